@@ -1,0 +1,40 @@
+"""Grounded safety and efficacy briefs from the citation statements about a study."""
+
+from summarizer._version import __version__
+from summarizer.engines import Engine, EngineResult, Reading, ReadRequest, make_engine
+from summarizer.errors import ConfigError, EndpointError, InputError, NoValidOutputError, SummarizerError
+from summarizer.grounding import contract_violations
+from summarizer.models import Brief, Source, Statement, Target
+from summarizer.pipeline import asummarize, normalise, summarize
+from summarizer.render import render, render_json, render_markdown
+from summarizer.settings import Settings, load_settings
+from summarizer.sources import load_statements, read_source
+
+__all__ = [
+    "Brief",
+    "ConfigError",
+    "EndpointError",
+    "Engine",
+    "EngineResult",
+    "InputError",
+    "NoValidOutputError",
+    "ReadRequest",
+    "Reading",
+    "Settings",
+    "Source",
+    "Statement",
+    "SummarizerError",
+    "Target",
+    "__version__",
+    "asummarize",
+    "contract_violations",
+    "load_settings",
+    "load_statements",
+    "make_engine",
+    "normalise",
+    "read_source",
+    "render",
+    "render_json",
+    "render_markdown",
+    "summarize",
+]

@@ -1,0 +1,3 @@
+"""The tool's version."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,263 @@
+"""The command line: parses arguments and calls the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from summarizer._version import __version__
+from summarizer.errors import ConfigError, InputError, SummarizerError
+from summarizer.sources import FORMATS as SOURCE_FORMATS
+
+INPUT_FORMATS = (*SOURCE_FORMATS, "tsv")
+OUTPUT_FORMATS = ("json", "md", "html", "csv")
+EVAL_TASKS = ("stance", "safety", "efficacy")
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return value
+
+
+def _add_engine_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("engine")
+    group.add_argument("--engine", choices=("extractive", "llm"), help="engine (default: from config, else extractive)")
+    group.add_argument("--model", help="model name, for --engine llm")
+    group.add_argument("--base-url", help="OpenAI-compatible endpoint (default: OPENAI_BASE_URL or OpenAI's)")
+    group.add_argument("--concurrency", type=_positive_int, help="concurrent model calls (default 4)")
+    group.add_argument("--no-cache", action="store_true", help="neither read nor write the response cache")
+    group.add_argument("--prompts", type=Path, metavar="DIR", help="directory of prompt templates to use instead")
+    group.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML, see config/default.toml)")
+    group.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `summarizer` argument parser."""
+    parser = _Parser(
+        prog="summarizer",
+        description="Grounded safety and efficacy briefs from the citation statements about a study.",
+    )
+    parser.add_argument("--version", action="version", version=f"summarizer {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    brief = commands.add_parser("brief", help="make the evidence brief of a citation export")
+    brief.add_argument(
+        "input", metavar="INPUT", help="scite page text, scite API JSON, CSV, S2 JSON or JSON Lines; - for stdin"
+    )
+    brief.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
+    brief.add_argument("--format", choices=OUTPUT_FORMATS, help="json (default, or from -o's suffix), md, html or csv")
+    brief.add_argument("--input-format", choices=INPUT_FORMATS, help="skip detection and read INPUT as this format")
+    _add_engine_flags(brief)
+    brief.set_defaults(handler=_cmd_brief)
+
+    extract = commands.add_parser("extract", help="write the normalised statements as JSON Lines")
+    extract.add_argument("input", metavar="INPUT", help="a citation export; - for stdin")
+    extract.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
+    extract.add_argument("--input-format", choices=INPUT_FORMATS, help="skip detection and read INPUT as this format")
+    extract.set_defaults(handler=_cmd_extract)
+
+    schema = commands.add_parser("schema", help="print the brief's JSON Schema")
+    schema.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
+    schema.set_defaults(handler=_cmd_schema)
+
+    evaluate = commands.add_parser("eval", help="measure an engine on a labelled dataset (JSON Lines)")
+    evaluate.add_argument("dataset", metavar="DATASET", type=Path, help="JSON Lines with id, text, label (+ extras)")
+    evaluate.add_argument("--task", required=True, choices=EVAL_TASKS, help="which labels the dataset holds")
+    evaluate.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    evaluate.add_argument("--limit", type=_positive_int, help="evaluate only the first N rows")
+    _add_engine_flags(evaluate)
+    evaluate.set_defaults(handler=_cmd_eval)
+
+    log = commands.add_parser("log", help="list recent model calls from the cache")
+    log.add_argument("-n", "--limit", type=_positive_int, default=20, help="how many (default 20)")
+    log.add_argument("--config", type=Path, metavar="FILE", help="settings file (for the cache path)")
+    log.set_defaults(handler=_cmd_log)
+
+    serve = commands.add_parser("serve", help="serve briefs over HTTP")
+    serve.add_argument("--host", help="interface to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 8000)")
+    serve.add_argument("--config", type=Path, metavar="FILE", help="settings file (engine, model, limits, token)")
+    serve.set_defaults(handler=_cmd_serve)
+    return parser
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from summarizer.settings import load_settings
+
+    overrides: dict[str, Any] = {
+        "engine": getattr(args, "engine", None),
+        "llm": {
+            "model": getattr(args, "model", None),
+            "base_url": getattr(args, "base_url", None),
+            "concurrency": getattr(args, "concurrency", None),
+        },
+        "service": {"host": getattr(args, "host", None), "port": getattr(args, "port", None)},
+    }
+    if getattr(args, "no_cache", False):
+        overrides["cache"] = {"enabled": False}
+    return load_settings(getattr(args, "config", None), overrides=overrides)
+
+
+def _engine(args: argparse.Namespace, settings: Any) -> Any:
+    from summarizer.engines import make_engine
+
+    if settings.engine == "llm":
+        if args.prompts is not None and not args.prompts.is_dir():
+            raise ConfigError(f"--prompts: not a directory: {args.prompts}")
+        return make_engine(
+            "llm", settings, prompts_dir=args.prompts, show_progress=not args.quiet and sys.stderr.isatty()
+        )
+    if args.model or args.base_url or args.prompts:
+        raise ConfigError("--model, --base-url and --prompts need --engine llm")
+    return make_engine(settings.engine, settings)
+
+
+def _load(args: argparse.Namespace) -> Any:
+    from summarizer.sources import load_statements
+
+    return load_statements(args.input, input_format=args.input_format)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    """Write to stdout, or atomically to a file: a failed run leaves an existing file untouched."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    directory = output.parent if str(output.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"{output}: the directory {directory} does not exist")
+    if output.is_dir():
+        raise InputError(f"{output}: is a directory")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(f"{output}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _format_for(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    suffix = args.output.suffix.lower().lstrip(".") if args.output else ""
+    return {"md": "md", "markdown": "md", "html": "html", "htm": "html", "csv": "csv"}.get(suffix, "json")
+
+
+def _cmd_brief(args: argparse.Namespace) -> int:
+    from summarizer.pipeline import summarize
+    from summarizer.render import render
+
+    settings = _settings(args)
+    engine = _engine(args, settings)
+    source = _load(args)
+    brief = summarize(source, engine=engine, settings=settings)
+    write_output(render(brief, _format_for(args)), args.output)
+    return 0
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from summarizer.pipeline import normalise
+    from summarizer.sources import write_jsonl
+
+    source = _load(args)
+    normalised = source.model_copy(update={"statements": normalise(source.statements)})
+    write_output(write_jsonl(normalised), args.output)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from summarizer.render import render_schema
+
+    write_output(render_schema(), args.output)
+    return 0
+
+
+def _progress_printer(label: str) -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        sys.stderr.write(f"\r{label}: {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from summarizer.evaluation import evaluate, format_report_text, load_dataset
+
+    settings = _settings(args)
+    engine = _engine(args, settings)
+    rows = load_dataset(args.dataset, args.task)
+    show = not args.quiet and sys.stderr.isatty()
+    report = evaluate(
+        rows, args.task, engine, limit=args.limit, progress=_progress_printer("evaluating") if show else None
+    )
+    text = json.dumps(report, indent=2) + "\n" if args.format == "json" else format_report_text(report)
+    write_output(text, None)
+    return 0
+
+
+def _cmd_log(args: argparse.Namespace) -> int:
+    from summarizer.cache import format_calls, recent_calls
+
+    settings = _settings(args)
+    write_output(format_calls(recent_calls(settings, limit=args.limit)), None)
+    return 0
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    try:
+        from summarizer.service import serve
+    except ImportError as exc:
+        raise ConfigError(
+            f"the HTTP service needs the serve extra ({exc.name} is missing): "
+            "pip install 'citation-evidence-summarizer[serve]'"
+        ) from None
+    serve(_settings(args))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(args.handler(args))
+    except SummarizerError as exc:
+        sys.stderr.write(f"summarizer: error: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("summarizer: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the CLI promises one line, never a traceback
+        sys.stderr.write(f"summarizer: internal error: {type(exc).__name__}: {exc}\n")
+        return 1

@@ -1,0 +1,29 @@
+"""Engines: the offline extractive engine and the LLM engine."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from summarizer.engines.base import Engine, EngineResult, Reading, ReadRequest
+from summarizer.errors import ConfigError
+
+if TYPE_CHECKING:
+    from summarizer.settings import Settings
+
+ENGINE_NAMES = ("extractive", "llm")
+
+
+def make_engine(name: str, settings: Settings, **options: object) -> Engine:
+    """Build the engine called `name` from the settings."""
+    if name == "extractive":
+        from summarizer.engines.extractive import ExtractiveEngine
+
+        return ExtractiveEngine()
+    if name == "llm":
+        from summarizer.engines.llm import LLMEngine
+
+        return LLMEngine(settings, **options)
+    raise ConfigError(f"unknown engine {name!r} (choose from: {', '.join(ENGINE_NAMES)})")
+
+
+__all__ = ["ENGINE_NAMES", "Engine", "EngineResult", "ReadRequest", "Reading", "make_engine"]

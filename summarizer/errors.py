@@ -1,0 +1,33 @@
+"""Errors the CLI maps to exit codes."""
+
+from __future__ import annotations
+
+
+class SummarizerError(Exception):
+    """Base of the errors that end a run with a one-line message."""
+
+    exit_code = 1
+
+
+class InputError(SummarizerError):
+    """The input is missing, unreadable or not a citation export (exit 2)."""
+
+    exit_code = 2
+
+
+class ConfigError(SummarizerError):
+    """The configuration or the flags are invalid (exit 2)."""
+
+    exit_code = 2
+
+
+class EndpointError(SummarizerError):
+    """The model endpoint cannot be reached or keeps failing after retries (exit 3)."""
+
+    exit_code = 3
+
+
+class NoValidOutputError(SummarizerError):
+    """No valid model output could be obtained (exit 4)."""
+
+    exit_code = 4

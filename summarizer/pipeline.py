@@ -1,0 +1,210 @@
+"""The pipeline: normalise statements, run an engine, ground its output, tally, and assemble the brief."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from summarizer._version import __version__
+from summarizer.engines import Engine, EngineResult, make_engine
+from summarizer.grounding import ground_sections
+from summarizer.models import (
+    Brief,
+    Coverage,
+    Efficacy,
+    Finding,
+    Provenance,
+    Safety,
+    Source,
+    Statement,
+    Tally,
+    Target,
+    TypeCounts,
+)
+from summarizer.settings import Settings
+
+UNKNOWN_SECTION = "unknown"
+
+
+def _merge_key(statement: Statement) -> tuple[object, ...]:
+    citing = statement.citing
+    return (statement.text, citing.doi, citing.title, citing.year, statement.section)
+
+
+def normalise(statements: Sequence[Statement]) -> list[Statement]:
+    """Normalise whitespace, merge exact duplicates into occurrences, and number the statements S1, S2, ..."""
+    merged: dict[tuple[object, ...], Statement] = {}
+    for statement in statements:
+        text = " ".join(statement.text.split())
+        candidate = statement.model_copy(update={"text": text})
+        key = _merge_key(candidate)
+        kept = merged.get(key)
+        if kept is None:
+            merged[key] = candidate
+        else:
+            merged[key] = kept.model_copy(update={"occurrences": kept.occurrences + candidate.occurrences})
+    return [s.model_copy(update={"id": f"S{i}"}) for i, s in enumerate(merged.values(), start=1)]
+
+
+def compute_tally(statements: Sequence[Statement]) -> Tally:
+    """Count the statements by type and section, and their citing publications."""
+    by_type = Counter(s.type for s in statements)
+    by_section = Counter(s.section or UNKNOWN_SECTION for s in statements)
+    publications = {
+        (s.citing.doi or "").lower() or (s.citing.title or "").lower()
+        for s in statements
+        if s.citing.doi or s.citing.title
+    }
+    return Tally(
+        statements=len(statements),
+        duplicates_merged=sum(s.occurrences for s in statements) - len(statements),
+        citing_publications=len(publications) if publications else None,
+        by_type=TypeCounts.model_validate(dict(by_type)),
+        by_section=dict(by_section),
+    )
+
+
+def compute_coverage(
+    statements: Sequence[Statement], safety: Safety, efficacy: Efficacy, contrasting: Sequence[Finding]
+) -> Coverage:
+    """Which statements at least one finding cites."""
+    findings: list[Finding] = [*safety.findings, *efficacy.outcomes, *contrasting]
+    cited = {sid for f in findings for sid in f.statement_ids}
+    uncited = [s.id for s in statements if s.id not in cited]
+    return Coverage(statements_in=len(statements), statements_cited=len(statements) - len(uncited), uncited_ids=uncited)
+
+
+def _statements_sha256(statements: Sequence[Statement]) -> str:
+    digest = hashlib.sha256()
+    for s in statements:
+        digest.update(s.model_dump_json(exclude={"annotation"}).encode())
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def _limit_warnings(statements: Sequence[Statement], settings: Settings) -> list[str]:
+    limit = settings.max_statement_chars
+    return [
+        f"statement {s.id} has {len(s.text)} characters, over the limit of {limit}; "
+        "an LLM engine reads only its first part"
+        for s in statements
+        if len(s.text) > limit
+    ]
+
+
+def _as_source(source: Source | Sequence[Statement]) -> Source:
+    if isinstance(source, Source):
+        return source
+    return Source(format="statements", statements=list(source))
+
+
+def _resolve_engine(engine: str | Engine | None, settings: Settings) -> Engine:
+    if engine is None:
+        return make_engine(settings.engine, settings)
+    if isinstance(engine, str):
+        return make_engine(engine, settings)
+    return engine
+
+
+def assemble_brief(
+    target: Target,
+    statements: Sequence[Statement],
+    result: EngineResult,
+    engine_name: str,
+    settings: Settings,
+    input_sha256: str | None,
+    warnings: Sequence[str] = (),
+) -> Brief:
+    """Annotate the statements with the engine's result, ground its sections, and compute tallies."""
+    if len(result.annotations) != len(statements):
+        raise RuntimeError(
+            f"engine {engine_name} returned {len(result.annotations)} annotations for {len(statements)} statements"
+        )
+    annotated = []
+    for statement, annotation in zip(statements, result.annotations, strict=True):
+        update: dict[str, object] = {"annotation": annotation}
+        inferred = result.inferred_types.get(statement.id)
+        if statement.type == "unclassified" and inferred is not None:
+            update.update(type=inferred, type_source=engine_name)
+        annotated.append(statement.model_copy(update=update))
+    all_warnings = [*warnings, *result.warnings]
+    safety, efficacy, contrasting = ground_sections(
+        result.safety, result.efficacy, result.contrasting, annotated, all_warnings
+    )
+    provenance = Provenance(
+        engine="llm" if engine_name == "llm" else "extractive",
+        model=result.model,
+        resolved_model=result.resolved_model,
+        base_url=result.base_url,
+        prompt_templates=result.prompt_templates,
+        config_sha256=settings.sha256(),
+        input_sha256=input_sha256 or _statements_sha256(statements),
+        created_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        tool_version=__version__,
+        usage=result.usage,
+        warnings=all_warnings,
+    )
+    return Brief(
+        target=target,
+        statements=annotated,
+        tally=compute_tally(annotated),
+        safety=safety,
+        efficacy=efficacy,
+        contrasting=contrasting,
+        coverage=compute_coverage(annotated, safety, efficacy, contrasting),
+        provenance=provenance,
+    )
+
+
+class _Run:
+    """One brief in the making: the source, its normalised statements, the engine and the settings."""
+
+    def __init__(
+        self, source: Source | Sequence[Statement], engine: str | Engine | None, settings: Settings | None
+    ) -> None:
+        self.settings = settings or Settings()
+        self.source = _as_source(source)
+        self.statements = normalise(self.source.statements)
+        self.engine = _resolve_engine(engine, self.settings)
+
+    def finish(self, result: EngineResult, input_sha256: str | None) -> Brief:
+        warnings = [*self.source.warnings, *_limit_warnings(self.statements, self.settings)]
+        return assemble_brief(
+            self.source.target,
+            self.statements,
+            result,
+            self.engine.name,
+            self.settings,
+            input_sha256 or self.source.input_sha256,
+            warnings,
+        )
+
+
+def summarize(
+    source: Source | Sequence[Statement],
+    engine: str | Engine | None = None,
+    settings: Settings | None = None,
+    input_sha256: str | None = None,
+) -> Brief:
+    """Make the evidence brief of a source's statements with the named engine (default: from settings)."""
+    run = _Run(source, engine, settings)
+    return run.finish(run.engine.run(run.source.target, run.statements), input_sha256)
+
+
+async def asummarize(
+    source: Source | Sequence[Statement],
+    engine: str | Engine | None = None,
+    settings: Settings | None = None,
+    input_sha256: str | None = None,
+) -> Brief:
+    """Async variant of summarize: uses the engine's `arun` when it has one."""
+    run = _Run(source, engine, settings)
+    arun = getattr(run.engine, "arun", None)
+    if arun is not None:
+        result = await arun(run.source.target, run.statements)
+    else:
+        result = await asyncio.to_thread(run.engine.run, run.source.target, run.statements)
+    return run.finish(result, input_sha256)

@@ -1,0 +1,183 @@
+"""Renderings of a brief: JSON (the contract) and Markdown, with a dispatch to HTML and CSV."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+
+from summarizer.models import Brief, Certainty, Finding, Statement
+
+FORMATS = ("json", "md", "html", "csv")
+
+_MD_SPECIAL = re.compile(r"([\\`*_|<>&]|\](?=\())")
+_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+SAFETY_LABELS = {
+    "no_concerns_reported": "No concerns reported",
+    "concerns_reported": "Concerns reported",
+    "mixed": "Mixed",
+    "insufficient_evidence": "Insufficient evidence",
+}
+EFFICACY_LABELS = {
+    "benefit_reported": "Benefit reported",
+    "no_benefit_reported": "No benefit reported",
+    "harm_reported": "Harm reported",
+    "mixed": "Mixed",
+    "insufficient_evidence": "Insufficient evidence",
+}
+
+
+def md_text(text: str) -> str:
+    """Escape untrusted text for Markdown so that it shows as text, never as markup or HTML."""
+    return _MD_SPECIAL.sub(lambda m: _MD_ENTITIES.get(m.group(1), "\\" + m.group(1)), text)
+
+
+def render_json(brief: Brief) -> str:
+    """The brief as contract JSON."""
+    return brief.model_dump_json(indent=2) + "\n"
+
+
+def brief_schema() -> dict[str, object]:
+    """The brief's JSON Schema."""
+    return Brief.model_json_schema()
+
+
+def render_schema() -> str:
+    """The brief's JSON Schema as text."""
+    return json.dumps(brief_schema(), indent=2) + "\n"
+
+
+def _certainty_lines(certainty: Certainty) -> list[str]:
+    lines = [f"**Certainty:** {certainty.level.replace('_', ' ')}", ""]
+    lines += [f"- {md_text(reason)}" for reason in certainty.reasons]
+    return lines
+
+
+def _finding_lines(finding: Finding, statements: dict[str, Statement], heading: str) -> list[str]:
+    refs = ", ".join(finding.statement_ids)
+    lines = [f"- {heading}{md_text(finding.claim)} ({refs})"]
+    for quote in finding.quotes:
+        section = statements[quote.statement_id].section if quote.statement_id in statements else None
+        where = f"{quote.statement_id}, {md_text(section)}" if section else quote.statement_id
+        lines.append(f"  > “{md_text(quote.text)}” ({where})")
+    return lines
+
+
+def _table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> list[str]:
+    head = list(header)
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(md_text(str(cell)) for cell in row) + " |" for row in rows]
+    return lines
+
+
+def render_markdown(brief: Brief) -> str:
+    """The brief for people: verdicts, tallies, findings with quotes, certainty, coverage, provenance."""
+    by_id = {s.id: s for s in brief.statements}
+    target = brief.target
+    title = md_text(target.title) if target.title else "Untitled target"
+    lines = [f"# Evidence brief: {title}", ""]
+    identity = [f"DOI {md_text(target.doi)}" if target.doi else "", str(target.year or "")]
+    if any(identity):
+        lines += [" · ".join(x for x in identity if x), ""]
+    lines += [
+        f"**Safety:** {SAFETY_LABELS[brief.safety.assessment]} · "
+        f"certainty {brief.safety.certainty.level.replace('_', ' ')}",
+        "",
+        f"**Efficacy:** {EFFICACY_LABELS[brief.efficacy.assessment]} · "
+        f"certainty {brief.efficacy.certainty.level.replace('_', ' ')}",
+        "",
+        "## Tally",
+        "",
+    ]
+    reported = target.reported_tallies
+    tally = brief.tally
+
+    def shown(value: int | None) -> str:
+        return "—" if value is None else str(value)
+
+    lines += _table(
+        ["", "in this brief", "reported by the source"],
+        [
+            ["statements", tally.statements, shown(reported.statements)],
+            ["citing publications", shown(tally.citing_publications), shown(reported.publications)],
+            ["supporting", tally.by_type.supporting, shown(reported.supporting)],
+            ["mentioning", tally.by_type.mentioning, shown(reported.mentioning)],
+            ["contrasting", tally.by_type.contrasting, shown(reported.contrasting)],
+            ["unclassified", tally.by_type.unclassified, "—"],
+            ["duplicates merged", tally.duplicates_merged, "—"],
+        ],
+    )
+    lines += ["", "By section: " + ", ".join(f"{md_text(k)} {v}" for k, v in tally.by_section.items()), ""]
+
+    lines += ["## Safety", "", md_text(brief.safety.summary), ""]
+    if brief.safety.adverse_events:
+        events = "; ".join(f"{md_text(e.name)} ({', '.join(e.statement_ids)})" for e in brief.safety.adverse_events)
+        lines += [f"Adverse events reported: {events}", ""]
+    for finding in brief.safety.findings:
+        lines += _finding_lines(finding, by_id, "")
+    lines += ["", *_certainty_lines(brief.safety.certainty), ""]
+
+    lines += ["## Efficacy", "", md_text(brief.efficacy.summary), ""]
+    for outcome in brief.efficacy.outcomes:
+        heading = f"**{md_text(outcome.outcome)}** — {outcome.direction.replace('_', ' ')}: "
+        lines += _finding_lines(outcome, by_id, heading)
+    lines += ["", *_certainty_lines(brief.efficacy.certainty), ""]
+
+    lines += ["## Contrasting statements", ""]
+    if brief.contrasting:
+        for finding in brief.contrasting:
+            lines += _finding_lines(finding, by_id, "")
+    else:
+        lines.append("None of the statements contradicts or questions the target's claims.")
+    lines.append("")
+
+    coverage = brief.coverage
+    lines += [
+        "## Coverage",
+        "",
+        f"{coverage.statements_cited} of {coverage.statements_in} statements are cited by a finding."
+        + (f" Not cited: {', '.join(coverage.uncited_ids)}." if coverage.uncited_ids else ""),
+        "",
+        "## Statements",
+        "",
+    ]
+    for s in brief.statements:
+        meta = [s.type, s.section or "section unknown"]
+        if s.confidence is not None:
+            meta.append(f"confidence {s.confidence:.2f}")
+        if s.occurrences > 1:
+            meta.append(f"shown {s.occurrences} times")
+        if s.citing.title or s.citing.doi:
+            meta.append(s.citing.title or f"doi {s.citing.doi}")
+        lines.append(f"- **{s.id}** ({md_text(', '.join(meta))}): {md_text(s.text)}")
+    prov = brief.provenance
+    engine = prov.engine + (f", model {md_text(prov.model)}" if prov.model else "")
+    lines += [
+        "",
+        "---",
+        "",
+        f"Made by summarizer {prov.tool_version} with the {engine} engine on {prov.created_at}. "
+        f"Input SHA-256 {prov.input_sha256}. Model calls: {prov.usage.calls} "
+        f"({prov.usage.cached_calls} from cache).",
+    ]
+    if prov.warnings:
+        lines += ["", "Warnings:", *[f"- {md_text(w)}" for w in prov.warnings]]
+    return "\n".join(lines) + "\n"
+
+
+def render(brief: Brief, fmt: str = "json") -> str:
+    """Render a brief as json, md, html or csv."""
+    if fmt == "json":
+        return render_json(brief)
+    if fmt == "md":
+        return render_markdown(brief)
+    if fmt == "html":
+        from summarizer.render_html import render_html
+
+        return render_html(brief)
+    if fmt == "csv":
+        from summarizer.render_csv import render_csv
+
+        return render_csv(brief)
+    raise ValueError(f"unknown format {fmt!r} (choose from: {', '.join(FORMATS)})")

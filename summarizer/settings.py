@@ -1,0 +1,112 @@
+"""Settings: config/*.toml, then the environment, then flags; validated by pydantic."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+
+from summarizer.errors import ConfigError
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LLMSettings(_Strict):
+    """How to reach and use an OpenAI-compatible model endpoint."""
+
+    model: str | None = None
+    base_url: str | None = None
+    api_key: SecretStr | None = Field(default=None, exclude=True)
+    response_format: Literal["json_schema", "json_object", "none"] = "json_schema"
+    temperature: float = 0.0
+    max_tokens: int = Field(default=2048, ge=16)
+    timeout_seconds: float = Field(default=60.0, gt=0)
+    max_retries: int = Field(default=6, ge=0, description="Transport retries, done by the openai SDK.")
+    reask_attempts: int = Field(default=2, ge=0, description="Re-asks after validation or grounding errors.")
+    chunk_token_budget: int = Field(default=3000, ge=200, description="Estimated prompt tokens per map call.")
+    concurrency: int = Field(default=4, ge=1, le=64)
+    constrain_ids: bool = True
+
+
+class CacheSettings(_Strict):
+    """The SQLite cache and log of model calls."""
+
+    enabled: bool = True
+    path: Path | None = Field(default=None, description="Default: the user's data directory (XDG).")
+
+
+class ServiceSettings(_Strict):
+    """The HTTP service."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    max_request_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
+    bearer_token: SecretStr | None = Field(default=None, exclude=True)
+
+
+class Settings(_Strict):
+    """All settings of one run."""
+
+    engine: Literal["extractive", "llm"] = "extractive"
+    max_statement_chars: int = Field(
+        default=4000, ge=100, description="Longer statements are flagged; an LLM engine reads only their first part."
+    )
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    cache: CacheSettings = Field(default_factory=CacheSettings)
+    service: ServiceSettings = Field(default_factory=ServiceSettings)
+
+    def sha256(self) -> str:
+        """Hash of the settings that shape a brief (secrets excluded)."""
+        text = self.model_dump_json(exclude={"service", "cache"})
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, Mapping):
+            base_value = merged.get(key)
+            merged[key] = _merge(base_value if isinstance(base_value, dict) else {}, value)
+        elif value is not None:
+            merged[key] = value
+    return merged
+
+
+def load_settings(
+    config_file: str | Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Build settings from a TOML file, then OPENAI_API_KEY / OPENAI_BASE_URL, then overrides (flags)."""
+    data: dict[str, Any] = {}
+    if config_file is not None:
+        path = Path(config_file)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"config file not found: {path}") from None
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot read config file {path}: {exc}") from None
+        if "api_key" in data.get("llm", {}):
+            raise ConfigError(f"{path}: put the API key in OPENAI_API_KEY, not in a config file")
+    env = os.environ if environ is None else environ
+    from_env: dict[str, Any] = {"llm": {}}
+    if env.get("OPENAI_API_KEY"):
+        from_env["llm"]["api_key"] = env["OPENAI_API_KEY"]
+    if env.get("OPENAI_BASE_URL"):
+        from_env["llm"]["base_url"] = env["OPENAI_BASE_URL"]
+    data = _merge(data, from_env)
+    data = _merge(data, overrides or {})
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(f"invalid setting {where}: {first['msg']}") from None

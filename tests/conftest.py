@@ -1,0 +1,75 @@
+"""Shared fixtures: paths of the bundled example and a fake engine for pipeline tests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from summarizer.engines.base import EngineResult, Reading, ReadRequest
+from summarizer.models import Annotation, Certainty, Efficacy, Finding, Outcome, Quote, Safety, Statement, Target
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_PATH = REPO_ROOT / "examples" / "uc-msc-covid19-scite-page.txt"
+
+
+@pytest.fixture
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture
+def example_path() -> Path:
+    return EXAMPLE_PATH
+
+
+class ScriptedEngine:
+    """A fake engine whose sections are given by the test, to exercise the pipeline and grounding."""
+
+    name = "extractive"
+
+    def __init__(
+        self,
+        safety_findings: Sequence[Finding] = (),
+        outcomes: Sequence[Outcome] = (),
+        contrasting: Sequence[Finding] = (),
+        safety_assessment: str = "no_concerns_reported",
+        efficacy_assessment: str = "benefit_reported",
+    ) -> None:
+        self.safety_findings = list(safety_findings)
+        self.outcomes = list(outcomes)
+        self.contrasting = list(contrasting)
+        self.safety_assessment = safety_assessment
+        self.efficacy_assessment = efficacy_assessment
+
+    def run(self, target: Target, statements: Sequence[Statement]) -> EngineResult:
+        certainty = Certainty(level="very_low", reasons=["indirect: citing statements"])
+        return EngineResult(
+            annotations=[Annotation(topics=["other"], polarity="neutral", annotated_by="scripted") for _ in statements],
+            inferred_types={s.id: "mentioning" for s in statements if s.type == "unclassified"},
+            safety=Safety.model_validate(
+                {
+                    "assessment": self.safety_assessment,
+                    "summary": "scripted",
+                    "findings": self.safety_findings,
+                    "certainty": certainty,
+                }
+            ),
+            efficacy=Efficacy.model_validate(
+                {
+                    "assessment": self.efficacy_assessment,
+                    "summary": "scripted",
+                    "outcomes": self.outcomes,
+                    "certainty": certainty,
+                }
+            ),
+            contrasting=self.contrasting,
+        )
+
+    def read(self, requests: Sequence[ReadRequest]) -> list[Reading]:
+        return [Reading(id=r.id, annotation=Annotation(annotated_by="scripted"), stance="mentioning") for r in requests]
+
+
+def quote_of(statement_id: str, text: str) -> Quote:
+    return Quote(statement_id=statement_id, text=text)

@@ -1,0 +1,146 @@
+"""Normalisation, tallies, coverage and the grounding the pipeline applies to any engine."""
+
+from __future__ import annotations
+
+from conftest import ScriptedEngine, quote_of
+
+from summarizer.grounding import contract_violations
+from summarizer.models import Citing, Finding, Outcome, Source, Statement
+from summarizer.pipeline import compute_tally, normalise, summarize
+
+
+def _statement(text: str, **fields: object) -> Statement:
+    return Statement.model_validate({"id": "S1", "text": text, **fields})
+
+
+def test_normalise_collapses_whitespace_only() -> None:
+    [s] = normalise([_statement("  Safe \n and\twell  tolerated .  ")])
+    assert s.text == "Safe and well tolerated ."
+    assert s.id == "S1"
+
+
+def test_normalise_merges_exact_duplicates_into_occurrences_and_renumbers() -> None:
+    statements = [
+        _statement("A reported rash.", section="Results", occurrences=2),
+        _statement("Another one."),
+        _statement("A  reported rash.", section="Results"),
+        _statement("A reported rash.", section="Discussion"),
+    ]
+    merged = normalise(statements)
+    assert [(s.id, s.text, s.section, s.occurrences) for s in merged] == [
+        ("S1", "A reported rash.", "Results", 3),
+        ("S2", "Another one.", None, 1),
+        ("S3", "A reported rash.", "Discussion", 1),
+    ]
+    assert sum(s.occurrences for s in merged) == 5
+
+
+def test_same_text_from_different_citing_papers_is_not_merged() -> None:
+    merged = normalise(
+        [_statement("Safe.", citing=Citing(doi="10.1/a")), _statement("Safe.", citing=Citing(doi="10.1/b"))]
+    )
+    assert len(merged) == 2
+
+
+def test_tally_counts_types_sections_and_publications() -> None:
+    statements = normalise(
+        [
+            _statement("one", type="supporting", section="Results", citing=Citing(doi="10.1/A")),
+            _statement("two", type="contrasting", citing=Citing(doi="10.1/a")),
+            _statement("three", citing=Citing(title="A paper")),
+            _statement("four", type="mentioning", section="Results", occurrences=3),
+        ]
+    )
+    tally = compute_tally(statements)
+    assert tally.statements == 4
+    assert tally.duplicates_merged == 2
+    assert tally.citing_publications == 2
+    assert tally.by_type.model_dump() == {"supporting": 1, "mentioning": 1, "contrasting": 1, "unclassified": 1}
+    assert tally.by_section == {"Results": 2, "unknown": 2}
+
+
+def test_citing_publications_is_null_when_no_citing_paper_is_known() -> None:
+    assert compute_tally(normalise([_statement("x")])).citing_publications is None
+
+
+SOURCE = Source(
+    format="test",
+    statements=[
+        _statement("No adverse events were observed after infusion."),
+        _statement("Mortality decreased in the treated group.", type="supporting"),
+        _statement("An unrelated   remark.", type="unclassified", type_source="none"),
+    ],
+)
+
+
+def test_grounded_findings_are_kept_and_coverage_is_exact() -> None:
+    engine = ScriptedEngine(
+        safety_findings=[Finding(claim="No AEs.", statement_ids=["S1"], quotes=[quote_of("S1", "No adverse events")])],
+        outcomes=[
+            Outcome(
+                claim="Mortality fell.",
+                statement_ids=["S2"],
+                quotes=[quote_of("S2", "Mortality decreased")],
+                outcome="mortality",
+                direction="improved",
+                change="decreased",
+            )
+        ],
+    )
+    brief = summarize(SOURCE, engine=engine)
+    assert contract_violations(brief) == []
+    assert brief.safety.assessment == "no_concerns_reported"
+    assert brief.coverage.statements_cited == 2
+    assert brief.coverage.uncited_ids == ["S3"]
+    assert brief.statements[2].text == "An unrelated remark."
+    assert (brief.statements[2].type, brief.statements[2].type_source) == ("mentioning", "extractive")
+    assert brief.statements[1].type_source == "source"
+    assert brief.provenance.warnings == []
+
+
+def test_unknown_ids_and_paraphrased_quotes_are_dropped_and_verdicts_fall_back() -> None:
+    engine = ScriptedEngine(
+        safety_findings=[
+            Finding(claim="Invented.", statement_ids=["S9"], quotes=[quote_of("S9", "No adverse events")]),
+            Finding(claim="Paraphrase.", statement_ids=["S1"], quotes=[quote_of("S1", "there were no AEs")]),
+        ],
+        outcomes=[
+            Outcome(
+                claim="Paraphrase.",
+                statement_ids=["S2"],
+                quotes=[quote_of("S2", "deaths went down")],
+                outcome="mortality",
+                direction="improved",
+            )
+        ],
+        contrasting=[Finding(claim="Invented.", statement_ids=["S7"], quotes=[])],
+    )
+    brief = summarize(SOURCE, engine=engine)
+    assert contract_violations(brief) == []
+    assert brief.safety.findings == [] and brief.efficacy.outcomes == [] and brief.contrasting == []
+    assert brief.safety.assessment == "insufficient_evidence"
+    assert brief.efficacy.assessment == "insufficient_evidence"
+    warnings = "\n".join(brief.provenance.warnings)
+    assert "fell back to insufficient_evidence" in warnings
+    assert "unknown statement ids ['S9']" in warnings
+    assert "not a verbatim substring" in warnings
+
+
+def test_quote_with_other_whitespace_is_repaired_and_unknown_ids_trimmed() -> None:
+    finding = Finding(claim="No AEs.", statement_ids=["S1", "S42"], quotes=[quote_of("S1", "No  adverse\nevents were")])
+    brief = summarize(SOURCE, engine=ScriptedEngine(safety_findings=[finding]))
+    [kept] = brief.safety.findings
+    assert kept.statement_ids == ["S1"]
+    assert kept.quotes[0].text == "No adverse events were"
+    assert any("repaired whitespace" in w for w in brief.provenance.warnings)
+
+
+def test_contract_violations_catches_tampering() -> None:
+    finding = Finding(claim="No AEs.", statement_ids=["S1"], quotes=[quote_of("S1", "No adverse events")])
+    brief = summarize(SOURCE, engine=ScriptedEngine(safety_findings=[finding]))
+    tampered = brief.model_copy(deep=True)
+    tampered.tally.statements = 99
+    tampered.safety.findings[0].quotes[0].text = "no AEs at all"
+    problems = contract_violations(tampered)
+    assert any(p.startswith("tally") for p in problems)
+    assert any("not a verbatim substring" in p for p in problems)

@@ -1,0 +1,141 @@
+"""The CSV/TSV reader: header aliases, delimiters, bad values and empty rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.errors import InputError
+from summarizer.sources import detect_format, load_statements, read_source
+
+FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+
+
+def test_comma_separated_fixture() -> None:
+    source = load_statements(FIXTURES / "citations.csv")
+    assert source.format == "csv"
+    assert source.warnings == []
+    assert [s.id for s in source.statements] == ["S1", "S2", "S3"]
+    first, second, third = source.statements
+    assert first.text == (
+        "UC-MSC infusion was safe and well tolerated in severe COVID-19, with no allergic reactions [14]."
+    )
+    assert (first.type, first.type_source, first.confidence, first.section) == (
+        "supporting", "source", 0.91, "Discussion"
+    )
+    assert first.citing.model_dump() == {
+        "doi": "10.1000/example.citing.1",
+        "title": "Stem cells, COVID-19 and beyond",
+        "year": 2021,
+        "journal": "Example Journal",
+    }
+    assert second.text == 'Shu et al. described UC-MSC use in 16 patients; the "pilot" design limits conclusions.'
+    assert second.citing.doi == "10.1000/example.citing.2"  # resolver prefix removed
+    assert (third.type, third.confidence, third.section) == ("contrasting", 0.68, "Results")
+
+
+def test_tab_separated_fixture_with_other_header_spellings() -> None:
+    source = load_statements(FIXTURES / "citations.tsv")
+    assert source.format == "csv"
+    assert [(s.type, s.type_source, s.confidence, s.section) for s in source.statements] == [
+        ("mentioning", "source", 0.87, "Introduction"),
+        ("supporting", "source", 0.95, "Discussion"),
+        ("unclassified", "none", None, None),
+    ]
+    assert [s.citing.journal for s in source.statements] == ["Example Medicine", "Example Safety", None]
+    assert [s.citing.year for s in source.statements] == [2021, 2022, 2020]
+    assert source.statements[0].citing.doi == "10.1000/example.citing.7"
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["snippet", "Citation Statement", "citation_statement", "STATEMENT", "Text", "citation-context", "Context"],
+)
+def test_text_column_aliases(header: str) -> None:
+    source = read_source(f"{header},type\nMSCs were safe.,supporting\n")
+    assert [(s.text, s.type) for s in source.statements] == [("MSCs were safe.", "supporting")]
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t", ";", "|"])
+def test_delimiters_are_sniffed(delimiter: str) -> None:
+    rows = [["citation statement", "classification", "confidence"], ["Safe, and tolerated.", "mentioning", "87%"]]
+    text = "\n".join(delimiter.join(f'"{cell}"' for cell in row) for row in rows)
+    source = read_source(text)
+    assert [(s.text, s.type, s.confidence) for s in source.statements] == [
+        ("Safe, and tolerated.", "mentioning", 0.87)
+    ]
+
+
+@pytest.mark.parametrize(("value", "expected"), [("0.87", 0.87), ("87", 0.87), ("87%", 0.87), ("1", 1.0), ("", None)])
+def test_confidence_spellings(value: str, expected: float | None) -> None:
+    source = read_source(f"snippet,confidence\nSafe.,{value}\n")
+    assert source.statements[0].confidence == expected
+    assert source.warnings == []
+
+
+def test_bad_values_keep_the_statement_and_warn() -> None:
+    text = "snippet,confidence,year,type\nSafe.,high,20x1,supporting\nAlso safe.,150,2021,maybe\n"
+    source = read_source(text)
+    assert [(s.text, s.confidence, s.citing.year, s.type) for s in source.statements] == [
+        ("Safe.", None, None, "supporting"),
+        ("Also safe.", None, 2021, "unclassified"),
+    ]
+    assert source.statements[1].type_source == "none"
+    assert sorted(source.warnings) == [
+        "line 2: confidence 'high' is not a number; dropped",
+        "line 2: year '20x1' is not a year; dropped",
+        "line 3: confidence '150' is out of range; dropped",
+        "line 3: unknown citation type 'maybe'; treated as unclassified",
+    ]
+
+
+def test_rows_with_empty_text_are_skipped_with_a_warning() -> None:
+    text = "snippet,type\nFirst.,mentioning\n,supporting\n\n   ,mentioning\nLast.,contrasting\n"
+    source = read_source(text)
+    assert [(s.id, s.text) for s in source.statements] == [("S1", "First."), ("S2", "Last.")]
+    assert source.warnings == ["line 3: empty statement text; skipped", "line 5: empty statement text; skipped"]
+
+
+def test_explicit_unclassified_is_not_a_source_classification() -> None:
+    source = read_source("snippet,type\nSafe.,unclassified\n")
+    assert (source.statements[0].type, source.statements[0].type_source) == ("unclassified", "none")
+
+
+def test_preferred_alias_wins_when_two_columns_match() -> None:
+    source = read_source("doi,citing doi,title,citing title,snippet\n10.1/a,10.1/b,T1,T2,Safe.\n")
+    assert (source.statements[0].citing.doi, source.statements[0].citing.title) == ("10.1/b", "T2")
+
+
+def test_target_doi_column_fills_the_target() -> None:
+    source = read_source("snippet,target doi\nSafe.,10.1/t\nAlso.,10.1/t\n")
+    assert source.target.doi == "10.1/t"
+
+
+def test_missing_text_column_names_the_columns_found() -> None:
+    with pytest.raises(InputError, match=r"t.csv: no statement text column .*columns found: 'type', 'section'"):
+        read_source("type,section\nmentioning,Discussion\n", input_format="csv", name="t.csv")
+
+
+def test_detection_needs_known_headers() -> None:
+    assert detect_format("snippet\nSafe.\n") == "csv"
+    assert detect_format("Type,Section\nmentioning,Results\n") == "csv"
+    with pytest.raises(InputError, match="not a citation export"):
+        detect_format("Text, in the end, is what we read.\nAnd more prose follows here.\n")
+
+
+def test_excel_sep_line_and_crlf() -> None:
+    source = read_source(b"sep=;\r\nsnippet;type\r\nSafe, really.;mentioning\r\n")
+    assert [(s.text, s.type) for s in source.statements] == [("Safe, really.", "mentioning")]
+
+
+def test_twenty_thousand_rows_read_quickly() -> None:
+    rows = "".join(f'"Statement {i} about safety, with a comma.",mentioning,0.9,Discussion\n' for i in range(20_000))
+    source = read_source("snippet,type,confidence,section\n" + rows)
+    assert len(source.statements) == 20_000
+    assert source.statements[-1].id == "S20000"
+
+
+def test_a_header_without_rows_has_no_statements() -> None:
+    with pytest.raises(InputError, match=r"^t.csv: no citation statements found$"):
+        read_source("snippet,type\n\n", name="t.csv")
