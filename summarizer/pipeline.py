@@ -29,24 +29,20 @@ from summarizer.settings import Settings
 UNKNOWN_SECTION = "unknown"
 
 
-def _merge_key(statement: Statement) -> tuple[object, ...]:
-    citing = statement.citing
-    return (statement.text, citing.doi, citing.title, citing.year, statement.section)
-
-
 def normalise(statements: Sequence[Statement]) -> list[Statement]:
     """Normalise whitespace, merge exact duplicates into occurrences, and number the statements S1, S2, ..."""
-    merged: dict[tuple[object, ...], Statement] = {}
+    merged: dict[tuple[object, ...], tuple[Statement, str, int]] = {}
     for statement in statements:
         text = " ".join(statement.text.split())
-        candidate = statement.model_copy(update={"text": text})
-        key = _merge_key(candidate)
+        citing = statement.citing
+        key = (text, citing.doi, citing.title, citing.year, statement.section)
         kept = merged.get(key)
-        if kept is None:
-            merged[key] = candidate
-        else:
-            merged[key] = kept.model_copy(update={"occurrences": kept.occurrences + candidate.occurrences})
-    return [s.model_copy(update={"id": f"S{i}"}) for i, s in enumerate(merged.values(), start=1)]
+        occurrences = statement.occurrences + (kept[2] if kept else 0)
+        merged[key] = (kept[0] if kept else statement, text, occurrences)
+    return [
+        first.model_copy(update={"id": f"S{i}", "text": text, "occurrences": occurrences})
+        for i, (first, text, occurrences) in enumerate(merged.values(), start=1)
+    ]
 
 
 def compute_tally(statements: Sequence[Statement]) -> Tally:
