@@ -45,10 +45,14 @@ class CacheSettings(_Strict):
 class ServiceSettings(_Strict):
     """The HTTP service."""
 
-    host: str = "127.0.0.1"
+    host: str = Field(default="127.0.0.1", description="Interface to bind; keep loopback unless a token is set.")
     port: int = Field(default=8000, ge=0, le=65535)
-    max_request_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
-    bearer_token: SecretStr | None = Field(default=None, exclude=True)
+    max_request_bytes: int = Field(
+        default=10 * 1024 * 1024, ge=1, description="Larger request bodies are refused with 413 before being read."
+    )
+    bearer_token: SecretStr | None = Field(
+        default=None, exclude=True, description="When set, /v1/* requires `Authorization: Bearer <token>`."
+    )
 
 
 class Settings(_Strict):
@@ -84,7 +88,7 @@ def load_settings(
     overrides: Mapping[str, Any] | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
-    """Build settings from a TOML file, then OPENAI_API_KEY / OPENAI_BASE_URL, then overrides (flags)."""
+    """Build settings from a TOML file, then the environment, then flags (overrides)."""
     data: dict[str, Any] = {}
     if config_file is not None:
         path = Path(config_file)
@@ -102,6 +106,8 @@ def load_settings(
         from_env["llm"]["api_key"] = env["OPENAI_API_KEY"]
     if env.get("OPENAI_BASE_URL"):
         from_env["llm"]["base_url"] = env["OPENAI_BASE_URL"]
+    if env.get("SUMMARIZER_BEARER_TOKEN"):
+        from_env["service"] = {"bearer_token": env["SUMMARIZER_BEARER_TOKEN"]}
     data = _merge(data, from_env)
     data = _merge(data, overrides or {})
     try:
