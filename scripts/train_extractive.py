@@ -1,0 +1,357 @@
+"""Train the extractive engine's small models on the TRAIN part of the dev corpora; write JSON weights.
+
+Usage: python scripts/train_extractive.py [--data-dir /work/shared/data] [--out summarizer/data]
+
+The held-out part (summarizer.evaluation.split_rows: 20% of documents, grouped by pmcid/pmid, fixed hash seed)
+is never read here except to print figures at the end. Needs numpy and scipy (training only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import minimize
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from summarizer import annotate as ann  # noqa: E402
+from summarizer.evaluation import LABELS, LabelledRow, load_dataset, metrics, split_rows  # noqa: E402
+
+CORPORA = {"stance": "clinical_citation_stance", "safety": "ade", "efficacy": "evidence_inference"}
+MIN_COUNT = 2
+INNER_FOLDS = 4
+# Common adverse-event names (general clinical vocabulary), added to the names learned from TRAIN spans.
+SEED_EVENTS = (
+    "adverse event", "adverse events", "adverse reaction", "adverse reactions", "side effect", "side effects",
+    "allergic reaction", "allergic reactions", "anaphylaxis", "anaphylactic shock", "hypersensitivity",
+    "hypersensitivity reaction", "infusion reaction", "infusion-related reaction", "rash", "urticaria",
+    "pruritus", "nausea", "vomiting", "diarrhea", "diarrhoea", "constipation", "headache", "dizziness",
+    "fatigue", "fever", "chills", "insomnia", "somnolence", "hepatotoxicity", "liver injury", "nephrotoxicity",
+    "renal failure", "acute kidney injury", "neutropenia", "thrombocytopenia", "anemia", "anaemia",
+    "leukopenia", "bleeding", "hemorrhage", "haemorrhage", "thrombosis", "embolism", "pulmonary embolism",
+    "stroke", "myocardial infarction", "arrhythmia", "qt prolongation", "hypotension", "hypertension",
+    "seizure", "seizures", "neuropathy", "peripheral neuropathy", "pancreatitis", "hepatitis",
+    "infection", "infections", "secondary infection", "secondary infections", "sepsis", "pneumonitis",
+    "death", "cardiotoxicity", "ototoxicity", "neurotoxicity", "toxicity", "edema", "oedema", "alopecia",
+    "mucositis", "stomatitis", "hyperglycemia", "hypoglycemia", "hyperkalemia", "hyponatremia",
+    "delayed hypersensitivity", "infusion-related reactions", "cytokine release syndrome",
+)
+GENERIC_NAMES = {"effect", "effects", "reaction", "reactions", "toxicity", "events", "event", "disease",
+                 "syndrome", "symptoms", "injury", "the", "and", "of", "drug", "induced", "ten", "ae", "aes"}
+
+
+def _normalise_term(term: str) -> str:
+    return " ".join(t for t in ann._TOKEN.findall(term.lower()) if not t[0].isdigit())
+
+
+def build_lexicon(rows: Sequence[dict[str, object]], include_seed: bool = True) -> frozenset[str]:
+    """Adverse-event names from the `effects` spans of the given (TRAIN) rows, plus the seed list."""
+    terms: set[str] = set()
+    for obj in rows:
+        effects = obj.get("effects") or []
+        assert isinstance(effects, list)
+        for effect in effects:
+            norm = _normalise_term(str(effect))
+            if len(norm) >= 3 and norm not in GENERIC_NAMES:
+                terms.add(norm)
+    if include_seed:
+        terms.update(_normalise_term(t) for t in SEED_EVENTS)
+    return frozenset(terms)
+
+
+def build_drug_lexicon(rows: Sequence[dict[str, object]]) -> frozenset[str]:
+    """Drug names from the `drugs` spans of the given (TRAIN) rows."""
+    terms: set[str] = set()
+    for obj in rows:
+        drugs = obj.get("drugs") or []
+        assert isinstance(drugs, list)
+        terms.update(norm for d in drugs if len(norm := _normalise_term(str(d))) >= 3 and norm not in GENERIC_NAMES)
+    return frozenset(terms)
+
+
+def _resources_with(lexicon: frozenset[str], drugs: frozenset[str] = frozenset()) -> ann.Resources:
+    return ann.Resources(effects=ann.Lexicon.of(lexicon), drugs=ann.Lexicon.of(drugs))
+
+
+def featurise(rows: Sequence[LabelledRow], task: str, res: ann.Resources | None = None) -> list[list[str]]:
+    """Feature lists for each row, as the annotator computes them."""
+    if task == "stance":
+        return [ann.stance_features(r.request.text) for r in rows]
+    if task == "safety":
+        assert res is not None
+        return [ann.ade_features(r.request.text, res) for r in rows]
+    return [
+        ann.efficacy_features(r.request.text, r.request.intervention, r.request.comparator, r.request.outcome)
+        for r in rows
+    ]
+
+
+def build_vocab(features: Sequence[Sequence[str]]) -> dict[str, int]:
+    """Features seen in at least MIN_COUNT training rows."""
+    counts = Counter(f for feats in features for f in set(feats))
+    kept = sorted(f for f, c in counts.items() if c >= MIN_COUNT)
+    return {f: i for i, f in enumerate(kept)}
+
+
+def to_matrix(features: Sequence[Sequence[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
+    """Binary presence matrix."""
+    indptr = [0]
+    indices: list[int] = []
+    for feats in features:
+        cols = sorted({vocab[f] for f in feats if f in vocab})
+        indices.extend(cols)
+        indptr.append(len(indices))
+    data = np.ones(len(indices))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(features), len(vocab)))
+
+
+def train_logreg(
+    x: sparse.csr_matrix, y: np.ndarray, n_classes: int, l2: float, class_weight: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression with L2, weighted classes, fitted by L-BFGS."""
+    n, d = x.shape
+    onehot = np.zeros((n, n_classes))
+    onehot[np.arange(n), y] = 1.0
+    sample_w = class_weight[y]
+    sample_w = sample_w / sample_w.mean()
+
+    def loss(params: np.ndarray) -> tuple[float, np.ndarray]:
+        w = params[: d * n_classes].reshape(d, n_classes)
+        b = params[d * n_classes :]
+        scores = x @ w + b
+        scores -= scores.max(axis=1, keepdims=True)
+        logp = scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
+        value = -(sample_w * (onehot * logp).sum(axis=1)).sum() / n + 0.5 * l2 * (w * w).sum()
+        grad_scores = (np.exp(logp) - onehot) * sample_w[:, None] / n
+        grad_w = x.T @ grad_scores + l2 * w
+        grad_b = grad_scores.sum(axis=0)
+        return value, np.concatenate([np.asarray(grad_w).ravel(), grad_b])
+
+    start = np.zeros(d * n_classes + n_classes)
+    result = minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    params = result.x
+    return params[: d * n_classes].reshape(d, n_classes), params[d * n_classes :]
+
+
+def predict_proba(x: sparse.csr_matrix, w: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Softmax probabilities."""
+    scores = x @ w + b
+    scores -= scores.max(axis=1, keepdims=True)
+    e = np.exp(scores)
+    return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+
+def _groups(rows: Sequence[LabelledRow]) -> list[str]:
+    return [r.group or r.request.id for r in rows]
+
+
+def inner_folds(rows: Sequence[LabelledRow], k: int = INNER_FOLDS) -> list[int]:
+    """Fold number of each row, by document."""
+    import hashlib
+
+    return [int(hashlib.sha256(f"inner:{g}".encode()).hexdigest(), 16) % k for g in _groups(rows)]
+
+
+PRUNE = 0.02
+
+
+def model_json(labels: Sequence[str], vocab: dict[str, int], w: np.ndarray, b: np.ndarray,
+               extra: dict[str, object] | None = None, prune: float = PRUNE) -> dict[str, object]:
+    """Weights as JSON; features whose weights barely matter (below `prune`) are dropped to keep lookups fast."""
+    weights = {}
+    for feat, idx in vocab.items():
+        row = w[idx]
+        size = abs(row[0] - row[1]) if len(row) == 2 else np.abs(row).max()
+        if size >= prune:
+            weights[feat] = [round(float(v), 4) for v in row]
+    data: dict[str, object] = {
+        "format": "multinomial-logistic-regression/v1",
+        "labels": list(labels),
+        "bias": [round(float(v), 4) for v in b],
+        "weights": weights,
+    }
+    if extra:
+        data.update(extra)
+    return data
+
+
+def tune_offsets(oof: np.ndarray, gold: Sequence[str], labels: Sequence[str]) -> tuple[float, np.ndarray]:
+    """Per-label additive offsets on log-probabilities (last label fixed at 0) that maximise macro-F1."""
+    log_p = np.log(oof + 1e-12)
+    grid = np.arange(-1.5, 1.51, 0.25)
+    best = (-1.0, np.zeros(len(labels)))
+    for combo in itertools.product(grid, repeat=len(labels) - 1):
+        offsets = np.array([*combo, 0.0])
+        pred = [labels[i] for i in (log_p + offsets).argmax(axis=1)]
+        f1 = metrics(gold, pred, labels)["macro_f1"]
+        if f1 > best[0] + 1e-9:
+            best = (f1, offsets)
+    return best
+
+
+def crossfit_safety_features(train: Sequence[LabelledRow], train_raw: Sequence[dict[str, object]]) -> list[list[str]]:
+    """Adverse-effect features where each inner fold's lexicon features come from the other folds' spans only.
+
+    Otherwise every training positive would find its own effect names in the lexicon and the model would trust
+    the lexicon more than it deserves on unseen documents.
+    """
+    folds = inner_folds(train)
+    feats: list[list[str]] = [[] for _ in train]
+    for k in range(INNER_FOLDS):
+        idx = [i for i, f in enumerate(folds) if f == k]
+        other = [train_raw[i] for i, f in enumerate(folds) if f != k]
+        res = _resources_with(build_lexicon(other), build_drug_lexicon(other))
+        for i, row_feats in zip(idx, featurise([train[i] for i in idx], "safety", res), strict=True):
+            feats[i] = row_feats
+    return feats
+
+
+def fit_task(
+    task: str, train: Sequence[LabelledRow], l2_grid: Sequence[float], feats: Sequence[Sequence[str]],
+    weight_power: float,
+) -> tuple[dict[str, int], np.ndarray, np.ndarray, float, dict[str, object]]:
+    """Choose L2 by grouped inner cross-validation on TRAIN (macro-F1), then fit on all of TRAIN.
+
+    Classes are weighted by (n / (k * count)) ** weight_power; for multi-class tasks, per-label offsets tuned on
+    the out-of-fold predictions are added to the bias.
+    """
+    labels = LABELS[task]
+    y = np.array([labels.index(r.label) for r in train])
+    folds = inner_folds(train)
+    feats_per_fold = feats
+    counts = np.bincount(y, minlength=len(labels)).astype(float)
+    class_weight = (counts.sum() / (len(labels) * counts)) ** weight_power
+    best = (-1.0, l2_grid[0])
+    oof_best: np.ndarray | None = None
+    scores: dict[str, float] = {}
+    for l2 in l2_grid:
+        oof = np.zeros((len(train), len(labels)))
+        for k in range(INNER_FOLDS):
+            tr = [i for i, f in enumerate(folds) if f != k]
+            te = [i for i, f in enumerate(folds) if f == k]
+            vocab = build_vocab([feats_per_fold[i] for i in tr])
+            w, b = train_logreg(to_matrix([feats_per_fold[i] for i in tr], vocab), y[tr], len(labels), l2,
+                                class_weight)
+            oof[te] = predict_proba(to_matrix([feats_per_fold[i] for i in te], vocab), w, b)
+        pred = [labels[i] for i in oof.argmax(axis=1)]
+        f1 = metrics([r.label for r in train], pred, labels)["macro_f1"]
+        scores[str(l2)] = round(f1, 4)
+        print(f"  {task} l2={l2}: inner-CV macro-F1 {f1:.4f}", flush=True)
+        if f1 > best[0]:
+            best = (f1, l2)
+            oof_best = oof
+    assert oof_best is not None
+    threshold = 0.5
+    if task == "safety":
+        # threshold on P(adverse_effect) that maximises the class F1 out of fold
+        gold = y == 0
+        best_t = (0.0, 0.5)
+        for t in np.arange(0.2, 0.81, 0.025):
+            pred_pos = oof_best[:, 0] >= t
+            tp = (pred_pos & gold).sum()
+            prec = tp / max(pred_pos.sum(), 1)
+            rec = tp / max(gold.sum(), 1)
+            f1 = 2 * prec * rec / max(prec + rec, 1e-9)
+            if f1 > best_t[0]:
+                best_t = (f1, float(t))
+        threshold = round(best_t[1], 3)
+        print(f"  safety threshold {threshold} (inner-CV class F1 {best_t[0]:.4f})", flush=True)
+    info: dict[str, object] = {"l2": best[1], "class_weight_power": weight_power,
+                               "inner_cv_macro_f1": round(best[0], 4)}
+    offsets = np.zeros(len(labels))
+    if len(labels) > 2:
+        tuned_f1, offsets = tune_offsets(oof_best, [r.label for r in train], labels)
+        info["bias_offsets"] = [float(o) for o in offsets]
+        info["inner_cv_macro_f1_with_offsets"] = round(tuned_f1, 4)
+        print(f"  {task} offsets {offsets.tolist()}: inner-CV macro-F1 {tuned_f1:.4f}", flush=True)
+    full_feats = feats
+    vocab = build_vocab(full_feats)
+    w, b = train_logreg(to_matrix(full_feats, vocab), y, len(labels), best[1], class_weight)
+    return vocab, w, b + offsets, threshold, info
+
+
+def _raw_rows(path: Path) -> dict[str, dict[str, object]]:
+    return {str(obj["id"]): obj for obj in (json.loads(line) for line in path.read_text().splitlines() if line)}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Train the three models and the adverse-event lexicon; report held-out figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", default="/work/shared/data")
+    parser.add_argument("--out", default=str(ROOT / "summarizer" / "data"))
+    parser.add_argument("--tasks", default="stance,safety,efficacy")
+    args = parser.parse_args(argv)
+    data_dir, out = Path(args.data_dir), Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    for task in args.tasks.split(","):
+        path = data_dir / CORPORA[task] / "dev.jsonl"
+        rows = load_dataset(path, task)
+        train, heldout = split_rows(rows)
+        print(f"{task}: {len(train)} train rows, {len(heldout)} held-out rows ({path})", flush=True)
+        labels = LABELS[task]
+        res_full: ann.Resources | None = None
+        if task == "safety":
+            raw = _raw_rows(path)
+            train_raw = [raw[r.request.id] for r in train]
+            lexicon = build_lexicon(train_raw)
+            drug_lexicon = build_drug_lexicon(train_raw)
+            res_full = _resources_with(lexicon, drug_lexicon)
+            (out / ann.LEXICON_FILE).write_text(
+                json.dumps(
+                    {
+                        "source": "effects spans of the TRAIN part of the ADE corpus v2 dev file (Gurulingappa et "
+                        "al. 2012), plus a hand-written seed list of common adverse events",
+                        "terms": sorted(lexicon),
+                        "drugs": sorted(drug_lexicon),
+                    },
+                    indent=0,
+                )
+                + "\n"
+            )
+            feats = crossfit_safety_features(train, train_raw)
+        else:
+            feats = featurise(train, task)
+        l2_grid = {"stance": (3e-3, 1e-2), "safety": (1e-3, 3e-3), "efficacy": (3e-4, 1e-3, 3e-3)}[task]
+        power = {"stance": 1.0, "safety": 0.0, "efficacy": 0.5}[task]
+        vocab, w, b, threshold, info = fit_task(task, train, l2_grid, feats, power)
+        extra: dict[str, object] = {
+            "task": task,
+            "trained_on": f"TRAIN part of {CORPORA[task]}/dev.jsonl ({len(train)} rows); held-out part excluded",
+            **info,
+        }
+        if task == "safety":
+            extra["threshold"] = threshold
+        filename = ann.MODEL_FILES["ade" if task == "safety" else task]
+        (out / filename).write_text(json.dumps(model_json(labels, vocab, w, b, extra), separators=(",", ":")))
+        # held-out figures with the fitted model
+        model = ann.LinearModel.from_json(model_json(labels, vocab, w, b))
+        res_eval = replace(res_full, ade=model, ade_threshold=threshold) if res_full else None
+        preds = []
+        for row_feats in featurise(heldout, task, res_eval or _resources_with(frozenset())):
+            probs = model.probabilities(row_feats)
+            if task == "safety":
+                preds.append("adverse_effect" if probs["adverse_effect"] >= threshold else "no_adverse_effect")
+            else:
+                preds.append(max(probs, key=probs.__getitem__))
+        report = metrics([r.label for r in heldout], preds, labels)
+        per = {k: round(v["f1"], 3) for k, v in report["per_class"].items()}
+        print(f"  {task} model-only held-out: acc {report['accuracy']:.3f} macro-F1 {report['macro_f1']:.3f} {per}",
+              flush=True)
+    print(f"done in {time.perf_counter() - started:.1f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

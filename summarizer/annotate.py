@@ -1,0 +1,1239 @@
+"""Per-statement reading for the extractive engine: topics, polarity, adverse events, stance and change.
+
+Rules find the cues (negation scopes, adverse-event names, outcome phrases, direction words); three small
+logistic-regression models over word n-grams and those cues (weights in summarizer/data/*.json, trained by
+scripts/train_extractive.py) decide the stance, whether a sentence reports an adverse effect, and the change of
+a named outcome. Without the weight files the rules alone decide.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+Stance = Literal["supporting", "mentioning", "contrasting"]
+ChangeLabel = Literal["increased", "decreased", "no_difference", "unclear"]
+DirectionLabel = Literal["improved", "worsened", "no_difference", "unclear"]
+PolarityLabel = Literal["favourable", "unfavourable", "neutral", "unclear"]
+TopicLabel = Literal["safety", "efficacy", "other"]
+SafetySignal = Literal["concern", "reassuring", "none"]
+Span = tuple[int, int]
+
+ANNOTATOR_VERSION = "1"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+MODEL_FILES = {"stance": "stance_model.json", "ade": "ade_model.json", "efficacy": "efficacy_model.json"}
+LEXICON_FILE = "ae_lexicon.json"
+LEXICON_MAX_WORDS = 6
+ADE_THRESHOLD_DEFAULT = 0.5
+NEGATION_SCOPE_CHARS = 120
+
+
+@dataclass(frozen=True)
+class OutcomeMention:
+    """An outcome the sentence says changed, with the sentence that says it."""
+
+    outcome: str
+    change: ChangeLabel
+    direction: DirectionLabel
+    quote: str
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """Everything the extractive engine reads in one statement."""
+
+    topics: tuple[TopicLabel, ...]
+    polarity: PolarityLabel
+    adverse_events: tuple[str, ...]
+    absent_events: tuple[str, ...]
+    stance: Stance
+    change: ChangeLabel
+    direction: DirectionLabel
+    outcomes: tuple[OutcomeMention, ...] = ()
+    safety_signal: SafetySignal = "none"
+    safety_quote: str | None = None
+    stance_quote: str | None = None
+    questions_cited_work: bool = False
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Cue patterns. All run on the lower-cased text (same length as the original, so offsets carry over).
+
+_TOKEN = re.compile(r"[a-z][a-z\-']*[a-z]|[a-z]|\d+(?:\.\d+)?|[<>=≤≥%]")
+_SENTENCE_END = re.compile(r"(?<=[\.\?!])\s+(?=[A-Z\[\(0-9])")
+
+_CONTRAST_CUES = re.compile(
+    r"\b(?:in contrast|contrary to|unlike|inconsistent with|not consistent with|"
+    r"not in (?:agreement|accordance|line) with|disagree|contradict|conflict|controvers|"
+    r"differ\w* from|did not (?:confirm|find|show|observe|support|replicate|reproduce)|"
+    r"could not (?:confirm|find|show|replicate|reproduce)|failed to|(?:was|were) unable to|"
+    r"not (?:been )?(?:confirmed|supported|replicated|found)|no (?:such|similar)|"
+    r"whereas|while others|however|although|but not|opposite|refute|challenge|"
+    r"less clear|remains? unclear|questionable|debat)"
+)
+_SUPPORT_CUES = re.compile(
+    r"\b(?:consistent with|in (?:agreement|accordance|line|keeping) with|agree\w* with|"
+    r"similar|confirm|corroborat|support|concordant|comparable (?:to|with)|"
+    r"as (?:previously |also )?(?:reported|described|shown|observed|found)|"
+    r"also (?:found|reported|observed|showed|shown|demonstrated)|same (?:results?|findings?)|"
+    r"replicat|reproduc|coincid|parallel|likewise|in common with)"
+)
+_OUR_STUDY = re.compile(
+    r"\b(?:our (?:study|studies|results?|findings?|data|trial|observations?|analysis|cohort|patients|work)|"
+    r"(?:the|this|present|current) (?:study|results?|findings?|trial|data)|we (?:found|observed|showed|did|"
+    r"noted|saw|report))\b"
+)
+_QUESTIONS_CLAIM = re.compile(
+    r"\b(?:questioned|doubt|challeng|refut|contradict|not (?:been )?(?:confirmed|replicated|reproduced)|"
+    r"could not (?:confirm|replicate|reproduce)|failed to (?:confirm|replicate|reproduce)|criticis|criticiz|"
+    r"overestimat|in contrast to|contrary to|inconsistent with)"
+)
+_REASSURING = re.compile(
+    r"\b(?:safe\b|safely|well[\s\-]?tolerated|welltolerated|(?:was|were|is|are) tolerated|good safety|"
+    r"favou?rable safety|no (?:serious |severe |major |significant )?(?:adverse|side|safety|toxicit|"
+    r"complication)|without (?:any )?(?:serious |severe |major )?(?:adverse|side|toxicit|complication))"
+)
+_SAFETY_WORDS = _words(
+    "safe safety safely tolerated well-tolerated welltolerated tolerability tolerable adverse side-effect "
+    "side-effects side_effect side_effects toxicity toxicities toxic complication complications harm harms "
+    "harmful hypersensitivity allergic allergy allergies alergic infusion-related reaction reactions"
+)
+_EFFICACY_WORDS = _words(
+    "effective effectiveness efficacy efficacious benefit benefits beneficial improve improved improves "
+    "improvement improvements improving mortality survival survive survived"
+)
+_NO_DIFFERENCE = re.compile(
+    r"\b(?:no (?:statistically )?(?:significant )?(?:difference|change|effect|improvement|reduction|increase|"
+    r"decrease|benefit|association)s?|not (?:statistically )?significant|did not (?:significantly )?"
+    r"(?:differ|change|improve|reduce|increase|decrease|affect|alter)|does not (?:differ|affect)|"
+    r"were similar|was similar|similar (?:in|between|among|across)|comparable|no longer significant|"
+    r"equivalent|non-?significant|n\.s\.|did not reach (?:statistical )?significance|not differ|"
+    r"as effective as|unchanged|remained (?:stable|unchanged|similar))"
+)
+_P_VALUE = re.compile(r"\bp\s*(?:-?value)?\s*([<>=≤≥])\s*(0?\.\d+|1(?:\.0+)?)")
+
+_NEG_BACKWARD = re.compile(
+    r"\b(?:(?:was|were|is|are|has been|have been|had been)\s+(?:not|never)\s+(?:observed|seen|reported|noted|"
+    r"found|detected|documented|recorded|experienced|encountered|identified|present|associated)|"
+    r"(?:was|were|is|are)\s+(?:absent|excluded|ruled out)|did not (?:occur|develop|appear))\b"
+)
+# Negation and clause marks, looked up token by token. A forward negation ("fwd": no, not, without, none of, ...)
+# covers what follows up to a clause break ("brk": punctuation, but, however, ...) or a scope break ("scope":
+# that, which, than, compared, ...); a backward one (_NEG_BACKWARD: "were not observed") covers the clause before
+# it. What a treatment prevents, reduces or treats ("red") is an efficacy outcome: neither occurred nor absent.
+_PUNCT_BREAK = re.compile(r"[;:\.\?!]")
+_MARK_WORDS: dict[str, str] = {
+    **dict.fromkeys(_words("but however although though whereas while except yet"), "brk"),
+    **dict.fromkeys(_words("no not without neither nor never denied deny denies didn't don't doesn't wasn't weren't "
+                    "isn't aren't hasn't haven't"), "fwd"),
+    **dict.fromkeys(_words("that which who whom where when compared than"), "scope"),
+}
+_MARK_PAIRS: dict[str, str] = {
+    **dict.fromkeys(_words("none_of absence_of free_of free_from lack_of rule_out ruled_out rules_out rather_than "
+                    "instead_of negative_for"), "fwd"),
+    "as_seen": "scope",
+    **dict.fromkeys(_words("and_was and_were and_is and_are and_has and_had and_it and_they"), "scope"),
+    "risk_of": "red",
+    "incidence_of": "red",
+    "protect_against": "red",
+    "protects_against": "red",
+    "protected_against": "red",
+    "protective_against": "red",
+}
+_MARK_PAIR_FIRST = frozenset(pair.split("_")[0] for pair in _MARK_PAIRS)
+
+
+@lru_cache(maxsize=1 << 16)
+def _mark_kind(tok: str) -> str | None:
+    """The mark a word makes on its own, "pair" if it may start a two-word mark, else None."""
+    kind = _MARK_WORDS.get(tok)
+    if kind is not None:
+        return kind
+    if tok in _MARK_PAIR_FIRST:
+        return "pair"
+    return "red" if tok.startswith(_REDUCE_PREFIXES) else None
+
+
+_REDUCE_PREFIXES = (
+    "prevent", "avoid", "reduc", "decreas", "lower", "treat", "alleviat", "ameliorat", "attenuat", "improv", "manag",
+)
+
+_HEAD_WORDS = _words(
+    "reaction reactions event events effect effects toxicity toxicities hypersensitivity infection "
+    "infections complication complications injury injuries failure syndrome syndromes disorder disorders "
+    "rash rashes pain bleeding hemorrhage haemorrhage nausea vomiting diarrhea diarrhoea fever headache "
+    "headaches dizziness fatigue death deaths anaphylaxis arrhythmia arrhythmias thrombosis embolism "
+    "seizure seizures oedema edema allergy intolerance damage dysfunction deterioration exacerbation "
+    "abnormality abnormalities lesion lesions shock arrest necrosis insufficiency hypotension "
+    "hypertension"
+)
+_HEAD_SUFFIXES = (
+    "itis", "osis", "emia", "aemia", "pathy", "penia", "algia", "plegia", "cytosis", "uria", "rrhea", "rrhoea",
+    "toxicity", "ergic", "ergy", "rgic",
+)
+_LIST_HEAD_WORDS = _HEAD_WORDS | {"issue", "issues", "problem", "problems", "concern", "concerns"}
+_GENERIC_EVENT = _words(
+    "event events effect effects reaction reactions complication complications issue issues problem "
+    "problems concern concerns damage"
+)
+_FILLER = _words(
+    "any a an the some all other such these those its their his her severe serious significant major "
+    "noticeable obvious clinically relevant further new possible potential of"
+)
+_ITEM_STOP = _words(
+    "et al reported observed noted seen found occurred detected documented recorded "
+    "in during after among with for from at on to by between within than that which who was were is are "
+    "has have had either following since"
+)
+_PATTERN_A_SUFFIX = ("induced", "associated", "related", "provoked", "triggered")
+_PATTERN_B_TRIGGERS = _words(
+    "developed develop develops developing experienced suffered presented caused causing cause causes "
+    "precipitated precipitating manifested"
+)
+# words that cannot be part of an event's name when extending it backwards from a harm word
+_NAME_STOP = _ITEM_STOP | _PATTERN_B_TRIGGERS | _words(
+    "patient patients case cases subject subjects man woman men women child children boy girl infant and or "
+    "of the a an any no not had has have developed"
+)
+_PATTERN_B_OF = _words("occurrence onset episode episodes case cases signs symptoms")
+_PATTERN_C_CONNECTORS = _words("after following")
+_PATTERN_C_PAIRS = _words("due_to secondary_to induced_by caused_by associated_with attributed_to related_to")
+_PATTERN_C_FIRST = frozenset(pair.split("_")[0] for pair in _PATTERN_C_PAIRS)
+
+# Outcome polarity: for _BAD_OUTCOME a decrease is good for the patient; for _GOOD_OUTCOME an increase is.
+_BAD_OUTCOME = re.compile(
+    r"mortalit|death|\bdie|\bards\b|complication|inflamm|ammat|cytokine|pain|adverse|toxicit|infection|"
+    r"recurren|relapse|hospital|length of stay|symptom|disease|severity|risk|failure|injur|damage|fibrosis|"
+    r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|event|readmission|ventilat|intubat|\bicu\b|"
+    r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|ferritin|d-dimer|\bldh\b|blood pressure|"
+    r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|dependence|"
+    r"requirement|time to|duration of|disability|storm"
+)
+_GOOD_OUTCOME = re.compile(
+    r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
+    r"\bcure|oxygenat|saturation|lymphocyte count|efficacy|healing|clearance|discharge|capacity|strength|"
+    r"adherence|satisfaction|success|pulmonary|\blung|gain|level of consciousness|well-?being"
+)
+_VERB_LABEL_STEMS = (
+    ("decreased", ("reduc", "decreas", "lower", "diminish", "attenuat", "declin", "suppress", "inhibit",
+                   "shorten", "lessen", "minimi", "mitigat", "alleviat", "ameliorat", "reliev", "prevent")),
+    ("increased", ("increas", "rais", "elevat", "enhanc", "augment", "boost", "prolong", "rise")),
+    ("improved", ("improv", "restor", "benefit")),
+    ("worsened", ("worsen", "aggravat", "exacerbat", "impair", "deteriorat")),
+)
+_DIR_WORDS = (
+    ("decreased", re.compile(r"\b(?:reduc|decreas|lower|diminish|attenuat|declin|drop|fell|fall|shorten|"
+                             r"suppress|inhibit|less\b|fewer|smaller|shorter)")),
+    ("increased", re.compile(r"\b(?:increas|rais|elevat|enhanc|augment|boost|rise|rose|prolong|higher|greater|"
+                             r"more\b|larger|longer|extend)")),
+    ("improved", re.compile(r"\b(?:improv|restor|benefi|better|favou?r)")),
+    ("worsened", re.compile(r"\b(?:worse|aggravat|exacerbat|impair|deteriorat)")),
+)
+_OUTCOME_VERB = re.compile(
+    r"\b(?P<verb>(?:reduc|decreas|lower|diminish|attenuat|alleviat|ameliorat|reliev|prevent|suppress|inhibit|"
+    r"shorten|lessen|minimi[sz]|mitigat|increas|rais|elevat|enhanc|augment|boost|prolong|improv|restor|"
+    r"worsen|aggravat|exacerbat|impair)(?:es|s|ed|d|ing|e)?|"
+    r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+(?:in|of))"
+    r"\s+(?:the\s+)?(?P<obj>[a-z][^\.;:\(\)\[\]]{1,120})"
+)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:to|whether|if)\s+(?:\w+\s+)?$"
+    r"|\b(?:must|should|may|might|could|would|can|need to|needs to|hypothes|propos|expected|aim|intend|design)"
+)
+_VERB_NEGATED = re.compile(r"\b(?:not|no|nor|never|failed to|unable to)\s+(?:\w+\s+)?$")
+_OBJ_CUT = re.compile(
+    r"\s*,?\s*(?:and\s+|or\s+)?(?:in some cases\s+)?\b(?:reduc|decreas|lower|prevent|increas|improv|enhanc|"
+    r"restor|alleviat|attenuat|worsen|shorten|prolong)\w*\b.*$|"
+    r"\s*(?:,\s*(?:and\s+|but\s+|which\s+|while\s+)?(?:in|it|they|this|these|with|whereas|while|although|"
+    r"thus|thereby|as|when|by|compared|relative|versus|vs)\b|\b(?:in (?:patients|subjects|people|children|"
+    r"adults|those|the|some|all|most|many)|compared|relative to|versus|vs\.?|than|by|from|to \d|at|"
+    r"during|after|among|when|because|which|that|who|while|whereas|although|but|thus|thereby|so)\b|"
+    r"\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|(?<![a-z\-])\d).*$",
+    re.DOTALL,
+)
+# "time to recovery", "duration of symptoms", "length of stay": shorter is better whatever follows
+_TIME_OUTCOME = re.compile(r"^(?:the\s+)?(?:median\s+|mean\s+)?(?:time to|duration of|length of)\b")
+_OBJ_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|and/or)\s+")
+_NOT_OUTCOMES = _words("than risk the patients in it this that them these those")
+
+_DRUG_SUFFIXES = (
+    "mab", "nib", "cillin", "mycin", "micin", "cycline", "azole", "pril", "sartan", "olol", "statin", "dipine",
+    "azepam", "zolam", "oxacin", "ovir", "avir", "tidine", "prazole", "parin", "platin", "taxel", "rubicin",
+    "thiazide", "triptyline", "pramine", "phylline", "barbital", "caine", "dronate", "formin", "glitazone",
+    "setron", "asone", "olone", "isone", "azine", "idone", "apine", "oxetine", "afil", "lukast", "fibrate",
+    "profen", "fenac", "azepine", "dopa", "semide", "quine", "mustine", "fosfamide", "trexate", "uracil",
+    "arabine", "etine", "aline", "amine", "iptan", "sulfan", "codone", "phine", "fentanyl", "idine", "arone",
+    "xaban", "gatran", "grel", "vudine", "navir", "mide", "zide", "pine", "tine", "line", "zine",
+)
+_NOT_DRUGS = _words(
+    "medicine routine examine determine urine baseline vaccine saline machine guideline decline outline "
+    "discipline alkaline underline crystalline doctrine intestine famine combine define online genuine "
+    "pristine quarantine creatinine tyrosine glutamine histamine dopamine amine pipeline timeline bromide "
+    "peptide nucleotide fluoride chloride oxide hydroxide sulfide cytokine chemokine provide decide "
+    "inside outside beside aside suicide homicide divide override guide glycoside polypeptide lamine "
+    "feline canine midline hairline borderline"
+)
+_EFFECT_SUFFIXES = (
+    "itis", "osis", "emia", "aemia", "pathy", "penia", "algia", "toxicity", "uria", "plegia", "cytosis", "rrhea",
+    "rrhoea", "oma", "edema", "oedema", "ataxia", "phylaxis",
+)
+_EFFECT_WORDS = _words(
+    "syndrome reaction reactions toxicity injury failure rash fever nausea vomiting seizure seizures"
+)
+_ARM_STOP = _words(
+    "the and of in with or a an to for group groups mg day patients treatment daily dose plus on at by as "
+    "after before"
+)
+_ARM_GENERIC = _words("placebo control controls usual baseline standard")
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(_lower_same_length(text))
+
+
+def _ngram_features(tokens: Sequence[str]) -> list[str]:
+    words = ["<n>" if tok[0].isdigit() else tok for tok in tokens]
+    feats = list(words)
+    feats.extend([f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)])
+    return feats
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Character spans of the sentences in a statement (exact slices of the text)."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans or [(0, len(text))]
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_head(word: str) -> bool:
+    return word in _HEAD_WORDS or (len(word) > 5 and word.endswith(_HEAD_SUFFIXES))
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_event_trigger(tok: str) -> bool:
+    """Whether a word can start one of the event patterns of _event_spans."""
+    return (
+        tok.endswith(_PATTERN_A_SUFFIX)
+        or tok in _PATTERN_B_TRIGGERS
+        or tok in _PATTERN_B_OF
+        or tok in _PATTERN_C_CONNECTORS
+        or tok in _PATTERN_C_FIRST
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_class(tok: str) -> str:
+    """<n> for numbers, DRUGX / EFFECTX for words that look like drug or disease names, else the word itself."""
+    if tok[0].isdigit():
+        return "<n>"
+    if len(tok) > 5 and tok.endswith(_DRUG_SUFFIXES) and tok not in _NOT_DRUGS:
+        return "DRUGX"
+    if (len(tok) > 5 and tok.endswith(_EFFECT_SUFFIXES)) or tok in _EFFECT_WORDS:
+        return "EFFECTX"
+    return tok
+
+
+@lru_cache(maxsize=1 << 16)
+def _affixes(tok: str) -> tuple[str, ...]:
+    """Word-ending and word-start features of a word of five letters or more."""
+    if len(tok) < 5 or tok[0].isdigit():
+        return ()
+    return ("S3:" + tok[-3:], "S4:" + tok[-4:], "S5:" + tok[-5:], "P4:" + tok[:4])
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Linear models and lexicons
+
+
+class LinearModel:
+    """Multinomial logistic regression over named binary features; weights loaded from JSON."""
+
+    __slots__ = ("labels", "bias", "columns")
+
+    def __init__(self, labels: Sequence[str], bias: Sequence[float], weights: dict[str, Sequence[float]]) -> None:
+        self.labels = tuple(labels)
+        self.bias = tuple(float(b) for b in bias)
+        # one feature-to-weight dict per label (summing with map/filter keeps the loop in C); two labels need
+        # only the difference of their weights
+        if len(self.labels) == 2:
+            delta = {feat: float(row[0]) - float(row[1]) for feat, row in weights.items()}
+            self.columns: tuple[dict[str, float], ...] = ({f: w for f, w in delta.items() if w},)
+        else:
+            self.columns = tuple(
+                {feat: float(row[i]) for feat, row in weights.items() if row[i]} for i in range(len(self.labels))
+            )
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> LinearModel:
+        """Build from the JSON written by scripts/train_extractive.py."""
+        labels, bias, weights = data["labels"], data["bias"], data["weights"]
+        if not (isinstance(labels, list) and isinstance(bias, list) and isinstance(weights, dict)):
+            raise ValueError("model JSON needs labels, bias and weights")
+        return cls([str(x) for x in labels], [float(x) for x in bias], weights)
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        """Softmax probabilities for the labels given a bag of features (presence only)."""
+        feats = set(features)
+        if len(self.columns) == 1:
+            margin = self.bias[0] - self.bias[1] + sum(filter(None, map(self.columns[0].get, feats)))
+            first = 1.0 / (1.0 + math.exp(-margin)) if margin > -700 else 0.0
+            return {self.labels[0]: first, self.labels[1]: 1.0 - first}
+        scores = [b + sum(filter(None, map(col.get, feats))) for b, col in zip(self.bias, self.columns, strict=True)]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Multi-word names, indexed by first word for a fast longest match over tokens."""
+
+    terms: frozenset[str] = frozenset()
+    lengths_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, terms: Iterable[str]) -> Lexicon:
+        """Index normalised names (lower case, tokens joined by single spaces)."""
+        kept = frozenset(t for t in terms if t and len(t.split()) <= LEXICON_MAX_WORDS)
+        index: dict[str, set[int]] = {}
+        for term in kept:
+            words = term.split()
+            index.setdefault(words[0], set()).add(len(words))
+        return cls(kept, {w: tuple(sorted(ls, reverse=True)) for w, ls in index.items()})
+
+    def match(self, words: Sequence[str], i: int) -> int:
+        """Length in words of the longest name starting at words[i], or 0."""
+        lengths = self.lengths_by_first.get(words[i])
+        if not lengths:
+            return 0
+        n = len(words)
+        for length in lengths:
+            if i + length <= n and (length == 1 or " ".join(words[i : i + length]) in self.terms):
+                return length
+        return 0
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Models and lexicons the annotator uses (any may be missing: rules then decide)."""
+
+    stance: LinearModel | None = None
+    ade: LinearModel | None = None
+    efficacy: LinearModel | None = None
+    ade_threshold: float = ADE_THRESHOLD_DEFAULT
+    effects: Lexicon = field(default_factory=Lexicon)
+    drugs: Lexicon = field(default_factory=Lexicon)
+
+
+def _read_data_json(name: str) -> dict[str, object] | None:
+    try:
+        data = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> Resources:
+    """Load the bundled models and lexicons once."""
+    models: dict[str, LinearModel | None] = {}
+    threshold = ADE_THRESHOLD_DEFAULT
+    for key, filename in MODEL_FILES.items():
+        data = _read_data_json(filename)
+        models[key] = LinearModel.from_json(data) if data else None
+        if key == "ade" and data and isinstance(data.get("threshold"), int | float):
+            threshold = float(data["threshold"])  # type: ignore[arg-type]
+    lex = _read_data_json(LEXICON_FILE) or {}
+    terms, drugs = lex.get("terms", []), lex.get("drugs", [])
+    return Resources(
+        stance=models["stance"],
+        ade=models["ade"],
+        efficacy=models["efficacy"],
+        ade_threshold=threshold,
+        effects=Lexicon.of(str(t) for t in terms) if isinstance(terms, list) else Lexicon(),
+        drugs=Lexicon.of(str(t) for t in drugs) if isinstance(drugs, list) else Lexicon(),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# One text, scanned once
+
+
+class Scan:
+    """One text tokenised once: tokens with offsets, drug/effect masks, event spans; negation scopes on demand."""
+
+    __slots__ = ("text", "low", "toks", "starts", "ends", "ngrams", "masked", "mask_spans", "event_spans",
+                 "_ngram_set", "_marks", "_negated", "_reduced", "_sentences")
+
+    def __init__(self, text: str, res: Resources) -> None:
+        self.text = text
+        self.low = low = _lower_same_length(text)
+        matches = list(_TOKEN.finditer(low))
+        self.toks = [m.group() for m in matches]
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        self.ngrams = _ngram_features(self.toks)
+        self.masked, self.mask_spans = _mask(self, res)
+        self.event_spans = _event_spans(self)
+        self._ngram_set: frozenset[str] | None = None
+        self._marks: dict[str, list[Span]] | None = None
+        self._negated: list[Span] | None = None
+        self._reduced: list[Span] | None = None
+        self._sentences: list[Span] | None = None
+
+    @property
+    def ngram_set(self) -> frozenset[str]:
+        """The words and word pairs ("a_b") of the text."""
+        if self._ngram_set is None:
+            self._ngram_set = frozenset(self.ngrams)
+        return self._ngram_set
+
+    @property
+    def marks(self) -> dict[str, list[Span]]:
+        """Spans of clause breaks, negation triggers, scope breaks and reduce-type verbs (from the tokens)."""
+        if self._marks is None:
+            low, toks, starts, ends = self.low, self.toks, self.starts, self.ends
+            marks: dict[str, list[Span]] = {"brk": [m.span() for m in _PUNCT_BREAK.finditer(low)], "fwd": [],
+                                            "red": [], "back": [], "scope": []}
+            last = len(toks) - 1
+            for i, kind in enumerate(map(_mark_kind, toks)):
+                if kind is None:
+                    continue
+                if kind == "pair":
+                    pair = _MARK_PAIRS.get(f"{toks[i]}_{toks[i + 1]}") if i < last else None
+                    if pair is not None:
+                        marks[pair].append((starts[i], ends[i + 1]))
+                    continue
+                marks[kind].append((starts[i], ends[i]))
+            marks["brk"].sort()
+            if "not" in low or "absent" in low or "exclud" in low or "ruled" in low:
+                marks["back"] = [m.span() for m in _NEG_BACKWARD.finditer(low)]
+            self._marks = marks
+        return self._marks
+
+    @property
+    def breaks(self) -> list[int]:
+        """Start offsets of clause breaks."""
+        return [start for start, _ in self.marks["brk"]]
+
+    @property
+    def forward(self) -> list[Span]:
+        """Forward negation triggers."""
+        return self.marks["fwd"]
+
+    @property
+    def negated(self) -> list[Span]:
+        """Character ranges inside a negation's scope."""
+        if self._negated is None:
+            self._negated = _negated_ranges(self.low, self.breaks, self.marks)
+        return self._negated
+
+    @property
+    def reduced(self) -> list[Span]:
+        """Character ranges of what a treatment prevents or reduces."""
+        if self._reduced is None:
+            self._reduced = _reduced_ranges(self.low, self.breaks, self.marks["red"])
+        return self._reduced
+
+    def sentences(self) -> list[Span]:
+        """Sentence spans, computed on first use."""
+        if self._sentences is None:
+            self._sentences = split_sentences(self.text)
+        return self._sentences
+
+    def sentence_at(self, pos: int) -> Span:
+        """The sentence holding character `pos`."""
+        for span in self.sentences():
+            if span[0] <= pos < span[1]:
+                return span
+        return (0, len(self.text))
+
+    def sentence_text(self, pos: int) -> str:
+        """The text of the sentence holding character `pos`."""
+        start, end = self.sentence_at(pos)
+        return self.text[start:end].strip()
+
+
+def _mask(scan: Scan, res: Resources) -> tuple[list[str], list[tuple[str, Span]]]:
+    """Tokens with drug names replaced by DRUG and adverse-event names by EFFECT (lexicons, then word endings)."""
+    toks = scan.toks
+    classes = list(map(_word_class, toks))
+    drugs, effects = res.drugs, res.effects
+    drug_first, effect_first = drugs.lengths_by_first, effects.lengths_by_first
+    hits = [i for i, tok in enumerate(toks) if tok in drug_first or tok in effect_first]
+    if not hits:
+        return classes, []
+    out: list[str] = []
+    spans: list[tuple[str, Span]] = []
+    i = 0
+    for hit in hits:
+        if hit < i:
+            continue
+        out.extend(classes[i:hit])
+        tok = toks[hit]
+        kind, length = "DRUG", drugs.match(toks, hit) if tok in drug_first else 0
+        if not length and tok in effect_first:
+            kind, length = "EFFECT", effects.match(toks, hit)
+        if length:
+            out.append(kind)
+            spans.append((kind, (scan.starts[hit], scan.ends[hit + length - 1])))
+            i = hit + length
+        else:
+            out.append(classes[hit])
+            i = hit + 1
+    out.extend(classes[i:])
+    return out, spans
+
+
+def _negated_ranges(low: str, breaks: Sequence[int], marks: dict[str, list[Span]]) -> list[Span]:
+    """Character ranges a negation covers: forward to a clause or scope break, backward to the clause start."""
+    ranges: list[Span] = []
+    if marks["fwd"]:
+        scope_breaks = sorted([*breaks, *(start for start, _ in marks["scope"])])
+        for start, end in marks["fwd"]:
+            stop = next((b for b in scope_breaks if b > end), len(low))
+            ranges.append((start, min(stop, end + NEGATION_SCOPE_CHARS)))
+    for start, end in marks["back"]:
+        clause_start = max((b for b in breaks if b < start), default=0)
+        ranges.append((clause_start, end))
+    return ranges
+
+
+def _reduced_ranges(low: str, breaks: Sequence[int], matches: Sequence[Span]) -> list[Span]:
+    ranges = []
+    for start, end in matches:
+        stop = next((b for b in breaks if b > end), len(low))
+        ranges.append((start, stop))
+    return ranges
+
+
+def _within(span: Span, ranges: Sequence[Span]) -> bool:
+    return any(lo <= span[0] < hi for lo, hi in ranges)
+
+
+def _token_span(scan: Scan, first: int, last: int) -> Span | None:
+    """Character span of tokens first..last with leading filler words dropped; None if only filler is left."""
+    while first <= last and scan.toks[first] in _FILLER:
+        first += 1
+    if first > last:
+        return None
+    if last == first and scan.toks[first] in _GENERIC_EVENT:
+        return None
+    return (scan.starts[first], scan.ends[last])
+
+
+def _event_spans(scan: Scan) -> list[Span]:
+    """Character spans of candidate adverse-event names: lexicon terms, then patterns around harm words."""
+    spans = [span for kind, span in scan.mask_spans if kind == "EFFECT"]
+    toks, low = scan.toks, scan.low
+    n = len(toks)
+
+    def joined(j: int) -> bool:
+        return not low[scan.ends[j - 1] : scan.starts[j]].strip()
+
+    for i in [i for i, is_trigger in enumerate(map(_is_event_trigger, toks)) if is_trigger]:
+        tok = toks[i]
+        # "X-induced Y", "X associated Y"
+        if tok.endswith(_PATTERN_A_SUFFIX) and i > 0 or tok in _PATTERN_B_TRIGGERS:
+            for j in range(i + 1, min(i + 5, n)):
+                if not joined(j):
+                    break
+                if _is_head(toks[j]):
+                    span = _token_span(scan, i + 1, j)
+                    if span:
+                        spans.append(span)
+                    break
+        elif tok in _PATTERN_B_OF and i + 1 < n and toks[i + 1] == "of":
+            for j in range(i + 2, min(i + 6, n)):
+                if not joined(j):
+                    break
+                if _is_head(toks[j]):
+                    span = _token_span(scan, i + 2, j)
+                    if span:
+                        spans.append(span)
+                    break
+        # "Y after/following ...", "Y due to ...", "Y associated with ..."
+        connector = tok in _PATTERN_C_CONNECTORS or (i + 1 < n and f"{tok}_{toks[i + 1]}" in _PATTERN_C_PAIRS)
+        if connector and i > 0 and _is_head(toks[i - 1]):
+            first = i - 1
+            while (first > max(0, i - 3) and toks[first - 1].isalpha() and toks[first - 1] not in _NAME_STOP
+                   and joined(first)):
+                first -= 1
+            span = _token_span(scan, first, i - 1)
+            if span:
+                spans.append(span)
+    return _merge_spans(spans)
+
+
+def _merge_spans(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+_NEGATED_VERBS = _words(
+    "notice notices observe observes see sees find finds report reports experience experiences develop develops "
+    "have has show shows cause causes detect detects record records document documents produce produces "
+    "induce induces occur occurs result results lead leads"
+)
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:or\s+|and\s+|nor\s+)?|\s+(?:or|and|nor)\s+")
+_AFTER_NEGATION = re.compile(r"\s*(?:[a-z]+\s+)?(?:any\s+|a\s+|an\s+)?")
+
+
+def _listed_absent_events(scan: Scan) -> list[Span]:
+    """Items of a negated list ("did not notice any A, B or C") that name harms."""
+    low = scan.low
+    spans: list[Span] = []
+    for _, tail_start in scan.forward:
+        tail_end = next((b for b in scan.breaks if b >= tail_start), len(low))
+        tail = low[tail_start:tail_end]
+        words = _TOKEN.findall(tail)
+        if not any(w in _LIST_HEAD_WORDS or _is_head(w) for w in words):
+            continue
+        # skip a verb right after "did not"/"was not" ("noticed any", "observe")
+        lead = _AFTER_NEGATION.match(tail)
+        first = lead.group().split()[0] if lead and lead.group().strip() else ""
+        skip = lead is not None and (first.endswith("ed") or first in _NEGATED_VERBS or first in _FILLER)
+        offset = tail_start + (lead.end() if skip and lead else 0)
+        pos = offset
+        for item in _LIST_SEPARATOR.split(low[offset:tail_end]):
+            item_start = low.find(item, pos) if item else -1
+            if item_start < 0:
+                continue
+            pos = item_start + len(item)
+            item = re.split(r"[\(\[]", item, maxsplit=1)[0]
+            item_words = list(_TOKEN.finditer(item))
+            kept = []
+            for m in item_words:
+                if m.group() in _ITEM_STOP or m.group()[0].isdigit():
+                    break
+                kept.append(m)
+            while kept and kept[0].group() in _FILLER:
+                kept.pop(0)
+            if not kept or not any(m.group() in _LIST_HEAD_WORDS or _is_head(m.group()) for m in kept):
+                continue
+            start, end = item_start + kept[0].start(), item_start + kept[-1].end()
+            if end - start <= 60:
+                spans.append((start, end))
+    return spans
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Features shared by training and inference
+
+
+# Stance cue groups, matched as words or word pairs ("a_b") against a statement's n-grams.
+_STANCE_CUES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("contrast", _words(
+        "unlike contrary contrast contrasts contrasting contrasted differ differs differed differing discrepancy "
+        "discrepancies discrepant inconsistent disagree disagrees disagreement contradict contradicts "
+        "contradicted contradictory conflict conflicting controversial opposite refute refuted refutes questioned "
+        "question questionable debated debatable challenge challenged unreliable not_reliable not_consistent "
+        "not_in not_confirm not_confirmed not_supported not_replicated failed_to unable_to other_hand"
+    )),
+    ("however", _words("however whereas although though while but nevertheless nonetheless yet despite")),
+    ("comparative", _words(
+        "higher_than lower_than greater_than less_than longer_than shorter_than more_than fewer_than "
+        "better_than worse_than larger_than smaller_than superior_to inferior_to"
+    )),
+    ("negfind", _words(
+        "did_not do_not does_not could_not was_not were_not failed_to no_significant not_significant "
+        "not_observe not_find not_show not_found not_shown not_observed not_associated no_difference "
+        "no_differences no_effect no_association"
+    )),
+    ("support", _words(
+        "consistent agreement accordance line_with keeping_with similar similarly similarity confirm confirms "
+        "confirmed confirming corroborate corroborates corroborated support supports supported supporting "
+        "comparable concordant likewise agree agrees agreed parallel replicated reproduced coincides "
+        "also_found also_reported also_observed also_showed also_shown also_demonstrated same_results "
+        "previously_reported as_reported as_described as_shown as_observed as_found in_line"
+    )),
+    ("ours", _words(
+        "our we this_study present_study current_study this_trial our_study our_results our_findings "
+        "our_data the_present the_current this_finding these_findings these_results"
+    )),
+    ("limitation", _words(
+        "limitation limitations bias biased underpowered small_sample uncontrolled flaw flawed flaws "
+        "overestimated overestimate"
+    )),
+)
+
+
+_OURS_WORDS = dict(_STANCE_CUES)["ours"]
+
+
+def stance_features(text: str, scan: Scan | None = None) -> list[str]:
+    """Features for the stance model: word n-grams and agreement / disagreement cue groups."""
+    feats = list(scan.ngrams) if scan is not None else _ngram_features(_tokens(text))
+    present = scan.ngram_set if scan is not None else frozenset(feats)
+    groups = [name for name, cues in _STANCE_CUES if not cues.isdisjoint(present)]
+    feats.extend(f"CUE:{name}" for name in groups)
+    if "ours" in groups:
+        feats.extend(f"CUE:{name}+ours" for name in groups if name != "ours")
+    for i, a in enumerate(groups):
+        for b in groups[i + 1 :]:
+            if a != "ours" and b != "ours":
+                feats.append(f"CUE:{a}+{b}")
+    return feats
+
+
+def ade_features(text: str, res: Resources | None = None, scan: Scan | None = None) -> list[str]:
+    """Features for the adverse-effect model: n-grams, word endings, and drug/effect-masked n-grams and pairs."""
+    scan = scan or Scan(text, res or load_resources())
+    feats = list(scan.ngrams)
+    for tok in scan.toks:
+        feats.extend(_affixes(tok))
+    masked = scan.masked
+    feats.extend([
+        f"M:{a}_{b}" for a, b in zip(masked, masked[1:], strict=False)
+        if (a[0] in "DE" and a.isupper()) or (b[0] in "DE" and b.isupper())
+    ])
+    feats.extend([f"T3:{a}_{b}_{c}" for a, b, c in zip(masked, masked[1:], masked[2:], strict=False)])
+    feats.extend([f"SK:{a}_{c}" for a, c in zip(masked, masked[2:], strict=False)])
+    drug_pos = [i for i, x in enumerate(masked) if x.startswith("DRUG")]
+    effect_pos = [i for i, x in enumerate(masked) if x.startswith("EFFECT")]
+    feats.append(f"HAS:{bool(drug_pos)}:{bool(effect_pos)}")
+    for di in drug_pos:
+        for ei in effect_pos:
+            lo, hi = min(di, ei), max(di, ei)
+            if hi - lo > 12:
+                continue
+            order = "DE" if di < ei else "ED"
+            between = masked[lo + 1 : hi]
+            feats.append(f"PAIR:{order}:" + ("_".join(between) if len(between) <= 3 else "far"))
+            feats.extend(f"BETW:{order}:{word}" for word in between)
+    positive = [s for s in scan.event_spans if not _within(s, scan.negated)]
+    if positive:
+        feats.append("EV:present")
+    elif scan.event_spans:
+        feats.append("EV:only_negated")
+    return feats
+
+
+def _arm_tokens(text: str | None) -> set[str]:
+    if not text:
+        return set()
+    return {t for t in _tokens(text) if t not in _ARM_STOP and not t[0].isdigit() and len(t) > 1}
+
+
+def efficacy_features(
+    text: str, intervention: str | None = None, comparator: str | None = None, outcome: str | None = None
+) -> list[str]:
+    """Features for the change model: n-grams, direction words, p-values and the order of the arms."""
+    low = _lower_same_length(text)
+    toks = _TOKEN.findall(low)
+    feats = _ngram_features(toks)
+    ints, comps = _arm_tokens(intervention), _arm_tokens(comparator)
+    ints, comps = ints - comps, comps - ints
+    outs = _arm_tokens(outcome)
+    dirs = [label for label, regex in _DIR_WORDS if regex.search(low)]
+    feats.extend(f"DIR:{d}" for d in dirs)
+    first_i = next((i for i, t in enumerate(toks) if t in ints), -1)
+    first_c = next((i for i, t in enumerate(toks) if t in comps), -1)
+    if first_i >= 0 and first_c >= 0:
+        order = "IC" if first_i < first_c else "CI"
+    else:
+        order = "I" if first_i >= 0 else "C" if first_c >= 0 else "none"
+    feats.append(f"ORD:{order}")
+    than = ""
+    if "than" in toks:
+        after = toks[toks.index("than") + 1 : toks.index("than") + 8]
+        if any(t in comps or t in _ARM_GENERIC for t in after):
+            than = "THAN:comp"
+        elif any(t in ints for t in after):
+            than = "THAN:int"
+    if than:
+        feats.append(than)
+    for d in dirs:
+        feats.append(f"DIR:{d}+ORD:{order}")
+        if than:
+            feats.append(f"DIR:{d}+{than}")
+    if outs and any(t in outs for t in toks):
+        feats.append("OUT:present")
+    pvals = [(m.group(1), float(m.group(2))) for m in _P_VALUE.finditer(low)]
+    if pvals:
+        significant = any(v < 0.05 or (op in "<≤" and v <= 0.05) for op, v in pvals if op in "<≤=")
+        feats.append("P:sig" if significant else "P:nonsig")
+    if _NO_DIFFERENCE.search(low):
+        feats.append("CUE:nodiff")
+    if " ci " in low or "confidence interval" in low:
+        feats.append("CUE:ci")
+    return feats
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Outcomes
+
+
+def outcome_direction(outcome: str, change: ChangeLabel) -> DirectionLabel:
+    """What a change of this outcome means for the patient (mortality decreased = improved)."""
+    if change == "no_difference" or change == "unclear":
+        return change
+    low = outcome.lower()
+    bad = _BAD_OUTCOME.search(low) is not None or _TIME_OUTCOME.search(low) is not None
+    good = _GOOD_OUTCOME.search(low) is not None and _TIME_OUTCOME.search(low) is None
+    if bad == good:
+        return "unclear"
+    if bad:
+        return "improved" if change == "decreased" else "worsened"
+    return "improved" if change == "increased" else "worsened"
+
+
+def _verb_label(verb: str) -> str | None:
+    for label, stems in _VERB_LABEL_STEMS:
+        if verb.startswith(stems):
+            return label
+    if verb.startswith(("rise", "rising")):
+        return "increased"
+    return None
+
+
+def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
+    """Outcomes a statement says an intervention changed ("decreases inflammatory cytokines and mortality")."""
+    scan = scan or Scan(text, Resources())
+    low = scan.low
+    mentions: list[OutcomeMention] = []
+    pos = 0
+    while True:
+        match = _OUTCOME_VERB.search(low, pos)
+        if match is None:
+            break
+        pos = match.start("obj")
+        verb = match.group("verb")
+        verb_label = _verb_label(verb)
+        sentence_start, _ = scan.sentence_at(match.start())
+        prefix = low[sentence_start : match.start()]
+        if verb_label is None or _HYPOTHETICAL.search(prefix):
+            continue
+        obj = _OBJ_CUT.sub("", match.group("obj"))
+        obj = re.sub(r"^(?:or|and)\s+", "", obj)
+        if not obj.strip():
+            continue
+        negated = _VERB_NEGATED.search(prefix[-30:]) is not None
+        piece_pos = match.start("obj")
+        for piece in _OBJ_SPLIT.split(obj):
+            idx = low.find(piece, piece_pos) if piece else -1
+            if idx < 0:
+                continue
+            piece_pos = idx + len(piece)
+            words = piece.split()
+            if words[:3] == ["in", "some", "cases"]:
+                words = words[3:]
+            while words and words[0] in _FILLER:
+                words.pop(0)
+            if not words:
+                continue
+            name_low = " ".join(words)
+            start = low.find(name_low, idx)
+            if start < 0 or name_low in _NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
+                continue
+            name = text[start : start + len(name_low)]
+            change: ChangeLabel
+            direction: DirectionLabel
+            if negated:
+                change, direction = "no_difference", "no_difference"
+            elif verb_label in ("increased", "decreased"):
+                change = "increased" if verb_label == "increased" else "decreased"
+                direction = outcome_direction(name, change)
+                if verb.startswith(("prevent", "alleviat", "ameliorat", "reliev", "mitigat")):
+                    direction = "improved"
+            else:
+                change = "unclear"
+                direction = "improved" if verb_label == "improved" else "worsened"
+            mentions.append(
+                OutcomeMention(outcome=name, change=change, direction=direction, quote=scan.sentence_text(start))
+            )
+    return mentions
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The reading
+
+
+def _rule_stance(low: str) -> Stance:
+    ours = _OUR_STUDY.search(low) is not None
+    if ours and _CONTRAST_CUES.search(low):
+        return "contrasting"
+    if ours and _SUPPORT_CUES.search(low):
+        return "supporting"
+    return "mentioning"
+
+
+def _rule_change(low: str) -> ChangeLabel:
+    if _NO_DIFFERENCE.search(low):
+        return "no_difference"
+    labels = {label for label, regex in _DIR_WORDS if regex.search(low)}
+    if "increased" in labels and "decreased" not in labels:
+        return "increased"
+    if "decreased" in labels and "increased" not in labels:
+        return "decreased"
+    return "unclear"
+
+
+def _argmax(probs: dict[str, float]) -> str:
+    return max(probs, key=probs.__getitem__)
+
+
+def annotate(
+    text: str,
+    outcome: str | None = None,
+    intervention: str | None = None,
+    comparator: str | None = None,
+    resources_: Resources | None = None,
+    read_stance: bool = True,
+) -> SentenceReading:
+    """Read one statement: topics, polarity, adverse events (occurred / absent), stance and change.
+
+    With read_stance=False (the statement's type is already known) the stance is not read and is "mentioning".
+    """
+    res = resources_ or load_resources()
+    scan = Scan(text, res)
+    low = scan.low
+    scores: dict[str, float] = {}
+
+    stance: Stance
+    if not read_stance:
+        stance = "mentioning"
+    elif res.stance is not None:
+        probs = res.stance.probabilities(stance_features(text, scan))
+        stance = _argmax(probs)  # type: ignore[assignment]
+        scores.update({f"stance:{k}": v for k, v in probs.items()})
+    else:
+        stance = _rule_stance(low)
+
+    # adverse events: named as occurring (model says a harm is reported), or only as absent (negated)
+    harm_words = any(map(_is_head, scan.toks)) or not _LIST_HEAD_WORDS.isdisjoint(scan.toks)
+    if scan.event_spans or harm_words:
+        negated, reduced = scan.negated, scan.reduced
+        absent_spans = _merge_spans(
+            [s for s in scan.event_spans if _within(s, negated)] + _listed_absent_events(scan)
+        )
+    else:
+        negated, reduced, absent_spans = [], [], []
+    present_spans = [
+        s for s in scan.event_spans
+        if not _within(s, negated) and not _within(s, reduced) and not _within(s, absent_spans)
+    ]
+    # the model runs only when something could be named: a drug, an effect or a harm word
+    candidate = bool(scan.event_spans) or harm_words or any(m[0] in "DE" and m.isupper() for m in scan.masked)
+    if res.ade is not None:
+        p_ade = res.ade.probabilities(ade_features(text, res, scan))["adverse_effect"] if candidate else 0.0
+    else:
+        p_ade = 1.0 if present_spans and any(kind == "DRUG" for kind, _ in scan.mask_spans) else 0.0
+    scores["ade"] = p_ade
+    reports_event = p_ade >= res.ade_threshold
+    if reports_event and not present_spans:
+        present_spans = _fallback_event_spans(scan, absent_spans)
+    adverse_events = _names(text, present_spans) if reports_event else ()
+    absent_events = _names(text, absent_spans)
+
+    outcomes: tuple[OutcomeMention, ...] = ()
+    change: ChangeLabel
+    direction: DirectionLabel
+    if outcome or intervention or comparator:
+        if res.efficacy is not None:
+            probs = res.efficacy.probabilities(efficacy_features(text, intervention, comparator, outcome))
+            change = _argmax(probs)  # type: ignore[assignment]
+            scores.update({f"change:{k}": v for k, v in probs.items()})
+        else:
+            change = _rule_change(low)
+        direction = outcome_direction(outcome or "", change)
+    else:
+        outcomes = tuple(m for m in find_outcomes(text, scan) if not _names_overlap(m.outcome, absent_events))
+        changes = {m.change for m in outcomes}
+        change = changes.pop() if len(changes) == 1 else "unclear"
+        directions = {m.direction for m in outcomes}
+        direction = directions.pop() if len(directions) == 1 else "unclear"
+    # an outcome that is a harm and increased ("increased risk of secondary infections") is an adverse event
+    harms = [m for m in outcomes if m.change == "increased" and m.direction == "worsened" and _is_harm_name(m.outcome)]
+    if harms:
+        outcomes = tuple(m for m in outcomes if m not in harms)
+        harm_spans = [_harm_span(text, m.outcome) for m in harms]
+        if not adverse_events:
+            present_spans = harm_spans
+        adverse_events = tuple(dict.fromkeys([*adverse_events, *_names(text, harm_spans)]))
+
+    safety_cue = not _SAFETY_WORDS.isdisjoint(scan.ngram_set)
+    reassuring_match = _REASSURING.search(low) if safety_cue else None
+    safety_signal: SafetySignal = "none"
+    safety_quote = None
+    if adverse_events:
+        safety_signal = "concern"
+        safety_quote = scan.sentence_text(present_spans[0][0])
+    elif absent_events or reassuring_match:
+        safety_signal = "reassuring"
+        where = absent_spans[0][0] if absent_spans else reassuring_match.start()  # type: ignore[union-attr]
+        safety_quote = scan.sentence_text(where)
+    safety_topic = safety_signal != "none" or safety_cue
+
+    efficacy_topic = bool(outcomes) or bool(outcome) or (
+        not safety_topic and not _EFFICACY_WORDS.isdisjoint(scan.ngram_set)
+    )
+
+    topics: list[TopicLabel] = []
+    if safety_topic:
+        topics.append("safety")
+    if efficacy_topic:
+        topics.append("efficacy")
+    if not topics:
+        topics.append("other")
+
+    ours = not _OURS_WORDS.isdisjoint(scan.ngram_set)
+    questions = ours and _QUESTIONS_CLAIM.search(low) is not None
+    stance_quote = None
+    if stance != "mentioning" or questions:
+        cue = _SUPPORT_CUES.search(low) if stance == "supporting" else _CONTRAST_CUES.search(low)
+        if cue is None and questions:
+            cue = _QUESTIONS_CLAIM.search(low)
+        stance_quote = scan.sentence_text(cue.start()) if cue else None
+    return SentenceReading(
+        topics=tuple(topics),
+        polarity=_polarity(safety_signal, outcomes, direction if outcome else None),
+        adverse_events=adverse_events,
+        absent_events=absent_events,
+        stance=stance,
+        change=change,
+        direction=direction,
+        outcomes=outcomes,
+        safety_signal=safety_signal,
+        safety_quote=safety_quote,
+        stance_quote=stance_quote,
+        questions_cited_work=questions,
+        scores=scores,
+    )
+
+
+def contrast_quote(text: str) -> str | None:
+    """The sentence of a statement that carries a contrast or questioning cue, if any."""
+    low = _lower_same_length(text)
+    cue = _CONTRAST_CUES.search(low) or _QUESTIONS_CLAIM.search(low)
+    if cue is None:
+        return None
+    for start, end in split_sentences(text):
+        if start <= cue.start() < end:
+            return text[start:end].strip()
+    return None
+
+
+_HARM_PREFIX = re.compile(r"^(?:the\s+)?(?:risk|risks|incidence|rate|rates|occurrence|number|frequency|odds)\s+of\s+")
+
+
+def _is_harm_name(name: str) -> bool:
+    return any(_is_head(tok) and tok not in _GENERIC_EVENT for tok in _tokens(name))
+
+
+def _harm_span(text: str, outcome: str) -> Span:
+    """Where the harm an outcome names sits in the text, without "risk of" and the like."""
+    start = text.find(outcome)
+    prefix = _HARM_PREFIX.match(outcome.lower())
+    skip = prefix.end() if prefix else 0
+    return (start + skip, start + len(outcome))
+
+
+def _names_overlap(name: str, events: Sequence[str]) -> bool:
+    low = name.lower()
+    return any(e.lower() in low or low in e.lower() for e in events)
+
+
+_FALLBACK_AFTER = _words("developed develop develops experienced presented induced caused causing suffered")
+_FALLBACK_BEFORE = _words("after following during due secondary associated related induced caused")
+_FALLBACK_STOP = _ITEM_STOP | _FILLER | _words("and or but not no patient patients case cases treatment therapy")
+
+
+def _fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
+    """When the model says a harm is reported but no name matched: harm-like words, then trigger-adjacent words."""
+    blocked = [*scan.negated, *absent]
+    toks, starts, ends = scan.toks, scan.starts, scan.ends
+    spans = [
+        (starts[i], ends[i])
+        for i, tok in enumerate(toks)
+        if _is_head(tok) and tok not in _GENERIC_EVENT and not _within((starts[i], ends[i]), blocked)
+    ]
+    if not spans:
+        spans = [span for kind, span in scan.mask_spans if kind == "EFFECT" and not _within(span, blocked)]
+    if spans:
+        return spans[:3]
+    drug_starts = {span[0] for kind, span in scan.mask_spans if kind == "DRUG"}
+
+    def content(i: int) -> bool:
+        tok = toks[i]
+        return tok.isalpha() and tok not in _FALLBACK_STOP and starts[i] not in drug_starts and len(tok) > 2
+
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        if tok in _FALLBACK_AFTER:
+            j = i + 1
+            while j < n and j <= i + 3 and content(j):
+                j += 1
+            if j > i + 1:
+                return [(starts[i + 1], ends[j - 1])]
+        if tok in _FALLBACK_BEFORE and i > 0:
+            j = i - 1
+            while j >= 0 and j >= i - 3 and content(j):
+                j -= 1
+            if j < i - 1:
+                return [(starts[j + 1], ends[i - 1])]
+    return []
+
+
+def _names(text: str, spans: Sequence[Span]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for start, end in spans:
+        name = text[start:end].strip(" ,;:.")
+        if name and name.lower() not in seen:
+            seen[name.lower()] = name
+    return tuple(seen.values())
+
+
+def _polarity(
+    safety_signal: SafetySignal, outcomes: Sequence[OutcomeMention], direction: DirectionLabel | None
+) -> PolarityLabel:
+    signs: set[PolarityLabel] = set()
+    if safety_signal == "concern":
+        signs.add("unfavourable")
+    elif safety_signal == "reassuring":
+        signs.add("favourable")
+    directions = {m.direction for m in outcomes}
+    if direction is not None:
+        directions.add(direction)
+    if "improved" in directions:
+        signs.add("favourable")
+    if "worsened" in directions or "no_difference" in directions:
+        signs.add("unfavourable")
+    if not signs:
+        return "neutral"
+    if len(signs) > 1:
+        return "unclear"
+    return signs.pop()

@@ -1,0 +1,197 @@
+"""Per-statement annotation: negation of adverse events, event names, outcomes and their direction."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from summarizer.annotate import (
+    LinearModel,
+    Resources,
+    annotate,
+    find_outcomes,
+    load_resources,
+    outcome_direction,
+    split_sentences,
+)
+
+S1 = (
+    "Safety was shown in other studies that also performed MSC-based interventions. They did not noticed any "
+    "acute infusion-related issues, alergic reaction, delayed hypersensitivity or secondary infections in the "
+    "patients either 39,45,47,48,54,76,77 ."
+)
+S2_PART = (
+    "It prevents or reduces ARDS and other serious complications, decreases in ammatory cytokines and mortality, "
+    "and in some cases improves pulmonary 39,[44][45][46] ."
+)
+
+
+def test_negated_list_gives_absent_events_not_adverse_events() -> None:
+    reading = annotate(S1)
+    assert "alergic reaction" in reading.absent_events
+    assert "delayed hypersensitivity" in reading.absent_events
+    assert "secondary infections" in reading.absent_events
+    assert reading.adverse_events == ()
+    assert reading.safety_signal == "reassuring"
+    assert "safety" in reading.topics
+    assert reading.polarity == "favourable"
+    assert reading.safety_quote is not None and reading.safety_quote in S1
+    assert reading.safety_quote.startswith("They did not noticed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We did not notice any allergic reaction after the infusion.",
+        "No evidence of hepatotoxicity was found in the treated patients.",
+        "The infusions were given without any serious adverse events.",
+        "Allergic reactions were not observed in any patient.",
+    ],
+)
+def test_negated_events_reassure(text: str) -> None:
+    reading = annotate(text)
+    assert reading.adverse_events == ()
+    assert reading.safety_signal == "reassuring"
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("MSCs were infused without serious adverse events (Shu et al., 2020).", "serious adverse events"),
+        ("Infusions were well tolerated, with no infusion-related adverse events reported [12].",
+         "infusion-related adverse events"),
+        ("UC-MSC infusion was safe, with no allergic reactions [14].", "allergic reactions"),
+    ],
+)
+def test_absent_event_names_stop_before_citations_and_verbs(text: str, absent: str) -> None:
+    assert annotate(text).absent_events == (absent,)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("Two patients developed a severe rash after amoxicillin was started.", "rash"),
+        ("We report a case of rifampicin-induced renal failure in an elderly man.", "renal failure"),
+        ("Hepatotoxicity following isoniazid therapy was seen in three patients.", "Hepatotoxicity"),
+    ],
+)
+def test_reported_events_are_named_as_in_the_text(text: str, event: str) -> None:
+    reading = annotate(text)
+    assert any(event.lower() in name.lower() for name in reading.adverse_events), reading.adverse_events
+    assert all(name in text for name in reading.adverse_events)
+    assert reading.safety_signal == "concern"
+    assert "safety" in reading.topics
+    assert reading.polarity == "unfavourable"
+
+
+def test_safe_and_well_tolerated_is_reassuring() -> None:
+    reading = annotate("Intravenous MSC infusion in patients with COVID-19 is safe and welltolerated.")
+    assert reading.safety_signal == "reassuring"
+    assert reading.adverse_events == ()
+
+
+def test_outcomes_found_in_a_brief_statement() -> None:
+    outcomes = {m.outcome: m for m in find_outcomes(S2_PART)}
+    assert outcomes["mortality"].change == "decreased"
+    assert outcomes["mortality"].direction == "improved"
+    assert outcomes["ARDS"].direction == "improved"
+    assert outcomes["in ammatory cytokines"].change == "decreased"
+    assert outcomes["pulmonary"].direction == "improved"
+    assert all(m.quote in S2_PART for m in outcomes.values())
+
+
+def test_hypothetical_and_purpose_clauses_are_not_findings() -> None:
+    text = "Therapeutic interventions must decrease excess inflammation, thus preventing end-organ damage."
+    assert find_outcomes(text) == []
+    assert find_outcomes("Heparin was used to prevent thrombosis.") == []
+
+
+def test_negated_change_is_no_difference() -> None:
+    outcomes = find_outcomes("The treatment did not reduce mortality in the trial.")
+    assert [(m.outcome, m.change, m.direction) for m in outcomes] == [("mortality", "no_difference", "no_difference")]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "change", "direction"),
+    [
+        ("mortality", "decreased", "improved"),
+        ("28-day mortality", "increased", "worsened"),
+        ("adverse events", "increased", "worsened"),
+        ("overall survival", "increased", "improved"),
+        ("survival", "decreased", "worsened"),
+        ("quality of life", "increased", "improved"),
+        ("serum sodium", "increased", "unclear"),
+        ("mortality", "no_difference", "no_difference"),
+        ("mortality", "unclear", "unclear"),
+    ],
+)
+def test_direction_for_the_patient(outcome: str, change: str, direction: str) -> None:
+    assert outcome_direction(outcome, change) == direction  # type: ignore[arg-type]
+
+
+def test_change_of_a_named_outcome() -> None:
+    text = "Mortality at 28 days was significantly lower in the treated group than in the placebo group (p=0.01)."
+    reading = annotate(text, outcome="Mortality at 28 days", intervention="drug", comparator="placebo")
+    assert reading.change == "decreased"
+    assert reading.direction == "improved"
+    text = "There was no significant difference in mortality between the groups (p=0.62)."
+    reading = annotate(text, outcome="mortality", intervention="drug", comparator="placebo")
+    assert reading.change == "no_difference"
+
+
+def test_stance_cues() -> None:
+    contrasting = annotate("In contrast to previous reports [12], our study did not find a reduction in mortality.")
+    assert contrasting.stance == "contrasting"
+    supporting = annotate("Our findings are consistent with and confirm those of Smith et al. [3].")
+    assert supporting.stance == "supporting"
+    assert supporting.stance_quote is not None
+
+
+def test_rules_alone_work_without_models() -> None:
+    bare = Resources()
+    reading = annotate(S1, resources_=bare)
+    assert "alergic reaction" in reading.absent_events
+    assert reading.adverse_events == ()
+    ruled = annotate("In contrast to [4], our study found no benefit.", resources_=bare)
+    assert ruled.stance == "contrasting"
+    change = annotate("X was not significantly different.", outcome="X", resources_=bare)
+    assert change.change == "no_difference"
+
+
+def test_binary_and_multiclass_linear_models() -> None:
+    binary = LinearModel(["yes", "no"], [0.0, 0.0], {"good": [1.0, -1.0]})
+    probs = binary.probabilities(["good", "good", "unknown"])
+    assert probs["yes"] == pytest.approx(1 / (1 + math.exp(-2.0)))
+    assert probs["yes"] + probs["no"] == pytest.approx(1.0)
+    multi = LinearModel(["a", "b", "c"], [0.0, 0.0, 0.0], {"f": [2.0, 0.0, 0.0]})
+    assert max(multi.probabilities(["f"]).items(), key=lambda kv: kv[1])[0] == "a"
+
+
+def test_bundled_models_load() -> None:
+    res = load_resources()
+    assert res.stance is not None and res.ade is not None and res.efficacy is not None
+    assert res.effects.terms and res.drugs.terms
+    assert 0 < res.ade_threshold < 1
+
+
+def test_sentences_are_exact_slices() -> None:
+    text = "First sentence here. Second one [3]. Third."
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ["First sentence here.", "Second one [3].", "Third."]
+
+
+def test_deterministic() -> None:
+    assert annotate(S1) == annotate(S1)
+
+
+def test_fast_enough() -> None:
+    texts = [S1, S2_PART, "Two patients developed a severe rash after amoxicillin was started."] * 200
+    annotate(texts[0])
+    started = time.perf_counter()
+    for text in texts:
+        annotate(text)
+    per_statement = (time.perf_counter() - started) / len(texts)
+    # generous bound for slow CI machines; typical is well under a millisecond
+    assert per_statement < 0.002
