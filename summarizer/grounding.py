@@ -64,8 +64,20 @@ def section_errors(
     return report
 
 
+def _fully_grounded(finding: Finding, texts: Mapping[str, str]) -> bool:
+    ids = finding.statement_ids
+    return (
+        bool(finding.quotes)
+        and len(set(ids)) == len(ids)
+        and all(sid in texts for sid in ids)
+        and all(q.statement_id in ids and quote_error(q, texts) is None for q in finding.quotes)
+    )
+
+
 def ground_finding(finding: FindingT, texts: Mapping[str, str], warnings: list[str], where: str) -> FindingT | None:
     """Keep what is grounded of a finding: known ids and verbatim quotes; None if nothing is left."""
+    if _fully_grounded(finding, texts):
+        return finding
     kept_quotes: list[Quote] = []
     for quote in finding.quotes:
         if quote_error(quote, texts) is None:

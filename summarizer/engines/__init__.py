@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summarizer.engines.base import Engine, EngineResult, Reading, ReadRequest
@@ -13,8 +14,10 @@ if TYPE_CHECKING:
 ENGINE_NAMES = ("extractive", "llm")
 
 
-def make_engine(name: str, settings: Settings, **options: object) -> Engine:
-    """Build the engine called `name` from the settings."""
+def make_engine(
+    name: str, settings: Settings, prompts_dir: Path | None = None, show_progress: bool = False
+) -> Engine:
+    """Build the engine called `name` from the settings; the options apply to the LLM engine."""
     if name == "extractive":
         from summarizer.engines.extractive import ExtractiveEngine
 
@@ -22,7 +25,7 @@ def make_engine(name: str, settings: Settings, **options: object) -> Engine:
     if name == "llm":
         from summarizer.engines.llm import LLMEngine
 
-        return LLMEngine(settings, **options)
+        return LLMEngine(settings, prompts_dir=prompts_dir, show_progress=show_progress)
     raise ConfigError(f"unknown engine {name!r} (choose from: {', '.join(ENGINE_NAMES)})")
 
 
