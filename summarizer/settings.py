@@ -26,11 +26,14 @@ class LLMSettings(_Strict):
     api_key: SecretStr | None = Field(default=None, exclude=True)
     response_format: Literal["json_schema", "json_object", "none"] = "json_schema"
     temperature: float = 0.0
-    max_tokens: int = Field(default=2048, ge=16)
+    max_tokens: int = Field(default=4096, ge=16)
     timeout_seconds: float = Field(default=60.0, gt=0)
     max_retries: int = Field(default=6, ge=0, description="Transport retries, done by the openai SDK.")
     reask_attempts: int = Field(default=2, ge=0, description="Re-asks after validation or grounding errors.")
-    chunk_token_budget: int = Field(default=3000, ge=200, description="Estimated prompt tokens per map call.")
+    chunk_token_budget: int = Field(default=4000, ge=200, description="Estimated prompt tokens per map call.")
+    reduce_token_budget: int | None = Field(
+        default=None, ge=200, description="Estimated prompt tokens per merge call (default: twice chunk_token_budget)."
+    )
     concurrency: int = Field(default=4, ge=1, le=64)
     constrain_ids: bool = True
 
