@@ -11,9 +11,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain, repeat
+from operator import add
 from pathlib import Path
 from typing import Literal
 
@@ -29,6 +32,9 @@ ANNOTATOR_VERSION = "1"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_FILES = {"stance": "stance_model.json", "ade": "ade_model.json", "efficacy": "efficacy_model.json"}
 LEXICON_FILE = "ae_lexicon.json"
+TAGGER_FILE = "ade_tagger.json"
+# the features use a tagger's margins only from here up (probability 0.2: the lowest bucket of MAXD / MAXE)
+TAGGER_FLOOR = -1.4
 LEXICON_MAX_WORDS = 6
 ADE_THRESHOLD_DEFAULT = 0.5
 NEGATION_SCOPE_CHARS = 120
@@ -310,10 +316,15 @@ def _tokens(text: str) -> list[str]:
 
 
 def _ngram_features(tokens: Sequence[str]) -> list[str]:
-    words = ["<n>" if tok[0].isdigit() else tok for tok in tokens]
+    words = list(map(_fold_number, tokens))
     feats = list(words)
-    feats.extend([f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)])
+    feats.extend(map("_".join, zip(words, words[1:], strict=False)))
     return feats
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_number(tok: str) -> str:
+    return "<n>" if tok[0].isdigit() else tok
 
 
 def split_sentences(text: str) -> list[Span]:
@@ -345,6 +356,12 @@ def _is_event_trigger(tok: str) -> bool:
         or tok in _PATTERN_C_CONNECTORS
         or tok in _PATTERN_C_FIRST
     )
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_cause_word(tok: str) -> bool:
+    """A word that ties an effect to a cause: "drug-induced", "X-associated", developed, experienced, ..."""
+    return ("-" in tok and tok.endswith(_PATTERN_A_SUFFIX)) or tok in _PATTERN_B_TRIGGERS
 
 
 @lru_cache(maxsize=1 << 16)
@@ -440,6 +457,93 @@ class Lexicon:
         return 0
 
 
+@lru_cache(maxsize=1 << 16)
+def _char_ngrams(tok: str) -> tuple[str, ...]:
+    """The distinct 2- to 5-letter pieces of a word marked at both ends ("<ab", "ab>", ...)."""
+    marked = f"<{tok}>"
+    size = len(marked)
+    return tuple(dict.fromkeys(marked[i : i + n] for n in range(2, 6) for i in range(size - n + 1)))
+
+
+def _taggable(tok: str) -> bool:
+    return len(tok) >= 3 and tok[0].isalpha()
+
+
+def tagger_features(toks: Sequence[str], i: int, window: int = 2) -> list[str]:
+    """Features of token i for the drug / effect token taggers: letter pieces, the word, and the words either
+    side (one or two each way)."""
+    tok = toks[i]
+    n = len(toks)
+    feats = ["C:" + piece for piece in _char_ngrams(tok)]
+    feats.append("W:" + tok)
+    feats.append("L:" + (toks[i - 1] if i > 0 else "<s>"))
+    feats.append("R:" + (toks[i + 1] if i + 1 < n else "</s>"))
+    if window > 1:
+        feats.append("L2:" + (toks[i - 2] if i > 1 else "<s>"))
+        feats.append("R2:" + (toks[i + 2] if i + 2 < n else "</s>"))
+    return feats
+
+
+class TokenTagger:
+    """Logistic regression over tagger_features: how likely a word is (part of) a drug or an effect name."""
+
+    __slots__ = ("bias", "pieces", "word", "left", "right", "left2", "right2", "floor", "_own")
+
+    def __init__(self, bias: float, weights: dict[str, float]) -> None:
+        self.bias = float(bias)
+        by_kind: dict[str, dict[str, float]] = {k: {} for k in ("C", "W", "L", "R", "L2", "R2")}
+        for feat, weight in weights.items():
+            kind, _, value = feat.partition(":")
+            if kind in by_kind:
+                by_kind[kind][value] = float(weight)
+        self.pieces, self.word = by_kind["C"], by_kind["W"]
+        self.left, self.right, self.left2, self.right2 = by_kind["L"], by_kind["R"], by_kind["L2"], by_kind["R2"]
+        self._own = lru_cache(maxsize=1 << 16)(self._own_score)
+        context = (self.left, self.right, self.left2, self.right2)
+        self.floor = TAGGER_FLOOR - sum(max([0.0, *d.values()]) for d in context)
+
+    @classmethod
+    def from_json(cls, data: object) -> TokenTagger:
+        """Build from one entry of ade_tagger.json ({"bias": b, "weights": {feature: w}})."""
+        if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
+            raise ValueError("tagger JSON needs bias and weights")
+        return cls(float(data.get("bias", 0.0)), data["weights"])
+
+    def _own_score(self, tok: str) -> float:
+        """Bias plus the weights of the word and its letter pieces; very negative for numbers and short words."""
+        if not _taggable(tok):
+            return -50.0
+        return self.bias + self.word.get(tok, 0.0) + sum(filter(None, map(self.pieces.get, _char_ngrams(tok))))
+
+    def margins(self, toks: Sequence[str]) -> list[float]:
+        """Log-odds per token that it is (part of) a name of this tagger's kind.
+
+        Only margins of at least TAGGER_FLOOR matter to the features, so a word whose own score is too low for its
+        neighbours to lift it that far keeps its own score.
+        """
+        own = list(map(self._own, toks))
+        if not (self.left2 or self.right2):
+            # one word each side: adding the neighbours' weights to every word is cheapest (all in C)
+            zeros = repeat(0.0)
+            with_left = map(add, own, map(self.left.get, ["<s>", *toks[:-1]], zeros))
+            return list(map(add, with_left, map(self.right.get, [*toks[1:], "</s>"], zeros)))
+        floor = self.floor
+        lifted = [i for i, score in enumerate(own) if score > floor]
+        if lifted:
+            n = len(toks)
+            left, right, left2, right2 = self.left, self.right, self.left2, self.right2
+            for i in lifted:
+                own[i] += left.get(toks[i - 1] if i > 0 else "<s>", 0.0) + right.get(
+                    toks[i + 1] if i + 1 < n else "</s>", 0.0
+                )
+            if left2 or right2:
+                for i in lifted:
+                    own[i] += left2.get(toks[i - 2] if i > 1 else "<s>", 0.0) + right2.get(
+                        toks[i + 2] if i + 2 < n else "</s>", 0.0
+                    )
+        return own
+
+
 @dataclass(frozen=True)
 class Resources:
     """Models and lexicons the annotator uses (any may be missing: rules then decide)."""
@@ -450,6 +554,13 @@ class Resources:
     ade_threshold: float = ADE_THRESHOLD_DEFAULT
     effects: Lexicon = field(default_factory=Lexicon)
     drugs: Lexicon = field(default_factory=Lexicon)
+    drug_tagger: TokenTagger | None = None
+    effect_tagger: TokenTagger | None = None
+    first_words: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        first_words = frozenset(self.drugs.lengths_by_first) | frozenset(self.effects.lengths_by_first)
+        object.__setattr__(self, "first_words", first_words)
 
 
 def _read_data_json(name: str) -> dict[str, object] | None:
@@ -472,7 +583,10 @@ def load_resources() -> Resources:
             threshold = float(data["threshold"])  # type: ignore[arg-type]
     lex = _read_data_json(LEXICON_FILE) or {}
     terms, drugs = lex.get("terms", []), lex.get("drugs", [])
+    taggers = _read_data_json(TAGGER_FILE) or {}
     return Resources(
+        drug_tagger=TokenTagger.from_json(taggers["drug"]) if "drug" in taggers else None,
+        effect_tagger=TokenTagger.from_json(taggers["effect"]) if "effect" in taggers else None,
         stance=models["stance"],
         ade=models["ade"],
         efficacy=models["efficacy"],
@@ -489,24 +603,26 @@ def load_resources() -> Resources:
 class Scan:
     """One text tokenised once: tokens with offsets, drug/effect masks, event spans; negation scopes on demand."""
 
-    __slots__ = ("text", "low", "toks", "starts", "ends", "ngrams", "masked", "mask_spans", "event_spans",
-                 "_ngram_set", "_marks", "_negated", "_reduced", "_sentences")
+    __slots__ = ("text", "low", "toks", "starts", "ends", "ngrams", "masked", "mask_spans", "event_spans", "tags",
+                 "_ngram_set", "_marks", "_breaks", "_negated", "_reduced", "_sentences")
 
     def __init__(self, text: str, res: Resources) -> None:
         self.text = text
         self.low = low = _lower_same_length(text)
         matches = list(_TOKEN.finditer(low))
-        self.toks = [m.group() for m in matches]
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
+        self.toks: list[str] = list(map(re.Match.group, matches))
+        self.starts: list[int] = list(map(re.Match.start, matches))
+        self.ends: list[int] = list(map(re.Match.end, matches))
         self.ngrams = _ngram_features(self.toks)
         self.masked, self.mask_spans = _mask(self, res)
         self.event_spans = _event_spans(self)
+        self.tags: tuple[list[float], list[float]] | None = None
         self._ngram_set: frozenset[str] | None = None
         self._marks: dict[str, list[Span]] | None = None
         self._negated: list[Span] | None = None
         self._reduced: list[Span] | None = None
         self._sentences: list[Span] | None = None
+        self._breaks: list[int] | None = None
 
     @property
     def ngram_set(self) -> frozenset[str]:
@@ -541,7 +657,9 @@ class Scan:
     @property
     def breaks(self) -> list[int]:
         """Start offsets of clause breaks."""
-        return [start for start, _ in self.marks["brk"]]
+        if self._breaks is None:
+            self._breaks = [start for start, _ in self.marks["brk"]]
+        return self._breaks
 
     @property
     def forward(self) -> list[Span]:
@@ -581,15 +699,19 @@ class Scan:
         return self.text[start:end].strip()
 
 
-def _mask(scan: Scan, res: Resources) -> tuple[list[str], list[tuple[str, Span]]]:
-    """Tokens with drug names replaced by DRUG and adverse-event names by EFFECT (lexicons, then word endings)."""
+def _mask(
+    scan: Scan, res: Resources, classes: list[str] | None = None
+) -> tuple[list[str], list[tuple[str, Span]]]:
+    """Tokens with drug names replaced by DRUG and adverse-event names by EFFECT (lexicons, then word classes)."""
     toks = scan.toks
-    classes = list(map(_word_class, toks))
-    drugs, effects = res.drugs, res.effects
-    drug_first, effect_first = drugs.lengths_by_first, effects.lengths_by_first
-    hits = [i for i, tok in enumerate(toks) if tok in drug_first or tok in effect_first]
+    if classes is None:
+        classes = list(map(_word_class, toks))
+    firsts = res.first_words
+    hits = [i for i, tok in enumerate(toks) if tok in firsts]
     if not hits:
         return classes, []
+    drugs, effects = res.drugs, res.effects
+    drug_first, effect_first = drugs.lengths_by_first, effects.lengths_by_first
     out: list[str] = []
     spans: list[tuple[str, Span]] = []
     i = 0
@@ -610,6 +732,20 @@ def _mask(scan: Scan, res: Resources) -> tuple[list[str], list[tuple[str, Span]]
             i = hit + 1
     out.extend(classes[i:])
     return out, spans
+
+
+def _remask(scan: Scan, classes: list[str]) -> list[str]:
+    """_mask again with other word classes, reusing the lexicon names the scan found."""
+    starts = scan.starts
+    out: list[str] = []
+    i = 0
+    for kind, (start, end) in scan.mask_spans:
+        first = bisect_left(starts, start)
+        out.extend(classes[i:first])
+        out.append(kind)
+        i = bisect_left(starts, end)
+    out.extend(classes[i:])
+    return out
 
 
 def _negated_ranges(low: str, breaks: Sequence[int], marks: dict[str, list[Span]]) -> list[Span]:
@@ -635,7 +771,11 @@ def _reduced_ranges(low: str, breaks: Sequence[int], matches: Sequence[Span]) ->
 
 
 def _within(span: Span, ranges: Sequence[Span]) -> bool:
-    return any(lo <= span[0] < hi for lo, hi in ranges)
+    pos = span[0]
+    for lo, hi in ranges:  # noqa: SIM110 - a plain loop is about twice as fast as any() over a generator here
+        if lo <= pos < hi:
+            return True
+    return False
 
 
 def _token_span(scan: Scan, first: int, last: int) -> Span | None:
@@ -809,21 +949,60 @@ def stance_features(text: str, scan: Scan | None = None) -> list[str]:
     return feats
 
 
+_DRUG_MASKS = frozenset({"DRUG", "DRUGX"})
+_EFFECT_MASKS = frozenset({"EFFECT", "EFFECTX"})
+_NAME_MASKS = _DRUG_MASKS | _EFFECT_MASKS
+
+
+def _sigmoid(margin: float) -> float:
+    return 1.0 / (1.0 + math.exp(-margin)) if margin > -700 else 0.0
+
+
+def tagged_margins(scan: Scan, res: Resources) -> tuple[list[float], list[float]] | None:
+    """Drug and effect log-odds per token from the learned token taggers (None without them); cached on the scan."""
+    if res.drug_tagger is None or res.effect_tagger is None:
+        return None
+    if scan.tags is None:
+        scan.tags = (res.drug_tagger.margins(scan.toks), res.effect_tagger.margins(scan.toks))
+    return scan.tags
+
+
 def ade_features(text: str, res: Resources | None = None, scan: Scan | None = None) -> list[str]:
     """Features for the adverse-effect model: n-grams, word endings, and drug/effect-masked n-grams and pairs."""
-    scan = scan or Scan(text, res or load_resources())
+    res = res or load_resources()
+    scan = scan or Scan(text, res)
     feats = list(scan.ngrams)
-    for tok in scan.toks:
-        feats.extend(_affixes(tok))
+    feats.extend(chain.from_iterable(map(_affixes, scan.toks)))
     masked = scan.masked
+    tags = tagged_margins(scan, res)
+    if tags is not None:
+        drug_m, effect_m = tags
+        # words the taggers call drug or effect names join the lexicon's and the word endings' masks
+        top_drug_m, top_effect_m = max(drug_m, default=-50.0), max(effect_m, default=-50.0)
+        if top_drug_m >= 0.0 or top_effect_m >= 0.0:
+            toks = scan.toks
+            if len(masked) == len(toks):  # no multi-word lexicon name: masks line up with the tokens
+                masked = [
+                    cls if cls != tok else "DRUGX" if dm >= 0.0 else "EFFECTX" if em >= 0.0 else tok
+                    for tok, cls, dm, em in zip(toks, masked, drug_m, effect_m, strict=True)
+                ]
+            else:
+                classes = [
+                    cls if cls != tok else "DRUGX" if dm >= 0.0 else "EFFECTX" if em >= 0.0 else tok
+                    for tok, cls, dm, em in zip(toks, map(_word_class, toks), drug_m, effect_m, strict=True)
+                ]
+                masked = _remask(scan, classes)
+        top_drug, top_effect = _sigmoid(top_drug_m), _sigmoid(top_effect_m)
+        feats.extend((f"MAXD:{int(top_drug * 5)}", f"MAXE:{int(top_effect * 5)}",
+                      f"MAXDE:{int(top_drug * 3)}:{int(top_effect * 3)}"))
     feats.extend([
-        f"M:{a}_{b}" for a, b in zip(masked, masked[1:], strict=False)
-        if (a[0] in "DE" and a.isupper()) or (b[0] in "DE" and b.isupper())
+        f"M:{a}_{b}" for a, b in zip(masked, masked[1:], strict=False) if a in _NAME_MASKS or b in _NAME_MASKS
     ])
-    feats.extend([f"T3:{a}_{b}_{c}" for a, b, c in zip(masked, masked[1:], masked[2:], strict=False)])
-    feats.extend([f"SK:{a}_{c}" for a, c in zip(masked, masked[2:], strict=False)])
-    drug_pos = [i for i, x in enumerate(masked) if x.startswith("DRUG")]
-    effect_pos = [i for i, x in enumerate(masked) if x.startswith("EFFECT")]
+    if tags is None:  # the models trained before the taggers used masked trigrams and skip-bigrams
+        feats.extend([f"T3:{a}_{b}_{c}" for a, b, c in zip(masked, masked[1:], masked[2:], strict=False)])
+        feats.extend([f"SK:{a}_{c}" for a, c in zip(masked, masked[2:], strict=False)])
+    drug_pos = [i for i, x in enumerate(masked) if x in _DRUG_MASKS]
+    effect_pos = [i for i, x in enumerate(masked) if x in _EFFECT_MASKS]
     feats.append(f"HAS:{bool(drug_pos)}:{bool(effect_pos)}")
     for di in drug_pos:
         for ei in effect_pos:
@@ -835,6 +1014,21 @@ def ade_features(text: str, res: Resources | None = None, scan: Scan | None = No
             feats.append(f"PAIR:{order}:" + ("_".join(between) if len(between) <= 3 else "far"))
             feats.extend(f"BETW:{order}:{word}" for word in between)
     positive = [s for s in scan.event_spans if not _within(s, scan.negated)]
+    if tags is not None:
+        # what a treatment prevents, reduces or treats is its indication, not its adverse effect
+        blocked = [*scan.negated, *scan.reduced]
+        free = [s for s in positive if not _within(s, scan.reduced)]
+        if free:
+            feats.append("EV:present")
+        elif positive:
+            feats.append("EV:only_reduced")
+        elif scan.event_spans:
+            feats.append("EV:only_negated")
+        tagged = [scan.starts[i] for i, m in enumerate(tags[1]) if m >= 0.0]
+        if tagged:
+            free_tagged = sum(1 for start in tagged if not _within((start, start), blocked))
+            feats.append("TAGE:free" if free_tagged else "TAGE:blocked")
+        return feats
     if positive:
         feats.append("EV:present")
     elif scan.event_spans:
@@ -920,12 +1114,28 @@ def _verb_label(verb: str) -> str | None:
     return None
 
 
+# every word _OUTCOME_VERB can start with: a statement without one needs no regex scan
+_OUTCOME_VERB_STEMS = (
+    "reduc", "decreas", "lower", "diminish", "attenuat", "alleviat", "ameliorat", "reliev", "prevent", "suppress",
+    "inhibit", "shorten", "lessen", "minimi", "mitigat", "increas", "rais", "elevat", "enhanc", "augment", "boost",
+    "prolong", "improv", "restor", "worsen", "aggravat", "exacerbat", "impair", "declin", "rise", "deteriorat",
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def _may_start_outcome_verb(tok: str) -> bool:
+    return any(part.startswith(_OUTCOME_VERB_STEMS) for part in re.split(r"[\-']", tok))
+
+
 def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     """Outcomes a statement says an intervention changed ("decreases inflammatory cytokines and mortality")."""
     scan = scan or Scan(text, Resources())
     low = scan.low
     mentions: list[OutcomeMention] = []
-    pos = 0
+    may_start = list(map(_may_start_outcome_verb, scan.toks))
+    if True not in may_start:
+        return mentions
+    pos = scan.starts[may_start.index(True)]  # no change verb starts before this word
     while True:
         match = _OUTCOME_VERB.search(low, pos)
         if match is None:
@@ -1046,16 +1256,21 @@ def annotate(
         s for s in scan.event_spans
         if not _within(s, negated) and not _within(s, reduced) and not _within(s, absent_spans)
     ]
-    # the model runs only when something could be named: a drug, an effect or a harm word
-    candidate = bool(scan.event_spans) or harm_words or any(m[0] in "DE" and m.isupper() for m in scan.masked)
+    # the model runs only when something could be named: a drug, an effect, a harm word or "X-induced"-like word
+    candidate = (
+        bool(scan.event_spans) or harm_words or not _NAME_MASKS.isdisjoint(scan.masked)
+        or any(map(_is_cause_word, scan.toks))
+    )
     if res.ade is not None:
         p_ade = res.ade.probabilities(ade_features(text, res, scan))["adverse_effect"] if candidate else 0.0
     else:
         p_ade = 1.0 if present_spans and any(kind == "DRUG" for kind, _ in scan.mask_spans) else 0.0
     scores["ade"] = p_ade
-    reports_event = p_ade >= res.ade_threshold
+    reports_event = p_ade >= res.ade_threshold or _treatment_event(scan, present_spans)
     if reports_event and not present_spans:
         present_spans = _fallback_event_spans(scan, absent_spans)
+    if reports_event:
+        present_spans = _occurring_spans(scan, present_spans)
     adverse_events = _names(text, present_spans) if reports_event else ()
     absent_events = _names(text, absent_spans)
 
@@ -1172,10 +1387,98 @@ _FALLBACK_BEFORE = _words("after following during due secondary associated relat
 _FALLBACK_STOP = _ITEM_STOP | _FILLER | _words("and or but not no patient patients case cases treatment therapy")
 
 
+# causes that are not treatments: "COVID-19 associated thrombosis", "HCV-related hepatitis"
+_NON_DRUG_CAUSES = _words(
+    "covid covid-19 sars-cov-2 sars coronavirus virus viral hiv hcv hbv influenza infection disease illness "
+    "cancer tumor tumour malignancy pregnancy age ageing aging surgery surgical trauma transplant "
+    "transplantation ventilator ventilation obesity diabetes sepsis smoking alcohol stress"
+)
+# words that name a treatment without naming a drug ("after the infusion of the cells")
+_TREATMENT_WORDS = _words(
+    "drug drugs medication medications medicine treatment treatments therapy therapies infusion infusions "
+    "injection injections administration dose doses dosing agent agents vaccine vaccination transfusion "
+    "transplantation graft cells cell product regimen chemotherapy radiotherapy immunotherapy intervention "
+    "treated receiving received taking took given exposure exposed overdose"
+)
+
+
+_TREATMENT_CONNECTORS = _words("after following during")
+_TREATMENT_NOUNS = _words("infusion infusions injection injections administration transfusion transplantation "
+                          "vaccination dose doses treatment therapy")
+
+
+def _treatment_event(scan: Scan, spans: Sequence[Span]) -> bool:
+    """Whether a sentence without a drug name ties a named event to a treatment: "developed a severe rash after
+    the infusion of the cells" (the adverse-effect model learned from sentences that name drugs)."""
+    words = scan.ngram_set
+    if not spans or _TREATMENT_CONNECTORS.isdisjoint(words) or _TREATMENT_NOUNS.isdisjoint(words):
+        return False
+    if not _DRUG_MASKS.isdisjoint(scan.masked) or (scan.tags is not None and max(scan.tags[0], default=-1.0) >= 0):
+        return False
+    toks, ends = scan.toks, scan.ends
+    n = len(toks)
+    for span in spans:
+        j = bisect_left(ends, span[1])  # the last token of the name
+        for k in range(j + 1, min(j + 3, n)):
+            if toks[k] in _TREATMENT_CONNECTORS:
+                if not _TREATMENT_NOUNS.isdisjoint(toks[k + 1 : k + 4]) and _occurring_spans(scan, [span]):
+                    return True
+                break
+    return False
+
+
+def _occurring_spans(scan: Scan, spans: Sequence[Span]) -> list[Span]:
+    """The event spans that may be an effect of a treatment rather than of a disease.
+
+    Kept: names whose sentence names a drug or a treatment, and that do not follow a non-drug cause
+    ("COVID-19 associated thrombosis").
+    """
+    toks, starts = scan.toks, scan.starts
+    treated = [i for i, tok in enumerate(toks) if tok in _TREATMENT_WORDS or _word_class(tok) == "DRUGX"]
+    if scan.tags is not None:
+        treated.extend(i for i, margin in enumerate(scan.tags[0]) if margin >= 0.0)
+    treated_starts = [starts[i] for i in treated]
+    treated_starts.extend(span[0] for kind, span in scan.mask_spans if kind == "DRUG")
+    kept = []
+    for span in spans:
+        sentence = scan.sentence_at(span[0])
+        if not any(sentence[0] <= start < sentence[1] for start in treated_starts):
+            continue
+        j = bisect_left(starts, span[0])
+        if 1 < j < len(toks) and toks[j - 1].endswith(_PATTERN_A_SUFFIX):
+            cause = j - 2
+            while cause > 0 and toks[cause][0].isdigit():
+                cause -= 1
+            if toks[cause] in _NON_DRUG_CAUSES:
+                continue
+        kept.append(span)
+    return kept
+
+
+def _tagged_spans(scan: Scan, margins: Sequence[float]) -> list[Span]:
+    """Runs of adjacent words the effect tagger calls part of an effect name, as character spans."""
+    spans: list[Span] = []
+    run_start = -1
+    for i, margin in enumerate([*margins, -50.0]):
+        if margin >= 0.0 and run_start < 0:
+            run_start = i
+        elif margin < 0.0 and run_start >= 0:
+            span = _token_span(scan, run_start, i - 1)
+            if span:
+                spans.append(span)
+            run_start = -1
+    return spans
+
+
 def _fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
     """When the model says a harm is reported but no name matched: harm-like words, then trigger-adjacent words."""
     blocked = [*scan.negated, *absent]
     toks, starts, ends = scan.toks, scan.starts, scan.ends
+    if scan.tags is not None:
+        tagged = _tagged_spans(scan, scan.tags[1])
+        spans = [span for span in tagged if not _within(span, blocked)]
+        if spans:
+            return spans[:3]
     spans = [
         (starts[i], ends[i])
         for i, tok in enumerate(toks)

@@ -10,11 +10,16 @@ import pytest
 from summarizer.annotate import (
     LinearModel,
     Resources,
+    Scan,
+    TokenTagger,
+    _occurring_spans,
+    _tokens,
     annotate,
     find_outcomes,
     load_resources,
     outcome_direction,
     split_sentences,
+    tagger_features,
 )
 
 S1 = (
@@ -173,7 +178,62 @@ def test_bundled_models_load() -> None:
     res = load_resources()
     assert res.stance is not None and res.ade is not None and res.efficacy is not None
     assert res.effects.terms and res.drugs.terms
+    assert res.drug_tagger is not None and res.effect_tagger is not None
     assert 0 < res.ade_threshold < 1
+
+
+def _exact_margin(tagger_json: dict[str, object], toks: list[str], i: int, window: int) -> float:
+    weights = tagger_json["weights"]
+    assert isinstance(weights, dict)
+    return float(tagger_json["bias"]) + sum(weights.get(f, 0.0) for f in tagger_features(toks, i, window))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("window", [1, 2])
+def test_token_tagger_margins_match_its_features(window: int) -> None:
+    # hand-made weights (a fixture, not a trained model): letter pieces, the word and its neighbours
+    data: dict[str, object] = {
+        "bias": -2.0,
+        "weights": {"C:mab": 1.5, "C:ab>": 1.0, "W:rituximab": 0.5, "L:with": 0.8, "R:therapy": 0.7,
+                    "L2:treated": 0.4, "R2:was": 0.3},
+    }
+    if window == 1:
+        data["weights"] = {k: v for k, v in data["weights"].items() if not k.startswith(("L2:", "R2:"))}  # type: ignore[union-attr]
+    tagger = TokenTagger.from_json(data)
+    toks = _tokens("Treated with rituximab therapy was stopped after 3 days")
+    margins = tagger.margins(toks)
+    i = toks.index("rituximab")
+    assert margins[i] == pytest.approx(_exact_margin(data, toks, i, window))
+    assert margins[i] > 0
+    # other words stay below the point from which the features use a margin, numbers far below
+    assert all(m < 0 for j, m in enumerate(margins) if j != i)
+    assert margins[toks.index("3")] < -10
+
+
+def test_bundled_taggers_find_unseen_looking_drug_names() -> None:
+    res = load_resources()
+    assert res.drug_tagger is not None
+    toks = _tokens("Severe neutropenia developed after treatment with zanubrutinib and obinutuzumab.")
+    margins = res.drug_tagger.margins(toks)
+    tagged = {tok for tok, m in zip(toks, margins, strict=True) if m >= 0}
+    assert {"zanubrutinib", "obinutuzumab"} <= tagged
+    assert "neutropenia" not in tagged and "severe" not in tagged
+
+
+def test_events_of_a_disease_or_without_a_treatment_are_not_named() -> None:
+    res = Resources()
+    text = ("The COVID-19 associated thrombosis has been noticed by many clinicians. "
+            "Heparin-associated thrombocytopenia followed the infusion.")
+    scan = Scan(text, res)
+    thrombosis = text.index("thrombosis")
+    thrombocytopenia = text.index("thrombocytopenia")
+    spans = [(thrombosis, thrombosis + 10), (thrombocytopenia, thrombocytopenia + 16)]
+    assert _occurring_spans(scan, spans) == [spans[1]]
+
+
+def test_event_after_a_treatment_without_a_drug_name_is_reported() -> None:
+    reading = annotate("Two patients developed a severe rash after the infusion of the cells.")
+    assert any("rash" in name for name in reading.adverse_events)
+    assert reading.safety_signal == "concern"
 
 
 def test_sentences_are_exact_slices() -> None:
