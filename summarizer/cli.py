@@ -127,7 +127,8 @@ def _engine(args: argparse.Namespace, settings: Any) -> Any:
         )
     if args.model or args.base_url or args.prompts:
         raise ConfigError("--model, --base-url and --prompts need --engine llm")
-    return make_engine(settings.engine, settings)
+    # The command line owns its process, so it may fork workers for large inputs; a library caller opts in.
+    return make_engine(settings.engine, settings, workers=os.cpu_count() or 1)
 
 
 def _load(args: argparse.Namespace) -> Any:

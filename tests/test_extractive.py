@@ -193,3 +193,26 @@ def test_every_name_and_quote_is_verbatim(word_lists: list[list[str]]) -> None:
     for event in result.safety.adverse_events:
         assert all(event.name in by_id[sid] for sid in event.statement_ids)
     assert result.safety.certainty.reasons and result.efficacy.certainty.reasons
+
+
+def test_forked_workers_give_the_same_result_as_one_process() -> None:
+    from summarizer.engines.extractive import PARALLEL_MIN_STATEMENTS
+
+    phrases = [
+        "No serious adverse events were observed after {n} infusions.",
+        "Two of {n} patients developed a transient fever after the infusion.",
+        "Mortality decreased from {n}% in the treated group.",
+        "In contrast to [3], we found no improvement in survival at day {n}.",
+        "Stem cells have been studied extensively in recent years [{n}].",
+    ]
+    statements = [
+        Statement(
+            id=f"S{i + 1}",
+            text=phrases[i % len(phrases)].format(n=i),
+            type="unclassified" if i % 3 else "mentioning",
+        )
+        for i in range(PARALLEL_MIN_STATEMENTS)
+    ]
+    serial = ExtractiveEngine(workers=1).run(Target(), statements)
+    forked = ExtractiveEngine(workers=2).run(Target(), statements)
+    assert forked == serial

@@ -15,13 +15,17 @@ ENGINE_NAMES = ("extractive", "llm")
 
 
 def make_engine(
-    name: str, settings: Settings, prompts_dir: Path | None = None, show_progress: bool = False
+    name: str,
+    settings: Settings,
+    prompts_dir: Path | None = None,
+    show_progress: bool = False,
+    workers: int = 1,
 ) -> Engine:
-    """Build the engine called `name` from the settings; the options apply to the LLM engine."""
+    """Build the engine called `name`: prompts_dir and show_progress apply to the LLM engine, workers to the other."""
     if name == "extractive":
         from summarizer.engines.extractive import ExtractiveEngine
 
-        return ExtractiveEngine()
+        return ExtractiveEngine(workers=workers)
     if name == "llm":
         from summarizer.engines.llm import LLMEngine
 

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from summarizer.annotate import ANNOTATOR_VERSION, SentenceReading, annotate, contrast_quote, load_resources
+from summarizer.annotate import (
+    ANNOTATOR_VERSION,
+    Resources,
+    SentenceReading,
+    annotate,
+    contrast_quote,
+    load_resources,
+)
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
 from summarizer.models import (
     AdverseEvent,
@@ -28,6 +37,28 @@ INDIRECT_REASON = "indirect: evidence comes from citing statements, not from the
 FEW_STATEMENTS = 5
 FEW_PUBLICATIONS = 3
 _LEVELS: tuple[CertaintyLevel, ...] = ("high", "moderate", "low", "very_low")
+PARALLEL_MIN_STATEMENTS = 4000
+
+_AnnotationJob = tuple[str, bool]
+_worker_resources: list[Resources] = []
+
+
+def _init_worker(resources: Resources) -> None:
+    # Runs in a forked child: the resources arrive by fork, not by pickling.
+    _worker_resources.append(resources)
+
+
+def _annotate_jobs(jobs: Sequence[_AnnotationJob], resources: Resources | None = None) -> list[SentenceReading]:
+    res = resources if resources is not None else _worker_resources[0]
+    return [annotate(text, resources_=res, read_stance=read_stance) for text, read_stance in jobs]
+
+
+def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, workers: int) -> list[SentenceReading]:
+    size = -(-len(jobs) // (workers * 4))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(resources,)) as pool:
+        return [reading for part in pool.map(_annotate_jobs, chunks) for reading in part]
 
 
 @dataclass(frozen=True)
@@ -250,7 +281,8 @@ class ExtractiveEngine:
 
     name = "extractive"
 
-    def __init__(self) -> None:
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = max(1, workers)
         self.version = ANNOTATOR_VERSION
         self.annotated_by = f"extractive-{ANNOTATOR_VERSION}"
         self._resources = load_resources()
@@ -278,10 +310,17 @@ class ExtractiveEngine:
 
     def run(self, target: Target, statements: Sequence[Statement]) -> EngineResult:
         """Annotate every statement, infer missing types, and draw the safety, efficacy and contrasting sections."""
-        items = [
-            _Item(s, annotate(s.text, resources_=self._resources, read_stance=s.type == "unclassified"))
-            for s in statements
-        ]
+        jobs = [(s.text, s.type == "unclassified") for s in statements]
+        parallel = (
+            self.workers > 1
+            and len(jobs) >= PARALLEL_MIN_STATEMENTS
+            and "fork" in multiprocessing.get_all_start_methods()
+        )
+        if parallel:
+            readings = _annotate_in_processes(jobs, self._resources, self.workers)
+        else:
+            readings = _annotate_jobs(jobs, self._resources)
+        items = [_Item(s, r) for s, r in zip(statements, readings, strict=True)]
         inferred: dict[str, StatementType] = {
             i.statement.id: i.reading.stance for i in items if i.statement.type == "unclassified"
         }
