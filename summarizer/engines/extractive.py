@@ -84,6 +84,10 @@ def _quote(statement: Statement, text: str | None) -> Quote:
     return Quote(statement_id=statement.id, text=statement.text)
 
 
+def _verb(count: int, singular: str, plural: str) -> str:
+    return singular if count == 1 else plural
+
+
 def _join(names: Sequence[str], conjunction: str = "and") -> str:
     if len(names) <= 1:
         return "".join(names)
@@ -171,12 +175,14 @@ def _safety(items: Sequence[_Item]) -> Safety:
     if assessment == "insufficient_evidence":
         summary = f"None of the {total} statements reports on safety, so there is no evidence either way."
     else:
-        parts = [f"{len(concerns) + len(reassuring)} of {total} statements address safety."]
+        addressing = len(concerns) + len(reassuring)
+        parts = [f"{addressing} of {total} statements {_verb(addressing, 'addresses', 'address')} safety."]
         if reassuring:
-            parts.append(f"{len(reassuring)} reassure ({_ids(reassuring)}).")
+            parts.append(f"{len(reassuring)} {_verb(len(reassuring), 'reassures', 'reassure')} ({_ids(reassuring)}).")
         if concerns:
             names = [name for name, _ in events.values()]
-            parts.append(f"{len(concerns)} report adverse events ({_ids(concerns)}): {_join(names[:8])}.")
+            reports = _verb(len(concerns), "reports", "report")
+            parts.append(f"{len(concerns)} {reports} adverse events ({_ids(concerns)}): {_join(names[:8])}.")
         summary = " ".join(parts)
     return Safety(
         assessment=assessment,
@@ -241,7 +247,7 @@ def _efficacy(items: Sequence[_Item]) -> Efficacy:
     if assessment == "insufficient_evidence":
         summary = f"None of the {total} statements reports an outcome of the intervention."
     else:
-        parts = [f"{len(used)} of {total} statements report outcomes ({_ids(used)})."]
+        parts = [f"{len(used)} of {total} statements {_verb(len(used), 'reports', 'report')} outcomes ({_ids(used)})."]
         for label, verb in (("improved", "improved"), ("worsened", "worsened"), ("no_difference", "unchanged")):
             names = [o.outcome for o in outcomes if o.direction == label]
             if names:
