@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from summarizer._version import __version__
+from summarizer.engines import ENGINE_NAMES
 from summarizer.errors import ConfigError, InputError, SummarizerError
+from summarizer.evaluation import TASKS as EVAL_TASKS
+from summarizer.render import FORMATS as OUTPUT_FORMATS
 from summarizer.sources import FORMATS as SOURCE_FORMATS
 
 INPUT_FORMATS = (*SOURCE_FORMATS, "tsv")
-OUTPUT_FORMATS = ("json", "md", "html", "csv")
-EVAL_TASKS = ("stance", "safety", "efficacy")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,7 +40,7 @@ def _positive_int(text: str) -> int:
 
 def _add_engine_flags(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("engine")
-    group.add_argument("--engine", choices=("extractive", "llm"), help="engine (default: from config, else extractive)")
+    group.add_argument("--engine", choices=ENGINE_NAMES, help="engine (default: from config, else extractive)")
     group.add_argument("--model", help="model name, for --engine llm")
     group.add_argument("--base-url", help="OpenAI-compatible endpoint (default: OPENAI_BASE_URL or OpenAI's)")
     group.add_argument("--concurrency", type=_positive_int, help="concurrent model calls (default 4)")

@@ -347,8 +347,8 @@ class _Run:
             return None
         return list(ids)
 
-    async def call(self, messages: list[dict[str, str]], schema: dict[str, Any], name: str) -> Completion:
-        """One bounded-concurrency call; counts usage and calibrates the token estimate."""
+    async def call(self, messages: list[dict[str, str]], schema: dict[str, Any], name: str) -> tuple[Completion, int]:
+        """One bounded-concurrency call; counts usage, calibrates the token estimate, returns the prompt's bytes."""
         async with self.semaphore:
             completion = await self.client.complete(messages, schema, name, purpose=name)
         if completion.cached:
@@ -362,7 +362,7 @@ class _Run:
         if completion.resolved_model and self.resolved_model is None:
             self.resolved_model = completion.resolved_model
         self.progress.advance()
-        return completion
+        return completion, prompt_bytes
 
     async def ask(
         self,
@@ -404,10 +404,8 @@ class _Run:
                     if attempt.retry_state.attempt_number > 1:
                         self.usage.retries += 1
                         self.progress.expect(1)
-                    completion = await self.call(conversation, schema, name)
-                    observed.append(
-                        (sum(len(m["content"].encode("utf-8")) for m in conversation), completion.prompt_tokens)
-                    )
+                    completion, prompt_bytes = await self.call(conversation, schema, name)
+                    observed.append((prompt_bytes, completion.prompt_tokens))
                     if completion.refusal:
                         return _Answer("refused", best, errors, " ".join(completion.refusal.split())[:160])
                     if completion.finish_reason == "content_filter":
