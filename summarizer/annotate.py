@@ -12,7 +12,7 @@ import json
 import math
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, repeat
@@ -32,6 +32,7 @@ ANNOTATOR_VERSION = "1"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_FILES = {"stance": "stance_model.json", "ade": "ade_model.json", "efficacy": "efficacy_model.json"}
 LEXICON_FILE = "ae_lexicon.json"
+LISTED_FILE = "listed_names.json"
 TAGGER_FILE = "ade_tagger.json"
 # the features use a tagger's margins only from here up (probability 0.2: the lowest bucket of MAXD / MAXE)
 TAGGER_FLOOR = -1.4
@@ -438,11 +439,15 @@ class Lexicon:
     @classmethod
     def of(cls, terms: Iterable[str]) -> Lexicon:
         """Index normalised names (lower case, tokens joined by single spaces)."""
-        kept = frozenset(t for t in terms if t and len(t.split()) <= LEXICON_MAX_WORDS)
+        kept = frozenset(t for t in terms if t and t.count(" ") < LEXICON_MAX_WORDS)
         index: dict[str, set[int]] = {}
         for term in kept:
-            words = term.split()
-            index.setdefault(words[0], set()).add(len(words))
+            first, _, rest = term.partition(" ")
+            length = rest.count(" ") + 2 if rest else 1
+            if first in index:
+                index[first].add(length)
+            else:
+                index[first] = {length}
         return cls(kept, {w: tuple(sorted(ls, reverse=True)) for w, ls in index.items()})
 
     def match(self, words: Sequence[str], i: int) -> int:
@@ -554,12 +559,17 @@ class Resources:
     ade_threshold: float = ADE_THRESHOLD_DEFAULT
     effects: Lexicon = field(default_factory=Lexicon)
     drugs: Lexicon = field(default_factory=Lexicon)
+    # names from a published phenotype list: they mark effects for the adverse-effect model only, and name an
+    # event only once the model says one is reported (so "no typical cytokine storm" is not an absent event)
+    listed_effects: Lexicon = field(default_factory=Lexicon)
     drug_tagger: TokenTagger | None = None
     effect_tagger: TokenTagger | None = None
     first_words: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        first_words = frozenset(self.drugs.lengths_by_first) | frozenset(self.effects.lengths_by_first)
+        first_words = frozenset(self.drugs.lengths_by_first).union(
+            self.effects.lengths_by_first, self.listed_effects.lengths_by_first
+        )
         object.__setattr__(self, "first_words", first_words)
 
 
@@ -571,19 +581,22 @@ def _read_data_json(name: str) -> dict[str, object] | None:
     return data if isinstance(data, dict) else None
 
 
-@lru_cache(maxsize=1)
-def load_resources() -> Resources:
-    """Load the bundled models and lexicons once."""
+def _strings(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def resources_from(files: Mapping[str, Mapping[str, object]]) -> Resources:
+    """Resources from the contents of the data files, by file name (a missing file leaves its part out)."""
     models: dict[str, LinearModel | None] = {}
     threshold = ADE_THRESHOLD_DEFAULT
     for key, filename in MODEL_FILES.items():
-        data = _read_data_json(filename)
-        models[key] = LinearModel.from_json(data) if data else None
+        data = files.get(filename)
+        models[key] = LinearModel.from_json(dict(data)) if data else None
         if key == "ade" and data and isinstance(data.get("threshold"), int | float):
             threshold = float(data["threshold"])  # type: ignore[arg-type]
-    lex = _read_data_json(LEXICON_FILE) or {}
-    terms, drugs = lex.get("terms", []), lex.get("drugs", [])
-    taggers = _read_data_json(TAGGER_FILE) or {}
+    lex = files.get(LEXICON_FILE) or {}
+    listed = files.get(LISTED_FILE) or {}
+    taggers = files.get(TAGGER_FILE) or {}
     return Resources(
         drug_tagger=TokenTagger.from_json(taggers["drug"]) if "drug" in taggers else None,
         effect_tagger=TokenTagger.from_json(taggers["effect"]) if "effect" in taggers else None,
@@ -591,9 +604,17 @@ def load_resources() -> Resources:
         ade=models["ade"],
         efficacy=models["efficacy"],
         ade_threshold=threshold,
-        effects=Lexicon.of(str(t) for t in terms) if isinstance(terms, list) else Lexicon(),
-        drugs=Lexicon.of(str(t) for t in drugs) if isinstance(drugs, list) else Lexicon(),
+        effects=Lexicon.of(_strings(lex.get("terms"))),
+        drugs=Lexicon.of([*_strings(lex.get("drugs")), *_strings(listed.get("drugs"))]),
+        listed_effects=Lexicon.of(_strings(listed.get("effects"))),
     )
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> Resources:
+    """Load the bundled models and lexicons once."""
+    names = [*MODEL_FILES.values(), LEXICON_FILE, LISTED_FILE, TAGGER_FILE]
+    return resources_from({name: data for name in names if (data := _read_data_json(name)) is not None})
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -603,11 +624,12 @@ def load_resources() -> Resources:
 class Scan:
     """One text tokenised once: tokens with offsets, drug/effect masks, event spans; negation scopes on demand."""
 
-    __slots__ = ("text", "low", "toks", "starts", "ends", "ngrams", "masked", "mask_spans", "event_spans", "tags",
-                 "_ngram_set", "_marks", "_breaks", "_negated", "_reduced", "_sentences")
+    __slots__ = ("text", "res", "low", "toks", "starts", "ends", "ngrams", "masked", "mask_spans", "event_spans",
+                 "tags", "_ngram_set", "_marks", "_breaks", "_negated", "_reduced", "_sentences")
 
     def __init__(self, text: str, res: Resources) -> None:
         self.text = text
+        self.res = res
         self.low = low = _lower_same_length(text)
         matches = list(_TOKEN.finditer(low))
         self.toks: list[str] = list(map(re.Match.group, matches))
@@ -710,8 +732,8 @@ def _mask(
     hits = [i for i, tok in enumerate(toks) if tok in firsts]
     if not hits:
         return classes, []
-    drugs, effects = res.drugs, res.effects
-    drug_first, effect_first = drugs.lengths_by_first, effects.lengths_by_first
+    drugs, effects, listed = res.drugs, res.effects, res.listed_effects
+    drug_first, effect_first, listed_first = drugs.lengths_by_first, effects.lengths_by_first, listed.lengths_by_first
     out: list[str] = []
     spans: list[tuple[str, Span]] = []
     i = 0
@@ -723,8 +745,10 @@ def _mask(
         kind, length = "DRUG", drugs.match(toks, hit) if tok in drug_first else 0
         if not length and tok in effect_first:
             kind, length = "EFFECT", effects.match(toks, hit)
+        if not length and tok in listed_first:
+            kind, length = "EFFECTL", listed.match(toks, hit)
         if length:
-            out.append(kind)
+            out.append(_MASK_OF_KIND[kind])
             spans.append((kind, (scan.starts[hit], scan.ends[hit + length - 1])))
             i = hit + length
         else:
@@ -732,6 +756,10 @@ def _mask(
             i = hit + 1
     out.extend(classes[i:])
     return out, spans
+
+
+# mask_spans kinds: a drug name, an adverse-event name (TRAIN lexicon and seed list), a listed phenotype name
+_MASK_OF_KIND = {"DRUG": "DRUG", "EFFECT": "EFFECT", "EFFECTL": "EFFECT"}
 
 
 def _remask(scan: Scan, classes: list[str]) -> list[str]:
@@ -742,7 +770,7 @@ def _remask(scan: Scan, classes: list[str]) -> list[str]:
     for kind, (start, end) in scan.mask_spans:
         first = bisect_left(starts, start)
         out.extend(classes[i:first])
-        out.append(kind)
+        out.append(_MASK_OF_KIND[kind])
         i = bisect_left(starts, end)
     out.extend(classes[i:])
     return out
@@ -949,7 +977,7 @@ def stance_features(text: str, scan: Scan | None = None) -> list[str]:
     return feats
 
 
-_DRUG_MASKS = frozenset({"DRUG", "DRUGX"})
+_DRUG_MASKS = frozenset({"DRUG", "DRUGX", "DRUGC"})
 _EFFECT_MASKS = frozenset({"EFFECT", "EFFECTX"})
 _NAME_MASKS = _DRUG_MASKS | _EFFECT_MASKS
 
@@ -965,6 +993,16 @@ def tagged_margins(scan: Scan, res: Resources) -> tuple[list[float], list[float]
     if scan.tags is None:
         scan.tags = (res.drug_tagger.margins(scan.toks), res.effect_tagger.margins(scan.toks))
     return scan.tags
+
+
+def _cause_class(tok: str, res: Resources) -> str | None:
+    """DRUGC for a drug named as a cause in one hyphenated word ("warfarin-associated", "5-fu-induced"), else None."""
+    prefix, _, suffix = tok.rpartition("-")
+    if not prefix or suffix not in _PATTERN_A_SUFFIX:
+        return None
+    if res.drugs.match([prefix], 0) == 1 or _word_class(prefix) == "DRUGX":
+        return "DRUGC"
+    return None
 
 
 def ade_features(text: str, res: Resources | None = None, scan: Scan | None = None) -> list[str]:
@@ -995,6 +1033,8 @@ def ade_features(text: str, res: Resources | None = None, scan: Scan | None = No
         top_drug, top_effect = _sigmoid(top_drug_m), _sigmoid(top_effect_m)
         feats.extend((f"MAXD:{int(top_drug * 5)}", f"MAXE:{int(top_effect * 5)}",
                       f"MAXDE:{int(top_drug * 3)}:{int(top_effect * 3)}"))
+    if any("-" in tok for tok in masked):
+        masked = [(_cause_class(tok, res) or tok) if "-" in tok else tok for tok in masked]
     feats.extend([
         f"M:{a}_{b}" for a, b in zip(masked, masked[1:], strict=False) if a in _NAME_MASKS or b in _NAME_MASKS
     ])
@@ -1434,7 +1474,10 @@ def _occurring_spans(scan: Scan, spans: Sequence[Span]) -> list[Span]:
     ("COVID-19 associated thrombosis").
     """
     toks, starts = scan.toks, scan.starts
-    treated = [i for i, tok in enumerate(toks) if tok in _TREATMENT_WORDS or _word_class(tok) == "DRUGX"]
+    treated = [
+        i for i, tok in enumerate(toks)
+        if tok in _TREATMENT_WORDS or _word_class(tok) == "DRUGX" or ("-" in tok and _cause_class(tok, scan.res))
+    ]
     if scan.tags is not None:
         treated.extend(i for i, margin in enumerate(scan.tags[0]) if margin >= 0.0)
     treated_starts = [starts[i] for i in treated]
@@ -1485,7 +1528,7 @@ def _fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
         if _is_head(tok) and tok not in _GENERIC_EVENT and not _within((starts[i], ends[i]), blocked)
     ]
     if not spans:
-        spans = [span for kind, span in scan.mask_spans if kind == "EFFECT" and not _within(span, blocked)]
+        spans = [span for kind, span in scan.mask_spans if kind != "DRUG" and not _within(span, blocked)]
     if spans:
         return spans[:3]
     drug_starts = {span[0] for kind, span in scan.mask_spans if kind == "DRUG"}

@@ -8,12 +8,14 @@ import time
 import pytest
 
 from summarizer.annotate import (
+    Lexicon,
     LinearModel,
     Resources,
     Scan,
     TokenTagger,
     _occurring_spans,
     _tokens,
+    ade_features,
     annotate,
     find_outcomes,
     load_resources,
@@ -255,3 +257,31 @@ def test_fast_enough() -> None:
     per_statement = (time.perf_counter() - started) / len(texts)
     # generous bound for slow CI machines; typical is well under a millisecond
     assert per_statement < 0.002
+
+
+def test_bundled_listed_names_load() -> None:
+    res = load_resources()
+    assert res.drugs.match(["pemetrexed"], 0) == 1  # from the published drug list, not from the corpus
+    assert res.listed_effects.match(["onycholysis"], 0) == 1
+    assert res.listed_effects.match(["severe"], 0) == 0  # qualifiers of the phenotype ontology are left out
+
+
+def test_listed_phenotype_names_mark_effects_but_are_no_absent_events() -> None:
+    text = "There is no typical cytokine storm in this patient."
+    listed = Resources(listed_effects=Lexicon.of(["cytokine storm"]))
+    scan = Scan(text, listed)
+    assert "EFFECT" in scan.masked
+    assert annotate(text, resources_=listed).absent_events == ()
+    named = Resources(effects=Lexicon.of(["cytokine storm"]))
+    assert annotate(text, resources_=named).absent_events == ("cytokine storm",)
+
+
+def test_drug_named_in_a_hyphenated_cause_word() -> None:
+    res = Resources(drugs=Lexicon.of(["pentasa"]))
+    text = "Excluding other causes, Pentasa-associated pancytopenia was considered."
+    assert "M:DRUGC_EFFECTX" in ade_features(text, res)
+    assert "M:DRUGC_EFFECTX" not in ade_features("COVID-associated pancytopenia was considered.", res)
+    start = text.index("pancytopenia")
+    span = (start, start + len("pancytopenia"))
+    assert _occurring_spans(Scan(text, res), [span]) == [span]
+    assert _occurring_spans(Scan(text, Resources()), [span]) == []

@@ -287,11 +287,11 @@ class ExtractiveEngine:
 
     name = "extractive"
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, resources: Resources | None = None) -> None:
         self.workers = max(1, workers)
         self.version = ANNOTATOR_VERSION
         self.annotated_by = f"extractive-{ANNOTATOR_VERSION}"
-        self._resources = load_resources()
+        self._resources = resources if resources is not None else load_resources()
 
     def read(self, requests: Sequence[ReadRequest]) -> list[Reading]:
         """Read sentences one by one, as `run` annotates statements."""
