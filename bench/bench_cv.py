@@ -43,11 +43,6 @@ def fold_of(row: LabelledRow, folds: int) -> int:
     return int.from_bytes(hashlib.sha256(f"cv:{group}".encode()).digest()[:8], "big") % folds
 
 
-def _bundled_files() -> dict[str, dict[str, object]]:
-    names = [*annotate.MODEL_FILES.values(), annotate.LEXICON_FILE, annotate.LISTED_FILE, annotate.TAGGER_FILE]
-    return {name: data for name in names if (data := annotate._read_data_json(name)) is not None}
-
-
 def _goal_figure(task: str, report: dict[str, Any]) -> float:
     key, label, _ = GOALS[task]
     return float(report["per_class"][label][key]) if label else float(report[key])
@@ -77,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tasks", default="stance,safety,efficacy")
     args = parser.parse_args(argv)
     print("command: " + shlex.join([sys.executable, *sys.argv]))
-    bundled = _bundled_files()
+    bundled = annotate.bundled_data_files()
     started_all = time.perf_counter()
     for task in args.tasks.split(","):
         corpus = training.CORPORA[task]

@@ -56,12 +56,15 @@ def main(argv: list[str] | None = None) -> int:
               "--engine extractive\n")
         print("| part | n | accuracy | macro-F1 | class F1 | seconds |")
         print("|---|---|---|---|---|---|")
+        reports = {}
         for label, part in (("held-out (20% of documents)", heldout), ("full dev file", rows)):
             started = time.perf_counter()
-            report = evaluate(part, task, engine)
+            reports[label] = report = evaluate(part, task, engine)
             print(_row(label, report, time.perf_counter() - started), flush=True)
         if task == "safety":
-            print(f"\nclass of interest: adverse_effect (labels {', '.join(LABELS[task])})")
+            ade = reports["held-out (20% of documents)"]["per_class"]["adverse_effect"]
+            print(f"\nclass of interest: adverse_effect (labels {', '.join(LABELS[task])}); held-out precision "
+                  f"{ade['precision']:.3f}, recall {ade['recall']:.3f}")
     print(f"\ntotal elapsed: {time.perf_counter() - started_all:.1f} s (including loading the models)")
     return 0
 

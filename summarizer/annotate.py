@@ -610,11 +610,16 @@ def resources_from(files: Mapping[str, Mapping[str, object]]) -> Resources:
     )
 
 
+def bundled_data_files() -> dict[str, dict[str, object]]:
+    """The contents of the data files shipped in summarizer/data, by file name."""
+    names = [*MODEL_FILES.values(), LEXICON_FILE, LISTED_FILE, TAGGER_FILE]
+    return {name: data for name in names if (data := _read_data_json(name)) is not None}
+
+
 @lru_cache(maxsize=1)
 def load_resources() -> Resources:
     """Load the bundled models and lexicons once."""
-    names = [*MODEL_FILES.values(), LEXICON_FILE, LISTED_FILE, TAGGER_FILE]
-    return resources_from({name: data for name in names if (data := _read_data_json(name)) is not None})
+    return resources_from(bundled_data_files())
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -996,7 +1001,7 @@ def tagged_margins(scan: Scan, res: Resources) -> tuple[list[float], list[float]
 
 
 def _cause_class(tok: str, res: Resources) -> str | None:
-    """DRUGC for a drug named as a cause in one hyphenated word ("warfarin-associated", "5-fu-induced"), else None."""
+    """DRUGC for a drug named as a cause in one hyphenated word ("warfarin-associated"), else None."""
     prefix, _, suffix = tok.rpartition("-")
     if not prefix or suffix not in _PATTERN_A_SUFFIX:
         return None
