@@ -490,7 +490,8 @@ def train_task(
         files[ann.LISTED_FILE] = {
             "source": {
                 "drugs": f"drug and brand names of the dictionary in {DRUG_LIST_PACKAGE} (Fast Data Science, MIT "
-                "licence; compiled from DrugBank open data, MeSH, MedlinePlus, PubChem, Wikipedia and NHS lists)",
+                "licence; compiled from DrugBank open data, MeSH, MedlinePlus, PubChem, Wikipedia and NHS lists), "
+                "for the entries with a DrugBank, MedlinePlus or NHS record",
                 "effects": "names and exact/related synonyms of the Human Phenotype Ontology's phenotypic "
                 f"abnormalities (release in {PHENOTYPE_LIST_PACKAGE}; HPO Consortium, https://hpo.jax.org/license)",
                 "filter": "lower-cased, tokenised as the annotator does; one-word names that lie inside an annotated "
