@@ -101,7 +101,8 @@ LISTED_DRUG_MIN_LENGTH = 4
 MEDICINE_RECORDS = frozenset({"drugbank_id", "medline_plus_id", "nhs_url"})
 
 
-def listed_drug_names() -> set[str]:
+@cache  # the same for every fold of bench/bench_cv.py
+def listed_drug_names() -> frozenset[str]:
     """Drug names and brand names from the drug-named-entity-recognition package's dictionary (training only)."""
     import bz2
     import importlib.resources
@@ -119,11 +120,12 @@ def listed_drug_names() -> set[str]:
         # entries known only to MeSH are mostly proteins and chemicals (ferritin, interleukin), not medicines
         return not MEDICINE_RECORDS.isdisjoint(canonical_data.get(canonical, {}))
 
-    return {str(name) for name, canonicals in dictionary["drug_variant_to_canonical"].items()
-            if any(map(is_medicine, canonicals))}
+    return frozenset(str(name) for name, canonicals in dictionary["drug_variant_to_canonical"].items()
+                     if any(map(is_medicine, canonicals)))
 
 
-def listed_phenotype_names() -> set[str]:
+@cache
+def listed_phenotype_names() -> frozenset[str]:
     """Names and exact/related synonyms of the Human Phenotype Ontology's phenotypic abnormalities (training only).
 
     Only terms under "Phenotypic abnormality" (HP:0000118) are read: the ontology's other branches hold
@@ -156,7 +158,7 @@ def listed_phenotype_names() -> set[str]:
     def is_abnormality(term: str) -> bool:
         return term == PHENOTYPIC_ABNORMALITY or any(map(is_abnormality, parents.get(term, ())))
 
-    return {name for term, names in names_of.items() if is_abnormality(term) for name in names}
+    return frozenset(name for term, names in names_of.items() if is_abnormality(term) for name in names)
 
 
 @dataclass(frozen=True)
@@ -173,7 +175,7 @@ class ListedNames:
                    filter_listed(listed_phenotype_names(), train_raw, "effects", 4))
 
 
-def filter_listed(names: set[str], train_raw: Sequence[dict[str, object]], field_name: str,
+def filter_listed(names: frozenset[str], train_raw: Sequence[dict[str, object]], field_name: str,
                   min_length: int) -> frozenset[str]:
     """Normalised listed names, without the one-word names that TRAIN's annotated spans contradict."""
     inside: Counter[str] = Counter()

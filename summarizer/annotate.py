@@ -185,10 +185,12 @@ _HEAD_WORDS = _words(
     "abnormality abnormalities lesion lesions shock arrest necrosis insufficiency hypotension "
     "hypertension"
 )
-_HEAD_SUFFIXES = (
+# endings of disease and symptom names, shared by the harm-word rule and the EFFECTX word class
+_DISEASE_SUFFIXES = (
     "itis", "osis", "emia", "aemia", "pathy", "penia", "algia", "plegia", "cytosis", "uria", "rrhea", "rrhoea",
-    "toxicity", "ergic", "ergy", "rgic",
+    "toxicity",
 )
+_HEAD_SUFFIXES = (*_DISEASE_SUFFIXES, "ergic", "ergy", "rgic")
 _LIST_HEAD_WORDS = _HEAD_WORDS | {"issue", "issues", "problem", "problems", "concern", "concerns"}
 _GENERIC_EVENT = _words(
     "event events effect effects reaction reactions complication complications issue issues problem "
@@ -291,10 +293,7 @@ _NOT_DRUGS = _words(
     "inside outside beside aside suicide homicide divide override guide glycoside polypeptide lamine "
     "feline canine midline hairline borderline"
 )
-_EFFECT_SUFFIXES = (
-    "itis", "osis", "emia", "aemia", "pathy", "penia", "algia", "toxicity", "uria", "plegia", "cytosis", "rrhea",
-    "rrhoea", "oma", "edema", "oedema", "ataxia", "phylaxis",
-)
+_EFFECT_SUFFIXES = (*_DISEASE_SUFFIXES, "oma", "edema", "oedema", "ataxia", "phylaxis")
 _EFFECT_WORDS = _words(
     "syndrome reaction reactions toxicity injury failure rash fever nausea vomiting seizure seizures"
 )

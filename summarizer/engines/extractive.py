@@ -84,6 +84,11 @@ def _quote(statement: Statement, text: str | None) -> Quote:
     return Quote(statement_id=statement.id, text=statement.text)
 
 
+def _statement_finding(item: _Item, claim: str, quote_text: str | None) -> Finding:
+    """A finding resting on one statement, quoting the sentence that carries it."""
+    return Finding(claim=claim, statement_ids=[item.statement.id], quotes=[_quote(item.statement, quote_text)])
+
+
 def _verb(count: int, singular: str, plural: str) -> str:
     return singular if count == 1 else plural
 
@@ -142,11 +147,7 @@ def _safety(items: Sequence[_Item]) -> Safety:
             if not ids or ids[-1] != item.statement.id:  # items come in order: a repeat is the last one
                 ids.append(item.statement.id)
         findings.append(
-            Finding(
-                claim=f"A citing statement reports {_join(names)}.",
-                statement_ids=[item.statement.id],
-                quotes=[_quote(item.statement, item.reading.safety_quote)],
-            )
+            _statement_finding(item, f"A citing statement reports {_join(names)}.", item.reading.safety_quote)
         )
     for item in reassuring:
         absent = list(item.reading.absent_events)
@@ -155,13 +156,7 @@ def _safety(items: Sequence[_Item]) -> Safety:
             if absent
             else "A citing statement describes the intervention as safe or well tolerated."
         )
-        findings.append(
-            Finding(
-                claim=claim,
-                statement_ids=[item.statement.id],
-                quotes=[_quote(item.statement, item.reading.safety_quote)],
-            )
-        )
+        findings.append(_statement_finding(item, claim, item.reading.safety_quote))
     assessment: SafetyAssessment
     if concerns and reassuring:
         assessment = "mixed"
@@ -273,11 +268,7 @@ def _contrasting(items: Sequence[_Item], types: dict[str, StatementType]) -> lis
             else "A citing statement questions the cited work's claims."
         )
         findings.append(
-            Finding(
-                claim=claim,
-                statement_ids=[item.statement.id],
-                quotes=[_quote(item.statement, item.reading.stance_quote or contrast_quote(item.statement.text))],
-            )
+            _statement_finding(item, claim, item.reading.stance_quote or contrast_quote(item.statement.text))
         )
     return findings
 
