@@ -68,6 +68,9 @@ class SentenceReading:
     stance_quote: str | None = None
     questions_cited_work: bool = False
     scores: dict[str, float] = field(default_factory=dict)
+    # whether the statement could report an adverse effect (it names a drug, an effect or a harm), so that the
+    # adverse-effect model (and a sentence encoder, when one is used) decides
+    ade_candidate: bool = False
 
 
 def _words(text: str) -> frozenset[str]:
@@ -549,6 +552,14 @@ class TokenTagger:
 
 
 @dataclass(frozen=True)
+class EncoderMix:
+    """How a sentence encoder's adverse-effect probability joins the linear model's, and the threshold on the mix."""
+
+    weight: float  # of the encoder: p = weight * encoder + (1 - weight) * linear
+    threshold: float
+
+
+@dataclass(frozen=True)
 class Resources:
     """Models and lexicons the annotator uses (any may be missing: rules then decide)."""
 
@@ -563,6 +574,8 @@ class Resources:
     listed_effects: Lexicon = field(default_factory=Lexicon)
     drug_tagger: TokenTagger | None = None
     effect_tagger: TokenTagger | None = None
+    # set when a sentence encoder's probabilities are passed to annotate() (summarizer.encoder)
+    encoder_mix: EncoderMix | None = None
     first_words: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -1267,10 +1280,12 @@ def annotate(
     comparator: str | None = None,
     resources_: Resources | None = None,
     read_stance: bool = True,
+    encoder_probability: float | None = None,
 ) -> SentenceReading:
     """Read one statement: topics, polarity, adverse events (occurred / absent), stance and change.
 
     With read_stance=False (the statement's type is already known) the stance is not read and is "mentioning".
+    encoder_probability is a sentence encoder's P(adverse effect); resources_.encoder_mix says how it counts.
     """
     res = resources_ or load_resources()
     scan = Scan(text, res)
@@ -1309,8 +1324,15 @@ def annotate(
         p_ade = res.ade.probabilities(ade_features(text, res, scan))["adverse_effect"] if candidate else 0.0
     else:
         p_ade = 1.0 if present_spans and any(kind == "DRUG" for kind, _ in scan.mask_spans) else 0.0
+    threshold = res.ade_threshold
+    if res.encoder_mix is not None and encoder_probability is not None:
+        threshold = res.encoder_mix.threshold
+        if candidate:
+            p_ade = res.encoder_mix.weight * encoder_probability + (1.0 - res.encoder_mix.weight) * p_ade
     scores["ade"] = p_ade
-    reports_event = p_ade >= res.ade_threshold or _treatment_event(scan, present_spans)
+    # the rule stands even when the encoder doubts: the ADE corpus wants a named drug, but "developed a rash after
+    # the infusion" is a safety signal in a statement about a treatment
+    reports_event = p_ade >= threshold or _treatment_event(scan, present_spans)
     if reports_event and not present_spans:
         present_spans = _fallback_event_spans(scan, absent_spans)
     if reports_event:
@@ -1391,6 +1413,7 @@ def annotate(
         stance_quote=stance_quote,
         questions_cited_work=questions,
         scores=scores,
+        ade_candidate=candidate,
     )
 
 

@@ -46,6 +46,11 @@ def _add_engine_flags(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--concurrency", type=_positive_int, help="concurrent model calls (default 4)")
     group.add_argument("--no-cache", action="store_true", help="neither read nor write the response cache")
     group.add_argument("--prompts", type=Path, metavar="DIR", help="directory of prompt templates to use instead")
+    group.add_argument(
+        "--safety-encoder", action="store_true",
+        help="extractive engine: also ask a pre-trained sentence encoder about adverse effects (more accurate, "
+        "slower; needs the encoder extra)",
+    )
     group.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML, see config/default.toml)")
     group.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -105,6 +110,7 @@ def _settings(args: argparse.Namespace) -> Any:
 
     overrides: dict[str, Any] = {
         "engine": getattr(args, "engine", None),
+        "extractive": {"safety_encoder": True if getattr(args, "safety_encoder", False) else None},
         "llm": {
             "model": getattr(args, "model", None),
             "base_url": getattr(args, "base_url", None),
@@ -120,16 +126,17 @@ def _settings(args: argparse.Namespace) -> Any:
 def _engine(args: argparse.Namespace, settings: Any) -> Any:
     from summarizer.engines import make_engine
 
+    show_progress = not args.quiet and sys.stderr.isatty()
     if settings.engine == "llm":
         if args.prompts is not None and not args.prompts.is_dir():
             raise ConfigError(f"--prompts: not a directory: {args.prompts}")
-        return make_engine(
-            "llm", settings, prompts_dir=args.prompts, show_progress=not args.quiet and sys.stderr.isatty()
-        )
+        if args.safety_encoder:
+            raise ConfigError("--safety-encoder is for the extractive engine")
+        return make_engine("llm", settings, prompts_dir=args.prompts, show_progress=show_progress)
     if args.model or args.base_url or args.prompts:
         raise ConfigError("--model, --base-url and --prompts need --engine llm")
     # The command line owns its process, so it may fork workers for large inputs; a library caller opts in.
-    return make_engine(settings.engine, settings, workers=os.cpu_count() or 1)
+    return make_engine(settings.engine, settings, workers=os.cpu_count() or 1, show_progress=show_progress)
 
 
 def _load(args: argparse.Namespace) -> Any:

@@ -38,6 +38,17 @@ class LLMSettings(_Strict):
     constrain_ids: bool = True
 
 
+class ExtractiveSettings(_Strict):
+    """The offline extractive engine."""
+
+    safety_encoder: bool = Field(
+        default=False,
+        description="Also ask a pre-trained sentence encoder whether a statement reports an adverse effect: more "
+        "accurate, about 20 times slower; needs the encoder extra.",
+    )
+    encoder_threads: int | None = Field(default=None, ge=1, description="CPU threads for the encoder (default: all).")
+
+
 class CacheSettings(_Strict):
     """The SQLite cache and log of model calls."""
 
@@ -65,6 +76,7 @@ class Settings(_Strict):
     max_statement_chars: int = Field(
         default=4000, ge=100, description="Longer statements are flagged; an LLM engine reads only their first part."
     )
+    extractive: ExtractiveSettings = Field(default_factory=ExtractiveSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     cache: CacheSettings = Field(default_factory=CacheSettings)
     service: ServiceSettings = Field(default_factory=ServiceSettings)

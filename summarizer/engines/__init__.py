@@ -21,11 +21,16 @@ def make_engine(
     show_progress: bool = False,
     workers: int = 1,
 ) -> Engine:
-    """Build the engine called `name`: prompts_dir and show_progress apply to the LLM engine, workers to the other."""
+    """Build the engine called `name`: prompts_dir applies to the LLM engine, workers to the extractive one."""
     if name == "extractive":
         from summarizer.engines.extractive import ExtractiveEngine
 
-        return ExtractiveEngine(workers=workers)
+        if not settings.extractive.safety_encoder:
+            return ExtractiveEngine(workers=workers)
+        from summarizer.encoder import SafetyEncoder
+
+        encoder = SafetyEncoder(threads=settings.extractive.encoder_threads, show_progress=show_progress)
+        return ExtractiveEngine(workers=workers, encoder=encoder)
     if name == "llm":
         from summarizer.engines.llm import LLMEngine
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Protocol
 
 from summarizer.annotate import (
     ANNOTATOR_VERSION,
+    EncoderMix,
     Resources,
     SentenceReading,
     annotate,
@@ -39,8 +42,17 @@ FEW_PUBLICATIONS = 3
 _LEVELS: tuple[CertaintyLevel, ...] = ("high", "moderate", "low", "very_low")
 PARALLEL_MIN_STATEMENTS = 4000
 
-_AnnotationJob = tuple[str, bool]
+_AnnotationJob = tuple[str, bool]  # text, read its stance?
 _worker_resources: list[Resources] = []
+
+
+class SentenceEncoder(Protocol):
+    """What the engine needs of a sentence encoder (summarizer.encoder.SafetyEncoder)."""
+
+    mix: EncoderMix
+    name: str
+
+    def probabilities(self, texts: Sequence[str]) -> list[float]: ...
 
 
 def _init_worker(resources: Resources) -> None:
@@ -278,23 +290,48 @@ class ExtractiveEngine:
 
     name = "extractive"
 
-    def __init__(self, workers: int = 1, resources: Resources | None = None) -> None:
+    def __init__(
+        self, workers: int = 1, resources: Resources | None = None, encoder: SentenceEncoder | None = None
+    ) -> None:
         self.workers = max(1, workers)
-        self.version = ANNOTATOR_VERSION
-        self.annotated_by = f"extractive-{ANNOTATOR_VERSION}"
-        self._resources = resources if resources is not None else load_resources()
+        self.encoder = encoder
+        suffix = f"+{encoder.name}" if encoder is not None else ""
+        self.version = ANNOTATOR_VERSION + suffix
+        self.annotated_by = f"extractive-{ANNOTATOR_VERSION}{suffix}"
+        resources = resources if resources is not None else load_resources()
+        if encoder is not None:
+            resources = dataclasses.replace(resources, encoder_mix=encoder.mix)
+        self._resources = resources
+
+    def _with_encoder(
+        self, readings: list[SentenceReading], texts: Sequence[str], reread: Callable[[int, float], SentenceReading]
+    ) -> None:
+        """Re-read, with the encoder's probability, the statements that could report an adverse effect."""
+        candidates = [i for i, reading in enumerate(readings) if reading.ade_candidate]
+        if self.encoder is None or not candidates:
+            return
+        probabilities = self.encoder.probabilities([texts[i] for i in candidates])
+        for i, probability in zip(candidates, probabilities, strict=True):
+            readings[i] = reread(i, probability)
 
     def read(self, requests: Sequence[ReadRequest]) -> list[Reading]:
         """Read sentences one by one, as `run` annotates statements."""
-        readings = []
-        for request in requests:
-            reading = annotate(
+
+        def read_one(i: int, probability: float | None = None) -> SentenceReading:
+            request = requests[i]
+            return annotate(
                 request.text,
                 outcome=request.outcome,
                 intervention=request.intervention,
                 comparator=request.comparator,
                 resources_=self._resources,
+                encoder_probability=probability,
             )
+
+        sentence_readings = [read_one(i) for i in range(len(requests))]
+        self._with_encoder(sentence_readings, [request.text for request in requests], read_one)
+        readings = []
+        for request, reading in zip(requests, sentence_readings, strict=True):
             readings.append(
                 Reading(
                     id=request.id,
@@ -317,6 +354,12 @@ class ExtractiveEngine:
             readings = _annotate_in_processes(jobs, self._resources, self.workers)
         else:
             readings = _annotate_jobs(jobs, self._resources)
+
+        def reread(i: int, probability: float) -> SentenceReading:
+            text, read_stance = jobs[i]
+            return annotate(text, resources_=self._resources, read_stance=read_stance, encoder_probability=probability)
+
+        self._with_encoder(readings, [text for text, _ in jobs], reread)
         items = [_Item(s, r) for s, r in zip(statements, readings, strict=True)]
         inferred: dict[str, StatementType] = {
             i.statement.id: i.reading.stance for i in items if i.statement.type == "unclassified"

