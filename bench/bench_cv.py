@@ -1,6 +1,7 @@
 """Grouped 5-fold cross-validation of the extractive engine on each labelled dev corpus (re-trains per fold).
 
 Usage: python bench/bench_cv.py [--data-dir /work/shared/data] [--folds 5] [--tasks stance,safety,efficacy]
+                                [--safety-encoder]
 
 Each fold holds out about a fifth of the documents (a fixed SHA-256 hash of pmcid/pmid), trains every model,
 lexicon and tagger on the other folds exactly as scripts/train_extractive.py does, and runs the whole annotator
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import train_extractive as training  # noqa: E402
 
 from summarizer import annotate  # noqa: E402
+from summarizer.encoder import SafetyEncoder  # noqa: E402
 from summarizer.engines.extractive import ExtractiveEngine  # noqa: E402
 from summarizer.evaluation import LABELS, LabelledRow, evaluate, load_dataset, metrics  # noqa: E402
 
@@ -70,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", default="/work/shared/data", type=Path)
     parser.add_argument("--folds", default=5, type=int)
     parser.add_argument("--tasks", default="stance,safety,efficacy")
+    parser.add_argument("--safety-encoder", action="store_true",
+                        help="also train the safety encoder's adapter in each fold and report the engine with it "
+                        "(about 16 minutes a fold; needs the encoder extra)")
     args = parser.parse_args(argv)
     print("command: " + shlex.join([sys.executable, *sys.argv]))
     bundled = annotate.bundled_data_files()
@@ -84,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n### {task}: {path} ({len(rows)} rows, {args.folds} folds by document)\n")
         print("| fold | n | accuracy | macro-F1 | class F1 | seconds |")
         print("|---|---|---|---|---|---|")
-        reports = []
+        with_encoder = args.safety_encoder and task == "safety"
+        reports: dict[str, list[dict[str, Any]]] = {"": [], " + encoder": []} if with_encoder else {"": []}
         folds = [fold_of(row, args.folds) for row in rows]
         for k in range(args.folds):
             started = time.perf_counter()
@@ -92,17 +98,30 @@ def main(argv: list[str] | None = None) -> int:
             test = [r for r, fold in zip(rows, folds, strict=True) if fold == k]
             with contextlib.redirect_stdout(io.StringIO()):  # the trainer's own progress lines
                 files = training.train_task(task, train, raw, f"folds other than {k} of {corpus}/dev.jsonl")
-            engine = ExtractiveEngine(resources=annotate.resources_from({**bundled, **files}))
-            report = evaluate(test, task, engine)
-            reports.append(report)
-            print(f"| {k} | {report['n']} | {report['accuracy']:.3f} | {report['macro_f1']:.3f} | "
-                  f"{_class_f1(report)} | {time.perf_counter() - started:.0f} |", flush=True)
-        pooled = _pooled(reports, LABELS[task])
-        per_fold = [_goal_figure(task, r) for r in reports]
-        print(f"| pooled | {pooled['n']} | {pooled['accuracy']:.3f} | {pooled['macro_f1']:.3f} | "
-              f"{_class_f1(pooled)} | |")
-        print(f"\n{measure}: pooled {_goal_figure(task, pooled):.3f}; over folds mean {statistics.mean(per_fold):.3f}, "
-              f"min {min(per_fold):.3f}, max {max(per_fold):.3f}; goal >= {goal:.2f}")
+            resources = annotate.resources_from({**bundled, **files})
+            engines = {"": ExtractiveEngine(resources=resources)}
+            if with_encoder:
+                import train_encoder  # torch: only with --safety-encoder
+
+                with contextlib.redirect_stdout(io.StringIO()):
+                    trained = train_encoder.train_adapter(train, raw)
+                engines[" + encoder"] = ExtractiveEngine(
+                    resources=resources, encoder=SafetyEncoder(trained.encoder, trained.mix)
+                )
+            for variant, engine in engines.items():
+                report = evaluate(test, task, engine)
+                reports[variant].append(report)
+                print(f"| {k}{variant} | {report['n']} | {report['accuracy']:.3f} | {report['macro_f1']:.3f} | "
+                      f"{_class_f1(report)} | {time.perf_counter() - started:.0f} |", flush=True)
+        pooled = {variant: _pooled(variant_reports, LABELS[task]) for variant, variant_reports in reports.items()}
+        for variant, report in pooled.items():
+            print(f"| pooled{variant} | {report['n']} | {report['accuracy']:.3f} | {report['macro_f1']:.3f} | "
+                  f"{_class_f1(report)} | |")
+        for variant, variant_reports in reports.items():
+            per_fold = [_goal_figure(task, r) for r in variant_reports]
+            print(f"\n{measure}{variant}: pooled {_goal_figure(task, pooled[variant]):.3f}; over folds mean "
+                  f"{statistics.mean(per_fold):.3f}, min {min(per_fold):.3f}, max {max(per_fold):.3f}; "
+                  f"goal >= {goal:.2f}")
     print(f"\ntotal elapsed: {time.perf_counter() - started_all:.0f} s")
     return 0
 

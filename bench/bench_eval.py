@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             from summarizer.encoder import SafetyEncoder
 
-            engines["extractive --safety-encoder"] = ExtractiveEngine(encoder=SafetyEncoder())
+            engines["extractive --safety-encoder"] = ExtractiveEngine(encoder=SafetyEncoder.load())
         except ConfigError as exc:
             print(f"(no safety encoder rows: {exc})")
     for task, folder, reference in CORPORA:

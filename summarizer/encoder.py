@@ -150,22 +150,26 @@ def _low_rank(torch: Any, base: Any) -> Any:
 
 
 class SafetyEncoder:
-    """The bundled adapter on the pre-trained encoder, and how its probability joins the linear model's."""
+    """An adapted encoder and how its probability joins the linear model's; `load()` gives the bundled one."""
 
     name = "minilm-ade"
 
-    def __init__(self, data_dir: Path = DATA_DIR, model_dir: Path | None = None, threads: int | None = None,
-                 show_progress: bool = False) -> None:
+    def __init__(self, encoder: AdaptedEncoder, mix: EncoderMix, show_progress: bool = False) -> None:
+        self.encoder, self.mix, self.show_progress = encoder, mix, show_progress
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR, model_dir: Path | None = None, threads: int | None = None,
+             show_progress: bool = False) -> SafetyEncoder:
+        """The pre-trained encoder with the adapter and mix of data_dir (default: the bundled ones)."""
         meta_path = data_dir / META_FILE
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            self.mix = EncoderMix(weight=float(meta["weight"]), threshold=float(meta["threshold"]))
+            mix = EncoderMix(weight=float(meta["weight"]), threshold=float(meta["threshold"]))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ConfigError(f"cannot read the safety encoder's settings {meta_path}: {exc}") from None
-        self.meta: dict[str, object] = meta
-        self.show_progress = show_progress
-        self.encoder = AdaptedEncoder(model_dir, threads)
-        self.encoder.load_adapter(data_dir / ADAPTER_FILE)
+        encoder = AdaptedEncoder(model_dir, threads)
+        encoder.load_adapter(data_dir / ADAPTER_FILE)
+        return cls(encoder, mix, show_progress)
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         """P(adverse effect) for each text; with show_progress, a count on stderr for long inputs."""

@@ -125,7 +125,7 @@ torch = pytest.importorskip("torch", reason="the encoder extra is not installed"
 
 @pytest.fixture(scope="module")
 def safety_encoder() -> encoder_module.SafetyEncoder:
-    return encoder_module.SafetyEncoder(threads=1)
+    return encoder_module.SafetyEncoder.load(threads=1)
 
 
 def test_the_bundled_adapter_tells_an_adverse_effect_from_a_neutral_sentence(
@@ -154,10 +154,10 @@ def test_an_adapter_for_other_layers_is_refused(tmp_path: Path) -> None:
     (tmp_path / encoder_module.META_FILE).write_text(json.dumps(meta))
     save_file({"head.weight": torch.zeros(2, 384)}, str(tmp_path / encoder_module.ADAPTER_FILE))
     with pytest.raises(ConfigError, match="does not fit this encoder"):
-        encoder_module.SafetyEncoder(data_dir=tmp_path, threads=1)
+        encoder_module.SafetyEncoder.load(data_dir=tmp_path, threads=1)
     (tmp_path / encoder_module.META_FILE).write_text("{}")
     with pytest.raises(ConfigError, match="cannot read the safety encoder's settings"):
-        encoder_module.SafetyEncoder(data_dir=tmp_path, threads=1)
+        encoder_module.SafetyEncoder.load(data_dir=tmp_path, threads=1)
 
 
 def test_brief_and_eval_take_the_encoder_flag(

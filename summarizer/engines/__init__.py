@@ -29,7 +29,7 @@ def make_engine(
             return ExtractiveEngine(workers=workers)
         from summarizer.encoder import SafetyEncoder
 
-        encoder = SafetyEncoder(threads=settings.extractive.encoder_threads, show_progress=show_progress)
+        encoder = SafetyEncoder.load(threads=settings.extractive.encoder_threads, show_progress=show_progress)
         return ExtractiveEngine(workers=workers, encoder=encoder)
     if name == "llm":
         from summarizer.engines.llm import LLMEngine
