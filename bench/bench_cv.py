@@ -41,8 +41,7 @@ GOALS = {"stance": ("macro_f1", None, 0.60), "safety": ("f1", "adverse_effect", 
 
 def fold_of(row: LabelledRow, folds: int) -> int:
     """The fold of a row's document (a fixed hash, independent of the 20% held-out split)."""
-    group = row.group if row.group is not None else row.request.id
-    return int.from_bytes(hashlib.sha256(f"cv:{group}".encode()).digest()[:8], "big") % folds
+    return int.from_bytes(hashlib.sha256(f"cv:{row.document}".encode()).digest()[:8], "big") % folds
 
 
 def _goal_figure(task: str, report: dict[str, Any]) -> float:

@@ -49,8 +49,7 @@ THRESHOLDS = tuple(round(t, 3) for t in np.arange(0.3, 0.701, 0.025))
 
 def is_validation(row: LabelledRow) -> bool:
     """A fixed tenth of TRAIN's documents."""
-    group = row.group if row.group is not None else row.request.id
-    return int(hashlib.sha256(f"encoder-validation:{group}".encode()).hexdigest(), 16) % VALIDATION_SHARE == 0
+    return int(hashlib.sha256(f"encoder-validation:{row.document}".encode()).hexdigest(), 16) % VALIDATION_SHARE == 0
 
 
 def fit(encoder: AdaptedEncoder, rows: Sequence[LabelledRow], epochs: float, seed: int) -> None:

@@ -338,15 +338,11 @@ def predict_proba(x: sparse.csr_matrix, w: np.ndarray, b: np.ndarray) -> np.ndar
     return np.asarray(e / e.sum(axis=1, keepdims=True))
 
 
-def _groups(rows: Sequence[LabelledRow]) -> list[str]:
-    return [r.group or r.request.id for r in rows]
-
-
 def inner_folds(rows: Sequence[LabelledRow], k: int = INNER_FOLDS) -> list[int]:
     """Fold number of each row, by document."""
     import hashlib
 
-    return [int(hashlib.sha256(f"inner:{g}".encode()).hexdigest(), 16) % k for g in _groups(rows)]
+    return [int(hashlib.sha256(f"inner:{r.document}".encode()).hexdigest(), 16) % k for r in rows]
 
 
 PRUNE = 0.02

@@ -36,6 +36,11 @@ class LabelledRow:
     group: str | None = None
     line: int = 0
 
+    @property
+    def document(self) -> str:
+        """The document the row comes from (its own id when none is given): the unit of every split."""
+        return self.group if self.group is not None else self.request.id
+
 
 class Reader(Protocol):
     """Anything with the Engine's `read`."""
@@ -117,8 +122,7 @@ def split_rows(
     train: list[LabelledRow] = []
     heldout: list[LabelledRow] = []
     for row in rows:
-        group = row.group if row.group is not None else row.request.id
-        (heldout if is_heldout(group, fraction, seed) else train).append(row)
+        (heldout if is_heldout(row.document, fraction, seed) else train).append(row)
     return train, heldout
 
 

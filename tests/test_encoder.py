@@ -70,8 +70,8 @@ def test_the_engine_asks_the_encoder_and_follows_it_when_its_weight_is_whole() -
 def test_run_rereads_only_the_candidates_and_keeps_the_rest(example_path: Path) -> None:
     from summarizer.sources import load_statements
 
-    statements = load_statements(example_path).statements
-    target = load_statements(example_path).target
+    source = load_statements(example_path)
+    target, statements = source.target, source.statements
     plain = ExtractiveEngine().run(target, statements)
     asked = FixedEncoder(0.0, EncoderMix(weight=0.5, threshold=0.5))
     with_encoder = ExtractiveEngine(encoder=asked).run(target, statements)

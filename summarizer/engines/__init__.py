@@ -21,7 +21,8 @@ def make_engine(
     show_progress: bool = False,
     workers: int = 1,
 ) -> Engine:
-    """Build the engine called `name`: prompts_dir applies to the LLM engine, workers to the extractive one."""
+    """Build the engine called `name`: prompts_dir applies to the LLM engine, workers to the extractive one, and
+    show_progress to both (the extractive engine shows it only while its safety encoder reads a long input)."""
     if name == "extractive":
         from summarizer.engines.extractive import ExtractiveEngine
 

@@ -307,8 +307,10 @@ class ExtractiveEngine:
         self, readings: list[SentenceReading], texts: Sequence[str], reread: Callable[[int, float], SentenceReading]
     ) -> None:
         """Re-read, with the encoder's probability, the statements that could report an adverse effect."""
+        if self.encoder is None:
+            return
         candidates = [i for i, reading in enumerate(readings) if reading.ade_candidate]
-        if self.encoder is None or not candidates:
+        if not candidates:
             return
         probabilities = self.encoder.probabilities([texts[i] for i in candidates])
         for i, probability in zip(candidates, probabilities, strict=True):
