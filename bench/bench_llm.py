@@ -22,8 +22,8 @@ sys.path.insert(0, str(REPO))
 
 from llm_server import FakeLLMServer, synthetic_texts  # noqa: E402
 
+from summarizer.contract import contract_violations  # noqa: E402
 from summarizer.engines.llm import LLMEngine  # noqa: E402
-from summarizer.grounding import contract_violations  # noqa: E402
 from summarizer.models import Brief, Source, Statement  # noqa: E402
 from summarizer.pipeline import summarize  # noqa: E402
 from summarizer.settings import Settings, load_settings  # noqa: E402

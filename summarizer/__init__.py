@@ -1,9 +1,9 @@
 """Grounded safety and efficacy briefs from the citation statements about a study."""
 
 from summarizer._version import __version__
-from summarizer.engines import Engine, EngineResult, Reading, ReadRequest, make_engine
+from summarizer.contract import contract_violations
+from summarizer.engines import ENGINES, Engine, EngineOptions, EngineResult, Reading, ReadRequest, make_engine
 from summarizer.errors import ConfigError, EndpointError, InputError, NoValidOutputError, SummarizerError
-from summarizer.grounding import contract_violations
 from summarizer.models import Brief, Source, Statement, Target
 from summarizer.pipeline import asummarize, normalise, summarize
 from summarizer.render import render, render_json, render_markdown
@@ -11,10 +11,12 @@ from summarizer.settings import Settings, load_settings
 from summarizer.sources import load_statements, read_source
 
 __all__ = [
+    "ENGINES",
     "Brief",
     "ConfigError",
     "EndpointError",
     "Engine",
+    "EngineOptions",
     "EngineResult",
     "InputError",
     "NoValidOutputError",

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from summarizer._version import __version__
-from summarizer.engines import ENGINE_NAMES
+from summarizer.engines import ENGINES, EngineOptions
 from summarizer.errors import ConfigError, InputError, SummarizerError
 from summarizer.evaluation import TASKS as EVAL_TASKS
 from summarizer.render import FORMATS as OUTPUT_FORMATS
@@ -40,7 +40,7 @@ def _positive_int(text: str) -> int:
 
 def _add_engine_flags(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("engine")
-    group.add_argument("--engine", choices=ENGINE_NAMES, help="engine (default: from config, else extractive)")
+    group.add_argument("--engine", choices=ENGINES.choices(), help="engine (default: from config, else extractive)")
     group.add_argument("--model", help="model name, for --engine llm")
     group.add_argument("--base-url", help="OpenAI-compatible endpoint (default: OPENAI_BASE_URL or OpenAI's)")
     group.add_argument("--concurrency", type=_positive_int, help="concurrent model calls (default 4)")
@@ -123,20 +123,40 @@ def _settings(args: argparse.Namespace) -> Any:
     return load_settings(getattr(args, "config", None), overrides=overrides)
 
 
+# engine flags by their argparse dest, as an EngineSpec's `flags` names them
+_ENGINE_FLAGS = {
+    "model": "--model",
+    "base_url": "--base-url",
+    "prompts": "--prompts",
+    "concurrency": "--concurrency",
+    "safety_encoder": "--safety-encoder",
+}
+
+
 def _engine(args: argparse.Namespace, settings: Any) -> Any:
     from summarizer.engines import make_engine
+    from summarizer.registry import UnknownName
 
+    try:
+        spec = ENGINES.get(settings.engine)
+    except UnknownName as exc:
+        raise ConfigError(str(exc)) from None
+    foreign = [dest for dest in _ENGINE_FLAGS if getattr(args, dest, None) and dest not in spec.flags]
+    if foreign:
+        owners = sorted({s.name for s in ENGINES for dest in foreign if dest in s.flags})
+        flags = " and ".join(_ENGINE_FLAGS[dest] for dest in foreign)
+        owner = " or ".join(owners)
+        raise ConfigError(f"{flags} {'is' if len(foreign) == 1 else 'are'} for the {owner} engine (--engine {owner})")
+    if args.prompts is not None and not args.prompts.is_dir():
+        raise ConfigError(f"--prompts: not a directory: {args.prompts}")
     show_progress = not args.quiet and sys.stderr.isatty()
-    if settings.engine == "llm":
-        if args.prompts is not None and not args.prompts.is_dir():
-            raise ConfigError(f"--prompts: not a directory: {args.prompts}")
-        if args.safety_encoder:
-            raise ConfigError("--safety-encoder is for the extractive engine")
-        return make_engine("llm", settings, prompts_dir=args.prompts, show_progress=show_progress)
-    if args.model or args.base_url or args.prompts:
-        raise ConfigError("--model, --base-url and --prompts need --engine llm")
     # The command line owns its process, so it may fork workers for large inputs; a library caller opts in.
-    return make_engine(settings.engine, settings, workers=os.cpu_count() or 1, show_progress=show_progress)
+    options = EngineOptions(
+        prompts_dir=args.prompts,
+        workers=os.cpu_count() or 1,
+        progress=_progress_printer("model calls" if spec.name == "llm" else "reading") if show_progress else None,
+    )
+    return make_engine(spec.name, settings, options)
 
 
 def _load(args: argparse.Namespace) -> Any:

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from summarizer.models import AdverseEvent, Brief, Efficacy, Finding, Quote, Safety, Statement
+from summarizer.models import AdverseEvent, Efficacy, Finding, Quote, Safety, Statement
 
 FindingT = TypeVar("FindingT", bound=Finding)
 
@@ -163,30 +163,3 @@ def ground_sections(
 
 def _fallback_summary(topic: str) -> str:
     return f"No grounded {topic} finding remained, so the citing statements give insufficient evidence on {topic}."
-
-
-def contract_violations(brief: Brief) -> list[str]:
-    """Check the contract's guarantees 1-4, 6 and 7 on a brief; an empty list means they hold."""
-    from summarizer.pipeline import compute_coverage, compute_tally
-
-    problems: list[str] = []
-    try:
-        Brief.model_validate_json(brief.model_dump_json())
-    except ValueError as exc:
-        problems.append(f"schema: {exc}")
-    texts = {s.id: s.text for s in brief.statements}
-    if len(texts) != len(brief.statements):
-        problems.append("statements: duplicate ids")
-    problems += section_errors(brief.safety, brief.efficacy, brief.contrasting, texts).errors
-    if brief.tally != compute_tally(brief.statements):
-        problems.append("tally: not what the statements give")
-    if brief.coverage != compute_coverage(brief.statements, brief.safety, brief.efficacy, brief.contrasting):
-        problems.append("coverage: not what the findings give")
-    if brief.safety.assessment != "insufficient_evidence" and not brief.safety.findings:
-        problems.append("safety: a verdict without a grounded finding")
-    if brief.efficacy.assessment != "insufficient_evidence" and not brief.efficacy.outcomes:
-        problems.append("efficacy: a verdict without a grounded outcome")
-    for name, certainty in (("safety", brief.safety.certainty), ("efficacy", brief.efficacy.certainty)):
-        if not certainty.reasons:
-            problems.append(f"{name}.certainty: no reason")
-    return problems

@@ -19,7 +19,6 @@ EfficacyAssessment = Literal[
 Direction = Literal["improved", "worsened", "no_difference", "unclear"]
 Change = Literal["increased", "decreased", "no_difference", "unclear"]
 CertaintyLevel = Literal["high", "moderate", "low", "very_low"]
-EngineName = Literal["extractive", "llm"]
 
 
 class ContractModel(BaseModel):
@@ -184,7 +183,7 @@ class Usage(ContractModel):
 class Provenance(ContractModel):
     """How the brief was made."""
 
-    engine: EngineName
+    engine: str = Field(description="The registered name of the engine that made the brief: extractive, llm, ...")
     model: str | None = None
     resolved_model: str | None = None
     base_url: str | None = Field(default=None, description="Host of the endpoint, never a key.")

@@ -4,29 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from summarizer._version import __version__
 from summarizer.engines import Engine, EngineResult, make_engine
 from summarizer.grounding import ground_sections
-from summarizer.models import (
-    Brief,
-    Coverage,
-    Efficacy,
-    Finding,
-    Provenance,
-    Safety,
-    Source,
-    Statement,
-    Tally,
-    Target,
-    TypeCounts,
-)
+from summarizer.models import Brief, Provenance, Source, Statement, Target
 from summarizer.settings import Settings
-
-UNKNOWN_SECTION = "unknown"
+from summarizer.tally import compute_coverage, compute_tally
 
 
 def normalise(statements: Sequence[Statement]) -> list[Statement]:
@@ -43,34 +29,6 @@ def normalise(statements: Sequence[Statement]) -> list[Statement]:
         first.model_copy(update={"id": f"S{i}", "text": text, "occurrences": occurrences})
         for i, (first, text, occurrences) in enumerate(merged.values(), start=1)
     ]
-
-
-def compute_tally(statements: Sequence[Statement]) -> Tally:
-    """Count the statements by type and section, and their citing publications."""
-    by_type = Counter(s.type for s in statements)
-    by_section = Counter(s.section or UNKNOWN_SECTION for s in statements)
-    publications = {
-        (s.citing.doi or "").lower() or (s.citing.title or "").lower()
-        for s in statements
-        if s.citing.doi or s.citing.title
-    }
-    return Tally(
-        statements=len(statements),
-        duplicates_merged=sum(s.occurrences for s in statements) - len(statements),
-        citing_publications=len(publications) if publications else None,
-        by_type=TypeCounts.model_validate(dict(by_type)),
-        by_section=dict(by_section),
-    )
-
-
-def compute_coverage(
-    statements: Sequence[Statement], safety: Safety, efficacy: Efficacy, contrasting: Sequence[Finding]
-) -> Coverage:
-    """Which statements at least one finding cites."""
-    findings: list[Finding] = [*safety.findings, *efficacy.outcomes, *contrasting]
-    cited = {sid for f in findings for sid in f.statement_ids}
-    uncited = [s.id for s in statements if s.id not in cited]
-    return Coverage(statements_in=len(statements), statements_cited=len(statements) - len(uncited), uncited_ids=uncited)
 
 
 def _statements_sha256(statements: Sequence[Statement]) -> str:
@@ -131,7 +89,7 @@ def assemble_brief(
         result.safety, result.efficacy, result.contrasting, annotated, all_warnings
     )
     provenance = Provenance(
-        engine="llm" if engine_name == "llm" else "extractive",
+        engine=engine_name,
         model=result.model,
         resolved_model=result.resolved_model,
         base_url=result.base_url,

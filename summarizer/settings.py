@@ -72,7 +72,7 @@ class ServiceSettings(_Strict):
 class Settings(_Strict):
     """All settings of one run."""
 
-    engine: Literal["extractive", "llm"] = "extractive"
+    engine: str = Field(default="extractive", description="The engine's registered name (summarizer.engines).")
     max_statement_chars: int = Field(
         default=4000, ge=100, description="Longer statements are flagged; an LLM engine reads only their first part."
     )

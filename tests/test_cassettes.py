@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
+from summarizer.contract import contract_violations
 from summarizer.engines.base import ReadRequest
 from summarizer.engines.llm import LLMEngine
 from summarizer.errors import EndpointError
-from summarizer.grounding import contract_violations
 from summarizer.models import Brief
 from summarizer.pipeline import summarize
 from summarizer.settings import Settings, load_settings

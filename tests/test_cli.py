@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.cli import main
-from summarizer.grounding import contract_violations
+from summarizer.contract import contract_violations
 from summarizer.models import Brief
 
 EXISTING = "previous contents\n"

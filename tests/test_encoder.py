@@ -100,7 +100,7 @@ def test_the_cli_refuses_the_encoder_with_the_llm_engine(
     code = main(["brief", str(example_path), "--engine", "llm", "--safety-encoder"])
     _, err = capsys.readouterr()
     assert code == 2
-    assert err == "summarizer: error: --safety-encoder is for the extractive engine\n"
+    assert err == "summarizer: error: --safety-encoder is for the extractive engine (--engine extractive)\n"
 
 
 def test_settings_take_the_encoder_from_a_config_file(tmp_path: Path) -> None:

@@ -20,9 +20,10 @@ from typing import Any
 import pytest
 
 from summarizer.models import Annotation, Brief, Quote, Statement
-from summarizer.pipeline import compute_coverage, compute_tally, summarize
+from summarizer.pipeline import summarize
 from summarizer.render_html import render_html
 from summarizer.sources import load_statements
+from summarizer.tally import compute_coverage, compute_tally
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_BRIEF = REPO_ROOT / "tests" / "fixtures" / "render" / "example-brief.json"

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from llm_server import FakeLLMServer, synthetic_texts
 
-from summarizer.engines import make_engine
+from summarizer.contract import contract_violations
+from summarizer.engines import EngineOptions, make_engine
 from summarizer.engines.base import ReadRequest
 from summarizer.engines.llm import LLMEngine
 from summarizer.errors import ConfigError
-from summarizer.grounding import contract_violations
 from summarizer.models import Brief, Source, Statement, Target
 from summarizer.pipeline import asummarize, summarize
 from summarizer.prompting import default_prompts_dir
@@ -58,7 +58,8 @@ def test_model_is_required() -> None:
 
 
 def test_make_engine_passes_options(tmp_path: Path) -> None:
-    engine = make_engine("llm", settings_for("http://127.0.0.1:9/v1", tmp_path), prompts_dir=None, show_progress=True)
+    options = EngineOptions(progress=lambda done, total: None)
+    engine = make_engine("llm", settings_for("http://127.0.0.1:9/v1", tmp_path), options)
     assert isinstance(engine, LLMEngine) and engine.name == "llm" and engine.show_progress
 
 

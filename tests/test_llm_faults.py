@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from llm_server import FakeLLMServer, always, chaos, length_above, script, synthetic_texts
 
+from summarizer.contract import contract_violations
 from summarizer.engines.llm import LLMEngine
 from summarizer.errors import EndpointError, NoValidOutputError
-from summarizer.grounding import contract_violations
 from summarizer.models import Brief, Source, Statement
 from summarizer.pipeline import summarize
 from summarizer.settings import Settings, load_settings

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from conftest import ScriptedEngine, quote_of
 
-from summarizer.grounding import contract_violations
+from summarizer.contract import contract_violations
 from summarizer.models import Citing, Finding, Outcome, Source, Statement
-from summarizer.pipeline import compute_tally, normalise, summarize
+from summarizer.pipeline import normalise, summarize
+from summarizer.tally import compute_tally
 
 
 def _statement(text: str, **fields: object) -> Statement:

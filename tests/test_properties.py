@@ -6,7 +6,7 @@ from conftest import ScriptedEngine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summarizer.grounding import contract_violations
+from summarizer.contract import contract_violations
 from summarizer.models import Citing, Finding, Outcome, Quote, Source, Statement
 from summarizer.pipeline import summarize
 

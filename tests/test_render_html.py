@@ -13,10 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from summarizer.models import Annotation, Brief, Citing, Statement
-from summarizer.pipeline import compute_coverage, compute_tally, summarize
+from summarizer.pipeline import summarize
 from summarizer.render import render
 from summarizer.render_html import Segment, bar_chart, doi_url, highlight_segments, render_html
 from summarizer.sources import load_statements
+from summarizer.tally import compute_coverage, compute_tally
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "render"
 EXAMPLE_PATH = Path(__file__).resolve().parent.parent / "examples" / "uc-msc-covid19-scite-page.txt"

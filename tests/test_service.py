@@ -20,9 +20,9 @@ from typing import Any
 import pytest
 import uvicorn
 
+from summarizer.contract import contract_violations
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
 from summarizer.errors import EndpointError, NoValidOutputError
-from summarizer.grounding import contract_violations
 from summarizer.models import Brief, Statement, Target
 from summarizer.service import create_app
 from summarizer.settings import Settings

@@ -1,42 +1,82 @@
-"""Engines: the offline extractive engine and the LLM engine."""
+"""Engines: the registry of engine specs, and `make_engine` to build one by name."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from summarizer.engines.base import Engine, EngineResult, Reading, ReadRequest
+from summarizer.engines.base import (
+    Engine,
+    EngineOptions,
+    EngineResult,
+    EngineSpec,
+    ProgressCallback,
+    Reading,
+    ReadRequest,
+)
 from summarizer.errors import ConfigError
+from summarizer.registry import Registry, UnknownName
 
 if TYPE_CHECKING:
     from summarizer.settings import Settings
 
-ENGINE_NAMES = ("extractive", "llm")
+ENGINES: Registry[EngineSpec] = Registry("engine")
 
 
-def make_engine(
-    name: str,
-    settings: Settings,
-    prompts_dir: Path | None = None,
-    show_progress: bool = False,
-    workers: int = 1,
-) -> Engine:
-    """Build the engine called `name`: prompts_dir applies to the LLM engine, workers to the extractive one, and
-    show_progress to both (the extractive engine shows it only while its safety encoder reads a long input)."""
-    if name == "extractive":
-        from summarizer.engines.extractive import ExtractiveEngine
+def _build_extractive(settings: Settings, options: EngineOptions) -> Engine:
+    from summarizer.engines.extractive import ExtractiveEngine
 
-        if not settings.extractive.safety_encoder:
-            return ExtractiveEngine(workers=workers)
-        from summarizer.encoder import SafetyEncoder
+    if not settings.extractive.safety_encoder:
+        return ExtractiveEngine(workers=options.workers)
+    from summarizer.encoder import SafetyEncoder
 
-        encoder = SafetyEncoder.load(threads=settings.extractive.encoder_threads, show_progress=show_progress)
-        return ExtractiveEngine(workers=workers, encoder=encoder)
-    if name == "llm":
-        from summarizer.engines.llm import LLMEngine
-
-        return LLMEngine(settings, prompts_dir=prompts_dir, show_progress=show_progress)
-    raise ConfigError(f"unknown engine {name!r} (choose from: {', '.join(ENGINE_NAMES)})")
+    threads = settings.extractive.encoder_threads
+    encoder = SafetyEncoder.load(threads=threads, show_progress=options.progress is not None)
+    return ExtractiveEngine(workers=options.workers, encoder=encoder)
 
 
-__all__ = ["ENGINE_NAMES", "Engine", "EngineResult", "ReadRequest", "Reading", "make_engine"]
+def _build_llm(settings: Settings, options: EngineOptions) -> Engine:
+    from summarizer.engines.llm import LLMEngine
+
+    return LLMEngine(settings, prompts_dir=options.prompts_dir, show_progress=options.progress is not None)
+
+
+ENGINES.register(
+    "extractive",
+    EngineSpec(
+        "extractive",
+        "offline rules and small linear models (the default)",
+        _build_extractive,
+        flags=frozenset({"safety_encoder"}),
+    ),
+)
+ENGINES.register(
+    "llm",
+    EngineSpec(
+        "llm",
+        "any OpenAI-compatible model endpoint",
+        _build_llm,
+        flags=frozenset({"model", "base_url", "prompts", "concurrency"}),
+    ),
+)
+
+
+def make_engine(name: str, settings: Settings, options: EngineOptions | None = None) -> Engine:
+    """Build the engine registered as `name`."""
+    try:
+        spec = ENGINES.get(name)
+    except UnknownName as exc:
+        raise ConfigError(str(exc)) from None
+    return spec.build(settings, options or EngineOptions())
+
+
+__all__ = [
+    "ENGINES",
+    "Engine",
+    "EngineOptions",
+    "EngineResult",
+    "EngineSpec",
+    "ProgressCallback",
+    "ReadRequest",
+    "Reading",
+    "make_engine",
+]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Protocol
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +20,12 @@ from summarizer.models import (
     Target,
     Usage,
 )
+
+if TYPE_CHECKING:
+    from summarizer.settings import Settings
+
+ProgressCallback = Callable[[int, int], None]
+"""Told (done, total) as work advances; total may grow while the work finds more to do."""
 
 
 class ReadRequest(BaseModel):
@@ -75,3 +83,22 @@ class Engine(Protocol):
     def read(self, requests: Sequence[ReadRequest]) -> list[Reading]:
         """Read sentences one by one, as the brief's annotation does."""
         ...
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """How to build an engine, beyond the settings: what the caller owns (its processes, its screen)."""
+
+    prompts_dir: Path | None = None
+    workers: int = 1
+    progress: ProgressCallback | None = None
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """One engine as the registry knows it: its name, how to build it, and which option flags it takes."""
+
+    name: str
+    summary: str
+    build: Callable[[Settings, EngineOptions], Engine]
+    flags: frozenset[str] = field(default_factory=frozenset)

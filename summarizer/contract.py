@@ -1,0 +1,32 @@
+"""The contract's guarantees (docs/brief-v1.md), checked on a finished brief."""
+
+from __future__ import annotations
+
+from summarizer.grounding import section_errors
+from summarizer.models import Brief
+from summarizer.tally import compute_coverage, compute_tally
+
+
+def contract_violations(brief: Brief) -> list[str]:
+    """Check the contract's guarantees 1-4, 6 and 7 on a brief; an empty list means they hold."""
+    problems: list[str] = []
+    try:
+        Brief.model_validate_json(brief.model_dump_json())
+    except ValueError as exc:
+        problems.append(f"schema: {exc}")
+    texts = {s.id: s.text for s in brief.statements}
+    if len(texts) != len(brief.statements):
+        problems.append("statements: duplicate ids")
+    problems += section_errors(brief.safety, brief.efficacy, brief.contrasting, texts).errors
+    if brief.tally != compute_tally(brief.statements):
+        problems.append("tally: not what the statements give")
+    if brief.coverage != compute_coverage(brief.statements, brief.safety, brief.efficacy, brief.contrasting):
+        problems.append("coverage: not what the findings give")
+    if brief.safety.assessment != "insufficient_evidence" and not brief.safety.findings:
+        problems.append("safety: a verdict without a grounded finding")
+    if brief.efficacy.assessment != "insufficient_evidence" and not brief.efficacy.outcomes:
+        problems.append("efficacy: a verdict without a grounded outcome")
+    for name, certainty in (("safety", brief.safety.certainty), ("efficacy", brief.efficacy.certainty)):
+        if not certainty.reasons:
+            problems.append(f"{name}.certainty: no reason")
+    return problems
