@@ -15,7 +15,7 @@ from summarizer._version import __version__
 from summarizer.engines import ENGINES, EngineOptions
 from summarizer.errors import ConfigError, InputError, SummarizerError
 from summarizer.evaluation import TASKS as EVAL_TASKS
-from summarizer.render import FORMATS as OUTPUT_FORMATS
+from summarizer.renderers import FORMATS as OUTPUT_FORMATS
 from summarizer.sources import FORMATS as SOURCE_FORMATS
 
 INPUT_FORMATS = (*SOURCE_FORMATS, "tsv")
@@ -198,7 +198,7 @@ def _format_for(args: argparse.Namespace) -> str:
 
 def _cmd_brief(args: argparse.Namespace) -> int:
     from summarizer.pipeline import summarize
-    from summarizer.render import render
+    from summarizer.renderers import render
 
     settings = _settings(args)
     engine = _engine(args, settings)
@@ -219,7 +219,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from summarizer.render import render_schema
+    from summarizer.renderers import render_schema
 
     write_output(render_schema(), args.output)
     return 0

@@ -31,7 +31,7 @@ from summarizer.engines import make_engine
 from summarizer.errors import ConfigError, EndpointError, InputError, NoValidOutputError
 from summarizer.models import Brief, Source, Statement, Target
 from summarizer.pipeline import asummarize
-from summarizer.render import brief_schema, render
+from summarizer.renderers import brief_schema, render
 from summarizer.settings import Settings
 from summarizer.sources import FORMATS as INPUT_FORMATS
 from summarizer.sources import read_source

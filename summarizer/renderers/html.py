@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from summarizer.models import STATEMENT_TYPES, Brief, Statement
-from summarizer.render_csv import finding_ids_by_statement, labelled_findings
+from summarizer.renderers.csv import finding_ids_by_statement, labelled_findings
 
 SAFETY_VERDICTS: dict[str, tuple[str, str]] = {
     "no_concerns_reported": ("No safety concerns reported", "good"),
@@ -158,7 +158,7 @@ def _csp_hash(source: str) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("summarizer").joinpath("templates", name).read_text(encoding="utf-8")
+    return resources.files("summarizer.renderers").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def doi_url(doi: str) -> str:
@@ -168,7 +168,7 @@ def doi_url(doi: str) -> str:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("summarizer", "templates"),
+        loader=PackageLoader("summarizer.renderers", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default_for_string=True, default=True),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -173,11 +173,11 @@ def render(brief: Brief, fmt: str = "json") -> str:
     if fmt == "md":
         return render_markdown(brief)
     if fmt == "html":
-        from summarizer.render_html import render_html
+        from summarizer.renderers.html import render_html
 
         return render_html(brief)
     if fmt == "csv":
-        from summarizer.render_csv import render_csv
+        from summarizer.renderers.csv import render_csv
 
         return render_csv(brief)
     raise ValueError(f"unknown format {fmt!r} (choose from: {', '.join(FORMATS)})")
