@@ -15,10 +15,11 @@ from summarizer._version import __version__
 from summarizer.engines import ENGINES, EngineOptions
 from summarizer.errors import ConfigError, InputError, SummarizerError
 from summarizer.evaluation import TASKS as EVAL_TASKS
-from summarizer.render import FORMATS as OUTPUT_FORMATS
+from summarizer.renderers import DEFAULT_FORMAT, RENDERERS, format_for_suffix
 from summarizer.sources import FORMATS as SOURCE_FORMATS
 
 INPUT_FORMATS = (*SOURCE_FORMATS, "tsv")
+OUTPUT_FORMATS = RENDERERS.names()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,6 +27,11 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _one_of(names: Sequence[str]) -> str:
+    """Names as prose: "a", "a or b", "a, b or c"."""
+    return names[-1] if len(names) < 2 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def _positive_int(text: str) -> int:
@@ -69,7 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
         "input", metavar="INPUT", help="scite page text, scite API JSON, CSV, S2 JSON or JSON Lines; - for stdin"
     )
     brief.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
-    brief.add_argument("--format", choices=OUTPUT_FORMATS, help="json (default, or from -o's suffix), md, html or csv")
+    other_formats = [name for name in OUTPUT_FORMATS if name != DEFAULT_FORMAT]
+    brief.add_argument(
+        "--format",
+        choices=OUTPUT_FORMATS,
+        help=f"{DEFAULT_FORMAT} (default, or from -o's suffix), {_one_of(other_formats)}",
+    )
     brief.add_argument("--input-format", choices=INPUT_FORMATS, help="skip detection and read INPUT as this format")
     _add_engine_flags(brief)
     brief.set_defaults(handler=_cmd_brief)
@@ -192,13 +203,12 @@ def write_output(text: str, output: Path | None) -> None:
 def _format_for(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
-    suffix = args.output.suffix.lower().lstrip(".") if args.output else ""
-    return {"md": "md", "markdown": "md", "html": "html", "htm": "html", "csv": "csv"}.get(suffix, "json")
+    return (format_for_suffix(args.output.suffix) if args.output else None) or DEFAULT_FORMAT
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
     from summarizer.pipeline import summarize
-    from summarizer.render import render
+    from summarizer.renderers import render
 
     settings = _settings(args)
     engine = _engine(args, settings)
@@ -219,7 +229,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from summarizer.render import render_schema
+    from summarizer.renderers import render_schema
 
     write_output(render_schema(), args.output)
     return 0

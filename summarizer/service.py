@@ -31,20 +31,15 @@ from summarizer.engines import make_engine
 from summarizer.errors import ConfigError, EndpointError, InputError, NoValidOutputError
 from summarizer.models import Brief, Source, Statement, Target
 from summarizer.pipeline import asummarize
-from summarizer.render import brief_schema, render
+from summarizer.renderers import RENDERERS, brief_schema, render
 from summarizer.settings import Settings
 from summarizer.sources import FORMATS as INPUT_FORMATS
 from summarizer.sources import read_source
 
 log = logging.getLogger(__name__)
 
-OutputFormat = Literal["json", "md", "html", "csv"]
-MEDIA_TYPES: dict[str, str] = {
-    "json": "application/json",
-    "md": "text/markdown; charset=utf-8",
-    "html": "text/html; charset=utf-8",
-    "csv": "text/csv; charset=utf-8",
-}
+OUTPUT_FORMATS = RENDERERS.names()
+MEDIA_TYPES: dict[str, str] = {spec.name: spec.media_type for spec in RENDERERS}
 UPLOAD_FIELD = "file"
 
 
@@ -250,10 +245,10 @@ def _install_openapi(app: FastAPI) -> None:
         refs = {model.__name__: mapping[(model, mode)]["$ref"] for model, mode in keys}  # type: ignore[index]
         operation = schema["paths"]["/v1/briefs"]["post"]
         operation["requestBody"] = _request_body_schema(refs)
-        operation["responses"]["200"]["content"] = {
-            "application/json": {"schema": {"$ref": refs["Brief"]}},
-            **{MEDIA_TYPES[f].split(";")[0]: {"schema": {"type": "string"}} for f in ("md", "html", "csv")},
-        }
+        # every rendering is text, except that the JSON one is the Brief itself
+        content: dict[str, Any] = {m.split(";")[0]: {"schema": {"type": "string"}} for m in MEDIA_TYPES.values()}
+        content[MEDIA_TYPES["json"]] = {"schema": {"$ref": refs["Brief"]}}
+        operation["responses"]["200"]["content"] = content
         app.openapi_schema = schema
         return schema
 
@@ -297,7 +292,10 @@ def create_app(settings: Settings) -> FastAPI:
     )
     async def create_brief(
         request: Request,
-        output_format: Annotated[OutputFormat, Query(alias="format", description="Rendering of the brief.")] = "json",
+        output_format: Annotated[
+            Literal[OUTPUT_FORMATS],  # type: ignore[valid-type]
+            Query(alias="format", description="Rendering of the brief."),
+        ] = "json",
         input_format: Annotated[
             Literal[INPUT_FORMATS] | None,  # type: ignore[valid-type]
             Query(description="Format of an uploaded export; detected when omitted."),

@@ -21,7 +21,7 @@ import pytest
 
 from summarizer.models import Annotation, Brief, Quote, Statement
 from summarizer.pipeline import summarize
-from summarizer.render_html import render_html
+from summarizer.renderers.html import render_html
 from summarizer.sources import load_statements
 from summarizer.tally import compute_coverage, compute_tally
 

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from summarizer.models import Annotation, Brief, Citing, Statement
 from summarizer.pipeline import summarize
-from summarizer.render import render
-from summarizer.render_html import Segment, bar_chart, doi_url, highlight_segments, render_html
+from summarizer.renderers import render
+from summarizer.renderers.charts import bar_chart
+from summarizer.renderers.html import Segment, doi_url, highlight_segments, render_html
 from summarizer.sources import load_statements
 from summarizer.tally import compute_coverage, compute_tally
 
@@ -236,7 +237,8 @@ def test_filter_options_and_row_data_attributes(brief: Brief) -> None:
 
 
 def test_filter_script_never_writes_html() -> None:
-    script = (Path(__file__).resolve().parent.parent / "summarizer" / "templates" / "brief.js").read_text()
+    templates = Path(__file__).resolve().parent.parent / "summarizer" / "renderers" / "templates"
+    script = (templates / "brief.js").read_text()
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function("):
         assert sink not in script
 

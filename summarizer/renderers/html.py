@@ -12,7 +12,7 @@ import base64
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from urllib.parse import quote as url_quote
 
@@ -20,7 +20,9 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from summarizer.models import STATEMENT_TYPES, Brief, Statement
-from summarizer.render_csv import finding_ids_by_statement, labelled_findings
+from summarizer.renderers.charts import BarChart, bar_chart
+from summarizer.renderers.finding_ids import finding_ids_by_statement, labelled_findings
+from summarizer.renderers.spec import RendererSpec
 
 SAFETY_VERDICTS: dict[str, tuple[str, str]] = {
     "no_concerns_reported": ("No safety concerns reported", "good"),
@@ -41,86 +43,6 @@ CERTAINTY_LABELS: dict[str, tuple[str, str]] = {
     "low": ("Low", "⊕⊕○○"),
     "very_low": ("Very low", "⊕○○○"),
 }
-
-
-@dataclass(frozen=True)
-class Bar:
-    """One bar of a horizontal bar chart, in SVG user units."""
-
-    series: int
-    value: int | None
-    x: float
-    y: float
-    width: float
-    height: float
-    text_x: float
-    text_y: float
-
-
-@dataclass(frozen=True)
-class BarRow:
-    """One labelled row of bars."""
-
-    label: str
-    label_y: float
-    bars: list[Bar]
-
-
-@dataclass(frozen=True)
-class BarChart:
-    """The geometry of a horizontal bar chart with one bar per series in each row."""
-
-    width: float
-    height: float
-    label_width: float
-    series: list[str]
-    legend: list[tuple[float, str]] = field(default_factory=list)  # (top y, series name), one line each
-    rows: list[BarRow] = field(default_factory=list)
-
-
-def bar_chart(
-    rows: Sequence[tuple[str, Sequence[int | None]]],
-    series: Sequence[str],
-    width: float = 320,
-    label_width: float = 96,
-    bar_height: float = 14,
-    row_gap: float = 10,
-) -> BarChart:
-    """Lay out horizontal bars scaled to the largest value; a None value gets no bar (shown as n/a).
-
-    With more than one series, a legend of one line per series sits above the bars.
-    """
-    value_room = 36.0
-    legend_line = 16.0
-    legend = [(6 + i * legend_line, name) for i, name in enumerate(series)] if len(series) > 1 else []
-    plot_width = width - label_width - value_room
-    values = [v for _, row_values in rows for v in row_values if v is not None]
-    scale = plot_width / max([*values, 1])
-    layout: list[BarRow] = []
-    y = len(legend) * legend_line + (6 if legend else 0) + row_gap / 2
-    for label, row_values in rows:
-        bars = []
-        for i, value in enumerate(row_values):
-            bar_y = y + i * bar_height
-            bar_width = (value or 0) * scale
-            bars.append(
-                Bar(
-                    series=i,
-                    value=value,
-                    x=label_width,
-                    y=bar_y,
-                    width=round(bar_width, 2),
-                    height=bar_height - 2,
-                    text_x=round(label_width + bar_width + 4, 2),
-                    text_y=bar_y + bar_height - 3,
-                )
-            )
-        block = bar_height * max(len(row_values), 1)
-        layout.append(BarRow(label=label, label_y=y + block / 2 + 4, bars=bars))
-        y += block + row_gap
-    return BarChart(
-        width=width, height=y + row_gap / 2, label_width=label_width, series=list(series), legend=legend, rows=layout
-    )
 
 
 @dataclass(frozen=True)
@@ -158,7 +80,7 @@ def _csp_hash(source: str) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("summarizer").joinpath("templates", name).read_text(encoding="utf-8")
+    return resources.files("summarizer.renderers").joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def doi_url(doi: str) -> str:
@@ -168,7 +90,7 @@ def doi_url(doi: str) -> str:
 
 def _environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("summarizer", "templates"),
+        loader=PackageLoader("summarizer.renderers", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default_for_string=True, default=True),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -242,3 +164,12 @@ def render_html(brief: Brief) -> str:
         filter_topics=topics,
         filter_sections=sections,
     )
+
+
+HTML_RENDERER = RendererSpec(
+    name="html",
+    media_type="text/html; charset=utf-8",
+    suffixes=("html", "htm"),
+    summary="one self-contained page with charts and a statement filter that opens offline",
+    render=render_html,
+)

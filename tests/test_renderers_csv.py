@@ -10,8 +10,9 @@ import pytest
 
 from summarizer.models import Annotation, Brief, Citing, Statement
 from summarizer.pipeline import summarize
-from summarizer.render import render
-from summarizer.render_csv import CSV_COLUMNS, defuse_formula, finding_ids_by_statement, labelled_findings, render_csv
+from summarizer.renderers import render
+from summarizer.renderers.csv import CSV_COLUMNS, defuse_formula, render_csv
+from summarizer.renderers.finding_ids import finding_ids_by_statement, labelled_findings
 from summarizer.sources import load_statements
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "render"

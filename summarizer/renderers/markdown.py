@@ -1,14 +1,12 @@
-"""Renderings of a brief: JSON (the contract) and Markdown, with a dispatch to HTML and CSV."""
+"""The brief as Markdown, for people."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 
 from summarizer.models import Brief, Certainty, Finding, Statement
-
-FORMATS = ("json", "md", "html", "csv")
+from summarizer.renderers.spec import RendererSpec
 
 _MD_SPECIAL = re.compile(r"([\\`*_|<>&]|\](?=\())")
 _MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
@@ -31,21 +29,6 @@ EFFICACY_LABELS = {
 def md_text(text: str) -> str:
     """Escape untrusted text for Markdown so that it shows as text, never as markup or HTML."""
     return _MD_SPECIAL.sub(lambda m: _MD_ENTITIES.get(m.group(1), "\\" + m.group(1)), text)
-
-
-def render_json(brief: Brief) -> str:
-    """The brief as contract JSON."""
-    return brief.model_dump_json(indent=2) + "\n"
-
-
-def brief_schema() -> dict[str, object]:
-    """The brief's JSON Schema."""
-    return Brief.model_json_schema()
-
-
-def render_schema() -> str:
-    """The brief's JSON Schema as text."""
-    return json.dumps(brief_schema(), indent=2) + "\n"
 
 
 def _certainty_lines(certainty: Certainty) -> list[str]:
@@ -166,18 +149,10 @@ def render_markdown(brief: Brief) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(brief: Brief, fmt: str = "json") -> str:
-    """Render a brief as json, md, html or csv."""
-    if fmt == "json":
-        return render_json(brief)
-    if fmt == "md":
-        return render_markdown(brief)
-    if fmt == "html":
-        from summarizer.render_html import render_html
-
-        return render_html(brief)
-    if fmt == "csv":
-        from summarizer.render_csv import render_csv
-
-        return render_csv(brief)
-    raise ValueError(f"unknown format {fmt!r} (choose from: {', '.join(FORMATS)})")
+MARKDOWN_RENDERER = RendererSpec(
+    name="md",
+    media_type="text/markdown; charset=utf-8",
+    suffixes=("md", "markdown"),
+    summary="Markdown for people: verdicts, tallies, findings with quotes, certainty, coverage, provenance",
+    render=render_markdown,
+)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
 
-from summarizer.models import Brief, Finding
+from summarizer.models import Brief
+from summarizer.renderers.finding_ids import finding_ids_by_statement
+from summarizer.renderers.spec import RendererSpec
 
 CSV_COLUMNS: tuple[str, ...] = (
     "id",
@@ -29,25 +30,6 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def labelled_findings(brief: Brief) -> list[tuple[str, Finding]]:
-    """Every finding with its stable id: safety-1, ..., efficacy-1, ..., contrasting-1, ..."""
-    groups: Sequence[tuple[str, Sequence[Finding]]] = (
-        ("safety", brief.safety.findings),
-        ("efficacy", brief.efficacy.outcomes),
-        ("contrasting", brief.contrasting),
-    )
-    return [(f"{prefix}-{i}", finding) for prefix, findings in groups for i, finding in enumerate(findings, start=1)]
-
-
-def finding_ids_by_statement(brief: Brief) -> dict[str, list[str]]:
-    """Statement id to the ids of the findings that cite it, in finding order."""
-    cited: dict[str, list[str]] = {s.id: [] for s in brief.statements}
-    for finding_id, finding in labelled_findings(brief):
-        for statement_id in dict.fromkeys(finding.statement_ids):
-            cited.setdefault(statement_id, []).append(finding_id)
-    return cited
 
 
 def defuse_formula(cell: str) -> str:
@@ -90,3 +72,12 @@ def render_csv(brief: Brief) -> str:
         )
         writer.writerow([_cell(value) for value in row])
     return out.getvalue()
+
+
+CSV_RENDERER = RendererSpec(
+    name="csv",
+    media_type="text/csv; charset=utf-8",
+    suffixes=("csv",),
+    summary="one row per statement, with the ids of the findings that cite it, for spreadsheets and review tools",
+    render=render_csv,
+)

@@ -1,0 +1,19 @@
+"""What the renderer registry knows of one rendering of a brief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from summarizer.models import Brief
+
+
+@dataclass(frozen=True)
+class RendererSpec:
+    """One rendering: its format name, the media type it is served as, the file suffixes that pick it, and how."""
+
+    name: str
+    media_type: str
+    suffixes: tuple[str, ...]
+    summary: str
+    render: Callable[[Brief], str]
