@@ -15,8 +15,8 @@ from summarizer._version import __version__
 from summarizer.engines import ENGINES, EngineOptions
 from summarizer.errors import ConfigError, InputError, SummarizerError
 from summarizer.evaluation import TASKS as EVAL_TASKS
+from summarizer.readers import FORMATS as SOURCE_FORMATS
 from summarizer.render import FORMATS as OUTPUT_FORMATS
-from summarizer.sources import FORMATS as SOURCE_FORMATS
 
 INPUT_FORMATS = (*SOURCE_FORMATS, "tsv")
 
@@ -160,7 +160,7 @@ def _engine(args: argparse.Namespace, settings: Any) -> Any:
 
 
 def _load(args: argparse.Namespace) -> Any:
-    from summarizer.sources import load_statements
+    from summarizer.readers import load_statements
 
     return load_statements(args.input, input_format=args.input_format)
 
@@ -210,7 +210,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from summarizer.pipeline import normalise
-    from summarizer.sources import write_jsonl
+    from summarizer.readers import write_jsonl
 
     source = _load(args)
     normalised = source.model_copy(update={"statements": normalise(source.statements)})

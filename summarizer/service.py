@@ -31,10 +31,10 @@ from summarizer.engines import make_engine
 from summarizer.errors import ConfigError, EndpointError, InputError, NoValidOutputError
 from summarizer.models import Brief, Source, Statement, Target
 from summarizer.pipeline import asummarize
+from summarizer.readers import FORMATS as INPUT_FORMATS
+from summarizer.readers import read_source
 from summarizer.render import brief_schema, render
 from summarizer.settings import Settings
-from summarizer.sources import FORMATS as INPUT_FORMATS
-from summarizer.sources import read_source
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.sources import FORMATS, detect_format, load_statements, read_source
+from summarizer.readers import FORMATS, detect_format, load_statements, read_source
 
-FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 EXAMPLE = Path(__file__).parent.parent / "examples" / "uc-msc-covid19-scite-page.txt"
 NOT_AN_EXPORT = r"is not a citation export \(expected one of: scite-page, scite-api, csv, s2, jsonl\)"
 

@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from summarizer._source_common import StatementMaker
 from summarizer.errors import InputError
 from summarizer.models import Source, Statement, Target
+from summarizer.readers.common import StatementMaker
 
 # Characters json.dumps leaves raw with ensure_ascii=False but str.splitlines() and some tools treat as line ends.
 _LINE_BREAKING = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}

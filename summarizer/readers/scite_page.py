@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer._source_common import StatementMaker, clean_doi, parse_count
 from summarizer.models import ReportedTallies, Source, StatementType, Target
+from summarizer.readers.common import StatementMaker, clean_doi, parse_count
 
 _CLASSIFICATIONS: dict[str, StatementType] = {
     "supporting": "supporting",

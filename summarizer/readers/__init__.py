@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from summarizer._source_json import classify_json, read_s2, read_scite_api
-from summarizer._source_jsonl import looks_like_jsonl, read_jsonl, write_jsonl
-from summarizer._source_scite_page import looks_like_scite_page, read_scite_page
-from summarizer._source_table import looks_like_table, read_table
 from summarizer.errors import InputError
 from summarizer.models import Source
+from summarizer.readers.jsonl import looks_like_jsonl, read_jsonl, write_jsonl
+from summarizer.readers.scite_api import classify_json, read_s2, read_scite_api
+from summarizer.readers.scite_page import looks_like_scite_page, read_scite_page
+from summarizer.readers.table import looks_like_table, read_table
 
 __all__ = ["FORMATS", "detect_format", "load_statements", "read_source", "write_jsonl"]
 

@@ -8,7 +8,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from summarizer._source_common import (
+from summarizer.errors import InputError
+from summarizer.models import Citing, Source, StatementType, Target
+from summarizer.readers.common import (
     BadValue,
     StatementMaker,
     clean_doi,
@@ -18,8 +20,6 @@ from summarizer._source_common import (
     parse_type,
     parse_year,
 )
-from summarizer.errors import InputError
-from summarizer.models import Citing, Source, StatementType, Target
 
 # Field -> header aliases in order of preference, compared after _header_key().
 _ALIASES: dict[str, tuple[str, ...]] = {

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from summarizer._source_common import (
+from summarizer.errors import InputError
+from summarizer.models import Citing, ReportedTallies, Source, Target
+from summarizer.readers.common import (
     BadValue,
     StatementMaker,
     clean_doi,
@@ -16,8 +18,6 @@ from summarizer._source_common import (
     parse_type,
     parse_year,
 )
-from summarizer.errors import InputError
-from summarizer.models import Citing, ReportedTallies, Source, Target
 
 _SCITE_CITATION_KEYS = ("snippet", "typeConfidence", "selfCites")
 _SCITE_TALLY_KEYS = ("total", "supporting", "mentioning", "contradicting", "citingPublications")
