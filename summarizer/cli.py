@@ -15,10 +15,10 @@ from summarizer._version import __version__
 from summarizer.engines import ENGINES, EngineOptions
 from summarizer.errors import ConfigError, InputError, SummarizerError
 from summarizer.evaluation import TASKS as EVAL_TASKS
-from summarizer.readers import FORMATS as SOURCE_FORMATS
+from summarizer.readers import READERS
 from summarizer.render import FORMATS as OUTPUT_FORMATS
 
-INPUT_FORMATS = (*SOURCE_FORMATS, "tsv")
+INPUT_FORMATS = READERS.choices()
 
 
 class _Parser(argparse.ArgumentParser):

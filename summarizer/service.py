@@ -31,8 +31,7 @@ from summarizer.engines import make_engine
 from summarizer.errors import ConfigError, EndpointError, InputError, NoValidOutputError
 from summarizer.models import Brief, Source, Statement, Target
 from summarizer.pipeline import asummarize
-from summarizer.readers import FORMATS as INPUT_FORMATS
-from summarizer.readers import read_source
+from summarizer.readers import READERS, read_source
 from summarizer.render import brief_schema, render
 from summarizer.settings import Settings
 
@@ -220,7 +219,7 @@ def _request_body_schema(refs: dict[str, str]) -> dict[str, Any]:
                         UPLOAD_FIELD: {
                             "type": "string",
                             "format": "binary",
-                            "description": f"A citation export in any supported format: {', '.join(INPUT_FORMATS)}.",
+                            "description": f"A citation export in any supported format: {', '.join(READERS.names())}.",
                         }
                     },
                     "required": [UPLOAD_FIELD],
@@ -299,7 +298,7 @@ def create_app(settings: Settings) -> FastAPI:
         request: Request,
         output_format: Annotated[OutputFormat, Query(alias="format", description="Rendering of the brief.")] = "json",
         input_format: Annotated[
-            Literal[INPUT_FORMATS] | None,  # type: ignore[valid-type]
+            Literal[READERS.names()] | None,  # type: ignore[valid-type]
             Query(description="Format of an uploaded export; detected when omitted."),
         ] = None,
     ) -> Response:

@@ -10,6 +10,7 @@ from typing import Any
 
 from summarizer.errors import InputError
 from summarizer.models import Citing, Source, StatementType, Target
+from summarizer.readers.base import ReaderSpec
 from summarizer.readers.common import (
     BadValue,
     StatementMaker,
@@ -171,3 +172,13 @@ def read_table(text: str, name: str) -> Source:
     if len(targets) > 1:
         maker.warn(f"the rows cite {len(targets)} different targets; using the most frequent, {target_doi}")
     return Source(format="csv", target=Target(doi=target_doi), statements=maker.statements, warnings=maker.warnings)
+
+
+SPEC = ReaderSpec(
+    "csv",
+    "CSV or TSV table, one statement per row, with tolerant header names",
+    read_table,
+    aliases=("tsv",),
+    detection_rank=40,  # the table test only looks at the header line, so it goes first: a page never starts with one
+    recognise_text=looks_like_table,
+)
