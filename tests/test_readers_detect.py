@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -200,3 +201,11 @@ def test_many_warnings_are_capped() -> None:
 def test_json_with_a_syntax_error_is_reported_as_such() -> None:
     with pytest.raises(InputError, match=r"not valid JSON \(line 2, column"):
         detect_format('{"citations": [\n  {"snippet": "Safe." "type": "mentioning"}\n]}')
+
+
+def test_the_readme_lists_exactly_the_registered_formats() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Inputs", 1)[1].split("\n|---", 1)[1].split("\n\n", 1)[0]
+    first_cells = [line.split(" | ")[0] for line in table.splitlines() if line.startswith("| `")]
+    listed = [name for cell in first_cells for name in re.findall(r"`([^`]+)`", cell)]
+    assert sorted(listed) == sorted(READERS.choices())
