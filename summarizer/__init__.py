@@ -6,12 +6,13 @@ from summarizer.engines import ENGINES, Engine, EngineOptions, EngineResult, Rea
 from summarizer.errors import ConfigError, EndpointError, InputError, NoValidOutputError, SummarizerError
 from summarizer.models import Brief, Source, Statement, Target
 from summarizer.pipeline import asummarize, normalise, summarize
+from summarizer.readers import READERS, load_statements, read_source
 from summarizer.renderers import RENDERERS, render, render_json, render_markdown
 from summarizer.settings import Settings, load_settings
-from summarizer.sources import load_statements, read_source
 
 __all__ = [
     "ENGINES",
+    "READERS",
     "RENDERERS",
     "Brief",
     "ConfigError",

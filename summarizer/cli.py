@@ -15,10 +15,10 @@ from summarizer._version import __version__
 from summarizer.engines import ENGINES, EngineOptions
 from summarizer.errors import ConfigError, InputError, SummarizerError
 from summarizer.evaluation import TASKS as EVAL_TASKS
+from summarizer.readers import READERS
 from summarizer.renderers import DEFAULT_FORMAT, RENDERERS, format_for_suffix
-from summarizer.sources import FORMATS as SOURCE_FORMATS
 
-INPUT_FORMATS = (*SOURCE_FORMATS, "tsv")
+INPUT_FORMATS = READERS.choices()
 OUTPUT_FORMATS = RENDERERS.names()
 
 
@@ -171,7 +171,7 @@ def _engine(args: argparse.Namespace, settings: Any) -> Any:
 
 
 def _load(args: argparse.Namespace) -> Any:
-    from summarizer.sources import load_statements
+    from summarizer.readers import load_statements
 
     return load_statements(args.input, input_format=args.input_format)
 
@@ -220,7 +220,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from summarizer.pipeline import normalise
-    from summarizer.sources import write_jsonl
+    from summarizer.readers import write_jsonl
 
     source = _load(args)
     normalised = source.model_copy(update={"statements": normalise(source.statements)})

@@ -31,10 +31,9 @@ from summarizer.engines import make_engine
 from summarizer.errors import ConfigError, EndpointError, InputError, NoValidOutputError
 from summarizer.models import Brief, Source, Statement, Target
 from summarizer.pipeline import asummarize
+from summarizer.readers import READERS, read_source
 from summarizer.renderers import RENDERERS, brief_schema, render
 from summarizer.settings import Settings
-from summarizer.sources import FORMATS as INPUT_FORMATS
-from summarizer.sources import read_source
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +214,7 @@ def _request_body_schema(refs: dict[str, str]) -> dict[str, Any]:
                         UPLOAD_FIELD: {
                             "type": "string",
                             "format": "binary",
-                            "description": f"A citation export in any supported format: {', '.join(INPUT_FORMATS)}.",
+                            "description": f"A citation export in any supported format: {', '.join(READERS.names())}.",
                         }
                     },
                     "required": [UPLOAD_FIELD],
@@ -297,7 +296,7 @@ def create_app(settings: Settings) -> FastAPI:
             Query(alias="format", description="Rendering of the brief."),
         ] = "json",
         input_format: Annotated[
-            Literal[INPUT_FORMATS] | None,  # type: ignore[valid-type]
+            Literal[READERS.names()] | None,  # type: ignore[valid-type]
             Query(description="Format of an uploaded export; detected when omitted."),
         ] = None,
     ) -> Response:

@@ -20,8 +20,8 @@ from summarizer.engines.llm import LLMEngine
 from summarizer.errors import EndpointError
 from summarizer.models import Brief
 from summarizer.pipeline import summarize
+from summarizer.readers import load_statements
 from summarizer.settings import Settings, load_settings
-from summarizer.sources import load_statements
 
 REPO = Path(__file__).resolve().parent.parent
 CASSETTES = REPO / "cassettes" / "recorded"

@@ -68,7 +68,7 @@ def test_the_engine_asks_the_encoder_and_follows_it_when_its_weight_is_whole() -
 
 
 def test_run_rereads_only_the_candidates_and_keeps_the_rest(example_path: Path) -> None:
-    from summarizer.sources import load_statements
+    from summarizer.readers import load_statements
 
     source = load_statements(example_path)
     target, statements = source.target, source.statements
@@ -181,7 +181,7 @@ def test_brief_and_eval_take_the_encoder_flag(
 def test_the_engine_with_the_encoder_is_deterministic(
     safety_encoder: encoder_module.SafetyEncoder, example_path: Path
 ) -> None:
-    from summarizer.sources import load_statements
+    from summarizer.readers import load_statements
 
     source = load_statements(example_path)
     first = ExtractiveEngine(encoder=safety_encoder).run(source.target, source.statements)

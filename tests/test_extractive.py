@@ -12,7 +12,7 @@ from summarizer.engines.base import ReadRequest
 from summarizer.engines.extractive import INDIRECT_REASON, ExtractiveEngine
 from summarizer.models import Brief, Citing, Statement, StatementType, Target
 from summarizer.pipeline import summarize
-from summarizer.sources import load_statements
+from summarizer.readers import load_statements
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "uc-msc-covid19-scite-page.txt"
 

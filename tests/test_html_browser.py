@@ -21,8 +21,8 @@ import pytest
 
 from summarizer.models import Annotation, Brief, Quote, Statement
 from summarizer.pipeline import summarize
+from summarizer.readers import load_statements
 from summarizer.renderers.html import render_html
-from summarizer.sources import load_statements
 from summarizer.tally import compute_coverage, compute_tally
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

@@ -10,10 +10,10 @@ import pytest
 
 from summarizer.models import Annotation, Brief, Citing, Statement
 from summarizer.pipeline import summarize
+from summarizer.readers import load_statements
 from summarizer.renderers import render
 from summarizer.renderers.csv import CSV_COLUMNS, defuse_formula, render_csv
 from summarizer.renderers.finding_ids import finding_ids_by_statement, labelled_findings
-from summarizer.sources import load_statements
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "render"
 EXAMPLE_PATH = Path(__file__).resolve().parent.parent / "examples" / "uc-msc-covid19-scite-page.txt"

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 from summarizer.models import Annotation, Brief, Citing, Statement
 from summarizer.pipeline import summarize
+from summarizer.readers import load_statements
 from summarizer.renderers import render
 from summarizer.renderers.charts import bar_chart
 from summarizer.renderers.html import Segment, doi_url, highlight_segments, render_html
-from summarizer.sources import load_statements
 from summarizer.tally import compute_coverage, compute_tally
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "render"

@@ -8,8 +8,8 @@ from conftest import ScriptedEngine, quote_of
 
 from summarizer.models import Finding, Source, Statement
 from summarizer.pipeline import summarize
+from summarizer.readers import load_statements
 from summarizer.renderers import md_text, render, render_markdown
-from summarizer.sources import load_statements
 
 HOSTILE = "<script>alert(1)</script> [click](javascript:alert(2)) **bold** | cell"
 

@@ -9,7 +9,7 @@ import pytest
 
 from summarizer.errors import InputError
 from summarizer.models import Source
-from summarizer.sources import detect_format, load_statements, read_source
+from summarizer.readers import detect_format, load_statements, read_source
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "uc-msc-covid19-scite-page.txt"
 TITLE = (

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import InputError
-from summarizer.sources import detect_format, load_statements, read_source
+from summarizer.readers import detect_format, load_statements, read_source
 
-FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 
 
 def test_citations_response() -> None:

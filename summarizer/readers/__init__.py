@@ -1,8 +1,11 @@
-"""Input readers: recognise a citation export and read it into a Source of statements."""
+"""Input readers: the READERS registry, detection, and reading a citation export into a Source of statements.
+
+Each format is its own module defining a ReaderSpec; it is registered here with one line, and the command line,
+the service and the messages take their lists of formats from READERS.
+"""
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
 import re
@@ -10,26 +13,37 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from summarizer._source_json import classify_json, read_s2, read_scite_api
-from summarizer._source_jsonl import looks_like_jsonl, read_jsonl, write_jsonl
-from summarizer._source_scite_page import looks_like_scite_page, read_scite_page
-from summarizer._source_table import looks_like_table, read_table
 from summarizer.errors import InputError
 from summarizer.models import Source
+from summarizer.readers import jsonl, s2, scite_api, scite_page, table
+from summarizer.readers.base import ReaderSpec
+from summarizer.readers.decoding import checked_text, decode
+from summarizer.readers.jsonl import write_jsonl
+from summarizer.registry import Registry, UnknownName
 
-__all__ = ["FORMATS", "detect_format", "load_statements", "read_source", "write_jsonl"]
+__all__ = ["READERS", "ReaderSpec", "detect_format", "load_statements", "read_source", "write_jsonl"]
 
-FORMATS: tuple[str, ...] = ("scite-page", "scite-api", "csv", "s2", "jsonl")
-_FORMAT_ALIASES = {"tsv": "csv"}
+READERS: Registry[ReaderSpec] = Registry("input format")
+
+
+def _register(spec: ReaderSpec) -> None:
+    READERS.register(spec.name, spec, spec.aliases)
+
+
+# Registration order is the order the formats are listed in; detection order is each spec's detection_rank.
+_register(scite_page.SPEC)
+_register(scite_api.SPEC)
+_register(table.SPEC)
+_register(s2.SPEC)
+_register(jsonl.SPEC)
+
 _MAX_WARNINGS = 50
 _NOT_PARSED = object()
 _JSON_START = re.compile(r"\[\s*[\[{\"\]]|\{\s*[\"}]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_BINARY_SAMPLE = 65536
 
 
 def _not_an_export(name: str) -> InputError:
-    return InputError(f"{name}: the input is not a citation export (expected one of: {', '.join(FORMATS)})")
+    return InputError(f"{name}: the input is not a citation export (expected one of: {', '.join(READERS.names())})")
 
 
 def _parse_json(text: str, name: str) -> Any:
@@ -41,8 +55,20 @@ def _parse_json(text: str, name: str) -> Any:
         ) from None
 
 
-def _detect(text: str, name: str) -> tuple[str, Any]:
-    """Return the format and, for JSON formats, the parsed document (or _NOT_PARSED)."""
+def _in_detection_order() -> list[ReaderSpec]:
+    return sorted(READERS, key=lambda spec: spec.detection_rank)
+
+
+def _reader_of_document(data: Any) -> ReaderSpec | None:
+    """The reader that claims a parsed JSON document, or None when it is no citation export."""
+    for spec in _in_detection_order():
+        if spec.recognise_document is not None and spec.recognise_document(data):
+            return spec
+    return None
+
+
+def _detect(text: str, name: str) -> tuple[ReaderSpec, Any]:
+    """Return the reader and, for readers of JSON documents, the parsed document (or _NOT_PARSED)."""
     stripped = text.strip()
     if stripped[:1] in ("{", "["):
         try:
@@ -51,24 +77,23 @@ def _detect(text: str, name: str) -> tuple[str, Any]:
             data = _NOT_PARSED
             error = exc
         if data is not _NOT_PARSED:
-            fmt = classify_json(data)
-            if fmt is None:
+            spec = _reader_of_document(data)
+            if spec is None:
                 raise _not_an_export(name)
-            return fmt, (data if fmt != "jsonl" else _NOT_PARSED)
-        if looks_like_jsonl(stripped):
-            return "jsonl", _NOT_PARSED
+            return spec, (data if spec.reads_document else _NOT_PARSED)
+        for spec in _in_detection_order():
+            if spec.recognise_json_text is not None and spec.recognise_json_text(stripped):
+                return spec, _NOT_PARSED
         if error.msg == "Extra data":
             # A complete JSON value followed by more: only worth a syntax error if the value is an export.
             first, _ = json.JSONDecoder().raw_decode(stripped)
-            if classify_json(first) is None:
+            if _reader_of_document(first) is None:
                 raise _not_an_export(name)
         if _JSON_START.match(stripped):
             _parse_json(stripped, name)  # raises with the position of the error
-    # The table test only looks at the header line, so it goes first: a page never starts with one.
-    if looks_like_table(text):
-        return "csv", _NOT_PARSED
-    if looks_like_scite_page(text):
-        return "scite-page", _NOT_PARSED
+    for spec in _in_detection_order():
+        if spec.recognise_text is not None and spec.recognise_text(text):
+            return spec, _NOT_PARSED
     raise _not_an_export(name)
 
 
@@ -76,43 +101,7 @@ def detect_format(text: str, name: str = "<input>") -> str:
     """Name the format of a citation export from its content; raise InputError when nothing fits."""
     if not text.strip():
         raise InputError(f"{name}: the input is empty")
-    return _detect(text.lstrip("\ufeff"), name)[0]
-
-
-def _decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16/32 with BOM, or cp1252 as a last resort."""
-    binary = InputError(f"{name}: the input is binary, not text")
-    try:
-        if data.startswith(codecs.BOM_UTF8):
-            return data[len(codecs.BOM_UTF8) :].decode("utf-8")
-        if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-            return data.decode("utf-32")
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return data.decode("utf-16")
-    except UnicodeDecodeError:
-        raise binary from None
-    if b"\x00" in data:
-        raise binary
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise binary from None
-
-
-def _check_text(text: str, name: str) -> str:
-    """Strip a BOM; reject empty and binary-looking text."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    if not text.strip():
-        raise InputError(f"{name}: the input is empty")
-    sample = text[:_BINARY_SAMPLE]
-    if "\x00" in text or len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
-        raise InputError(f"{name}: the input is binary, not text")
-    return text
+    return _detect(text.lstrip("\ufeff"), name)[0].name
 
 
 def _capped(warnings: list[str]) -> list[str]:
@@ -129,25 +118,23 @@ def read_source(data: bytes | str, input_format: str | None = None, name: str = 
     if isinstance(data, bytes | bytearray):
         if not raw.strip():
             raise InputError(f"{name}: the input is empty")
-        data = _decode(raw, name)
-    text = _check_text(data, name)
+        data = decode(raw, name)
+    text = checked_text(data, name)
     parsed: Any = _NOT_PARSED
     if input_format is None:
-        fmt, parsed = _detect(text, name)
+        spec, parsed = _detect(text, name)
     else:
-        fmt = _FORMAT_ALIASES.get(input_format.strip().lower(), input_format.strip().lower())
-        if fmt not in FORMATS:
-            raise InputError(f"unknown input format {input_format!r} (expected one of: {', '.join(FORMATS)})")
-    if fmt == "scite-page":
-        source = read_scite_page(text, name)
-    elif fmt == "csv":
-        source = read_table(text, name)
-    elif fmt == "jsonl":
-        source = read_jsonl(text, name)
-    else:
+        try:
+            spec = READERS.get(input_format)
+        except UnknownName:
+            expected = ", ".join(READERS.names())
+            raise InputError(f"unknown input format {input_format!r} (expected one of: {expected})") from None
+    if spec.reads_document:
         if parsed is _NOT_PARSED:
             parsed = _parse_json(text, name)
-        source = read_scite_api(parsed, name) if fmt == "scite-api" else read_s2(parsed, name)
+        source = spec.read(parsed, name)
+    else:
+        source = spec.read(text, name)
     if not source.statements:
         detail = f" ({source.warnings[-1]})" if source.warnings else ""
         raise InputError(f"{name}: no citation statements found{detail}")

@@ -1,35 +1,28 @@
-"""Readers for JSON exports: the scite API and the Semantic Scholar Graph API citations endpoint."""
+"""Reader for scite API responses (JSON): citation objects, with or without a tallies object."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
-from summarizer._source_common import (
+from summarizer.errors import InputError
+from summarizer.models import Citing, ReportedTallies, Source, Target
+from summarizer.readers.base import ReaderSpec
+from summarizer.readers.common import (
     BadValue,
     StatementMaker,
     clean_doi,
     clean_text,
+    object_list,
     parse_bool,
     parse_confidence,
     parse_count,
     parse_type,
     parse_year,
 )
-from summarizer.errors import InputError
-from summarizer.models import Citing, ReportedTallies, Source, Target
 
 _SCITE_CITATION_KEYS = ("snippet", "typeConfidence", "selfCites")
 _SCITE_TALLY_KEYS = ("total", "supporting", "mentioning", "contradicting", "citingPublications")
-_S2_ITEM_KEYS = ("citingPaper", "contexts", "contextsWithIntent")
-_S2_CONTAINER_KEYS = ("data", "citations")
-
-
-def _dicts(value: Any) -> list[Any] | None:
-    """Return value if it is a non-empty list holding objects, else None."""
-    if isinstance(value, list) and value and any(isinstance(item, dict) for item in value[:50]):
-        return value
-    return None
 
 
 def _is_scite_citation(item: Any) -> bool:
@@ -39,31 +32,14 @@ def _is_scite_citation(item: Any) -> bool:
     )
 
 
-def _is_s2_item(item: Any) -> bool:
-    return isinstance(item, dict) and any(key in item for key in _S2_ITEM_KEYS)
-
-
 def _is_scite_tallies(value: Any) -> bool:
     return isinstance(value, dict) and "total" in value and any(key in value for key in _SCITE_TALLY_KEYS[1:])
-
-
-def _s2_items(data: Any) -> list[Any] | None:
-    """Return the citation items of an S2 response (or a bare list of them), else None."""
-    items: Any = data
-    if isinstance(data, dict):
-        items = next((data[key] for key in _S2_CONTAINER_KEYS if key in data), None)
-        if isinstance(items, list) and not items and "offset" in data:
-            return []
-    found = _dicts(items)
-    if found is not None and any(_is_s2_item(item) for item in found[:50]):
-        return found
-    return None
 
 
 def _scite_citations(data: Any) -> list[Any] | None:
     """Return the citation objects of a scite API response (or a bare list of them), else None."""
     if isinstance(data, list):
-        found = _dicts(data)
+        found = object_list(data)
         return found if found is not None and any(_is_scite_citation(item) for item in found[:50]) else None
     if not isinstance(data, dict):
         return None
@@ -73,7 +49,7 @@ def _scite_citations(data: Any) -> list[Any] | None:
         citations = data["citations"]
         return citations if not citations or _scite_citations(citations) is not None else None
     for value in data.values():
-        found = _dicts(value)
+        found = object_list(value)
         if found is not None and any(_is_scite_citation(item) for item in found[:50]):
             return found
     if _is_scite_tallies(data.get("tallies")) or _is_scite_tallies(data):
@@ -81,15 +57,9 @@ def _scite_citations(data: Any) -> list[Any] | None:
     return None
 
 
-def classify_json(data: Any) -> str | None:
-    """Name the format of a parsed JSON document, or None when it is no citation export."""
-    if isinstance(data, dict) and data.get("record") in ("target", "statement"):
-        return "jsonl"
-    if _s2_items(data) is not None:
-        return "s2"
-    if _scite_citations(data) is not None:
-        return "scite-api"
-    return None
+def is_scite_api_document(data: Any) -> bool:
+    """Tell whether a parsed JSON document is a scite API response."""
+    return _scite_citations(data) is not None
 
 
 def _scite_tallies(data: Any) -> ReportedTallies:
@@ -182,65 +152,11 @@ def read_scite_api(data: Any, name: str) -> Source:
     return Source(format="scite-api", target=target, statements=maker.statements, warnings=maker.warnings)
 
 
-def _s2_citing(paper: Any, where: str, maker: StatementMaker) -> dict[str, Any]:
-    """Read the citingPaper of one Semantic Scholar citation item as Citing fields."""
-    if not isinstance(paper, dict):
-        return {}
-    external = paper.get("externalIds")
-    doi = clean_doi(external.get("DOI")) if isinstance(external, dict) else None
-    year = None
-    try:
-        year = parse_year(paper.get("year"))
-    except BadValue as exc:
-        maker.warn(f"{where}: {exc}; dropped")
-    journal = paper.get("venue")
-    if not clean_text(journal) and isinstance(paper.get("journal"), dict):
-        journal = paper["journal"].get("name")
-    return {"doi": doi, "title": clean_text(paper.get("title")), "year": year, "journal": clean_text(journal)}
-
-
-def _string_list(value: Any) -> list[str]:
-    return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
-
-
-def read_s2(data: Any, name: str) -> Source:
-    """Read a Semantic Scholar Graph API /paper/{id}/citations response: one statement per context."""
-    items = _s2_items(data)
-    if items is None:
-        raise InputError(f"{name}: not a Semantic Scholar citations response (expected a 'data' list)")
-    maker = StatementMaker(name)
-    without_contexts = 0
-    for number, item in enumerate(items, start=1):
-        where = f"item {number}"
-        if not isinstance(item, dict):
-            maker.warn(f"{where}: not an object; skipped")
-            continue
-        contexts = _string_list(item.get("contexts"))
-        with_intent: dict[str, list[str]] = {}
-        for entry in item.get("contextsWithIntent") or []:
-            if isinstance(entry, dict) and isinstance(entry.get("context"), str):
-                with_intent.setdefault(entry["context"], _string_list(entry.get("intents")))
-        if not contexts:
-            contexts = list(with_intent)
-        if not contexts:
-            without_contexts += 1
-            continue
-        citing = _s2_citing(item.get("citingPaper"), where, maker)
-        item_intents = _string_list(item.get("intents"))
-        influential = item.get("isInfluential")
-        for context in contexts:
-            if not context.strip():
-                maker.warn(f"{where}: an empty context; skipped")
-                continue
-            maker.add(
-                context,
-                citing=Citing(**citing),
-                intents=list(with_intent.get(context, item_intents)),
-                is_influential=influential if isinstance(influential, bool) else None,
-            )
-    if without_contexts:
-        maker.warn(
-            f"{without_contexts} citing paper{'s' if without_contexts != 1 else ''} "
-            "had no citation contexts and contributed no statements"
-        )
-    return Source(format="s2", target=Target(), statements=maker.statements, warnings=maker.warnings)
+SPEC = ReaderSpec(
+    "scite-api",
+    "scite API response: citation objects, optionally with tallies (JSON)",
+    read_scite_api,
+    reads_document=True,
+    detection_rank=30,
+    recognise_document=is_scite_api_document,
+)

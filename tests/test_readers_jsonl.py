@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from summarizer.errors import InputError
 from summarizer.models import Citing, Source, Statement, Target
-from summarizer.sources import detect_format, load_statements, read_source, write_jsonl
+from summarizer.readers import detect_format, load_statements, read_source, write_jsonl
 
-FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 EXAMPLE = Path(__file__).parent.parent / "examples" / "uc-msc-covid19-scite-page.txt"
 
 

@@ -7,9 +7,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from summarizer._source_common import StatementMaker
 from summarizer.errors import InputError
 from summarizer.models import Source, Statement, Target
+from summarizer.readers.base import ReaderSpec
+from summarizer.readers.common import StatementMaker
 
 # Characters json.dumps leaves raw with ensure_ascii=False but str.splitlines() and some tools treat as line ends.
 _LINE_BREAKING = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
@@ -57,6 +58,11 @@ def looks_like_jsonl(text: str) -> bool:
     return record.get("record") in ("target", "statement") or (
         "record" not in record and isinstance(record.get("text"), str) and "id" in record
     )
+
+
+def is_jsonl_record(data: Any) -> bool:
+    """Tell whether a parsed JSON document is one of this format's records (a file of one line)."""
+    return isinstance(data, dict) and data.get("record") in ("target", "statement")
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -109,3 +115,13 @@ def read_jsonl(text: str, name: str) -> Source:
     return Source(
         format="jsonl", target=target or Target(), statements=maker.statements, warnings=maker.warnings
     )
+
+
+SPEC = ReaderSpec(
+    "jsonl",
+    "the summarizer's own JSON Lines: a target record, then one record per statement",
+    read_jsonl,
+    detection_rank=10,  # first: a statement record would pass for a scite citation object
+    recognise_document=is_jsonl_record,
+    recognise_json_text=looks_like_jsonl,
+)

@@ -2,23 +2,66 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+import re
 import sys
 from pathlib import Path
 
 import pytest
 
+from summarizer.cli import build_parser
 from summarizer.errors import InputError
-from summarizer.sources import FORMATS, detect_format, load_statements, read_source
+from summarizer.readers import (
+    READERS,
+    detect_format,
+    jsonl,
+    load_statements,
+    read_source,
+    s2,
+    scite_api,
+    scite_page,
+    table,
+)
+from summarizer.service import create_app
+from summarizer.settings import Settings
 
-FIXTURES = Path(__file__).parent / "fixtures" / "sources"
+FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 EXAMPLE = Path(__file__).parent.parent / "examples" / "uc-msc-covid19-scite-page.txt"
 NOT_AN_EXPORT = r"is not a citation export \(expected one of: scite-page, scite-api, csv, s2, jsonl\)"
 
 
 def test_formats() -> None:
-    assert FORMATS == ("scite-page", "scite-api", "csv", "s2", "jsonl")
+    assert READERS.names() == ("scite-page", "scite-api", "csv", "s2", "jsonl")
+    assert READERS.choices() == ("scite-page", "scite-api", "csv", "s2", "jsonl", "tsv")
+
+
+def test_each_reader_module_registers_its_spec() -> None:
+    for module in (scite_page, scite_api, table, s2, jsonl):
+        assert READERS.get(module.SPEC.name) is module.SPEC
+
+
+def _input_format_choices(parser: argparse.ArgumentParser) -> dict[str, tuple[str, ...]]:
+    """The --input-format choices of each subcommand that has the flag."""
+    found: dict[str, tuple[str, ...]] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command, subparser in action.choices.items():
+                for option in subparser._actions:
+                    if "--input-format" in option.option_strings:
+                        found[command] = tuple(option.choices or ())
+    return found
+
+
+def test_the_cli_offers_exactly_the_registered_formats() -> None:
+    assert _input_format_choices(build_parser()) == {"brief": READERS.choices(), "extract": READERS.choices()}
+
+
+def test_the_service_offers_exactly_the_registered_formats() -> None:
+    operation = create_app(Settings()).openapi()["paths"]["/v1/briefs"]["post"]
+    parameter = next(p for p in operation["parameters"] if p["name"] == "input_format")
+    assert parameter["schema"]["anyOf"][0]["enum"] == list(READERS.names())
 
 
 @pytest.mark.parametrize(
@@ -158,3 +201,11 @@ def test_many_warnings_are_capped() -> None:
 def test_json_with_a_syntax_error_is_reported_as_such() -> None:
     with pytest.raises(InputError, match=r"not valid JSON \(line 2, column"):
         detect_format('{"citations": [\n  {"snippet": "Safe." "type": "mentioning"}\n]}')
+
+
+def test_the_readme_lists_exactly_the_registered_formats() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Inputs", 1)[1].split("\n|---", 1)[1].split("\n\n", 1)[0]
+    first_cells = [line.split(" | ")[0] for line in table.splitlines() if line.startswith("| `")]
+    listed = [name for cell in first_cells for name in re.findall(r"`([^`]+)`", cell)]
+    assert sorted(listed) == sorted(READERS.choices())

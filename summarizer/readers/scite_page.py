@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer._source_common import StatementMaker, clean_doi, parse_count
 from summarizer.models import ReportedTallies, Source, StatementType, Target
+from summarizer.readers.base import ReaderSpec
+from summarizer.readers.common import StatementMaker, clean_doi, parse_count
 
 _CLASSIFICATIONS: dict[str, StatementType] = {
     "supporting": "supporting",
@@ -352,3 +353,12 @@ def read_scite_page(text: str, name: str) -> Source:
             confidence=raw.confidence,
         )
     return Source(format="scite-page", target=target, statements=maker.statements, warnings=maker.warnings)
+
+
+SPEC = ReaderSpec(
+    "scite-page",
+    "the text of a scite.ai report page, as copied from the browser",
+    read_scite_page,
+    detection_rank=50,
+    recognise_text=looks_like_scite_page,
+)

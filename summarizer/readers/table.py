@@ -8,7 +8,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from summarizer._source_common import (
+from summarizer.errors import InputError
+from summarizer.models import Citing, Source, StatementType, Target
+from summarizer.readers.base import ReaderSpec
+from summarizer.readers.common import (
     BadValue,
     StatementMaker,
     clean_doi,
@@ -18,8 +21,6 @@ from summarizer._source_common import (
     parse_type,
     parse_year,
 )
-from summarizer.errors import InputError
-from summarizer.models import Citing, Source, StatementType, Target
 
 # Field -> header aliases in order of preference, compared after _header_key().
 _ALIASES: dict[str, tuple[str, ...]] = {
@@ -171,3 +172,13 @@ def read_table(text: str, name: str) -> Source:
     if len(targets) > 1:
         maker.warn(f"the rows cite {len(targets)} different targets; using the most frequent, {target_doi}")
     return Source(format="csv", target=Target(doi=target_doi), statements=maker.statements, warnings=maker.warnings)
+
+
+SPEC = ReaderSpec(
+    "csv",
+    "CSV or TSV table, one statement per row, with tolerant header names",
+    read_table,
+    aliases=("tsv",),
+    detection_rank=40,  # the table test only looks at the header line, so it goes first: a page never starts with one
+    recognise_text=looks_like_table,
+)

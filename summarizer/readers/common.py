@@ -1,4 +1,4 @@
-"""Helpers shared by the input readers: value parsing and statement building."""
+"""Helpers shared by the input readers: value parsing, JSON lists and statement building."""
 
 from __future__ import annotations
 
@@ -167,6 +167,13 @@ def clean_doi(value: Any) -> str | None:
     if text is None:
         return None
     return _DOI_PREFIX.sub("", text).strip() or None
+
+
+def object_list(value: Any) -> list[Any] | None:
+    """Return value if it is a non-empty list holding objects, else None."""
+    if isinstance(value, list) and value and any(isinstance(item, dict) for item in value[:50]):
+        return value
+    return None
 
 
 class StatementMaker:
