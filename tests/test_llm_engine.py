@@ -16,10 +16,10 @@ from summarizer.contract import contract_violations
 from summarizer.engines import EngineOptions, make_engine
 from summarizer.engines.base import ReadRequest
 from summarizer.engines.llm import LLMEngine
+from summarizer.engines.llm.prompts import default_prompts_dir
 from summarizer.errors import ConfigError
 from summarizer.models import Brief, Source, Statement, Target
 from summarizer.pipeline import asummarize, summarize
-from summarizer.prompting import default_prompts_dir
 from summarizer.settings import Settings, load_settings
 
 
@@ -272,8 +272,8 @@ def test_single_call_shows_no_progress_bar(tmp_path: Path, monkeypatch: pytest.M
 
 
 def test_very_many_cited_ids_are_not_an_enum(tmp_path: Path) -> None:
-    from summarizer.client import ChatClient
-    from summarizer.engines.llm import MAX_ENUM_IDS, _Run
+    from summarizer.engines.llm.client import ChatClient
+    from summarizer.engines.llm.engine import MAX_ENUM_IDS, _Run
 
     settings = settings_for("http://127.0.0.1:9/v1", tmp_path)
     run = _Run(LLMEngine(settings), ChatClient(settings.llm, None))

@@ -11,9 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.errors import ConfigError
-from summarizer.models import Quote, Target
-from summarizer.prompting import (
+from summarizer.engines.llm.prompts import (
     MAP_TEMPLATE,
     READ_TEMPLATE,
     REDUCE_TEMPLATE,
@@ -37,6 +35,8 @@ from summarizer.prompting import (
     statement_view,
     target_line,
 )
+from summarizer.errors import ConfigError
+from summarizer.models import Quote, Target
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -203,7 +203,7 @@ def test_parse_tolerates_raw_control_characters_in_strings() -> None:
 
 
 def test_token_estimate_is_calibrated_from_reported_usage() -> None:
-    from summarizer.tokens import DEFAULT_BYTES_PER_TOKEN, MAX_BYTES_PER_TOKEN, TokenEstimator
+    from summarizer.engines.llm.tokens import DEFAULT_BYTES_PER_TOKEN, MAX_BYTES_PER_TOKEN, TokenEstimator
 
     estimator = TokenEstimator()
     assert estimator.estimate("") == 0 and estimator.estimate("abcd" * 9) == round(36 / DEFAULT_BYTES_PER_TOKEN)

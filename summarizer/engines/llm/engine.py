@@ -13,25 +13,10 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 
-from summarizer.cache import CallCache
-from summarizer.client import ChatClient, Completion, ContextOverflow
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
-from summarizer.errors import ConfigError, NoValidOutputError
-from summarizer.grounding import finding_errors, ground_adverse_events, ground_findings, ground_sections, section_errors
-from summarizer.models import (
-    AdverseEvent,
-    Annotation,
-    Certainty,
-    Efficacy,
-    Finding,
-    Outcome,
-    Safety,
-    Statement,
-    StatementType,
-    Target,
-    Usage,
-)
-from summarizer.prompting import (
+from summarizer.engines.llm.cache import CallCache
+from summarizer.engines.llm.client import ChatClient, Completion, ContextOverflow
+from summarizer.engines.llm.prompts import (
     MAP_TEMPLATE,
     READ_TEMPLATE,
     REDUCE_TEMPLATE,
@@ -59,8 +44,23 @@ from summarizer.prompting import (
     target_line,
     validation_messages,
 )
+from summarizer.engines.llm.tokens import TokenEstimator
+from summarizer.errors import ConfigError, NoValidOutputError
+from summarizer.grounding import finding_errors, ground_adverse_events, ground_findings, ground_sections, section_errors
+from summarizer.models import (
+    AdverseEvent,
+    Annotation,
+    Certainty,
+    Efficacy,
+    Finding,
+    Outcome,
+    Safety,
+    Statement,
+    StatementType,
+    Target,
+    Usage,
+)
 from summarizer.settings import Settings
-from summarizer.tokens import TokenEstimator
 
 ValueT = TypeVar("ValueT")
 ModelT = TypeVar("ModelT", bound=BaseModel)

@@ -44,7 +44,7 @@ _FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 
 def default_prompts_dir() -> Path:
     """The shipped templates: inside the installed package, or top-level prompts/ in a source checkout."""
-    package_dir = Path(__file__).resolve().parent
+    package_dir = Path(__file__).resolve().parents[2]  # summarizer/
     for candidate in (package_dir / "prompts", package_dir.parent / "prompts"):
         if (candidate / SYSTEM_TEMPLATE).is_file():
             return candidate
