@@ -1,45 +1,33 @@
-"""Prompts: Jinja2 templates, statements as delimited data, compact output schemas and output parsing."""
+"""Prompts: Jinja2 templates, and statements, targets and earlier answers as delimited data."""
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar, cast
 
 import jinja2
 import jinja2.meta
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel
 
 from summarizer.errors import ConfigError
-from summarizer.models import (
-    AdverseEvent,
-    Certainty,
-    Change,
-    Finding,
-    Outcome,
-    Polarity,
-    Quote,
-    Target,
-    Topic,
-)
+from summarizer.models import Quote, Target
 
 SYSTEM_TEMPLATE = "system.j2"
 MAP_TEMPLATE = "map.j2"
 REDUCE_TEMPLATE = "reduce.j2"
 SINGLE_TEMPLATE = "single.j2"
 READ_TEMPLATE = "read.j2"
-ModelT = TypeVar("ModelT", bound=BaseModel)
+ValueT = TypeVar("ValueT")
 
 TEMPLATE_NAMES = (SYSTEM_TEMPLATE, MAP_TEMPLATE, REDUCE_TEMPLATE, SINGLE_TEMPLATE, READ_TEMPLATE)
 
 _DELIMITER = re.compile(r"<(\s*/?\s*(?:statement|target|part)\b)", re.IGNORECASE)
 _NEUTRALISED = re.compile(r"\u2039(\s*/?\s*(?:statement|target|part)\b)", re.IGNORECASE)
-_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.DOTALL)
 
 
 def default_prompts_dir() -> Path:
@@ -142,305 +130,32 @@ class PromptSet:
         return dict(sorted(result.items()))
 
 
-# Output models: what a model must answer. Contract models forbid unknown keys, so these do too.
-
-
-class _Out(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-Stance = Literal["supporting", "mentioning", "contrasting"]
-
-
-class AnnotationOut(_Out):
-    """The model's annotation of one statement."""
-
-    id: str
-    topics: list[Topic]
-    polarity: Polarity
-    adverse_events: list[str] = Field(default_factory=list)
-    absent_events: list[str] = Field(default_factory=list)
-    stance: Stance = "mentioning"
-
-
-class ChunkOutput(_Out):
-    """Map step: annotations and findings of one group of statements."""
-
-    annotations: list[AnnotationOut]
-    safety_findings: list[Finding] = Field(default_factory=list)
-    adverse_events: list[AdverseEvent] = Field(default_factory=list)
-    efficacy_outcomes: list[Outcome] = Field(default_factory=list)
-    contrasting: list[Finding] = Field(default_factory=list)
-
-
-class SafetyOut(_Out):
-    """The safety section as a model writes it."""
-
-    assessment: Literal["no_concerns_reported", "concerns_reported", "mixed", "insufficient_evidence"]
-    summary: str
-    findings: list[Finding] = Field(default_factory=list)
-    adverse_events: list[AdverseEvent] = Field(default_factory=list)
-    certainty: Certainty
-
-
-class EfficacyOut(_Out):
-    """The efficacy section as a model writes it."""
-
-    assessment: Literal["benefit_reported", "no_benefit_reported", "harm_reported", "mixed", "insufficient_evidence"]
-    summary: str
-    outcomes: list[Outcome] = Field(default_factory=list)
-    certainty: Certainty
-
-
-class SectionsOutput(_Out):
-    """Reduce step: the merged safety, efficacy and contrasting sections."""
-
-    safety: SafetyOut
-    efficacy: EfficacyOut
-    contrasting: list[Finding] = Field(default_factory=list)
-
-
-class SingleOutput(SectionsOutput):
-    """One call for a small input: annotations and the final sections."""
-
-    annotations: list[AnnotationOut]
-
-
-class ReadingOut(AnnotationOut):
-    """The model's reading of one sentence, with the change of the asked outcome."""
-
-    change: Change = "unclear"
-
-
-class ReadOutput(_Out):
-    """Readings of a batch of sentences."""
-
-    readings: list[ReadingOut]
-
-
-# Compact JSON schemas for the response_format (all keys required, no extra keys: OpenAI strict mode).
-
-
-def _obj(**properties: Any) -> dict[str, Any]:
-    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
-
-
-def _arr(items: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "array", "items": items}
-
-
-def _enum(*values: str) -> dict[str, Any]:
-    return {"type": "string", "enum": list(values)}
-
-
-_STR = {"type": "string"}
-_ID = {"$ref": "#/$defs/id"}
-_TOPICS = _arr(_enum("safety", "efficacy", "other"))
-_POLARITY = _enum("favourable", "unfavourable", "neutral", "unclear")
-_STANCE = _enum("supporting", "mentioning", "contrasting")
-_CHANGE = _enum("increased", "decreased", "no_difference", "unclear")
-_CERTAINTY = _obj(level=_enum("high", "moderate", "low", "very_low"), reasons=_arr(_STR))
-_FINDING_REF = _arr({"$ref": "#/$defs/finding"})
-_OUTCOME_REF = _arr({"$ref": "#/$defs/outcome"})
-_EVENTS = _arr(_obj(name=_STR, statement_ids=_arr(_ID)))
-
-
-def _annotation(**extra: Any) -> dict[str, Any]:
-    return _obj(
-        id=_ID,
-        topics=_TOPICS,
-        polarity=_POLARITY,
-        adverse_events=_arr(_STR),
-        absent_events=_arr(_STR),
-        stance=_STANCE,
-        **extra,
-    )
-
-
-def _defs(ids: Sequence[str] | None) -> dict[str, Any]:
-    finding = {
-        "claim": _STR,
-        "statement_ids": _arr(_ID),
-        "quotes": _arr(_obj(statement_id=_ID, text=_STR)),
-    }
-    return {
-        "id": _enum(*ids) if ids else _STR,
-        "finding": _obj(**finding),
-        "outcome": _obj(
-            **finding,
-            outcome=_STR,
-            direction=_enum("improved", "worsened", "no_difference", "unclear"),
-            change=_CHANGE,
-        ),
-    }
-
-
-def _sections() -> dict[str, Any]:
-    return {
-        "safety": _obj(
-            assessment=_enum("no_concerns_reported", "concerns_reported", "mixed", "insufficient_evidence"),
-            summary=_STR,
-            findings=_FINDING_REF,
-            adverse_events=_EVENTS,
-            certainty=_CERTAINTY,
-        ),
-        "efficacy": _obj(
-            assessment=_enum(
-                "benefit_reported", "no_benefit_reported", "harm_reported", "mixed", "insufficient_evidence"
-            ),
-            summary=_STR,
-            outcomes=_OUTCOME_REF,
-            certainty=_CERTAINTY,
-        ),
-        "contrasting": _FINDING_REF,
-    }
-
-
-def _with_defs(schema: dict[str, Any], ids: Sequence[str] | None) -> dict[str, Any]:
-    return {**schema, "$defs": _defs(ids)}
-
-
-MAX_FINDINGS = 4
-MAX_CITED = 3
-MAX_TEXT_CHARS = 240
-MAX_SUMMARY_CHARS = 500
-
-
-def bounded(schema: Any, annotations: int | None = None) -> Any:
-    """Add size limits (for grammar-constrained servers such as llama.cpp): an answer cannot run on forever."""
-    if isinstance(schema, list):
-        return [bounded(item, annotations) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    result: dict[str, Any] = {}
-    for key, value in schema.items():
-        if key == "properties":
-            result[key] = {name: _limit(name, bounded(sub, annotations), annotations) for name, sub in value.items()}
-        else:
-            result[key] = bounded(value, annotations)
-    return result
-
-
-def _limit(name: str, schema: dict[str, Any], annotations: int | None) -> dict[str, Any]:
-    if schema.get("type") == "array":
-        if name in ("annotations", "readings"):
-            return {**schema, "minItems": annotations, "maxItems": annotations} if annotations is not None else schema
-        if name in ("statement_ids", "quotes", "reasons"):
-            return {**schema, "minItems": 1, "maxItems": MAX_CITED}
-        if name in ("topics", "adverse_events", "absent_events") and schema["items"].get("type") == "string":
-            return {**schema, "maxItems": MAX_CITED}
-        return {**schema, "maxItems": MAX_FINDINGS}
-    if schema.get("type") == "string" and "enum" not in schema:
-        return {**schema, "maxLength": MAX_SUMMARY_CHARS if name == "summary" else MAX_TEXT_CHARS}
-    return schema
-
-
-def chunk_schema(ids: Sequence[str] | None) -> dict[str, Any]:
-    """Schema of a map answer; `ids` (when given) constrains every statement id."""
-    return _with_defs(
-        _obj(
-            annotations=_arr(_annotation()),
-            safety_findings=_FINDING_REF,
-            adverse_events=_EVENTS,
-            efficacy_outcomes=_OUTCOME_REF,
-            contrasting=_FINDING_REF,
-        ),
-        ids,
-    )
-
-
-def sections_schema(ids: Sequence[str] | None) -> dict[str, Any]:
-    """Schema of a reduce answer."""
-    return _with_defs(_obj(**_sections()), ids)
-
-
-def single_schema(ids: Sequence[str] | None) -> dict[str, Any]:
-    """Schema of the one-call answer for a small input."""
-    return _with_defs(_obj(annotations=_arr(_annotation()), **_sections()), ids)
-
-
-def read_schema(ids: Sequence[str] | None) -> dict[str, Any]:
-    """Schema of a batch of readings."""
-    return _with_defs(_obj(readings=_arr(_annotation(change=_CHANGE))), ids)
-
-
 def compact_json(data: Any) -> str:
     """JSON without spaces, for prompts and schemas."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def parse_json_object(content: str | None) -> tuple[dict[str, Any] | None, str | None]:
-    """Parse a model's answer as one JSON object (code fences tolerated); on failure say why."""
-    if not content or not content.strip():
-        return None, "the answer was empty; reply with one JSON object"
-    text = content.strip()
-    fenced = _FENCE.match(text)
-    if fenced:
-        text = fenced.group(1)
-    try:
-        data = json.loads(text, strict=False)  # strict=False: raw newlines or tabs inside strings are tolerated
-    except json.JSONDecodeError as exc:
-        start, end = text.find("{"), text.rfind("}")
-        try:
-            data = json.loads(text[start : end + 1], strict=False) if 0 <= start < end else None
-        except json.JSONDecodeError:
-            data = None
-        if data is None:
-            return None, f"the answer is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})"
-    if not isinstance(data, dict):
-        return None, "the answer must be one JSON object"
-    return data, None
+def restore_quotes(value: ValueT, texts: Mapping[str, str]) -> ValueT:
+    """Map the quotes of an answer (a model, a list of them or one quote) that the model copied from neutralised
+    text back to the statements' own characters. What needs no change is returned as it is."""
+    return cast(ValueT, _restored(value, texts))
 
 
-def validation_messages(exc: ValidationError, limit: int = 12) -> list[str]:
-    """Pydantic errors as short lines a model can act on."""
-    lines = []
-    for error in exc.errors()[:limit]:
-        where = ".".join(str(part) for part in error["loc"]) or "answer"
-        lines.append(f"{where}: {error['msg']}")
-    if exc.error_count() > limit:
-        lines.append(f"... and {exc.error_count() - limit} more errors")
-    return lines
-
-
-def restore_quotes(quotes: Sequence[Quote], texts: dict[str, str]) -> list[Quote]:
-    """Map quotes copied from neutralised text back to the statement's own characters."""
-    restored = []
-    for quote in quotes:
-        text = texts.get(quote.statement_id)
-        if text is not None and quote.text not in text and restore(quote.text) in text:
-            quote = Quote(statement_id=quote.statement_id, text=restore(quote.text))
-        restored.append(quote)
-    return restored
-
-
-def reask_message(errors: Sequence[str], limit: int = 20) -> str:
-    """The user turn that feeds errors back to the model."""
-    shown = list(errors[:limit])
-    if len(errors) > limit:
-        shown.append(f"... and {len(errors) - limit} more")
-    return (
-        "Your answer has these problems:\n- "
-        + "\n- ".join(shown)
-        + "\nAnswer again with the whole corrected JSON object. Cite only ids shown above; copy quotes exactly."
-    )
-
-
-def salvage(model: type[ModelT], data: dict[str, Any], max_drops: int = 200) -> tuple[ModelT | None, int]:
-    """Validate after dropping each list item that fails validation; None if the answer's frame itself is invalid."""
-    data = copy.deepcopy(data)
-    for dropped in range(max_drops + 1):
-        try:
-            return model.model_validate(data), dropped
-        except ValidationError as exc:
-            loc = exc.errors()[0]["loc"]
-        positions = [i for i, part in enumerate(loc) if isinstance(part, int)]
-        if not positions:
-            return None, dropped
-        container: Any = data
-        for part in loc[: positions[-1]]:
-            container = container[part]
-        if not isinstance(container, list) or not 0 <= int(loc[positions[-1]]) < len(container):
-            return None, dropped
-        del container[int(loc[positions[-1]])]
-    return None, max_drops
+def _restored(value: Any, texts: Mapping[str, str]) -> Any:
+    if isinstance(value, Quote):
+        text = texts.get(value.statement_id)
+        if text is not None and value.text not in text and restore(value.text) in text:
+            return Quote(statement_id=value.statement_id, text=restore(value.text))
+        return value
+    if isinstance(value, list):
+        items = [_restored(item, texts) for item in value]
+        return items if any(new is not old for new, old in zip(items, value, strict=True)) else value
+    if isinstance(value, BaseModel):
+        changed = {}
+        for name in type(value).model_fields:
+            old = getattr(value, name)
+            new = _restored(old, texts)
+            if new is not old:
+                changed[name] = new
+        return value.model_copy(update=changed) if changed else value
+    return value
