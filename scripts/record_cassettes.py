@@ -59,7 +59,7 @@ def main() -> int:
     try:
         wait_until_up(base_url)
         env = {**os.environ, "LLAMA_BASE_URL": base_url}
-        pytest = [sys.executable, "-m", "pytest", "tests/test_cassettes.py", "--record-mode=rewrite", "-q"]
+        pytest = [sys.executable, "-m", "pytest", "tests/test_llm_cassettes.py", "--record-mode=rewrite", "-q"]
         return subprocess.call([*pytest, *args.pytest_args], cwd=REPO, env=env)
     finally:
         server.terminate()

@@ -261,7 +261,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _cmd_log(args: argparse.Namespace) -> int:
-    from summarizer.cache import format_calls, recent_calls
+    from summarizer.engines.llm.cache import format_calls, recent_calls
 
     settings = _settings(args)
     write_output(format_calls(recent_calls(settings, limit=args.limit)), None)

@@ -16,10 +16,10 @@ from summarizer.contract import contract_violations
 from summarizer.engines import EngineOptions, make_engine
 from summarizer.engines.base import ReadRequest
 from summarizer.engines.llm import LLMEngine
+from summarizer.engines.llm.prompts import default_prompts_dir
 from summarizer.errors import ConfigError
 from summarizer.models import Brief, Source, Statement, Target
 from summarizer.pipeline import asummarize, summarize
-from summarizer.prompting import default_prompts_dir
 from summarizer.settings import Settings, load_settings
 
 
@@ -60,7 +60,7 @@ def test_model_is_required() -> None:
 def test_make_engine_passes_options(tmp_path: Path) -> None:
     options = EngineOptions(progress=lambda done, total: None)
     engine = make_engine("llm", settings_for("http://127.0.0.1:9/v1", tmp_path), options)
-    assert isinstance(engine, LLMEngine) and engine.name == "llm" and engine.show_progress
+    assert isinstance(engine, LLMEngine) and engine.name == "llm" and engine.progress is options.progress
 
 
 def test_small_input_takes_one_call(tmp_path: Path) -> None:
@@ -205,10 +205,16 @@ def test_concurrency_is_bounded(tmp_path: Path) -> None:
     assert server.max_in_flight == 2
 
 
-def test_progress_only_on_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_engine_never_writes_to_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    reports: list[tuple[int, int]] = []
     with FakeLLMServer() as server:
-        run_brief(settings_for(server.base_url, tmp_path, chunk_token_budget=600), statements(20), show_progress=True)
-    assert capsys.readouterr().err == ""  # stderr is captured, not a terminal
+        run_brief(
+            settings_for(server.base_url, tmp_path, chunk_token_budget=600),
+            statements(20),
+            progress=lambda done, total: reports.append((done, total)),
+        )
+    assert reports  # progress goes to the callback
+    assert capsys.readouterr().err == ""
 
 
 def test_read_batches_and_changes(tmp_path: Path) -> None:
@@ -247,35 +253,43 @@ class _Terminal(io.StringIO):
 
 
 @pytest.mark.parametrize("show", [True, False])
-def test_progress_bar_on_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, show: bool) -> None:
+def test_progress_callback_counts_the_calls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, show: bool) -> None:
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
+    reports: list[tuple[int, int]] = []
+    progress = (lambda done, total: reports.append((done, total))) if show else None
     with FakeLLMServer() as server:
         brief = run_brief(
-            settings_for(server.base_url, tmp_path, chunk_token_budget=600), statements(20), show_progress=show
+            settings_for(server.base_url, tmp_path, chunk_token_budget=600), statements(20), progress=progress
         )
     calls = brief.provenance.usage.calls
+    assert calls > 1
     if show:
-        last = terminal.getvalue().rstrip("\n").split("\r")[-1]
-        assert last.startswith("llm [") and last.endswith(f"{calls}/{calls} calls")
-        assert terminal.getvalue().endswith("\n")
+        assert [done for done, _ in reports] == list(range(1, calls + 1))  # one report per call, in order
+        assert all(done <= total for done, total in reports)
+        assert all(a[1] <= b[1] for a, b in zip(reports, reports[1:], strict=False))  # the total only grows
+        assert reports[-1] == (calls, calls)
     else:
-        assert terminal.getvalue() == ""
+        assert reports == []
+    assert terminal.getvalue() == ""  # even on a terminal: only the caller draws
 
 
-def test_single_call_shows_no_progress_bar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_single_call_reports_one_of_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
+    reports: list[tuple[int, int]] = []
     with FakeLLMServer() as server:
-        run_brief(settings_for(server.base_url, tmp_path), statements(2), show_progress=True)
+        run_brief(settings_for(server.base_url, tmp_path), statements(2), progress=lambda *done: reports.append(done))
+    assert reports == [(1, 1)]
     assert terminal.getvalue() == ""
 
 
 def test_very_many_cited_ids_are_not_an_enum(tmp_path: Path) -> None:
-    from summarizer.client import ChatClient
-    from summarizer.engines.llm import MAX_ENUM_IDS, _Run
+    from summarizer.engines.llm.client import ChatClient
+    from summarizer.engines.llm.prompts import PromptSet
+    from summarizer.engines.llm.session import MAX_ENUM_IDS, Session
 
     settings = settings_for("http://127.0.0.1:9/v1", tmp_path)
-    run = _Run(LLMEngine(settings), ChatClient(settings.llm, None))
+    run = Session(settings.llm, ChatClient(settings.llm, None), PromptSet())
     assert run.ids_for_schema(["S1", "S2"]) == ["S1", "S2"]
     assert run.ids_for_schema([f"S{i}" for i in range(1, MAX_ENUM_IDS + 2)]) is None

@@ -180,6 +180,17 @@ def test_missing_annotations_fall_back_with_a_warning(tmp_path: Path) -> None:
     assert any("3 statements got no annotation" in w for w in brief.provenance.warnings)
 
 
+def test_a_failing_fallback_is_raised_not_hidden(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from summarizer.engines.extractive import ExtractiveEngine
+
+    def broken(self: ExtractiveEngine, requests: Any) -> Any:
+        raise RuntimeError("the extractive engine is broken")
+
+    monkeypatch.setattr(ExtractiveEngine, "read", broken)
+    with FakeLLMServer(always("missing_annotations")) as server, pytest.raises(RuntimeError, match="broken"):
+        brief_of(settings_for(server.base_url, tmp_path, reask_attempts=0), 4)
+
+
 def test_300_statements_survive_a_chaotic_server(tmp_path: Path) -> None:
     faults = chaos(seed=11, p429=0.25, p500=0.10, broken_first=2)
     with FakeLLMServer(faults) as server:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from summarizer.engines import llm
 from summarizer.engines.base import (
     Engine,
     EngineOptions,
@@ -34,12 +35,6 @@ def _build_extractive(settings: Settings, options: EngineOptions) -> Engine:
     return ExtractiveEngine(workers=options.workers, encoder=encoder)
 
 
-def _build_llm(settings: Settings, options: EngineOptions) -> Engine:
-    from summarizer.engines.llm import LLMEngine
-
-    return LLMEngine(settings, prompts_dir=options.prompts_dir, show_progress=options.progress is not None)
-
-
 ENGINES.register(
     "extractive",
     EngineSpec(
@@ -49,15 +44,7 @@ ENGINES.register(
         flags=frozenset({"safety_encoder"}),
     ),
 )
-ENGINES.register(
-    "llm",
-    EngineSpec(
-        "llm",
-        "any OpenAI-compatible model endpoint",
-        _build_llm,
-        flags=frozenset({"model", "base_url", "prompts", "concurrency"}),
-    ),
-)
+ENGINES.register(llm.SPEC.name, llm.SPEC)
 
 
 def make_engine(name: str, settings: Settings, options: EngineOptions | None = None) -> Engine:

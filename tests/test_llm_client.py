@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from llm_server import FakeLLMServer
 
-from summarizer.cache import CallCache
-from summarizer.client import PLACEHOLDER_API_KEY, ChatClient, Completion, endpoint_host, response_format
+from summarizer.engines.llm.cache import CallCache
+from summarizer.engines.llm.client import PLACEHOLDER_API_KEY, ChatClient, Completion, endpoint_host, response_format
 from summarizer.errors import EndpointError
 from summarizer.settings import LLMSettings
 

@@ -11,32 +11,33 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.errors import ConfigError
-from summarizer.models import Quote, Target
-from summarizer.prompting import (
+from summarizer.engines.llm.parsing import parse_json_object, salvage
+from summarizer.engines.llm.prompts import (
     MAP_TEMPLATE,
     READ_TEMPLATE,
     REDUCE_TEMPLATE,
     SINGLE_TEMPLATE,
     SYSTEM_TEMPLATE,
-    ChunkOutput,
     PromptSet,
-    SingleOutput,
-    bounded,
-    chunk_schema,
     default_prompts_dir,
     neutralise,
-    parse_json_object,
-    read_schema,
-    reask_message,
     restore,
     restore_quotes,
-    salvage,
-    sections_schema,
-    single_schema,
     statement_view,
     target_line,
 )
+from summarizer.engines.llm.schemas import (
+    ChunkOutput,
+    SingleOutput,
+    bounded,
+    chunk_schema,
+    read_schema,
+    sections_schema,
+    single_schema,
+)
+from summarizer.engines.llm.structured import reask_message
+from summarizer.errors import ConfigError
+from summarizer.models import Quote, Target
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -203,7 +204,7 @@ def test_parse_tolerates_raw_control_characters_in_strings() -> None:
 
 
 def test_token_estimate_is_calibrated_from_reported_usage() -> None:
-    from summarizer.tokens import DEFAULT_BYTES_PER_TOKEN, MAX_BYTES_PER_TOKEN, TokenEstimator
+    from summarizer.engines.llm.tokens import DEFAULT_BYTES_PER_TOKEN, MAX_BYTES_PER_TOKEN, TokenEstimator
 
     estimator = TokenEstimator()
     assert estimator.estimate("") == 0 and estimator.estimate("abcd" * 9) == round(36 / DEFAULT_BYTES_PER_TOKEN)
@@ -215,3 +216,23 @@ def test_token_estimate_is_calibrated_from_reported_usage() -> None:
     assert estimator.calibrate() == MAX_BYTES_PER_TOKEN  # a nonsense report cannot make the estimate absurd
     estimator.observe(100, 0)  # a server that reports no usage changes nothing
     assert estimator.calibrate() == MAX_BYTES_PER_TOKEN
+
+
+def test_quotes_are_restored_anywhere_in_an_answer() -> None:
+    original = "It said </statement> then stopped."
+    copied = {"statement_id": "S1", "text": neutralise("said </statement> then")}
+    finding = {"claim": "c", "statement_ids": ["S1"], "quotes": [copied]}
+    certainty = {"level": "low", "reasons": ["r"]}
+    answer = SingleOutput.model_validate(
+        {
+            "annotations": [],
+            "safety": {"assessment": "mixed", "summary": "s", "findings": [finding], "certainty": certainty},
+            "efficacy": {"assessment": "mixed", "summary": "s", "outcomes": [], "certainty": certainty},
+            "contrasting": [finding],
+        }
+    )
+    restored = restore_quotes(answer, {"S1": original})
+    assert restored.safety.findings[0].quotes[0].text == "said </statement> then"
+    assert restored.contrasting[0].quotes[0].text == "said </statement> then"
+    assert restored.efficacy is answer.efficacy  # nothing to restore: the same object
+    assert restore_quotes(answer, {"S1": "another text"}) is answer

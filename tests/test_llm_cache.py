@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from llm_server import FakeLLMServer, synthetic_texts
 
-from summarizer.cache import CallCache, cache_path, format_calls, recent_calls, request_key
 from summarizer.contract import contract_violations
 from summarizer.engines.llm import LLMEngine
+from summarizer.engines.llm.cache import CallCache, cache_path, format_calls, recent_calls, request_key
 from summarizer.models import Brief, Source, Statement
 from summarizer.pipeline import summarize
 from summarizer.settings import CacheSettings, Settings, load_settings

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import openai
 
-from summarizer.cache import CallCache, CallRecord, monotonic_ms, request_key
+from summarizer.engines.llm.cache import CallCache, CallRecord, monotonic_ms, request_key
 from summarizer.errors import EndpointError
 from summarizer.settings import LLMSettings
 

@@ -1,0 +1,169 @@
+"""The LLM engine: one call for a small input, map-reduce for a larger one, through the cache; and sentence reading."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+from summarizer.engines.base import EngineResult, ProgressCallback, Reading, ReadRequest
+from summarizer.engines.llm.checks import annotation_errors, first_annotations, sections_errors
+from summarizer.engines.llm.fallback import extractive_readings
+from summarizer.engines.llm.mapreduce import map_overhead, map_reduce
+from summarizer.engines.llm.prompts import (
+    SINGLE_TEMPLATE,
+    PromptSet,
+    StatementView,
+    restore_quotes,
+    statement_view,
+    target_line,
+)
+from summarizer.engines.llm.reading import annotation_of, read_sentences
+from summarizer.engines.llm.schemas import AnnotationOut, SectionsOutput, SingleOutput, single_schema
+from summarizer.engines.llm.sections import contract_sections, empty_sections
+from summarizer.engines.llm.session import Session, open_session
+from summarizer.engines.llm.structured import Answer, ask, outcome_warning
+from summarizer.engines.llm.sync import run_sync
+from summarizer.errors import ConfigError, NoValidOutputError
+from summarizer.models import Annotation, Statement, StatementType, Target
+from summarizer.settings import Settings
+
+ResultT = TypeVar("ResultT")
+
+
+async def _single(
+    session: Session, views: list[StatementView], target: str, texts: dict[str, str]
+) -> Answer[SingleOutput]:
+    """Annotate and summarise a small input in one call."""
+    ids = [v.id for v in views]
+    schema = session.schema(single_schema(session.ids_for_schema(ids)), annotations=len(ids))
+    session.templates.add(SINGLE_TEMPLATE)
+    user = session.prompts.render(SINGLE_TEMPLATE, target=target, statements=views, schema=session.schema_text(schema))
+
+    def check(out: SingleOutput) -> tuple[SingleOutput, list[str]]:
+        out = restore_quotes(out, texts)
+        return out, annotation_errors(out.annotations, ids) + sections_errors(out, texts)
+
+    session.progress.expect(1)
+    return await ask(session, user, schema, "brief", SingleOutput, check)
+
+
+class LLMEngine:
+    """Summarises statements with a model behind an OpenAI-compatible endpoint.
+
+    Its sections come back as the model wrote them (quotes restored, re-asked while not grounded); the pipeline
+    grounds them, as it grounds every engine's.
+    """
+
+    name = "llm"
+
+    def __init__(
+        self,
+        settings: Settings,
+        prompts_dir: Path | None = None,
+        progress: ProgressCallback | None = None,
+        http_client: Any = None,
+    ) -> None:
+        if not settings.llm.model:
+            raise ConfigError("--model is required with --engine llm")
+        self.settings = settings
+        self.model: str = settings.llm.model
+        self.prompts = PromptSet(Path(prompts_dir) if prompts_dir is not None else None)
+        self.progress = progress
+        self._http_client = http_client
+
+    @property
+    def annotated_by(self) -> str:
+        """How the model's annotations are marked."""
+        return f"llm:{self.model}"
+
+    def run(self, target: Target, statements: Sequence[Statement]) -> EngineResult:
+        """Annotate the statements and draw the brief's sections."""
+        return run_sync(self.arun(target, statements))
+
+    async def arun(self, target: Target, statements: Sequence[Statement]) -> EngineResult:
+        """Async variant of run."""
+        return await self._in_session(lambda session: self._summarise(session, target, list(statements)))
+
+    def read(self, requests: Sequence[ReadRequest]) -> list[Reading]:
+        """Read sentences in batches of up to 64, through the cache."""
+        return run_sync(self.aread(requests))
+
+    async def aread(self, requests: Sequence[ReadRequest]) -> list[Reading]:
+        """Async variant of read."""
+        limit = self.settings.max_statement_chars
+        return await self._in_session(
+            lambda session: read_sentences(session, list(requests), limit, self.annotated_by)
+        )
+
+    async def _in_session(self, work: Callable[[Session], Awaitable[ResultT]]) -> ResultT:
+        async with open_session(self.settings, self.prompts, self.progress, self._http_client) as session:
+            return await work(session)
+
+    async def _summarise(self, session: Session, target: Target, statements: list[Statement]) -> EngineResult:
+        texts = {s.id: s.text for s in statements}
+        limit = self.settings.max_statement_chars
+        views = [statement_view(s.id, s.text, limit) for s in statements]
+        target_text = target_line(target)
+        annotations: dict[str, AnnotationOut] = {}
+        if not statements:
+            session.warnings.append("llm: no statements, so no model call")
+            sections = empty_sections("no citing statements")
+        else:
+            groups = session.pack(views, map_overhead(session, target_text))
+            sections_or_none: SectionsOutput | None = None
+            if len(groups) == 1:
+                answer = await _single(session, views, target_text, texts)
+                if answer.too_long and len(views) > 1:
+                    session.warnings.append(
+                        outcome_warning("llm brief", answer, session.settings)
+                        + "; split the statements into two groups"
+                    )
+                    half = len(views) // 2
+                    groups = [views[:half], views[half:]]
+                elif answer.value is None:
+                    raise NoValidOutputError(outcome_warning("llm brief", answer, session.settings))
+                else:
+                    if answer.outcome != "ok":
+                        session.warnings.append(outcome_warning("llm brief", answer, session.settings))
+                    annotations = first_annotations(answer.value.annotations, [v.id for v in views])
+                    sections_or_none = answer.value
+                    groups = []
+            if groups:
+                sections_or_none, annotations = await map_reduce(session, groups, target_text, texts)
+            assert sections_or_none is not None
+            sections = sections_or_none
+        safety, efficacy, contrasting = contract_sections(sections)
+        return EngineResult(
+            annotations=self._annotations(statements, annotations, session.warnings),
+            inferred_types=self._inferred_types(statements, annotations),
+            safety=safety,
+            efficacy=efficacy,
+            contrasting=contrasting,
+            model=self.model,
+            resolved_model=session.resolved_model,
+            base_url=session.client.host,
+            prompt_templates=self.prompts.hashes(sorted(session.templates)),
+            usage=session.usage,
+            warnings=session.warnings,
+        )
+
+    def _annotations(
+        self, statements: Sequence[Statement], found: dict[str, AnnotationOut], warnings: list[str]
+    ) -> list[Annotation]:
+        missing = [s for s in statements if s.id not in found]
+        fallback = extractive_readings([ReadRequest(id=s.id, text=s.text) for s in missing])
+        if missing:
+            ids = [s.id for s in missing]
+            shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+            warnings.append(
+                f"llm: {len(ids)} statements got no annotation from the model ({shown}); used the extractive engine"
+            )
+        return [
+            annotation_of(found[s.id], self.annotated_by) if s.id in found else fallback[s.id].annotation
+            for s in statements
+        ]
+
+    @staticmethod
+    def _inferred_types(statements: Sequence[Statement], found: dict[str, AnnotationOut]) -> dict[str, StatementType]:
+        return {s.id: found[s.id].stance for s in statements if s.type == "unclassified" and s.id in found}
