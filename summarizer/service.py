@@ -256,9 +256,9 @@ def _install_openapi(app: FastAPI) -> None:
 
 def create_app(settings: Settings) -> FastAPI:
     """The service's ASGI app; the engine and model are the server's, fixed by `settings`."""
-    # fail at start-up, not on the first request, if the engine is misconfigured; the extractive engine holds no
-    # per-run state, so it (and the sentence encoder it may load) serves every request
-    started_engine = make_engine(settings.engine, settings)
+    # fail at start-up, not on the first request, if the engine is misconfigured; engines keep no per-run state
+    # (the LLM engine opens a session per brief), so one engine, and the encoder it may load, serves every request
+    engine = make_engine(settings.engine, settings)
     limit = settings.service.max_request_bytes
     app = FastAPI(
         title="citation-evidence-summarizer",
@@ -309,7 +309,6 @@ def create_app(settings: Settings) -> FastAPI:
             source = _json_source(body)
         else:
             raise HTTPException(415, "send multipart/form-data with a file field, or application/json statements")
-        engine = started_engine if settings.engine == "extractive" else make_engine(settings.engine, settings)
         brief = await asummarize(source, engine=engine, settings=settings)
         text = brief.model_dump_json() if output_format == "json" else render(brief, output_format)
         headers = {"X-Content-Type-Options": "nosniff"}
