@@ -28,11 +28,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-import train_extractive as training  # noqa: E402
-
-from summarizer import annotate  # noqa: E402
-from summarizer.encoder import SafetyEncoder  # noqa: E402
-from summarizer.engines.extractive import ExtractiveEngine  # noqa: E402
+from summarizer.engines.extractive import reading as annotate  # noqa: E402
+from summarizer.engines.extractive import training  # noqa: E402
+from summarizer.engines.extractive.encoder import SafetyEncoder  # noqa: E402
+from summarizer.engines.extractive.engine import ExtractiveEngine  # noqa: E402
 from summarizer.evaluation import LABELS, LabelledRow, evaluate, load_dataset, metrics  # noqa: E402
 
 GOALS = {"stance": ("macro_f1", None, 0.60), "safety": ("f1", "adverse_effect", 0.80),

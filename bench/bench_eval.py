@@ -21,7 +21,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarizer.engines.extractive import ExtractiveEngine  # noqa: E402
+from summarizer.engines.extractive.engine import ExtractiveEngine  # noqa: E402
 from summarizer.errors import ConfigError  # noqa: E402
 from summarizer.evaluation import LABELS, evaluate, load_dataset, split_rows  # noqa: E402
 
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     engines = {"extractive": ExtractiveEngine()}
     if not args.no_encoder:
         try:
-            from summarizer.encoder import SafetyEncoder
+            from summarizer.engines.extractive.encoder import SafetyEncoder
 
             engines["extractive --safety-encoder"] = ExtractiveEngine(encoder=SafetyEncoder.load())
         except ConfigError as exc:

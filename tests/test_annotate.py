@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from summarizer.annotate import (
+from summarizer.engines.extractive.reading import (
     Lexicon,
     LinearModel,
     Resources,

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from summarizer import encoder as encoder_module
-from summarizer.annotate import EncoderMix, annotate, load_resources
 from summarizer.cli import main
 from summarizer.engines.base import ReadRequest
-from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.extractive import encoder as encoder_module
+from summarizer.engines.extractive.engine import ExtractiveEngine
+from summarizer.engines.extractive.reading import EncoderMix, annotate, load_resources
 from summarizer.errors import ConfigError
 from summarizer.models import Brief
 from summarizer.settings import load_settings

@@ -23,11 +23,11 @@ ENGINES: Registry[EngineSpec] = Registry("engine")
 
 
 def _build_extractive(settings: Settings, options: EngineOptions) -> Engine:
-    from summarizer.engines.extractive import ExtractiveEngine
+    from summarizer.engines.extractive.engine import ExtractiveEngine
 
     if not settings.extractive.safety_encoder:
         return ExtractiveEngine(workers=options.workers)
-    from summarizer.encoder import SafetyEncoder
+    from summarizer.engines.extractive.encoder import SafetyEncoder
 
     threads = settings.extractive.encoder_threads
     encoder = SafetyEncoder.load(threads=threads, show_progress=options.progress is not None)

@@ -9,7 +9,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Protocol
 
-from summarizer.annotate import (
+from summarizer.engines.base import EngineResult, Reading, ReadRequest
+from summarizer.engines.extractive.reading import (
     ANNOTATOR_VERSION,
     EncoderMix,
     Resources,
@@ -18,7 +19,6 @@ from summarizer.annotate import (
     contrast_quote,
     load_resources,
 )
-from summarizer.engines.base import EngineResult, Reading, ReadRequest
 from summarizer.models import (
     AdverseEvent,
     Annotation,

@@ -26,7 +26,7 @@ from scipy.optimize import minimize
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from summarizer import annotate as ann  # noqa: E402
+from summarizer.engines.extractive import reading as ann  # noqa: E402
 from summarizer.evaluation import LABELS, LabelledRow, load_dataset, metrics, split_rows  # noqa: E402
 
 CORPORA = {"stance": "clinical_citation_stance", "safety": "ade", "efficacy": "evidence_inference"}
@@ -533,7 +533,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Train the three models and the adverse-event lexicon; report held-out figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", default="/work/shared/data")
-    parser.add_argument("--out", default=str(ROOT / "summarizer" / "data"))
+    parser.add_argument("--out", default=str(ann.DATA_DIR))
     parser.add_argument("--tasks", default="stance,safety,efficacy")
     args = parser.parse_args(argv)
     data_dir, out = Path(args.data_dir), Path(args.out)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarizer.annotate import DATA_DIR, EncoderMix
+from summarizer.engines.extractive.reading import DATA_DIR, EncoderMix
 from summarizer.errors import ConfigError
 
 if TYPE_CHECKING:
