@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from summarizer.engines.extractive import reading as annotate  # noqa: E402
+from summarizer.engines.extractive import resources as annotate  # noqa: E402
 from summarizer.engines.extractive import training  # noqa: E402
 from summarizer.engines.extractive.encoder import SafetyEncoder  # noqa: E402
 from summarizer.engines.extractive.engine import ExtractiveEngine  # noqa: E402
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus = training.CORPORA[task]
         path = args.data_dir / corpus / "dev.jsonl"
         rows = load_dataset(path, task)
-        raw = training._raw_rows(path) if task == "safety" else {}
+        raw = training.raw_rows(path) if task == "safety" else {}
         _, label, goal = GOALS[task]
         measure = f"{label} F1" if label else "macro-F1"
         print(f"\n### {task}: {path} ({len(rows)} rows, {args.folds} folds by document)\n")

@@ -31,11 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from summarizer.engines.extractive import reading as annotate  # noqa: E402
+from summarizer.engines.extractive import resources as annotate  # noqa: E402
 from summarizer.engines.extractive import training  # noqa: E402
 from summarizer.engines.extractive.encoder import ADAPTER_FILE, MAX_TOKENS, META_FILE, RANK, AdaptedEncoder  # noqa: E402
 from summarizer.engines.extractive.engine import ExtractiveEngine  # noqa: E402
-from summarizer.engines.extractive.reading import EncoderMix  # noqa: E402
+from summarizer.engines.extractive.resources import EncoderMix  # noqa: E402
 from summarizer.evaluation import LabelledRow, evaluate, load_dataset, split_rows  # noqa: E402
 
 EPOCHS = 3.0  # chosen on validation: 2 gave adverse_effect F1 0.822 there, 3 gave 0.827
@@ -150,7 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     path = args.data_dir / "ade" / "dev.jsonl"
     train, _ = split_rows(load_dataset(path, "safety"))
-    trained = train_adapter(train, training._raw_rows(path), args.epochs, args.seed, args.threads)
+    trained = train_adapter(train, training.raw_rows(path), args.epochs, args.seed, args.threads)
     args.out.mkdir(parents=True, exist_ok=True)
     trained.encoder.save_adapter(args.out / ADAPTER_FILE)
     meta = {

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.engines.base import Reading, ReadRequest
-from summarizer.engines.extractive.engine import ExtractiveEngine
+from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.errors import InputError
 from summarizer.evaluation import (
     LABELS,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from summarizer.engines import extractive
 from summarizer.engines.base import (
     Engine,
     EngineOptions,
@@ -22,33 +23,13 @@ if TYPE_CHECKING:
 ENGINES: Registry[EngineSpec] = Registry("engine")
 
 
-def _build_extractive(settings: Settings, options: EngineOptions) -> Engine:
-    from summarizer.engines.extractive.engine import ExtractiveEngine
-
-    if not settings.extractive.safety_encoder:
-        return ExtractiveEngine(workers=options.workers)
-    from summarizer.engines.extractive.encoder import SafetyEncoder
-
-    threads = settings.extractive.encoder_threads
-    encoder = SafetyEncoder.load(threads=threads, show_progress=options.progress is not None)
-    return ExtractiveEngine(workers=options.workers, encoder=encoder)
-
-
 def _build_llm(settings: Settings, options: EngineOptions) -> Engine:
     from summarizer.engines.llm import LLMEngine
 
     return LLMEngine(settings, prompts_dir=options.prompts_dir, show_progress=options.progress is not None)
 
 
-ENGINES.register(
-    "extractive",
-    EngineSpec(
-        "extractive",
-        "offline rules and small linear models (the default)",
-        _build_extractive,
-        flags=frozenset({"safety_encoder"}),
-    ),
-)
+ENGINES.register("extractive", extractive.SPEC)
 ENGINES.register(
     "llm",
     EngineSpec(

@@ -6,40 +6,19 @@ import dataclasses
 import multiprocessing
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from typing import Protocol
 
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
-from summarizer.engines.extractive.reading import (
-    ANNOTATOR_VERSION,
-    EncoderMix,
-    Resources,
-    SentenceReading,
-    annotate,
-    contrast_quote,
-    load_resources,
+from summarizer.engines.extractive.reading import ANNOTATOR_VERSION, SentenceReading, annotate
+from summarizer.engines.extractive.resources import EncoderMix, Resources, load_resources
+from summarizer.engines.extractive.sections import (
+    ReadStatement,
+    contrasting_findings,
+    efficacy_section,
+    safety_section,
 )
-from summarizer.models import (
-    AdverseEvent,
-    Annotation,
-    Certainty,
-    CertaintyLevel,
-    Efficacy,
-    EfficacyAssessment,
-    Finding,
-    Outcome,
-    Quote,
-    Safety,
-    SafetyAssessment,
-    Statement,
-    StatementType,
-    Target,
-)
+from summarizer.models import Annotation, Statement, StatementType, Target
 
-INDIRECT_REASON = "indirect: evidence comes from citing statements, not from the trial data"
-FEW_STATEMENTS = 5
-FEW_PUBLICATIONS = 3
-_LEVELS: tuple[CertaintyLevel, ...] = ("high", "moderate", "low", "very_low")
 PARALLEL_MIN_STATEMENTS = 4000
 
 _AnnotationJob = tuple[str, bool]  # text, read its stance?
@@ -47,7 +26,7 @@ _worker_resources: list[Resources] = []
 
 
 class SentenceEncoder(Protocol):
-    """What the engine needs of a sentence encoder (summarizer.encoder.SafetyEncoder)."""
+    """What the engine needs of a sentence encoder (encoder.SafetyEncoder is one)."""
 
     mix: EncoderMix
     name: str
@@ -73,12 +52,6 @@ def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, wor
         return [reading for part in pool.map(_annotate_jobs, chunks) for reading in part]
 
 
-@dataclass(frozen=True)
-class _Item:
-    statement: Statement
-    reading: SentenceReading
-
-
 def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
     return Annotation(
         topics=list(reading.topics),
@@ -87,202 +60,6 @@ def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
         adverse_events=list(reading.adverse_events),
         absent_events=list(reading.absent_events),
     )
-
-
-def _quote(statement: Statement, text: str | None) -> Quote:
-    """A quote of `text` if it is in the statement, otherwise of the whole statement."""
-    if text and text in statement.text:
-        return Quote(statement_id=statement.id, text=text)
-    return Quote(statement_id=statement.id, text=statement.text)
-
-
-def _statement_finding(item: _Item, claim: str, quote_text: str | None) -> Finding:
-    """A finding resting on one statement, quoting the sentence that carries it."""
-    return Finding(claim=claim, statement_ids=[item.statement.id], quotes=[_quote(item.statement, quote_text)])
-
-
-def _verb(count: int, singular: str, plural: str) -> str:
-    return singular if count == 1 else plural
-
-
-def _join(names: Sequence[str], conjunction: str = "and") -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
-
-
-def _ids(items: Sequence[_Item]) -> str:
-    return ", ".join(item.statement.id for item in items)
-
-
-def _publications(items: Sequence[_Item]) -> int | None:
-    keys = {
-        (i.statement.citing.doi or "").lower() or (i.statement.citing.title or "").lower()
-        for i in items
-        if i.statement.citing.doi or i.statement.citing.title
-    }
-    return len(keys) if keys else None
-
-
-def _certainty(items: Sequence[_Item], mixed: bool, topic: str) -> Certainty:
-    """GRADE-style certainty: start low (indirect), downgrade for imprecision and inconsistency."""
-    reasons = [INDIRECT_REASON]
-    level = 2  # "low"
-    n = len(items)
-    pubs = _publications(items)
-    if n == 0:
-        reasons.append(f"imprecision: no statement addresses {topic}")
-        level += 1
-    elif n < FEW_STATEMENTS or (pubs is not None and pubs < FEW_PUBLICATIONS):
-        where = f" from {pubs} citing publication{'s' if pubs != 1 else ''}" if pubs is not None else ""
-        verb = "addresses" if n == 1 else "address"
-        reasons.append(f"imprecision: only {n} statement{'s' if n != 1 else ''}{where} {verb} {topic}")
-        level += 1
-    if mixed:
-        reasons.append(f"inconsistency: the statements disagree about {topic}")
-        level += 1
-    return Certainty(level=_LEVELS[min(level, 3)], reasons=reasons)
-
-
-def _safety(items: Sequence[_Item]) -> Safety:
-    concerns = [i for i in items if i.reading.safety_signal == "concern"]
-    reassuring = [i for i in items if i.reading.safety_signal == "reassuring"]
-    findings: list[Finding] = []
-    events: dict[str, tuple[str, list[str]]] = {}
-    for item in concerns:
-        names = list(item.reading.adverse_events)
-        for name in names:
-            key = name.lower()
-            if key not in events:
-                events[key] = (name, [])
-            ids = events[key][1]
-            if not ids or ids[-1] != item.statement.id:  # items come in order: a repeat is the last one
-                ids.append(item.statement.id)
-        findings.append(
-            _statement_finding(item, f"A citing statement reports {_join(names)}.", item.reading.safety_quote)
-        )
-    for item in reassuring:
-        absent = list(item.reading.absent_events)
-        claim = (
-            f"A citing statement reports no {_join(absent, 'or')}."
-            if absent
-            else "A citing statement describes the intervention as safe or well tolerated."
-        )
-        findings.append(_statement_finding(item, claim, item.reading.safety_quote))
-    assessment: SafetyAssessment
-    if concerns and reassuring:
-        assessment = "mixed"
-    elif concerns:
-        assessment = "concerns_reported"
-    elif reassuring:
-        assessment = "no_concerns_reported"
-    else:
-        assessment = "insufficient_evidence"
-    total = len(items)
-    if assessment == "insufficient_evidence":
-        summary = f"None of the {total} statements reports on safety, so there is no evidence either way."
-    else:
-        addressing = len(concerns) + len(reassuring)
-        parts = [f"{addressing} of {total} statements {_verb(addressing, 'addresses', 'address')} safety."]
-        if reassuring:
-            parts.append(f"{len(reassuring)} {_verb(len(reassuring), 'reassures', 'reassure')} ({_ids(reassuring)}).")
-        if concerns:
-            names = [name for name, _ in events.values()]
-            reports = _verb(len(concerns), "reports", "report")
-            parts.append(f"{len(concerns)} {reports} adverse events ({_ids(concerns)}): {_join(names[:8])}.")
-        summary = " ".join(parts)
-    return Safety(
-        assessment=assessment,
-        summary=summary,
-        findings=findings,
-        adverse_events=[AdverseEvent(name=name, statement_ids=ids) for name, ids in events.values()],
-        certainty=_certainty([*concerns, *reassuring], assessment == "mixed", "safety"),
-    )
-
-
-def _outcome_claim(outcome: str, change: str, direction: str) -> str:
-    if direction == "no_difference":
-        return f"A citing statement reports no difference in {outcome} with the intervention."
-    if change in ("increased", "decreased"):
-        return f"A citing statement reports {outcome} {change} with the intervention ({direction} for the patient)."
-    return f"A citing statement reports the intervention {direction} {outcome}."
-
-
-def _efficacy(items: Sequence[_Item]) -> Efficacy:
-    outcomes: list[Outcome] = []
-    by_key: dict[tuple[str, str, str], Outcome] = {}
-    used: list[_Item] = []
-    for item in items:
-        mentions = [m for m in item.reading.outcomes if m.direction != "unclear"]
-        if mentions:
-            used.append(item)
-        for mention in mentions:
-            key = (mention.outcome.lower(), mention.direction, mention.change)
-            quote = _quote(item.statement, mention.quote)
-            existing = by_key.get(key)
-            if existing is not None:
-                if existing.statement_ids[-1] != item.statement.id:
-                    existing.statement_ids.append(item.statement.id)
-                    existing.quotes.append(quote)
-                continue
-            outcome = Outcome(
-                outcome=mention.outcome,
-                direction=mention.direction,
-                change=mention.change,
-                claim=_outcome_claim(mention.outcome, mention.change, mention.direction),
-                statement_ids=[item.statement.id],
-                quotes=[quote],
-            )
-            by_key[key] = outcome
-            outcomes.append(outcome)
-    directions = {o.direction for o in outcomes}
-    assessment: EfficacyAssessment
-    good = "improved" in directions
-    bad = "worsened" in directions
-    none = "no_difference" in directions
-    if good and (bad or none):
-        assessment = "mixed"
-    elif good:
-        assessment = "benefit_reported"
-    elif bad:
-        assessment = "harm_reported"
-    elif none:
-        assessment = "no_benefit_reported"
-    else:
-        assessment = "insufficient_evidence"
-    total = len(items)
-    if assessment == "insufficient_evidence":
-        summary = f"None of the {total} statements reports an outcome of the intervention."
-    else:
-        parts = [f"{len(used)} of {total} statements {_verb(len(used), 'reports', 'report')} outcomes ({_ids(used)})."]
-        for label, verb in (("improved", "improved"), ("worsened", "worsened"), ("no_difference", "unchanged")):
-            names = [o.outcome for o in outcomes if o.direction == label]
-            if names:
-                parts.append(f"Reported as {verb}: {_join(names[:8])}.")
-        summary = " ".join(parts)
-    return Efficacy(
-        assessment=assessment,
-        summary=summary,
-        outcomes=outcomes,
-        certainty=_certainty(used, assessment == "mixed", "efficacy"),
-    )
-
-
-def _contrasting(items: Sequence[_Item], types: dict[str, StatementType]) -> list[Finding]:
-    findings = []
-    for item in items:
-        contrasting = types.get(item.statement.id) == "contrasting"
-        if not (contrasting or item.reading.questions_cited_work):
-            continue
-        claim = (
-            "A citing statement contrasts its findings with the cited work."
-            if contrasting
-            else "A citing statement questions the cited work's claims."
-        )
-        findings.append(
-            _statement_finding(item, claim, item.reading.stance_quote or contrast_quote(item.statement.text))
-        )
-    return findings
 
 
 class ExtractiveEngine:
@@ -362,7 +139,7 @@ class ExtractiveEngine:
             return annotate(text, resources_=self._resources, read_stance=read_stance, encoder_probability=probability)
 
         self._with_encoder(readings, [text for text, _ in jobs], reread)
-        items = [_Item(s, r) for s, r in zip(statements, readings, strict=True)]
+        items = [ReadStatement(s, r) for s, r in zip(statements, readings, strict=True)]
         inferred: dict[str, StatementType] = {
             i.statement.id: i.reading.stance for i in items if i.statement.type == "unclassified"
         }
@@ -370,7 +147,7 @@ class ExtractiveEngine:
         return EngineResult(
             annotations=[_annotation(i.reading, self.annotated_by) for i in items],
             inferred_types=inferred,
-            safety=_safety(items),
-            efficacy=_efficacy(items),
-            contrasting=_contrasting(items, types),
+            safety=safety_section(items),
+            efficacy=efficacy_section(items),
+            contrasting=contrasting_findings(items, types),
         )

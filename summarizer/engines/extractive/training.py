@@ -1,33 +1,45 @@
-"""Train the extractive engine's small models on the TRAIN part of the dev corpora; write JSON weights.
+"""Training the extractive engine's small models, lexicons and taggers on labelled rows; the data files as JSON.
 
-Usage: python scripts/train_extractive.py [--data-dir /work/shared/data] [--out summarizer/data]
-
-The held-out part (summarizer.evaluation.split_rows: 20% of documents, grouped by pmcid/pmid, fixed hash seed)
-is never read here except to print figures at the end. Needs numpy and scipy (training only).
+What scripts/train_extractive.py and bench/bench_cv.py share. Only the rows given are read: the callers pass the
+TRAIN part (summarizer.evaluation.split_rows) or the other folds. Needs numpy and scipy (the `train` extra), which
+are imported only when a model is fitted.
 """
 
 from __future__ import annotations
 
-import argparse
 import itertools
 import json
-import sys
-import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-from scipy import sparse
-from scipy.optimize import minimize
+from summarizer.engines.extractive.features import ade_features, efficacy_features, stance_features
+from summarizer.engines.extractive.linear import LEXICON_MAX_WORDS, Lexicon, TokenTagger, taggable, tagger_features
+from summarizer.engines.extractive.resources import (
+    LEXICON_FILE,
+    LISTED_FILE,
+    MODEL_FILES,
+    TAGGER_FILE,
+    Resources,
+    resources_from,
+)
+from summarizer.engines.extractive.tokenise import TOKEN, lower_same_length
+from summarizer.evaluation import LABELS, LabelledRow, metrics
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+if TYPE_CHECKING:
+    import numpy as np
+    from scipy import sparse
 
-from summarizer.engines.extractive import reading as ann  # noqa: E402
-from summarizer.evaluation import LABELS, LabelledRow, load_dataset, metrics, split_rows  # noqa: E402
+TrainingLog = Callable[[str], None]
+"""Told one line at a time how training goes (the inner cross-validation's figures)."""
+
+
+def _silent(line: str) -> None:
+    pass
+
 
 CORPORA = {"stance": "clinical_citation_stance", "safety": "ade", "efficacy": "evidence_inference"}
 MIN_COUNT = 2
@@ -56,7 +68,7 @@ LEADING_STOP = {"a", "an", "the", "no", "%"}
 
 
 def _normalise_term(term: str) -> str:
-    words = [t for t in ann._TOKEN.findall(term.lower()) if not t[0].isdigit()]
+    words = [t for t in TOKEN.findall(term.lower()) if not t[0].isdigit()]
     while words and words[0] in LEADING_STOP:  # "a ... rash", "% tretinoin cream": match from the name itself
         words.pop(0)
     return " ".join(words)
@@ -183,15 +195,15 @@ def filter_listed(names: frozenset[str], train_raw: Sequence[dict[str, object]],
     for obj in train_raw:
         if obj.get("label") != "adverse_effect":
             continue
-        low = ann._lower_same_length(str(obj["text"]))
+        low = lower_same_length(str(obj["text"]))
         spans = _name_spans(low, obj.get(field_name) or [])  # type: ignore[arg-type]
-        for match in ann._TOKEN.finditer(low):
+        for match in TOKEN.finditer(low):
             seen[match.group()] += 1
             inside[match.group()] += any(lo <= match.start() < hi for lo, hi in spans)
     kept = set()
     for name in names:
         norm = _normalise_term(name)
-        if len(norm) < min_length or len(norm.split()) > ann.LEXICON_MAX_WORDS or norm in GENERIC_NAMES:
+        if len(norm) < min_length or len(norm.split()) > LEXICON_MAX_WORDS or norm in GENERIC_NAMES:
             continue
         if " " not in norm and seen[norm] >= LISTED_MIN_SEEN and inside[norm] / seen[norm] < LISTED_MIN_INSIDE:
             continue
@@ -224,21 +236,23 @@ def tagger_rows(
 
     Only those rows have their drug and effect names annotated, so only their words can be labelled.
     """
+    import numpy as np
+
     feats: list[list[str]] = []
     labels: list[int] = []
     for obj in rows:
         if obj.get("label") != "adverse_effect":
             continue
-        low = ann._lower_same_length(str(obj["text"]))
+        low = lower_same_length(str(obj["text"]))
         names = obj.get(field_name) or []
         assert isinstance(names, list)
         spans = _name_spans(low, names)
-        matches = list(ann._TOKEN.finditer(low))
+        matches = list(TOKEN.finditer(low))
         toks = [m.group() for m in matches]
         for i, match in enumerate(matches):
-            if not ann._taggable(toks[i]):
+            if not taggable(toks[i]):
                 continue
-            feats.append(ann.tagger_features(toks, i, window))
+            feats.append(tagger_features(toks, i, window))
             labels.append(0 if any(lo <= match.start() < hi for lo, hi in spans) else 1)
     return feats, np.array(labels)
 
@@ -253,14 +267,14 @@ def train_tagger(rows: Sequence[dict[str, object]], field_name: str, window: int
     return {"window": window, "bias": round(float(b[0] - b[1]), 4), "weights": weights}
 
 
-def _resources_with(lexicon: frozenset[str], drugs: frozenset[str] = frozenset(),
+def resources_with(lexicon: frozenset[str], drugs: frozenset[str] = frozenset(),
                     taggers: dict[str, dict[str, object]] | None = None,
-                    listed: ListedNames | None = None) -> ann.Resources:
-    return ann.Resources(
-        effects=ann.Lexicon.of(lexicon), drugs=ann.Lexicon.of(drugs | (listed.drugs if listed else frozenset())),
-        listed_effects=ann.Lexicon.of(listed.effects if listed else ()),
-        drug_tagger=ann.TokenTagger.from_json(taggers["drug"]) if taggers else None,
-        effect_tagger=ann.TokenTagger.from_json(taggers["effect"]) if taggers else None,
+                    listed: ListedNames | None = None) -> Resources:
+    return Resources(
+        effects=Lexicon.of(lexicon), drugs=Lexicon.of(drugs | (listed.drugs if listed else frozenset())),
+        listed_effects=Lexicon.of(listed.effects if listed else ()),
+        drug_tagger=TokenTagger.from_json(taggers["drug"]) if taggers else None,
+        effect_tagger=TokenTagger.from_json(taggers["effect"]) if taggers else None,
     )
 
 
@@ -270,15 +284,15 @@ def train_taggers(rows: Sequence[dict[str, object]]) -> dict[str, dict[str, obje
             "effect": train_tagger(rows, "effects", TAGGER_WINDOWS["effect"])}
 
 
-def featurise(rows: Sequence[LabelledRow], task: str, res: ann.Resources | None = None) -> list[list[str]]:
+def featurise(rows: Sequence[LabelledRow], task: str, res: Resources | None = None) -> list[list[str]]:
     """Feature lists for each row, as the annotator computes them."""
     if task == "stance":
-        return [ann.stance_features(r.request.text) for r in rows]
+        return [stance_features(r.request.text) for r in rows]
     if task == "safety":
         assert res is not None
-        return [ann.ade_features(r.request.text, res) for r in rows]
+        return [ade_features(r.request.text, res) for r in rows]
     return [
-        ann.efficacy_features(r.request.text, r.request.intervention, r.request.comparator, r.request.outcome)
+        efficacy_features(r.request.text, r.request.intervention, r.request.comparator, r.request.outcome)
         for r in rows
     ]
 
@@ -292,6 +306,9 @@ def build_vocab(features: Sequence[Sequence[str]]) -> dict[str, int]:
 
 def to_matrix(features: Sequence[Sequence[str]], vocab: dict[str, int]) -> sparse.csr_matrix:
     """Binary presence matrix."""
+    import numpy as np
+    from scipy import sparse
+
     indptr = [0]
     indices: list[int] = []
     for feats in features:
@@ -306,6 +323,9 @@ def train_logreg(
     x: sparse.csr_matrix, y: np.ndarray, n_classes: int, l2: float, class_weight: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Multinomial logistic regression with L2, weighted classes, fitted by L-BFGS."""
+    import numpy as np
+    from scipy.optimize import minimize
+
     n, d = x.shape
     onehot = np.zeros((n, n_classes))
     onehot[np.arange(n), y] = 1.0
@@ -332,6 +352,8 @@ def train_logreg(
 
 def predict_proba(x: sparse.csr_matrix, w: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Softmax probabilities."""
+    import numpy as np
+
     scores = x @ w + b
     scores -= scores.max(axis=1, keepdims=True)
     e = np.exp(scores)
@@ -351,6 +373,8 @@ PRUNE = 0.02
 def model_json(labels: Sequence[str], vocab: dict[str, int], w: np.ndarray, b: np.ndarray,
                extra: dict[str, object] | None = None, prune: float = PRUNE) -> dict[str, object]:
     """Weights as JSON; features whose weights barely matter (below `prune`) are dropped to keep lookups fast."""
+    import numpy as np
+
     weights = {}
     for feat, idx in vocab.items():
         row = w[idx]
@@ -370,6 +394,8 @@ def model_json(labels: Sequence[str], vocab: dict[str, int], w: np.ndarray, b: n
 
 def tune_offsets(oof: np.ndarray, gold: Sequence[str], labels: Sequence[str]) -> tuple[float, np.ndarray]:
     """Per-label additive offsets on log-probabilities (last label fixed at 0) that maximise macro-F1."""
+    import numpy as np
+
     log_p = np.log(oof + 1e-12)
     grid = np.arange(-1.5, 1.51, 0.25)
     best = (-1.0, np.zeros(len(labels)))
@@ -395,7 +421,7 @@ def crossfit_safety_features(
     for k in range(INNER_FOLDS):
         idx = [i for i, f in enumerate(folds) if f == k]
         other = [train_raw[i] for i, f in enumerate(folds) if f != k]
-        res = _resources_with(build_lexicon(other), build_drug_lexicon(other), train_taggers(other), listed)
+        res = resources_with(build_lexicon(other), build_drug_lexicon(other), train_taggers(other), listed)
         for i, row_feats in zip(idx, featurise([train[i] for i in idx], "safety", res), strict=True):
             feats[i] = row_feats
     return feats
@@ -403,13 +429,15 @@ def crossfit_safety_features(
 
 def fit_task(
     task: str, train: Sequence[LabelledRow], l2_grid: Sequence[float], feats: Sequence[Sequence[str]],
-    weight_power: float,
+    weight_power: float, log: TrainingLog = _silent,
 ) -> tuple[dict[str, int], np.ndarray, np.ndarray, float, dict[str, object]]:
     """Choose L2 by grouped inner cross-validation on TRAIN (macro-F1), then fit on all of TRAIN.
 
     Classes are weighted by (n / (k * count)) ** weight_power; for multi-class tasks, per-label offsets tuned on
     the out-of-fold predictions are added to the bias.
     """
+    import numpy as np
+
     labels = LABELS[task]
     y = np.array([labels.index(r.label) for r in train])
     folds = inner_folds(train)
@@ -431,7 +459,7 @@ def fit_task(
         pred = [labels[i] for i in oof.argmax(axis=1)]
         f1 = metrics([r.label for r in train], pred, labels)["macro_f1"]
         scores[str(l2)] = round(f1, 4)
-        print(f"  {task} l2={l2}: inner-CV macro-F1 {f1:.4f}", flush=True)
+        log(f"  {task} l2={l2}: inner-CV macro-F1 {f1:.4f}")
         if f1 > best[0]:
             best = (f1, l2)
             oof_best = oof
@@ -450,7 +478,7 @@ def fit_task(
             if f1 > best_t[0]:
                 best_t = (f1, float(t))
         threshold = round(best_t[1], 3)
-        print(f"  safety threshold {threshold} (inner-CV class F1 {best_t[0]:.4f})", flush=True)
+        log(f"  safety threshold {threshold} (inner-CV class F1 {best_t[0]:.4f})")
     info: dict[str, object] = {"l2": best[1], "class_weight_power": weight_power,
                                "inner_cv_macro_f1": round(best[0], 4)}
     offsets = np.zeros(len(labels))
@@ -458,14 +486,15 @@ def fit_task(
         tuned_f1, offsets = tune_offsets(oof_best, [r.label for r in train], labels)
         info["bias_offsets"] = [float(o) for o in offsets]
         info["inner_cv_macro_f1_with_offsets"] = round(tuned_f1, 4)
-        print(f"  {task} offsets {offsets.tolist()}: inner-CV macro-F1 {tuned_f1:.4f}", flush=True)
+        log(f"  {task} offsets {offsets.tolist()}: inner-CV macro-F1 {tuned_f1:.4f}")
     full_feats = feats
     vocab = build_vocab(full_feats)
     w, b = train_logreg(to_matrix(full_feats, vocab), y, len(labels), best[1], class_weight)
     return vocab, w, b + offsets, threshold, info
 
 
-def _raw_rows(path: Path) -> dict[str, dict[str, object]]:
+def raw_rows(path: Path) -> dict[str, dict[str, object]]:
+    """The rows of a JSON Lines corpus as read, by id (the safety rows carry their drug and effect spans)."""
     return {str(obj["id"]): obj for obj in (json.loads(line) for line in path.read_text().splitlines() if line)}
 
 
@@ -474,7 +503,8 @@ CLASS_WEIGHT_POWERS = {"stance": 1.0, "safety": 0.0, "efficacy": 0.5}
 
 
 def train_task(
-    task: str, train: Sequence[LabelledRow], raw: dict[str, dict[str, object]], described_as: str
+    task: str, train: Sequence[LabelledRow], raw: dict[str, dict[str, object]], described_as: str,
+    log: TrainingLog = _silent,
 ) -> dict[str, dict[str, object]]:
     """Fit one task's model (and for safety its lexicons and taggers) on `train`; the data files by file name."""
     files: dict[str, dict[str, object]] = {}
@@ -485,7 +515,7 @@ def train_task(
         drug_lexicon = build_drug_lexicon(train_raw)
         taggers = train_taggers(train_raw)
         listed = ListedNames.build(train_raw)
-        files[ann.LISTED_FILE] = {
+        files[LISTED_FILE] = {
             "source": {
                 "drugs": f"drug and brand names of the dictionary in {DRUG_LIST_PACKAGE} (Fast Data Science, MIT "
                 "licence; compiled from DrugBank open data, MeSH, MedlinePlus, PubChem, Wikipedia and NHS lists), "
@@ -499,13 +529,15 @@ def train_task(
             "drugs": sorted(listed.drugs),
             "effects": sorted(listed.effects),
         }
-        files[ann.TAGGER_FILE] = {
+        files[TAGGER_FILE] = {
             "source": f"drugs and effects spans of the adverse_effect rows of {described_as} (ADE corpus v2, "
             "Gurulingappa et al. 2012)",
+            # the module's name before the re-layout (now linear.tagger_features), kept so that retraining gives
+            # the shipped file byte for byte
             "format": "token-logistic-regression/v1 (features: see summarizer.annotate.tagger_features)",
             **taggers,
         }
-        files[ann.LEXICON_FILE] = {
+        files[LEXICON_FILE] = {
             "source": f"effects spans of {described_as} (ADE corpus v2, Gurulingappa et al. 2012), plus a "
             "hand-written seed list of common adverse events",
             "terms": sorted(lexicon),
@@ -514,58 +546,36 @@ def train_task(
         feats = crossfit_safety_features(train, train_raw, listed)
     else:
         feats = featurise(train, task)
-    vocab, w, b, threshold, info = fit_task(task, train, L2_GRIDS[task], feats, CLASS_WEIGHT_POWERS[task])
+    vocab, w, b, threshold, info = fit_task(task, train, L2_GRIDS[task], feats, CLASS_WEIGHT_POWERS[task], log)
     extra: dict[str, object] = {"task": task, "trained_on": f"{described_as} ({len(train)} rows)", **info}
     if task == "safety":
         extra["threshold"] = threshold
-    files[ann.MODEL_FILES["ade" if task == "safety" else task]] = model_json(labels, vocab, w, b, extra)
+    files[MODEL_FILES["ade" if task == "safety" else task]] = model_json(labels, vocab, w, b, extra)
     return files
 
 
-def _write(path: Path, data: dict[str, object]) -> None:
-    if "terms" in data or "drugs" in data:  # lexicons: one name a line, readable in a diff
+def write_data_file(path: Path, data: dict[str, object]) -> None:
+    """Write one data file as the engine ships it: lexicons one name a line (readable in a diff), models compact."""
+    if "terms" in data or "drugs" in data:
         path.write_text(json.dumps(data, indent=0) + "\n")
     else:
         path.write_text(json.dumps(data, separators=(",", ":")))
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Train the three models and the adverse-event lexicon; report held-out figures."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", default="/work/shared/data")
-    parser.add_argument("--out", default=str(ann.DATA_DIR))
-    parser.add_argument("--tasks", default="stance,safety,efficacy")
-    args = parser.parse_args(argv)
-    data_dir, out = Path(args.data_dir), Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    started = time.perf_counter()
-    for task in args.tasks.split(","):
-        path = data_dir / CORPORA[task] / "dev.jsonl"
-        rows = load_dataset(path, task)
-        train, heldout = split_rows(rows)
-        print(f"{task}: {len(train)} train rows, {len(heldout)} held-out rows ({path})", flush=True)
-        files = train_task(task, train, _raw_rows(path) if task == "safety" else {},
-                           f"the TRAIN part of {CORPORA[task]}/dev.jsonl; held-out part excluded")
-        for name, data in files.items():
-            _write(out / name, data)
-        # held-out figures of the model alone (bench/bench_eval.py measures the whole annotator)
-        res = ann.resources_from(files)
-        model = res.ade if task == "safety" else res.stance if task == "stance" else res.efficacy
-        assert model is not None
-        preds = []
-        for row_feats in featurise(heldout, task, res):
-            probs = model.probabilities(row_feats)
-            if task == "safety":
-                preds.append("adverse_effect" if probs["adverse_effect"] >= res.ade_threshold else "no_adverse_effect")
-            else:
-                preds.append(max(probs, key=probs.__getitem__))
-        report = metrics([r.label for r in heldout], preds, LABELS[task])
-        per = {k: round(v["f1"], 3) for k, v in report["per_class"].items()}
-        print(f"  {task} model-only held-out: acc {report['accuracy']:.3f} macro-F1 {report['macro_f1']:.3f} {per}",
-              flush=True)
-    print(f"done in {time.perf_counter() - started:.1f}s")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+def model_only_report(
+    task: str, heldout: Sequence[LabelledRow], files: dict[str, dict[str, object]]
+) -> dict[str, Any]:
+    """The held-out figures of a task's model alone, from its data files (bench/bench_eval.py measures the whole
+    annotator)."""
+    res = resources_from(files)
+    model = res.ade if task == "safety" else res.stance if task == "stance" else res.efficacy
+    if model is None:
+        raise ValueError(f"the data files hold no {task} model")
+    preds = []
+    for row_feats in featurise(heldout, task, res):
+        probs = model.probabilities(row_feats)
+        if task == "safety":
+            preds.append("adverse_effect" if probs["adverse_effect"] >= res.ade_threshold else "no_adverse_effect")
+        else:
+            preds.append(max(probs, key=probs.__getitem__))
+    return metrics([r.label for r in heldout], preds, LABELS[task])

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarizer.engines.base import ReadRequest
-from summarizer.engines.extractive.engine import INDIRECT_REASON, ExtractiveEngine
+from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.extractive.certainty import INDIRECT_REASON
 from summarizer.models import Brief, Citing, Statement, StatementType, Target
 from summarizer.pipeline import summarize
 from summarizer.sources import load_statements

@@ -12,9 +12,8 @@ import pytest
 
 from summarizer.cli import main
 from summarizer.engines.base import ReadRequest
+from summarizer.engines.extractive import EncoderMix, ExtractiveEngine, annotate, load_resources
 from summarizer.engines.extractive import encoder as encoder_module
-from summarizer.engines.extractive.engine import ExtractiveEngine
-from summarizer.engines.extractive.reading import EncoderMix, annotate, load_resources
 from summarizer.errors import ConfigError
 from summarizer.models import Brief
 from summarizer.settings import load_settings
