@@ -13,9 +13,7 @@ the one 20% split of bench/bench_eval.py. Needs the training extras: pip install
 from __future__ import annotations
 
 import argparse
-import contextlib
 import hashlib
-import io
 import shlex
 import statistics
 import sys
@@ -24,16 +22,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import train_extractive as training  # noqa: E402
-
-from summarizer import annotate  # noqa: E402
-from summarizer.encoder import SafetyEncoder  # noqa: E402
-from summarizer.engines.extractive import ExtractiveEngine  # noqa: E402
-from summarizer.evaluation import LABELS, LabelledRow, evaluate, load_dataset, metrics  # noqa: E402
+from summarizer.engines.extractive import ExtractiveEngine, SafetyEncoder, bundled_data_files, resources_from
+from summarizer.engines.extractive.training import CORPORA, raw_rows, train_task
+from summarizer.evaluation import LABELS, LabelledRow, evaluate, load_dataset, metrics
 
 GOALS = {"stance": ("macro_f1", None, 0.60), "safety": ("f1", "adverse_effect", 0.80),
          "efficacy": ("macro_f1", None, 0.70)}
@@ -76,13 +67,13 @@ def main(argv: list[str] | None = None) -> int:
                         "(about 16 minutes a fold; needs the encoder extra)")
     args = parser.parse_args(argv)
     print("command: " + shlex.join([sys.executable, *sys.argv]))
-    bundled = annotate.bundled_data_files()
+    bundled = bundled_data_files()
     started_all = time.perf_counter()
     for task in args.tasks.split(","):
-        corpus = training.CORPORA[task]
+        corpus = CORPORA[task]
         path = args.data_dir / corpus / "dev.jsonl"
         rows = load_dataset(path, task)
-        raw = training._raw_rows(path) if task == "safety" else {}
+        raw = raw_rows(path) if task == "safety" else {}
         _, label, goal = GOALS[task]
         measure = f"{label} F1" if label else "macro-F1"
         print(f"\n### {task}: {path} ({len(rows)} rows, {args.folds} folds by document)\n")
@@ -95,15 +86,13 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             train = [r for r, fold in zip(rows, folds, strict=True) if fold != k]
             test = [r for r, fold in zip(rows, folds, strict=True) if fold == k]
-            with contextlib.redirect_stdout(io.StringIO()):  # the trainer's own progress lines
-                files = training.train_task(task, train, raw, f"folds other than {k} of {corpus}/dev.jsonl")
-            resources = annotate.resources_from({**bundled, **files})
+            files = train_task(task, train, raw, f"folds other than {k} of {corpus}/dev.jsonl")
+            resources = resources_from({**bundled, **files})
             engines = {"": ExtractiveEngine(resources=resources)}
             if with_encoder:
-                import train_encoder  # torch: only with --safety-encoder
+                from summarizer.engines.extractive.encoder_training import train_adapter  # torch
 
-                with contextlib.redirect_stdout(io.StringIO()):
-                    trained = train_encoder.train_adapter(train, raw)
+                trained = train_adapter(train, raw)
                 engines[" + encoder"] = ExtractiveEngine(
                     resources=resources, encoder=SafetyEncoder(trained.encoder, trained.mix)
                 )

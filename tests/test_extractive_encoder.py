@@ -5,16 +5,16 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 
-from summarizer import encoder as encoder_module
-from summarizer.annotate import EncoderMix, annotate, load_resources
 from summarizer.cli import main
+from summarizer.engines import EngineOptions, make_engine
 from summarizer.engines.base import ReadRequest
-from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.extractive import EncoderMix, ExtractiveEngine, annotate, load_resources
+from summarizer.engines.extractive import encoder as encoder_module
 from summarizer.errors import ConfigError
 from summarizer.models import Brief
 from summarizer.settings import load_settings
@@ -79,6 +79,51 @@ def test_run_rereads_only_the_candidates_and_keeps_the_rest(example_path: Path) 
     for before, after, statement in zip(plain.annotations, with_encoder.annotations, statements, strict=True):
         if statement.text not in asked.seen:
             assert before.model_dump(exclude={"annotated_by"}) == after.model_dump(exclude={"annotated_by"})
+
+
+def test_the_encoder_tells_its_progress_to_the_callback_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    class HundredAtATime:
+        """Stands in for the adapted encoder: reads in batches of 100."""
+
+        def probabilities(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> list[float]:
+            for start in range(0, len(texts), 100):
+                if progress is not None:
+                    progress(min(100, len(texts) - start))
+            return [0.5] * len(texts)
+
+    calls: list[tuple[int, int]] = []
+    safety = encoder_module.SafetyEncoder(
+        HundredAtATime(), EncoderMix(0.5, 0.5), progress=lambda done, total: calls.append((done, total))  # type: ignore[arg-type]
+    )
+    assert safety.probabilities(["x"] * 300) == [0.5] * 300
+    assert calls == [(100, 300), (200, 300), (300, 300)]
+    calls.clear()
+    safety.probabilities(["x"] * encoder_module.PROGRESS_MIN)  # short inputs: no progress
+    assert calls == []
+    assert capsys.readouterr() == ("", "")
+
+
+def test_the_engine_spec_gives_the_encoder_the_callers_progress_callback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seen: dict[str, object] = {}
+
+    def load(**kwargs: object) -> FixedEncoder:
+        seen.update(kwargs)
+        return FixedEncoder(0.5, EncoderMix(0.5, 0.5))
+
+    monkeypatch.setattr(encoder_module.SafetyEncoder, "load", load)
+    config = tmp_path / "encoder.toml"
+    config.write_text("[extractive]\nsafety_encoder = true\nencoder_threads = 1\n")
+
+    def progress(done: int, total: int) -> None:
+        pass
+
+    engine = make_engine("extractive", load_settings(config, environ={}), EngineOptions(progress=progress))
+    assert isinstance(engine, ExtractiveEngine) and engine.version.endswith("+fixed")
+    assert seen == {"threads": 1, "progress": progress}
 
 
 def test_annotations_say_the_encoder_was_used() -> None:

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from summarizer.engines.base import ReadRequest
-from summarizer.engines.extractive import INDIRECT_REASON, ExtractiveEngine
+from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.extractive.certainty import INDIRECT_REASON
 from summarizer.models import Brief, Citing, Statement, StatementType, Target
 from summarizer.pipeline import summarize
 from summarizer.readers import load_statements
@@ -196,7 +197,7 @@ def test_every_name_and_quote_is_verbatim(word_lists: list[list[str]]) -> None:
 
 
 def test_forked_workers_give_the_same_result_as_one_process() -> None:
-    from summarizer.engines.extractive import PARALLEL_MIN_STATEMENTS
+    from summarizer.engines.extractive.engine import PARALLEL_MIN_STATEMENTS
 
     phrases = [
         "No serious adverse events were observed after {n} infusions.",

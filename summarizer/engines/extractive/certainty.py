@@ -1,0 +1,41 @@
+"""GRADE-style certainty of a section drawn from citation statements: start low, downgrade for few or mixed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarizer.models import Certainty, CertaintyLevel, Statement
+
+INDIRECT_REASON = "indirect: evidence comes from citing statements, not from the trial data"
+FEW_STATEMENTS = 5
+FEW_PUBLICATIONS = 3
+_LEVELS: tuple[CertaintyLevel, ...] = ("high", "moderate", "low", "very_low")
+
+
+def _publications(statements: Sequence[Statement]) -> int | None:
+    keys = {
+        (s.citing.doi or "").lower() or (s.citing.title or "").lower()
+        for s in statements
+        if s.citing.doi or s.citing.title
+    }
+    return len(keys) if keys else None
+
+
+def grade_certainty(statements: Sequence[Statement], mixed: bool, topic: str) -> Certainty:
+    """GRADE-style certainty: start low (indirect), downgrade for imprecision and inconsistency."""
+    reasons = [INDIRECT_REASON]
+    level = 2  # "low"
+    n = len(statements)
+    pubs = _publications(statements)
+    if n == 0:
+        reasons.append(f"imprecision: no statement addresses {topic}")
+        level += 1
+    elif n < FEW_STATEMENTS or (pubs is not None and pubs < FEW_PUBLICATIONS):
+        where = f" from {pubs} citing publication{'s' if pubs != 1 else ''}" if pubs is not None else ""
+        verb = "addresses" if n == 1 else "address"
+        reasons.append(f"imprecision: only {n} statement{'s' if n != 1 else ''}{where} {verb} {topic}")
+        level += 1
+    if mixed:
+        reasons.append(f"inconsistency: the statements disagree about {topic}")
+        level += 1
+    return Certainty(level=_LEVELS[min(level, 3)], reasons=reasons)

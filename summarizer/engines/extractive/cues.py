@@ -1,0 +1,362 @@
+"""The cue vocabulary of the extractive reading: word lists, regular expressions and the word classes they make.
+
+The regular expressions run on the lower-cased text (same length as the original, so offsets carry over); the word
+lists are looked up by token, or by word pair ("a_b").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Stance: agreement and disagreement with the cited work.
+CONTRAST_CUES = re.compile(
+    r"\b(?:in contrast|contrary to|unlike|inconsistent with|not consistent with|"
+    r"not in (?:agreement|accordance|line) with|disagree|contradict|conflict|controvers|"
+    r"differ\w* from|did not (?:confirm|find|show|observe|support|replicate|reproduce)|"
+    r"could not (?:confirm|find|show|replicate|reproduce)|failed to|(?:was|were) unable to|"
+    r"not (?:been )?(?:confirmed|supported|replicated|found)|no (?:such|similar)|"
+    r"whereas|while others|however|although|but not|opposite|refute|challenge|"
+    r"less clear|remains? unclear|questionable|debat)"
+)
+SUPPORT_CUES = re.compile(
+    r"\b(?:consistent with|in (?:agreement|accordance|line|keeping) with|agree\w* with|"
+    r"similar|confirm|corroborat|support|concordant|comparable (?:to|with)|"
+    r"as (?:previously |also )?(?:reported|described|shown|observed|found)|"
+    r"also (?:found|reported|observed|showed|shown|demonstrated)|same (?:results?|findings?)|"
+    r"replicat|reproduc|coincid|parallel|likewise|in common with)"
+)
+OUR_STUDY = re.compile(
+    r"\b(?:our (?:study|studies|results?|findings?|data|trial|observations?|analysis|cohort|patients|work)|"
+    r"(?:the|this|present|current) (?:study|results?|findings?|trial|data)|we (?:found|observed|showed|did|"
+    r"noted|saw|report))\b"
+)
+QUESTIONS_CLAIM = re.compile(
+    r"\b(?:questioned|doubt|challeng|refut|contradict|not (?:been )?(?:confirmed|replicated|reproduced)|"
+    r"could not (?:confirm|replicate|reproduce)|failed to (?:confirm|replicate|reproduce)|criticis|criticiz|"
+    r"overestimat|in contrast to|contrary to|inconsistent with)"
+)
+
+# Stance cue groups, matched as words or word pairs ("a_b") against a statement's n-grams.
+STANCE_CUES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("contrast", _words(
+        "unlike contrary contrast contrasts contrasting contrasted differ differs differed differing discrepancy "
+        "discrepancies discrepant inconsistent disagree disagrees disagreement contradict contradicts "
+        "contradicted contradictory conflict conflicting controversial opposite refute refuted refutes questioned "
+        "question questionable debated debatable challenge challenged unreliable not_reliable not_consistent "
+        "not_in not_confirm not_confirmed not_supported not_replicated failed_to unable_to other_hand"
+    )),
+    ("however", _words("however whereas although though while but nevertheless nonetheless yet despite")),
+    ("comparative", _words(
+        "higher_than lower_than greater_than less_than longer_than shorter_than more_than fewer_than "
+        "better_than worse_than larger_than smaller_than superior_to inferior_to"
+    )),
+    ("negfind", _words(
+        "did_not do_not does_not could_not was_not were_not failed_to no_significant not_significant "
+        "not_observe not_find not_show not_found not_shown not_observed not_associated no_difference "
+        "no_differences no_effect no_association"
+    )),
+    ("support", _words(
+        "consistent agreement accordance line_with keeping_with similar similarly similarity confirm confirms "
+        "confirmed confirming corroborate corroborates corroborated support supports supported supporting "
+        "comparable concordant likewise agree agrees agreed parallel replicated reproduced coincides "
+        "also_found also_reported also_observed also_showed also_shown also_demonstrated same_results "
+        "previously_reported as_reported as_described as_shown as_observed as_found in_line"
+    )),
+    ("ours", _words(
+        "our we this_study present_study current_study this_trial our_study our_results our_findings "
+        "our_data the_present the_current this_finding these_findings these_results"
+    )),
+    ("limitation", _words(
+        "limitation limitations bias biased underpowered small_sample uncontrolled flaw flawed flaws "
+        "overestimated overestimate"
+    )),
+)
+
+OURS_WORDS = dict(STANCE_CUES)["ours"]
+
+# Topics and safety.
+REASSURING = re.compile(
+    r"\b(?:safe\b|safely|well[\s\-]?tolerated|welltolerated|(?:was|were|is|are) tolerated|good safety|"
+    r"favou?rable safety|no (?:serious |severe |major |significant )?(?:adverse|side|safety|toxicit|"
+    r"complication)|without (?:any )?(?:serious |severe |major )?(?:adverse|side|toxicit|complication))"
+)
+SAFETY_WORDS = _words(
+    "safe safety safely tolerated well-tolerated welltolerated tolerability tolerable adverse side-effect "
+    "side-effects side_effect side_effects toxicity toxicities toxic complication complications harm harms "
+    "harmful hypersensitivity allergic allergy allergies alergic infusion-related reaction reactions"
+)
+EFFICACY_WORDS = _words(
+    "effective effectiveness efficacy efficacious benefit benefits beneficial improve improved improves "
+    "improvement improvements improving mortality survival survive survived"
+)
+
+# Negation and clause marks, looked up token by token. A forward negation ("fwd": no, not, without, none of, ...)
+# covers what follows up to a clause break ("brk": punctuation, but, however, ...) or a scope break ("scope":
+# that, which, than, compared, ...); a backward one (NEG_BACKWARD: "were not observed") covers the clause before
+# it. What a treatment prevents, reduces or treats ("red") is an efficacy outcome: neither occurred nor absent.
+PUNCT_BREAK = re.compile(r"[;:\.\?!]")
+_MARK_WORDS: dict[str, str] = {
+    **dict.fromkeys(_words("but however although though whereas while except yet"), "brk"),
+    **dict.fromkeys(_words("no not without neither nor never denied deny denies didn't don't doesn't wasn't weren't "
+                    "isn't aren't hasn't haven't"), "fwd"),
+    **dict.fromkeys(_words("that which who whom where when compared than"), "scope"),
+}
+MARK_PAIRS: dict[str, str] = {
+    **dict.fromkeys(_words("none_of absence_of free_of free_from lack_of rule_out ruled_out rules_out rather_than "
+                    "instead_of negative_for"), "fwd"),
+    "as_seen": "scope",
+    **dict.fromkeys(_words("and_was and_were and_is and_are and_has and_had and_it and_they"), "scope"),
+    "risk_of": "red",
+    "incidence_of": "red",
+    "protect_against": "red",
+    "protects_against": "red",
+    "protected_against": "red",
+    "protective_against": "red",
+}
+_MARK_PAIR_FIRST = frozenset(pair.split("_")[0] for pair in MARK_PAIRS)
+NEG_BACKWARD = re.compile(
+    r"\b(?:(?:was|were|is|are|has been|have been|had been)\s+(?:not|never)\s+(?:observed|seen|reported|noted|"
+    r"found|detected|documented|recorded|experienced|encountered|identified|present|associated)|"
+    r"(?:was|were|is|are)\s+(?:absent|excluded|ruled out)|did not (?:occur|develop|appear))\b"
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def mark_kind(tok: str) -> str | None:
+    """The mark a word makes on its own, "pair" if it may start a two-word mark, else None."""
+    kind = _MARK_WORDS.get(tok)
+    if kind is not None:
+        return kind
+    if tok in _MARK_PAIR_FIRST:
+        return "pair"
+    return "red" if tok.startswith(_REDUCE_PREFIXES) else None
+
+
+_REDUCE_PREFIXES = (
+    "prevent", "avoid", "reduc", "decreas", "lower", "treat", "alleviat", "ameliorat", "attenuat", "improv", "manag",
+)
+
+NEGATED_VERBS = _words(
+    "notice notices observe observes see sees find finds report reports experience experiences develop develops "
+    "have has show shows cause causes detect detects record records document documents produce produces "
+    "induce induces occur occurs result results lead leads"
+)
+LIST_SEPARATOR = re.compile(r"\s*,\s*(?:or\s+|and\s+|nor\s+)?|\s+(?:or|and|nor)\s+")
+AFTER_NEGATION = re.compile(r"\s*(?:[a-z]+\s+)?(?:any\s+|a\s+|an\s+)?")
+
+# Adverse-event names: harm words, the patterns around them, and what makes an event a treatment's effect.
+_HEAD_WORDS = _words(
+    "reaction reactions event events effect effects toxicity toxicities hypersensitivity infection "
+    "infections complication complications injury injuries failure syndrome syndromes disorder disorders "
+    "rash rashes pain bleeding hemorrhage haemorrhage nausea vomiting diarrhea diarrhoea fever headache "
+    "headaches dizziness fatigue death deaths anaphylaxis arrhythmia arrhythmias thrombosis embolism "
+    "seizure seizures oedema edema allergy intolerance damage dysfunction deterioration exacerbation "
+    "abnormality abnormalities lesion lesions shock arrest necrosis insufficiency hypotension "
+    "hypertension"
+)
+# endings of disease and symptom names, shared by the harm-word rule and the EFFECTX word class
+_DISEASE_SUFFIXES = (
+    "itis", "osis", "emia", "aemia", "pathy", "penia", "algia", "plegia", "cytosis", "uria", "rrhea", "rrhoea",
+    "toxicity",
+)
+_HEAD_SUFFIXES = (*_DISEASE_SUFFIXES, "ergic", "ergy", "rgic")
+LIST_HEAD_WORDS = _HEAD_WORDS | {"issue", "issues", "problem", "problems", "concern", "concerns"}
+GENERIC_EVENT = _words(
+    "event events effect effects reaction reactions complication complications issue issues problem "
+    "problems concern concerns damage"
+)
+FILLER = _words(
+    "any a an the some all other such these those its their his her severe serious significant major "
+    "noticeable obvious clinically relevant further new possible potential of"
+)
+ITEM_STOP = _words(
+    "et al reported observed noted seen found occurred detected documented recorded "
+    "in during after among with for from at on to by between within than that which who was were is are "
+    "has have had either following since"
+)
+PATTERN_A_SUFFIX = ("induced", "associated", "related", "provoked", "triggered")
+PATTERN_B_TRIGGERS = _words(
+    "developed develop develops developing experienced suffered presented caused causing cause causes "
+    "precipitated precipitating manifested"
+)
+# words that cannot be part of an event's name when extending it backwards from a harm word
+NAME_STOP = ITEM_STOP | PATTERN_B_TRIGGERS | _words(
+    "patient patients case cases subject subjects man woman men women child children boy girl infant and or "
+    "of the a an any no not had has have developed"
+)
+PATTERN_B_OF = _words("occurrence onset episode episodes case cases signs symptoms")
+PATTERN_C_CONNECTORS = _words("after following")
+PATTERN_C_PAIRS = _words("due_to secondary_to induced_by caused_by associated_with attributed_to related_to")
+_PATTERN_C_FIRST = frozenset(pair.split("_")[0] for pair in PATTERN_C_PAIRS)
+HARM_PREFIX = re.compile(r"^(?:the\s+)?(?:risk|risks|incidence|rate|rates|occurrence|number|frequency|odds)\s+of\s+")
+FALLBACK_AFTER = _words("developed develop develops experienced presented induced caused causing suffered")
+FALLBACK_BEFORE = _words("after following during due secondary associated related induced caused")
+FALLBACK_STOP = ITEM_STOP | FILLER | _words("and or but not no patient patients case cases treatment therapy")
+# causes that are not treatments: "COVID-19 associated thrombosis", "HCV-related hepatitis"
+NON_DRUG_CAUSES = _words(
+    "covid covid-19 sars-cov-2 sars coronavirus virus viral hiv hcv hbv influenza infection disease illness "
+    "cancer tumor tumour malignancy pregnancy age ageing aging surgery surgical trauma transplant "
+    "transplantation ventilator ventilation obesity diabetes sepsis smoking alcohol stress"
+)
+# words that name a treatment without naming a drug ("after the infusion of the cells")
+TREATMENT_WORDS = _words(
+    "drug drugs medication medications medicine treatment treatments therapy therapies infusion infusions "
+    "injection injections administration dose doses dosing agent agents vaccine vaccination transfusion "
+    "transplantation graft cells cell product regimen chemotherapy radiotherapy immunotherapy intervention "
+    "treated receiving received taking took given exposure exposed overdose"
+)
+TREATMENT_CONNECTORS = _words("after following during")
+TREATMENT_NOUNS = _words("infusion infusions injection injections administration transfusion transplantation "
+                          "vaccination dose doses treatment therapy")
+
+
+@lru_cache(maxsize=1 << 16)
+def is_head(word: str) -> bool:
+    """Whether a word names a harm: a harm word, or a disease or allergy ending ("hepatitis", "allergic")."""
+    return word in _HEAD_WORDS or (len(word) > 5 and word.endswith(_HEAD_SUFFIXES))
+
+
+@lru_cache(maxsize=1 << 16)
+def is_event_trigger(tok: str) -> bool:
+    """Whether a word can start one of the event-name patterns (PATTERN_A_SUFFIX, PATTERN_B_*, PATTERN_C_*)."""
+    return (
+        tok.endswith(PATTERN_A_SUFFIX)
+        or tok in PATTERN_B_TRIGGERS
+        or tok in PATTERN_B_OF
+        or tok in PATTERN_C_CONNECTORS
+        or tok in _PATTERN_C_FIRST
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def is_cause_word(tok: str) -> bool:
+    """A word that ties an effect to a cause: "drug-induced", "X-associated", developed, experienced, ..."""
+    return ("-" in tok and tok.endswith(PATTERN_A_SUFFIX)) or tok in PATTERN_B_TRIGGERS
+
+
+# Word classes: words that look like drug or disease names.
+_DRUG_SUFFIXES = (
+    "mab", "nib", "cillin", "mycin", "micin", "cycline", "azole", "pril", "sartan", "olol", "statin", "dipine",
+    "azepam", "zolam", "oxacin", "ovir", "avir", "tidine", "prazole", "parin", "platin", "taxel", "rubicin",
+    "thiazide", "triptyline", "pramine", "phylline", "barbital", "caine", "dronate", "formin", "glitazone",
+    "setron", "asone", "olone", "isone", "azine", "idone", "apine", "oxetine", "afil", "lukast", "fibrate",
+    "profen", "fenac", "azepine", "dopa", "semide", "quine", "mustine", "fosfamide", "trexate", "uracil",
+    "arabine", "etine", "aline", "amine", "iptan", "sulfan", "codone", "phine", "fentanyl", "idine", "arone",
+    "xaban", "gatran", "grel", "vudine", "navir", "mide", "zide", "pine", "tine", "line", "zine",
+)
+_NOT_DRUGS = _words(
+    "medicine routine examine determine urine baseline vaccine saline machine guideline decline outline "
+    "discipline alkaline underline crystalline doctrine intestine famine combine define online genuine "
+    "pristine quarantine creatinine tyrosine glutamine histamine dopamine amine pipeline timeline bromide "
+    "peptide nucleotide fluoride chloride oxide hydroxide sulfide cytokine chemokine provide decide "
+    "inside outside beside aside suicide homicide divide override guide glycoside polypeptide lamine "
+    "feline canine midline hairline borderline"
+)
+_EFFECT_SUFFIXES = (*_DISEASE_SUFFIXES, "oma", "edema", "oedema", "ataxia", "phylaxis")
+_EFFECT_WORDS = _words(
+    "syndrome reaction reactions toxicity injury failure rash fever nausea vomiting seizure seizures"
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def word_class(tok: str) -> str:
+    """<n> for numbers, DRUGX / EFFECTX for words that look like drug or disease names, else the word itself."""
+    if tok[0].isdigit():
+        return "<n>"
+    if len(tok) > 5 and tok.endswith(_DRUG_SUFFIXES) and tok not in _NOT_DRUGS:
+        return "DRUGX"
+    if (len(tok) > 5 and tok.endswith(_EFFECT_SUFFIXES)) or tok in _EFFECT_WORDS:
+        return "EFFECTX"
+    return tok
+
+
+@lru_cache(maxsize=1 << 16)
+def affixes(tok: str) -> tuple[str, ...]:
+    """Word-ending and word-start features of a word of five letters or more."""
+    if len(tok) < 5 or tok[0].isdigit():
+        return ()
+    return ("S3:" + tok[-3:], "S4:" + tok[-4:], "S5:" + tok[-5:], "P4:" + tok[:4])
+
+
+# Outcomes, change and the arms of a comparison.
+NO_DIFFERENCE = re.compile(
+    r"\b(?:no (?:statistically )?(?:significant )?(?:difference|change|effect|improvement|reduction|increase|"
+    r"decrease|benefit|association)s?|not (?:statistically )?significant|did not (?:significantly )?"
+    r"(?:differ|change|improve|reduce|increase|decrease|affect|alter)|does not (?:differ|affect)|"
+    r"were similar|was similar|similar (?:in|between|among|across)|comparable|no longer significant|"
+    r"equivalent|non-?significant|n\.s\.|did not reach (?:statistical )?significance|not differ|"
+    r"as effective as|unchanged|remained (?:stable|unchanged|similar))"
+)
+P_VALUE = re.compile(r"\bp\s*(?:-?value)?\s*([<>=≤≥])\s*(0?\.\d+|1(?:\.0+)?)")
+# Outcome polarity: for BAD_OUTCOME a decrease is good for the patient; for GOOD_OUTCOME an increase is.
+BAD_OUTCOME = re.compile(
+    r"mortalit|death|\bdie|\bards\b|complication|inflamm|ammat|cytokine|pain|adverse|toxicit|infection|"
+    r"recurren|relapse|hospital|length of stay|symptom|disease|severity|risk|failure|injur|damage|fibrosis|"
+    r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|event|readmission|ventilat|intubat|\bicu\b|"
+    r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|ferritin|d-dimer|\bldh\b|blood pressure|"
+    r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|dependence|"
+    r"requirement|time to|duration of|disability|storm"
+)
+GOOD_OUTCOME = re.compile(
+    r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
+    r"\bcure|oxygenat|saturation|lymphocyte count|efficacy|healing|clearance|discharge|capacity|strength|"
+    r"adherence|satisfaction|success|pulmonary|\blung|gain|level of consciousness|well-?being"
+)
+VERB_LABEL_STEMS = (
+    ("decreased", ("reduc", "decreas", "lower", "diminish", "attenuat", "declin", "suppress", "inhibit",
+                   "shorten", "lessen", "minimi", "mitigat", "alleviat", "ameliorat", "reliev", "prevent")),
+    ("increased", ("increas", "rais", "elevat", "enhanc", "augment", "boost", "prolong", "rise")),
+    ("improved", ("improv", "restor", "benefit")),
+    ("worsened", ("worsen", "aggravat", "exacerbat", "impair", "deteriorat")),
+)
+DIR_WORDS = (
+    ("decreased", re.compile(r"\b(?:reduc|decreas|lower|diminish|attenuat|declin|drop|fell|fall|shorten|"
+                             r"suppress|inhibit|less\b|fewer|smaller|shorter)")),
+    ("increased", re.compile(r"\b(?:increas|rais|elevat|enhanc|augment|boost|rise|rose|prolong|higher|greater|"
+                             r"more\b|larger|longer|extend)")),
+    ("improved", re.compile(r"\b(?:improv|restor|benefi|better|favou?r)")),
+    ("worsened", re.compile(r"\b(?:worse|aggravat|exacerbat|impair|deteriorat)")),
+)
+OUTCOME_VERB = re.compile(
+    r"\b(?P<verb>(?:reduc|decreas|lower|diminish|attenuat|alleviat|ameliorat|reliev|prevent|suppress|inhibit|"
+    r"shorten|lessen|minimi[sz]|mitigat|increas|rais|elevat|enhanc|augment|boost|prolong|improv|restor|"
+    r"worsen|aggravat|exacerbat|impair)(?:es|s|ed|d|ing|e)?|"
+    r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+(?:in|of))"
+    r"\s+(?:the\s+)?(?P<obj>[a-z][^\.;:\(\)\[\]]{1,120})"
+)
+# every word OUTCOME_VERB can start with: a statement without one needs no regex scan
+OUTCOME_VERB_STEMS = (
+    "reduc", "decreas", "lower", "diminish", "attenuat", "alleviat", "ameliorat", "reliev", "prevent", "suppress",
+    "inhibit", "shorten", "lessen", "minimi", "mitigat", "increas", "rais", "elevat", "enhanc", "augment", "boost",
+    "prolong", "improv", "restor", "worsen", "aggravat", "exacerbat", "impair", "declin", "rise", "deteriorat",
+)
+HYPOTHETICAL = re.compile(
+    r"\b(?:to|whether|if)\s+(?:\w+\s+)?$"
+    r"|\b(?:must|should|may|might|could|would|can|need to|needs to|hypothes|propos|expected|aim|intend|design)"
+)
+VERB_NEGATED = re.compile(r"\b(?:not|no|nor|never|failed to|unable to)\s+(?:\w+\s+)?$")
+OBJ_CUT = re.compile(
+    r"\s*,?\s*(?:and\s+|or\s+)?(?:in some cases\s+)?\b(?:reduc|decreas|lower|prevent|increas|improv|enhanc|"
+    r"restor|alleviat|attenuat|worsen|shorten|prolong)\w*\b.*$|"
+    r"\s*(?:,\s*(?:and\s+|but\s+|which\s+|while\s+)?(?:in|it|they|this|these|with|whereas|while|although|"
+    r"thus|thereby|as|when|by|compared|relative|versus|vs)\b|\b(?:in (?:patients|subjects|people|children|"
+    r"adults|those|the|some|all|most|many)|compared|relative to|versus|vs\.?|than|by|from|to \d|at|"
+    r"during|after|among|when|because|which|that|who|while|whereas|although|but|thus|thereby|so)\b|"
+    r"\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|(?<![a-z\-])\d).*$",
+    re.DOTALL,
+)
+# "time to recovery", "duration of symptoms", "length of stay": shorter is better whatever follows
+TIME_OUTCOME = re.compile(r"^(?:the\s+)?(?:median\s+|mean\s+)?(?:time to|duration of|length of)\b")
+OBJ_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|and/or)\s+")
+NOT_OUTCOMES = _words("than risk the patients in it this that them these those")
+ARM_STOP = _words(
+    "the and of in with or a an to for group groups mg day patients treatment daily dose plus on at by as "
+    "after before"
+)
+ARM_GENERIC = _words("placebo control controls usual baseline standard")

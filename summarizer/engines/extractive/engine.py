@@ -1,0 +1,153 @@
+"""The offline extractive engine: rules and small linear models, no network, deterministic."""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Protocol
+
+from summarizer.engines.base import EngineResult, Reading, ReadRequest
+from summarizer.engines.extractive.reading import ANNOTATOR_VERSION, SentenceReading, annotate
+from summarizer.engines.extractive.resources import EncoderMix, Resources, load_resources
+from summarizer.engines.extractive.sections import (
+    ReadStatement,
+    contrasting_findings,
+    efficacy_section,
+    safety_section,
+)
+from summarizer.models import Annotation, Statement, StatementType, Target
+
+PARALLEL_MIN_STATEMENTS = 4000
+
+_AnnotationJob = tuple[str, bool]  # text, read its stance?
+_worker_resources: list[Resources] = []
+
+
+class SentenceEncoder(Protocol):
+    """What the engine needs of a sentence encoder (encoder.SafetyEncoder is one)."""
+
+    mix: EncoderMix
+    name: str
+
+    def probabilities(self, texts: Sequence[str]) -> list[float]: ...
+
+
+def _init_worker(resources: Resources) -> None:
+    # Runs in a forked child: the resources arrive by fork, not by pickling.
+    _worker_resources.append(resources)
+
+
+def _annotate_jobs(jobs: Sequence[_AnnotationJob], resources: Resources | None = None) -> list[SentenceReading]:
+    res = resources if resources is not None else _worker_resources[0]
+    return [annotate(text, resources_=res, read_stance=read_stance) for text, read_stance in jobs]
+
+
+def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, workers: int) -> list[SentenceReading]:
+    size = -(-len(jobs) // (workers * 4))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(resources,)) as pool:
+        return [reading for part in pool.map(_annotate_jobs, chunks) for reading in part]
+
+
+def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
+    return Annotation(
+        topics=list(reading.topics),
+        polarity=reading.polarity,
+        annotated_by=annotated_by,
+        adverse_events=list(reading.adverse_events),
+        absent_events=list(reading.absent_events),
+    )
+
+
+class ExtractiveEngine:
+    """Rules and small linear models over each statement; sections drawn from counts and quotes."""
+
+    name = "extractive"
+
+    def __init__(
+        self, workers: int = 1, resources: Resources | None = None, encoder: SentenceEncoder | None = None
+    ) -> None:
+        self.workers = max(1, workers)
+        self.encoder = encoder
+        suffix = f"+{encoder.name}" if encoder is not None else ""
+        self.version = ANNOTATOR_VERSION + suffix
+        self.annotated_by = f"extractive-{ANNOTATOR_VERSION}{suffix}"
+        resources = resources if resources is not None else load_resources()
+        if encoder is not None:
+            resources = dataclasses.replace(resources, encoder_mix=encoder.mix)
+        self._resources = resources
+
+    def _with_encoder(
+        self, readings: list[SentenceReading], texts: Sequence[str], reread: Callable[[int, float], SentenceReading]
+    ) -> None:
+        """Re-read, with the encoder's probability, the statements that could report an adverse effect."""
+        if self.encoder is None:
+            return
+        candidates = [i for i, reading in enumerate(readings) if reading.ade_candidate]
+        if not candidates:
+            return
+        probabilities = self.encoder.probabilities([texts[i] for i in candidates])
+        for i, probability in zip(candidates, probabilities, strict=True):
+            readings[i] = reread(i, probability)
+
+    def read(self, requests: Sequence[ReadRequest]) -> list[Reading]:
+        """Read sentences one by one, as `run` annotates statements."""
+
+        def read_one(i: int, probability: float | None = None) -> SentenceReading:
+            request = requests[i]
+            return annotate(
+                request.text,
+                outcome=request.outcome,
+                intervention=request.intervention,
+                comparator=request.comparator,
+                resources_=self._resources,
+                encoder_probability=probability,
+            )
+
+        sentence_readings = [read_one(i) for i in range(len(requests))]
+        self._with_encoder(sentence_readings, [request.text for request in requests], read_one)
+        readings = []
+        for request, reading in zip(requests, sentence_readings, strict=True):
+            readings.append(
+                Reading(
+                    id=request.id,
+                    annotation=_annotation(reading, self.annotated_by),
+                    stance=reading.stance,
+                    change=reading.change,
+                )
+            )
+        return readings
+
+    def run(self, target: Target, statements: Sequence[Statement]) -> EngineResult:
+        """Annotate every statement, infer missing types, and draw the safety, efficacy and contrasting sections."""
+        jobs = [(s.text, s.type == "unclassified") for s in statements]
+        parallel = (
+            self.workers > 1
+            and len(jobs) >= PARALLEL_MIN_STATEMENTS
+            and "fork" in multiprocessing.get_all_start_methods()
+        )
+        if parallel:
+            readings = _annotate_in_processes(jobs, self._resources, self.workers)
+        else:
+            readings = _annotate_jobs(jobs, self._resources)
+
+        def reread(i: int, probability: float) -> SentenceReading:
+            text, read_stance = jobs[i]
+            return annotate(text, resources_=self._resources, read_stance=read_stance, encoder_probability=probability)
+
+        self._with_encoder(readings, [text for text, _ in jobs], reread)
+        items = [ReadStatement(s, r) for s, r in zip(statements, readings, strict=True)]
+        inferred: dict[str, StatementType] = {
+            i.statement.id: i.reading.stance for i in items if i.statement.type == "unclassified"
+        }
+        types = {i.statement.id: inferred.get(i.statement.id, i.statement.type) for i in items}
+        return EngineResult(
+            annotations=[_annotation(i.reading, self.annotated_by) for i in items],
+            inferred_types=inferred,
+            safety=safety_section(items),
+            efficacy=efficacy_section(items),
+            contrasting=contrasting_findings(items, types),
+        )

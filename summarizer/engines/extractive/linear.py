@@ -1,0 +1,177 @@
+"""The small learned parts: logistic-regression models, name lexicons and the drug / effect word taggers.
+
+Their weights are plain JSON in data/ (see resources.py), written by training.py.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
+from operator import add
+
+# the features use a tagger's margins only from here up (probability 0.2: the lowest bucket of MAXD / MAXE)
+TAGGER_FLOOR = -1.4
+LEXICON_MAX_WORDS = 6
+
+
+class LinearModel:
+    """Multinomial logistic regression over named binary features; weights loaded from JSON."""
+
+    __slots__ = ("labels", "bias", "columns")
+
+    def __init__(self, labels: Sequence[str], bias: Sequence[float], weights: dict[str, Sequence[float]]) -> None:
+        self.labels = tuple(labels)
+        self.bias = tuple(float(b) for b in bias)
+        # one feature-to-weight dict per label (summing with map/filter keeps the loop in C); two labels need
+        # only the difference of their weights
+        if len(self.labels) == 2:
+            delta = {feat: float(row[0]) - float(row[1]) for feat, row in weights.items()}
+            self.columns: tuple[dict[str, float], ...] = ({f: w for f, w in delta.items() if w},)
+        else:
+            self.columns = tuple(
+                {feat: float(row[i]) for feat, row in weights.items() if row[i]} for i in range(len(self.labels))
+            )
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> LinearModel:
+        """Build from the JSON that training.model_json writes."""
+        labels, bias, weights = data["labels"], data["bias"], data["weights"]
+        if not (isinstance(labels, list) and isinstance(bias, list) and isinstance(weights, dict)):
+            raise ValueError("model JSON needs labels, bias and weights")
+        return cls([str(x) for x in labels], [float(x) for x in bias], weights)
+
+    def probabilities(self, features: Iterable[str]) -> dict[str, float]:
+        """Softmax probabilities for the labels given a bag of features (presence only)."""
+        feats = set(features)
+        if len(self.columns) == 1:
+            margin = self.bias[0] - self.bias[1] + sum(filter(None, map(self.columns[0].get, feats)))
+            first = 1.0 / (1.0 + math.exp(-margin)) if margin > -700 else 0.0
+            return {self.labels[0]: first, self.labels[1]: 1.0 - first}
+        scores = [b + sum(filter(None, map(col.get, feats))) for b, col in zip(self.bias, self.columns, strict=True)]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {label: e / total for label, e in zip(self.labels, exps, strict=True)}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Multi-word names, indexed by first word for a fast longest match over tokens."""
+
+    terms: frozenset[str] = frozenset()
+    lengths_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, terms: Iterable[str]) -> Lexicon:
+        """Index normalised names (lower case, tokens joined by single spaces)."""
+        kept = frozenset(t for t in terms if t and t.count(" ") < LEXICON_MAX_WORDS)
+        index: dict[str, set[int]] = {}
+        for term in kept:
+            first, _, rest = term.partition(" ")
+            length = rest.count(" ") + 2 if rest else 1
+            if first in index:
+                index[first].add(length)
+            else:
+                index[first] = {length}
+        return cls(kept, {w: tuple(sorted(ls, reverse=True)) for w, ls in index.items()})
+
+    def match(self, words: Sequence[str], i: int) -> int:
+        """Length in words of the longest name starting at words[i], or 0."""
+        lengths = self.lengths_by_first.get(words[i])
+        if not lengths:
+            return 0
+        n = len(words)
+        for length in lengths:
+            if i + length <= n and (length == 1 or " ".join(words[i : i + length]) in self.terms):
+                return length
+        return 0
+
+
+@lru_cache(maxsize=1 << 16)
+def _char_ngrams(tok: str) -> tuple[str, ...]:
+    """The distinct 2- to 5-letter pieces of a word marked at both ends ("<ab", "ab>", ...)."""
+    marked = f"<{tok}>"
+    size = len(marked)
+    return tuple(dict.fromkeys(marked[i : i + n] for n in range(2, 6) for i in range(size - n + 1)))
+
+
+def taggable(tok: str) -> bool:
+    return len(tok) >= 3 and tok[0].isalpha()
+
+
+def tagger_features(toks: Sequence[str], i: int, window: int = 2) -> list[str]:
+    """Features of token i for the drug / effect token taggers: letter pieces, the word, and the words either
+    side (one or two each way)."""
+    tok = toks[i]
+    n = len(toks)
+    feats = ["C:" + piece for piece in _char_ngrams(tok)]
+    feats.append("W:" + tok)
+    feats.append("L:" + (toks[i - 1] if i > 0 else "<s>"))
+    feats.append("R:" + (toks[i + 1] if i + 1 < n else "</s>"))
+    if window > 1:
+        feats.append("L2:" + (toks[i - 2] if i > 1 else "<s>"))
+        feats.append("R2:" + (toks[i + 2] if i + 2 < n else "</s>"))
+    return feats
+
+
+class TokenTagger:
+    """Logistic regression over tagger_features: how likely a word is (part of) a drug or an effect name."""
+
+    __slots__ = ("bias", "pieces", "word", "left", "right", "left2", "right2", "floor", "_own")
+
+    def __init__(self, bias: float, weights: dict[str, float]) -> None:
+        self.bias = float(bias)
+        by_kind: dict[str, dict[str, float]] = {k: {} for k in ("C", "W", "L", "R", "L2", "R2")}
+        for feat, weight in weights.items():
+            kind, _, value = feat.partition(":")
+            if kind in by_kind:
+                by_kind[kind][value] = float(weight)
+        self.pieces, self.word = by_kind["C"], by_kind["W"]
+        self.left, self.right, self.left2, self.right2 = by_kind["L"], by_kind["R"], by_kind["L2"], by_kind["R2"]
+        self._own = lru_cache(maxsize=1 << 16)(self._own_score)
+        context = (self.left, self.right, self.left2, self.right2)
+        self.floor = TAGGER_FLOOR - sum(max([0.0, *d.values()]) for d in context)
+
+    @classmethod
+    def from_json(cls, data: object) -> TokenTagger:
+        """Build from one entry of ade_tagger.json ({"bias": b, "weights": {feature: w}})."""
+        if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
+            raise ValueError("tagger JSON needs bias and weights")
+        return cls(float(data.get("bias", 0.0)), data["weights"])
+
+    def _own_score(self, tok: str) -> float:
+        """Bias plus the weights of the word and its letter pieces; very negative for numbers and short words."""
+        if not taggable(tok):
+            return -50.0
+        return self.bias + self.word.get(tok, 0.0) + sum(filter(None, map(self.pieces.get, _char_ngrams(tok))))
+
+    def margins(self, toks: Sequence[str]) -> list[float]:
+        """Log-odds per token that it is (part of) a name of this tagger's kind.
+
+        Only margins of at least TAGGER_FLOOR matter to the features, so a word whose own score is too low for its
+        neighbours to lift it that far keeps its own score.
+        """
+        own = list(map(self._own, toks))
+        if not (self.left2 or self.right2):
+            # one word each side: adding the neighbours' weights to every word is cheapest (all in C)
+            zeros = repeat(0.0)
+            with_left = map(add, own, map(self.left.get, ["<s>", *toks[:-1]], zeros))
+            return list(map(add, with_left, map(self.right.get, [*toks[1:], "</s>"], zeros)))
+        floor = self.floor
+        lifted = [i for i, score in enumerate(own) if score > floor]
+        if lifted:
+            n = len(toks)
+            left, right, left2, right2 = self.left, self.right, self.left2, self.right2
+            for i in lifted:
+                own[i] += left.get(toks[i - 1] if i > 0 else "<s>", 0.0) + right.get(
+                    toks[i + 1] if i + 1 < n else "</s>", 0.0
+                )
+            if left2 or right2:
+                for i in lifted:
+                    own[i] += left2.get(toks[i - 2] if i > 1 else "<s>", 0.0) + right2.get(
+                        toks[i + 2] if i + 2 < n else "</s>", 0.0
+                    )
+        return own

@@ -1,0 +1,272 @@
+"""Per-statement reading for the extractive engine: topics, polarity, adverse events, stance and change.
+
+Rules find the cues (negation scopes, adverse-event names, outcome phrases, direction words); three small
+logistic-regression models over word n-grams and those cues (weights in data/*.json, trained by training.py through
+scripts/train_extractive.py) decide the stance, whether a sentence reports an adverse effect, and the change of a
+named outcome. Without the weight files the rules alone decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from summarizer.engines.extractive.cues import (
+    CONTRAST_CUES,
+    DIR_WORDS,
+    EFFICACY_WORDS,
+    LIST_HEAD_WORDS,
+    NO_DIFFERENCE,
+    OUR_STUDY,
+    OURS_WORDS,
+    QUESTIONS_CLAIM,
+    REASSURING,
+    SAFETY_WORDS,
+    SUPPORT_CUES,
+    is_cause_word,
+    is_head,
+)
+from summarizer.engines.extractive.events import (
+    event_names,
+    fallback_event_spans,
+    harm_span,
+    is_harm_name,
+    listed_absent_events,
+    names_overlap,
+    occurring_spans,
+    treatment_event,
+)
+from summarizer.engines.extractive.features import ade_features, efficacy_features, stance_features
+from summarizer.engines.extractive.outcomes import OutcomeMention, find_outcomes, outcome_direction
+from summarizer.engines.extractive.resources import Resources, load_resources
+from summarizer.engines.extractive.scan import NAME_MASKS, Scan, merge_spans, within
+from summarizer.engines.extractive.tokenise import lower_same_length, split_sentences
+from summarizer.models import Change, Direction, Polarity, Stance, Topic
+
+ANNOTATOR_VERSION = "1"
+SafetySignal = Literal["concern", "reassuring", "none"]
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """Everything the extractive engine reads in one statement."""
+
+    topics: tuple[Topic, ...]
+    polarity: Polarity
+    adverse_events: tuple[str, ...]
+    absent_events: tuple[str, ...]
+    stance: Stance
+    change: Change
+    direction: Direction
+    outcomes: tuple[OutcomeMention, ...] = ()
+    safety_signal: SafetySignal = "none"
+    safety_quote: str | None = None
+    stance_quote: str | None = None
+    questions_cited_work: bool = False
+    scores: dict[str, float] = field(default_factory=dict)
+    # whether the statement could report an adverse effect (it names a drug, an effect or a harm), so that the
+    # adverse-effect model (and a sentence encoder, when one is used) decides
+    ade_candidate: bool = False
+
+
+def _rule_stance(low: str) -> Stance:
+    ours = OUR_STUDY.search(low) is not None
+    if ours and CONTRAST_CUES.search(low):
+        return "contrasting"
+    if ours and SUPPORT_CUES.search(low):
+        return "supporting"
+    return "mentioning"
+
+
+def _rule_change(low: str) -> Change:
+    if NO_DIFFERENCE.search(low):
+        return "no_difference"
+    labels = {label for label, regex in DIR_WORDS if regex.search(low)}
+    if "increased" in labels and "decreased" not in labels:
+        return "increased"
+    if "decreased" in labels and "increased" not in labels:
+        return "decreased"
+    return "unclear"
+
+
+def _argmax(probs: dict[str, float]) -> str:
+    return max(probs, key=probs.__getitem__)
+
+
+def annotate(
+    text: str,
+    outcome: str | None = None,
+    intervention: str | None = None,
+    comparator: str | None = None,
+    resources_: Resources | None = None,
+    read_stance: bool = True,
+    encoder_probability: float | None = None,
+) -> SentenceReading:
+    """Read one statement: topics, polarity, adverse events (occurred / absent), stance and change.
+
+    With read_stance=False (the statement's type is already known) the stance is not read and is "mentioning".
+    encoder_probability is a sentence encoder's P(adverse effect); resources_.encoder_mix says how it counts.
+    """
+    res = resources_ or load_resources()
+    scan = Scan(text, res)
+    low = scan.low
+    scores: dict[str, float] = {}
+
+    stance: Stance
+    if not read_stance:
+        stance = "mentioning"
+    elif res.stance is not None:
+        probs = res.stance.probabilities(stance_features(text, scan))
+        stance = _argmax(probs)  # type: ignore[assignment]
+        scores.update({f"stance:{k}": v for k, v in probs.items()})
+    else:
+        stance = _rule_stance(low)
+
+    # adverse events: named as occurring (model says a harm is reported), or only as absent (negated)
+    harm_words = any(map(is_head, scan.toks)) or not LIST_HEAD_WORDS.isdisjoint(scan.toks)
+    if scan.event_spans or harm_words:
+        negated, reduced = scan.negated, scan.reduced
+        absent_spans = merge_spans(
+            [s for s in scan.event_spans if within(s, negated)] + listed_absent_events(scan)
+        )
+    else:
+        negated, reduced, absent_spans = [], [], []
+    present_spans = [
+        s for s in scan.event_spans
+        if not within(s, negated) and not within(s, reduced) and not within(s, absent_spans)
+    ]
+    # the model runs only when something could be named: a drug, an effect, a harm word or "X-induced"-like word
+    candidate = (
+        bool(scan.event_spans) or harm_words or not NAME_MASKS.isdisjoint(scan.masked)
+        or any(map(is_cause_word, scan.toks))
+    )
+    if res.ade is not None:
+        p_ade = res.ade.probabilities(ade_features(text, res, scan))["adverse_effect"] if candidate else 0.0
+    else:
+        p_ade = 1.0 if present_spans and any(kind == "DRUG" for kind, _ in scan.mask_spans) else 0.0
+    threshold = res.ade_threshold
+    if res.encoder_mix is not None and encoder_probability is not None:
+        threshold = res.encoder_mix.threshold
+        if candidate:
+            p_ade = res.encoder_mix.weight * encoder_probability + (1.0 - res.encoder_mix.weight) * p_ade
+    scores["ade"] = p_ade
+    # the rule stands even when the encoder doubts: the ADE corpus wants a named drug, but "developed a rash after
+    # the infusion" is a safety signal in a statement about a treatment
+    reports_event = p_ade >= threshold or treatment_event(scan, present_spans)
+    if reports_event and not present_spans:
+        present_spans = fallback_event_spans(scan, absent_spans)
+    if reports_event:
+        present_spans = occurring_spans(scan, present_spans)
+    adverse_events = event_names(text, present_spans) if reports_event else ()
+    absent_events = event_names(text, absent_spans)
+
+    outcomes: tuple[OutcomeMention, ...] = ()
+    change: Change
+    direction: Direction
+    if outcome or intervention or comparator:
+        if res.efficacy is not None:
+            probs = res.efficacy.probabilities(efficacy_features(text, intervention, comparator, outcome))
+            change = _argmax(probs)  # type: ignore[assignment]
+            scores.update({f"change:{k}": v for k, v in probs.items()})
+        else:
+            change = _rule_change(low)
+        direction = outcome_direction(outcome or "", change)
+    else:
+        outcomes = tuple(m for m in find_outcomes(text, scan) if not names_overlap(m.outcome, absent_events))
+        changes = {m.change for m in outcomes}
+        change = changes.pop() if len(changes) == 1 else "unclear"
+        directions = {m.direction for m in outcomes}
+        direction = directions.pop() if len(directions) == 1 else "unclear"
+    # an outcome that is a harm and increased ("increased risk of secondary infections") is an adverse event
+    harms = [m for m in outcomes if m.change == "increased" and m.direction == "worsened" and is_harm_name(m.outcome)]
+    if harms:
+        outcomes = tuple(m for m in outcomes if m not in harms)
+        harm_spans = [harm_span(text, m.outcome) for m in harms]
+        if not adverse_events:
+            present_spans = harm_spans
+        adverse_events = tuple(dict.fromkeys([*adverse_events, *event_names(text, harm_spans)]))
+
+    safety_cue = not SAFETY_WORDS.isdisjoint(scan.ngram_set)
+    reassuring_match = REASSURING.search(low) if safety_cue else None
+    safety_signal: SafetySignal = "none"
+    safety_quote = None
+    if adverse_events:
+        safety_signal = "concern"
+        safety_quote = scan.sentence_text(present_spans[0][0])
+    elif absent_events or reassuring_match:
+        safety_signal = "reassuring"
+        where = absent_spans[0][0] if absent_spans else reassuring_match.start()  # type: ignore[union-attr]
+        safety_quote = scan.sentence_text(where)
+    safety_topic = safety_signal != "none" or safety_cue
+
+    efficacy_topic = bool(outcomes) or bool(outcome) or (
+        not safety_topic and not EFFICACY_WORDS.isdisjoint(scan.ngram_set)
+    )
+
+    topics: list[Topic] = []
+    if safety_topic:
+        topics.append("safety")
+    if efficacy_topic:
+        topics.append("efficacy")
+    if not topics:
+        topics.append("other")
+
+    ours = not OURS_WORDS.isdisjoint(scan.ngram_set)
+    questions = ours and QUESTIONS_CLAIM.search(low) is not None
+    stance_quote = None
+    if stance != "mentioning" or questions:
+        cue = SUPPORT_CUES.search(low) if stance == "supporting" else CONTRAST_CUES.search(low)
+        if cue is None and questions:
+            cue = QUESTIONS_CLAIM.search(low)
+        stance_quote = scan.sentence_text(cue.start()) if cue else None
+    return SentenceReading(
+        topics=tuple(topics),
+        polarity=_polarity(safety_signal, outcomes, direction if outcome else None),
+        adverse_events=adverse_events,
+        absent_events=absent_events,
+        stance=stance,
+        change=change,
+        direction=direction,
+        outcomes=outcomes,
+        safety_signal=safety_signal,
+        safety_quote=safety_quote,
+        stance_quote=stance_quote,
+        questions_cited_work=questions,
+        scores=scores,
+        ade_candidate=candidate,
+    )
+
+
+def contrast_quote(text: str) -> str | None:
+    """The sentence of a statement that carries a contrast or questioning cue, if any."""
+    low = lower_same_length(text)
+    cue = CONTRAST_CUES.search(low) or QUESTIONS_CLAIM.search(low)
+    if cue is None:
+        return None
+    for start, end in split_sentences(text):
+        if start <= cue.start() < end:
+            return text[start:end].strip()
+    return None
+
+
+def _polarity(
+    safety_signal: SafetySignal, outcomes: Sequence[OutcomeMention], direction: Direction | None
+) -> Polarity:
+    signs: set[Polarity] = set()
+    if safety_signal == "concern":
+        signs.add("unfavourable")
+    elif safety_signal == "reassuring":
+        signs.add("favourable")
+    directions = {m.direction for m in outcomes}
+    if direction is not None:
+        directions.add(direction)
+    if "improved" in directions:
+        signs.add("favourable")
+    if "worsened" in directions or "no_difference" in directions:
+        signs.add("unfavourable")
+    if not signs:
+        return "neutral"
+    if len(signs) > 1:
+        return "unclear"
+    return signs.pop()

@@ -1,0 +1,101 @@
+"""The data files of the extractive engine (data/*.json): models, lexicons and taggers, loaded once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from summarizer.engines.extractive.linear import Lexicon, LinearModel, TokenTagger
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+MODEL_FILES = {"stance": "stance_model.json", "ade": "ade_model.json", "efficacy": "efficacy_model.json"}
+LEXICON_FILE = "ae_lexicon.json"
+LISTED_FILE = "listed_names.json"
+TAGGER_FILE = "ade_tagger.json"
+ADE_THRESHOLD_DEFAULT = 0.5
+
+
+@dataclass(frozen=True)
+class EncoderMix:
+    """How a sentence encoder's adverse-effect probability joins the linear model's, and the threshold on the mix."""
+
+    weight: float  # of the encoder: p = weight * encoder + (1 - weight) * linear
+    threshold: float
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Models and lexicons the annotator uses (any may be missing: rules then decide)."""
+
+    stance: LinearModel | None = None
+    ade: LinearModel | None = None
+    efficacy: LinearModel | None = None
+    ade_threshold: float = ADE_THRESHOLD_DEFAULT
+    effects: Lexicon = field(default_factory=Lexicon)
+    drugs: Lexicon = field(default_factory=Lexicon)
+    # names from a published phenotype list: they mark effects for the adverse-effect model only, and name an
+    # event only once the model says one is reported (so "no typical cytokine storm" is not an absent event)
+    listed_effects: Lexicon = field(default_factory=Lexicon)
+    drug_tagger: TokenTagger | None = None
+    effect_tagger: TokenTagger | None = None
+    # set when a sentence encoder's probabilities are passed to annotate() (encoder.py)
+    encoder_mix: EncoderMix | None = None
+    first_words: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        first_words = frozenset(self.drugs.lengths_by_first).union(
+            self.effects.lengths_by_first, self.listed_effects.lengths_by_first
+        )
+        object.__setattr__(self, "first_words", first_words)
+
+
+def _read_data_json(name: str) -> dict[str, object] | None:
+    try:
+        data = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _strings(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def resources_from(files: Mapping[str, Mapping[str, object]]) -> Resources:
+    """Resources from the contents of the data files, by file name (a missing file leaves its part out)."""
+    models: dict[str, LinearModel | None] = {}
+    threshold = ADE_THRESHOLD_DEFAULT
+    for key, filename in MODEL_FILES.items():
+        data = files.get(filename)
+        models[key] = LinearModel.from_json(dict(data)) if data else None
+        if key == "ade" and data and isinstance(data.get("threshold"), int | float):
+            threshold = float(data["threshold"])  # type: ignore[arg-type]
+    lex = files.get(LEXICON_FILE) or {}
+    listed = files.get(LISTED_FILE) or {}
+    taggers = files.get(TAGGER_FILE) or {}
+    return Resources(
+        drug_tagger=TokenTagger.from_json(taggers["drug"]) if "drug" in taggers else None,
+        effect_tagger=TokenTagger.from_json(taggers["effect"]) if "effect" in taggers else None,
+        stance=models["stance"],
+        ade=models["ade"],
+        efficacy=models["efficacy"],
+        ade_threshold=threshold,
+        effects=Lexicon.of(_strings(lex.get("terms"))),
+        drugs=Lexicon.of([*_strings(lex.get("drugs")), *_strings(listed.get("drugs"))]),
+        listed_effects=Lexicon.of(_strings(listed.get("effects"))),
+    )
+
+
+def bundled_data_files() -> dict[str, dict[str, object]]:
+    """The contents of the data files shipped in data/, by file name."""
+    names = [*MODEL_FILES.values(), LEXICON_FILE, LISTED_FILE, TAGGER_FILE]
+    return {name: data for name in names if (data := _read_data_json(name)) is not None}
+
+
+@lru_cache(maxsize=1)
+def load_resources() -> Resources:
+    """Load the bundled models and lexicons once."""
+    return resources_from(bundled_data_files())

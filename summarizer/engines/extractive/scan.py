@@ -1,0 +1,293 @@
+"""One statement scanned once: tokens with offsets, drug and effect names, candidate event names, negation scopes."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from summarizer.engines.extractive.cues import (
+    FILLER,
+    GENERIC_EVENT,
+    MARK_PAIRS,
+    NAME_STOP,
+    NEG_BACKWARD,
+    PATTERN_A_SUFFIX,
+    PATTERN_B_OF,
+    PATTERN_B_TRIGGERS,
+    PATTERN_C_CONNECTORS,
+    PATTERN_C_PAIRS,
+    PUNCT_BREAK,
+    is_event_trigger,
+    is_head,
+    mark_kind,
+    word_class,
+)
+from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.tokenise import TOKEN, Span, lower_same_length, ngram_features, split_sentences
+
+NEGATION_SCOPE_CHARS = 120
+# mask_spans kinds: a drug name, an adverse-event name (TRAIN lexicon and seed list), a listed phenotype name
+_MASK_OF_KIND = {"DRUG": "DRUG", "EFFECT": "EFFECT", "EFFECTL": "EFFECT"}
+# the word classes that stand for a drug name, an effect name, or either
+DRUG_MASKS = frozenset({"DRUG", "DRUGX", "DRUGC"})
+EFFECT_MASKS = frozenset({"EFFECT", "EFFECTX"})
+NAME_MASKS = DRUG_MASKS | EFFECT_MASKS
+
+
+class Scan:
+    """One text tokenised once: tokens with offsets, drug/effect masks, event spans; negation scopes on demand."""
+
+    __slots__ = ("text", "res", "low", "toks", "starts", "ends", "ngrams", "masked", "mask_spans", "event_spans",
+                 "tags", "_ngram_set", "_marks", "_breaks", "_negated", "_reduced", "_sentences")
+
+    def __init__(self, text: str, res: Resources) -> None:
+        self.text = text
+        self.res = res
+        self.low = low = lower_same_length(text)
+        matches = list(TOKEN.finditer(low))
+        self.toks: list[str] = list(map(re.Match.group, matches))
+        self.starts: list[int] = list(map(re.Match.start, matches))
+        self.ends: list[int] = list(map(re.Match.end, matches))
+        self.ngrams = ngram_features(self.toks)
+        self.masked, self.mask_spans = _mask(self, res)
+        self.event_spans = _event_spans(self)
+        self.tags: tuple[list[float], list[float]] | None = None
+        self._ngram_set: frozenset[str] | None = None
+        self._marks: dict[str, list[Span]] | None = None
+        self._negated: list[Span] | None = None
+        self._reduced: list[Span] | None = None
+        self._sentences: list[Span] | None = None
+        self._breaks: list[int] | None = None
+
+    @property
+    def ngram_set(self) -> frozenset[str]:
+        """The words and word pairs ("a_b") of the text."""
+        if self._ngram_set is None:
+            self._ngram_set = frozenset(self.ngrams)
+        return self._ngram_set
+
+    @property
+    def marks(self) -> dict[str, list[Span]]:
+        """Spans of clause breaks, negation triggers, scope breaks and reduce-type verbs (from the tokens)."""
+        if self._marks is None:
+            low, toks, starts, ends = self.low, self.toks, self.starts, self.ends
+            marks: dict[str, list[Span]] = {"brk": [m.span() for m in PUNCT_BREAK.finditer(low)], "fwd": [],
+                                            "red": [], "back": [], "scope": []}
+            last = len(toks) - 1
+            for i, kind in enumerate(map(mark_kind, toks)):
+                if kind is None:
+                    continue
+                if kind == "pair":
+                    pair = MARK_PAIRS.get(f"{toks[i]}_{toks[i + 1]}") if i < last else None
+                    if pair is not None:
+                        marks[pair].append((starts[i], ends[i + 1]))
+                    continue
+                marks[kind].append((starts[i], ends[i]))
+            marks["brk"].sort()
+            if "not" in low or "absent" in low or "exclud" in low or "ruled" in low:
+                marks["back"] = [m.span() for m in NEG_BACKWARD.finditer(low)]
+            self._marks = marks
+        return self._marks
+
+    @property
+    def breaks(self) -> list[int]:
+        """Start offsets of clause breaks."""
+        if self._breaks is None:
+            self._breaks = [start for start, _ in self.marks["brk"]]
+        return self._breaks
+
+    @property
+    def forward(self) -> list[Span]:
+        """Forward negation triggers."""
+        return self.marks["fwd"]
+
+    @property
+    def negated(self) -> list[Span]:
+        """Character ranges inside a negation's scope."""
+        if self._negated is None:
+            self._negated = _negated_ranges(self.low, self.breaks, self.marks)
+        return self._negated
+
+    @property
+    def reduced(self) -> list[Span]:
+        """Character ranges of what a treatment prevents or reduces."""
+        if self._reduced is None:
+            self._reduced = _reduced_ranges(self.low, self.breaks, self.marks["red"])
+        return self._reduced
+
+    def sentences(self) -> list[Span]:
+        """Sentence spans, computed on first use."""
+        if self._sentences is None:
+            self._sentences = split_sentences(self.text)
+        return self._sentences
+
+    def sentence_at(self, pos: int) -> Span:
+        """The sentence holding character `pos`."""
+        for span in self.sentences():
+            if span[0] <= pos < span[1]:
+                return span
+        return (0, len(self.text))
+
+    def sentence_text(self, pos: int) -> str:
+        """The text of the sentence holding character `pos`."""
+        start, end = self.sentence_at(pos)
+        return self.text[start:end].strip()
+
+
+def _mask(
+    scan: Scan, res: Resources, classes: list[str] | None = None
+) -> tuple[list[str], list[tuple[str, Span]]]:
+    """Tokens with drug names replaced by DRUG and adverse-event names by EFFECT (lexicons, then word classes)."""
+    toks = scan.toks
+    if classes is None:
+        classes = list(map(word_class, toks))
+    firsts = res.first_words
+    hits = [i for i, tok in enumerate(toks) if tok in firsts]
+    if not hits:
+        return classes, []
+    drugs, effects, listed = res.drugs, res.effects, res.listed_effects
+    drug_first, effect_first, listed_first = drugs.lengths_by_first, effects.lengths_by_first, listed.lengths_by_first
+    out: list[str] = []
+    spans: list[tuple[str, Span]] = []
+    i = 0
+    for hit in hits:
+        if hit < i:
+            continue
+        out.extend(classes[i:hit])
+        tok = toks[hit]
+        kind, length = "DRUG", drugs.match(toks, hit) if tok in drug_first else 0
+        if not length and tok in effect_first:
+            kind, length = "EFFECT", effects.match(toks, hit)
+        if not length and tok in listed_first:
+            kind, length = "EFFECTL", listed.match(toks, hit)
+        if length:
+            out.append(_MASK_OF_KIND[kind])
+            spans.append((kind, (scan.starts[hit], scan.ends[hit + length - 1])))
+            i = hit + length
+        else:
+            out.append(classes[hit])
+            i = hit + 1
+    out.extend(classes[i:])
+    return out, spans
+
+
+def remask(scan: Scan, classes: list[str]) -> list[str]:
+    """The masked tokens again with other word classes, reusing the lexicon names the scan found."""
+    starts = scan.starts
+    out: list[str] = []
+    i = 0
+    for kind, (start, end) in scan.mask_spans:
+        first = bisect_left(starts, start)
+        out.extend(classes[i:first])
+        out.append(_MASK_OF_KIND[kind])
+        i = bisect_left(starts, end)
+    out.extend(classes[i:])
+    return out
+
+
+def cause_class(tok: str, res: Resources) -> str | None:
+    """DRUGC for a drug named as a cause in one hyphenated word ("warfarin-associated"), else None."""
+    prefix, _, suffix = tok.rpartition("-")
+    if not prefix or suffix not in PATTERN_A_SUFFIX:
+        return None
+    if res.drugs.match([prefix], 0) == 1 or word_class(prefix) == "DRUGX":
+        return "DRUGC"
+    return None
+
+
+def _event_spans(scan: Scan) -> list[Span]:
+    """Character spans of candidate adverse-event names: lexicon terms, then patterns around harm words."""
+    spans = [span for kind, span in scan.mask_spans if kind == "EFFECT"]
+    toks, low = scan.toks, scan.low
+    n = len(toks)
+
+    def joined(j: int) -> bool:
+        return not low[scan.ends[j - 1] : scan.starts[j]].strip()
+
+    for i in [i for i, is_trigger in enumerate(map(is_event_trigger, toks)) if is_trigger]:
+        tok = toks[i]
+        # "X-induced Y", "X associated Y"
+        if tok.endswith(PATTERN_A_SUFFIX) and i > 0 or tok in PATTERN_B_TRIGGERS:
+            for j in range(i + 1, min(i + 5, n)):
+                if not joined(j):
+                    break
+                if is_head(toks[j]):
+                    span = token_span(scan, i + 1, j)
+                    if span:
+                        spans.append(span)
+                    break
+        elif tok in PATTERN_B_OF and i + 1 < n and toks[i + 1] == "of":
+            for j in range(i + 2, min(i + 6, n)):
+                if not joined(j):
+                    break
+                if is_head(toks[j]):
+                    span = token_span(scan, i + 2, j)
+                    if span:
+                        spans.append(span)
+                    break
+        # "Y after/following ...", "Y due to ...", "Y associated with ..."
+        connector = tok in PATTERN_C_CONNECTORS or (i + 1 < n and f"{tok}_{toks[i + 1]}" in PATTERN_C_PAIRS)
+        if connector and i > 0 and is_head(toks[i - 1]):
+            first = i - 1
+            while (first > max(0, i - 3) and toks[first - 1].isalpha() and toks[first - 1] not in NAME_STOP
+                   and joined(first)):
+                first -= 1
+            span = token_span(scan, first, i - 1)
+            if span:
+                spans.append(span)
+    return merge_spans(spans)
+
+
+def token_span(scan: Scan, first: int, last: int) -> Span | None:
+    """Character span of tokens first..last with leading filler words dropped; None if only filler is left."""
+    while first <= last and scan.toks[first] in FILLER:
+        first += 1
+    if first > last:
+        return None
+    if last == first and scan.toks[first] in GENERIC_EVENT:
+        return None
+    return (scan.starts[first], scan.ends[last])
+
+
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Spans sorted, overlapping ones merged."""
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _negated_ranges(low: str, breaks: Sequence[int], marks: dict[str, list[Span]]) -> list[Span]:
+    """Character ranges a negation covers: forward to a clause or scope break, backward to the clause start."""
+    ranges: list[Span] = []
+    if marks["fwd"]:
+        scope_breaks = sorted([*breaks, *(start for start, _ in marks["scope"])])
+        for start, end in marks["fwd"]:
+            stop = next((b for b in scope_breaks if b > end), len(low))
+            ranges.append((start, min(stop, end + NEGATION_SCOPE_CHARS)))
+    for start, end in marks["back"]:
+        clause_start = max((b for b in breaks if b < start), default=0)
+        ranges.append((clause_start, end))
+    return ranges
+
+
+def _reduced_ranges(low: str, breaks: Sequence[int], matches: Sequence[Span]) -> list[Span]:
+    ranges = []
+    for start, end in matches:
+        stop = next((b for b in breaks if b > end), len(low))
+        ranges.append((start, stop))
+    return ranges
+
+
+def within(span: Span, ranges: Sequence[Span]) -> bool:
+    """Whether a span starts inside one of the ranges."""
+    pos = span[0]
+    for lo, hi in ranges:  # noqa: SIM110 - a plain loop is about twice as fast as any() over a generator here
+        if lo <= pos < hi:
+            return True
+    return False

@@ -1,0 +1,52 @@
+"""Words, word pairs and sentences of a statement, as every part of the extractive reading sees them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+Span = tuple[int, int]
+
+TOKEN = re.compile(r"[a-z][a-z\-']*[a-z]|[a-z]|\d+(?:\.\d+)?|[<>=≤≥%]")
+_SENTENCE_END = re.compile(r"(?<=[\.\?!])\s+(?=[A-Z\[\(0-9])")
+
+
+def lower_same_length(text: str) -> str:
+    """The text in lower case, keeping characters whose lower case is longer (so offsets carry over)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def tokens(text: str) -> list[str]:
+    """The lower-cased words and numbers of a text."""
+    return TOKEN.findall(lower_same_length(text))
+
+
+def ngram_features(tokens: Sequence[str]) -> list[str]:
+    """The words (numbers folded to <n>) and adjacent word pairs ("a_b")."""
+    words = list(map(_fold_number, tokens))
+    feats = list(words)
+    feats.extend(map("_".join, zip(words, words[1:], strict=False)))
+    return feats
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_number(tok: str) -> str:
+    return "<n>" if tok[0].isdigit() else tok
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Character spans of the sentences in a statement (exact slices of the text)."""
+    spans: list[Span] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans or [(0, len(text))]
