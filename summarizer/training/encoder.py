@@ -22,8 +22,8 @@ from pathlib import Path
 from summarizer.engines.extractive.encoder import ADAPTER_FILE, MAX_TOKENS, META_FILE, RANK, AdaptedEncoder
 from summarizer.engines.extractive.engine import ExtractiveEngine
 from summarizer.engines.extractive.resources import EncoderMix, Resources, bundled_data_files, resources_from
-from summarizer.engines.extractive.training import TrainingLog, quiet, train_task
 from summarizer.evaluation import LabelledRow, evaluate
+from summarizer.training.extractive import TrainingLog, quiet, train_task
 
 EPOCHS = 3.0  # chosen on validation: 2 gave adverse_effect F1 0.822 there, 3 gave 0.827
 LEARNING_RATE = 1e-3
