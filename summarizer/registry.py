@@ -6,10 +6,21 @@ docs take their choices from it, so adding a reader, a renderer or an engine is 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Generic, TypeVar
+from collections.abc import Iterator
+from typing import Generic, Protocol, TypeVar
 
-EntryT = TypeVar("EntryT")
+
+class Named(Protocol):
+    """What a registry holds: an entry that knows its own name and the aliases a user may type for it."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+
+
+EntryT = TypeVar("EntryT", bound=Named)
 
 
 class UnknownName(LookupError):
@@ -24,13 +35,13 @@ class Registry(Generic[EntryT]):
         self._entries: dict[str, EntryT] = {}
         self._aliases: dict[str, str] = {}
 
-    def register(self, name: str, entry: EntryT, aliases: Iterable[str] = ()) -> EntryT:
+    def register(self, entry: EntryT) -> EntryT:
         """Add an entry under its name and aliases; a name already taken is a programming error."""
-        for key in (name, *aliases):
+        for key in (entry.name, *entry.aliases):
             if key != key.lower() or key in self._entries or key in self._aliases:
                 raise ValueError(f"{self.kind} {key!r} is registered already or not lower-case")
-        self._entries[name] = entry
-        self._aliases.update(dict.fromkeys(aliases, name))
+        self._entries[entry.name] = entry
+        self._aliases.update(dict.fromkeys(entry.aliases, entry.name))
         return entry
 
     def resolve(self, name: str) -> str:

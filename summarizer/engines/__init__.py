@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 ENGINES: Registry[EngineSpec] = Registry("engine")
 
 
-ENGINES.register("extractive", extractive.SPEC)
-ENGINES.register(llm.SPEC.name, llm.SPEC)
+ENGINES.register(extractive.SPEC)
+ENGINES.register(llm.SPEC)
 
 
 def make_engine(name: str, settings: Settings, options: EngineOptions | None = None) -> Engine:

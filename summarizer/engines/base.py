@@ -102,3 +102,4 @@ class EngineSpec:
     summary: str
     build: Callable[[Settings, EngineOptions], Engine]
     flags: frozenset[str] = field(default_factory=frozenset)
+    aliases: tuple[str, ...] = ()

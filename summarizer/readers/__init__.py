@@ -26,16 +26,12 @@ __all__ = ["READERS", "ReaderSpec", "detect_format", "load_statements", "read_so
 READERS: Registry[ReaderSpec] = Registry("input format")
 
 
-def _register(spec: ReaderSpec) -> None:
-    READERS.register(spec.name, spec, spec.aliases)
-
-
 # Registration order is the order the formats are listed in; detection order is each spec's detection_rank.
-_register(scite_page.SPEC)
-_register(scite_api.SPEC)
-_register(table.SPEC)
-_register(s2.SPEC)
-_register(jsonl.SPEC)
+READERS.register(scite_page.SPEC)
+READERS.register(scite_api.SPEC)
+READERS.register(table.SPEC)
+READERS.register(s2.SPEC)
+READERS.register(jsonl.SPEC)
 
 _MAX_WARNINGS = 50
 _NOT_PARSED = object()

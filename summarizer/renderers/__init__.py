@@ -9,7 +9,7 @@ it here with one line::
     TEXT_RENDERER = RendererSpec("txt", "text/plain; charset=utf-8", ("txt",), "plain text", render_text)
 
     # below
-    RENDERERS.register(TEXT_RENDERER.name, TEXT_RENDERER)
+    RENDERERS.register(TEXT_RENDERER)
 """
 
 from __future__ import annotations
@@ -38,10 +38,10 @@ __all__ = [
 ]
 
 RENDERERS: Registry[RendererSpec] = Registry("format")
-RENDERERS.register(JSON_RENDERER.name, JSON_RENDERER)
-RENDERERS.register(MARKDOWN_RENDERER.name, MARKDOWN_RENDERER)
-RENDERERS.register(HTML_RENDERER.name, HTML_RENDERER)
-RENDERERS.register(CSV_RENDERER.name, CSV_RENDERER)
+RENDERERS.register(JSON_RENDERER)
+RENDERERS.register(MARKDOWN_RENDERER)
+RENDERERS.register(HTML_RENDERER)
+RENDERERS.register(CSV_RENDERER)
 
 DEFAULT_FORMAT = JSON_RENDERER.name
 

@@ -17,3 +17,4 @@ class RendererSpec:
     suffixes: tuple[str, ...]
     summary: str
     render: Callable[[Brief], str]
+    aliases: tuple[str, ...] = ()
