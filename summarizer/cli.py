@@ -18,9 +18,6 @@ from summarizer.evaluation import TASKS as EVAL_TASKS
 from summarizer.readers import READERS
 from summarizer.renderers import DEFAULT_FORMAT, RENDERERS, format_for_suffix
 
-INPUT_FORMATS = READERS.choices()
-OUTPUT_FORMATS = RENDERERS.names()
-
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line."""
@@ -75,20 +72,23 @@ def build_parser() -> argparse.ArgumentParser:
         "input", metavar="INPUT", help="scite page text, scite API JSON, CSV, S2 JSON or JSON Lines; - for stdin"
     )
     brief.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
-    other_formats = [name for name in OUTPUT_FORMATS if name != DEFAULT_FORMAT]
+    # choices are read from the registries when the parser is built, so an entry registered later is offered too
+    output_formats = RENDERERS.names()
+    input_formats = READERS.choices()
+    other_formats = [name for name in output_formats if name != DEFAULT_FORMAT]
     brief.add_argument(
         "--format",
-        choices=OUTPUT_FORMATS,
+        choices=output_formats,
         help=f"{DEFAULT_FORMAT} (default, or from -o's suffix), {_one_of(other_formats)}",
     )
-    brief.add_argument("--input-format", choices=INPUT_FORMATS, help="skip detection and read INPUT as this format")
+    brief.add_argument("--input-format", choices=input_formats, help="skip detection and read INPUT as this format")
     _add_engine_flags(brief)
     brief.set_defaults(handler=_cmd_brief)
 
     extract = commands.add_parser("extract", help="write the normalised statements as JSON Lines")
     extract.add_argument("input", metavar="INPUT", help="a citation export; - for stdin")
     extract.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
-    extract.add_argument("--input-format", choices=INPUT_FORMATS, help="skip detection and read INPUT as this format")
+    extract.add_argument("--input-format", choices=input_formats, help="skip detection and read INPUT as this format")
     extract.set_defaults(handler=_cmd_extract)
 
     schema = commands.add_parser("schema", help="print the brief's JSON Schema")

@@ -7,6 +7,7 @@ docs take their choices from it, so adding a reader, a renderer or an engine is 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Generic, Protocol, TypeVar
 
 
@@ -43,6 +44,17 @@ class Registry(Generic[EntryT]):
         self._entries[entry.name] = entry
         self._aliases.update(dict.fromkeys(entry.aliases, entry.name))
         return entry
+
+    @contextmanager
+    def registered(self, entry: EntryT) -> Iterator[EntryT]:
+        """Register an entry for the duration of a with-block (a plugin's tests, a one-off run)."""
+        self.register(entry)
+        try:
+            yield entry
+        finally:
+            del self._entries[entry.name]
+            for alias in entry.aliases:
+                del self._aliases[alias]
 
     def resolve(self, name: str) -> str:
         """The registered name for a name or an alias; UnknownName if none."""

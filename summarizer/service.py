@@ -37,8 +37,6 @@ from summarizer.settings import Settings
 
 log = logging.getLogger(__name__)
 
-OUTPUT_FORMATS = RENDERERS.names()
-MEDIA_TYPES: dict[str, str] = {spec.name: spec.media_type for spec in RENDERERS}
 UPLOAD_FIELD = "file"
 
 
@@ -245,8 +243,9 @@ def _install_openapi(app: FastAPI) -> None:
         operation = schema["paths"]["/v1/briefs"]["post"]
         operation["requestBody"] = _request_body_schema(refs)
         # every rendering is text, except that the JSON one is the Brief itself
-        content: dict[str, Any] = {m.split(";")[0]: {"schema": {"type": "string"}} for m in MEDIA_TYPES.values()}
-        content[MEDIA_TYPES["json"]] = {"schema": {"$ref": refs["Brief"]}}
+        media_types = [spec.media_type for spec in RENDERERS]
+        content: dict[str, Any] = {m.split(";")[0]: {"schema": {"type": "string"}} for m in media_types}
+        content[RENDERERS.get("json").media_type] = {"schema": {"$ref": refs["Brief"]}}
         operation["responses"]["200"]["content"] = content
         app.openapi_schema = schema
         return schema
@@ -292,7 +291,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def create_brief(
         request: Request,
         output_format: Annotated[
-            Literal[OUTPUT_FORMATS],  # type: ignore[valid-type]
+            Literal[RENDERERS.names()],  # type: ignore[valid-type]
             Query(alias="format", description="Rendering of the brief."),
         ] = "json",
         input_format: Annotated[
@@ -314,7 +313,7 @@ def create_app(settings: Settings) -> FastAPI:
         headers = {"X-Content-Type-Options": "nosniff"}
         if output_format == "csv":
             headers["Content-Disposition"] = 'attachment; filename="brief.csv"'
-        return Response(text, media_type=MEDIA_TYPES[output_format], headers=headers)
+        return Response(text, media_type=RENDERERS.get(output_format).media_type, headers=headers)
 
     _install_openapi(app)
     return app

@@ -11,7 +11,7 @@ import pytest
 from summarizer.cli import build_parser, main
 from summarizer.models import Brief
 from summarizer.renderers import DEFAULT_FORMAT, RENDERERS, format_for_suffix, render
-from summarizer.service import MEDIA_TYPES, create_app
+from summarizer.service import create_app
 from summarizer.settings import Settings
 
 FIXTURE_BRIEF = Path(__file__).resolve().parent / "fixtures" / "render" / "example-brief.json"
@@ -36,8 +36,6 @@ def test_cli_format_choices_are_the_registry_names() -> None:
 
 
 def test_service_formats_and_media_types_are_the_registrys() -> None:
-    assert tuple(MEDIA_TYPES) == RENDERERS.names()
-    assert {spec.name: spec.media_type for spec in RENDERERS} == MEDIA_TYPES
     document: dict[str, Any] = create_app(Settings()).openapi()
     operation = document["paths"]["/v1/briefs"]["post"]
     parameter = next(p for p in operation["parameters"] if p["name"] == "format")
