@@ -26,6 +26,10 @@ def contract_violations(brief: Brief) -> list[str]:
         problems.append("safety: a verdict without a grounded finding")
     if brief.efficacy.assessment != "insufficient_evidence" and not brief.efficacy.outcomes:
         problems.append("efficacy: a verdict without a grounded outcome")
+    intervention = brief.target.intervention
+    if intervention is not None:
+        unknown = [sid for sid in intervention.statement_ids if sid not in texts]
+        problems += [f"target.intervention: unknown statement id {sid!r}" for sid in unknown]
     for name, certainty in (("safety", brief.safety.certainty), ("efficacy", brief.efficacy.certainty)):
         if not certainty.reasons:
             problems.append(f"{name}.certainty: no reason")

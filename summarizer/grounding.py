@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from summarizer.models import AdverseEvent, Efficacy, Finding, Quote, Safety, Statement
+from summarizer.models import AdverseEvent, Efficacy, Finding, Intervention, Quote, Safety, Statement
 
 FindingT = TypeVar("FindingT", bound=Finding)
 
@@ -163,3 +163,17 @@ def ground_sections(
 
 def _fallback_summary(topic: str) -> str:
     return f"No grounded {topic} finding remained, so the citing statements give insufficient evidence on {topic}."
+
+
+def ground_intervention(
+    intervention: Intervention | None, texts: Mapping[str, str], warnings: list[str]
+) -> Intervention | None:
+    """Keep the intervention's known statement ids; an unknown one is dropped with a warning."""
+    if intervention is None:
+        return None
+    ids = [sid for sid in dict.fromkeys(intervention.statement_ids) if sid in texts]
+    if len(ids) != len(intervention.statement_ids):
+        unknown = sorted(set(intervention.statement_ids) - set(texts))
+        if unknown:
+            warnings.append(f"target.intervention: dropped unknown statement ids {unknown}")
+    return intervention.model_copy(update={"statement_ids": ids})

@@ -78,6 +78,15 @@ class ReportedTallies(ContractModel):
     contrasting: int | None = None
 
 
+class Intervention(ContractModel):
+    """The treatment the target studied, as the statements (and the abstract, when known) show it."""
+
+    name: str = Field(min_length=1)
+    statement_ids: list[str] = Field(
+        default_factory=list, description="The statements that attribute an effect or a harm of it to the target."
+    )
+
+
 class Target(ContractModel):
     """The cited paper."""
 
@@ -85,6 +94,9 @@ class Target(ContractModel):
     title: str | None = None
     year: int | None = None
     abstract: str | None = None
+    intervention: Intervention | None = Field(
+        default=None, description="What the target studied; null when it studies no intervention (or none was found)."
+    )
     reported_tallies: ReportedTallies = Field(default_factory=ReportedTallies)
 
 

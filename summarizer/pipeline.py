@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from summarizer._version import __version__
+from summarizer.certainty import grade_section
 from summarizer.engines import Engine, EngineResult, make_engine
-from summarizer.grounding import ground_sections
+from summarizer.grounding import ground_intervention, ground_sections
 from summarizer.models import Brief, Provenance, Source, Statement, Target
 from summarizer.settings import Settings
 from summarizer.tally import compute_coverage, compute_tally
@@ -72,7 +73,7 @@ def assemble_brief(
     input_sha256: str | None,
     warnings: Sequence[str] = (),
 ) -> Brief:
-    """Annotate the statements with the engine's result, ground its sections, and compute tallies."""
+    """Annotate the statements with the engine's result, ground its sections once, grade them, and tally."""
     if len(result.annotations) != len(statements):
         raise RuntimeError(
             f"engine {engine_name} returned {len(result.annotations)} annotations for {len(statements)} statements"
@@ -88,6 +89,14 @@ def assemble_brief(
     safety, efficacy, contrasting = ground_sections(
         result.safety, result.efficacy, result.contrasting, annotated, all_warnings
     )
+    safety = safety.model_copy(
+        update={"certainty": grade_section(safety.findings, annotated, safety.assessment == "mixed", "safety")}
+    )
+    efficacy = efficacy.model_copy(
+        update={"certainty": grade_section(efficacy.outcomes, annotated, efficacy.assessment == "mixed", "efficacy")}
+    )
+    texts = {s.id: s.text for s in annotated}
+    intervention = ground_intervention(result.intervention, texts, all_warnings)
     provenance = Provenance(
         engine=engine_name,
         model=result.model,
@@ -102,7 +111,7 @@ def assemble_brief(
         warnings=all_warnings,
     )
     return Brief(
-        target=target,
+        target=target.model_copy(update={"intervention": intervention}),
         statements=annotated,
         tally=compute_tally(annotated),
         safety=safety,

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from summarizer.certainty import INDIRECT_REASON
 from summarizer.engines.base import ReadRequest
 from summarizer.engines.extractive import ExtractiveEngine
-from summarizer.engines.extractive.certainty import INDIRECT_REASON
 from summarizer.models import Brief, Citing, Statement, StatementType, Target
 from summarizer.pipeline import summarize
 from summarizer.readers import load_statements
@@ -92,7 +92,7 @@ def test_concerns_and_mixed() -> None:
     assert only.safety.adverse_events and only.safety.adverse_events[0].statement_ids == ["S1"]
     assert "rash" in only.safety.adverse_events[0].name
     assert only.annotations[0].adverse_events
-    mixed = ExtractiveEngine().run(Target(), _statements(concern, reassuring))
+    mixed = summarize(_statements(concern, reassuring), engine=ExtractiveEngine())
     assert mixed.safety.assessment == "mixed"
     assert any(r.startswith("inconsistency") for r in mixed.safety.certainty.reasons)
 

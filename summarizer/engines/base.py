@@ -14,6 +14,7 @@ from summarizer.models import (
     Change,
     Efficacy,
     Finding,
+    Intervention,
     Safety,
     Statement,
     StatementType,
@@ -57,6 +58,9 @@ class EngineResult(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     annotations: list[Annotation]
+    intervention: Intervention | None = Field(
+        default=None, description="The target's intervention as the engine found it (None: it studies none)."
+    )
     inferred_types: dict[str, StatementType] = Field(
         default_factory=dict, description="Statement id to the type the engine inferred (unclassified input)."
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarizer.engines.extractive.certainty import grade_certainty
+from summarizer.certainty import DRAFT
 from summarizer.engines.extractive.reading import SentenceReading, contrast_quote
 from summarizer.models import (
     AdverseEvent,
@@ -108,7 +108,7 @@ def safety_section(items: Sequence[ReadStatement]) -> Safety:
         summary=summary,
         findings=findings,
         adverse_events=[AdverseEvent(name=name, statement_ids=ids) for name, ids in events.values()],
-        certainty=grade_certainty([i.statement for i in [*concerns, *reassuring]], assessment == "mixed", "safety"),
+        certainty=DRAFT,
     )
 
 
@@ -177,7 +177,7 @@ def efficacy_section(items: Sequence[ReadStatement]) -> Efficacy:
         assessment=assessment,
         summary=summary,
         outcomes=outcomes,
-        certainty=grade_certainty([i.statement for i in used], assessment == "mixed", "efficacy"),
+        certainty=DRAFT,
     )
 
 

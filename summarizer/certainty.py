@@ -1,15 +1,20 @@
-"""GRADE-style certainty of a section drawn from citation statements: start low, downgrade for few or mixed."""
+"""GRADE-style certainty of a section drawn from citation statements: start low, downgrade for few or mixed.
+
+The pipeline grades both sections of every brief from the grounded evidence, whatever the engine: engines draft
+their sections with DRAFT and never set a level themselves.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from summarizer.models import Certainty, CertaintyLevel, Statement
+from summarizer.models import Certainty, CertaintyLevel, Finding, Statement
 
 INDIRECT_REASON = "indirect: evidence comes from citing statements, not from the trial data"
 FEW_STATEMENTS = 5
 FEW_PUBLICATIONS = 3
 _LEVELS: tuple[CertaintyLevel, ...] = ("high", "moderate", "low", "very_low")
+DRAFT = Certainty(level="very_low", reasons=["not graded yet: the pipeline grades the grounded section"])
 
 
 def _publications(statements: Sequence[Statement]) -> int | None:
@@ -39,3 +44,10 @@ def grade_certainty(statements: Sequence[Statement], mixed: bool, topic: str) ->
         reasons.append(f"inconsistency: the statements disagree about {topic}")
         level += 1
     return Certainty(level=_LEVELS[min(level, 3)], reasons=reasons)
+
+
+def grade_section(findings: Sequence[Finding], statements: Sequence[Statement], mixed: bool, topic: str) -> Certainty:
+    """Certainty of a section from the statements its grounded findings cite, in the order they are cited."""
+    by_id = {s.id: s for s in statements}
+    cited = dict.fromkeys(sid for finding in findings for sid in finding.statement_ids if sid in by_id)
+    return grade_certainty([by_id[sid] for sid in cited], mixed, topic)
