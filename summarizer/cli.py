@@ -6,17 +6,22 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from summarizer._version import __version__
 from summarizer.engines import ENGINES, EngineOptions
-from summarizer.errors import ConfigError, InputError, SummarizerError
+from summarizer.errors import ConfigError, SummarizerError
 from summarizer.evaluation import TASKS as EVAL_TASKS
+from summarizer.output import output_suffix, write_output
 from summarizer.readers import READERS
 from summarizer.renderers import DEFAULT_FORMAT, RENDERERS, format_for_suffix
+
+OUTPUT_HELP = (
+    "write here instead of stdout: a file (replaced atomically; a symlink's target; a device or FIFO as it is), "
+    "or DIR/ to write a file of the default name in DIR"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument(
         "input", metavar="INPUT", help="scite page text, scite API JSON, CSV, S2 JSON or JSON Lines; - for stdin"
     )
-    brief.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
+    brief.add_argument("-o", "--output", metavar="PATH", help=OUTPUT_HELP)
     # choices are read from the registries when the parser is built, so an entry registered later is offered too
     output_formats = RENDERERS.names()
     input_formats = READERS.choices()
@@ -87,12 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     extract = commands.add_parser("extract", help="write the normalised statements as JSON Lines")
     extract.add_argument("input", metavar="INPUT", help="a citation export; - for stdin")
-    extract.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
+    extract.add_argument("-o", "--output", metavar="PATH", help=OUTPUT_HELP)
     extract.add_argument("--input-format", choices=input_formats, help="skip detection and read INPUT as this format")
     extract.set_defaults(handler=_cmd_extract)
 
     schema = commands.add_parser("schema", help="print the brief's JSON Schema")
-    schema.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
+    schema.add_argument("-o", "--output", metavar="PATH", help=OUTPUT_HELP)
     schema.set_defaults(handler=_cmd_schema)
 
     evaluate = commands.add_parser("eval", help="measure an engine on a labelled dataset (JSON Lines)")
@@ -176,34 +181,15 @@ def _load(args: argparse.Namespace) -> Any:
     return load_statements(args.input, input_format=args.input_format)
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write to stdout, or atomically to a file: a failed run leaves an existing file untouched."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    directory = output.parent if str(output.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"{output}: the directory {directory} does not exist")
-    if output.is_dir():
-        raise InputError(f"{output}: is a directory")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise InputError(f"{output}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _format_for(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
-    return (format_for_suffix(args.output.suffix) if args.output else None) or DEFAULT_FORMAT
+    return format_for_suffix(output_suffix(args.output)) or DEFAULT_FORMAT
+
+
+def _suffix_of(output_format: str) -> str:
+    suffixes = RENDERERS.get(output_format).suffixes
+    return suffixes[0] if suffixes else output_format
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
@@ -214,7 +200,8 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     engine = _engine(args, settings)
     source = _load(args)
     brief = summarize(source, engine=engine, settings=settings)
-    write_output(render(brief, _format_for(args)), args.output)
+    output_format = _format_for(args)
+    write_output(render(brief, output_format), args.output, f"brief.{_suffix_of(output_format)}")
     return 0
 
 
@@ -224,14 +211,14 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     source = _load(args)
     normalised = source.model_copy(update={"statements": normalise(source.statements)})
-    write_output(write_jsonl(normalised), args.output)
+    write_output(write_jsonl(normalised), args.output, "statements.jsonl")
     return 0
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
     from summarizer.renderers import render_schema
 
-    write_output(render_schema(), args.output)
+    write_output(render_schema(), args.output, "brief-schema.json")
     return 0
 
 
