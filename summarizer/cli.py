@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -267,6 +269,26 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _interrupted(signum: int, frame: object) -> None:
+    # one Ctrl-C stops the run; another one, while the run cleans up (workers, a temporary file) or writes its one
+    # line, must not cut that short into a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise KeyboardInterrupt
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        return int(args.handler(args))
+    except SummarizerError as exc:
+        sys.stderr.write(f"summarizer: error: {exc}\n")
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the CLI promises one line, never a traceback
+        sys.stderr.write(f"summarizer: internal error: {type(exc).__name__}: {exc}\n")
+        return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     parser = build_parser()
@@ -274,16 +296,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, _interrupted) if in_main_thread else None
     try:
-        return int(args.handler(args))
-    except SummarizerError as exc:
-        sys.stderr.write(f"summarizer: error: {exc}\n")
-        return exc.exit_code
-    except KeyboardInterrupt:
+        return _run(args)
+    except KeyboardInterrupt:  # from anywhere in the run, its error handling included
         sys.stderr.write("summarizer: interrupted\n")
         return 130
-    except BrokenPipeError:
-        return 0
-    except Exception as exc:  # noqa: BLE001 - the CLI promises one line, never a traceback
-        sys.stderr.write(f"summarizer: internal error: {type(exc).__name__}: {exc}\n")
-        return 1
+    finally:
+        if previous is not None:
+            # as the process's entry point, the run is over: a late Ctrl-C must not interrupt the exit
+            signal.signal(signal.SIGINT, previous if argv is not None else signal.SIG_IGN)

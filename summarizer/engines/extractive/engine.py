@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import multiprocessing
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import multiprocessing.pool
+import signal
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
@@ -35,7 +37,10 @@ class SentenceEncoder(Protocol):
 
 
 def _init_worker(resources: Resources) -> None:
-    # Runs in a forked child: the resources arrive by fork, not by pickling.
+    # Runs in a forked child: the resources arrive by fork, not by pickling. Ctrl-C reaches every process of the
+    # terminal's group: the parent alone handles it, and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _worker_resources.append(resources)
 
 
@@ -44,12 +49,39 @@ def _annotate_jobs(jobs: Sequence[_AnnotationJob], resources: Resources | None =
     return [annotate(text, resources_=res, read_stance=read_stance) for text, read_stance in jobs]
 
 
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Hold Ctrl-C back (it stays pending) while workers are forked, so that none is hit before it ignores it."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _stop(pool: multiprocessing.pool.Pool) -> None:
+    """Kill the workers and reap them; a second Ctrl-C meanwhile waits, so that none is left behind."""
+    with _sigint_held():
+        pool.terminate()
+        pool.join()
+
+
 def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, workers: int) -> list[SentenceReading]:
     size = -(-len(jobs) // (workers * 4))
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(resources,)) as pool:
-        return [reading for part in pool.map(_annotate_jobs, chunks) for reading in part]
+    pool = None
+    try:
+        with _sigint_held():
+            pool = context.Pool(workers, initializer=_init_worker, initargs=(resources,))
+        parts = pool.map(_annotate_jobs, chunks)
+    except BaseException:  # Ctrl-C, or a worker's error: no worker may outlive the run
+        if pool is not None:
+            _stop(pool)
+        raise
+    pool.close()
+    pool.join()
+    return [reading for part in parts for reading in part]
 
 
 def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
