@@ -195,15 +195,19 @@ def _suffix_of(output_format: str) -> str:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from summarizer.pipeline import summarize
-    from summarizer.renderers import render
+    from summarizer.pipeline import normalise, summarize
+    from summarizer.renderers import render_chunks
 
     settings = _settings(args)
     engine = _engine(args, settings)
     source = _load(args)
-    brief = summarize(source, engine=engine, settings=settings)
+    # normalised here, the reader's statements are let go before the engine runs (summarize keeps these as they
+    # are); handed over, they become the brief's statements: a large input is held once
+    source = source.model_copy(update={"statements": normalise(source.statements)})
+    brief = summarize(source, engine=engine, settings=settings, owned=True)
+    del source
     output_format = _format_for(args)
-    write_output(render(brief, output_format), args.output, f"brief.{_suffix_of(output_format)}")
+    write_output(render_chunks(brief, output_format), args.output, f"brief.{_suffix_of(output_format)}")
     return 0
 
 

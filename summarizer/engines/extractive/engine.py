@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import multiprocessing
 import multiprocessing.pool
 import signal
@@ -59,6 +60,17 @@ def _sigint_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
+@contextlib.contextmanager
+def _gc_frozen() -> Iterator[None]:
+    """Fork with the parent's objects out of the collector's sight: a worker's collections would otherwise touch,
+    and so copy, every page of the parent's heap (the statements of a large input among them)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _stop(pool: multiprocessing.pool.Pool) -> None:
     """Kill the workers and reap them; a second Ctrl-C meanwhile waits, so that none is left behind."""
     with _sigint_held():
@@ -72,7 +84,7 @@ def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, wor
     context = multiprocessing.get_context("fork")
     pool = None
     try:
-        with _sigint_held():
+        with _sigint_held(), _gc_frozen():
             pool = context.Pool(workers, initializer=_init_worker, initargs=(resources,))
         parts = pool.map(_annotate_jobs, chunks)
     except BaseException:  # Ctrl-C, or a worker's error: no worker may outlive the run
