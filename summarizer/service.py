@@ -328,7 +328,7 @@ def create_app(settings: Settings) -> FastAPI:
     # (the LLM engine opens a session per brief), so one engine, and the encoder it may load, serves every request;
     # the workers are forked now, with it loaded, before the server starts its threads
     engine = make_engine(settings.engine, settings)
-    pool = WorkerPool(_brief_maker(engine, settings), _worker_count(settings))
+    pool = WorkerPool(_brief_maker(engine, settings), _worker_count(settings), settings.service.max_waiting_requests)
     service = settings.service
     limit = service.max_request_bytes
 
@@ -385,6 +385,8 @@ def create_app(settings: Settings) -> FastAPI:
         ] = None,
     ) -> Response:
         """Make the brief of an uploaded citation export (multipart field `file`) or of JSON statements."""
+        if pool.full():  # refused before its body is read: waiting requests hold their bodies in memory
+            raise PoolBusy()
         try:
             async with asyncio.timeout(service.body_timeout_seconds):
                 body = await _read_body(request, limit)

@@ -70,6 +70,9 @@ class ServiceSettings(_Strict):
     workers: int | None = Field(
         default=None, ge=1, description="Worker processes that make briefs, one at a time each (default: the CPUs)."
     )
+    max_waiting_requests: int = Field(
+        default=16, ge=0, description="Requests waiting for a free worker at most; one more is answered 503 at once."
+    )
     request_timeout_seconds: float = Field(
         default=300.0, gt=0, description="A brief not made in this time (waiting for a worker included) is a 503."
     )

@@ -165,12 +165,18 @@ def _start_worker(
 class WorkerPool:
     """`size` forked workers running `job(payload)`; `await pool.run(payload, budget)` from the event loop."""
 
-    def __init__(self, job: Callable[[Any], Any], size: int) -> None:
+    def __init__(self, job: Callable[[Any], Any], size: int, max_waiting: int = 16) -> None:
         self._job = job
         self._workers: list[_Worker] = []
         for _ in range(max(1, size)):
             self._workers.append(_Worker(job, self._workers))
         self._idle: asyncio.Queue[_Worker] | None = None
+        self.max_waiting = max_waiting
+        self._waiting = 0
+
+    def full(self) -> bool:
+        """Whether a job now would wait behind `max_waiting` others (and so be refused)."""
+        return self._waiting >= self.max_waiting and (self._idle is None or self._idle.empty())
 
     @property
     def size(self) -> int:
@@ -193,10 +199,15 @@ class WorkerPool:
         """The job's result; its exception re-raised; OverBudget, PoolBusy or WorkerLost when it could not finish."""
         idle = self._idle_queue()
         deadline = time.monotonic() + budget
+        if idle.empty() and self._waiting >= self.max_waiting:
+            raise PoolBusy(f"all {self.size} workers are busy and {self._waiting} jobs wait")
+        self._waiting += 1
         try:
             worker = await asyncio.wait_for(idle.get(), timeout=budget)
         except TimeoutError:
             raise PoolBusy(f"all {self.size} workers stayed busy for {budget:g} s") from None
+        finally:
+            self._waiting -= 1
         remaining = max(deadline - time.monotonic(), 0.001)
         try:
             call = asyncio.to_thread(worker.call, payload, remaining)

@@ -316,3 +316,29 @@ def test_the_worker_pool_stops_kills_replaces_and_relays() -> None:
         assert time.monotonic() - started < 15
     finally:
         pool.close()
+
+
+def test_the_worker_pool_refuses_jobs_beyond_its_waiting_room() -> None:
+    import asyncio
+
+    from summarizer.worker_pool import PoolBusy
+
+    pool = WorkerPool(_job, 1, max_waiting=1)
+    try:
+
+        async def scenario() -> list[Any]:
+            running = asyncio.ensure_future(pool.run(("sleep", 1.0), 10.0))
+            await asyncio.sleep(0.2)
+            waiting = asyncio.ensure_future(pool.run(("sleep", 0.0), 10.0))
+            await asyncio.sleep(0.2)
+            assert pool.full()
+            refused = None
+            try:
+                await pool.run(("sleep", 0.0), 10.0)
+            except PoolBusy as exc:
+                refused = type(exc).__name__
+            return [await running, await waiting, refused, pool.full()]
+
+        assert asyncio.run(scenario()) == ["slept", "slept", "PoolBusy", False]
+    finally:
+        pool.close()
