@@ -31,14 +31,14 @@ def test_response_with_tallies_and_citations() -> None:
         ("S3", "contrasting", "source", 0.71, "Results", False),
         ("S4", "mentioning", "source", 0.88, None, False),
     ]
-    assert source.statements[0].citing.model_dump() == {
+    assert source.statements[0].citing.model_dump(exclude={"retracted", "editorial_notices"}) == {
         "doi": "10.1000/example.citing.1",
         "title": "Mesenchymal stromal cells for COVID-19: a review",
         "year": 2021,
         "journal": "Example Journal of Cell Therapy",
     }
     # citing details from a nested sourcePaper object
-    assert source.statements[1].citing.model_dump() == {
+    assert source.statements[1].citing.model_dump(exclude={"retracted", "editorial_notices"}) == {
         "doi": "10.1000/example.citing.2",
         "title": "Cell therapies in viral pneumonia",
         "year": 2022,
@@ -75,11 +75,12 @@ def test_bad_objects_are_skipped_or_cleaned_with_warnings() -> None:
         ("S2", "Also safe.", "unclassified", "none", None, None),
     ]
     assert source.warnings == [
-        "citation 1: empty snippet; skipped",
         "citation 2: unknown citation type 'odd'; treated as unclassified",
         "citation 2: confidence 'x' is not a number; dropped",
         "citation 3: not an object; skipped",
         "citation 4: selfCites 'maybe' is not true or false; dropped",
+        "1 of 4 scite citations came without their statement (no snippet, or snippetHidden: scite hands snippets "
+        "to entitled API tokens only); they contributed no statements",
     ]
 
 
@@ -97,7 +98,17 @@ def test_several_targets_warn() -> None:
     ]
     source = read_source(json.dumps(data))
     assert source.target.doi == "10.1/t"
-    assert source.warnings == ["the citations cite 2 different targets; using the most frequent, 10.1/t"]
+    assert [s.text for s in source.statements] == ["One.", "Two."]
+    assert source.warnings == [
+        "the input cites 2 different targets: this brief is about 10.1/t (2 statements, the most cited; choose "
+        "another with --target DOI); 1 statement about 1 other target set aside: 10.1/u (1)"
+    ]
+    chosen = read_source(json.dumps(data), target="https://doi.org/10.1/U")
+    assert (chosen.target.doi, [s.text for s in chosen.statements]) == ("10.1/u", ["Three."])
+    assert chosen.warnings[0].startswith("the input cites 2 different targets: this brief is about 10.1/u (1 statement")
+    cites = r"no statement in the input cites 10.1/x \(--target\); it cites 10.1/t \(2\), 10.1/u \(1\)"
+    with pytest.raises(InputError, match=cites):
+        read_source(json.dumps(data), target="10.1/x")
 
 
 def test_invalid_json_names_the_position() -> None:

@@ -24,7 +24,7 @@ def test_comma_separated_fixture() -> None:
     assert (first.type, first.type_source, first.confidence, first.section) == (
         "supporting", "source", 0.91, "Discussion"
     )
-    assert first.citing.model_dump() == {
+    assert first.citing.model_dump(exclude={"retracted", "editorial_notices"}) == {
         "doi": "10.1000/example.citing.1",
         "title": "Stem cells, COVID-19 and beyond",
         "year": 2021,

@@ -18,20 +18,22 @@ _CLASSIFICATIONS: dict[str, StatementType] = {
 }
 _CLASS_ALTERNATION = "|".join(_CLASSIFICATIONS)
 
+# Every pattern here runs in linear time on any input: whitespace runs are never split between two quantifiers
+# (":" separates them, or [ \t] stands in for \s where a pattern must not run across lines), and the patterns
+# searched for anywhere in the text have bounded repeats.
 _YEAR = re.compile(r"^(1[5-9]\d\d|2\d\d\d)\b")
-_DOI_LINE = re.compile(r"^DOI:?\s*(\S+)", re.IGNORECASE)
-_ABSTRACT_LINE = re.compile(r"^Abstract(?:\s*:\s*|\s*$)(.*)$", re.IGNORECASE)
-_SHOW_MORE = re.compile(r"\s*(?:…|\.\.\.)?\s*Show more\s*$", re.IGNORECASE)
-_CITED_BY = re.compile(r"Cited by\s+([\d,]+)\s+publications?", re.IGNORECASE)
-_STATEMENT_COUNT = re.compile(r"\(?\s*([\d,]+)\s+citation statements?\s*\)?", re.IGNORECASE)
-_REFERENCES = re.compile(r"^References\s+[\d,]+\s+publications?$", re.IGNORECASE)
-_SECTION = re.compile(r"^Section\s*:\s*(.*)$", re.IGNORECASE)
-_SECTION_VALUE = re.compile(rf"^(.*?)\s*({_CLASS_ALTERNATION})?$", re.IGNORECASE)
+_DOI_LINE = re.compile(r"^DOI(?::[ \t]*|[ \t]+)(\S+)", re.IGNORECASE)
+_ABSTRACT_LINE = re.compile(r"^Abstract(?:[ \t]*:|[ \t]*$)", re.IGNORECASE)
+_CITED_BY = re.compile(r"Cited by[ \t]{1,8}([\d,]{1,15})[ \t]{1,8}publications?", re.IGNORECASE)
+_STATEMENT_COUNT = re.compile(r"\(?[ \t]{0,8}([\d,]{1,15})[ \t]{1,8}citation statements?[ \t]{0,8}\)?", re.IGNORECASE)
+_REFERENCES = re.compile(r"^References[ \t]+[\d,]{1,15}[ \t]+publications?$", re.IGNORECASE)
+_SECTION = re.compile(r"^Section[ \t]*:(.*)$", re.IGNORECASE)
 _CLASS_ONLY = re.compile(rf"^({_CLASS_ALTERNATION})$", re.IGNORECASE)
-_CONFIDENCE = re.compile(r"^confidence\s*:?\s*(\d+(?:\.\d+)?)\s*(%?)$", re.IGNORECASE)
-_SEE_MORE = re.compile(r"^See\s+([\d,]+)\s+more\s+Smart\s+Citations?$", re.IGNORECASE)
+_CONFIDENCE = re.compile(r"^confidence(?:[ \t]*:[ \t]*|[ \t]*)(\d{1,6}(?:\.\d{1,12})?)[ \t]*(%?)$", re.IGNORECASE)
+_SEE_MORE = re.compile(r"^See[ \t]+([\d,]{1,15})[ \t]+more[ \t]+Smart[ \t]+Citations?$", re.IGNORECASE)
 _NUMBER = re.compile(r"^[\d,]+$")
-_TYPE_LABEL = re.compile(rf"^({_CLASS_ALTERNATION})\s*:?\s*([\d,]+)?$", re.IGNORECASE)
+_TYPE_LABEL = re.compile(rf"^({_CLASS_ALTERNATION})(?:[ \t]*:[ \t]*|[ \t]*)([\d,]{{1,15}})?$", re.IGNORECASE)
+_SHOW_MORE = "show more"
 
 # Lines of the page's furniture that are never a title or a statement.
 _CHROME_PREFIXES = ("|", "sign up to", "view full text", "view published", "help me understand", "order by")
@@ -66,11 +68,11 @@ _CLOSE_QUOTES = "”\"“»"
 
 # Detection: the page's own wording, which ordinary prose does not use.
 _PAGE_SIGNS = (
-    re.compile(r"^\s*Section\s*:\s*\S", re.IGNORECASE | re.MULTILINE),
-    re.compile(r"^\s*confidence\s*:\s*\d+(?:\.\d+)?\s*%\s*$", re.IGNORECASE | re.MULTILINE),
-    re.compile(r"Cited by\s+[\d,]+\s+publications?", re.IGNORECASE),
-    re.compile(r"\(\s*[\d,]+\s+citation statements?\s*\)", re.IGNORECASE),
-    re.compile(r"^\s*See\s+\d+\s+more\s+Smart\s+Citations?\s*$", re.IGNORECASE | re.MULTILINE),
+    re.compile(r"^[ \t]*Section[ \t]*:[ \t]*\S", re.IGNORECASE | re.MULTILINE),
+    re.compile(r"^[ \t]*confidence[ \t]*:[ \t]*\d{1,6}(?:\.\d{1,12})?[ \t]*%[ \t]*$", re.IGNORECASE | re.MULTILINE),
+    _CITED_BY,
+    re.compile(r"\([ \t]{0,8}[\d,]{1,15}[ \t]{1,8}citation statements?[ \t]{0,8}\)", re.IGNORECASE),
+    re.compile(r"^[ \t]*See[ \t]+\d{1,15}[ \t]+more[ \t]+Smart[ \t]+Citations?[ \t]*$", re.IGNORECASE | re.MULTILINE),
 )
 
 
@@ -123,6 +125,28 @@ def _strip_marks(text: str) -> str:
     return text
 
 
+def _without_show_more(text: str) -> str:
+    """Drop the page's trailing "… Show more" from a clipped abstract."""
+    text = text.rstrip()
+    if text.lower().endswith(_SHOW_MORE):
+        text = text[: -len(_SHOW_MORE)].rstrip()
+        for mark in ("…", "..."):
+            if text.endswith(mark):
+                text = text[: -len(mark)].rstrip()
+                break
+    return text.strip()
+
+
+def _section_value(value: str) -> tuple[str | None, StatementType | None]:
+    """Split "Discussion supporting" into the section and the classification written after it."""
+    value = value.strip()
+    lowered = value.lower()
+    for word, statement_type in _CLASSIFICATIONS.items():
+        if lowered.endswith(word):  # "Discussion supporting", or run together when copied: "Discussionsupporting"
+            return value[: -len(word)].strip() or None, statement_type
+    return value or None, None
+
+
 def _read_header(lines: list[str]) -> Target:
     """Read year, DOI, title and abstract from the lines before the statements."""
     year: int | None = None
@@ -142,12 +166,12 @@ def _read_header(lines: list[str]) -> Target:
             doi_index = index
         elif abstract_index < 0 and (match := _ABSTRACT_LINE.match(line)):
             abstract_index = index
-            parts = [match.group(1)]
+            parts = [line[match.end() :].strip()]
             for following in lines[index + 1 :]:
                 if not following or following.lower().startswith(_END_OF_HEADER):
                     break
                 parts.append(following)
-            abstract = _SHOW_MORE.sub("", "\n".join(parts)).strip() or None
+            abstract = _without_show_more("\n".join(parts)) or None
         elif (
             lowered.startswith(_END_OF_HEADER)
             or _CITED_BY.match(line)
@@ -207,8 +231,9 @@ def _read_tallies(text: str, lines: list[str]) -> ReportedTallies:
     cited_by = _CITED_BY.search(text)
     if cited_by:
         tallies.publications = parse_count(cited_by.group(1))
-        count = _STATEMENT_COUNT.search(text, cited_by.end())
-        if count and count.start() - cited_by.end() < 40:
+        after = text[cited_by.end() : cited_by.end() + 80]
+        count = _STATEMENT_COUNT.search(after)
+        if count and count.start() < 40:
             tallies.statements = parse_count(count.group(1))
     counts = None
     for index, line in enumerate(lines):
@@ -273,12 +298,12 @@ def _read_raw_statements(lines: list[str]) -> list[_RawStatement]:
         if describes and candidate is not None:
             start(candidate)
         if section:
-            value = _SECTION_VALUE.match(section.group(1).strip())
-            if current is not None and value is not None:
+            section_name, section_type = _section_value(section.group(1))
+            if current is not None:
                 if current.section is None:
-                    current.section = value.group(1).strip() or None
-                if value.group(2) and current.statement_type is None:
-                    current.statement_type = _CLASSIFICATIONS[value.group(2).lower()]
+                    current.section = section_name
+                if section_type is not None and current.statement_type is None:
+                    current.statement_type = section_type
         elif class_only:
             if current is not None and current.statement_type is None:
                 current.statement_type = _CLASSIFICATIONS[class_only.group(1).lower()]
