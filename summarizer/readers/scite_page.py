@@ -111,18 +111,23 @@ def _strip_marks(text: str) -> str:
         text = text[1:]
     if text and text[-1] in _CLOSE_QUOTES:
         text = text[:-1]
-    text = text.strip()
-    changed = True
-    while changed:
-        changed = False
+    # move two ends inward instead of slicing per mark, so a run of ellipses costs linear time
+    start, end = 0, len(text)
+    moved = True
+    while moved and start < end:
+        moved = False
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         for mark in ("…", "..."):
-            if text.startswith(mark):
-                text = text[len(mark) :].lstrip()
-                changed = True
-            if text.endswith(mark):
-                text = text[: -len(mark)].rstrip()
-                changed = True
-    return text
+            if text.startswith(mark, start, end):
+                start += len(mark)
+                moved = True
+            if end - len(mark) >= start and text.endswith(mark, start, end):
+                end -= len(mark)
+                moved = True
+    return text[start:end].strip()
 
 
 def _without_show_more(text: str) -> str:
@@ -160,6 +165,8 @@ def _read_header(lines: list[str]) -> Target:
     abstract_index = -1
     end_index = len(lines)
     for index, line in enumerate(lines):
+        if not line:
+            continue
         lowered = line.lower()
         if doi_index < 0 and (match := _DOI_LINE.match(line)):
             doi = clean_doi(match.group(1))
@@ -167,7 +174,7 @@ def _read_header(lines: list[str]) -> Target:
         elif abstract_index < 0 and (match := _ABSTRACT_LINE.match(line)):
             abstract_index = index
             parts = [line[match.end() :].strip()]
-            for following in lines[index + 1 :]:
+            for following in lines[index + 1 :]:  # once per page: the first Abstract line
                 if not following or following.lower().startswith(_END_OF_HEADER):
                     break
                 parts.append(following)
@@ -198,7 +205,8 @@ def _read_type_counts(lines: list[str], start: int) -> dict[str, int] | None:
     numbers: list[int] = []
     labelled: dict[str, int] = {}
     pending_label: str | None = None
-    for line in lines[start + 1 :]:
+    for position in range(start + 1, len(lines)):  # no copy or skip: "citation types" may repeat on every line
+        line = lines[position]
         if not line:
             continue
         if _NUMBER.match(line):
@@ -278,10 +286,11 @@ def _read_raw_statements(lines: list[str]) -> list[_RawStatement]:
         candidate = None
 
     for line in lines:
-        section = _SECTION.match(line)
-        class_only = _CLASS_ONLY.match(line)
-        confidence = _CONFIDENCE.match(line)
-        see = _SEE_MORE.match(line)
+        if line:
+            section, class_only = _SECTION.match(line), _CLASS_ONLY.match(line)
+            confidence, see = _CONFIDENCE.match(line), _SEE_MORE.match(line)
+        else:
+            section = class_only = confidence = see = None
         describes = bool(section or class_only or confidence)
         is_metadata = describes or bool(see)
         if quoted is not None:
@@ -331,8 +340,8 @@ def _read_raw_statements(lines: list[str]) -> list[_RawStatement]:
     return raws
 
 
-def _same_text(first: str, second: str) -> bool:
-    return " ".join(first.split()) == " ".join(second.split())
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def read_scite_page(text: str, name: str) -> Source:
@@ -342,6 +351,7 @@ def read_scite_page(text: str, name: str) -> Source:
     target.reported_tallies = _read_tallies(text, lines)
     maker = StatementMaker(name)
     anchor_index: int | None = None  # the statement shown before "See N more"
+    anchor_words = ""  # its text with whitespace normalised, computed once however often it repeats
     budget = 0
     position = 0
     for raw in _read_raw_statements(_statement_lines(lines)):
@@ -352,8 +362,9 @@ def read_scite_page(text: str, name: str) -> Source:
             continue
         if raw.see_more:
             anchor_index = len(maker.statements) - 1 if maker.statements else None
+            anchor_words = _words(maker.statements[anchor_index].text) if anchor_index is not None else ""
             budget = raw.see_more
-            if anchor_index is not None and not _same_text(maker.statements[anchor_index].text, raw.text):
+            if anchor_index is not None and anchor_words != _words(raw.text):
                 maker.warn(
                     f'statement {position} follows "See {raw.see_more} more Smart Citation'
                     f'{"s" if raw.see_more != 1 else ""}" but differs from the one shown before it; '
@@ -362,7 +373,7 @@ def read_scite_page(text: str, name: str) -> Source:
                 budget = 0
         if budget > 0 and anchor_index is not None:
             anchor = maker.statements[anchor_index]
-            if _same_text(anchor.text, raw.text):
+            if len(raw.text) >= len(anchor_words) and anchor_words == _words(raw.text):
                 maker.statements[anchor_index] = anchor.model_copy(
                     update={"occurrences": anchor.occurrences + 1}
                 )
