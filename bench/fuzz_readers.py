@@ -173,8 +173,12 @@ def mutate(seed: bytes, rng: random.Random, others: list[bytes] | None = None) -
     return data
 
 
-def check(data: bytes, input_format: str | None) -> tuple[float, str | None]:
-    """Read one input; return the seconds it took and what went wrong (None: read, or refused cleanly)."""
+GUARDED = ("cannot be read (", "the format cannot be told (")
+
+
+def check(data: bytes, input_format: str | None) -> tuple[float, str | None, bool]:
+    """Read one input; return the seconds it took, what went wrong (None: read, or refused cleanly), and whether a
+    reader failed in a way only the reading layer's guard turned into an InputError (a reader bug worth fixing)."""
     from summarizer.errors import InputError
     from summarizer.readers import read_source, write_jsonl
 
@@ -184,11 +188,12 @@ def check(data: bytes, input_format: str | None) -> tuple[float, str | None]:
         write_jsonl(source).encode("utf-8")
         "\n".join(source.warnings).encode("utf-8")
     except InputError as exc:
-        str(exc).encode("utf-8")
-        return time.perf_counter() - start, None
+        message = str(exc)
+        message.encode("utf-8")
+        return time.perf_counter() - start, None, any(marker in message for marker in GUARDED)
     except Exception as exc:  # noqa: BLE001 - the fuzzer's job is to report any other exception
-        return time.perf_counter() - start, f"{type(exc).__name__}: {exc}"[:300]
-    return time.perf_counter() - start, None
+        return time.perf_counter() - start, f"{type(exc).__name__}: {exc}"[:300], False
+    return time.perf_counter() - start, None, False
 
 
 def _run(job: tuple[str, int, int, str]) -> dict[str, object]:
@@ -200,11 +205,16 @@ def _run(job: tuple[str, int, int, str]) -> dict[str, object]:
     times: list[float] = []
     crashes: list[str] = []
     slow: list[float] = []
+    guarded: list[str] = []
     for index in range(count):
         data = mutate(rng.choice(own), rng, others)
         input_format = reader if index % 2 else None  # half forced to the reader, half detected
-        seconds, problem = check(data, input_format)
+        seconds, problem, was_guarded = check(data, input_format)
         times.append(seconds)
+        if was_guarded:
+            path = Path(crash_dir) / f"guarded-{reader}-{seed_value}-{index}.bin"
+            path.write_bytes(data)
+            guarded.append(path.name)
         if problem is not None or seconds > SLOW_SECONDS:
             path = Path(crash_dir) / f"{reader}-{seed_value}-{index}.bin"
             path.write_bytes(data)
@@ -213,7 +223,7 @@ def _run(job: tuple[str, int, int, str]) -> dict[str, object]:
             else:
                 slow.append(seconds)
     times.sort()
-    return {"reader": reader, "inputs": count, "crashes": crashes, "slow": slow, "times": times}
+    return {"reader": reader, "inputs": count, "crashes": crashes, "slow": slow, "guarded": guarded, "times": times}
 
 
 def _percentile(times: list[float], q: float) -> float:
@@ -247,22 +257,30 @@ def main(argv: list[str] | None = None) -> int:
     wall = time.perf_counter() - started
     print(f"machine: {platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}, "
           f"{args.workers} workers, niceness {os.nice(0)}")
-    print(f"{'reader':<11} {'inputs':>9} {'crashes':>8} {'>1 s':>6} {'median ms':>10} {'p99 ms':>8} {'max ms':>8}")
-    total = crashes = slow = 0
+    print(
+        f"{'reader':<11} {'inputs':>9} {'crashes':>8} {'>1 s':>6} {'guarded':>8} {'median ms':>10} {'p99 ms':>8} "
+        f"{'max ms':>8}"
+    )
+    total = crashes = slow = guarded = 0
     for reader in readers:
         mine = [r for r in results if r["reader"] == reader]
         times = sorted(t for r in mine for t in r["times"])  # type: ignore[attr-defined]
         reader_crashes = [c for r in mine for c in r["crashes"]]  # type: ignore[attr-defined]
         reader_slow = [s for r in mine for s in r["slow"]]  # type: ignore[attr-defined]
+        reader_guarded = [g for r in mine for g in r["guarded"]]  # type: ignore[attr-defined]
+        guarded += len(reader_guarded)
         total += len(times)
         crashes += len(reader_crashes)
         slow += len(reader_slow)
-        print(f"{reader:<11} {len(times):>9} {len(reader_crashes):>8} {len(reader_slow):>6} "
+        print(f"{reader:<11} {len(times):>9} {len(reader_crashes):>8} {len(reader_slow):>6} {len(reader_guarded):>8} "
               f"{_percentile(times, 0.5) * 1000:>10.2f} {_percentile(times, 0.99) * 1000:>8.2f} "
               f"{(times[-1] if times else 0) * 1000:>8.1f}")
         for crash in reader_crashes[:5]:
             print(f"  crash {crash}")
-    print(f"total: {total} inputs, {crashes} crashes, {slow} over {SLOW_SECONDS:.0f} s, wall {wall:.0f} s")
+    print(
+        f"total: {total} inputs, {crashes} crashes, {slow} over {SLOW_SECONDS:.0f} s, {guarded} refused by the "
+        f"reading layer's guard (a reader raised on odd input), wall {wall:.0f} s"
+    )
     return 1 if crashes or slow else 0
 
 

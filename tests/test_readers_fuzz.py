@@ -37,8 +37,9 @@ def test_fuzz_target(reader: str) -> None:
     @given(rng=st.randoms(use_true_random=False), detect=st.booleans())
     def run(rng: random.Random, detect: bool) -> None:
         data = fuzz.mutate(rng.choice(SEEDS[reader]), rng, ALL_SEEDS)
-        seconds, problem = fuzz.check(data, None if detect else reader)
+        seconds, problem, guarded = fuzz.check(data, None if detect else reader)
         assert problem is None, problem
+        assert not guarded, "a reader raised on this input; only the reading layer's guard caught it"
         assert seconds < BUDGET_SECONDS, f"{seconds:.2f} s"
 
     run()

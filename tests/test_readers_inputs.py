@@ -195,3 +195,22 @@ def test_a_fifo_is_read(tmp_path: Path) -> None:
     source = load_statements(fifo)
     writer.join()
     assert len(source.statements) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "input_format"),
+    [
+        ('{"status": ["SUCCESS"], "citations": [{"snippet": "Safe.", "target": "10.1/t"}]}', "scite-api"),
+        ('{"status": {"a": 1}, "result": {"citations": [{"snippet": "Safe.", "target": "10.1/t"}]}}', "scite-api"),
+        ("Citation Types\n,\n“Safe.”\nSection: Discussion\n", "scite-page"),
+        ("Citation Types\nsupporting " + "9" * 5000 + "\n“Safe.”\nSection: Discussion\n", "scite-page"),
+        (
+            '{"tallies": {"total": "' + "9" * 5000 + '", "supporting": 1}, "citations": [{"snippet": "Safe."}]}',
+            "scite-api",
+        ),
+    ],
+)
+def test_values_the_fuzzer_found_are_read_not_refused_by_the_guard(text: str, input_format: str) -> None:
+    # found by bench/fuzz_readers.py: a list as a task status, a lone comma or 5,000 digits as a count
+    source = read_source(text, input_format=input_format)
+    assert source.statements[0].text == "Safe."

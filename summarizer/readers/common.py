@@ -152,6 +152,9 @@ def parse_bool(value: Any) -> bool | None:
     raise BadValue(f"{value!r} is not true or false")
 
 
+_COUNT_DIGITS = 15  # no count of citations has more digits; longer digit strings are not counts
+
+
 def parse_count(value: Any) -> int | None:
     """Return a non-negative count from 14 or "1,234"; None when absent or unusable."""
     if isinstance(value, bool) or value is None:
@@ -162,7 +165,7 @@ def parse_count(value: Any) -> int | None:
         return int(value)
     if isinstance(value, str):
         text = value.strip().replace(",", "")
-        if text.isdigit():
+        if text.isdigit() and len(text) <= _COUNT_DIGITS:
             return int(text)
     return None
 

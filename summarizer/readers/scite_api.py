@@ -69,6 +69,11 @@ def _citation_list(value: Any) -> list[Any] | None:
     return found if found is not None and any(_is_citation(item) for item in found[:50]) else None
 
 
+def _task_status(data: Mapping[str, Any]) -> str | None:
+    status = data.get("status")
+    return status if isinstance(status, str) and status in _TASK_STATUSES else None
+
+
 def _is_response(data: Any) -> bool:
     """Tell whether a JSON object is one of scite's responses (with or without citations in it)."""
     if not isinstance(data, dict):
@@ -82,7 +87,7 @@ def _is_response(data: Any) -> bool:
     if isinstance(_dict(data.get("result")).get("citations"), list):
         return True
     task_keys = ("result", "info", "error", "overallTally")
-    if data.get("status") in _TASK_STATUSES and any(key in data for key in task_keys):
+    if _task_status(data) is not None and any(key in data for key in task_keys):
         return True
     return _is_tally(data.get("tallies")) or _is_tally(data)
 
@@ -121,6 +126,14 @@ def _tallies(value: Any) -> ReportedTallies:
         mentioning=parse_count(value.get("mentioning")),
         contrasting=parse_count(contrasting),
     )
+
+
+def _quiet_year(value: Any) -> int | None:
+    """A year of a paper that may be the cited one: used when valid, else left unknown without a warning."""
+    try:
+        return parse_year(value)
+    except BadValue:
+        return None
 
 
 def _plain(value: Any) -> str | None:
@@ -249,9 +262,9 @@ def _papers(value: Any) -> dict[str, Mapping[str, Any]]:
 
 def _read_task(response: Mapping[str, Any], name: str) -> dict[str, Any]:
     """The result of a reference check (TaskResponse); an unfinished or failed task is an error."""
-    status = response.get("status")
+    status = _task_status(response)
     result = _dict(response.get("result"))
-    if status in _TASK_STATUSES and status != "SUCCESS" and not result:
+    if status is not None and status != "SUCCESS" and not result:
         if status in ("PENDING", "STARTED"):
             raise InputError(
                 f"{name}: the scite reference check is {status}, not finished: fetch the task again once its "
@@ -277,7 +290,7 @@ def _read_response(response: Mapping[str, Any], number: int, reading: _Reading, 
         reading.learn_target(
             clean_doi(paper.get("doi")) or doi,
             title=_plain(paper.get("title")),
-            year=parse_year(paper.get("year")) if isinstance(paper.get("year"), int) else None,
+            year=_quiet_year(paper.get("year")),
             abstract=_plain(paper.get("abstract")),
         )
     prefix = f"response {number}, " if number else ""

@@ -210,7 +210,9 @@ def _read_type_counts(lines: list[str], start: int) -> dict[str, int] | None:
         if not line:
             continue
         if _NUMBER.match(line):
-            count = int(line.replace(",", ""))
+            count = parse_count(line)
+            if count is None:
+                break
             if pending_label:
                 labelled[pending_label] = count
                 pending_label = None
@@ -219,7 +221,10 @@ def _read_type_counts(lines: list[str], start: int) -> dict[str, int] | None:
         elif match := _TYPE_LABEL.match(line):
             label = _CLASSIFICATIONS[match.group(1).lower()]
             if match.group(2):
-                labelled[label] = int(match.group(2).replace(",", ""))
+                count = parse_count(match.group(2))
+                if count is None:
+                    break
+                labelled[label] = count
             else:
                 pending_label = label
         else:
