@@ -51,6 +51,9 @@ _HEAD = "2020\nTitle\nDOI: 10.1/x\n"
 ADVERSARIAL = {
     "abstract-spaces": _HEAD + "Abstract:" + " " * _N + "x\nCited by 3 publications\n",
     "abstract-show-more": _HEAD + "Abstract: a" + " " * _N + "… Show more\n",
+    "abstract-inner-spaces": _HEAD + "Abstract: a" + " " * _N + "b\n“A statement.”\nSection: Results\n",
+    "section-inner-spaces": "“A statement.”\nSection: a" + " " * _N + "b\n",
+    "statement-count-spaces": "Cited by 12 publications (" + " " * _N + "x",
     "section-spaces": "“A statement.”\nSection:" + " " * _N + "x\n",
     "section-trailing-spaces": "“A statement.”\nSection: Discussion" + " " * _N + "\n",
     "cited-by-digits": "Cited by " + "1" * _N,
