@@ -15,6 +15,7 @@ written out as UTF-8. Crashing inputs are written to --crash-dir.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import math
 import os
@@ -62,6 +63,51 @@ TOKENS: tuple[bytes, ...] = (
     b"\xef\xbb\xbf", b"\xff\xfe", b"\x85", b"\xe2\x80\xa8",
 )
 RUN_BYTES: tuple[bytes, ...] = (b" ", b"\n", b"\r\n", b"1", b",", b"[", b"{", b"\t", b"a", b"<a", b"\xe2\x80\xa6", b'"')
+
+
+_N = 100_000  # 100 KB inputs
+_HEAD = "2020\nTitle\nDOI: 10.1/x\n"
+# The shapes of issue 14's slow inputs, at 100 KB, and others built to make a pattern backtrack.
+ADVERSARIAL = {
+    "abstract-spaces": _HEAD + "Abstract:" + " " * _N + "x\nCited by 3 publications\n",
+    "abstract-show-more": _HEAD + "Abstract: a" + " " * _N + "… Show more\n",
+    "abstract-inner-spaces": _HEAD + "Abstract: a" + " " * _N + "b\n“A statement.”\nSection: Results\n",
+    "section-inner-spaces": "“A statement.”\nSection: a" + " " * _N + "b\n",
+    "statement-count-spaces": "Cited by 12 publications (" + " " * _N + "x",
+    "section-spaces": "“A statement.”\nSection:" + " " * _N + "x\n",
+    "section-trailing-spaces": "“A statement.”\nSection: Discussion" + " " * _N + "\n",
+    "cited-by-digits": "Cited by " + "1" * _N,
+    "statement-count-digits": "Cited by 12 publications (" + "1" * _N + " citation",
+    "confidence-spaces": "“A statement.”\nconfidence" + " " * _N + "x\n",
+    "confidence-colon-spaces": "“A statement.”\nconfidence:" + " " * _N + "x\n",
+    "blank-lines": "\n" * _N + "x",
+    "crlf-lines": "\r\n" * (_N // 2) + "x",
+    "space-lines": " \n" * (_N // 2) + "x",
+    "see-more-spaces": "See " + " " * _N + "1",
+    "type-label-spaces": "Citation Types\nsupporting" + " " * _N + "x\n",
+    "repeated-citation-types": "citation types\n" * (_N // 15),
+    "repeated-references": "References 1 publications\n" * (_N // 26),
+    "open-parens": "(" + " " * _N + "1",
+    "digits-and-spaces": ("1" * 50 + " " * 50) * (_N // 100),
+    "ellipses": "“" + "…" * _N + "”",
+    "repeated-see-more": "“" + "a " * 20_000 + "”\n" + "See 9 more Smart Citations\n“a”\n" * 2_000,
+    "angle-brackets": "<" * _N,
+    "open-tags": "<a" * (_N // 2),
+    "ampersands": "&" * _N,
+    "quotes": '"' * _N,
+    "commas": "snippet,type\n" + "," * _N,
+    "sep-line": "sep=" + "," * _N,
+    "one-column": "text\n" + "word " * (_N // 5),
+    "json-brackets": "[" * _N,
+    "json-objects": '{"a":' * (_N // 5),
+    "json-backslashes": '["' + "\\" * (_N - 3) + '"]',
+    "jsonl-lines": '{"record":"statement","text":"x","id":"S1"}\n' * (_N // 45),
+    "json-unterminated": '{"record":"statement"' + " " * _N,
+    "markup-unclosed": '[{"snippet": "<cite ' + "a" * _N + '", "target": "10.1/t"}]',
+    "markup-many-tags": '[{"snippet": "' + "<a" * (_N // 2) + '>", "target": "10.1/t"}]',
+    "doi-spaces": "DOI" + " " * _N + "x",
+    "nbsp": "Section:" + "\u00a0" * _N + "x",
+}
 
 
 def seeds() -> dict[str, list[bytes]]:
@@ -226,6 +272,21 @@ def _run(job: tuple[str, int, int, str]) -> dict[str, object]:
     return {"reader": reader, "inputs": count, "crashes": crashes, "slow": slow, "guarded": guarded, "times": times}
 
 
+def time_adversarial() -> list[tuple[float, str]]:
+    """Seconds each adversarial input takes, detected and read as each format, slowest first."""
+    from summarizer.errors import InputError
+    from summarizer.readers import READERS, read_source
+
+    timings = []
+    for name, text in ADVERSARIAL.items():
+        for input_format in (None, *READERS.names()):
+            start = time.perf_counter()
+            with contextlib.suppress(InputError):
+                read_source(text, input_format=input_format, name=name)
+            timings.append((time.perf_counter() - start, f"{name} as {input_format or 'detected'}"))
+    return sorted(timings, reverse=True)
+
+
 def _percentile(times: list[float], q: float) -> float:
     return times[min(len(times) - 1, math.floor(q * len(times)))] if times else 0.0
 
@@ -237,7 +298,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chunk", type=int, default=5000, help="inputs per job")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--crash-dir", type=Path, default=Path("fuzz-crashes"))
+    parser.add_argument("--adversarial-only", action="store_true", help="time the 100 KB adversarial inputs only")
     args = parser.parse_args(argv)
+    timings = time_adversarial()
+    over = sum(seconds > SLOW_SECONDS for seconds, _ in timings)
+    slowest = ", ".join(f"{label} {seconds * 1000:.0f} ms" for seconds, label in timings[:3])
+    ways = len(timings) // len(ADVERSARIAL)
+    print(f"adversarial: {len(ADVERSARIAL)} inputs of 100 KB x {ways} ways to read, {over} over 1 s")
+    print(f"slowest: {slowest}")
+    if args.adversarial_only:
+        return 1 if over else 0
     args.crash_dir.mkdir(parents=True, exist_ok=True)
     readers = list(READER_SEEDS)
     per_reader = args.inputs // len(readers)
