@@ -40,6 +40,8 @@ def test_fuzz_target(reader: str) -> None:
         seconds, problem, guarded = fuzz.check(data, None if detect else reader)
         assert problem is None, problem
         assert not guarded, "a reader raised on this input; only the reading layer's guard caught it"
+        if seconds >= BUDGET_SECONDS:  # the machine may be busy: slow every time is what counts
+            seconds = min(seconds, *(fuzz.check(data, None if detect else reader)[0] for _ in range(2)))
         assert seconds < BUDGET_SECONDS, f"{seconds:.2f} s"
 
     run()
@@ -50,8 +52,12 @@ def test_adversarial_inputs_read_in_linear_time(name: str) -> None:
     text = fuzz.ADVERSARIAL[name]
     assert len(text) >= 90_000
     for input_format in (None, *READERS.names()):
-        start = time.perf_counter()
-        with contextlib.suppress(InputError):
-            read_source(text, input_format=input_format, name=name)
-        seconds = time.perf_counter() - start
+        seconds = BUDGET_SECONDS
+        for _ in range(3):  # the machine may be busy: the fastest of three tries counts
+            start = time.perf_counter()
+            with contextlib.suppress(InputError):
+                read_source(text, input_format=input_format, name=name)
+            seconds = min(seconds, time.perf_counter() - start)
+            if seconds < BUDGET_SECONDS:
+                break
         assert seconds < BUDGET_SECONDS, f"{name} as {input_format or 'detected'}: {seconds:.2f} s"
