@@ -58,6 +58,16 @@ def _add_engine_flags(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
+def _add_fetch_flags(parser: argparse.ArgumentParser) -> None:
+    from summarizer.fetch import SOURCES
+
+    group = parser.add_argument_group("fetching")
+    group.add_argument(
+        "--source", choices=SOURCES.choices(), help="the service to fetch from (default: from config, else s2)"
+    )
+    group.add_argument("--refresh", action="store_true", help="ask the service again instead of the HTTP cache")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The `summarizer` argument parser."""
     parser = _Parser(
@@ -69,8 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     brief = commands.add_parser("brief", help="make the evidence brief of a citation export")
     brief.add_argument(
-        "input", metavar="INPUT", help="scite page text, scite API JSON, CSV, S2 JSON or JSON Lines; - for stdin"
+        "input",
+        metavar="INPUT",
+        nargs="?",
+        help="scite page text, scite API JSON, CSV, S2 JSON or JSON Lines; - for stdin (or --paper ID)",
     )
+    brief.add_argument("--paper", metavar="ID", help="fetch the statements of this paper instead of reading INPUT")
     brief.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
     # choices are read from the registries when the parser is built, so an entry registered later is offered too
     output_formats = RENDERERS.names()
@@ -83,7 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     brief.add_argument("--input-format", choices=input_formats, help="skip detection and read INPUT as this format")
     _add_engine_flags(brief)
+    _add_fetch_flags(brief)
     brief.set_defaults(handler=_cmd_brief)
+
+    fetch = commands.add_parser("fetch", help="fetch a paper's citation statements as JSON Lines (S2 or scite)")
+    fetch.add_argument("paper", metavar="ID", help="a DOI (10.… or doi:10.…), PMID:…, PMCID:… or a Semantic Scholar id")
+    fetch.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
+    _add_fetch_flags(fetch)
+    fetch.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML, see config/default.toml)")
+    fetch.add_argument("--quiet", action="store_true", help="do not report what was fetched")
+    fetch.set_defaults(handler=_cmd_fetch)
 
     extract = commands.add_parser("extract", help="write the normalised statements as JSON Lines")
     extract.add_argument("input", metavar="INPUT", help="a citation export; - for stdin")
@@ -170,9 +193,28 @@ def _engine(args: argparse.Namespace, settings: Any) -> Any:
     return make_engine(spec.name, settings, options)
 
 
-def _load(args: argparse.Namespace) -> Any:
+def _fetch(args: argparse.Namespace, settings: Any) -> Any:
+    """Fetch the statements of args.paper, telling the user on stderr what was fetched (unless --quiet)."""
+    from summarizer.fetch import fetch_statements, fetch_summary
+
+    def tell(line: str) -> None:
+        if not args.quiet:
+            sys.stderr.write(f"summarizer: {line}\n")
+
+    fetched, fetcher = fetch_statements(args.paper, args.source, settings, refresh=args.refresh, notify=tell)
+    tell(fetch_summary(fetched, fetcher))
+    return fetched.source
+
+
+def _load(args: argparse.Namespace, settings: Any = None) -> Any:
     from summarizer.readers import load_statements
 
+    if getattr(args, "paper", None) is not None:
+        if args.input is not None:
+            raise ConfigError("give INPUT or --paper ID, not both")
+        return _fetch(args, settings if settings is not None else _settings(args))
+    if args.input is None:
+        raise ConfigError("give INPUT (a citation export, - for stdin) or --paper ID")
     return load_statements(args.input, input_format=args.input_format)
 
 
@@ -212,7 +254,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     engine = _engine(args, settings)
-    source = _load(args)
+    source = _load(args, settings)
     brief = summarize(source, engine=engine, settings=settings)
     write_output(render(brief, _format_for(args)), args.output)
     return 0
@@ -223,6 +265,16 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from summarizer.readers import write_jsonl
 
     source = _load(args)
+    normalised = source.model_copy(update={"statements": normalise(source.statements)})
+    write_output(write_jsonl(normalised), args.output)
+    return 0
+
+
+def _cmd_fetch(args: argparse.Namespace) -> int:
+    from summarizer.pipeline import normalise
+    from summarizer.readers import write_jsonl
+
+    source = _fetch(args, _settings(args))
     normalised = source.model_copy(update={"statements": normalise(source.statements)})
     write_output(write_jsonl(normalised), args.output)
     return 0

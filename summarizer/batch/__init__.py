@@ -1,0 +1,1 @@
+"""Briefs for many targets: a targets file, resumable runs, summary.csv."""
