@@ -58,6 +58,15 @@ def _add_engine_flags(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
+def _format_list(text: str) -> tuple[str, ...]:
+    from summarizer.registry import UnknownName
+
+    try:
+        return tuple(RENDERERS.resolve(name) for name in text.split(",") if name.strip())
+    except UnknownName as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _add_fetch_flags(parser: argparse.ArgumentParser) -> None:
     from summarizer.fetch import SOURCES
 
@@ -108,6 +117,29 @@ def build_parser() -> argparse.ArgumentParser:
     fetch.add_argument("--quiet", action="store_true", help="do not report what was fetched")
     fetch.set_defaults(handler=_cmd_fetch)
 
+    batch = commands.add_parser("batch", help="brief every paper of a targets file into a directory (resumable)")
+    batch.add_argument("targets", metavar="TARGETS", type=Path, help="a text file with one paper id a line")
+    batch.add_argument("-o", "--output-dir", type=Path, required=True, metavar="DIR", help="where briefs go")
+    batch.add_argument(
+        "--format",
+        type=_format_list,
+        default=(),
+        help=f"formats besides JSON, comma-separated: {', '.join(other_formats)}",
+    )
+    batch.add_argument("--jobs", type=_positive_int, help="targets at the same time (default 4)")
+    batch.add_argument(
+        "--changed-only", action="store_true", help="re-fetch finished targets; re-brief only those that changed"
+    )
+    batch.add_argument(
+        "--via",
+        choices=("direct", "batch-api"),
+        default="direct",
+        help="batch-api: the model work of all targets as OpenAI Batch API jobs (with --engine llm)",
+    )
+    _add_engine_flags(batch)
+    _add_fetch_flags(batch)
+    batch.set_defaults(handler=_cmd_batch)
+
     extract = commands.add_parser("extract", help="write the normalised statements as JSON Lines")
     extract.add_argument("input", metavar="INPUT", help="a citation export; - for stdin")
     extract.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
@@ -151,6 +183,7 @@ def _settings(args: argparse.Namespace) -> Any:
             "concurrency": getattr(args, "concurrency", None),
         },
         "service": {"host": getattr(args, "host", None), "port": getattr(args, "port", None)},
+        "batch": {"jobs": getattr(args, "jobs", None)},
     }
     if getattr(args, "no_cache", False):
         overrides["cache"] = {"enabled": False}
@@ -167,7 +200,7 @@ _ENGINE_FLAGS = {
 }
 
 
-def _engine(args: argparse.Namespace, settings: Any) -> Any:
+def _engine(args: argparse.Namespace, settings: Any, batch: bool = False) -> Any:
     from summarizer.engines import make_engine
     from summarizer.registry import UnknownName
 
@@ -183,11 +216,12 @@ def _engine(args: argparse.Namespace, settings: Any) -> Any:
         raise ConfigError(f"{flags} {'is' if len(foreign) == 1 else 'are'} for the {owner} engine (--engine {owner})")
     if args.prompts is not None and not args.prompts.is_dir():
         raise ConfigError(f"--prompts: not a directory: {args.prompts}")
-    show_progress = not args.quiet and sys.stderr.isatty()
-    # The command line owns its process, so it may fork workers for large inputs; a library caller opts in.
+    show_progress = not args.quiet and sys.stderr.isatty() and not batch
+    # The command line owns its process, so it may fork workers for large inputs; a library caller opts in. A batch
+    # briefs in threads, where forking is unsafe, and shows its own progress.
     options = EngineOptions(
         prompts_dir=args.prompts,
-        workers=os.cpu_count() or 1,
+        workers=1 if batch else os.cpu_count() or 1,
         progress=_progress_printer("model calls" if spec.name == "llm" else "reading") if show_progress else None,
     )
     return make_engine(spec.name, settings, options)
@@ -278,6 +312,47 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
     normalised = source.model_copy(update={"statements": normalise(source.statements)})
     write_output(write_jsonl(normalised), args.output)
     return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from summarizer.batch import VIA_BATCH_API, BatchOptions, read_targets, run_batch
+
+    settings = _settings(args)
+    if args.via == VIA_BATCH_API and settings.engine != "llm":
+        raise ConfigError("--via batch-api sends the model work to the OpenAI Batch API: use it with --engine llm")
+    engine = _engine(args, settings, batch=True)
+    targets = read_targets(args.targets)
+    options = BatchOptions(
+        out_dir=args.output_dir,
+        formats=args.format,
+        source=args.source,
+        refresh=args.refresh,
+        changed_only=args.changed_only,
+        via=args.via,
+        prompts_dir=args.prompts,
+    )
+    bar = tqdm(total=len(targets), unit="target", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
+
+    def progress(name: str, outcome: str) -> None:
+        if outcome != "fetched":
+            bar.update(1)
+            bar.set_postfix_str(f"{outcome} {name}"[:60], refresh=False)
+
+    def tell(line: str) -> None:
+        if not args.quiet:
+            bar.write(f"summarizer: {line}", file=sys.stderr)
+
+    try:
+        report = run_batch(targets, options, settings, engine, progress=progress, notify=tell)
+    finally:
+        bar.close()
+    sys.stderr.write(
+        f"summarizer: {report.total} targets: {report.briefed} briefed, {report.skipped} done earlier, "
+        f"{report.unchanged} unchanged, {report.failed} failed; see {args.output_dir / 'summary.csv'}\n"
+    )
+    return report.exit_code
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

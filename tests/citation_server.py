@@ -198,6 +198,9 @@ class CitationServer:
             daemon_threads = True
             request_queue_size = 128
 
+            def handle_error(self, request: Any, client_address: Any) -> None:
+                return  # a client that went away (a killed batch run) is no error of the stand-in
+
         self._httpd = Server(("127.0.0.1", 0), Handler)
         threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
 
