@@ -132,9 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     batch.add_argument(
         "--via",
-        choices=("direct", "batch-api"),
+        choices=("direct", "batch-api", "batch-files"),
         default="direct",
-        help="batch-api: the model work of all targets as OpenAI Batch API jobs (with --engine llm)",
+        help="with --engine llm: batch-api sends the model work of all targets as OpenAI Batch API jobs; "
+        "batch-files writes the same JSONL for `vllm run_batch` and reads its results on the next run",
     )
     _add_engine_flags(batch)
     _add_fetch_flags(batch)
@@ -317,11 +318,11 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
 def _cmd_batch(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from summarizer.batch import VIA_BATCH_API, BatchOptions, read_targets, run_batch
+    from summarizer.batch import VIA_DIRECT, BatchOptions, read_targets, run_batch
 
     settings = _settings(args)
-    if args.via == VIA_BATCH_API and settings.engine != "llm":
-        raise ConfigError("--via batch-api sends the model work to the OpenAI Batch API: use it with --engine llm")
+    if args.via != VIA_DIRECT and settings.engine != "llm":
+        raise ConfigError(f"--via {args.via} batches the model work: use it with --engine llm")
     engine = _engine(args, settings, batch=True)
     targets = read_targets(args.targets)
     options = BatchOptions(

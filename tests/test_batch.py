@@ -227,4 +227,4 @@ def test_targets_file(tmp_path: Path) -> None:
 def test_batch_api_needs_the_llm_engine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     targets = _targets(tmp_path, ["10.1000/a"])
     assert main(["batch", str(targets), "-o", str(tmp_path / "out"), "--via", "batch-api"]) == 2
-    assert "use it with --engine llm" in capsys.readouterr().err
+    assert "--via batch-api batches the model work: use it with --engine llm" in capsys.readouterr().err

@@ -213,3 +213,44 @@ def test_a_refused_key_is_exit_3(
         _environment(monkeypatch, citations, batches.base_url)
         argv = ["batch", str(targets), "-o", str(tmp_path / "out"), "--config", str(config), "--via", "batch-api"]
         assert main([*argv, "--quiet"]) == 3
+
+
+def _run_like_vllm(input_path: Path, output_path: Path, llm: FakeLLMServer) -> None:
+    """What `vllm run_batch -i input -o output` writes: one result line per request line, in the Batch API format."""
+    lines = []
+    for number, text in enumerate(input_path.read_text(encoding="utf-8").splitlines(), start=1):
+        request = json.loads(text)
+        status, _, payload = llm.answer(json.dumps(request["body"]).encode(), None)
+        response = {"status_code": status, "request_id": f"vllm-batch-{number}", "body": json.loads(payload)}
+        lines.append(json.dumps({"id": f"vllm-{number}", "custom_id": request["custom_id"], "response": response}))
+    output_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_batch_files_write_the_jsonl_for_vllm_and_read_its_results_on_the_next_run(
+    texts: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = make_corpus(texts, targets=2, citing_per_target=6)
+    targets = tmp_path / "targets.txt"
+    targets.write_text("\n".join(p.doi for p in corpus) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["batch", str(targets), "-o", str(out), "--config", str(config), "--quiet", "--via", "batch-files"]
+    llm = FakeLLMServer()
+    with CitationServer(corpus) as citations:
+        monkeypatch.setenv("SUMMARIZER_S2_URL", citations.s2_url)
+        rounds = 0
+        while (code := main(argv)) == 6:
+            err = capsys.readouterr().err
+            assert "vllm.entrypoints.openai.run_batch -i " in err and "--model fake-model" in err
+            work = out / ".summarizer" / "llm-batch"
+            waiting = [p for p in work.glob("*.jsonl") if not p.name.endswith(".output.jsonl")]
+            for path in waiting:
+                output = path.with_name(path.name.replace(".jsonl", ".output.jsonl"))
+                if not output.exists():
+                    _run_like_vllm(path, output, llm)
+            rounds += 1
+            assert rounds < 5
+        assert code == 0
+        fetched = len(citations.log)
+    assert rounds == 1 and fetched == 4, "the statements were fetched once, before the first round"
+    for brief in _briefs(out).values():
+        assert contract_violations(brief) == [] and brief.provenance.engine == "llm"

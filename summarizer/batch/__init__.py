@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from summarizer.batch.runner import (
     SOME_FAILED_EXIT,
     VIA_BATCH_API,
+    VIA_BATCH_FILES,
     VIA_DIRECT,
+    VIAS,
     BatchOptions,
     BatchReport,
     BatchRun,
@@ -30,7 +32,9 @@ if TYPE_CHECKING:
 __all__ = [
     "SOME_FAILED_EXIT",
     "VIA_BATCH_API",
+    "VIA_BATCH_FILES",
     "VIA_DIRECT",
+    "VIAS",
     "BatchOptions",
     "BatchReport",
     "TargetLine",

@@ -36,6 +36,8 @@ SOME_FAILED_EXIT = 5
 
 VIA_DIRECT = "direct"
 VIA_BATCH_API = "batch-api"
+VIA_BATCH_FILES = "batch-files"
+VIAS = (VIA_DIRECT, VIA_BATCH_API, VIA_BATCH_FILES)
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,7 @@ class BatchRun:
                 self._settle(target, "unchanged")
                 return None
             base = self._base_record(target, fetched, sha)
-            if self.options.via == VIA_BATCH_API:
+            if self.options.via != VIA_DIRECT:
                 if kept is None:
                     write_whole(self.store.statements_path(target.stem), write_jsonl(fetched.source))
                     self.store.save_record(target.stem, {**base, "status": "fetched: waiting for the model"})
@@ -199,7 +201,7 @@ class BatchRun:
 
     def _kept_statements(self, target: TargetLine, previous: dict[str, Any] | None) -> Fetched | None:
         """Statements an earlier --via batch-api run fetched and kept for the model step (never refetched)."""
-        if self.options.via != VIA_BATCH_API or previous is None:
+        if self.options.via == VIA_DIRECT or previous is None:
             return None
         if not str(previous.get("status", "")).startswith("fetched"):
             return None
@@ -266,14 +268,19 @@ class BatchRun:
 
     async def _brief_in_batches(self, pending: list[tuple[TargetLine, Source]]) -> None:
         from summarizer.batch.rounds import brief_in_batches
+        from summarizer.engines.llm.batch_api import JsonlFiles
 
+        work = self.store.work / "llm-batch"
+        backend = self.backend
+        if backend is None and self.options.via == VIA_BATCH_FILES:
+            backend = JsonlFiles(work, self.settings.llm.model or "MODEL")
         by_stem = {t.stem: t for t, _ in pending}
         async for stem, outcome in brief_in_batches(
             {t.stem: s for t, s in pending},
             self.settings,
-            self.store.work / "llm-batch",
+            work,
             prompts_dir=self.options.prompts_dir,
-            backend=self.backend,
+            backend=backend,
             notify=self.notify,
         ):
             target = by_stem[stem]

@@ -15,13 +15,15 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Final, Protocol
 
 import openai
 
+from summarizer.atomic import write_whole
 from summarizer.engines.llm.cache import CallCache, CallRecord
 from summarizer.engines.llm.client import PLACEHOLDER_API_KEY, RequestDeferred, endpoint_host
-from summarizer.errors import EndpointError
+from summarizer.errors import EndpointError, ResultsPending
 from summarizer.settings import Settings
 
 BATCH_ENDPOINT: Final = "/v1/chat/completions"
@@ -168,6 +170,35 @@ class OpenAIBatches:
 
     async def aclose(self) -> None:
         await self._client.close()
+
+
+class JsonlFiles:
+    """Batches as files, for `vllm run_batch` or any runner of the Batch API format: each input JSONL is written to a
+    directory, and its results are read from `<name>.output.jsonl` beside it once they are there."""
+
+    def __init__(self, directory: Path, model: str) -> None:
+        self.directory = directory
+        self.model = model
+
+    def output_path(self, batch_id: str) -> Path:
+        """Where the results of one input file are expected."""
+        return self.directory / batch_id.replace(".jsonl", ".output.jsonl")
+
+    async def submit(self, jsonl: bytes, name: str) -> str:
+        write_whole(self.directory / name, jsonl)
+        return name
+
+    async def wait(self, batch_id: str, notify: Notify | None) -> BatchOutcome:
+        output = self.output_path(batch_id)
+        if not output.is_file():
+            raise ResultsPending(
+                f"the model requests are in {self.directory / batch_id}; run them, for example with "
+                f"`python -m vllm.entrypoints.openai.run_batch -i {self.directory / batch_id} -o {output} "
+                f"--model {self.model}`, then run this command again"
+            )
+        outcome = BatchOutcome()
+        read_output(output.read_text(encoding="utf-8"), outcome)
+        return outcome
 
 
 class RequestCollector:
