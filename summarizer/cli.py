@@ -87,13 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     brief = commands.add_parser("brief", help="make the evidence brief of a citation export")
-    brief.add_argument(
+    what = brief.add_mutually_exclusive_group(required=True)
+    what.add_argument(
         "input",
         metavar="INPUT",
         nargs="?",
         help="scite page text, scite API JSON, CSV, S2 JSON or JSON Lines; - for stdin (or --paper ID)",
     )
-    brief.add_argument("--paper", metavar="ID", help="fetch the statements of this paper instead of reading INPUT")
+    what.add_argument("--paper", metavar="ID", help="fetch the statements of this paper instead of reading INPUT")
     brief.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
     # choices are read from the registries when the parser is built, so an entry registered later is offered too
     output_formats = RENDERERS.names()
@@ -245,11 +246,7 @@ def _load(args: argparse.Namespace, settings: Any = None) -> Any:
     from summarizer.readers import load_statements
 
     if getattr(args, "paper", None) is not None:
-        if args.input is not None:
-            raise ConfigError("give INPUT or --paper ID, not both")
         return _fetch(args, settings if settings is not None else _settings(args))
-    if args.input is None:
-        raise ConfigError("give INPUT (a citation export, - for stdin) or --paper ID")
     return load_statements(args.input, input_format=args.input_format)
 
 

@@ -216,9 +216,11 @@ def test_brief_paper_fetches_and_briefs_in_one_step(
     assert brief["tally"]["statements"] == 30
 
 
-def test_brief_wants_input_or_paper(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["brief"]) == 2
-    assert "give INPUT" in capsys.readouterr().err
+def test_brief_wants_input_or_paper_not_both(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["brief", "x.txt", "--paper", "10.1000/x"])
+    assert raised.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(
