@@ -22,10 +22,10 @@ import time
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from email.policy import default as default_policy
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from llm_server import FakeLLMServer
+from local_server import LocalServer, QuietHandler
 
 STEPS = ("validating", "in_progress", "finalizing", "completed")
 
@@ -97,7 +97,7 @@ def _error(message: str, param: str | None = None, code: str | None = None) -> d
     return {"error": {"message": message, "type": "invalid_request_error", "param": param, "code": code}}
 
 
-class FakeBatchServer:
+class FakeBatchServer(LocalServer):
     """Start with `with FakeBatchServer(FakeLLMServer(...)) as server:`; `base_url` is the /v1 URL."""
 
     def __init__(self, llm: FakeLLMServer | None = None, api_key: str | None = "sk-batch-test") -> None:
@@ -108,48 +108,27 @@ class FakeBatchServer:
         self.polls = 0
         self._ids = itertools.count(1)
         self._lock = threading.Lock()
-        self._httpd: ThreadingHTTPServer | None = None
 
     @property
     def base_url(self) -> str:
-        assert self._httpd is not None, "server not started"
-        return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
-
-    def __enter__(self) -> FakeBatchServer:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
+        return f"http://127.0.0.1:{self.port}/v1"
 
     def uploads(self) -> list[StoredFile]:
         """The batch input files, in upload order."""
         return [f for f in self.files.values() if f.purpose == "batch"]
 
-    def start(self) -> None:
+    def handler(self) -> type[QuietHandler]:
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:
-                return
-
-            def _reply(self, status: int, payload: bytes, content_type: str = "application/json") -> None:
-                self.send_response(status)
-                self.send_header("content-type", content_type)
-                self.send_header("content-length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
+        class Handler(QuietHandler):
             def _handle(self, method: str) -> None:
                 raw = self.rfile.read(int(self.headers.get("content-length") or 0))
                 if server.api_key is not None and self.headers.get("authorization") != f"Bearer {server.api_key}":
                     body = _error("Incorrect API key provided", code="invalid_api_key")
-                    self._reply(401, json.dumps(body).encode())
+                    self.reply(401, json.dumps(body).encode())
                     return
                 status, payload, content_type = server.route(method, self.path, self.headers, raw)
-                self._reply(status, payload, content_type)
+                self.reply(status, payload, {"content-type": content_type})
 
             def do_GET(self) -> None:
                 self._handle("GET")
@@ -157,17 +136,7 @@ class FakeBatchServer:
             def do_POST(self) -> None:
                 self._handle("POST")
 
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-
-        self._httpd = Server(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
+        return Handler
 
     def _new_id(self, prefix: str) -> str:
         return f"{prefix}-{next(self._ids):04d}"

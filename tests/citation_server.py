@@ -22,9 +22,11 @@ import random
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from local_server import LocalServer, QuietHandler
 
 S2_PREFIX = "/graph/v1"
 MAX_LIMIT = 1000
@@ -118,7 +120,7 @@ def make_corpus(
     return papers
 
 
-class CitationServer:
+class CitationServer(LocalServer):
     """Both stand-ins on one port: `s2_url` and `scite_url` are the base URLs to configure."""
 
     def __init__(
@@ -146,14 +148,8 @@ class CitationServer:
             self._by_id[paper.paper_id] = paper
             if paper.pmid:
                 self._by_id[f"pmid:{paper.pmid}"] = paper
-        self._httpd: ThreadingHTTPServer | None = None
 
     # --- lifecycle ----------------------------------------------------------------------------------------------
-
-    @property
-    def port(self) -> int:
-        assert self._httpd is not None, "server not started"
-        return int(self._httpd.server_address[1])
 
     @property
     def s2_url(self) -> str:
@@ -163,52 +159,17 @@ class CitationServer:
     def scite_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def __enter__(self) -> CitationServer:
-        self.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    def start(self) -> None:
+    def handler(self) -> type[QuietHandler]:
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, format: str, *args: Any) -> None:
-                return
-
+        class Handler(QuietHandler):
             def do_GET(self) -> None:
                 status, headers, payload = server.answer(
                     self.path, self.headers.get("x-api-key"), self.headers.get("authorization")
                 )
-                try:
-                    self.send_response(status)
-                    for key, value in headers.items():
-                        self.send_header(key, value)
-                    self.send_header("content-type", "application/json")
-                    self.send_header("content-length", str(len(payload)))
-                    self.end_headers()
-                    self.wfile.write(payload)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
+                self.reply(status, payload, headers)
 
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            request_queue_size = 128
-
-            def handle_error(self, request: Any, client_address: Any) -> None:
-                return  # a client that went away (a killed batch run) is no error of the stand-in
-
-        self._httpd = Server(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        if self._httpd is not None:
-            self._httpd.shutdown()
-            self._httpd.server_close()
-            self._httpd = None
+        return Handler
 
     # --- what was asked -----------------------------------------------------------------------------------------
 
@@ -359,3 +320,24 @@ class CitationServer:
                 }
             }
         return 200, body
+
+
+def fetch_config(directory: Path, preamble: str = "", **sections: str) -> Path:
+    """A settings file for tests: a private HTTP cache, no rate limit to speak of, quick retries; plus `sections`."""
+    path = directory / "fetch.toml"
+    text = f"""{preamble}
+[fetch]
+cache_path = "{directory / 'http-cache.sqlite3'}"
+
+[sources.s2]
+rate_per_second = 200
+page_size = 100
+retry_backoff_seconds = 0.01
+
+[sources.scite]
+rate_per_second = 200
+page_size = 40
+retry_backoff_seconds = 0.01
+"""
+    path.write_text(text + "".join(f"\n[{name}]\n{body}\n" for name, body in sections.items()), encoding="utf-8")
+    return path

@@ -12,37 +12,18 @@ import time
 from pathlib import Path
 
 import pytest
-from citation_server import CitationServer, CitingPaper, make_corpus
+from citation_server import CitationServer, CitingPaper, fetch_config, make_corpus
 
 from summarizer.batch import SOME_FAILED_EXIT, read_targets
 from summarizer.cli import main
 from summarizer.errors import InputError
-from summarizer.readers import load_statements
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def texts() -> list[str]:
-    return [s.text for s in load_statements(REPO / "examples" / "uc-msc-covid19-scite-page.txt").statements]
-
-
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
-    path = tmp_path / "batch.toml"
-    path.write_text(
-        f"""
-[fetch]
-cache_path = "{tmp_path / 'http-cache.sqlite3'}"
-
-[sources.s2]
-rate_per_second = 200
-page_size = 100
-retry_backoff_seconds = 0.01
-""",
-        encoding="utf-8",
-    )
-    return path
+    return fetch_config(tmp_path)
 
 
 def _env(server: CitationServer) -> dict[str, str]:
@@ -94,9 +75,9 @@ def _stop_once_some_are_done(process: subprocess.Popen[str], out: Path, sig: int
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "killed"])
 def test_an_interrupted_batch_resumes_and_never_refetches_a_finished_target(
-    sig: int, texts: list[str], config: Path, tmp_path: Path
+    sig: int, citing_sentences: list[str], config: Path, tmp_path: Path
 ) -> None:
-    corpus = make_corpus(texts, targets=20, citing_per_target=12, withheld_every=6)
+    corpus = make_corpus(citing_sentences, targets=20, citing_per_target=12, withheld_every=6)
     out = tmp_path / "out"
     targets = _targets(tmp_path, [p.doi for p in corpus])
     with CitationServer(corpus, latency=0.15) as server:
@@ -129,9 +110,13 @@ def test_an_interrupted_batch_resumes_and_never_refetches_a_finished_target(
 
 
 def test_failing_targets_are_rows_and_do_not_stop_the_others(
-    texts: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    citing_sentences: list[str],
+    config: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    corpus = make_corpus(texts, targets=3, citing_per_target=5)
+    corpus = make_corpus(citing_sentences, targets=3, citing_per_target=5)
     out = tmp_path / "out"
     targets = _targets(tmp_path, [corpus[0].doi, "10.5555/missing", "not a paper", corpus[1].doi, corpus[2].doi])
     with CitationServer(corpus) as server:
@@ -156,9 +141,9 @@ def test_failing_targets_are_rows_and_do_not_stop_the_others(
 
 
 def test_changed_only_rebriefs_only_targets_whose_statements_changed(
-    texts: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    citing_sentences: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = make_corpus(texts, targets=3, citing_per_target=5)
+    corpus = make_corpus(citing_sentences, targets=3, citing_per_target=5)
     out = tmp_path / "out"
     targets = _targets(tmp_path, [p.doi for p in corpus])
     with CitationServer(corpus) as server:
@@ -167,7 +152,7 @@ def test_changed_only_rebriefs_only_targets_whose_statements_changed(
         assert main(["batch", str(targets), "-o", str(out), "--config", str(config), "--quiet"]) == 0
         before = {row["id"]: row for row in _rows(out)}
         corpus[1].citing.append(
-            CitingPaper("10.5555/new.citer", "A new citing paper", 2026, "BMJ Open", [texts[-1]], ["result"])
+            CitingPaper("10.5555/new.citer", "A new citing paper", 2026, "BMJ Open", [citing_sentences[-1]], ["result"])
         )
         time.sleep(1.1)  # briefed_at has a resolution of one second
         argv = ["batch", str(targets), "-o", str(out), "--config", str(config), "--quiet", "--changed-only"]
@@ -181,9 +166,9 @@ def test_changed_only_rebriefs_only_targets_whose_statements_changed(
 
 
 def test_a_format_asked_for_later_is_rendered_from_the_kept_brief(
-    texts: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    citing_sentences: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = make_corpus(texts, targets=2, citing_per_target=4)
+    corpus = make_corpus(citing_sentences, targets=2, citing_per_target=4)
     out = tmp_path / "out"
     targets = _targets(tmp_path, [p.doi for p in corpus])
     with CitationServer(corpus) as server:
@@ -198,9 +183,9 @@ def test_a_format_asked_for_later_is_rendered_from_the_kept_brief(
 
 
 def test_summary_cells_from_the_service_cannot_run_as_formulas(
-    texts: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    citing_sentences: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = make_corpus(texts, targets=1, citing_per_target=3)
+    corpus = make_corpus(citing_sentences, targets=1, citing_per_target=3)
     corpus[0].title = '=HYPERLINK("http://example.invalid","x")'
     out = tmp_path / "out"
     with CitationServer(corpus) as server:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from batch_server import FakeBatchServer
-from citation_server import CitationServer, make_corpus
+from citation_server import CitationServer, fetch_config, make_corpus
 from llm_server import FakeLLMServer, script
 
 from summarizer import contract_violations
@@ -24,37 +24,15 @@ REPO = Path(__file__).resolve().parents[1]
 API_KEY = "sk-batch-test"
 
 
-@pytest.fixture(scope="module")
-def texts() -> list[str]:
-    return [s.text for s in load_statements(REPO / "examples" / "uc-msc-covid19-scite-page.txt").statements]
-
-
 @pytest.fixture
 def config(tmp_path: Path) -> Path:
-    path = tmp_path / "batch-api.toml"
-    path.write_text(
-        f"""
-engine = "llm"
-
-[llm]
-model = "fake-model"
-max_retries = 0
-
-[cache]
-path = "{tmp_path / 'llm-cache.sqlite3'}"
-
-[fetch]
-cache_path = "{tmp_path / 'http-cache.sqlite3'}"
-
-[sources.s2]
-rate_per_second = 200
-
-[batch]
-poll_seconds = 0.01
-""",
-        encoding="utf-8",
+    return fetch_config(
+        tmp_path,
+        preamble='engine = "llm"',
+        llm='model = "fake-model"\nmax_retries = 0',
+        cache=f"path = \"{tmp_path / 'llm-cache.sqlite3'}\"",
+        batch="poll_seconds = 0.01",
     )
-    return path
 
 
 def _environment(monkeypatch: pytest.MonkeyPatch, citations: CitationServer, base_url: str) -> None:
@@ -69,9 +47,9 @@ def _briefs(out: Path) -> dict[str, Brief]:
 
 
 def test_batch_api_briefs_equal_the_direct_ones_and_the_jsonl_is_the_batch_format(
-    texts: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    citing_sentences: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = make_corpus(texts, targets=3, citing_per_target=8)
+    corpus = make_corpus(citing_sentences, targets=3, citing_per_target=8)
     targets = tmp_path / "targets.txt"
     targets.write_text("\n".join(p.doi for p in corpus) + "\n", encoding="utf-8")
     with CitationServer(corpus) as citations, FakeBatchServer(FakeLLMServer(), api_key=API_KEY) as batches:
@@ -104,9 +82,9 @@ def test_batch_api_briefs_equal_the_direct_ones_and_the_jsonl_is_the_batch_forma
 
 
 def test_re_asks_and_merges_go_into_follow_up_batches(
-    texts: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    citing_sentences: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = make_corpus(texts, targets=2, citing_per_target=40)
+    corpus = make_corpus(citing_sentences, targets=2, citing_per_target=40)
     targets = tmp_path / "targets.txt"
     targets.write_text("\n".join(p.doi for p in corpus) + "\n", encoding="utf-8")
     small = config.read_text(encoding="utf-8").replace("max_retries = 0", "max_retries = 0\nchunk_token_budget = 900")
@@ -156,7 +134,10 @@ class _StopAfterSubmit:
         return await self.real.wait(batch_id, notify)
 
 
-def test_a_run_interrupted_while_a_batch_runs_resumes_by_polling_it(texts: list[str], tmp_path: Path) -> None:
+def test_a_run_interrupted_while_a_batch_runs_resumes_by_polling_it(
+    citing_sentences: list[str],
+    tmp_path: Path,
+) -> None:
     source = load_statements(REPO / "examples" / "uc-msc-covid19-scite-page.txt")
     with FakeBatchServer(FakeLLMServer(), api_key=API_KEY) as batches:
         settings = load_settings(
@@ -187,9 +168,9 @@ def test_a_run_interrupted_while_a_batch_runs_resumes_by_polling_it(texts: list[
 
 
 def test_a_request_the_batch_cannot_answer_fails_only_its_target(
-    texts: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    citing_sentences: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = make_corpus(texts, targets=2, citing_per_target=5)
+    corpus = make_corpus(citing_sentences, targets=2, citing_per_target=5)
     targets = tmp_path / "targets.txt"
     targets.write_text("\n".join(p.doi for p in corpus) + "\n", encoding="utf-8")
     llm = FakeLLMServer(faults=script({0: "500"}))
@@ -204,9 +185,9 @@ def test_a_request_the_batch_cannot_answer_fails_only_its_target(
 
 
 def test_a_refused_key_is_exit_3(
-    texts: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    citing_sentences: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = make_corpus(texts, targets=1, citing_per_target=3)
+    corpus = make_corpus(citing_sentences, targets=1, citing_per_target=3)
     targets = tmp_path / "targets.txt"
     targets.write_text(corpus[0].doi + "\n", encoding="utf-8")
     with CitationServer(corpus) as citations, FakeBatchServer(api_key="another-key") as batches:
@@ -227,9 +208,13 @@ def _run_like_vllm(input_path: Path, output_path: Path, llm: FakeLLMServer) -> N
 
 
 def test_batch_files_write_the_jsonl_for_vllm_and_read_its_results_on_the_next_run(
-    texts: list[str], config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    citing_sentences: list[str],
+    config: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    corpus = make_corpus(texts, targets=2, citing_per_target=6)
+    corpus = make_corpus(citing_sentences, targets=2, citing_per_target=6)
     targets = tmp_path / "targets.txt"
     targets.write_text("\n".join(p.doi for p in corpus) + "\n", encoding="utf-8")
     out = tmp_path / "out"

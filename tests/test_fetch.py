@@ -6,27 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from citation_server import CitationServer, make_corpus
+from citation_server import CitationServer, fetch_config, make_corpus
 
 from summarizer.cli import main
 from summarizer.errors import InputError
 from summarizer.fetch import parse_paper_id
 from summarizer.fetch.http import retry_after_seconds
-from summarizer.readers import load_statements
 
 S2_KEY = "s2-key-for-tests-0123456789"
 SCITE_TOKEN = "scite-token-for-tests-9876543210"
-
-
-@pytest.fixture(scope="module")
-def texts(example_path_module: Path) -> list[str]:
-    """Real citing sentences: the statements of the bundled scite page."""
-    return [s.text for s in load_statements(example_path_module).statements]
-
-
-@pytest.fixture(scope="module")
-def example_path_module() -> Path:
-    return Path(__file__).resolve().parents[1] / "examples" / "uc-msc-covid19-scite-page.txt"
 
 
 @pytest.fixture
@@ -34,25 +22,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A config with a fast rate limit and retries, a private HTTP cache, and no keys from the real environment."""
     for name in ("S2_API_KEY", "SCITE_API_TOKEN", "SUMMARIZER_S2_URL", "SUMMARIZER_SCITE_URL"):
         monkeypatch.delenv(name, raising=False)
-    config = tmp_path / "fetch.toml"
-    config.write_text(
-        f"""
-[fetch]
-cache_path = "{tmp_path / 'http-cache.sqlite3'}"
-
-[sources.s2]
-rate_per_second = 200
-page_size = 100
-retry_backoff_seconds = 0.01
-
-[sources.scite]
-rate_per_second = 200
-page_size = 40
-retry_backoff_seconds = 0.01
-""",
-        encoding="utf-8",
-    )
-    return config
+    return fetch_config(tmp_path)
 
 
 def _jsonl(text: str) -> list[dict[str, object]]:
@@ -67,9 +37,15 @@ def _point_at(server: CitationServer, monkeypatch: pytest.MonkeyPatch, s2_key: b
 
 
 def test_fetch_reads_every_context_across_pages_through_429s_with_the_key_and_caches(
-    texts: list[str], env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    citing_sentences: list[str],
+    env: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    corpus = make_corpus(texts, targets=1, citing_per_target=250, contexts_per_citing=2, withheld_every=25)
+    corpus = make_corpus(
+        citing_sentences, targets=1, citing_per_target=250, contexts_per_citing=2, withheld_every=25
+    )
     paper = corpus[0]
     with CitationServer(corpus, p429=0.15, retry_after="0", retry_after_share=0.5, seed=3) as server:
         _point_at(server, monkeypatch)
@@ -104,9 +80,13 @@ def test_fetch_reads_every_context_across_pages_through_429s_with_the_key_and_ca
 
 @pytest.mark.parametrize("form", ["doi:{doi}", "https://doi.org/{doi}", "{DOI}", "PMID:{pmid}"])
 def test_fetch_takes_every_id_form(
-    form: str, texts: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    form: str,
+    citing_sentences: list[str],
+    env: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    corpus = make_corpus(texts, targets=1, citing_per_target=3)
+    corpus = make_corpus(citing_sentences, targets=1, citing_per_target=3)
     paper = corpus[0]
     with CitationServer(corpus) as server:
         _point_at(server, monkeypatch)
@@ -118,9 +98,9 @@ def test_fetch_takes_every_id_form(
 
 
 def test_unknown_paper_is_exit_2_with_the_service_message(
-    texts: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    citing_sentences: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with CitationServer(make_corpus(texts, targets=1, citing_per_target=2)) as server:
+    with CitationServer(make_corpus(citing_sentences, targets=1, citing_per_target=2)) as server:
         _point_at(server, monkeypatch)
         assert main(["fetch", "10.9999/nothing.here", "--config", str(env)]) == 2
     err = capsys.readouterr().err
@@ -129,9 +109,9 @@ def test_unknown_paper_is_exit_2_with_the_service_message(
 
 
 def test_without_a_key_the_user_is_told_and_no_key_is_sent(
-    texts: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    citing_sentences: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = make_corpus(texts, targets=1, citing_per_target=2)
+    corpus = make_corpus(citing_sentences, targets=1, citing_per_target=2)
     with CitationServer(corpus) as server:
         _point_at(server, monkeypatch, s2_key=False)
         assert main(["fetch", corpus[0].doi, "--config", str(env)]) == 0
@@ -140,9 +120,9 @@ def test_without_a_key_the_user_is_told_and_no_key_is_sent(
 
 
 def test_a_service_that_keeps_failing_is_exit_2(
-    texts: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    citing_sentences: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = make_corpus(texts, targets=1, citing_per_target=2)
+    corpus = make_corpus(citing_sentences, targets=1, citing_per_target=2)
     with CitationServer(corpus, p429=1.0, retry_after=None) as server:
         _point_at(server, monkeypatch)
         assert main(["fetch", corpus[0].doi, "--config", str(env)]) == 2
@@ -151,9 +131,9 @@ def test_a_service_that_keeps_failing_is_exit_2(
 
 
 def test_a_retry_after_beyond_the_limit_is_not_waited_for(
-    texts: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    citing_sentences: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = make_corpus(texts, targets=1, citing_per_target=2)
+    corpus = make_corpus(citing_sentences, targets=1, citing_per_target=2)
     with CitationServer(corpus, p429=1.0, retry_after="3600", retry_after_share=1.0) as server:
         _point_at(server, monkeypatch)
         assert main(["fetch", corpus[0].doi, "--config", str(env)]) == 2
@@ -162,9 +142,9 @@ def test_a_retry_after_beyond_the_limit_is_not_waited_for(
 
 
 def test_a_paper_whose_contexts_are_all_withheld_is_a_clear_error(
-    texts: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    citing_sentences: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = make_corpus(texts, targets=1, citing_per_target=3, withheld_every=1)
+    corpus = make_corpus(citing_sentences, targets=1, citing_per_target=3, withheld_every=1)
     with CitationServer(corpus) as server:
         _point_at(server, monkeypatch)
         assert main(["fetch", corpus[0].doi, "--config", str(env)]) == 2
@@ -172,9 +152,9 @@ def test_a_paper_whose_contexts_are_all_withheld_is_a_clear_error(
 
 
 def test_scite_sends_the_token_as_bearer_and_pages_by_offset(
-    texts: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    citing_sentences: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = make_corpus(texts, targets=1, citing_per_target=50, contexts_per_citing=2)
+    corpus = make_corpus(citing_sentences, targets=1, citing_per_target=50, contexts_per_citing=2)
     paper = corpus[0]
     with CitationServer(corpus, scite_token=SCITE_TOKEN) as server:
         _point_at(server, monkeypatch)
@@ -190,9 +170,9 @@ def test_scite_sends_the_token_as_bearer_and_pages_by_offset(
 
 
 def test_scite_without_a_token_reports_the_refusal(
-    texts: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    citing_sentences: list[str], env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    corpus = make_corpus(texts, targets=1, citing_per_target=2)
+    corpus = make_corpus(citing_sentences, targets=1, citing_per_target=2)
     with CitationServer(corpus, scite_token=SCITE_TOKEN) as server:
         _point_at(server, monkeypatch)
         assert main(["fetch", corpus[0].doi, "--source", "scite", "--config", str(env)]) == 2
@@ -204,9 +184,9 @@ def test_scite_without_a_token_reports_the_refusal(
 
 
 def test_brief_paper_fetches_and_briefs_in_one_step(
-    texts: list[str], env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    citing_sentences: list[str], env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = make_corpus(texts, targets=1, citing_per_target=30)
+    corpus = make_corpus(citing_sentences, targets=1, citing_per_target=30)
     with CitationServer(corpus) as server:
         _point_at(server, monkeypatch)
         out = tmp_path / "brief.json"
