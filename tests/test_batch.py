@@ -32,6 +32,15 @@ def _env(server: CitationServer) -> dict[str, str]:
     return env
 
 
+def _use(server: CitationServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    for key, value in _env(server).items():
+        monkeypatch.setenv(key, value)
+
+
+def _argv(targets: Path, out: Path, config: Path, *more: str) -> list[str]:
+    return ["batch", str(targets), "-o", str(out), "--config", str(config), "--quiet", *more]
+
+
 def _targets(tmp_path: Path, ids: list[str]) -> Path:
     path = tmp_path / "targets.txt"
     path.write_text("# the included studies\n" + "\n".join(ids) + "\n", encoding="utf-8")
@@ -120,9 +129,8 @@ def test_failing_targets_are_rows_and_do_not_stop_the_others(
     out = tmp_path / "out"
     targets = _targets(tmp_path, [corpus[0].doi, "10.5555/missing", "not a paper", corpus[1].doi, corpus[2].doi])
     with CitationServer(corpus) as server:
-        for key, value in _env(server).items():
-            monkeypatch.setenv(key, value)
-        assert main(["batch", str(targets), "-o", str(out), "--config", str(config), "--quiet"]) == SOME_FAILED_EXIT
+        _use(server, monkeypatch)
+        assert main(_argv(targets, out, config)) == SOME_FAILED_EXIT
         rows = _rows(out)
         assert [row["status"] for row in rows] == [
             "ok",
@@ -135,7 +143,7 @@ def test_failing_targets_are_rows_and_do_not_stop_the_others(
         assert "3 briefed, 0 done earlier, 0 unchanged, 2 failed" in capsys.readouterr().err
 
         seen = len(server.log)
-        assert main(["batch", str(targets), "-o", str(out), "--config", str(config), "--quiet"]) == SOME_FAILED_EXIT
+        assert main(_argv(targets, out, config)) == SOME_FAILED_EXIT
         asked = {r.path for r in server.log[seen:]}
         assert asked and all("missing" in path for path in asked), "a re-run retries only what failed"
 
@@ -147,16 +155,14 @@ def test_changed_only_rebriefs_only_targets_whose_statements_changed(
     out = tmp_path / "out"
     targets = _targets(tmp_path, [p.doi for p in corpus])
     with CitationServer(corpus) as server:
-        for key, value in _env(server).items():
-            monkeypatch.setenv(key, value)
-        assert main(["batch", str(targets), "-o", str(out), "--config", str(config), "--quiet"]) == 0
+        _use(server, monkeypatch)
+        assert main(_argv(targets, out, config)) == 0
         before = {row["id"]: row for row in _rows(out)}
         corpus[1].citing.append(
             CitingPaper("10.5555/new.citer", "A new citing paper", 2026, "BMJ Open", [citing_sentences[-1]], ["result"])
         )
         time.sleep(1.1)  # briefed_at has a resolution of one second
-        argv = ["batch", str(targets), "-o", str(out), "--config", str(config), "--quiet", "--changed-only"]
-        assert main([*argv, "--refresh"]) == 0
+        assert main(_argv(targets, out, config, "--changed-only", "--refresh")) == 0
         after = {row["id"]: row for row in _rows(out)}
     assert after[corpus[1].doi]["briefed_at"] != before[corpus[1].doi]["briefed_at"]
     assert after[corpus[1].doi]["statements"] == "6"
@@ -172,12 +178,10 @@ def test_a_format_asked_for_later_is_rendered_from_the_kept_brief(
     out = tmp_path / "out"
     targets = _targets(tmp_path, [p.doi for p in corpus])
     with CitationServer(corpus) as server:
-        for key, value in _env(server).items():
-            monkeypatch.setenv(key, value)
-        assert main(["batch", str(targets), "-o", str(out), "--config", str(config), "--quiet"]) == 0
+        _use(server, monkeypatch)
+        assert main(_argv(targets, out, config)) == 0
         seen = len(server.log)
-        argv = ["batch", str(targets), "-o", str(out), "--config", str(config), "--quiet", "--format", "html,csv"]
-        assert main(argv) == 0
+        assert main(_argv(targets, out, config, "--format", "html,csv")) == 0
         assert len(server.log) == seen
     assert len(list(out.glob("*.html"))) == 2 and len(list(out.glob("*.csv"))) == 3  # and summary.csv
 
@@ -189,8 +193,7 @@ def test_summary_cells_from_the_service_cannot_run_as_formulas(
     corpus[0].title = '=HYPERLINK("http://example.invalid","x")'
     out = tmp_path / "out"
     with CitationServer(corpus) as server:
-        for key, value in _env(server).items():
-            monkeypatch.setenv(key, value)
+        _use(server, monkeypatch)
         argv = ["batch", str(_targets(tmp_path, [corpus[0].doi])), "-o", str(out), "--config", str(config)]
         assert main([*argv, "--quiet"]) == 0
     assert _rows(out)[0]["title"].startswith("'=HYPERLINK")
