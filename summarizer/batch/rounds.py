@@ -115,6 +115,7 @@ async def brief_in_batches(
     host = endpoint_host(settings.llm.base_url)
     cache = CallCache(work_dir / CALLS_FILE)
     todo = dict(sources)
+    rounds = 0
     try:
         while True:
             for batch_id in list(state.in_flight):  # also batches an interrupted run created
@@ -136,11 +137,12 @@ async def brief_in_batches(
                 pending.update(attempt.requests)
             if not todo:
                 break
-            if state.round >= settings.batch.max_rounds:
+            if rounds >= settings.batch.max_rounds:
                 for name in list(todo):
-                    yield name, f"no brief after {state.round} rounds of batches (batch.max_rounds)"
+                    yield name, f"no brief after {rounds} rounds of batches (batch.max_rounds)"
                 break
-            state.round += 1
+            rounds += 1
+            state.round += 1  # counted over every run in this directory, so file names never repeat
             files = input_files(pending)
             for part, jsonl in enumerate(files, start=1):
                 state.in_flight.append(await batches.submit(jsonl, f"summarizer-round-{state.round}-{part}.jsonl"))

@@ -231,7 +231,7 @@ class BatchRun:
         """Write the brief in every format, then the record that says the target is done."""
         outputs = []
         for fmt in self.formats:
-            path = self.store.output(target.stem, fmt, _suffix(fmt))
+            path = self.store.output(target.stem, _suffix(fmt))
             write_whole(path, render(brief, fmt))
             outputs.append(path.name)
         intervention = brief.target.intervention
@@ -254,13 +254,13 @@ class BatchRun:
 
     def _render_missing(self, target: TargetLine, record: dict[str, Any]) -> None:
         """Formats asked for now that an earlier run did not write: rendered from the kept JSON brief."""
-        missing = [f for f in self.formats if not self.store.output(target.stem, f, _suffix(f)).is_file()]
+        missing = [f for f in self.formats if not self.store.output(target.stem, _suffix(f)).is_file()]
         if not missing:
             return
         brief_path = Path(self.options.out_dir, str(record["brief"]))
         brief = Brief.model_validate_json(brief_path.read_text(encoding="utf-8"))
         for fmt in missing:
-            write_whole(self.store.output(target.stem, fmt, _suffix(fmt)), render(brief, fmt))
+            write_whole(self.store.output(target.stem, _suffix(fmt)), render(brief, fmt))
         outputs = list(dict.fromkeys([*record.get("outputs", []), *(f"{target.stem}.{_suffix(f)}" for f in missing)]))
         self.store.save_record(target.stem, {**record, "outputs": outputs})
 

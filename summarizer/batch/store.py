@@ -44,7 +44,7 @@ class BatchDir:
         for directory in (self.root, self.records, self.statements, self.work):
             remove_partials(directory)
 
-    def output(self, stem: str, fmt: str, suffix: str) -> Path:
+    def output(self, stem: str, suffix: str) -> Path:
         """Where a target's brief in one format goes."""
         return self.root / f"{stem}.{suffix}"
 

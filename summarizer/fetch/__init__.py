@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from typing import Any
-
-import httpx2
+from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import ConfigError
 from summarizer.fetch import s2, scite
-from summarizer.fetch.base import Fetched, SourceSpec
-from summarizer.fetch.http import RequestStats, ServiceClient, http_cache_path
+from summarizer.fetch.base import Fetched, RequestStats, SourceSpec
 from summarizer.fetch.identifiers import PaperId, parse_paper_id
 from summarizer.registry import Registry, UnknownName
 from summarizer.settings import Settings
+
+if TYPE_CHECKING:
+    import httpx2
+
+    from summarizer.fetch.http import ServiceClient
 
 __all__ = [
     "SOURCES",
@@ -28,7 +30,6 @@ __all__ = [
     "SourceSpec",
     "fetch_statements",
     "fetch_summary",
-    "http_cache_path",
     "parse_paper_id",
 ]
 
@@ -66,6 +67,8 @@ class Fetcher:
 
     def client(self, spec: SourceSpec) -> ServiceClient:
         """The one client of a service, made on first use."""
+        from summarizer.fetch.http import ServiceClient
+
         if spec.name not in self._clients:
             source_settings = spec.settings(self.settings.sources)
             key = source_settings.api_key.get_secret_value() if source_settings.api_key else None

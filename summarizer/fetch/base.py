@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from summarizer.models import Source
@@ -15,12 +15,21 @@ if TYPE_CHECKING:
 
 
 @dataclass
+class RequestStats:
+    """What a client did: requests that went to the network, answers from the cache, retries."""
+
+    sent: int = 0
+    from_cache: int = 0
+    retries: int = 0
+
+
+@dataclass
 class Fetched:
     """The statements of one target as a service gave them, with what the fetch saw on the way."""
 
     source: Source
     citing_papers: int = 0
-    withheld: int = field(default=0, metadata={"doc": "citing papers listed without any citation context"})
+    withheld: int = 0  # citing papers listed without any citation context
     pages: int = 0
 
 

@@ -13,12 +13,15 @@ IdKind = Literal["doi", "pmid", "pmcid", "s2", "corpus"]
 
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
-_PMID = re.compile(r"^(?:pmid:)\s*(\d{1,9})$", re.IGNORECASE)
-_PMCID = re.compile(r"^(?:pmcid:)\s*(?:pmc)?(\d{1,9})$", re.IGNORECASE)
+_PMID = re.compile(r"^pmid:\s*(\d{1,9})$", re.IGNORECASE)
+_PMCID = re.compile(r"^pmcid:\s*(?:pmc)?(\d{1,9})$", re.IGNORECASE)
 _CORPUS = re.compile(r"^corpusid:\s*(\d{1,12})$", re.IGNORECASE)
 _S2_SHA = re.compile(r"^[0-9a-f]{40}$", re.IGNORECASE)
 _FILE_UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
 MAX_ID_CHARS = 300
+
+
+_NUMBERED: tuple[tuple[re.Pattern[str], IdKind], ...] = ((_PMID, "pmid"), (_PMCID, "pmcid"), (_CORPUS, "corpus"))
 
 
 @dataclass(frozen=True)
@@ -69,10 +72,10 @@ def parse_paper_id(text: str) -> PaperId:
             break
     if _DOI.match(raw):
         return PaperId("doi", lowered)  # DOIs are case-insensitive
-    for pattern, kind in ((_PMID, "pmid"), (_PMCID, "pmcid"), (_CORPUS, "corpus")):
+    for pattern, kind in _NUMBERED:
         match = pattern.match(raw)
         if match:
-            return PaperId(kind, str(int(match.group(1))))  # type: ignore[arg-type]
+            return PaperId(kind, str(int(match.group(1))))
     if _S2_SHA.match(raw):
         return PaperId("s2", lowered)
     raise InputError(

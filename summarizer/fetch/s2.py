@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import InputError, ServiceError
 from summarizer.fetch.base import Fetched, SourceSpec
-from summarizer.fetch.http import ServiceClient
 from summarizer.fetch.identifiers import PaperId
 from summarizer.models import Target
 from summarizer.readers import read_source
+
+if TYPE_CHECKING:
+    from summarizer.fetch.http import ServiceClient  # the HTTP stack loads when a fetch starts, not with the CLI
 
 SERVICE = "Semantic Scholar"
 PAPER_FIELDS = "title,year,abstract,externalIds"
