@@ -116,6 +116,7 @@ async def brief_in_batches(
     cache = CallCache(work_dir / CALLS_FILE)
     todo = dict(sources)
     rounds = 0
+    state.failed.clear()  # what earlier runs could not get answered is asked again
     try:
         while True:
             for batch_id in list(state.in_flight):  # also batches an interrupted run created
