@@ -20,7 +20,8 @@ def normalise(statements: Sequence[Statement]) -> list[Statement]:
     """Normalise whitespace, merge exact duplicates into occurrences, and number the statements S1, S2, ..."""
     merged: dict[tuple[object, ...], tuple[Statement, str, int]] = {}
     for statement in statements:
-        text = " ".join(statement.text.split())
+        # a text of only separators that str.split() takes for spaces (\x1c-\x1f) is kept: the contract's \S allows it
+        text = " ".join(statement.text.split()) or statement.text
         citing = statement.citing
         key = (text, citing.doi, citing.title, citing.year, statement.section)
         kept = merged.get(key)
