@@ -167,11 +167,12 @@ def _read_one(data: bytes | str, input_format: str | None, name: str, limits: Re
         raise too_large(name, limits.max_bytes)
     input_sha256 = hashlib.sha256(raw).hexdigest()
     warnings: list[str] = []
-    if isinstance(data, bytes | bytearray):
+    from_bytes = isinstance(data, bytes | bytearray)
+    if from_bytes:
         if not raw.strip():
             raise InputError(f"{name}: the input is empty")
         data, warnings = decode(raw, name)
-    text, text_warnings = checked_text(data, name)
+    text, text_warnings = checked_text(str(data), name, decoded=from_bytes)
     warnings += text_warnings
     parsed: ParsedJson | None = None
     if input_format is None:

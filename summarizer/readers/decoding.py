@@ -109,8 +109,9 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     ]
 
 
-def checked_text(text: str, name: str) -> tuple[str, list[str]]:
-    """Strip a BOM; reject empty and binary-looking text; replace lone surrogates, which cannot be written out."""
+def checked_text(text: str, name: str, decoded: bool = False) -> tuple[str, list[str]]:
+    """Strip a BOM; reject empty and binary-looking text; replace lone surrogates, which cannot be written out
+    (text decoded from bytes here has none: the decoders refuse them)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
@@ -118,6 +119,8 @@ def checked_text(text: str, name: str) -> tuple[str, list[str]]:
     sample = text[:_BINARY_SAMPLE]
     if "\x00" in text or len(_CONTROL.findall(sample)) > max(2, len(sample) // 100):
         raise _binary(name)
+    if decoded:
+        return text, []
     text, count = _SURROGATES.subn("\ufffd", text)
     warnings = [f"{count} lone UTF-16 surrogate{'s' if count != 1 else ''} replaced by U+FFFD"] if count else []
     return text, warnings

@@ -69,11 +69,38 @@ def _header_key(cell: str) -> str:
     return re.sub(r"[\s_\-.]+", "", cell.strip().lstrip("\ufeff").lower())
 
 
+_LINE_ENDS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines splits at
+
+
+def _complete_lines(text: str, size: int) -> tuple[list[str], bool]:
+    """The whole lines within the first `size` characters (as str.splitlines gives them), and whether that is all."""
+    whole = size >= len(text)
+    lines = text[:size].splitlines(keepends=True)
+    if not whole and lines:
+        lines.pop()  # it may be cut off
+    return [line.rstrip(_LINE_ENDS) for line in lines], whole
+
+
+def _leading_lines(text: str, count: int) -> list[str]:
+    """The first lines of the text, without splitting all of a large input."""
+    size = 65536
+    while True:
+        lines, whole = _complete_lines(text, size)
+        if whole or len(lines) >= count:
+            return lines[:count]
+        size *= 4
+
+
 def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line
-    return ""
+    size = 65536
+    while True:
+        lines, whole = _complete_lines(text, size)
+        for line in lines:
+            if line.strip():
+                return line
+        if whole:
+            return ""
+        size *= 4
 
 
 def _split_header(line: str, delimiter: str) -> list[str]:
@@ -104,7 +131,7 @@ def _one_column(text: str, delimiter: str) -> bool:
         return False
     if any(len(_split_header(first, other)) > 1 for other in _DELIMITERS):
         return False
-    rows = [line for line in text.splitlines()[1 : 1 + _SAMPLE_ROWS * 2] if line.strip()][:_SAMPLE_ROWS]
+    rows = [line for line in _leading_lines(text, 1 + _SAMPLE_ROWS * 2)[1:] if line.strip()][:_SAMPLE_ROWS]
     sentences = sum(len(line.split()) >= _SENTENCE_WORDS for line in rows)
     return bool(rows) and sentences * 2 >= len(rows)
 
@@ -193,13 +220,17 @@ def read_table(text: str, name: str) -> Source:
                 except BadValue as exc:
                     maker.warn(f"{where}: {exc}; treated as unclassified")
             target_doi = _value(row, columns.get("target_doi"), clean_doi, where, maker)
+            flags: dict[str, Any] = {}  # only when the table has the columns, so plain tables pay nothing
+            if "citing_retracted" in columns:
+                flags["retracted"] = _value(row, columns["citing_retracted"], parse_bool, where, maker)
+            if "citing_notices" in columns:
+                flags["editorial_notices"] = _value(row, columns["citing_notices"], _notices, where, maker) or []
             citing = Citing(
                 doi=_value(row, columns.get("citing_doi"), clean_doi, where, maker),
                 title=_value(row, columns.get("citing_title"), clean_text, where, maker),
                 year=_value(row, columns.get("citing_year"), parse_year, where, maker),
                 journal=_value(row, columns.get("citing_journal"), clean_text, where, maker),
-                retracted=_value(row, columns.get("citing_retracted"), parse_bool, where, maker),
-                editorial_notices=_value(row, columns.get("citing_notices"), _notices, where, maker) or [],
+                **flags,
             )
             maker.add(
                 statement_text,
