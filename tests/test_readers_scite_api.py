@@ -132,7 +132,7 @@ def test_a_single_citation_object() -> None:
 def test_self_cites_are_author_lists_and_confidences_are_probabilities() -> None:
     source = load_statements(FIXTURES / "scite-citations-with-snippets.json")
     assert [(s.type, s.confidence, s.self_cite) for s in source.statements] == [
-        ("supporting", 1.0, False),  # typeConfidence 1.0982: a probability that overshoots, not 1.1%
+        ("supporting", 1.0, False),  # typeConfidence 1.0982: a probability score that overshoots 1, not 1.1%
         ("mentioning", 0.93, True),  # selfCites: [{"type": "SHAREDAUTHOR", "family": "Shu", "given": "Lei"}]
         ("supporting", 0.88, False),
     ]

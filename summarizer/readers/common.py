@@ -91,7 +91,7 @@ def parse_confidence(value: Any) -> float | None:
     return number
 
 
-# A model's probability score that overshoots 1 a little (scite's own example has 1.0982) is still a probability.
+# A model's probability score that overshoots 1 a little (issue 13 saw 1.0982 from scite) is still a probability.
 _PROBABILITY_OVERSHOOT = 1.5
 
 
