@@ -31,6 +31,9 @@ def _one_of(names: Sequence[str]) -> str:
     return names[-1] if len(names) < 2 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
+_TARGET_HELP = "the cited paper to brief when the input cites several (default: the most cited)"
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -55,7 +58,7 @@ def _add_engine_flags(parser: argparse.ArgumentParser) -> None:
         "slower; needs the encoder extra)",
     )
     group.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML, see config/default.toml)")
-    group.add_argument("--quiet", action="store_true", help="no progress bar")
+    group.add_argument("--quiet", action="store_true", help="no progress bar, no reader warnings on stderr")
 
 
 def _format_list(text: str) -> tuple[str, ...]:
@@ -91,8 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument(
         "input",
         metavar="INPUT",
-        nargs="?",
-        help="scite page text, scite API JSON, CSV, S2 JSON or JSON Lines; - for stdin (or --paper ID)",
+        nargs="*",
+        default=[],  # the default itself, not an empty list, so that --paper alone counts as given alone
+        help="scite page text, scite API JSON, CSV, S2 JSON or JSON Lines; - for stdin; several are read as one set "
+        "(or --paper ID)",
     )
     what.add_argument("--paper", metavar="ID", help="fetch the statements of this paper instead of reading INPUT")
     brief.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
@@ -106,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"{DEFAULT_FORMAT} (default, or from -o's suffix), {_one_of(other_formats)}",
     )
     brief.add_argument("--input-format", choices=input_formats, help="skip detection and read INPUT as this format")
+    brief.add_argument("--target", metavar="DOI", help=_TARGET_HELP)
     _add_engine_flags(brief)
     _add_fetch_flags(brief)
     brief.set_defaults(handler=_cmd_brief)
@@ -143,9 +149,14 @@ def build_parser() -> argparse.ArgumentParser:
     batch.set_defaults(handler=_cmd_batch)
 
     extract = commands.add_parser("extract", help="write the normalised statements as JSON Lines")
-    extract.add_argument("input", metavar="INPUT", help="a citation export; - for stdin")
+    extract.add_argument(
+        "input", metavar="INPUT", nargs="+", help="a citation export; - for stdin; several are read as one set"
+    )
     extract.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
     extract.add_argument("--input-format", choices=input_formats, help="skip detection and read INPUT as this format")
+    extract.add_argument("--target", metavar="DOI", help=_TARGET_HELP)
+    extract.add_argument("--config", type=Path, metavar="FILE", help="settings file (input limits)")
+    extract.add_argument("--quiet", action="store_true", help="no reader warnings on stderr")
     extract.set_defaults(handler=_cmd_extract)
 
     schema = commands.add_parser("schema", help="print the brief's JSON Schema")
@@ -242,12 +253,18 @@ def _fetch(args: argparse.Namespace, settings: Any) -> Any:
     return fetched.source
 
 
-def _load(args: argparse.Namespace, settings: Any = None) -> Any:
-    from summarizer.readers import load_statements
+def _load(args: argparse.Namespace, settings: Any) -> Any:
+    """Fetch --paper, or read the INPUTs as one statement set; the readers' warnings go to stderr unless --quiet."""
+    from summarizer.readers import ReadLimits, load_statements
 
     if getattr(args, "paper", None) is not None:
-        return _fetch(args, settings if settings is not None else _settings(args))
-    return load_statements(args.input, input_format=args.input_format)
+        return _fetch(args, settings)
+    limits = ReadLimits(**settings.input.model_dump())
+    source = load_statements(args.input, input_format=args.input_format, target=args.target, limits=limits)
+    if not args.quiet:
+        for warning in source.warnings:
+            sys.stderr.write(f"summarizer: warning: {warning}\n")
+    return source
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -296,7 +313,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from summarizer.pipeline import normalise
     from summarizer.readers import write_jsonl
 
-    source = _load(args)
+    source = _load(args, _settings(args))
     normalised = source.model_copy(update={"statements": normalise(source.statements)})
     write_output(write_jsonl(normalised), args.output)
     return 0

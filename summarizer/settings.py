@@ -69,6 +69,17 @@ class ServiceSettings(_Strict):
     )
 
 
+class InputSettings(_Strict):
+    """Limits on what the readers accept (summarizer.readers.ReadLimits)."""
+
+    max_bytes: int = Field(
+        default=512 * 1024 * 1024, ge=1, description="The largest input, in bytes, read from a file or standard input."
+    )
+    max_number_digits: int = Field(
+        default=100, ge=1, le=4300, description="The most digits an integer in a JSON input may have."
+    )
+
+
 class SourceSettings(_Strict):
     """One service that `summarizer fetch` reads citation statements from."""
 
@@ -136,6 +147,7 @@ class Settings(_Strict):
     max_statement_chars: int = Field(
         default=4000, ge=100, description="Longer statements are flagged; an LLM engine reads only their first part."
     )
+    input: InputSettings = Field(default_factory=InputSettings)
     extractive: ExtractiveSettings = Field(default_factory=ExtractiveSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     cache: CacheSettings = Field(default_factory=CacheSettings)
@@ -146,7 +158,7 @@ class Settings(_Strict):
 
     def sha256(self) -> str:
         """Hash of the settings that shape a brief (secrets excluded)."""
-        text = self.model_dump_json(exclude={"service", "cache", "sources", "fetch", "batch"})
+        text = self.model_dump_json(exclude={"service", "cache", "input", "sources", "fetch", "batch"})
         return hashlib.sha256(text.encode()).hexdigest()
 
 
