@@ -61,30 +61,36 @@ def _file_in_directory(spec: str, default_name: str) -> Path:
     return directory / default_name
 
 
-def _write_in_place(path: Path, shown: str, chunks: Iterable[str]) -> None:
+def _encoded(chunk: str | bytes) -> bytes:
+    return chunk.encode("utf-8") if isinstance(chunk, str) else chunk
+
+
+def _write_in_place(path: Path, shown: str, chunks: Iterable[str | bytes]) -> None:
     """Write to a device or FIFO as it is: there is nothing to replace atomically."""
     try:
-        with open(path, "w", encoding="utf-8", newline="") as handle:
+        with open(path, "wb") as handle:
             for chunk in chunks:
-                handle.write(chunk)
+                handle.write(_encoded(chunk))
     except OSError as exc:
         raise OutputError(f"{shown}: cannot write: {_strerror(exc)}") from None
 
 
-def _replace_atomically(path: Path, shown: str, chunks: Iterable[str], existing: os.stat_result | None) -> None:
+def _replace_atomically(
+    path: Path, shown: str, chunks: Iterable[str | bytes], existing: os.stat_result | None, temp_suffix: str
+) -> None:
     # a new file is created 0666 and the kernel applies the umask; a replacement starts private and then takes the
     # existing file's mode, so that the data is never readable by more people than before
     mode = 0o600 if existing is not None else 0o666
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}{temp_suffix}")
     try:
         fd = os.open(tmp, flags, mode)
     except OSError as exc:
         raise OutputError(f"{shown}: cannot write in {path.parent}: {_strerror(exc)}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, "wb") as handle:
             for chunk in chunks:
-                handle.write(chunk)
+                handle.write(_encoded(chunk))
             handle.flush()
             if existing is not None:
                 os.fchmod(fd, stat.S_IMODE(existing.st_mode))
@@ -117,7 +123,16 @@ def write_output(text: str | Iterable[str], spec: str | os.PathLike[str] | None,
         sys.stdout.flush()
         return
     shown = str(spec)
-    path = _file_in_directory(shown, default_name) if names_directory(shown) else Path(shown)
+    write_file(_file_in_directory(shown, default_name) if names_directory(shown) else Path(shown), chunks, shown)
+
+
+def write_file(
+    path: Path, text: str | bytes | Iterable[str | bytes], shown: str | None = None, temp_suffix: str = ".tmp"
+) -> None:
+    """Write a file by the rules above (a link's target, a device in place, a read-only file refused, a regular one
+    replaced atomically through a hidden temporary file ending in `temp_suffix`); `shown` names it in errors."""
+    chunks: Iterable[str | bytes] = [text] if isinstance(text, str | bytes) else text
+    shown = shown if shown is not None else str(path)
     if not path.parent.is_dir():
         raise OutputError(f"{shown}: the directory {path.parent} does not exist")
     target = Path(os.path.realpath(path))  # through symbolic links, to the file they name
@@ -130,7 +145,7 @@ def write_output(text: str | Iterable[str], spec: str | os.PathLike[str] | None,
     except OSError as exc:
         raise OutputError(f"{shown}: cannot write: {_strerror(exc)}") from None
     if existing is None:
-        _replace_atomically(target, shown, chunks, None)
+        _replace_atomically(target, shown, chunks, None, temp_suffix)
     elif stat.S_ISDIR(existing.st_mode):
         raise OutputError(f"{shown}: is a directory")
     elif not stat.S_ISREG(existing.st_mode):
@@ -138,4 +153,4 @@ def write_output(text: str | Iterable[str], spec: str | os.PathLike[str] | None,
     elif _read_only(existing, target):
         raise OutputError(f"{shown}: the file is read-only; it was left as it is")
     else:
-        _replace_atomically(target, shown, chunks, existing)
+        _replace_atomically(target, shown, chunks, existing, temp_suffix)

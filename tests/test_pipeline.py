@@ -163,3 +163,10 @@ def test_an_owned_source_is_annotated_in_place_and_the_brief_is_the_same() -> No
     owned = summarize(Source(format="test", statements=statements), owned=True)
     assert [s is t for s, t in zip(owned.statements, statements, strict=True)] == [True, True]
     assert owned.model_dump(exclude={"provenance"}) == copied.model_dump(exclude={"provenance"})
+
+
+def test_normalise_never_empties_a_text_the_contract_accepts() -> None:
+    # "\x1c" is whitespace to str.split() but not to the contract's pattern (Unicode White_Space), found by the
+    # service's schemathesis test
+    statement = Statement(id="S1", text="\x1c")
+    assert normalise([statement])[0].text == "\x1c"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,6 +22,18 @@ _CONTEXT_WORDS = ("context", "too long", "too many tokens", "exceed")
 
 class ContextOverflow(Exception):
     """The endpoint refused a request as longer than the model's context."""
+
+
+class RequestDeferred(Exception):
+    """A request was handed to the client's `defer` hook (to be answered in a batch) instead of being sent."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+DeferHook = Callable[[str, dict[str, Any]], None]
+"""Takes (request key, request body) of a request that is not in the cache; its answer is later `CallCache.put`."""
 
 
 def endpoint_host(base_url: str | None) -> str:
@@ -99,10 +112,13 @@ def _endpoint_error(exc: openai.OpenAIError, host: str, retries: int) -> Excepti
 class ChatClient:
     """Sends chat completions with AsyncOpenAI; looks each request up in the cache first."""
 
-    def __init__(self, settings: LLMSettings, cache: CallCache | None, http_client: Any = None) -> None:
+    def __init__(
+        self, settings: LLMSettings, cache: CallCache | None, http_client: Any = None, defer: DeferHook | None = None
+    ) -> None:
         if not settings.model:
             raise ValueError("a model is required")
         self.settings = settings
+        self.defer = defer
         self.model: str = settings.model
         self.host = endpoint_host(settings.base_url)
         self.cache = cache
@@ -142,6 +158,9 @@ class ChatClient:
             stored = self.cache.get(key)
             if stored is not None:
                 return _completion_from_body(stored, request_bytes, cached=True)
+        if self.defer is not None:
+            self.defer(key, body)
+            raise RequestDeferred(key)
         start = time.monotonic()
         try:
             response = await self._client.chat.completions.create(**body)

@@ -9,7 +9,7 @@ from typing import Any
 
 from summarizer.engines.base import ProgressCallback
 from summarizer.engines.llm.cache import CallCache
-from summarizer.engines.llm.client import ChatClient, Completion
+from summarizer.engines.llm.client import ChatClient, Completion, DeferHook
 from summarizer.engines.llm.packing import pack
 from summarizer.engines.llm.progress import CallProgress
 from summarizer.engines.llm.prompts import SYSTEM_TEMPLATE, PromptSet, StatementView, compact_json
@@ -90,11 +90,15 @@ class Session:
 
 @asynccontextmanager
 async def open_session(
-    settings: Settings, prompts: PromptSet, progress: ProgressCallback | None = None, http_client: Any = None
+    settings: Settings,
+    prompts: PromptSet,
+    progress: ProgressCallback | None = None,
+    http_client: Any = None,
+    defer: DeferHook | None = None,
 ) -> AsyncIterator[Session]:
     """A session over a client and the cache that the settings name; both are closed at the end."""
     cache = CallCache.open(settings.cache)
-    client = ChatClient(settings.llm, cache, http_client=http_client)
+    client = ChatClient(settings.llm, cache, http_client=http_client, defer=defer)
     try:
         yield Session(settings.llm, client, prompts, progress)
     finally:
