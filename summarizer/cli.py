@@ -415,13 +415,6 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _interrupted(signum: int, frame: object) -> None:
-    # one Ctrl-C stops the run; another one, while the run cleans up (workers, a temporary file) or writes its one
-    # line, must not cut that short into a traceback
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    raise KeyboardInterrupt
-
-
 def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args))
@@ -442,14 +435,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    # Ctrl-C keeps Python's own handler during the run (asyncio.run, used by the LLM engine, fetching and batches,
+    # turns it into a cancellation only when it finds that one); once it has stopped the run, further ones are
+    # ignored, so that they cannot cut the clean-up or the one line short into a traceback
     in_main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, _interrupted) if in_main_thread else None
+    previous = signal.getsignal(signal.SIGINT) if in_main_thread else None
     try:
         return _run(args)
     except KeyboardInterrupt:  # from anywhere in the run, its error handling included
+        if in_main_thread:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         sys.stderr.write("summarizer: interrupted\n")
         return 130
     finally:
-        if previous is not None:
+        if in_main_thread and (argv is None or previous is not None):
             # as the process's entry point, the run is over: a late Ctrl-C must not interrupt the exit
             signal.signal(signal.SIGINT, previous if argv is not None else signal.SIG_IGN)
