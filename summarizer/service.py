@@ -15,7 +15,6 @@ the others or ``/healthz``. Connection limits are summarizer.server's.
 from __future__ import annotations
 
 import asyncio
-import csv
 import hmac
 import json
 import logging
@@ -153,23 +152,11 @@ class BriefJob:
     output_format: str
 
 
-# what a reader may raise on input it was not written for, until it says so with an InputError
-_READER_FAILURES = (RecursionError, ValueError, OverflowError, TypeError, UnicodeError, csv.Error)
-
-
-def _read_upload(job: BriefJob) -> Source:
-    try:
-        return read_source(job.body, job.input_format, job.filename)
-    except _READER_FAILURES as exc:
-        log.warning("reading %s failed: %s: %s", job.filename, type(exc).__name__, exc)
-        raise InputError(f"{job.filename}: cannot be read ({type(exc).__name__}: {exc})") from None
-
-
 def _brief_maker(engine: Engine, settings: Settings) -> Callable[[BriefJob], bytes]:
     """What a worker does with a job: read, summarize, render; the rendering's bytes."""
 
     def make(job: BriefJob) -> bytes:
-        source = _json_source(job.body) if job.is_json else _read_upload(job)
+        source = _json_source(job.body) if job.is_json else read_source(job.body, job.input_format, job.filename)
         if hasattr(engine, "arun"):
             brief = asyncio.run(asummarize(source, engine=engine, settings=settings))
         else:  # in this thread, so that the worker's time budget can stop it
