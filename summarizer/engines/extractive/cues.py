@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summarizer.models import Change, Direction
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -342,13 +344,16 @@ HYPOTHETICAL = re.compile(
 )
 VERB_NEGATED = re.compile(r"\b(?:not|no|nor|never|failed to|unable to)\s+(?:\w+\s+)?$")
 OBJ_CUT = re.compile(
-    r"\s*,?\s*(?:and\s+|or\s+)?(?:in some cases\s+)?\b(?:reduc|decreas|lower|prevent|increas|improv|enhanc|"
-    r"restor|alleviat|attenuat|worsen|shorten|prolong)\w*\b.*$|"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|(?:^|\s+)(?:and|or)\s+)(?:in some cases\s+)?\b(?:reduc|decreas|lower|prevent|"
+    r"increas|improv|enhanc|restor|alleviat|attenuat|worsen|shorten|prolong)\w*\b.*$|"
     r"\s*(?:,\s*(?:and\s+|but\s+|which\s+|while\s+)?(?:in|it|they|this|these|with|whereas|while|although|"
-    r"thus|thereby|as|when|by|compared|relative|versus|vs)\b|\b(?:in (?:patients|subjects|people|children|"
-    r"adults|those|the|some|all|most|many)|compared|relative to|versus|vs\.?|than|by|from|to \d|at|"
-    r"during|after|among|when|because|which|that|who|while|whereas|although|but|thus|thereby|so)\b|"
-    r"\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|(?<![a-z\-])\d).*$",
+    r"thus|thereby|as|when|by|compared|relative|versus|vs)\b|\b(?:in (?:those|the|some|all|most|many|vitro|vivo)|"
+    r"in (?:[\w\-]+\s+)?(?:patients|subjects|people|children|adults|participants|individuals)|"
+    r"in (?:[\w\-]+\s+)?(?:rodents?|mice|rats|animals|monkeys|macaques|primates|models?|humans|cells)|"
+    r"(?:of|among) (?:[\w\-]+\s+)?(?:patients|subjects|participants|people|adults|children)|"
+    r"compared|relative to|versus|vs\.?|than|by|from|with|to \d|at|during|after|among|"
+    r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
+    r"will|must)\b|\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|(?<![\w\-])\d).*$",
     re.DOTALL,
 )
 # "time to recovery", "duration of symptoms", "length of stay": shorter is better whatever follows
@@ -360,3 +365,72 @@ ARM_STOP = _words(
     "after before"
 )
 ARM_GENERIC = _words("placebo control controls usual baseline standard")
+# "halt the deterioration of X", "prevent the decline in X": a worsening stopped is an improvement
+HALTED = re.compile(
+    r"\b(?:halt|halts|halted|halting|stop|stops|stopped|arrest|arrests|arrested|reverse|reverses|reversed|slow|slows|"
+    r"slowed|delay|delays|delayed|counteract\w*|block|blocks|blocked|attenuat\w*|inhibit\w*|prevent\w*)\s+(?:the\s+)?$"
+)
+# an object that is not an outcome: the verb was intransitive ("improved substantially in recent years")
+INTRANSITIVE_OBJECT = re.compile(
+    r"(?:significantly|markedly|substantially|slightly|dramatically|considerably|steadily|gradually|rapidly|"
+    r"over|both|after|following|from|allowing|with\s+time|in\s+recent|in\s+both|by\s+\d|to\s+\d|\w+ly\s+(?:in|after|"
+    r"over|during|from|both|at)\b)\b"
+)
+
+# Outcomes in reported results: "X was significantly lower in the treated group", "no significant difference in X".
+RESULT_WORDS = _words(
+    "similar comparable unchanged lower higher shorter longer reduced increased decreased improved greater smaller "
+    "fewer less better worse differ difference differences declined rose fell dropped worsened"
+)
+_RESULT_ADVERB = (
+    r"(?:(?:statistically\s+)?(?:significantly|markedly|substantially|slightly|much|considerably|also)\s+)?"
+)
+RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
+    **dict.fromkeys(("similar", "comparable", "unchanged", "different", "differ"), ("no_difference", None)),
+    **dict.fromkeys(("lower", "shorter", "reduced", "decreased", "smaller", "fewer", "less", "declined", "fell",
+                     "dropped"), ("decreased", None)),
+    **dict.fromkeys(("higher", "longer", "increased", "greater", "larger", "rose"), ("increased", None)),
+    **dict.fromkeys(("improved", "better"), ("unclear", "improved")),
+    **dict.fromkeys(("worse", "worsened"), ("unclear", "worsened")),
+}
+SUBJECT_RESULT = re.compile(
+    r"\b(?:(?:was|were|is|are|remained|became)\s+" + _RESULT_ADVERB
+    + r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
+    r"greater|smaller|fewer|better|worse|not\s+(?:significantly\s+)?different)(?=\s+(?:in|among|between|than|with|"
+    r"for|at|after|during|across|compared|versus|vs)\b|\s*[,;:.()\[]|\s*$)"
+    r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
+    r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$)"
+    r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ))"
+)
+NO_DIFFERENCE_IN = re.compile(
+    r"\bno\s+(?:statistically\s+)?(?:significant\s+)?(?:differences?|changes?)\s+(?:was\s+|were\s+)?"
+    r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+)?(?:between\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:groups?|arms?)\s+)?(?:in|for|regarding|on|with\s+regard\s+to)\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,100})"
+)
+COMPARATIVE_OBJECT = re.compile(
+    r"\b(?:had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
+    r"experienced|demonstrated)\s+(?:a\s+|an\s+)?" + _RESULT_ADVERB
+    + r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger)\s+"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# a change reported for the control arm, or against the treated arm, is the opposite change for the intervention
+CONTROL_ARM = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
+    r"comparison|usual[\s\-]care|standard[\s\-]care|untreated)|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
+    r"(?:intervention|treatment|treated|experimental|active)\s+(?:group|arm))\b"
+)
+CLAUSE_BOUNDARY = re.compile(
+    r"[,;:]|\b(?:that|which|whereas|while|but|although|when|because|if|whether|showed|shows|found|revealed|"
+    r"indicated|demonstrated|reported|suggested|suggests)\b"
+)
+SUBJECT_CUT = re.compile(
+    r"\s*(?:\(|\[|\b(?:in|among|for|with|at|after|during|between)\s+(?:the\s+|both\s+|all\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:groups?|arms?|patients|participants|subjects|children|adults|women|men|mice|rats|animals|cohort)\b|"
+    r"\bof\s+(?:[\w\-]+\s+){0,2}?(?:patients|participants|subjects|people|adults|children)\b|"
+    r"\bin\s+(?:the\s+)?(?:ig|cg|control|placebo|intervention|treatment)\b|\bat\s+(?:\d|day|week|month|baseline)|"
+    r"\b(?:compared|versus|vs)\b)"
+)
+SUBJECT_LEAD = _words("the a an both mean median overall total all its their this these our his her average and or")
+SUBJECT_PRONOUNS = _words("it they this that these there which who we he she one both those")
+SUBJECT_WORDS = 6
+SUBJECT_CHARS = 80

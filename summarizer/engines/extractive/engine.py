@@ -17,7 +17,8 @@ from summarizer.engines.extractive.sections import (
     efficacy_section,
     safety_section,
 )
-from summarizer.models import Annotation, Statement, StatementType, Target
+from summarizer.engines.extractive.target_profile import profile_target
+from summarizer.models import Annotation, Intervention, Statement, StatementType, Target
 
 PARALLEL_MIN_STATEMENTS = 4000
 
@@ -144,10 +145,17 @@ class ExtractiveEngine:
             i.statement.id: i.reading.stance for i in items if i.statement.type == "unclassified"
         }
         types = {i.statement.id: inferred.get(i.statement.id, i.statement.type) for i in items}
+        profile = profile_target(target, readings, self._resources)
+        intervention = None
+        if profile.name is not None:
+            intervention = Intervention(
+                name=profile.name, statement_ids=[items[i].statement.id for i in profile.statements]
+            )
         return EngineResult(
             annotations=[_annotation(i.reading, self.annotated_by) for i in items],
+            intervention=intervention,
             inferred_types=inferred,
-            safety=safety_section(items),
-            efficacy=efficacy_section(items),
+            safety=safety_section(items, profile),
+            efficacy=efficacy_section(items, profile),
             contrasting=contrasting_findings(items, types),
         )

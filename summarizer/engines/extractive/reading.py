@@ -42,6 +42,7 @@ from summarizer.engines.extractive.outcomes import OutcomeMention, find_outcomes
 from summarizer.engines.extractive.resources import Resources, load_resources
 from summarizer.engines.extractive.scan import NAME_MASKS, Scan, merge_spans, within
 from summarizer.engines.extractive.tokenise import lower_same_length, split_sentences
+from summarizer.engines.extractive.treatments import TreatmentReading, read_treatments
 from summarizer.models import Change, Direction, Polarity, Stance, Topic
 
 ANNOTATOR_VERSION = "1"
@@ -68,6 +69,10 @@ class SentenceReading:
     # whether the statement could report an adverse effect (it names a drug, an effect or a harm), so that the
     # adverse-effect model (and a sentence encoder, when one is used) decides
     ade_candidate: bool = False
+    # the sentence (index in the statement) of each adverse event, in the order of adverse_events
+    event_sentences: tuple[int, ...] = ()
+    safety_sentence: int | None = None
+    treatment: TreatmentReading = field(default_factory=TreatmentReading)
 
 
 def _rule_stance(low: str) -> Stance:
@@ -191,13 +196,18 @@ def annotate(
     reassuring_match = REASSURING.search(low) if safety_cue else None
     safety_signal: SafetySignal = "none"
     safety_quote = None
+    safety_sentence = None
+    event_sentences: tuple[int, ...] = ()
     if adverse_events:
         safety_signal = "concern"
         safety_quote = scan.sentence_text(present_spans[0][0])
+        safety_sentence = scan.sentence_index(present_spans[0][0])
+        event_sentences = tuple(scan.sentence_index(max(text.find(name), 0)) for name in adverse_events)
     elif absent_events or reassuring_match:
         safety_signal = "reassuring"
         where = absent_spans[0][0] if absent_spans else reassuring_match.start()  # type: ignore[union-attr]
         safety_quote = scan.sentence_text(where)
+        safety_sentence = scan.sentence_index(where)
     safety_topic = safety_signal != "none" or safety_cue
 
     efficacy_topic = bool(outcomes) or bool(outcome) or (
@@ -220,6 +230,14 @@ def annotate(
         if cue is None and questions:
             cue = QUESTIONS_CLAIM.search(low)
         stance_quote = scan.sentence_text(cue.start()) if cue else None
+    treatment = read_treatments(
+        scan,
+        scan.tags[0] if scan.tags is not None else None,
+        [m.sentence for m in outcomes if m.direction != "worsened" and not m.direction == m.change == "unclear"],
+        [*event_sentences, *(m.sentence for m in outcomes if m.direction == "worsened")],
+        [safety_sentence] if safety_signal == "reassuring" and safety_sentence is not None else [],
+        event_sentences,
+    )
     return SentenceReading(
         topics=tuple(topics),
         polarity=_polarity(safety_signal, outcomes, direction if outcome else None),
@@ -235,6 +253,9 @@ def annotate(
         questions_cited_work=questions,
         scores=scores,
         ade_candidate=candidate,
+        event_sentences=event_sentences,
+        safety_sentence=safety_sentence,
+        treatment=treatment,
     )
 
 

@@ -129,6 +129,12 @@ class Scan:
                 return span
         return (0, len(self.text))
 
+    def sentence_index(self, pos: int) -> int:
+        """The index of the sentence holding character `pos` (the last one for a position past the text)."""
+        sentences = self.sentences()
+        index = bisect_left([start for start, _ in sentences], pos + 1) - 1
+        return min(max(index, 0), len(sentences) - 1)
+
     def sentence_text(self, pos: int) -> str:
         """The text of the sentence holding character `pos`."""
         start, end = self.sentence_at(pos)
