@@ -109,6 +109,12 @@ _MARK_WORDS: dict[str, str] = {
                     "isn't aren't hasn't haven't"), "fwd"),
     **dict.fromkeys(_words("that which who whom where when compared than"), "scope"),
 }
+# "patients without cirrhosis", "with or without", "those not receiving": a population, not an absent event
+POPULATION_NEGATIONS = _words("without not")
+POPULATION_WORDS = _words(
+    "patients patient subjects participants people persons individuals adults children women men infants those "
+    "cases controls mice rats animals or"
+)
 MARK_PAIRS: dict[str, str] = {
     **dict.fromkeys(_words("none_of absence_of free_of free_from lack_of rule_out ruled_out rules_out rather_than "
                     "instead_of negative_for"), "fwd"),
@@ -182,6 +188,21 @@ ITEM_STOP = _words(
     "in during after among with for from at on to by between within than that which who was were is are "
     "has have had either following since"
 )
+# Event names as a clinician writes them: words that never start one, words that end one (a verb follows), and
+# single words that are never one ("systemic", "transgenic", "decrease")
+EVENT_NAME_LEAD = _words(
+    "regarding concerning about report reports reported reporting of on with no not without any some the a an "
+    "all other such these those its their his her any nor neither either did does do had has have "
+)
+EVENT_NAME_BREAK = _words(
+    "is are was were be been being not necessarily may might could would should can will has have had does did "
+    "do which that who whom whose"
+)
+NOT_EVENT_WORDS = _words(
+    "decrease decreases increase increases reduction reductions decline rise change changes effect effects event "
+    "events reaction reactions issue issues problem problems concern concerns"
+)
+ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ible", "able")
 PATTERN_A_SUFFIX = ("induced", "associated", "related", "provoked", "triggered")
 PATTERN_B_TRIGGERS = _words(
     "developed develop develops developing experienced suffered presented caused causing cause causes "
@@ -303,17 +324,23 @@ BAD_OUTCOME = re.compile(
     r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|event|readmission|ventilat|intubat|\bicu\b|"
     r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|ferritin|d-dimer|\bldh\b|blood pressure|"
     r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|dependence|"
-    r"requirement|time to|duration of|disability|storm"
+    r"requirement|time to|duration of|disability|storm|viral|virus|viremia|viraemia|replication|shedding|"
+    r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
+    r"weight gain|triglycerid|\bldl\b|dyspn"
 )
 GOOD_OUTCOME = re.compile(
     r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
     r"\bcure|oxygenat|saturation|lymphocyte count|efficacy|healing|clearance|discharge|capacity|strength|"
-    r"adherence|satisfaction|success|pulmonary|\blung|gain|level of consciousness|well-?being"
+    r"adherence|satisfaction|success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
+    r"healthspan|longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
+    r"immunogenicity|protection|engraftment"
 )
+# good to have although a bad word is in the name ("HDL cholesterol")
+GOOD_OVERRIDE = re.compile(r"\bhdl\b|high-density lipoprotein")
 VERB_LABEL_STEMS = (
     ("decreased", ("reduc", "decreas", "lower", "diminish", "attenuat", "declin", "suppress", "inhibit",
                    "shorten", "lessen", "minimi", "mitigat", "alleviat", "ameliorat", "reliev", "prevent")),
-    ("increased", ("increas", "rais", "elevat", "enhanc", "augment", "boost", "prolong", "rise")),
+    ("increased", ("increas", "rais", "elevat", "enhanc", "augment", "boost", "prolong", "extend", "rise")),
     ("improved", ("improv", "restor", "benefit")),
     ("worsened", ("worsen", "aggravat", "exacerbat", "impair", "deteriorat")),
 )
@@ -327,7 +354,7 @@ DIR_WORDS = (
 )
 OUTCOME_VERB = re.compile(
     r"\b(?P<verb>(?:reduc|decreas|lower|diminish|attenuat|alleviat|ameliorat|reliev|prevent|suppress|inhibit|"
-    r"shorten|lessen|minimi[sz]|mitigat|increas|rais|elevat|enhanc|augment|boost|prolong|improv|restor|"
+    r"shorten|lessen|minimi[sz]|mitigat|increas|rais|elevat|enhanc|augment|boost|prolong|extend|improv|restor|"
     r"worsen|aggravat|exacerbat|impair)(?:es|s|ed|d|ing|e)?|"
     r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+(?:in|of))"
     r"\s+(?:the\s+)?(?P<obj>[a-z][^\.;:\(\)\[\]]{1,120})"
@@ -336,7 +363,8 @@ OUTCOME_VERB = re.compile(
 OUTCOME_VERB_STEMS = (
     "reduc", "decreas", "lower", "diminish", "attenuat", "alleviat", "ameliorat", "reliev", "prevent", "suppress",
     "inhibit", "shorten", "lessen", "minimi", "mitigat", "increas", "rais", "elevat", "enhanc", "augment", "boost",
-    "prolong", "improv", "restor", "worsen", "aggravat", "exacerbat", "impair", "declin", "rise", "deteriorat",
+    "prolong", "extend", "improv", "restor", "worsen", "aggravat", "exacerbat", "impair", "declin", "rise",
+    "deteriorat",
 )
 HYPOTHETICAL = re.compile(
     r"\b(?:to|whether|if)\s+(?:\w+\s+)?$"
@@ -353,7 +381,7 @@ OBJ_CUT = re.compile(
     r"(?:of|among) (?:[\w\-]+\s+)?(?:patients|subjects|participants|people|adults|children)|"
     r"compared|relative to|versus|vs\.?|than|by|from|with|to \d|at|during|after|among|"
     r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
-    r"will|must)\b|\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|(?<![\w\-])\d).*$",
+    r"will|must|was|were|is|are|has|have|had)\b|\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|(?<![\w\-])\d).*$",
     re.DOTALL,
 )
 # "time to recovery", "duration of symptoms", "length of stay": shorter is better whatever follows
@@ -380,7 +408,8 @@ INTRANSITIVE_OBJECT = re.compile(
 # Outcomes in reported results: "X was significantly lower in the treated group", "no significant difference in X".
 RESULT_WORDS = _words(
     "similar comparable unchanged lower higher shorter longer reduced increased decreased improved greater smaller "
-    "fewer less better worse differ difference differences declined rose fell dropped worsened"
+    "fewer less better worse differ difference differences declined rose fell dropped worsened protect protects "
+    "protected protecting protection protective effective efficacious"
 )
 _RESULT_ADVERB = (
     r"(?:(?:statistically\s+)?(?:significantly|markedly|substantially|slightly|much|considerably|also)\s+)?"
@@ -429,6 +458,12 @@ SUBJECT_CUT = re.compile(
     r"\bof\s+(?:[\w\-]+\s+){0,2}?(?:patients|participants|subjects|people|adults|children)\b|"
     r"\bin\s+(?:the\s+)?(?:ig|cg|control|placebo|intervention|treatment)\b|\bat\s+(?:\d|day|week|month|baseline)|"
     r"\b(?:compared|versus|vs)\b)"
+)
+# "protects hamsters from weight loss", "protection against challenge", "effective against infection": improved
+PROTECTIVE = re.compile(
+    r"\b(?:protect(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,4}?(?:against|from)|(?:protection|protective\s+(?:efficacy|"
+    r"immunity|effects?))\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing)))"
+    r"\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
 SUBJECT_LEAD = _words("the a an both mean median overall total all its their this these our his her average and or")
 SUBJECT_PRONOUNS = _words("it they this that these there which who we he she one both those")

@@ -13,6 +13,7 @@ from summarizer.engines.extractive.cues import (
     CONTROL_ARM,
     FILLER,
     GOOD_OUTCOME,
+    GOOD_OVERRIDE,
     HALTED,
     HYPOTHETICAL,
     INTRANSITIVE_OBJECT,
@@ -22,6 +23,7 @@ from summarizer.engines.extractive.cues import (
     OBJ_SPLIT,
     OUTCOME_VERB,
     OUTCOME_VERB_STEMS,
+    PROTECTIVE,
     RESULT_CHANGE,
     RESULT_WORDS,
     SUBJECT_CHARS,
@@ -48,6 +50,11 @@ class OutcomeMention:
     direction: Direction
     quote: str
     sentence: int = 0  # index of the sentence, in the statement, that reports it
+    start: int = 0  # where the outcome's name starts in the statement
+
+
+# how far back in its sentence a change is read as a purpose or a conjecture ("to reduce", "may reduce")
+HYPOTHETICAL_CHARS = 300
 
 
 def outcome_direction(outcome: str, change: Change) -> Direction:
@@ -55,6 +62,8 @@ def outcome_direction(outcome: str, change: Change) -> Direction:
     if change == "no_difference" or change == "unclear":
         return change
     low = outcome.lower()
+    if GOOD_OVERRIDE.search(low):
+        return "improved" if change == "increased" else "worsened"
     bad = BAD_OUTCOME.search(low) is not None or TIME_OUTCOME.search(low) is not None
     good = GOOD_OUTCOME.search(low) is not None and TIME_OUTCOME.search(low) is None
     if bad == good:
@@ -85,6 +94,7 @@ def _mention(scan: Scan, start: int, length: int, change: Change, direction: Dir
         direction=direction,
         quote=scan.sentence_text(start),
         sentence=scan.sentence_index(start),
+        start=start,
     )
 
 
@@ -127,11 +137,13 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         verb = match.group("verb")
         verb_label = _verb_label(verb)
         sentence_start, _ = scan.sentence_at(match.start())
-        prefix = low[sentence_start : match.start()]
+        prefix = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
         if verb_label is None or HYPOTHETICAL.search(prefix):
             continue
         obj = OBJ_CUT.sub("", match.group("obj"))
         obj = re.sub(r"^(?:or|and)\s+", "", obj)
+        if verb in ("increase", "decrease", "rise") and obj.startswith("in "):
+            obj = obj[3:]  # "an increase in HDL": the noun, not the verb
         if not obj.strip() or INTRANSITIVE_OBJECT.match(obj):
             continue  # "improved substantially in recent years": the subject changed, not an object
         pos = match.start("obj") + len(obj)  # a change word inside this object is part of its name
@@ -216,11 +228,19 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         word = (match.group("linked") or match.group("verb") or match.group("differ")).split()[-1]
         inverted = CONTROL_ARM.match(low, match.end()) is not None
         span = _subject_before(scan, match.start())
-        if span is None or HYPOTHETICAL.search(low[scan.sentence_at(match.start())[0] : span[0]]):
+        sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
+        if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
         for piece_start, piece_end in _pieces(low, span):
             change, direction = _result_reading(scan.text[piece_start:piece_end], word, inverted)
             mentions.append(_mention(scan, piece_start, piece_end - piece_start, change, direction))
+    for match in PROTECTIVE.finditer(low):
+        obj = OBJ_CUT.sub("", match.group("obj"))
+        words = _outcome_words(OBJ_SPLIT.split(obj)[0]) if obj.strip() else []
+        name_low = " ".join(words)
+        start = low.find(name_low, match.start("obj")) if words else -1
+        if start >= 0 and name_low not in NOT_OUTCOMES and 3 <= len(name_low) <= 80:
+            mentions.append(_mention(scan, start, len(name_low), "unclear", "improved"))
     for match in COMPARATIVE_OBJECT.finditer(low):
         obj = OBJ_CUT.sub("", match.group("obj"))
         words = _outcome_words(OBJ_SPLIT.split(obj)[0]) if obj.strip() else []

@@ -11,10 +11,12 @@ MIN_DISSENT and at least DISSENT_SHARE of all: one statement against a consisten
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from summarizer.certainty import DRAFT
+from summarizer.engines.extractive.events import is_clinical_event_name
 from summarizer.engines.extractive.reading import SentenceReading, contrast_quote
 from summarizer.engines.extractive.target_profile import TargetProfile, statement_weight
 from summarizer.engines.extractive.tokenise import split_sentences
@@ -31,6 +33,8 @@ from summarizer.models import (
     StatementType,
 )
 
+# an effect on cancer cells or cells in culture is what a drug is tested for there, not an adverse event of it
+CELL_LEVEL = re.compile(r"\b(?:cancer|tumou?r|leuka?emia)\s+cells?\b|\bcell\s+lines?\b|\bin\s+vitro\b", re.IGNORECASE)
 MIN_DISSENT = 1.0
 DISSENT_SHARE = 0.25
 SHOWN_IDS = 5
@@ -91,18 +95,23 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _weight(items: Sequence[ReadStatement]) -> float:
-    return sum(statement_weight(item.reading.treatment) for item in items)
+def weigh(sides: Mapping[str, Sequence[ReadStatement]]) -> tuple[str | None, bool]:
+    """The side the statements weigh most for, and whether the evidence is mixed.
 
-
-def weigh(sides: dict[str, float]) -> tuple[str | None, bool]:
-    """The side with the most weight, and whether the others weigh enough to make the evidence mixed."""
-    total = sum(sides.values())
+    It is mixed when the statements for the other sides weigh at least MIN_DISSENT and DISSENT_SHARE of all, unless
+    a single statement stands against a majority of several (or the sides weigh the same: then it is mixed too).
+    """
+    weights = {side: sum(statement_weight(i.statement.text) for i in group) for side, group in sides.items() if group}
+    total = sum(weights.values())
     if total <= 0:
         return None, False
-    top = max(sides, key=lambda side: (sides[side], side))
-    dissent = total - sides[top]
-    return top, dissent >= MIN_DISSENT and dissent >= DISSENT_SHARE * total
+    top = max(weights, key=lambda side: (weights[side], len(sides[side]), side))
+    dissent = total - weights[top]
+    dissenting = sum(len(sides[side]) for side in weights if side != top)
+    if dissent > 0 and dissent >= weights[top]:
+        return top, True
+    lone = dissenting == 1 and len(sides[top]) >= 2
+    return top, dissent >= MIN_DISSENT and dissent >= DISSENT_SHARE * total and not lone
 
 
 def no_intervention_safety(reason: str) -> Safety:
@@ -132,6 +141,8 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile) -> Sa
                 (event, sentence)
                 for event, sentence in zip(reading.adverse_events, reading.event_sentences, strict=False)
                 if profile.about(index, sentence)
+                and is_clinical_event_name(event)
+                and not CELL_LEVEL.search(_sentence(item.statement, sentence))
             ]
             if not kept:
                 continue
@@ -152,7 +163,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile) -> Sa
                 else f"{_capital(name)} described as safe or well tolerated."
             )
             findings.append(_statement_finding(item, claim, reading.safety_quote))
-    side, mixed = weigh({"concerns": _weight(concerns), "reassuring": _weight(reassuring)})
+    side, mixed = weigh({"concerns": concerns, "reassuring": reassuring})
     assessment: SafetyAssessment
     if side is None:
         assessment = "insufficient_evidence"
@@ -234,7 +245,7 @@ def efficacy_section(items: Sequence[ReadStatement], profile: TargetProfile) -> 
             )
             by_key[key] = outcome
             outcomes.append(outcome)
-    side, mixed = weigh({direction: _weight(group) for direction, group in sides.items() if group})
+    side, mixed = weigh(sides)
     assessment: EfficacyAssessment
     if side is None:
         assessment = "insufficient_evidence"

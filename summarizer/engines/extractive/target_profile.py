@@ -27,7 +27,12 @@ from dataclasses import dataclass, field
 
 from summarizer.engines.extractive.reading import SentenceReading, annotate
 from summarizer.engines.extractive.resources import Resources
-from summarizer.engines.extractive.treatments import TREATMENT_CLASSES, TreatmentMention, TreatmentReading
+from summarizer.engines.extractive.treatments import (
+    TREATMENT_CLASSES,
+    TreatmentMention,
+    TreatmentReading,
+    count_citations,
+)
 from summarizer.models import Target
 
 ALONE_WEIGHT = 1.0
@@ -76,9 +81,9 @@ def min_attributed(statements: int) -> float:
     return min(MIN_ATTRIBUTED, max(ALONE_WEIGHT, MIN_ATTRIBUTED_SHARE * statements))
 
 
-def statement_weight(treatment: TreatmentReading) -> float:
+def statement_weight(text: str) -> float:
     """1 for a statement that cites one work (or none we recognise), 1/2 for one that cites several."""
-    return ALONE_WEIGHT if treatment.citations <= 1 else AMONG_OTHERS_WEIGHT
+    return ALONE_WEIGHT if count_citations(text) <= 1 else AMONG_OTHERS_WEIGHT
 
 
 def _specific(anchors: Sequence[str]) -> list[str]:
@@ -89,10 +94,12 @@ def _attributed_sentences(treatment: TreatmentReading, mention: TreatmentMention
     return frozenset(treatment.scope(mention)) & treatment.effect_sentences()
 
 
-def _tallies(treatments: Sequence[TreatmentReading]) -> dict[str, _Tally]:
+def _tallies(texts: Sequence[str], treatments: Sequence[TreatmentReading]) -> dict[str, _Tally]:
     tallies: dict[str, _Tally] = {}
-    for treatment in treatments:
-        weight = statement_weight(treatment)
+    for text, treatment in zip(texts, treatments, strict=True):
+        if not treatment.mentions:
+            continue
+        weight = statement_weight(text)
         seen: dict[str, tuple[bool, bool, bool]] = {}
         for mention in treatment.mentions:
             attributed = bool(_attributed_sentences(treatment, mention))
@@ -119,6 +126,8 @@ def _display(name: str) -> str:
     words = name.split()
     if sum(w[:1].isupper() for w in words) >= max(2, len(words) - 1):
         words = [w if sum(c.isupper() for c in w) > 1 or any(c.isdigit() for c in w) else w.lower() for w in words]
+    elif words and words[0][1:].islower():  # a capital that only starts the sentence
+        words[0] = words[0].lower()
     return " ".join(words)
 
 
@@ -194,15 +203,18 @@ def _statements_about(
     return tuple(indices), sentences
 
 
-def profile_target(target: Target, readings: Sequence[SentenceReading], res: Resources) -> TargetProfile:
-    """Decide whether the target studied an intervention, name it, and find the statements about it."""
+def profile_target(
+    target: Target, texts: Sequence[str], readings: Sequence[SentenceReading], res: Resources
+) -> TargetProfile:
+    """Decide whether the target studied an intervention, name it, and find the statements about it (`texts` are
+    the statements' texts, `readings` their readings)."""
     treatments = [reading.treatment for reading in readings]
     header = _header_intervention(target, res)
     if header is not None:
         name, wanted = header
         indices, sentences = _statements_about(treatments, wanted)
         return TargetProfile(name, indices, sentences, f"The title names the intervention, {name}.")
-    tallies = _tallies(treatments)
+    tallies = _tallies(texts, treatments)
     needed = min_attributed(len(treatments))
     eligible = {
         anchor: tally

@@ -160,7 +160,6 @@ class TreatmentReading:
     harm: frozenset[int] = frozenset()  # sentences reporting a harm (adverse event, worsened outcome)
     reassure: frozenset[int] = frozenset()  # sentences calling a treatment safe or naming absent adverse events
     anaphoric: frozenset[int] = frozenset()  # sentences that begin by referring back ("It", "The drug")
-    citations: int = 0  # citation markers in the statement (0: none recognised)
     sentences: int = 1  # how many sentences the statement has
 
     def effect_sentences(self) -> frozenset[int]:
@@ -176,6 +175,9 @@ class TreatmentReading:
                 break
             covered.append(s)
         return covered
+
+
+_NOTHING = TreatmentReading()
 
 
 def count_citations(text: str) -> int:
@@ -205,6 +207,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 14)
 def _anchor_words(name_low: str) -> tuple[str, ...]:
     """The words of a name that say which treatment it is, singular, with a treatment word as its class."""
     words = [w.strip(_TRAILING_PUNCT + "'’").rstrip(".") for w in re.split(r"\s+", name_low)]
@@ -369,6 +372,9 @@ def read_treatments(
 ) -> TreatmentReading:
     """The treatments of a statement and what its sentences report: the sentences of the outcomes, events and
     reassurances the reading found, and those with a benefit or harm word that is not negated."""
+    mentions = tuple(treatment_mentions(scan, drug_margins, event_sentences))
+    if not mentions:
+        return _NOTHING  # what the sentences report matters only for the treatments they name
     low = scan.low
     effect = set(effect_sentences)
     harm = set(harm_sentences)
@@ -387,11 +393,10 @@ def read_treatments(
         if index and _ANAPHOR.match(low, start):
             anaphoric.add(index)
     return TreatmentReading(
-        mentions=tuple(treatment_mentions(scan, drug_margins, event_sentences)),
+        mentions=mentions,
         effect=frozenset(effect),
         harm=frozenset(harm),
         reassure=frozenset(reassuring_sentences),
         anaphoric=frozenset(anaphoric),
-        citations=count_citations(scan.text),
         sentences=len(scan.sentences()),
     )
