@@ -54,7 +54,8 @@ def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, wor
 
 
 def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
-    return Annotation(
+    # built from the reading's own typed values, so validation would only repeat them (one per statement adds up)
+    return Annotation.model_construct(
         topics=list(reading.topics),
         polarity=reading.polarity,
         annotated_by=annotated_by,

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from summarizer.engines.extractive.reading import SentenceReading, annotate
 from summarizer.engines.extractive.resources import Resources
@@ -121,6 +122,7 @@ def _tallies(texts: Sequence[str], treatments: Sequence[TreatmentReading]) -> di
     return tallies
 
 
+@lru_cache(maxsize=1 << 12)
 def _display(name: str) -> str:
     """A name as a reviewer would write it: title-case words lowered, acronyms and codes kept."""
     words = name.split()

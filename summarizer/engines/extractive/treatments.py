@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from summarizer.engines.extractive.cues import word_class
 from summarizer.engines.extractive.scan import Scan, cause_class
@@ -109,6 +109,8 @@ _NOT_MODIFIERS = _words(
 )
 _VERBS = _words("is was were are be been has have had can could may might will would does did do shows showed "
                 "improves reduces increases decreases prevents protects extends leads results")
+# the words a treatment phrase or a trial arm ends with
+_PHRASE_ENDS = frozenset(_HEAD_CLASS) | _CELL_WORDS | _ARM_WORDS
 
 BENEFIT = re.compile(
     r"\b(?:effective(?:ness)?|efficacy|efficacious|protect(?:s|ed|ion|ive)?|beneficial|benefits?|rescu(?:e|ed|es)|"
@@ -135,13 +137,16 @@ _PERSON = re.compile(
     r"\b(?:patients?|man|men|woman|women|boy|girls?|child|children|infants?|neonates?|adults?|subjects?|"
     r"participants?|volunteers?|individuals?|persons?|people|cases?|\d+[\s\-]years?[\s\-]old|year-old)\b"
 )
+# a word that names its cause: "isoniazid-induced" (the start of the word is found, then its token)
+_CAUSE_WORD = re.compile(r"(?<![a-z0-9\-'])[a-z][a-z0-9\-']*-(?:induced|associated|related|provoked|triggered)\b")
 _CAUSE_SUFFIX = re.compile(r"-(?:based|induced|associated|related|treated|mediated|dependent)$")
 _PHRASE_LOOKBACK = 60
 _PHRASE_WORDS = 4
 
 
-@dataclass(frozen=True)
-class TreatmentMention:
+# Named tuples rather than dataclasses: readings travel back from the worker processes, and tuples of ints unpickle
+# several times faster than frozen dataclasses holding frozensets.
+class TreatmentMention(NamedTuple):
     """A treatment named in a statement: its exact text, the words that identify it, and its frame."""
 
     name: str
@@ -151,20 +156,19 @@ class TreatmentMention:
     exposure_frame: bool
 
 
-@dataclass(frozen=True)
-class TreatmentReading:
-    """The treatments a statement names, the sentences that report an effect or a harm, and its citations."""
+class TreatmentReading(NamedTuple):
+    """The treatments a statement names and the sentences (indices) that report an effect or a harm."""
 
     mentions: tuple[TreatmentMention, ...] = ()
-    effect: frozenset[int] = frozenset()  # sentences reporting an effect on an outcome (or its absence)
-    harm: frozenset[int] = frozenset()  # sentences reporting a harm (adverse event, worsened outcome)
-    reassure: frozenset[int] = frozenset()  # sentences calling a treatment safe or naming absent adverse events
-    anaphoric: frozenset[int] = frozenset()  # sentences that begin by referring back ("It", "The drug")
+    effect: tuple[int, ...] = ()  # sentences reporting an effect on an outcome (or its absence)
+    harm: tuple[int, ...] = ()  # sentences reporting a harm (adverse event, worsened outcome)
+    reassure: tuple[int, ...] = ()  # sentences calling a treatment safe or naming absent adverse events
+    anaphoric: tuple[int, ...] = ()  # sentences that begin by referring back ("It", "The drug")
     sentences: int = 1  # how many sentences the statement has
 
     def effect_sentences(self) -> frozenset[int]:
         """Sentences that report any effect or harm, or reassure."""
-        return self.effect | self.harm | self.reassure
+        return frozenset((*self.effect, *self.harm, *self.reassure))
 
     def scope(self, mention: TreatmentMention) -> list[int]:
         """The sentences a mention speaks for: its own, and the following ones that refer back to it."""
@@ -278,13 +282,17 @@ def _agent_spans(scan: Scan, drug_margins: Sequence[float] | None) -> list[tuple
         last = max(first, bisect_left(starts, end) - 1)
         found.append((start, end, first, last, False))
         taken.update(range(first, last + 1))
-    for i, tok in enumerate(toks):
-        if i in taken:
-            continue
-        if "-" in tok and cause_class(tok, scan.res):
+    # the candidates are few: collect them with comprehensions rather than a loop over every word
+    causes = {bisect_left(starts, m.start()) for m in _CAUSE_WORD.finditer(scan.low)}
+    drugs = {i for i, margin in enumerate(drug_margins) if margin >= 0.0} if drug_margins is not None else set()
+    if "DRUGX" in scan.masked or (len(scan.masked) != len(toks) and "DRUGX" in map(word_class, toks)):
+        drugs.update(i for i, tok in enumerate(toks) if word_class(tok) == "DRUGX")
+    for i in sorted((causes | drugs) - taken):
+        tok = toks[i]
+        if i in causes and cause_class(tok, scan.res):
             prefix = tok.rpartition("-")[0]
             found.append((starts[i], starts[i] + len(prefix), i, i, True))
-        elif (drug_margins is not None and drug_margins[i] >= 0.0) or word_class(tok) == "DRUGX":
+        elif i in drugs:
             found.append((starts[i], ends[i], i, i, False))
     kept = []
     for start, end, first, last, cause in found:
@@ -307,13 +315,14 @@ def treatment_mentions(
 ) -> list[TreatmentMention]:
     """The treatments a scanned statement names, in text order. A drug in a sentence that reports an adverse event
     of a drug in a person (event_sentences) was given to that person: that is a therapeutic frame."""
-    given_by = {s for s in event_sentences if _PERSON.search(scan.low, *scan.sentences()[s])}
     toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
     # char start, char end, first and last token, and whether it was certainly given (a cause word, a trial arm)
     spans: list[tuple[int, int, int, int, bool]] = []
     spans.extend(_agent_spans(scan, drug_margins))
     n = len(toks)
-    for i, tok in enumerate(toks):
+    phrase_ends = [] if _PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in _PHRASE_ENDS]
+    for i in phrase_ends:
+        tok = toks[i]
         if tok in _ARM_WORDS and i > 0 and toks[i - 1] not in _NOT_ARMS and toks[i - 1] not in _STOP_BEFORE:
             first = i - 1
             if first > 0 and toks[first - 1] not in _NOT_ARMS and toks[first - 1] not in _STOP_BEFORE:
@@ -324,7 +333,7 @@ def treatment_mentions(
         if tok not in _HEAD_CLASS and not cell:
             continue
         start = _phrase_start(text, starts[i])
-        first = next(j for j in range(i + 1) if starts[j] >= start)
+        first = bisect_left(starts, start)
         anchors = _anchor_words(text[start : ends[i]].lower())
         specific = [a for a in anchors if a not in TREATMENT_CLASSES]
         if specific or (tok not in _NEEDS_MODIFIER and not cell):
@@ -337,6 +346,9 @@ def treatment_mentions(
             ):
                 last += 1
             spans.append((starts[i], _word_end(text, ends[last]), i, last, False))
+    if not spans:
+        return []
+    given_by = {s for s in event_sentences if _PERSON.search(scan.low, *scan.sentences()[s])}
     spans.sort(key=lambda span: (span[0], -span[1]))  # the longest of the names that start together
     mentions: list[TreatmentMention] = []
     covered_to = -1
@@ -394,9 +406,9 @@ def read_treatments(
             anaphoric.add(index)
     return TreatmentReading(
         mentions=mentions,
-        effect=frozenset(effect),
-        harm=frozenset(harm),
-        reassure=frozenset(reassuring_sentences),
-        anaphoric=frozenset(anaphoric),
+        effect=tuple(sorted(effect)),
+        harm=tuple(sorted(harm)),
+        reassure=tuple(sorted(set(reassuring_sentences))),
+        anaphoric=tuple(sorted(anaphoric)),
         sentences=len(scan.sentences()),
     )
