@@ -200,7 +200,8 @@ EVENT_NAME_BREAK = _words(
 )
 NOT_EVENT_WORDS = _words(
     "decrease decreases increase increases reduction reductions decline rise change changes effect effects event "
-    "events reaction reactions issue issues problem problems concern concerns"
+    "events reaction reactions issue issues problem problems concern concerns supplementation treatment therapy "
+    "infusion injection administration dose doses"
 )
 ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ible", "able")
 PATTERN_A_SUFFIX = ("induced", "associated", "related", "provoked", "triggered")
@@ -379,7 +380,7 @@ OBJ_CUT = re.compile(
     r"in (?:[\w\-]+\s+)?(?:patients|subjects|people|children|adults|participants|individuals)|"
     r"in (?:[\w\-]+\s+)?(?:rodents?|mice|rats|animals|monkeys|macaques|primates|models?|humans|cells)|"
     r"(?:of|among) (?:[\w\-]+\s+)?(?:patients|subjects|participants|people|adults|children)|"
-    r"compared|relative to|versus|vs\.?|than|by|from|with|to \d|at|during|after|among|"
+    r"compared|relative to|versus|vs\.?|than|by|from|with|to \d|at|during|after|among|between|across|"
     r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
     r"will|must|was|were|is|are|has|have|had)\b|\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|(?<![\w\-])\d).*$",
     re.DOTALL,
@@ -465,6 +466,11 @@ PROTECTIVE = re.compile(
     r"immunity|effects?))\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing)))"
     r"\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
+# a change over the years, not an effect of a treatment: "has improved substantially in recent years"
+TREND = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:in|over|during|since)\s+(?:recent|the\s+(?:past|last)|time\b|years\b|decades\b)"
+)
+SUBJECT_TAIL = _words("has have had was were is are been be being")
 SUBJECT_LEAD = _words("the a an both mean median overall total all its their this these our his her average and or")
 SUBJECT_PRONOUNS = _words("it they this that these there which who we he she one both those")
 SUBJECT_WORDS = 6

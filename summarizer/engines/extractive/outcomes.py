@@ -31,8 +31,10 @@ from summarizer.engines.extractive.cues import (
     SUBJECT_LEAD,
     SUBJECT_PRONOUNS,
     SUBJECT_RESULT,
+    SUBJECT_TAIL,
     SUBJECT_WORDS,
     TIME_OUTCOME,
+    TREND,
     VERB_LABEL_STEMS,
     VERB_NEGATED,
 )
@@ -197,7 +199,7 @@ def _subject_before(scan: Scan, pos: int) -> tuple[int, int] | None:
     while lead < len(words) and words[lead] in SUBJECT_LEAD:
         lead += 1
     words = words[lead:]
-    while words and words[-1].endswith("ly"):  # "TEF10 significantly decreased"
+    while words and (words[-1].endswith("ly") or words[-1] in SUBJECT_TAIL):  # "X has significantly decreased"
         words.pop()
     if not words or len(words) > SUBJECT_WORDS or words[-1] in NOT_OUTCOMES or words[0] in SUBJECT_PRONOUNS:
         return None
@@ -227,6 +229,8 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
     for match in SUBJECT_RESULT.finditer(low):
         word = (match.group("linked") or match.group("verb") or match.group("differ")).split()[-1]
         inverted = CONTROL_ARM.match(low, match.end()) is not None
+        if TREND.match(low, match.end()):
+            continue
         span = _subject_before(scan, match.start())
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from summarizer.certainty import DRAFT
-from summarizer.engines.extractive.events import is_clinical_event_name
+from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap
 from summarizer.engines.extractive.reading import SentenceReading, contrast_quote
 from summarizer.engines.extractive.target_profile import TargetProfile, statement_weight
 from summarizer.engines.extractive.tokenise import split_sentences
@@ -101,7 +101,9 @@ def weigh(sides: Mapping[str, Sequence[ReadStatement]]) -> tuple[str | None, boo
     It is mixed when the statements for the other sides weigh at least MIN_DISSENT and DISSENT_SHARE of all, unless
     a single statement stands against a majority of several (or the sides weigh the same: then it is mixed too).
     """
-    weights = {side: sum(statement_weight(i.statement.text) for i in group) for side, group in sides.items() if group}
+    weights = {
+        side: sum(statement_weight(i.reading.treatment) for i in group) for side, group in sides.items() if group
+    }
     total = sum(weights.values())
     if total <= 0:
         return None, False
@@ -137,11 +139,14 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile) -> Sa
         item = items[index]
         reading = item.reading
         if reading.safety_signal == "concern":
+            # what the intervention improved ("reduced chronic inflammation") is not an adverse event of it
+            improved = [m.outcome for m in reading.outcomes if m.direction != "worsened"]
             kept = [
                 (event, sentence)
                 for event, sentence in zip(reading.adverse_events, reading.event_sentences, strict=False)
                 if profile.about(index, sentence)
                 and is_clinical_event_name(event)
+                and not names_overlap(event, improved)
                 and not CELL_LEVEL.search(_sentence(item.statement, sentence))
             ]
             if not kept:

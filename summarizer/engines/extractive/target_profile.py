@@ -32,7 +32,6 @@ from summarizer.engines.extractive.treatments import (
     TREATMENT_CLASSES,
     TreatmentMention,
     TreatmentReading,
-    count_citations,
 )
 from summarizer.models import Target
 
@@ -82,9 +81,9 @@ def min_attributed(statements: int) -> float:
     return min(MIN_ATTRIBUTED, max(ALONE_WEIGHT, MIN_ATTRIBUTED_SHARE * statements))
 
 
-def statement_weight(text: str) -> float:
+def statement_weight(treatment: TreatmentReading) -> float:
     """1 for a statement that cites one work (or none we recognise), 1/2 for one that cites several."""
-    return ALONE_WEIGHT if count_citations(text) <= 1 else AMONG_OTHERS_WEIGHT
+    return ALONE_WEIGHT if treatment.citations <= 1 else AMONG_OTHERS_WEIGHT
 
 
 def _specific(anchors: Sequence[str]) -> list[str]:
@@ -95,12 +94,12 @@ def _attributed_sentences(treatment: TreatmentReading, mention: TreatmentMention
     return frozenset(treatment.scope(mention)) & treatment.effect_sentences()
 
 
-def _tallies(texts: Sequence[str], treatments: Sequence[TreatmentReading]) -> dict[str, _Tally]:
+def _tallies(treatments: Sequence[TreatmentReading]) -> dict[str, _Tally]:
     tallies: dict[str, _Tally] = {}
-    for text, treatment in zip(texts, treatments, strict=True):
+    for treatment in treatments:
         if not treatment.mentions:
             continue
-        weight = statement_weight(text)
+        weight = statement_weight(treatment)
         seen: dict[str, tuple[bool, bool, bool]] = {}
         for mention in treatment.mentions:
             attributed = bool(_attributed_sentences(treatment, mention))
@@ -205,18 +204,15 @@ def _statements_about(
     return tuple(indices), sentences
 
 
-def profile_target(
-    target: Target, texts: Sequence[str], readings: Sequence[SentenceReading], res: Resources
-) -> TargetProfile:
-    """Decide whether the target studied an intervention, name it, and find the statements about it (`texts` are
-    the statements' texts, `readings` their readings)."""
+def profile_target(target: Target, readings: Sequence[SentenceReading], res: Resources) -> TargetProfile:
+    """Decide whether the target studied an intervention, name it, and find the statements about it."""
     treatments = [reading.treatment for reading in readings]
     header = _header_intervention(target, res)
     if header is not None:
         name, wanted = header
         indices, sentences = _statements_about(treatments, wanted)
         return TargetProfile(name, indices, sentences, f"The title names the intervention, {name}.")
-    tallies = _tallies(texts, treatments)
+    tallies = _tallies(treatments)
     needed = min_attributed(len(treatments))
     eligible = {
         anchor: tally

@@ -43,6 +43,8 @@ _HEAD_CLASS: dict[str, str] = {
     **dict.fromkeys(_words("antibody antibodies mab mabs nab nabs bnab bnabs"), "antibody"),
 }
 TREATMENT_CLASSES = frozenset(_HEAD_CLASS.values())
+# the classes whose word adds nothing to the name of what is given ("treatment with X" is X)
+_PLAIN_CLASSES = frozenset({"therapy", "supplement", "administration"})
 # these name a treatment only with a specific word before them ("PGT121 antibody", not "antibodies")
 _NEEDS_MODIFIER = _words("antibody antibodies mab mabs nab nabs bnab bnabs intervention interventions supplement "
                          "supplements regimen regimens treatment treatments therapy therapies surgery")
@@ -127,6 +129,8 @@ _ANAPHOR = re.compile(r"\W*(?:it|they|this|these|such|the\s+(?:drug|treatment|th
                       r"agent|antibod\w+|cells|procedure|transplantation|compound))\b")
 _CITATION_GROUP = re.compile(r"\[([^\[\]]{0,80})\]")
 _CITATION_RANGE = re.compile(r"(\d+)\s*[\-–]\s*(\d+)")
+# numbers that a citing paper's markup leaves after a bracket: "[[1],7", "[1]–5"
+_CITATION_TAIL = re.compile(r"\]((?:\s*[,;–\-]\s*\d{1,3}\b)+)")
 _AUTHOR_YEAR = re.compile(
     r"\b[A-Z][A-Za-z'\-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][A-Za-z'\-]+)?,?\s+(?:19|20)\d\d[a-z]?\b"
 )
@@ -165,6 +169,7 @@ class TreatmentReading(NamedTuple):
     reassure: tuple[int, ...] = ()  # sentences calling a treatment safe or naming absent adverse events
     anaphoric: tuple[int, ...] = ()  # sentences that begin by referring back ("It", "The drug")
     sentences: int = 1  # how many sentences the statement has
+    citations: int = 0  # how many works the statement cites (counted only when it names a treatment)
 
     def effect_sentences(self) -> frozenset[int]:
         """Sentences that report any effect or harm, or reassure."""
@@ -194,11 +199,13 @@ def count_citations(text: str) -> int:
         for lo, hi in _CITATION_RANGE.findall(inner):
             numbers += max(0, min(int(hi) - int(lo) - 1, _MAX_RANGE))
         count += numbers
+    for tail in _CITATION_TAIL.finditer(text):
+        count += len(re.findall(r"\d+", tail.group(1)))
     count += len(_AUTHOR_YEAR.findall(text))
     if count == 0:
-        tail = _SUPERSCRIPT_LIST.search(text[-80:])
-        if tail:
-            count = len(re.findall(r"\d+", tail.group(1)))
+        superscripts = _SUPERSCRIPT_LIST.search(text[-80:])
+        if superscripts:
+            count = len(re.findall(r"\d+", superscripts.group(1)))
     return count
 
 
@@ -345,7 +352,9 @@ def treatment_mentions(
                 c in text[ends[last] : starts[last + 1]] for c in ",;:()[]"
             ):
                 last += 1
-            spans.append((starts[i], _word_end(text, ends[last]), i, last, False))
+            # "treatment with remdesivir" is remdesivir; "transplantation of bone marrow" keeps its procedure
+            plain = _HEAD_CLASS[tok] in _PLAIN_CLASSES
+            spans.append((starts[i + 2] if plain else starts[i], _word_end(text, ends[last]), i, last, plain))
     if not spans:
         return []
     given_by = {s for s in event_sentences if _PERSON.search(scan.low, *scan.sentences()[s])}
@@ -411,4 +420,5 @@ def read_treatments(
         reassure=tuple(sorted(set(reassuring_sentences))),
         anaphoric=tuple(sorted(anaphoric)),
         sentences=len(scan.sentences()),
+        citations=count_citations(scan.text),
     )
