@@ -17,7 +17,7 @@ from summarizer.engines.extractive.sections import (
     efficacy_section,
     safety_section,
 )
-from summarizer.engines.extractive.target_profile import profile_target
+from summarizer.engines.extractive.target_profile import RULES, VerdictRules, profile_target
 from summarizer.models import Annotation, Intervention, Statement, StatementType, Target
 
 PARALLEL_MIN_STATEMENTS = 4000
@@ -70,9 +70,14 @@ class ExtractiveEngine:
     name = "extractive"
 
     def __init__(
-        self, workers: int = 1, resources: Resources | None = None, encoder: SentenceEncoder | None = None
+        self,
+        workers: int = 1,
+        resources: Resources | None = None,
+        encoder: SentenceEncoder | None = None,
+        rules: VerdictRules = RULES,
     ) -> None:
         self.workers = max(1, workers)
+        self.rules = rules
         self.encoder = encoder
         suffix = f"+{encoder.name}" if encoder is not None else ""
         self.version = ANNOTATOR_VERSION + suffix
@@ -146,7 +151,7 @@ class ExtractiveEngine:
             i.statement.id: i.reading.stance for i in items if i.statement.type == "unclassified"
         }
         types = {i.statement.id: inferred.get(i.statement.id, i.statement.type) for i in items}
-        profile = profile_target(target, readings, self._resources)
+        profile = profile_target(target, readings, self._resources, self.rules)
         intervention = None
         if profile.name is not None:
             intervention = Intervention(
@@ -156,7 +161,7 @@ class ExtractiveEngine:
             annotations=[_annotation(i.reading, self.annotated_by) for i in items],
             intervention=intervention,
             inferred_types=inferred,
-            safety=safety_section(items, profile),
-            efficacy=efficacy_section(items, profile),
+            safety=safety_section(items, profile, self.rules),
+            efficacy=efficacy_section(items, profile, self.rules),
             contrasting=contrasting_findings(items, types),
         )

@@ -6,7 +6,8 @@ intervention both are insufficient_evidence, and the summary says why.
 
 A verdict rests on the statements' weights (1 for a statement that cites the target alone, 1/2 for one that cites
 it among several papers). Statements that point another way make the verdict "mixed" only when they weigh at least
-MIN_DISSENT and at least DISSENT_SHARE of all: one statement against a consistent majority does not.
+VerdictRules.min_dissent and at least VerdictRules.dissent_share of all: one statement against a consistent
+majority does not.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from summarizer.certainty import DRAFT
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap
 from summarizer.engines.extractive.reading import SentenceReading, contrast_quote
-from summarizer.engines.extractive.target_profile import TargetProfile, statement_weight
+from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
 from summarizer.engines.extractive.tokenise import split_sentences
 from summarizer.models import (
     AdverseEvent,
@@ -35,8 +36,6 @@ from summarizer.models import (
 
 # an effect on cancer cells or cells in culture is what a drug is tested for there, not an adverse event of it
 CELL_LEVEL = re.compile(r"\b(?:cancer|tumou?r|leuka?emia)\s+cells?\b|\bcell\s+lines?\b|\bin\s+vitro\b", re.IGNORECASE)
-MIN_DISSENT = 1.0
-DISSENT_SHARE = 0.25
 SHOWN_IDS = 5
 SHOWN_NAMES = 8
 
@@ -95,10 +94,11 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def weigh(sides: Mapping[str, Sequence[ReadStatement]]) -> tuple[str | None, bool]:
+def weigh(sides: Mapping[str, Sequence[ReadStatement]], rules: VerdictRules = RULES) -> tuple[str | None, bool]:
     """The side the statements weigh most for, and whether the evidence is mixed.
 
-    It is mixed when the statements for the other sides weigh at least MIN_DISSENT and DISSENT_SHARE of all, unless
+    It is mixed when the statements for the other sides weigh at least rules.min_dissent and rules.dissent_share of
+    all, unless
     a single statement stands against a majority of several (or the sides weigh the same: then it is mixed too).
     """
     weights = {
@@ -113,7 +113,7 @@ def weigh(sides: Mapping[str, Sequence[ReadStatement]]) -> tuple[str | None, boo
     if dissent > 0 and dissent >= weights[top]:
         return top, True
     lone = dissenting == 1 and len(sides[top]) >= 2
-    return top, dissent >= MIN_DISSENT and dissent >= DISSENT_SHARE * total and not lone
+    return top, dissent >= rules.min_dissent and dissent >= rules.dissent_share * total and not lone
 
 
 def no_intervention_safety(reason: str) -> Safety:
@@ -126,7 +126,7 @@ def no_intervention_efficacy(reason: str) -> Efficacy:
     return Efficacy(assessment="insufficient_evidence", summary=reason, certainty=DRAFT)
 
 
-def safety_section(items: Sequence[ReadStatement], profile: TargetProfile) -> Safety:
+def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules: VerdictRules = RULES) -> Safety:
     """The safety section: events reported with the intervention, reassurances, and the assessment they add up to."""
     if profile.name is None:
         return no_intervention_safety(profile.reason)
@@ -168,7 +168,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile) -> Sa
                 else f"{_capital(name)} described as safe or well tolerated."
             )
             findings.append(_statement_finding(item, claim, reading.safety_quote))
-    side, mixed = weigh({"concerns": concerns, "reassuring": reassuring})
+    side, mixed = weigh({"concerns": concerns, "reassuring": reassuring}, rules)
     assessment: SafetyAssessment
     if side is None:
         assessment = "insufficient_evidence"
@@ -213,7 +213,9 @@ def _outcome_key(outcome: str) -> str:
     return " ".join(words)
 
 
-def efficacy_section(items: Sequence[ReadStatement], profile: TargetProfile) -> Efficacy:
+def efficacy_section(
+    items: Sequence[ReadStatement], profile: TargetProfile, rules: VerdictRules = RULES
+) -> Efficacy:
     """The efficacy section: each outcome of the intervention with its direction and quotes, and the assessment."""
     if profile.name is None:
         return no_intervention_efficacy(profile.reason)
@@ -250,7 +252,7 @@ def efficacy_section(items: Sequence[ReadStatement], profile: TargetProfile) -> 
             )
             by_key[key] = outcome
             outcomes.append(outcome)
-    side, mixed = weigh(sides)
+    side, mixed = weigh(sides, rules)
     assessment: EfficacyAssessment
     if side is None:
         assessment = "insufficient_evidence"

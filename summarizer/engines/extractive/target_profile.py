@@ -9,9 +9,10 @@ statements name (treatments.py) which treatment, if any, the target studied:
   of a trial, a treatment, its safety or efficacy, is the target's intervention.
 - From the statements: each treatment is tallied over the statements that name it, a statement that cites the
   target alone counting 1 and one that cites it among several papers 1/2. A treatment is the target's
-  intervention when statements worth at least MIN_ATTRIBUTED attribute an effect, a harm or safety to it in the
-  sentences that name it, and statements worth at least MIN_FRAMED name it as something given (treated with, dose,
-  therapy, vaccine, ...) more often than as an exposure (exposure to, pesticide, intake, ...). A bare "therapy" or
+  intervention when statements worth at least VerdictRules.min_attributed (2, or a tenth of the statements when
+  that is less, but at least 1) attribute an effect, a harm or safety to it in the sentences that name it, and
+  statements worth at least VerdictRules.min_framed name it as something given (treated with, dose, therapy,
+  vaccine, ...) more often than as an exposure (exposure to, pesticide, intake, ...). A bare "therapy" or
   "intervention" with no name never qualifies.
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
@@ -37,10 +38,23 @@ from summarizer.models import Target
 
 ALONE_WEIGHT = 1.0
 AMONG_OTHERS_WEIGHT = 0.5
-# a treatment needs attributions worth MIN_ATTRIBUTED_SHARE of the statements, at least 1 and at most 2
-MIN_ATTRIBUTED = 2.0
-MIN_ATTRIBUTED_SHARE = 0.1
-MIN_FRAMED = 1.0
+
+
+@dataclass(frozen=True)
+class VerdictRules:
+    """The numbers of the rules that decide the intervention and the verdicts (docs/EXTRACTIVE.md says why these).
+
+    Weights: a statement citing the target alone counts 1, one citing it among several papers 1/2.
+    """
+
+    min_attributed: float = 2.0  # attributions an intervention needs ...
+    min_attributed_share: float = 0.1  # ... or this share of the statements when that is less (but at least 1)
+    min_framed: float = 1.0  # statements naming it as something given
+    min_dissent: float = 1.0  # weight the other sides need to make a verdict mixed ...
+    dissent_share: float = 0.25  # ... and this share of all the weight
+
+
+RULES = VerdictRules()
 # treatment classes too general to name an intervention on their own
 _GENERIC_CLASSES = frozenset({"therapy", "intervention", "administration", "supplement"})
 _TITLE_CUES = re.compile(
@@ -76,9 +90,9 @@ class _Tally:
     names: Counter[str] = field(default_factory=Counter)
 
 
-def min_attributed(statements: int) -> float:
+def min_attributed(statements: int, rules: VerdictRules = RULES) -> float:
     """How much attribution a treatment needs among this many statements: a tenth of them, between 1 and 2."""
-    return min(MIN_ATTRIBUTED, max(ALONE_WEIGHT, MIN_ATTRIBUTED_SHARE * statements))
+    return min(rules.min_attributed, max(ALONE_WEIGHT, rules.min_attributed_share * statements))
 
 
 def statement_weight(treatment: TreatmentReading) -> float:
@@ -204,7 +218,9 @@ def _statements_about(
     return tuple(indices), sentences
 
 
-def profile_target(target: Target, readings: Sequence[SentenceReading], res: Resources) -> TargetProfile:
+def profile_target(
+    target: Target, readings: Sequence[SentenceReading], res: Resources, rules: VerdictRules = RULES
+) -> TargetProfile:
     """Decide whether the target studied an intervention, name it, and find the statements about it."""
     treatments = [reading.treatment for reading in readings]
     header = _header_intervention(target, res)
@@ -213,11 +229,11 @@ def profile_target(target: Target, readings: Sequence[SentenceReading], res: Res
         indices, sentences = _statements_about(treatments, wanted)
         return TargetProfile(name, indices, sentences, f"The title names the intervention, {name}.")
     tallies = _tallies(treatments)
-    needed = min_attributed(len(treatments))
+    needed = min_attributed(len(treatments), rules)
     eligible = {
         anchor: tally
         for anchor, tally in tallies.items()
-        if tally.attributed >= needed and tally.therapy >= MIN_FRAMED and tally.exposure < tally.therapy
+        if tally.attributed >= needed and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
     }
     if not eligible:
         return TargetProfile(None, reason=_no_intervention_reason(tallies))
