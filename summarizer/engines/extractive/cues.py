@@ -325,7 +325,7 @@ BAD_OUTCOME = re.compile(
     r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|event|readmission|ventilat|intubat|\bicu\b|"
     r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|ferritin|d-dimer|\bldh\b|blood pressure|"
     r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|dependence|"
-    r"requirement|time to|duration of|disability|storm|viral|virus|viremia|viraemia|replication|shedding|"
+    r"requirement|time to|duration of|disability|storm|\bviral|\bvirus|\bviremia|\bviraemia|replication|shedding|"
     r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
     r"weight gain|triglycerid|\bldl\b|dyspn"
 )
@@ -368,13 +368,17 @@ OUTCOME_VERB_STEMS = (
     "deteriorat",
 )
 HYPOTHETICAL = re.compile(
-    r"\b(?:to|whether|if)\s+(?:\w+\s+)?$"
+    # "to reduce" is a purpose, "led to reduced" a result
+    r"\b(?:(?<!led )(?<!leads )(?<!lead )(?<!due )(?<!related )(?<!contributed )to|whether|if)\s+(?:\w+\s+)?$"
     r"|\b(?:must|should|may|might|could|would|can|need to|needs to|hypothes|propos|expected|aim|intend|design)"
 )
 VERB_NEGATED = re.compile(r"\b(?:not|no|nor|never|failed to|unable to)\s+(?:\w+\s+)?$")
 OBJ_CUT = re.compile(
-    r"(?:\s*,\s*(?:and\s+|or\s+)?|(?:^|\s+)(?:and|or)\s+)(?:in some cases\s+)?\b(?:reduc|decreas|lower|prevent|"
-    r"increas|improv|enhanc|restor|alleviat|attenuat|worsen|shorten|prolong)\w*\b.*$|"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|(?:^|\s+)(?:and|or)\s+)(?:in some cases\s+)?(?:\w+ly\s+)?\b(?:reduc|decreas|lower|"
+    r"prevent|increas|improv|enhanc|restor|alleviat|attenuat|worsen|shorten|prolong|extend|suppress|inhibit|"
+    r"slow)\w*\b.*$|"
+    # "in the lungs", "in C. elegans", "in DNA vaccines": where or in whom, not what changed
+    r"\s+in\s+(?!hospital|icu\b|the\s+icu|intensive)(?:[a-z]\.\s)?.*$|"
     r"\s*(?:,\s*(?:and\s+|but\s+|which\s+|while\s+)?(?:in|it|they|this|these|with|whereas|while|although|"
     r"thus|thereby|as|when|by|compared|relative|versus|vs)\b|\b(?:in (?:those|the|some|all|most|many|vitro|vivo)|"
     r"in (?:[\w\-]+\s+)?(?:patients|subjects|people|children|adults|participants|individuals)|"

@@ -104,7 +104,7 @@ def _outcome_words(piece: str) -> list[str]:
     words = piece.split()
     if words[:3] == ["in", "some", "cases"]:
         words = words[3:]
-    while words and words[0] in FILLER:
+    while words and (words[0] in FILLER or words[0] in ("and", "or", "also")):
         words.pop(0)
     return words
 

@@ -21,6 +21,7 @@ from summarizer.engines.extractive.events import is_clinical_event_name, names_o
 from summarizer.engines.extractive.reading import SentenceReading, contrast_quote
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
 from summarizer.engines.extractive.tokenise import split_sentences
+from summarizer.engines.extractive.treatments import TREATMENT_CLASSES
 from summarizer.models import (
     AdverseEvent,
     Efficacy,
@@ -37,6 +38,8 @@ from summarizer.models import (
 # an effect on cancer cells or cells in culture is what a drug is tested for there, not an adverse event of it
 CELL_LEVEL = re.compile(r"\b(?:cancer|tumou?r|leuka?emia)\s+cells?\b|\bcell\s+lines?\b|\bin\s+vitro\b", re.IGNORECASE)
 SHOWN_IDS = 5
+_INDICATION_AFTER = r"(?:drugs?|medications?|therap(?:y|ies)|treatments?|patients|cohort|model|mice|rats)\b"
+_INDICATION_BEFORE = r"\b(?:treat(?:s|ed|ing|ment)?(?:\s+(?:of|for))?|for|against|anti-?)"
 SHOWN_NAMES = 8
 
 
@@ -116,6 +119,19 @@ def weigh(sides: Mapping[str, Sequence[ReadStatement]], rules: VerdictRules = RU
     return top, dissent >= rules.min_dissent and dissent >= rules.dissent_share * total and not lone
 
 
+def _indication(sentence: str, event: str) -> bool:
+    """Whether the event is what a treatment is for ("a diabetes drug", "treatment of hepatitis"), not a harm."""
+    name = re.escape(event.lower())
+    low = sentence.lower()
+    return re.search(rf"\b{name}\s+{_INDICATION_AFTER}|{_INDICATION_BEFORE}\s+(?:\w+\s+)?{name}\b", low) is not None
+
+
+def _names_intervention(outcome: str, anchors: frozenset[str]) -> bool:
+    """Whether an outcome's name is the intervention itself ("availability of antiretroviral therapies")."""
+    words = {w.strip(".,;:()").rstrip("s") for w in outcome.lower().split()}
+    return any(anchor.rstrip("s") in words for anchor in anchors if anchor not in TREATMENT_CLASSES)
+
+
 def no_intervention_safety(reason: str) -> Safety:
     """The safety section of a target that studies no intervention: nothing to judge."""
     return Safety(assessment="insufficient_evidence", summary=reason, certainty=DRAFT)
@@ -148,6 +164,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 and is_clinical_event_name(event)
                 and not names_overlap(event, improved)
                 and not CELL_LEVEL.search(_sentence(item.statement, sentence))
+                and not _indication(_sentence(item.statement, sentence), event)
             ]
             if not kept:
                 continue
@@ -227,7 +244,10 @@ def efficacy_section(
     for index in profile.statements:
         item = items[index]
         mentions = [
-            m for m in item.reading.outcomes if m.direction != "unclear" and profile.about(index, m.sentence)
+            m for m in item.reading.outcomes
+            if m.direction != "unclear"
+            and profile.about(index, m.sentence)
+            and not _names_intervention(m.outcome, profile.anchors)
         ]
         if mentions:
             used.append(item)

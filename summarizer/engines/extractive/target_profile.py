@@ -71,6 +71,7 @@ class TargetProfile:
     """The target's intervention (None when it studies none), and the statements and sentences about it."""
 
     name: str | None
+    anchors: frozenset[str] = frozenset()  # the words that identify it in a statement
     statements: tuple[int, ...] = ()  # indices of the statements that attribute an effect or a harm to it
     sentences: dict[int, frozenset[int]] = field(default_factory=dict)  # those statements' sentences about it
     reason: str = ""  # one plain sentence: how it was found, or why there is none
@@ -227,7 +228,7 @@ def profile_target(
     if header is not None:
         name, wanted = header
         indices, sentences = _statements_about(treatments, wanted)
-        return TargetProfile(name, indices, sentences, f"The title names the intervention, {name}.")
+        return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
     tallies = _tallies(treatments)
     needed = min_attributed(len(treatments), rules)
     eligible = {
@@ -240,7 +241,7 @@ def profile_target(
     anchor = max(eligible, key=lambda a: (eligible[a].attributed, eligible[a].mentions, a not in TREATMENT_CLASSES, a))
     name = _chosen_name(eligible[anchor].names)
     indices, sentences = _statements_about(treatments, {anchor})
-    return TargetProfile(name, indices, sentences, f"The statements attribute effects to {name}.")
+    return TargetProfile(name, frozenset({anchor}), indices, sentences, f"The statements attribute effects to {name}.")
 
 
 def _no_intervention_reason(tallies: dict[str, _Tally]) -> str:
