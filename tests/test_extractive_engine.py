@@ -14,6 +14,7 @@ from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.models import Brief, Citing, Statement, StatementType, Target
 from summarizer.pipeline import summarize
 from summarizer.readers import load_statements
+from summarizer.renderers import render
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "uc-msc-covid19-scite-page.txt"
 
@@ -34,6 +35,10 @@ def example_brief() -> Brief:
 def test_example_brief_verdicts(example_brief: Brief) -> None:
     assert example_brief.safety.assessment == "no_concerns_reported"
     assert example_brief.efficacy.assessment == "benefit_reported"
+    assert example_brief.target.intervention is not None
+    assert example_brief.target.intervention.name == "umbilical cord mesenchymal stem cells"
+    assert example_brief.target.intervention.statement_ids == ["S1", "S2"]
+    assert "**Intervention:** umbilical cord mesenchymal stem cells" in render(example_brief, "md")
     assert example_brief.safety.adverse_events == []
     assert example_brief.contrasting == []
 

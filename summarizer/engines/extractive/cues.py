@@ -233,9 +233,15 @@ TREATMENT_WORDS = _words(
     "drug drugs medication medications medicine treatment treatments therapy therapies infusion infusions "
     "injection injections administration dose doses dosing agent agents vaccine vaccination transfusion "
     "transplantation graft cells cell product regimen chemotherapy radiotherapy immunotherapy intervention "
-    "treated receiving received taking took given exposure exposed overdose"
+    "treated receiving received taking took given exposure exposed overdose engrafted transplanted injected infused "
+    "administered vaccinated immunized immunised"
 )
 TREATMENT_CONNECTORS = _words("after following during")
+# "arrhythmias were noted in animals engrafted with the cells": reported in those given a treatment
+REPORTED_VERBS = _words("noted observed reported seen occurred documented described")
+GIVEN_PARTICIPLES = _words(
+    "engrafted treated transplanted injected infused given receiving administered vaccinated immunized immunised"
+)
 TREATMENT_NOUNS = _words("infusion infusions injection injections administration transfusion transplantation "
                           "vaccination dose doses treatment therapy")
 

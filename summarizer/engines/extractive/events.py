@@ -16,6 +16,7 @@ from summarizer.engines.extractive.cues import (
     FALLBACK_STOP,
     FILLER,
     GENERIC_EVENT,
+    GIVEN_PARTICIPLES,
     HARM_PREFIX,
     ITEM_STOP,
     LIST_HEAD_WORDS,
@@ -24,6 +25,7 @@ from summarizer.engines.extractive.cues import (
     NON_DRUG_CAUSES,
     NOT_EVENT_WORDS,
     PATTERN_A_SUFFIX,
+    REPORTED_VERBS,
     TREATMENT_CONNECTORS,
     TREATMENT_NOUNS,
     TREATMENT_WORDS,
@@ -109,9 +111,14 @@ def treatment_event(scan: Scan, spans: Sequence[Span]) -> bool:
     """Whether a sentence without a drug name ties a named event to a treatment: "developed a severe rash after
     the infusion of the cells" (the adverse-effect model learned from sentences that name drugs)."""
     words = scan.ngram_set
-    if not spans or TREATMENT_CONNECTORS.isdisjoint(words) or TREATMENT_NOUNS.isdisjoint(words):
+    if not spans or not DRUG_MASKS.isdisjoint(scan.masked) or (
+        scan.tags is not None and max(scan.tags[0], default=-1.0) >= 0
+    ):
         return False
-    if not DRUG_MASKS.isdisjoint(scan.masked) or (scan.tags is not None and max(scan.tags[0], default=-1.0) >= 0):
+    reported = not (REPORTED_VERBS.isdisjoint(words) or GIVEN_PARTICIPLES.isdisjoint(words))
+    if reported and _reported_in_given(scan, spans):
+        return True
+    if TREATMENT_CONNECTORS.isdisjoint(words) or TREATMENT_NOUNS.isdisjoint(words):
         return False
     toks, ends = scan.toks, scan.ends
     n = len(toks)
@@ -122,6 +129,25 @@ def treatment_event(scan: Scan, spans: Sequence[Span]) -> bool:
             if toks[k] in TREATMENT_CONNECTORS:
                 if not TREATMENT_NOUNS.isdisjoint(toks[k + 1 : k + 4]) and span in occurring:
                     return True
+                break
+    return False
+
+
+def _reported_in_given(scan: Scan, spans: Sequence[Span]) -> bool:
+    """ "arrhythmias have been noted in primates engrafted with the cells": an event reported in those given a
+    treatment (a verb of reporting right after the event, a participle of giving later in its sentence)."""
+    toks, ends, starts = scan.toks, scan.ends, scan.starts
+    n = len(toks)
+    for span in spans:
+        j = bisect_left(ends, span[1])
+        sentence_end = scan.sentence_at(span[0])[1]
+        for k in range(j + 1, min(j + 5, n)):
+            if toks[k] in REPORTED_VERBS:
+                for m in range(k + 1, min(k + 12, n)):
+                    if starts[m] >= sentence_end:
+                        break
+                    if toks[m] in GIVEN_PARTICIPLES:
+                        return True
                 break
     return False
 

@@ -197,7 +197,8 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         summary = f"No statement reports on the safety of {name}, so there is no evidence either way."
     else:
         addressing = len(concerns) + len(reassuring)
-        parts = [f"{_count(addressing, 'statement')} of {len(items)} report on the safety of {name}."]
+        verb = "reports" if addressing == 1 else "report"
+        parts = [f"{_count(addressing, 'statement')} of {len(items)} {verb} on the safety of {name}."]
         if reassuring:
             parts.append(f"{_count(len(reassuring), 'reports', 'report')} no harm ({_ids(reassuring)}).")
         if concerns:
@@ -285,7 +286,8 @@ def efficacy_section(
     if assessment == "insufficient_evidence":
         summary = f"No statement reports an outcome of {name}."
     else:
-        parts = [f"{_count(len(used), 'statement')} of {len(items)} report outcomes of {name} ({_ids(used)})."]
+        verb = "reports" if len(used) == 1 else "report"
+        parts = [f"{_count(len(used), 'statement')} of {len(items)} {verb} outcomes of {name} ({_ids(used)})."]
         for label, verb in (("improved", "improved"), ("worsened", "worsened"), ("no_difference", "unchanged")):
             names = list(dict.fromkeys(o.outcome for o in outcomes if o.direction == label))
             if names:
