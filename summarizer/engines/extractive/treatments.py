@@ -13,6 +13,7 @@ is not given to anyone and is not a mention.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -143,6 +144,7 @@ _PERSON = re.compile(
 )
 # a word that names its cause: "isoniazid-induced" (the start of the word is found, then its token)
 _CAUSE_WORD = re.compile(r"(?<![a-z0-9\-'])[a-z][a-z0-9\-']*-(?:induced|associated|related|provoked|triggered)\b")
+_ZERO = 0.0
 _CAUSE_SUFFIX = re.compile(r"-(?:based|induced|associated|related|treated|mediated|dependent)$")
 _PHRASE_LOOKBACK = 60
 _PHRASE_WORDS = 4
@@ -239,12 +241,13 @@ def _anchor_words(name_low: str) -> tuple[str, ...]:
 
 def _frames(scan: Scan, first: int, last: int, sentence: Span) -> tuple[bool, bool]:
     toks, starts = scan.toks, scan.starts
-    lo = max(first - _FRAME_WINDOW, 0)
-    hi = min(last + _FRAME_WINDOW + 1, len(toks))
-    window = [toks[i] for i in range(lo, hi) if sentence[0] <= starts[i] < sentence[1]]
-    therapy = any(t in _THERAPY_CUES or t.endswith("-treated") for t in window)
-    exposure = any(t in _EXPOSURE_CUES for t in window)
-    return therapy, exposure
+    lo = max(first - _FRAME_WINDOW, bisect_left(starts, sentence[0]))
+    hi = min(last + _FRAME_WINDOW + 1, bisect_left(starts, sentence[1]))
+    window = toks[lo:hi]
+    therapy = not _THERAPY_CUES.isdisjoint(window) or (
+        "-treated" in scan.low and any(t.endswith("-treated") for t in window)
+    )
+    return therapy, not _EXPOSURE_CUES.isdisjoint(window)
 
 
 def _phrase_start(text: str, head_start: int) -> int:
@@ -290,8 +293,11 @@ def _agent_spans(scan: Scan, drug_margins: Sequence[float] | None) -> list[tuple
         found.append((start, end, first, last, False))
         taken.update(range(first, last + 1))
     # the candidates are few: collect them with comprehensions rather than a loop over every word
-    causes = {bisect_left(starts, m.start()) for m in _CAUSE_WORD.finditer(scan.low)}
-    drugs = {i for i, margin in enumerate(drug_margins) if margin >= 0.0} if drug_margins is not None else set()
+    causes = {bisect_left(starts, m.start()) for m in _CAUSE_WORD.finditer(scan.low)} if "-" in scan.low else set()
+    drugs: set[int] = set()
+    if drug_margins is not None and max(drug_margins, default=-1.0) >= 0.0:
+        # the words tagged as drugs, found in C
+        drugs.update(itertools.compress(itertools.count(), map(_ZERO.__le__, drug_margins)))
     if "DRUGX" in scan.masked or (len(scan.masked) != len(toks) and "DRUGX" in map(word_class, toks)):
         drugs.update(i for i, tok in enumerate(toks) if word_class(tok) == "DRUGX")
     for i in sorted((causes | drugs) - taken):
@@ -393,6 +399,16 @@ def read_treatments(
 ) -> TreatmentReading:
     """The treatments of a statement and what its sentences report: the sentences of the outcomes, events and
     reassurances the reading found, and those with a benefit or harm word that is not negated."""
+    candidates = (
+        scan.mask_spans  # a lexicon name (of a drug, or of an effect: cheap to look past)
+        or "DRUGX" in scan.masked
+        or not _PHRASE_ENDS.isdisjoint(scan.toks)
+        or (drug_margins is not None and max(drug_margins, default=-1.0) >= 0.0)
+        or (len(scan.masked) != len(scan.toks) and "DRUGX" in map(word_class, scan.toks))
+        or _CAUSE_WORD.search(scan.low)
+    )
+    if not candidates:
+        return _NOTHING
     mentions = tuple(treatment_mentions(scan, drug_margins, event_sentences))
     if not mentions:
         return _NOTHING  # what the sentences report matters only for the treatments they name
