@@ -12,7 +12,6 @@ control") in other words than a citing sentence ("glycemic control"): see `names
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -22,6 +21,7 @@ from typing import Any
 
 from summarizer.engines import Engine
 from summarizer.errors import InputError
+from summarizer.evaluation import read_json_objects
 from summarizer.models import EfficacyAssessment, SafetyAssessment, Statement
 from summarizer.pipeline import summarize
 
@@ -125,25 +125,8 @@ def names_match(gold: str, predicted: Iterable[str]) -> bool:
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError(f"missing {path.name} in {path.parent}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read {path}: {exc}") from None
-    rows = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path.name} line {number}: invalid JSON ({exc.msg})") from None
-        if not isinstance(obj, dict):
-            raise InputError(f"{path.name} line {number}: expected a JSON object")
-        obj["__line"] = number
-        rows.append(obj)
-    return rows
+    objects = read_json_objects(path, f"missing {path.name} in {path.parent}")
+    return [{**obj, "__line": number} for number, obj in objects]
 
 
 def _verdicts(row: dict[str, Any], key: str, allowed: Sequence[str], where: str) -> frozenset[str]:
