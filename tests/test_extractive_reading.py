@@ -290,6 +290,8 @@ ADVERSARIAL = {
     "backward negations": "rash were not observed " * 4_348,
     "drugs and effects": "aspirin rash " * 7_693,
     "outcomes": "reduces mortality and " * 4_546,
+    "treatments and citations": "treatment with aspirin improved survival (Smith et al., 2020) [1]; " * 1_600,
+    "trial arms": "the olanzapine group " * 5_000,
 }
 
 

@@ -38,7 +38,7 @@ from summarizer.engines.extractive.tokenise import TOKEN, Span, tokens
 # how far after a negation a negated list is read ("did not notice any A, B or C")
 LIST_SCOPE_CHARS = 300
 _NAME_WORD = re.compile(r"[^\s,;:.()\[\]]+(?:\.[^\s,;:.()\[\]]+)*")
-# an adjective that is an event on its own in a list of absent events ("no allergic, infusion or febrile ...")
+# words that end like an adjective but name an event on their own ("withdrawal", "febrile" in a list of events)
 _EVENT_ADJECTIVES = frozenset({"febrile", "withdrawal", "colic", "panic"})
 OVERLAP_EVENTS = 64
 
