@@ -17,7 +17,8 @@ from summarizer.engines.extractive.sections import (
     efficacy_section,
     safety_section,
 )
-from summarizer.models import Annotation, Statement, StatementType, Target
+from summarizer.engines.extractive.target_profile import RULES, VerdictRules, profile_target
+from summarizer.models import Annotation, Intervention, Statement, StatementType, Target
 
 PARALLEL_MIN_STATEMENTS = 4000
 
@@ -53,7 +54,8 @@ def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, wor
 
 
 def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
-    return Annotation(
+    # built from the reading's own typed values, so validation would only repeat them (one per statement adds up)
+    return Annotation.model_construct(
         topics=list(reading.topics),
         polarity=reading.polarity,
         annotated_by=annotated_by,
@@ -68,9 +70,14 @@ class ExtractiveEngine:
     name = "extractive"
 
     def __init__(
-        self, workers: int = 1, resources: Resources | None = None, encoder: SentenceEncoder | None = None
+        self,
+        workers: int = 1,
+        resources: Resources | None = None,
+        encoder: SentenceEncoder | None = None,
+        rules: VerdictRules = RULES,
     ) -> None:
         self.workers = max(1, workers)
+        self.rules = rules
         self.encoder = encoder
         suffix = f"+{encoder.name}" if encoder is not None else ""
         self.version = ANNOTATOR_VERSION + suffix
@@ -144,10 +151,17 @@ class ExtractiveEngine:
             i.statement.id: i.reading.stance for i in items if i.statement.type == "unclassified"
         }
         types = {i.statement.id: inferred.get(i.statement.id, i.statement.type) for i in items}
+        profile = profile_target(target, readings, self._resources, self.rules)
+        intervention = None
+        if profile.name is not None:
+            intervention = Intervention(
+                name=profile.name, statement_ids=[items[i].statement.id for i in profile.statements]
+            )
         return EngineResult(
             annotations=[_annotation(i.reading, self.annotated_by) for i in items],
+            intervention=intervention,
             inferred_types=inferred,
-            safety=safety_section(items),
-            efficacy=efficacy_section(items),
+            safety=safety_section(items, profile, self.rules),
+            efficacy=efficacy_section(items, profile, self.rules),
             contrasting=contrasting_findings(items, types),
         )
