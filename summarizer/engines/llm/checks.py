@@ -1,14 +1,19 @@
-"""Checks of an answer against the statements it was asked about, as lines a model can act on in a re-ask."""
+"""Checks of an answer against the statements it was asked about, as lines a model can act on in a re-ask.
+
+What the sent schema cannot say is checked here (and what a server that ignores the schema may break): one
+annotation per statement id, verbatim quotes (and known ids
+when the schema could not enumerate them), and a verdict that rests on a finding.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TypeVar
 
-from summarizer.engines.llm.schemas import AnnotationOut, ChunkOutput, SectionsOutput
+from summarizer.engines.llm.schemas import AnnotationOut, ChunkOutput, Sections
 from summarizer.engines.llm.sections import contract_sections
 from summarizer.grounding import finding_errors, section_errors
-from summarizer.models import AdverseEvent
+from summarizer.models import AdverseEvent, Intervention
 
 AnnotationT = TypeVar("AnnotationT", bound=AnnotationOut)
 
@@ -27,33 +32,40 @@ def annotation_errors(items: Sequence[AnnotationOut], ids: Sequence[str], where:
     missing = [sid for sid in ids if sid not in seen]
     if missing:
         shown = ", ".join(missing[:20]) + (" ..." if len(missing) > 20 else "")
-        errors.append(f"{where}: missing for {shown}; give one per statement")
+        errors.append(f"{where}: missing for {shown}; give one per statement, in the order shown")
     return errors
 
 
-def first_annotations(items: Sequence[AnnotationT], ids: Sequence[str]) -> dict[str, AnnotationT]:
-    """The first annotation of each known id, by id."""
-    known = set(ids)
-    kept: dict[str, AnnotationT] = {}
+def assign_annotations(items: Sequence[AnnotationT], ids: Sequence[str]) -> dict[str, AnnotationT]:
+    """Each statement's annotation: by the ids the model gave when they are the request's ids each once (in any
+    order); else, when there is one item per statement (as the schema demands), by position; else by the ids that
+    are known, first one kept."""
+    by_id: dict[str, AnnotationT] = {}
     for item in items:
-        if item.id in known and item.id not in kept:
-            kept[item.id] = item
-    return kept
+        if item.id in set(ids) and item.id not in by_id:
+            by_id[item.id] = item
+    if len(by_id) == len(ids) == len(items) or len(items) != len(ids):
+        return {sid: by_id[sid] for sid in ids if sid in by_id}
+    return dict(zip(ids, items, strict=True))
 
 
-def event_errors(events: Sequence[AdverseEvent], texts: dict[str, str], where: str) -> list[str]:
+def _id_errors(ids: Sequence[str], texts: Mapping[str, str], where: str) -> list[str]:
+    return [f"{where}: unknown statement id {sid!r}" for sid in ids if sid not in texts]
+
+
+def event_errors(events: Sequence[AdverseEvent], texts: Mapping[str, str], where: str) -> list[str]:
     """Adverse events that cite unknown statement ids."""
-    return [
-        f"{where}[{i}]: unknown statement id {sid!r}"
-        for i, event in enumerate(events)
-        for sid in event.statement_ids
-        if sid not in texts
-    ]
+    return [err for i, event in enumerate(events) for err in _id_errors(event.statement_ids, texts, f"{where}[{i}]")]
 
 
-def chunk_errors(out: ChunkOutput, ids: Sequence[str], texts: dict[str, str]) -> list[str]:
+def intervention_errors(intervention: Intervention | None, texts: Mapping[str, str]) -> list[str]:
+    """An intervention that cites unknown statement ids."""
+    return [] if intervention is None else _id_errors(intervention.statement_ids, texts, "intervention")
+
+
+def chunk_errors(out: ChunkOutput, ids: Sequence[str], texts: Mapping[str, str]) -> list[str]:
     """Everything wrong with a map answer: its annotations, the grounding of its findings, its events' ids."""
-    errors = annotation_errors(out.annotations, ids)
+    errors = annotation_errors(out.annotations, ids) + intervention_errors(out.intervention, texts)
     for key, findings in (
         ("safety_findings", out.safety_findings),
         ("efficacy_outcomes", out.efficacy_outcomes),
@@ -64,7 +76,7 @@ def chunk_errors(out: ChunkOutput, ids: Sequence[str], texts: dict[str, str]) ->
     return errors + event_errors(out.adverse_events, texts, "adverse_events")
 
 
-def verdict_errors(out: SectionsOutput) -> list[str]:
+def verdict_errors(out: Sections) -> list[str]:
     """An assessment other than insufficient_evidence needs at least one finding."""
     errors = []
     if out.safety.assessment != "insufficient_evidence" and not out.safety.findings:
@@ -78,7 +90,7 @@ def verdict_errors(out: SectionsOutput) -> list[str]:
     return errors
 
 
-def sections_errors(out: SectionsOutput, texts: dict[str, str]) -> list[str]:
+def sections_errors(out: Sections, texts: Mapping[str, str]) -> list[str]:
     """Grounding errors of the sections, then verdicts without evidence."""
     safety, efficacy, contrasting = contract_sections(out)
     return section_errors(safety, efficacy, contrasting, texts).errors + verdict_errors(out)

@@ -24,10 +24,11 @@ SINGLE_TEMPLATE = "single.j2"
 READ_TEMPLATE = "read.j2"
 ValueT = TypeVar("ValueT")
 
+MAX_ABSTRACT_CHARS = 2000  # the abstract is in every call's prompt: long enough to say what was studied
 TEMPLATE_NAMES = (SYSTEM_TEMPLATE, MAP_TEMPLATE, REDUCE_TEMPLATE, SINGLE_TEMPLATE, READ_TEMPLATE)
 
-_DELIMITER = re.compile(r"<(\s*/?\s*(?:statement|target|part)\b)", re.IGNORECASE)
-_NEUTRALISED = re.compile(r"\u2039(\s*/?\s*(?:statement|target|part)\b)", re.IGNORECASE)
+_DELIMITER = re.compile(r"<(\s*/?\s*(?:s|statement|target|part)\b)", re.IGNORECASE)
+_NEUTRALISED = re.compile(r"\u2039(\s*/?\s*(?:s|statement|target|part)\b)", re.IGNORECASE)
 
 
 def default_prompts_dir() -> Path:
@@ -67,12 +68,16 @@ def statement_view(statement_id: str, text: str, max_chars: int, question: str =
     return StatementView(id=statement_id, text=neutralise(text[:max_chars]), question=_attribute(question))
 
 
-def target_line(target: Target | None) -> str:
-    """The target as one line of data for the prompt (empty when nothing is known)."""
+def target_text(target: Target | None, max_abstract_chars: int = MAX_ABSTRACT_CHARS) -> str:
+    """The target as data for the prompt: title (year) doi, then its abstract when known (empty when nothing is)."""
     if target is None:
         return ""
     parts = [target.title or "", f"({target.year})" if target.year else "", f"doi:{target.doi}" if target.doi else ""]
-    return neutralise(" ".join(p for p in parts if p))
+    text = " ".join(p for p in parts if p)
+    if target.abstract and target.abstract.strip():
+        abstract = " ".join(target.abstract.split())[:max_abstract_chars]
+        text = f"{text}\nAbstract: {abstract}" if text else f"Abstract: {abstract}"
+    return neutralise(text)
 
 
 class PromptSet:

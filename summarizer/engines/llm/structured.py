@@ -9,9 +9,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 
-from summarizer.engines.llm.client import ContextOverflow
+from summarizer.engines.llm.client import ContextOverflow, DialectRefused, ParameterRefused
 from summarizer.engines.llm.parsing import parse_json_object, salvage, validation_messages
-from summarizer.engines.llm.session import Session
+from summarizer.engines.llm.session import Request, Session
 from summarizer.settings import LLMSettings
 
 ValueT = TypeVar("ValueT")
@@ -55,25 +55,37 @@ def reask_message(errors: Sequence[str], limit: int = 20) -> str:
 
 
 async def ask(
-    session: Session, user: str, schema: dict[str, Any], name: str, model: type[ModelT], check: Check[ModelT]
+    session: Session, request: Request[ModelT], check: Check[ModelT], reask_on_check: bool = True
 ) -> Answer[ModelT]:
-    """Ask, validate and check; re-ask with the errors (on a copy of the messages) a bounded number of times."""
-    observed: list[tuple[int, int]] = []
-    answer = await _exchange(session, user, schema, name, model, check, observed)
-    if observed:
-        answer.observed = observed[0]
-    return answer
+    """Ask, validate and check; re-ask with the errors (on a copy of the messages) a bounded number of times.
+
+    An answer that does not parse or validate is always re-asked. One that validates but fails `check` (grounding,
+    annotations) is re-asked only when `reask_on_check`: in map-reduce, a re-ask would resend a whole group for the
+    sake of one quote, so a group's ungrounded findings are dropped instead. A refused dialect or sampling parameter
+    switches the session once and the exchange starts again.
+    """
+    while True:
+        observed: list[tuple[int, int]] = []
+        try:
+            answer = await _exchange(session, request, check, observed, reask_on_check)
+        except (DialectRefused, ParameterRefused) as refused:
+            session.adapt(refused)
+            continue
+        if observed:
+            answer.observed = observed[0]
+        return answer
 
 
 async def _exchange(
     session: Session,
-    user: str,
-    schema: dict[str, Any],
-    name: str,
-    model: type[ModelT],
+    request: Request[ModelT],
     check: Check[ModelT],
     observed: list[tuple[int, int]],
+    reask_on_check: bool,
 ) -> Answer[ModelT]:
+    user, schema = session.prepare(request)
+    session.templates.add(request.template)
+    model = request.model
     messages = [{"role": "system", "content": session.system}, {"role": "user", "content": user}]
     conversation = list(messages)
     best: ModelT | None = None
@@ -90,7 +102,7 @@ async def _exchange(
                 if attempt.retry_state.attempt_number > 1:
                     session.usage.retries += 1
                     session.progress.expect(1)
-                completion, prompt_bytes = await session.call(conversation, schema, name)
+                completion, prompt_bytes = await session.call(conversation, schema, request.name)
                 observed.append((prompt_bytes, completion.prompt_tokens))
                 if completion.refusal:
                     return Answer("refused", best, errors, " ".join(completion.refusal.split())[:160])
@@ -99,17 +111,20 @@ async def _exchange(
                 if completion.finish_reason == "length":
                     return Answer("length", best, errors)
                 data, parse_error = parse_json_object(completion.content)
+                valid = False
                 if data is None:
                     errors = [parse_error or "the answer is not a JSON object"]
                 else:
                     last_data = data
                     try:
                         value, errors = check(model.model_validate(data))
-                        best = value
+                        best, valid = value, True
                     except ValidationError as exc:
                         errors = validation_messages(exc)
                 if not errors:
                     return Answer("ok", best)
+                if valid and not reask_on_check:
+                    return Answer("invalid", best, errors)
                 echo = (completion.content or "")[:MAX_REASK_ECHO_CHARS]
                 conversation = [  # keeps earlier attempts, so each re-ask is a distinct request
                     *conversation,
