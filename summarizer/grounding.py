@@ -9,9 +9,9 @@ from typing import TypeVar
 from summarizer.models import AdverseEvent, Efficacy, Finding, Intervention, Quote, Safety, Statement
 
 FindingT = TypeVar("FindingT", bound=Finding)
-# A quote grounds a finding only with at least this many words: "safe" or "no deaths" is in many statements and
-# shows neither what was safe nor for whom; three words ("no serious adverse", "was well tolerated") start to.
-MIN_QUOTE_WORDS = 3
+# A quote grounds a finding only with at least this many words: one word ("safe", "fever", "MSC") is in many
+# statements and states nothing; two ("well tolerated", "mortality decreased", "no deaths") can carry a claim.
+MIN_QUOTE_WORDS = 2
 
 
 @dataclass

@@ -298,3 +298,84 @@ def test_very_many_cited_ids_are_not_an_enum(tmp_path: Path) -> None:
     run = Session(settings.llm, ChatClient(settings.llm, None), PromptSet())
     assert run.enumerates(["S1", "S2"])
     assert not run.enumerates([f"S{i}" for i in range(1, MAX_ENUM_IDS + 2)])
+
+
+# --- what the target studied, certainty, merges --------------------------------------------------------------------
+
+
+def test_the_answer_says_first_what_the_target_studied(tmp_path: Path) -> None:
+    with FakeLLMServer() as server:
+        brief = run_brief(settings_for(server.base_url, tmp_path), statements(3))
+    body = server.requests[0].body
+    schema = body["response_format"]["json_schema"]["schema"]
+    assert list(schema["properties"])[:2] == ["intervention", "annotations"]
+    assert {"type": "null"} in schema["properties"]["intervention"]["anyOf"]  # "no intervention" can be said
+    safety = schema["$defs"]["SafetyOut"]["properties"]
+    assert list(safety) == ["findings", "adverse_events", "assessment", "summary", "certainty_note"]
+    assert "<target>Safety and Feasibility of UC-MSCs in COVID-19 (2020)" in body["messages"][1]["content"]
+    assert brief.target.intervention is not None and brief.target.intervention.statement_ids == ["S1"]
+
+
+def test_no_intervention_is_null(tmp_path: Path) -> None:
+    from llm_server import smallest
+
+    with FakeLLMServer(answers=smallest) as server:
+        brief = run_brief(settings_for(server.base_url, tmp_path), statements(3))
+    assert brief.target.intervention is None
+
+
+def _with_note(note: str, grounded: bool) -> Any:
+    from llm_server import Context, cite
+
+    def answer(schema: dict[str, Any], ctx: Context) -> Any:
+        if not grounded:
+            ctx.quote_text = "words that no statement holds"
+        data = cite(schema, ctx)
+        data["safety"]["certainty_note"] = note
+        data["efficacy"]["certainty_note"] = ""
+        return data
+
+    return answer
+
+
+def test_the_models_note_reaches_the_brief_but_never_the_level(tmp_path: Path) -> None:
+    with FakeLLMServer(answers=_with_note("small uncontrolled studies", grounded=True)) as server:
+        brief = run_brief(settings_for(server.base_url, tmp_path), statements(3))
+    assert brief.safety.certainty.reasons[-1] == "note: small uncontrolled studies"
+    assert brief.safety.certainty.level == "very_low"  # graded from 1 statement: imprecision
+    assert not any(r.startswith("note:") for r in brief.efficacy.certainty.reasons)
+
+
+def test_when_grounding_drops_every_finding_certainty_reflects_no_evidence(tmp_path: Path) -> None:
+    with FakeLLMServer(answers=_with_note("large consistent trials", grounded=False)) as server:
+        brief = run_brief(settings_for(server.base_url, tmp_path, reask_attempts=0), statements(3))
+    assert brief.safety.assessment == "insufficient_evidence" and brief.safety.findings == []
+    assert brief.safety.certainty.level == "very_low"
+    assert "imprecision: no statement addresses safety" in brief.safety.certainty.reasons
+    assert not any(r.startswith("note:") for r in brief.safety.certainty.reasons)  # the note spoke of dropped evidence
+
+
+def test_a_merge_of_one_merged_part_makes_no_call(tmp_path: Path) -> None:
+    from summarizer.engines.llm.client import ChatClient
+    from summarizer.engines.llm.mapreduce import Partial, reduce
+    from summarizer.engines.llm.prompts import PromptSet
+    from summarizer.engines.llm.sections import empty_sections
+    from summarizer.engines.llm.session import Session
+
+    settings = settings_for("http://127.0.0.1:9/v1", tmp_path)  # nothing listens there: a call would fail
+
+    async def go() -> Any:
+        session = Session(settings.llm, ChatClient(settings.llm, None), PromptSet())
+        merged = empty_sections("test")
+        return await reduce(session, [Partial(sections=merged)], "", {}), merged, session.usage.calls
+
+    result, merged, calls = asyncio.run(go())
+    assert result is merged and calls == 0
+
+
+def test_groups_are_balanced_and_fill_the_waves(tmp_path: Path) -> None:
+    with FakeLLMServer() as server:
+        run_brief(settings_for(server.base_url, tmp_path, chunk_token_budget=1500, concurrency=4), statements(200))
+    maps = [r for r in server.requests if r.body["response_format"]["json_schema"]["name"] == "chunk"]
+    sizes = [len(r.body["response_format"]["json_schema"]["schema"]["$defs"]["Id"]["enum"]) for r in maps]
+    assert len(maps) % 4 == 0 and max(sizes) - min(sizes) <= 2

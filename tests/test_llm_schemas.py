@@ -227,3 +227,21 @@ def test_smallest_and_random_answers_give_valid_briefs(tmp_path: Path, answers: 
             brief = summarize(source, engine=LLMEngine(settings_), settings=settings_)
         assert contract_violations(brief) == [] and len(brief.statements) == count
         assert all(r.status == 200 for r in server.requests)
+
+
+@pytest.mark.parametrize("seed", [None, *range(10)])
+def test_the_example_through_the_cli_exits_0_for_smallest_and_random_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], seed: int | None
+) -> None:
+    """Done when: a server answering the smallest (None) or a random instance of the schema it was sent; 10 seeds."""
+    from summarizer.cli import main
+    from summarizer.models import Brief
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    answers = smallest if seed is None else random_instances(seed)
+    with FakeLLMServer(answers=answers) as server:
+        args = ["brief", str(EXAMPLE), "--engine", "llm", "--model", "m", "--base-url", server.base_url, "--quiet"]
+        assert main([*args, "-o", str(tmp_path / "brief.json")]) == 0
+    capsys.readouterr()
+    brief = Brief.model_validate_json((tmp_path / "brief.json").read_text(encoding="utf-8"))
+    assert contract_violations(brief) == []

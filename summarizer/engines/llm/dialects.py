@@ -14,13 +14,14 @@ characters a token and must fit, so a grammar-constrained small model cannot run
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from pydantic import BaseModel
 
-from summarizer.engines.llm.schemas import ANNOTATION_LISTS, ID_FIELDS, strict_schema
+from summarizer.engines.llm.schemas import ANNOTATION_LISTS, ID_FIELDS, shared_strict_schema
 
 DIALECTS = ("json_schema", "json_object", "none")
 FALLBACK = {"json_schema": "json_object"}  # the one fallback when a server refuses a dialect
@@ -115,7 +116,7 @@ def request_schema(
     """The schema of `model` as `dialect` sends it: statement ids as an enum (unless `enum` is off or there are
     none), and the bounds (one annotation per statement)."""
     enum = enum and bool(ids)
-    schema: dict[str, Any] = _adapt(strict_schema(model), dialect, bounds, ids, enum)
+    schema: dict[str, Any] = _adapt(shared_strict_schema(model), dialect, bounds, ids, enum)  # _adapt copies
     if enum:
         schema.setdefault("$defs", {})[ID_DEF] = {"type": "string", "enum": list(ids)}
     return schema
@@ -163,6 +164,7 @@ def bounds_for(model: type[BaseModel], max_tokens: int, ids: Sequence[str], anno
     return replace(base, findings=MIN_FINDINGS)
 
 
+@functools.cache
 def annotation_capacity(model: type[BaseModel], max_tokens: int, id_chars: int = 6) -> int:
     """The most statements one request may annotate so that its largest answer fits in max_tokens."""
     low, high = 1, 4096

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
+import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,7 +44,7 @@ def default_prompts_dir() -> Path:
 
 def neutralise(text: str) -> str:
     """Defuse delimiter-like text inside data, so a statement cannot close or open a delimiter."""
-    return _DELIMITER.sub("\u2039\\1", text)
+    return _DELIMITER.sub("\u2039\\1", text) if "<" in text else text
 
 
 def restore(text: str) -> str:
@@ -135,6 +137,25 @@ class PromptSet:
         return dict(sorted(result.items()))
 
 
+@functools.cache
+def _may_hold_quotes(model: type[BaseModel]) -> bool:
+    """Whether a model's fields can hold a Quote, at any depth (annotations cannot: they are skipped)."""
+    if issubclass(model, Quote):
+        return True
+    return any(
+        isinstance(arg, type) and issubclass(arg, BaseModel) and _may_hold_quotes(arg)
+        for field in model.model_fields.values()
+        for arg in _type_args(field.annotation)
+    )
+
+
+def _type_args(annotation: Any) -> list[Any]:
+    args = [annotation]
+    for arg in typing.get_args(annotation):
+        args += _type_args(arg)
+    return args
+
+
 def compact_json(data: Any) -> str:
     """JSON without spaces, for prompts and schemas."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -147,6 +168,8 @@ def restore_quotes(value: ValueT, texts: Mapping[str, str]) -> ValueT:
 
 
 def _restored(value: Any, texts: Mapping[str, str]) -> Any:
+    if isinstance(value, BaseModel) and not _may_hold_quotes(type(value)):
+        return value
     if isinstance(value, Quote):
         text = texts.get(value.statement_id)
         if text is not None and value.text not in text and restore(value.text) in text:

@@ -162,6 +162,11 @@ def _rename_refs(node: Any, names: dict[str, str]) -> Any:
     return out
 
 
+def shared_strict_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """`strict_schema`, shared: the caller must not change it."""
+    return _strict_schema(model)
+
+
 def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
     """The model's JSON schema made strict: every key required, no other key, no titles, defaults or descriptions.
 
