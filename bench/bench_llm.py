@@ -3,8 +3,9 @@
     python bench/bench_llm.py [--statements 3000] [--concurrency 8] [--latency 1.0] [--answers cite|random|smallest]
 
 The statements are real citing sentences from ../shared/data (clinical_citation_stance, then brief_targets), or
-synthetic ones when that folder is absent. The server answers each request with an instance of the schema it was
-sent: `cite` (grounded: quotes the first statement), `random` (random schema-valid instances) or `smallest`.
+synthetic ones when that folder is absent. The fake server (tests/llm_server.py) runs in its own process, as a real
+server would, and answers each request with an instance of the schema it was sent: `cite` (grounded: quotes the
+first statement), `random` (random schema-valid instances) or `smallest`.
 Reports wall time against the ideal ceil(calls / concurrency) x latency (goal <= 1.3x), request bytes per
 statement byte (goal <= 1.5), calls, tokens per statement, and a re-run from the cache (goal: 0 calls).
 """
@@ -24,8 +25,13 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO))
 
 import json  # noqa: E402
+import subprocess  # noqa: E402
+import urllib.request  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+from typing import Any  # noqa: E402
 
-from llm_server import FakeLLMServer, cite, random_instances, smallest, synthetic_texts  # noqa: E402
+from llm_server import synthetic_texts  # noqa: E402
 
 from summarizer.contract import contract_violations  # noqa: E402
 from summarizer.engines.llm import LLMEngine  # noqa: E402
@@ -42,7 +48,27 @@ def run_once(settings: Settings, source: Source) -> tuple[Brief, float]:
 
 
 DATA = REPO.parent / "shared" / "data"
-ANSWERS = {"cite": cite, "random": random_instances(7), "smallest": smallest}
+ANSWERS = ("cite", "random", "smallest")
+
+
+@contextmanager
+def fake_server(latency: float, answers: str) -> Iterator[str]:
+    """tests/llm_server.py in a process of its own; yields its base URL."""
+    command = [sys.executable, str(REPO / "tests" / "llm_server.py"), f"--latency={latency}", f"--answers={answers}"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        yield process.stdout.readline().strip()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def server_stats(base_url: str) -> dict[str, Any]:
+    """What the fake server saw: requests, their bytes and statuses."""
+    with urllib.request.urlopen(f"{base_url}/stats", timeout=10) as response:
+        stats: dict[str, Any] = json.loads(response.read())
+    return stats
 
 
 def real_texts(count: int, data: Path) -> tuple[list[str], str]:
@@ -65,27 +91,27 @@ def main() -> int:
     parser.add_argument("--statements", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--latency", type=float, default=1.0, help="seconds per request at the fake server")
-    parser.add_argument("--answers", choices=sorted(ANSWERS), default="cite")
+    parser.add_argument("--answers", choices=ANSWERS, default="cite")
     parser.add_argument("--data-dir", type=Path, default=DATA, help="the labelled data (default: ../shared/data)")
     args = parser.parse_args()
 
     texts, origin = real_texts(args.statements, args.data_dir)
     source = Source(format="bench", statements=[Statement(id="S1", text=t) for t in texts])
     statement_bytes = sum(len(t.encode("utf-8")) for t in texts)
-    with tempfile.TemporaryDirectory() as tmp, FakeLLMServer(latency=args.latency, answers=ANSWERS[args.answers]) as server:
+    with tempfile.TemporaryDirectory() as tmp, fake_server(args.latency, args.answers) as base_url:
         settings = load_settings(
             None,
             overrides={
-                "llm": {"model": "bench-model", "base_url": server.base_url, "concurrency": args.concurrency},
+                "llm": {"model": "bench-model", "base_url": base_url, "concurrency": args.concurrency},
                 "cache": {"path": str(Path(tmp) / "cache.sqlite3")},
             },
             environ={},
         )
         brief, wall = run_once(settings, source)
-        calls = len(server.requests)
-        request_bytes = server.request_bytes
+        first = server_stats(base_url)
+        calls, request_bytes = first["requests"], first["request_bytes"]
         rerun, rerun_wall = run_once(settings, source)
-        rerun_calls = len(server.requests) - calls
+        rerun_calls = server_stats(base_url)["requests"] - calls
 
     problems = contract_violations(brief) + contract_violations(rerun)
     ideal = math.ceil(calls / args.concurrency) * args.latency

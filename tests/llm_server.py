@@ -374,6 +374,15 @@ class FakeLLMServer:
             def log_message(self, format: str, *args: Any) -> None:
                 return
 
+            def do_GET(self) -> None:
+                """GET /stats: what the server saw so far (for a benchmark that runs it in its own process)."""
+                payload = json.dumps(server.stats()).encode()
+                self.send_response(200 if self.path.rstrip("/").endswith("/stats") else 404)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
             def do_POST(self) -> None:
                 raw = self.rfile.read(int(self.headers.get("content-length") or 0))
                 status, headers, payload = server.answer(raw, self.headers.get("authorization"))
@@ -407,6 +416,15 @@ class FakeLLMServer:
     def request_bytes(self) -> int:
         """Total request body bytes received."""
         return sum(r.size for r in self.requests)
+
+    def stats(self) -> dict[str, Any]:
+        """Requests received, their bytes and statuses."""
+        with self._lock:
+            return {
+                "requests": len(self.requests),
+                "request_bytes": self.request_bytes,
+                "statuses": [r.status for r in self.requests],
+            }
 
     def answer(self, raw: bytes, authorization: str | None) -> tuple[int, dict[str, str], bytes]:
         """Status, headers and body for one request."""
@@ -568,13 +586,16 @@ class FakeLLMServer:
 
 
 def main() -> None:
-    """Run the fake server in the foreground (for manual tries)."""
+    """Run the fake server in the foreground (manual tries, and benchmarks that keep it out of their process)."""
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--latency", type=float, default=0.0)
+    parser.add_argument("--answers", choices=["cite", "random", "smallest"], default="cite")
+    parser.add_argument("--seed", type=int, default=7, help="of the random answers")
     args = parser.parse_args()
-    with FakeLLMServer(latency=args.latency) as server:
+    answers = {"cite": cite, "smallest": smallest, "random": random_instances(args.seed)}[args.answers]
+    with FakeLLMServer(latency=args.latency, answers=answers) as server:
         print(server.base_url, flush=True)
         try:
             while True:

@@ -120,11 +120,11 @@ class Session:
             self.reasoning = True
 
     async def call(self, messages: list[dict[str, str]], schema: dict[str, Any], name: str) -> tuple[Completion, int]:
-        """One bounded-concurrency call; counts usage, calibrates the token estimate, returns the prompt's bytes."""
-        async with self.semaphore:
-            completion = await self.client.complete(
-                messages, schema, name, purpose=name, dialect=self.dialect, reasoning=self.reasoning
-            )
+        """One call (within an exchange, which holds a concurrency slot); counts usage, calibrates the token
+        estimate, returns the prompt's bytes."""
+        completion = await self.client.complete(
+            messages, schema, name, purpose=name, dialect=self.dialect, reasoning=self.reasoning
+        )
         if completion.cached:
             self.usage.cached_calls += 1
         else:

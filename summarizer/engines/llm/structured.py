@@ -62,18 +62,20 @@ async def ask(
     An answer that does not parse or validate is always re-asked. One that validates but fails `check` (grounding,
     annotations) is re-asked only when `reask_on_check`: in map-reduce, a re-ask would resend a whole group for the
     sake of one quote, so a group's ungrounded findings are dropped instead. A refused dialect or sampling parameter
-    switches the session once and the exchange starts again.
+    switches the session once and the exchange starts again. An exchange holds one of the session's `concurrency`
+    slots from the building of its prompt to its last answer, so the first calls leave before later ones are built.
     """
-    while True:
-        observed: list[tuple[int, int]] = []
-        try:
-            answer = await _exchange(session, request, check, observed, reask_on_check)
-        except (DialectRefused, ParameterRefused) as refused:
-            session.adapt(refused)
-            continue
-        if observed:
-            answer.observed = observed[0]
-        return answer
+    async with session.semaphore:
+        while True:
+            observed: list[tuple[int, int]] = []
+            try:
+                answer = await _exchange(session, request, check, observed, reask_on_check)
+            except (DialectRefused, ParameterRefused) as refused:
+                session.adapt(refused)
+                continue
+            if observed:
+                answer.observed = observed[0]
+            return answer
 
 
 async def _exchange(
