@@ -77,11 +77,9 @@ def _array_bound(key: str, parent: str, bounds: Bounds, item: dict[str, Any]) ->
     return bounds.findings
 
 
-def _adapt(
-    node: Any, dialect: str, bounds: Bounds, ids: Sequence[str], enum: bool, key: str = "", parent: str = ""
-) -> Any:
+def _adapt(node: Any, dialect: str, bounds: Bounds, enum: bool, key: str = "", parent: str = "") -> Any:
     if isinstance(node, list):
-        return [_adapt(item, dialect, bounds, ids, enum, key, parent) for item in node]
+        return [_adapt(item, dialect, bounds, enum, key, parent) for item in node]
     if not isinstance(node, dict):
         return node
     if enum and key in ID_FIELDS and node.get("type") == "string":
@@ -89,11 +87,11 @@ def _adapt(
     out: dict[str, Any] = {}
     for name, value in node.items():
         if name == "properties":
-            out[name] = {k: _adapt(v, dialect, bounds, ids, enum, k, parent) for k, v in value.items()}
+            out[name] = {k: _adapt(v, dialect, bounds, enum, k, parent) for k, v in value.items()}
         elif name == "$defs":
-            out[name] = {k: _adapt(v, dialect, bounds, ids, enum, "", k) for k, v in value.items()}
+            out[name] = {k: _adapt(v, dialect, bounds, enum, "", k) for k, v in value.items()}
         else:
-            out[name] = _adapt(value, dialect, bounds, ids, enum, key, parent)
+            out[name] = _adapt(value, dialect, bounds, enum, key, parent)
     if out.get("type") == "array":
         out["maxItems"] = _array_bound(key, parent, bounds, node.get("items", {}))
         if key in ANNOTATION_LISTS and bounds.annotations is not None:
@@ -116,7 +114,7 @@ def request_schema(
     """The schema of `model` as `dialect` sends it: statement ids as an enum (unless `enum` is off or there are
     none), and the bounds (one annotation per statement)."""
     enum = enum and bool(ids)
-    schema: dict[str, Any] = _adapt(shared_strict_schema(model), dialect, bounds, ids, enum)  # _adapt copies
+    schema: dict[str, Any] = _adapt(shared_strict_schema(model), dialect, bounds, enum)  # _adapt copies
     if enum:
         schema.setdefault("$defs", {})[ID_DEF] = {"type": "string", "enum": list(ids)}
     return schema
