@@ -31,6 +31,9 @@ def _one_of(names: Sequence[str]) -> str:
     return names[-1] if len(names) < 2 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
+_TARGET_HELP = "the cited paper to brief when the input cites several (default: the most cited)"
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -55,7 +58,26 @@ def _add_engine_flags(parser: argparse.ArgumentParser) -> None:
         "slower; needs the encoder extra)",
     )
     group.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML, see config/default.toml)")
-    group.add_argument("--quiet", action="store_true", help="no progress bar")
+    group.add_argument("--quiet", action="store_true", help="no progress bar, no reader warnings on stderr")
+
+
+def _format_list(text: str) -> tuple[str, ...]:
+    from summarizer.registry import UnknownName
+
+    try:
+        return tuple(RENDERERS.resolve(name) for name in text.split(",") if name.strip())
+    except UnknownName as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_fetch_flags(parser: argparse.ArgumentParser) -> None:
+    from summarizer.fetch import SOURCES
+
+    group = parser.add_argument_group("fetching")
+    group.add_argument(
+        "--source", choices=SOURCES.choices(), help="the service to fetch from (default: from config, else s2)"
+    )
+    group.add_argument("--refresh", action="store_true", help="ask the service again instead of the HTTP cache")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -68,9 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     brief = commands.add_parser("brief", help="make the evidence brief of a citation export")
-    brief.add_argument(
-        "input", metavar="INPUT", help="scite page text, scite API JSON, CSV, S2 JSON or JSON Lines; - for stdin"
+    what = brief.add_mutually_exclusive_group(required=True)
+    what.add_argument(
+        "input",
+        metavar="INPUT",
+        nargs="*",
+        default=[],  # the default itself, not an empty list, so that --paper alone counts as given alone
+        help="scite page text, scite API JSON, CSV, S2 JSON or JSON Lines; - for stdin; several are read as one set "
+        "(or --paper ID)",
     )
+    what.add_argument("--paper", metavar="ID", help="fetch the statements of this paper instead of reading INPUT")
     brief.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
     # choices are read from the registries when the parser is built, so an entry registered later is offered too
     output_formats = RENDERERS.names()
@@ -82,13 +111,52 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"{DEFAULT_FORMAT} (default, or from -o's suffix), {_one_of(other_formats)}",
     )
     brief.add_argument("--input-format", choices=input_formats, help="skip detection and read INPUT as this format")
+    brief.add_argument("--target", metavar="DOI", help=_TARGET_HELP)
     _add_engine_flags(brief)
+    _add_fetch_flags(brief)
     brief.set_defaults(handler=_cmd_brief)
 
+    fetch = commands.add_parser("fetch", help="fetch a paper's citation statements as JSON Lines (S2 or scite)")
+    fetch.add_argument("paper", metavar="ID", help="a DOI (10.… or doi:10.…), PMID:…, PMCID:… or a Semantic Scholar id")
+    fetch.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
+    _add_fetch_flags(fetch)
+    fetch.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML, see config/default.toml)")
+    fetch.add_argument("--quiet", action="store_true", help="do not report what was fetched")
+    fetch.set_defaults(handler=_cmd_fetch)
+
+    batch = commands.add_parser("batch", help="brief every paper of a targets file into a directory (resumable)")
+    batch.add_argument("targets", metavar="TARGETS", type=Path, help="a text file with one paper id a line")
+    batch.add_argument("-o", "--output-dir", type=Path, required=True, metavar="DIR", help="where briefs go")
+    batch.add_argument(
+        "--format",
+        type=_format_list,
+        default=(),
+        help=f"formats besides JSON, comma-separated: {', '.join(other_formats)}",
+    )
+    batch.add_argument("--jobs", type=_positive_int, help="targets at the same time (default 4)")
+    batch.add_argument(
+        "--changed-only", action="store_true", help="re-fetch finished targets; re-brief only those that changed"
+    )
+    batch.add_argument(
+        "--via",
+        choices=("direct", "batch-api", "batch-files"),
+        default="direct",
+        help="with --engine llm: batch-api sends the model work of all targets as OpenAI Batch API jobs; "
+        "batch-files writes the same JSONL for `vllm run_batch` and reads its results on the next run",
+    )
+    _add_engine_flags(batch)
+    _add_fetch_flags(batch)
+    batch.set_defaults(handler=_cmd_batch)
+
     extract = commands.add_parser("extract", help="write the normalised statements as JSON Lines")
-    extract.add_argument("input", metavar="INPUT", help="a citation export; - for stdin")
+    extract.add_argument(
+        "input", metavar="INPUT", nargs="+", help="a citation export; - for stdin; several are read as one set"
+    )
     extract.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
     extract.add_argument("--input-format", choices=input_formats, help="skip detection and read INPUT as this format")
+    extract.add_argument("--target", metavar="DOI", help=_TARGET_HELP)
+    extract.add_argument("--config", type=Path, metavar="FILE", help="settings file (input limits)")
+    extract.add_argument("--quiet", action="store_true", help="no reader warnings on stderr")
     extract.set_defaults(handler=_cmd_extract)
 
     schema = commands.add_parser("schema", help="print the brief's JSON Schema")
@@ -128,6 +196,7 @@ def _settings(args: argparse.Namespace) -> Any:
             "concurrency": getattr(args, "concurrency", None),
         },
         "service": {"host": getattr(args, "host", None), "port": getattr(args, "port", None)},
+        "batch": {"jobs": getattr(args, "jobs", None)},
     }
     if getattr(args, "no_cache", False):
         overrides["cache"] = {"enabled": False}
@@ -144,7 +213,7 @@ _ENGINE_FLAGS = {
 }
 
 
-def _engine(args: argparse.Namespace, settings: Any) -> Any:
+def _engine(args: argparse.Namespace, settings: Any, batch: bool = False) -> Any:
     from summarizer.engines import make_engine
     from summarizer.registry import UnknownName
 
@@ -160,20 +229,42 @@ def _engine(args: argparse.Namespace, settings: Any) -> Any:
         raise ConfigError(f"{flags} {'is' if len(foreign) == 1 else 'are'} for the {owner} engine (--engine {owner})")
     if args.prompts is not None and not args.prompts.is_dir():
         raise ConfigError(f"--prompts: not a directory: {args.prompts}")
-    show_progress = not args.quiet and sys.stderr.isatty()
-    # The command line owns its process, so it may fork workers for large inputs; a library caller opts in.
+    show_progress = not args.quiet and sys.stderr.isatty() and not batch
+    # The command line owns its process, so it may fork workers for large inputs; a library caller opts in. A batch
+    # briefs in threads, where forking is unsafe, and shows its own progress.
     options = EngineOptions(
         prompts_dir=args.prompts,
-        workers=os.cpu_count() or 1,
+        workers=1 if batch else os.cpu_count() or 1,
         progress=_progress_printer("model calls" if spec.name == "llm" else "reading") if show_progress else None,
     )
     return make_engine(spec.name, settings, options)
 
 
-def _load(args: argparse.Namespace) -> Any:
-    from summarizer.readers import load_statements
+def _fetch(args: argparse.Namespace, settings: Any) -> Any:
+    """Fetch the statements of args.paper, telling the user on stderr what was fetched (unless --quiet)."""
+    from summarizer.fetch import fetch_statements, fetch_summary
 
-    return load_statements(args.input, input_format=args.input_format)
+    def tell(line: str) -> None:
+        if not args.quiet:
+            sys.stderr.write(f"summarizer: {line}\n")
+
+    fetched, fetcher = fetch_statements(args.paper, args.source, settings, refresh=args.refresh, notify=tell)
+    tell(fetch_summary(fetched, fetcher))
+    return fetched.source
+
+
+def _load(args: argparse.Namespace, settings: Any) -> Any:
+    """Fetch --paper, or read the INPUTs as one statement set; the readers' warnings go to stderr unless --quiet."""
+    from summarizer.readers import ReadLimits, load_statements
+
+    if getattr(args, "paper", None) is not None:
+        return _fetch(args, settings)
+    limits = ReadLimits(**settings.input.model_dump())
+    source = load_statements(args.input, input_format=args.input_format, target=args.target, limits=limits)
+    if not args.quiet:
+        for warning in source.warnings:
+            sys.stderr.write(f"summarizer: warning: {warning}\n")
+    return source
 
 
 def write_output(text: str, output: Path | None) -> None:
@@ -212,7 +303,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     engine = _engine(args, settings)
-    source = _load(args)
+    source = _load(args, settings)
     brief = summarize(source, engine=engine, settings=settings)
     write_output(render(brief, _format_for(args)), args.output)
     return 0
@@ -222,10 +313,61 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from summarizer.pipeline import normalise
     from summarizer.readers import write_jsonl
 
-    source = _load(args)
+    source = _load(args, _settings(args))
     normalised = source.model_copy(update={"statements": normalise(source.statements)})
     write_output(write_jsonl(normalised), args.output)
     return 0
+
+
+def _cmd_fetch(args: argparse.Namespace) -> int:
+    from summarizer.pipeline import normalise
+    from summarizer.readers import write_jsonl
+
+    source = _fetch(args, _settings(args))
+    normalised = source.model_copy(update={"statements": normalise(source.statements)})
+    write_output(write_jsonl(normalised), args.output)
+    return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from summarizer.batch import VIA_DIRECT, BatchOptions, read_targets, run_batch
+
+    settings = _settings(args)
+    if args.via != VIA_DIRECT and settings.engine != "llm":
+        raise ConfigError(f"--via {args.via} batches the model work: use it with --engine llm")
+    engine = _engine(args, settings, batch=True)
+    targets = read_targets(args.targets)
+    options = BatchOptions(
+        out_dir=args.output_dir,
+        formats=args.format,
+        source=args.source,
+        refresh=args.refresh,
+        changed_only=args.changed_only,
+        via=args.via,
+        prompts_dir=args.prompts,
+    )
+    bar = tqdm(total=len(targets), unit="target", disable=args.quiet or not sys.stderr.isatty(), file=sys.stderr)
+
+    def progress(name: str, outcome: str) -> None:
+        if outcome != "fetched":
+            bar.update(1)
+            bar.set_postfix_str(f"{outcome} {name}"[:60], refresh=False)
+
+    def tell(line: str) -> None:
+        if not args.quiet:
+            bar.write(f"summarizer: {line}", file=sys.stderr)
+
+    try:
+        report = run_batch(targets, options, settings, engine, progress=progress, notify=tell)
+    finally:
+        bar.close()
+    sys.stderr.write(
+        f"summarizer: {report.total} targets: {report.briefed} briefed, {report.skipped} done earlier, "
+        f"{report.unchanged} unchanged, {report.failed} failed; see {args.output_dir / 'summary.csv'}\n"
+    )
+    return report.exit_code
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:

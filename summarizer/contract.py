@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from summarizer.grounding import section_errors
 from summarizer.models import Brief
-from summarizer.tally import compute_coverage, compute_tally
+from summarizer.tally import compute_coverage, compute_tally, findings_on_retracted_citers
 
 
 def contract_violations(brief: Brief) -> list[str]:
@@ -22,6 +22,9 @@ def contract_violations(brief: Brief) -> list[str]:
         problems.append("tally: not what the statements give")
     if brief.coverage != compute_coverage(brief.statements, brief.safety, brief.efficacy, brief.contrasting):
         problems.append("coverage: not what the findings give")
+    on_retracted = findings_on_retracted_citers(brief.statements, brief.safety, brief.efficacy, brief.contrasting)
+    if brief.findings_on_retracted_citers != on_retracted:
+        problems.append("findings_on_retracted_citers: not what the findings and their citing papers give")
     if brief.safety.assessment != "insufficient_evidence" and not brief.safety.findings:
         problems.append("safety: a verdict without a grounded finding")
     if brief.efficacy.assessment != "insufficient_evidence" and not brief.efficacy.outcomes:

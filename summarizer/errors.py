@@ -31,3 +31,15 @@ class NoValidOutputError(SummarizerError):
     """No valid model output could be obtained (exit 4)."""
 
     exit_code = 4
+
+
+class ServiceError(SummarizerError):
+    """A citation service (Semantic Scholar, scite) refused a request, knows no such paper, or kept failing (exit 2)."""
+
+    exit_code = 2
+
+
+class ResultsPending(SummarizerError):
+    """The model requests were written as batch files; their results are not there yet (exit 6: run them, re-run)."""
+
+    exit_code = 6

@@ -35,6 +35,14 @@ class Citing(ContractModel):
     title: str | None = None
     year: int | None = None
     journal: str | None = None
+    retracted: bool | None = Field(
+        default=None, description="The citing paper is retracted or withdrawn (null: the input does not say)."
+    )
+    editorial_notices: list[str] = Field(
+        default_factory=list,
+        description="Editorial notices on the citing paper as the source names them: Retracted, Withdrawn, "
+        "Has expression of concern, Has erratum, Has correction.",
+    )
 
 
 class Annotation(ContractModel):
@@ -109,6 +117,16 @@ class TypeCounts(ContractModel):
     unclassified: int = 0
 
 
+class CitingFlags(ContractModel):
+    """How many statements come from citing papers that need a second look."""
+
+    retracted: int = Field(default=0, description="Statements whose citing paper is retracted or withdrawn.")
+    editorial_notice: int = Field(
+        default=0, description="Statements whose citing paper carries an editorial notice (erratum, correction, ...)."
+    )
+    self_cite: int = Field(default=0, description="Statements whose citing paper shares an author with the target.")
+
+
 class Tally(ContractModel):
     """Counts computed from the statements, never by a model."""
 
@@ -117,6 +135,7 @@ class Tally(ContractModel):
     citing_publications: int | None
     by_type: TypeCounts
     by_section: dict[str, int]
+    citing_flags: CitingFlags = Field(default_factory=CitingFlags)
 
 
 class Quote(ContractModel):
@@ -221,6 +240,11 @@ class Brief(ContractModel):
     contrasting: list[Finding] = Field(default_factory=list)
     coverage: Coverage
     provenance: Provenance
+    findings_on_retracted_citers: list[str] = Field(
+        default_factory=list,
+        description="JSON Pointers (RFC 6901) to the findings every statement of which comes from a retracted "
+        "citing paper, e.g. /safety/findings/0.",
+    )
 
 
 class Source(BaseModel):
@@ -233,3 +257,11 @@ class Source(BaseModel):
     target: Target = Field(default_factory=Target)
     statements: list[Statement] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    statement_targets: list[str | None] = Field(
+        default_factory=list,
+        exclude=True,
+        description="The DOI each statement cites, where the input says (parallel to statements; empty: unknown).",
+    )
+    known_targets: dict[str, Target] = Field(
+        default_factory=dict, exclude=True, description="What the input tells of each cited paper, by lower-case DOI."
+    )

@@ -13,14 +13,15 @@ from summarizer.engines import Engine, EngineResult, make_engine
 from summarizer.grounding import ground_intervention, ground_sections
 from summarizer.models import Brief, Provenance, Source, Statement, Target
 from summarizer.settings import Settings
-from summarizer.tally import compute_coverage, compute_tally
+from summarizer.tally import compute_coverage, compute_tally, findings_on_retracted_citers
 
 
 def normalise(statements: Sequence[Statement]) -> list[Statement]:
     """Normalise whitespace, merge exact duplicates into occurrences, and number the statements S1, S2, ..."""
     merged: dict[tuple[object, ...], tuple[Statement, str, int]] = {}
     for statement in statements:
-        text = " ".join(statement.text.split())
+        # a text of only separators that str.split() takes for spaces (\x1c-\x1f) is kept: the contract's \S allows it
+        text = " ".join(statement.text.split()) or statement.text
         citing = statement.citing
         key = (text, citing.doi, citing.title, citing.year, statement.section)
         kept = merged.get(key)
@@ -106,6 +107,10 @@ def assemble_brief(
     )
     texts = {s.id: s.text for s in annotated}
     intervention = ground_intervention(result.intervention, texts, all_warnings)
+    on_retracted = findings_on_retracted_citers(annotated, safety, efficacy, contrasting)
+    all_warnings += [
+        f"the finding at {pointer} rests only on statements from retracted citing papers" for pointer in on_retracted
+    ]
     provenance = Provenance(
         engine=engine_name,
         model=result.model,
@@ -128,6 +133,7 @@ def assemble_brief(
         contrasting=contrasting,
         coverage=compute_coverage(annotated, safety, efficacy, contrasting),
         provenance=provenance,
+        findings_on_retracted_citers=on_retracted,
     )
 
 

@@ -83,6 +83,77 @@ class ServiceSettings(_Strict):
     )
 
 
+class InputSettings(_Strict):
+    """Limits on what the readers accept (summarizer.readers.ReadLimits)."""
+
+    max_bytes: int = Field(
+        default=512 * 1024 * 1024, ge=1, description="The largest input, in bytes, read from a file or standard input."
+    )
+    max_number_digits: int = Field(
+        default=100, ge=1, le=4300, description="The most digits an integer in a JSON input may have."
+    )
+
+
+class SourceSettings(_Strict):
+    """One service that `summarizer fetch` reads citation statements from."""
+
+    base_url: str = Field(description="Root of the service's API; a mirror or a test server can stand in.")
+    api_key: SecretStr | None = Field(default=None, exclude=True, description="From the environment only.")
+    rate_per_second: float = Field(gt=0, description="Client-side limit on requests per second (all targets).")
+    page_size: int = Field(ge=1, le=1000, description="Items per page of the citations endpoint.")
+    max_retries: int = Field(default=6, ge=0, description="Retries of a request answered 429 or 5xx, or not at all.")
+    retry_backoff_seconds: float = Field(
+        default=1.0, gt=0, description="First wait before a retry when the service gives no Retry-After (doubles)."
+    )
+    max_retry_after_seconds: float = Field(
+        default=120.0, gt=0, description="A longer Retry-After is not waited for: the request fails instead."
+    )
+    timeout_seconds: float = Field(default=60.0, gt=0)
+
+
+class S2Settings(SourceSettings):
+    """The Semantic Scholar Graph API (1 request/s is what an introductory key allows)."""
+
+    base_url: str = "https://api.semanticscholar.org/graph/v1"
+    rate_per_second: float = Field(default=1.0, gt=0)
+    page_size: int = Field(default=1000, ge=1, le=1000)
+
+
+class SciteSettings(SourceSettings):
+    """scite's API (its documented default limit is 10 requests/s and 40/minute)."""
+
+    base_url: str = "https://api.scite.ai"
+    rate_per_second: float = Field(default=0.6, gt=0)
+    page_size: int = Field(default=500, ge=1, le=1000)
+
+
+class SourcesSettings(_Strict):
+    """The services `summarizer fetch` can read (sources.<name>)."""
+
+    s2: S2Settings = Field(default_factory=S2Settings)
+    scite: SciteSettings = Field(default_factory=SciteSettings)
+
+
+class FetchSettings(_Strict):
+    """How fetched responses are kept."""
+
+    source: str = Field(default="s2", description="The service `fetch`, `brief --paper` and `batch` read by default.")
+    cache_enabled: bool = True
+    cache_path: Path | None = Field(default=None, description="HTTP cache file; default: the user's cache directory.")
+    cache_ttl_hours: float = Field(default=24.0, gt=0, description="How long a fetched response is reused.")
+
+
+class BatchSettings(_Strict):
+    """`summarizer batch`: many targets in one run."""
+
+    jobs: int = Field(default=4, ge=1, le=64, description="Targets fetched and briefed at the same time.")
+    poll_seconds: float = Field(default=30.0, gt=0, description="--via batch-api: how often a batch is polled.")
+    completion_window: str = Field(default="24h", description="--via batch-api: the Batch API's completion window.")
+    max_rounds: int = Field(
+        default=8, ge=1, description="--via batch-api: follow-up batches (re-asks, merges) before giving up."
+    )
+
+
 class Settings(_Strict):
     """All settings of one run."""
 
@@ -90,15 +161,23 @@ class Settings(_Strict):
     max_statement_chars: int = Field(
         default=4000, ge=100, description="Longer statements are flagged; an LLM engine reads only their first part."
     )
+    input: InputSettings = Field(default_factory=InputSettings)
     extractive: ExtractiveSettings = Field(default_factory=ExtractiveSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     cache: CacheSettings = Field(default_factory=CacheSettings)
     service: ServiceSettings = Field(default_factory=ServiceSettings)
+    sources: SourcesSettings = Field(default_factory=SourcesSettings)
+    fetch: FetchSettings = Field(default_factory=FetchSettings)
+    batch: BatchSettings = Field(default_factory=BatchSettings)
 
     def sha256(self) -> str:
         """Hash of the settings that shape a brief (secrets excluded)."""
-        text = self.model_dump_json(exclude={"service", "cache"})
+        text = self.model_dump_json(exclude={"service", "cache", "input", "sources", "fetch", "batch"})
         return hashlib.sha256(text.encode()).hexdigest()
+
+
+_SOURCE_KEY_VARIABLES = {"s2": "S2_API_KEY", "scite": "SCITE_API_TOKEN"}
+_SOURCE_URL_VARIABLES = {"s2": "SUMMARIZER_S2_URL", "scite": "SUMMARIZER_SCITE_URL"}
 
 
 def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
@@ -129,12 +208,23 @@ def load_settings(
             raise ConfigError(f"cannot read config file {path}: {exc}") from None
         if "api_key" in data.get("llm", {}):
             raise ConfigError(f"{path}: put the API key in OPENAI_API_KEY, not in a config file")
+        for name, variable in _SOURCE_KEY_VARIABLES.items():
+            if "api_key" in (data.get("sources") or {}).get(name, {}):
+                raise ConfigError(f"{path}: put the {name} key in {variable}, not in a config file")
     env = os.environ if environ is None else environ
-    from_env: dict[str, Any] = {"llm": {}}
+    from_env: dict[str, Any] = {"llm": {}, "sources": {}}
     if env.get("OPENAI_API_KEY"):
         from_env["llm"]["api_key"] = env["OPENAI_API_KEY"]
     if env.get("OPENAI_BASE_URL"):
         from_env["llm"]["base_url"] = env["OPENAI_BASE_URL"]
+    for name in _SOURCE_KEY_VARIABLES:
+        source: dict[str, Any] = {}
+        if env.get(_SOURCE_KEY_VARIABLES[name]):
+            source["api_key"] = env[_SOURCE_KEY_VARIABLES[name]]
+        if env.get(_SOURCE_URL_VARIABLES[name]):
+            source["base_url"] = env[_SOURCE_URL_VARIABLES[name]]
+        if source:
+            from_env["sources"][name] = source
     if env.get("SUMMARIZER_BEARER_TOKEN"):
         from_env["service"] = {"bearer_token": env["SUMMARIZER_BEARER_TOKEN"]}
     data = _merge(data, from_env)

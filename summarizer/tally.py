@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from summarizer.models import Coverage, Efficacy, Finding, Safety, Statement, Tally, TypeCounts
+from summarizer.models import CitingFlags, Coverage, Efficacy, Finding, Safety, Statement, Tally, TypeCounts
 
 UNKNOWN_SECTION = "unknown"
 
@@ -25,7 +25,32 @@ def compute_tally(statements: Sequence[Statement]) -> Tally:
         citing_publications=len(publications) if publications else None,
         by_type=TypeCounts.model_validate(dict(by_type)),
         by_section=dict(by_section),
+        citing_flags=CitingFlags(
+            retracted=sum(1 for s in statements if s.citing.retracted),
+            editorial_notice=sum(1 for s in statements if s.citing.editorial_notices),
+            self_cite=sum(1 for s in statements if s.self_cite),
+        ),
     )
+
+
+def findings_on_retracted_citers(
+    statements: Sequence[Statement], safety: Safety, efficacy: Efficacy, contrasting: Sequence[Finding]
+) -> list[str]:
+    """JSON Pointers to the findings whose every statement comes from a retracted citing paper."""
+    retracted = {s.id for s in statements if s.citing.retracted}
+    if not retracted:
+        return []
+    groups: tuple[tuple[str, Sequence[Finding]], ...] = (
+        ("/safety/findings", safety.findings),
+        ("/efficacy/outcomes", efficacy.outcomes),
+        ("/contrasting", contrasting),
+    )
+    return [
+        f"{prefix}/{index}"
+        for prefix, findings in groups
+        for index, finding in enumerate(findings)
+        if finding.statement_ids and all(sid in retracted for sid in finding.statement_ids)
+    ]
 
 
 def compute_coverage(

@@ -24,6 +24,14 @@ def example_path() -> Path:
     return EXAMPLE_PATH
 
 
+@pytest.fixture(scope="session")
+def citing_sentences() -> list[str]:
+    """Real citing sentences, the statements of the bundled scite page, for the service stand-ins to serve."""
+    from summarizer.readers import load_statements
+
+    return [s.text for s in load_statements(EXAMPLE_PATH).statements]
+
+
 class ScriptedEngine:
     """A fake engine whose sections are given by the test, to exercise the pipeline and grounding."""
 

@@ -145,3 +145,10 @@ def test_contract_violations_catches_tampering() -> None:
     problems = contract_violations(tampered)
     assert any(p.startswith("tally") for p in problems)
     assert any("not a verbatim substring" in p for p in problems)
+
+
+def test_normalise_never_empties_a_text_the_contract_accepts() -> None:
+    # "\x1c" is whitespace to str.split() but not to the contract's pattern (Unicode White_Space), found by the
+    # service's schemathesis test
+    statement = Statement(id="S1", text="\x1c")
+    assert normalise([statement])[0].text == "\x1c"

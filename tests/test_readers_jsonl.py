@@ -30,9 +30,14 @@ def test_fixture() -> None:
     assert (source.statements[2].intents, source.statements[2].is_influential) == (["result"], True)
 
 
+# fixtures that are refused on purpose: error bodies, a /references response, an example without snippets
+_REFUSED = {"s2-error-not-found.json", "s2-error-timeout.json", "s2-references-documented.json"}
+_REFUSED |= {"scite-citations-external-example.json"}
+
+
 def test_round_trip_of_every_format() -> None:
     for path in [EXAMPLE, *sorted(FIXTURES.glob("*.*"))]:
-        if path.suffix == ".md":
+        if path.suffix == ".md" or path.name in _REFUSED:
             continue
         original = load_statements(path)
         text = write_jsonl(original)

@@ -197,7 +197,12 @@ def test_a_page_with_tallies_but_no_statements_is_rejected(page: str) -> None:
 def test_bytes_in_other_encodings(page: str) -> None:
     assert_example(read_source(page.encode("utf-8-sig")))
     assert_example(read_source(page.encode("utf-16")))
-    assert_example(read_source(page.encode("cp1252")))
+    cp1252 = read_source(page.encode("cp1252"))
+    # not silent: the first line that is not UTF-8 is named (issue 14)
+    assert cp1252.warnings == [
+        "not UTF-8 (line 11 has byte 0x85): read as Windows-1252; check accented letters, or save the file as UTF-8"
+    ]
+    assert_example(cp1252.model_copy(update={"warnings": []}))
 
 
 def test_statements_keep_their_inner_whitespace() -> None:

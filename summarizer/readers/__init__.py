@@ -1,15 +1,20 @@
-"""Input readers: the READERS registry, detection, and reading a citation export into a Source of statements.
+"""Input readers: the READERS registry, detection, and reading citation exports into a Source of statements.
 
 Each format is its own module defining a ReaderSpec; it is registered here with one line, and the command line,
-the service and the messages take their lists of formats from READERS.
+the service and the messages take their lists of formats from READERS. Reading is one layer around the readers:
+inputs within the size limits, decoded with a warning for anything that is not UTF-8, JSON parsed within limits
+(a sequence of JSON values as a list), a service's error body reported with its own message, and any failure of
+a reader turned into an InputError that gives the reason.
 """
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +22,23 @@ from summarizer.errors import InputError
 from summarizer.models import Source
 from summarizer.readers import jsonl, s2, scite_api, scite_page, table
 from summarizer.readers.base import ReaderSpec
-from summarizer.readers.decoding import checked_text, decode
+from summarizer.readers.common import service_error
+from summarizer.readers.decoding import checked_text, decode, read_limited, too_large
+from summarizer.readers.jsondoc import ParsedJson, parse_document, parse_sequence, syntax_error
 from summarizer.readers.jsonl import write_jsonl
+from summarizer.readers.limits import ReadLimits, reading_within
+from summarizer.readers.targets import merge_sources, select_target
 from summarizer.registry import Registry, UnknownName
 
-__all__ = ["READERS", "ReaderSpec", "detect_format", "load_statements", "read_source", "write_jsonl"]
+__all__ = [
+    "READERS",
+    "ReadLimits",
+    "ReaderSpec",
+    "detect_format",
+    "load_statements",
+    "read_source",
+    "write_jsonl",
+]
 
 READERS: Registry[ReaderSpec] = Registry("input format")
 
@@ -34,70 +51,107 @@ READERS.register(s2.SPEC)
 READERS.register(jsonl.SPEC)
 
 _MAX_WARNINGS = 50
-_NOT_PARSED = object()
-_JSON_START = re.compile(r"\[\s*[\[{\"\]]|\{\s*[\"}]")
+_JSON_START = re.compile(r"\[[ \t\r\n]*[\[{\"\]]|\{[ \t\r\n]*[\"}]")
+# What a reader may raise on input it does not expect; reported as the reason the input cannot be read.
+_READER_FAILURES = (
+    TypeError,
+    ValueError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    OverflowError,
+    RecursionError,
+    csv.Error,
+)
 
 
 def _not_an_export(name: str) -> InputError:
     return InputError(f"{name}: the input is not a citation export (expected one of: {', '.join(READERS.names())})")
 
 
-def _parse_json(text: str, name: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"{name}: the input is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
-        ) from None
-
-
 def _in_detection_order() -> list[ReaderSpec]:
     return sorted(READERS, key=lambda spec: spec.detection_rank)
 
 
-def _reader_of_document(data: Any) -> ReaderSpec | None:
-    """The reader that claims a parsed JSON document, or None when it is no citation export."""
+def _reader_of_document(data: Any, name: str) -> ReaderSpec | None:
+    """The reader that claims a parsed JSON document, or None; an error body raises with the service's message."""
     for spec in _in_detection_order():
         if spec.recognise_document is not None and spec.recognise_document(data):
             return spec
+    message = service_error(data)
+    if message is not None:
+        raise InputError(f"{name}: the service answered with an error, not an export: {message}")
     return None
 
 
-def _detect(text: str, name: str) -> tuple[ReaderSpec, Any]:
-    """Return the reader and, for readers of JSON documents, the parsed document (or _NOT_PARSED)."""
+def _detect(text: str, name: str, limits: ReadLimits) -> tuple[ReaderSpec, ParsedJson | None]:
+    """Return the reader and, for readers of JSON documents, the parsed document."""
     stripped = text.strip()
     if stripped[:1] in ("{", "["):
         try:
-            data = json.loads(stripped)
+            parsed = parse_document(stripped, name, limits)
         except json.JSONDecodeError as exc:
-            data = _NOT_PARSED
             error = exc
-        if data is not _NOT_PARSED:
-            spec = _reader_of_document(data)
+        else:
+            spec = _reader_of_document(parsed.value, name)
             if spec is None:
                 raise _not_an_export(name)
-            return spec, (data if spec.reads_document else _NOT_PARSED)
+            return spec, (parsed if spec.reads_document else None)
         for spec in _in_detection_order():
             if spec.recognise_json_text is not None and spec.recognise_json_text(stripped):
-                return spec, _NOT_PARSED
-        if error.msg == "Extra data":
-            # A complete JSON value followed by more: only worth a syntax error if the value is an export.
-            first, _ = json.JSONDecoder().raw_decode(stripped)
-            if _reader_of_document(first) is None:
+                return spec, None
+        if error.msg == "Extra data":  # several JSON values: JSON Lines, or pages written one after another
+            try:
+                sequence = parse_sequence(stripped, name, limits)
+            except json.JSONDecodeError as exc:
+                # only worth a syntax error if what comes first is an export
+                first = parse_sequence(stripped[: error.pos], name, limits).value
+                if _reader_of_document(first[0] if len(first) == 1 else first, name) is None:
+                    raise _not_an_export(name) from None
+                raise syntax_error(name, exc) from None
+            spec = _reader_of_document(sequence.value, name)
+            if spec is None or not spec.reads_document:
                 raise _not_an_export(name)
+            return spec, sequence
         if _JSON_START.match(stripped):
-            _parse_json(stripped, name)  # raises with the position of the error
+            raise syntax_error(name, error)
     for spec in _in_detection_order():
         if spec.recognise_text is not None and spec.recognise_text(text):
-            return spec, _NOT_PARSED
+            return spec, None
     raise _not_an_export(name)
+
+
+def _parse_for(spec: ReaderSpec, text: str, name: str, limits: ReadLimits) -> ParsedJson:
+    """Parse the input for a reader of JSON documents named with --input-format."""
+    stripped = text.strip()
+    try:
+        return parse_document(stripped, name, limits)
+    except json.JSONDecodeError as exc:
+        if exc.msg != "Extra data":
+            raise syntax_error(name, exc) from None
+    try:
+        return parse_sequence(stripped, name, limits)
+    except json.JSONDecodeError as exc:
+        raise syntax_error(name, exc) from None
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply"
+    message = str(exc).splitlines()[0][:200] if str(exc) else ""
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
 def detect_format(text: str, name: str = "<input>") -> str:
     """Name the format of a citation export from its content; raise InputError when nothing fits."""
     if not text.strip():
         raise InputError(f"{name}: the input is empty")
-    return _detect(text.lstrip("\ufeff"), name)[0].name
+    limits = ReadLimits()
+    with reading_within(limits):
+        try:
+            return _detect(text.lstrip("\ufeff"), name, limits)[0].name
+        except _READER_FAILURES as exc:
+            raise InputError(f"{name}: the format cannot be told ({_reason(exc)})") from None
 
 
 def _capped(warnings: list[str]) -> list[str]:
@@ -107,18 +161,22 @@ def _capped(warnings: list[str]) -> list[str]:
     return [*warnings[:_MAX_WARNINGS], f"... and {extra} more warning{'s' if extra != 1 else ''}"]
 
 
-def read_source(data: bytes | str, input_format: str | None = None, name: str = "<input>") -> Source:
-    """Read a citation export given as bytes or text; detect its format unless input_format names it."""
+def _read_one(data: bytes | str, input_format: str | None, name: str, limits: ReadLimits) -> Source:
     raw = bytes(data) if isinstance(data, bytes | bytearray) else data.encode("utf-8", "surrogatepass")
+    if len(raw) > limits.max_bytes:
+        raise too_large(name, limits.max_bytes)
     input_sha256 = hashlib.sha256(raw).hexdigest()
-    if isinstance(data, bytes | bytearray):
+    warnings: list[str] = []
+    from_bytes = isinstance(data, bytes | bytearray)
+    if from_bytes:
         if not raw.strip():
             raise InputError(f"{name}: the input is empty")
-        data = decode(raw, name)
-    text = checked_text(data, name)
-    parsed: Any = _NOT_PARSED
+        data, warnings = decode(raw, name)
+    text, text_warnings = checked_text(str(data), name, decoded=from_bytes)
+    warnings += text_warnings
+    parsed: ParsedJson | None = None
     if input_format is None:
-        spec, parsed = _detect(text, name)
+        spec, parsed = _detect(text, name, limits)
     else:
         try:
             spec = READERS.get(input_format)
@@ -126,30 +184,63 @@ def read_source(data: bytes | str, input_format: str | None = None, name: str = 
             expected = ", ".join(READERS.names())
             raise InputError(f"unknown input format {input_format!r} (expected one of: {expected})") from None
     if spec.reads_document:
-        if parsed is _NOT_PARSED:
-            parsed = _parse_json(text, name)
-        source = spec.read(parsed, name)
+        if parsed is None:
+            parsed = _parse_for(spec, text, name, limits)
+        warnings += parsed.warnings
+        message = service_error(parsed.value)
+        if message is not None and not (spec.recognise_document and spec.recognise_document(parsed.value)):
+            raise InputError(f"{name}: the service answered with an error, not an export: {message}")
+        source = spec.read(parsed.value, name)
     else:
         source = spec.read(text, name)
-    if not source.statements:
-        detail = f" ({source.warnings[-1]})" if source.warnings else ""
-        raise InputError(f"{name}: no citation statements found{detail}")
-    source.warnings = _capped(source.warnings)
+    source.warnings = warnings + source.warnings
     source.input_sha256 = input_sha256
     return source
 
 
-def load_statements(path: str | Path, input_format: str | None = None) -> Source:
-    """Read a citation export from a file, or from standard input when path is "-"."""
+def _guarded_read(data: bytes | str, input_format: str | None, name: str, limits: ReadLimits) -> Source:
+    """Read one input; whatever a reader raises on it becomes an InputError with the reason."""
+    with reading_within(limits):
+        try:
+            return _read_one(data, input_format, name, limits)
+        except _READER_FAILURES as exc:
+            raise InputError(f"{name}: cannot be read ({_reason(exc)})") from None
+
+
+def _finished(source: Source, names: Sequence[str], target: str | None) -> Source:
+    source = select_target(source, target)
+    if not source.statements:
+        detail = f" ({source.warnings[-1]})" if source.warnings else ""
+        raise InputError(f"{', '.join(names)}: no citation statements found{detail}")
+    source.warnings = _capped(source.warnings)
+    return source
+
+
+def read_source(
+    data: bytes | str,
+    input_format: str | None = None,
+    name: str = "<input>",
+    *,
+    target: str | None = None,
+    limits: ReadLimits | None = None,
+) -> Source:
+    """Read a citation export given as bytes or text; detect its format unless input_format names it."""
+    limits = limits or ReadLimits()
+    return _finished(merge_sources([_guarded_read(data, input_format, name, limits)]), [name], target)
+
+
+def _read_path(path: str | Path, limits: ReadLimits) -> tuple[bytes, str]:
     if str(path) == "-":
         stream = getattr(sys.stdin, "buffer", None)
-        data: bytes | str = stream.read() if stream is not None else sys.stdin.read()
-        return read_source(data, input_format, name="<stdin>")
+        if stream is None:
+            return sys.stdin.read().encode("utf-8", "surrogatepass"), "<stdin>"
+        return read_limited(stream, limits.max_bytes, "<stdin>"), "<stdin>"
     file_path = Path(path)
     try:
         if file_path.is_dir():
             raise InputError(f"{path}: is a directory, not a file")
-        data = file_path.read_bytes()
+        with file_path.open("rb") as handle:
+            return read_limited(handle, limits.max_bytes, str(path)), str(path)
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -158,4 +249,33 @@ def load_statements(path: str | Path, input_format: str | None = None) -> Source
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return read_source(data, input_format, name=str(path))
+
+
+def load_statements(
+    paths: str | Path | Sequence[str | Path],
+    input_format: str | None = None,
+    *,
+    target: str | None = None,
+    limits: ReadLimits | None = None,
+) -> Source:
+    """Read one citation export, or several as one statement set, from files or standard input ("-").
+
+    With several inputs the statements are read in order and merged as one set; input_format, when given,
+    applies to each. A brief is about one target: `target` names its DOI, else the most cited is kept.
+    """
+    limits = limits or ReadLimits()
+    path_list = [paths] if isinstance(paths, str | Path) else list(paths)
+    if not path_list:
+        raise InputError("no input given")
+    if sum(str(p) == "-" for p in path_list) > 1:
+        raise InputError("standard input (-) can be read only once")
+    sources = []
+    names = []
+    for path in path_list:
+        data, name = _read_path(path, limits)
+        source = _guarded_read(data, input_format, name, limits)
+        if len(path_list) > 1:
+            source.warnings = [f"{name}: {warning}" for warning in source.warnings]
+        sources.append(source)
+        names.append(name)
+    return _finished(merge_sources(sources), names, target)

@@ -91,6 +91,25 @@ def parse_confidence(value: Any) -> float | None:
     return number
 
 
+# A model's probability score that overshoots 1 a little (issue 13 saw 1.0982 from scite) is still a probability.
+_PROBABILITY_OVERSHOOT = 1.5
+
+
+def parse_probability(value: Any) -> float | None:
+    """Return a probability score as a confidence in [0, 1]; never read as a percentage. None when empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise BadValue(f"confidence {value!r} is not a number")
+    try:
+        number = float(value)
+    except ValueError:
+        raise BadValue(f"confidence {value!r} is not a number") from None
+    if not math.isfinite(number) or not 0 <= number <= _PROBABILITY_OVERSHOOT:
+        raise BadValue(f"confidence {value!r} is not a probability")
+    return min(number, 1.0)
+
+
 def parse_year(value: Any) -> int | None:
     """Return a publication year from 2021, "2021" or 2021.0; None for an empty value."""
     if value is None:
@@ -133,6 +152,9 @@ def parse_bool(value: Any) -> bool | None:
     raise BadValue(f"{value!r} is not true or false")
 
 
+_COUNT_DIGITS = 15  # no count of citations has more digits; longer digit strings are not counts
+
+
 def parse_count(value: Any) -> int | None:
     """Return a non-negative count from 14 or "1,234"; None when absent or unusable."""
     if isinstance(value, bool) or value is None:
@@ -143,7 +165,7 @@ def parse_count(value: Any) -> int | None:
         return int(value)
     if isinstance(value, str):
         text = value.strip().replace(",", "")
-        if text.isdigit():
+        if text.isdigit() and len(text) <= _COUNT_DIGITS:
             return int(text)
     return None
 
@@ -176,6 +198,27 @@ def object_list(value: Any) -> list[Any] | None:
     return None
 
 
+# Keys of the error bodies Semantic Scholar ({"error": ...}, {"message": ...}, {"message": ..., "code": ...}) and
+# scite (FastAPI: {"detail": "Not Found"} or {"detail": [{"loc": ..., "msg": ..., "type": ...}]}) answer with.
+_ERROR_KEYS = {"error", "message", "detail"}
+_ERROR_EXTRA_KEYS = {"code", "status", "statusCode", "errorType", "requestId", "type", "title"}
+
+
+def service_error(data: Any) -> str | None:
+    """The message of a service's error body (instead of an export), or None when the data is no error body."""
+    if not isinstance(data, dict) or not data or not set(data) <= _ERROR_KEYS | _ERROR_EXTRA_KEYS:
+        return None
+    for key in ("error", "message", "detail"):
+        value = data.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if key == "detail" and isinstance(value, list):
+            messages = [str(item.get("msg")) for item in value if isinstance(item, dict) and item.get("msg")]
+            if messages:
+                return "; ".join(messages[:3])
+    return None
+
+
 class StatementMaker:
     """Builds statements with ids S1, S2, ... in input order and collects the readers' warnings."""
 
@@ -183,6 +226,7 @@ class StatementMaker:
         self.name = name
         self.statements: list[Statement] = []
         self.warnings: list[str] = []
+        self.targets: list[str | None] = []  # the DOI each statement cites, where the input says
 
     def warn(self, message: str) -> None:
         """Record one warning."""
@@ -201,6 +245,7 @@ class StatementMaker:
         intents: list[str] | None = None,
         is_influential: bool | None = None,
         self_cite: bool | None = None,
+        target_doi: str | None = None,
     ) -> Statement:
         """Append a statement with the next id and return it."""
         try:
@@ -220,4 +265,5 @@ class StatementMaker:
         except ValidationError as exc:  # pragma: no cover - the readers validate values first
             raise InputError(f"{self.name}: invalid statement: {exc.errors()[0]['msg']}") from None
         self.statements.append(statement)
+        self.targets.append(target_doi)
         return statement

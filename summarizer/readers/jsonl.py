@@ -11,6 +11,8 @@ from summarizer.errors import InputError
 from summarizer.models import Source, Statement, Target
 from summarizer.readers.base import ReaderSpec
 from summarizer.readers.common import StatementMaker
+from summarizer.readers.jsondoc import parse_document
+from summarizer.readers.limits import active_limits
 
 # Characters json.dumps leaves raw with ensure_ascii=False but str.splitlines() and some tools treat as line ends.
 _LINE_BREAKING = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
@@ -40,13 +42,23 @@ def write_jsonl(source: Source) -> str:
     return "\n".join(lines) + "\n"
 
 
+_FIRST_RECORD_CHARS = 1_000_000
+
+
 def _first_record(text: str) -> Any:
-    for line in text.split("\n"):
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
         if line.strip():
+            if len(line) > _FIRST_RECORD_CHARS:
+                return None
             try:
                 return json.loads(line)
-            except json.JSONDecodeError:
+            except (ValueError, RecursionError):
                 return None
+        start = end + 1
     return None
 
 
@@ -74,14 +86,17 @@ def _validation_message(exc: ValidationError) -> str:
 def read_jsonl(text: str, name: str) -> Source:
     """Read the project's JSON Lines; statements are renumbered S1, S2, ... in file order."""
     maker = StatementMaker(name)
+    limits = active_limits()
     target: Target | None = None
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            parsed = parse_document(line, f"{name}: line {number}", limits)
         except json.JSONDecodeError as exc:
             raise InputError(f"{name}: line {number} is not valid JSON ({exc.msg})") from None
+        record = parsed.value
+        maker.warnings += [f"line {number}: {warning}" for warning in parsed.warnings]
         if not isinstance(record, dict):
             raise InputError(f"{name}: line {number} is not a JSON object")
         kind = record.pop("record", "statement")
@@ -110,6 +125,7 @@ def read_jsonl(text: str, name: str) -> Source:
                     f"{name}: line {number} is not a valid statement ({_validation_message(exc)})"
                 ) from None
             maker.statements.append(statement)
+            maker.targets.append(None)
         else:
             raise InputError(f"{name}: line {number} has an unknown record type {kind!r}")
     return Source(

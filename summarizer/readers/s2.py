@@ -1,4 +1,12 @@
-"""Reader for the Semantic Scholar Graph API citations endpoint (/paper/{id}/citations) as JSON."""
+"""Reader for Semantic Scholar Graph API citations (/paper/{id}/citations) as people save them.
+
+The documented response is a page, {offset, next, data: [citation, ...]}, each citation holding `contexts`,
+`intents`, `contextsWithIntent`, `isInfluential` and `citingPaper`. Accepted as well: a single citation (what
+client libraries hand out), a list of citations, JSON Lines of citations or of pages, a list of pages (`jq -s .`)
+and pages written one after another (`cat page*.json`). A /references response (items hold `citedPaper`: the
+papers this paper cites) is refused, since its contexts are the target's own sentences. Citing papers that come
+without any context (Semantic Scholar withholds some publishers' text) are counted and reported.
+"""
 
 from __future__ import annotations
 
@@ -7,38 +15,61 @@ from typing import Any
 from summarizer.errors import InputError
 from summarizer.models import Citing, Source, Target
 from summarizer.readers.base import ReaderSpec
-from summarizer.readers.common import BadValue, StatementMaker, clean_doi, clean_text, object_list, parse_year
+from summarizer.readers.common import BadValue, StatementMaker, clean_doi, clean_text, parse_year
 
-_S2_ITEM_KEYS = ("citingPaper", "contexts", "contextsWithIntent")
-_S2_CONTAINER_KEYS = ("data", "citations")
-
-
-def _is_s2_item(item: Any) -> bool:
-    return isinstance(item, dict) and any(key in item for key in _S2_ITEM_KEYS)
+_ITEM_KEYS = ("citingPaper", "contexts", "contextsWithIntent")
+_PAGE_KEYS = ("data", "citations")
 
 
-def _s2_items(data: Any) -> list[Any] | None:
-    """Return the citation items of an S2 response (or a bare list of them), else None."""
-    items: Any = data
-    if isinstance(data, dict):
-        items = next((data[key] for key in _S2_CONTAINER_KEYS if key in data), None)
-        if isinstance(items, list) and not items and "offset" in data:
-            return []
-    found = object_list(items)
-    if found is not None and any(_is_s2_item(item) for item in found[:50]):
-        return found
+def _is_reference(item: Any) -> bool:
+    return isinstance(item, dict) and "citedPaper" in item and "citingPaper" not in item
+
+
+def _is_item(item: Any) -> bool:
+    return isinstance(item, dict) and not _is_reference(item) and any(key in item for key in _ITEM_KEYS)
+
+
+def _page_items(page: dict[str, Any]) -> list[Any] | None:
+    """The items of one page, or None when the object is no page."""
+    for key in _PAGE_KEYS:
+        value = page.get(key)
+        if isinstance(value, list):
+            return value
+    return None
+
+
+def _items(data: Any) -> list[Any] | None:
+    """Every citation (or reference) item in the document, in order; None when it holds none of either."""
+    parts = data if isinstance(data, list) else [data]
+    items: list[Any] = []
+    pages = 0
+    for part in parts:
+        if not isinstance(part, dict):
+            items.append(part)
+            continue
+        page = _page_items(part) if not (_is_item(part) or _is_reference(part)) else None
+        if page is not None:
+            pages += 1
+            items.extend(page)
+        else:
+            items.append(part)
+    kinds = [item for item in items[:200] if _is_item(item) or _is_reference(item)]
+    if kinds:
+        return items
+    if pages and not items:  # pages with empty data lists: a recognised export with nothing in it
+        return items if all(isinstance(p, dict) and "offset" in p for p in parts) else None
     return None
 
 
 def is_s2_document(data: Any) -> bool:
-    """Tell whether a parsed JSON document is a Semantic Scholar citations response."""
-    return _s2_items(data) is not None
+    """Tell whether a parsed JSON document holds Semantic Scholar citations (or a /references response)."""
+    return _items(data) is not None
 
 
-def _s2_citing(paper: Any, where: str, maker: StatementMaker) -> dict[str, Any]:
-    """Read the citingPaper of one Semantic Scholar citation item as Citing fields."""
+def _citing(paper: Any, where: str, maker: StatementMaker) -> Citing:
+    """Read the citingPaper of one citation."""
     if not isinstance(paper, dict):
-        return {}
+        return Citing()
     external = paper.get("externalIds")
     doi = clean_doi(external.get("DOI")) if isinstance(external, dict) else None
     year = None
@@ -49,37 +80,50 @@ def _s2_citing(paper: Any, where: str, maker: StatementMaker) -> dict[str, Any]:
     journal = paper.get("venue")
     if not clean_text(journal) and isinstance(paper.get("journal"), dict):
         journal = paper["journal"].get("name")
-    return {"doi": doi, "title": clean_text(paper.get("title")), "year": year, "journal": clean_text(journal)}
+    return Citing(doi=doi, title=clean_text(paper.get("title")), year=year, journal=clean_text(journal))
 
 
-def _string_list(value: Any) -> list[str]:
+def _strings(value: Any) -> list[str]:
     return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
+def _contexts(item: dict[str, Any]) -> tuple[list[str], dict[str, list[str]]]:
+    """The item's contexts, and the intents given to each context by contextsWithIntent."""
+    with_intent: dict[str, list[str]] = {}
+    entries = item.get("contextsWithIntent")
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("context"), str):
+            with_intent.setdefault(entry["context"], _strings(entry.get("intents")))
+    contexts = _strings(item.get("contexts")) or list(with_intent)
+    return list(dict.fromkeys(contexts)), with_intent
+
+
 def read_s2(data: Any, name: str) -> Source:
-    """Read a Semantic Scholar Graph API /paper/{id}/citations response: one statement per context."""
-    items = _s2_items(data)
+    """Read Semantic Scholar citations: one unclassified statement per citation context."""
+    items = _items(data)
     if items is None:
         raise InputError(f"{name}: not a Semantic Scholar citations response (expected a 'data' list)")
+    if any(_is_reference(item) for item in items) and not any(_is_item(item) for item in items):
+        raise InputError(
+            f"{name}: this is a Semantic Scholar /references response (its items hold citedPaper: the papers "
+            "this paper cites, with this paper's own sentences); the statements of papers citing it come from "
+            "/paper/{id}/citations"
+        )
     maker = StatementMaker(name)
-    without_contexts = 0
+    withheld = 0
+    asked_for_contexts = False
     for number, item in enumerate(items, start=1):
         where = f"item {number}"
         if not isinstance(item, dict):
             maker.warn(f"{where}: not an object; skipped")
             continue
-        contexts = _string_list(item.get("contexts"))
-        with_intent: dict[str, list[str]] = {}
-        for entry in item.get("contextsWithIntent") or []:
-            if isinstance(entry, dict) and isinstance(entry.get("context"), str):
-                with_intent.setdefault(entry["context"], _string_list(entry.get("intents")))
+        asked_for_contexts = asked_for_contexts or "contexts" in item or "contextsWithIntent" in item
+        contexts, with_intent = _contexts(item)
         if not contexts:
-            contexts = list(with_intent)
-        if not contexts:
-            without_contexts += 1
+            withheld += 1
             continue
-        citing = _s2_citing(item.get("citingPaper"), where, maker)
-        item_intents = _string_list(item.get("intents"))
+        citing = _citing(item.get("citingPaper"), where, maker)
+        item_intents = _strings(item.get("intents"))
         influential = item.get("isInfluential")
         for context in contexts:
             if not context.strip():
@@ -87,21 +131,22 @@ def read_s2(data: Any, name: str) -> Source:
                 continue
             maker.add(
                 context,
-                citing=Citing(**citing),
+                citing=citing.model_copy(),
                 intents=list(with_intent.get(context, item_intents)),
                 is_influential=influential if isinstance(influential, bool) else None,
             )
-    if without_contexts:
+    if withheld:
+        hint = "" if asked_for_contexts else " (ask for them with fields=contexts,intents,...)"
         maker.warn(
-            f"{without_contexts} citing paper{'s' if without_contexts != 1 else ''} "
-            "had no citation contexts and contributed no statements"
+            f"{withheld} citing paper{'s' if withheld != 1 else ''} had no citation contexts{hint} and "
+            f"contributed no statements"
         )
     return Source(format="s2", target=Target(), statements=maker.statements, warnings=maker.warnings)
 
 
 SPEC = ReaderSpec(
     "s2",
-    "Semantic Scholar Graph API citations response (JSON)",
+    "Semantic Scholar Graph API citations: a page, pages, a list or JSON Lines of citations (JSON)",
     read_s2,
     reads_document=True,
     detection_rank=20,  # before scite-api: an S2 item may carry scite's keys as well

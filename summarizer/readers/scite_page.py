@@ -18,20 +18,22 @@ _CLASSIFICATIONS: dict[str, StatementType] = {
 }
 _CLASS_ALTERNATION = "|".join(_CLASSIFICATIONS)
 
+# Every pattern here runs in linear time on any input: whitespace runs are never split between two quantifiers
+# (":" separates them, or [ \t] stands in for \s where a pattern must not run across lines), and the patterns
+# searched for anywhere in the text have bounded repeats.
 _YEAR = re.compile(r"^(1[5-9]\d\d|2\d\d\d)\b")
-_DOI_LINE = re.compile(r"^DOI:?\s*(\S+)", re.IGNORECASE)
-_ABSTRACT_LINE = re.compile(r"^Abstract(?:\s*:\s*|\s*$)(.*)$", re.IGNORECASE)
-_SHOW_MORE = re.compile(r"\s*(?:…|\.\.\.)?\s*Show more\s*$", re.IGNORECASE)
-_CITED_BY = re.compile(r"Cited by\s+([\d,]+)\s+publications?", re.IGNORECASE)
-_STATEMENT_COUNT = re.compile(r"\(?\s*([\d,]+)\s+citation statements?\s*\)?", re.IGNORECASE)
-_REFERENCES = re.compile(r"^References\s+[\d,]+\s+publications?$", re.IGNORECASE)
-_SECTION = re.compile(r"^Section\s*:\s*(.*)$", re.IGNORECASE)
-_SECTION_VALUE = re.compile(rf"^(.*?)\s*({_CLASS_ALTERNATION})?$", re.IGNORECASE)
+_DOI_LINE = re.compile(r"^DOI(?::[ \t]*|[ \t]+)(\S+)", re.IGNORECASE)
+_ABSTRACT_LINE = re.compile(r"^Abstract(?:[ \t]*:|[ \t]*$)", re.IGNORECASE)
+_CITED_BY = re.compile(r"Cited by[ \t]{1,8}([\d,]{1,15})[ \t]{1,8}publications?", re.IGNORECASE)
+_STATEMENT_COUNT = re.compile(r"\(?[ \t]{0,8}([\d,]{1,15})[ \t]{1,8}citation statements?[ \t]{0,8}\)?", re.IGNORECASE)
+_REFERENCES = re.compile(r"^References[ \t]+[\d,]{1,15}[ \t]+publications?$", re.IGNORECASE)
+_SECTION = re.compile(r"^Section[ \t]*:(.*)$", re.IGNORECASE)
 _CLASS_ONLY = re.compile(rf"^({_CLASS_ALTERNATION})$", re.IGNORECASE)
-_CONFIDENCE = re.compile(r"^confidence\s*:?\s*(\d+(?:\.\d+)?)\s*(%?)$", re.IGNORECASE)
-_SEE_MORE = re.compile(r"^See\s+([\d,]+)\s+more\s+Smart\s+Citations?$", re.IGNORECASE)
+_CONFIDENCE = re.compile(r"^confidence(?:[ \t]*:[ \t]*|[ \t]*)(\d{1,6}(?:\.\d{1,12})?)[ \t]*(%?)$", re.IGNORECASE)
+_SEE_MORE = re.compile(r"^See[ \t]+([\d,]{1,15})[ \t]+more[ \t]+Smart[ \t]+Citations?$", re.IGNORECASE)
 _NUMBER = re.compile(r"^[\d,]+$")
-_TYPE_LABEL = re.compile(rf"^({_CLASS_ALTERNATION})\s*:?\s*([\d,]+)?$", re.IGNORECASE)
+_TYPE_LABEL = re.compile(rf"^({_CLASS_ALTERNATION})(?:[ \t]*:[ \t]*|[ \t]*)([\d,]{{1,15}})?$", re.IGNORECASE)
+_SHOW_MORE = "show more"
 
 # Lines of the page's furniture that are never a title or a statement.
 _CHROME_PREFIXES = ("|", "sign up to", "view full text", "view published", "help me understand", "order by")
@@ -66,11 +68,11 @@ _CLOSE_QUOTES = "”\"“»"
 
 # Detection: the page's own wording, which ordinary prose does not use.
 _PAGE_SIGNS = (
-    re.compile(r"^\s*Section\s*:\s*\S", re.IGNORECASE | re.MULTILINE),
-    re.compile(r"^\s*confidence\s*:\s*\d+(?:\.\d+)?\s*%\s*$", re.IGNORECASE | re.MULTILINE),
-    re.compile(r"Cited by\s+[\d,]+\s+publications?", re.IGNORECASE),
-    re.compile(r"\(\s*[\d,]+\s+citation statements?\s*\)", re.IGNORECASE),
-    re.compile(r"^\s*See\s+\d+\s+more\s+Smart\s+Citations?\s*$", re.IGNORECASE | re.MULTILINE),
+    re.compile(r"^[ \t]*Section[ \t]*:[ \t]*\S", re.IGNORECASE | re.MULTILINE),
+    re.compile(r"^[ \t]*confidence[ \t]*:[ \t]*\d{1,6}(?:\.\d{1,12})?[ \t]*%[ \t]*$", re.IGNORECASE | re.MULTILINE),
+    _CITED_BY,
+    re.compile(r"\([ \t]{0,8}[\d,]{1,15}[ \t]{1,8}citation statements?[ \t]{0,8}\)", re.IGNORECASE),
+    re.compile(r"^[ \t]*See[ \t]+\d{1,15}[ \t]+more[ \t]+Smart[ \t]+Citations?[ \t]*$", re.IGNORECASE | re.MULTILINE),
 )
 
 
@@ -109,18 +111,45 @@ def _strip_marks(text: str) -> str:
         text = text[1:]
     if text and text[-1] in _CLOSE_QUOTES:
         text = text[:-1]
-    text = text.strip()
-    changed = True
-    while changed:
-        changed = False
+    # move two ends inward instead of slicing per mark, so a run of ellipses costs linear time
+    start, end = 0, len(text)
+    moved = True
+    while moved and start < end:
+        moved = False
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         for mark in ("…", "..."):
-            if text.startswith(mark):
-                text = text[len(mark) :].lstrip()
-                changed = True
+            if text.startswith(mark, start, end):
+                start += len(mark)
+                moved = True
+            if end - len(mark) >= start and text.endswith(mark, start, end):
+                end -= len(mark)
+                moved = True
+    return text[start:end].strip()
+
+
+def _without_show_more(text: str) -> str:
+    """Drop the page's trailing "… Show more" from a clipped abstract."""
+    text = text.rstrip()
+    if text.lower().endswith(_SHOW_MORE):
+        text = text[: -len(_SHOW_MORE)].rstrip()
+        for mark in ("…", "..."):
             if text.endswith(mark):
                 text = text[: -len(mark)].rstrip()
-                changed = True
-    return text
+                break
+    return text.strip()
+
+
+def _section_value(value: str) -> tuple[str | None, StatementType | None]:
+    """Split "Discussion supporting" into the section and the classification written after it."""
+    value = value.strip()
+    lowered = value.lower()
+    for word, statement_type in _CLASSIFICATIONS.items():
+        if lowered.endswith(word):  # "Discussion supporting", or run together when copied: "Discussionsupporting"
+            return value[: -len(word)].strip() or None, statement_type
+    return value or None, None
 
 
 def _read_header(lines: list[str]) -> Target:
@@ -136,18 +165,20 @@ def _read_header(lines: list[str]) -> Target:
     abstract_index = -1
     end_index = len(lines)
     for index, line in enumerate(lines):
+        if not line:
+            continue
         lowered = line.lower()
         if doi_index < 0 and (match := _DOI_LINE.match(line)):
             doi = clean_doi(match.group(1))
             doi_index = index
         elif abstract_index < 0 and (match := _ABSTRACT_LINE.match(line)):
             abstract_index = index
-            parts = [match.group(1)]
-            for following in lines[index + 1 :]:
+            parts = [line[match.end() :].strip()]
+            for following in lines[index + 1 :]:  # once per page: the first Abstract line
                 if not following or following.lower().startswith(_END_OF_HEADER):
                     break
                 parts.append(following)
-            abstract = _SHOW_MORE.sub("", "\n".join(parts)).strip() or None
+            abstract = _without_show_more("\n".join(parts)) or None
         elif (
             lowered.startswith(_END_OF_HEADER)
             or _CITED_BY.match(line)
@@ -174,11 +205,14 @@ def _read_type_counts(lines: list[str], start: int) -> dict[str, int] | None:
     numbers: list[int] = []
     labelled: dict[str, int] = {}
     pending_label: str | None = None
-    for line in lines[start + 1 :]:
+    for position in range(start + 1, len(lines)):  # no copy or skip: "citation types" may repeat on every line
+        line = lines[position]
         if not line:
             continue
         if _NUMBER.match(line):
-            count = int(line.replace(",", ""))
+            count = parse_count(line)
+            if count is None:
+                break
             if pending_label:
                 labelled[pending_label] = count
                 pending_label = None
@@ -187,7 +221,10 @@ def _read_type_counts(lines: list[str], start: int) -> dict[str, int] | None:
         elif match := _TYPE_LABEL.match(line):
             label = _CLASSIFICATIONS[match.group(1).lower()]
             if match.group(2):
-                labelled[label] = int(match.group(2).replace(",", ""))
+                count = parse_count(match.group(2))
+                if count is None:
+                    break
+                labelled[label] = count
             else:
                 pending_label = label
         else:
@@ -207,8 +244,9 @@ def _read_tallies(text: str, lines: list[str]) -> ReportedTallies:
     cited_by = _CITED_BY.search(text)
     if cited_by:
         tallies.publications = parse_count(cited_by.group(1))
-        count = _STATEMENT_COUNT.search(text, cited_by.end())
-        if count and count.start() - cited_by.end() < 40:
+        after = text[cited_by.end() : cited_by.end() + 80]
+        count = _STATEMENT_COUNT.search(after)
+        if count and count.start() < 40:
             tallies.statements = parse_count(count.group(1))
     counts = None
     for index, line in enumerate(lines):
@@ -253,10 +291,11 @@ def _read_raw_statements(lines: list[str]) -> list[_RawStatement]:
         candidate = None
 
     for line in lines:
-        section = _SECTION.match(line)
-        class_only = _CLASS_ONLY.match(line)
-        confidence = _CONFIDENCE.match(line)
-        see = _SEE_MORE.match(line)
+        if line:
+            section, class_only = _SECTION.match(line), _CLASS_ONLY.match(line)
+            confidence, see = _CONFIDENCE.match(line), _SEE_MORE.match(line)
+        else:
+            section = class_only = confidence = see = None
         describes = bool(section or class_only or confidence)
         is_metadata = describes or bool(see)
         if quoted is not None:
@@ -273,12 +312,12 @@ def _read_raw_statements(lines: list[str]) -> list[_RawStatement]:
         if describes and candidate is not None:
             start(candidate)
         if section:
-            value = _SECTION_VALUE.match(section.group(1).strip())
-            if current is not None and value is not None:
+            section_name, section_type = _section_value(section.group(1))
+            if current is not None:
                 if current.section is None:
-                    current.section = value.group(1).strip() or None
-                if value.group(2) and current.statement_type is None:
-                    current.statement_type = _CLASSIFICATIONS[value.group(2).lower()]
+                    current.section = section_name
+                if section_type is not None and current.statement_type is None:
+                    current.statement_type = section_type
         elif class_only:
             if current is not None and current.statement_type is None:
                 current.statement_type = _CLASSIFICATIONS[class_only.group(1).lower()]
@@ -306,8 +345,8 @@ def _read_raw_statements(lines: list[str]) -> list[_RawStatement]:
     return raws
 
 
-def _same_text(first: str, second: str) -> bool:
-    return " ".join(first.split()) == " ".join(second.split())
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def read_scite_page(text: str, name: str) -> Source:
@@ -317,6 +356,7 @@ def read_scite_page(text: str, name: str) -> Source:
     target.reported_tallies = _read_tallies(text, lines)
     maker = StatementMaker(name)
     anchor_index: int | None = None  # the statement shown before "See N more"
+    anchor_words = ""  # its text with whitespace normalised, computed once however often it repeats
     budget = 0
     position = 0
     for raw in _read_raw_statements(_statement_lines(lines)):
@@ -327,8 +367,9 @@ def read_scite_page(text: str, name: str) -> Source:
             continue
         if raw.see_more:
             anchor_index = len(maker.statements) - 1 if maker.statements else None
+            anchor_words = _words(maker.statements[anchor_index].text) if anchor_index is not None else ""
             budget = raw.see_more
-            if anchor_index is not None and not _same_text(maker.statements[anchor_index].text, raw.text):
+            if anchor_index is not None and anchor_words != _words(raw.text):
                 maker.warn(
                     f'statement {position} follows "See {raw.see_more} more Smart Citation'
                     f'{"s" if raw.see_more != 1 else ""}" but differs from the one shown before it; '
@@ -337,7 +378,7 @@ def read_scite_page(text: str, name: str) -> Source:
                 budget = 0
         if budget > 0 and anchor_index is not None:
             anchor = maker.statements[anchor_index]
-            if _same_text(anchor.text, raw.text):
+            if len(raw.text) >= len(anchor_words) and anchor_words == _words(raw.text):
                 maker.statements[anchor_index] = anchor.model_copy(
                     update={"occurrences": anchor.occurrences + 1}
                 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -24,7 +25,20 @@ from summarizer.readers.common import (
 
 # Field -> header aliases in order of preference, compared after _header_key().
 _ALIASES: dict[str, tuple[str, ...]] = {
-    "text": ("snippet", "citation statement", "statement", "text", "citation context", "context"),
+    "text": (
+        "snippet",
+        "citation statement",
+        "citation text",
+        "citing sentence",
+        "citation sentence",
+        "citance",
+        "statement",
+        "text",
+        "citation context",
+        "citing context",
+        "context",
+        "sentence",
+    ),
     "type": ("type", "classification", "citation type"),
     "confidence": ("confidence", "type confidence"),
     "section": ("section",),
@@ -34,10 +48,20 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "citing_journal": ("citing journal", "journal", "venue"),
     "target_doi": ("target doi", "cited doi", "target"),
     "self_cite": ("self cite", "self cites", "self citation"),
+    "citing_retracted": ("citing retracted", "retracted"),
+    "citing_notices": ("citing editorial notices", "editorial notices", "editorial notice"),
 }
 _KNOWN_KEYS = {re.sub(r"[\s_\-.]+", "", alias) for aliases in _ALIASES.values() for alias in aliases}
-_STRONG_TEXT_KEYS = {"snippet", "citationstatement", "citationcontext", "statement", "citationstatements"}
+_TEXT_KEYS = {re.sub(r"[\s_\-.]+", "", alias) for alias in _ALIASES["text"]}
+# Header names that only a table of statements uses; "text", "context" and "sentence" alone start prose too.
+_STRONG_TEXT_KEYS = _TEXT_KEYS - {"text", "context", "sentence"} | {"citationstatements"}
 _DELIMITERS = ("\t", ",", ";", "|")
+# A one-column file is read with a delimiter that never occurs in text, so commas in its sentences stay.
+_NO_DELIMITER = "\x1f"
+_SENTENCE_WORDS = 4
+_SAMPLE_ROWS = 20
+# Python's csv refuses fields over 131,072 characters; a statement that long is read as the same text in JSON is.
+_FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
 
 
 def _header_key(cell: str) -> str:
@@ -45,11 +69,38 @@ def _header_key(cell: str) -> str:
     return re.sub(r"[\s_\-.]+", "", cell.strip().lstrip("\ufeff").lower())
 
 
+_LINE_ENDS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # what str.splitlines splits at
+
+
+def _complete_lines(text: str, size: int) -> tuple[list[str], bool]:
+    """The whole lines within the first `size` characters (as str.splitlines gives them), and whether that is all."""
+    whole = size >= len(text)
+    lines = text[:size].splitlines(keepends=True)
+    if not whole and lines:
+        lines.pop()  # it may be cut off
+    return [line.rstrip(_LINE_ENDS) for line in lines], whole
+
+
+def _leading_lines(text: str, count: int) -> list[str]:
+    """The first lines of the text, without splitting all of a large input."""
+    size = 65536
+    while True:
+        lines, whole = _complete_lines(text, size)
+        if whole or len(lines) >= count:
+            return lines[:count]
+        size *= 4
+
+
 def _first_line(text: str) -> str:
-    for line in text.splitlines():
-        if line.strip():
-            return line
-    return ""
+    size = 65536
+    while True:
+        lines, whole = _complete_lines(text, size)
+        for line in lines:
+            if line.strip():
+                return line
+        if whole:
+            return ""
+        size *= 4
 
 
 def _split_header(line: str, delimiter: str) -> list[str]:
@@ -72,15 +123,29 @@ def _sniff(text: str) -> tuple[str, str]:
     return best[2], text
 
 
+def _one_column(text: str, delimiter: str) -> bool:
+    """Tell whether the file is a single column of sentences under a statement-text header."""
+    first = _first_line(text)
+    cells = _split_header(first, delimiter)
+    if len(cells) != 1 or _header_key(cells[0]) not in _TEXT_KEYS:
+        return False
+    if any(len(_split_header(first, other)) > 1 for other in _DELIMITERS):
+        return False
+    rows = [line for line in _leading_lines(text, 1 + _SAMPLE_ROWS * 2)[1:] if line.strip()][:_SAMPLE_ROWS]
+    sentences = sum(len(line.split()) >= _SENTENCE_WORDS for line in rows)
+    return bool(rows) and sentences * 2 >= len(rows)
+
+
 def looks_like_table(text: str) -> bool:
-    """Tell whether the first line is a table header naming at least one known column."""
+    """Tell whether the first line is a table header naming at least one known column, or the file is one column
+    of sentences headed by a statement-text name (text, context, sentence, ...)."""
     delimiter, body = _sniff(text)
     cells = _split_header(_first_line(body), delimiter)
     keys = [_header_key(cell) for cell in cells]
     if any(key in _STRONG_TEXT_KEYS for key in keys):
         return True
     # Single words like "Title" or "Text" start prose too; demand two known columns otherwise.
-    return sum(key in _KNOWN_KEYS for key in keys) >= 2
+    return sum(key in _KNOWN_KEYS for key in keys) >= 2 or _one_column(body, delimiter)
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -96,6 +161,11 @@ def _columns(header: list[str]) -> dict[str, int]:
                 columns[field] = positions[key]
                 break
     return columns
+
+
+def _notices(value: Any) -> list[str]:
+    """Editorial notices written in one cell, separated by semicolons."""
+    return [part.strip() for part in str(value).split(";") if part.strip()]
 
 
 def _value(
@@ -114,6 +184,10 @@ def _value(
 def read_table(text: str, name: str) -> Source:
     """Read a CSV or TSV table with one citation statement per row."""
     delimiter, body = _sniff(text)
+    if _one_column(body, delimiter):
+        delimiter = _NO_DELIMITER
+    if csv.field_size_limit() < _FIELD_LIMIT:
+        csv.field_size_limit(_FIELD_LIMIT)
     reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
     try:
         header = next(reader, None)
@@ -124,12 +198,9 @@ def read_table(text: str, name: str) -> Source:
         columns = _columns(header)
         if "text" not in columns:
             found = ", ".join(repr(cell.strip()) for cell in header if cell.strip()) or "none"
-            raise InputError(
-                f"{name}: no statement text column (expected one of: snippet, citation statement, "
-                f"statement, text, citation context, context); columns found: {found}"
-            )
+            expected = ", ".join(_ALIASES["text"])
+            raise InputError(f"{name}: no statement text column (expected one of: {expected}); columns found: {found}")
         maker = StatementMaker(name)
-        targets: dict[str, int] = {}
         text_column = columns["text"]
         type_column = columns.get("type")
         section_column = columns.get("section")
@@ -149,13 +220,17 @@ def read_table(text: str, name: str) -> Source:
                 except BadValue as exc:
                     maker.warn(f"{where}: {exc}; treated as unclassified")
             target_doi = _value(row, columns.get("target_doi"), clean_doi, where, maker)
-            if target_doi:
-                targets[target_doi] = targets.get(target_doi, 0) + 1
+            flags: dict[str, Any] = {}  # only when the table has the columns, so plain tables pay nothing
+            if "citing_retracted" in columns:
+                flags["retracted"] = _value(row, columns["citing_retracted"], parse_bool, where, maker)
+            if "citing_notices" in columns:
+                flags["editorial_notices"] = _value(row, columns["citing_notices"], _notices, where, maker) or []
             citing = Citing(
                 doi=_value(row, columns.get("citing_doi"), clean_doi, where, maker),
                 title=_value(row, columns.get("citing_title"), clean_text, where, maker),
                 year=_value(row, columns.get("citing_year"), parse_year, where, maker),
                 journal=_value(row, columns.get("citing_journal"), clean_text, where, maker),
+                **flags,
             )
             maker.add(
                 statement_text,
@@ -165,13 +240,17 @@ def read_table(text: str, name: str) -> Source:
                 type_source=type_source,
                 confidence=_value(row, columns.get("confidence"), parse_confidence, where, maker),
                 self_cite=_value(row, columns.get("self_cite"), parse_bool, where, maker),
+                target_doi=target_doi,
             )
     except csv.Error as exc:
         raise InputError(f"{name}: not a readable table (line {reader.line_num}): {exc}") from None
-    target_doi = max(targets, key=targets.__getitem__) if targets else None
-    if len(targets) > 1:
-        maker.warn(f"the rows cite {len(targets)} different targets; using the most frequent, {target_doi}")
-    return Source(format="csv", target=Target(doi=target_doi), statements=maker.statements, warnings=maker.warnings)
+    return Source(
+        format="csv",
+        target=Target(),
+        statements=maker.statements,
+        warnings=maker.warnings,
+        statement_targets=maker.targets,
+    )
 
 
 SPEC = ReaderSpec(

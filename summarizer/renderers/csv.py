@@ -27,6 +27,9 @@ CSV_COLUMNS: tuple[str, ...] = (
     "topics",
     "polarity",
     "finding_ids",
+    "citing_retracted",
+    "citing_editorial_notices",
+    "self_cite",
 )
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -69,6 +72,9 @@ def render_csv(brief: Brief) -> str:
             ";".join(annotation.topics) if annotation else "",
             annotation.polarity if annotation else "",
             ";".join(cited.get(s.id, [])),
+            s.citing.retracted,
+            ";".join(s.citing.editorial_notices),
+            s.self_cite,
         )
         writer.writerow([_cell(value) for value in row])
     return out.getvalue()

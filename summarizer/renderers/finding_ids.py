@@ -17,6 +17,20 @@ def labelled_findings(brief: Brief) -> list[tuple[str, Finding]]:
     return [(f"{prefix}-{i}", finding) for prefix, findings in groups for i, finding in enumerate(findings, start=1)]
 
 
+_POINTER_GROUPS = {"/safety/findings": "safety", "/efficacy/outcomes": "efficacy", "/contrasting": "contrasting"}
+
+
+def finding_id_of_pointer(pointer: str) -> str:
+    """The stable id (safety-1, ...) of a finding named by its JSON Pointer (/safety/findings/0, ...)."""
+    group, _, index = pointer.rpartition("/")
+    return f"{_POINTER_GROUPS[group]}-{int(index) + 1}"
+
+
+def findings_on_retracted_citers(brief: Brief) -> set[str]:
+    """The ids of the findings that rest only on statements from retracted citing papers."""
+    return {finding_id_of_pointer(pointer) for pointer in brief.findings_on_retracted_citers}
+
+
 def finding_ids_by_statement(brief: Brief) -> dict[str, list[str]]:
     """Statement id to the ids of the findings that cite it, in finding order."""
     cited: dict[str, list[str]] = {s.id: [] for s in brief.statements}

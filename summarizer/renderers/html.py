@@ -21,7 +21,11 @@ from markupsafe import Markup
 
 from summarizer.models import STATEMENT_TYPES, Brief, Statement
 from summarizer.renderers.charts import BarChart, bar_chart
-from summarizer.renderers.finding_ids import finding_ids_by_statement, labelled_findings
+from summarizer.renderers.finding_ids import (
+    finding_ids_by_statement,
+    findings_on_retracted_citers,
+    labelled_findings,
+)
 from summarizer.renderers.spec import RendererSpec
 
 SAFETY_VERDICTS: dict[str, tuple[str, str]] = {
@@ -155,6 +159,7 @@ def render_html(brief: Brief) -> str:
         ],
         contrasting_findings=[(fid, f) for fid, f in findings if fid.startswith("contrasting-")],
         cited_by=finding_ids_by_statement(brief),
+        retracted_findings=findings_on_retracted_citers(brief),
         statements_by_id={s.id: s for s in brief.statements},
         segments=segments,
         type_chart=_type_chart(brief),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from summarizer.models import Brief, Certainty, Finding, Statement
+from summarizer.models import Brief, Certainty, CitingFlags, Finding, Statement
 from summarizer.renderers.spec import RendererSpec
 
 _MD_SPECIAL = re.compile(r"([\\`*_|<>&]|\](?=\())")
@@ -37,14 +37,29 @@ def _certainty_lines(certainty: Certainty) -> list[str]:
     return lines
 
 
-def _finding_lines(finding: Finding, statements: dict[str, Statement], heading: str) -> list[str]:
+RETRACTED_ONLY_NOTE = "⚠ rests only on statements from retracted citing papers"
+
+
+def _finding_lines(
+    finding: Finding, statements: dict[str, Statement], heading: str, retracted_only: bool = False
+) -> list[str]:
     refs = ", ".join(finding.statement_ids)
-    lines = [f"- {heading}{md_text(finding.claim)} ({refs})"]
+    note = f" **{RETRACTED_ONLY_NOTE}**" if retracted_only else ""
+    lines = [f"- {heading}{md_text(finding.claim)} ({refs}){note}"]
     for quote in finding.quotes:
         section = statements[quote.statement_id].section if quote.statement_id in statements else None
         where = f"{quote.statement_id}, {md_text(section)}" if section else quote.statement_id
         lines.append(f"  > “{md_text(quote.text)}” ({where})")
     return lines
+
+
+def _flag_rows(flags: CitingFlags) -> list[list[object]]:
+    rows: list[list[object]] = [
+        ["from retracted citing papers", flags.retracted, "—"],
+        ["from citing papers with an editorial notice", flags.editorial_notice, "—"],
+        ["self-citations", flags.self_cite, "—"],
+    ]
+    return [row for row in rows if row[1]]
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> list[str]:
@@ -54,9 +69,17 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> list[str]
     return lines
 
 
+def _citing_flags(statement: Statement) -> list[str]:
+    """What a reader of the statement should know about its citing paper."""
+    flags = ["citing paper RETRACTED"] if statement.citing.retracted else []
+    flags += [f"editorial notice: {notice}" for notice in statement.citing.editorial_notices if notice != "Retracted"]
+    return flags + (["self-citation"] if statement.self_cite else [])
+
+
 def render_markdown(brief: Brief) -> str:
     """The brief for people: verdicts, tallies, findings with quotes, certainty, coverage, provenance."""
     by_id = {s.id: s for s in brief.statements}
+    on_retracted = set(brief.findings_on_retracted_citers)
     target = brief.target
     title = md_text(target.title) if target.title else "Untitled target"
     lines = [f"# Evidence brief: {title}", ""]
@@ -89,6 +112,7 @@ def render_markdown(brief: Brief) -> str:
             ["contrasting", tally.by_type.contrasting, shown(reported.contrasting)],
             ["unclassified", tally.by_type.unclassified, "—"],
             ["duplicates merged", tally.duplicates_merged, "—"],
+            *_flag_rows(tally.citing_flags),
         ],
     )
     lines += ["", "By section: " + ", ".join(f"{md_text(k)} {v}" for k, v in tally.by_section.items()), ""]
@@ -97,20 +121,20 @@ def render_markdown(brief: Brief) -> str:
     if brief.safety.adverse_events:
         events = "; ".join(f"{md_text(e.name)} ({', '.join(e.statement_ids)})" for e in brief.safety.adverse_events)
         lines += [f"Adverse events reported: {events}", ""]
-    for finding in brief.safety.findings:
-        lines += _finding_lines(finding, by_id, "")
+    for index, finding in enumerate(brief.safety.findings):
+        lines += _finding_lines(finding, by_id, "", f"/safety/findings/{index}" in on_retracted)
     lines += ["", *_certainty_lines(brief.safety.certainty), ""]
 
     lines += ["## Efficacy", "", md_text(brief.efficacy.summary), ""]
-    for outcome in brief.efficacy.outcomes:
+    for index, outcome in enumerate(brief.efficacy.outcomes):
         heading = f"**{md_text(outcome.outcome)}** — {outcome.direction.replace('_', ' ')}: "
-        lines += _finding_lines(outcome, by_id, heading)
+        lines += _finding_lines(outcome, by_id, heading, f"/efficacy/outcomes/{index}" in on_retracted)
     lines += ["", *_certainty_lines(brief.efficacy.certainty), ""]
 
     lines += ["## Contrasting statements", ""]
     if brief.contrasting:
-        for finding in brief.contrasting:
-            lines += _finding_lines(finding, by_id, "")
+        for index, finding in enumerate(brief.contrasting):
+            lines += _finding_lines(finding, by_id, "", f"/contrasting/{index}" in on_retracted)
     else:
         lines.append("None of the statements contradicts or questions the target's claims.")
     lines.append("")
@@ -133,6 +157,7 @@ def render_markdown(brief: Brief) -> str:
             meta.append(f"shown {s.occurrences} times")
         if s.citing.title or s.citing.doi:
             meta.append(s.citing.title or f"doi {s.citing.doi}")
+        meta += _citing_flags(s)
         lines.append(f"- **{s.id}** ({md_text(', '.join(meta))}): {md_text(s.text)}")
     prov = brief.provenance
     engine = prov.engine + (f", model {md_text(prov.model)}" if prov.model else "")

@@ -7,13 +7,15 @@ when the schema could not enumerate them), and a verdict that rests on a finding
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TypeVar
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any, TypeVar
 
-from summarizer.engines.llm.schemas import AnnotationOut, ChunkOutput, Sections
+from pydantic import BaseModel
+
+from summarizer.engines.llm.schemas import ID_FIELDS, AnnotationOut, Sections
 from summarizer.engines.llm.sections import contract_sections
-from summarizer.grounding import finding_errors, section_errors
-from summarizer.models import AdverseEvent, Intervention
+from summarizer.grounding import section_errors
+from summarizer.models import Intervention
 
 AnnotationT = TypeVar("AnnotationT", bound=AnnotationOut)
 
@@ -53,27 +55,38 @@ def _id_errors(ids: Sequence[str], texts: Mapping[str, str], where: str) -> list
     return [f"{where}: unknown statement id {sid!r}" for sid in ids if sid not in texts]
 
 
-def event_errors(events: Sequence[AdverseEvent], texts: Mapping[str, str], where: str) -> list[str]:
-    """Adverse events that cite unknown statement ids."""
-    return [err for i, event in enumerate(events) for err in _id_errors(event.statement_ids, texts, f"{where}[{i}]")]
-
-
 def intervention_errors(intervention: Intervention | None, texts: Mapping[str, str]) -> list[str]:
     """An intervention that cites unknown statement ids."""
     return [] if intervention is None else _id_errors(intervention.statement_ids, texts, "intervention")
 
 
-def chunk_errors(out: ChunkOutput, ids: Sequence[str], texts: Mapping[str, str]) -> list[str]:
-    """Everything wrong with a map answer: its annotations, the grounding of its findings, its events' ids."""
-    errors = annotation_errors(out.annotations, ids) + intervention_errors(out.intervention, texts)
-    for key, findings in (
-        ("safety_findings", out.safety_findings),
-        ("efficacy_outcomes", out.efficacy_outcomes),
-        ("contrasting", out.contrasting),
-    ):
-        for i, finding in enumerate(findings):
-            errors += finding_errors(finding, texts, f"{key}[{i}]")
-    return errors + event_errors(out.adverse_events, texts, "adverse_events")
+def _cited_ids(value: Any, where: str) -> list[tuple[str, str]]:
+    """(where, id) of every statement id an answer cites, at any depth."""
+    if isinstance(value, list):
+        return [found for i, item in enumerate(value) for found in _cited_ids(item, f"{where}[{i}]")]
+    if not isinstance(value, BaseModel):
+        return []
+    found = []
+    for name in type(value).model_fields:
+        field = getattr(value, name)
+        inner = f"{where}.{name}" if where else name
+        if name in ID_FIELDS:
+            found += [(inner, sid) for sid in ([field] if isinstance(field, str) else field)]
+        else:
+            found += _cited_ids(field, inner)
+    return found
+
+
+def schema_errors(out: BaseModel, ids: Collection[str], annotations: int | None = None) -> list[str]:
+    """What the sent schema excludes but a server that does not follow it may answer: ids other than the request's
+    (the schema enumerates them) and a number of annotations other than one per statement. These are re-asked in
+    map-reduce too; grounding errors there are only dropped."""
+    known = set(ids)
+    errors = [f"{where}: unknown statement id {sid!r}" for where, sid in _cited_ids(out, "") if sid not in known]
+    items = getattr(out, "annotations", None)
+    if annotations is not None and items is not None and len(items) != annotations:
+        errors.append(f"annotations: {len(items)} given for {annotations} statements; give one per statement")
+    return errors
 
 
 def verdict_errors(out: Sections) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -55,6 +56,18 @@ class ParameterRefused(Exception):
         super().__init__(message)
         self.parameter = parameter
         self.message = message
+
+
+class RequestDeferred(Exception):
+    """A request was handed to the client's `defer` hook (to be answered in a batch) instead of being sent."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+DeferHook = Callable[[str, dict[str, Any]], None]
+"""Takes (request key, request body) of a request that is not in the cache; its answer is later `CallCache.put`."""
 
 
 def endpoint_host(base_url: str | None) -> str:
@@ -141,10 +154,13 @@ async def _no_retry_on_dialect_errors(response: httpx.Response) -> None:
 class ChatClient:
     """Sends chat completions with AsyncOpenAI; looks each request up in the cache first."""
 
-    def __init__(self, settings: LLMSettings, cache: CallCache | None, http_client: Any = None) -> None:
+    def __init__(
+        self, settings: LLMSettings, cache: CallCache | None, http_client: Any = None, defer: DeferHook | None = None
+    ) -> None:
         if not settings.model:
             raise ValueError("a model is required")
         self.settings = settings
+        self.defer = defer
         self.model: str = settings.model
         self.host = endpoint_host(settings.base_url)
         self.cache = cache
@@ -192,6 +208,9 @@ class ChatClient:
             stored = self.cache.get(key)
             if stored is not None:
                 return _completion_from_body(stored, request_bytes, cached=True)
+        if self.defer is not None:
+            self.defer(key, body)
+            raise RequestDeferred(key)
         start = time.monotonic()
         try:
             raw = await self._client.chat.completions.with_raw_response.create(**body)

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 from summarizer.engines.base import EngineResult, ProgressCallback, Reading, ReadRequest
 from summarizer.engines.llm.checks import annotation_errors, assign_annotations, intervention_errors, sections_errors
+from summarizer.engines.llm.client import DeferHook
 from summarizer.engines.llm.dialects import bounds_for
 from summarizer.engines.llm.fallback import extractive_readings
 from summarizer.engines.llm.mapreduce import map_overhead, map_reduce
@@ -70,6 +71,7 @@ class LLMEngine:
         prompts_dir: Path | None = None,
         progress: ProgressCallback | None = None,
         http_client: Any = None,
+        defer: DeferHook | None = None,
     ) -> None:
         if not settings.llm.model:
             raise ConfigError("--model is required with --engine llm")
@@ -78,6 +80,7 @@ class LLMEngine:
         self.prompts = PromptSet(Path(prompts_dir) if prompts_dir is not None else None)
         self.progress = progress
         self._http_client = http_client
+        self._defer = defer  # set: requests not in the cache are handed over for a batch (engines/llm/batch_api.py)
 
     @property
     def annotated_by(self) -> str:
@@ -104,7 +107,7 @@ class LLMEngine:
         )
 
     async def _in_session(self, work: Callable[[Session], Awaitable[ResultT]]) -> ResultT:
-        async with open_session(self.settings, self.prompts, self.progress, self._http_client) as session:
+        async with open_session(self.settings, self.prompts, self.progress, self._http_client, self._defer) as session:
             return await work(session)
 
     async def _summarise(self, session: Session, target: Target, statements: list[Statement]) -> EngineResult:

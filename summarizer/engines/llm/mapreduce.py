@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from summarizer.engines.base import Reading, ReadRequest
-from summarizer.engines.llm.checks import assign_annotations, chunk_errors, sections_errors
+from summarizer.engines.llm.checks import assign_annotations, schema_errors
 from summarizer.engines.llm.dialects import bounds_for
 from summarizer.engines.llm.fallback import extractive_readings
 from summarizer.engines.llm.packing import GreedyPacker, pack
@@ -112,19 +112,19 @@ async def map_chunk(
 ) -> list[ChunkResult]:
     """Annotate one group and draw its findings; split it in two when the answer or the request is too long.
 
-    A map answer is not re-asked for grounding errors (only for answers that do not parse or validate): its
-    ungrounded findings are dropped with a warning, and the other groups still count. The statements the model
-    left unannotated are read by the extractive engine in a worker thread while other groups are still waited for.
+    A map answer is re-asked only for what the sent schema excludes (see checks.schema_errors), not for grounding
+    errors: a re-ask would resend the whole group for one quote, so its ungrounded findings are dropped with a
+    warning, and the other groups still count. The statements the model left unannotated are read by the
+    extractive engine in a worker thread while other groups are still waited for.
     """
     ids = [v.id for v in views]
     texts = {sid: full_texts[sid] for sid in ids}
     where = f"llm map {_span(ids)}"
 
     def check(out: ChunkOutput) -> tuple[ChunkOutput, list[str]]:
-        out = restore_quotes(out, texts)
-        return out, chunk_errors(out, ids, texts)
+        return restore_quotes(out, texts), schema_errors(out, ids, len(ids))
 
-    answer = await ask(session, _map_request(session, views, target), check, reask_on_check=False)
+    answer = await ask(session, _map_request(session, views, target), check)
     if answer.too_long and len(views) > 1:
         session.warnings.append(outcome_warning(where, answer, session.settings) + "; split the group in two")
         half = len(views) // 2
@@ -236,11 +236,12 @@ async def reduce_group(session: Session, partials: list[Partial], target: str, t
         bounds,
     )
 
-    def check(out: SectionsOutput) -> tuple[SectionsOutput, list[str]]:
-        out = restore_quotes(out, texts)
-        return out, sections_errors(out, texts)
+    enumerated = session.enumerates(cited)
 
-    answer = await ask(session, request, check, reask_on_check=False)
+    def check(out: SectionsOutput) -> tuple[SectionsOutput, list[str]]:  # grounding errors: dropped, not re-asked
+        return restore_quotes(out, texts), schema_errors(out, cited) if enumerated else []
+
+    answer = await ask(session, request, check)
     if answer.too_long and len(partials) > 1:
         session.warnings.append(outcome_warning(where, answer, session.settings) + "; merged the parts in two halves")
         half = len(partials) // 2

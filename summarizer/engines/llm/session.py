@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from summarizer.engines.base import ProgressCallback
 from summarizer.engines.llm.cache import CallCache
-from summarizer.engines.llm.client import ChatClient, Completion, DialectRefused, ParameterRefused
+from summarizer.engines.llm.client import ChatClient, Completion, DeferHook, DialectRefused, ParameterRefused
 from summarizer.engines.llm.dialects import FALLBACK, Bounds, annotation_capacity, request_schema
 from summarizer.engines.llm.packing import balanced
 from summarizer.engines.llm.parameters import is_reasoning_model
@@ -150,11 +150,15 @@ class Session:
 
 @asynccontextmanager
 async def open_session(
-    settings: Settings, prompts: PromptSet, progress: ProgressCallback | None = None, http_client: Any = None
+    settings: Settings,
+    prompts: PromptSet,
+    progress: ProgressCallback | None = None,
+    http_client: Any = None,
+    defer: DeferHook | None = None,
 ) -> AsyncIterator[Session]:
     """A session over a client and the cache that the settings name; both are closed at the end."""
     cache, warnings = CallCache.open(settings.cache)
-    client = ChatClient(settings.llm, cache, http_client=http_client)
+    client = ChatClient(settings.llm, cache, http_client=http_client, defer=defer)
     try:
         yield Session(settings.llm, client, prompts, progress, warnings)
     finally:

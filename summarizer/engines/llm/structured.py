@@ -54,22 +54,20 @@ def reask_message(errors: Sequence[str], limit: int = 20) -> str:
     )
 
 
-async def ask(
-    session: Session, request: Request[ModelT], check: Check[ModelT], reask_on_check: bool = True
-) -> Answer[ModelT]:
+async def ask(session: Session, request: Request[ModelT], check: Check[ModelT]) -> Answer[ModelT]:
     """Ask, validate and check; re-ask with the errors (on a copy of the messages) a bounded number of times.
 
-    An answer that does not parse or validate is always re-asked. One that validates but fails `check` (grounding,
-    annotations) is re-asked only when `reask_on_check`: in map-reduce, a re-ask would resend a whole group for the
-    sake of one quote, so a group's ungrounded findings are dropped instead. A refused dialect or sampling parameter
-    switches the session once and the exchange starts again. An exchange holds one of the session's `concurrency`
-    slots from the building of its prompt to its last answer, so the first calls leave before later ones are built.
+    An answer that does not parse, validate or pass `check` is re-asked (`check` decides what is worth a re-ask:
+    everything for a one-call brief, only what the sent schema excludes in map-reduce). A refused dialect or
+    sampling parameter switches the session once and the exchange starts again. An exchange holds one of the
+    session's `concurrency` slots from the building of its prompt to its last answer, so the first calls leave
+    before later ones are built.
     """
     async with session.semaphore:
         while True:
             observed: list[tuple[int, int]] = []
             try:
-                answer = await _exchange(session, request, check, observed, reask_on_check)
+                answer = await _exchange(session, request, check, observed)
             except (DialectRefused, ParameterRefused) as refused:
                 session.adapt(refused)
                 continue
@@ -83,7 +81,6 @@ async def _exchange(
     request: Request[ModelT],
     check: Check[ModelT],
     observed: list[tuple[int, int]],
-    reask_on_check: bool,
 ) -> Answer[ModelT]:
     user, schema = session.prepare(request)
     session.templates.add(request.template)
@@ -113,20 +110,17 @@ async def _exchange(
                 if completion.finish_reason == "length":
                     return Answer("length", best, errors)
                 data, parse_error = parse_json_object(completion.content)
-                valid = False
                 if data is None:
                     errors = [parse_error or "the answer is not a JSON object"]
                 else:
                     last_data = data
                     try:
                         value, errors = check(model.model_validate(data))
-                        best, valid = value, True
+                        best = value
                     except ValidationError as exc:
                         errors = validation_messages(exc)
                 if not errors:
                     return Answer("ok", best)
-                if valid and not reask_on_check:
-                    return Answer("invalid", best, errors)
                 echo = (completion.content or "")[:MAX_REASK_ECHO_CHARS]
                 conversation = [  # keeps earlier attempts, so each re-ask is a distinct request
                     *conversation,
