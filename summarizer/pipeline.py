@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from summarizer._version import __version__
-from summarizer.certainty import grade_section
+from summarizer.certainty import grade_section, notes_of
 from summarizer.engines import Engine, EngineResult, make_engine
 from summarizer.grounding import ground_intervention, ground_sections
 from summarizer.models import Brief, Efficacy, Intervention, Provenance, Safety, Source, Statement, Target
@@ -123,11 +123,20 @@ def assemble_brief(
     texts = {s.id: s.text for s in annotated}
     intervention = ground_intervention(result.intervention, texts, all_warnings)
     safety, efficacy = withhold_verdicts(safety, efficacy, intervention, all_warnings)
+    safety_notes, efficacy_notes = notes_of(result.safety.certainty), notes_of(result.efficacy.certainty)
     safety = safety.model_copy(
-        update={"certainty": grade_section(safety.findings, annotated, safety.assessment == "mixed", "safety")}
+        update={
+            "certainty": grade_section(
+                safety.findings, annotated, safety.assessment == "mixed", "safety", safety_notes
+            )
+        }
     )
     efficacy = efficacy.model_copy(
-        update={"certainty": grade_section(efficacy.outcomes, annotated, efficacy.assessment == "mixed", "efficacy")}
+        update={
+            "certainty": grade_section(
+                efficacy.outcomes, annotated, efficacy.assessment == "mixed", "efficacy", efficacy_notes
+            )
+        }
     )
     on_retracted = findings_on_retracted_citers(annotated, safety, efficacy, contrasting)
     all_warnings += [

@@ -145,7 +145,7 @@ def test_refusal_of_one_group_keeps_the_rest(tmp_path: Path) -> None:
     assert len(server.requests) > 2
     warnings = " ".join(brief.provenance.warnings)
     assert "refused" in warnings
-    assert "got no annotation from the model" in warnings
+    assert "got no valid annotation from the model fake-model" in warnings and "extractive engine" in warnings
     by = {s.annotation.annotated_by for s in brief.statements if s.annotation}
     assert "llm:fake-model" in by and len(by) == 2
 
@@ -179,7 +179,7 @@ def test_missing_annotations_fall_back_with_a_warning(tmp_path: Path) -> None:
     assert "missing for S2, S3, S4" in server.requests[1].body["messages"][-1]["content"]
     annotated = [s.annotation.annotated_by for s in brief.statements if s.annotation]
     assert annotated[0] == "llm:fake-model" and len(annotated) == 4
-    assert any("3 statements got no annotation" in w for w in brief.provenance.warnings)
+    assert any("3 statements got no valid annotation" in w for w in brief.provenance.warnings)
 
 
 def test_a_failing_fallback_is_raised_not_hidden(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
