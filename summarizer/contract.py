@@ -8,7 +8,7 @@ from summarizer.tally import compute_coverage, compute_tally, findings_on_retrac
 
 
 def contract_violations(brief: Brief) -> list[str]:
-    """Check the contract's guarantees 1-4, 6 and 7 on a brief; an empty list means they hold."""
+    """Check the contract's guarantees 1-4 and 6-8 on a brief; an empty list means they hold."""
     problems: list[str] = []
     try:
         Brief.model_validate_json(brief.model_dump_json())
@@ -30,7 +30,11 @@ def contract_violations(brief: Brief) -> list[str]:
     if brief.efficacy.assessment != "insufficient_evidence" and not brief.efficacy.outcomes:
         problems.append("efficacy: a verdict without a grounded outcome")
     intervention = brief.target.intervention
-    if intervention is not None:
+    if intervention is None:
+        for name, section in (("safety", brief.safety), ("efficacy", brief.efficacy)):
+            if section.assessment != "insufficient_evidence":
+                problems.append(f"{name}: a verdict without an intervention (target.intervention is null)")
+    else:
         unknown = [sid for sid in intervention.statement_ids if sid not in texts]
         problems += [f"target.intervention: unknown statement id {sid!r}" for sid in unknown]
     for name, certainty in (("safety", brief.safety.certainty), ("efficacy", brief.efficacy.certainty)):

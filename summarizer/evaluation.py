@@ -62,19 +62,16 @@ def _text_field(obj: dict[str, Any], key: str, where: str) -> str:
     return value
 
 
-def load_dataset(path: str | Path, task: str) -> list[LabelledRow]:
-    """Read a JSON Lines corpus with `id`, `text`, `label` (and intervention/comparator/outcome for efficacy)."""
-    _check_task(task)
-    path = Path(path)
+def read_json_objects(path: Path, missing: str) -> list[tuple[int, dict[str, Any]]]:
+    """The objects of a JSON Lines file with their line numbers (blank lines skipped); what is wrong is a one-line
+    InputError naming the line. `missing` is the message when the file does not exist."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
-        raise InputError(f"dataset not found: {path}") from None
+        raise InputError(missing) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read dataset {path}: {exc}") from None
-    labels = LABELS[task]
-    rows: list[LabelledRow] = []
-    seen: set[str] = set()
+        raise InputError(f"cannot read {path}: {exc}") from None
+    objects = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -85,6 +82,19 @@ def load_dataset(path: str | Path, task: str) -> list[LabelledRow]:
             raise InputError(f"{where}: invalid JSON ({exc.msg})") from None
         if not isinstance(obj, dict):
             raise InputError(f"{where}: expected a JSON object")
+        objects.append((number, obj))
+    return objects
+
+
+def load_dataset(path: str | Path, task: str) -> list[LabelledRow]:
+    """Read a JSON Lines corpus with `id`, `text`, `label` (and intervention/comparator/outcome for efficacy)."""
+    _check_task(task)
+    path = Path(path)
+    labels = LABELS[task]
+    rows: list[LabelledRow] = []
+    seen: set[str] = set()
+    for number, obj in read_json_objects(path, f"dataset not found: {path}"):
+        where = f"{path.name} line {number}"
         raw_id = obj.get("id")
         if not isinstance(raw_id, str | int) or isinstance(raw_id, bool) or str(raw_id) == "":
             raise InputError(f"{where}: missing field 'id'")

@@ -9,6 +9,9 @@ from typing import TypeVar
 from summarizer.models import AdverseEvent, Efficacy, Finding, Intervention, Quote, Safety, Statement
 
 FindingT = TypeVar("FindingT", bound=Finding)
+# A quote grounds a finding only with at least this many words: one word ("safe", "fever", "MSC") is in many
+# statements and states nothing; two ("well tolerated", "mortality decreased", "no deaths") can carry a claim.
+MIN_QUOTE_WORDS = 2
 
 
 @dataclass
@@ -30,9 +33,11 @@ def quote_error(quote: Quote, texts: Mapping[str, str]) -> str | None:
     text = texts.get(quote.statement_id)
     if text is None:
         return f"quote cites unknown statement id {quote.statement_id!r}"
-    if quote.text in text:
-        return None
-    return f"quote {quote.text[:80]!r} is not a verbatim substring of statement {quote.statement_id}"
+    if quote.text not in text:
+        return f"quote {quote.text[:80]!r} is not a verbatim substring of statement {quote.statement_id}"
+    if len(quote.text.split()) < MIN_QUOTE_WORDS:
+        return f"quote {quote.text[:80]!r} is too short to ground a finding: copy at least {MIN_QUOTE_WORDS} words"
+    return None
 
 
 def finding_errors(finding: Finding, texts: Mapping[str, str], where: str) -> list[str]:
@@ -85,8 +90,9 @@ def ground_finding(finding: FindingT, texts: Mapping[str, str], warnings: list[s
             continue
         text = texts.get(quote.statement_id)
         repaired = _collapse(quote.text)
-        if text is not None and repaired and repaired in text:
-            kept_quotes.append(Quote(statement_id=quote.statement_id, text=repaired))
+        fixed = Quote(statement_id=quote.statement_id, text=repaired) if repaired else None
+        if text is not None and fixed is not None and quote_error(fixed, texts) is None:
+            kept_quotes.append(fixed)
             warnings.append(f"{where}: repaired whitespace in a quote from {quote.statement_id}")
         else:
             warnings.append(f"{where}: dropped ungrounded quote ({quote_error(quote, texts)})")

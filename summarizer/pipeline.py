@@ -8,12 +8,17 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from summarizer._version import __version__
-from summarizer.certainty import grade_section
+from summarizer.certainty import grade_section, notes_of
 from summarizer.engines import Engine, EngineResult, make_engine
 from summarizer.grounding import ground_intervention, ground_sections
-from summarizer.models import Brief, Provenance, Source, Statement, Target
+from summarizer.models import Brief, Efficacy, Intervention, Provenance, Safety, Source, Statement, Target
 from summarizer.settings import Settings
 from summarizer.tally import compute_coverage, compute_tally, findings_on_retracted_citers
+
+NO_INTERVENTION_SUMMARY = (
+    "The target does not appear to study an intervention (no treatment was found that its citing statements "
+    "report effects or harms of), so there is no {topic} verdict to give."
+)
 
 
 def normalise(statements: Sequence[Statement]) -> list[Statement]:
@@ -83,6 +88,31 @@ def _resolve_engine(engine: str | Engine | None, settings: Settings) -> Engine:
     return engine
 
 
+def withhold_verdicts(
+    safety: Safety, efficacy: Efficacy, intervention: Intervention | None, warnings: list[str]
+) -> tuple[Safety, Efficacy]:
+    """Both verdicts judge the target's intervention: without one, both are insufficient_evidence (the contract,
+    docs/brief-v1.md), whatever the engine concluded; the findings stay, the summary says why."""
+    if intervention is not None:
+        return safety, efficacy
+    if safety.assessment != "insufficient_evidence":
+        warnings.append(
+            f"safety: assessment {safety.assessment!r} withheld: the engine found no intervention the target studies"
+        )
+        safety = safety.model_copy(
+            update={"assessment": "insufficient_evidence", "summary": NO_INTERVENTION_SUMMARY.format(topic="safety")}
+        )
+    if efficacy.assessment != "insufficient_evidence":
+        warnings.append(
+            f"efficacy: assessment {efficacy.assessment!r} withheld: the engine found no intervention the target "
+            "studies"
+        )
+        efficacy = efficacy.model_copy(
+            update={"assessment": "insufficient_evidence", "summary": NO_INTERVENTION_SUMMARY.format(topic="efficacy")}
+        )
+    return safety, efficacy
+
+
 def assemble_brief(
     target: Target,
     statements: Sequence[Statement],
@@ -117,14 +147,24 @@ def assemble_brief(
     safety, efficacy, contrasting = ground_sections(
         result.safety, result.efficacy, result.contrasting, annotated, all_warnings
     )
-    safety = safety.model_copy(
-        update={"certainty": grade_section(safety.findings, annotated, safety.assessment == "mixed", "safety")}
-    )
-    efficacy = efficacy.model_copy(
-        update={"certainty": grade_section(efficacy.outcomes, annotated, efficacy.assessment == "mixed", "efficacy")}
-    )
     texts = {s.id: s.text for s in annotated}
     intervention = ground_intervention(result.intervention, texts, all_warnings)
+    safety, efficacy = withhold_verdicts(safety, efficacy, intervention, all_warnings)
+    safety_notes, efficacy_notes = notes_of(result.safety.certainty), notes_of(result.efficacy.certainty)
+    safety = safety.model_copy(
+        update={
+            "certainty": grade_section(
+                safety.findings, annotated, safety.assessment == "mixed", "safety", safety_notes
+            )
+        }
+    )
+    efficacy = efficacy.model_copy(
+        update={
+            "certainty": grade_section(
+                efficacy.outcomes, annotated, efficacy.assessment == "mixed", "efficacy", efficacy_notes
+            )
+        }
+    )
     on_retracted = findings_on_retracted_citers(annotated, safety, efficacy, contrasting)
     all_warnings += [
         f"the finding at {pointer} rests only on statements from retracted citing papers" for pointer in on_retracted

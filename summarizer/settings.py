@@ -25,12 +25,26 @@ class LLMSettings(_Strict):
     base_url: str | None = None
     api_key: SecretStr | None = Field(default=None, exclude=True)
     response_format: Literal["json_schema", "json_object", "none"] = "json_schema"
+    schema_in_prompt: bool | None = Field(
+        default=None,
+        description="Also put the schema into the prompt (default: with json_object and none; json_object servers "
+        "other than llama.cpp drop the response_format's schema key).",
+    )
+    reasoning: bool | None = Field(
+        default=None,
+        description="A reasoning model: max_completion_tokens and no temperature (default: by the model's name, "
+        "o1/o3/o4/gpt-5).",
+    )
+    reasoning_effort: Literal["minimal", "low", "medium", "high"] | None = None
+    seed: int | None = None
     temperature: float = 0.0
-    max_tokens: int = Field(default=4096, ge=16)
-    timeout_seconds: float = Field(default=60.0, gt=0)
+    max_tokens: int = Field(
+        default=16384, ge=256, description="Output tokens per call; also bounds how much one answer may hold."
+    )
+    timeout_seconds: float = Field(default=120.0, gt=0)
     max_retries: int = Field(default=6, ge=0, description="Transport retries, done by the openai SDK.")
     reask_attempts: int = Field(default=2, ge=0, description="Re-asks after validation or grounding errors.")
-    chunk_token_budget: int = Field(default=4000, ge=200, description="Estimated prompt tokens per map call.")
+    chunk_token_budget: int = Field(default=8000, ge=200, description="Estimated prompt tokens per map call.")
     reduce_token_budget: int | None = Field(
         default=None, ge=200, description="Estimated prompt tokens per merge call (default: twice chunk_token_budget)."
     )

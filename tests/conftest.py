@@ -8,7 +8,20 @@ from pathlib import Path
 import pytest
 
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
-from summarizer.models import Annotation, Certainty, Efficacy, Finding, Outcome, Quote, Safety, Statement, Target
+from summarizer.models import (
+    Annotation,
+    Certainty,
+    Efficacy,
+    Finding,
+    Intervention,
+    Outcome,
+    Quote,
+    Safety,
+    Statement,
+    Target,
+)
+
+SCRIPTED_INTERVENTION = Intervention(name="the scripted treatment")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PATH = REPO_ROOT / "examples" / "uc-msc-covid19-scite-page.txt"
@@ -44,17 +57,20 @@ class ScriptedEngine:
         contrasting: Sequence[Finding] = (),
         safety_assessment: str = "no_concerns_reported",
         efficacy_assessment: str = "benefit_reported",
+        intervention: Intervention | None = SCRIPTED_INTERVENTION,
     ) -> None:
         self.safety_findings = list(safety_findings)
         self.outcomes = list(outcomes)
         self.contrasting = list(contrasting)
         self.safety_assessment = safety_assessment
         self.efficacy_assessment = efficacy_assessment
+        self.intervention = intervention
 
     def run(self, target: Target, statements: Sequence[Statement]) -> EngineResult:
         certainty = Certainty(level="very_low", reasons=["indirect: citing statements"])
         return EngineResult(
             annotations=[Annotation(topics=["other"], polarity="neutral", annotated_by="scripted") for _ in statements],
+            intervention=self.intervention,
             inferred_types={s.id: "mentioning" for s in statements if s.type == "unclassified"},
             safety=Safety.model_validate(
                 {

@@ -14,6 +14,7 @@ from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.models import Brief, Citing, Statement, StatementType, Target
 from summarizer.pipeline import summarize
 from summarizer.readers import load_statements
+from summarizer.renderers import render
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "uc-msc-covid19-scite-page.txt"
 
@@ -34,6 +35,10 @@ def example_brief() -> Brief:
 def test_example_brief_verdicts(example_brief: Brief) -> None:
     assert example_brief.safety.assessment == "no_concerns_reported"
     assert example_brief.efficacy.assessment == "benefit_reported"
+    assert example_brief.target.intervention is not None
+    assert example_brief.target.intervention.name == "umbilical cord mesenchymal stem cells"
+    assert example_brief.target.intervention.statement_ids == ["S1", "S2"]
+    assert "**Intervention:** umbilical cord mesenchymal stem cells" in render(example_brief, "md")
     assert example_brief.safety.adverse_events == []
     assert example_brief.contrasting == []
 
@@ -85,9 +90,10 @@ def test_no_safety_statements_is_insufficient_evidence() -> None:
 
 
 def test_concerns_and_mixed() -> None:
-    concern = "Two patients developed a severe rash after the infusion of the cells."
-    reassuring = "The infusion was safe and well tolerated in all patients."
+    concern = "Two patients developed a severe rash after the infusion of MSCs [3]."
+    reassuring = "MSC infusion was safe and well tolerated in all patients [4]."
     only = ExtractiveEngine().run(Target(), _statements(concern))
+    assert only.intervention is not None and only.intervention.statement_ids == ["S1"]
     assert only.safety.assessment == "concerns_reported"
     assert only.safety.adverse_events and only.safety.adverse_events[0].statement_ids == ["S1"]
     assert "rash" in only.safety.adverse_events[0].name
@@ -98,9 +104,11 @@ def test_concerns_and_mixed() -> None:
 
 
 def test_efficacy_harm_and_no_benefit() -> None:
-    harm = ExtractiveEngine().run(Target(), _statements("The treatment increased mortality in older patients."))
+    harm = ExtractiveEngine().run(
+        Target(), _statements("Treatment with hydroxychloroquine increased mortality in older patients [2].")
+    )
     assert harm.efficacy.assessment == "harm_reported"
-    none = ExtractiveEngine().run(Target(), _statements("The treatment did not reduce mortality [4]."))
+    none = ExtractiveEngine().run(Target(), _statements("Treatment with dexamethasone did not reduce mortality [4]."))
     assert none.efficacy.assessment == "no_benefit_reported"
     assert none.efficacy.outcomes[0].direction == "no_difference"
 

@@ -191,3 +191,83 @@ def test_multi_level_merges_replay_from_the_cache(tmp_path: Path) -> None:
         assert len(server.requests) == sent
     assert len(merges) >= 3
     assert second.provenance.usage.calls == 0 and second.provenance.usage.cached_calls == sent
+
+
+# --- a cache is disposable: damage never fails a run ---------------------------------------------------------------
+
+
+def _run_warnings(settings: Settings) -> list[str]:
+    result = brief(settings, 3)
+    return [w for w in result.provenance.warnings if w.startswith("llm cache")]
+
+
+def test_a_corrupt_cache_file_is_moved_aside(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    path.write_bytes(b"this is not a database, just some text\n" * 200)
+    with FakeLLMServer() as server:
+        settings = settings_for(server.base_url, tmp_path)
+        warnings = _run_warnings(settings)
+        assert len(server.requests) == 1
+        assert _run_warnings(settings) == [] and len(server.requests) == 1  # the new cache works
+    assert any("moved it to cache.sqlite3.corrupt-" in w for w in warnings)
+    assert [p.name.split(".corrupt-")[0] for p in tmp_path.glob("*.corrupt-*")] == ["cache.sqlite3"]
+
+
+def test_a_truncated_cache_file_is_moved_aside_or_read_around(tmp_path: Path) -> None:
+    with FakeLLMServer() as server:
+        settings = settings_for(server.base_url, tmp_path, chunk_token_budget=700)
+        brief(settings, 40)
+        for side in tmp_path.glob("cache.sqlite3-*"):
+            side.unlink()
+        path = tmp_path / "cache.sqlite3"
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 2])
+        result = brief(settings, 40)
+    assert contract_violations(result) == []
+    assert any("was not a readable cache" in w or "cannot read" in w for w in result.provenance.warnings)
+
+
+def test_an_empty_cache_file_is_a_new_cache(tmp_path: Path) -> None:
+    (tmp_path / "cache.sqlite3").write_bytes(b"")
+    with FakeLLMServer() as server:
+        assert _run_warnings(settings_for(server.base_url, tmp_path)) == []
+
+
+def test_an_unwritable_cache_directory_runs_uncached(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("a file where the cache directory should be", encoding="utf-8")
+    with FakeLLMServer() as server:
+        settings = load_settings(
+            None,
+            overrides={
+                "llm": {"model": "fake-model", "base_url": server.base_url, "max_retries": 1},
+                "cache": {"path": str(blocker / "sub" / "cache.sqlite3")},
+            },
+            environ={},
+        )
+        warnings = _run_warnings(settings)
+        _run_warnings(settings)
+        assert len(server.requests) == 2  # no cache, so both runs call
+    assert len(warnings) == 1 and "ran without a cache" in warnings[0]
+
+
+def test_a_damaged_row_is_a_miss(tmp_path: Path) -> None:
+    with FakeLLMServer() as server:
+        settings = settings_for(server.base_url, tmp_path)
+        brief(settings, 3)
+        cache = CallCache(tmp_path / "cache.sqlite3")
+        cache._db.execute("UPDATE calls SET response = '{truncated'")
+        cache._db.commit()
+        cache.close()
+        again = brief(settings, 3)
+        assert len(server.requests) == 2
+    assert again.provenance.usage.calls == 1
+
+
+def test_log_of_a_corrupt_cache_is_a_clear_error(tmp_path: Path) -> None:
+    from summarizer.errors import ConfigError
+
+    (tmp_path / "cache.sqlite3").write_bytes(b"garbage" * 1000)
+    settings = load_settings(None, overrides={"cache": {"path": str(tmp_path / "cache.sqlite3")}}, environ={})
+    with pytest.raises(ConfigError, match="cannot read the call log"):
+        recent_calls(settings)

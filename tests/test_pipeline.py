@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import ScriptedEngine, quote_of
 
 from summarizer.contract import contract_violations
-from summarizer.models import Citing, Finding, Outcome, Source, Statement
+from summarizer.models import Citing, Finding, Intervention, Outcome, Source, Statement
 from summarizer.pipeline import normalise, summarize
 from summarizer.tally import compute_tally
 
@@ -170,3 +170,40 @@ def test_normalise_never_empties_a_text_the_contract_accepts() -> None:
     # service's schemathesis test
     statement = Statement(id="S1", text="\x1c")
     assert normalise([statement])[0].text == "\x1c"
+
+
+def test_no_intervention_means_both_verdicts_are_insufficient_whatever_the_engine_says() -> None:
+    finding = Finding(claim="No AEs.", statement_ids=["S1"], quotes=[quote_of("S1", "No adverse events")])
+    outcome = Outcome(
+        claim="Mortality fell.",
+        statement_ids=["S2"],
+        quotes=[quote_of("S2", "Mortality decreased")],
+        outcome="mortality",
+        direction="improved",
+    )
+    brief = summarize(SOURCE, engine=ScriptedEngine(safety_findings=[finding], outcomes=[outcome], intervention=None))
+    assert brief.target.intervention is None
+    assert brief.safety.assessment == brief.efficacy.assessment == "insufficient_evidence"
+    for section in (brief.safety, brief.efficacy):
+        assert "does not appear to study an intervention" in section.summary
+        assert section.summary.count(".") == 1  # one plain sentence
+    assert brief.safety.findings and brief.efficacy.outcomes  # the grounded evidence stays, the verdict does not
+    warnings = "\n".join(brief.provenance.warnings)
+    assert "'no_concerns_reported' withheld" in warnings and "'benefit_reported' withheld" in warnings
+    assert contract_violations(brief) == []
+    with_verdict = brief.model_copy(deep=True)
+    with_verdict.efficacy.assessment = "benefit_reported"
+    assert "efficacy: a verdict without an intervention (target.intervention is null)" in contract_violations(
+        with_verdict
+    )
+
+
+def test_an_intervention_keeps_the_verdicts_and_its_unknown_ids_are_dropped() -> None:
+    finding = Finding(claim="No AEs.", statement_ids=["S1"], quotes=[quote_of("S1", "No adverse events")])
+    engine = ScriptedEngine(
+        safety_findings=[finding], intervention=Intervention(name="MSC infusion", statement_ids=["S1", "S77"])
+    )
+    brief = summarize(SOURCE, engine=engine)
+    assert brief.safety.assessment == "no_concerns_reported"
+    assert brief.target.intervention == Intervention(name="MSC infusion", statement_ids=["S1"])
+    assert any("S77" in w for w in brief.provenance.warnings)

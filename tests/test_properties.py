@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ScriptedEngine
+from conftest import SCRIPTED_INTERVENTION, ScriptedEngine
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -103,6 +103,7 @@ def chaotic_runs(draw: st.DrawFn) -> tuple[list[Statement], ScriptedEngine]:
         contrasting=[Finding.model_validate(c) for c in _claims(draw, n, texts_by_id)],
         safety_assessment=draw(st.sampled_from(["no_concerns_reported", "concerns_reported", "mixed"])),
         efficacy_assessment=draw(st.sampled_from(["benefit_reported", "harm_reported", "mixed"])),
+        intervention=draw(st.sampled_from([None, SCRIPTED_INTERVENTION])),
     )
     return inputs, engine
 
@@ -114,6 +115,9 @@ def test_grounding_repairs_whatever_an_engine_claims(run: tuple[list[Statement],
     brief = summarize(Source(format="test", statements=inputs), engine=engine)
     assert contract_violations(brief) == []
     _accounts_for_everything(inputs, brief.statements)
-    if brief.safety.assessment == "insufficient_evidence" and engine.safety_findings:
+    if engine.intervention is None:
+        assert brief.target.intervention is None
+        assert brief.safety.assessment == brief.efficacy.assessment == "insufficient_evidence"
+    elif brief.safety.assessment == "insufficient_evidence" and engine.safety_findings:
         assert brief.safety.findings == []
         assert any("safety" in w for w in brief.provenance.warnings)

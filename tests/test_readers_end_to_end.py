@@ -83,8 +83,9 @@ def _statement(sid: str, retracted: bool | None) -> Statement:
 def test_a_finding_on_retracted_citers_only_is_named_in_every_format() -> None:
     statements = [_statement("S1", True), _statement("S2", False), _statement("S3", True)]
     certainty = Certainty(level="low", reasons=["indirect"])
-    on_retracted = Finding(claim="Safe.", statement_ids=["S1", "S3"], quotes=[Quote(statement_id="S1", text="safe")])
-    mixed = Finding(claim="Also safe.", statement_ids=["S1", "S2"], quotes=[Quote(statement_id="S2", text="safe")])
+    quote = "was safe"  # two words: one word grounds nothing (grounding.MIN_QUOTE_WORDS)
+    on_retracted = Finding(claim="Safe.", statement_ids=["S1", "S3"], quotes=[Quote(statement_id="S1", text=quote)])
+    mixed = Finding(claim="Also safe.", statement_ids=["S1", "S2"], quotes=[Quote(statement_id="S2", text=quote)])
     result = EngineResult(
         annotations=[Annotation(annotated_by="test", topics=["safety"]) for _ in statements],
         safety=Safety(

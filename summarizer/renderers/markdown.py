@@ -103,6 +103,9 @@ def render_markdown(brief: Brief) -> str:
     identity = [f"DOI {md_text(target.doi)}" if target.doi else "", str(target.year or "")]
     if any(identity):
         lines += [" · ".join(x for x in identity if x), ""]
+    intervention = target.intervention
+    studied = md_text(intervention.name) if intervention else "none found (the verdicts judge an intervention)"
+    lines += [f"**Intervention:** {studied}", ""]
     lines += [
         f"**Safety:** {SAFETY_LABELS[brief.safety.assessment]} · "
         f"certainty {brief.safety.certainty.level.replace('_', ' ')}",

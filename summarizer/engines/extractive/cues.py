@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summarizer.models import Change, Direction
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -107,6 +109,12 @@ _MARK_WORDS: dict[str, str] = {
                     "isn't aren't hasn't haven't"), "fwd"),
     **dict.fromkeys(_words("that which who whom where when compared than"), "scope"),
 }
+# "patients without cirrhosis", "with or without", "those not receiving": a population, not an absent event
+POPULATION_NEGATIONS = _words("without not")
+POPULATION_WORDS = _words(
+    "patients patient subjects participants people persons individuals adults children women men infants those "
+    "cases controls mice rats animals or"
+)
 MARK_PAIRS: dict[str, str] = {
     **dict.fromkeys(_words("none_of absence_of free_of free_from lack_of rule_out ruled_out rules_out rather_than "
                     "instead_of negative_for"), "fwd"),
@@ -180,6 +188,22 @@ ITEM_STOP = _words(
     "in during after among with for from at on to by between within than that which who was were is are "
     "has have had either following since"
 )
+# Event names as a clinician writes them: words that never start one, words that end one (a verb follows), and
+# single words that are never one ("systemic", "transgenic", "decrease")
+EVENT_NAME_LEAD = _words(
+    "regarding concerning about report reports reported reporting of on with no not without any some the a an "
+    "all other such these those its their his her any nor neither either did does do had has have "
+)
+EVENT_NAME_BREAK = _words(
+    "is are was were be been being not necessarily may might could would should can will has have had does did "
+    "do which that who whom whose"
+)
+NOT_EVENT_WORDS = _words(
+    "decrease decreases increase increases reduction reductions decline rise change changes effect effects event "
+    "events reaction reactions issue issues problem problems concern concerns supplementation treatment therapy "
+    "infusion injection administration dose doses"
+)
+ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ible", "able")
 PATTERN_A_SUFFIX = ("induced", "associated", "related", "provoked", "triggered")
 PATTERN_B_TRIGGERS = _words(
     "developed develop develops developing experienced suffered presented caused causing cause causes "
@@ -209,9 +233,15 @@ TREATMENT_WORDS = _words(
     "drug drugs medication medications medicine treatment treatments therapy therapies infusion infusions "
     "injection injections administration dose doses dosing agent agents vaccine vaccination transfusion "
     "transplantation graft cells cell product regimen chemotherapy radiotherapy immunotherapy intervention "
-    "treated receiving received taking took given exposure exposed overdose"
+    "treated receiving received taking took given exposure exposed overdose engrafted transplanted injected infused "
+    "administered vaccinated immunized immunised"
 )
 TREATMENT_CONNECTORS = _words("after following during")
+# "arrhythmias were noted in animals engrafted with the cells": reported in those given a treatment
+REPORTED_VERBS = _words("noted observed reported seen occurred documented described")
+GIVEN_PARTICIPLES = _words(
+    "engrafted treated transplanted injected infused given receiving administered vaccinated immunized immunised"
+)
 TREATMENT_NOUNS = _words("infusion infusions injection injections administration transfusion transplantation "
                           "vaccination dose doses treatment therapy")
 
@@ -301,17 +331,23 @@ BAD_OUTCOME = re.compile(
     r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|event|readmission|ventilat|intubat|\bicu\b|"
     r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|ferritin|d-dimer|\bldh\b|blood pressure|"
     r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|dependence|"
-    r"requirement|time to|duration of|disability|storm"
+    r"requirement|time to|duration of|disability|storm|\bviral|\bvirus|\bviremia|\bviraemia|replication|shedding|"
+    r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
+    r"weight gain|triglycerid|\bldl\b|dyspn"
 )
 GOOD_OUTCOME = re.compile(
     r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
     r"\bcure|oxygenat|saturation|lymphocyte count|efficacy|healing|clearance|discharge|capacity|strength|"
-    r"adherence|satisfaction|success|pulmonary|\blung|gain|level of consciousness|well-?being"
+    r"adherence|satisfaction|success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
+    r"healthspan|longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
+    r"immunogenicity|protection|engraftment"
 )
+# good to have although a bad word is in the name ("HDL cholesterol")
+GOOD_OVERRIDE = re.compile(r"\bhdl\b|high-density lipoprotein")
 VERB_LABEL_STEMS = (
     ("decreased", ("reduc", "decreas", "lower", "diminish", "attenuat", "declin", "suppress", "inhibit",
                    "shorten", "lessen", "minimi", "mitigat", "alleviat", "ameliorat", "reliev", "prevent")),
-    ("increased", ("increas", "rais", "elevat", "enhanc", "augment", "boost", "prolong", "rise")),
+    ("increased", ("increas", "rais", "elevat", "enhanc", "augment", "boost", "prolong", "extend", "rise")),
     ("improved", ("improv", "restor", "benefit")),
     ("worsened", ("worsen", "aggravat", "exacerbat", "impair", "deteriorat")),
 )
@@ -325,7 +361,7 @@ DIR_WORDS = (
 )
 OUTCOME_VERB = re.compile(
     r"\b(?P<verb>(?:reduc|decreas|lower|diminish|attenuat|alleviat|ameliorat|reliev|prevent|suppress|inhibit|"
-    r"shorten|lessen|minimi[sz]|mitigat|increas|rais|elevat|enhanc|augment|boost|prolong|improv|restor|"
+    r"shorten|lessen|minimi[sz]|mitigat|increas|rais|elevat|enhanc|augment|boost|prolong|extend|improv|restor|"
     r"worsen|aggravat|exacerbat|impair)(?:es|s|ed|d|ing|e)?|"
     r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+(?:in|of))"
     r"\s+(?:the\s+)?(?P<obj>[a-z][^\.;:\(\)\[\]]{1,120})"
@@ -334,21 +370,29 @@ OUTCOME_VERB = re.compile(
 OUTCOME_VERB_STEMS = (
     "reduc", "decreas", "lower", "diminish", "attenuat", "alleviat", "ameliorat", "reliev", "prevent", "suppress",
     "inhibit", "shorten", "lessen", "minimi", "mitigat", "increas", "rais", "elevat", "enhanc", "augment", "boost",
-    "prolong", "improv", "restor", "worsen", "aggravat", "exacerbat", "impair", "declin", "rise", "deteriorat",
+    "prolong", "extend", "improv", "restor", "worsen", "aggravat", "exacerbat", "impair", "declin", "rise",
+    "deteriorat",
 )
 HYPOTHETICAL = re.compile(
-    r"\b(?:to|whether|if)\s+(?:\w+\s+)?$"
+    # "to reduce" is a purpose, "led to reduced" a result
+    r"\b(?:(?<!led )(?<!leads )(?<!lead )(?<!due )(?<!related )(?<!contributed )to|whether|if)\s+(?:\w+\s+)?$"
     r"|\b(?:must|should|may|might|could|would|can|need to|needs to|hypothes|propos|expected|aim|intend|design)"
 )
 VERB_NEGATED = re.compile(r"\b(?:not|no|nor|never|failed to|unable to)\s+(?:\w+\s+)?$")
 OBJ_CUT = re.compile(
-    r"\s*,?\s*(?:and\s+|or\s+)?(?:in some cases\s+)?\b(?:reduc|decreas|lower|prevent|increas|improv|enhanc|"
-    r"restor|alleviat|attenuat|worsen|shorten|prolong)\w*\b.*$|"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|(?:^|\s+)(?:and|or)\s+)(?:in some cases\s+)?(?:\w+ly\s+)?\b(?:reduc|decreas|lower|"
+    r"prevent|increas|improv|enhanc|restor|alleviat|attenuat|worsen|shorten|prolong|extend|suppress|inhibit|"
+    r"slow)\w*\b.*$|"
+    # "in the lungs", "in C. elegans", "in DNA vaccines": where or in whom, not what changed
+    r"\s+in\s+(?!hospital|icu\b|the\s+icu|intensive)(?:[a-z]\.\s)?.*$|"
     r"\s*(?:,\s*(?:and\s+|but\s+|which\s+|while\s+)?(?:in|it|they|this|these|with|whereas|while|although|"
-    r"thus|thereby|as|when|by|compared|relative|versus|vs)\b|\b(?:in (?:patients|subjects|people|children|"
-    r"adults|those|the|some|all|most|many)|compared|relative to|versus|vs\.?|than|by|from|to \d|at|"
-    r"during|after|among|when|because|which|that|who|while|whereas|although|but|thus|thereby|so)\b|"
-    r"\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|(?<![a-z\-])\d).*$",
+    r"thus|thereby|as|when|by|compared|relative|versus|vs)\b|\b(?:in (?:those|the|some|all|most|many|vitro|vivo)|"
+    r"in (?:[\w\-]+\s+)?(?:patients|subjects|people|children|adults|participants|individuals)|"
+    r"in (?:[\w\-]+\s+)?(?:rodents?|mice|rats|animals|monkeys|macaques|primates|models?|humans|cells)|"
+    r"(?:of|among) (?:[\w\-]+\s+)?(?:patients|subjects|participants|people|adults|children)|"
+    r"compared|relative to|versus|vs\.?|than|by|from|with|to \d|at|during|after|among|between|across|"
+    r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
+    r"will|must|was|were|is|are|has|have|had)\b|\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|(?<![\w\-])\d).*$",
     re.DOTALL,
 )
 # "time to recovery", "duration of symptoms", "length of stay": shorter is better whatever follows
@@ -360,3 +404,84 @@ ARM_STOP = _words(
     "after before"
 )
 ARM_GENERIC = _words("placebo control controls usual baseline standard")
+# "halt the deterioration of X", "prevent the decline in X": a worsening stopped is an improvement
+HALTED = re.compile(
+    r"\b(?:halt|halts|halted|halting|stop|stops|stopped|arrest|arrests|arrested|reverse|reverses|reversed|slow|slows|"
+    r"slowed|delay|delays|delayed|counteract\w*|block|blocks|blocked|attenuat\w*|inhibit\w*|prevent\w*)\s+(?:the\s+)?$"
+)
+# an object that is not an outcome: the verb was intransitive ("improved substantially in recent years")
+INTRANSITIVE_OBJECT = re.compile(
+    r"(?:significantly|markedly|substantially|slightly|dramatically|considerably|steadily|gradually|rapidly|"
+    r"over|both|after|following|from|allowing|with\s+time|in\s+recent|in\s+both|by\s+\d|to\s+\d|\w+ly\s+(?:in|after|"
+    r"over|during|from|both|at)\b)\b"
+)
+
+# Outcomes in reported results: "X was significantly lower in the treated group", "no significant difference in X".
+RESULT_WORDS = _words(
+    "similar comparable unchanged lower higher shorter longer reduced increased decreased improved greater smaller "
+    "fewer less better worse differ difference differences declined rose fell dropped worsened protect protects "
+    "protected protecting protection protective effective efficacious"
+)
+_RESULT_ADVERB = (
+    r"(?:(?:statistically\s+)?(?:significantly|markedly|substantially|slightly|much|considerably|also)\s+)?"
+)
+RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
+    **dict.fromkeys(("similar", "comparable", "unchanged", "different", "differ"), ("no_difference", None)),
+    **dict.fromkeys(("lower", "shorter", "reduced", "decreased", "smaller", "fewer", "less", "declined", "fell",
+                     "dropped"), ("decreased", None)),
+    **dict.fromkeys(("higher", "longer", "increased", "greater", "larger", "rose"), ("increased", None)),
+    **dict.fromkeys(("improved", "better"), ("unclear", "improved")),
+    **dict.fromkeys(("worse", "worsened"), ("unclear", "worsened")),
+}
+SUBJECT_RESULT = re.compile(
+    r"\b(?:(?:was|were|is|are|remained|became)\s+" + _RESULT_ADVERB
+    + r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
+    r"greater|smaller|fewer|better|worse|not\s+(?:significantly\s+)?different)(?=\s+(?:in|among|between|than|with|"
+    r"for|at|after|during|across|compared|versus|vs)\b|\s*[,;:.()\[]|\s*$)"
+    r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
+    r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$)"
+    r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ))"
+)
+NO_DIFFERENCE_IN = re.compile(
+    r"\bno\s+(?:statistically\s+)?(?:significant\s+)?(?:differences?|changes?)\s+(?:was\s+|were\s+)?"
+    r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+)?(?:between\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:groups?|arms?)\s+)?(?:in|for|regarding|on|with\s+regard\s+to)\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,100})"
+)
+COMPARATIVE_OBJECT = re.compile(
+    r"\b(?:had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
+    r"experienced|demonstrated)\s+(?:a\s+|an\s+)?" + _RESULT_ADVERB
+    + r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger)\s+"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# a change reported for the control arm, or against the treated arm, is the opposite change for the intervention
+CONTROL_ARM = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
+    r"comparison|usual[\s\-]care|standard[\s\-]care|untreated)|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
+    r"(?:intervention|treatment|treated|experimental|active)\s+(?:group|arm))\b"
+)
+CLAUSE_BOUNDARY = re.compile(
+    r"[,;:]|\b(?:that|which|whereas|while|but|although|when|because|if|whether|showed|shows|found|revealed|"
+    r"indicated|demonstrated|reported|suggested|suggests)\b"
+)
+SUBJECT_CUT = re.compile(
+    r"\s*(?:\(|\[|\b(?:in|among|for|with|at|after|during|between)\s+(?:the\s+|both\s+|all\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:groups?|arms?|patients|participants|subjects|children|adults|women|men|mice|rats|animals|cohort)\b|"
+    r"\bof\s+(?:[\w\-]+\s+){0,2}?(?:patients|participants|subjects|people|adults|children)\b|"
+    r"\bin\s+(?:the\s+)?(?:ig|cg|control|placebo|intervention|treatment)\b|\bat\s+(?:\d|day|week|month|baseline)|"
+    r"\b(?:compared|versus|vs)\b)"
+)
+# "protects hamsters from weight loss", "protection against challenge", "effective against infection": improved
+PROTECTIVE = re.compile(
+    r"\b(?:protect(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,4}?(?:against|from)|(?:protection|protective\s+(?:efficacy|"
+    r"immunity|effects?))\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing)))"
+    r"\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# a change over the years, not an effect of a treatment: "has improved substantially in recent years"
+TREND = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:in|over|during|since)\s+(?:recent|the\s+(?:past|last)|time\b|years\b|decades\b)"
+)
+SUBJECT_TAIL = _words("has have had was were is are been be being")
+SUBJECT_LEAD = _words("the a an both mean median overall total all its their this these our his her average and or")
+SUBJECT_PRONOUNS = _words("it they this that these there which who we he she one both those")
+SUBJECT_WORDS = 6
+SUBJECT_CHARS = 80

@@ -9,7 +9,7 @@ import multiprocessing
 import multiprocessing.pool
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
 from summarizer.engines.extractive.reading import ANNOTATOR_VERSION, SentenceReading, annotate
@@ -20,7 +20,8 @@ from summarizer.engines.extractive.sections import (
     efficacy_section,
     safety_section,
 )
-from summarizer.models import Annotation, Statement, StatementType, Target
+from summarizer.engines.extractive.target_profile import RULES, VerdictRules, profile_target
+from summarizer.models import Annotation, Intervention, Statement, StatementType, Target
 
 PARALLEL_MIN_STATEMENTS = 4000
 
@@ -97,15 +98,19 @@ def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, wor
 
 
 def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
+    # built from the reading's own typed values, so validation would only repeat them (one per statement adds up);
     # event lists are given only when they hold something: pydantic keeps the set of given fields in each instance,
-    # and a set of five names takes 728 bytes where one of three takes 216 (a brief holds one per statement)
-    events = {"adverse_events": list(reading.adverse_events), "absent_events": list(reading.absent_events)}
-    return Annotation(
-        topics=list(reading.topics),
-        polarity=reading.polarity,
-        annotated_by=annotated_by,
-        **{name: found for name, found in events.items() if found},
-    )
+    # and a set of five names takes 728 bytes where one of three takes 216
+    values: dict[str, Any] = {
+        "topics": list(reading.topics),
+        "polarity": reading.polarity,
+        "annotated_by": annotated_by,
+    }
+    if reading.adverse_events:
+        values["adverse_events"] = list(reading.adverse_events)
+    if reading.absent_events:
+        values["absent_events"] = list(reading.absent_events)
+    return Annotation.model_construct(**values)
 
 
 class ExtractiveEngine:
@@ -114,9 +119,14 @@ class ExtractiveEngine:
     name = "extractive"
 
     def __init__(
-        self, workers: int = 1, resources: Resources | None = None, encoder: SentenceEncoder | None = None
+        self,
+        workers: int = 1,
+        resources: Resources | None = None,
+        encoder: SentenceEncoder | None = None,
+        rules: VerdictRules = RULES,
     ) -> None:
         self.workers = max(1, workers)
+        self.rules = rules
         self.encoder = encoder
         suffix = f"+{encoder.name}" if encoder is not None else ""
         self.version = ANNOTATOR_VERSION + suffix
@@ -190,10 +200,17 @@ class ExtractiveEngine:
             i.statement.id: i.reading.stance for i in items if i.statement.type == "unclassified"
         }
         types = {i.statement.id: inferred.get(i.statement.id, i.statement.type) for i in items}
+        profile = profile_target(target, readings, self._resources, self.rules)
+        intervention = None
+        if profile.name is not None:
+            intervention = Intervention(
+                name=profile.name, statement_ids=[items[i].statement.id for i in profile.statements]
+            )
         return EngineResult(
             annotations=[_annotation(i.reading, self.annotated_by) for i in items],
+            intervention=intervention,
             inferred_types=inferred,
-            safety=safety_section(items),
-            efficacy=efficacy_section(items),
+            safety=safety_section(items, profile, self.rules),
+            efficacy=efficacy_section(items, profile, self.rules),
             contrasting=contrasting_findings(items, types),
         )

@@ -7,19 +7,25 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from summarizer.engines.extractive.cues import (
+    ADJECTIVE_ENDINGS,
     AFTER_NEGATION,
+    EVENT_NAME_BREAK,
+    EVENT_NAME_LEAD,
     FALLBACK_AFTER,
     FALLBACK_BEFORE,
     FALLBACK_STOP,
     FILLER,
     GENERIC_EVENT,
+    GIVEN_PARTICIPLES,
     HARM_PREFIX,
     ITEM_STOP,
     LIST_HEAD_WORDS,
     LIST_SEPARATOR,
     NEGATED_VERBS,
     NON_DRUG_CAUSES,
+    NOT_EVENT_WORDS,
     PATTERN_A_SUFFIX,
+    REPORTED_VERBS,
     TREATMENT_CONNECTORS,
     TREATMENT_NOUNS,
     TREATMENT_WORDS,
@@ -29,13 +35,28 @@ from summarizer.engines.extractive.cues import (
 from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class, token_span, within
 from summarizer.engines.extractive.tokenise import TOKEN, Span, tokens
 
+# how far after a negation a negated list is read ("did not notice any A, B or C")
+LIST_SCOPE_CHARS = 300
+_NAME_WORD = re.compile(r"[^\s,;:.()\[\]]+(?:\.[^\s,;:.()\[\]]+)*")
+# words that end like an adjective but name an event on their own ("withdrawal", "febrile" in a list of events)
+_EVENT_ADJECTIVES = frozenset({"febrile", "withdrawal", "colic", "panic"})
+OVERLAP_EVENTS = 64
+
 
 def listed_absent_events(scan: Scan) -> list[Span]:
     """Items of a negated list ("did not notice any A, B or C") that name harms."""
     low = scan.low
     spans: list[Span] = []
-    for _, tail_start in scan.forward:
-        tail_end = next((b for b in scan.breaks if b >= tail_start), len(low))
+    breaks = scan.breaks
+    triggers = scan.forward
+    for k, (_, tail_start) in enumerate(triggers):
+        # a list runs to a clause break, the next negation (which reads its own list) or LIST_SCOPE_CHARS
+        i = bisect_left(breaks, tail_start)
+        tail_end = min(
+            breaks[i] if i < len(breaks) else len(low),
+            triggers[k + 1][0] if k + 1 < len(triggers) else len(low),
+            tail_start + LIST_SCOPE_CHARS,
+        )
         tail = low[tail_start:tail_end]
         words = TOKEN.findall(tail)
         if not any(w in LIST_HEAD_WORDS or is_head(w) for w in words):
@@ -72,35 +93,61 @@ def is_harm_name(name: str) -> bool:
     return any(is_head(tok) and tok not in GENERIC_EVENT for tok in tokens(name))
 
 
-def harm_span(text: str, outcome: str) -> Span:
-    """Where the harm an outcome names sits in the text, without "risk of" and the like."""
-    start = text.find(outcome)
+def harm_span(outcome: str, start: int) -> Span:
+    """Where the harm an outcome (at `start`) names sits in the text, without "risk of" and the like."""
     prefix = HARM_PREFIX.match(outcome.lower())
     skip = prefix.end() if prefix else 0
     return (start + skip, start + len(outcome))
 
 
 def names_overlap(name: str, events: Sequence[str]) -> bool:
+    """Whether a name contains, or is part of, one of the events (the first OVERLAP_EVENTS of them: a statement
+    that lists thousands of events is still read in linear time)."""
     low = name.lower()
-    return any(e.lower() in low or low in e.lower() for e in events)
+    return any(e.lower() in low or low in e.lower() for e in events[:OVERLAP_EVENTS])
 
 
 def treatment_event(scan: Scan, spans: Sequence[Span]) -> bool:
     """Whether a sentence without a drug name ties a named event to a treatment: "developed a severe rash after
     the infusion of the cells" (the adverse-effect model learned from sentences that name drugs)."""
     words = scan.ngram_set
-    if not spans or TREATMENT_CONNECTORS.isdisjoint(words) or TREATMENT_NOUNS.isdisjoint(words):
+    if not spans or not DRUG_MASKS.isdisjoint(scan.masked) or (
+        scan.tags is not None and max(scan.tags[0], default=-1.0) >= 0
+    ):
         return False
-    if not DRUG_MASKS.isdisjoint(scan.masked) or (scan.tags is not None and max(scan.tags[0], default=-1.0) >= 0):
+    reported = not (REPORTED_VERBS.isdisjoint(words) or GIVEN_PARTICIPLES.isdisjoint(words))
+    if reported and _reported_in_given(scan, spans):
+        return True
+    if TREATMENT_CONNECTORS.isdisjoint(words) or TREATMENT_NOUNS.isdisjoint(words):
         return False
     toks, ends = scan.toks, scan.ends
     n = len(toks)
+    occurring = set(occurring_spans(scan, spans))
     for span in spans:
         j = bisect_left(ends, span[1])  # the last token of the name
         for k in range(j + 1, min(j + 3, n)):
             if toks[k] in TREATMENT_CONNECTORS:
-                if not TREATMENT_NOUNS.isdisjoint(toks[k + 1 : k + 4]) and occurring_spans(scan, [span]):
+                if not TREATMENT_NOUNS.isdisjoint(toks[k + 1 : k + 4]) and span in occurring:
                     return True
+                break
+    return False
+
+
+def _reported_in_given(scan: Scan, spans: Sequence[Span]) -> bool:
+    """ "arrhythmias have been noted in primates engrafted with the cells": an event reported in those given a
+    treatment (a verb of reporting right after the event, a participle of giving later in its sentence)."""
+    toks, ends, starts = scan.toks, scan.ends, scan.starts
+    n = len(toks)
+    for span in spans:
+        j = bisect_left(ends, span[1])
+        sentence_end = scan.sentence_at(span[0])[1]
+        for k in range(j + 1, min(j + 5, n)):
+            if toks[k] in REPORTED_VERBS:
+                for m in range(k + 1, min(k + 12, n)):
+                    if starts[m] >= sentence_end:
+                        break
+                    if toks[m] in GIVEN_PARTICIPLES:
+                        return True
                 break
     return False
 
@@ -120,10 +167,12 @@ def occurring_spans(scan: Scan, spans: Sequence[Span]) -> list[Span]:
         treated.extend(i for i, margin in enumerate(scan.tags[0]) if margin >= 0.0)
     treated_starts = [starts[i] for i in treated]
     treated_starts.extend(span[0] for kind, span in scan.mask_spans if kind == "DRUG")
+    treated_sentences = {scan.sentence_at(start) for start in treated_starts}
+    whole = (0, len(scan.text))
     kept = []
     for span in spans:
         sentence = scan.sentence_at(span[0])
-        if not any(sentence[0] <= start < sentence[1] for start in treated_starts):
+        if not (sentence in treated_sentences or (sentence == whole and treated_starts)):
             continue
         j = bisect_left(starts, span[0])
         if 1 < j < len(toks) and toks[j - 1].endswith(PATTERN_A_SUFFIX):
@@ -153,7 +202,7 @@ def _tagged_spans(scan: Scan, margins: Sequence[float]) -> list[Span]:
 
 def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
     """When the model says a harm is reported but no name matched: harm-like words, then trigger-adjacent words."""
-    blocked = [*scan.negated, *absent]
+    blocked = scan.negated + absent
     toks, starts, ends = scan.toks, scan.starts, scan.ends
     if scan.tags is not None:
         tagged = _tagged_spans(scan, scan.tags[1])
@@ -192,10 +241,47 @@ def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
     return []
 
 
-def event_names(text: str, spans: Sequence[Span]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for start, end in spans:
+def event_name_span(text: str, span: Span) -> Span | None:
+    """The part of a span that names an event: without leading words that are not part of the name ("regarding
+    adverse events", "report side effects", "no hypoglycemia"), and cut before a verb ("death is not necessarily
+    news"). None if nothing is left."""
+    start, end = span
+    words = [m for m in _NAME_WORD.finditer(text, start, end)]
+    for i, word in enumerate(words):
+        if word.group().lower() in EVENT_NAME_BREAK:
+            words = words[:i]
+            break
+    while words and words[0].group().lower() in EVENT_NAME_LEAD:
+        words.pop(0)
+    if not words:
+        return None
+    return (words[0].start(), words[-1].end())
+
+
+def is_clinical_event_name(name: str) -> bool:
+    """Whether a name can be listed as an adverse event: not a lone adjective or change word ("systemic",
+    "transgenic", "decrease"), which a reading may keep as the only trace of an event it could not name whole."""
+    words = name.lower().split()
+    if len(words) != 1:
+        return bool(words)
+    only = words[0]
+    return only not in NOT_EVENT_WORDS and (not only.endswith(ADJECTIVE_ENDINGS) or only in _EVENT_ADJECTIVES)
+
+
+def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], ...]:
+    """The distinct event names of the spans (case-insensitively), each with where it first occurs."""
+    seen: dict[str, tuple[str, int]] = {}
+    for span in spans:
+        cleaned = event_name_span(text, span)
+        if cleaned is None:
+            continue
+        start, end = cleaned
         name = text[start:end].strip(" ,;:.")
         if name and name.lower() not in seen:
-            seen[name.lower()] = name
+            seen[name.lower()] = (name, start)
     return tuple(seen.values())
+
+
+def event_names(text: str, spans: Sequence[Span]) -> tuple[str, ...]:
+    """The distinct event names of the spans, in order."""
+    return tuple(name for name, _ in event_names_at(text, spans))

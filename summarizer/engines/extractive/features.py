@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 from itertools import chain
 
 from summarizer.engines.extractive.cues import (
@@ -18,6 +19,8 @@ from summarizer.engines.extractive.cues import (
 from summarizer.engines.extractive.resources import Resources, load_resources
 from summarizer.engines.extractive.scan import DRUG_MASKS, EFFECT_MASKS, NAME_MASKS, Scan, cause_class, remask, within
 from summarizer.engines.extractive.tokenise import TOKEN, lower_same_length, ngram_features, tokens
+
+PAIR_WORDS = 12
 
 
 def stance_features(text: str, scan: Scan | None = None) -> list[str]:
@@ -88,10 +91,9 @@ def ade_features(text: str, res: Resources | None = None, scan: Scan | None = No
     effect_pos = [i for i, x in enumerate(masked) if x in EFFECT_MASKS]
     feats.append(f"HAS:{bool(drug_pos)}:{bool(effect_pos)}")
     for di in drug_pos:
-        for ei in effect_pos:
+        # only the effects within PAIR_WORDS of the drug: a binary search keeps long statements linear
+        for ei in effect_pos[bisect_left(effect_pos, di - PAIR_WORDS) : bisect_right(effect_pos, di + PAIR_WORDS)]:
             lo, hi = min(di, ei), max(di, ei)
-            if hi - lo > 12:
-                continue
             order = "DE" if di < ei else "ED"
             between = masked[lo + 1 : hi]
             feats.append(f"PAIR:{order}:" + ("_".join(between) if len(between) <= 3 else "far"))
@@ -99,7 +101,7 @@ def ade_features(text: str, res: Resources | None = None, scan: Scan | None = No
     positive = [s for s in scan.event_spans if not within(s, scan.negated)]
     if tags is not None:
         # what a treatment prevents, reduces or treats is its indication, not its adverse effect
-        blocked = [*scan.negated, *scan.reduced]
+        blocked = scan.negated + scan.reduced
         free = [s for s in positive if not within(s, scan.reduced)]
         if free:
             feats.append("EV:present")

@@ -63,6 +63,8 @@ class Lexicon:
 
     terms: frozenset[str] = frozenset()
     lengths_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # the first two words of every name of two words or more: most candidates fail here without a join per length
+    pairs: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, terms: Iterable[str]) -> Lexicon:
@@ -76,7 +78,8 @@ class Lexicon:
                 index[first].add(length)
             else:
                 index[first] = {length}
-        return cls(kept, {w: tuple(sorted(ls, reverse=True)) for w, ls in index.items()})
+        pairs = frozenset(" ".join(term.split(" ", 2)[:2]) for term in kept if " " in term)
+        return cls(kept, {w: tuple(sorted(ls, reverse=True)) for w, ls in index.items()}, pairs)
 
     def match(self, words: Sequence[str], i: int) -> int:
         """Length in words of the longest name starting at words[i], or 0."""
@@ -84,8 +87,11 @@ class Lexicon:
         if not lengths:
             return 0
         n = len(words)
+        pair_known = i + 1 < n and f"{words[i]} {words[i + 1]}" in self.pairs
         for length in lengths:
-            if i + length <= n and (length == 1 or " ".join(words[i : i + length]) in self.terms):
+            if length == 1:
+                return 1
+            if pair_known and i + length <= n and " ".join(words[i : i + length]) in self.terms:
                 return length
         return 0
 

@@ -8,15 +8,33 @@ from functools import lru_cache
 
 from summarizer.engines.extractive.cues import (
     BAD_OUTCOME,
+    CLAUSE_BOUNDARY,
+    COMPARATIVE_OBJECT,
+    CONTROL_ARM,
     FILLER,
     GOOD_OUTCOME,
+    GOOD_OVERRIDE,
+    HALTED,
     HYPOTHETICAL,
+    INTRANSITIVE_OBJECT,
+    NO_DIFFERENCE_IN,
     NOT_OUTCOMES,
     OBJ_CUT,
     OBJ_SPLIT,
     OUTCOME_VERB,
     OUTCOME_VERB_STEMS,
+    PROTECTIVE,
+    RESULT_CHANGE,
+    RESULT_WORDS,
+    SUBJECT_CHARS,
+    SUBJECT_CUT,
+    SUBJECT_LEAD,
+    SUBJECT_PRONOUNS,
+    SUBJECT_RESULT,
+    SUBJECT_TAIL,
+    SUBJECT_WORDS,
     TIME_OUTCOME,
+    TREND,
     VERB_LABEL_STEMS,
     VERB_NEGATED,
 )
@@ -33,6 +51,12 @@ class OutcomeMention:
     change: Change
     direction: Direction
     quote: str
+    sentence: int = 0  # index of the sentence, in the statement, that reports it
+    start: int = 0  # where the outcome's name starts in the statement
+
+
+# how far back in its sentence a change is read as a purpose or a conjecture ("to reduce", "may reduce")
+HYPOTHETICAL_CHARS = 300
 
 
 def outcome_direction(outcome: str, change: Change) -> Direction:
@@ -40,6 +64,8 @@ def outcome_direction(outcome: str, change: Change) -> Direction:
     if change == "no_difference" or change == "unclear":
         return change
     low = outcome.lower()
+    if GOOD_OVERRIDE.search(low):
+        return "improved" if change == "increased" else "worsened"
     bad = BAD_OUTCOME.search(low) is not None or TIME_OUTCOME.search(low) is not None
     good = GOOD_OUTCOME.search(low) is not None and TIME_OUTCOME.search(low) is None
     if bad == good:
@@ -63,9 +89,42 @@ def _may_start_outcome_verb(tok: str) -> bool:
     return any(part.startswith(OUTCOME_VERB_STEMS) for part in re.split(r"[\-']", tok))
 
 
+def _mention(scan: Scan, start: int, length: int, change: Change, direction: Direction) -> OutcomeMention:
+    return OutcomeMention(
+        outcome=scan.text[start : start + length],
+        change=change,
+        direction=direction,
+        quote=scan.sentence_text(start),
+        sentence=scan.sentence_index(start),
+        start=start,
+    )
+
+
+def _outcome_words(piece: str) -> list[str]:
+    words = piece.split()
+    if words[:3] == ["in", "some", "cases"]:
+        words = words[3:]
+    while words and (words[0] in FILLER or words[0] in ("and", "or", "also")):
+        words.pop(0)
+    return words
+
+
 def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
-    """Outcomes a statement says an intervention changed ("decreases inflammatory cytokines and mortality")."""
+    """Outcomes a statement says an intervention changed: after a change verb ("decreases inflammatory cytokines
+    and mortality"), and in how results are reported ("mortality was lower in the treated group", "no significant
+    difference in pain scores")."""
     scan = scan or Scan(text, Resources())
+    mentions = _verb_outcomes(scan)
+    taken = [(m.sentence, m.outcome.lower()) for m in mentions]
+    for mention in _result_outcomes(scan):
+        if not any(s == mention.sentence and (o in mention.outcome.lower() or mention.outcome.lower() in o)
+                   for s, o in taken):
+            mentions.append(mention)
+    return mentions
+
+
+def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
+    """Outcomes after a change verb: "reduces mortality", "a reduction in ARDS", "did not improve survival"."""
     low = scan.low
     mentions: list[OutcomeMention] = []
     may_start = list(map(_may_start_outcome_verb, scan.toks))
@@ -80,45 +139,150 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
         verb = match.group("verb")
         verb_label = _verb_label(verb)
         sentence_start, _ = scan.sentence_at(match.start())
-        prefix = low[sentence_start : match.start()]
+        prefix = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
         if verb_label is None or HYPOTHETICAL.search(prefix):
             continue
         obj = OBJ_CUT.sub("", match.group("obj"))
         obj = re.sub(r"^(?:or|and)\s+", "", obj)
-        if not obj.strip():
-            continue
+        if verb in ("increase", "decrease", "rise") and obj.startswith("in "):
+            obj = obj[3:]  # "an increase in HDL": the noun, not the verb
+        if not obj.strip() or INTRANSITIVE_OBJECT.match(obj):
+            continue  # "improved substantially in recent years": the subject changed, not an object
+        pos = match.start("obj") + len(obj)  # a change word inside this object is part of its name
         negated = VERB_NEGATED.search(prefix[-30:]) is not None
+        halted = HALTED.search(prefix[-30:]) is not None  # "halt the deterioration of cardiac function"
         piece_pos = match.start("obj")
         for piece in OBJ_SPLIT.split(obj):
             idx = low.find(piece, piece_pos) if piece else -1
             if idx < 0:
                 continue
             piece_pos = idx + len(piece)
-            words = piece.split()
-            if words[:3] == ["in", "some", "cases"]:
-                words = words[3:]
-            while words and words[0] in FILLER:
-                words.pop(0)
+            words = _outcome_words(piece)
             if not words:
                 continue
             name_low = " ".join(words)
             start = low.find(name_low, idx)
             if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
                 continue
-            name = text[start : start + len(name_low)]
             change: Change
             direction: Direction
             if negated:
                 change, direction = "no_difference", "no_difference"
+            elif halted and verb_label in ("worsened", "decreased"):
+                change, direction = "unclear", "improved"
             elif verb_label in ("increased", "decreased"):
                 change = "increased" if verb_label == "increased" else "decreased"
-                direction = outcome_direction(name, change)
+                direction = outcome_direction(scan.text[start : start + len(name_low)], change)
                 if verb.startswith(("prevent", "alleviat", "ameliorat", "reliev", "mitigat")):
                     direction = "improved"
             else:
                 change = "unclear"
                 direction = "improved" if verb_label == "improved" else "worsened"
-            mentions.append(
-                OutcomeMention(outcome=name, change=change, direction=direction, quote=scan.sentence_text(start))
-            )
+            mentions.append(_mention(scan, start, len(name_low), change, direction))
     return mentions
+
+
+def _subject_before(scan: Scan, pos: int) -> tuple[int, int] | None:
+    """The noun phrase that ends just before pos, within its clause: "the ovulation rate in the IM group (93%)"
+    gives "ovulation rate". None when there is none."""
+    low = scan.low
+    sentence_start, _ = scan.sentence_at(pos)
+    clause_start = max(sentence_start, pos - SUBJECT_CHARS)
+    for boundary in CLAUSE_BOUNDARY.finditer(low, clause_start, pos):
+        clause_start = boundary.end()
+    phrase = low[clause_start:pos]
+    cut = SUBJECT_CUT.search(phrase)
+    if cut is not None:
+        phrase = phrase[: cut.start()]
+    words = phrase.split()
+    lead = 0
+    while lead < len(words) and words[lead] in SUBJECT_LEAD:
+        lead += 1
+    words = words[lead:]
+    while words and (words[-1].endswith("ly") or words[-1] in SUBJECT_TAIL):  # "X has significantly decreased"
+        words.pop()
+    if not words or len(words) > SUBJECT_WORDS or words[-1] in NOT_OUTCOMES or words[0] in SUBJECT_PRONOUNS:
+        return None
+    name = " ".join(words)
+    start = low.find(name, clause_start, pos)
+    return (start, start + len(name)) if start >= 0 else None
+
+
+def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
+    """Outcomes in reported results: "X was significantly lower in the treated group", "X did not differ",
+    "no significant difference in X", "patients had shorter X"."""
+    low = scan.low
+    mentions: list[OutcomeMention] = []
+    if RESULT_WORDS.isdisjoint(scan.toks):
+        return mentions
+    for match in NO_DIFFERENCE_IN.finditer(low):
+        obj = OBJ_CUT.sub("", match.group("obj"))
+        piece_pos = match.start("obj")
+        for piece in OBJ_SPLIT.split(obj):
+            words = _outcome_words(piece)
+            name_low = " ".join(words)
+            start = low.find(name_low, piece_pos) if words else -1
+            if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
+                continue
+            piece_pos = start + len(name_low)
+            mentions.append(_mention(scan, start, len(name_low), "no_difference", "no_difference"))
+    for match in SUBJECT_RESULT.finditer(low):
+        word = (match.group("linked") or match.group("verb") or match.group("differ")).split()[-1]
+        inverted = CONTROL_ARM.match(low, match.end()) is not None
+        if TREND.match(low, match.end()):
+            continue
+        span = _subject_before(scan, match.start())
+        sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
+        if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
+            continue
+        for piece_start, piece_end in _pieces(low, span):
+            change, direction = _result_reading(scan.text[piece_start:piece_end], word, inverted)
+            mentions.append(_mention(scan, piece_start, piece_end - piece_start, change, direction))
+    for match in PROTECTIVE.finditer(low):
+        obj = OBJ_CUT.sub("", match.group("obj"))
+        words = _outcome_words(OBJ_SPLIT.split(obj)[0]) if obj.strip() else []
+        name_low = " ".join(words)
+        start = low.find(name_low, match.start("obj")) if words else -1
+        if start >= 0 and name_low not in NOT_OUTCOMES and 3 <= len(name_low) <= 80:
+            mentions.append(_mention(scan, start, len(name_low), "unclear", "improved"))
+    for match in COMPARATIVE_OBJECT.finditer(low):
+        obj = OBJ_CUT.sub("", match.group("obj"))
+        words = _outcome_words(OBJ_SPLIT.split(obj)[0]) if obj.strip() else []
+        name_low = " ".join(words)
+        start = low.find(name_low, match.start("obj")) if words else -1
+        if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
+            continue
+        inverted = CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
+        change, direction = _result_reading(scan.text[start : start + len(name_low)], match.group("word"), inverted)
+        mentions.append(_mention(scan, start, len(name_low), change, direction))
+    return mentions
+
+
+_OPPOSITE_CHANGE: dict[Change, Change] = {"increased": "decreased", "decreased": "increased"}
+_OPPOSITE_DIRECTION: dict[Direction, Direction] = {"improved": "worsened", "worsened": "improved"}
+
+
+def _result_reading(name: str, word: str, inverted: bool) -> tuple[Change, Direction]:
+    """The change and direction a result word gives an outcome; `inverted` when it was said of the control arm."""
+    change, direction = RESULT_CHANGE[word]
+    if inverted:
+        change = _OPPOSITE_CHANGE.get(change, change)
+        direction = _OPPOSITE_DIRECTION.get(direction, direction) if direction is not None else None
+    if change == "no_difference":
+        return "no_difference", "no_difference"
+    if direction is not None:
+        return "unclear", direction
+    return change, outcome_direction(name, change)
+
+
+def _pieces(low: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A subject's coordinated parts: "TEF10 and 25/PT" gives two."""
+    pieces = []
+    pos = span[0]
+    for piece in OBJ_SPLIT.split(low[span[0] : span[1]]):
+        start = low.find(piece, pos, span[1]) if piece else -1
+        if start < 0 or piece in NOT_OUTCOMES or not 3 <= len(piece) <= 80:
+            continue
+        pieces.append((start, start + len(piece)))
+        pos = start + len(piece)
+    return pieces

@@ -29,6 +29,7 @@ from summarizer.engines.extractive.cues import (
 )
 from summarizer.engines.extractive.events import (
     event_names,
+    event_names_at,
     fallback_event_spans,
     harm_span,
     is_harm_name,
@@ -40,8 +41,9 @@ from summarizer.engines.extractive.events import (
 from summarizer.engines.extractive.features import ade_features, efficacy_features, stance_features
 from summarizer.engines.extractive.outcomes import OutcomeMention, find_outcomes, outcome_direction
 from summarizer.engines.extractive.resources import Resources, load_resources
-from summarizer.engines.extractive.scan import NAME_MASKS, Scan, merge_spans, within
+from summarizer.engines.extractive.scan import NAME_MASKS, Ranges, Scan, merge_spans, within
 from summarizer.engines.extractive.tokenise import lower_same_length, split_sentences
+from summarizer.engines.extractive.treatments import TreatmentReading, read_treatments
 from summarizer.models import Change, Direction, Polarity, Stance, Topic
 
 ANNOTATOR_VERSION = "1"
@@ -68,6 +70,10 @@ class SentenceReading:
     # whether the statement could report an adverse effect (it names a drug, an effect or a harm), so that the
     # adverse-effect model (and a sentence encoder, when one is used) decides
     ade_candidate: bool = False
+    # the sentence (index in the statement) of each adverse event, in the order of adverse_events
+    event_sentences: tuple[int, ...] = ()
+    safety_sentence: int | None = None
+    treatment: TreatmentReading = field(default_factory=TreatmentReading)
 
 
 def _rule_stance(low: str) -> Stance:
@@ -131,10 +137,11 @@ def annotate(
             [s for s in scan.event_spans if within(s, negated)] + listed_absent_events(scan)
         )
     else:
-        negated, reduced, absent_spans = [], [], []
+        negated, reduced, absent_spans = Ranges(), Ranges(), []
+    absent = Ranges(absent_spans)
     present_spans = [
         s for s in scan.event_spans
-        if not within(s, negated) and not within(s, reduced) and not within(s, absent_spans)
+        if not within(s, negated) and not within(s, reduced) and not within(s, absent)
     ]
     # the model runs only when something could be named: a drug, an effect, a harm word or "X-induced"-like word
     candidate = (
@@ -180,9 +187,10 @@ def annotate(
         direction = directions.pop() if len(directions) == 1 else "unclear"
     # an outcome that is a harm and increased ("increased risk of secondary infections") is an adverse event
     harms = [m for m in outcomes if m.change == "increased" and m.direction == "worsened" and is_harm_name(m.outcome)]
+    harm_spans: list[tuple[int, int]] = []
     if harms:
         outcomes = tuple(m for m in outcomes if m not in harms)
-        harm_spans = [harm_span(text, m.outcome) for m in harms]
+        harm_spans = [harm_span(m.outcome, m.start) for m in harms]
         if not adverse_events:
             present_spans = harm_spans
         adverse_events = tuple(dict.fromkeys([*adverse_events, *event_names(text, harm_spans)]))
@@ -191,13 +199,19 @@ def annotate(
     reassuring_match = REASSURING.search(low) if safety_cue else None
     safety_signal: SafetySignal = "none"
     safety_quote = None
+    safety_sentence = None
+    event_sentences: tuple[int, ...] = ()
     if adverse_events:
         safety_signal = "concern"
         safety_quote = scan.sentence_text(present_spans[0][0])
+        safety_sentence = scan.sentence_index(present_spans[0][0])
+        first_at = {name.lower(): start for name, start in event_names_at(text, [*present_spans, *harm_spans])}
+        event_sentences = tuple(scan.sentence_index(first_at.get(name.lower(), 0)) for name in adverse_events)
     elif absent_events or reassuring_match:
         safety_signal = "reassuring"
         where = absent_spans[0][0] if absent_spans else reassuring_match.start()  # type: ignore[union-attr]
         safety_quote = scan.sentence_text(where)
+        safety_sentence = scan.sentence_index(where)
     safety_topic = safety_signal != "none" or safety_cue
 
     efficacy_topic = bool(outcomes) or bool(outcome) or (
@@ -220,6 +234,14 @@ def annotate(
         if cue is None and questions:
             cue = QUESTIONS_CLAIM.search(low)
         stance_quote = scan.sentence_text(cue.start()) if cue else None
+    treatment = read_treatments(
+        scan,
+        scan.tags[0] if scan.tags is not None else None,
+        [m.sentence for m in outcomes if m.direction != "worsened" and not m.direction == m.change == "unclear"],
+        [*event_sentences, *(m.sentence for m in outcomes if m.direction == "worsened")],
+        [safety_sentence] if safety_signal == "reassuring" and safety_sentence is not None else [],
+        event_sentences,
+    )
     return SentenceReading(
         topics=tuple(topics),
         polarity=_polarity(safety_signal, outcomes, direction if outcome else None),
@@ -235,6 +257,9 @@ def annotate(
         questions_cited_work=questions,
         scores=scores,
         ade_candidate=candidate,
+        event_sentences=event_sentences,
+        safety_sentence=safety_sentence,
+        treatment=treatment,
     )
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 
 from summarizer.engines.extractive.cues import (
     FILLER,
@@ -17,6 +17,8 @@ from summarizer.engines.extractive.cues import (
     PATTERN_B_TRIGGERS,
     PATTERN_C_CONNECTORS,
     PATTERN_C_PAIRS,
+    POPULATION_NEGATIONS,
+    POPULATION_WORDS,
     PUNCT_BREAK,
     is_event_trigger,
     is_head,
@@ -35,11 +37,37 @@ EFFECT_MASKS = frozenset({"EFFECT", "EFFECTX"})
 NAME_MASKS = DRUG_MASKS | EFFECT_MASKS
 
 
+class Ranges:
+    """Character ranges, merged and sorted once, so that asking whether a position lies in one is a binary search:
+    a statement with thousands of negations is still read in linear time."""
+
+    __slots__ = ("spans", "_starts", "_ends")
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self.spans = merge_spans(list(spans))
+        self._starts = [start for start, _ in self.spans]
+        self._ends = [end for _, end in self.spans]
+
+    def holds(self, pos: int) -> bool:
+        """Whether `pos` lies in one of the ranges."""
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
+
+    def __add__(self, other: Iterable[Span]) -> Ranges:
+        return Ranges([*self.spans, *other])
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+
 class Scan:
     """One text tokenised once: tokens with offsets, drug/effect masks, event spans; negation scopes on demand."""
 
     __slots__ = ("text", "res", "low", "toks", "starts", "ends", "ngrams", "masked", "mask_spans", "event_spans",
-                 "tags", "_ngram_set", "_marks", "_breaks", "_negated", "_reduced", "_sentences")
+                 "tags", "_ngram_set", "_marks", "_breaks", "_negated", "_reduced", "_sentences", "_sentence_starts")
 
     def __init__(self, text: str, res: Resources) -> None:
         self.text = text
@@ -55,9 +83,10 @@ class Scan:
         self.tags: tuple[list[float], list[float]] | None = None
         self._ngram_set: frozenset[str] | None = None
         self._marks: dict[str, list[Span]] | None = None
-        self._negated: list[Span] | None = None
-        self._reduced: list[Span] | None = None
+        self._negated: Ranges | None = None
+        self._reduced: Ranges | None = None
         self._sentences: list[Span] | None = None
+        self._sentence_starts: list[int] | None = None
         self._breaks: list[int] | None = None
 
     @property
@@ -83,6 +112,8 @@ class Scan:
                     if pair is not None:
                         marks[pair].append((starts[i], ends[i + 1]))
                     continue
+                if kind == "fwd" and toks[i] in POPULATION_NEGATIONS and i and toks[i - 1] in POPULATION_WORDS:
+                    continue  # "patients without cirrhosis", "with or without": who, not what was absent
                 marks[kind].append((starts[i], ends[i]))
             marks["brk"].sort()
             if "not" in low or "absent" in low or "exclud" in low or "ruled" in low:
@@ -103,31 +134,38 @@ class Scan:
         return self.marks["fwd"]
 
     @property
-    def negated(self) -> list[Span]:
+    def negated(self) -> Ranges:
         """Character ranges inside a negation's scope."""
         if self._negated is None:
-            self._negated = _negated_ranges(self.low, self.breaks, self.marks)
+            self._negated = Ranges(_negated_ranges(self.low, self.breaks, self.marks))
         return self._negated
 
     @property
-    def reduced(self) -> list[Span]:
+    def reduced(self) -> Ranges:
         """Character ranges of what a treatment prevents or reduces."""
         if self._reduced is None:
-            self._reduced = _reduced_ranges(self.low, self.breaks, self.marks["red"])
+            self._reduced = Ranges(_reduced_ranges(self.low, self.breaks, self.marks["red"]))
         return self._reduced
 
     def sentences(self) -> list[Span]:
         """Sentence spans, computed on first use."""
         if self._sentences is None:
             self._sentences = split_sentences(self.text)
+            self._sentence_starts = [start for start, _ in self._sentences]
         return self._sentences
 
     def sentence_at(self, pos: int) -> Span:
-        """The sentence holding character `pos`."""
-        for span in self.sentences():
-            if span[0] <= pos < span[1]:
-                return span
+        """The sentence holding character `pos` (the whole text when `pos` lies between sentences)."""
+        sentences = self.sentences()
+        i = bisect_right(self._sentence_starts or [], pos) - 1
+        if i >= 0 and pos < sentences[i][1]:
+            return sentences[i]
         return (0, len(self.text))
+
+    def sentence_index(self, pos: int) -> int:
+        """The index of the sentence holding character `pos` (the one before, for a position between them)."""
+        self.sentences()
+        return max(bisect_right(self._sentence_starts or [], pos) - 1, 0)
 
     def sentence_text(self, pos: int) -> str:
         """The text of the sentence holding character `pos`."""
@@ -268,26 +306,23 @@ def _negated_ranges(low: str, breaks: Sequence[int], marks: dict[str, list[Span]
     if marks["fwd"]:
         scope_breaks = sorted([*breaks, *(start for start, _ in marks["scope"])])
         for start, end in marks["fwd"]:
-            stop = next((b for b in scope_breaks if b > end), len(low))
-            ranges.append((start, min(stop, end + NEGATION_SCOPE_CHARS)))
+            ranges.append((start, min(next_after(scope_breaks, end, len(low)), end + NEGATION_SCOPE_CHARS)))
     for start, end in marks["back"]:
-        clause_start = max((b for b in breaks if b < start), default=0)
-        ranges.append((clause_start, end))
+        i = bisect_left(breaks, start)
+        ranges.append((breaks[i - 1] if i else 0, end))
     return ranges
+
+
+def next_after(sorted_positions: Sequence[int], pos: int, default: int) -> int:
+    """The first position after `pos` in a sorted list, or `default`."""
+    i = bisect_right(sorted_positions, pos)
+    return sorted_positions[i] if i < len(sorted_positions) else default
 
 
 def _reduced_ranges(low: str, breaks: Sequence[int], matches: Sequence[Span]) -> list[Span]:
-    ranges = []
-    for start, end in matches:
-        stop = next((b for b in breaks if b > end), len(low))
-        ranges.append((start, stop))
-    return ranges
+    return [(start, next_after(breaks, end, len(low))) for start, end in matches]
 
 
-def within(span: Span, ranges: Sequence[Span]) -> bool:
+def within(span: Span, ranges: Ranges) -> bool:
     """Whether a span starts inside one of the ranges."""
-    pos = span[0]
-    for lo, hi in ranges:  # noqa: SIM110 - a plain loop is about twice as fast as any() over a generator here
-        if lo <= pos < hi:
-            return True
-    return False
+    return ranges.holds(span[0])

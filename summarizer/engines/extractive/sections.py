@@ -1,12 +1,27 @@
-"""The brief's sections from the extractive readings: safety, efficacy and the contrasting findings."""
+"""The brief's sections from the extractive readings: safety, efficacy and the contrasting findings.
+
+Safety and efficacy judge the target's intervention only (target_profile.py): they read the statements that
+attribute an effect or a harm of it to the target, and in those only the sentences that speak about it. Without an
+intervention both are insufficient_evidence, and the summary says why.
+
+A verdict rests on the statements' weights (1 for a statement that cites the target alone, 1/2 for one that cites
+it among several papers). Statements that point another way make the verdict "mixed" only when they weigh at least
+VerdictRules.min_dissent and at least VerdictRules.dissent_share of all: one statement against a consistent
+majority does not.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from summarizer.certainty import DRAFT
+from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap
 from summarizer.engines.extractive.reading import SentenceReading, contrast_quote
+from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
+from summarizer.engines.extractive.tokenise import split_sentences
+from summarizer.engines.extractive.treatments import TREATMENT_CLASSES
 from summarizer.models import (
     AdverseEvent,
     Efficacy,
@@ -19,6 +34,13 @@ from summarizer.models import (
     Statement,
     StatementType,
 )
+
+# an effect on cancer cells or cells in culture is what a drug is tested for there, not an adverse event of it
+CELL_LEVEL = re.compile(r"\b(?:cancer|tumou?r|leuka?emia)\s+cells?\b|\bcell\s+lines?\b|\bin\s+vitro\b", re.IGNORECASE)
+SHOWN_IDS = 5
+_INDICATION_AFTER = r"(?:drugs?|medications?|therap(?:y|ies)|treatments?|patients|cohort|model|mice|rats)\b"
+_INDICATION_BEFORE = r"\b(?:treat(?:s|ed|ing|ment)?(?:\s+(?:of|for))?|for|against|anti-?)"
+SHOWN_NAMES = 8
 
 
 @dataclass(frozen=True)
@@ -36,13 +58,19 @@ def _quote(statement: Statement, text: str | None) -> Quote:
     return Quote(statement_id=statement.id, text=statement.text)
 
 
+def _sentence(statement: Statement, index: int) -> str:
+    spans = split_sentences(statement.text)
+    start, end = spans[min(index, len(spans) - 1)]
+    return statement.text[start:end].strip()
+
+
 def _statement_finding(item: ReadStatement, claim: str, quote_text: str | None) -> Finding:
     """A finding resting on one statement, quoting the sentence that carries it."""
     return Finding(claim=claim, statement_ids=[item.statement.id], quotes=[_quote(item.statement, quote_text)])
 
 
-def _verb(count: int, singular: str, plural: str) -> str:
-    return singular if count == 1 else plural
+def _count(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else plural or singular + 's'}"
 
 
 def _join(names: Sequence[str], conjunction: str = "and") -> str:
@@ -52,85 +80,182 @@ def _join(names: Sequence[str], conjunction: str = "and") -> str:
 
 
 def _ids(items: Sequence[ReadStatement]) -> str:
-    return ", ".join(item.statement.id for item in items)
+    """The first ids, and how many more: a summary stays short however many statements there are."""
+    ids = [item.statement.id for item in items]
+    shown = ", ".join(ids[:SHOWN_IDS])
+    return shown if len(ids) <= SHOWN_IDS else f"{shown} and {len(ids) - SHOWN_IDS} more"
 
 
-def safety_section(items: Sequence[ReadStatement]) -> Safety:
-    """The safety section: events reported, reassurances, the assessment they add up to, and its certainty."""
-    concerns = [i for i in items if i.reading.safety_signal == "concern"]
-    reassuring = [i for i in items if i.reading.safety_signal == "reassuring"]
+def _names(names: Sequence[str]) -> str:
+    shown = list(names[:SHOWN_NAMES])
+    if len(names) > SHOWN_NAMES:
+        shown.append(_count(len(names) - SHOWN_NAMES, "other"))
+    return _join(shown)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def weigh(sides: Mapping[str, Sequence[ReadStatement]], rules: VerdictRules = RULES) -> tuple[str | None, bool]:
+    """The side the statements weigh most for, and whether the evidence is mixed.
+
+    It is mixed when the statements for the other sides weigh at least rules.min_dissent and rules.dissent_share of
+    all, unless
+    a single statement stands against a majority of several (or the sides weigh the same: then it is mixed too).
+    """
+    weights = {
+        side: sum(statement_weight(i.reading.treatment) for i in group) for side, group in sides.items() if group
+    }
+    total = sum(weights.values())
+    if total <= 0:
+        return None, False
+    top = max(weights, key=lambda side: (weights[side], len(sides[side]), side))
+    dissent = total - weights[top]
+    dissenting = sum(len(sides[side]) for side in weights if side != top)
+    if dissent > 0 and dissent >= weights[top]:
+        return top, True
+    lone = dissenting == 1 and len(sides[top]) >= 2
+    return top, dissent >= rules.min_dissent and dissent >= rules.dissent_share * total and not lone
+
+
+def _indication(sentence: str, event: str) -> bool:
+    """Whether the event is what a treatment is for ("a diabetes drug", "treatment of hepatitis"), not a harm."""
+    name = re.escape(event.lower())
+    low = sentence.lower()
+    return re.search(rf"\b{name}\s+{_INDICATION_AFTER}|{_INDICATION_BEFORE}\s+(?:\w+\s+)?{name}\b", low) is not None
+
+
+def _names_intervention(outcome: str, anchors: frozenset[str]) -> bool:
+    """Whether an outcome's name is the intervention itself ("availability of antiretroviral therapies")."""
+    words = {w.strip(".,;:()").rstrip("s") for w in outcome.lower().split()}
+    return any(anchor.rstrip("s") in words for anchor in anchors if anchor not in TREATMENT_CLASSES)
+
+
+def no_intervention_safety(reason: str) -> Safety:
+    """The safety section of a target that studies no intervention: nothing to judge."""
+    return Safety(assessment="insufficient_evidence", summary=reason, certainty=DRAFT)
+
+
+def no_intervention_efficacy(reason: str) -> Efficacy:
+    """The efficacy section of a target that studies no intervention: nothing to judge."""
+    return Efficacy(assessment="insufficient_evidence", summary=reason, certainty=DRAFT)
+
+
+def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules: VerdictRules = RULES) -> Safety:
+    """The safety section: events reported with the intervention, reassurances, and the assessment they add up to."""
+    if profile.name is None:
+        return no_intervention_safety(profile.reason)
+    name = profile.name
+    concerns: list[ReadStatement] = []
+    reassuring: list[ReadStatement] = []
     findings: list[Finding] = []
     events: dict[str, tuple[str, list[str]]] = {}
-    for item in concerns:
-        names = list(item.reading.adverse_events)
-        for name in names:
-            key = name.lower()
-            if key not in events:
-                events[key] = (name, [])
-            ids = events[key][1]
-            if not ids or ids[-1] != item.statement.id:  # items come in order: a repeat is the last one
-                ids.append(item.statement.id)
-        findings.append(
-            _statement_finding(item, f"A citing statement reports {_join(names)}.", item.reading.safety_quote)
-        )
-    for item in reassuring:
-        absent = list(item.reading.absent_events)
-        claim = (
-            f"A citing statement reports no {_join(absent, 'or')}."
-            if absent
-            else "A citing statement describes the intervention as safe or well tolerated."
-        )
-        findings.append(_statement_finding(item, claim, item.reading.safety_quote))
+    for index in profile.statements:
+        item = items[index]
+        reading = item.reading
+        if reading.safety_signal == "concern":
+            # what the intervention improved ("reduced chronic inflammation") is not an adverse event of it
+            improved = [m.outcome for m in reading.outcomes if m.direction != "worsened"]
+            kept = [
+                (event, sentence)
+                for event, sentence in zip(reading.adverse_events, reading.event_sentences, strict=False)
+                if profile.about(index, sentence)
+                and is_clinical_event_name(event)
+                and not names_overlap(event, improved)
+                and not CELL_LEVEL.search(_sentence(item.statement, sentence))
+                and not _indication(_sentence(item.statement, sentence), event)
+            ]
+            if not kept:
+                continue
+            concerns.append(item)
+            for event, _ in kept:
+                key = event.lower()
+                ids = events.setdefault(key, (event, []))[1]
+                if not ids or ids[-1] != item.statement.id:
+                    ids.append(item.statement.id)
+            claim = f"{_capital(_join([event for event, _ in kept]))} reported with {name}."
+            findings.append(_statement_finding(item, claim, _sentence(item.statement, kept[0][1])))
+        elif reading.safety_signal == "reassuring" and profile.about(index, reading.safety_sentence):
+            reassuring.append(item)
+            absent = list(reading.absent_events)
+            claim = (
+                f"No {_join(absent, 'or')} reported with {name}."
+                if absent
+                else f"{_capital(name)} described as safe or well tolerated."
+            )
+            findings.append(_statement_finding(item, claim, reading.safety_quote))
+    side, mixed = weigh({"concerns": concerns, "reassuring": reassuring}, rules)
     assessment: SafetyAssessment
-    if concerns and reassuring:
-        assessment = "mixed"
-    elif concerns:
-        assessment = "concerns_reported"
-    elif reassuring:
-        assessment = "no_concerns_reported"
-    else:
+    if side is None:
         assessment = "insufficient_evidence"
-    total = len(items)
+    elif mixed:
+        assessment = "mixed"
+    else:
+        assessment = "concerns_reported" if side == "concerns" else "no_concerns_reported"
     if assessment == "insufficient_evidence":
-        summary = f"None of the {total} statements reports on safety, so there is no evidence either way."
+        summary = f"No statement reports on the safety of {name}, so there is no evidence either way."
     else:
         addressing = len(concerns) + len(reassuring)
-        parts = [f"{addressing} of {total} statements {_verb(addressing, 'addresses', 'address')} safety."]
+        verb = "reports" if addressing == 1 else "report"
+        parts = [f"{_count(addressing, 'statement')} of {len(items)} {verb} on the safety of {name}."]
         if reassuring:
-            parts.append(f"{len(reassuring)} {_verb(len(reassuring), 'reassures', 'reassure')} ({_ids(reassuring)}).")
+            parts.append(f"{_count(len(reassuring), 'reports', 'report')} no harm ({_ids(reassuring)}).")
         if concerns:
-            names = [name for name, _ in events.values()]
-            reports = _verb(len(concerns), "reports", "report")
-            parts.append(f"{len(concerns)} {reports} adverse events ({_ids(concerns)}): {_join(names[:8])}.")
+            names = [event for event, _ in events.values()]
+            parts.append(f"{_count(len(concerns), 'reports', 'report')} adverse events ({_ids(concerns)}): "
+                         f"{_names(names)}.")
         summary = " ".join(parts)
     return Safety(
         assessment=assessment,
         summary=summary,
         findings=findings,
-        adverse_events=[AdverseEvent(name=name, statement_ids=ids) for name, ids in events.values()],
+        adverse_events=[AdverseEvent(name=event, statement_ids=ids) for event, ids in events.values()],
         certainty=DRAFT,
     )
 
 
-def _outcome_claim(outcome: str, change: str, direction: str) -> str:
+def _outcome_claim(outcome: str, change: str, direction: str, name: str) -> str:
     if direction == "no_difference":
-        return f"A citing statement reports no difference in {outcome} with the intervention."
+        return f"No difference in {outcome} with {name}."
     if change in ("increased", "decreased"):
-        return f"A citing statement reports {outcome} {change} with the intervention ({direction} for the patient)."
-    return f"A citing statement reports the intervention {direction} {outcome}."
+        better = "an improvement" if direction == "improved" else "a worsening"
+        return f"{_capital(outcome)} {change} with {name} ({better})."
+    return f"{_capital(outcome)} {direction} with {name}."
 
 
-def efficacy_section(items: Sequence[ReadStatement]) -> Efficacy:
-    """The efficacy section: each outcome with its direction and quotes, the assessment, and its certainty."""
+def _outcome_key(outcome: str) -> str:
+    words = outcome.lower().split()
+    while words and words[0] in ("the", "a", "an", "in", "of"):
+        words.pop(0)
+    return " ".join(words)
+
+
+def efficacy_section(
+    items: Sequence[ReadStatement], profile: TargetProfile, rules: VerdictRules = RULES
+) -> Efficacy:
+    """The efficacy section: each outcome of the intervention with its direction and quotes, and the assessment."""
+    if profile.name is None:
+        return no_intervention_efficacy(profile.reason)
+    name = profile.name
     outcomes: list[Outcome] = []
-    by_key: dict[tuple[str, str, str], Outcome] = {}
+    by_key: dict[tuple[str, str], Outcome] = {}
     used: list[ReadStatement] = []
-    for item in items:
-        mentions = [m for m in item.reading.outcomes if m.direction != "unclear"]
+    sides: dict[str, list[ReadStatement]] = {"improved": [], "worsened": [], "no_difference": []}
+    for index in profile.statements:
+        item = items[index]
+        mentions = [
+            m for m in item.reading.outcomes
+            if m.direction != "unclear"
+            and profile.about(index, m.sentence)
+            and not _names_intervention(m.outcome, profile.anchors)
+        ]
         if mentions:
             used.append(item)
+        for direction in dict.fromkeys(m.direction for m in mentions):
+            sides[direction].append(item)
         for mention in mentions:
-            key = (mention.outcome.lower(), mention.direction, mention.change)
+            key = (_outcome_key(mention.outcome), mention.direction)
             quote = _quote(item.statement, mention.quote)
             existing = by_key.get(key)
             if existing is not None:
@@ -142,43 +267,33 @@ def efficacy_section(items: Sequence[ReadStatement]) -> Efficacy:
                 outcome=mention.outcome,
                 direction=mention.direction,
                 change=mention.change,
-                claim=_outcome_claim(mention.outcome, mention.change, mention.direction),
+                claim=_outcome_claim(mention.outcome, mention.change, mention.direction, name),
                 statement_ids=[item.statement.id],
                 quotes=[quote],
             )
             by_key[key] = outcome
             outcomes.append(outcome)
-    directions = {o.direction for o in outcomes}
+    side, mixed = weigh(sides, rules)
     assessment: EfficacyAssessment
-    good = "improved" in directions
-    bad = "worsened" in directions
-    none = "no_difference" in directions
-    if good and (bad or none):
-        assessment = "mixed"
-    elif good:
-        assessment = "benefit_reported"
-    elif bad:
-        assessment = "harm_reported"
-    elif none:
-        assessment = "no_benefit_reported"
-    else:
+    if side is None:
         assessment = "insufficient_evidence"
-    total = len(items)
-    if assessment == "insufficient_evidence":
-        summary = f"None of the {total} statements reports an outcome of the intervention."
+    elif mixed and sides["improved"]:
+        assessment = "mixed"
+    elif side == "improved":
+        assessment = "benefit_reported"
     else:
-        parts = [f"{len(used)} of {total} statements {_verb(len(used), 'reports', 'report')} outcomes ({_ids(used)})."]
+        assessment = "harm_reported" if side == "worsened" else "no_benefit_reported"
+    if assessment == "insufficient_evidence":
+        summary = f"No statement reports an outcome of {name}."
+    else:
+        verb = "reports" if len(used) == 1 else "report"
+        parts = [f"{_count(len(used), 'statement')} of {len(items)} {verb} outcomes of {name} ({_ids(used)})."]
         for label, verb in (("improved", "improved"), ("worsened", "worsened"), ("no_difference", "unchanged")):
-            names = [o.outcome for o in outcomes if o.direction == label]
+            names = list(dict.fromkeys(o.outcome for o in outcomes if o.direction == label))
             if names:
-                parts.append(f"Reported as {verb}: {_join(names[:8])}.")
+                parts.append(f"Reported as {verb}: {_names(names)}.")
         summary = " ".join(parts)
-    return Efficacy(
-        assessment=assessment,
-        summary=summary,
-        outcomes=outcomes,
-        certainty=DRAFT,
-    )
+    return Efficacy(assessment=assessment, summary=summary, outcomes=outcomes, certainty=DRAFT)
 
 
 def contrasting_findings(items: Sequence[ReadStatement], types: dict[str, StatementType]) -> list[Finding]:
@@ -189,9 +304,9 @@ def contrasting_findings(items: Sequence[ReadStatement], types: dict[str, Statem
         if not (contrasting or item.reading.questions_cited_work):
             continue
         claim = (
-            "A citing statement contrasts its findings with the cited work."
+            "Contrasts its findings with the cited work."
             if contrasting
-            else "A citing statement questions the cited work's claims."
+            else "Questions the cited work's claims."
         )
         findings.append(
             _statement_finding(item, claim, item.reading.stance_quote or contrast_quote(item.statement.text))

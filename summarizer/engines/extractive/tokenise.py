@@ -10,6 +10,13 @@ Span = tuple[int, int]
 
 TOKEN = re.compile(r"[a-z][a-z\-']*[a-z]|[a-z]|\d+(?:\.\d+)?|[<>=≤≥%]")
 _SENTENCE_END = re.compile(r"(?<=[\.\?!])\s+(?=[A-Z\[\(0-9])")
+# a full stop after these ends an abbreviation, not a sentence: "vs. 5", "et al. (2019)", "C. elegans", "Fig. 2"
+_ABBREVIATION_BEFORE = re.compile(
+    r"(?:\b(?:vs|e\.g|i\.e|al|fig|figs|cf|approx|ref|refs|no|nos|dr|mr|mrs|ms|prof|st|eq|vol|ca|resp|incl|sp|spp|"
+    r"viz|var|ed|eds|suppl|sect|ch)|(?<![A-Za-z])[A-Za-z])\.$",
+    re.IGNORECASE,
+)
+_ABBREVIATION_CHARS = 8
 
 
 def lower_same_length(text: str) -> str:
@@ -44,6 +51,8 @@ def split_sentences(text: str) -> list[Span]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         end = match.start()
+        if _ABBREVIATION_BEFORE.search(text, max(0, end - _ABBREVIATION_CHARS), end):
+            continue
         if text[start:end].strip():
             spans.append((start, end))
         start = match.end()

@@ -15,6 +15,7 @@ from typing import Any
 
 import platformdirs
 
+from summarizer.errors import ConfigError
 from summarizer.settings import CacheSettings, Settings
 
 APP_NAME = "summarizer"
@@ -77,30 +78,77 @@ class CallCache:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.warnings: list[str] = []  # where a failed write is reported (the session's warnings)
+        self._writable = True
+        self._readable = True
         path.parent.mkdir(parents=True, exist_ok=True)
         created = not path.exists()
         self._db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
-        if created:
-            os.chmod(path, 0o600)  # prompts and answers may be confidential
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(_SCHEMA)
-        self._db.commit()
+        try:
+            if created:
+                os.chmod(path, 0o600)  # prompts and answers may be confidential
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.executescript(_SCHEMA)
+            self._db.commit()
+        except BaseException:
+            self._db.close()
+            raise
 
     @classmethod
-    def open(cls, settings: CacheSettings) -> CallCache | None:
-        """The cache of the settings, or None when disabled."""
-        return cls(cache_path(settings)) if settings.enabled else None
+    def open(cls, settings: CacheSettings) -> tuple[CallCache | None, list[str]]:
+        """The cache of the settings (None when disabled), and warnings when it had to recover.
+
+        A cache is disposable: a corrupt or truncated file is moved aside and a new one started; a directory that
+        cannot be written means a run without a cache. Either way the run goes on, with a warning.
+        """
+        if not settings.enabled:
+            return None, []
+        path = cache_path(settings)
+        try:
+            return cls(path), []
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) or not path.is_file():
+                return None, [f"llm cache: cannot use {path} ({exc}); ran without a cache"]
+            moved = _move_aside(path)
+        except OSError as exc:
+            return None, [f"llm cache: cannot use {path} ({exc.strerror or exc}); ran without a cache"]
+        warning = f"llm cache: {path} was not a readable cache; moved it to {moved.name} and started a new one"
+        try:
+            return cls(path), [warning]
+        except (sqlite3.Error, OSError) as exc:
+            return None, [warning, f"llm cache: cannot use {path} ({exc}); ran without a cache"]
 
     def get(self, key: str) -> dict[str, Any] | None:
-        """The stored response body for a request key, if any."""
-        row = self._db.execute("SELECT response FROM calls WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)).fetchone()
+        """The stored response body for a request key, if any; a store that fails to read is a miss (warned once)."""
+        if not self._readable:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT response FROM calls WHERE key = ? ORDER BY id DESC LIMIT 1", (key,)
+            ).fetchone()
+        except sqlite3.Error as exc:
+            self._readable = self._writable = False
+            self.warnings.append(f"llm cache: cannot read {self.path} ({exc}); ran without the cache")
+            return None
         if row is None:
             return None
-        data: dict[str, Any] = json.loads(row[0])
-        return data
+        try:
+            data = json.loads(row[0])
+        except ValueError:
+            return None  # a damaged row is a miss; the call is made again and stored anew
+        return data if isinstance(data, dict) else None
 
     def put(self, record: CallRecord) -> None:
-        """Store one call."""
+        """Store one call; when the store cannot be written, warn once and go on without storing."""
+        if not self._writable:
+            return
+        try:
+            self._insert(record)
+        except sqlite3.Error as exc:
+            self._writable = False
+            self.warnings.append(f"llm cache: cannot write {self.path} ({exc}); later calls are not cached")
+
+    def _insert(self, record: CallRecord) -> None:
         self._db.execute(
             "INSERT INTO calls (key, created_at, model, resolved_model, host, purpose, prompt_tokens,"
             " completion_tokens, latency_ms, request_bytes, finish_reason, response)"
@@ -137,16 +185,31 @@ class CallCache:
         self._db.close()
 
 
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged cache file (and its WAL and shared-memory files) to <name>.corrupt-<time>."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    path.rename(target)
+    for suffix in ("-wal", "-shm"):
+        side = path.with_name(path.name + suffix)
+        if side.exists():
+            side.rename(target.with_name(target.name + suffix))
+    return target
+
+
 def recent_calls(settings: Settings, limit: int = 20) -> list[dict[str, Any]]:
     """The most recent model calls in the cache of the settings (empty when there is none)."""
     path = cache_path(settings.cache)
     if not path.is_file():
         return []
-    cache = CallCache(path)
     try:
-        return cache.recent(limit)
-    finally:
-        cache.close()
+        cache = CallCache(path)
+        try:
+            return cache.recent(limit)
+        finally:
+            cache.close()
+    except (sqlite3.Error, OSError) as exc:
+        raise ConfigError(f"cannot read the call log {path}: {exc}") from None
 
 
 def format_calls(rows: list[dict[str, Any]]) -> str:

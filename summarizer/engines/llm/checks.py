@@ -1,14 +1,21 @@
-"""Checks of an answer against the statements it was asked about, as lines a model can act on in a re-ask."""
+"""Checks of an answer against the statements it was asked about, as lines a model can act on in a re-ask.
+
+What the sent schema cannot say is checked here (and what a server that ignores the schema may break): one
+annotation per statement id, verbatim quotes (and known ids
+when the schema could not enumerate them), and a verdict that rests on a finding.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TypeVar
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any, TypeVar
 
-from summarizer.engines.llm.schemas import AnnotationOut, ChunkOutput, SectionsOutput
+from pydantic import BaseModel
+
+from summarizer.engines.llm.schemas import ID_FIELDS, AnnotationOut, Sections
 from summarizer.engines.llm.sections import contract_sections
-from summarizer.grounding import finding_errors, section_errors
-from summarizer.models import AdverseEvent
+from summarizer.grounding import section_errors
+from summarizer.models import Intervention
 
 AnnotationT = TypeVar("AnnotationT", bound=AnnotationOut)
 
@@ -27,44 +34,62 @@ def annotation_errors(items: Sequence[AnnotationOut], ids: Sequence[str], where:
     missing = [sid for sid in ids if sid not in seen]
     if missing:
         shown = ", ".join(missing[:20]) + (" ..." if len(missing) > 20 else "")
-        errors.append(f"{where}: missing for {shown}; give one per statement")
+        errors.append(f"{where}: missing for {shown}; give one per statement, in the order shown")
     return errors
 
 
-def first_annotations(items: Sequence[AnnotationT], ids: Sequence[str]) -> dict[str, AnnotationT]:
-    """The first annotation of each known id, by id."""
-    known = set(ids)
-    kept: dict[str, AnnotationT] = {}
+def assign_annotations(items: Sequence[AnnotationT], ids: Sequence[str]) -> dict[str, AnnotationT]:
+    """Each statement's annotation: by the ids the model gave when they are the request's ids each once (in any
+    order); else, when there is one item per statement (as the schema demands), by position; else by the ids that
+    are known, first one kept."""
+    by_id: dict[str, AnnotationT] = {}
     for item in items:
-        if item.id in known and item.id not in kept:
-            kept[item.id] = item
-    return kept
+        if item.id in set(ids) and item.id not in by_id:
+            by_id[item.id] = item
+    if len(by_id) == len(ids) == len(items) or len(items) != len(ids):
+        return {sid: by_id[sid] for sid in ids if sid in by_id}
+    return dict(zip(ids, items, strict=True))
 
 
-def event_errors(events: Sequence[AdverseEvent], texts: dict[str, str], where: str) -> list[str]:
-    """Adverse events that cite unknown statement ids."""
-    return [
-        f"{where}[{i}]: unknown statement id {sid!r}"
-        for i, event in enumerate(events)
-        for sid in event.statement_ids
-        if sid not in texts
-    ]
+def _id_errors(ids: Sequence[str], texts: Mapping[str, str], where: str) -> list[str]:
+    return [f"{where}: unknown statement id {sid!r}" for sid in ids if sid not in texts]
 
 
-def chunk_errors(out: ChunkOutput, ids: Sequence[str], texts: dict[str, str]) -> list[str]:
-    """Everything wrong with a map answer: its annotations, the grounding of its findings, its events' ids."""
-    errors = annotation_errors(out.annotations, ids)
-    for key, findings in (
-        ("safety_findings", out.safety_findings),
-        ("efficacy_outcomes", out.efficacy_outcomes),
-        ("contrasting", out.contrasting),
-    ):
-        for i, finding in enumerate(findings):
-            errors += finding_errors(finding, texts, f"{key}[{i}]")
-    return errors + event_errors(out.adverse_events, texts, "adverse_events")
+def intervention_errors(intervention: Intervention | None, texts: Mapping[str, str]) -> list[str]:
+    """An intervention that cites unknown statement ids."""
+    return [] if intervention is None else _id_errors(intervention.statement_ids, texts, "intervention")
 
 
-def verdict_errors(out: SectionsOutput) -> list[str]:
+def _cited_ids(value: Any, where: str) -> list[tuple[str, str]]:
+    """(where, id) of every statement id an answer cites, at any depth."""
+    if isinstance(value, list):
+        return [found for i, item in enumerate(value) for found in _cited_ids(item, f"{where}[{i}]")]
+    if not isinstance(value, BaseModel):
+        return []
+    found = []
+    for name in type(value).model_fields:
+        field = getattr(value, name)
+        inner = f"{where}.{name}" if where else name
+        if name in ID_FIELDS:
+            found += [(inner, sid) for sid in ([field] if isinstance(field, str) else field)]
+        else:
+            found += _cited_ids(field, inner)
+    return found
+
+
+def schema_errors(out: BaseModel, ids: Collection[str], annotations: int | None = None) -> list[str]:
+    """What the sent schema excludes but a server that does not follow it may answer: ids other than the request's
+    (the schema enumerates them) and a number of annotations other than one per statement. These are re-asked in
+    map-reduce too; grounding errors there are only dropped."""
+    known = set(ids)
+    errors = [f"{where}: unknown statement id {sid!r}" for where, sid in _cited_ids(out, "") if sid not in known]
+    items = getattr(out, "annotations", None)
+    if annotations is not None and items is not None and len(items) != annotations:
+        errors.append(f"annotations: {len(items)} given for {annotations} statements; give one per statement")
+    return errors
+
+
+def verdict_errors(out: Sections) -> list[str]:
     """An assessment other than insufficient_evidence needs at least one finding."""
     errors = []
     if out.safety.assessment != "insufficient_evidence" and not out.safety.findings:
@@ -78,7 +103,7 @@ def verdict_errors(out: SectionsOutput) -> list[str]:
     return errors
 
 
-def sections_errors(out: SectionsOutput, texts: dict[str, str]) -> list[str]:
+def sections_errors(out: Sections, texts: Mapping[str, str]) -> list[str]:
     """Grounding errors of the sections, then verdicts without evidence."""
     safety, efficacy, contrasting = contract_sections(out)
     return section_errors(safety, efficacy, contrasting, texts).errors + verdict_errors(out)

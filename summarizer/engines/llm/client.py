@@ -1,4 +1,9 @@
-"""The chat client: one request to an OpenAI-compatible endpoint, through the cache; transport retries are the SDK's."""
+"""The chat client: one request to an OpenAI-compatible endpoint, through the cache; transport retries are the SDK's.
+
+What an endpoint answers is classified here: a context overflow only on the server's own signal, a refused response
+format (a dialect error, never retried), a refused sampling parameter, and a 200 whose body is not a chat completion
+(an endpoint error, exit 3). Error text from upstream is redacted of credentials before it goes anywhere.
+"""
 
 from __future__ import annotations
 
@@ -9,19 +14,48 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpx2 as httpx
 import openai
 
 from summarizer.engines.llm.cache import CallCache, CallRecord, monotonic_ms, request_key
+from summarizer.engines.llm.dialects import response_format
+from summarizer.engines.llm.parameters import sampling_parameters
+from summarizer.engines.llm.redaction import redact
 from summarizer.errors import EndpointError
 from summarizer.settings import LLMSettings
 
 DEFAULT_HOST = "api.openai.com"
 PLACEHOLDER_API_KEY = "not-needed"  # local servers take any key; the SDK refuses none
-_CONTEXT_WORDS = ("context", "too long", "too many tokens", "exceed")
+MAX_ERROR_CHARS = 240
+# The servers' own context-overflow signals: OpenAI, vLLM and llama-cpp-python answer 400 with code
+# context_length_exceeded and "This model's maximum context length is N tokens"; llama-server answers 400 with type
+# exceed_context_size_error, "request (N tokens) exceeds the available context size (M tokens)".
+_CONTEXT_CODES = ("context_length_exceeded", "exceed_context_size_error")
+_CONTEXT_PHRASES = ("maximum context length", "exceeds the available context size", "context window")
+_DIALECT_WORDS = ("response_format", "json_schema", "json_object")
+_SAMPLING_PARAMETERS = ("max_tokens", "temperature")
 
 
 class ContextOverflow(Exception):
     """The endpoint refused a request as longer than the model's context."""
+
+
+class DialectRefused(Exception):
+    """The endpoint refused the response format (or its schema) of a request."""
+
+    def __init__(self, dialect: str, message: str) -> None:
+        super().__init__(message)
+        self.dialect = dialect
+        self.message = message
+
+
+class ParameterRefused(Exception):
+    """The endpoint refused a sampling parameter (max_tokens or temperature): a reasoning model."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+        self.message = message
 
 
 class RequestDeferred(Exception):
@@ -45,15 +79,6 @@ def endpoint_host(base_url: str | None) -> str:
     return f"{host}:{parts.port}" if parts.port else host
 
 
-def response_format(dialect: str, schema: dict[str, Any], name: str) -> dict[str, Any] | None:
-    """The response_format of a dialect: OpenAI strict json_schema, llama.cpp json_object+schema, or none."""
-    if dialect == "json_schema":
-        return {"type": "json_schema", "json_schema": {"name": name, "strict": True, "schema": schema}}
-    if dialect == "json_object":
-        return {"type": "json_object", "schema": schema}
-    return None
-
-
 @dataclass
 class Completion:
     """What one call answered, from the endpoint or the cache."""
@@ -69,8 +94,7 @@ class Completion:
 
 
 def _completion_from_body(body: dict[str, Any], request_bytes: int, cached: bool) -> Completion:
-    choices = body.get("choices") or [{}]
-    choice = choices[0] or {}
+    choice = (body.get("choices") or [{}])[0] or {}
     message = choice.get("message") or {}
     usage = body.get("usage") or {}
     return Completion(
@@ -85,28 +109,46 @@ def _completion_from_body(body: dict[str, Any], request_bytes: int, cached: bool
     )
 
 
-def _endpoint_error(exc: openai.OpenAIError, host: str, retries: int) -> Exception:
-    if isinstance(exc, openai.APITimeoutError):
-        return EndpointError(f"the model endpoint {host} timed out ({retries} retries)")
-    if isinstance(exc, openai.APIConnectionError):
-        return EndpointError(f"cannot reach the model endpoint {host} ({retries} retries)")
-    if isinstance(exc, openai.APIStatusError):
-        message = " ".join(str(exc.message).split())[:200]
-        if isinstance(exc, openai.BadRequestError) and any(w in message.lower() for w in _CONTEXT_WORDS):
-            return ContextOverflow(message)
-        if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
-            return EndpointError(
-                f"the model endpoint {host} refused the API key ({exc.status_code}); check OPENAI_API_KEY"
-            )
-        if isinstance(exc, openai.BadRequestError):
-            return EndpointError(
-                f"the model endpoint {host} rejected the request (400: {message}); "
-                "if it does not support json_schema, set llm.response_format to json_object or none"
-            )
-        return EndpointError(
-            f"the model endpoint {host} keeps failing ({exc.status_code}: {message}) after {retries} retries"
-        )
-    return EndpointError(f"the model endpoint {host} failed: {type(exc).__name__}")
+def _error_fields(exc: openai.APIStatusError) -> tuple[str, str, str, str]:
+    """(message, code, type, param) of an error response, as far as its body has them."""
+    body = exc.body if isinstance(exc.body, dict) else {}
+    error = body.get("error", body) if isinstance(body.get("error", body), dict) else body
+    message = str(error.get("message") or exc.message or "")
+    return message, str(error.get("code") or ""), str(error.get("type") or ""), str(error.get("param") or "")
+
+
+def is_context_overflow(message: str, code: str, kind: str) -> bool:
+    """The server's own signal that a request is over the model's context (never a schema error)."""
+    lowered = message.lower()
+    if "response_format" in lowered or "in context=(" in lowered:
+        return False
+    return code in _CONTEXT_CODES or kind in _CONTEXT_CODES or any(p in lowered for p in _CONTEXT_PHRASES)
+
+
+def names_dialect(message: str, param: str) -> bool:
+    """An error about the response format: it names response_format or json_schema (or that is its param)."""
+    lowered = message.lower()
+    return param.startswith("response_format") or any(word in lowered for word in _DIALECT_WORDS)
+
+
+def refused_parameter(message: str, param: str) -> str | None:
+    """The sampling parameter an error refuses (OpenAI's reasoning models), if any."""
+    lowered = message.lower()
+    if "unsupported" not in lowered:
+        return None
+    for name in _SAMPLING_PARAMETERS:
+        if param == name or f"'{name}'" in lowered:
+            return name
+    return None
+
+
+async def _no_retry_on_dialect_errors(response: httpx.Response) -> None:
+    """Tell the SDK not to retry an error about the response format (llama-cpp-python answers 500 to json_schema)."""
+    if response.status_code >= 400:
+        await response.aread()
+        text = response.text[:4000]
+        if names_dialect(text, ""):
+            response.headers["x-should-retry"] = "false"
 
 
 class ChatClient:
@@ -122,36 +164,44 @@ class ChatClient:
         self.model: str = settings.model
         self.host = endpoint_host(settings.base_url)
         self.cache = cache
-        api_key = settings.api_key.get_secret_value() if settings.api_key else PLACEHOLDER_API_KEY
+        self._secrets = [settings.api_key.get_secret_value()] if settings.api_key else []
+        api_key = self._secrets[0] if self._secrets else PLACEHOLDER_API_KEY
+        if http_client is None:
+            http_client = openai.DefaultAsyncHttpxClient(event_hooks={"response": [_no_retry_on_dialect_errors]})
+        else:
+            http_client.event_hooks["response"] = [*http_client.event_hooks["response"], _no_retry_on_dialect_errors]
         options: dict[str, Any] = {
             "api_key": api_key,
             "max_retries": settings.max_retries,
             "timeout": settings.timeout_seconds,
+            "http_client": http_client,
         }
         if settings.base_url:
             options["base_url"] = settings.base_url
-        if http_client is not None:
-            options["http_client"] = http_client
         self._client = openai.AsyncOpenAI(**options)
 
-    def request_body(self, messages: list[dict[str, str]], schema: dict[str, Any], name: str) -> dict[str, Any]:
-        """The request body: model, messages, parameters and the response format."""
-        body: dict[str, Any] = {
-            "model": self.model,
-            "messages": messages,
-            "temperature": self.settings.temperature,
-            "max_tokens": self.settings.max_tokens,
-        }
-        fmt = response_format(self.settings.response_format, schema, name)
+    def request_body(
+        self, messages: list[dict[str, str]], schema: dict[str, Any], name: str, dialect: str, reasoning: bool
+    ) -> dict[str, Any]:
+        """The request body: model, messages, the model's sampling parameters and the response format."""
+        body: dict[str, Any] = {"model": self.model, "messages": messages}
+        body.update(sampling_parameters(self.settings, reasoning))
+        fmt = response_format(dialect, schema, name)
         if fmt is not None:
             body["response_format"] = fmt
         return body
 
     async def complete(
-        self, messages: list[dict[str, str]], schema: dict[str, Any], name: str, purpose: str
+        self,
+        messages: list[dict[str, str]],
+        schema: dict[str, Any],
+        name: str,
+        purpose: str,
+        dialect: str,
+        reasoning: bool = False,
     ) -> Completion:
         """One chat completion (from the cache when the same request was answered before)."""
-        body = self.request_body(messages, schema, name)
+        body = self.request_body(messages, schema, name, dialect, reasoning)
         request_bytes = len(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         key = request_key(body, self.host)
         if self.cache is not None:
@@ -163,10 +213,10 @@ class ChatClient:
             raise RequestDeferred(key)
         start = time.monotonic()
         try:
-            response = await self._client.chat.completions.create(**body)
+            raw = await self._client.chat.completions.with_raw_response.create(**body)
         except openai.OpenAIError as exc:
-            raise _endpoint_error(exc, self.host, self.settings.max_retries) from None
-        answer: dict[str, Any] = response.model_dump(mode="json", exclude_none=True)
+            raise self._error(exc, dialect) from None
+        answer = self._answer_body(raw.http_response)
         completion = _completion_from_body(answer, request_bytes, cached=False)
         if self.cache is not None:
             self.cache.put(
@@ -185,6 +235,49 @@ class ChatClient:
                 )
             )
         return completion
+
+    def _answer_body(self, response: httpx.Response) -> dict[str, Any]:
+        """The JSON of a 200 answer; HTML, an empty body or truncated JSON is the endpoint's failure (exit 3)."""
+        text = response.text
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or not isinstance(data.get("choices"), list):
+            shown = self.redacted(text[:80]) if text.strip() else "an empty body"
+            raise EndpointError(
+                f"the model endpoint {self.host} answered {response.status_code} with a body that is not a chat "
+                f"completion ({shown!r}); check llm.base_url"
+            )
+        return data
+
+    def redacted(self, text: str) -> str:
+        """Upstream text on one line, shortened, with credentials removed."""
+        return redact(" ".join(text.split()), self._secrets)[:MAX_ERROR_CHARS]
+
+    def _error(self, exc: openai.OpenAIError, dialect: str) -> Exception:
+        host, retries = self.host, self.settings.max_retries
+        if isinstance(exc, openai.APITimeoutError):
+            return EndpointError(f"the model endpoint {host} timed out ({retries} retries)")
+        if isinstance(exc, openai.APIConnectionError):
+            return EndpointError(f"cannot reach the model endpoint {host} ({retries} retries)")
+        if not isinstance(exc, openai.APIStatusError):
+            return EndpointError(f"the model endpoint {host} failed: {type(exc).__name__}")
+        raw_message, code, kind, param = _error_fields(exc)
+        message = self.redacted(raw_message)
+        status = exc.status_code
+        if status in (400, 413) and is_context_overflow(raw_message, code, kind):
+            return ContextOverflow(message)
+        if status >= 400 and names_dialect(raw_message, param):
+            return DialectRefused(dialect, f"{status}: {message}")
+        parameter = refused_parameter(raw_message, param) if status == 400 else None
+        if parameter is not None:
+            return ParameterRefused(parameter, message)
+        if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
+            return EndpointError(f"the model endpoint {host} refused the API key ({status}); check OPENAI_API_KEY")
+        if 400 <= status < 500 and status not in (408, 409, 429):
+            return EndpointError(f"the model endpoint {host} rejected the request ({status}: {message})")
+        return EndpointError(f"the model endpoint {host} keeps failing ({status}: {message}) after {retries} retries")
 
     async def aclose(self) -> None:
         """Close the HTTP connections."""

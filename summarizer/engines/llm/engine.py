@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from summarizer.engines.base import EngineResult, ProgressCallback, Reading, ReadRequest
-from summarizer.engines.llm.checks import annotation_errors, first_annotations, sections_errors
+from summarizer.engines.llm.checks import annotation_errors, assign_annotations, intervention_errors, sections_errors
 from summarizer.engines.llm.client import DeferHook
+from summarizer.engines.llm.dialects import bounds_for
 from summarizer.engines.llm.fallback import extractive_readings
 from summarizer.engines.llm.mapreduce import map_overhead, map_reduce
 from summarizer.engines.llm.prompts import (
@@ -17,16 +18,16 @@ from summarizer.engines.llm.prompts import (
     StatementView,
     restore_quotes,
     statement_view,
-    target_line,
+    target_text,
 )
 from summarizer.engines.llm.reading import annotation_of, read_sentences
-from summarizer.engines.llm.schemas import AnnotationOut, SectionsOutput, SingleOutput, single_schema
+from summarizer.engines.llm.schemas import AnnotationOut, ChunkOutput, Sections, SingleOutput
 from summarizer.engines.llm.sections import contract_sections, empty_sections
-from summarizer.engines.llm.session import Session, open_session
+from summarizer.engines.llm.session import Request, Session, open_session
 from summarizer.engines.llm.structured import Answer, ask, outcome_warning
 from summarizer.engines.llm.sync import run_sync
 from summarizer.errors import ConfigError, NoValidOutputError
-from summarizer.models import Annotation, Statement, StatementType, Target
+from summarizer.models import Annotation, Intervention, Statement, StatementType, Target
 from summarizer.settings import Settings
 
 ResultT = TypeVar("ResultT")
@@ -37,16 +38,22 @@ async def _single(
 ) -> Answer[SingleOutput]:
     """Annotate and summarise a small input in one call."""
     ids = [v.id for v in views]
-    schema = session.schema(single_schema(session.ids_for_schema(ids)), annotations=len(ids))
-    session.templates.add(SINGLE_TEMPLATE)
-    user = session.prompts.render(SINGLE_TEMPLATE, target=target, statements=views, schema=session.schema_text(schema))
+    request = Request(
+        SingleOutput,
+        "brief",
+        SINGLE_TEMPLATE,
+        {"target": target, "statements": views},
+        ids,
+        bounds_for(SingleOutput, session.settings.max_tokens, ids),
+    )
 
     def check(out: SingleOutput) -> tuple[SingleOutput, list[str]]:
         out = restore_quotes(out, texts)
-        return out, annotation_errors(out.annotations, ids) + sections_errors(out, texts)
+        errors = annotation_errors(out.annotations, ids) + intervention_errors(out.intervention, texts)
+        return out, errors + sections_errors(out, texts)
 
     session.progress.expect(1)
-    return await ask(session, user, schema, "brief", SingleOutput, check)
+    return await ask(session, request, check)
 
 
 class LLMEngine:
@@ -107,16 +114,19 @@ class LLMEngine:
         texts = {s.id: s.text for s in statements}
         limit = self.settings.max_statement_chars
         views = [statement_view(s.id, s.text, limit) for s in statements]
-        target_text = target_line(target)
+        shown_target = target_text(target)
         annotations: dict[str, AnnotationOut] = {}
+        fallback: dict[str, Reading] = {}
+        intervention: Intervention | None = None
         if not statements:
             session.warnings.append("llm: no statements, so no model call")
-            sections = empty_sections("no citing statements")
+            sections: Sections = empty_sections("no citing statements")
         else:
-            groups = session.pack(views, map_overhead(session, target_text))
-            sections_or_none: SectionsOutput | None = None
-            if len(groups) == 1:
-                answer = await _single(session, views, target_text, texts)
+            capacity = session.annotation_capacity(ChunkOutput)
+            groups = session.pack(views, map_overhead(session, shown_target), capacity)
+            sections_or_none: Sections | None = None
+            if len(groups) == 1 and len(views) <= session.annotation_capacity(SingleOutput):
+                answer = await _single(session, views, shown_target, texts)
                 if answer.too_long and len(views) > 1:
                     session.warnings.append(
                         outcome_warning("llm brief", answer, session.settings)
@@ -129,16 +139,23 @@ class LLMEngine:
                 else:
                     if answer.outcome != "ok":
                         session.warnings.append(outcome_warning("llm brief", answer, session.settings))
-                    annotations = first_annotations(answer.value.annotations, [v.id for v in views])
+                    annotations = assign_annotations(answer.value.annotations, [v.id for v in views])
                     sections_or_none = answer.value
+                    intervention = answer.value.intervention
                     groups = []
+            elif len(groups) == 1:
+                half = len(views) // 2
+                groups = [views[:half], views[half:]]
             if groups:
-                sections_or_none, annotations = await map_reduce(session, groups, target_text, texts)
+                mapped = await map_reduce(session, groups, shown_target, texts)
+                sections_or_none, annotations = mapped.sections, mapped.annotations
+                fallback, intervention = mapped.fallback, mapped.intervention
             assert sections_or_none is not None
             sections = sections_or_none
         safety, efficacy, contrasting = contract_sections(sections)
         return EngineResult(
-            annotations=self._annotations(statements, annotations, session.warnings),
+            annotations=self._annotations(statements, annotations, fallback, session.warnings),
+            intervention=intervention,
             inferred_types=self._inferred_types(statements, annotations),
             safety=safety,
             efficacy=efficacy,
@@ -152,15 +169,24 @@ class LLMEngine:
         )
 
     def _annotations(
-        self, statements: Sequence[Statement], found: dict[str, AnnotationOut], warnings: list[str]
+        self,
+        statements: Sequence[Statement],
+        found: dict[str, AnnotationOut],
+        fallback: dict[str, Reading],
+        warnings: list[str],
     ) -> list[Annotation]:
         missing = [s for s in statements if s.id not in found]
-        fallback = extractive_readings([ReadRequest(id=s.id, text=s.text) for s in missing])
+        fallback = {
+            **fallback,
+            **extractive_readings([ReadRequest(id=s.id, text=s.text) for s in missing if s.id not in fallback]),
+        }
         if missing:
             ids = [s.id for s in missing]
             shown = ", ".join(ids[:10]) + (f" and {len(ids) - 10} more" if len(ids) > 10 else "")
+            by = fallback[ids[0]].annotation.annotated_by
             warnings.append(
-                f"llm: {len(ids)} statements got no annotation from the model ({shown}); used the extractive engine"
+                f"llm: {len(ids)} statements got no valid annotation from the model {self.model} ({shown}); "
+                f"their annotations are the extractive engine's (annotated_by {by})"
             )
         return [
             annotation_of(found[s.id], self.annotated_by) if s.id in found else fallback[s.id].annotation

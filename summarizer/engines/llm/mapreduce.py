@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from summarizer.engines.llm.checks import chunk_errors, first_annotations, sections_errors
+from summarizer.engines.base import Reading, ReadRequest
+from summarizer.engines.llm.checks import assign_annotations, schema_errors
+from summarizer.engines.llm.dialects import bounds_for
+from summarizer.engines.llm.fallback import extractive_readings
 from summarizer.engines.llm.packing import GreedyPacker, pack
 from summarizer.engines.llm.prompts import (
     MAP_TEMPLATE,
@@ -16,14 +20,14 @@ from summarizer.engines.llm.prompts import (
     neutralise,
     restore_quotes,
 )
-from summarizer.engines.llm.schemas import AnnotationOut, ChunkOutput, SectionsOutput, chunk_schema, sections_schema
+from summarizer.engines.llm.schemas import AnnotationOut, ChunkOutput, InterventionName, SectionsOutput
 from summarizer.engines.llm.sections import empty_sections
-from summarizer.engines.llm.session import Session
+from summarizer.engines.llm.session import Request, Session
 from summarizer.engines.llm.structured import ask, outcome_warning
 from summarizer.engines.llm.tokens import TokenEstimator
 from summarizer.errors import NoValidOutputError
 from summarizer.grounding import ground_adverse_events, ground_findings
-from summarizer.models import AdverseEvent, Finding, Outcome
+from summarizer.models import AdverseEvent, Finding, Intervention, Outcome
 
 PART_SEPARATOR_TOKENS = 8  # what a reduce prompt spends around each part
 
@@ -36,6 +40,7 @@ class Partial:
     adverse_events: list[AdverseEvent] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     contrasting: list[Finding] = field(default_factory=list)
+    intervention: str | None = None
     sections: SectionsOutput | None = None
 
     def is_empty(self) -> bool:
@@ -49,6 +54,7 @@ class Partial:
         if self.sections is not None:
             return neutralise(compact_json(self.sections.model_dump(mode="json")))
         data = {
+            "intervention": self.intervention,
             "safety_findings": [f.model_dump(mode="json") for f in self.safety_findings],
             "adverse_events": [e.model_dump(mode="json") for e in self.adverse_events],
             "efficacy_outcomes": [o.model_dump(mode="json") for o in self.outcomes],
@@ -73,6 +79,8 @@ class ChunkResult:
     """What the map step kept for one group of statements."""
 
     annotations: dict[str, AnnotationOut] = field(default_factory=dict)
+    fallback: dict[str, Reading] = field(default_factory=dict)  # the extractive engine's, for what the model left
+    intervention: Intervention | None = None
     partial: Partial = field(default_factory=Partial)
     valid: bool = False
     observed: tuple[int, int] = (0, 0)
@@ -87,43 +95,51 @@ def _span(ids: Sequence[str]) -> str:
 # --- map ---------------------------------------------------------------------------------------------------------
 
 
+def _map_request(session: Session, views: list[StatementView], target: str) -> Request[ChunkOutput]:
+    ids = [v.id for v in views]
+    bounds = bounds_for(ChunkOutput, session.settings.max_tokens, ids)
+    return Request(ChunkOutput, "chunk", MAP_TEMPLATE, {"target": target, "statements": views}, ids, bounds)
+
+
 def map_overhead(session: Session, target: str) -> int:
     """Estimated tokens of a map prompt without its statements."""
-    user = session.prompts.render(
-        MAP_TEMPLATE, target=target, statements=[], schema=session.schema_text(chunk_schema(None))
-    )
+    user, _ = session.prepare(_map_request(session, [], target))
     return session.estimator.estimate(session.system) + session.estimator.estimate(user)
 
 
-async def map_chunk(session: Session, views: list[StatementView], target: str) -> list[ChunkResult]:
-    """Annotate one group and draw its findings; split it in two when the answer or the request is too long."""
+async def map_chunk(
+    session: Session, views: list[StatementView], target: str, full_texts: dict[str, str]
+) -> list[ChunkResult]:
+    """Annotate one group and draw its findings; split it in two when the answer or the request is too long.
+
+    A map answer is re-asked only for what the sent schema excludes (see checks.schema_errors), not for grounding
+    errors: a re-ask would resend the whole group for one quote, so its ungrounded findings are dropped with a
+    warning, and the other groups still count. The statements the model left unannotated are read by the
+    extractive engine in a worker thread while other groups are still waited for.
+    """
     ids = [v.id for v in views]
-    texts = {v.id: v.text for v in views}
+    texts = {sid: full_texts[sid] for sid in ids}
     where = f"llm map {_span(ids)}"
-    raw = chunk_schema(session.ids_for_schema(ids))
-    schema = session.schema(raw, annotations=len(ids))
-    session.templates.add(MAP_TEMPLATE)
-    user = session.prompts.render(MAP_TEMPLATE, target=target, statements=views, schema=session.schema_text(schema))
 
     def check(out: ChunkOutput) -> tuple[ChunkOutput, list[str]]:
-        out = restore_quotes(out, texts)
-        return out, chunk_errors(out, ids, texts)
+        return restore_quotes(out, texts), schema_errors(out, ids, len(ids))
 
-    answer = await ask(session, user, schema, "chunk", ChunkOutput, check)
+    answer = await ask(session, _map_request(session, views, target), check)
     if answer.too_long and len(views) > 1:
         session.warnings.append(outcome_warning(where, answer, session.settings) + "; split the group in two")
         half = len(views) // 2
         session.progress.expect(2)
         halves = await asyncio.gather(
-            map_chunk(session, views[:half], target), map_chunk(session, views[half:], target)
+            map_chunk(session, views[:half], target, full_texts), map_chunk(session, views[half:], target, full_texts)
         )
         return [*halves[0], *halves[1]]
-    if answer.outcome != "ok":
+    if answer.outcome not in ("ok", "invalid") or (answer.outcome == "invalid" and answer.value is None):
         session.warnings.append(outcome_warning(where, answer, session.settings))
-    if answer.value is None:
-        return [ChunkResult(observed=answer.observed)]
-    result = _ground_chunk(session, answer.value, ids, texts, where)
+    result = ChunkResult() if answer.value is None else _ground_chunk(session, answer.value, ids, texts, where)
     result.observed = answer.observed
+    missing = [ReadRequest(id=sid, text=texts[sid]) for sid in ids if sid not in result.annotations]
+    if missing:
+        result.fallback = await asyncio.to_thread(extractive_readings, missing)
     return [result]
 
 
@@ -135,9 +151,15 @@ def _ground_chunk(session: Session, out: ChunkOutput, ids: list[str], texts: dic
         adverse_events=ground_adverse_events(out.adverse_events, texts, warnings),
         outcomes=ground_findings(out.efficacy_outcomes, texts, warnings, f"{where} efficacy_outcomes"),
         contrasting=ground_findings(out.contrasting, texts, warnings, f"{where} contrasting"),
+        intervention=out.intervention.name if out.intervention else None,
     )
     session.warnings += warnings
-    return ChunkResult(annotations=first_annotations(out.annotations, ids), partial=partial, valid=True)
+    intervention = None
+    if out.intervention is not None:
+        known = [sid for sid in dict.fromkeys(out.intervention.statement_ids) if sid in texts]
+        intervention = out.intervention.model_copy(update={"statement_ids": known})
+    annotations = assign_annotations(out.annotations, ids)
+    return ChunkResult(annotations=annotations, intervention=intervention, partial=partial, valid=True)
 
 
 # --- reduce ------------------------------------------------------------------------------------------------------
@@ -160,7 +182,13 @@ def _part_cost(partial: Partial, estimator: TokenEstimator) -> int:
 
 def merge_without_model(partials: Sequence[Partial]) -> SectionsOutput:
     """Keep every grounded finding of the partials, without an overall verdict (the merge step failed)."""
-    merged = empty_sections("no valid merge answer from the model: findings are listed as drawn per group")
+    names = [p.intervention or (p.sections.intervention.name if p.sections and p.sections.intervention else None)
+             for p in partials]  # fmt: skip
+    named = [n for n in names if n]
+    merged = empty_sections(
+        "no valid merge answer from the model: findings are listed as drawn per group",
+        InterventionName(name=Counter(named).most_common(1)[0][0]) if named else None,
+    )
     safety_findings: list[Finding] = []
     events: list[AdverseEvent] = []
     outcomes: list[Outcome] = []
@@ -192,20 +220,28 @@ def merge_without_model(partials: Sequence[Partial]) -> SectionsOutput:
 
 
 async def reduce_group(session: Session, partials: list[Partial], target: str, texts: dict[str, str]) -> SectionsOutput:
-    """Merge partials into sections in one call; split on a too-long answer; merge without a model on failure."""
+    """Merge partials into sections in one call (none for one merged part); split on a too-long answer; merge
+    without a model on failure."""
+    if len(partials) == 1 and partials[0].sections is not None:
+        return partials[0].sections
     cited = list(dict.fromkeys(sid for p in partials for sid in p.cited_ids()))
     where = f"llm reduce of {len(partials)} parts"
-    schema = session.schema(sections_schema(session.ids_for_schema(cited)))
-    session.templates.add(REDUCE_TEMPLATE)
-    user = session.prompts.render(
-        REDUCE_TEMPLATE, target=target, parts=[p.prompt_text() for p in partials], schema=session.schema_text(schema)
+    bounds = bounds_for(SectionsOutput, session.settings.max_tokens, cited, annotated=False)
+    request = Request(
+        SectionsOutput,
+        "sections",
+        REDUCE_TEMPLATE,
+        {"target": target, "parts": [p.prompt_text() for p in partials]},
+        cited,
+        bounds,
     )
 
-    def check(out: SectionsOutput) -> tuple[SectionsOutput, list[str]]:
-        out = restore_quotes(out, texts)
-        return out, sections_errors(out, texts)
+    enumerated = session.enumerates(cited)
 
-    answer = await ask(session, user, schema, "sections", SectionsOutput, check)
+    def check(out: SectionsOutput) -> tuple[SectionsOutput, list[str]]:  # grounding errors: dropped, not re-asked
+        return restore_quotes(out, texts), schema_errors(out, cited) if enumerated else []
+
+    answer = await ask(session, request, check)
     if answer.too_long and len(partials) > 1:
         session.warnings.append(outcome_warning(where, answer, session.settings) + "; merged the parts in two halves")
         half = len(partials) // 2
@@ -240,6 +276,8 @@ async def reduce(session: Session, partials: list[Partial], target: str, texts: 
     overhead = reduce_overhead(session, target, session.estimator)
     level = partials
     while True:
+        if len(level) == 1 and level[0].sections is not None:
+            return level[0].sections  # a merge of one merged part makes no call
         groups = group_partials(session, level, overhead)
         session.progress.expect(len(groups))
         merged = await asyncio.gather(*(reduce_group(session, g, target, texts) for g in groups))
@@ -251,12 +289,42 @@ async def reduce(session: Session, partials: list[Partial], target: str, texts: 
 # --- both --------------------------------------------------------------------------------------------------------
 
 
+def _intervention(results: Sequence[ChunkResult], merged: SectionsOutput | None) -> Intervention | None:
+    """The target's intervention: the merge's name (when there was a merge; else the groups' most frequent one),
+    with every statement a group attributed to it."""
+    named = [r.intervention for r in results if r.intervention is not None]
+    if merged is not None and merged.intervention is None:
+        return None
+    if merged is not None and merged.intervention is not None:
+        name = merged.intervention.name
+    elif named:
+        name = Counter(i.name for i in named).most_common(1)[0][0]
+    else:
+        return None
+    ids = list(dict.fromkeys(sid for i in named for sid in i.statement_ids))
+    return Intervention(name=name, statement_ids=ids)
+
+
+_NO_MERGE = empty_sections("no grounded finding in the citing statements")
+
+
+@dataclass
+class MapReduceResult:
+    """The merged sections, the model's annotations, the extractive engine's for the rest, the intervention."""
+
+    sections: SectionsOutput
+    annotations: dict[str, AnnotationOut]
+    fallback: dict[str, Reading]
+    intervention: Intervention | None
+
+
 async def map_reduce(
     session: Session, groups: list[list[StatementView]], target: str, texts: dict[str, str]
-) -> tuple[SectionsOutput, dict[str, AnnotationOut]]:
-    """Map every group, merging as results arrive, then reduce to one set of sections; also the annotations."""
+) -> MapReduceResult:
+    """Map every group, merging as results arrive, then reduce to one set of sections; also the annotations and
+    the target's intervention."""
     session.progress.expect(len(groups))
-    maps = [asyncio.create_task(map_chunk(session, g, target)) for g in groups]
+    maps = [asyncio.create_task(map_chunk(session, g, target, texts)) for g in groups]
     merges: list[asyncio.Task[SectionsOutput]] = []
     try:
         results, merges, rest = await _stream_merges(session, maps, target, texts)
@@ -264,16 +332,19 @@ async def map_reduce(
             reasons = "; ".join(dict.fromkeys(w.split(": ", 1)[-1] for w in session.warnings[-3:]))
             raise NoValidOutputError(f"no valid model output for any group of statements ({reasons})")
         annotations: dict[str, AnnotationOut] = {}
+        fallback: dict[str, Reading] = {}
         for result in results:
             annotations.update(result.annotations)
+            fallback.update(result.fallback)
         partials = [Partial(sections=s) for s in await asyncio.gather(*merges)] + rest
     finally:
         for task in [*maps, *merges]:
             task.cancel()
     if not partials:
         session.warnings.append("llm: the model drew no grounded finding from any group, so no merge call")
-        return empty_sections("no grounded finding in the citing statements"), annotations
-    return await reduce(session, partials, target, texts), annotations
+        return MapReduceResult(_NO_MERGE, annotations, fallback, _intervention(results, None))
+    sections = await reduce(session, partials, target, texts)
+    return MapReduceResult(sections, annotations, fallback, _intervention(results, sections))
 
 
 async def _stream_merges(

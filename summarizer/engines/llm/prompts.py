@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
+import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +26,11 @@ SINGLE_TEMPLATE = "single.j2"
 READ_TEMPLATE = "read.j2"
 ValueT = TypeVar("ValueT")
 
+MAX_ABSTRACT_CHARS = 2000  # the abstract is in every call's prompt: long enough to say what was studied
 TEMPLATE_NAMES = (SYSTEM_TEMPLATE, MAP_TEMPLATE, REDUCE_TEMPLATE, SINGLE_TEMPLATE, READ_TEMPLATE)
 
-_DELIMITER = re.compile(r"<(\s*/?\s*(?:statement|target|part)\b)", re.IGNORECASE)
-_NEUTRALISED = re.compile(r"\u2039(\s*/?\s*(?:statement|target|part)\b)", re.IGNORECASE)
+_DELIMITER = re.compile(r"<(\s*/?\s*(?:s|statement|target|part)\b)", re.IGNORECASE)
+_NEUTRALISED = re.compile(r"\u2039(\s*/?\s*(?:s|statement|target|part)\b)", re.IGNORECASE)
 
 
 def default_prompts_dir() -> Path:
@@ -41,7 +44,7 @@ def default_prompts_dir() -> Path:
 
 def neutralise(text: str) -> str:
     """Defuse delimiter-like text inside data, so a statement cannot close or open a delimiter."""
-    return _DELIMITER.sub("\u2039\\1", text)
+    return _DELIMITER.sub("\u2039\\1", text) if "<" in text else text
 
 
 def restore(text: str) -> str:
@@ -67,12 +70,16 @@ def statement_view(statement_id: str, text: str, max_chars: int, question: str =
     return StatementView(id=statement_id, text=neutralise(text[:max_chars]), question=_attribute(question))
 
 
-def target_line(target: Target | None) -> str:
-    """The target as one line of data for the prompt (empty when nothing is known)."""
+def target_text(target: Target | None, max_abstract_chars: int = MAX_ABSTRACT_CHARS) -> str:
+    """The target as data for the prompt: title (year) doi, then its abstract when known (empty when nothing is)."""
     if target is None:
         return ""
     parts = [target.title or "", f"({target.year})" if target.year else "", f"doi:{target.doi}" if target.doi else ""]
-    return neutralise(" ".join(p for p in parts if p))
+    text = " ".join(p for p in parts if p)
+    if target.abstract and target.abstract.strip():
+        abstract = " ".join(target.abstract.split())[:max_abstract_chars]
+        text = f"{text}\nAbstract: {abstract}" if text else f"Abstract: {abstract}"
+    return neutralise(text)
 
 
 class PromptSet:
@@ -130,6 +137,25 @@ class PromptSet:
         return dict(sorted(result.items()))
 
 
+@functools.cache
+def _may_hold_quotes(model: type[BaseModel]) -> bool:
+    """Whether a model's fields can hold a Quote, at any depth (annotations cannot: they are skipped)."""
+    if issubclass(model, Quote):
+        return True
+    return any(
+        isinstance(arg, type) and issubclass(arg, BaseModel) and _may_hold_quotes(arg)
+        for field in model.model_fields.values()
+        for arg in _type_args(field.annotation)
+    )
+
+
+def _type_args(annotation: Any) -> list[Any]:
+    args = [annotation]
+    for arg in typing.get_args(annotation):
+        args += _type_args(arg)
+    return args
+
+
 def compact_json(data: Any) -> str:
     """JSON without spaces, for prompts and schemas."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -142,6 +168,8 @@ def restore_quotes(value: ValueT, texts: Mapping[str, str]) -> ValueT:
 
 
 def _restored(value: Any, texts: Mapping[str, str]) -> Any:
+    if isinstance(value, BaseModel) and not _may_hold_quotes(type(value)):
+        return value
     if isinstance(value, Quote):
         text = texts.get(value.statement_id)
         if text is not None and value.text not in text and restore(value.text) in text:

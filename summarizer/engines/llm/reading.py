@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 
 from summarizer.engines.base import Reading, ReadRequest
-from summarizer.engines.llm.checks import annotation_errors, first_annotations
+from summarizer.engines.llm.checks import annotation_errors, assign_annotations
+from summarizer.engines.llm.dialects import bounds_for
 from summarizer.engines.llm.fallback import extractive_readings
 from summarizer.engines.llm.prompts import READ_TEMPLATE, StatementView, statement_view
-from summarizer.engines.llm.schemas import AnnotationOut, ReadingOut, ReadOutput, read_schema
-from summarizer.engines.llm.session import Session
+from summarizer.engines.llm.schemas import AnnotationOut, ReadingOut, ReadOutput
+from summarizer.engines.llm.session import Request, Session
 from summarizer.engines.llm.structured import ask
 from summarizer.models import Annotation
 
@@ -42,11 +43,11 @@ async def read_sentences(
     aliases = [f"S{i}" for i in range(1, len(requests) + 1)]  # ids the model sees; any request id works
     views = [statement_view(alias, r.text, max_chars, _question(r)) for alias, r in zip(aliases, requests, strict=True)]
     overhead = session.estimator.estimate(session.system) + READ_PROMPT_TOKENS
-    batches = session.pack(views, overhead, max_items=MAX_READ_BATCH)
+    batches = session.pack(views, overhead, min(MAX_READ_BATCH, session.annotation_capacity(ReadOutput)))
     session.progress.expect(len(batches))
     found: dict[str, ReadingOut] = {}
     for batch_result in await asyncio.gather(*(_read_batch(session, b) for b in batches)):
-        found.update((reading.id, reading) for reading in batch_result)
+        found.update(batch_result)
     missing = [
         ReadRequest(id=alias, text=r.text) for alias, r in zip(aliases, requests, strict=True) if alias not in found
     ]
@@ -64,21 +65,20 @@ async def read_sentences(
     return readings
 
 
-async def _read_batch(session: Session, views: list[StatementView]) -> list[ReadingOut]:
+async def _read_batch(session: Session, views: list[StatementView]) -> dict[str, ReadingOut]:  # by alias
     ids = [v.id for v in views]
-    schema = session.schema(read_schema(session.ids_for_schema(ids)), annotations=len(ids))
-    session.templates.add(READ_TEMPLATE)
-    user = session.prompts.render(READ_TEMPLATE, statements=views, schema=session.schema_text(schema))
+    bounds = bounds_for(ReadOutput, session.settings.max_tokens, ids)
+    request = Request(ReadOutput, "readings", READ_TEMPLATE, {"statements": views}, ids, bounds)
 
     def check(out: ReadOutput) -> tuple[ReadOutput, list[str]]:
         return out, annotation_errors(out.readings, ids, "readings")
 
-    answer = await ask(session, user, schema, "readings", ReadOutput, check)
+    answer = await ask(session, request, check)
     if answer.too_long and len(views) > 1:
         half = len(views) // 2
         session.progress.expect(2)
         first, second = await asyncio.gather(_read_batch(session, views[:half]), _read_batch(session, views[half:]))
-        return [*first, *second]
+        return {**first, **second}
     if answer.value is None:
-        return []
-    return list(first_annotations(answer.value.readings, ids).values())
+        return {}
+    return assign_annotations(answer.value.readings, ids)

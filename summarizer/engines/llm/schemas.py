@@ -1,30 +1,43 @@
-"""What a model must answer: the output models, and the compact JSON schemas sent as its response format."""
+"""What a model must answer: the output models, and the one JSON schema each is sent as.
+
+The output models compose the contract's own types (Finding, Outcome, Quote, AdverseEvent, Intervention), so the
+validator of an answer is the contract's. The JSON schema sent to a server is derived from these models by
+`strict_schema` (pydantic's JSON schema with a strict pass: every key required, no other key, no defaults or titles);
+`summarizer.engines.llm.dialects` then adds the statement-id enum and the item and length bounds of one request.
+Annotations are a list with exactly one item per statement of the request (minItems = maxItems), in the order the
+statements are shown, each naming its statement's id: a server that follows the schema cannot leave a statement out,
+and a model that skips or reorders one is caught by the ids (checks.assign_annotations). Keys are ordered so that a
+constrained decoder writes the evidence (intervention, annotations, findings, quotes, events, outcomes) before the
+verdicts (assessment, summary).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Literal
+import copy
+from functools import cache
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from summarizer.models import (
     AdverseEvent,
-    Certainty,
     Change,
+    EfficacyAssessment,
     Finding,
+    Intervention,
     Outcome,
     Polarity,
+    SafetyAssessment,
+    Stance,
     Topic,
 )
 
-# Output models: what a model must answer. Contract models forbid unknown keys, so these do too.
+EventName = Annotated[str, StringConstraints(min_length=1)]
+ANNOTATION_DEF = "A"  # short: an annotation's schema is referred to from every statement's place in the answer
 
 
 class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-Stance = Literal["supporting", "mentioning", "contrasting"]
 
 
 class AnnotationOut(_Out):
@@ -33,14 +46,21 @@ class AnnotationOut(_Out):
     id: str
     topics: list[Topic]
     polarity: Polarity
-    adverse_events: list[str] = Field(default_factory=list)
-    absent_events: list[str] = Field(default_factory=list)
-    stance: Stance = "mentioning"
+    stance: Stance
+    adverse_events: list[EventName] = Field(default_factory=list)
+    absent_events: list[EventName] = Field(default_factory=list)
+
+
+class InterventionName(_Out):
+    """The target's intervention as a merge names it (its statements are the groups' own)."""
+
+    name: str = Field(min_length=1)
 
 
 class ChunkOutput(_Out):
-    """Map step: annotations and findings of one group of statements."""
+    """Map step: what the target studied, the annotations and the findings of one group of statements."""
 
+    intervention: Intervention | None
     annotations: list[AnnotationOut]
     safety_findings: list[Finding] = Field(default_factory=list)
     adverse_events: list[AdverseEvent] = Field(default_factory=list)
@@ -49,36 +69,41 @@ class ChunkOutput(_Out):
 
 
 class SafetyOut(_Out):
-    """The safety section as a model writes it."""
+    """The safety section as a model writes it: evidence first, then the verdict; no certainty level."""
 
-    assessment: Literal["no_concerns_reported", "concerns_reported", "mixed", "insufficient_evidence"]
-    summary: str
     findings: list[Finding] = Field(default_factory=list)
     adverse_events: list[AdverseEvent] = Field(default_factory=list)
-    certainty: Certainty
+    assessment: SafetyAssessment
+    summary: str
+    certainty_note: str = Field(default="", description="A reason the model adds to the graded certainty, or ''.")
 
 
 class EfficacyOut(_Out):
     """The efficacy section as a model writes it."""
 
-    assessment: Literal["benefit_reported", "no_benefit_reported", "harm_reported", "mixed", "insufficient_evidence"]
-    summary: str
     outcomes: list[Outcome] = Field(default_factory=list)
-    certainty: Certainty
+    assessment: EfficacyAssessment
+    summary: str
+    certainty_note: str = ""
 
 
 class SectionsOutput(_Out):
-    """Reduce step: the merged safety, efficacy and contrasting sections."""
+    """Reduce step: the intervention's name and the merged sections."""
 
+    intervention: InterventionName | None
+    contrasting: list[Finding] = Field(default_factory=list)
     safety: SafetyOut
     efficacy: EfficacyOut
-    contrasting: list[Finding] = Field(default_factory=list)
 
 
-class SingleOutput(SectionsOutput):
-    """One call for a small input: annotations and the final sections."""
+class SingleOutput(_Out):
+    """One call for a small input: what the target studied, the annotations, the final sections."""
 
+    intervention: Intervention | None
     annotations: list[AnnotationOut]
+    contrasting: list[Finding] = Field(default_factory=list)
+    safety: SafetyOut
+    efficacy: EfficacyOut
 
 
 class ReadingOut(AnnotationOut):
@@ -93,147 +118,58 @@ class ReadOutput(_Out):
     readings: list[ReadingOut]
 
 
-# Compact JSON schemas for the response_format (all keys required, no extra keys: OpenAI strict mode).
+Sections = SectionsOutput | SingleOutput
+ANNOTATION_LISTS = ("annotations", "readings")  # one item per statement of the request, in its order
+ID_FIELDS = ("id", "statement_id", "statement_ids")  # strings (or lists of them) that are statement ids
+_DROPPED_KEYWORDS = ("title", "default", "description")
 
 
-def _obj(**properties: Any) -> dict[str, Any]:
-    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
+def _strict(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_strict(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {key: _strict(value) for key, value in node.items() if key not in _DROPPED_KEYWORDS}
+    if "properties" in out:
+        out["required"] = list(out["properties"])
+        out["additionalProperties"] = False
+    if "anyOf" in out and {"type": "null"} in out["anyOf"] and len(out) == 1:
+        return out  # Optional[X]: kept as anyOf [X, null], which strict servers accept
+    return out
 
 
-def _arr(items: dict[str, Any]) -> dict[str, Any]:
-    return {"type": "array", "items": items}
+@cache
+def _strict_schema(model: type[BaseModel]) -> dict[str, Any]:
+    strict: dict[str, Any] = _strict(model.model_json_schema(ref_template="#/$defs/{model}"))
+    renames = {"AnnotationOut": ANNOTATION_DEF, "ReadingOut": ANNOTATION_DEF}
+    defs = strict.get("$defs", {})
+    strict["$defs"] = {renames.get(name, name): value for name, value in defs.items()}
+    renamed: dict[str, Any] = _rename_refs(strict, renames)
+    return renamed
 
 
-def _enum(*values: str) -> dict[str, Any]:
-    return {"type": "string", "enum": list(values)}
+def _rename_refs(node: Any, names: dict[str, str]) -> Any:
+    if isinstance(node, list):
+        return [_rename_refs(item, names) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == "$ref" and isinstance(value, str):
+            target = value.rsplit("/", 1)[-1]
+            value = f"#/$defs/{names.get(target, target)}"
+        out[key] = _rename_refs(value, names)
+    return out
 
 
-_STR = {"type": "string"}
-_ID = {"$ref": "#/$defs/id"}
-_TOPICS = _arr(_enum("safety", "efficacy", "other"))
-_POLARITY = _enum("favourable", "unfavourable", "neutral", "unclear")
-_STANCE = _enum("supporting", "mentioning", "contrasting")
-_CHANGE = _enum("increased", "decreased", "no_difference", "unclear")
-_CERTAINTY = _obj(level=_enum("high", "moderate", "low", "very_low"), reasons=_arr(_STR))
-_FINDING_REF = _arr({"$ref": "#/$defs/finding"})
-_OUTCOME_REF = _arr({"$ref": "#/$defs/outcome"})
-_EVENTS = _arr(_obj(name=_STR, statement_ids=_arr(_ID)))
+def shared_strict_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """`strict_schema`, shared: the caller must not change it."""
+    return _strict_schema(model)
 
 
-def _annotation(**extra: Any) -> dict[str, Any]:
-    return _obj(
-        id=_ID,
-        topics=_TOPICS,
-        polarity=_POLARITY,
-        adverse_events=_arr(_STR),
-        absent_events=_arr(_STR),
-        stance=_STANCE,
-        **extra,
-    )
+def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON schema made strict: every key required, no other key, no titles, defaults or descriptions.
 
-
-def _defs(ids: Sequence[str] | None) -> dict[str, Any]:
-    finding = {
-        "claim": _STR,
-        "statement_ids": _arr(_ID),
-        "quotes": _arr(_obj(statement_id=_ID, text=_STR)),
-    }
-    return {
-        "id": _enum(*ids) if ids else _STR,
-        "finding": _obj(**finding),
-        "outcome": _obj(
-            **finding,
-            outcome=_STR,
-            direction=_enum("improved", "worsened", "no_difference", "unclear"),
-            change=_CHANGE,
-        ),
-    }
-
-
-def _sections() -> dict[str, Any]:
-    return {
-        "safety": _obj(
-            assessment=_enum("no_concerns_reported", "concerns_reported", "mixed", "insufficient_evidence"),
-            summary=_STR,
-            findings=_FINDING_REF,
-            adverse_events=_EVENTS,
-            certainty=_CERTAINTY,
-        ),
-        "efficacy": _obj(
-            assessment=_enum(
-                "benefit_reported", "no_benefit_reported", "harm_reported", "mixed", "insufficient_evidence"
-            ),
-            summary=_STR,
-            outcomes=_OUTCOME_REF,
-            certainty=_CERTAINTY,
-        ),
-        "contrasting": _FINDING_REF,
-    }
-
-
-def _with_defs(schema: dict[str, Any], ids: Sequence[str] | None) -> dict[str, Any]:
-    return {**schema, "$defs": _defs(ids)}
-
-
-MAX_FINDINGS = 4
-MAX_CITED = 3
-MAX_TEXT_CHARS = 240
-MAX_SUMMARY_CHARS = 500
-
-
-def bounded(schema: Any, annotations: int | None = None) -> Any:
-    """Add size limits (for grammar-constrained servers such as llama.cpp): an answer cannot run on forever."""
-    if isinstance(schema, list):
-        return [bounded(item, annotations) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    result: dict[str, Any] = {}
-    for key, value in schema.items():
-        if key == "properties":
-            result[key] = {name: _limit(name, bounded(sub, annotations), annotations) for name, sub in value.items()}
-        else:
-            result[key] = bounded(value, annotations)
-    return result
-
-
-def _limit(name: str, schema: dict[str, Any], annotations: int | None) -> dict[str, Any]:
-    if schema.get("type") == "array":
-        if name in ("annotations", "readings"):
-            return {**schema, "minItems": annotations, "maxItems": annotations} if annotations is not None else schema
-        if name in ("statement_ids", "quotes", "reasons"):
-            return {**schema, "minItems": 1, "maxItems": MAX_CITED}
-        if name in ("topics", "adverse_events", "absent_events") and schema["items"].get("type") == "string":
-            return {**schema, "maxItems": MAX_CITED}
-        return {**schema, "maxItems": MAX_FINDINGS}
-    if schema.get("type") == "string" and "enum" not in schema:
-        return {**schema, "maxLength": MAX_SUMMARY_CHARS if name == "summary" else MAX_TEXT_CHARS}
-    return schema
-
-
-def chunk_schema(ids: Sequence[str] | None) -> dict[str, Any]:
-    """Schema of a map answer; `ids` (when given) constrains every statement id."""
-    return _with_defs(
-        _obj(
-            annotations=_arr(_annotation()),
-            safety_findings=_FINDING_REF,
-            adverse_events=_EVENTS,
-            efficacy_outcomes=_OUTCOME_REF,
-            contrasting=_FINDING_REF,
-        ),
-        ids,
-    )
-
-
-def sections_schema(ids: Sequence[str] | None) -> dict[str, Any]:
-    """Schema of a reduce answer."""
-    return _with_defs(_obj(**_sections()), ids)
-
-
-def single_schema(ids: Sequence[str] | None) -> dict[str, Any]:
-    """Schema of the one-call answer for a small input."""
-    return _with_defs(_obj(annotations=_arr(_annotation()), **_sections()), ids)
-
-
-def read_schema(ids: Sequence[str] | None) -> dict[str, Any]:
-    """Schema of a batch of readings."""
-    return _with_defs(_obj(readings=_arr(_annotation(change=_CHANGE))), ids)
+    This is the one source of what an answer must look like; the validator is the model itself.
+    """
+    return copy.deepcopy(_strict_schema(model))

@@ -2,31 +2,39 @@
 
 from __future__ import annotations
 
-from summarizer.engines.llm.schemas import SectionsOutput
-from summarizer.models import Certainty, Efficacy, Finding, Safety
+from summarizer.certainty import DRAFT, draft
+from summarizer.engines.llm.schemas import EfficacyOut, InterventionName, SafetyOut, Sections, SectionsOutput
+from summarizer.models import Efficacy, Finding, Safety
 
 
-def empty_sections(reason: str) -> SectionsOutput:
-    """Sections with insufficient evidence on both topics, for `reason`."""
-    certainty = Certainty(level="very_low", reasons=[reason])
-    return SectionsOutput.model_validate(
-        {
-            "safety": {
-                "assessment": "insufficient_evidence",
-                "summary": "The citing statements give no grounded safety finding.",
-                "certainty": certainty.model_dump(),
-            },
-            "efficacy": {
-                "assessment": "insufficient_evidence",
-                "summary": "The citing statements give no grounded efficacy finding.",
-                "certainty": certainty.model_dump(),
-            },
-        }
+def empty_sections(reason: str, intervention: InterventionName | None = None) -> SectionsOutput:
+    """Sections with insufficient evidence on both topics, for `reason` (the summaries say it)."""
+    return SectionsOutput(
+        intervention=intervention,
+        safety=SafetyOut(
+            assessment="insufficient_evidence",
+            summary=f"The citing statements give no grounded safety finding ({reason}).",
+        ),
+        efficacy=EfficacyOut(
+            assessment="insufficient_evidence",
+            summary=f"The citing statements give no grounded efficacy finding ({reason}).",
+        ),
     )
 
 
-def contract_sections(out: SectionsOutput) -> tuple[Safety, Efficacy, list[Finding]]:
-    """The sections as the brief's contract models."""
-    safety = Safety.model_validate(out.safety.model_dump())
-    efficacy = Efficacy.model_validate(out.efficacy.model_dump())
-    return safety, efficacy, [Finding.model_validate(f.model_dump()) for f in out.contrasting]
+def contract_sections(out: Sections) -> tuple[Safety, Efficacy, list[Finding]]:
+    """The sections as the brief's contract models; certainty is a draft the pipeline grades (with the model's note)."""
+    safety = Safety(
+        assessment=out.safety.assessment,
+        summary=out.safety.summary,
+        findings=list(out.safety.findings),
+        adverse_events=list(out.safety.adverse_events),
+        certainty=draft([out.safety.certainty_note]) if out.safety.certainty_note.strip() else DRAFT,
+    )
+    efficacy = Efficacy(
+        assessment=out.efficacy.assessment,
+        summary=out.efficacy.summary,
+        outcomes=list(out.efficacy.outcomes),
+        certainty=draft([out.efficacy.certainty_note]) if out.efficacy.certainty_note.strip() else DRAFT,
+    )
+    return safety, efficacy, list(out.contrasting)

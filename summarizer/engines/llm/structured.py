@@ -9,9 +9,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt
 
-from summarizer.engines.llm.client import ContextOverflow
+from summarizer.engines.llm.client import ContextOverflow, DialectRefused, ParameterRefused
 from summarizer.engines.llm.parsing import parse_json_object, salvage, validation_messages
-from summarizer.engines.llm.session import Session
+from summarizer.engines.llm.session import Request, Session
 from summarizer.settings import LLMSettings
 
 ValueT = TypeVar("ValueT")
@@ -54,26 +54,37 @@ def reask_message(errors: Sequence[str], limit: int = 20) -> str:
     )
 
 
-async def ask(
-    session: Session, user: str, schema: dict[str, Any], name: str, model: type[ModelT], check: Check[ModelT]
-) -> Answer[ModelT]:
-    """Ask, validate and check; re-ask with the errors (on a copy of the messages) a bounded number of times."""
-    observed: list[tuple[int, int]] = []
-    answer = await _exchange(session, user, schema, name, model, check, observed)
-    if observed:
-        answer.observed = observed[0]
-    return answer
+async def ask(session: Session, request: Request[ModelT], check: Check[ModelT]) -> Answer[ModelT]:
+    """Ask, validate and check; re-ask with the errors (on a copy of the messages) a bounded number of times.
+
+    An answer that does not parse, validate or pass `check` is re-asked (`check` decides what is worth a re-ask:
+    everything for a one-call brief, only what the sent schema excludes in map-reduce). A refused dialect or
+    sampling parameter switches the session once and the exchange starts again. An exchange holds one of the
+    session's `concurrency` slots from the building of its prompt to its last answer, so the first calls leave
+    before later ones are built.
+    """
+    async with session.semaphore:
+        while True:
+            observed: list[tuple[int, int]] = []
+            try:
+                answer = await _exchange(session, request, check, observed)
+            except (DialectRefused, ParameterRefused) as refused:
+                session.adapt(refused)
+                continue
+            if observed:
+                answer.observed = observed[0]
+            return answer
 
 
 async def _exchange(
     session: Session,
-    user: str,
-    schema: dict[str, Any],
-    name: str,
-    model: type[ModelT],
+    request: Request[ModelT],
     check: Check[ModelT],
     observed: list[tuple[int, int]],
 ) -> Answer[ModelT]:
+    user, schema = session.prepare(request)
+    session.templates.add(request.template)
+    model = request.model
     messages = [{"role": "system", "content": session.system}, {"role": "user", "content": user}]
     conversation = list(messages)
     best: ModelT | None = None
@@ -90,7 +101,7 @@ async def _exchange(
                 if attempt.retry_state.attempt_number > 1:
                     session.usage.retries += 1
                     session.progress.expect(1)
-                completion, prompt_bytes = await session.call(conversation, schema, name)
+                completion, prompt_bytes = await session.call(conversation, schema, request.name)
                 observed.append((prompt_bytes, completion.prompt_tokens))
                 if completion.refusal:
                     return Answer("refused", best, errors, " ".join(completion.refusal.split())[:160])

@@ -1,0 +1,253 @@
+"""What the target paper studied: whether it reports an intervention, its name, and the statements about it.
+
+Verdicts about safety and efficacy only make sense for a treatment (a drug, vaccine, procedure, cell product given
+with therapeutic or preventive intent). Many cited papers test none: mechanisms, genetics, epidemiology, surveys.
+The profile decides from the header (title and abstract, when the input has them) and from the treatments the
+statements name (treatments.py) which treatment, if any, the target studied:
+
+- With a header: a treatment named in the title (or in the abstract as given to someone), in a title that speaks
+  of a trial, a treatment, its safety or efficacy, is the target's intervention.
+- From the statements: each treatment is tallied over the statements that name it, a statement that cites the
+  target alone counting 1 and one that cites it among several papers 1/2. A treatment is the target's
+  intervention when statements worth at least VerdictRules.min_attributed (2, or a tenth of the statements when
+  that is less, but at least 1) attribute an effect, a harm or safety to it in the sentences that name it, and
+  statements worth at least VerdictRules.min_framed name it as something given (treated with, dose, therapy,
+  vaccine, ...) more often than as an exposure (exposure to, pesticide, intake, ...). A bare "therapy" or
+  "intervention" with no name never qualifies.
+
+The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
+that do so are kept too, so that the sections read only those.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from summarizer.engines.extractive.reading import SentenceReading, annotate
+from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.treatments import (
+    TREATMENT_CLASSES,
+    TreatmentMention,
+    TreatmentReading,
+)
+from summarizer.models import Target
+
+ALONE_WEIGHT = 1.0
+AMONG_OTHERS_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class VerdictRules:
+    """The numbers of the rules that decide the intervention and the verdicts (docs/EXTRACTIVE.md says why these).
+
+    Weights: a statement citing the target alone counts 1, one citing it among several papers 1/2.
+    """
+
+    min_attributed: float = 2.0  # attributions an intervention needs ...
+    min_attributed_share: float = 0.1  # ... or this share of the statements when that is less (but at least 1)
+    min_framed: float = 1.0  # statements naming it as something given
+    min_dissent: float = 1.0  # weight the other sides need to make a verdict mixed ...
+    dissent_share: float = 0.25  # ... and this share of all the weight
+
+
+RULES = VerdictRules()
+# treatment classes too general to name an intervention on their own
+_GENERIC_CLASSES = frozenset({"therapy", "intervention", "administration", "supplement"})
+_TITLE_CUES = re.compile(
+    r"\b(?:trial|randomi[sz]ed|placebo|pilot|phase\s+(?:[1-4]|i{1,3}v?)|safety|efficacy|effectiveness|"
+    r"feasibility|tolerability|effects?\s+of|treatment|treating|therapy|therapeutic|versus|vs\.?|in\s+patients|"
+    r"for\s+(?:the\s+)?(?:treatment|prevention)|prevents?|protects?|improves?|reduces?|extends?|cures?)\b",
+    re.IGNORECASE,
+)
+_MIN_ACRONYM = 3
+
+
+@dataclass(frozen=True)
+class TargetProfile:
+    """The target's intervention (None when it studies none), and the statements and sentences about it."""
+
+    name: str | None
+    anchors: frozenset[str] = frozenset()  # the words that identify it in a statement
+    statements: tuple[int, ...] = ()  # indices of the statements that attribute an effect or a harm to it
+    sentences: dict[int, frozenset[int]] = field(default_factory=dict)  # those statements' sentences about it
+    reason: str = ""  # one plain sentence: how it was found, or why there is none
+
+    def about(self, index: int, sentence: int | None) -> bool:
+        """Whether a sentence of a statement speaks about the intervention."""
+        covered = self.sentences.get(index)
+        return covered is not None and (sentence is None or sentence in covered)
+
+
+@dataclass
+class _Tally:
+    mentions: float = 0.0
+    attributed: float = 0.0
+    therapy: float = 0.0
+    exposure: float = 0.0
+    names: Counter[str] = field(default_factory=Counter)
+
+
+def min_attributed(statements: int, rules: VerdictRules = RULES) -> float:
+    """How much attribution a treatment needs among this many statements: a tenth of them, between 1 and 2."""
+    return min(rules.min_attributed, max(ALONE_WEIGHT, rules.min_attributed_share * statements))
+
+
+def statement_weight(treatment: TreatmentReading) -> float:
+    """1 for a statement that cites one work (or none we recognise), 1/2 for one that cites several."""
+    return ALONE_WEIGHT if treatment.citations <= 1 else AMONG_OTHERS_WEIGHT
+
+
+def _specific(anchors: Sequence[str]) -> list[str]:
+    return [a for a in anchors if a not in _GENERIC_CLASSES]
+
+
+def _attributed_sentences(treatment: TreatmentReading, mention: TreatmentMention) -> frozenset[int]:
+    return frozenset(treatment.scope(mention)) & treatment.effect_sentences()
+
+
+def _tallies(treatments: Sequence[TreatmentReading]) -> dict[str, _Tally]:
+    tallies: dict[str, _Tally] = {}
+    for treatment in treatments:
+        if not treatment.mentions:
+            continue
+        weight = statement_weight(treatment)
+        seen: dict[str, tuple[bool, bool, bool]] = {}
+        for mention in treatment.mentions:
+            attributed = bool(_attributed_sentences(treatment, mention))
+            for anchor in _specific(mention.anchors):
+                tally = tallies.setdefault(anchor, _Tally())
+                tally.names[_display(mention.name)] += 1
+                before = seen.get(anchor, (False, False, False))
+                seen[anchor] = (
+                    before[0] or attributed,
+                    before[1] or mention.therapy_frame,
+                    before[2] or mention.exposure_frame,
+                )
+        for anchor, (attributed, therapy, exposure) in seen.items():
+            tally = tallies[anchor]
+            tally.mentions += weight
+            tally.attributed += weight if attributed else 0.0
+            tally.therapy += weight if therapy else 0.0
+            tally.exposure += weight if exposure else 0.0
+    return tallies
+
+
+@lru_cache(maxsize=1 << 12)
+def _display(name: str) -> str:
+    """A name as a reviewer would write it: title-case words lowered, acronyms and codes kept."""
+    words = name.split()
+    if sum(w[:1].isupper() for w in words) >= max(2, len(words) - 1):
+        words = [w if sum(c.isupper() for c in w) > 1 or any(c.isdigit() for c in w) else w.lower() for w in words]
+    elif words and words[0][1:].islower():  # a capital that only starts the sentence
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+def _chosen_name(names: Counter[str]) -> str:
+    """The most frequent name (case-insensitively), the longer one on a tie."""
+    by_lower: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for name, count in names.items():
+        key = name.lower()
+        by_lower[key] += count
+        surface.setdefault(key, name)
+    best = max(by_lower, key=lambda key: (by_lower[key], len(key.split()), key))
+    return surface[best]
+
+
+def _acronyms(anchors: Sequence[str]) -> set[str]:
+    """Initials of the name's last words: "mesenchymal stem cell" gives "msc", "umbilical cord ..." "ucmsc"."""
+    words = [a for a in anchors if a.isalpha()]
+    found = set()
+    for k in range(_MIN_ACRONYM, len(words) + 2):
+        tail = words[-k:] if k <= len(words) else words
+        # the head noun ("cells") is often not an anchor: try with and without a trailing "c"
+        initials = "".join(w[0] for w in tail)
+        found.update({initials, initials + "c", initials + "s"})
+    return {a for a in found if len(a) >= _MIN_ACRONYM}
+
+
+def _matches(anchors: Sequence[str], wanted: set[str]) -> bool:
+    for anchor in _specific(anchors):
+        if anchor in wanted:
+            return True
+        compact = anchor.replace("-", "")
+        if compact in wanted or compact.rstrip("s") in wanted:
+            return True
+        if "-" in anchor and any(part.rstrip("s") in wanted for part in anchor.split("-") if len(part) >= 3):
+            return True
+    return False
+
+
+def _header_intervention(target: Target, res: Resources) -> tuple[str, set[str]] | None:
+    """The treatment the title names in a trial or treatment context, with the words that identify it."""
+    title = (target.title or "").strip()
+    if not title or _TITLE_CUES.search(title) is None:
+        return None
+    title_reading = annotate(title, resources_=res, read_stance=False)
+    mentions = [m for m in title_reading.treatment.mentions if _specific(m.anchors)]
+    if not mentions:
+        return None
+    mention = max(mentions, key=lambda m: (m.therapy_frame, len(_specific(m.anchors))))
+    wanted = set(_specific(mention.anchors))
+    name = _display(mention.name)
+    abstract = target.abstract or ""
+    at = abstract.lower().find(name.lower())
+    if at >= 0:
+        name = abstract[at : at + len(name)]
+    wanted |= _acronyms([a for a in mention.anchors if a not in TREATMENT_CLASSES] + ["cell"] * ("cell" in name))
+    return name, wanted
+
+
+def _statements_about(
+    treatments: Sequence[TreatmentReading], wanted: set[str]
+) -> tuple[tuple[int, ...], dict[int, frozenset[int]]]:
+    indices: list[int] = []
+    sentences: dict[int, frozenset[int]] = {}
+    for index, treatment in enumerate(treatments):
+        covered: set[int] = set()
+        for mention in treatment.mentions:
+            if _matches(mention.anchors, wanted):
+                covered |= _attributed_sentences(treatment, mention)
+        if covered:
+            indices.append(index)
+            sentences[index] = frozenset(covered)
+    return tuple(indices), sentences
+
+
+def profile_target(
+    target: Target, readings: Sequence[SentenceReading], res: Resources, rules: VerdictRules = RULES
+) -> TargetProfile:
+    """Decide whether the target studied an intervention, name it, and find the statements about it."""
+    treatments = [reading.treatment for reading in readings]
+    header = _header_intervention(target, res)
+    if header is not None:
+        name, wanted = header
+        indices, sentences = _statements_about(treatments, wanted)
+        return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
+    tallies = _tallies(treatments)
+    needed = min_attributed(len(treatments), rules)
+    eligible = {
+        anchor: tally
+        for anchor, tally in tallies.items()
+        if tally.attributed >= needed and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
+    }
+    if not eligible:
+        return TargetProfile(None, reason=_no_intervention_reason(tallies))
+    anchor = max(eligible, key=lambda a: (eligible[a].attributed, eligible[a].mentions, a not in TREATMENT_CLASSES, a))
+    name = _chosen_name(eligible[anchor].names)
+    indices, sentences = _statements_about(treatments, {anchor})
+    return TargetProfile(name, frozenset({anchor}), indices, sentences, f"The statements attribute effects to {name}.")
+
+
+def _no_intervention_reason(tallies: dict[str, _Tally]) -> str:
+    if not tallies:
+        return "The statements name no treatment, so the target does not appear to study an intervention."
+    return (
+        "No treatment is reported, in enough statements, as having an effect or a harm in the target's work, "
+        "so the target does not appear to study an intervention."
+    )

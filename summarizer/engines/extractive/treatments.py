@@ -1,0 +1,440 @@
+"""Treatments a statement names, and what each of its sentences says they did.
+
+The target profile (target_profile.py) adds these up over all the statements about one target paper to decide
+whether the target studied an intervention, and which statements attribute an effect or a harm of it to the target.
+
+A treatment is named by a drug name (the lexicons, drug-like word endings, the drug tagger), or by a phrase around a
+treatment word ("bone marrow transplantation", "Ad26 vaccine", "treatment with pioglitazone", "neutralizing
+antibodies", "ESC-derived cardiomyocytes"). Each mention records whether it sits in a therapeutic frame (treated,
+given, dose, therapy, ...) or in an exposure frame (exposure to, pesticide, consumption, ...): exposures and risk
+factors are not interventions. A molecule followed by a word of biology ("insulin sensitivity", "IFN signalling")
+is not given to anyone and is not a mention.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from summarizer.engines.extractive.cues import word_class
+from summarizer.engines.extractive.scan import Scan, cause_class
+from summarizer.engines.extractive.tokenise import Span
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# treatment words, by the class a name is counted under (so "vaccination" and "vaccine" are one treatment)
+_HEAD_CLASS: dict[str, str] = {
+    **dict.fromkeys(_words("therapy therapies treatment treatments regimen regimens"), "therapy"),
+    **dict.fromkeys(_words("immunotherapy immunotherapies chemotherapy radiotherapy"), "therapy"),
+    **dict.fromkeys(_words("vaccine vaccines vaccination vaccinations immunization immunizations immunisation"),
+                    "vaccine"),
+    **dict.fromkeys(_words("transplantation transplant transplants transplantations graft grafts grafting "
+                           "engraftment"), "transplant"),
+    **dict.fromkeys(_words("supplementation supplement supplements"), "supplement"),
+    **dict.fromkeys(_words("infusion infusions injection injections administration transfusion transfusions"),
+                    "administration"),
+    **dict.fromkeys(_words("intervention interventions surgery prophylaxis"), "intervention"),
+    **dict.fromkeys(_words("antibody antibodies mab mabs nab nabs bnab bnabs"), "antibody"),
+}
+TREATMENT_CLASSES = frozenset(_HEAD_CLASS.values())
+# the classes whose word adds nothing to the name of what is given ("treatment with X" is X)
+_PLAIN_CLASSES = frozenset({"therapy", "supplement", "administration"})
+# these name a treatment only with a specific word before them ("PGT121 antibody", not "antibodies")
+_NEEDS_MODIFIER = _words("antibody antibodies mab mabs nab nabs bnab bnabs intervention interventions supplement "
+                         "supplements regimen regimens treatment treatments therapy therapies surgery")
+# cell products: "mesenchymal stem cells", "ESC-derived cardiomyocytes"
+_CELL_WORDS = _words("cells cell cardiomyocytes microglia macrophages")
+_CELL_MODIFIERS = _words("stem stromal progenitor wild-type car-t")
+# words before a treatment word that do not say which treatment it is
+_GENERIC_MODIFIERS = _words(
+    "combination combined high-dose low-dose intravenous oral intramuscular subcutaneous intranasal current existing "
+    "various other new novel potential effective successful standard conventional adjuvant single daily early "
+    "late initial first second prior previous such this that these those their its our any some all each both "
+    "candidate experimental clinical preclinical therapeutic prophylactic preventive specific targeted passive "
+    "active several many multiple different same recent further additional long-term short-term durable modern "
+    "optimal appropriate important available approved licensed emerging promising better best usual routine "
+    "systemic local topical proposed pharmacological medical drug drugs cancer disease patient patients human "
+    "animal animals mouse mice treatment treatments therapy therapies cell cells based -based the a an of and or "
+    "in with for to by from on as after before during following one two three four five"
+)
+# molecules followed by these are biology, not something given: "insulin sensitivity", "IFN signalling"
+_BIOLOGY_AFTER = _words(
+    "level levels signaling signalling pathway pathways receptor receptors sensitivity resistance secretion "
+    "production concentration concentrations expression activity activities metabolism synthesis release uptake "
+    "binding homeostasis deficiency deficient transporter transporters response responses gene genes protein "
+    "proteins mrna status biosynthesis degradation clearance tolerance"
+)
+# drug-list names that are common words, elements or nutrients in running text
+_NOT_AGENTS = _words(
+    "lead baseline oxygen water glucose sodium calcium potassium iron zinc magnesium chloride nitrogen carbon "
+    "hydrogen alcohol ethanol protein proteins amino acid acids fatty salt sugar fat fats energy light air "
+    "control placebo vehicle saline medium serum plasma blood insulin cholesterol collagen albumin"
+)
+_THERAPY_CUES = _words(
+    "treat treated treating treatment treatments therapy therapies therapeutic therapeutically administered "
+    "administration administering given giving received receiving dose doses dosing dosed injected injection "
+    "infused infusion transplanted transplantation engrafted delivered immunized immunised vaccinated "
+    "vaccination supplementation supplemented prescribed repurposed drug drugs agent agents medication "
+    "medications prophylactic prophylactically passively trial trials randomized randomised placebo regimen "
+    "intervention monotherapy"
+)
+_EXPOSURE_CUES = _words(
+    "exposure exposures exposed consumption intake users smoking smokers pesticide pesticides herbicide "
+    "herbicides insecticide insecticides fungicide fungicides toxin toxins toxicant toxicants pollutant "
+    "pollutants pollution occupational environmental contaminant contaminants"
+)
+_FRAME_WINDOW = 4
+_STOP_BEFORE = _words(
+    "the a an of and or with in by for to that this these those their its as after following on from is was were "
+    "are be been has have had which we our such other than into at via vs versus not no but while whereas between "
+    "although however significant significantly difference differences both each either neither despite during "
+    "his her he she they it there among within across differ differed did does do respectively whereas compared"
+)
+# trial arms: "the olanzapine group", "the intramuscular arm" name what that arm was given
+_ARM_WORDS = _words("group groups arm arms")
+_NOT_ARMS = _words(
+    "control controls placebo sham comparison both two three four five each all other same different first second "
+    "third age risk high-risk low-risk study patient patients working research ethnic functional methyl hydroxyl "
+    "phosphate blood subgroup this that these those whole entire"
+)
+_TRAILING_PUNCT = ",;:()[]"
+# words that end a treatment's name when reading back from its head ("performed MSC-based interventions")
+_NOT_MODIFIERS = _words(
+    "also performed used using received receiving given administered shown reported found observed underwent "
+    "undergoing underwent include including includes included such like"
+)
+_VERBS = _words("is was were are be been has have had can could may might will would does did do shows showed "
+                "improves reduces increases decreases prevents protects extends leads results")
+# the words a treatment phrase or a trial arm ends with
+_PHRASE_ENDS = frozenset(_HEAD_CLASS) | _CELL_WORDS | _ARM_WORDS
+
+BENEFIT = re.compile(
+    r"\b(?:effective(?:ness)?|efficacy|efficacious|protect(?:s|ed|ion|ive)?|beneficial|benefits?|rescu(?:e|ed|es)|"
+    r"revers(?:e|ed|es)|arrest(?:s|ed)?|cur(?:e|ed|es)|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:life|lifespan|survival|"
+    r"healthspan)|(?:lifespan|life|survival)\s+extension|prolong(?:s|ed|ing)?\s+(?:the\s+)?(?:life|lifespan|"
+    r"survival)|longer\s+life|improv(?:e|es|ed|ing|ement|ements)|ameliorat\w*|alleviat\w*|"
+    r"suppress(?:es|ed|ing)?\s+(?:\w+\s+){0,2}(?:viremia|viraemia|viral|virus|tumou?rs?|replication|infection)|"
+    r"therapeutic\s+(?:effects?|efficacy|benefits?|activity|potential)|anti-?tumou?r(?:igenic)?|"
+    r"anti-?cancer|antiviral\s+activity|promising|encouraging|superior\s+to)"
+)
+HARM = re.compile(r"\b(?:toxic|toxicity|toxicities|adverse|side[\s\-]effects?|harmful|detrimental)\b")
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no|nor|never|without|failed\s+to|lack\s+of)\s+(?:\w+\s+){0,2}$")
+_ANAPHOR = re.compile(r"\W*(?:it|they|this|these|such|the\s+(?:drug|treatment|therapy|vaccine|intervention|"
+                      r"agent|antibod\w+|cells|procedure|transplantation|compound))\b")
+_CITATION_GROUP = re.compile(r"\[([^\[\]]{0,80})\]")
+_CITATION_RANGE = re.compile(r"(\d+)\s*[\-–]\s*(\d+)")
+# numbers that a citing paper's markup leaves after a bracket: "[[1],7", "[1]–5"
+_CITATION_TAIL = re.compile(r"\]((?:\s*[,;–\-]\s*\d{1,3}\b)+)")
+_AUTHOR_YEAR = re.compile(
+    r"\b[A-Z][A-Za-z'\-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][A-Za-z'\-]+)?,?\s+(?:19|20)\d\d[a-z]?\b"
+)
+_SUPERSCRIPT_LIST = re.compile(r"(?<=[a-z\.\)])\s?(\d{1,3}(?:\s*[,\-–]\s*\d{1,3})+)\s*\.?\s*$")
+_MAX_RANGE = 20
+_RAW_WORD = re.compile(r"\S+")
+_PERSON = re.compile(
+    r"\b(?:patients?|man|men|woman|women|boy|girls?|child|children|infants?|neonates?|adults?|subjects?|"
+    r"participants?|volunteers?|individuals?|persons?|people|cases?|\d+[\s\-]years?[\s\-]old|year-old)\b"
+)
+# a word that names its cause: "isoniazid-induced" (the start of the word is found, then its token)
+_CAUSE_WORD = re.compile(r"(?<![a-z0-9\-'])[a-z][a-z0-9\-']*-(?:induced|associated|related|provoked|triggered)\b")
+_ZERO = 0.0
+_CAUSE_SUFFIX = re.compile(r"-(?:based|induced|associated|related|treated|mediated|dependent)$")
+_PHRASE_LOOKBACK = 60
+_PHRASE_WORDS = 4
+
+
+# Named tuples rather than dataclasses: readings travel back from the worker processes, and tuples of ints unpickle
+# several times faster than frozen dataclasses holding frozensets.
+class TreatmentMention(NamedTuple):
+    """A treatment named in a statement: its exact text, the words that identify it, and its frame."""
+
+    name: str
+    anchors: tuple[str, ...]
+    sentence: int
+    therapy_frame: bool
+    exposure_frame: bool
+
+
+class TreatmentReading(NamedTuple):
+    """The treatments a statement names and the sentences (indices) that report an effect or a harm."""
+
+    mentions: tuple[TreatmentMention, ...] = ()
+    effect: tuple[int, ...] = ()  # sentences reporting an effect on an outcome (or its absence)
+    harm: tuple[int, ...] = ()  # sentences reporting a harm (adverse event, worsened outcome)
+    reassure: tuple[int, ...] = ()  # sentences calling a treatment safe or naming absent adverse events
+    anaphoric: tuple[int, ...] = ()  # sentences that begin by referring back ("It", "The drug")
+    sentences: int = 1  # how many sentences the statement has
+    citations: int = 0  # how many works the statement cites (counted only when it names a treatment)
+
+    def effect_sentences(self) -> frozenset[int]:
+        """Sentences that report any effect or harm, or reassure."""
+        return frozenset((*self.effect, *self.harm, *self.reassure))
+
+    def scope(self, mention: TreatmentMention) -> list[int]:
+        """The sentences a mention speaks for: its own, and the following ones that refer back to it."""
+        own = {m.sentence for m in self.mentions}
+        covered = [mention.sentence]
+        for s in range(mention.sentence + 1, self.sentences):
+            if s in own or s not in self.anaphoric:
+                break
+            covered.append(s)
+        return covered
+
+
+_NOTHING = TreatmentReading()
+
+
+def count_citations(text: str) -> int:
+    """How many works a statement cites: numbers in brackets ("[1]", "[2,5-7]"), author-year citations, or a
+    trailing list of superscript numbers ("... patients 39,45,47."); 0 when none is recognised."""
+    count = 0
+    for group in _CITATION_GROUP.finditer(text):
+        inner = group.group(1)
+        numbers = len(re.findall(r"\d+", inner))
+        for lo, hi in _CITATION_RANGE.findall(inner):
+            numbers += max(0, min(int(hi) - int(lo) - 1, _MAX_RANGE))
+        count += numbers
+    for tail in _CITATION_TAIL.finditer(text):
+        count += len(re.findall(r"\d+", tail.group(1)))
+    count += len(_AUTHOR_YEAR.findall(text))
+    if count == 0:
+        superscripts = _SUPERSCRIPT_LIST.search(text[-80:])
+        if superscripts:
+            count = len(re.findall(r"\d+", superscripts.group(1)))
+    return count
+
+
+@lru_cache(maxsize=1 << 16)
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=1 << 14)
+def _anchor_words(name_low: str) -> tuple[str, ...]:
+    """The words of a name that say which treatment it is, singular, with a treatment word as its class."""
+    words = [w.strip(_TRAILING_PUNCT + "'’").rstrip(".") for w in re.split(r"\s+", name_low)]
+    anchors: list[str] = []
+    for word in words:
+        if not word:
+            continue
+        head = _HEAD_CLASS.get(word)
+        if head is not None:
+            anchors.append(head)
+            continue
+        word = _CAUSE_SUFFIX.sub("", word)
+        if word in _GENERIC_MODIFIERS or len(word) < 2:
+            continue
+        anchors.append(word if any(c.isdigit() for c in word) else _singular(word))
+    return tuple(dict.fromkeys(anchors))
+
+
+def _frames(scan: Scan, first: int, last: int, sentence: Span) -> tuple[bool, bool]:
+    toks, starts = scan.toks, scan.starts
+    lo = max(first - _FRAME_WINDOW, bisect_left(starts, sentence[0]))
+    hi = min(last + _FRAME_WINDOW + 1, bisect_left(starts, sentence[1]))
+    window = toks[lo:hi]
+    therapy = not _THERAPY_CUES.isdisjoint(window) or (
+        "-treated" in scan.low and any(t.endswith("-treated") for t in window)
+    )
+    return therapy, not _EXPOSURE_CUES.isdisjoint(window)
+
+
+def _phrase_start(text: str, head_start: int) -> int:
+    """Where the phrase ending with the word at head_start begins: up to 3 words back, stopping at punctuation
+    and at function words. Words are whitespace-delimited, so a code such as "Ad26.COV2.S" stays whole."""
+    start = head_start
+    window_start = max(0, head_start - _PHRASE_LOOKBACK)
+    for match in reversed(list(_RAW_WORD.finditer(text, window_start, head_start))):
+        word = match.group()
+        if head_start - match.start() > _PHRASE_LOOKBACK or start - match.end() > 1:
+            break
+        bare = word.lower().strip(".")
+        if word[-1] in _TRAILING_PUNCT or bare in _STOP_BEFORE or bare in _NOT_MODIFIERS or bare.endswith("ly") or (
+            "(" in word or "[" in word
+        ):
+            break
+        start = match.start()
+        if len(text[start:head_start].split()) >= _PHRASE_WORDS:
+            break
+    return start
+
+
+def _word_end(text: str, pos: int) -> int:
+    """The end of the word holding pos, without trailing punctuation."""
+    match = _RAW_WORD.match(text, pos)
+    end = match.end() if match and pos < len(text) and not text[pos].isspace() else pos
+    while end > pos and text[end - 1] in _TRAILING_PUNCT + ".":
+        end -= 1
+    return end
+
+
+def _agent_spans(scan: Scan, drug_margins: Sequence[float] | None) -> list[tuple[int, int, int, int, bool]]:
+    """Drug names as (char start, char end, first token, last token, named as a cause): lexicon names, drug-like
+    endings, tagged drug words, and the drug of a cause word ("isoniazid-induced": isoniazid)."""
+    toks, starts, ends = scan.toks, scan.starts, scan.ends
+    found: list[tuple[int, int, int, int, bool]] = []
+    taken: set[int] = set()
+    for kind, (start, end) in scan.mask_spans:
+        if kind != "DRUG":
+            continue
+        first = bisect_left(starts, start)
+        last = max(first, bisect_left(starts, end) - 1)
+        found.append((start, end, first, last, False))
+        taken.update(range(first, last + 1))
+    # the candidates are few: collect them with comprehensions rather than a loop over every word
+    causes = {bisect_left(starts, m.start()) for m in _CAUSE_WORD.finditer(scan.low)} if "-" in scan.low else set()
+    drugs: set[int] = set()
+    if drug_margins is not None and max(drug_margins, default=-1.0) >= 0.0:
+        # the words tagged as drugs, found in C
+        drugs.update(itertools.compress(itertools.count(), map(_ZERO.__le__, drug_margins)))
+    if "DRUGX" in scan.masked or (len(scan.masked) != len(toks) and "DRUGX" in map(word_class, toks)):
+        drugs.update(i for i, tok in enumerate(toks) if word_class(tok) == "DRUGX")
+    for i in sorted((causes | drugs) - taken):
+        tok = toks[i]
+        if i in causes and cause_class(tok, scan.res):
+            prefix = tok.rpartition("-")[0]
+            found.append((starts[i], starts[i] + len(prefix), i, i, True))
+        elif i in drugs:
+            found.append((starts[i], ends[i], i, i, False))
+    kept = []
+    for start, end, first, last, cause in found:
+        name = scan.low[start:end]
+        if name in _NOT_AGENTS or len(name) < 3:
+            continue
+        if not cause and last + 1 < len(toks) and toks[last + 1] in _BIOLOGY_AFTER:
+            continue
+        kept.append((start, end, first, last, cause))
+    return kept
+
+
+def _object_word(tok: str) -> bool:
+    """Whether a word may belong to the name of what is given ("wild-type bone marrow"), not a verb or a link."""
+    return tok not in _STOP_BEFORE and not tok.endswith(("ed", "ing")) and tok not in _VERBS
+
+
+def treatment_mentions(
+    scan: Scan, drug_margins: Sequence[float] | None = None, event_sentences: Iterable[int] = ()
+) -> list[TreatmentMention]:
+    """The treatments a scanned statement names, in text order. A drug in a sentence that reports an adverse event
+    of a drug in a person (event_sentences) was given to that person: that is a therapeutic frame."""
+    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
+    # char start, char end, first and last token, and whether it was certainly given (a cause word, a trial arm)
+    spans: list[tuple[int, int, int, int, bool]] = []
+    spans.extend(_agent_spans(scan, drug_margins))
+    n = len(toks)
+    phrase_ends = [] if _PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in _PHRASE_ENDS]
+    for i in phrase_ends:
+        tok = toks[i]
+        if tok in _ARM_WORDS and i > 0 and toks[i - 1] not in _NOT_ARMS and toks[i - 1] not in _STOP_BEFORE:
+            first = i - 1
+            if first > 0 and toks[first - 1] not in _NOT_ARMS and toks[first - 1] not in _STOP_BEFORE:
+                first -= 1
+            spans.append((starts[first], ends[i - 1], first, i - 1, True))
+            continue
+        cell = tok in _CELL_WORDS and i > 0 and (toks[i - 1] in _CELL_MODIFIERS or toks[i - 1].endswith("-derived"))
+        if tok not in _HEAD_CLASS and not cell:
+            continue
+        start = _phrase_start(text, starts[i])
+        first = bisect_left(starts, start)
+        anchors = _anchor_words(text[start : ends[i]].lower())
+        specific = [a for a in anchors if a not in TREATMENT_CLASSES]
+        if specific or (tok not in _NEEDS_MODIFIER and not cell):
+            spans.append((start, ends[i], first, i, False))
+        # "treatment with X", "transplantation of X": X's words, up to a verb or a function word
+        if tok in _HEAD_CLASS and i + 2 < n and toks[i + 1] in ("with", "of") and _object_word(toks[i + 2]):
+            last = i + 2
+            while last + 1 < n and last - i < 5 and _object_word(toks[last + 1]) and not any(
+                c in text[ends[last] : starts[last + 1]] for c in ",;:()[]"
+            ):
+                last += 1
+            # "treatment with remdesivir" is remdesivir; "transplantation of bone marrow" keeps its procedure
+            plain = _HEAD_CLASS[tok] in _PLAIN_CLASSES
+            spans.append((starts[i + 2] if plain else starts[i], _word_end(text, ends[last]), i, last, plain))
+    if not spans:
+        return []
+    given_by = {s for s in event_sentences if _PERSON.search(scan.low, *scan.sentences()[s])}
+    spans.sort(key=lambda span: (span[0], -span[1]))  # the longest of the names that start together
+    mentions: list[TreatmentMention] = []
+    covered_to = -1
+    for start, end, first, last, given in spans:
+        if start < covered_to:  # a drug inside a phrase already taken, or an overlapping phrase
+            continue
+        covered_to = end
+        name = text[start:end].strip(_TRAILING_PUNCT + " .")
+        anchors = _anchor_words(name.lower())
+        if not name or not anchors:
+            continue
+        sentence_index = scan.sentence_index(start)
+        therapy, exposure = _frames(scan, first, last, scan.sentences()[sentence_index])
+        # a treatment word names something given; so do a drug named as the cause of an effect and a trial arm
+        given = given or any(a in TREATMENT_CLASSES for a in anchors) or sentence_index in given_by
+        if given and not exposure:
+            therapy = True
+        mentions.append(TreatmentMention(name, anchors, sentence_index, therapy, exposure))
+    return mentions
+
+
+def _unnegated(low: str, match: re.Match[str], sentence_start: int) -> bool:
+    return _NEGATED_BEFORE.search(low[max(sentence_start, match.start() - 40) : match.start()]) is None
+
+
+def read_treatments(
+    scan: Scan,
+    drug_margins: Sequence[float] | None,
+    effect_sentences: Iterable[int],
+    harm_sentences: Iterable[int],
+    reassuring_sentences: Iterable[int],
+    event_sentences: Iterable[int] = (),
+) -> TreatmentReading:
+    """The treatments of a statement and what its sentences report: the sentences of the outcomes, events and
+    reassurances the reading found, and those with a benefit or harm word that is not negated."""
+    candidates = (
+        scan.mask_spans  # a lexicon name (of a drug, or of an effect: cheap to look past)
+        or "DRUGX" in scan.masked
+        or not _PHRASE_ENDS.isdisjoint(scan.toks)
+        or (drug_margins is not None and max(drug_margins, default=-1.0) >= 0.0)
+        or (len(scan.masked) != len(scan.toks) and "DRUGX" in map(word_class, scan.toks))
+        or _CAUSE_WORD.search(scan.low)
+    )
+    if not candidates:
+        return _NOTHING
+    mentions = tuple(treatment_mentions(scan, drug_margins, event_sentences))
+    if not mentions:
+        return _NOTHING  # what the sentences report matters only for the treatments they name
+    low = scan.low
+    effect = set(effect_sentences)
+    harm = set(harm_sentences)
+    anaphoric = set()
+    for index, (start, end) in enumerate(scan.sentences()):
+        if index not in effect:
+            for match in BENEFIT.finditer(low, start, end):
+                if _unnegated(low, match, start):
+                    effect.add(index)
+                    break
+        if index not in harm:
+            for match in HARM.finditer(low, start, end):
+                if _unnegated(low, match, start):
+                    harm.add(index)
+                    break
+        if index and _ANAPHOR.match(low, start):
+            anaphoric.add(index)
+    return TreatmentReading(
+        mentions=mentions,
+        effect=tuple(sorted(effect)),
+        harm=tuple(sorted(harm)),
+        reassure=tuple(sorted(set(reassuring_sentences))),
+        anaphoric=tuple(sorted(anaphoric)),
+        sentences=len(scan.sentences()),
+        citations=count_citations(scan.text),
+    )

@@ -1,0 +1,141 @@
+"""The target profile: whether the target studied an intervention, its name, and the statements about it; and the
+verdicts about that intervention only."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.extractive.treatments import count_citations
+from summarizer.models import Brief, Citing, Statement, Target
+from summarizer.pipeline import summarize
+
+MSC_TITLE = (
+    "Safety and Feasibility of Umbilical Cord Mesenchymal Stem Cells in Patients with COVID-19 Pneumonia: "
+    "A Pilot Study"
+)
+MSC_ABSTRACT = (
+    "We aim to explore the safety and feasibility of umbilical cord mesenchymal stem cells (UC-MSCs) transplantation "
+    "in severe COVID-19 patients."
+)
+
+
+def _statements(*texts: str) -> list[Statement]:
+    return [Statement(id=f"S{i}", text=t, citing=Citing(doi=f"10.1/{i}")) for i, t in enumerate(texts, start=1)]
+
+
+def _brief(*texts: str, target: Target | None = None) -> Brief:
+    statements = _statements(*texts)
+    return summarize(statements, engine=ExtractiveEngine()) if target is None else summarize(
+        __import__("summarizer.models", fromlist=["Source"]).Source(format="t", target=target, statements=statements),
+        engine=ExtractiveEngine(),
+    )
+
+
+MECHANISM = (
+    "PINK1 recruits Parkin to depolarized mitochondria [1].",
+    "Parkin is a ubiquitin ligase that is activated by PINK1 [1].",
+    "Cells treated with CCCP lose their membrane potential, which recruits Parkin [1].",
+    "Loss of PINK1 increases the risk of Parkinson's disease [1].",
+    "Mitochondrial quality control is impaired in neurons lacking Parkin [1].",
+)
+
+
+def test_a_mechanism_paper_has_no_intervention_and_no_verdict() -> None:
+    brief = _brief(*MECHANISM)
+    assert brief.target.intervention is None
+    assert brief.safety.assessment == brief.efficacy.assessment == "insufficient_evidence"
+    assert "does not appear to study an intervention" in brief.efficacy.summary
+    assert brief.efficacy.summary.count(". ") == 0  # one plain sentence
+
+
+def test_an_exposure_is_not_an_intervention() -> None:
+    brief = _brief(
+        "Exposure to the pesticide rotenone is associated with an increased risk of Parkinson's disease [1].",
+        "Occupational exposure to rotenone induced parkinsonism in farm workers [1].",
+        "Rotenone exposure increased the incidence of Parkinson's disease [1].",
+    )
+    assert brief.target.intervention is None
+
+
+def test_a_drug_with_effects_in_several_statements_is_the_intervention() -> None:
+    brief = _brief(
+        "Treatment with metformin extended lifespan in male mice [1].",
+        "Metformin supplementation reduced oxidative damage and chronic inflammation in old mice [1].",
+        "Metformin is an inhibitor of complex I [1].",
+        *MECHANISM,
+    )
+    intervention = brief.target.intervention
+    assert intervention is not None and "metformin" in intervention.name.lower()
+    assert intervention.statement_ids == ["S1", "S2"]  # S3 names it but reports no effect
+    assert brief.efficacy.assessment == "benefit_reported"
+    assert brief.safety.assessment == "insufficient_evidence"
+    assert {o.outcome for o in brief.efficacy.outcomes} >= {"lifespan", "oxidative damage"}
+
+
+def test_one_statement_among_many_is_not_enough_for_an_intervention() -> None:
+    brief = _brief("Treatment with metformin extended lifespan in male mice [1].", *MECHANISM * 6)
+    assert brief.target.intervention is None
+
+
+def test_the_title_names_the_intervention_and_its_statements() -> None:
+    target = Target(title=MSC_TITLE, abstract=MSC_ABSTRACT)
+    brief = _brief(
+        "Studies have shown that intravenous MSC infusion in patients with COVID-19 is safe [3,4].",
+        "PINK1 recruits Parkin [1].",
+        target=target,
+    )
+    assert brief.target.intervention is not None
+    assert brief.target.intervention.name == "umbilical cord mesenchymal stem cells"
+    assert brief.target.intervention.statement_ids == ["S1"]
+    assert brief.safety.assessment == "no_concerns_reported"
+
+
+def test_a_lone_statement_against_a_consistent_majority_is_not_mixed() -> None:
+    majority = [f"Treatment with remdesivir shortened the time to recovery in cohort {i} [1]." for i in range(4)]
+    brief = _brief(*majority, "Treatment with remdesivir did not reduce mortality [1].")
+    assert brief.efficacy.assessment == "benefit_reported"
+    assert {o.direction for o in brief.efficacy.outcomes} == {"improved", "no_difference"}
+
+
+def test_several_statements_each_way_are_mixed() -> None:
+    brief = _brief(
+        "Treatment with remdesivir shortened the time to recovery [1].",
+        "Treatment with remdesivir reduced mortality in ventilated patients [1].",
+        "Treatment with remdesivir did not reduce mortality [1].",
+        "Remdesivir treatment did not improve survival in a second trial [1].",
+    )
+    assert brief.efficacy.assessment == "mixed"
+
+
+def test_the_same_outcome_is_one_finding_and_summaries_show_the_first_ids_only() -> None:
+    texts = [f"In trial {i}, treatment with remdesivir shortened the time to recovery [1]." for i in range(12)]
+    brief = _brief(*texts)
+    [outcome] = brief.efficacy.outcomes
+    assert outcome.outcome == "time to recovery" and len(outcome.statement_ids) == 12
+    assert "S1, S2, S3, S4, S5 and 7 more" in brief.efficacy.summary
+    assert outcome.claim == "Time to recovery decreased with remdesivir (an improvement)."
+
+
+def test_a_summary_stays_short_for_thousands_of_statements() -> None:
+    texts = [f"Treatment with remdesivir shortened the time to recovery in site {i} [1]." for i in range(3000)]
+    texts += [f"Patients given remdesivir developed a rash in ward {i} [1]." for i in range(3000)]
+    brief = summarize(_statements(*texts), engine=ExtractiveEngine())
+    assert brief.efficacy.assessment == "benefit_reported"
+    assert len(brief.efficacy.summary) < 400 and len(brief.safety.summary) < 400
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Metformin extends lifespan [1].", 1),
+        ("as shown before [1,7]", 2),
+        ("as shown before [[1],7", 2),
+        ("several trials [2-5] and [9]", 5),
+        ("(Smith et al., 2020; Jones and Lee, 2019)", 2),
+        ("in the patients either 39,45,47,48,54 .", 5),
+        ("no citation at all", 0),
+    ],
+)
+def test_count_citations(text: str, expected: int) -> None:
+    assert count_citations(text) == expected
