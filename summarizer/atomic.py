@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
+
+from summarizer.output import write_file
 
 PARTIAL_SUFFIX = ".partial"
 
 
 def write_whole(path: Path, data: str | bytes) -> None:
-    """Write to a hidden partial file in the same directory, flush it to disk, then rename it over `path`."""
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PARTIAL_SUFFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        Path(partial).unlink(missing_ok=True)
-        raise
+    """Write to a hidden partial file in the same directory, flush it to disk, then rename it over `path` (by the
+    rules of summarizer.output: a link's target is written, a read-only file refused, the umask respected)."""
+    write_file(path, data, temp_suffix=PARTIAL_SUFFIX)
 
 
 def remove_partials(directory: Path) -> None:

@@ -5,18 +5,25 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
-import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 from summarizer._version import __version__
 from summarizer.engines import ENGINES, EngineOptions
-from summarizer.errors import ConfigError, InputError, SummarizerError
+from summarizer.errors import ConfigError, SummarizerError
 from summarizer.eval_tasks import EVAL_TASKS
+from summarizer.output import output_suffix, write_output
 from summarizer.readers import READERS
 from summarizer.renderers import DEFAULT_FORMAT, RENDERERS, format_for_suffix
+
+OUTPUT_HELP = (
+    "write here instead of stdout: a file (replaced atomically; a symlink's target; a device or FIFO as it is), "
+    "or DIR/ to write a file of the default name in DIR"
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -100,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(or --paper ID)",
     )
     what.add_argument("--paper", metavar="ID", help="fetch the statements of this paper instead of reading INPUT")
-    brief.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
+    brief.add_argument("-o", "--output", metavar="PATH", help=OUTPUT_HELP)
     # choices are read from the registries when the parser is built, so an entry registered later is offered too
     output_formats = RENDERERS.names()
     input_formats = READERS.choices()
@@ -118,7 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     fetch = commands.add_parser("fetch", help="fetch a paper's citation statements as JSON Lines (S2 or scite)")
     fetch.add_argument("paper", metavar="ID", help="a DOI (10.… or doi:10.…), PMID:…, PMCID:… or a Semantic Scholar id")
-    fetch.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
+    fetch.add_argument("-o", "--output", metavar="PATH", help=OUTPUT_HELP)
     _add_fetch_flags(fetch)
     fetch.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML, see config/default.toml)")
     fetch.add_argument("--quiet", action="store_true", help="do not report what was fetched")
@@ -152,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "input", metavar="INPUT", nargs="+", help="a citation export; - for stdin; several are read as one set"
     )
-    extract.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
+    extract.add_argument("-o", "--output", metavar="PATH", help=OUTPUT_HELP)
     extract.add_argument("--input-format", choices=input_formats, help="skip detection and read INPUT as this format")
     extract.add_argument("--target", metavar="DOI", help=_TARGET_HELP)
     extract.add_argument("--config", type=Path, metavar="FILE", help="settings file (input limits)")
@@ -160,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.set_defaults(handler=_cmd_extract)
 
     schema = commands.add_parser("schema", help="print the brief's JSON Schema")
-    schema.add_argument("-o", "--output", type=Path, metavar="PATH", help="write here (atomically) instead of stdout")
+    schema.add_argument("-o", "--output", metavar="PATH", help=OUTPUT_HELP)
     schema.set_defaults(handler=_cmd_schema)
 
     evaluate = commands.add_parser("eval", help="measure an engine on a labelled dataset")
@@ -272,45 +279,31 @@ def _load(args: argparse.Namespace, settings: Any) -> Any:
     return source
 
 
-def write_output(text: str, output: Path | None) -> None:
-    """Write to stdout, or atomically to a file: a failed run leaves an existing file untouched."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    directory = output.parent if str(output.parent) else Path(".")
-    if not directory.is_dir():
-        raise InputError(f"{output}: the directory {directory} does not exist")
-    if output.is_dir():
-        raise InputError(f"{output}: is a directory")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise InputError(f"{output}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _format_for(args: argparse.Namespace) -> str:
     if args.format:
         return str(args.format)
-    return (format_for_suffix(args.output.suffix) if args.output else None) or DEFAULT_FORMAT
+    return format_for_suffix(output_suffix(args.output)) or DEFAULT_FORMAT
+
+
+def _suffix_of(output_format: str) -> str:
+    suffixes = RENDERERS.get(output_format).suffixes
+    return suffixes[0] if suffixes else output_format
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from summarizer.pipeline import summarize
-    from summarizer.renderers import render
+    from summarizer.pipeline import normalise, summarize
+    from summarizer.renderers import render_chunks
 
     settings = _settings(args)
     engine = _engine(args, settings)
     source = _load(args, settings)
-    brief = summarize(source, engine=engine, settings=settings)
-    write_output(render(brief, _format_for(args)), args.output)
+    # normalised here, the reader's statements are let go before the engine runs (summarize keeps these as they
+    # are); handed over, they become the brief's statements: a large input is held once
+    source = source.model_copy(update={"statements": normalise(source.statements)})
+    brief = summarize(source, engine=engine, settings=settings, owned=True)
+    del source
+    output_format = _format_for(args)
+    write_output(render_chunks(brief, output_format), args.output, f"brief.{_suffix_of(output_format)}")
     return 0
 
 
@@ -320,7 +313,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     source = _load(args, _settings(args))
     normalised = source.model_copy(update={"statements": normalise(source.statements)})
-    write_output(write_jsonl(normalised), args.output)
+    write_output(write_jsonl(normalised), args.output, "statements.jsonl")
     return 0
 
 
@@ -378,7 +371,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 def _cmd_schema(args: argparse.Namespace) -> int:
     from summarizer.renderers import render_schema
 
-    write_output(render_schema(), args.output)
+    write_output(render_schema(), args.output, "brief-schema.json")
     return 0
 
 
@@ -423,6 +416,19 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run(args: argparse.Namespace) -> int:
+    try:
+        return int(args.handler(args))
+    except SummarizerError as exc:
+        sys.stderr.write(f"summarizer: error: {exc}\n")
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the CLI promises one line, never a traceback
+        sys.stderr.write(f"summarizer: internal error: {type(exc).__name__}: {exc}\n")
+        return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     parser = build_parser()
@@ -430,16 +436,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    # Ctrl-C keeps Python's own handler during the run (asyncio.run, used by the LLM engine, fetching and batches,
+    # turns it into a cancellation only when it finds that one); once it has stopped the run, further ones are
+    # ignored, so that they cannot cut the clean-up or the one line short into a traceback
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.getsignal(signal.SIGINT) if in_main_thread else None
     try:
-        return int(args.handler(args))
-    except SummarizerError as exc:
-        sys.stderr.write(f"summarizer: error: {exc}\n")
-        return exc.exit_code
-    except KeyboardInterrupt:
+        return _run(args)
+    except KeyboardInterrupt:  # from anywhere in the run, its error handling included
+        if in_main_thread:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
         sys.stderr.write("summarizer: interrupted\n")
         return 130
-    except BrokenPipeError:
-        return 0
-    except Exception as exc:  # noqa: BLE001 - the CLI promises one line, never a traceback
-        sys.stderr.write(f"summarizer: internal error: {type(exc).__name__}: {exc}\n")
-        return 1
+    finally:
+        if in_main_thread and (argv is None or previous is not None):
+            # as the process's entry point, the run is over: a late Ctrl-C must not interrupt the exit
+            signal.signal(signal.SIGINT, previous if argv is not None else signal.SIG_IGN)

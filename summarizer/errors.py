@@ -21,6 +21,12 @@ class ConfigError(SummarizerError):
     exit_code = 2
 
 
+class OutputError(SummarizerError):
+    """The output cannot be written where asked: a missing directory, a read-only file (exit 2)."""
+
+    exit_code = 2
+
+
 class EndpointError(SummarizerError):
     """The model endpoint cannot be reached or keeps failing after retries (exit 3)."""
 

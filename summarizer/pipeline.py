@@ -22,20 +22,38 @@ NO_INTERVENTION_SUMMARY = (
 
 
 def normalise(statements: Sequence[Statement]) -> list[Statement]:
-    """Normalise whitespace, merge exact duplicates into occurrences, and number the statements S1, S2, ..."""
+    """Normalise whitespace, merge exact duplicates into occurrences, and number the statements S1, S2, ...
+
+    A statement already in that form is returned as it is, not copied, so that normalising twice costs no memory;
+    the strings many statements share (sections, types) are kept once.
+    """
     merged: dict[tuple[object, ...], tuple[Statement, str, int]] = {}
     for statement in statements:
         # a text of only separators that str.split() takes for spaces (\x1c-\x1f) is kept: the contract's \S allows it
-        text = " ".join(statement.text.split()) or statement.text
+        joined = " ".join(statement.text.split()) or statement.text
+        text = statement.text if joined == statement.text else joined
         citing = statement.citing
         key = (text, citing.doi, citing.title, citing.year, statement.section)
         kept = merged.get(key)
         occurrences = statement.occurrences + (kept[2] if kept else 0)
         merged[key] = (kept[0] if kept else statement, text, occurrences)
-    return [
-        first.model_copy(update={"id": f"S{i}", "text": text, "occurrences": occurrences})
-        for i, (first, text, occurrences) in enumerate(merged.values(), start=1)
-    ]
+    shared: dict[str | None, str | None] = {}
+    normalised = []
+    for i, (first, text, occurrences) in enumerate(merged.values(), start=1):
+        number = f"S{i}"
+        if first.id == number and first.text is text and first.occurrences == occurrences:
+            normalised.append(first)
+            continue
+        update: dict[str, object] = {"id": number, "text": text, "occurrences": occurrences}
+        for name in _SHARED_FIELDS:
+            value = getattr(first, name)
+            update[name] = shared.setdefault(value, value)
+        normalised.append(first.model_copy(update=update))
+    return normalised
+
+
+# strings that many statements share: one object each, not one per statement
+_SHARED_FIELDS = ("section", "type", "type_source")
 
 
 def _statements_sha256(statements: Sequence[Statement]) -> str:
@@ -103,8 +121,12 @@ def assemble_brief(
     settings: Settings,
     input_sha256: str | None,
     warnings: Sequence[str] = (),
+    in_place: bool = False,
 ) -> Brief:
-    """Annotate the statements with the engine's result, ground its sections once, grade them, and tally."""
+    """Annotate the statements with the engine's result, ground its sections once, grade them, and tally.
+
+    in_place: annotate the given statement objects themselves rather than copies of them (the caller owns them).
+    """
     if len(result.annotations) != len(statements):
         raise RuntimeError(
             f"engine {engine_name} returned {len(result.annotations)} annotations for {len(statements)} statements"
@@ -115,7 +137,12 @@ def assemble_brief(
         inferred = result.inferred_types.get(statement.id)
         if statement.type == "unclassified" and inferred is not None:
             update.update(type=inferred, type_source=engine_name)
-        annotated.append(statement.model_copy(update=update))
+        if in_place:
+            for name, value in update.items():
+                setattr(statement, name, value)
+            annotated.append(statement)
+        else:
+            annotated.append(statement.model_copy(update=update))
     all_warnings = [*warnings, *result.warnings]
     safety, efficacy, contrasting = ground_sections(
         result.safety, result.efficacy, result.contrasting, annotated, all_warnings
@@ -172,8 +199,13 @@ class _Run:
     """One brief in the making: the source, its normalised statements, the engine and the settings."""
 
     def __init__(
-        self, source: Source | Sequence[Statement], engine: str | Engine | None, settings: Settings | None
+        self,
+        source: Source | Sequence[Statement],
+        engine: str | Engine | None,
+        settings: Settings | None,
+        owned: bool = False,
     ) -> None:
+        self.owned = owned
         self.settings = settings or Settings()
         self.source = _as_source(source)
         self.statements = normalise(self.source.statements)
@@ -189,6 +221,7 @@ class _Run:
             self.settings,
             input_sha256 or self.source.input_sha256,
             warnings,
+            in_place=self.owned,
         )
 
 
@@ -197,9 +230,14 @@ def summarize(
     engine: str | Engine | None = None,
     settings: Settings | None = None,
     input_sha256: str | None = None,
+    owned: bool = False,
 ) -> Brief:
-    """Make the evidence brief of a source's statements with the named engine (default: from settings)."""
-    run = _Run(source, engine, settings)
+    """Make the evidence brief of a source's statements with the named engine (default: from settings).
+
+    owned: the caller hands the source over; its statements may become the brief's (annotated in place, not
+    copied), so that a large input is held once.
+    """
+    run = _Run(source, engine, settings, owned)
     return run.finish(run.engine.run(run.source.target, run.statements), input_sha256)
 
 

@@ -1,17 +1,27 @@
 """The HTTP service: POST a citation export or statements, get the brief (FastAPI on uvicorn).
 
-Errors are JSON objects ``{"error": "..."}``, never tracebacks: 400 for a body that cannot be parsed (bad JSON, no
-``file`` field), 401 for a missing or wrong bearer token, 413 for a body over ``service.max_request_bytes``, 415
-for another content type, 422 for input that parses but is no citation export or no valid statements
-(``InputError``), 502 when the model endpoint fails or gives no valid output, 500 for anything unexpected. The
-engine, model and endpoint come from the server's settings only; no request field can change them.
+Errors are JSON objects ``{"error": "..."}``, never tracebacks: 400 for a body that cannot be parsed (bad JSON,
+JSON nested too deep, no ``file`` field), 401 for a missing or wrong bearer token, 408 for a body not received in
+``service.body_timeout_seconds``, 413 for a body over ``service.max_request_bytes``, 415 for another content type,
+422 for input that parses but is no citation export or no valid statements (``InputError``), 502 when the model
+endpoint fails or gives no valid output, 503 when the brief is not made within ``service.request_timeout_seconds``
+or the server has too many connections, 500 for anything unexpected. The engine, model and endpoint come from the
+server's settings only; no request field can change them.
+
+Briefs are made in worker processes (summarizer.worker_pool), never on the event loop: a slow request cannot delay
+the others or ``/healthz``. Connection limits are summarizer.server's.
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import logging
+import os
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -21,19 +31,19 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic.json_schema import models_json_schema
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.types import Message
 
 from summarizer._version import __version__
-from summarizer.engines import make_engine
+from summarizer.engines import Engine, make_engine
 from summarizer.errors import ConfigError, EndpointError, InputError, NoValidOutputError
 from summarizer.models import Brief, Source, Statement, Target
-from summarizer.pipeline import asummarize
+from summarizer.pipeline import asummarize, summarize
 from summarizer.readers import READERS, read_source
 from summarizer.renderers import RENDERERS, brief_schema, render
 from summarizer.settings import Settings
+from summarizer.worker_pool import OverBudget, PoolBusy, WorkerLost, WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +104,9 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-async def _uploaded_source(request: Request, body: bytes, input_format: str | None) -> Source:
+async def _uploaded_file(request: Request, body: bytes) -> tuple[bytes, str]:
+    """The uploaded export's bytes and file name, from a multipart body."""
+
     async def replay() -> Message:
         return {"type": "http.request", "body": body, "more_body": False}
 
@@ -107,16 +119,16 @@ async def _uploaded_source(request: Request, body: bytes, input_format: str | No
     upload = form.get(UPLOAD_FIELD)
     if not isinstance(upload, UploadFile):
         raise HTTPException(400, f"a multipart upload needs the export in form field {UPLOAD_FIELD!r}")
-    data = await upload.read()
-    name = upload.filename or "upload"
-    return await run_in_threadpool(read_source, data, input_format, name)
+    return await upload.read(), upload.filename or "upload"
 
 
 def _json_source(body: bytes) -> Source:
     try:
         payload = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
-        raise HTTPException(400, "the body is not valid JSON") from None
+    except RecursionError:
+        raise HTTPException(400, "the body is JSON nested too deep") from None
+    except ValueError as exc:  # UnicodeDecodeError and the integer-size limit are ValueErrors too
+        raise HTTPException(400, f"the body is not valid JSON: {exc}") from None
     hint = f"post a citation export as a multipart upload in field {UPLOAD_FIELD!r}"
     try:
         if isinstance(payload, list):
@@ -127,6 +139,32 @@ def _json_source(body: bytes) -> Source:
     except ValidationError as exc:
         raise InputError(f"invalid statements: {_first_error(exc)}; {hint}") from None
     raise InputError(f"expected a list of statements or an object with 'statements'; {hint}")
+
+
+@dataclass(frozen=True)
+class BriefJob:
+    """One brief to make in a worker: the export's bytes (or JSON statements), and how to read and render it."""
+
+    body: bytes
+    is_json: bool
+    filename: str
+    input_format: str | None
+    output_format: str
+
+
+def _brief_maker(engine: Engine, settings: Settings) -> Callable[[BriefJob], bytes]:
+    """What a worker does with a job: read, summarize, render; the rendering's bytes."""
+
+    def make(job: BriefJob) -> bytes:
+        source = _json_source(job.body) if job.is_json else read_source(job.body, job.input_format, job.filename)
+        if hasattr(engine, "arun"):
+            brief = asyncio.run(asummarize(source, engine=engine, settings=settings))
+        else:  # in this thread, so that the worker's time budget can stop it
+            brief = summarize(source, engine=engine, settings=settings)
+        text = brief.model_dump_json() if job.output_format == "json" else render(brief, job.output_format)
+        return text.encode("utf-8", errors="replace")  # a lone surrogate read from the input is no reason to fail
+
+    return make
 
 
 def _media_type(request: Request) -> str:
@@ -161,15 +199,17 @@ def _error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
 _ERROR_MEANINGS = {
     400: "The body cannot be parsed (bad JSON, malformed multipart, no file field).",
     401: "A bearer token is required and was missing or wrong.",
+    408: "The body was not received in time.",
     413: "The body is over the size limit.",
     415: "The content type is neither multipart/form-data nor application/json.",
     422: "The input is no citation export, or the statements or parameters are invalid.",
     500: "An unexpected server error.",
     502: "The model endpoint failed or gave no valid output.",
+    503: "The brief was not made in time, or the server is busy; try again later.",
 }
 
 
-def _install_error_handlers(app: FastAPI) -> None:
+def _install_error_handlers(app: FastAPI, budget: float) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         return _error(exc.status_code, str(exc.detail), dict(exc.headers or {}))
@@ -194,6 +234,18 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def config_error(request: Request, exc: ConfigError) -> JSONResponse:
         log.error("configuration error while serving a request: %s", exc)
         return _error(500, "the server is misconfigured")
+
+    @app.exception_handler(OverBudget)
+    async def over_budget(request: Request, exc: OverBudget) -> JSONResponse:
+        return _error(503, f"the brief was not made within {budget:g} s; send a smaller input")
+
+    @app.exception_handler(PoolBusy)
+    async def busy(request: Request, exc: PoolBusy) -> JSONResponse:
+        return _error(503, "the server is busy; try again later", {"Retry-After": "30"})
+
+    @app.exception_handler(WorkerLost)
+    async def worker_lost(request: Request, exc: WorkerLost) -> JSONResponse:
+        return _error(503, "the worker making the brief stopped; try again later")
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -253,21 +305,41 @@ def _install_openapi(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
+def _worker_count(settings: Settings) -> int:
+    return settings.service.workers or os.cpu_count() or 1
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The service's ASGI app; the engine and model are the server's, fixed by `settings`."""
     # fail at start-up, not on the first request, if the engine is misconfigured; engines keep no per-run state
-    # (the LLM engine opens a session per brief), so one engine, and the encoder it may load, serves every request
+    # (the LLM engine opens a session per brief), so one engine, and the encoder it may load, serves every request;
+    # the workers are forked now, with it loaded, before the server starts its threads
     engine = make_engine(settings.engine, settings)
-    limit = settings.service.max_request_bytes
+    pool = WorkerPool(_brief_maker(engine, settings), _worker_count(settings), settings.service.max_waiting_requests)
+    service = settings.service
+    limit = service.max_request_bytes
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from summarizer.server import throttle_accept_errors
+
+        throttle_accept_errors(asyncio.get_running_loop())
+        try:
+            yield
+        finally:
+            pool.close()
+
     app = FastAPI(
         title="citation-evidence-summarizer",
         version=__version__,
         description="Grounded safety and efficacy briefs from the citation statements about a study.",
         docs_url=None,
         redoc_url=None,
+        lifespan=lifespan,
     )
+    app.state.worker_pool = pool
     guard = _bearer_guard(settings)
-    _install_error_handlers(app)
+    _install_error_handlers(app, service.request_timeout_seconds)
 
     @app.get("/healthz", response_model=Health)
     async def healthz() -> Health:
@@ -285,7 +357,7 @@ def create_app(settings: Settings) -> FastAPI:
         response_class=Response,
         responses={
             200: {"description": "The brief, as JSON or in the format asked for."},
-            **_error_responses(400, 401, 413, 415, 422, 500, 502),
+            **_error_responses(400, 401, 408, 413, 415, 422, 500, 502, 503),
         },
     )
     async def create_brief(
@@ -300,30 +372,39 @@ def create_app(settings: Settings) -> FastAPI:
         ] = None,
     ) -> Response:
         """Make the brief of an uploaded citation export (multipart field `file`) or of JSON statements."""
-        body = await _read_body(request, limit)
+        if pool.full():  # refused before its body is read: waiting requests hold their bodies in memory
+            raise PoolBusy()
+        try:
+            async with asyncio.timeout(service.body_timeout_seconds):
+                body = await _read_body(request, limit)
+        except TimeoutError:
+            raise HTTPException(408, f"the body was not received within {service.body_timeout_seconds:g} s") from None
         media_type = _media_type(request)
         if media_type == "multipart/form-data":
-            source = await _uploaded_source(request, body, input_format)
+            data, name = await _uploaded_file(request, body)
+            job = BriefJob(data, False, name, input_format, output_format)
         elif media_type == "application/json" or media_type.endswith("+json"):
-            source = _json_source(body)
+            job = BriefJob(body, True, "body", None, output_format)
         else:
             raise HTTPException(415, "send multipart/form-data with a file field, or application/json statements")
-        brief = await asummarize(source, engine=engine, settings=settings)
-        text = brief.model_dump_json() if output_format == "json" else render(brief, output_format)
+        content = await pool.run(job, service.request_timeout_seconds)
         headers = {"X-Content-Type-Options": "nosniff"}
         if output_format == "csv":
             headers["Content-Disposition"] = 'attachment; filename="brief.csv"'
-        return Response(text, media_type=RENDERERS.get(output_format).media_type, headers=headers)
+        return Response(content, media_type=RENDERERS.get(output_format).media_type, headers=headers)
 
     _install_openapi(app)
     return app
 
 
 def serve(settings: Settings) -> None:
-    """Run the service with uvicorn on the configured host and port."""
+    """Run the service with uvicorn on the configured host and port, with its connection limits."""
     import uvicorn
+
+    from summarizer.server import uvicorn_config
 
     service = settings.service
     if service.bearer_token is None and service.host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("serving on %s without a bearer token: anyone who can reach it can use the engine", service.host)
-    uvicorn.run(create_app(settings), host=service.host, port=service.port, server_header=False, proxy_headers=False)
+    app = create_app(settings)
+    uvicorn.Server(uvicorn_config(app, service, _worker_count(settings))).run()

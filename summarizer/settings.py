@@ -81,6 +81,24 @@ class ServiceSettings(_Strict):
     bearer_token: SecretStr | None = Field(
         default=None, exclude=True, description="When set, /v1/* requires `Authorization: Bearer <token>`."
     )
+    workers: int | None = Field(
+        default=None, ge=1, description="Worker processes that make briefs, one at a time each (default: the CPUs)."
+    )
+    max_waiting_requests: int = Field(
+        default=16, ge=0, description="Requests waiting for a free worker at most; one more is answered 503 at once."
+    )
+    request_timeout_seconds: float = Field(
+        default=300.0, gt=0, description="A brief not made in this time (waiting for a worker included) is a 503."
+    )
+    header_timeout_seconds: float = Field(
+        default=10.0, gt=0, description="A connection that sends no complete request head in this time is closed."
+    )
+    body_timeout_seconds: float = Field(default=60.0, gt=0, description="A body not received in this time is a 408.")
+    keep_alive_seconds: int = Field(default=5, ge=1, description="An idle connection between requests is closed.")
+    max_connections: int = Field(
+        default=1000, ge=1, description="Open connections at most (and fewer if the open-file limit is lower)."
+    )
+    max_header_bytes: int = Field(default=16384, ge=1024, description="A larger request head is a 400.")
 
 
 class InputSettings(_Strict):

@@ -147,6 +147,24 @@ def test_contract_violations_catches_tampering() -> None:
     assert any("not a verbatim substring" in p for p in problems)
 
 
+def test_normalise_returns_statements_already_normal_as_they_are() -> None:
+    once = normalise([_statement("  Safe \n and well tolerated.  "), _statement("Second one.", section="Results")])
+    twice = normalise(once)
+    assert [a is b for a, b in zip(once, twice, strict=True)] == [True, True]
+    assert twice[1].section == "Results" and twice[1].id == "S2"
+
+
+def test_an_owned_source_is_annotated_in_place_and_the_brief_is_the_same() -> None:
+    statements = normalise(
+        [_statement("MSC infusion was safe and well tolerated."), _statement("Mortality fell with MSC.")]
+    )
+    copied = summarize(Source(format="test", statements=statements))
+    assert all(s.annotation is None for s in statements)  # not owned: the caller's statements are left alone
+    owned = summarize(Source(format="test", statements=statements), owned=True)
+    assert [s is t for s, t in zip(owned.statements, statements, strict=True)] == [True, True]
+    assert owned.model_dump(exclude={"provenance"}) == copied.model_dump(exclude={"provenance"})
+
+
 def test_normalise_never_empties_a_text_the_contract_accepts() -> None:
     # "\x1c" is whitespace to str.split() but not to the contract's pattern (Unicode White_Space), found by the
     # service's schemathesis test

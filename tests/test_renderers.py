@@ -67,7 +67,7 @@ def test_the_output_suffix_picks_its_renderer(
     suffix: str, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     brief = Brief.model_validate_json(FIXTURE_BRIEF.read_text(encoding="utf-8"))
-    monkeypatch.setattr("summarizer.pipeline.summarize", lambda source, engine, settings: brief)
+    monkeypatch.setattr("summarizer.pipeline.summarize", lambda source, engine, settings, **_: brief)
     target = tmp_path / (f"brief.{suffix}" if suffix else "brief")
     assert main(["brief", str(EXAMPLE_PATH), "--quiet", "-o", str(target)]) == 0
     assert target.read_bytes().decode("utf-8") == render(brief, name)
@@ -77,3 +77,17 @@ def test_an_unknown_format_is_a_value_error_that_lists_the_choices() -> None:
     brief = Brief.model_validate_json(FIXTURE_BRIEF.read_text(encoding="utf-8"))
     with pytest.raises(ValueError, match=r"^unknown format 'pdf' \(choose from: json, md, html, csv\)$"):
         render(brief, "pdf")
+
+
+def test_json_chunks_are_the_json_rendering_in_pieces(example_path: Path) -> None:
+    from summarizer.pipeline import summarize
+    from summarizer.readers import load_statements
+    from summarizer.renderers import render_chunks
+
+    brief = summarize(load_statements(example_path))
+    chunks = list(render_chunks(brief, "json"))
+    assert len(chunks) > len(brief.statements)
+    assert "".join(chunks) == render(brief, "json")
+    one = brief.model_copy(update={"statements": brief.statements[:1]})
+    assert "".join(render_chunks(one, "json")) == render(one, "json")
+    assert list(render_chunks(brief, "md")) == [render(brief, "md")]

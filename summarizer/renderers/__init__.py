@@ -14,6 +14,8 @@ it here with one line::
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from summarizer.models import Brief
 from summarizer.registry import Registry, UnknownName
 from summarizer.renderers.csv import CSV_RENDERER, render_csv
@@ -30,6 +32,7 @@ __all__ = [
     "format_for_suffix",
     "md_text",
     "render",
+    "render_chunks",
     "render_csv",
     "render_html",
     "render_json",
@@ -53,6 +56,15 @@ def render(brief: Brief, fmt: str = DEFAULT_FORMAT) -> str:
     except UnknownName as exc:
         raise ValueError(str(exc)) from None
     return spec.render(brief)
+
+
+def render_chunks(brief: Brief, fmt: str = DEFAULT_FORMAT) -> Iterable[str]:
+    """The rendering's text in pieces where the renderer can give them (same text as `render`), else whole."""
+    try:
+        spec = RENDERERS.get(fmt)
+    except UnknownName as exc:
+        raise ValueError(str(exc)) from None
+    return spec.chunks(brief) if spec.chunks is not None else [spec.render(brief)]
 
 
 def format_for_suffix(suffix: str) -> str | None:

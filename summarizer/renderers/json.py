@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+
+from pydantic import BaseModel
 
 from summarizer.models import Brief
 from summarizer.renderers.spec import RendererSpec
@@ -11,6 +14,63 @@ from summarizer.renderers.spec import RendererSpec
 def render_json(brief: Brief) -> str:
     """The brief as contract JSON."""
     return brief.model_dump_json(indent=2) + "\n"
+
+
+# the lists that grow with the input, by their path in the brief; json_chunks writes their items one by one
+_STREAMED_LISTS = (
+    ("statements",),
+    ("contrasting",),
+    ("safety", "findings"),
+    ("safety", "adverse_events"),
+    ("efficacy", "outcomes"),
+)
+
+
+def _skeleton(brief: Brief) -> Brief:
+    """The brief with the streamed lists empty."""
+    return brief.model_copy(
+        update={
+            "statements": [],
+            "contrasting": [],
+            "safety": brief.safety.model_copy(update={"findings": [], "adverse_events": []}),
+            "efficacy": brief.efficacy.model_copy(update={"outcomes": []}),
+        }
+    )
+
+
+def _items(brief: Brief, path: tuple[str, ...]) -> list[BaseModel]:
+    owner: object = brief
+    for name in path:
+        owner = getattr(owner, name)
+    return list(owner)  # type: ignore[call-overload]
+
+
+def json_chunks(brief: Brief) -> Iterator[str]:
+    """render_json's text in pieces, the items of the lists that grow with the input one by one, so that a large
+    brief's JSON is never held whole. Each emptied list shows as `"name": []` on a line of its own in the skeleton
+    (a string value holds no raw line break), and its items go there, indented as the whole brief's dump does."""
+    text = _skeleton(brief).model_dump_json(indent=2) + "\n"
+    holes = []
+    for path in _STREAMED_LISTS:
+        key = f'\n{"  " * len(path)}"{path[-1]}": []'
+        at = text.find(key)
+        if at < 0 or text.find(key, at + 1) >= 0:
+            yield render_json(brief)  # not where expected: the whole text, rather than a wrong one
+            return
+        holes.append((at + len(key) - 1, path))  # just before the closing bracket
+    done = 0
+    for at, path in sorted(holes):
+        items = _items(brief, path)
+        if not items:
+            continue
+        yield text[done:at]
+        indent = "  " * (len(path) + 1)
+        for i, item in enumerate(items):
+            lines = item.model_dump_json(indent=2).split("\n")
+            yield ("\n" if i == 0 else ",\n") + "\n".join(indent + line for line in lines)
+        yield "\n" + "  " * len(path)
+        done = at
+    yield text[done:]
 
 
 def brief_schema() -> dict[str, object]:
@@ -29,4 +89,5 @@ JSON_RENDERER = RendererSpec(
     suffixes=("json",),
     summary="the brief as contract JSON (docs/brief-v1.md)",
     render=render_json,
+    chunks=json_chunks,
 )

@@ -8,8 +8,13 @@ from collections.abc import Iterable
 from summarizer.models import Brief, Certainty, CitingFlags, Finding, Statement
 from summarizer.renderers.spec import RendererSpec
 
-_MD_SPECIAL = re.compile(r"([\\`*_|<>&]|\](?=\())")
+_MD_SPECIAL = re.compile(r"([\\`*_|<>&#~]|\](?=\())")
 _MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# every line break a Markdown renderer or a text viewer may honour; a field from the input must stay on its line
+_LINE_BREAKS = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# what opens a block at the start of a line or of a list item: a list item, a thematic break or setext underline,
+# a link reference definition, an ordered list item ("12." or "12)"); the other block openers are escaped anywhere
+_BLOCK_START = re.compile(r"^(?:([-+=\[])|(\d{1,9})([.)]))")
 
 SAFETY_LABELS = {
     "no_concerns_reported": "No concerns reported",
@@ -27,8 +32,21 @@ EFFICACY_LABELS = {
 
 
 def md_text(text: str) -> str:
-    """Escape untrusted text for Markdown so that it shows as text, never as markup or HTML."""
-    return _MD_SPECIAL.sub(lambda m: _MD_ENTITIES.get(m.group(1), "\\" + m.group(1)), text)
+    """Escape untrusted text for Markdown so that it shows as text, never as markup or HTML, wherever it is put.
+
+    Line breaks become spaces (a field never starts a new block), leading and trailing blanks go (they would make
+    an indented code block or a hard line break), the characters that make inline markup are backslash-escaped or
+    written as entities, and a leading character that would open a block (``-``, ``+``, ``=``, ``[``, ``1.``) is
+    escaped too, since a field may start a paragraph or a list item. ``[12]`` stays as it is: without a link
+    definition, which needs a line of its own, it is no link.
+    """
+    flat = _LINE_BREAKS.sub(" ", text).strip()
+    escaped = _MD_SPECIAL.sub(lambda m: _MD_ENTITIES.get(m.group(1), "\\" + m.group(1)), flat)
+    return _BLOCK_START.sub(lambda m: f"\\{m.group(1)}" if m.group(1) else f"{m.group(2)}\\{m.group(3)}", escaped)
+
+
+def _ids(ids: Iterable[str]) -> str:
+    return md_text(", ".join(ids))
 
 
 def _certainty_lines(certainty: Certainty) -> list[str]:
@@ -43,12 +61,11 @@ RETRACTED_ONLY_NOTE = "⚠ rests only on statements from retracted citing papers
 def _finding_lines(
     finding: Finding, statements: dict[str, Statement], heading: str, retracted_only: bool = False
 ) -> list[str]:
-    refs = ", ".join(finding.statement_ids)
     note = f" **{RETRACTED_ONLY_NOTE}**" if retracted_only else ""
-    lines = [f"- {heading}{md_text(finding.claim)} ({refs}){note}"]
+    lines = [f"- {heading}{md_text(finding.claim)} ({_ids(finding.statement_ids)}){note}"]
     for quote in finding.quotes:
         section = statements[quote.statement_id].section if quote.statement_id in statements else None
-        where = f"{quote.statement_id}, {md_text(section)}" if section else quote.statement_id
+        where = _ids([quote.statement_id, section] if section else [quote.statement_id])
         lines.append(f"  > “{md_text(quote.text)}” ({where})")
     return lines
 
@@ -122,7 +139,7 @@ def render_markdown(brief: Brief) -> str:
 
     lines += ["## Safety", "", md_text(brief.safety.summary), ""]
     if brief.safety.adverse_events:
-        events = "; ".join(f"{md_text(e.name)} ({', '.join(e.statement_ids)})" for e in brief.safety.adverse_events)
+        events = "; ".join(f"{md_text(e.name)} ({_ids(e.statement_ids)})" for e in brief.safety.adverse_events)
         lines += [f"Adverse events reported: {events}", ""]
     for index, finding in enumerate(brief.safety.findings):
         lines += _finding_lines(finding, by_id, "", f"/safety/findings/{index}" in on_retracted)
@@ -147,7 +164,7 @@ def render_markdown(brief: Brief) -> str:
         "## Coverage",
         "",
         f"{coverage.statements_cited} of {coverage.statements_in} statements are cited by a finding."
-        + (f" Not cited: {', '.join(coverage.uncited_ids)}." if coverage.uncited_ids else ""),
+        + (f" Not cited: {_ids(coverage.uncited_ids)}." if coverage.uncited_ids else ""),
         "",
         "## Statements",
         "",
@@ -161,15 +178,15 @@ def render_markdown(brief: Brief) -> str:
         if s.citing.title or s.citing.doi:
             meta.append(s.citing.title or f"doi {s.citing.doi}")
         meta += _citing_flags(s)
-        lines.append(f"- **{s.id}** ({md_text(', '.join(meta))}): {md_text(s.text)}")
+        lines.append(f"- **{md_text(s.id)}** ({md_text(', '.join(meta))}): {md_text(s.text)}")
     prov = brief.provenance
-    engine = prov.engine + (f", model {md_text(prov.model)}" if prov.model else "")
+    engine = md_text(prov.engine) + (f", model {md_text(prov.model)}" if prov.model else "")
     lines += [
         "",
         "---",
         "",
-        f"Made by summarizer {prov.tool_version} with the {engine} engine on {prov.created_at}. "
-        f"Input SHA-256 {prov.input_sha256}. Model calls: {prov.usage.calls} "
+        f"Made by summarizer {md_text(prov.tool_version)} with the {engine} engine on {md_text(prov.created_at)}. "
+        f"Input SHA-256 {md_text(prov.input_sha256 or '')}. Model calls: {prov.usage.calls} "
         f"({prov.usage.cached_calls} from cache).",
     ]
     if prov.warnings:

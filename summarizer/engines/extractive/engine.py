@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import multiprocessing
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from typing import Protocol
+import multiprocessing.pool
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Protocol
 
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
 from summarizer.engines.extractive.reading import ANNOTATOR_VERSION, SentenceReading, annotate
@@ -36,7 +39,10 @@ class SentenceEncoder(Protocol):
 
 
 def _init_worker(resources: Resources) -> None:
-    # Runs in a forked child: the resources arrive by fork, not by pickling.
+    # Runs in a forked child: the resources arrive by fork, not by pickling. Ctrl-C reaches every process of the
+    # terminal's group: the parent alone handles it, and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _worker_resources.append(resources)
 
 
@@ -45,23 +51,66 @@ def _annotate_jobs(jobs: Sequence[_AnnotationJob], resources: Resources | None =
     return [annotate(text, resources_=res, read_stance=read_stance) for text, read_stance in jobs]
 
 
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Hold Ctrl-C back (it stays pending) while workers are forked, so that none is hit before it ignores it."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+@contextlib.contextmanager
+def _gc_frozen() -> Iterator[None]:
+    """Fork with the parent's objects out of the collector's sight: a worker's collections would otherwise touch,
+    and so copy, every page of the parent's heap (the statements of a large input among them)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _stop(pool: multiprocessing.pool.Pool) -> None:
+    """Kill the workers and reap them; a second Ctrl-C meanwhile waits, so that none is left behind."""
+    with _sigint_held():
+        pool.terminate()
+        pool.join()
+
+
 def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, workers: int) -> list[SentenceReading]:
     size = -(-len(jobs) // (workers * 4))
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(resources,)) as pool:
-        return [reading for part in pool.map(_annotate_jobs, chunks) for reading in part]
+    pool = None
+    try:
+        with _sigint_held(), _gc_frozen():
+            pool = context.Pool(workers, initializer=_init_worker, initargs=(resources,))
+        parts = pool.map(_annotate_jobs, chunks)
+    except BaseException:  # Ctrl-C, or a worker's error: no worker may outlive the run
+        if pool is not None:
+            _stop(pool)
+        raise
+    pool.close()
+    pool.join()
+    return [reading for part in parts for reading in part]
 
 
 def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
-    # built from the reading's own typed values, so validation would only repeat them (one per statement adds up)
-    return Annotation.model_construct(
-        topics=list(reading.topics),
-        polarity=reading.polarity,
-        annotated_by=annotated_by,
-        adverse_events=list(reading.adverse_events),
-        absent_events=list(reading.absent_events),
-    )
+    # built from the reading's own typed values, so validation would only repeat them (one per statement adds up);
+    # event lists are given only when they hold something: pydantic keeps the set of given fields in each instance,
+    # and a set of five names takes 728 bytes where one of three takes 216
+    values: dict[str, Any] = {
+        "topics": list(reading.topics),
+        "polarity": reading.polarity,
+        "annotated_by": annotated_by,
+    }
+    if reading.adverse_events:
+        values["adverse_events"] = list(reading.adverse_events)
+    if reading.absent_events:
+        values["absent_events"] = list(reading.absent_events)
+    return Annotation.model_construct(**values)
 
 
 class ExtractiveEngine:
