@@ -40,7 +40,7 @@ from summarizer.engines import Engine, make_engine
 from summarizer.errors import ConfigError, EndpointError, InputError, NoValidOutputError
 from summarizer.models import Brief, Source, Statement, Target
 from summarizer.pipeline import asummarize, summarize
-from summarizer.readers import READERS, read_source
+from summarizer.readers import READERS, read_source, select_target
 from summarizer.renderers import RENDERERS, brief_schema, render
 from summarizer.settings import Settings
 from summarizer.worker_pool import OverBudget, PoolBusy, WorkerLost, WorkerPool
@@ -150,13 +150,17 @@ class BriefJob:
     filename: str
     input_format: str | None
     output_format: str
+    target: str | None = None
 
 
 def _brief_maker(engine: Engine, settings: Settings) -> Callable[[BriefJob], bytes]:
     """What a worker does with a job: read, summarize, render; the rendering's bytes."""
 
     def make(job: BriefJob) -> bytes:
-        source = _json_source(job.body) if job.is_json else read_source(job.body, job.input_format, job.filename)
+        if job.is_json:
+            source = select_target(_json_source(job.body), job.target)
+        else:
+            source = read_source(job.body, job.input_format, job.filename, target=job.target)
         if hasattr(engine, "arun"):
             brief = asyncio.run(asummarize(source, engine=engine, settings=settings))
         else:  # in this thread, so that the worker's time budget can stop it
@@ -370,6 +374,13 @@ def create_app(settings: Settings) -> FastAPI:
             Literal[READERS.names()] | None,  # type: ignore[valid-type]
             Query(description="Format of an uploaded export; detected when omitted."),
         ] = None,
+        target: Annotated[
+            str | None,
+            Query(
+                max_length=300,
+                description="DOI of the target paper when the input cites several; the most cited when omitted.",
+            ),
+        ] = None,
     ) -> Response:
         """Make the brief of an uploaded citation export (multipart field `file`) or of JSON statements."""
         if pool.full():  # refused before its body is read: waiting requests hold their bodies in memory
@@ -382,9 +393,9 @@ def create_app(settings: Settings) -> FastAPI:
         media_type = _media_type(request)
         if media_type == "multipart/form-data":
             data, name = await _uploaded_file(request, body)
-            job = BriefJob(data, False, name, input_format, output_format)
+            job = BriefJob(data, False, name, input_format, output_format, target)
         elif media_type == "application/json" or media_type.endswith("+json"):
-            job = BriefJob(body, True, "body", None, output_format)
+            job = BriefJob(body, True, "body", None, output_format, target)
         else:
             raise HTTPException(415, "send multipart/form-data with a file field, or application/json statements")
         content = await pool.run(job, service.request_timeout_seconds)

@@ -155,6 +155,25 @@ def test_json_statements_list_and_object(running_server: Server) -> None:
     assert Brief.model_validate_json(reply.body).target.title == "UC-MSC pilot"
 
 
+SCITE_TASK = Path(__file__).resolve().parent / "fixtures" / "readers" / "scite-task-example.json"
+
+
+def test_the_target_parameter_chooses_among_the_targets_an_input_cites(running_server: Server) -> None:
+    data = SCITE_TASK.read_bytes()  # scite's published reference-check example: it cites 6 targets
+    reply = running_server.upload("/v1/briefs", "task.json", data)
+    assert reply.status == 200, reply.body
+    assert Brief.model_validate_json(reply.body).target.doi == "10.1172/jci31021"  # the most cited
+    reply = running_server.upload("/v1/briefs?target=10.1002/hep.26015", "task.json", data)
+    assert reply.status == 200, reply.body
+    brief = Brief.model_validate_json(reply.body)
+    assert brief.target.doi == "10.1002/hep.26015" and brief.tally.statements == 1
+    reply = running_server.upload("/v1/briefs?target=10.9/none", "task.json", data)
+    assert reply.status == 422 and "no statement in the input cites 10.9/none" in reply.json()["error"]
+    payload = {"target": {"doi": "10.1/x"}, "statements": [{"id": "S1", "text": "MSC infusion was safe."}]}
+    assert running_server.post_json("/v1/briefs?target=10.1/X", payload).status == 200  # DOIs match in any case
+    assert running_server.post_json("/v1/briefs?target=10.1/y", payload).status == 422
+
+
 @pytest.mark.parametrize(
     "data",
     [b"Just some notes about lunch.\nNothing to see here.\n", b"\x89PNG\r\n\x1a\n\x00\x00binary", b"", b"{}"],

@@ -37,6 +37,7 @@ __all__ = [
     "detect_format",
     "load_statements",
     "read_source",
+    "select_target",
     "write_jsonl",
 ]
 
