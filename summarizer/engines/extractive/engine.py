@@ -9,7 +9,7 @@ import multiprocessing
 import multiprocessing.pool
 import signal
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, Protocol
+from typing import Protocol
 
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
 from summarizer.engines.extractive.reading import ANNOTATOR_VERSION, SentenceReading, annotate
@@ -99,18 +99,22 @@ def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, wor
 
 def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
     # built from the reading's own typed values, so validation would only repeat them (one per statement adds up);
-    # event lists are given only when they hold something: pydantic keeps the set of given fields in each instance,
-    # and a set of five names takes 728 bytes where one of three takes 216
-    values: dict[str, Any] = {
-        "topics": list(reading.topics),
-        "polarity": reading.polarity,
-        "annotated_by": annotated_by,
-    }
+    # every field is given, since model_construct inspects a default factory's signature on each call (0.2 ms);
+    # the fields set names the event lists only when they hold something: pydantic keeps that set in each
+    # instance, and a set of five names takes 728 bytes where one of three takes 216
+    given = {"topics", "polarity", "annotated_by"}
     if reading.adverse_events:
-        values["adverse_events"] = list(reading.adverse_events)
+        given.add("adverse_events")
     if reading.absent_events:
-        values["absent_events"] = list(reading.absent_events)
-    return Annotation.model_construct(**values)
+        given.add("absent_events")
+    return Annotation.model_construct(
+        given,
+        topics=list(reading.topics),
+        polarity=reading.polarity,
+        annotated_by=annotated_by,
+        adverse_events=list(reading.adverse_events),
+        absent_events=list(reading.absent_events),
+    )
 
 
 class ExtractiveEngine:
