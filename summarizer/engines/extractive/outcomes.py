@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from summarizer.engines.extractive.cues import (
-    BAD_OUTCOME,
     CLAUSE_BOUNDARY,
     COMPARATIVE_OBJECT,
     CONTROL_ARM,
     FILLER,
-    GOOD_OUTCOME,
-    GOOD_OVERRIDE,
     HALTED,
     HYPOTHETICAL,
     INTRANSITIVE_OBJECT,
@@ -33,14 +30,17 @@ from summarizer.engines.extractive.cues import (
     SUBJECT_RESULT,
     SUBJECT_TAIL,
     SUBJECT_WORDS,
-    TIME_OUTCOME,
     TREND,
     VERB_LABEL_STEMS,
     VERB_NEGATED,
 )
+from summarizer.engines.extractive.numeric_results import Significance, numeric_results
+from summarizer.engines.extractive.polarity import outcome_direction
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
 from summarizer.models import Change, Direction
+
+__all__ = ["OutcomeMention", "find_outcomes", "outcome_direction"]
 
 
 @dataclass(frozen=True)
@@ -57,22 +57,6 @@ class OutcomeMention:
 
 # how far back in its sentence a change is read as a purpose or a conjecture ("to reduce", "may reduce")
 HYPOTHETICAL_CHARS = 300
-
-
-def outcome_direction(outcome: str, change: Change) -> Direction:
-    """What a change of this outcome means for the patient (mortality decreased = improved)."""
-    if change == "no_difference" or change == "unclear":
-        return change
-    low = outcome.lower()
-    if GOOD_OVERRIDE.search(low):
-        return "improved" if change == "increased" else "worsened"
-    bad = BAD_OUTCOME.search(low) is not None or TIME_OUTCOME.search(low) is not None
-    good = GOOD_OUTCOME.search(low) is not None and TIME_OUTCOME.search(low) is None
-    if bad == good:
-        return "unclear"
-    if bad:
-        return "improved" if change == "decreased" else "worsened"
-    return "improved" if change == "increased" else "worsened"
 
 
 def _verb_label(verb: str) -> str | None:
@@ -114,12 +98,37 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     and mortality"), and in how results are reported ("mortality was lower in the treated group", "no significant
     difference in pain scores")."""
     scan = scan or Scan(text, Resources())
-    mentions = _verb_outcomes(scan)
+    significance = Significance(scan)
+    mentions = [_significant_or_not(significance, m) for m in _verb_outcomes(scan)]
     taken = [(m.sentence, m.outcome.lower()) for m in mentions]
-    for mention in _result_outcomes(scan):
+    for mention in [*(_significant_or_not(significance, m) for m in _result_outcomes(scan)),
+                    *_numeric_outcomes(scan, significance)]:
         if not any(s == mention.sentence and (o in mention.outcome.lower() or mention.outcome.lower() in o)
                    for s, o in taken):
             mentions.append(mention)
+            taken.append((mention.sentence, mention.outcome.lower()))
+    return mentions
+
+
+def _significant_or_not(significance: Significance, mention: OutcomeMention) -> OutcomeMention:
+    """A change the sentence says was not significant ("reduced mortality, although not significantly",
+    "higher in the X group (p = 0.47)") is no difference."""
+    if mention.change == "no_difference" or significance.at(mention.start) is not False:
+        return mention
+    return replace(mention, change="no_difference", direction="no_difference")
+
+
+def _numeric_outcomes(scan: Scan, significance: Significance) -> list[OutcomeMention]:
+    """Outcomes of the comparisons a statement reports in numbers (numeric_results.py)."""
+    mentions = []
+    for result in numeric_results(scan, significance):
+        span = result.named or (_subject_before(scan, result.subject_end) if result.subject_end >= 0 else None)
+        if span is None:
+            continue
+        for piece_start, piece_end in _pieces(scan.low, span):
+            name = scan.text[piece_start:piece_end]
+            mentions.append(_mention(scan, piece_start, len(name), result.change,
+                                     outcome_direction(name, result.change)))
     return mentions
 
 
@@ -213,9 +222,9 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
     "no significant difference in X", "patients had shorter X"."""
     low = scan.low
     mentions: list[OutcomeMention] = []
-    if RESULT_WORDS.isdisjoint(scan.toks):
-        return mentions
-    for match in NO_DIFFERENCE_IN.finditer(low):
+    negated = "no" in scan.toks or "not" in scan.toks
+    results = not RESULT_WORDS.isdisjoint(scan.toks)
+    for match in NO_DIFFERENCE_IN.finditer(low) if negated else ():
         obj = OBJ_CUT.sub("", match.group("obj"))
         piece_pos = match.start("obj")
         for piece in OBJ_SPLIT.split(obj):
@@ -226,8 +235,14 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             piece_pos = start + len(name_low)
             mentions.append(_mention(scan, start, len(name_low), "no_difference", "no_difference"))
+    if not results:
+        return mentions
     for match in SUBJECT_RESULT.finditer(low):
-        word = (match.group("linked") or match.group("verb") or match.group("differ")).split()[-1]
+        if match.group("nodiff"):
+            word = "no difference"
+        else:
+            phrase = " ".join((match.group("linked") or match.group("verb") or match.group("differ")).split())
+            word = phrase if phrase in RESULT_CHANGE else phrase.split()[-1]
         inverted = CONTROL_ARM.match(low, match.end()) is not None
         if TREND.match(low, match.end()):
             continue

@@ -179,11 +179,14 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         elif reading.safety_signal == "reassuring" and profile.about(index, reading.safety_sentence):
             reassuring.append(item)
             absent = list(reading.absent_events)
-            claim = (
-                f"No {_join(absent, 'or')} reported with {name}."
-                if absent
-                else f"{_capital(name)} described as safe or well tolerated."
-            )
+            if reading.safety_outcomes:
+                claim = " ".join(
+                    _outcome_claim(m.outcome, m.change, m.direction, name) for m in reading.safety_outcomes
+                )
+            elif absent:
+                claim = f"No {_join(absent, 'or')} reported with {name}."
+            else:
+                claim = f"{_capital(name)} described as safe or well tolerated."
             findings.append(_statement_finding(item, claim, reading.safety_quote))
     side, mixed = weigh({"concerns": concerns, "reassuring": reassuring}, rules)
     assessment: SafetyAssessment
