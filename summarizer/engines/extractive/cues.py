@@ -425,7 +425,7 @@ SUBJECT_RESULT = re.compile(
     r"\b(?:(?:was|were|is|are|remained|became)\s+" + _RESULT_ADVERB
     + r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
     r"greater|smaller|fewer|better|worse|(?:more|less)\s+(?:frequent|common)|less(?=\s+than\s+(?!\d))|"
-    r"not\s+(?:significantly\s+)?different)(?=\s+(?:in|among|between|than|with|"
+    r"not\s+(?:significantly\s+)?different)(?=\s+(?:in|among|between|than|with|using|under|"
     r"for|at|after|during|across|compared|versus|vs)\b|\s*[,;:.()\[]|\s*$)"
     r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
     r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$)"
@@ -448,6 +448,13 @@ COMPARATIVE_OBJECT = re.compile(
     + r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger)\s+"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
+# "fewer patients in the X group developed complications", "more participants achieved remission"
+FEWER_PATIENTS = re.compile(
+    r"\b(?P<word>fewer|more|less)\s+(?:of\s+the\s+)?(?:patients|participants|subjects|women|men|children|infants|"
+    r"people|individuals|cases|mothers|neonates)\b(?P<who>[^.;:]{0,60}?)\s+(?:had|developed|experienced|required|"
+    r"needed|reported|suffered|achieved|reached|attained|showed|underwent|presented\s+with)\s+(?:a\s+|an\s+|any\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
 # a change reported for the control arm, or against the treated arm, is the opposite change for the intervention
 CONTROL_ARM = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:(?:found|observed|seen|noted|reported)\s+)?(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
@@ -463,7 +470,7 @@ SUBJECT_CUT = re.compile(
     r"(?:groups?|arms?|patients|participants|subjects|children|adults|women|men|mice|rats|animals|cohort)\b|"
     r"\bof\s+(?:[\w\-]+\s+){0,2}?(?:patients|participants|subjects|people|adults|children)\b|"
     r"\bin\s+(?:the\s+)?(?:ig|cg|control|placebo|intervention|treatment)\b|\bat\s+(?:\d|day|week|month|baseline)|"
-    r"\b(?:compared|versus|vs)\b)"
+    r"\b(?:compared|versus|vs)\b|\b(?:was|were|is|are|has|have|had|did|does|do|remained|showed|became)\b)"
 )
 # "protects hamsters from weight loss", "protection against challenge", "effective against infection": improved
 PROTECTIVE = re.compile(

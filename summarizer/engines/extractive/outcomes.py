@@ -10,6 +10,7 @@ from summarizer.engines.extractive.cues import (
     CLAUSE_BOUNDARY,
     COMPARATIVE_OBJECT,
     CONTROL_ARM,
+    FEWER_PATIENTS,
     FILLER,
     HALTED,
     HYPOTHETICAL,
@@ -57,6 +58,14 @@ class OutcomeMention:
 
 # how far back in its sentence a change is read as a purpose or a conjecture ("to reduce", "may reduce")
 HYPOTHETICAL_CHARS = 300
+_CHANGE_NOUNS = frozenset({"increase", "increases", "decrease", "decreases", "rise", "rises"})
+# words that cannot start the object of a change verb: the verb was said of its subject ("lower in group I")
+_NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", "after", "during", "for", "from",
+                            "between", "compared", "versus", "vs", "when", "while", "as", "on"})
+CONTROL_WORDS = re.compile(r"\b(?:placebo|control|controls|sham|usual\s+care|standard\s+care|untreated)\b")
+_ARM_NOUNS = frozenset({"group", "groups", "arm", "arms"})
+# a name holding these is a piece of a p-value or of a bracket, not an outcome ("P < 0.01)")
+_NOT_IN_NAMES = re.compile(r"[<>=≤≥]|^\W|^(?:in|with|using|by|at|than|for|of)\b")
 
 
 def _verb_label(verb: str) -> str | None:
@@ -107,7 +116,11 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
                    for s, o in taken):
             mentions.append(mention)
             taken.append((mention.sentence, mention.outcome.lower()))
-    return mentions
+    return [m for m in mentions if _plausible_name(m.outcome)]
+
+
+def _plausible_name(name: str) -> bool:
+    return _NOT_IN_NAMES.search(name.lower()) is None and name.count("(") == name.count(")")
 
 
 def _significant_or_not(significance: Significance, mention: OutcomeMention) -> OutcomeMention:
@@ -153,8 +166,11 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue
         obj = OBJ_CUT.sub("", match.group("obj"))
         obj = re.sub(r"^(?:or|and)\s+", "", obj)
-        if verb in ("increase", "decrease", "rise") and obj.startswith("in "):
-            obj = obj[3:]  # "an increase in HDL": the noun, not the verb
+        first_word = obj.split(" ", 1)[0]
+        if verb in _CHANGE_NOUNS and first_word in ("in", "of"):
+            obj = obj[len(first_word) + 1 :]  # "an increase in HDL", "increases in Ve": the noun, not the verb
+        elif first_word in _NOT_AN_OBJECT:
+            continue  # "lower in group I", "lower using PRVC": said of a subject before it, not of an object
         if not obj.strip() or INTRANSITIVE_OBJECT.match(obj):
             continue  # "improved substantially in recent years": the subject changed, not an object
         pos = match.start("obj") + len(obj)  # a change word inside this object is part of its name
@@ -167,7 +183,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             piece_pos = idx + len(piece)
             words = _outcome_words(piece)
-            if not words:
+            if not words or words[-1] in _ARM_NOUNS:  # "an improvement in the electrostimulation group"
                 continue
             name_low = " ".join(words)
             start = low.find(name_low, idx)
@@ -235,6 +251,16 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             piece_pos = start + len(name_low)
             mentions.append(_mention(scan, start, len(name_low), "no_difference", "no_difference"))
+    fewer_or_more = "fewer" in scan.toks or "more" in scan.toks or "less" in scan.toks
+    for match in FEWER_PATIENTS.finditer(low) if fewer_or_more else ():
+        obj = OBJ_CUT.sub("", match.group("obj")).rstrip()
+        control = CONTROL_WORDS.search(match.group("who")) is not None or (
+            CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
+        )
+        word = "fewer" if match.group("word") in ("fewer", "less") else "greater"
+        for piece_start, piece_end in _pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
+            reading = _result_reading(scan.text[piece_start:piece_end], word, control)
+            mentions.append(_mention(scan, piece_start, piece_end - piece_start, *reading))
     if not results:
         return mentions
     for match in SUBJECT_RESULT.finditer(low):

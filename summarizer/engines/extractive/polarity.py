@@ -28,7 +28,7 @@ GOOD_OUTCOME = re.compile(
     r"\bcure|oxygenat|saturation|lymphocyte count|efficacy|healing|clearance|discharge|capacity|strength|"
     r"adherence|satisfaction|success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
     r"healthspan|longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
-    r"immunogenicity|protection|engraftment"
+    r"immunogenicity|protection|engraftment|\bimprovement"
 )
 # good to have although a bad word is in the name ("HDL cholesterol")
 GOOD_OVERRIDE = re.compile(r"\bhdl\b|high-density lipoprotein")

@@ -212,7 +212,8 @@ def _statements_about(
     for index, treatment in enumerate(treatments):
         covered: set[int] = set()
         for mention in treatment.mentions:
-            if _matches(mention.anchors, wanted):
+            if _matches(mention.anchors, wanted) or (mention.therapy_frame and not _specific(mention.anchors)):
+                # the target's intervention by name, or a trial arm without one ("in the intervention group")
                 covered |= _attributed_sentences(treatment, mention)
         if covered:
             indices.append(index)

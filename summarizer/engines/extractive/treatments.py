@@ -111,7 +111,7 @@ _GENERIC_MODIFIERS = _words(
     "candidate experimental clinical preclinical therapeutic prophylactic preventive specific targeted passive "
     "active several many multiple different same recent further additional long-term short-term durable modern "
     "optimal appropriate important available approved licensed emerging promising better best usual routine "
-    "systemic local topical proposed pharmacological medical drug drugs cancer disease patient patients human "
+    "systemic local topical proposed pharmacological medical surgical drug drugs cancer disease patient patients human "
     "animal animals mouse mice treatment treatments therapy therapies cell cells based -based the a an of and or "
     "in with for to by from on as after before during following one two three four five"
 )
@@ -153,8 +153,10 @@ _ARM_WORDS = _words("group groups arm arms")
 _NOT_ARMS = _words(
     "control controls placebo sham comparison both two three four five each all other same different first second "
     "third age risk high-risk low-risk study patient patients working research ethnic functional methyl hydroxyl "
-    "phosphate blood subgroup this that these those whole entire"
+    "phosphate blood subgroup this that these those whole entire trial trials"
 )
+# "the usual care arm", "the standard care group": the comparator
+_CONTROL_CARE = _words("usual standard routine conventional")
 _TRAILING_PUNCT = ",;:()[]"
 # words that end a treatment's name when reading back from its head ("performed MSC-based interventions")
 _NOT_MODIFIERS = _words(
@@ -450,6 +452,8 @@ def treatment_mentions(
         phrase_ends = sorted({*phrase_ends, *(i for i, tok in enumerate(toks) if head_class(tok) is not None)})
     for i in phrase_ends:
         tok = toks[i]
+        if tok in _ARM_WORDS and i > 1 and toks[i - 1] == "care" and toks[i - 2] in _CONTROL_CARE:
+            continue
         if tok in _ARM_WORDS and i > 0 and toks[i - 1] not in _NOT_ARMS and toks[i - 1] not in _STOP_BEFORE:
             first = i - 1
             if first > 0 and toks[first - 1] not in _NOT_ARMS and toks[first - 1] not in _STOP_BEFORE:
