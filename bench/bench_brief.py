@@ -173,6 +173,37 @@ def ade_targets(path: Path) -> list[BriefTarget]:
     return targets
 
 
+CITING_TRIAL_LABELS = Path(__file__).resolve().parent / "data" / "citing_trial_groups.jsonl"
+
+
+def citing_trial_targets(path: Path, labels: Path = CITING_TRIAL_LABELS) -> list[BriefTarget]:
+    """One pseudo-target per labelled group of clinical_citation_stance sentences: the sentences of one citing paper
+    with the same citation marker (so they cite the same work), where that work gave a named treatment. The
+    intervention and the acceptable verdicts were labelled for this project by reading each group's sentences,
+    by the rubric of brief_targets, before the engine's briefs of them were seen (bench/data/citing_trial_groups.jsonl
+    holds the ids and labels, not the text)."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in _rows(path):
+        groups[(str(row["pmcid"]), str(row["citation_marker"]).strip())].append(row["text"])
+    targets = []
+    for label in _rows(labels):
+        key = (label["pmcid"], label["citation_marker"])
+        texts = list(dict.fromkeys(groups.get(key, [])))
+        if not texts:
+            raise SystemExit(f"bench_brief: no sentences for {key} in {path}")
+        targets.append(
+            BriefTarget(
+                target_id=f"ccs-{key[0]}-{key[1].strip('[] ')}",
+                statements=tuple((f"{key[0]}-{i}", text) for i, text in enumerate(texts)),
+                safety_ok=frozenset(label["safety_ok"]),
+                efficacy_ok=frozenset(label["efficacy_ok"]),
+                intervention=label["intervention"],
+                kind="citing_statements_of_a_treatment_study",
+            )
+        )
+    return targets
+
+
 def _pseudo_summary(name: str, report: dict[str, Any], axis: str) -> str:
     n = report["n"] or 1
     found = report["intervention_detection"]["true_positive"] / n
@@ -257,6 +288,9 @@ def main(argv: list[str] | None = None) -> int:
             evidence_inference_targets(args.data_dir / "evidence_inference" / "dev.jsonl"), engine
         ),
         "ade": evaluate_briefs(ade_targets(args.data_dir / "ade" / "dev.jsonl"), engine),
+        "citing_trials": evaluate_briefs(
+            citing_trial_targets(args.data_dir / "clinical_citation_stance" / "dev.jsonl"), engine
+        ),
     }
     if args.loto:
         reports["loto"] = leave_one_target_out(load_brief_targets(args.data_dir / "brief_targets"))
@@ -269,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n## pseudo-targets from held-out papers\n")
     print(_pseudo_summary("evidence_inference (trial reports)", reports["evidence_inference"], "efficacy"))
     print(_pseudo_summary("ade (case reports)", reports["ade"], "safety"))
+    print("\n## labelled groups of citing sentences about a treatment study (clinical_citation_stance)\n")
+    print(format_brief_report_text(reports["citing_trials"]))
     if args.loto:
         loto = reports["loto"]
         print("\n## leave-one-target-out over the rules' numbers\n")

@@ -58,14 +58,20 @@ class OutcomeMention:
 
 # how far back in its sentence a change is read as a purpose or a conjecture ("to reduce", "may reduce")
 HYPOTHETICAL_CHARS = 300
-_CHANGE_NOUNS = frozenset({"increase", "increases", "decrease", "decreases", "rise", "rises"})
+_CHANGE_NOUNS = frozenset({"increase", "decrease", "rise"})
+# "significant increases in Ve" is a noun; "it decreases in(flammatory) cytokines" a verb
+_PLURAL_CHANGE_NOUNS = frozenset({"increases", "decreases", "rises"})
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|significant|significantly\s+greater|greater|larger|marked|small|slight|mean|median|no|any|similar|"
+    r"further|showed|in)\s+$"
+)
 # words that cannot start the object of a change verb: the verb was said of its subject ("lower in group I")
 _NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", "after", "during", "for", "from",
                             "between", "compared", "versus", "vs", "when", "while", "as", "on"})
 CONTROL_WORDS = re.compile(r"\b(?:placebo|control|controls|sham|usual\s+care|standard\s+care|untreated)\b")
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms"})
 # a name holding these is a piece of a p-value or of a bracket, not an outcome ("P < 0.01)")
-_NOT_IN_NAMES = re.compile(r"[<>=≤≥]|^\W|^(?:in|with|using|by|at|than|for|of)\b")
+_NOT_IN_NAMES = re.compile(r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for)\b")
 
 
 def _verb_label(verb: str) -> str | None:
@@ -167,10 +173,12 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         obj = OBJ_CUT.sub("", match.group("obj"))
         obj = re.sub(r"^(?:or|and)\s+", "", obj)
         first_word = obj.split(" ", 1)[0]
-        if verb in _CHANGE_NOUNS and first_word in ("in", "of"):
+        if first_word in ("in", "of") and (verb in _CHANGE_NOUNS or (
+            verb in _PLURAL_CHANGE_NOUNS and _NOUN_BEFORE.search(low, max(0, match.start() - 25), match.start())
+        )):
             obj = obj[len(first_word) + 1 :]  # "an increase in HDL", "increases in Ve": the noun, not the verb
-        elif first_word in _NOT_AN_OBJECT:
-            continue  # "lower in group I", "lower using PRVC": said of a subject before it, not of an object
+        elif first_word in _NOT_AN_OBJECT and verb.endswith(("ed", "er", "ing")):
+            continue  # "lower in group I", "reduced using PRVC": said of a subject before it, not of an object
         if not obj.strip() or INTRANSITIVE_OBJECT.match(obj):
             continue  # "improved substantially in recent years": the subject changed, not an object
         pos = match.start("obj") + len(obj)  # a change word inside this object is part of its name

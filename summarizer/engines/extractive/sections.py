@@ -181,7 +181,9 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
             absent = list(reading.absent_events)
             if reading.safety_outcomes:
                 claim = " ".join(
-                    _outcome_claim(m.outcome, m.change, m.direction, name) for m in reading.safety_outcomes
+                    f"No difference in {_lower_first(m.outcome)} with {name}." if m.change == "no_difference"
+                    else f"{_capital(m.outcome)} {m.change} with {name}."
+                    for m in reading.safety_outcomes
                 )
             elif absent:
                 claim = f"No {_join(absent, 'or')} reported with {name}."
@@ -218,9 +220,14 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
     )
 
 
+def _lower_first(text: str) -> str:
+    """A name as it reads inside a sentence: "Mortality" becomes "mortality", "HbA1c" and "ICU stay" stay."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 def _outcome_claim(outcome: str, change: str, direction: str, name: str) -> str:
     if direction == "no_difference":
-        return f"No difference in {outcome} with {name}."
+        return f"No difference in {_lower_first(outcome)} with {name}."
     if change in ("increased", "decreased"):
         better = "an improvement" if direction == "improved" else "a worsening"
         return f"{_capital(outcome)} {change} with {name} ({better})."
