@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import re
 import shlex
 import sys
 import time
@@ -55,8 +56,63 @@ def _rows(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+# Outcome polarity for the expected verdicts of the trial-report pseudo-targets: only names whose good direction
+# is plain, written for this check and kept apart from the engine's own lists (so that widening those does not move
+# the yardstick). Lower is better for BAD_OUTCOME, higher for GOOD_OUTCOME; "-free" ("pain-free", "disease-free
+# survival") is good; a name matching both, or neither, or a bare time or duration, has no known polarity.
+BAD_OUTCOME = re.compile(
+    r"\b(?:mortality|deaths?|died|pain|relapses?|recurrences?|complications?|adverse|infections?|nausea|vomiting|"
+    r"hospitali[sz]ations?|readmissions?|length of (?:hospital )?stay|exacerbations?|fever|bleeding|"
+    r"ha?emorrhage|blood loss|anxiety|depressi(?:on|ve)|fatigue|failures?|fractures?|strokes?|myocardial infarction|"
+    r"pruritus|delirium|dyspnoea|dyspnea|incidence|morbidity|toxicity|side effects?|pneumonia|sepsis|"
+    r"thrombo\w*|embolism|hypoglycaemia|hypoglycemia|hypotension|shivering|agitation|disability|distress)\b"
+)
+GOOD_OUTCOME = re.compile(
+    r"\b(?:survival|surviving|quality of life|remission|cure|cured|response rate|success(?:ful)?|healing|"
+    r"pregnancy rate|live births?|satisfaction|adherence|compliance|ejection fraction|well-being|wellbeing|"
+    r"abstinence)\b"
+)
+FREE_OF = re.compile(r"-free\b|\bfree of\b")
+TIME_NAME = re.compile(r"\b(?:time|duration|days?|hours?|weeks?)\b")
+EXPECTED_EFFICACY = {
+    "improved": "benefit_reported", "worsened": "harm_reported", "no_difference": "no_benefit_reported"
+}
+
+
+def labelled_direction(outcome: str, label: str) -> str | None:
+    """What a labelled change means for the patient, when the outcome's good direction is plain; else None."""
+    if label == "no_difference":
+        return "no_difference"
+    low = " ".join(outcome.lower().split())
+    if FREE_OF.search(low):
+        lower_better = False
+    else:
+        bad, good = BAD_OUTCOME.search(low) is not None, GOOD_OUTCOME.search(low) is not None
+        if bad == good or (TIME_NAME.search(low) and "length of" not in low):
+            return None
+        lower_better = bad
+    improved = (label == "decreased") == lower_better
+    return "improved" if improved else "worsened"
+
+
+def expected_efficacy(directions: Counter[str]) -> frozenset[str]:
+    """The verdicts the labelled directions of a trial's prompts support: the commonest side's verdict (each on a
+    tie), and "mixed" too when improvement and something else each hold at least a quarter of the prompts."""
+    top = max(directions.values())
+    ok = {EXPECTED_EFFICACY[side] for side, count in directions.items() if count == top}
+    total = sum(directions.values())
+    improved = directions.get("improved", 0)
+    if improved and min(improved, total - improved) >= total / 4:
+        ok.add("mixed")
+    return frozenset(ok)
+
+
 def evidence_inference_targets(path: Path) -> list[BriefTarget]:
-    """One pseudo-target per held-out trial report: its evidence sentences, deduplicated, in corpus order."""
+    """One pseudo-target per held-out trial report: its evidence sentences, deduplicated, in corpus order. The
+    intervention to find is any of the report's prompts' interventions; the efficacy verdict to give is the one
+    its labelled directions support (expected_efficacy) when the direction of at least half of its prompts is known
+    (labelled_direction; kind trial_report_polarity_known), else any verdict but insufficient_evidence (kind
+    trial_report_polarity_unknown)."""
     by_paper: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _rows(path):
         if is_heldout(str(row["pmcid"])):
@@ -66,15 +122,23 @@ def evidence_inference_targets(path: Path) -> list[BriefTarget]:
         texts = list(dict.fromkeys(row["text"] for row in rows))
         if len(texts) < MIN_SENTENCES:
             continue
-        interventions = Counter(row["intervention"] for row in rows)
+        prompts = {row["prompt_id"]: row for row in rows}
+        directions = Counter(
+            direction
+            for row in prompts.values()
+            if (direction := labelled_direction(row["outcome"], row["label"])) is not None
+        )
+        known = 2 * sum(directions.values()) >= len(prompts)
+        given = frozenset(v for v in EFFICACY_VERDICTS if v != "insufficient_evidence")
+        interventions = dict.fromkeys(" ".join(row["intervention"].split()) for row in rows)
         targets.append(
             BriefTarget(
                 target_id=f"ei-{pmcid}",
                 statements=tuple((f"{pmcid}-{i}", text) for i, text in enumerate(texts)),
                 safety_ok=frozenset(SAFETY_VERDICTS),
-                efficacy_ok=frozenset(v for v in EFFICACY_VERDICTS if v != "insufficient_evidence"),
-                intervention=interventions.most_common(1)[0][0],
-                kind="trial_report_sentences",
+                efficacy_ok=expected_efficacy(directions) if known else given,
+                intervention="; ".join(interventions),
+                kind="trial_report_polarity_" + ("known" if known else "unknown"),
                 key_outcomes=tuple(dict.fromkeys(row["outcome"] for row in rows)),
             )
         )
@@ -101,7 +165,7 @@ def ade_targets(path: Path) -> list[BriefTarget]:
                 statements=tuple((f"{pmid}-{i}", text) for i, text in enumerate(texts)),
                 safety_ok=frozenset({"concerns_reported", "mixed"}),
                 efficacy_ok=frozenset(EFFICACY_VERDICTS),
-                intervention=drugs.most_common(1)[0][0] if drugs else "a drug",
+                intervention="; ".join(drugs) if drugs else "a drug",
                 kind="case_report_sentences",
                 key_adverse_events=tuple(effects),
             )
@@ -109,16 +173,53 @@ def ade_targets(path: Path) -> list[BriefTarget]:
     return targets
 
 
+CITING_TRIAL_LABELS = Path(__file__).resolve().parent / "data" / "citing_trial_groups.jsonl"
+
+
+def citing_trial_targets(path: Path, labels: Path = CITING_TRIAL_LABELS) -> list[BriefTarget]:
+    """One pseudo-target per labelled group of clinical_citation_stance sentences: the sentences of one citing paper
+    with the same citation marker (so they cite the same work), where that work gave a named treatment. The
+    intervention and the acceptable verdicts were labelled for this project by reading each group's sentences,
+    by the rubric of brief_targets, before the engine's briefs of them were seen (bench/data/citing_trial_groups.jsonl
+    holds the ids and labels, not the text)."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in _rows(path):
+        groups[(str(row["pmcid"]), str(row["citation_marker"]).strip())].append(row["text"])
+    targets = []
+    for label in _rows(labels):
+        key = (label["pmcid"], label["citation_marker"])
+        texts = list(dict.fromkeys(groups.get(key, [])))
+        if not texts:
+            raise SystemExit(f"bench_brief: no sentences for {key} in {path}")
+        targets.append(
+            BriefTarget(
+                target_id=f"ccs-{key[0]}-{key[1].strip('[] ')}",
+                statements=tuple((f"{key[0]}-{i}", text) for i, text in enumerate(texts)),
+                safety_ok=frozenset(label["safety_ok"]),
+                efficacy_ok=frozenset(label["efficacy_ok"]),
+                intervention=label["intervention"],
+                kind="citing_statements_of_a_treatment_study",
+            )
+        )
+    return targets
+
+
 def _pseudo_summary(name: str, report: dict[str, Any], axis: str) -> str:
-    detection = report["intervention_detection"]
-    found = detection["true_positive"] / report["n"] if report["n"] else 0.0
-    part = report[f"{axis}_ok_share"]
+    n = report["n"] or 1
+    found = report["intervention_detection"]["true_positive"] / n
+    named = report["intervention_named"] / n
+    given = sum(row[axis] != "insufficient_evidence" for row in report["targets"]) / n
     recall = report["key_outcome_recall" if axis == "efficacy" else "key_adverse_event_recall"]
     recalled = f"{recall['found']}/{recall['total']} ({recall['recall']:.1%})" if recall["total"] else "none"
-    return (
-        f"{name}: {report['n']} pseudo-targets; intervention found {found:.1%}; {axis} verdict as expected "
-        f"{part:.1%}; key {'outcomes' if axis == 'efficacy' else 'adverse events'} recalled {recalled}"
-    )
+    lines = [
+        f"{name}: {report['n']} pseudo-targets; an intervention found {found:.1%}, the labelled one named "
+        f"{named:.1%}; a {axis} verdict given {given:.1%}, as expected {report[f'{axis}_ok_share']:.1%}; key "
+        f"{'outcomes' if axis == 'efficacy' else 'adverse events'} recalled {recalled}"
+    ]
+    if len(report["by_kind"]) > 1:
+        for kind, part in report["by_kind"].items():
+            lines.append(f"  {kind}: {part['n']}, {axis} verdict as expected {part[f'{axis}_ok_share']:.1%}")
+    return "\n".join(lines)
 
 
 GRID = {
@@ -187,6 +288,9 @@ def main(argv: list[str] | None = None) -> int:
             evidence_inference_targets(args.data_dir / "evidence_inference" / "dev.jsonl"), engine
         ),
         "ade": evaluate_briefs(ade_targets(args.data_dir / "ade" / "dev.jsonl"), engine),
+        "citing_trials": evaluate_briefs(
+            citing_trial_targets(args.data_dir / "clinical_citation_stance" / "dev.jsonl"), engine
+        ),
     }
     if args.loto:
         reports["loto"] = leave_one_target_out(load_brief_targets(args.data_dir / "brief_targets"))
@@ -199,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     print("\n## pseudo-targets from held-out papers\n")
     print(_pseudo_summary("evidence_inference (trial reports)", reports["evidence_inference"], "efficacy"))
     print(_pseudo_summary("ade (case reports)", reports["ade"], "safety"))
+    print("\n## labelled groups of citing sentences about a treatment study (clinical_citation_stance)\n")
+    print(format_brief_report_text(reports["citing_trials"]))
     if args.loto:
         loto = reports["loto"]
         print("\n## leave-one-target-out over the rules' numbers\n")

@@ -43,11 +43,11 @@ _NAME_STOP = frozenset({
 })
 _WORD = re.compile(r"[a-z0-9]+")
 NAME_MATCHING_RULE = (
-    "Names are compared as sets of word stems (the first five letters of each word of three letters or more, "
-    "function words and generic words of measurement or cause such as time, risk, number, drug, induced left "
-    "out). The reviewer's name is split into the alternatives it offers (\"HbA1c / glycaemic control\" offers "
-    "\"HbA1c\" and \"glycaemic control\"; a parenthesis is an alternative too). A predicted name matches when it "
-    "holds at least half (rounded up) of the stems of one alternative."
+    "Names are compared as sets of word stems (the first five letters of each word of three letters or more, a "
+    "plural's s dropped first, function words and generic words of measurement or cause such as time, risk, "
+    "number, drug, induced left out). The reviewer's name is split into the alternatives it offers "
+    "(\"HbA1c / glycaemic control\" offers \"HbA1c\" and \"glycaemic control\"; a parenthesis is an alternative "
+    "too). A predicted name matches when it holds at least half (rounded up) of the stems of one alternative."
 )
 
 
@@ -103,7 +103,14 @@ class _Recall:
 
 
 def _content_stems(text: str) -> set[str]:
-    return {w[:_STEM] for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _NAME_STOP}
+    return {_stem(w) for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _NAME_STOP}
+
+
+def _stem(word: str) -> str:
+    """The first five letters of a word, a plural's "s" dropped first ("LMWHs" is "LMWH")."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word[:_STEM]
 
 
 def _alternatives(gold: str) -> list[set[str]]:
@@ -122,6 +129,16 @@ def names_match(gold: str, predicted: Iterable[str]) -> bool:
         if any(len(option & stems) >= math.ceil(len(option) / 2) for option in options):
             return True
     return False
+
+
+def intervention_named(gold: str, predicted: str) -> bool:
+    """Whether a brief's intervention names the reviewer's: by NAME_MATCHING_RULE, or, for a shorter name, when
+    every word stem of it is in one of the reviewer's alternatives ("weight loss" names "weight loss via intensive
+    lifestyle intervention (Look AHEAD)")."""
+    if names_match(gold, [predicted]):
+        return True
+    stems = _content_stems(predicted)
+    return bool(stems) and any(stems <= option for option in _alternatives(gold))
 
 
 def _read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -202,6 +219,7 @@ def evaluate_briefs(
     by_kind: dict[str, _Tally] = {}
     outcomes, events, evidence = _Recall(), _Recall(), _Recall()
     detection = {"true_positive": 0, "false_positive": 0, "false_negative": 0, "true_negative": 0}
+    named = 0  # targets whose intervention the brief names (the reviewer's, by intervention_named)
     rows = []
     for done, target in enumerate(chosen, start=1):
         statements = [Statement(id=f"S{i}", text=text) for i, (_, text) in enumerate(target.statements, start=1)]
@@ -214,6 +232,8 @@ def evaluate_briefs(
         by_kind.setdefault(target.kind or "unknown", _Tally()).add(safety_ok, efficacy_ok)
         found = brief.target.intervention
         detection[_detection_cell(target.intervention is not None, found is not None)] += 1
+        named_right = bool(target.intervention and found and intervention_named(target.intervention, found.name))
+        named += named_right
         outcome_names = [o.outcome for o in brief.efficacy.outcomes]
         event_names = [e.name for e in brief.safety.adverse_events]
         for recall, gold_names, predicted in (
@@ -236,6 +256,7 @@ def evaluate_briefs(
                 "kind": target.kind,
                 "gold_intervention": target.intervention,
                 "intervention": found.name if found else None,
+                "intervention_named": named_right,
                 "intervention_statements": intervention_ids,
                 "safety": brief.safety.assessment,
                 "safety_ok": sorted(target.safety_ok),
@@ -254,6 +275,7 @@ def evaluate_briefs(
         "by_group": {name: tally.report() for name, tally in by_group.items()},
         "by_kind": {name: tally.report() for name, tally in sorted(by_kind.items())},
         "intervention_detection": detection,
+        "intervention_named": named,
         "key_outcome_recall": outcomes.report(),
         "key_adverse_event_recall": events.report(),
         "evidence_id_recall": evidence.report(),
@@ -290,7 +312,8 @@ def format_brief_report_text(report: dict[str, Any]) -> str:
         f"  targets that test none:            {_share(report['by_group']['none'])}",
         "intervention found: "
         f"{detection['true_positive']} of {detection['true_positive'] + detection['false_negative']} targets that "
-        f"test one; wrongly for {detection['false_positive']} of "
+        f"test one ({report['intervention_named']} named as the reviewer does); wrongly for "
+        f"{detection['false_positive']} of "
         f"{detection['false_positive'] + detection['true_negative']} that test none",
         f"key outcomes recalled: {_recall_text(report['key_outcome_recall'])}; "
         f"key adverse events recalled: {_recall_text(report['key_adverse_event_recall'])}; "

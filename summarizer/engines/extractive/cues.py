@@ -88,6 +88,11 @@ REASSURING = re.compile(
     r"favou?rable safety|no (?:serious |severe |major |significant )?(?:adverse|side|safety|toxicit|"
     r"complication)|without (?:any )?(?:serious |severe |major )?(?:adverse|side|toxicit|complication))"
 )
+# outcomes that count adverse events: their change speaks to safety, not to efficacy
+SAFETY_OUTCOME = re.compile(
+    r"\b(?:adverse\s+(?:drug\s+)?(?:events?|effects?|reactions?|experiences?)|side[\s\-]effects?|toxicit(?:y|ies)|"
+    r"(?:treatment|drug)[\s\-](?:related|emergent)\s+(?:adverse\s+)?(?:events?|toxicit\w*)|s?aes?)\b"
+)
 SAFETY_WORDS = _words(
     "safe safety safely tolerated well-tolerated welltolerated tolerability tolerable adverse side-effect "
     "side-effects side_effect side_effects toxicity toxicities toxic complication complications harm harms "
@@ -324,26 +329,6 @@ NO_DIFFERENCE = re.compile(
     r"as effective as|unchanged|remained (?:stable|unchanged|similar))"
 )
 P_VALUE = re.compile(r"\bp\s*(?:-?value)?\s*([<>=≤≥])\s*(0?\.\d+|1(?:\.0+)?)")
-# Outcome polarity: for BAD_OUTCOME a decrease is good for the patient; for GOOD_OUTCOME an increase is.
-BAD_OUTCOME = re.compile(
-    r"mortalit|death|\bdie|\bards\b|complication|inflamm|ammat|cytokine|pain|adverse|toxicit|infection|"
-    r"recurren|relapse|hospital|length of stay|symptom|disease|severity|risk|failure|injur|damage|fibrosis|"
-    r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|event|readmission|ventilat|intubat|\bicu\b|"
-    r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|ferritin|d-dimer|\bldh\b|blood pressure|"
-    r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|dependence|"
-    r"requirement|time to|duration of|disability|storm|\bviral|\bvirus|\bviremia|\bviraemia|replication|shedding|"
-    r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
-    r"weight gain|triglycerid|\bldl\b|dyspn"
-)
-GOOD_OUTCOME = re.compile(
-    r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
-    r"\bcure|oxygenat|saturation|lymphocyte count|efficacy|healing|clearance|discharge|capacity|strength|"
-    r"adherence|satisfaction|success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
-    r"healthspan|longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
-    r"immunogenicity|protection|engraftment"
-)
-# good to have although a bad word is in the name ("HDL cholesterol")
-GOOD_OVERRIDE = re.compile(r"\bhdl\b|high-density lipoprotein")
 VERB_LABEL_STEMS = (
     ("decreased", ("reduc", "decreas", "lower", "diminish", "attenuat", "declin", "suppress", "inhibit",
                    "shorten", "lessen", "minimi", "mitigat", "alleviat", "ameliorat", "reliev", "prevent")),
@@ -364,7 +349,7 @@ OUTCOME_VERB = re.compile(
     r"shorten|lessen|minimi[sz]|mitigat|increas|rais|elevat|enhanc|augment|boost|prolong|extend|improv|restor|"
     r"worsen|aggravat|exacerbat|impair)(?:es|s|ed|d|ing|e)?|"
     r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+(?:in|of))"
-    r"\s+(?:the\s+)?(?P<obj>[a-z][^\.;:\(\)\[\]]{1,120})"
+    r"\s+(?:the\s+)?(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^\.;:\(\)\[\]]{1,120})"
 )
 # every word OUTCOME_VERB can start with: a statement without one needs no regex scan
 OUTCOME_VERB_STEMS = (
@@ -392,11 +377,11 @@ OBJ_CUT = re.compile(
     r"(?:of|among) (?:[\w\-]+\s+)?(?:patients|subjects|participants|people|adults|children)|"
     r"compared|relative to|versus|vs\.?|than|by|from|with|to \d|at|during|after|among|between|across|"
     r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
-    r"will|must|was|were|is|are|has|have|had)\b|\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|(?<![\w\-])\d).*$",
+    r"will|must|was|were|is|are|has|have|had)\b|\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|"
+    # a number ends the name, but not the number of a type or a phase ("type 2 diabetes") or one that starts it
+    r"(?<![\w\-])(?<!type\s)(?<!phase\s)(?<!grade\s)(?<!stage\s)(?<!^)\d).*$",
     re.DOTALL,
 )
-# "time to recovery", "duration of symptoms", "length of stay": shorter is better whatever follows
-TIME_OUTCOME = re.compile(r"^(?:the\s+)?(?:median\s+|mean\s+)?(?:time to|duration of|length of)\b")
 OBJ_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|and/or)\s+")
 NOT_OUTCOMES = _words("than risk the patients in it this that them these those")
 ARM_STOP = _words(
@@ -420,32 +405,42 @@ INTRANSITIVE_OBJECT = re.compile(
 RESULT_WORDS = _words(
     "similar comparable unchanged lower higher shorter longer reduced increased decreased improved greater smaller "
     "fewer less better worse differ difference differences declined rose fell dropped worsened protect protects "
-    "protected protecting protection protective effective efficacious"
+    "protected protecting protection protective effective efficacious frequent common"
 )
 _RESULT_ADVERB = (
     r"(?:(?:statistically\s+)?(?:significantly|markedly|substantially|slightly|much|considerably|also)\s+)?"
 )
 RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
-    **dict.fromkeys(("similar", "comparable", "unchanged", "different", "differ"), ("no_difference", None)),
+    **dict.fromkeys(("similar", "comparable", "unchanged", "different", "differ", "no difference"),
+                    ("no_difference", None)),
     **dict.fromkeys(("lower", "shorter", "reduced", "decreased", "smaller", "fewer", "less", "declined", "fell",
                      "dropped"), ("decreased", None)),
     **dict.fromkeys(("higher", "longer", "increased", "greater", "larger", "rose"), ("increased", None)),
+    **dict.fromkeys(("more frequent", "more common"), ("increased", None)),
+    **dict.fromkeys(("less frequent", "less common"), ("decreased", None)),
     **dict.fromkeys(("improved", "better"), ("unclear", "improved")),
     **dict.fromkeys(("worse", "worsened"), ("unclear", "worsened")),
 }
 SUBJECT_RESULT = re.compile(
     r"\b(?:(?:was|were|is|are|remained|became)\s+" + _RESULT_ADVERB
     + r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
-    r"greater|smaller|fewer|better|worse|not\s+(?:significantly\s+)?different)(?=\s+(?:in|among|between|than|with|"
+    r"greater|smaller|fewer|better|worse|(?:more|less)\s+(?:frequent|common)|less(?=\s+than\s+(?!\d))|"
+    r"not\s+(?:significantly\s+)?different)(?=\s+(?:in|among|between|than|with|using|under|"
     r"for|at|after|during|across|compared|versus|vs)\b|\s*[,;:.()\[]|\s*$)"
     r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
     r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$)"
-    r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ))"
+    r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ)"
+    r"|(?:showed|shows|demonstrated|revealed|had|has|have)\s+(?P<nodiff>no\s+(?:statistically\s+)?(?:significant\s+)?"
+    r"differences?))"
 )
 NO_DIFFERENCE_IN = re.compile(
-    r"\bno\s+(?:statistically\s+)?(?:significant\s+)?(?:differences?|changes?)\s+(?:was\s+|were\s+)?"
-    r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+)?(?:between\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
-    r"(?:groups?|arms?)\s+)?(?:in|for|regarding|on|with\s+regard\s+to)\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,100})"
+    r"(?:\b(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|change|modify)|"
+    r"\bno\s+(?:statistically\s+)?(?:significant\s+)?(?:differences?|changes?|effects?|benefits?|impact)\s+"
+    r"(?:was\s+|were\s+)?"
+    r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+)?(?:(?:between|among)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}?"
+    r"(?:groups?|arms?|treatments)\s+)?(?:in|for|regarding|on|with\s+regard\s+to|in\s+terms\s+of|with\s+respect\s+to))"
+    r"\s+(?:the\s+)?"
+    r"(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^.;:()\[\]]{1,100})"
 )
 COMPARATIVE_OBJECT = re.compile(
     r"\b(?:had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
@@ -453,9 +448,16 @@ COMPARATIVE_OBJECT = re.compile(
     + r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger)\s+"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
+# "fewer patients in the X group developed complications", "more participants achieved remission"
+FEWER_PATIENTS = re.compile(
+    r"\b(?P<word>fewer|more|less)\s+(?:of\s+the\s+)?(?:patients|participants|subjects|women|men|children|infants|"
+    r"people|individuals|cases|mothers|neonates)\b(?P<who>[^.;:]{0,60}?)\s+(?:had|developed|experienced|required|"
+    r"needed|reported|suffered|achieved|reached|attained|showed|underwent|presented\s+with)\s+(?:a\s+|an\s+|any\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
 # a change reported for the control arm, or against the treated arm, is the opposite change for the intervention
 CONTROL_ARM = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:(?:found|observed|seen|noted|reported)\s+)?(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
     r"comparison|usual[\s\-]care|standard[\s\-]care|untreated)|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
     r"(?:intervention|treatment|treated|experimental|active)\s+(?:group|arm))\b"
 )
@@ -468,7 +470,7 @@ SUBJECT_CUT = re.compile(
     r"(?:groups?|arms?|patients|participants|subjects|children|adults|women|men|mice|rats|animals|cohort)\b|"
     r"\bof\s+(?:[\w\-]+\s+){0,2}?(?:patients|participants|subjects|people|adults|children)\b|"
     r"\bin\s+(?:the\s+)?(?:ig|cg|control|placebo|intervention|treatment)\b|\bat\s+(?:\d|day|week|month|baseline)|"
-    r"\b(?:compared|versus|vs)\b)"
+    r"\b(?:compared|versus|vs)\b|\b(?:was|were|is|are|has|have|had|did|does|do|remained|showed|became)\b)"
 )
 # "protects hamsters from weight loss", "protection against challenge", "effective against infection": improved
 PROTECTIVE = re.compile(

@@ -43,6 +43,9 @@ _EVENT_ADJECTIVES = frozenset({"febrile", "withdrawal", "colic", "panic"})
 OVERLAP_EVENTS = 64
 
 
+NO_EFFECT_WORDS = frozenset({"effect", "effects", "impact", "change", "changes", "difference", "differences"})
+
+
 def listed_absent_events(scan: Scan) -> list[Span]:
     """Items of a negated list ("did not notice any A, B or C") that name harms."""
     low = scan.low
@@ -83,6 +86,8 @@ def listed_absent_events(scan: Scan) -> list[Span]:
                 kept.pop(0)
             if not kept or not any(m.group() in LIST_HEAD_WORDS or is_head(m.group()) for m in kept):
                 continue
+            if len(kept) == 1 and kept[0].group() in NO_EFFECT_WORDS:
+                continue  # "no effect on mortality" is an efficacy finding, not an absent adverse event
             start, end = item_start + kept[0].start(), item_start + kept[-1].end()
             if end - start <= 60:
                 spans.append((start, end))

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from summarizer.engines.extractive.cues import (
-    BAD_OUTCOME,
     CLAUSE_BOUNDARY,
     COMPARATIVE_OBJECT,
     CONTROL_ARM,
+    FEWER_PATIENTS,
     FILLER,
-    GOOD_OUTCOME,
-    GOOD_OVERRIDE,
     HALTED,
     HYPOTHETICAL,
     INTRANSITIVE_OBJECT,
@@ -33,14 +31,17 @@ from summarizer.engines.extractive.cues import (
     SUBJECT_RESULT,
     SUBJECT_TAIL,
     SUBJECT_WORDS,
-    TIME_OUTCOME,
     TREND,
     VERB_LABEL_STEMS,
     VERB_NEGATED,
 )
+from summarizer.engines.extractive.numeric_results import Significance, numeric_results
+from summarizer.engines.extractive.polarity import outcome_direction
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
 from summarizer.models import Change, Direction
+
+__all__ = ["OutcomeMention", "find_outcomes", "outcome_direction"]
 
 
 @dataclass(frozen=True)
@@ -57,22 +58,20 @@ class OutcomeMention:
 
 # how far back in its sentence a change is read as a purpose or a conjecture ("to reduce", "may reduce")
 HYPOTHETICAL_CHARS = 300
-
-
-def outcome_direction(outcome: str, change: Change) -> Direction:
-    """What a change of this outcome means for the patient (mortality decreased = improved)."""
-    if change == "no_difference" or change == "unclear":
-        return change
-    low = outcome.lower()
-    if GOOD_OVERRIDE.search(low):
-        return "improved" if change == "increased" else "worsened"
-    bad = BAD_OUTCOME.search(low) is not None or TIME_OUTCOME.search(low) is not None
-    good = GOOD_OUTCOME.search(low) is not None and TIME_OUTCOME.search(low) is None
-    if bad == good:
-        return "unclear"
-    if bad:
-        return "improved" if change == "decreased" else "worsened"
-    return "improved" if change == "increased" else "worsened"
+_CHANGE_NOUNS = frozenset({"increase", "decrease", "rise"})
+# "significant increases in Ve" is a noun; "it decreases in(flammatory) cytokines" a verb
+_PLURAL_CHANGE_NOUNS = frozenset({"increases", "decreases", "rises"})
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|significant|significantly\s+greater|greater|larger|marked|small|slight|mean|median|no|any|similar|"
+    r"further|showed|in)\s+$"
+)
+# words that cannot start the object of a change verb: the verb was said of its subject ("lower in group I")
+_NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", "after", "during", "for", "from",
+                            "between", "compared", "versus", "vs", "when", "while", "as", "on"})
+CONTROL_WORDS = re.compile(r"\b(?:placebo|control|controls|sham|usual\s+care|standard\s+care|untreated)\b")
+_ARM_NOUNS = frozenset({"group", "groups", "arm", "arms"})
+# a name holding these is a piece of a p-value or of a bracket, not an outcome ("P < 0.01)")
+_NOT_IN_NAMES = re.compile(r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for)\b")
 
 
 def _verb_label(verb: str) -> str | None:
@@ -114,12 +113,41 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     and mortality"), and in how results are reported ("mortality was lower in the treated group", "no significant
     difference in pain scores")."""
     scan = scan or Scan(text, Resources())
-    mentions = _verb_outcomes(scan)
+    significance = Significance(scan)
+    mentions = [_significant_or_not(significance, m) for m in _verb_outcomes(scan)]
     taken = [(m.sentence, m.outcome.lower()) for m in mentions]
-    for mention in _result_outcomes(scan):
+    for mention in [*(_significant_or_not(significance, m) for m in _result_outcomes(scan)),
+                    *_numeric_outcomes(scan, significance)]:
         if not any(s == mention.sentence and (o in mention.outcome.lower() or mention.outcome.lower() in o)
                    for s, o in taken):
             mentions.append(mention)
+            taken.append((mention.sentence, mention.outcome.lower()))
+    return [m for m in mentions if _plausible_name(m.outcome)]
+
+
+def _plausible_name(name: str) -> bool:
+    return _NOT_IN_NAMES.search(name.lower()) is None and name.count("(") == name.count(")")
+
+
+def _significant_or_not(significance: Significance, mention: OutcomeMention) -> OutcomeMention:
+    """A change the sentence says was not significant ("reduced mortality, although not significantly",
+    "higher in the X group (p = 0.47)") is no difference."""
+    if mention.change == "no_difference" or significance.at(mention.start) is not False:
+        return mention
+    return replace(mention, change="no_difference", direction="no_difference")
+
+
+def _numeric_outcomes(scan: Scan, significance: Significance) -> list[OutcomeMention]:
+    """Outcomes of the comparisons a statement reports in numbers (numeric_results.py)."""
+    mentions = []
+    for result in numeric_results(scan, significance):
+        span = result.named or (_subject_before(scan, result.subject_end) if result.subject_end >= 0 else None)
+        if span is None:
+            continue
+        for piece_start, piece_end in _pieces(scan.low, span):
+            name = scan.text[piece_start:piece_end]
+            mentions.append(_mention(scan, piece_start, len(name), result.change,
+                                     outcome_direction(name, result.change)))
     return mentions
 
 
@@ -144,8 +172,13 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue
         obj = OBJ_CUT.sub("", match.group("obj"))
         obj = re.sub(r"^(?:or|and)\s+", "", obj)
-        if verb in ("increase", "decrease", "rise") and obj.startswith("in "):
-            obj = obj[3:]  # "an increase in HDL": the noun, not the verb
+        first_word = obj.split(" ", 1)[0]
+        if first_word in ("in", "of") and (verb in _CHANGE_NOUNS or (
+            verb in _PLURAL_CHANGE_NOUNS and _NOUN_BEFORE.search(low, max(0, match.start() - 25), match.start())
+        )):
+            obj = obj[len(first_word) + 1 :]  # "an increase in HDL", "increases in Ve": the noun, not the verb
+        elif first_word in _NOT_AN_OBJECT and verb.endswith(("ed", "er", "ing")):
+            continue  # "lower in group I", "reduced using PRVC": said of a subject before it, not of an object
         if not obj.strip() or INTRANSITIVE_OBJECT.match(obj):
             continue  # "improved substantially in recent years": the subject changed, not an object
         pos = match.start("obj") + len(obj)  # a change word inside this object is part of its name
@@ -158,7 +191,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             piece_pos = idx + len(piece)
             words = _outcome_words(piece)
-            if not words:
+            if not words or words[-1] in _ARM_NOUNS:  # "an improvement in the electrostimulation group"
                 continue
             name_low = " ".join(words)
             start = low.find(name_low, idx)
@@ -213,9 +246,9 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
     "no significant difference in X", "patients had shorter X"."""
     low = scan.low
     mentions: list[OutcomeMention] = []
-    if RESULT_WORDS.isdisjoint(scan.toks):
-        return mentions
-    for match in NO_DIFFERENCE_IN.finditer(low):
+    negated = "no" in scan.toks or "not" in scan.toks
+    results = not RESULT_WORDS.isdisjoint(scan.toks)
+    for match in NO_DIFFERENCE_IN.finditer(low) if negated else ():
         obj = OBJ_CUT.sub("", match.group("obj"))
         piece_pos = match.start("obj")
         for piece in OBJ_SPLIT.split(obj):
@@ -226,8 +259,24 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             piece_pos = start + len(name_low)
             mentions.append(_mention(scan, start, len(name_low), "no_difference", "no_difference"))
+    fewer_or_more = "fewer" in scan.toks or "more" in scan.toks or "less" in scan.toks
+    for match in FEWER_PATIENTS.finditer(low) if fewer_or_more else ():
+        obj = OBJ_CUT.sub("", match.group("obj")).rstrip()
+        control = CONTROL_WORDS.search(match.group("who")) is not None or (
+            CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
+        )
+        word = "fewer" if match.group("word") in ("fewer", "less") else "greater"
+        for piece_start, piece_end in _pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
+            reading = _result_reading(scan.text[piece_start:piece_end], word, control)
+            mentions.append(_mention(scan, piece_start, piece_end - piece_start, *reading))
+    if not results:
+        return mentions
     for match in SUBJECT_RESULT.finditer(low):
-        word = (match.group("linked") or match.group("verb") or match.group("differ")).split()[-1]
+        if match.group("nodiff"):
+            word = "no difference"
+        else:
+            phrase = " ".join((match.group("linked") or match.group("verb") or match.group("differ")).split())
+            word = phrase if phrase in RESULT_CHANGE else phrase.split()[-1]
         inverted = CONTROL_ARM.match(low, match.end()) is not None
         if TREND.match(low, match.end()):
             continue

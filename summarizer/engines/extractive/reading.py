@@ -22,6 +22,7 @@ from summarizer.engines.extractive.cues import (
     OURS_WORDS,
     QUESTIONS_CLAIM,
     REASSURING,
+    SAFETY_OUTCOME,
     SAFETY_WORDS,
     SUPPORT_CUES,
     is_cause_word,
@@ -74,6 +75,8 @@ class SentenceReading:
     event_sentences: tuple[int, ...] = ()
     safety_sentence: int | None = None
     treatment: TreatmentReading = field(default_factory=TreatmentReading)
+    # adverse events reported as an outcome that fell or did not differ ("fewer serious adverse events")
+    safety_outcomes: tuple[OutcomeMention, ...] = ()
 
 
 def _rule_stance(low: str) -> Stance:
@@ -185,9 +188,17 @@ def annotate(
         change = changes.pop() if len(changes) == 1 else "unclear"
         directions = {m.direction for m in outcomes}
         direction = directions.pop() if len(directions) == 1 else "unclear"
+    # adverse events as an outcome ("serious adverse events were fewer with X than with placebo") speak to safety:
+    # fewer or no more of them reassure, more of them are a concern, named as the outcome names them
+    safety_outcomes = tuple(m for m in outcomes if SAFETY_OUTCOME.search(m.outcome.lower()))
+    reassuring_outcomes = tuple(m for m in safety_outcomes if m.change in ("decreased", "no_difference"))
     # an outcome that is a harm and increased ("increased risk of secondary infections") is an adverse event
-    harms = [m for m in outcomes if m.change == "increased" and m.direction == "worsened" and is_harm_name(m.outcome)]
+    harms = [m for m in outcomes if m.change == "increased" and m.direction == "worsened" and (
+        is_harm_name(m.outcome) or m in safety_outcomes
+    )]
     harm_spans: list[tuple[int, int]] = []
+    if safety_outcomes:
+        outcomes = tuple(m for m in outcomes if m not in safety_outcomes)
     if harms:
         outcomes = tuple(m for m in outcomes if m not in harms)
         harm_spans = [harm_span(m.outcome, m.start) for m in harms]
@@ -197,6 +208,8 @@ def annotate(
 
     safety_cue = not SAFETY_WORDS.isdisjoint(scan.ngram_set)
     reassuring_match = REASSURING.search(low) if safety_cue else None
+    if reassuring_outcomes:
+        safety_cue = True
     safety_signal: SafetySignal = "none"
     safety_quote = None
     safety_sentence = None
@@ -207,9 +220,14 @@ def annotate(
         safety_sentence = scan.sentence_index(present_spans[0][0])
         first_at = {name.lower(): start for name, start in event_names_at(text, [*present_spans, *harm_spans])}
         event_sentences = tuple(scan.sentence_index(first_at.get(name.lower(), 0)) for name in adverse_events)
-    elif absent_events or reassuring_match:
+    elif absent_events or reassuring_match or reassuring_outcomes:
         safety_signal = "reassuring"
-        where = absent_spans[0][0] if absent_spans else reassuring_match.start()  # type: ignore[union-attr]
+        if absent_spans:
+            where = absent_spans[0][0]
+        elif reassuring_outcomes:
+            where = reassuring_outcomes[0].start
+        else:
+            where = reassuring_match.start()  # type: ignore[union-attr]
         safety_quote = scan.sentence_text(where)
         safety_sentence = scan.sentence_index(where)
     safety_topic = safety_signal != "none" or safety_cue
@@ -260,6 +278,7 @@ def annotate(
         event_sentences=event_sentences,
         safety_sentence=safety_sentence,
         treatment=treatment,
+        safety_outcomes=reassuring_outcomes if safety_signal == "reassuring" else (),
     )
 
 

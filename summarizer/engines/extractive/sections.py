@@ -179,11 +179,16 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         elif reading.safety_signal == "reassuring" and profile.about(index, reading.safety_sentence):
             reassuring.append(item)
             absent = list(reading.absent_events)
-            claim = (
-                f"No {_join(absent, 'or')} reported with {name}."
-                if absent
-                else f"{_capital(name)} described as safe or well tolerated."
-            )
+            if reading.safety_outcomes:
+                claim = " ".join(
+                    f"No difference in {_lower_first(m.outcome)} with {name}." if m.change == "no_difference"
+                    else f"{_capital(m.outcome)} {m.change} with {name}."
+                    for m in reading.safety_outcomes
+                )
+            elif absent:
+                claim = f"No {_join(absent, 'or')} reported with {name}."
+            else:
+                claim = f"{_capital(name)} described as safe or well tolerated."
             findings.append(_statement_finding(item, claim, reading.safety_quote))
     side, mixed = weigh({"concerns": concerns, "reassuring": reassuring}, rules)
     assessment: SafetyAssessment
@@ -215,9 +220,14 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
     )
 
 
+def _lower_first(text: str) -> str:
+    """A name as it reads inside a sentence: "Mortality" becomes "mortality", "HbA1c" and "ICU stay" stay."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
 def _outcome_claim(outcome: str, change: str, direction: str, name: str) -> str:
     if direction == "no_difference":
-        return f"No difference in {outcome} with {name}."
+        return f"No difference in {_lower_first(outcome)} with {name}."
     if change in ("increased", "decreased"):
         better = "an improvement" if direction == "improved" else "a worsening"
         return f"{_capital(outcome)} {change} with {name} ({better})."

@@ -30,6 +30,7 @@ from functools import lru_cache
 from summarizer.engines.extractive.reading import SentenceReading, annotate
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.treatments import (
+    MODIFIED_CLASSES,
     TREATMENT_CLASSES,
     TreatmentMention,
     TreatmentReading,
@@ -55,8 +56,8 @@ class VerdictRules:
 
 
 RULES = VerdictRules()
-# treatment classes too general to name an intervention on their own
-_GENERIC_CLASSES = frozenset({"therapy", "intervention", "administration", "supplement"})
+# treatment classes too general to name an intervention on their own (antibodies, as a class, are one: "bnAbs")
+_GENERIC_CLASSES = (MODIFIED_CLASSES - {"antibody"}) | {"administration"}
 _TITLE_CUES = re.compile(
     r"\b(?:trial|randomi[sz]ed|placebo|pilot|phase\s+(?:[1-4]|i{1,3}v?)|safety|efficacy|effectiveness|"
     r"feasibility|tolerability|effects?\s+of|treatment|treating|therapy|therapeutic|versus|vs\.?|in\s+patients|"
@@ -211,7 +212,8 @@ def _statements_about(
     for index, treatment in enumerate(treatments):
         covered: set[int] = set()
         for mention in treatment.mentions:
-            if _matches(mention.anchors, wanted):
+            if _matches(mention.anchors, wanted) or (mention.therapy_frame and not _specific(mention.anchors)):
+                # the target's intervention by name, or a trial arm without one ("in the intervention group")
                 covered |= _attributed_sentences(treatment, mention)
         if covered:
             indices.append(index)

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from summarizer.engines.extractive.cues import word_class
+from summarizer.engines.extractive.cues import OUTCOME_VERB_STEMS, PATTERN_A_SUFFIX, word_class
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
 
@@ -32,7 +32,8 @@ def _words(text: str) -> frozenset[str]:
 # treatment words, by the class a name is counted under (so "vaccination" and "vaccine" are one treatment)
 _HEAD_CLASS: dict[str, str] = {
     **dict.fromkeys(_words("therapy therapies treatment treatments regimen regimens"), "therapy"),
-    **dict.fromkeys(_words("immunotherapy immunotherapies chemotherapy radiotherapy"), "therapy"),
+    **dict.fromkeys(_words("immunotherapy immunotherapies chemotherapy radiotherapy pharmacotherapy monotherapy "
+                           "polytherapy"), "therapy"),
     **dict.fromkeys(_words("vaccine vaccines vaccination vaccinations immunization immunizations immunisation"),
                     "vaccine"),
     **dict.fromkeys(_words("transplantation transplant transplants transplantations graft grafts grafting "
@@ -42,13 +43,63 @@ _HEAD_CLASS: dict[str, str] = {
                     "administration"),
     **dict.fromkeys(_words("intervention interventions surgery prophylaxis"), "intervention"),
     **dict.fromkeys(_words("antibody antibodies mab mabs nab nabs bnab bnabs"), "antibody"),
+    # procedures and devices
+    **dict.fromkeys(_words("procedure procedures operation operations"), "procedure"),
+    **dict.fromkeys(_words("stent stents stenting"), "stent"),
+    **dict.fromkeys(_words("implant implants implantation"), "implant"),
+    **dict.fromkeys(_words("dialysis hemodialysis haemodialysis"), "dialysis"),
+    **dict.fromkeys(_words("defibrillator defibrillators defibrillation"), "defibrillation"),
+    **dict.fromkeys(_words("device devices"), "device"),
+    "ablation": "ablation",
+    "bypass": "bypass",
+    # behavioural and lifestyle interventions
+    **dict.fromkeys(_words("program programs programme programmes"), "programme"),
+    **dict.fromkeys(_words("training trainings"), "training"),
+    "education": "education",
+    **dict.fromkeys(_words("counselling counseling"), "counselling"),
+    "rehabilitation": "rehabilitation",
+    **dict.fromkeys(_words("exercise exercises"), "exercise"),
+    **dict.fromkeys(_words("diet diets"), "diet"),
+    **{word: word for word in _words("acupuncture electroacupuncture massage yoga meditation mindfulness")},
 }
 TREATMENT_CLASSES = frozenset(_HEAD_CLASS.values())
 # the classes whose word adds nothing to the name of what is given ("treatment with X" is X)
 _PLAIN_CLASSES = frozenset({"therapy", "supplement", "administration"})
 # these name a treatment only with a specific word before them ("PGT121 antibody", not "antibodies")
-_NEEDS_MODIFIER = _words("antibody antibodies mab mabs nab nabs bnab bnabs intervention interventions supplement "
-                         "supplements regimen regimens treatment treatments therapy therapies surgery")
+_NEEDS_MODIFIER = _words(
+    "antibody antibodies mab mabs nab nabs bnab bnabs intervention interventions supplement supplements regimen "
+    "regimens treatment treatments therapy therapies surgery procedure procedures operation operations device "
+    "devices program programs programme programmes training trainings education counselling counseling diet diets "
+    "ablation bypass"
+)
+# the classes of those words: they never name a treatment on their own
+MODIFIED_CLASSES = frozenset(_HEAD_CLASS[word] for word in _NEEDS_MODIFIER)
+# lifestyle changes are given only when a therapeutic word says so ("exercise training", "a weight loss
+# programme"); on their own ("exercise", "weight loss") they may be a behaviour observed, as in a cohort study
+LIFESTYLE_CLASSES = frozenset({"exercise", "diet", "weight-loss"})
+# a word ending like these names a procedure or a therapy: "appendectomy", "angioplasty", "physiotherapy"
+_PROCEDURE_SUFFIXES = ("ectomy", "plasty", "otomy", "ostomy", "therapy", "pexy")
+_NOT_PROCEDURES = _words("dichotomy dichotomies autotomy")
+# "exercise capacity", "exercise tolerance", "diet quality": a measure, not a lifestyle change given
+_MEASURE_AFTER = _words(
+    "capacity tolerance performance test tests testing duration time intensity level levels quality pattern "
+    "patterns habits composition intake history behaviour behavior behaviours behaviors data set sets sample "
+    "samples"
+)
+# the classes whose word is also a measure or a common noun ("exercise capacity", "training data")
+_MEASURED_CLASSES = frozenset({"exercise", "diet", "training", "education", "programme", "procedure", "device",
+                               "counselling"})
+# "weight loss", "weight reduction": given as an intervention when it is the agent of an effect
+_WEIGHT_CHANGE = _words("loss losses reduction reductions")
+_OUTCOME_BEFORE = _words(
+    "caused causes cause causing induced induces inducing produced produces producing led leads resulted results "
+    "experienced showed shows demonstrated had has have greater more less significant mean median average "
+    "percentage predictable progressive from"
+)
+_AGENT_WINDOW = 15
+_AGENT_BEFORE = _words("with by after following through via")
+# "the ACTT-1 trial", "the RECOVERY study": the name of a trial, not of what it gave
+_TRIAL_WORDS = _words("trial trials study studies investigators cohort registry consortium")
 # cell products: "mesenchymal stem cells", "ESC-derived cardiomyocytes"
 _CELL_WORDS = _words("cells cell cardiomyocytes microglia macrophages")
 _CELL_MODIFIERS = _words("stem stromal progenitor wild-type car-t")
@@ -60,7 +111,7 @@ _GENERIC_MODIFIERS = _words(
     "candidate experimental clinical preclinical therapeutic prophylactic preventive specific targeted passive "
     "active several many multiple different same recent further additional long-term short-term durable modern "
     "optimal appropriate important available approved licensed emerging promising better best usual routine "
-    "systemic local topical proposed pharmacological medical drug drugs cancer disease patient patients human "
+    "systemic local topical proposed pharmacological medical surgical drug drugs cancer disease patient patients human "
     "animal animals mouse mice treatment treatments therapy therapies cell cells based -based the a an of and or "
     "in with for to by from on as after before during following one two three four five"
 )
@@ -102,8 +153,10 @@ _ARM_WORDS = _words("group groups arm arms")
 _NOT_ARMS = _words(
     "control controls placebo sham comparison both two three four five each all other same different first second "
     "third age risk high-risk low-risk study patient patients working research ethnic functional methyl hydroxyl "
-    "phosphate blood subgroup this that these those whole entire"
+    "phosphate blood subgroup this that these those whole entire trial trials"
 )
+# "the usual care arm", "the standard care group": the comparator
+_CONTROL_CARE = _words("usual standard routine conventional")
 _TRAILING_PUNCT = ",;:()[]"
 # words that end a treatment's name when reading back from its head ("performed MSC-based interventions")
 _NOT_MODIFIERS = _words(
@@ -114,6 +167,9 @@ _VERBS = _words("is was were are be been has have had can could may might will w
                 "improves reduces increases decreases prevents protects extends leads results")
 # the words a treatment phrase or a trial arm ends with
 _PHRASE_ENDS = frozenset(_HEAD_CLASS) | _CELL_WORDS | _ARM_WORDS
+_WEIGHT_PHRASE = re.compile(
+    r"\bweight[\s\-]+(?:loss|losses|reductions?)\b|\b(?:reductions?|loss(?:es)?)\s+(?:in|of)\s+(?:body\s+)?weight\b"
+)
 
 BENEFIT = re.compile(
     r"\b(?:effective(?:ness)?|efficacy|efficacious|protect(?:s|ed|ion|ive)?|beneficial|benefits?|rescu(?:e|ed|es)|"
@@ -221,14 +277,30 @@ def _singular(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
+def head_class(word: str) -> str | None:
+    """The class a treatment word is counted under, or None: the listed words, and words that end like a procedure
+    or a therapy ("appendectomy", "angioplasty", "physiotherapy"), each its own class."""
+    head = _HEAD_CLASS.get(word)
+    if head is None and len(word) >= 8 and word.endswith(_PROCEDURE_SUFFIXES) and word not in _NOT_PROCEDURES:
+        return word
+    return head
+
+
+def is_given_class(anchor: str) -> bool:
+    """Whether an anchor is a treatment word that says something was given (not a lifestyle change alone)."""
+    return anchor not in LIFESTYLE_CLASSES and (anchor in TREATMENT_CLASSES or head_class(anchor) == anchor)
+
+
+@lru_cache(maxsize=1 << 14)
 def _anchor_words(name_low: str) -> tuple[str, ...]:
     """The words of a name that say which treatment it is, singular, with a treatment word as its class."""
+    name_low = _WEIGHT_PHRASE.sub("weight-loss", name_low)
     words = [w.strip(_TRAILING_PUNCT + "'’").rstrip(".") for w in re.split(r"\s+", name_low)]
     anchors: list[str] = []
     for word in words:
         if not word:
             continue
-        head = _HEAD_CLASS.get(word)
+        head = "weight-loss" if word == "weight-loss" else head_class(word)
         if head is not None:
             anchors.append(head)
             continue
@@ -314,8 +386,50 @@ def _agent_spans(scan: Scan, drug_margins: Sequence[float] | None) -> list[tuple
             continue
         if not cause and last + 1 < len(toks) and toks[last + 1] in _BIOLOGY_AFTER:
             continue
+        if _trial_name(scan, start, end, last):
+            continue
         kept.append((start, end, first, last, cause))
     return kept
+
+
+def _weight_loss_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
+    """"Weight loss" as the agent of an effect ("modest weight loss improves glycaemic control", "risk factors
+    improved with weight loss"), not as an outcome ("X caused weight loss", "protected hamsters from weight loss")
+    or when a treatment word follows (then the phrase is named as that: "a weight loss programme")."""
+    toks, starts = scan.toks, scan.starts
+    n = len(toks)
+    spans = []
+    for match in _WEIGHT_PHRASE.finditer(scan.low):
+        first = bisect_left(starts, match.start())
+        last = bisect_left(starts, match.end()) - 1
+        if first >= n or (last + 1 < n and head_class(toks[last + 1]) is not None):
+            continue
+        before = toks[max(0, first - 3) : first]
+        if before and (before[-1].startswith(OUTCOME_VERB_STEMS) or any(
+            tok in _OUTCOME_BEFORE or tok.endswith(PATTERN_A_SUFFIX) for tok in before
+        )):
+            continue
+        sentence_start, sentence_end = scan.sentence_at(match.start())
+        after = scan.low[match.end() : sentence_end]
+        after_words = after.split()[:_AGENT_WINDOW]
+        effect_after = any(w.startswith(OUTCOME_VERB_STEMS) for w in after_words) or (
+            BENEFIT.search(" ".join(after_words)) is not None
+        )
+        effect_before = bool(before) and before[-1] in _AGENT_BEFORE and any(
+            tok.startswith(OUTCOME_VERB_STEMS) for tok in toks[max(0, first - 5) : first - 1]
+        )
+        if effect_after or effect_before:
+            spans.append((match.start(), match.end(), first, last, False))
+    return spans
+
+
+def _trial_name(scan: Scan, start: int, end: int, last: int) -> bool:
+    """Whether a name in capitals is a trial's ("the ACTT-1 trial", "the RECOVERY study"), not a treatment's."""
+    toks = scan.toks
+    after = last + 1
+    while after < len(toks) and toks[after][0].isdigit():
+        after += 1
+    return after < len(toks) and toks[after] in _TRIAL_WORDS and scan.text[start:end].isupper()
 
 
 def _object_word(tok: str) -> bool:
@@ -334,8 +448,12 @@ def treatment_mentions(
     spans.extend(_agent_spans(scan, drug_margins))
     n = len(toks)
     phrase_ends = [] if _PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in _PHRASE_ENDS]
+    if any(suffix in scan.low for suffix in _PROCEDURE_SUFFIXES):
+        phrase_ends = sorted({*phrase_ends, *(i for i, tok in enumerate(toks) if head_class(tok) is not None)})
     for i in phrase_ends:
         tok = toks[i]
+        if tok in _ARM_WORDS and i > 1 and toks[i - 1] == "care" and toks[i - 2] in _CONTROL_CARE:
+            continue
         if tok in _ARM_WORDS and i > 0 and toks[i - 1] not in _NOT_ARMS and toks[i - 1] not in _STOP_BEFORE:
             first = i - 1
             if first > 0 and toks[first - 1] not in _NOT_ARMS and toks[first - 1] not in _STOP_BEFORE:
@@ -343,28 +461,34 @@ def treatment_mentions(
             spans.append((starts[first], ends[i - 1], first, i - 1, True))
             continue
         cell = tok in _CELL_WORDS and i > 0 and (toks[i - 1] in _CELL_MODIFIERS or toks[i - 1].endswith("-derived"))
-        if tok not in _HEAD_CLASS and not cell:
+        head = head_class(tok)
+        if head is None and not cell:
+            continue
+        if head in _MEASURED_CLASSES and i + 1 < n and toks[i + 1] in _MEASURE_AFTER:
             continue
         start = _phrase_start(text, starts[i])
         first = bisect_left(starts, start)
         anchors = _anchor_words(text[start : ends[i]].lower())
-        specific = [a for a in anchors if a not in TREATMENT_CLASSES]
+        specific = [a for a in anchors if a not in MODIFIED_CLASSES]
         if specific or (tok not in _NEEDS_MODIFIER and not cell):
             spans.append((start, ends[i], first, i, False))
         # "treatment with X", "transplantation of X": X's words, up to a verb or a function word
-        if tok in _HEAD_CLASS and i + 2 < n and toks[i + 1] in ("with", "of") and _object_word(toks[i + 2]):
+        if head is not None and i + 2 < n and toks[i + 1] in ("with", "of") and _object_word(toks[i + 2]):
             last = i + 2
             while last + 1 < n and last - i < 5 and _object_word(toks[last + 1]) and not any(
                 c in text[ends[last] : starts[last + 1]] for c in ",;:()[]"
             ):
                 last += 1
             # "treatment with remdesivir" is remdesivir; "transplantation of bone marrow" keeps its procedure
-            plain = _HEAD_CLASS[tok] in _PLAIN_CLASSES
+            plain = head in _PLAIN_CLASSES
             spans.append((starts[i + 2] if plain else starts[i], _word_end(text, ends[last]), i, last, plain))
+    if "weight" in scan.low:
+        spans.extend(_weight_loss_spans(scan))
     if not spans:
         return []
     given_by = {s for s in event_sentences if _PERSON.search(scan.low, *scan.sentences()[s])}
-    spans.sort(key=lambda span: (span[0], -span[1]))  # the longest of the names that start together
+    # the longest of the names that start together, and of the same name the one certainly given (a trial arm)
+    spans.sort(key=lambda span: (span[0], -span[1], not span[4]))
     mentions: list[TreatmentMention] = []
     covered_to = -1
     for start, end, first, last, given in spans:
@@ -378,7 +502,7 @@ def treatment_mentions(
         sentence_index = scan.sentence_index(start)
         therapy, exposure = _frames(scan, first, last, scan.sentences()[sentence_index])
         # a treatment word names something given; so do a drug named as the cause of an effect and a trial arm
-        given = given or any(a in TREATMENT_CLASSES for a in anchors) or sentence_index in given_by
+        given = given or any(map(is_given_class, anchors)) or sentence_index in given_by
         if given and not exposure:
             therapy = True
         mentions.append(TreatmentMention(name, anchors, sentence_index, therapy, exposure))
@@ -403,6 +527,8 @@ def read_treatments(
         scan.mask_spans  # a lexicon name (of a drug, or of an effect: cheap to look past)
         or "DRUGX" in scan.masked
         or not _PHRASE_ENDS.isdisjoint(scan.toks)
+        or any(suffix in scan.low for suffix in _PROCEDURE_SUFFIXES)
+        or "weight" in scan.low
         or (drug_margins is not None and max(drug_margins, default=-1.0) >= 0.0)
         or (len(scan.masked) != len(scan.toks) and "DRUGX" in map(word_class, scan.toks))
         or _CAUSE_WORD.search(scan.low)

@@ -1,0 +1,216 @@
+"""Results reported as numbers: whether a difference was significant, two arms' values, and ratios with their CIs.
+
+Trials, and the papers that cite them, report results as numbers as often as in words: "Mortality by day 29 was
+11.4% with remdesivir and 15.2% with placebo, a difference that was not significant", "16 (41%) in the control
+group and 13 (32%) in the ketorolac group (P = 0.526)", "the hazard ratio for death was 0.73 (95% CI, 0.52 to
+1.03)". This module finds those comparisons and says which way the intervention's value went; outcomes.py names
+the outcome they are about.
+
+- Significance: the first evidence after a position in its sentence (else the last before it): a p-value (below
+  0.05 is significant), a ratio's confidence interval (excluding 1 is significant), "significant(ly)", or "not
+  significant", "non-significant", "did not reach significance", "a trend", "NS" (not significant).
+- Two values: "A (with|in|among|of patients receiving) ARM and|vs|versus B (with|in) ARM", and "A and B ... in
+  the X and Y groups, respectively". The arm with a control word (placebo, control, sham, usual or standard care,
+  untreated, no treatment) is the comparator. A difference said not to be significant is no difference, whatever
+  the arms; otherwise the values give the change only when the arms are known.
+- Ratios (hazard, odds, risk, rate ratios; HR, OR, RR, IRR): below 1 is a decrease for the intervention, above 1
+  an increase, and a CI that holds 1 is no difference.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from summarizer.engines.extractive.scan import Scan
+from summarizer.models import Change
+
+SIGNIFICANCE_LEVEL = 0.05
+_NEGATION_REACH = 40  # "not statistically significant": the "significant" a negation covers
+_NUMBER = r"\d+(?:\.\d+)?"
+# a value: a number with an optional spread and unit, and an optional percentage in brackets ("13 (32%)")
+_VALUE = (
+    rf"(?P<{{0}}>{_NUMBER})\s*(?P<{{0}}pct>%|percent\b)?(?:\s*(?:±|\+/-|\+-)\s*{_NUMBER}\s*%?)?"
+    rf"(?:\s*(?:[a-zµμ/]+\b)?\s*\(\s*(?:{_NUMBER}\s*[-–]\s*)?(?P<{{0}}in>{_NUMBER})\s*%\s*\))?"
+    r"(?:\s*(?:days?|weeks?|months?|hours?|h|min|minutes|mg|ml|kg|mmhg|points?|patients|subjects|participants)\b)?"
+)
+_LINK = r"\s*(?:,\s*)?(?:and|vs\.?|versus|compared\s+(?:with|to)|as\s+against|against)\s+"
+PAIR = re.compile(
+    r"(?<![\w.\-/\[])" + _VALUE.format("a") + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK + _VALUE.format("b")
+    + r"(?P<arm_b>[^.;\d\[\]]{0,70})"
+)
+RESPECTIVELY = re.compile(
+    r"\bin\s+(?:the\s+)?(?P<first>[\w\-\s]{1,40}?)\s+(?:and|vs\.?|versus)\s+(?:the\s+)?(?P<second>[\w\-\s]{1,40}?)"
+    r"\s*(?:groups?|arms?)?\s*,?\s*respectively\b"
+)
+CONTROL_ARM = re.compile(
+    r"\b(?:placebo|controls?|sham|usual[\s\-]care|standard[\s\-](?:care|treatment|therapy)|untreated|vehicle|"
+    r"no[\s\-](?:treatment|intervention)|comparison\s+(?:group|arm))\b"
+)
+# the verb or mark before the first value, after the outcome's name: "Mortality was 11%", "SAEs were reported in"
+SUBJECT_VERB = re.compile(
+    r"\b(?:was|were|is|are|occurred|reported|observed|seen|found|detected|developed|experienced|recorded|noted|"
+    r"reached|averaged|amounted\s+to|of)\b(?:\s+(?:in|at|on|to|among|for))?(?:\s+(?:only|about|approximately|"
+    r"nearly|almost|around))?\s*$|[:(]\s*$"
+)
+NOT_SIGNIFICANT = re.compile(
+    r"\bnot\s+(?:statistically\s+)?(?:significant(?:ly)?|different|reach|attain)|\bnon-?\s?significant(?:ly)?|"
+    r"\bno\s+(?:statistically\s+)?significant\s+(?:difference|change|effect|improvement|reduction|increase|"
+    r"decrease|benefit|association|between)|\bdid\s+not\s+(?:reach|attain|achieve)\s+(?:statistical\s+)?"
+    r"significance|\b(?:a\s+)?(?:trend|tendency)\b|\bp\s*=\s*n\.?s\b|\(\s*n\.?s\.?\s*\)|\binsignificant"
+)
+SIGNIFICANT = re.compile(r"\bsignificant(?:ly)?\b")
+P_VALUE = re.compile(r"\bp\s*(?:-?value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|1(?:\.0+)?)")
+RATIO = re.compile(
+    r"(?:\b(?:[Aa]djusted\s+)?(?:[Hh]azard|[Oo]dds|[Rr]isk|[Rr]ate|[Ii]ncidence\s+rate)\s+[Rr]atios?\b|"
+    r"\b(?:a|adj)?(?:HR|OR|RR|IRR)s?\b)\s*(?:\([a-zA-Z]{2,4}\)\s*)?"
+    r"(?:(?:for|of)\s+(?P<what>[a-zA-Z][\w\-\s]{1,60}?)\s*)?(?:was|were|of|=|:|,|was\s+estimated\s+at)?\s*"
+    r"(?P<value>\d*\.\d+|\d+)\s*(?:[,;(]\s*)?(?:(?:95|99|90)\s*%\s*(?:CI|[Cc]onfidence\s+[Ii]nterval)s?\s*"
+    r"[,:=]?\s*)?\[?\(?(?P<lo>\d*\.\d+|\d+)\s*(?:-|–|to|,)\s*(?P<hi>\d*\.\d+|\d+)"
+)
+# cheap tests that a statement may hold a comparison in numbers (on the lower-cased text) or a ratio (on the text)
+_GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+\d|\bratio")
+_RATIO_ABBREVIATION = re.compile(r"\b(?:a|adj)?(?:HR|OR|RR|IRR)s?\b")
+
+
+@dataclass(frozen=True)
+class NumericResult:
+    """A comparison the sentence reports in numbers: where the outcome's name ends (or its span, when the result
+    names it: "the hazard ratio for death"), and the intervention's change."""
+
+    subject_end: int  # the outcome's name ends before this position (its verb or bracket), or -1
+    change: Change
+    named: tuple[int, int] | None = None  # the outcome's span when the result itself names it
+
+
+def _p_significant(op: str, value: float) -> bool:
+    if op in ("<", "≤", "&lt;"):
+        return value <= SIGNIFICANCE_LEVEL
+    if op in (">", "≥", "&gt;"):
+        return False
+    return value < SIGNIFICANCE_LEVEL
+
+
+def _ratio_significant(match: re.Match[str]) -> bool | None:
+    lo, hi = float(match.group("lo")), float(match.group("hi"))
+    if lo > hi:
+        return None
+    return lo > 1.0 or hi < 1.0
+
+
+def _evidence(scan: Scan, start: int, end: int) -> list[tuple[int, bool]]:
+    """Significance evidence between start and end, in text order: (position, significant?)."""
+    low = scan.low
+    negatives = [m.start() for m in NOT_SIGNIFICANT.finditer(low, start, end)]
+    found = [(pos, False) for pos in negatives]
+    for m in SIGNIFICANT.finditer(low, start, end):
+        i = bisect_right(negatives, m.start()) - 1
+        if i < 0 or m.start() > negatives[i] + _NEGATION_REACH:  # not the "significant" of "not significant"
+            found.append((m.start(), True))
+    found.extend(
+        (m.start(), _p_significant(m.group("op"), float(m.group("value")))) for m in P_VALUE.finditer(low, start, end)
+    )
+    if _may_hold_ratio(scan):
+        for m in RATIO.finditer(scan.text, start, end):
+            significant = _ratio_significant(m)
+            if significant is not None:
+                found.append((m.start(), significant))
+    return sorted(found)
+
+
+class Significance:
+    """Whether results in a statement are said to be significant, each sentence's evidence read once."""
+
+    def __init__(self, scan: Scan) -> None:
+        self.scan = scan
+        self._by_sentence: dict[tuple[int, int], tuple[list[int], list[bool]]] = {}
+
+    def at(self, pos: int) -> bool | None:
+        """The first evidence after pos in its sentence, else the last before it; None when there is none."""
+        sentence = self.scan.sentence_at(pos)
+        evidence = self._by_sentence.get(sentence)
+        if evidence is None:
+            found = _evidence(self.scan, *sentence)
+            evidence = ([at for at, _ in found], [significant for _, significant in found])
+            self._by_sentence[sentence] = evidence
+        positions, values = evidence
+        i = bisect_left(positions, pos)
+        if i < len(positions):
+            return values[i]
+        return values[-1] if values else None
+
+
+def _may_hold_ratio(scan: Scan) -> bool:
+    return "ratio" in scan.low or ("R" in scan.text and _RATIO_ABBREVIATION.search(scan.text) is not None)
+
+
+def _value(match: re.Match[str], key: str) -> tuple[float, bool]:
+    inner = match.group(f"{key}in")
+    if inner is not None:
+        return float(inner), True
+    return float(match.group(key)), match.group(f"{key}pct") is not None
+
+
+def _arm_side(text: str) -> str | None:
+    """ "control" when a value's words name the comparator, "intervention" when they name another arm."""
+    words = text.split(",")[0]
+    if CONTROL_ARM.search(words):
+        return "control"
+    if re.search(r"\b(?:with|in|among|for|on|receiving|given|treated|taking|of)\b", words):
+        return "intervention"
+    return None
+
+
+def _change(first: float, second: float) -> Change:
+    if first == second:
+        return "no_difference"
+    return "decreased" if first < second else "increased"
+
+
+def _subject_end(low: str, value_start: int, sentence_start: int) -> int:
+    verb = SUBJECT_VERB.search(low, max(sentence_start, value_start - 60), value_start)
+    return verb.start() if verb is not None else -1
+
+
+def numeric_results(scan: Scan, significance: Significance) -> list[NumericResult]:
+    """The comparisons a statement reports in numbers (see the module's docstring)."""
+    low = scan.low
+    ratios = _may_hold_ratio(scan)
+    if not ratios and _GATE.search(low) is None:
+        return []
+    results: list[NumericResult] = []
+    for match in PAIR.finditer(low):
+        (a, a_pct), (b, b_pct) = _value(match, "a"), _value(match, "b")
+        if a_pct != b_pct:
+            continue
+        sentence_start, _ = scan.sentence_at(match.start())
+        subject_end = _subject_end(low, match.start(), sentence_start)
+        if subject_end < 0:
+            continue
+        sides = (_arm_side(match.group("arm_a")), _arm_side(match.group("arm_b")))
+        respectively = RESPECTIVELY.search(low, match.end("b"), scan.sentence_at(match.start())[1])
+        if respectively is not None:
+            sides = (
+                "control" if CONTROL_ARM.search(respectively.group("first")) else "intervention",
+                "control" if CONTROL_ARM.search(respectively.group("second")) else "intervention",
+            )
+        significant = significance.at(match.end("b"))
+        if significant is False:
+            results.append(NumericResult(subject_end, "no_difference"))
+        elif set(sides) == {"control", "intervention"}:
+            first, second = (a, b) if sides[0] == "intervention" else (b, a)
+            results.append(NumericResult(subject_end, _change(first, second)))
+    if ratios:
+        for match in RATIO.finditer(scan.text):
+            what = match.group("what")
+            if what is None:
+                continue
+            significant = _ratio_significant(match)
+            value = float(match.group("value"))
+            change: Change = "no_difference" if significant is False or value == 1.0 else (
+                "decreased" if value < 1.0 else "increased"
+            )
+            start = match.start("what")
+            results.append(NumericResult(-1, change, (start, start + len(what.rstrip()))))
+    return results

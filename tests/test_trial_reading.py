@@ -1,0 +1,179 @@
+"""Reading what the citing statements of clinical trials say: outcome polarity of times and durations, results in
+numbers and their significance, adverse events reported as an outcome, trial arms, and non-drug interventions.
+
+The sentences here are written for these tests (fixtures in the style of citing statements of the ACTT-1 trial and
+other trials), not taken from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive import ExtractiveEngine, annotate, load_resources
+from summarizer.engines.extractive.polarity import outcome_direction
+from summarizer.models import Statement
+from summarizer.pipeline import summarize
+
+
+def _outcomes(text: str) -> list[tuple[str, str, str]]:
+    return [(m.outcome, m.change, m.direction) for m in annotate(text, resources_=load_resources()).outcomes]
+
+
+def _treatments(text: str) -> list[tuple[str, bool]]:
+    reading = annotate(text, resources_=load_resources())
+    return [(m.name, m.therapy_frame) for m in reading.treatment.mentions]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "decreased_means"),
+    [
+        ("median recovery time", "improved"),
+        ("time to recovery", "improved"),
+        ("time to clinical improvement", "improved"),
+        ("length of hospital stay", "improved"),
+        ("hospital stay", "improved"),
+        ("duration of symptoms", "improved"),
+        ("sleep onset latency", "improved"),
+        ("time to progression", "worsened"),
+        ("time to first exacerbation", "worsened"),
+        ("survival time", "worsened"),
+        ("progression-free survival", "worsened"),
+        ("ventilator-free days", "worsened"),
+        ("duration of analgesia", "worsened"),
+        ("28-day mortality", "improved"),
+        ("HDL cholesterol", "worsened"),
+    ],
+)
+def test_times_and_durations_go_by_what_they_measure(outcome: str, decreased_means: str) -> None:
+    assert outcome_direction(outcome, "decreased") == decreased_means
+    assert outcome_direction(outcome, "increased") != decreased_means
+
+
+def test_a_shorter_recovery_time_is_an_improvement_whatever_surrounds_it() -> None:
+    text = ("In the ACTT-1 trial, remdesivir shortened median recovery time from 15 to 10 days compared with "
+            "placebo [1].")
+    assert _outcomes(text) == [("median recovery time", "decreased", "improved")]
+
+
+def test_two_arms_in_numbers_with_a_difference_said_not_significant_are_no_difference() -> None:
+    text = ("Mortality by day 29 was 11.4% with remdesivir and 15.2% with placebo, a difference that was not "
+            "significant [1].")
+    assert _outcomes(text) == [("Mortality by day 29", "no_difference", "no_difference")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dexamethasone reduced 28-day mortality (rate ratio 0.64; 95% CI 0.51-0.81) [1].",
+         ("28-day mortality", "decreased", "improved")),
+        ("The hazard ratio for death was 0.73 (95% CI, 0.52 to 1.03) with remdesivir [1].",
+         ("death", "no_difference", "no_difference")),
+        ("The hazard ratio for death was 0.62 (95% CI, 0.45 to 0.85) with the drug [1].",
+         ("death", "decreased", "improved")),
+        ("Remdesivir reduced mortality, although not significantly [1].",
+         ("mortality", "no_difference", "no_difference")),
+        ("The incidence of relapse was 16 (41%) in the control group and 13 (32%) in the ketorolac group "
+         "(P = 0.526) [1].", ("incidence of relapse", "no_difference", "no_difference")),
+        ("Pain scores were 2.1 in the acupuncture group and 4.3 in the sham group (p < 0.01) [1].",
+         ("Pain scores", "decreased", "improved")),
+        ("Fewer patients in the intervention group developed postoperative complications [1].",
+         ("postoperative complications", "decreased", "improved")),
+        ("More patients in the placebo group required mechanical ventilation [1].",
+         ("mechanical ventilation", "decreased", "improved")),
+        ("Dexamethasone had no effect on mortality in patients not receiving oxygen [1].",
+         ("mortality", "no_difference", "no_difference")),
+        ("Bariatric surgery reduced the incidence of type 2 diabetes by 80% compared with usual care [1].",
+         ("incidence of type 2 diabetes", "decreased", "improved")),
+    ],
+)
+def test_results_as_trials_report_them(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _outcomes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of complications (1.4 versus 3.9, P < 0.05) and the duration of ventilation (1 versus 5 days, "
+        "P < 0.01) were lower in group I.",
+        "Walking distance showed a 75% improvement in the electrostimulation group (p<0.001).",
+        "Peak pressure was significantly lower using PRVC than with VC.",
+    ],
+)
+def test_outcome_names_are_never_arms_p_values_or_prepositions(text: str) -> None:
+    for name, _, _ in _outcomes(text):
+        assert "group" not in name and "<" not in name and not name.startswith(("in ", "using "))
+
+
+def test_adverse_events_as_an_outcome_speak_to_safety() -> None:
+    fewer = annotate("Serious adverse events were reported in 24.6% of patients receiving remdesivir and 31.6% of "
+                     "those receiving placebo [1].", resources_=load_resources())
+    assert fewer.safety_signal == "reassuring" and not fewer.outcomes
+    assert [m.outcome for m in fewer.safety_outcomes] == ["Serious adverse events"]
+    more = annotate("Adverse events were more frequent with remdesivir than with placebo (p<0.01) [1].",
+                    resources_=load_resources())
+    assert more.safety_signal == "concern" and more.adverse_events == ("Adverse events",)
+    similar = annotate("The incidence of adverse events was similar between the remdesivir and placebo groups [1].",
+                       resources_=load_resources())
+    assert similar.safety_signal == "reassuring"
+
+
+def test_no_effect_on_an_outcome_is_not_an_absent_adverse_event() -> None:
+    reading = annotate("Dexamethasone had no effect on mortality [1].", resources_=load_resources())
+    assert reading.absent_events == () and reading.safety_signal == "none"
+
+
+def test_a_trial_arm_names_what_it_was_given_and_a_trial_acronym_is_not_a_treatment() -> None:
+    assert ("ketorolac", True) in _treatments("Emergence agitation was less frequent in the ketorolac group [1].")
+    names = [name for name, _ in _treatments("In the ACTT-1 trial, remdesivir shortened recovery [1].")]
+    assert names == ["remdesivir"]
+    assert not _treatments("Attrition was high in the usual care arm [1].")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Exercise training improved quality of life in patients with heart failure [1].", "Exercise training"),
+        ("The intensive lifestyle intervention produced a mean weight loss of 8.6% [1].",
+         "intensive lifestyle intervention"),
+        ("Cognitive behavioural therapy reduced depressive symptoms compared with usual care [1].",
+         "Cognitive behavioural therapy"),
+        ("Laparoscopic cholecystectomy shortened hospital stay [1].", "Laparoscopic cholecystectomy"),
+        ("Acupuncture reduced pain scores compared with sham [1].", "Acupuncture"),
+        ("Modest weight loss improves glycaemic control in type 2 diabetes [1].", "weight loss"),
+    ],
+)
+def test_behavioural_lifestyle_and_surgical_interventions_are_treatments(text: str, name: str) -> None:
+    assert name in [found for found, _ in _treatments(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Semaglutide caused weight loss in most patients [1].",
+        "The antibody protected hamsters from weight loss [1].",
+        "Exercise capacity improved with the drug [1].",
+    ],
+)
+def test_weight_loss_as_an_outcome_and_exercise_as_a_measure_are_no_treatments(text: str) -> None:
+    names = [name.lower() for name, _ in _treatments(text)]
+    assert "weight loss" not in names and "exercise" not in names
+
+
+def test_the_brief_of_a_trials_citing_statements() -> None:
+    texts = [
+        "In the ACTT-1 trial, remdesivir shortened median recovery time from 15 to 10 days compared with placebo [1].",
+        "Serious adverse events were reported in 24.6% of patients receiving remdesivir and 31.6% of those "
+        "receiving placebo [1].",
+        "Mortality by day 29 was 11.4% with remdesivir and 15.2% with placebo, a difference that was not "
+        "significant [1].",
+        "Remdesivir was superior to placebo in shortening the time to recovery in adults hospitalized with "
+        "Covid-19 [1].",
+    ]
+    statements = [Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, start=1)]
+    brief = summarize(statements, engine=ExtractiveEngine())
+    assert brief.target.intervention is not None and brief.target.intervention.name == "remdesivir"
+    assert brief.efficacy.assessment == "benefit_reported"
+    assert brief.safety.assessment == "no_concerns_reported"
+    claims = {o.claim for o in brief.efficacy.outcomes}
+    assert "Median recovery time decreased with remdesivir (an improvement)." in claims
+    assert "No difference in mortality by day 29 with remdesivir." in claims
+    assert [f.claim for f in brief.safety.findings] == ["Serious adverse events decreased with remdesivir."]
