@@ -24,6 +24,7 @@ from summarizer.engines.extractive.target_profile import RULES, VerdictRules, pr
 from summarizer.models import Annotation, Intervention, Statement, StatementType, Target
 
 PARALLEL_MIN_STATEMENTS = 4000
+CHUNK_STATEMENTS = 250
 
 _AnnotationJob = tuple[str, bool]  # text, read its stance?
 _worker_resources: list[Resources] = []
@@ -80,7 +81,9 @@ def _stop(pool: multiprocessing.pool.Pool) -> None:
 
 
 def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, workers: int) -> list[SentenceReading]:
-    size = -(-len(jobs) // (workers * 4))
+    # small chunks, taken in turn: the workers finish within a chunk's time of each other (a quarter of each one's
+    # share, the last one ran alone for about as long)
+    size = min(-(-len(jobs) // (workers * 4)), CHUNK_STATEMENTS)
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork")
     pool = None
