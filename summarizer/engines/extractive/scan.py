@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, count
 
 from summarizer.engines.extractive.cues import (
     FILLER,
@@ -104,9 +105,9 @@ class Scan:
             marks: dict[str, list[Span]] = {"brk": [m.span() for m in PUNCT_BREAK.finditer(low)], "fwd": [],
                                             "red": [], "back": [], "scope": []}
             last = len(toks) - 1
-            for i, kind in enumerate(map(mark_kind, toks)):
-                if kind is None:
-                    continue
+            kinds = list(map(mark_kind, toks))
+            for i in compress(count(), kinds):  # the words that make a mark (most make none)
+                kind = kinds[i]
                 if kind == "pair":
                     pair = MARK_PAIRS.get(f"{toks[i]}_{toks[i + 1]}") if i < last else None
                     if pair is not None:
@@ -181,7 +182,7 @@ def _mask(
     if classes is None:
         classes = list(map(word_class, toks))
     firsts = res.first_words
-    hits = [i for i, tok in enumerate(toks) if tok in firsts]
+    hits = list(compress(count(), map(firsts.__contains__, toks)))
     if not hits:
         return classes, []
     drugs, effects, listed = res.drugs, res.effects, res.listed_effects
@@ -243,7 +244,7 @@ def _event_spans(scan: Scan) -> list[Span]:
     def joined(j: int) -> bool:
         return not low[scan.ends[j - 1] : scan.starts[j]].strip()
 
-    for i in [i for i, is_trigger in enumerate(map(is_event_trigger, toks)) if is_trigger]:
+    for i in list(compress(count(), map(is_event_trigger, toks))):
         tok = toks[i]
         # "X-induced Y", "X associated Y"
         if tok.endswith(PATTERN_A_SUFFIX) and i > 0 or tok in PATTERN_B_TRIGGERS:
