@@ -187,14 +187,17 @@ def _mask(
         return classes, []
     drugs, effects, listed = res.drugs, res.effects, res.listed_effects
     drug_first, effect_first, listed_first = drugs.lengths_by_first, effects.lengths_by_first, listed.lengths_by_first
+    singles, pairs, last = res.name_singles, res.name_pairs, len(toks) - 1
     out: list[str] = []
     spans: list[tuple[str, Span]] = []
     i = 0
     for hit in hits:
         if hit < i:
             continue
-        out.extend(classes[i:hit])
         tok = toks[hit]
+        if tok not in singles and (hit == last or f"{tok} {toks[hit + 1]}" not in pairs):
+            continue  # no name is this word, nor starts with it and the next one
+        out.extend(classes[i:hit])
         kind, length = "DRUG", drugs.match(toks, hit) if tok in drug_first else 0
         if not length and tok in effect_first:
             kind, length = "EFFECT", effects.match(toks, hit)
