@@ -80,7 +80,11 @@ def _stop(pool: multiprocessing.pool.Pool) -> None:
         pool.join()
 
 
-def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, workers: int) -> list[SentenceReading]:
+def _annotate_in_processes(
+    jobs: list[_AnnotationJob], resources: Resources, workers: int, take: Callable[[list[SentenceReading]], None]
+) -> None:
+    """Annotate the jobs in forked workers and hand their readings to `take` in order, a chunk at a time, as they
+    come: the parent works on each chunk while the workers read the next ones."""
     # small chunks, taken in turn: the workers finish within a chunk's time of each other (a quarter of each one's
     # share, the last one ran alone for about as long)
     size = min(-(-len(jobs) // (workers * 4)), CHUNK_STATEMENTS)
@@ -90,14 +94,14 @@ def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, wor
     try:
         with _sigint_held(), _gc_frozen():
             pool = context.Pool(workers, initializer=_init_worker, initargs=(resources,))
-        parts = pool.map(_annotate_jobs, chunks)
+        for part in pool.imap(_annotate_jobs, chunks):
+            take(part)
     except BaseException:  # Ctrl-C, or a worker's error: no worker may outlive the run
         if pool is not None:
             _stop(pool)
         raise
     pool.close()
     pool.join()
-    return [reading for part in parts for reading in part]
 
 
 def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
@@ -192,10 +196,19 @@ class ExtractiveEngine:
             and len(jobs) >= PARALLEL_MIN_STATEMENTS
             and "fork" in multiprocessing.get_all_start_methods()
         )
+        readings: list[SentenceReading] = []
+        # without an encoder, which re-reads some of them, the readings are final as they come
+        annotations: list[Annotation] | None = [] if self.encoder is None else None
+
+        def take(part: list[SentenceReading]) -> None:
+            readings.extend(part)
+            if annotations is not None:
+                annotations.extend([_annotation(reading, self.annotated_by) for reading in part])
+
         if parallel:
-            readings = _annotate_in_processes(jobs, self._resources, self.workers)
+            _annotate_in_processes(jobs, self._resources, self.workers, take)
         else:
-            readings = _annotate_jobs(jobs, self._resources)
+            take(_annotate_jobs(jobs, self._resources))
 
         def reread(i: int, probability: float) -> SentenceReading:
             text, read_stance = jobs[i]
@@ -214,7 +227,9 @@ class ExtractiveEngine:
                 name=profile.name, statement_ids=[items[i].statement.id for i in profile.statements]
             )
         return EngineResult(
-            annotations=[_annotation(i.reading, self.annotated_by) for i in items],
+            annotations=(
+                annotations if annotations is not None else [_annotation(i.reading, self.annotated_by) for i in items]
+            ),
             intervention=intervention,
             inferred_types=inferred,
             safety=safety_section(items, profile, self.rules),

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, count
+from typing import cast
 
 from summarizer.engines.extractive.cues import (
     FILLER,
@@ -107,7 +108,7 @@ class Scan:
             last = len(toks) - 1
             kinds = list(map(mark_kind, toks))
             for i in compress(count(), kinds):  # the words that make a mark (most make none)
-                kind = kinds[i]
+                kind = cast(str, kinds[i])
                 if kind == "pair":
                     pair = MARK_PAIRS.get(f"{toks[i]}_{toks[i + 1]}") if i < last else None
                     if pair is not None:
