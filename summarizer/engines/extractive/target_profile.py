@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from summarizer.engines.extractive.reading import SentenceReading, annotate
 from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.treatment_names import clean_name
 from summarizer.engines.extractive.treatments import (
     MODIFIED_CLASSES,
     TREATMENT_CLASSES,
@@ -139,8 +140,9 @@ def _tallies(treatments: Sequence[TreatmentReading]) -> dict[str, _Tally]:
 
 @lru_cache(maxsize=1 << 12)
 def _display(name: str) -> str:
-    """A name as a reviewer would write it: title-case words lowered, acronyms and codes kept."""
-    words = name.split()
+    """A name as a reviewer would write it: without doses, durations and leading fillers (treatment_names.clean_name),
+    title-case words lowered, acronyms and codes kept."""
+    words = clean_name(name).split()
     if sum(w[:1].isupper() for w in words) >= max(2, len(words) - 1):
         words = [w if sum(c.isupper() for c in w) > 1 or any(c.isdigit() for c in w) else w.lower() for w in words]
     elif words and words[0][1:].islower():  # a capital that only starts the sentence
