@@ -56,6 +56,24 @@ _NO_DIFFERENCE = re.compile(
     r"[^.;]{0,80}$",
     re.IGNORECASE,
 )
+# a sentence that says the intervention worked without naming an outcome, as a finding (in the past tense or as
+# reported): "reported intranasal midazolam to be 100% effective", "showing effectiveness in treating vitiligo with
+# Ginkgo biloba", "reported to have a survival benefit"; not a purpose ("to evaluate the efficacy of"), a
+# conjecture ("may be effective"), a negation, or what is known in general ("X is an effective treatment for Y")
+EFFICACY_CLAIM = re.compile(
+    r"\b(?:(?:was|were|been|proved|proven|found|shown|reported)\s+(?:[\w\-]+\s+){0,3}?(?:to\s+be\s+)?(?:[\w%]+\s+){0,2}?"
+    r"(?:effective|efficacious|beneficial)\b|(?:showing|showed|shows|demonstrat\w+|confirm\w*|report\w*)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:effectiveness|efficacy)\b|(?:survival|clinical|therapeutic|significant)\s+"
+    r"benefits?\b)",
+    re.IGNORECASE,
+)
+_CLAIM_DOUBTED = re.compile(
+    r"\b(?:not|no|nor|never|without|lack|lacked|failed|may|might|could|would|should|whether|if|evaluate|assess|"
+    r"investigate|determine|aim|aimed|hypothes\w*|expected|potential|possible|unclear|doubt\w*|question\w*)\b|"
+    r"\bonly\s+(?:among|in|for)\b",  # a benefit in a subgroup only is not a benefit of the intervention
+    re.IGNORECASE,
+)
+_CLAIM_KEY = ("reported effective", "improved")
 _SAFETY_TERMS = re.compile(r"adverse|side[\s\-]effect|toxicit|complication|safety", re.IGNORECASE)
 
 
@@ -319,8 +337,20 @@ def efficacy_section(
             and profile.about(index, m.sentence)
             and not _names_intervention(m.outcome, profile.anchors)
         ]
-        if mentions:
-            used.append(item)
+        if not mentions:
+            claim = _efficacy_claim(item.statement, profile.sentences.get(index, frozenset()))
+            if claim is not None:
+                used.append(item)
+                sides["improved"].append(item)
+                claimed = by_key.get(_CLAIM_KEY)
+                if claimed is None:
+                    by_key[_CLAIM_KEY] = claimed = _claim_outcome(name, item.statement, claim)
+                    outcomes.append(claimed)
+                else:
+                    claimed.statement_ids.append(item.statement.id)
+                    claimed.quotes.append(_quote(item.statement, claim))
+            continue
+        used.append(item)
         for direction in dict.fromkeys(m.direction for m in mentions):
             sides[direction].append(item)
         for mention in mentions:
@@ -363,6 +393,27 @@ def efficacy_section(
                 parts.append(f"Reported as {verb}: {_names(names)}.")
         summary = " ".join(parts)
     return Efficacy(assessment=assessment, summary=summary, outcomes=outcomes, certainty=DRAFT)
+
+
+def _efficacy_claim(statement: Statement, sentences: frozenset[int]) -> str | None:
+    """The first sentence about the intervention that says, unhedged and not negated, that it worked."""
+    for index in sorted(sentences):
+        text = _sentence(statement, index)
+        if EFFICACY_CLAIM.search(text) is not None and _CLAIM_DOUBTED.search(text) is None:
+            return text
+    return None
+
+
+def _claim_outcome(name: str, statement: Statement, sentence: str) -> Outcome:
+    """The finding of the statements that call the intervention effective without naming what it improved."""
+    return Outcome(
+        outcome=_CLAIM_KEY[0],
+        direction="improved",
+        change="unclear",
+        claim=f"{_capital(name)} reported effective (no outcome named).",
+        statement_ids=[statement.id],
+        quotes=[_quote(statement, sentence)],
+    )
 
 
 def contrasting_findings(items: Sequence[ReadStatement], types: dict[str, StatementType]) -> list[Finding]:
