@@ -71,7 +71,12 @@ _NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", 
 CONTROL_WORDS = re.compile(r"\b(?:placebo|control|controls|sham|usual\s+care|standard\s+care|untreated)\b")
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms"})
 # a name holding these is a piece of a p-value or of a bracket, not an outcome ("P < 0.01)")
-_NOT_IN_NAMES = re.compile(r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for)\b")
+# not an outcome's name: a comparison sign, a leading preposition, or the study's own results ("their results
+# showed no differences for edema": the outcome is edema, not "results")
+_NOT_IN_NAMES = re.compile(
+    r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for)\b|"
+    r"^(?:(?:the|their|our|its|these|those|this|his|her)\s+)?(?:results?|findings?|data|studies|study|trials?)$"
+)
 
 
 def _verb_label(verb: str) -> str | None:
