@@ -89,6 +89,7 @@ def test_a_concentration_is_no_dose() -> None:
         ("156 mg injections", "injections"),
         ("same E. longifolia extract", "E. longifolia extract"),
         ("3-month treatment", "treatment"),
+        ("high dose colchicine treatment", "colchicine treatment"),
         ("bone marrow transplantation", "bone marrow transplantation"),
         ("Ad26.COV2.S vaccine", "Ad26.COV2.S vaccine"),
     ],
@@ -102,6 +103,16 @@ def test_a_chemical_locant_does_not_split_a_drug() -> None:
     second = _mentions("Two trials found no difference in mortality after 10 mg of 25-hydroxyvitamin D3 [8,9].")
     assert "hydroxyvitamin" in first[0][1]
     assert any("hydroxyvitamin" in anchors for _, anchors, _ in second)
+
+
+def test_who_the_patients_were_is_not_what_was_tested() -> None:
+    brief = _brief(
+        "In a study of diabetic patients under metformin, 40,000 IU weekly cholecalciferol had no effect on HbA1c "
+        "compared with the placebo group [44].",
+        "Antibiotic prophylaxis was more effective than placebo among those patients subjected to ostectomy [27].",
+    )
+    assert brief.target.intervention is not None and brief.target.intervention.name == "cholecalciferol"
+    assert brief.efficacy.assessment == "no_benefit_reported"
 
 
 def test_an_author_year_beside_a_numbered_citation_is_the_same_work() -> None:

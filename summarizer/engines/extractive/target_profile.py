@@ -108,6 +108,10 @@ def _specific(anchors: Sequence[str]) -> list[str]:
 
 
 def _attributed_sentences(treatment: TreatmentReading, mention: TreatmentMention) -> frozenset[int]:
+    """The sentences that attribute an effect, a harm or safety to a mention; a treatment that says who the patients
+    were ("patients under metformin", "subjected to ostectomy") is attributed their harms only."""
+    if mention.population_frame:
+        return frozenset(treatment.scope(mention)) & frozenset(treatment.harm)
     return frozenset(treatment.scope(mention)) & treatment.effect_sentences()
 
 

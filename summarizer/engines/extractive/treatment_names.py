@@ -36,7 +36,7 @@ _NUMBER_WORDS = _words(
 )
 _DURATION_WORDS = _words(
     "day days week weeks month months year years hour hours minute minutes daily weekly monthly yearly "
-    "short-course long-course"
+    "short-course long-course dose doses dosage dosing"
 )
 _NEGATIONS = _words("without no not nor non never")
 # words of a study, its design or its arms: never part of what was given
@@ -51,6 +51,8 @@ _DOSE_OR_DURATION = re.compile(
 )
 # "25-hydroxyvitamin", "5-fluorouracil": a chemical locant before a name
 _LOCANT = re.compile(r"^\d+(?:,\d+)*-(?=[a-z]{4,})")
+# "high dose colchicine treatment" reads "colchicine treatment"
+_DOSE_LEVEL = re.compile(r"\b(?:high|low|single|standard|full|double)[\s\-]dose\s+", re.IGNORECASE)
 # "ofloxacin containing regimen" reads "ofloxacin-containing regimen"
 _CONTAINING = re.compile(r"^(\S+) (containing|based) ", re.IGNORECASE)
 # words that may open a phrase without saying what was given: "the same E. longifolia extract"
@@ -84,11 +86,29 @@ def negated_before(before: list[str]) -> bool:
     return bool(before) and before[-1] in _NEGATIONS
 
 
+_POPULATION_WORDS = _words(
+    "patients patient subjects individuals people persons participants those children adults women men cases "
+    "diabetics"
+)
+
+
+def population_frame(before: list[str]) -> bool:
+    """Whether the words right before a treatment say who the patients were rather than what was tested: their
+    background treatment ("patients under metformin", "patients on dialysis") or the procedure that defines them
+    ("those subjected to ostectomy", "patients undergoing surgery")."""
+    if not before:
+        return False
+    last = before[-1]
+    if last in ("under", "undergoing", "underwent") or (last == "to" and before[-2:-1] == ["subjected"]):
+        return True
+    return last == "on" and before[-2:-1] != [] and before[-2] in _POPULATION_WORDS
+
+
 def clean_name(name: str) -> str:
     """A treatment's name without the doses, durations and numbers around it and without leading fillers:
     "156 mg injections" -> "injections", "ofloxacin containing 4-month regimen" -> "ofloxacin-containing regimen",
     "same E. longifolia extract" -> "E. longifolia extract"."""
-    words = name.split()
+    words = _DOSE_LEVEL.sub("", name).split()
     kept = [w for w in words if is_name_word(w.lower().strip(",;:()[]"))]
     while len(kept) > 1 and kept[0].lower() in _LEADING_FILLER:
         kept.pop(0)

@@ -32,6 +32,7 @@ from summarizer.engines.extractive.treatment_names import (
     dose_in,
     is_name_word,
     negated_before,
+    population_frame,
 )
 
 
@@ -231,6 +232,8 @@ class TreatmentMention(NamedTuple):
     sentence: int
     therapy_frame: bool
     exposure_frame: bool
+    # who the patients were, not what was tested: "patients under metformin", "subjected to ostectomy"
+    population_frame: bool = False
 
 
 class TreatmentReading(NamedTuple):
@@ -527,7 +530,8 @@ def treatment_mentions(
         given = given or any(map(is_given_class, anchors)) or sentence_index in given_by
         if given and not exposure:
             therapy = True
-        mentions.append(TreatmentMention(name, anchors, sentence_index, therapy, exposure))
+        population = population_frame(toks[max(0, first - 2) : first])
+        mentions.append(TreatmentMention(name, anchors, sentence_index, therapy, exposure, population))
     return mentions
 
 
