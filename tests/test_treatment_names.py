@@ -188,6 +188,13 @@ def test_a_report_that_the_intervention_worked_is_a_benefit(claim: str, benefit:
         assert brief.efficacy.assessment != "benefit_reported"
 
 
+def test_a_change_verb_before_its_adverb_and_object() -> None:
+    text = "In a study by Bin and Imran, 2010 [27], the extract improved significantly the semen parameters."
+    outcomes = [(m.outcome, m.direction) for m in annotate(text, resources_=load_resources()).outcomes]
+    assert ("semen parameters", "improved") in outcomes
+    assert annotate("Mortality improved substantially in recent years [3].", resources_=load_resources()).outcomes == ()
+
+
 @pytest.mark.parametrize(
     ("outcome", "change", "direction"),
     [

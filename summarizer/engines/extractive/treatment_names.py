@@ -36,7 +36,7 @@ _NUMBER_WORDS = _words(
 )
 _DURATION_WORDS = _words(
     "day days week weeks month months year years hour hours minute minutes daily weekly monthly yearly "
-    "short-course long-course dose doses dosage dosing"
+    "short-course long-course long-term short-term dose doses dosage dosing"
 )
 _NEGATIONS = _words("without no not nor non never")
 # words of a study, its design or its arms: never part of what was given
