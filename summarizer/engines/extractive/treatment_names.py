@@ -34,11 +34,16 @@ _NUMBER_WORDS = _words(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty single double triple "
     "only half once twice thrice"
 )
-_DURATION_WORDS = _words(
+_DOSE_AND_DURATION_WORDS = _words(
     "day days week weeks month months year years hour hours minute minutes daily weekly monthly yearly "
     "short-course long-course long-term short-term dose doses dosage dosing"
 )
 _NEGATIONS = _words("without no not nor non never")
+# "patients on dialysis": who the patients were
+_POPULATION_WORDS = _words(
+    "patients patient subjects individuals people persons participants those children adults women men cases "
+    "diabetics"
+)
 # words of a study, its design or its arms: never part of what was given
 STUDY_WORDS = _words(
     "study studies trial trials testing tested test evaluating evaluated investigating investigated comparing "
@@ -68,7 +73,7 @@ def is_name_word(word: str) -> bool:
     a negation or a word of a study's design."""
     return not (
         word in _NUMBER_WORDS
-        or word in _DURATION_WORDS
+        or word in _DOSE_AND_DURATION_WORDS
         or word in _NEGATIONS
         or word in STUDY_WORDS
         or _DOSE_OR_DURATION.match(word) is not None
@@ -84,12 +89,6 @@ def anchor_form(word: str) -> str:
 def negated_before(before: list[str]) -> bool:
     """Whether the words right before a treatment negate its being given ("without X", "no X", "not X")."""
     return bool(before) and before[-1] in _NEGATIONS
-
-
-_POPULATION_WORDS = _words(
-    "patients patient subjects individuals people persons participants those children adults women men cases "
-    "diabetics"
-)
 
 
 def population_frame(before: list[str]) -> bool:

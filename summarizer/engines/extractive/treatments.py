@@ -171,6 +171,8 @@ _NOT_ARMS = _words(
     "third age risk high-risk low-risk study patient patients working research ethnic functional methyl hydroxyl "
     "phosphate blood subgroup this that these those whole entire trial trials"
 )
+# "the treatment of RDS", "therapy of hepatitis": what follows "of" is the disease
+_DISEASE_OF = _words("treatment treatments therapy therapies radiotherapy chemotherapy management")
 # the rest of a dose after its unit: "mg/m2", "mg/kg/day"
 _DOSE_PER = _words("m kg d day h per")
 # what follows these is the disease treated or the population, not the treatment
@@ -318,7 +320,6 @@ def _frames(scan: Scan, first: int, last: int, sentence: Span) -> tuple[bool, bo
         "-treated" in scan.low and any(t.endswith("-treated") for t in window)
     ) or dose_in(window)
     return therapy, not _EXPOSURE_CUES.isdisjoint(window)
-
 
 
 def _phrase_start(text: str, head_start: int) -> int:
@@ -493,7 +494,7 @@ def treatment_mentions(
             obj += 1
         if obj > i + 2 and toks[obj] == "of":
             obj += 1
-        of_disease = toks[i + 1 : i + 2] == ["of"] and head in ("therapy", "radiotherapy")
+        of_disease = toks[i + 1 : i + 2] == ["of"] and tok in _DISEASE_OF
         if head is not None and obj < n and toks[i + 1] in ("with", "of") and _object_word(toks[obj]) and not (
             of_disease or toks[obj][0].isdigit()
         ):
