@@ -90,6 +90,8 @@ def test_a_concentration_is_no_dose() -> None:
         ("same E. longifolia extract", "E. longifolia extract"),
         ("3-month treatment", "treatment"),
         ("high dose colchicine treatment", "colchicine treatment"),
+        ("Web 2.0", "Web 2.0"),
+        ("paliperidone palmitate 234 mg", "paliperidone palmitate"),
         ("bone marrow transplantation", "bone marrow transplantation"),
         ("Ad26.COV2.S vaccine", "Ad26.COV2.S vaccine"),
     ],

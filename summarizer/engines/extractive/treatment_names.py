@@ -56,6 +56,7 @@ _DOSE_OR_DURATION = re.compile(
 )
 # "25-hydroxyvitamin", "5-fluorouracil": a chemical locant before a name
 _LOCANT = re.compile(r"^\d+(?:,\d+)*-(?=[a-z]{4,})")
+_VERSION = re.compile(r"^\d+(?:\.\d+)?$")
 # "high dose colchicine treatment" reads "colchicine treatment"
 _DOSE_LEVEL = re.compile(r"\b(?:high|low|single|standard|full|double)[\s\-]dose\s+", re.IGNORECASE)
 # "ofloxacin containing regimen" reads "ofloxacin-containing regimen"
@@ -108,7 +109,13 @@ def clean_name(name: str) -> str:
     "156 mg injections" -> "injections", "ofloxacin containing 4-month regimen" -> "ofloxacin-containing regimen",
     "same E. longifolia extract" -> "E. longifolia extract"."""
     words = _DOSE_LEVEL.sub("", name).split()
-    kept = [w for w in words if is_name_word(w.lower().strip(",;:()[]"))]
+    bare = [w.lower().strip(",;:()[]") for w in words]
+    named = [is_name_word(w) for w in bare]
+    # a number right after a word of the name and before another (or at its end) is part of it: "Web 2.0", "IL 2"
+    kept = [
+        w for k, w in enumerate(words)
+        if named[k] or (k > 0 and named[k - 1] and _VERSION.match(bare[k]) and (k + 1 == len(words) or named[k + 1]))
+    ]
     while len(kept) > 1 and kept[0].lower() in _LEADING_FILLER:
         kept.pop(0)
     cleaned = " ".join(kept) if kept else name
