@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from summarizer.models import Annotation, Brief, Citing, Statement
@@ -170,12 +170,20 @@ def test_overlapping_quotes_merge_their_finding_ids() -> None:
 
 
 @given(st.text(max_size=60), st.lists(st.tuples(st.sampled_from(["safety-1", "efficacy-1"]), st.text(max_size=8))))
+@example("aa", [("safety-1", ""), ("efficacy-1", "a")])
 def test_highlight_segments_keep_the_text_whole(text: str, quotes: list[tuple[str, str]]) -> None:
     segments = highlight_segments(text, quotes)
     assert "".join(s.text for s in segments) == text
-    for seg in segments:
+    covered: dict[str, set[int]] = {}  # where each finding's quotes stand in the text
+    for fid, quoted in quotes:
+        for start in range(len(text)):
+            if quoted and text.startswith(quoted, start):
+                covered.setdefault(fid, set()).update(range(start, start + len(quoted)))
+    offset = 0
+    for seg in segments:  # a segment may join adjacent occurrences ("aa" for two quotes "a"), never go beyond them
         for fid in seg.finding_ids:
-            assert any(f == fid and seg.text in q for f, q in quotes)
+            assert set(range(offset, offset + len(seg.text))) <= covered[fid]
+        offset += len(seg.text)
 
 
 def test_bar_chart_scales_to_the_largest_value() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.engines.extractive import ExtractiveEngine
-from summarizer.engines.extractive.treatments import count_citations
+from summarizer.engines.extractive.citations import count_citations
 from summarizer.models import Brief, Citing, Statement, Target
 from summarizer.pipeline import summarize
 

@@ -60,30 +60,33 @@ def parse_type(value: Any) -> tuple[StatementType, str]:
     return statement_type, "source"
 
 
-def parse_confidence(value: Any) -> float | None:
-    """Return a confidence in [0, 1] from 0.87, 87 or "87%"; None for an empty value."""
-    if value is None or isinstance(value, bool):
-        if isinstance(value, bool):
-            raise BadValue(f"confidence {value!r} is not a number")
-        return None
-    percent = False
+def _number(value: Any, what: str) -> float | None:
+    """A finite number from a JSON number or a numeric string; None for an empty value."""
     if isinstance(value, str):
         text = value.strip()
         if not text:
             return None
-        if text.endswith("%"):
-            percent = True
-            text = text[:-1].strip()
         try:
             number = float(text)
         except ValueError:
-            raise BadValue(f"confidence {value.strip()!r} is not a number") from None
-    elif isinstance(value, int | float):
+            raise BadValue(f"{what} {text!r} is not a number") from None
+    elif isinstance(value, int | float) and not isinstance(value, bool):
         number = float(value)
     else:
-        raise BadValue(f"confidence {value!r} is not a number")
+        raise BadValue(f"{what} {value!r} is not a number")
     if math.isnan(number) or math.isinf(number):
-        raise BadValue(f"confidence {value!r} is not a number")
+        raise BadValue(f"{what} {value!r} is not a number")
+    return number
+
+
+def parse_confidence(value: Any) -> float | None:
+    """Return a confidence in [0, 1] from 0.87, 87 or "87%"; None for an empty value."""
+    if value is None:
+        return None
+    percent = isinstance(value, str) and value.strip().endswith("%")
+    number = _number(value.strip()[:-1] if percent else value, "confidence")
+    if number is None:
+        return None
     if percent or 1 < number <= 100:
         number /= 100
     if not 0 <= number <= 1:
@@ -114,20 +117,12 @@ def parse_year(value: Any) -> int | None:
     """Return a publication year from 2021, "2021" or 2021.0; None for an empty value."""
     if value is None:
         return None
-    if isinstance(value, bool):
-        raise BadValue(f"year {value!r} is not a year")
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return None
-        try:
-            number = float(text)
-        except ValueError:
-            raise BadValue(f"year {text!r} is not a year") from None
-    elif isinstance(value, int | float):
-        number = float(value)
-    else:
-        raise BadValue(f"year {value!r} is not a year")
+    try:
+        number = _number(value, "year")
+    except BadValue:
+        raise BadValue(f"year {value.strip() if isinstance(value, str) else value!r} is not a year") from None
+    if number is None:
+        return None
     if not number.is_integer() or not 1000 <= number <= 2999:
         raise BadValue(f"year {value!r} is not a year")
     return int(number)

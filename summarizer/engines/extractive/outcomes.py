@@ -71,7 +71,13 @@ _NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", 
 CONTROL_WORDS = re.compile(r"\b(?:placebo|control|controls|sham|usual\s+care|standard\s+care|untreated)\b")
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms"})
 # a name holding these is a piece of a p-value or of a bracket, not an outcome ("P < 0.01)")
-_NOT_IN_NAMES = re.compile(r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for)\b")
+# not an outcome's name: a comparison sign, a leading preposition, or the study's own results ("their results
+# showed no differences for edema": the outcome is edema, not "results")
+_ADVERB_BEFORE_OBJECT = re.compile(r"\w+ly\s+(?=(?:the|their|its|all)\s)")
+_NOT_IN_NAMES = re.compile(
+    r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for)\b|"
+    r"^(?:(?:the|their|our|its|these|those|this|his|her)\s+)?(?:results?|findings?|data|studies|study|trials?)$"
+)
 
 
 def _verb_label(verb: str) -> str | None:
@@ -179,9 +185,12 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             obj = obj[len(first_word) + 1 :]  # "an increase in HDL", "increases in Ve": the noun, not the verb
         elif first_word in _NOT_AN_OBJECT and verb.endswith(("ed", "er", "ing")):
             continue  # "lower in group I", "reduced using PRVC": said of a subject before it, not of an object
-        if not obj.strip() or INTRANSITIVE_OBJECT.match(obj):
+        adverb = _ADVERB_BEFORE_OBJECT.match(obj)  # "improved significantly the semen parameters"
+        skipped = adverb.end() if adverb is not None else 0
+        obj = obj[skipped:]
+        if not obj.strip() or (not skipped and INTRANSITIVE_OBJECT.match(obj)):
             continue  # "improved substantially in recent years": the subject changed, not an object
-        pos = match.start("obj") + len(obj)  # a change word inside this object is part of its name
+        pos = match.start("obj") + skipped + len(obj)  # a change word inside this object is part of its name
         negated = VERB_NEGATED.search(prefix[-30:]) is not None
         halted = HALTED.search(prefix[-30:]) is not None  # "halt the deterioration of cardiac function"
         piece_pos = match.start("obj")

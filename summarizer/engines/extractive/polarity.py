@@ -21,7 +21,7 @@ BAD_OUTCOME = re.compile(
     r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|dependence|"
     r"requirement|disability|storm|\bviral|\bvirus|\bviremia|\bviraemia|replication|shedding|"
     r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
-    r"weight gain|triglycerid|\bldl\b|dyspn"
+    r"weight gain|triglycerid|\bldl\b|dyspn|systolic|diastolic|\bsbp\b|\bdbps?\b|c-reactive|irritab|swelling|trismus"
 )
 GOOD_OUTCOME = re.compile(
     r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
@@ -32,6 +32,9 @@ GOOD_OUTCOME = re.compile(
 )
 # good to have although a bad word is in the name ("HDL cholesterol")
 GOOD_OVERRIDE = re.compile(r"\bhdl\b|high-density lipoprotein")
+# a name that ends in a gain is good to have, whatever it is a gain in ("symptom improvement", "pain relief"),
+# unless it is the time to it ("time to clinical improvement")
+GAIN_NAMED = re.compile(r"\b(?:improvement|relief|resolution)s?$")
 # "ventilator-free days", "progression-free survival", "free of relapse": more of it is better
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
 # "time to progression", "time until relapse": the time before a harm; longer is better
@@ -72,6 +75,8 @@ def outcome_direction(outcome: str, change: Change) -> Direction:
     low = outcome.lower()
     good_to_have = GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None
     more_is_better = True if good_to_have else _longer_is_better(low)
+    if more_is_better is None and GAIN_NAMED.search(low):
+        more_is_better = True
     if more_is_better is None:
         bad = BAD_OUTCOME.search(low) is not None
         good = GOOD_OUTCOME.search(low) is not None

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from summarizer.certainty import DRAFT
+from summarizer.engines.extractive.cues import REASSURING
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap
 from summarizer.engines.extractive.reading import SentenceReading, contrast_quote
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
@@ -41,6 +42,39 @@ SHOWN_IDS = 5
 _INDICATION_AFTER = r"(?:drugs?|medications?|therap(?:y|ies)|treatments?|patients|cohort|model|mice|rats)\b"
 _INDICATION_BEFORE = r"\b(?:treat(?:s|ed|ing|ment)?(?:\s+(?:of|for))?|for|against|anti-?)"
 SHOWN_NAMES = 8
+# the comparator arm of a trial: what happens there is not an effect of the intervention
+_CONTROL_ARM = re.compile(
+    r"\b(?:control|placebo|sham|usual[\s\-]care|standard[\s\-]care)\s+(?:groups?|arms?|recipients|patients|subjects)\b|"
+    r"\bcontrols\b|\b(?:with|on|receiving|given)\s+(?:a\s+)?placebo\b",
+    re.IGNORECASE,
+)
+_MORE_WORDS = re.compile(r"\b(?:higher|more|greater|increased|excess|elevated|twice|double)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:while|whereas|but|since|although)\b", re.IGNORECASE)
+# "no differences for edema": an outcome compared between arms, not an adverse event found absent
+_NO_DIFFERENCE = re.compile(
+    r"\bno\s+(?:statistically\s+)?(?:significant\s+)?(?:differences?|changes?)\s+(?:in|for|of|on|between)\b"
+    r"[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+# a sentence that says the intervention worked without naming an outcome, as a finding (in the past tense or as
+# reported): "reported intranasal midazolam to be 100% effective", "showing effectiveness in treating vitiligo with
+# Ginkgo biloba", "reported to have a survival benefit"; not a purpose ("to evaluate the efficacy of"), a
+# conjecture ("may be effective"), a negation, or what is known in general ("X is an effective treatment for Y")
+EFFICACY_CLAIM = re.compile(
+    r"\b(?:(?:was|were|been|proved|proven|found|shown|reported)\s+(?:[\w\-]+\s+){0,3}?(?:to\s+be\s+)?(?:[\w%]+\s+){0,2}?"
+    r"(?:effective|efficacious|beneficial)\b|(?:showing|showed|shows|demonstrat\w+|confirm\w*|report\w*)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:effectiveness|efficacy)\b|(?:survival|clinical|therapeutic|significant)\s+"
+    r"benefits?\b)",
+    re.IGNORECASE,
+)
+_CLAIM_DOUBTED = re.compile(
+    r"\b(?:not|no|nor|never|without|lack|lacked|failed|may|might|could|would|should|whether|if|evaluate|assess|"
+    r"investigate|determine|aim|aimed|hypothes\w*|expected|potential|possible|unclear|doubt\w*|question\w*)\b|"
+    r"\bonly\s+(?:among|in|for)\b",  # a benefit in a subgroup only is not a benefit of the intervention
+    re.IGNORECASE,
+)
+_CLAIM_KEY = ("reported effective", "improved")
+_SAFETY_TERMS = re.compile(r"adverse|side[\s\-]effect|toxicit|complication|safety", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -126,6 +160,43 @@ def _indication(sentence: str, event: str) -> bool:
     return re.search(rf"\b{name}\s+{_INDICATION_AFTER}|{_INDICATION_BEFORE}\s+(?:\w+\s+)?{name}\b", low) is not None
 
 
+def _clause_at(sentence: str, start: int, end: int) -> str:
+    """The clause of a sentence around [start, end): between the clause breaks (",", ";", while, but, ...)."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+    after = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[before[-1] if before else 0 : after.start() if after else len(sentence)]
+
+
+def _in_control_arm(sentence: str, event: str, anchors: frozenset[str]) -> bool:
+    """Whether every mention of an event is in a clause about the control arm: one that names it and not the
+    intervention ("in the control group 4 patients developed wound infection"), or one that compares the two arms
+    without saying which had more ("a difference between X and the control group in the incidence of wound
+    infection"). "Nausea was more frequent than in the placebo group" stays an adverse event."""
+    low = sentence.lower()
+    found = [m.start() for m in re.finditer(re.escape(event.lower()), low)]
+    if not found:
+        return False
+    for start in found:
+        clause = _clause_at(low, start, start + len(event))
+        if _CONTROL_ARM.search(clause) is None or _MORE_WORDS.search(clause) is not None:
+            return False
+        names_intervention = any(a in clause for a in anchors if a not in TREATMENT_CLASSES)
+        if names_intervention and "differ" not in clause:
+            return False
+    return True
+
+
+def _compared(sentence: str, event: str) -> bool:
+    """Whether an absent event is an outcome that did not differ between the arms ("no differences for edema"):
+    only adverse events in general ("no difference in adverse events") are then a reassurance."""
+    if _SAFETY_TERMS.search(event):
+        return False
+    return any(
+        _NO_DIFFERENCE.search(sentence, max(0, m.start() - 200), m.start()) is not None
+        for m in re.finditer(re.escape(event.lower()), sentence.lower())
+    )
+
+
 def _names_intervention(outcome: str, anchors: frozenset[str]) -> bool:
     """Whether an outcome's name is the intervention itself ("availability of antiretroviral therapies")."""
     words = {w.strip(".,;:()").rstrip("s") for w in outcome.lower().split()}
@@ -165,6 +236,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 and not names_overlap(event, improved)
                 and not CELL_LEVEL.search(_sentence(item.statement, sentence))
                 and not _indication(_sentence(item.statement, sentence), event)
+                and not _in_control_arm(_sentence(item.statement, sentence), event, profile.anchors)
             ]
             if not kept:
                 continue
@@ -177,8 +249,13 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
             claim = f"{_capital(_join([event for event, _ in kept]))} reported with {name}."
             findings.append(_statement_finding(item, claim, _sentence(item.statement, kept[0][1])))
         elif reading.safety_signal == "reassuring" and profile.about(index, reading.safety_sentence):
+            sentence_text = _sentence(item.statement, reading.safety_sentence or 0)
+            absent = [event for event in reading.absent_events if not _compared(sentence_text, event)]
+            if reading.absent_events and not absent and not reading.safety_outcomes and (
+                REASSURING.search(sentence_text.lower()) is None
+            ):
+                continue  # its only "absent events" are outcomes compared between the arms
             reassuring.append(item)
-            absent = list(reading.absent_events)
             if reading.safety_outcomes:
                 claim = " ".join(
                     f"No difference in {_lower_first(m.outcome)} with {name}." if m.change == "no_difference"
@@ -260,8 +337,20 @@ def efficacy_section(
             and profile.about(index, m.sentence)
             and not _names_intervention(m.outcome, profile.anchors)
         ]
-        if mentions:
-            used.append(item)
+        if not mentions:
+            claim = _efficacy_claim(item.statement, profile.sentences.get(index, frozenset()))
+            if claim is not None:
+                used.append(item)
+                sides["improved"].append(item)
+                claimed = by_key.get(_CLAIM_KEY)
+                if claimed is None:
+                    by_key[_CLAIM_KEY] = claimed = _claim_outcome(name, item.statement, claim)
+                    outcomes.append(claimed)
+                else:
+                    claimed.statement_ids.append(item.statement.id)
+                    claimed.quotes.append(_quote(item.statement, claim))
+            continue
+        used.append(item)
         for direction in dict.fromkeys(m.direction for m in mentions):
             sides[direction].append(item)
         for mention in mentions:
@@ -304,6 +393,27 @@ def efficacy_section(
                 parts.append(f"Reported as {verb}: {_names(names)}.")
         summary = " ".join(parts)
     return Efficacy(assessment=assessment, summary=summary, outcomes=outcomes, certainty=DRAFT)
+
+
+def _efficacy_claim(statement: Statement, sentences: frozenset[int]) -> str | None:
+    """The first sentence about the intervention that says, unhedged and not negated, that it worked."""
+    for index in sorted(sentences):
+        text = _sentence(statement, index)
+        if EFFICACY_CLAIM.search(text) is not None and _CLAIM_DOUBTED.search(text) is None:
+            return text
+    return None
+
+
+def _claim_outcome(name: str, statement: Statement, sentence: str) -> Outcome:
+    """The finding of the statements that call the intervention effective without naming what it improved."""
+    return Outcome(
+        outcome=_CLAIM_KEY[0],
+        direction="improved",
+        change="unclear",
+        claim=f"{_capital(name)} reported effective (no outcome named).",
+        statement_ids=[statement.id],
+        quotes=[_quote(statement, sentence)],
+    )
 
 
 def contrasting_findings(items: Sequence[ReadStatement], types: dict[str, StatementType]) -> list[Finding]:

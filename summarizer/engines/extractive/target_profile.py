@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from summarizer.engines.extractive.reading import SentenceReading, annotate
 from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.treatment_names import clean_name
 from summarizer.engines.extractive.treatments import (
     MODIFIED_CLASSES,
     TREATMENT_CLASSES,
@@ -51,7 +52,7 @@ class VerdictRules:
     min_attributed: float = 2.0  # attributions an intervention needs ...
     min_attributed_share: float = 0.1  # ... or this share of the statements when that is less (but at least 1)
     min_framed: float = 1.0  # statements naming it as something given
-    min_dissent: float = 1.0  # weight the other sides need to make a verdict mixed ...
+    min_dissent: float = 0.5  # weight the other sides need to make a verdict mixed ...
     dissent_share: float = 0.25  # ... and this share of all the weight
 
 
@@ -107,6 +108,10 @@ def _specific(anchors: Sequence[str]) -> list[str]:
 
 
 def _attributed_sentences(treatment: TreatmentReading, mention: TreatmentMention) -> frozenset[int]:
+    """The sentences that attribute an effect, a harm or safety to a mention; a treatment that says who the patients
+    were ("patients under metformin", "subjected to ostectomy") is attributed their harms only."""
+    if mention.population_frame:
+        return frozenset(treatment.scope(mention)) & frozenset(treatment.harm)
     return frozenset(treatment.scope(mention)) & treatment.effect_sentences()
 
 
@@ -139,8 +144,9 @@ def _tallies(treatments: Sequence[TreatmentReading]) -> dict[str, _Tally]:
 
 @lru_cache(maxsize=1 << 12)
 def _display(name: str) -> str:
-    """A name as a reviewer would write it: title-case words lowered, acronyms and codes kept."""
-    words = name.split()
+    """A name as a reviewer would write it: without doses, durations and leading fillers (treatment_names.clean_name),
+    title-case words lowered, acronyms and codes kept."""
+    words = clean_name(name).split()
     if sum(w[:1].isupper() for w in words) >= max(2, len(words) - 1):
         words = [w if sum(c.isupper() for c in w) > 1 or any(c.isdigit() for c in w) else w.lower() for w in words]
     elif words and words[0][1:].islower():  # a capital that only starts the sentence

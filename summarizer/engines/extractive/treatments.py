@@ -20,9 +20,20 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from summarizer.engines.extractive.citations import AUTHOR_YEAR, count_citations
 from summarizer.engines.extractive.cues import OUTCOME_VERB_STEMS, PATTERN_A_SUFFIX, word_class
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
+from summarizer.engines.extractive.treatment_names import (
+    DOSE_UNITS,
+    ROUTES,
+    STUDY_WORDS,
+    anchor_form,
+    dose_in,
+    is_name_word,
+    negated_before,
+    population_frame,
+)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -32,8 +43,11 @@ def _words(text: str) -> frozenset[str]:
 # treatment words, by the class a name is counted under (so "vaccination" and "vaccine" are one treatment)
 _HEAD_CLASS: dict[str, str] = {
     **dict.fromkeys(_words("therapy therapies treatment treatments regimen regimens"), "therapy"),
-    **dict.fromkeys(_words("immunotherapy immunotherapies chemotherapy radiotherapy pharmacotherapy monotherapy "
+    **dict.fromkeys(_words("immunotherapy immunotherapies chemotherapy chemotherapies pharmacotherapy monotherapy "
                            "polytherapy"), "therapy"),
+    # radiotherapy names a treatment on its own ("preoperative radiotherapy")
+    **dict.fromkeys(_words("radiotherapy radiotherapies irradiation"), "radiotherapy"),
+    **dict.fromkeys(_words("extract extracts"), "extract"),
     **dict.fromkeys(_words("vaccine vaccines vaccination vaccinations immunization immunizations immunisation"),
                     "vaccine"),
     **dict.fromkeys(_words("transplantation transplant transplants transplantations graft grafts grafting "
@@ -70,7 +84,7 @@ _NEEDS_MODIFIER = _words(
     "antibody antibodies mab mabs nab nabs bnab bnabs intervention interventions supplement supplements regimen "
     "regimens treatment treatments therapy therapies surgery procedure procedures operation operations device "
     "devices program programs programme programmes training trainings education counselling counseling diet diets "
-    "ablation bypass"
+    "ablation bypass extract extracts"
 )
 # the classes of those words: they never name a treatment on their own
 MODIFIED_CLASSES = frozenset(_HEAD_CLASS[word] for word in _NEEDS_MODIFIER)
@@ -106,6 +120,8 @@ _CELL_MODIFIERS = _words("stem stromal progenitor wild-type car-t")
 # words before a treatment word that do not say which treatment it is
 _GENERIC_MODIFIERS = _words(
     "combination combined high-dose low-dose intravenous oral intramuscular subcutaneous intranasal current existing "
+    "chronic acute maintenance continuous prolonged intermittent repeated preoperative postoperative perioperative "
+    "intraoperative intra-operative neoadjuvant "
     "various other new novel potential effective successful standard conventional adjuvant single daily early "
     "late initial first second prior previous such this that these those their its our any some all each both "
     "candidate experimental clinical preclinical therapeutic prophylactic preventive specific targeted passive "
@@ -139,7 +155,7 @@ _THERAPY_CUES = _words(
 _EXPOSURE_CUES = _words(
     "exposure exposures exposed consumption intake users smoking smokers pesticide pesticides herbicide "
     "herbicides insecticide insecticides fungicide fungicides toxin toxins toxicant toxicants pollutant "
-    "pollutants pollution occupational environmental contaminant contaminants"
+    "pollutants pollution occupational environmental contaminant contaminants uv ultraviolet ionizing ionising"
 )
 _FRAME_WINDOW = 4
 _STOP_BEFORE = _words(
@@ -155,6 +171,17 @@ _NOT_ARMS = _words(
     "third age risk high-risk low-risk study patient patients working research ethnic functional methyl hydroxyl "
     "phosphate blood subgroup this that these those whole entire trial trials"
 )
+# "the treatment of RDS", "therapy of hepatitis": what follows "of" is the disease
+_DISEASE_OF = _words("treatment treatments therapy therapies radiotherapy chemotherapy management")
+# the rest of a dose after its unit: "mg/m2", "mg/kg/day"
+_DOSE_PER = _words("m kg d day h per")
+# what follows these is the disease treated or the population, not the treatment
+_INDICATION_BEFORE = frozenset(
+    tuple(pair.split("_")) for pair in _words(
+        "treatment_of treatment_for therapy_for therapy_of management_of prevention_of patients_with "
+        "diagnosed_with subjects_with children_with adults_with"
+    )
+)
 # "the usual care arm", "the standard care group": the comparator
 _CONTROL_CARE = _words("usual standard routine conventional")
 _TRAILING_PUNCT = ",;:()[]"
@@ -163,8 +190,8 @@ _NOT_MODIFIERS = _words(
     "also performed used using received receiving given administered shown reported found observed underwent "
     "undergoing underwent include including includes included such like"
 )
-_VERBS = _words("is was were are be been has have had can could may might will would does did do shows showed "
-                "improves reduces increases decreases prevents protects extends leads results")
+_VERBS = _words("who whom whose is was were are be been has have had can could may might will would does did do "
+                "shows showed improves reduces increases decreases prevents protects extends leads results")
 # the words a treatment phrase or a trial arm ends with
 _PHRASE_ENDS = frozenset(_HEAD_CLASS) | _CELL_WORDS | _ARM_WORDS
 _WEIGHT_PHRASE = re.compile(
@@ -184,15 +211,6 @@ HARM = re.compile(r"\b(?:toxic|toxicity|toxicities|adverse|side[\s\-]effects?|ha
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|nor|never|without|failed\s+to|lack\s+of)\s+(?:\w+\s+){0,2}$")
 _ANAPHOR = re.compile(r"\W*(?:it|they|this|these|such|the\s+(?:drug|treatment|therapy|vaccine|intervention|"
                       r"agent|antibod\w+|cells|procedure|transplantation|compound))\b")
-_CITATION_GROUP = re.compile(r"\[([^\[\]]{0,80})\]")
-_CITATION_RANGE = re.compile(r"(\d+)\s*[\-–]\s*(\d+)")
-# numbers that a citing paper's markup leaves after a bracket: "[[1],7", "[1]–5"
-_CITATION_TAIL = re.compile(r"\]((?:\s*[,;–\-]\s*\d{1,3}\b)+)")
-_AUTHOR_YEAR = re.compile(
-    r"\b[A-Z][A-Za-z'\-]+(?:\s+et\s+al\.?|\s+(?:and|&)\s+[A-Z][A-Za-z'\-]+)?,?\s+(?:19|20)\d\d[a-z]?\b"
-)
-_SUPERSCRIPT_LIST = re.compile(r"(?<=[a-z\.\)])\s?(\d{1,3}(?:\s*[,\-–]\s*\d{1,3})+)\s*\.?\s*$")
-_MAX_RANGE = 20
 _RAW_WORD = re.compile(r"\S+")
 _PERSON = re.compile(
     r"\b(?:patients?|man|men|woman|women|boy|girls?|child|children|infants?|neonates?|adults?|subjects?|"
@@ -216,6 +234,8 @@ class TreatmentMention(NamedTuple):
     sentence: int
     therapy_frame: bool
     exposure_frame: bool
+    # who the patients were, not what was tested: "patients under metformin", "subjected to ostectomy"
+    population_frame: bool = False
 
 
 class TreatmentReading(NamedTuple):
@@ -245,26 +265,6 @@ class TreatmentReading(NamedTuple):
 
 
 _NOTHING = TreatmentReading()
-
-
-def count_citations(text: str) -> int:
-    """How many works a statement cites: numbers in brackets ("[1]", "[2,5-7]"), author-year citations, or a
-    trailing list of superscript numbers ("... patients 39,45,47."); 0 when none is recognised."""
-    count = 0
-    for group in _CITATION_GROUP.finditer(text):
-        inner = group.group(1)
-        numbers = len(re.findall(r"\d+", inner))
-        for lo, hi in _CITATION_RANGE.findall(inner):
-            numbers += max(0, min(int(hi) - int(lo) - 1, _MAX_RANGE))
-        count += numbers
-    for tail in _CITATION_TAIL.finditer(text):
-        count += len(re.findall(r"\d+", tail.group(1)))
-    count += len(_AUTHOR_YEAR.findall(text))
-    if count == 0:
-        superscripts = _SUPERSCRIPT_LIST.search(text[-80:])
-        if superscripts:
-            count = len(re.findall(r"\d+", superscripts.group(1)))
-    return count
 
 
 @lru_cache(maxsize=1 << 16)
@@ -304,9 +304,9 @@ def _anchor_words(name_low: str) -> tuple[str, ...]:
         if head is not None:
             anchors.append(head)
             continue
-        word = _CAUSE_SUFFIX.sub("", word)
-        if word in _GENERIC_MODIFIERS or len(word) < 2:
-            continue
+        word = anchor_form(_CAUSE_SUFFIX.sub("", word))
+        if word in _GENERIC_MODIFIERS or len(word) < 2 or not is_name_word(word):
+            continue  # nor a dose, a duration, a number, a negation or a word of the study's design
         anchors.append(word if any(c.isdigit() for c in word) else _singular(word))
     return tuple(dict.fromkeys(anchors))
 
@@ -316,9 +316,9 @@ def _frames(scan: Scan, first: int, last: int, sentence: Span) -> tuple[bool, bo
     lo = max(first - _FRAME_WINDOW, bisect_left(starts, sentence[0]))
     hi = min(last + _FRAME_WINDOW + 1, bisect_left(starts, sentence[1]))
     window = toks[lo:hi]
-    therapy = not _THERAPY_CUES.isdisjoint(window) or (
+    therapy = not (_THERAPY_CUES.isdisjoint(window) and ROUTES.isdisjoint(window)) or (
         "-treated" in scan.low and any(t.endswith("-treated") for t in window)
-    )
+    ) or dose_in(window)
     return therapy, not _EXPOSURE_CUES.isdisjoint(window)
 
 
@@ -333,7 +333,7 @@ def _phrase_start(text: str, head_start: int) -> int:
             break
         bare = word.lower().strip(".")
         if word[-1] in _TRAILING_PUNCT or bare in _STOP_BEFORE or bare in _NOT_MODIFIERS or bare.endswith("ly") or (
-            "(" in word or "[" in word
+            "(" in word or "[" in word or bare in STUDY_WORDS or bare == "without"
         ):
             break
         start = match.start()
@@ -386,10 +386,23 @@ def _agent_spans(scan: Scan, drug_margins: Sequence[float] | None) -> list[tuple
             continue
         if not cause and last + 1 < len(toks) and toks[last + 1] in _BIOLOGY_AFTER:
             continue
-        if _trial_name(scan, start, end, last):
+        if _trial_name(scan, start, end, last) or (not cause and _indication_or_author(scan, start, first, last)):
             continue
         kept.append((start, end, first, last, cause))
     return kept
+
+
+def _indication_or_author(scan: Scan, start: int, first: int, last: int) -> bool:
+    """Whether a drug-like name is the disease treated ("the treatment of RDS", "patients with AD") or an author
+    ("Bin and Imran, 2010", "Lahat et al")."""
+    toks = scan.toks
+    if tuple(toks[max(0, first - 2) : first]) in _INDICATION_BEFORE or (first and toks[first - 1] == "treating"):
+        return True
+    if not scan.text[start].isupper():
+        return False
+    return toks[last + 1 : last + 3] == ["et", "al"] or any(
+        m.start() <= start < m.end() for m in AUTHOR_YEAR.finditer(scan.text, max(0, start - 40), start + 80)
+    )
 
 
 def _weight_loss_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
@@ -472,16 +485,27 @@ def treatment_mentions(
         specific = [a for a in anchors if a not in MODIFIED_CLASSES]
         if specific or (tok not in _NEEDS_MODIFIER and not cell):
             spans.append((start, ends[i], first, i, False))
-        # "treatment with X", "transplantation of X": X's words, up to a verb or a function word
-        if head is not None and i + 2 < n and toks[i + 1] in ("with", "of") and _object_word(toks[i + 2]):
-            last = i + 2
-            while last + 1 < n and last - i < 5 and _object_word(toks[last + 1]) and not any(
+        # "treatment with X", "transplantation of X": X's words, up to a verb or a function word; "administration
+        # of 8 mg of X" is X; "treatment of X" and "therapy of X" name the disease treated
+        obj = i + 2
+        while obj + 1 < n and toks[i + 1] == "of" and (
+            toks[obj][0].isdigit() or toks[obj] in DOSE_UNITS or (obj > i + 2 and toks[obj] in _DOSE_PER)
+        ):
+            obj += 1
+        if obj > i + 2 and toks[obj] == "of":
+            obj += 1
+        of_disease = toks[i + 1 : i + 2] == ["of"] and tok in _DISEASE_OF
+        if head is not None and obj < n and toks[i + 1] in ("with", "of") and _object_word(toks[obj]) and not (
+            of_disease or toks[obj][0].isdigit()
+        ):
+            last = obj
+            while last + 1 < n and last - obj < 3 and _object_word(toks[last + 1]) and not any(
                 c in text[ends[last] : starts[last + 1]] for c in ",;:()[]"
             ):
                 last += 1
             # "treatment with remdesivir" is remdesivir; "transplantation of bone marrow" keeps its procedure
             plain = head in _PLAIN_CLASSES
-            spans.append((starts[i + 2] if plain else starts[i], _word_end(text, ends[last]), i, last, plain))
+            spans.append((starts[obj] if plain else starts[i], _word_end(text, ends[last]), i, last, plain))
     if "weight" in scan.low:
         spans.extend(_weight_loss_spans(scan))
     if not spans:
@@ -495,6 +519,8 @@ def treatment_mentions(
         if start < covered_to:  # a drug inside a phrase already taken, or an overlapping phrase
             continue
         covered_to = end
+        if negated_before(toks[max(0, first - 1) : first]):
+            continue  # "without oral antipsychotic supplementation": not given
         name = text[start:end].strip(_TRAILING_PUNCT + " .")
         anchors = _anchor_words(name.lower())
         if not name or not anchors:
@@ -505,7 +531,8 @@ def treatment_mentions(
         given = given or any(map(is_given_class, anchors)) or sentence_index in given_by
         if given and not exposure:
             therapy = True
-        mentions.append(TreatmentMention(name, anchors, sentence_index, therapy, exposure))
+        population = population_frame(toks[max(0, first - 2) : first])
+        mentions.append(TreatmentMention(name, anchors, sentence_index, therapy, exposure, population))
     return mentions
 
 
