@@ -39,7 +39,6 @@ def http_cache_path(settings: FetchSettings) -> Path:
     return Path(platformdirs.user_cache_dir("summarizer")) / HTTP_CACHE_FILE
 
 
-
 class _Retryable(Exception):
     """A 429 or 5xx answer, or a transport failure: worth another try after a wait."""
 

@@ -49,9 +49,10 @@ _ITEMS_PER_CHUNK = 256
 
 
 def json_chunks(brief: Brief) -> Iterator[str]:
-    """render_json's text in pieces, the items of the lists that grow with the input one by one, so that a large
-    brief's JSON is never held whole. Each emptied list shows as `"name": []` on a line of its own in the skeleton
-    (a string value holds no raw line break), and its items go there, indented as the whole brief's dump does."""
+    """render_json's text in pieces, the items of the lists that grow with the input a few hundred at a time, so
+    that a large brief's JSON is never held whole. Each emptied list shows as `"name": []` on a line of its own in
+    the skeleton (a string value holds no raw line break), and its items go there, indented as the whole brief's
+    dump does."""
     text = _skeleton(brief).model_dump_json(indent=2) + "\n"
     holes = []
     for path in _STREAMED_LISTS:

@@ -85,8 +85,8 @@ def _annotate_in_processes(
 ) -> None:
     """Annotate the jobs in forked workers and hand their readings to `take` in order, a chunk at a time, as they
     come: the parent works on each chunk while the workers read the next ones."""
-    # small chunks, taken in turn: the workers finish within a chunk's time of each other (a quarter of each one's
-    # share, the last one ran alone for about as long)
+    # small chunks, taken in turn: the workers finish within one chunk's time of each other (with chunks of a
+    # quarter of each one's share, one of them could wait that long for the other at the end)
     size = min(-(-len(jobs) // (workers * 4)), CHUNK_STATEMENTS)
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork")
