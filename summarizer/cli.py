@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import json
 import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -290,20 +292,36 @@ def _suffix_of(output_format: str) -> str:
     return suffixes[0] if suffixes else output_format
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for one command. A brief's objects (statements, readings, the brief) are trees
+    that reference counting frees, but the collector still walks all of them again each time the heap grows by a
+    quarter: on 20,000 statements, seven full walks took 1 s of the command's 6. Whatever cycles the run makes are
+    collected when it ends (the forked workers inherit the pause)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
+
+
 def _cmd_brief(args: argparse.Namespace) -> int:
     from summarizer.pipeline import normalise, summarize
     from summarizer.renderers import render_chunks
 
     settings = _settings(args)
-    engine = _engine(args, settings)
-    source = _load(args, settings)
-    # normalised here, the reader's statements are let go before the engine runs (summarize keeps these as they
-    # are); handed over, they become the brief's statements: a large input is held once
-    source = source.model_copy(update={"statements": normalise(source.statements)})
-    brief = summarize(source, engine=engine, settings=settings, owned=True)
-    del source
-    output_format = _format_for(args)
-    write_output(render_chunks(brief, output_format), args.output, f"brief.{_suffix_of(output_format)}")
+    with _collector_paused():
+        engine = _engine(args, settings)
+        source = _load(args, settings)
+        # normalised here, the reader's statements are let go before the engine runs (summarize keeps these as
+        # they are); handed over, they become the brief's statements: a large input is held once
+        source = source.model_copy(update={"statements": normalise(source.statements)})
+        brief = summarize(source, engine=engine, settings=settings, owned=True)
+        del source
+        output_format = _format_for(args)
+        write_output(render_chunks(brief, output_format), args.output, f"brief.{_suffix_of(output_format)}")
     return 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -248,6 +247,8 @@ async def asummarize(
     input_sha256: str | None = None,
 ) -> Brief:
     """Async variant of summarize: uses the engine's `arun` when it has one."""
+    import asyncio  # loaded by async callers only, not by the command line
+
     run = _Run(source, engine, settings)
     arun = getattr(run.engine, "arun", None)
     if arun is not None:

@@ -5,14 +5,12 @@ A fetched response becomes statements through the readers (`read_source`), exact
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import ConfigError
 from summarizer.fetch import s2, scite
-from summarizer.fetch.base import Fetched, SourceSpec
-from summarizer.fetch.http import RequestStats
+from summarizer.fetch.base import Fetched, RequestStats, SourceSpec
 from summarizer.fetch.identifiers import PaperId, parse_paper_id
 from summarizer.registry import Registry, UnknownName
 from summarizer.settings import Settings
@@ -125,6 +123,8 @@ def fetch_statements(
 
     `notify` hears at once what the user should know (a missing key), also when the fetch then fails.
     """
+
+    import asyncio  # with the HTTP stack, when a fetch starts
 
     async def run() -> tuple[Fetched, Fetcher]:
         async with Fetcher(settings or Settings(), refresh=refresh, notify=notify) as fetcher:

@@ -11,7 +11,6 @@ import asyncio
 import email.utils
 import hashlib
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,6 +24,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, sto
 
 from summarizer._version import __version__
 from summarizer.errors import ServiceError
+from summarizer.fetch.base import RequestStats
 from summarizer.settings import FetchSettings, SourceSettings
 
 HTTP_CACHE_FILE = "http-cache.sqlite3"
@@ -38,15 +38,6 @@ def http_cache_path(settings: FetchSettings) -> Path:
         return Path(settings.cache_path).expanduser()
     return Path(platformdirs.user_cache_dir("summarizer")) / HTTP_CACHE_FILE
 
-
-
-@dataclass
-class RequestStats:
-    """What a client did: requests that went to the network, answers from the cache, retries."""
-
-    sent: int = 0
-    from_cache: int = 0
-    retries: int = 0
 
 class _Retryable(Exception):
     """A 429 or 5xx answer, or a transport failure: worth another try after a wait."""

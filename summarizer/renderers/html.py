@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 from urllib.parse import quote as url_quote
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from summarizer.models import STATEMENT_TYPES, Brief, Statement
@@ -27,6 +27,9 @@ from summarizer.renderers.finding_ids import (
     labelled_findings,
 )
 from summarizer.renderers.spec import RendererSpec
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 SAFETY_VERDICTS: dict[str, tuple[str, str]] = {
     "no_concerns_reported": ("No safety concerns reported", "good"),
@@ -93,6 +96,9 @@ def doi_url(doi: str) -> str:
 
 
 def _environment() -> Environment:
+    # jinja2 loads with the first HTML page, not with every command that lists the formats
+    from jinja2 import Environment, PackageLoader, select_autoescape
+
     env = Environment(
         loader=PackageLoader("summarizer.renderers", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default_for_string=True, default=True),

@@ -45,10 +45,14 @@ def _items(brief: Brief, path: tuple[str, ...]) -> list[BaseModel]:
     return list(owner)  # type: ignore[call-overload]
 
 
+_ITEMS_PER_CHUNK = 256
+
+
 def json_chunks(brief: Brief) -> Iterator[str]:
-    """render_json's text in pieces, the items of the lists that grow with the input one by one, so that a large
-    brief's JSON is never held whole. Each emptied list shows as `"name": []` on a line of its own in the skeleton
-    (a string value holds no raw line break), and its items go there, indented as the whole brief's dump does."""
+    """render_json's text in pieces, the items of the lists that grow with the input a few hundred at a time, so
+    that a large brief's JSON is never held whole. Each emptied list shows as `"name": []` on a line of its own in
+    the skeleton (a string value holds no raw line break), and its items go there, indented as the whole brief's
+    dump does."""
     text = _skeleton(brief).model_dump_json(indent=2) + "\n"
     holes = []
     for path in _STREAMED_LISTS:
@@ -65,9 +69,14 @@ def json_chunks(brief: Brief) -> Iterator[str]:
             continue
         yield text[done:at]
         indent = "  " * (len(path) + 1)
-        for i, item in enumerate(items):
-            lines = item.model_dump_json(indent=2).split("\n")
-            yield ("\n" if i == 0 else ",\n") + "\n".join(indent + line for line in lines)
+        line_break = "\n" + indent
+        # every line of an item indented (its text holds no raw line break but those between its lines), a few
+        # hundred items a piece
+        for first in range(0, len(items), _ITEMS_PER_CHUNK):
+            yield "".join(
+                ("\n" if i == 0 else ",\n") + indent + item.model_dump_json(indent=2).replace("\n", line_break)
+                for i, item in enumerate(items[first : first + _ITEMS_PER_CHUNK], start=first)
+            )
         yield "\n" + "  " * len(path)
         done = at
     yield text[done:]

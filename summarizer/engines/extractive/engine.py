@@ -24,6 +24,7 @@ from summarizer.engines.extractive.target_profile import RULES, VerdictRules, pr
 from summarizer.models import Annotation, Intervention, Statement, StatementType, Target
 
 PARALLEL_MIN_STATEMENTS = 4000
+CHUNK_STATEMENTS = 250
 
 _AnnotationJob = tuple[str, bool]  # text, read its stance?
 _worker_resources: list[Resources] = []
@@ -79,22 +80,28 @@ def _stop(pool: multiprocessing.pool.Pool) -> None:
         pool.join()
 
 
-def _annotate_in_processes(jobs: list[_AnnotationJob], resources: Resources, workers: int) -> list[SentenceReading]:
-    size = -(-len(jobs) // (workers * 4))
+def _annotate_in_processes(
+    jobs: list[_AnnotationJob], resources: Resources, workers: int, take: Callable[[list[SentenceReading]], None]
+) -> None:
+    """Annotate the jobs in forked workers and hand their readings to `take` in order, a chunk at a time, as they
+    come: the parent works on each chunk while the workers read the next ones."""
+    # small chunks, taken in turn: the workers finish within one chunk's time of each other (with chunks of a
+    # quarter of each one's share, one of them could wait that long for the other at the end)
+    size = min(-(-len(jobs) // (workers * 4)), CHUNK_STATEMENTS)
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     context = multiprocessing.get_context("fork")
     pool = None
     try:
         with _sigint_held(), _gc_frozen():
             pool = context.Pool(workers, initializer=_init_worker, initargs=(resources,))
-        parts = pool.map(_annotate_jobs, chunks)
+        for part in pool.imap(_annotate_jobs, chunks):
+            take(part)
     except BaseException:  # Ctrl-C, or a worker's error: no worker may outlive the run
         if pool is not None:
             _stop(pool)
         raise
     pool.close()
     pool.join()
-    return [reading for part in parts for reading in part]
 
 
 def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
@@ -189,10 +196,19 @@ class ExtractiveEngine:
             and len(jobs) >= PARALLEL_MIN_STATEMENTS
             and "fork" in multiprocessing.get_all_start_methods()
         )
+        readings: list[SentenceReading] = []
+        # without an encoder, which re-reads some of them, the readings are final as they come
+        annotations: list[Annotation] | None = [] if self.encoder is None else None
+
+        def take(part: list[SentenceReading]) -> None:
+            readings.extend(part)
+            if annotations is not None:
+                annotations.extend([_annotation(reading, self.annotated_by) for reading in part])
+
         if parallel:
-            readings = _annotate_in_processes(jobs, self._resources, self.workers)
+            _annotate_in_processes(jobs, self._resources, self.workers, take)
         else:
-            readings = _annotate_jobs(jobs, self._resources)
+            take(_annotate_jobs(jobs, self._resources))
 
         def reread(i: int, probability: float) -> SentenceReading:
             text, read_stance = jobs[i]
@@ -211,7 +227,9 @@ class ExtractiveEngine:
                 name=profile.name, statement_ids=[items[i].statement.id for i in profile.statements]
             )
         return EngineResult(
-            annotations=[_annotation(i.reading, self.annotated_by) for i in items],
+            annotations=(
+                annotations if annotations is not None else [_annotation(i.reading, self.annotated_by) for i in items]
+            ),
             intervention=intervention,
             inferred_types=inferred,
             safety=safety_section(items, profile, self.rules),

@@ -79,7 +79,7 @@ def ade_features(text: str, res: Resources | None = None, scan: Scan | None = No
         top_drug, top_effect = _sigmoid(top_drug_m), _sigmoid(top_effect_m)
         feats.extend((f"MAXD:{int(top_drug * 5)}", f"MAXE:{int(top_effect * 5)}",
                       f"MAXDE:{int(top_drug * 3)}:{int(top_effect * 3)}"))
-    if any("-" in tok for tok in masked):
+    if "-" in "".join(masked):
         masked = [(cause_class(tok, res) or tok) if "-" in tok else tok for tok in masked]
     feats.extend([
         f"M:{a}_{b}" for a, b in zip(masked, masked[1:], strict=False) if a in NAME_MASKS or b in NAME_MASKS

@@ -44,12 +44,17 @@ class Resources:
     # set when a sentence encoder's probabilities are passed to annotate() (encoder.py)
     encoder_mix: EncoderMix | None = None
     first_words: frozenset[str] = field(init=False)
+    # the names of one word and the first two words of the longer names, of all three lexicons: most words that
+    # start some name ("and", "in") start only long ones, and the word after them rules those out at once
+    name_singles: frozenset[str] = field(init=False)
+    name_pairs: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        first_words = frozenset(self.drugs.lengths_by_first).union(
-            self.effects.lengths_by_first, self.listed_effects.lengths_by_first
-        )
-        object.__setattr__(self, "first_words", first_words)
+        lexicons = (self.drugs, self.effects, self.listed_effects)
+        object.__setattr__(self, "first_words", frozenset().union(*(lex.lengths_by_first for lex in lexicons)))
+        singles = frozenset().union(*(lex.terms for lex in lexicons))
+        object.__setattr__(self, "name_singles", frozenset(term for term in singles if " " not in term))
+        object.__setattr__(self, "name_pairs", frozenset().union(*(lex.pairs for lex in lexicons)))
 
 
 def _read_data_json(name: str) -> dict[str, object] | None:

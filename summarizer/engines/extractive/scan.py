@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, count
+from typing import cast
 
 from summarizer.engines.extractive.cues import (
     FILLER,
@@ -104,9 +106,9 @@ class Scan:
             marks: dict[str, list[Span]] = {"brk": [m.span() for m in PUNCT_BREAK.finditer(low)], "fwd": [],
                                             "red": [], "back": [], "scope": []}
             last = len(toks) - 1
-            for i, kind in enumerate(map(mark_kind, toks)):
-                if kind is None:
-                    continue
+            kinds = list(map(mark_kind, toks))
+            for i in compress(count(), kinds):  # the words that make a mark (most make none)
+                kind = cast(str, kinds[i])
                 if kind == "pair":
                     pair = MARK_PAIRS.get(f"{toks[i]}_{toks[i + 1]}") if i < last else None
                     if pair is not None:
@@ -181,19 +183,22 @@ def _mask(
     if classes is None:
         classes = list(map(word_class, toks))
     firsts = res.first_words
-    hits = [i for i, tok in enumerate(toks) if tok in firsts]
+    hits = list(compress(count(), map(firsts.__contains__, toks)))
     if not hits:
         return classes, []
     drugs, effects, listed = res.drugs, res.effects, res.listed_effects
     drug_first, effect_first, listed_first = drugs.lengths_by_first, effects.lengths_by_first, listed.lengths_by_first
+    singles, pairs, last = res.name_singles, res.name_pairs, len(toks) - 1
     out: list[str] = []
     spans: list[tuple[str, Span]] = []
     i = 0
     for hit in hits:
         if hit < i:
             continue
-        out.extend(classes[i:hit])
         tok = toks[hit]
+        if tok not in singles and (hit == last or f"{tok} {toks[hit + 1]}" not in pairs):
+            continue  # no name is this word, nor starts with it and the next one
+        out.extend(classes[i:hit])
         kind, length = "DRUG", drugs.match(toks, hit) if tok in drug_first else 0
         if not length and tok in effect_first:
             kind, length = "EFFECT", effects.match(toks, hit)
@@ -243,7 +248,7 @@ def _event_spans(scan: Scan) -> list[Span]:
     def joined(j: int) -> bool:
         return not low[scan.ends[j - 1] : scan.starts[j]].strip()
 
-    for i in [i for i, is_trigger in enumerate(map(is_event_trigger, toks)) if is_trigger]:
+    for i in list(compress(count(), map(is_event_trigger, toks))):
         tok = toks[i]
         # "X-induced Y", "X associated Y"
         if tok.endswith(PATTERN_A_SUFFIX) and i > 0 or tok in PATTERN_B_TRIGGERS:
