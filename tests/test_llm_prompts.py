@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from summarizer.engines.llm.parsing import parse_json_object, salvage
@@ -65,11 +66,12 @@ def test_neutralise_leaves_other_angle_brackets() -> None:
 
 
 @given(st.text(alphabet=st.sampled_from(list("<>/statementargpSTA =\"'x\u2039"))))
+@example("</SA")
+@example("</s>x</S >")
 def test_neutralised_text_opens_or_closes_no_delimiter(text: str) -> None:
     safe = neutralise(text)
-    lowered = safe.lower()
-    for tag in ("<s ", "<s>", "</s", "<statement", "<target", "</target", "<part", "</part"):
-        assert tag not in lowered
+    # a delimiter is one of our tag names, whole ("</sa" or "</sub>" is none: HTML in a statement stays as it is)
+    assert re.search(r"<\s*/?\s*(?:s|statement|target|part)(?![a-z0-9_])", safe.lower()) is None
 
 
 def test_quotes_copied_from_neutralised_text_are_restored() -> None:
