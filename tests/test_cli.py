@@ -166,3 +166,32 @@ def test_installed_command_runs_without_traceback(example_path: Path, tmp_path: 
     )
     assert missing.returncode == 2
     assert missing.stderr.count("\n") == 1 and "Traceback" not in missing.stderr
+
+
+def test_ctrl_c_while_the_command_line_loads_is_one_line_and_exit_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import importlib.abc
+    import sys
+
+    from summarizer.__main__ import run
+
+    class InterruptedLoad(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object, target: object = None) -> None:
+            if name == "summarizer.cli":
+                raise KeyboardInterrupt
+            return None
+
+    monkeypatch.delitem(sys.modules, "summarizer.cli", raising=False)
+    monkeypatch.setattr(sys, "meta_path", [InterruptedLoad(), *sys.meta_path])
+    assert run() == 130
+    assert capsys.readouterr().err == "summarizer: interrupted\n"
+
+
+def test_the_package_loads_its_public_names_on_first_use() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys, summarizer; print('summarizer.pipeline' in sys.modules, summarizer.summarize.__module__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "summarizer.pipeline"]
