@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import ConfigError
 from summarizer.fetch import s2, scite
-from summarizer.fetch.base import Fetched, RequestStats, SourceSpec
+from summarizer.fetch.base import Fetched, SourceSpec
 from summarizer.fetch.identifiers import PaperId, parse_paper_id
+from summarizer.fetch.stats import RequestStats
 from summarizer.registry import Registry, UnknownName
 from summarizer.settings import Settings
 

@@ -15,15 +15,6 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class RequestStats:
-    """What a client did: requests that went to the network, answers from the cache, retries."""
-
-    sent: int = 0
-    from_cache: int = 0
-    retries: int = 0
-
-
-@dataclass
 class Fetched:
     """The statements of one target as a service gave them, with what the fetch saw on the way."""
 

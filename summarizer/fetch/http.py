@@ -24,7 +24,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception_type, sto
 
 from summarizer._version import __version__
 from summarizer.errors import ServiceError
-from summarizer.fetch.base import RequestStats
+from summarizer.fetch.stats import RequestStats
 from summarizer.settings import FetchSettings, SourceSettings
 
 HTTP_CACHE_FILE = "http-cache.sqlite3"
