@@ -7,7 +7,7 @@ import pytest
 
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.extractive.citations import count_citations
-from summarizer.models import Brief, Citing, Statement, Target
+from summarizer.models import Brief, Citing, Source, Statement, Target
 from summarizer.pipeline import summarize
 
 MSC_TITLE = (
@@ -25,11 +25,8 @@ def _statements(*texts: str) -> list[Statement]:
 
 
 def _brief(*texts: str, target: Target | None = None) -> Brief:
-    statements = _statements(*texts)
-    return summarize(statements, engine=ExtractiveEngine()) if target is None else summarize(
-        __import__("summarizer.models", fromlist=["Source"]).Source(format="t", target=target, statements=statements),
-        engine=ExtractiveEngine(),
-    )
+    source = Source(format="statements", target=target or Target(), statements=_statements(*texts))
+    return summarize(source, engine=ExtractiveEngine())
 
 
 MECHANISM = (
