@@ -153,11 +153,33 @@ def weigh(sides: Mapping[str, Sequence[ReadStatement]], rules: VerdictRules = RU
     return top, dissent >= rules.min_dissent and dissent >= rules.dissent_share * total and not lone
 
 
+# the words either side of an event name that make it an indication; the name itself is found with str.find,
+# since a pattern compiled for each name cost 0.75 ms a call
+_INDICATION_FOLLOWS = re.compile(r"\s+" + _INDICATION_AFTER)
+_INDICATION_PRECEDES = re.compile(_INDICATION_BEFORE + r"\s+(?:\w+\s+)?\Z")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    """What the pattern `\\b` says at this position."""
+    before = at > 0 and _WORD_CHAR.match(text, at - 1) is not None
+    after = at < len(text) and _WORD_CHAR.match(text, at) is not None
+    return before != after
+
+
 def _indication(sentence: str, event: str) -> bool:
     """Whether the event is what a treatment is for ("a diabetes drug", "treatment of hepatitis"), not a harm."""
-    name = re.escape(event.lower())
+    name = event.lower()
     low = sentence.lower()
-    return re.search(rf"\b{name}\s+{_INDICATION_AFTER}|{_INDICATION_BEFORE}\s+(?:\w+\s+)?{name}\b", low) is not None
+    start = low.find(name)
+    while start != -1:
+        end = start + len(name)
+        if _word_boundary(low, start) and _INDICATION_FOLLOWS.match(low, end):
+            return True  # "hepatitis patients", "a diabetes drug"
+        if _word_boundary(low, end) and _INDICATION_PRECEDES.search(low, 0, start):
+            return True  # "treatment of hepatitis", "for severe pain"
+        start = low.find(name, start + 1)
+    return False
 
 
 def _clause_at(sentence: str, start: int, end: int) -> str:
