@@ -182,6 +182,17 @@ def _indication(sentence: str, event: str) -> bool:
     return False
 
 
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where a name stands in a text, left to right without overlaps (as re.finditer would find it, with no
+    pattern to compile for each name)."""
+    found = []
+    start = text.find(name)
+    while start != -1:
+        found.append(start)
+        start = text.find(name, start + max(1, len(name)))
+    return found
+
+
 def _clause_at(sentence: str, start: int, end: int) -> str:
     """The clause of a sentence around [start, end): between the clause breaks (",", ";", while, but, ...)."""
     before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
@@ -195,7 +206,7 @@ def _in_control_arm(sentence: str, event: str, anchors: frozenset[str]) -> bool:
     without saying which had more ("a difference between X and the control group in the incidence of wound
     infection"). "Nausea was more frequent than in the placebo group" stays an adverse event."""
     low = sentence.lower()
-    found = [m.start() for m in re.finditer(re.escape(event.lower()), low)]
+    found = _occurrences(low, event.lower())
     if not found:
         return False
     for start in found:
@@ -214,8 +225,8 @@ def _compared(sentence: str, event: str) -> bool:
     if _SAFETY_TERMS.search(event):
         return False
     return any(
-        _NO_DIFFERENCE.search(sentence, max(0, m.start() - 200), m.start()) is not None
-        for m in re.finditer(re.escape(event.lower()), sentence.lower())
+        _NO_DIFFERENCE.search(sentence, max(0, start - 200), start) is not None
+        for start in _occurrences(sentence.lower(), event.lower())
     )
 
 
@@ -250,16 +261,16 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         if reading.safety_signal == "concern":
             # what the intervention improved ("reduced chronic inflammation") is not an adverse event of it
             improved = [m.outcome for m in reading.outcomes if m.direction != "worsened"]
-            kept = [
-                (event, sentence)
-                for event, sentence in zip(reading.adverse_events, reading.event_sentences, strict=False)
-                if profile.about(index, sentence)
-                and is_clinical_event_name(event)
-                and not names_overlap(event, improved)
-                and not CELL_LEVEL.search(_sentence(item.statement, sentence))
-                and not _indication(_sentence(item.statement, sentence), event)
-                and not _in_control_arm(_sentence(item.statement, sentence), event, profile.anchors)
-            ]
+            kept = []
+            for event, sentence in zip(reading.adverse_events, reading.event_sentences, strict=False):
+                if not profile.about(index, sentence) or not is_clinical_event_name(event):
+                    continue
+                if names_overlap(event, improved):
+                    continue
+                text = _sentence(item.statement, sentence)
+                if CELL_LEVEL.search(text) or _indication(text, event) or _in_control_arm(text, event, profile.anchors):
+                    continue
+                kept.append((event, sentence))
             if not kept:
                 continue
             concerns.append(item)
