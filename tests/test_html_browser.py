@@ -4,10 +4,13 @@ without network requests, and hostile statement text stays inert. Also writes do
 from __future__ import annotations
 
 import base64
+import contextlib
 import itertools
 import json
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -144,6 +147,7 @@ def browser() -> Iterator[DevTools]:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
+            start_new_session=True,  # its renderer and helper processes share the group, and all are stopped
         )
         try:
             assert proc.stderr is not None
@@ -162,11 +166,24 @@ def browser() -> Iterator[DevTools]:
             with websockets_sync.connect(ws_url, max_size=None, open_timeout=10) as ws:
                 yield DevTools(ws)
         finally:
-            proc.terminate()
+            _stop_group(proc)
+
+
+def _stop_group(proc: subprocess.Popen[str]) -> None:
+    """Stop Chromium and every process it started, and wait until none is left: a helper still writing into the
+    profile would make removing it fail."""
+    for sig, wait in ((signal.SIGTERM, 10.0), (signal.SIGKILL, 10.0)):
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, sig)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=wait)
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
             try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+                os.killpg(proc.pid, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.05)
 
 
 def _example_brief() -> Brief:
