@@ -10,7 +10,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -18,6 +18,7 @@ from summarizer._version import __version__
 from summarizer.engines import ENGINES, EngineOptions
 from summarizer.errors import ConfigError, SummarizerError
 from summarizer.eval_tasks import EVAL_TASKS
+from summarizer.interrupts import Interrupts
 from summarizer.output import output_suffix, write_output
 from summarizer.readers import READERS
 from summarizer.renderers import DEFAULT_FORMAT, RENDERERS, format_for_suffix
@@ -287,6 +288,10 @@ def _format_for(args: argparse.Namespace) -> str:
     return format_for_suffix(output_suffix(args.output)) or DEFAULT_FORMAT
 
 
+def _write(args: argparse.Namespace, text: str | Iterable[str], spec: str | None, default_name: str = "output") -> None:
+    write_output(args.interrupts.committed(text), spec, default_name)
+
+
 def _suffix_of(output_format: str) -> str:
     suffixes = RENDERERS.get(output_format).suffixes
     return suffixes[0] if suffixes else output_format
@@ -321,7 +326,7 @@ def _cmd_brief(args: argparse.Namespace) -> int:
         brief = summarize(source, engine=engine, settings=settings, owned=True)
         del source
         output_format = _format_for(args)
-        write_output(render_chunks(brief, output_format), args.output, f"brief.{_suffix_of(output_format)}")
+        _write(args, render_chunks(brief, output_format), args.output, f"brief.{_suffix_of(output_format)}")
     return 0
 
 
@@ -331,7 +336,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     source = _load(args, _settings(args))
     normalised = source.model_copy(update={"statements": normalise(source.statements)})
-    write_output(write_jsonl(normalised), args.output, "statements.jsonl")
+    _write(args, write_jsonl(normalised), args.output, "statements.jsonl")
     return 0
 
 
@@ -341,7 +346,7 @@ def _cmd_fetch(args: argparse.Namespace) -> int:
 
     source = _fetch(args, _settings(args))
     normalised = source.model_copy(update={"statements": normalise(source.statements)})
-    write_output(write_jsonl(normalised), args.output)
+    _write(args, write_jsonl(normalised), args.output)
     return 0
 
 
@@ -389,7 +394,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 def _cmd_schema(args: argparse.Namespace) -> int:
     from summarizer.renderers import render_schema
 
-    write_output(render_schema(), args.output, "brief-schema.json")
+    _write(args, render_schema(), args.output, "brief-schema.json")
     return 0
 
 
@@ -460,7 +465,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     in_main_thread = threading.current_thread() is threading.main_thread()
     previous = signal.getsignal(signal.SIGINT) if in_main_thread else None
     try:
-        return _run(args)
+        with Interrupts() as interrupts:
+            args.interrupts = interrupts  # the commands' output goes through interrupts.committed
+            code = _run(args)
+            interrupts.raise_if_lost()
+            return code
     except KeyboardInterrupt:  # from anywhere in the run, its error handling included
         if in_main_thread:
             signal.signal(signal.SIGINT, signal.SIG_IGN)

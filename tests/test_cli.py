@@ -195,3 +195,56 @@ def test_the_package_loads_its_public_names_on_first_use() -> None:
     code = "import sys, summarizer; print('summarizer.pipeline' in sys.modules, summarizer.summarize.__module__)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "summarizer.pipeline"]
+
+
+def test_a_ctrl_c_that_python_drops_in_a_weakref_callback_still_ends_the_run_as_interrupted(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path, example_path: Path
+) -> None:
+    import weakref
+
+    import summarizer.pipeline
+
+    summarize = summarizer.pipeline.summarize
+
+    class Pool:
+        pass
+
+    def summarize_whose_pool_is_let_go_during_a_ctrl_c(*args: object, **kwargs: object) -> object:
+        def callback(_ref: object) -> None:
+            raise KeyboardInterrupt  # as a Ctrl-C does that arrives while the callback runs
+
+        pool = Pool()
+        ref = weakref.ref(pool, callback)
+        del pool  # Python reports the callback's KeyboardInterrupt as unraisable, and goes on
+        assert ref() is None
+        return summarize(*args, **kwargs)
+
+    monkeypatch.setattr(summarizer.pipeline, "summarize", summarize_whose_pool_is_let_go_during_a_ctrl_c)
+    target = tmp_path / "brief.json"
+    target.write_text(EXISTING)
+    assert _run(capsys, "brief", str(example_path), "-o", str(target)) == (130, "", "summarizer: interrupted\n")
+    assert target.read_text() == EXISTING
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.json"]
+
+
+def test_a_ctrl_c_once_the_output_is_rendered_lets_the_run_end_as_written(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import os
+    import signal
+
+    import summarizer.output
+
+    replace = os.replace
+
+    def interrupted_replace(src: str, dst: str) -> None:
+        signal.raise_signal(signal.SIGINT)
+        replace(src, dst)
+        signal.raise_signal(signal.SIGINT)
+
+    monkeypatch.setattr(summarizer.output.os, "replace", interrupted_replace)
+    target = tmp_path / "schema.json"
+    target.write_text(EXISTING)
+    assert _run(capsys, "schema", "-o", str(target))[::2] == (0, "")
+    assert json.loads(target.read_text())["title"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
