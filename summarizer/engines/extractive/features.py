@@ -56,7 +56,7 @@ def ade_features(text: str, res: Resources | None = None, scan: Scan | None = No
     res = res or load_resources()
     scan = scan or Scan(text, res)
     feats = list(scan.ngrams)
-    feats.extend(chain.from_iterable(map(affixes, scan.toks)))
+    feats.extend(chain.from_iterable(map(affixes.__getitem__, scan.toks)))
     masked = scan.masked
     tags = tagged_margins(scan, res)
     if tags is not None:
@@ -73,7 +73,7 @@ def ade_features(text: str, res: Resources | None = None, scan: Scan | None = No
             else:
                 classes = [
                     cls if cls != tok else "DRUGX" if dm >= 0.0 else "EFFECTX" if em >= 0.0 else tok
-                    for tok, cls, dm, em in zip(toks, map(word_class, toks), drug_m, effect_m, strict=True)
+                    for tok, cls, dm, em in zip(toks, map(word_class.__getitem__, toks), drug_m, effect_m, strict=True)
                 ]
                 masked = remask(scan, classes)
         top_drug, top_effect = _sigmoid(top_drug_m), _sigmoid(top_effect_m)

@@ -8,9 +8,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import repeat
 from operator import add
+
+from summarizer.engines.extractive.per_word import PerWord
 
 # the features use a tagger's margins only from here up (probability 0.2: the lowest bucket of MAXD / MAXE)
 TAGGER_FLOOR = -1.4
@@ -96,7 +97,7 @@ class Lexicon:
         return 0
 
 
-@lru_cache(maxsize=1 << 16)
+@PerWord
 def _char_ngrams(tok: str) -> tuple[str, ...]:
     """The distinct 2- to 5-letter pieces of a word marked at both ends ("<ab", "ab>", ...)."""
     marked = f"<{tok}>"
@@ -137,7 +138,7 @@ class TokenTagger:
                 by_kind[kind][value] = float(weight)
         self.pieces, self.word = by_kind["C"], by_kind["W"]
         self.left, self.right, self.left2, self.right2 = by_kind["L"], by_kind["R"], by_kind["L2"], by_kind["R2"]
-        self._own = lru_cache(maxsize=1 << 16)(self._own_score)
+        self._own = PerWord(self._own_score)
         context = (self.left, self.right, self.left2, self.right2)
         self.floor = TAGGER_FLOOR - sum(max([0.0, *d.values()]) for d in context)
 
@@ -160,7 +161,7 @@ class TokenTagger:
         Only margins of at least TAGGER_FLOOR matter to the features, so a word whose own score is too low for its
         neighbours to lift it that far keeps its own score.
         """
-        own = list(map(self._own, toks))
+        own = list(map(self._own.__getitem__, toks))
         if not (self.left2 or self.right2):
             # one word each side: adding the neighbours' weights to every word is cheapest (all in C)
             zeros = repeat(0.0)

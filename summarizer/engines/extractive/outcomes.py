@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from summarizer.engines.extractive.cues import (
     CLAUSE_BOUNDARY,
@@ -36,6 +35,7 @@ from summarizer.engines.extractive.cues import (
     VERB_NEGATED,
 )
 from summarizer.engines.extractive.numeric_results import Significance, numeric_results
+from summarizer.engines.extractive.per_word import PerWord
 from summarizer.engines.extractive.polarity import outcome_direction
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
@@ -89,7 +89,7 @@ def _verb_label(verb: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1 << 16)
+@PerWord
 def _may_start_outcome_verb(tok: str) -> bool:
     return any(part.startswith(OUTCOME_VERB_STEMS) for part in re.split(r"[\-']", tok))
 
@@ -161,7 +161,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
     """Outcomes after a change verb: "reduces mortality", "a reduction in ARDS", "did not improve survival"."""
     low = scan.low
     mentions: list[OutcomeMention] = []
-    may_start = list(map(_may_start_outcome_verb, scan.toks))
+    may_start = list(map(_may_start_outcome_verb.__getitem__, scan.toks))
     if True not in may_start:
         return mentions
     pos = scan.starts[may_start.index(True)]  # no change verb starts before this word

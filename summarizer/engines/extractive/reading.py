@@ -133,7 +133,7 @@ def annotate(
         stance = _rule_stance(low)
 
     # adverse events: named as occurring (model says a harm is reported), or only as absent (negated)
-    harm_words = any(map(is_head, scan.toks)) or not LIST_HEAD_WORDS.isdisjoint(scan.toks)
+    harm_words = any(map(is_head.__getitem__, scan.toks)) or not LIST_HEAD_WORDS.isdisjoint(scan.toks)
     if scan.event_spans or harm_words:
         negated, reduced = scan.negated, scan.reduced
         absent_spans = merge_spans(
@@ -149,7 +149,7 @@ def annotate(
     # the model runs only when something could be named: a drug, an effect, a harm word or "X-induced"-like word
     candidate = (
         bool(scan.event_spans) or harm_words or not NAME_MASKS.isdisjoint(scan.masked)
-        or any(map(is_cause_word, scan.toks))
+        or any(map(is_cause_word.__getitem__, scan.toks))
     )
     if res.ade is not None:
         p_ade = res.ade.probabilities(ade_features(text, res, scan))["adverse_effect"] if candidate else 0.0

@@ -106,7 +106,7 @@ class Scan:
             marks: dict[str, list[Span]] = {"brk": [m.span() for m in PUNCT_BREAK.finditer(low)], "fwd": [],
                                             "red": [], "back": [], "scope": []}
             last = len(toks) - 1
-            kinds = list(map(mark_kind, toks))
+            kinds = list(map(mark_kind.__getitem__, toks))
             for i in compress(count(), kinds):  # the words that make a mark (most make none)
                 kind = cast(str, kinds[i])
                 if kind == "pair":
@@ -181,7 +181,7 @@ def _mask(
     """Tokens with drug names replaced by DRUG and adverse-event names by EFFECT (lexicons, then word classes)."""
     toks = scan.toks
     if classes is None:
-        classes = list(map(word_class, toks))
+        classes = list(map(word_class.__getitem__, toks))
     firsts = res.first_words
     hits = list(compress(count(), map(firsts.__contains__, toks)))
     if not hits:
@@ -248,7 +248,7 @@ def _event_spans(scan: Scan) -> list[Span]:
     def joined(j: int) -> bool:
         return not low[scan.ends[j - 1] : scan.starts[j]].strip()
 
-    for i in list(compress(count(), map(is_event_trigger, toks))):
+    for i in list(compress(count(), map(is_event_trigger.__getitem__, toks))):
         tok = toks[i]
         # "X-induced Y", "X associated Y"
         if tok.endswith(PATTERN_A_SUFFIX) and i > 0 or tok in PATTERN_B_TRIGGERS:

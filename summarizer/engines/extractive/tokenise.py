@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+
+from summarizer.engines.extractive.per_word import PerWord
 
 Span = tuple[int, int]
 
@@ -34,13 +35,13 @@ def tokens(text: str) -> list[str]:
 
 def ngram_features(tokens: Sequence[str]) -> list[str]:
     """The words (numbers folded to <n>) and adjacent word pairs ("a_b")."""
-    words = list(map(_fold_number, tokens))
+    words = list(map(_fold_number.__getitem__, tokens))
     feats = list(words)
     feats.extend(map("_".join, zip(words, words[1:], strict=False)))
     return feats
 
 
-@lru_cache(maxsize=1 << 16)
+@PerWord
 def _fold_number(tok: str) -> str:
     return "<n>" if tok[0].isdigit() else tok
 

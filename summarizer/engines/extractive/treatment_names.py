@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+
+from summarizer.engines.extractive.per_word import PerWord
 
 
 def _words(text: str) -> frozenset[str]:
@@ -68,7 +69,7 @@ _LEADING_FILLER = _words(
 )
 
 
-@lru_cache(maxsize=1 << 14)
+@PerWord
 def is_name_word(word: str) -> bool:
     """Whether a (lower-case, bare) word may identify a treatment: not a dose, a duration, a number or number word,
     a negation or a word of a study's design."""

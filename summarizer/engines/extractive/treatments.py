@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from summarizer.engines.extractive.citations import AUTHOR_YEAR, count_citations
 from summarizer.engines.extractive.cues import OUTCOME_VERB_STEMS, PATTERN_A_SUFFIX, word_class
+from summarizer.engines.extractive.per_word import PerWord
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_names import (
@@ -267,7 +268,7 @@ class TreatmentReading(NamedTuple):
 _NOTHING = TreatmentReading()
 
 
-@lru_cache(maxsize=1 << 16)
+@PerWord
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -276,7 +277,7 @@ def _singular(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 14)
+@PerWord
 def head_class(word: str) -> str | None:
     """The class a treatment word is counted under, or None: the listed words, and words that end like a procedure
     or a therapy ("appendectomy", "angioplasty", "physiotherapy"), each its own class."""
@@ -370,7 +371,7 @@ def _agent_spans(scan: Scan, drug_margins: Sequence[float] | None) -> list[tuple
     if drug_margins is not None and max(drug_margins, default=-1.0) >= 0.0:
         # the words tagged as drugs, found in C
         drugs.update(itertools.compress(itertools.count(), map(_ZERO.__le__, drug_margins)))
-    if "DRUGX" in scan.masked or (len(scan.masked) != len(toks) and "DRUGX" in map(word_class, toks)):
+    if "DRUGX" in scan.masked or (len(scan.masked) != len(toks) and "DRUGX" in map(word_class.__getitem__, toks)):
         drugs.update(i for i, tok in enumerate(toks) if word_class(tok) == "DRUGX")
     for i in sorted((causes | drugs) - taken):
         tok = toks[i]
@@ -557,7 +558,7 @@ def read_treatments(
         or any(suffix in scan.low for suffix in _PROCEDURE_SUFFIXES)
         or "weight" in scan.low
         or (drug_margins is not None and max(drug_margins, default=-1.0) >= 0.0)
-        or (len(scan.masked) != len(scan.toks) and "DRUGX" in map(word_class, scan.toks))
+        or (len(scan.masked) != len(scan.toks) and "DRUGX" in map(word_class.__getitem__, scan.toks))
         or _CAUSE_WORD.search(scan.low)
     )
     if not candidates:
