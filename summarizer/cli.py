@@ -313,18 +313,14 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _cmd_brief(args: argparse.Namespace) -> int:
-    from summarizer.pipeline import normalise, summarize
+    from summarizer.pipeline import summarize
     from summarizer.renderers import render_chunks
 
     settings = _settings(args)
     with _collector_paused():
         engine = _engine(args, settings)
-        source = _load(args, settings)
-        # normalised here, the reader's statements are let go before the engine runs (summarize keeps these as
-        # they are); handed over, they become the brief's statements: a large input is held once
-        source = source.model_copy(update={"statements": normalise(source.statements)})
-        brief = summarize(source, engine=engine, settings=settings, owned=True)
-        del source
+        # handed over, the statements are normalised once and become the brief's: a large input is held once
+        brief = summarize(_load(args, settings), engine=engine, settings=settings, owned=True)
         output_format = _format_for(args)
         _write(args, render_chunks(brief, output_format), args.output, f"brief.{_suffix_of(output_format)}")
     return 0

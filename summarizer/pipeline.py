@@ -208,6 +208,8 @@ class _Run:
         self.settings = settings or Settings()
         self.source = _as_source(source)
         self.statements = normalise(self.source.statements)
+        if owned:  # the source's own statements, where normalising replaced them, are let go before the engine runs
+            self.source = self.source.model_copy(update={"statements": self.statements})
         self.engine = _resolve_engine(engine, self.settings)
 
     def finish(self, result: EngineResult, input_sha256: str | None) -> Brief:

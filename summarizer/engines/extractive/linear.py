@@ -21,7 +21,7 @@ LEXICON_MAX_WORDS = 6
 class LinearModel:
     """Multinomial logistic regression over named binary features; weights loaded from JSON."""
 
-    __slots__ = ("labels", "bias", "columns")
+    __slots__ = ("labels", "bias", "columns", "vocabulary")
 
     def __init__(self, labels: Sequence[str], bias: Sequence[float], weights: dict[str, Sequence[float]]) -> None:
         self.labels = tuple(labels)
@@ -35,6 +35,7 @@ class LinearModel:
             self.columns = tuple(
                 {feat: float(row[i]) for feat, row in weights.items() if row[i]} for i in range(len(self.labels))
             )
+        self.vocabulary = frozenset().union(*self.columns)
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> LinearModel:
@@ -46,12 +47,13 @@ class LinearModel:
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         """Softmax probabilities for the labels given a bag of features (presence only)."""
-        feats = set(features)
         if len(self.columns) == 1:
-            margin = self.bias[0] - self.bias[1] + sum(filter(None, map(self.columns[0].get, feats)))
+            margin = self.bias[0] - self.bias[1] + sum(filter(None, map(self.columns[0].get, set(features))))
             first = 1.0 / (1.0 + math.exp(-margin)) if margin > -700 else 0.0
             return {self.labels[0]: first, self.labels[1]: 1.0 - first}
-        scores = [b + sum(filter(None, map(col.get, feats))) for b, col in zip(self.bias, self.columns, strict=True)]
+        # about half a statement's features have a weight: those alone are looked up in each label's column
+        known = self.vocabulary.intersection(features)
+        scores = [b + sum(filter(None, map(col.get, known))) for b, col in zip(self.bias, self.columns, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
