@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -25,6 +25,17 @@ SCRIPTED_INTERVENTION = Intervention(name="the scripted treatment")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PATH = REPO_ROOT / "examples" / "uc-msc-covid19-scite-page.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _extractive_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The extractive engine's start-up cache (engines/extractive/startup.py) in the session's own directory, not
+    the user's; the command lines the tests start inherit it."""
+    from summarizer.engines.extractive.startup import CACHE_ENV
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(CACHE_ENV, str(tmp_path_factory.mktemp("extractive-cache")))
+        yield
 
 
 @pytest.fixture

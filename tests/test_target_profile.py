@@ -7,6 +7,9 @@ import pytest
 
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.extractive.citations import count_citations
+from summarizer.engines.extractive.reading import annotate
+from summarizer.engines.extractive.resources import load_resources
+from summarizer.engines.extractive.target_profile import TreatmentTallies, profile_target
 from summarizer.models import Brief, Citing, Source, Statement, Target
 from summarizer.pipeline import summarize
 
@@ -68,6 +71,23 @@ def test_a_drug_with_effects_in_several_statements_is_the_intervention() -> None
     assert brief.efficacy.assessment == "benefit_reported"
     assert brief.safety.assessment == "insufficient_evidence"
     assert {o.outcome for o in brief.efficacy.outcomes} >= {"lifespan", "oxidative damage"}
+
+
+def test_treatments_tallied_a_part_at_a_time_give_the_same_profile() -> None:
+    texts = [
+        "Treatment with metformin extended lifespan in male mice [1].",
+        "Metformin supplementation reduced oxidative damage and chronic inflammation in old mice [1].",
+        "Metformin is an inhibitor of complex I [1].",
+        *MECHANISM,
+    ]
+    res = load_resources()
+    readings = [annotate(text, resources_=res) for text in texts]
+    tallies = TreatmentTallies()
+    for first in range(0, len(readings), 3):
+        tallies.add([reading.treatment for reading in readings[first : first + 3]])
+    at_once = profile_target(Target(), readings, res)
+    assert at_once.name is not None and "metformin" in at_once.name.lower()
+    assert profile_target(Target(), readings, res, tallies=tallies) == at_once
 
 
 def test_one_statement_among_many_is_not_enough_for_an_intervention() -> None:

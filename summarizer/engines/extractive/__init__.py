@@ -2,7 +2,8 @@
 
 Modules, from the bottom up: tokenise and cues (words and the cue vocabulary), linear (the small learned parts),
 resources (their data files), scan (one statement scanned once), events, features and outcomes (what the reading
-finds), reading (one statement's reading), certainty and sections (the brief's sections), engine (the engine), and
+finds), reading (one statement's reading), certainty and sections (the brief's sections), startup (the built
+resources and per-word tables, kept between runs), engine (the engine), and
 beside them encoder (the optional safety encoder, torch); the training of its data files is summarizer.training.
 
 `SPEC` registers the engine; its modules are imported when the engine is first built or one of the names below

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.engines.extractive.per_word import PerWord
+from summarizer.engines.extractive.per_word import shared_table
 from summarizer.models import Change, Direction
 
 
@@ -140,7 +140,7 @@ NEG_BACKWARD = re.compile(
 )
 
 
-@PerWord
+@shared_table
 def mark_kind(tok: str) -> str | None:
     """The mark a word makes on its own, "pair" if it may start a two-word mark, else None."""
     kind = _MARK_WORDS.get(tok)
@@ -251,13 +251,13 @@ TREATMENT_NOUNS = _words("infusion infusions injection injections administration
                           "vaccination dose doses treatment therapy")
 
 
-@PerWord
+@shared_table
 def is_head(word: str) -> bool:
     """Whether a word names a harm: a harm word, or a disease or allergy ending ("hepatitis", "allergic")."""
     return word in _HEAD_WORDS or (len(word) > 5 and word.endswith(_HEAD_SUFFIXES))
 
 
-@PerWord
+@shared_table
 def is_event_trigger(tok: str) -> bool:
     """Whether a word can start one of the event-name patterns (PATTERN_A_SUFFIX, PATTERN_B_*, PATTERN_C_*)."""
     return (
@@ -269,7 +269,7 @@ def is_event_trigger(tok: str) -> bool:
     )
 
 
-@PerWord
+@shared_table
 def is_cause_word(tok: str) -> bool:
     """A word that ties an effect to a cause: "drug-induced", "X-associated", developed, experienced, ..."""
     return ("-" in tok and tok.endswith(PATTERN_A_SUFFIX)) or tok in PATTERN_B_TRIGGERS
@@ -299,7 +299,7 @@ _EFFECT_WORDS = _words(
 )
 
 
-@PerWord
+@shared_table
 def word_class(tok: str) -> str:
     """<n> for numbers, DRUGX / EFFECTX for words that look like drug or disease names, else the word itself."""
     if tok[0].isdigit():
@@ -311,7 +311,7 @@ def word_class(tok: str) -> str:
     return tok
 
 
-@PerWord
+@shared_table
 def affixes(tok: str) -> tuple[str, ...]:
     """Word-ending and word-start features of a word of five letters or more."""
     if len(tok) < 5 or tok[0].isdigit():

@@ -13,14 +13,15 @@ from typing import Protocol
 
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
 from summarizer.engines.extractive.reading import ANNOTATOR_VERSION, SentenceReading, annotate
-from summarizer.engines.extractive.resources import EncoderMix, Resources, load_resources
+from summarizer.engines.extractive.resources import EncoderMix, Resources
 from summarizer.engines.extractive.sections import (
     ReadStatement,
     contrasting_findings,
     efficacy_section,
     safety_section,
 )
-from summarizer.engines.extractive.target_profile import RULES, VerdictRules, profile_target
+from summarizer.engines.extractive.startup import startup_resources
+from summarizer.engines.extractive.target_profile import RULES, TreatmentTallies, VerdictRules, profile_target
 from summarizer.models import Annotation, Intervention, Statement, StatementType, Target
 
 PARALLEL_MIN_STATEMENTS = 4000
@@ -142,7 +143,7 @@ class ExtractiveEngine:
         suffix = f"+{encoder.name}" if encoder is not None else ""
         self.version = ANNOTATOR_VERSION + suffix
         self.annotated_by = f"extractive-{ANNOTATOR_VERSION}{suffix}"
-        resources = resources if resources is not None else load_resources()
+        resources = resources if resources is not None else startup_resources()
         if encoder is not None:
             resources = dataclasses.replace(resources, encoder_mix=encoder.mix)
         self._resources = resources
@@ -199,11 +200,16 @@ class ExtractiveEngine:
         readings: list[SentenceReading] = []
         # without an encoder, which re-reads some of them, the readings are final as they come
         annotations: list[Annotation] | None = [] if self.encoder is None else None
+        # the treatments are tallied as the readings come, while the workers read on; a title, which may name the
+        # intervention itself, and the encoder, which re-reads, leave it to profile_target
+        tallies = TreatmentTallies() if annotations is not None and not target.title else None
 
         def take(part: list[SentenceReading]) -> None:
             readings.extend(part)
             if annotations is not None:
                 annotations.extend([_annotation(reading, self.annotated_by) for reading in part])
+            if tallies is not None:
+                tallies.add([reading.treatment for reading in part])
 
         if parallel:
             _annotate_in_processes(jobs, self._resources, self.workers, take)
@@ -220,7 +226,7 @@ class ExtractiveEngine:
             i.statement.id: i.reading.stance for i in items if i.statement.type == "unclassified"
         }
         types = {i.statement.id: inferred.get(i.statement.id, i.statement.type) for i in items}
-        profile = profile_target(target, readings, self._resources, self.rules)
+        profile = profile_target(target, readings, self._resources, self.rules, tallies)
         intervention = None
         if profile.name is not None:
             intervention = Intervention(

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import add
+from typing import Any
 
 from summarizer.engines.extractive.per_word import PerWord
 
@@ -36,6 +37,16 @@ class LinearModel:
                 {feat: float(row[i]) for feat, row in weights.items() if row[i]} for i in range(len(self.labels))
             )
         self.vocabulary = frozenset().union(*self.columns)
+
+    def parts(self) -> tuple[Any, ...]:
+        """The model as plain containers (for the start-up cache, startup.py); from_parts takes them back."""
+        return (self.labels, self.bias, self.columns, self.vocabulary)
+
+    @classmethod
+    def from_parts(cls, parts: Sequence[Any]) -> LinearModel:
+        model = cls.__new__(cls)
+        model.labels, model.bias, model.columns, model.vocabulary = parts
+        return model
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> LinearModel:
@@ -84,6 +95,10 @@ class Lexicon:
         pairs = frozenset(" ".join(term.split(" ", 2)[:2]) for term in kept if " " in term)
         return cls(kept, {w: tuple(sorted(ls, reverse=True)) for w, ls in index.items()}, pairs)
 
+    def parts(self) -> tuple[Any, ...]:
+        """The lexicon as plain containers (for the start-up cache, startup.py); `Lexicon(*parts)` is it again."""
+        return (self.terms, self.lengths_by_first, self.pairs)
+
     def match(self, words: Sequence[str], i: int) -> int:
         """Length in words of the longest name starting at words[i], or 0."""
         lengths = self.lengths_by_first.get(words[i])
@@ -129,7 +144,7 @@ def tagger_features(toks: Sequence[str], i: int, window: int = 2) -> list[str]:
 class TokenTagger:
     """Logistic regression over tagger_features: how likely a word is (part of) a drug or an effect name."""
 
-    __slots__ = ("bias", "pieces", "word", "left", "right", "left2", "right2", "floor", "_own")
+    __slots__ = ("bias", "pieces", "word", "left", "right", "left2", "right2", "floor", "own_scores")
 
     def __init__(self, bias: float, weights: dict[str, float]) -> None:
         self.bias = float(bias)
@@ -140,9 +155,21 @@ class TokenTagger:
                 by_kind[kind][value] = float(weight)
         self.pieces, self.word = by_kind["C"], by_kind["W"]
         self.left, self.right, self.left2, self.right2 = by_kind["L"], by_kind["R"], by_kind["L2"], by_kind["R2"]
-        self._own = PerWord(self._own_score)
+        self.own_scores = PerWord(self._own_score)
         context = (self.left, self.right, self.left2, self.right2)
         self.floor = TAGGER_FLOOR - sum(max([0.0, *d.values()]) for d in context)
+
+    def parts(self) -> tuple[Any, ...]:
+        """The tagger as plain containers (for the start-up cache, startup.py); from_parts takes them back."""
+        return (self.bias, self.pieces, self.word, self.left, self.right, self.left2, self.right2, self.floor)
+
+    @classmethod
+    def from_parts(cls, parts: Sequence[Any]) -> TokenTagger:
+        tagger = cls.__new__(cls)
+        (tagger.bias, tagger.pieces, tagger.word, tagger.left, tagger.right, tagger.left2, tagger.right2,
+         tagger.floor) = parts
+        tagger.own_scores = PerWord(tagger._own_score)
+        return tagger
 
     @classmethod
     def from_json(cls, data: object) -> TokenTagger:
@@ -163,7 +190,7 @@ class TokenTagger:
         Only margins of at least TAGGER_FLOOR matter to the features, so a word whose own score is too low for its
         neighbours to lift it that far keeps its own score.
         """
-        own = list(map(self._own.__getitem__, toks))
+        own = list(map(self.own_scores.__getitem__, toks))
         if not (self.left2 or self.right2):
             # one word each side: adding the neighbours' weights to every word is cheapest (all in C)
             zeros = repeat(0.0)

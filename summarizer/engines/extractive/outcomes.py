@@ -35,7 +35,7 @@ from summarizer.engines.extractive.cues import (
     VERB_NEGATED,
 )
 from summarizer.engines.extractive.numeric_results import Significance, numeric_results
-from summarizer.engines.extractive.per_word import PerWord
+from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.polarity import outcome_direction
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
@@ -89,7 +89,7 @@ def _verb_label(verb: str) -> str | None:
     return None
 
 
-@PerWord
+@shared_table
 def _may_start_outcome_verb(tok: str) -> bool:
     return any(part.startswith(OUTCOME_VERB_STEMS) for part in re.split(r"[\-']", tok))
 

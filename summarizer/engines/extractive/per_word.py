@@ -4,7 +4,7 @@ statement, so that a word it has met before must cost no more than one dict look
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 V = TypeVar("V")
 
@@ -34,3 +34,15 @@ class PerWord(dict[str, V]):
         return value
 
     __call__ = dict.__getitem__
+
+
+# the module-level tables, by name: startup.py fills them ahead, from its cache, for the words the models know
+SHARED_TABLES: dict[str, PerWord[Any]] = {}
+
+
+def shared_table(function: Callable[[str], V]) -> PerWord[V]:
+    """A module-level PerWord of `function`, listed in SHARED_TABLES. Its value may depend on the word and the
+    code alone (startup.py keys its cache by the code and the data files)."""
+    table = PerWord(function)
+    SHARED_TABLES[f"{function.__module__}.{function.__qualname__}"] = table
+    return table

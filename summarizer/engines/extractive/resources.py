@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from summarizer.engines.extractive.linear import Lexicon, LinearModel, TokenTagger
 
@@ -57,12 +58,21 @@ class Resources:
         object.__setattr__(self, "name_pairs", frozenset().union(*(lex.pairs for lex in lexicons)))
 
 
-def _read_data_json(name: str) -> dict[str, object] | None:
+def _read_data_bytes(name: str) -> bytes | None:
     try:
-        data = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+        return (DATA_DIR / name).read_bytes()
     except OSError:
         return None
-    return data if isinstance(data, dict) else None
+
+
+def parsed_data_files(raw: Mapping[str, bytes]) -> dict[str, dict[str, object]]:
+    """The data files' JSON objects, by file name."""
+    files = {}
+    for name, data in raw.items():
+        parsed = json.loads(data)
+        if isinstance(parsed, dict):
+            files[name] = parsed
+    return files
 
 
 def _strings(value: object) -> list[str]:
@@ -94,10 +104,63 @@ def resources_from(files: Mapping[str, Mapping[str, object]]) -> Resources:
     )
 
 
+def bundled_data_bytes() -> dict[str, bytes]:
+    """The data files shipped in data/, as they are on disk, by file name."""
+    names = [*MODEL_FILES.values(), LEXICON_FILE, LISTED_FILE, TAGGER_FILE]
+    return {name: data for name in names if (data := _read_data_bytes(name)) is not None}
+
+
 def bundled_data_files() -> dict[str, dict[str, object]]:
     """The contents of the data files shipped in data/, by file name."""
-    names = [*MODEL_FILES.values(), LEXICON_FILE, LISTED_FILE, TAGGER_FILE]
-    return {name: data for name in names if (data := _read_data_json(name)) is not None}
+    return parsed_data_files(bundled_data_bytes())
+
+
+def _parts(part: LinearModel | TokenTagger | None) -> tuple[Any, ...] | None:
+    return None if part is None else part.parts()
+
+
+def resources_parts(res: Resources) -> tuple[Any, ...]:
+    """The resources (without an encoder mix) as plain containers, which marshal can write (startup.py);
+    resources_of_parts takes them back."""
+    return (
+        _parts(res.stance),
+        _parts(res.ade),
+        _parts(res.efficacy),
+        res.ade_threshold,
+        res.effects.parts(),
+        res.drugs.parts(),
+        res.listed_effects.parts(),
+        _parts(res.drug_tagger),
+        _parts(res.effect_tagger),
+        res.first_words,
+        res.name_singles,
+        res.name_pairs,
+    )
+
+
+def resources_of_parts(parts: Sequence[Any]) -> Resources:
+    """The resources that resources_parts gave the parts of."""
+    (stance, ade, efficacy, threshold, effects, drugs, listed, drug_tagger, effect_tagger, *derived) = parts
+    values = {
+        "stance": LinearModel.from_parts(stance) if stance else None,
+        "ade": LinearModel.from_parts(ade) if ade else None,
+        "efficacy": LinearModel.from_parts(efficacy) if efficacy else None,
+        "ade_threshold": threshold,
+        "effects": Lexicon(*effects),
+        "drugs": Lexicon(*drugs),
+        "listed_effects": Lexicon(*listed),
+        "drug_tagger": TokenTagger.from_parts(drug_tagger) if drug_tagger else None,
+        "effect_tagger": TokenTagger.from_parts(effect_tagger) if effect_tagger else None,
+        "encoder_mix": None,
+        "first_words": derived[0],
+        "name_singles": derived[1],
+        "name_pairs": derived[2],
+    }
+    # __post_init__ is not run again: the union of the lexicons' words is among the parts
+    res = object.__new__(Resources)
+    for name, value in values.items():
+        object.__setattr__(res, name, value)
+    return res
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -115,31 +115,37 @@ def _attributed_sentences(treatment: TreatmentReading, mention: TreatmentMention
     return frozenset(treatment.scope(mention)) & treatment.effect_sentences()
 
 
-def _tallies(treatments: Sequence[TreatmentReading]) -> dict[str, _Tally]:
-    tallies: dict[str, _Tally] = {}
-    for treatment in treatments:
-        if not treatment.mentions:
-            continue
-        weight = statement_weight(treatment)
-        seen: dict[str, tuple[bool, bool, bool]] = {}
-        for mention in treatment.mentions:
-            attributed = bool(_attributed_sentences(treatment, mention))
-            for anchor in _specific(mention.anchors):
-                tally = tallies.setdefault(anchor, _Tally())
-                tally.names[_display(mention.name)] += 1
-                before = seen.get(anchor, (False, False, False))
-                seen[anchor] = (
-                    before[0] or attributed,
-                    before[1] or mention.therapy_frame,
-                    before[2] or mention.exposure_frame,
-                )
-        for anchor, (attributed, therapy, exposure) in seen.items():
-            tally = tallies[anchor]
-            tally.mentions += weight
-            tally.attributed += weight if attributed else 0.0
-            tally.therapy += weight if therapy else 0.0
-            tally.exposure += weight if exposure else 0.0
-    return tallies
+class TreatmentTallies:
+    """How often each treatment word is mentioned, attributed effects, framed as a therapy or as an exposure, and
+    the names it goes by: taken a part of the statements at a time (the engine adds each part as it is read)."""
+
+    def __init__(self) -> None:
+        self.by_anchor: dict[str, _Tally] = {}
+
+    def add(self, treatments: Iterable[TreatmentReading]) -> None:
+        tallies = self.by_anchor
+        for treatment in treatments:
+            if not treatment.mentions:
+                continue
+            weight = statement_weight(treatment)
+            seen: dict[str, tuple[bool, bool, bool]] = {}
+            for mention in treatment.mentions:
+                attributed = bool(_attributed_sentences(treatment, mention))
+                for anchor in _specific(mention.anchors):
+                    tally = tallies.setdefault(anchor, _Tally())
+                    tally.names[mention.name] += 1
+                    before = seen.get(anchor, (False, False, False))
+                    seen[anchor] = (
+                        before[0] or attributed,
+                        before[1] or mention.therapy_frame,
+                        before[2] or mention.exposure_frame,
+                    )
+            for anchor, (attributed, therapy, exposure) in seen.items():
+                tally = tallies[anchor]
+                tally.mentions += weight
+                tally.attributed += weight if attributed else 0.0
+                tally.therapy += weight if therapy else 0.0
+                tally.exposure += weight if exposure else 0.0
 
 
 @lru_cache(maxsize=1 << 12)
@@ -155,10 +161,13 @@ def _display(name: str) -> str:
 
 
 def _chosen_name(names: Counter[str]) -> str:
-    """The most frequent name (case-insensitively), the longer one on a tie."""
+    """The most frequent name as a reviewer would write it (case-insensitively), the longer one on a tie."""
+    displayed: Counter[str] = Counter()
+    for name, count in names.items():  # only the chosen treatment's names are tidied, not every treatment's
+        displayed[_display(name)] += count
     by_lower: Counter[str] = Counter()
     surface: dict[str, str] = {}
-    for name, count in names.items():
+    for name, count in displayed.items():
         key = name.lower()
         by_lower[key] += count
         surface.setdefault(key, name)
@@ -228,24 +237,34 @@ def _statements_about(
 
 
 def profile_target(
-    target: Target, readings: Sequence[SentenceReading], res: Resources, rules: VerdictRules = RULES
+    target: Target,
+    readings: Sequence[SentenceReading],
+    res: Resources,
+    rules: VerdictRules = RULES,
+    tallies: TreatmentTallies | None = None,
 ) -> TargetProfile:
-    """Decide whether the target studied an intervention, name it, and find the statements about it."""
+    """Decide whether the target studied an intervention, name it, and find the statements about it.
+
+    tallies: the readings' treatments already tallied (TreatmentTallies.add), where the caller did as they came.
+    """
     treatments = [reading.treatment for reading in readings]
     header = _header_intervention(target, res)
     if header is not None:
         name, wanted = header
         indices, sentences = _statements_about(treatments, wanted)
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
-    tallies = _tallies(treatments)
+    if tallies is None:
+        tallies = TreatmentTallies()
+        tallies.add(treatments)
+    by_anchor = tallies.by_anchor
     needed = min_attributed(len(treatments), rules)
     eligible = {
         anchor: tally
-        for anchor, tally in tallies.items()
+        for anchor, tally in by_anchor.items()
         if tally.attributed >= needed and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
     }
     if not eligible:
-        return TargetProfile(None, reason=_no_intervention_reason(tallies))
+        return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
     anchor = max(eligible, key=lambda a: (eligible[a].attributed, eligible[a].mentions, a not in TREATMENT_CLASSES, a))
     name = _chosen_name(eligible[anchor].names)
     indices, sentences = _statements_about(treatments, {anchor})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.engines.extractive.per_word import PerWord
+from summarizer.engines.extractive.per_word import shared_table
 
 Span = tuple[int, int]
 
@@ -41,7 +41,7 @@ def ngram_features(tokens: Sequence[str]) -> list[str]:
     return feats
 
 
-@PerWord
+@shared_table
 def _fold_number(tok: str) -> str:
     return "<n>" if tok[0].isdigit() else tok
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.engines.extractive.per_word import PerWord
+from summarizer.engines.extractive.per_word import shared_table
 
 
 def _words(text: str) -> frozenset[str]:
@@ -69,7 +69,7 @@ _LEADING_FILLER = _words(
 )
 
 
-@PerWord
+@shared_table
 def is_name_word(word: str) -> bool:
     """Whether a (lower-case, bare) word may identify a treatment: not a dose, a duration, a number or number word,
     a negation or a word of a study's design."""

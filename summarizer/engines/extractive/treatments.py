@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from summarizer.engines.extractive.citations import AUTHOR_YEAR, count_citations
 from summarizer.engines.extractive.cues import OUTCOME_VERB_STEMS, PATTERN_A_SUFFIX, word_class
-from summarizer.engines.extractive.per_word import PerWord
+from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_names import (
@@ -268,7 +268,7 @@ class TreatmentReading(NamedTuple):
 _NOTHING = TreatmentReading()
 
 
-@PerWord
+@shared_table
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
@@ -277,7 +277,7 @@ def _singular(word: str) -> str:
     return word
 
 
-@PerWord
+@shared_table
 def head_class(word: str) -> str | None:
     """The class a treatment word is counted under, or None: the listed words, and words that end like a procedure
     or a therapy ("appendectomy", "angioplasty", "physiotherapy"), each its own class."""
