@@ -13,13 +13,11 @@ SUMMARIZER_EXTRACTIVE_CACHE: the cache's directory, or "off" for none (default: 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import marshal
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +27,7 @@ import platformdirs
 
 # the reading's modules, whose per-word tables join SHARED_TABLES when they are imported
 import summarizer.engines.extractive.reading  # noqa: F401
+from summarizer.atomic import remove_partials, write_whole
 from summarizer.engines.extractive.per_word import SHARED_TABLES, PerWord
 from summarizer.engines.extractive.resources import (
     Resources,
@@ -37,6 +36,7 @@ from summarizer.engines.extractive.resources import (
     resources_of_parts,
     resources_parts,
 )
+from summarizer.errors import OutputError
 
 CACHE_ENV = "SUMMARIZER_EXTRACTIVE_CACHE"
 KEPT_CACHES = 4
@@ -109,25 +109,19 @@ def _from_cache(path: Path) -> Resources | None:
 
 
 def _write_cache(path: Path, content: bytes) -> None:
-    """Write the cache whole (a reader never sees part of it), keeping the KEPT_CACHES newest of other data or code;
-    where the directory cannot be written, nothing is cached."""
-    written = None
+    """Write the cache whole (summarizer.atomic: a reader never sees part of it), keeping the KEPT_CACHES newest of
+    other data or code; where the directory cannot be written, nothing is cached."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".startup-", delete=False) as file:
-            written = Path(file.name)
-            file.write(content)
-        os.replace(written, path)
-        written = None
+        remove_partials(path.parent)
+        write_whole(path, content)
         # two installs (a checkout and a release, say) each keep theirs: only the older ones go
         others = [other for other in path.parent.glob("startup-*.marshal") if other != path]
         others.sort(key=lambda other: other.stat().st_mtime, reverse=True)
         for stale in others[KEPT_CACHES - 1 :]:
             stale.unlink(missing_ok=True)
-    except OSError:
-        if written is not None:
-            with contextlib.suppress(OSError):
-                written.unlink()
+    except (OSError, OutputError):
+        pass
 
 
 def load_startup(directory: Path | None) -> Resources:
