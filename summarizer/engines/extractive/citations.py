@@ -13,6 +13,17 @@ AUTHOR_YEAR = re.compile(
 )
 _SUPERSCRIPT_LIST = re.compile(r"(?<=[a-z\.\)])\s?(\d{1,3}(?:\s*[,\-–]\s*\d{1,3})+)\s*\.?\s*$")
 _MAX_RANGE = 20
+_NUMBER = re.compile(r"\d+")
+# what an author-year citation and a superscript list need: the patterns above are slow to search for in vain
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _ends_in_number(text: str) -> bool:
+    """Whether a digit ends the text, but for spaces and one full stop after it."""
+    end = text.rstrip()
+    if end.endswith("."):
+        end = end[:-1].rstrip()
+    return end[-1:].isdecimal()
 
 
 def count_citations(text: str) -> int:
@@ -22,16 +33,17 @@ def count_citations(text: str) -> int:
     count = 0
     for group in _CITATION_GROUP.finditer(text):
         inner = group.group(1)
-        numbers = len(re.findall(r"\d+", inner))
+        numbers = len(_NUMBER.findall(inner))
         for lo, hi in _CITATION_RANGE.findall(inner):
             numbers += max(0, min(int(hi) - int(lo) - 1, _MAX_RANGE))
         count += numbers
     for tail in _CITATION_TAIL.finditer(text):
-        count += len(re.findall(r"\d+", tail.group(1)))
-    if count == 0:  # "Smith et al. 2010 [5]" names a numbered work: author-years count only without numbers
+        count += len(_NUMBER.findall(tail.group(1)))
+    # "Smith et al. 2010 [5]" names a numbered work: author-years count only without numbers
+    if count == 0 and _YEAR.search(text):
         count += len(AUTHOR_YEAR.findall(text))
-    if count == 0:
+    if count == 0 and _ends_in_number(text):
         superscripts = _SUPERSCRIPT_LIST.search(text[-80:])
         if superscripts:
-            count = len(re.findall(r"\d+", superscripts.group(1)))
+            count = len(_NUMBER.findall(superscripts.group(1)))
     return count

@@ -7,8 +7,10 @@ lists are looked up by token, or by word pair ("a_b").
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from summarizer.engines.extractive.per_word import shared_table
+from summarizer.engines.extractive.tokenise import fold_number
 from summarizer.models import Change, Direction
 
 
@@ -140,7 +142,6 @@ NEG_BACKWARD = re.compile(
 )
 
 
-@shared_table
 def mark_kind(tok: str) -> str | None:
     """The mark a word makes on its own, "pair" if it may start a two-word mark, else None."""
     kind = _MARK_WORDS.get(tok)
@@ -257,7 +258,6 @@ def is_head(word: str) -> bool:
     return word in _HEAD_WORDS or (len(word) > 5 and word.endswith(_HEAD_SUFFIXES))
 
 
-@shared_table
 def is_event_trigger(tok: str) -> bool:
     """Whether a word can start one of the event-name patterns (PATTERN_A_SUFFIX, PATTERN_B_*, PATTERN_C_*)."""
     return (
@@ -311,7 +311,6 @@ def word_class(tok: str) -> str:
     return tok
 
 
-@shared_table
 def affixes(tok: str) -> tuple[str, ...]:
     """Word-ending and word-start features of a word of five letters or more."""
     if len(tok) < 5 or tok[0].isdigit():
@@ -358,6 +357,16 @@ OUTCOME_VERB_STEMS = (
     "prolong", "extend", "improv", "restor", "worsen", "aggravat", "exacerbat", "impair", "declin", "rise",
     "deteriorat",
 )
+_WORD_PARTS = re.compile(r"[\-']")
+
+
+def may_start_outcome_verb(tok: str) -> bool:
+    """Whether a word, or a part of it between hyphens, starts like a change verb (OUTCOME_VERB_STEMS)."""
+    if "-" not in tok and "'" not in tok:
+        return tok.startswith(OUTCOME_VERB_STEMS)
+    return any(part.startswith(OUTCOME_VERB_STEMS) for part in _WORD_PARTS.split(tok))
+
+
 HYPOTHETICAL = re.compile(
     # "to reduce" is a purpose, "led to reduced" a result
     r"\b(?:(?<!led )(?<!leads )(?<!lead )(?<!due )(?<!related )(?<!contributed )to|whether|if)\s+(?:\w+\s+)?$"
@@ -487,3 +496,18 @@ SUBJECT_LEAD = _words("the a an both mean median overall total all its their thi
 SUBJECT_PRONOUNS = _words("it they this that these there which who we he she one both those")
 SUBJECT_WORDS = 6
 SUBJECT_CHARS = 80
+
+
+def word_cues(tok: str) -> tuple[str, str, bool, bool, bool, str | None, tuple[str, ...]]:
+    """What the cues say of a word, as the first values of Resources.word_values (the getters below take one of
+    them): its form in the n-grams (a number folded), word_class, is_event_trigger, is_head,
+    may_start_outcome_verb, mark_kind and affixes."""
+    # word_class and is_head are asked of single words too: their tables keep the word as well
+    return (
+        fold_number.function(tok), word_class[tok], is_event_trigger(tok), is_head[tok], may_start_outcome_verb(tok),
+        mark_kind(tok), affixes(tok),
+    )
+
+
+FOLDED, CLASS, EVENT_TRIGGER, HEAD, OUTCOME_VERB_START, MARK, AFFIXES = map(itemgetter, range(7))
+WORD_CUES = 7  # how many values word_cues gives

@@ -7,13 +7,13 @@ from bisect import bisect_left, bisect_right
 from itertools import chain
 
 from summarizer.engines.extractive.cues import (
+    AFFIXES,
     ARM_GENERIC,
     ARM_STOP,
     DIR_WORDS,
     NO_DIFFERENCE,
     P_VALUE,
     STANCE_CUES,
-    affixes,
     word_class,
 )
 from summarizer.engines.extractive.resources import Resources, load_resources
@@ -44,10 +44,10 @@ def _sigmoid(margin: float) -> float:
 
 def tagged_margins(scan: Scan, res: Resources) -> tuple[list[float], list[float]] | None:
     """Drug and effect log-odds per token from the learned token taggers (None without them); cached on the scan."""
-    if res.drug_tagger is None or res.effect_tagger is None:
+    if res.taggers is None:
         return None
     if scan.tags is None:
-        scan.tags = (res.drug_tagger.margins(scan.toks), res.effect_tagger.margins(scan.toks))
+        scan.tags = res.taggers.margins(scan.toks, scan.word_values)
     return scan.tags
 
 
@@ -56,7 +56,7 @@ def ade_features(text: str, res: Resources | None = None, scan: Scan | None = No
     res = res or load_resources()
     scan = scan or Scan(text, res)
     feats = list(scan.ngrams)
-    feats.extend(chain.from_iterable(map(affixes.__getitem__, scan.toks)))
+    feats.extend(chain.from_iterable(map(AFFIXES, scan.word_values)))
     masked = scan.masked
     tags = tagged_margins(scan, res)
     if tags is not None:

@@ -8,44 +8,47 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import repeat
-from operator import add
-from typing import Any
+from operator import add, itemgetter
+from typing import Any, cast
 
 from summarizer.engines.extractive.per_word import PerWord
 
 # the features use a tagger's margins only from here up (probability 0.2: the lowest bucket of MAXD / MAXE)
 TAGGER_FLOOR = -1.4
 LEXICON_MAX_WORDS = 6
+# the own score of numbers and words under three letters: no name
+UNTAGGABLE_SCORE = -50.0
 
 
 class LinearModel:
     """Multinomial logistic regression over named binary features; weights loaded from JSON."""
 
-    __slots__ = ("labels", "bias", "columns", "vocabulary")
+    __slots__ = ("labels", "bias", "weights", "vocabulary")
 
     def __init__(self, labels: Sequence[str], bias: Sequence[float], weights: dict[str, Sequence[float]]) -> None:
         self.labels = tuple(labels)
         self.bias = tuple(float(b) for b in bias)
-        # one feature-to-weight dict per label (summing with map/filter keeps the loop in C); two labels need
-        # only the difference of their weights
+        # summing with map/filter keeps the loop in C; two labels need only the difference of their weights, more
+        # labels a row of weights per feature, so that each feature is looked up once
+        self.weights: dict[str, float] | dict[str, tuple[float, ...]]
         if len(self.labels) == 2:
             delta = {feat: float(row[0]) - float(row[1]) for feat, row in weights.items()}
-            self.columns: tuple[dict[str, float], ...] = ({f: w for f, w in delta.items() if w},)
+            self.weights = {f: w for f, w in delta.items() if w}
         else:
-            self.columns = tuple(
-                {feat: float(row[i]) for feat, row in weights.items() if row[i]} for i in range(len(self.labels))
-            )
-        self.vocabulary = frozenset().union(*self.columns)
+            rows = {feat: tuple(float(w) for w in row) for feat, row in weights.items()}
+            self.weights = {f: row for f, row in rows.items() if any(row)}
+        self.vocabulary = frozenset(self.weights)
 
     def parts(self) -> tuple[Any, ...]:
         """The model as plain containers (for the start-up cache, startup.py); from_parts takes them back."""
-        return (self.labels, self.bias, self.columns, self.vocabulary)
+        return (self.labels, self.bias, self.weights, self.vocabulary)
 
     @classmethod
     def from_parts(cls, parts: Sequence[Any]) -> LinearModel:
         model = cls.__new__(cls)
-        model.labels, model.bias, model.columns, model.vocabulary = parts
+        model.labels, model.bias, model.weights, model.vocabulary = parts
         return model
 
     @classmethod
@@ -58,13 +61,19 @@ class LinearModel:
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         """Softmax probabilities for the labels given a bag of features (presence only)."""
-        if len(self.columns) == 1:
-            margin = self.bias[0] - self.bias[1] + sum(filter(None, map(self.columns[0].get, set(features))))
+        # about half a statement's features have a weight: those alone are looked up (the weights are summed in
+        # the set's order, which Python's string hashing makes differ from run to run in the last bits)
+        known = self.vocabulary.intersection(features)
+        if len(self.labels) == 2:
+            deltas = cast("dict[str, float]", self.weights)
+            margin = self.bias[0] - self.bias[1] + sum(map(deltas.__getitem__, known))
             first = 1.0 / (1.0 + math.exp(-margin)) if margin > -700 else 0.0
             return {self.labels[0]: first, self.labels[1]: 1.0 - first}
-        # about half a statement's features have a weight: those alone are looked up in each label's column
-        known = self.vocabulary.intersection(features)
-        scores = [b + sum(filter(None, map(col.get, known))) for b, col in zip(self.bias, self.columns, strict=True)]
+        # each label's weights are summed down its column (a weight of 0.0 added leaves a sum as it is)
+        scores = list(self.bias)
+        if known:
+            rows = cast("dict[str, tuple[float, ...]]", self.weights)
+            scores = list(map(add, scores, map(sum, zip(*map(rows.__getitem__, known), strict=True))))
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
@@ -114,12 +123,19 @@ class Lexicon:
         return 0
 
 
-@PerWord
-def _char_ngrams(tok: str) -> tuple[str, ...]:
-    """The distinct 2- to 5-letter pieces of a word marked at both ends ("<ab", "ab>", ...)."""
+@cache
+def _piece_slices(size: int) -> tuple[slice, ...]:
+    return tuple(slice(i, i + n) for n in range(2, 6) for i in range(size - n + 1))
+
+
+def letter_pieces(tok: str) -> tuple[str, ...]:
+    """The distinct 2- to 5-letter pieces of a word marked at both ends ("<ab", "ab>", ...), shortest first."""
     marked = f"<{tok}>"
-    size = len(marked)
-    return tuple(dict.fromkeys(marked[i : i + n] for n in range(2, 6) for i in range(size - n + 1)))
+    return tuple(dict.fromkeys(map(marked.__getitem__, _piece_slices(len(marked)))))
+
+
+# training reads each word many times
+_char_ngrams = PerWord(letter_pieces)
 
 
 def taggable(tok: str) -> bool:
@@ -181,8 +197,12 @@ class TokenTagger:
     def _own_score(self, tok: str) -> float:
         """Bias plus the weights of the word and its letter pieces; very negative for numbers and short words."""
         if not taggable(tok):
-            return -50.0
-        return self.bias + self.word.get(tok, 0.0) + sum(filter(None, map(self.pieces.get, _char_ngrams(tok))))
+            return UNTAGGABLE_SCORE
+        return self.score_of_pieces(tok, _char_ngrams(tok))
+
+    def score_of_pieces(self, tok: str, pieces: Iterable[str]) -> float:
+        """The own score of a taggable word whose letter pieces are given."""
+        return self.bias + self.word.get(tok, 0.0) + sum(filter(None, map(self.pieces.get, pieces)))
 
     def margins(self, toks: Sequence[str]) -> list[float]:
         """Log-odds per token that it is (part of) a name of this tagger's kind.
@@ -211,3 +231,52 @@ class TokenTagger:
                         toks[i + 2] if i + 2 < n else "</s>", 0.0
                     )
         return own
+
+
+class TaggerPair:
+    """The drug and the effect tagger read together, from six values of each word (values(): each tagger's own
+    score of the word and the weights it adds to the word after it and to the word before it). The caller keeps
+    them with the word's other values (Resources.word_values), at `at`: one look-up a word serves both taggers,
+    where each alone would look the word up three times (its own score, and as the neighbour of either side)."""
+
+    __slots__ = ("drug", "effect", "_start", "_end", "_getters")
+
+    def __init__(self, drug: TokenTagger, effect: TokenTagger, at: int = 0) -> None:
+        self.drug, self.effect = drug, effect
+        self._start = (drug.left.get("<s>", 0.0), effect.left.get("<s>", 0.0))
+        self._end = (drug.right.get("</s>", 0.0), effect.right.get("</s>", 0.0))
+        self._getters = tuple(map(itemgetter, range(at, at + 6)))
+
+    def values(self, tok: str) -> tuple[float, float, float, float, float, float]:
+        """The drug and effect own scores of a word (as the taggers' own_scores give them), the weights it adds to
+        the word after it (drug, effect), and those it adds to the word before it."""
+        drug, effect = self.drug, self.effect
+        if taggable(tok):  # the letter pieces cut once for both
+            pieces = letter_pieces(tok)
+            drug_own, effect_own = drug.score_of_pieces(tok, pieces), effect.score_of_pieces(tok, pieces)
+        else:
+            drug_own = effect_own = UNTAGGABLE_SCORE
+        return (
+            drug_own, effect_own, drug.left.get(tok, 0.0), effect.left.get(tok, 0.0), drug.right.get(tok, 0.0),
+            effect.right.get(tok, 0.0),
+        )
+
+    def margins(self, toks: Sequence[str], word_values: Sequence[Sequence[Any]]) -> tuple[list[float], list[float]]:
+        """The drug and the effect tagger's margins of each token, as their margins() give them; word_values holds
+        each token's values, this pair's at `at`."""
+        drug, effect = self.drug, self.effect
+        if not toks or drug.left2 or drug.right2 or effect.left2 or effect.right2:
+            return drug.margins(toks), effect.margins(toks)
+        drug_own, effect_own, drug_before, effect_before, drug_after, effect_after = self._getters
+        before, after = word_values[:-1], word_values[1:]
+        drug_margins = list(map(
+            add,
+            map(add, map(drug_own, word_values), [self._start[0], *map(drug_before, before)]),
+            [*map(drug_after, after), self._end[0]],
+        ))
+        effect_margins = list(map(
+            add,
+            map(add, map(effect_own, word_values), [self._start[1], *map(effect_before, before)]),
+            [*map(effect_after, after), self._end[1]],
+        ))
+        return drug_margins, effect_margins

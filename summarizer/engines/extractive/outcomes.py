@@ -19,7 +19,7 @@ from summarizer.engines.extractive.cues import (
     OBJ_CUT,
     OBJ_SPLIT,
     OUTCOME_VERB,
-    OUTCOME_VERB_STEMS,
+    OUTCOME_VERB_START,
     PROTECTIVE,
     RESULT_CHANGE,
     RESULT_WORDS,
@@ -35,7 +35,6 @@ from summarizer.engines.extractive.cues import (
     VERB_NEGATED,
 )
 from summarizer.engines.extractive.numeric_results import Significance, numeric_results
-from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.polarity import outcome_direction
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
@@ -87,11 +86,6 @@ def _verb_label(verb: str) -> str | None:
     if verb.startswith(("rise", "rising")):
         return "increased"
     return None
-
-
-@shared_table
-def _may_start_outcome_verb(tok: str) -> bool:
-    return any(part.startswith(OUTCOME_VERB_STEMS) for part in re.split(r"[\-']", tok))
 
 
 def _mention(scan: Scan, start: int, length: int, change: Change, direction: Direction) -> OutcomeMention:
@@ -161,7 +155,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
     """Outcomes after a change verb: "reduces mortality", "a reduction in ARDS", "did not improve survival"."""
     low = scan.low
     mentions: list[OutcomeMention] = []
-    may_start = list(map(_may_start_outcome_verb.__getitem__, scan.toks))
+    may_start = list(map(OUTCOME_VERB_START, scan.word_values))
     if True not in may_start:
         return mentions
     pos = scan.starts[may_start.index(True)]  # no change verb starts before this word

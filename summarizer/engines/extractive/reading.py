@@ -16,6 +16,7 @@ from summarizer.engines.extractive.cues import (
     CONTRAST_CUES,
     DIR_WORDS,
     EFFICACY_WORDS,
+    HEAD,
     LIST_HEAD_WORDS,
     NO_DIFFERENCE,
     OUR_STUDY,
@@ -26,7 +27,6 @@ from summarizer.engines.extractive.cues import (
     SAFETY_WORDS,
     SUPPORT_CUES,
     is_cause_word,
-    is_head,
 )
 from summarizer.engines.extractive.events import (
     event_names,
@@ -133,7 +133,7 @@ def annotate(
         stance = _rule_stance(low)
 
     # adverse events: named as occurring (model says a harm is reported), or only as absent (negated)
-    harm_words = any(map(is_head.__getitem__, scan.toks)) or not LIST_HEAD_WORDS.isdisjoint(scan.toks)
+    harm_words = any(map(HEAD, scan.word_values)) or not LIST_HEAD_WORDS.isdisjoint(scan.toks)
     if scan.event_spans or harm_words:
         negated, reduced = scan.negated, scan.reduced
         absent_spans = merge_spans(

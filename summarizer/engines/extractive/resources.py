@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from summarizer.engines.extractive.linear import Lexicon, LinearModel, TokenTagger
+from summarizer.engines.extractive.cues import WORD_CUES, word_cues
+from summarizer.engines.extractive.linear import Lexicon, LinearModel, TaggerPair, TokenTagger
+from summarizer.engines.extractive.per_word import PerWord
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_FILES = {"stance": "stance_model.json", "ade": "ade_model.json", "efficacy": "efficacy_model.json"}
@@ -49,6 +52,13 @@ class Resources:
     # start some name ("and", "in") start only long ones, and the word after them rules those out at once
     name_singles: frozenset[str] = field(init=False)
     name_pairs: frozenset[str] = field(init=False)
+    # the two taggers read together (features.tagged_margins)
+    taggers: TaggerPair | None = field(init=False, compare=False, repr=False)
+    # all the reading asks of each word of a statement, in one look-up (Scan.word_values): what the cues say of it
+    # (cues.word_cues), whether a lexicon name starts with it (STARTS_NAME), and the taggers' values of it
+    # (TaggerPair.values). A table looked up per question would cost a look-up per word each, and a large table's
+    # look-up mostly misses the CPU's caches.
+    word_values: PerWord[tuple[Any, ...]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         lexicons = (self.drugs, self.effects, self.listed_effects)
@@ -56,6 +66,24 @@ class Resources:
         singles = frozenset().union(*(lex.terms for lex in lexicons))
         object.__setattr__(self, "name_singles", frozenset(term for term in singles if " " not in term))
         object.__setattr__(self, "name_pairs", frozenset().union(*(lex.pairs for lex in lexicons)))
+        _add_word_tables(self)
+
+
+STARTS_NAME = itemgetter(WORD_CUES)
+_TAGGERS_AT = WORD_CUES + 1
+
+
+def _values_of_word(first_words: frozenset[str], taggers: TaggerPair | None, tok: str) -> tuple[Any, ...]:
+    values = (*word_cues(tok), tok in first_words)
+    return values if taggers is None else values + taggers.values(tok)
+
+
+def _add_word_tables(res: Resources) -> None:
+    """Set the tagger pair and the word values of resources whose other fields are set."""
+    drug, effect = res.drug_tagger, res.effect_tagger
+    taggers = TaggerPair(drug, effect, _TAGGERS_AT) if drug is not None and effect is not None else None
+    object.__setattr__(res, "taggers", taggers)
+    object.__setattr__(res, "word_values", PerWord(partial(_values_of_word, res.first_words, taggers)))
 
 
 def _read_data_bytes(name: str) -> bytes | None:
@@ -160,6 +188,7 @@ def resources_of_parts(parts: Sequence[Any]) -> Resources:
     res = object.__new__(Resources)
     for name, value in values.items():
         object.__setattr__(res, name, value)
+    _add_word_tables(res)
     return res
 
 

@@ -6,11 +6,15 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, count
-from typing import cast
+from typing import Any, cast
 
 from summarizer.engines.extractive.cues import (
+    CLASS,
+    EVENT_TRIGGER,
     FILLER,
+    FOLDED,
     GENERIC_EVENT,
+    MARK,
     MARK_PAIRS,
     NAME_STOP,
     NEG_BACKWARD,
@@ -22,13 +26,11 @@ from summarizer.engines.extractive.cues import (
     POPULATION_NEGATIONS,
     POPULATION_WORDS,
     PUNCT_BREAK,
-    is_event_trigger,
     is_head,
-    mark_kind,
     word_class,
 )
-from summarizer.engines.extractive.resources import Resources
-from summarizer.engines.extractive.tokenise import TOKEN, Span, lower_same_length, ngram_features, split_sentences
+from summarizer.engines.extractive.resources import STARTS_NAME, Resources
+from summarizer.engines.extractive.tokenise import TOKEN, Span, lower_same_length, split_sentences, word_ngrams
 
 NEGATION_SCOPE_CHARS = 120
 # mask_spans kinds: a drug name, an adverse-event name (TRAIN lexicon and seed list), a listed phenotype name
@@ -68,8 +70,9 @@ class Ranges:
 class Scan:
     """One text tokenised once: tokens with offsets, drug/effect masks, event spans; negation scopes on demand."""
 
-    __slots__ = ("text", "res", "low", "toks", "starts", "ends", "ngrams", "masked", "mask_spans", "event_spans",
-                 "tags", "_ngram_set", "_marks", "_breaks", "_negated", "_reduced", "_sentences", "_sentence_starts")
+    __slots__ = ("text", "res", "low", "toks", "starts", "ends", "word_values", "ngrams", "masked", "mask_spans",
+                 "event_spans", "tags", "_ngram_set", "_marks", "_breaks", "_negated", "_reduced", "_sentences",
+                 "_sentence_starts")
 
     def __init__(self, text: str, res: Resources) -> None:
         self.text = text
@@ -79,7 +82,9 @@ class Scan:
         self.toks: list[str] = list(map(re.Match.group, matches))
         self.starts: list[int] = list(map(re.Match.start, matches))
         self.ends: list[int] = list(map(re.Match.end, matches))
-        self.ngrams = ngram_features(self.toks)
+        # Resources.word_values of each token: the getters (cues, resources) take one of them out of every token's
+        self.word_values: list[tuple[Any, ...]] = list(map(res.word_values.__getitem__, self.toks))
+        self.ngrams = word_ngrams(list(map(FOLDED, self.word_values)))
         self.masked, self.mask_spans = _mask(self, res)
         self.event_spans = _event_spans(self)
         self.tags: tuple[list[float], list[float]] | None = None
@@ -106,7 +111,7 @@ class Scan:
             marks: dict[str, list[Span]] = {"brk": [m.span() for m in PUNCT_BREAK.finditer(low)], "fwd": [],
                                             "red": [], "back": [], "scope": []}
             last = len(toks) - 1
-            kinds = list(map(mark_kind.__getitem__, toks))
+            kinds = list(map(MARK, self.word_values))
             for i in compress(count(), kinds):  # the words that make a mark (most make none)
                 kind = cast(str, kinds[i])
                 if kind == "pair":
@@ -181,9 +186,8 @@ def _mask(
     """Tokens with drug names replaced by DRUG and adverse-event names by EFFECT (lexicons, then word classes)."""
     toks = scan.toks
     if classes is None:
-        classes = list(map(word_class.__getitem__, toks))
-    firsts = res.first_words
-    hits = list(compress(count(), map(firsts.__contains__, toks)))
+        classes = list(map(CLASS, scan.word_values))
+    hits = list(compress(count(), map(STARTS_NAME, scan.word_values)))
     if not hits:
         return classes, []
     drugs, effects, listed = res.drugs, res.effects, res.listed_effects
@@ -248,7 +252,7 @@ def _event_spans(scan: Scan) -> list[Span]:
     def joined(j: int) -> bool:
         return not low[scan.ends[j - 1] : scan.starts[j]].strip()
 
-    for i in list(compress(count(), map(is_event_trigger.__getitem__, toks))):
+    for i in list(compress(count(), map(EVENT_TRIGGER, scan.word_values))):
         tok = toks[i]
         # "X-induced Y", "X associated Y"
         if tok.endswith(PATTERN_A_SUFFIX) and i > 0 or tok in PATTERN_B_TRIGGERS:

@@ -85,6 +85,7 @@ def word_tables(res: Resources) -> dict[str, PerWord[Any]]:
         tables["drug_tagger"] = res.drug_tagger.own_scores
     if res.effect_tagger is not None:
         tables["effect_tagger"] = res.effect_tagger.own_scores
+    tables["word_values"] = res.word_values
     return tables
 
 

@@ -35,14 +35,18 @@ def tokens(text: str) -> list[str]:
 
 def ngram_features(tokens: Sequence[str]) -> list[str]:
     """The words (numbers folded to <n>) and adjacent word pairs ("a_b")."""
-    words = list(map(_fold_number.__getitem__, tokens))
+    return word_ngrams(list(map(fold_number.__getitem__, tokens)))
+
+
+def word_ngrams(words: list[str]) -> list[str]:
+    """The words, numbers folded already, and adjacent word pairs ("a_b")."""
     feats = list(words)
     feats.extend(map("_".join, zip(words, words[1:], strict=False)))
     return feats
 
 
 @shared_table
-def _fold_number(tok: str) -> str:
+def fold_number(tok: str) -> str:
     return "<n>" if tok[0].isdigit() else tok
 
 
