@@ -7,12 +7,33 @@ import time
 
 import pytest
 
+from summarizer.engines.extractive.cues import (
+    AFFIXES,
+    CLASS,
+    EVENT_TRIGGER,
+    FOLDED,
+    HEAD,
+    MARK,
+    OUTCOME_VERB_START,
+    affixes,
+    is_event_trigger,
+    is_head,
+    mark_kind,
+    may_start_outcome_verb,
+    word_class,
+)
 from summarizer.engines.extractive.events import occurring_spans
 from summarizer.engines.extractive.features import ade_features
-from summarizer.engines.extractive.linear import Lexicon, LinearModel, TokenTagger, tagger_features
+from summarizer.engines.extractive.linear import (
+    Lexicon,
+    LinearModel,
+    TokenTagger,
+    letter_pieces,
+    tagger_features,
+)
 from summarizer.engines.extractive.outcomes import find_outcomes, outcome_direction
 from summarizer.engines.extractive.reading import annotate
-from summarizer.engines.extractive.resources import Resources, load_resources
+from summarizer.engines.extractive.resources import STARTS_NAME, Resources, load_resources
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import split_sentences, tokens
 
@@ -168,6 +189,21 @@ def test_binary_and_multiclass_linear_models() -> None:
     assert max(multi.probabilities(["f"]).items(), key=lambda kv: kv[1])[0] == "a"
 
 
+def test_a_model_of_three_labels_sums_each_label_s_weights() -> None:
+    weights = {"f": [2.0, 0.0, -1.0], "g": [0.5, 1.0, 0.0], "zero": [0.0, 0.0, 0.0]}
+    model = LinearModel(["a", "b", "c"], [0.1, 0.2, 0.3], weights)
+    assert model.vocabulary == {"f", "g"}
+    scores = [0.1 + 2.0 + 0.5, 0.2 + 1.0, 0.3 - 1.0]
+    top = max(scores)
+    exps = [math.exp(x - top) for x in scores]
+    expected = {label: e / sum(exps) for label, e in zip("abc", exps, strict=True)}
+    assert model.probabilities(["f", "g", "g", "zero", "unknown"]) == pytest.approx(expected)
+    assert model.probabilities(["unknown"]) == pytest.approx(
+        {label: math.exp(b) / sum(math.exp(x) for x in (0.1, 0.2, 0.3)) for label, b in zip("abc", (0.1, 0.2, 0.3),
+                                                                                            strict=True)}
+    )
+
+
 def test_bundled_models_load() -> None:
     res = load_resources()
     assert res.stance is not None and res.ade is not None and res.efficacy is not None
@@ -201,6 +237,46 @@ def test_token_tagger_margins_match_its_features(window: int) -> None:
     # other words stay below the point from which the features use a margin, numbers far below
     assert all(m < 0 for j, m in enumerate(margins) if j != i)
     assert margins[toks.index("3")] < -10
+
+
+def _pieces_by_definition(tok: str) -> tuple[str, ...]:
+    marked = f"<{tok}>"
+    pieces = [marked[i : i + n] for n in range(2, 6) for i in range(len(marked) - n + 1)]
+    return tuple(dict.fromkeys(pieces))
+
+
+@pytest.mark.parametrize("tok", ["a", "ab", "rituximab", "assess", "anti-tnf", "x" * 40])
+def test_letter_pieces_are_the_distinct_pieces_shortest_first(tok: str) -> None:
+    assert letter_pieces(tok) == _pieces_by_definition(tok)
+
+
+def test_the_tagger_pair_gives_each_tagger_s_own_margins() -> None:
+    res = load_resources()
+    assert res.taggers is not None and res.drug_tagger is not None and res.effect_tagger is not None
+    for text in ("Severe neutropenia developed after treatment with zanubrutinib and obinutuzumab [3].",
+                 "x", "Rituximab-induced hepatitis B reactivation in 2 of 12 patients (17%)"):
+        toks = tokens(text)
+        word_values = [res.word_values[tok] for tok in toks]
+        assert res.taggers.margins(toks, word_values) == (res.drug_tagger.margins(toks),
+                                                           res.effect_tagger.margins(toks))
+    assert res.taggers.margins([], []) == ([], [])
+
+
+def test_a_word_s_values_are_what_each_question_gives() -> None:
+    res = load_resources()
+    for tok in ("aspirin", "hepatotoxicity", "induced", "drug-induced", "reduced", "not", "12", "mg", "without"):
+        values = res.word_values[tok]
+        assert FOLDED(values) == ("<n>" if tok[0].isdigit() else tok)
+        assert CLASS(values) == word_class(tok)
+        assert EVENT_TRIGGER(values) == is_event_trigger(tok)
+        assert HEAD(values) == is_head(tok)
+        assert OUTCOME_VERB_START(values) == may_start_outcome_verb(tok)
+        assert MARK(values) == mark_kind(tok)
+        assert AFFIXES(values) == affixes(tok)
+        assert STARTS_NAME(values) == any(
+            tok in lexicon.lengths_by_first for lexicon in (res.drugs, res.effects, res.listed_effects)
+        )
+    assert may_start_outcome_verb("re-increased") and not may_start_outcome_verb("over-the-counter")
 
 
 def test_bundled_taggers_find_unseen_looking_drug_names() -> None:

@@ -151,7 +151,12 @@ def test_a_summary_stays_short_for_thousands_of_statements() -> None:
         ("several trials [2-5] and [9]", 5),
         ("(Smith et al., 2020; Jones and Lee, 2019)", 2),
         ("in the patients either 39,45,47,48,54 .", 5),
+        ("in the patients either 39,45,47 .  \n", 3),
+        ("as reported 12-14", 2),
+        ("of 12 patients 3, 4 were treated", 0),
         ("no citation at all", 0),
+        ("Smith et al. 1998a found it", 1),
+        ("the 2020 survey", 0),
     ],
 )
 def test_count_citations(text: str, expected: int) -> None:
