@@ -30,8 +30,8 @@ class LinearModel:
     def __init__(self, labels: Sequence[str], bias: Sequence[float], weights: dict[str, Sequence[float]]) -> None:
         self.labels = tuple(labels)
         self.bias = tuple(float(b) for b in bias)
-        # summing with map/filter keeps the loop in C; two labels need only the difference of their weights, more
-        # labels a row of weights per feature, so that each feature is looked up once
+        # summing with map keeps the loop in C; two labels need only the difference of their weights, more labels a
+        # row of weights per feature, so that each feature is looked up once
         self.weights: dict[str, float] | dict[str, tuple[float, ...]]
         if len(self.labels) == 2:
             delta = {feat: float(row[0]) - float(row[1]) for feat, row in weights.items()}
