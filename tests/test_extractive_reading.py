@@ -33,7 +33,7 @@ from summarizer.engines.extractive.linear import (
 )
 from summarizer.engines.extractive.outcomes import find_outcomes, outcome_direction
 from summarizer.engines.extractive.reading import annotate
-from summarizer.engines.extractive.resources import STARTS_NAME, Resources, load_resources
+from summarizer.engines.extractive.resources import STARTS_NAME, EncoderMix, Resources, load_resources
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import split_sentences, tokens
 
@@ -277,6 +277,15 @@ def test_a_word_s_values_are_what_each_question_gives() -> None:
             tok in lexicon.lengths_by_first for lexicon in (res.drugs, res.effects, res.listed_effects)
         )
     assert may_start_outcome_verb("re-increased") and not may_start_outcome_verb("over-the-counter")
+
+
+def test_an_encoder_mix_keeps_the_word_values_already_filled() -> None:
+    res = load_resources()
+    res.word_values["aspirin"]  # noqa: B018 - a look-up fills the table
+    mixed = res.with_encoder_mix(EncoderMix(weight=0.5, threshold=0.4))
+    assert mixed.encoder_mix == EncoderMix(weight=0.5, threshold=0.4) and res.encoder_mix is None
+    assert mixed.word_values is res.word_values and "aspirin" in mixed.word_values
+    assert mixed.taggers is res.taggers and mixed.ade is res.ade
 
 
 def test_bundled_taggers_find_unseen_looking_drug_names() -> None:

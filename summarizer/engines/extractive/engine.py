@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import gc
 import multiprocessing
 import multiprocessing.pool
@@ -145,7 +144,7 @@ class ExtractiveEngine:
         self.annotated_by = f"extractive-{ANNOTATOR_VERSION}{suffix}"
         resources = resources if resources is not None else startup_resources()
         if encoder is not None:
-            resources = dataclasses.replace(resources, encoder_mix=encoder.mix)
+            resources = resources.with_encoder_mix(encoder.mix)
         self._resources = resources
 
     def _with_encoder(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from operator import itemgetter
 from pathlib import Path
@@ -67,6 +67,14 @@ class Resources:
         object.__setattr__(self, "name_singles", frozenset(term for term in singles if " " not in term))
         object.__setattr__(self, "name_pairs", frozenset().union(*(lex.pairs for lex in lexicons)))
         _add_word_tables(self)
+
+    def with_encoder_mix(self, mix: EncoderMix) -> Resources:
+        """These resources with a sentence encoder's mix; the tagger pair and the word values (with every word
+        they hold, the start-up cache's among them) are kept, since the mix changes neither."""
+        mixed = replace(self, encoder_mix=mix)
+        object.__setattr__(mixed, "taggers", self.taggers)
+        object.__setattr__(mixed, "word_values", self.word_values)
+        return mixed
 
 
 STARTS_NAME = itemgetter(WORD_CUES)
