@@ -35,7 +35,11 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from summarizer.brief_evaluation import (
+from summarizer.engines.extractive import ExtractiveEngine, annotate, load_resources
+from summarizer.engines.extractive.sections import ReadStatement, efficacy_section, safety_section
+from summarizer.engines.extractive.target_profile import RULES, VerdictRules, profile_target
+from summarizer.evaluation import is_heldout
+from summarizer.evaluation.briefs import (
     EFFICACY_VERDICTS,
     SAFETY_VERDICTS,
     BriefTarget,
@@ -43,10 +47,6 @@ from summarizer.brief_evaluation import (
     format_brief_report_text,
     load_brief_targets,
 )
-from summarizer.engines.extractive import ExtractiveEngine, annotate, load_resources
-from summarizer.engines.extractive.sections import ReadStatement, efficacy_section, safety_section
-from summarizer.engines.extractive.target_profile import RULES, VerdictRules, profile_target
-from summarizer.evaluation import is_heldout
 from summarizer.models import Statement, Target
 
 MIN_SENTENCES = 2

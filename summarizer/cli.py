@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 from summarizer._version import __version__
 from summarizer.engines import ENGINES, EngineOptions
 from summarizer.errors import ConfigError, SummarizerError
-from summarizer.eval_tasks import EVAL_TASKS
+from summarizer.evaluation.tasks import EVAL_TASKS
 from summarizer.interrupts import Interrupts
 from summarizer.output import output_suffix, write_output
 from summarizer.readers import READERS

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.brief_evaluation import (
+from summarizer.cli import main
+from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.errors import InputError
+from summarizer.evaluation.briefs import (
     evaluate_briefs,
     format_brief_report_text,
     load_brief_targets,
     names_match,
 )
-from summarizer.cli import main
-from summarizer.engines.extractive import ExtractiveEngine
-from summarizer.errors import InputError
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "brief_eval"
 

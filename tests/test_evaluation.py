@@ -11,7 +11,7 @@ import pytest
 from summarizer.engines.base import Reading, ReadRequest
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.errors import InputError
-from summarizer.evaluation import (
+from summarizer.evaluation.sentences import (
     LABELS,
     TASKS,
     evaluate,
@@ -223,3 +223,11 @@ def test_extractive_engine_reads_the_fixtures() -> None:
     report = evaluate(rows, "efficacy", ExtractiveEngine())
     assert report["n"] == 3
     assert report["accuracy"] >= 2 / 3
+
+
+def test_package_exports_what_it_names() -> None:
+    import summarizer.evaluation as package
+
+    assert sorted(package.__all__) == sorted(set(package.__all__))
+    for name in package.__all__:
+        assert getattr(package, name) is getattr(__import__("summarizer.evaluation.sentences", fromlist=[name]), name)

@@ -29,12 +29,12 @@ class EvalTask:
 
 def _sentence_task(task: str, summary: str) -> EvalTask:
     def run(path: Path, engine: Engine, limit: int | None, progress: Progress | None) -> dict[str, Any]:
-        from summarizer.evaluation import evaluate, load_dataset
+        from summarizer.evaluation.sentences import evaluate, load_dataset
 
         return evaluate(load_dataset(path, task), task, engine, limit=limit, progress=progress)
 
     def format_text(report: dict[str, Any]) -> str:
-        from summarizer.evaluation import format_report_text
+        from summarizer.evaluation.sentences import format_report_text
 
         return format_report_text(report)
 
@@ -42,13 +42,13 @@ def _sentence_task(task: str, summary: str) -> EvalTask:
 
 
 def _run_brief(path: Path, engine: Engine, limit: int | None, progress: Progress | None) -> dict[str, Any]:
-    from summarizer.brief_evaluation import evaluate_briefs, load_brief_targets
+    from summarizer.evaluation.briefs import evaluate_briefs, load_brief_targets
 
     return evaluate_briefs(load_brief_targets(path), engine, limit=limit, progress=progress)
 
 
 def _format_brief(report: dict[str, Any]) -> str:
-    from summarizer.brief_evaluation import format_brief_report_text
+    from summarizer.evaluation.briefs import format_brief_report_text
 
     return format_brief_report_text(report)
 

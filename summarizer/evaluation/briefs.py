@@ -21,7 +21,7 @@ from typing import Any
 
 from summarizer.engines import Engine
 from summarizer.errors import InputError
-from summarizer.evaluation import read_json_objects
+from summarizer.evaluation.sentences import read_json_objects
 from summarizer.models import EfficacyAssessment, SafetyAssessment, Statement
 from summarizer.pipeline import summarize
 
