@@ -53,7 +53,64 @@ _LIST_ENTRY = re.compile(r"^[a-z][a-z0-9\-_']*$")
 
 # Verdicts on the candidates, after reading each: "remove" (written for one dev target: a domain term of its
 # statements) or "keep" (general language, or a word the other corpora use), with the reason.
-VERDICTS: dict[str, tuple[str, str]] = {}
+# Keys: "module:word" ("module:word~" for a word of a regular expression), or a bare word for every module.
+_T = "written for one dev target, a domain term of its statements"
+VERDICTS: dict[str, tuple[str, str]] = {
+    # removed (docs/WORDLISTS.md says which target each was written for)
+    **dict.fromkeys(("treatments:mab", "treatments:mabs", "treatments:nab", "treatments:nabs", "treatments:bnab",
+                     "treatments:bnabs"), ("remove", f"{_T} (T72 bNAbs, T16/T19 antibodies)")),
+    "treatments:engraftment": ("remove", f"{_T} (T74 'microglial engraftment')"),
+    **dict.fromkeys(("treatments:dichotomy", "treatments:dichotomies"), ("remove", f"{_T} (T49 'dichotomy')")),
+    **dict.fromkeys(("treatments:predictable", "treatments:progressive"),
+                    ("remove", f"{_T} (T16 'predictable weight loss'), with 'from' (which stays in the stop lists)")),
+    "treatments:consortium": ("remove", f"{_T} (T73 'IPD-Work Consortium')"),
+    **dict.fromkeys(("treatments:cardiomyocytes", "treatments:engrafted", "cues:engrafted"),
+                    ("remove", f"{_T} (T56 hESC-derived cardiomyocytes engrafted in macaques)")),
+    **dict.fromkeys(("treatments:microglia", "treatments:macrophages", "treatments:wild-type"),
+                    ("remove", f"{_T} (T74 wild-type microglia)")),
+    "treatments:repurposed": ("remove", f"{_T} (T52 'repurposed as an anti-cancer agent')"),
+    "treatments:passively": ("remove", f"{_T} (T72 'passively infused')"),
+    **dict.fromkeys(("treatments:prophylactically", "treatments:therapeutically"),
+                    ("remove", f"{_T} (T16 'prophylactically and/or therapeutically protect hamsters')")),
+    **dict.fromkeys(
+        (f"treatments:{w}" for w in ("pesticide", "pesticides", "herbicide", "herbicides", "insecticide",
+                                     "insecticides", "fungicide", "fungicides", "toxin", "toxins", "toxicant",
+                                     "toxicants")),
+        ("remove", f"{_T} (T50 rotenone and paraquat)"),
+    ),
+    **dict.fromkeys(("cues:coronavirus", "cues:covid", "cues:covid-19", "cues:sars-cov-2"),
+                    ("keep", "non-drug causes (NON_DRUG_CAUSES) named in 4-8 targets and the bundled example; the "
+                             "other corpora predate 2020")),
+    **dict.fromkeys(("treatments:methyl", "treatments:hydroxyl", "treatments:phosphate"),
+                    ("remove", f"{_T} (T50, T58: chemistry words before 'group')")),
+    **dict.fromkeys(("treatments:arrest~", "cues:arrest~", "cues:arrests~", "cues:arrested~"),
+                    ("remove", f"{_T} (T74 'arrest pathology'); 'arrest' is also a harm (cardiac arrest)")),
+    **dict.fromkeys(("treatments:healthspan~", "polarity:healthspan~"), ("remove", f"{_T} (T99)")),
+    **dict.fromkeys(("treatments:viremia~", "treatments:viraemia~", "polarity:viremia~", "polarity:viraemia~"),
+                    ("remove", f"{_T} (T72 'suppress viremia')")),
+    "polarity:shedding~": ("remove", f"{_T} (T19 'viral shedding')"),
+    "polarity:engraftment~": ("remove", f"{_T} (T56, T74)"),
+    **dict.fromkeys(("cues:macaques~", "cues:monkeys~", "cues:primates~"),
+                    ("remove", f"{_T} (T19, T56, T72: non-human primates)")),
+    "cues:chemokine": ("remove", f"{_T} (T14, T65); in no other corpus"),
+    "target_profile:antibody": ("remove", f"{_T}: the exception that made 'antibodies' name an intervention (T72)"),
+    # candidates kept
+    **dict.fromkeys(("cues:aside", "cues:inside", "cues:combine", "cues:underline", "cues:machine"),
+                    ("keep", "general English word that ends like a drug name (_NOT_DRUGS)")),
+    **dict.fromkeys(("cues:biased", "cues:coincides", "cues:corroborate", "cues:corroborates", "cues:debated",
+                     "cues:detects", "cues:protects_against"),
+                    ("keep", "general language: stance, negation or result verbs")),
+    "cues:slowed~": ("keep", "general verb of a halted change"),
+    "cues:mab": ("keep", "INN stem of monoclonal antibodies (-mab): drug morphology, not a word of one target"),
+    "outcomes:find_outcomes": ("keep", "a name in __all__, not an entry"),
+    **dict.fromkeys(("scan:starts", "scan:ends"), ("keep", "attribute names, not entries")),
+    **dict.fromkeys(("sections:concerns_reported", "sections:insufficient_evidence"),
+                    ("keep", "verdict labels of the contract, not entries")),
+    **dict.fromkeys(("name_lists:erm~", "name_lists:synonym~"), ("keep", "the ontology file's syntax")),
+    "treatments:fats": ("keep", "a nutrient of the drug lexicon (_NOT_AGENTS): general"),
+    **dict.fromkeys(("treatments:transplantations", "treatments:vaccinations"),
+                    ("keep", "inflection of a general treatment word")),
+}
 
 
 @dataclass
@@ -99,8 +156,17 @@ def _in_call(tree: ast.AST) -> dict[int, str]:
     return called
 
 
-def entries_of(path: Path, module: str) -> list[Entry]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+def module_text(module: str, rev: str | None) -> str:
+    """A module's source: as it is in the working tree, or at a git revision of this repository."""
+    if rev is None:
+        return (ROOT / module).read_text(encoding="utf-8")
+    out = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{module}"], capture_output=True, text=True,
+                         check=True)
+    return out.stdout
+
+
+def entries_of(source: str, module: str) -> list[Entry]:
+    tree = ast.parse(source)
     docstrings = _docstring_nodes(tree)
     called = _in_call(tree)
     found: dict[tuple[str, bool], Entry] = {}
@@ -183,24 +249,26 @@ def git_commits(repo: Path, word: str, paths: list[str]) -> list[str]:
     return [line[:140] for line in out.stdout.splitlines()]
 
 
-def audit(data: Path, repo: Path | None) -> list[Entry]:
+def audit(data: Path, repo: Path | None, rev: str | None = None) -> list[Entry]:
     target_ids, targets, others = load_corpora(data)
     entries: list[Entry] = []
     for module in MODULES:
-        entries.extend(entries_of(ROOT / module, module))
+        entries.extend(entries_of(module_text(module, rev), module))
     for entry in entries:
         entry.targets = sorted(target_ids[k] for k in targets.docs(entry))
         entry.other = {name: len(corpus.docs(entry)) for name, corpus in others.items()}
     if repo is not None:
         for entry in entries:
-            if entry.candidate:
+            if entry.candidate or verdict(entry)[0] == "remove":
                 entry.commits = git_commits(repo, entry.word, list(MODULES))
     return entries
 
 
 def verdict(entry: Entry) -> tuple[str, str]:
-    if entry.word in VERDICTS:
-        return VERDICTS[entry.word]
+    stem = Path(entry.module).stem
+    for key in (f"{stem}:{entry.word}{'~' if entry.regex else ''}", f"{stem}:{entry.word}", entry.word):
+        if key in VERDICTS:
+            return VERDICTS[key]
     if not entry.targets:
         return "keep", "not in any dev target"
     if not entry.candidate:
@@ -213,7 +281,8 @@ def markdown(entries: list[Entry]) -> str:
         "| word | module | regex | targets | ade | ev_inf | stance | ebm_nlp | verdict | why | commits (git log -S) |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for e in sorted((e for e in entries if e.candidate), key=lambda e: (e.module, e.word)):
+    shown = [e for e in entries if e.candidate or verdict(e)[0] == "remove" or 1 <= len(e.targets) <= FEW_TARGETS]
+    for e in sorted(shown, key=lambda e: (e.module, verdict(e)[0] != "remove", e.word)):
         v, why = verdict(e)
         lines.append(
             f"| `{e.word}` | {Path(e.module).stem} | {'re' if e.regex else 'list'} | "
@@ -228,10 +297,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data-dir", default=Path("/work/shared/data"), type=Path)
     parser.add_argument("--git", type=Path, default=None, help="a clone whose history to search (git log -S)")
+    parser.add_argument("--rev", default=None, help="audit the modules as they were at this git revision")
     parser.add_argument("--markdown", action="store_true", help="print the candidates as a Markdown table")
     parser.add_argument("--json", action="store_true", help="print every entry as JSON Lines")
     args = parser.parse_args()
-    entries = audit(args.data_dir, args.git)
+    entries = audit(args.data_dir, args.git, args.rev)
     if args.json:
         for e in entries:
             print(json.dumps({"word": e.word, "module": e.module, "regex": e.regex, "line": e.line,

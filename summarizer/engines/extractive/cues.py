@@ -11,6 +11,7 @@ from operator import itemgetter
 
 from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.tokenise import fold_number
+from summarizer.engines.extractive.treatment_names import PEOPLE
 from summarizer.models import Change, Direction
 
 
@@ -118,10 +119,7 @@ _MARK_WORDS: dict[str, str] = {
 }
 # "patients without cirrhosis", "with or without", "those not receiving": a population, not an absent event
 POPULATION_NEGATIONS = _words("without not")
-POPULATION_WORDS = _words(
-    "patients patient subjects participants people persons individuals adults children women men infants those "
-    "cases controls mice rats animals or"
-)
+POPULATION_WORDS = PEOPLE | _words("infants controls mice rats animals or")
 MARK_PAIRS: dict[str, str] = {
     **dict.fromkeys(_words("none_of absence_of free_of free_from lack_of rule_out ruled_out rules_out rather_than "
                     "instead_of negative_for"), "fwd"),
@@ -234,14 +232,6 @@ NON_DRUG_CAUSES = _words(
     "cancer tumor tumour malignancy pregnancy age ageing aging surgery surgical trauma transplant "
     "transplantation ventilator ventilation obesity diabetes sepsis smoking alcohol stress"
 )
-# words that name a treatment without naming a drug ("after the infusion of the cells")
-TREATMENT_WORDS = _words(
-    "drug drugs medication medications medicine treatment treatments therapy therapies infusion infusions "
-    "injection injections administration dose doses dosing agent agents vaccine vaccination transfusion "
-    "transplantation graft cells cell product regimen chemotherapy radiotherapy immunotherapy intervention "
-    "treated receiving received taking took given exposure exposed overdose transplanted injected infused "
-    "administered vaccinated immunized immunised"
-)
 TREATMENT_CONNECTORS = _words("after following during")
 # "arrhythmias were noted in animals injected with the cells": reported in those given a treatment
 REPORTED_VERBS = _words("noted observed reported seen occurred documented described")
@@ -250,6 +240,12 @@ GIVEN_PARTICIPLES = _words(
 )
 TREATMENT_NOUNS = _words("infusion infusions injection injections administration transfusion transplantation "
                           "vaccination dose doses treatment therapy")
+# words that name a treatment without naming a drug ("after the infusion of the cells")
+TREATMENT_WORDS = GIVEN_PARTICIPLES | TREATMENT_NOUNS | _words(
+    "drug drugs medication medications medicine treatments therapies dosing agent agents vaccine graft cells cell "
+    "product regimen chemotherapy radiotherapy immunotherapy intervention received taking took exposure exposed "
+    "overdose"
+)
 
 
 @shared_table

@@ -27,6 +27,7 @@ from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_names import (
     DOSE_UNITS,
+    LEADING_FILLER,
     ROUTES,
     STUDY_WORDS,
     anchor_form,
@@ -119,18 +120,16 @@ _TRIAL_WORDS = _words("trial trials study studies investigators cohort registry"
 _CELL_WORDS = _words("cells cell")
 _CELL_MODIFIERS = _words("stem stromal progenitor car-t")
 # words before a treatment word that do not say which treatment it is
-_GENERIC_MODIFIERS = _words(
-    "combination combined high-dose low-dose intravenous oral intramuscular subcutaneous intranasal current existing "
-    "chronic acute maintenance continuous prolonged intermittent repeated preoperative postoperative perioperative "
-    "intraoperative intra-operative neoadjuvant "
-    "various other new novel potential effective successful standard conventional adjuvant single daily early "
-    "late initial first second prior previous such this that these those their its our any some all each both "
-    "candidate experimental clinical preclinical therapeutic prophylactic preventive specific targeted passive "
-    "active several many multiple different same recent further additional long-term short-term durable modern "
-    "optimal appropriate important available approved licensed emerging promising better best usual routine "
-    "systemic local topical proposed pharmacological medical surgical drug drugs cancer disease patient patients human "
-    "animal animals mouse mice treatment treatments therapy therapies cell cells based -based the a an of and or "
-    "in with for to by from on as after before during following one two three four five"
+_GENERIC_MODIFIERS = LEADING_FILLER | _words(
+    "combination combined high-dose low-dose intravenous oral intramuscular subcutaneous intranasal chronic acute "
+    "maintenance continuous prolonged intermittent repeated preoperative postoperative perioperative intraoperative "
+    "intra-operative neoadjuvant potential effective successful standard conventional adjuvant single daily early "
+    "late initial candidate experimental clinical preclinical therapeutic prophylactic preventive specific targeted "
+    "passive active recent long-term short-term durable modern optimal appropriate important available approved "
+    "licensed emerging promising better best usual routine systemic local topical proposed pharmacological medical "
+    "surgical drug drugs cancer disease patient patients human animal animals mouse mice treatment treatments "
+    "therapy therapies cell cells based -based of and or in with for to by from on as after before during following "
+    "one two three four five"
 )
 # molecules followed by these are biology, not something given: "insulin sensitivity", "IFN signalling"
 _BIOLOGY_AFTER = _words(
