@@ -51,9 +51,9 @@ def test_a_mechanism_paper_has_no_intervention_and_no_verdict() -> None:
 
 def test_an_exposure_is_not_an_intervention() -> None:
     brief = _brief(
-        "Exposure to the pesticide rotenone is associated with an increased risk of Parkinson's disease [1].",
-        "Occupational exposure to rotenone induced parkinsonism in farm workers [1].",
-        "Rotenone exposure increased the incidence of Parkinson's disease [1].",
+        "Exposure to the solvent trichloroethylene is associated with an increased risk of kidney cancer [1].",
+        "Occupational exposure to trichloroethylene induced renal tubular damage in degreasing workers [1].",
+        "Trichloroethylene exposure increased the incidence of kidney cancer [1].",
     )
     assert brief.target.intervention is None
 

@@ -11,6 +11,7 @@ from operator import itemgetter
 
 from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.tokenise import fold_number
+from summarizer.engines.extractive.treatment_names import PEOPLE
 from summarizer.models import Change, Direction
 
 
@@ -118,10 +119,7 @@ _MARK_WORDS: dict[str, str] = {
 }
 # "patients without cirrhosis", "with or without", "those not receiving": a population, not an absent event
 POPULATION_NEGATIONS = _words("without not")
-POPULATION_WORDS = _words(
-    "patients patient subjects participants people persons individuals adults children women men infants those "
-    "cases controls mice rats animals or"
-)
+POPULATION_WORDS = PEOPLE | _words("infants controls mice rats animals or")
 MARK_PAIRS: dict[str, str] = {
     **dict.fromkeys(_words("none_of absence_of free_of free_from lack_of rule_out ruled_out rules_out rather_than "
                     "instead_of negative_for"), "fwd"),
@@ -234,22 +232,20 @@ NON_DRUG_CAUSES = _words(
     "cancer tumor tumour malignancy pregnancy age ageing aging surgery surgical trauma transplant "
     "transplantation ventilator ventilation obesity diabetes sepsis smoking alcohol stress"
 )
-# words that name a treatment without naming a drug ("after the infusion of the cells")
-TREATMENT_WORDS = _words(
-    "drug drugs medication medications medicine treatment treatments therapy therapies infusion infusions "
-    "injection injections administration dose doses dosing agent agents vaccine vaccination transfusion "
-    "transplantation graft cells cell product regimen chemotherapy radiotherapy immunotherapy intervention "
-    "treated receiving received taking took given exposure exposed overdose engrafted transplanted injected infused "
-    "administered vaccinated immunized immunised"
-)
 TREATMENT_CONNECTORS = _words("after following during")
-# "arrhythmias were noted in animals engrafted with the cells": reported in those given a treatment
+# "arrhythmias were noted in animals injected with the cells": reported in those given a treatment
 REPORTED_VERBS = _words("noted observed reported seen occurred documented described")
 GIVEN_PARTICIPLES = _words(
-    "engrafted treated transplanted injected infused given receiving administered vaccinated immunized immunised"
+    "treated transplanted injected infused given receiving administered vaccinated immunized immunised"
 )
 TREATMENT_NOUNS = _words("infusion infusions injection injections administration transfusion transplantation "
                           "vaccination dose doses treatment therapy")
+# words that name a treatment without naming a drug ("after the infusion of the cells")
+TREATMENT_WORDS = GIVEN_PARTICIPLES | TREATMENT_NOUNS | _words(
+    "drug drugs medication medications medicine treatments therapies dosing agent agents vaccine graft cells cell "
+    "product regimen chemotherapy radiotherapy immunotherapy intervention received taking took exposure exposed "
+    "overdose"
+)
 
 
 @shared_table
@@ -289,7 +285,7 @@ _NOT_DRUGS = _words(
     "medicine routine examine determine urine baseline vaccine saline machine guideline decline outline "
     "discipline alkaline underline crystalline doctrine intestine famine combine define online genuine "
     "pristine quarantine creatinine tyrosine glutamine histamine dopamine amine pipeline timeline bromide "
-    "peptide nucleotide fluoride chloride oxide hydroxide sulfide cytokine chemokine provide decide "
+    "peptide nucleotide fluoride chloride oxide hydroxide sulfide cytokine provide decide "
     "inside outside beside aside suicide homicide divide override guide glycoside polypeptide lamine "
     "feline canine midline hairline borderline"
 )
@@ -327,7 +323,13 @@ NO_DIFFERENCE = re.compile(
     r"equivalent|non-?significant|n\.s\.|did not reach (?:statistical )?significance|not differ|"
     r"as effective as|unchanged|remained (?:stable|unchanged|similar))"
 )
-P_VALUE = re.compile(r"\bp\s*(?:-?value)?\s*([<>=≤≥])\s*(0?\.\d+|1(?:\.0+)?)")
+# "p < 0.05", "P-value = .3", "p &lt; 0.001" (an escaped sign as some exports write it): the sign and the value
+P_VALUE = re.compile(r"\bp\s*(?:-?value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|1(?:\.0+)?)")
+# words that name the comparator arm: "placebo", "the control group", "usual care", "untreated", "vehicle"
+CONTROL_WORDS = re.compile(
+    r"\b(?:placebo|controls?|sham|usual[\s\-]care|standard[\s\-](?:care|treatment|therapy)|untreated|vehicle|"
+    r"no[\s\-](?:treatment|intervention)|comparison\s+(?:group|arm))\b"
+)
 VERB_LABEL_STEMS = (
     ("decreased", ("reduc", "decreas", "lower", "diminish", "attenuat", "declin", "suppress", "inhibit",
                    "shorten", "lessen", "minimi", "mitigat", "alleviat", "ameliorat", "reliev", "prevent")),
@@ -382,7 +384,7 @@ OBJ_CUT = re.compile(
     r"\s*(?:,\s*(?:and\s+|but\s+|which\s+|while\s+)?(?:in|it|they|this|these|with|whereas|while|although|"
     r"thus|thereby|as|when|by|compared|relative|versus|vs)\b|\b(?:in (?:those|the|some|all|most|many|vitro|vivo)|"
     r"in (?:[\w\-]+\s+)?(?:patients|subjects|people|children|adults|participants|individuals)|"
-    r"in (?:[\w\-]+\s+)?(?:rodents?|mice|rats|animals|monkeys|macaques|primates|models?|humans|cells)|"
+    r"in (?:[\w\-]+\s+)?(?:rodents?|mice|rats|animals|models?|humans|cells)|"
     r"(?:of|among) (?:[\w\-]+\s+)?(?:patients|subjects|participants|people|adults|children)|"
     r"compared|relative to|versus|vs\.?|than|by|from|with|to \d|at|during|after|among|between|across|"
     r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
@@ -400,7 +402,7 @@ ARM_STOP = _words(
 ARM_GENERIC = _words("placebo control controls usual baseline standard")
 # "halt the deterioration of X", "prevent the decline in X": a worsening stopped is an improvement
 HALTED = re.compile(
-    r"\b(?:halt|halts|halted|halting|stop|stops|stopped|arrest|arrests|arrested|reverse|reverses|reversed|slow|slows|"
+    r"\b(?:halt|halts|halted|halting|stop|stops|stopped|reverse|reverses|reversed|slow|slows|"
     r"slowed|delay|delays|delayed|counteract\w*|block|blocks|blocked|attenuat\w*|inhibit\w*|prevent\w*)\s+(?:the\s+)?$"
 )
 # an object that is not an outcome: the verb was intransitive ("improved substantially in recent years")

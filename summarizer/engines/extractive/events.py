@@ -139,7 +139,7 @@ def treatment_event(scan: Scan, spans: Sequence[Span]) -> bool:
 
 
 def _reported_in_given(scan: Scan, spans: Sequence[Span]) -> bool:
-    """ "arrhythmias have been noted in primates engrafted with the cells": an event reported in those given a
+    """ "arrhythmias have been noted in animals injected with the cells": an event reported in those given a
     treatment (a verb of reporting right after the event, a participle of giving later in its sentence)."""
     toks, ends, starts = scan.toks, scan.ends, scan.starts
     n = len(toks)

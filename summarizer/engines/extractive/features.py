@@ -161,7 +161,8 @@ def efficacy_features(
             feats.append(f"DIR:{d}+{than}")
     if outs and any(t in outs for t in toks):
         feats.append("OUT:present")
-    pvals = [(m.group(1), float(m.group(2))) for m in P_VALUE.finditer(low)]
+    # the efficacy model learned from written signs only: an escaped one ("&lt;") is not a feature
+    pvals = [(m["op"], float(m["value"])) for m in P_VALUE.finditer(low) if len(m["op"]) == 1]
     if pvals:
         significant = any(v < 0.05 or (op in "<≤" and v <= 0.05) for op, v in pvals if op in "<≤=")
         feats.append("P:sig" if significant else "P:nonsig")

@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from summarizer.engines.extractive.cues import CONTROL_WORDS, P_VALUE
 from summarizer.engines.extractive.scan import Scan
 from summarizer.models import Change
 
@@ -44,10 +45,6 @@ RESPECTIVELY = re.compile(
     r"\bin\s+(?:the\s+)?(?P<first>[\w\-\s]{1,40}?)\s+(?:and|vs\.?|versus)\s+(?:the\s+)?(?P<second>[\w\-\s]{1,40}?)"
     r"\s*(?:groups?|arms?)?\s*,?\s*respectively\b"
 )
-CONTROL_ARM = re.compile(
-    r"\b(?:placebo|controls?|sham|usual[\s\-]care|standard[\s\-](?:care|treatment|therapy)|untreated|vehicle|"
-    r"no[\s\-](?:treatment|intervention)|comparison\s+(?:group|arm))\b"
-)
 # the verb or mark before the first value, after the outcome's name: "Mortality was 11%", "SAEs were reported in"
 SUBJECT_VERB = re.compile(
     r"\b(?:was|were|is|are|occurred|reported|observed|seen|found|detected|developed|experienced|recorded|noted|"
@@ -61,7 +58,6 @@ NOT_SIGNIFICANT = re.compile(
     r"significance|\b(?:a\s+)?(?:trend|tendency)\b|\bp\s*=\s*n\.?s\b|\(\s*n\.?s\.?\s*\)|\binsignificant"
 )
 SIGNIFICANT = re.compile(r"\bsignificant(?:ly)?\b")
-P_VALUE = re.compile(r"\bp\s*(?:-?value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|1(?:\.0+)?)")
 RATIO = re.compile(
     r"(?:\b(?:[Aa]djusted\s+)?(?:[Hh]azard|[Oo]dds|[Rr]isk|[Rr]ate|[Ii]ncidence\s+rate)\s+[Rr]atios?\b|"
     r"\b(?:a|adj)?(?:HR|OR|RR|IRR)s?\b)\s*(?:\([a-zA-Z]{2,4}\)\s*)?"
@@ -155,7 +151,7 @@ def _value(match: re.Match[str], key: str) -> tuple[float, bool]:
 def _arm_side(text: str) -> str | None:
     """ "control" when a value's words name the comparator, "intervention" when they name another arm."""
     words = text.split(",")[0]
-    if CONTROL_ARM.search(words):
+    if CONTROL_WORDS.search(words):
         return "control"
     if re.search(r"\b(?:with|in|among|for|on|receiving|given|treated|taking|of)\b", words):
         return "intervention"
@@ -192,8 +188,8 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         respectively = RESPECTIVELY.search(low, match.end("b"), scan.sentence_at(match.start())[1])
         if respectively is not None:
             sides = (
-                "control" if CONTROL_ARM.search(respectively.group("first")) else "intervention",
-                "control" if CONTROL_ARM.search(respectively.group("second")) else "intervention",
+                "control" if CONTROL_WORDS.search(respectively.group("first")) else "intervention",
+                "control" if CONTROL_WORDS.search(respectively.group("second")) else "intervention",
             )
         significant = significance.at(match.end("b"))
         if significant is False:

@@ -9,6 +9,7 @@ from summarizer.engines.extractive.cues import (
     CLAUSE_BOUNDARY,
     COMPARATIVE_OBJECT,
     CONTROL_ARM,
+    CONTROL_WORDS,
     FEWER_PATIENTS,
     FILLER,
     HALTED,
@@ -67,7 +68,6 @@ _NOUN_BEFORE = re.compile(
 # words that cannot start the object of a change verb: the verb was said of its subject ("lower in group I")
 _NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", "after", "during", "for", "from",
                             "between", "compared", "versus", "vs", "when", "while", "as", "on"})
-CONTROL_WORDS = re.compile(r"\b(?:placebo|control|controls|sham|usual\s+care|standard\s+care|untreated)\b")
 _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms"})
 # a name holding these is a piece of a p-value or of a bracket, not an outcome ("P < 0.01)")
 # not an outcome's name: a comparison sign, a leading preposition, or the study's own results ("their results

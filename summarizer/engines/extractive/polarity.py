@@ -19,7 +19,7 @@ BAD_OUTCOME = re.compile(
     r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|event|readmission|ventilat|intubat|\bicu\b|"
     r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|ferritin|d-dimer|\bldh\b|blood pressure|"
     r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|dependence|"
-    r"requirement|disability|storm|\bviral|\bvirus|\bviremia|\bviraemia|replication|shedding|"
+    r"requirement|disability|storm|\bviral|\bvirus|replication|"
     r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
     r"weight gain|triglycerid|\bldl\b|dyspn|systolic|diastolic|\bsbp\b|\bdbps?\b|c-reactive|irritab|swelling|trismus"
 )
@@ -27,8 +27,8 @@ GOOD_OUTCOME = re.compile(
     r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
     r"\bcure|oxygenat|saturation|lymphocyte count|efficacy|healing|clearance|discharge|capacity|strength|"
     r"adherence|satisfaction|success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
-    r"healthspan|longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
-    r"immunogenicity|protection|engraftment|\bimprovement"
+    r"longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
+    r"immunogenicity|protection|\bimprovement"
 )
 # good to have although a bad word is in the name ("HDL cholesterol")
 GOOD_OVERRIDE = re.compile(r"\bhdl\b|high-density lipoprotein")

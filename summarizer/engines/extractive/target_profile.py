@@ -12,7 +12,7 @@ statements name (treatments.py) which treatment, if any, the target studied:
   intervention when statements worth at least VerdictRules.min_attributed (2, or a tenth of the statements when
   that is less, but at least 1) attribute an effect, a harm or safety to it in the sentences that name it, and
   statements worth at least VerdictRules.min_framed name it as something given (treated with, dose, therapy,
-  vaccine, ...) more often than as an exposure (exposure to, pesticide, intake, ...). A bare "therapy" or
+  vaccine, ...) more often than as an exposure (exposure to, smoking, intake, ...). A bare "therapy" or
   "intervention" with no name never qualifies.
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
@@ -57,8 +57,8 @@ class VerdictRules:
 
 
 RULES = VerdictRules()
-# treatment classes too general to name an intervention on their own (antibodies, as a class, are one: "bnAbs")
-_GENERIC_CLASSES = (MODIFIED_CLASSES - {"antibody"}) | {"administration"}
+# treatment classes too general to name an intervention on their own
+_GENERIC_CLASSES = MODIFIED_CLASSES | {"administration"}
 _TITLE_CUES = re.compile(
     r"\b(?:trial|randomi[sz]ed|placebo|pilot|phase\s+(?:[1-4]|i{1,3}v?)|safety|efficacy|effectiveness|"
     r"feasibility|tolerability|effects?\s+of|treatment|treating|therapy|therapeutic|versus|vs\.?|in\s+patients|"

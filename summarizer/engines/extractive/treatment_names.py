@@ -41,10 +41,11 @@ _DOSE_AND_DURATION_WORDS = _words(
 )
 _NEGATIONS = _words("without no not nor non never")
 # "patients on dialysis": who the patients were
-_POPULATION_WORDS = _words(
-    "patients patient subjects individuals people persons participants those children adults women men cases "
-    "diabetics"
+# people a statement is about; a population word ("patients on dialysis", "those without") says who
+PEOPLE = _words(
+    "adults cases children individuals men participants patient patients people persons subjects those women"
 )
+_POPULATION_WORDS = PEOPLE | {"diabetics"}
 # words of a study, its design or its arms: never part of what was given
 STUDY_WORDS = _words(
     "study studies trial trials testing tested test evaluating evaluated investigating investigated comparing "
@@ -63,7 +64,7 @@ _DOSE_LEVEL = re.compile(r"\b(?:high|low|single|standard|full|double)[\s\-]dose\
 # "ofloxacin containing regimen" reads "ofloxacin-containing regimen"
 _CONTAINING = re.compile(r"^(\S+) (containing|based) ", re.IGNORECASE)
 # words that may open a phrase without saying what was given: "the same E. longifolia extract"
-_LEADING_FILLER = _words(
+LEADING_FILLER = _words(
     "same such this that these those their its our any some all each both other new novel current existing various "
     "several many multiple different previous prior further additional first second a an the"
 )
@@ -117,7 +118,7 @@ def clean_name(name: str) -> str:
         w for k, w in enumerate(words)
         if named[k] or (k > 0 and named[k - 1] and _VERSION.match(bare[k]) and (k + 1 == len(words) or named[k + 1]))
     ]
-    while len(kept) > 1 and kept[0].lower() in _LEADING_FILLER:
+    while len(kept) > 1 and kept[0].lower() in LEADING_FILLER:
         kept.pop(0)
     cleaned = " ".join(kept) if kept else name
     return _CONTAINING.sub(r"\1-\2 ", cleaned)

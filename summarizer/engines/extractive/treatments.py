@@ -5,8 +5,8 @@ whether the target studied an intervention, and which statements attribute an ef
 
 A treatment is named by a drug name (the lexicons, drug-like word endings, the drug tagger), or by a phrase around a
 treatment word ("bone marrow transplantation", "Ad26 vaccine", "treatment with pioglitazone", "neutralizing
-antibodies", "ESC-derived cardiomyocytes"). Each mention records whether it sits in a therapeutic frame (treated,
-given, dose, therapy, ...) or in an exposure frame (exposure to, pesticide, consumption, ...): exposures and risk
+antibodies", "mesenchymal stem cells"). Each mention records whether it sits in a therapeutic frame (treated,
+given, dose, therapy, ...) or in an exposure frame (exposure to, smoking, consumption, ...): exposures and risk
 factors are not interventions. A molecule followed by a word of biology ("insulin sensitivity", "IFN signalling")
 is not given to anyone and is not a mention.
 """
@@ -27,6 +27,7 @@ from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_names import (
     DOSE_UNITS,
+    LEADING_FILLER,
     ROUTES,
     STUDY_WORDS,
     anchor_form,
@@ -51,13 +52,13 @@ _HEAD_CLASS: dict[str, str] = {
     **dict.fromkeys(_words("extract extracts"), "extract"),
     **dict.fromkeys(_words("vaccine vaccines vaccination vaccinations immunization immunizations immunisation"),
                     "vaccine"),
-    **dict.fromkeys(_words("transplantation transplant transplants transplantations graft grafts grafting "
-                           "engraftment"), "transplant"),
+    **dict.fromkeys(_words("transplantation transplant transplants transplantations graft grafts grafting"),
+                    "transplant"),
     **dict.fromkeys(_words("supplementation supplement supplements"), "supplement"),
     **dict.fromkeys(_words("infusion infusions injection injections administration transfusion transfusions"),
                     "administration"),
     **dict.fromkeys(_words("intervention interventions surgery prophylaxis"), "intervention"),
-    **dict.fromkeys(_words("antibody antibodies mab mabs nab nabs bnab bnabs"), "antibody"),
+    **dict.fromkeys(_words("antibody antibodies"), "antibody"),
     # procedures and devices
     **dict.fromkeys(_words("procedure procedures operation operations"), "procedure"),
     **dict.fromkeys(_words("stent stents stenting"), "stent"),
@@ -82,7 +83,7 @@ TREATMENT_CLASSES = frozenset(_HEAD_CLASS.values())
 _PLAIN_CLASSES = frozenset({"therapy", "supplement", "administration"})
 # these name a treatment only with a specific word before them ("PGT121 antibody", not "antibodies")
 _NEEDS_MODIFIER = _words(
-    "antibody antibodies mab mabs nab nabs bnab bnabs intervention interventions supplement supplements regimen "
+    "antibody antibodies intervention interventions supplement supplements regimen "
     "regimens treatment treatments therapy therapies surgery procedure procedures operation operations device "
     "devices program programs programme programmes training trainings education counselling counseling diet diets "
     "ablation bypass extract extracts"
@@ -94,7 +95,7 @@ MODIFIED_CLASSES = frozenset(_HEAD_CLASS[word] for word in _NEEDS_MODIFIER)
 LIFESTYLE_CLASSES = frozenset({"exercise", "diet", "weight-loss"})
 # a word ending like these names a procedure or a therapy: "appendectomy", "angioplasty", "physiotherapy"
 _PROCEDURE_SUFFIXES = ("ectomy", "plasty", "otomy", "ostomy", "therapy", "pexy")
-_NOT_PROCEDURES = _words("dichotomy dichotomies autotomy")
+_NOT_PROCEDURES = _words("autotomy")
 # "exercise capacity", "exercise tolerance", "diet quality": a measure, not a lifestyle change given
 _MEASURE_AFTER = _words(
     "capacity tolerance performance test tests testing duration time intensity level levels quality pattern "
@@ -109,28 +110,26 @@ _WEIGHT_CHANGE = _words("loss losses reduction reductions")
 _OUTCOME_BEFORE = _words(
     "caused causes cause causing induced induces inducing produced produces producing led leads resulted results "
     "experienced showed shows demonstrated had has have greater more less significant mean median average "
-    "percentage predictable progressive from"
+    "percentage"
 )
 _AGENT_WINDOW = 15
 _AGENT_BEFORE = _words("with by after following through via")
 # "the ACTT-1 trial", "the RECOVERY study": the name of a trial, not of what it gave
-_TRIAL_WORDS = _words("trial trials study studies investigators cohort registry consortium")
-# cell products: "mesenchymal stem cells", "ESC-derived cardiomyocytes"
-_CELL_WORDS = _words("cells cell cardiomyocytes microglia macrophages")
-_CELL_MODIFIERS = _words("stem stromal progenitor wild-type car-t")
+_TRIAL_WORDS = _words("trial trials study studies investigators cohort registry")
+# cell products: "mesenchymal stem cells", "iPSC-derived cells"
+_CELL_WORDS = _words("cells cell")
+_CELL_MODIFIERS = _words("stem stromal progenitor car-t")
 # words before a treatment word that do not say which treatment it is
-_GENERIC_MODIFIERS = _words(
-    "combination combined high-dose low-dose intravenous oral intramuscular subcutaneous intranasal current existing "
-    "chronic acute maintenance continuous prolonged intermittent repeated preoperative postoperative perioperative "
-    "intraoperative intra-operative neoadjuvant "
-    "various other new novel potential effective successful standard conventional adjuvant single daily early "
-    "late initial first second prior previous such this that these those their its our any some all each both "
-    "candidate experimental clinical preclinical therapeutic prophylactic preventive specific targeted passive "
-    "active several many multiple different same recent further additional long-term short-term durable modern "
-    "optimal appropriate important available approved licensed emerging promising better best usual routine "
-    "systemic local topical proposed pharmacological medical surgical drug drugs cancer disease patient patients human "
-    "animal animals mouse mice treatment treatments therapy therapies cell cells based -based the a an of and or "
-    "in with for to by from on as after before during following one two three four five"
+_GENERIC_MODIFIERS = LEADING_FILLER | _words(
+    "combination combined high-dose low-dose intravenous oral intramuscular subcutaneous intranasal chronic acute "
+    "maintenance continuous prolonged intermittent repeated preoperative postoperative perioperative intraoperative "
+    "intra-operative neoadjuvant potential effective successful standard conventional adjuvant single daily early "
+    "late initial candidate experimental clinical preclinical therapeutic prophylactic preventive specific targeted "
+    "passive active recent long-term short-term durable modern optimal appropriate important available approved "
+    "licensed emerging promising better best usual routine systemic local topical proposed pharmacological medical "
+    "surgical drug drugs cancer disease patient patients human animal animals mouse mice treatment treatments "
+    "therapy therapies cell cells based -based of and or in with for to by from on as after before during following "
+    "one two three four five"
 )
 # molecules followed by these are biology, not something given: "insulin sensitivity", "IFN signalling"
 _BIOLOGY_AFTER = _words(
@@ -146,16 +145,15 @@ _NOT_AGENTS = _words(
     "control placebo vehicle saline medium serum plasma blood insulin cholesterol collagen albumin"
 )
 _THERAPY_CUES = _words(
-    "treat treated treating treatment treatments therapy therapies therapeutic therapeutically administered "
+    "treat treated treating treatment treatments therapy therapies therapeutic administered "
     "administration administering given giving received receiving dose doses dosing dosed injected injection "
-    "infused infusion transplanted transplantation engrafted delivered immunized immunised vaccinated "
-    "vaccination supplementation supplemented prescribed repurposed drug drugs agent agents medication "
-    "medications prophylactic prophylactically passively trial trials randomized randomised placebo regimen "
+    "infused infusion transplanted transplantation delivered immunized immunised vaccinated "
+    "vaccination supplementation supplemented prescribed drug drugs agent agents medication "
+    "medications prophylactic trial trials randomized randomised placebo regimen "
     "intervention monotherapy"
 )
 _EXPOSURE_CUES = _words(
-    "exposure exposures exposed consumption intake users smoking smokers pesticide pesticides herbicide "
-    "herbicides insecticide insecticides fungicide fungicides toxin toxins toxicant toxicants pollutant "
+    "exposure exposures exposed consumption intake users smoking smokers pollutant "
     "pollutants pollution occupational environmental contaminant contaminants uv ultraviolet ionizing ionising"
 )
 _FRAME_WINDOW = 4
@@ -169,8 +167,8 @@ _STOP_BEFORE = _words(
 _ARM_WORDS = _words("group groups arm arms")
 _NOT_ARMS = _words(
     "control controls placebo sham comparison both two three four five each all other same different first second "
-    "third age risk high-risk low-risk study patient patients working research ethnic functional methyl hydroxyl "
-    "phosphate blood subgroup this that these those whole entire trial trials"
+    "third age risk high-risk low-risk study patient patients working research ethnic functional "
+    "blood subgroup this that these those whole entire trial trials"
 )
 # "the treatment of RDS", "therapy of hepatitis": what follows "of" is the disease
 _DISEASE_OF = _words("treatment treatments therapy therapies radiotherapy chemotherapy management")
@@ -201,10 +199,9 @@ _WEIGHT_PHRASE = re.compile(
 
 BENEFIT = re.compile(
     r"\b(?:effective(?:ness)?|efficacy|efficacious|protect(?:s|ed|ion|ive)?|beneficial|benefits?|rescu(?:e|ed|es)|"
-    r"revers(?:e|ed|es)|arrest(?:s|ed)?|cur(?:e|ed|es)|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:life|lifespan|survival|"
-    r"healthspan)|(?:lifespan|life|survival)\s+extension|prolong(?:s|ed|ing)?\s+(?:the\s+)?(?:life|lifespan|"
+    r"revers(?:e|ed|es)|cur(?:e|ed|es)|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:life|lifespan|survival)|(?:lifespan|life|survival)\s+extension|prolong(?:s|ed|ing)?\s+(?:the\s+)?(?:life|lifespan|"
     r"survival)|longer\s+life|improv(?:e|es|ed|ing|ement|ements)|ameliorat\w*|alleviat\w*|"
-    r"suppress(?:es|ed|ing)?\s+(?:\w+\s+){0,2}(?:viremia|viraemia|viral|virus|tumou?rs?|replication|infection)|"
+    r"suppress(?:es|ed|ing)?\s+(?:\w+\s+){0,2}(?:viral|virus|tumou?rs?|replication|infection)|"
     r"therapeutic\s+(?:effects?|efficacy|benefits?|activity|potential)|anti-?tumou?r(?:igenic)?|"
     r"anti-?cancer|antiviral\s+activity|promising|encouraging|superior\s+to)"
 )
