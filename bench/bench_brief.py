@@ -245,7 +245,8 @@ def leave_one_target_out(targets: list[BriefTarget]) -> dict[str, Any]:
     for rules in configs:
         row = []
         for target, (items, readings) in zip(targets, read, strict=True):
-            profile = profile_target(Target(), readings, res, rules)
+            texts = [i.statement.text for i in items]
+            profile = profile_target(Target(), readings, res, rules, texts=texts)
             safety = safety_section(items, profile, rules).assessment
             efficacy = efficacy_section(items, profile, rules).assessment
             row.append(safety in target.safety_ok and efficacy in target.efficacy_ok)

@@ -161,3 +161,20 @@ def test_a_summary_stays_short_for_thousands_of_statements() -> None:
 )
 def test_count_citations(text: str, expected: int) -> None:
     assert count_citations(text) == expected
+
+
+def test_a_defined_short_form_counts_for_its_long_form() -> None:
+    # the statement that defines BMMNC reports no effect; the one that reports an effect uses the short form only
+    texts = (
+        "Transplantation of bone marrow mononuclear cells (BMMNC) was feasible in ten patients with stroke [3].",
+        "BMMNC therapy improved motor scores at six months [3].",
+        "Transplantation of bone marrow mononuclear cells reduced infarct volume in rats [3].",
+        "Stroke is a leading cause of disability [4].",
+    )
+    res = load_resources()
+    readings = [annotate(t, resources_=res) for t in texts]
+    unlinked = profile_target(Target(), readings, res)
+    linked = profile_target(Target(), readings, res, texts=texts)
+    assert unlinked.name == linked.name == "transplantation of bone marrow mononuclear cells"
+    assert unlinked.statements == (2,)
+    assert linked.statements == (1, 2)

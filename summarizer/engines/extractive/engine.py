@@ -225,7 +225,9 @@ class ExtractiveEngine:
             i.statement.id: i.reading.stance for i in items if i.statement.type == "unclassified"
         }
         types = {i.statement.id: inferred.get(i.statement.id, i.statement.type) for i in items}
-        profile = profile_target(target, readings, self._resources, self.rules, tallies)
+        profile = profile_target(
+            target, readings, self._resources, self.rules, tallies, texts=[s.text for s in statements]
+        )
         intervention = None
         if profile.name is not None:
             intervention = Intervention(

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.reading import SentenceReading, annotate
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.treatment_names import clean_name
@@ -35,6 +36,7 @@ from summarizer.engines.extractive.treatments import (
     TREATMENT_CLASSES,
     TreatmentMention,
     TreatmentReading,
+    name_anchors,
 )
 from summarizer.models import Target
 
@@ -199,6 +201,44 @@ def _matches(anchors: Sequence[str], wanted: set[str]) -> bool:
     return False
 
 
+def short_form_anchors(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The abbreviations the texts define ("mesenchymal stem cells (MSCs)"), as the anchor of each short form and
+    the specific anchors of the long form it stands for."""
+    aliases: dict[str, tuple[str, ...]] = {}
+    for short, long in definitions_in(texts).items():
+        long_anchors = tuple(_specific(name_anchors(long)))
+        if not long_anchors:
+            continue
+        for anchor in _specific(name_anchors(short)):
+            if anchor not in long_anchors:
+                aliases[anchor] = long_anchors
+    return aliases
+
+
+def _with_short_forms(by_anchor: dict[str, _Tally], aliases: dict[str, tuple[str, ...]]) -> dict[str, _Tally]:
+    """The tallies with each defined short form's counted for its long form's anchors too. A statement that names
+    both (the one that defines it) is counted twice for the long form: by one statement per definition at most."""
+    merged = dict(by_anchor)
+    for short, long_anchors in aliases.items():
+        tally = by_anchor.get(short)
+        if tally is None:
+            continue
+        for anchor in long_anchors:
+            before = merged.get(anchor, _Tally())
+            merged[anchor] = _Tally(
+                before.mentions + tally.mentions,
+                before.attributed + tally.attributed,
+                before.therapy + tally.therapy,
+                before.exposure + tally.exposure,
+                before.names + tally.names,
+            )
+    return merged
+
+
+def _short_forms_of(wanted: set[str], aliases: dict[str, tuple[str, ...]]) -> set[str]:
+    return {short for short, long_anchors in aliases.items() if wanted.intersection(long_anchors)}
+
+
 def _header_intervention(target: Target, res: Resources) -> tuple[str, set[str]] | None:
     """The treatment the title names in a trial or treatment context, with the words that identify it."""
     title = (target.title or "").strip()
@@ -242,21 +282,25 @@ def profile_target(
     res: Resources,
     rules: VerdictRules = RULES,
     tallies: TreatmentTallies | None = None,
+    texts: Sequence[str] = (),
 ) -> TargetProfile:
     """Decide whether the target studied an intervention, name it, and find the statements about it.
 
     tallies: the readings' treatments already tallied (TreatmentTallies.add), where the caller did as they came.
+    texts: the statements' texts, whose abbreviation definitions link a short form to its long form.
     """
     treatments = [reading.treatment for reading in readings]
+    aliases = short_form_anchors([*texts, target.title or "", target.abstract or ""])
     header = _header_intervention(target, res)
     if header is not None:
         name, wanted = header
+        wanted |= _short_forms_of(wanted, aliases)
         indices, sentences = _statements_about(treatments, wanted)
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
     if tallies is None:
         tallies = TreatmentTallies()
         tallies.add(treatments)
-    by_anchor = tallies.by_anchor
+    by_anchor = _with_short_forms(tallies.by_anchor, aliases) if aliases else tallies.by_anchor
     needed = min_attributed(len(treatments), rules)
     eligible = {
         anchor: tally
@@ -267,7 +311,7 @@ def profile_target(
         return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
     anchor = max(eligible, key=lambda a: (eligible[a].attributed, eligible[a].mentions, a not in TREATMENT_CLASSES, a))
     name = _chosen_name(eligible[anchor].names)
-    indices, sentences = _statements_about(treatments, {anchor})
+    indices, sentences = _statements_about(treatments, {anchor} | _short_forms_of({anchor}, aliases))
     return TargetProfile(name, frozenset({anchor}), indices, sentences, f"The statements attribute effects to {name}.")
 
 

@@ -289,6 +289,11 @@ def is_given_class(anchor: str) -> bool:
     return anchor not in LIFESTYLE_CLASSES and (anchor in TREATMENT_CLASSES or head_class(anchor) == anchor)
 
 
+def name_anchors(name: str) -> tuple[str, ...]:
+    """The words of a treatment's name that say which treatment it is (as its mentions' anchors are)."""
+    return _anchor_words(name.lower())
+
+
 @lru_cache(maxsize=1 << 14)
 def _anchor_words(name_low: str) -> tuple[str, ...]:
     """The words of a name that say which treatment it is, singular, with a treatment word as its class."""
