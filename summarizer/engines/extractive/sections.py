@@ -129,8 +129,13 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
             findings.append(statement_finding(item, claim, reading.safety_quote))
     assessment = safety_verdict(concerns, reassuring, rules)
     event_names = [event for event, _ in events.values()]
+    # the statements about the intervention that the reading tagged safety: some report a harm that is not one of
+    # the intervention (an indication, the control arm) or an outcome compared between the arms, and so are no
+    # evidence; the summary still counts them rather than say that no statement speaks of its safety
+    speaking = [items[index] for index in profile.statements if "safety" in items[index].reading.topics]
     summary = safety_summary(
-        name, len(items), concerns, reassuring, event_names, judged=assessment != "insufficient_evidence"
+        name, len(items), concerns, reassuring, event_names, judged=assessment != "insufficient_evidence",
+        speaking=speaking,
     )
     return Safety(
         assessment=assessment,

@@ -4,6 +4,11 @@ A verdict rests on the statements' weights (1 for a statement that cites the tar
 it among several papers). Statements that point another way make the verdict "mixed" only when they weigh at least
 VerdictRules.min_dissent and at least VerdictRules.dissent_share of all: one statement against a consistent
 majority does not.
+
+A verdict never contradicts the section's own findings: an adverse event reported with the intervention is never
+outweighed into "no concerns reported". Where the reassuring statements weigh more and the concerns alone would not
+make the evidence mixed, the verdict is "mixed" all the same (contract.contract_violations checks it on every
+brief).
 """
 
 from __future__ import annotations
@@ -40,11 +45,14 @@ def weigh(sides: Mapping[str, Sequence[ReadStatement]], rules: VerdictRules = RU
 def safety_verdict(
     concerns: Sequence[ReadStatement], reassuring: Sequence[ReadStatement], rules: VerdictRules = RULES
 ) -> SafetyAssessment:
-    """The safety assessment of the statements that report harms (concerns) and those that report none."""
+    """The safety assessment of the statements that report harms (concerns) and those that report none.
+
+    A statement that reports an adverse event is never outweighed: against more reassurance it makes the verdict
+    mixed, never no_concerns_reported."""
     side, mixed = weigh({"concerns": concerns, "reassuring": reassuring}, rules)
     if side is None:
         return "insufficient_evidence"
-    if mixed:
+    if mixed or (side == "reassuring" and concerns):
         return "mixed"
     return "concerns_reported" if side == "concerns" else "no_concerns_reported"
 

@@ -104,10 +104,19 @@ def safety_summary(
     reassuring: Sequence[ReadStatement],
     events: Sequence[str],
     judged: bool,
+    speaking: Sequence[ReadStatement] = (),
 ) -> str:
     """The safety section's summary: how many statements report on safety, which report no harm and which
-    adverse events; with judged=False, that there is no evidence either way."""
+    adverse events; with judged=False, that there is no evidence either way, and how many statements about the
+    intervention speak of safety all the same (`speaking`: tagged safety, but reporting no harm of it and no
+    absence of one), so that the summary never says that none does."""
     if not judged:
+        if speaking:
+            verb = "speaks" if len(speaking) == 1 else "speak"
+            return (
+                f"{count(len(speaking), 'statement')} of {total} {verb} of the safety of {name} ({ids(speaking)}), "
+                "but none reports a harm of it or the absence of one, so there is no evidence either way."
+            )
         return f"No statement reports on the safety of {name}, so there is no evidence either way."
     addressing = len(concerns) + len(reassuring)
     verb = "reports" if addressing == 1 else "report"
