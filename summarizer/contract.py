@@ -8,7 +8,7 @@ from summarizer.tally import compute_coverage, compute_tally, findings_on_retrac
 
 
 def contract_violations(brief: Brief) -> list[str]:
-    """Check the contract's guarantees 1-4 and 6-8 on a brief; an empty list means they hold."""
+    """Check the contract's guarantees 1-4 and 6-9 on a brief; an empty list means they hold."""
     problems: list[str] = []
     try:
         Brief.model_validate_json(brief.model_dump_json())
@@ -29,6 +29,8 @@ def contract_violations(brief: Brief) -> list[str]:
         problems.append("safety: a verdict without a grounded finding")
     if brief.efficacy.assessment != "insufficient_evidence" and not brief.efficacy.outcomes:
         problems.append("efficacy: a verdict without a grounded outcome")
+    if brief.safety.adverse_events and brief.safety.assessment == "no_concerns_reported":
+        problems.append("safety: no_concerns_reported while the section lists adverse events")
     intervention = brief.target.intervention
     if intervention is None:
         for name, section in (("safety", brief.safety), ("efficacy", brief.efficacy)):

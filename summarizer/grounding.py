@@ -142,7 +142,8 @@ def ground_sections(
     statements: Sequence[Statement],
     warnings: list[str],
 ) -> tuple[Safety, Efficacy, list[Finding]]:
-    """Drop what cannot be grounded; a verdict left without evidence falls back to insufficient_evidence."""
+    """Drop what cannot be grounded; a verdict left without evidence falls back to insufficient_evidence, and a
+    safety verdict of no concerns beside the adverse events it lists becomes mixed."""
     texts = {s.id: s.text for s in statements}
     findings = ground_findings(safety.findings, texts, warnings, "safety.findings")
     events = ground_adverse_events(safety.adverse_events, texts, warnings)
@@ -154,6 +155,11 @@ def ground_sections(
         safety = safety.model_copy(
             update={"assessment": "insufficient_evidence", "summary": _fallback_summary("safety")}
         )
+    if safety.assessment == "no_concerns_reported" and events:
+        warnings.append(
+            f"safety: assessment 'no_concerns_reported' contradicted its {len(events)} adverse event(s); made mixed"
+        )
+        safety = safety.model_copy(update={"assessment": "mixed"})
     outcomes = ground_findings(efficacy.outcomes, texts, warnings, "efficacy.outcomes")
     efficacy = efficacy.model_copy(update={"outcomes": outcomes})
     if efficacy.assessment != "insufficient_evidence" and not outcomes:

@@ -191,6 +191,8 @@ def _cite(schema: dict[str, Any], ctx: Context, root: dict[str, Any], name: str 
             return sid
         if name == "statement_id":
             return ctx.quote_id
+        if name == "assessment" and "concerns_reported" in schema["enum"]:
+            return "concerns_reported"  # the answer lists an adverse event: no concerns would contradict it
         return schema["enum"][0]
     if kind == "string":
         if name == "id":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from summarizer.certainty import INDIRECT_REASON
 from summarizer.engines.base import ReadRequest
-from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.extractive import ExtractiveEngine, load_resources
 from summarizer.models import Brief, Citing, Statement, StatementType, Target
 from summarizer.pipeline import summarize
 from summarizer.readers import load_statements
@@ -119,10 +120,34 @@ def test_contrasting_findings_and_inferred_types() -> None:
         "Our findings are consistent with and confirm those of the pilot study [3].",
         types=("unclassified", "unclassified"),
     )
-    result = ExtractiveEngine().run(Target(), statements)
+    # where the stance model's `contrasting` is trusted at any probability, it is inferred and makes a finding
+    trusting = replace(load_resources(), contrasting_min_probability=0.0)
+    result = ExtractiveEngine(resources=trusting).run(Target(), statements)
     assert result.inferred_types == {"S1": "contrasting", "S2": "supporting"}
     assert [f.statement_ids for f in result.contrasting] == [["S1"]]
     assert result.contrasting[0].quotes[0].text in statements[0].text
+
+
+def test_an_untrusted_contrasting_guess_stays_mentioning() -> None:
+    """The shipped stance model reaches no out-of-fold precision of 0.8 for `contrasting` (stance_model.json's
+    contrasting_min_probability is null): an unclassified statement is then never inferred contrasting, and no
+    contrasting finding rests on its guess; supporting is inferred as before."""
+    statements = _statements(
+        "In contrast to the pilot study [12], our trial did not find a reduction in mortality.",
+        "Our findings are consistent with and confirm those of the pilot study [3].",
+        types=("unclassified", "unclassified"),
+    )
+    shipped = load_resources()
+    result = ExtractiveEngine(resources=shipped).run(Target(), statements)
+    if shipped.contrasting_min_probability is None:
+        assert result.inferred_types == {"S1": "mentioning", "S2": "supporting"}
+    strict = replace(shipped, contrasting_min_probability=1.0)
+    result = ExtractiveEngine(resources=strict).run(Target(), statements)
+    assert result.inferred_types == {"S1": "mentioning", "S2": "supporting"}
+    assert not any(f.claim.startswith("Contrasts") for f in result.contrasting)
+    # a type the source gives is kept whatever the model's precision
+    given = _statements(statements[0].text, types=("contrasting",))
+    assert [f.statement_ids for f in ExtractiveEngine(resources=strict).run(Target(), given).contrasting] == [["S1"]]
 
 
 def test_given_contrasting_type_gives_a_finding() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -32,8 +33,17 @@ from summarizer.engines.extractive.linear import (
     tagger_features,
 )
 from summarizer.engines.extractive.outcomes import find_outcomes, outcome_direction
-from summarizer.engines.extractive.reading import annotate
-from summarizer.engines.extractive.resources import STARTS_NAME, EncoderMix, Resources, load_resources
+from summarizer.engines.extractive.reading import annotate, model_stance
+from summarizer.engines.extractive.resources import (
+    STARTS_NAME,
+    EncoderMix,
+    Resources,
+    bundled_data_files,
+    load_resources,
+    resources_from,
+    resources_of_parts,
+    resources_parts,
+)
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import split_sentences, tokens
 
@@ -162,11 +172,43 @@ def test_change_of_a_named_outcome() -> None:
 
 
 def test_stance_cues() -> None:
-    contrasting = annotate("In contrast to previous reports [12], our study did not find a reduction in mortality.")
+    trusting = replace(load_resources(), contrasting_min_probability=0.0)
+    text = "In contrast to previous reports [12], our study did not find a reduction in mortality."
+    contrasting = annotate(text, resources_=trusting)
     assert contrasting.stance == "contrasting"
+    shipped = load_resources()
+    gated = annotate(text, resources_=shipped)
+    threshold = shipped.contrasting_min_probability
+    assert gated.stance == (
+        "contrasting" if threshold is not None and gated.scores["stance:contrasting"] >= threshold else "mentioning"
+    )
     supporting = annotate("Our findings are consistent with and confirm those of Smith et al. [3].")
     assert supporting.stance == "supporting"
     assert supporting.stance_quote is not None
+
+
+def test_the_stance_model_says_contrasting_only_from_its_threshold() -> None:
+    probs = {"supporting": 0.1, "contrasting": 0.7, "mentioning": 0.2}
+    assert model_stance(probs, 0.6) == "contrasting"
+    assert model_stance(probs, 0.7) == "contrasting"
+    assert model_stance(probs, 0.75) == "mentioning"
+    assert model_stance(probs, None) == "mentioning"  # no threshold reached the precision: never
+    supporting = {"supporting": 0.5, "contrasting": 0.2, "mentioning": 0.3}
+    assert model_stance(supporting, None) == model_stance(supporting, 0.9) == "supporting"
+    # the threshold only holds back a contrasting guess: it never makes one where another label is likelier
+    assert model_stance({"supporting": 0.5, "contrasting": 0.45, "mentioning": 0.05}, 0.4) == "supporting"
+
+
+def test_the_stance_threshold_is_read_from_the_model_file_and_kept_in_the_startup_parts() -> None:
+    files = bundled_data_files()
+    stance = dict(files["stance_model.json"])
+    assert "contrasting_min_probability" in stance and stance["contrasting_min_precision"] == 0.8
+    for value in (0.85, None):
+        res = resources_from({**files, "stance_model.json": {**stance, "contrasting_min_probability": value}})
+        assert res.contrasting_min_probability == value
+        assert resources_of_parts(resources_parts(res)).contrasting_min_probability == value
+    without = {k: v for k, v in stance.items() if k != "contrasting_min_probability"}
+    assert resources_from({**files, "stance_model.json": without}).contrasting_min_probability is None
 
 
 def test_rules_alone_work_without_models() -> None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.engines.extractive.features import ade_features, efficacy_features, stance_features
 from summarizer.engines.extractive.linear import Lexicon, TokenTagger, taggable, tagger_features
+from summarizer.engines.extractive.reading import model_stance
 from summarizer.engines.extractive.resources import (
     LEXICON_FILE,
     LISTED_FILE,
@@ -239,6 +240,64 @@ def tune_offsets(oof: np.ndarray, gold: Sequence[str], labels: Sequence[str]) ->
     return best
 
 
+CONTRASTING_MIN_PRECISION = 0.8
+CONTRASTING_MIN_PREDICTED = 10
+CONTRASTING_GRID_STEP = 0.01
+
+
+def contrasting_gate(
+    oof: np.ndarray, offsets: np.ndarray, gold: Sequence[str], labels: Sequence[str],
+    min_precision: float = CONTRASTING_MIN_PRECISION, min_predicted: int = CONTRASTING_MIN_PREDICTED,
+) -> dict[str, object]:
+    """The lowest threshold on P(contrasting) at which the out-of-fold precision of an inferred `contrasting` is at
+    least min_precision over at least min_predicted predictions, with its out-of-fold figures.
+
+    `oof` are the out-of-fold probabilities before the offsets; the engine's probabilities are those with the
+    offsets added to the log-probabilities (the shipped bias holds them), and it infers `contrasting` where that
+    label has the largest probability and it is at least the threshold (reading.annotate). The threshold is None
+    when no threshold of the grid (steps of CONTRASTING_GRID_STEP) reaches the precision: the engine then never
+    infers `contrasting`.
+    """
+    import numpy as np
+
+    adjusted = np.exp(np.log(oof + 1e-12) + offsets)
+    adjusted /= adjusted.sum(axis=1, keepdims=True)
+    at = list(labels).index("contrasting")
+    argmax = adjusted.argmax(axis=1) == at
+    p = adjusted[:, at]
+    gold_pos = np.array([label == "contrasting" for label in gold])
+    chosen: tuple[float, float, float, int] | None = None
+    best: tuple[float, float, float, int] | None = None  # the most precise threshold, for the record
+    for step in range(round(1 / CONTRASTING_GRID_STEP)):
+        threshold = round(step * CONTRASTING_GRID_STEP, 2)
+        predicted = argmax & (p >= threshold)
+        count = int(predicted.sum())
+        if count < min_predicted:
+            break  # fewer still at any higher threshold
+        tp = int((predicted & gold_pos).sum())
+        figures = (threshold, tp / count, tp / max(int(gold_pos.sum()), 1), count)
+        if best is None or figures[1] > best[1]:
+            best = figures
+        if tp / count >= min_precision:
+            chosen = figures
+            break
+
+    def record(figures: tuple[float, float, float, int]) -> dict[str, object]:
+        threshold, precision, recall, count = figures
+        return {"threshold": threshold, "precision": round(precision, 4), "recall": round(recall, 4),
+                "predicted": count}
+
+    gate: dict[str, object] = {
+        "contrasting_min_probability": chosen[0] if chosen is not None else None,
+        "contrasting_min_precision": min_precision,
+    }
+    if chosen is not None:
+        gate["contrasting_inner_cv"] = record(chosen)
+    elif best is not None:
+        gate["contrasting_inner_cv_most_precise"] = record(best)
+    return gate
+
+
 def crossfit_safety_features(
     train: Sequence[LabelledRow], train_raw: Sequence[dict[str, object]], listed: ListedNames
 ) -> list[list[str]]:
@@ -318,6 +377,11 @@ def fit_task(
         info["bias_offsets"] = [float(o) for o in offsets]
         info["inner_cv_macro_f1_with_offsets"] = round(tuned_f1, 4)
         log(f"  {task} offsets {offsets.tolist()}: inner-CV macro-F1 {tuned_f1:.4f}")
+    if "contrasting" in labels:
+        gate = contrasting_gate(oof_best, offsets, [r.label for r in train], labels)
+        info.update(gate)
+        log(f"  {task} contrasting shown from P >= {gate['contrasting_min_probability']}: inner-CV "
+            f"{gate.get('contrasting_inner_cv') or gate.get('contrasting_inner_cv_most_precise')}")
     full_feats = feats
     vocab = build_vocab(full_feats)
     w, b = train_logreg(to_matrix(full_feats, vocab), y, len(labels), best[1], class_weight)
@@ -407,6 +471,8 @@ def model_only_report(
         probs = model.probabilities(row_feats)
         if task == "safety":
             preds.append("adverse_effect" if probs["adverse_effect"] >= res.ade_threshold else "no_adverse_effect")
+        elif task == "stance":
+            preds.append(model_stance(probs, res.contrasting_min_probability))
         else:
             preds.append(max(probs, key=probs.__getitem__))
     return metrics([r.label for r in heldout], preds, LABELS[task])

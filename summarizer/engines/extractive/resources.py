@@ -38,6 +38,9 @@ class Resources:
     ade: LinearModel | None = None
     efficacy: LinearModel | None = None
     ade_threshold: float = ADE_THRESHOLD_DEFAULT
+    # the least P(contrasting) at which the stance model's `contrasting` is inferred (stance_model.json's
+    # contrasting_min_probability: where its out-of-fold precision reaches 0.8); None: never, `mentioning` instead
+    contrasting_min_probability: float | None = None
     effects: Lexicon = field(default_factory=Lexicon)
     drugs: Lexicon = field(default_factory=Lexicon)
     # names from a published phenotype list: they mark effects for the adverse-effect model only, and name an
@@ -119,11 +122,14 @@ def resources_from(files: Mapping[str, Mapping[str, object]]) -> Resources:
     """Resources from the contents of the data files, by file name (a missing file leaves its part out)."""
     models: dict[str, LinearModel | None] = {}
     threshold = ADE_THRESHOLD_DEFAULT
+    contrasting_min = None
     for key, filename in MODEL_FILES.items():
         data = files.get(filename)
         models[key] = LinearModel.from_json(dict(data)) if data else None
         if key == "ade" and data and isinstance(data.get("threshold"), int | float):
             threshold = float(data["threshold"])  # type: ignore[arg-type]
+        if key == "stance" and data and isinstance(data.get("contrasting_min_probability"), int | float):
+            contrasting_min = float(data["contrasting_min_probability"])  # type: ignore[arg-type]
     lex = files.get(LEXICON_FILE) or {}
     listed = files.get(LISTED_FILE) or {}
     taggers = files.get(TAGGER_FILE) or {}
@@ -134,6 +140,7 @@ def resources_from(files: Mapping[str, Mapping[str, object]]) -> Resources:
         ade=models["ade"],
         efficacy=models["efficacy"],
         ade_threshold=threshold,
+        contrasting_min_probability=contrasting_min,
         effects=Lexicon.of(_strings(lex.get("terms"))),
         drugs=Lexicon.of([*_strings(lex.get("drugs")), *_strings(listed.get("drugs"))]),
         listed_effects=Lexicon.of(_strings(listed.get("effects"))),
@@ -163,6 +170,7 @@ def resources_parts(res: Resources) -> tuple[Any, ...]:
         _parts(res.ade),
         _parts(res.efficacy),
         res.ade_threshold,
+        res.contrasting_min_probability,
         res.effects.parts(),
         res.drugs.parts(),
         res.listed_effects.parts(),
@@ -176,12 +184,14 @@ def resources_parts(res: Resources) -> tuple[Any, ...]:
 
 def resources_of_parts(parts: Sequence[Any]) -> Resources:
     """The resources that resources_parts gave the parts of."""
-    (stance, ade, efficacy, threshold, effects, drugs, listed, drug_tagger, effect_tagger, *derived) = parts
+    (stance, ade, efficacy, threshold, contrasting_min, effects, drugs, listed, drug_tagger, effect_tagger,
+     *derived) = parts
     values = {
         "stance": LinearModel.from_parts(stance) if stance else None,
         "ade": LinearModel.from_parts(ade) if ade else None,
         "efficacy": LinearModel.from_parts(efficacy) if efficacy else None,
         "ade_threshold": threshold,
+        "contrasting_min_probability": contrasting_min,
         "effects": Lexicon(*effects),
         "drugs": Lexicon(*drugs),
         "listed_effects": Lexicon(*listed),

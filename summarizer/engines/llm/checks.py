@@ -90,11 +90,17 @@ def schema_errors(out: BaseModel, ids: Collection[str], annotations: int | None 
 
 
 def verdict_errors(out: Sections) -> list[str]:
-    """An assessment other than insufficient_evidence needs at least one finding."""
+    """An assessment other than insufficient_evidence needs at least one finding; no concerns with adverse events
+    listed contradicts itself."""
     errors = []
     if out.safety.assessment != "insufficient_evidence" and not out.safety.findings:
         errors.append(
             f"safety: assessment {out.safety.assessment} needs at least one finding, else insufficient_evidence"
+        )
+    if out.safety.assessment == "no_concerns_reported" and out.safety.adverse_events:
+        errors.append(
+            "safety: assessment no_concerns_reported contradicts the adverse_events listed; give concerns_reported "
+            "or mixed, or list no adverse event"
         )
     if out.efficacy.assessment != "insufficient_evidence" and not out.efficacy.outcomes:
         errors.append(

@@ -1,0 +1,180 @@
+"""What counts as evidence about the intervention: the statements with their readings, the sentences and quotes
+they are cited by, and the tests that set a mention aside (an indication, the control arm, an outcome compared
+between the arms, a cell-level effect, a claim of efficacy that is hedged).
+
+sections.py draws the brief's sections with these; wording.py words them, verdicts.py weighs them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.engines.extractive.reading import SentenceReading
+from summarizer.engines.extractive.tokenise import split_sentences
+from summarizer.engines.extractive.treatments import TREATMENT_CLASSES
+from summarizer.models import Finding, Quote, Statement
+
+# an effect on cancer cells or cells in culture is what a drug is tested for there, not an adverse event of it
+CELL_LEVEL = re.compile(r"\b(?:cancer|tumou?r|leuka?emia)\s+cells?\b|\bcell\s+lines?\b|\bin\s+vitro\b", re.IGNORECASE)
+_INDICATION_AFTER = r"(?:drugs?|medications?|therap(?:y|ies)|treatments?|patients|cohort|model|mice|rats)\b"
+_INDICATION_BEFORE = r"\b(?:treat(?:s|ed|ing|ment)?(?:\s+(?:of|for))?|for|against|anti-?)"
+# the comparator arm of a trial: what happens there is not an effect of the intervention
+_CONTROL_ARM = re.compile(
+    r"\b(?:control|placebo|sham|usual[\s\-]care|standard[\s\-]care)\s+(?:groups?|arms?|recipients|patients|subjects)\b|"
+    r"\bcontrols\b|\b(?:with|on|receiving|given)\s+(?:a\s+)?placebo\b",
+    re.IGNORECASE,
+)
+_MORE_WORDS = re.compile(r"\b(?:higher|more|greater|increased|excess|elevated|twice|double)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;]|\b(?:while|whereas|but|since|although)\b", re.IGNORECASE)
+# "no differences for edema": an outcome compared between arms, not an adverse event found absent
+_NO_DIFFERENCE = re.compile(
+    r"\bno\s+(?:statistically\s+)?(?:significant\s+)?(?:differences?|changes?)\s+(?:in|for|of|on|between)\b"
+    r"[^.;]{0,80}$",
+    re.IGNORECASE,
+)
+# a sentence that says the intervention worked without naming an outcome, as a finding (in the past tense or as
+# reported): "reported intranasal midazolam to be 100% effective", "showing effectiveness in treating vitiligo with
+# Ginkgo biloba", "reported to have a survival benefit"; not a purpose ("to evaluate the efficacy of"), a
+# conjecture ("may be effective"), a negation, or what is known in general ("X is an effective treatment for Y")
+EFFICACY_CLAIM = re.compile(
+    r"\b(?:(?:was|were|been|proved|proven|found|shown|reported)\s+(?:[\w\-]+\s+){0,3}?(?:to\s+be\s+)?(?:[\w%]+\s+){0,2}?"
+    r"(?:effective|efficacious|beneficial)\b|(?:showing|showed|shows|demonstrat\w+|confirm\w*|report\w*)\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:effectiveness|efficacy)\b|(?:survival|clinical|therapeutic|significant)\s+"
+    r"benefits?\b)",
+    re.IGNORECASE,
+)
+_CLAIM_DOUBTED = re.compile(
+    r"\b(?:not|no|nor|never|without|lack|lacked|failed|may|might|could|would|should|whether|if|evaluate|assess|"
+    r"investigate|determine|aim|aimed|hypothes\w*|expected|potential|possible|unclear|doubt\w*|question\w*)\b|"
+    r"\bonly\s+(?:among|in|for)\b",  # a benefit in a subgroup only is not a benefit of the intervention
+    re.IGNORECASE,
+)
+_SAFETY_TERMS = re.compile(r"adverse|side[\s\-]effect|toxicit|complication|safety", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ReadStatement:
+    """A statement with the engine's reading of it."""
+
+    statement: Statement
+    reading: SentenceReading
+
+
+def quote(statement: Statement, text: str | None) -> Quote:
+    """A quote of `text` if it is in the statement, otherwise of the whole statement."""
+    if text and text in statement.text:
+        return Quote(statement_id=statement.id, text=text)
+    return Quote(statement_id=statement.id, text=statement.text)
+
+
+def sentence(statement: Statement, index: int) -> str:
+    """The statement's sentence of this index (its last one for an index past the end)."""
+    spans = split_sentences(statement.text)
+    start, end = spans[min(index, len(spans) - 1)]
+    return statement.text[start:end].strip()
+
+
+def statement_finding(item: ReadStatement, claim: str, quote_text: str | None) -> Finding:
+    """A finding resting on one statement, quoting the sentence that carries it."""
+    return Finding(claim=claim, statement_ids=[item.statement.id], quotes=[quote(item.statement, quote_text)])
+
+
+# the words either side of an event name that make it an indication; the name itself is found with str.find,
+# since a pattern compiled for each name cost 0.75 ms a call
+_INDICATION_FOLLOWS = re.compile(r"\s+" + _INDICATION_AFTER)
+_INDICATION_PRECEDES = re.compile(_INDICATION_BEFORE + r"\s+(?:\w+\s+)?\Z")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _word_boundary(text: str, at: int) -> bool:
+    """What the pattern `\\b` says at this position."""
+    before = at > 0 and _WORD_CHAR.match(text, at - 1) is not None
+    after = at < len(text) and _WORD_CHAR.match(text, at) is not None
+    return before != after
+
+
+def indication(sentence: str, event: str) -> bool:
+    """Whether the event is what a treatment is for ("a diabetes drug", "treatment of hepatitis"), not a harm."""
+    name = event.lower()
+    low = sentence.lower()
+    start = low.find(name)
+    while start != -1:
+        end = start + len(name)
+        if _word_boundary(low, start) and _INDICATION_FOLLOWS.match(low, end):
+            return True  # "hepatitis patients", "a diabetes drug"
+        if _word_boundary(low, end) and _INDICATION_PRECEDES.search(low, 0, start):
+            return True  # "treatment of hepatitis", "for severe pain"
+        start = low.find(name, start + 1)
+    return False
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where a name stands in a text, left to right without overlaps (as re.finditer would find it, with no
+    pattern to compile for each name)."""
+    found = []
+    start = text.find(name)
+    while start != -1:
+        found.append(start)
+        start = text.find(name, start + max(1, len(name)))
+    return found
+
+
+def _clause_at(sentence: str, start: int, end: int) -> str:
+    """The clause of a sentence around [start, end): between the clause breaks (",", ";", while, but, ...)."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
+    after = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[before[-1] if before else 0 : after.start() if after else len(sentence)]
+
+
+def in_control_arm(sentence: str, event: str, anchors: frozenset[str]) -> bool:
+    """Whether every mention of an event is in a clause about the control arm: one that names it and not the
+    intervention ("in the control group 4 patients developed wound infection"), or one that compares the two arms
+    without saying which had more ("a difference between X and the control group in the incidence of wound
+    infection"). "Nausea was more frequent than in the placebo group" stays an adverse event."""
+    low = sentence.lower()
+    found = _occurrences(low, event.lower())
+    if not found:
+        return False
+    for start in found:
+        clause = _clause_at(low, start, start + len(event))
+        if _CONTROL_ARM.search(clause) is None or _MORE_WORDS.search(clause) is not None:
+            return False
+        names_intervention = any(a in clause for a in anchors if a not in TREATMENT_CLASSES)
+        if names_intervention and "differ" not in clause:
+            return False
+    return True
+
+
+def compared(sentence: str, event: str) -> bool:
+    """Whether an absent event is an outcome that did not differ between the arms ("no differences for edema"):
+    only adverse events in general ("no difference in adverse events") are then a reassurance."""
+    if _SAFETY_TERMS.search(event):
+        return False
+    return any(
+        _NO_DIFFERENCE.search(sentence, max(0, start - 200), start) is not None
+        for start in _occurrences(sentence.lower(), event.lower())
+    )
+
+
+def names_intervention(outcome: str, anchors: frozenset[str]) -> bool:
+    """Whether an outcome's name is the intervention itself ("availability of antiretroviral therapies")."""
+    words = {w.strip(".,;:()").rstrip("s") for w in outcome.lower().split()}
+    return any(anchor.rstrip("s") in words for anchor in anchors if anchor not in TREATMENT_CLASSES)
+
+
+def efficacy_claim(statement: Statement, sentences: frozenset[int]) -> str | None:
+    """The first sentence about the intervention that says, unhedged and not negated, that it worked."""
+    for index in sorted(sentences):
+        text = sentence(statement, index)
+        if EFFICACY_CLAIM.search(text) is not None and _CLAIM_DOUBTED.search(text) is None:
+            return text
+    return None
+
+
+def outcome_key(outcome: str) -> str:
+    """An outcome's name as findings are merged by: lower case, without a leading article or preposition."""
+    words = outcome.lower().split()
+    while words and words[0] in ("the", "a", "an", "in", "of"):
+        words.pop(0)
+    return " ".join(words)

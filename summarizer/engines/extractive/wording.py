@@ -1,0 +1,144 @@
+"""The wording of the brief's claims and summaries: plain sentences built from what sections.py selected.
+
+Nothing here decides what is evidence (evidence.py) or what it adds up to (verdicts.py): each function words what
+it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarizer.engines.extractive.evidence import ReadStatement
+from summarizer.engines.extractive.outcomes import OutcomeMention
+
+SHOWN_IDS = 5
+SHOWN_NAMES = 8
+
+
+def count(number: int, singular: str, plural: str | None = None) -> str:
+    """"1 statement", "3 statements"."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"
+
+
+def join(names: Sequence[str], conjunction: str = "and") -> str:
+    """"a, b and c"."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + f" {conjunction} " + names[-1]
+
+
+def ids(items: Sequence[ReadStatement]) -> str:
+    """The first ids, and how many more: a summary stays short however many statements there are."""
+    shown_ids = [item.statement.id for item in items]
+    shown = ", ".join(shown_ids[:SHOWN_IDS])
+    return shown if len(shown_ids) <= SHOWN_IDS else f"{shown} and {len(shown_ids) - SHOWN_IDS} more"
+
+
+def names(listed: Sequence[str]) -> str:
+    """The first names, and how many others."""
+    shown = list(listed[:SHOWN_NAMES])
+    if len(listed) > SHOWN_NAMES:
+        shown.append(count(len(listed) - SHOWN_NAMES, "other"))
+    return join(shown)
+
+
+def capital(text: str) -> str:
+    """The text with its first letter upper case."""
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """A name as it reads inside a sentence: "Mortality" becomes "mortality", "HbA1c" and "ICU stay" stay."""
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+# claims of one finding
+
+
+def concern_claim(events: Sequence[str], name: str) -> str:
+    """The claim of a statement that reports adverse events with the intervention."""
+    return f"{capital(join(events))} reported with {name}."
+
+
+def reassuring_claim(safety_outcomes: Sequence[OutcomeMention], absent: Sequence[str], name: str) -> str:
+    """The claim of a statement that reports no harm: harms that fell or did not differ, events that did not
+    occur, or the intervention called safe."""
+    if safety_outcomes:
+        return " ".join(
+            f"No difference in {lower_first(m.outcome)} with {name}." if m.change == "no_difference"
+            else f"{capital(m.outcome)} {m.change} with {name}."
+            for m in safety_outcomes
+        )
+    if absent:
+        return f"No {join(absent, 'or')} reported with {name}."
+    return f"{capital(name)} described as safe or well tolerated."
+
+
+def outcome_claim(outcome: str, change: str, direction: str, name: str) -> str:
+    """The claim of an outcome of the intervention, with its direction."""
+    if direction == "no_difference":
+        return f"No difference in {lower_first(outcome)} with {name}."
+    if change in ("increased", "decreased"):
+        better = "an improvement" if direction == "improved" else "a worsening"
+        return f"{capital(outcome)} {change} with {name} ({better})."
+    return f"{capital(outcome)} {direction} with {name}."
+
+
+def effective_claim(name: str) -> str:
+    """The claim of the statements that call the intervention effective without naming what it improved."""
+    return f"{capital(name)} reported effective (no outcome named)."
+
+
+def contrasting_claim(contrasting: bool) -> str:
+    """The claim of a statement that contrasts with the cited work, or questions it."""
+    return "Contrasts its findings with the cited work." if contrasting else "Questions the cited work's claims."
+
+
+# summaries of a section
+
+
+def safety_summary(
+    name: str,
+    total: int,
+    concerns: Sequence[ReadStatement],
+    reassuring: Sequence[ReadStatement],
+    events: Sequence[str],
+    judged: bool,
+    speaking: Sequence[ReadStatement] = (),
+) -> str:
+    """The safety section's summary: how many statements report on safety, which report no harm and which
+    adverse events; with judged=False, that there is no evidence either way, and how many statements about the
+    intervention speak of safety all the same (`speaking`: tagged safety, but reporting no harm of it and no
+    absence of one), so that the summary never says that none does."""
+    if not judged:
+        if speaking:
+            verb = "speaks" if len(speaking) == 1 else "speak"
+            return (
+                f"{count(len(speaking), 'statement')} of {total} {verb} of the safety of {name} ({ids(speaking)}), "
+                "but none reports a harm of it or the absence of one, so there is no evidence either way."
+            )
+        return f"No statement reports on the safety of {name}, so there is no evidence either way."
+    addressing = len(concerns) + len(reassuring)
+    verb = "reports" if addressing == 1 else "report"
+    parts = [f"{count(addressing, 'statement')} of {total} {verb} on the safety of {name}."]
+    if reassuring:
+        parts.append(f"{count(len(reassuring), 'reports', 'report')} no harm ({ids(reassuring)}).")
+    if concerns:
+        parts.append(f"{count(len(concerns), 'reports', 'report')} adverse events ({ids(concerns)}): {names(events)}.")
+    return " ".join(parts)
+
+
+def efficacy_summary(
+    name: str, total: int, used: Sequence[ReadStatement], by_direction: Sequence[tuple[str, Sequence[str]]],
+    judged: bool,
+) -> str:
+    """The efficacy section's summary: how many statements report outcomes, and the outcomes by direction
+    (("improved", [...]), ("worsened", [...]), ("unchanged", [...])); with judged=False, that none does."""
+    if not judged:
+        return f"No statement reports an outcome of {name}."
+    verb = "reports" if len(used) == 1 else "report"
+    parts = [f"{count(len(used), 'statement')} of {total} {verb} outcomes of {name} ({ids(used)})."]
+    for label, outcomes in by_direction:
+        if outcomes:
+            parts.append(f"Reported as {label}: {names(outcomes)}.")
+    return " ".join(parts)
