@@ -33,7 +33,7 @@ from summarizer.engines.extractive.linear import (
     tagger_features,
 )
 from summarizer.engines.extractive.outcomes import find_outcomes, outcome_direction
-from summarizer.engines.extractive.reading import annotate, model_stance
+from summarizer.engines.extractive.reading import SentenceReading, annotate, shown_stance
 from summarizer.engines.extractive.resources import (
     STARTS_NAME,
     EncoderMix,
@@ -172,31 +172,27 @@ def test_change_of_a_named_outcome() -> None:
 
 
 def test_stance_cues() -> None:
-    trusting = replace(load_resources(), contrasting_min_probability=0.0)
-    text = "In contrast to previous reports [12], our study did not find a reduction in mortality."
-    contrasting = annotate(text, resources_=trusting)
-    assert contrasting.stance == "contrasting"
-    shipped = load_resources()
-    gated = annotate(text, resources_=shipped)
-    threshold = shipped.contrasting_min_probability
-    assert gated.stance == (
-        "contrasting" if threshold is not None and gated.scores["stance:contrasting"] >= threshold else "mentioning"
-    )
+    contrasting = annotate("In contrast to previous reports [12], our study did not find a reduction in mortality.")
+    assert contrasting.stance == "contrasting"  # the model's own label, which the stance evaluation scores
     supporting = annotate("Our findings are consistent with and confirm those of Smith et al. [3].")
     assert supporting.stance == "supporting"
     assert supporting.stance_quote is not None
 
 
-def test_the_stance_model_says_contrasting_only_from_its_threshold() -> None:
-    probs = {"supporting": 0.1, "contrasting": 0.7, "mentioning": 0.2}
-    assert model_stance(probs, 0.6) == "contrasting"
-    assert model_stance(probs, 0.7) == "contrasting"
-    assert model_stance(probs, 0.75) == "mentioning"
-    assert model_stance(probs, None) == "mentioning"  # no threshold reached the precision: never
-    supporting = {"supporting": 0.5, "contrasting": 0.2, "mentioning": 0.3}
-    assert model_stance(supporting, None) == model_stance(supporting, 0.9) == "supporting"
-    # the threshold only holds back a contrasting guess: it never makes one where another label is likelier
-    assert model_stance({"supporting": 0.5, "contrasting": 0.45, "mentioning": 0.05}, 0.4) == "supporting"
+def _read_as(stance: str, p_contrasting: float | None) -> SentenceReading:
+    reading = annotate("The cells were given on days 1, 3 and 5 [7].")
+    scores = {} if p_contrasting is None else {"stance:contrasting": p_contrasting}
+    return replace(reading, stance=stance, scores=scores)
+
+
+def test_a_brief_shows_contrasting_only_from_the_threshold() -> None:
+    assert shown_stance(_read_as("contrasting", 0.7), 0.6) == "contrasting"
+    assert shown_stance(_read_as("contrasting", 0.7), 0.7) == "contrasting"
+    assert shown_stance(_read_as("contrasting", 0.7), 0.75) == "mentioning"
+    assert shown_stance(_read_as("contrasting", 0.7), None) == "mentioning"  # no threshold reached the precision
+    assert shown_stance(_read_as("contrasting", None), 0.1) == "mentioning"  # a rule's guess: precision unmeasured
+    assert shown_stance(_read_as("supporting", 0.2), None) == "supporting"
+    assert shown_stance(_read_as("mentioning", 0.9), 0.5) == "mentioning"
 
 
 def test_the_stance_threshold_is_read_from_the_model_file_and_kept_in_the_startup_parts() -> None:

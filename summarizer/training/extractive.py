@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from summarizer.engines.extractive.features import ade_features, efficacy_features, stance_features
 from summarizer.engines.extractive.linear import Lexicon, TokenTagger, taggable, tagger_features
-from summarizer.engines.extractive.reading import model_stance
 from summarizer.engines.extractive.resources import (
     LEXICON_FILE,
     LISTED_FILE,
@@ -471,8 +470,6 @@ def model_only_report(
         probs = model.probabilities(row_feats)
         if task == "safety":
             preds.append("adverse_effect" if probs["adverse_effect"] >= res.ade_threshold else "no_adverse_effect")
-        elif task == "stance":
-            preds.append(model_stance(probs, res.contrasting_min_probability))
         else:
             preds.append(max(probs, key=probs.__getitem__))
     return metrics([r.label for r in heldout], preds, LABELS[task])

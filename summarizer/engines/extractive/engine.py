@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
-from summarizer.engines.extractive.reading import ANNOTATOR_VERSION, SentenceReading, annotate
+from summarizer.engines.extractive.reading import ANNOTATOR_VERSION, SentenceReading, annotate, shown_stance
 from summarizer.engines.extractive.resources import EncoderMix, Resources
 from summarizer.engines.extractive.sections import (
     ReadStatement,
@@ -222,7 +222,9 @@ class ExtractiveEngine:
         self._with_encoder(readings, [text for text, _ in jobs], reread)
         items = [ReadStatement(s, r) for s, r in zip(statements, readings, strict=True)]
         inferred: dict[str, StatementType] = {
-            i.statement.id: i.reading.stance for i in items if i.statement.type == "unclassified"
+            i.statement.id: shown_stance(i.reading, self._resources.contrasting_min_probability)
+            for i in items
+            if i.statement.type == "unclassified"
         }
         types = {i.statement.id: inferred.get(i.statement.id, i.statement.type) for i in items}
         profile = profile_target(

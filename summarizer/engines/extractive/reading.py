@@ -103,14 +103,18 @@ def _argmax(probs: dict[str, float]) -> str:
     return max(probs, key=probs.__getitem__)
 
 
-def model_stance(probs: dict[str, float], contrasting_min: float | None) -> Stance:
-    """The stance model's label, but `contrasting` only at a probability of at least contrasting_min (where the
-    model's out-of-fold precision for it reaches 0.8; None: never): a statement it would wrongly call contrasting
-    is worse than one left `mentioning`, since each contrasting statement becomes a finding of the brief."""
-    stance: Stance = _argmax(probs)  # type: ignore[assignment]
-    if stance == "contrasting" and (contrasting_min is None or probs["contrasting"] < contrasting_min):
+def shown_stance(reading: SentenceReading, contrasting_min: float | None) -> Stance:
+    """The type a brief shows for an unclassified statement: the reading's stance, but `contrasting` only where the
+    stance model gave it a probability of at least contrasting_min (where the model's out-of-fold precision for it
+    reaches 0.8; None: never, and never for a rule's guess, whose precision is unmeasured). A statement wrongly shown
+    as contrasting is worse than one left `mentioning`, since each becomes a finding of the brief. The reading's own
+    stance, which `summarizer eval --task stance` scores, is the model's likeliest label."""
+    if reading.stance != "contrasting":
+        return reading.stance
+    probability = reading.scores.get("stance:contrasting")
+    if contrasting_min is None or probability is None or probability < contrasting_min:
         return "mentioning"
-    return stance
+    return "contrasting"
 
 
 def annotate(
@@ -137,7 +141,7 @@ def annotate(
         stance = "mentioning"
     elif res.stance is not None:
         probs = res.stance.probabilities(stance_features(text, scan))
-        stance = model_stance(probs, res.contrasting_min_probability)
+        stance = _argmax(probs)  # type: ignore[assignment]
         scores.update({f"stance:{k}": v for k, v in probs.items()})
     else:
         stance = _rule_stance(low)
