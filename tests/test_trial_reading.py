@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.engines.extractive import ExtractiveEngine, annotate, load_resources
+from summarizer.engines.extractive.outcomes import find_outcomes
 from summarizer.engines.extractive.polarity import outcome_direction
 from summarizer.models import Statement
 from summarizer.pipeline import summarize
@@ -177,3 +178,24 @@ def test_the_brief_of_a_trials_citing_statements() -> None:
     assert "Median recovery time decreased with remdesivir (an improvement)." in claims
     assert "No difference in mortality by day 29 with remdesivir." in claims
     assert [f.claim for f in brief.safety.findings] == ["Serious adverse events decreased with remdesivir."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        # a word of measurement alone, an arm, or an adverb's phrase is no outcome; the name ends before "both"
+        ("Mean blood pressure fell more in the exercise group, but this was not statistically significant.", None,
+         {"more"}),
+        ("There were no significant differences in balance for the yoga group and the walking group.", None,
+         {"walking group", "the walking group"}),
+        ("Anxiety scores did not change significantly over the study period.", None,
+         {"significantly over the study period"}),
+        ("Early mobilisation reduced hospital stay both in older and younger patients (p = 0.01).",
+         "hospital stay", {"hospital stay both"}),
+    ],
+)
+def test_what_is_no_outcome_name(text: str, expected: str | None, absent: set[str]) -> None:
+    names = {m.outcome for m in find_outcomes(text)}
+    assert not names & absent
+    if expected is not None:
+        assert expected in names

@@ -122,11 +122,48 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
                    for s, o in taken):
             mentions.append(mention)
             taken.append((mention.sentence, mention.outcome.lower()))
-    return [m for m in mentions if _plausible_name(m.outcome)]
+    return [m for m in map(_without_trailing_adverbs, mentions) if _plausible_name(m.outcome)]
+
+
+# words that end a clause after the outcome, not the outcome's name: "reduced test time both in ...", "did not change
+# X or Y either"
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:both|either|respectively|alone|together|significantly|overall))+$", re.I)
+
+
+def _without_trailing_adverbs(mention: OutcomeMention) -> OutcomeMention:
+    cut = _TRAILING_ADVERBS.search(mention.outcome)
+    return mention if cut is None or cut.start() == 0 else replace(mention, outcome=mention.outcome[: cut.start()])
+
+
+# words that say how much or how something was measured, but not what: alone they name no outcome ("more",
+# "number", "change", "days", "improvement"); with a word that says what, they do ("number of relapses")
+_MEASURE_WORDS = frozenset({
+    "more", "less", "fewer", "greater", "higher", "lower", "number", "numbers", "amount", "amounts", "change",
+    "changes", "difference", "differences", "improvement", "improvements", "effect", "effects", "outcome",
+    "outcomes", "measure", "measures", "value", "values", "level", "levels", "rate", "rates", "proportion",
+    "percentage", "days", "day", "time", "times", "period", "score", "scores", "total", "overall", "both",
+    "either", "respectively", "alone", "study", "primary", "secondary", "main", "mean", "median",
+})
+# adverbs of manner and degree ("significantly", "markedly"), not adjectives in -ly ("early", "daily", "elderly")
+_ADVERB_ENDINGS = ("ally", "ntly", "ively", "edly", "ously", "ssly")
+_NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
+_FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from", "over", "and", "or", "its",
+    "their", "this", "that", "these", "those", "than", "as", "all", "any", "each",
+})
 
 
 def _plausible_name(name: str) -> bool:
-    return _NOT_IN_NAMES.search(name.lower()) is None and name.count("(") == name.count(")")
+    """Whether a phrase can be an outcome's name: no piece of a p-value or bracket, not the study's results, not a
+    trial arm ("the PE group"), not opening with an adverb ("significantly over the study period"), and at least
+    one word that says what was measured, beside words of measurement and function words."""
+    low = name.lower()
+    if _NOT_IN_NAMES.search(low) is not None or name.count("(") != name.count(")"):
+        return False
+    words = _NAME_WORD.findall(low)
+    if not words or words[-1] in _ARM_NOUNS or words[0].endswith(_ADVERB_ENDINGS):
+        return False
+    return any(w not in _MEASURE_WORDS and w not in _FUNCTION_WORDS for w in words)
 
 
 def _significant_or_not(significance: Significance, mention: OutcomeMention) -> OutcomeMention:
