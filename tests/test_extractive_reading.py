@@ -471,3 +471,29 @@ def test_each_negation_reads_its_own_list() -> None:
 )
 def test_outcomes_in_reported_results(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.outcome, m.direction) for m in find_outcomes(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what was measured is no event: a threshold, a score, outcome measures
+        "Adding the opioid gave a greater increase in the pain threshold than the opioid alone (P < 0.01).",
+        "The diet did not result in significant improvements in the asthma outcome measures (FEV1, symptom days).",
+        # a statistical or wished-for effect is no harm, absent or present
+        "After the lessons there were no significant main effects on intention to exercise (p = 0.6).",
+        "No beneficial effects of the supplement were seen in older adults.",
+    ],
+)
+def test_a_measure_or_a_statistical_effect_is_no_adverse_event(text: str) -> None:
+    reading = annotate(text)
+    assert reading.adverse_events == ()
+    assert reading.absent_events == ()
+
+
+def test_events_beside_measures_are_still_read() -> None:
+    assert annotate("Nausea and severe headache occurred in four patients given ketamine.").adverse_events == (
+        "Nausea", "headache"
+    )
+    assert annotate("No side effects or adverse events were observed with the vaccine.").absent_events == (
+        "side effects", "adverse events"
+    )

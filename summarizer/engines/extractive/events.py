@@ -273,8 +273,38 @@ def is_clinical_event_name(name: str) -> bool:
     return only not in NOT_EVENT_WORDS and (not only.endswith(ADJECTIVE_ENDINGS) or only in _EVENT_ADJECTIVES)
 
 
+# words of measurement after a symptom's or disease's name: the name then says what was measured, not that an event
+# happened ("pain threshold", "pain scores", "the diabetes outcome measures", "haemoglobin level")
+_MEASURE_HEADS = frozenset({
+    "threshold", "thresholds", "score", "scores", "scale", "scales", "level", "levels", "index", "concentration",
+    "concentrations", "count", "counts", "value", "values", "outcome", "outcomes", "measure", "measures",
+    "assessment", "questionnaire", "severity", "intensity",
+})
+# qualifiers that make "effects" or "events" a statistical or wished-for effect, not a harm ("no significant main
+# effects", "beneficial effects")
+_NOT_HARMFUL_QUALIFIERS = frozenset({
+    "main", "significant", "statistically", "overall", "interaction", "treatment", "beneficial", "positive",
+    "protective", "therapeutic", "desired", "favourable", "favorable", "additive", "synergistic",
+    "independent", "direct", "indirect", "differential",
+})
+_NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
+
+
+def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
+    """Whether a name, or the word right after it, says what was measured rather than an event."""
+    words = name.lower().split()
+    if words[-1] in _MEASURE_HEADS:
+        return True
+    head = next((i for i, w in enumerate(words) if w in GENERIC_EVENT), None)
+    if head and all(w in _NOT_HARMFUL_QUALIFIERS for w in words[:head]):
+        return True  # "main effects", "beneficial effects of the supplement"
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).lower() in _MEASURE_HEADS
+
+
 def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], ...]:
-    """The distinct event names of the spans (case-insensitively), each with where it first occurs."""
+    """The distinct event names of the spans (case-insensitively), each with where it first occurs; a name that
+    says what was measured ("pain threshold") is none."""
     seen: dict[str, tuple[str, int]] = {}
     for span in spans:
         cleaned = event_name_span(text, span)
@@ -282,7 +312,7 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
             continue
         start, end = cleaned
         name = text[start:end].strip(" ,;:.")
-        if name and name.lower() not in seen:
+        if name and name.lower() not in seen and not _names_a_measure(text, start, start + len(name), name):
             seen[name.lower()] = (name, start)
     return tuple(seen.values())
 
