@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
 SCHEMA_VERSION: Literal["1"] = "1"
 
@@ -20,6 +20,10 @@ EfficacyAssessment = Literal[
 Direction = Literal["improved", "worsened", "no_difference", "unclear"]
 Change = Literal["increased", "decreased", "no_difference", "unclear"]
 CertaintyLevel = Literal["high", "moderate", "low", "very_low"]
+
+
+# JSON Schema's readOnly marks a field the pipeline computes: an input's value is replaced, a model is never asked
+PIPELINE_FILLED: dict[str, JsonValue] = {"readOnly": True}
 
 
 class ContractModel(BaseModel):
@@ -74,6 +78,19 @@ class Statement(ContractModel):
     intents: list[str] = Field(default_factory=list, description="Citation intents the source gave (Semantic Scholar).")
     is_influential: bool | None = None
     self_cite: bool | None = None
+    cites_several: bool = Field(
+        default=False,
+        description="The statement cites the target among several works; it weighs less in the verdicts. Set by "
+        "the pipeline.",
+        json_schema_extra=PIPELINE_FILLED,
+    )
+    cited_works: int | None = Field(
+        default=None,
+        ge=1,
+        description="How many works the statement cites, where its citation markers can be read ([1], [2-5], "
+        "39,45,47, author-year); null when no citation marker is recognised. Set by the pipeline.",
+        json_schema_extra=PIPELINE_FILLED,
+    )
 
 
 class ReportedTallies(ContractModel):
@@ -151,6 +168,12 @@ class Finding(ContractModel):
     claim: str = Field(min_length=1)
     statement_ids: list[str] = Field(min_length=1)
     quotes: list[Quote] = Field(default_factory=list)
+    rests_on_group_citations: bool = Field(
+        default=False,
+        description="Every statement the finding cites cites the target among several works (cites_several). Set "
+        "by the pipeline, never by a model.",
+        json_schema_extra=PIPELINE_FILLED,
+    )
 
 
 class AdverseEvent(ContractModel):

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 from summarizer._version import __version__
 from summarizer.certainty import grade_section, notes_of
+from summarizer.citations import citation_marks, mark_group_citations
 from summarizer.engines import Engine, EngineResult, make_engine
 from summarizer.grounding import ground_intervention, ground_sections
 from summarizer.models import Brief, Efficacy, Intervention, Provenance, Safety, Source, Statement, Target
@@ -21,7 +22,8 @@ NO_INTERVENTION_SUMMARY = (
 
 
 def normalise(statements: Sequence[Statement]) -> list[Statement]:
-    """Normalise whitespace, merge exact duplicates into occurrences, and number the statements S1, S2, ...
+    """Normalise whitespace, merge exact duplicates into occurrences, number the statements S1, S2, ..., and mark
+    those that cite the target among several works (cites_several, cited_works).
 
     A statement already in that form is returned as it is, not copied, so that normalising twice costs no memory;
     the strings many statements share (sections, types) are kept once.
@@ -40,10 +42,20 @@ def normalise(statements: Sequence[Statement]) -> list[Statement]:
     normalised = []
     for i, (first, text, occurrences) in enumerate(merged.values(), start=1):
         number = f"S{i}"
+        several, works = citation_marks(text)
+        marked = first.cites_several == several and first.cited_works == works
         if first.id == number and first.text is text and first.occurrences == occurrences:
-            normalised.append(first)
+            normalised.append(
+                first if marked else first.model_copy(update={"cites_several": several, "cited_works": works})
+            )
             continue
-        update: dict[str, object] = {"id": number, "text": text, "occurrences": occurrences}
+        update: dict[str, object] = {
+            "id": number,
+            "text": text,
+            "occurrences": occurrences,
+            "cites_several": several,
+            "cited_works": works,
+        }
         for name in _SHARED_FIELDS:
             value = getattr(first, name)
             update[name] = shared.setdefault(value, value)
@@ -149,6 +161,7 @@ def assemble_brief(
     texts = {s.id: s.text for s in annotated}
     intervention = ground_intervention(result.intervention, texts, all_warnings)
     safety, efficacy = withhold_verdicts(safety, efficacy, intervention, all_warnings)
+    safety, efficacy, contrasting = mark_group_citations(annotated, safety, efficacy, contrasting)
     safety_notes, efficacy_notes = notes_of(result.safety.certainty), notes_of(result.efficacy.certainty)
     safety = safety.model_copy(
         update={

@@ -104,8 +104,10 @@ def test_every_expressible_constraint_of_the_validator_is_sent(model: type[BaseM
         if "minItems" in v:
             assert s.get("minItems", 0) >= v["minItems"], where
         if v.get("type") == "object":
-            assert set(s["required"]) == set(v["properties"]) and s["additionalProperties"] is False, where
-            for key, sub in v["properties"].items():
+            # a readOnly field (rests_on_group_citations) is the pipeline's to fill: a model is never asked for it
+            asked = {key: sub for key, sub in v["properties"].items() if not sub.get("readOnly")}
+            assert set(s["required"]) == set(asked) and s["additionalProperties"] is False, where
+            for key, sub in asked.items():
                 walk(sub, s["properties"][key], f"{where}.{key}")
         if v.get("type") == "array":
             walk(v["items"], s["items"], f"{where}[]")

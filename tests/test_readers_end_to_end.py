@@ -109,4 +109,4 @@ def test_a_finding_on_retracted_citers_only_is_named_in_every_format() -> None:
 def test_the_cli_brief_of_the_fixture_in_csv(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["brief", str(FIXTURE), "--format", "csv", "--quiet"]) == 0
     header = capsys.readouterr().out.splitlines()[0]
-    assert header.endswith("finding_ids,citing_retracted,citing_editorial_notices,self_cite")
+    assert header.endswith("finding_ids,citing_retracted,citing_editorial_notices,self_cite,cites_several,cited_works")

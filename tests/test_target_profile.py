@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.citations import count_citations
 from summarizer.engines.extractive import ExtractiveEngine
-from summarizer.engines.extractive.citations import count_citations
 from summarizer.engines.extractive.reading import annotate
 from summarizer.engines.extractive.resources import load_resources
 from summarizer.engines.extractive.target_profile import TreatmentTallies, profile_target

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.citations import count_citations
 from summarizer.engines.extractive import ExtractiveEngine, annotate, load_resources
-from summarizer.engines.extractive.citations import count_citations
 from summarizer.engines.extractive.polarity import outcome_direction
 from summarizer.engines.extractive.treatment_names import clean_name, dose_in, is_name_word
 from summarizer.models import Brief, Citing, Statement

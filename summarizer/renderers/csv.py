@@ -30,6 +30,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "citing_retracted",
     "citing_editorial_notices",
     "self_cite",
+    "cites_several",
+    "cited_works",
 )
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -75,6 +77,8 @@ def render_csv(brief: Brief) -> str:
             s.citing.retracted,
             ";".join(s.citing.editorial_notices),
             s.self_cite,
+            s.cites_several,
+            s.cited_works,
         )
         writer.writerow([_cell(value) for value in row])
     return out.getvalue()

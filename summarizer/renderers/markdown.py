@@ -56,12 +56,22 @@ def _certainty_lines(certainty: Certainty) -> list[str]:
 
 
 RETRACTED_ONLY_NOTE = "⚠ rests only on statements from retracted citing papers"
+GROUP_CITATIONS_NOTE = "rests only on statements that cite several works"
+
+
+def _cited_works_note(statement: Statement) -> str | None:
+    """The mark of a statement that cites the target among several works: "cites 7 works"."""
+    if not statement.cites_several:
+        return None
+    return f"cites {statement.cited_works} works" if statement.cited_works else "cites several works"
 
 
 def _finding_lines(
     finding: Finding, statements: dict[str, Statement], heading: str, retracted_only: bool = False
 ) -> list[str]:
     note = f" **{RETRACTED_ONLY_NOTE}**" if retracted_only else ""
+    if finding.rests_on_group_citations:
+        note += f" *({GROUP_CITATIONS_NOTE})*"
     lines = [f"- {heading}{md_text(finding.claim)} ({_ids(finding.statement_ids)}){note}"]
     for quote in finding.quotes:
         section = statements[quote.statement_id].section if quote.statement_id in statements else None
@@ -178,6 +188,9 @@ def render_markdown(brief: Brief) -> str:
         if s.citing.title or s.citing.doi:
             meta.append(s.citing.title or f"doi {s.citing.doi}")
         meta += _citing_flags(s)
+        several = _cited_works_note(s)
+        if several:
+            meta.append(several)
         lines.append(f"- **{md_text(s.id)}** ({md_text(', '.join(meta))}): {md_text(s.text)}")
     prov = brief.provenance
     engine = md_text(prov.engine) + (f", model {md_text(prov.model)}" if prov.model else "")

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from summarizer.engines.extractive.citations import AUTHOR_YEAR, count_citations
+from summarizer.citations import AUTHOR_YEAR, count_citations
 from summarizer.engines.extractive.cues import OUTCOME_VERB_STEMS, PATTERN_A_SUFFIX, word_class
 from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.scan import Scan, cause_class

@@ -20,7 +20,7 @@ from summarizer.engines.llm.prompts import (
     neutralise,
     restore_quotes,
 )
-from summarizer.engines.llm.schemas import AnnotationOut, ChunkOutput, InterventionName, SectionsOutput
+from summarizer.engines.llm.schemas import AnnotationOut, ChunkOutput, InterventionName, SectionsOutput, answer_data
 from summarizer.engines.llm.sections import empty_sections
 from summarizer.engines.llm.session import Request, Session
 from summarizer.engines.llm.structured import ask, outcome_warning
@@ -52,13 +52,13 @@ class Partial:
     def prompt_text(self) -> str:
         """The partial as compact JSON data for the reduce prompt."""
         if self.sections is not None:
-            return neutralise(compact_json(self.sections.model_dump(mode="json")))
+            return neutralise(compact_json(answer_data(self.sections)))
         data = {
             "intervention": self.intervention,
-            "safety_findings": [f.model_dump(mode="json") for f in self.safety_findings],
-            "adverse_events": [e.model_dump(mode="json") for e in self.adverse_events],
-            "efficacy_outcomes": [o.model_dump(mode="json") for o in self.outcomes],
-            "contrasting": [f.model_dump(mode="json") for f in self.contrasting],
+            "safety_findings": [answer_data(f) for f in self.safety_findings],
+            "adverse_events": [answer_data(e) for e in self.adverse_events],
+            "efficacy_outcomes": [answer_data(o) for o in self.outcomes],
+            "contrasting": [answer_data(f) for f in self.contrasting],
         }
         return neutralise(compact_json({k: v for k, v in data.items() if v}))
 

@@ -2,7 +2,9 @@
 
 The output models compose the contract's own types (Finding, Outcome, Quote, AdverseEvent, Intervention), so the
 validator of an answer is the contract's. The JSON schema sent to a server is derived from these models by
-`strict_schema` (pydantic's JSON schema with a strict pass: every key required, no other key, no defaults or titles);
+`strict_schema` (pydantic's JSON schema with a strict pass: every key required, no other key, no defaults or titles;
+the contract's fields that the pipeline fills, marked readOnly, are left out, and `answer_data` leaves them out of
+what a reduce prompt shows of earlier answers);
 `summarizer.engines.llm.dialects` then adds the statement-id enum and the item and length bounds of one request.
 Annotations are a list with exactly one item per statement of the request (minItems = maxItems), in the order the
 statements are shown, each naming its statement's id: a server that follows the schema cannot leave a statement out,
@@ -131,6 +133,7 @@ def _strict(node: Any) -> Any:
         return node
     out = {key: _strict(value) for key, value in node.items() if key not in _DROPPED_KEYWORDS}
     if "properties" in out:
+        out["properties"] = {k: v for k, v in out["properties"].items() if not v.get("readOnly")}
         out["required"] = list(out["properties"])
         out["additionalProperties"] = False
     if "anyOf" in out and {"type": "null"} in out["anyOf"] and len(out) == 1:
@@ -160,6 +163,28 @@ def _rename_refs(node: Any, names: dict[str, str]) -> Any:
             value = f"#/$defs/{names.get(target, target)}"
         out[key] = _rename_refs(value, names)
     return out
+
+
+PIPELINE_FIELDS = frozenset(
+    name
+    for model in (Finding, Outcome)
+    for name, info in model.model_fields.items()
+    if isinstance(info.json_schema_extra, dict) and info.json_schema_extra.get("readOnly")
+)
+
+
+def _without_pipeline_fields(node: Any) -> Any:
+    if isinstance(node, list):
+        return [_without_pipeline_fields(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    return {key: _without_pipeline_fields(value) for key, value in node.items() if key not in PIPELINE_FIELDS}
+
+
+def answer_data(model: BaseModel) -> Any:
+    """An answer (or a part of one) as JSON data in the shape the model was asked for: without the fields the
+    pipeline fills."""
+    return _without_pipeline_fields(model.model_dump(mode="json"))
 
 
 def shared_strict_schema(model: type[BaseModel]) -> dict[str, Any]:
