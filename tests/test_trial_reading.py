@@ -199,3 +199,17 @@ def test_what_is_no_outcome_name(text: str, expected: str | None, absent: set[st
     assert not names & absent
     if expected is not None:
         assert expected in names
+
+
+def test_a_change_negated_from_afar_is_no_difference() -> None:
+    text = "The counselling did not result in statistically significant improvements in the asthma control scores."
+    assert [(m.outcome, m.change) for m in find_outcomes(text)] == [("asthma control scores", "no_difference")]
+
+
+def test_listed_outcomes_lose_a_leading_including_and_reporting_verbs_are_no_outcome() -> None:
+    text = ("No differences were seen between the arms for falls and fractures, including hip fracture "
+            "(12% vs 14%).")
+    assert "hip fracture" in {m.outcome for m in find_outcomes(text)}
+    assert not {m.outcome for m in find_outcomes(text)} & {"including hip fracture"}
+    text = "There were no significant differences between the two gels in their effect on healing observed here."
+    assert "observed" not in {m.outcome for m in find_outcomes(text)}

@@ -205,7 +205,7 @@ EVENT_NAME_BREAK = _words(
 NOT_EVENT_WORDS = _words(
     "decrease decreases increase increases reduction reductions decline rise change changes effect effects event "
     "events reaction reactions issue issues problem problems concern concerns supplementation treatment therapy "
-    "infusion injection administration dose doses"
+    "infusion injection administration dose doses decreased increased reduced improved worsened"
 )
 ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ible", "able")
 PATTERN_A_SUFFIX = ("induced", "associated", "related", "provoked", "triggered")
@@ -374,7 +374,13 @@ HYPOTHETICAL = re.compile(
     r"\b(?:(?<!led )(?<!leads )(?<!lead )(?<!due )(?<!related )(?<!contributed )to|whether|if)\s+(?:\w+\s+)?$"
     r"|\b(?:must|should|may|might|could|would|can|need to|needs to|hypothes|propos|expected|aim|intend|design)"
 )
-VERB_NEGATED = re.compile(r"\b(?:not|no|nor|never|failed to|unable to)\s+(?:\w+\s+)?$")
+# a change verb or noun negated: "did not reduce", "failed to improve", "did not result in statistically significant
+# improvements in"
+VERB_NEGATED = re.compile(
+    r"\b(?:not|no|nor|never|failed to|unable to)\s+(?:\w+\s+)?"
+    r"(?:(?:result(?:ed)?\s+in|lead\s+to|led\s+to|produce|show|yield|any|statistically|significant(?:ly)?|"
+    r"clinically|meaningful|further|marked)\s+){0,4}$"
+)
 OBJ_CUT = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|(?:^|\s+)(?:and|or)\s+)(?:in some cases\s+)?(?:\w+ly\s+)?\b(?:reduc|decreas|lower|"
     r"prevent|increas|improv|enhanc|restor|alleviat|attenuat|worsen|shorten|prolong|extend|suppress|inhibit|"

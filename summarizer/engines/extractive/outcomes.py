@@ -103,7 +103,7 @@ def _outcome_words(piece: str) -> list[str]:
     words = piece.split()
     if words[:3] == ["in", "some", "cases"]:
         words = words[3:]
-    while words and (words[0] in FILLER or words[0] in ("and", "or", "also")):
+    while words and (words[0] in FILLER or words[0] in ("and", "or", "also", "including")):
         words.pop(0)
     return words
 
@@ -142,7 +142,9 @@ _MEASURE_WORDS = frozenset({
     "changes", "difference", "differences", "improvement", "improvements", "effect", "effects", "outcome",
     "outcomes", "measure", "measures", "value", "values", "level", "levels", "rate", "rates", "proportion",
     "percentage", "days", "day", "time", "times", "period", "score", "scores", "total", "overall", "both",
-    "either", "respectively", "alone", "study", "primary", "secondary", "main", "mean", "median",
+    "either", "respectively", "alone", "study", "primary", "secondary", "main", "mean", "median", "means",
+    # a verb of reporting alone ("no significant differences ... observed")
+    "observed", "reported", "noted", "seen", "found", "detected", "recorded", "including",
 })
 # adverbs of manner and degree ("significantly", "markedly"), not adjectives in -ly ("early", "daily", "elderly")
 _ADVERB_ENDINGS = ("ally", "ntly", "ively", "edly", "ously", "ssly")
@@ -222,7 +224,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         if not obj.strip() or (not skipped and INTRANSITIVE_OBJECT.match(obj)):
             continue  # "improved substantially in recent years": the subject changed, not an object
         pos = match.start("obj") + skipped + len(obj)  # a change word inside this object is part of its name
-        negated = VERB_NEGATED.search(prefix[-30:]) is not None
+        negated = VERB_NEGATED.search(prefix[-70:]) is not None
         halted = HALTED.search(prefix[-30:]) is not None  # "halt the deterioration of cardiac function"
         piece_pos = match.start("obj")
         for piece in OBJ_SPLIT.split(obj):
