@@ -497,3 +497,15 @@ def test_events_beside_measures_are_still_read() -> None:
     assert annotate("No side effects or adverse events were observed with the vaccine.").absent_events == (
         "side effects", "adverse events"
     )
+
+
+def test_time_to_an_event_is_a_survival_outcome_and_event_names_end_before_a_change_word() -> None:
+    from summarizer.engines.extractive.events import event_names
+
+    text = "Median time to death was longer with the drug, and coughing decreased after the second dose."
+    death = text.index("death")
+    cough = text.index("coughing")
+    assert event_names(text, [(death, death + len("death"))]) == ()
+    assert event_names(text, [(cough, cough + len("coughing decreased"))]) == ("coughing",)
+    text = "Death occurred in two patients given the drug."
+    assert event_names(text, [(0, 5)]) == ("Death",)

@@ -200,7 +200,7 @@ EVENT_NAME_LEAD = _words(
 )
 EVENT_NAME_BREAK = _words(
     "is are was were be been being not necessarily may might could would should can will has have had does did "
-    "do which that who whom whose"
+    "do which that who whom whose decreased increased reduced improved worsened declined rose fell"
 )
 NOT_EVENT_WORDS = _words(
     "decrease decreases increase increases reduction reductions decline rise change changes effect effects event "

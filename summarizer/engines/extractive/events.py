@@ -287,6 +287,7 @@ _NOT_HARMFUL_QUALIFIERS = frozenset({
     "protective", "therapeutic", "desired", "favourable", "favorable", "additive", "synergistic",
     "independent", "direct", "indirect", "differential",
 })
+_TIME_TO = re.compile(r"\btime\s+to\s+(?:first\s+)?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
 
 
@@ -298,6 +299,8 @@ def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
     head = next((i for i, w in enumerate(words) if w in GENERIC_EVENT), None)
     if head and all(w in _NOT_HARMFUL_QUALIFIERS for w in words[:head]):
         return True  # "main effects", "beneficial effects of the supplement"
+    if _TIME_TO.search(text, max(0, start - 12), start) is not None:
+        return True  # "time to death": a survival outcome, not a death
     following = _NEXT_WORD.match(text, end)
     return following is not None and following.group(1).lower() in _MEASURE_HEADS
 
