@@ -1,0 +1,89 @@
+"""Agreement of the study design the brief reads (summarizer/design.py) with the reviewer's kind of each dev target.
+
+Run: python bench/bench_design.py [--data-dir ../shared/data] [--show]
+
+Reads brief_targets/statements.jsonl (the citation statements of each target) and brief_targets/targets.jsonl (the
+reviewer's `kind` of each target), reads each target's design from its statements as the pipeline does, and prints
+the confusion of our design against the reviewer's kind, and the agreement under this mapping:
+
+    clinical_trial -> randomised_trial or non_randomised_trial
+    observational_clinical -> observational
+    preclinical_intervention -> animal or in_vitro
+    review -> review
+    any other kind -> other or null
+
+The inputs have no titles or abstracts, so the design rests on the statements alone. These are the dev targets the
+cues were looked at against: the figures are in-sample.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from summarizer.design import DESIGNS, read_design
+from summarizer.models import Statement, Target
+from summarizer.pipeline import normalise
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+AGREES: dict[str, tuple[str | None, ...]] = {
+    "clinical_trial": ("randomised_trial", "non_randomised_trial"),
+    "observational_clinical": ("observational",),
+    "preclinical_intervention": ("animal", "in_vitro"),
+    "review": ("review",),
+}
+OTHERWISE: tuple[str | None, ...] = ("other", None)
+
+
+def _rows(path: Path) -> list[dict[str, object]]:
+    if not path.is_file():
+        sys.exit(f"bench_design: missing {path} (point --data-dir at ../shared/data)")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="the shared data (default ../shared/data)")
+    parser.add_argument("--show", action="store_true", help="list each target's kind, design and support")
+    args = parser.parse_args()
+    folder = args.data_dir / "brief_targets"
+    kinds = {int(str(row["target_index"])): str(row["kind"]) for row in _rows(folder / "targets.jsonl")}
+    texts: dict[int, list[str]] = defaultdict(list)
+    for row in _rows(folder / "statements.jsonl"):
+        texts[int(str(row["target"]))].append(str(row["text"]))
+    confusion: Counter[tuple[str, str]] = Counter()
+    agree = 0
+    seconds = 0.0
+    for index, kind in sorted(kinds.items()):
+        statements = normalise([Statement(id="S1", text=text) for text in texts.get(index, [])])
+        start = time.perf_counter()
+        reading = read_design(Target(), statements)
+        seconds += time.perf_counter() - start
+        design = reading.design
+        confusion[(kind, design or "null")] += 1
+        agree += design in AGREES.get(kind, OTHERWISE)
+        if args.show:
+            support = ", ".join(f"{name} {value:.2f}" for name, value in sorted(reading.support.items()))
+            print(f"target {index:3d} {kind:25s} -> {design or 'null':21s} {support}")
+    columns = [*DESIGNS, "null"]
+    rows = sorted({kind for kind, _ in confusion})
+    print(f"{len(kinds)} dev targets, {sum(len(t) for t in texts.values())} statements (in-sample)")
+    print("| reviewer's kind | " + " | ".join(columns) + " |")
+    print("|---|" + "---|" * len(columns))
+    for kind in rows:
+        print(f"| {kind} | " + " | ".join(str(confusion[(kind, c)] or "") for c in columns) + " |")
+    print(f"agreement under the mapping: {agree} of {len(kinds)} ({agree / len(kinds):.0%})")
+    decided = sum(n for (_, design), n in confusion.items() if design != "null")
+    right = sum(
+        n for (kind, design), n in confusion.items() if design != "null" and design in AGREES.get(kind, OTHERWISE)
+    )
+    print(f"a design given for {decided} targets, {right} of them agreeing with the reviewer's kind")
+    print(f"read_design time: {seconds * 1000:.1f} ms for all targets")
+
+
+if __name__ == "__main__":
+    main()
