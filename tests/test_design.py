@@ -362,3 +362,12 @@ def test_the_schema_has_the_design_keys() -> None:
     assert "design" in target and "design_statement_ids" in target
     assert target["design"]["description"] and target["design_statement_ids"]["description"]
     assert set(target["design"]["anyOf"][0]["enum"]) == set(DESIGNS)
+
+
+def test_the_contract_checks_the_designs_statement_ids(trial_brief: Brief) -> None:
+    unknown = trial_brief.model_copy(
+        update={"target": trial_brief.target.model_copy(update={"design_statement_ids": ["S1", "S99"]})}
+    )
+    assert contract_violations(unknown) == ["target.design_statement_ids: unknown statement id 'S99'"]
+    null = trial_brief.model_copy(update={"target": trial_brief.target.model_copy(update={"design": None})})
+    assert contract_violations(null) == ["target.design_statement_ids: statements for a design that is null"]
