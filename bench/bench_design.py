@@ -12,6 +12,11 @@ the confusion of our design against the reviewer's kind, and the agreement under
     review -> review
     any other kind -> other or null
 
+It also prints a second, lenient agreement that reads the reviewer's `population` too: a target of another kind
+(basic_science, epidemiology, ...) whose population is "animals" or "mixed" agrees when read as animal or in_vitro,
+one whose population is "cells" or "mixed" when read as in_vitro: many basic-science targets are experiments in
+animals or cells, a design the strict mapping counts as a disagreement.
+
 The inputs have no titles or abstracts, so the design rests on the statements alone. These are the dev targets the
 cues were looked at against: the figures are in-sample.
 """
@@ -37,6 +42,11 @@ AGREES: dict[str, tuple[str | None, ...]] = {
     "review": ("review",),
 }
 OTHERWISE: tuple[str | None, ...] = ("other", None)
+LENIENT: dict[str, tuple[str, ...]] = {
+    "animals": ("animal", "in_vitro"),
+    "mixed": ("animal", "in_vitro"),
+    "cells": ("in_vitro",),
+}
 
 
 def _rows(path: Path) -> list[dict[str, object]]:
@@ -51,12 +61,14 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="list each target's kind, design and support")
     args = parser.parse_args()
     folder = args.data_dir / "brief_targets"
-    kinds = {int(str(row["target_index"])): str(row["kind"]) for row in _rows(folder / "targets.jsonl")}
+    targets = _rows(folder / "targets.jsonl")
+    kinds = {int(str(row["target_index"])): str(row["kind"]) for row in targets}
+    populations = {int(str(row["target_index"])): str(row.get("population")) for row in targets}
     texts: dict[int, list[str]] = defaultdict(list)
     for row in _rows(folder / "statements.jsonl"):
         texts[int(str(row["target"]))].append(str(row["text"]))
     confusion: Counter[tuple[str, str]] = Counter()
-    agree = 0
+    agree = lenient = 0
     seconds = 0.0
     for index, kind in sorted(kinds.items()):
         statements = normalise([Statement(id="S1", text=text) for text in texts.get(index, [])])
@@ -66,6 +78,9 @@ def main() -> None:
         design = reading.design
         confusion[(kind, design or "null")] += 1
         agree += design in AGREES.get(kind, OTHERWISE)
+        lenient += design in AGREES.get(kind, OTHERWISE) or (
+            kind not in AGREES and design in LENIENT.get(populations[index], ())
+        )
         if args.show:
             support = ", ".join(f"{name} {value:.2f}" for name, value in sorted(reading.support.items()))
             print(f"target {index:3d} {kind:25s} -> {design or 'null':21s} {support}")
@@ -77,6 +92,7 @@ def main() -> None:
     for kind in rows:
         print(f"| {kind} | " + " | ".join(str(confusion[(kind, c)] or "") for c in columns) + " |")
     print(f"agreement under the mapping: {agree} of {len(kinds)} ({agree / len(kinds):.0%})")
+    print(f"lenient agreement (the population too, see above): {lenient} of {len(kinds)} ({lenient / len(kinds):.0%})")
     decided = sum(n for (_, design), n in confusion.items() if design != "null")
     right = sum(
         n for (kind, design), n in confusion.items() if design != "null" and design in AGREES.get(kind, OTHERWISE)

@@ -73,9 +73,14 @@ def _cue(design: str, words: str = "", pairs: Sequence[tuple[str, str]] = (), st
 _TRIAL = "trial trials study studies"
 _cue(
     "randomised_trial",
-    "randomised randomized randomisation randomization randomly rct rcts placebo-controlled double-blind "
+    "randomised randomized randomisation randomization rct rcts placebo-controlled double-blind "
     "double-blinded triple-blind triple-blinded double-masked",
-    [("placebo", "controlled"), ("double", "blind blinded"), ("triple", "blind blinded")],
+    [
+        ("placebo", "controlled"),
+        ("double", "blind blinded"),
+        ("triple", "blind blinded"),
+        ("randomly", "assigned allocated"),
+    ],
 )
 _cue(
     "non_randomised_trial",
@@ -134,14 +139,18 @@ _PHASE_EARLY = frozenset(["i", "1", "ia", "ib", "1a", "1b"])
 _TRIAL_WORDS = frozenset(_TRIAL.split())
 _NOT = frozenset(["non", "not", "quasi"])  # "not randomised", "non randomised"
 _WORD = re.compile(r"[a-z0-9-]+")
+# the records a review of is an observational study (a chart review), not a review of studies
+_RECORDS = frozenset(["chart", "charts", "record", "records", "notes", "files"])
 # upper-case words that are no animals: RAT (a rapid antigen test), RATS
 _NOT_ANIMALS = frozenset(["RAT", "RATS"])
 
 # what ends a clause: a sentence's end, a semicolon or colon, and the conjunctions that start another claim
 _CLAUSE_BREAK = re.compile(r"[.!?](?=\s+[A-Z(\[])|[;:]|\s(?:while|whereas|but|although|though|however|in\s+contrast)\b")
-# a clause about the citing paper's own study
+# a clause about the citing paper's own study, or one that cites a method it used ("as previously described")
 _OWN_WORK = re.compile(
-    r"\b(?:we|our|us|ours)\b|\b(?:the\s+present|this|the\s+current)\s+(?:study|work|trial|cohort|analysis)\b",
+    r"\b(?:we|our|us|ours)\b"
+    r"|\b(?:the\s+present|this|the\s+current)\s+(?:[\w-]+\s+)?(?:study|work|trial|cohort|analysis|paper|article)\b"
+    r"|\bas\s+(?:previously\s+)?described\b|\baccording\s+to\s+(?:the\s+)?(?:method|protocol|procedure)",
     re.IGNORECASE,
 )
 # a study that is wanted, not done: just before the cue, or just after it
@@ -298,6 +307,8 @@ def statement_cues(text: str, about_target: bool = False) -> dict[str, float]:
     for design, strength, first, last in cues:
         start, end = spans[first][0], spans[last][1]
         if design == "animal" and text[start:end] in _NOT_ANIMALS:
+            continue
+        if design == "review" and first and words[first - 1] in _RECORDS:
             continue
         while clauses[index][1] < start:
             index += 1

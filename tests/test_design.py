@@ -124,6 +124,17 @@ def test_non_randomised_is_not_randomised() -> None:
     assert statement_cues("A randomised open-label pilot trial found fewer relapses [2].") == {"randomised_trial": 1.0}
 
 
+def test_random_is_not_always_a_randomised_trial() -> None:
+    assert statement_cues("Patients were randomly assigned to the drug or to placebo [2].") == {"randomised_trial": 1.0}
+    assert statement_cues("The virus forms a randomly generated swarm of mutants [2].") == {}
+
+
+def test_a_chart_review_is_no_review_and_a_cited_method_no_design() -> None:
+    assert statement_cues("Patient records reviewed in that hospital showed few events [3].") == {}
+    assert statement_cues("The mice were infected as previously described [3].") == {}
+    assert statement_cues("In this feasibility study, cell lines were screened following [3].") == {}
+
+
 def test_phases_of_a_trial() -> None:
     assert statement_cues("A phase III trial confirmed the benefit [2].") == {"randomised_trial": 1.0}
     assert statement_cues("A phase 1 study found the dose safe [2].") == {"non_randomised_trial": 1.0}
