@@ -133,6 +133,10 @@ _cue(
 _COMMON_FIRSTS = frozenset(["a", "in", "for", "case", "cell", *_REVIEW_OPENERS.split()])
 _LOOK = frozenset([*_WORDS, "phase", *(second if first in _COMMON_FIRSTS else first for first, second in _PAIRS)])
 _AGE = "-year-old"  # "a 45-year-old man": a case report
+_LOOK_BYTES = frozenset(word.encode() for word in _LOOK)
+_AGE_BYTES = _AGE.encode()
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789-")
+_SPACES = bytes(byte if byte in _WORD_BYTES else ord(" ") for byte in range(256))
 _REPORTED_PEOPLE = frozenset(["man", "woman", "male", "female", "boy", "girl", "patient", "child", "infant"])
 _PHASE_LATE = frozenset(["ii", "iii", "iv", "2", "3", "4", "iia", "iib", "iiia", "iiib", "2a", "2b", "3a", "3b"])
 _PHASE_EARLY = frozenset(["i", "1", "ia", "ib", "1a", "1b"])
@@ -283,10 +287,12 @@ def statement_cues(text: str, about_target: bool = False) -> dict[str, float]:
 
     about_target: the text is the target's own (its title or abstract): every clause counts, "we" included.
     """
+    # the quick look, in bytes: every byte but a letter, digit or hyphen becomes a space, and the words are split out
+    quick = text.encode("utf-8", "surrogatepass").lower().translate(_SPACES)
+    if _LOOK_BYTES.isdisjoint(quick.split()) and _AGE_BYTES not in quick:
+        return {}
     lower = text.lower()
     words = _WORD.findall(lower)
-    if _LOOK.isdisjoint(words) and _AGE not in lower:
-        return {}
     cues = _cues(words, lower)
     if not cues:
         return {}
