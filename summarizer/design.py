@@ -136,7 +136,16 @@ _AGE = "-year-old"  # "a 45-year-old man": a case report
 _LOOK_BYTES = frozenset(word.encode() for word in _LOOK)
 _AGE_BYTES = _AGE.encode()
 _WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789-")
-_SPACES = bytes(byte if byte in _WORD_BYTES else ord(" ") for byte in range(256))
+# the bytes of a text in lower case, with every byte but a letter, a digit or a hyphen made a space
+_SPACES = bytes(byte + 32 if 65 <= byte <= 90 else byte if byte in _WORD_BYTES else ord(" ") for byte in range(256))
+
+
+def _worth_a_look(text: str) -> bool:
+    """Whether a text holds a cue word (or an age), looked for quickly: in bytes, split at what is no word."""
+    quick = text.encode("utf-8", "surrogatepass").translate(_SPACES)
+    return not _LOOK_BYTES.isdisjoint(quick.split()) or _AGE_BYTES in quick
+
+
 _REPORTED_PEOPLE = frozenset(["man", "woman", "male", "female", "boy", "girl", "patient", "child", "infant"])
 _PHASE_LATE = frozenset(["ii", "iii", "iv", "2", "3", "4", "iia", "iib", "iiia", "iiib", "2a", "2b", "3a", "3b"])
 _PHASE_EARLY = frozenset(["i", "1", "ia", "ib", "1a", "1b"])
@@ -287,9 +296,7 @@ def statement_cues(text: str, about_target: bool = False) -> dict[str, float]:
 
     about_target: the text is the target's own (its title or abstract): every clause counts, "we" included.
     """
-    # the quick look, in bytes: every byte but a letter, digit or hyphen becomes a space, and the words are split out
-    quick = text.encode("utf-8", "surrogatepass").lower().translate(_SPACES)
-    if _LOOK_BYTES.isdisjoint(quick.split()) and _AGE_BYTES not in quick:
+    if not _worth_a_look(text):
         return {}
     lower = text.lower()
     words = _WORD.findall(lower)
@@ -345,6 +352,8 @@ def read_design(target: Target, statements: Iterable[Statement]) -> DesignReadin
             for design, strength in statement_cues(text, about_target=True).items():
                 support[design] = support.get(design, 0.0) + weight * strength
     for statement in statements:
+        if not _worth_a_look(statement.text):  # most statements: one quick look, no more
+            continue
         found = statement_cues(statement.text)
         if not found:
             continue
