@@ -1,6 +1,6 @@
 """Agreement of the study design the brief reads (summarizer/design.py) with the reviewer's kind of each dev target.
 
-Run: python bench/bench_design.py [--data-dir ../shared/data] [--show]
+Run: python bench/bench_design.py [--data-dir ../shared/data] [--show] [--time 20000]
 
 Reads brief_targets/statements.jsonl (the citation statements of each target) and brief_targets/targets.jsonl (the
 reviewer's `kind` of each target), reads each target's design from its statements as the pipeline does, and prints
@@ -16,6 +16,8 @@ It also prints a second, lenient agreement that reads the reviewer's `population
 (basic_science, epidemiology, ...) whose population is "animals" or "mixed" agrees when read as animal or in_vitro,
 one whose population is "cells" or "mixed" when read as in_vitro: many basic-science targets are experiments in
 animals or cells, a design the strict mapping counts as a disagreement.
+
+--time N also times read_design alone on the N real sentences bench_throughput.py briefs (best of 5).
 
 The inputs have no titles or abstracts, so the design rests on the statements alone. These are the dev targets the
 cues were looked at against: the figures are in-sample.
@@ -59,6 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="the shared data (default ../shared/data)")
     parser.add_argument("--show", action="store_true", help="list each target's kind, design and support")
+    parser.add_argument("--time", type=int, metavar="N", help="time read_design on N real sentences (best of 5)")
     args = parser.parse_args()
     folder = args.data_dir / "brief_targets"
     targets = _rows(folder / "targets.jsonl")
@@ -99,6 +102,18 @@ def main() -> None:
     )
     print(f"a design given for {decided} targets, {right} of them agreeing with the reviewer's kind")
     print(f"read_design time: {seconds * 1000:.1f} ms for all targets")
+    if args.time:
+        from bench_throughput import real_statements
+
+        many = [
+            Statement(id=f"S{i}", text=text) for i, (text, _) in enumerate(real_statements(args.data_dir, args.time), 1)
+        ]
+        best = float("inf")
+        for _ in range(5):
+            start = time.perf_counter()
+            reading = read_design(Target(), many)
+            best = min(best, time.perf_counter() - start)
+        print(f"read_design on {args.time} real sentences: best {best * 1000:.0f} ms ({reading.design or 'null'})")
 
 
 if __name__ == "__main__":
