@@ -399,4 +399,13 @@ def design_line(design: str | None, statement_ids: Sequence[str]) -> tuple[str, 
         return "Study design", NOT_FOUND
     if not statement_ids:
         return FROM_TARGET, design_label(design)
-    return FROM_STATEMENTS, f"{design_label(design)} ({', '.join(statement_ids)})"
+    return FROM_STATEMENTS, f"{design_label(design)} ({shown_ids(statement_ids)})"
+
+
+SHOWN_IDS = 12
+
+
+def shown_ids(statement_ids: Sequence[str]) -> str:
+    """The ids a design rests on, as people read them: the first SHOWN_IDS, then how many more (JSON has all)."""
+    more = len(statement_ids) - SHOWN_IDS
+    return ", ".join(statement_ids[:SHOWN_IDS]) + (f" and {more} more" if more > 0 else "")

@@ -350,6 +350,19 @@ def test_html_shows_the_design_with_links_to_its_statements(trial_brief: Brief) 
     ) in html
 
 
+def test_a_long_list_of_ids_is_cut_for_people_but_not_in_json() -> None:
+    texts = [f"In mice, dose {i} slowed tumour growth [1]." for i in range(1, 31)]
+    brief = summarize(Source(format="test", statements=_statements(*texts)), engine=ScriptedEngine())
+    assert len(brief.target.design_statement_ids) == 30
+    shown = ", ".join(f"S{i}" for i in range(1, 13))
+    assert f"**Study design (from the statements):** animal study ({shown} and 18 more)\n" in render(brief, "md")
+    html = render(brief, "html")
+    assert (
+        '<a href="#S12">S12</a> and 18 more)</p>' in html and '<a href="#S13">S13</a>' not in html.split("</header>")[0]
+    )
+    assert len(json.loads(render(brief, "json"))["target"]["design_statement_ids"]) == 30
+
+
 def test_every_format_says_when_no_design_was_found() -> None:
     brief = summarize([Statement(id="S1", text="The drug improved symptoms [1].")], engine=ScriptedEngine())
     assert brief.target.design is None and brief.target.design_statement_ids == []
