@@ -1,6 +1,6 @@
 """Agreement of the study design the brief reads (summarizer/design.py) with the reviewer's kind of each dev target.
 
-Run: python bench/bench_design.py [--data-dir ../shared/data] [--show] [--time 20000]
+Run: python bench/bench_design.py [--data-dir ../shared/data] [--show] [--time 20000] [--case-reports]
 
 Reads brief_targets/statements.jsonl (the citation statements of each target) and brief_targets/targets.jsonl (the
 reviewer's `kind` of each target), reads each target's design from its statements as the pipeline does, and prints
@@ -16,6 +16,9 @@ It also prints a second, lenient agreement that reads the reviewer's `population
 (basic_science, epidemiology, ...) whose population is "animals" or "mixed" agrees when read as animal or in_vitro,
 one whose population is "cells" or "mixed" when read as in_vitro: many basic-science targets are experiments in
 animals or cells, a design the strict mapping counts as a disagreement.
+
+--case-reports also reads the design of each case report in ade/dev.jsonl from its sentences joined as the target's
+abstract (no statements): a check of the abstract path on papers the cues were never looked at against.
 
 --time N also times read_design alone on the N real sentences bench_throughput.py briefs (best of 5).
 
@@ -61,6 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DEFAULT_DATA, help="the shared data (default ../shared/data)")
     parser.add_argument("--show", action="store_true", help="list each target's kind, design and support")
+    parser.add_argument("--case-reports", action="store_true", help="the abstract path on the ade case reports")
     parser.add_argument("--time", type=int, metavar="N", help="time read_design on N real sentences (best of 5)")
     args = parser.parse_args()
     folder = args.data_dir / "brief_targets"
@@ -102,6 +106,15 @@ def main() -> None:
     )
     print(f"a design given for {decided} targets, {right} of them agreeing with the reviewer's kind")
     print(f"read_design time: {seconds * 1000:.1f} ms for all targets")
+    if args.case_reports:
+        papers: dict[str, dict[str, None]] = defaultdict(dict)
+        for row in _rows(args.data_dir / "ade" / "dev.jsonl"):
+            papers[str(row["pmid"])][str(row["text"])] = None
+        designs = Counter(
+            read_design(Target(abstract=" ".join(texts)), []).design or "null" for texts in papers.values()
+        )
+        shown = ", ".join(f"{design} {n} ({n / len(papers):.0%})" for design, n in designs.most_common())
+        print(f"ade case reports, their sentences as the abstract: {len(papers)} papers: {shown}")
     if args.time:
         from bench_throughput import real_statements
 
