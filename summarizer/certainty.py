@@ -1,4 +1,5 @@
-"""GRADE-style certainty of a section drawn from citation statements: start low, downgrade for few or mixed.
+"""GRADE-style certainty of a section drawn from citation statements: start where the target's design starts,
+downgrade for indirectness, few statements and disagreement.
 
 The pipeline grades both sections of every brief from the grounded evidence, whatever the engine: engines draft
 their sections with DRAFT (or `draft(notes)`) and never set a level themselves. An engine may add notes (a model's
@@ -10,9 +11,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from summarizer.models import Certainty, CertaintyLevel, Finding, Statement
+from summarizer.design import design_label
+from summarizer.models import Certainty, CertaintyLevel, Finding, Statement, StudyDesign
 
 INDIRECT_REASON = "indirect: evidence comes from citing statements, not from the trial data"
+# where GRADE starts for each design the brief reads (summarizer/design.py), as an index into _LEVELS
+DESIGN_START: dict[str, int] = {
+    "randomised_trial": 0,
+    "non_randomised_trial": 2,
+    "observational": 2,
+    "case_report": 3,
+    "animal": 2,
+    "in_vitro": 2,
+}
+NOT_HUMAN_REASONS = {
+    "animal": "indirect: population not human (an animal study)",
+    "in_vitro": "indirect: population not human (an in vitro study)",
+}
 FEW_STATEMENTS = 5
 FEW_PUBLICATIONS = 3
 _LEVELS: tuple[CertaintyLevel, ...] = ("high", "moderate", "low", "very_low")
@@ -41,15 +56,34 @@ def _publications(statements: Sequence[Statement]) -> int | None:
     return len(keys) if keys else None
 
 
-def grade_certainty(statements: Sequence[Statement], mixed: bool, topic: str) -> Certainty:
-    """GRADE-style certainty: start low (indirect), downgrade for imprecision and inconsistency."""
-    reasons = [INDIRECT_REASON]
-    level = 2  # "low"
+def _start(design: StudyDesign | None) -> tuple[int, list[str]]:
+    """Where a section starts, after the indirectness every brief has, with the reasons that say why.
+
+    A design the statements name: GRADE's start for it, one level down for a population that is not human (animal,
+    in vitro), and one level down because the evidence is citation statements. A review, another design or none:
+    low, as before designs were read (docs/CERTAINTY.md).
+    """
+    if design is None or design not in DESIGN_START:
+        return 2, [INDIRECT_REASON]
+    level = DESIGN_START[design]
+    reasons = [f"design: {design_label(design)}, where GRADE starts at {_LEVELS[level].replace('_', ' ')}"]
+    if design in NOT_HUMAN_REASONS:
+        reasons.append(NOT_HUMAN_REASONS[design])
+        level += 1
+    reasons.append(INDIRECT_REASON)
+    return level + 1, reasons
+
+
+def grade_certainty(
+    statements: Sequence[Statement], mixed: bool, topic: str, design: StudyDesign | None = None
+) -> Certainty:
+    """GRADE-style certainty: start where the design starts, down for indirectness, imprecision, inconsistency."""
+    level, reasons = _start(design)
     n = len(statements)
     pubs = _publications(statements)
-    if n == 0:
+    if n == 0:  # no evidence: very low, whatever the design
         reasons.append(f"imprecision: no statement addresses {topic}")
-        level += 1
+        level = len(_LEVELS) - 1
     elif n < FEW_STATEMENTS or (pubs is not None and pubs < FEW_PUBLICATIONS):
         where = f" from {pubs} citing publication{'s' if pubs != 1 else ''}" if pubs is not None else ""
         verb = "addresses" if n == 1 else "address"
@@ -67,13 +101,14 @@ def grade_section(
     mixed: bool,
     topic: str,
     notes: Sequence[str] = (),
+    design: StudyDesign | None = None,
 ) -> Certainty:
-    """Certainty of a section from the statements its grounded findings cite, in the order they are cited; an
-    engine's notes follow the graded reasons while some evidence is left (a note about dropped evidence would
-    mislead)."""
+    """Certainty of a section from the target's design and the statements its grounded findings cite, in the order
+    they are cited; an engine's notes follow the graded reasons while some evidence is left (a note about dropped
+    evidence would mislead)."""
     by_id = {s.id: s for s in statements}
     cited = dict.fromkeys(sid for finding in findings for sid in finding.statement_ids if sid in by_id)
-    graded = grade_certainty([by_id[sid] for sid in cited], mixed, topic)
+    graded = grade_certainty([by_id[sid] for sid in cited], mixed, topic, design)
     if cited and notes:
         graded = graded.model_copy(update={"reasons": [*graded.reasons, *notes]})
     return graded

@@ -8,7 +8,7 @@ from summarizer.tally import compute_coverage, compute_tally, findings_on_retrac
 
 
 def contract_violations(brief: Brief) -> list[str]:
-    """Check the contract's guarantees 1-4 and 6-9 on a brief; an empty list means they hold."""
+    """Check the contract's guarantees 1-4 and 6-10 on a brief; an empty list means they hold."""
     problems: list[str] = []
     try:
         Brief.model_validate_json(brief.model_dump_json())
@@ -39,6 +39,13 @@ def contract_violations(brief: Brief) -> list[str]:
     else:
         unknown = [sid for sid in intervention.statement_ids if sid not in texts]
         problems += [f"target.intervention: unknown statement id {sid!r}" for sid in unknown]
+    problems += [
+        f"target.design_statement_ids: unknown statement id {sid!r}"
+        for sid in brief.target.design_statement_ids
+        if sid not in texts
+    ]
+    if brief.target.design is None and brief.target.design_statement_ids:
+        problems.append("target.design_statement_ids: statements for a design that is null")
     for name, certainty in (("safety", brief.safety.certainty), ("efficacy", brief.efficacy.certainty)):
         if not certainty.reasons:
             problems.append(f"{name}.certainty: no reason")

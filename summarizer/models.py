@@ -20,6 +20,16 @@ EfficacyAssessment = Literal[
 Direction = Literal["improved", "worsened", "no_difference", "unclear"]
 Change = Literal["increased", "decreased", "no_difference", "unclear"]
 CertaintyLevel = Literal["high", "moderate", "low", "very_low"]
+StudyDesign = Literal[
+    "randomised_trial",
+    "non_randomised_trial",
+    "observational",
+    "case_report",
+    "animal",
+    "in_vitro",
+    "review",
+    "other",
+]
 
 
 # JSON Schema's readOnly marks a field the pipeline computes: an input's value is replaced, a model is never asked
@@ -121,6 +131,18 @@ class Target(ContractModel):
     abstract: str | None = None
     intervention: Intervention | None = Field(
         default=None, description="What the target studied; null when it studies no intervention (or none was found)."
+    )
+    design: StudyDesign | None = Field(
+        default=None,
+        description="The target's study design as its citing statements (and its title and abstract, when known) "
+        "describe it: randomised_trial, non_randomised_trial, observational, case_report (or case series), animal, "
+        "in_vitro, review (or meta-analysis), other; null when nothing points to one design. Certainty starts "
+        "from it (docs/CERTAINTY.md).",
+    )
+    design_statement_ids: list[str] = Field(
+        default_factory=list,
+        description="The statements the design rests on: those that describe the target as of that design "
+        "(empty when the design is null or rests on the title and abstract alone).",
     )
     reported_tallies: ReportedTallies = Field(default_factory=ReportedTallies)
 

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from summarizer._version import __version__
 from summarizer.certainty import grade_section, notes_of
 from summarizer.citations import citation_marks, mark_group_citations
+from summarizer.design import DesignReading, read_design
 from summarizer.engines import Engine, EngineResult, make_engine
 from summarizer.grounding import ground_intervention, ground_sections
 from summarizer.models import Brief, Efficacy, Intervention, Provenance, Safety, Source, Statement, Target
@@ -133,11 +134,16 @@ def assemble_brief(
     input_sha256: str | None,
     warnings: Sequence[str] = (),
     in_place: bool = False,
+    design: DesignReading | None = None,
 ) -> Brief:
-    """Annotate the statements with the engine's result, ground its sections once, grade them, and tally.
+    """Annotate the statements with the engine's result, ground its sections once, grade them from the target's
+    design, and tally.
 
     in_place: annotate the given statement objects themselves rather than copies of them (the caller owns them).
+    design: the target's design as read from the normalised statements (read here when not given).
     """
+    if design is None:
+        design = read_design(target, statements)
     if len(result.annotations) != len(statements):
         raise RuntimeError(
             f"engine {engine_name} returned {len(result.annotations)} annotations for {len(statements)} statements"
@@ -166,14 +172,19 @@ def assemble_brief(
     safety = safety.model_copy(
         update={
             "certainty": grade_section(
-                safety.findings, annotated, safety.assessment == "mixed", "safety", safety_notes
+                safety.findings, annotated, safety.assessment == "mixed", "safety", safety_notes, design.design
             )
         }
     )
     efficacy = efficacy.model_copy(
         update={
             "certainty": grade_section(
-                efficacy.outcomes, annotated, efficacy.assessment == "mixed", "efficacy", efficacy_notes
+                efficacy.outcomes,
+                annotated,
+                efficacy.assessment == "mixed",
+                "efficacy",
+                efficacy_notes,
+                design.design,
             )
         }
     )
@@ -195,7 +206,13 @@ def assemble_brief(
         warnings=all_warnings,
     )
     return Brief(
-        target=target.model_copy(update={"intervention": intervention}),
+        target=target.model_copy(
+            update={
+                "intervention": intervention,
+                "design": design.design,
+                "design_statement_ids": design.statement_ids,
+            }
+        ),
         statements=annotated,
         tally=compute_tally(annotated),
         safety=safety,
@@ -221,6 +238,8 @@ class _Run:
         self.settings = settings or Settings()
         self.source = _as_source(source)
         self.statements = normalise(self.source.statements)
+        # the target's design, read once from the normalised statements for every engine; certainty starts from it
+        self.design = read_design(self.source.target, self.statements)
         if owned:  # the source's own statements, where normalising replaced them, are let go before the engine runs
             self.source = self.source.model_copy(update={"statements": self.statements})
         self.engine = _resolve_engine(engine, self.settings)
@@ -236,6 +255,7 @@ class _Run:
             input_sha256 or self.source.input_sha256,
             warnings,
             in_place=self.owned,
+            design=self.design,
         )
 
 

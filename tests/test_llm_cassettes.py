@@ -97,7 +97,9 @@ def _check_real_brief(brief: Brief) -> None:
     assert {"system.j2", "sections.j2"} <= set(provenance.prompt_templates)
     assert all(s.annotation is not None for s in brief.statements)
     for section in (brief.safety, brief.efficacy):  # graded by the pipeline, never by the model
-        assert section.certainty.reasons[0].startswith("indirect:")
+        # the example is a pilot study (its title says so): the design's reason, then the indirectness
+        assert section.certainty.reasons[0] == "design: non-randomised trial, where GRADE starts at low"
+        assert section.certainty.reasons[1].startswith("indirect:")
 
 
 @pytest.mark.vcr

@@ -115,6 +115,15 @@ def test_verdicts_certainty_and_reasons_come_first(brief: Brief) -> None:
         assert reason in html
 
 
+def test_the_study_design_is_in_the_header_before_the_verdicts(brief: Brief) -> None:
+    html = render_html(brief)
+    line = (
+        '<p class="meta" id="design">Study design (from the target&#39;s title and abstract): '
+        "<strong>non-randomised trial</strong></p>"
+    )
+    assert html.index("Intervention:") < html.index(line) < html.index("</header>") < html.index("Certainty: Very low")
+
+
 def test_every_finding_has_an_anchor_and_links_to_its_statements(brief: Brief) -> None:
     html = render_html(brief)
     page = _parse(html)

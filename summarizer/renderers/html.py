@@ -19,6 +19,7 @@ from urllib.parse import quote as url_quote
 
 from markupsafe import Markup
 
+from summarizer.design import SHOWN_IDS, design_label, design_line
 from summarizer.models import STATEMENT_TYPES, Brief, Statement
 from summarizer.renderers.charts import BarChart, bar_chart
 from summarizer.renderers.finding_ids import (
@@ -152,6 +153,9 @@ def render_html(brief: Brief) -> str:
     template = _environment().get_template("brief.html.j2")
     return template.render(
         brief=brief,
+        shown_ids=SHOWN_IDS,
+        design_line=design_line(brief.target.design, brief.target.design_statement_ids)[0],
+        design_text=design_label(brief.target.design) if brief.target.design else design_line(None, [])[1],
         csp=csp,
         script=Markup(script),
         style=Markup(style),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from summarizer.design import design_line
 from summarizer.models import Brief, Certainty, CitingFlags, Finding, Statement
 from summarizer.renderers.spec import RendererSpec
 
@@ -116,6 +117,8 @@ def render_markdown(brief: Brief) -> str:
     intervention = target.intervention
     studied = md_text(intervention.name) if intervention else "none found (the verdicts judge an intervention)"
     lines += [f"**Intervention:** {studied}", ""]
+    design_label, design_text = design_line(target.design, target.design_statement_ids)
+    lines += [f"**{md_text(design_label)}:** {md_text(design_text)}", ""]
     lines += [
         f"**Safety:** {SAFETY_LABELS[brief.safety.assessment]} · "
         f"certainty {brief.safety.certainty.level.replace('_', ' ')}",
