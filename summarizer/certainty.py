@@ -24,6 +24,7 @@ DESIGN_START: dict[str, int] = {
     "animal": 2,
     "in_vitro": 2,
 }
+UNKNOWN_DESIGN_START = 2  # low: evidence not known to be randomised
 NOT_HUMAN_REASONS = {
     "animal": "indirect: population not human (an animal study)",
     "in_vitro": "indirect: population not human (an in vitro study)",
@@ -60,13 +61,19 @@ def _start(design: StudyDesign | None) -> tuple[int, list[str]]:
     """Where a section starts, after the indirectness every brief has, with the reasons that say why.
 
     A design the statements name: GRADE's start for it, one level down for a population that is not human (animal,
-    in vitro), and one level down because the evidence is citation statements. A review, another design or none:
-    low, as before designs were read (docs/CERTAINTY.md).
+    in vitro). A review, another design or none: evidence not known to be randomised, which GRADE starts at low, as
+    for an observational study (so an unknown design never reads above a known observational one). Then one level
+    down because the evidence is citation statements, not the study's data (docs/CERTAINTY.md).
     """
-    if design is None or design not in DESIGN_START:
-        return 2, [INDIRECT_REASON]
-    level = DESIGN_START[design]
-    reasons = [f"design: {design_label(design)}, where GRADE starts at {_LEVELS[level].replace('_', ' ')}"]
+    if design is not None and design in DESIGN_START:
+        level = DESIGN_START[design]
+        reasons = [f"design: {design_label(design)}, where GRADE starts at {_LEVELS[level].replace('_', ' ')}"]
+    else:
+        level = UNKNOWN_DESIGN_START
+        what = "not read from the statements, so it"
+        if design is not None:
+            what = f"{design_label(design)}, whose evidence"
+        reasons = [f"design: {what} is not known to be randomised, where GRADE starts at low"]
     if design in NOT_HUMAN_REASONS:
         reasons.append(NOT_HUMAN_REASONS[design])
         level += 1

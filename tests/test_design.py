@@ -221,9 +221,25 @@ def _evidence(count: int = 6, publications: int = 3) -> list[Statement]:
             "very_low",
             ["design: in vitro study, where GRADE starts at low", NOT_HUMAN_REASONS["in_vitro"], INDIRECT_REASON],
         ),
-        ("review", "low", [INDIRECT_REASON]),
-        ("other", "low", [INDIRECT_REASON]),
-        (None, "low", [INDIRECT_REASON]),
+        # evidence not known to be randomised starts low, as an observational study's does: never above it
+        (
+            "review",
+            "very_low",
+            ["design: review or meta-analysis, whose evidence is not known to be randomised, where GRADE starts at "
+             "low", INDIRECT_REASON],
+        ),
+        (
+            "other",
+            "very_low",
+            ["design: other design, whose evidence is not known to be randomised, where GRADE starts at low",
+             INDIRECT_REASON],
+        ),
+        (
+            None,
+            "very_low",
+            ["design: not read from the statements, so it is not known to be randomised, where GRADE starts at low",
+             INDIRECT_REASON],
+        ),
     ],
 )
 def test_certainty_starts_where_the_design_starts(
