@@ -53,6 +53,19 @@ def _format_brief(report: dict[str, Any]) -> str:
     return format_brief_report_text(report)
 
 
+def _run_pico(path: Path, engine: Engine, limit: int | None, progress: Progress | None) -> dict[str, Any]:
+    # the PICO reader is a tagger of its own, whatever engine the command line built
+    from summarizer.evaluation.pico import run_pico
+
+    return run_pico(path, limit=limit, progress=progress)
+
+
+def _format_pico(report: dict[str, Any]) -> str:
+    from summarizer.evaluation.pico import format_pico_report_text
+
+    return format_pico_report_text(report)
+
+
 EVAL_TASKS: Registry[EvalTask] = Registry("evaluation task")
 EVAL_TASKS.register(_sentence_task("stance", "citation stance of each sentence (JSON Lines with label)"))
 EVAL_TASKS.register(_sentence_task("safety", "does each sentence report an adverse effect (JSON Lines)"))
@@ -64,4 +77,7 @@ EVAL_TASKS.register(
         _run_brief,
         _format_brief,
     )
+)
+EVAL_TASKS.register(
+    EvalTask("pico", "token tags P/I/O of the PICO reader (EBM-NLP JSON Lines: tokens, tags)", _run_pico, _format_pico)
 )

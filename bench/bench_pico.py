@@ -1,0 +1,156 @@
+"""Grouped 5-fold cross-validation of the PICO reader on EBM-NLP's dev.jsonl (re-trains the CRF per fold).
+
+Usage: python bench/bench_pico.py [--data-dir ../shared/data] [--folds 5] [--interventions] [--lexicons]
+                                  [--c1 0.01] [--c2 0.5] [--json]
+       python bench/bench_pico.py --speed [--data-dir ../shared/data] [--sentences 10000] [--json]
+
+A document's fold is a fixed SHA-256 hash of its id. Each fold's CRF is trained on the other folds (with
+--interventions, also on the interventions.jsonl abstracts that share no run of 10 words with a test document,
+for a second CRF of I alone whose marginal of I replaces the first one's) and reads the held-out fold; the scores
+are those of `summarizer eval --task pico` (token level, in the reader's words). Two decisions are scored: the CRF's
+best path, and the thresholds on its marginals, each fold's chosen on the other folds' out-of-fold marginals.
+Needs python-crfsuite. Several minutes per variant on 2 cores.
+
+--speed times the shipped tagger's spans() instead, on real citing and case-report sentences
+(clinical_citation_stance/dev.jsonl, then ade/dev.jsonl): microseconds a statement, on a first pass (each word's
+features built on first sight) and a second (every word met before), the best of --repeat second passes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from summarizer.engines.extractive.pico import TAGS, decide
+from summarizer.evaluation.pico import PICO_TAGS, token_metrics
+from summarizer.training.pico import (
+    FOLDS,
+    FitSettings,
+    FoldResult,
+    cross_validate,
+    fold_thresholds,
+    interventions_only,
+    load_intervention_abstracts,
+    load_sentences,
+    name_list_lexicons,
+    pooled_thresholds,
+    with_interventions_marginals,
+)
+
+
+def _scores(results: Sequence[FoldResult], predicted: dict[int, list[str]]) -> dict[str, Any]:
+    gold = [g for r in results for g in r.gold]
+    pooled = token_metrics(gold, [p for r in results for p in predicted[r.fold]], sum(r.sentences for r in results))
+    folds = [token_metrics(r.gold, predicted[r.fold], r.sentences) for r in results]
+    return {"pooled": pooled, "folds": folds}
+
+
+def _summary(name: str, scores: dict[str, Any]) -> str:
+    lines = [f"{name}: macro-F1 {scores['pooled']['macro_f1']:.3f}"]
+    for tag in PICO_TAGS:
+        c = scores["pooled"]["per_class"][tag]
+        f1s = [f["per_class"][tag]["f1"] for f in scores["folds"]]
+        lines.append(
+            f"  {tag}  P {c['precision']:.3f}  R {c['recall']:.3f}  F1 {c['f1']:.3f}  "
+            f"(folds {min(f1s):.3f}-{max(f1s):.3f})  support {c['support']}"
+        )
+    return "\n".join(lines)
+
+
+def _texts(data_dir: Path, count: int) -> list[str]:
+    texts: list[str] = []
+    for corpus in ("clinical_citation_stance", "ade"):
+        for line in (data_dir / corpus / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip() and len(texts) < count:
+                texts.append(json.loads(line)["text"])
+    return texts
+
+
+def _speed(data_dir: Path, count: int, repeat: int) -> dict[str, Any]:
+    from summarizer.engines.extractive.pico import load_pico_tagger, tokenise
+
+    texts = _texts(data_dir, count)
+    tagger = load_pico_tagger()
+    if tagger is None:
+        raise SystemExit("the PICO tagger's data file is missing: python scripts/train_pico.py")
+    started = time.perf_counter()
+    for text in texts:
+        tagger.spans(text)
+    first = time.perf_counter() - started
+    warm = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        for text in texts:
+            tagger.spans(text)
+        warm.append(time.perf_counter() - started)
+    words = sum(len(tokenise(text)) for text in texts)
+    return {
+        "sentences": len(texts),
+        "words": words,
+        "first_pass_us_per_statement": round(first / len(texts) * 1e6, 1),
+        "warm_us_per_statement": round(min(warm) / len(texts) * 1e6, 1),
+        "warm_us_per_word": round(min(warm) / words * 1e6, 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--folds", type=int, default=FOLDS)
+    parser.add_argument("--interventions", action="store_true", help="a CRF of I also trained on interventions.jsonl")
+    parser.add_argument("--lexicons", action="store_true", help="mark words of the project's drug and effect lists")
+    parser.add_argument("--c1", type=float, default=FitSettings.c1)
+    parser.add_argument("--c2", type=float, default=FitSettings.c2)
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--speed", action="store_true", help="time the shipped tagger instead of cross-validating")
+    parser.add_argument("--sentences", type=int, default=10_000, help="--speed: how many sentences")
+    parser.add_argument("--repeat", type=int, default=3, help="--speed: warm passes, the best one counts")
+    args = parser.parse_args(argv)
+    if args.speed:
+        timing = _speed(args.data_dir, args.sentences, args.repeat)
+        print(json.dumps(timing, indent=None if not args.json else 2))
+        return 0
+
+    folder = args.data_dir / "ebm_nlp"
+    sentences = load_sentences(folder / "dev.jsonl")
+    settings = FitSettings(c1=args.c1, c2=args.c2, lexicons=name_list_lexicons() if args.lexicons else {})
+    started = time.perf_counter()
+
+    def say(message: str) -> None:
+        print(f"[{time.perf_counter() - started:.0f}s] {message}", file=sys.stderr, flush=True)
+
+    results = cross_validate(sentences, settings, folds=args.folds, progress=say)
+    if args.interventions:
+        extra = load_intervention_abstracts(folder / "interventions.jsonl")
+        i_results = cross_validate(interventions_only(sentences), settings, extra, folds=args.folds, progress=say)
+        with_interventions_marginals(results, i_results)
+    thresholds = fold_thresholds(results)
+    viterbi = {r.fold: r.viterbi for r in results}
+    by_threshold = {r.fold: decide(r.marginals, [thresholds[r.fold][t] for t in TAGS]) for r in results}
+    report = {
+        "variant": {"interventions": args.interventions, "lexicons": args.lexicons, "c1": args.c1, "c2": args.c2},
+        "folds": args.folds,
+        "seconds": round(time.perf_counter() - started, 1),
+        "best_path": _scores(results, viterbi),
+        "thresholds": _scores(results, by_threshold),
+        "fold_thresholds": thresholds,
+        "pooled_thresholds": pooled_thresholds(results),
+    }
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print(f"variant {report['variant']}, {args.folds} folds, {report['seconds']} s")
+        print(_summary("best path", report["best_path"]))
+        print(_summary("thresholds on the marginals", report["thresholds"]))
+        print("thresholds by fold:", json.dumps(thresholds))
+        print("thresholds on all folds (what scripts/train_pico.py ships):", json.dumps(report["pooled_thresholds"]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
