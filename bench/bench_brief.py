@@ -204,6 +204,44 @@ def citing_trial_targets(path: Path, labels: Path = CITING_TRIAL_LABELS) -> list
     return targets
 
 
+def significant_trials(path: Path) -> set[str]:
+    """The pseudo-targets (ei-PMCID) of the held-out trial reports with at least one significant result (a prompt
+    labelled increased or decreased): the trials for which the issue asks an efficacy verdict."""
+    return {
+        f"ei-{row['pmcid']}"
+        for row in _rows(path)
+        if is_heldout(str(row["pmcid"])) and row["label"] in ("increased", "decreased")
+    }
+
+
+def trial_measures(report: dict[str, Any], significant: set[str]) -> dict[str, Any]:
+    """The issue's three trial figures: an intervention found (all trials), an efficacy verdict given (trials with a
+    significant result), the verdict the labelled directions support (of those, the ones whose polarity is known)."""
+    rows = report["targets"]
+    with_result = [row for row in rows if row["target"] in significant]
+    known = [row for row in with_result if row["kind"] == "trial_report_polarity_known"]
+    return {
+        "trials": len(rows),
+        "intervention_found": sum(row["intervention"] is not None for row in rows),
+        "with_significant_result": len(with_result),
+        "efficacy_verdict_given": sum(row["efficacy"] != "insufficient_evidence" for row in with_result),
+        "polarity_known": len(known),
+        "efficacy_as_labelled": sum(row["efficacy"] in row["efficacy_ok"] for row in known),
+    }
+
+
+def _trial_measures_text(m: dict[str, Any]) -> str:
+    def share(part: int, whole: int) -> str:
+        return f"{part}/{whole} ({part / whole:.1%})" if whole else "none"
+
+    return (
+        f"  the issue's measures: intervention found {share(m['intervention_found'], m['trials'])}; efficacy verdict "
+        f"given for {share(m['efficacy_verdict_given'], m['with_significant_result'])} trials with a significant "
+        f"result; the verdict the labelled directions support for "
+        f"{share(m['efficacy_as_labelled'], m['polarity_known'])} of those whose outcome polarity is known"
+    )
+
+
 def _pseudo_summary(name: str, report: dict[str, Any], axis: str) -> str:
     n = report["n"] or 1
     found = report["intervention_detection"]["true_positive"] / n
@@ -293,6 +331,9 @@ def main(argv: list[str] | None = None) -> int:
             citing_trial_targets(args.data_dir / "clinical_citation_stance" / "dev.jsonl"), engine
         ),
     }
+    reports["trial_measures"] = trial_measures(
+        reports["evidence_inference"], significant_trials(args.data_dir / "evidence_inference" / "dev.jsonl")
+    )
     if args.loto:
         reports["loto"] = leave_one_target_out(load_brief_targets(args.data_dir / "brief_targets"))
     if args.json:
@@ -303,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     print(format_brief_report_text(reports["brief_targets"]))
     print("\n## pseudo-targets from held-out papers\n")
     print(_pseudo_summary("evidence_inference (trial reports)", reports["evidence_inference"], "efficacy"))
+    print(_trial_measures_text(reports["trial_measures"]))
     print(_pseudo_summary("ade (case reports)", reports["ade"], "safety"))
     print("\n## labelled groups of citing sentences about a treatment study (clinical_citation_stance)\n")
     print(format_brief_report_text(reports["citing_trials"]))

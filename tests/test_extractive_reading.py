@@ -509,3 +509,13 @@ def test_time_to_an_event_is_a_survival_outcome_and_event_names_end_before_a_cha
     assert event_names(text, [(cough, cough + len("coughing decreased"))]) == ("coughing",)
     text = "Death occurred in two patients given the drug."
     assert event_names(text, [(0, 5)]) == ("Death",)
+
+
+def test_a_point_in_time_is_no_adverse_event() -> None:
+    from summarizer.engines.extractive.events import event_names
+
+    text = "Between the 36-week visit and delivery, platelet counts fell faster with the shorter course."
+    at = text.index("delivery")
+    assert event_names(text, [(at, at + len("delivery"))]) == ()
+    text = "Severe bleeding after delivery occurred in three women given the drug."
+    assert event_names(text, [(0, len("Severe bleeding"))]) == ("Severe bleeding",)

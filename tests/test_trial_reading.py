@@ -213,3 +213,15 @@ def test_listed_outcomes_lose_a_leading_including_and_reporting_verbs_are_no_out
     assert not {m.outcome for m in find_outcomes(text)} & {"including hip fracture"}
     text = "There were no significant differences between the two gels in their effect on healing observed here."
     assert "observed" not in {m.outcome for m in find_outcomes(text)}
+
+
+def test_a_comparison_of_doses_is_no_finding_about_the_treatment_against_its_comparator() -> None:
+    texts = [
+        "Pain relief was similar in the lower and higher dose arms of paracetamol [4].",
+        "Paracetamol reduced pain scores compared with placebo (p < 0.01) [4].",
+    ]
+    statements = [Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, 1)]
+    brief = summarize(statements, engine=ExtractiveEngine())
+    quoted = {q.text for o in brief.efficacy.outcomes for q in o.quotes}
+    assert all("dose arms" not in q for q in quoted)
+    assert brief.efficacy.assessment == "benefit_reported"

@@ -287,6 +287,13 @@ _NOT_HARMFUL_QUALIFIERS = frozenset({
     "protective", "therapeutic", "desired", "favourable", "favorable", "additive", "synergistic",
     "independent", "direct", "indirect", "differential",
 })
+# a point in time or a cause that an event name would follow, never the event: "between the visit and delivery",
+# "until discharge", "after surgery"
+_TIME_POINT = re.compile(
+    r"\b(?:between\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}\s+and|until|till|before|after|since|from)\s+"
+    r"(?:the\s+|their\s+|his\s+|her\s+)?$",
+    re.IGNORECASE,
+)
 _TIME_TO = re.compile(r"\btime\s+to\s+(?:first\s+)?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
 
@@ -301,6 +308,8 @@ def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
         return True  # "main effects", "beneficial effects of the supplement"
     if _TIME_TO.search(text, max(0, start - 12), start) is not None:
         return True  # "time to death": a survival outcome, not a death
+    if _TIME_POINT.search(text, max(0, start - 60), start) is not None:
+        return True  # "between the 35-week visit and delivery", "until discharge": a time, not an event
     following = _NEXT_WORD.match(text, end)
     return following is not None and following.group(1).lower() in _MEASURE_HEADS
 

@@ -157,6 +157,21 @@ def compared(sentence: str, event: str) -> bool:
     )
 
 
+# a comparison between doses or schedules of one treatment ("similar in the lower and higher dose arms", "the two
+# dose groups"): what it finds is how the dose matters, not whether the treatment works against its comparator
+_DOSE_ARMS = re.compile(
+    r"\b(?:(?:lower|higher|low|high|standard|reduced|double|single|two|three|different)[\s\-]+doses?\s+"
+    r"(?:arms?|groups?|regimens?)|doses?\s+(?:arms|groups)|(?:lower|low)\s+and\s+(?:higher|high)(?:[\s\-]+doses?)?|"
+    r"(?:higher|high)\s+and\s+(?:lower|low)(?:[\s\-]+doses?)?)\b",
+    re.IGNORECASE,
+)
+
+
+def compares_doses(sentence: str) -> bool:
+    """Whether a sentence compares doses (or schedules) of the treatment with each other."""
+    return _DOSE_ARMS.search(sentence) is not None
+
+
 def names_intervention(outcome: str, anchors: frozenset[str]) -> bool:
     """Whether an outcome's name is the intervention itself ("availability of antiretroviral therapies")."""
     words = {w.strip(".,;:()").rstrip("s") for w in outcome.lower().split()}

@@ -20,6 +20,7 @@ from summarizer.engines.extractive.evidence import (
     CELL_LEVEL,
     ReadStatement,
     compared,
+    compares_doses,
     efficacy_claim,
     in_control_arm,
     indication,
@@ -164,6 +165,7 @@ def efficacy_section(
             if m.direction != "unclear"
             and profile.about(index, m.sentence)
             and not names_intervention(m.outcome, profile.anchors)
+            and not compares_doses(m.quote)
         ]
         if not mentions:
             claim = efficacy_claim(item.statement, profile.sentences.get(index, frozenset()))
