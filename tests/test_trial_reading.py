@@ -225,3 +225,37 @@ def test_a_comparison_of_doses_is_no_finding_about_the_treatment_against_its_com
     quoted = {q.text for o in brief.efficacy.outcomes for q in o.quotes}
     assert all("dose arms" not in q for q in quoted)
     assert brief.efficacy.assessment == "benefit_reported"
+
+
+def test_a_measure_taken_before_treatment_is_no_outcome_of_it() -> None:
+    texts = [
+        "With acupuncture there was no significant difference in the median preoperative pain score [2].",
+        "Acupuncture did not change knee pain scores at baseline, before the needling began [2].",
+        "With acupuncture, pain scores fell from baseline more than with sham (p = 0.01) [2].",
+    ]
+    statements = [Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, 1)]
+    brief = summarize(statements, engine=ExtractiveEngine())
+    names = {o.outcome.lower() for o in brief.efficacy.outcomes}
+    assert not any("preoperative" in n for n in names)
+    assert all(q.statement_id == "S3" for o in brief.efficacy.outcomes for q in o.quotes)
+
+
+def test_a_change_said_of_the_comparator_arm_is_the_opposite_change_for_the_intervention() -> None:
+    texts = [
+        "Time in hospital was significantly longer in the standard dialysis group than in the SLED group [5].",
+        "SLED was well tolerated and shortened recovery (p = 0.02) [5].",
+    ]
+    statements = [Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, 1)]
+    brief = summarize(statements, engine=ExtractiveEngine())
+    assert brief.target.intervention is not None and "SLED" in brief.target.intervention.name
+    by_name = {o.outcome.lower(): o for o in brief.efficacy.outcomes}
+    assert by_name["time in hospital"].change == "decreased"
+    assert by_name["time in hospital"].direction == "improved"
+
+
+def test_a_return_to_baseline_is_an_outcome() -> None:
+    from summarizer.engines.extractive.evidence import measured_before_treatment
+
+    assert not measured_before_treatment("complete return to baseline renal function", "")
+    assert measured_before_treatment("baseline renal function", "")
+    assert not measured_before_treatment("pain", "Pain fell from baseline more with the drug than with placebo.")

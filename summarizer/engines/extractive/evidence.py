@@ -8,8 +8,9 @@ sections.py draws the brief's sections with these; wording.py words them, verdic
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.tokenise import split_sentences
 from summarizer.engines.extractive.treatments import TREATMENT_CLASSES
@@ -165,6 +166,66 @@ _DOSE_ARMS = re.compile(
     r"(?:higher|high)\s+and\s+(?:lower|low)(?:[\s\-]+doses?)?)\b",
     re.IGNORECASE,
 )
+
+
+# a measure taken before the treatment (at baseline, before surgery, on entry) describes who was randomised, not
+# what the treatment did: "no difference in the median preoperative anxiety score", "similar at baseline"
+_BEFORE_TREATMENT = re.compile(
+    r"\b(?:(?<!to\s)(?<!from\s)(?<!over\s)(?<!than\s)baseline|pre-?operative|pre-?treatment|pre-?intervention|pre-?randomi[sz]ation|at\s+(?:study\s+)?entry|"
+    r"at\s+enrol+ment|at\s+admission|before\s+(?:the\s+)?(?:treatment|intervention|surgery|randomi[sz]ation))\b",
+    re.IGNORECASE,
+)
+
+
+# said of the sentence's comparison, "baseline" alone is often the point a change is measured from ("fell from
+# baseline"), and "preoperative" often the time a treatment is given ("preoperative radiotherapy"): only "at
+# baseline" and the like place the comparison before the treatment
+_COMPARED_BEFORE_TREATMENT = re.compile(
+    r"\b(?:at\s+baseline|at\s+(?:study\s+)?entry|at\s+enrol+ment|at\s+admission|"
+    r"before\s+(?:the\s+)?(?:treatment|intervention|surgery|randomi[sz]ation))\b",
+    re.IGNORECASE,
+)
+
+
+def measured_before_treatment(outcome: str, sentence: str) -> bool:
+    """Whether an outcome, or the sentence that compares it, is a measure taken before the treatment."""
+    return _BEFORE_TREATMENT.search(outcome) is not None or _COMPARED_BEFORE_TREATMENT.search(sentence) is not None
+
+
+# "X was higher in the A group than in the B group": the change is said of arm A, against arm B
+_ARMS_COMPARED = re.compile(
+    r"\b(?:higher|lower|greater|more|fewer|less|shorter|longer|better|worse|larger|smaller)\s+in\s+(?:the\s+)?"
+    r"(?P<first>[^,;()]{1,40}?)\s+(?:group|arm|cohort)s?\s+than\s+(?:in\s+)?(?:the\s+)?"
+    r"(?P<second>[^,;()]{1,40}?)\s+(?:group|arm|cohort)s?\b",
+    re.IGNORECASE,
+)
+_OPPOSITE_CHANGE: dict[str, str] = {"increased": "decreased", "decreased": "increased"}
+_OPPOSITE_DIRECTION: dict[str, str] = {"improved": "worsened", "worsened": "improved"}
+
+
+def said_of_the_other_arm(sentence: str, anchors: frozenset[str]) -> bool:
+    """Whether a sentence says a change of the arm the intervention is compared with: "higher in the A group than
+    in the B group" where the intervention names arm B and not arm A. Its change, for the intervention, is the
+    opposite one."""
+    match = _ARMS_COMPARED.search(sentence)
+    if match is None:
+        return False
+    first = set(re.findall(r"[\w\-+]+", match.group("first").lower()))
+    second = set(re.findall(r"[\w\-+]+", match.group("second").lower()))
+    named = {a for a in anchors if a not in TREATMENT_CLASSES}
+    return bool(named & second) and not named & first
+
+
+def for_the_intervention(mention: OutcomeMention, anchors: frozenset[str]) -> OutcomeMention:
+    """A mention as it reads for the intervention: its change and direction turned round when the sentence says
+    them of the other arm."""
+    if mention.change not in _OPPOSITE_CHANGE or not said_of_the_other_arm(mention.quote, anchors):
+        return mention
+    return replace(
+        mention,
+        change=_OPPOSITE_CHANGE[mention.change],  # type: ignore[arg-type]
+        direction=_OPPOSITE_DIRECTION.get(mention.direction, mention.direction),  # type: ignore[arg-type]
+    )
 
 
 def compares_doses(sentence: str) -> bool:

@@ -22,8 +22,10 @@ from summarizer.engines.extractive.evidence import (
     compared,
     compares_doses,
     efficacy_claim,
+    for_the_intervention,
     in_control_arm,
     indication,
+    measured_before_treatment,
     names_intervention,
     outcome_key,
     quote,
@@ -161,11 +163,12 @@ def efficacy_section(
     for index in profile.statements:
         item = items[index]
         mentions = [
-            m for m in item.reading.outcomes
+            for_the_intervention(m, profile.anchors) for m in item.reading.outcomes
             if m.direction != "unclear"
             and profile.about(index, m.sentence)
             and not names_intervention(m.outcome, profile.anchors)
             and not compares_doses(m.quote)
+            and not measured_before_treatment(m.outcome, m.quote)
         ]
         if not mentions:
             claim = efficacy_claim(item.statement, profile.sentences.get(index, frozenset()))
