@@ -259,3 +259,9 @@ def test_a_return_to_baseline_is_an_outcome() -> None:
     assert not measured_before_treatment("complete return to baseline renal function", "")
     assert measured_before_treatment("baseline renal function", "")
     assert not measured_before_treatment("pain", "Pain fell from baseline more with the drug than with placebo.")
+
+
+def test_an_adjective_alone_is_no_outcome() -> None:
+    names = {m.outcome for m in find_outcomes("The cell infusion reduces mortality and improves pulmonary [4].")}
+    assert "mortality" in names
+    assert "pulmonary" not in names

@@ -148,6 +148,9 @@ _MEASURE_WORDS = frozenset({
 })
 # adverbs of manner and degree ("significantly", "markedly"), not adjectives in -ly ("early", "daily", "elderly")
 _ADVERB_ENDINGS = ("ally", "ntly", "ively", "edly", "ously", "ssly")
+# endings of adjectives that are never an outcome on their own ("pulmonary", "cardiac", "venous"); "-al" is left
+# out, since survival, removal and referral are nouns
+_ADJECTIVE_ENDINGS = ("ary", "ic", "iac", "ous", "ive", "ible", "able", "onal", "ular", "eal", "ial", "inal")
 _NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
 _FUNCTION_WORDS = frozenset({
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from", "over", "and", "or", "its",
@@ -165,6 +168,8 @@ def _plausible_name(name: str) -> bool:
     words = _NAME_WORD.findall(low)
     if not words or words[-1] in _ARM_NOUNS or words[0].endswith(_ADVERB_ENDINGS):
         return False
+    if len(words) == 1 and words[0].endswith(_ADJECTIVE_ENDINGS):
+        return False  # an adjective whose noun the sentence lost ("improves pulmonary 39,[44]")
     return any(w not in _MEASURE_WORDS and w not in _FUNCTION_WORDS for w in words)
 
 
