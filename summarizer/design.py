@@ -26,20 +26,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import get_args
 
 from summarizer.citations import AUTHOR_YEAR, count_citations
 from summarizer.models import Statement, StudyDesign, Target
 
-DESIGNS: tuple[StudyDesign, ...] = (
-    "randomised_trial",
-    "non_randomised_trial",
-    "observational",
-    "case_report",
-    "animal",
-    "in_vitro",
-    "review",
-    "other",
-)
+DESIGNS: tuple[StudyDesign, ...] = get_args(StudyDesign)
 DESIGN_LABELS: dict[str, str] = {
     "randomised_trial": "randomised trial",
     "non_randomised_trial": "non-randomised trial",
