@@ -90,8 +90,10 @@ _cue("case_report", "", [("case", "report reports series")])
 _cue("case_report", "", [("a", "patient")], WEAK)
 _cue(
     "animal",
-    "mice mouse murine rodent rodents macaque macaques rhesus hamster hamsters ferret ferrets rabbit rabbits "
-    "zebrafish xenograft xenografts rat rats non-human nonhuman",
+    # the animals of laboratory research, as a list of them reads anywhere (not the dev targets' species alone)
+    "mice mouse murine rodent rodents rat rats hamster hamsters guinea-pig guinea-pigs ferret ferrets rabbit "
+    "rabbits monkey monkeys macaque macaques rhesus primate primates non-human nonhuman pig pigs piglets swine "
+    "porcine dog dogs canine sheep ovine zebrafish xenograft xenografts",
     [("animal", "model models study studies experiment experiments")],
 )
 _cue("animal", "", [("in", "vivo")], WEAK)
