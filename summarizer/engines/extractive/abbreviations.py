@@ -1,8 +1,8 @@
 """Abbreviations defined in a text, and the long forms they stand for.
 
-Authors define an abbreviation once, as "long form (SHORT)" ("mesenchymal stem cells (MSCs)", "remdesivir (RDV)"),
-and then use the short form alone. Linking the two lets the statements of one target that say "MSCs" and those
-that say "mesenchymal stem cells" count for the same intervention.
+Authors define an abbreviation once, as "long form (SHORT)" ("mesenchymal stem cells (MSCs)", "low molecular
+weight heparin (LMWH)"), and then use the short form alone. Linking the two lets the statements of one target that
+say "MSCs" and those that say "mesenchymal stem cells" count for the same intervention.
 
 The matching follows the algorithm of Schwartz and Hearst ("A simple algorithm for identifying abbreviation
 definitions in biomedical text", Pacific Symposium on Biocomputing 2003): a short form in parentheses after its long
