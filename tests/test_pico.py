@@ -197,7 +197,8 @@ def test_cli_eval_pico_json(capsys: pytest.CaptureFixture[str], tagger: PicoTagg
     out = capsys.readouterr().out
     assert code == 0
     report = json.loads(out)
-    assert set(report) == REPORT_KEYS
+    assert set(report) == REPORT_KEYS | {"note"}
+    assert "in-sample" in report["note"]  # the shipped tagger's own training files score in-sample
     assert report["n"] == 8
     assert set(report["per_class"]) == {"I", "O", "P"}
 
