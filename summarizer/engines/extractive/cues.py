@@ -202,6 +202,9 @@ EVENT_NAME_BREAK = _words(
     "is are was were be been being not necessarily may might could would should can will has have had does did "
     "do which that who whom whose decreased increased reduced improved worsened declined rose fell"
 )
+# nouns that say how something was measured, not what: the one source of the reading's measurement words
+# (events.py: a name they follow is a measure, not an event; outcomes.py: alone they name no outcome)
+MEASUREMENT_NOUNS = _words("score scores level levels value values outcome outcomes measure measures")
 NOT_EVENT_WORDS = _words(
     "decrease decreases increase increases reduction reductions decline rise change changes effect effects event "
     "events reaction reactions issue issues problem problems concern concerns supplementation treatment therapy "

@@ -21,6 +21,7 @@ from summarizer.engines.extractive.cues import (
     ITEM_STOP,
     LIST_HEAD_WORDS,
     LIST_SEPARATOR,
+    MEASUREMENT_NOUNS,
     NEGATED_VERBS,
     NON_DRUG_CAUSES,
     NOT_EVENT_WORDS,
@@ -275,11 +276,10 @@ def is_clinical_event_name(name: str) -> bool:
 
 # words of measurement after a symptom's or disease's name: the name then says what was measured, not that an event
 # happened ("pain threshold", "pain scores", "the diabetes outcome measures", "haemoglobin level")
-_MEASURE_HEADS = frozenset({
-    "threshold", "thresholds", "score", "scores", "scale", "scales", "level", "levels", "index", "concentration",
-    "concentrations", "count", "counts", "value", "values", "outcome", "outcomes", "measure", "measures",
+_MEASURE_HEADS = MEASUREMENT_NOUNS | {
+    "threshold", "thresholds", "scale", "scales", "index", "concentration", "concentrations", "count", "counts",
     "assessment", "questionnaire", "severity", "intensity",
-})
+}
 # qualifiers that make "effects" or "events" a statistical or wished-for effect, not a harm ("no significant main
 # effects", "beneficial effects")
 _NOT_HARMFUL_QUALIFIERS = frozenset({

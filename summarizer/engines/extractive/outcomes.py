@@ -15,6 +15,7 @@ from summarizer.engines.extractive.cues import (
     HALTED,
     HYPOTHETICAL,
     INTRANSITIVE_OBJECT,
+    MEASUREMENT_NOUNS,
     NO_DIFFERENCE_IN,
     NOT_OUTCOMES,
     OBJ_CUT,
@@ -137,15 +138,14 @@ def _without_trailing_adverbs(mention: OutcomeMention) -> OutcomeMention:
 
 # words that say how much or how something was measured, but not what: alone they name no outcome ("more",
 # "number", "change", "days", "improvement"); with a word that says what, they do ("number of relapses")
-_MEASURE_WORDS = frozenset({
+_MEASURE_WORDS = MEASUREMENT_NOUNS | {
     "more", "less", "fewer", "greater", "higher", "lower", "number", "numbers", "amount", "amounts", "change",
-    "changes", "difference", "differences", "improvement", "improvements", "effect", "effects", "outcome",
-    "outcomes", "measure", "measures", "value", "values", "level", "levels", "rate", "rates", "proportion",
-    "percentage", "days", "day", "time", "times", "period", "score", "scores", "total", "overall", "both",
+    "changes", "difference", "differences", "improvement", "improvements", "effect", "effects", "rate", "rates",
+    "proportion", "percentage", "days", "day", "time", "times", "period", "total", "overall", "both",
     "either", "respectively", "alone", "study", "primary", "secondary", "main", "mean", "median", "means",
     # a verb of reporting alone ("no significant differences ... observed")
     "observed", "reported", "noted", "seen", "found", "detected", "recorded", "including",
-})
+}
 # adverbs of manner and degree ("significantly", "markedly"), not adjectives in -ly ("early", "daily", "elderly")
 _ADVERB_ENDINGS = ("ally", "ntly", "ively", "edly", "ously", "ssly")
 # endings of adjectives that are never an outcome on their own ("pulmonary", "cardiac", "venous"); "-al" is left
