@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.engines.extractive import ExtractiveEngine, annotate, load_resources
+from summarizer.engines.extractive.pico import load_pico_tagger
 from summarizer.engines.extractive.sections import ReadStatement, efficacy_section, safety_section
 from summarizer.engines.extractive.target_profile import RULES, VerdictRules, profile_target
 from summarizer.evaluation import is_heldout
@@ -269,6 +270,22 @@ GRID = {
 }
 
 
+class _MemoPico:
+    """The PICO reader with its spans kept per text: the grid re-profiles every target 576 times."""
+
+    def __init__(self, tagger: Any) -> None:
+        self.tagger = tagger
+        self.spans: dict[str, Any] = {}
+
+    def intervention_spans(self, text: str) -> Any:
+        if text not in self.spans:
+            self.spans[text] = self.tagger.intervention_spans(text)
+        return self.spans[text]
+
+    def loader(self) -> Any:
+        return self if self.tagger is not None else None
+
+
 def leave_one_target_out(targets: list[BriefTarget]) -> dict[str, Any]:
     """Leave-one-target-out over the grid of rule numbers; each target's statements are read once."""
     res = load_resources()
@@ -279,12 +296,13 @@ def leave_one_target_out(targets: list[BriefTarget]) -> dict[str, Any]:
         readings = [annotate(s.text, resources_=res) for s in statements]
         read.append(([ReadStatement(s, r) for s, r in zip(statements, readings, strict=True)], readings))
     configs = [VerdictRules(*values) for values in itertools.product(*GRID.values())]
+    pico = _MemoPico(load_pico_tagger())
     ok = []
     for rules in configs:
         row = []
         for target, (items, readings) in zip(targets, read, strict=True):
             texts = [i.statement.text for i in items]
-            profile = profile_target(Target(), readings, res, rules, texts=texts)
+            profile = profile_target(Target(), readings, res, rules, texts=texts, pico=pico.loader)
             safety = safety_section(items, profile, rules).assessment
             efficacy = efficacy_section(items, profile, rules).assessment
             row.append(safety in target.safety_ok and efficacy in target.efficacy_ok)

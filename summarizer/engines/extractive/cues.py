@@ -328,6 +328,13 @@ NO_DIFFERENCE = re.compile(
 )
 # "p < 0.05", "P-value = .3", "p &lt; 0.001" (an escaped sign as some exports write it): the sign and the value
 P_VALUE = re.compile(r"\bp\s*(?:-?value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|1(?:\.0+)?)")
+# a sentence that reports the result of a comparison: a p-value, a confidence interval, a ratio, (no) significance,
+# or one arm set against another ("than", "compared with", "versus")
+COMPARISON_RESULT = re.compile(
+    r"\bp\s*(?:-?value)?\s*(?:[<>=≤≥]|&lt;|&gt;)|\bsignifican|\b(?:95\s*%\s*)?(?:ci|confidence\s+intervals?)\b|"
+    r"\b(?:hazard|odds|risk|rate)\s+ratios?\b|\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s|"
+    r"\b(?:no|similar)\s+differences?\b"
+)
 # words that name the comparator arm: "placebo", "the control group", "usual care", "untreated", "vehicle"
 CONTROL_WORDS = re.compile(
     r"\b(?:placebo|controls?|sham|usual[\s\-]care|standard[\s\-](?:care|treatment|therapy)|untreated|vehicle|"

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
+from summarizer.engines.extractive.pico import load_pico_tagger
 from summarizer.engines.extractive.reading import ANNOTATOR_VERSION, SentenceReading, annotate, shown_stance
 from summarizer.engines.extractive.resources import EncoderMix, Resources
 from summarizer.engines.extractive.sections import (
@@ -135,8 +136,11 @@ class ExtractiveEngine:
         resources: Resources | None = None,
         encoder: SentenceEncoder | None = None,
         rules: VerdictRules = RULES,
+        pico_reader: bool = True,
     ) -> None:
         self.workers = max(1, workers)
+        # the PICO reader names an intervention the word lists do not know (target_profile.py)
+        self.pico_reader = pico_reader
         self.rules = rules
         self.encoder = encoder
         suffix = f"+{encoder.name}" if encoder is not None else ""
@@ -228,7 +232,13 @@ class ExtractiveEngine:
         }
         types = {i.statement.id: inferred.get(i.statement.id, i.statement.type) for i in items}
         profile = profile_target(
-            target, readings, self._resources, self.rules, tallies, texts=[s.text for s in statements]
+            target,
+            readings,
+            self._resources,
+            self.rules,
+            tallies,
+            texts=[s.text for s in statements],
+            pico=load_pico_tagger if self.pico_reader else None,
         )
         intervention = None
         if profile.name is not None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from summarizer.engines.extractive.per_word import PerWord
+from summarizer.engines.extractive.tokenise import split_sentences
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SETTINGS_FILE = "pico_tagger.json"
@@ -431,6 +432,17 @@ class PicoTagger:
                 spans.append(PicoSpan(tag, start, end, text[start:end]))  # type: ignore[arg-type]
             run_start = i + 1
         return spans
+
+    def intervention_spans(self, text: str) -> list[PicoSpan]:
+        """The I spans of a text of one or more sentences, each sentence tagged on its own (as the reader was
+        trained), with offsets into the whole text."""
+        found = []
+        for start, end in split_sentences(text):
+            for span in self.spans(text[start:end]):
+                if span.kind == "I":
+                    found.append(PicoSpan("I", start + span.start, start + span.end, span.text))
+        return found
+
 
 
 @lru_cache(maxsize=1)

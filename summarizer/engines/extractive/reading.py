@@ -43,7 +43,7 @@ from summarizer.engines.extractive.features import ade_features, efficacy_featur
 from summarizer.engines.extractive.outcomes import OutcomeMention, find_outcomes, outcome_direction
 from summarizer.engines.extractive.resources import Resources, load_resources
 from summarizer.engines.extractive.scan import NAME_MASKS, Ranges, Scan, merge_spans, within
-from summarizer.engines.extractive.tokenise import lower_same_length, split_sentences
+from summarizer.engines.extractive.tokenise import Span, lower_same_length, split_sentences
 from summarizer.engines.extractive.treatments import TreatmentReading, read_treatments
 from summarizer.models import Change, Direction, Polarity, Stance, Topic
 
@@ -266,14 +266,7 @@ def annotate(
         if cue is None and questions:
             cue = QUESTIONS_CLAIM.search(low)
         stance_quote = scan.sentence_text(cue.start()) if cue else None
-    treatment = read_treatments(
-        scan,
-        scan.tags[0] if scan.tags is not None else None,
-        [m.sentence for m in outcomes if m.direction != "worsened" and not m.direction == m.change == "unclear"],
-        [*event_sentences, *(m.sentence for m in outcomes if m.direction == "worsened")],
-        [safety_sentence] if safety_signal == "reassuring" and safety_sentence is not None else [],
-        event_sentences,
-    )
+    treatment = _read_treatments(scan, outcomes, event_sentences, safety_signal, safety_sentence)
     return SentenceReading(
         topics=tuple(topics),
         polarity=_polarity(safety_signal, outcomes, direction if outcome else None),
@@ -293,6 +286,37 @@ def annotate(
         safety_sentence=safety_sentence,
         treatment=treatment,
         safety_outcomes=reassuring_outcomes if safety_signal == "reassuring" else (),
+    )
+
+
+def _read_treatments(
+    scan: Scan,
+    outcomes: Sequence[OutcomeMention],
+    event_sentences: Sequence[int],
+    safety_signal: SafetySignal,
+    safety_sentence: int | None,
+    learned: Sequence[Span] = (),
+) -> TreatmentReading:
+    """The statement's treatments, with the sentences of its outcomes, events and reassurance as what they report."""
+    return read_treatments(
+        scan,
+        scan.tags[0] if scan.tags is not None else None,
+        [m.sentence for m in outcomes if m.direction != "worsened" and not m.direction == m.change == "unclear"],
+        [*event_sentences, *(m.sentence for m in outcomes if m.direction == "worsened")],
+        [safety_sentence] if safety_signal == "reassuring" and safety_sentence is not None else [],
+        event_sentences,
+        learned,
+    )
+
+
+def reread_treatments(
+    text: str, reading: SentenceReading, learned: Sequence[Span], resources_: Resources | None = None
+) -> TreatmentReading:
+    """A statement's treatments read again with the names another reader found in it (character spans), what its
+    sentences report taken from its reading."""
+    scan = Scan(text, resources_ or load_resources())
+    return _read_treatments(
+        scan, reading.outcomes, reading.event_sentences, reading.safety_signal, reading.safety_sentence, learned
     )
 
 

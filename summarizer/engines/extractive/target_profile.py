@@ -23,13 +23,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summarizer.engines.extractive.abbreviations import definitions_in
-from summarizer.engines.extractive.reading import SentenceReading, annotate
+from summarizer.engines.extractive.cues import COMPARISON_RESULT
+from summarizer.engines.extractive.pico import PicoTagger
+from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
 from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.tokenise import lower_same_length, split_sentences
 from summarizer.engines.extractive.treatment_names import clean_name
 from summarizer.engines.extractive.treatments import (
     MODIFIED_CLASSES,
@@ -68,6 +71,7 @@ _TITLE_CUES = re.compile(
     re.IGNORECASE,
 )
 _MIN_ACRONYM = 3
+LEARNED_STATEMENTS = 300
 
 
 @dataclass(frozen=True)
@@ -283,11 +287,14 @@ def profile_target(
     rules: VerdictRules = RULES,
     tallies: TreatmentTallies | None = None,
     texts: Sequence[str] = (),
+    pico: Callable[[], PicoTagger | None] | None = None,
 ) -> TargetProfile:
     """Decide whether the target studied an intervention, name it, and find the statements about it.
 
     tallies: the readings' treatments already tallied (TreatmentTallies.add), where the caller did as they came.
     texts: the statements' texts, whose abbreviation definitions link a short form to its long form.
+    pico: loads the PICO reader (only when needed: it takes a second or two); when the word lists find no
+    intervention, the names it reads as interventions in the texts are tallied too.
     """
     treatments = [reading.treatment for reading in readings]
     aliases = short_form_anchors([*texts, target.title or "", target.abstract or ""])
@@ -297,22 +304,78 @@ def profile_target(
         wanted |= _short_forms_of(wanted, aliases)
         indices, sentences = _statements_about(treatments, wanted)
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
+    by_anchor = _tallied(treatments, tallies, aliases)
+    anchor = _chosen_anchor(by_anchor, len(treatments), rules)
+    how = "The statements attribute effects to {}."
+    reader = pico() if anchor is None and pico is not None and texts else None
+    if reader is not None:
+        treatments = _with_learned_names(treatments, readings, texts, reader, res)
+        by_anchor = _tallied(treatments, None, aliases)
+        # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
+        # the statements, when there are fewer)
+        anchor = _chosen_anchor(by_anchor, len(treatments), rules, min(rules.min_attributed, len(treatments)))
+        how = "The statements attribute effects to {}, a name the PICO reader reads as an intervention."
+    if anchor is None:
+        return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
+    name = _chosen_name(by_anchor[anchor].names)
+    indices, sentences = _statements_about(treatments, {anchor} | _short_forms_of({anchor}, aliases))
+    return TargetProfile(name, frozenset({anchor}), indices, sentences, how.format(name))
+
+
+def _tallied(
+    treatments: Sequence[TreatmentReading], tallies: TreatmentTallies | None, aliases: dict[str, tuple[str, ...]]
+) -> dict[str, _Tally]:
     if tallies is None:
         tallies = TreatmentTallies()
         tallies.add(treatments)
-    by_anchor = _with_short_forms(tallies.by_anchor, aliases) if aliases else tallies.by_anchor
-    needed = min_attributed(len(treatments), rules)
+    return _with_short_forms(tallies.by_anchor, aliases) if aliases else tallies.by_anchor
+
+
+def _chosen_anchor(
+    by_anchor: dict[str, _Tally], statements: int, rules: VerdictRules, needed: float | None = None
+) -> str | None:
+    """The treatment the statements attribute the most effects to, among those attributed effects often enough
+    (needed, by default min_attributed) and named as something given more often than as an exposure; None when
+    there is none."""
+    needed = min_attributed(statements, rules) if needed is None else needed
     eligible = {
         anchor: tally
         for anchor, tally in by_anchor.items()
         if tally.attributed >= needed and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
     }
     if not eligible:
-        return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
-    anchor = max(eligible, key=lambda a: (eligible[a].attributed, eligible[a].mentions, a not in TREATMENT_CLASSES, a))
-    name = _chosen_name(eligible[anchor].names)
-    indices, sentences = _statements_about(treatments, {anchor} | _short_forms_of({anchor}, aliases))
-    return TargetProfile(name, frozenset({anchor}), indices, sentences, f"The statements attribute effects to {name}.")
+        return None
+    return max(eligible, key=lambda a: (eligible[a].attributed, eligible[a].mentions, a not in TREATMENT_CLASSES, a))
+
+
+def _with_learned_names(
+    treatments: Sequence[TreatmentReading],
+    readings: Sequence[SentenceReading],
+    texts: Sequence[str],
+    pico: PicoTagger,
+    res: Resources,
+) -> list[TreatmentReading]:
+    """The treatments with the names the PICO reader reads as interventions added, in the first LEARNED_STATEMENTS
+    statements (it costs about 0.3 ms a statement, so it reads only when the word lists found no intervention). A
+    span that overlaps an outcome the reading found is no intervention; a sentence that names a learned one and
+    reports a comparison's result (cues.COMPARISON_RESULT) attributes that result to it."""
+    learned = list(treatments)
+    for index, text in enumerate(texts[:LEARNED_STATEMENTS]):
+        outcomes = [(m.start, m.start + len(m.outcome)) for m in readings[index].outcomes]
+        spans = [
+            (span.start, span.end)
+            for span in pico.intervention_spans(text)
+            if not any(start < span.end and span.start < end for start, end in outcomes)
+        ]
+        if not spans:
+            continue
+        treatment = reread_treatments(text, readings[index], spans, res)
+        low = lower_same_length(text)
+        sentences = enumerate(split_sentences(text))
+        results = {i for i, (start, end) in sentences if COMPARISON_RESULT.search(low, start, end)}
+        named = {mention.sentence for mention in treatment.mentions}
+        learned[index] = treatment._replace(effect=tuple(sorted({*treatment.effect, *(named & results)})))
+    return learned
 
 
 def _no_intervention_reason(tallies: dict[str, _Tally]) -> str:

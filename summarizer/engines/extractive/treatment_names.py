@@ -32,7 +32,7 @@ ROUTES = _words(
     "intra-articular intradermal epidural sublingual transdermal intraperitoneal intraperitoneally intralesional"
 )
 _NUMBER_WORDS = _words(
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty single double triple "
+    "zero one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty single double triple "
     "only half once twice thrice"
 )
 _DOSE_AND_DURATION_WORDS = _words(

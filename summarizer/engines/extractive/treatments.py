@@ -183,6 +183,10 @@ _INDICATION_BEFORE = frozenset(
 )
 # "the usual care arm", "the standard care group": the comparator
 _CONTROL_CARE = _words("usual standard routine conventional")
+# the words that make a trial arm the comparator: a name the PICO reader reads as an intervention that begins with
+# one is the other arm ("conventional stethoscopes", "placebo injection")
+_COMPARATOR = _CONTROL_CARE | _words("control controls placebo sham comparison untreated waitlist wait-list waiting")
+_DOCUMENT_WORDS = _words("table tables figure figures fig supplementary appendix")
 _TRAILING_PUNCT = ",;:()[]"
 # words that end a treatment's name when reading back from its head ("performed MSC-based interventions")
 _NOT_MODIFIERS = _words(
@@ -453,15 +457,56 @@ def _object_word(tok: str) -> bool:
     return tok not in _STOP_BEFORE and not tok.endswith(("ed", "ing")) and tok not in _VERBS
 
 
+def _learned_word(tok: str) -> bool:
+    """Whether a word may be part of a treatment's name read by the PICO reader: not a function word, an arm's
+    word, a number, a dose or a word of the study's design."""
+    return (
+        len(tok) > 1
+        and any(c.isalpha() for c in tok)
+        and tok not in _STOP_BEFORE
+        and tok not in _ARM_WORDS
+        and tok not in _NOT_ARMS
+        and tok not in _DOCUMENT_WORDS
+        and is_name_word(tok)
+    )
+
+
+def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, int, int, bool]]:
+    """The PICO reader's intervention spans (character offsets) as names: from the first word that may name a
+    treatment through the run of such words that follows, up to punctuation. A span whose name begins with a
+    comparator's word is the other arm and is left out. Whether it was given is read from its frame, as for a
+    listed name (the reader's tag alone is not enough: it tags proteins and exposures in basic science too)."""
+    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
+    spans = []
+    for start, end in learned:
+        first, stop = bisect_left(starts, start), bisect_left(starts, end)
+        while first < stop and toks[first] not in _COMPARATOR and not _learned_word(toks[first]):
+            first += 1
+        if first >= stop or toks[first] in _COMPARATOR:
+            continue
+        last = first
+        while last + 1 < stop and _learned_word(toks[last + 1]) and not any(
+            c in text[ends[last] : starts[last + 1]] for c in _TRAILING_PUNCT
+        ):
+            last += 1
+        spans.append((starts[first], ends[last], first, last, False))
+    return spans
+
+
 def treatment_mentions(
-    scan: Scan, drug_margins: Sequence[float] | None = None, event_sentences: Iterable[int] = ()
+    scan: Scan,
+    drug_margins: Sequence[float] | None = None,
+    event_sentences: Iterable[int] = (),
+    learned: Iterable[Span] = (),
 ) -> list[TreatmentMention]:
     """The treatments a scanned statement names, in text order. A drug in a sentence that reports an adverse event
-    of a drug in a person (event_sentences) was given to that person: that is a therapeutic frame."""
+    of a drug in a person (event_sentences) was given to that person: that is a therapeutic frame. learned: the
+    character spans another reader (the PICO reader) reads as interventions, taken as names too."""
     toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
     # char start, char end, first and last token, and whether it was certainly given (a cause word, a trial arm)
     spans: list[tuple[int, int, int, int, bool]] = []
     spans.extend(_agent_spans(scan, drug_margins))
+    spans.extend(_learned_spans(scan, learned))
     n = len(toks)
     phrase_ends = [] if _PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in _PHRASE_ENDS]
     if any(suffix in scan.low for suffix in _PROCEDURE_SUFFIXES):
@@ -550,11 +595,14 @@ def read_treatments(
     harm_sentences: Iterable[int],
     reassuring_sentences: Iterable[int],
     event_sentences: Iterable[int] = (),
+    learned: Sequence[Span] = (),
 ) -> TreatmentReading:
     """The treatments of a statement and what its sentences report: the sentences of the outcomes, events and
-    reassurances the reading found, and those with a benefit or harm word that is not negated."""
+    reassurances the reading found, and those with a benefit or harm word that is not negated. learned: names
+    another reader found (treatment_mentions)."""
     candidates = (
-        scan.mask_spans  # a lexicon name (of a drug, or of an effect: cheap to look past)
+        learned
+        or scan.mask_spans  # a lexicon name (of a drug, or of an effect: cheap to look past)
         or "DRUGX" in scan.masked
         or not _PHRASE_ENDS.isdisjoint(scan.toks)
         or any(suffix in scan.low for suffix in _PROCEDURE_SUFFIXES)
@@ -565,7 +613,7 @@ def read_treatments(
     )
     if not candidates:
         return _NOTHING
-    mentions = tuple(treatment_mentions(scan, drug_margins, event_sentences))
+    mentions = tuple(treatment_mentions(scan, drug_margins, event_sentences, learned))
     if not mentions:
         return _NOTHING  # what the sentences report matters only for the treatments they name
     low = scan.low

@@ -1,0 +1,72 @@
+"""The PICO reader names an intervention the word lists do not know (target_profile.py, treatments.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.extractive.pico import load_pico_tagger
+from summarizer.engines.extractive.reading import annotate, reread_treatments
+from summarizer.engines.extractive.resources import load_resources
+from summarizer.engines.extractive.target_profile import profile_target
+from summarizer.models import Statement, Target
+from summarizer.pipeline import summarize
+
+pytestmark = pytest.mark.skipif(load_pico_tagger() is None, reason="the PICO reader's weights are not installed")
+
+# a trial of a device no word list names, written for this test
+BLANKET = [
+    "Insomnia severity was lower in patients randomised to the weighted blanket than in the control group "
+    "(p = 0.002).",
+    "Sleep onset latency was shorter in patients given the weighted blanket than with the light plastic blanket "
+    "(mean difference 9 minutes, 95% CI 3 to 15).",
+    "Daytime fatigue did not differ between the weighted blanket and control groups.",
+]
+
+
+def _brief(texts: list[str], pico_reader: bool = True):  # type: ignore[no-untyped-def]
+    statements = [Statement(id=f"S{i}", text=text) for i, text in enumerate(texts, start=1)]
+    return summarize(statements, engine=ExtractiveEngine(pico_reader=pico_reader))
+
+
+def test_the_pico_reader_names_a_trial_arm_the_word_lists_do_not_know() -> None:
+    brief = _brief(BLANKET)
+    assert brief.target.intervention is not None
+    assert brief.target.intervention.name == "weighted blanket"
+    assert brief.efficacy.assessment != "insufficient_evidence"
+    assert all("weighted blanket" in outcome.claim for outcome in brief.efficacy.outcomes)
+
+
+def test_without_the_pico_reader_the_word_lists_find_none() -> None:
+    assert _brief(BLANKET, pico_reader=False).target.intervention is None
+
+
+def test_a_comparator_arm_is_never_the_learned_intervention() -> None:
+    text = "Students using conventional stethoscopes scored lower than students using the electronic stethoscope."
+    res = load_resources()
+    tagger = load_pico_tagger()
+    assert tagger is not None
+    spans = [(span.start, span.end) for span in tagger.intervention_spans(text)]
+    names = [m.name for m in reread_treatments(text, annotate(text, resources_=res), spans, res).mentions]
+    assert not any("conventional" in name for name in names)
+
+
+def test_intervention_spans_are_offsets_into_the_whole_text() -> None:
+    tagger = load_pico_tagger()
+    assert tagger is not None
+    text = "Background words here. " + BLANKET[1]
+    for span in tagger.intervention_spans(text):
+        assert text[span.start : span.end] == span.text
+
+
+def test_learned_names_need_the_frame_of_something_given() -> None:
+    # a basic-science statement set: the reader may tag a protein as an "intervention", but nothing is given
+    texts = [
+        "Parkin levels were higher in aged neurons than in young neurons (p < 0.01).",
+        "Compared with wild-type cells, parkin-deficient cells showed more mitochondrial damage.",
+        "Mitochondrial fragmentation was significantly greater in parkin-deficient neurons.",
+    ]
+    res = load_resources()
+    readings = [annotate(text, resources_=res) for text in texts]
+    profile = profile_target(Target(), readings, res, texts=texts, pico=load_pico_tagger)
+    assert profile.name is None
