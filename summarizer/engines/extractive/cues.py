@@ -355,20 +355,22 @@ DIR_WORDS = (
     ("improved", re.compile(r"\b(?:improv|restor|benefi|better|favou?r)")),
     ("worsened", re.compile(r"\b(?:worse|aggravat|exacerbat|impair|deteriorat)")),
 )
+# the stems of VERB_LABEL_STEMS that begin a verb of change in OUTCOME_VERB; the others begin only a noun there
+# ("decline", "rise", "deterioration") or no outcome at all ("benefit")
+_NOUN_ONLY_STEMS = frozenset({"declin", "rise", "deteriorat", "benefit"})
+_VERB_STEMS = "|".join(
+    "minimi[sz]" if stem == "minimi" else stem
+    for _, stems in VERB_LABEL_STEMS
+    for stem in stems
+    if stem not in _NOUN_ONLY_STEMS
+)
 OUTCOME_VERB = re.compile(
-    r"\b(?P<verb>(?:reduc|decreas|lower|diminish|attenuat|alleviat|ameliorat|reliev|prevent|suppress|inhibit|"
-    r"shorten|lessen|minimi[sz]|mitigat|increas|rais|elevat|enhanc|augment|boost|prolong|extend|improv|restor|"
-    r"worsen|aggravat|exacerbat|impair)(?:es|s|ed|d|ing|e)?|"
+    rf"\b(?P<verb>(?:{_VERB_STEMS})(?:es|s|ed|d|ing|e)?|"
     r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+(?:in|of))"
     r"\s+(?:the\s+)?(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^\.;:\(\)\[\]]{1,120})"
 )
 # every word OUTCOME_VERB can start with: a statement without one needs no regex scan
-OUTCOME_VERB_STEMS = (
-    "reduc", "decreas", "lower", "diminish", "attenuat", "alleviat", "ameliorat", "reliev", "prevent", "suppress",
-    "inhibit", "shorten", "lessen", "minimi", "mitigat", "increas", "rais", "elevat", "enhanc", "augment", "boost",
-    "prolong", "extend", "improv", "restor", "worsen", "aggravat", "exacerbat", "impair", "declin", "rise",
-    "deteriorat",
-)
+OUTCOME_VERB_STEMS = tuple(stem for _, stems in VERB_LABEL_STEMS for stem in stems if stem != "benefit")
 _WORD_PARTS = re.compile(r"[\-']")
 
 
