@@ -265,3 +265,50 @@ def test_an_adjective_alone_is_no_outcome() -> None:
     names = {m.outcome for m in find_outcomes("The cell infusion reduces mortality and improves pulmonary [4].")}
     assert "mortality" in names
     assert "pulmonary" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In patients treated with sertraline there was no significant effect of group on the intention to quit.",
+        "There were no interaction effects (time x condition) of sertraline treatment for depressive symptoms.",
+        "No main effects of sertraline treatment were found on weight loss.",
+    ],
+)
+def test_a_statistical_effect_found_absent_is_no_absent_adverse_event(text: str) -> None:
+    texts = [
+        text,
+        "Patients treated with sertraline had lower depression scores than those given placebo (p = 0.01).",
+        "Sertraline reduced anxiety compared with placebo in treated patients (p = 0.02).",
+    ]
+    brief = summarize([Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, 1)], engine=ExtractiveEngine())
+    assert brief.target.intervention is not None
+    assert not any(f.claim.startswith(("No effect", "No interaction", "No main", "No weight")) for f in
+                   brief.safety.findings)
+
+
+def test_an_event_the_sentence_reports_as_occurring_is_not_reported_absent() -> None:
+    texts = [
+        "Vomiting occurred in 8 (10%) patients given ondansetron and 6 (8%) given placebo; nausea without vomiting "
+        "occurred in 12 (15%) and 11 (14%) patients (P = 0.61).",
+        "Patients treated with ondansetron had fewer episodes of postoperative nausea than those given placebo "
+        "(p = 0.01).",
+    ]
+    brief = summarize([Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, 1)], engine=ExtractiveEngine())
+    assert not any(f.claim.startswith("No vomiting") for f in brief.safety.findings)
+
+
+@pytest.mark.parametrize("statistic", ["McNemar's χ2", "chi-square", "ANOVA"])
+def test_a_test_statistic_is_no_outcome(statistic: str) -> None:
+    text = f"The {statistic} decreased significantly in the treated group (p = 0.03)."
+    assert not any(statistic.lower() in m.outcome.lower() for m in find_outcomes(text))
+
+
+def test_a_waitlist_arm_is_the_comparator_not_the_intervention() -> None:
+    texts = [
+        "Anxiety scores fell more in the mindfulness group than in the waitlist group (p = 0.01).",
+        "Sleep quality did not differ between the waitlist group and the mindfulness group.",
+    ]
+    brief = summarize([Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, 1)], engine=ExtractiveEngine())
+    found = brief.target.intervention
+    assert found is None or "waitlist" not in found.name.lower()

@@ -208,7 +208,8 @@ MEASUREMENT_NOUNS = _words("score scores level levels value values outcome outco
 NOT_EVENT_WORDS = _words(
     "decrease decreases increase increases reduction reductions decline rise change changes effect effects event "
     "events reaction reactions issue issues problem problems concern concerns supplementation treatment therapy "
-    "infusion injection administration dose doses decreased increased reduced improved worsened"
+    "infusion injection administration dose doses decreased increased reduced improved worsened interaction "
+    "interactions"
 )
 ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ible", "able")
 PATTERN_A_SUFFIX = ("induced", "associated", "related", "provoked", "triggered")

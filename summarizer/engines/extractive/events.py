@@ -87,12 +87,21 @@ def listed_absent_events(scan: Scan) -> list[Span]:
                 kept.pop(0)
             if not kept or not any(m.group() in LIST_HEAD_WORDS or is_head(m.group()) for m in kept):
                 continue
-            if len(kept) == 1 and kept[0].group() in NO_EFFECT_WORDS:
+            if _compares_effects([m.group() for m in kept]):
                 continue  # "no effect on mortality" is an efficacy finding, not an absent adverse event
             start, end = item_start + kept[0].start(), item_start + kept[-1].end()
             if end - start <= 60:
                 spans.append((start, end))
     return spans
+
+
+def _compares_effects(words: Sequence[str]) -> bool:
+    """Whether a negated item speaks of an effect or a difference rather than a harm: "no effect", "no effect of
+    group on ...", "no interaction effects", "no main effects"; "no adverse effects" and "no side effects" stay
+    harms (a harm word other than the effect word itself)."""
+    if words[0] in NO_EFFECT_WORDS:
+        return len(words) == 1 or words[1] == "of"
+    return words[-1] in NO_EFFECT_WORDS and not any(is_head(w) for w in words[:-1])
 
 
 def is_harm_name(name: str) -> bool:

@@ -28,9 +28,11 @@ _CONTROL_ARM = re.compile(
 )
 _MORE_WORDS = re.compile(r"\b(?:higher|more|greater|increased|excess|elevated|twice|double)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;]|\b(?:while|whereas|but|since|although)\b", re.IGNORECASE)
-# "no differences for edema": an outcome compared between arms, not an adverse event found absent
+# "no differences for edema", "no effect of treatment condition on weight loss": an outcome compared between arms,
+# not an adverse event found absent
 _NO_DIFFERENCE = re.compile(
-    r"\bno\s+(?:statistically\s+)?(?:significant\s+)?(?:differences?|changes?)\s+(?:in|for|of|on|between)\b"
+    r"\bno\s+(?:(?:statistically|significant|main|interaction|overall|treatment|group)\s+){0,3}"
+    r"(?:differences?|changes?|effects?)\s+(?:in|for|of|on|between)\b"
     r"[^.;]{0,80}$",
     re.IGNORECASE,
 )
@@ -156,6 +158,21 @@ def compared(sentence: str, event: str) -> bool:
         _NO_DIFFERENCE.search(sentence, max(0, start - 200), start) is not None
         for start in _occurrences(sentence.lower(), event.lower())
     )
+
+
+# what follows an event's name when the sentence reports that it happened: "vomiting occurred after 13 (17%)",
+# "rash was reported in 4 patients"
+_OCCURRED_AFTER = re.compile(
+    r"\s+(?:occurred|developed|(?:was|were)\s+(?:reported|observed|seen|noted|recorded|experienced))\b|"
+    r"\s+(?:in|after|during|among)\s+\d"
+)
+
+
+def also_occurring(sentence: str, event: str) -> bool:
+    """Whether a sentence that names an event as absent also reports it as having happened ("Vomiting occurred
+    after 13 (17%) ...; nausea without vomiting occurred in 14 (18%)"): it is then no absent event."""
+    low = sentence.lower()
+    return any(_OCCURRED_AFTER.match(low, start + len(event)) for start in _occurrences(low, event.lower()))
 
 
 # a comparison between doses or schedules of one treatment ("similar in the lower and higher dose arms", "the two

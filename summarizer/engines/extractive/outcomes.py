@@ -76,7 +76,9 @@ _ARM_NOUNS = frozenset({"group", "groups", "arm", "arms"})
 _ADVERB_BEFORE_OBJECT = re.compile(r"\w+ly\s+(?=(?:the|their|its|all)\s)")
 _NOT_IN_NAMES = re.compile(
     r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for)\b|"
-    r"^(?:(?:the|their|our|its|these|those|this|his|her)\s+)?(?:results?|findings?|data|studies|study|trials?)$"
+    r"^(?:(?:the|their|our|its|these|those|this|his|her)\s+)?(?:results?|findings?|data|studies|study|trials?)$|"
+    # a test statistic is how a result was tested, not what was measured ("McNemar's χ2", "chi-square", "ANOVA")
+    r"χ2|χ²|\bchi[\s\-]?squares?\b|\bmcnemar|\banova\b|\bt-tests?\b|\bwilcoxon\b|\bmann[\s\-]whitney\b|\bkruskal"
 )
 
 

@@ -19,6 +19,7 @@ from summarizer.engines.extractive.events import is_clinical_event_name, names_o
 from summarizer.engines.extractive.evidence import (
     CELL_LEVEL,
     ReadStatement,
+    also_occurring,
     compared,
     compares_doses,
     efficacy_claim,
@@ -122,7 +123,13 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
             findings.append(statement_finding(item, claim, sentence(item.statement, kept[0][1])))
         elif reading.safety_signal == "reassuring" and profile.about(index, reading.safety_sentence):
             sentence_text = sentence(item.statement, reading.safety_sentence or 0)
-            absent = [event for event in reading.absent_events if not compared(sentence_text, event)]
+            absent = [
+                event
+                for event in reading.absent_events
+                if is_clinical_event_name(event)
+                and not compared(sentence_text, event)
+                and not also_occurring(sentence_text, event)
+            ]
             if reading.absent_events and not absent and not reading.safety_outcomes and (
                 REASSURING.search(sentence_text.lower()) is None
             ):

@@ -163,13 +163,18 @@ _STOP_BEFORE = _words(
     "although however significant significantly difference differences both each either neither despite during "
     "his her he she they it there among within across differ differed did does do respectively whereas compared"
 )
+_CONTROL_CARE = _words("usual standard routine conventional")
+# the words that make a trial arm the comparator: a name the PICO reader reads as an intervention that begins with
+# one is the other arm ("conventional stethoscopes", "placebo injection"), and so is a trial arm
+# named by one ("the waitlist group")
+_COMPARATOR = _CONTROL_CARE | _words("control controls placebo sham comparison untreated waitlist wait-list waiting")
 # trial arms: "the olanzapine group", "the intramuscular arm" name what that arm was given
 _ARM_WORDS = _words("group groups arm arms")
 _NOT_ARMS = _words(
-    "control controls placebo sham comparison both two three four five each all other same different first second "
+    "both two three four five each all other same different first second "
     "third age risk high-risk low-risk study patient patients working research ethnic functional "
     "blood subgroup this that these those whole entire trial trials"
-)
+) | _COMPARATOR
 # "the treatment of RDS", "therapy of hepatitis": what follows "of" is the disease
 _DISEASE_OF = _words("treatment treatments therapy therapies radiotherapy chemotherapy management")
 # the rest of a dose after its unit: "mg/m2", "mg/kg/day"
@@ -182,10 +187,6 @@ _INDICATION_BEFORE = frozenset(
     )
 )
 # "the usual care arm", "the standard care group": the comparator
-_CONTROL_CARE = _words("usual standard routine conventional")
-# the words that make a trial arm the comparator: a name the PICO reader reads as an intervention that begins with
-# one is the other arm ("conventional stethoscopes", "placebo injection")
-_COMPARATOR = _CONTROL_CARE | _words("control controls placebo sham comparison untreated waitlist wait-list waiting")
 _DOCUMENT_WORDS = _words("table tables figure figures fig supplementary appendix")
 _TRAILING_PUNCT = ",;:()[]"
 # words that end a treatment's name when reading back from its head ("performed MSC-based interventions")
