@@ -312,3 +312,14 @@ def test_a_waitlist_arm_is_the_comparator_not_the_intervention() -> None:
     brief = summarize([Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, 1)], engine=ExtractiveEngine())
     found = brief.target.intervention
     assert found is None or "waitlist" not in found.name.lower()
+
+
+def test_an_outcome_name_does_not_start_with_the_preposition_it_was_cut_after() -> None:
+    text = (
+        "The mean of pain scores was 6.2 and 3.1 before and after treatment by the syrup, respectively (P < 0.001), "
+        "but the mean of pain scores was 6.0 and 5.8 before and after placebo, respectively (P = 0.4)."
+    )
+    assert [m.outcome for m in find_outcomes(text)] == ["pain scores"]
+    assert [m.outcome for m in find_outcomes("In-hospital mortality was lower with drug A than with placebo.")] == [
+        "In-hospital mortality"
+    ]

@@ -125,12 +125,25 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
                    for s, o in taken):
             mentions.append(mention)
             taken.append((mention.sentence, mention.outcome.lower()))
-    return [m for m in map(_without_trailing_adverbs, mentions) if _plausible_name(m.outcome)]
+    tidied = map(_without_leading_preposition, map(_without_trailing_adverbs, mentions))
+    return [m for m in tidied if _plausible_name(m.outcome)]
 
 
 # words that end a clause after the outcome, not the outcome's name: "reduced test time both in ...", "did not change
 # X or Y either"
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:both|either|respectively|alone|together|significantly|overall))+$", re.I)
+
+
+# a preposition a name was cut after ("the mean of severity of symptoms" -> "of severity of symptoms"); not "in",
+# which damaged text leaves at the start of a word ("in ammatory cytokines", "inflammatory" without its ligature)
+_LEADING_PREPOSITION = re.compile(r"^(?:of|on|to)\s+(?=\S)", re.I)
+
+
+def _without_leading_preposition(mention: OutcomeMention) -> OutcomeMention:
+    cut = _LEADING_PREPOSITION.match(mention.outcome)
+    if cut is None:
+        return mention
+    return replace(mention, outcome=mention.outcome[cut.end() :], start=mention.start + cut.end())
 
 
 def _without_trailing_adverbs(mention: OutcomeMention) -> OutcomeMention:
