@@ -62,9 +62,9 @@ def test_intervention_spans_are_offsets_into_the_whole_text() -> None:
 def test_learned_names_need_the_frame_of_something_given() -> None:
     # a basic-science statement set: the reader may tag a protein as an "intervention", but nothing is given
     texts = [
-        "Parkin levels were higher in aged neurons than in young neurons (p < 0.01).",
-        "Compared with wild-type cells, parkin-deficient cells showed more mitochondrial damage.",
-        "Mitochondrial fragmentation was significantly greater in parkin-deficient neurons.",
+        "Perilipin levels were higher in aged adipocytes than in young adipocytes (p < 0.01).",
+        "Compared with wild-type cells, perilipin-deficient cells showed more lipid droplet fragmentation.",
+        "Lipolysis was significantly greater in perilipin-deficient adipocytes.",
     ]
     res = load_resources()
     readings = [annotate(text, resources_=res) for text in texts]
