@@ -119,7 +119,9 @@ class SourceSettings(_Strict):
     api_key: SecretStr | None = Field(default=None, exclude=True, description="From the environment only.")
     rate_per_second: float = Field(gt=0, description="Client-side limit on requests per second (all targets).")
     page_size: int = Field(ge=1, le=1000, description="Items per page of the citations endpoint.")
-    max_retries: int = Field(default=6, ge=0, description="Retries of a request answered 429 or 5xx, or cut off mid-answer.")
+    max_retries: int = Field(
+        default=6, ge=0, description="Retries of a request answered 429 or 5xx, or cut off mid-answer."
+    )
     retry_backoff_seconds: float = Field(
         default=1.0, gt=0, description="First wait before a retry when the service gives no Retry-After (doubles)."
     )

@@ -224,8 +224,8 @@ CRASH_UPLOADS = {
 def in_thread_server() -> Iterator[Any]:
     import uvicorn
 
-    from summarizer.service.server import uvicorn_config
     from summarizer.service import create_app
+    from summarizer.service.server import uvicorn_config
     from summarizer.settings import Settings
 
     settings = Settings.model_validate({"service": {"workers": 1}, "cache": {"enabled": False}})

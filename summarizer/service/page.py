@@ -263,7 +263,7 @@ async def _form(request: Request, body: bytes) -> PageRequest:
         raise PageError(f"The form could not be read: {exc.detail}.", 400) from None
     except Exception:  # the multipart parser raises several types on malformed bodies
         raise PageError("The form could not be read: the upload is malformed.", 400) from None
-    uploads = []
+    uploads: list[Upload] = []
     for item in form.getlist("file"):
         if isinstance(item, UploadFile) and (item.filename or item.size):
             uploads.append(Upload(item.filename or f"upload-{len(uploads) + 1}", await item.read()))
