@@ -187,6 +187,7 @@ def test_an_uploaded_scite_page_shows_its_brief_within_seconds(visit: Visit) -> 
     page = visit.open()
     page.set_input_files("input[type=file][name=file]", str(EXAMPLE_PATH))
     elapsed = visit.submit_and_wait("#result")
+    print(f"\nupload of the bundled example -> its brief shown in the page: {elapsed:.2f} s")  # docs/BENCHMARKS.md
     assert elapsed < BRIEF_WITHIN_SECONDS, f"the brief took {elapsed:.1f} s"
     report = _report(page)
     headings = report.locator(".verdict h2")
@@ -298,6 +299,7 @@ def test_the_token_is_asked_once_kept_in_the_session_and_an_unreachable_source_i
         assert page.locator("#token").is_hidden()
         page.fill("#paper", "10.1000/some.paper")
         elapsed = visit.submit_and_wait("#error")
+        print(f"\nunreachable source -> its sentence shown in the page: {elapsed:.2f} s")  # docs/BENCHMARKS.md
         assert elapsed < UNREACHABLE_WITHIN_SECONDS, f"took {elapsed:.1f} s"
         message = page.inner_text("#error")
         assert message.startswith("The citation source could not give this paper's statements.")

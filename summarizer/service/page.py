@@ -282,19 +282,25 @@ async def _form(request: Request, body: bytes) -> PageRequest:
     return PageRequest(tuple(uploads), paper, target)
 
 
-async def _fetched(paper: str, settings: Settings, notes: list[str]) -> Source:
-    """The paper's statements from the configured source, as `summarizer brief --paper` gets them."""
-    from summarizer.fetch import Fetcher, parse_paper_id
+@dataclass(frozen=True)
+class FetchPaper:
+    """The paper's statements from the configured source, as `summarizer brief --paper` gets them; in a worker, so
+    that turning a large answer into statements never holds the server's event loop."""
 
-    try:
-        paper_id = parse_paper_id(paper)
-    except InputError as exc:
-        raise PageError(f"“{paper[:100]}” is not a DOI, PMID or PMCID. {_sentence(str(exc))}") from None
-    async with Fetcher(settings, notify=notes.append) as fetcher:
-        fetched = await fetcher.fetch(paper_id)
-    if not fetched.source.statements:
-        raise PageError(f"The citation source has no citation statements for {paper_id}.")
-    return fetched.source
+    paper: str
+
+    def run(self, engine: Engine, settings: Settings) -> tuple[Source, list[str]]:
+        from summarizer.fetch import fetch_statements, parse_paper_id
+
+        try:
+            paper_id = parse_paper_id(self.paper)
+        except InputError as exc:
+            raise PageError(f"“{self.paper[:100]}” is not a DOI, PMID or PMCID. {_sentence(str(exc))}") from None
+        notices: list[str] = []
+        fetched, _ = fetch_statements(paper_id, settings=settings, notify=notices.append)
+        if not fetched.source.statements:
+            raise PageError(f"The citation source has no citation statements for {paper_id}.")
+        return fetched.source, notices
 
 
 async def _events(page: PageRequest, settings: Settings, pool: WorkerPool) -> AsyncIterator[bytes]:
@@ -313,8 +319,7 @@ async def _events(page: PageRequest, settings: Settings, pool: WorkerPool) -> As
         if page.paper is not None:
             where = settings.fetch.source
             yield _event("fetching", text=f"Fetching the citation statements of {page.paper} from {where}")
-            async with asyncio.timeout(left()):
-                source = await _fetched(page.paper, settings, notes)
+            source, notes = await pool.run(FetchPaper(page.paper), left())
         else:
             yield _event("opening", text=f"Opening {_plural(len(page.uploads), 'file')}")
             source = await pool.run(ReadUploads(page.uploads, page.target), left())
