@@ -191,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--config", type=Path, metavar="FILE", help="settings file (for the cache path)")
     log.set_defaults(handler=_cmd_log)
 
-    serve = commands.add_parser("serve", help="serve briefs over HTTP")
+    serve = commands.add_parser("serve", help="serve briefs over HTTP: a page for people at / and the API at /v1")
     serve.add_argument("--host", help="interface to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default 8000)")
     serve.add_argument("--config", type=Path, metavar="FILE", help="settings file (engine, model, limits, token)")

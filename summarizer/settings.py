@@ -119,7 +119,9 @@ class SourceSettings(_Strict):
     api_key: SecretStr | None = Field(default=None, exclude=True, description="From the environment only.")
     rate_per_second: float = Field(gt=0, description="Client-side limit on requests per second (all targets).")
     page_size: int = Field(ge=1, le=1000, description="Items per page of the citations endpoint.")
-    max_retries: int = Field(default=6, ge=0, description="Retries of a request answered 429 or 5xx, or not at all.")
+    max_retries: int = Field(
+        default=6, ge=0, description="Retries of a request answered 429 or 5xx, or cut off mid-answer."
+    )
     retry_backoff_seconds: float = Field(
         default=1.0, gt=0, description="First wait before a retry when the service gives no Retry-After (doubles)."
     )
@@ -127,6 +129,9 @@ class SourceSettings(_Strict):
         default=120.0, gt=0, description="A longer Retry-After is not waited for: the request fails instead."
     )
     timeout_seconds: float = Field(default=60.0, gt=0)
+    connect_timeout_seconds: float = Field(
+        default=5.0, gt=0, description="A service that accepts no connection in this time fails at once (no retry)."
+    )
 
 
 class S2Settings(SourceSettings):

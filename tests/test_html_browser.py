@@ -9,7 +9,6 @@ import itertools
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium import SKIP_REASON, find_chromium
 
 from summarizer.models import Annotation, Brief, Quote, Statement
 from summarizer.pipeline import summarize
@@ -55,12 +55,10 @@ websockets_sync = pytest.importorskip(
 
 
 def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    return find_chromium()
 
 
-pytestmark = pytest.mark.skipif(
-    _chromium() is None, reason="Chromium is not installed (apt-get install -y chromium); CI installs it"
-)
+pytestmark = pytest.mark.skipif(_chromium() is None, reason=SKIP_REASON)
 
 
 class DevTools:

@@ -323,7 +323,7 @@ class _FailingEngine:
 def test_engine_errors_are_json_without_traceback(
     monkeypatch: pytest.MonkeyPatch, error: Exception, status: int
 ) -> None:
-    import summarizer.service as service
+    import summarizer.service.app as service
 
     monkeypatch.setattr(service, "make_engine", lambda name, settings: _FailingEngine(error))
     client, server, thread = _start(Settings.model_validate({"cache": {"enabled": False}}))

@@ -25,7 +25,7 @@ import pytest
 
 from summarizer.errors import InputError
 from summarizer.readers import load_statements
-from summarizer.worker_pool import OverBudget, WorkerLost, WorkerPool
+from summarizer.service.worker_pool import OverBudget, WorkerLost, WorkerPool
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PATH = REPO_ROOT / "examples" / "uc-msc-covid19-scite-page.txt"
@@ -224,8 +224,8 @@ CRASH_UPLOADS = {
 def in_thread_server() -> Iterator[Any]:
     import uvicorn
 
-    from summarizer.server import uvicorn_config
     from summarizer.service import create_app
+    from summarizer.service.server import uvicorn_config
     from summarizer.settings import Settings
 
     settings = Settings.model_validate({"service": {"workers": 1}, "cache": {"enabled": False}})
@@ -321,7 +321,7 @@ def test_the_worker_pool_stops_kills_replaces_and_relays() -> None:
 def test_the_worker_pool_refuses_jobs_beyond_its_waiting_room() -> None:
     import asyncio
 
-    from summarizer.worker_pool import PoolBusy
+    from summarizer.service.worker_pool import PoolBusy
 
     pool = WorkerPool(_job, 1, max_waiting=1)
     try:

@@ -113,8 +113,16 @@ def service_message(response: httpx2.Response) -> str:
     return " ".join(str(message).split())[:300]
 
 
+def _reason(exc: httpx2.TransportError) -> str:
+    if isinstance(exc, httpx2.ConnectTimeout):
+        return "no answer to the connection"
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 class ServiceClient:
-    """GETs JSON from one service, through the cache, under the rate limit, retrying 429, 5xx and lost connections."""
+    """GETs JSON from one service, through the cache, under the rate limit, retrying 429, 5xx and lost connections
+
+    (a service that cannot be connected to at all fails at once)."""
 
     def __init__(
         self,
@@ -141,7 +149,7 @@ class ServiceClient:
         self._client = httpx2.AsyncClient(
             base_url=settings.base_url.rstrip("/") + "/",
             transport=chain,
-            timeout=settings.timeout_seconds,
+            timeout=httpx2.Timeout(settings.timeout_seconds, connect=settings.connect_timeout_seconds),
             headers={"User-Agent": f"citation-evidence-summarizer/{__version__}", "Accept": "application/json"},
         )
 
@@ -192,6 +200,10 @@ class ServiceClient:
     async def _attempt(self, url: httpx2.URL, key: str) -> Any:
         try:
             response = await self._client.get(url, extensions={"caching": {"key": key}})
+        except (httpx2.ConnectError, httpx2.ConnectTimeout) as exc:
+            # no connection at all (refused, unknown host, no route): waiting would not help, so say so at once;
+            # a connection lost mid-answer, a read timeout, 429 and 5xx are retried below
+            raise ServiceError(f"{self.service} cannot be reached at {url.host} ({_reason(exc)})") from None
         except httpx2.TimeoutException:
             raise _Retryable("timed out") from None
         except httpx2.TransportError as exc:

@@ -8,8 +8,9 @@ endpoint fails or gives no valid output, 503 when the brief is not made within `
 or the server has too many connections, 500 for anything unexpected. The engine, model and endpoint come from the
 server's settings only; no request field can change them.
 
-Briefs are made in worker processes (summarizer.worker_pool), never on the event loop: a slow request cannot delay
-the others or ``/healthz``. Connection limits are summarizer.server's.
+Briefs are made in worker processes (summarizer.service.worker_pool), never on the event loop: a slow request cannot
+delay the others or ``/healthz``. Connection limits are summarizer.service.server's; the page for people at ``/`` is
+summarizer.service.page's, on the same limits, token and workers.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import hmac
 import json
 import logging
 import os
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
@@ -39,11 +40,12 @@ from summarizer._version import __version__
 from summarizer.engines import Engine, make_engine
 from summarizer.errors import ConfigError, EndpointError, InputError, NoValidOutputError
 from summarizer.models import Brief, Source, Statement, Target
-from summarizer.pipeline import asummarize, summarize
 from summarizer.readers import READERS, read_source, select_target
 from summarizer.renderers import RENDERERS, brief_schema, render
+from summarizer.service.page import install_page
+from summarizer.service.work import job_runner, make_brief, read_body
+from summarizer.service.worker_pool import OverBudget, PoolBusy, WorkerLost, WorkerPool
 from summarizer.settings import Settings
-from summarizer.worker_pool import OverBudget, PoolBusy, WorkerLost, WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -84,24 +86,6 @@ def _first_error(exc: ValidationError | RequestValidationError) -> str:
     first = exc.errors()[0]
     where = ".".join(str(part) for part in first.get("loc", ()) if part not in ("body",))
     return f"{where}: {first.get('msg', 'invalid value')}" if where else str(first.get("msg", "invalid value"))
-
-
-async def _read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 as soon as it is known to exceed the limit."""
-    declared = request.headers.get("content-length")
-    if declared is not None:
-        if not declared.isdigit():
-            raise HTTPException(400, "invalid Content-Length header")
-        if int(declared) > limit:
-            raise HTTPException(413, f"request body is over the limit of {limit} bytes")
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise HTTPException(413, f"request body is over the limit of {limit} bytes")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 async def _uploaded_file(request: Request, body: bytes) -> tuple[bytes, str]:
@@ -152,23 +136,15 @@ class BriefJob:
     output_format: str
     target: str | None = None
 
-
-def _brief_maker(engine: Engine, settings: Settings) -> Callable[[BriefJob], bytes]:
-    """What a worker does with a job: read, summarize, render; the rendering's bytes."""
-
-    def make(job: BriefJob) -> bytes:
-        if job.is_json:
-            source = select_target(_json_source(job.body), job.target)
+    def run(self, engine: Engine, settings: Settings) -> bytes:
+        """Read, summarize, render: the rendering's bytes."""
+        if self.is_json:
+            source = select_target(_json_source(self.body), self.target)
         else:
-            source = read_source(job.body, job.input_format, job.filename, target=job.target)
-        if hasattr(engine, "arun"):
-            brief = asyncio.run(asummarize(source, engine=engine, settings=settings))
-        else:  # in this thread, so that the worker's time budget can stop it
-            brief = summarize(source, engine=engine, settings=settings)
-        text = brief.model_dump_json() if job.output_format == "json" else render(brief, job.output_format)
+            source = read_source(self.body, self.input_format, self.filename, target=self.target)
+        brief = make_brief(source, engine, settings)
+        text = brief.model_dump_json() if self.output_format == "json" else render(brief, self.output_format)
         return text.encode("utf-8", errors="replace")  # a lone surrogate read from the input is no reason to fail
-
-    return make
 
 
 def _media_type(request: Request) -> str:
@@ -319,13 +295,13 @@ def create_app(settings: Settings) -> FastAPI:
     # (the LLM engine opens a session per brief), so one engine, and the encoder it may load, serves every request;
     # the workers are forked now, with it loaded, before the server starts its threads
     engine = make_engine(settings.engine, settings)
-    pool = WorkerPool(_brief_maker(engine, settings), _worker_count(settings), settings.service.max_waiting_requests)
+    pool = WorkerPool(job_runner(engine, settings), _worker_count(settings), settings.service.max_waiting_requests)
     service = settings.service
     limit = service.max_request_bytes
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        from summarizer.server import throttle_accept_errors
+        from summarizer.service.server import throttle_accept_errors
 
         throttle_accept_errors(asyncio.get_running_loop())
         try:
@@ -387,7 +363,7 @@ def create_app(settings: Settings) -> FastAPI:
             raise PoolBusy()
         try:
             async with asyncio.timeout(service.body_timeout_seconds):
-                body = await _read_body(request, limit)
+                body = await read_body(request, limit)
         except TimeoutError:
             raise HTTPException(408, f"the body was not received within {service.body_timeout_seconds:g} s") from None
         media_type = _media_type(request)
@@ -404,6 +380,7 @@ def create_app(settings: Settings) -> FastAPI:
             headers["Content-Disposition"] = 'attachment; filename="brief.csv"'
         return Response(content, media_type=RENDERERS.get(output_format).media_type, headers=headers)
 
+    install_page(app, settings, pool, guard)
     _install_openapi(app)
     return app
 
@@ -412,7 +389,7 @@ def serve(settings: Settings) -> None:
     """Run the service with uvicorn on the configured host and port, with its connection limits."""
     import uvicorn
 
-    from summarizer.server import uvicorn_config
+    from summarizer.service.server import uvicorn_config
 
     service = settings.service
     if service.bearer_token is None and service.host not in ("127.0.0.1", "localhost", "::1"):
