@@ -17,6 +17,7 @@ marker group replaced by a placeholder word, so that no split falls inside a mar
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ _PMID_URL = re.compile(r"(?:pubmed|ncbi\.nlm\.nih\.gov/(?:pubmed|entrez)[^0-9]*|
 _PMCID = re.compile(r"^(?:pmcid:\s*)?(?:pmc)?(\d{1,9})$", re.IGNORECASE)
 _PMID = re.compile(r"^(?:pmid:\s*)?(\d{1,9})$", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"[^\W_]+")
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2212"
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2212"
 # what may stand between two markers of one group: brackets, commas, semicolons, dashes and spaces
 _GROUP_GLUE = re.compile(rf"^[\s\[\]\(\),;{_DASHES}]{{0,8}}$")
 _RANGE_GLUE = re.compile(rf"^[\s\[\]\(\)]*[{_DASHES}][\s\[\]\(\)]*$")
@@ -45,6 +46,9 @@ _RANGE_TEXT = re.compile(rf"^[\s\[\(]*(\d{{1,4}})\s*[{_DASHES}]\s*(\d{{1,4}})[\s
 _OPEN_BEFORE = re.compile(r"[\[\(]\s*$")
 _CLOSE_AFTER = re.compile(r"\s*[\])]")
 _MAX_RANGE = 200
+_WHOLE_SEGMENT = 600  # a segment this long or shorter is split whole
+_WINDOW = 2  # likely boundaries on each side of a marker group that pySBD reads
+_CANDIDATE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[A-Z\"\u201c(\[])")
 _CLOSING_PUNCTUATION = frozenset(".,;:!?)]")
 _ONLY_PUNCTUATION = re.compile(r"[\s.,;:!?)\]]*")
 _PLACEHOLDER = "Qxc{}cxQ"
@@ -382,18 +386,16 @@ def _segmenter() -> pysbd.Segmenter:
     return pysbd.Segmenter(language="en", clean=False)
 
 
-def _spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of a text by pySBD, then split where sentences are glued ("cxQ.The")."""
+def _pysbd_spans(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
+    """Sentence spans of text[begin:stop] by pySBD, then split where sentences are glued ("cxQ.The")."""
     spans: list[tuple[int, int]] = []
-    cursor = 0
-    for sentence in _segmenter().segment(text):
+    cursor = begin
+    for sentence in _segmenter().segment(text[begin:stop]):
         piece = sentence.strip()
         if not piece:
             continue
-        found = text.find(piece, cursor)
+        found = text.find(piece, cursor, stop)
         if found < 0:  # pySBD changed the text: fall back to one span for the rest
-            spans.append((cursor, len(text)))
-            cursor = len(text)
             break
         start = found
         for glued in _GLUED.finditer(text, found, found + len(piece)):
@@ -401,13 +403,35 @@ def _spans(text: str) -> list[tuple[int, int]]:
             start = glued.end()
         spans.append((start, found + len(piece)))
         cursor = found + len(piece)
-    if cursor < len(text) and text[cursor:].strip():
-        spans.append((cursor, len(text)))
+    if cursor < stop and text[cursor:stop].strip():
+        spans.append((cursor, stop))
     return spans
 
 
-def sentence_spans(segment: Segment, groups: Sequence[Group]) -> list[tuple[int, int]]:
-    """The segment's sentences as spans of its text, never splitting a marker group."""
+def _spans(text: str, focus: Sequence[int]) -> list[tuple[int, int]]:
+    """Sentence spans around the focus positions: pySBD reads a window of a few sentences around each (it is slow
+    on long paragraphs), cut where a full stop and a capital make a boundary likely."""
+    if len(text) <= _WHOLE_SEGMENT or not focus:
+        return _pysbd_spans(text, 0, len(text))
+    candidates = [m.end() for m in _CANDIDATE.finditer(text)]
+    windows: list[list[int]] = []
+    for position in sorted(focus):
+        i = bisect.bisect_right(candidates, position)
+        start = candidates[i - _WINDOW] if i >= _WINDOW else 0
+        end = candidates[i + _WINDOW - 1] if i + _WINDOW - 1 < len(candidates) else len(text)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    spans: list[tuple[int, int]] = []
+    for start, end in windows:
+        spans += _pysbd_spans(text, start, end)
+    return spans
+
+
+def sentence_spans(segment: Segment, groups: Sequence[Group], focus: Sequence[int] = ()) -> list[tuple[int, int]]:
+    """The segment's sentences as spans of its text, never splitting a marker group; with focus (indices of
+    groups), only the sentences around those groups are split."""
     text = segment.text
     protected: list[str] = []
     edges: list[tuple[int, int, int, int]] = []  # (protected start, protected end, original start, original end)
@@ -435,7 +459,7 @@ def sentence_spans(segment: Segment, groups: Sequence[Group]) -> list[tuple[int,
             shift = o_end - p_end
         return position + shift
 
-    spans = _spans(joined)
+    spans = _spans(joined, [edges[i][0] for i in focus])
     # a marker group printed after the full stop belongs to the sentence before it
     merged: list[list[int]] = []
     for start, end in spans:
@@ -488,7 +512,7 @@ def citing_sentences(article: Article, wanted: set[str]) -> list[Occurrence]:
             hits = [g for g in groups if any(k in wanted for k in g.keys)]
             if not hits:
                 continue
-            spans = sentence_spans(segment, groups)
+            spans = sentence_spans(segment, groups, [i for i, g in enumerate(groups) if g in hits])
             by_sentence: dict[tuple[int, int], list[str]] = {}
             for group in hits:
                 span = next((s for s in spans if s[0] <= group.start < s[1]), None)

@@ -40,7 +40,7 @@ _NESTED_BLOCKS = frozenset(
         "table",
     }
 )
-_BLOCKS = frozenset({"p", "td", "th", "def", "attrib"})
+_BLOCKS = frozenset({"p", "td", "th", "def", "attrib", "title"})
 _CAPTIONED = {"fig": "Figure", "table-wrap": "Table", "boxed-text": "Box", "supplementary-material": "Supplement"}
 _PMID_TEXT = re.compile(r"\bPMID:?\s*(\d{1,9})\b", re.IGNORECASE)
 _PMCID_TEXT = re.compile(r"\bPMC(\d{4,9})\b")
@@ -201,7 +201,7 @@ class _Walker:
             if child_name == "caption":
                 for part in child:
                     self.walk(part, f"{label} caption")
-            elif child_name not in ("label", "object-id", "graphic", "alternatives"):
+            elif child_name not in ("label", "object-id", "graphic"):
                 self.walk(child, label)
 
     def block(self, element: etree._Element, section: str | None) -> None:
