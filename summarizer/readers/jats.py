@@ -134,9 +134,10 @@ def _reference(ref: etree._Element, number: int) -> Reference:
                 else:
                     entry.add_link(node.get(_XLINK_HREF) or shown)
         printed = _text(citation)
-        for match in re.finditer(r"\b10\.\d{4,9}/\S+", printed):
+        separated = " ".join(citation.itertext())  # "10.1/x" and a PMID in elements side by side stay apart
+        for match in re.finditer(r"\b10\.\d{4,9}/\S+", separated):
             entry.add_doi(match.group())
-        for match in _PMID_TEXT.finditer(printed):
+        for match in _PMID_TEXT.finditer(separated):
             entry.add_pmid(match.group(1))
         for match in _PMCID_TEXT.finditer(printed):
             entry.add_pmcid(match.group(1))
@@ -205,14 +206,15 @@ class _Walker:
                 self.walk(child, label)
 
     def block(self, element: etree._Element, section: str | None) -> None:
+        block = Block(section, [])
+        self.blocks.append(block)  # before the blocks inside it, in reading order
         builder = SegmentBuilder()
         builder.text(element.text)
         for child in element:
             self._inline(child, builder, section)
             builder.text(child.tail)
         builder.close()
-        if builder.segments:
-            self.blocks.append(Block(section, builder.segments))
+        block.segments = builder.segments
 
     def _inline(self, node: etree._Element, builder: SegmentBuilder, section: str | None) -> None:
         if isinstance(node, etree._Entity):
@@ -227,7 +229,10 @@ class _Walker:
             if kind == "bibr" or (kind is None and rids and all(r in self.keys for r in rids)):
                 builder.cite("".join(node.itertext()), [r for r in rids if r in self.keys] or rids)
                 return
-        if name in _NESTED_BLOCKS or name in _CAPTIONED:
+        if name in _CAPTIONED or name in ("fig-group", "table-wrap-group"):
+            self.walk(node, section)  # a float: read apart, and the sentence around it goes on
+            return
+        if name in _NESTED_BLOCKS:
             builder.close()
             self.walk(node, section)
             return
@@ -303,7 +308,8 @@ def parse_jats(text: str, name: str) -> Article:
             walker.walk(element, None)
     citing, pmcid = _citing(article)
     warnings = [] if references else ["the article has no reference list"]
-    return Article(name, "jats", citing, references, walker.blocks, pmcid=pmcid, warnings=warnings)
+    blocks = [block for block in walker.blocks if block.segments]
+    return Article(name, "jats", citing, references, blocks, pmcid=pmcid, warnings=warnings)
 
 
 def looks_like_jats(text: str) -> bool:
