@@ -38,6 +38,7 @@ __all__ = [
     "detect_format",
     "list_references",
     "load_statements",
+    "read_full_texts",
     "read_source",
     "select_target",
     "write_jsonl",
@@ -217,7 +218,12 @@ def _guarded_read(data: bytes | str, input_format: str | None, name: str, limits
             raise InputError(f"{name}: cannot be read ({_reason(exc)})") from None
 
 
-def _combined(read: Sequence[Source | Article], target: str | None, target_title: str | None) -> tuple[Source, str | None]:
+def _combined(
+    read: Sequence[Source | Article],
+    target: str | None,
+    target_title: str | None,
+    extra_ids: Sequence[str] = (),
+) -> tuple[Source, str | None]:
     """The inputs as one statement set, and the target to select: full-text articles give the statements that cite
     the target (which they need), exports give theirs."""
     articles = [item for item in read if isinstance(item, Article)]
@@ -226,7 +232,7 @@ def _combined(read: Sequence[Source | Article], target: str | None, target_title
         return merge_sources(sources), target
     if target is None:
         raise target_needed([article.name for article in articles])
-    from_articles = statements_of(articles, target, target_title)
+    from_articles = statements_of(articles, target, target_title, extra_ids)
     from_articles.input_sha256 = hashlib.sha256("".join(a.input_sha256 for a in articles).encode()).hexdigest()
     return merge_sources([*sources, from_articles]), from_articles.target.doi
 
@@ -332,6 +338,22 @@ def _read_all(
         read.append(item)
         names.append(name)
     return read, names
+
+
+def read_full_texts(
+    documents: Sequence[tuple[bytes, str]],
+    target: str,
+    target_title: str | None = None,
+    input_format: str | None = "jats",
+    limits: ReadLimits | None = None,
+    extra_ids: Sequence[str] = (),
+) -> Source:
+    """Full-text articles given as (bytes, name) as one statement set about the target (Europe PMC's downloads);
+    extra_ids are more identifiers of the same target (its PMID besides its DOI)."""
+    limits = limits or ReadLimits()
+    read = [_guarded_read(data, input_format, name, limits) for data, name in documents]
+    source, wanted = _combined(read, target, target_title, extra_ids)
+    return _finished(source, [name for _, name in documents] or ["<no article>"], wanted)
 
 
 def list_references(

@@ -551,9 +551,17 @@ def target_needed(names: Sequence[str]) -> InputError:
     )
 
 
-def statements_of(articles: Sequence[Article], target: str, target_title: str | None = None) -> Source:
-    """One statement set: every sentence of every article that cites the target."""
-    query = resolve_target(articles, TargetQuery.parse(target, target_title))
+def statements_of(
+    articles: Sequence[Article], target: str, target_title: str | None = None, extra_ids: Sequence[str] = ()
+) -> Source:
+    """One statement set: every sentence of every article that cites the target (also known by extra_ids)."""
+    query = TargetQuery.parse(target, target_title)
+    for other in extra_ids:
+        known = TargetQuery.parse(other)
+        query.dois |= known.dois
+        query.pmids |= known.pmids
+        query.pmcids |= known.pmcids
+    query = resolve_target(articles, query)
     maker = StatementMaker(", ".join(a.name for a in articles))
     warnings: list[str] = []
     citing_any = 0
