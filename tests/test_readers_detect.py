@@ -153,7 +153,8 @@ def test_missing_path(tmp_path: Path) -> None:
 
 
 def test_directory(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=rf"^{tmp_path}: is a directory, not a file$"):
+    # a folder is read as its files (several full-text articles); an empty one is refused
+    with pytest.raises(InputError, match=rf"^{tmp_path}: the folder holds no files$"):
         load_statements(tmp_path)
 
 

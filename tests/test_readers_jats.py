@@ -350,6 +350,23 @@ def test_too_large_is_refused_before_parsing(tmp_path: Path) -> None:
         load_statements(path, target="10.1/x", limits=ReadLimits(max_bytes=1000))
 
 
+@pytest.mark.parametrize("repeat", [2_000, 8_000])
+def test_a_huge_paragraph_citing_the_target_everywhere_is_read_in_linear_time(repeat: int) -> None:
+    import time
+
+    body = sec(f"The drug helps [{x(5)}]. " * repeat)
+    best = min(_timed(body) for _ in range(2))
+    assert best < 0.5 * repeat / 1000 + 1.0, f"{best:.2f} s for {repeat} sentences"
+
+
+def _timed(body: str) -> float:
+    import time
+
+    start = time.perf_counter()
+    texts(body)
+    return time.perf_counter() - start
+
+
 def test_the_public_doctype_is_read_past_never_fetched() -> None:
     # the DOCTYPE names a DTD by a relative path and a public id: reading it would fail here
     assert texts(sec(f"Text &nbsp;with an entity [{x(5)}].")) == ["Text with an entity [5]."]

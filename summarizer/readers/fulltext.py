@@ -47,6 +47,7 @@ _OPEN_BEFORE = re.compile(r"[\[\(]\s*$")
 _CLOSE_AFTER = re.compile(r"\s*[\])]")
 _MAX_RANGE = 200
 _WHOLE_SEGMENT = 600  # a segment this long or shorter is split whole
+_PYSBD_LIMIT = 50_000  # a segment longer than this is split at likely boundaries only
 _WINDOW = 2  # likely boundaries on each side of a marker group that pySBD reads
 _CANDIDATE = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[A-Z\"\u201c(\[])")
 _CLOSING_PUNCTUATION = frozenset(".,;:!?)]")
@@ -369,7 +370,7 @@ def citation_groups(segment: Segment, article: Article, index: dict[str, int] | 
             groups.append(Group(cite.start, cite.end, list(keys)))
         previous = cite
     for group in groups:
-        opening = _OPEN_BEFORE.search(text, 0, group.start)
+        opening = _OPEN_BEFORE.search(text, max(0, group.start - 20), group.start)
         if opening is not None and opening.end() == group.start:
             group.start = opening.start()
         closing = _CLOSE_AFTER.match(text, group.end)
@@ -411,6 +412,9 @@ def _pysbd_spans(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
 def _spans(text: str, focus: Sequence[int]) -> list[tuple[int, int]]:
     """Sentence spans around the focus positions: pySBD reads a window of a few sentences around each (it is slow
     on long paragraphs), cut where a full stop and a capital make a boundary likely."""
+    if len(text) > _PYSBD_LIMIT:  # no prose paragraph is this long: a cheap split keeps hostile input linear
+        cuts = [0, *(m.end() for m in _CANDIDATE.finditer(text)), len(text)]
+        return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
     if len(text) <= _WHOLE_SEGMENT or not focus:
         return _pysbd_spans(text, 0, len(text))
     candidates = [m.end() for m in _CANDIDATE.finditer(text)]
@@ -449,15 +453,14 @@ def sentence_spans(segment: Segment, groups: Sequence[Group], focus: Sequence[in
     protected.append(text[last:])
     joined = "".join(protected)
 
+    starts = [edge[0] for edge in edges]
+
     def original(position: int) -> int:
-        shift = 0
-        for p_start, p_end, o_start, o_end in edges:
-            if position <= p_start:
-                break
-            if position < p_end:
-                return o_end
-            shift = o_end - p_end
-        return position + shift
+        i = bisect.bisect_left(starts, position) - 1  # the last group that starts before the position
+        if i < 0:
+            return position
+        _p_start, p_end, _o_start, o_end = edges[i]
+        return o_end if position < p_end else position + o_end - p_end
 
     spans = _spans(joined, [edges[i][0] for i in focus])
     # a marker group printed after the full stop belongs to the sentence before it
@@ -509,15 +512,16 @@ def citing_sentences(article: Article, wanted: set[str]) -> list[Occurrence]:
             ):
                 continue
             groups = citation_groups(segment, article, index)
-            hits = [g for g in groups if any(k in wanted for k in g.keys)]
-            if not hits:
+            hit_indices = [i for i, g in enumerate(groups) if any(k in wanted for k in g.keys)]
+            if not hit_indices:
                 continue
-            spans = sentence_spans(segment, groups, [i for i, g in enumerate(groups) if g in hits])
+            spans = sentence_spans(segment, groups, hit_indices)
+            span_starts = [span[0] for span in spans]
             by_sentence: dict[tuple[int, int], list[str]] = {}
-            for group in hits:
-                span = next((s for s in spans if s[0] <= group.start < s[1]), None)
-                if span is None:
-                    span = (0, len(segment.text))
+            for number in hit_indices:
+                group = groups[number]
+                at = bisect.bisect_right(span_starts, group.start) - 1
+                span = spans[at] if at >= 0 and group.start < spans[at][1] else (0, len(segment.text))
                 by_sentence.setdefault(span, []).extend(k for k in group.keys if k in wanted)
             for span in sorted(by_sentence):
                 found.append(Occurrence(segment.text[span[0] : span[1]], block.section, by_sentence[span]))
