@@ -36,7 +36,7 @@ from typing import Any
 from lxml import etree
 
 from summarizer.readers import READERS
-from summarizer.readers.fulltext import Article, TargetQuery, citing_sentences, normalise_doi
+from summarizer.readers.fulltext import Article, TargetQuery, citing_sentences
 from summarizer.readers.xmlsafe import parse_xml
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "jats"

@@ -117,7 +117,11 @@ ADVERSARIAL = {
     "doi-spaces": "DOI" + " " * _N + "x",
     "nbsp": "Section:" + "\u00a0" * _N + "x",
     "xml-deep-nesting": "<article>" + "<sec>" * (_N // 5),
-    "xml-laughs": '<!DOCTYPE article [<!ENTITY a "' + "a" * (_N // 2) + '">]><article><p>' + "&a;" * (_N // 6) + "</p></article>",
+    "xml-laughs": '<!DOCTYPE article [<!ENTITY a "'
+    + "a" * (_N // 2)
+    + '">]><article><p>'
+    + "&a;" * (_N // 6)
+    + "</p></article>",
     "xml-many-attributes": "<article " + " ".join(f"a{i}='x'" for i in range(_N // 8)) + "/>",
     "jats-many-xrefs": "<article><body><p>"
     + '[<xref ref-type="bibr" rid="B1">1</xref>]. ' * (_N // 45)

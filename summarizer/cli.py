@@ -351,7 +351,8 @@ def _references_table(args: argparse.Namespace) -> str:
     rows = list_references(args.input, args.input_format, ReadLimits(**settings.input.model_dump()))
     lines = ["article\tnumber\tcitations\tids\tyear\treference"]
     for row in rows:
-        cells = [row["article"], row["number"], row["citations"], " ".join(row["ids"]), row["year"] or "", row["reference"]]
+        ids = " ".join(row["ids"])  # type: ignore[arg-type]
+        cells = [row["article"], row["number"], row["citations"], ids, row["year"] or "", row["reference"]]
         lines.append("\t".join(" ".join(str(cell).split()) for cell in cells))
     return "\n".join(lines) + "\n"
 

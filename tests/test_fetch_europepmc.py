@@ -25,8 +25,14 @@ from summarizer.settings import load_settings
 FIXTURES = Path(__file__).parent / "fixtures" / "europepmc"
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "jats"
 DOI = "10.1056/NEJMoa0805715"
-TARGET = Record("19516034", "MED", "Zika virus outbreak on Yap Island, Federated States of Micronesia.", 2009,
-                doi=DOI.lower(), pmid="19516034")
+TARGET = Record(
+    "19516034",
+    "MED",
+    "Zika virus outbreak on Yap Island, Federated States of Micronesia.",
+    2009,
+    doi=DOI.lower(),
+    pmid="19516034",
+)
 CITES = ["19516034_MED"]
 
 
@@ -40,11 +46,32 @@ def _citing_article(number: int) -> bytes:
 def corpus(open_access: int = 30, closed: int = 8, no_pmcid: int = 5) -> list[Record]:
     records = [TARGET]
     for n in range(open_access):
-        records.append(Record(f"{100 + n}", "MED", f"Open {n}", 2015, doi=f"10.1000/citing.{n}",
-                              pmid=f"{100 + n}", pmcid=f"PMC{5000 + n}", full_text=_citing_article(n), cites=CITES))
+        records.append(
+            Record(
+                f"{100 + n}",
+                "MED",
+                f"Open {n}",
+                2015,
+                doi=f"10.1000/citing.{n}",
+                pmid=f"{100 + n}",
+                pmcid=f"PMC{5000 + n}",
+                full_text=_citing_article(n),
+                cites=CITES,
+            )
+        )
     for n in range(closed):
-        records.append(Record(f"{300 + n}", "MED", f"Closed {n}", 2016, doi=f"10.1000/closed.{n}",
-                              pmid=f"{300 + n}", pmcid=f"PMC{7000 + n}", cites=CITES))
+        records.append(
+            Record(
+                f"{300 + n}",
+                "MED",
+                f"Closed {n}",
+                2016,
+                doi=f"10.1000/closed.{n}",
+                pmid=f"{300 + n}",
+                pmcid=f"PMC{7000 + n}",
+                cites=CITES,
+            )
+        )
     for n in range(no_pmcid):
         records.append(Record(f"{400 + n}", "MED", f"Abstract only {n}", 2017, pmid=f"{400 + n}", cites=CITES))
     return records

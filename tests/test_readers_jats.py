@@ -128,7 +128,9 @@ def test_target_by_title_and_year() -> None:
 
 
 def test_two_entries_of_one_article_both_count() -> None:
-    refs = ref(1, '<pub-id pub-id-type="doi">10.1000/t</pub-id>') + ref(2, '<pub-id pub-id-type="doi">10.1000/T</pub-id>')
+    refs = ref(1, '<pub-id pub-id-type="doi">10.1000/t</pub-id>') + ref(
+        2, '<pub-id pub-id-type="doi">10.1000/T</pub-id>'
+    )
     assert texts(sec(f"One [{x(1)}]. Two [{x(2)}]."), target="10.1000/t", refs=refs) == ["One [1].", "Two [2]."]
 
 
@@ -144,8 +146,8 @@ def test_two_entries_of_one_article_both_count() -> None:
         f"{x(3, '[3]')}–{x(7, '[7]')}",  # brackets inside the xref (older PLOS), ]–[
         f"<sup>{x(3)}– {x(7)}</sup>",  # a dash and a space inside <sup>
         f"<sup>{x(3)}</sup>–<sup>{x(7)}</sup>",
-        f'[<xref ref-type="bibr" rid="B3">3–7</xref>]',  # the range inside one xref
-        f'<xref ref-type="bibr" rid="B3 B4 B5 B6 B7"><sup>3–7</sup></xref>',  # <sup> inside the xref
+        '[<xref ref-type="bibr" rid="B3">3–7</xref>]',  # the range inside one xref
+        '<xref ref-type="bibr" rid="B3 B4 B5 B6 B7"><sup>3–7</sup></xref>',  # <sup> inside the xref
     ],
 )
 def test_ranges_of_every_form(marker: str) -> None:
@@ -211,8 +213,8 @@ def test_pretty_printed_whitespace_is_normalised() -> None:
 
 def test_author_year_narrative_and_parenthetical() -> None:
     body = sec(
-        f'As {x(5, "Dobzhansky (1973)")} argued, nothing makes sense. Also ({x(5, "Smith et al., 2001")}; '
-        f'{x(6, "Jones, 2003")}). Unrelated.'
+        f"As {x(5, 'Dobzhansky (1973)')} argued, nothing makes sense. Also ({x(5, 'Smith et al., 2001')}; "
+        f"{x(6, 'Jones, 2003')}). Unrelated."
     )
     assert texts(body) == [
         "As Dobzhansky (1973) argued, nothing makes sense.",
@@ -230,8 +232,7 @@ def test_frontiers_year_only_xref() -> None:
 
 def test_sections_and_captions() -> None:
     body = (
-        sec(f"Intro text [{x(5)}].", "Introduction")
-        + "<sec><title>Methods</title><sec><title>Assays</title>"
+        sec(f"Intro text [{x(5)}].", "Introduction") + "<sec><title>Methods</title><sec><title>Assays</title>"
         f"<p>We used the assay [{x(5)}].</p></sec></sec>"
         f'<fig id="f2"><label>Figure 2</label><caption><title>Growth.</title><p>Data from [{x(5)}].</p></caption></fig>'
     )
@@ -352,7 +353,6 @@ def test_too_large_is_refused_before_parsing(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("repeat", [2_000, 8_000])
 def test_a_huge_paragraph_citing_the_target_everywhere_is_read_in_linear_time(repeat: int) -> None:
-    import time
 
     body = sec(f"The drug helps [{x(5)}]. " * repeat)
     best = min(_timed(body) for _ in range(2))
@@ -379,7 +379,9 @@ needs_data = pytest.mark.skipif(not DATA.is_dir(), reason=f"the real articles ar
 
 @needs_data
 def test_real_zika_target_across_three_articles() -> None:
-    files = [DATA / n for n in ("PMC3289602_zika_plosntd.xml", "PMC3310457_zika_eid.xml", "PMC3321795_vectorborne_eid.xml")]
+    files = [
+        DATA / n for n in ("PMC3289602_zika_plosntd.xml", "PMC3310457_zika_eid.xml", "PMC3321795_vectorborne_eid.xml")
+    ]
     source = load_statements(files, target=TARGET)
     by_article = {s.citing.doi for s in source.statements}
     assert by_article == {"10.1371/journal.pntd.0001477", "10.3201/eid1509.090442", "10.3201/eid1705.110310"}

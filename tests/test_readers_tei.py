@@ -17,7 +17,7 @@ def bibl(n: int, doi: str | None = None, title: str | None = None, year: int = 2
     idno = f'<idno type="DOI">{doi}</idno>' if doi else ""
     return (
         f'<biblStruct xml:id="b{n}"><analytic><title level="a" type="main">{title or f"Paper number {n} here"}'
-        f'</title><author><persName><surname>Au{n}</surname></persName></author>{idno}</analytic>'
+        f"</title><author><persName><surname>Au{n}</surname></persName></author>{idno}</analytic>"
         f'<monogr><title level="j">J Test</title><imprint><date type="published" when="{year}"/></imprint>'
         "</monogr></biblStruct>"
     )

@@ -32,7 +32,9 @@ _DOWNLOADS_AT_ONCE = 4
 def _checked(data: Any, what: str) -> dict[str, Any]:
     """A search answer, or ServiceError for an error body (sent with HTTP 200) or anything that is no answer."""
     if isinstance(data, dict) and ("errCode" in data or "errMsg" in data):
-        raise ServiceError(f"{SERVICE} refused {what}: {data.get('errMsg') or 'no message'} (errCode {data.get('errCode')})")
+        raise ServiceError(
+            f"{SERVICE} refused {what}: {data.get('errMsg') or 'no message'} (errCode {data.get('errCode')})"
+        )
     if not isinstance(data, dict) or not isinstance(data.get("resultList"), dict):
         raise ServiceError(f"{SERVICE} answered {what} without a resultList")
     return data
@@ -114,8 +116,10 @@ async def fetch_europepmc(paper_id: PaperId, client: ServiceClient) -> Fetched:
         (body, f"{item['pmcid'].strip()}") for item, body in zip(with_pmcid, bodies, strict=False) if body is not None
     ]
     if not documents:
-        listed = f"lists {len(citing)} articles citing it, none with an open-access full text" if citing else (
-            "lists no article citing it"
+        listed = (
+            f"lists {len(citing)} articles citing it, none with an open-access full text"
+            if citing
+            else ("lists no article citing it")
         )
         raise InputError(f"{paper_id}: {SERVICE} {listed}; there is nothing to brief")
     ids = [str(paper_id)]

@@ -132,7 +132,11 @@ class Reference:
 
     def identifiers(self) -> list[str]:
         """The entry's identifiers as a user types them."""
-        return [*sorted(self.dois), *(f"PMID:{p}" for p in sorted(self.pmids)), *(f"PMCID:PMC{p}" for p in sorted(self.pmcids))]
+        return [
+            *sorted(self.dois),
+            *(f"PMID:{p}" for p in sorted(self.pmids)),
+            *(f"PMCID:PMC{p}" for p in sorted(self.pmcids)),
+        ]
 
 
 @dataclass
@@ -468,7 +472,9 @@ def sentence_spans(segment: Segment, groups: Sequence[Group], focus: Sequence[in
     for start, end in spans:
         head = _PLACEHOLDER_RE.match(joined, start)
         first = joined[start : start + 1]
-        if merged and (first.islower() or first in ",;:)]" or (head and _ONLY_PUNCTUATION.fullmatch(joined, head.end(), end))):
+        if merged and (
+            first.islower() or first in ",;:)]" or (head and _ONLY_PUNCTUATION.fullmatch(joined, head.end(), end))
+        ):
             # no sentence starts in lower case, and a marker with only its full stop ends the sentence before it
             merged[-1][1] = end
             continue
@@ -507,8 +513,10 @@ def citing_sentences(article: Article, wanted: set[str]) -> list[Occurrence]:
     found: list[Occurrence] = []
     for block in article.blocks:
         for segment in block.segments:
-            if not segment.cites or not any(k in wanted for c in segment.cites for k in c.keys) and not _may_range(
-                segment, wanted, index
+            if (
+                not segment.cites
+                or not any(k in wanted for c in segment.cites for k in c.keys)
+                and not _may_range(segment, wanted, index)
             ):
                 continue
             groups = citation_groups(segment, article, index)
@@ -568,7 +576,6 @@ def statements_of(
     query = resolve_target(articles, query)
     maker = StatementMaker(", ".join(a.name for a in articles))
     warnings: list[str] = []
-    citing_any = 0
     for article in articles:
         warnings += [f"{article.name}: {w}" if len(articles) > 1 else w for w in article.warnings]
         wanted = {ref.key for ref in article.references if query.matches(ref)}
@@ -578,9 +585,10 @@ def statements_of(
             continue
         occurrences = citing_sentences(article, wanted)
         if not occurrences:
-            warnings.append(f"{article.name}: lists {query.shown} among its references but cites it nowhere in the text")
+            warnings.append(
+                f"{article.name}: lists {query.shown} among its references but cites it nowhere in the text"
+            )
             continue
-        citing_any += 1
         for occurrence in occurrences:
             maker.add(
                 occurrence.text,
@@ -591,10 +599,9 @@ def statements_of(
             )
     if not maker.statements:
         raise InputError(f"no article among the input cites {query.shown} (--target) in its text")
-    target = Target(doi=query.doi(), title=query.display_title, year=query.year)
     return Source(
         format="+".join(dict.fromkeys(a.format for a in articles)),
-        target=target,
+        target=Target(doi=query.doi(), title=query.display_title, year=query.year),
         statements=maker.statements,
         warnings=warnings + maker.warnings,
         statement_targets=list(maker.targets),
