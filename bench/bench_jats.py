@@ -163,18 +163,20 @@ def measure_overlaps(data_dir: Path) -> list[dict[str, Any]]:
     overlaps = json.loads((data_dir / "OVERLAPS.json").read_text(encoding="utf-8"))
     results = []
     for entry in overlaps:
-        if entry["key"] == "title":
-            continue
-        target = entry["value"] if entry["key"] == "doi" else f"PMID:{entry['value']}"
-        files = [data_dir / name for name in dict.fromkeys(name for name, _key, _n in entry["citing"])]
-        source = load_statements(files, target=target)
+        title = entry["value"] if entry["key"] == "title" else None
+        target = None if title else entry["value"] if entry["key"] == "doi" else f"PMID:{entry['value']}"
+        named = list(dict.fromkeys(name for name, _key, _n in entry["citing"]))
+        files = [data_dir / name for name in named if (data_dir / name).is_file()]
+        missing = [name for name in named if not (data_dir / name).is_file()]
+        source = load_statements(files, target=target, target_title=title)
         expected = len(source.statements)
         citing_docs = {s.citing.doi for s in source.statements}
         brief = summarize(source, engine=engine, settings=settings)
         in_brief = {s.citing.doi for s in brief.statements}
         results.append(
             {
-                "target": target,
+                "target": target or f"title: {title}",
+                "missing_files": missing,
                 "citing_articles": len(files),
                 "articles_with_statements": len(citing_docs),
                 "statements_read": expected,
@@ -325,6 +327,7 @@ def main() -> None:
             f"overlap {row['target']}: {row['citing_articles']} citing articles, {row['articles_with_statements']} "
             f"with statements; {row['statements_read']} statements read, {row['statements_in_brief']} in the brief; "
             f"every article: {row['every_article']}"
+            + (f" (not in the folder: {', '.join(row['missing_files'])})" if row["missing_files"] else "")
         )
     if "speed" in report:
         speed = report["speed"]

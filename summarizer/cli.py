@@ -45,7 +45,10 @@ _TARGET_HELP = (
     "the cited paper to brief when the input cites several (default: the most cited); full-text articles "
     "(JATS, TEI) need it: a DOI, PMID:… or PMCID:…"
 )
-_TARGET_TITLE_HELP = "the target's title: full-text articles whose reference gives no DOI or PMID are matched by it"
+_TARGET_TITLE_HELP = (
+    "the target's title: full-text articles whose reference gives no DOI or PMID are matched by it (alone, it names "
+    "the target)"
+)
 
 
 def _positive_int(text: str) -> int:

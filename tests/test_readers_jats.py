@@ -393,3 +393,14 @@ def test_real_frontiers_year_only_and_sub_articles() -> None:
     source = load_statements(DATA / "elife00007.xml", target="10.1126/science.291.5511.2141")
     assert all(s.section for s in source.statements)
     assert not any("decision" in (s.section or "").lower() for s in source.statements)
+
+
+def test_a_title_alone_names_the_target_and_a_cut_title_still_matches() -> None:
+    long_title = "Statistical methods for assessing agreement between two methods of clinical measurement"
+    refs = ref(1) + ref(2, title=long_title, year=1986)
+    body = sec(f"Agreement was assessed [{x(2)}].")
+    cut = "statistical methods for assessing agreement between two methods of cli"
+    source = read_source(article(body, refs), target_title=cut)
+    assert [s.text for s in source.statements] == ["Agreement was assessed [2]."]
+    with pytest.raises(InputError):  # too short to be sure once cut: no match
+        read_source(article(body, refs), target_title="Statistical methods for")

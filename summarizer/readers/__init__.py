@@ -230,9 +230,9 @@ def _combined(
     sources = [item for item in read if isinstance(item, Source)]
     if not articles:
         return merge_sources(sources), target
-    if target is None:
+    if target is None and target_title is None:
         raise target_needed([article.name for article in articles])
-    from_articles = statements_of(articles, target, target_title, extra_ids)
+    from_articles = statements_of(articles, target or "", target_title, extra_ids)
     from_articles.input_sha256 = hashlib.sha256("".join(a.input_sha256 for a in articles).encode()).hexdigest()
     return merge_sources([*sources, from_articles]), from_articles.target.doi
 
@@ -342,7 +342,7 @@ def _read_all(
 
 def read_full_texts(
     documents: Sequence[tuple[bytes, str]],
-    target: str,
+    target: str | None,
     target_title: str | None = None,
     input_format: str | None = "jats",
     limits: ReadLimits | None = None,

@@ -81,6 +81,24 @@ def normalise_title(value: str | None) -> str | None:
     return " ".join(words) if len(words) >= 2 else None
 
 
+_PREFIX_WORDS = 8  # a title cut short (a long title in a list, a pasted one) still names one paper at this length
+
+
+def same_title(first: str, second: str) -> bool:
+    """Two normalised titles name the same paper: equal, or one cut short (its last word perhaps cut too) and at
+    least eight words long is where the other begins."""
+    if first == second:
+        return True
+    short, long = sorted((first, second), key=len)
+    words = short.split()
+    if len(words) < _PREFIX_WORDS:
+        return False
+    whole = " ".join(words[:-1])
+    return long.startswith(short + " ") or (
+        long.startswith(whole + " ") and long.split()[len(words) - 1].startswith(words[-1])
+    )
+
+
 def clean(text: str) -> str:
     """Whitespace normalised to single spaces."""
     return _SPACE.sub(" ", text).strip()
@@ -255,7 +273,8 @@ class TargetQuery:
     def parse(cls, target: str, title: str | None = None) -> TargetQuery:
         """A target as a user gives it: a DOI (any prefix), PMID:…, PMCID:…; plus a title when known."""
         raw = target.strip()
-        query = cls(shown=raw, title=normalise_title(title), display_title=clean(title) if title else None)
+        shown = raw or f'"{clean(title or "")}"'
+        query = cls(shown=shown, title=normalise_title(title), display_title=clean(title) if title else None)
         pmid = re.match(r"^pmid:\s*(\d{1,9})$", raw, re.IGNORECASE)
         pmcid = re.match(r"^pmcid:\s*(?:pmc)?(\d{1,9})$|^(?:pmc)(\d{1,9})$", raw, re.IGNORECASE)
         doi = normalise_doi(raw)
@@ -280,7 +299,7 @@ class TargetQuery:
             return False
         if self.year is not None and ref.year is not None and self.year != ref.year:
             return False
-        return ref.title == self.title
+        return same_title(ref.title, self.title)
 
     def learn(self, ref: Reference) -> bool:
         """Take the identifiers, title and year an entry that is the target gives; True when something was new."""
