@@ -196,7 +196,7 @@ class _Walker:
             self.walk(child, section)
 
     def _captioned(self, element: etree._Element, name: str, section: str | None) -> None:
-        label = _text(_first(element, "label")) or _CAPTIONED.get(name, "Figure")
+        label = _text(_first(element, "label")).rstrip(".:") or _CAPTIONED.get(name, "Figure")
         for child in element:
             child_name = local_name(child)
             if child_name == "caption":
