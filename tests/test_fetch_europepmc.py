@@ -225,3 +225,17 @@ def test_real_zika_articles_through_the_stand_in(
         citing = {s["citing"]["doi"] for s in _statements(out)}  # type: ignore[index]
         assert citing == {"10.1371/journal.pntd.0001477", "10.3201/eid1509.090442", "10.3201/eid1705.110310"}
         assert "3 of 3 citing articles had an open-access full text" in capsys.readouterr().err
+
+
+def test_brief_paper_from_europepmc(
+    env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with EuropePMCServer(corpus(open_access=4, closed=1, no_pmcid=0)) as server:
+        monkeypatch.setenv("SUMMARIZER_EUROPEPMC_URL", server.url)
+        out = tmp_path / "brief.json"
+        assert main(["brief", "--paper", DOI, "--source", "europepmc", "-o", str(out), "--config", str(env)]) == 0
+        brief = json.loads(out.read_text(encoding="utf-8"))
+        assert brief["tally"]["statements"] == 4
+        assert {s["citing"]["doi"] for s in brief["statements"]} == {f"10.1000/citing.{n}" for n in range(4)}
+        assert all(s["section"] == "Introduction" for s in brief["statements"])
+        assert brief["target"]["doi"] == DOI.lower()
