@@ -565,15 +565,6 @@ def _may_range(segment: Segment, wanted: set[str], index: dict[str, int]) -> boo
 # --- statements -------------------------------------------------------------------------------------------------
 
 
-def article_link(article: Article) -> str | None:
-    """Where the citing article can be read: Europe PMC by PMCID, else its DOI."""
-    if article.pmcid:
-        return f"https://europepmc.org/article/PMC/PMC{article.pmcid}"
-    if article.citing.doi:
-        return f"https://doi.org/{article.citing.doi}"
-    return None
-
-
 def target_needed(names: Sequence[str]) -> InputError:
     """The error for full text read without a target."""
     return InputError(
