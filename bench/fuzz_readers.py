@@ -45,7 +45,11 @@ READER_SEEDS: dict[str, tuple[str, ...]] = {
     "csv": ("citations.csv", "citations.tsv", "citations-one-column.csv"),
     "s2": ("s2-citations.json", "s2-citations-documented.json"),
     "jsonl": ("statements.jsonl",),
+    "jats": ("jats-article.xml",),
+    "tei": ("tei-article.xml",),
 }
+# the full-text readers need a target: the one their seeds cite
+TARGETS: dict[str, str] = {"jats": "10.1000/ref.5", "tei": "10.1000/ref.4"}
 
 TOKENS: tuple[bytes, ...] = (
     b'"', b"'", b"{", b"}", b"[", b"]", b",", b":", b";", b"\t", b"|", b"\n", b"\r\n", b"\\", b"<", b">", b"&",
@@ -57,6 +61,10 @@ TOKENS: tuple[bytes, ...] = (
     b'"typeConfidence": 1e309', b'"year": 1e309', b'"typeConfidence": 1.0982', b'"snippetHidden": true',
     b'"papers": {"10.1/a": {"retracted": true, "editorialNotices": [{"status": "Retracted"}]}}',
     b'"tallies": {"10.1/t": {"total": 3, "supporting": 1}}', b'"hits": [', b'"result": {"citations": [',
+    b'<xref ref-type="bibr" rid="B5">', b"</xref>", b'<xref ref-type="bibr" rid="B3 B9">3-9</xref>', b"<p>",
+    b"</p>", b"<sup>", b"</sup>", b"<fig><caption><p>", b"<sub-article>", b"<!ENTITY a \"aaaa\">", b"&a;", b"&nbsp;",
+    b"&#x2013;", "\u2013".encode(), b"<!DOCTYPE article [", b"]>", b'<ref type="bibr" target="#b3">',
+    b"</ref>", b"et al.", b"Fig.", b".The", b"<![CDATA[", b"]]>",
     b'"status": "PENDING"', b'"data": [', b'"contextsWithIntent": 1', b'"citedPaper": {}', b'"citingPaper": 7',
     b'"record": "target"', b'"record": "statement"', b'"error": "x"', b'"message": "x"', b'"detail": []',
     b'<cite data-doi="10.1/x"> 2 </cite>', b'<strong class="highlight">', b"&amp;", b"&#x110000;",
@@ -108,6 +116,16 @@ ADVERSARIAL = {
     "markup-many-tags": '[{"snippet": "' + "<a" * (_N // 2) + '>", "target": "10.1/t"}]',
     "doi-spaces": "DOI" + " " * _N + "x",
     "nbsp": "Section:" + "\u00a0" * _N + "x",
+    "xml-deep-nesting": "<article>" + "<sec>" * (_N // 5),
+    "xml-laughs": '<!DOCTYPE article [<!ENTITY a "'
+    + "a" * (_N // 2)
+    + '">]><article><p>'
+    + "&a;" * (_N // 6)
+    + "</p></article>",
+    "xml-many-attributes": "<article " + " ".join(f"a{i}='x'" for i in range(_N // 8)) + "/>",
+    "jats-many-xrefs": "<article><body><p>"
+    + '[<xref ref-type="bibr" rid="B1">1</xref>]. ' * (_N // 45)
+    + "</p></body><back><ref-list><ref id=\"B1\"><label>1</label></ref></ref-list></back></article>",
 }
 
 
@@ -223,7 +241,7 @@ def mutate(seed: bytes, rng: random.Random, others: list[bytes] | None = None) -
 GUARDED = ("cannot be read (", "the format cannot be told (")
 
 
-def check(data: bytes, input_format: str | None) -> tuple[float, str | None, bool]:
+def check(data: bytes, input_format: str | None, target: str | None = None) -> tuple[float, str | None, bool]:
     """Read one input; return the seconds it took, what went wrong (None: read, or refused cleanly), and whether a
     reader failed in a way only the reading layer's guard turned into an InputError (a reader bug worth fixing)."""
     from summarizer.errors import InputError
@@ -231,7 +249,7 @@ def check(data: bytes, input_format: str | None) -> tuple[float, str | None, boo
 
     start = time.perf_counter()
     try:
-        source = read_source(data, input_format=input_format, name="fuzz")
+        source = read_source(data, input_format=input_format, name="fuzz", target=target)
         write_jsonl(source).encode("utf-8")
         "\n".join(source.warnings).encode("utf-8")
     except InputError as exc:
@@ -256,9 +274,10 @@ def _run(job: tuple[str, int, int, str]) -> dict[str, object]:
     for index in range(count):
         data = mutate(rng.choice(own), rng, others)
         input_format = reader if index % 2 else None  # half forced to the reader, half detected
-        seconds, problem, was_guarded = check(data, input_format)
+        target = TARGETS.get(reader)
+        seconds, problem, was_guarded = check(data, input_format, target)
         if seconds > SLOW_SECONDS:  # a niced run on a shared machine stalls: slow on every try is what counts
-            seconds = min(seconds, *(check(data, input_format)[0] for _ in range(2)))
+            seconds = min(seconds, *(check(data, input_format, target)[0] for _ in range(2)))
         times.append(seconds)
         if was_guarded:
             path = Path(crash_dir) / f"guarded-{reader}-{seed_value}-{index}.bin"

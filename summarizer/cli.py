@@ -41,7 +41,14 @@ def _one_of(names: Sequence[str]) -> str:
     return names[-1] if len(names) < 2 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
-_TARGET_HELP = "the cited paper to brief when the input cites several (default: the most cited)"
+_TARGET_HELP = (
+    "the cited paper to brief when the input cites several (default: the most cited); full-text articles "
+    "(JATS, TEI) need it: a DOI, PMID:… or PMCID:…"
+)
+_TARGET_TITLE_HELP = (
+    "the target's title: full-text articles whose reference gives no DOI or PMID are matched by it (alone, it names "
+    "the target)"
+)
 
 
 def _positive_int(text: str) -> int:
@@ -122,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     brief.add_argument("--input-format", choices=input_formats, help="skip detection and read INPUT as this format")
     brief.add_argument("--target", metavar="DOI", help=_TARGET_HELP)
+    brief.add_argument("--target-title", metavar="TITLE", help=_TARGET_TITLE_HELP)
     _add_engine_flags(brief)
     _add_fetch_flags(brief)
     brief.set_defaults(handler=_cmd_brief)
@@ -165,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", metavar="PATH", help=OUTPUT_HELP)
     extract.add_argument("--input-format", choices=input_formats, help="skip detection and read INPUT as this format")
     extract.add_argument("--target", metavar="DOI", help=_TARGET_HELP)
+    extract.add_argument("--target-title", metavar="TITLE", help=_TARGET_TITLE_HELP)
+    extract.add_argument(
+        "--references",
+        action="store_true",
+        help="list the references of full-text articles (ids, how often the text cites each) instead of statements",
+    )
     extract.add_argument("--config", type=Path, metavar="FILE", help="settings file (input limits)")
     extract.add_argument("--quiet", action="store_true", help="no reader warnings on stderr")
     extract.set_defaults(handler=_cmd_extract)
@@ -275,7 +289,13 @@ def _load(args: argparse.Namespace, settings: Any) -> Any:
     if getattr(args, "paper", None) is not None:
         return _fetch(args, settings)
     limits = ReadLimits(**settings.input.model_dump())
-    source = load_statements(args.input, input_format=args.input_format, target=args.target, limits=limits)
+    source = load_statements(
+        args.input,
+        input_format=args.input_format,
+        target=args.target,
+        limits=limits,
+        target_title=getattr(args, "target_title", None),
+    )
     if not args.quiet:
         for warning in source.warnings:
             sys.stderr.write(f"summarizer: warning: {warning}\n")
@@ -326,10 +346,27 @@ def _cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def _references_table(args: argparse.Namespace) -> str:
+    """The references of the full-text INPUTs, one a line, tab-separated, with a header."""
+    from summarizer.readers import ReadLimits, list_references
+
+    settings = _settings(args)
+    rows = list_references(args.input, args.input_format, ReadLimits(**settings.input.model_dump()))
+    lines = ["article\tnumber\tcitations\tids\tyear\treference"]
+    for row in rows:
+        ids = " ".join(row["ids"])  # type: ignore[arg-type]
+        cells = [row["article"], row["number"], row["citations"], ids, row["year"] or "", row["reference"]]
+        lines.append("\t".join(" ".join(str(cell).split()) for cell in cells))
+    return "\n".join(lines) + "\n"
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     from summarizer.pipeline import normalise
     from summarizer.readers import write_jsonl
 
+    if args.references:
+        _write(args, _references_table(args), args.output, "references.tsv")
+        return 0
     source = _load(args, _settings(args))
     normalised = source.model_copy(update={"statements": normalise(source.statements)})
     _write(args, write_jsonl(normalised), args.output, "statements.jsonl")

@@ -150,11 +150,23 @@ class SciteSettings(SourceSettings):
     page_size: int = Field(default=500, ge=1, le=1000)
 
 
+class EuropePMCSettings(SourceSettings):
+    """Europe PMC's REST API: it publishes no rate limit and needs no key; 5 requests/s is a polite default."""
+
+    base_url: str = "https://www.ebi.ac.uk/europepmc/webservices/rest"
+    rate_per_second: float = Field(default=5.0, gt=0)
+    page_size: int = Field(default=1000, ge=1, le=1000)
+    max_articles: int = Field(
+        default=500, ge=1, description="The most citing articles whose full text is downloaded for one target."
+    )
+
+
 class SourcesSettings(_Strict):
     """The services `summarizer fetch` can read (sources.<name>)."""
 
     s2: S2Settings = Field(default_factory=S2Settings)
     scite: SciteSettings = Field(default_factory=SciteSettings)
+    europepmc: EuropePMCSettings = Field(default_factory=EuropePMCSettings)
 
 
 class FetchSettings(_Strict):
@@ -200,7 +212,11 @@ class Settings(_Strict):
 
 
 _SOURCE_KEY_VARIABLES = {"s2": "S2_API_KEY", "scite": "SCITE_API_TOKEN"}
-_SOURCE_URL_VARIABLES = {"s2": "SUMMARIZER_S2_URL", "scite": "SUMMARIZER_SCITE_URL"}
+_SOURCE_URL_VARIABLES = {
+    "s2": "SUMMARIZER_S2_URL",
+    "scite": "SUMMARIZER_SCITE_URL",
+    "europepmc": "SUMMARIZER_EUROPEPMC_URL",
+}
 
 
 def _merge(base: dict[str, Any], override: Mapping[str, Any]) -> dict[str, Any]:
@@ -240,10 +256,11 @@ def load_settings(
         from_env["llm"]["api_key"] = env["OPENAI_API_KEY"]
     if env.get("OPENAI_BASE_URL"):
         from_env["llm"]["base_url"] = env["OPENAI_BASE_URL"]
-    for name in _SOURCE_KEY_VARIABLES:
+    for name in _SOURCE_URL_VARIABLES:
         source: dict[str, Any] = {}
-        if env.get(_SOURCE_KEY_VARIABLES[name]):
-            source["api_key"] = env[_SOURCE_KEY_VARIABLES[name]]
+        key_variable = _SOURCE_KEY_VARIABLES.get(name)
+        if key_variable and env.get(key_variable):
+            source["api_key"] = env[key_variable]
         if env.get(_SOURCE_URL_VARIABLES[name]):
             source["base_url"] = env[_SOURCE_URL_VARIABLES[name]]
         if source:

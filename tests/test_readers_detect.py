@@ -29,12 +29,12 @@ from summarizer.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 EXAMPLE = Path(__file__).parent.parent / "examples" / "uc-msc-covid19-scite-page.txt"
-NOT_AN_EXPORT = r"is not a citation export \(expected one of: scite-page, scite-api, csv, s2, jsonl\)"
+NOT_AN_EXPORT = r"is not a citation export \(expected one of: scite-page, scite-api, csv, s2, jsonl, jats, tei\)"
 
 
 def test_formats() -> None:
-    assert READERS.names() == ("scite-page", "scite-api", "csv", "s2", "jsonl")
-    assert READERS.choices() == ("scite-page", "scite-api", "csv", "s2", "jsonl", "tsv")
+    assert READERS.names() == ("scite-page", "scite-api", "csv", "s2", "jsonl", "jats", "tei")
+    assert READERS.choices() == ("scite-page", "scite-api", "csv", "s2", "jsonl", "jats", "tei", "tsv")
 
 
 def test_each_reader_module_registers_its_spec() -> None:
@@ -153,7 +153,8 @@ def test_missing_path(tmp_path: Path) -> None:
 
 
 def test_directory(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match=rf"^{tmp_path}: is a directory, not a file$"):
+    # a folder is read as its files (several full-text articles); an empty one is refused
+    with pytest.raises(InputError, match=rf"^{tmp_path}: the folder holds no files$"):
         load_statements(tmp_path)
 
 

@@ -37,11 +37,12 @@ def test_fuzz_target(reader: str) -> None:
     @given(rng=st.randoms(use_true_random=False), detect=st.booleans())
     def run(rng: random.Random, detect: bool) -> None:
         data = fuzz.mutate(rng.choice(SEEDS[reader]), rng, ALL_SEEDS)
-        seconds, problem, guarded = fuzz.check(data, None if detect else reader)
+        target = fuzz.TARGETS.get(reader)
+        seconds, problem, guarded = fuzz.check(data, None if detect else reader, target)
         assert problem is None, problem
         assert not guarded, "a reader raised on this input; only the reading layer's guard caught it"
         if seconds >= BUDGET_SECONDS:  # the machine may be busy: slow every time is what counts
-            seconds = min(seconds, *(fuzz.check(data, None if detect else reader)[0] for _ in range(2)))
+            seconds = min(seconds, *(fuzz.check(data, None if detect else reader, target)[0] for _ in range(2)))
         assert seconds < BUDGET_SECONDS, f"{seconds:.2f} s"
 
     run()
@@ -61,3 +62,9 @@ def test_adversarial_inputs_read_in_linear_time(name: str) -> None:
             if seconds < BUDGET_SECONDS:
                 break
         assert seconds < BUDGET_SECONDS, f"{name} as {input_format or 'detected'}: {seconds:.2f} s"
+
+
+@pytest.mark.parametrize("reader", sorted(fuzz.TARGETS))
+def test_full_text_seeds_are_read_with_their_target(reader: str) -> None:
+    for seed in SEEDS[reader]:
+        assert read_source(seed, target=fuzz.TARGETS[reader]).statements

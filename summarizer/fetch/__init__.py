@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import ConfigError
-from summarizer.fetch import s2, scite
+from summarizer.fetch import europepmc, s2, scite
 from summarizer.fetch.base import Fetched, SourceSpec
 from summarizer.fetch.identifiers import PaperId, parse_paper_id
 from summarizer.fetch.stats import RequestStats
@@ -36,6 +36,7 @@ __all__ = [
 SOURCES: Registry[SourceSpec] = Registry("source")
 SOURCES.register(s2.SPEC)
 SOURCES.register(scite.SPEC)
+SOURCES.register(europepmc.SPEC)
 
 
 class Fetcher:
@@ -72,7 +73,7 @@ class Fetcher:
         if spec.name not in self._clients:
             source_settings = spec.settings(self.settings.sources)
             key = source_settings.api_key.get_secret_value() if source_settings.api_key else None
-            if key is None:
+            if key is None and spec.without_key:  # a service that needs no key says nothing
                 self.notices.append(spec.without_key)
                 if self._notify is not None:
                     self._notify(spec.without_key)
@@ -147,7 +148,12 @@ def fetch_summary(fetched: Fetched, fetcher: Fetcher) -> str:
         f"{_plural(stats.sent, 'request')} sent, {stats.from_cache} answered from the cache, "
         f"{_plural(stats.retries, 'retry').replace('retrys', 'retries')})"
     ]
-    if fetched.withheld:
+    if fetched.full_texts is not None:
+        parts.append(
+            f"{fetched.full_texts} of {_plural(fetched.citing_papers, 'citing article')} had an open-access full "
+            f"text; {fetched.withheld} had none"
+        )
+    elif fetched.withheld:
         parts.append(
             f"{_plural(fetched.withheld, 'citing paper')} came without citation contexts (withheld by the service)"
         )

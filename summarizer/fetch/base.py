@@ -22,6 +22,7 @@ class Fetched:
     citing_papers: int = 0
     withheld: int = 0  # citing papers listed without any citation context
     pages: int = 0
+    full_texts: int | None = None  # citing articles whose full text was read (full-text sources only)
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,10 @@ from summarizer.settings import FetchSettings, SourceSettings
 
 HTTP_CACHE_FILE = "http-cache.sqlite3"
 RETRYABLE_STATUS = frozenset({429, 500, 502, 503, 504})
+# A 404 asked for with missing_ok (a document that is not there, such as a full text that is not open access) is
+# kept by the cache as an empty 200 with this header, so that a second fetch does not ask again.
+_ABSENT_HEADER = "x-summarizer-absent"
+_MISSING_OK = "summarizer_missing_ok"
 _MESSAGE_KEYS = ("error", "message", "detail")
 
 
@@ -68,7 +72,12 @@ class _Upstream(httpx2.AsyncBaseTransport):
         sent = httpx2.Request(
             request.method, request.url, headers=headers, stream=request.stream, extensions=request.extensions
         )
-        return await self._transport.handle_async_request(sent)
+        response = await self._transport.handle_async_request(sent)
+        if response.status_code == 404 and request.extensions.get(_MISSING_OK):
+            await response.aread()
+            await response.aclose()
+            return httpx2.Response(200, headers={_ABSENT_HEADER: "404"}, content=b"", request=request)
+        return response
 
     async def aclose(self) -> None:
         await self._transport.aclose()
@@ -173,6 +182,21 @@ class ServiceClient:
 
     async def get_json(self, path: str, params: dict[str, str | int] | None = None) -> Any:
         """The JSON body of GET base_url/path?params; ServiceError with the service's message when it fails."""
+        response = await self._get(path, params, missing_ok=False)
+        assert response is not None  # a 404 raised
+        try:
+            return response.json()
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            raise ServiceError(f"{self.service} answered {path} with something that is not JSON") from None
+
+    async def get_bytes(self, path: str, params: dict[str, str | int] | None = None) -> bytes | None:
+        """The body of GET base_url/path?params as bytes; None when the service answers 404 (no such document)."""
+        response = await self._get(path, params, missing_ok=True)
+        return None if response is None else response.content
+
+    async def _get(
+        self, path: str, params: dict[str, str | int] | None, *, missing_ok: bool
+    ) -> httpx2.Response | None:
         request = self._client.build_request("GET", path.lstrip("/"), params=params)
         key = hashlib.sha256(f"GET {request.url}".encode()).hexdigest()  # the URL only: no header, no key
         if self.refresh and self._storage is not None:
@@ -190,16 +214,16 @@ class ServiceClient:
                 with attempt:
                     if attempt.retry_state.attempt_number > 1:
                         self.stats.retries += 1
-                    return await self._attempt(request.url, key)
+                    return await self._attempt(request.url, key, missing_ok)
         except _Retryable as exc:
             raise ServiceError(
                 f"{self.service} keeps failing ({exc.detail}) after {self.settings.max_retries} retries"
             ) from None
         raise AssertionError("unreachable: tenacity either returns or re-raises")
 
-    async def _attempt(self, url: httpx2.URL, key: str) -> Any:
+    async def _attempt(self, url: httpx2.URL, key: str, missing_ok: bool) -> httpx2.Response | None:
         try:
-            response = await self._client.get(url, extensions={"caching": {"key": key}})
+            response = await self._client.get(url, extensions={"caching": {"key": key}, _MISSING_OK: missing_ok})
         except (httpx2.ConnectError, httpx2.ConnectTimeout) as exc:
             # no connection at all (refused, unknown host, no route): waiting would not help, so say so at once;
             # a connection lost mid-answer, a read timeout, 429 and 5xx are retried below
@@ -218,9 +242,8 @@ class ServiceClient:
             if wait is not None and wait > self.settings.max_retry_after_seconds:
                 raise ServiceError(f"{self.service} asks to wait {wait:.0f} s before retrying ({detail})")
             raise _Retryable(detail, wait)
+        if missing_ok and (status == 404 or response.headers.get(_ABSENT_HEADER)):
+            return None
         if status >= 400:
             raise ServiceError(f"{self.service}: {service_message(response)} ({status})")
-        try:
-            return response.json()
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            raise ServiceError(f"{self.service} answered {url.path} with something that is not JSON") from None
+        return response

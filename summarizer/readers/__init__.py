@@ -20,10 +20,11 @@ from typing import Any
 
 from summarizer.errors import InputError
 from summarizer.models import Source
-from summarizer.readers import jsonl, s2, scite_api, scite_page, table
+from summarizer.readers import jats, jsonl, s2, scite_api, scite_page, table, tei
 from summarizer.readers.base import ReaderSpec
 from summarizer.readers.common import service_error
 from summarizer.readers.decoding import checked_text, decode, read_limited, too_large
+from summarizer.readers.fulltext import Article, reference_listing, statements_of, target_needed
 from summarizer.readers.jsondoc import ParsedJson, parse_document, parse_sequence, syntax_error
 from summarizer.readers.jsonl import write_jsonl
 from summarizer.readers.limits import ReadLimits, reading_within
@@ -35,7 +36,9 @@ __all__ = [
     "ReadLimits",
     "ReaderSpec",
     "detect_format",
+    "list_references",
     "load_statements",
+    "read_full_texts",
     "read_source",
     "select_target",
     "write_jsonl",
@@ -50,6 +53,8 @@ READERS.register(scite_api.SPEC)
 READERS.register(table.SPEC)
 READERS.register(s2.SPEC)
 READERS.register(jsonl.SPEC)
+READERS.register(jats.SPEC)
+READERS.register(tei.SPEC)
 
 _MAX_WARNINGS = 50
 _JSON_START = re.compile(r"\[[ \t\r\n]*[\[{\"\]]|\{[ \t\r\n]*[\"}]")
@@ -162,7 +167,7 @@ def _capped(warnings: list[str]) -> list[str]:
     return [*warnings[:_MAX_WARNINGS], f"... and {extra} more warning{'s' if extra != 1 else ''}"]
 
 
-def _read_one(data: bytes | str, input_format: str | None, name: str, limits: ReadLimits) -> Source:
+def _read_one(data: bytes | str, input_format: str | None, name: str, limits: ReadLimits) -> Source | Article:
     raw = bytes(data) if isinstance(data, bytes | bytearray) else data.encode("utf-8", "surrogatepass")
     if len(raw) > limits.max_bytes:
         raise too_large(name, limits.max_bytes)
@@ -184,6 +189,11 @@ def _read_one(data: bytes | str, input_format: str | None, name: str, limits: Re
         except UnknownName:
             expected = ", ".join(READERS.names())
             raise InputError(f"unknown input format {input_format!r} (expected one of: {expected})") from None
+    if spec.parse_article is not None:
+        article = spec.parse_article(text, name)
+        article.warnings = warnings + article.warnings
+        article.input_sha256 = input_sha256
+        return article
     if spec.reads_document:
         if parsed is None:
             parsed = _parse_for(spec, text, name, limits)
@@ -199,13 +209,32 @@ def _read_one(data: bytes | str, input_format: str | None, name: str, limits: Re
     return source
 
 
-def _guarded_read(data: bytes | str, input_format: str | None, name: str, limits: ReadLimits) -> Source:
+def _guarded_read(data: bytes | str, input_format: str | None, name: str, limits: ReadLimits) -> Source | Article:
     """Read one input; whatever a reader raises on it becomes an InputError with the reason."""
     with reading_within(limits):
         try:
             return _read_one(data, input_format, name, limits)
         except _READER_FAILURES as exc:
             raise InputError(f"{name}: cannot be read ({_reason(exc)})") from None
+
+
+def _combined(
+    read: Sequence[Source | Article],
+    target: str | None,
+    target_title: str | None,
+    extra_ids: Sequence[str] = (),
+) -> tuple[Source, str | None]:
+    """The inputs as one statement set, and the target to select: full-text articles give the statements that cite
+    the target (which they need), exports give theirs."""
+    articles = [item for item in read if isinstance(item, Article)]
+    sources = [item for item in read if isinstance(item, Source)]
+    if not articles:
+        return merge_sources(sources), target
+    if target is None and target_title is None:
+        raise target_needed([article.name for article in articles])
+    from_articles = statements_of(articles, target or "", target_title, extra_ids)
+    from_articles.input_sha256 = hashlib.sha256("".join(a.input_sha256 for a in articles).encode()).hexdigest()
+    return merge_sources([*sources, from_articles]), from_articles.target.doi
 
 
 def _finished(source: Source, names: Sequence[str], target: str | None) -> Source:
@@ -224,10 +253,15 @@ def read_source(
     *,
     target: str | None = None,
     limits: ReadLimits | None = None,
+    target_title: str | None = None,
 ) -> Source:
-    """Read a citation export given as bytes or text; detect its format unless input_format names it."""
+    """Read a citation export given as bytes or text; detect its format unless input_format names it.
+
+    A full-text article (JATS, TEI) gives the sentences that cite `target` (a DOI, PMID:… or PMCID:…), found in
+    its reference list by identifier, else by `target_title`."""
     limits = limits or ReadLimits()
-    return _finished(merge_sources([_guarded_read(data, input_format, name, limits)]), [name], target)
+    source, wanted = _combined([_guarded_read(data, input_format, name, limits)], target, target_title)
+    return _finished(source, [name], wanted)
 
 
 def _read_path(path: str | Path, limits: ReadLimits) -> tuple[bytes, str]:
@@ -258,6 +292,7 @@ def load_statements(
     *,
     target: str | None = None,
     limits: ReadLimits | None = None,
+    target_title: str | None = None,
 ) -> Source:
     """Read one citation export, or several as one statement set, from files or standard input ("-").
 
@@ -265,18 +300,70 @@ def load_statements(
     applies to each. A brief is about one target: `target` names its DOI, else the most cited is kept.
     """
     limits = limits or ReadLimits()
+    read, names = _read_all(paths, input_format, limits)
+    source, wanted = _combined(read, target, target_title)
+    return _finished(source, names, wanted)
+
+
+def _expanded(path_list: Sequence[str | Path]) -> list[str | Path]:
+    """The inputs with each folder replaced by the files in it (sorted; hidden files left out)."""
+    expanded: list[str | Path] = []
+    for path in path_list:
+        if str(path) != "-" and Path(path).is_dir():
+            files = sorted(p for p in Path(path).iterdir() if p.is_file() and not p.name.startswith("."))
+            if not files:
+                raise InputError(f"{path}: the folder holds no files")
+            expanded.extend(files)
+        else:
+            expanded.append(path)
+    return expanded
+
+
+def _read_all(
+    paths: str | Path | Sequence[str | Path], input_format: str | None, limits: ReadLimits
+) -> tuple[list[Source | Article], list[str]]:
     path_list = [paths] if isinstance(paths, str | Path) else list(paths)
     if not path_list:
         raise InputError("no input given")
     if sum(str(p) == "-" for p in path_list) > 1:
         raise InputError("standard input (-) can be read only once")
-    sources = []
+    path_list = _expanded(path_list)
+    read: list[Source | Article] = []
     names = []
     for path in path_list:
         data, name = _read_path(path, limits)
-        source = _guarded_read(data, input_format, name, limits)
-        if len(path_list) > 1:
-            source.warnings = [f"{name}: {warning}" for warning in source.warnings]
-        sources.append(source)
+        item = _guarded_read(data, input_format, name, limits)
+        if len(path_list) > 1 and isinstance(item, Source):
+            item.warnings = [f"{name}: {warning}" for warning in item.warnings]
+        read.append(item)
         names.append(name)
-    return _finished(merge_sources(sources), names, target)
+    return read, names
+
+
+def read_full_texts(
+    documents: Sequence[tuple[bytes, str]],
+    target: str | None,
+    target_title: str | None = None,
+    input_format: str | None = "jats",
+    limits: ReadLimits | None = None,
+    extra_ids: Sequence[str] = (),
+) -> Source:
+    """Full-text articles given as (bytes, name) as one statement set about the target (Europe PMC's downloads);
+    extra_ids are more identifiers of the same target (its PMID besides its DOI)."""
+    limits = limits or ReadLimits()
+    read = [_guarded_read(data, input_format, name, limits) for data, name in documents]
+    source, wanted = _combined(read, target, target_title, extra_ids)
+    return _finished(source, [name for _, name in documents] or ["<no article>"], wanted)
+
+
+def list_references(
+    paths: str | Path | Sequence[str | Path], input_format: str | None = None, limits: ReadLimits | None = None
+) -> list[dict[str, object]]:
+    """The references of full-text articles, each with its ids and how often the text cites it."""
+    read, _ = _read_all(paths, input_format, limits or ReadLimits())
+    listing: list[dict[str, object]] = []
+    for item in read:
+        if not isinstance(item, Article):
+            raise InputError(f"--references lists the references of full-text articles (JATS, TEI), not {item.format}")
+        listing += reference_listing(item)
+    return listing

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer.models import Source
+
+if TYPE_CHECKING:
+    from summarizer.readers.fulltext import Article
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,9 @@ class ReaderSpec:
     2. `recognise_json_text`: an input that starts like JSON but is no one JSON value, given its stripped text;
        asked before such an input is reported as broken JSON;
     3. `recognise_text`: any other text, given as it is.
+
+    A full-text format (an article that cites many papers) sets `parse_article`, which turns the text into an
+    Article; its statements depend on the target (fulltext.statements_of), so `read` alone refuses it.
     """
 
     name: str
@@ -32,3 +38,4 @@ class ReaderSpec:
     recognise_document: Callable[[Any], bool] | None = None
     recognise_json_text: Callable[[str], bool] | None = None
     recognise_text: Callable[[str], bool] | None = None
+    parse_article: Callable[[str, str], Article] | None = None
