@@ -12,15 +12,24 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from summarizer.engines.llm.schemas import ID_FIELDS, AnnotationOut, Sections
+from summarizer.engines.llm.schemas import ID_FIELDS, AnnotationOut, Sections, Labelled
 from summarizer.engines.llm.sections import contract_sections
 from summarizer.grounding import section_errors
 from summarizer.models import Intervention
 
-AnnotationT = TypeVar("AnnotationT", bound=AnnotationOut)
+AnnotationT = TypeVar("AnnotationT", bound=Labelled)
 
 
-def annotation_errors(items: Sequence[AnnotationOut], ids: Sequence[str], where: str = "annotations") -> list[str]:
+def stance_errors(items: Sequence[AnnotationOut], unclassified: Collection[str]) -> list[str]:
+    """An unclassified statement (shown without type=) annotated without a stance: the one case a stance is asked."""
+    return [
+        f"annotations[{i}]: {item.id} is shown without a type; give its stance"
+        for i, item in enumerate(items)
+        if item.id in unclassified and item.stance is None
+    ]
+
+
+def annotation_errors(items: Sequence[Labelled], ids: Sequence[str], where: str = "annotations") -> list[str]:
     """Unknown ids, ids annotated twice, and ids without an annotation."""
     known = set(ids)
     seen: set[str] = set()

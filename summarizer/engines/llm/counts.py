@@ -1,0 +1,118 @@
+"""Counts of a group's statements, made by software from the model's annotations, for the merge step.
+
+A merge sees the findings its parts kept, which are few; the counts say how many statements stand behind each side:
+statements per topic and attribution, favourable / unfavourable / neutral per topic among those attributed to the
+target, and statements with harms that occurred, were warned of or were reported absent. Counts add up, so a
+second-level merge gets the sum of its parts' counts, never an earlier verdict.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from summarizer.engines.llm.schemas import ATTRIBUTED, AnnotationOut, SectionsOutput, SingleOutput
+
+SectionsT = TypeVar("SectionsT", SectionsOutput, SingleOutput)
+
+TOPICS = ("safety", "efficacy")
+POLARITIES = ("favourable", "unfavourable", "neutral", "unclear")
+HARMS = ("occurred", "warned", "absent")
+
+
+@dataclass
+class Counts:
+    """Statement counts of one group (or the sum of several)."""
+
+    statements: int = 0
+    groups: int = 0
+    attribution: Counter[str] = field(default_factory=Counter)  # "safety:target", "efficacy:other_work", ...
+    polarity: Counter[str] = field(default_factory=Counter)  # "safety:favourable", ... (attributed statements)
+    harms: Counter[str] = field(default_factory=Counter)  # occurred, warned, absent (attributed statements)
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.statements + other.statements,
+            self.groups + other.groups,
+            self.attribution + other.attribution,
+            self.polarity + other.polarity,
+            self.harms + other.harms,
+        )
+
+    def data(self) -> dict[str, Any]:
+        """The counts as the merge prompt shows them: per topic, statements by attribution and, of those
+        attributed to the target, by polarity; harms; zeros left out."""
+        out: dict[str, Any] = {"statements": self.statements}
+        for topic in TOPICS:
+            by_attribution = {
+                key.split(":", 1)[1]: n for key, n in sorted(self.attribution.items()) if key.startswith(f"{topic}:")
+            }
+            by_polarity = {p: self.polarity[f"{topic}:{p}"] for p in POLARITIES if self.polarity[f"{topic}:{p}"]}
+            if by_attribution:
+                out[topic] = {"by_attribution": by_attribution, "attributed_to_target": by_polarity}
+        harms = {h: self.harms[h] for h in HARMS if self.harms[h]}
+        if harms:
+            out["harms"] = harms
+        return out
+
+
+def count(annotations: Iterable[AnnotationOut]) -> Counts:
+    """The counts of one group's annotations (one group)."""
+    counts = Counts(groups=1)
+    for item in annotations:
+        counts.statements += 1
+        attributed = item.attribution in ATTRIBUTED
+        for topic in dict.fromkeys(item.topics):
+            if topic not in TOPICS:
+                continue
+            counts.attribution[f"{topic}:{item.attribution}"] += 1
+            if attributed:
+                counts.polarity[f"{topic}:{item.polarity}"] += 1
+        if attributed:
+            for harm, names in zip(HARMS, (item.adverse_events, item.possible_events, item.absent_events), strict=True):
+                if names:
+                    counts.harms[harm] += 1
+    return counts
+
+
+def intervention_ids(annotations: Mapping[str, AnnotationOut]) -> list[str]:
+    """The statements that attribute an effect or a harm of the intervention to the target: those annotated as
+    the target's (alone or among several) on safety or efficacy, in the order given."""
+    return [
+        sid
+        for sid, item in annotations.items()
+        if item.attribution in ATTRIBUTED and any(topic in TOPICS for topic in item.topics)
+    ]
+
+
+def event_ids(name: str, annotations: Mapping[str, AnnotationOut]) -> list[str]:
+    """The statements attributed to the target whose annotation names a harm (occurred or warned of) by `name`
+    (case and a trailing "(warning)" aside): the support of an adverse event, counted in code."""
+    wanted = _event_key(name)
+    return [
+        sid
+        for sid, item in annotations.items()
+        if item.attribution in ATTRIBUTED
+        and any(_event_key(event) == wanted for event in [*item.adverse_events, *item.possible_events])
+    ]
+
+
+def _event_key(name: str) -> str:
+    key = " ".join(name.lower().split())
+    return key.removesuffix("(warning)").strip()
+
+
+def with_counted_event_ids(sections: SectionsT, annotations: Mapping[str, AnnotationOut]) -> SectionsT:
+    """The sections with every adverse event's statements completed from the annotations (event_ids): an answer's
+    id bounds never cut the support of an event."""
+    events = sections.safety.adverse_events
+    if not events or not annotations:
+        return sections
+    completed = []
+    for event in events:
+        ids = list(dict.fromkeys([*event.statement_ids, *event_ids(event.name, annotations)]))
+        completed.append(event if ids == event.statement_ids else event.model_copy(update={"statement_ids": ids}))
+    safety = sections.safety.model_copy(update={"adverse_events": completed})
+    return sections.model_copy(update={"safety": safety})
