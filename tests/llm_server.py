@@ -181,7 +181,7 @@ def _cite(schema: dict[str, Any], ctx: Context, root: dict[str, Any], name: str 
             return [ctx.quote_id]
         if name == "quotes":
             return [{"statement_id": ctx.quote_id, "text": ctx.quote_text}]
-        if name in ("adverse_events", "possible_events", "absent_events") and _resolve(item, root).get("type") == "string":
+        if name in ("adverse_events", "absent_events") and _resolve(item, root).get("type") == "string":
             return []
         if name == "topics":
             return ["safety"]

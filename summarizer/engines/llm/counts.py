@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from summarizer.engines.llm.schemas import ATTRIBUTED, AnnotationOut, SectionsOutput, SingleOutput
+from summarizer.engines.llm.schemas import ATTRIBUTED, WARNING_SUFFIX, AnnotationOut, SectionsOutput, SingleOutput
 
 SectionsT = TypeVar("SectionsT", SectionsOutput, SingleOutput)
 
@@ -71,7 +71,10 @@ def count(annotations: Iterable[AnnotationOut]) -> Counts:
             if attributed:
                 counts.polarity[f"{topic}:{item.polarity}"] += 1
         if attributed:
-            for harm, names in zip(HARMS, (item.adverse_events, item.possible_events, item.absent_events), strict=True):
+            warned = [name for name in item.adverse_events if _is_warning(name)]
+            for harm, names in zip(
+                HARMS, ([n for n in item.adverse_events if n not in warned], warned, item.absent_events), strict=True
+            ):
                 if names:
                     counts.harms[harm] += 1
     return counts
@@ -95,13 +98,17 @@ def event_ids(name: str, annotations: Mapping[str, AnnotationOut]) -> list[str]:
         sid
         for sid, item in annotations.items()
         if item.attribution in ATTRIBUTED
-        and any(_event_key(event) == wanted for event in [*item.adverse_events, *item.possible_events])
+        and any(_event_key(event) == wanted for event in item.adverse_events)
     ]
+
+
+def _is_warning(name: str) -> bool:
+    return " ".join(name.lower().split()).endswith(WARNING_SUFFIX)
 
 
 def _event_key(name: str) -> str:
     key = " ".join(name.lower().split())
-    return key.removesuffix("(warning)").strip()
+    return key.removesuffix(WARNING_SUFFIX).strip()
 
 
 def with_counted_event_ids(sections: SectionsT, annotations: Mapping[str, AnnotationOut]) -> SectionsT:

@@ -43,7 +43,7 @@ class Bounds:
     findings: int = MAX_FINDINGS  # items of each list of findings, outcomes or events
     cited: int = 2  # statement ids of one finding or event
     quotes: int = 2  # quotes of one finding (at least one)
-    names: int = 3  # adverse events (and possible and absent events) of one annotation
+    names: int = 2  # adverse events (and possible and absent events) of one annotation
     intervention_ids: int | None = None  # statements about the intervention (default: the annotations)
     text_chars: int = 200  # a claim, a quote, a certainty note
     name_chars: int = 40  # an intervention, an adverse event, an outcome
@@ -62,7 +62,7 @@ def response_format(dialect: str, schema: dict[str, Any], name: str) -> dict[str
 def _string_bound(key: str, bounds: Bounds) -> int:
     if key == "summary":
         return bounds.summary_chars
-    if key in ("name", "outcome", "adverse_events", "possible_events", "absent_events"):
+    if key in ("name", "outcome", "adverse_events", "absent_events"):
         return bounds.name_chars
     return bounds.text_chars
 
@@ -77,8 +77,8 @@ def _array_bound(key: str, parent: str, bounds: Bounds, item: dict[str, Any]) ->
     if key == "quotes":
         return bounds.quotes
     if key == "topics":
-        return 3
-    if key in ("adverse_events", "possible_events", "absent_events") and item.get("type") == "string":
+        return 2  # safety and efficacy; other alone
+    if key in ("adverse_events", "absent_events") and item.get("type") == "string":
         return bounds.names
     return bounds.findings
 
@@ -102,8 +102,8 @@ def _adapt(node: Any, dialect: str, bounds: Bounds, enum: bool, key: str = "", p
         out["maxItems"] = _array_bound(key, parent, bounds, node.get("items", {}))
         if key in ANNOTATION_LISTS and bounds.annotations is not None:
             out["minItems"] = bounds.annotations
-        elif "minItems" in node:  # the model's own lower bound (quotes, topics: at least one)
-            out["minItems"] = node["minItems"]
+        elif key == "quotes":
+            out["minItems"] = 1  # a finding rests on a quote (checks.sections_errors, grounding)
     elif out.get("type") == "string" and "enum" not in out:
         minimum = out.pop("minLength", 0)
         if dialect == "json_schema":

@@ -266,10 +266,16 @@ def _name_key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
-def keep_what_parts_held(out: SectionsOutput, partials: Sequence[Partial], warnings: list[str], where: str) -> SectionsOutput:
+def keep_what_parts_held(
+    out: SectionsOutput, partials: Sequence[Partial], warnings: list[str], where: str
+) -> SectionsOutput:
     """The merge with what it still lost restored from the parts: a part's finding none of whose ids the merge
     cites in that section is added as the part drew it; a lost adverse event is added; the ids a merged event lost
     are added to it."""
+    lost = kept_errors(out, partials)
+    if not lost:
+        return out
+    warnings.append(f"{where}: the merge lost what its parts held ({'; '.join(lost)[:300]})")
     merged = _merged_held(out)
     safety_findings = list(out.safety.findings)
     outcomes = list(out.efficacy.outcomes)
@@ -307,8 +313,8 @@ async def reduce_group(
     session: Session, partials: list[Partial], target: TargetView, texts: dict[str, str]
 ) -> SectionsOutput:
     """Merge partials into sections in one call (none for one merged part, none when no part holds a finding);
-    split on a too-long answer; merge without a model on failure. A merge that loses what its parts held is
-    re-asked with what it lost, and what it still loses is restored from the parts."""
+    split on a too-long answer; merge without a model on failure. What the merge lost of what its parts held
+    (kept_errors) is said in a warning and restored from the parts: a re-ask would resend every part for it."""
     if len(partials) == 1 and partials[0].sections is not None:
         return partials[0].sections
     if not any(p.has_findings() for p in partials):
@@ -334,8 +340,7 @@ async def reduce_group(
     enumerated = session.enumerates(cited)
 
     def check(out: SectionsOutput) -> tuple[SectionsOutput, list[str]]:  # grounding errors: dropped, not re-asked
-        out = restore_quotes(out, texts)
-        return out, (schema_errors(out, cited) if enumerated else []) + kept_errors(out, partials)
+        return restore_quotes(out, texts), schema_errors(out, cited) if enumerated else []
 
     answer = await ask(session, request, check)
     if answer.too_long and len(partials) > 1:
@@ -348,16 +353,12 @@ async def reduce_group(
         )
         halves = [Partial.merged(first, partials[:half]), Partial.merged(second, partials[half:])]
         return await reduce_group(session, halves, target, texts)
-    if answer.outcome != "ok" and not (answer.value is not None and answer.errors and _only_kept(answer.errors)):
+    if answer.outcome != "ok":
         session.warnings.append(outcome_warning(where, answer, session.settings))
     if answer.value is None:
         session.warnings.append(f"{where}: kept the parts' grounded findings without an overall verdict")
         return merge_without_model(partials)
     return keep_what_parts_held(answer.value, partials, session.warnings, where)
-
-
-def _only_kept(errors: Sequence[str]) -> bool:
-    return all("the merge does not" in e or "; keep them" in e for e in errors)
 
 
 def group_partials(session: Session, partials: list[Partial], overhead: int) -> list[list[Partial]]:

@@ -119,7 +119,9 @@ def statement_views(statements: Sequence[Statement], max_chars: int) -> list[Sta
 
 
 MAX_ABBREVIATIONS = 12
+MAX_LONG_FORM_CHARS = 60
 MAX_DESIGN_IDS = 6
+_ABBREVIATION = re.compile(r"[A-Za-z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*")  # one word, a capital past its first letter
 
 
 def abbreviations_text(target: Target | None, statements: Sequence[Statement]) -> str:
@@ -138,7 +140,11 @@ def abbreviations_text(target: Target | None, statements: Sequence[Statement]) -
             key = short_key(definition.short)
             if key in long_forms and not long_forms[key][0]:
                 long_forms[key] = (definition.short, long_forms[key][1])
-    shown = [f"{short} = {long}" for short, long in long_forms.values() if short][:MAX_ABBREVIATIONS]
+    shown = [
+        f"{short} = {long}"
+        for short, long in long_forms.values()
+        if _ABBREVIATION.fullmatch(short) and long[:1].isalpha() and len(long) <= MAX_LONG_FORM_CHARS
+    ][:MAX_ABBREVIATIONS]
     return neutralise("; ".join(shown))
 
 

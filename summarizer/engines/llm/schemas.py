@@ -44,30 +44,21 @@ Attribution = Literal["target", "target_among_several", "other_work", "none"]
 ATTRIBUTED = ("target", "target_among_several")  # attributions that tie a statement's claim to the target
 
 _ATTRIBUTION = (
-    "Whose finding the statement reports: target = the target study's own (its marker or a description of it); "
-    "target_among_several = a claim that cites the target in a group with other works; other_work = another study's, "
-    "even of the same drug; none = no finding (background, methods)."
+    "Whose result the statement reports: target = the target study's; target_among_several = a group of works "
+    "that includes the target; other_work = another study's, even of the same drug; none = no result."
 )
-_TOPICS = (
-    "What the statement says of the intervention: safety = harms, adverse events, tolerability; efficacy = an "
-    "effect on an outcome; other = neither. At least one."
-)
-_POLARITY = (
-    "For the intervention: favourable = benefit or safe; unfavourable = harm or no benefit; neutral = states a "
-    "fact without judging it; unclear = cannot tell."
-)
+_TOPICS = "safety = harms or tolerability; efficacy = an effect on an outcome; other = neither."
+_POLARITY = "For the intervention: favourable = benefit or safe; unfavourable = harm or no benefit; neutral = no judgement."
 _STANCE = (
-    "Only for a statement shown without t= (unclassified): supporting = confirms the target's findings; contrasting "
-    "= contradicts or questions them; mentioning = any other citation. null for the others."
+    "Only for a statement without type=, else null: supporting = confirms the target's findings; contrasting = "
+    "contradicts or questions them; mentioning = other."
 )
-_OCCURRED = "Harms the statement says occurred with the intervention."
-_POSSIBLE = "Harms it warns of or states as possible with the intervention (can occur, risk of)."
-_ABSENT = "Harms it says did not occur (no serious adverse events: name them as written)."
-_QUOTES = (
-    f"First: {MIN_QUOTE_WORDS} or more consecutive words copied exactly from the statement each cites; at least one."
-)
-_IDS = "The statements the claim rests on: every one that reports it."
-_CLAIM = "One sentence that the quotes support."
+_OCCURRED = "Harms that occurred with it, or that it warns of: name those '<harm> (warning)'."
+WARNING_SUFFIX = "(warning)"  # how an annotation or a section names a harm warned of, not observed
+_ABSENT = "Harms reported as not occurring."
+_QUOTES = f"First: {MIN_QUOTE_WORDS}+ words copied exactly; at least one."
+_IDS = "Every statement that reports it."
+_CLAIM = "Last: one sentence the quotes support."
 
 
 class _Out(BaseModel):
@@ -88,14 +79,13 @@ class AnnotationOut(Labelled):
     polarity: Polarity = Field(description=_POLARITY)
     stance: Stance | None = Field(default=None, description=_STANCE)
     adverse_events: list[EventName] = Field(default_factory=list, description=_OCCURRED)
-    possible_events: list[EventName] = Field(default_factory=list, description=_POSSIBLE)
     absent_events: list[EventName] = Field(default_factory=list, description=_ABSENT)
 
 
 class InterventionName(_Out):
     """The target's intervention as the model names it; its statements are derived from the annotations."""
 
-    name: str = Field(min_length=1, description="What the target gave (drug, vaccine, procedure), as written.")
+    name: str = Field(min_length=1, description="What the target gave, as written.")
 
 
 class ChunkOutput(_Out):
@@ -161,7 +151,7 @@ class ReadingOut(Labelled):
     topics: list[Topic] = Field(min_length=1, description=_TOPICS)
     polarity: Polarity = Field(description=_POLARITY)
     stance: Stance
-    adverse_events: list[EventName] = Field(default_factory=list, description=_OCCURRED)
+    adverse_events: list[EventName] = Field(default_factory=list, description="Harms that occurred with it.")
     absent_events: list[EventName] = Field(default_factory=list, description=_ABSENT)
     change: Change = "unclear"
 
@@ -178,16 +168,16 @@ ID_FIELDS = ("id", "statement_id", "statement_ids")  # strings (or lists of them
 _DROPPED_KEYWORDS = ("title", "default")
 # keys a constrained decoder writes first inside an item: whose it is and the evidence, before the conclusion
 EVIDENCE_FIRST = ("id", "statement_id", "attribution", "quotes", "statement_ids")
+CONCLUSION_LAST = ("claim",)
 # descriptions the contract's own models give to fields a model writes (the contract's text is for readers of a
 # brief; these say what to put there)
 FIELD_DESCRIPTIONS = {
     "quotes": _QUOTES,
     "statement_ids": _IDS,
     "claim": _CLAIM,
-    "outcome": "The measured quantity, whole (a subgroup's result is an outcome of its own: name the subgroup).",
-    "direction": "For the patient: improved, worsened, no_difference, unclear (mortality decreased is improved).",
-    "change": "Of the measured quantity: increased, decreased, no_difference, unclear.",
-    "name": "As written in the statements.",
+    "outcome": "The measured quantity, whole; a subgroup's is an outcome of its own.",
+    "direction": "For the patient (mortality decreased: improved).",
+    "change": "Of the measured quantity.",
 }
 
 
@@ -205,9 +195,12 @@ def _strict(node: Any) -> Any:
         return node
     out = {key: _strict(value) for key, value in node.items() if key not in _DROPPED_KEYWORDS}
     if "properties" in out:
+        out.pop("description", None)  # a class's docstring: for this code's readers, not for a model
         kept = {k: v for k, v in out["properties"].items() if not v.get("readOnly")}
         first = [k for k in EVIDENCE_FIRST if k in kept]
-        out["properties"] = {k: _described(k, kept[k]) for k in [*first, *(k for k in kept if k not in first)]}
+        last = [k for k in CONCLUSION_LAST if k in kept]
+        middle = [k for k in kept if k not in first and k not in last]
+        out["properties"] = {k: _described(k, kept[k]) for k in [*first, *middle, *last]}
         out["required"] = list(out["properties"])
         out["additionalProperties"] = False
     if "anyOf" in out and {"type": "null"} in out["anyOf"] and len(out) == 1:
