@@ -106,7 +106,7 @@ def test_reduce_runs_in_levels_when_results_exceed_the_budget(tmp_path: Path) ->
     reduces = [r for r in server.requests if r.body["response_format"]["json_schema"]["name"] == "sections"]
     assert len(reduces) >= 3  # at least two groups, then their merge
     last = reduces[-1].body["messages"][1]["content"]
-    parts = last[last.index("<part"):]
+    parts = last[last.index("<part") :]
     assert '"counts":{"statements"' in parts  # the final level merges earlier merges: their counts and findings,
     assert '"assessment"' not in parts and '"summary"' not in parts  # never their verdicts (no anchoring)
 

@@ -198,8 +198,11 @@ def example_schema(tmp_path_factory: Any) -> dict[str, Any]:
     return _schema_sent_for_the_example(tmp_path_factory.mktemp("schema"))
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data())
 def test_any_schema_valid_answer_gives_a_valid_brief(
     tmp_path: Path, example_schema: dict[str, Any], data: st.DataObject

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from summarizer.engines.llm.schemas import ID_FIELDS, AnnotationOut, Sections, Labelled
+from summarizer.engines.llm.schemas import ID_FIELDS, AnnotationOut, Labelled, Sections
 from summarizer.engines.llm.sections import contract_sections
 from summarizer.grounding import section_errors
 from summarizer.models import Intervention

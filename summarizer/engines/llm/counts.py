@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from summarizer.engines.llm.schemas import ATTRIBUTED, WARNING_SUFFIX, AnnotationOut, SectionsOutput, SingleOutput
+from summarizer.models import AdverseEvent
 
 SectionsT = TypeVar("SectionsT", SectionsOutput, SingleOutput)
 
@@ -97,8 +98,7 @@ def event_ids(name: str, annotations: Mapping[str, AnnotationOut]) -> list[str]:
     return [
         sid
         for sid, item in annotations.items()
-        if item.attribution in ATTRIBUTED
-        and any(_event_key(event) == wanted for event in item.adverse_events)
+        if item.attribution in ATTRIBUTED and any(_event_key(event) == wanted for event in item.adverse_events)
     ]
 
 
@@ -112,14 +112,25 @@ def _event_key(name: str) -> str:
 
 
 def with_counted_event_ids(sections: SectionsT, annotations: Mapping[str, AnnotationOut]) -> SectionsT:
-    """The sections with every adverse event's statements completed from the annotations (event_ids): an answer's
-    id bounds never cut the support of an event."""
-    events = sections.safety.adverse_events
-    if not events or not annotations:
-        return sections
-    completed = []
-    for event in events:
+    """The sections with the adverse events counted in code from the annotations: every event's statements
+    completed (event_ids), and every harm that an annotation attributed to the target names but the sections do not
+    list added, so that an answer's item bounds never cut an event or its support."""
+    listed = {_event_key(e.name): e for e in sections.safety.adverse_events}
+    named: dict[str, str] = {}
+    for item in annotations.values():
+        if item.attribution in ATTRIBUTED:
+            for name in item.adverse_events:
+                named.setdefault(_event_key(name), name)
+    events = []
+    for event in listed.values():
         ids = list(dict.fromkeys([*event.statement_ids, *event_ids(event.name, annotations)]))
-        completed.append(event if ids == event.statement_ids else event.model_copy(update={"statement_ids": ids}))
-    safety = sections.safety.model_copy(update={"adverse_events": completed})
+        events.append(event if ids == event.statement_ids else event.model_copy(update={"statement_ids": ids}))
+    events += [
+        AdverseEvent(name=name, statement_ids=event_ids(name, annotations))
+        for key, name in named.items()
+        if key not in listed
+    ]
+    if events == list(sections.safety.adverse_events):
+        return sections
+    safety = sections.safety.model_copy(update={"adverse_events": events})
     return sections.model_copy(update={"safety": safety})

@@ -8,8 +8,8 @@ from typing import Any, TypeVar
 
 from summarizer.engines.base import EngineResult, ProgressCallback, Reading, ReadRequest
 from summarizer.engines.llm.checks import annotation_errors, assign_annotations, sections_errors, stance_errors
-from summarizer.engines.llm.counts import intervention_ids, with_counted_event_ids
 from summarizer.engines.llm.client import DeferHook
+from summarizer.engines.llm.counts import intervention_ids, with_counted_event_ids
 from summarizer.engines.llm.dialects import bounds_for
 from summarizer.engines.llm.fallback import extractive_readings
 from summarizer.engines.llm.mapreduce import map_overhead, map_reduce
@@ -104,9 +104,7 @@ class LLMEngine:
     async def aread(self, requests: Sequence[ReadRequest]) -> list[Reading]:
         """Async variant of read."""
         limit = self.settings.max_statement_chars
-        return await self._in_session(
-            lambda session: read_sentences(session, list(requests), limit, self.annotated_by)
-        )
+        return await self._in_session(lambda session: read_sentences(session, list(requests), limit, self.annotated_by))
 
     async def _in_session(self, work: Callable[[Session], Awaitable[ResultT]]) -> ResultT:
         async with open_session(self.settings, self.prompts, self.progress, self._http_client, self._defer) as session:

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from summarizer.engines.base import Reading, ReadRequest
 from summarizer.engines.llm.checks import assign_annotations, schema_errors
+from summarizer.engines.llm.counts import Counts, count, intervention_ids
 from summarizer.engines.llm.dialects import bounds_for
 from summarizer.engines.llm.fallback import extractive_readings
 from summarizer.engines.llm.packing import GreedyPacker, pack
-from summarizer.engines.llm.counts import Counts, count, intervention_ids
 from summarizer.engines.llm.prompts import (
     MAP_TEMPLATE,
     REDUCE_TEMPLATE,
@@ -343,7 +343,9 @@ async def reduce_group(
         return restore_quotes(out, texts), schema_errors(out, cited) if enumerated else []
 
     answer = await ask(session, request, check)
-    if answer.too_long and len(partials) > 1:
+    # halves make progress unless they are two merged parts already (their merge would be this request again)
+    splittable = len(partials) > 2 or (len(partials) == 2 and any(p.sections is None for p in partials))
+    if answer.too_long and splittable:
         session.warnings.append(outcome_warning(where, answer, session.settings) + "; merged the parts in two halves")
         half = len(partials) // 2
         session.progress.expect(3)
@@ -363,9 +365,7 @@ async def reduce_group(
 
 def group_partials(session: Session, partials: list[Partial], overhead: int) -> list[list[Partial]]:
     """Group partials under the merge budget, at least two per group so that each level shrinks."""
-    groups = pack(
-        partials, lambda p: _part_cost(p, session.estimator), reduce_budget(session), overhead, min_items=2
-    )
+    groups = pack(partials, lambda p: _part_cost(p, session.estimator), reduce_budget(session), overhead, min_items=2)
     if len(groups) > 1 and len(groups[-1]) == 1:
         last = groups.pop()
         groups[-1] += last

@@ -70,13 +70,9 @@ class StatementView:
     attrs: str = ""
 
 
-def statement_view(
-    statement_id: str, text: str, max_chars: int, question: str = "", attrs: str = ""
-) -> StatementView:
+def statement_view(statement_id: str, text: str, max_chars: int, question: str = "", attrs: str = "") -> StatementView:
     """Prepare one statement for a prompt: neutralise delimiters, cut to max_chars, quote-safe question."""
-    return StatementView(
-        id=statement_id, text=neutralise(text[:max_chars]), question=_attribute(question), attrs=attrs
-    )
+    return StatementView(id=statement_id, text=neutralise(text[:max_chars]), question=_attribute(question), attrs=attrs)
 
 
 def _citing_key(statement: Statement) -> str | None:

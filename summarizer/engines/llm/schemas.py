@@ -30,7 +30,6 @@ from summarizer.models import (
     Change,
     EfficacyAssessment,
     Finding,
-    Intervention,
     Outcome,
     Polarity,
     SafetyAssessment,
@@ -48,7 +47,9 @@ _ATTRIBUTION = (
     "that includes the target; other_work = another study's, even of the same drug; none = no result."
 )
 _TOPICS = "safety = harms or tolerability; efficacy = an effect on an outcome; other = neither."
-_POLARITY = "For the intervention: favourable = benefit or safe; unfavourable = harm or no benefit; neutral = no judgement."
+_POLARITY = (
+    "For the intervention: favourable = benefit or safe; unfavourable = harm or no benefit; neutral = no judgement."
+)
 _STANCE = (
     "Only for a statement without type=, else null: supporting = confirms the target's findings; contrasting = "
     "contradicts or questions them; mentioning = other."

@@ -106,7 +106,7 @@ class Session:
                 )
             self.warnings.append(
                 f"llm: the endpoint refused the {self.dialect} response format ({refused.message}); fell back to "
-                f"{fallback} (set llm.response_format = \"{fallback}\" to skip the refused call)"
+                f'{fallback} (set llm.response_format = "{fallback}" to skip the refused call)'
             )
             self.dialect = fallback
         elif isinstance(refused, ParameterRefused):
