@@ -248,7 +248,8 @@ def test_request_bytes_per_statement_byte(tmp_path: Path) -> None:
         run_brief(settings_for(server.base_url, tmp_path, concurrency=8), items)
     statement_bytes = sum(len(s.text.encode()) for s in items)
     assert server.request_bytes / statement_bytes <= 2.0
-    assert all(len(json.dumps(r.body["response_format"], separators=(",", ":"))) < 4000 for r in server.requests)
+    # the schema keeps the descriptions that define its labels, and enumerates up to ~120 statement ids
+    assert all(len(json.dumps(r.body["response_format"], separators=(",", ":"))) < 6000 for r in server.requests)
     assert all("schema" not in r.body["messages"][1]["content"] for r in server.requests)  # not also in the prompt
 
 
