@@ -100,8 +100,7 @@ class StandIn:
         key = f"{attrs}\x00{text}"
         if key not in self._readings:
             reading = extractive_readings([ReadRequest(id="x", text=text)])["x"]
-            topics = list(dict.fromkeys(reading.annotation.topics)) or ["other"]
-            on_topic = [t for t in topics if t in ("safety", "efficacy")]
+            on_topic: list[str] = [t for t in dict.fromkeys(reading.annotation.topics) if t in ("safety", "efficacy")]
             several = " cites=" in attrs
             self._readings[key] = {
                 "attribution": ("target_among_several" if several else "target") if on_topic else "none",
@@ -391,7 +390,8 @@ def main() -> int:
             problems.append(f"{name}: " + "; ".join(diff)[:400])
         else:
             agree += 1
-    print(f"command: python bench/bench_llm_consistency.py --data-dir {args.data_dir} --chunk-budget {args.chunk_budget}")
+    command = f"python bench/bench_llm_consistency.py --data-dir {args.data_dir} --chunk-budget {args.chunk_budget}"
+    print(f"command: {command}")
     print(f"inputs: {total} (the example and the brief_targets)")
     print(f"same verdicts, names and supporting ids in one call and in map-reduce: {agree} of {total}")
     print(

@@ -46,8 +46,7 @@ EXAMPLE = REPO / "examples" / "uc-msc-covid19-scite-page.txt"
 
 def _annotation(sid: str, attribution: str = "target", topics: tuple[str, ...] = ("safety",), **more: Any) -> Any:
     return AnnotationOut.model_validate(
-        {"id": sid, "attribution": attribution, "topics": list(topics), "polarity": "favourable", "stance": None}
-        | more
+        {"id": sid, "attribution": attribution, "topics": list(topics), "polarity": "favourable", "stance": None} | more
     )
 
 
@@ -139,7 +138,8 @@ def test_3_what_a_merge_drops_is_checked_and_restored() -> None:
         adverse_events=[AdverseEvent(name="fever", statement_ids=["S3"])],
     )
     lost = empty_sections("x")
-    assert any("S1, S2" in e for e in kept_errors(lost, [part])) and any("fever" in e for e in kept_errors(lost, [part]))
+    errors = kept_errors(lost, [part])
+    assert any("S1, S2" in e for e in errors) and any("fever" in e for e in errors)
     warnings: list[str] = []
     kept = keep_what_parts_held(lost, [part], warnings, "merge")
     assert kept_errors(kept, [part]) == [] and warnings
@@ -259,7 +259,8 @@ def test_9_quotes_need_one_item_and_match_after_nfkc_and_whitespace_normalisatio
     assert _sent_schema()["$defs"]["Finding"]["properties"]["quotes"]["minItems"] == 1
     statement = "Remdesivir\u00a0reduced time to\u2009recovery (\ufb01ve days)."
     texts = {"S1": statement}
-    finding = Finding(claim="c", statement_ids=["S1"], quotes=[Quote(statement_id="S1", text="reduced time to recovery")])
+    quote = Quote(statement_id="S1", text="reduced time to recovery")  # as a model that normalises spaces copies it
+    finding = Finding(claim="c", statement_ids=["S1"], quotes=[quote])
     restored = restore_quotes(finding, texts).quotes[0].text
     assert restored == "reduced time to\u2009recovery" and restored in statement  # the statement's own characters
     ligature = restore_quotes(Quote(statement_id="S1", text="recovery (five days)"), texts)

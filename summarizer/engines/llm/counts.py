@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from summarizer.engines.llm.schemas import ATTRIBUTED, WARNING_SUFFIX, AnnotationOut, SectionsOutput, SingleOutput
 from summarizer.models import AdverseEvent
 
-SectionsT = TypeVar("SectionsT", SectionsOutput, SingleOutput)
+SectionsT = TypeVar("SectionsT", bound=SectionsOutput | SingleOutput)
 
 TOPICS = ("safety", "efficacy")
 POLARITIES = ("favourable", "unfavourable", "neutral", "unclear")
@@ -121,7 +121,7 @@ def with_counted_event_ids(sections: SectionsT, annotations: Mapping[str, Annota
         if item.attribution in ATTRIBUTED:
             for name in item.adverse_events:
                 named.setdefault(_event_key(name), name)
-    events = []
+    events: list[AdverseEvent] = []
     for event in listed.values():
         ids = list(dict.fromkeys([*event.statement_ids, *event_ids(event.name, annotations)]))
         events.append(event if ids == event.statement_ids else event.model_copy(update={"statement_ids": ids}))
@@ -133,4 +133,4 @@ def with_counted_event_ids(sections: SectionsT, annotations: Mapping[str, Annota
     if events == list(sections.safety.adverse_events):
         return sections
     safety = sections.safety.model_copy(update={"adverse_events": events})
-    return sections.model_copy(update={"safety": safety})
+    return cast(SectionsT, sections.model_copy(update={"safety": safety}))
