@@ -17,7 +17,7 @@ import jinja2
 import jinja2.meta
 from pydantic import BaseModel
 
-from summarizer.design import design_label, read_design
+from summarizer.design import design_label
 from summarizer.engines.extractive.abbreviations import definitions_in, find_definitions, short_key
 from summarizer.errors import ConfigError
 from summarizer.models import Quote, Statement, Target
@@ -179,12 +179,9 @@ class TargetView:
 
 
 def target_view(target: Target | None, statements: Sequence[Statement]) -> TargetView:
-    """What the prompts show of the target: target_text, design_text (of target.design, else read here from the
-    statements) and abbreviations_text."""
+    """What the prompts show of the target: target_text, design_text (the design the pipeline read once for every
+    engine: target.design and its statements) and abbreviations_text."""
     design, design_ids = (None, []) if target is None else (target.design, target.design_statement_ids)
-    if target is not None and design is None:
-        reading = read_design(target, statements)
-        design, design_ids = reading.design, reading.statement_ids
     return TargetView(
         text=target_text(target),
         design=design_text(design, design_ids),
