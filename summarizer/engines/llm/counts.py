@@ -91,15 +91,19 @@ def intervention_ids(annotations: Mapping[str, AnnotationOut]) -> list[str]:
     ]
 
 
-def event_ids(name: str, annotations: Mapping[str, AnnotationOut]) -> list[str]:
-    """The statements attributed to the target whose annotation names a harm (occurred or warned of) by `name`
-    (case and a trailing "(warning)" aside): the support of an adverse event, counted in code."""
-    wanted = _event_key(name)
-    return [
-        sid
-        for sid, item in annotations.items()
-        if item.attribution in ATTRIBUTED and any(_event_key(event) == wanted for event in item.adverse_events)
-    ]
+def event_index(annotations: Mapping[str, AnnotationOut]) -> dict[str, tuple[str, list[str]]]:
+    """Per harm (case and a trailing "(warning)" aside): its name as first written and the statements attributed to
+    the target whose annotation names it (occurred or warned of), in order: the support of an adverse event,
+    counted in code."""
+    index: dict[str, tuple[str, list[str]]] = {}
+    for sid, item in annotations.items():
+        if item.attribution not in ATTRIBUTED:
+            continue
+        for name in item.adverse_events:
+            _, ids = index.setdefault(_event_key(name), (name, []))
+            if sid not in ids:
+                ids.append(sid)
+    return index
 
 
 def _is_warning(name: str) -> bool:
@@ -112,24 +116,16 @@ def _event_key(name: str) -> str:
 
 
 def with_counted_event_ids(sections: SectionsT, annotations: Mapping[str, AnnotationOut]) -> SectionsT:
-    """The sections with the adverse events counted in code from the annotations: every event's statements
-    completed (event_ids), and every harm that an annotation attributed to the target names but the sections do not
+    """The sections with the adverse events counted in code from the annotations (event_index): every event's
+    statements completed, and every harm that an annotation attributed to the target names but the sections do not
     list added, so that an answer's item bounds never cut an event or its support."""
+    index = event_index(annotations)
     listed = {_event_key(e.name): e for e in sections.safety.adverse_events}
-    named: dict[str, str] = {}
-    for item in annotations.values():
-        if item.attribution in ATTRIBUTED:
-            for name in item.adverse_events:
-                named.setdefault(_event_key(name), name)
     events: list[AdverseEvent] = []
-    for event in listed.values():
-        ids = list(dict.fromkeys([*event.statement_ids, *event_ids(event.name, annotations)]))
+    for key, event in listed.items():
+        ids = list(dict.fromkeys([*event.statement_ids, *index.get(key, ("", []))[1]]))
         events.append(event if ids == event.statement_ids else event.model_copy(update={"statement_ids": ids}))
-    events += [
-        AdverseEvent(name=name, statement_ids=event_ids(name, annotations))
-        for key, name in named.items()
-        if key not in listed
-    ]
+    events += [AdverseEvent(name=name, statement_ids=ids) for key, (name, ids) in index.items() if key not in listed]
     if events == list(sections.safety.adverse_events):
         return sections
     safety = sections.safety.model_copy(update={"adverse_events": events})
