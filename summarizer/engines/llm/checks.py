@@ -1,7 +1,7 @@
 """Checks of an answer against the statements it was asked about, as lines a model can act on in a re-ask.
 
 What the sent schema cannot say is checked here (and what a server that ignores the schema may break): one
-annotation per statement id, verbatim quotes (and known ids
+annotation per statement id, a stance for each unclassified statement, verbatim quotes (and known ids
 when the schema could not enumerate them), and a verdict that rests on a finding.
 """
 
@@ -15,7 +15,6 @@ from pydantic import BaseModel
 from summarizer.engines.llm.schemas import ID_FIELDS, AnnotationOut, Labelled, Sections
 from summarizer.engines.llm.sections import contract_sections
 from summarizer.grounding import section_errors
-from summarizer.models import Intervention
 
 AnnotationT = TypeVar("AnnotationT", bound=Labelled)
 
@@ -62,11 +61,6 @@ def assign_annotations(items: Sequence[AnnotationT], ids: Sequence[str]) -> dict
 
 def _id_errors(ids: Sequence[str], texts: Mapping[str, str], where: str) -> list[str]:
     return [f"{where}: unknown statement id {sid!r}" for sid in ids if sid not in texts]
-
-
-def intervention_errors(intervention: Intervention | None, texts: Mapping[str, str]) -> list[str]:
-    """An intervention that cites unknown statement ids."""
-    return [] if intervention is None else _id_errors(intervention.statement_ids, texts, "intervention")
 
 
 def _cited_ids(value: Any, where: str) -> list[tuple[str, str]]:
