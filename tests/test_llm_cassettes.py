@@ -76,18 +76,8 @@ def _cassette(request: pytest.FixtureRequest) -> Path:
     return CASSETTES / f"{request.node.name}.yaml"
 
 
-# Recordings that need a llama-server binary built from the llama.cpp sources (docs/LLM.md): where none was built
-# when the prompts last changed, their cassettes are absent and these replays are skipped, saying so.
-NEEDS_NATIVE_SERVER = "llama-server"
-
-
-def _replayed_brief(request: pytest.FixtureRequest, settings: Settings, server: str = "llama-cpp-python") -> Brief:
+def _replayed_brief(request: pytest.FixtureRequest, settings: Settings) -> Brief:
     if not _recording(request) and not _cassette(request).is_file():
-        if server == NEEDS_NATIVE_SERVER:
-            pytest.skip(
-                f"no cassette {_cassette(request).name}: record it with python scripts/record_cassettes.py "
-                "--llama-server PATH (a llama-server binary, see docs/LLM.md)"
-            )
         pytest.fail(f"missing cassette {_cassette(request).name}: run python scripts/record_cassettes.py")
     try:
         return summarize(load_statements(EXAMPLE), engine=LLMEngine(settings), settings=settings)
@@ -117,7 +107,7 @@ def _check_real_brief(brief: Brief) -> None:
 def test_llama_example_brief(request: pytest.FixtureRequest, server: str, dialect: str) -> None:
     """The example with config/llama-local.toml's settings, in each dialect each server supports."""
     settings = llama_settings(_recording(request), server, response_format=dialect)
-    brief = _replayed_brief(request, settings, server)
+    brief = _replayed_brief(request, settings)
     _check_real_brief(brief)
     assert "single.j2" in brief.provenance.prompt_templates
     if (server, dialect) == ("llama-cpp-python", "json_schema"):  # its real 500, then one fallback
