@@ -64,7 +64,7 @@ def main() -> int:
     if args.llama_server is not None:
         urls["LLAMA_SERVER_URL"] = f"http://127.0.0.1:{args.server_port}/v1"
         native = [str(args.llama_server), "-m", str(model), "--host", "127.0.0.1", "--port", str(args.server_port)]
-        native += ["-c", "8192", "-np", "1"]
+        native += ["-c", "8192", "-np", "1", *([] if args.keep_repack else ["--no-repack"])]
         servers.append(subprocess.Popen(native, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
     try:
         for url in urls.values():

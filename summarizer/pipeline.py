@@ -244,6 +244,12 @@ class _Run:
             self.source = self.source.model_copy(update={"statements": self.statements})
         self.engine = _resolve_engine(engine, self.settings)
 
+    @property
+    def engine_target(self) -> Target:
+        """The target as the engine gets it: with the design read here once (an engine need not read it again)."""
+        design = {"design": self.design.design, "design_statement_ids": self.design.statement_ids}
+        return self.source.target.model_copy(update=design)
+
     def finish(self, result: EngineResult, input_sha256: str | None) -> Brief:
         warnings = [*self.source.warnings, *_limit_warnings(self.statements, self.settings)]
         return assemble_brief(
@@ -272,7 +278,7 @@ def summarize(
     copied), so that a large input is held once.
     """
     run = _Run(source, engine, settings, owned)
-    return run.finish(run.engine.run(run.source.target, run.statements), input_sha256)
+    return run.finish(run.engine.run(run.engine_target, run.statements), input_sha256)
 
 
 async def asummarize(
@@ -287,7 +293,7 @@ async def asummarize(
     run = _Run(source, engine, settings)
     arun = getattr(run.engine, "arun", None)
     if arun is not None:
-        result = await arun(run.source.target, run.statements)
+        result = await arun(run.engine_target, run.statements)
     else:
-        result = await asyncio.to_thread(run.engine.run, run.source.target, run.statements)
+        result = await asyncio.to_thread(run.engine.run, run.engine_target, run.statements)
     return run.finish(result, input_sha256)

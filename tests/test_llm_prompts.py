@@ -19,6 +19,7 @@ from summarizer.engines.llm.prompts import (
     SINGLE_TEMPLATE,
     SYSTEM_TEMPLATE,
     PromptSet,
+    TargetView,
     default_prompts_dir,
     neutralise,
     restore,
@@ -43,7 +44,7 @@ def test_shipped_templates_are_the_top_level_prompts_dir() -> None:
 def test_statements_are_delimited_with_their_ids() -> None:
     prompts = PromptSet()
     views = [statement_view("S1", "MSC was safe.", 4000), statement_view("S2", "It reduced mortality.", 4000)]
-    text = prompts.render(MAP_TEMPLATE, target="", statements=views, schema="")
+    text = prompts.render(MAP_TEMPLATE, target=TargetView(), statements=views, schema="")
     assert "<s id=S1>MSC was safe.</s>\n<s id=S2>It reduced mortality.</s>" in text
     assert "schema" not in text
 
@@ -91,11 +92,11 @@ def test_target_is_data_with_its_abstract() -> None:
 
 def test_output_models_accept_what_the_schema_describes() -> None:
     answer = {
-        "intervention": {"name": "MSC", "statement_ids": ["S1"]},
         "annotations": [
-            {"id": "S1", "topics": ["safety"], "polarity": "favourable", "adverse_events": [], "absent_events": [],
-             "stance": "supporting"}
+            {"id": "S1", "attribution": "target", "topics": ["safety"], "polarity": "favourable",
+             "adverse_events": [], "absent_events": [], "stance": "supporting"}
         ],
+        "intervention": {"name": "MSC"},
         "safety_findings": [
             {"claim": "Safe.", "statement_ids": ["S1"], "quotes": [{"statement_id": "S1", "text": "safe"}]}
         ],
@@ -120,15 +121,16 @@ def test_salvage_drops_only_invalid_list_items() -> None:
     answer: dict[str, Any] = {
         "intervention": None,
         "annotations": [
-            {"id": "S1", "topics": ["safety"], "polarity": "favourable", "stance": "mentioning"},
-            {"id": "S2", "topics": ["nonsense"], "polarity": "favourable", "stance": "mentioning"},
+            {"id": "S1", "attribution": "target", "topics": ["safety"], "polarity": "favourable", "stance": None},
+            {"id": "S2", "attribution": "none", "topics": ["other", "nonsense"], "polarity": "favourable",
+             "stance": "mentioning"},
         ],
         "safety": {"assessment": "mixed", "summary": "s", "adverse_events": [{"name": "fever", "statement_ids": []}]},
         "efficacy": {"assessment": "insufficient_evidence", "summary": "e"},
     }  # fmt: skip
     value, dropped = salvage(SingleOutput, answer)
     assert value is not None and dropped == 2
-    assert [a.topics for a in value.annotations] == [["safety"], []]  # the innermost invalid item goes
+    assert [a.topics for a in value.annotations] == [["safety"], ["other"]]  # the innermost invalid item goes
     assert value.safety.adverse_events == []
     assert salvage(SingleOutput, {"annotations": []})[0] is None
 

@@ -73,9 +73,10 @@ def resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 def test_the_strict_schema_is_derived_from_the_model(model: type[BaseModel]) -> None:
     schema = strict_schema(model)
     for _, node in nodes(schema):
-        assert not {"title", "default", "description"} & set(node)
+        assert not {"title", "default"} & set(node)
         if "properties" in node:
             assert node["required"] == list(node["properties"]) and node["additionalProperties"] is False
+            assert "description" not in node  # a class's docstring is for this code's readers
     assert list(schema["properties"]) == list(model.model_fields)  # the model's key order, evidence first
 
 
@@ -197,8 +198,11 @@ def example_schema(tmp_path_factory: Any) -> dict[str, Any]:
     return _schema_sent_for_the_example(tmp_path_factory.mktemp("schema"))
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
 @given(data=st.data())
 def test_any_schema_valid_answer_gives_a_valid_brief(
     tmp_path: Path, example_schema: dict[str, Any], data: st.DataObject

@@ -1,7 +1,7 @@
 """Checks of an answer against the statements it was asked about, as lines a model can act on in a re-ask.
 
 What the sent schema cannot say is checked here (and what a server that ignores the schema may break): one
-annotation per statement id, verbatim quotes (and known ids
+annotation per statement id, a stance for each unclassified statement, verbatim quotes (and known ids
 when the schema could not enumerate them), and a verdict that rests on a finding.
 """
 
@@ -12,15 +12,23 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from summarizer.engines.llm.schemas import ID_FIELDS, AnnotationOut, Sections
+from summarizer.engines.llm.schemas import ID_FIELDS, AnnotationOut, Labelled, Sections
 from summarizer.engines.llm.sections import contract_sections
 from summarizer.grounding import section_errors
-from summarizer.models import Intervention
 
-AnnotationT = TypeVar("AnnotationT", bound=AnnotationOut)
+AnnotationT = TypeVar("AnnotationT", bound=Labelled)
 
 
-def annotation_errors(items: Sequence[AnnotationOut], ids: Sequence[str], where: str = "annotations") -> list[str]:
+def stance_errors(items: Sequence[AnnotationOut], unclassified: Collection[str]) -> list[str]:
+    """An unclassified statement (shown without type=) annotated without a stance: the one case a stance is asked."""
+    return [
+        f"annotations[{i}]: {item.id} is shown without a type; give its stance"
+        for i, item in enumerate(items)
+        if item.id in unclassified and item.stance is None
+    ]
+
+
+def annotation_errors(items: Sequence[Labelled], ids: Sequence[str], where: str = "annotations") -> list[str]:
     """Unknown ids, ids annotated twice, and ids without an annotation."""
     known = set(ids)
     seen: set[str] = set()
@@ -53,11 +61,6 @@ def assign_annotations(items: Sequence[AnnotationT], ids: Sequence[str]) -> dict
 
 def _id_errors(ids: Sequence[str], texts: Mapping[str, str], where: str) -> list[str]:
     return [f"{where}: unknown statement id {sid!r}" for sid in ids if sid not in texts]
-
-
-def intervention_errors(intervention: Intervention | None, texts: Mapping[str, str]) -> list[str]:
-    """An intervention that cites unknown statement ids."""
-    return [] if intervention is None else _id_errors(intervention.statement_ids, texts, "intervention")
 
 
 def _cited_ids(value: Any, where: str) -> list[tuple[str, str]]:

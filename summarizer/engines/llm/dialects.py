@@ -27,8 +27,11 @@ DIALECTS = ("json_schema", "json_object", "none")
 FALLBACK = {"json_schema": "json_object"}  # the one fallback when a server refuses a dialect
 NON_BLANK = r"^[\s\S]*\S[\s\S]*$"  # a string with a non-space character, anchored for servers that anchor patterns
 CHARS_PER_TOKEN = 3.0  # JSON answers: conservative, so that the estimate of the largest answer errs high
-MAX_FINDINGS = 4
+MAX_FINDINGS = 8
 MIN_FINDINGS = 1
+FINDINGS_STEPS = (8, 6, 4)  # items of a list tried first, each with as many ids as fit; then fewer (3, 2, 1)
+MAX_CITED = 64  # statement ids one finding may cite, at most (fewer when the request has fewer)
+QUOTES_STEPS = (4, 2)
 ID_DEF = "Id"
 
 
@@ -38,8 +41,9 @@ class Bounds:
 
     annotations: int | None = None  # exactly this many annotations (one per statement of the request)
     findings: int = MAX_FINDINGS  # items of each list of findings, outcomes or events
-    cited: int = 2  # statement ids and quotes of one finding
-    names: int = 2  # adverse events (and absent events) of one annotation
+    cited: int = 2  # statement ids of one finding or event
+    quotes: int = 2  # quotes of one finding (at least one)
+    names: int = 2  # adverse events (and possible and absent events) of one annotation
     intervention_ids: int | None = None  # statements about the intervention (default: the annotations)
     text_chars: int = 200  # a claim, a quote, a certainty note
     name_chars: int = 40  # an intervention, an adverse event, an outcome
@@ -68,10 +72,12 @@ def _array_bound(key: str, parent: str, bounds: Bounds, item: dict[str, Any]) ->
         return bounds.annotations
     if parent == "Intervention" and key == "statement_ids":
         return bounds.intervention_ids or bounds.annotations or bounds.cited
-    if key in ("statement_ids", "quotes"):
+    if key == "statement_ids":
         return bounds.cited
+    if key == "quotes":
+        return bounds.quotes
     if key == "topics":
-        return 3
+        return 2  # safety and efficacy; other alone
     if key in ("adverse_events", "absent_events") and item.get("type") == "string":
         return bounds.names
     return bounds.findings
@@ -96,6 +102,8 @@ def _adapt(node: Any, dialect: str, bounds: Bounds, enum: bool, key: str = "", p
         out["maxItems"] = _array_bound(key, parent, bounds, node.get("items", {}))
         if key in ANNOTATION_LISTS and bounds.annotations is not None:
             out["minItems"] = bounds.annotations
+        elif key == "quotes":
+            out["minItems"] = 1  # a finding rests on a quote (checks.sections_errors, grounding)
     elif out.get("type") == "string" and "enum" not in out:
         minimum = out.pop("minLength", 0)
         if dialect == "json_schema":
@@ -152,10 +160,28 @@ def fits(model: type[BaseModel], bounds: Bounds, max_tokens: int, ids: Sequence[
     return largest_answer_chars(sized) <= max_tokens * CHARS_PER_TOKEN
 
 
+def _cited_steps(ids: Sequence[str]) -> list[int]:
+    most = max(2, min(len(ids), MAX_CITED))
+    steps = [most]
+    while steps[-1] > 2:
+        steps.append(max(2, steps[-1] // 2))
+    return steps
+
+
 def bounds_for(model: type[BaseModel], max_tokens: int, ids: Sequence[str], annotated: bool = True) -> Bounds:
-    """The most findings a list may hold while the largest answer still fits in max_tokens (at least one)."""
+    """Item bounds sized from max_tokens: the most findings per list (8, 6 or 4), each with as many statement ids
+    (up to every id of the request) and quotes as let the largest answer still fit; when not even 4 findings of 2
+    ids fit, fewer findings (at least one)."""
     base = Bounds(annotations=len(ids) if annotated else None, intervention_ids=len(ids) if ids else None)
-    for findings in range(MAX_FINDINGS, MIN_FINDINGS - 1, -1):
+    for findings in FINDINGS_STEPS:
+        if not fits(model, replace(base, findings=findings), max_tokens, ids):
+            continue  # not even with 2 ids and 2 quotes each
+        for cited in _cited_steps(ids):
+            for quotes in QUOTES_STEPS:
+                bounds = replace(base, findings=findings, cited=cited, quotes=quotes)
+                if fits(model, bounds, max_tokens, ids):
+                    return bounds
+    for findings in range(min(FINDINGS_STEPS) - 1, MIN_FINDINGS - 1, -1):
         bounds = replace(base, findings=findings)
         if fits(model, bounds, max_tokens, ids):
             return bounds

@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from summarizer.engines.base import EngineResult, ProgressCallback, Reading, ReadRequest
-from summarizer.engines.llm.checks import annotation_errors, assign_annotations, intervention_errors, sections_errors
+from summarizer.engines.llm.checks import annotation_errors, assign_annotations, sections_errors, stance_errors
 from summarizer.engines.llm.client import DeferHook
+from summarizer.engines.llm.counts import intervention_ids, with_counted_event_ids
 from summarizer.engines.llm.dialects import bounds_for
 from summarizer.engines.llm.fallback import extractive_readings
 from summarizer.engines.llm.mapreduce import map_overhead, map_reduce
@@ -16,9 +17,10 @@ from summarizer.engines.llm.prompts import (
     SINGLE_TEMPLATE,
     PromptSet,
     StatementView,
+    TargetView,
     restore_quotes,
-    statement_view,
-    target_text,
+    statement_views,
+    target_view,
 )
 from summarizer.engines.llm.reading import annotation_of, read_sentences
 from summarizer.engines.llm.schemas import AnnotationOut, ChunkOutput, Sections, SingleOutput
@@ -34,7 +36,7 @@ ResultT = TypeVar("ResultT")
 
 
 async def _single(
-    session: Session, views: list[StatementView], target: str, texts: dict[str, str]
+    session: Session, views: list[StatementView], target: TargetView, texts: dict[str, str], unclassified: set[str]
 ) -> Answer[SingleOutput]:
     """Annotate and summarise a small input in one call."""
     ids = [v.id for v in views]
@@ -49,7 +51,7 @@ async def _single(
 
     def check(out: SingleOutput) -> tuple[SingleOutput, list[str]]:
         out = restore_quotes(out, texts)
-        errors = annotation_errors(out.annotations, ids) + intervention_errors(out.intervention, texts)
+        errors = annotation_errors(out.annotations, ids) + stance_errors(out.annotations, unclassified)
         return out, errors + sections_errors(out, texts)
 
     session.progress.expect(1)
@@ -102,9 +104,7 @@ class LLMEngine:
     async def aread(self, requests: Sequence[ReadRequest]) -> list[Reading]:
         """Async variant of read."""
         limit = self.settings.max_statement_chars
-        return await self._in_session(
-            lambda session: read_sentences(session, list(requests), limit, self.annotated_by)
-        )
+        return await self._in_session(lambda session: read_sentences(session, list(requests), limit, self.annotated_by))
 
     async def _in_session(self, work: Callable[[Session], Awaitable[ResultT]]) -> ResultT:
         async with open_session(self.settings, self.prompts, self.progress, self._http_client, self._defer) as session:
@@ -113,8 +113,9 @@ class LLMEngine:
     async def _summarise(self, session: Session, target: Target, statements: list[Statement]) -> EngineResult:
         texts = {s.id: s.text for s in statements}
         limit = self.settings.max_statement_chars
-        views = [statement_view(s.id, s.text, limit) for s in statements]
-        shown_target = target_text(target)
+        views = statement_views(statements, limit)
+        shown_target = target_view(target, statements)
+        unclassified = {s.id for s in statements if s.type == "unclassified"}
         annotations: dict[str, AnnotationOut] = {}
         fallback: dict[str, Reading] = {}
         intervention: Intervention | None = None
@@ -126,7 +127,7 @@ class LLMEngine:
             groups = session.pack(views, map_overhead(session, shown_target), capacity)
             sections_or_none: Sections | None = None
             if len(groups) == 1 and len(views) <= session.annotation_capacity(SingleOutput):
-                answer = await _single(session, views, shown_target, texts)
+                answer = await _single(session, views, shown_target, texts, unclassified)
                 if answer.too_long and len(views) > 1:
                     session.warnings.append(
                         outcome_warning("llm brief", answer, session.settings)
@@ -141,7 +142,9 @@ class LLMEngine:
                         session.warnings.append(outcome_warning("llm brief", answer, session.settings))
                     annotations = assign_annotations(answer.value.annotations, [v.id for v in views])
                     sections_or_none = answer.value
-                    intervention = answer.value.intervention
+                    named = answer.value.intervention
+                    if named is not None:
+                        intervention = Intervention(name=named.name, statement_ids=intervention_ids(annotations))
                     groups = []
             elif len(groups) == 1:
                 half = len(views) // 2
@@ -151,7 +154,7 @@ class LLMEngine:
                 sections_or_none, annotations = mapped.sections, mapped.annotations
                 fallback, intervention = mapped.fallback, mapped.intervention
             assert sections_or_none is not None
-            sections = sections_or_none
+            sections = with_counted_event_ids(sections_or_none, annotations)
         safety, efficacy, contrasting = contract_sections(sections)
         return EngineResult(
             annotations=self._annotations(statements, annotations, fallback, session.warnings),
@@ -195,4 +198,8 @@ class LLMEngine:
 
     @staticmethod
     def _inferred_types(statements: Sequence[Statement], found: dict[str, AnnotationOut]) -> dict[str, StatementType]:
-        return {s.id: found[s.id].stance for s in statements if s.type == "unclassified" and s.id in found}
+        return {
+            s.id: stance
+            for s in statements
+            if s.type == "unclassified" and s.id in found and (stance := found[s.id].stance) is not None
+        }

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from summarizer.engines.base import Reading, ReadRequest
 from summarizer.engines.llm.checks import assign_annotations, schema_errors
+from summarizer.engines.llm.counts import Counts, count, intervention_ids
 from summarizer.engines.llm.dialects import bounds_for
 from summarizer.engines.llm.fallback import extractive_readings
 from summarizer.engines.llm.packing import GreedyPacker, pack
@@ -16,6 +17,7 @@ from summarizer.engines.llm.prompts import (
     MAP_TEMPLATE,
     REDUCE_TEMPLATE,
     StatementView,
+    TargetView,
     compact_json,
     neutralise,
     restore_quotes,
@@ -30,30 +32,48 @@ from summarizer.grounding import ground_adverse_events, ground_findings
 from summarizer.models import AdverseEvent, Finding, Intervention, Outcome
 
 PART_SEPARATOR_TOKENS = 8  # what a reduce prompt spends around each part
+NO_MERGE_ANSWER = "no valid merge answer from the model: findings are listed as drawn per group"
 
 
 @dataclass
 class Partial:
-    """Findings of a group of statements (map) or merged sections (reduce), as input to the next reduce."""
+    """Findings of a group of statements (map) or of merged parts (reduce), with the code-made counts of the
+    statements behind them, as input to the next reduce. A merged part keeps its sections (for a merge of one part,
+    which needs no call) but shows the next merge only its findings and counts, never its verdicts."""
 
     safety_findings: list[Finding] = field(default_factory=list)
     adverse_events: list[AdverseEvent] = field(default_factory=list)
     outcomes: list[Outcome] = field(default_factory=list)
     contrasting: list[Finding] = field(default_factory=list)
     intervention: str | None = None
+    counts: Counts = field(default_factory=Counts)
     sections: SectionsOutput | None = None
 
-    def is_empty(self) -> bool:
-        """True when there is nothing to merge."""
-        return self.sections is None and not (
-            self.safety_findings or self.adverse_events or self.outcomes or self.contrasting
+    @classmethod
+    def merged(cls, sections: SectionsOutput, parts: Sequence[Partial]) -> Partial:
+        """The merge of `parts` as a part of the next level: its findings, and the parts' counts summed."""
+        return cls(
+            safety_findings=list(sections.safety.findings),
+            adverse_events=list(sections.safety.adverse_events),
+            outcomes=list(sections.efficacy.outcomes),
+            contrasting=list(sections.contrasting),
+            intervention=sections.intervention.name if sections.intervention else None,
+            counts=sum((p.counts for p in parts), Counts()),
+            sections=sections,
         )
 
+    def has_findings(self) -> bool:
+        """True when the part holds a finding, outcome or adverse event."""
+        return bool(self.safety_findings or self.adverse_events or self.outcomes or self.contrasting)
+
+    def is_empty(self) -> bool:
+        """True when there is nothing to merge: no finding and no statement counted."""
+        return not self.has_findings() and self.counts.statements == 0
+
     def prompt_text(self) -> str:
-        """The partial as compact JSON data for the reduce prompt."""
-        if self.sections is not None:
-            return neutralise(compact_json(answer_data(self.sections)))
+        """The partial as compact JSON data for the reduce prompt: counts, then findings (never verdicts)."""
         data = {
+            "counts": self.counts.data(),
             "intervention": self.intervention,
             "safety_findings": [answer_data(f) for f in self.safety_findings],
             "adverse_events": [answer_data(e) for e in self.adverse_events],
@@ -62,16 +82,26 @@ class Partial:
         }
         return neutralise(compact_json({k: v for k, v in data.items() if v}))
 
+    def held_ids(self) -> dict[str, list[str]]:
+        """Statement ids the part cites, per section of the merged answer, in first-seen order."""
+        return {
+            "safety": _ids_of([*self.safety_findings, *self.adverse_events]),
+            "efficacy": _ids_of(self.outcomes),
+            "contrasting": _ids_of(self.contrasting),
+        }
+
     def cited_ids(self) -> list[str]:
         """Statement ids this partial cites, in first-seen order."""
-        findings: list[Finding] = [*self.safety_findings, *self.outcomes, *self.contrasting]
-        events = list(self.adverse_events)
-        if self.sections is not None:
-            findings += [*self.sections.safety.findings, *self.sections.efficacy.outcomes, *self.sections.contrasting]
-            events += self.sections.safety.adverse_events
-        ids = [sid for f in findings for sid in [*f.statement_ids, *(q.statement_id for q in f.quotes)]]
-        ids += [sid for e in events for sid in e.statement_ids]
-        return list(dict.fromkeys(ids))
+        return list(dict.fromkeys(sid for ids in self.held_ids().values() for sid in ids))
+
+
+def _ids_of(items: Sequence[Finding | AdverseEvent]) -> list[str]:
+    ids: list[str] = []
+    for item in items:
+        ids += item.statement_ids
+        if isinstance(item, Finding):
+            ids += [q.statement_id for q in item.quotes]
+    return list(dict.fromkeys(ids))
 
 
 @dataclass
@@ -80,7 +110,7 @@ class ChunkResult:
 
     annotations: dict[str, AnnotationOut] = field(default_factory=dict)
     fallback: dict[str, Reading] = field(default_factory=dict)  # the extractive engine's, for what the model left
-    intervention: Intervention | None = None
+    intervention: str | None = None
     partial: Partial = field(default_factory=Partial)
     valid: bool = False
     observed: tuple[int, int] = (0, 0)
@@ -95,20 +125,20 @@ def _span(ids: Sequence[str]) -> str:
 # --- map ---------------------------------------------------------------------------------------------------------
 
 
-def _map_request(session: Session, views: list[StatementView], target: str) -> Request[ChunkOutput]:
+def _map_request(session: Session, views: list[StatementView], target: TargetView) -> Request[ChunkOutput]:
     ids = [v.id for v in views]
     bounds = bounds_for(ChunkOutput, session.settings.max_tokens, ids)
     return Request(ChunkOutput, "chunk", MAP_TEMPLATE, {"target": target, "statements": views}, ids, bounds)
 
 
-def map_overhead(session: Session, target: str) -> int:
+def map_overhead(session: Session, target: TargetView) -> int:
     """Estimated tokens of a map prompt without its statements."""
     user, _ = session.prepare(_map_request(session, [], target))
     return session.estimator.estimate(session.system) + session.estimator.estimate(user)
 
 
 async def map_chunk(
-    session: Session, views: list[StatementView], target: str, full_texts: dict[str, str]
+    session: Session, views: list[StatementView], target: TargetView, full_texts: dict[str, str]
 ) -> list[ChunkResult]:
     """Annotate one group and draw its findings; split it in two when the answer or the request is too long.
 
@@ -135,7 +165,10 @@ async def map_chunk(
         return [*halves[0], *halves[1]]
     if answer.outcome not in ("ok", "invalid") or (answer.outcome == "invalid" and answer.value is None):
         session.warnings.append(outcome_warning(where, answer, session.settings))
-    result = ChunkResult() if answer.value is None else _ground_chunk(session, answer.value, ids, texts, where)
+    if answer.value is None:
+        result = ChunkResult(partial=Partial(counts=Counts(statements=len(ids), groups=1)))
+    else:
+        result = _ground_chunk(session, answer.value, ids, texts, where)
     result.observed = answer.observed
     missing = [ReadRequest(id=sid, text=texts[sid]) for sid in ids if sid not in result.annotations]
     if missing:
@@ -154,12 +187,9 @@ def _ground_chunk(session: Session, out: ChunkOutput, ids: list[str], texts: dic
         intervention=out.intervention.name if out.intervention else None,
     )
     session.warnings += warnings
-    intervention = None
-    if out.intervention is not None:
-        known = [sid for sid in dict.fromkeys(out.intervention.statement_ids) if sid in texts]
-        intervention = out.intervention.model_copy(update={"statement_ids": known})
     annotations = assign_annotations(out.annotations, ids)
-    return ChunkResult(annotations=annotations, intervention=intervention, partial=partial, valid=True)
+    partial.counts = count(annotations.values())
+    return ChunkResult(annotations=annotations, intervention=partial.intervention, partial=partial, valid=True)
 
 
 # --- reduce ------------------------------------------------------------------------------------------------------
@@ -170,9 +200,9 @@ def reduce_budget(session: Session) -> int:
     return session.settings.reduce_token_budget or 2 * session.settings.chunk_token_budget
 
 
-def reduce_overhead(session: Session, target: str, estimator: TokenEstimator) -> int:
+def reduce_overhead(session: Session, target: TargetView, estimator: TokenEstimator) -> int:
     """Estimated tokens of a reduce prompt without its parts."""
-    empty_user = session.prompts.render(REDUCE_TEMPLATE, target=target, parts=[], schema="")
+    empty_user = session.prompts.render(REDUCE_TEMPLATE, target=target, parts=[], groups=0, statements=0, schema="")
     return estimator.estimate(session.system) + estimator.estimate(empty_user)
 
 
@@ -180,29 +210,17 @@ def _part_cost(partial: Partial, estimator: TokenEstimator) -> int:
     return estimator.estimate(partial.prompt_text()) + PART_SEPARATOR_TOKENS
 
 
-def merge_without_model(partials: Sequence[Partial]) -> SectionsOutput:
-    """Keep every grounded finding of the partials, without an overall verdict (the merge step failed)."""
-    names = [p.intervention or (p.sections.intervention.name if p.sections and p.sections.intervention else None)
-             for p in partials]  # fmt: skip
-    named = [n for n in names if n]
-    merged = empty_sections(
-        "no valid merge answer from the model: findings are listed as drawn per group",
-        InterventionName(name=Counter(named).most_common(1)[0][0]) if named else None,
-    )
-    safety_findings: list[Finding] = []
-    events: list[AdverseEvent] = []
-    outcomes: list[Outcome] = []
-    contrasting: list[Finding] = []
-    for p in partials:
-        safety_findings += p.safety_findings
-        events += p.adverse_events
-        outcomes += p.outcomes
-        contrasting += p.contrasting
-        if p.sections is not None:
-            safety_findings += p.sections.safety.findings
-            events += p.sections.safety.adverse_events
-            outcomes += p.sections.efficacy.outcomes
-            contrasting += p.sections.contrasting
+def merge_without_model(partials: Sequence[Partial], reason: str = NO_MERGE_ANSWER) -> SectionsOutput:
+    """Keep every grounded finding of the partials, without an overall verdict (the merge step failed, or there is
+    nothing to merge)."""
+    named = [p.intervention for p in partials if p.intervention]
+    merged = empty_sections(reason, InterventionName(name=Counter(named).most_common(1)[0][0]) if named else None)
+    safety_findings = [f for p in partials for f in p.safety_findings]
+    events = [e for p in partials for e in p.adverse_events]
+    outcomes = [o for p in partials for o in p.outcomes]
+    contrasting = [f for p in partials for f in p.contrasting]
+    if not (safety_findings or events or outcomes or contrasting):
+        return merged
     safety = merged.safety.model_copy(
         update={
             "findings": safety_findings,
@@ -219,19 +237,102 @@ def merge_without_model(partials: Sequence[Partial]) -> SectionsOutput:
     return merged.model_copy(update={"safety": safety, "efficacy": efficacy, "contrasting": contrasting})
 
 
-async def reduce_group(session: Session, partials: list[Partial], target: str, texts: dict[str, str]) -> SectionsOutput:
-    """Merge partials into sections in one call (none for one merged part); split on a too-long answer; merge
-    without a model on failure."""
+def _merged_held(out: SectionsOutput) -> dict[str, set[str]]:
+    return {
+        "safety": set(_ids_of([*out.safety.findings, *out.safety.adverse_events])),
+        "efficacy": set(_ids_of(out.efficacy.outcomes)),
+        "contrasting": set(_ids_of(out.contrasting)),
+    }
+
+
+def kept_errors(out: SectionsOutput, partials: Sequence[Partial]) -> list[str]:
+    """What a merge lost of what its parts held: statement ids a part cites in a section that the merge cites
+    nowhere in that section, and adverse events (by name) that the merge no longer lists."""
+    merged = _merged_held(out)
+    errors = []
+    for section in ("safety", "efficacy", "contrasting"):
+        lost = [sid for p in partials for sid in p.held_ids()[section] if sid not in merged[section]]
+        if lost:
+            shown = ", ".join(dict.fromkeys(lost))
+            errors.append(f"{section}: the parts cite {shown} there, the merge does not; keep every id the parts hold")
+    names = {_name_key(e.name) for e in out.safety.adverse_events}
+    lost_events = [e.name for p in partials for e in p.adverse_events if _name_key(e.name) not in names]
+    if lost_events:
+        errors.append(f"safety.adverse_events: the parts list {', '.join(dict.fromkeys(lost_events))}; keep them")
+    return errors
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def keep_what_parts_held(
+    out: SectionsOutput, partials: Sequence[Partial], warnings: list[str], where: str
+) -> SectionsOutput:
+    """The merge with what it still lost restored from the parts: a part's finding none of whose ids the merge
+    cites in that section is added as the part drew it; a lost adverse event is added; the ids a merged event lost
+    are added to it."""
+    lost = kept_errors(out, partials)
+    if not lost:
+        return out
+    warnings.append(f"{where}: the merge lost what its parts held ({'; '.join(lost)[:300]})")
+    merged = _merged_held(out)
+    safety_findings = list(out.safety.findings)
+    outcomes = list(out.efficacy.outcomes)
+    contrasting = list(out.contrasting)
+    events = {_name_key(e.name): e for e in out.safety.adverse_events}
+    restored = 0
+    for p in partials:
+        for kept, found, section in (
+            (safety_findings, p.safety_findings, "safety"),
+            (outcomes, p.outcomes, "efficacy"),
+            (contrasting, p.contrasting, "contrasting"),
+        ):
+            for finding in found:
+                if not set(finding.statement_ids) & merged[section]:
+                    kept.append(finding)  # type: ignore[arg-type]
+                    merged[section] |= set(finding.statement_ids)
+                    restored += 1
+        for event in p.adverse_events:
+            key = _name_key(event.name)
+            have = events.get(key)
+            if have is None:
+                events[key] = event
+                restored += 1
+            elif set(event.statement_ids) - set(have.statement_ids):
+                ids = list(dict.fromkeys([*have.statement_ids, *event.statement_ids]))
+                events[key] = have.model_copy(update={"statement_ids": ids})
+    if restored:
+        warnings.append(f"{where}: restored {restored} findings or adverse events of the parts that the merge left out")
+    safety = out.safety.model_copy(update={"findings": safety_findings, "adverse_events": list(events.values())})
+    efficacy = out.efficacy.model_copy(update={"outcomes": outcomes})
+    return out.model_copy(update={"safety": safety, "efficacy": efficacy, "contrasting": contrasting})
+
+
+async def reduce_group(
+    session: Session, partials: list[Partial], target: TargetView, texts: dict[str, str]
+) -> SectionsOutput:
+    """Merge partials into sections in one call (none for one merged part, none when no part holds a finding);
+    split on a too-long answer; merge without a model on failure. What the merge lost of what its parts held
+    (kept_errors) is said in a warning and restored from the parts: a re-ask would resend every part for it."""
     if len(partials) == 1 and partials[0].sections is not None:
         return partials[0].sections
+    if not any(p.has_findings() for p in partials):
+        return merge_without_model(partials, "no grounded finding in the citing statements")
     cited = list(dict.fromkeys(sid for p in partials for sid in p.cited_ids()))
     where = f"llm reduce of {len(partials)} parts"
     bounds = bounds_for(SectionsOutput, session.settings.max_tokens, cited, annotated=False)
+    counts = sum((p.counts for p in partials), Counts())
     request = Request(
         SectionsOutput,
         "sections",
         REDUCE_TEMPLATE,
-        {"target": target, "parts": [p.prompt_text() for p in partials]},
+        {
+            "target": target,
+            "parts": [p.prompt_text() for p in partials],
+            "groups": counts.groups,
+            "statements": counts.statements,
+        },
         cited,
         bounds,
     )
@@ -242,7 +343,9 @@ async def reduce_group(session: Session, partials: list[Partial], target: str, t
         return restore_quotes(out, texts), schema_errors(out, cited) if enumerated else []
 
     answer = await ask(session, request, check)
-    if answer.too_long and len(partials) > 1:
+    # halves make progress unless they are two merged parts already (their merge would be this request again)
+    splittable = len(partials) > 2 or (len(partials) == 2 and any(p.sections is None for p in partials))
+    if answer.too_long and splittable:
         session.warnings.append(outcome_warning(where, answer, session.settings) + "; merged the parts in two halves")
         half = len(partials) // 2
         session.progress.expect(3)
@@ -250,27 +353,28 @@ async def reduce_group(session: Session, partials: list[Partial], target: str, t
             reduce_group(session, partials[:half], target, texts),
             reduce_group(session, partials[half:], target, texts),
         )
-        return await reduce_group(session, [Partial(sections=first), Partial(sections=second)], target, texts)
+        halves = [Partial.merged(first, partials[:half]), Partial.merged(second, partials[half:])]
+        return await reduce_group(session, halves, target, texts)
     if answer.outcome != "ok":
         session.warnings.append(outcome_warning(where, answer, session.settings))
     if answer.value is None:
         session.warnings.append(f"{where}: kept the parts' grounded findings without an overall verdict")
         return merge_without_model(partials)
-    return answer.value
+    return keep_what_parts_held(answer.value, partials, session.warnings, where)
 
 
 def group_partials(session: Session, partials: list[Partial], overhead: int) -> list[list[Partial]]:
     """Group partials under the merge budget, at least two per group so that each level shrinks."""
-    groups = pack(
-        partials, lambda p: _part_cost(p, session.estimator), reduce_budget(session), overhead, min_items=2
-    )
+    groups = pack(partials, lambda p: _part_cost(p, session.estimator), reduce_budget(session), overhead, min_items=2)
     if len(groups) > 1 and len(groups[-1]) == 1:
         last = groups.pop()
         groups[-1] += last
     return groups
 
 
-async def reduce(session: Session, partials: list[Partial], target: str, texts: dict[str, str]) -> SectionsOutput:
+async def reduce(
+    session: Session, partials: list[Partial], target: TargetView, texts: dict[str, str]
+) -> SectionsOutput:
     """Reduce in as many levels as the budget needs (the estimate calibrated from every call so far)."""
     session.estimator.calibrate()
     overhead = reduce_overhead(session, target, session.estimator)
@@ -283,26 +387,27 @@ async def reduce(session: Session, partials: list[Partial], target: str, texts: 
         merged = await asyncio.gather(*(reduce_group(session, g, target, texts) for g in groups))
         if len(merged) == 1:
             return merged[0]
-        level = [Partial(sections=s) for s in merged]
+        level = [Partial.merged(s, g) for s, g in zip(merged, groups, strict=True)]
 
 
 # --- both --------------------------------------------------------------------------------------------------------
 
 
-def _intervention(results: Sequence[ChunkResult], merged: SectionsOutput | None) -> Intervention | None:
+def _intervention(
+    results: Sequence[ChunkResult], merged: SectionsOutput | None, annotations: dict[str, AnnotationOut]
+) -> Intervention | None:
     """The target's intervention: the merge's name (when there was a merge; else the groups' most frequent one),
-    with every statement a group attributed to it."""
+    with the statements the annotations attribute to the target on safety or efficacy (counted in code)."""
     named = [r.intervention for r in results if r.intervention is not None]
     if merged is not None and merged.intervention is None:
         return None
     if merged is not None and merged.intervention is not None:
         name = merged.intervention.name
     elif named:
-        name = Counter(i.name for i in named).most_common(1)[0][0]
+        name = Counter(named).most_common(1)[0][0]
     else:
         return None
-    ids = list(dict.fromkeys(sid for i in named for sid in i.statement_ids))
-    return Intervention(name=name, statement_ids=ids)
+    return Intervention(name=name, statement_ids=intervention_ids(annotations))
 
 
 _NO_MERGE = empty_sections("no grounded finding in the citing statements")
@@ -319,13 +424,13 @@ class MapReduceResult:
 
 
 async def map_reduce(
-    session: Session, groups: list[list[StatementView]], target: str, texts: dict[str, str]
+    session: Session, groups: list[list[StatementView]], target: TargetView, texts: dict[str, str]
 ) -> MapReduceResult:
     """Map every group, merging as results arrive, then reduce to one set of sections; also the annotations and
     the target's intervention."""
     session.progress.expect(len(groups))
     maps = [asyncio.create_task(map_chunk(session, g, target, texts)) for g in groups]
-    merges: list[asyncio.Task[SectionsOutput]] = []
+    merges: list[tuple[asyncio.Task[SectionsOutput], list[Partial]]] = []
     try:
         results, merges, rest = await _stream_merges(session, maps, target, texts)
         if not any(r.valid for r in results):
@@ -336,29 +441,32 @@ async def map_reduce(
         for result in results:
             annotations.update(result.annotations)
             fallback.update(result.fallback)
-        partials = [Partial(sections=s) for s in await asyncio.gather(*merges)] + rest
+        merged = await asyncio.gather(*(task for task, _ in merges))
+        partials = [Partial.merged(s, g) for s, (_, g) in zip(merged, merges, strict=True)] + rest
     finally:
-        for task in [*maps, *merges]:
+        for task in [*maps, *(task for task, _ in merges)]:
             task.cancel()
-    if not partials:
+    annotations = {sid: annotations[sid] for sid in texts if sid in annotations}  # input order
+    if not any(p.has_findings() for p in partials):
         session.warnings.append("llm: the model drew no grounded finding from any group, so no merge call")
-        return MapReduceResult(_NO_MERGE, annotations, fallback, _intervention(results, None))
+        return MapReduceResult(_NO_MERGE, annotations, fallback, _intervention(results, None, annotations))
     sections = await reduce(session, partials, target, texts)
-    return MapReduceResult(sections, annotations, fallback, _intervention(results, sections))
+    return MapReduceResult(sections, annotations, fallback, _intervention(results, sections, annotations))
 
 
 async def _stream_merges(
-    session: Session, maps: list[asyncio.Task[list[ChunkResult]]], target: str, texts: dict[str, str]
-) -> tuple[list[ChunkResult], list[asyncio.Task[SectionsOutput]], list[Partial]]:
+    session: Session, maps: list[asyncio.Task[list[ChunkResult]]], target: TargetView, texts: dict[str, str]
+) -> tuple[list[ChunkResult], list[tuple[asyncio.Task[SectionsOutput], list[Partial]]], list[Partial]]:
     """Start first-level merges while later groups are still being mapped.
 
     Groups of merges are formed in input order, with sizes estimated from the first map call only, so the same
-    answers always give the same merge requests (and a re-run hits the cache).
+    answers always give the same merge requests (and a re-run hits the cache). Every group's part counts, with
+    or without findings: its counts are part of the verdicts.
     """
     estimator = TokenEstimator()
     packer: GreedyPacker[Partial] | None = None
     results: list[ChunkResult] = []
-    merges: list[asyncio.Task[SectionsOutput]] = []
+    merges: list[tuple[asyncio.Task[SectionsOutput], list[Partial]]] = []
     for task in maps:
         chunk_results = await task
         if packer is None:
@@ -371,6 +479,6 @@ async def _stream_merges(
             closed = packer.add(partial, _part_cost(partial, estimator))
             if closed is not None:
                 session.progress.expect(1)
-                merges.append(asyncio.create_task(reduce_group(session, closed, target, texts)))
+                merges.append((asyncio.create_task(reduce_group(session, closed, target, texts)), closed))
     rest = packer.current if packer is not None else []
     return results, merges, rest  # the trailing group goes straight to the next level

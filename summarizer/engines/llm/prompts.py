@@ -7,7 +7,8 @@ import hashlib
 import json
 import re
 import typing
-from collections.abc import Iterable, Mapping
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -16,8 +17,10 @@ import jinja2
 import jinja2.meta
 from pydantic import BaseModel
 
+from summarizer.design import design_label
+from summarizer.engines.extractive.abbreviations import definitions_in, find_definitions, short_key
 from summarizer.errors import ConfigError
-from summarizer.models import Quote, Target
+from summarizer.models import Quote, Statement, Target
 
 SYSTEM_TEMPLATE = "system.j2"
 MAP_TEMPLATE = "map.j2"
@@ -58,16 +61,99 @@ def _attribute(text: str) -> str:
 
 @dataclass(frozen=True)
 class StatementView:
-    """A statement as a prompt shows it: id, text as data, and an optional question."""
+    """A statement as a prompt shows it: id, text as data, an optional question, and what the source tells of it
+    (`attrs`, rendered: ` type=supporting sec=Results conf=0.93 by=P2 cites=12`)."""
 
     id: str
     text: str
     question: str = ""
+    attrs: str = ""
 
 
-def statement_view(statement_id: str, text: str, max_chars: int, question: str = "") -> StatementView:
+def statement_view(statement_id: str, text: str, max_chars: int, question: str = "", attrs: str = "") -> StatementView:
     """Prepare one statement for a prompt: neutralise delimiters, cut to max_chars, quote-safe question."""
-    return StatementView(id=statement_id, text=neutralise(text[:max_chars]), question=_attribute(question))
+    return StatementView(id=statement_id, text=neutralise(text[:max_chars]), question=_attribute(question), attrs=attrs)
+
+
+def _citing_key(statement: Statement) -> str | None:
+    citing = statement.citing
+    if citing.doi:
+        return citing.doi.lower()
+    if citing.title:
+        return " ".join(citing.title.lower().split())
+    return None
+
+
+def statement_attrs(statement: Statement, citing_key: str | None) -> str:
+    """What the source tells of a statement, as the attributes of its <s> element: its scite type (unclassified
+    is left out), section, the source's confidence, a short key of its citing paper (P1, P2, ... in order of first
+    appearance) and, when it cites the target among several works, how many (cites=N)."""
+    parts = []
+    if statement.type != "unclassified":
+        parts.append(f"type={statement.type}")
+    if statement.section and statement.section.strip():
+        section = _attribute(" ".join(statement.section.split())[:40])
+        parts.append(f'sec="{section}"' if " " in section else f"sec={section}")
+    if statement.confidence is not None:
+        parts.append(f"conf={statement.confidence:.2f}")
+    if citing_key:
+        parts.append(f"by={citing_key}")
+    if statement.cites_several:
+        parts.append(f"cites={statement.cited_works}" if statement.cited_works else "cites=several")
+    return "".join(f" {part}" for part in parts)
+
+
+def statement_views(statements: Sequence[Statement], max_chars: int) -> list[StatementView]:
+    """Every statement as a prompt shows it, with what its source tells (statement_attrs)."""
+    keys: dict[str, str] = {}
+    views = []
+    for statement in statements:
+        key = _citing_key(statement)
+        short = keys.setdefault(key, f"P{len(keys) + 1}") if key is not None else None
+        views.append(statement_view(statement.id, statement.text, max_chars, attrs=statement_attrs(statement, short)))
+    return views
+
+
+MAX_ABBREVIATIONS = 12
+MAX_LONG_FORM_CHARS = 60
+MAX_DESIGN_IDS = 6
+_ABBREVIATION = re.compile(r"[A-Za-z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*")  # one word, a capital past its first letter
+
+
+def abbreviations_text(target: Target | None, statements: Sequence[Statement]) -> str:
+    """Short forms the statements use, each tied to the long form the statements (or the abstract) define it by
+    (Schwartz-Hearst, engines/extractive/abbreviations.py): "RDV = remdesivir; SOC = standard of care"."""
+    texts = [s.text for s in statements]
+    if target is not None and target.abstract:
+        texts.append(target.abstract)
+    long_forms: dict[str, tuple[str, str]] = {}  # key: (short as first written, long form)
+    for key, long_form in definitions_in(texts).items():
+        long_forms[key] = ("", long_form)
+    for text in texts:
+        if "(" not in text:
+            continue
+        for definition in find_definitions(text):
+            key = short_key(definition.short)
+            if key in long_forms and not long_forms[key][0]:
+                long_forms[key] = (definition.short, long_forms[key][1])
+    shown = [
+        f"{short} = {long}"
+        for short, long in long_forms.values()
+        if _ABBREVIATION.fullmatch(short) and long[:1].isalpha() and len(long) <= MAX_LONG_FORM_CHARS
+    ][:MAX_ABBREVIATIONS]
+    return neutralise("; ".join(shown))
+
+
+def design_text(design: str | None, statement_ids: Sequence[str]) -> str:
+    """The target's design as the pipeline read it ("randomised trial, from S3, S7"), or '' when none was read."""
+    if design is None:
+        return ""
+    label = design_label(design)
+    if not statement_ids:
+        return f"{label}, from its title and abstract"
+    more = len(statement_ids) - MAX_DESIGN_IDS
+    shown = ", ".join(statement_ids[:MAX_DESIGN_IDS]) + (f" and {more} more" if more > 0 else "")
+    return f"{label}, from {shown}"
 
 
 def target_text(target: Target | None, max_abstract_chars: int = MAX_ABSTRACT_CHARS) -> str:
@@ -80,6 +166,27 @@ def target_text(target: Target | None, max_abstract_chars: int = MAX_ABSTRACT_CH
         abstract = " ".join(target.abstract.split())[:max_abstract_chars]
         text = f"{text}\nAbstract: {abstract}" if text else f"Abstract: {abstract}"
     return neutralise(text)
+
+
+@dataclass(frozen=True)
+class TargetView:
+    """The target as every prompt shows it: its text (empty: unknown, and the prompt says so), its design as the
+    pipeline read it, and the abbreviations the statements define."""
+
+    text: str = ""
+    design: str = ""
+    abbreviations: str = ""
+
+
+def target_view(target: Target | None, statements: Sequence[Statement]) -> TargetView:
+    """What the prompts show of the target: target_text, design_text (the design the pipeline read once for every
+    engine: target.design and its statements) and abbreviations_text."""
+    design, design_ids = (None, []) if target is None else (target.design, target.design_statement_ids)
+    return TargetView(
+        text=target_text(target),
+        design=design_text(design, design_ids),
+        abbreviations=abbreviations_text(target, statements),
+    )
 
 
 class PromptSet:
@@ -156,14 +263,49 @@ def _type_args(annotation: Any) -> list[Any]:
     return args
 
 
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """The text after Unicode NFKC, with every run of whitespace one space, and for each of its characters the
+    offset in `text` of the character it came from."""
+    out: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        folded = unicodedata.normalize("NFKC", char)
+        for piece in folded:
+            if piece.isspace():
+                if out and out[-1] == " ":
+                    continue
+                piece = " "
+            out.append(piece)
+            origin.append(i)
+    return "".join(out), origin
+
+
+def locate(quote: str, text: str) -> str | None:
+    """The statement's own text at the place a quote copies, where the quote matches it after NFKC and whitespace
+    normalisation of both (a no-break or thin space, a ligature, a line break); None where it does not."""
+    if quote in text:
+        return quote
+    wanted, _ = _normalised(quote)
+    wanted = wanted.strip()
+    if not wanted:
+        return None
+    haystack, origin = _normalised(text)
+    start = haystack.find(wanted)
+    if start < 0:
+        return None
+    end = start + len(wanted) - 1
+    return text[origin[start] : origin[end] + 1]
+
+
 def compact_json(data: Any) -> str:
     """JSON without spaces, for prompts and schemas."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def restore_quotes(value: ValueT, texts: Mapping[str, str]) -> ValueT:
-    """Map the quotes of an answer (a model, a list of them or one quote) that the model copied from neutralised
-    text back to the statements' own characters. What needs no change is returned as it is."""
+    """Map the quotes of an answer (a model, a list of them or one quote) back to the statements' own characters:
+    a quote copied from neutralised text, or one that matches only after NFKC and whitespace normalisation of both
+    sides (`locate`), becomes the statement's own text at that place. What needs no change is returned as it is."""
     return cast(ValueT, _restored(value, texts))
 
 
@@ -172,9 +314,10 @@ def _restored(value: Any, texts: Mapping[str, str]) -> Any:
         return value
     if isinstance(value, Quote):
         text = texts.get(value.statement_id)
-        if text is not None and value.text not in text and restore(value.text) in text:
-            return Quote(statement_id=value.statement_id, text=restore(value.text))
-        return value
+        if text is None or value.text in text:
+            return value
+        found = locate(restore(value.text), text)
+        return value if found is None else Quote(statement_id=value.statement_id, text=found)
     if isinstance(value, list):
         items = [_restored(item, texts) for item in value]
         return items if any(new is not old for new, old in zip(items, value, strict=True)) else value

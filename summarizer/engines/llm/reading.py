@@ -18,7 +18,7 @@ MAX_READ_BATCH = 64
 READ_PROMPT_TOKENS = 400  # the read prompt's own text, besides the system prompt and the sentences
 
 
-def annotation_of(item: AnnotationOut, annotated_by: str) -> Annotation:
+def annotation_of(item: AnnotationOut | ReadingOut, annotated_by: str) -> Annotation:
     """The contract's annotation from the model's."""
     return Annotation(
         topics=list(dict.fromkeys(item.topics)) or ["other"],

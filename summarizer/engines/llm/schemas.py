@@ -9,24 +9,27 @@ what a reduce prompt shows of earlier answers);
 Annotations are a list with exactly one item per statement of the request (minItems = maxItems), in the order the
 statements are shown, each naming its statement's id: a server that follows the schema cannot leave a statement out,
 and a model that skips or reorders one is caught by the ids (checks.assign_annotations). Keys are ordered so that a
-constrained decoder writes the evidence (intervention, annotations, findings, quotes, events, outcomes) before the
-verdicts (assessment, summary).
+constrained decoder (and OpenAI's structured outputs, which keep the schema's key order) writes the evidence before
+the conclusions: the annotations (each first saying whose claim the statement reports: `attribution`) before the
+intervention's name and the findings, inside every finding its quotes and ids before its claim, and the findings
+before the verdicts. The intervention's statements are not asked for: they are the annotations attributed to the
+target (ATTRIBUTED) on safety or efficacy. Every label is defined in the schema's descriptions, which are kept.
 """
 
 from __future__ import annotations
 
 import copy
 from functools import cache
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from summarizer.grounding import MIN_QUOTE_WORDS
 from summarizer.models import (
     AdverseEvent,
     Change,
     EfficacyAssessment,
     Finding,
-    Intervention,
     Outcome,
     Polarity,
     SafetyAssessment,
@@ -35,35 +38,62 @@ from summarizer.models import (
 )
 
 EventName = Annotated[str, StringConstraints(min_length=1)]
-ANNOTATION_DEF = "A"  # short: an annotation's schema is referred to from every statement's place in the answer
+ANNOTATION_DEF = "Annotation"  # an annotation's schema, referred to from every statement's place in the answer
+Attribution = Literal["target", "target_among_several", "other_work", "none"]
+ATTRIBUTED = ("target", "target_among_several")  # attributions that tie a statement's claim to the target
+
+_ATTRIBUTION = (
+    "Whose result the statement reports: target = the target study's; target_among_several = a group of works "
+    "that includes the target; other_work = another study's, even of the same drug; none = no result."
+)
+_TOPICS = "safety = harms or tolerability; efficacy = an effect on an outcome; other = neither."
+_POLARITY = (
+    "For the intervention: favourable = benefit or safe; unfavourable = harm or no benefit; neutral = no judgement."
+)
+_STANCE = (
+    "Only for a statement without type=, else null: supporting = confirms the target's findings; contrasting = "
+    "contradicts or questions them; mentioning = other."
+)
+_OCCURRED = "Harms that occurred with it, or that it warns of: name those '<harm> (warning)'."
+WARNING_SUFFIX = "(warning)"  # how an annotation or a section names a harm warned of, not observed
+_ABSENT = "Harms reported as not occurring."
+_QUOTES = f"First: {MIN_QUOTE_WORDS}+ words copied exactly; at least one."
+_IDS = "Every statement that reports it."
+_CLAIM = "Last: one sentence the quotes support."
 
 
 class _Out(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class AnnotationOut(_Out):
-    """The model's annotation of one statement."""
+class Labelled(_Out):
+    """An item of an annotation list: it names the statement it is about."""
 
     id: str
-    topics: list[Topic]
-    polarity: Polarity
-    stance: Stance
-    adverse_events: list[EventName] = Field(default_factory=list)
-    absent_events: list[EventName] = Field(default_factory=list)
+
+
+class AnnotationOut(Labelled):
+    """The model's annotation of one statement: whose claim, then what it says."""
+
+    attribution: Attribution = Field(description=_ATTRIBUTION)
+    topics: list[Topic] = Field(min_length=1, description=_TOPICS)
+    polarity: Polarity = Field(description=_POLARITY)
+    stance: Stance | None = Field(default=None, description=_STANCE)
+    adverse_events: list[EventName] = Field(default_factory=list, description=_OCCURRED)
+    absent_events: list[EventName] = Field(default_factory=list, description=_ABSENT)
 
 
 class InterventionName(_Out):
-    """The target's intervention as a merge names it (its statements are the groups' own)."""
+    """The target's intervention as the model names it; its statements are derived from the annotations."""
 
-    name: str = Field(min_length=1)
+    name: str = Field(min_length=1, description="What the target gave, as written.")
 
 
 class ChunkOutput(_Out):
-    """Map step: what the target studied, the annotations and the findings of one group of statements."""
+    """Map step: the annotations of one group of statements, what the target studied, and the group's findings."""
 
-    intervention: Intervention | None
     annotations: list[AnnotationOut]
+    intervention: InterventionName | None
     safety_findings: list[Finding] = Field(default_factory=list)
     adverse_events: list[AdverseEvent] = Field(default_factory=list)
     efficacy_outcomes: list[Outcome] = Field(default_factory=list)
@@ -75,8 +105,12 @@ class SafetyOut(_Out):
 
     findings: list[Finding] = Field(default_factory=list)
     adverse_events: list[AdverseEvent] = Field(default_factory=list)
-    assessment: SafetyAssessment
-    summary: str
+    assessment: SafetyAssessment = Field(
+        description="concerns_reported = harms attributed to it, occurred or warned of; no_concerns_reported = "
+        "reported safe, well tolerated, or harms no more frequent than the comparator's; mixed = both; "
+        "insufficient_evidence = nothing on its harms."
+    )
+    summary: str = Field(description="Two or three sentences restating only the findings listed.")
     certainty_note: str = Field(default="", description="A reason the model adds to the graded certainty, or ''.")
 
 
@@ -84,9 +118,13 @@ class EfficacyOut(_Out):
     """The efficacy section as a model writes it."""
 
     outcomes: list[Outcome] = Field(default_factory=list)
-    assessment: EfficacyAssessment
-    summary: str
-    certainty_note: str = ""
+    assessment: EfficacyAssessment = Field(
+        description="On the target's primary outcome where named: benefit_reported = it improved; "
+        "no_benefit_reported = no difference; harm_reported = it worsened; mixed = statements each way on the same "
+        "outcome; insufficient_evidence = nothing on its effect."
+    )
+    summary: str = Field(description="Two or three sentences restating only the outcomes listed.")
+    certainty_note: str = Field(default="", description="A reason for less confidence, or ''.")
 
 
 class SectionsOutput(_Out):
@@ -99,18 +137,23 @@ class SectionsOutput(_Out):
 
 
 class SingleOutput(_Out):
-    """One call for a small input: what the target studied, the annotations, the final sections."""
+    """One call for a small input: the annotations, what the target studied, the final sections."""
 
-    intervention: Intervention | None
     annotations: list[AnnotationOut]
+    intervention: InterventionName | None
     contrasting: list[Finding] = Field(default_factory=list)
     safety: SafetyOut
     efficacy: EfficacyOut
 
 
-class ReadingOut(AnnotationOut):
+class ReadingOut(Labelled):
     """The model's reading of one sentence, with the change of the asked outcome."""
 
+    topics: list[Topic] = Field(min_length=1, description=_TOPICS)
+    polarity: Polarity = Field(description=_POLARITY)
+    stance: Stance
+    adverse_events: list[EventName] = Field(default_factory=list, description="Harms that occurred with it.")
+    absent_events: list[EventName] = Field(default_factory=list, description=_ABSENT)
     change: Change = "unclear"
 
 
@@ -123,7 +166,27 @@ class ReadOutput(_Out):
 Sections = SectionsOutput | SingleOutput
 ANNOTATION_LISTS = ("annotations", "readings")  # one item per statement of the request, in its order
 ID_FIELDS = ("id", "statement_id", "statement_ids")  # strings (or lists of them) that are statement ids
-_DROPPED_KEYWORDS = ("title", "default", "description")
+_DROPPED_KEYWORDS = ("title", "default")
+# keys a constrained decoder writes first inside an item: whose it is and the evidence, before the conclusion
+EVIDENCE_FIRST = ("id", "statement_id", "attribution", "quotes", "statement_ids")
+CONCLUSION_LAST = ("claim",)
+# descriptions the contract's own models give to fields a model writes (the contract's text is for readers of a
+# brief; these say what to put there)
+FIELD_DESCRIPTIONS = {
+    "quotes": _QUOTES,
+    "statement_ids": _IDS,
+    "claim": _CLAIM,
+    "outcome": "The measured quantity, whole; a subgroup's is an outcome of its own.",
+    "direction": "For the patient (mortality decreased: improved).",
+    "change": "Of the measured quantity.",
+}
+
+
+def _described(key: str, node: dict[str, Any]) -> dict[str, Any]:
+    """A property with the description a model needs (its own, else FIELD_DESCRIPTIONS')."""
+    if "description" in node or key not in FIELD_DESCRIPTIONS:
+        return node
+    return {"description": FIELD_DESCRIPTIONS[key], **node}
 
 
 def _strict(node: Any) -> Any:
@@ -133,7 +196,12 @@ def _strict(node: Any) -> Any:
         return node
     out = {key: _strict(value) for key, value in node.items() if key not in _DROPPED_KEYWORDS}
     if "properties" in out:
-        out["properties"] = {k: v for k, v in out["properties"].items() if not v.get("readOnly")}
+        out.pop("description", None)  # a class's docstring: for this code's readers, not for a model
+        kept = {k: v for k, v in out["properties"].items() if not v.get("readOnly")}
+        first = [k for k in EVIDENCE_FIRST if k in kept]
+        last = [k for k in CONCLUSION_LAST if k in kept]
+        middle = [k for k in kept if k not in first and k not in last]
+        out["properties"] = {k: _described(k, kept[k]) for k in [*first, *middle, *last]}
         out["required"] = list(out["properties"])
         out["additionalProperties"] = False
     if "anyOf" in out and {"type": "null"} in out["anyOf"] and len(out) == 1:
@@ -144,7 +212,7 @@ def _strict(node: Any) -> Any:
 @cache
 def _strict_schema(model: type[BaseModel]) -> dict[str, Any]:
     strict: dict[str, Any] = _strict(model.model_json_schema(ref_template="#/$defs/{model}"))
-    renames = {"AnnotationOut": ANNOTATION_DEF, "ReadingOut": ANNOTATION_DEF}
+    renames = {"AnnotationOut": ANNOTATION_DEF, "ReadingOut": "Reading"}
     defs = strict.get("$defs", {})
     strict["$defs"] = {renames.get(name, name): value for name, value in defs.items()}
     renamed: dict[str, Any] = _rename_refs(strict, renames)
@@ -193,7 +261,8 @@ def shared_strict_schema(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def strict_schema(model: type[BaseModel]) -> dict[str, Any]:
-    """The model's JSON schema made strict: every key required, no other key, no titles, defaults or descriptions.
+    """The model's JSON schema made strict: every key required, no other key, no titles or defaults; descriptions
+    kept (they define each label); inside every item the evidence keys first (EVIDENCE_FIRST).
 
     This is the one source of what an answer must look like; the validator is the model itself.
     """

@@ -21,6 +21,7 @@ from summarizer.engines.llm.progress import CallProgress
 from summarizer.engines.llm.prompts import SYSTEM_TEMPLATE, PromptSet, StatementView, compact_json
 from summarizer.engines.llm.tokens import TokenEstimator
 from summarizer.errors import EndpointError
+from summarizer.grounding import MIN_QUOTE_WORDS
 from summarizer.models import Usage
 from summarizer.settings import LLMSettings, Settings
 
@@ -61,7 +62,7 @@ class Session:
         self.resolved_model: str | None = None
         self.semaphore = asyncio.Semaphore(settings.concurrency)
         self.progress = CallProgress(progress)
-        self.system = prompts.render(SYSTEM_TEMPLATE)
+        self.system = prompts.render(SYSTEM_TEMPLATE, min_quote_words=MIN_QUOTE_WORDS)
         self.dialect: str = settings.response_format
         self.reasoning = is_reasoning_model(settings)
         if client.cache is not None:
@@ -105,7 +106,7 @@ class Session:
                 )
             self.warnings.append(
                 f"llm: the endpoint refused the {self.dialect} response format ({refused.message}); fell back to "
-                f"{fallback} (set llm.response_format = \"{fallback}\" to skip the refused call)"
+                f'{fallback} (set llm.response_format = "{fallback}" to skip the refused call)'
             )
             self.dialect = fallback
         elif isinstance(refused, ParameterRefused):
@@ -142,7 +143,7 @@ class Session:
         """Statements in order, in groups of about equal size under the token budget and `max_items`."""
 
         def cost(view: StatementView) -> int:
-            return self.estimator.estimate(f"<s id={view.id}>{view.text}</s>\n")
+            return self.estimator.estimate(f"<s id={view.id}{view.attrs}>{view.text}</s>\n")
 
         budget, concurrency = self.settings.chunk_token_budget, self.settings.concurrency
         return balanced(views, cost, budget, overhead, max_items, concurrency)

@@ -16,7 +16,7 @@ from summarizer.settings import LLMSettings
 
 ValueT = TypeVar("ValueT")
 ModelT = TypeVar("ModelT", bound=BaseModel)
-MAX_REASK_ECHO_CHARS = 6000
+MAX_REASK_ECHO_CHARS = 24000  # a longer answer is not echoed at all: a cut one would end mid-JSON
 
 Check = Callable[[ModelT], tuple[ModelT, list[str]]]
 """Checks a validated answer: returns it (quotes restored) with what is still wrong, as lines for a re-ask."""
@@ -42,16 +42,25 @@ class Answer(Generic[ValueT]):
         return self.outcome in ("length", "overflow")
 
 
-def reask_message(errors: Sequence[str], limit: int = 20) -> str:
-    """The user turn that feeds errors back to the model."""
+def reask_message(errors: Sequence[str], limit: int = 20, echoed: bool = True) -> str:
+    """The user turn that feeds errors back to the model (saying so when the answer is not shown above)."""
     shown = list(errors[:limit])
     if len(errors) > limit:
         shown.append(f"... and {len(errors) - limit} more")
+    where = "Your answer" if echoed else "Your previous answer (too long to repeat here)"
     return (
-        "Your answer has these problems:\n- "
+        f"{where} has these problems:\n- "
         + "\n- ".join(shown)
         + "\nAnswer again with the whole corrected JSON object. Cite only ids shown above; copy quotes exactly."
     )
+
+
+def reask_turns(content: str, errors: Sequence[str]) -> list[dict[str, str]]:
+    """The turns a re-ask adds: the whole previous answer and the errors, or (when the answer is longer than
+    MAX_REASK_ECHO_CHARS) the errors alone; never an answer cut mid-JSON."""
+    if len(content) <= MAX_REASK_ECHO_CHARS:
+        return [{"role": "assistant", "content": content}, {"role": "user", "content": reask_message(errors)}]
+    return [{"role": "user", "content": reask_message(errors, echoed=False)}]
 
 
 async def ask(session: Session, request: Request[ModelT], check: Check[ModelT]) -> Answer[ModelT]:
@@ -121,12 +130,8 @@ async def _exchange(
                         errors = validation_messages(exc)
                 if not errors:
                     return Answer("ok", best)
-                echo = (completion.content or "")[:MAX_REASK_ECHO_CHARS]
-                conversation = [  # keeps earlier attempts, so each re-ask is a distinct request
-                    *conversation,
-                    {"role": "assistant", "content": echo},
-                    {"role": "user", "content": reask_message(errors)},
-                ]
+                # keeps earlier attempts, so each re-ask is a distinct request
+                conversation = [*conversation, *reask_turns(completion.content or "", errors)]
                 raise _NeedsReask(errors)
     except _NeedsReask:
         pass
