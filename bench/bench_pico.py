@@ -2,7 +2,9 @@
 
 Usage: python bench/bench_pico.py [--data-dir ../shared/data] [--folds 5] [--interventions] [--lexicons]
                                   [--c1 0.01] [--c2 0.5] [--json]
-       python bench/bench_pico.py --speed [--data-dir ../shared/data] [--sentences 10000] [--json]
+       python bench/bench_pico.py --reader encoder [--data-dir ../shared/data] [--layers 4,5,6] [--hidden 128]
+                                  [--epochs 8] [--lr 0.002] [--no-shape] [--cache /tmp/pico_minilm.pt] [--json]
+       python bench/bench_pico.py --speed [--reader encoder] [--data-dir ../shared/data] [--sentences 10000] [--json]
 
 A document's fold is a fixed SHA-256 hash of its id. Each fold's CRF is trained on the other folds (with
 --interventions, also on the interventions.jsonl abstracts that share no run of 10 words with a test document,
@@ -10,6 +12,11 @@ for a second CRF of I alone whose marginal of I replaces the first one's) and re
 are those of `summarizer eval --task pico` (token level, in the reader's words). Two decisions are scored: the CRF's
 best path, and the thresholds on its marginals, each fold's chosen on the other folds' out-of-fold marginals.
 Needs python-crfsuite. Several minutes per variant on 2 cores.
+
+--reader encoder cross-validates the MiniLM reader (engines/extractive/pico_encoder.py) on the same folds instead:
+the frozen encoder's word vectors are computed once (cached in --cache, outside the repository), and each fold's
+head is trained on the other folds' sentences for a fixed number of epochs (nothing is chosen on the test fold);
+"best path" is then each word's likeliest label. Needs the encoder extra; one torch thread.
 
 --speed times the shipped tagger's spans() instead, on real citing and case-report sentences
 (clinical_citation_stance/dev.jsonl, then ade/dev.jsonl): microseconds a statement, on a first pass (each word's
@@ -98,6 +105,59 @@ def _speed(data_dir: Path, count: int, repeat: int) -> dict[str, Any]:
     }
 
 
+def _encoder_speed(data_dir: Path, count: int, repeat: int) -> dict[str, Any]:
+    from summarizer.engines.extractive.pico import tokenise
+    from summarizer.engines.extractive.pico_encoder import PicoEncoderTagger
+
+    texts = _texts(data_dir, count)
+    sentences = [[w for w, _, _ in tokenise(text)] for text in texts]
+    started = time.perf_counter()
+    tagger = PicoEncoderTagger.load(threads=1)
+    load_seconds = time.perf_counter() - started
+    passes = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        tagger.tag_many(sentences)
+        passes.append(time.perf_counter() - started)
+    words = sum(map(len, sentences))
+    started = time.perf_counter()
+    for words_of_one in sentences[:500]:
+        tagger.tag_words(words_of_one)
+    one_by_one = (time.perf_counter() - started) / min(500, len(sentences))
+    return {
+        "sentences": len(texts),
+        "words": words,
+        "threads": 1,
+        "load_seconds": round(load_seconds, 2),
+        "batched_us_per_statement": round(min(passes) / len(texts) * 1e6, 1),
+        "batched_us_per_word": round(min(passes) / words * 1e6, 2),
+        "one_at_a_time_us_per_statement": round(one_by_one * 1e6, 1),
+    }
+
+
+def _encoder_variant(args: argparse.Namespace) -> Any:
+    from summarizer.engines.extractive.pico_encoder import HeadConfig
+
+    layers = tuple(int(x) for x in args.layers.split(","))
+    return HeadConfig(layers=layers, hidden=args.hidden, shape=not args.no_shape)
+
+
+def _cross_validate_encoder(args: argparse.Namespace, say: Any) -> tuple[dict[str, Any], list[FoldResult]]:
+    import torch
+
+    from summarizer.training.pico_encoder import TrainSettings, cross_validate, inputs_of, word_vectors
+
+    torch.set_num_threads(1)
+    sentences = load_sentences(args.data_dir / "ebm_nlp" / "dev.jsonl")
+    config = _encoder_variant(args)
+    vectors = word_vectors(sentences, args.cache, threads=1, progress=say)
+    inputs = inputs_of(sentences, vectors, config)
+    settings = TrainSettings(epochs=args.epochs, learning_rate=args.lr)
+    results = cross_validate(sentences, inputs, config, settings, folds=args.folds, progress=say)
+    variant = {"reader": "encoder", **config.to_json(), "epochs": settings.epochs, "lr": settings.learning_rate}
+    return variant, results
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
@@ -110,30 +170,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", action="store_true", help="time the shipped tagger instead of cross-validating")
     parser.add_argument("--sentences", type=int, default=10_000, help="--speed: how many sentences")
     parser.add_argument("--repeat", type=int, default=3, help="--speed: warm passes, the best one counts")
+    parser.add_argument("--reader", choices=("crf", "encoder"), default="crf", help="which reader (default crf)")
+    parser.add_argument("--layers", default="4,5,6", help="encoder: the layers averaged (0 embeddings .. 6 last)")
+    parser.add_argument("--hidden", type=int, default=128, help="encoder: LSTM size a direction (0: linear head)")
+    parser.add_argument("--epochs", type=int, default=8, help="encoder: epochs of the head's training")
+    parser.add_argument("--lr", type=float, default=2e-3, help="encoder: Adam's peak learning rate")
+    parser.add_argument("--no-shape", action="store_true", help="encoder: leave the words' shape flags out")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/pico_minilm_vectors.pt"),
+                        help="encoder: where the frozen encoder's word vectors are cached")
     args = parser.parse_args(argv)
     if args.speed:
-        timing = _speed(args.data_dir, args.sentences, args.repeat)
+        speed = _encoder_speed if args.reader == "encoder" else _speed
+        timing = speed(args.data_dir, args.sentences, args.repeat)
         print(json.dumps(timing, indent=None if not args.json else 2))
         return 0
 
-    folder = args.data_dir / "ebm_nlp"
-    sentences = load_sentences(folder / "dev.jsonl")
-    settings = FitSettings(c1=args.c1, c2=args.c2, lexicons=name_list_lexicons() if args.lexicons else {})
     started = time.perf_counter()
 
     def say(message: str) -> None:
         print(f"[{time.perf_counter() - started:.0f}s] {message}", file=sys.stderr, flush=True)
 
-    results = cross_validate(sentences, settings, folds=args.folds, progress=say)
-    if args.interventions:
-        extra = load_intervention_abstracts(folder / "interventions.jsonl")
-        i_results = cross_validate(interventions_only(sentences), settings, extra, folds=args.folds, progress=say)
-        with_interventions_marginals(results, i_results)
+    variant: dict[str, Any]
+    if args.reader == "encoder":
+        variant, results = _cross_validate_encoder(args, say)
+    else:
+        folder = args.data_dir / "ebm_nlp"
+        sentences = load_sentences(folder / "dev.jsonl")
+        settings = FitSettings(c1=args.c1, c2=args.c2, lexicons=name_list_lexicons() if args.lexicons else {})
+        results = cross_validate(sentences, settings, folds=args.folds, progress=say)
+        if args.interventions:
+            extra = load_intervention_abstracts(folder / "interventions.jsonl")
+            i_results = cross_validate(interventions_only(sentences), settings, extra, folds=args.folds, progress=say)
+            with_interventions_marginals(results, i_results)
+        variant = {"interventions": args.interventions, "lexicons": args.lexicons, "c1": args.c1, "c2": args.c2}
     thresholds = fold_thresholds(results)
     viterbi = {r.fold: r.viterbi for r in results}
     by_threshold = {r.fold: decide(r.marginals, [thresholds[r.fold][t] for t in TAGS]) for r in results}
     report = {
-        "variant": {"interventions": args.interventions, "lexicons": args.lexicons, "c1": args.c1, "c2": args.c2},
+        "variant": variant,
         "folds": args.folds,
         "seconds": round(time.perf_counter() - started, 1),
         "best_path": _scores(results, viterbi),
