@@ -158,6 +158,39 @@ def _cross_validate_encoder(args: argparse.Namespace, say: Any) -> tuple[dict[st
     return variant, results
 
 
+def _likeliest(rows: Sequence[Sequence[float]]) -> list[str]:
+    """Each word's likeliest tag, N being what its marginals of P, I and O leave."""
+    return [TAGS[max(range(3), key=row.__getitem__)] if max(row) > 1 - sum(row) else "N" for row in rows]
+
+
+def _save_marginals(path: Path, variant: dict[str, Any], results: Sequence[FoldResult]) -> None:
+    folds = [{"fold": r.fold, "sentences": r.sentences, "gold": r.gold, "marginals": r.marginals} for r in results]
+    path.write_text(json.dumps({"variant": variant, "folds": folds}), encoding="utf-8")
+
+
+def _load_marginals(path: Path) -> list[dict[str, Any]]:
+    try:
+        folds: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["folds"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise SystemExit(f"cannot read saved marginals {path}: {exc}") from None
+    return folds
+
+
+def _mixed(results: Sequence[FoldResult], others: Sequence[dict[str, Any]], weight: float) -> list[FoldResult]:
+    """Each word's marginals averaged with another reader's for the same word (both read it out of fold); the best
+    path becomes the likeliest tag of the average."""
+    mixed = []
+    for result, other in zip(results, others, strict=True):
+        if other["fold"] != result.fold or other["gold"] != result.gold:
+            raise SystemExit("the saved marginals are not of the same folds and words")
+        rows = [
+            tuple(weight * a + (1 - weight) * b for a, b in zip(mine, theirs, strict=True))
+            for mine, theirs in zip(result.marginals, other["marginals"], strict=True)
+        ]
+        mixed.append(FoldResult(result.fold, result.gold, rows, _likeliest(rows), result.sentences))
+    return mixed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
@@ -178,6 +211,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-shape", action="store_true", help="encoder: leave the words' shape flags out")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/pico_minilm_vectors.pt"),
                         help="encoder: where the frozen encoder's word vectors are cached")
+    parser.add_argument("--save-marginals", type=Path, metavar="FILE",
+                        help="write each fold's out-of-fold marginals (JSON), for --mix")
+    parser.add_argument("--from-marginals", type=Path, metavar="FILE",
+                        help="score the marginals a run saved instead of cross-validating again (e.g. with --mix)")
+    parser.add_argument("--mix", type=Path, metavar="FILE",
+                        help="average the marginals with those another reader's run saved (same folds)")
+    parser.add_argument("--mix-weight", type=float, default=0.5, help="--mix: the weight of this reader's marginals")
     args = parser.parse_args(argv)
     if args.speed:
         speed = _encoder_speed if args.reader == "encoder" else _speed
@@ -191,7 +231,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{time.perf_counter() - started:.0f}s] {message}", file=sys.stderr, flush=True)
 
     variant: dict[str, Any]
-    if args.reader == "encoder":
+    if args.from_marginals:
+        saved = json.loads(args.from_marginals.read_text(encoding="utf-8"))
+        variant = {**saved["variant"], "from": str(args.from_marginals)}
+        results = [
+            FoldResult(f["fold"], f["gold"], [(m[0], m[1], m[2]) for m in f["marginals"]], [], f["sentences"])
+            for f in saved["folds"]
+        ]
+        for result in results:
+            result.viterbi = _likeliest(result.marginals)
+    elif args.reader == "encoder":
         variant, results = _cross_validate_encoder(args, say)
     else:
         folder = args.data_dir / "ebm_nlp"
@@ -203,6 +252,11 @@ def main(argv: list[str] | None = None) -> int:
             i_results = cross_validate(interventions_only(sentences), settings, extra, folds=args.folds, progress=say)
             with_interventions_marginals(results, i_results)
         variant = {"interventions": args.interventions, "lexicons": args.lexicons, "c1": args.c1, "c2": args.c2}
+    if args.save_marginals:
+        _save_marginals(args.save_marginals, variant, results)
+    if args.mix:
+        results = _mixed(results, _load_marginals(args.mix), args.mix_weight)
+        variant = {**variant, "mixed_with": str(args.mix), "mix_weight": args.mix_weight}
     thresholds = fold_thresholds(results)
     viterbi = {r.fold: r.viterbi for r in results}
     by_threshold = {r.fold: decide(r.marginals, [thresholds[r.fold][t] for t in TAGS]) for r in results}

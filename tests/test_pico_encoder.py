@@ -15,6 +15,7 @@ import pytest
 
 from summarizer.cli import main
 from summarizer.engines.extractive.pico import TAGS, PicoSpan, tokenise
+from summarizer.engines.extractive.pico_encoder import PicoEncoderTagger
 from summarizer.engines.extractive.pico_readers import PICO_READERS
 from summarizer.training.pico import fold_of, load_sentences
 
@@ -48,7 +49,7 @@ def test_both_readers_are_registered_and_the_crf_is_the_default() -> None:
 
 
 @pytest.fixture(scope="module")
-def reader():  # type: ignore[no-untyped-def]
+def reader() -> PicoEncoderTagger:
     if not HAVE_ENCODER:
         pytest.skip("the PICO encoder reader needs the encoder extra: pip install -e '.[encoder]'")
     from summarizer.engines.extractive.pico_encoder import load_pico_encoder_tagger
@@ -56,13 +57,13 @@ def reader():  # type: ignore[no-untyped-def]
     return load_pico_encoder_tagger(threads=1)
 
 
-def _tagged(reader, text: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _tagged(reader: PicoEncoderTagger, text: str) -> dict[str, str]:
     words = [w for w, _, _ in tokenise(text)]
     return dict(zip(words, reader.tag_words(words), strict=True))
 
 
 @needs_encoder
-def test_the_shipped_head_finds_the_arms_participants_and_measures(reader) -> None:  # type: ignore[no-untyped-def]
+def test_the_shipped_head_finds_the_arms_participants_and_measures(reader: PicoEncoderTagger) -> None:
     trial = _tagged(reader, TRIAL)
     assert trial["metformin"] == "I"
     assert trial["diabetes"] == "P" and trial["adults"] == "P"
@@ -73,7 +74,7 @@ def test_the_shipped_head_finds_the_arms_participants_and_measures(reader) -> No
 
 
 @needs_encoder
-def test_the_interface_is_the_crf_reader_s(reader) -> None:  # type: ignore[no-untyped-def]
+def test_the_interface_is_the_crf_reader_s(reader: PicoEncoderTagger) -> None:
     tokens = ["Children", "(aged", "5-12)", "received", "montelukast", "."]
     tags = reader.tag(tokens)
     assert len(tags) == len(tokens) and set(tags) <= {*TAGS, "N"}

@@ -162,9 +162,15 @@ def _likeliest(row: Sequence[float]) -> str:
 
 
 def write_reader(
-    head: Any, config: HeadConfig, thresholds: dict[str, float], training: dict[str, Any], out_dir: Path
+    head: Any,
+    config: HeadConfig,
+    thresholds: dict[str, float],
+    training: dict[str, Any],
+    out_dir: Path,
+    encoder_weight: float = 1.0,
 ) -> dict[str, Any]:
-    """Write the head (half-precision safetensors) and its settings (JSON) into out_dir; return the settings."""
+    """Write the head (half-precision safetensors) and its settings (JSON) into out_dir; return the settings. An
+    encoder_weight under 1 makes the reader average its probabilities with the shipped CRF reader's marginals."""
     import json
 
     import torch
@@ -181,6 +187,8 @@ def write_reader(
         "thresholds": {tag: thresholds[tag] for tag in TAGS},
         "training": training,
     }
+    if encoder_weight < 1.0:
+        meta["crf_mix"] = {"encoder_weight": encoder_weight}
     (out_dir / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta
 
@@ -194,14 +202,18 @@ def train_reader(
     thresholds: dict[str, float] | None = None,
     folds: int = FOLDS,
     progress: Callable[[str], None] | None = None,
+    encoder_weight: float = 1.0,
 ) -> dict[str, Any]:
     """Train the shipped head on all the sentences, with the thresholds chosen on cross-validated probabilities
     (unless given: bench/bench_pico.py --reader encoder reports the same choice as `pooled_thresholds`), and write
-    it into out_dir."""
+    it into out_dir. With an encoder_weight under 1 (a mix with the CRF reader) the thresholds must be given: they
+    are chosen on the mixed marginals (bench/bench_pico.py --from-marginals ... --mix ...)."""
     from summarizer.training.pico import pooled_thresholds
 
     inputs = inputs_of(sentences, vectors, config)
     if thresholds is None:
+        if encoder_weight < 1.0:
+            raise ValueError("a reader mixed with the CRF needs its thresholds given")
         thresholds = pooled_thresholds(cross_validate(sentences, inputs, config, settings, folds, progress))
     head = train_head(inputs, [s.tags for s in sentences], config, settings)
     training = {
@@ -211,4 +223,4 @@ def train_reader(
         "batch": settings.batch,
         "seed": settings.seed,
     }
-    return write_reader(head, config, thresholds, training, out_dir)
+    return write_reader(head, config, thresholds, training, out_dir, encoder_weight)

@@ -417,7 +417,7 @@ class PicoTagger:
         tags = self.tag_words(pieces)
         return [tags[i] for i in firsts]
 
-    def tag_many(self, token_lists: Iterable[Sequence[str]]) -> list[list[str]]:
+    def tag_many(self, token_lists: Sequence[Sequence[str]]) -> list[list[str]]:
         """`tag` of each sentence's tokens (the encoder reader's batched call, here one sentence at a time)."""
         return [self.tag(tokens) for tokens in token_lists]
 

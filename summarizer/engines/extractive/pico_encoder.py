@@ -29,7 +29,9 @@ from summarizer.engines.extractive.pico import (
     NONE_TAG,
     TAGS,
     PicoSpan,
+    PicoTagger,
     decide,
+    load_pico_tagger,
     spans_of,
     split_token,
 )
@@ -207,6 +209,9 @@ class PicoEncoderTagger:
     thresholds: tuple[float, float, float] = (0.5, 0.5, 0.5)
     batch_size: int = BATCH_SIZE
     meta: dict[str, Any] = field(default_factory=dict)
+    # when set, each word's probabilities are averaged with the CRF reader's marginals: `weight` those of the head
+    crf: PicoTagger | None = None
+    weight: float = 1.0
 
     @classmethod
     def load(
@@ -230,7 +235,13 @@ class PicoEncoderTagger:
             head.load_state_dict({name: t.float() for name, t in tensors.items()})
         except (OSError, ValueError, RuntimeError) as exc:
             raise ConfigError(f"cannot read the PICO encoder reader's head {data_dir / HEAD_FILE}: {exc}") from None
-        return cls(vectors, head, config, thresholds, meta=meta)  # type: ignore[arg-type]
+        crf = None
+        weight = float(meta.get("crf_mix", {}).get("encoder_weight", 1.0))
+        if weight < 1.0:
+            crf = load_pico_tagger()
+            if crf is None:
+                raise ConfigError("the PICO encoder reader is mixed with the CRF reader, whose data file is missing")
+        return cls(vectors, head, config, thresholds, meta=meta, crf=crf, weight=weight)  # type: ignore[arg-type]
 
     def marginals_many(self, sentences: Sequence[Sequence[str]]) -> list[list[tuple[float, float, float]]]:
         """Each word's probability of P, I and O, for many sentences of the reader's words (in batches of
@@ -245,8 +256,17 @@ class PicoEncoderTagger:
             layers = self.vectors.layers([sentences[i] for i in chunk])
             inputs = [head_inputs(torch, x, sentences[i], self.config) for x, i in zip(layers, chunk, strict=True)]
             for i, probs in zip(chunk, probabilities(torch, self.head, inputs), strict=True):
-                result[i] = probs
+                result[i] = probs if self.crf is None else self._mixed(probs, self.crf.marginals(sentences[i]))
         return result
+
+    def _mixed(
+        self, mine: Sequence[tuple[float, float, float]], crf: Sequence[tuple[float, float, float]]
+    ) -> list[tuple[float, float, float]]:
+        w = self.weight
+        return [
+            (w * a[0] + (1 - w) * b[0], w * a[1] + (1 - w) * b[1], w * a[2] + (1 - w) * b[2])
+            for a, b in zip(mine, crf, strict=True)
+        ]
 
     def marginals(self, words: Sequence[str]) -> list[tuple[float, float, float]]:
         """Each word's probability of P, I and O (one sentence)."""
