@@ -67,10 +67,10 @@ def test_the_shipped_head_finds_the_arms_participants_and_measures(reader: PicoE
     trial = _tagged(reader, TRIAL)
     assert trial["metformin"] == "I"
     assert trial["diabetes"] == "P" and trial["adults"] == "P"
-    assert trial["randomly"] == "N" and trial["were"] == "N"
+    assert trial["randomly"] == "N" and trial["assigned"] == "N" and trial["."] == "N"
     measures = _tagged(reader, MEASURES)
     assert measures["HbA1c"] == "O" and measures["weight"] == "O" and measures["hypoglycaemia"] == "O"
-    assert measures["primary"] != "I" and measures["The"] == "N"
+    assert measures["The"] == "N" and measures["primary"] == "N" and "I" not in measures.values()
 
 
 @needs_encoder
@@ -111,19 +111,23 @@ def test_a_head_trained_on_real_sentences_tags_held_out_documents(tmp_path: Path
 
     torch.set_num_threads(1)
     sentences = load_sentences(DEV)
-    train = [s for s in sentences if fold_of(s.doc) != 0][:500]
-    test = [s for s in sentences if fold_of(s.doc) == 0][:150]
+    train = [s for s in sentences if fold_of(s.doc) != 0][:800]
+    test = [s for s in sentences if fold_of(s.doc) == 0][:200]
     assert not {s.doc for s in train} & {s.doc for s in test}
     config = HeadConfig(hidden=0)
     inputs = inputs_of(train + test, word_vectors(train + test), config)
-    head = train_head(inputs[: len(train)], [s.tags for s in train], config, TrainSettings(epochs=6))
+    head = train_head(inputs[: len(train)], [s.tags for s in train], config, TrainSettings(epochs=8))
+    # the thresholds are chosen on the training sentences, as the shipped ones are on training folds
+    seen = [row for rows in read(head, inputs[: len(train)]) for row in rows]
+    thresholds = choose_thresholds([t for s in train for t in s.tags], seen)
     held_out = read(head, inputs[len(train) :])
     gold = [t for s in test for t in s.tags]
-    thresholds = choose_thresholds(gold, [row for rows in held_out for row in rows])
     predicted = [t for rows in held_out for t in decide(rows, [thresholds[tag] for tag in TAGS])]
     scores = token_metrics(gold, predicted, len(test))["per_class"]
-    # far above chance on documents the head never saw (the shipped head, 5-fold: docs/BENCHMARKS.md)
-    assert scores["I"]["f1"] > 0.35 and scores["P"]["f1"] > 0.35 and scores["O"]["f1"] > 0.3
+    for tag in TAGS:
+        # tagging every word with the tag: its recall is 1, its precision the tag's share of the words
+        share = gold.count(tag) / len(gold)
+        assert scores[tag]["f1"] > 2 * share / (1 + share) + 0.08, (tag, scores[tag]["f1"], share)
     write_reader(head, config, thresholds, {"sentences": len(train)}, tmp_path)
     loaded = PicoEncoderTagger.load(tmp_path, threads=1)
     again = [t for s in test[:20] for t in loaded.tag_words(s.words)]
