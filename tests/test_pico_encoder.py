@@ -41,6 +41,17 @@ def test_the_default_command_line_does_not_import_torch() -> None:
     assert done.returncode == 0, done.stderr
 
 
+def test_without_torch_the_encoder_reader_is_one_line_and_exit_2() -> None:
+    code = (
+        "import sys; sys.modules['torch'] = None; from summarizer.__main__ import run; "
+        f"sys.argv = ['summarizer', 'eval', {str(FIXTURE)!r}, '--task', 'pico', '--pico-reader', 'encoder']; "
+        "raise SystemExit(run())"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "encoder" in done.stderr and "Traceback" not in done.stderr
+
+
 def test_both_readers_are_registered_and_the_crf_is_the_default() -> None:
     assert set(PICO_READERS.choices()) >= {"crf", "encoder"}
     from summarizer.engines.extractive.pico_readers import DEFAULT_PICO_READER
