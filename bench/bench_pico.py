@@ -2,7 +2,9 @@
 
 Usage: python bench/bench_pico.py [--data-dir ../shared/data] [--folds 5] [--interventions] [--lexicons]
                                   [--c1 0.01] [--c2 0.5] [--json]
-       python bench/bench_pico.py --speed [--data-dir ../shared/data] [--sentences 10000] [--json]
+       python bench/bench_pico.py --reader encoder [--data-dir ../shared/data] [--layers 1,2,3,4,5,6] [--hidden 64]
+                                  [--epochs 6] [--lr 0.002] [--no-shape] [--cache /tmp/pico_minilm.pt] [--json]
+       python bench/bench_pico.py --speed [--reader encoder] [--data-dir ../shared/data] [--sentences 10000] [--json]
 
 A document's fold is a fixed SHA-256 hash of its id. Each fold's CRF is trained on the other folds (with
 --interventions, also on the interventions.jsonl abstracts that share no run of 10 words with a test document,
@@ -10,6 +12,11 @@ for a second CRF of I alone whose marginal of I replaces the first one's) and re
 are those of `summarizer eval --task pico` (token level, in the reader's words). Two decisions are scored: the CRF's
 best path, and the thresholds on its marginals, each fold's chosen on the other folds' out-of-fold marginals.
 Needs python-crfsuite. Several minutes per variant on 2 cores.
+
+--reader encoder cross-validates the MiniLM reader (engines/extractive/pico_encoder.py) on the same folds instead:
+the frozen encoder's word vectors are computed once (cached in --cache, outside the repository), and each fold's
+head is trained on the other folds' sentences for a fixed number of epochs (nothing is chosen on the test fold);
+"best path" is then each word's likeliest label. Needs the encoder extra; one torch thread.
 
 --speed times the shipped tagger's spans() instead, on real citing and case-report sentences
 (clinical_citation_stance/dev.jsonl, then ade/dev.jsonl): microseconds a statement, on a first pass (each word's
@@ -98,6 +105,92 @@ def _speed(data_dir: Path, count: int, repeat: int) -> dict[str, Any]:
     }
 
 
+def _encoder_speed(data_dir: Path, count: int, repeat: int) -> dict[str, Any]:
+    from summarizer.engines.extractive.pico import tokenise
+    from summarizer.engines.extractive.pico_encoder import PicoEncoderTagger
+
+    texts = _texts(data_dir, count)
+    sentences = [[w for w, _, _ in tokenise(text)] for text in texts]
+    started = time.perf_counter()
+    tagger = PicoEncoderTagger.load(threads=1)
+    load_seconds = time.perf_counter() - started
+    passes = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        tagger.tag_many(sentences)
+        passes.append(time.perf_counter() - started)
+    words = sum(map(len, sentences))
+    started = time.perf_counter()
+    for words_of_one in sentences[:500]:
+        tagger.tag_words(words_of_one)
+    one_by_one = (time.perf_counter() - started) / min(500, len(sentences))
+    return {
+        "sentences": len(texts),
+        "words": words,
+        "threads": 1,
+        "load_seconds": round(load_seconds, 2),
+        "batched_us_per_statement": round(min(passes) / len(texts) * 1e6, 1),
+        "batched_us_per_word": round(min(passes) / words * 1e6, 2),
+        "one_at_a_time_us_per_statement": round(one_by_one * 1e6, 1),
+    }
+
+
+def _encoder_variant(args: argparse.Namespace) -> Any:
+    from summarizer.engines.extractive.pico_encoder import HeadConfig
+
+    layers = tuple(int(x) for x in args.layers.split(","))
+    return HeadConfig(layers=layers, hidden=args.hidden, shape=not args.no_shape)
+
+
+def _cross_validate_encoder(args: argparse.Namespace, say: Any) -> tuple[dict[str, Any], list[FoldResult]]:
+    import torch
+
+    from summarizer.training.pico_encoder import TrainSettings, cross_validate, inputs_of, word_vectors
+
+    torch.set_num_threads(1)
+    sentences = load_sentences(args.data_dir / "ebm_nlp" / "dev.jsonl")
+    config = _encoder_variant(args)
+    vectors = word_vectors(sentences, args.cache, threads=1, progress=say)
+    inputs = inputs_of(sentences, vectors, config)
+    settings = TrainSettings(epochs=args.epochs, learning_rate=args.lr)
+    results = cross_validate(sentences, inputs, config, settings, folds=args.folds, progress=say)
+    variant = {"reader": "encoder", **config.to_json(), "epochs": settings.epochs, "lr": settings.learning_rate}
+    return variant, results
+
+
+def _likeliest(rows: Sequence[Sequence[float]]) -> list[str]:
+    """Each word's likeliest tag, N being what its marginals of P, I and O leave."""
+    return [TAGS[max(range(3), key=row.__getitem__)] if max(row) > 1 - sum(row) else "N" for row in rows]
+
+
+def _save_marginals(path: Path, variant: dict[str, Any], results: Sequence[FoldResult]) -> None:
+    folds = [{"fold": r.fold, "sentences": r.sentences, "gold": r.gold, "marginals": r.marginals} for r in results]
+    path.write_text(json.dumps({"variant": variant, "folds": folds}), encoding="utf-8")
+
+
+def _load_marginals(path: Path) -> list[dict[str, Any]]:
+    try:
+        folds: list[dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))["folds"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise SystemExit(f"cannot read saved marginals {path}: {exc}") from None
+    return folds
+
+
+def _mixed(results: Sequence[FoldResult], others: Sequence[dict[str, Any]], weight: float) -> list[FoldResult]:
+    """Each word's marginals averaged with another reader's for the same word (both read it out of fold); the best
+    path becomes the likeliest tag of the average."""
+    mixed = []
+    for result, other in zip(results, others, strict=True):
+        if other["fold"] != result.fold or other["gold"] != result.gold:
+            raise SystemExit("the saved marginals are not of the same folds and words")
+        rows = [
+            tuple(weight * a + (1 - weight) * b for a, b in zip(mine, theirs, strict=True))
+            for mine, theirs in zip(result.marginals, other["marginals"], strict=True)
+        ]
+        mixed.append(FoldResult(result.fold, result.gold, rows, _likeliest(rows), result.sentences))
+    return mixed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
@@ -110,30 +203,65 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--speed", action="store_true", help="time the shipped tagger instead of cross-validating")
     parser.add_argument("--sentences", type=int, default=10_000, help="--speed: how many sentences")
     parser.add_argument("--repeat", type=int, default=3, help="--speed: warm passes, the best one counts")
+    parser.add_argument("--reader", choices=("crf", "encoder"), default="crf", help="which reader (default crf)")
+    parser.add_argument("--layers", default="1,2,3,4,5,6", help="encoder: the layers averaged (0 embeddings .. 6 last)")
+    parser.add_argument("--hidden", type=int, default=64, help="encoder: LSTM size a direction (0: linear head)")
+    parser.add_argument("--epochs", type=int, default=6, help="encoder: epochs of the head's training")
+    parser.add_argument("--lr", type=float, default=2e-3, help="encoder: Adam's peak learning rate")
+    parser.add_argument("--no-shape", action="store_true", help="encoder: leave the words' shape flags out")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/pico_minilm_vectors.pt"),
+                        help="encoder: where the frozen encoder's word vectors are cached")
+    parser.add_argument("--save-marginals", type=Path, metavar="FILE",
+                        help="write each fold's out-of-fold marginals (JSON), for --mix")
+    parser.add_argument("--from-marginals", type=Path, metavar="FILE",
+                        help="score the marginals a run saved instead of cross-validating again (e.g. with --mix)")
+    parser.add_argument("--mix", type=Path, metavar="FILE",
+                        help="average the marginals with those another reader's run saved (same folds)")
+    parser.add_argument("--mix-weight", type=float, default=0.5, help="--mix: the weight of this reader's marginals")
     args = parser.parse_args(argv)
     if args.speed:
-        timing = _speed(args.data_dir, args.sentences, args.repeat)
+        speed = _encoder_speed if args.reader == "encoder" else _speed
+        timing = speed(args.data_dir, args.sentences, args.repeat)
         print(json.dumps(timing, indent=None if not args.json else 2))
         return 0
 
-    folder = args.data_dir / "ebm_nlp"
-    sentences = load_sentences(folder / "dev.jsonl")
-    settings = FitSettings(c1=args.c1, c2=args.c2, lexicons=name_list_lexicons() if args.lexicons else {})
     started = time.perf_counter()
 
     def say(message: str) -> None:
         print(f"[{time.perf_counter() - started:.0f}s] {message}", file=sys.stderr, flush=True)
 
-    results = cross_validate(sentences, settings, folds=args.folds, progress=say)
-    if args.interventions:
-        extra = load_intervention_abstracts(folder / "interventions.jsonl")
-        i_results = cross_validate(interventions_only(sentences), settings, extra, folds=args.folds, progress=say)
-        with_interventions_marginals(results, i_results)
+    variant: dict[str, Any]
+    if args.from_marginals:
+        saved = json.loads(args.from_marginals.read_text(encoding="utf-8"))
+        variant = {**saved["variant"], "from": str(args.from_marginals)}
+        results = [
+            FoldResult(f["fold"], f["gold"], [(m[0], m[1], m[2]) for m in f["marginals"]], [], f["sentences"])
+            for f in saved["folds"]
+        ]
+        for result in results:
+            result.viterbi = _likeliest(result.marginals)
+    elif args.reader == "encoder":
+        variant, results = _cross_validate_encoder(args, say)
+    else:
+        folder = args.data_dir / "ebm_nlp"
+        sentences = load_sentences(folder / "dev.jsonl")
+        settings = FitSettings(c1=args.c1, c2=args.c2, lexicons=name_list_lexicons() if args.lexicons else {})
+        results = cross_validate(sentences, settings, folds=args.folds, progress=say)
+        if args.interventions:
+            extra = load_intervention_abstracts(folder / "interventions.jsonl")
+            i_results = cross_validate(interventions_only(sentences), settings, extra, folds=args.folds, progress=say)
+            with_interventions_marginals(results, i_results)
+        variant = {"interventions": args.interventions, "lexicons": args.lexicons, "c1": args.c1, "c2": args.c2}
+    if args.save_marginals:
+        _save_marginals(args.save_marginals, variant, results)
+    if args.mix:
+        results = _mixed(results, _load_marginals(args.mix), args.mix_weight)
+        variant = {**variant, "mixed_with": str(args.mix), "mix_weight": args.mix_weight}
     thresholds = fold_thresholds(results)
     viterbi = {r.fold: r.viterbi for r in results}
     by_threshold = {r.fold: decide(r.marginals, [thresholds[r.fold][t] for t in TAGS]) for r in results}
     report = {
-        "variant": {"interventions": args.interventions, "lexicons": args.lexicons, "c1": args.c1, "c2": args.c2},
+        "variant": variant,
         "folds": args.folds,
         "seconds": round(time.perf_counter() - started, 1),
         "best_path": _scores(results, viterbi),

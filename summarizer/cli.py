@@ -16,6 +16,7 @@ from typing import Any, NoReturn
 
 from summarizer._version import __version__
 from summarizer.engines import ENGINES, EngineOptions
+from summarizer.engines.extractive.pico_readers import DEFAULT_PICO_READER, PICO_READERS
 from summarizer.errors import ConfigError, SummarizerError
 from summarizer.evaluation.tasks import EVAL_TASKS
 from summarizer.interrupts import Interrupts
@@ -197,6 +198,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--task", required=True, choices=EVAL_TASKS.choices(), help=task_help)
     evaluate.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
     evaluate.add_argument("--limit", type=_positive_int, help="evaluate only the first N rows")
+    evaluate.add_argument(
+        "--pico-reader", choices=PICO_READERS.choices(), default=DEFAULT_PICO_READER,
+        help="--task pico: which PICO reader; " + "; ".join(f"{r.name}: {r.summary}" for r in PICO_READERS),
+    )
     _add_engine_flags(evaluate)
     evaluate.set_defaults(handler=_cmd_eval)
 
@@ -446,7 +451,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     settings = _settings(args)
     engine = _engine(args, settings)
     show = not args.quiet and sys.stderr.isatty()
-    report = task.run(args.dataset, engine, args.limit, _progress_printer("evaluating") if show else None)
+    progress = _progress_printer("evaluating") if show else None
+    report = task.run(args.dataset, engine, args.limit, progress, {"pico_reader": args.pico_reader})
     text = json.dumps(report, indent=2) + "\n" if args.format == "json" else task.format_text(report) + "\n"
     write_output(text, None)
     return 0

@@ -5,7 +5,7 @@ on it and formats its report; the command line takes its choices from EVAL_TASKS
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,6 +14,8 @@ from summarizer.engines.base import Engine
 from summarizer.registry import Registry
 
 Progress = Callable[[int, int], None]
+# options of one task from the command line (`--pico-reader`), by name; the other tasks take none
+Options = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -22,13 +24,13 @@ class EvalTask:
 
     name: str
     summary: str
-    run: Callable[[Path, Engine, int | None, Progress | None], dict[str, Any]]
+    run: Callable[[Path, Engine, int | None, Progress | None, Options], dict[str, Any]]
     format_text: Callable[[dict[str, Any]], str]
     aliases: tuple[str, ...] = ()
 
 
 def _sentence_task(task: str, summary: str) -> EvalTask:
-    def run(path: Path, engine: Engine, limit: int | None, progress: Progress | None) -> dict[str, Any]:
+    def run(path: Path, engine: Engine, limit: int | None, progress: Progress | None, _: Options) -> dict[str, Any]:
         from summarizer.evaluation.sentences import evaluate, load_dataset
 
         return evaluate(load_dataset(path, task), task, engine, limit=limit, progress=progress)
@@ -41,7 +43,9 @@ def _sentence_task(task: str, summary: str) -> EvalTask:
     return EvalTask(task, summary, run, format_text)
 
 
-def _run_brief(path: Path, engine: Engine, limit: int | None, progress: Progress | None) -> dict[str, Any]:
+def _run_brief(
+    path: Path, engine: Engine, limit: int | None, progress: Progress | None, _: Options
+) -> dict[str, Any]:
     from summarizer.evaluation.briefs import evaluate_briefs, load_brief_targets
 
     return evaluate_briefs(load_brief_targets(path), engine, limit=limit, progress=progress)
@@ -53,11 +57,13 @@ def _format_brief(report: dict[str, Any]) -> str:
     return format_brief_report_text(report)
 
 
-def _run_pico(path: Path, engine: Engine, limit: int | None, progress: Progress | None) -> dict[str, Any]:
+def _run_pico(
+    path: Path, engine: Engine, limit: int | None, progress: Progress | None, options: Options
+) -> dict[str, Any]:
     # the PICO reader is a tagger of its own, whatever engine the command line built
     from summarizer.evaluation.pico import run_pico
 
-    return run_pico(path, limit=limit, progress=progress)
+    return run_pico(path, limit=limit, progress=progress, reader=options.get("pico_reader") or "crf")
 
 
 def _format_pico(report: dict[str, Any]) -> str:

