@@ -426,6 +426,16 @@ class PicoTagger:
         """The P, I and O spans of a sentence, each a run of words of one tag."""
         return spans_of(text, self.tag_words)
 
+    def intervention_spans(self, text: str) -> list[PicoSpan]:
+        """The I spans of a text of one or more sentences, each sentence tagged on its own (as the reader was
+        trained), with offsets into the whole text."""
+        found = []
+        for start, end in split_sentences(text):
+            for span in self.spans(text[start:end]):
+                if span.kind == "I":
+                    found.append(PicoSpan("I", start + span.start, start + span.end, span.text))
+        return found
+
 
 def spans_of(text: str, tag_words: Callable[[Sequence[str]], list[str]]) -> list[PicoSpan]:
     """The P, I and O spans of a text, each a run of words of one tag, as a reader's `tag_words` tags them."""
@@ -441,17 +451,6 @@ def spans_of(text: str, tag_words: Callable[[Sequence[str]], list[str]]) -> list
             spans.append(PicoSpan(tag, start, end, text[start:end]))  # type: ignore[arg-type]
         run_start = i + 1
     return spans
-
-    def intervention_spans(self, text: str) -> list[PicoSpan]:
-        """The I spans of a text of one or more sentences, each sentence tagged on its own (as the reader was
-        trained), with offsets into the whole text."""
-        found = []
-        for start, end in split_sentences(text):
-            for span in self.spans(text[start:end]):
-                if span.kind == "I":
-                    found.append(PicoSpan("I", start + span.start, start + span.end, span.text))
-        return found
-
 
 
 @lru_cache(maxsize=1)
