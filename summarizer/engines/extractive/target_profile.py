@@ -15,6 +15,11 @@ statements name (treatments.py) which treatment, if any, the target studied:
   vaccine, ...) more often than as an exposure (exposure to, smoking, intake, ...). A bare "therapy" or
   "intervention" with no name never qualifies.
 
+- Names no word list holds: when no listed treatment qualifies, the PICO reader's intervention spans in the
+  statements become treatment names (treatments.py trims them; a comparator's arm is left out), a sentence that
+  names one and reports a comparison's result attributes that result to it, and the same rules decide, the
+  attributions needing their full number (docs/EXTRACTIVE.md says why).
+
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
 """
