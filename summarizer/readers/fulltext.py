@@ -573,6 +573,12 @@ def target_needed(names: Sequence[str]) -> InputError:
     )
 
 
+def read_without_target(text: str, name: str) -> Source:
+    """A full-text reader's plain `read`: an article cites many papers, so without a target it is an input
+    error (the readers with a target go through statements_of)."""
+    raise target_needed([name])
+
+
 def statements_of(
     articles: Sequence[Article], target: str, target_title: str | None = None, extra_ids: Sequence[str] = ()
 ) -> Source:

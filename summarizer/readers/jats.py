@@ -15,7 +15,14 @@ from lxml import etree
 
 from summarizer.models import Citing
 from summarizer.readers.base import ReaderSpec
-from summarizer.readers.fulltext import Article, Block, Reference, SegmentBuilder, clean, target_needed
+from summarizer.readers.fulltext import (
+    Article,
+    Block,
+    Reference,
+    SegmentBuilder,
+    clean,
+    read_without_target,
+)
 from summarizer.readers.xmlsafe import entity_text, local_name, parse_xml, root_name
 
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -317,14 +324,10 @@ def looks_like_jats(text: str) -> bool:
     return root_name(text) in ("article", "pmc-articleset")
 
 
-def _read_without_target(text: str, name: str) -> object:
-    raise target_needed([name])
-
-
 SPEC = ReaderSpec(
     "jats",
     "full-text article in JATS XML (PubMed Central, Europe PMC); needs --target",
-    _read_without_target,  # type: ignore[arg-type]
+    read_without_target,
     detection_rank=5,
     recognise_text=looks_like_jats,
     parse_article=parse_jats,

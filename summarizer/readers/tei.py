@@ -21,7 +21,7 @@ from summarizer.readers.fulltext import (
     SegmentBuilder,
     clean,
     normalise_title,
-    target_needed,
+    read_without_target,
 )
 from summarizer.readers.xmlsafe import entity_text, local_name, parse_xml, root_name
 
@@ -175,14 +175,10 @@ def looks_like_tei(text: str) -> bool:
     return root_name(text) in ("TEI", "teiCorpus")
 
 
-def _read_without_target(text: str, name: str) -> object:
-    raise target_needed([name])
-
-
 SPEC = ReaderSpec(
     "tei",
     "full-text article in GROBID TEI XML (a PDF read by GROBID); needs --target",
-    _read_without_target,  # type: ignore[arg-type]
+    read_without_target,
     detection_rank=6,
     recognise_text=looks_like_tei,
     parse_article=parse_tei,
