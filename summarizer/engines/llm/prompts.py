@@ -122,7 +122,7 @@ _ABBREVIATION = re.compile(r"[A-Za-z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*")  # one wo
 
 def abbreviations_text(target: Target | None, statements: Sequence[Statement]) -> str:
     """Short forms the statements use, each tied to the long form the statements (or the abstract) define it by
-    (Schwartz-Hearst, engines/extractive/abbreviations.py): "RDV = remdesivir; SOC = standard of care"."""
+    (Schwartz-Hearst, engines/extractive/abbreviations.py): "ICS = inhaled corticosteroids; SOC = standard of care"."""
     texts = [s.text for s in statements]
     if target is not None and target.abstract:
         texts.append(target.abstract)
