@@ -13,7 +13,12 @@ def run() -> int:
     except KeyboardInterrupt:
         print("summarizer: interrupted", file=sys.stderr)
         return 130
-    code = main()
+    try:
+        code = main()
+    except KeyboardInterrupt:  # a Ctrl-C that landed while main was handling an earlier one
+        from summarizer.cli import interrupted
+
+        return interrupted()
     # the process ends here: Python's last collection would walk the whole heap (models, lexicons, the per-word
     # tables) only to free what the exit frees anyway; 0.06 s after a 20,000-statement brief
     gc.freeze()

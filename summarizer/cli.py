@@ -491,6 +491,19 @@ def _run(args: argparse.Namespace) -> int:
         return 1
 
 
+def interrupted(in_main_thread: bool = True) -> int:
+    """A run stopped by Ctrl-C: further ones ignored (one more may land while this one is being handled, before it
+    is ignored: it is taken here too), one line, exit 130."""
+    while in_main_thread:
+        try:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            break
+        except KeyboardInterrupt:
+            continue
+    sys.stderr.write("summarizer: interrupted\n")
+    return 130
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code."""
     parser = build_parser()
@@ -510,10 +523,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             interrupts.raise_if_lost()
             return code
     except KeyboardInterrupt:  # from anywhere in the run, its error handling included
-        if in_main_thread:
-            signal.signal(signal.SIGINT, signal.SIG_IGN)
-        sys.stderr.write("summarizer: interrupted\n")
-        return 130
+        return interrupted(in_main_thread)
     finally:
         if in_main_thread and (argv is None or previous is not None):
             # as the process's entry point, the run is over: a late Ctrl-C must not interrupt the exit
