@@ -33,11 +33,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from summarizer.engines.extractive.abbreviations import definitions_in
-from summarizer.engines.extractive.cues import COMPARISON_RESULT
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
 from summarizer.engines.extractive.resources import Resources
-from summarizer.engines.extractive.tokenise import lower_same_length, split_sentences
 from summarizer.engines.extractive.treatment_names import clean_name
 from summarizer.engines.extractive.treatments import (
     MODIFIED_CLASSES,
@@ -363,7 +361,7 @@ def _with_learned_names(
     """The treatments with the names the PICO reader reads as interventions added, in the first LEARNED_STATEMENTS
     statements (it costs about 0.3 ms a statement, so it reads only when the word lists found no intervention). A
     span that overlaps an outcome the reading found is no intervention; a sentence that names a learned one and
-    reports a comparison's result (cues.COMPARISON_RESULT) attributes that result to it."""
+    reports a comparison's result attributes that result to it (treatments.read_treatments)."""
     learned = list(treatments)
     for index, text in enumerate(texts[:LEARNED_STATEMENTS]):
         outcomes = [(m.start, m.start + len(m.outcome)) for m in readings[index].outcomes]
@@ -374,12 +372,7 @@ def _with_learned_names(
         ]
         if not spans:
             continue
-        treatment = reread_treatments(text, readings[index], spans, res)
-        low = lower_same_length(text)
-        sentences = enumerate(split_sentences(text))
-        results = {i for i, (start, end) in sentences if COMPARISON_RESULT.search(low, start, end)}
-        named = {mention.sentence for mention in treatment.mentions}
-        learned[index] = treatment._replace(effect=tuple(sorted({*treatment.effect, *(named & results)})))
+        learned[index] = reread_treatments(text, readings[index], spans, res)
     return learned
 
 

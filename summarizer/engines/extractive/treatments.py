@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from summarizer.citations import AUTHOR_YEAR, count_citations
-from summarizer.engines.extractive.cues import OUTCOME_VERB_STEMS, PATTERN_A_SUFFIX, word_class
+from summarizer.engines.extractive.cues import COMPARISON_RESULT, OUTCOME_VERB_STEMS, PATTERN_A_SUFFIX, word_class
 from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
@@ -600,7 +600,8 @@ def read_treatments(
 ) -> TreatmentReading:
     """The treatments of a statement and what its sentences report: the sentences of the outcomes, events and
     reassurances the reading found, and those with a benefit or harm word that is not negated. learned: names
-    another reader found (treatment_mentions)."""
+    another reader found (treatment_mentions); with them, a sentence that names a treatment and reports a
+    comparison's result (cues.COMPARISON_RESULT) reports an effect too."""
     candidates = (
         learned
         or scan.mask_spans  # a lexicon name (of a drug, or of an effect: cheap to look past)
@@ -621,12 +622,15 @@ def read_treatments(
     effect = set(effect_sentences)
     harm = set(harm_sentences)
     anaphoric = set()
+    named = {mention.sentence for mention in mentions} if learned else set()
     for index, (start, end) in enumerate(scan.sentences()):
         if index not in effect:
             for match in BENEFIT.finditer(low, start, end):
                 if _unnegated(low, match, start):
                     effect.add(index)
                     break
+        if index in named and index not in effect and COMPARISON_RESULT.search(low, start, end):
+            effect.add(index)
         if index not in harm:
             for match in HARM.finditer(low, start, end):
                 if _unnegated(low, match, start):
