@@ -178,3 +178,14 @@ def test_a_defined_short_form_counts_for_its_long_form() -> None:
     assert unlinked.name == linked.name == "transplantation of bone marrow mononuclear cells"
     assert unlinked.statements == (2,)
     assert linked.statements == (1, 2)
+
+
+def test_a_case_report_s_drug_named_as_the_cause_of_an_event_was_given() -> None:
+    res = load_resources()
+    texts = ["Severe hepatotoxicity secondary to methotrexate.", "Liver enzymes returned to normal within four weeks."]
+    readings = [annotate(text, resources_=res) for text in texts]
+    # with no person in the sentence and no design, the cause may be a cell line's or an animal's: no intervention
+    assert profile_target(Target(), readings, res, texts=texts).name is None
+    assert profile_target(Target(design="case_report"), readings, res, texts=texts).name == "methotrexate"
+    # and a design that is not about treated patients leaves the rule as it was
+    assert profile_target(Target(design="animal"), readings, res, texts=texts).name is None

@@ -13,7 +13,8 @@ statements name (treatments.py) which treatment, if any, the target studied:
   that is less, but at least 1) attribute an effect, a harm or safety to it in the sentences that name it, and
   statements worth at least VerdictRules.min_framed name it as something given (treated with, dose, therapy,
   vaccine, ...) more often than as an exposure (exposure to, smoking, intake, ...). A bare "therapy" or
-  "intervention" with no name never qualifies.
+  "intervention" with no name never qualifies. When the statements read as a case report (target.design), a
+  drug named in a sentence that reports an adverse event counts as given even where the sentence names no person.
 
 - Names no word list holds: when no listed treatment qualifies, the PICO reader's intervention spans in the
   statements become treatment names (treatments.py trims them; a comparator's arm is left out), a sentence that
@@ -75,6 +76,8 @@ _TITLE_CUES = re.compile(
 )
 _MIN_ACRONYM = 3
 LEARNED_STATEMENTS = 300
+# designs whose statements are about the patients the target treated: a drug they name as a cause was given to them
+CAUSES_GIVEN_IN = frozenset({"case_report"})
 
 
 @dataclass(frozen=True)
@@ -307,6 +310,8 @@ def profile_target(
         wanted |= _short_forms_of(wanted, aliases)
         indices, sentences = _statements_about(treatments, wanted)
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
+    if target.design in CAUSES_GIVEN_IN:
+        treatments, tallies = _causes_given(treatments, readings), None
     by_anchor = _tallied(treatments, tallies, aliases)
     anchor = _chosen_anchor(by_anchor, len(treatments), rules)
     how = "The statements attribute effects to {}."
@@ -323,6 +328,26 @@ def profile_target(
     name = _chosen_name(by_anchor[anchor].names)
     indices, sentences = _statements_about(treatments, {anchor} | _short_forms_of({anchor}, aliases))
     return TargetProfile(name, frozenset({anchor}), indices, sentences, how.format(name))
+
+
+def _causes_given(
+    treatments: Sequence[TreatmentReading], readings: Sequence[SentenceReading]
+) -> list[TreatmentReading]:
+    """The treatments, a drug named in a sentence that reports an adverse event taken as given (a therapy frame)
+    whether or not the sentence names a person: in a case report the patient is the one it was given to ("Pulmonary
+    toxicity secondary to X"). Elsewhere the sentence must name a person (treatments.py), since basic science names
+    the causes of effects in cells and animals the same way."""
+    given = []
+    for treatment, reading in zip(treatments, readings, strict=True):
+        events = set(reading.event_sentences)
+        if events and any(m.sentence in events and not m.therapy_frame for m in treatment.mentions):
+            mentions = tuple(
+                m._replace(therapy_frame=True) if m.sentence in events and not m.exposure_frame else m
+                for m in treatment.mentions
+            )
+            treatment = treatment._replace(mentions=mentions)
+        given.append(treatment)
+    return given
 
 
 def _tallied(
