@@ -323,3 +323,44 @@ def test_an_outcome_name_does_not_start_with_the_preposition_it_was_cut_after() 
     assert [m.outcome for m in find_outcomes("In-hospital mortality was lower with drug A than with placebo.")] == [
         "In-hospital mortality"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adverse events occurred in 9 of 40 children treated with montelukast.",
+        "Side effects of the topical tacrolimus were mild and transient.",
+    ],
+)
+def test_harms_named_by_their_general_name_are_a_concern_of_the_brief_not_of_the_sentence_task(text: str) -> None:
+    reading = annotate(text, resources_=load_resources())
+    assert reading.safety_signal != "concern"  # the adverse-effect corpus marks only named effects
+    assert reading.general_harms and all(sentence == 0 for _, sentence in reading.general_harms)
+    statements = [Statement(id="S1", text=text), Statement(id="S2", text=text.replace(" ", "  ", 1))]
+    brief = summarize(statements, engine=ExtractiveEngine())
+    assert brief.safety.assessment == "concerns_reported"
+    assert brief.safety.adverse_events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Adverse events were similar in the colchicine and placebo groups.",
+        "Adverse events were recorded at every visit in patients treated with colchicine.",
+        "In view of its low toxicity, colchicine deserves further study.",
+        "Colchicine caused fewer side effects than indomethacin.",
+        "No adverse events were seen with colchicine.",
+    ],
+)
+def test_general_harms_that_did_not_differ_were_few_or_only_monitored_are_no_concern(text: str) -> None:
+    assert annotate(text, resources_=load_resources()).general_harms == ()
+
+
+def test_low_toxicity_is_never_listed_as_an_adverse_event() -> None:
+    statements = [
+        Statement(id="S1", text="Colchicine has low toxicity and was well tolerated in this trial of 60 patients."),
+        Statement(id="S2", text="Colchicine reduced pain in patients with gout (p < 0.01)."),
+        Statement(id="S3", text="Treatment with colchicine lowered the recurrence of pericarditis (p = 0.02)."),
+    ]
+    brief = summarize(statements, engine=ExtractiveEngine())
+    assert all("toxicity" not in event.name.lower() for event in brief.safety.adverse_events)

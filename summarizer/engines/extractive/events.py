@@ -23,6 +23,7 @@ from summarizer.engines.extractive.cues import (
     LIST_SEPARATOR,
     MEASUREMENT_NOUNS,
     NEGATED_VERBS,
+    NO_DIFFERENCE,
     NON_DRUG_CAUSES,
     NOT_EVENT_WORDS,
     PATTERN_A_SUFFIX,
@@ -34,7 +35,7 @@ from summarizer.engines.extractive.cues import (
     word_class,
 )
 from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class, token_span, within
-from summarizer.engines.extractive.tokenise import TOKEN, Span, tokens
+from summarizer.engines.extractive.tokenise import TOKEN, Span, occurrences, tokens
 
 # how far after a negation a negated list is read ("did not notice any A, B or C")
 LIST_SCOPE_CHARS = 300
@@ -120,6 +121,40 @@ def names_overlap(name: str, events: Sequence[str]) -> bool:
     that lists thousands of events is still read in linear time)."""
     low = name.lower()
     return any(e.lower() in low or low in e.lower() for e in events[:OVERLAP_EVENTS])
+
+
+def general_harms(scan: Scan, spans: Sequence[Span]) -> tuple[tuple[str, int], ...]:
+    """The harms a statement that names a drug or a treatment reports by their general name as having happened
+    ("Adverse events occurred in 12 patients given X", "side effects of X were mild"), each with its sentence.
+    The adverse-effect corpus marks only named effects, so its model (rightly, for that task) scores such sentences
+    low; a brief still owes the reader the harm. None when the sentence says the harms did not differ between the
+    arms, were few or slight, or says only how they were looked for ("adverse events were recorded at each
+    visit")."""
+    if not spans or NO_DIFFERENCE.search(scan.low) is not None or _SIMILAR_OR_MONITORED.search(scan.low) is not None:
+        return ()
+    generic = [
+        span
+        for span in spans
+        if _GENERIC_HARM.search(scan.text, *span) is not None and not slight_harm(scan.text, scan.text[slice(*span)])
+    ]
+    kept = occurring_spans(scan, generic) if generic else []
+    return tuple((name, scan.sentence_index(start)) for name, start in event_names_at(scan.text, kept))
+
+
+def slight_harm(sentence: str, event: str) -> bool:
+    """Whether a sentence calls harms named by their general name few or slight, in or right around the name
+    ("low toxicity", "fewer side effects", "adverse events were fewer"): a reassurance, not a concern."""
+    if _GENERIC_HARM.search(event) is None:
+        return False
+    low = sentence.lower()
+    for start in occurrences(low, event.lower()):
+        before = _WORD.findall(low, max(0, start - 40), start)[-_FEW_WINDOW:]
+        after = _WORD.findall(low, start + len(event), start + len(event) + 40)[:_FEW_WINDOW + 1]
+        own = _WORD.findall(low, start, start + len(event))
+        if not (_FEW.isdisjoint(before) and _FEW.isdisjoint(own) and _FEW.isdisjoint(after)):
+            return True
+    return False
+
 
 
 def treatment_event(scan: Scan, spans: Sequence[Span]) -> bool:
@@ -282,6 +317,21 @@ def is_clinical_event_name(name: str) -> bool:
     only = words[0]
     return only not in NOT_EVENT_WORDS and (not only.endswith(ADJECTIVE_ENDINGS) or only in _EVENT_ADJECTIVES)
 
+
+# harms by their general name: "adverse events", "side effects", "adverse drug reactions", "toxicity"
+_GENERIC_HARM = re.compile(
+    r"\b(?:adverse|side|undesirable|unwanted)[\s\-]+(?:drug[\s\-]+)?(?:events?|effects?|reactions?)\b|\btoxicit(?:y|ies)\b",
+    re.IGNORECASE,
+)
+# a sentence whose general harms did not differ between arms, or that says only how they were looked for
+_SIMILAR_OR_MONITORED = re.compile(
+    r"\b(?:similar|comparable|equivalent|record(?:ed|ing)?|monitor(?:ed|ing)?|assess(?:ed|ing)?|"
+    r"collect(?:ed|ing)?|evaluat(?:ed|ing)|measur(?:ed|ing)|grad(?:ed|ing))\b"
+)
+# a word right before or after a general harm that makes it few or slight: "low toxicity", "fewer side effects"
+_FEW = frozenset({"low", "lower", "few", "fewer", "less", "little", "minimal", "negligible", "reduced", "decreased"})
+_FEW_WINDOW = 3
+_WORD = re.compile(r"[a-z]+")
 
 # words of measurement after a symptom's or disease's name: the name then says what was measured, not that an event
 # happened ("pain threshold", "pain scores", "the diabetes outcome measures", "haemoglobin level")

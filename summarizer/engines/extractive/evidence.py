@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.reading import SentenceReading
-from summarizer.engines.extractive.tokenise import split_sentences
+from summarizer.engines.extractive.tokenise import occurrences, split_sentences
 from summarizer.engines.extractive.treatments import TREATMENT_CLASSES
 from summarizer.models import Finding, Quote, Statement
 
@@ -112,17 +112,6 @@ def indication(sentence: str, event: str) -> bool:
     return False
 
 
-def _occurrences(text: str, name: str) -> list[int]:
-    """Where a name stands in a text, left to right without overlaps (as re.finditer would find it, with no
-    pattern to compile for each name)."""
-    found = []
-    start = text.find(name)
-    while start != -1:
-        found.append(start)
-        start = text.find(name, start + max(1, len(name)))
-    return found
-
-
 def _clause_at(sentence: str, start: int, end: int) -> str:
     """The clause of a sentence around [start, end): between the clause breaks (",", ";", while, but, ...)."""
     before = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)]
@@ -136,7 +125,7 @@ def in_control_arm(sentence: str, event: str, anchors: frozenset[str]) -> bool:
     without saying which had more ("a difference between X and the control group in the incidence of wound
     infection"). "Nausea was more frequent than in the placebo group" stays an adverse event."""
     low = sentence.lower()
-    found = _occurrences(low, event.lower())
+    found = occurrences(low, event.lower())
     if not found:
         return False
     for start in found:
@@ -156,7 +145,7 @@ def compared(sentence: str, event: str) -> bool:
         return False
     return any(
         _NO_DIFFERENCE.search(sentence, max(0, start - 200), start) is not None
-        for start in _occurrences(sentence.lower(), event.lower())
+        for start in occurrences(sentence.lower(), event.lower())
     )
 
 
@@ -172,7 +161,7 @@ def also_occurring(sentence: str, event: str) -> bool:
     """Whether a sentence that names an event as absent also reports it as having happened ("Vomiting occurred
     after 13 (17%) ...; nausea without vomiting occurred in 14 (18%)"): it is then no absent event."""
     low = sentence.lower()
-    return any(_OCCURRED_AFTER.match(low, start + len(event)) for start in _occurrences(low, event.lower()))
+    return any(_OCCURRED_AFTER.match(low, start + len(event)) for start in occurrences(low, event.lower()))
 
 
 # a comparison between doses or schedules of one treatment ("similar in the lower and higher dose arms", "the two

@@ -32,6 +32,7 @@ from summarizer.engines.extractive.events import (
     event_names,
     event_names_at,
     fallback_event_spans,
+    general_harms,
     harm_span,
     is_harm_name,
     listed_absent_events,
@@ -77,6 +78,9 @@ class SentenceReading:
     treatment: TreatmentReading = field(default_factory=TreatmentReading)
     # adverse events reported as an outcome that fell or did not differ ("fewer serious adverse events")
     safety_outcomes: tuple[OutcomeMention, ...] = ()
+    # harms reported by their general name ("adverse events occurred in 12 patients"), with their sentences: no
+    # adverse effect for the sentence-level task, but a concern in a brief (events.general_harms)
+    general_harms: tuple[tuple[str, int], ...] = ()
 
 
 def _rule_stance(low: str) -> Stance:
@@ -206,6 +210,8 @@ def annotate(
     # fewer or no more of them reassure, more of them are a concern, named as the outcome names them
     safety_outcomes = tuple(m for m in outcomes if SAFETY_OUTCOME.search(m.outcome.lower()))
     reassuring_outcomes = tuple(m for m in safety_outcomes if m.change in ("decreased", "no_difference"))
+    # harms by their general name, unless the sentence reads them as an outcome compared between the arms
+    general = () if reports_event or safety_outcomes else general_harms(scan, present_spans)
     # an outcome that is a harm and increased ("increased risk of secondary infections") is an adverse event
     harms = [m for m in outcomes if m.change == "increased" and m.direction == "worsened" and (
         is_harm_name(m.outcome) or m in safety_outcomes
@@ -286,6 +292,7 @@ def annotate(
         safety_sentence=safety_sentence,
         treatment=treatment,
         safety_outcomes=reassuring_outcomes if safety_signal == "reassuring" else (),
+        general_harms=general,
     )
 
 

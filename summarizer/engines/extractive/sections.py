@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from summarizer.certainty import DRAFT
 from summarizer.engines.extractive.cues import REASSURING
-from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap
+from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
 from summarizer.engines.extractive.evidence import (
     CELL_LEVEL,
     ReadStatement,
@@ -85,13 +85,16 @@ def _concern_events(item: ReadStatement, index: int, profile: TargetProfile) -> 
     reading = item.reading
     improved = [m.outcome for m in reading.outcomes if m.direction != "worsened"]
     kept = []
-    for event, at in zip(reading.adverse_events, reading.event_sentences, strict=False):
+    events = [*zip(reading.adverse_events, reading.event_sentences, strict=False), *reading.general_harms]
+    for event, at in events:
         if not profile.about(index, at) or not is_clinical_event_name(event):
             continue
         if names_overlap(event, improved):
             continue
         text = sentence(item.statement, at)
         if CELL_LEVEL.search(text) or indication(text, event) or in_control_arm(text, event, profile.anchors):
+            continue
+        if slight_harm(text, event):
             continue
         kept.append((event, at))
     return kept
@@ -109,10 +112,11 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
     for index in profile.statements:
         item = items[index]
         reading = item.reading
-        if reading.safety_signal == "concern":
-            kept = _concern_events(item, index, profile)
-            if not kept:
-                continue
+        concern = reading.safety_signal == "concern"
+        kept = _concern_events(item, index, profile) if concern or reading.general_harms else []
+        if concern and not kept:
+            continue
+        if kept:
             concerns.append(item)
             for event, _ in kept:
                 key = event.lower()

@@ -64,3 +64,14 @@ def split_sentences(text: str) -> list[Span]:
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans or [(0, len(text))]
+
+
+def occurrences(text: str, name: str) -> list[int]:
+    """Where a name stands in a text, left to right without overlaps (as re.finditer would find it, with no
+    pattern to compile for each name)."""
+    found = []
+    start = text.find(name)
+    while start != -1:
+        found.append(start)
+        start = text.find(name, start + max(1, len(name)))
+    return found
