@@ -130,13 +130,10 @@ def general_harms(scan: Scan, spans: Sequence[Span]) -> tuple[tuple[str, int], .
     low; a brief still owes the reader the harm. None when the sentence says the harms did not differ between the
     arms, were few or slight, or says only how they were looked for ("adverse events were recorded at each
     visit")."""
-    if not spans or NO_DIFFERENCE.search(scan.low) is not None or _SIMILAR_OR_MONITORED.search(scan.low) is not None:
+    generic = [span for span in spans if _GENERIC_HARM.search(scan.text, *span) is not None]
+    if not generic or NO_DIFFERENCE.search(scan.low) is not None or _SIMILAR_OR_MONITORED.search(scan.low) is not None:
         return ()
-    generic = [
-        span
-        for span in spans
-        if _GENERIC_HARM.search(scan.text, *span) is not None and not slight_harm(scan.text, scan.text[slice(*span)])
-    ]
+    generic = [span for span in generic if not slight_harm(scan.text, scan.text[slice(*span)])]
     kept = occurring_spans(scan, generic) if generic else []
     return tuple((name, scan.sentence_index(start)) for name, start in event_names_at(scan.text, kept))
 
