@@ -107,9 +107,11 @@ VERDICTS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("sections:concerns_reported", "sections:insufficient_evidence"),
                     ("keep", "verdict labels of the contract, not entries")),
     **dict.fromkeys(("name_lists:erm~", "name_lists:synonym~"), ("keep", "the ontology file's syntax")),
-    "treatments:fats": ("keep", "a nutrient of the drug lexicon (_NOT_AGENTS): general"),
-    **dict.fromkeys(("treatments:transplantations", "treatments:vaccinations"),
-                    ("keep", "inflection of a general treatment word")),
+    # (the lists of treatments are in treatment_names since the audited revision: the same verdicts there)
+    **dict.fromkeys(("treatments:fats", "treatment_names:fats"),
+                    ("keep", "a nutrient of the drug lexicon (_NOT_AGENTS): general")),
+    **dict.fromkeys(("treatments:transplantations", "treatments:vaccinations", "treatment_names:transplantations",
+                     "treatment_names:vaccinations"), ("keep", "inflection of a general treatment word")),
 }
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.tokenise import occurrences, split_sentences
-from summarizer.engines.extractive.treatments import TREATMENT_CLASSES
+from summarizer.engines.extractive.treatment_names import TREATMENT_CLASSES
 from summarizer.models import Finding, Quote, Statement
 
 # an effect on cancer cells or cells in culture is what a drug is tested for there, not an adverse event of it

@@ -40,6 +40,7 @@ from summarizer.engines.extractive.numeric_results import Significance, numeric_
 from summarizer.engines.extractive.polarity import outcome_direction
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.treatment_names import ARM_WORDS
 from summarizer.models import Change, Direction
 
 __all__ = ["OutcomeMention", "find_outcomes", "outcome_direction"]
@@ -69,7 +70,6 @@ _NOUN_BEFORE = re.compile(
 # words that cannot start the object of a change verb: the verb was said of its subject ("lower in group I")
 _NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", "after", "during", "for", "from",
                             "between", "compared", "versus", "vs", "when", "while", "as", "on"})
-_ARM_NOUNS = frozenset({"group", "groups", "arm", "arms"})
 # a name holding these is a piece of a p-value or of a bracket, not an outcome ("P < 0.01)")
 # not an outcome's name: a comparison sign, a leading preposition, or the study's own results ("their results
 # showed no differences for edema": the outcome is edema, not "results")
@@ -181,7 +181,7 @@ def _plausible_name(name: str) -> bool:
     if _NOT_IN_NAMES.search(low) is not None or name.count("(") != name.count(")"):
         return False
     words = _NAME_WORD.findall(low)
-    if not words or words[-1] in _ARM_NOUNS or words[0].endswith(_ADVERB_ENDINGS):
+    if not words or words[-1] in ARM_WORDS or words[0].endswith(_ADVERB_ENDINGS):
         return False
     if len(words) == 1 and words[0].endswith(_ADJECTIVE_ENDINGS):
         return False  # an adjective whose noun the sentence lost ("improves pulmonary 39,[44]")
@@ -253,7 +253,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             piece_pos = idx + len(piece)
             words = _outcome_words(piece)
-            if not words or words[-1] in _ARM_NOUNS:  # "an improvement in the electrostimulation group"
+            if not words or words[-1] in ARM_WORDS:  # "an improvement in the electrostimulation group"
                 continue
             name_low = " ".join(words)
             start = low.find(name_low, idx)

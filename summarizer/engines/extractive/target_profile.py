@@ -37,14 +37,8 @@ from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
 from summarizer.engines.extractive.resources import Resources
-from summarizer.engines.extractive.treatment_names import clean_name
-from summarizer.engines.extractive.treatments import (
-    MODIFIED_CLASSES,
-    TREATMENT_CLASSES,
-    TreatmentMention,
-    TreatmentReading,
-    name_anchors,
-)
+from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES, TREATMENT_CLASSES, clean_name
+from summarizer.engines.extractive.treatments import TreatmentMention, TreatmentReading, name_anchors
 from summarizer.models import Target
 
 ALONE_WEIGHT = 1.0

@@ -1,4 +1,5 @@
-"""What may be part of a treatment's name, and how a clinician writes that name.
+"""The words by which a statement names a treatment and its frame: what may be part of a treatment's name, how a
+clinician writes that name, and what says it was given.
 
 A treatment's name names what was given: a drug, biologic, vaccine, procedure, device, or a behavioural or lifestyle
 intervention. A dose ("8 mg", "156 mg injections"), a duration ("3-month treatment"), a number or number word ("only
@@ -6,8 +7,19 @@ one group"), a negated phrase ("without oral antipsychotic supplementation") or 
 testing 3 months treatment") is not a name, and none of their words identifies a treatment. What a phrase calls
 "the treatment of RDS" or "therapy for hepatitis" is the disease treated, not the treatment.
 
-The words are also what marks a therapeutic frame: a dose quantity ("600 mg", "25 Gy") or a route of administration
-("intranasal", "intrathecal") next to a drug says it was given.
+A name ends with a treatment word (HEAD_CLASS: "bone marrow transplantation", "Ad26 vaccine"), counted under its
+class, or is a drug's name; some treatment words name a treatment only with a specific word before them ("PGT121
+antibody", not "antibodies"). A molecule followed by a word of biology ("insulin sensitivity"), a common word of the
+drug lists ("oxygen", "glucose") and a trial's name ("the ACTT-1 trial") name nothing given. A trial arm is named by
+what it was given ("the olanzapine group"); the comparator's words ("placebo", "sham", "usual care") name the other
+arm, never the intervention.
+
+The words are also what marks a therapeutic frame: a dose quantity ("600 mg", "25 Gy"), a route of administration
+("intranasal", "intrathecal") or a word of treating (THERAPY_CUES: "treated", "given", "trial") next to a drug says
+it was given; a word of exposure (EXPOSURE_CUES: "exposure", "smoking", "intake") says it is an exposure or a risk
+factor, not an intervention.
+
+treatments.py reads statements with these words (and this module imports nothing from it).
 """
 
 from __future__ import annotations
@@ -40,7 +52,6 @@ _DOSE_AND_DURATION_WORDS = _words(
     "short-course long-course long-term short-term dose doses dosage dosing"
 )
 _NEGATIONS = _words("without no not nor non never")
-# "patients on dialysis": who the patients were
 # people a statement is about; a population word ("patients on dialysis", "those without") says who
 PEOPLE = _words(
     "adults cases children individuals men participants patient patients people persons subjects those women"
@@ -68,6 +79,180 @@ LEADING_FILLER = _words(
     "same such this that these those their its our any some all each both other new novel current existing various "
     "several many multiple different previous prior further additional first second a an the"
 )
+
+
+# Treatment words: a word that ends a treatment's name ("bone marrow transplantation", "Ad26 vaccine"), by the class
+# a name is counted under (so "vaccination" and "vaccine" are one treatment)
+HEAD_CLASS: dict[str, str] = {
+    **dict.fromkeys(_words("therapy therapies treatment treatments regimen regimens"), "therapy"),
+    **dict.fromkeys(_words("immunotherapy immunotherapies chemotherapy chemotherapies pharmacotherapy monotherapy "
+                           "polytherapy"), "therapy"),
+    # radiotherapy names a treatment on its own ("preoperative radiotherapy")
+    **dict.fromkeys(_words("radiotherapy radiotherapies irradiation"), "radiotherapy"),
+    **dict.fromkeys(_words("extract extracts"), "extract"),
+    **dict.fromkeys(_words("vaccine vaccines vaccination vaccinations immunization immunizations immunisation"),
+                    "vaccine"),
+    **dict.fromkeys(_words("transplantation transplant transplants transplantations graft grafts grafting"),
+                    "transplant"),
+    **dict.fromkeys(_words("supplementation supplement supplements"), "supplement"),
+    **dict.fromkeys(_words("infusion infusions injection injections administration transfusion transfusions"),
+                    "administration"),
+    **dict.fromkeys(_words("intervention interventions surgery prophylaxis"), "intervention"),
+    **dict.fromkeys(_words("antibody antibodies"), "antibody"),
+    # procedures and devices
+    **dict.fromkeys(_words("procedure procedures operation operations"), "procedure"),
+    **dict.fromkeys(_words("stent stents stenting"), "stent"),
+    **dict.fromkeys(_words("implant implants implantation"), "implant"),
+    **dict.fromkeys(_words("dialysis hemodialysis haemodialysis"), "dialysis"),
+    **dict.fromkeys(_words("defibrillator defibrillators defibrillation"), "defibrillation"),
+    **dict.fromkeys(_words("device devices"), "device"),
+    "ablation": "ablation",
+    "bypass": "bypass",
+    # behavioural and lifestyle interventions
+    **dict.fromkeys(_words("program programs programme programmes"), "programme"),
+    **dict.fromkeys(_words("training trainings"), "training"),
+    "education": "education",
+    **dict.fromkeys(_words("counselling counseling"), "counselling"),
+    "rehabilitation": "rehabilitation",
+    **dict.fromkeys(_words("exercise exercises"), "exercise"),
+    **dict.fromkeys(_words("diet diets"), "diet"),
+    **{word: word for word in _words("acupuncture electroacupuncture massage yoga meditation mindfulness")},
+}
+TREATMENT_CLASSES = frozenset(HEAD_CLASS.values())
+# the classes whose word adds nothing to the name of what is given ("treatment with X" is X)
+PLAIN_CLASSES = frozenset({"therapy", "supplement", "administration"})
+# these name a treatment only with a specific word before them ("PGT121 antibody", not "antibodies")
+NEEDS_MODIFIER = _words(
+    "antibody antibodies intervention interventions supplement supplements regimen "
+    "regimens treatment treatments therapy therapies surgery procedure procedures operation operations device "
+    "devices program programs programme programmes training trainings education counselling counseling diet diets "
+    "ablation bypass extract extracts"
+)
+# the classes of those words: they never name a treatment on their own
+MODIFIED_CLASSES = frozenset(HEAD_CLASS[word] for word in NEEDS_MODIFIER)
+# lifestyle changes are given only when a therapeutic word says so ("exercise training", "a weight loss
+# programme"); on their own ("exercise", "weight loss") they may be a behaviour observed, as in a cohort study
+LIFESTYLE_CLASSES = frozenset({"exercise", "diet", "weight-loss"})
+# a word ending like these names a procedure or a therapy: "appendectomy", "angioplasty", "physiotherapy"
+PROCEDURE_SUFFIXES = ("ectomy", "plasty", "otomy", "ostomy", "therapy", "pexy")
+NOT_PROCEDURES = _words("autotomy")
+# "exercise capacity", "exercise tolerance", "diet quality": a measure, not a lifestyle change given
+MEASURE_AFTER = _words(
+    "capacity tolerance performance test tests testing duration time intensity level levels quality pattern "
+    "patterns habits composition intake history behaviour behavior behaviours behaviors data set sets sample "
+    "samples"
+)
+# the classes whose word is also a measure or a common noun ("exercise capacity", "training data")
+MEASURED_CLASSES = frozenset({"exercise", "diet", "training", "education", "programme", "procedure", "device",
+                              "counselling"})
+# "weight loss", "weight reduction" (WEIGHT_PHRASE): given as an intervention when it is the agent of an effect, not
+# an outcome after these words ("X caused weight loss")
+OUTCOME_BEFORE = _words(
+    "caused causes cause causing induced induces inducing produced produces producing led leads resulted results "
+    "experienced showed shows demonstrated had has have greater more less significant mean median average "
+    "percentage"
+)
+# "improved with weight loss": the agent of the change before it
+AGENT_BEFORE = _words("with by after following through via")
+# "the ACTT-1 trial", "the RECOVERY study": the name of a trial, not of what it gave
+TRIAL_WORDS = _words("trial trials study studies investigators cohort registry")
+# cell products: "mesenchymal stem cells", "iPSC-derived cells"
+CELL_WORDS = _words("cells cell")
+CELL_MODIFIERS = _words("stem stromal progenitor car-t")
+# words before a treatment word that do not say which treatment it is
+GENERIC_MODIFIERS = LEADING_FILLER | _words(
+    "combination combined high-dose low-dose intravenous oral intramuscular subcutaneous intranasal chronic acute "
+    "maintenance continuous prolonged intermittent repeated preoperative postoperative perioperative intraoperative "
+    "intra-operative neoadjuvant potential effective successful standard conventional adjuvant single daily early "
+    "late initial candidate experimental clinical preclinical therapeutic prophylactic preventive specific targeted "
+    "passive active recent long-term short-term durable modern optimal appropriate important available approved "
+    "licensed emerging promising better best usual routine systemic local topical proposed pharmacological medical "
+    "surgical drug drugs cancer disease patient patients human animal animals mouse mice treatment treatments "
+    "therapy therapies cell cells based -based of and or in with for to by from on as after before during following "
+    "one two three four five"
+)
+# molecules followed by these are biology, not something given: "insulin sensitivity", "IFN signalling"
+BIOLOGY_AFTER = _words(
+    "level levels signaling signalling pathway pathways receptor receptors sensitivity resistance secretion "
+    "production concentration concentrations expression activity activities metabolism synthesis release uptake "
+    "binding homeostasis deficiency deficient transporter transporters response responses gene genes protein "
+    "proteins mrna status biosynthesis degradation clearance tolerance"
+)
+# drug-list names that are common words, elements or nutrients in running text
+NOT_AGENTS = _words(
+    "lead baseline oxygen water glucose sodium calcium potassium iron zinc magnesium chloride nitrogen carbon "
+    "hydrogen alcohol ethanol protein proteins amino acid acids fatty salt sugar fat fats energy light air "
+    "control placebo vehicle saline medium serum plasma blood insulin cholesterol collagen albumin"
+)
+# Frames: words near a name that say it was given (a therapeutic frame) or that it is an exposure or a risk factor
+THERAPY_CUES = _words(
+    "treat treated treating treatment treatments therapy therapies therapeutic administered "
+    "administration administering given giving received receiving dose doses dosing dosed injected injection "
+    "infused infusion transplanted transplantation delivered immunized immunised vaccinated "
+    "vaccination supplementation supplemented prescribed drug drugs agent agents medication "
+    "medications prophylactic trial trials randomized randomised placebo regimen "
+    "intervention monotherapy"
+)
+EXPOSURE_CUES = _words(
+    "exposure exposures exposed consumption intake users smoking smokers pollutant "
+    "pollutants pollution occupational environmental contaminant contaminants uv ultraviolet ionizing ionising"
+)
+# Where a name begins and ends: function words, which a name read back from its head (or forward from "treatment
+# with") does not cross
+STOP_BEFORE = _words(
+    "the a an of and or with in by for to that this these those their its as after following on from is was were "
+    "are be been has have had which we our such other than into at via vs versus not no but while whereas between "
+    "although however significant significantly difference differences both each either neither despite during "
+    "his her he she they it there among within across differ differed did does do respectively whereas compared"
+)
+# "the usual care arm", "the standard care group": the comparator
+CONTROL_CARE = _words("usual standard routine conventional")
+# the words that make a trial arm the comparator: a name the PICO reader reads as an intervention that begins with
+# one is the other arm ("conventional stethoscopes", "placebo injection"), and so is a trial arm
+# named by one ("the waitlist group")
+COMPARATOR = CONTROL_CARE | _words("control controls placebo sham comparison untreated waitlist wait-list waiting")
+# trial arms: "the olanzapine group", "the intramuscular arm" name what that arm was given
+ARM_WORDS = _words("group groups arm arms")
+NOT_ARMS = _words(
+    "both two three four five each all other same different first second "
+    "third age risk high-risk low-risk study patient patients working research ethnic functional "
+    "blood subgroup this that these those whole entire trial trials"
+) | COMPARATOR
+# "the treatment of RDS", "therapy of hepatitis": what follows "of" is the disease
+DISEASE_OF = _words("treatment treatments therapy therapies radiotherapy chemotherapy management")
+# the rest of a dose after its unit: "mg/m2", "mg/kg/day"
+DOSE_PER = _words("m kg d day h per")
+# what follows these is the disease treated or the population, not the treatment
+INDICATION_BEFORE = frozenset(
+    tuple(pair.split("_")) for pair in _words(
+        "treatment_of treatment_for therapy_for therapy_of management_of prevention_of patients_with "
+        "diagnosed_with subjects_with children_with adults_with"
+    )
+)
+# "Table 2", "Supplementary Figure": a part of the document, not of a name
+DOCUMENT_WORDS = _words("table tables figure figures fig supplementary appendix")
+# punctuation around a word of a name, and between the words of one name it ends
+TRAILING_PUNCT = ",;:()[]"
+# words that end a treatment's name when reading back from its head ("performed MSC-based interventions")
+NOT_MODIFIERS = _words(
+    "also performed used using received receiving given administered shown reported found observed underwent "
+    "undergoing underwent include including includes included such like"
+)
+# verbs and relative pronouns: the name of what is given ("treatment with X", read forward) ends before them
+VERBS = _words("who whom whose is was were are be been has have had can could may might will would does did do "
+               "shows showed improves reduces increases decreases prevents protects extends leads results")
+# the words a treatment phrase or a trial arm ends with
+PHRASE_ENDS = frozenset(HEAD_CLASS) | CELL_WORDS | ARM_WORDS
+WEIGHT_PHRASE = re.compile(
+    r"\bweight[\s\-]+(?:loss|losses|reductions?)\b|\b(?:reductions?|loss(?:es)?)\s+(?:in|of)\s+(?:body\s+)?weight\b"
+)
+# a person named in a sentence: a drug in a sentence that reports an adverse event in a person was given to them
+PERSON = re.compile(
+    r"\b(?:patients?|man|men|woman|women|boy|girls?|child|children|infants?|neonates?|adults?|subjects?|"
+    r"participants?|volunteers?|individuals?|persons?|people|cases?|\d+[\s\-]years?[\s\-]old|year-old)\b"
+)
+# "MSC-based", "cisplatin-induced": the name of the agent is the word without this ending
+CAUSE_SUFFIX = re.compile(r"-(?:based|induced|associated|related|treated|mediated|dependent)$")
 
 
 @shared_table
@@ -111,7 +296,7 @@ def clean_name(name: str) -> str:
     "156 mg injections" -> "injections", "ofloxacin containing 4-month regimen" -> "ofloxacin-containing regimen",
     "same E. longifolia extract" -> "E. longifolia extract"."""
     words = _DOSE_LEVEL.sub("", name).split()
-    bare = [w.lower().strip(",;:()[]") for w in words]
+    bare = [w.lower().strip(TRAILING_PUNCT) for w in words]
     named = [is_name_word(w) for w in bare]
     # a number right after a word of the name and before another (or at its end) is part of it: "Web 2.0", "IL 2"
     kept = [

@@ -8,7 +8,8 @@ treatment word ("bone marrow transplantation", "Ad26 vaccine", "treatment with p
 antibodies", "mesenchymal stem cells"). Each mention records whether it sits in a therapeutic frame (treated,
 given, dose, therapy, ...) or in an exposure frame (exposure to, smoking, consumption, ...): exposures and risk
 factors are not interventions. A molecule followed by a word of biology ("insulin sensitivity", "IFN signalling")
-is not given to anyone and is not a mention.
+is not given to anyone and is not a mention. The words for all this (treatment words, frame cues, arm and comparator
+words) are in treatment_names.py.
 """
 
 from __future__ import annotations
@@ -26,10 +27,45 @@ from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_names import (
+    AGENT_BEFORE,
+    ARM_WORDS,
+    BIOLOGY_AFTER,
+    CAUSE_SUFFIX,
+    CELL_MODIFIERS,
+    CELL_WORDS,
+    COMPARATOR,
+    CONTROL_CARE,
+    DISEASE_OF,
+    DOCUMENT_WORDS,
+    DOSE_PER,
     DOSE_UNITS,
-    LEADING_FILLER,
+    EXPOSURE_CUES,
+    GENERIC_MODIFIERS,
+    HEAD_CLASS,
+    INDICATION_BEFORE,
+    LIFESTYLE_CLASSES,
+    MEASURE_AFTER,
+    MEASURED_CLASSES,
+    MODIFIED_CLASSES,
+    NEEDS_MODIFIER,
+    NOT_AGENTS,
+    NOT_ARMS,
+    NOT_MODIFIERS,
+    NOT_PROCEDURES,
+    OUTCOME_BEFORE,
+    PERSON,
+    PHRASE_ENDS,
+    PLAIN_CLASSES,
+    PROCEDURE_SUFFIXES,
     ROUTES,
+    STOP_BEFORE,
     STUDY_WORDS,
+    THERAPY_CUES,
+    TRAILING_PUNCT,
+    TREATMENT_CLASSES,
+    TRIAL_WORDS,
+    VERBS,
+    WEIGHT_PHRASE,
     anchor_form,
     dose_in,
     is_name_word,
@@ -37,171 +73,20 @@ from summarizer.engines.extractive.treatment_names import (
     population_frame,
 )
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# treatment words, by the class a name is counted under (so "vaccination" and "vaccine" are one treatment)
-_HEAD_CLASS: dict[str, str] = {
-    **dict.fromkeys(_words("therapy therapies treatment treatments regimen regimens"), "therapy"),
-    **dict.fromkeys(_words("immunotherapy immunotherapies chemotherapy chemotherapies pharmacotherapy monotherapy "
-                           "polytherapy"), "therapy"),
-    # radiotherapy names a treatment on its own ("preoperative radiotherapy")
-    **dict.fromkeys(_words("radiotherapy radiotherapies irradiation"), "radiotherapy"),
-    **dict.fromkeys(_words("extract extracts"), "extract"),
-    **dict.fromkeys(_words("vaccine vaccines vaccination vaccinations immunization immunizations immunisation"),
-                    "vaccine"),
-    **dict.fromkeys(_words("transplantation transplant transplants transplantations graft grafts grafting"),
-                    "transplant"),
-    **dict.fromkeys(_words("supplementation supplement supplements"), "supplement"),
-    **dict.fromkeys(_words("infusion infusions injection injections administration transfusion transfusions"),
-                    "administration"),
-    **dict.fromkeys(_words("intervention interventions surgery prophylaxis"), "intervention"),
-    **dict.fromkeys(_words("antibody antibodies"), "antibody"),
-    # procedures and devices
-    **dict.fromkeys(_words("procedure procedures operation operations"), "procedure"),
-    **dict.fromkeys(_words("stent stents stenting"), "stent"),
-    **dict.fromkeys(_words("implant implants implantation"), "implant"),
-    **dict.fromkeys(_words("dialysis hemodialysis haemodialysis"), "dialysis"),
-    **dict.fromkeys(_words("defibrillator defibrillators defibrillation"), "defibrillation"),
-    **dict.fromkeys(_words("device devices"), "device"),
-    "ablation": "ablation",
-    "bypass": "bypass",
-    # behavioural and lifestyle interventions
-    **dict.fromkeys(_words("program programs programme programmes"), "programme"),
-    **dict.fromkeys(_words("training trainings"), "training"),
-    "education": "education",
-    **dict.fromkeys(_words("counselling counseling"), "counselling"),
-    "rehabilitation": "rehabilitation",
-    **dict.fromkeys(_words("exercise exercises"), "exercise"),
-    **dict.fromkeys(_words("diet diets"), "diet"),
-    **{word: word for word in _words("acupuncture electroacupuncture massage yoga meditation mindfulness")},
-}
-TREATMENT_CLASSES = frozenset(_HEAD_CLASS.values())
-# the classes whose word adds nothing to the name of what is given ("treatment with X" is X)
-_PLAIN_CLASSES = frozenset({"therapy", "supplement", "administration"})
-# these name a treatment only with a specific word before them ("PGT121 antibody", not "antibodies")
-_NEEDS_MODIFIER = _words(
-    "antibody antibodies intervention interventions supplement supplements regimen "
-    "regimens treatment treatments therapy therapies surgery procedure procedures operation operations device "
-    "devices program programs programme programmes training trainings education counselling counseling diet diets "
-    "ablation bypass extract extracts"
-)
-# the classes of those words: they never name a treatment on their own
-MODIFIED_CLASSES = frozenset(_HEAD_CLASS[word] for word in _NEEDS_MODIFIER)
-# lifestyle changes are given only when a therapeutic word says so ("exercise training", "a weight loss
-# programme"); on their own ("exercise", "weight loss") they may be a behaviour observed, as in a cohort study
-LIFESTYLE_CLASSES = frozenset({"exercise", "diet", "weight-loss"})
-# a word ending like these names a procedure or a therapy: "appendectomy", "angioplasty", "physiotherapy"
-_PROCEDURE_SUFFIXES = ("ectomy", "plasty", "otomy", "ostomy", "therapy", "pexy")
-_NOT_PROCEDURES = _words("autotomy")
-# "exercise capacity", "exercise tolerance", "diet quality": a measure, not a lifestyle change given
-_MEASURE_AFTER = _words(
-    "capacity tolerance performance test tests testing duration time intensity level levels quality pattern "
-    "patterns habits composition intake history behaviour behavior behaviours behaviors data set sets sample "
-    "samples"
-)
-# the classes whose word is also a measure or a common noun ("exercise capacity", "training data")
-_MEASURED_CLASSES = frozenset({"exercise", "diet", "training", "education", "programme", "procedure", "device",
-                               "counselling"})
-# "weight loss", "weight reduction": given as an intervention when it is the agent of an effect
-_WEIGHT_CHANGE = _words("loss losses reduction reductions")
-_OUTCOME_BEFORE = _words(
-    "caused causes cause causing induced induces inducing produced produces producing led leads resulted results "
-    "experienced showed shows demonstrated had has have greater more less significant mean median average "
-    "percentage"
-)
-_AGENT_WINDOW = 15
-_AGENT_BEFORE = _words("with by after following through via")
-# "the ACTT-1 trial", "the RECOVERY study": the name of a trial, not of what it gave
-_TRIAL_WORDS = _words("trial trials study studies investigators cohort registry")
-# cell products: "mesenchymal stem cells", "iPSC-derived cells"
-_CELL_WORDS = _words("cells cell")
-_CELL_MODIFIERS = _words("stem stromal progenitor car-t")
-# words before a treatment word that do not say which treatment it is
-_GENERIC_MODIFIERS = LEADING_FILLER | _words(
-    "combination combined high-dose low-dose intravenous oral intramuscular subcutaneous intranasal chronic acute "
-    "maintenance continuous prolonged intermittent repeated preoperative postoperative perioperative intraoperative "
-    "intra-operative neoadjuvant potential effective successful standard conventional adjuvant single daily early "
-    "late initial candidate experimental clinical preclinical therapeutic prophylactic preventive specific targeted "
-    "passive active recent long-term short-term durable modern optimal appropriate important available approved "
-    "licensed emerging promising better best usual routine systemic local topical proposed pharmacological medical "
-    "surgical drug drugs cancer disease patient patients human animal animals mouse mice treatment treatments "
-    "therapy therapies cell cells based -based of and or in with for to by from on as after before during following "
-    "one two three four five"
-)
-# molecules followed by these are biology, not something given: "insulin sensitivity", "IFN signalling"
-_BIOLOGY_AFTER = _words(
-    "level levels signaling signalling pathway pathways receptor receptors sensitivity resistance secretion "
-    "production concentration concentrations expression activity activities metabolism synthesis release uptake "
-    "binding homeostasis deficiency deficient transporter transporters response responses gene genes protein "
-    "proteins mrna status biosynthesis degradation clearance tolerance"
-)
-# drug-list names that are common words, elements or nutrients in running text
-_NOT_AGENTS = _words(
-    "lead baseline oxygen water glucose sodium calcium potassium iron zinc magnesium chloride nitrogen carbon "
-    "hydrogen alcohol ethanol protein proteins amino acid acids fatty salt sugar fat fats energy light air "
-    "control placebo vehicle saline medium serum plasma blood insulin cholesterol collagen albumin"
-)
-_THERAPY_CUES = _words(
-    "treat treated treating treatment treatments therapy therapies therapeutic administered "
-    "administration administering given giving received receiving dose doses dosing dosed injected injection "
-    "infused infusion transplanted transplantation delivered immunized immunised vaccinated "
-    "vaccination supplementation supplemented prescribed drug drugs agent agents medication "
-    "medications prophylactic trial trials randomized randomised placebo regimen "
-    "intervention monotherapy"
-)
-_EXPOSURE_CUES = _words(
-    "exposure exposures exposed consumption intake users smoking smokers pollutant "
-    "pollutants pollution occupational environmental contaminant contaminants uv ultraviolet ionizing ionising"
-)
+# how many words either side of a name its frame is read from (treatment_names.THERAPY_CUES, EXPOSURE_CUES)
 _FRAME_WINDOW = 4
-_STOP_BEFORE = _words(
-    "the a an of and or with in by for to that this these those their its as after following on from is was were "
-    "are be been has have had which we our such other than into at via vs versus not no but while whereas between "
-    "although however significant significantly difference differences both each either neither despite during "
-    "his her he she they it there among within across differ differed did does do respectively whereas compared"
-)
-_CONTROL_CARE = _words("usual standard routine conventional")
-# the words that make a trial arm the comparator: a name the PICO reader reads as an intervention that begins with
-# one is the other arm ("conventional stethoscopes", "placebo injection"), and so is a trial arm
-# named by one ("the waitlist group")
-_COMPARATOR = _CONTROL_CARE | _words("control controls placebo sham comparison untreated waitlist wait-list waiting")
-# trial arms: "the olanzapine group", "the intramuscular arm" name what that arm was given
-_ARM_WORDS = _words("group groups arm arms")
-_NOT_ARMS = _words(
-    "both two three four five each all other same different first second "
-    "third age risk high-risk low-risk study patient patients working research ethnic functional "
-    "blood subgroup this that these those whole entire trial trials"
-) | _COMPARATOR
-# "the treatment of RDS", "therapy of hepatitis": what follows "of" is the disease
-_DISEASE_OF = _words("treatment treatments therapy therapies radiotherapy chemotherapy management")
-# the rest of a dose after its unit: "mg/m2", "mg/kg/day"
-_DOSE_PER = _words("m kg d day h per")
-# what follows these is the disease treated or the population, not the treatment
-_INDICATION_BEFORE = frozenset(
-    tuple(pair.split("_")) for pair in _words(
-        "treatment_of treatment_for therapy_for therapy_of management_of prevention_of patients_with "
-        "diagnosed_with subjects_with children_with adults_with"
-    )
-)
-# "the usual care arm", "the standard care group": the comparator
-_DOCUMENT_WORDS = _words("table tables figure figures fig supplementary appendix")
-_TRAILING_PUNCT = ",;:()[]"
-# words that end a treatment's name when reading back from its head ("performed MSC-based interventions")
-_NOT_MODIFIERS = _words(
-    "also performed used using received receiving given administered shown reported found observed underwent "
-    "undergoing underwent include including includes included such like"
-)
-_VERBS = _words("who whom whose is was were are be been has have had can could may might will would does did do "
-                "shows showed improves reduces increases decreases prevents protects extends leads results")
-# the words a treatment phrase or a trial arm ends with
-_PHRASE_ENDS = frozenset(_HEAD_CLASS) | _CELL_WORDS | _ARM_WORDS
-_WEIGHT_PHRASE = re.compile(
-    r"\bweight[\s\-]+(?:loss|losses|reductions?)\b|\b(?:reductions?|loss(?:es)?)\s+(?:in|of)\s+(?:body\s+)?weight\b"
-)
+# how many words after "weight loss" are read for an effect it is the agent of
+_AGENT_WINDOW = 15
+# how far back from its head word a treatment phrase is read: characters, and words
+_PHRASE_LOOKBACK = 60
+_PHRASE_WORDS = 4
+_ZERO = 0.0
+_RAW_WORD = re.compile(r"\S+")
+# a word that names its cause, with a suffix of cues.PATTERN_A_SUFFIX: "isoniazid-induced" (the start of the word is
+# found, then its token)
+_CAUSE_WORD = re.compile(r"(?<![a-z0-9\-'])[a-z][a-z0-9\-']*-(?:" + "|".join(PATTERN_A_SUFFIX) + r")\b")
 
+# What a sentence says a treatment did: a benefit or a harm word, unless negated right before it
 BENEFIT = re.compile(
     r"\b(?:effective(?:ness)?|efficacy|efficacious|protect(?:s|ed|ion|ive)?|beneficial|benefits?|rescu(?:e|ed|es)|"
     r"revers(?:e|ed|es)|cur(?:e|ed|es)|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:life|lifespan|survival)|(?:lifespan|life|survival)\s+extension|prolong(?:s|ed|ing)?\s+(?:the\s+)?(?:life|lifespan|"
@@ -214,17 +99,6 @@ HARM = re.compile(r"\b(?:toxic|toxicity|toxicities|adverse|side[\s\-]effects?|ha
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|nor|never|without|failed\s+to|lack\s+of)\s+(?:\w+\s+){0,2}$")
 _ANAPHOR = re.compile(r"\W*(?:it|they|this|these|such|the\s+(?:drug|treatment|therapy|vaccine|intervention|"
                       r"agent|antibod\w+|cells|procedure|transplantation|compound))\b")
-_RAW_WORD = re.compile(r"\S+")
-_PERSON = re.compile(
-    r"\b(?:patients?|man|men|woman|women|boy|girls?|child|children|infants?|neonates?|adults?|subjects?|"
-    r"participants?|volunteers?|individuals?|persons?|people|cases?|\d+[\s\-]years?[\s\-]old|year-old)\b"
-)
-# a word that names its cause: "isoniazid-induced" (the start of the word is found, then its token)
-_CAUSE_WORD = re.compile(r"(?<![a-z0-9\-'])[a-z][a-z0-9\-']*-(?:induced|associated|related|provoked|triggered)\b")
-_ZERO = 0.0
-_CAUSE_SUFFIX = re.compile(r"-(?:based|induced|associated|related|treated|mediated|dependent)$")
-_PHRASE_LOOKBACK = 60
-_PHRASE_WORDS = 4
 
 
 # Named tuples rather than dataclasses: readings travel back from the worker processes, and tuples of ints unpickle
@@ -283,8 +157,8 @@ def _singular(word: str) -> str:
 def head_class(word: str) -> str | None:
     """The class a treatment word is counted under, or None: the listed words, and words that end like a procedure
     or a therapy ("appendectomy", "angioplasty", "physiotherapy"), each its own class."""
-    head = _HEAD_CLASS.get(word)
-    if head is None and len(word) >= 8 and word.endswith(_PROCEDURE_SUFFIXES) and word not in _NOT_PROCEDURES:
+    head = HEAD_CLASS.get(word)
+    if head is None and len(word) >= 8 and word.endswith(PROCEDURE_SUFFIXES) and word not in NOT_PROCEDURES:
         return word
     return head
 
@@ -302,8 +176,8 @@ def name_anchors(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 14)
 def _anchor_words(name_low: str) -> tuple[str, ...]:
     """The words of a name that say which treatment it is, singular, with a treatment word as its class."""
-    name_low = _WEIGHT_PHRASE.sub("weight-loss", name_low)
-    words = [w.strip(_TRAILING_PUNCT + "'’").rstrip(".") for w in re.split(r"\s+", name_low)]
+    name_low = WEIGHT_PHRASE.sub("weight-loss", name_low)
+    words = [w.strip(TRAILING_PUNCT + "'’").rstrip(".") for w in re.split(r"\s+", name_low)]
     anchors: list[str] = []
     for word in words:
         if not word:
@@ -312,8 +186,8 @@ def _anchor_words(name_low: str) -> tuple[str, ...]:
         if head is not None:
             anchors.append(head)
             continue
-        word = anchor_form(_CAUSE_SUFFIX.sub("", word))
-        if word in _GENERIC_MODIFIERS or len(word) < 2 or not is_name_word(word):
+        word = anchor_form(CAUSE_SUFFIX.sub("", word))
+        if word in GENERIC_MODIFIERS or len(word) < 2 or not is_name_word(word):
             continue  # nor a dose, a duration, a number, a negation or a word of the study's design
         anchors.append(word if any(c.isdigit() for c in word) else _singular(word))
     return tuple(dict.fromkeys(anchors))
@@ -324,10 +198,10 @@ def _frames(scan: Scan, first: int, last: int, sentence: Span) -> tuple[bool, bo
     lo = max(first - _FRAME_WINDOW, bisect_left(starts, sentence[0]))
     hi = min(last + _FRAME_WINDOW + 1, bisect_left(starts, sentence[1]))
     window = toks[lo:hi]
-    therapy = not (_THERAPY_CUES.isdisjoint(window) and ROUTES.isdisjoint(window)) or (
+    therapy = not (THERAPY_CUES.isdisjoint(window) and ROUTES.isdisjoint(window)) or (
         "-treated" in scan.low and any(t.endswith("-treated") for t in window)
     ) or dose_in(window)
-    return therapy, not _EXPOSURE_CUES.isdisjoint(window)
+    return therapy, not EXPOSURE_CUES.isdisjoint(window)
 
 
 def _phrase_start(text: str, head_start: int) -> int:
@@ -340,7 +214,7 @@ def _phrase_start(text: str, head_start: int) -> int:
         if head_start - match.start() > _PHRASE_LOOKBACK or start - match.end() > 1:
             break
         bare = word.lower().strip(".")
-        if word[-1] in _TRAILING_PUNCT or bare in _STOP_BEFORE or bare in _NOT_MODIFIERS or bare.endswith("ly") or (
+        if word[-1] in TRAILING_PUNCT or bare in STOP_BEFORE or bare in NOT_MODIFIERS or bare.endswith("ly") or (
             "(" in word or "[" in word or bare in STUDY_WORDS or bare == "without"
         ):
             break
@@ -354,7 +228,7 @@ def _word_end(text: str, pos: int) -> int:
     """The end of the word holding pos, without trailing punctuation."""
     match = _RAW_WORD.match(text, pos)
     end = match.end() if match and pos < len(text) and not text[pos].isspace() else pos
-    while end > pos and text[end - 1] in _TRAILING_PUNCT + ".":
+    while end > pos and text[end - 1] in TRAILING_PUNCT + ".":
         end -= 1
     return end
 
@@ -390,9 +264,9 @@ def _agent_spans(scan: Scan, drug_margins: Sequence[float] | None) -> list[tuple
     kept = []
     for start, end, first, last, cause in found:
         name = scan.low[start:end]
-        if name in _NOT_AGENTS or len(name) < 3:
+        if name in NOT_AGENTS or len(name) < 3:
             continue
-        if not cause and last + 1 < len(toks) and toks[last + 1] in _BIOLOGY_AFTER:
+        if not cause and last + 1 < len(toks) and toks[last + 1] in BIOLOGY_AFTER:
             continue
         if _trial_name(scan, start, end, last) or (not cause and _indication_or_author(scan, start, first, last)):
             continue
@@ -404,7 +278,7 @@ def _indication_or_author(scan: Scan, start: int, first: int, last: int) -> bool
     """Whether a drug-like name is the disease treated ("the treatment of RDS", "patients with AD") or an author
     ("Bin and Imran, 2010", "Lahat et al")."""
     toks = scan.toks
-    if tuple(toks[max(0, first - 2) : first]) in _INDICATION_BEFORE or (first and toks[first - 1] == "treating"):
+    if tuple(toks[max(0, first - 2) : first]) in INDICATION_BEFORE or (first and toks[first - 1] == "treating"):
         return True
     if not scan.text[start].isupper():
         return False
@@ -420,14 +294,14 @@ def _weight_loss_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
     toks, starts = scan.toks, scan.starts
     n = len(toks)
     spans = []
-    for match in _WEIGHT_PHRASE.finditer(scan.low):
+    for match in WEIGHT_PHRASE.finditer(scan.low):
         first = bisect_left(starts, match.start())
         last = bisect_left(starts, match.end()) - 1
         if first >= n or (last + 1 < n and head_class(toks[last + 1]) is not None):
             continue
         before = toks[max(0, first - 3) : first]
         if before and (before[-1].startswith(OUTCOME_VERB_STEMS) or any(
-            tok in _OUTCOME_BEFORE or tok.endswith(PATTERN_A_SUFFIX) for tok in before
+            tok in OUTCOME_BEFORE or tok.endswith(PATTERN_A_SUFFIX) for tok in before
         )):
             continue
         sentence_start, sentence_end = scan.sentence_at(match.start())
@@ -436,7 +310,7 @@ def _weight_loss_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
         effect_after = any(w.startswith(OUTCOME_VERB_STEMS) for w in after_words) or (
             BENEFIT.search(" ".join(after_words)) is not None
         )
-        effect_before = bool(before) and before[-1] in _AGENT_BEFORE and any(
+        effect_before = bool(before) and before[-1] in AGENT_BEFORE and any(
             tok.startswith(OUTCOME_VERB_STEMS) for tok in toks[max(0, first - 5) : first - 1]
         )
         if effect_after or effect_before:
@@ -450,12 +324,12 @@ def _trial_name(scan: Scan, start: int, end: int, last: int) -> bool:
     after = last + 1
     while after < len(toks) and toks[after][0].isdigit():
         after += 1
-    return after < len(toks) and toks[after] in _TRIAL_WORDS and scan.text[start:end].isupper()
+    return after < len(toks) and toks[after] in TRIAL_WORDS and scan.text[start:end].isupper()
 
 
 def _object_word(tok: str) -> bool:
     """Whether a word may belong to the name of what is given ("wild-type bone marrow"), not a verb or a link."""
-    return tok not in _STOP_BEFORE and not tok.endswith(("ed", "ing")) and tok not in _VERBS
+    return tok not in STOP_BEFORE and not tok.endswith(("ed", "ing")) and tok not in VERBS
 
 
 def _learned_word(tok: str) -> bool:
@@ -464,10 +338,10 @@ def _learned_word(tok: str) -> bool:
     return (
         len(tok) > 1
         and any(c.isalpha() for c in tok)
-        and tok not in _STOP_BEFORE
-        and tok not in _ARM_WORDS
-        and tok not in _NOT_ARMS
-        and tok not in _DOCUMENT_WORDS
+        and tok not in STOP_BEFORE
+        and tok not in ARM_WORDS
+        and tok not in NOT_ARMS
+        and tok not in DOCUMENT_WORDS
         and is_name_word(tok)
     )
 
@@ -481,13 +355,13 @@ def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, 
     spans = []
     for start, end in learned:
         first, stop = bisect_left(starts, start), bisect_left(starts, end)
-        while first < stop and toks[first] not in _COMPARATOR and not _learned_word(toks[first]):
+        while first < stop and toks[first] not in COMPARATOR and not _learned_word(toks[first]):
             first += 1
-        if first >= stop or toks[first] in _COMPARATOR:
+        if first >= stop or toks[first] in COMPARATOR:
             continue
         last = first
         while last + 1 < stop and _learned_word(toks[last + 1]) and not any(
-            c in text[ends[last] : starts[last + 1]] for c in _TRAILING_PUNCT
+            c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT
         ):
             last += 1
         spans.append((starts[first], ends[last], first, last, False))
@@ -509,57 +383,57 @@ def treatment_mentions(
     spans.extend(_agent_spans(scan, drug_margins))
     spans.extend(_learned_spans(scan, learned))
     n = len(toks)
-    phrase_ends = [] if _PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in _PHRASE_ENDS]
-    if any(suffix in scan.low for suffix in _PROCEDURE_SUFFIXES):
+    phrase_ends = [] if PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in PHRASE_ENDS]
+    if any(suffix in scan.low for suffix in PROCEDURE_SUFFIXES):
         phrase_ends = sorted({*phrase_ends, *(i for i, tok in enumerate(toks) if head_class(tok) is not None)})
     for i in phrase_ends:
         tok = toks[i]
-        if tok in _ARM_WORDS and i > 1 and toks[i - 1] == "care" and toks[i - 2] in _CONTROL_CARE:
+        if tok in ARM_WORDS and i > 1 and toks[i - 1] == "care" and toks[i - 2] in CONTROL_CARE:
             continue
-        if tok in _ARM_WORDS and i > 0 and toks[i - 1] not in _NOT_ARMS and toks[i - 1] not in _STOP_BEFORE:
+        if tok in ARM_WORDS and i > 0 and toks[i - 1] not in NOT_ARMS and toks[i - 1] not in STOP_BEFORE:
             first = i - 1
-            if first > 0 and toks[first - 1] not in _NOT_ARMS and toks[first - 1] not in _STOP_BEFORE:
+            if first > 0 and toks[first - 1] not in NOT_ARMS and toks[first - 1] not in STOP_BEFORE:
                 first -= 1
             spans.append((starts[first], ends[i - 1], first, i - 1, True))
             continue
-        cell = tok in _CELL_WORDS and i > 0 and (toks[i - 1] in _CELL_MODIFIERS or toks[i - 1].endswith("-derived"))
+        cell = tok in CELL_WORDS and i > 0 and (toks[i - 1] in CELL_MODIFIERS or toks[i - 1].endswith("-derived"))
         head = head_class(tok)
         if head is None and not cell:
             continue
-        if head in _MEASURED_CLASSES and i + 1 < n and toks[i + 1] in _MEASURE_AFTER:
+        if head in MEASURED_CLASSES and i + 1 < n and toks[i + 1] in MEASURE_AFTER:
             continue
         start = _phrase_start(text, starts[i])
         first = bisect_left(starts, start)
         anchors = _anchor_words(text[start : ends[i]].lower())
         specific = [a for a in anchors if a not in MODIFIED_CLASSES]
-        if specific or (tok not in _NEEDS_MODIFIER and not cell):
+        if specific or (tok not in NEEDS_MODIFIER and not cell):
             spans.append((start, ends[i], first, i, False))
         # "treatment with X", "transplantation of X": X's words, up to a verb or a function word; "administration
         # of 8 mg of X" is X; "treatment of X" and "therapy of X" name the disease treated
         obj = i + 2
         while obj + 1 < n and toks[i + 1] == "of" and (
-            toks[obj][0].isdigit() or toks[obj] in DOSE_UNITS or (obj > i + 2 and toks[obj] in _DOSE_PER)
+            toks[obj][0].isdigit() or toks[obj] in DOSE_UNITS or (obj > i + 2 and toks[obj] in DOSE_PER)
         ):
             obj += 1
         if obj > i + 2 and toks[obj] == "of":
             obj += 1
-        of_disease = toks[i + 1 : i + 2] == ["of"] and tok in _DISEASE_OF
+        of_disease = toks[i + 1 : i + 2] == ["of"] and tok in DISEASE_OF
         if head is not None and obj < n and toks[i + 1] in ("with", "of") and _object_word(toks[obj]) and not (
             of_disease or toks[obj][0].isdigit()
         ):
             last = obj
             while last + 1 < n and last - obj < 3 and _object_word(toks[last + 1]) and not any(
-                c in text[ends[last] : starts[last + 1]] for c in ",;:()[]"
+                c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT
             ):
                 last += 1
             # "treatment with remdesivir" is remdesivir; "transplantation of bone marrow" keeps its procedure
-            plain = head in _PLAIN_CLASSES
+            plain = head in PLAIN_CLASSES
             spans.append((starts[obj] if plain else starts[i], _word_end(text, ends[last]), i, last, plain))
     if "weight" in scan.low:
         spans.extend(_weight_loss_spans(scan))
     if not spans:
         return []
-    given_by = {s for s in event_sentences if _PERSON.search(scan.low, *scan.sentences()[s])}
+    given_by = {s for s in event_sentences if PERSON.search(scan.low, *scan.sentences()[s])}
     # the longest of the names that start together, and of the same name the one certainly given (a trial arm)
     spans.sort(key=lambda span: (span[0], -span[1], not span[4]))
     mentions: list[TreatmentMention] = []
@@ -570,7 +444,7 @@ def treatment_mentions(
         covered_to = end
         if negated_before(toks[max(0, first - 1) : first]):
             continue  # "without oral antipsychotic supplementation": not given
-        name = text[start:end].strip(_TRAILING_PUNCT + " .")
+        name = text[start:end].strip(TRAILING_PUNCT + " .")
         anchors = _anchor_words(name.lower())
         if not name or not anchors:
             continue
@@ -606,8 +480,8 @@ def read_treatments(
         learned
         or scan.mask_spans  # a lexicon name (of a drug, or of an effect: cheap to look past)
         or "DRUGX" in scan.masked
-        or not _PHRASE_ENDS.isdisjoint(scan.toks)
-        or any(suffix in scan.low for suffix in _PROCEDURE_SUFFIXES)
+        or not PHRASE_ENDS.isdisjoint(scan.toks)
+        or any(suffix in scan.low for suffix in PROCEDURE_SUFFIXES)
         or "weight" in scan.low
         or (drug_margins is not None and max(drug_margins, default=-1.0) >= 0.0)
         or (len(scan.masked) != len(scan.toks) and "DRUGX" in map(word_class.__getitem__, scan.toks))
