@@ -364,3 +364,9 @@ def test_low_toxicity_is_never_listed_as_an_adverse_event() -> None:
     ]
     brief = summarize(statements, engine=ExtractiveEngine())
     assert all("toxicity" not in event.name.lower() for event in brief.safety.adverse_events)
+
+
+def test_what_changed_without_changing_something_else_ends_before_without() -> None:
+    text = "Orlistat lowered body weight and waist circumference without changing heart rate or blood pressure."
+    outcomes = {(o.outcome, o.change) for o in annotate(text, resources_=load_resources()).outcomes}
+    assert outcomes == {("body weight", "decreased"), ("waist circumference", "decreased")}

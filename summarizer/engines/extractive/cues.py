@@ -405,7 +405,7 @@ OBJ_CUT = re.compile(
     r"in (?:[\w\-]+\s+)?(?:patients|subjects|people|children|adults|participants|individuals)|"
     r"in (?:[\w\-]+\s+)?(?:rodents?|mice|rats|animals|models?|humans|cells)|"
     r"(?:of|among) (?:[\w\-]+\s+)?(?:patients|subjects|participants|people|adults|children)|"
-    r"compared|relative to|versus|vs\.?|than|by|from|with|to \d|at|during|after|among|between|across|"
+    r"compared|relative to|versus|vs\.?|than|by|from|with|without|to \d|at|during|after|among|between|across|"
     r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
     r"will|must|was|were|is|are|has|have|had)\b|\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|"
     # a number ends the name, but not the number of a type or a phase ("type 2 diabetes") or one that starts it
