@@ -147,14 +147,42 @@ def _cross_validate_encoder(args: argparse.Namespace, say: Any) -> tuple[dict[st
 
     from summarizer.training.pico_encoder import TrainSettings, cross_validate, inputs_of, word_vectors
 
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)
     sentences = load_sentences(args.data_dir / "ebm_nlp" / "dev.jsonl")
     config = _encoder_variant(args)
+    if args.tune_blocks:
+        return _cross_validate_tuned(args, sentences, config, say)
     vectors = word_vectors(sentences, args.cache, threads=1, progress=say)
     inputs = inputs_of(sentences, vectors, config)
     settings = TrainSettings(epochs=args.epochs, learning_rate=args.lr)
     results = cross_validate(sentences, inputs, config, settings, folds=args.folds, progress=say)
     variant = {"reader": "encoder", **config.to_json(), "epochs": settings.epochs, "lr": settings.learning_rate}
+    return variant, results
+
+
+def _cross_validate_tuned(
+    args: argparse.Namespace, sentences: Sequence[Any], config: Any, say: Any
+) -> tuple[dict[str, Any], list[FoldResult]]:
+    from summarizer.training.pico_encoder_tuning import TuneSettings, cross_validate_tuned, lower_outputs
+
+    settings = TuneSettings(
+        blocks=args.tune_blocks, epochs=args.epochs, head_lr=args.lr, encoder_lr=args.encoder_lr, seed=args.seed
+    )
+    lower = lower_outputs(sentences, config, settings.blocks, args.cache, threads=args.threads, progress=say)
+    partial = 0
+    if args.interventions:
+        from summarizer.training.pico_encoder_tuning import with_interventions
+
+        extra_cache = args.cache.with_name(args.cache.stem + "_interventions" + args.cache.suffix)
+        sentences, lower, partial = with_interventions(
+            sentences, lower, args.data_dir / "ebm_nlp" / "interventions.jsonl", config, settings.blocks,
+            extra_cache, args.threads, say,
+        )
+    only = [int(x) for x in args.only_folds.split(",")] if args.only_folds else None
+    results = cross_validate_tuned(
+        sentences, lower, config, settings, folds=args.folds, only=only, progress=say, partial=partial
+    )
+    variant = {"reader": "encoder", **config.to_json(), "tuned": settings.to_json(), "interventions": partial}
     return variant, results
 
 
@@ -211,6 +239,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-shape", action="store_true", help="encoder: leave the words' shape flags out")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/pico_minilm_vectors.pt"),
                         help="encoder: where the frozen encoder's word vectors are cached")
+    parser.add_argument("--tune-blocks", type=int, default=0,
+                        help="encoder: fine-tune the top N blocks with the head (their inputs cached in --cache)")
+    parser.add_argument("--encoder-lr", type=float, default=1e-4, help="--tune-blocks: the blocks' peak learning rate")
+    parser.add_argument("--seed", type=int, default=13, help="--tune-blocks: the training seed")
+    parser.add_argument("--threads", type=int, default=1, help="encoder: torch threads")
+    parser.add_argument("--only-folds", help="--tune-blocks: train and read only these folds (a time estimate)")
     parser.add_argument("--save-marginals", type=Path, metavar="FILE",
                         help="write each fold's out-of-fold marginals (JSON), for --mix")
     parser.add_argument("--from-marginals", type=Path, metavar="FILE",

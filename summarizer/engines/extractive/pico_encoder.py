@@ -52,6 +52,8 @@ LABELS = (NONE_TAG, *TAGS)
 MAX_SUBWORDS = 512
 BATCH_SIZE = 32
 SHAPE_FLAGS = 4
+# the names of the encoder's weights that a fine-tuned reader's file carries (its top blocks), beside the head's
+TUNED_PREFIX = "encoder."
 
 
 def shape_flags(word: str) -> tuple[float, float, float, float]:
@@ -210,7 +212,10 @@ class PicoEncoderTagger:
 
         try:
             tensors = load_file(str(data_dir / HEAD_FILE))
-            head.load_state_dict({name: t.float() for name, t in tensors.items()})
+            tuned = {name: t for name, t in tensors.items() if name.startswith(TUNED_PREFIX)}
+            if tuned:
+                minilm.with_tuned_blocks(USER, vectors.model, tuned)
+            head.load_state_dict({name: t.float() for name, t in tensors.items() if name not in tuned})
         except (OSError, ValueError, RuntimeError) as exc:
             raise ConfigError(f"cannot read the PICO encoder reader's head {data_dir / HEAD_FILE}: {exc}") from None
         crf = None
