@@ -4,6 +4,8 @@ Usage: python bench/bench_pico.py [--data-dir ../shared/data] [--folds 5] [--int
                                   [--c1 0.01] [--c2 0.5] [--json]
        python bench/bench_pico.py --reader encoder [--data-dir ../shared/data] [--layers 1,2,3,4,5,6] [--hidden 64]
                                   [--epochs 6] [--lr 0.002] [--no-shape] [--cache /tmp/pico_minilm.pt] [--json]
+       python bench/bench_pico.py --reader encoder --tune-blocks 2 [--encoder-lr 0.0002] [--interventions]
+                                  [--threads 2] [--only-folds 0] [--cache /tmp/pico_minilm_lower.pt] [...]
        python bench/bench_pico.py --speed [--reader encoder] [--data-dir ../shared/data] [--sentences 10000] [--json]
 
 A document's fold is a fixed SHA-256 hash of its id. Each fold's CRF is trained on the other folds (with
@@ -16,7 +18,11 @@ Needs python-crfsuite. Several minutes per variant on 2 cores.
 --reader encoder cross-validates the MiniLM reader (engines/extractive/pico_encoder.py) on the same folds instead:
 the frozen encoder's word vectors are computed once (cached in --cache, outside the repository), and each fold's
 head is trained on the other folds' sentences for a fixed number of epochs (nothing is chosen on the test fold);
-"best path" is then each word's likeliest label. Needs the encoder extra; one torch thread.
+"best path" is then each word's likeliest label. Needs the encoder extra; --threads torch threads (default one).
+With --tune-blocks N the encoder's top N blocks are fine-tuned with the head (summarizer.training.
+pico_encoder_tuning; the frozen lower blocks' outputs are what --cache holds then), and --interventions adds
+interventions.jsonl's sentences to each fold's training, I alone labelled (a "not I" loss on its other words), but
+never an abstract that shares a run of 10 words with a test-fold document, as for the CRF.
 
 --speed times the shipped tagger's spans() instead, on real citing and case-report sentences
 (clinical_citation_stance/dev.jsonl, then ade/dev.jsonl): microseconds a statement, on a first pass (each word's
@@ -105,14 +111,14 @@ def _speed(data_dir: Path, count: int, repeat: int) -> dict[str, Any]:
     }
 
 
-def _encoder_speed(data_dir: Path, count: int, repeat: int) -> dict[str, Any]:
+def _encoder_speed(data_dir: Path, count: int, repeat: int, reader_dir: Path | None = None) -> dict[str, Any]:
     from summarizer.engines.extractive.pico import tokenise
-    from summarizer.engines.extractive.pico_encoder import PicoEncoderTagger
+    from summarizer.engines.extractive.pico_encoder import DATA_DIR, PicoEncoderTagger
 
     texts = _texts(data_dir, count)
     sentences = [[w for w, _, _ in tokenise(text)] for text in texts]
     started = time.perf_counter()
-    tagger = PicoEncoderTagger.load(threads=1)
+    tagger = PicoEncoderTagger.load(reader_dir or DATA_DIR, threads=1)
     load_seconds = time.perf_counter() - started
     passes = []
     for _ in range(repeat):
@@ -176,7 +182,7 @@ def _cross_validate_tuned(
         extra_cache = args.cache.with_name(args.cache.stem + "_interventions" + args.cache.suffix)
         sentences, lower, partial = with_interventions(
             sentences, lower, args.data_dir / "ebm_nlp" / "interventions.jsonl", config, settings.blocks,
-            extra_cache, args.threads, say,
+            extra_cache, args.threads, say, args.interventions_subset,
         )
     only = [int(x) for x in args.only_folds.split(",")] if args.only_folds else None
     results = cross_validate_tuned(
@@ -239,6 +245,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-shape", action="store_true", help="encoder: leave the words' shape flags out")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/pico_minilm_vectors.pt"),
                         help="encoder: where the frozen encoder's word vectors are cached")
+    parser.add_argument("--reader-dir", type=Path,
+                        help="--speed --reader encoder: time the reader of this folder, not the bundled one")
+    parser.add_argument("--interventions-subset", choices=("random", "difficult"),
+                        help="--tune-blocks --interventions: only that subset of interventions.jsonl's abstracts")
     parser.add_argument("--tune-blocks", type=int, default=0,
                         help="encoder: fine-tune the top N blocks with the head (their inputs cached in --cache)")
     parser.add_argument("--encoder-lr", type=float, default=1e-4, help="--tune-blocks: the blocks' peak learning rate")
@@ -254,8 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mix-weight", type=float, default=0.5, help="--mix: the weight of this reader's marginals")
     args = parser.parse_args(argv)
     if args.speed:
-        speed = _encoder_speed if args.reader == "encoder" else _speed
-        timing = speed(args.data_dir, args.sentences, args.repeat)
+        if args.reader == "encoder":
+            timing = _encoder_speed(args.data_dir, args.sentences, args.repeat, args.reader_dir)
+        else:
+            timing = _speed(args.data_dir, args.sentences, args.repeat)
         print(json.dumps(timing, indent=None if not args.json else 2))
         return 0
 

@@ -4,8 +4,8 @@ Usage: python scripts/train_pico_encoder.py [--data-dir ../shared/data] [--out s
                                             [--layers 1,2,3,4,5,6] [--hidden 64] [--epochs 6] [--lr 0.002] [--no-shape]
                                             [--cache /tmp/pico_minilm_vectors.pt] [--thresholds P=..,I=..,O=..]
                                             [--encoder-weight 0.5] [--threads 1]
-       python scripts/train_pico_encoder.py --tune-blocks 2 [--encoder-lr 0.0002] --thresholds P=..,I=..,O=..
-                                            [--cache /tmp/pico_minilm_lower.pt] [...]
+       python scripts/train_pico_encoder.py --tune-blocks 2 [--encoder-lr 0.0002] [--interventions]
+                                            --thresholds P=..,I=..,O=.. [--cache /tmp/pico_minilm_lower.pt] [...]
 
 Writes summarizer/engines/extractive/data/pico_encoder.safetensors (the head, half precision) and
 pico_encoder.json (its shape, thresholds and training settings). The encoder (all-MiniLM-L6-v2, frozen) comes from
@@ -49,6 +49,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--tune-blocks", type=int, default=0,
                         help="fine-tune the encoder's top N blocks with the head (needs --thresholds)")
     parser.add_argument("--encoder-lr", type=float, default=1e-4, help="--tune-blocks: the blocks' peak learning rate")
+    parser.add_argument("--interventions", action="store_true",
+                        help="--tune-blocks: also train on interventions.jsonl (I labelled alone; a not-I loss)")
+    parser.add_argument("--interventions-subset", choices=("random", "difficult"),
+                        help="--interventions: only that subset of interventions.jsonl's abstracts")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=1, help="torch threads")
     args = parser.parse_args(argv)
@@ -83,8 +87,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         tune = TuneSettings(blocks=args.tune_blocks, epochs=args.epochs, head_lr=args.lr, encoder_lr=args.encoder_lr,
                             seed=args.seed)
         lower = lower_outputs(sentences, config, tune.blocks, args.cache, threads=args.threads, progress=say)
+        partial = 0
+        if args.interventions:
+            from summarizer.training.pico_encoder_tuning import with_interventions
+
+            extra_cache = args.cache.with_name(args.cache.stem + "_interventions" + args.cache.suffix)
+            sentences, lower, partial = with_interventions(
+                sentences, lower, args.data_dir / "ebm_nlp" / "interventions.jsonl", config, tune.blocks,
+                extra_cache, args.threads, say, args.interventions_subset,
+            )
         assert thresholds is not None
-        meta = train_tuned_reader(sentences, lower, config, tune, thresholds, args.out, args.encoder_weight, say)
+        meta = train_tuned_reader(
+            sentences, lower, config, tune, thresholds, args.out, args.encoder_weight, say, partial=partial
+        )
         print(json.dumps(meta, indent=2))
         return 0
     vectors = word_vectors(sentences, args.cache, threads=args.threads, progress=say)

@@ -426,14 +426,25 @@ def train_tuned_reader(
 
 def with_interventions(
     sentences: Sequence[PicoSentence], lower: LowerOutputs, path: Path, config: HeadConfig, blocks: int,
-    cache: Path | None, threads: int | None, progress: Callable[[str], None] | None = None,
+    cache: Path | None, threads: int | None, progress: Callable[[str], None] | None = None, subset: str | None = None,
 ) -> tuple[list[PicoSentence], LowerOutputs, int]:
     """The sentences followed by those of interventions.jsonl's abstracts (cut after each full stop; I alone
-    labelled), their lower outputs likewise, and how many were added."""
+    labelled; only those of one `subset`, `random` or `difficult`, when given), their lower outputs likewise, and
+    how many were added. The lower outputs of all the abstracts are cached together."""
+    import json
+
     from summarizer.training.pico import abstract_sentences, load_intervention_abstracts
 
     extra = [s for doc, words, tags in load_intervention_abstracts(path) for s in abstract_sentences(words, tags, doc)]
     more = lower_outputs(extra, config, blocks, cache, threads, progress)
+    if subset is not None:
+        rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        chosen = {str(row["id"]) for row in rows if row.get("subset") == subset}
+        keep = [i for i, s in enumerate(extra) if s.doc in chosen]
+        extra = [extra[i] for i in keep]
+        more = LowerOutputs(
+            [more.hidden[i] for i in keep], [more.word_index[i] for i in keep], [more.frozen_sum[i] for i in keep]
+        )
     combined = LowerOutputs(
         [*lower.hidden, *more.hidden], [*lower.word_index, *more.word_index], [*lower.frozen_sum, *more.frozen_sum]
     )
