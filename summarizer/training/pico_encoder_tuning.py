@@ -254,7 +254,7 @@ def _batches(order: Sequence[int], lengths: Sequence[int], size: int, rng: rando
     """Batches of sentences of similar length (less padding), in a random order."""
     shuffled = list(order)
     rng.shuffle(shuffled)
-    batches = []
+    batches: list[list[int]] = []
     pool = size * 20
     for start in range(0, len(shuffled), pool):
         group = sorted(shuffled[start : start + pool], key=lambda i: lengths[i])
@@ -362,7 +362,7 @@ def cross_validate_tuned(
         test = [i for i, s in enumerate(sentences[:scored]) if fold_of(s.doc, folds) == fold]
         extra: list[int] = []
         if partial:
-            abstracts = {}
+            abstracts: dict[str, list[str]] = {}
             for i in range(scored, len(sentences)):
                 abstracts.setdefault(sentences[i].doc, []).extend(sentences[i].words)
             dropped = shared_abstracts([(d, tuple(w), ()) for d, w in abstracts.items()], [sentences[i] for i in test])
