@@ -303,8 +303,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.mix:
         results = _mixed(results, _load_marginals(args.mix), args.mix_weight)
         variant = {**variant, "mixed_with": str(args.mix), "mix_weight": args.mix_weight}
-    thresholds = fold_thresholds(results)
     viterbi = {r.fold: r.viterbi for r in results}
+    if args.only_folds:
+        # some folds only (a time estimate or a first look): no other folds to choose their thresholds on
+        partial = {"variant": variant, "folds_read": [r.fold for r in results],
+                   "seconds": round(time.perf_counter() - started, 1), "best_path": _scores(results, viterbi)}
+        print(json.dumps(partial, indent=2) if args.json else _summary("best path", partial["best_path"]))
+        return 0
+    thresholds = fold_thresholds(results)
     by_threshold = {r.fold: decide(r.marginals, [thresholds[r.fold][t] for t in TAGS]) for r in results}
     report = {
         "variant": variant,
