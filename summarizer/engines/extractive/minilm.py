@@ -50,3 +50,14 @@ def frozen_encoder(user: str, model_dir: Path | None, threads: int | None) -> tu
     for param in model.parameters():
         param.requires_grad = False
     return torch, tokenizer, model
+
+
+def with_tuned_blocks(user: str, model: Any, tensors: dict[str, Any]) -> None:
+    """Put trained weights in place of the encoder's own: `tensors` are named as the encoder's state_dict names them
+    (encoder.layer.N.*, the blocks a reader fine-tuned). They are copied in float32 and stay frozen; a name or a
+    shape the encoder does not have is a ConfigError."""
+    own = model.state_dict()
+    for name, tensor in tensors.items():
+        if name not in own or tuple(own[name].shape) != tuple(tensor.shape):
+            raise ConfigError(f"{user}'s tuned encoder weights do not fit the encoder ({name})")
+    model.load_state_dict({name: tensor.float() for name, tensor in tensors.items()}, strict=False)

@@ -7,7 +7,10 @@ over the chosen layers (HeadConfig.layers; shipped: the six blocks' outputs), wi
 uncased encoder cannot see (capitalised, all capitals, holds a digit, no letter or digit). Our part is the head
 trained on them by scripts/train_pico_encoder.py (summarizer.training.pico_encoder): a one-layer bidirectional
 LSTM and a linear layer to the four tags N, P, I, O, bundled as data/pico_encoder.safetensors (half precision) with
-its settings and thresholds in data/pico_encoder.json.
+its settings and thresholds in data/pico_encoder.json. A reader whose top blocks were fine-tuned with its head
+(summarizer.training.pico_encoder_tuning; tried, not shipped) carries those blocks' weights in the same file, named
+as the encoder names them (encoder.layer.N.*): they are loaded in place of the pre-trained ones
+(minilm.with_tuned_blocks), and the reader runs as before.
 
 A word's tag is read from the softmax's probabilities as the CRF reader's is from its marginals (pico.decide):
 the likeliest tag whose probability reaches its threshold, N when none does. When the settings say so (`crf_mix`,
@@ -52,6 +55,8 @@ LABELS = (NONE_TAG, *TAGS)
 MAX_SUBWORDS = 512
 BATCH_SIZE = 32
 SHAPE_FLAGS = 4
+# the names of the encoder's weights that a fine-tuned reader's file carries (its top blocks), beside the head's
+TUNED_PREFIX = "encoder."
 
 
 def shape_flags(word: str) -> tuple[float, float, float, float]:
@@ -210,7 +215,10 @@ class PicoEncoderTagger:
 
         try:
             tensors = load_file(str(data_dir / HEAD_FILE))
-            head.load_state_dict({name: t.float() for name, t in tensors.items()})
+            tuned = {name: t for name, t in tensors.items() if name.startswith(TUNED_PREFIX)}
+            if tuned:
+                minilm.with_tuned_blocks(USER, vectors.model, tuned)
+            head.load_state_dict({name: t.float() for name, t in tensors.items() if name not in tuned})
         except (OSError, ValueError, RuntimeError) as exc:
             raise ConfigError(f"cannot read the PICO encoder reader's head {data_dir / HEAD_FILE}: {exc}") from None
         crf = None
