@@ -19,6 +19,7 @@ target (ATTRIBUTED) on safety or efficacy. Every label is defined in the schema'
 from __future__ import annotations
 
 import copy
+import typing
 from functools import cache
 from typing import Annotated, Any, Literal
 
@@ -28,6 +29,7 @@ from summarizer.grounding import MIN_QUOTE_WORDS
 from summarizer.models import (
     AdverseEvent,
     Change,
+    Direction,
     EfficacyAssessment,
     Finding,
     Outcome,
@@ -57,6 +59,20 @@ _STANCE = (
 _OCCURRED = "Harms that occurred with it, or that it warns of: name those '<harm> (warning)'."
 WARNING_SUFFIX = "(warning)"  # how an annotation or a section names a harm warned of, not observed
 _ABSENT = "Harms reported as not occurring."
+DIRECTIONS: tuple[str, ...] = typing.get_args(Direction)
+REPORTED_SEPARATOR = ": "
+REPORTED_NAME_CHARS = 30
+REPORTED_CHARS = REPORTED_NAME_CHARS + len(REPORTED_SEPARATOR) + max(len(d) for d in DIRECTIONS)
+# an outcome a statement reports: '<outcome>: <direction>', the key by which the code gives an efficacy outcome every
+# statement that supports it (counts.with_counted_support); one string, not an object: the answer's budget per
+# statement (dialects.annotation_capacity) has room for one
+ReportedOutcome = Annotated[
+    str, StringConstraints(pattern=rf"^[^: \n][^:\n]{{0,{REPORTED_NAME_CHARS - 1}}}: ({'|'.join(DIRECTIONS)})$")
+]
+_REPORTED = (
+    "The efficacy outcome it reports of the intervention, as '<outcome>: <direction>' with the outcome named as in "
+    "efficacy outcomes and direction as there; [] when none."
+)
 _QUOTES = f"First: {MIN_QUOTE_WORDS}+ words copied exactly; at least one."
 _IDS = "Every statement that reports it."
 _CLAIM = "Last: one sentence the quotes support."
@@ -81,6 +97,7 @@ class AnnotationOut(Labelled):
     stance: Stance | None = Field(default=None, description=_STANCE)
     adverse_events: list[EventName] = Field(default_factory=list, description=_OCCURRED)
     absent_events: list[EventName] = Field(default_factory=list, description=_ABSENT)
+    outcomes: list[ReportedOutcome] = Field(default_factory=list, description=_REPORTED)
 
 
 class InterventionName(_Out):
