@@ -13,7 +13,10 @@ constrained decoder (and OpenAI's structured outputs, which keep the schema's ke
 the conclusions: the annotations (each first saying whose claim the statement reports: `attribution`) before the
 intervention's name and the findings, inside every finding its quotes and ids before its claim, and the findings
 before the verdicts. The intervention's statements are not asked for: they are the annotations attributed to the
-target (ATTRIBUTED) on safety or efficacy. Every label is defined in the schema's descriptions, which are kept.
+target (ATTRIBUTED) on safety or efficacy. Each annotation names the harms and the efficacy outcome (with its
+direction) its statement reports, so that the support of an adverse event or an outcome is counted in code
+(counts.with_counted_support), not cut by the answer's item bounds. Every label is defined in the schema's
+descriptions, which are kept.
 """
 
 from __future__ import annotations
