@@ -38,7 +38,8 @@ sys.path.insert(0, str(REPO))
 
 from summarizer.engines.base import ReadRequest  # noqa: E402
 from summarizer.engines.llm import LLMEngine  # noqa: E402
-from summarizer.engines.llm.counts import count  # noqa: E402
+from summarizer.engines.llm import engine as engine_module  # noqa: E402
+from summarizer.engines.llm.counts import count, with_counted_event_ids  # noqa: E402
 from summarizer.engines.llm.fallback import extractive_readings  # noqa: E402
 from summarizer.engines.llm.schemas import ANNOTATION_DEF, ATTRIBUTED, AnnotationOut  # noqa: E402
 from summarizer.engines.llm.session import Session  # noqa: E402
@@ -404,7 +405,16 @@ def main() -> int:
         help="the stand-in lists one outcome with one id and one quote, instead of every outcome split at the id "
         "bound: every other supporting id and outcome must then come from the annotations",
     )
+    parser.add_argument(
+        "--without-counted-outcomes",
+        action="store_true",
+        help="turn the engine's counting of outcome support from the annotations off (what it restores)",
+    )
     args = parser.parse_args()
+    if args.without_counted_outcomes:
+        engine_module.with_counted_support = lambda sections, annotations, texts, warnings: with_counted_event_ids(
+            sections, annotations
+        )
     one_call = {"max_tokens": 1_000_000, "chunk_token_budget": 1_000_000}
     mapped = {"chunk_token_budget": args.chunk_budget, "reduce_token_budget": 200}
     agree, total, levels_ok, problems, no_merge = 0, 0, 0, [], []
@@ -430,6 +440,7 @@ def main() -> int:
             agree += 1
     command = f"python bench/bench_llm_consistency.py --data-dir {args.data_dir} --chunk-budget {args.chunk_budget}"
     command += " --cut-outcomes" if args.cut_outcomes else ""
+    command += " --without-counted-outcomes" if args.without_counted_outcomes else ""
     print(f"command: {command}")
     print(f"inputs: {total} (the example and the brief_targets)")
     print(f"same verdicts, names and supporting ids in one call and in map-reduce: {agree} of {total}")
