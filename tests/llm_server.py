@@ -26,6 +26,7 @@ generated, not recorded: they are test fixtures.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
@@ -251,10 +252,15 @@ def pattern_instance(pattern: str, rng: random.Random | None = None) -> str:
     """A string that fully matches `pattern` (literals, classes, repeats, groups, alternation, anchors): the shortest
     and first choices without `rng`, random ones with it."""
     out: list[str] = []
-    _emit(regex_parser.parse(pattern), rng, out)
+    _emit(_parsed(pattern), rng, out)
     text = "".join(out)
     assert re.fullmatch(pattern, text), (pattern, text)
     return text
+
+
+@functools.cache
+def _parsed(pattern: str) -> Any:
+    return regex_parser.parse(pattern)
 
 
 def _emit(parsed: Any, rng: random.Random | None, out: list[str]) -> None:

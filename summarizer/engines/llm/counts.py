@@ -219,11 +219,13 @@ def made_quote(name: str, text: str) -> str | None:
 
 
 def _made_outcome(name: str, direction: str, ids: list[str], texts: Mapping[str, str]) -> Outcome | None:
-    quotes = [
-        Quote(statement_id=sid, text=quote)
-        for sid in ids
-        if (quote := made_quote(name, texts.get(sid, ""))) is not None
-    ][:MADE_QUOTES]
+    quotes: list[Quote] = []
+    for sid in ids:
+        quote = made_quote(name, texts.get(sid, ""))
+        if quote is not None:
+            quotes.append(Quote(statement_id=sid, text=quote))
+            if len(quotes) == MADE_QUOTES:
+                break
     if not quotes:
         return None
     many = len(ids) > 1

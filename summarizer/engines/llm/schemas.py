@@ -68,9 +68,11 @@ REPORTED_NAME_CHARS = 30
 REPORTED_CHARS = REPORTED_NAME_CHARS + len(REPORTED_SEPARATOR) + max(len(d) for d in DIRECTIONS)
 # an outcome a statement reports: '<outcome>: <direction>', the key by which the code gives an efficacy outcome every
 # statement that supports it (counts.with_counted_support); one string, not an object: the answer's budget per
-# statement (dialects.annotation_capacity) has room for one
+# statement (dialects.annotation_capacity) has room for one. Its classes leave out '"' and '\' as well as ':': a
+# grammar made from the pattern (llama.cpp's) must not let the name close its JSON string (with them it does, and
+# llama-server answers 500 "does not match the expected peg-native format")
 ReportedOutcome = Annotated[
-    str, StringConstraints(pattern=rf"^[^: \n][^:\n]{{0,{REPORTED_NAME_CHARS - 1}}}: ({'|'.join(DIRECTIONS)})$")
+    str, StringConstraints(pattern=rf'^[^": \\\n][^":\\\n]{{0,{REPORTED_NAME_CHARS - 1}}}: ({"|".join(DIRECTIONS)})$')
 ]
 _REPORTED = (
     "The efficacy outcome it reports of the intervention, as '<outcome>: <direction>' with the outcome named as in "
