@@ -273,7 +273,7 @@ def _emit(parsed: Any, rng: random.Random | None, out: list[str]) -> None:
         elif name == "ANY":
             out.append(_PATTERN_CHARS[0] if rng is None else rng.choice(_PATTERN_CHARS[:3]))
         elif name == "IN":
-            options = [c for c in _PATTERN_CHARS if re.fullmatch(_class_text(av), c)]
+            options = _class_options(tuple(av))
             out.append(options[0] if rng is None else rng.choice(options))
         elif name in ("MAX_REPEAT", "MIN_REPEAT"):
             low, high, inner = av
@@ -287,6 +287,12 @@ def _emit(parsed: Any, rng: random.Random | None, out: list[str]) -> None:
             _emit(branches[0] if rng is None else rng.choice(branches), rng, out)
         elif name != "AT":
             raise ValueError(f"the fake server cannot draw an instance of {op} in a pattern")
+
+
+@functools.cache
+def _class_options(items: tuple[Any, ...]) -> tuple[str, ...]:
+    """The candidate characters a parsed character class allows."""
+    return tuple(c for c in _PATTERN_CHARS if re.fullmatch(_class_text(items), c))
 
 
 def _class_text(items: Any) -> str:
