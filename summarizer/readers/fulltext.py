@@ -531,6 +531,7 @@ def citing_sentences(article: Article, wanted: set[str]) -> list[Occurrence]:
     """Every sentence of the article that cites one of the wanted reference keys, in reading order."""
     index = article.reference_index()
     found: list[Occurrence] = []
+    labels: list[str] | None = None  # the wanted entries' labels, read once an entry is cited
     for block in article.blocks:
         for segment in block.segments:
             if (
@@ -547,26 +548,38 @@ def citing_sentences(article: Article, wanted: set[str]) -> list[Occurrence]:
             span_starts = [span[0] for span in spans]
             by_sentence: dict[tuple[int, int], list[str]] = {}
             markers: dict[tuple[int, int], list[str]] = {}
+            cite_starts = [cite.start for cite in segment.cites]
             for number in hit_indices:
                 group = groups[number]
                 at = bisect.bisect_right(span_starts, group.start) - 1
                 span = spans[at] if at >= 0 and group.start < spans[at][1] else (0, len(segment.text))
                 by_sentence.setdefault(span, []).extend(k for k in group.keys if k in wanted)
-                markers.setdefault(span, []).extend(target_markers(segment, group, wanted, article))
+                inside = segment.cites[
+                    bisect.bisect_left(cite_starts, group.start) : bisect.bisect_left(cite_starts, group.end)
+                ]
+                labels = labels if labels is not None else _labels_of(article, wanted)
+                markers.setdefault(span, []).extend(target_markers(segment, group, inside, wanted, labels))
             for span in sorted(by_sentence):
                 text = segment.text[span[0] : span[1]]
                 found.append(Occurrence(text, block.section, by_sentence[span], list(dict.fromkeys(markers[span]))))
     return found
 
 
-def target_markers(segment: Segment, group: Group, wanted: set[str], article: Article) -> list[str]:
-    """The wanted entry's own markers in a group, as printed: each marker that names it alone ("[12]", "Smith et
-    al., 2020"); where a marker names several entries or the entry is cited only through a range, its label in the
-    group ("5 in [3]–[7]"), or the group's text when the entry has no label."""
+def _labels_of(article: Article, wanted: set[str]) -> list[str]:
+    """The printed labels of the wanted entries ("5"), in reference-list order."""
+    return [label for ref in article.references if ref.key in wanted and (label := (ref.label or "").strip(" .[]()"))]
+
+
+def target_markers(
+    segment: Segment, group: Group, inside: Sequence[Cite], wanted: set[str], labels: Sequence[str]
+) -> list[str]:
+    """The wanted entry's own markers in a group (`inside`: the group's markers), as printed: each marker that names
+    it alone ("[12]", "Smith et al., 2020"); where a marker names several entries or the entry is cited only through
+    a range, its label in the group ("5 in [3]–[7]"), or the group's text when the entry has no label."""
     own: list[str] = []
     ranged = False
-    for cite in segment.cites:
-        if cite.start < group.start or cite.end > group.end or not any(k in wanted for k in cite.keys):
+    for cite in inside:
+        if not any(k in wanted for k in cite.keys):
             continue
         if len([k for k in cite.keys if k]) == 1:
             own.append(clean(segment.text[cite.start : cite.end]))
@@ -575,7 +588,6 @@ def target_markers(segment: Segment, group: Group, wanted: set[str], article: Ar
     if own and not ranged:
         return own
     printed = clean(segment.text[group.start : group.end])
-    labels = [label for ref in article.references if ref.key in wanted and (label := (ref.label or "").strip(" .[]()"))]
     return [*own, f"{labels[0]} in {printed}" if labels else printed]
 
 
