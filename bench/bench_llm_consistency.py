@@ -4,11 +4,12 @@
 
 A deterministic stand-in model (below; an httpx mock transport, no server) annotates each statement the same way
 whatever the packing: its annotation is the extractive engine's reading of the statement's text, and its attribution
-follows the statement's own signals (a statement on safety or efficacy is the target's, or the target's among several
-when it cites several works; any other is `none`). From its annotations it draws one finding per kind (safety by
-polarity, an outcome by polarity, an adverse event by name) citing every statement that carries it, splitting a
-finding where the schema's id bound is reached; it writes the verdicts from the counts: its own in one call, the
-parts' code-made counts summed in a merge. A merge unites the parts' findings by claim and events by name.
+follows the statement's own signals (a statement on safety or efficacy is the target's, or the target's among
+several when it cites several works; any other is `none`), and a statement on efficacy names the outcome it reports.
+From its annotations it draws one finding per kind (safety by polarity, an outcome by polarity, an adverse event by
+name) citing every statement that carries it, splitting a finding where the schema's id bound is reached; it writes
+the verdicts from the counts: its own in one call, the parts' code-made counts summed in a merge. A merge unites the
+parts' findings by claim and events by name.
 
 Each target is briefed twice: in one call (budgets large enough for every statement), and by map-reduce at a chunk
 budget of 1,500 tokens with the merge budget at its least (200 tokens), so that merges pair parts and run in at least
@@ -37,9 +38,10 @@ sys.path.insert(0, str(REPO))
 
 from summarizer.engines.base import ReadRequest  # noqa: E402
 from summarizer.engines.llm import LLMEngine  # noqa: E402
-from summarizer.engines.llm.counts import count  # noqa: E402
+from summarizer.engines.llm import engine as engine_module  # noqa: E402
+from summarizer.engines.llm.counts import count, with_counted_event_ids  # noqa: E402
 from summarizer.engines.llm.fallback import extractive_readings  # noqa: E402
-from summarizer.engines.llm.schemas import ATTRIBUTED, AnnotationOut  # noqa: E402
+from summarizer.engines.llm.schemas import ANNOTATION_DEF, ATTRIBUTED, AnnotationOut  # noqa: E402
 from summarizer.engines.llm.session import Session  # noqa: E402
 from summarizer.grounding import MIN_QUOTE_WORDS  # noqa: E402
 from summarizer.models import Brief, Source, Statement, Target  # noqa: E402
@@ -69,7 +71,8 @@ class StandIn:
     """A deterministic model: the same annotation for a statement in any request; findings and verdicts drawn from
     the annotations (one call, map) or from the parts and their counts (merge)."""
 
-    def __init__(self) -> None:
+    def __init__(self, cut_outcomes: bool = False) -> None:
+        self.cut_outcomes = cut_outcomes  # one outcome of one id: the rest must come from the annotations
         self.calls: dict[str, int] = {}
         self.second_level = 0  # merges of parts that are merges themselves (more groups than parts)
         self._readings: dict[str, dict[str, Any]] = {}
@@ -96,30 +99,36 @@ class StandIn:
             },
         )
 
-    def _annotation(self, sid: str, attrs: str, text: str) -> dict[str, Any]:
+    def _annotation(self, sid: str, attrs: str, text: str, schema: dict[str, Any]) -> dict[str, Any]:
         key = f"{attrs}\x00{text}"
         if key not in self._readings:
             reading = extractive_readings([ReadRequest(id="x", text=text)])["x"]
             on_topic: list[str] = [t for t in dict.fromkeys(reading.annotation.topics) if t in ("safety", "efficacy")]
+            polarity = reading.annotation.polarity
+            events = _bound(schema, ANNOTATION_DEF, "adverse_events", 2)
+            absent = _bound(schema, ANNOTATION_DEF, "absent_events", 1)
             several = " cites=" in attrs
             self._readings[key] = {
                 "attribution": ("target_among_several" if several else "target") if on_topic else "none",
                 "topics": (on_topic or ["other"])[:2],
-                "polarity": reading.annotation.polarity,
+                "polarity": polarity,
                 "stance": None if " type=" in attrs else _stance(reading.stance),
-                "adverse_events": reading.annotation.adverse_events[:2],
-                "absent_events": reading.annotation.absent_events[:2],
+                "adverse_events": reading.annotation.adverse_events[:events],
+                "absent_events": reading.annotation.absent_events[:absent],
+                "outcomes": [f"{_outcome(polarity)}: {DIRECTION.get(polarity, 'unclear')}"]
+                if "efficacy" in on_topic
+                else [],
             }
         return {"id": sid, **self._readings[key]}
 
     def annotate_and_draw(self, user: str, schema: dict[str, Any], name: str) -> dict[str, Any]:
         shown = STATEMENT.findall(user)
-        annotations = [self._annotation(sid, attrs, text) for sid, attrs, text in shown]
+        annotations = [self._annotation(sid, attrs, text, schema) for sid, attrs, text in shown]
         texts = {sid: text for sid, _, text in shown}
         safety, outcomes, events = _draw(annotations, texts)
         cited = _bound(schema, "Finding", "statement_ids", 2)
         quotes = _bound(schema, "Finding", "quotes", 1)
-        safety, outcomes = _capped(safety, cited, quotes), _capped(outcomes, cited, quotes)
+        safety, outcomes = _capped(safety, cited, quotes), self._outcomes(outcomes, schema, cited, quotes)
         attributed = any(a["attribution"] in ATTRIBUTED for a in annotations)
         intervention = {"name": "the intervention"} if attributed else None
         if name == "chunk":
@@ -134,6 +143,15 @@ class StandIn:
         counts = count(AnnotationOut.model_validate(a) for a in annotations).data()
         return {"annotations": annotations, "intervention": intervention, **_sections(safety, outcomes, events, counts)}
 
+    def _outcomes(
+        self, outcomes: list[dict[str, Any]], schema: dict[str, Any], cited: int, quotes: int
+    ) -> list[dict[str, Any]]:
+        """Split where the id bound is reached; or, cutting, the first outcome with its first id and quote only (the
+        least a model may write within any bounds): every other supporting id must come from the annotations."""
+        if not self.cut_outcomes:
+            return _capped(outcomes, cited, quotes)
+        return [{**o, "statement_ids": o["statement_ids"][:1], "quotes": o["quotes"][:1]} for o in outcomes[:1]]
+
     def merge(self, user: str, schema: dict[str, Any]) -> dict[str, Any]:
         parts = [json.loads(raw) for raw in PART.findall(user)]
         drawn = PARTS.search(user)
@@ -142,7 +160,9 @@ class StandIn:
         cited = _bound(schema, "Finding", "statement_ids", 2)
         quotes = _bound(schema, "Finding", "quotes", 1)
         safety = _capped(_united([f for p in parts for f in p.get("safety_findings", [])]), cited, quotes)
-        outcomes = _capped(_united([o for p in parts for o in p.get("efficacy_outcomes", [])]), cited, quotes)
+        outcomes = self._outcomes(
+            _united([o for p in parts for o in p.get("efficacy_outcomes", [])]), schema, cited, quotes
+        )
         events: dict[str, list[str]] = {}
         for part in parts:
             for event in part.get("adverse_events", []):
@@ -155,6 +175,19 @@ class StandIn:
             "intervention": {"name": named} if named else None,
             **_sections(safety, outcomes, listed, counts),
         }
+
+
+def _listed(schema: dict[str, Any]) -> int:
+    """The most items the schema allows a list of outcomes."""
+    node = (
+        schema.get("properties", {}).get("efficacy_outcomes")
+        or schema["$defs"]["EfficacyOut"]["properties"]["outcomes"]
+    )
+    return int(node.get("maxItems", 8))
+
+
+def _outcome(polarity: str) -> str:
+    return f"reported effect ({polarity})"
 
 
 def _stance(stance: str) -> str:
@@ -179,7 +212,7 @@ def _draw(
             found["quotes"].append(quote)
             found["statement_ids"].append(sid)
         if "efficacy" in a["topics"]:
-            outcome = f"reported effect ({polarity})"
+            outcome = _outcome(polarity)
             claim = f"Statements report a {polarity} effect."
             found = outcomes.setdefault(
                 claim,
@@ -366,14 +399,29 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=DATA)
     parser.add_argument("--chunk-budget", type=int, default=1500)
+    parser.add_argument(
+        "--cut-outcomes",
+        action="store_true",
+        help="the stand-in lists one outcome with one id and one quote, instead of every outcome split at the id "
+        "bound: every other supporting id and outcome must then come from the annotations",
+    )
+    parser.add_argument(
+        "--without-counted-outcomes",
+        action="store_true",
+        help="turn the engine's counting of outcome support from the annotations off (what it restores)",
+    )
     args = parser.parse_args()
+    if args.without_counted_outcomes:
+        engine_module.with_counted_support = lambda sections, annotations, texts, warnings: with_counted_event_ids(
+            sections, annotations
+        )
     one_call = {"max_tokens": 1_000_000, "chunk_token_budget": 1_000_000}
     mapped = {"chunk_token_budget": args.chunk_budget, "reduce_token_budget": 200}
     agree, total, levels_ok, problems, no_merge = 0, 0, 0, [], []
     calls = {"brief": 0, "chunk": 0, "sections": 0}
     for name, source in sources(args.data_dir):
         total += 1
-        single_model, mapped_model = StandIn(), StandIn()
+        single_model, mapped_model = StandIn(args.cut_outcomes), StandIn(args.cut_outcomes)
         single = brief_with(source, one_call, single_model)
         with at_least_groups(MIN_GROUPS):
             reduced = brief_with(source, mapped, mapped_model)
@@ -391,6 +439,8 @@ def main() -> int:
         else:
             agree += 1
     command = f"python bench/bench_llm_consistency.py --data-dir {args.data_dir} --chunk-budget {args.chunk_budget}"
+    command += " --cut-outcomes" if args.cut_outcomes else ""
+    command += " --without-counted-outcomes" if args.without_counted_outcomes else ""
     print(f"command: {command}")
     print(f"inputs: {total} (the example and the brief_targets)")
     print(f"same verdicts, names and supporting ids in one call and in map-reduce: {agree} of {total}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
+from pydantic.json_schema import SkipJsonSchema
 
 SCHEMA_VERSION: Literal["1"] = "1"
 
@@ -100,6 +101,13 @@ class Statement(ContractModel):
         description="How many works the statement cites, where its citation markers can be read ([1], [2-5], "
         "39,45,47, author-year); null when no citation marker is recognised. Set by the pipeline.",
         json_schema_extra=PIPELINE_FILLED,
+    )
+    target_marker: SkipJsonSchema[str | None] = Field(
+        default=None,
+        exclude=True,
+        description="The target's own citation marker in the text ('12', '[7]', 'Smith et al., 2020', '5 in "
+        "[3]-[7]'), where the reader knows it (the scite API's <cite data-doi>, a full text's reference ids); for an "
+        "engine's prompt, not part of the brief.",
     )
 
 

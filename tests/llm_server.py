@@ -26,9 +26,11 @@ generated, not recorded: they are test fixtures.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import re
+import re._parser as regex_parser  # the standard library's own regex parser: instances of a schema's pattern
 import threading
 import time
 from collections.abc import Callable
@@ -181,7 +183,7 @@ def _cite(schema: dict[str, Any], ctx: Context, root: dict[str, Any], name: str 
             return [ctx.quote_id]
         if name == "quotes":
             return [{"statement_id": ctx.quote_id, "text": ctx.quote_text}]
-        if name in ("adverse_events", "absent_events") and _resolve(item, root).get("type") == "string":
+        if name in ("adverse_events", "absent_events", "outcomes") and _resolve(item, root).get("type") == "string":
             return []
         if name == "topics":
             return ["safety"]
@@ -231,6 +233,8 @@ def _smallest(schema: dict[str, Any], root: dict[str, Any]) -> Any:
     if kind == "array":
         return [_smallest(schema.get("items", {}), root) for _ in range(schema.get("minItems", 0))]
     if kind == "string":
+        if schema.get("pattern", NON_BLANK) != NON_BLANK:
+            return pattern_instance(schema["pattern"])
         needed = max(schema.get("minLength", 0), 1 if "pattern" in schema else 0)
         return "x" * needed
     if kind in ("integer", "number"):
@@ -238,6 +242,73 @@ def _smallest(schema: dict[str, Any], root: dict[str, Any]) -> Any:
     if kind == "boolean":
         return False
     return None
+
+
+NON_BLANK = r"^[\s\S]*\S[\s\S]*$"  # the engine's pattern of a non-empty string (dialects.NON_BLANK)
+_PATTERN_CHARS = "xyz é<0"  # characters tried, in order, where a pattern allows a class of them
+
+
+def pattern_instance(pattern: str, rng: random.Random | None = None) -> str:
+    """A string that fully matches `pattern` (literals, classes, repeats, groups, alternation, anchors): the shortest
+    and first choices without `rng`, random ones with it."""
+    out: list[str] = []
+    _emit(_parsed(pattern), rng, out)
+    text = "".join(out)
+    assert re.fullmatch(pattern, text), (pattern, text)
+    return text
+
+
+@functools.cache
+def _parsed(pattern: str) -> Any:
+    return regex_parser.parse(pattern)
+
+
+def _emit(parsed: Any, rng: random.Random | None, out: list[str]) -> None:
+    for op, av in parsed:
+        name = str(op)
+        if name == "LITERAL":
+            out.append(chr(av))
+        elif name == "NOT_LITERAL":
+            out.append(next(c for c in _PATTERN_CHARS if ord(c) != av))
+        elif name == "ANY":
+            out.append(_PATTERN_CHARS[0] if rng is None else rng.choice(_PATTERN_CHARS[:3]))
+        elif name == "IN":
+            options = _class_options(tuple(av))
+            out.append(options[0] if rng is None else rng.choice(options))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            low, high, inner = av
+            count = low if rng is None else rng.randint(low, min(high, low + 12))
+            for _ in range(count):
+                _emit(inner, rng, out)
+        elif name == "SUBPATTERN":
+            _emit(av[-1], rng, out)
+        elif name == "BRANCH":
+            branches = av[1]
+            _emit(branches[0] if rng is None else rng.choice(branches), rng, out)
+        elif name != "AT":
+            raise ValueError(f"the fake server cannot draw an instance of {op} in a pattern")
+
+
+@functools.cache
+def _class_options(items: tuple[Any, ...]) -> tuple[str, ...]:
+    """The candidate characters a parsed character class allows."""
+    return tuple(c for c in _PATTERN_CHARS if re.fullmatch(_class_text(items), c))
+
+
+def _class_text(items: Any) -> str:
+    """A parsed character class back as a regex class, to test candidate characters against."""
+    parts = []
+    for op, av in items:
+        name = str(op)
+        if name == "NEGATE":
+            parts.insert(0, "^")
+        elif name == "LITERAL":
+            parts.append(re.escape(chr(av)))
+        elif name == "RANGE":
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif name == "CATEGORY":
+            parts.append({"CATEGORY_SPACE": r"\s", "CATEGORY_NOT_SPACE": r"\S", "CATEGORY_DIGIT": r"\d"}[str(av)])
+    return f"[{''.join(parts)}]"
 
 
 def random_instances(seed: int) -> Answers:
@@ -266,6 +337,8 @@ def _random(schema: dict[str, Any], root: dict[str, Any], rng: random.Random) ->
         high = min(schema.get("maxItems", low + 3), low + 3)
         return [_random(schema.get("items", {}), root, rng) for _ in range(rng.randint(low, max(low, high)))]
     if kind == "string":
+        if schema.get("pattern", NON_BLANK) != NON_BLANK:
+            return pattern_instance(schema["pattern"], rng)
         low = max(schema.get("minLength", 0), 1 if "pattern" in schema else 0)
         high = min(schema.get("maxLength", 60), 60)
         text = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(0, 8)))[: rng.randint(low, max(low, high))]

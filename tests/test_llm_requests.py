@@ -106,6 +106,82 @@ def test_2_adverse_event_support_is_counted_from_the_annotations() -> None:
     assert [(e.name, e.statement_ids) for e in events] == [("fever", ["S1", "S2"]), ("anaphylaxis (warning)", ["S4"])]
 
 
+def _outcome_annotation(sid: str, reported: str, attribution: str = "target") -> Any:
+    return _annotation(sid, attribution, ("efficacy",), outcomes=[reported])
+
+
+def test_2_outcome_support_is_counted_from_the_annotations() -> None:
+    from summarizer.engines.llm.counts import with_counted_outcome_ids
+
+    texts = {
+        "S1": "In the trial, 28-day mortality was lower with the drug.",
+        "S2": "The drug lowered mortality at day 28 in that trial.",
+        "S3": "Another trial of the drug also lowered mortality.",
+        "S4": "Time to recovery did not differ between the arms.",
+    }
+    annotations = {
+        "S1": _outcome_annotation("S1", "28-day mortality: improved"),
+        "S2": _outcome_annotation("S2", "28-Day  Mortality: improved", "target_among_several"),
+        "S3": _outcome_annotation("S3", "28-day mortality: improved", "other_work"),  # not the target's
+        "S4": _outcome_annotation("S4", "time to recovery: no_difference"),
+    }
+    listed = Outcome(
+        claim="Mortality fell.",
+        statement_ids=["S1"],
+        quotes=[Quote(statement_id="S1", text="28-day mortality was lower")],
+        outcome="mortality",  # named otherwise than its statement's annotation: matched through S1
+        direction="improved",
+    )
+    sections = empty_sections("x").model_copy(deep=True)
+    sections.efficacy.outcomes = [listed]
+    warnings: list[str] = []
+    outcomes = with_counted_outcome_ids(sections, annotations, texts, warnings).efficacy.outcomes
+    assert [(o.outcome, o.direction, o.statement_ids) for o in outcomes] == [
+        ("mortality", "improved", ["S1", "S2"]),
+        ("time to recovery", "no_difference", ["S4"]),  # the answer had no room for it: listed from S4's annotation
+    ]
+    made = outcomes[1]
+    assert made.quotes[0].text in texts["S4"] and quote_error(made.quotes[0], texts) is None
+    assert "1 statement reports time to recovery as no different" in made.claim
+    assert warnings and "listed from the annotations" in warnings[0]
+
+
+def test_2_no_supporting_id_is_cut_by_the_answers_bounds(tmp_path: Path) -> None:
+    """A model that obeys the sent bounds (2 ids a finding, 2 outcomes at 4,096 tokens for 12 statements) still
+    gives a brief whose outcomes cite every statement that reports them; a full map call keeps its statements."""
+    from summarizer.engines.llm.dialects import annotation_capacity
+    from summarizer.engines.llm.schemas import ChunkOutput
+
+    assert annotation_capacity(ChunkOutput, 16384) >= 126  # the annotations' per-statement budget did not shrink
+
+    def reported(index: int) -> str:
+        return "time to recovery: no_difference" if index % 3 == 1 else "mortality: improved"
+
+    def bounded(schema: dict[str, Any], ctx: Context) -> Any:
+        answer = cite(schema, ctx)
+        for index, item in enumerate(answer["annotations"]):
+            item.update(attribution="target", topics=["efficacy"], outcomes=[reported(index)])
+        cap = schema["$defs"]["Outcome"]["properties"]["statement_ids"]["maxItems"]
+        mortality = [sid for index, sid in enumerate(ctx.ids) if reported(index).startswith("mortality")]
+        quote = {"statement_id": ctx.quote_id, "text": ctx.quote_text}
+        outcome = {"quotes": [quote], "statement_ids": mortality[:cap], "outcome": "mortality",
+                   "direction": "improved", "change": "decreased", "claim": "Mortality fell."}  # fmt: skip
+        answer["efficacy"].update(outcomes=[outcome], assessment="benefit_reported")
+        return answer
+
+    with FakeLLMServer(answers=bounded) as server:
+        brief = run_brief(settings_for(server.base_url, tmp_path, max_tokens=4096), statements(12))
+    assert len(server.requests) == 1
+    sent = server.requests[0].body["response_format"]["json_schema"]["schema"]
+    assert sent["$defs"]["Outcome"]["properties"]["statement_ids"]["maxItems"] < 8  # the bound cuts the answer
+    ids = [s.id for s in brief.statements]
+    by_name = {(o.outcome, o.direction): o.statement_ids for o in brief.efficacy.outcomes}
+    assert by_name == {
+        ("mortality", "improved"): [sid for i, sid in enumerate(ids) if i % 3 != 1],
+        ("time to recovery", "no_difference"): [sid for i, sid in enumerate(ids) if i % 3 == 1],
+    }
+
+
 # --- 3. the merge gets counts, the right number of parts, no verdicts; what it keeps is checked ------------------
 
 
@@ -201,6 +277,26 @@ def test_6_each_statement_shows_its_type_section_confidence_and_citing_paper() -
     assert "<s id=S1 type=supporting sec=Results conf=0.93 by=P1>MSCs were safe.</s>" in text
     assert "<s id=S2 type=mentioning sec=Discussion by=P1>" in text  # one review, one voice
     assert "<s id=S3 by=P2>" in text  # unclassified: no type shown
+
+
+def test_6_the_targets_own_marker_is_shown_where_the_source_knows_it() -> None:
+    from test_readers_jats import TEN_REFS, article, sec, x
+
+    from summarizer.readers import read_source
+
+    scite = normalise(load_statements(REPO / "tests" / "fixtures" / "readers" / "scite-citations-with-snippets.json")
+                      .statements)  # fmt: skip
+    assert [s.target_marker for s in scite] == ["12", "7", "12"]  # <cite data-doi=...> of the citation's target
+    text = PromptSet().render(MAP_TEMPLATE, target=TargetView(), statements=statement_views(scite, 4000), schema="")
+    assert " by=P2 mark=7>Umbilical cord" in text and "mark= is the target's own citation marker" in text
+    body = sec(f"Two trials [{x(4)},{x(5)}] and many more [{x(3)}–{x(7)}] agree.")
+    jats = normalise(read_source(article(body, TEN_REFS), target="10.1000/ref.5").statements)
+    assert jats[0].target_marker == "5; 5 in [3–7]"  # alone in one group, inside a range in the other
+    assert ' mark="5; 5 in [3–7]"' in statement_views(jats, 4000)[0].attrs
+    page = normalise(load_statements(EXAMPLE).statements)  # a scite page's text does not say which marker
+    assert all(s.target_marker is None for s in page)
+    shown = PromptSet().render(MAP_TEMPLATE, target=TargetView(), statements=statement_views(page, 4000), schema="")
+    assert " mark=" not in shown and "mark= is" not in shown
 
 
 def test_6_stance_is_asked_only_for_unclassified_statements(tmp_path: Path) -> None:

@@ -241,6 +241,7 @@ class StatementMaker:
         is_influential: bool | None = None,
         self_cite: bool | None = None,
         target_doi: str | None = None,
+        target_marker: str | None = None,
     ) -> Statement:
         """Append a statement with the next id and return it."""
         try:
@@ -256,6 +257,7 @@ class StatementMaker:
                 intents=intents if intents is not None else [],
                 is_influential=is_influential,
                 self_cite=self_cite,
+                target_marker=target_marker or None,
             )
         except ValidationError as exc:  # pragma: no cover - the readers validate values first
             raise InputError(f"{self.name}: invalid statement: {exc.errors()[0]['msg']}") from None

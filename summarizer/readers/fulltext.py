@@ -524,12 +524,14 @@ class Occurrence:
     text: str
     section: str | None
     keys: list[str]  # the wanted keys it cites, one per citation occurrence (a key twice: cited twice)
+    markers: list[str] = field(default_factory=list)  # the target's own markers in it, as printed (target_markers)
 
 
 def citing_sentences(article: Article, wanted: set[str]) -> list[Occurrence]:
     """Every sentence of the article that cites one of the wanted reference keys, in reading order."""
     index = article.reference_index()
     found: list[Occurrence] = []
+    labels: list[str] | None = None  # the wanted entries' labels, read once an entry is cited
     for block in article.blocks:
         for segment in block.segments:
             if (
@@ -545,14 +547,48 @@ def citing_sentences(article: Article, wanted: set[str]) -> list[Occurrence]:
             spans = sentence_spans(segment, groups, hit_indices)
             span_starts = [span[0] for span in spans]
             by_sentence: dict[tuple[int, int], list[str]] = {}
+            markers: dict[tuple[int, int], list[str]] = {}
+            cite_starts = [cite.start for cite in segment.cites]
             for number in hit_indices:
                 group = groups[number]
                 at = bisect.bisect_right(span_starts, group.start) - 1
                 span = spans[at] if at >= 0 and group.start < spans[at][1] else (0, len(segment.text))
                 by_sentence.setdefault(span, []).extend(k for k in group.keys if k in wanted)
+                inside = segment.cites[
+                    bisect.bisect_left(cite_starts, group.start) : bisect.bisect_left(cite_starts, group.end)
+                ]
+                labels = labels if labels is not None else _labels_of(article, wanted)
+                markers.setdefault(span, []).extend(target_markers(segment, group, inside, wanted, labels))
             for span in sorted(by_sentence):
-                found.append(Occurrence(segment.text[span[0] : span[1]], block.section, by_sentence[span]))
+                text = segment.text[span[0] : span[1]]
+                found.append(Occurrence(text, block.section, by_sentence[span], list(dict.fromkeys(markers[span]))))
     return found
+
+
+def _labels_of(article: Article, wanted: set[str]) -> list[str]:
+    """The printed labels of the wanted entries ("5"), in reference-list order."""
+    return [label for ref in article.references if ref.key in wanted and (label := (ref.label or "").strip(" .[]()"))]
+
+
+def target_markers(
+    segment: Segment, group: Group, inside: Sequence[Cite], wanted: set[str], labels: Sequence[str]
+) -> list[str]:
+    """The wanted entry's own markers in a group (`inside`: the group's markers), as printed: each marker that names
+    it alone ("[12]", "Smith et al., 2020"); where a marker names several entries or the entry is cited only through
+    a range, its label in the group ("5 in [3]–[7]"), or the group's text when the entry has no label."""
+    own: list[str] = []
+    ranged = False
+    for cite in inside:
+        if not any(k in wanted for k in cite.keys):
+            continue
+        if len([k for k in cite.keys if k]) == 1:
+            own.append(clean(segment.text[cite.start : cite.end]))
+        else:
+            ranged = True
+    if own and not ranged:
+        return own
+    printed = clean(segment.text[group.start : group.end])
+    return [*own, f"{labels[0]} in {printed}" if labels else printed]
 
 
 def _may_range(segment: Segment, wanted: set[str], index: dict[str, int]) -> bool:
@@ -612,6 +648,7 @@ def statements_of(
                 section=occurrence.section,
                 occurrences=1,
                 target_doi=query.doi(),
+                target_marker="; ".join(occurrence.markers) or None,
             )
     if not maker.statements:
         raise InputError(f"no article among the input cites {query.shown} (--target) in its text")

@@ -38,7 +38,10 @@ def write_jsonl(source: Source) -> str:
         )
     ]
     for statement in source.statements:
-        lines.append(_dumps({"record": "statement", **statement.model_dump(mode="json", exclude_none=True)}))
+        record = statement.model_dump(mode="json", exclude_none=True)
+        if statement.target_marker:  # not in a brief, but read back from this format (Statement.target_marker)
+            record["target_marker"] = statement.target_marker
+        lines.append(_dumps({"record": "statement", **record}))
     return "\n".join(lines) + "\n"
 
 

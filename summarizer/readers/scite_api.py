@@ -35,7 +35,7 @@ from summarizer.readers.common import (
     parse_type,
     parse_year,
 )
-from summarizer.readers.markup import plain_text
+from summarizer.readers.markup import cite_markers, plain_text
 
 _CITATION_KEYS = ("snippet", "typeConfidence", "selfCites", "snippetHidden")
 _TALLY_KEYS = ("supporting", "mentioning", "contradicting", "citingPublications")
@@ -237,6 +237,7 @@ def _add_citation(item: Any, where: str, citing: Citing, reading: _Reading) -> N
     except BadValue as exc:
         reading.warn_bad(where, exc, "treated as unclassified")
         statement_type, type_source = "unclassified", "none"
+    target = clean_doi(item.get("target"))
     confidence = None
     try:
         confidence = parse_probability(item.get("typeConfidence"))
@@ -250,7 +251,8 @@ def _add_citation(item: Any, where: str, citing: Citing, reading: _Reading) -> N
         type_source=type_source,
         confidence=confidence,
         self_cite=_self_cite(item.get("selfCites"), where, reading),
-        target_doi=clean_doi(item.get("target")),
+        target_doi=target,
+        target_marker="; ".join(cite_markers(snippet, target)) if isinstance(snippet, str) and target else None,
     )
 
 

@@ -1,20 +1,35 @@
-"""Counts of a group's statements, made by software from the model's annotations, for the merge step.
+"""Counts of a group's statements, made by software from the model's annotations, for the merge step; and the
+support of adverse events and efficacy outcomes, counted from the same annotations.
 
 A merge sees the findings its parts kept, which are few; the counts say how many statements stand behind each side:
 statements per topic and attribution, favourable / unfavourable / neutral per topic among those attributed to the
 target, and statements with harms that occurred, were warned of or were reported absent. Counts add up, so a
 second-level merge gets the sum of its parts' counts, never an earlier verdict.
+
+An answer's item bounds (dialects.bounds_for) leave a full call room for few findings of few ids each; the support of
+an adverse event and of an efficacy outcome is therefore taken from the annotations too (`with_counted_support`):
+each annotation names the harms and the outcome (with its direction) its statement reports, and every statement
+attributed to the target that names one supports it, whatever the answer's lists could hold.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
-from summarizer.engines.llm.schemas import ATTRIBUTED, WARNING_SUFFIX, AnnotationOut, SectionsOutput, SingleOutput
-from summarizer.models import AdverseEvent
+from summarizer.engines.llm.schemas import (
+    ATTRIBUTED,
+    REPORTED_SEPARATOR,
+    WARNING_SUFFIX,
+    AnnotationOut,
+    SectionsOutput,
+    SingleOutput,
+)
+from summarizer.grounding import MIN_QUOTE_WORDS
+from summarizer.models import AdverseEvent, Direction, Outcome, Quote
 
 SectionsT = TypeVar("SectionsT", bound=SectionsOutput | SingleOutput)
 
@@ -130,3 +145,133 @@ def with_counted_event_ids(sections: SectionsT, annotations: Mapping[str, Annota
         return sections
     safety = sections.safety.model_copy(update={"adverse_events": events})
     return cast(SectionsT, sections.model_copy(update={"safety": safety}))
+
+
+# --- efficacy outcomes -------------------------------------------------------------------------------------------
+
+OutcomeKey = tuple[str, str]  # (the outcome's name, case and spacing aside; its direction)
+MADE_QUOTES = 2  # quotes of an outcome listed from the annotations: from its first statements
+MADE_QUOTE_WORDS = 20  # words of such a quote, from a few words before the outcome's name where the text holds it
+_WORD = re.compile(r"\S+")
+_CLAIMS = {
+    "improved": "as improved",
+    "worsened": "as worsened",
+    "no_difference": "as no different from the comparator",
+    "unclear": "with no clear direction",
+}
+
+
+def reported_outcome(mention: str) -> tuple[str, str]:
+    """An annotation's '<outcome>: <direction>' as (outcome, direction)."""
+    name, _, direction = mention.rpartition(REPORTED_SEPARATOR)
+    return name.strip(), direction
+
+
+def _outcome_key(name: str, direction: str) -> OutcomeKey:
+    return " ".join(name.lower().split()), direction
+
+
+def outcome_index(annotations: Mapping[str, AnnotationOut]) -> dict[OutcomeKey, tuple[str, list[str]]]:
+    """Per outcome and direction: its name as first written and the statements attributed to the target whose
+    annotation reports it, in order: the support of an efficacy outcome, counted in code."""
+    index: dict[OutcomeKey, tuple[str, list[str]]] = {}
+    for sid, item in annotations.items():
+        if item.attribution not in ATTRIBUTED:
+            continue
+        for mention in item.outcomes:
+            name, direction = reported_outcome(mention)
+            if not name:
+                continue
+            _, ids = index.setdefault(_outcome_key(name, direction), (name, []))
+            if sid not in ids:
+                ids.append(sid)
+    return index
+
+
+def _aliases(outcome: Outcome, annotations: Mapping[str, AnnotationOut], taken: set[OutcomeKey]) -> list[OutcomeKey]:
+    """The keys under which the statements an outcome cites name it, where the answer wrote its name otherwise
+    ("mortality" for "28-day mortality"): a cited statement's one mention in the outcome's direction, unless some
+    listed outcome bears that name (taken)."""
+    keys: list[OutcomeKey] = []
+    for sid in outcome.statement_ids:
+        item = annotations.get(sid)
+        if item is None or item.attribution not in ATTRIBUTED:
+            continue
+        same = [key for m in item.outcomes if (key := _outcome_key(*reported_outcome(m)))[1] == outcome.direction]
+        if len(same) == 1 and same[0] not in taken and same[0] not in keys:
+            keys.append(same[0])
+    return keys
+
+
+def made_quote(name: str, text: str) -> str | None:
+    """The statement's own words to quote for an outcome it reports: up to MADE_QUOTE_WORDS words from a few
+    before the outcome's name (where the text holds it, else from the start); None for a text too short."""
+    words = list(_WORD.finditer(text))
+    if len(words) < MIN_QUOTE_WORDS:
+        return None
+    at = 0
+    found = re.search(r"\s+".join(re.escape(w) for w in name.split()), text, re.IGNORECASE) if name.split() else None
+    if found is not None:
+        at = next((i for i, w in enumerate(words) if w.end() > found.start()), 0)
+    start = max(0, min(at - 4, len(words) - MADE_QUOTE_WORDS))
+    chosen = words[start : start + MADE_QUOTE_WORDS]
+    return text[chosen[0].start() : chosen[-1].end()]
+
+
+def _made_outcome(name: str, direction: str, ids: list[str], texts: Mapping[str, str]) -> Outcome | None:
+    quotes: list[Quote] = []
+    for sid in ids:
+        quote = made_quote(name, texts.get(sid, ""))
+        if quote is not None:
+            quotes.append(Quote(statement_id=sid, text=quote))
+            if len(quotes) == MADE_QUOTES:
+                break
+    if not quotes:
+        return None
+    many = len(ids) > 1
+    claim = f"{len(ids)} statement{'s' if many else ''} report{'' if many else 's'} {name} {_CLAIMS[direction]}."
+    return Outcome(claim=claim, statement_ids=ids, quotes=quotes, outcome=name, direction=cast(Direction, direction))
+
+
+def with_counted_outcome_ids(
+    sections: SectionsT, annotations: Mapping[str, AnnotationOut], texts: Mapping[str, str], warnings: list[str]
+) -> SectionsT:
+    """The sections with the support of every efficacy outcome counted in code from the annotations
+    (outcome_index): each listed outcome gets every statement attributed to the target that reports it in its
+    direction (by its name, or by the name its own statements give it); an outcome and direction that annotations
+    report but the answer does not list (its list bound was reached) is added, with the statements' own words as
+    quotes and a claim that says it was counted, and a warning."""
+    index = outcome_index(annotations)
+    listed = list(sections.efficacy.outcomes)
+    taken = {_outcome_key(o.outcome, o.direction) for o in listed}
+    claimed: set[OutcomeKey] = set()
+    outcomes: list[Outcome] = []
+    for outcome in listed:
+        keys = [_outcome_key(outcome.outcome, outcome.direction), *_aliases(outcome, annotations, taken | claimed)]
+        claimed.update(keys)
+        counted = [sid for key in keys for sid in index.get(key, ("", []))[1]]
+        ids = list(dict.fromkeys([*outcome.statement_ids, *counted]))
+        outcomes.append(outcome if ids == outcome.statement_ids else outcome.model_copy(update={"statement_ids": ids}))
+    made = [
+        found
+        for key, (name, ids) in index.items()
+        if key not in claimed and (found := _made_outcome(name, key[1], ids, texts)) is not None
+    ]
+    if made:
+        names = ", ".join(f"{o.outcome} ({o.direction})" for o in made)
+        warnings.append(
+            f"llm: {len(made)} efficacy outcomes that annotations attribute to the target were not in the answer's "
+            f"list; listed from the annotations, quoting their statements: {names[:300]}"
+        )
+    outcomes += made
+    if outcomes == listed:
+        return sections
+    efficacy = sections.efficacy.model_copy(update={"outcomes": outcomes})
+    return cast(SectionsT, sections.model_copy(update={"efficacy": efficacy}))
+
+
+def with_counted_support(
+    sections: SectionsT, annotations: Mapping[str, AnnotationOut], texts: Mapping[str, str], warnings: list[str]
+) -> SectionsT:
+    """The sections with the support of adverse events and efficacy outcomes counted from the annotations."""
+    return with_counted_outcome_ids(with_counted_event_ids(sections, annotations), annotations, texts, warnings)

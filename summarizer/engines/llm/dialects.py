@@ -21,7 +21,13 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from summarizer.engines.llm.schemas import ANNOTATION_LISTS, ID_FIELDS, shared_strict_schema
+from summarizer.engines.llm.schemas import (
+    ANNOTATION_DEF,
+    ANNOTATION_LISTS,
+    ID_FIELDS,
+    REPORTED_CHARS,
+    shared_strict_schema,
+)
 
 DIALECTS = ("json_schema", "json_object", "none")
 FALLBACK = {"json_schema": "json_object"}  # the one fallback when a server refuses a dialect
@@ -43,10 +49,13 @@ class Bounds:
     findings: int = MAX_FINDINGS  # items of each list of findings, outcomes or events
     cited: int = 2  # statement ids of one finding or event
     quotes: int = 2  # quotes of one finding (at least one)
-    names: int = 2  # adverse events (and possible and absent events) of one annotation
+    names: int = 2  # adverse events of one annotation
+    absent: int = 1  # absent events of one annotation
+    reported: int = 1  # outcomes one annotation names
     intervention_ids: int | None = None  # statements about the intervention (default: the annotations)
     text_chars: int = 200  # a claim, a quote, a certainty note
     name_chars: int = 40  # an intervention, an adverse event, an outcome
+    event_chars: int = 32  # a harm an annotation names (its list is in every statement's annotation)
     summary_chars: int = 400
 
 
@@ -59,10 +68,14 @@ def response_format(dialect: str, schema: dict[str, Any], name: str) -> dict[str
     return None
 
 
-def _string_bound(key: str, bounds: Bounds) -> int:
+def _string_bound(key: str, parent: str, bounds: Bounds) -> int:
+    if parent == ANNOTATION_DEF and key == "outcomes":
+        return REPORTED_CHARS  # its pattern bounds it too
     if key == "summary":
         return bounds.summary_chars
-    if key in ("name", "outcome", "adverse_events", "absent_events"):
+    if key in ("adverse_events", "absent_events"):
+        return bounds.event_chars
+    if key in ("name", "outcome"):
         return bounds.name_chars
     return bounds.text_chars
 
@@ -78,8 +91,12 @@ def _array_bound(key: str, parent: str, bounds: Bounds, item: dict[str, Any]) ->
         return bounds.quotes
     if key == "topics":
         return 2  # safety and efficacy; other alone
-    if key in ("adverse_events", "absent_events") and item.get("type") == "string":
+    if key == "adverse_events" and item.get("type") == "string":
         return bounds.names
+    if key == "absent_events" and item.get("type") == "string":
+        return bounds.absent
+    if parent == ANNOTATION_DEF and key == "outcomes":
+        return bounds.reported
     return bounds.findings
 
 
@@ -112,7 +129,7 @@ def _adapt(node: Any, dialect: str, bounds: Bounds, enum: bool, key: str = "", p
         else:
             if minimum:
                 out["minLength"] = minimum
-            out["maxLength"] = _string_bound(key, bounds)
+            out["maxLength"] = _string_bound(key, parent, bounds)
     return out
 
 

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from summarizer.engines.base import EngineResult, ProgressCallback, Reading, ReadRequest
 from summarizer.engines.llm.checks import annotation_errors, assign_annotations, sections_errors, stance_errors
 from summarizer.engines.llm.client import DeferHook
-from summarizer.engines.llm.counts import intervention_ids, with_counted_event_ids
+from summarizer.engines.llm.counts import intervention_ids, with_counted_support
 from summarizer.engines.llm.dialects import bounds_for
 from summarizer.engines.llm.fallback import extractive_readings
 from summarizer.engines.llm.mapreduce import map_overhead, map_reduce
@@ -154,7 +154,7 @@ class LLMEngine:
                 sections_or_none, annotations = mapped.sections, mapped.annotations
                 fallback, intervention = mapped.fallback, mapped.intervention
             assert sections_or_none is not None
-            sections = with_counted_event_ids(sections_or_none, annotations)
+            sections = with_counted_support(sections_or_none, annotations, texts, session.warnings)
         safety, efficacy, contrasting = contract_sections(sections)
         return EngineResult(
             annotations=self._annotations(statements, annotations, fallback, session.warnings),

@@ -62,12 +62,18 @@ def _attribute(text: str) -> str:
 @dataclass(frozen=True)
 class StatementView:
     """A statement as a prompt shows it: id, text as data, an optional question, and what the source tells of it
-    (`attrs`, rendered: ` type=supporting sec=Results conf=0.93 by=P2 cites=12`)."""
+    (`attrs`, rendered: ` type=supporting sec=Results conf=0.93 by=P2 cites=12 mark=7`)."""
 
     id: str
     text: str
     question: str = ""
     attrs: str = ""
+
+    @property
+    def marked(self) -> bool:
+        """Whether the source told which citation marker in it is the target's (the prompt then says what mark=
+        means)."""
+        return f" {MARK_ATTRIBUTE}=" in self.attrs
 
 
 def statement_view(statement_id: str, text: str, max_chars: int, question: str = "", attrs: str = "") -> StatementView:
@@ -84,22 +90,33 @@ def _citing_key(statement: Statement) -> str | None:
     return None
 
 
+MARK_ATTRIBUTE = "mark"
+MAX_MARK_CHARS = 40
+
+
+def _attribute_value(name: str, value: str, max_chars: int) -> str:
+    shown = _attribute(" ".join(value.split())[:max_chars])
+    return f'{name}="{shown}"' if " " in shown else f"{name}={shown}"
+
+
 def statement_attrs(statement: Statement, citing_key: str | None) -> str:
     """What the source tells of a statement, as the attributes of its <s> element: its scite type (unclassified
     is left out), section, the source's confidence, a short key of its citing paper (P1, P2, ... in order of first
-    appearance) and, when it cites the target among several works, how many (cites=N)."""
+    appearance), when it cites the target among several works how many (cites=N), and the target's own citation
+    marker in it where the reader knows it (mark=..., Statement.target_marker)."""
     parts = []
     if statement.type != "unclassified":
         parts.append(f"type={statement.type}")
     if statement.section and statement.section.strip():
-        section = _attribute(" ".join(statement.section.split())[:40])
-        parts.append(f'sec="{section}"' if " " in section else f"sec={section}")
+        parts.append(_attribute_value("sec", statement.section, 40))
     if statement.confidence is not None:
         parts.append(f"conf={statement.confidence:.2f}")
     if citing_key:
         parts.append(f"by={citing_key}")
     if statement.cites_several:
         parts.append(f"cites={statement.cited_works}" if statement.cited_works else "cites=several")
+    if statement.target_marker and statement.target_marker.strip():
+        parts.append(_attribute_value(MARK_ATTRIBUTE, statement.target_marker, MAX_MARK_CHARS))
     return "".join(f" {part}" for part in parts)
 
 

@@ -13,12 +13,16 @@ constrained decoder (and OpenAI's structured outputs, which keep the schema's ke
 the conclusions: the annotations (each first saying whose claim the statement reports: `attribution`) before the
 intervention's name and the findings, inside every finding its quotes and ids before its claim, and the findings
 before the verdicts. The intervention's statements are not asked for: they are the annotations attributed to the
-target (ATTRIBUTED) on safety or efficacy. Every label is defined in the schema's descriptions, which are kept.
+target (ATTRIBUTED) on safety or efficacy. Each annotation names the harms and the efficacy outcome (with its
+direction) its statement reports, so that the support of an adverse event or an outcome is counted in code
+(counts.with_counted_support), not cut by the answer's item bounds. Every label is defined in the schema's
+descriptions, which are kept.
 """
 
 from __future__ import annotations
 
 import copy
+import typing
 from functools import cache
 from typing import Annotated, Any, Literal
 
@@ -28,6 +32,7 @@ from summarizer.grounding import MIN_QUOTE_WORDS
 from summarizer.models import (
     AdverseEvent,
     Change,
+    Direction,
     EfficacyAssessment,
     Finding,
     Outcome,
@@ -57,6 +62,22 @@ _STANCE = (
 _OCCURRED = "Harms that occurred with it, or that it warns of: name those '<harm> (warning)'."
 WARNING_SUFFIX = "(warning)"  # how an annotation or a section names a harm warned of, not observed
 _ABSENT = "Harms reported as not occurring."
+DIRECTIONS: tuple[str, ...] = typing.get_args(Direction)
+REPORTED_SEPARATOR = ": "
+REPORTED_NAME_CHARS = 30
+REPORTED_CHARS = REPORTED_NAME_CHARS + len(REPORTED_SEPARATOR) + max(len(d) for d in DIRECTIONS)
+# an outcome a statement reports: '<outcome>: <direction>', the key by which the code gives an efficacy outcome every
+# statement that supports it (counts.with_counted_support); one string, not an object: the answer's budget per
+# statement (dialects.annotation_capacity) has room for one. Its classes leave out '"' and '\' as well as ':': a
+# grammar made from the pattern (llama.cpp's) must not let the name close its JSON string (with them it does, and
+# llama-server answers 500 "does not match the expected peg-native format")
+ReportedOutcome = Annotated[
+    str, StringConstraints(pattern=rf'^[^": \\\n][^":\\\n]{{0,{REPORTED_NAME_CHARS - 1}}}: ({"|".join(DIRECTIONS)})$')
+]
+_REPORTED = (
+    "The efficacy outcome it reports of the intervention, as '<outcome>: <direction>' with the outcome named as in "
+    "efficacy outcomes and direction as there; [] when none."
+)
 _QUOTES = f"First: {MIN_QUOTE_WORDS}+ words copied exactly; at least one."
 _IDS = "Every statement that reports it."
 _CLAIM = "Last: one sentence the quotes support."
@@ -81,6 +102,7 @@ class AnnotationOut(Labelled):
     stance: Stance | None = Field(default=None, description=_STANCE)
     adverse_events: list[EventName] = Field(default_factory=list, description=_OCCURRED)
     absent_events: list[EventName] = Field(default_factory=list, description=_ABSENT)
+    outcomes: list[ReportedOutcome] = Field(default_factory=list, description=_REPORTED)
 
 
 class InterventionName(_Out):
