@@ -21,7 +21,13 @@ from summarizer.engines.extractive.sections import (
     safety_section,
 )
 from summarizer.engines.extractive.startup import startup_resources
-from summarizer.engines.extractive.target_profile import RULES, TreatmentTallies, VerdictRules, profile_target
+from summarizer.engines.extractive.target_profile import (
+    RULES,
+    TreatmentTallies,
+    VerdictRules,
+    given_treatments,
+    profile_target,
+)
 from summarizer.models import Annotation, Intervention, Statement, StatementType, Target
 
 PARALLEL_MIN_STATEMENTS = 4000
@@ -212,7 +218,7 @@ class ExtractiveEngine:
             if annotations is not None:
                 annotations.extend([_annotation(reading, self.annotated_by) for reading in part])
             if tallies is not None:
-                tallies.add([reading.treatment for reading in part])
+                tallies.add(given_treatments(part, target.design))
 
         if parallel:
             _annotate_in_processes(jobs, self._resources, self.workers, take)

@@ -291,12 +291,13 @@ def profile_target(
 ) -> TargetProfile:
     """Decide whether the target studied an intervention, name it, and find the statements about it.
 
-    tallies: the readings' treatments already tallied (TreatmentTallies.add), where the caller did as they came.
+    tallies: the readings' treatments already tallied (TreatmentTallies.add, of given_treatments), where the caller
+    did as they came.
     texts: the statements' texts, whose abbreviation definitions link a short form to its long form.
     pico: loads the PICO reader (only when needed: it takes a second or two); when the word lists find no
     intervention, the names it reads as interventions in the texts are tallied too.
     """
-    treatments = [reading.treatment for reading in readings]
+    treatments = given_treatments(readings, target.design)
     aliases = short_form_anchors([*texts, target.title or "", target.abstract or ""])
     header = _header_intervention(target, res)
     if header is not None:
@@ -304,8 +305,6 @@ def profile_target(
         wanted |= _short_forms_of(wanted, aliases)
         indices, sentences = _statements_about(treatments, wanted)
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
-    if target.design in CAUSES_GIVEN_IN:
-        treatments, tallies = _causes_given(treatments, readings), None
     by_anchor = _tallied(treatments, tallies, aliases)
     anchor = _chosen_anchor(by_anchor, len(treatments), rules)
     how = "The statements attribute effects to {}."
@@ -324,24 +323,27 @@ def profile_target(
     return TargetProfile(name, frozenset({anchor}), indices, sentences, how.format(name))
 
 
-def _causes_given(
-    treatments: Sequence[TreatmentReading], readings: Sequence[SentenceReading]
-) -> list[TreatmentReading]:
-    """The treatments, a drug named in a sentence that reports an adverse event taken as given (a therapy frame)
-    whether or not the sentence names a person: in a case report the patient is the one it was given to ("Pulmonary
-    toxicity secondary to X"). Elsewhere the sentence must name a person (treatments.py), since basic science names
-    the causes of effects in cells and animals the same way."""
-    given = []
-    for treatment, reading in zip(treatments, readings, strict=True):
-        events = set(reading.event_sentences)
-        if events and any(m.sentence in events and not m.therapy_frame for m in treatment.mentions):
-            mentions = tuple(
-                m._replace(therapy_frame=True) if m.sentence in events and not m.exposure_frame else m
-                for m in treatment.mentions
-            )
-            treatment = treatment._replace(mentions=mentions)
-        given.append(treatment)
-    return given
+def given_treatments(readings: Sequence[SentenceReading], design: str | None) -> list[TreatmentReading]:
+    """The readings' treatments as the profile tallies them. When the target reads as a case report (its design),
+    a drug named in a sentence that reports an adverse event counts as given (a therapy frame) whether or not the
+    sentence names a person: the patient is the one it was given to ("Pulmonary toxicity secondary to X").
+    Elsewhere the sentence must name a person (treatments.py), since basic science names the causes of effects in
+    cells and animals the same way."""
+    if design not in CAUSES_GIVEN_IN:
+        return [reading.treatment for reading in readings]
+    return [_causes_given(reading) if reading.event_sentences else reading.treatment for reading in readings]
+
+
+def _causes_given(reading: SentenceReading) -> TreatmentReading:
+    treatment = reading.treatment
+    events = reading.event_sentences
+    if not any(m.sentence in events and not m.therapy_frame for m in treatment.mentions):
+        return treatment
+    mentions = tuple(
+        m._replace(therapy_frame=True) if m.sentence in events and not m.exposure_frame else m
+        for m in treatment.mentions
+    )
+    return treatment._replace(mentions=mentions)
 
 
 def _tallied(
