@@ -169,21 +169,15 @@ def _cross_validate_encoder(args: argparse.Namespace, say: Any) -> tuple[dict[st
 def _cross_validate_tuned(
     args: argparse.Namespace, sentences: Sequence[Any], config: Any, say: Any
 ) -> tuple[dict[str, Any], list[FoldResult]]:
-    from summarizer.training.pico_encoder_tuning import TuneSettings, cross_validate_tuned, lower_outputs
+    from summarizer.training.pico_encoder_tuning import TuneSettings, cross_validate_tuned, training_inputs
 
     settings = TuneSettings(
         blocks=args.tune_blocks, epochs=args.epochs, head_lr=args.lr, encoder_lr=args.encoder_lr, seed=args.seed
     )
-    lower = lower_outputs(sentences, config, settings.blocks, args.cache, threads=args.threads, progress=say)
-    partial = 0
-    if args.interventions:
-        from summarizer.training.pico_encoder_tuning import with_interventions
-
-        extra_cache = args.cache.with_name(args.cache.stem + "_interventions" + args.cache.suffix)
-        sentences, lower, partial = with_interventions(
-            sentences, lower, args.data_dir / "ebm_nlp" / "interventions.jsonl", config, settings.blocks,
-            extra_cache, args.threads, say, args.interventions_subset,
-        )
+    interventions = args.data_dir / "ebm_nlp" / "interventions.jsonl" if args.interventions else None
+    sentences, lower, partial = training_inputs(
+        sentences, config, settings.blocks, args.cache, args.threads, say, interventions, args.interventions_subset
+    )
     only = [int(x) for x in args.only_folds.split(",")] if args.only_folds else None
     results = cross_validate_tuned(
         sentences, lower, config, settings, folds=args.folds, only=only, progress=say, partial=partial

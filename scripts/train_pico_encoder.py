@@ -82,20 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     sentences = load_sentences(args.data_dir / "ebm_nlp" / "dev.jsonl")
     config = HeadConfig(tuple(int(x) for x in args.layers.split(",")), args.hidden, shape=not args.no_shape)
     if args.tune_blocks:
-        from summarizer.training.pico_encoder_tuning import TuneSettings, lower_outputs, train_tuned_reader
+        from summarizer.training.pico_encoder_tuning import TuneSettings, train_tuned_reader, training_inputs
 
         tune = TuneSettings(blocks=args.tune_blocks, epochs=args.epochs, head_lr=args.lr, encoder_lr=args.encoder_lr,
                             seed=args.seed)
-        lower = lower_outputs(sentences, config, tune.blocks, args.cache, threads=args.threads, progress=say)
-        partial = 0
-        if args.interventions:
-            from summarizer.training.pico_encoder_tuning import with_interventions
-
-            extra_cache = args.cache.with_name(args.cache.stem + "_interventions" + args.cache.suffix)
-            sentences, lower, partial = with_interventions(
-                sentences, lower, args.data_dir / "ebm_nlp" / "interventions.jsonl", config, tune.blocks,
-                extra_cache, args.threads, say, args.interventions_subset,
-            )
+        interventions = args.data_dir / "ebm_nlp" / "interventions.jsonl" if args.interventions else None
+        sentences, lower, partial = training_inputs(
+            sentences, config, tune.blocks, args.cache, args.threads, say, interventions, args.interventions_subset
+        )
         assert thresholds is not None
         meta = train_tuned_reader(
             sentences, lower, config, tune, thresholds, args.out, args.encoder_weight, say, partial=partial

@@ -449,3 +449,22 @@ def with_interventions(
         [*lower.hidden, *more.hidden], [*lower.word_index, *more.word_index], [*lower.frozen_sum, *more.frozen_sum]
     )
     return [*sentences, *extra], combined, len(extra)
+
+
+def training_inputs(
+    sentences: Sequence[PicoSentence],
+    config: HeadConfig,
+    blocks: int,
+    cache: Path,
+    threads: int | None,
+    progress: Callable[[str], None] | None = None,
+    interventions: Path | None = None,
+    subset: str | None = None,
+) -> tuple[list[PicoSentence], LowerOutputs, int]:
+    """The sentences to train on, their lower blocks' outputs (cached beside `cache`) and how many of them come from
+    interventions.jsonl (`interventions`, when given: with_interventions)."""
+    lower = lower_outputs(sentences, config, blocks, cache, threads=threads, progress=progress)
+    if interventions is None:
+        return list(sentences), lower, 0
+    extra_cache = cache.with_name(cache.stem + "_interventions" + cache.suffix)
+    return with_interventions(sentences, lower, interventions, config, blocks, extra_cache, threads, progress, subset)
