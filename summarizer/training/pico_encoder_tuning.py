@@ -25,11 +25,11 @@ from typing import Any
 from summarizer.engines.extractive.pico import TAGS
 from summarizer.engines.extractive.pico_encoder import (
     LABELS,
-    MAX_SUBWORDS,
     HeadConfig,
     WordVectors,
     build_head,
     shape_flags,
+    word_batch,
 )
 from summarizer.training.pico import FOLDS, FoldResult, PicoSentence, fold_of
 from summarizer.training.pico_encoder import sentences_key
@@ -105,14 +105,7 @@ def lower_outputs(
     frozen_sum: list[Any] = [None] * len(sentences)
     for start in range(0, len(order), ENCODE_BATCH):
         chunk = order[start : start + ENCODE_BATCH]
-        batch = encoder.tokenizer(
-            [list(sentences[i].words) for i in chunk],
-            is_split_into_words=True,
-            padding=True,
-            truncation=True,
-            max_length=MAX_SUBWORDS,
-            return_tensors="pt",
-        )
+        batch = word_batch(encoder.tokenizer, [sentences[i].words for i in chunk])
         with torch.inference_mode():
             states = encoder.model(**batch, output_hidden_states=True).hidden_states
         for row, i in enumerate(chunk):

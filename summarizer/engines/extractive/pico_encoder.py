@@ -112,14 +112,7 @@ class WordVectors:
         the embeddings and each of the six blocks. A word that has no sub-word (or lies past MAX_SUBWORDS) gets
         zeros."""
         torch = self.torch
-        batch = self.tokenizer(
-            [list(words) for words in sentences],
-            is_split_into_words=True,
-            padding=True,
-            truncation=True,
-            max_length=MAX_SUBWORDS,
-            return_tensors="pt",
-        )
+        batch = word_batch(self.tokenizer, sentences)
         with torch.inference_mode():
             hidden = torch.stack(self.model(**batch, output_hidden_states=True).hidden_states, dim=2)
         result = []
@@ -133,6 +126,18 @@ class WordVectors:
             counts.index_add_(0, index[keep], torch.ones(int(keep.sum())))
             result.append(pooled / counts.clamp(min=1.0)[:, None, None])
         return result
+
+
+def word_batch(tokenizer: Any, sentences: Sequence[Sequence[str]]) -> Any:
+    """The encoder's input for sentences given as words: sub-words, padded and cut at MAX_SUBWORDS."""
+    return tokenizer(
+        [list(words) for words in sentences],
+        is_split_into_words=True,
+        padding=True,
+        truncation=True,
+        max_length=MAX_SUBWORDS,
+        return_tensors="pt",
+    )
 
 
 def head_inputs(torch: Any, layers: torch.Tensor, words: Sequence[str], config: HeadConfig) -> torch.Tensor:
