@@ -153,7 +153,6 @@ def slight_harm(sentence: str, event: str) -> bool:
     return False
 
 
-
 def treatment_event(scan: Scan, spans: Sequence[Span]) -> bool:
     """Whether a sentence without a drug name ties a named event to a treatment: "developed a severe rash after
     the infusion of the cells" (the adverse-effect model learned from sentences that name drugs)."""
