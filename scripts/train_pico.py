@@ -26,6 +26,7 @@ from summarizer.training.pico import (
     load_intervention_abstracts,
     load_sentences,
     name_list_lexicons,
+    thresholds_arg,
     train_reader,
 )
 
@@ -38,14 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lexicons", action="store_true", help="mark words of the project's drug and effect lists")
     parser.add_argument("--c1", type=float, default=FitSettings.c1)
     parser.add_argument("--c2", type=float, default=FitSettings.c2)
-    parser.add_argument("--thresholds", help="P=..,I=..,O=..: skip the cross-validation that chooses them")
+    parser.add_argument(
+        "--thresholds", type=thresholds_arg, help="P=..,I=..,O=..: skip the cross-validation that chooses them"
+    )
     args = parser.parse_args(argv)
-    thresholds = None
-    if args.thresholds:
-        pairs = [item.split("=", 1) for item in args.thresholds.split(",")]
-        thresholds = {tag.strip(): float(value) for tag, value in pairs}
-        if set(thresholds) != {"P", "I", "O"}:
-            parser.error("--thresholds needs P, I and O")
+    thresholds = args.thresholds
 
     folder = args.data_dir / "ebm_nlp"
     sentences = load_sentences(folder / "dev.jsonl")

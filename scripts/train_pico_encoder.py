@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from summarizer.engines.extractive.pico_encoder import DATA_DIR, HeadConfig
-from summarizer.training.pico import load_sentences
+from summarizer.training.pico import load_sentences, thresholds_arg
 from summarizer.training.pico_encoder import TrainSettings, train_reader, word_vectors
 
 
@@ -43,7 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--lr", type=float, default=2e-3, help="Adam's peak learning rate")
     parser.add_argument("--no-shape", action="store_true", help="leave the words' shape flags out")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/pico_minilm_vectors.pt"))
-    parser.add_argument("--thresholds", help="P=..,I=..,O=..: skip the cross-validation that chooses them")
+    parser.add_argument(
+        "--thresholds", type=thresholds_arg, help="P=..,I=..,O=..: skip the cross-validation that chooses them"
+    )
     parser.add_argument("--encoder-weight", type=float, default=1.0,
                         help="under 1: average with the shipped CRF reader's marginals (needs --thresholds)")
     parser.add_argument("--tune-blocks", type=int, default=0,
@@ -64,12 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--encoder-weight must be in (0, 1]")
     if args.encoder_weight < 1.0 and not args.thresholds:
         parser.error("--encoder-weight under 1 needs --thresholds (chosen on the mixed marginals by bench_pico.py)")
-    thresholds = None
-    if args.thresholds:
-        pairs = [item.split("=", 1) for item in args.thresholds.split(",")]
-        thresholds = {tag.strip(): float(value) for tag, value in pairs}
-        if set(thresholds) != {"P", "I", "O"}:
-            parser.error("--thresholds needs P, I and O")
+    thresholds = args.thresholds
 
     import torch
 

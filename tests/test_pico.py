@@ -263,3 +263,19 @@ def test_thresholds_and_shared_runs() -> None:
     assert shared_abstracts(abstracts, [sentence]) == {"same"}
     split = abstract_sentences(("A", ".", "B", "C"), ("N", "N", "I", "N"), "x")
     assert [s.words for s in split] == [("A", "."), ("B", "C")]
+
+
+def test_the_thresholds_of_a_command_line_or_a_one_line_error() -> None:
+    import argparse
+
+    from summarizer.training.pico import thresholds_arg
+
+    assert thresholds_arg("P=0.3, I=0.06,O=0.15") == {"P": 0.3, "I": 0.06, "O": 0.15}
+    for bad in ("P=x,I=1,O=2", "P=0.3", "P0.3,I0.1,O0.1"):
+        with pytest.raises(argparse.ArgumentTypeError):
+            thresholds_arg(bad)
+    completed = subprocess.run(
+        [sys.executable, "scripts/train_pico.py", "--thresholds", "P=x,I=1,O=2"],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1], check=False,
+    )
+    assert completed.returncode == 2 and "Traceback" not in completed.stderr

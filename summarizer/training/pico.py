@@ -115,6 +115,20 @@ def shared_abstracts(
     return {doc for doc, words, _ in abstracts if not runs.isdisjoint(word_runs(words))}
 
 
+def thresholds_arg(text: str) -> dict[str, float]:
+    """A command line's "P=..,I=..,O=.." as thresholds (an argparse type: a bad value is one line of usage error)."""
+    import argparse
+
+    try:
+        pairs = [item.split("=", 1) for item in text.split(",")]
+        thresholds = {tag.strip(): float(value) for tag, value in pairs}
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not P=..,I=..,O=.. with numbers") from None
+    if set(thresholds) != set(TAGS):
+        raise argparse.ArgumentTypeError("thresholds of P, I and O are needed")
+    return thresholds
+
+
 def fold_of(doc: str, folds: int = FOLDS, seed: str = FOLD_SEED) -> int:
     """The cross-validation fold of a document: a fixed hash of seed and document id."""
     digest = hashlib.sha256(f"{seed}:{doc}".encode()).digest()
