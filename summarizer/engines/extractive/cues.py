@@ -331,11 +331,13 @@ NO_DIFFERENCE = re.compile(
 P_VALUE = re.compile(r"\bp\s*(?:-?value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|1(?:\.0+)?)")
 # a sentence that reports the result of a comparison: a p-value, a confidence interval, a ratio, (no) significance,
 # or one arm set against another ("than", "compared with", "versus")
+_TESTED = r"\bp\s*(?:-?value)?\s*(?:[<>=≤≥]|&lt;|&gt;)|\bsignifican|\b(?:95\s*%\s*)?(?:ci|confidence\s+intervals?)\b"
 COMPARISON_RESULT = re.compile(
-    r"\bp\s*(?:-?value)?\s*(?:[<>=≤≥]|&lt;|&gt;)|\bsignifican|\b(?:95\s*%\s*)?(?:ci|confidence\s+intervals?)\b|"
-    r"\b(?:hazard|odds|risk|rate)\s+ratios?\b|\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s|"
+    _TESTED + r"|\b(?:hazard|odds|risk|rate)\s+ratios?\b|\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s|"
     r"\b(?:no|similar)\s+differences?\b"
 )
+# a sentence that reports a statistical test's result: a p-value, a confidence interval, (no) significance
+TESTED_RESULT = re.compile(_TESTED)
 # words that name the comparator arm: "placebo", "the control group", "usual care", "untreated", "vehicle"
 CONTROL_WORDS = re.compile(
     r"\b(?:placebo|controls?|sham|usual[\s\-]care|standard[\s\-](?:care|treatment|therapy)|untreated|vehicle|"

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from summarizer.engines.base import EngineResult, Reading, ReadRequest
+from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.pico import load_pico_tagger
 from summarizer.engines.extractive.reading import ANNOTATOR_VERSION, SentenceReading, annotate, shown_stance
 from summarizer.engines.extractive.resources import EncoderMix, Resources
@@ -143,8 +144,11 @@ class ExtractiveEngine:
         encoder: SentenceEncoder | None = None,
         rules: VerdictRules = RULES,
         pico_reader: bool = True,
+        learned_results: bool = True,
     ) -> None:
         self.workers = max(1, workers)
+        # the change model reads the results the outcome rules leave without a direction (learned_results.py)
+        self.learned_results = learned_results
         # the PICO reader names an intervention the word lists do not know (target_profile.py)
         self.pico_reader = pico_reader
         self.rules = rules
@@ -156,6 +160,12 @@ class ExtractiveEngine:
         if encoder is not None:
             resources = resources.with_encoder_mix(encoder.mix)
         self._resources = resources
+
+    def _learned_results(self) -> LearnedResults | None:
+        model = self._resources.efficacy
+        if not self.learned_results or model is None:
+            return None
+        return LearnedResults(model, load_pico_tagger if self.pico_reader else None)
 
     def _with_encoder(
         self, readings: list[SentenceReading], texts: Sequence[str], reread: Callable[[int, float], SentenceReading]
@@ -258,6 +268,6 @@ class ExtractiveEngine:
             intervention=intervention,
             inferred_types=inferred,
             safety=safety_section(items, profile, self.rules),
-            efficacy=efficacy_section(items, profile, self.rules),
+            efficacy=efficacy_section(items, profile, self.rules, self._learned_results()),
             contrasting=contrasting_findings(items, types),
         )

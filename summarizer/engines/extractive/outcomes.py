@@ -43,7 +43,7 @@ from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
 from summarizer.models import Change, Direction
 
-__all__ = ["OutcomeMention", "find_outcomes", "outcome_direction"]
+__all__ = ["OutcomeMention", "find_outcomes", "outcome_direction", "plausible_outcome_name"]
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
             mentions.append(mention)
             taken.append((mention.sentence, mention.outcome.lower()))
     tidied = map(_without_leading_preposition, map(_without_trailing_adverbs, mentions))
-    return [m for m in tidied if _plausible_name(m.outcome)]
+    return [m for m in tidied if plausible_outcome_name(m.outcome)]
 
 
 # words that end a clause after the outcome, not the outcome's name: "reduced test time both in ...", "did not change
@@ -173,7 +173,7 @@ _FUNCTION_WORDS = frozenset({
 })
 
 
-def _plausible_name(name: str) -> bool:
+def plausible_outcome_name(name: str) -> bool:
     """Whether a phrase can be an outcome's name: no piece of a p-value or bracket, not the study's results, not a
     trial arm ("the PE group"), not opening with an adverb ("significantly over the study period"), and at least
     one word that says what was measured, beside words of measurement and function words."""

@@ -33,6 +33,7 @@ from summarizer.engines.extractive.evidence import (
     sentence,
     statement_finding,
 )
+from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules
 from summarizer.engines.extractive.verdicts import efficacy_verdict, safety_verdict, weigh
@@ -161,9 +162,15 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
 
 
 def efficacy_section(
-    items: Sequence[ReadStatement], profile: TargetProfile, rules: VerdictRules = RULES
+    items: Sequence[ReadStatement],
+    profile: TargetProfile,
+    rules: VerdictRules = RULES,
+    learned: LearnedResults | None = None,
 ) -> Efficacy:
-    """The efficacy section: each outcome of the intervention with its direction and quotes, and the assessment."""
+    """The efficacy section: each outcome of the intervention with its direction and quotes, and the assessment.
+
+    learned: reads, with the change model, the sentences about the intervention in which the rules found no outcome
+    with a direction (learned_results.py)."""
     if profile.name is None:
         return no_intervention_efficacy(profile.reason)
     name = profile.name
@@ -181,6 +188,12 @@ def efficacy_section(
             and not compares_doses(m.quote)
             and not measured_before_treatment(m.outcome, m.quote)
         ]
+        if not mentions and learned is not None:
+            mentions = [
+                m for m in learned.outcomes(item.statement.text, item.reading, sorted(profile.sentences[index]), name)
+                if not names_intervention(m.outcome, profile.anchors) and not compares_doses(m.quote)
+                and not measured_before_treatment(m.outcome, m.quote)
+            ]
         if not mentions:
             claim = efficacy_claim(item.statement, profile.sentences.get(index, frozenset()))
             if claim is not None:

@@ -22,7 +22,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from summarizer.citations import AUTHOR_YEAR, count_citations
-from summarizer.engines.extractive.cues import COMPARISON_RESULT, OUTCOME_VERB_STEMS, PATTERN_A_SUFFIX, word_class
+from summarizer.design import statement_cues
+from summarizer.engines.extractive.cues import (
+    COMPARISON_RESULT,
+    OUTCOME_VERB_STEMS,
+    PATTERN_A_SUFFIX,
+    TESTED_RESULT,
+    word_class,
+)
 from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
@@ -75,6 +82,7 @@ from summarizer.engines.extractive.treatment_names import (
 
 # how many words either side of a name its frame is read from (treatment_names.THERAPY_CUES, EXPOSURE_CUES)
 _FRAME_WINDOW = 4
+ARMS_SET_AGAINST = frozenset({"versus", "vs", "vs.", "compared", "than"})
 # how many words after "weight loss" are read for an effect it is the agent of
 _AGENT_WINDOW = 15
 # how far back from its head word a treatment phrase is read: characters, and words
@@ -200,8 +208,19 @@ def _frames(scan: Scan, first: int, last: int, sentence: Span) -> tuple[bool, bo
     window = toks[lo:hi]
     therapy = not (THERAPY_CUES.isdisjoint(window) and ROUTES.isdisjoint(window)) or (
         "-treated" in scan.low and any(t.endswith("-treated") for t in window)
-    ) or dose_in(window)
+    ) or dose_in(window) or (
+        not ARMS_SET_AGAINST.isdisjoint(window) and _compares_arms_of_people(scan, sentence)
+    )
     return therapy, not EXPOSURE_CUES.isdisjoint(window)
+
+
+def _compares_arms_of_people(scan: Scan, sentence: Span) -> bool:
+    """Whether a sentence reports a tested comparison (a p-value, a confidence interval, significance) that is not
+    about animals or cells: the sides it sets against each other are a trial's arms."""
+    if TESTED_RESULT.search(scan.low, *sentence) is None:
+        return False
+    cues = statement_cues(scan.text[sentence[0] : sentence[1]])
+    return "animal" not in cues and "in_vitro" not in cues
 
 
 def _phrase_start(text: str, head_start: int) -> int:

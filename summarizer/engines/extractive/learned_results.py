@@ -1,0 +1,101 @@
+"""Results the outcome rules leave without a direction, read by the change model learned from Evidence Inference.
+
+A sentence about the intervention often reports a comparison the rules of outcomes.py cannot orient: two arms
+named and neither a control ("relapse rates were 12.4% in the cefixime group and 3.4% in the gatifloxacin group"),
+or a result without a change verb ("there was no difference in total scores between the groups"). The change model
+(features.efficacy_features, trained on the train documents of Evidence Inference: intervention, comparator,
+outcome, evidence sentence -> increased, decreased, no difference) reads such a sentence given the intervention's
+name, and its answer counts when it is at least MIN_PROBABILITY. The model learned from comparisons only, and reads
+anything else as no difference: a sentence counts only when it reports a comparison's result (cues.COMPARISON_RESULT:
+a p-value, a confidence interval, a ratio, significance, one arm set against another).
+
+The outcome is the one the rules found in the sentence without a direction, else the PICO reader's first outcome
+span there that reads as an outcome's name. What the change means for the patient is the outcome's polarity
+(polarity.py): a change whose polarity is unknown is left out, and a result of no difference needs none.
+
+Only the first LEARNED_STATEMENTS statements that need it are read this way (the PICO reader costs about 0.3 ms a
+statement and a second or two to load, so it is loaded only when a sentence has no outcome the rules named).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from summarizer.engines.extractive.cues import COMPARISON_RESULT
+from summarizer.engines.extractive.features import efficacy_features
+from summarizer.engines.extractive.linear import LinearModel
+from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
+from summarizer.engines.extractive.pico import PicoTagger
+from summarizer.engines.extractive.polarity import outcome_direction
+from summarizer.engines.extractive.reading import SentenceReading
+from summarizer.engines.extractive.tokenise import split_sentences
+from summarizer.models import Change
+
+MIN_PROBABILITY = 0.8
+LEARNED_STATEMENTS = 300
+
+
+@dataclass
+class LearnedResults:
+    """The change model and the PICO reader's loader (called at most once, when an outcome must be named)."""
+
+    model: LinearModel
+    pico: Callable[[], PicoTagger | None] | None = None
+    min_probability: float = MIN_PROBABILITY
+    max_statements: int = LEARNED_STATEMENTS
+    _reader: PicoTagger | None = None
+    _loaded: bool = False
+    _read: int = 0
+
+    def _pico_reader(self) -> PicoTagger | None:
+        if not self._loaded:
+            self._loaded = True
+            self._reader = self.pico() if self.pico is not None else None
+        return self._reader
+
+    def outcomes(
+        self, text: str, reading: SentenceReading, sentences: Sequence[int], intervention: str
+    ) -> list[OutcomeMention]:
+        """The results the model reads, for the intervention, in these sentences of a statement (indices)."""
+        if self._read >= self.max_statements:
+            return []
+        self._read += 1
+        spans = split_sentences(text)
+        mentions = []
+        for index in sentences:
+            if index >= len(spans):
+                continue
+            start, end = spans[index]
+            if COMPARISON_RESULT.search(text.lower(), start, end) is None:
+                continue  # the model learned from comparisons only: it reads anything else as no difference
+            named = [m for m in reading.outcomes if m.sentence == index]
+            outcome = named[0].outcome if named else self._pico_outcome(text, start, end)
+            if outcome is None:
+                continue
+            sentence_text = text[start:end].strip()
+            probabilities = self.model.probabilities(efficacy_features(sentence_text, intervention, None, outcome))
+            label = max(probabilities, key=probabilities.__getitem__)
+            if probabilities[label] < self.min_probability:
+                continue
+            change = _as_change(label)
+            direction = outcome_direction(outcome, change)
+            if direction == "unclear":
+                continue
+            mentions.append(OutcomeMention(outcome, change, direction, sentence_text, index, text.find(outcome, start)))
+        return mentions
+
+    def _pico_outcome(self, text: str, start: int, end: int) -> str | None:
+        reader = self._pico_reader()
+        if reader is None:
+            return None
+        for span in reader.spans(text[start:end]):
+            if span.kind == "O" and plausible_outcome_name(span.text):
+                return span.text
+        return None
+
+
+def _as_change(label: str) -> Change:
+    if label not in ("increased", "decreased", "no_difference"):
+        raise ValueError(f"the change model answered {label!r}")
+    return label  # type: ignore[return-value]
