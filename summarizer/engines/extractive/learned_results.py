@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from summarizer.engines.extractive.cues import COMPARISON_RESULT
+from summarizer.engines.extractive.cues import COMPARISON_RESULT, PATTERN_A_SUFFIX
 from summarizer.engines.extractive.features import efficacy_features
 from summarizer.engines.extractive.linear import LinearModel
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
@@ -67,6 +67,9 @@ class LearnedResults:
             if index >= len(spans):
                 continue
             start, end = spans[index]
+            arms = [m.name for m in reading.treatment.mentions if m.sentence == index and m.therapy_frame]
+            if not any(_as_arm(text, name, start, end) for name in arms):
+                continue  # the intervention is not one of the arms compared here
             if COMPARISON_RESULT.search(text.lower(), start, end) is None:
                 continue  # the model learned from comparisons only: it reads anything else as no difference
             named = [m for m in reading.outcomes if m.sentence == index]
@@ -93,6 +96,18 @@ class LearnedResults:
             if span.kind == "O" and plausible_outcome_name(span.text):
                 return span.text
         return None
+
+
+def _as_arm(text: str, name: str, start: int, end: int) -> bool:
+    """Whether a name occurs in text[start:end] other than as the cause of an event ("a vasectomy-related adverse
+    event" names those who had the event, not an arm)."""
+    at = text.find(name, start, end)
+    while at >= 0:
+        after = text[at + len(name) : at + len(name) + 12].lstrip(" -").lower()
+        if not after.startswith(PATTERN_A_SUFFIX):
+            return True
+        at = text.find(name, at + 1, end)
+    return False
 
 
 def _as_change(label: str) -> Change:

@@ -209,9 +209,21 @@ def _frames(scan: Scan, first: int, last: int, sentence: Span) -> tuple[bool, bo
     therapy = not (THERAPY_CUES.isdisjoint(window) and ROUTES.isdisjoint(window)) or (
         "-treated" in scan.low and any(t.endswith("-treated") for t in window)
     ) or dose_in(window) or (
-        not ARMS_SET_AGAINST.isdisjoint(window) and _compares_arms_of_people(scan, sentence)
+        not ARMS_SET_AGAINST.isdisjoint(window) and _set_against_another(scan, first, last, sentence)
+        and _compares_arms_of_people(scan, sentence)
     )
     return therapy, not EXPOSURE_CUES.isdisjoint(window)
+
+
+def _set_against_another(scan: Scan, first: int, last: int, sentence: Span) -> bool:
+    """Whether the name (tokens first to last) is one side of a comparison, not the unit both sides share: "T&P
+    facilities versus T facilities" compares two kinds of facility, and "facilities", a common noun (lower case)
+    that heads both sides, names neither arm."""
+    toks = scan.toks
+    if not scan.text[scan.starts[last] : scan.ends[last]].islower():
+        return True
+    lo, hi = bisect_left(scan.starts, sentence[0]), bisect_left(scan.starts, sentence[1])
+    return toks[last] not in toks[lo:first] and toks[last] not in toks[last + 1 : hi]
 
 
 def _compares_arms_of_people(scan: Scan, sentence: Span) -> bool:
