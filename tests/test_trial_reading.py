@@ -11,7 +11,7 @@ import pytest
 from summarizer.engines.extractive import ExtractiveEngine, annotate, load_resources
 from summarizer.engines.extractive.outcomes import find_outcomes
 from summarizer.engines.extractive.polarity import outcome_direction
-from summarizer.models import Statement
+from summarizer.models import Brief, Statement
 from summarizer.pipeline import summarize
 
 
@@ -243,7 +243,7 @@ def test_a_measure_taken_before_treatment_is_no_outcome_of_it() -> None:
 def test_a_change_said_of_the_comparator_arm_is_the_opposite_change_for_the_intervention() -> None:
     texts = [
         "Time in hospital was significantly longer in the standard dialysis group than in the SLED group [5].",
-        "SLED was well tolerated and shortened recovery (p = 0.02) [5].",
+        "Recovery time was shorter in the SLED group (p = 0.02) [5].",
     ]
     statements = [Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, 1)]
     brief = summarize(statements, engine=ExtractiveEngine())
@@ -370,3 +370,61 @@ def test_what_changed_without_changing_something_else_ends_before_without() -> N
     text = "Orlistat lowered body weight and waist circumference without changing heart rate or blood pressure."
     outcomes = {(o.outcome, o.change) for o in annotate(text, resources_=load_resources()).outcomes}
     assert outcomes == {("body weight", "decreased"), ("waist circumference", "decreased")}
+
+
+def _brief(texts: list[str], **engine: bool) -> Brief:
+    statements = [Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, start=1)]
+    return summarize(statements, engine=ExtractiveEngine(**engine))
+
+
+# results of two named arms, neither a control, in the style of trial reports
+_TWO_DRUGS = [
+    "Pain scores at 6 hours were lower for ketorolac (2.1) than for tramadol (3.4) (P = 0.01).",
+    "Nausea was less frequent with ketorolac than with tramadol (12% vs 30%, P = 0.03).",
+]
+
+
+def test_a_name_set_against_another_arm_in_a_tested_comparison_was_given() -> None:
+    assert _treatments(_TWO_DRUGS[0]) == [("ketorolac", True), ("tramadol", True)]
+    # the same comparison without a test's result, or in animals, says nothing of what was given to whom
+    assert _treatments(_TWO_DRUGS[0].replace(" (P = 0.01)", "")) == [("ketorolac", False), ("tramadol", False)]
+    assert _treatments(_TWO_DRUGS[0].replace("3.4)", "3.4) in mice")) == [("ketorolac", False), ("tramadol", False)]
+
+
+def test_of_two_arms_equally_credited_the_intervention_is_not_the_one_compared_against() -> None:
+    brief = _brief(_TWO_DRUGS)
+    assert brief.target.intervention is not None and brief.target.intervention.name == "ketorolac"
+    reading = annotate(_TWO_DRUGS[1], resources_=load_resources())
+    assert [(m.name, m.reference_frame) for m in reading.treatment.mentions] == [
+        ("ketorolac", False), ("tramadol", True)
+    ]
+
+
+def test_a_common_noun_heading_both_arms_is_no_arm() -> None:
+    text = "The attack rate was 36% in T facilities versus 23% in T&P facilities (p = 0.002)."
+    assert ("facilities", True) not in _treatments(text)
+
+
+def test_the_change_model_reads_results_the_outcome_rules_cannot_orient() -> None:
+    texts = [
+        "Relapse rates were 12.4% in the cefixime group and 3.4% in the gatifloxacin group (p = 0.02).",
+        "There was no significant difference in fever clearance time between the gatifloxacin and cefixime "
+        "groups (p = 0.41).",
+    ]
+    without = _brief(texts, learned_results=False)
+    with_model = _brief(texts)
+    assert without.efficacy.assessment == "insufficient_evidence"
+    assert with_model.efficacy.assessment != "insufficient_evidence"
+    assert with_model.target.intervention is not None
+    for outcome in with_model.efficacy.outcomes:
+        for quote in outcome.quotes:
+            assert outcome.outcome.lower() in quote.text.lower()
+
+
+def test_the_change_model_reads_no_sentence_without_a_comparison_or_where_the_name_is_an_events_cause() -> None:
+    texts = [
+        "Cisplatin was given to six patients who developed acute coronary ischemia shortly after the infusion.",
+        "Cisplatin-related nephrotoxicity was similar whether or not the patients were older (p = 0.4).",
+    ]
+    brief = _brief(texts)
+    assert brief.efficacy.assessment == "insufficient_evidence"

@@ -97,6 +97,7 @@ class _Tally:
     therapy: float = 0.0
     exposure: float = 0.0
     names: Counter[str] = field(default_factory=Counter)
+    reference: float = 0.0  # statements naming it only as what another arm is compared against
 
 
 def min_attributed(statements: int, rules: VerdictRules = RULES) -> float:
@@ -134,24 +135,26 @@ class TreatmentTallies:
             if not treatment.mentions:
                 continue
             weight = statement_weight(treatment)
-            seen: dict[str, tuple[bool, bool, bool]] = {}
+            seen: dict[str, tuple[bool, bool, bool, bool]] = {}
             for mention in treatment.mentions:
                 attributed = bool(_attributed_sentences(treatment, mention))
                 for anchor in _specific(mention.anchors):
                     tally = tallies.setdefault(anchor, _Tally())
                     tally.names[mention.name] += 1
-                    before = seen.get(anchor, (False, False, False))
+                    before = seen.get(anchor, (False, False, False, True))
                     seen[anchor] = (
                         before[0] or attributed,
                         before[1] or mention.therapy_frame,
                         before[2] or mention.exposure_frame,
+                        before[3] and mention.reference_frame,
                     )
-            for anchor, (attributed, therapy, exposure) in seen.items():
+            for anchor, (attributed, therapy, exposure, reference) in seen.items():
                 tally = tallies[anchor]
                 tally.mentions += weight
                 tally.attributed += weight if attributed else 0.0
                 tally.therapy += weight if therapy else 0.0
                 tally.exposure += weight if exposure else 0.0
+                tally.reference += weight if reference else 0.0
 
 
 @lru_cache(maxsize=1 << 12)
@@ -235,6 +238,7 @@ def _with_short_forms(by_anchor: dict[str, _Tally], aliases: dict[str, tuple[str
                 before.therapy + tally.therapy,
                 before.exposure + tally.exposure,
                 before.names + tally.names,
+                before.reference + tally.reference,
             )
     return merged
 
@@ -359,7 +363,8 @@ def _chosen_anchor(
     by_anchor: dict[str, _Tally], statements: int, rules: VerdictRules, needed: float | None = None
 ) -> str | None:
     """The treatment the statements attribute the most effects to, among those attributed effects often enough
-    (needed, by default min_attributed) and named as something given more often than as an exposure; None when
+    (needed, by default min_attributed), named as something given more often than as an exposure, and not only as
+    what another arm is compared against (the comparator); on a tie, the one less often named as that. None when
     there is none."""
     needed = min_attributed(statements, rules) if needed is None else needed
     eligible = {
@@ -369,7 +374,12 @@ def _chosen_anchor(
     }
     if not eligible:
         return None
-    return max(eligible, key=lambda a: (eligible[a].attributed, eligible[a].mentions, a not in TREATMENT_CLASSES, a))
+    return max(
+        eligible,
+        key=lambda a: (
+            eligible[a].attributed, -eligible[a].reference, eligible[a].mentions, a not in TREATMENT_CLASSES, a
+        ),
+    )
 
 
 def _with_learned_names(

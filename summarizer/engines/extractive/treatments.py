@@ -83,6 +83,9 @@ from summarizer.engines.extractive.treatment_names import (
 # how many words either side of a name its frame is read from (treatment_names.THERAPY_CUES, EXPOSURE_CUES)
 _FRAME_WINDOW = 4
 ARMS_SET_AGAINST = frozenset({"versus", "vs", "vs.", "compared", "than"})
+# the words after which, in the same clause, a name is what another arm is compared against
+REFERENCE_WORDS = ARMS_SET_AGAINST
+_REFERENCE_REACH = 6
 # how many words after "weight loss" are read for an effect it is the agent of
 _AGENT_WINDOW = 15
 # how far back from its head word a treatment phrase is read: characters, and words
@@ -121,6 +124,8 @@ class TreatmentMention(NamedTuple):
     exposure_frame: bool
     # who the patients were, not what was tested: "patients under metformin", "subjected to ostectomy"
     population_frame: bool = False
+    # what another arm is compared against: "shorter than with X", "versus X", "compared with X"
+    reference_frame: bool = False
 
 
 class TreatmentReading(NamedTuple):
@@ -224,6 +229,20 @@ def _set_against_another(scan: Scan, first: int, last: int, sentence: Span) -> b
         return True
     lo, hi = bisect_left(scan.starts, sentence[0]), bisect_left(scan.starts, sentence[1])
     return toks[last] not in toks[lo:first] and toks[last] not in toks[last + 1 : hi]
+
+
+def _as_reference(scan: Scan, first: int, sentence: Span) -> bool:
+    """Whether the name starting at token `first` is what something is compared against: after "than", "versus" or
+    "compared with/to" in the same clause ("shorter than for the LMA", "compared with the patients in the AJ
+    group"), with no punctuation between."""
+    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
+    lo = max(bisect_left(starts, sentence[0]), first - _REFERENCE_REACH)
+    for i in range(first - 1, lo - 1, -1):
+        if any(c in text[ends[i] : starts[i + 1]] for c in ",;:()[]"):
+            return False
+        if toks[i] in REFERENCE_WORDS:
+            return True
+    return False
 
 
 def _compares_arms_of_people(scan: Scan, sentence: Span) -> bool:
@@ -486,7 +505,8 @@ def treatment_mentions(
         if given and not exposure:
             therapy = True
         population = population_frame(toks[max(0, first - 2) : first])
-        mentions.append(TreatmentMention(name, anchors, sentence_index, therapy, exposure, population))
+        reference = _as_reference(scan, first, scan.sentences()[sentence_index])
+        mentions.append(TreatmentMention(name, anchors, sentence_index, therapy, exposure, population, reference))
     return mentions
 
 
