@@ -36,7 +36,9 @@ from typing import Any
 from lxml import etree
 
 from summarizer.readers import READERS
-from summarizer.readers.fulltext import Article, TargetQuery, citing_sentences
+from summarizer.readers.citing_sentences import citing_sentences
+from summarizer.readers.fulltext import Article
+from summarizer.readers.target_identity import TargetQuery
 from summarizer.readers.xmlsafe import parse_xml
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "jats"

@@ -1,5 +1,5 @@
 """Europe PMC's REST API: the target by DOI, PMID or PMCID, the articles that cite it, and their open-access full
-texts, from which the citing sentences are read as from any JATS article (readers.fulltext).
+texts, from which the citing sentences are read as from any JATS article (readers.citing_sentences).
 
 1. `/search?query=DOI:"…"` (or `EXT_ID:… AND SRC:MED`, `PMCID:PMC…`) with `format=json`: the target's id, source,
    DOI, PMID, title and year.

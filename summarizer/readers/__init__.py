@@ -22,9 +22,10 @@ from summarizer.errors import InputError
 from summarizer.models import Source
 from summarizer.readers import jats, jsonl, s2, scite_api, scite_page, table, tei
 from summarizer.readers.base import ReaderSpec
+from summarizer.readers.citing_sentences import reference_listing, statements_of
 from summarizer.readers.common import service_error
 from summarizer.readers.decoding import checked_text, decode, read_limited, too_large
-from summarizer.readers.fulltext import Article, reference_listing, statements_of, target_needed
+from summarizer.readers.fulltext import Article, target_needed
 from summarizer.readers.jsondoc import ParsedJson, parse_document, parse_sequence, syntax_error
 from summarizer.readers.jsonl import write_jsonl
 from summarizer.readers.limits import ReadLimits, reading_within

@@ -26,7 +26,7 @@ class ReaderSpec:
     3. `recognise_text`: any other text, given as it is.
 
     A full-text format (an article that cites many papers) sets `parse_article`, which turns the text into an
-    Article; its statements depend on the target (fulltext.statements_of), so `read` alone refuses it.
+    Article; its statements depend on the target (citing_sentences.statements_of), so `read` alone refuses it.
     """
 
     name: str

@@ -1,4 +1,4 @@
-"""Helpers shared by the input readers: value parsing, JSON lists and statement building."""
+"""Helpers shared by the input readers: value parsing, whitespace, JSON lists and statement building."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ _TYPE_WORDS: dict[str, StatementType | None] = {
 }
 
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
 _TRUE_WORDS = {"true", "yes", "y", "1", "t"}
 _FALSE_WORDS = {"false", "no", "n", "0", "f"}
 
@@ -176,6 +177,11 @@ def clean_text(value: Any) -> str | None:
             return None
     value = value.strip()
     return value or None
+
+
+def clean(text: str) -> str:
+    """Whitespace normalised to single spaces."""
+    return _SPACE.sub(" ", text).strip()
 
 
 def clean_doi(value: Any) -> str | None:

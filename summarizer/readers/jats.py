@@ -4,7 +4,7 @@ The article's reference list gives each entry's identifiers wherever it prints t
 `ext-link` links and their text, a `<comment>doi: …</comment>`, a DOI or PMID in the citation's own text); its
 text (abstract, body, back matter, captions, table cells) gives every `<xref ref-type="bibr">` with the reference
 ids its `rid` names. Sub-articles (decision letters, author responses, translations) and the reference list itself
-are no statements. What is a statement, and of which target, is fulltext's work.
+are no statements. What is a statement, and of which target, is citing_sentences' work.
 """
 
 from __future__ import annotations
@@ -15,14 +15,9 @@ from lxml import etree
 
 from summarizer.models import Citing
 from summarizer.readers.base import ReaderSpec
-from summarizer.readers.fulltext import (
-    Article,
-    Block,
-    Reference,
-    SegmentBuilder,
-    clean,
-    read_without_target,
-)
+from summarizer.readers.common import clean
+from summarizer.readers.fulltext import Article, Block, Reference, SegmentBuilder, read_without_target
+from summarizer.readers.target_identity import normalise_title
 from summarizer.readers.xmlsafe import entity_text, local_name, parse_xml, root_name
 
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
@@ -160,8 +155,6 @@ def _reference(ref: etree._Element, number: int) -> Reference:
 
 
 def _normal_title(element: etree._Element | None) -> str | None:
-    from summarizer.readers.fulltext import normalise_title
-
     return normalise_title(_text(element)) if element is not None else None
 
 

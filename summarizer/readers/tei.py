@@ -14,15 +14,9 @@ from lxml import etree
 
 from summarizer.models import Citing
 from summarizer.readers.base import ReaderSpec
-from summarizer.readers.fulltext import (
-    Article,
-    Block,
-    Reference,
-    SegmentBuilder,
-    clean,
-    normalise_title,
-    read_without_target,
-)
+from summarizer.readers.common import clean
+from summarizer.readers.fulltext import Article, Block, Reference, SegmentBuilder, read_without_target
+from summarizer.readers.target_identity import normalise_title
 from summarizer.readers.xmlsafe import entity_text, local_name, parse_xml, root_name
 
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
