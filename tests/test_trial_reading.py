@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.engines.extractive import ExtractiveEngine, annotate, load_resources
+from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.outcomes import find_outcomes
 from summarizer.engines.extractive.polarity import outcome_direction
 from summarizer.models import Brief, Statement
@@ -428,3 +429,22 @@ def test_the_change_model_reads_no_sentence_without_a_comparison_or_where_the_na
     ]
     brief = _brief(texts)
     assert brief.efficacy.assessment == "insufficient_evidence"
+
+
+def test_the_change_model_is_not_consulted_where_the_rules_read_enough(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+
+    def outcomes(self: LearnedResults, text: str, *rest: object) -> list[object]:
+        calls.append(text)
+        return []
+
+    monkeypatch.setattr(LearnedResults, "outcomes", outcomes)
+    enough = [
+        "Remdesivir shortened median recovery time compared with placebo (p < 0.001) [1].",
+        "Remdesivir reduced mortality compared with placebo (p = 0.03) [1].",
+        "Relapse rates were 12.4% in the remdesivir group and 3.4% in the placebo group (p = 0.02) [1].",
+    ]
+    _brief(enough)
+    assert calls == []
+    _brief(enough[2:] + ["Remdesivir lowered Ct values compared with placebo (p = 0.02) [1]."])
+    assert calls

@@ -34,8 +34,9 @@ from summarizer.engines.extractive.evidence import (
     statement_finding,
 )
 from summarizer.engines.extractive.learned_results import LearnedResults
+from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.reading import contrast_quote
-from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules
+from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
 from summarizer.engines.extractive.verdicts import efficacy_verdict, safety_verdict, weigh
 from summarizer.engines.extractive.wording import (
     concern_claim,
@@ -178,22 +179,12 @@ def efficacy_section(
     by_key: dict[tuple[str, str], Outcome] = {}
     used: list[ReadStatement] = []
     sides: dict[str, list[ReadStatement]] = {"improved": [], "worsened": [], "no_difference": []}
+    read = {index: _rule_outcomes(items[index], index, profile) for index in profile.statements}
+    if learned is not None:
+        _add_learned_outcomes(read, items, profile, learned, rules)
     for index in profile.statements:
         item = items[index]
-        mentions = [
-            for_the_intervention(m, profile.anchors) for m in item.reading.outcomes
-            if m.direction != "unclear"
-            and profile.about(index, m.sentence)
-            and not names_intervention(m.outcome, profile.anchors)
-            and not compares_doses(m.quote)
-            and not measured_before_treatment(m.outcome, m.quote)
-        ]
-        if not mentions and learned is not None:
-            mentions = [
-                m for m in learned.outcomes(item.statement.text, item.reading, sorted(profile.sentences[index]), name)
-                if not names_intervention(m.outcome, profile.anchors) and not compares_doses(m.quote)
-                and not measured_before_treatment(m.outcome, m.quote)
-            ]
+        mentions = read[index]
         if not mentions:
             claim = efficacy_claim(item.statement, profile.sentences.get(index, frozenset()))
             if claim is not None:
@@ -236,6 +227,44 @@ def efficacy_section(
     ]
     summary = efficacy_summary(name, len(items), used, by_direction, judged=assessment != "insufficient_evidence")
     return Efficacy(assessment=assessment, summary=summary, outcomes=outcomes, certainty=DRAFT)
+
+
+def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
+    """Whether an outcome mention is a finding about the intervention against its comparator: not the intervention
+    itself, not a comparison of doses, not a measure taken before treatment."""
+    return (
+        not names_intervention(mention.outcome, profile.anchors)
+        and not compares_doses(mention.quote)
+        and not measured_before_treatment(mention.outcome, mention.quote)
+    )
+
+
+def _rule_outcomes(item: ReadStatement, index: int, profile: TargetProfile) -> list[OutcomeMention]:
+    """The outcomes with a direction the rules read in the statement's sentences about the intervention."""
+    return [
+        for_the_intervention(m, profile.anchors) for m in item.reading.outcomes
+        if m.direction != "unclear" and profile.about(index, m.sentence) and _counted(m, profile)
+    ]
+
+
+def _add_learned_outcomes(
+    read: dict[int, list[OutcomeMention]],
+    items: Sequence[ReadStatement],
+    profile: TargetProfile,
+    learned: LearnedResults,
+    rules: VerdictRules,
+) -> None:
+    """Where the statements the rules read outcomes in weigh too little for a verdict (rules.min_attributed), the
+    change model reads the other statements about the intervention (learned_results.py). Where the rules have
+    enough, it is not needed, and the PICO reader it may load is not loaded."""
+    weight = sum(statement_weight(items[index].reading.treatment) for index, found in read.items() if found)
+    if weight >= rules.min_attributed:
+        return
+    for index, found in read.items():
+        if not found:
+            item, about = items[index], sorted(profile.sentences[index])
+            mentions = learned.outcomes(item.statement.text, item.reading, about, profile.name or "")
+            read[index] = [m for m in mentions if _counted(m, profile)]
 
 
 def _claim_outcome(name: str, statement: Statement, claimed: str) -> Outcome:
