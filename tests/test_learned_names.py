@@ -70,3 +70,39 @@ def test_learned_names_need_the_frame_of_something_given() -> None:
     readings = [annotate(text, resources_=res) for text in texts]
     profile = profile_target(Target(), readings, res, texts=texts, pico=load_pico_tagger)
     assert profile.name is None
+
+
+def _reread(text: str, spans: list[tuple[int, int]]) -> list[tuple[str, bool, bool]]:
+    res = load_resources()
+    reading = reread_treatments(text, annotate(text, resources_=res), spans, res)
+    return [(m.name, m.therapy_frame, m.reference_frame) for m in reading.mentions]
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def test_units_counted_and_adverbs_are_no_learned_names() -> None:
+    text = "Of the 37 pharmacies in the intervention group, 17 pharmacies provided advice (p = 0.7)."
+    assert "pharmacies" not in [name for name, _, _ in _reread(text, [_span(text, "17 pharmacies")])]
+    text = "The incidence of delirium was reduced post-operatively in the intervention group (p = 0.02)."
+    assert "post-operatively" not in [name for name, _, _ in _reread(text, [_span(text, "post-operatively")])]
+
+
+def test_a_learned_name_in_a_list_compared_against_is_the_reference() -> None:
+    text = ("Mortality was lower in patients with de-escalation (17%) than in those with no change in therapy "
+            "(23.7%) or escalation (42.6%) (P = 0.001).")
+    at = text.rindex("escalation (")
+    mentions = _reread(text, [_span(text, "de-escalation"), (at, at + len("escalation"))])
+    assert [(name, reference) for name, _, reference in mentions] == [("de-escalation", False), ("escalation", True)]
+
+
+def test_a_learned_name_attributed_a_result_in_numbers_needs_fewer_statements() -> None:
+    texts = [BLANKET[0], "Daytime fatigue was similar.", "Sleep hygiene advice was given to all patients."]
+    res = load_resources()
+    readings = [annotate(text, resources_=res) for text in texts]
+    profile = profile_target(Target(), readings, res, texts=texts, pico=load_pico_tagger)
+    # one statement of three attributes it a result, with a p-value: a learned name otherwise needs two
+    assert profile.name == "weighted blanket"
+    assert profile.statements == (0,)

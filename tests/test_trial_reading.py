@@ -448,3 +448,17 @@ def test_the_change_model_is_not_consulted_where_the_rules_read_enough(monkeypat
     assert calls == []
     _brief(enough[2:] + ["Remdesivir lowered Ct values compared with placebo (p = 0.02) [1]."])
     assert calls
+
+
+def test_results_paired_respectively_with_disagreeing_tests_are_not_all_read_as_the_last() -> None:
+    text = ("Compared with children given placebo, children given zinc had 16% (95% CI: 5 to 26%, p = 0.004) and "
+            "5% (95% CI: 0 to 10%; p = 0.30) reduction in days with severe illness and high fever respectively.")
+    assert all(change != "no_difference" for _, change, _ in _outcomes(text))
+
+
+def test_days_or_patients_with_a_condition_are_one_outcome() -> None:
+    assert _outcomes("Zinc reduced the number of days with fever compared with placebo (p = 0.01).") == [
+        ("number of days with fever", "decreased", "improved")
+    ]
+    assert [name for name, _, _ in _outcomes("Zinc reduced the number of hospital days with statistical "
+                                            "significance.")] == ["number of hospital days"]

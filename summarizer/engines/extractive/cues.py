@@ -329,15 +329,21 @@ NO_DIFFERENCE = re.compile(
 )
 # "p < 0.05", "P-value = .3", "p &lt; 0.001" (an escaped sign as some exports write it): the sign and the value
 P_VALUE = re.compile(r"\bp\s*(?:-?value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|1(?:\.0+)?)")
+# adverbs of manner and degree ("significantly", "markedly", "post-operatively"), not adjectives in -ly ("early",
+# "daily", "elderly")
+ADVERB_ENDINGS = ("ally", "ntly", "ively", "edly", "ously", "ssly")
 # a sentence that reports the result of a comparison: a p-value, a confidence interval, a ratio, (no) significance,
 # or one arm set against another ("than", "compared with", "versus")
-_TESTED = r"\bp\s*(?:-?value)?\s*(?:[<>=≤≥]|&lt;|&gt;)|\bsignifican|\b(?:95\s*%\s*)?(?:ci|confidence\s+intervals?)\b"
+_IN_NUMBERS = r"\bp\s*(?:-?value)?\s*(?:[<>=≤≥]|&lt;|&gt;)|\b(?:95\s*%\s*)?(?:ci|confidence\s+intervals?)\b"
+_TESTED = _IN_NUMBERS + r"|\bsignifican"
 COMPARISON_RESULT = re.compile(
     _TESTED + r"|\b(?:hazard|odds|risk|rate)\s+ratios?\b|\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s|"
     r"\b(?:no|similar)\s+differences?\b"
 )
 # a sentence that reports a statistical test's result: a p-value, a confidence interval, (no) significance
 TESTED_RESULT = re.compile(_TESTED)
+# one that reports it in numbers: a p-value or a confidence interval
+TESTED_IN_NUMBERS = re.compile(_IN_NUMBERS)
 # words that name the comparator arm: "placebo", "the control group", "usual care", "untreated", "vehicle"
 CONTROL_WORDS = re.compile(
     r"\b(?:placebo|controls?|sham|usual[\s\-]care|standard[\s\-](?:care|treatment|therapy)|untreated|vehicle|"
@@ -407,7 +413,10 @@ OBJ_CUT = re.compile(
     r"in (?:[\w\-]+\s+)?(?:patients|subjects|people|children|adults|participants|individuals)|"
     r"in (?:[\w\-]+\s+)?(?:rodents?|mice|rats|animals|models?|humans|cells)|"
     r"(?:of|among) (?:[\w\-]+\s+)?(?:patients|subjects|participants|people|adults|children)|"
-    r"compared|relative to|versus|vs\.?|than|by|from|with|without|to \d|at|during|after|among|between|across|"
+    # "days with diarrhoea", "patients with fever": what is counted, not what it was counted with
+    r"compared|relative to|versus|vs\.?|than|by|from|(?<!days\s)(?<!patients\s)(?<!participants\s)with|"
+    r"(?<=days\s|ents\s)with(?=\s+(?:a|an|the|its|their|this|these|statistical|significan|\d))|without|"
+    r"to \d|at|during|after|among|between|across|"
     r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
     r"will|must|was|were|is|are|has|have|had)\b|\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|"
     # a number ends the name, but not the number of a type or a phase ("type 2 diabetes") or one that starts it

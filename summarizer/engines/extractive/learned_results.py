@@ -19,6 +19,7 @@ statement and a second or two to load, so it is loaded only when a sentence has 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -33,6 +34,8 @@ from summarizer.engines.extractive.tokenise import split_sentences
 from summarizer.models import Change
 
 MIN_PROBABILITY = 0.8
+# a span that opens with a conjunction or a count ("and 12 pharmacies") is a piece of a list of arms' numbers
+_LEADING_NOT_A_NAME = re.compile(r"(?:and|or|but|\d)\b", re.IGNORECASE)
 LEARNED_STATEMENTS = 300
 
 
@@ -93,7 +96,7 @@ class LearnedResults:
         if reader is None:
             return None
         for span in reader.spans(text[start:end]):
-            if span.kind == "O" and plausible_outcome_name(span.text):
+            if span.kind == "O" and plausible_outcome_name(span.text) and _LEADING_NOT_A_NAME.match(span.text) is None:
                 return span.text
         return None
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.cues import (
+    ADVERB_ENDINGS,
     CLAUSE_BOUNDARY,
     COMPARATIVE_OBJECT,
     CONTROL_ARM,
@@ -161,8 +162,6 @@ _MEASURE_WORDS = MEASUREMENT_NOUNS | {
     # a verb of reporting alone ("no significant differences ... observed")
     "observed", "reported", "noted", "seen", "found", "detected", "recorded", "including",
 }
-# adverbs of manner and degree ("significantly", "markedly"), not adjectives in -ly ("early", "daily", "elderly")
-_ADVERB_ENDINGS = ("ally", "ntly", "ively", "edly", "ously", "ssly")
 # endings of adjectives that are never an outcome on their own ("pulmonary", "cardiac", "venous"); "-al" is left
 # out, since survival, removal and referral are nouns
 _ADJECTIVE_ENDINGS = ("ary", "ic", "iac", "ous", "ive", "ible", "able", "onal", "ular", "eal", "ial", "inal")
@@ -181,7 +180,7 @@ def plausible_outcome_name(name: str) -> bool:
     if _NOT_IN_NAMES.search(low) is not None or name.count("(") != name.count(")"):
         return False
     words = _NAME_WORD.findall(low)
-    if not words or words[-1] in ARM_WORDS or words[0].endswith(_ADVERB_ENDINGS):
+    if not words or words[-1] in ARM_WORDS or words[0].endswith(ADVERB_ENDINGS):
         return False
     if len(words) == 1 and words[0].endswith(_ADJECTIVE_ENDINGS):
         return False  # an adjective whose noun the sentence lost ("improves pulmonary 39,[44]")

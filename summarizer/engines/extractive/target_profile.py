@@ -98,6 +98,7 @@ class _Tally:
     exposure: float = 0.0
     names: Counter[str] = field(default_factory=Counter)
     reference: float = 0.0  # statements naming it only as what another arm is compared against
+    tested: float = 0.0  # statements attributing it a test's result (counted for learned names only)
 
 
 def min_attributed(statements: int, rules: VerdictRules = RULES) -> float:
@@ -136,8 +137,12 @@ class TreatmentTallies:
                 continue
             weight = statement_weight(treatment)
             seen: dict[str, tuple[bool, bool, bool, bool]] = {}
+            tested: set[str] = set()
             for mention in treatment.mentions:
-                attributed = bool(_attributed_sentences(treatment, mention))
+                sentences = _attributed_sentences(treatment, mention)
+                attributed = bool(sentences)
+                if treatment.tested and not mention.reference_frame and not sentences.isdisjoint(treatment.tested):
+                    tested.update(_specific(mention.anchors))
                 for anchor in _specific(mention.anchors):
                     tally = tallies.setdefault(anchor, _Tally())
                     tally.names[mention.name] += 1
@@ -155,6 +160,7 @@ class TreatmentTallies:
                 tally.therapy += weight if therapy else 0.0
                 tally.exposure += weight if exposure else 0.0
                 tally.reference += weight if reference else 0.0
+                tally.tested += weight if anchor in tested else 0.0
 
 
 @lru_cache(maxsize=1 << 12)
@@ -239,6 +245,7 @@ def _with_short_forms(by_anchor: dict[str, _Tally], aliases: dict[str, tuple[str
                 before.exposure + tally.exposure,
                 before.names + tally.names,
                 before.reference + tally.reference,
+                before.tested + tally.tested,
             )
     return merged
 
@@ -318,7 +325,9 @@ def profile_target(
         by_anchor = _tallied(treatments, None, aliases)
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
         # the statements, when there are fewer)
-        anchor = _chosen_anchor(by_anchor, len(treatments), rules, min(rules.min_attributed, len(treatments)))
+        anchor = _chosen_anchor(
+            by_anchor, len(treatments), rules, min(rules.min_attributed, len(treatments)), tested=True
+        )
         how = "The statements attribute effects to {}, a name the PICO reader reads as an intervention."
     if anchor is None:
         return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
@@ -360,17 +369,23 @@ def _tallied(
 
 
 def _chosen_anchor(
-    by_anchor: dict[str, _Tally], statements: int, rules: VerdictRules, needed: float | None = None
+    by_anchor: dict[str, _Tally],
+    statements: int,
+    rules: VerdictRules,
+    needed: float | None = None,
+    tested: bool = False,
 ) -> str | None:
     """The treatment the statements attribute the most effects to, among those attributed effects often enough
     (needed, by default min_attributed), named as something given more often than as an exposure, and not only as
     what another arm is compared against (the comparator); on a tie, the one less often named as that. None when
     there is none."""
-    needed = min_attributed(statements, rules) if needed is None else needed
+    least = min_attributed(statements, rules)
+    needed = least if needed is None else needed
     eligible = {
         anchor: tally
         for anchor, tally in by_anchor.items()
-        if tally.attributed >= needed and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
+        if (tally.attributed >= needed or (tested and tally.tested >= least))
+        and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
     }
     if not eligible:
         return None
