@@ -462,3 +462,10 @@ def test_days_or_patients_with_a_condition_are_one_outcome() -> None:
     ]
     assert [name for name, _, _ in _outcomes("Zinc reduced the number of hospital days with statistical "
                                             "significance.")] == ["number of hospital days"]
+
+
+def test_a_finding_reported_to_hold_is_no_purpose_and_a_longer_analgesia_is_better() -> None:
+    text = ("Intrathecally administered magnesium has been reported to prolong the duration of spinal opioid "
+            "analgesia without increasing adverse events [10].")
+    assert _outcomes(text) == [("duration of spinal opioid analgesia", "increased", "improved")]
+    assert _outcomes("Magnesium was added to prolong the duration of analgesia [10].") == []

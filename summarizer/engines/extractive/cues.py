@@ -391,8 +391,9 @@ def may_start_outcome_verb(tok: str) -> bool:
 
 
 HYPOTHETICAL = re.compile(
-    # "to reduce" is a purpose, "led to reduced" a result
-    r"\b(?:(?<!led )(?<!leads )(?<!lead )(?<!due )(?<!related )(?<!contributed )to|whether|if)\s+(?:\w+\s+)?$"
+    # "to reduce" is a purpose, "led to reduced" a result, and "reported to reduce" a finding reported
+    r"\b(?:(?<!led )(?<!leads )(?<!lead )(?<!due )(?<!related )(?<!contributed )(?<!reported )(?<!shown )"
+    r"(?<!found )(?<!demonstrated )(?<!observed )(?<!proven )(?<!proved )to|whether|if)\s+(?:\w+\s+)?$"
     r"|\b(?:must|should|may|might|could|would|can|need to|needs to|hypothes|propos|expected|aim|intend|design)"
 )
 # a change verb or noun negated: "did not reduce", "failed to improve", "did not result in statistically significant

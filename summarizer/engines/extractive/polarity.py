@@ -42,7 +42,7 @@ TIME_TO = re.compile(r"\b(?:time|times|interval|delay)\s+(?:to|until|before)\s+(
 # "duration of symptoms", "length of stay": shorter is better, unless it is the duration of something good
 DURATION_OF = re.compile(r"\b(?:duration|length|period)\s+of\s+(?P<what>.*)$")
 GOOD_TO_LAST = re.compile(
-    r"^(?:the\s+)?(?:\w+\s+)?(?:analges|action|response|remission|effect|protection|sleep|breast|survival|life\b|"
+    r"^(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:analges|action|response|remission|effect|protection|sleep|breast|survival|life\b|"
     r"immunity|abstinence)"
 )
 # "recovery time", "hospital stay", "operative time", "sleep latency": a time; "survival time" is longer-is-better
