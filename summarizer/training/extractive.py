@@ -151,16 +151,18 @@ def to_matrix(features: Sequence[Sequence[str]], vocab: dict[str, int]) -> spars
 
 
 def train_logreg(
-    x: sparse.csr_matrix, y: np.ndarray, n_classes: int, l2: float, class_weight: np.ndarray
+    x: sparse.csr_matrix, y: np.ndarray, n_classes: int, l2: float, class_weight: np.ndarray,
+    sample_weight: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Multinomial logistic regression with L2, weighted classes, fitted by L-BFGS."""
+    """Multinomial logistic regression with L2, weighted classes (and rows, when sample_weight is given), fitted
+    by L-BFGS."""
     import numpy as np
     from scipy.optimize import minimize
 
     n, d = x.shape
     onehot = np.zeros((n, n_classes))
     onehot[np.arange(n), y] = 1.0
-    sample_w = class_weight[y]
+    sample_w = class_weight[y] if sample_weight is None else class_weight[y] * sample_weight
     sample_w = sample_w / sample_w.mean()
 
     def loss(params: np.ndarray) -> tuple[float, np.ndarray]:

@@ -165,7 +165,7 @@ class ExtractiveEngine:
         model = self._resources.efficacy
         if not self.learned_results or model is None:
             return None
-        return LearnedResults(model, load_pico_tagger if self.pico_reader else None)
+        return LearnedResults(model, load_pico_tagger if self.pico_reader else None, self._resources.polarity)
 
     def _with_encoder(
         self, readings: list[SentenceReading], texts: Sequence[str], reread: Callable[[int, float], SentenceReading]

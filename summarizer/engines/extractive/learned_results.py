@@ -28,7 +28,7 @@ from summarizer.engines.extractive.features import efficacy_features
 from summarizer.engines.extractive.linear import LinearModel
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.pico import PicoTagger
-from summarizer.engines.extractive.polarity import outcome_direction
+from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.tokenise import split_sentences
 from summarizer.models import Change
@@ -45,6 +45,7 @@ class LearnedResults:
 
     model: LinearModel
     pico: Callable[[], PicoTagger | None] | None = None
+    polarity: LearnedPolarity | None = None  # the learned fallback of the outcome rules (polarity.py)
     min_probability: float = MIN_PROBABILITY
     max_statements: int = LEARNED_STATEMENTS
     _reader: PicoTagger | None = None
@@ -85,7 +86,7 @@ class LearnedResults:
             if probabilities[label] < self.min_probability:
                 continue
             change = _as_change(label)
-            direction = outcome_direction(outcome, change)
+            direction = outcome_direction(outcome, change, self.polarity)
             if direction == "unclear":
                 continue
             mentions.append(OutcomeMention(outcome, change, direction, sentence_text, index, text.find(outcome, start)))

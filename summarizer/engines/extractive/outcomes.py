@@ -38,9 +38,10 @@ from summarizer.engines.extractive.cues import (
     VERB_NEGATED,
 )
 from summarizer.engines.extractive.numeric_results import Significance, numeric_results
-from summarizer.engines.extractive.polarity import outcome_direction
+from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.tokenise import FUNCTION_WORDS
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
 from summarizer.models import Change, Direction
 
@@ -166,10 +167,6 @@ _MEASURE_WORDS = MEASUREMENT_NOUNS | {
 # out, since survival, removal and referral are nouns
 _ADJECTIVE_ENDINGS = ("ary", "ic", "iac", "ous", "ive", "ible", "able", "onal", "ular", "eal", "ial", "inal")
 _NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
-_FUNCTION_WORDS = frozenset({
-    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from", "over", "and", "or", "its",
-    "their", "this", "that", "these", "those", "than", "as", "all", "any", "each",
-})
 
 
 def plausible_outcome_name(name: str) -> bool:
@@ -184,7 +181,7 @@ def plausible_outcome_name(name: str) -> bool:
         return False
     if len(words) == 1 and words[0].endswith(_ADJECTIVE_ENDINGS):
         return False  # an adjective whose noun the sentence lost ("improves pulmonary 39,[44]")
-    return any(w not in _MEASURE_WORDS and w not in _FUNCTION_WORDS for w in words)
+    return any(w not in _MEASURE_WORDS and w not in FUNCTION_WORDS for w in words)
 
 
 def _significant_or_not(significance: Significance, mention: OutcomeMention) -> OutcomeMention:
@@ -205,7 +202,7 @@ def _numeric_outcomes(scan: Scan, significance: Significance) -> list[OutcomeMen
         for piece_start, piece_end in _pieces(scan.low, span):
             name = scan.text[piece_start:piece_end]
             mentions.append(_mention(scan, piece_start, len(name), result.change,
-                                     outcome_direction(name, result.change)))
+                                     outcome_direction(name, result.change, scan.res.polarity)))
     return mentions
 
 
@@ -266,7 +263,8 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 change, direction = "unclear", "improved"
             elif verb_label in ("increased", "decreased"):
                 change = "increased" if verb_label == "increased" else "decreased"
-                direction = outcome_direction(scan.text[start : start + len(name_low)], change)
+                name = scan.text[start : start + len(name_low)]
+                direction = outcome_direction(name, change, scan.res.polarity)
                 if verb.startswith(("prevent", "alleviat", "ameliorat", "reliev", "mitigat")):
                     direction = "improved"
             else:
@@ -328,7 +326,7 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         )
         word = "fewer" if match.group("word") in ("fewer", "less") else "greater"
         for piece_start, piece_end in _pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
-            reading = _result_reading(scan.text[piece_start:piece_end], word, control)
+            reading = _result_reading(scan.text[piece_start:piece_end], word, control, scan.res.polarity)
             mentions.append(_mention(scan, piece_start, piece_end - piece_start, *reading))
     if not results:
         return mentions
@@ -346,7 +344,9 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
         for piece_start, piece_end in _pieces(low, span):
-            change, direction = _result_reading(scan.text[piece_start:piece_end], word, inverted)
+            change, direction = _result_reading(
+                scan.text[piece_start:piece_end], word, inverted, scan.res.polarity
+            )
             mentions.append(_mention(scan, piece_start, piece_end - piece_start, change, direction))
     for match in PROTECTIVE.finditer(low):
         obj = OBJ_CUT.sub("", match.group("obj"))
@@ -363,7 +363,9 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
             continue
         inverted = CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
-        change, direction = _result_reading(scan.text[start : start + len(name_low)], match.group("word"), inverted)
+        change, direction = _result_reading(
+            scan.text[start : start + len(name_low)], match.group("word"), inverted, scan.res.polarity
+        )
         mentions.append(_mention(scan, start, len(name_low), change, direction))
     return mentions
 
@@ -372,7 +374,9 @@ _OPPOSITE_CHANGE: dict[Change, Change] = {"increased": "decreased", "decreased":
 _OPPOSITE_DIRECTION: dict[Direction, Direction] = {"improved": "worsened", "worsened": "improved"}
 
 
-def _result_reading(name: str, word: str, inverted: bool) -> tuple[Change, Direction]:
+def _result_reading(
+    name: str, word: str, inverted: bool, learned: LearnedPolarity | None = None
+) -> tuple[Change, Direction]:
     """The change and direction a result word gives an outcome; `inverted` when it was said of the control arm."""
     change, direction = RESULT_CHANGE[word]
     if inverted:
@@ -382,7 +386,7 @@ def _result_reading(name: str, word: str, inverted: bool) -> tuple[Change, Direc
         return "no_difference", "no_difference"
     if direction is not None:
         return "unclear", direction
-    return change, outcome_direction(name, change)
+    return change, outcome_direction(name, change, learned)
 
 
 def _pieces(low: str, span: tuple[int, int]) -> list[tuple[int, int]]:

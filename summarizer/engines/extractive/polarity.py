@@ -5,13 +5,27 @@ quality of life: higher is better). Times and durations go by what they measure:
 shorter hospital stay and a shorter duration of symptoms are improvements whatever words surround them, but a longer
 time to progression, a longer survival time and a longer duration of analgesia are too; "-free" outcomes
 ("ventilator-free days", "progression-free survival") are good to have.
+
+Where these rules say nothing ("FEV1", "antibody titers", "serum creatinine"), a learned polarity may answer
+(LearnedPolarity: a logistic regression over the outcome name's words, trained on distant labels of Evidence
+Inference by summarizer.training.polarity, data/outcome_polarity.json): only where its probability reaches the
+threshold chosen by cross-validation on the train documents. The rules always come first.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
+from summarizer.engines.extractive.linear import LinearModel
+from summarizer.engines.extractive.tokenise import FUNCTION_WORDS, tokens
 from summarizer.models import Change, Direction
+
+# the two labels of the learned polarity: whether more of the outcome is better for the patient
+POLARITY_LABELS = ("higher_is_better", "lower_is_better")
+STEM_LETTERS = (4, 5)
 
 BAD_OUTCOME = re.compile(
     r"mortalit|death|\bdie|\bards\b|complication|inflamm|ammat|cytokine|pain|adverse|toxicit|infection|"
@@ -68,19 +82,75 @@ def _longer_is_better(low: str) -> bool | None:
     return None
 
 
-def outcome_direction(outcome: str, change: Change) -> Direction:
-    """What a change of this outcome means for the patient (mortality decreased = improved)."""
-    if change == "no_difference" or change == "unclear":
-        return change
+def polarity_features(outcome: str) -> list[str]:
+    """Features of an outcome's name for the learned polarity: its content words ("W:fev1"), adjacent pairs of
+    them ("B:serum_creatinine"), the last one ("H:titers", the head of most names) and the first four and five
+    letters of the longer ones ("S:titer"), a crude stem, so that "titre", "titres" and "titers" share weight."""
+    words = [w for w in tokens(outcome) if w[0].isalpha() and w not in FUNCTION_WORDS]
+    feats = [f"W:{w}" for w in words]
+    feats.extend(f"B:{a}_{b}" for a, b in zip(words, words[1:], strict=False))
+    if words:
+        feats.append(f"H:{words[-1]}")
+    feats.extend(f"S:{w[:n]}" for w in words for n in STEM_LETTERS if len(w) > n)
+    return list(dict.fromkeys(feats))
+
+
+@dataclass(frozen=True)
+class LearnedPolarity:
+    """The learned polarity of an outcome's name and the least probability at which its answer counts."""
+
+    model: LinearModel
+    min_probability: float
+
+    def higher_is_better(self, outcome: str) -> bool | None:
+        """Whether more of this outcome is better (True), less (False), or None when the model is not sure."""
+        probabilities = self.model.probabilities(polarity_features(outcome))
+        label = max(probabilities, key=probabilities.__getitem__)
+        if probabilities[label] < self.min_probability:
+            return None
+        return label == POLARITY_LABELS[0]
+
+    def parts(self) -> tuple[Any, ...]:
+        """Plain containers for the start-up cache (startup.py); from_parts takes them back."""
+        return (self.model.parts(), self.min_probability)
+
+    @classmethod
+    def from_parts(cls, parts: Sequence[Any]) -> LearnedPolarity:
+        return cls(LinearModel.from_parts(parts[0]), float(parts[1]))
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> LearnedPolarity:
+        """From outcome_polarity.json: a LinearModel's JSON with its `min_probability`."""
+        threshold = data.get("min_probability")
+        if not isinstance(threshold, int | float):
+            raise ValueError("outcome polarity JSON needs min_probability")
+        return cls(LinearModel.from_json(data), float(threshold))
+
+
+def rule_higher_is_better(outcome: str) -> bool | None:
+    """Whether more of this outcome is better for the patient by the rules alone; None when they say nothing."""
     low = outcome.lower()
-    good_to_have = GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None
-    more_is_better = True if good_to_have else _longer_is_better(low)
+    if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None:
+        return True
+    more_is_better = _longer_is_better(low)
     if more_is_better is None and GAIN_NAMED.search(low):
         more_is_better = True
     if more_is_better is None:
         bad = BAD_OUTCOME.search(low) is not None
         good = GOOD_OUTCOME.search(low) is not None
-        if bad == good:
-            return "unclear"
-        more_is_better = good
+        if bad != good:
+            more_is_better = good
+    return more_is_better
+
+
+def outcome_direction(outcome: str, change: Change, learned: LearnedPolarity | None = None) -> Direction:
+    """What a change of this outcome means for the patient (mortality decreased = improved). The rules decide;
+    where they say nothing, the learned polarity does, when it is given and sure enough."""
+    if change == "no_difference" or change == "unclear":
+        return change
+    more_is_better = rule_higher_is_better(outcome)
+    if more_is_better is None and learned is not None:
+        more_is_better = learned.higher_is_better(outcome)
+    if more_is_better is None:
+        return "unclear"
     return "improved" if (change == "increased") == more_is_better else "worsened"

@@ -199,7 +199,7 @@ def annotate(
             scores.update({f"change:{k}": v for k, v in probs.items()})
         else:
             change = _rule_change(low)
-        direction = outcome_direction(outcome or "", change)
+        direction = outcome_direction(outcome or "", change, res.polarity)
     else:
         outcomes = tuple(m for m in find_outcomes(text, scan) if not names_overlap(m.outcome, absent_events))
         changes = {m.change for m in outcomes}

@@ -13,12 +13,15 @@ from typing import Any
 from summarizer.engines.extractive.cues import WORD_CUES, word_cues
 from summarizer.engines.extractive.linear import Lexicon, LinearModel, TaggerPair, TokenTagger
 from summarizer.engines.extractive.per_word import PerWord
+from summarizer.engines.extractive.polarity import LearnedPolarity
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MODEL_FILES = {"stance": "stance_model.json", "ade": "ade_model.json", "efficacy": "efficacy_model.json"}
 LEXICON_FILE = "ae_lexicon.json"
 LISTED_FILE = "listed_names.json"
 TAGGER_FILE = "ade_tagger.json"
+# the learned outcome polarity (polarity.LearnedPolarity), written by scripts/train_polarity.py
+POLARITY_FILE = "outcome_polarity.json"
 ADE_THRESHOLD_DEFAULT = 0.5
 
 
@@ -37,6 +40,8 @@ class Resources:
     stance: LinearModel | None = None
     ade: LinearModel | None = None
     efficacy: LinearModel | None = None
+    # whether more of an outcome is better, where the rules of polarity.py say nothing
+    polarity: LearnedPolarity | None = None
     ade_threshold: float = ADE_THRESHOLD_DEFAULT
     # the least P(contrasting) at which the stance model's `contrasting` is inferred (stance_model.json's
     # contrasting_min_probability: where its out-of-fold precision reaches 0.8); None: never, `mentioning` instead
@@ -133,12 +138,14 @@ def resources_from(files: Mapping[str, Mapping[str, object]]) -> Resources:
     lex = files.get(LEXICON_FILE) or {}
     listed = files.get(LISTED_FILE) or {}
     taggers = files.get(TAGGER_FILE) or {}
+    polarity = files.get(POLARITY_FILE)
     return Resources(
         drug_tagger=TokenTagger.from_json(taggers["drug"]) if "drug" in taggers else None,
         effect_tagger=TokenTagger.from_json(taggers["effect"]) if "effect" in taggers else None,
         stance=models["stance"],
         ade=models["ade"],
         efficacy=models["efficacy"],
+        polarity=LearnedPolarity.from_json(dict(polarity)) if polarity else None,
         ade_threshold=threshold,
         contrasting_min_probability=contrasting_min,
         effects=Lexicon.of(_strings(lex.get("terms"))),
@@ -149,7 +156,7 @@ def resources_from(files: Mapping[str, Mapping[str, object]]) -> Resources:
 
 def bundled_data_bytes() -> dict[str, bytes]:
     """The data files shipped in data/, as they are on disk, by file name."""
-    names = [*MODEL_FILES.values(), LEXICON_FILE, LISTED_FILE, TAGGER_FILE]
+    names = [*MODEL_FILES.values(), LEXICON_FILE, LISTED_FILE, TAGGER_FILE, POLARITY_FILE]
     return {name: data for name in names if (data := _read_data_bytes(name)) is not None}
 
 
@@ -176,6 +183,7 @@ def resources_parts(res: Resources) -> tuple[Any, ...]:
         res.listed_effects.parts(),
         _parts(res.drug_tagger),
         _parts(res.effect_tagger),
+        None if res.polarity is None else res.polarity.parts(),
         res.first_words,
         res.name_singles,
         res.name_pairs,
@@ -184,7 +192,7 @@ def resources_parts(res: Resources) -> tuple[Any, ...]:
 
 def resources_of_parts(parts: Sequence[Any]) -> Resources:
     """The resources that resources_parts gave the parts of."""
-    (stance, ade, efficacy, threshold, contrasting_min, effects, drugs, listed, drug_tagger, effect_tagger,
+    (stance, ade, efficacy, threshold, contrasting_min, effects, drugs, listed, drug_tagger, effect_tagger, polarity,
      *derived) = parts
     values = {
         "stance": LinearModel.from_parts(stance) if stance else None,
@@ -197,6 +205,7 @@ def resources_of_parts(parts: Sequence[Any]) -> Resources:
         "listed_effects": Lexicon(*listed),
         "drug_tagger": TokenTagger.from_parts(drug_tagger) if drug_tagger else None,
         "effect_tagger": TokenTagger.from_parts(effect_tagger) if effect_tagger else None,
+        "polarity": LearnedPolarity.from_parts(polarity) if polarity else None,
         "encoder_mix": None,
         "first_words": derived[0],
         "name_singles": derived[1],

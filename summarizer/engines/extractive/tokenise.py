@@ -18,6 +18,11 @@ _ABBREVIATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ABBREVIATION_CHARS = 8
+# words that say nothing of what a phrase names
+FUNCTION_WORDS = frozenset({
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from", "over", "and", "or", "its",
+    "their", "this", "that", "these", "those", "than", "as", "all", "any", "each",
+})
 
 
 def lower_same_length(text: str) -> str:

@@ -1,0 +1,107 @@
+"""The learned outcome polarity on the held-out documents of Evidence Inference (never trained on).
+
+Usage: python bench/bench_polarity.py [--data-dir ../shared/data] [--model summarizer/engines/extractive/data/outcome_polarity.json] [--json]
+
+The model (scripts/train_polarity.py) learned from the train documents only, and its threshold was chosen by
+cross-validation over them. Here, on the outcomes of the held-out documents (summarizer.evaluation.is_heldout):
+(i) against the rules of polarity.py where they are decisive: accuracy and coverage of the model alone;
+(ii) against the distant labels of the held-out rows (summarizer.training.polarity.distant_examples): the direct
+     labels (the evidence sentence says which way was better), and the others (a sibling result or the prior), for
+     all of them and for the outcomes the rules leave unclear (where the engine uses the model);
+each at the shipped threshold and over a range of thresholds. Coverage: the share of outcomes the model answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from summarizer.engines.extractive.polarity import LearnedPolarity, polarity_features, rule_higher_is_better
+from summarizer.engines.extractive.resources import DATA_DIR, POLARITY_FILE
+from summarizer.errors import InputError
+from summarizer.evaluation import is_heldout
+from summarizer.training.polarity import CORPUS, distant_examples, read_rows
+
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def _score(model: LearnedPolarity, items: Sequence[tuple[str, bool]], threshold: float) -> dict[str, Any]:
+    right = answered = 0
+    for outcome, gold in items:
+        p = model.model.probabilities(polarity_features(outcome))["higher_is_better"]
+        if max(p, 1 - p) >= threshold:
+            answered += 1
+            right += (p >= 0.5) == gold
+    return {"n": len(items), "answered": answered, "coverage": round(answered / max(len(items), 1), 4),
+            "accuracy": round(right / answered, 4) if answered else None}
+
+
+def _scores(model: LearnedPolarity, items: Sequence[tuple[str, bool]]) -> dict[str, Any]:
+    return {"shipped": _score(model, items, model.min_probability),
+            "by_threshold": {str(t): _score(model, items, t) for t in THRESHOLDS}}
+
+
+def evaluate(rows: Sequence[dict[str, str]], model: LearnedPolarity) -> dict[str, Any]:
+    """The figures of the model on these (held-out) rows."""
+    rules: dict[tuple[str, str], tuple[str, bool]] = {}
+    for row in rows:
+        rule = rule_higher_is_better(row["outcome"])
+        if rule is not None:
+            rules.setdefault((row["pmcid"], " ".join(row["outcome"].lower().split())), (row["outcome"], rule))
+    examples = distant_examples(rows)
+    parts = {
+        "rules_decisive": list(rules.values()),
+        "distant_direct": [(e.outcome, e.higher_is_better) for e in examples if e.direct],
+        "distant_other": [(e.outcome, e.higher_is_better) for e in examples if not e.direct],
+        "rules_unclear_direct": [(e.outcome, e.higher_is_better) for e in examples
+                                 if e.direct and rule_higher_is_better(e.outcome) is None],
+        "rules_unclear_all": [(e.outcome, e.higher_is_better) for e in examples
+                              if rule_higher_is_better(e.outcome) is None],
+    }
+    return {"documents": len({row["pmcid"] for row in rows}), "rows": len(rows),
+            "min_probability": model.min_probability, **{name: _scores(model, items) for name, items in parts.items()}}
+
+
+def _line(name: str, part: dict[str, Any]) -> str:
+    shipped = part["shipped"]
+    acc = f"{shipped['accuracy']:.3f}" if shipped["accuracy"] is not None else "none"
+    curve = "; ".join(f"{t}: {s['accuracy'] if s['accuracy'] is not None else '-'} / {s['coverage']}"
+                      for t, s in part["by_threshold"].items())
+    return (f"{name}: {shipped['n']} outcomes; at the shipped threshold accuracy {acc}, coverage "
+            f"{shipped['coverage']:.1%} ({shipped['answered']} answered)\n    accuracy / coverage by threshold: {curve}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--model", type=Path, default=DATA_DIR / POLARITY_FILE)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        rows = [row for row in read_rows(args.data_dir / CORPUS / "dev.jsonl") if is_heldout(row["pmcid"])]
+        model = LearnedPolarity.from_json(json.loads(args.model.read_text(encoding="utf-8")))
+    except InputError as exc:
+        print(f"bench_polarity: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"bench_polarity: cannot read the model {args.model}: {exc}", file=sys.stderr)
+        return 2
+    report = evaluate(rows, model)
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print("command: " + shlex.join([sys.executable, *sys.argv]))
+    print(f"held-out documents of {CORPUS}: {report['documents']} ({report['rows']} rows); shipped threshold "
+          f"{report['min_probability']}")
+    for name in ("rules_decisive", "distant_direct", "distant_other", "rules_unclear_direct", "rules_unclear_all"):
+        print(_line(name, report[name]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,50 @@
+"""Train the learned outcome polarity on the train documents of Evidence Inference; write outcome_polarity.json.
+
+Usage: python scripts/train_polarity.py [--data-dir ../shared/data]
+                                        [--out summarizer/engines/extractive/data/outcome_polarity.json]
+
+Reads DATA_DIR/evidence_inference/dev.jsonl and keeps only the rows of train documents
+(summarizer.evaluation.is_heldout(pmcid) is False): the held-out 20% is never read for training. The distant
+labels, the model and the choice of its threshold are described in summarizer.training.polarity; needs numpy and
+scipy (pip install -e ".[train]"). bench/bench_polarity.py measures the model on the held-out documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from summarizer.engines.extractive.resources import DATA_DIR, POLARITY_FILE
+from summarizer.errors import InputError
+from summarizer.evaluation import is_heldout
+from summarizer.training.extractive import write_data_file
+from summarizer.training.polarity import CORPUS, read_rows, train_polarity
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--out", type=Path, default=DATA_DIR / POLARITY_FILE)
+    args = parser.parse_args(argv)
+    log = functools.partial(print, flush=True)
+    try:
+        path = args.data_dir / CORPUS / "dev.jsonl"
+        rows = [row for row in read_rows(path) if not is_heldout(row["pmcid"])]
+        log(f"{len(rows)} rows of train documents ({path}; held-out documents left out)")
+        data = train_polarity(rows, f"the TRAIN part of {CORPUS}/dev.jsonl; held-out part excluded", log)
+        write_data_file(args.out, data)
+    except InputError as exc:
+        print(f"train_polarity: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"train_polarity: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 2
+    log(f"wrote {args.out} ({len(data['weights'])} features, threshold {data['min_probability']})")  # type: ignore[arg-type]
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,317 @@
+"""Learning whether more of an outcome is better for the patient, from distant labels of Evidence Inference.
+
+Evidence Inference labels how an intervention changed an outcome (increased / decreased / no difference), not
+whether that was good. Two things in a row say which way is good, and they give the distant labels:
+
+(a) Direct: the evidence sentence of a significant result says which arm did better, in general words ("improved",
+    "better", "benefit", "superior", "in favour of" / "worse", "worsened", "deteriorated", "inferior"). An outcome
+    that increased where the sentence says the result was better is good to have; one that decreased is bad to have;
+    the reverse for the words of a worse result. A cue word that is negated ("did not improve", "not inferior",
+    "non-inferior") or a sentence with cues of both kinds ("improved with X and worsened with placebo") gives no label.
+(b) Prior: a significant result against a control-like comparator (cues.CONTROL_WORDS: placebo, control, sham,
+    usual or standard care, no treatment) is more often a benefit than a harm, since trials test what is expected to
+    help and report it. Such a result suggests that the intervention improved the outcome; the label counts with
+    PRIOR_WEIGHT (less than a direct label). Outcomes that are harms by name (cues.SAFETY_OUTCOME: adverse events,
+    side effects, toxicity) are left out of the prior: the intervention's harms rise against placebo.
+
+A prompt's label is its direct label where its sentences give one (a tie between its sentences gives none), else
+its prior. Prompts of one trial that name the same outcome make one example, their labels added up by weight
+(an example whose labels cancel is dropped). The model is a logistic regression over the outcome name's words,
+word pairs, last word and letter pieces (polarity.polarity_features), in the engine's LinearModel format. The
+L2 and the threshold on its probability are chosen by cross-validation over the train documents (FOLDS folds by
+document): the threshold is the lowest at which the out-of-fold accuracy reaches MIN_ACCURACY on the checks (the
+rules' own polarity where they are decisive, never a training label, and the direct labels), and the L2 the one
+whose threshold answers the most checks.
+
+Only the rows of train documents are given here (summarizer.evaluation.is_heldout(pmcid) is False): the caller
+filters. Needs numpy and scipy (the `train` extra).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from summarizer.engines.extractive.cues import CONTROL_WORDS, SAFETY_OUTCOME
+from summarizer.engines.extractive.polarity import POLARITY_LABELS, polarity_features, rule_higher_is_better
+from summarizer.errors import InputError
+from summarizer.training.extractive import build_vocab, model_json, predict_proba, to_matrix, train_logreg
+
+if TYPE_CHECKING:
+    import numpy as np
+
+CORPUS = "evidence_inference"
+PRIOR_WEIGHT = 0.5
+ACTIVE_PRIOR_WEIGHT = 0.25
+SIBLING_WEIGHT = 0.75
+FOLDS = 5
+L2_GRID = (0.003, 0.01, 0.03, 0.1)
+THRESHOLD_GRID = tuple(round(0.5 + 0.025 * i, 3) for i in range(19))  # 0.5 .. 0.95
+MIN_ACCURACY = 0.9
+MIN_ANSWERED = 50
+REQUIRED_FIELDS = ("text", "intervention", "comparator", "outcome", "label", "pmcid")
+LABELS = ("increased", "decreased", "no_difference")
+
+BETTER = re.compile(
+    r"\b(?:improv\w*|better|benefi\w*|superior\w*|favou?rabl\w*|in\s+favou?r\s+of|favou?red|advantage\w*)"
+)
+WORSE = re.compile(r"\b(?:wors\w*|deteriorat\w*|inferior\w*|detriment\w*|disadvantage\w*)")
+# a cue is negated by one of these among the three words before it, or by "non-" / "not" fixed to it
+NEGATION = re.compile(r"\b(?:not|no|nor|neither|without|failed\s+to|lack\s+of|non)\b[\s\-]+(?:\S+\s+){0,2}$")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One outcome of one trial with its distant label (True: higher is better) and weight."""
+
+    document: str
+    outcome: str
+    higher_is_better: bool
+    weight: float
+    direct: bool
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of evidence_inference/dev.jsonl, checked; what is wrong is a one-line InputError."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(f"corpus not found: {path} (give --data-dir, the folder holding {CORPUS}/)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read {path}: {exc}") from None
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path.name} line {number}: invalid JSON ({exc.msg})") from None
+        if not isinstance(obj, dict):
+            raise InputError(f"{path.name} line {number}: expected a JSON object")
+        for key in REQUIRED_FIELDS:
+            if not isinstance(obj.get(key), str | int) or str(obj[key]).strip() == "":
+                raise InputError(f"{path.name} line {number}: missing or empty field {key!r}")
+        if obj["label"] not in LABELS:
+            raise InputError(f"{path.name} line {number}: invalid label {obj['label']!r} (expected one of: "
+                             f"{', '.join(LABELS)})")
+        rows.append({key: str(obj[key]) for key in (*REQUIRED_FIELDS, "prompt_id") if key in obj})
+    if not rows:
+        raise InputError(f"{path} has no rows")
+    return rows
+
+
+def _cue_side(text: str) -> bool | None:
+    """True when the sentence says a result was better, False worse, None for neither, both, or a negated cue."""
+    low = text.lower()
+    sides = set()
+    for side, pattern in ((True, BETTER), (False, WORSE)):
+        for match in pattern.finditer(low):
+            if NEGATION.search(low, max(0, match.start() - 40), match.start()):
+                return None
+            sides.add(side)
+    return sides.pop() if len(sides) == 1 else None
+
+
+def _direct_label(rows: Sequence[dict[str, str]]) -> bool | None:
+    """The direct label of one prompt's significant rows: the commonest of their sentences' labels."""
+    votes = 0
+    for row in rows:
+        side = _cue_side(row["text"])
+        if side is not None:
+            votes += 1 if (row["label"] == "increased") == side else -1
+    return None if votes == 0 else votes > 0
+
+
+def _prompt_key(row: dict[str, str]) -> str:
+    return row.get("prompt_id") or f"{row['pmcid']}:{row['intervention']}:{row['comparator']}:{row['outcome']}"
+
+
+def _normal(outcome: str) -> str:
+    return " ".join(outcome.lower().split())
+
+
+def _arm_key(row: dict[str, str]) -> tuple[str, str, str]:
+    return (row["pmcid"], _normal(row["intervention"]), _normal(row["comparator"]))
+
+
+def _sibling_label(row: dict[str, str], siblings: Sequence[dict[str, str]]) -> bool | None:
+    """What the trial's other significant results on the same comparison say of this outcome's polarity: whether
+    the intervention improved those whose polarity the rules know (the majority; None on a tie or when none is
+    known), applied to this outcome's change."""
+    votes = 0
+    for other in siblings:
+        if other is row:
+            continue
+        rule = rule_higher_is_better(other["outcome"])
+        if rule is not None:
+            votes += 1 if (other["label"] == "increased") == rule else -1
+    if votes == 0:
+        return None
+    improved = votes > 0
+    return (row["label"] == "increased") == improved
+
+
+def distant_examples(rows: Sequence[dict[str, str]]) -> list[Example]:
+    """The distant labels of the significant results among these rows, one example per trial and outcome."""
+    prompts: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        if row["label"] != "no_difference":
+            prompts[_prompt_key(row)].append(row)
+    by_arms: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
+    for prompt_rows in prompts.values():
+        by_arms[_arm_key(prompt_rows[0])].append(prompt_rows[0])
+    votes: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])  # signed weight, direct weight
+    names: dict[tuple[str, str], str] = {}
+    for prompt_rows in prompts.values():
+        first = prompt_rows[0]
+        key = (first["pmcid"], _normal(first["outcome"]))
+        names.setdefault(key, " ".join(first["outcome"].split()))
+        direct = _direct_label(prompt_rows)
+        if direct is not None:
+            votes[key][0] += 1.0 if direct else -1.0
+            votes[key][1] += 1.0
+            continue
+        sibling = _sibling_label(first, by_arms[_arm_key(first)])
+        if sibling is not None:
+            votes[key][0] += SIBLING_WEIGHT if sibling else -SIBLING_WEIGHT
+        elif not SAFETY_OUTCOME.search(key[1]):
+            weight = PRIOR_WEIGHT if CONTROL_WORDS.search(first["comparator"].lower()) else ACTIVE_PRIOR_WEIGHT
+            # the labels of a prompt's rows agree (Evidence Inference labels the prompt); take the commonest
+            increased = sum(r["label"] == "increased" for r in prompt_rows) * 2 >= len(prompt_rows)
+            votes[key][0] += weight if increased else -weight
+    examples = []
+    for key, (signed, direct_weight) in sorted(votes.items()):
+        if signed:
+            examples.append(Example(key[0], names[key], signed > 0, min(abs(signed), 1.0), direct_weight > 0))
+    return examples
+
+
+@dataclass(frozen=True)
+class Check:
+    """An outcome with a polarity to check the model against: the rules' where decisive, or a direct label."""
+
+    document: str
+    outcome: str
+    higher_is_better: bool
+    source: str  # "rules" or "direct"
+
+
+def checks(rows: Sequence[dict[str, str]], examples: Sequence[Example]) -> list[Check]:
+    """The rules' polarity of every outcome of these rows where they are decisive, and the direct labels."""
+    out: dict[tuple[str, str, str], Check] = {}
+    for row in rows:
+        rule = rule_higher_is_better(row["outcome"])
+        if rule is not None:
+            key = (row["pmcid"], _normal(row["outcome"]), "rules")
+            out.setdefault(key, Check(row["pmcid"], " ".join(row["outcome"].split()), rule, "rules"))
+    for ex in examples:
+        if ex.direct:
+            out[(ex.document, _normal(ex.outcome), "direct")] = Check(ex.document, ex.outcome, ex.higher_is_better,
+                                                                      "direct")
+    return list(out.values())
+
+
+def fold_of(document: str, k: int = FOLDS) -> int:
+    """The cross-validation fold of a document (a fixed hash)."""
+    return int(hashlib.sha256(f"polarity:{document}".encode()).hexdigest(), 16) % k
+
+
+def fit(examples: Sequence[Example], l2: float) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+    """The model's vocabulary and weights, fitted on these examples."""
+    import numpy as np
+
+    feats = [polarity_features(ex.outcome) for ex in examples]
+    y = np.array([0 if ex.higher_is_better else 1 for ex in examples])
+    counts = np.bincount(y, minlength=2).astype(float)
+    class_weight = counts.sum() / (2 * np.maximum(counts, 1.0))
+    vocab = build_vocab(feats)
+    w, b = train_logreg(to_matrix(feats, vocab), y, 2, l2, class_weight,
+                        np.array([ex.weight for ex in examples]))
+    return vocab, w, b
+
+
+def probability_higher(vocab: dict[str, int], w: np.ndarray, b: np.ndarray, outcomes: Sequence[str]) -> np.ndarray:
+    """P(higher is better) of each outcome."""
+    return predict_proba(to_matrix([polarity_features(o) for o in outcomes], vocab), w, b)[:, 0]
+
+
+def accuracy_at(p_higher: Sequence[float], gold: Sequence[bool], threshold: float) -> tuple[float, float, int]:
+    """Accuracy and coverage of the answers whose probability reaches the threshold, and how many there are."""
+    answered = [(p >= 0.5) == g for p, g in zip(p_higher, gold, strict=True) if max(p, 1 - p) >= threshold]
+    accuracy = sum(answered) / len(answered) if answered else 0.0
+    return accuracy, len(answered) / max(len(gold), 1), len(answered)
+
+
+def out_of_fold(examples: Sequence[Example], targets: Sequence[Check], l2: float) -> list[float]:
+    """P(higher is better) of each check, from the model fitted on the other folds' documents."""
+    p = [0.0] * len(targets)
+    for k in range(FOLDS):
+        train = [ex for ex in examples if fold_of(ex.document) != k]
+        at = [i for i, c in enumerate(targets) if fold_of(c.document) == k]
+        if not at:
+            continue
+        vocab, w, b = fit(train, l2)
+        for i, value in zip(at, probability_higher(vocab, w, b, [targets[i].outcome for i in at]), strict=True):
+            p[i] = float(value)
+    return p
+
+
+def choose(examples: Sequence[Example], targets: Sequence[Check], log: Callable[[str], None]) -> dict[str, object]:
+    """The L2 and the threshold: for each L2 of the grid, the lowest threshold of THRESHOLD_GRID at which the
+    out-of-fold accuracy on the checks reaches MIN_ACCURACY over at least MIN_ANSWERED answers; of those, the pair
+    that answers the most checks. With the out-of-fold figures of each kind of check."""
+    gold = [c.higher_is_better for c in targets]
+    best: tuple[float, float, float, list[float]] | None = None  # coverage, l2, threshold, probabilities
+    for l2 in L2_GRID:
+        p = out_of_fold(examples, targets, l2)
+        for t in THRESHOLD_GRID:
+            accuracy, coverage, answered = accuracy_at(p, gold, t)
+            if answered < MIN_ANSWERED:
+                break
+            if accuracy >= MIN_ACCURACY:
+                log(f"  l2={l2}: threshold {t}, out-of-fold accuracy {accuracy:.3f}, coverage {coverage:.3f}")
+                if best is None or coverage > best[0] + 1e-9:
+                    best = (coverage, l2, t, p)
+                break
+        else:
+            log(f"  l2={l2}: no threshold reaches accuracy {MIN_ACCURACY}")
+    if best is None:
+        raise InputError(f"no threshold reaches an out-of-fold accuracy of {MIN_ACCURACY} over {MIN_ANSWERED} checks")
+    _, l2, threshold, p = best
+    figures = {}
+    for source in ("rules", "direct"):
+        idx = [i for i, c in enumerate(targets) if c.source == source]
+        accuracy, coverage, n = accuracy_at([p[i] for i in idx], [gold[i] for i in idx], threshold)
+        figures[source] = {"checks": len(idx), "answered": n, "coverage": round(coverage, 4),
+                           "accuracy": round(accuracy, 4)}
+    log(f"  chosen l2={l2}, threshold {threshold}: out-of-fold {figures}")
+    return {"l2": l2, "min_probability": threshold, "cross_validation": figures}
+
+
+def train_polarity(rows: Sequence[dict[str, str]], described_as: str,
+                   log: Callable[[str], None] = lambda line: None) -> dict[str, object]:
+    """outcome_polarity.json's content, from these (train) rows."""
+    examples = distant_examples(rows)
+    if len(examples) < 2 * FOLDS or len({ex.higher_is_better for ex in examples}) < 2:
+        raise InputError(f"too few distant labels to learn from ({len(examples)} examples)")
+    direct = sum(ex.direct for ex in examples)
+    log(f"{len(examples)} examples ({direct} direct, {len(examples) - direct} by a sibling result or the prior); "
+        f"{sum(ex.higher_is_better for ex in examples)} higher is better")
+    chosen = choose(examples, checks(rows, examples), log)
+    vocab, w, b = fit(examples, float(chosen["l2"]))  # type: ignore[arg-type]
+    return model_json(POLARITY_LABELS, vocab, w, b, {
+        "task": "outcome_polarity",
+        "features": "summarizer.engines.extractive.polarity.polarity_features",
+        "trained_on": f"distant labels of {described_as} ({len(examples)} outcomes, {direct} labelled by the "
+                      "evidence sentence's words, the rest by a control-like comparator; "
+                      "summarizer.training.polarity)",
+        "min_accuracy": MIN_ACCURACY,
+        **chosen,
+    })
