@@ -1,6 +1,7 @@
 """The learned outcome polarity on the held-out documents of Evidence Inference (never trained on).
 
-Usage: python bench/bench_polarity.py [--data-dir ../shared/data] [--model summarizer/engines/extractive/data/outcome_polarity.json] [--json]
+Usage: python bench/bench_polarity.py [--data-dir ../shared/data] [--json]
+                                      [--model summarizer/engines/extractive/data/outcome_polarity.json]
 
 The model (scripts/train_polarity.py) learned from the train documents only, and its threshold was chosen by
 cross-validation over them. Here, on the outcomes of the held-out documents (summarizer.evaluation.is_heldout):
@@ -73,7 +74,8 @@ def _line(name: str, part: dict[str, Any]) -> str:
     curve = "; ".join(f"{t}: {s['accuracy'] if s['accuracy'] is not None else '-'} / {s['coverage']}"
                       for t, s in part["by_threshold"].items())
     return (f"{name}: {shipped['n']} outcomes; at the shipped threshold accuracy {acc}, coverage "
-            f"{shipped['coverage']:.1%} ({shipped['answered']} answered)\n    accuracy / coverage by threshold: {curve}")
+            f"{shipped['coverage']:.1%} ({shipped['answered']} answered)\n"
+            f"    accuracy / coverage by threshold: {curve}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

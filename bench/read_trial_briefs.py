@@ -1,11 +1,11 @@
 """Print the briefs of held-out trial reports for reading as a clinician would: every finding with its quote.
 
-Usage: python bench/read_trial_briefs.py [--data-dir ../shared/data] [--count 10]
+Usage: python bench/read_trial_briefs.py [--data-dir ../shared/data] [--count 10] [--targets ei-123,ei-456]
 
 The trials are bench_brief.py's Evidence Inference pseudo-targets (papers the models never trained on), in corpus
-order; a trial whose brief names no intervention or holds no finding is passed over. For each: the labelled
-intervention, the brief's intervention, design and verdicts, then each safety finding and efficacy outcome as
-"claim || quote". Nothing is scored: a reader judges whether each finding says what its quote says.
+order (or those --targets names); a trial whose brief names no intervention or holds no finding is passed over.
+For each: the labelled intervention, the brief's intervention, design and verdicts, then each safety finding and
+efficacy outcome as "claim || quote". Nothing is scored: a reader judges whether each finding says what its quote says.
 """
 
 from __future__ import annotations
@@ -27,10 +27,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
     parser.add_argument("--count", type=int, default=10)
+    parser.add_argument("--targets", default="", help="only these pseudo-targets (comma-separated ids)")
     args = parser.parse_args(argv)
     engine = ExtractiveEngine()
     shown = 0
+    only = {t.strip() for t in args.targets.split(",") if t.strip()}
     for target in evidence_inference_targets(args.data_dir / "evidence_inference" / "dev.jsonl"):
+        if only and target.target_id not in only:
+            continue
         statements = [Statement(id=f"S{i}", text=text) for i, (_, text) in enumerate(target.statements, start=1)]
         brief = summarize(statements, engine=engine)
         found = brief.target.intervention

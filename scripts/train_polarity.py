@@ -1,6 +1,6 @@
 """Train the learned outcome polarity on the train documents of Evidence Inference; write outcome_polarity.json.
 
-Usage: python scripts/train_polarity.py [--data-dir ../shared/data]
+Usage: python scripts/train_polarity.py [--data-dir ../shared/data] [--min-accuracy 0.9]
                                         [--out summarizer/engines/extractive/data/outcome_polarity.json]
 
 Reads DATA_DIR/evidence_inference/dev.jsonl and keeps only the rows of train documents
@@ -21,20 +21,25 @@ from summarizer.engines.extractive.resources import DATA_DIR, POLARITY_FILE
 from summarizer.errors import InputError
 from summarizer.evaluation import is_heldout
 from summarizer.training.extractive import write_data_file
-from summarizer.training.polarity import CORPUS, read_rows, train_polarity
+from summarizer.training.polarity import CORPUS, MIN_ACCURACY, read_rows, train_polarity
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=DATA_DIR / POLARITY_FILE)
+    parser.add_argument("--min-accuracy", type=float, default=MIN_ACCURACY,
+                        help="the out-of-fold accuracy the threshold must reach (default %(default)s)")
     args = parser.parse_args(argv)
+    if not 0.5 <= args.min_accuracy <= 1.0:
+        parser.error(f"--min-accuracy must be between 0.5 and 1, not {args.min_accuracy}")
     log = functools.partial(print, flush=True)
     try:
         path = args.data_dir / CORPUS / "dev.jsonl"
         rows = [row for row in read_rows(path) if not is_heldout(row["pmcid"])]
         log(f"{len(rows)} rows of train documents ({path}; held-out documents left out)")
-        data = train_polarity(rows, f"the TRAIN part of {CORPUS}/dev.jsonl; held-out part excluded", log)
+        data = train_polarity(rows, f"the TRAIN part of {CORPUS}/dev.jsonl; held-out part excluded", log,
+                              args.min_accuracy)
         write_data_file(args.out, data)
     except InputError as exc:
         print(f"train_polarity: {exc}", file=sys.stderr)

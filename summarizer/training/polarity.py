@@ -263,9 +263,12 @@ def out_of_fold(examples: Sequence[Example], targets: Sequence[Check], l2: float
     return p
 
 
-def choose(examples: Sequence[Example], targets: Sequence[Check], log: Callable[[str], None]) -> dict[str, object]:
+def choose(
+    examples: Sequence[Example], targets: Sequence[Check], log: Callable[[str], None],
+    min_accuracy: float = MIN_ACCURACY,
+) -> dict[str, object]:
     """The L2 and the threshold: for each L2 of the grid, the lowest threshold of THRESHOLD_GRID at which the
-    out-of-fold accuracy on the checks reaches MIN_ACCURACY over at least MIN_ANSWERED answers; of those, the pair
+    out-of-fold accuracy on the checks reaches min_accuracy over at least MIN_ANSWERED answers; of those, the pair
     that answers the most checks. With the out-of-fold figures of each kind of check."""
     gold = [c.higher_is_better for c in targets]
     best: tuple[float, float, float, list[float]] | None = None  # coverage, l2, threshold, probabilities
@@ -275,15 +278,15 @@ def choose(examples: Sequence[Example], targets: Sequence[Check], log: Callable[
             accuracy, coverage, answered = accuracy_at(p, gold, t)
             if answered < MIN_ANSWERED:
                 break
-            if accuracy >= MIN_ACCURACY:
+            if accuracy >= min_accuracy:
                 log(f"  l2={l2}: threshold {t}, out-of-fold accuracy {accuracy:.3f}, coverage {coverage:.3f}")
                 if best is None or coverage > best[0] + 1e-9:
                     best = (coverage, l2, t, p)
                 break
         else:
-            log(f"  l2={l2}: no threshold reaches accuracy {MIN_ACCURACY}")
+            log(f"  l2={l2}: no threshold reaches accuracy {min_accuracy}")
     if best is None:
-        raise InputError(f"no threshold reaches an out-of-fold accuracy of {MIN_ACCURACY} over {MIN_ANSWERED} checks")
+        raise InputError(f"no threshold reaches an out-of-fold accuracy of {min_accuracy} over {MIN_ANSWERED} checks")
     _, l2, threshold, p = best
     figures = {}
     for source in ("rules", "direct"):
@@ -296,7 +299,8 @@ def choose(examples: Sequence[Example], targets: Sequence[Check], log: Callable[
 
 
 def train_polarity(rows: Sequence[dict[str, str]], described_as: str,
-                   log: Callable[[str], None] = lambda line: None) -> dict[str, object]:
+                   log: Callable[[str], None] = lambda line: None,
+                   min_accuracy: float = MIN_ACCURACY) -> dict[str, object]:
     """outcome_polarity.json's content, from these (train) rows."""
     examples = distant_examples(rows)
     if len(examples) < 2 * FOLDS or len({ex.higher_is_better for ex in examples}) < 2:
@@ -304,7 +308,7 @@ def train_polarity(rows: Sequence[dict[str, str]], described_as: str,
     direct = sum(ex.direct for ex in examples)
     log(f"{len(examples)} examples ({direct} direct, {len(examples) - direct} by a sibling result or the prior); "
         f"{sum(ex.higher_is_better for ex in examples)} higher is better")
-    chosen = choose(examples, checks(rows, examples), log)
+    chosen = choose(examples, checks(rows, examples), log, min_accuracy)
     vocab, w, b = fit(examples, float(chosen["l2"]))  # type: ignore[arg-type]
     return model_json(POLARITY_LABELS, vocab, w, b, {
         "task": "outcome_polarity",
@@ -312,6 +316,6 @@ def train_polarity(rows: Sequence[dict[str, str]], described_as: str,
         "trained_on": f"distant labels of {described_as} ({len(examples)} outcomes, {direct} labelled by the "
                       "evidence sentence's words, the rest by a control-like comparator; "
                       "summarizer.training.polarity)",
-        "min_accuracy": MIN_ACCURACY,
+        "min_accuracy": min_accuracy,
         **chosen,
     })
