@@ -136,7 +136,10 @@ def test_the_training_script_says_what_is_wrong_in_one_line(tmp_path: Path) -> N
     (corpus / "dev.jsonl").write_text('{"id": "a", "text": "x"}\nnot json\n', encoding="utf-8")
     bad = _train(tmp_path)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
-    assert "line 1: missing or empty field 'intervention'" in bad.stderr
+    assert "line 2: invalid JSON" in bad.stderr
+    (corpus / "dev.jsonl").write_text('{"id": "a", "text": "x"}\n', encoding="utf-8")
+    bad = _train(tmp_path)
+    assert bad.returncode == 2 and "line 1: missing or empty field 'intervention'" in bad.stderr
     row = _row(0, "grip strength", "up", "Grip strength improved.")
     (corpus / "dev.jsonl").write_text(json.dumps(row) + "\n", encoding="utf-8")
     label = _train(tmp_path)

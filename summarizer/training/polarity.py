@@ -30,7 +30,6 @@ filters. Needs numpy and scipy (the `train` extra).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -41,6 +40,7 @@ from typing import TYPE_CHECKING
 from summarizer.engines.extractive.cues import CONTROL_WORDS, SAFETY_OUTCOME
 from summarizer.engines.extractive.polarity import POLARITY_LABELS, polarity_features, rule_higher_is_better
 from summarizer.errors import InputError
+from summarizer.evaluation.sentences import read_json_objects
 from summarizer.training.extractive import build_vocab, model_json, predict_proba, to_matrix, train_logreg
 
 if TYPE_CHECKING:
@@ -79,22 +79,9 @@ class Example:
 
 def read_rows(path: Path) -> list[dict[str, str]]:
     """The rows of evidence_inference/dev.jsonl, checked; what is wrong is a one-line InputError."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError(f"corpus not found: {path} (give --data-dir, the folder holding {CORPUS}/)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read {path}: {exc}") from None
+    missing = f"corpus not found: {path} (give --data-dir, the folder holding {CORPUS}/)"
     rows = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{path.name} line {number}: invalid JSON ({exc.msg})") from None
-        if not isinstance(obj, dict):
-            raise InputError(f"{path.name} line {number}: expected a JSON object")
+    for number, obj in read_json_objects(path, missing):
         for key in REQUIRED_FIELDS:
             if not isinstance(obj.get(key), str | int) or str(obj[key]).strip() == "":
                 raise InputError(f"{path.name} line {number}: missing or empty field {key!r}")
