@@ -243,6 +243,8 @@ def _as_reference(scan: Scan, first: int, sentence: Span) -> bool:
     between."""
     toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
     lo = max(bisect_left(starts, sentence[0]), first - _REFERENCE_REACH)
+    if REFERENCE_WORDS.isdisjoint(toks[lo:first]):
+        return False
     for i in range(first - 1, lo - 1, -1):
         if any(c in text[ends[i] : starts[i + 1]] for c in ",;:"):
             return False
