@@ -19,7 +19,9 @@ statements name (treatments.py) which treatment, if any, the target studied:
 - Names no word list holds: when no listed treatment qualifies, the PICO reader's intervention spans in the
   statements become treatment names (treatments.py trims them; a comparator's arm is left out), a sentence that
   names one and reports a comparison's result attributes that result to it, and the same rules decide, the
-  attributions needing their full number (docs/EXTRACTIVE.md says why).
+  attributions needing their full number unless they report a result in numbers (docs/EXTRACTIVE.md says why).
+- Of treatments equally attributed, the one less often named only as what another arm is compared against ("than",
+  "versus", "compared with" before it) is the intervention.
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
@@ -324,7 +326,7 @@ def profile_target(
         treatments = _with_learned_names(treatments, readings, texts, reader, res)
         by_anchor = _tallied(treatments, None, aliases)
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
-        # the statements, when there are fewer)
+        # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a CI)
         anchor = _chosen_anchor(
             by_anchor, len(treatments), rules, min(rules.min_attributed, len(treatments)), tested=True
         )
@@ -376,9 +378,9 @@ def _chosen_anchor(
     tested: bool = False,
 ) -> str | None:
     """The treatment the statements attribute the most effects to, among those attributed effects often enough
-    (needed, by default min_attributed), named as something given more often than as an exposure, and not only as
-    what another arm is compared against (the comparator); on a tie, the one less often named as that. None when
-    there is none."""
+    (needed, by default min_attributed; with `tested`, min_attributed is enough in statements that attribute it a
+    result in numbers) and named as something given more often than as an exposure; on a tie, the one less often
+    named only as what another arm is compared against (the comparator). None when there is none."""
     least = min_attributed(statements, rules)
     needed = least if needed is None else needed
     eligible = {
