@@ -184,8 +184,12 @@ def test_a_case_report_s_drug_named_as_the_cause_of_an_event_was_given() -> None
     res = load_resources()
     texts = ["Severe hepatotoxicity secondary to methotrexate.", "Liver enzymes returned to normal within four weeks."]
     readings = [annotate(text, resources_=res) for text in texts]
-    # with no person in the sentence and no design, the cause may be a cell line's or an animal's: no intervention
-    assert profile_target(Target(), readings, res, texts=texts).name is None
     assert profile_target(Target(design="case_report"), readings, res, texts=texts).name == "methotrexate"
-    # and a design that is not about treated patients leaves the rule as it was
+    # with no design read and no cue of animals or cells in the statement, the cause was given too
+    assert profile_target(Target(), readings, res, texts=texts).name == "methotrexate"
+    # a statement about animals, or a design that is not about treated patients, leaves the rule as it was: the
+    # cause may be an animal's or a cell line's
+    in_mice = ["Severe hepatotoxicity secondary to methotrexate in mice.", texts[1]]
+    readings_in_mice = [annotate(text, resources_=res) for text in in_mice]
+    assert profile_target(Target(), readings_in_mice, res, texts=in_mice).name is None
     assert profile_target(Target(design="animal"), readings, res, texts=texts).name is None

@@ -211,6 +211,7 @@ class ExtractiveEngine:
     def run(self, target: Target, statements: Sequence[Statement]) -> EngineResult:
         """Annotate every statement, infer missing types, and draw the safety, efficacy and contrasting sections."""
         jobs = [(s.text, s.type == "unclassified") for s in statements]
+        texts = [s.text for s in statements]
         parallel = (
             self.workers > 1
             and len(jobs) >= PARALLEL_MIN_STATEMENTS
@@ -228,7 +229,8 @@ class ExtractiveEngine:
             if annotations is not None:
                 annotations.extend([_annotation(reading, self.annotated_by) for reading in part])
             if tallies is not None:
-                tallies.add(given_treatments(part, target.design))
+                done = len(readings)
+                tallies.add(given_treatments(part, target.design, texts[done - len(part) : done]))
 
         if parallel:
             _annotate_in_processes(jobs, self._resources, self.workers, take)
@@ -253,7 +255,7 @@ class ExtractiveEngine:
             self._resources,
             self.rules,
             tallies,
-            texts=[s.text for s in statements],
+            texts=texts,
             pico=load_pico_tagger if self.pico_reader else None,
         )
         intervention = None

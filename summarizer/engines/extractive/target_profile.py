@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from summarizer.design import statement_cues
 from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
@@ -72,8 +73,6 @@ _TITLE_CUES = re.compile(
 )
 _MIN_ACRONYM = 3
 LEARNED_STATEMENTS = 300
-# designs whose statements are about the patients the target treated: a drug they name as a cause was given to them
-CAUSES_GIVEN_IN = frozenset({"case_report"})
 
 
 @dataclass(frozen=True)
@@ -310,7 +309,7 @@ def profile_target(
     pico: loads the PICO reader (only when needed: it takes a second or two); when the word lists find no
     intervention, the names it reads as interventions in the texts are tallied too.
     """
-    treatments = given_treatments(readings, target.design)
+    treatments = given_treatments(readings, target.design, texts)
     aliases = short_form_anchors([*texts, target.title or "", target.abstract or ""])
     header = _header_intervention(target, res)
     if header is not None:
@@ -338,15 +337,29 @@ def profile_target(
     return TargetProfile(name, frozenset({anchor}), indices, sentences, how.format(name))
 
 
-def given_treatments(readings: Sequence[SentenceReading], design: str | None) -> list[TreatmentReading]:
+def given_treatments(
+    readings: Sequence[SentenceReading], design: str | None, texts: Sequence[str] = ()
+) -> list[TreatmentReading]:
     """The readings' treatments as the profile tallies them. When the target reads as a case report (its design),
     a drug named in a sentence that reports an adverse event counts as given (a therapy frame) whether or not the
-    sentence names a person: the patient is the one it was given to ("Pulmonary toxicity secondary to X").
-    Elsewhere the sentence must name a person (treatments.py), since basic science names the causes of effects in
-    cells and animals the same way."""
-    if design not in CAUSES_GIVEN_IN:
+    sentence names a person: the patient is the one it was given to ("Pulmonary toxicity secondary to X"). So it
+    does when no design is read and the statement (texts, in the readings' order) has no cue of animals or cells:
+    basic science names the causes of effects in cells and animals the same way, and says where it worked. Under
+    any other design the sentence must name a person (treatments.py)."""
+    if design == "case_report":
+        return [_causes_given(reading) if reading.event_sentences else reading.treatment for reading in readings]
+    if design is not None or not texts:
         return [reading.treatment for reading in readings]
-    return [_causes_given(reading) if reading.event_sentences else reading.treatment for reading in readings]
+    return [
+        _causes_given(reading) if reading.event_sentences and _about_people(text) else reading.treatment
+        for reading, text in zip(readings, texts, strict=True)
+    ]
+
+
+def _about_people(text: str) -> bool:
+    """Whether a statement has no cue of a study in animals or in cells (design.statement_cues)."""
+    cues = statement_cues(text)
+    return "animal" not in cues and "in_vitro" not in cues
 
 
 def _causes_given(reading: SentenceReading) -> TreatmentReading:
