@@ -193,3 +193,24 @@ def test_a_case_report_s_drug_named_as_the_cause_of_an_event_was_given() -> None
     readings_in_mice = [annotate(text, resources_=res) for text in in_mice]
     assert profile_target(Target(), readings_in_mice, res, texts=in_mice).name is None
     assert profile_target(Target(design="animal"), readings, res, texts=texts).name is None
+
+
+def test_of_drugs_equally_credited_the_one_named_where_the_patient_had_the_event_is_the_intervention() -> None:
+    res = load_resources()
+    texts = [
+        "Reversal of benzodiazepine-induced sedation in a patient with severe anxiety.",
+        "The sedation was successfully reversed by the administration of intravenous flumazenil.",
+    ]
+    readings = [annotate(text, resources_=res) for text in texts]
+    # each is credited once; the benzodiazepine is the one named where the patient had the event
+    assert profile_target(Target(design="case_report"), readings, res, texts=texts).name == "benzodiazepine"
+
+
+def test_a_placebo_arm_is_never_the_intervention_even_where_an_event_is_reported() -> None:
+    res = load_resources()
+    texts = [
+        "A patient developed severe dyspnea after placebo injection.",
+        "Rash developed in a patient after placebo injection.",
+    ]
+    readings = [annotate(text, resources_=res) for text in texts]
+    assert profile_target(Target(design="case_report"), readings, res, texts=texts).name is None

@@ -40,7 +40,7 @@ from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
 from summarizer.engines.extractive.resources import Resources
-from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES, TREATMENT_CLASSES, clean_name
+from summarizer.engines.extractive.treatment_names import COMPARATOR, MODIFIED_CLASSES, TREATMENT_CLASSES, clean_name
 from summarizer.engines.extractive.treatments import TreatmentMention, TreatmentReading, name_anchors
 from summarizer.models import Target
 
@@ -100,6 +100,7 @@ class _Tally:
     names: Counter[str] = field(default_factory=Counter)
     reference: float = 0.0  # statements naming it only as what another arm is compared against
     tested: float = 0.0  # statements attributing it a test's result (counted for learned names only)
+    caused: float = 0.0  # statements naming it where the patient had an adverse event (given_treatments)
 
 
 def min_attributed(statements: int, rules: VerdictRules = RULES) -> float:
@@ -139,11 +140,14 @@ class TreatmentTallies:
             weight = statement_weight(treatment)
             seen: dict[str, tuple[bool, bool, bool, bool]] = {}
             tested: set[str] = set()
+            caused: set[str] = set()
             for mention in treatment.mentions:
                 sentences = _attributed_sentences(treatment, mention)
                 attributed = bool(sentences)
                 if treatment.tested and not mention.reference_frame and not sentences.isdisjoint(treatment.tested):
                     tested.update(_specific(mention.anchors))
+                if mention.event_cause:  # a drug's name, not a class word ("placebo injection")
+                    caused.update(a for a in _specific(mention.anchors) if a not in TREATMENT_CLASSES)
                 for anchor in _specific(mention.anchors):
                     tally = tallies.setdefault(anchor, _Tally())
                     tally.names[mention.name] += 1
@@ -162,6 +166,7 @@ class TreatmentTallies:
                 tally.exposure += weight if exposure else 0.0
                 tally.reference += weight if reference else 0.0
                 tally.tested += weight if anchor in tested else 0.0
+                tally.caused += weight if anchor in caused else 0.0
 
 
 @lru_cache(maxsize=1 << 12)
@@ -247,6 +252,7 @@ def _with_short_forms(by_anchor: dict[str, _Tally], aliases: dict[str, tuple[str
                 before.names + tally.names,
                 before.reference + tally.reference,
                 before.tested + tally.tested,
+                before.caused + tally.caused,
             )
     return merged
 
@@ -365,10 +371,10 @@ def _about_people(text: str) -> bool:
 def _causes_given(reading: SentenceReading) -> TreatmentReading:
     treatment = reading.treatment
     events = reading.event_sentences
-    if not any(m.sentence in events and not m.therapy_frame for m in treatment.mentions):
+    if not any(m.sentence in events and not m.exposure_frame for m in treatment.mentions):
         return treatment
     mentions = tuple(
-        m._replace(therapy_frame=True) if m.sentence in events and not m.exposure_frame else m
+        m._replace(therapy_frame=True, event_cause=True) if m.sentence in events and not m.exposure_frame else m
         for m in treatment.mentions
     )
     return treatment._replace(mentions=mentions)
@@ -399,7 +405,8 @@ def _chosen_anchor(
     eligible = {
         anchor: tally
         for anchor, tally in by_anchor.items()
-        if (tally.attributed >= needed or (tested and tally.tested >= least))
+        if anchor not in COMPARATOR  # "placebo injection" is the other arm, never the intervention
+        and (tally.attributed >= needed or (tested and tally.tested >= least))
         and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
     }
     if not eligible:
@@ -407,7 +414,12 @@ def _chosen_anchor(
     return max(
         eligible,
         key=lambda a: (
-            eligible[a].attributed, -eligible[a].reference, eligible[a].mentions, a not in TREATMENT_CLASSES, a
+            eligible[a].attributed,
+            -eligible[a].reference,
+            eligible[a].caused,
+            eligible[a].mentions,
+            a not in TREATMENT_CLASSES,
+            a,
         ),
     )
 

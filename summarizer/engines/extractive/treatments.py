@@ -128,6 +128,8 @@ class TreatmentMention(NamedTuple):
     population_frame: bool = False
     # what another arm is compared against: "shorter than with X", "versus X", "compared with X"
     reference_frame: bool = False
+    # named in a sentence that reports an adverse event the patient had (target_profile.given_treatments)
+    event_cause: bool = False
 
 
 class TreatmentReading(NamedTuple):
