@@ -35,6 +35,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from summarizer.design import read_design
 from summarizer.engines.extractive import ExtractiveEngine, annotate, load_resources
 from summarizer.engines.extractive.pico import load_pico_tagger
 from summarizer.engines.extractive.sections import ReadStatement, efficacy_section, safety_section
@@ -294,15 +295,17 @@ def leave_one_target_out(targets: list[BriefTarget]) -> dict[str, Any]:
         statements = [Statement(id=f"S{i}", text=" ".join(text.split())) for i, (_, text) in
                       enumerate(target.statements, start=1)]
         readings = [annotate(s.text, resources_=res) for s in statements]
-        read.append(([ReadStatement(s, r) for s, r in zip(statements, readings, strict=True)], readings))
+        # the design, read as the pipeline reads it (the profile's case-report rule depends on it)
+        design = read_design(Target(), statements).design
+        read.append(([ReadStatement(s, r) for s, r in zip(statements, readings, strict=True)], readings, design))
     configs = [VerdictRules(*values) for values in itertools.product(*GRID.values())]
     pico = _MemoPico(load_pico_tagger())
     ok = []
     for rules in configs:
         row = []
-        for target, (items, readings) in zip(targets, read, strict=True):
+        for target, (items, readings, design) in zip(targets, read, strict=True):
             texts = [i.statement.text for i in items]
-            profile = profile_target(Target(), readings, res, rules, texts=texts, pico=pico.loader)
+            profile = profile_target(Target(design=design), readings, res, rules, texts=texts, pico=pico.loader)
             safety = safety_section(items, profile, rules).assessment
             efficacy = efficacy_section(items, profile, rules).assessment
             row.append(safety in target.safety_ok and efficacy in target.efficacy_ok)
