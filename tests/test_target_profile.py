@@ -214,3 +214,15 @@ def test_a_placebo_arm_is_never_the_intervention_even_where_an_event_is_reported
     ]
     readings = [annotate(text, resources_=res) for text in texts]
     assert profile_target(Target(design="case_report"), readings, res, texts=texts).name is None
+
+
+def test_with_no_design_read_a_cell_level_or_preclinical_effect_names_no_intervention() -> None:
+    res = load_resources()
+    for texts in (
+        ["Preclinical studies have demonstrated a 300-fold increase in bleomycin toxicity with this delivery [9].",
+         "In preclinical work, electric pulses increase the toxicity of bleomycin 300 times [9]."],
+        ["A 300-fold increase in bleomycin cytotoxicity was found with this delivery [9].",
+         "Electric pulses increase the cytotoxicity of bleomycin 300 times [9]."],
+    ):
+        readings = [annotate(text, resources_=res) for text in texts]
+        assert profile_target(Target(), readings, res, texts=texts).name is None

@@ -17,7 +17,11 @@ from summarizer.engines.extractive.treatment_names import TREATMENT_CLASSES
 from summarizer.models import Finding, Quote, Statement
 
 # an effect on cancer cells or cells in culture is what a drug is tested for there, not an adverse event of it
-CELL_LEVEL = re.compile(r"\b(?:cancer|tumou?r|leuka?emia)\s+cells?\b|\bcell\s+lines?\b|\bin\s+vitro\b", re.IGNORECASE)
+# effects on cells: cancer cells, cell lines, in vitro, and cytotoxicity (toxicity to cells, which an anticancer drug
+# is given for)
+CELL_LEVEL = re.compile(
+    r"\b(?:cancer|tumou?r|leuka?emia)\s+cells?\b|\bcell\s+lines?\b|\bin\s+vitro\b|\bcytotoxicity\b", re.IGNORECASE
+)
 _INDICATION_AFTER = r"(?:drugs?|medications?|therap(?:y|ies)|treatments?|patients|cohort|model|mice|rats)\b"
 _INDICATION_BEFORE = r"\b(?:treat(?:s|ed|ing|ment)?(?:\s+(?:of|for))?|for|against|anti-?)"
 # the comparator arm of a trial: what happens there is not an effect of the intervention

@@ -37,6 +37,7 @@ from functools import lru_cache
 
 from summarizer.design import statement_cues
 from summarizer.engines.extractive.abbreviations import definitions_in
+from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
 from summarizer.engines.extractive.resources import Resources
@@ -73,6 +74,7 @@ _TITLE_CUES = re.compile(
 )
 _MIN_ACRONYM = 3
 LEARNED_STATEMENTS = 300
+_PRECLINICAL = re.compile(r"\bpre-?clinical\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -363,7 +365,10 @@ def given_treatments(
 
 
 def _about_people(text: str) -> bool:
-    """Whether a statement has no cue of a study in animals or in cells (design.statement_cues)."""
+    """Whether a statement has no cue of a study in animals or in cells (design.statement_cues), of an effect on
+    cells (evidence.CELL_LEVEL), or of preclinical work."""
+    if CELL_LEVEL.search(text) is not None or _PRECLINICAL.search(text) is not None:
+        return False
     cues = statement_cues(text)
     return "animal" not in cues and "in_vitro" not in cues
 
