@@ -332,6 +332,12 @@ def statement_cues(text: str, about_target: bool = False) -> dict[str, float]:
     return _settle(found)
 
 
+def about_animals_or_cells(text: str) -> bool:
+    """Whether a text has a cue of a study in animals or in cells (statement_cues)."""
+    cues = statement_cues(text)
+    return "animal" in cues or "in_vitro" in cues
+
+
 def _weight(text: str) -> float:
     works = count_citations(text)
     return 1.0 / works if works > 1 else 1.0

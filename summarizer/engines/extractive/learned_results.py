@@ -66,6 +66,7 @@ class LearnedResults:
             return []
         self._read += 1
         spans = split_sentences(text)
+        low = text.lower()
         mentions = []
         for index in sentences:
             if index >= len(spans):
@@ -74,7 +75,7 @@ class LearnedResults:
             arms = [m.name for m in reading.treatment.mentions if m.sentence == index and m.therapy_frame]
             if not any(_as_arm(text, name, start, end) for name in arms):
                 continue  # the intervention is not one of the arms compared here
-            if COMPARISON_RESULT.search(text.lower(), start, end) is None:
+            if COMPARISON_RESULT.search(low, start, end) is None:
                 continue  # the model learned from comparisons only: it reads anything else as no difference
             named = [m for m in reading.outcomes if m.sentence == index]
             outcome = named[0].outcome if named else self._pico_outcome(text, start, end)

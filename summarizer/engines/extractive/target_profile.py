@@ -35,7 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from summarizer.design import statement_cues
+from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.pico import PicoTagger
@@ -365,12 +365,11 @@ def given_treatments(
 
 
 def _about_people(text: str) -> bool:
-    """Whether a statement has no cue of a study in animals or in cells (design.statement_cues), of an effect on
+    """Whether a statement has no cue of a study in animals or in cells (design.about_animals_or_cells), of an effect on
     cells (evidence.CELL_LEVEL), or of preclinical work."""
     if CELL_LEVEL.search(text) is not None or _PRECLINICAL.search(text) is not None:
         return False
-    cues = statement_cues(text)
-    return "animal" not in cues and "in_vitro" not in cues
+    return not about_animals_or_cells(text)
 
 
 def _causes_given(reading: SentenceReading) -> TreatmentReading:

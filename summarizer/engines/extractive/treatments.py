@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from summarizer.citations import AUTHOR_YEAR, count_citations
-from summarizer.design import statement_cues
+from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.cues import (
     ADVERB_ENDINGS,
     COMPARISON_RESULT,
@@ -260,8 +260,7 @@ def _compares_arms_of_people(scan: Scan, sentence: Span) -> bool:
     about animals or cells: the sides it sets against each other are a trial's arms."""
     if TESTED_RESULT.search(scan.low, *sentence) is None:
         return False
-    cues = statement_cues(scan.text[sentence[0] : sentence[1]])
-    return "animal" not in cues and "in_vitro" not in cues
+    return not about_animals_or_cells(scan.text[sentence[0] : sentence[1]])
 
 
 def _phrase_start(text: str, head_start: int) -> int:
