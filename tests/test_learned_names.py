@@ -106,3 +106,39 @@ def test_a_learned_name_attributed_a_result_in_numbers_needs_fewer_statements() 
     # one statement of three attributes it a result, with a p-value: a learned name otherwise needs two
     assert profile.name == "weighted blanket"
     assert profile.statements == (0,)
+
+
+def _names(text: str, *spans: str) -> list[str]:
+    return [name for name, _, _ in _reread(text, [_span(text, words) for words in spans])]
+
+
+def test_statistics_group_numerals_and_time_frames_are_no_learned_names() -> None:
+    # sentences written for this test: the reader's span runs over a statistic, a group's numeral, a time frame
+    text = "Mean satisfaction was 7.1 (SE 0.4) in the reminder arm and 6.2 (SE 0.5) in the other arm."
+    assert not any(name.lower().startswith("se") for name in _names(text, "SE 0.4"))
+    text = "Recovery was faster in group II than in group I (p = 0.03)."
+    assert "II" not in _names(text, "II")
+    text = "Pain scores before treatment did not differ, but pain after the splint was lower (p = 0.01)."
+    assert not any("before" in name for name in _names(text, "Pain scores before treatment"))
+    text = "Adherence was higher when coaching was added to the leaflet (p = 0.04)."
+    assert not any(name.startswith(("when", "higher")) for name in _names(text, "higher when coaching"))
+
+
+def test_a_participle_alone_or_a_verb_is_no_learned_name() -> None:
+    text = "Those treated had fewer falls than those not treated (p = 0.02)."
+    assert "treated" not in _names(text, "treated")
+    text = "The printed reminder gave higher attendance than the phone call (p = 0.01)."
+    assert not any("gave" in name or "higher" in name for name in _names(text, "printed reminder gave higher"))
+
+
+def test_a_dosing_frequency_is_no_name() -> None:
+    text = "Ulcer healing was faster with 20 mg bid than with placebo (p = 0.03)."
+    assert "bid" not in _names(text, "bid")
+
+
+def test_an_arm_is_not_named_across_a_closing_bracket() -> None:
+    res = load_resources()
+    text = "Scores did not differ (Table 2). Groups 1 and 2 improved, and the bright light (group 3) did most."
+    names = [m.name for m in annotate(text, resources_=res).treatment.mentions]
+    assert not any("2" in name or "table" in name.lower() for name in names)
+    assert "bright light" in names

@@ -49,7 +49,8 @@ _NUMBER_WORDS = _words(
 )
 _DOSE_AND_DURATION_WORDS = _words(
     "day days week weeks month months year years hour hours minute minutes daily weekly monthly yearly "
-    "short-course long-course long-term short-term dose doses dosage dosing"
+    "short-course long-course long-term short-term dose doses dosage dosing "
+    "qd q.d bid b.i.d tid t.i.d qid q.i.d prn"  # how often a dose is given
 )
 _NEGATIONS = _words("without no not nor non never")
 # people a statement is about; a population word ("patients on dialysis", "those without") says who
@@ -199,11 +200,17 @@ EXPOSURE_CUES = _words(
 )
 # Where a name begins and ends: function words, which a name read back from its head (or forward from "treatment
 # with") does not cross
+# prepositions and conjunctions of time, place and condition: "practice before education", "training post intervention"
+_TIME_PLACE_CONDITION = (
+    "before post pre through throughout until till when whenever where whether since because if unless upon about "
+    "against toward towards per"
+)
 STOP_BEFORE = _words(
     "the a an of and or with in by for to that this these those their its as after following on from is was were "
     "are be been has have had which we our such other than into at via vs versus not no but while whereas between "
     "although however significant significantly difference differences both each either neither despite during "
-    "his her he she they it there among within across differ differed did does do respectively whereas compared"
+    "his her he she they it there among within across differ differed did does do respectively whereas compared "
+    + _TIME_PLACE_CONDITION
 )
 # "the usual care arm", "the standard care group": the comparator
 CONTROL_CARE = _words("usual standard routine conventional")
@@ -231,6 +238,13 @@ INDICATION_BEFORE = frozenset(
 )
 # "Table 2", "Supplementary Figure": a part of the document, not of a name
 DOCUMENT_WORDS = _words("table tables figure figures fig supplementary appendix")
+# words that are never part of a treatment's name as the PICO reader reads one (its spans run over them: "gave lower
+# VT", "SE 1.68"): comparatives and the abbreviations of statistics
+NOT_IN_LEARNED_NAMES = _words(
+    "more less fewer higher lower greater larger smaller better worse longer shorter se sd sem ci ns iqr hr rr anova"
+)
+# a Roman numeral begins the name of a group ("groups I and II"), not of a treatment
+ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)$")
 # punctuation around a word of a name, and between the words of one name it ends
 TRAILING_PUNCT = ",;:()[]"
 # words that end a treatment's name when reading back from its head ("performed MSC-based interventions")
@@ -240,7 +254,8 @@ NOT_MODIFIERS = _words(
 )
 # verbs and relative pronouns: the name of what is given ("treatment with X", read forward) ends before them
 VERBS = _words("who whom whose is was were are be been has have had can could may might will would does did do "
-               "shows showed improves reduces increases decreases prevents protects extends leads results")
+               "shows showed improves reduces increases decreases prevents protects extends leads results "
+               "gave gives got took made led saw kept")
 # the words a treatment phrase or a trial arm ends with
 PHRASE_ENDS = frozenset(HEAD_CLASS) | CELL_WORDS | ARM_WORDS
 WEIGHT_PHRASE = re.compile(

@@ -59,6 +59,7 @@ from summarizer.engines.extractive.treatment_names import (
     NEEDS_MODIFIER,
     NOT_AGENTS,
     NOT_ARMS,
+    NOT_IN_LEARNED_NAMES,
     NOT_MODIFIERS,
     NOT_PROCEDURES,
     OUTCOME_BEFORE,
@@ -66,6 +67,7 @@ from summarizer.engines.extractive.treatment_names import (
     PHRASE_ENDS,
     PLAIN_CLASSES,
     PROCEDURE_SUFFIXES,
+    ROMAN_NUMERAL,
     ROUTES,
     STOP_BEFORE,
     STUDY_WORDS,
@@ -160,6 +162,9 @@ class TreatmentReading(NamedTuple):
             covered.append(s)
         return covered
 
+
+# punctuation that closes off what comes before it from the word after it
+_CLOSING_PUNCT = ",;:)]"
 
 _NOTHING = TreatmentReading()
 
@@ -401,9 +406,17 @@ def _learned_word(tok: str) -> bool:
         and tok not in ARM_WORDS
         and tok not in NOT_ARMS
         and tok not in DOCUMENT_WORDS
+        and tok not in NOT_IN_LEARNED_NAMES
+        and tok not in VERBS
         and not tok.endswith(ADVERB_ENDINGS)
         and is_name_word(tok)
     )
+
+
+def _learned_first_word(tok: str) -> bool:
+    """Whether a word may begin a treatment's name read by the PICO reader: a name's word that is not a group's
+    numeral ("group II")."""
+    return _learned_word(tok) and ROMAN_NUMERAL.match(tok) is None
 
 
 def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, int, int, bool]]:
@@ -415,7 +428,7 @@ def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, 
     spans = []
     for start, end in learned:
         first, stop = bisect_left(starts, start), bisect_left(starts, end)
-        while first < stop and toks[first] not in COMPARATOR and not _learned_word(toks[first]):
+        while first < stop and toks[first] not in COMPARATOR and not _learned_first_word(toks[first]):
             first += 1
         if first >= stop or toks[first] in COMPARATOR:
             continue
@@ -426,8 +439,23 @@ def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, 
             c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT
         ):
             last += 1
+        if all(tok.endswith("ed") for tok in toks[first : last + 1]):
+            continue  # "treated", "supplemented": what was done, not what was given
         spans.append((starts[first], ends[last], first, last, False))
     return spans
+
+
+def _arm_word(scan: Scan, i: int, following: int) -> bool:
+    """Whether word i may name the arm of the word that follows it ("the olanzapine group"): not a function word or
+    a word that says which or how many, and not closed off from it ("(Fig. 3). Groups 1 and 3" names no arm, "diode
+    laser (Group 3)" does)."""
+    tok = scan.toks[i]
+    return (
+        tok not in NOT_ARMS
+        and tok not in STOP_BEFORE
+        and tok not in DOCUMENT_WORDS
+        and not any(c in scan.text[scan.ends[i] : scan.starts[following]] for c in _CLOSING_PUNCT)
+    )
 
 
 def treatment_mentions(
@@ -452,9 +480,9 @@ def treatment_mentions(
         tok = toks[i]
         if tok in ARM_WORDS and i > 1 and toks[i - 1] == "care" and toks[i - 2] in CONTROL_CARE:
             continue
-        if tok in ARM_WORDS and i > 0 and toks[i - 1] not in NOT_ARMS and toks[i - 1] not in STOP_BEFORE:
+        if tok in ARM_WORDS and i > 0 and _arm_word(scan, i - 1, i):
             first = i - 1
-            if first > 0 and toks[first - 1] not in NOT_ARMS and toks[first - 1] not in STOP_BEFORE:
+            if first > 0 and _arm_word(scan, first - 1, first):
                 first -= 1
             spans.append((starts[first], ends[i - 1], first, i - 1, True))
             continue
