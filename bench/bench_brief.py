@@ -48,6 +48,7 @@ from summarizer.evaluation.briefs import (
     evaluate_briefs,
     format_brief_report_text,
     load_brief_targets,
+    names_match,
 )
 from summarizer.models import Statement, Target
 
@@ -216,14 +217,33 @@ def significant_trials(path: Path) -> set[str]:
     }
 
 
-def trial_measures(report: dict[str, Any], significant: set[str]) -> dict[str, Any]:
+def named_in_text(targets: list[BriefTarget]) -> set[str]:
+    """The pseudo-targets whose statements' text holds the labelled intervention's name, by the rule that compares
+    a brief's name with it (names_match: half the word stems of one of its alternatives): an upper bound on how many
+    briefs can name it from the statements alone (the rest call it "group B", "the intervention group")."""
+    return {
+        target.target_id
+        for target in targets
+        if names_match(target.intervention, [" ".join(text for _, text in target.statements)])
+    }
+
+
+def trial_measures(report: dict[str, Any], significant: set[str], in_text: set[str] | None = None) -> dict[str, Any]:
     """The issue's three trial figures: an intervention found (all trials), an efficacy verdict given (trials with a
-    significant result), the verdict the labelled directions support (of those, the ones whose polarity is known)."""
+    significant result), the verdict the labelled directions support (of those, the ones whose polarity is known);
+    with in_text (named_in_text), also how many name the labelled intervention, of all and of those whose text
+    holds its name."""
     rows = report["targets"]
     with_result = [row for row in rows if row["target"] in significant]
     known = [row for row in with_result if row["kind"] == "trial_report_polarity_known"]
+    named = {
+        # a brief's short name may match where the text does not (intervention_named's subset rule): those count too
+        "labelled_name_in_text": sum(row["target"] in in_text or bool(row["intervention_named"]) for row in rows),
+        "named_as_labelled": sum(bool(row["intervention_named"]) for row in rows),
+    } if in_text is not None else {}
     return {
         "trials": len(rows),
+        **named,
         "intervention_found": sum(row["intervention"] is not None for row in rows),
         "with_significant_result": len(with_result),
         "efficacy_verdict_given": sum(row["efficacy"] != "insufficient_evidence" for row in with_result),
@@ -236,11 +256,16 @@ def _trial_measures_text(m: dict[str, Any]) -> str:
     def share(part: int, whole: int) -> str:
         return f"{part}/{whole} ({part / whole:.1%})" if whole else "none"
 
+    ceiling = (
+        f"\n  the labelled intervention named {share(m['named_as_labelled'], m['trials'])}; the statements' text holds "
+        f"its name for {share(m['labelled_name_in_text'], m['trials'])} (an upper bound on naming it from the "
+        f"statements alone)" if "named_as_labelled" in m else ""
+    )
     return (
         f"  the issue's measures: intervention found {share(m['intervention_found'], m['trials'])}; efficacy verdict "
         f"given for {share(m['efficacy_verdict_given'], m['with_significant_result'])} trials with a significant "
         f"result; the verdict the labelled directions support for "
-        f"{share(m['efficacy_as_labelled'], m['polarity_known'])} of those whose outcome polarity is known"
+        f"{share(m['efficacy_as_labelled'], m['polarity_known'])} of those whose outcome polarity is known" + ceiling
     )
 
 
@@ -342,18 +367,18 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     engine = ExtractiveEngine()
     started = time.perf_counter()
+    trials = evidence_inference_targets(args.data_dir / "evidence_inference" / "dev.jsonl")
     reports = {
         "brief_targets": evaluate_briefs(load_brief_targets(args.data_dir / "brief_targets"), engine),
-        "evidence_inference": evaluate_briefs(
-            evidence_inference_targets(args.data_dir / "evidence_inference" / "dev.jsonl"), engine
-        ),
+        "evidence_inference": evaluate_briefs(trials, engine),
         "ade": evaluate_briefs(ade_targets(args.data_dir / "ade" / "dev.jsonl"), engine),
         "citing_trials": evaluate_briefs(
             citing_trial_targets(args.data_dir / "clinical_citation_stance" / "dev.jsonl"), engine
         ),
     }
     reports["trial_measures"] = trial_measures(
-        reports["evidence_inference"], significant_trials(args.data_dir / "evidence_inference" / "dev.jsonl")
+        reports["evidence_inference"], significant_trials(args.data_dir / "evidence_inference" / "dev.jsonl"),
+        named_in_text(trials),
     )
     if args.loto:
         reports["loto"] = leave_one_target_out(load_brief_targets(args.data_dir / "brief_targets"))
