@@ -10,7 +10,7 @@ import pytest
 
 from summarizer.engines.extractive import ExtractiveEngine, annotate, load_resources
 from summarizer.engines.extractive.learned_results import LearnedResults
-from summarizer.engines.extractive.outcomes import find_outcomes
+from summarizer.engines.extractive.outcomes import find_outcomes, plausible_outcome_name
 from summarizer.engines.extractive.polarity import outcome_direction
 from summarizer.models import Brief, Statement
 from summarizer.pipeline import summarize
@@ -469,3 +469,86 @@ def test_a_finding_reported_to_hold_is_no_purpose_and_a_longer_analgesia_is_bett
             "analgesia without increasing adverse events [10].")
     assert _outcomes(text) == [("duration of spinal opioid analgesia", "increased", "improved")]
     assert _outcomes("Magnesium was added to prolong the duration of analgesia [10].") == []
+
+
+def test_a_change_that_says_who_the_patients_were_is_no_finding() -> None:
+    text = "Wound infection was rarer among patients who had improved glycaemic control after the bandage was applied."
+    assert not any(name == "glycaemic control" for name, _, _ in _outcomes(text))
+    text = "Falls were recorded in patients with reduced vision, whichever insole they wore."
+    assert not any(name == "vision" for name, _, _ in _outcomes(text))
+
+
+def test_patients_with_an_improvement_counted_are_an_outcome() -> None:
+    text = ("The number of patients with improved mobility was not significantly different between the splint and "
+            "the cast groups (40% versus 38%, P = 0.61).")
+    assert ("mobility", "no_difference", "no_difference") in _outcomes(text)
+
+
+def test_a_change_inside_a_definition_is_no_finding() -> None:
+    text = ("Relapse (defined as a 30% increase in the symptom score, indicating deterioration of mood) occurred in "
+            "12% of patients on the tablet and 41% of those on the dummy tablet.")
+    assert not any(name in ("symptom score", "mood") for name, _, _ in _outcomes(text))
+
+
+def test_a_change_in_every_arm_is_no_effect_of_one_arm() -> None:
+    # both arms improved and did not differ: no difference
+    text = "Both groups showed small improvements in grip strength after surgery, with no differences between groups."
+    assert _outcomes(text) == [("grip strength", "no_difference", "no_difference")]
+    # both arms improved, and the sentence does not compare them: no finding of either arm
+    text = "Both groups showed small improvements in grip strength after surgery."
+    assert _outcomes(text) == []
+    # a contrast after the arms ends their clause: the rest is one arm's result
+    text = "In both groups pain fell, but only the laser group reduced swelling (p = 0.01)."
+    assert ("swelling", "decreased", "improved") in _outcomes(text)
+
+
+def test_an_outcome_name_never_ends_in_a_change_verb() -> None:
+    text = "In the brace group walking improved and pain decreased during the first month."
+    assert not any(name.endswith("decreased") for name, _, _ in _outcomes(text))
+
+
+def test_every_arm_named_after_the_outcome_counts_too() -> None:
+    text = ("Walking speed improved in both arms (splint +0.2 m/s, p = 0.03; cast +0.2 m/s, p = 0.04), but with no "
+            "significant difference between treatments (p = 0.71).")
+    assert _outcomes(text) == [("Walking speed", "no_difference", "no_difference")]
+
+
+def test_a_test_or_a_word_of_giving_is_no_outcome_name() -> None:
+    text = ("Readmission in the tablet group and the syrup group was four cases to two, which when tested by "
+            "Fisher's exact test showed no significant difference.")
+    assert not any("exact test" in name.lower() for name, _, _ in _outcomes(text))
+    assert not plausible_outcome_name("injection")
+    assert not plausible_outcome_name("doses")
+    assert plausible_outcome_name("treatment outcomes")
+
+
+def test_a_treatment_said_not_to_have_been_given_is_not_given() -> None:
+    text = "Patients not treated with cryotherapy had more swelling and a longer stay in hospital."
+    assert not any(name == "cryotherapy" for name, _ in _treatments(text))
+    text = "Patients treated with cryotherapy had less swelling."
+    assert ("cryotherapy", True) in _treatments(text)
+
+
+def test_a_change_of_the_arm_the_intervention_is_compared_against_reads_the_other_way() -> None:
+    statements = [
+        Statement(id="S1", text="The incidence of shivering was significantly higher in the pethidine group (31%) "
+                                "than in the tramadol group (8%) (P = 0.002)."),
+        Statement(id="S2", text="Tramadol reduced postoperative pain compared with placebo (p = 0.01)."),
+        Statement(id="S3", text="Patients given tramadol had less nausea than those given placebo (p = 0.03)."),
+    ]
+    brief = summarize(statements, engine=ExtractiveEngine())
+    assert brief.target.intervention is not None and brief.target.intervention.name.lower() == "tramadol"
+    shivering = [o for o in brief.efficacy.outcomes if "S1" in o.statement_ids]
+    assert shivering and all(o.change == "decreased" and o.direction == "improved" for o in shivering)
+
+
+def test_a_name_after_compared_with_in_the_next_sentence_is_not_the_reference() -> None:
+    text = ("Vomiting was significantly reduced in Group III compared with Group I. Ondansetron 4 mg reduced "
+            "vomiting the most (p = 0.01).")
+    mentions = annotate(text, resources_=load_resources()).treatment.mentions
+    assert [m.reference_frame for m in mentions if m.name.lower().startswith("ondansetron")] == [False]
+
+
+def test_hdl_is_good_to_have_unless_a_ratio_divides_by_it() -> None:
+    assert outcome_direction("HDL cholesterol", "increased") == "improved"
+    assert outcome_direction("LDL-C/HDL-C ratio", "increased") == "worsened"

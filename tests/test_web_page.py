@@ -145,11 +145,13 @@ class Visit:
 
     def open(self) -> Any:
         self.page.goto(self.base + "/")
-        # the stages the page shows, as they change
+        # the stages the page shows, as they change: every text the status is given, from the mutation records (an
+        # observer called once for several stages that arrive together still sees each of them)
         self.page.evaluate(
-            "window.__stages = []; new MutationObserver(() => window.__stages.push("
-            "document.getElementById('status').textContent)).observe(document.getElementById('status'),"
-            " {childList: true, characterData: true, subtree: true})"
+            "window.__stages = []; new MutationObserver((records) => records.forEach((r) => {"
+            " r.addedNodes.forEach((n) => window.__stages.push(n.textContent));"
+            " if (r.type === 'characterData') window.__stages.push(r.target.textContent); }))"
+            ".observe(document.getElementById('status'), {childList: true, characterData: true, subtree: true})"
         )
         return self.page
 

@@ -398,6 +398,36 @@ HYPOTHETICAL = re.compile(
 )
 # a change verb or noun negated: "did not reduce", "failed to improve", "did not result in statistically significant
 # improvements in"
+# a change that says who the patients were, not what a treatment did: "in patients who had improved symptoms",
+# "those with reduced renal function"
+SUBGROUP_BEFORE = re.compile(
+    r"\b(?:who|that)\s+(?:had|have|has|showed|show|shows|reported|experienced|achieved|developed)\s+"
+    r"(?:(?:no|an?|any|some)\s+)?$|"
+    r"\b(?:patients|subjects|participants|those|children|women|men|adults|infants|people|individuals)\s+"
+    r"(?:with|without)\s+(?:(?:no|an?|any)\s+)?$"
+)
+# unless they are counted as an outcome: "the number of patients with improved disability", "the proportion of
+# those who had reduced pain"
+RESPONDERS_BEFORE = re.compile(
+    r"\b(?:number|proportion|percentage|rate|share|fraction|%)\s+of\s+(?:\w+\s+){0,2}(?:patients|subjects|"
+    r"participants|children|women|men|adults|infants|people|individuals|those)\s+(?:who|that|with)\b"
+)
+# a bracket that defines a term ("relapse (defined as a 50% increase in the score, indicating deterioration of
+# control)"): what it says changed is the definition, not a finding
+DEFINITION_OPEN = re.compile(r"\(\s*(?:defined\s+(?:as|by)|i\.\s?e\.|that\s+is|meaning)\b")
+# a change said of every arm ("both groups improved") is no effect of one arm against another; when the sentence
+# also says the arms did not differ, it is no difference
+EVERY_ARM = re.compile(
+    r"\b(?:both|all(?:\s+(?:two|three|four))?|each|either)\s+(?:of\s+the\s+)?(?:treatment\s+|study\s+)?"
+    r"(?:groups?|arms?)\b"
+)
+ARMS_ALIKE = re.compile(
+    r"\b(?:no|without|nor)\s+(?:statistically\s+)?(?:significant\s+)?differences?\s+(?:between|among|across)\b|"
+    r"\bdid\s+not\s+differ\s+(?:significantly\s+)?(?:between|among|across)\b|"
+    r"\bnot\s+(?:statistically\s+)?(?:significantly\s+)?different\s+(?:between|among|across)\b"
+)
+# words that set a clause against the one before it
+CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although|though|yet|only)\b")
 VERB_NEGATED = re.compile(
     r"\b(?:not|no|nor|never|failed to|unable to)\s+(?:\w+\s+)?"
     r"(?:(?:result(?:ed)?\s+in|lead\s+to|led\s+to|produce|show|yield|any|statistically|significant(?:ly)?|"

@@ -226,10 +226,15 @@ def said_of_the_other_arm(sentence: str, anchors: frozenset[str]) -> bool:
     return bool(named & second) and not named & first
 
 
-def for_the_intervention(mention: OutcomeMention, anchors: frozenset[str]) -> OutcomeMention:
+def for_the_intervention(
+    mention: OutcomeMention, anchors: frozenset[str], compared_against: bool = False
+) -> OutcomeMention:
     """A mention as it reads for the intervention: its change and direction turned round when the sentence says
-    them of the other arm."""
-    if mention.change not in _OPPOSITE_CHANGE or not said_of_the_other_arm(mention.quote, anchors):
+    them of the other arm (compared_against: the sentence names the intervention only as what the other arm is
+    compared against, TargetProfile.only_compared_against)."""
+    if mention.change not in _OPPOSITE_CHANGE or not (
+        compared_against or said_of_the_other_arm(mention.quote, anchors)
+    ):
         return mention
     return replace(
         mention,

@@ -98,8 +98,9 @@ class LearnedResults:
         if reader is None:
             return None
         for span in reader.spans(text[start:end]):
-            if span.kind == "O" and plausible_outcome_name(span.text) and _LEADING_NOT_A_NAME.match(span.text) is None:
-                return span.text
+            name = span.text.rstrip(",;: ")  # the reader's span may take the punctuation that ends a clause
+            if span.kind == "O" and plausible_outcome_name(name) and _LEADING_NOT_A_NAME.match(name) is None:
+                return name
         return None
 
 

@@ -7,10 +7,14 @@ from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.cues import (
     ADVERB_ENDINGS,
+    ARMS_ALIKE,
     CLAUSE_BOUNDARY,
     COMPARATIVE_OBJECT,
+    CONTRAST,
     CONTROL_ARM,
     CONTROL_WORDS,
+    DEFINITION_OPEN,
+    EVERY_ARM,
     FEWER_PATIENTS,
     FILLER,
     HALTED,
@@ -24,8 +28,10 @@ from summarizer.engines.extractive.cues import (
     OUTCOME_VERB,
     OUTCOME_VERB_START,
     PROTECTIVE,
+    RESPONDERS_BEFORE,
     RESULT_CHANGE,
     RESULT_WORDS,
+    SUBGROUP_BEFORE,
     SUBJECT_CHARS,
     SUBJECT_CUT,
     SUBJECT_LEAD,
@@ -42,7 +48,7 @@ from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_dire
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS
-from summarizer.engines.extractive.treatment_names import ARM_WORDS
+from summarizer.engines.extractive.treatment_names import ARM_WORDS, THERAPY_CUES
 from summarizer.models import Change, Direction
 
 __all__ = ["OutcomeMention", "find_outcomes", "outcome_direction", "plausible_outcome_name"]
@@ -80,7 +86,8 @@ _NOT_IN_NAMES = re.compile(
     r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for)\b|"
     r"^(?:(?:the|their|our|its|these|those|this|his|her)\s+)?(?:results?|findings?|data|studies|study|trials?)$|"
     # a test statistic is how a result was tested, not what was measured ("McNemar's χ2", "chi-square", "ANOVA")
-    r"χ2|χ²|\bchi[\s\-]?squares?\b|\bmcnemar|\banova\b|\bt-tests?\b|\bwilcoxon\b|\bmann[\s\-]whitney\b|\bkruskal"
+    r"χ2|χ²|\bchi[\s\-]?squares?\b|\bmcnemar|\banova\b|\bt-tests?\b|\bwilcoxon\b|\bmann[\s\-]whitney\b|\bkruskal|"
+    r"\bexact\s+tests?\b"
 )
 
 
@@ -128,7 +135,45 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
             mentions.append(mention)
             taken.append((mention.sentence, mention.outcome.lower()))
     tidied = map(_without_leading_preposition, map(_without_trailing_adverbs, mentions))
-    return [m for m in tidied if plausible_outcome_name(m.outcome)]
+    arms = _EveryArm(scan)
+    between = (arms.read(m) for m in tidied)
+    return [m for m in between if m is not None and plausible_outcome_name(m.outcome)]
+
+
+def _in_definition(low: str, sentence_start: int, pos: int) -> bool:
+    """Whether pos lies inside a bracket that defines a term: "(defined as ..., indicating ...)"."""
+    opened = low.rfind("(", max(sentence_start, pos - HYPOTHETICAL_CHARS), pos)
+    return opened >= 0 and ")" not in low[opened:pos] and DEFINITION_OPEN.match(low, opened) is not None
+
+
+class _EveryArm:
+    """A change said of every arm ("both groups had small improvements in X", "X improved in both arms") is not one
+    arm's effect: it is no difference when the sentence says the arms did not differ ("..., without differences
+    between groups"), and no finding otherwise. Every arm must be named in the outcome's clause: a contrast ("but",
+    "whereas", "only") ends it ("in both groups X fell, but only the Y group ..."). Each sentence is looked at once,
+    and a clause is sought within HYPOTHETICAL_CHARS either side (a long statement is still read in linear time)."""
+
+    def __init__(self, scan: Scan) -> None:
+        self.scan = scan
+        self._sentences: dict[tuple[int, int], tuple[bool, bool]] = {}  # (names every arm, says they are alike)
+
+    def read(self, mention: OutcomeMention) -> OutcomeMention | None:
+        if mention.change == "no_difference":
+            return mention
+        low = self.scan.low
+        start, end = self.scan.sentence_at(mention.start)
+        seen = self._sentences.get((start, end))
+        if seen is None:
+            seen = (EVERY_ARM.search(low, start, end) is not None, ARMS_ALIKE.search(low, start, end) is not None)
+            self._sentences[(start, end)] = seen
+        if not seen[0]:
+            return mention
+        lo, hi = max(start, mention.start - HYPOTHETICAL_CHARS), min(end, mention.start + HYPOTHETICAL_CHARS)
+        before = list(CONTRAST.finditer(low, lo, mention.start))
+        after = CONTRAST.search(low, mention.start, hi)
+        if EVERY_ARM.search(low, before[-1].end() if before else lo, after.start() if after else hi) is None:
+            return mention
+        return replace(mention, change="no_difference", direction="no_difference") if seen[1] else None
 
 
 # words that end a clause after the outcome, not the outcome's name: "reduced test time both in ...", "did not change
@@ -172,7 +217,8 @@ _NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
 def plausible_outcome_name(name: str) -> bool:
     """Whether a phrase can be an outcome's name: no piece of a p-value or bracket, not the study's results, not a
     trial arm ("the PE group"), not opening with an adverb ("significantly over the study period"), and at least
-    one word that says what was measured, beside words of measurement and function words."""
+    one word that says what was measured, beside words of measurement and function words; and not only words of
+    giving a treatment ("injection", "doses")."""
     low = name.lower()
     if _NOT_IN_NAMES.search(low) is not None or name.count("(") != name.count(")"):
         return False
@@ -181,6 +227,8 @@ def plausible_outcome_name(name: str) -> bool:
         return False
     if len(words) == 1 and words[0].endswith(_ADJECTIVE_ENDINGS):
         return False  # an adjective whose noun the sentence lost ("improves pulmonary 39,[44]")
+    if all(w in THERAPY_CUES or w in FUNCTION_WORDS for w in words):
+        return False
     return any(w not in _MEASURE_WORDS and w not in FUNCTION_WORDS for w in words)
 
 
@@ -223,7 +271,11 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         verb_label = _verb_label(verb)
         sentence_start, _ = scan.sentence_at(match.start())
         prefix = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
-        if verb_label is None or HYPOTHETICAL.search(prefix):
+        if verb_label is None or HYPOTHETICAL.search(prefix) or (
+            SUBGROUP_BEFORE.search(prefix[-40:]) and not RESPONDERS_BEFORE.search(prefix[-80:])
+        ):
+            continue  # a purpose or a conjecture; who the patients were ("patients who had improved symptoms")
+        if _in_definition(low, sentence_start, match.start()):
             continue
         obj = OBJ_CUT.sub("", match.group("obj"))
         obj = re.sub(r"^(?:or|and)\s+", "", obj)
@@ -251,6 +303,8 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             words = _outcome_words(piece)
             if not words or words[-1] in ARM_WORDS:  # "an improvement in the electrostimulation group"
                 continue
+            if words[-1].endswith("ed") and _verb_label(words[-1]) is not None:
+                continue  # "functioning improved and pain decreased": another clause, not an object
             name_low = " ".join(words)
             start = low.find(name_low, idx)
             if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:

@@ -44,8 +44,9 @@ GOOD_OUTCOME = re.compile(
     r"longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
     r"immunogenicity|protection|\bimprovement"
 )
-# good to have although a bad word is in the name ("HDL cholesterol")
-GOOD_OVERRIDE = re.compile(r"\bhdl\b|high-density lipoprotein")
+# good to have although a bad word is in the name ("HDL cholesterol"), unless it is what a ratio divides by
+# ("LDL-C/HDL-C ratio")
+GOOD_OVERRIDE = re.compile(r"(?<!/)\bhdl\b|(?<!/)high-density lipoprotein")
 # a name that ends in a gain is good to have, whatever it is a gain in ("symptom improvement", "pain relief"),
 # unless it is the time to it ("time to clinical improvement")
 GAIN_NAMED = re.compile(r"\b(?:improvement|relief|resolution)s?$")

@@ -11,6 +11,7 @@ wording.py.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 from summarizer.certainty import DRAFT
@@ -37,6 +38,7 @@ from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
+from summarizer.engines.extractive.treatments import TreatmentMention
 from summarizer.engines.extractive.verdicts import efficacy_verdict, safety_verdict, weigh
 from summarizer.engines.extractive.wording import (
     concern_claim,
@@ -241,9 +243,16 @@ def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
 
 def _rule_outcomes(item: ReadStatement, index: int, profile: TargetProfile) -> list[OutcomeMention]:
     """The outcomes with a direction the rules read in the statement's sentences about the intervention."""
-    return [
-        for_the_intervention(m, profile.anchors) for m in item.reading.outcomes
+    counted = [
+        m for m in item.reading.outcomes
         if m.direction != "unclear" and profile.about(index, m.sentence) and _counted(m, profile)
+    ]
+    by_sentence: dict[int, list[TreatmentMention]] = defaultdict(list)
+    for treatment in item.reading.treatment.mentions:
+        by_sentence[treatment.sentence].append(treatment)
+    return [
+        for_the_intervention(m, profile.anchors, profile.only_compared_against(by_sentence.get(m.sentence, ())))
+        for m in counted
     ]
 
 

@@ -92,6 +92,13 @@ class TargetProfile:
         covered = self.sentences.get(index)
         return covered is not None and (sentence is None or sentence in covered)
 
+    def only_compared_against(self, mentions: Iterable[TreatmentMention]) -> bool:
+        """Whether a sentence's treatment mentions name the intervention only as what another arm is compared
+        against ("higher in the X group (16%) than in the <intervention> group (2%)"): what the sentence says
+        changed is the other arm's change."""
+        named = [m for m in mentions if _matches(m.anchors, set(self.anchors))]
+        return bool(named) and all(m.reference_frame for m in named)
+
 
 @dataclass
 class _Tally:

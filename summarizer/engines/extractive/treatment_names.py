@@ -53,6 +53,7 @@ _DOSE_AND_DURATION_WORDS = _words(
     "qd q.d bid b.i.d tid t.i.d qid q.i.d prn"  # how often a dose is given
 )
 _NEGATIONS = _words("without no not nor non never")
+_GIVING_VERBS = _words("treated given received receiving taking took administered prescribed")
 # people a statement is about; a population word ("patients on dialysis", "those without") says who
 PEOPLE = _words(
     "adults cases children individuals men participants patient patients people persons subjects those women"
@@ -290,8 +291,14 @@ def anchor_form(word: str) -> str:
 
 
 def negated_before(before: list[str]) -> bool:
-    """Whether the words right before a treatment negate its being given ("without X", "no X", "not X")."""
-    return bool(before) and before[-1] in _NEGATIONS
+    """Whether the words right before a treatment negate its being given: "without X", "no X", "not X", and a
+    negated verb of giving ("not treated with X", "never received X")."""
+    if not before:
+        return False
+    if before[-1] in _NEGATIONS:
+        return True
+    verb = before[:-1] if before[-1] in ("with", "by") else before
+    return len(verb) >= 2 and verb[-1] in _GIVING_VERBS and verb[-2] in _NEGATIONS
 
 
 def population_frame(before: list[str]) -> bool:

@@ -246,15 +246,17 @@ def _set_against_another(scan: Scan, first: int, last: int, sentence: Span) -> b
 def _as_reference(scan: Scan, first: int, sentence: Span) -> bool:
     """Whether the name starting at token `first` is what something is compared against: after "than", "versus" or
     "compared with/to" in the same clause ("shorter than for the LMA", "compared with the patients in the AJ
-    group", "than in those with no change (23.7%) or escalation (42.6%)"), with no comma, colon or semicolon
-    between."""
+    group", "than in those with no change (23.7%) or escalation (42.6%)"), with no comma, colon, semicolon or end
+    of a sentence between."""
     toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
     lo = max(bisect_left(starts, sentence[0]), first - _REFERENCE_REACH)
     if REFERENCE_WORDS.isdisjoint(toks[lo:first]):
         return False
     for i in range(first - 1, lo - 1, -1):
-        if any(c in text[ends[i] : starts[i + 1]] for c in ",;:"):
-            return False
+        gap = text[ends[i] : starts[i + 1]]
+        ends_sentence = "." in gap and toks[i] not in REFERENCE_WORDS and text[starts[i + 1]].isupper()
+        if ends_sentence or any(c in gap for c in ",;:"):
+            return False  # another sentence ("compared with Group I. Lignocaine reduced ..."; not "vs. X"), or clause
         if toks[i] in REFERENCE_WORDS:
             return True
     return False
@@ -532,7 +534,7 @@ def treatment_mentions(
         if start < covered_to:  # a drug inside a phrase already taken, or an overlapping phrase
             continue
         covered_to = end
-        if negated_before(toks[max(0, first - 1) : first]):
+        if negated_before(toks[max(0, first - 3) : first]):
             continue  # "without oral antipsychotic supplementation": not given
         name = text[start:end].strip(TRAILING_PUNCT + " .")
         anchors = _anchor_words(name.lower())
