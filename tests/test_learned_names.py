@@ -142,3 +142,14 @@ def test_an_arm_is_not_named_across_a_closing_bracket() -> None:
     names = [m.name for m in annotate(text, resources_=res).treatment.mentions]
     assert not any("2" in name or "table" in name.lower() for name in names)
     assert "bright light" in names
+
+
+def test_a_pico_outcome_span_is_cut_to_the_outcomes_name() -> None:
+    from summarizer.engines.extractive.learned_results import _span_name
+
+    assert _span_name("addition, the median number of days") == "the median number of days"
+    assert _span_name("difference, which") == "difference"
+    assert _span_name("ratio of") == "ratio"
+    assert _span_name("forced expiratory spirogram;") == "forced expiratory spirogram"
+    assert _span_name("improved both median relapse-free survival") == "median relapse-free survival"
+    assert _span_name("sperm count, semen volume and sperm motility") == "sperm count, semen volume and sperm motility"

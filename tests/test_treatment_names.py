@@ -149,7 +149,7 @@ DEXAMETHASONE_NO_DIFFERENCE = (
 
 def test_an_outcome_that_did_not_differ_between_arms_is_no_reassurance() -> None:
     reading = annotate(DEXAMETHASONE_NO_DIFFERENCE, resources_=load_resources())
-    assert reading.absent_events == ("edema",)  # read as absent, but it is an outcome compared between the arms
+    assert reading.absent_events == ()  # an outcome compared between the arms, not an absent harm
     brief = _brief(
         DEXAMETHASONE_NO_DIFFERENCE,
         "Our results suggest that a single preoperative dose of 8 mg of dexamethasone has no significant effect on "

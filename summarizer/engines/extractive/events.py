@@ -46,26 +46,47 @@ OVERLAP_EVENTS = 64
 
 
 NO_EFFECT_WORDS = frozenset({"effect", "effects", "impact", "change", "changes", "difference", "differences"})
+# a negated comparison ("no statistically significant differences between ... for adverse effects"): what follows
+# was compared between the arms, not absent
+_COMPARISON_AFTER_NEGATION = re.compile(
+    r"\s*(?:(?:statistically|clinically)\s+)?(?:significant\s+)?(?:differences?|changes?)\s+(?:between|among|in|for)\b"
+)
 
 
-def listed_absent_events(scan: Scan) -> list[Span]:
-    """Items of a negated list ("did not notice any A, B or C") that name harms."""
+def _negated_tails(scan: Scan) -> list[Span]:
+    """What each forward negation covers: up to a clause break, the next negation or LIST_SCOPE_CHARS."""
     low = scan.low
-    spans: list[Span] = []
     breaks = scan.breaks
     triggers = scan.forward
+    tails = []
     for k, (_, tail_start) in enumerate(triggers):
-        # a list runs to a clause break, the next negation (which reads its own list) or LIST_SCOPE_CHARS
         i = bisect_left(breaks, tail_start)
         tail_end = min(
             breaks[i] if i < len(breaks) else len(low),
             triggers[k + 1][0] if k + 1 < len(triggers) else len(low),
             tail_start + LIST_SCOPE_CHARS,
         )
+        tails.append((tail_start, tail_end))
+    return tails
+
+
+def negated_comparisons(scan: Scan) -> list[Span]:
+    """What a negated comparison covers ("no significant differences between the groups in X or Y"): X and Y were
+    compared between the arms and did not differ, which says nothing of their being absent."""
+    return [(start, end) for start, end in _negated_tails(scan) if _COMPARISON_AFTER_NEGATION.match(scan.low, start)]
+
+
+def listed_absent_events(scan: Scan) -> list[Span]:
+    """Items of a negated list ("did not notice any A, B or C") that name harms."""
+    low = scan.low
+    spans: list[Span] = []
+    for tail_start, tail_end in _negated_tails(scan):
         tail = low[tail_start:tail_end]
         words = TOKEN.findall(tail)
         if not any(w in LIST_HEAD_WORDS or is_head(w) for w in words):
             continue
+        if _COMPARISON_AFTER_NEGATION.match(tail):
+            continue  # "no significant differences between the groups for adverse effects": compared, not absent
         # skip a verb right after "did not"/"was not" ("noticed any", "observe")
         lead = AFTER_NEGATION.match(tail)
         first = lead.group().split()[0] if lead and lead.group().strip() else ""

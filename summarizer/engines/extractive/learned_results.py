@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from summarizer.engines.extractive.cues import COMPARISON_RESULT, PATTERN_A_SUFFIX
+from summarizer.engines.extractive.cues import COMPARISON_RESULT, PATTERN_A_SUFFIX, VERB_LABEL_STEMS
 from summarizer.engines.extractive.features import efficacy_features
 from summarizer.engines.extractive.linear import LinearModel
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
@@ -37,6 +37,20 @@ MIN_PROBABILITY = 0.8
 # a span that opens with a conjunction or a count ("and 12 pharmacies") is a piece of a list of arms' numbers
 _LEADING_NOT_A_NAME = re.compile(r"(?:and|or|but|\d)\b", re.IGNORECASE)
 LEARNED_STATEMENTS = 300
+# what a span may hold beyond the outcome's name: a discourse marker and its comma ("addition, the ..."), and a
+# preposition or conjunction its name was cut after ("ratio of", "rate and")
+_DISCOURSE_LEAD = re.compile(
+    r"^(?:in\s+)?(?:addition|additionally|also|however|moreover|furthermore|overall|similarly|likewise|contrast|"
+    r"particular|summary|conclusion|total),\s*",
+    re.IGNORECASE,
+)
+# a change verb the span began with ("improved both median relapse-free survival")
+_LEADING_CHANGE = re.compile(
+    r"^(?:" + "|".join(stem for _, stems in VERB_LABEL_STEMS for stem in stems) + r")\w*\s+(?:both\s+)?",
+    re.IGNORECASE,
+)
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that|who|where|when)\b", re.IGNORECASE)
+_TRAILING_LINK = re.compile(r"(?:\s+(?:of|for|in|on|at|to|with|by|from|and|or|the|a|an|which|that))+$", re.IGNORECASE)
 
 
 @dataclass
@@ -97,11 +111,23 @@ class LearnedResults:
         reader = self._pico_reader()
         if reader is None:
             return None
-        for span in reader.spans(text[start:end]):
-            name = span.text.rstrip(",;: ")  # the reader's span may take the punctuation that ends a clause
-            if span.kind == "O" and plausible_outcome_name(name) and _LEADING_NOT_A_NAME.match(name) is None:
-                return name
-        return None
+        # the sentence's first outcome span only: the change model read the whole sentence, and a later span is
+        # often another outcome than the one its answer is about ("This difference, which was not significant, is
+        # explained by the shorter hospital stay": not "no difference in hospital stay")
+        span = next((s for s in reader.spans(text[start:end]) if s.kind == "O"), None)
+        if span is None:
+            return None
+        name = _span_name(span.text)
+        return name if plausible_outcome_name(name) and _LEADING_NOT_A_NAME.match(name) is None else None
+
+
+def _span_name(text: str) -> str:
+    """The outcome's name in a PICO outcome span, which may run over a clause's edges: without a discourse marker
+    before a comma ("addition, the median number of days" in "In addition, ..."), a change verb it begins with
+    ("improved both ..."), a relative clause after a comma ("difference, which"), the punctuation that ends a
+    clause, or a trailing preposition ("ratio of")."""
+    name = _RELATIVE_CLAUSE.split(_LEADING_CHANGE.sub("", _DISCOURSE_LEAD.sub("", text)), maxsplit=1)[0]
+    return _TRAILING_LINK.sub("", name.rstrip(",;: "))
 
 
 def _as_arm(text: str, name: str, start: int, end: int) -> bool:

@@ -84,10 +84,11 @@ _NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", 
 _ADVERB_BEFORE_OBJECT = re.compile(r"\w+ly\s+(?=(?:the|their|its|all)\s)")
 _NOT_IN_NAMES = re.compile(
     r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for)\b|"
-    r"^(?:(?:the|their|our|its|these|those|this|his|her)\s+)?(?:results?|findings?|data|studies|study|trials?)$|"
+    r"^(?:(?:the|their|our|its|these|those|this|his|her)\s+)?(?:results?|findings?|data|studies|study|trials?|"
+    r"analys[ie]s)$|"
     # a test statistic is how a result was tested, not what was measured ("McNemar's χ2", "chi-square", "ANOVA")
     r"χ2|χ²|\bchi[\s\-]?squares?\b|\bmcnemar|\banova\b|\bt-tests?\b|\bwilcoxon\b|\bmann[\s\-]whitney\b|\bkruskal|"
-    r"\bexact\s+tests?\b"
+    r"\b(?:exact|ratio|rank|rank-sum|log-rank|logrank)\s+tests?\b"
 )
 
 
@@ -178,7 +179,11 @@ class _EveryArm:
 
 # words that end a clause after the outcome, not the outcome's name: "reduced test time both in ...", "did not change
 # X or Y either"
-_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:both|either|respectively|alone|together|significantly|overall))+$", re.I)
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:both|either|respectively|alone|together|significantly|overall|"
+    r"within|of|at|for|to|by|with|from|during|among|between))+$",  # a preposition a name was cut after
+    re.I,
+)
 
 
 # a preposition a name was cut after ("the mean of severity of symptoms" -> "of severity of symptoms"); not "in",
@@ -397,6 +402,9 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
+        subject = _TRAILING_ADVERBS.sub("", low[span[0] : span[1]]).split()
+        if subject and subject[-1] in ARM_WORDS:
+            continue  # "the amalgam and composite groups did not differ": the arms, not an outcome
         for piece_start, piece_end in _pieces(low, span):
             change, direction = _result_reading(
                 scan.text[piece_start:piece_end], word, inverted, scan.res.polarity

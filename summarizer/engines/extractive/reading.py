@@ -37,6 +37,7 @@ from summarizer.engines.extractive.events import (
     is_harm_name,
     listed_absent_events,
     names_overlap,
+    negated_comparisons,
     occurring_spans,
     treatment_event,
 )
@@ -154,8 +155,10 @@ def annotate(
     harm_words = any(map(HEAD, scan.word_values)) or not LIST_HEAD_WORDS.isdisjoint(scan.toks)
     if scan.event_spans or harm_words:
         negated, reduced = scan.negated, scan.reduced
+        compared = Ranges(negated_comparisons(scan)) if scan.forward else Ranges()
         absent_spans = merge_spans(
-            [s for s in scan.event_spans if within(s, negated)] + listed_absent_events(scan)
+            [s for s in scan.event_spans if within(s, negated) and not within(s, compared)]
+            + listed_absent_events(scan)
         )
     else:
         negated, reduced, absent_spans = Ranges(), Ranges(), []

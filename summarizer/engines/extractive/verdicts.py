@@ -24,8 +24,8 @@ def weigh(sides: Mapping[str, Sequence[ReadStatement]], rules: VerdictRules = RU
     """The side the statements weigh most for, and whether the evidence is mixed.
 
     It is mixed when the statements for the other sides weigh at least rules.min_dissent and rules.dissent_share of
-    all, unless
-    a single statement stands against a majority of several (or the sides weigh the same: then it is mixed too).
+    all, unless a single statement stands against a majority of several that point that way only (or the sides
+    weigh the same: then it is mixed too).
     """
     weights = {
         side: sum(statement_weight(i.reading.treatment) for i in group) for side, group in sides.items() if group
@@ -38,7 +38,9 @@ def weigh(sides: Mapping[str, Sequence[ReadStatement]], rules: VerdictRules = RU
     dissenting = sum(len(sides[side]) for side in weights if side != top)
     if dissent > 0 and dissent >= weights[top]:
         return top, True
-    lone = dissenting == 1 and len(sides[top]) >= 2
+    # a statement that also points the other way does not count in the majority it would stand against alone
+    others = {id(item) for side in weights if side != top for item in sides[side]}
+    lone = dissenting == 1 and sum(id(item) not in others for item in sides[top]) >= 2
     return top, dissent >= rules.min_dissent and dissent >= rules.dissent_share * total and not lone
 
 
