@@ -572,3 +572,23 @@ def test_the_arms_or_the_analysis_are_no_outcome() -> None:
 def test_an_outcome_name_does_not_end_in_a_preposition() -> None:
     text = "The laser significantly reduced recurrence of ulcers within 30 days (p = 0.02)."
     assert not any(name.endswith(" within") for name, _, _ in _outcomes(text))
+
+
+def test_a_subject_is_never_read_from_the_middle_of_a_word() -> None:
+    # the subject is sought within a fixed number of characters before its verb: that window may start mid-word
+    text = ("Smith and colleagues compared a removable splint with a plaster cast in older adults: median time to "
+            "return to work (66 days with the splint vs. 73 days with the cast) was similar in both arms.")
+    assert [name for name, _, _ in _outcomes(text)] == ["time to return to work"]
+
+
+def test_numbers_a_trend_or_a_clause_are_no_outcome_name() -> None:
+    assert not plausible_outcome_name("50%")
+    assert not plausible_outcome_name("445.5")
+    assert not plausible_outcome_name("tended to be lower")
+    assert not plausible_outcome_name("blood glucose decreased")
+
+
+def test_protection_against_a_harm_reads_as_the_harm_decreased() -> None:
+    assert ("lung infection", "decreased", "improved") in _outcomes(
+        "Neutralizing antibodies from the vaccine correlate with protection against lung infection."
+    )

@@ -83,7 +83,7 @@ _NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", 
 # showed no differences for edema": the outcome is edema, not "results")
 _ADVERB_BEFORE_OBJECT = re.compile(r"\w+ly\s+(?=(?:the|their|its|all)\s)")
 _NOT_IN_NAMES = re.compile(
-    r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for)\b|"
+    r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for|tend|tends|tended)\b|"
     r"^(?:(?:the|their|our|its|these|those|this|his|her)\s+)?(?:results?|findings?|data|studies|study|trials?|"
     r"analys[ie]s)$|"
     # a test statistic is how a result was tested, not what was measured ("McNemar's χ2", "chi-square", "ANOVA")
@@ -234,7 +234,9 @@ def plausible_outcome_name(name: str) -> bool:
         return False  # an adjective whose noun the sentence lost ("improves pulmonary 39,[44]")
     if all(w in THERAPY_CUES or w in FUNCTION_WORDS for w in words):
         return False
-    return any(w not in _MEASURE_WORDS and w not in FUNCTION_WORDS for w in words)
+    if words[-1].endswith("ed") and _verb_label(words[-1]) is not None:
+        return False  # "blood glucose decreased": a clause, not a name
+    return any(w not in _MEASURE_WORDS and w not in FUNCTION_WORDS and not w.isdigit() for w in words)
 
 
 def _significant_or_not(significance: Significance, mention: OutcomeMention) -> OutcomeMention:
@@ -339,6 +341,8 @@ def _subject_before(scan: Scan, pos: int) -> tuple[int, int] | None:
     low = scan.low
     sentence_start, _ = scan.sentence_at(pos)
     clause_start = max(sentence_start, pos - SUBJECT_CHARS)
+    while clause_start > sentence_start and clause_start < pos and not low[clause_start - 1].isspace():
+        clause_start += 1  # not from the middle of a word ("althou|gh 50% of ...")
     for boundary in CLAUSE_BOUNDARY.finditer(low, clause_start, pos):
         clause_start = boundary.end()
     phrase = low[clause_start:pos]
@@ -416,7 +420,9 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         name_low = " ".join(words)
         start = low.find(name_low, match.start("obj")) if words else -1
         if start >= 0 and name_low not in NOT_OUTCOMES and 3 <= len(name_low) <= 80:
-            mentions.append(_mention(scan, start, len(name_low), "unclear", "improved"))
+            # protected against, or prevented, a harm: the harm decreased; "effective in treating" a disease: better
+            treating = "treating" in low[match.start() : match.start("obj")]
+            mentions.append(_mention(scan, start, len(name_low), "unclear" if treating else "decreased", "improved"))
     for match in COMPARATIVE_OBJECT.finditer(low):
         obj = OBJ_CUT.sub("", match.group("obj"))
         words = _outcome_words(OBJ_SPLIT.split(obj)[0]) if obj.strip() else []
