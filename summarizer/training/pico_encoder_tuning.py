@@ -24,17 +24,17 @@ from typing import Any
 
 from summarizer.engines.extractive.pico import TAGS
 from summarizer.engines.extractive.pico_encoder import (
-    LABELS,
     HeadConfig,
     WordVectors,
     build_head,
     shape_flags,
     word_batch,
 )
-from summarizer.training.pico import FOLDS, FoldResult, PicoSentence, fold_of
+from summarizer.training.pico import FOLDS, FoldResult, PicoSentence
 from summarizer.training.pico_encoder import (
     epoch_shares,
-    fold_partial,
+    fold_result,
+    fold_split,
     intervention_sentences,
     interventions_cache,
     label_targets,
@@ -327,23 +327,12 @@ def cross_validate_tuned(
     alone labelled, training.pico.abstract_sentences): they train every fold but those abstracts that share a run of
     words with a document of the test fold, and are never scored."""
     results = []
-    scored = len(sentences) - partial
     for fold in range(folds):
         if only is not None and fold not in only:
             continue
-        train = [i for i, s in enumerate(sentences[:scored]) if fold_of(s.doc, folds) != fold]
-        test = [i for i, s in enumerate(sentences[:scored]) if fold_of(s.doc, folds) == fold]
-        extra: list[int] = []
-        if partial:
-            extra, dropped = fold_partial(sentences, scored, test)
-            if progress is not None:
-                progress(f"fold {fold}: {dropped} interventions abstracts left out (shared words with the fold)")
+        train, test, extra = fold_split(sentences, fold, folds, partial, progress)
         reader = train_tuned(lower, sentences, train, config, settings, progress, partial=extra)
-        result = FoldResult(fold, [], [], [], len(test))
-        for i, probs in zip(test, read_tuned(reader, lower, sentences, test), strict=True):
-            result.gold.extend(sentences[i].tags)
-            result.marginals.extend(probs)
-            result.viterbi.extend(_likeliest(row) for row in probs)
+        result = fold_result(fold, sentences, test, read_tuned(reader, lower, sentences, test))
         results.append(result)
         if progress is not None:
             from summarizer.evaluation.pico import token_metrics
@@ -352,11 +341,6 @@ def cross_validate_tuned(
             scores = ", ".join(f"{tag} {f1[tag]['f1']:.3f}" for tag in TAGS)
             progress(f"fold {fold}: {len(train)} training sentences, {len(test)} test; likeliest label F1 {scores}")
     return results
-
-
-def _likeliest(row: Sequence[float]) -> str:
-    best = max(range(len(TAGS)), key=row.__getitem__)
-    return TAGS[best] if row[best] > 1.0 - sum(row) else LABELS[0]
 
 
 def fingerprint(tensors: dict[str, Any]) -> str:
