@@ -179,9 +179,13 @@ def _cross_validate_encoder(args: argparse.Namespace, say: Any) -> tuple[dict[st
         )
     inputs = inputs_of(sentences, vectors, config)
     del vectors
-    settings = TrainSettings(epochs=args.epochs, learning_rate=args.lr, partial_weight=args.interventions_weight)
+    settings = TrainSettings(
+        epochs=args.epochs, learning_rate=args.lr, seed=args.seed, partial_weight=args.interventions_weight
+    )
     results = cross_validate(sentences, inputs, config, settings, folds=args.folds, progress=say, partial=partial)
     variant = {"reader": "encoder", **config.to_json(), "epochs": settings.epochs, "lr": settings.learning_rate}
+    if settings.seed != TrainSettings.seed:
+        variant["seed"] = settings.seed
     if partial:
         variant.update(interventions=partial, interventions_weight=settings.partial_weight)
     return variant, results
@@ -270,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tune-blocks", type=int, default=0,
                         help="encoder: fine-tune the top N blocks with the head (their inputs cached in --cache)")
     parser.add_argument("--encoder-lr", type=float, default=1e-4, help="--tune-blocks: the blocks' peak learning rate")
-    parser.add_argument("--seed", type=int, default=13, help="--tune-blocks: the training seed")
+    parser.add_argument("--seed", type=int, default=13, help="encoder: the head's training seed")
     parser.add_argument("--threads", type=int, default=1, help="encoder: torch threads")
     parser.add_argument("--only-folds", help="--tune-blocks: train and read only these folds (a time estimate)")
     parser.add_argument("--save-marginals", type=Path, metavar="FILE",
