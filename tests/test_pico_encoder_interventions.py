@@ -169,3 +169,24 @@ def test_fine_tuned_blocks_cross_validate_with_the_same_split(tmp_path: Path) ->
     assert partial == 2 and len(lower.hidden) == len(sentences) == len(scored) + 2
     results = cross_validate_tuned(sentences, lower, config, settings, partial=partial)
     assert sum(r.sentences for r in results) == len(scored)
+
+
+@needs_torch
+def test_the_shipped_reader_can_be_trained_with_them_and_says_so(tmp_path: Path) -> None:
+    import torch
+
+    from summarizer.engines.extractive.pico_encoder import HEAD_FILE, META_FILE, HeadConfig
+    from summarizer.training.pico_encoder import TrainSettings, train_reader
+
+    extra, _ = intervention_sentences(_interventions_file(tmp_path))
+    scored = [PicoSentence(("Adults", "took", "aspirin", "."), ("P", "N", "I", "N"), f"doc{k}") for k in range(6)]
+    sentences = [*scored, *extra]
+    vectors = [torch.randn(len(s.words), 7, 384).to(torch.float16) for s in sentences]
+    settings = TrainSettings(epochs=2, batch=4, partial_weight=0.5)
+    out = tmp_path / "reader"
+    meta = train_reader(
+        sentences, vectors, HeadConfig(hidden=4), settings, out, {"P": 0.3, "I": 0.2, "O": 0.3}, partial=len(extra)
+    )
+    assert meta["training"]["sentences"] == len(scored)
+    assert meta["training"]["interventions_sentences"] == len(extra) and meta["training"]["interventions_weight"] == 0.5
+    assert (out / HEAD_FILE).is_file() and json.loads((out / META_FILE).read_text())["thresholds"]["I"] == 0.2
