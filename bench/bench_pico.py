@@ -4,6 +4,8 @@ Usage: python bench/bench_pico.py [--data-dir ../shared/data] [--folds 5] [--int
                                   [--c1 0.01] [--c2 0.5] [--json]
        python bench/bench_pico.py --reader encoder [--data-dir ../shared/data] [--layers 1,2,3,4,5,6] [--hidden 64]
                                   [--epochs 6] [--lr 0.002] [--no-shape] [--cache /tmp/pico_minilm.pt] [--json]
+       python bench/bench_pico.py --reader encoder --interventions [--interventions-subset random]
+                                  [--interventions-weight 0.5] [--cache /tmp/pico_minilm.pt] [...]
        python bench/bench_pico.py --reader encoder --tune-blocks 2 [--encoder-lr 0.0002] [--interventions]
                                   [--threads 2] [--only-folds 0] [--cache /tmp/pico_minilm_lower.pt] [...]
        python bench/bench_pico.py --speed [--reader encoder] [--data-dir ../shared/data] [--sentences 10000] [--json]
@@ -19,6 +21,10 @@ Needs python-crfsuite. Several minutes per variant on 2 cores.
 the frozen encoder's word vectors are computed once (cached in --cache, outside the repository), and each fold's
 head is trained on the other folds' sentences for a fixed number of epochs (nothing is chosen on the test fold);
 "best path" is then each word's likeliest label. Needs the encoder extra; --threads torch threads (default one).
+With --interventions the frozen reader's head is also trained on interventions.jsonl's sentences, I alone labelled
+(their vectors cached beside --cache, with "_interventions" added to its name): on their words not marked I only
+a "not I" loss counts (weighted by --interventions-weight), and an abstract that shares a run of 10 words with a
+test-fold document never trains that fold, as for the CRF; they are shared out over the epochs, each seen once.
 With --tune-blocks N the encoder's top N blocks are fine-tuned with the head (summarizer.training.
 pico_encoder_tuning; the frozen lower blocks' outputs are what --cache holds then), and --interventions adds
 interventions.jsonl's sentences to each fold's training, I alone labelled (a "not I" loss on its other words), but
@@ -151,7 +157,13 @@ def _encoder_variant(args: argparse.Namespace) -> Any:
 def _cross_validate_encoder(args: argparse.Namespace, say: Any) -> tuple[dict[str, Any], list[FoldResult]]:
     import torch
 
-    from summarizer.training.pico_encoder import TrainSettings, cross_validate, inputs_of, word_vectors
+    from summarizer.training.pico_encoder import (
+        TrainSettings,
+        cross_validate,
+        inputs_of,
+        with_interventions,
+        word_vectors,
+    )
 
     torch.set_num_threads(args.threads)
     sentences = load_sentences(args.data_dir / "ebm_nlp" / "dev.jsonl")
@@ -159,10 +171,23 @@ def _cross_validate_encoder(args: argparse.Namespace, say: Any) -> tuple[dict[st
     if args.tune_blocks:
         return _cross_validate_tuned(args, sentences, config, say)
     vectors = word_vectors(sentences, args.cache, threads=1, progress=say)
+    partial = 0
+    if args.interventions:
+        sentences, vectors, partial = with_interventions(
+            sentences, vectors, args.data_dir / "ebm_nlp" / "interventions.jsonl", args.cache, 1, say,
+            args.interventions_subset,
+        )
     inputs = inputs_of(sentences, vectors, config)
-    settings = TrainSettings(epochs=args.epochs, learning_rate=args.lr)
-    results = cross_validate(sentences, inputs, config, settings, folds=args.folds, progress=say)
+    del vectors
+    settings = TrainSettings(
+        epochs=args.epochs, learning_rate=args.lr, seed=args.seed, partial_weight=args.interventions_weight
+    )
+    results = cross_validate(sentences, inputs, config, settings, folds=args.folds, progress=say, partial=partial)
     variant = {"reader": "encoder", **config.to_json(), "epochs": settings.epochs, "lr": settings.learning_rate}
+    if settings.seed != TrainSettings.seed:
+        variant["seed"] = settings.seed
+    if partial:
+        variant.update(interventions=partial, interventions_weight=settings.partial_weight)
     return variant, results
 
 
@@ -223,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--folds", type=int, default=FOLDS)
-    parser.add_argument("--interventions", action="store_true", help="a CRF of I also trained on interventions.jsonl")
+    parser.add_argument("--interventions", action="store_true",
+                        help="also train on interventions.jsonl, I alone labelled (crf: a CRF of I; encoder: the head)")
     parser.add_argument("--lexicons", action="store_true", help="mark words of the project's drug and effect lists")
     parser.add_argument("--c1", type=float, default=FitSettings.c1)
     parser.add_argument("--c2", type=float, default=FitSettings.c2)
@@ -242,11 +268,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reader-dir", type=Path,
                         help="--speed --reader encoder: time the reader of this folder, not the bundled one")
     parser.add_argument("--interventions-subset", choices=("random", "difficult"),
-                        help="--tune-blocks --interventions: only that subset of interventions.jsonl's abstracts")
+                        help="encoder --interventions: only that subset of interventions.jsonl's abstracts")
+    parser.add_argument("--interventions-weight", type=float, default=1.0,
+                        help="encoder --interventions, frozen: the weight of their words' loss (1: as dev.jsonl's)")
     parser.add_argument("--tune-blocks", type=int, default=0,
                         help="encoder: fine-tune the top N blocks with the head (their inputs cached in --cache)")
     parser.add_argument("--encoder-lr", type=float, default=1e-4, help="--tune-blocks: the blocks' peak learning rate")
-    parser.add_argument("--seed", type=int, default=13, help="--tune-blocks: the training seed")
+    parser.add_argument("--seed", type=int, default=13, help="encoder: the head's training seed")
     parser.add_argument("--threads", type=int, default=1, help="encoder: torch threads")
     parser.add_argument("--only-folds", help="--tune-blocks: train and read only these folds (a time estimate)")
     parser.add_argument("--save-marginals", type=Path, metavar="FILE",
@@ -257,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="average the marginals with those another reader's run saved (same folds)")
     parser.add_argument("--mix-weight", type=float, default=0.5, help="--mix: the weight of this reader's marginals")
     args = parser.parse_args(argv)
+    if not args.interventions_weight > 0.0:
+        parser.error("--interventions-weight must be above 0")
     if args.speed:
         if args.reader == "encoder":
             timing = _encoder_speed(args.data_dir, args.sentences, args.repeat, args.reader_dir)
@@ -300,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     viterbi = {r.fold: r.viterbi for r in results}
     if args.only_folds:
         # some folds only (a time estimate or a first look): no other folds to choose their thresholds on
-        partial = {"variant": variant, "folds_read": [r.fold for r in results],
+        partial: dict[str, Any] = {"variant": variant, "folds_read": [r.fold for r in results],
                    "seconds": round(time.perf_counter() - started, 1), "best_path": _scores(results, viterbi)}
         print(json.dumps(partial, indent=2) if args.json else _summary("best path", partial["best_path"]))
         return 0

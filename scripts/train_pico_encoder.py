@@ -4,6 +4,8 @@ Usage: python scripts/train_pico_encoder.py [--data-dir ../shared/data] [--out s
                                             [--layers 1,2,3,4,5,6] [--hidden 64] [--epochs 6] [--lr 0.002] [--no-shape]
                                             [--cache /tmp/pico_minilm_vectors.pt] [--thresholds P=..,I=..,O=..]
                                             [--encoder-weight 0.5] [--threads 1]
+                                            [--interventions] [--interventions-subset random]
+                                            [--interventions-weight 0.5]
        python scripts/train_pico_encoder.py --tune-blocks 2 [--encoder-lr 0.0002] [--interventions]
                                             --thresholds P=..,I=..,O=.. [--cache /tmp/pico_minilm_lower.pt] [...]
 
@@ -15,7 +17,9 @@ The thresholds are chosen on 5-fold cross-validated probabilities grouped by doc
 ships a mix: the reader averages its probabilities with the shipped CRF reader's marginals (pico_tagger.json).
 --tune-blocks N fine-tunes the encoder's top N blocks with the head (summarizer.training.pico_encoder_tuning): the
 frozen lower blocks' outputs are cached in --cache instead, and the trained blocks ship in the safetensors file
-beside the head. Needs the encoder extra; runs on --threads torch threads (default one). The training is
+beside the head. --interventions also trains on interventions.jsonl's abstracts, I alone labelled (a "not I" loss on
+their other words; for the frozen head, their vectors are cached beside --cache). Needs the encoder extra; runs on
+--threads torch threads (default one). The training is
 summarizer.training.pico_encoder.
 """
 
@@ -30,7 +34,7 @@ from pathlib import Path
 
 from summarizer.engines.extractive.pico_encoder import DATA_DIR, HeadConfig
 from summarizer.training.pico import load_sentences, thresholds_arg
-from summarizer.training.pico_encoder import TrainSettings, train_reader, word_vectors
+from summarizer.training.pico_encoder import TrainSettings, train_reader, with_interventions, word_vectors
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,9 +56,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="fine-tune the encoder's top N blocks with the head (needs --thresholds)")
     parser.add_argument("--encoder-lr", type=float, default=1e-4, help="--tune-blocks: the blocks' peak learning rate")
     parser.add_argument("--interventions", action="store_true",
-                        help="--tune-blocks: also train on interventions.jsonl (I labelled alone; a not-I loss)")
+                        help="also train on interventions.jsonl (I labelled alone; a not-I loss)")
     parser.add_argument("--interventions-subset", choices=("random", "difficult"),
                         help="--interventions: only that subset of interventions.jsonl's abstracts")
+    parser.add_argument("--interventions-weight", type=float, default=1.0,
+                        help="--interventions, frozen head: the weight of their words' loss (1: as dev.jsonl's)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=1, help="torch threads")
     args = parser.parse_args(argv)
@@ -62,6 +68,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--tune-blocks must be 0 to 6")
     if args.tune_blocks and not args.thresholds:
         parser.error("--tune-blocks needs --thresholds (chosen by bench/bench_pico.py --tune-blocks)")
+    if not args.interventions_weight > 0.0:
+        parser.error("--interventions-weight must be above 0")
+    if args.tune_blocks and args.interventions_weight != 1.0:
+        parser.error("--interventions-weight is for the frozen head (no --tune-blocks)")
     if not 0.0 < args.encoder_weight <= 1.0:
         parser.error("--encoder-weight must be in (0, 1]")
     if args.encoder_weight < 1.0 and not args.thresholds:
@@ -94,9 +104,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(meta, indent=2))
         return 0
     vectors = word_vectors(sentences, args.cache, threads=args.threads, progress=say)
-    settings = TrainSettings(epochs=args.epochs, learning_rate=args.lr, seed=args.seed)
+    partial = 0
+    if args.interventions:
+        sentences, vectors, partial = with_interventions(
+            sentences, vectors, args.data_dir / "ebm_nlp" / "interventions.jsonl", args.cache, args.threads, say,
+            args.interventions_subset,
+        )
+    settings = TrainSettings(
+        epochs=args.epochs, learning_rate=args.lr, seed=args.seed, partial_weight=args.interventions_weight
+    )
     meta = train_reader(
-        sentences, vectors, config, settings, args.out, thresholds, progress=say, encoder_weight=args.encoder_weight
+        sentences, vectors, config, settings, args.out, thresholds, progress=say, encoder_weight=args.encoder_weight,
+        partial=partial,
     )
     print(json.dumps(meta, indent=2))
     return 0

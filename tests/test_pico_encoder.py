@@ -150,7 +150,7 @@ def test_a_head_trained_on_real_sentences_tags_held_out_documents(tmp_path: Path
 def test_a_word_labelled_for_i_alone_learns_only_that_it_is_not_i() -> None:
     import torch
 
-    from summarizer.training.pico_encoder_tuning import NOT_I, word_loss
+    from summarizer.training.pico_encoder import NOT_I, word_loss
 
     logits = torch.tensor([[[2.0, 0.5, -1.0, 0.3], [0.0, 3.0, 0.0, 0.0], [0.1, 0.2, 0.3, 0.4]]])
     logp = torch.log_softmax(logits, dim=-1)[0]

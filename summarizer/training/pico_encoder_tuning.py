@@ -24,15 +24,23 @@ from typing import Any
 
 from summarizer.engines.extractive.pico import TAGS
 from summarizer.engines.extractive.pico_encoder import (
-    LABELS,
     HeadConfig,
     WordVectors,
     build_head,
     shape_flags,
     word_batch,
 )
-from summarizer.training.pico import FOLDS, FoldResult, PicoSentence, fold_of
-from summarizer.training.pico_encoder import sentences_key
+from summarizer.training.pico import FOLDS, FoldResult, PicoSentence
+from summarizer.training.pico_encoder import (
+    epoch_shares,
+    fold_result,
+    fold_split,
+    intervention_sentences,
+    interventions_cache,
+    label_targets,
+    sentences_key,
+    word_loss,
+)
 
 ENCODE_BATCH = 32
 BLOCKS = 6  # MiniLM-L6's transformer blocks
@@ -215,30 +223,6 @@ class TunedReader:
         return tensors
 
 
-# a word of an interventions.jsonl abstract not marked I: not I, but it may be N, P or O (unlabelled there)
-NOT_I = -2
-
-
-def _targets(torch: Any, sentence: PicoSentence, partial: bool) -> Any:
-    """A sentence's label indices; in a `partial` sentence (I labelled, P and O not), NOT_I for each other word."""
-    if partial:
-        return torch.tensor([LABELS.index("I") if t == "I" else NOT_I for t in sentence.tags])
-    return torch.tensor([LABELS.index(t) for t in sentence.tags])
-
-
-def word_loss(torch: Any, logits: Any, targets: Any) -> Any:
-    """Cross-entropy a labelled word; a NOT_I word's loss is -log P(not I) = -log(P(N) + P(P) + P(O)), so the
-    abstracts labelled for I alone teach I without teaching N where P or O may stand."""
-    logp = torch.log_softmax(logits, dim=-1)
-    full = targets >= 0
-    not_i = targets == NOT_I
-    picked = -logp.gather(-1, targets.clamp(min=0).unsqueeze(-1)).squeeze(-1)
-    others = [k for k, label in enumerate(LABELS) if label != "I"]
-    rest = -torch.logsumexp(logp[..., others], dim=-1)
-    total = (picked * full).sum() + (rest * not_i).sum()
-    return total / (full | not_i).sum().clamp(min=1)
-
-
 def _flags(torch: Any, sentences: Sequence[PicoSentence]) -> list[Any]:
     return [torch.tensor([shape_flags(w) for w in s.words]) for s in sentences]
 
@@ -275,11 +259,9 @@ def train_tuned(
     reader = TunedReader(top_blocks(settings.blocks), build_head(torch, config), config, settings.blocks)
     flags = _flags(torch, sentences)
     partial_set = set(partial)
-    targets = [_targets(torch, s, i in partial_set) for i, s in enumerate(sentences)]
+    targets = [label_targets(torch, s.tags, i in partial_set) for i, s in enumerate(sentences)]
     lengths = [len(h) for h in lower.hidden]
-    extra = list(partial)
-    random.Random(settings.seed + 1).shuffle(extra)
-    shares = [extra[k :: settings.epochs] for k in range(settings.epochs)]
+    shares = epoch_shares(partial, settings.epochs, settings.seed)
     optimiser = torch.optim.AdamW(
         [
             {"params": list(reader.head.parameters()), "lr": settings.head_lr, "weight_decay": 0.0},
@@ -344,30 +326,13 @@ def cross_validate_tuned(
     fold's best path is each word's likeliest label. The last `partial` sentences are interventions.jsonl's (I
     alone labelled, training.pico.abstract_sentences): they train every fold but those abstracts that share a run of
     words with a document of the test fold, and are never scored."""
-    from summarizer.training.pico import shared_abstracts
-
     results = []
-    scored = len(sentences) - partial
     for fold in range(folds):
         if only is not None and fold not in only:
             continue
-        train = [i for i, s in enumerate(sentences[:scored]) if fold_of(s.doc, folds) != fold]
-        test = [i for i, s in enumerate(sentences[:scored]) if fold_of(s.doc, folds) == fold]
-        extra: list[int] = []
-        if partial:
-            abstracts: dict[str, list[str]] = {}
-            for i in range(scored, len(sentences)):
-                abstracts.setdefault(sentences[i].doc, []).extend(sentences[i].words)
-            dropped = shared_abstracts([(d, tuple(w), ()) for d, w in abstracts.items()], [sentences[i] for i in test])
-            extra = [i for i in range(scored, len(sentences)) if sentences[i].doc not in dropped]
-            if progress is not None:
-                progress(f"fold {fold}: {len(dropped)} interventions abstracts left out (shared words with the fold)")
+        train, test, extra = fold_split(sentences, fold, folds, partial, progress)
         reader = train_tuned(lower, sentences, train, config, settings, progress, partial=extra)
-        result = FoldResult(fold, [], [], [], len(test))
-        for i, probs in zip(test, read_tuned(reader, lower, sentences, test), strict=True):
-            result.gold.extend(sentences[i].tags)
-            result.marginals.extend(probs)
-            result.viterbi.extend(_likeliest(row) for row in probs)
+        result = fold_result(fold, sentences, test, read_tuned(reader, lower, sentences, test))
         results.append(result)
         if progress is not None:
             from summarizer.evaluation.pico import token_metrics
@@ -376,11 +341,6 @@ def cross_validate_tuned(
             scores = ", ".join(f"{tag} {f1[tag]['f1']:.3f}" for tag in TAGS)
             progress(f"fold {fold}: {len(train)} training sentences, {len(test)} test; likeliest label F1 {scores}")
     return results
-
-
-def _likeliest(row: Sequence[float]) -> str:
-    best = max(range(len(TAGS)), key=row.__getitem__)
-    return TAGS[best] if row[best] > 1.0 - sum(row) else LABELS[0]
 
 
 def fingerprint(tensors: dict[str, Any]) -> str:
@@ -424,20 +384,12 @@ def with_interventions(
     """The sentences followed by those of interventions.jsonl's abstracts (cut after each full stop; I alone
     labelled; only those of one `subset`, `random` or `difficult`, when given), their lower outputs likewise, and
     how many were added. The lower outputs of all the abstracts are cached together."""
-    import json
-
-    from summarizer.training.pico import abstract_sentences, load_intervention_abstracts
-
-    extra = [s for doc, words, tags in load_intervention_abstracts(path) for s in abstract_sentences(words, tags, doc)]
+    extra, chosen = intervention_sentences(path, subset)
     more = lower_outputs(extra, config, blocks, cache, threads, progress)
-    if subset is not None:
-        rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-        chosen = {str(row["id"]) for row in rows if row.get("subset") == subset}
-        keep = [i for i, s in enumerate(extra) if s.doc in chosen]
-        extra = [extra[i] for i in keep]
-        more = LowerOutputs(
-            [more.hidden[i] for i in keep], [more.word_index[i] for i in keep], [more.frozen_sum[i] for i in keep]
-        )
+    extra = [extra[i] for i in chosen]
+    more = LowerOutputs(
+        [more.hidden[i] for i in chosen], [more.word_index[i] for i in chosen], [more.frozen_sum[i] for i in chosen]
+    )
     combined = LowerOutputs(
         [*lower.hidden, *more.hidden], [*lower.word_index, *more.word_index], [*lower.frozen_sum, *more.frozen_sum]
     )
@@ -459,5 +411,6 @@ def training_inputs(
     lower = lower_outputs(sentences, config, blocks, cache, threads=threads, progress=progress)
     if interventions is None:
         return list(sentences), lower, 0
-    extra_cache = cache.with_name(cache.stem + "_interventions" + cache.suffix)
-    return with_interventions(sentences, lower, interventions, config, blocks, extra_cache, threads, progress, subset)
+    return with_interventions(
+        sentences, lower, interventions, config, blocks, interventions_cache(cache), threads, progress, subset
+    )
