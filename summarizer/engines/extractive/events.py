@@ -53,7 +53,7 @@ _COMPARISON_AFTER_NEGATION = re.compile(
 )
 
 
-def _negated_tails(scan: Scan) -> list[Span]:
+def negated_tails(scan: Scan) -> list[Span]:
     """What each forward negation covers: up to a clause break, the next negation or LIST_SCOPE_CHARS."""
     low = scan.low
     breaks = scan.breaks
@@ -70,17 +70,19 @@ def _negated_tails(scan: Scan) -> list[Span]:
     return tails
 
 
-def negated_comparisons(scan: Scan) -> list[Span]:
-    """What a negated comparison covers ("no significant differences between the groups in X or Y"): X and Y were
-    compared between the arms and did not differ, which says nothing of their being absent."""
-    return [(start, end) for start, end in _negated_tails(scan) if _COMPARISON_AFTER_NEGATION.match(scan.low, start)]
+def negated_comparisons(scan: Scan, tails: Sequence[Span]) -> list[Span]:
+    """What a negated comparison covers ("no significant differences between the groups in X or Y"; tails:
+    negated_tails): X and Y were compared between the arms and did not differ, which says nothing of their being
+    absent."""
+    return [(start, end) for start, end in tails if _COMPARISON_AFTER_NEGATION.match(scan.low, start)]
 
 
-def listed_absent_events(scan: Scan) -> list[Span]:
-    """Items of a negated list ("did not notice any A, B or C") that name harms."""
+def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> list[Span]:
+    """Items of a negated list ("did not notice any A, B or C") that name harms (tails: negated_tails, when the
+    caller has them)."""
     low = scan.low
     spans: list[Span] = []
-    for tail_start, tail_end in _negated_tails(scan):
+    for tail_start, tail_end in negated_tails(scan) if tails is None else tails:
         tail = low[tail_start:tail_end]
         words = TOKEN.findall(tail)
         if not any(w in LIST_HEAD_WORDS or is_head(w) for w in words):

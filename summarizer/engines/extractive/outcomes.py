@@ -135,6 +135,8 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
                    for s, o in taken):
             mentions.append(mention)
             taken.append((mention.sentence, mention.outcome.lower()))
+    if not mentions:
+        return []
     tidied = map(_without_leading_preposition, map(_without_trailing_adverbs, mentions))
     arms = _EveryArm(scan)
     between = (arms.read(m) for m in tidied)
@@ -156,10 +158,15 @@ class _EveryArm:
 
     def __init__(self, scan: Scan) -> None:
         self.scan = scan
+        self._anywhere: bool | None = None  # whether the statement names every arm at all (most do not)
         self._sentences: dict[tuple[int, int], tuple[bool, bool]] = {}  # (names every arm, says they are alike)
 
     def read(self, mention: OutcomeMention) -> OutcomeMention | None:
         if mention.change == "no_difference":
+            return mention
+        if self._anywhere is None:
+            self._anywhere = EVERY_ARM.search(self.scan.low) is not None
+        if not self._anywhere:
             return mention
         low = self.scan.low
         start, end = self.scan.sentence_at(mention.start)

@@ -38,6 +38,7 @@ from summarizer.engines.extractive.events import (
     listed_absent_events,
     names_overlap,
     negated_comparisons,
+    negated_tails,
     occurring_spans,
     treatment_event,
 )
@@ -155,10 +156,11 @@ def annotate(
     harm_words = any(map(HEAD, scan.word_values)) or not LIST_HEAD_WORDS.isdisjoint(scan.toks)
     if scan.event_spans or harm_words:
         negated, reduced = scan.negated, scan.reduced
-        compared = Ranges(negated_comparisons(scan)) if scan.forward else Ranges()
+        tails = negated_tails(scan) if scan.forward else []
+        compared = Ranges(negated_comparisons(scan, tails))
         absent_spans = merge_spans(
             [s for s in scan.event_spans if within(s, negated) and not within(s, compared)]
-            + listed_absent_events(scan)
+            + listed_absent_events(scan, tails)
         )
     else:
         negated, reduced, absent_spans = Ranges(), Ranges(), []
