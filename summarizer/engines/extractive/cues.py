@@ -396,8 +396,6 @@ HYPOTHETICAL = re.compile(
     r"(?<!found )(?<!demonstrated )(?<!observed )(?<!proven )(?<!proved )to|whether|if)\s+(?:\w+\s+)?$"
     r"|\b(?:must|should|may|might|could|would|can|need to|needs to|hypothes|propos|expected|aim|intend|design)"
 )
-# a change verb or noun negated: "did not reduce", "failed to improve", "did not result in statistically significant
-# improvements in"
 # a change that says who the patients were, not what a treatment did: "in patients who had improved symptoms",
 # "those with reduced renal function"
 SUBGROUP_BEFORE = re.compile(
@@ -428,6 +426,8 @@ ARMS_ALIKE = re.compile(
 )
 # words that set a clause against the one before it
 CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although|though|yet|only)\b")
+# a change verb or noun negated: "did not reduce", "failed to improve", "did not result in statistically significant
+# improvements in"
 VERB_NEGATED = re.compile(
     r"\b(?:not|no|nor|never|failed to|unable to)\s+(?:\w+\s+)?"
     r"(?:(?:result(?:ed)?\s+in|lead\s+to|led\s+to|produce|show|yield|any|statistically|significant(?:ly)?|"

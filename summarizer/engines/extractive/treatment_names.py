@@ -199,13 +199,13 @@ EXPOSURE_CUES = _words(
     "exposure exposures exposed consumption intake users smoking smokers pollutant "
     "pollutants pollution occupational environmental contaminant contaminants uv ultraviolet ionizing ionising"
 )
-# Where a name begins and ends: function words, which a name read back from its head (or forward from "treatment
-# with") does not cross
 # prepositions and conjunctions of time, place and condition: "practice before education", "training post intervention"
 _TIME_PLACE_CONDITION = (
     "before post pre through throughout until till when whenever where whether since because if unless upon about "
     "against toward towards per"
 )
+# Where a name begins and ends: function words, which a name read back from its head (or forward from "treatment
+# with") does not cross
 STOP_BEFORE = _words(
     "the a an of and or with in by for to that this these those their its as after following on from is was were "
     "are be been has have had which we our such other than into at via vs versus not no but while whereas between "
