@@ -6,10 +6,10 @@ whether the target studied an intervention, and which statements attribute an ef
 A treatment is named by a drug name (the lexicons, drug-like word endings, the drug tagger), or by a phrase around a
 treatment word ("bone marrow transplantation", "Ad26 vaccine", "treatment with pioglitazone", "neutralizing
 antibodies", "mesenchymal stem cells"). Each mention records whether it sits in a therapeutic frame (treated,
-given, dose, therapy, ...) or in an exposure frame (exposure to, smoking, consumption, ...): exposures and risk
-factors are not interventions. A molecule followed by a word of biology ("insulin sensitivity", "IFN signalling")
-is not given to anyone and is not a mention. The words for all this (treatment words, frame cues, arm and comparator
-words) are in treatment_names.py.
+given, dose, therapy, ...) or in an exposure frame (exposure to, smoking, consumption, ...), as treatment_frames.py
+reads them: exposures and risk factors are not interventions. A molecule followed by a word of biology ("insulin
+sensitivity", "IFN signalling") is not given to anyone and is not a mention. The words for all this (treatment words,
+frame cues, arm and comparator words) are in treatment_names.py.
 """
 
 from __future__ import annotations
@@ -22,19 +22,18 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from summarizer.citations import AUTHOR_YEAR, count_citations
-from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.cues import (
     ADVERB_ENDINGS,
     COMPARISON_RESULT,
     OUTCOME_VERB_STEMS,
     PATTERN_A_SUFFIX,
     TESTED_IN_NUMBERS,
-    TESTED_RESULT,
     word_class,
 )
 from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
+from summarizer.engines.extractive.treatment_frames import as_reference, frames
 from summarizer.engines.extractive.treatment_names import (
     AGENT_BEFORE,
     ARM_WORDS,
@@ -48,7 +47,6 @@ from summarizer.engines.extractive.treatment_names import (
     DOCUMENT_WORDS,
     DOSE_PER,
     DOSE_UNITS,
-    EXPOSURE_CUES,
     GENERIC_MODIFIERS,
     HEAD_CLASS,
     INDICATION_BEFORE,
@@ -68,28 +66,19 @@ from summarizer.engines.extractive.treatment_names import (
     PLAIN_CLASSES,
     PROCEDURE_SUFFIXES,
     ROMAN_NUMERAL,
-    ROUTES,
     STOP_BEFORE,
     STUDY_WORDS,
-    THERAPY_CUES,
     TRAILING_PUNCT,
     TREATMENT_CLASSES,
     TRIAL_WORDS,
     VERBS,
     WEIGHT_PHRASE,
     anchor_form,
-    dose_in,
     is_name_word,
     negated_before,
     population_frame,
 )
 
-# how many words either side of a name its frame is read from (treatment_names.THERAPY_CUES, EXPOSURE_CUES)
-_FRAME_WINDOW = 4
-ARMS_SET_AGAINST = frozenset({"versus", "vs", "vs.", "compared", "than"})
-# the words after which, in the same clause, a name is what another arm is compared against
-REFERENCE_WORDS = ARMS_SET_AGAINST
-_REFERENCE_REACH = 12
 # how many words after "weight loss" are read for an effect it is the agent of
 _AGENT_WINDOW = 15
 # how far back from its head word a treatment phrase is read: characters, and words
@@ -216,58 +205,6 @@ def _anchor_words(name_low: str) -> tuple[str, ...]:
             continue  # nor a dose, a duration, a number, a negation or a word of the study's design
         anchors.append(word if any(c.isdigit() for c in word) else _singular(word))
     return tuple(dict.fromkeys(anchors))
-
-
-def _frames(scan: Scan, first: int, last: int, sentence: Span) -> tuple[bool, bool]:
-    toks, starts = scan.toks, scan.starts
-    lo = max(first - _FRAME_WINDOW, bisect_left(starts, sentence[0]))
-    hi = min(last + _FRAME_WINDOW + 1, bisect_left(starts, sentence[1]))
-    window = toks[lo:hi]
-    therapy = not (THERAPY_CUES.isdisjoint(window) and ROUTES.isdisjoint(window)) or (
-        "-treated" in scan.low and any(t.endswith("-treated") for t in window)
-    ) or dose_in(window) or (
-        not ARMS_SET_AGAINST.isdisjoint(window) and _set_against_another(scan, first, last, sentence)
-        and _compares_arms_of_people(scan, sentence)
-    )
-    return therapy, not EXPOSURE_CUES.isdisjoint(window)
-
-
-def _set_against_another(scan: Scan, first: int, last: int, sentence: Span) -> bool:
-    """Whether the name (tokens first to last) is one side of a comparison, not the unit both sides share: "T&P
-    facilities versus T facilities" compares two kinds of facility, and "facilities", a common noun (lower case)
-    that heads both sides, names neither arm."""
-    toks = scan.toks
-    if not scan.text[scan.starts[last] : scan.ends[last]].islower():
-        return True
-    lo, hi = bisect_left(scan.starts, sentence[0]), bisect_left(scan.starts, sentence[1])
-    return toks[last] not in toks[lo:first] and toks[last] not in toks[last + 1 : hi]
-
-
-def _as_reference(scan: Scan, first: int, sentence: Span) -> bool:
-    """Whether the name starting at token `first` is what something is compared against: after "than", "versus" or
-    "compared with/to" in the same clause ("shorter than for the LMA", "compared with the patients in the AJ
-    group", "than in those with no change (23.7%) or escalation (42.6%)"), with no comma, colon, semicolon or end
-    of a sentence between."""
-    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
-    lo = max(bisect_left(starts, sentence[0]), first - _REFERENCE_REACH)
-    if REFERENCE_WORDS.isdisjoint(toks[lo:first]):
-        return False
-    for i in range(first - 1, lo - 1, -1):
-        gap = text[ends[i] : starts[i + 1]]
-        ends_sentence = "." in gap and toks[i] not in REFERENCE_WORDS and text[starts[i + 1]].isupper()
-        if ends_sentence or any(c in gap for c in ",;:"):
-            return False  # another sentence ("compared with Group I. Lignocaine reduced ..."; not "vs. X"), or clause
-        if toks[i] in REFERENCE_WORDS:
-            return True
-    return False
-
-
-def _compares_arms_of_people(scan: Scan, sentence: Span) -> bool:
-    """Whether a sentence reports a tested comparison (a p-value, a confidence interval, significance) that is not
-    about animals or cells: the sides it sets against each other are a trial's arms."""
-    if TESTED_RESULT.search(scan.low, *sentence) is None:
-        return False
-    return not about_animals_or_cells(scan.text[sentence[0] : sentence[1]])
 
 
 def _phrase_start(text: str, head_start: int) -> int:
@@ -541,13 +478,13 @@ def treatment_mentions(
         if not name or not anchors:
             continue
         sentence_index = scan.sentence_index(start)
-        therapy, exposure = _frames(scan, first, last, scan.sentences()[sentence_index])
+        therapy, exposure = frames(scan, first, last, scan.sentences()[sentence_index])
         # a treatment word names something given; so do a drug named as the cause of an effect and a trial arm
         given = given or any(map(is_given_class, anchors)) or sentence_index in given_by
         if given and not exposure:
             therapy = True
         population = population_frame(toks[max(0, first - 2) : first])
-        reference = _as_reference(scan, first, scan.sentences()[sentence_index])
+        reference = as_reference(scan, first, scan.sentences()[sentence_index])
         mentions.append(TreatmentMention(name, anchors, sentence_index, therapy, exposure, population, reference))
     return mentions
 
