@@ -317,8 +317,6 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             words = _outcome_words(piece)
             if not words or words[-1] in ARM_WORDS:  # "an improvement in the electrostimulation group"
                 continue
-            if words[-1].endswith("ed") and _verb_label(words[-1]) is not None:
-                continue  # "functioning improved and pain decreased": another clause, not an object
             name_low = " ".join(words)
             start = low.find(name_low, idx)
             if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:

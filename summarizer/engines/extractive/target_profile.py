@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -96,7 +97,7 @@ class TargetProfile:
         """Whether a sentence's treatment mentions name the intervention only as what another arm is compared
         against ("higher in the X group (16%) than in the <intervention> group (2%)"): what the sentence says
         changed is the other arm's change."""
-        named = [m for m in mentions if _matches(m.anchors, set(self.anchors))]
+        named = [m for m in mentions if _matches(m.anchors, self.anchors)]
         return bool(named) and all(m.reference_frame for m in named)
 
 
@@ -217,7 +218,7 @@ def _acronyms(anchors: Sequence[str]) -> set[str]:
     return {a for a in found if len(a) >= _MIN_ACRONYM}
 
 
-def _matches(anchors: Sequence[str], wanted: set[str]) -> bool:
+def _matches(anchors: Sequence[str], wanted: AbstractSet[str]) -> bool:
     for anchor in _specific(anchors):
         if anchor in wanted:
             return True
