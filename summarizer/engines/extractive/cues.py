@@ -445,9 +445,10 @@ OBJ_CUT = re.compile(
     r"in (?:[\w\-]+\s+)?(?:rodents?|mice|rats|animals|models?|humans|cells)|"
     r"(?:of|among) (?:[\w\-]+\s+)?(?:patients|subjects|participants|people|adults|children)|"
     # "days with diarrhoea", "patients with fever": what is counted, not what it was counted with
-    r"compared|relative to|versus|vs\.?|than|by|from|(?<!days\s)(?<!patients\s)(?<!participants\s)with|"
+    r"as\s+(?:compared|opposed)|compared|relative to|versus|vs\.?|than|by|from|"
+    r"(?<!days\s)(?<!patients\s)(?<!participants\s)with|"
     r"(?<=days\s|ents\s)with(?=\s+(?:a|an|the|its|their|this|these|statistical|significan|\d))|without|"
-    r"to \d|at|during|after|among|between|across|"
+    r"to \d|at|during|throughout|after|among|between|across|"
     r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
     r"will|must|was|were|is|are|has|have|had)\b|\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|"
     # a number ends the name, but not the number of a type or a phase ("type 2 diabetes") or one that starts it
@@ -476,29 +477,30 @@ INTRANSITIVE_OBJECT = re.compile(
 # Outcomes in reported results: "X was significantly lower in the treated group", "no significant difference in X".
 RESULT_WORDS = _words(
     "similar comparable unchanged lower higher shorter longer reduced increased decreased improved greater smaller "
-    "fewer less better worse differ difference differences declined rose fell dropped worsened protect protects "
+    "fewer less more better worse differ different difference differences declined rose fell dropped worsened "
+    "protect protects "
     "protected protecting protection protective effective efficacious frequent common"
 )
 _RESULT_ADVERB = (
-    r"(?:(?:statistically\s+)?(?:significantly|markedly|substantially|slightly|much|considerably|also)\s+)?"
+    r"(?:both\s+)?(?:(?:statistically\s+)?(?:significantly|markedly|substantially|slightly|much|considerably|also)\s+)?"
 )
 RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
     **dict.fromkeys(("similar", "comparable", "unchanged", "different", "differ", "no difference"),
                     ("no_difference", None)),
     **dict.fromkeys(("lower", "shorter", "reduced", "decreased", "smaller", "fewer", "less", "declined", "fell",
                      "dropped"), ("decreased", None)),
-    **dict.fromkeys(("higher", "longer", "increased", "greater", "larger", "rose"), ("increased", None)),
+    **dict.fromkeys(("higher", "longer", "increased", "greater", "larger", "rose", "more"), ("increased", None)),
     **dict.fromkeys(("more frequent", "more common"), ("increased", None)),
     **dict.fromkeys(("less frequent", "less common"), ("decreased", None)),
     **dict.fromkeys(("improved", "better"), ("unclear", "improved")),
     **dict.fromkeys(("worse", "worsened"), ("unclear", "worsened")),
 }
 SUBJECT_RESULT = re.compile(
-    r"\b(?:(?:was|were|is|are|remained|became)\s+" + _RESULT_ADVERB
+    r"\b(?:(?:was|were|is|are|remained|became|(?:found|shown|observed|seen|noted)\s+to\s+be)\s+" + _RESULT_ADVERB
     + r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
     r"greater|smaller|fewer|better|worse|(?:more|less)\s+(?:frequent|common)|less(?=\s+than\s+(?!\d))|"
     r"not\s+(?:significantly\s+)?different)(?=\s+(?:in|among|between|than|with|using|under|"
-    r"for|at|after|during|across|compared|versus|vs)\b|\s*[,;:.()\[]|\s*$)"
+    r"for|at|after|during|across|compared|versus|vs|following|by|when|relative)\b|\s*[,;:.()\[]|\s*$)"
     r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
     r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$)"
     r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ)"
@@ -507,7 +509,8 @@ SUBJECT_RESULT = re.compile(
 )
 NO_DIFFERENCE_IN = re.compile(
     r"(?:\b(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|change|modify)|"
-    r"\bno\s+(?:statistically\s+)?(?:significant\s+)?(?:differences?|changes?|effects?|benefits?|impact)\s+"
+    r"\b(?:no|not\s+an?)\s+(?:statistical(?:ly)?\s+)?(?:significant\s+)?(?:between[\s\-]groups?\s+)?"
+    r"(?:differences?|changes?|effects?|benefits?|impact)\s+(?:\([^()]{0,30}\)\s+)?"
     r"(?:was\s+|were\s+)?"
     r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+)?(?:(?:between|among)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}?"
     r"(?:groups?|arms?|treatments)\s+)?(?:in|for|regarding|on|with\s+regard\s+to|in\s+terms\s+of|with\s+respect\s+to))"
@@ -515,14 +518,21 @@ NO_DIFFERENCE_IN = re.compile(
     r"(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^.;:()\[\]]{1,100})"
 )
 COMPARATIVE_OBJECT = re.compile(
-    r"\b(?:had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
-    r"experienced|demonstrated)\s+(?:a\s+|an\s+)?" + _RESULT_ADVERB
-    + r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger)\s+"
+    r"\b(?P<verb>had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
+    r"experienced|demonstrated|reported|yielded|there\s+(?:was|were))\s+(?:a\s+|an\s+)?" + _RESULT_ADVERB
+    + r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more)\s+"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# "more effective than placebo in relieving pain": better (or, "less effective", worse) for the outcome after it
+MORE_EFFECTIVE = re.compile(
+    r"\b(?P<word>more|less)\s+(?:effective|efficacious|beneficial|successful)\s+than\s+[^.;:,()\[\]]{1,60}?\s+"
+    r"(?:in|at|for)\s+(?:[a-z]+ing\s+)?(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
 # "fewer patients in the X group developed complications", "more participants achieved remission"
 FEWER_PATIENTS = re.compile(
-    r"\b(?P<word>fewer|more|less)\s+(?:of\s+the\s+)?(?:patients|participants|subjects|women|men|children|infants|"
+    r"\b(?:(?P<word>fewer|more|less)\s+(?:of\s+the\s+)?|(?:a\s+)?" + _RESULT_ADVERB
+    + r"(?P<share>greater|higher|larger|lower|smaller)\s+(?:proportion|percentage|number|share)\s+of\s+(?:the\s+)?)"
+    r"(?:patients|participants|subjects|women|men|children|infants|"
     r"people|individuals|cases|mothers|neonates)\b(?P<who>[^.;:]{0,60}?)\s+(?:had|developed|experienced|required|"
     r"needed|reported|suffered|achieved|reached|attained|showed|underwent|presented\s+with)\s+(?:a\s+|an\s+|any\s+)?"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"

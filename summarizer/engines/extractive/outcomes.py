@@ -21,6 +21,7 @@ from summarizer.engines.extractive.cues import (
     HYPOTHETICAL,
     INTRANSITIVE_OBJECT,
     MEASUREMENT_NOUNS,
+    MORE_EFFECTIVE,
     NO_DIFFERENCE_IN,
     NOT_OUTCOMES,
     OBJ_CUT,
@@ -188,7 +189,7 @@ class _EveryArm:
 # X or Y either"
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:both|either|respectively|alone|together|significantly|overall|"
-    r"within|of|at|for|to|by|with|from|during|among|between))+$",  # a preposition a name was cut after
+    r"within|of|at|for|to|by|with|from|during|over|throughout|among|between))+$",  # a preposition a name was cut after
     re.I,
 )
 
@@ -223,6 +224,7 @@ _MEASURE_WORDS = MEASUREMENT_NOUNS | {
 # endings of adjectives that are never an outcome on their own ("pulmonary", "cardiac", "venous"); "-al" is left
 # out, since survival, removal and referral are nouns
 _ADJECTIVE_ENDINGS = ("ary", "ic", "iac", "ous", "ive", "ible", "able", "onal", "ular", "eal", "ial", "inal")
+_NOT_FIRST = frozenset({"with", "without"})  # "without vomiting" is what the outcome was counted without
 _NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
 
 
@@ -235,7 +237,7 @@ def plausible_outcome_name(name: str) -> bool:
     if _NOT_IN_NAMES.search(low) is not None or name.count("(") != name.count(")"):
         return False
     words = _NAME_WORD.findall(low)
-    if not words or words[-1] in ARM_WORDS or words[0].endswith(ADVERB_ENDINGS):
+    if not words or words[-1] in ARM_WORDS or words[0].endswith(ADVERB_ENDINGS) or words[0] in _NOT_FIRST:
         return False
     if len(words) == 1 and words[0].endswith(_ADJECTIVE_ENDINGS):
         return False  # an adjective whose noun the sentence lost ("improves pulmonary 39,[44]")
@@ -386,13 +388,14 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             piece_pos = start + len(name_low)
             mentions.append(_mention(scan, start, len(name_low), "no_difference", "no_difference"))
-    fewer_or_more = "fewer" in scan.toks or "more" in scan.toks or "less" in scan.toks
+    fewer_or_more = not _FEWER_OR_MORE.isdisjoint(scan.toks)
     for match in FEWER_PATIENTS.finditer(low) if fewer_or_more else ():
         obj = OBJ_CUT.sub("", match.group("obj")).rstrip()
         control = CONTROL_WORDS.search(match.group("who")) is not None or (
             CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
         )
-        word = "fewer" if match.group("word") in ("fewer", "less") else "greater"
+        fewer = (match.group("word") or match.group("share")) in ("fewer", "less", "lower", "smaller")
+        word = "fewer" if fewer else "greater"
         for piece_start, piece_end in _pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
             reading = _result_reading(scan.text[piece_start:piece_end], word, control, scan.res.polarity)
             mentions.append(_mention(scan, piece_start, piece_end - piece_start, *reading))
@@ -420,29 +423,40 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
             )
             mentions.append(_mention(scan, piece_start, piece_end - piece_start, change, direction))
     for match in PROTECTIVE.finditer(low):
-        obj = OBJ_CUT.sub("", match.group("obj"))
-        words = _outcome_words(OBJ_SPLIT.split(obj)[0]) if obj.strip() else []
-        name_low = " ".join(words)
-        start = low.find(name_low, match.start("obj")) if words else -1
-        if start >= 0 and name_low not in NOT_OUTCOMES and 3 <= len(name_low) <= 80:
+        if (span := _object_name(low, match)) is not None:
             # protected against, or prevented, a harm: the harm decreased; "effective in treating" a disease: better
             treating = "treating" in low[match.start() : match.start("obj")]
-            mentions.append(_mention(scan, start, len(name_low), "unclear" if treating else "decreased", "improved"))
+            mentions.append(_mention(scan, *span, "unclear" if treating else "decreased", "improved"))
+    for match in MORE_EFFECTIVE.finditer(low):
+        if (span := _object_name(low, match)) is not None:
+            better = match.group("word") == "more"
+            mentions.append(_mention(scan, *span, "unclear", "improved" if better else "worsened"))
     for match in COMPARATIVE_OBJECT.finditer(low):
-        obj = OBJ_CUT.sub("", match.group("obj"))
-        words = _outcome_words(OBJ_SPLIT.split(obj)[0]) if obj.strip() else []
-        name_low = " ".join(words)
-        start = low.find(name_low, match.start("obj")) if words else -1
-        if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
+        if match.group("word") == "more" and match.group("verb") == "with":
+            continue  # "with a more severe leukopenia", "patients with more advanced disease": who, not a result
+        if (span := _object_name(low, match)) is None:
             continue
-        inverted = CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
+        inverted = CONTROL_ARM.match(low, match.start("obj") + len(OBJ_CUT.sub("", match.group("obj")))) is not None
         change, direction = _result_reading(
-            scan.text[start : start + len(name_low)], match.group("word"), inverted, scan.res.polarity
+            scan.text[span[0] : span[0] + span[1]], match.group("word"), inverted, scan.res.polarity
         )
-        mentions.append(_mention(scan, start, len(name_low), change, direction))
+        mentions.append(_mention(scan, *span, change, direction))
     return mentions
 
 
+def _object_name(low: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """Where the outcome a pattern's "obj" group opens with is named, as (start, length); None when it names none."""
+    obj = OBJ_CUT.sub("", match.group("obj"))
+    words = _outcome_words(OBJ_SPLIT.split(obj)[0]) if obj.strip() else []
+    name_low = " ".join(words)
+    start = low.find(name_low, match.start("obj")) if words else -1
+    if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
+        return None
+    return start, len(name_low)
+
+
+_ALTERNATIVES_OF = re.compile(r"\bof\b[^,;]*\s(?:or|and/or)\s+$")
+_FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage", "number", "share"})
 _OPPOSITE_CHANGE: dict[Change, Change] = {"increased": "decreased", "decreased": "increased"}
 _OPPOSITE_DIRECTION: dict[Direction, Direction] = {"improved": "worsened", "worsened": "improved"}
 
@@ -463,13 +477,17 @@ def _result_reading(
 
 
 def _pieces(low: str, span: tuple[int, int]) -> list[tuple[int, int]]:
-    """A subject's coordinated parts: "TEF10 and 25/PT" gives two."""
-    pieces = []
+    """A subject's coordinated parts: "TEF10 and 25/PT" gives two; but alternatives after "of" are one measure's
+    ("resolution of heartburn or other reflux symptoms" is one)."""
+    pieces: list[tuple[int, int]] = []
     pos = span[0]
     for piece in OBJ_SPLIT.split(low[span[0] : span[1]]):
         start = low.find(piece, pos, span[1]) if piece else -1
         if start < 0 or piece in NOT_OUTCOMES or not 3 <= len(piece) <= 80:
             continue
-        pieces.append((start, start + len(piece)))
+        if pieces and _ALTERNATIVES_OF.search(low, pieces[-1][0], start):
+            pieces[-1] = (pieces[-1][0], start + len(piece))
+        else:
+            pieces.append((start, start + len(piece)))
         pos = start + len(piece)
     return pieces

@@ -47,9 +47,12 @@ GOOD_OUTCOME = re.compile(
 # good to have although a bad word is in the name ("HDL cholesterol"), unless it is what a ratio divides by
 # ("LDL-C/HDL-C ratio")
 GOOD_OVERRIDE = re.compile(r"(?<!/)\bhdl\b|(?<!/)high-density lipoprotein")
-# a name that ends in a gain is good to have, whatever it is a gain in ("symptom improvement", "pain relief"),
-# unless it is the time to it ("time to clinical improvement")
-GAIN_NAMED = re.compile(r"\b(?:improvement|relief|resolution)s?$")
+# a name that ends in a gain is good to have, whatever it is a gain in ("symptom improvement", "pain relief"), or
+# that opens with one ("complete resolution of heartburn"), unless it is the time to it ("time to clinical improvement")
+GAIN_NAMED = re.compile(
+    r"\b(?:improvement|relief|resolution)s?$|^(?:[\w\-]+\s+){0,2}?(?:improvement|relief|resolution|disappearance)s?"
+    r"\s+(?:of|in|from)\s"
+)
 # "ventilator-free days", "progression-free survival", "free of relapse": more of it is better
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
 # "time to progression", "time until relapse": the time before a harm; longer is better
@@ -72,6 +75,8 @@ def _longer_is_better(low: str) -> bool | None:
     to = TIME_TO.search(low)
     if to is not None:
         what = to.group("what")
+        if GAIN_NAMED.search(what):
+            return False  # "time to resolution of fever", "time to pain relief": the sooner the better
         return BAD_OUTCOME.search(what) is not None and GOOD_OUTCOME.search(what) is None
     of = DURATION_OF.search(low)
     if of is not None:

@@ -201,14 +201,15 @@ EXPOSURE_CUES = _words(
 )
 # prepositions and conjunctions of time, place and condition: "practice before education", "training post intervention"
 _TIME_PLACE_CONDITION = (
-    "before post pre through throughout until till when whenever where whether since because if unless upon about "
-    "against toward towards per"
+    "before post pre through throughout until till when whenever where whether since because if unless upon under "
+    "about against toward towards per"
 )
 # Where a name begins and ends: function words, which a name read back from its head (or forward from "treatment
 # with") does not cross
 STOP_BEFORE = _words(
     "the a an of and or with in by for to that this these those their its as after following on from is was were "
-    "are be been has have had which we our such other than into at via vs versus not no but while whereas between "
+    "are be been has have had which whose who we our such other than into at via vs versus not no but while whereas "
+    "between "
     "although however significant significantly difference differences both each either neither despite during "
     "his her he she they it there among within across differ differed did does do respectively whereas compared "
     + _TIME_PLACE_CONDITION
@@ -218,7 +219,10 @@ CONTROL_CARE = _words("usual standard routine conventional")
 # the words that make a trial arm the comparator: a name the PICO reader reads as an intervention that begins with
 # one is the other arm ("conventional stethoscopes", "placebo injection"), and so is a trial arm
 # named by one ("the waitlist group")
-COMPARATOR = CONTROL_CARE | _words("control controls placebo sham comparison untreated waitlist wait-list waiting")
+COMPARATOR = CONTROL_CARE | _words(
+    "control controls placebo sham comparison untreated non-treated no-treatment no-intervention waitlist wait-list "
+    "waiting"
+)
 # trial arms: "the olanzapine group", "the intramuscular arm" name what that arm was given
 ARM_WORDS = _words("group groups arm arms")
 NOT_ARMS = _words(
@@ -241,9 +245,8 @@ INDICATION_BEFORE = frozenset(
 DOCUMENT_WORDS = _words("table tables figure figures fig supplementary appendix")
 # words that are never part of a treatment's name as the PICO reader reads one (its spans run over them: "gave lower
 # VT", "SE 1.68"): comparatives and the abbreviations of statistics
-NOT_IN_LEARNED_NAMES = _words(
-    "more less fewer higher lower greater larger smaller better worse longer shorter se sd sem ci ns iqr hr rr anova"
-)
+COMPARATIVES = _words("more less fewer higher lower greater larger smaller better worse longer shorter")
+NOT_IN_LEARNED_NAMES = COMPARATIVES | _words("se sd sem ci ns iqr hr rr anova")
 # a Roman numeral begins the name of a group ("groups I and II"), not of a treatment
 ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)$")
 # punctuation around a word of a name, and between the words of one name it ends

@@ -41,6 +41,7 @@ from summarizer.engines.extractive.treatment_names import (
     CAUSE_SUFFIX,
     CELL_MODIFIERS,
     CELL_WORDS,
+    COMPARATIVES,
     COMPARATOR,
     CONTROL_CARE,
     DISEASE_OF,
@@ -207,6 +208,9 @@ def _anchor_words(name_low: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(anchors))
 
 
+_OPENING_QUOTES = "“‘\"'"
+
+
 def _phrase_start(text: str, head_start: int) -> int:
     """Where the phrase ending with the word at head_start begins: up to 3 words back, stopping at punctuation
     and at function words. Words are whitespace-delimited, so a code such as "Ad26.COV2.S" stays whole."""
@@ -217,13 +221,20 @@ def _phrase_start(text: str, head_start: int) -> int:
         if head_start - match.start() > _PHRASE_LOOKBACK or start - match.end() > 1:
             break
         bare = word.lower().strip(".")
-        if word[-1] in TRAILING_PUNCT or bare in STOP_BEFORE or bare in NOT_MODIFIERS or bare.endswith("ly") or (
-            "(" in word or "[" in word or bare in STUDY_WORDS or bare == "without"
+        if word[-1] in TRAILING_PUNCT or word[0] in _OPENING_QUOTES or bare in STOP_BEFORE or bare in COMPARATIVES or (
+            bare in NOT_MODIFIERS or bare.endswith("ly") or "(" in word or "[" in word or bare in STUDY_WORDS
+            or bare == "without"
         ):
             break
         start = match.start()
         if len(text[start:head_start].split()) >= _PHRASE_WORDS:
             break
+    # "SLED needed fewer blood transfusions": a verb in the past after a name's word ends the phrase before it
+    words = list(_RAW_WORD.finditer(text, start, head_start))
+    toks = [w.group().lower().strip(".") for w in words]
+    for j in range(len(toks) - 1, 0, -1):
+        if toks[j - 1] not in STOP_BEFORE and _finite_after_name(toks, j):
+            return words[j + 1].start() if j + 1 < len(words) else head_start
     return start
 
 
@@ -374,7 +385,7 @@ def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, 
         if first > 0 and toks[first - 1].isdigit() and text[starts[first] : ends[first]].islower():
             continue  # "17 pharmacies", "40 patients": units counted, not what they were given
         last = first
-        while last + 1 < stop and _learned_word(toks[last + 1]) and not any(
+        while last + 1 < stop and _learned_word(toks[last + 1]) and not _finite_after_name(toks, last + 1) and not any(
             c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT
         ):
             last += 1
@@ -382,6 +393,16 @@ def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, 
             continue  # "treated", "supplemented": what was done, not what was given
         spans.append((starts[first], ends[last], first, last, False))
     return spans
+
+
+def _finite_after_name(toks: Sequence[str], i: int) -> bool:
+    """Whether word i, after a name's word, is a verb in the past ("SLED needed fewer transfusions"): a word in -ed
+    after one that is not (a name's participles come first: "pegylated interferon", "activated charcoal")."""
+    return _past_form(toks[i]) and not _past_form(toks[i - 1])
+
+
+def _past_form(tok: str) -> bool:
+    return len(tok) > 4 and tok.endswith("ed")
 
 
 def _arm_word(scan: Scan, i: int, following: int) -> bool:
@@ -423,6 +444,8 @@ def treatment_mentions(
             first = i - 1
             if first > 0 and _arm_word(scan, first - 1, first):
                 first -= 1
+            if all(map(_past_form, toks[first:i])):
+                continue  # "the studied groups", "the treated arm": which arms, not what they were given
             spans.append((starts[first], ends[i - 1], first, i - 1, True))
             continue
         cell = tok in CELL_WORDS and i > 0 and (toks[i - 1] in CELL_MODIFIERS or toks[i - 1].endswith("-derived"))
@@ -433,6 +456,8 @@ def treatment_mentions(
             continue
         start = _phrase_start(text, starts[i])
         first = bisect_left(starts, start)
+        if first > 0 and toks[first - 1] in COMPARATIVES:
+            continue  # "needed fewer blood transfusions", "less analgesic use": how much was needed, an outcome
         anchors = _anchor_words(text[start : ends[i]].lower())
         specific = [a for a in anchors if a not in MODIFIED_CLASSES]
         if specific or (tok not in NEEDS_MODIFIER and not cell):
@@ -451,7 +476,9 @@ def treatment_mentions(
             of_disease or toks[obj][0].isdigit()
         ):
             last = obj
-            while last + 1 < n and last - obj < 3 and _object_word(toks[last + 1]) and not any(
+            while last + 1 < n and last - obj < 3 and _object_word(toks[last + 1]) and not _finite_after_name(
+                toks, last + 1
+            ) and not any(
                 c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT
             ):
                 last += 1
