@@ -444,6 +444,7 @@ OBJ_CUT = re.compile(
     r"in (?:[\w\-]+\s+)?(?:patients|subjects|people|children|adults|participants|individuals)|"
     r"in (?:[\w\-]+\s+)?(?:rodents?|mice|rats|animals|models?|humans|cells)|"
     r"(?:of|among) (?:[\w\-]+\s+)?(?:patients|subjects|participants|people|adults|children)|"
+    r"for (?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b|"
     # "days with diarrhoea", "patients with fever": what is counted, not what it was counted with
     r"as\s+(?:compared|opposed)|compared|relative to|versus|vs\.?|than|by|from|"
     r"(?<!days\s)(?<!patients\s)(?<!participants\s)with|"
@@ -478,28 +479,35 @@ INTRANSITIVE_OBJECT = re.compile(
 RESULT_WORDS = _words(
     "similar comparable unchanged lower higher shorter longer reduced increased decreased improved greater smaller "
     "fewer less more better worse differ different difference differences declined rose fell dropped worsened "
-    "protect protects "
-    "protected protecting protection protective effective efficacious frequent common"
+    "protect protects protected protecting protection protective effective efficacious frequent common high low lesser"
 )
 _RESULT_ADVERB = (
-    r"(?:both\s+)?(?:(?:statistically\s+)?(?:significantly|markedly|substantially|slightly|much|considerably|also)\s+)?"
+    r"(?:both\s+)?(?:(?:statistically\s+)?(?:\w+ly|much|also)\s+)?"
 )
 RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
     **dict.fromkeys(("similar", "comparable", "unchanged", "different", "differ", "no difference"),
                     ("no_difference", None)),
     **dict.fromkeys(("lower", "shorter", "reduced", "decreased", "smaller", "fewer", "less", "declined", "fell",
                      "dropped"), ("decreased", None)),
-    **dict.fromkeys(("higher", "longer", "increased", "greater", "larger", "rose", "more"), ("increased", None)),
+    **dict.fromkeys(("lesser", "low"), ("decreased", None)),
+    **dict.fromkeys(("higher", "longer", "increased", "greater", "larger", "rose", "more", "high"),
+                    ("increased", None)),
     **dict.fromkeys(("more frequent", "more common"), ("increased", None)),
     **dict.fromkeys(("less frequent", "less common"), ("decreased", None)),
     **dict.fromkeys(("improved", "better"), ("unclear", "improved")),
     **dict.fromkeys(("worse", "worsened"), ("unclear", "worsened")),
 }
+# "X showed a significant reduction", "X had a marked improvement (p < 0.01)": a change said of the subject before it
+SUBJECT_CHANGE_NOUN = re.compile(
+    r"\b(?:had|has|have|showed|shows|show|demonstrated|exhibited|underwent)\s+(?:a\s+|an\s+)?(?:(?:statistically\s+)?"
+    r"(?:significant|marked|substantial|considerable|greater|larger)\s+)?(?P<noun>reduction|decrease|increase|rise|decline|"
+    r"improvement|deterioration|worsening)(?!\s+(?:in|of|on)\b)"
+)
 SUBJECT_RESULT = re.compile(
     r"\b(?:(?:was|were|is|are|remained|became|(?:found|shown|observed|seen|noted)\s+to\s+be)\s+" + _RESULT_ADVERB
     + r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
     r"greater|smaller|fewer|better|worse|(?:more|less)\s+(?:frequent|common)|less(?=\s+than\s+(?!\d))|"
-    r"not\s+(?:significantly\s+)?different)(?=\s+(?:in|among|between|than|with|using|under|"
+    r"not\s+(?:significantly\s+)?different|significantly\s+(?:high|low))(?=\s+(?:in|among|between|than|with|using|under|"
     r"for|at|after|during|across|compared|versus|vs|following|by|when|relative)\b|\s*[,;:.()\[]|\s*$)"
     r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
     r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$)"
@@ -520,7 +528,8 @@ NO_DIFFERENCE_IN = re.compile(
 COMPARATIVE_OBJECT = re.compile(
     r"\b(?P<verb>had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
     r"experienced|demonstrated|reported|yielded|there\s+(?:was|were))\s+(?:a\s+|an\s+)?" + _RESULT_ADVERB
-    + r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more)\s+"
+    + r"(?:(?:statistically\s+)?significant\s+(?:\([^()]{0,20}\)\s+)?)?"
+    r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more)\s+"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
 # "more effective than placebo in relieving pain": better (or, "less effective", worse) for the outcome after it
@@ -531,7 +540,8 @@ MORE_EFFECTIVE = re.compile(
 # "fewer patients in the X group developed complications", "more participants achieved remission"
 FEWER_PATIENTS = re.compile(
     r"\b(?:(?P<word>fewer|more|less)\s+(?:of\s+the\s+)?|(?:a\s+)?" + _RESULT_ADVERB
-    + r"(?P<share>greater|higher|larger|lower|smaller)\s+(?:proportion|percentage|number|share)\s+of\s+(?:the\s+)?)"
+    + r"(?P<share>greater|higher|larger|lower|smaller|lesser)\s+(?:proportion|percentage|number|share)\s+of\s+"
+    r"(?:the\s+)?)"
     r"(?:patients|participants|subjects|women|men|children|infants|"
     r"people|individuals|cases|mothers|neonates)\b(?P<who>[^.;:]{0,60}?)\s+(?:had|developed|experienced|required|"
     r"needed|reported|suffered|achieved|reached|attained|showed|underwent|presented\s+with)\s+(?:a\s+|an\s+|any\s+)?"

@@ -33,6 +33,7 @@ from summarizer.engines.extractive.cues import (
     RESULT_CHANGE,
     RESULT_WORDS,
     SUBGROUP_BEFORE,
+    SUBJECT_CHANGE_NOUN,
     SUBJECT_CHARS,
     SUBJECT_CUT,
     SUBJECT_LEAD,
@@ -394,11 +395,20 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         control = CONTROL_WORDS.search(match.group("who")) is not None or (
             CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
         )
-        fewer = (match.group("word") or match.group("share")) in ("fewer", "less", "lower", "smaller")
+        fewer = (match.group("word") or match.group("share")) in ("fewer", "less", "lower", "smaller", "lesser")
         word = "fewer" if fewer else "greater"
         for piece_start, piece_end in _pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
             reading = _result_reading(scan.text[piece_start:piece_end], word, control, scan.res.polarity)
             mentions.append(_mention(scan, piece_start, piece_end - piece_start, *reading))
+    for match in SUBJECT_CHANGE_NOUN.finditer(low) if not _CHANGE_NOUN_WORD.keys().isdisjoint(scan.toks) else ():
+        span = _subject_before(scan, match.start())
+        if span is None or CONTROL_WORDS.search(low, span[0], span[1]) is not None:
+            continue  # no subject, or the control arm's own change
+        for piece_start, piece_end in _pieces(low, span):
+            change, direction = _result_reading(
+                scan.text[piece_start:piece_end], _CHANGE_NOUN_WORD[match.group("noun")], False, scan.res.polarity
+            )
+            mentions.append(_mention(scan, piece_start, piece_end - piece_start, change, direction))
     if not results:
         return mentions
     for match in SUBJECT_RESULT.finditer(low):
@@ -455,6 +465,11 @@ def _object_name(low: str, match: re.Match[str]) -> tuple[int, int] | None:
     return start, len(name_low)
 
 
+_CHANGE_NOUN_WORD = {
+    **dict.fromkeys(("reduction", "decrease", "decline"), "reduced"),
+    **dict.fromkeys(("increase", "rise"), "increased"),
+    "improvement": "improved", **dict.fromkeys(("deterioration", "worsening"), "worsened"),
+}
 _ALTERNATIVES_OF = re.compile(r"\bof\b[^,;]*\s(?:or|and/or)\s+$")
 _FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage", "number", "share"})
 _OPPOSITE_CHANGE: dict[Change, Change] = {"increased": "decreased", "decreased": "increased"}
