@@ -34,6 +34,16 @@ def _read(text: str) -> dict[str, tuple[str, str]]:
          "comfort scores", "increased"),
         ("There were significantly more completed diaries in the reminder group than in the other group (p < 0.01).",
          "completed diaries", "increased"),
+        ("Resting heart rate showed a significant reduction after the training programme (p = 0.01).",
+         "resting heart rate", "decreased"),
+        ("Peak flow was clearly reduced after the inhaled dose as compared to saline (p = 0.002).", "peak flow",
+         "decreased"),
+        ("The plaque index was found to be significantly low in the chewing gum group at 6 months (P < 0.05).",
+         "plaque index", "decreased"),
+        ("Patients in arm B showed statistically significant (p<0.05) higher response rates compared with arm A.",
+         "response rates", "increased"),
+        ("Significantly lesser number of women in the walking group developed gestational diabetes than controls.",
+         "gestational diabetes", "decreased"),
     ],
 )
 def test_a_reported_change_is_read_in_the_forms_trials_word_it(text: str, outcome: str, change: str) -> None:
@@ -84,6 +94,15 @@ def test_alternatives_after_of_are_one_measure_and_a_resolution_is_good_to_have(
     assert rule_higher_is_better("time to resolution of fever") is False
     assert rule_higher_is_better("time to pain relief") is False
     assert rule_higher_is_better("time to relapse") is True
+
+
+def test_who_had_the_better_result_is_not_part_of_the_outcome_name() -> None:
+    read = _read("Quality of life differed significantly, with better quality of life for the exercise group (p=.03).")
+    assert read["quality of life"] == ("unclear", "improved")
+
+
+def test_adverbs_alone_are_no_outcome() -> None:
+    assert "only slightly" not in _read("The itch score of group B decreased only slightly from 4.1 to 3.9 (p = 0.4).")
 
 
 def test_an_outcome_name_does_not_open_with_with_or_without() -> None:

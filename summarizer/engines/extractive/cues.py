@@ -471,7 +471,7 @@ HALTED = re.compile(
 # an object that is not an outcome: the verb was intransitive ("improved substantially in recent years")
 INTRANSITIVE_OBJECT = re.compile(
     r"(?:significantly|markedly|substantially|slightly|dramatically|considerably|steadily|gradually|rapidly|"
-    r"over|both|after|following|from|allowing|with\s+time|in\s+recent|in\s+both|by\s+\d|to\s+\d|\w+ly\s+(?:in|after|"
+    r"over|both|after|following|from|allowing|with\s+time|in\s+recent|in\s+both|by\s+\d|to\s+\d|(?:\w+ly\s+)+(?:in|after|"
     r"over|during|from|both|at)\b)\b"
 )
 
@@ -509,8 +509,8 @@ SUBJECT_RESULT = re.compile(
     r"greater|smaller|fewer|better|worse|(?:more|less)\s+(?:frequent|common)|less(?=\s+than\s+(?!\d))|"
     r"not\s+(?:significantly\s+)?different|significantly\s+(?:high|low))(?=\s+(?:in|among|between|than|with|using|under|"
     r"for|at|after|during|across|compared|versus|vs|following|by|when|relative)\b|\s*[,;:.()\[]|\s*$)"
-    r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
-    r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$)"
+    r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:\w+ly|by\s|from\s|"
+    r"to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$)"
     r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ)"
     r"|(?:showed|shows|demonstrated|revealed|had|has|have)\s+(?P<nodiff>no\s+(?:statistically\s+)?(?:significant\s+)?"
     r"differences?))"

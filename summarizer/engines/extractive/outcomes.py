@@ -306,7 +306,9 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         adverb = _ADVERB_BEFORE_OBJECT.match(obj)  # "improved significantly the semen parameters"
         skipped = adverb.end() if adverb is not None else 0
         obj = obj[skipped:]
-        if not obj.strip() or (not skipped and INTRANSITIVE_OBJECT.match(obj)):
+        if not obj.strip() or (not skipped and INTRANSITIVE_OBJECT.match(obj)) or all(
+            w.endswith("ly") for w in obj.split()
+        ):
             continue  # "improved substantially in recent years": the subject changed, not an object
         pos = match.start("obj") + skipped + len(obj)  # a change word inside this object is part of its name
         negated = VERB_NEGATED.search(prefix[-70:]) is not None

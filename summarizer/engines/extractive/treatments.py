@@ -402,7 +402,7 @@ def _finite_after_name(toks: Sequence[str], i: int) -> bool:
 
 
 def _past_form(tok: str) -> bool:
-    return len(tok) > 4 and tok.endswith("ed")
+    return len(tok) > 4 and tok.endswith("ed") and "-" not in tok  # "marrow-derived" is an adjective
 
 
 def _arm_word(scan: Scan, i: int, following: int) -> bool:
