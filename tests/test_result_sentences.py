@@ -12,6 +12,7 @@ from summarizer.engines.extractive.outcomes import plausible_outcome_name
 from summarizer.engines.extractive.polarity import rule_higher_is_better
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.treatment_names import names_comparator
 from summarizer.engines.extractive.treatments import treatment_mentions
 
 
@@ -131,3 +132,35 @@ def test_a_verb_in_the_past_ends_a_name_and_a_name_of_its_own_in_ed_is_kept() ->
     assert all("needed" not in name for name in names)
     sled = [m.name for m in treatment_mentions(Scan("Recovery was shorter in the SLED group.", Resources()))]
     assert sled == ["SLED"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The eruption improved dramatically within two days of the withdrawal of the antibiotic.",
+        "Drug Z was stopped, after which the itching improved slowly.",
+        "Her liver enzymes were gradually reduced after drug Z discontinuation.",
+    ],
+)
+def test_a_change_after_the_treatment_was_stopped_is_not_its_effect(text: str) -> None:
+    assert not _read(text)
+
+
+def test_stopping_as_an_outcome_or_a_syndrome_is_still_read() -> None:
+    assert "smoking cessation rates" in _read("Smoking cessation rates were higher with drug Z than placebo (p<0.01).")
+    assert "symptoms of withdrawal" in _read("Symptoms of withdrawal decreased significantly with drug Z (p<0.01).")
+
+
+def test_a_name_written_with_its_dose_is_a_treatment() -> None:
+    names = [m.name for m in treatment_mentions(Scan("Compared with placebo, QX 4 g/day reduced TG.", Resources()))]
+    assert names == ["QX"]
+
+
+@pytest.mark.parametrize("anchor", ["placebo", "sham-operated", "non-fluoridated", "nontreated"])
+def test_an_arm_named_by_a_comparator_word_or_by_what_it_lacked_is_the_comparator(anchor: str) -> None:
+    assert names_comparator(anchor)
+
+
+@pytest.mark.parametrize("anchor", ["fluoridated", "non-invasive", "nonsteroidal", "shampoo"])
+def test_other_names_are_not_the_comparator(anchor: str) -> None:
+    assert not names_comparator(anchor)

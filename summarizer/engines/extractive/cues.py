@@ -451,7 +451,8 @@ OBJ_CUT = re.compile(
     r"(?<=days\s|ents\s)with(?=\s+(?:a|an|the|its|their|this|these|statistical|significan|\d))|without|"
     r"to \d|at|during|throughout|after|among|between|across|"
     r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
-    r"will|must|was|were|is|are|has|have|had)\b|\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|"
+    r"will|must|was|were|is|are|has|have|had|suggests|suggested|indicates|indicated|shows|showed|means|meant)\b|"
+    r"\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|"
     # a number ends the name, but not the number of a type or a phase ("type 2 diabetes") or one that starts it
     r"(?<![\w\-])(?<!type\s)(?<!phase\s)(?<!grade\s)(?<!stage\s)(?<!^)\d).*$",
     re.DOTALL,
@@ -503,14 +504,21 @@ SUBJECT_CHANGE_NOUN = re.compile(
     r"(?:significant|marked|substantial|considerable|greater|larger)\s+)?(?P<noun>reduction|decrease|increase|rise|decline|"
     r"improvement|deterioration|worsening)(?!\s+(?:in|of|on)\b)"
 )
+# a treatment stopped ("improved after withdrawal of lithium", "ramipril was stopped"): what changed then was not
+# the treatment's effect (in a case report, it is the harm going away)
+DECHALLENGE = re.compile(
+    r"\b(?:withdrawal|discontinuation|cessation|stopping|tapering)\s+of\b"
+    r"|\b(?:after|following|upon|on|with)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:withdrawal|discontinuation|cessation)\b"
+    r"|\b(?:was|were|had\s+been|been)\s+(?:\w+ly\s+)?(?:stopped|discontinued|withdrawn|ceased|tapered)\b"
+)
 SUBJECT_RESULT = re.compile(
     r"\b(?:(?:was|were|is|are|remained|became|(?:found|shown|observed|seen|noted)\s+to\s+be)\s+" + _RESULT_ADVERB
     + r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
     r"greater|smaller|fewer|better|worse|(?:more|less)\s+(?:frequent|common)|less(?=\s+than\s+(?!\d))|"
     r"not\s+(?:significantly\s+)?different|significantly\s+(?:high|low))(?=\s+(?:in|among|between|than|with|using|under|"
     r"for|at|after|during|across|compared|versus|vs|following|by|when|relative)\b|\s*[,;:.()\[]|\s*$)"
-    r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:\w+ly|by\s|from\s|"
-    r"to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$)"
+    r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
+    r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$)"
     r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ)"
     r"|(?:showed|shows|demonstrated|revealed|had|has|have)\s+(?P<nodiff>no\s+(?:statistically\s+)?(?:significant\s+)?"
     r"differences?))"

@@ -13,6 +13,7 @@ from summarizer.engines.extractive.cues import (
     CONTRAST,
     CONTROL_ARM,
     CONTROL_WORDS,
+    DECHALLENGE,
     DEFINITION_OPEN,
     EVERY_ARM,
     FEWER_PATIENTS,
@@ -142,7 +143,20 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     tidied = map(_without_leading_preposition, map(_without_trailing_adverbs, mentions))
     arms = _EveryArm(scan)
     between = (arms.read(m) for m in tidied)
-    return [m for m in between if m is not None and plausible_outcome_name(m.outcome)]
+    stopped = _stopped_sentences(scan)
+    return [
+        m for m in between if m is not None and m.sentence not in stopped and plausible_outcome_name(m.outcome)
+    ]
+
+
+_STOPPING_STEMS = ("withdraw", "discontinu", "cessation", "stopp", "taper", "ceased")
+
+
+def _stopped_sentences(scan: Scan) -> set[int]:
+    """The sentences that tell of a treatment stopped (cues.DECHALLENGE): a change in them is not its effect."""
+    if not any(stem in scan.low for stem in _STOPPING_STEMS):
+        return set()
+    return {i for i, (start, end) in enumerate(scan.sentences()) if DECHALLENGE.search(scan.low, start, end)}
 
 
 def _in_definition(low: str, sentence_start: int, pos: int) -> bool:

@@ -46,7 +46,7 @@ GOOD_OUTCOME = re.compile(
 )
 # good to have although a bad word is in the name ("HDL cholesterol"), unless it is what a ratio divides by
 # ("LDL-C/HDL-C ratio")
-GOOD_OVERRIDE = re.compile(r"(?<!/)\bhdl\b|(?<!/)high-density lipoprotein")
+GOOD_OVERRIDE = re.compile(r"(?<![/\-])\bhdl\b|(?<![/\-])\bhigh-density lipoprotein")  # not "non-HDL", "LDL/HDL"
 # a name that ends in a gain is good to have, whatever it is a gain in ("symptom improvement", "pain relief"), or
 # that opens with one ("complete resolution of heartburn"), unless it is the time to it ("time to clinical improvement")
 GAIN_NAMED = re.compile(

@@ -42,7 +42,12 @@ from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
 from summarizer.engines.extractive.resources import Resources
-from summarizer.engines.extractive.treatment_names import COMPARATOR, MODIFIED_CLASSES, TREATMENT_CLASSES, clean_name
+from summarizer.engines.extractive.treatment_names import (
+    MODIFIED_CLASSES,
+    TREATMENT_CLASSES,
+    clean_name,
+    names_comparator,
+)
 from summarizer.engines.extractive.treatments import TreatmentMention, TreatmentReading, name_anchors
 from summarizer.models import Target
 
@@ -417,7 +422,7 @@ def _chosen_anchor(
     eligible = {
         anchor: tally
         for anchor, tally in by_anchor.items()
-        if anchor not in COMPARATOR  # "placebo injection" is the other arm, never the intervention
+        if not names_comparator(anchor)  # "placebo injection" is the other arm, never the intervention
         and (tally.attributed >= needed or (tested and tally.tested >= least))
         and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
     }

@@ -225,6 +225,15 @@ COMPARATOR = CONTROL_CARE | _words(
 )
 # trial arms: "the olanzapine group", "the intramuscular arm" name what that arm was given
 ARM_WORDS = _words("group groups arm arms")
+# an arm named by what it was not given, or by a comparator's word before a hyphen: "non-fluoridated", "sham-operated"
+_NEGATED_ARM = re.compile(r"^non-?[a-z]+ed$")
+
+
+def names_comparator(anchor: str) -> bool:
+    """Whether a name's anchor word names the comparator arm: "placebo", "sham-operated", "non-supplemented"."""
+    return anchor in COMPARATOR or anchor.split("-", 1)[0] in COMPARATOR or _NEGATED_ARM.match(anchor) is not None
+
+
 NOT_ARMS = _words(
     "both two three four five each all other same different first second "
     "third age risk high-risk low-risk study patient patients working research ethnic functional "

@@ -75,6 +75,7 @@ from summarizer.engines.extractive.treatment_names import (
     VERBS,
     WEIGHT_PHRASE,
     anchor_form,
+    dose_in,
     is_name_word,
     negated_before,
     population_frame,
@@ -405,6 +406,22 @@ def _past_form(tok: str) -> bool:
     return len(tok) > 4 and tok.endswith("ed") and "-" not in tok  # "marrow-derived" is an adjective
 
 
+def _dosed_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
+    """Names written with a dose right after them ("IPE 4 g/day", "BX-17 10 mg"): a word that may name a treatment,
+    not all lower case (an abbreviation or a proper name: "aspirin 100 mg" is the lexicon's), then a number and a
+    dose unit. Given, as a dose says."""
+    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
+    spans = []
+    for i in range(len(toks) - 2):
+        if not toks[i + 1][:1].isdigit() or not dose_in(toks[i + 1 : i + 4]):
+            continue
+        word = text[starts[i] : ends[i]]
+        if word.islower() or not _learned_first_word(toks[i]) or toks[i] in COMPARATOR:
+            continue
+        spans.append((starts[i], ends[i], i, i, True))
+    return spans
+
+
 def _arm_word(scan: Scan, i: int, following: int) -> bool:
     """Whether word i may name the arm of the word that follows it ("the olanzapine group"): not a function word or
     a word that says which or how many, and not closed off from it ("(Fig. 3). Groups 1 and 3" names no arm, "diode
@@ -432,6 +449,7 @@ def treatment_mentions(
     spans: list[tuple[int, int, int, int, bool]] = []
     spans.extend(_agent_spans(scan, drug_margins))
     spans.extend(_learned_spans(scan, learned))
+    spans.extend(_dosed_spans(scan))
     n = len(toks)
     phrase_ends = [] if PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in PHRASE_ENDS]
     if any(suffix in scan.low for suffix in PROCEDURE_SUFFIXES):
@@ -543,6 +561,7 @@ def read_treatments(
         or (drug_margins is not None and max(drug_margins, default=-1.0) >= 0.0)
         or (len(scan.masked) != len(scan.toks) and "DRUGX" in map(word_class.__getitem__, scan.toks))
         or _CAUSE_WORD.search(scan.low)
+        or not DOSE_UNITS.isdisjoint(scan.toks) or "g" in scan.toks  # a name with its dose ("IPE 4 g/day")
     )
     if not candidates:
         return _NOTHING
