@@ -140,6 +140,7 @@ def test_a_verb_in_the_past_ends_a_name_and_a_name_of_its_own_in_ed_is_kept() ->
         "The eruption improved dramatically within two days of the withdrawal of the antibiotic.",
         "Drug Z was stopped, after which the itching improved slowly.",
         "Her liver enzymes were gradually reduced after drug Z discontinuation.",
+        "After discontinuing drug Z and starting steroids, her symptoms rapidly improved.",
     ],
 )
 def test_a_change_after_the_treatment_was_stopped_is_not_its_effect(text: str) -> None:

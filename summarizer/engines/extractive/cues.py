@@ -509,6 +509,7 @@ SUBJECT_CHANGE_NOUN = re.compile(
 DECHALLENGE = re.compile(
     r"\b(?:withdrawal|discontinuation|cessation|stopping|tapering)\s+of\b"
     r"|\b(?:after|following|upon|on|with)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:withdrawal|discontinuation|cessation)\b"
+    r"|\b(?:after|following|upon|on)\s+(?:discontinuing|stopping|withdrawing|ceasing|tapering)\b"
     r"|\b(?:was|were|had\s+been|been)\s+(?:\w+ly\s+)?(?:stopped|discontinued|withdrawn|ceased|tapered)\b"
 )
 SUBJECT_RESULT = re.compile(
