@@ -1,8 +1,16 @@
-"""Results the outcome rules leave without a direction, read by the change model learned from Evidence Inference.
+"""Results the outcome rules leave without a direction, read given the intervention: by its arm, else by the change
+model learned from Evidence Inference.
 
 A sentence about the intervention often reports a comparison the rules of outcomes.py cannot orient: two arms
 named and neither a control ("relapse rates were 12.4% in the cefixime group and 3.4% in the gatifloxacin group"),
-or a result without a change verb ("there was no difference in total scores between the groups"). The change model
+or a result without a change verb ("there was no difference in total scores between the groups").
+
+By its arm: a significant comparison in numbers of two arms that no control word tells apart (numeric_results.py)
+is oriented when the words of exactly one arm name the intervention (as the profile matches its mentions, short
+forms included): its value against the other arm's is the change, of the outcome named before the values
+(outcomes.numeric_outcomes). This reads the sentence, and the change model does not.
+
+Else the change model
 (features.efficacy_features, trained on the train documents of Evidence Inference: intervention, comparator,
 outcome, evidence sentence -> increased, decreased, no difference) reads such a sentence given the intervention's
 name, and its answer counts when it is at least MIN_PROBABILITY. The model learned from comparisons only, and reads
@@ -26,10 +34,13 @@ from dataclasses import dataclass
 from summarizer.engines.extractive.cues import COMPARISON_RESULT, PATTERN_A_SUFFIX, VERB_LABEL_STEMS
 from summarizer.engines.extractive.features import efficacy_features
 from summarizer.engines.extractive.linear import LinearModel
-from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
+from summarizer.engines.extractive.numeric_results import Significance, numeric_results, oriented_by_arm
+from summarizer.engines.extractive.outcomes import OutcomeMention, numeric_outcomes, plausible_outcome_name
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.reading import SentenceReading
+from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import split_sentences
 from summarizer.models import Change
 
@@ -73,16 +84,24 @@ class LearnedResults:
         return self._reader
 
     def outcomes(
-        self, text: str, reading: SentenceReading, sentences: Sequence[int], intervention: str
+        self,
+        text: str,
+        reading: SentenceReading,
+        sentences: Sequence[int],
+        intervention: str,
+        named_in: Callable[[str], bool] | None = None,
     ) -> list[OutcomeMention]:
-        """The results the model reads, for the intervention, in these sentences of a statement (indices)."""
-        if self._read >= self.max_statements:
-            return []
+        """The results read, for the intervention, in these sentences of a statement (indices): by its arm where
+        named_in (whether words name the intervention) orients a comparison in numbers, else by the model."""
+        mentions = by_arm(text, sentences, named_in, self.polarity) if named_in is not None else []
+        oriented = {m.sentence for m in mentions}
+        rest = [index for index in sentences if index not in oriented]
+        if not rest or self._read >= self.max_statements:
+            return mentions
         self._read += 1
         spans = split_sentences(text)
         low = text.lower()
-        mentions = []
-        for index in sentences:
+        for index in rest:
             if index >= len(spans):
                 continue
             start, end = spans[index]
@@ -119,6 +138,28 @@ class LearnedResults:
             return None
         name = _span_name(span.text)
         return name if plausible_outcome_name(name) and _LEADING_NOT_A_NAME.match(name) is None else None
+
+
+def by_arm(
+    text: str, sentences: Sequence[int], named_in: Callable[[str], bool], polarity: LearnedPolarity | None
+) -> list[OutcomeMention]:
+    """The comparisons in numbers of two arms, in these sentences of a statement (indices), that the arm naming the
+    intervention orients (numeric_results.oriented_by_arm), as outcomes with what each change means for the
+    patient; not those whose polarity is unknown, nor names that cannot be an outcome's."""
+    scan = Scan(text, Resources())  # numeric_results reads the text's numbers and words, not the lexicons
+    wanted = set(sentences)
+    oriented = [
+        found
+        for result in numeric_results(scan, Significance(scan))
+        if result.arms is not None
+        and scan.sentence_index(result.arms[0].span[0]) in wanted
+        and (found := oriented_by_arm(result, text, named_in)) is not None
+    ]
+    return [
+        m
+        for m in numeric_outcomes(scan, oriented, polarity)
+        if m.direction != "unclear" and plausible_outcome_name(m.outcome)
+    ]
 
 
 def _span_name(text: str) -> str:

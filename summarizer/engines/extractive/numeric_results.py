@@ -12,7 +12,10 @@ the outcome they are about.
 - Two values: "A (with|in|among|of patients receiving) ARM and|vs|versus B (with|in) ARM", and "A and B ... in
   the X and Y groups, respectively". The arm with a control word (placebo, control, sham, usual or standard care,
   untreated, no treatment) is the comparator. A difference said not to be significant is no difference, whatever
-  the arms; otherwise the values give the change only when the arms are known.
+  the arms; otherwise the values give the change only when the arms are known. A significant difference between
+  two arms that no control word tells apart ("24.3 minutes in the TOS group and 16.3 minutes in the sling group
+  (p < 0.05)") keeps both arms' words and values, its change "unclear": which arm is the intervention is known
+  only to a reader that knows the intervention (oriented_by_arm, given which words name it).
 - Ratios (hazard, odds, risk, rate ratios; HR, OR, RR, IRR): below 1 is a decrease for the intervention, above 1
   an increase, and a CI that holds 1 is no difference.
 """
@@ -21,7 +24,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.cues import CONTROL_WORDS, P_VALUE
 from summarizer.engines.extractive.scan import Scan
@@ -32,13 +36,19 @@ _NEGATION_REACH = 40  # "not statistically significant": the "significant" a neg
 _NUMBER = r"\d+(?:\.\d+)?"
 # a value: a number with an optional spread and unit, and an optional percentage in brackets ("13 (32%)")
 _VALUE = (
-    rf"(?P<{{0}}>{_NUMBER})\s*(?P<{{0}}pct>%|percent\b)?(?:\s*(?:±|\+/-|\+-)\s*{_NUMBER}\s*%?)?"
+    rf"(?P<{{0}}>{_NUMBER})(?:\s*/\s*(?P<{{0}}of>\d+))?\s*(?P<{{0}}pct>%|percent\b)?"
+    rf"(?:\s*(?:±|\+/-|\+-)\s*{_NUMBER}\s*%?)?"
+    r"(?:\s*[a-zµμ]{{1,3}}(?:/[a-zµμ]{{1,3}})?[23²³](?![\w.]))?"  # a unit with a power ("cm2", "kg/m2")
     rf"(?:\s*(?:[a-zµμ/]+\b)?\s*\(\s*(?:{_NUMBER}\s*[-–]\s*)?(?P<{{0}}in>{_NUMBER})\s*%\s*\))?"
     r"(?:\s*(?:days?|weeks?|months?|hours?|h|min|minutes|mg|ml|kg|mmhg|points?|patients|subjects|participants)\b)?"
+    # what qualifies the value, in brackets: its count ("(178/277)"), range, interval or spread ("(range, 2-6)",
+    # "(95% CI 1.7-5.1%)", "(SD 1.2)"), after a unit ("3.6 cm (range, 2-6)")
+    r"(?:\s*(?:[a-zµμ]{{1,5}}\s*)?\(\s*(?:\d+\s*/\s*\d+\s*|(?:range|iqr|sd|se|sem|(?:9[059]\s*%\s*)?(?:ci|"
+    r"confidence\s+interval))\b[^();=<>]{{0,50}})\))?"
 )
 _LINK = r"\s*(?:,\s*)?(?:and|vs\.?|versus|compared\s+(?:with|to)|as\s+against|against)\s+"
 PAIR = re.compile(
-    r"(?<![\w.\-/\[])" + _VALUE.format("a") + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK + _VALUE.format("b")
+    r"(?<![\w.\-–/\[])" + _VALUE.format("a") + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK + _VALUE.format("b")
     + r"(?P<arm_b>[^.;\d\[\]]{0,70})"
 )
 RESPECTIVELY = re.compile(
@@ -71,6 +81,15 @@ _RATIO_ABBREVIATION = re.compile(r"\b(?:a|adj)?(?:HR|OR|RR|IRR)s?\b")
 
 
 @dataclass(frozen=True)
+class Arm:
+    """One arm of a comparison in numbers: the words that say which arm it is (their span in the statement) and
+    its value."""
+
+    span: tuple[int, int]
+    value: float
+
+
+@dataclass(frozen=True)
 class NumericResult:
     """A comparison the sentence reports in numbers: where the outcome's name ends (or its span, when the result
     names it: "the hazard ratio for death"), and the intervention's change."""
@@ -78,6 +97,9 @@ class NumericResult:
     subject_end: int  # the outcome's name ends before this position (its verb or bracket), or -1
     change: Change
     named: tuple[int, int] | None = None  # the outcome's span when the result itself names it
+    # a significant difference between two arms that no control word tells apart: their words and values, in the
+    # sentence's order (the change is then "unclear" until oriented_by_arm)
+    arms: tuple[Arm, Arm] | None = None
 
 
 def _p_significant(op: str, value: float) -> bool:
@@ -144,9 +166,13 @@ def _may_hold_ratio(scan: Scan) -> bool:
 
 
 def _value(match: re.Match[str], key: str) -> tuple[float, bool]:
+    """A value and whether it is a percentage: a count out of a number ("178/277") is one."""
     inner = match.group(f"{key}in")
     if inner is not None:
         return float(inner), True
+    whole = match.group(f"{key}of")
+    if whole is not None and match.group(f"{key}pct") is None:
+        return (100 * float(match.group(key)) / float(whole), True) if float(whole) > 0 else (0.0, False)
     return float(match.group(key)), match.group(f"{key}pct") is not None
 
 
@@ -158,6 +184,27 @@ def _arm_side(text: str) -> str | None:
     if re.search(r"\b(?:with|in|among|for|on|receiving|given|treated|taking|of)\b", words):
         return "intervention"
     return None
+
+
+def _arm_words(low: str, span: tuple[int, int]) -> tuple[int, int]:
+    """An arm's words: those after its value up to a comma (as _arm_side reads them)."""
+    start, end = span
+    comma = low.find(",", start, end)
+    return (start, comma if comma >= 0 else end)
+
+
+def oriented_by_arm(result: NumericResult, text: str, names: Callable[[str], bool]) -> NumericResult | None:
+    """A comparison of two arms that no control word tells apart, oriented by the intervention: when the words of
+    exactly one arm name it (names: whether words name the intervention), its value set against the other arm's
+    gives the change. None when neither arm's words name it, or both do."""
+    if result.arms is None:
+        return None
+    first, second = result.arms
+    named = (names(text[first.span[0] : first.span[1]]), names(text[second.span[0] : second.span[1]]))
+    if named[0] == named[1]:
+        return None
+    mine, other = (first, second) if named[0] else (second, first)
+    return replace(result, change=_change(mine.value, other.value), arms=None)
 
 
 def _change(first: float, second: float) -> Change:
@@ -187,18 +234,22 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         if subject_end < 0:
             continue
         sides = (_arm_side(match.group("arm_a")), _arm_side(match.group("arm_b")))
+        spans = (_arm_words(low, match.span("arm_a")), _arm_words(low, match.span("arm_b")))
         respectively = RESPECTIVELY.search(low, match.end("b"), scan.sentence_at(match.start())[1])
         if respectively is not None:
             sides = (
                 "control" if CONTROL_WORDS.search(respectively.group("first")) else "intervention",
                 "control" if CONTROL_WORDS.search(respectively.group("second")) else "intervention",
             )
+            spans = (respectively.span("first"), respectively.span("second"))
         significant = significance.at(match.end("b"))
         if significant is False:
             results.append(NumericResult(subject_end, "no_difference"))
         elif set(sides) == {"control", "intervention"}:
             first, second = (a, b) if sides[0] == "intervention" else (b, a)
             results.append(NumericResult(subject_end, _change(first, second)))
+        elif significant and sides == ("intervention", "intervention") and a != b:
+            results.append(NumericResult(subject_end, "unclear", arms=(Arm(spans[0], a), Arm(spans[1], b))))
     if ratios:
         for match in RATIO.finditer(scan.text):
             what = match.group("what")

@@ -50,6 +50,7 @@ GOOD_OVERRIDE = re.compile(r"(?<!/)\bhdl\b|(?<!/)high-density lipoprotein")
 # a name that ends in a gain is good to have, whatever it is a gain in ("symptom improvement", "pain relief"),
 # unless it is the time to it ("time to clinical improvement")
 GAIN_NAMED = re.compile(r"\b(?:improvement|relief|resolution)s?$")
+_GAIN_WORD = re.compile(r"\b(?:improvement|relief|resolution)s?\b")
 # "ventilator-free days", "progression-free survival", "free of relapse": more of it is better
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
 # "time to progression", "time until relapse": the time before a harm; longer is better
@@ -72,7 +73,10 @@ def _longer_is_better(low: str) -> bool | None:
     to = TIME_TO.search(low)
     if to is not None:
         what = to.group("what")
-        return BAD_OUTCOME.search(what) is not None and GOOD_OUTCOME.search(what) is None
+        # the time to relief of a harm is the time to a gain ("time to first relief of symptoms"): shorter is better
+        return BAD_OUTCOME.search(what) is not None and GOOD_OUTCOME.search(what) is None and (
+            _GAIN_WORD.search(what) is None
+        )
     of = DURATION_OF.search(low)
     if of is not None:
         return GOOD_TO_LAST.search(of.group("what")) is not None
