@@ -10,18 +10,17 @@ is oriented when the words of exactly one arm name the intervention (as the prof
 forms included): its value against the other arm's is the change, of the outcome named before the values
 (outcomes.numeric_outcomes). This reads the sentence, and the change model does not.
 
-Else the change model
-(features.efficacy_features, trained on the train documents of Evidence Inference: intervention, comparator,
-outcome, evidence sentence -> increased, decreased, no difference) reads such a sentence given the intervention's
-name, and its answer counts when it is at least MIN_PROBABILITY. The model learned from comparisons only, and reads
-anything else as no difference: a sentence counts only when it reports a comparison's result (cues.COMPARISON_RESULT:
-a p-value, a confidence interval, a ratio, significance, one arm set against another).
+Else the change model (features.efficacy_features, trained on the train documents of Evidence Inference:
+intervention, comparator, outcome, evidence sentence -> increased, decreased, no difference) reads such a sentence
+given the intervention's name, and its answer counts when it is at least MIN_PROBABILITY. The model learned from
+comparisons only, and reads anything else as no difference: a sentence counts only when it reports a comparison's
+result (cues.COMPARISON_RESULT: a p-value, a confidence interval, a ratio, significance, one arm set against another).
 
 The outcome is the one the rules found in the sentence without a direction, else the PICO reader's first outcome
 span there that reads as an outcome's name. What the change means for the patient is the outcome's polarity
 (polarity.py): a change whose polarity is unknown is left out, and a result of no difference needs none.
 
-Only the first LEARNED_STATEMENTS statements that need it are read this way (the PICO reader costs about 0.3 ms a
+Only the first LEARNED_STATEMENTS statements that need the model are read by it (the PICO reader costs about 0.3 ms a
 statement and a second or two to load, so it is loaded only when a sentence has no outcome the rules named).
 """
 
@@ -60,6 +59,7 @@ _LEADING_CHANGE = re.compile(
     r"^(?:" + "|".join(stem for _, stems in VERB_LABEL_STEMS for stem in stems) + r")\w*\s+(?:both\s+)?",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that|who|where|when)\b", re.IGNORECASE)
 _TRAILING_LINK = re.compile(r"(?:\s+(?:of|for|in|on|at|to|with|by|from|and|or|the|a|an|which|that))+$", re.IGNORECASE)
 
@@ -146,6 +146,8 @@ def by_arm(
     """The comparisons in numbers of two arms, in these sentences of a statement (indices), that the arm naming the
     intervention orients (numeric_results.oriented_by_arm), as outcomes with what each change means for the
     patient; not those whose polarity is unknown, nor names that cannot be an outcome's."""
+    if _DIGIT.search(text) is None:
+        return []
     scan = Scan(text, Resources())  # numeric_results reads the text's numbers and words, not the lexicons
     wanted = set(sentences)
     oriented = [

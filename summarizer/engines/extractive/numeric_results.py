@@ -15,7 +15,10 @@ the outcome they are about.
   the arms; otherwise the values give the change only when the arms are known. A significant difference between
   two arms that no control word tells apart ("24.3 minutes in the TOS group and 16.3 minutes in the sling group
   (p < 0.05)") keeps both arms' words and values, its change "unclear": which arm is the intervention is known
-  only to a reader that knows the intervention (oriented_by_arm, given which words name it).
+  only to a reader that knows the intervention (oriented_by_arm, given which words name it). A value may carry a
+  spread, a unit, its percentage in brackets ("13 (32%)"), or what qualifies it in brackets: its count ("64.3%
+  (178/277)"), a range, an interval or a spread ("3.6 cm (range, 2-6)"); a count out of a number ("12/60") is
+  read as its percentage, and a number after a dash ends a range and is no value.
 - Ratios (hazard, odds, risk, rate ratios; HR, OR, RR, IRR): below 1 is a decrease for the intervention, above 1
   an increase, and a CI that holds 1 is no difference.
 """
