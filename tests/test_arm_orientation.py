@@ -103,6 +103,15 @@ def test_a_value_qualified_by_its_count_range_interval_or_unit_is_read(text: str
     assert result.arms is not None and result.arms[0].value == pytest.approx(value)
 
 
+def test_arms_named_before_their_values_in_brackets_are_oriented_when_the_difference_is_significant() -> None:
+    text = ("The mean duration of analgesia in the ropivacaine group (412 ± 60 min) was shorter than in the "
+            "levobupivacaine group (505 ± 71 min) (p < 0.001).")
+    assert _oriented(text, "levobupivacaine") == [("duration of analgesia", "increased", "improved")]
+    assert _oriented(text, "ropivacaine") == [("duration of analgesia", "decreased", "worsened")]
+    untested = text.replace(" (p < 0.001)", "").replace("shorter", "different")
+    assert _oriented(untested, "ropivacaine") == []
+
+
 def test_a_p_value_inside_a_values_bracket_is_not_taken_as_its_qualifier() -> None:
     text = ("Ratios were 0.91 (95% CI 0.62-1.33; p = 0.65) for alpha versus beta and 0.93 (95% CI 0.63-1.35; "
             "p = 0.70) for gamma versus beta.")

@@ -54,6 +54,17 @@ PAIR = re.compile(
     r"(?<![\w.\-–/\[])" + _VALUE.format("a") + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK + _VALUE.format("b")
     + r"(?P<arm_b>[^.;\d\[\]]{0,70})"
 )
+# each arm named before its value in brackets: "in the X group (24.3 ± 3.4 min) than in the Y group (16.3 ± 1.7
+# min)", "with X (3.9 ± 1.5) compared to Y (2.5 ± 1.7)"
+_BRACKETED = (
+    r"\(\s*(?:(?:mean|median|m)\s*[=:]?\s*)?(?P<{0}>" + _NUMBER + r")(?:\s*/\s*(?P<{0}of>\d+))?\s*"
+    r"(?P<{0}pct>%|percent\b)?(?P<{0}in>)?[^()]{{0,40}}\)"
+)
+ARM_PAIR = re.compile(
+    r"\b(?P<arm_a>(?:in|with|for|among|on|after|during|by)\s+[^.;:()\d\[\]]{1,60}?)\s*" + _BRACKETED.format("a")
+    + r"[^.;()\d\[\]]{0,60}?\b(?:than|compared\s+(?:with|to)|versus|vs\.?|and|as\s+against|relative\s+to)\s+"
+    r"(?P<arm_b>[^.;:()\d\[\]]{1,60}?)\s*" + _BRACKETED.format("b")
+)
 RESPECTIVELY = re.compile(
     r"\bin\s+(?:the\s+)?(?P<first>[\w\-\s]{1,40}?)\s+(?:and|vs\.?|versus)\s+(?:the\s+)?(?P<second>[\w\-\s]{1,40}?)"
     r"\s*(?:groups?|arms?)?\s*,?\s*respectively\b"
@@ -80,6 +91,8 @@ RATIO = re.compile(
 )
 # cheap tests that a statement may hold a comparison in numbers (on the lower-cased text) or a ratio (on the text)
 _GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+\d|\bratio")
+# and that it may hold arms named before their values, with a test's result (ARM_PAIR is read only then)
+_TESTED = ("signific", "p <", "p<", "p =", "p=", "p ≤", "p≤")
 _RATIO_ABBREVIATION = re.compile(r"\b(?:a|adj)?(?:HR|OR|RR|IRR)s?\b")
 
 
@@ -171,7 +184,7 @@ def _may_hold_ratio(scan: Scan) -> bool:
 def _value(match: re.Match[str], key: str) -> tuple[float, bool]:
     """A value and whether it is a percentage: a count out of a number ("178/277") is one."""
     inner = match.group(f"{key}in")
-    if inner is not None:
+    if inner:
         return float(inner), True
     whole = match.group(f"{key}of")
     if whole is not None and match.group(f"{key}pct") is None:
@@ -216,6 +229,27 @@ def _change(first: float, second: float) -> Change:
     return "decreased" if first < second else "increased"
 
 
+def _two_arms(
+    subject_end: int,
+    values: tuple[float, float],
+    sides: tuple[str | None, ...],
+    spans: tuple[tuple[int, int], tuple[int, int]],
+    significant: bool | None,
+) -> NumericResult | None:
+    """Two arms' values as a result: no difference when said not significant; the intervention's change when one
+    arm is the comparator; the two arms kept, their change unclear, when the difference is significant and no
+    control word tells them apart."""
+    a, b = values
+    if significant is False:
+        return NumericResult(subject_end, "no_difference")
+    if set(sides) == {"control", "intervention"}:
+        first, second = (a, b) if sides[0] == "intervention" else (b, a)
+        return NumericResult(subject_end, _change(first, second))
+    if significant and sides == ("intervention", "intervention") and a != b:
+        return NumericResult(subject_end, "unclear", arms=(Arm(spans[0], a), Arm(spans[1], b)))
+    return None
+
+
 def _subject_end(low: str, value_start: int, sentence_start: int) -> int:
     verb = SUBJECT_VERB.search(low, max(sentence_start, value_start - 60), value_start)
     return verb.start() if verb is not None else -1
@@ -225,10 +259,13 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
     """The comparisons a statement reports in numbers (see the module's docstring)."""
     low = scan.low
     ratios = _may_hold_ratio(scan)
-    if not ratios and _GATE.search(low) is None:
+    pairs = ratios or _GATE.search(low) is not None
+    arms_first = "(" in low and any(mark in low for mark in _TESTED)
+    if not pairs and not arms_first:
         return []
     results: list[NumericResult] = []
-    for match in PAIR.finditer(low):
+    taken: list[tuple[int, int]] = []
+    for match in PAIR.finditer(low) if pairs else ():
         (a, a_pct), (b, b_pct) = _value(match, "a"), _value(match, "b")
         if a_pct != b_pct:
             continue
@@ -245,14 +282,25 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
                 "control" if CONTROL_WORDS.search(respectively.group("second")) else "intervention",
             )
             spans = (respectively.span("first"), respectively.span("second"))
-        significant = significance.at(match.end("b"))
-        if significant is False:
-            results.append(NumericResult(subject_end, "no_difference"))
-        elif set(sides) == {"control", "intervention"}:
-            first, second = (a, b) if sides[0] == "intervention" else (b, a)
-            results.append(NumericResult(subject_end, _change(first, second)))
-        elif significant and sides == ("intervention", "intervention") and a != b:
-            results.append(NumericResult(subject_end, "unclear", arms=(Arm(spans[0], a), Arm(spans[1], b))))
+        found = _two_arms(subject_end, (a, b), sides, spans, significance.at(match.end("b")))
+        if found is not None:
+            results.append(found)
+            taken.append(match.span())
+    for match in ARM_PAIR.finditer(low) if arms_first else ():
+        if any(match.start() < end and start < match.end() for start, end in taken):
+            continue
+        (a, a_pct), (b, b_pct) = _value(match, "a"), _value(match, "b")
+        if a_pct != b_pct:
+            continue
+        arms = (match.span("arm_a"), match.span("arm_b"))
+        sides = tuple(
+            "control" if CONTROL_WORDS.search(low, start, end) else "intervention" for start, end in arms
+        )
+        if significance.at(match.end()) is not True:
+            continue  # the arms named first are read only where their difference is said to be significant
+        found = _two_arms(match.start("arm_a"), (a, b), sides, arms, True)
+        if found is not None:
+            results.append(found)
     if ratios:
         for match in RATIO.finditer(scan.text):
             what = match.group("what")
