@@ -202,6 +202,11 @@ def _arm_side(text: str) -> str | None:
     return None
 
 
+def _named_arm_side(low: str, span: tuple[int, int]) -> str:
+    """The side of an arm known to be one (named before its value, or in a "respectively" list)."""
+    return "control" if CONTROL_WORDS.search(low, *span) else "intervention"
+
+
 def _arm_words(low: str, span: tuple[int, int]) -> tuple[int, int]:
     """An arm's words: those after its value up to a comma (as _arm_side reads them)."""
     start, end = span
@@ -277,11 +282,8 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         spans = (_arm_words(low, match.span("arm_a")), _arm_words(low, match.span("arm_b")))
         respectively = RESPECTIVELY.search(low, match.end("b"), scan.sentence_at(match.start())[1])
         if respectively is not None:
-            sides = (
-                "control" if CONTROL_WORDS.search(respectively.group("first")) else "intervention",
-                "control" if CONTROL_WORDS.search(respectively.group("second")) else "intervention",
-            )
             spans = (respectively.span("first"), respectively.span("second"))
+            sides = (_named_arm_side(low, spans[0]), _named_arm_side(low, spans[1]))
         found = _two_arms(subject_end, (a, b), sides, spans, significance.at(match.end("b")))
         if found is not None:
             results.append(found)
@@ -292,12 +294,10 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         (a, a_pct), (b, b_pct) = _value(match, "a"), _value(match, "b")
         if a_pct != b_pct:
             continue
-        arms = (match.span("arm_a"), match.span("arm_b"))
-        sides = tuple(
-            "control" if CONTROL_WORDS.search(low, start, end) else "intervention" for start, end in arms
-        )
         if significance.at(match.end()) is not True:
             continue  # the arms named first are read only where their difference is said to be significant
+        arms = (match.span("arm_a"), match.span("arm_b"))
+        sides = (_named_arm_side(low, arms[0]), _named_arm_side(low, arms[1]))
         found = _two_arms(match.start("arm_a"), (a, b), sides, arms, True)
         if found is not None:
             results.append(found)
