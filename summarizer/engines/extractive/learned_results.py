@@ -1,19 +1,26 @@
-"""Results the outcome rules leave without a direction, read by the change model learned from Evidence Inference.
+"""Results the outcome rules leave without a direction, read given the intervention: by its arm, else by the change
+model learned from Evidence Inference.
 
 A sentence about the intervention often reports a comparison the rules of outcomes.py cannot orient: two arms
 named and neither a control ("relapse rates were 12.4% in the cefixime group and 3.4% in the gatifloxacin group"),
-or a result without a change verb ("there was no difference in total scores between the groups"). The change model
-(features.efficacy_features, trained on the train documents of Evidence Inference: intervention, comparator,
-outcome, evidence sentence -> increased, decreased, no difference) reads such a sentence given the intervention's
-name, and its answer counts when it is at least MIN_PROBABILITY. The model learned from comparisons only, and reads
-anything else as no difference: a sentence counts only when it reports a comparison's result (cues.COMPARISON_RESULT:
-a p-value, a confidence interval, a ratio, significance, one arm set against another).
+or a result without a change verb ("there was no difference in total scores between the groups").
+
+By its arm: a significant comparison in numbers of two arms that no control word tells apart (numeric_results.py)
+is oriented when the words of exactly one arm name the intervention (as the profile matches its mentions, short
+forms included): its value against the other arm's is the change, of the outcome named before the values
+(outcomes.numeric_outcomes). This reads the sentence, and the change model does not.
+
+Else the change model (features.efficacy_features, trained on the train documents of Evidence Inference:
+intervention, comparator, outcome, evidence sentence -> increased, decreased, no difference) reads such a sentence
+given the intervention's name, and its answer counts when it is at least MIN_PROBABILITY. The model learned from
+comparisons only, and reads anything else as no difference: a sentence counts only when it reports a comparison's
+result (cues.COMPARISON_RESULT: a p-value, a confidence interval, a ratio, significance, one arm set against another).
 
 The outcome is the one the rules found in the sentence without a direction, else the PICO reader's first outcome
 span there that reads as an outcome's name. What the change means for the patient is the outcome's polarity
 (polarity.py): a change whose polarity is unknown is left out, and a result of no difference needs none.
 
-Only the first LEARNED_STATEMENTS statements that need it are read this way (the PICO reader costs about 0.3 ms a
+Only the first LEARNED_STATEMENTS statements that need the model are read by it (the PICO reader costs about 0.3 ms a
 statement and a second or two to load, so it is loaded only when a sentence has no outcome the rules named).
 """
 
@@ -26,10 +33,13 @@ from dataclasses import dataclass
 from summarizer.engines.extractive.cues import COMPARISON_RESULT, PATTERN_A_SUFFIX, VERB_LABEL_STEMS
 from summarizer.engines.extractive.features import efficacy_features
 from summarizer.engines.extractive.linear import LinearModel
-from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
+from summarizer.engines.extractive.numeric_results import Significance, numeric_results, oriented_by_arm
+from summarizer.engines.extractive.outcomes import OutcomeMention, numeric_outcomes, plausible_outcome_name
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.reading import SentenceReading
+from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import split_sentences
 from summarizer.models import Change
 
@@ -49,6 +59,7 @@ _LEADING_CHANGE = re.compile(
     r"^(?:" + "|".join(stem for _, stems in VERB_LABEL_STEMS for stem in stems) + r")\w*\s+(?:both\s+)?",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that|who|where|when)\b", re.IGNORECASE)
 _TRAILING_LINK = re.compile(r"(?:\s+(?:of|for|in|on|at|to|with|by|from|and|or|the|a|an|which|that))+$", re.IGNORECASE)
 
@@ -73,16 +84,24 @@ class LearnedResults:
         return self._reader
 
     def outcomes(
-        self, text: str, reading: SentenceReading, sentences: Sequence[int], intervention: str
+        self,
+        text: str,
+        reading: SentenceReading,
+        sentences: Sequence[int],
+        intervention: str,
+        named_in: Callable[[str], bool] | None = None,
     ) -> list[OutcomeMention]:
-        """The results the model reads, for the intervention, in these sentences of a statement (indices)."""
-        if self._read >= self.max_statements:
-            return []
+        """The results read, for the intervention, in these sentences of a statement (indices): by its arm where
+        named_in (whether words name the intervention) orients a comparison in numbers, else by the model."""
+        mentions = by_arm(text, sentences, named_in, self.polarity) if named_in is not None else []
+        oriented = {m.sentence for m in mentions}
+        rest = [index for index in sentences if index not in oriented]
+        if not rest or self._read >= self.max_statements:
+            return mentions
         self._read += 1
         spans = split_sentences(text)
         low = text.lower()
-        mentions = []
-        for index in sentences:
+        for index in rest:
             if index >= len(spans):
                 continue
             start, end = spans[index]
@@ -119,6 +138,30 @@ class LearnedResults:
             return None
         name = _span_name(span.text)
         return name if plausible_outcome_name(name) and _LEADING_NOT_A_NAME.match(name) is None else None
+
+
+def by_arm(
+    text: str, sentences: Sequence[int], named_in: Callable[[str], bool], polarity: LearnedPolarity | None
+) -> list[OutcomeMention]:
+    """The comparisons in numbers of two arms, in these sentences of a statement (indices), that the arm naming the
+    intervention orients (numeric_results.oriented_by_arm), as outcomes with what each change means for the
+    patient; not those whose polarity is unknown, nor names that cannot be an outcome's."""
+    if _DIGIT.search(text) is None:
+        return []
+    scan = Scan(text, Resources())  # numeric_results reads the text's numbers and words, not the lexicons
+    wanted = set(sentences)
+    oriented = [
+        found
+        for result in numeric_results(scan, Significance(scan))
+        if result.arms is not None
+        and scan.sentence_index(result.arms[0].span[0]) in wanted
+        and (found := oriented_by_arm(result, text, named_in)) is not None
+    ]
+    return [
+        m
+        for m in numeric_outcomes(scan, oriented, polarity)
+        if m.direction != "unclear" and plausible_outcome_name(m.outcome)
+    ]
 
 
 def _span_name(text: str) -> str:

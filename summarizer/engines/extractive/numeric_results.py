@@ -12,7 +12,13 @@ the outcome they are about.
 - Two values: "A (with|in|among|of patients receiving) ARM and|vs|versus B (with|in) ARM", and "A and B ... in
   the X and Y groups, respectively". The arm with a control word (placebo, control, sham, usual or standard care,
   untreated, no treatment) is the comparator. A difference said not to be significant is no difference, whatever
-  the arms; otherwise the values give the change only when the arms are known.
+  the arms; otherwise the values give the change only when the arms are known. A significant difference between
+  two arms that no control word tells apart ("24.3 minutes in the TOS group and 16.3 minutes in the sling group
+  (p < 0.05)") keeps both arms' words and values, its change "unclear": which arm is the intervention is known
+  only to a reader that knows the intervention (oriented_by_arm, given which words name it). A value may carry a
+  spread, a unit, its percentage in brackets ("13 (32%)"), or what qualifies it in brackets: its count ("64.3%
+  (178/277)"), a range, an interval or a spread ("3.6 cm (range, 2-6)"); a count out of a number ("12/60") is
+  read as its percentage, and a number after a dash ends a range and is no value.
 - Ratios (hazard, odds, risk, rate ratios; HR, OR, RR, IRR): below 1 is a decrease for the intervention, above 1
   an increase, and a CI that holds 1 is no difference.
 """
@@ -21,7 +27,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.cues import CONTROL_WORDS, P_VALUE
 from summarizer.engines.extractive.scan import Scan
@@ -32,14 +39,31 @@ _NEGATION_REACH = 40  # "not statistically significant": the "significant" a neg
 _NUMBER = r"\d+(?:\.\d+)?"
 # a value: a number with an optional spread and unit, and an optional percentage in brackets ("13 (32%)")
 _VALUE = (
-    rf"(?P<{{0}}>{_NUMBER})\s*(?P<{{0}}pct>%|percent\b)?(?:\s*(?:±|\+/-|\+-)\s*{_NUMBER}\s*%?)?"
+    rf"(?P<{{0}}>{_NUMBER})(?:\s*/\s*(?P<{{0}}of>\d+))?\s*(?P<{{0}}pct>%|percent\b)?"
+    rf"(?:\s*(?:±|\+/-|\+-)\s*{_NUMBER}\s*%?)?"
+    r"(?:\s*[a-zµμ]{{1,3}}(?:/[a-zµμ]{{1,3}})?[23²³](?![\w.]))?"  # a unit with a power ("cm2", "kg/m2")
     rf"(?:\s*(?:[a-zµμ/]+\b)?\s*\(\s*(?:{_NUMBER}\s*[-–]\s*)?(?P<{{0}}in>{_NUMBER})\s*%\s*\))?"
     r"(?:\s*(?:days?|weeks?|months?|hours?|h|min|minutes|mg|ml|kg|mmhg|points?|patients|subjects|participants)\b)?"
+    # what qualifies the value, in brackets: its count ("(178/277)"), range, interval or spread ("(range, 2-6)",
+    # "(95% CI 1.7-5.1%)", "(SD 1.2)"), after a unit ("3.6 cm (range, 2-6)")
+    r"(?:\s*(?:[a-zµμ]{{1,5}}\s*)?\(\s*(?:\d+\s*/\s*\d+\s*|(?:range|iqr|sd|se|sem|(?:9[059]\s*%\s*)?(?:ci|"
+    r"confidence\s+interval))\b[^();=<>]{{0,50}})\))?"
 )
 _LINK = r"\s*(?:,\s*)?(?:and|vs\.?|versus|compared\s+(?:with|to)|as\s+against|against)\s+"
 PAIR = re.compile(
-    r"(?<![\w.\-/\[])" + _VALUE.format("a") + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK + _VALUE.format("b")
+    r"(?<![\w.\-–/\[])" + _VALUE.format("a") + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK + _VALUE.format("b")
     + r"(?P<arm_b>[^.;\d\[\]]{0,70})"
+)
+# each arm named before its value in brackets: "in the X group (24.3 ± 3.4 min) than in the Y group (16.3 ± 1.7
+# min)", "with X (3.9 ± 1.5) compared to Y (2.5 ± 1.7)"
+_BRACKETED = (
+    r"\(\s*(?:(?:mean|median|m)\s*[=:]?\s*)?(?P<{0}>" + _NUMBER + r")(?:\s*/\s*(?P<{0}of>\d+))?\s*"
+    r"(?P<{0}pct>%|percent\b)?(?P<{0}in>)?[^()]{{0,40}}\)"
+)
+ARM_PAIR = re.compile(
+    r"\b(?P<arm_a>(?:in|with|for|among|on|after|during|by)\s+[^.;:()\d\[\]]{1,60}?)\s*" + _BRACKETED.format("a")
+    + r"[^.;()\d\[\]]{0,60}?\b(?:than|compared\s+(?:with|to)|versus|vs\.?|and|as\s+against|relative\s+to)\s+"
+    r"(?P<arm_b>[^.;:()\d\[\]]{1,60}?)\s*" + _BRACKETED.format("b")
 )
 RESPECTIVELY = re.compile(
     r"\bin\s+(?:the\s+)?(?P<first>[\w\-\s]{1,40}?)\s+(?:and|vs\.?|versus)\s+(?:the\s+)?(?P<second>[\w\-\s]{1,40}?)"
@@ -67,7 +91,18 @@ RATIO = re.compile(
 )
 # cheap tests that a statement may hold a comparison in numbers (on the lower-cased text) or a ratio (on the text)
 _GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+\d|\bratio")
+# and that it may hold arms named before their values, with a test's result (ARM_PAIR is read only then)
+_TESTED = ("signific", "p <", "p<", "p =", "p=", "p ≤", "p≤")
 _RATIO_ABBREVIATION = re.compile(r"\b(?:a|adj)?(?:HR|OR|RR|IRR)s?\b")
+
+
+@dataclass(frozen=True)
+class Arm:
+    """One arm of a comparison in numbers: the words that say which arm it is (their span in the statement) and
+    its value."""
+
+    span: tuple[int, int]
+    value: float
 
 
 @dataclass(frozen=True)
@@ -78,6 +113,9 @@ class NumericResult:
     subject_end: int  # the outcome's name ends before this position (its verb or bracket), or -1
     change: Change
     named: tuple[int, int] | None = None  # the outcome's span when the result itself names it
+    # a significant difference between two arms that no control word tells apart: their words and values, in the
+    # sentence's order (the change is then "unclear" until oriented_by_arm)
+    arms: tuple[Arm, Arm] | None = None
 
 
 def _p_significant(op: str, value: float) -> bool:
@@ -144,9 +182,13 @@ def _may_hold_ratio(scan: Scan) -> bool:
 
 
 def _value(match: re.Match[str], key: str) -> tuple[float, bool]:
+    """A value and whether it is a percentage: a count out of a number ("178/277") is one."""
     inner = match.group(f"{key}in")
-    if inner is not None:
+    if inner:
         return float(inner), True
+    whole = match.group(f"{key}of")
+    if whole is not None and match.group(f"{key}pct") is None:
+        return (100 * float(match.group(key)) / float(whole), True) if float(whole) > 0 else (0.0, False)
     return float(match.group(key)), match.group(f"{key}pct") is not None
 
 
@@ -160,10 +202,57 @@ def _arm_side(text: str) -> str | None:
     return None
 
 
+def _named_arm_side(low: str, span: tuple[int, int]) -> str:
+    """The side of an arm known to be one (named before its value, or in a "respectively" list)."""
+    return "control" if CONTROL_WORDS.search(low, *span) else "intervention"
+
+
+def _arm_words(low: str, span: tuple[int, int]) -> tuple[int, int]:
+    """An arm's words: those after its value up to a comma (as _arm_side reads them)."""
+    start, end = span
+    comma = low.find(",", start, end)
+    return (start, comma if comma >= 0 else end)
+
+
+def oriented_by_arm(result: NumericResult, text: str, names: Callable[[str], bool]) -> NumericResult | None:
+    """A comparison of two arms that no control word tells apart, oriented by the intervention: when the words of
+    exactly one arm name it (names: whether words name the intervention), its value set against the other arm's
+    gives the change. None when neither arm's words name it, or both do."""
+    if result.arms is None:
+        return None
+    first, second = result.arms
+    named = (names(text[first.span[0] : first.span[1]]), names(text[second.span[0] : second.span[1]]))
+    if named[0] == named[1]:
+        return None
+    mine, other = (first, second) if named[0] else (second, first)
+    return replace(result, change=_change(mine.value, other.value), arms=None)
+
+
 def _change(first: float, second: float) -> Change:
     if first == second:
         return "no_difference"
     return "decreased" if first < second else "increased"
+
+
+def _two_arms(
+    subject_end: int,
+    values: tuple[float, float],
+    sides: tuple[str | None, ...],
+    spans: tuple[tuple[int, int], tuple[int, int]],
+    significant: bool | None,
+) -> NumericResult | None:
+    """Two arms' values as a result: no difference when said not significant; the intervention's change when one
+    arm is the comparator; the two arms kept, their change unclear, when the difference is significant and no
+    control word tells them apart."""
+    a, b = values
+    if significant is False:
+        return NumericResult(subject_end, "no_difference")
+    if set(sides) == {"control", "intervention"}:
+        first, second = (a, b) if sides[0] == "intervention" else (b, a)
+        return NumericResult(subject_end, _change(first, second))
+    if significant and sides == ("intervention", "intervention") and a != b:
+        return NumericResult(subject_end, "unclear", arms=(Arm(spans[0], a), Arm(spans[1], b)))
+    return None
 
 
 def _subject_end(low: str, value_start: int, sentence_start: int) -> int:
@@ -175,10 +264,13 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
     """The comparisons a statement reports in numbers (see the module's docstring)."""
     low = scan.low
     ratios = _may_hold_ratio(scan)
-    if not ratios and _GATE.search(low) is None:
+    pairs = ratios or _GATE.search(low) is not None
+    arms_first = "(" in low and any(mark in low for mark in _TESTED)
+    if not pairs and not arms_first:
         return []
     results: list[NumericResult] = []
-    for match in PAIR.finditer(low):
+    taken: list[tuple[int, int]] = []
+    for match in PAIR.finditer(low) if pairs else ():
         (a, a_pct), (b, b_pct) = _value(match, "a"), _value(match, "b")
         if a_pct != b_pct:
             continue
@@ -187,18 +279,28 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         if subject_end < 0:
             continue
         sides = (_arm_side(match.group("arm_a")), _arm_side(match.group("arm_b")))
+        spans = (_arm_words(low, match.span("arm_a")), _arm_words(low, match.span("arm_b")))
         respectively = RESPECTIVELY.search(low, match.end("b"), scan.sentence_at(match.start())[1])
         if respectively is not None:
-            sides = (
-                "control" if CONTROL_WORDS.search(respectively.group("first")) else "intervention",
-                "control" if CONTROL_WORDS.search(respectively.group("second")) else "intervention",
-            )
-        significant = significance.at(match.end("b"))
-        if significant is False:
-            results.append(NumericResult(subject_end, "no_difference"))
-        elif set(sides) == {"control", "intervention"}:
-            first, second = (a, b) if sides[0] == "intervention" else (b, a)
-            results.append(NumericResult(subject_end, _change(first, second)))
+            spans = (respectively.span("first"), respectively.span("second"))
+            sides = (_named_arm_side(low, spans[0]), _named_arm_side(low, spans[1]))
+        found = _two_arms(subject_end, (a, b), sides, spans, significance.at(match.end("b")))
+        if found is not None:
+            results.append(found)
+            taken.append(match.span())
+    for match in ARM_PAIR.finditer(low) if arms_first else ():
+        if any(match.start() < end and start < match.end() for start, end in taken):
+            continue
+        (a, a_pct), (b, b_pct) = _value(match, "a"), _value(match, "b")
+        if a_pct != b_pct:
+            continue
+        if significance.at(match.end()) is not True:
+            continue  # the arms named first are read only where their difference is said to be significant
+        arms = (match.span("arm_a"), match.span("arm_b"))
+        sides = (_named_arm_side(low, arms[0]), _named_arm_side(low, arms[1]))
+        found = _two_arms(match.start("arm_a"), (a, b), sides, arms, True)
+        if found is not None:
+            results.append(found)
     if ratios:
         for match in RATIO.finditer(scan.text):
             what = match.group("what")

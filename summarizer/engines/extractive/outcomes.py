@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.cues import (
@@ -46,7 +47,7 @@ from summarizer.engines.extractive.cues import (
     VERB_LABEL_STEMS,
     VERB_NEGATED,
 )
-from summarizer.engines.extractive.numeric_results import Significance, numeric_results
+from summarizer.engines.extractive.numeric_results import NumericResult, Significance, numeric_results
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
@@ -54,7 +55,7 @@ from summarizer.engines.extractive.tokenise import FUNCTION_WORDS
 from summarizer.engines.extractive.treatment_names import ARM_WORDS, THERAPY_CUES
 from summarizer.models import Change, Direction
 
-__all__ = ["OutcomeMention", "find_outcomes", "outcome_direction", "plausible_outcome_name"]
+__all__ = ["OutcomeMention", "find_outcomes", "numeric_outcomes", "outcome_direction", "plausible_outcome_name"]
 
 
 @dataclass(frozen=True)
@@ -272,16 +273,26 @@ def _significant_or_not(significance: Significance, mention: OutcomeMention) -> 
 
 
 def _numeric_outcomes(scan: Scan, significance: Significance) -> list[OutcomeMention]:
-    """Outcomes of the comparisons a statement reports in numbers (numeric_results.py)."""
+    """Outcomes of the comparisons a statement reports in numbers (numeric_results.py) whose change is known: a
+    comparison of two arms that no control word tells apart waits for the intervention (learned_results.py)."""
+    known = [result for result in numeric_results(scan, significance) if result.change != "unclear"]
+    return numeric_outcomes(scan, known, scan.res.polarity)
+
+
+def numeric_outcomes(
+    scan: Scan, results: Sequence[NumericResult], polarity: LearnedPolarity | None
+) -> list[OutcomeMention]:
+    """The outcomes of comparisons in numbers: named by the words before their values (or by the result itself:
+    "the hazard ratio for death"), with what each change means for the patient."""
     mentions = []
-    for result in numeric_results(scan, significance):
+    for result in results:
         span = result.named or (_subject_before(scan, result.subject_end) if result.subject_end >= 0 else None)
         if span is None:
             continue
         for piece_start, piece_end in _pieces(scan.low, span):
             name = scan.text[piece_start:piece_end]
             mentions.append(_mention(scan, piece_start, len(name), result.change,
-                                     outcome_direction(name, result.change, scan.res.polarity)))
+                                     outcome_direction(name, result.change, polarity)))
     return mentions
 
 

@@ -272,7 +272,7 @@ def _add_learned_outcomes(
     for index, found in read.items():
         if not found:
             item, about = items[index], sorted(profile.sentences[index])
-            mentions = learned.outcomes(item.statement.text, item.reading, about, profile.name or "")
+            mentions = learned.outcomes(item.statement.text, item.reading, about, profile.name or "", profile.named_in)
             read[index] = [m for m in mentions if _counted(m, profile)]
 
 

@@ -105,6 +105,11 @@ class TargetProfile:
         named = [m for m in mentions if _matches(m.anchors, self.anchors)]
         return bool(named) and all(m.reference_frame for m in named)
 
+    def named_in(self, words: str) -> bool:
+        """Whether words name the intervention, matched as its mentions are: their treatment anchors
+        (treatments.name_anchors) against its anchors, short forms included."""
+        return _matches(name_anchors(words), self.anchors)
+
 
 @dataclass
 class _Tally:
