@@ -165,3 +165,13 @@ def test_an_arm_named_by_a_comparator_word_or_by_what_it_lacked_is_the_comparato
 @pytest.mark.parametrize("anchor", ["fluoridated", "non-invasive", "nonsteroidal", "shampoo"])
 def test_other_names_are_not_the_comparator(anchor: str) -> None:
     assert not names_comparator(anchor)
+
+
+def test_a_change_said_not_to_be_significant_or_a_trend_is_no_difference() -> None:
+    assert _read("We observed a statistically nonsignificant reduction in wound area with drug Z.")["wound area"] == (
+        "no_difference", "no_difference"
+    )
+    assert _read("There was a trend toward reduced mortality with drug Z.")["mortality"][0] == "no_difference"
+    assert not any(name.startswith("difference") for name in _read(
+        "Drug Z reduced wound area and showed significant differences favoring drug Z (p<0.01)."
+    ))

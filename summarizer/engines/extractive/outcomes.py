@@ -47,7 +47,12 @@ from summarizer.engines.extractive.cues import (
     VERB_LABEL_STEMS,
     VERB_NEGATED,
 )
-from summarizer.engines.extractive.numeric_results import NumericResult, Significance, numeric_results
+from summarizer.engines.extractive.numeric_results import (
+    NOT_SIGNIFICANT,
+    NumericResult,
+    Significance,
+    numeric_results,
+)
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
@@ -240,7 +245,7 @@ _MEASURE_WORDS = MEASUREMENT_NOUNS | {
 # endings of adjectives that are never an outcome on their own ("pulmonary", "cardiac", "venous"); "-al" is left
 # out, since survival, removal and referral are nouns
 _ADJECTIVE_ENDINGS = ("ary", "ic", "iac", "ous", "ive", "ible", "able", "onal", "ular", "eal", "ial", "inal")
-_NOT_FIRST = frozenset({"with", "without"})  # "without vomiting" is what the outcome was counted without
+_NOT_FIRST = frozenset({"with", "without", "difference", "differences"})  # "without vomiting", "differences in X"
 _NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
 
 
@@ -336,7 +341,8 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         ):
             continue  # "improved substantially in recent years": the subject changed, not an object
         pos = match.start("obj") + skipped + len(obj)  # a change word inside this object is part of its name
-        negated = VERB_NEGATED.search(prefix[-70:]) is not None
+        # "did not reduce X"; "a statistically nonsignificant reduction in X", "a trend toward improved X"
+        negated = VERB_NEGATED.search(prefix[-70:]) is not None or NOT_SIGNIFICANT.search(prefix[-30:]) is not None
         halted = HALTED.search(prefix[-30:]) is not None  # "halt the deterioration of cardiac function"
         piece_pos = match.start("obj")
         for piece in OBJ_SPLIT.split(obj):
