@@ -94,6 +94,34 @@ _GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+\d|\bratio")
 # and that it may hold arms named before their values, with a test's result (ARM_PAIR is read only then)
 _TESTED = ("signific", "p <", "p<", "p =", "p=", "p ≤", "p≤")
 _RATIO_ABBREVIATION = re.compile(r"\b(?:a|adj)?(?:HR|OR|RR|IRR)s?\b")
+# "p-values of 0.18 and 0.32": the test named before its values, with no sign between
+_P_VALUES_OF = re.compile(
+    r"\bp\s*-?\s*values?\s+(?:of|were|was|are|is)\s+(?P<op>)(?P<value>0?\.\d+|1(?:\.0+)?)(?![\d%])"
+)
+# a value that shares the test before it: "P<=0.001 and 0.026", "p = 0.18, 0.32"
+_P_VALUE_MORE = re.compile(
+    r"\s*(?:,\s*(?:and|or)\b|,|and\b|or\b)\s*(?P<value>0?\.\d+|1(?:\.0+)?)(?![\d%])(?!\s*(?!respectively)[a-zµμ%])"
+)
+_TEST_AT = re.compile(r"[^();,]*?\d(?:[\d.]*\d)?")  # a test result's text, to its first number's end
+# what may stand between two test results of one list: values, intervals and links, no words of a result
+_RUN_GAP = re.compile(
+    r"(?:[^a-z]|\b(?:and|or|vs|versus|ci|confidence|intervals?|to|p|values?|of|respectively|(?:p\s*-?\s*)?value)"
+    r"\b)*"
+)
+_RESPECTIVELY_AFTER = re.compile(r"[^a-z;]{0,6}(?:\)\s*)?,?\s*respectively\b")
+_RESPECTIVELY_LATER = re.compile(r"[^.;\d]{0,100}?\brespectively\b")  # "... reduction in A and B respectively"
+_RESPECTIVELY_BEFORE = re.compile(r"\brespectively\b[^a-z;]{0,12}$")
+# a clause that contrasts with the one before: its significance is its own
+_CONTRAST = re.compile(
+    r";|\bbut\b|\bwhereas\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bin\s+contrast\b|\bconversely\b|"
+    r"\bon\s+the\s+other\s+hand\b"
+)
+# where a list of results ends, before the tests it is paired with: a verb, a bracket or a test
+_LIST_END = re.compile(
+    r"\b(?:was|were|is|are|had|has|have|did|do|does|remained|became|showed|tended|differed|declined|rose|fell|"
+    r"(?<![\w\-])\w{3,}ed|(?<![\w\-])\w{3,}ly)\b|\("
+)
+_LIST_LINK = re.compile(r",\s*(?:and|or)\b|,|;|\b(?:and|or)\b")
 
 
 @dataclass(frozen=True)
@@ -135,22 +163,142 @@ def _ratio_significant(match: re.Match[str]) -> bool | None:
 
 def _evidence(scan: Scan, start: int, end: int) -> list[tuple[int, bool]]:
     """Significance evidence between start and end, in text order: (position, significant?)."""
+    return [(at, significant) for at, significant, _ in _evidence_kinds(scan, start, end)]
+
+
+def _evidence_kinds(scan: Scan, start: int, end: int) -> list[tuple[int, bool, bool]]:
+    """Significance evidence between start and end, in text order: (position, significant?, a test's result?),
+    where a test's result is a p-value or a ratio's interval (one item of a list the sentence may pair in order)
+    and the rest are words ("significantly", "not significant")."""
     low = scan.low
     negatives = [m.start() for m in NOT_SIGNIFICANT.finditer(low, start, end)]
-    found = [(pos, False) for pos in negatives]
+    found = [(pos, False, False) for pos in negatives]
     for m in SIGNIFICANT.finditer(low, start, end):
         i = bisect_right(negatives, m.start()) - 1
         if i < 0 or m.start() > negatives[i] + _NEGATION_REACH:  # not the "significant" of "not significant"
-            found.append((m.start(), True))
-    found.extend(
-        (m.start(), _p_significant(m.group("op"), float(m.group("value")))) for m in P_VALUE.finditer(low, start, end)
-    )
+            found.append((m.start(), True, False))
+    for m in [*P_VALUE.finditer(low, start, end), *_P_VALUES_OF.finditer(low, start, end)]:
+        op = m.group("op") or "="
+        found.append((m.start(), _p_significant(op, float(m.group("value"))), True))
+        more = m.end()  # "P≤0.001 and 0.026", "p-values of 0.18 and 0.32": the values that follow share the test
+        while (following := _P_VALUE_MORE.match(low, more, end)) is not None:
+            found.append((following.start("value"), _p_significant(op, float(following.group("value"))), True))
+            more = following.end()
     if _may_hold_ratio(scan):
         for m in RATIO.finditer(scan.text, start, end):
             significant = _ratio_significant(m)
             if significant is not None:
-                found.append((m.start(), significant))
-    return sorted(found)
+                found.append((m.start(), significant, True))
+    return sorted(set(found))
+
+
+def _top_level(low: str, start: int, end: int) -> list[bool]:
+    """For each character between start and end, whether it lies outside brackets."""
+    depth, outside = 0, []
+    for ch in low[start:end]:
+        if ch in "([":
+            depth += 1
+        outside.append(depth == 0)
+        if ch in ")]" and depth:
+            depth -= 1
+    return outside
+
+
+@dataclass(frozen=True)
+class _PairedList:
+    """A list of test results that "respectively" pairs in order with a list of results: the tests' span, their
+    readings, where "respectively" stands, and where the results they pair with may stand."""
+
+    tests: tuple[int, int]
+    values: tuple[bool, ...]
+    respectively: int
+    reach: tuple[int, int]
+
+
+@dataclass
+class _SentenceEvidence:
+    positions: list[int]
+    values: list[bool]
+    boundaries: list[int]  # where a clause that contrasts with the one before starts, outside brackets
+    lists: list[_PairedList]
+
+
+def _runs(low: str, tests: list[tuple[int, bool]]) -> list[list[tuple[int, bool]]]:
+    """Test results that follow one another with nothing but values, intervals and links between them."""
+    runs: list[list[tuple[int, bool]]] = []
+    for at, significant in tests:
+        if runs and _RUN_GAP.fullmatch(low, _end_of_test(low, runs[-1][-1][0]), at):
+            runs[-1].append((at, significant))
+        else:
+            runs.append([(at, significant)])
+    return runs
+
+
+def _end_of_test(low: str, at: int) -> int:
+    m = _TEST_AT.match(low, at)
+    return m.end() if m is not None else at + 1
+
+
+def _paired_lists(low: str, start: int, end: int, tests: list[tuple[int, bool]],
+                  boundaries: list[int]) -> list[_PairedList]:
+    """The lists of two test results or more that a "respectively" pairs in order with the results before it:
+    "(p = 0.025 and p = 0.039, respectively)", "(P<=0.001 and 0.026), respectively", "16% (p = 0.004) and 5% (p =
+    0.05) reduction in A and B respectively"."""
+    lists = []
+    for run in _runs(low, tests):
+        if len(run) < 2:
+            continue
+        first, last = run[0][0], _end_of_test(low, run[-1][0])
+        after = _RESPECTIVELY_AFTER.match(low, last, end)
+        before = _RESPECTIVELY_BEFORE.search(low, max(start, first - 20), first)
+        # the results it pairs with: those before, from the clause's start (or the list before) up to the tests
+        # and "respectively" beside them; or those between the tests and a "respectively" after them
+        reach_start = max([start, *(b for b in boundaries if b <= first), *(p.reach[1] for p in lists)])
+        if after is not None or before is not None:
+            respectively = after.end() - len("respectively") if after is not None else before.start()  # type: ignore[union-attr]
+            reach = (reach_start, max(respectively, last))
+        elif (later := _RESPECTIVELY_LATER.match(low, last, end)) is not None and not any(
+            last <= b < later.end() for b in boundaries
+        ):
+            respectively = later.end() - len("respectively")
+            reach = (last, respectively)
+        else:
+            continue
+        lists.append(_PairedList((first, last), tuple(v for _, v in run), respectively, reach))
+    return lists
+
+
+def _in_order(low: str, pos: int, paired: _PairedList) -> bool | None:
+    """The test result paired with the result at pos: its place in the list of results, counted both from the
+    list's start (the clause's start, or the tests when the results follow them) and back from its end (the first
+    verb, bracket or test after it, or "respectively" when the results follow the tests); None unless both agree."""
+    n = len(paired.values)
+    if pos >= paired.tests[1]:
+        list_start, list_end = paired.tests[1], paired.respectively
+    else:
+        stop = _LIST_END.search(low, pos + 1, paired.tests[0])
+        list_start, list_end = paired.reach[0], stop.start() if stop is not None else paired.tests[0]
+    place = _links(low, list_start, pos)
+    return paired.values[place] if place < n and place == n - 1 - _links(low, pos, list_end) else None
+
+
+def _links(low: str, start: int, end: int) -> int:
+    """How many links of a list ("," "and" "or") stand between start and end, outside brackets."""
+    if end <= start:
+        return 0
+    outside = _top_level(low, start, end)
+    return sum(1 for m in _LIST_LINK.finditer(low, start, end) if outside[m.start() - start])
+
+
+def _sentence_evidence(scan: Scan, start: int, end: int) -> _SentenceEvidence:
+    low = scan.low
+    found = _evidence_kinds(scan, start, end)
+    outside = _top_level(low, start, end)
+    boundaries = [m.start() for m in _CONTRAST.finditer(low, start, end) if outside[m.start() - start]]
+    tests = [(at, significant) for at, significant, test in found if test]
+    lists = _paired_lists(low, start, end, tests, boundaries) if "respectively" in low[start:end] else []
+    return _SentenceEvidence([at for at, _, _ in found], [significant for _, significant, _ in found], boundaries,
+                             lists)
 
 
 class Significance:
@@ -158,23 +306,35 @@ class Significance:
 
     def __init__(self, scan: Scan) -> None:
         self.scan = scan
-        self._by_sentence: dict[tuple[int, int], tuple[list[int], list[bool]]] = {}
+        self._by_sentence: dict[tuple[int, int], _SentenceEvidence] = {}
 
     def at(self, pos: int) -> bool | None:
-        """The first evidence after pos in its sentence, else the evidence before it when it all agrees ("16% (p =
-        0.004) and 5% (p = 0.05) reduction in A and B respectively" pairs them in order, which this does not
-        read); None when there is none or it disagrees."""
+        """Whether the result at pos is said to be significant; None when the sentence does not say, or says both.
+
+        - A result in a list that "respectively" pairs with a list of test results takes the test in its place:
+          "A and B were lower (p = 0.02 and p = 0.3, respectively)", "16% (p = 0.004) and 5% (p = 0.05) reduction
+          in A and B respectively"; where its place cannot be told, the tests when they all agree.
+        - Else the first evidence after pos in its sentence.
+        - Else the evidence before it in its clause, when it all agrees: evidence before a contrasting clause ("no
+          significant difference in A; but B was higher in X") is not this result's.
+        """
         sentence = self.scan.sentence_at(pos)
         evidence = self._by_sentence.get(sentence)
         if evidence is None:
-            found = _evidence(self.scan, *sentence)
-            evidence = ([at for at, _ in found], [significant for _, significant in found])
+            evidence = _sentence_evidence(self.scan, *sentence)
             self._by_sentence[sentence] = evidence
-        positions, values = evidence
+        for paired in evidence.lists:
+            if paired.reach[0] <= pos < paired.reach[1] and not paired.tests[0] <= pos < paired.tests[1]:
+                if all(v == paired.values[0] for v in paired.values):
+                    return paired.values[0]
+                return _in_order(self.scan.low, pos, paired)
+        positions, values = evidence.positions, evidence.values
         i = bisect_left(positions, pos)
         if i < len(positions):
             return values[i]
-        return values[-1] if values and all(v == values[-1] for v in values) else None
+        clause = bisect_left(positions, max((b for b in evidence.boundaries if b < pos), default=-1))
+        before = values[clause:]
+        return before[-1] if before and all(v == before[-1] for v in before) else None
 
 
 def _may_hold_ratio(scan: Scan) -> bool:
