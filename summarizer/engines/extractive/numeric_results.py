@@ -111,10 +111,23 @@ _RUN_GAP = re.compile(
 _RESPECTIVELY_AFTER = re.compile(r"[^a-z;]{0,6}(?:\)\s*)?,?\s*respectively\b")
 _RESPECTIVELY_LATER = re.compile(r"[^.;\d]{0,100}?\brespectively\b")  # "... reduction in A and B respectively"
 _RESPECTIVELY_BEFORE = re.compile(r"\brespectively\b[^a-z;]{0,12}$")
-# a clause that contrasts with the one before: its significance is its own
+# a clause that contrasts with the one before makes its own claim: evidence before it is not that claim's ("no
+# significant difference in A; but B was higher in X"). A concession after a claim ("no significant difference,
+# although A was slightly higher") stays under the claim's test, and so is no boundary.
 _CONTRAST = re.compile(
-    r";|\bbut\b|\bwhereas\b|\bhowever\b|\balthough\b|\bthough\b|\bwhile\b|\bin\s+contrast\b|\bconversely\b|"
-    r"\bon\s+the\s+other\s+hand\b"
+    r";|\bbut\b|\bwhereas\b|,\s*while\b|\bhowever\b|\bin\s+contrast\b|\bconversely\b|\bon\s+the\s+other\s+hand\b"
+)
+# a sentence that opens with a concession: the main clause after its comma makes its own claim ("Although A did not
+# differ significantly, B was lower in X")
+_CONCESSION_FIRST = re.compile(r"\s*(?:although|though|even\s+though|while|whereas|despite|in\s+spite\s+of)\b")
+_CLAIM_WORD = re.compile(r"[a-z]{2,}")
+# the words of a clause that only says whether a difference was significant, naming nothing it is about
+_BARE_CLAIM = frozenset(
+    "although though even while whereas despite spite but however in contrast conversely on other hand the this that "
+    "these those it its there was were is are be been being did does do not no any statistically significant "
+    "significantly insignificant nonsignificant non significance difference differences change changes effect "
+    "effects result results finding findings reach reached achieve achieved attain attained found observed seen "
+    "detected noted between among groups group arms arm two both level value values of".split()
 )
 # where a list of results ends, before the tests it is paired with: a verb, a bracket or a test
 _LIST_END = re.compile(
@@ -290,11 +303,35 @@ def _links(low: str, start: int, end: int) -> int:
     return sum(1 for m in _LIST_LINK.finditer(low, start, end) if outside[m.start() - start])
 
 
+def _boundaries(low: str, start: int, end: int) -> list[int]:
+    """Where a clause that makes its own claim starts, outside brackets: after a contrast (";", "but", "whereas",
+    ", while", "however"), or after the comma that closes a concession the sentence opens with; each only when the
+    clause before it names what it is about ("no significant difference in quit rates; but ..."), not when it only
+    says a difference was or was not significant ("the difference was not significant, but A was higher", "although
+    insignificant, A was higher": that evidence is the later claim's). The ";" of a list that a colon opens
+    ("significant: 1) A; 2) B") is no boundary."""
+    outside = _top_level(low, start, end)
+    colon = next((i for i, ch in enumerate(low[start:end]) if ch == ":" and outside[i]), None)
+    found = [
+        m.start() for m in _CONTRAST.finditer(low, start, end)
+        if outside[m.start() - start] and not (m.group() == ";" and colon is not None and colon < m.start() - start)
+    ]
+    if _CONCESSION_FIRST.match(low, start, end):
+        comma = next((i for i, ch in enumerate(low[start:end]) if ch == "," and outside[i]), None)
+        if comma is not None:
+            found.append(start + comma)
+    kept, clause_start = [], start
+    for boundary in sorted(found):
+        if any(w not in _BARE_CLAIM for w in _CLAIM_WORD.findall(low, clause_start, boundary)):
+            kept.append(boundary)
+        clause_start = boundary
+    return kept
+
+
 def _sentence_evidence(scan: Scan, start: int, end: int) -> _SentenceEvidence:
     low = scan.low
     found = _evidence_kinds(scan, start, end)
-    outside = _top_level(low, start, end)
-    boundaries = [m.start() for m in _CONTRAST.finditer(low, start, end) if outside[m.start() - start]]
+    boundaries = _boundaries(low, start, end)
     tests = [(at, significant) for at, significant, test in found if test]
     lists = _paired_lists(low, start, end, tests, boundaries) if "respectively" in low[start:end] else []
     return _SentenceEvidence([at for at, _, _ in found], [significant for _, significant, _ in found], boundaries,
