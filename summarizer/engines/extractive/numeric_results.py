@@ -100,7 +100,7 @@ _P_VALUES_OF = re.compile(
 )
 # a value that shares the test before it: "P<=0.001 and 0.026", "p = 0.18, 0.32"
 _P_VALUE_MORE = re.compile(
-    r"\s*(?:,\s*(?:and|or)\b|,|and\b|or\b)\s*(?P<value>0?\.\d+|1(?:\.0+)?)(?![\d%])(?!\s*(?!respectively)[a-zµμ%])"
+    r"\s*(?:,\s*(?:and|or)\b|,|and\b|or\b)\s*(?P<value>0?\.\d+|1(?:\.0+)?)(?![\d%])(?!\s*(?!respectively|and\b|or\b)[a-zµμ%])"
 )
 _TEST_AT = re.compile(r"[^();,]*?\d(?:[\d.]*\d)?")  # a test result's text, to its first number's end
 # what may stand between two test results of one list: values, intervals and links, no words of a result
@@ -115,7 +115,7 @@ _RESPECTIVELY_BEFORE = re.compile(r"\brespectively\b[^a-z;]{0,12}$")
 # significant difference in A; but B was higher in X"). A concession after a claim ("no significant difference,
 # although A was slightly higher") stays under the claim's test, and so is no boundary.
 _CONTRAST = re.compile(
-    r";|\bbut\b|\bwhereas\b|,\s*while\b|\bhowever\b|\bin\s+contrast\b|\bconversely\b|\bon\s+the\s+other\s+hand\b"
+    r";(?!\s*(?:and|or)\b)|\bbut\b|\bwhereas\b|,\s*while\b|\bhowever\b|\bin\s+contrast\b|\bconversely\b|\bon\s+the\s+other\s+hand\b"
 )
 # a sentence that opens with a concession: the main clause after its comma makes its own claim ("Although A did not
 # differ significantly, B was lower in X")
@@ -309,7 +309,8 @@ def _boundaries(low: str, start: int, end: int) -> list[int]:
     clause before it names what it is about ("no significant difference in quit rates; but ..."), not when it only
     says a difference was or was not significant ("the difference was not significant, but A was higher", "although
     insignificant, A was higher": that evidence is the later claim's). The ";" of a list that a colon opens
-    ("significant: 1) A; 2) B") is no boundary."""
+    ("significant: 1) A; 2) B") is no boundary, nor one that goes on with "and" ("a significant increase in A; and
+    decrease in B")."""
     outside = _top_level(low, start, end)
     colon = next((i for i, ch in enumerate(low[start:end]) if ch == ":" and outside[i]), None)
     found = [
