@@ -115,11 +115,12 @@ _RESPECTIVELY_BEFORE = re.compile(r"\brespectively\b[^a-z;]{0,12}$")
 # significant difference in A; but B was higher in X"). A concession after a claim ("no significant difference,
 # although A was slightly higher") stays under the claim's test, and so is no boundary.
 _CONTRAST = re.compile(
-    r";(?!\s*(?:and|or)\b)|\bbut\b|\bwhereas\b|,\s*while\b|\bhowever\b|\bin\s+contrast\b|\bconversely\b|\bon\s+the\s+other\s+hand\b"
+    r";(?!\s*(?:and|or)\b)|,\s*while\b|\b(?:but|whereas|however|in\s+contrast|conversely|on\s+the\s+other\s+hand)\b"
 )
 # a sentence that opens with a concession: the main clause after its comma makes its own claim ("Although A did not
 # differ significantly, B was lower in X")
 _CONCESSION_FIRST = re.compile(r"\s*(?:although|though|even\s+though|while|whereas|despite|in\s+spite\s+of)\b")
+_BRACKET = re.compile(r"[()\[\]]")
 _CLAIM_WORD = re.compile(r"[a-z]{2,}")
 # the words of a clause that only says whether a difference was significant, naming nothing it is about
 _BARE_CLAIM = frozenset(
@@ -205,16 +206,37 @@ def _evidence_kinds(scan: Scan, start: int, end: int) -> list[tuple[int, bool, b
     return sorted(set(found))
 
 
-def _top_level(low: str, start: int, end: int) -> list[bool]:
-    """For each character between start and end, whether it lies outside brackets."""
-    depth, outside = 0, []
-    for ch in low[start:end]:
-        if ch in "([":
-            depth += 1
-        outside.append(depth == 0)
-        if ch in ")]" and depth:
-            depth -= 1
-    return outside
+class _Outside:
+    """Which positions of a sentence lie outside brackets (a bracket itself is inside)."""
+
+    def __init__(self, low: str, start: int, end: int) -> None:
+        self.low = low
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        depth, opened = 0, start
+        for m in _BRACKET.finditer(low, start, end):
+            if m.group() in "([":
+                opened = m.start() if depth == 0 else opened
+                depth += 1
+            elif depth:
+                depth -= 1
+                if depth == 0:
+                    self._starts.append(opened)
+                    self._ends.append(m.end())
+        if depth:
+            self._starts.append(opened)
+            self._ends.append(end)
+
+    def __call__(self, pos: int) -> bool:
+        i = bisect_right(self._starts, pos) - 1
+        return i < 0 or pos >= self._ends[i]
+
+    def first(self, char: str, start: int, end: int) -> int | None:
+        """Where char first stands outside brackets between start and end."""
+        at = self.low.find(char, start, end)
+        while at >= 0 and not self(at):
+            at = self.low.find(char, at + 1, end)
+        return at if at >= 0 else None
 
 
 @dataclass(frozen=True)
@@ -228,12 +250,27 @@ class _PairedList:
     reach: tuple[int, int]
 
 
-@dataclass
 class _SentenceEvidence:
-    positions: list[int]
-    values: list[bool]
-    boundaries: list[int]  # where a clause that contrasts with the one before starts, outside brackets
-    lists: list[_PairedList]
+    """One sentence's significance evidence, its lists paired by "respectively", and (read when first needed) where
+    its clauses that make their own claims start."""
+
+    def __init__(self, scan: Scan, start: int, end: int) -> None:
+        self._low, self._span = scan.low, (start, end)
+        found = _evidence_kinds(scan, start, end)
+        self.positions = [at for at, _, _ in found]
+        self.values = [significant for _, significant, _ in found]
+        self._boundaries: list[int] | None = None
+        tests = [(at, significant) for at, significant, test in found if test]
+        self.lists = (
+            _paired_lists(self._low, start, end, tests, self.boundaries)
+            if len(tests) > 1 and "respectively" in self._low[start:end] else []
+        )
+
+    @property
+    def boundaries(self) -> list[int]:
+        if self._boundaries is None:
+            self._boundaries = _boundaries(self._low, *self._span)
+        return self._boundaries
 
 
 def _runs(low: str, tests: list[tuple[int, bool]]) -> list[list[tuple[int, bool]]]:
@@ -299,8 +336,8 @@ def _links(low: str, start: int, end: int) -> int:
     """How many links of a list ("," "and" "or") stand between start and end, outside brackets."""
     if end <= start:
         return 0
-    outside = _top_level(low, start, end)
-    return sum(1 for m in _LIST_LINK.finditer(low, start, end) if outside[m.start() - start])
+    outside = _Outside(low, start, end)
+    return sum(1 for m in _LIST_LINK.finditer(low, start, end) if outside(m.start()))
 
 
 def _boundaries(low: str, start: int, end: int) -> list[int]:
@@ -311,32 +348,22 @@ def _boundaries(low: str, start: int, end: int) -> list[int]:
     insignificant, A was higher": that evidence is the later claim's). The ";" of a list that a colon opens
     ("significant: 1) A; 2) B") is no boundary, nor one that goes on with "and" ("a significant increase in A; and
     decrease in B")."""
-    outside = _top_level(low, start, end)
-    colon = next((i for i, ch in enumerate(low[start:end]) if ch == ":" and outside[i]), None)
+    outside = _Outside(low, start, end)
+    colon = outside.first(":", start, end)
     found = [
         m.start() for m in _CONTRAST.finditer(low, start, end)
-        if outside[m.start() - start] and not (m.group() == ";" and colon is not None and colon < m.start() - start)
+        if outside(m.start()) and not (m.group() == ";" and colon is not None and colon < m.start())
     ]
     if _CONCESSION_FIRST.match(low, start, end):
-        comma = next((i for i, ch in enumerate(low[start:end]) if ch == "," and outside[i]), None)
+        comma = outside.first(",", start, end)
         if comma is not None:
-            found.append(start + comma)
+            found.append(comma)
     kept, clause_start = [], start
     for boundary in sorted(found):
         if any(w not in _BARE_CLAIM for w in _CLAIM_WORD.findall(low, clause_start, boundary)):
             kept.append(boundary)
         clause_start = boundary
     return kept
-
-
-def _sentence_evidence(scan: Scan, start: int, end: int) -> _SentenceEvidence:
-    low = scan.low
-    found = _evidence_kinds(scan, start, end)
-    boundaries = _boundaries(low, start, end)
-    tests = [(at, significant) for at, significant, test in found if test]
-    lists = _paired_lists(low, start, end, tests, boundaries) if "respectively" in low[start:end] else []
-    return _SentenceEvidence([at for at, _, _ in found], [significant for _, significant, _ in found], boundaries,
-                             lists)
 
 
 class Significance:
@@ -359,7 +386,7 @@ class Significance:
         sentence = self.scan.sentence_at(pos)
         evidence = self._by_sentence.get(sentence)
         if evidence is None:
-            evidence = _sentence_evidence(self.scan, *sentence)
+            evidence = _SentenceEvidence(self.scan, *sentence)
             self._by_sentence[sentence] = evidence
         for paired in evidence.lists:
             if paired.reach[0] <= pos < paired.reach[1] and not paired.tests[0] <= pos < paired.tests[1]:
