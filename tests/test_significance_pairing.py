@@ -29,9 +29,14 @@ AFTER = (
     "in days with diarrhoea and vomiting respectively."
 )
 # the results are named first, the tests follow in one bracket
-BEFORE = "Serum ferritin and transferrin saturation were higher with oral iron than with placebo (p = 0.01 and p = 0.21, respectively)."
+BEFORE = (
+    "Serum ferritin and transferrin saturation were higher with oral iron than with placebo (p = 0.01 and p = 0.21, "
+    "respectively)."
+)
 # the test named once for several values, the last ones with no sign
-SHARED_TEST = "Nausea, headache and dizziness were less frequent with the new regimen (P≤0.001, 0.31 and 0.002), respectively."
+SHARED_TEST = (
+    "Nausea, headache and dizziness were less frequent with the new regimen (P≤0.001, 0.31 and 0.002), respectively."
+)
 P_VALUES_OF = "Anxiety and sleep quality improved in the yoga group (p-values of 0.03 and 0.44, respectively)."
 
 
@@ -60,14 +65,13 @@ def test_the_pairing_reaches_the_outcomes_read() -> None:
 
 
 def test_a_respectively_list_with_one_test_is_read_as_before() -> None:
-    text = "Relapse occurred in 18% and 31% of patients in the maintenance and observation arms, respectively (p = 0.04)."
-    assert _at(text, "Relapse") is True
-    text = "Relapse occurred in 18% and 31% of patients in the maintenance and observation arms, respectively (p = 0.34)."
-    assert _at(text, "Relapse") is False
+    text = "Relapse occurred in 18% and 31% of patients in the maintenance and observation arms, respectively ({})."
+    assert _at(text.format("p = 0.04"), "Relapse") is True
+    assert _at(text.format("p = 0.34"), "Relapse") is False
 
 
 def test_a_list_whose_tests_all_agree_needs_no_place() -> None:
-    text = "In both trial arms, fatigue and pain scores were reduced from baseline (p = 0.62 and p = 0.48, respectively)."
+    text = "In both arms, fatigue and pain scores were reduced from baseline (p = 0.62 and p = 0.48, respectively)."
     assert _at(text, "fatigue") is False
     assert _at(text, "pain scores") is False
 
@@ -90,7 +94,7 @@ def test_evidence_before_a_contrasting_clause_is_not_the_later_claims() -> None:
 
 
 def test_a_concession_the_sentence_opens_with_is_its_own_claim() -> None:
-    text = "Although no significant difference in total sleep time was found, night waking was less frequent with melatonin."
+    text = "Although no significant difference in total sleep time was found, night waking was rarer with melatonin."
     assert _at(text, "night waking") is None
 
 

@@ -6,9 +6,13 @@ group and 13 (32%) in the ketorolac group (P = 0.526)", "the hazard ratio for de
 1.03)". This module finds those comparisons and says which way the intervention's value went; outcomes.py names
 the outcome they are about.
 
-- Significance: the first evidence after a position in its sentence (else the last before it): a p-value (below
-  0.05 is significant), a ratio's confidence interval (excluding 1 is significant), "significant(ly)", or "not
-  significant", "non-significant", "did not reach significance", "a trend", "NS" (not significant).
+- Significance: the evidence a result's sentence gives it: a p-value (below 0.05 is significant; "P<=0.001 and
+  0.026", "p-values of 0.18 and 0.32" are two), a ratio's confidence interval (excluding 1 is significant),
+  "significant(ly)", or "not significant", "non-significant", "did not reach significance", "a trend", "NS" (not
+  significant). A list of tests that "respectively" pairs with a list of results gives each result the test in its
+  place ("A and B were lower (p = 0.02 and p = 0.3, respectively)"); otherwise a result takes the first evidence
+  after it in its sentence, else the evidence before it in its clause: evidence before a contrasting clause that
+  names its own claim ("no significant difference in A; but B was higher in X") is not the later claim's.
 - Two values: "A (with|in|among|of patients receiving) ARM and|vs|versus B (with|in) ARM", and "A and B ... in
   the X and Y groups, respectively". The arm with a control word (placebo, control, sham, usual or standard care,
   untreated, no treatment) is the comparator. A difference said not to be significant is no difference, whatever
@@ -35,6 +39,12 @@ from summarizer.engines.extractive.scan import Scan
 from summarizer.models import Change
 
 SIGNIFICANCE_LEVEL = 0.05
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _NEGATION_REACH = 40  # "not statistically significant": the "significant" a negation covers
 _NUMBER = r"\d+(?:\.\d+)?"
 # a value: a number with an optional spread and unit, and an optional percentage in brackets ("13 (32%)")
@@ -123,12 +133,12 @@ _CONCESSION_FIRST = re.compile(r"\s*(?:although|though|even\s+though|while|where
 _BRACKET = re.compile(r"[()\[\]]")
 _CLAIM_WORD = re.compile(r"[a-z]{2,}")
 # the words of a clause that only says whether a difference was significant, naming nothing it is about
-_BARE_CLAIM = frozenset(
+_BARE_CLAIM = _word_set(
     "although though even while whereas despite spite but however in contrast conversely on other hand the this that "
     "these those it its there was were is are be been being did does do not no any statistically significant "
     "significantly insignificant nonsignificant non significance difference differences change changes effect "
     "effects result results finding findings reach reached achieve achieved attain attained found observed seen "
-    "detected noted between among groups group arms arm two both level value values of".split()
+    "detected noted between among groups group arms arm two both level value values of"
 )
 # where a list of results ends, before the tests it is paired with: a verb, a bracket or a test
 _LIST_END = re.compile(
@@ -294,7 +304,7 @@ def _paired_lists(low: str, start: int, end: int, tests: list[tuple[int, bool]],
     """The lists of two test results or more that a "respectively" pairs in order with the results before it:
     "(p = 0.025 and p = 0.039, respectively)", "(P<=0.001 and 0.026), respectively", "16% (p = 0.004) and 5% (p =
     0.05) reduction in A and B respectively"."""
-    lists = []
+    lists: list[_PairedList] = []
     for run in _runs(low, tests):
         if len(run) < 2:
             continue
