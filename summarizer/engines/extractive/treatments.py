@@ -413,7 +413,7 @@ def _dosed_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
     not all lower case (an abbreviation or a proper name: "aspirin 100 mg" is the lexicon's), then a number and a
     dose unit. Given, as a dose says."""
     toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
-    if DOSE_UNITS.isdisjoint(toks) and "g" not in toks:
+    if DOSE_UNITS.isdisjoint(scan.ngram_set) and "g" not in scan.ngram_set:
         return []
     spans = []
     for i in range(len(toks) - 2):
@@ -565,7 +565,7 @@ def read_treatments(
         or (drug_margins is not None and max(drug_margins, default=-1.0) >= 0.0)
         or (len(scan.masked) != len(scan.toks) and "DRUGX" in map(word_class.__getitem__, scan.toks))
         or _CAUSE_WORD.search(scan.low)
-        or not DOSE_UNITS.isdisjoint(scan.toks) or "g" in scan.toks  # a name with its dose ("IPE 4 g/day")
+        or not DOSE_UNITS.isdisjoint(scan.ngram_set) or "g" in scan.ngram_set  # a name with its dose ("IPE 4 g/day")
     )
     if not candidates:
         return _NOTHING
