@@ -434,7 +434,7 @@ VERB_NEGATED = re.compile(
     r"clinically|meaningful|further|marked)\s+){0,4}$"
 )
 OBJ_CUT = re.compile(
-    r"(?:\s*,\s*(?:and\s+|or\s+)?|(?:^|\s+)(?:and|or)\s+)(?:in some cases\s+)?(?:\w+ly\s+)?\b(?:reduc|decreas|lower|"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|(?:^|\s+)(?:and|or)\s+)(?:in some cases\s+)?(?:an?\s+)?(?:\w+ly\s+)?\b(?:reduc|decreas|lower|"
     r"prevent|increas|improv|enhanc|restor|alleviat|attenuat|worsen|shorten|prolong|extend|suppress|inhibit|"
     r"slow)\w*\b.*$|"
     # "in the lungs", "in C. elegans", "in DNA vaccines": where or in whom, not what changed
@@ -453,8 +453,10 @@ OBJ_CUT = re.compile(
     r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
     r"will|must|was|were|is|are|has|have|had|suggests|suggested|indicates|indicated|shows|showed|means|meant)\b|"
     r"\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|"
-    # a number ends the name, but not the number of a type or a phase ("type 2 diabetes") or one that starts it
-    r"(?<![\w\-])(?<!type\s)(?<!phase\s)(?<!grade\s)(?<!stage\s)(?<!^)\d).*$",
+    # a number ends the name, but not the number of a type or a phase ("type 2 diabetes") or one that starts it, nor
+    # one that starts a word after "of" ("the relative clearance of 99Tc-DMSA", "the risk of 1-year mortality")
+    r"(?<![\w\-])(?<!type\s)(?<!phase\s)(?<!grade\s)(?<!stage\s)(?<!^)(?:(?<!of\s)\d|\d(?![\d.,]*-?[a-z])))"
+    r".*$",
     re.DOTALL,
 )
 OBJ_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|and/or)\s+")
