@@ -229,39 +229,56 @@ _LEADING_PREPOSITION = re.compile(r"^(?:of|on|to)\s+(?=\S)", re.I)
 # the ... group]", "retinal problems which later improved", "refractive errors and").
 _PREPOSITIONS = FUNCTION_WORDS - {"the", "a", "an", "and", "or", "its", "their", "this", "that", "these", "those",
                                   "all", "any", "each"} | frozenset(
-    "after before during until till under within without between among amongst through throughout across against "
-    "toward towards upon since despite via per about into onto versus vs following up down out off".split()
+    {
+        "after", "before", "during", "until", "till", "under", "within", "without", "between", "among", "amongst",
+        "through", "throughout", "across", "against", "toward", "towards", "upon", "since", "despite", "via", "per",
+        "about", "into", "onto", "versus", "vs", "following", "up", "down", "out", "off",
+    }
 )
-_DETERMINERS = frozenset("the a an this that these those its their his her our my your some any each every all "
-                         "both either such".split())
-_CONJUNCTIONS = frozenset("and or but nor so yet".split())
-_RELATIVES = frozenset("which who whom whose where when whereas whether".split())
-_PERSONAL = frozenset("it they them we us he she him i you one there".split())
-_MODALS = frozenset("can could may might will would shall should must".split())
-_AUXILIARIES = SUBJECT_TAIL | frozenset("do does did".split())
+_DETERMINERS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "some",
+    "any", "each", "every", "all", "both", "either", "such"
+})
+_CONJUNCTIONS = frozenset(["and", "or", "but", "nor", "so", "yet"])
+_RELATIVES = frozenset(["which", "who", "whom", "whose", "where", "when", "whereas", "whether"])
+_PERSONAL = frozenset(["it", "they", "them", "we", "us", "he", "she", "him", "i", "you", "one", "there"])
+_MODALS = frozenset(["can", "could", "may", "might", "will", "would", "shall", "should", "must"])
+_AUXILIARIES = SUBJECT_TAIL | frozenset(["do", "does", "did"])
 # adverbs without the ending -ly, of time, sequence and degree: no name opens with one ("then returned") ...
-_ADVERBS = frozenset("later then again still even only much very already thereafter afterwards".split())
+_ADVERBS = frozenset({
+    "later", "then", "again", "still", "even", "only", "much", "very", "already", "thereafter", "afterwards"
+})
 # ... nor ends with one, nor with these ("X or Y either", "pain more [than ...]")
-_TAIL_ADVERBS = _ADVERBS | frozenset("also further respectively together alone either overall more less".split())
+_TAIL_ADVERBS = _ADVERBS | frozenset({
+    "also", "further", "respectively", "together", "alone", "either", "overall", "more", "less"
+})
 # nouns ending in -ly ("blood supply", "anomaly", "family"): not adverbs
 _LY_NOUN_ENDINGS = ("ply", "aly", "mily", "elly")
 # a duration or a time at the end of a name says when, not what ("Melbourne two months", "30 h")
-_TIME_UNITS = frozenset("h hr hrs hour hours min mins minute minutes day days week weeks month months year years "
-                        "mo wk wks".split())
-_NUMBERED = frozenset("type phase grade stage class set cycle session visit day week month year".split())
+_TIME_UNITS = frozenset({
+    "h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "day", "days", "week", "weeks", "month",
+    "months", "year", "years", "mo", "wk", "wks"
+})
+_NUMBERED = frozenset({
+    "type", "phase", "grade", "stage", "class", "set", "cycle", "session", "visit", "day", "week", "month", "year"
+})
 _NUMBER = re.compile(r"^[\d.,·%/×\-–]+$")
 # the prepositions that open a participle's complement ("assessed by", "infected with", "recorded for"); not those of
 # a time or a place, which may belong to the measure ("distance walked in 6 minutes")
-_COMPLEMENT_OPENS = frozenset("by with for to from as among after against".split())
+_COMPLEMENT_OPENS = frozenset(["by", "with", "for", "to", "from", "as", "among", "after", "against"])
 # a participle of causing (cues.PATTERN_A_SUFFIX) with its cause after it names a harm, not a measure
 _CAUSE_OPENS = frozenset(("by", "with", "to"))
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"
+})
 # the study's words for its own measures before the measure's name ("primary outcome-percentage of days with ...",
 # "the main outcome quadriceps strength", "trends in pain reduction") and after it ("X for the primary outcome")
 _DISCOURSE_LEAD = re.compile(
     r"^(?:(?:the\s+)?(?:primary|secondary|main|principal|key|co-?primary)\s+(?:efficacy\s+)?(?:outcomes?|"
     r"end[\s\-]?points?|measures?|variables?)(?:\s*[\-–—:,]\s*|\s+(?:was|were|of|is)\s+|\s+)|"
-    r"(?:trends?|tendency)\s+(?:in|of|to|toward|towards)\s+|(?:treatment\s+)?outcomes?\s+(?:for|in)\s+)(?=\w)",
+    r"(?:trends?|tendency)\s+(?:in|of|to|toward|towards)\s+|(?:treatment\s+)?outcomes?\s+(?:for|in)\s+|"
+    # a statistic of the measure ("mean ± SD of heart rate")
+    r"(?:(?:mean|median|average)\s*)?(?:±|\+/-)\s*(?:sd|se|sem|iqr)\s+(?:of|for|in)\s+)(?=\w)",
     re.I,
 )
 _DISCOURSE_TAIL = re.compile(
@@ -305,6 +322,21 @@ def _verb_first(words: list[tuple[int, int, str]]) -> bool:
     ))
 
 
+def _ends_no_name(words: list[tuple[int, int, str]], next_word: str) -> bool:
+    """Whether a phrase's last word is no end of a name: a closed-class word or an adverb, a number (not that of a
+    type or a phase: "type 2"), a duration ("two months", but not "within 3 months", which is part of the measure),
+    or a participle whose complement follows it (`next_word`: "mortality recorded [for ...]")."""
+    last = words[-1][2]
+    previous = words[-2][2] if len(words) > 1 else ""
+    if _closed_word(last) or _is_adverb(last):
+        return True
+    if (_NUMBER.match(last) or last in _NUMBER_WORDS) and previous not in _NUMBERED:
+        return True
+    if last in _TIME_UNITS and (_NUMBER.match(previous) or previous in _NUMBER_WORDS):
+        return not (len(words) > 2 and words[-3][2] in _PREPOSITIONS)
+    return len(words) > 1 and _is_participle(last) and next_word in _COMPLEMENT_OPENS
+
+
 def _closed_word(word: str) -> bool:
     """A word of a closed class that no name of a measure opens or ends with."""
     return (word in _PREPOSITIONS or word in _DETERMINERS or word in _CONJUNCTIONS or word in _RELATIVES
@@ -336,19 +368,19 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
     if tail is not None:
         end = tail.start()
     words = [(m.start(), m.end(), w) for m in _TOKEN.finditer(name, start, end) if (w := _bare(m.group()))]
+    # a fronted phrase before a comma, when a determiner opens the name after it
+    fronted = [i for i, (s, _, w) in enumerate(words) if i and w in _DETERMINERS
+               and w not in ("all", "both", "either", "any", "each") and name[:s].rstrip().endswith(",")]
+    if fronted:
+        words = words[fronted[-1] :]
     while words and (words[0][2] in _DETERMINERS or words[0][2] in ("and", "or", "also", "of", "on", "to")):
         words = words[1:]
     if not words or _verb_first(words):
         return None
     if any(w in _MODALS for _, _, w in words):
         return None  # a conjecture, not a measure: "skin lesions may be induced or"
-    # a fronted phrase before a comma, when a determiner opens the name after it
-    fronted = [i for i, (s, _, w) in enumerate(words) if i and w in _DETERMINERS
-               and w not in ("all", "both", "either", "any", "each") and name[:s].rstrip().endswith(",")]
-    if fronted:
-        words = words[fronted[-1] :]
     cut = len(words)
-    for i, (s, e, w) in enumerate(words):
+    for i, (s, _, w) in enumerate(words):
         nxt = words[i + 1][2] if i + 1 < len(words) else ""
         if i and w in ("this", "these", "those") and words[i - 1][2] in _PREPOSITIONS:
             return None  # "the incidence of these serious complications": named before, not here
@@ -399,24 +431,12 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
     # what ends it
     following = after.strip().lower()
     while words:
-        last = words[-1][2]
-        previous = words[-2][2] if len(words) > 1 else ""
-        if _closed_word(last) or _is_adverb(last):
-            words.pop()
-        elif (_NUMBER.match(last) or last in _NUMBER_WORDS) and previous not in _NUMBERED:
-            words.pop()
-        elif last in _TIME_UNITS and (_NUMBER.match(previous) or previous in _NUMBER_WORDS) and not (
-            len(words) > 2 and words[-3][2] in _PREPOSITIONS  # "linkage to care within 3 months" is the measure
-        ):
-            words.pop()
-        elif len(words) > 1 and last in PATTERN_A_SUFFIX and following.split(" ", 1)[0] in _CAUSE_OPENS and (
-            not cut_causes
-        ):
+        next_word = following.split(" ", 1)[0]
+        if len(words) > 1 and words[-1][2] in PATTERN_A_SUFFIX and next_word in _CAUSE_OPENS and not cut_causes:
             break
-        elif len(words) > 1 and _is_participle(last) and following.split(" ", 1)[0] in _COMPLEMENT_OPENS:
-            words.pop()  # "mortality recorded [for the ... group]", "primates infected [with ...]"
-        else:
+        if not _ends_no_name(words, next_word):
             break
+        words.pop()
         following = "by"  # a word was cut after the name: a participle before it lost its complement
     if not words:
         return None
@@ -495,7 +515,10 @@ def plausible_outcome_name(name: str) -> bool:
         return False
     if words[-1].endswith("ed") and _verb_label(words[-1]) is not None:
         return False  # "blood glucose decreased": a clause, not a name
-    return any(w not in _MEASURE_WORDS and w not in FUNCTION_WORDS and not w.isdigit() for w in words)
+    # who was counted is not what was measured: "proportion of patients", "children"
+    return any(
+        w not in _MEASURE_WORDS and w not in FUNCTION_WORDS and w not in PEOPLE and not w.isdigit() for w in words
+    )
 
 
 def _significant_or_not(significance: Significance, mention: OutcomeMention) -> OutcomeMention:
