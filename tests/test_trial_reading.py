@@ -453,7 +453,10 @@ def test_the_change_model_is_not_consulted_where_the_rules_read_enough(monkeypat
 def test_results_paired_respectively_with_disagreeing_tests_are_not_all_read_as_the_last() -> None:
     text = ("Compared with children given placebo, children given zinc had 16% (95% CI: 5 to 26%, p = 0.004) and "
             "5% (95% CI: 0 to 10%; p = 0.30) reduction in days with severe illness and high fever respectively.")
-    assert all(change != "no_difference" for _, change, _ in _outcomes(text))
+    # paired in order (numeric_results.Significance): the first result significant, the second not
+    assert [(name, change) for name, change, _ in _outcomes(text)] == [
+        ("days with severe illness", "decreased"), ("high fever", "no_difference")
+    ]
 
 
 def test_days_or_patients_with_a_condition_are_one_outcome() -> None:

@@ -706,7 +706,10 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
                 scan.text[piece_start:piece_end], _CHANGE_NOUN_WORD[match.group("noun")], False, scan.res.polarity
             )
             mentions.append(_mention(scan, piece_start, piece_end - piece_start, change, direction))
-    if not results:
+    # "more X than", "significantly high in": result words too, but common ones, so only in these frames
+    if not results and "more" not in scan.toks and not (
+        "significantly" in scan.toks and ("high" in scan.toks or "low" in scan.toks)
+    ):
         return mentions
     for match in SUBJECT_RESULT.finditer(low):
         if match.group("nodiff"):
@@ -734,7 +737,7 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
             # protected against, or prevented, a harm: the harm decreased; "effective in treating" a disease: better
             treating = "treating" in low[match.start() : match.start("obj")]
             mentions.append(_mention(scan, *span, "unclear" if treating else "decreased", "improved"))
-    for match in MORE_EFFECTIVE.finditer(low):
+    for match in MORE_EFFECTIVE.finditer(low) if "than" in scan.toks else ():
         if (span := _object_name(low, match)) is not None:
             better = match.group("word") == "more"
             mentions.append(_mention(scan, *span, "unclear", "improved" if better else "worsened"))

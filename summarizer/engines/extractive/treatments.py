@@ -231,6 +231,8 @@ def _phrase_start(text: str, head_start: int) -> int:
         if len(text[start:head_start].split()) >= _PHRASE_WORDS:
             break
     # "SLED needed fewer blood transfusions": a verb in the past after a name's word ends the phrase before it
+    if "ed " not in text[start:head_start]:
+        return start
     words = list(_RAW_WORD.finditer(text, start, head_start))
     toks = [w.group().lower().strip(".") for w in words]
     for j in range(len(toks) - 1, 0, -1):
@@ -411,6 +413,8 @@ def _dosed_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
     not all lower case (an abbreviation or a proper name: "aspirin 100 mg" is the lexicon's), then a number and a
     dose unit. Given, as a dose says."""
     toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
+    if DOSE_UNITS.isdisjoint(toks) and "g" not in toks:
+        return []
     spans = []
     for i in range(len(toks) - 2):
         if not toks[i + 1][:1].isdigit() or not dose_in(toks[i + 1 : i + 4]):
