@@ -150,3 +150,10 @@ def test_a_pico_span_cut_before_its_complement_is_given_it_back() -> None:
     assert _span_name("mean pain score", " of the children did not differ") == "mean pain score"
     assert _span_name("group had serum urate 0.8", " (95% CI 0.1–1.5)") == "serum urate"
     assert _span_name("we found no change") is None
+
+
+def test_a_measure_head_alone_names_the_measure_its_sentence_named_before() -> None:
+    text = ("The overall rate of wound dehiscence in the trial was 8%; the rate was 7% with sutures and 9% with "
+            "staples (p = 0.6).")
+    assert _names(text) == ["rate of wound dehiscence"]
+    assert _names("The rate was 7% with sutures and 9% with staples (p = 0.6).") == []

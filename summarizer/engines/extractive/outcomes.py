@@ -460,9 +460,36 @@ def _tidied(text: str, mention: OutcomeMention) -> OutcomeMention | None:
     bounds = name_bounds(mention.outcome, text[end : end + 40], cut_causes=mention.direction == "improved")
     if bounds is None:
         return None
-    if bounds == (0, len(mention.outcome)):
-        return mention
-    return replace(mention, outcome=mention.outcome[bounds[0] : bounds[1]], start=mention.start + bounds[0])
+    if bounds != (0, len(mention.outcome)):
+        mention = replace(mention, outcome=mention.outcome[bounds[0] : bounds[1]], start=mention.start + bounds[0])
+    return _named_before(text, mention) or mention
+
+
+# a measure's head with its complement ("the probability of HIV infection or death"), up to where an object's name
+# ends (cues.OBJ_CUT) or a comma or semicolon
+_HEAD_OF = re.compile(r"\b(?P<head>[a-z]+)\s+of\s+(?P<complement>[a-z][^,;:()\[\]]*)")
+
+
+def _named_before(text: str, mention: OutcomeMention) -> OutcomeMention | None:
+    """A measure's head alone ("the probability was 11.2% among ...") names the measure its sentence named in full
+    before it ("the overall probability of HIV infection or death ... was 11.7%; the probability was 11.2%"): that
+    name, at its place. None when the name is more than a head, or its sentence named no such measure before."""
+    words = mention.outcome.lower().split()
+    if len(words) != 1 or words[0] not in _MEASURE_WORDS or words[0] in MEASUREMENT_NOUNS:
+        return None
+    sentence_at = text.find(mention.quote) if mention.quote else -1
+    if sentence_at < 0 or not sentence_at <= mention.start:
+        return None
+    low = text.lower()
+    named = [m for m in _HEAD_OF.finditer(low, sentence_at, mention.start) if m.group("head") == words[0]]
+    if not named:
+        return None
+    complement = OBJ_CUT.sub("", named[-1].group("complement")).rstrip()
+    start = named[-1].start()
+    name = tidy_name(text[start : named[-1].start("complement") + len(complement)]) if complement else None
+    if name is None or not plausible_outcome_name(name) or len(name.split()) > SUBJECT_WORDS + 2:
+        return None
+    return replace(mention, outcome=name, start=start)
 
 
 def _without_leading_preposition(mention: OutcomeMention) -> OutcomeMention:
