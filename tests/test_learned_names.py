@@ -147,7 +147,7 @@ def test_an_arm_is_not_named_across_a_closing_bracket() -> None:
 def test_a_pico_outcome_span_is_cut_to_the_outcomes_name() -> None:
     from summarizer.engines.extractive.learned_results import _span_name
 
-    assert _span_name("addition, the median number of days") == "the median number of days"
+    assert _span_name("addition, the median number of days") == "median number of days"
     assert _span_name("difference, which") == "difference"
     assert _span_name("ratio of") == "ratio"
     assert _span_name("forced expiratory spirogram;") == "forced expiratory spirogram"

@@ -434,7 +434,8 @@ VERB_NEGATED = re.compile(
     r"clinically|meaningful|further|marked)\s+){0,4}$"
 )
 OBJ_CUT = re.compile(
-    r"(?:\s*,\s*(?:and\s+|or\s+)?|(?:^|\s+)(?:and|or)\s+)(?:in some cases\s+)?(?:\w+ly\s+)?\b(?:reduc|decreas|lower|"
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|(?:^|\s+)(?:and|or)\s+)(?:in some cases\s+)?(?:an?\s+)?(?:\w+ly\s+)?"
+    r"\b(?:reduc|decreas|lower|"
     r"prevent|increas|improv|enhanc|restor|alleviat|attenuat|worsen|shorten|prolong|extend|suppress|inhibit|"
     r"slow)\w*\b.*$|"
     # "in the lungs", "in C. elegans", "in DNA vaccines": where or in whom, not what changed
@@ -443,7 +444,10 @@ OBJ_CUT = re.compile(
     r"thus|thereby|as|when|by|compared|relative|versus|vs)\b|\b(?:in (?:those|the|some|all|most|many|vitro|vivo)|"
     r"in (?:[\w\-]+\s+)?(?:patients|subjects|people|children|adults|participants|individuals)|"
     r"in (?:[\w\-]+\s+)?(?:rodents?|mice|rats|animals|models?|humans|cells)|"
-    r"(?:of|among) (?:[\w\-]+\s+)?(?:patients|subjects|participants|people|adults|children)|"
+    # "mortality of patients": who, not what; but what a count or a share counts ("the proportion of patients treated
+    # according to guidelines") is its measure
+    r"(?:(?<!proportion\s)(?<!proportions\s)(?<!percentage\s)(?<!number\s)(?<!numbers\s)(?<!share\s)of|among) "
+    r"(?:[\w\-]+\s+)?(?:patients|subjects|participants|people|adults|children)|"
     r"for (?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b|"
     # "days with diarrhoea", "patients with fever": what is counted, not what it was counted with
     r"as\s+(?:compared|opposed)|compared|relative to|versus|vs\.?|than|by|from|"
@@ -453,8 +457,10 @@ OBJ_CUT = re.compile(
     r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
     r"will|must|was|were|is|are|has|have|had|suggests|suggested|indicates|indicated|shows|showed|means|meant)\b|"
     r"\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|"
-    # a number ends the name, but not the number of a type or a phase ("type 2 diabetes") or one that starts it
-    r"(?<![\w\-])(?<!type\s)(?<!phase\s)(?<!grade\s)(?<!stage\s)(?<!^)\d).*$",
+    # a number ends the name, but not the number of a type or a phase ("type 2 diabetes") or one that starts it, nor
+    # one that starts a word after "of" ("the relative clearance of 99Tc-DMSA", "the risk of 1-year mortality")
+    r"(?<![\w\-])(?<!type\s)(?<!phase\s)(?<!grade\s)(?<!stage\s)(?<!^)(?:(?<!of\s)\d|\d(?![\d.,]*-?[a-z])))"
+    r".*$",
     re.DOTALL,
 )
 OBJ_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as|and/or)\s+")
@@ -569,6 +575,7 @@ CLAUSE_BOUNDARY = re.compile(
 SUBJECT_CUT = re.compile(
     r"\s*(?:\(|\[|\b(?:in|among|for|with|at|after|during|between)\s+(?:the\s+|both\s+|all\s+)?(?:[\w\-]+\s+){0,3}?"
     r"(?:groups?|arms?|patients|participants|subjects|children|adults|women|men|mice|rats|animals|cohort)\b|"
+    r"(?<!proportion\s)(?<!proportions\s)(?<!percentage\s)(?<!number\s)(?<!numbers\s)(?<!share\s)"
     r"\bof\s+(?:[\w\-]+\s+){0,2}?(?:patients|participants|subjects|people|adults|children)\b|"
     r"\bin\s+(?:the\s+)?(?:ig|cg|control|placebo|intervention|treatment)\b|\bat\s+(?:\d|day|week|month|baseline)|"
     r"\b(?:compared|versus|vs)\b|\b(?:was|were|is|are|has|have|had|did|does|do|remained|showed|became)\b)"

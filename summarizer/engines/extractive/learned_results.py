@@ -30,11 +30,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from summarizer.engines.extractive.cues import COMPARISON_RESULT, PATTERN_A_SUFFIX, VERB_LABEL_STEMS
+from summarizer.engines.extractive.cues import COMPARISON_RESULT, OBJ_CUT, PATTERN_A_SUFFIX, VERB_LABEL_STEMS
 from summarizer.engines.extractive.features import efficacy_features
 from summarizer.engines.extractive.linear import LinearModel
 from summarizer.engines.extractive.numeric_results import Significance, numeric_results, oriented_by_arm
-from summarizer.engines.extractive.outcomes import OutcomeMention, numeric_outcomes, plausible_outcome_name
+from summarizer.engines.extractive.outcomes import (
+    OutcomeMention,
+    numeric_outcomes,
+    plausible_outcome_name,
+    tidy_name,
+)
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.reading import SentenceReading
@@ -61,7 +66,16 @@ _LEADING_CHANGE = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that|who|where|when)\b", re.IGNORECASE)
-_TRAILING_LINK = re.compile(r"(?:\s+(?:of|for|in|on|at|to|with|by|from|and|or|the|a|an|which|that))+$", re.IGNORECASE)
+_TRAILING_LINK = re.compile(
+    r"(?:\s+(?:of|for|in|on|at|to|with|by|from|and|or|the|a|an|which|that|between|among|versus|vs))+$", re.IGNORECASE
+)
+# the complement of a measure a span was cut before ("ratio" + " of HCG episode rates for the ... group"): up to where
+# an object's name ends (cues.OBJ_CUT), a comma, or a conjunction that opens another phrase ("and an improved ...")
+_COMPLEMENT = re.compile(r"\s*of\s+(?P<words>(?:[^\W\d_]|\d+-[^\W\d_])[^.;:()\[\]]*)", re.IGNORECASE)
+_COMPLEMENT_END = re.compile(
+    r"\s*,|\s+(?:and|or|but)\s+(?:the|a|an|its|their|this|these|those|in|to|was|were)\b", re.IGNORECASE
+)
+_COMPLEMENT_WORDS = 6
 
 
 @dataclass
@@ -136,8 +150,9 @@ class LearnedResults:
         span = next((s for s in reader.spans(text[start:end]) if s.kind == "O"), None)
         if span is None:
             return None
-        name = _span_name(span.text)
-        return name if plausible_outcome_name(name) and _LEADING_NOT_A_NAME.match(name) is None else None
+        at = text.find(span.text, start, end)
+        name = _span_name(span.text, text[at + len(span.text) : end] if at >= 0 else "")
+        return name if name and plausible_outcome_name(name) and _LEADING_NOT_A_NAME.match(name) is None else None
 
 
 def by_arm(
@@ -164,13 +179,33 @@ def by_arm(
     ]
 
 
-def _span_name(text: str) -> str:
+def _span_name(text: str, after: str = "") -> str | None:
     """The outcome's name in a PICO outcome span, which may run over a clause's edges: without a discourse marker
     before a comma ("addition, the median number of days" in "In addition, ..."), a change verb it begins with
     ("improved both ..."), a relative clause after a comma ("difference, which"), the punctuation that ends a
-    clause, or a trailing preposition ("ratio of")."""
+    clause, or a trailing preposition ("ratio of"), tidied as the rules' names are (outcomes.tidy_name). A span cut
+    before the complement of its measure ("ratio of" HCG episode rates, "probability" of HIV infection or death) is
+    given it back from `after`, the text that follows the span. None when the span names no measure."""
     name = _RELATIVE_CLAUSE.split(_LEADING_CHANGE.sub("", _DISCOURSE_LEAD.sub("", text)), maxsplit=1)[0]
-    return _TRAILING_LINK.sub("", name.rstrip(",;: "))
+    name = name.rstrip(",;: ")
+    linked = _TRAILING_LINK.search(name)
+    cut_before_of = linked is not None and linked.group().split()[-1].lower() == "of"
+    if linked is not None:
+        name = name[: linked.start()]
+    whole = text + after
+    at = max(whole.find(name), 0)
+    tidy = tidy_name(name, whole[at + len(name) :])
+    if tidy is None:
+        return None
+    at = whole.find(tidy, at)
+    complement = _COMPLEMENT.match(whole, at + len(tidy))
+    if complement is None or tidy != name or not (cut_before_of or len(tidy.split()) == 1):
+        return tidy
+    words = _COMPLEMENT_END.split(OBJ_CUT.sub("", complement.group("words")), maxsplit=1)[0].rstrip()
+    if not words or len(words.split()) > _COMPLEMENT_WORDS:
+        return tidy
+    extended = tidy_name(whole[at : complement.start("words") + len(words)])
+    return extended if extended is not None and plausible_outcome_name(extended) else tidy
 
 
 def _as_arm(text: str, name: str, start: int, end: int) -> bool:

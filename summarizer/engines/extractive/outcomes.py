@@ -30,6 +30,7 @@ from summarizer.engines.extractive.cues import (
     OBJ_SPLIT,
     OUTCOME_VERB,
     OUTCOME_VERB_START,
+    PATTERN_A_SUFFIX,
     PROTECTIVE,
     RESPONDERS_BEFORE,
     RESULT_CHANGE,
@@ -57,10 +58,13 @@ from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_dire
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS
-from summarizer.engines.extractive.treatment_names import ARM_WORDS, THERAPY_CUES
+from summarizer.engines.extractive.treatment_names import ARM_WORDS, PEOPLE, THERAPY_CUES
 from summarizer.models import Change, Direction
 
-__all__ = ["OutcomeMention", "find_outcomes", "numeric_outcomes", "outcome_direction", "plausible_outcome_name"]
+__all__ = [
+    "OutcomeMention", "find_outcomes", "name_bounds", "numeric_outcomes", "outcome_direction", "plausible_outcome_name",
+    "tidy_name",
+]
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,8 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
             taken.append((mention.sentence, mention.outcome.lower()))
     if not mentions:
         return []
-    tidied = map(_without_leading_preposition, map(_without_trailing_adverbs, mentions))
+    leading = map(_without_leading_preposition, map(_without_trailing_adverbs, mentions))
+    tidied = [t for m in leading if (t := _tidied(scan.text, m)) is not None]
     arms = _EveryArm(scan)
     between = (arms.read(m) for m in tidied)
     stopped = _stopped_sentences(scan)
@@ -219,6 +224,273 @@ _TRAILING_ADVERBS = re.compile(
 # which damaged text leaves at the start of a word ("in ammatory cytokines", "inflammatory" without its ligature)
 _LEADING_PREPOSITION = re.compile(r"^(?:of|on|to)\s+(?=\S)", re.I)
 
+# Word classes of English that a noun phrase naming a measure neither opens nor ends with: what is left of the
+# clause around it when the name was cut at the wrong place ("in a dose-response fashion", "mortality recorded [for
+# the ... group]", "retinal problems which later improved", "refractive errors and").
+_PREPOSITIONS = FUNCTION_WORDS - {"the", "a", "an", "and", "or", "its", "their", "this", "that", "these", "those",
+                                  "all", "any", "each"} | frozenset(
+    {
+        "after", "before", "during", "until", "till", "under", "within", "without", "between", "among", "amongst",
+        "through", "throughout", "across", "against", "toward", "towards", "upon", "since", "despite", "via", "per",
+        "about", "into", "onto", "versus", "vs", "following", "up", "down", "out", "off",
+    }
+)
+_DETERMINERS = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "some",
+    "any", "each", "every", "all", "both", "either", "such"
+})
+_CONJUNCTIONS = frozenset(["and", "or", "but", "nor", "so", "yet"])
+_RELATIVES = frozenset(["which", "who", "whom", "whose", "where", "when", "whereas", "whether"])
+_PERSONAL = frozenset(["it", "they", "them", "we", "us", "he", "she", "him", "i", "you", "one", "there"])
+_MODALS = frozenset(["can", "could", "may", "might", "will", "would", "shall", "should", "must"])
+_AUXILIARIES = SUBJECT_TAIL | frozenset(["do", "does", "did"])
+# adverbs without the ending -ly, of time, sequence and degree: no name opens with one ("then returned") ...
+_ADVERBS = frozenset({
+    "later", "then", "again", "still", "even", "only", "much", "very", "already", "thereafter", "afterwards"
+})
+# ... nor ends with one, nor with these ("X or Y either", "pain more [than ...]")
+_TAIL_ADVERBS = _ADVERBS | frozenset({
+    "also", "further", "respectively", "together", "alone", "either", "overall", "more", "less"
+})
+# nouns ending in -ly ("blood supply", "anomaly", "family"): not adverbs
+_LY_NOUN_ENDINGS = ("ply", "aly", "mily", "elly")
+# a duration or a time at the end of a name says when, not what ("Melbourne two months", "30 h")
+_TIME_UNITS = frozenset({
+    "h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "day", "days", "week", "weeks", "month",
+    "months", "year", "years", "mo", "wk", "wks"
+})
+_NUMBERED = frozenset({
+    "type", "phase", "grade", "stage", "class", "set", "cycle", "session", "visit", "day", "week", "month", "year"
+})
+_NUMBER = re.compile(r"^[\d.,·%/×\-–]+$")
+# the prepositions that open a participle's complement ("assessed by", "infected with", "recorded for"); not those of
+# a time or a place, which may belong to the measure ("distance walked in 6 minutes")
+_COMPLEMENT_OPENS = frozenset(["by", "with", "for", "to", "from", "as", "among", "after", "against"])
+# a participle of causing (cues.PATTERN_A_SUFFIX) with its cause after it names a harm, not a measure
+_CAUSE_OPENS = frozenset(("by", "with", "to"))
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"
+})
+# the study's words for its own measures before the measure's name ("primary outcome-percentage of days with ...",
+# "the main outcome quadriceps strength", "trends in pain reduction") and after it ("X for the primary outcome")
+_DISCOURSE_LEAD = re.compile(
+    r"^(?:(?:the\s+)?(?:primary|secondary|main|principal|key|co-?primary)\s+(?:efficacy\s+)?(?:outcomes?|"
+    r"end[\s\-]?points?|measures?|variables?)(?:\s*[\-–—:,]\s*|\s+(?:was|were|of|is)\s+|\s+)|"
+    r"(?:trends?|tendency)\s+(?:in|of|to|toward|towards)\s+|(?:treatment\s+)?outcomes?\s+(?:for|in)\s+|"
+    # a statistic of the measure ("mean ± SD of heart rate")
+    r"(?:(?:mean|median|average)\s*)?(?:±|\+/-)\s*(?:sd|se|sem|iqr)\s+(?:of|for|in)\s+)(?=\w)",
+    re.I,
+)
+_DISCOURSE_TAIL = re.compile(
+    r"\s+(?:for|in|of|as|on)\s+(?:the\s+|this\s+|our\s+)?(?:primary|secondary|main|principal|key)\s+"
+    r"(?:outcomes?|end[\s\-]?points?|measures?)$",
+    re.I,
+)
+_TOKEN = re.compile(r"[^\s–—]+")  # words, and the parts of words an en or em dash joins
+_EDGE_PUNCT = ".,;:!?\"'“”‘’()[]{}–—-"
+
+
+def _is_adverb(word: str) -> bool:
+    return word in _TAIL_ADVERBS or word.endswith(ADVERB_ENDINGS) or (
+        len(word) > 3 and word.endswith("ly") and not word.endswith(_LY_NOUN_ENDINGS)
+    )
+
+
+def _is_participle(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
+
+
+def _bare(token: str) -> str:
+    return token.strip(_EDGE_PUNCT).lower()
+
+
+def _verb_first(words: list[tuple[int, int, str]]) -> bool:
+    """Whether a phrase opens with a word no name of a measure opens with: a preposition ("within a few days of
+    ...", "in a dose-response fashion"; not "in" before a word, which damaged text leaves of "inflammatory"), a
+    pronoun, a relative word, an auxiliary, an adverb, or a verb with its object ("indicating a high reproducibility",
+    "presented with a ...", "exhibited inappropriately ...")."""
+    first = words[0][2]
+    second = words[1][2] if len(words) > 1 else ""
+    if first in _PREPOSITIONS and not (first == "in" and second not in _DETERMINERS):
+        return True
+    if first in _PERSONAL or first in _RELATIVES or first in _AUXILIARIES or first in _MODALS or first in _ADVERBS:
+        return True
+    if first.endswith(ADVERB_ENDINGS):
+        return True
+    return (first.endswith("ing") and second in _DETERMINERS) or (_is_participle(first) and (
+        second in _DETERMINERS or second in _PREPOSITIONS or (second.endswith("ly") and _is_adverb(second))
+    ))
+
+
+def _ends_no_name(words: list[tuple[int, int, str]], next_word: str) -> bool:
+    """Whether a phrase's last word is no end of a name: a closed-class word or an adverb, a number (not that of a
+    type or a phase: "type 2"), a duration ("two months", but not "within 3 months", which is part of the measure),
+    or a participle whose complement follows it (`next_word`: "mortality recorded [for ...]")."""
+    last = words[-1][2]
+    previous = words[-2][2] if len(words) > 1 else ""
+    if _closed_word(last) or _is_adverb(last):
+        return True
+    if (_NUMBER.match(last) or last in _NUMBER_WORDS) and previous not in _NUMBERED:
+        return True
+    if last in _TIME_UNITS and (_NUMBER.match(previous) or previous in _NUMBER_WORDS):
+        return not (len(words) > 2 and words[-3][2] in _PREPOSITIONS)
+    return len(words) > 1 and _is_participle(last) and next_word in _COMPLEMENT_OPENS
+
+
+def _closed_word(word: str) -> bool:
+    """A word of a closed class that no name of a measure opens or ends with."""
+    return (word in _PREPOSITIONS or word in _DETERMINERS or word in _CONJUNCTIONS or word in _RELATIVES
+            or word in _PERSONAL or word in _MODALS or word in _AUXILIARIES)
+
+
+def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[int, int] | None:
+    """Where the name of a measure lies in a phrase read as an outcome's name, as (start, end) offsets into it, or
+    None when the phrase names no measure. `after` is the text that follows the phrase, if any.
+
+    Tidied: the study's words for its measure before or after it ("the main outcome quadriceps strength"), a fronted
+    phrase before a comma ("from polyp resection, the time required for ..."), what follows a relative word, an
+    auxiliary, a demonstrative joined by "and" ("mood problems and this difference"), a dash that opens a clause, or
+    a participle with its complement ("fall risk assessed by the PPA"); determiners before it; function words,
+    adverbs, numbers, durations and a participle whose complement was cut after it ("mortality recorded [for ...]").
+    Refused: a phrase that opens with a preposition ("within a few days of ..."), a pronoun ("we did not know") or a
+    verb with its object ("indicating a high ..."), or holds a modal ("may be induced").
+
+    A participle of causing with its cause ("a refractory akathisia case induced by interferon") names a harm and
+    what caused it: the name is cut before it only when `cut_causes` (the sentence says the harm got better), and
+    otherwise left as it is, so that it is not mistaken for the harm an event names ("severe cholestasis")."""
+    if any(name.count(opening) != name.count(closing) for opening, closing in ("()", "[]")):
+        return None  # a piece of a bracket ("ELITE II (", "P < 0.01)"): plausible_outcome_name refuses these too
+    start, end = 0, len(name)
+    lead = _DISCOURSE_LEAD.match(name)
+    if lead is not None:
+        start = lead.end()
+    tail = _DISCOURSE_TAIL.search(name, start)
+    if tail is not None:
+        end = tail.start()
+    words = [(m.start(), m.end(), w) for m in _TOKEN.finditer(name, start, end) if (w := _bare(m.group()))]
+    # a fronted phrase before a comma, when a determiner opens the name after it
+    fronted = [i for i, (s, _, w) in enumerate(words) if i and w in _DETERMINERS
+               and w not in ("all", "both", "either", "any", "each") and name[:s].rstrip().endswith(",")]
+    if fronted:
+        words = words[fronted[-1] :]
+    while words and (words[0][2] in _DETERMINERS or words[0][2] in ("and", "or", "also", "of", "on", "to")):
+        words = words[1:]
+    if not words or _verb_first(words):
+        return None
+    if any(w in _MODALS for _, _, w in words):
+        return None  # a conjecture, not a measure: "skin lesions may be induced or"
+    cut = len(words)
+    for i, (s, _, w) in enumerate(words):
+        nxt = words[i + 1][2] if i + 1 < len(words) else ""
+        if i and w in ("this", "these", "those") and words[i - 1][2] in _PREPOSITIONS:
+            return None  # "the incidence of these serious complications": named before, not here
+        if i and w in _RELATIVES and words[i - 1][2] in _PREPOSITIONS:
+            return None  # "the issue of whether ...": the measure is the clause, not a name
+        if i and (w in _RELATIVES or (w in _CONJUNCTIONS and nxt in _DETERMINERS | _PERSONAL and nxt not in
+                                      ("a", "an", "all", "both", "either", "any", "each", "some", "such"))):
+            cut = i  # "retinal problems which ...", "mood problems and this difference"
+            break
+        if i and "–" in name[words[i - 1][1] : s] + name[s : s + 1] and w in _PREPOSITIONS | _DETERMINERS:
+            cut = i  # "days with diarrhea–in any of the three cohorts"
+            break
+        if w in _AUXILIARIES:
+            before = words[:i]
+            if before and before[-1][2] in ARM_WORDS | PEOPLE and w in ("has", "have", "had"):
+                words, cut = words[i + 1 :], len(words) - i - 1  # "group had systolic blood pressure": what they had
+                break
+            cut = i
+            break
+        if i and w in PATTERN_A_SUFFIX and nxt in _CAUSE_OPENS:
+            at = i - 1 if _is_adverb(words[i - 1][2]) else i  # "mania potentially related to an interaction"
+            if not cut_causes or not at:
+                return (words[0][0], words[-1][1]) if not cut_causes else None
+            cut = at
+            break
+        if i and _is_participle(w) and (nxt in _PREPOSITIONS or nxt in _DETERMINERS or nxt == "no"):
+            at = i - 1 if _is_adverb(words[i - 1][2]) else i  # "mania potentially related to an interaction"
+            # how it was measured ("assessed by", "expressed as"), or a hedged cause; not what the measure counts
+            # ("prescriptions issued for skin creams")
+            method = nxt in ("by", "as") or (at < i and nxt in _COMPLEMENT_OPENS)
+            if method and at and plausible_outcome_name(name[words[0][0] : words[at - 1][1]]):
+                cut = at  # "fall risk assessed by the PPA", "cholesterol response expressed as AUC"
+                break
+            if nxt not in _PREPOSITIONS:
+                return None  # a verb with its object: "dose of PTU produced a good clinical response"
+        if i and _is_adverb(w) and w.endswith("ly") and (_NUMBER.match(nxt) or nxt in _NUMBER_WORDS
+                                                         or (_is_participle(nxt) and nxt not in PATTERN_A_SUFFIX)):
+            cut = i  # "chills approximately one hour"
+            break
+    words = words[:cut]
+    # what opens the name
+    while words and (words[0][2] in _DETERMINERS or words[0][2] in ("and", "or", "also", "of", "on", "to")):
+        words = words[1:]
+    if not words:
+        return None
+    if _verb_first(words):
+        return None
+    # what ends it
+    following = after.strip().lower()
+    while words:
+        next_word = following.split(" ", 1)[0]
+        if len(words) > 1 and words[-1][2] in PATTERN_A_SUFFIX and next_word in _CAUSE_OPENS and not cut_causes:
+            break
+        if not _ends_no_name(words, next_word):
+            break
+        words.pop()
+        following = "by"  # a word was cut after the name: a participle before it lost its complement
+    if not words:
+        return None
+    begin, stop = words[0][0], words[-1][1]
+    while stop > begin and name[stop - 1] in ".,;:–—-":
+        stop -= 1
+    while begin < stop and name[begin] in "–—-":
+        begin += 1
+    return (begin, stop) if stop > begin else None
+
+
+def tidy_name(name: str, after: str = "", cut_causes: bool = False) -> str | None:
+    """The name of the measure in a phrase read as an outcome's name (name_bounds), or None."""
+    bounds = name_bounds(name, after, cut_causes)
+    return name[bounds[0] : bounds[1]] if bounds is not None else None
+
+
+def _tidied(text: str, mention: OutcomeMention) -> OutcomeMention | None:
+    """The mention with its name tidied (name_bounds), or None when it names no measure."""
+    end = mention.start + len(mention.outcome)
+    bounds = name_bounds(mention.outcome, text[end : end + 40], cut_causes=mention.direction == "improved")
+    if bounds is None:
+        return None
+    if bounds != (0, len(mention.outcome)):
+        mention = replace(mention, outcome=mention.outcome[bounds[0] : bounds[1]], start=mention.start + bounds[0])
+    return _named_before(text, mention) or mention
+
+
+# a measure's head with its complement ("the probability of HIV infection or death"), up to where an object's name
+# ends (cues.OBJ_CUT) or a comma or semicolon
+_HEAD_OF = re.compile(r"\b(?P<head>[a-z]+)\s+of\s+(?P<complement>[a-z][^,;:()\[\]]*)")
+
+
+def _named_before(text: str, mention: OutcomeMention) -> OutcomeMention | None:
+    """A measure's head alone ("the probability was 11.2% among ...") names the measure its sentence named in full
+    before it ("the overall probability of HIV infection or death ... was 11.7%; the probability was 11.2%"): that
+    name, at its place. None when the name is more than a head, or its sentence named no such measure before."""
+    words = mention.outcome.lower().split()
+    if len(words) != 1 or words[0] not in _MEASURE_WORDS or words[0] in MEASUREMENT_NOUNS:
+        return None
+    sentence_at = text.find(mention.quote) if mention.quote else -1
+    if sentence_at < 0 or not sentence_at <= mention.start:
+        return None
+    low = text.lower()
+    named = [m for m in _HEAD_OF.finditer(low, sentence_at, mention.start) if m.group("head") == words[0]]
+    if not named:
+        return None
+    complement = OBJ_CUT.sub("", named[-1].group("complement")).rstrip()
+    start = named[-1].start()
+    name = tidy_name(text[start : named[-1].start("complement") + len(complement)]) if complement else None
+    if name is None or not plausible_outcome_name(name) or len(name.split()) > SUBJECT_WORDS + 2:
+        return None
+    return replace(mention, outcome=name, start=start)
+
 
 def _without_leading_preposition(mention: OutcomeMention) -> OutcomeMention:
     cut = _LEADING_PREPOSITION.match(mention.outcome)
@@ -241,6 +513,10 @@ _MEASURE_WORDS = MEASUREMENT_NOUNS | {
     "either", "respectively", "alone", "study", "primary", "secondary", "main", "mean", "median", "means",
     # a verb of reporting alone ("no significant differences ... observed")
     "observed", "reported", "noted", "seen", "found", "detected", "recorded", "including",
+    # measures of frequency and association, which say what was measured only with their complement ("the
+    # probability" of HIV infection or death, "higher proportions" of people treated according to guidelines)
+    "proportions", "percentages", "probability", "probabilities", "likelihood", "odds", "ratio", "ratios", "risk",
+    "risks", "incidence", "incidences", "frequency", "prevalence",
 }
 # endings of adjectives that are never an outcome on their own ("pulmonary", "cardiac", "venous"); "-al" is left
 # out, since survival, removal and referral are nouns
@@ -266,7 +542,10 @@ def plausible_outcome_name(name: str) -> bool:
         return False
     if words[-1].endswith("ed") and _verb_label(words[-1]) is not None:
         return False  # "blood glucose decreased": a clause, not a name
-    return any(w not in _MEASURE_WORDS and w not in FUNCTION_WORDS and not w.isdigit() for w in words)
+    # who was counted is not what was measured: "proportion of patients", "children"
+    return any(
+        w not in _MEASURE_WORDS and w not in FUNCTION_WORDS and w not in PEOPLE and not w.isdigit() for w in words
+    )
 
 
 def _significant_or_not(significance: Significance, mention: OutcomeMention) -> OutcomeMention:
@@ -295,9 +574,10 @@ def numeric_outcomes(
         if span is None:
             continue
         for piece_start, piece_end in _pieces(scan.low, span):
-            name = scan.text[piece_start:piece_end]
-            mentions.append(_mention(scan, piece_start, len(name), result.change,
-                                     outcome_direction(name, result.change, polarity)))
+            found = _tidied(scan.text, _mention(scan, piece_start, piece_end - piece_start, result.change, "unclear"))
+            if found is not None:
+                direction = outcome_direction(found.outcome, result.change, polarity)
+                mentions.append(replace(found, direction=direction))
     return mentions
 
 
@@ -345,7 +625,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         negated = VERB_NEGATED.search(prefix[-70:]) is not None or NOT_SIGNIFICANT.search(prefix[-30:]) is not None
         halted = HALTED.search(prefix[-30:]) is not None  # "halt the deterioration of cardiac function"
         piece_pos = match.start("obj")
-        for piece in OBJ_SPLIT.split(obj):
+        for piece in _split_pieces(obj):
             idx = low.find(piece, piece_pos) if piece else -1
             if idx < 0:
                 continue
@@ -384,15 +664,23 @@ def _subject_before(scan: Scan, pos: int) -> tuple[int, int] | None:
     clause_start = max(sentence_start, pos - SUBJECT_CHARS)
     while clause_start > sentence_start and clause_start < pos and not low[clause_start - 1].isspace():
         clause_start += 1  # not from the middle of a word ("althou|gh 50% of ...")
+    relative = False
     for boundary in CLAUSE_BOUNDARY.finditer(low, clause_start, pos):
         clause_start = boundary.end()
+        # "retinal problems which later improved": a relative pronoun is the subject, unless a preposition takes it
+        # ("groups in which mortality was lower")
+        relative = boundary.group() in ("which", "who") and not _PREPOSITION_BEFORE.search(
+            low, max(0, boundary.start() - 12), boundary.start()
+        )
+    if relative:
+        return None
     phrase = low[clause_start:pos]
     cut = SUBJECT_CUT.search(phrase)
     if cut is not None:
         phrase = phrase[: cut.start()]
     words = phrase.split()
     lead = 0
-    while lead < len(words) and words[lead] in SUBJECT_LEAD:
+    while lead < len(words) and (words[lead] in SUBJECT_LEAD or words[lead] in _ADVERBS):
         lead += 1
     words = words[lead:]
     while words and (words[-1].endswith("ly") or words[-1] in SUBJECT_TAIL):  # "X has significantly decreased"
@@ -402,6 +690,9 @@ def _subject_before(scan: Scan, pos: int) -> tuple[int, int] | None:
     name = " ".join(words)
     start = low.find(name, clause_start, pos)
     return (start, start + len(name)) if start >= 0 else None
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|on|by|with|from|among|during|after|to)\s+$")
 
 
 def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
@@ -415,7 +706,7 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
     for match in NO_DIFFERENCE_IN.finditer(low) if negated else ():
         obj = OBJ_CUT.sub("", match.group("obj"))
         piece_pos = match.start("obj")
-        for piece in OBJ_SPLIT.split(obj):
+        for piece in _split_pieces(obj):
             words = _outcome_words(piece)
             name_low = " ".join(words)
             start = low.find(name_low, piece_pos) if words else -1
@@ -494,7 +785,7 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
 def _object_name(low: str, match: re.Match[str]) -> tuple[int, int] | None:
     """Where the outcome a pattern's "obj" group opens with is named, as (start, length); None when it names none."""
     obj = OBJ_CUT.sub("", match.group("obj"))
-    words = _outcome_words(OBJ_SPLIT.split(obj)[0]) if obj.strip() else []
+    words = _outcome_words(_split_pieces(obj)[0]) if obj.strip() else []
     name_low = " ".join(words)
     start = low.find(name_low, match.start("obj")) if words else -1
     if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
@@ -529,12 +820,32 @@ def _result_reading(
     return change, outcome_direction(name, change, learned)
 
 
+def _split_pieces(text: str) -> list[str]:
+    """The coordinated parts of an object or subject (cues.OBJ_SPLIT), as they are written; a part that ends with an
+    adjective shares the head of the next ("incidence of cardiovascular and renal events", "diurnal systolic and
+    diastolic BP"), and stays with it."""
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for separator in OBJ_SPLIT.finditer(text):
+        bounds.append((pos, separator.start()))
+        pos = separator.end()
+    bounds.append((pos, len(text)))
+    merged: list[tuple[int, int]] = []
+    for start, end in bounds:
+        words = text[merged[-1][0] : merged[-1][1]].split() if merged else []
+        if words and end > start and words[-1].endswith(_ADJECTIVE_ENDINGS) and len(words[-1]) > 4:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return [text[start:end] for start, end in merged]
+
+
 def _pieces(low: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     """A subject's coordinated parts: "TEF10 and 25/PT" gives two; but alternatives after "of" are one measure's
     ("resolution of heartburn or other reflux symptoms" is one)."""
     pieces: list[tuple[int, int]] = []
     pos = span[0]
-    for piece in OBJ_SPLIT.split(low[span[0] : span[1]]):
+    for piece in _split_pieces(low[span[0] : span[1]]):
         start = low.find(piece, pos, span[1]) if piece else -1
         if start < 0 or piece in NOT_OUTCOMES or not 3 <= len(piece) <= 80:
             continue
