@@ -700,9 +700,9 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
     "no significant difference in X", "patients had shorter X"."""
     low = scan.low
     mentions: list[OutcomeMention] = []
-    words = scan.ngram_set  # a set: each test below is one lookup, not a pass over the tokens
-    negated = "no" in words or "not" in words
-    results = not RESULT_WORDS.isdisjoint(words)
+    said = scan.ngram_set  # a set: each test below is one lookup, not a pass over the tokens
+    negated = "no" in said or "not" in said
+    results = not RESULT_WORDS.isdisjoint(said)
     for match in NO_DIFFERENCE_IN.finditer(low) if negated else ():
         obj = OBJ_CUT.sub("", match.group("obj"))
         piece_pos = match.start("obj")
@@ -714,7 +714,7 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             piece_pos = start + len(name_low)
             mentions.append(_mention(scan, start, len(name_low), "no_difference", "no_difference"))
-    fewer_or_more = not _FEWER_OR_MORE.isdisjoint(words)
+    fewer_or_more = not _FEWER_OR_MORE.isdisjoint(said)
     for match in FEWER_PATIENTS.finditer(low) if fewer_or_more else ():
         obj = OBJ_CUT.sub("", match.group("obj")).rstrip()
         control = CONTROL_WORDS.search(match.group("who")) is not None or (
@@ -725,7 +725,7 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         for piece_start, piece_end in _pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
             reading = _result_reading(scan.text[piece_start:piece_end], word, control, scan.res.polarity)
             mentions.append(_mention(scan, piece_start, piece_end - piece_start, *reading))
-    for match in SUBJECT_CHANGE_NOUN.finditer(low) if not _CHANGE_NOUNS_SAID.isdisjoint(words) else ():
+    for match in SUBJECT_CHANGE_NOUN.finditer(low) if not _CHANGE_NOUNS_SAID.isdisjoint(said) else ():
         span = _subject_before(scan, match.start())
         if span is None or CONTROL_WORDS.search(low, span[0], span[1]) is not None:
             continue  # no subject, or the control arm's own change
@@ -735,8 +735,8 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
             )
             mentions.append(_mention(scan, piece_start, piece_end - piece_start, change, direction))
     # "more X than", "significantly high in": result words too, but common ones, so only in these frames
-    if not results and "more" not in words and not (
-        "significantly" in words and ("high" in words or "low" in words)
+    if not results and "more" not in said and not (
+        "significantly" in said and ("high" in said or "low" in said)
     ):
         return mentions
     for match in SUBJECT_RESULT.finditer(low):
@@ -765,7 +765,7 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
             # protected against, or prevented, a harm: the harm decreased; "effective in treating" a disease: better
             treating = "treating" in low[match.start() : match.start("obj")]
             mentions.append(_mention(scan, *span, "unclear" if treating else "decreased", "improved"))
-    for match in MORE_EFFECTIVE.finditer(low) if "than" in words else ():
+    for match in MORE_EFFECTIVE.finditer(low) if "than" in said else ():
         if (span := _object_name(low, match)) is not None:
             better = match.group("word") == "more"
             mentions.append(_mention(scan, *span, "unclear", "improved" if better else "worsened"))
