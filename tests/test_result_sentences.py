@@ -175,3 +175,15 @@ def test_a_change_said_not_to_be_significant_or_a_trend_is_no_difference() -> No
     assert not any(name.startswith("difference") for name in _read(
         "Drug Z reduced wound area and showed significant differences favoring drug Z (p<0.01)."
     ))
+
+
+def test_a_trend_named_by_an_adjective_is_no_result() -> None:
+    read = _read("The increasing incidence of obesity and the rising use of drug Z call for caution.")
+    assert read.get("incidence of obesity", ("unclear", "unclear")) == ("unclear", "unclear")
+    assert _read("Drug Z is capable of reducing mortality in sepsis.")["mortality"] == ("decreased", "improved")
+
+
+def test_a_clause_is_not_an_outcome_name() -> None:
+    assert not plausible_outcome_name("drug Z improved survival")
+    assert not plausible_outcome_name("relieved")
+    assert plausible_outcome_name("time to improved mobility")

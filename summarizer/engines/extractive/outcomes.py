@@ -540,8 +540,11 @@ def plausible_outcome_name(name: str) -> bool:
         return False  # an adjective whose noun the sentence lost ("improves pulmonary 39,[44]")
     if all(w in THERAPY_CUES or w in FUNCTION_WORDS for w in words):
         return False
-    if words[-1].endswith("ed") and _verb_label(words[-1]) is not None:
-        return False  # "blood glucose decreased": a clause, not a name
+    if (words[-1].endswith("ed") and _verb_label(words[-1]) is not None) or any(
+        w.endswith("ed") and _verb_label(w) is not None and words[k - 1] not in FUNCTION_WORDS
+        for k, w in enumerate(words) if k
+    ):
+        return False  # "blood glucose decreased", "drug Z improved survival": a clause, not a name
     # who was counted is not what was measured: "proportion of patients", "children"
     return any(
         w not in _MEASURE_WORDS and w not in FUNCTION_WORDS and w not in PEOPLE and not w.isdigit() for w in words
@@ -604,6 +607,11 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue  # a purpose or a conjecture; who the patients were ("patients who had improved symptoms")
         if _in_definition(low, sentence_start, match.start()):
             continue
+        # "an increasing incidence of Y", "the rising prevalence of Z": a trend, not a result; named, with no change,
+        # so that it is not read as a harm either
+        trend = verb.endswith("ing") and verb_label in ("increased", "decreased") and (
+            _TREND_BEFORE.search(prefix[-12:]) is not None
+        )
         obj = OBJ_CUT.sub("", match.group("obj"))
         obj = re.sub(r"^(?:or|and)\s+", "", obj)
         first_word = obj.split(" ", 1)[0]
@@ -639,7 +647,9 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             change: Change
             direction: Direction
-            if negated:
+            if trend:
+                change, direction = "unclear", "unclear"
+            elif negated:
                 change, direction = "no_difference", "no_difference"
             elif halted and verb_label in ("worsened", "decreased"):
                 change, direction = "unclear", "improved"
@@ -798,6 +808,7 @@ _CHANGE_NOUN_WORD = {
     **dict.fromkeys(("increase", "rise"), "increased"),
     "improvement": "improved", **dict.fromkeys(("deterioration", "worsening"), "worsened"),
 }
+_TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
 _CHANGE_NOUNS_SAID = frozenset(_CHANGE_NOUN_WORD)
 _ALTERNATIVES_OF = re.compile(r"\bof\b[^,;]*\s(?:or|and/or)\s+$")
 _FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage", "number", "share"})
