@@ -22,6 +22,7 @@ import shlex
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,19 @@ def measure(rows: list[dict[str, Any]], show: int = 0) -> dict[str, Any]:
     return {**counts, "shown": shown}
 
 
+def by_split(
+    rows: list[dict[str, Any]], split: str, show: int, measure: Callable[[list[dict[str, Any]], int], dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """measure(rows of the split, show) for "train", "heldout" or both; misses are shown for the train split only
+    (the one rules are developed on)."""
+    splits = ("train", "heldout") if split == "both" else (split,)
+    return {
+        name: measure([r for r in rows if is_heldout(str(r["pmcid"])) == (name == "heldout")],
+                      show if name == "train" else 0)
+        for name in splits
+    }
+
+
 def _share(part: int, whole: int) -> str:
     return f"{part}/{whole} ({part / whole:.1%})" if whole else "none"
 
@@ -82,12 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     rows = _rows(path)
     started = time.perf_counter()
-    splits = ("train", "heldout") if args.split == "both" else (args.split,)
-    report = {
-        split: measure([r for r in rows if is_heldout(str(r["pmcid"])) == (split == "heldout")],
-                       args.show if split == "train" else 0)
-        for split in splits
-    }
+    report = by_split(rows, args.split, args.show, measure)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0

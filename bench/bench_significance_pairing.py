@@ -27,9 +27,12 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from summarizer.engines.extractive import annotate, load_resources
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_result_reading import by_split  # noqa: E402
+
+from summarizer.engines.extractive import annotate, load_resources  # noqa: E402
 from summarizer.engines.extractive.cues import P_VALUE
-from summarizer.evaluation import is_heldout
 
 SIGNIFICANT = ("increased", "decreased")
 _WORD = re.compile(r"[a-z][a-z0-9\-]+")
@@ -91,12 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     started = time.perf_counter()
-    splits = ("train", "heldout") if args.split == "both" else (args.split,)
-    report = {
-        split: measure([r for r in rows if is_heldout(str(r["pmcid"])) == (split == "heldout")],
-                       args.show if split == "train" else 0)
-        for split in splits
-    }
+    report = by_split(rows, args.split, args.show, measure)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
