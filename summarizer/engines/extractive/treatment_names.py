@@ -209,8 +209,8 @@ _TIME_PLACE_CONDITION = (
 STOP_BEFORE = _words(
     "the a an of and or with in by for to that this these those their its as after following on from is was were "
     "are be been has have had which whose who we our such other than into at via vs versus not no but while whereas "
-    "between "
-    "although however significant significantly difference differences both each either neither despite during "
+    "between although however significant significantly difference differences both each either neither despite "
+    "during "
     "his her he she they it there among within across differ differed did does do respectively whereas compared "
     + _TIME_PLACE_CONDITION
 )

@@ -77,6 +77,7 @@ from summarizer.engines.extractive.treatment_names import (
     anchor_form,
     dose_in,
     is_name_word,
+    names_comparator,
     negated_before,
     population_frame,
 )
@@ -420,7 +421,7 @@ def _dosed_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
         if not toks[i + 1][:1].isdigit() or not dose_in(toks[i + 1 : i + 4]):
             continue
         word = text[starts[i] : ends[i]]
-        if word.islower() or not _learned_first_word(toks[i]) or toks[i] in COMPARATOR:
+        if word.islower() or not _learned_first_word(toks[i]) or names_comparator(toks[i]):
             continue
         spans.append((starts[i], ends[i], i, i, True))
     return spans
