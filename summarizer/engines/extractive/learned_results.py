@@ -34,12 +34,8 @@ from summarizer.engines.extractive.cues import COMPARISON_RESULT, OBJ_CUT, PATTE
 from summarizer.engines.extractive.features import efficacy_features
 from summarizer.engines.extractive.linear import LinearModel
 from summarizer.engines.extractive.numeric_results import Significance, numeric_results, oriented_by_arm
-from summarizer.engines.extractive.outcomes import (
-    OutcomeMention,
-    numeric_outcomes,
-    plausible_outcome_name,
-    tidy_name,
-)
+from summarizer.engines.extractive.outcome_names import plausible_outcome_name, tidy_name
+from summarizer.engines.extractive.outcomes import OutcomeMention, numeric_outcomes
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.reading import SentenceReading

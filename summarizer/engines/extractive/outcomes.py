@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.cues import (
-    ADVERB_ENDINGS,
     ARMS_ALIKE,
     CLAUSE_BOUNDARY,
     COMPARATIVE_OBJECT,
@@ -30,7 +29,6 @@ from summarizer.engines.extractive.cues import (
     OBJ_SPLIT,
     OUTCOME_VERB,
     OUTCOME_VERB_START,
-    PATTERN_A_SUFFIX,
     PROTECTIVE,
     RESPONDERS_BEFORE,
     RESULT_CHANGE,
@@ -45,7 +43,6 @@ from summarizer.engines.extractive.cues import (
     SUBJECT_TAIL,
     SUBJECT_WORDS,
     TREND,
-    VERB_LABEL_STEMS,
     VERB_NEGATED,
 )
 from summarizer.engines.extractive.numeric_results import (
@@ -54,11 +51,21 @@ from summarizer.engines.extractive.numeric_results import (
     Significance,
     numeric_results,
 )
+from summarizer.engines.extractive.outcome_names import (
+    ADJECTIVE_ENDINGS,
+    ADVERBS,
+    LEADING_PREPOSITION,
+    MEASURE_WORDS,
+    TRAILING_ADVERBS,
+    name_bounds,
+    plausible_outcome_name,
+    tidy_name,
+    verb_change,
+)
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
-from summarizer.engines.extractive.tokenise import FUNCTION_WORDS
-from summarizer.engines.extractive.treatment_names import ARM_WORDS, PEOPLE, THERAPY_CUES
+from summarizer.engines.extractive.treatment_names import ARM_WORDS
 from summarizer.models import Change, Direction
 
 __all__ = [
@@ -95,25 +102,6 @@ _NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", 
 # not an outcome's name: a comparison sign, a leading preposition, or the study's own results ("their results
 # showed no differences for edema": the outcome is edema, not "results")
 _ADVERB_BEFORE_OBJECT = re.compile(r"\w+ly\s+(?=(?:the|their|its|all)\s)")
-_NOT_IN_NAMES = re.compile(
-    r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for|tend|tends|tended)\b|"
-    r"^(?:(?:the|their|our|its|these|those|this|his|her)\s+)?(?:results?|findings?|data|studies|study|trials?|"
-    r"analys[ie]s)$|"
-    # a test statistic is how a result was tested, not what was measured ("McNemar's χ2", "chi-square", "ANOVA")
-    r"χ2|χ²|\bchi[\s\-]?squares?\b|\bmcnemar|\banova\b|\bt-tests?\b|\bwilcoxon\b|\bmann[\s\-]whitney\b|\bkruskal|"
-    r"\b(?:exact|ratio|rank|rank-sum|log-rank|logrank)\s+tests?\b"
-)
-
-
-def _verb_label(verb: str) -> str | None:
-    for label, stems in VERB_LABEL_STEMS:
-        if verb.startswith(stems):
-            return label
-    if verb.startswith(("rise", "rising")):
-        return "increased"
-    return None
-
-
 def _mention(scan: Scan, start: int, length: int, change: Change, direction: Direction) -> OutcomeMention:
     return OutcomeMention(
         outcome=scan.text[start : start + length],
@@ -211,249 +199,6 @@ class _EveryArm:
         return replace(mention, change="no_difference", direction="no_difference") if seen[1] else None
 
 
-# words that end a clause after the outcome, not the outcome's name: "reduced test time both in ...", "did not change
-# X or Y either"
-_TRAILING_ADVERBS = re.compile(
-    r"(?:\s+(?:both|either|respectively|alone|together|significantly|overall|"
-    r"within|of|at|for|to|by|with|from|during|over|throughout|among|between))+$",  # a preposition a name was cut after
-    re.I,
-)
-
-
-# a preposition a name was cut after ("the mean of severity of symptoms" -> "of severity of symptoms"); not "in",
-# which damaged text leaves at the start of a word ("in ammatory cytokines", "inflammatory" without its ligature)
-_LEADING_PREPOSITION = re.compile(r"^(?:of|on|to)\s+(?=\S)", re.I)
-
-# Word classes of English that a noun phrase naming a measure neither opens nor ends with: what is left of the
-# clause around it when the name was cut at the wrong place ("in a dose-response fashion", "mortality recorded [for
-# the ... group]", "retinal problems which later improved", "refractive errors and").
-_PREPOSITIONS = FUNCTION_WORDS - {"the", "a", "an", "and", "or", "its", "their", "this", "that", "these", "those",
-                                  "all", "any", "each"} | frozenset(
-    {
-        "after", "before", "during", "until", "till", "under", "within", "without", "between", "among", "amongst",
-        "through", "throughout", "across", "against", "toward", "towards", "upon", "since", "despite", "via", "per",
-        "about", "into", "onto", "versus", "vs", "following", "up", "down", "out", "off",
-    }
-)
-_DETERMINERS = frozenset({
-    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "some",
-    "any", "each", "every", "all", "both", "either", "such"
-})
-_CONJUNCTIONS = frozenset(["and", "or", "but", "nor", "so", "yet"])
-_RELATIVES = frozenset(["which", "who", "whom", "whose", "where", "when", "whereas", "whether"])
-_PERSONAL = frozenset(["it", "they", "them", "we", "us", "he", "she", "him", "i", "you", "one", "there"])
-_MODALS = frozenset(["can", "could", "may", "might", "will", "would", "shall", "should", "must"])
-_AUXILIARIES = SUBJECT_TAIL | frozenset(["do", "does", "did"])
-# adverbs without the ending -ly, of time, sequence and degree: no name opens with one ("then returned") ...
-_ADVERBS = frozenset({
-    "later", "then", "again", "still", "even", "only", "much", "very", "already", "thereafter", "afterwards"
-})
-# ... nor ends with one, nor with these ("X or Y either", "pain more [than ...]")
-_TAIL_ADVERBS = _ADVERBS | frozenset({
-    "also", "further", "respectively", "together", "alone", "either", "overall", "more", "less"
-})
-# nouns ending in -ly ("blood supply", "anomaly", "family"): not adverbs
-_LY_NOUN_ENDINGS = ("ply", "aly", "mily", "elly")
-# a duration or a time at the end of a name says when, not what ("Melbourne two months", "30 h")
-_TIME_UNITS = frozenset({
-    "h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "day", "days", "week", "weeks", "month",
-    "months", "year", "years", "mo", "wk", "wks"
-})
-_NUMBERED = frozenset({
-    "type", "phase", "grade", "stage", "class", "set", "cycle", "session", "visit", "day", "week", "month", "year"
-})
-_NUMBER = re.compile(r"^[\d.,·%/×\-–]+$")
-# the prepositions that open a participle's complement ("assessed by", "infected with", "recorded for"); not those of
-# a time or a place, which may belong to the measure ("distance walked in 6 minutes")
-_COMPLEMENT_OPENS = frozenset(["by", "with", "for", "to", "from", "as", "among", "after", "against"])
-# a participle of causing (cues.PATTERN_A_SUFFIX) with its cause after it names a harm, not a measure
-_CAUSE_OPENS = frozenset(("by", "with", "to"))
-_NUMBER_WORDS = frozenset({
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"
-})
-# the study's words for its own measures before the measure's name ("primary outcome-percentage of days with ...",
-# "the main outcome quadriceps strength", "trends in pain reduction") and after it ("X for the primary outcome")
-_DISCOURSE_LEAD = re.compile(
-    r"^(?:(?:the\s+)?(?:primary|secondary|main|principal|key|co-?primary)\s+(?:efficacy\s+)?(?:outcomes?|"
-    r"end[\s\-]?points?|measures?|variables?)(?:\s*[\-–—:,]\s*|\s+(?:was|were|of|is)\s+|\s+)|"
-    r"(?:trends?|tendency)\s+(?:in|of|to|toward|towards)\s+|(?:treatment\s+)?outcomes?\s+(?:for|in)\s+|"
-    # a statistic of the measure ("mean ± SD of heart rate")
-    r"(?:(?:mean|median|average)\s*)?(?:±|\+/-)\s*(?:sd|se|sem|iqr)\s+(?:of|for|in)\s+)(?=\w)",
-    re.I,
-)
-_DISCOURSE_TAIL = re.compile(
-    r"\s+(?:for|in|of|as|on)\s+(?:the\s+|this\s+|our\s+)?(?:primary|secondary|main|principal|key)\s+"
-    r"(?:outcomes?|end[\s\-]?points?|measures?)$",
-    re.I,
-)
-_TOKEN = re.compile(r"[^\s–—]+")  # words, and the parts of words an en or em dash joins
-_EDGE_PUNCT = ".,;:!?\"'“”‘’()[]{}–—-"
-
-
-def _is_adverb(word: str) -> bool:
-    return word in _TAIL_ADVERBS or word.endswith(ADVERB_ENDINGS) or (
-        len(word) > 3 and word.endswith("ly") and not word.endswith(_LY_NOUN_ENDINGS)
-    )
-
-
-def _is_participle(word: str) -> bool:
-    return len(word) > 4 and word.endswith("ed") and not word.endswith("eed")
-
-
-def _bare(token: str) -> str:
-    return token.strip(_EDGE_PUNCT).lower()
-
-
-def _verb_first(words: list[tuple[int, int, str]]) -> bool:
-    """Whether a phrase opens with a word no name of a measure opens with: a preposition ("within a few days of
-    ...", "in a dose-response fashion"; not "in" before a word, which damaged text leaves of "inflammatory"), a
-    pronoun, a relative word, an auxiliary, an adverb, or a verb with its object ("indicating a high reproducibility",
-    "presented with a ...", "exhibited inappropriately ...")."""
-    first = words[0][2]
-    second = words[1][2] if len(words) > 1 else ""
-    if first in _PREPOSITIONS and not (first == "in" and second not in _DETERMINERS):
-        return True
-    if first in _PERSONAL or first in _RELATIVES or first in _AUXILIARIES or first in _MODALS or first in _ADVERBS:
-        return True
-    if first.endswith(ADVERB_ENDINGS):
-        return True
-    return (first.endswith("ing") and second in _DETERMINERS) or (_is_participle(first) and (
-        second in _DETERMINERS or second in _PREPOSITIONS or (second.endswith("ly") and _is_adverb(second))
-    ))
-
-
-def _ends_no_name(words: list[tuple[int, int, str]], next_word: str) -> bool:
-    """Whether a phrase's last word is no end of a name: a closed-class word or an adverb, a number (not that of a
-    type or a phase: "type 2"), a duration ("two months", but not "within 3 months", which is part of the measure),
-    or a participle whose complement follows it (`next_word`: "mortality recorded [for ...]")."""
-    last = words[-1][2]
-    previous = words[-2][2] if len(words) > 1 else ""
-    if _closed_word(last) or _is_adverb(last):
-        return True
-    if (_NUMBER.match(last) or last in _NUMBER_WORDS) and previous not in _NUMBERED:
-        return True
-    if last in _TIME_UNITS and (_NUMBER.match(previous) or previous in _NUMBER_WORDS):
-        return not (len(words) > 2 and words[-3][2] in _PREPOSITIONS)
-    return len(words) > 1 and _is_participle(last) and next_word in _COMPLEMENT_OPENS
-
-
-def _closed_word(word: str) -> bool:
-    """A word of a closed class that no name of a measure opens or ends with."""
-    return (word in _PREPOSITIONS or word in _DETERMINERS or word in _CONJUNCTIONS or word in _RELATIVES
-            or word in _PERSONAL or word in _MODALS or word in _AUXILIARIES)
-
-
-def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[int, int] | None:
-    """Where the name of a measure lies in a phrase read as an outcome's name, as (start, end) offsets into it, or
-    None when the phrase names no measure. `after` is the text that follows the phrase, if any.
-
-    Tidied: the study's words for its measure before or after it ("the main outcome quadriceps strength"), a fronted
-    phrase before a comma ("from polyp resection, the time required for ..."), what follows a relative word, an
-    auxiliary, a demonstrative joined by "and" ("mood problems and this difference"), a dash that opens a clause, or
-    a participle with its complement ("fall risk assessed by the PPA"); determiners before it; function words,
-    adverbs, numbers, durations and a participle whose complement was cut after it ("mortality recorded [for ...]").
-    Refused: a phrase that opens with a preposition ("within a few days of ..."), a pronoun ("we did not know") or a
-    verb with its object ("indicating a high ..."), or holds a modal ("may be induced").
-
-    A participle of causing with its cause ("a refractory akathisia case induced by interferon") names a harm and
-    what caused it: the name is cut before it only when `cut_causes` (the sentence says the harm got better), and
-    otherwise left as it is, so that it is not mistaken for the harm an event names ("severe cholestasis")."""
-    if any(name.count(opening) != name.count(closing) for opening, closing in ("()", "[]")):
-        return None  # a piece of a bracket ("ELITE II (", "P < 0.01)"): plausible_outcome_name refuses these too
-    start, end = 0, len(name)
-    lead = _DISCOURSE_LEAD.match(name)
-    if lead is not None:
-        start = lead.end()
-    tail = _DISCOURSE_TAIL.search(name, start)
-    if tail is not None:
-        end = tail.start()
-    words = [(m.start(), m.end(), w) for m in _TOKEN.finditer(name, start, end) if (w := _bare(m.group()))]
-    # a fronted phrase before a comma, when a determiner opens the name after it
-    fronted = [i for i, (s, _, w) in enumerate(words) if i and w in _DETERMINERS
-               and w not in ("all", "both", "either", "any", "each") and name[:s].rstrip().endswith(",")]
-    if fronted:
-        words = words[fronted[-1] :]
-    while words and (words[0][2] in _DETERMINERS or words[0][2] in ("and", "or", "also", "of", "on", "to")):
-        words = words[1:]
-    if not words or _verb_first(words):
-        return None
-    if any(w in _MODALS for _, _, w in words):
-        return None  # a conjecture, not a measure: "skin lesions may be induced or"
-    cut = len(words)
-    for i, (s, _, w) in enumerate(words):
-        nxt = words[i + 1][2] if i + 1 < len(words) else ""
-        if i and w in ("this", "these", "those") and words[i - 1][2] in _PREPOSITIONS:
-            return None  # "the incidence of these serious complications": named before, not here
-        if i and w in _RELATIVES and words[i - 1][2] in _PREPOSITIONS:
-            return None  # "the issue of whether ...": the measure is the clause, not a name
-        if i and (w in _RELATIVES or (w in _CONJUNCTIONS and nxt in _DETERMINERS | _PERSONAL and nxt not in
-                                      ("a", "an", "all", "both", "either", "any", "each", "some", "such"))):
-            cut = i  # "retinal problems which ...", "mood problems and this difference"
-            break
-        if i and "–" in name[words[i - 1][1] : s] + name[s : s + 1] and w in _PREPOSITIONS | _DETERMINERS:
-            cut = i  # "days with diarrhea–in any of the three cohorts"
-            break
-        if w in _AUXILIARIES:
-            before = words[:i]
-            if before and before[-1][2] in ARM_WORDS | PEOPLE and w in ("has", "have", "had"):
-                words, cut = words[i + 1 :], len(words) - i - 1  # "group had systolic blood pressure": what they had
-                break
-            cut = i
-            break
-        if i and w in PATTERN_A_SUFFIX and nxt in _CAUSE_OPENS:
-            at = i - 1 if _is_adverb(words[i - 1][2]) else i  # "mania potentially related to an interaction"
-            if not cut_causes or not at:
-                return (words[0][0], words[-1][1]) if not cut_causes else None
-            cut = at
-            break
-        if i and _is_participle(w) and (nxt in _PREPOSITIONS or nxt in _DETERMINERS or nxt == "no"):
-            at = i - 1 if _is_adverb(words[i - 1][2]) else i  # "mania potentially related to an interaction"
-            # how it was measured ("assessed by", "expressed as"), or a hedged cause; not what the measure counts
-            # ("prescriptions issued for skin creams")
-            method = nxt in ("by", "as") or (at < i and nxt in _COMPLEMENT_OPENS)
-            if method and at and plausible_outcome_name(name[words[0][0] : words[at - 1][1]]):
-                cut = at  # "fall risk assessed by the PPA", "cholesterol response expressed as AUC"
-                break
-            if nxt not in _PREPOSITIONS:
-                return None  # a verb with its object: "dose of PTU produced a good clinical response"
-        if i and _is_adverb(w) and w.endswith("ly") and (_NUMBER.match(nxt) or nxt in _NUMBER_WORDS
-                                                         or (_is_participle(nxt) and nxt not in PATTERN_A_SUFFIX)):
-            cut = i  # "chills approximately one hour"
-            break
-    words = words[:cut]
-    # what opens the name
-    while words and (words[0][2] in _DETERMINERS or words[0][2] in ("and", "or", "also", "of", "on", "to")):
-        words = words[1:]
-    if not words:
-        return None
-    if _verb_first(words):
-        return None
-    # what ends it
-    following = after.strip().lower()
-    while words:
-        next_word = following.split(" ", 1)[0]
-        if len(words) > 1 and words[-1][2] in PATTERN_A_SUFFIX and next_word in _CAUSE_OPENS and not cut_causes:
-            break
-        if not _ends_no_name(words, next_word):
-            break
-        words.pop()
-        following = "by"  # a word was cut after the name: a participle before it lost its complement
-    if not words:
-        return None
-    begin, stop = words[0][0], words[-1][1]
-    while stop > begin and name[stop - 1] in ".,;:–—-":
-        stop -= 1
-    while begin < stop and name[begin] in "–—-":
-        begin += 1
-    return (begin, stop) if stop > begin else None
-
-
-def tidy_name(name: str, after: str = "", cut_causes: bool = False) -> str | None:
-    """The name of the measure in a phrase read as an outcome's name (name_bounds), or None."""
-    bounds = name_bounds(name, after, cut_causes)
-    return name[bounds[0] : bounds[1]] if bounds is not None else None
-
-
 def _tidied(text: str, mention: OutcomeMention) -> OutcomeMention | None:
     """The mention with its name tidied (name_bounds), or None when it names no measure."""
     end = mention.start + len(mention.outcome)
@@ -475,7 +220,7 @@ def _named_before(text: str, mention: OutcomeMention) -> OutcomeMention | None:
     before it ("the overall probability of HIV infection or death ... was 11.7%; the probability was 11.2%"): that
     name, at its place. None when the name is more than a head, or its sentence named no such measure before."""
     words = mention.outcome.lower().split()
-    if len(words) != 1 or words[0] not in _MEASURE_WORDS or words[0] in MEASUREMENT_NOUNS:
+    if len(words) != 1 or words[0] not in MEASURE_WORDS or words[0] in MEASUREMENT_NOUNS:
         return None
     sentence_at = text.find(mention.quote) if mention.quote else -1
     if sentence_at < 0 or not sentence_at <= mention.start:
@@ -493,62 +238,15 @@ def _named_before(text: str, mention: OutcomeMention) -> OutcomeMention | None:
 
 
 def _without_leading_preposition(mention: OutcomeMention) -> OutcomeMention:
-    cut = _LEADING_PREPOSITION.match(mention.outcome)
+    cut = LEADING_PREPOSITION.match(mention.outcome)
     if cut is None:
         return mention
     return replace(mention, outcome=mention.outcome[cut.end() :], start=mention.start + cut.end())
 
 
 def _without_trailing_adverbs(mention: OutcomeMention) -> OutcomeMention:
-    cut = _TRAILING_ADVERBS.search(mention.outcome)
+    cut = TRAILING_ADVERBS.search(mention.outcome)
     return mention if cut is None or cut.start() == 0 else replace(mention, outcome=mention.outcome[: cut.start()])
-
-
-# words that say how much or how something was measured, but not what: alone they name no outcome ("more",
-# "number", "change", "days", "improvement"); with a word that says what, they do ("number of relapses")
-_MEASURE_WORDS = MEASUREMENT_NOUNS | {
-    "more", "less", "fewer", "greater", "higher", "lower", "number", "numbers", "amount", "amounts", "change",
-    "changes", "difference", "differences", "improvement", "improvements", "effect", "effects", "rate", "rates",
-    "proportion", "percentage", "days", "day", "time", "times", "period", "total", "overall", "both",
-    "either", "respectively", "alone", "study", "primary", "secondary", "main", "mean", "median", "means",
-    # a verb of reporting alone ("no significant differences ... observed")
-    "observed", "reported", "noted", "seen", "found", "detected", "recorded", "including",
-    # measures of frequency and association, which say what was measured only with their complement ("the
-    # probability" of HIV infection or death, "higher proportions" of people treated according to guidelines)
-    "proportions", "percentages", "probability", "probabilities", "likelihood", "odds", "ratio", "ratios", "risk",
-    "risks", "incidence", "incidences", "frequency", "prevalence",
-}
-# endings of adjectives that are never an outcome on their own ("pulmonary", "cardiac", "venous"); "-al" is left
-# out, since survival, removal and referral are nouns
-_ADJECTIVE_ENDINGS = ("ary", "ic", "iac", "ous", "ive", "ible", "able", "onal", "ular", "eal", "ial", "inal")
-_NOT_FIRST = frozenset({"with", "without", "difference", "differences"})  # "without vomiting", "differences in X"
-_NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
-
-
-def plausible_outcome_name(name: str) -> bool:
-    """Whether a phrase can be an outcome's name: no piece of a p-value or bracket, not the study's results, not a
-    trial arm ("the PE group"), not opening with an adverb ("significantly over the study period"), and at least
-    one word that says what was measured, beside words of measurement and function words; and not only words of
-    giving a treatment ("injection", "doses")."""
-    low = name.lower()
-    if _NOT_IN_NAMES.search(low) is not None or name.count("(") != name.count(")"):
-        return False
-    words = _NAME_WORD.findall(low)
-    if not words or words[-1] in ARM_WORDS or words[0].endswith(ADVERB_ENDINGS) or words[0] in _NOT_FIRST:
-        return False
-    if len(words) == 1 and words[0].endswith(_ADJECTIVE_ENDINGS):
-        return False  # an adjective whose noun the sentence lost ("improves pulmonary 39,[44]")
-    if all(w in THERAPY_CUES or w in FUNCTION_WORDS for w in words):
-        return False
-    if (words[-1].endswith("ed") and _verb_label(words[-1]) is not None) or any(
-        w.endswith("ed") and _verb_label(w) is not None and words[k - 1] not in FUNCTION_WORDS
-        for k, w in enumerate(words) if k
-    ):
-        return False  # "blood glucose decreased", "drug Z improved survival": a clause, not a name
-    # who was counted is not what was measured: "proportion of patients", "children"
-    return any(
-        w not in _MEASURE_WORDS and w not in FUNCTION_WORDS and w not in PEOPLE and not w.isdigit() for w in words
-    )
 
 
 def _significant_or_not(significance: Significance, mention: OutcomeMention) -> OutcomeMention:
@@ -598,7 +296,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             break
         pos = match.start("obj")
         verb = match.group("verb")
-        verb_label = _verb_label(verb)
+        verb_label = verb_change(verb)
         sentence_start, _ = scan.sentence_at(match.start())
         prefix = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
         if verb_label is None or HYPOTHETICAL.search(prefix) or (
@@ -690,7 +388,7 @@ def _subject_before(scan: Scan, pos: int) -> tuple[int, int] | None:
         phrase = phrase[: cut.start()]
     words = phrase.split()
     lead = 0
-    while lead < len(words) and (words[lead] in SUBJECT_LEAD or words[lead] in _ADVERBS):
+    while lead < len(words) and (words[lead] in SUBJECT_LEAD or words[lead] in ADVERBS):
         lead += 1
     words = words[lead:]
     while words and (words[-1].endswith("ly") or words[-1] in SUBJECT_TAIL):  # "X has significantly decreased"
@@ -762,7 +460,7 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
-        subject = _TRAILING_ADVERBS.sub("", low[span[0] : span[1]]).split()
+        subject = TRAILING_ADVERBS.sub("", low[span[0] : span[1]]).split()
         if subject and subject[-1] in ARM_WORDS:
             continue  # "the amalgam and composite groups did not differ": the arms, not an outcome
         for piece_start, piece_end in _pieces(low, span):
@@ -844,7 +542,7 @@ def _split_pieces(text: str) -> list[str]:
     merged: list[tuple[int, int]] = []
     for start, end in bounds:
         words = text[merged[-1][0] : merged[-1][1]].split() if merged else []
-        if words and end > start and words[-1].endswith(_ADJECTIVE_ENDINGS) and len(words[-1]) > 4:
+        if words and end > start and words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
