@@ -11,13 +11,9 @@ from operator import itemgetter
 
 from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.tokenise import fold_number
+from summarizer.engines.extractive.tokenise import word_set as _words
 from summarizer.engines.extractive.treatment_names import PEOPLE
 from summarizer.models import Change, Direction
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 # Stance: agreement and disagreement with the cited work.
 CONTRAST_CUES = re.compile(

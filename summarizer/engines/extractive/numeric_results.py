@@ -36,15 +36,10 @@ from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.cues import CONTROL_WORDS, P_VALUE
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.tokenise import word_set
 from summarizer.models import Change
 
 SIGNIFICANCE_LEVEL = 0.05
-
-
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 _NEGATION_REACH = 40  # "not statistically significant": the "significant" a negation covers
 _NUMBER = r"\d+(?:\.\d+)?"
 # a value: a number with an optional spread and unit, and an optional percentage in brackets ("13 (32%)")
@@ -133,7 +128,7 @@ _CONCESSION_FIRST = re.compile(r"\s*(?:although|though|even\s+though|while|where
 _BRACKET = re.compile(r"[()\[\]]")
 _CLAIM_WORD = re.compile(r"[a-z]{2,}")
 # the words of a clause that only says whether a difference was significant, naming nothing it is about
-_BARE_CLAIM = _word_set(
+_BARE_CLAIM = word_set(
     "although though even while whereas despite spite but however in contrast conversely on other hand the this that "
     "these those it its there was were is are be been being did does do not no any statistically significant "
     "significantly insignificant nonsignificant non significance difference differences change changes effect "
@@ -183,11 +178,6 @@ def _ratio_significant(match: re.Match[str]) -> bool | None:
     if lo > hi:
         return None
     return lo > 1.0 or hi < 1.0
-
-
-def _evidence(scan: Scan, start: int, end: int) -> list[tuple[int, bool]]:
-    """Significance evidence between start and end, in text order: (position, significant?)."""
-    return [(at, significant) for at, significant, _ in _evidence_kinds(scan, start, end)]
 
 
 def _evidence_kinds(scan: Scan, start: int, end: int) -> list[tuple[int, bool, bool]]:

@@ -7,6 +7,11 @@ from collections.abc import Sequence
 
 from summarizer.engines.extractive.per_word import shared_table
 
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a list written as one string ("placebo control sham"): how the word lists are written."""
+    return frozenset(text.split())
+
 Span = tuple[int, int]
 
 TOKEN = re.compile(r"[a-z][a-z\-']*[a-z]|[a-z]|\d+(?:\.\d+)?|[<>=≤≥%]")

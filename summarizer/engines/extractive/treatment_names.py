@@ -28,11 +28,7 @@ import re
 from collections.abc import Sequence
 
 from summarizer.engines.extractive.per_word import shared_table
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from summarizer.engines.extractive.tokenise import word_set as _words
 
 # units of a dose, as the tokeniser splits them ("mg/kg" gives "mg", "kg"); a lone "g" counts after a number
 DOSE_UNITS = _words("mg mcg ug iu ius miu gy mmol")
