@@ -149,6 +149,8 @@ _WORD = re.compile(r"[a-z0-9-]+")
 # the records a review of is an observational study (a chart review), not a review of studies
 _RECORDS = frozenset(["chart", "charts", "record", "records", "notes", "files"])
 # upper-case words that are no animals: RAT (a rapid antigen test), RATS
+# a cross section that is measured or imaged ("the cross-sectional area of the tendon") is no cross-sectional study
+_SECTION_MEASURES = frozenset(["area", "areas", "diameter", "diameters", "image", "images", "imaging", "view", "views"])
 _NOT_ANIMALS = frozenset(["RAT", "RATS"])
 
 # what ends a clause: a sentence's end, a semicolon or colon, and the conjunctions that start another claim
@@ -244,12 +246,14 @@ def _cue_at(words: Sequence[str], i: int) -> list[tuple[str, float, int, int]]:
     after = words[i + 1] if i + 1 < len(words) else ""
     found = []
     hit = _WORDS.get(word)
+    if hit is not None and word == "cross-sectional" and after in _SECTION_MEASURES:
+        hit = None
     if hit is not None:
         if hit[0] == "randomised_trial" and i and words[i - 1] in _NOT:
             hit = ("non_randomised_trial", 1.0)
         found.append((*hit, i, i))
     pair = _PAIRS.get((word, after))
-    if pair is not None:
+    if pair is not None and not (after == "sectional" and i + 2 < len(words) and words[i + 2] in _SECTION_MEASURES):
         found.append((*pair, i, i + 1))
     if i:
         pair = _PAIRS.get((words[i - 1], word))

@@ -59,6 +59,8 @@ def test_the_designs_are_the_contracts() -> None:
     [
         "The drug improved symptoms in most patients [1].",
         "Adverse events were mild and resolved without treatment [2].",
+        "The cross-sectional area of the muscle grew after eight weeks of training [3].",
+        "Cross sectional images of the tendon were thinner in the treated group [4].",
         "",
     ],
 )
@@ -411,3 +413,8 @@ def test_the_contract_checks_the_designs_statement_ids(trial_brief: Brief) -> No
     assert contract_violations(unknown) == ["target.design_statement_ids: unknown statement id 'S99'"]
     null = trial_brief.model_copy(update={"target": trial_brief.target.model_copy(update={"design": None})})
     assert contract_violations(null) == ["target.design_statement_ids: statements for a design that is null"]
+
+
+def test_a_cross_sectional_study_is_still_observational() -> None:
+    reading = read_design(Target(), _statements("A cross-sectional survey of 2,000 adults found higher rates [1]."))
+    assert reading.design == "observational"
