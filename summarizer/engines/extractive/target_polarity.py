@@ -1,0 +1,190 @@
+"""An outcome's polarity read from the target's own statements, where the name alone says nothing.
+
+The rules of polarity.py judge an outcome by its name ("mortality": lower is better). A name such as "migraine days",
+"plaque index" or "FEV1" says nothing to them, but the target's statements often say elsewhere what the outcome is
+to the patient, in general words that fix its good direction whatever the result:
+
+- what one prevents, relieves or is at risk of is bad to have: "prevents migraine attacks", "relief of pain", "the
+  risk of stroke", "free of plaque", "suffered from nausea", "pain relief", "migraine-free days"
+  (BAD_BEFORE, BAD_AFTER);
+- what is impaired, deficient, poor, preserved or restored is good to have: "impaired renal function", "iron
+  deficiency", "poor adherence", "restored sinus rhythm" (GOOD_BEFORE, GOOD_AFTER);
+- a scale's own definition: "higher scores indicate worse symptoms", "lower values better" (SCALE), for the outcomes
+  named in the same sentence.
+
+An outcome is matched by its core: its name without the measure words that keep its polarity ("number of", "mean",
+"days", "score", "index", "frequency": the number of migraine days is as bad as migraine; measure_core). The
+target's statements must agree: a core with votes both ways gets no polarity.
+
+Not used, because they do not fix a direction: "improved X", "X improvement", "better X", "worsening of X" (an
+improved FEV1 rose, an improved pain fell; a worsening of asthma is more asthma, a worsening of renal function
+less function).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+
+from summarizer.engines.extractive.outcomes import OutcomeMention
+from summarizer.engines.extractive.tokenise import lower_same_length
+
+# words that measure an outcome without turning its good direction round: the number of migraine days, the
+# severity of pain, the plaque index
+MEASURE_WORDS = frozenset({
+    "mean", "median", "average", "total", "overall", "number", "numbers", "frequency", "frequencies", "severity",
+    "incidence", "prevalence", "occurrence", "rate", "rates", "level", "levels", "score", "scores", "days", "day",
+    "attacks", "attack", "episodes", "episode", "index", "count", "counts", "intensity", "grade", "degree", "extent",
+    "amount", "percentage", "proportion", "scale", "symptoms", "symptom", "rating", "ratings", "value", "values",
+})
+# words of a level or a change: after them a name means its excess or its lack, not itself
+LEVEL_WORDS = frozenset({
+    "low", "lower", "high", "higher", "reduced", "decreased", "increased", "elevated", "raised", "excess",
+    "excessive", "inadequate", "insufficient", "abnormal", "loss", "lack", "impaired", "poor", "decline",
+    "reduction", "increase", "decrease", "deficient", "altered", "changes", "change",
+})
+MIN_CORE_CHARS = 3
+# a name with one of these is a score, whose direction a scale's definition gives
+SCORE_WORDS = frozenset({"score", "scores", "scale", "rating", "ratings", "value", "values", "index", "points"})
+_EDGE_WORDS = frozenset({"the", "a", "an", "of", "in", "on", "for", "with", "by", "at", "to", "from", "and", "or",
+                         "its", "their", "any", "all"})
+_WORD = re.compile(r"[a-z0-9][a-z0-9\-'+/]*")
+# the object of a frame: at most five words, ended by punctuation or a word that starts another phrase
+_OBJECT = r"(?P<object>(?:(?!(?:and|or|in|with|by|at|than|compared|versus|vs|after|during|among|was|were|is|are|" \
+    r"but|while|which|that|who|as|when|from|to|for|of)\b)[a-z0-9][a-z0-9\-'+/]*\s*){1,5})"
+# what one prevents, relieves or is at risk of is bad to have
+BAD_BEFORE = re.compile(
+    r"\b(?:prevent(?:s|ed|ing)?|prevention\s+of|prophylaxis\s+(?:of|against)|protect(?:s|ed|ing|ion)?\s+against|"
+    r"risks?\s+of|reliev(?:e|es|ed|ing)|relief\s+(?:of|from)|alleviat(?:e|es|ed|ing|ion\s+of)|"
+    r"suffer(?:s|ed|ing)?\s+from|free\s+(?:of|from)|complain(?:s|ed|ing|ts?)?\s+of|symptoms\s+of)\s+"
+    r"(?:(?:the|a|an)\s+)?" + _OBJECT
+)
+# ... and where the frame follows the name: "pain relief", "migraine-free days", "stroke prevention"
+BAD_AFTER = re.compile(r"(?P<object>[a-z0-9][a-z0-9\-'+/ ]{0,60}?)(?:\s+(?:relief|prevention|prophylaxis)\b|-free\b)")
+# what is impaired, deficient, poor, preserved or restored is good to have
+GOOD_BEFORE = re.compile(
+    r"\b(?:impair(?:s|ed|ing|ment\s+(?:of|in))|deficien(?:cy|cies|t)\s+(?:of|in)|poor|preserv(?:e|es|ed|ing|ation\s+of)|"
+    r"restor(?:e|es|ed|ing|ation\s+of))\s+(?:(?:the|a|an)\s+)?" + _OBJECT
+)
+GOOD_AFTER = re.compile(
+    r"(?P<object>[a-z0-9][a-z0-9\-'+/ ]{0,60}?)\s+(?:impairment|deficiency|deficiencies|deficits?)\b"
+)
+# a scale's definition: "higher scores indicate worse symptoms", "lower values better", "higher = better"; the
+# measure word is needed ("greater improvement" says nothing of a scale)
+SCALE = re.compile(
+    r"\b(?P<side>higher|lower|greater|larger|smaller|increas\w*|decreas\w*)\s+(?:[a-z\-]+\s+){0,2}?"
+    r"(?:scores?|values?|ratings?|numbers?|levels?|results?)\s*(?:"
+    r"(?:indicat\w*|reflect\w*|represent\w*|mean|means|denot\w*|signif\w*|correspond\w*\s+to)\s+(?:(?:a|an)\s+)?"
+    r"(?P<eval>better|worse|poorer|improv\w*|more\s+severe|greater\s+severity|less\s+severe|deteriorat\w*|wors\w*)"
+    r"|(?:(?:are|is|=)\s*)?(?P<short>better|worse))\b"
+)
+# how far before or after a scale's definition its outcome may be named, in the same clause
+SCALE_REACH = 120
+_GOOD_EVAL = re.compile(r"better|improv|less\s+severe|lesser")
+_HIGHER_SIDE = re.compile(r"higher|greater|larger|increas")
+# cheap gates: a text holds one of these words before any frame is tried
+_BAD_GATE = ("prevent", "prophylaxis", "protect", "risk", "reliev", "relief", "alleviat", "suffer", "free", "complain",
+             "symptoms of")
+_GOOD_GATE = ("impair", "deficien", "deficit", "poor", "preserv", "restor")
+_SCALE_GATE = ("better", "worse", "poorer", "improv", "severe", "severity", "deteriorat")
+
+
+def measure_core(name: str) -> str:
+    """An outcome's name as its polarity goes: lower case, without the measure words and function words at its
+    ends ("the number of migraine days" -> "migraine", "plaque index" -> "plaque")."""
+    words = _WORD.findall(lower_same_length(name))
+    while words and (words[0] in MEASURE_WORDS or words[0] in _EDGE_WORDS):
+        words.pop(0)
+    while words and (words[-1] in MEASURE_WORDS or words[-1] in _EDGE_WORDS):
+        words.pop()
+    return " ".join(words)
+
+
+def _objects(pattern: re.Pattern[str], text: str) -> Iterable[str]:
+    for match in pattern.finditer(text):
+        yield match.group("object")
+
+
+def _ends_with(phrase_core: str, core: str) -> bool:
+    """Whether a frame's object names the core: the same words, or the core after words that qualify it
+    ("prevents acute migraine" names "migraine"), never a longer name ("heart failure" is not "heart") nor the core
+    after a word of its level or change ("the risk of low blood pressure" does not make blood pressure bad)."""
+    if phrase_core == core:
+        return True
+    if not phrase_core.endswith(" " + core):
+        return False
+    return LEVEL_WORDS.isdisjoint(phrase_core[: -len(core)].split())
+
+
+@dataclass
+class TargetPolarity:
+    """The polarity the target's statements give each outcome core, read on demand: the texts are lower-cased and
+    searched only when an outcome asks (most briefs never do)."""
+
+    texts: Sequence[str]
+    _lowered: list[str] | None = None
+    _cache: dict[tuple[str, bool], bool | None] = field(default_factory=dict)
+
+    def higher_is_better(self, outcome: str) -> bool | None:
+        """Whether more of this outcome is better by the target's own statements; None when they say nothing or
+        disagree. A scale's definition counts only for a name that says it is a score ("pain score", not "pain")."""
+        core = measure_core(outcome)
+        if len(core) < MIN_CORE_CHARS or not any(c.isalpha() for c in core):
+            return None
+        scored = not SCORE_WORDS.isdisjoint(_WORD.findall(outcome.lower()))
+        key = (core, scored)
+        if key not in self._cache:
+            self._cache[key] = self._read(core, scored)
+        return self._cache[key]
+
+    def _read(self, core: str, scored: bool) -> bool | None:
+        if self._lowered is None:
+            self._lowered = [lower_same_length(text) for text in self.texts]
+        votes: set[bool] = set()
+        for text in self._lowered:
+            if core not in text:
+                continue
+            votes.update(_votes(text, core, scored))
+            if len(votes) > 1:
+                return None
+        return votes.pop() if votes else None
+
+    def direction(self, mention: OutcomeMention) -> OutcomeMention:
+        """A mention whose direction the rules left unclear, with the direction this polarity gives its change
+        (unchanged when it gives none)."""
+        if mention.direction != "unclear" or mention.change not in ("increased", "decreased"):
+            return mention
+        higher = self.higher_is_better(mention.outcome)
+        if higher is None:
+            return mention
+        return replace(mention, direction="improved" if (mention.change == "increased") == higher else "worsened")
+
+
+def _votes(text: str, core: str, scored: bool) -> set[bool]:
+    """What one lower-cased text says of the core's polarity: True (higher is better), False, or both."""
+    found: set[bool] = set()
+    if any(word in text for word in _BAD_GATE):
+        for pattern in (BAD_BEFORE, BAD_AFTER):
+            if any(_ends_with(measure_core(obj), core) for obj in _objects(pattern, text)):
+                found.add(False)
+    if any(word in text for word in _GOOD_GATE):
+        for pattern in (GOOD_BEFORE, GOOD_AFTER):
+            if any(_ends_with(measure_core(obj), core) for obj in _objects(pattern, text)):
+                found.add(True)
+    if scored and any(word in text for word in _SCALE_GATE):
+        for match in SCALE.finditer(text):
+            if re.search(r"\b" + re.escape(core) + r"\b", _clause(text, match.start(), match.end())) is None:
+                continue
+            higher = _HIGHER_SIDE.match(match.group("side")) is not None
+            good = _GOOD_EVAL.match(match.group("eval") or match.group("short")) is not None
+            found.add(higher == good)
+    return found
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a span, at most SCALE_REACH characters either side of it."""
+    left = max(text.rfind(". ", 0, start), text.rfind(";", 0, start), start - SCALE_REACH, 0)
+    ends = [i for i in (text.find(". ", end), text.find(";", end)) if i >= 0]
+    right = min([*ends, end + SCALE_REACH, len(text)])
+    return text[left:right]
