@@ -9,6 +9,8 @@ to the patient, in general words that fix its good direction whatever the result
   (BAD_BEFORE, BAD_AFTER);
 - what is impaired, deficient, poor, preserved or restored is good to have: "impaired renal function", "iron
   deficiency", "poor adherence", "restored sinus rhythm" (GOOD_BEFORE, GOOD_AFTER);
+- what patients achieve is good to have ("achieved ASAS40"), and a change they achieve gives the good direction
+  ("achieving a 75% reduction in PASI": less PASI is better) (ACHIEVED, ACHIEVED_CHANGE);
 - a scale's own definition: "higher scores indicate worse symptoms", "lower values better" (SCALE), for the outcomes
   named in the same sentence.
 
@@ -67,6 +69,15 @@ GOOD_BEFORE = re.compile(
     r"\b(?:impair(?:s|ed|ing|ment\s+(?:of|in))|deficien(?:cy|cies|t)\s+(?:of|in)|poor|preserv(?:e|es|ed|ing|ation\s+of)|"
     r"restor(?:e|es|ed|ing|ation\s+of))\s+(?:(?:the|a|an)\s+)?" + _OBJECT
 )
+# what patients achieve is good to have ("achieved ASAS40", "attained remission"); a change achieved says the good
+# direction ("achieving a 75% reduction in PASI": less of it is better), unless it is a gain in general words
+ACHIEVED_CHANGE = re.compile(
+    r"\b(?:achiev|attain)\w*\s+(?:(?:a|an|the|at\s+least)\s+)*(?:[\d.]+\s*%?\s*)?"
+    r"(?P<change>reduction|decrease|fall|drop|decline|increase|rise|elevation)s?\s+(?:in|of)\s+(?:(?:the|a|an)\s+)?"
+    + _OBJECT
+)
+ACHIEVED = re.compile(r"\b(?:achiev(?:e|es|ed|ing)|attain(?:s|ed|ing)?)\s+(?:(?:a|an|the)\s+)?" + _OBJECT)
+_RISE = re.compile(r"increase|rise|elevation")
 GOOD_AFTER = re.compile(
     r"(?P<object>[a-z0-9][a-z0-9\-'+/ ]{0,60}?)\s+(?:impairment|deficiency|deficiencies|deficits?)\b"
 )
@@ -87,6 +98,7 @@ _HIGHER_SIDE = re.compile(r"higher|greater|larger|increas")
 _BAD_GATE = ("prevent", "prophylaxis", "protect", "risk", "reliev", "relief", "alleviat", "suffer", "free", "complain",
              "symptoms of")
 _GOOD_GATE = ("impair", "deficien", "deficit", "poor", "preserv", "restor")
+_ACHIEVED_GATE = ("achiev", "attain")
 _SCALE_GATE = ("better", "worse", "poorer", "improv", "severe", "severity", "deteriorat")
 
 
@@ -172,6 +184,13 @@ def _votes(text: str, core: str, scored: bool) -> set[bool]:
         for pattern in (GOOD_BEFORE, GOOD_AFTER):
             if any(_ends_with(measure_core(obj), core) for obj in _objects(pattern, text)):
                 found.add(True)
+    if any(word in text for word in _ACHIEVED_GATE):
+        changes = list(ACHIEVED_CHANGE.finditer(text))
+        for match in changes:
+            if _ends_with(measure_core(match.group("object")), core):
+                found.add(_RISE.match(match.group("change")) is not None)
+        if not changes and any(_ends_with(measure_core(obj), core) for obj in _objects(ACHIEVED, text)):
+            found.add(True)
     if scored and any(word in text for word in _SCALE_GATE):
         for match in SCALE.finditer(text):
             if re.search(r"\b" + re.escape(core) + r"\b", _clause(text, match.start(), match.end())) is None:
