@@ -193,7 +193,10 @@ def _votes(text: str, core: str, scored: bool) -> set[bool]:
             found.add(True)
     if scored and any(word in text for word in _SCALE_GATE):
         for match in SCALE.finditer(text):
-            if re.search(r"\b" + re.escape(core) + r"\b", _clause(text, match.start(), match.end())) is None:
+            # the outcome is named beside the definition, never inside it ("lower values better" names no outcome)
+            before, after = _clause(text, match.start(), match.end())
+            named = re.compile(r"\b" + re.escape(core) + r"\b")
+            if named.search(before) is None and named.search(after) is None:
                 continue
             higher = _HIGHER_SIDE.match(match.group("side")) is not None
             good = _GOOD_EVAL.match(match.group("eval") or match.group("short")) is not None
@@ -201,9 +204,9 @@ def _votes(text: str, core: str, scored: bool) -> set[bool]:
     return found
 
 
-def _clause(text: str, start: int, end: int) -> str:
-    """The clause around a span, at most SCALE_REACH characters either side of it."""
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The clause before and after a span, at most SCALE_REACH characters either side of it."""
     left = max(text.rfind(". ", 0, start), text.rfind(";", 0, start), start - SCALE_REACH, 0)
     ends = [i for i in (text.find(". ", end), text.find(";", end)) if i >= 0]
     right = min([*ends, end + SCALE_REACH, len(text)])
-    return text[left:right]
+    return text[left:start], text[end:right]
