@@ -89,3 +89,33 @@ def test_a_mention_left_unclear_takes_the_targets_polarity() -> None:
     assert polarity.direction(known) is known  # the rules' direction stays
     unknown = OutcomeMention("ABC-9", "increased", "unclear", "")
     assert polarity.direction(unknown) is unknown
+
+
+def test_a_second_object_joined_to_the_first_takes_the_same_frame() -> None:
+    polarity = _polarity("Patients achieving a 90% reduction in ABC-4 and DEF-2 scores were counted.",
+                         "The patch prevents itching and burning.")
+    assert polarity.higher_is_better("ABC-4") is False
+    assert polarity.higher_is_better("DEF-2 scores") is False
+    assert polarity.higher_is_better("burning") is False
+
+
+def test_what_succeeds_or_is_adequate_is_good_to_have() -> None:
+    polarity = _polarity("Success of wound closure was higher with glue.", "Adequate hand hygiene was rare.")
+    assert polarity.higher_is_better("wound closure") is True
+    assert polarity.higher_is_better("hand hygiene") is True
+
+
+def test_a_change_beside_no_difference_in_the_same_outcome_stays_unclear() -> None:
+    polarity = _polarity("Bone healing success was recorded at six months.")
+    hedged = OutcomeMention("bone healing", "increased", "unclear", "more bone healing, not significant", 0)
+    unchanged = OutcomeMention("bone healing", "no_difference", "no_difference", "not significant", 0)
+    elsewhere = OutcomeMention("bone healing", "increased", "unclear", "more bone healing", 1)
+    read = polarity.directions([hedged, unchanged, elsewhere])
+    assert [m.direction for m in read] == ["unclear", "no_difference", "improved"]
+
+
+def test_a_change_in_a_sentence_that_says_it_is_not_significant_stays_unclear() -> None:
+    polarity = _polarity("Bone healing success was recorded at six months.")
+    said = "More bone healing was seen with the device, but the difference failed to reach statistical significance."
+    hedged = OutcomeMention("bone healing", "increased", "unclear", said, 0)
+    assert polarity.directions([hedged]) == [hedged]

@@ -249,7 +249,7 @@ def _rule_outcomes(
     """The outcomes with a direction the rules read in the statement's sentences about the intervention; where the
     outcome's name left its direction unclear, the polarity the target's statements give it (target_polarity.py)."""
     counted = [
-        m for m in map(polarity.direction, item.reading.outcomes)
+        m for m in polarity.directions(item.reading.outcomes)
         if m.direction != "unclear" and profile.about(index, m.sentence) and _counted(m, profile)
     ]
     by_sentence: dict[int, list[TreatmentMention]] = defaultdict(list)

@@ -7,8 +7,10 @@ to the patient, in general words that fix its good direction whatever the result
 - what one prevents, relieves or is at risk of is bad to have: "prevents migraine attacks", "relief of pain", "the
   risk of stroke", "free of plaque", "suffered from nausea", "pain relief", "migraine-free days"
   (BAD_BEFORE, BAD_AFTER);
-- what is impaired, deficient, poor, preserved or restored is good to have: "impaired renal function", "iron
-  deficiency", "poor adherence", "restored sinus rhythm" (GOOD_BEFORE, GOOD_AFTER);
+- what is impaired, deficient, poor, preserved, restored, successful or adequate is good to have: "impaired renal
+  function", "iron deficiency", "poor adherence", "restored sinus rhythm", "success of sedation" (GOOD_BEFORE,
+  GOOD_AFTER);
+- a frame's object joined to another names both ("prevents nausea and vomiting");
 - what patients achieve is good to have ("achieved ASAS40"), and a change they achieve gives the good direction
   ("achieving a 75% reduction in PASI": less PASI is better) (ACHIEVED, ACHIEVED_CHANGE);
 - a scale's own definition: "higher scores indicate worse symptoms", "lower values better" (SCALE), for the outcomes
@@ -29,6 +31,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from summarizer.engines.extractive.cues import NO_DIFFERENCE
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.tokenise import lower_same_length
 
@@ -52,9 +55,11 @@ SCORE_WORDS = frozenset({"score", "scores", "scale", "rating", "ratings", "value
 _EDGE_WORDS = frozenset({"the", "a", "an", "of", "in", "on", "for", "with", "by", "at", "to", "from", "and", "or",
                          "its", "their", "any", "all"})
 _WORD = re.compile(r"[a-z0-9][a-z0-9\-'+/]*")
-# the object of a frame: at most five words, ended by punctuation or a word that starts another phrase
-_OBJECT = r"(?P<object>(?:(?!(?:and|or|in|with|by|at|than|compared|versus|vs|after|during|among|was|were|is|are|" \
-    r"but|while|which|that|who|as|when|from|to|for|of)\b)[a-z0-9][a-z0-9\-'+/]*\s*){1,5})"
+# the object of a frame: at most five words, ended by punctuation or a word that starts another phrase; and a
+# second one joined to it ("prevents nausea and vomiting": both)
+_WORDS = r"(?:(?!(?:and|or|in|with|by|at|than|compared|versus|vs|after|during|among|was|were|is|are|" \
+    r"but|while|which|that|who|as|when|from|to|for|of)\b)[a-z0-9][a-z0-9\-'+/]*\s*){1,5}"
+_OBJECT = rf"(?P<object>{_WORDS})(?:(?:,\s*|\s*)(?:and|or)\s+(?:(?:the|a|an)\s+)?(?P<object2>{_WORDS}))?"
 # what one prevents, relieves or is at risk of is bad to have
 BAD_BEFORE = re.compile(
     r"\b(?:prevent(?:s|ed|ing)?|prevention\s+of|prophylaxis\s+(?:of|against)|protect(?:s|ed|ing|ion)?\s+against|"
@@ -64,10 +69,10 @@ BAD_BEFORE = re.compile(
 )
 # ... and where the frame follows the name: "pain relief", "migraine-free days", "stroke prevention"
 BAD_AFTER = re.compile(r"(?P<object>[a-z0-9][a-z0-9\-'+/ ]{0,60}?)(?:\s+(?:relief|prevention|prophylaxis)\b|-free\b)")
-# what is impaired, deficient, poor, preserved or restored is good to have
+# what is impaired, deficient, poor, preserved, restored, successful or adequate is good to have
 GOOD_BEFORE = re.compile(
     r"\b(?:impair(?:s|ed|ing|ment\s+(?:of|in))|deficien(?:cy|cies|t)\s+(?:of|in)|poor|preserv(?:e|es|ed|ing|ation\s+of)|"
-    r"restor(?:e|es|ed|ing|ation\s+of))\s+(?:(?:the|a|an)\s+)?" + _OBJECT
+    r"restor(?:e|es|ed|ing|ation\s+of)|success\s+of|successful|(?:in)?adequate)\s+(?:(?:the|a|an)\s+)?" + _OBJECT
 )
 # what patients achieve is good to have ("achieved ASAS40", "attained remission"); a change achieved says the good
 # direction ("achieving a 75% reduction in PASI": less of it is better), unless it is a gain in general words
@@ -79,7 +84,7 @@ ACHIEVED_CHANGE = re.compile(
 ACHIEVED = re.compile(r"\b(?:achiev(?:e|es|ed|ing)|attain(?:s|ed|ing)?)\s+(?:(?:a|an|the)\s+)?" + _OBJECT)
 _RISE = re.compile(r"increase|rise|elevation")
 GOOD_AFTER = re.compile(
-    r"(?P<object>[a-z0-9][a-z0-9\-'+/ ]{0,60}?)\s+(?:impairment|deficiency|deficiencies|deficits?)\b"
+    r"(?P<object>[a-z0-9][a-z0-9\-'+/ ]{0,60}?)\s+(?:impairment|deficiency|deficiencies|deficits?|success)\b"
 )
 # a scale's definition: "higher scores indicate worse symptoms", "lower values better", "higher = better"; the
 # measure word is needed ("greater improvement" says nothing of a scale)
@@ -90,6 +95,11 @@ SCALE = re.compile(
     r"(?P<eval>better|worse|poorer|improv\w*|more\s+severe|greater\s+severity|less\s+severe|deteriorat\w*|wors\w*)"
     r"|(?:(?:are|is|=)\s*)?(?P<short>better|worse))\b"
 )
+# a result said not to be significant, beside cues.NO_DIFFERENCE: "failed to achieve statistical significance"
+NOT_SIGNIFICANT = re.compile(
+    r"\b(?:fail(?:s|ed)?\s+to|did\s+not|does\s+not|not)\s+(?:achieve|reach|attain)\w*\s+(?:statistical\s+)?"
+    r"significance|\bnot\s+(?:statistically\s+)?significant"
+)
 # how far before or after a scale's definition its outcome may be named, in the same clause
 SCALE_REACH = 120
 _GOOD_EVAL = re.compile(r"better|improv|less\s+severe|lesser")
@@ -97,7 +107,7 @@ _HIGHER_SIDE = re.compile(r"higher|greater|larger|increas")
 # cheap gates: a text holds one of these words before any frame is tried
 _BAD_GATE = ("prevent", "prophylaxis", "protect", "risk", "reliev", "relief", "alleviat", "suffer", "free", "complain",
              "symptoms of")
-_GOOD_GATE = ("impair", "deficien", "deficit", "poor", "preserv", "restor")
+_GOOD_GATE = ("impair", "deficien", "deficit", "poor", "preserv", "restor", "success", "adequate")
 _ACHIEVED_GATE = ("achiev", "attain")
 _SCALE_GATE = ("better", "worse", "poorer", "improv", "severe", "severity", "deteriorat")
 
@@ -116,6 +126,8 @@ def measure_core(name: str) -> str:
 def _objects(pattern: re.Pattern[str], text: str) -> Iterable[str]:
     for match in pattern.finditer(text):
         yield match.group("object")
+        if "object2" in pattern.groupindex and match.group("object2"):
+            yield match.group("object2")
 
 
 def _ends_with(phrase_core: str, core: str) -> bool:
@@ -162,6 +174,20 @@ class TargetPolarity:
                 return None
         return votes.pop() if votes else None
 
+    def directions(self, mentions: Sequence[OutcomeMention]) -> list[OutcomeMention]:
+        """The mentions of one statement, those whose direction the rules left unclear with the direction this
+        polarity gives their change. Not a change read in a sentence that says its result is no difference ("a
+        higher rate of union, but this difference failed to achieve statistical significance"), nor one beside a
+        reading of no difference in the same outcome: one of the two readings is wrong, and the change is the one
+        hedged."""
+        if all(m.direction != "unclear" for m in mentions):
+            return list(mentions)
+        unchanged = {(m.sentence, measure_core(m.outcome)) for m in mentions if m.change == "no_difference"}
+        return [
+            m if (m.sentence, measure_core(m.outcome)) in unchanged or _no_difference(m.quote) else self.direction(m)
+            for m in mentions
+        ]
+
     def direction(self, mention: OutcomeMention) -> OutcomeMention:
         """A mention whose direction the rules left unclear, with the direction this polarity gives its change
         (unchanged when it gives none)."""
@@ -187,7 +213,8 @@ def _votes(text: str, core: str, scored: bool) -> set[bool]:
     if any(word in text for word in _ACHIEVED_GATE):
         changes = list(ACHIEVED_CHANGE.finditer(text))
         for match in changes:
-            if _ends_with(measure_core(match.group("object")), core):
+            named = [match.group("object"), match.group("object2") or ""]
+            if any(_ends_with(measure_core(obj), core) for obj in named):
                 found.add(_RISE.match(match.group("change")) is not None)
         if not changes and any(_ends_with(measure_core(obj), core) for obj in _objects(ACHIEVED, text)):
             found.add(True)
@@ -195,13 +222,18 @@ def _votes(text: str, core: str, scored: bool) -> set[bool]:
         for match in SCALE.finditer(text):
             # the outcome is named beside the definition, never inside it ("lower values better" names no outcome)
             before, after = _clause(text, match.start(), match.end())
-            named = re.compile(r"\b" + re.escape(core) + r"\b")
-            if named.search(before) is None and named.search(after) is None:
+            name = re.compile(r"\b" + re.escape(core) + r"\b")
+            if name.search(before) is None and name.search(after) is None:
                 continue
             higher = _HIGHER_SIDE.match(match.group("side")) is not None
             good = _GOOD_EVAL.match(match.group("eval") or match.group("short")) is not None
             found.add(higher == good)
     return found
+
+
+def _no_difference(sentence: str) -> bool:
+    low = sentence.lower()
+    return NO_DIFFERENCE.search(low) is not None or NOT_SIGNIFICANT.search(low) is not None
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
