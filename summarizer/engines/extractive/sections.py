@@ -182,7 +182,7 @@ def efficacy_section(
     by_key: dict[tuple[str, str], Outcome] = {}
     used: list[ReadStatement] = []
     sides: dict[str, list[ReadStatement]] = {"improved": [], "worsened": [], "no_difference": []}
-    polarity = TargetPolarity([item.statement.text for item in items])
+    polarity = TargetPolarity(item.statement.text for item in items if item.reading.polarity_cues)
     read = {index: _rule_outcomes(items[index], index, profile, polarity) for index in profile.statements}
     if learned is not None:
         _add_learned_outcomes(read, items, profile, learned, rules)
@@ -248,10 +248,8 @@ def _rule_outcomes(
 ) -> list[OutcomeMention]:
     """The outcomes with a direction the rules read in the statement's sentences about the intervention; where the
     outcome's name left its direction unclear, the polarity the target's statements give it (target_polarity.py)."""
-    counted = [
-        m for m in polarity.directions(item.reading.outcomes)
-        if m.direction != "unclear" and profile.about(index, m.sentence) and _counted(m, profile)
-    ]
+    about = [m for m in item.reading.outcomes if profile.about(index, m.sentence)]
+    counted = [m for m in polarity.directions(about) if m.direction != "unclear" and _counted(m, profile)]
     by_sentence: dict[int, list[TreatmentMention]] = defaultdict(list)
     for treatment in item.reading.treatment.mentions:
         by_sentence[treatment.sentence].append(treatment)

@@ -28,8 +28,10 @@ less function).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import accumulate
 
 from summarizer.engines.extractive.cues import NO_DIFFERENCE
 from summarizer.engines.extractive.outcomes import OutcomeMention
@@ -68,7 +70,8 @@ BAD_BEFORE = re.compile(
     r"(?:(?:the|a|an)\s+)?" + _OBJECT
 )
 # ... and where the frame follows the name: "pain relief", "migraine-free days", "stroke prevention"
-BAD_AFTER = re.compile(r"(?P<object>[a-z0-9][a-z0-9\-'+/ ]{0,60}?)(?:\s+(?:relief|prevention|prophylaxis)\b|-free\b)")
+# (the frame word is found first, and the name read back from it: OBJECT_BEFORE)
+BAD_AFTER = re.compile(r"\s(?:relief|prevention|prophylaxis)\b|-free\b")
 # what is impaired, deficient, poor, preserved, restored, successful or adequate is good to have
 GOOD_BEFORE = re.compile(
     r"\b(?:impair(?:s|ed|ing|ment\s+(?:of|in))|deficien(?:cy|cies|t)\s+(?:of|in)|poor|preserv(?:e|es|ed|ing|ation\s+of)|"
@@ -83,9 +86,10 @@ ACHIEVED_CHANGE = re.compile(
 )
 ACHIEVED = re.compile(r"\b(?:achiev(?:e|es|ed|ing)|attain(?:s|ed|ing)?)\s+(?:(?:a|an|the)\s+)?" + _OBJECT)
 _RISE = re.compile(r"increase|rise|elevation")
-GOOD_AFTER = re.compile(
-    r"(?P<object>[a-z0-9][a-z0-9\-'+/ ]{0,60}?)\s+(?:impairment|deficiency|deficiencies|deficits?|success)\b"
-)
+GOOD_AFTER = re.compile(r"\s(?:impairment|deficiency|deficiencies|deficits?|success)\b")
+# the name before a frame word: the words (at most OBJECT_CHARS characters) after the last punctuation
+OBJECT_CHARS = 60
+OBJECT_BEFORE = re.compile(r"[a-z0-9\-'+/ ]*$")
 # a scale's definition: "higher scores indicate worse symptoms", "lower values better", "higher = better"; the
 # measure word is needed ("greater improvement" says nothing of a scale)
 SCALE = re.compile(
@@ -109,7 +113,37 @@ _BAD_GATE = ("prevent", "prophylaxis", "protect", "risk", "reliev", "relief", "a
              "symptoms of")
 _GOOD_GATE = ("impair", "deficien", "deficit", "poor", "preserv", "restor", "success", "adequate")
 _ACHIEVED_GATE = ("achiev", "attain")
+# the words a frame needs, and those a scale's definition needs (an evaluation and a measure word), as the
+# reading's word set holds them (Scan.ngram_set): a statement without them (and without a "-free" word) holds no
+# frame, and is never searched (cues)
+FRAME_WORDS = frozenset({
+    "prevent", "prevents", "prevented", "preventing", "prevention", "prophylaxis", "protect", "protects", "protected",
+    "protecting", "protection", "risk", "risks", "relieve", "relieves", "relieved", "relieving", "relief",
+    "alleviate", "alleviates", "alleviated", "alleviating", "alleviation", "suffer", "suffers", "suffered",
+    "suffering", "free", "complain", "complains", "complained", "complaining", "complaint", "complaints",
+    "symptoms_of", "impair", "impairs", "impaired", "impairing", "impairment", "deficiency", "deficiencies",
+    "deficient", "deficit", "deficits", "poor", "preserve", "preserves", "preserved", "preserving", "preservation",
+    "restore", "restores", "restored", "restoring", "restoration", "success", "successful", "adequate",
+    "inadequate", "achieve", "achieves", "achieved", "achieving", "attain", "attains", "attained", "attaining",
+})
+SCALE_EVALUATIONS = frozenset({
+    "better", "worse", "poorer", "improve", "improves", "improved", "improving", "improvement", "severe", "severity",
+    "deteriorate", "deteriorates", "deteriorated", "deteriorating", "deterioration", "worsening", "worsened",
+})
+SCALE_NOUNS = frozenset({"score", "scores", "value", "values", "rating", "ratings", "number", "numbers", "level",
+                         "levels", "result", "results"})
 _SCALE_GATE = ("better", "worse", "poorer", "improv", "severe", "severity", "deteriorat")
+
+
+def cues(words: frozenset[str], low: str) -> bool:
+    """Whether a statement may hold a polarity frame: one of FRAME_WORDS among its words (and word pairs), a
+    "-free" word, or the words of a scale's definition; computed once in the reading (reading.py), where the word
+    set is at hand."""
+    return (
+        not FRAME_WORDS.isdisjoint(words)
+        or "-free" in low
+        or (not SCALE_EVALUATIONS.isdisjoint(words) and not SCALE_NOUNS.isdisjoint(words))
+    )
 
 
 def measure_core(name: str) -> str:
@@ -130,6 +164,19 @@ def _objects(pattern: re.Pattern[str], text: str) -> Iterable[str]:
             yield match.group("object2")
 
 
+def _objects_before(pattern: re.Pattern[str], text: str) -> Iterable[str]:
+    """The names just before each frame word of the pattern ("migraine" of "migraine-free days")."""
+    for match in pattern.finditer(text):
+        start = max(0, match.start() - OBJECT_CHARS)
+        before = OBJECT_BEFORE.search(text, start, match.start())
+        if before is None:
+            continue
+        name = before.group()
+        if before.start() == start and start > 0 and text[start - 1].isalnum():
+            name = name.partition(" ")[2]  # a word cut by the window is no word
+        yield name
+
+
 def _ends_with(phrase_core: str, core: str) -> bool:
     """Whether a frame's object names the core: the same words, or the core after words that qualify it
     ("prevents acute migraine" names "migraine"), never a longer name ("heart failure" is not "heart") nor the core
@@ -144,10 +191,14 @@ def _ends_with(phrase_core: str, core: str) -> bool:
 @dataclass
 class TargetPolarity:
     """The polarity the target's statements give each outcome core, read on demand: the texts are lower-cased and
-    searched only when an outcome asks (most briefs never do)."""
+    searched only when an outcome asks (most briefs never do). texts: those of the statements that may hold a
+    frame (cues)."""
 
-    texts: Sequence[str]
-    _lowered: list[str] | None = None
+    texts: Iterable[str]  # read once, at the first question (a generator is not run for briefs that ask none)
+    # the lower-cased texts joined by new lines, and where each starts: one search of the joined text finds the
+    # texts that name an outcome
+    _joined: str | None = None
+    _starts: list[int] = field(default_factory=list)
     _cache: dict[tuple[str, bool], bool | None] = field(default_factory=dict)
 
     def higher_is_better(self, outcome: str) -> bool | None:
@@ -163,15 +214,22 @@ class TargetPolarity:
         return self._cache[key]
 
     def _read(self, core: str, scored: bool) -> bool | None:
-        if self._lowered is None:
-            self._lowered = [lower_same_length(text) for text in self.texts]
-        votes: set[bool] = set()
-        for text in self._lowered:
-            if core not in text:
-                continue
-            votes.update(_votes(text, core, scored))
-            if len(votes) > 1:
-                return None
+        if self._joined is None:
+            lowered = [lower_same_length(text).replace("\n", " ") for text in self.texts] or [""]
+            self._joined = "\n".join(lowered)
+            self._starts = list(accumulate((len(text) + 1 for text in lowered[:-1]), initial=0))
+        joined, votes, seen = self._joined, set(), -1
+        at = joined.find(core)
+        while at >= 0:
+            which = bisect_right(self._starts, at) - 1
+            if which != seen:
+                seen = which
+                start = self._starts[which]
+                end = joined.find("\n", start)
+                votes.update(_votes(joined[start : end if end >= 0 else len(joined)], core, scored))
+                if len(votes) > 1:
+                    return None
+            at = joined.find(core, at + len(core))
         return votes.pop() if votes else None
 
     def directions(self, mentions: Sequence[OutcomeMention]) -> list[OutcomeMention]:
@@ -202,14 +260,13 @@ class TargetPolarity:
 def _votes(text: str, core: str, scored: bool) -> set[bool]:
     """What one lower-cased text says of the core's polarity: True (higher is better), False, or both."""
     found: set[bool] = set()
-    if any(word in text for word in _BAD_GATE):
-        for pattern in (BAD_BEFORE, BAD_AFTER):
-            if any(_ends_with(measure_core(obj), core) for obj in _objects(pattern, text)):
-                found.add(False)
-    if any(word in text for word in _GOOD_GATE):
-        for pattern in (GOOD_BEFORE, GOOD_AFTER):
-            if any(_ends_with(measure_core(obj), core) for obj in _objects(pattern, text)):
-                found.add(True)
+    for gate, higher, frame, frame_after in ((_BAD_GATE, False, BAD_BEFORE, BAD_AFTER),
+                                             (_GOOD_GATE, True, GOOD_BEFORE, GOOD_AFTER)):
+        if any(word in text for word in gate) and any(
+            _ends_with(measure_core(obj), core)
+            for obj in (*_objects(frame, text), *_objects_before(frame_after, text))
+        ):
+            found.add(higher)
     if any(word in text for word in _ACHIEVED_GATE):
         changes = list(ACHIEVED_CHANGE.finditer(text))
         for match in changes:
