@@ -14,6 +14,8 @@ each at the shipped threshold and over a range of thresholds. Coverage: the shar
      sentences as the target's statements (as bench_brief.py builds its trial pseudo-targets), against the same
      checks: accuracy and coverage where it answers, and the answers themselves where the rules are unclear.
 --train: the same on the train documents (for developing rules; never reported as held out).
+--speed N: instead, the CPU seconds of one extractive brief of bench_throughput.py's N statements (the parent and its
+     workers) and of its efficacy section alone, where the target's polarity is read (run it on two commits in turn).
 """
 
 from __future__ import annotations
@@ -121,6 +123,41 @@ def _line(name: str, part: dict[str, Any]) -> str:
             f"    accuracy / coverage by threshold: {curve}")
 
 
+def speed(data_dir: Path, count: int) -> str:
+    """CPU seconds of one extractive brief of bench_throughput's statements, and of its efficacy section."""
+    import resource
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_throughput import real_statements
+
+    import summarizer.engines.extractive.engine as engine_module
+    from summarizer.engines.extractive import ExtractiveEngine
+    from summarizer.models import Statement, Target
+
+    spent = [0.0]
+    section = engine_module.efficacy_section
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return section(*args, **kwargs)
+        finally:
+            spent[0] += time.process_time() - start
+
+    engine_module.efficacy_section = timed
+    statements = [Statement(id=f"S{i + 1}", text=text) for i, (text, _) in enumerate(real_statements(data_dir, count))]
+    engine = ExtractiveEngine()
+
+    def cpu() -> float:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.process_time() + children.ru_utime + children.ru_stime
+
+    start = cpu()
+    engine.run(Target(title="throughput"), statements)
+    return f"brief of {count} statements: {cpu() - start:.3f} CPU s; efficacy section {spent[0]:.4f} CPU s"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
@@ -128,7 +165,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--train", action="store_true",
                         help="score the train documents instead (for developing rules; not a held-out figure)")
+    parser.add_argument("--speed", type=int, metavar="N",
+                        help="time one brief of N real statements and its efficacy section instead")
     args = parser.parse_args(argv)
+    if args.speed:
+        print(speed(args.data_dir, args.speed))
+        return 0
     try:
         rows = [row for row in read_rows(args.data_dir / CORPUS / "dev.jsonl")
                 if is_heldout(row["pmcid"]) != args.train]
