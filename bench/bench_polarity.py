@@ -15,7 +15,8 @@ each at the shipped threshold and over a range of thresholds. Coverage: the shar
      checks: accuracy and coverage where it answers, and the answers themselves where the rules are unclear.
 --train: the same on the train documents (for developing rules; never reported as held out).
 --speed N: instead, the CPU seconds of one extractive brief of bench_throughput.py's N statements (the parent and its
-     workers) and of its efficacy section alone, where the target's polarity is read (run it on two commits in turn).
+     workers) and of its efficacy section alone, where the target's polarity is read (run it on two commits in turn;
+     a copy of this file runs in a checkout of a commit that has none).
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from typing import Any
 
 from summarizer.engines.extractive.polarity import LearnedPolarity, polarity_features, rule_higher_is_better
 from summarizer.engines.extractive.resources import DATA_DIR, POLARITY_FILE
-from summarizer.engines.extractive.target_polarity import TargetPolarity
 from summarizer.errors import InputError
 from summarizer.evaluation import is_heldout
 from summarizer.training.polarity import CORPUS, distant_examples, read_rows
@@ -82,6 +82,9 @@ def _target_scores(
     rows: Sequence[dict[str, str]], rules: dict[tuple[str, str], tuple[str, bool]], examples: Sequence[Any]
 ) -> dict[str, Any]:
     """The polarity read from each document's own evidence sentences, against the rules and the distant labels."""
+    # imported here, so that --speed runs from a copy of this file in a checkout of a commit before the module
+    from summarizer.engines.extractive.target_polarity import TargetPolarity
+
     texts: dict[str, list[str]] = {}
     for row in rows:
         texts.setdefault(row["pmcid"], [])
