@@ -302,7 +302,7 @@ def annotate(
         treatment=treatment,
         safety_outcomes=reassuring_outcomes if safety_signal == "reassuring" else (),
         general_harms=general,
-        polarity_cues=polarity_cues(scan.ngram_set, low),
+        polarity_cues=polarity_cues(scan.toks, low),
     )
 
 

@@ -66,7 +66,7 @@ _OBJECT = rf"(?P<object>{_WORDS})(?:(?:,\s*|\s*)(?:and|or)\s+(?:(?:the|a|an)\s+)
 BAD_BEFORE = re.compile(
     r"\b(?:prevent(?:s|ed|ing)?|prevention\s+of|prophylaxis\s+(?:of|against)|protect(?:s|ed|ing|ion)?\s+against|"
     r"risks?\s+of|reliev(?:e|es|ed|ing)|relief\s+(?:of|from)|alleviat(?:e|es|ed|ing|ion\s+of)|"
-    r"suffer(?:s|ed|ing)?\s+from|free\s+(?:of|from)|complain(?:s|ed|ing|ts?)?\s+of|symptoms\s+of)\s+"
+    r"suffer(?:s|ed|ing)?\s+from|free\s+(?:of|from)|complain(?:s|ed|ing|ts?)?\s+of)\s+"
     r"(?:(?:the|a|an)\s+)?" + _OBJECT
 )
 # ... and where the frame follows the name: "pain relief", "migraine-free days", "stroke prevention"
@@ -109,19 +109,18 @@ SCALE_REACH = 120
 _GOOD_EVAL = re.compile(r"better|improv|less\s+severe|lesser")
 _HIGHER_SIDE = re.compile(r"higher|greater|larger|increas")
 # cheap gates: a text holds one of these words before any frame is tried
-_BAD_GATE = ("prevent", "prophylaxis", "protect", "risk", "reliev", "relief", "alleviat", "suffer", "free", "complain",
-             "symptoms of")
+_BAD_GATE = ("prevent", "prophylaxis", "protect", "risk", "reliev", "relief", "alleviat", "suffer", "free", "complain")
 _GOOD_GATE = ("impair", "deficien", "deficit", "poor", "preserv", "restor", "success", "adequate")
 _ACHIEVED_GATE = ("achiev", "attain")
 # the words a frame needs, and those a scale's definition needs (an evaluation and a measure word), as the
-# reading's word set holds them (Scan.ngram_set): a statement without them (and without a "-free" word) holds no
+# reading's words (Scan.toks): a statement without them (and without a "-free" word) holds no
 # frame, and is never searched (cues)
 FRAME_WORDS = frozenset({
     "prevent", "prevents", "prevented", "preventing", "prevention", "prophylaxis", "protect", "protects", "protected",
     "protecting", "protection", "risk", "risks", "relieve", "relieves", "relieved", "relieving", "relief",
     "alleviate", "alleviates", "alleviated", "alleviating", "alleviation", "suffer", "suffers", "suffered",
     "suffering", "free", "complain", "complains", "complained", "complaining", "complaint", "complaints",
-    "symptoms_of", "impair", "impairs", "impaired", "impairing", "impairment", "deficiency", "deficiencies",
+    "impair", "impairs", "impaired", "impairing", "impairment", "deficiency", "deficiencies",
     "deficient", "deficit", "deficits", "poor", "preserve", "preserves", "preserved", "preserving", "preservation",
     "restore", "restores", "restored", "restoring", "restoration", "success", "successful", "adequate",
     "inadequate", "achieve", "achieves", "achieved", "achieving", "attain", "attains", "attained", "attaining",
@@ -130,20 +129,18 @@ SCALE_EVALUATIONS = frozenset({
     "better", "worse", "poorer", "improve", "improves", "improved", "improving", "improvement", "severe", "severity",
     "deteriorate", "deteriorates", "deteriorated", "deteriorating", "deterioration", "worsening", "worsened",
 })
+_ANY_CUE = FRAME_WORDS | SCALE_EVALUATIONS
 SCALE_NOUNS = frozenset({"score", "scores", "value", "values", "rating", "ratings", "number", "numbers", "level",
                          "levels", "result", "results"})
 _SCALE_GATE = ("better", "worse", "poorer", "improv", "severe", "severity", "deteriorat")
 
 
-def cues(words: frozenset[str], low: str) -> bool:
-    """Whether a statement may hold a polarity frame: one of FRAME_WORDS among its words (and word pairs), a
-    "-free" word, or the words of a scale's definition; computed once in the reading (reading.py), where the word
-    set is at hand."""
-    return (
-        not FRAME_WORDS.isdisjoint(words)
-        or "-free" in low
-        or (not SCALE_EVALUATIONS.isdisjoint(words) and not SCALE_NOUNS.isdisjoint(words))
-    )
+def cues(words: Sequence[str], low: str) -> bool:
+    """Whether a statement may hold a polarity frame: one of FRAME_WORDS among its words, a "-free" word, or the
+    words of a scale's definition; computed once in the reading (reading.py), where the words are at hand."""
+    if _ANY_CUE.isdisjoint(words):  # most statements: one pass over their words
+        return "-free" in low
+    return not FRAME_WORDS.isdisjoint(words) or "-free" in low or not SCALE_NOUNS.isdisjoint(words)
 
 
 def measure_core(name: str) -> str:
