@@ -14,7 +14,7 @@ to the patient, in general words that fix its good direction whatever the result
 - what patients achieve is good to have ("achieved ASAS40"), and a change they achieve gives the good direction
   ("achieving a 75% reduction in PASI": less PASI is better) (ACHIEVED, ACHIEVED_CHANGE);
 - a scale's own definition: "higher scores indicate worse symptoms", "lower values better" (SCALE), for the outcomes
-  named in the same sentence.
+  named beside it in the same clause whose names are scores ("XYZ score", not the concept "XYZ").
 
 An outcome is matched by its core: its name without the measure words that keep its polarity ("number of", "mean",
 "days", "score", "index", "frequency": the number of migraine days is as bad as migraine; measure_core). The
@@ -23,6 +23,11 @@ target's statements must agree: a core with votes both ways gets no polarity.
 Not used, because they do not fix a direction: "improved X", "X improvement", "better X", "worsening of X" (an
 improved FEV1 rose, an improved pain fell; a worsening of asthma is more asthma, a worsening of renal function
 less function).
+
+A change read in a sentence that says its result is not significant, or beside a reading of no difference in the
+same outcome, gets no direction here: the polarity is right, but the change is the reading most likely wrong.
+Only the statements that the reading marks as holding a frame's words are searched (cues, SentenceReading.
+polarity_cues), once per outcome that asks.
 """
 
 from __future__ import annotations
