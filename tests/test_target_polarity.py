@@ -3,8 +3,11 @@ these tests."""
 
 from __future__ import annotations
 
+from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.extractive.outcomes import OutcomeMention
-from summarizer.engines.extractive.target_polarity import TargetPolarity, measure_core
+from summarizer.engines.extractive.target_polarity import TargetPolarity, cues, measure_core
+from summarizer.engines.extractive.tokenise import tokens
+from summarizer.models import Statement, Target
 
 
 def _polarity(*texts: str) -> TargetPolarity:
@@ -119,3 +122,27 @@ def test_a_change_in_a_sentence_that_says_it_is_not_significant_stays_unclear() 
     said = "More bone healing was seen with the device, but the difference failed to reach statistical significance."
     hedged = OutcomeMention("bone healing", "increased", "unclear", said, 0)
     assert polarity.directions([hedged]) == [hedged]
+
+
+def test_the_reading_marks_the_statements_that_may_hold_a_frame() -> None:
+    assert cues(tokens("The drug prevents gout flares."), "the drug prevents gout flares.")
+    assert cues(tokens("Flare-free weeks were counted."), "flare-free weeks were counted.")
+    assert cues(tokens("Higher scores indicate worse itch."), "higher scores indicate worse itch.")
+    assert not cues(tokens("Worse itch was reported in two patients."), "worse itch was reported in two patients.")
+    assert not cues(tokens("Itch fell by half with the cream."), "itch fell by half with the cream.")
+
+
+def test_a_brief_gives_a_direction_from_another_statement_of_the_target() -> None:
+    result_sentence = (
+        "In the trial, topiramate significantly reduced the number of cluster headache days compared with placebo "
+        "(p < 0.01)."
+    )
+    frame_sentence = "Topiramate is widely used to prevent cluster headache attacks in adults."
+    target = Target(title="Topiramate for cluster headache")
+    alone = ExtractiveEngine().run(target, [Statement(id="S1", text=result_sentence)])
+    assert alone.efficacy.assessment == "insufficient_evidence"  # the name alone gives no direction
+    both = ExtractiveEngine().run(
+        target, [Statement(id="S1", text=frame_sentence), Statement(id="S2", text=result_sentence)]
+    )
+    assert [(o.change, o.direction) for o in both.efficacy.outcomes] == [("decreased", "improved")]
+    assert both.efficacy.assessment == "benefit_reported"
