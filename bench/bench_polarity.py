@@ -10,6 +10,13 @@ cross-validation over them. Here, on the outcomes of the held-out documents (sum
      labels (the evidence sentence says which way was better), and the others (a sibling result or the prior), for
      all of them and for the outcomes the rules leave unclear (where the engine uses the model);
 each at the shipped threshold and over a range of thresholds. Coverage: the share of outcomes the model answers.
+(iii) the polarity read from the target's own statements (target_polarity.py), with each document's evidence
+     sentences as the target's statements (as bench_brief.py builds its trial pseudo-targets), against the same
+     checks: accuracy and coverage where it answers, and the answers themselves where the rules are unclear.
+--train: the same on the train documents (for developing rules; never reported as held out).
+--speed N: instead, the CPU seconds of one extractive brief of bench_throughput.py's N statements (the parent and its
+     workers) and of its efficacy section alone, where the target's polarity is read (run it on two commits in turn;
+     a copy of this file runs in a checkout of a commit that has none).
 """
 
 from __future__ import annotations
@@ -64,8 +71,49 @@ def evaluate(rows: Sequence[dict[str, str]], model: LearnedPolarity) -> dict[str
         "rules_unclear_all": [(e.outcome, e.higher_is_better) for e in examples
                               if rule_higher_is_better(e.outcome) is None],
     }
-    return {"documents": len({row["pmcid"] for row in rows}), "rows": len(rows),
-            "min_probability": model.min_probability, **{name: _scores(model, items) for name, items in parts.items()}}
+    report: dict[str, Any] = {"documents": len({row["pmcid"] for row in rows}), "rows": len(rows),
+                              "min_probability": model.min_probability,
+                              **{name: _scores(model, items) for name, items in parts.items()}}
+    report["target_polarity"] = _target_scores(rows, rules, examples)
+    return report
+
+
+def _target_scores(
+    rows: Sequence[dict[str, str]], rules: dict[tuple[str, str], tuple[str, bool]], examples: Sequence[Any]
+) -> dict[str, Any]:
+    """The polarity read from each document's own evidence sentences, against the rules and the distant labels."""
+    # imported here, so that --speed runs from a copy of this file in a checkout of a commit before the module
+    from summarizer.engines.extractive.target_polarity import TargetPolarity
+
+    texts: dict[str, list[str]] = {}
+    for row in rows:
+        texts.setdefault(row["pmcid"], [])
+        if row["text"] not in texts[row["pmcid"]]:
+            texts[row["pmcid"]].append(row["text"])
+    readers = {document: TargetPolarity(document_texts) for document, document_texts in texts.items()}
+    parts: dict[str, list[tuple[str, str, bool]]] = {
+        "rules_decisive": [(document, outcome, gold) for (document, _), (outcome, gold) in rules.items()],
+        "distant_direct": [(e.document, e.outcome, e.higher_is_better) for e in examples if e.direct],
+        "distant_other": [(e.document, e.outcome, e.higher_is_better) for e in examples if not e.direct],
+        "rules_unclear_all": [(e.document, e.outcome, e.higher_is_better) for e in examples
+                              if rule_higher_is_better(e.outcome) is None],
+    }
+    out: dict[str, Any] = {}
+    for name, items in parts.items():
+        answers = [(outcome, gold, readers[document].higher_is_better(outcome)) for document, outcome, gold in items]
+        answered = [(outcome, gold, said) for outcome, gold, said in answers if said is not None]
+        right = sum(gold == said for _, gold, said in answered)
+        out[name] = {"n": len(items), "answered": len(answered),
+                     "coverage": round(len(answered) / max(len(items), 1), 4),
+                     "accuracy": round(right / len(answered), 4) if answered else None,
+                     "answers": [{"outcome": o, "label": g, "read": s} for o, g, s in answered]}
+    unclear_names = sorted({(document, " ".join(row["outcome"].split())) for row in rows
+                            for document in [row["pmcid"]] if rule_higher_is_better(row["outcome"]) is None})
+    read = [(outcome, said) for document, outcome in unclear_names
+            if (said := readers[document].higher_is_better(outcome)) is not None]
+    out["rules_unclear_outcomes"] = {"n": len(unclear_names), "answered": len(read),
+                                     "answers": [{"outcome": o, "read": s} for o, s in read]}
+    return out
 
 
 def _line(name: str, part: dict[str, Any]) -> str:
@@ -78,14 +126,57 @@ def _line(name: str, part: dict[str, Any]) -> str:
             f"    accuracy / coverage by threshold: {curve}")
 
 
+def speed(data_dir: Path, count: int) -> str:
+    """CPU seconds of one extractive brief of bench_throughput's statements, and of its efficacy section."""
+    import resource
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_throughput import real_statements
+
+    import summarizer.engines.extractive.engine as engine_module
+    from summarizer.engines.extractive import ExtractiveEngine
+    from summarizer.models import Statement, Target
+
+    spent = [0.0]
+    section = engine_module.efficacy_section
+
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return section(*args, **kwargs)
+        finally:
+            spent[0] += time.process_time() - start
+
+    engine_module.efficacy_section = timed
+    statements = [Statement(id=f"S{i + 1}", text=text) for i, (text, _) in enumerate(real_statements(data_dir, count))]
+    engine = ExtractiveEngine()
+
+    def cpu() -> float:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.process_time() + children.ru_utime + children.ru_stime
+
+    start = cpu()
+    engine.run(Target(title="throughput"), statements)
+    return f"brief of {count} statements: {cpu() - start:.3f} CPU s; efficacy section {spent[0]:.4f} CPU s"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
     parser.add_argument("--model", type=Path, default=DATA_DIR / POLARITY_FILE)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--train", action="store_true",
+                        help="score the train documents instead (for developing rules; not a held-out figure)")
+    parser.add_argument("--speed", type=int, metavar="N",
+                        help="time one brief of N real statements and its efficacy section instead")
     args = parser.parse_args(argv)
+    if args.speed:
+        print(speed(args.data_dir, args.speed))
+        return 0
     try:
-        rows = [row for row in read_rows(args.data_dir / CORPUS / "dev.jsonl") if is_heldout(row["pmcid"])]
+        rows = [row for row in read_rows(args.data_dir / CORPUS / "dev.jsonl")
+                if is_heldout(row["pmcid"]) != args.train]
         model = LearnedPolarity.from_json(json.loads(args.model.read_text(encoding="utf-8")))
     except InputError as exc:
         print(f"bench_polarity: {exc}", file=sys.stderr)
@@ -98,10 +189,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(report, indent=2))
         return 0
     print("command: " + shlex.join([sys.executable, *sys.argv]))
-    print(f"held-out documents of {CORPUS}: {report['documents']} ({report['rows']} rows); shipped threshold "
+    split = "train" if args.train else "held-out"
+    print(f"{split} documents of {CORPUS}: {report['documents']} ({report['rows']} rows); shipped threshold "
           f"{report['min_probability']}")
     for name in ("rules_decisive", "distant_direct", "distant_other", "rules_unclear_direct", "rules_unclear_all"):
         print(_line(name, report[name]))
+    target = report["target_polarity"]
+    print("the polarity read from the target's own statements (target_polarity.py):")
+    for name in ("rules_decisive", "distant_direct", "distant_other", "rules_unclear_all"):
+        part = target[name]
+        acc = f"{part['accuracy']:.3f}" if part["accuracy"] is not None else "none"
+        print(f"  {name}: {part['n']} outcomes; accuracy {acc}, coverage {part['coverage']:.1%} "
+              f"({part['answered']} answered)")
+        for answer in part["answers"]:
+            if answer["label"] != answer["read"]:
+                print(f"      wrong: {answer['outcome']!r} read {'higher' if answer['read'] else 'lower'} is better")
+    unclear = target["rules_unclear_outcomes"]
+    print(f"  outcomes the rules leave unclear: {unclear['n']}; read {unclear['answered']}: "
+          + "; ".join(f"{a['outcome']!r} {'higher' if a['read'] else 'lower'} is better" for a in unclear["answers"]))
     return 0
 
 

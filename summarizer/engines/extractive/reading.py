@@ -46,6 +46,7 @@ from summarizer.engines.extractive.features import ade_features, efficacy_featur
 from summarizer.engines.extractive.outcomes import OutcomeMention, find_outcomes, outcome_direction
 from summarizer.engines.extractive.resources import Resources, load_resources
 from summarizer.engines.extractive.scan import NAME_MASKS, Ranges, Scan, merge_spans, within
+from summarizer.engines.extractive.target_polarity import cues as polarity_cues
 from summarizer.engines.extractive.tokenise import Span, lower_same_length, split_sentences
 from summarizer.engines.extractive.treatments import TreatmentReading, read_treatments
 from summarizer.models import Change, Direction, Polarity, Stance, Topic
@@ -83,6 +84,9 @@ class SentenceReading:
     # harms reported by their general name ("adverse events occurred in 12 patients"), with their sentences: no
     # adverse effect for the sentence-level task, but a concern in a brief (events.general_harms)
     general_harms: tuple[tuple[str, int], ...] = ()
+    # whether the statement may say what an outcome is to the patient ("prevents migraine"): the efficacy section
+    # searches only these for the target's own polarity of an outcome (target_polarity.py)
+    polarity_cues: bool = False
 
 
 def _rule_stance(low: str) -> Stance:
@@ -298,6 +302,7 @@ def annotate(
         treatment=treatment,
         safety_outcomes=reassuring_outcomes if safety_signal == "reassuring" else (),
         general_harms=general,
+        polarity_cues=polarity_cues(scan.toks, low),
     )
 
 

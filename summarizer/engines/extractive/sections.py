@@ -37,6 +37,7 @@ from summarizer.engines.extractive.evidence import (
 from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.reading import contrast_quote
+from summarizer.engines.extractive.target_polarity import TargetPolarity
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
 from summarizer.engines.extractive.treatments import TreatmentMention
 from summarizer.engines.extractive.verdicts import efficacy_verdict, safety_verdict, weigh
@@ -181,7 +182,8 @@ def efficacy_section(
     by_key: dict[tuple[str, str], Outcome] = {}
     used: list[ReadStatement] = []
     sides: dict[str, list[ReadStatement]] = {"improved": [], "worsened": [], "no_difference": []}
-    read = {index: _rule_outcomes(items[index], index, profile) for index in profile.statements}
+    polarity = TargetPolarity(item.statement.text for item in items if item.reading.polarity_cues)
+    read = {index: _rule_outcomes(items[index], index, profile, polarity) for index in profile.statements}
     if learned is not None:
         _add_learned_outcomes(read, items, profile, learned, rules)
     for index in profile.statements:
@@ -241,12 +243,13 @@ def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
     )
 
 
-def _rule_outcomes(item: ReadStatement, index: int, profile: TargetProfile) -> list[OutcomeMention]:
-    """The outcomes with a direction the rules read in the statement's sentences about the intervention."""
-    counted = [
-        m for m in item.reading.outcomes
-        if m.direction != "unclear" and profile.about(index, m.sentence) and _counted(m, profile)
-    ]
+def _rule_outcomes(
+    item: ReadStatement, index: int, profile: TargetProfile, polarity: TargetPolarity
+) -> list[OutcomeMention]:
+    """The outcomes with a direction the rules read in the statement's sentences about the intervention; where the
+    outcome's name left its direction unclear, the polarity the target's statements give it (target_polarity.py)."""
+    about = [m for m in item.reading.outcomes if profile.about(index, m.sentence)]
+    counted = [m for m in polarity.directions(about) if m.direction != "unclear" and _counted(m, profile)]
     by_sentence: dict[int, list[TreatmentMention]] = defaultdict(list)
     for treatment in item.reading.treatment.mentions:
         by_sentence[treatment.sentence].append(treatment)
