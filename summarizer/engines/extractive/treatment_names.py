@@ -195,6 +195,24 @@ EXPOSURE_CUES = _words(
     "exposure exposures exposed consumption intake users smoking smokers pollutant "
     "pollutants pollution occupational environmental contaminant contaminants uv ultraviolet ionizing ionising"
 )
+# How a trial or a citing paper names what was tested (treatment_frames.py): "the efficacy of X", "the addition of
+# X" (GIVEN_OF before "of"); in a sentence that reports a tested result, also "the effect of X", "the use of X"
+# (TESTED_OF: basic science speaks of "the effect of IL-18" too); "patients assigned to X", "allocation to X"
+# (ASSIGNED_TO before "to")
+GIVEN_OF = _words("efficacy effectiveness efficiency addition co-administration coadministration superiority")
+TESTED_OF = _words("effect effects use benefit benefits safety tolerability")
+ASSIGNED_TO = _words("randomised randomized randomly assigned allocated allocation assignment allotted switched")
+# "X was effective", "X is superior to Y": a name as the subject of these says it was tested
+TESTED_PREDICATES = _words("effective efficacious superior inferior non-inferior noninferior protective beneficial")
+BE = _words("was were is are")
+# verbs of a result whose subject is the agent ("X resulted in a greater reduction", "X had a lower rate than Y")
+RESULT_VERBS = _words("had has have showed shows produced produces achieved achieves yielded yields gave gives "
+                      "resulted results led leads caused causes")
+# adverbs between a subject and its verb ("X significantly reduced", "X also improved")
+SUBJECT_ADVERBS = _words("also further still both alone only not")
+# what begins the object of a transitive verb: a determiner (other function words begin no object: "increased after
+# IH", "reduced by 20%")
+DETERMINERS = _words("the a an their its his her both all each this these those")
 # prepositions and conjunctions of time, place and condition: "practice before education", "training post intervention"
 _TIME_PLACE_CONDITION = (
     "before post pre through throughout until till when whenever where whether since because if unless upon under "
