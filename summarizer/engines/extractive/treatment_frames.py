@@ -4,6 +4,8 @@ arm is compared against (treatments.py reads the names; the words are in treatme
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.cues import TESTED_RESULT, may_start_outcome_verb
@@ -29,7 +31,12 @@ from summarizer.engines.extractive.treatment_names import (
     dose_in,
 )
 
-__all__ = ["ARMS_SET_AGAINST", "FRAME_WINDOW", "REFERENCE_WORDS", "as_reference", "frames"]
+if TYPE_CHECKING:  # treatments.py imports this module
+    from summarizer.engines.extractive.treatments import TreatmentMention
+
+__all__ = [
+    "ARMS_SET_AGAINST", "FRAME_WINDOW", "REFERENCE_WORDS", "as_reference", "frames", "named_as_tested", "parallel_arms"
+]
 
 # how many words either side of a name its frame is read from (treatment_names.THERAPY_CUES, EXPOSURE_CUES)
 FRAME_WINDOW = 4
@@ -43,6 +50,9 @@ _ADVERBS_BETWEEN = 3
 _RESULT_REACH = 4
 _BREAKS = ",;:()[]"
 _WORDS_BEFORE_NAME = 2
+# the prepositions before an arm's name in a result ("12.1 months with X", "23% for X"); not those of time ("after X"
+# is as often a time point: "after intubation")
+ARM_PREPOSITIONS = frozenset({"with", "for", "receiving", "using"})
 
 
 def frames(scan: Scan, first: int, last: int, sentence: Span) -> tuple[bool, bool]:
@@ -165,3 +175,32 @@ def _compares_arms_of_people(scan: Scan, sentence: Span) -> bool:
     if TESTED_RESULT.search(scan.low, *sentence) is None:
         return False
     return not about_animals_or_cells(scan.text[sentence[0] : sentence[1]])
+
+
+def parallel_arms(scan: Scan, mentions: list[TreatmentMention], firsts: Sequence[int]) -> list[TreatmentMention]:
+    """The mentions (their first tokens: firsts) with the arms of a tested comparison of people given: in such a
+    sentence, two names in an arm's place (after ARM_PREPOSITIONS: "with", "for", ...) that share the preposition or
+    stand on either side of a comparison ("PFS was 12.1 months with X compared with 4.9 months with Y", "the rate was
+    23% for X and 24% for Y") are the arms the trial set against each other."""
+    toks = scan.toks
+    placed: dict[int, list[tuple[int, str]]] = {}
+    for k, (mention, first) in enumerate(zip(mentions, firsts, strict=True)):
+        before = first - 1
+        if before > 0 and toks[before] in DETERMINERS:
+            before -= 1
+        if before >= 0 and toks[before] in ARM_PREPOSITIONS and not mention.exposure_frame:
+            placed.setdefault(mention.sentence, []).append((k, toks[before]))
+    arms: set[int] = set()
+    for sentence, found in placed.items():
+        names = {mentions[k].anchors for k, _ in found}
+        if len(names) < 2:
+            continue
+        shared = len({prep for _, prep in found}) < len(found)
+        span = range(firsts[found[0][0]], firsts[found[-1][0]])
+        if not (shared or any(toks[i] in ARMS_SET_AGAINST for i in span)):
+            continue
+        if _compares_arms_of_people(scan, scan.sentences()[sentence]):
+            arms.update(k for k, _ in found)
+    if not arms:
+        return mentions
+    return [m._replace(therapy_frame=True) if k in arms else m for k, m in enumerate(mentions)]

@@ -33,7 +33,7 @@ from summarizer.engines.extractive.cues import (
 from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
-from summarizer.engines.extractive.treatment_frames import as_reference, frames
+from summarizer.engines.extractive.treatment_frames import as_reference, frames, parallel_arms
 from summarizer.engines.extractive.treatment_names import (
     AGENT_BEFORE,
     ARM_WORDS,
@@ -48,6 +48,7 @@ from summarizer.engines.extractive.treatment_names import (
     DOCUMENT_WORDS,
     DOSE_PER,
     DOSE_UNITS,
+    EXPOSURE_CUES,
     GENERIC_MODIFIERS,
     HEAD_CLASS,
     INDICATION_BEFORE,
@@ -456,6 +457,7 @@ def treatment_mentions(
     spans.extend(_learned_spans(scan, learned))
     spans.extend(_dosed_spans(scan))
     n = len(toks)
+    arms: set[int] = set()  # where the names of trial arms ("the olanzapine group") start
     phrase_ends = [] if PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in PHRASE_ENDS]
     if any(suffix in scan.low for suffix in PROCEDURE_SUFFIXES):
         phrase_ends = sorted({*phrase_ends, *(i for i, tok in enumerate(toks) if head_class(tok) is not None)})
@@ -470,6 +472,7 @@ def treatment_mentions(
             if all(map(_past_form, toks[first:i])):
                 continue  # "the studied groups", "the treated arm": which arms, not what they were given
             spans.append((starts[first], ends[i - 1], first, i - 1, True))
+            arms.add(starts[first])
             continue
         cell = tok in CELL_WORDS and i > 0 and (toks[i - 1] in CELL_MODIFIERS or toks[i - 1].endswith("-derived"))
         head = head_class(tok)
@@ -516,6 +519,7 @@ def treatment_mentions(
     # the longest of the names that start together, and of the same name the one certainly given (a trial arm)
     spans.sort(key=lambda span: (span[0], -span[1], not span[4]))
     mentions: list[TreatmentMention] = []
+    firsts: list[int] = []
     covered_to = -1
     for start, end, first, last, given in spans:
         if start < covered_to:  # a drug inside a phrase already taken, or an overlapping phrase
@@ -529,6 +533,8 @@ def treatment_mentions(
             continue
         sentence_index = scan.sentence_index(start)
         therapy, exposure = frames(scan, first, last, scan.sentences()[sentence_index])
+        if start in arms:  # an arm is an exposure only by its own name ("the smokers group"), not by its outcome's
+            exposure = exposure and not EXPOSURE_CUES.isdisjoint(toks[first : last + 1])
         # a treatment word names something given; so do a drug named as the cause of an effect and a trial arm
         given = given or any(map(is_given_class, anchors)) or sentence_index in given_by
         if given and not exposure:
@@ -536,6 +542,9 @@ def treatment_mentions(
         population = population_frame(toks[max(0, first - 2) : first])
         reference = as_reference(scan, first, scan.sentences()[sentence_index])
         mentions.append(TreatmentMention(name, anchors, sentence_index, therapy, exposure, population, reference))
+        firsts.append(first)
+    if len(mentions) > 1:
+        return parallel_arms(scan, mentions, firsts)
     return mentions
 
 

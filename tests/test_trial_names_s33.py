@@ -1,0 +1,77 @@
+"""The grammar by which trials and citing papers name what was tested: "the efficacy of X", "patients assigned to
+X", X the subject of a result ("X significantly reduced the risk", "X was effective"), the arms a tested comparison
+sets against each other ("with X compared with ... with Y"), and an arm that is never an exposure by its outcome's
+word. None of it names an intervention in a study of animals or cells, nor the comparator.
+
+The sentences here are written for these tests (fixtures in the style of trial reports and citing statements), not
+taken from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive import annotate, load_resources
+
+
+def _frames(text: str) -> dict[str, tuple[bool, bool]]:
+    reading = annotate(text, resources_=load_resources())
+    return {m.name: (m.therapy_frame, m.exposure_frame) for m in reading.treatment.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pravastatin significantly lowered the LDL cholesterol of the patients (P < 0.001).", "Pravastatin"),
+        ("Over two years, ciprofloxacin also reduced hospital admissions compared with placebo.", "ciprofloxacin"),
+        ("In this trial, nifedipine was significantly more effective than the comparator (p = 0.02).", "nifedipine"),
+        ("Patients assigned to lisinopril had fewer admissions at one year (p = 0.04).", "lisinopril"),
+        ("Smith et al. compared the efficacy of intravenous ketorolac with that of morphine in renal colic.",
+         "ketorolac"),
+    ],
+)
+def test_the_grammar_that_names_what_was_tested_is_a_therapy_frame(text: str, name: str) -> None:
+    assert _frames(text)[name] == (True, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the subject of a verb of change with no object is what changed, not what was tested
+        ("Serum ferritin increased after three months (P < 0.01).", None),
+        # a result in mice or in cells names no intervention of people
+        ("Rapamycin significantly reduced tumour growth in mice (P < 0.01).", "Rapamycin"),
+        ("The addition of imatinib to cultured fibroblasts reduced the number of colonies (p < 0.05).", "imatinib"),
+        # "the effect of X" and a subject need a sentence that reports a test (basic science speaks so too)
+        ("Tamoxifen reduces the expression of the receptor in breast tissue.", "Tamoxifen"),
+    ],
+)
+def test_no_therapy_frame_without_a_trial_s_grammar(text: str, name: str | None) -> None:
+    frames = _frames(text)
+    if name is None:
+        assert not any(therapy for therapy, _ in frames.values())
+    else:
+        assert frames.get(name, (False, False))[0] is False
+
+
+def test_the_arms_a_tested_comparison_sets_against_each_other_are_given() -> None:
+    text = ("Median survival was 14.2 months with gefitinib compared with 9.8 months with docetaxel "
+            "(HR 0.61, 95% CI 0.44-0.83).")
+    frames = _frames(text)
+    assert frames["gefitinib"] == (True, False)
+    assert frames["docetaxel"] == (True, False)
+
+
+def test_names_at_time_points_are_not_arms() -> None:
+    text = ("Heart rate did not differ between the groups after injection of etomidate, before intubation and "
+            "after intubation (P > 0.05).")
+    assert "intubation" not in {name for name, (therapy, _) in _frames(text).items() if therapy}
+
+
+def test_an_arm_is_not_an_exposure_by_the_word_of_its_outcome() -> None:
+    text = "Morphine consumption in the TAP block group was lower than in the control group (P < 0.001)."
+    assert _frames(text)["TAP block"] == (True, False)
+
+
+def test_an_arm_named_by_an_exposure_stays_an_exposure() -> None:
+    text = "Relapse was more frequent in the smokers group than in the control group (P = 0.01)."
+    assert _frames(text)["smokers"][1] is True
