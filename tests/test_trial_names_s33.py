@@ -75,3 +75,33 @@ def test_an_arm_is_not_an_exposure_by_the_word_of_its_outcome() -> None:
 def test_an_arm_named_by_an_exposure_stays_an_exposure() -> None:
     text = "Relapse was more frequent in the smokers group than in the control group (P = 0.01)."
     assert _frames(text)["smokers"][1] is True
+
+
+def test_one_arm_word_names_both_arms_it_joins() -> None:
+    frames = _frames("Stroke occurred as often in the atorvastatin and control groups (3.1 vs. 3.3%, p = 0.71).")
+    assert frames["atorvastatin"] == (True, False)
+    assert "control" not in frames
+
+
+def test_an_arm_named_by_what_it_was_given_stands_against_the_arm_that_was_not() -> None:
+    frames = _frames("Caries did not differ between the iodized and non-iodized groups (P = 0.4).")
+    assert frames["iodized"] == (True, False)
+    # "treated" says only that something was given
+    assert "treated" not in _frames("Caries did not differ between the treated and untreated groups (P = 0.4).")
+
+
+@pytest.mark.parametrize("word", ["case", "study", "run-in period"])
+def test_a_word_of_the_design_names_no_arm(word: str) -> None:
+    frames = _frames(f"Anxiety scores did not differ between the {word} and control groups (P = 0.3).")
+    assert not any(therapy for therapy, _ in frames.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forearm blood flow (FBF) increased more rapidly in the second week (p = 0.01).",
+        "Plasma renin rose over the first week (P < 0.05).",
+    ],
+)
+def test_a_verb_of_change_with_no_object_has_no_agent_before_it(text: str) -> None:
+    assert not any(therapy for therapy, _ in _frames(text).values())

@@ -20,6 +20,7 @@ from summarizer.engines.extractive.treatment_names import (
     DETERMINERS,
     EXPOSURE_CUES,
     GIVEN_OF,
+    INTRANSITIVE_AFTER,
     PEOPLE,
     RESULT_VERBS,
     ROUTES,
@@ -135,7 +136,8 @@ def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
         return False
     # a transitive verb: its object begins with a determiner or a content word
     return after in DETERMINERS or (
-        after[0].isalpha() and after not in STOP_BEFORE and after not in SUBJECT_ADVERBS and not after.endswith("ly")
+        after[0].isalpha() and after not in STOP_BEFORE and after not in SUBJECT_ADVERBS and after not in COMPARATIVES
+        and after not in INTRANSITIVE_AFTER and not after.endswith("ly")
     )
 
 

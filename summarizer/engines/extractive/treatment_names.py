@@ -49,7 +49,7 @@ _DOSE_AND_DURATION_WORDS = _words(
     "qd q.d bid b.i.d tid t.i.d qid q.i.d prn"  # how often a dose is given
 )
 _NEGATIONS = _words("without no not nor non never")
-_GIVING_VERBS = _words("treated given received receiving taking took administered prescribed")
+GIVING_VERBS = _words("treated given received receiving taking took administered prescribed")
 # people a statement is about; a population word ("patients on dialysis", "those without") says who
 PEOPLE = _words(
     "adults cases children individuals men participants patient patients people persons subjects those women"
@@ -210,6 +210,8 @@ RESULT_VERBS = _words("had has have showed shows produced produces achieved achi
                       "resulted results led leads caused causes")
 # adverbs between a subject and its verb ("X significantly reduced", "X also improved")
 SUBJECT_ADVERBS = _words("also further still both alone only not")
+# words after a verb of change that say it had no object ("Y increased more rapidly", "Y rose over time")
+INTRANSITIVE_AFTER = _words("over up down again further much rather somewhat still thereafter")
 # what begins the object of a transitive verb: a determiner (other function words begin no object: "increased after
 # IH", "reduced by 20%")
 DETERMINERS = _words("the a an their its his her both all each this these those")
@@ -251,7 +253,8 @@ def names_comparator(anchor: str) -> bool:
 NOT_ARMS = _words(
     "both two three four five each all other same different first second "
     "third age risk high-risk low-risk study patient patients working research ethnic functional "
-    "blood subgroup this that these those whole entire trial trials"
+    "blood subgroup this that these those whole entire trial trials "
+    "case cases period periods phase phases baseline"  # "the case and control groups", "the run-in period"
 ) | COMPARATOR
 # "the treatment of RDS", "therapy of hepatitis": what follows "of" is the disease
 DISEASE_OF = _words("treatment treatments therapy therapies radiotherapy chemotherapy management")
@@ -324,7 +327,7 @@ def negated_before(before: list[str]) -> bool:
     if before[-1] in _NEGATIONS:
         return True
     verb = before[:-1] if before[-1] in ("with", "by") else before
-    return len(verb) >= 2 and verb[-1] in _GIVING_VERBS and verb[-2] in _NEGATIONS
+    return len(verb) >= 2 and verb[-1] in GIVING_VERBS and verb[-2] in _NEGATIONS
 
 
 def population_frame(before: list[str]) -> bool:

@@ -50,6 +50,7 @@ from summarizer.engines.extractive.treatment_names import (
     DOSE_UNITS,
     EXPOSURE_CUES,
     GENERIC_MODIFIERS,
+    GIVING_VERBS,
     HEAD_CLASS,
     INDICATION_BEFORE,
     LIFESTYLE_CLASSES,
@@ -158,6 +159,8 @@ class TreatmentReading(NamedTuple):
 
 # punctuation that closes off what comes before it from the word after it
 _CLOSING_PUNCT = ",;:)]"
+# the words that join two arms named by one arm word ("the X and control groups")
+_ARMS_JOINED = frozenset({"and", "or", "versus", "vs"})
 
 _NOTHING = TreatmentReading()
 
@@ -410,6 +413,16 @@ def _past_form(tok: str) -> bool:
     return len(tok) > 4 and tok.endswith("ed") and "-" not in tok  # "marrow-derived" is an adjective
 
 
+def _against_its_negation(scan: Scan, word: str) -> bool:
+    """Whether a past form names an arm by what it was given, set against the arm that was not ("the fluoridated and
+    non-fluoridated groups", "vaccinated versus unvaccinated children"); "treated" and "given" say no more than that
+    something was."""
+    if word in GIVING_VERBS or "-" in word:
+        return False
+    low = scan.low
+    return f"non-{word}" in low or f"non{word}" in low or f"un{word}" in low
+
+
 def _dosed_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
     """Names written with a dose right after them ("IPE 4 g/day", "BX-17 10 mg"): a word that may name a treatment,
     not all lower case (an abbreviation or a proper name: "aspirin 100 mg" is the lexicon's), then a number and a
@@ -465,14 +478,31 @@ def treatment_mentions(
         tok = toks[i]
         if tok in ARM_WORDS and i > 1 and toks[i - 1] == "care" and toks[i - 2] in CONTROL_CARE:
             continue
+        if tok in ARM_WORDS and i > 2 and toks[i - 1] in COMPARATOR and toks[i - 2] in _ARMS_JOINED and _arm_word(
+            scan, i - 3, i - 2
+        ) and not _past_form(toks[i - 3]) and toks[i - 3] not in ARM_WORDS:
+            # "in the pravastatin and control groups": the arm set against the comparator's
+            spans.append((starts[i - 3], ends[i - 3], i - 3, i - 3, True))
+            arms.add(starts[i - 3])
+            continue
         if tok in ARM_WORDS and i > 0 and _arm_word(scan, i - 1, i):
             first = i - 1
             if first > 0 and _arm_word(scan, first - 1, first):
                 first -= 1
-            if all(map(_past_form, toks[first:i])):
+            if all(map(_past_form, toks[first:i])) and not _against_its_negation(scan, toks[i - 1]):
                 continue  # "the studied groups", "the treated arm": which arms, not what they were given
             spans.append((starts[first], ends[i - 1], first, i - 1, True))
             arms.add(starts[first])
+            # "in the pravastatin and control groups", "the fluoridated and non-fluoridated groups": the arm word
+            # names the arm before "and" too
+            other = first - 2
+            if other >= 0 and toks[first - 1] in _ARMS_JOINED and toks[other] not in ARM_WORDS and _arm_word(
+                scan, other, first - 1
+            ) and (
+                not _past_form(toks[other]) or _against_its_negation(scan, toks[other])
+            ):
+                spans.append((starts[other], ends[other], other, other, True))
+                arms.add(starts[other])
             continue
         cell = tok in CELL_WORDS and i > 0 and (toks[i - 1] in CELL_MODIFIERS or toks[i - 1].endswith("-derived"))
         head = head_class(tok)
