@@ -105,3 +105,30 @@ def test_a_word_of_the_design_names_no_arm(word: str) -> None:
 )
 def test_a_verb_of_change_with_no_object_has_no_agent_before_it(text: str) -> None:
     assert not any(therapy for therapy, _ in _frames(text).values())
+
+
+def test_a_statistic_names_no_arm_and_no_treatment() -> None:
+    frames = _frames("The mean group difference in cost was $236 (P = 0.3), and the median group change was small.")
+    assert "mean" not in frames and "median" not in frames
+
+
+def test_a_verb_of_giving_is_not_part_of_a_name() -> None:
+    from summarizer.engines.extractive.treatments import _learned_word
+
+    assert not _learned_word("receiving")
+    assert not _learned_word("mean")
+
+
+def test_a_listed_name_given_needs_no_more_attributions_in_the_learned_reading_than_a_listed_one() -> None:
+    from summarizer.engines.extractive.target_profile import RULES, _chosen_anchor, _Tally
+
+    tallies = {"ketorolac": _Tally(mentions=1.0, attributed=1.0, therapy=1.0)}
+    # two statements: a name only the PICO reader reads needs both to attribute it an effect ...
+    assert _chosen_anchor(tallies, 2, RULES, needed=2.0, tested=True) is None
+    # ... a listed drug named as given needs what a listed name needs (min_attributed: one of two statements)
+    assert _chosen_anchor(tallies, 2, RULES, needed=2.0, tested=True, listed=frozenset({"ketorolac"})) == "ketorolac"
+
+
+def test_an_arm_joined_to_the_control_s_keeps_its_two_words() -> None:
+    frames = _frames("Daytime fatigue did not differ between the cooling vest and control groups (P = 0.6).")
+    assert frames["cooling vest"] == (True, False)

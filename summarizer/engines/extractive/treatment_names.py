@@ -254,7 +254,8 @@ NOT_ARMS = _words(
     "both two three four five each all other same different first second "
     "third age risk high-risk low-risk study patient patients working research ethnic functional "
     "blood subgroup this that these those whole entire trial trials "
-    "case cases period periods phase phases baseline"  # "the case and control groups", "the run-in period"
+    "case cases period periods phase phases baseline "  # "the case and control groups", "the run-in period"
+    "mean median average overall total"  # "the mean group difference"
 ) | COMPARATOR
 # "the treatment of RDS", "therapy of hepatitis": what follows "of" is the disease
 DISEASE_OF = _words("treatment treatments therapy therapies radiotherapy chemotherapy management")
@@ -272,7 +273,7 @@ DOCUMENT_WORDS = _words("table tables figure figures fig supplementary appendix"
 # words that are never part of a treatment's name as the PICO reader reads one (its spans run over them: "gave lower
 # VT", "SE 1.68"): comparatives and the abbreviations of statistics
 COMPARATIVES = _words("more less fewer higher lower greater larger smaller better worse longer shorter")
-NOT_IN_LEARNED_NAMES = COMPARATIVES | _words("se sd sem ci ns iqr hr rr anova")
+NOT_IN_LEARNED_NAMES = COMPARATIVES | GIVING_VERBS | _words("se sd sem ci ns iqr hr rr anova mean means median average")
 # a Roman numeral begins the name of a group ("groups I and II"), not of a treatment
 ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)$")
 # punctuation around a word of a name, and between the words of one name it ends

@@ -482,8 +482,9 @@ def treatment_mentions(
             scan, i - 3, i - 2
         ) and not _past_form(toks[i - 3]) and toks[i - 3] not in ARM_WORDS:
             # "in the pravastatin and control groups": the arm set against the comparator's
-            spans.append((starts[i - 3], ends[i - 3], i - 3, i - 3, True))
-            arms.add(starts[i - 3])
+            first = i - 4 if i > 3 and _arm_word(scan, i - 4, i - 3) else i - 3
+            spans.append((starts[first], ends[i - 3], first, i - 3, True))
+            arms.add(starts[first])
             continue
         if tok in ARM_WORDS and i > 0 and _arm_word(scan, i - 1, i):
             first = i - 1
@@ -501,8 +502,9 @@ def treatment_mentions(
             ) and (
                 not _past_form(toks[other]) or _against_its_negation(scan, toks[other])
             ):
-                spans.append((starts[other], ends[other], other, other, True))
-                arms.add(starts[other])
+                joined = other - 1 if other > 0 and _arm_word(scan, other - 1, other) else other
+                spans.append((starts[joined], ends[other], joined, other, True))
+                arms.add(starts[joined])
             continue
         cell = tok in CELL_WORDS and i > 0 and (toks[i - 1] in CELL_MODIFIERS or toks[i - 1].endswith("-derived"))
         head = head_class(tok)
