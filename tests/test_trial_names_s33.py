@@ -132,3 +132,15 @@ def test_a_listed_name_given_needs_no_more_attributions_in_the_learned_reading_t
 def test_an_arm_joined_to_the_control_s_keeps_its_two_words() -> None:
     frames = _frames("Daytime fatigue did not differ between the cooling vest and control groups (P = 0.6).")
     assert frames["cooling vest"] == (True, False)
+
+
+def test_of_words_equally_credited_the_one_only_one_arm_s_name_has_names_the_intervention() -> None:
+    from collections import Counter
+
+    from summarizer.engines.extractive.target_profile import RULES, _chosen_anchor, _Tally
+
+    def tally(**names: int) -> _Tally:
+        return _Tally(mentions=1.0, attributed=1.0, therapy=1.0, names=Counter(names))
+
+    tallies = {"free": tally(**{"Sleep Free": 1, "Worry Free": 1}), "sleep": tally(**{"Sleep Free": 1})}
+    assert _chosen_anchor(tallies, 2, RULES) == "sleep"

@@ -21,7 +21,8 @@ statements name (treatments.py) which treatment, if any, the target studied:
   names one and reports a comparison's result attributes that result to it, and the same rules decide, the
   attributions needing their full number unless they report a result in numbers (docs/EXTRACTIVE.md says why).
 - Of treatments equally attributed, the one less often named only as what another arm is compared against ("than",
-  "versus", "compared with" before it) is the intervention.
+  "versus", "compared with" before it) is the intervention; of those equally named, the word that fewer arms' names
+  share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free").
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
@@ -445,10 +446,21 @@ def _chosen_anchor(
             -eligible[a].reference,
             eligible[a].caused,
             eligible[a].mentions,
+            -_arms_named(eligible[a].names),
             a not in TREATMENT_CLASSES,
             a,
         ),
     )
+
+
+def _arms_named(names: Counter[str]) -> int:
+    """How many different arms a word's names name: names whose specific words are not all in another of its names
+    ("Agoraphobia Free" and "Stress Free" are two; "nevirapine therapy" and "nevirapine" one). A word that two arms'
+    names share ("free") says less which arm than one only one arm's name has ("agoraphobia")."""
+    if len(names) == 1:
+        return 1
+    sets = {frozenset(_specific(name_anchors(name))) for name in names}
+    return sum(not any(words < other for other in sets) for words in sets)
 
 
 def _with_learned_names(
