@@ -144,3 +144,10 @@ def test_of_words_equally_credited_the_one_only_one_arm_s_name_has_names_the_int
 
     tallies = {"free": tally(**{"Sleep Free": 1, "Worry Free": 1}), "sleep": tally(**{"Sleep Free": 1})}
     assert _chosen_anchor(tallies, 2, RULES) == "sleep"
+
+
+def test_an_arm_named_treated_with_a_drug_is_named_by_the_drug() -> None:
+    from summarizer.engines.extractive.treatment_names import clean_name
+
+    assert clean_name("naproxen-treated") == "naproxen"
+    assert clean_name("Naproxen-treated") == "Naproxen"
