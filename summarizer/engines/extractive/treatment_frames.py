@@ -49,7 +49,7 @@ REFERENCE_REACH = 12
 _ADVERBS_BETWEEN = 3
 # how many words after a result verb may say what changed ("X resulted in a significant reduction")
 _RESULT_REACH = 4
-_BREAKS = ",;:()[]"
+_BREAKS = frozenset(",;:()[]")
 _WORDS_BEFORE_NAME = 2
 # the prepositions before an arm's name in a result ("12.1 months with X", "23% for X"); not those of time ("after X"
 # is as often a time point: "after intubation")
@@ -88,9 +88,9 @@ def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) 
     at = first - 1
     while at > opens and first - at <= _WORDS_BEFORE_NAME and toks[at] not in STOP_BEFORE:
         at -= 1
-    framed = at - 1 >= opens and _joined(scan, at - 1, first) and (
+    framed = at - 1 >= opens and (
         (toks[at] == "of" and toks[at - 1] in GIVEN_OF) or (toks[at] == "to" and toks[at - 1] in ASSIGNED_TO)
-    )
+    ) and _joined(scan, at - 1, first)
     if not framed:
         tested_of = at - 1 >= opens and toks[at] == "of" and toks[at - 1] in TESTED_OF and _joined(scan, at - 1, first)
         if not (tested_of or _subject_of_result(scan, last, closes)):
@@ -103,8 +103,7 @@ def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) 
 
 def _joined(scan: Scan, i: int, j: int) -> bool:
     """Whether no punctuation that breaks a phrase stands between tokens i and j."""
-    text, starts, ends = scan.text, scan.starts, scan.ends
-    return not any(c in text[ends[k] : starts[k + 1]] for k in range(i, j) for c in _BREAKS)
+    return _BREAKS.isdisjoint(scan.text[scan.ends[i] : scan.starts[j]])
 
 
 def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
@@ -119,9 +118,11 @@ def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
         j += 1
     while j < closes and j - last <= _ADVERBS_BETWEEN and (toks[j] in SUBJECT_ADVERBS or toks[j].endswith("ly")):
         j += 1
-    if j + 1 >= closes or not _joined(scan, last, j + 1):
+    if j + 1 >= closes:
         return False
     verb, after = toks[j], toks[j + 1]
+    if not (verb in BE or verb in RESULT_VERBS or may_start_outcome_verb(verb)) or not _joined(scan, last, j + 1):
+        return False
     if verb in BE:
         k = j + 1
         while k < closes and k - j <= _ADVERBS_BETWEEN and (after in COMPARATIVES or after.endswith("ly")):
