@@ -151,3 +151,12 @@ def test_an_arm_named_treated_with_a_drug_is_named_by_the_drug() -> None:
 
     assert clean_name("naproxen-treated") == "naproxen"
     assert clean_name("Naproxen-treated") == "Naproxen"
+
+
+def test_the_forms_of_one_drug_name_one_arm() -> None:
+    from collections import Counter
+
+    from summarizer.engines.extractive.target_profile import _arms_named
+
+    assert _arms_named("free", Counter({"Sleep Free": 1, "Worry Free": 1})) == 2
+    assert _arms_named("triamcinolone", Counter({"triamcinolone acetate": 1, "triamcinolone acetonide": 1})) == 1

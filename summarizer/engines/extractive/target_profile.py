@@ -446,21 +446,26 @@ def _chosen_anchor(
             -eligible[a].reference,
             eligible[a].caused,
             eligible[a].mentions,
-            -_arms_named(eligible[a].names),
+            -_arms_named(a, eligible[a].names),
             a not in TREATMENT_CLASSES,
             a,
         ),
     )
 
 
-def _arms_named(names: Counter[str]) -> int:
-    """How many different arms a word's names name: names whose specific words are not all in another of its names
-    ("Agoraphobia Free" and "Stress Free" are two; "nevirapine therapy" and "nevirapine" one). A word that two arms'
+def _arms_named(anchor: str, names: Counter[str]) -> int:
+    """How many different arms a word's names name: the different words before it that say which kind ("Agoraphobia
+    Free" and "Stress Free", "generic feedback" and "tailored feedback" are two); words after it do not
+    ("triamcinolone acetate" and "triamcinolone acetonide", "nevirapine therapy" are one). A word that two arms'
     names share ("free") says less which arm than one only one arm's name has ("agoraphobia")."""
     if len(names) == 1:
         return 1
-    sets = {frozenset(_specific(name_anchors(name))) for name in names}
-    return sum(not any(words < other for other in sets) for words in sets)
+    kinds = set()
+    for name in names:
+        words = _specific(name_anchors(name))
+        if anchor in words and words.index(anchor):
+            kinds.add(tuple(words[: words.index(anchor)]))
+    return max(1, len(kinds))
 
 
 def _with_learned_names(
