@@ -20,7 +20,9 @@ BLANKET = [
     "(p = 0.002).",
     "Sleep onset latency was shorter in patients given the weighted blanket than with the light plastic blanket "
     "(mean difference 9 minutes, 95% CI 3 to 15).",
-    "Daytime fatigue did not differ between the weighted blanket and control groups.",
+    # (not "between the weighted blanket and control groups": an arm word joined to the control's names the arm
+    # without the PICO reader, treatments.py)
+    "Daytime fatigue did not differ between the two groups.",
 ]
 
 

@@ -21,7 +21,8 @@ statements name (treatments.py) which treatment, if any, the target studied:
   names one and reports a comparison's result attributes that result to it, and the same rules decide, the
   attributions needing their full number unless they report a result in numbers (docs/EXTRACTIVE.md says why).
 - Of treatments equally attributed, the one less often named only as what another arm is compared against ("than",
-  "versus", "compared with" before it) is the intervention.
+  "versus", "compared with" before it) is the intervention; of those equally named, the word that fewer arms' names
+  share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free").
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
@@ -348,12 +349,15 @@ def profile_target(
     how = "The statements attribute effects to {}."
     reader = pico() if anchor is None and pico is not None and texts else None
     if reader is not None:
+        listed = frozenset(a for a, tally in by_anchor.items() if tally.therapy >= rules.min_framed)
         treatments = _with_learned_names(treatments, readings, texts, reader, res)
         by_anchor = _tallied(treatments, None, aliases)
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
-        # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a CI)
+        # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a
+        # CI); a listed name the statements name as given, attributed a result only in the learned reading (which
+        # reads a comparison's result as an effect), needs no more than a listed name
         anchor = _chosen_anchor(
-            by_anchor, len(treatments), rules, min(rules.min_attributed, len(treatments)), tested=True
+            by_anchor, len(treatments), rules, min(rules.min_attributed, len(treatments)), tested=True, listed=listed
         )
         how = "The statements attribute effects to {}, a name the PICO reader reads as an intervention."
     if anchor is None:
@@ -417,18 +421,20 @@ def _chosen_anchor(
     rules: VerdictRules,
     needed: float | None = None,
     tested: bool = False,
+    listed: AbstractSet[str] = frozenset(),
 ) -> str | None:
     """The treatment the statements attribute the most effects to, among those attributed effects often enough
     (needed, by default min_attributed; with `tested`, min_attributed is enough in statements that attribute it a
-    result in numbers) and named as something given more often than as an exposure; on a tie, the one less often
-    named only as what another arm is compared against (the comparator). None when there is none."""
+    result in numbers; those in `listed`, min_attributed) and named as something given more often than as an
+    exposure; on a tie, the one less often named only as what another arm is compared against (the comparator).
+    None when there is none."""
     least = min_attributed(statements, rules)
     needed = least if needed is None else needed
     eligible = {
         anchor: tally
         for anchor, tally in by_anchor.items()
         if not names_comparator(anchor)  # "placebo injection" is the other arm, never the intervention
-        and (tally.attributed >= needed or (tested and tally.tested >= least))
+        and (tally.attributed >= (least if anchor in listed else needed) or (tested and tally.tested >= least))
         and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
     }
     if not eligible:
@@ -440,10 +446,26 @@ def _chosen_anchor(
             -eligible[a].reference,
             eligible[a].caused,
             eligible[a].mentions,
+            -_arms_named(a, eligible[a].names),
             a not in TREATMENT_CLASSES,
             a,
         ),
     )
+
+
+def _arms_named(anchor: str, names: Counter[str]) -> int:
+    """How many different arms a word's names name: the different words before it that say which kind ("Agoraphobia
+    Free" and "Stress Free", "generic feedback" and "tailored feedback" are two); words after it do not
+    ("triamcinolone acetate" and "triamcinolone acetonide", "nevirapine therapy" are one). A word that two arms'
+    names share ("free") says less which arm than one only one arm's name has ("agoraphobia")."""
+    if len(names) == 1:
+        return 1
+    kinds = set()
+    for name in names:
+        words = _specific(name_anchors(name))
+        if anchor in words and words.index(anchor):
+            kinds.add(tuple(words[: words.index(anchor)]))
+    return max(1, len(kinds))
 
 
 def _with_learned_names(

@@ -4,14 +4,40 @@ arm is compared against (treatments.py reads the names; the words are in treatme
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from summarizer.design import about_animals_or_cells
-from summarizer.engines.extractive.cues import TESTED_RESULT
+from summarizer.engines.extractive.cues import TESTED_RESULT, may_start_outcome_verb
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import Span
-from summarizer.engines.extractive.treatment_names import EXPOSURE_CUES, ROUTES, THERAPY_CUES, dose_in
+from summarizer.engines.extractive.treatment_names import (
+    ARM_WORDS,
+    ASSIGNED_TO,
+    BE,
+    BIOLOGY_AFTER,
+    COMPARATIVES,
+    DETERMINERS,
+    EXPOSURE_CUES,
+    GIVEN_OF,
+    INTRANSITIVE_AFTER,
+    PEOPLE,
+    RESULT_VERBS,
+    ROUTES,
+    STOP_BEFORE,
+    SUBJECT_ADVERBS,
+    TESTED_OF,
+    TESTED_PREDICATES,
+    THERAPY_CUES,
+    dose_in,
+)
 
-__all__ = ["ARMS_SET_AGAINST", "FRAME_WINDOW", "REFERENCE_WORDS", "as_reference", "frames"]
+if TYPE_CHECKING:  # treatments.py imports this module
+    from summarizer.engines.extractive.treatments import TreatmentMention
+
+__all__ = [
+    "ARMS_SET_AGAINST", "FRAME_WINDOW", "REFERENCE_WORDS", "as_reference", "frames", "named_as_tested", "parallel_arms"
+]
 
 # how many words either side of a name its frame is read from (treatment_names.THERAPY_CUES, EXPOSURE_CUES)
 FRAME_WINDOW = 4
@@ -19,23 +45,101 @@ ARMS_SET_AGAINST = frozenset({"versus", "vs", "vs.", "compared", "than"})
 # the words after which, in the same clause, a name is what another arm is compared against
 REFERENCE_WORDS = ARMS_SET_AGAINST
 REFERENCE_REACH = 12
+# how many adverbs may stand between a subject and its verb ("X also significantly reduced")
+_ADVERBS_BETWEEN = 3
+# how many words after a result verb may say what changed ("X resulted in a significant reduction")
+_RESULT_REACH = 4
+_BREAKS = frozenset(",;:()[]")
+_WORDS_BEFORE_NAME = 2
+# the prepositions before an arm's name in a result ("12.1 months with X", "23% for X"); not those of time ("after X"
+# is as often a time point: "after intubation")
+ARM_PREPOSITIONS = frozenset({"with", "for", "receiving", "using"})
 
 
 def frames(scan: Scan, first: int, last: int, sentence: Span) -> tuple[bool, bool]:
     """Whether the name (tokens first to last) sits in a therapy frame (a treatment word, a route, a dose, or one arm
-    set against another in a tested comparison of people), and whether in an exposure frame, within FRAME_WINDOW
-    words of it in its sentence."""
+    set against another in a tested comparison of people, within FRAME_WINDOW words of it in its sentence; or the
+    grammar that names what was tested, named_as_tested), and whether in an exposure frame (within FRAME_WINDOW)."""
     toks, starts = scan.toks, scan.starts
-    lo = max(first - FRAME_WINDOW, bisect_left(starts, sentence[0]))
-    hi = min(last + FRAME_WINDOW + 1, bisect_left(starts, sentence[1]))
+    opens, closes = bisect_left(starts, sentence[0]), bisect_left(starts, sentence[1])
+    lo = max(first - FRAME_WINDOW, opens)
+    hi = min(last + FRAME_WINDOW + 1, closes)
     window = toks[lo:hi]
     therapy = not (THERAPY_CUES.isdisjoint(window) and ROUTES.isdisjoint(window)) or (
         "-treated" in scan.low and any(t.endswith("-treated") for t in window)
     ) or dose_in(window) or (
         not ARMS_SET_AGAINST.isdisjoint(window) and _set_against_another(scan, first, last, sentence)
         and _compares_arms_of_people(scan, sentence)
-    )
+    ) or named_as_tested(scan, first, last, opens, closes)
     return therapy, not EXPOSURE_CUES.isdisjoint(window)
+
+
+def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) -> bool:
+    """Whether the grammar around a name (tokens first to last, in a sentence of tokens opens to closes) says it is
+    what a study tested: "the effect of X", "the addition of X", "the use of X" (treatment_names.GIVEN_OF);
+    "patients assigned to X", "allocation to X" (ASSIGNED_TO); or X the subject of a result, in a sentence that is
+    not about animals or cells: "X significantly reduced the risk", "X was effective", "X had a lower rate than Y"
+    (_subject_of_result)."""
+    toks = scan.toks
+    if last + 1 < closes and toks[last + 1] in BIOLOGY_AFTER:
+        return False  # "the effects of TREM2 deficiency": biology, not something given
+    # the preposition right before the name, or before up to _WORDS_BEFORE_NAME words of it the reader left out
+    # ("the efficacy of hypertonic saline hydroxyethyl starch", the drug's name being the last two)
+    at = first - 1
+    while at > opens and first - at <= _WORDS_BEFORE_NAME and toks[at] not in STOP_BEFORE:
+        at -= 1
+    framed = at - 1 >= opens and (
+        (toks[at] == "of" and toks[at - 1] in GIVEN_OF) or (toks[at] == "to" and toks[at - 1] in ASSIGNED_TO)
+    ) and _joined(scan, at - 1, first)
+    if not framed:
+        tested_of = at - 1 >= opens and toks[at] == "of" and toks[at - 1] in TESTED_OF and _joined(scan, at - 1, first)
+        if not (tested_of or _subject_of_result(scan, last, closes)):
+            return False
+        start, end = scan.starts[opens], scan.ends[closes - 1]
+        if TESTED_RESULT.search(scan.low, start, end) is None and "placebo" not in scan.low[start:end]:
+            return False  # a result of a trial reports a test, or names the comparator it was set against
+    return not about_animals_or_cells(scan.text[scan.starts[opens] : scan.ends[closes - 1]])
+
+
+def _joined(scan: Scan, i: int, j: int) -> bool:
+    """Whether no punctuation that breaks a phrase stands between tokens i and j."""
+    return _BREAKS.isdisjoint(scan.text[scan.ends[i] : scan.starts[j]])
+
+
+def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
+    """Whether the name ending at token `last` is the subject of a result: a verb of change with an object ("X
+    reduced the risk", "X significantly lowered pain"; not "Y increased after X", "Y fell by 20%"), a tested predicate
+    ("X was effective", "X is superior to"), or a result verb with a change or a comparison ("X resulted in a greater
+    reduction", "X had a lower rate than Y"). A word for the arm's people may follow the name ("X participants
+    improved their strength"), and adverbs may stand before the verb."""
+    toks = scan.toks
+    j = last + 1
+    if j < closes and (toks[j] in PEOPLE or toks[j] in ARM_WORDS):
+        j += 1
+    while j < closes and j - last <= _ADVERBS_BETWEEN and (toks[j] in SUBJECT_ADVERBS or toks[j].endswith("ly")):
+        j += 1
+    if j + 1 >= closes:
+        return False
+    verb, after = toks[j], toks[j + 1]
+    if not (verb in BE or verb in RESULT_VERBS or may_start_outcome_verb(verb)) or not _joined(scan, last, j + 1):
+        return False
+    if verb in BE:
+        k = j + 1
+        while k < closes and k - j <= _ADVERBS_BETWEEN and (after in COMPARATIVES or after.endswith("ly")):
+            k += 1
+            after = toks[k] if k < closes else ""
+        return after in TESTED_PREDICATES
+    if verb in RESULT_VERBS:
+        return any(
+            w in COMPARATIVES or may_start_outcome_verb(w) for w in toks[j + 1 : min(closes, j + 1 + _RESULT_REACH)]
+        )
+    if not (verb.endswith(("ed", "es", "s")) and may_start_outcome_verb(verb)):
+        return False
+    # a transitive verb: its object begins with a determiner or a content word
+    return after in DETERMINERS or (
+        after[0].isalpha() and after not in STOP_BEFORE and after not in SUBJECT_ADVERBS and after not in COMPARATIVES
+        and after not in INTRANSITIVE_AFTER and not after.endswith("ly")
+    )
 
 
 def _set_against_another(scan: Scan, first: int, last: int, sentence: Span) -> bool:
@@ -74,3 +178,32 @@ def _compares_arms_of_people(scan: Scan, sentence: Span) -> bool:
     if TESTED_RESULT.search(scan.low, *sentence) is None:
         return False
     return not about_animals_or_cells(scan.text[sentence[0] : sentence[1]])
+
+
+def parallel_arms(scan: Scan, mentions: list[TreatmentMention], firsts: Sequence[int]) -> list[TreatmentMention]:
+    """The mentions (their first tokens: firsts) with the arms of a tested comparison of people given: in such a
+    sentence, two names in an arm's place (after ARM_PREPOSITIONS: "with", "for", ...) that share the preposition or
+    stand on either side of a comparison ("PFS was 12.1 months with X compared with 4.9 months with Y", "the rate was
+    23% for X and 24% for Y") are the arms the trial set against each other."""
+    toks = scan.toks
+    placed: dict[int, list[tuple[int, str]]] = {}
+    for k, (mention, first) in enumerate(zip(mentions, firsts, strict=True)):
+        before = first - 1
+        if before > 0 and toks[before] in DETERMINERS:
+            before -= 1
+        if before >= 0 and toks[before] in ARM_PREPOSITIONS and not mention.exposure_frame:
+            placed.setdefault(mention.sentence, []).append((k, toks[before]))
+    arms: set[int] = set()
+    for sentence, found in placed.items():
+        names = {mentions[k].anchors for k, _ in found}
+        if len(names) < 2:
+            continue
+        shared = len({prep for _, prep in found}) < len(found)
+        span = range(firsts[found[0][0]], firsts[found[-1][0]])
+        if not (shared or any(toks[i] in ARMS_SET_AGAINST for i in span)):
+            continue
+        if _compares_arms_of_people(scan, scan.sentences()[sentence]):
+            arms.update(k for k, _ in found)
+    if not arms:
+        return mentions
+    return [m._replace(therapy_frame=True) if k in arms else m for k, m in enumerate(mentions)]

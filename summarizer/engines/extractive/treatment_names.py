@@ -49,7 +49,7 @@ _DOSE_AND_DURATION_WORDS = _words(
     "qd q.d bid b.i.d tid t.i.d qid q.i.d prn"  # how often a dose is given
 )
 _NEGATIONS = _words("without no not nor non never")
-_GIVING_VERBS = _words("treated given received receiving taking took administered prescribed")
+GIVING_VERBS = _words("treated given received receiving taking took administered prescribed")
 # people a statement is about; a population word ("patients on dialysis", "those without") says who
 PEOPLE = _words(
     "adults cases children individuals men participants patient patients people persons subjects those women"
@@ -195,6 +195,26 @@ EXPOSURE_CUES = _words(
     "exposure exposures exposed consumption intake users smoking smokers pollutant "
     "pollutants pollution occupational environmental contaminant contaminants uv ultraviolet ionizing ionising"
 )
+# How a trial or a citing paper names what was tested (treatment_frames.py): "the efficacy of X", "the addition of
+# X" (GIVEN_OF before "of"); in a sentence that reports a tested result, also "the effect of X", "the use of X"
+# (TESTED_OF: basic science speaks of "the effect of IL-18" too); "patients assigned to X", "allocation to X"
+# (ASSIGNED_TO before "to")
+GIVEN_OF = _words("efficacy effectiveness efficiency addition co-administration coadministration superiority")
+TESTED_OF = _words("effect effects use benefit benefits safety tolerability")
+ASSIGNED_TO = _words("randomised randomized randomly assigned allocated allocation assignment allotted switched")
+# "X was effective", "X is superior to Y": a name as the subject of these says it was tested
+TESTED_PREDICATES = _words("effective efficacious superior inferior non-inferior noninferior protective beneficial")
+BE = _words("was were is are")
+# verbs of a result whose subject is the agent ("X resulted in a greater reduction", "X had a lower rate than Y")
+RESULT_VERBS = _words("had has have showed shows produced produces achieved achieves yielded yields gave gives "
+                      "resulted results led leads caused causes")
+# adverbs between a subject and its verb ("X significantly reduced", "X also improved")
+SUBJECT_ADVERBS = _words("also further still both alone only not")
+# words after a verb of change that say it had no object ("Y increased more rapidly", "Y rose over time")
+INTRANSITIVE_AFTER = _words("over up down again further much rather somewhat still thereafter")
+# what begins the object of a transitive verb: a determiner (other function words begin no object: "increased after
+# IH", "reduced by 20%")
+DETERMINERS = _words("the a an their its his her both all each this these those")
 # prepositions and conjunctions of time, place and condition: "practice before education", "training post intervention"
 _TIME_PLACE_CONDITION = (
     "before post pre through throughout until till when whenever where whether since because if unless upon under "
@@ -233,7 +253,9 @@ def names_comparator(anchor: str) -> bool:
 NOT_ARMS = _words(
     "both two three four five each all other same different first second "
     "third age risk high-risk low-risk study patient patients working research ethnic functional "
-    "blood subgroup this that these those whole entire trial trials"
+    "blood subgroup this that these those whole entire trial trials "
+    "case cases period periods phase phases baseline "  # "the case and control groups", "the run-in period"
+    "mean median average overall total"  # "the mean group difference"
 ) | COMPARATOR
 # "the treatment of RDS", "therapy of hepatitis": what follows "of" is the disease
 DISEASE_OF = _words("treatment treatments therapy therapies radiotherapy chemotherapy management")
@@ -251,7 +273,7 @@ DOCUMENT_WORDS = _words("table tables figure figures fig supplementary appendix"
 # words that are never part of a treatment's name as the PICO reader reads one (its spans run over them: "gave lower
 # VT", "SE 1.68"): comparatives and the abbreviations of statistics
 COMPARATIVES = _words("more less fewer higher lower greater larger smaller better worse longer shorter")
-NOT_IN_LEARNED_NAMES = COMPARATIVES | _words("se sd sem ci ns iqr hr rr anova")
+NOT_IN_LEARNED_NAMES = COMPARATIVES | GIVING_VERBS | _words("se sd sem ci ns iqr hr rr anova mean means median average")
 # a Roman numeral begins the name of a group ("groups I and II"), not of a treatment
 ROMAN_NUMERAL = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)$")
 # punctuation around a word of a name, and between the words of one name it ends
@@ -275,6 +297,7 @@ PERSON = re.compile(
     r"\b(?:patients?|man|men|woman|women|boy|girls?|child|children|infants?|neonates?|adults?|subjects?|"
     r"participants?|volunteers?|individuals?|persons?|people|cases?|\d+[\s\-]years?[\s\-]old|year-old)\b"
 )
+_TREATED = "-treated"
 # "MSC-based", "cisplatin-induced": the name of the agent is the word without this ending
 CAUSE_SUFFIX = re.compile(r"-(?:based|induced|associated|related|treated|mediated|dependent)$")
 
@@ -306,7 +329,7 @@ def negated_before(before: list[str]) -> bool:
     if before[-1] in _NEGATIONS:
         return True
     verb = before[:-1] if before[-1] in ("with", "by") else before
-    return len(verb) >= 2 and verb[-1] in _GIVING_VERBS and verb[-2] in _NEGATIONS
+    return len(verb) >= 2 and verb[-1] in GIVING_VERBS and verb[-2] in _NEGATIONS
 
 
 def population_frame(before: list[str]) -> bool:
@@ -335,6 +358,8 @@ def clean_name(name: str) -> str:
     ]
     while len(kept) > 1 and kept[0].lower() in LEADING_FILLER:
         kept.pop(0)
+    if kept and kept[-1].lower().endswith(_TREATED) and len(kept[-1]) > len(_TREATED):
+        kept[-1] = kept[-1][: -len(_TREATED)]  # "the celecoxib-treated group" was given celecoxib
     cleaned = " ".join(kept) if kept else name
     return _CONTAINING.sub(r"\1-\2 ", cleaned)
 

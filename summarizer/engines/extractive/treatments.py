@@ -33,7 +33,7 @@ from summarizer.engines.extractive.cues import (
 from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
-from summarizer.engines.extractive.treatment_frames import as_reference, frames
+from summarizer.engines.extractive.treatment_frames import as_reference, frames, parallel_arms
 from summarizer.engines.extractive.treatment_names import (
     AGENT_BEFORE,
     ARM_WORDS,
@@ -48,7 +48,9 @@ from summarizer.engines.extractive.treatment_names import (
     DOCUMENT_WORDS,
     DOSE_PER,
     DOSE_UNITS,
+    EXPOSURE_CUES,
     GENERIC_MODIFIERS,
+    GIVING_VERBS,
     HEAD_CLASS,
     INDICATION_BEFORE,
     LIFESTYLE_CLASSES,
@@ -157,6 +159,8 @@ class TreatmentReading(NamedTuple):
 
 # punctuation that closes off what comes before it from the word after it
 _CLOSING_PUNCT = ",;:)]"
+# the words that join two arms named by one arm word ("the X and control groups")
+_ARMS_JOINED = frozenset({"and", "or", "versus", "vs"})
 
 _NOTHING = TreatmentReading()
 
@@ -409,6 +413,16 @@ def _past_form(tok: str) -> bool:
     return len(tok) > 4 and tok.endswith("ed") and "-" not in tok  # "marrow-derived" is an adjective
 
 
+def _against_its_negation(scan: Scan, word: str) -> bool:
+    """Whether a past form names an arm by what it was given, set against the arm that was not ("the fluoridated and
+    non-fluoridated groups", "vaccinated versus unvaccinated children"); "treated" and "given" say no more than that
+    something was."""
+    if word in GIVING_VERBS or "-" in word:
+        return False
+    low = scan.low
+    return f"non-{word}" in low or f"non{word}" in low or f"un{word}" in low
+
+
 def _dosed_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
     """Names written with a dose right after them ("IPE 4 g/day", "BX-17 10 mg"): a word that may name a treatment,
     not all lower case (an abbreviation or a proper name: "aspirin 100 mg" is the lexicon's), then a number and a
@@ -456,6 +470,7 @@ def treatment_mentions(
     spans.extend(_learned_spans(scan, learned))
     spans.extend(_dosed_spans(scan))
     n = len(toks)
+    arms: set[int] = set()  # where the names of trial arms ("the olanzapine group") start
     phrase_ends = [] if PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in PHRASE_ENDS]
     if any(suffix in scan.low for suffix in PROCEDURE_SUFFIXES):
         phrase_ends = sorted({*phrase_ends, *(i for i, tok in enumerate(toks) if head_class(tok) is not None)})
@@ -463,13 +478,33 @@ def treatment_mentions(
         tok = toks[i]
         if tok in ARM_WORDS and i > 1 and toks[i - 1] == "care" and toks[i - 2] in CONTROL_CARE:
             continue
+        if tok in ARM_WORDS and i > 2 and toks[i - 1] in COMPARATOR and toks[i - 2] in _ARMS_JOINED and _arm_word(
+            scan, i - 3, i - 2
+        ) and not _past_form(toks[i - 3]) and toks[i - 3] not in ARM_WORDS:
+            # "in the pravastatin and control groups": the arm set against the comparator's
+            first = i - 4 if i > 3 and _arm_word(scan, i - 4, i - 3) else i - 3
+            spans.append((starts[first], ends[i - 3], first, i - 3, True))
+            arms.add(starts[first])
+            continue
         if tok in ARM_WORDS and i > 0 and _arm_word(scan, i - 1, i):
             first = i - 1
             if first > 0 and _arm_word(scan, first - 1, first):
                 first -= 1
-            if all(map(_past_form, toks[first:i])):
+            if all(map(_past_form, toks[first:i])) and not _against_its_negation(scan, toks[i - 1]):
                 continue  # "the studied groups", "the treated arm": which arms, not what they were given
             spans.append((starts[first], ends[i - 1], first, i - 1, True))
+            arms.add(starts[first])
+            # "in the pravastatin and control groups", "the fluoridated and non-fluoridated groups": the arm word
+            # names the arm before "and" too
+            other = first - 2
+            if other >= 0 and toks[first - 1] in _ARMS_JOINED and toks[other] not in ARM_WORDS and _arm_word(
+                scan, other, first - 1
+            ) and (
+                not _past_form(toks[other]) or _against_its_negation(scan, toks[other])
+            ):
+                joined = other - 1 if other > 0 and _arm_word(scan, other - 1, other) else other
+                spans.append((starts[joined], ends[other], joined, other, True))
+                arms.add(starts[joined])
             continue
         cell = tok in CELL_WORDS and i > 0 and (toks[i - 1] in CELL_MODIFIERS or toks[i - 1].endswith("-derived"))
         head = head_class(tok)
@@ -516,6 +551,7 @@ def treatment_mentions(
     # the longest of the names that start together, and of the same name the one certainly given (a trial arm)
     spans.sort(key=lambda span: (span[0], -span[1], not span[4]))
     mentions: list[TreatmentMention] = []
+    firsts: list[int] = []
     covered_to = -1
     for start, end, first, last, given in spans:
         if start < covered_to:  # a drug inside a phrase already taken, or an overlapping phrase
@@ -529,6 +565,8 @@ def treatment_mentions(
             continue
         sentence_index = scan.sentence_index(start)
         therapy, exposure = frames(scan, first, last, scan.sentences()[sentence_index])
+        if start in arms:  # an arm is an exposure only by its own name ("the smokers group"), not by its outcome's
+            exposure = exposure and not EXPOSURE_CUES.isdisjoint(toks[first : last + 1])
         # a treatment word names something given; so do a drug named as the cause of an effect and a trial arm
         given = given or any(map(is_given_class, anchors)) or sentence_index in given_by
         if given and not exposure:
@@ -536,6 +574,9 @@ def treatment_mentions(
         population = population_frame(toks[max(0, first - 2) : first])
         reference = as_reference(scan, first, scan.sentences()[sentence_index])
         mentions.append(TreatmentMention(name, anchors, sentence_index, therapy, exposure, population, reference))
+        firsts.append(first)
+    if len(mentions) > 1:
+        return parallel_arms(scan, mentions, firsts)
     return mentions
 
 
