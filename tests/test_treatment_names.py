@@ -117,6 +117,15 @@ def test_who_the_patients_were_is_not_what_was_tested() -> None:
     assert brief.efficacy.assessment == "no_benefit_reported"
 
 
+def test_the_verum_group_names_no_treatment() -> None:
+    brief = _brief(
+        "Flu-like symptoms occurred in 61% of the verum group and in 42% of the placebo group (p = 0.31).",
+        "Fever was reported in 20% of the verum group and 10% of the placebo group (p = 0.40).",
+        "Antibody titres rose more in the verum group than in the placebo group (p < 0.01).",
+    )
+    assert brief.target.intervention is None
+
+
 def test_an_author_year_beside_a_numbered_citation_is_the_same_work() -> None:
     assert count_citations("In a study by Bin and Imran, 2010 [27], the extract improved semen parameters.") == 1
 

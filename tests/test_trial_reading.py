@@ -43,6 +43,10 @@ def _treatments(text: str) -> list[tuple[str, bool]]:
         ("duration of analgesia", "worsened"),
         ("28-day mortality", "improved"),
         ("HDL cholesterol", "worsened"),
+        ("time required for response selection", "improved"),
+        ("time needed to complete the task", "improved"),
+        ("control of postoperative facial swelling", "worsened"),
+        ("seizure control", "worsened"),
     ],
 )
 def test_times_and_durations_go_by_what_they_measure(outcome: str, decreased_means: str) -> None:
@@ -595,3 +599,7 @@ def test_protection_against_a_harm_reads_as_the_harm_decreased() -> None:
     assert ("lung infection", "decreased", "improved") in _outcomes(
         "Neutralizing antibodies from the vaccine correlate with protection against lung infection."
     )
+
+
+def test_a_gain_that_failed_has_no_polarity_from_the_gain() -> None:
+    assert outcome_direction("poor seizure control", "increased") == "unclear"

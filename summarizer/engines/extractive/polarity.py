@@ -50,11 +50,15 @@ GOOD_OVERRIDE = re.compile(r"(?<![/\-])\bhdl\b|(?<![/\-])\bhigh-density lipoprot
 # a name that ends in a gain is good to have, whatever it is a gain in ("symptom improvement", "pain relief"), or
 # that opens with one ("complete resolution of heartburn"), unless it is the time to it ("time to clinical improvement")
 GAIN_NAMED = re.compile(
-    r"\b(?:improvement|relief|resolution)s?$|^(?:[\w\-]+\s+){0,2}?(?:improvement|relief|resolution|disappearance)s?"
-    r"\s+(?:of|in|from)\s"
+    r"\b(?:improvement|relief|resolution|control)s?$|^(?:[\w\-]+\s+){0,2}?(?:improvement|relief|resolution|"
+    r"disappearance|control)s?\s+(?:of|in|from)\s"
 )
+# a gain that is poor or lost is bad to have ("poor seizure control", "loss of symptom relief")
+GAIN_FAILED = re.compile(r"\b(?:poor|inadequate|insufficient|suboptimal|unsatisfactory|lack\s+of|loss\s+of|failed|failure)\b")
 # "ventilator-free days", "progression-free survival", "free of relapse": more of it is better
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
+# "time required for wound healing", "time needed to complete the task": what it takes; shorter is better
+TIME_TAKEN = re.compile(r"\b(?:time|times|duration)\s+(?:required|needed|taken|necessary)\s+(?:to|for|until)\b")
 # "time to progression", "time until relapse": the time before a harm; longer is better
 TIME_TO = re.compile(r"\b(?:time|times|interval|delay)\s+(?:to|until|before)\s+(?P<what>.*)$")
 # "duration of symptoms", "length of stay": shorter is better, unless it is the duration of something good
@@ -72,6 +76,8 @@ LONGER_IS_BETTER = frozenset({"survival", "sleep", "life", "exercise", "walking-
 
 def _longer_is_better(low: str) -> bool | None:
     """For a time or a duration, whether longer is better; None when the outcome is not one."""
+    if TIME_TAKEN.search(low) is not None:
+        return False
     to = TIME_TO.search(low)
     if to is not None:
         what = to.group("what")
@@ -139,7 +145,7 @@ def rule_higher_is_better(outcome: str) -> bool | None:
     if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None:
         return True
     more_is_better = _longer_is_better(low)
-    if more_is_better is None and GAIN_NAMED.search(low):
+    if more_is_better is None and GAIN_NAMED.search(low) and GAIN_FAILED.search(low) is None:
         more_is_better = True
     if more_is_better is None:
         bad = BAD_OUTCOME.search(low) is not None

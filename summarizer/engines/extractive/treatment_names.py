@@ -255,7 +255,8 @@ NOT_ARMS = _words(
     "third age risk high-risk low-risk study patient patients working research ethnic functional "
     "blood subgroup this that these those whole entire trial trials "
     "case cases period periods phase phases baseline "  # "the case and control groups", "the run-in period"
-    "mean median average overall total"  # "the mean group difference"
+    "mean median average overall total "  # "the mean group difference"
+    "verum"  # "the verum group": the active arm, whatever it was given
 ) | COMPARATOR
 # "the treatment of RDS", "therapy of hepatitis": what follows "of" is the disease
 DISEASE_OF = _words("treatment treatments therapy therapies radiotherapy chemotherapy management")
