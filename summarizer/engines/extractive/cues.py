@@ -500,6 +500,17 @@ RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
     **dict.fromkeys(("improved", "better"), ("unclear", "improved")),
     **dict.fromkeys(("worse", "worsened"), ("unclear", "worsened")),
 }
+# the size a comparative is given before it: "0.66% lower", "2.5 times higher", "12 points lower", "1864 euros less",
+# with the interval or test that may follow the size ("0.018 (95% CI ...) higher")
+RESULT_QUANTITY = (
+    r"(?:about\s+|approximately\s+|nearly\s+|almost\s+)?[\-−–]?\d+(?:[.·,]\d+)?\s*(?:%|percent(?:age)?(?:\s+points?)?\b|"
+    r"times\b|-?fold\b|points?\b|units?\b|[a-zµμ£$€]{1,6}(?:/[a-zµμ]{1,5})?\b)?\s*(?:\([^()]{0,80}\)\s*)?"
+    r"(?=(?:lower|higher|shorter|longer|greater|smaller|less)\b)"
+)
+# one arm named after a change said of it: "in the Sensor On arm", "in group B", "among the treated group"
+ARM_AFTER = (
+    r"(?:in|among|for)\s+(?:the\s+)?(?:(?:[\w\-+/]+\s+){0,4}?(?:groups?|arms?)\b|groups?\s+[a-z0-9]{1,4}\b)"
+)
 # "X showed a significant reduction", "X had a marked improvement (p < 0.01)": a change said of the subject before it
 SUBJECT_CHANGE_NOUN = re.compile(
     r"\b(?:had|has|have|showed|shows|show|demonstrated|exhibited|underwent)\s+(?:a\s+|an\s+)?(?:(?:statistically\s+)?"
@@ -516,14 +527,22 @@ DECHALLENGE = re.compile(
 )
 SUBJECT_RESULT = re.compile(
     r"\b(?:(?:was|were|is|are|remained|became|(?:found|shown|observed|seen|noted)\s+to\s+be)\s+" + _RESULT_ADVERB
-    + r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
-    r"greater|smaller|fewer|better|worse|(?:more|less)\s+(?:frequent|common)|less(?=\s+than\s+(?!\d))|"
-    r"not\s+(?:significantly\s+)?different|significantly\s+(?:high|low))(?=\s+(?:in|among|between|than|with|using|under|"
-    r"for|at|after|during|across|compared|versus|vs|following|by|when|relative)\b|\s*[,;:.()\[]|\s*$)"
+    # a comparative may be given its size: "was 0.66% lower", "were 2.5 times higher" (RESULT_QUANTITY)
+    + "(?:" + RESULT_QUANTITY + ")?"
+    r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
+    r"greater|smaller|fewer|better|worse|(?:more|less)\s+(?:frequent|common)|"
+    r"less(?=\s+(?:than\s+(?!\d)|(?:in|among|with|for)\s+(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b))|"
+    r"not\s+(?:statistically\s+|significantly\s+)?different|significantly\s+(?:high|low))(?=\s+(?:in|among|between|than|with|using|under|"
+    r"for|at|after|during|across|compared|versus|vs|following|by|when|relative)\b|\s*[,;:.()\[]|\s*$"
+    # "was reduced significantly (p < 0.01) in ...": the adverb after the result word
+    r"|\s+(?:statistically\s+)?(?:significantly|markedly|substantially|considerably)\b)"
     r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
-    r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$)"
+    r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$"
+    # "X increased in the Sensor On arm": a change said of one arm (RESULTS_IN_ARM)
+    r"|\s+" + ARM_AFTER + ")"
     r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ)"
-    r"|(?:showed|shows|demonstrated|revealed|had|has|have)\s+(?P<nodiff>no\s+(?:statistically\s+)?(?:significant\s+)?"
+    r"|(?:(?:showed|shows|demonstrated|revealed|had|has|have)\s+no|(?:did|does|do)\s+not\s+(?:show|reveal|demonstrate|"
+    r"have)\s+(?:a|any))\s+(?P<nodiff>(?:statistically\s+)?(?:significant\s+)?(?:clinical\s+|statistical\s+)?"
     r"differences?))"
 )
 NO_DIFFERENCE_IN = re.compile(
@@ -532,7 +551,8 @@ NO_DIFFERENCE_IN = re.compile(
     r"(?:differences?|changes?|effects?|benefits?|impact)\s+(?:\([^()]{0,30}\)\s+)?"
     r"(?:was\s+|were\s+)?"
     r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+)?(?:(?:between|among)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}?"
-    r"(?:groups?|arms?|treatments)\s+)?(?:in|for|regarding|on|with\s+regard\s+to|in\s+terms\s+of|with\s+respect\s+to))"
+    r"(?:groups?|arms?|treatments|clusters|conditions|cohorts|regimens)\s*,?\s+)?(?:in\s+terms\s+of|in|for|regarding|"
+    r"on|with\s+regard\s+to|with\s+respect\s+to))"
     r"\s+(?:the\s+)?"
     r"(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^.;:()\[\]]{1,100})"
 )
@@ -606,3 +626,19 @@ def word_cues(tok: str) -> tuple[str, str, bool, bool, bool, str | None, tuple[s
 
 FOLDED, CLASS, EVENT_TRIGGER, HEAD, OUTCOME_VERB_START, MARK, AFFIXES = map(itemgetter, range(7))
 WORD_CUES = 7  # how many values word_cues gives
+
+
+# Result grammar added for issue 23 (helper s33-results): forms of reported results the patterns above miss.
+# "The difference in X (between the groups) was not statistically significant", "the changes in X were small and
+# not significant", "differences in X did not reach significance": no difference in X (the name is cut where an
+# object's name ends, cues.OBJ_CUT: "between the groups", "at 6 months")
+DIFFERENCE_NOT_SIGNIFICANT = re.compile(
+    r"\b(?:differences?|changes?)\s+(?:between\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:groups?|arms?)\s+)?"
+    r"(?:in|of|for|regarding)\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,100}?)\s+"
+    r"(?:(?:was|were|is|are)\s+(?:(?:\w+\s+)?and\s+)?(?:also\s+)?(?:not\s+(?:found\s+to\s+be\s+)?(?:statistically\s+)?"
+    r"significant|(?:statistically\s+)?(?:non-?\s?significant|insignificant))|(?:did|does|do)\s+not\s+(?:reach|attain|"
+    r"achieve)\s+(?:statistical\s+)?significance)\b"
+)
+# the words a statement must hold for DIFFERENCE_NOT_SIGNIFICANT to be looked for
+DIFFERENCE_WORDS = _words("difference differences change changes")
+SIGNIFICANCE_WORDS = _words("significant significance nonsignificant non-significant insignificant")

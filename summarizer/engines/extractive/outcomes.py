@@ -15,6 +15,8 @@ from summarizer.engines.extractive.cues import (
     CONTROL_WORDS,
     DECHALLENGE,
     DEFINITION_OPEN,
+    DIFFERENCE_NOT_SIGNIFICANT,
+    DIFFERENCE_WORDS,
     EVERY_ARM,
     FEWER_PATIENTS,
     FILLER,
@@ -33,6 +35,7 @@ from summarizer.engines.extractive.cues import (
     RESPONDERS_BEFORE,
     RESULT_CHANGE,
     RESULT_WORDS,
+    SIGNIFICANCE_WORDS,
     SUBGROUP_BEFORE,
     SUBJECT_CHANGE_NOUN,
     SUBJECT_CHARS,
@@ -411,7 +414,10 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
     said = scan.ngram_set  # a set: each test below is one lookup, not a pass over the tokens
     negated = "no" in said or "not" in said
     results = not RESULT_WORDS.isdisjoint(said)
-    for match in NO_DIFFERENCE_IN.finditer(low) if negated else ():
+    # "no significant difference in X"; "the difference in X was not significant"
+    tested = not DIFFERENCE_WORDS.isdisjoint(said) and not SIGNIFICANCE_WORDS.isdisjoint(said)
+    for match in [*(NO_DIFFERENCE_IN.finditer(low) if negated else ()),
+                  *(DIFFERENCE_NOT_SIGNIFICANT.finditer(low) if tested else ())]:
         obj = OBJ_CUT.sub("", match.group("obj"))
         piece_pos = match.start("obj")
         for piece in _split_pieces(obj):
@@ -454,8 +460,9 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
             phrase = " ".join((match.group("linked") or match.group("verb") or match.group("differ")).split())
             word = phrase if phrase in RESULT_CHANGE else phrase.split()[-1]
         inverted = CONTROL_ARM.match(low, match.end()) is not None
-        if TREND.match(low, match.end()):
-            continue
+        if TREND.match(low, match.end()) or (inverted and match.group("verb")):
+            continue  # a change over the years; a change the control arm itself went through ("fell in the placebo
+            # group") is not the intervention's against it
         span = _subject_before(scan, match.start())
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
