@@ -371,7 +371,9 @@ _VERB_STEMS = "|".join(
 )
 OUTCOME_VERB = re.compile(
     rf"\b(?P<verb>(?:{_VERB_STEMS})(?:es|s|ed|d|ing|e)?|"
-    r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+(?:in|of))"
+    r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+"
+    # "a significant reduction (p = 0.036) in X", "a significant increase was noted in X"
+    r"(?:\([^()]{0,40}\)\s+)?(?:(?:was|were)\s+(?:noted|found|observed|seen|detected)\s+)?(?:in|of))"
     r"\s+(?:the\s+)?(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^\.;:\(\)\[\]]{1,120})"
 )
 # every word OUTCOME_VERB can start with: a statement without one needs no regex scan
@@ -642,3 +644,11 @@ DIFFERENCE_NOT_SIGNIFICANT = re.compile(
 # the words a statement must hold for DIFFERENCE_NOT_SIGNIFICANT to be looked for
 DIFFERENCE_WORDS = _words("difference differences change changes")
 SIGNIFICANCE_WORDS = _words("significant significance nonsignificant non-significant insignificant")
+# a measure's change named before the measure: "the changes in X", "mean change from baseline in X" (X is the outcome)
+CHANGE_HEAD = re.compile(
+    r"(?:(?:mean|median|absolute|relative|percent(?:age)?)\s+)?changes?\s+(?:from\s+baseline\s+)?(?:in|of)\s+"
+    r"(?:the\s+)?(?=[a-z])"
+)
+# the ratios a difference between two effects is taken of ("the difference in HRs between the two periods was not
+# significant"): a test of interaction, not an outcome's change
+EFFECT_MEASURES = _words("hr hrs rr rrs irr irrs")

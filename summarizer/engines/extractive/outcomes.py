@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.cues import (
     ARMS_ALIKE,
+    CHANGE_HEAD,
     CLAUSE_BOUNDARY,
     COMPARATIVE_OBJECT,
     CONTRAST,
@@ -17,6 +18,7 @@ from summarizer.engines.extractive.cues import (
     DEFINITION_OPEN,
     DIFFERENCE_NOT_SIGNIFICANT,
     DIFFERENCE_WORDS,
+    EFFECT_MEASURES,
     EVERY_ARM,
     FEWER_PATIENTS,
     FILLER,
@@ -340,7 +342,8 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             piece_pos = idx + len(piece)
             words = _outcome_words(piece)
-            if not words or words[-1] in ARM_WORDS:  # "an improvement in the electrostimulation group"
+            # "an improvement in the electrostimulation group", "improvements were found in the TA group for X"
+            if not words or not ARM_WORDS.isdisjoint(words):
                 continue
             name_low = " ".join(words)
             start = low.find(name_low, idx)
@@ -418,13 +421,14 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
     tested = not DIFFERENCE_WORDS.isdisjoint(said) and not SIGNIFICANCE_WORDS.isdisjoint(said)
     for match in [*(NO_DIFFERENCE_IN.finditer(low) if negated else ()),
                   *(DIFFERENCE_NOT_SIGNIFICANT.finditer(low) if tested else ())]:
-        obj = OBJ_CUT.sub("", match.group("obj"))
-        piece_pos = match.start("obj")
+        head = CHANGE_HEAD.match(low, match.start("obj"))  # "no difference in the changes in X": X
+        piece_pos = head.end() if head is not None else match.start("obj")
+        obj = OBJ_CUT.sub("", low[piece_pos : match.end("obj")])
         for piece in _split_pieces(obj):
             words = _outcome_words(piece)
             name_low = " ".join(words)
             start = low.find(name_low, piece_pos) if words else -1
-            if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
+            if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80 or words[-1] in EFFECT_MEASURES:
                 continue
             piece_pos = start + len(name_low)
             mentions.append(_mention(scan, start, len(name_low), "no_difference", "no_difference"))
