@@ -542,14 +542,16 @@ SUBJECT_RESULT = re.compile(
     r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$"
     # "X increased in the Sensor On arm": a change said of one arm (RESULTS_IN_ARM)
     r"|\s+" + ARM_AFTER + ")"
-    r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ)"
+    r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ|change(?=\s+(?:significantly\s+)?(?:in|during|after|"
+    r"over|from|between|throughout|with)\b|\s*[,;.(\[]|\s*$))"
     r"|(?:(?:showed|shows|demonstrated|revealed|had|has|have)\s+no|(?:did|does|do)\s+not\s+(?:show|reveal|demonstrate|"
     r"have)\s+(?:a|any))\s+(?P<nodiff>(?:statistically\s+)?(?:significant\s+)?(?:clinical\s+|statistical\s+)?"
     r"differences?))"
 )
 NO_DIFFERENCE_IN = re.compile(
     r"(?:\b(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|change|modify)|"
-    r"\b(?:no|not\s+an?)\s+(?:statistical(?:ly)?\s+)?(?:significant\s+)?(?:between[\s\-]groups?\s+)?"
+    r"\b(?:no|not\s+an?)\s+(?:evidence\s+(?:of|for)\s+(?:an?\s+|any\s+)?)?(?:statistical(?:ly)?\s+)?(?:significant\s+)?"
+    r"(?:between[\s\-]groups?\s+)?"
     r"(?:differences?|changes?|effects?|benefits?|impact)\s+(?:\([^()]{0,30}\)\s+)?"
     r"(?:was\s+|were\s+)?"
     r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+)?(?:(?:between|among)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}?"
@@ -560,9 +562,10 @@ NO_DIFFERENCE_IN = re.compile(
 )
 COMPARATIVE_OBJECT = re.compile(
     r"\b(?P<verb>had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
-    r"experienced|demonstrated|reported|yielded|there\s+(?:was|were))\s+(?:a\s+|an\s+)?" + _RESULT_ADVERB
-    + r"(?:(?:statistically\s+)?significant\s+(?:\([^()]{0,20}\)\s+)?)?"
-    r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more)\s+"
+    r"experienced|demonstrated|reported|yielded|exhibited|indicating|showing|there\s+(?:was|were))\s+(?:a\s+|an\s+)?"
+    + _RESULT_ADVERB + r"(?:(?:statistically\s+)?significant\s+(?:\([^()]{0,20}\)\s+)?)?"
+    # "had significantly longer (p < .001) aiming durations": the test between the comparative and its object
+    r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more)\s+(?:\([^()]{0,30}\)\s+)?"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
 # "more effective than placebo in relieving pain": better (or, "less effective", worse) for the outcome after it

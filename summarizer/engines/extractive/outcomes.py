@@ -406,6 +406,9 @@ def _subject_before(scan: Scan, pos: int) -> tuple[int, int] | None:
     return (start, start + len(name)) if start >= 0 else None
 
 
+# a subject whose head is a fall of a measure ("the decreases in the symptom scale scores were greater"): a
+# comparative then says how much it fell, not which way the measure went
+_FALL_HEAD = re.compile(r"(?:reductions?|decreases?|declines?|falls?|drops?)\s+(?:in|of)\b")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|on|by|with|from|among|during|after|to)\s+$")
 
 
@@ -416,11 +419,13 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
     mentions: list[OutcomeMention] = []
     said = scan.ngram_set  # a set: each test below is one lookup, not a pass over the tokens
     negated = "no" in said or "not" in said
-    results = not RESULT_WORDS.isdisjoint(said)
+    results = not RESULT_WORDS.isdisjoint(said) or (negated and "change" in said)  # "X did not change"
     # "no significant difference in X"; "the difference in X was not significant"
     tested = not DIFFERENCE_WORDS.isdisjoint(said) and not SIGNIFICANCE_WORDS.isdisjoint(said)
     for match in [*(NO_DIFFERENCE_IN.finditer(low) if negated else ()),
                   *(DIFFERENCE_NOT_SIGNIFICANT.finditer(low) if tested else ())]:
+        if low[match.start("obj") :].split(" ", 1)[0] in _NOT_AN_OBJECT:
+            continue  # "did not change in response to treatment": said of the subject before it (SUBJECT_RESULT)
         head = CHANGE_HEAD.match(low, match.start("obj"))  # "no difference in the changes in X": X
         piece_pos = head.end() if head is not None else match.start("obj")
         obj = OBJ_CUT.sub("", low[piece_pos : match.end("obj")])
@@ -461,7 +466,7 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if match.group("nodiff"):
             word = "no difference"
         else:
-            phrase = " ".join((match.group("linked") or match.group("verb") or match.group("differ")).split())
+            phrase = " ".join((match.group("linked") or match.group("verb") or "differ").split())
             word = phrase if phrase in RESULT_CHANGE else phrase.split()[-1]
         inverted = CONTROL_ARM.match(low, match.end()) is not None
         if TREND.match(low, match.end()) or (inverted and match.group("verb")):
@@ -471,6 +476,10 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
+        if RESULT_CHANGE[word][0] != "no_difference" and _FALL_HEAD.match(low, span[0]):
+            continue
+        if match.group("differ") == "change" and CONTROL_WORDS.search(low, span[0], match.start()):
+            continue  # "these parameters in the control group did not change": the control arm's own course
         subject = TRAILING_ADVERBS.sub("", low[span[0] : span[1]]).split()
         if subject and subject[-1] in ARM_WORDS:
             continue  # "the amalgam and composite groups did not differ": the arms, not an outcome
