@@ -370,10 +370,13 @@ _VERB_STEMS = "|".join(
     if stem not in _NOUN_ONLY_STEMS
 )
 OUTCOME_VERB = re.compile(
-    rf"\b(?P<verb>(?:{_VERB_STEMS})(?:es|s|ed|d|ing|e)?|"
-    r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+"
-    # "a significant reduction (p = 0.036) in X", "a significant increase was noted in X"
-    r"(?:\([^()]{0,40}\)\s+)?(?:(?:was|were)\s+(?:noted|found|observed|seen|detected)\s+)?(?:in|of))"
+    # "a significant increase was noted in X", "a significant reduction (p = 0.036) in X": the noun first where a verb
+    # of finding or a bracket stands between it and its object
+    r"\b(?P<verb>(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+"
+    r"(?:\([^()]{0,40}\)\s+(?:(?:was|were)\s+(?:noted|found|observed|seen|detected)\s+)?|"
+    r"(?:was|were)\s+(?:noted|found|observed|seen|detected)\s+)(?:in|of)|"
+    rf"(?:{_VERB_STEMS})(?:es|s|ed|d|ing|e)?|"
+    r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+(?:in|of))"
     r"\s+(?:the\s+)?(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^\.;:\(\)\[\]]{1,120})"
 )
 # every word OUTCOME_VERB can start with: a statement without one needs no regex scan

@@ -342,9 +342,12 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             piece_pos = idx + len(piece)
             words = _outcome_words(piece)
-            # "an improvement in the electrostimulation group", "improvements were found in the TA group for X"
-            if not words or not ARM_WORDS.isdisjoint(words):
+            if not words:
                 continue
+            if not ARM_WORDS.isdisjoint(words):
+                # "an improvement in the electrostimulation group", "improvements were found in the TA group for X
+                # and Y": the object names an arm, and what follows it is not this verb's object
+                break
             name_low = " ".join(words)
             start = low.find(name_low, idx)
             if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:

@@ -1,0 +1,108 @@
+"""Forms of reported results the sentence reader reads (issue 23, helper s33-results).
+
+Every sentence here is written for these tests (none is from a dev set). Each test names the grammar it checks:
+a comparative given its size, an adverb after the result word, a change said of one arm, "the difference in X was
+not significant", "did not show any significant difference", "no evidence of difference", "X did not change", a
+change noun with a bracket before its object; and what must stay unread: the control arm's own course, an arm
+named as an object, a difference between hazard ratios, a subject headed by a fall.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive.outcomes import find_outcomes
+
+
+def _read(text: str) -> list[tuple[str, str]]:
+    return [(m.outcome, m.change) for m in find_outcomes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparative given its size, with the interval between the size and the comparative's "than"
+        ("Serum ferritin was 14% lower (95% CI 6 to 22, p = 0.002) than in the control group.",
+         [("Serum ferritin", "decreased")]),
+        ("Walking distance was 2.5 times higher in the training group than in the usual care group (p < 0.01).",
+         [("Walking distance", "increased")]),
+        # an adverb after the result word
+        ("Fasting glucose was reduced significantly (p = 0.01) in the metformin arm.",
+         [("Fasting glucose", "decreased")]),
+        # "less" before the arm it was said of
+        ("Blood loss was significantly less in the tranexamic acid group (p = 0.003).",
+         [("Blood loss", "decreased")]),
+    ],
+)
+def test_a_comparative_result_is_read_with_its_size_adverb_or_arm(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+def test_a_change_said_of_one_arm_is_read() -> None:
+    assert _read("The number of hypoglycaemic episodes increased in the insulin pump arm (p = 0.03).") == [
+        ("number of hypoglycaemic episodes", "increased")
+    ]
+
+
+def test_the_control_arms_own_change_is_not_the_interventions() -> None:
+    assert _read("Body weight fell in the placebo group.") == []
+    assert _read(
+        "Symptom scores fell significantly with the new inhaler, whereas these scores in the control group did not "
+        "change."
+    ) == [("Symptom scores", "decreased")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The difference in visual acuity between the groups was not statistically significant.",
+         [("visual acuity", "no_difference")]),
+        ("The differences between the arms in hospital stay and readmission were small and not significant.",
+         [("hospital stay", "no_difference"), ("readmission", "no_difference")]),
+        ("The change in body mass index did not reach statistical significance (p = 0.21).",
+         [("body mass index", "no_difference")]),
+        ("There was no significant difference in the changes in sleep latency and sleep efficiency.",
+         [("sleep latency", "no_difference"), ("sleep efficiency", "no_difference")]),
+        ("We found no evidence of a difference in exacerbation rates between the two inhalers (p = 0.4).",
+         [("exacerbation rates", "no_difference")]),
+        ("No significant difference was found between the three regimens, in terms of wound healing time.",
+         [("wound healing time", "no_difference")]),
+        ("Trough levels did not show any significant difference between the two dosing schedules.",
+         [("Trough levels", "no_difference")]),
+        ("Resting heart rate did not change during the eight weeks of training.",
+         [("Resting heart rate", "no_difference")]),
+    ],
+)
+def test_no_difference_is_read_in_its_common_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+def test_a_difference_between_hazard_ratios_is_an_interaction_not_an_outcome() -> None:
+    assert _read("The difference in HRs between the two follow-up periods was not statistically significant.") == []
+
+
+def test_a_change_noun_reads_its_object_after_a_bracket_or_a_verb_of_finding() -> None:
+    assert _read("A significant reduction (p = 0.02) in plasma renin was found after the infusion.") == [
+        ("plasma renin", "decreased")
+    ]
+    assert _read("A significant increase was noted in forced vital capacity after 12 weeks.") == [
+        ("forced vital capacity", "increased")
+    ]
+
+
+def test_an_arm_named_as_the_object_of_a_change_is_no_outcome() -> None:
+    assert _read("Significant improvements were found in the yoga group for fatigue and anxiety.") == []
+
+
+def test_a_comparative_before_its_test_and_object_is_read() -> None:
+    assert _read("The trained group had significantly shorter (p < 0.001) reaction times than the untrained group.") == [
+        ("reaction times", "decreased")
+    ]
+    assert _read("Scores were 4 and 9, indicating significantly lower anxiety scores with music.") == [
+        ("anxiety scores", "decreased")
+    ]
+
+
+def test_a_subject_headed_by_a_fall_gets_no_direction_from_a_comparative() -> None:
+    # "the decreases in X were greater" says X fell more, not that X rose: the comparative is not read
+    assert [c for _, c in _read("The decreases in systolic pressure were greater with the diuretic.")] != ["increased"]
