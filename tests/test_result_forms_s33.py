@@ -95,9 +95,8 @@ def test_an_arm_named_as_the_object_of_a_change_is_no_outcome() -> None:
 
 
 def test_a_comparative_before_its_test_and_object_is_read() -> None:
-    assert _read("The trained group had significantly shorter (p < 0.001) reaction times than the untrained group.") == [
-        ("reaction times", "decreased")
-    ]
+    text = "The trained group had significantly shorter (p < 0.001) reaction times than the untrained group."
+    assert _read(text) == [("reaction times", "decreased")]
     assert _read("Scores were 4 and 9, indicating significantly lower anxiety scores with music.") == [
         ("anxiety scores", "decreased")
     ]
@@ -106,3 +105,29 @@ def test_a_comparative_before_its_test_and_object_is_read() -> None:
 def test_a_subject_headed_by_a_fall_gets_no_direction_from_a_comparative() -> None:
     # "the decreases in X were greater" says X fell more, not that X rose: the comparative is not read
     assert [c for _, c in _read("The decreases in systolic pressure were greater with the diuretic.")] != ["increased"]
+
+
+def _directions(text: str) -> list[tuple[str, str]]:
+    return [(m.outcome, m.direction) for m in find_outcomes(text)]
+
+
+def test_an_arm_that_outperformed_or_was_superior_improved_the_measure_named_after_it() -> None:
+    assert _directions(
+        "Children given the reading programme significantly outperformed those in the waiting-list group in measures "
+        "of spelling (p = 0.01)."
+    ) == [("spelling", "improved")]
+    assert _directions("The new splint was superior to casting in wrist mobility.") == [("wrist mobility", "improved")]
+    assert _directions("The short course was inferior to the standard course for cure rates.") == [
+        ("cure rates", "worsened")
+    ]
+    # the control arm doing better says nothing of which way the intervention went
+    assert _directions("Placebo was superior to the new hypnotic in sleep quality.") == []
+
+
+def test_a_comparative_said_of_a_side_or_with_a_result_verb_is_read() -> None:
+    assert _read("Itching was significantly lesser on the side treated with the gel (p < 0.05).") == [
+        ("Itching", "decreased")
+    ]
+    assert _read("Patients required significantly fewer rescue doses of tramadol in the block group.") == [
+        ("rescue doses of tramadol", "decreased")
+    ]

@@ -535,10 +535,10 @@ SUBJECT_RESULT = re.compile(
     # a comparative may be given its size: "was 0.66% lower", "were 2.5 times higher" (RESULT_QUANTITY)
     + "(?:" + RESULT_QUANTITY + ")?"
     r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
-    r"greater|smaller|fewer|better|worse|(?:more|less)\s+(?:frequent|common)|"
+    r"greater|smaller|fewer|better|worse|lesser|(?:more|less)\s+(?:frequent|common)|"
     r"less(?=\s+(?:than\s+(?!\d)|(?:in|among|with|for)\s+(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b))|"
     r"not\s+(?:statistically\s+|significantly\s+)?different|significantly\s+(?:high|low))(?=\s+(?:in|among|between|than|with|using|under|"
-    r"for|at|after|during|across|compared|versus|vs|following|by|when|relative)\b|\s*[,;:.()\[]|\s*$"
+    r"for|at|after|during|across|compared|versus|vs|following|by|when|relative|on\s+the)\b|\s*[,;:.()\[]|\s*$"
     # "was reduced significantly (p < 0.01) in ...": the adverb after the result word
     r"|\s+(?:statistically\s+)?(?:significantly|markedly|substantially|considerably)\b)"
     r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
@@ -565,7 +565,8 @@ NO_DIFFERENCE_IN = re.compile(
 )
 COMPARATIVE_OBJECT = re.compile(
     r"\b(?P<verb>had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
-    r"experienced|demonstrated|reported|yielded|exhibited|indicating|showing|there\s+(?:was|were))\s+(?:a\s+|an\s+)?"
+    r"experienced|demonstrated|reported|yielded|exhibited|indicating|showing|required|needed|used|consumed|completed|"
+    r"there\s+(?:was|were))\s+(?:a\s+|an\s+)?"
     + _RESULT_ADVERB + r"(?:(?:statistically\s+)?significant\s+(?:\([^()]{0,20}\)\s+)?)?"
     # "had significantly longer (p < .001) aiming durations": the test between the comparative and its object
     r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more)\s+(?:\([^()]{0,30}\)\s+)?"
@@ -658,3 +659,10 @@ CHANGE_HEAD = re.compile(
 # the ratios a difference between two effects is taken of ("the difference in HRs between the two periods was not
 # significant"): a test of interaction, not an outcome's change
 EFFECT_MEASURES = _words("hr hrs rr rrs irr irrs")
+# one arm did better than another on a measure: "significantly outperformed those receiving placebo in measures of
+# cognition", "was superior to X in pain relief" (improved), "was inferior to X for Y" (worsened)
+OUTPERFORMED = re.compile(
+    r"\b(?P<verb>outperformed|(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:superior|inferior)\s+to)\s+[^.;:()\[\]]{1,80}?\s+"
+    r"(?:in|on|for|with\s+respect\s+to|in\s+terms\s+of)\s+(?!(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:groups?|arms?)\b)"
+    r"(?:(?:measures?|terms|scores?)\s+of\s+)?(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)

@@ -33,6 +33,7 @@ from summarizer.engines.extractive.cues import (
     OBJ_SPLIT,
     OUTCOME_VERB,
     OUTCOME_VERB_START,
+    OUTPERFORMED,
     PROTECTIVE,
     RESPONDERS_BEFORE,
     RESULT_CHANGE,
@@ -460,6 +461,13 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
                 scan.text[piece_start:piece_end], _CHANGE_NOUN_WORD[match.group("noun")], False, scan.res.polarity
             )
             mentions.append(_mention(scan, piece_start, piece_end - piece_start, change, direction))
+    for match in OUTPERFORMED.finditer(low) if not _OUTPERFORMED_SAID.isdisjoint(said) else ():
+        sentence_start = scan.sentence_at(match.start())[0]
+        if CONTROL_WORDS.search(low, max(sentence_start, match.start() - 60), match.start()):
+            continue  # the control arm did better or worse: no reading of which way the intervention went
+        if (span := _object_name(low, match)) is not None:
+            better = match.group("verb") == "outperformed" or "superior" in match.group("verb")
+            mentions.append(_mention(scan, *span, "unclear", "improved" if better else "worsened"))
     # "more X than", "significantly high in": result words too, but common ones, so only in these frames
     if not results and "more" not in said and not (
         "significantly" in said and ("high" in said or "low" in said)
@@ -532,6 +540,7 @@ _CHANGE_NOUN_WORD = {
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
 _CHANGE_NOUNS_SAID = frozenset(_CHANGE_NOUN_WORD)
 _ALTERNATIVES_OF = re.compile(r"\bof\b[^,;]*\s(?:or|and/or)\s+$")
+_OUTPERFORMED_SAID = frozenset({"outperformed", "superior", "inferior"})
 _FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage", "number", "share"})
 _OPPOSITE_CHANGE: dict[Change, Change] = {"increased": "decreased", "decreased": "increased"}
 _OPPOSITE_DIRECTION: dict[Direction, Direction] = {"improved": "worsened", "worsened": "improved"}
