@@ -131,3 +131,24 @@ def test_a_comparative_said_of_a_side_or_with_a_result_verb_is_read() -> None:
     assert _read("Patients required significantly fewer rescue doses of tramadol in the block group.") == [
         ("rescue doses of tramadol", "decreased")
     ]
+
+
+def test_an_arm_that_scored_higher_or_caused_more_is_read() -> None:
+    assert _read("Patients in the app group scored higher on the self-efficacy scale than controls (p = 0.01).") == [
+        ("self-efficacy scale", "increased")
+    ]
+    assert _directions("Children given the tutoring performed significantly better in reading fluency.") == [
+        ("reading fluency", "improved")
+    ]
+    assert _read("The older regimen caused more peripheral neuropathy (p < 0.01).") == [
+        ("peripheral neuropathy", "increased")
+    ]
+    # the control arm scoring higher says nothing of which way the intervention went
+    assert _read("The placebo group scored higher on the fatigue scale.") == []
+
+
+def test_less_and_as_compared_take_their_arm_or_comparison_after_them() -> None:
+    assert _read("Nocturia was less in treated than untreated men (P = 0.003).") == [("Nocturia", "decreased")]
+    assert _read("Serum urate levels were significantly lower as compared to placebo (P < 0.05).") == [
+        ("Serum urate levels", "decreased")
+    ]

@@ -536,9 +536,11 @@ SUBJECT_RESULT = re.compile(
     + "(?:" + RESULT_QUANTITY + ")?"
     r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
     r"greater|smaller|fewer|better|worse|lesser|(?:more|less)\s+(?:frequent|common)|"
-    r"less(?=\s+(?:than\s+(?!\d)|(?:in|among|with|for)\s+(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b))|"
+    r"less(?=\s+(?:than\s+(?!\d)|(?:in|among|with|for)\s+(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b|"
+    r"(?:in|among|with|for)\s+[^.;:()\[\]]{1,50}?\s+(?:than|compared|versus|vs)\b))|"
     r"not\s+(?:statistically\s+|significantly\s+)?different|significantly\s+(?:high|low))(?=\s+(?:in|among|between|than|with|using|under|"
-    r"for|at|after|during|across|compared|versus|vs|following|by|when|relative|on\s+the)\b|\s*[,;:.()\[]|\s*$"
+    r"for|at|after|during|across|compared|versus|vs|following|by|when|relative|on\s+the|as\s+compared)\b|\s*[,;:.()\[]|"
+    r"\s*$"
     # "was reduced significantly (p < 0.01) in ...": the adverb after the result word
     r"|\s+(?:statistically\s+)?(?:significantly|markedly|substantially|considerably)\b)"
     r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
@@ -565,7 +567,7 @@ NO_DIFFERENCE_IN = re.compile(
 )
 COMPARATIVE_OBJECT = re.compile(
     r"\b(?P<verb>had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
-    r"experienced|demonstrated|reported|yielded|exhibited|indicating|showing|required|needed|used|consumed|completed|"
+    r"experienced|demonstrated|reported|yielded|exhibited|indicating|showing|required|needed|used|consumed|completed|caused|"
     r"there\s+(?:was|were))\s+(?:a\s+|an\s+)?"
     + _RESULT_ADVERB + r"(?:(?:statistically\s+)?significant\s+(?:\([^()]{0,20}\)\s+)?)?"
     # "had significantly longer (p < .001) aiming durations": the test between the comparative and its object
@@ -665,4 +667,10 @@ OUTPERFORMED = re.compile(
     r"\b(?P<verb>outperformed|(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:superior|inferior)\s+to)\s+[^.;:()\[\]]{1,80}?\s+"
     r"(?:in|on|for|with\s+respect\s+to|in\s+terms\s+of)\s+(?!(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:groups?|arms?)\b)"
     r"(?:(?:measures?|terms|scores?)\s+of\s+)?(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# an arm scored or performed better on a measure: "scored higher on the mini-CAL", "performed significantly better in
+# verbal learning" (higher / lower: the change; better / worse: the direction)
+SCORED = re.compile(
+    r"\b(?:scored|performed|did)\s+(?:\w+ly\s+)?(?P<word>higher|lower|better|worse)\s+(?:on|in)\s+(?:the\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )

@@ -38,6 +38,7 @@ from summarizer.engines.extractive.cues import (
     RESPONDERS_BEFORE,
     RESULT_CHANGE,
     RESULT_WORDS,
+    SCORED,
     SIGNIFICANCE_WORDS,
     SUBGROUP_BEFORE,
     SUBJECT_CHANGE_NOUN,
@@ -468,6 +469,15 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if (span := _object_name(low, match)) is not None:
             better = match.group("verb") == "outperformed" or "superior" in match.group("verb")
             mentions.append(_mention(scan, *span, "unclear", "improved" if better else "worsened"))
+    for match in SCORED.finditer(low) if not _SCORED_SAID.isdisjoint(said) else ():
+        sentence_start = scan.sentence_at(match.start())[0]
+        if CONTROL_WORDS.search(low, max(sentence_start, match.start() - 60), match.start()):
+            continue  # the control arm scored higher: no reading of which way the intervention went
+        if (span := _object_name(low, match)) is not None:
+            change, direction = _result_reading(
+                scan.text[span[0] : span[0] + span[1]], match.group("word"), False, scan.res.polarity
+            )
+            mentions.append(_mention(scan, *span, change, direction))
     # "more X than", "significantly high in": result words too, but common ones, so only in these frames
     if not results and "more" not in said and not (
         "significantly" in said and ("high" in said or "low" in said)
@@ -540,6 +550,7 @@ _CHANGE_NOUN_WORD = {
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
 _CHANGE_NOUNS_SAID = frozenset(_CHANGE_NOUN_WORD)
 _ALTERNATIVES_OF = re.compile(r"\bof\b[^,;]*\s(?:or|and/or)\s+$")
+_SCORED_SAID = frozenset({"scored", "performed", "did"})
 _OUTPERFORMED_SAID = frozenset({"outperformed", "superior", "inferior"})
 _FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage", "number", "share"})
 _OPPOSITE_CHANGE: dict[Change, Change] = {"increased": "decreased", "decreased": "increased"}
