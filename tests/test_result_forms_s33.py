@@ -152,3 +152,16 @@ def test_less_and_as_compared_take_their_arm_or_comparison_after_them() -> None:
     assert _read("Serum urate levels were significantly lower as compared to placebo (P < 0.05).") == [
         ("Serum urate levels", "decreased")
     ]
+
+
+def test_a_negated_result_said_of_the_subject_is_no_difference() -> None:
+    assert _read("Grip strength was not improved by the splint (p = 0.4).") == [("Grip strength", "no_difference")]
+    assert _read("Arterial pressure did not increase in the vasopressin arm.") == [
+        ("Arterial pressure", "no_difference")
+    ]
+    assert _read("No detectable differences were present in bone density or fracture healing time.") == [
+        ("bone density", "no_difference"), ("fracture healing time", "no_difference")
+    ]
+    # the control arm's own course, and a subject whose two readings differ, are not read
+    assert _read("Itch did not improve in the vehicle group.") == []
+    assert _read("Insulin clearance was not reduced by 5 mg, but was reduced by 20 mg (p < 0.01).") == []

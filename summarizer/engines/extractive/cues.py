@@ -538,7 +538,10 @@ SUBJECT_RESULT = re.compile(
     r"greater|smaller|fewer|better|worse|lesser|(?:more|less)\s+(?:frequent|common)|"
     r"less(?=\s+(?:than\s+(?!\d)|(?:in|among|with|for)\s+(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b|"
     r"(?:in|among|with|for)\s+[^.;:()\[\]]{1,50}?\s+(?:than|compared|versus|vs)\b))|"
-    r"not\s+(?:statistically\s+|significantly\s+)?different|significantly\s+(?:high|low))(?=\s+(?:in|among|between|than|with|using|under|"
+    r"not\s+(?:statistically\s+|significantly\s+)?different|significantly\s+(?:high|low)|"
+    # "X was not reduced by cooling", "were not significantly altered with": no difference
+    r"not\s+(?:statistically\s+|significantly\s+)?(?:reduced|increased|decreased|improved|affected|altered|changed)"
+    r"(?=\s+(?:by|with|in|after|following)\b))(?=\s+(?:in|among|between|than|with|using|under|"
     r"for|at|after|during|across|compared|versus|vs|following|by|when|relative|on\s+the|as\s+compared)\b|\s*[,;:.()\[]|"
     r"\s*$"
     # "was reduced significantly (p < 0.01) in ...": the adverb after the result word
@@ -547,7 +550,7 @@ SUBJECT_RESULT = re.compile(
     r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$"
     # "X increased in the Sensor On arm": a change said of one arm (RESULTS_IN_ARM)
     r"|\s+" + ARM_AFTER + ")"
-    r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ|change(?=\s+(?:significantly\s+)?(?:in|during|after|"
+    r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ|(?:change|improve|increase|decrease)(?=\s+(?:significantly\s+)?(?:in|during|after|"
     r"over|from|between|throughout|with)\b|\s*[,;.(\[]|\s*$))"
     r"|(?:(?:showed|shows|demonstrated|revealed|had|has|have)\s+no|(?:did|does|do)\s+not\s+(?:show|reveal|demonstrate|"
     r"have)\s+(?:a|any))\s+(?P<nodiff>(?:statistically\s+)?(?:significant\s+)?(?:clinical\s+|statistical\s+)?"
@@ -556,10 +559,11 @@ SUBJECT_RESULT = re.compile(
 NO_DIFFERENCE_IN = re.compile(
     r"(?:\b(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|change|modify)|"
     r"\b(?:no|not\s+an?)\s+(?:evidence\s+(?:of|for)\s+(?:an?\s+|any\s+)?)?(?:statistical(?:ly)?\s+)?(?:significant\s+)?"
-    r"(?:between[\s\-]groups?\s+)?"
+    # "no detectable differences", "no significant intergroup differences", "no between-group differences"
+    r"(?:(?:detectable|meaningful|relevant|appreciable|notable)\s+)?(?:(?:between[\s\-‐]groups?|inter-?group)\s+)?"
     r"(?:differences?|changes?|effects?|benefits?|impact)\s+(?:\([^()]{0,30}\)\s+)?"
     r"(?:was\s+|were\s+)?"
-    r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+)?(?:(?:between|among)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}?"
+    r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+|present\s+)?(?:(?:between|among)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}?"
     r"(?:groups?|arms?|treatments|clusters|conditions|cohorts|regimens)\s*,?\s+)?(?:in\s+terms\s+of|in|for|regarding|"
     r"on|with\s+regard\s+to|with\s+respect\s+to))"
     r"\s+(?:the\s+)?"

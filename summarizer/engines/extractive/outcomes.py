@@ -424,7 +424,8 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
     mentions: list[OutcomeMention] = []
     said = scan.ngram_set  # a set: each test below is one lookup, not a pass over the tokens
     negated = "no" in said or "not" in said
-    results = not RESULT_WORDS.isdisjoint(said) or (negated and "change" in said)  # "X did not change"
+    # "X did not change", "X did not improve in the Y group"
+    results = not RESULT_WORDS.isdisjoint(said) or (negated and not _NEGATED_VERBS.isdisjoint(said))
     # "no significant difference in X"; "the difference in X was not significant"
     tested = not DIFFERENCE_WORDS.isdisjoint(said) and not SIGNIFICANCE_WORDS.isdisjoint(said)
     for match in [*(NO_DIFFERENCE_IN.finditer(low) if negated else ()),
@@ -484,7 +485,11 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
     ):
         return mentions
     for match in SUBJECT_RESULT.finditer(low):
-        if match.group("nodiff"):
+        if (match.group("linked") or "").startswith("not ") and _BUT_PREDICATE.search(
+            low, match.end(), scan.sentence_at(match.start())[1]
+        ):
+            continue  # "X was not reduced by A, but was decreased by B": the subject's two readings differ
+        if match.group("nodiff") or (match.group("linked") or "").startswith("not "):
             word = "no difference"
         else:
             phrase = " ".join((match.group("linked") or match.group("verb") or "differ").split())
@@ -499,7 +504,9 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue
         if RESULT_CHANGE[word][0] != "no_difference" and _FALL_HEAD.match(low, span[0]):
             continue
-        if match.group("differ") == "change" and CONTROL_WORDS.search(low, span[0], match.start()):
+        if match.group("differ") not in (None, "differ") and (
+            inverted or CONTROL_WORDS.search(low, span[0], match.start())
+        ):
             continue  # "these parameters in the control group did not change": the control arm's own course
         subject = TRAILING_ADVERBS.sub("", low[span[0] : span[1]]).split()
         if subject and subject[-1] in ARM_WORDS:
@@ -550,6 +557,8 @@ _CHANGE_NOUN_WORD = {
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
 _CHANGE_NOUNS_SAID = frozenset(_CHANGE_NOUN_WORD)
 _ALTERNATIVES_OF = re.compile(r"\bof\b[^,;]*\s(?:or|and/or)\s+$")
+_BUT_PREDICATE = re.compile(r"\bbut\s+(?:was|were|is|are)\b")
+_NEGATED_VERBS = frozenset({"change", "improve", "increase", "decrease"})
 _SCORED_SAID = frozenset({"scored", "performed", "did"})
 _OUTPERFORMED_SAID = frozenset({"outperformed", "superior", "inferior"})
 _FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage", "number", "share"})
