@@ -505,7 +505,7 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if RESULT_CHANGE[word][0] != "no_difference" and _FALL_HEAD.match(low, span[0]):
             continue
         if match.group("differ") not in (None, "differ") and (
-            inverted or CONTROL_WORDS.search(low, span[0], match.start())
+            inverted or CONTROL_WORDS.search(low, span[0], match.start()) or _CONTROL_AFTER.match(low, match.end())
         ):
             continue  # "these parameters in the control group did not change": the control arm's own course
         subject = TRAILING_ADVERBS.sub("", low[span[0] : span[1]]).split()
@@ -557,6 +557,10 @@ _CHANGE_NOUN_WORD = {
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
 _CHANGE_NOUNS_SAID = frozenset(_CHANGE_NOUN_WORD)
 _ALTERNATIVES_OF = re.compile(r"\bof\b[^,;]*\s(?:or|and/or)\s+$")
+# "in the vehicle group", "among placebo recipients": the arm a change was said of, when it is the control arm
+_CONTROL_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?" + CONTROL_WORDS.pattern
+)
 _BUT_PREDICATE = re.compile(r"\bbut\s+(?:was|were|is|are)\b")
 _NEGATED_VERBS = frozenset({"change", "improve", "increase", "decrease"})
 _SCORED_SAID = frozenset({"scored", "performed", "did"})
