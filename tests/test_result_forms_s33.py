@@ -165,3 +165,16 @@ def test_a_negated_result_said_of_the_subject_is_no_difference() -> None:
     # the control arm's own course, and a subject whose two readings differ, are not read
     assert _read("Itch did not improve in the vehicle group.") == []
     assert _read("Insulin clearance was not reduced by 5 mg, but was reduced by 20 mg (p < 0.01).") == []
+
+
+def test_an_outcome_named_with_the_interventions_arm_counts_for_it_without_the_arm() -> None:
+    from summarizer.engines.extractive.outcomes import OutcomeMention
+    from summarizer.engines.extractive.sections import _without_its_arm
+    from summarizer.engines.extractive.target_profile import TargetProfile
+
+    profile = TargetProfile("sertraline", frozenset({"sertraline"}))
+    mention = OutcomeMention("remission rate for sertraline", "increased", "improved", "quote")
+    assert _without_its_arm(mention, profile).outcome == "remission rate"
+    # a name that is the intervention itself, or holds no arm, stays as it is
+    for name in ("sertraline dose", "remission rate"):
+        assert _without_its_arm(OutcomeMention(name, "increased", "improved", "q"), profile).outcome == name
