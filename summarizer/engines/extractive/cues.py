@@ -664,7 +664,7 @@ CHANGE_HEAD = re.compile(
 )
 # the ratios a difference between two effects is taken of ("the difference in HRs between the two periods was not
 # significant"): a test of interaction, not an outcome's change
-EFFECT_MEASURES = _words("hr hrs rr rrs irr irrs")
+EFFECT_MEASURES = _words("hr hrs rr irr")
 # one arm did better than another on a measure: "significantly outperformed those receiving placebo in measures of
 # cognition", "was superior to X in pain relief" (improved), "was inferior to X for Y" (worsened)
 OUTPERFORMED = re.compile(
