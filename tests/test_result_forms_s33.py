@@ -178,3 +178,16 @@ def test_an_outcome_named_with_the_interventions_arm_counts_for_it_without_the_a
     # a name that is the intervention itself, or holds no arm, stays as it is
     for name in ("sertraline dose", "remission rate"):
         assert _without_its_arm(OutcomeMention(name, "increased", "improved", "q"), profile).outcome == name
+
+
+def test_a_significant_difference_in_favour_of_an_arm_is_read_for_its_measure() -> None:
+    assert _directions(
+        "A significant difference between groups in favour of the coaching group was found for medication adherence "
+        "(p = 0.01)."
+    ) == [("medication adherence", "improved")]
+    assert _directions("Significant differences in favor of placebo were observed for nasal congestion.") == [
+        ("nasal congestion", "worsened")
+    ]
+    assert _directions("Improvements were also observed for walking speed after the programme.") == [
+        ("walking speed", "improved")
+    ]

@@ -374,7 +374,7 @@ OUTCOME_VERB = re.compile(
     # of finding or a bracket stands between it and its object
     r"\b(?P<verb>(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+"
     r"(?:\([^()]{0,40}\)\s+(?:(?:was|were)\s+(?:noted|found|observed|seen|detected)\s+)?|"
-    r"(?:was|were)\s+(?:noted|found|observed|seen|detected)\s+)(?:in|of)|"
+    r"(?:was|were)\s+(?:also\s+)?(?:noted|found|observed|seen|detected)\s+)(?:in|of|for)|"
     rf"(?:{_VERB_STEMS})(?:es|s|ed|d|ing|e)?|"
     r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+(?:in|of))"
     r"\s+(?:the\s+)?(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^\.;:\(\)\[\]]{1,120})"
@@ -676,5 +676,14 @@ OUTPERFORMED = re.compile(
 # verbal learning" (higher / lower: the change; better / worse: the direction)
 SCORED = re.compile(
     r"\b(?:scored|performed|did)\s+(?:\w+ly\s+)?(?P<word>higher|lower|better|worse)\s+(?:on|in)\s+(?:the\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# a significant difference said to favour an arm, and the measure it was found for: "a significant difference between
+# groups in favor of the early group was found for the acquisition of new knowledge", "significant effects in favour
+# of group BT for muscle strength"
+FAVOURS = re.compile(
+    r"\bsignificant(?:ly)?\s+(?:\w+\s+){0,2}?(?:differences?|effects?)\s+(?:between\s+(?:the\s+)?groups?\s+)?in\s+favou?r\s+of\s+"
+    r"(?P<arm>[^.;:()\[\]]{1,60}?)\s+(?:(?:was|were)\s+(?:also\s+)?(?:found|observed|seen|noted|shown)\s+)?"
+    r"(?:(?:compared\s+(?:to|with)|versus|vs\.?)\s+[^.;:()\[\]]{1,40}?\s+)?(?:for|on|in)\s+(?:the\s+)?"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )

@@ -20,6 +20,7 @@ from summarizer.engines.extractive.cues import (
     DIFFERENCE_WORDS,
     EFFECT_MEASURES,
     EVERY_ARM,
+    FAVOURS,
     FEWER_PATIENTS,
     FILLER,
     HALTED,
@@ -470,6 +471,11 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if (span := _object_name(low, match)) is not None:
             better = match.group("verb") == "outperformed" or "superior" in match.group("verb")
             mentions.append(_mention(scan, *span, "unclear", "improved" if better else "worsened"))
+    for match in FAVOURS.finditer(low) if "favour" in said or "favor" in said else ():
+        if (span := _object_name(low, match)) is not None:
+            # the control arm favoured: the intervention did worse on the measure
+            control = CONTROL_WORDS.search(match.group("arm")) is not None
+            mentions.append(_mention(scan, *span, "unclear", "worsened" if control else "improved"))
     for match in SCORED.finditer(low) if not _SCORED_SAID.isdisjoint(said) else ():
         sentence_start = scan.sentence_at(match.start())[0]
         if CONTROL_WORDS.search(low, max(sentence_start, match.start() - 60), match.start()):
