@@ -191,3 +191,12 @@ def test_a_significant_difference_in_favour_of_an_arm_is_read_for_its_measure() 
     assert _directions("Improvements were also observed for walking speed after the programme.") == [
         ("walking speed", "improved")
     ]
+
+
+def test_a_long_subject_of_no_difference_is_named_by_its_head_before_where_it_was_measured() -> None:
+    assert _read("The mean total time to first feed in the neonatal unit did not differ between the two groups.") == [
+        ("time to first feed", "no_difference")
+    ]
+    # a change keeps the whole subject's limit: which arm the place names matters for it
+    changed = "The mean total time to first feed in the neonatal unit was significantly shorter with cup feeding."
+    assert _read(changed) == []

@@ -279,7 +279,10 @@ def numeric_outcomes(
     "the hazard ratio for death"), with what each change means for the patient."""
     mentions = []
     for result in results:
-        span = result.named or (_subject_before(scan, result.subject_end) if result.subject_end >= 0 else None)
+        span = result.named or (
+            _subject_before(scan, result.subject_end, long_heads=result.change == "no_difference")
+            if result.subject_end >= 0 else None
+        )
         if span is None:
             continue
         for piece_start, piece_end in _pieces(scan.low, span):
@@ -376,17 +379,21 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
     return mentions
 
 
-def _subject_before(scan: Scan, pos: int) -> tuple[int, int] | None:
+def _subject_before(scan: Scan, pos: int, long_heads: bool = False) -> tuple[int, int] | None:
     """The noun phrase that ends just before pos, within its clause: "the ovulation rate in the IM group (93%)"
-    gives "ovulation rate". None when there is none."""
+    gives "ovulation rate". None when there is none. With long_heads (for a result of no difference, which says
+    nothing of either arm), a subject too long for a measure's name is cut before where or when it was measured
+    (_head_before_place)."""
     low = scan.low
     sentence_start, _ = scan.sentence_at(pos)
     clause_start = max(sentence_start, pos - SUBJECT_CHARS)
+    bounded = clause_start == sentence_start  # the phrase starts where its clause does, not at SUBJECT_CHARS
     while clause_start > sentence_start and clause_start < pos and not low[clause_start - 1].isspace():
         clause_start += 1  # not from the middle of a word ("althou|gh 50% of ...")
     relative = False
     for boundary in CLAUSE_BOUNDARY.finditer(low, clause_start, pos):
         clause_start = boundary.end()
+        bounded = True
         # "retinal problems which later improved": a relative pronoun is the subject, unless a preposition takes it
         # ("groups in which mortality was lower")
         relative = boundary.group() in ("which", "who") and not _PREPOSITION_BEFORE.search(
@@ -405,6 +412,8 @@ def _subject_before(scan: Scan, pos: int) -> tuple[int, int] | None:
     words = words[lead:]
     while words and (words[-1].endswith("ly") or words[-1] in SUBJECT_TAIL):  # "X has significantly decreased"
         words.pop()
+    if len(words) > SUBJECT_WORDS and bounded and long_heads:
+        words = _head_before_place(words)
     if not words or len(words) > SUBJECT_WORDS or words[-1] in NOT_OUTCOMES or words[0] in SUBJECT_PRONOUNS:
         return None
     name = " ".join(words)
@@ -415,6 +424,29 @@ def _subject_before(scan: Scan, pos: int) -> tuple[int, int] | None:
 # a subject whose head is a fall of a measure ("the decreases in the symptom scale scores were greater"): a
 # comparative then says how much it fell, not which way the measure went
 _FALL_HEAD = re.compile(r"(?:reductions?|decreases?|declines?|falls?|drops?)\s+(?:in|of)\b")
+# where a long subject's measure ends and what says where, when or in whom it was measured begins: "the total mean
+# score of self-care | in all aspects of diabetes care for children"
+_PLACE_WORDS = frozenset({"in", "for", "among", "at", "during", "after", "from", "on", "within", "throughout"})
+# a head that holds these is a list, a negated result or a clause, not a measure's name ("based" left of "based on")
+_PARTICIPLE = re.compile(r"(?<!e)ed$")  # "based", "achieved" (not "feed", "speed")
+_NOT_IN_HEAD = frozenset({"and", "or", "no", "not", "difference", "differences", "however"})
+
+
+def _head_before_place(words: list[str]) -> list[str]:
+    """A subject longer than a measure's name (SUBJECT_WORDS), cut before the first preposition of place, time or
+    population after its first word; unchanged when the head would be a list ("and", a comma) or still too long."""
+    for k, word in enumerate(words[1:], start=1):
+        if word in _PLACE_WORDS:
+            head = words[:k]
+            if (
+                len(head) <= SUBJECT_WORDS and _NOT_IN_HEAD.isdisjoint(head) and not _PARTICIPLE.search(head[-1])
+                and not any(w.endswith(",") for w in head) and plausible_outcome_name(" ".join(head))
+            ):
+                return head
+            break
+    return words
+
+
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|on|by|with|from|among|during|after|to)\s+$")
 
 
@@ -504,7 +536,7 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if TREND.match(low, match.end()) or (inverted and match.group("verb")):
             continue  # a change over the years; a change the control arm itself went through ("fell in the placebo
             # group") is not the intervention's against it
-        span = _subject_before(scan, match.start())
+        span = _subject_before(scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference")
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
