@@ -548,7 +548,7 @@ SUBJECT_RESULT = re.compile(
     r"|\s+(?:statistically\s+)?(?:significantly|markedly|substantially|considerably)\b)"
     r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
     r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$"
-    # "X increased in the Sensor On arm": a change said of one arm (RESULTS_IN_ARM)
+    # "X increased in the Sensor On arm": a change said of one arm (ARM_AFTER)
     r"|\s+" + ARM_AFTER + ")"
     r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ|(?:change|improve|increase|decrease)(?=\s+(?:significantly\s+)?(?:in|during|after|"
     r"over|from|between|throughout|with)\b|\s*[,;.(\[]|\s*$))"
