@@ -370,7 +370,12 @@ _VERB_STEMS = "|".join(
     if stem not in _NOUN_ONLY_STEMS
 )
 OUTCOME_VERB = re.compile(
-    rf"\b(?P<verb>(?:{_VERB_STEMS})(?:es|s|ed|d|ing|e)?|"
+    # "a significant increase was noted in X", "a significant reduction (p = 0.036) in X": the noun first where a verb
+    # of finding or a bracket stands between it and its object
+    r"\b(?P<verb>(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+"
+    r"(?:\([^()]{0,40}\)\s+(?:(?:was|were)\s+(?:noted|found|observed|seen|detected)\s+)?|"
+    r"(?:was|were)\s+(?:also\s+)?(?:noted|found|observed|seen|detected)\s+)(?:in|of|for)|"
+    rf"(?:{_VERB_STEMS})(?:es|s|ed|d|ing|e)?|"
     r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+(?:in|of))"
     r"\s+(?:the\s+)?(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^\.;:\(\)\[\]]{1,120})"
 )
@@ -500,6 +505,17 @@ RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
     **dict.fromkeys(("improved", "better"), ("unclear", "improved")),
     **dict.fromkeys(("worse", "worsened"), ("unclear", "worsened")),
 }
+# the size a comparative is given before it: "0.66% lower", "2.5 times higher", "12 points lower", "1864 euros less",
+# with the interval or test that may follow the size ("0.018 (95% CI ...) higher")
+RESULT_QUANTITY = (
+    r"(?:about\s+|approximately\s+|nearly\s+|almost\s+)?[\-−–]?\d+(?:[.·,]\d+)?\s*(?:%|percent(?:age)?(?:\s+points?)?\b|"
+    r"times\b|-?fold\b|points?\b|units?\b|[a-zµμ£$€]{1,6}(?:/[a-zµμ]{1,5})?\b)?\s*(?:\([^()]{0,80}\)\s*)?"
+    r"(?=(?:lower|higher|shorter|longer|greater|smaller|less)\b)"
+)
+# one arm named after a change said of it: "in the Sensor On arm", "in group B", "among the treated group"
+ARM_AFTER = (
+    r"(?:in|among|for)\s+(?:the\s+)?(?:(?:[\w\-+/]+\s+){0,4}?(?:groups?|arms?)\b|groups?\s+[a-z0-9]{1,4}\b)"
+)
 # "X showed a significant reduction", "X had a marked improvement (p < 0.01)": a change said of the subject before it
 SUBJECT_CHANGE_NOUN = re.compile(
     r"\b(?:had|has|have|showed|shows|show|demonstrated|exhibited|underwent)\s+(?:a\s+|an\s+)?(?:(?:statistically\s+)?"
@@ -516,31 +532,50 @@ DECHALLENGE = re.compile(
 )
 SUBJECT_RESULT = re.compile(
     r"\b(?:(?:was|were|is|are|remained|became|(?:found|shown|observed|seen|noted)\s+to\s+be)\s+" + _RESULT_ADVERB
-    + r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
-    r"greater|smaller|fewer|better|worse|(?:more|less)\s+(?:frequent|common)|less(?=\s+than\s+(?!\d))|"
-    r"not\s+(?:significantly\s+)?different|significantly\s+(?:high|low))(?=\s+(?:in|among|between|than|with|using|under|"
-    r"for|at|after|during|across|compared|versus|vs|following|by|when|relative)\b|\s*[,;:.()\[]|\s*$)"
+    # a comparative may be given its size: "was 0.66% lower", "were 2.5 times higher" (RESULT_QUANTITY)
+    + "(?:" + RESULT_QUANTITY + ")?"
+    r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
+    r"greater|smaller|fewer|better|worse|lesser|(?:more|less)\s+(?:frequent|common)|"
+    r"less(?=\s+(?:than\s+(?!\d)|(?:in|among|with|for)\s+(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b|"
+    r"(?:in|among|with|for)\s+[^.;:()\[\]]{1,50}?\s+(?:than|compared|versus|vs)\b))|"
+    r"not\s+(?:statistically\s+|significantly\s+)?different|significantly\s+(?:high|low)|"
+    # "X was not reduced by cooling", "were not significantly altered with": no difference
+    r"not\s+(?:statistically\s+|significantly\s+)?(?:reduced|increased|decreased|improved|affected|altered|changed)"
+    r"(?=\s+(?:by|with|in|after|following)\b))(?=\s+(?:in|among|between|than|with|using|under|"
+    r"for|at|after|during|across|compared|versus|vs|following|by|when|relative|on\s+the|as\s+compared)\b|\s*[,;:.()\[]|"
+    r"\s*$"
+    # "was reduced significantly (p < 0.01) in ...": the adverb after the result word
+    r"|\s+(?:statistically\s+)?(?:significantly|markedly|substantially|considerably)\b)"
     r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
-    r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$)"
-    r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ)"
-    r"|(?:showed|shows|demonstrated|revealed|had|has|have)\s+(?P<nodiff>no\s+(?:statistically\s+)?(?:significant\s+)?"
+    r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$"
+    # "X increased in the Sensor On arm": a change said of one arm (ARM_AFTER)
+    r"|\s+" + ARM_AFTER + ")"
+    r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ|(?:change|improve|increase|decrease)(?=\s+(?:significantly\s+)?(?:in|during|after|"
+    r"over|from|between|throughout|with)\b|\s*[,;.(\[]|\s*$))"
+    r"|(?:(?:showed|shows|demonstrated|revealed|had|has|have)\s+no|(?:did|does|do)\s+not\s+(?:show|reveal|demonstrate|"
+    r"have)\s+(?:a|any))\s+(?P<nodiff>(?:statistically\s+)?(?:significant\s+)?(?:clinical\s+|statistical\s+)?"
     r"differences?))"
 )
 NO_DIFFERENCE_IN = re.compile(
     r"(?:\b(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|change|modify)|"
-    r"\b(?:no|not\s+an?)\s+(?:statistical(?:ly)?\s+)?(?:significant\s+)?(?:between[\s\-]groups?\s+)?"
+    r"\b(?:no|not\s+an?)\s+(?:evidence\s+(?:of|for)\s+(?:an?\s+|any\s+)?)?(?:statistical(?:ly)?\s+)?(?:significant\s+)?"
+    # "no detectable differences", "no significant intergroup differences", "no between-group differences"
+    r"(?:(?:detectable|meaningful|relevant|appreciable|notable)\s+)?(?:(?:between[\s\-‐]groups?|inter-?group)\s+)?"
     r"(?:differences?|changes?|effects?|benefits?|impact)\s+(?:\([^()]{0,30}\)\s+)?"
     r"(?:was\s+|were\s+)?"
-    r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+)?(?:(?:between|among)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}?"
-    r"(?:groups?|arms?|treatments)\s+)?(?:in|for|regarding|on|with\s+regard\s+to|in\s+terms\s+of|with\s+respect\s+to))"
+    r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+|present\s+)?(?:(?:between|among)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}?"
+    r"(?:groups?|arms?|treatments|clusters|conditions|cohorts|regimens)\s*,?\s+)?(?:in\s+terms\s+of|in|for|regarding|"
+    r"on|with\s+regard\s+to|with\s+respect\s+to))"
     r"\s+(?:the\s+)?"
     r"(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^.;:()\[\]]{1,100})"
 )
 COMPARATIVE_OBJECT = re.compile(
     r"\b(?P<verb>had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
-    r"experienced|demonstrated|reported|yielded|there\s+(?:was|were))\s+(?:a\s+|an\s+)?" + _RESULT_ADVERB
-    + r"(?:(?:statistically\s+)?significant\s+(?:\([^()]{0,20}\)\s+)?)?"
-    r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more)\s+"
+    r"experienced|demonstrated|reported|yielded|exhibited|indicating|showing|required|needed|used|consumed|completed|caused|"
+    r"there\s+(?:was|were))\s+(?:a\s+|an\s+)?"
+    + _RESULT_ADVERB + r"(?:(?:statistically\s+)?significant\s+(?:\([^()]{0,20}\)\s+)?)?"
+    # "had significantly longer (p < .001) aiming durations": the test between the comparative and its object
+    r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more)\s+(?:\([^()]{0,30}\)\s+)?"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
 # "more effective than placebo in relieving pain": better (or, "less effective", worse) for the outcome after it
@@ -606,3 +641,49 @@ def word_cues(tok: str) -> tuple[str, str, bool, bool, bool, str | None, tuple[s
 
 FOLDED, CLASS, EVENT_TRIGGER, HEAD, OUTCOME_VERB_START, MARK, AFFIXES = map(itemgetter, range(7))
 WORD_CUES = 7  # how many values word_cues gives
+
+
+# Result grammar added for issue 23 (helper s33-results): forms of reported results the patterns above miss.
+# "The difference in X (between the groups) was not statistically significant", "the changes in X were small and
+# not significant", "differences in X did not reach significance": no difference in X (the name is cut where an
+# object's name ends, cues.OBJ_CUT: "between the groups", "at 6 months")
+DIFFERENCE_NOT_SIGNIFICANT = re.compile(
+    r"\b(?:differences?|changes?)\s+(?:between\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:groups?|arms?)\s+)?"
+    r"(?:in|of|for|regarding)\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,100}?)\s+"
+    r"(?:(?:was|were|is|are)\s+(?:(?:\w+\s+)?and\s+)?(?:also\s+)?(?:not\s+(?:found\s+to\s+be\s+)?(?:statistically\s+)?"
+    r"significant|(?:statistically\s+)?(?:non-?\s?significant|insignificant))|(?:did|does|do)\s+not\s+(?:reach|attain|"
+    r"achieve)\s+(?:statistical\s+)?significance)\b"
+)
+# the words a statement must hold for DIFFERENCE_NOT_SIGNIFICANT to be looked for
+DIFFERENCE_WORDS = _words("difference differences change changes")
+SIGNIFICANCE_WORDS = _words("significant significance nonsignificant non-significant insignificant")
+# a measure's change named before the measure: "the changes in X", "mean change from baseline in X" (X is the outcome)
+CHANGE_HEAD = re.compile(
+    r"(?:(?:mean|median|absolute|relative|percent(?:age)?)\s+)?changes?\s+(?:from\s+baseline\s+)?(?:in|of)\s+"
+    r"(?:the\s+)?(?=[a-z])"
+)
+# the ratios a difference between two effects is taken of ("the difference in HRs between the two periods was not
+# significant"): a test of interaction, not an outcome's change
+EFFECT_MEASURES = _words("hr hrs rr irr")
+# one arm did better than another on a measure: "significantly outperformed those receiving placebo in measures of
+# cognition", "was superior to X in pain relief" (improved), "was inferior to X for Y" (worsened)
+OUTPERFORMED = re.compile(
+    r"\b(?P<verb>outperformed|(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:superior|inferior)\s+to)\s+[^.;:()\[\]]{1,80}?\s+"
+    r"(?:in|on|for|with\s+respect\s+to|in\s+terms\s+of)\s+(?!(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:groups?|arms?)\b)"
+    r"(?:(?:measures?|terms|scores?)\s+of\s+)?(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# an arm scored or performed better on a measure: "scored higher on the mini-CAL", "performed significantly better in
+# verbal learning" (higher / lower: the change; better / worse: the direction)
+SCORED = re.compile(
+    r"\b(?:scored|performed|did)\s+(?:\w+ly\s+)?(?P<word>higher|lower|better|worse)\s+(?:on|in)\s+(?:the\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# a significant difference said to favour an arm, and the measure it was found for: "a significant difference between
+# groups in favor of the early group was found for the acquisition of new knowledge", "significant effects in favour
+# of group BT for muscle strength"
+FAVOURS = re.compile(
+    r"\bsignificant(?:ly)?\s+(?:\w+\s+){0,2}?(?:differences?|effects?)\s+(?:between\s+(?:the\s+)?groups?\s+)?in\s+favou?r\s+of\s+"
+    r"(?P<arm>[^.;:()\[\]]{1,60}?)\s+(?:(?:was|were)\s+(?:also\s+)?(?:found|observed|seen|noted|shown)\s+)?"
+    r"(?:(?:compared\s+(?:to|with)|versus|vs\.?)\s+[^.;:()\[\]]{1,40}?\s+)?(?:for|on|in)\s+(?:the\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.cues import (
     ARMS_ALIKE,
+    CHANGE_HEAD,
     CLAUSE_BOUNDARY,
     COMPARATIVE_OBJECT,
     CONTRAST,
@@ -15,7 +16,11 @@ from summarizer.engines.extractive.cues import (
     CONTROL_WORDS,
     DECHALLENGE,
     DEFINITION_OPEN,
+    DIFFERENCE_NOT_SIGNIFICANT,
+    DIFFERENCE_WORDS,
+    EFFECT_MEASURES,
     EVERY_ARM,
+    FAVOURS,
     FEWER_PATIENTS,
     FILLER,
     HALTED,
@@ -29,10 +34,13 @@ from summarizer.engines.extractive.cues import (
     OBJ_SPLIT,
     OUTCOME_VERB,
     OUTCOME_VERB_START,
+    OUTPERFORMED,
     PROTECTIVE,
     RESPONDERS_BEFORE,
     RESULT_CHANGE,
     RESULT_WORDS,
+    SCORED,
+    SIGNIFICANCE_WORDS,
     SUBGROUP_BEFORE,
     SUBJECT_CHANGE_NOUN,
     SUBJECT_CHARS,
@@ -271,7 +279,10 @@ def numeric_outcomes(
     "the hazard ratio for death"), with what each change means for the patient."""
     mentions = []
     for result in results:
-        span = result.named or (_subject_before(scan, result.subject_end) if result.subject_end >= 0 else None)
+        span = result.named or (
+            _subject_before(scan, result.subject_end, long_heads=result.change == "no_difference")
+            if result.subject_end >= 0 else None
+        )
         if span is None:
             continue
         for piece_start, piece_end in _pieces(scan.low, span):
@@ -337,8 +348,12 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             piece_pos = idx + len(piece)
             words = _outcome_words(piece)
-            if not words or words[-1] in ARM_WORDS:  # "an improvement in the electrostimulation group"
+            if not words:
                 continue
+            if not ARM_WORDS.isdisjoint(words):
+                # "an improvement in the electrostimulation group", "improvements were found in the TA group for X
+                # and Y": the object names an arm, and what follows it is not this verb's object
+                break
             name_low = " ".join(words)
             start = low.find(name_low, idx)
             if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
@@ -364,17 +379,21 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
     return mentions
 
 
-def _subject_before(scan: Scan, pos: int) -> tuple[int, int] | None:
+def _subject_before(scan: Scan, pos: int, long_heads: bool = False) -> tuple[int, int] | None:
     """The noun phrase that ends just before pos, within its clause: "the ovulation rate in the IM group (93%)"
-    gives "ovulation rate". None when there is none."""
+    gives "ovulation rate". None when there is none. With long_heads (for a result of no difference, which says
+    nothing of either arm), a subject too long for a measure's name is cut before where or when it was measured
+    (_head_before_place)."""
     low = scan.low
     sentence_start, _ = scan.sentence_at(pos)
     clause_start = max(sentence_start, pos - SUBJECT_CHARS)
+    bounded = clause_start == sentence_start  # the phrase starts where its clause does, not at SUBJECT_CHARS
     while clause_start > sentence_start and clause_start < pos and not low[clause_start - 1].isspace():
         clause_start += 1  # not from the middle of a word ("althou|gh 50% of ...")
     relative = False
     for boundary in CLAUSE_BOUNDARY.finditer(low, clause_start, pos):
         clause_start = boundary.end()
+        bounded = True
         # "retinal problems which later improved": a relative pronoun is the subject, unless a preposition takes it
         # ("groups in which mortality was lower")
         relative = boundary.group() in ("which", "who") and not _PREPOSITION_BEFORE.search(
@@ -393,11 +412,39 @@ def _subject_before(scan: Scan, pos: int) -> tuple[int, int] | None:
     words = words[lead:]
     while words and (words[-1].endswith("ly") or words[-1] in SUBJECT_TAIL):  # "X has significantly decreased"
         words.pop()
+    if len(words) > SUBJECT_WORDS and bounded and long_heads:
+        words = _head_before_place(words)
     if not words or len(words) > SUBJECT_WORDS or words[-1] in NOT_OUTCOMES or words[0] in SUBJECT_PRONOUNS:
         return None
     name = " ".join(words)
     start = low.find(name, clause_start, pos)
     return (start, start + len(name)) if start >= 0 else None
+
+
+# a subject whose head is a fall of a measure ("the decreases in the symptom scale scores were greater"): a
+# comparative then says how much it fell, not which way the measure went
+_FALL_HEAD = re.compile(r"(?:reductions?|decreases?|declines?|falls?|drops?)\s+(?:in|of)\b")
+# where a long subject's measure ends and what says where, when or in whom it was measured begins: "the total mean
+# score of self-care | in all aspects of diabetes care for children"
+_PLACE_WORDS = frozenset({"in", "for", "among", "at", "during", "after", "from", "on", "within", "throughout"})
+# a head that holds these is a list, a negated result or a clause, not a measure's name ("based" left of "based on")
+_PARTICIPLE = re.compile(r"(?<!e)ed$")  # "based", "achieved" (not "feed", "speed")
+_NOT_IN_HEAD = frozenset({"and", "or", "no", "not", "difference", "differences", "however"})
+
+
+def _head_before_place(words: list[str]) -> list[str]:
+    """A subject longer than a measure's name (SUBJECT_WORDS), cut before the first preposition of place, time or
+    population after its first word; unchanged when the head would be a list ("and", a comma) or still too long."""
+    for k, word in enumerate(words[1:], start=1):
+        if word in _PLACE_WORDS:
+            head = words[:k]
+            if (
+                len(head) <= SUBJECT_WORDS and _NOT_IN_HEAD.isdisjoint(head) and not _PARTICIPLE.search(head[-1])
+                and not any(w.endswith(",") for w in head) and plausible_outcome_name(" ".join(head))
+            ):
+                return head
+            break
+    return words
 
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|on|by|with|from|among|during|after|to)\s+$")
@@ -410,15 +457,22 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
     mentions: list[OutcomeMention] = []
     said = scan.ngram_set  # a set: each test below is one lookup, not a pass over the tokens
     negated = "no" in said or "not" in said
-    results = not RESULT_WORDS.isdisjoint(said)
-    for match in NO_DIFFERENCE_IN.finditer(low) if negated else ():
-        obj = OBJ_CUT.sub("", match.group("obj"))
-        piece_pos = match.start("obj")
+    # "X did not change", "X did not improve in the Y group"
+    results = not RESULT_WORDS.isdisjoint(said) or (negated and not _NEGATED_VERBS.isdisjoint(said))
+    # "no significant difference in X"; "the difference in X was not significant"
+    tested = not DIFFERENCE_WORDS.isdisjoint(said) and not SIGNIFICANCE_WORDS.isdisjoint(said)
+    for match in [*(NO_DIFFERENCE_IN.finditer(low) if negated else ()),
+                  *(DIFFERENCE_NOT_SIGNIFICANT.finditer(low) if tested else ())]:
+        if low[match.start("obj") :].split(" ", 1)[0] in _NOT_AN_OBJECT:
+            continue  # "did not change in response to treatment": said of the subject before it (SUBJECT_RESULT)
+        head = CHANGE_HEAD.match(low, match.start("obj"))  # "no difference in the changes in X": X
+        piece_pos = head.end() if head is not None else match.start("obj")
+        obj = OBJ_CUT.sub("", low[piece_pos : match.end("obj")])
         for piece in _split_pieces(obj):
             words = _outcome_words(piece)
             name_low = " ".join(words)
             start = low.find(name_low, piece_pos) if words else -1
-            if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
+            if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80 or words[-1] in EFFECT_MEASURES:
                 continue
             piece_pos = start + len(name_low)
             mentions.append(_mention(scan, start, len(name_low), "no_difference", "no_difference"))
@@ -442,24 +496,56 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
                 scan.text[piece_start:piece_end], _CHANGE_NOUN_WORD[match.group("noun")], False, scan.res.polarity
             )
             mentions.append(_mention(scan, piece_start, piece_end - piece_start, change, direction))
+    for match in OUTPERFORMED.finditer(low) if not _OUTPERFORMED_SAID.isdisjoint(said) else ():
+        sentence_start = scan.sentence_at(match.start())[0]
+        if CONTROL_WORDS.search(low, max(sentence_start, match.start() - 60), match.start()):
+            continue  # the control arm did better or worse: no reading of which way the intervention went
+        if (span := _object_name(low, match)) is not None:
+            better = match.group("verb") == "outperformed" or "superior" in match.group("verb")
+            mentions.append(_mention(scan, *span, "unclear", "improved" if better else "worsened"))
+    for match in FAVOURS.finditer(low) if "favour" in said or "favor" in said else ():
+        if (span := _object_name(low, match)) is not None:
+            # the control arm favoured: the intervention did worse on the measure
+            control = CONTROL_WORDS.search(match.group("arm")) is not None
+            mentions.append(_mention(scan, *span, "unclear", "worsened" if control else "improved"))
+    for match in SCORED.finditer(low) if not _SCORED_SAID.isdisjoint(said) else ():
+        sentence_start = scan.sentence_at(match.start())[0]
+        if CONTROL_WORDS.search(low, max(sentence_start, match.start() - 60), match.start()):
+            continue  # the control arm scored higher: no reading of which way the intervention went
+        if (span := _object_name(low, match)) is not None:
+            change, direction = _result_reading(
+                scan.text[span[0] : span[0] + span[1]], match.group("word"), False, scan.res.polarity
+            )
+            mentions.append(_mention(scan, *span, change, direction))
     # "more X than", "significantly high in": result words too, but common ones, so only in these frames
     if not results and "more" not in said and not (
         "significantly" in said and ("high" in said or "low" in said)
     ):
         return mentions
     for match in SUBJECT_RESULT.finditer(low):
-        if match.group("nodiff"):
+        if (match.group("linked") or "").startswith("not ") and _BUT_PREDICATE.search(
+            low, match.end(), scan.sentence_at(match.start())[1]
+        ):
+            continue  # "X was not reduced by A, but was decreased by B": the subject's two readings differ
+        if match.group("nodiff") or (match.group("linked") or "").startswith("not "):
             word = "no difference"
         else:
-            phrase = " ".join((match.group("linked") or match.group("verb") or match.group("differ")).split())
+            phrase = " ".join((match.group("linked") or match.group("verb") or "differ").split())
             word = phrase if phrase in RESULT_CHANGE else phrase.split()[-1]
         inverted = CONTROL_ARM.match(low, match.end()) is not None
-        if TREND.match(low, match.end()):
-            continue
-        span = _subject_before(scan, match.start())
+        if TREND.match(low, match.end()) or (inverted and match.group("verb")):
+            continue  # a change over the years; a change the control arm itself went through ("fell in the placebo
+            # group") is not the intervention's against it
+        span = _subject_before(scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference")
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
+        if RESULT_CHANGE[word][0] != "no_difference" and _FALL_HEAD.match(low, span[0]):
+            continue
+        if match.group("differ") not in (None, "differ") and (
+            inverted or CONTROL_WORDS.search(low, span[0], match.start()) or _CONTROL_AFTER.match(low, match.end())
+        ):
+            continue  # "these parameters in the control group did not change": the control arm's own course
         subject = TRAILING_ADVERBS.sub("", low[span[0] : span[1]]).split()
         if subject and subject[-1] in ARM_WORDS:
             continue  # "the amalgam and composite groups did not differ": the arms, not an outcome
@@ -509,6 +595,14 @@ _CHANGE_NOUN_WORD = {
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
 _CHANGE_NOUNS_SAID = frozenset(_CHANGE_NOUN_WORD)
 _ALTERNATIVES_OF = re.compile(r"\bof\b[^,;]*\s(?:or|and/or)\s+$")
+# "in the vehicle group", "among placebo recipients": the arm a change was said of, when it is the control arm
+_CONTROL_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?" + CONTROL_WORDS.pattern
+)
+_BUT_PREDICATE = re.compile(r"\bbut\s+(?:was|were|is|are)\b")
+_NEGATED_VERBS = frozenset({"change", "improve", "increase", "decrease"})
+_SCORED_SAID = frozenset({"scored", "performed", "did"})
+_OUTPERFORMED_SAID = frozenset({"outperformed", "superior", "inferior"})
 _FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage", "number", "share"})
 _OPPOSITE_CHANGE: dict[Change, Change] = {"increased": "decreased", "decreased": "increased"}
 _OPPOSITE_DIRECTION: dict[Direction, Direction] = {"improved": "worsened", "worsened": "improved"}

@@ -54,7 +54,9 @@ GAIN_NAMED = re.compile(
     r"disappearance|control)s?\s+(?:of|in|from)\s"
 )
 # a gain that is poor or lost is bad to have ("poor seizure control", "loss of symptom relief")
-GAIN_FAILED = re.compile(r"\b(?:poor|inadequate|insufficient|suboptimal|unsatisfactory|lack\s+of|loss\s+of|failed|failure)\b")
+GAIN_FAILED = re.compile(
+    r"\b(?:poor|inadequate|insufficient|suboptimal|unsatisfactory|lack\s+of|loss\s+of|failed|failure)\b"
+)
 # "ventilator-free days", "progression-free survival", "free of relapse": more of it is better
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
 # "time required for wound healing", "time needed to complete the task": what it takes; shorter is better

@@ -11,8 +11,10 @@ wording.py.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from summarizer.certainty import DRAFT
 from summarizer.engines.extractive.cues import REASSURING
@@ -35,7 +37,7 @@ from summarizer.engines.extractive.evidence import (
     statement_finding,
 )
 from summarizer.engines.extractive.learned_results import LearnedResults
-from summarizer.engines.extractive.outcomes import OutcomeMention
+from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.target_polarity import TargetPolarity
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
@@ -243,12 +245,30 @@ def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
     )
 
 
+# the arm an outcome's name ends with: "the CGI-I response rate for fluoxetine", "pain scores with ketamine"
+_ARM_TAIL = re.compile(r"\s+(?:for|with|after|on|in|among|receiving)\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+
+
+def _without_its_arm(mention: OutcomeMention, profile: TargetProfile) -> OutcomeMention:
+    """A mention whose name ends with the intervention's arm ("CGI-I response rate for fluoxetine"), named without
+    it: the result is the intervention's against its comparator, and the name the measure's. Unchanged when no such
+    tail names the intervention, or what is left names no measure."""
+    for tail in _ARM_TAIL.finditer(mention.outcome):
+        head = mention.outcome[: tail.start()]
+        if names_intervention(mention.outcome[tail.end() :], profile.anchors) and not names_intervention(
+            head, profile.anchors
+        ):
+            return replace(mention, outcome=head) if plausible_outcome_name(head) else mention
+    return mention
+
+
 def _rule_outcomes(
     item: ReadStatement, index: int, profile: TargetProfile, polarity: TargetPolarity
 ) -> list[OutcomeMention]:
-    """The outcomes with a direction the rules read in the statement's sentences about the intervention; where the
-    outcome's name left its direction unclear, the polarity the target's statements give it (target_polarity.py)."""
-    about = [m for m in item.reading.outcomes if profile.about(index, m.sentence)]
+    """The outcomes with a direction the rules read in the statement's sentences about the intervention (named
+    without the intervention's arm, _without_its_arm); where the outcome's name left its direction unclear, the
+    polarity the target's statements give it (target_polarity.py)."""
+    about = [_without_its_arm(m, profile) for m in item.reading.outcomes if profile.about(index, m.sentence)]
     counted = [m for m in polarity.directions(about) if m.direction != "unclear" and _counted(m, profile)]
     by_sentence: dict[int, list[TreatmentMention]] = defaultdict(list)
     for treatment in item.reading.treatment.mentions:
