@@ -111,6 +111,14 @@ def test_counts_of_people_and_lone_measure_heads_name_no_measure() -> None:
     assert plausible_outcome_name("risk of stroke")
 
 
+def test_a_statistic_or_a_time_span_alone_names_no_measure() -> None:
+    assert not plausible_outcome_name("average")
+    assert not plausible_outcome_name("3-d averages")
+    assert not plausible_outcome_name("maximum values")
+    assert plausible_outcome_name("24-h urinary sodium")
+    assert plausible_outcome_name("5-HT levels")
+
+
 def _names(text: str) -> list[str]:
     return [m.outcome for m in find_outcomes(text)]
 

@@ -200,3 +200,17 @@ def test_a_long_subject_of_no_difference_is_named_by_its_head_before_where_it_wa
     # a change keeps the whole subject's limit: which arm the place names matters for it
     changed = "The mean total time to first feed in the neonatal unit was significantly shorter with cup feeding."
     assert _read(changed) == []
+
+
+def test_a_negated_change_compared_with_the_other_arm_is_no_absence_of_difference() -> None:
+    assert _read("Hypertonic saline did not increase cerebral perfusion pressure as much as mannitol.") == []
+    assert _read("Drug A did not reduce pain scores as effectively as drug B did.") == []
+    assert _read("Drug A did not reduce the pain scores (p = 0.4).") == [("pain scores", "no_difference")]
+
+
+def test_a_change_noun_that_heads_a_compared_subject_is_not_its_direction() -> None:
+    read = _read("The mean increase in knee swelling in group A (drug X) was significantly less than that of group B.")
+    assert ("knee swelling", "increased") not in read
+    assert _read("There was a significant increase in HDL cholesterol in the treated group (p = 0.01).") == [
+        ("HDL cholesterol", "increased")
+    ]

@@ -603,3 +603,18 @@ def test_protection_against_a_harm_reads_as_the_harm_decreased() -> None:
 
 def test_a_gain_that_failed_has_no_polarity_from_the_gain() -> None:
     assert outcome_direction("poor seizure control", "increased") == "unclear"
+
+
+def test_a_result_in_a_clause_that_names_another_arm_is_not_the_interventions() -> None:
+    from summarizer.engines.extractive.evidence import said_of_another_arm
+    from summarizer.engines.extractive.outcomes import OutcomeMention
+
+    quote = ("Compared with usual care, yoga participants improved their balance score (p = 0.02), while aerobics "
+             "participants improved their grip strength (p = 0.03).")
+    balance = OutcomeMention("balance score", "unclear", "improved", quote)
+    grip = OutcomeMention("grip strength", "unclear", "improved", quote)
+    assert said_of_another_arm(balance, frozenset({"aerobics"}))
+    assert not said_of_another_arm(grip, frozenset({"aerobics"}))
+    assert not said_of_another_arm(balance, frozenset({"yoga"}))
+    alone = "Yoga participants improved their balance score (p = 0.02) compared with usual care."
+    assert not said_of_another_arm(OutcomeMention("balance score", "unclear", "improved", alone), frozenset({"x"}))

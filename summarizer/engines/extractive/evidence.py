@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.reading import SentenceReading
-from summarizer.engines.extractive.tokenise import occurrences, split_sentences
+from summarizer.engines.extractive.tokenise import occurrences, split_sentences, word_set
 from summarizer.engines.extractive.treatment_names import TREATMENT_CLASSES
 from summarizer.models import Finding, Quote, Statement
 
@@ -240,6 +240,41 @@ def for_the_intervention(
         mention,
         change=_OPPOSITE_CHANGE[mention.change],  # type: ignore[arg-type]
         direction=_OPPOSITE_DIRECTION.get(mention.direction, mention.direction),  # type: ignore[arg-type]
+    )
+
+
+# "SMT participants improved X, while KIN participants improved Y": each arm's results in a clause of their own
+_CONTRAST_BREAK = re.compile(r",?\s+(?:while|whereas)\s+|;\s+", re.IGNORECASE)
+# the arm a clause says changed: "SMT participants", "the placebo group", "patients in the sham arm"
+_ARM_SUBJECT = re.compile(
+    r"\b(?P<arm>[\w\-+/]+)\s+(?:participants|patients|subjects|recipients|users|group|groups|arm|arms)\b"
+    r"|\b(?:in|among)\s+(?:the\s+)?(?P<arm_in>[\w\-+/]+)\s+(?:group|groups|arm|arms)\b",
+    re.IGNORECASE,
+)
+# words that name no arm of their own, or may name the intervention's: "the intervention group", "both groups"
+_NO_ARM_OF_ITS_OWN = word_set(
+    "the a an all both two each other intervention treatment treated experimental active study these those their "
+    "our its"
+)
+
+
+def said_of_another_arm(mention: OutcomeMention, anchors: frozenset[str]) -> bool:
+    """Whether a mention's result is another arm's: the sentence sets arms' results side by side in clauses of their
+    own ("SMT participants improved X, while KIN participants improved Y"), and the clause that holds the mention
+    says which arm changed, and it is not the intervention, which another clause names."""
+    low = mention.quote.lower()
+    at = low.find(mention.outcome.lower())
+    breaks = list(_CONTRAST_BREAK.finditer(low))
+    if at < 0 or not breaks:
+        return False
+    start = max((m.end() for m in breaks if m.end() <= at), default=0)
+    end = min((m.start() for m in breaks if m.start() > at), default=len(low))
+    named = [re.compile(rf"(?<![\w\-]){re.escape(a)}(?![\w\-])") for a in anchors if a not in TREATMENT_CLASSES]
+    if any(p.search(low, start, end) for p in named):
+        return False
+    arms = [m.group("arm") or m.group("arm_in") for m in _ARM_SUBJECT.finditer(low, start, at)]
+    return any(arm not in _NO_ARM_OF_ITS_OWN for arm in arms) and any(
+        p.search(low, 0, start) or p.search(low, end) for p in named
     )
 
 

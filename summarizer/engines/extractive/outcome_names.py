@@ -300,7 +300,11 @@ MEASURE_WORDS = MEASUREMENT_NOUNS | {
     # probability" of HIV infection or death, "higher proportions" of people treated according to guidelines)
     "proportions", "percentages", "probability", "probabilities", "likelihood", "odds", "ratio", "ratios", "risk",
     "risks", "incidence", "incidences", "frequency", "prevalence",
+    # statistics and the words for what they summarise ("the average or maximum values for any of these variables")
+    "average", "averages", "maximum", "minimum", "variables", "variable", "parameters", "parameter",
 }
+# a time span ("3-d averages", "24-h values"): when, not what
+_TIME_SPAN = re.compile(r"\d+(?:\.\d+)?-?(?:d|h|hr|hrs|min|day|days|week|weeks|wk|month|months|year|years)")
 # endings of adjectives that are never an outcome on their own ("pulmonary", "cardiac", "venous"); "-al" is left
 # out, since survival, removal and referral are nouns
 ADJECTIVE_ENDINGS = ("ary", "ic", "iac", "ous", "ive", "ible", "able", "onal", "ular", "eal", "ial", "inal")
@@ -330,5 +334,7 @@ def plausible_outcome_name(name: str) -> bool:
         return False  # "blood glucose decreased", "drug Z improved survival": a clause, not a name
     # who was counted is not what was measured: "proportion of patients", "children"
     return any(
-        w not in MEASURE_WORDS and w not in FUNCTION_WORDS and w not in PEOPLE and not w.isdigit() for w in words
+        w not in MEASURE_WORDS and w not in FUNCTION_WORDS and w not in PEOPLE and not w.isdigit()
+        and _TIME_SPAN.fullmatch(w) is None
+        for w in words
     )

@@ -110,6 +110,15 @@ _NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", 
 # not an outcome's name: a comparison sign, a leading preposition, or the study's own results ("their results
 # showed no differences for edema": the outcome is edema, not "results")
 _ADVERB_BEFORE_OBJECT = re.compile(r"\w+ly\s+(?=(?:the|their|its|all)\s)")
+# the copula and comparative after the subject a change noun heads: "the mean increase in swelling [in group I] was
+# significantly less than that of group II"
+_COMPARED_AFTER = re.compile(
+    r"(?:(?!,\s+(?:and|but|while|whereas)\b)[^;]){0,120}?\b(?:was|were)\s+(?:\w+ly\s+)?"
+    r"(?:less|lower|smaller|greater|higher|larger|more)\b"
+)
+# "did not increase CPP as much as mannitol", "did not reduce pain as effectively as X": a negated comparison with the
+# other arm says the change was smaller, not that there was none
+_AS_MUCH_AS = re.compile(r"\bas\s+(?:much|many|far|well|\w+ly)\s+as\b")
 def _mention(scan: Scan, start: int, length: int, change: Change, direction: Direction) -> OutcomeMention:
     return OutcomeMention(
         outcome=scan.text[start : start + length],
@@ -308,7 +317,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         pos = match.start("obj")
         verb = match.group("verb")
         verb_label = verb_change(verb)
-        sentence_start, _ = scan.sentence_at(match.start())
+        sentence_start, sentence_end = scan.sentence_at(match.start())
         prefix = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
         if verb_label is None or HYPOTHETICAL.search(prefix) or (
             SUBGROUP_BEFORE.search(prefix[-40:]) and not RESPONDERS_BEFORE.search(prefix[-80:])
@@ -328,6 +337,8 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             verb in _PLURAL_CHANGE_NOUNS and _NOUN_BEFORE.search(low, max(0, match.start() - 25), match.start())
         )):
             obj = obj[len(first_word) + 1 :]  # "an increase in HDL", "increases in Ve": the noun, not the verb
+            if _COMPARED_AFTER.match(low, match.end("obj"), sentence_end) is not None:
+                continue  # "the increase in X was less than in group II": how much it rose, compared, not which way
         elif first_word in _NOT_AN_OBJECT and verb.endswith(("ed", "er", "ing")):
             continue  # "lower in group I", "reduced using PRVC": said of a subject before it, not of an object
         adverb = _ADVERB_BEFORE_OBJECT.match(obj)  # "improved significantly the semen parameters"
@@ -340,6 +351,8 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         pos = match.start("obj") + skipped + len(obj)  # a change word inside this object is part of its name
         # "did not reduce X"; "a statistically nonsignificant reduction in X", "a trend toward improved X"
         negated = VERB_NEGATED.search(prefix[-70:]) is not None or NOT_SIGNIFICANT.search(prefix[-30:]) is not None
+        if negated and _AS_MUCH_AS.search(obj) is not None:
+            continue
         halted = HALTED.search(prefix[-30:]) is not None  # "halt the deterioration of cardiac function"
         piece_pos = match.start("obj")
         for piece in _split_pieces(obj):

@@ -33,6 +33,7 @@ from summarizer.engines.extractive.evidence import (
     names_intervention,
     outcome_key,
     quote,
+    said_of_another_arm,
     sentence,
     statement_finding,
 )
@@ -269,7 +270,10 @@ def _rule_outcomes(
     without the intervention's arm, _without_its_arm); where the outcome's name left its direction unclear, the
     polarity the target's statements give it (target_polarity.py)."""
     about = [_without_its_arm(m, profile) for m in item.reading.outcomes if profile.about(index, m.sentence)]
-    counted = [m for m in polarity.directions(about) if m.direction != "unclear" and _counted(m, profile)]
+    counted = [
+        m for m in polarity.directions(about)
+        if m.direction != "unclear" and _counted(m, profile) and not said_of_another_arm(m, profile.anchors)
+    ]
     by_sentence: dict[int, list[TreatmentMention]] = defaultdict(list)
     for treatment in item.reading.treatment.mentions:
         by_sentence[treatment.sentence].append(treatment)
