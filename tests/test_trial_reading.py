@@ -618,3 +618,13 @@ def test_a_result_in_a_clause_that_names_another_arm_is_not_the_interventions() 
     assert not said_of_another_arm(balance, frozenset({"yoga"}))
     alone = "Yoga participants improved their balance score (p = 0.02) compared with usual care."
     assert not said_of_another_arm(OutcomeMention("balance score", "unclear", "improved", alone), frozenset({"x"}))
+
+
+def test_a_change_read_against_the_sentences_own_judgement_of_the_arms_is_left_out() -> None:
+    from summarizer.engines.extractive.learned_results import _judged_otherwise
+
+    better = "the antibiotic strategies were significantly more effective than placebo among these patients."
+    assert _judged_otherwise(better, "worsened")
+    assert not _judged_otherwise(better, "improved")
+    assert _judged_otherwise("drug a was inferior to drug b for healing.", "improved")
+    assert not _judged_otherwise("drug a was not more effective than placebo.", "worsened")

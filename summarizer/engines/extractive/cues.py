@@ -687,3 +687,11 @@ FAVOURS = re.compile(
     r"(?:(?:compared\s+(?:to|with)|versus|vs\.?)\s+[^.;:()\[\]]{1,40}?\s+)?(?:for|on|in)\s+(?:the\s+)?"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
+# what a sentence says of how an arm did overall ("more effective than placebo", "inferior to"): a change the change
+# model reads against it is a misreading, and is left out
+JUDGED_BETTER = re.compile(
+    r"(?<!not\s)(?<!no\s)\b(?:more\s+(?:effective|efficacious|beneficial)|superior\s+to|better\s+than)\b"
+)
+JUDGED_WORSE = re.compile(
+    r"(?<!not\s)(?<!no\s)\b(?:less\s+(?:effective|efficacious|beneficial)|inferior\s+to|worse\s+than)\b"
+)

@@ -30,7 +30,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from summarizer.engines.extractive.cues import COMPARISON_RESULT, OBJ_CUT, PATTERN_A_SUFFIX, VERB_LABEL_STEMS
+from summarizer.engines.extractive.cues import (
+    COMPARISON_RESULT,
+    JUDGED_BETTER,
+    JUDGED_WORSE,
+    OBJ_CUT,
+    PATTERN_A_SUFFIX,
+    VERB_LABEL_STEMS,
+)
 from summarizer.engines.extractive.features import efficacy_features
 from summarizer.engines.extractive.linear import LinearModel
 from summarizer.engines.extractive.numeric_results import Significance, numeric_results, oriented_by_arm
@@ -131,7 +138,7 @@ class LearnedResults:
                 continue
             change = _as_change(label)
             direction = outcome_direction(outcome, change, self.polarity)
-            if direction == "unclear":
+            if direction == "unclear" or _judged_otherwise(low[start:end], direction):
                 continue
             mentions.append(OutcomeMention(outcome, change, direction, sentence_text, index, text.find(outcome, start)))
         return mentions
@@ -220,3 +227,10 @@ def _as_change(label: str) -> Change:
     if label not in ("increased", "decreased", "no_difference"):
         raise ValueError(f"the change model answered {label!r}")
     return label  # type: ignore[return-value]
+
+
+def _judged_otherwise(sentence: str, direction: str) -> bool:
+    """Whether a sentence (lower case) judges the arms the other way from a direction the change model read: "more
+    effective than placebo" beside a worsening, "inferior to" beside an improvement."""
+    judged = JUDGED_WORSE if direction == "improved" else JUDGED_BETTER
+    return judged.search(sentence) is not None
