@@ -149,6 +149,9 @@ _WORD = re.compile(r"[a-z0-9-]+")
 # the records a review of is an observational study (a chart review), not a review of studies
 _RECORDS = frozenset(["chart", "charts", "record", "records", "notes", "files"])
 # upper-case words that are no animals: RAT (a rapid antigen test), RATS
+# cohorts counted or numbered ("in any of the three cohorts", "cohort 1") are groups of one study, whatever its design
+_COHORT_COUNTS = frozenset(["two", "three", "four", "five", "six", "both", "2", "3", "4", "5", "6"])
+_COHORT_NUMBERS = frozenset(["1", "2", "3", "4", "5", "6", "i", "ii", "iii", "iv", "a", "b", "c"])
 # a cross section that is measured or imaged ("the cross-sectional area of the tendon") is no cross-sectional study
 _SECTION_MEASURES = frozenset(["area", "areas", "diameter", "diameters", "image", "images", "imaging", "view", "views"])
 _NOT_ANIMALS = frozenset(["RAT", "RATS"])
@@ -247,6 +250,10 @@ def _cue_at(words: Sequence[str], i: int) -> list[tuple[str, float, int, int]]:
     found = []
     hit = _WORDS.get(word)
     if hit is not None and word == "cross-sectional" and after in _SECTION_MEASURES:
+        hit = None
+    if hit is not None and word in ("cohort", "cohorts") and (
+        (i and words[i - 1] in _COHORT_COUNTS) or after in _COHORT_NUMBERS
+    ):
         hit = None
     if hit is not None:
         if hit[0] == "randomised_trial" and i and words[i - 1] in _NOT:

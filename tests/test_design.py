@@ -61,6 +61,8 @@ def test_the_designs_are_the_contracts() -> None:
         "Adverse events were mild and resolved without treatment [2].",
         "The cross-sectional area of the muscle grew after eight weeks of training [3].",
         "Cross sectional images of the tendon were thinner in the treated group [4].",
+        "There was no difference in diarrhoea between the arms in any of the three cohorts [5].",
+        "Costs were higher in the treatment group than in the control group for cohort 1 [6].",
         "",
     ],
 )
@@ -418,3 +420,8 @@ def test_the_contract_checks_the_designs_statement_ids(trial_brief: Brief) -> No
 def test_a_cross_sectional_study_is_still_observational() -> None:
     reading = read_design(Target(), _statements("A cross-sectional survey of 2,000 adults found higher rates [1]."))
     assert reading.design == "observational"
+
+
+def test_a_cohort_study_is_still_observational() -> None:
+    text = "In a prospective cohort of 5,000 nurses, intake was linked to risk [1]."
+    assert read_design(Target(), _statements(text)).design == "observational"
