@@ -218,3 +218,13 @@ def test_a_change_verb_before_its_adverb_and_object() -> None:
 )
 def test_gains_are_good_to_have(outcome: str, change: str, direction: str) -> None:
     assert outcome_direction(outcome, change) == direction  # type: ignore[arg-type]
+
+
+def test_treatment_as_usual_is_the_comparator() -> None:
+    brief = _brief(
+        "At 26 weeks, there were no differences between the iCBT and TAU groups in the outcomes of cognition "
+        "(p = 0.45).",
+        "The primary outcomes were not statistically significant at the 5% level between iCBT group and TAU group.",
+        "However, people receiving iCBT rated their relationship more positively (p = 0.02).",
+    )
+    assert brief.target.intervention is not None and brief.target.intervention.name == "iCBT"

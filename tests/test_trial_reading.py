@@ -47,6 +47,8 @@ def _treatments(text: str) -> list[tuple[str, bool]]:
         ("time needed to complete the task", "improved"),
         ("control of postoperative facial swelling", "worsened"),
         ("seizure control", "worsened"),
+        ("time to first rescue analgesia", "worsened"),
+        ("use of rescue medication", "improved"),
     ],
 )
 def test_times_and_durations_go_by_what_they_measure(outcome: str, decreased_means: str) -> None:

@@ -342,7 +342,8 @@ TESTED_RESULT = re.compile(_TESTED)
 TESTED_IN_NUMBERS = re.compile(_IN_NUMBERS)
 # words that name the comparator arm: "placebo", "the control group", "usual care", "untreated", "vehicle"
 CONTROL_WORDS = re.compile(
-    r"\b(?:placebo|controls?|sham|usual[\s\-]care|standard[\s\-](?:care|treatment|therapy)|untreated|vehicle|"
+    r"\b(?:placebo|controls?|sham|usual[\s\-]care|(?:treatment|care)[\s\-]as[\s\-]usual|standard[\s\-](?:care|treatment|therapy)|"
+    r"untreated|vehicle|"
     r"no[\s\-](?:treatment|intervention)|comparison\s+(?:group|arm))\b"
 )
 VERB_LABEL_STEMS = (
@@ -596,7 +597,7 @@ FEWER_PATIENTS = re.compile(
 # a change reported for the control arm, or against the treated arm, is the opposite change for the intervention
 CONTROL_ARM = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:(?:found|observed|seen|noted|reported)\s+)?(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
-    r"comparison|usual[\s\-]care|standard[\s\-]care|untreated)|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
+    r"comparison|usual[\s\-]care|(?:treatment|care)[\s\-]as[\s\-]usual|standard[\s\-]care|untreated)|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
     r"(?:intervention|treatment|treated|experimental|active)\s+(?:group|arm))\b"
 )
 CLAUSE_BOUNDARY = re.compile(

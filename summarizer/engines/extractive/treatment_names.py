@@ -237,7 +237,7 @@ CONTROL_CARE = _words("usual standard routine conventional")
 # named by one ("the waitlist group")
 COMPARATOR = CONTROL_CARE | _words(
     "control controls placebo sham comparison untreated non-treated no-treatment no-intervention waitlist wait-list "
-    "waiting"
+    "waiting tau"  # TAU: treatment as usual
 )
 # trial arms: "the olanzapine group", "the intramuscular arm" name what that arm was given
 ARM_WORDS = _words("group groups arm arms")
