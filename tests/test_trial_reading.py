@@ -630,3 +630,16 @@ def test_a_change_read_against_the_sentences_own_judgement_of_the_arms_is_left_o
     assert not _judged_otherwise(better, "improved")
     assert _judged_otherwise("drug a was inferior to drug b for healing.", "improved")
     assert not _judged_otherwise("drug a was not more effective than placebo.", "worsened")
+
+
+def test_an_outcome_coordinated_with_the_interventions_name_is_the_other_arm() -> None:
+    from summarizer.engines.extractive.evidence import coordinated_with_intervention
+    from summarizer.engines.extractive.outcomes import OutcomeMention
+
+    quote = "MBT and CBT did not differ (p = .39), with both reporting high satisfaction."
+    other_arm = OutcomeMention("CBT", "no_difference", "no_difference", quote)
+    assert coordinated_with_intervention(other_arm, frozenset({"mbt"}))
+    quote = "Pain and nausea did not differ between the MBT and control groups."
+    assert not coordinated_with_intervention(
+        OutcomeMention("nausea", "no_difference", "no_difference", quote), frozenset({"mbt"})
+    )

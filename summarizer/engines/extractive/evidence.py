@@ -278,6 +278,23 @@ def said_of_another_arm(mention: OutcomeMention, anchors: frozenset[str]) -> boo
     )
 
 
+def coordinated_with_intervention(mention: OutcomeMention, anchors: frozenset[str]) -> bool:
+    """Whether an outcome's name is coordinated with the intervention's ("MIC and NPC did not differ", "X versus
+    Y"): it is then the other arm, not a measure."""
+    low, name = mention.quote.lower(), re.escape(mention.outcome.lower())
+    for anchor in anchors:
+        if anchor in TREATMENT_CLASSES:
+            continue
+        arm = re.escape(anchor)
+        pattern = (
+            rf"(?<![\w\-]){arm}(?:\s+(?:group|arm))?\s+(?:and|or|versus|vs\.?)\s+{name}(?![\w\-])"
+            rf"|(?<![\w\-]){name}\s+(?:and|or|versus|vs\.?)\s+{arm}(?![\w\-])"
+        )
+        if re.search(pattern, low):
+            return True
+    return False
+
+
 def compares_doses(sentence: str) -> bool:
     """Whether a sentence compares doses (or schedules) of the treatment with each other."""
     return _DOSE_ARMS.search(sentence) is not None

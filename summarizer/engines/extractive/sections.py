@@ -25,6 +25,7 @@ from summarizer.engines.extractive.evidence import (
     also_occurring,
     compared,
     compares_doses,
+    coordinated_with_intervention,
     efficacy_claim,
     for_the_intervention,
     in_control_arm,
@@ -238,9 +239,10 @@ def efficacy_section(
 
 def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
     """Whether an outcome mention is a finding about the intervention against its comparator: not the intervention
-    itself, not a comparison of doses, not a measure taken before treatment."""
+    itself nor the arm set beside it, not a comparison of doses, not a measure taken before treatment."""
     return (
         not names_intervention(mention.outcome, profile.anchors)
+        and not coordinated_with_intervention(mention, profile.anchors)
         and not compares_doses(mention.quote)
         and not measured_before_treatment(mention.outcome, mention.quote)
     )
