@@ -1,6 +1,6 @@
 """Brief-level evaluation: the reviewer-labelled target papers, and pseudo-targets built from two other corpora.
 
-Usage: python bench/bench_brief.py [--data-dir ../shared/data] [--json] [--loto]
+Usage: python bench/bench_brief.py [--data-dir ../shared/data] [--json] [--loto] [--split heldout|train]
 
 1. brief_targets: the 66 target papers with their real citing statements and the verdicts a reviewer accepts
    (the same as `summarizer eval ../shared/data/brief_targets --task brief`).
@@ -15,6 +15,8 @@ Usage: python bench/bench_brief.py [--data-dir ../shared/data] [--json] [--loto]
    Sentences from the papers themselves are not citing statements (they carry no citation markers, so each counts
    as citing the target alone); the pseudo-targets test finding the intervention and reading its effects, not the
    weighing of citations.
+   With --split train, the pseudo-targets are built from the train split instead: the papers the rules are
+   developed on (an in-sample figure, for development; the issue's figures are the held-out ones).
 3. With --loto: leave-one-target-out over the numbers of the rules (VerdictRules: how much attribution makes an
    intervention, how much dissent makes "mixed"). For each target, the numbers are chosen from a grid by the
    count of acceptable briefs on the 65 other targets (ties go to the shipped numbers), then that target is judged
@@ -32,6 +34,7 @@ import shlex
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -110,15 +113,15 @@ def expected_efficacy(directions: Counter[str]) -> frozenset[str]:
     return frozenset(ok)
 
 
-def evidence_inference_targets(path: Path) -> list[BriefTarget]:
-    """One pseudo-target per held-out trial report: its evidence sentences, deduplicated, in corpus order. The
-    intervention to find is any of the report's prompts' interventions; the efficacy verdict to give is the one
-    its labelled directions support (expected_efficacy) when the direction of at least half of its prompts is known
-    (labelled_direction; kind trial_report_polarity_known), else any verdict but insufficient_evidence (kind
-    trial_report_polarity_unknown)."""
+def evidence_inference_targets(path: Path, papers: Callable[[str], bool] = is_heldout) -> list[BriefTarget]:
+    """One pseudo-target per trial report of `papers` (default: the held-out split): its evidence sentences,
+    deduplicated, in corpus order. The intervention to find is any of the report's prompts' interventions; the
+    efficacy verdict to give is the one its labelled directions support (expected_efficacy) when the direction of at
+    least half of its prompts is known (labelled_direction; kind trial_report_polarity_known), else any verdict but
+    insufficient_evidence (kind trial_report_polarity_unknown)."""
     by_paper: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _rows(path):
-        if is_heldout(str(row["pmcid"])):
+        if papers(str(row["pmcid"])):
             by_paper[str(row["pmcid"])].append(row)
     targets = []
     for pmcid, rows in sorted(by_paper.items()):
@@ -148,11 +151,12 @@ def evidence_inference_targets(path: Path) -> list[BriefTarget]:
     return targets
 
 
-def ade_targets(path: Path) -> list[BriefTarget]:
-    """One pseudo-target per held-out case report with at least one adverse-effect sentence."""
+def ade_targets(path: Path, papers: Callable[[str], bool] = is_heldout) -> list[BriefTarget]:
+    """One pseudo-target per case report of `papers` (default: the held-out split) with at least one adverse-effect
+    sentence."""
     by_paper: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _rows(path):
-        if is_heldout(str(row["pmid"])):
+        if papers(str(row["pmid"])):
             by_paper[str(row["pmid"])].append(row)
     targets = []
     for pmid, rows in sorted(by_paper.items()):
@@ -207,13 +211,14 @@ def citing_trial_targets(path: Path, labels: Path = CITING_TRIAL_LABELS) -> list
     return targets
 
 
-def significant_trials(path: Path) -> set[str]:
-    """The pseudo-targets (ei-PMCID) of the held-out trial reports with at least one significant result (a prompt
-    labelled increased or decreased): the trials for which the issue asks an efficacy verdict."""
+def significant_trials(path: Path, papers: Callable[[str], bool] = is_heldout) -> set[str]:
+    """The pseudo-targets (ei-PMCID) of the trial reports of `papers` (default: held out) with at least one
+    significant result (a prompt labelled increased or decreased): the trials for which the issue asks an efficacy
+    verdict."""
     return {
         f"ei-{row['pmcid']}"
         for row in _rows(path)
-        if is_heldout(str(row["pmcid"])) and row["label"] in ("increased", "decreased")
+        if papers(str(row["pmcid"])) and row["label"] in ("increased", "decreased")
     }
 
 
@@ -358,26 +363,34 @@ def leave_one_target_out(targets: list[BriefTarget]) -> dict[str, Any]:
     }
 
 
+def _train_paper(key: str) -> bool:
+    return not is_heldout(key)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", default=Path(__file__).resolve().parents[1].parent / "shared" / "data",
                         type=Path)
     parser.add_argument("--json", action="store_true", help="print the three reports as one JSON object")
     parser.add_argument("--loto", action="store_true", help="also leave-one-target-out over the rules' numbers")
+    parser.add_argument("--split", choices=("heldout", "train"), default="heldout",
+                        help="the papers of the trial and case-report pseudo-targets: the held-out split (default), "
+                        "or the train split the rules are developed on")
     args = parser.parse_args(argv)
+    papers = is_heldout if args.split == "heldout" else _train_paper
     engine = ExtractiveEngine()
     started = time.perf_counter()
-    trials = evidence_inference_targets(args.data_dir / "evidence_inference" / "dev.jsonl")
+    trials = evidence_inference_targets(args.data_dir / "evidence_inference" / "dev.jsonl", papers)
     reports = {
         "brief_targets": evaluate_briefs(load_brief_targets(args.data_dir / "brief_targets"), engine),
         "evidence_inference": evaluate_briefs(trials, engine),
-        "ade": evaluate_briefs(ade_targets(args.data_dir / "ade" / "dev.jsonl"), engine),
+        "ade": evaluate_briefs(ade_targets(args.data_dir / "ade" / "dev.jsonl", papers), engine),
         "citing_trials": evaluate_briefs(
             citing_trial_targets(args.data_dir / "clinical_citation_stance" / "dev.jsonl"), engine
         ),
     }
     reports["trial_measures"] = trial_measures(
-        reports["evidence_inference"], significant_trials(args.data_dir / "evidence_inference" / "dev.jsonl"),
+        reports["evidence_inference"], significant_trials(args.data_dir / "evidence_inference" / "dev.jsonl", papers),
         named_in_text(trials),
     )
     if args.loto:
@@ -388,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
     print("command: " + shlex.join([sys.executable, *sys.argv]))
     print("\n## brief_targets (reviewer-labelled)\n")
     print(format_brief_report_text(reports["brief_targets"]))
-    print("\n## pseudo-targets from held-out papers\n")
+    print(f"\n## pseudo-targets from {'held-out' if args.split == 'heldout' else 'train'} papers\n")
     print(_pseudo_summary("evidence_inference (trial reports)", reports["evidence_inference"], "efficacy"))
     print(_trial_measures_text(reports["trial_measures"]))
     print(_pseudo_summary("ade (case reports)", reports["ade"], "safety"))
