@@ -363,7 +363,8 @@ def leave_one_target_out(targets: list[BriefTarget]) -> dict[str, Any]:
     }
 
 
-def _train_paper(key: str) -> bool:
+def train_paper(key: str) -> bool:
+    """Whether a paper is in the train split (the one the rules are developed on)."""
     return not is_heldout(key)
 
 
@@ -377,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the papers of the trial and case-report pseudo-targets: the held-out split (default), "
                         "or the train split the rules are developed on")
     args = parser.parse_args(argv)
-    papers = is_heldout if args.split == "heldout" else _train_paper
+    papers = is_heldout if args.split == "heldout" else train_paper
     engine = ExtractiveEngine()
     started = time.perf_counter()
     trials = evidence_inference_targets(args.data_dir / "evidence_inference" / "dev.jsonl", papers)

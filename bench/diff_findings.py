@@ -33,10 +33,12 @@ QUOTE_CHARS = 240
 
 
 def _targets(data_dir: Path) -> list[BriefTarget]:
-    bench_brief.is_heldout = lambda _document: True  # both splits: a change is read, not scored
+    def every_paper(_document: str) -> bool:  # both splits: a change is read, not scored
+        return True
+
     return [
-        *bench_brief.evidence_inference_targets(data_dir / "evidence_inference" / "dev.jsonl"),
-        *bench_brief.ade_targets(data_dir / "ade" / "dev.jsonl"),
+        *bench_brief.evidence_inference_targets(data_dir / "evidence_inference" / "dev.jsonl", every_paper),
+        *bench_brief.ade_targets(data_dir / "ade" / "dev.jsonl", every_paper),
         *load_brief_targets(data_dir / "brief_targets"),
         *bench_brief.citing_trial_targets(data_dir / "clinical_citation_stance" / "dev.jsonl"),
     ]

@@ -214,3 +214,10 @@ def test_a_change_noun_that_heads_a_compared_subject_is_not_its_direction() -> N
     assert _read("There was a significant increase in HDL cholesterol in the treated group (p = 0.01).") == [
         ("HDL cholesterol", "increased")
     ]
+
+
+def test_two_clauses_joined_by_and_keep_their_own_subjects_and_results() -> None:
+    text = ("The success rate was significantly lower and the rate of complications was significantly higher in the "
+            "standard group than in the guided group (p < 0.001).")
+    assert sorted(_read(text)) == [("rate of complications", "increased"), ("success rate", "decreased")]
+    assert _read("Ketamine reduced pain and nausea (p = 0.01).") == [("pain", "decreased"), ("nausea", "decreased")]

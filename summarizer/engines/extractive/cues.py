@@ -545,6 +545,8 @@ SUBJECT_RESULT = re.compile(
     r"(?=\s+(?:by|with|in|after|following)\b))(?=\s+(?:in|among|between|than|with|using|under|"
     r"for|at|after|during|across|compared|versus|vs|following|by|when|relative|on\s+the|as\s+compared)\b|\s*[,;:.()\[]|"
     r"\s*$"
+    # "was significantly lower and the rate of Y was higher": another clause with its own subject follows
+    r"|\s+(?:and|but)\s+(?:the\s+)?(?:[\w\-/]+\s+){1,6}?(?:was|were)\b"
     # "was reduced significantly (p < 0.01) in ...": the adverb after the result word
     r"|\s+(?:statistically\s+)?(?:significantly|markedly|substantially|considerably)\b)"
     r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"

@@ -327,6 +327,8 @@ def plausible_outcome_name(name: str) -> bool:
         return False  # an adjective whose noun the sentence lost ("improves pulmonary 39,[44]")
     if all(w in THERAPY_CUES or w in FUNCTION_WORDS for w in words):
         return False
+    if len(words) > 1 and words[0] in PEOPLE and words[1] in THERAPY_CUES:
+        return False  # "patients receiving 5 mg": an arm, not a measure
     if (words[-1].endswith("ed") and verb_change(words[-1]) is not None) or any(
         w.endswith("ed") and verb_change(w) is not None and words[k - 1] not in FUNCTION_WORDS
         for k, w in enumerate(words) if k

@@ -110,6 +110,12 @@ _NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", 
 # not an outcome's name: a comparison sign, a leading preposition, or the study's own results ("their results
 # showed no differences for edema": the outcome is edema, not "results")
 _ADVERB_BEFORE_OBJECT = re.compile(r"\w+ly\s+(?=(?:the|their|its|all)\s)")
+# a clause with its own copula, joined by "and" or "but" to the one after it: "X was lower and [Y was higher]"
+_CLAUSE_BEFORE_AND = re.compile(r"\b(?:was|were|is|are)\b[^,;]*?\s(?:and|but)\s+")
+# a change word said of the subject before it ("was significantly lower", "were reduced"): what follows "and" after it
+# is another clause, not its object
+_PREDICATE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being)\s+(?:\w+ly\s+){0,2}$")
+_JOINED_OBJECT = re.compile(r"(?:or|and)\s")
 # the copula and comparative after the subject a change noun heads: "the mean increase in swelling [in group I] was
 # significantly less than that of group II"
 _COMPARED_AFTER = re.compile(
@@ -331,6 +337,8 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             _TREND_BEFORE.search(prefix[-12:]) is not None
         )
         obj = OBJ_CUT.sub("", match.group("obj"))
+        if _JOINED_OBJECT.match(obj) and _PREDICATE_BEFORE.search(prefix[-40:]):
+            continue  # "X was significantly lower and the rate of Y was higher": a new clause, not lower's object
         obj = re.sub(r"^(?:or|and)\s+", "", obj)
         first_word = obj.split(" ", 1)[0]
         if first_word in ("in", "of") and (verb in _CHANGE_NOUNS or (
@@ -415,6 +423,9 @@ def _subject_before(scan: Scan, pos: int, long_heads: bool = False) -> tuple[int
     if relative:
         return None
     phrase = low[clause_start:pos]
+    joined = [m.end() for m in _CLAUSE_BEFORE_AND.finditer(phrase)]
+    if joined:  # "X was significantly lower and the rate of Y was higher": Y's clause begins after "and"
+        phrase = phrase[joined[-1] :]
     cut = SUBJECT_CUT.search(phrase)
     if cut is not None:
         phrase = phrase[: cut.start()]
