@@ -221,3 +221,17 @@ def test_two_clauses_joined_by_and_keep_their_own_subjects_and_results() -> None
             "standard group than in the guided group (p < 0.001).")
     assert sorted(_read(text)) == [("rate of complications", "increased"), ("success rate", "decreased")]
     assert _read("Ketamine reduced pain and nausea (p = 0.01).") == [("pain", "decreased"), ("nausea", "decreased")]
+
+
+def test_no_difference_in_doing_something_to_an_outcome_is_no_difference() -> None:
+    text = "There was no difference between the two drugs in preventing postoperative delirium (p = 0.4)."
+    assert _read(text) == [("postoperative delirium", "no_difference")]
+    assert _read("Drug A was effective in preventing postoperative delirium (p = 0.02).") == [
+        ("postoperative delirium", "decreased")
+    ]
+
+
+def test_in_comparison_with_the_control_group_names_the_reference_not_the_arm_that_changed() -> None:
+    text = ("Children given the probiotic had a shorter duration of fever in comparison with the control group "
+            "(p = 0.03).")
+    assert _read(text) == [("duration of fever", "decreased")]

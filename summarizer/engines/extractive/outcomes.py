@@ -110,6 +110,8 @@ _NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", 
 # not an outcome's name: a comparison sign, a leading preposition, or the study's own results ("their results
 # showed no differences for edema": the outcome is edema, not "results")
 _ADVERB_BEFORE_OBJECT = re.compile(r"\w+ly\s+(?=(?:the|their|its|all)\s)")
+# "no difference between the two drugs in preventing X": X did not differ
+_NO_DIFFERENCE_IN_DOING = re.compile(r"\bno\s+(?:\w+\s+){0,2}?differences?\b[^.;:]{0,60}?\s(?:in|for)\s+$")
 # a clause with its own copula, joined by "and" or "but" to the one after it: "X was lower and [Y was higher]"
 _CLAUSE_BEFORE_AND = re.compile(r"\b(?:was|were|is|are)\b[^,;]*?\s(?:and|but)\s+")
 # a change word said of the subject before it ("was significantly lower", "were reduced"): what follows "and" after it
@@ -358,7 +360,10 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue  # "improved substantially in recent years": the subject changed, not an object
         pos = match.start("obj") + skipped + len(obj)  # a change word inside this object is part of its name
         # "did not reduce X"; "a statistically nonsignificant reduction in X", "a trend toward improved X"
-        negated = VERB_NEGATED.search(prefix[-70:]) is not None or NOT_SIGNIFICANT.search(prefix[-30:]) is not None
+        negated = (
+            VERB_NEGATED.search(prefix[-70:]) is not None or NOT_SIGNIFICANT.search(prefix[-30:]) is not None
+            or _NO_DIFFERENCE_IN_DOING.search(prefix[-90:]) is not None
+        )
         if negated and _AS_MUCH_AS.search(obj) is not None:
             continue
         halted = HALTED.search(prefix[-30:]) is not None  # "halt the deterioration of cardiac function"
