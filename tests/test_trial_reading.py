@@ -643,3 +643,12 @@ def test_an_outcome_coordinated_with_the_interventions_name_is_the_other_arm() -
     assert not coordinated_with_intervention(
         OutcomeMention("nausea", "no_difference", "no_difference", quote), frozenset({"mbt"})
     )
+
+
+def test_a_change_said_for_one_arm_compared_to_the_intervention_is_the_other_arms() -> None:
+    from summarizer.engines.extractive.evidence import said_of_the_other_arm
+
+    text = "Hands-off time was significantly higher for intubation (39 s) compared to the laryngeal tube (6 s)."
+    assert said_of_the_other_arm(text, frozenset({"laryngeal", "tube"}))
+    assert not said_of_the_other_arm(text, frozenset({"intubation"}))
+    assert said_of_the_other_arm("Pain was lower with placebo than with ketamine.", frozenset({"ketamine"}))

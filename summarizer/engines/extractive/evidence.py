@@ -209,15 +209,22 @@ _ARMS_COMPARED = re.compile(
     r"(?P<second>[^,;()]{1,40}?)\s+(?:group|arm|cohort)s?\b",
     re.IGNORECASE,
 )
+# "X was significantly higher for A (39 s) compared to B (6 s)": the change is said of arm A, against arm B
+_ARM_COMPARED_TO = re.compile(
+    r"\b(?:higher|lower|greater|more|fewer|less|shorter|longer|better|worse|larger|smaller)\s+(?:for|in|with|among)\s+"
+    r"(?:the\s+)?(?P<first>[^,;()]{1,40}?)\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:as\s+)?(?:compared\s+(?:to|with)|versus|"
+    r"vs\.?|than(?:\s+(?:for|in|with))?)\s+(?:the\s+)?(?P<second>[^,;()]{1,40})",
+    re.IGNORECASE,
+)
 _OPPOSITE_CHANGE: dict[str, str] = {"increased": "decreased", "decreased": "increased"}
 _OPPOSITE_DIRECTION: dict[str, str] = {"improved": "worsened", "worsened": "improved"}
 
 
 def said_of_the_other_arm(sentence: str, anchors: frozenset[str]) -> bool:
     """Whether a sentence says a change of the arm the intervention is compared with: "higher in the A group than
-    in the B group" where the intervention names arm B and not arm A. Its change, for the intervention, is the
-    opposite one."""
-    match = _ARMS_COMPARED.search(sentence)
+    in the B group", "higher for A (39 s) compared to B (6 s)", where the intervention names arm B and not arm A. Its
+    change, for the intervention, is the opposite one."""
+    match = _ARMS_COMPARED.search(sentence) or _ARM_COMPARED_TO.search(sentence)
     if match is None:
         return False
     first = set(re.findall(r"[\w\-+]+", match.group("first").lower()))
