@@ -657,3 +657,17 @@ def test_a_change_said_for_one_arm_compared_to_the_intervention_is_the_other_arm
 def test_a_marker_good_to_raise_in_one_disease_and_bad_in_another_has_no_polarity_by_its_name() -> None:
     # ferritin: raised to treat iron deficiency, a marker of inflammation elsewhere
     assert outcome_direction("serum ferritin", "increased") == "unclear"
+
+
+def test_a_harm_not_associated_with_an_increased_risk_did_not_differ() -> None:
+    text = "Treatment with drug X was not associated with an increased risk of cardiovascular events or malignancy."
+    read = _outcomes(text)
+    assert read and all(change == "no_difference" for _, change, _ in read)
+
+
+def test_no_effect_between_groups_on_a_harm_is_a_comparison_not_an_absent_harm() -> None:
+    reading = annotate(
+        "There was no effect observed between supplementation groups for indices of depression or fatigue.",
+        resources_=load_resources(),
+    )
+    assert reading.absent_events == ()

@@ -433,7 +433,8 @@ CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although|though|yet|only)
 VERB_NEGATED = re.compile(
     r"\b(?:not|no|nor|never|failed to|unable to)\s+(?:\w+\s+)?"
     r"(?:(?:result(?:ed)?\s+in|lead\s+to|led\s+to|produce|show|yield|any|statistically|significant(?:ly)?|"
-    r"clinically|meaningful|further|marked)\s+){0,4}$"
+    # "was not associated with an increased risk of X"
+    r"clinically|meaningful|further|marked|associated\s+with|linked\s+(?:to|with)|an?)\s+){0,4}$"
 )
 OBJ_CUT = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|(?:^|\s+)(?:and|or)\s+)(?:in some cases\s+)?(?:an?\s+)?(?:\w+ly\s+)?"
@@ -456,7 +457,8 @@ OBJ_CUT = re.compile(
     r"(?<!days\s)(?<!patients\s)(?<!participants\s)with|"
     r"(?<=days\s|ents\s)with(?=\s+(?:a|an|the|its|their|this|these|statistical|significan|\d))|without|"
     r"to \d|at|during|throughout|after|among|between|across|"
-    r"when|because|which|that|who|while|whereas|although|but|thus|thereby|so|would|could|should|may|might|can|"
+    r"when|because|which|that|who|while|whereas|although|though|despite|but|thus|thereby|so|would|could|should|may|"
+    r"might|can|"
     r"will|must|was|were|is|are|has|have|had|suggests|suggested|indicates|indicated|shows|showed|means|meant)\b|"
     r"\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|"
     # a number ends the name, but not the number of a type or a phase ("type 2 diabetes") or one that starts it, nor

@@ -50,6 +50,9 @@ NO_EFFECT_WORDS = frozenset({"effect", "effects", "impact", "change", "changes",
 # was compared between the arms, not absent
 _COMPARISON_AFTER_NEGATION = re.compile(
     r"\s*(?:(?:statistically|clinically)\s+)?(?:significant\s+)?(?:differences?|changes?)\s+(?:between|among|in|for)\b"
+    # "no effect observed between supplementation groups for indices of depression or fatigue"
+    r"|\s*(?:(?:statistically\s+)?significant\s+)?effects?\s+(?:(?:was|were)\s+)?(?:observed\s+|seen\s+|found\s+)?"
+    r"(?:between|among)\b"
 )
 
 
