@@ -82,7 +82,7 @@ def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) 
     (_subject_of_result)."""
     toks = scan.toks
     if last + 1 < closes and toks[last + 1] in BIOLOGY_AFTER:
-        return False  # "the effects of TREM2 deficiency": biology, not something given
+        return False  # "the effects of IL-10 deficiency": biology, not something given
     # the preposition right before the name, or before up to _WORDS_BEFORE_NAME words of it the reader left out
     # ("the efficacy of hypertonic saline hydroxyethyl starch", the drug's name being the last two)
     at = first - 1
