@@ -118,6 +118,8 @@ def test_a_statistic_or_a_time_span_alone_names_no_measure() -> None:
     assert plausible_outcome_name("24-h urinary sodium")
     assert plausible_outcome_name("5-HT levels")
     assert not plausible_outcome_name("patients receiving 5 mg")
+    assert not plausible_outcome_name("more effective to strength gain")
+    assert plausible_outcome_name("more severe pain")
     assert plausible_outcome_name("number of patients receiving rescue medication")
 
 

@@ -309,6 +309,8 @@ _TIME_SPAN = re.compile(r"\d+(?:\.\d+)?-?(?:d|h|hr|hrs|min|day|days|week|weeks|w
 # out, since survival, removal and referral are nouns
 ADJECTIVE_ENDINGS = ("ary", "ic", "iac", "ous", "ive", "ible", "able", "onal", "ular", "eal", "ial", "inal")
 _NOT_FIRST = frozenset({"with", "without", "difference", "differences"})  # "without vomiting", "differences in X"
+# what "more" or "less" before them judges is an arm, not a measure ("more effective to strength gain")
+_JUDGEMENTS = frozenset({"effective", "efficacious", "beneficial", "successful", "useful"})
 _NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
 
 
@@ -329,6 +331,8 @@ def plausible_outcome_name(name: str) -> bool:
         return False
     if len(words) > 1 and words[0] in PEOPLE and words[1] in THERAPY_CUES:
         return False  # "patients receiving 5 mg": an arm, not a measure
+    if len(words) > 1 and words[0] in ("more", "less") and words[1] in _JUDGEMENTS:
+        return False  # "more effective to strength gain": a judgement of the arm, not a measure
     if (words[-1].endswith("ed") and verb_change(words[-1]) is not None) or any(
         w.endswith("ed") and verb_change(w) is not None and words[k - 1] not in FUNCTION_WORDS
         for k, w in enumerate(words) if k
