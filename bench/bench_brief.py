@@ -363,9 +363,12 @@ def leave_one_target_out(targets: list[BriefTarget]) -> dict[str, Any]:
     }
 
 
-def train_paper(key: str) -> bool:
-    """Whether a paper is in the train split (the one the rules are developed on)."""
-    return not is_heldout(key)
+def papers_of(split: str) -> Callable[[str], bool]:
+    """Whether a paper (its pmcid or pmid) is in the split: "heldout" (the issue's figures) or "train" (the papers the
+    rules are developed on)."""
+    if split == "heldout":
+        return is_heldout
+    return lambda key: not is_heldout(key)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -378,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="the papers of the trial and case-report pseudo-targets: the held-out split (default), "
                         "or the train split the rules are developed on")
     args = parser.parse_args(argv)
-    papers = is_heldout if args.split == "heldout" else train_paper
+    papers = papers_of(args.split)
     engine = ExtractiveEngine()
     started = time.perf_counter()
     trials = evidence_inference_targets(args.data_dir / "evidence_inference" / "dev.jsonl", papers)

@@ -19,10 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_brief import evidence_inference_targets, train_paper  # noqa: E402
+from bench_brief import evidence_inference_targets, papers_of  # noqa: E402
 
 from summarizer.engines.extractive import ExtractiveEngine  # noqa: E402
-from summarizer.evaluation import is_heldout  # noqa: E402
 from summarizer.models import Statement  # noqa: E402
 from summarizer.pipeline import summarize  # noqa: E402
 
@@ -35,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("heldout", "train"), default="heldout")
     parser.add_argument("--skip", type=int, default=0, help="pass over the first N briefs that would be shown")
     args = parser.parse_args(argv)
-    papers = is_heldout if args.split == "heldout" else train_paper
+    papers = papers_of(args.split)
     engine = ExtractiveEngine()
     shown = 0
     only = {t.strip() for t in args.targets.split(",") if t.strip()}
