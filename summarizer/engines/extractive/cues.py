@@ -377,7 +377,9 @@ OUTCOME_VERB = re.compile(
     r"(?:\([^()]{0,40}\)\s+(?:(?:was|were)\s+(?:noted|found|observed|seen|detected)\s+)?|"
     r"(?:was|were)\s+(?:also\s+)?(?:noted|found|observed|seen|detected)\s+)(?:in|of|for)|"
     rf"(?:{_VERB_STEMS})(?:es|s|ed|d|ing|e)?|"
-    r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+(?:in|of))"
+    # "improvements from baseline in X": the change's reference point between the noun and its object
+    r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+"
+    r"(?:(?:from|over|since|relative\s+to)\s+baseline\s+)?(?:in|of))"
     r"\s+(?:the\s+)?(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^\.;:\(\)\[\]]{1,120})"
 )
 # every word OUTCOME_VERB can start with: a statement without one needs no regex scan
@@ -622,6 +624,15 @@ PROTECTIVE = re.compile(
     r"\b(?:protect(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,4}?(?:against|from)|(?:protection|protective\s+(?:efficacy|"
     r"immunity|effects?))\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing)))"
     r"\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# a change the statement calls effective was the aim, whichever way it went: "was effective in reducing X", "successful
+# at increasing X" (a change is good for the patient here even where X's own good direction is unknown); not where the
+# effect is denied, weaker or only equal ("not effective in", "less effective at", "as effective in")
+EFFECTIVE_IN_DOING = re.compile(
+    r"(?<!\bnot\s)(?<!\bno\s)(?<!\bnor\s)(?<!\bless\s)(?<!\bleast\s)(?<!\bas\s)(?<!\bequally\s)(?<!\bsimilarly\s)"
+    r"\b(?:effective|efficacious|successful)\s+(?:in|at)\s+(?:[a-z]+ly\s+)?"
+    # the second of two changes it governs: "effective in increasing X and in reducing Y"
+    r"(?:[a-z]+ing\s+[^.;:()\[\]]{1,60}?,?\s+and\s+(?:in\s+|at\s+)?(?:[a-z]+ly\s+)?)?$"
 )
 # a change over the years, not an effect of a treatment: "has improved substantially in recent years"
 TREND = re.compile(

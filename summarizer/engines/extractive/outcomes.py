@@ -18,6 +18,7 @@ from summarizer.engines.extractive.cues import (
     DEFINITION_OPEN,
     DIFFERENCE_NOT_SIGNIFICANT,
     DIFFERENCE_WORDS,
+    EFFECTIVE_IN_DOING,
     EFFECT_MEASURES,
     EVERY_ARM,
     FAVOURS,
@@ -396,7 +397,11 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 change = "increased" if verb_label == "increased" else "decreased"
                 name = scan.text[start : start + len(name_low)]
                 direction = outcome_direction(name, change, scan.res.polarity)
-                if verb.startswith(("prevent", "alleviat", "ameliorat", "reliev", "mitigat")):
+                if verb.startswith(("prevent", "alleviat", "ameliorat", "reliev", "mitigat")) or (
+                    # "effective in lowering X": the aim, so good whichever X is; not where the piece opens with a
+                    # change of its own ("lowering X and raising Y": Y's change is not this verb's)
+                    EFFECTIVE_IN_DOING.search(prefix[-120:]) is not None and verb_change(words[0]) is None
+                ):
                     direction = "improved"
             else:
                 change = "unclear"
