@@ -48,3 +48,13 @@ def test_improvement_from_baseline_in_names_its_outcome() -> None:
 def test_reduction_from_baseline_in_keeps_the_outcome_polarity() -> None:
     got = _read("Mean reductions from baseline in HbA1c were larger with the pump than with injections (p = 0.01).")
     assert got["HbA1c"] == ("decreased", "improved")
+
+
+def test_improved_with_what_brought_it_is_an_improvement() -> None:
+    assert _read("Skin dryness improved with the cream.")["Skin dryness"] == ("unclear", "improved")
+    assert _read("Joint stiffness worsened with the splint.")["Joint stiffness"] == ("unclear", "worsened")
+
+
+def test_improved_with_time_or_age_is_no_result() -> None:
+    assert _read("Symptoms improved with time in both groups.") == {}
+    assert "Skin dryness" not in _read("Skin dryness worsened with increasing age.")

@@ -555,6 +555,10 @@ SUBJECT_RESULT = re.compile(
     r"|\s+(?:statistically\s+)?(?:significantly|markedly|substantially|considerably)\b)"
     r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
     r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$"
+    # "X improved with the cream": an evaluative change with what brought it; not the course of time or of a dose
+    # ("improved with time", "worsened with increasing age")
+    r"|(?<=improved|worsened)\s+with\s+(?!(?:time|age|increasing|decreasing|higher|lower|greater|longer|dose|duration|"
+    r"follow|each|every|repeated)\b)"
     # "X increased in the Sensor On arm": a change said of one arm (ARM_AFTER)
     r"|\s+" + ARM_AFTER + ")"
     r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ|(?:change|improve|increase|decrease)(?=\s+(?:significantly\s+)?(?:in|during|after|"
