@@ -58,3 +58,23 @@ def test_improved_with_what_brought_it_is_an_improvement() -> None:
 def test_improved_with_time_or_age_is_no_result() -> None:
     assert _read("Symptoms improved with time in both groups.") == {}
     assert "Skin dryness" not in _read("Skin dryness worsened with increasing age.")
+
+
+def test_an_effect_judged_beneficial_or_harmful_gives_the_direction() -> None:
+    assert _read("The supplement had a beneficial effect on serum ferritin (p = 0.01).")["serum ferritin"] == (
+        "unclear", "improved"
+    )
+    assert _read("Drug A had detrimental effects on bone mineral density.")["bone mineral density"] == (
+        "unclear", "worsened"
+    )
+
+
+def test_a_denied_judged_effect_is_no_difference() -> None:
+    assert _read("The splint had no favourable effect on grip strength.")["grip strength"] == (
+        "no_difference", "no_difference"
+    )
+
+
+def test_a_conjectured_judged_effect_is_no_result() -> None:
+    assert _read("Drug A may have a beneficial effect on serum ferritin.") == {}
+    assert _read("If doses vary, harmful effects on glycaemic stability might follow.") == {}

@@ -638,6 +638,13 @@ EFFECTIVE_IN_DOING = re.compile(
     # the second of two changes it governs: "effective in increasing X and in reducing Y"
     r"(?:[a-z]+ing\s+[^.;:()\[\]]{1,60}?,?\s+and\s+(?:in\s+|at\s+)?(?:[a-z]+ly\s+)?)?$"
 )
+# an effect judged good or bad for the patient, whichever way the outcome went: "a beneficial effect on serum ferritin",
+# "deleterious effects on bone density" ("positive" and "negative" are left out: they may say the sign of a change)
+EVALUATIVE_EFFECT = re.compile(
+    r"\b(?P<word>beneficial|favou?rable|detrimental|harmful|deleterious)\s+(?:effects?|impacts?|influences?)\s+"
+    r"(?:on|upon)\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+EVALUATIVE_EFFECT_WORDS = frozenset({"beneficial", "favourable", "favorable", "detrimental", "harmful", "deleterious"})
 # a change over the years, not an effect of a treatment: "has improved substantially in recent years"
 TREND = re.compile(
     r"\s+(?:\w+ly\s+)?(?:in|over|during|since)\s+(?:recent|the\s+(?:past|last)|time\b|years\b|decades\b)"

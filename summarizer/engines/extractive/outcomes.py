@@ -20,6 +20,8 @@ from summarizer.engines.extractive.cues import (
     DIFFERENCE_WORDS,
     EFFECT_MEASURES,
     EFFECTIVE_IN_DOING,
+    EVALUATIVE_EFFECT,
+    EVALUATIVE_EFFECT_WORDS,
     EVERY_ARM,
     FAVOURS,
     FEWER_PATIENTS,
@@ -542,6 +544,18 @@ def _result_outcomes(scan: Scan) -> list[OutcomeMention]:
             # the control arm favoured: the intervention did worse on the measure
             control = CONTROL_WORDS.search(match.group("arm")) is not None
             mentions.append(_mention(scan, *span, "unclear", "worsened" if control else "improved"))
+    for match in EVALUATIVE_EFFECT.finditer(low) if not EVALUATIVE_EFFECT_WORDS.isdisjoint(said) else ():
+        sentence_start = scan.sentence_at(match.start())[0]
+        before = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
+        if HYPOTHETICAL.search(before) or _CONDITION_BEFORE.search(before) or _MODAL.search(match.group("obj")) or (
+            (span := _object_name(low, match)) is None
+        ):
+            continue  # "may have a beneficial effect on X", "if ..., deleterious effects on X may ...": a conjecture
+        if _EFFECT_DENIED.search(before[-40:]):
+            mentions.append(_mention(scan, *span, "no_difference", "no_difference"))
+        else:
+            good = match.group("word") in ("beneficial", "favourable", "favorable")
+            mentions.append(_mention(scan, *span, "unclear", "improved" if good else "worsened"))
     for match in SCORED.finditer(low) if not _SCORED_SAID.isdisjoint(said) else ():
         sentence_start = scan.sentence_at(match.start())[0]
         if CONTROL_WORDS.search(low, max(sentence_start, match.start() - 60), match.start()):
@@ -635,6 +649,10 @@ _CONTROL_AFTER = re.compile(
 )
 _BUT_PREDICATE = re.compile(r"\bbut\s+(?:was|were|is|are)\b")
 _NEGATED_VERBS = frozenset({"change", "improve", "increase", "decrease"})
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|whether)\b")
+_MODAL = re.compile(r"\b(?:may|might|could|would)\b")
+# "had no beneficial effect on X", "without detrimental effects on X": no effect either way
+_EFFECT_DENIED = re.compile(r"\b(?:no|not|nor|without|lack\s+of|absence\s+of)\s+(?:\w+\s+){0,3}$")
 _SCORED_SAID = frozenset({"scored", "performed", "did"})
 _OUTPERFORMED_SAID = frozenset({"outperformed", "superior", "inferior"})
 _FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage", "number", "share"})
