@@ -1,0 +1,32 @@
+"""Results that are no finding for the intervention (issue 23, helper s34-precision): each arm's own change
+reported side by side, with nothing that compares the arms. Sentences written for these
+tests, not taken from the dev data."""
+
+from __future__ import annotations
+
+from summarizer.engines.extractive.outcomes import find_outcomes
+
+
+def _changes(text: str) -> list[tuple[str, str]]:
+    return [(m.outcome, m.change) for m in find_outcomes(text)]
+
+
+def test_each_arms_change_side_by_side_is_no_finding() -> None:
+    assert _changes(
+        "Fatigue scores fell from 7.1 to 3.0 in the walking group and from 7.0 to 3.2 in the control group."
+    ) == []
+    assert _changes(
+        "Resting heart rate rose by 8 and 9 beats per minute in those assigned to the tablet and placebo, respectively."
+    ) == []
+
+
+def test_arms_compared_or_set_against_each_other_still_read() -> None:
+    assert _changes("Fatigue scores fell in the walking group (p = 0.01) but not in the control group.") == [
+        ("Fatigue scores", "decreased")
+    ]
+
+
+def test_two_arms_values_with_a_test_are_a_comparison() -> None:
+    assert _changes(
+        "Mean satisfaction was 7.9 in the splint group and 8.6 in the control group (p = 0.01)."
+    ) == [("satisfaction", "decreased")]
