@@ -30,3 +30,12 @@ def test_two_arms_values_with_a_test_are_a_comparison() -> None:
     assert _changes(
         "Mean satisfaction was 7.9 in the splint group and 8.6 in the control group (p = 0.01)."
     ) == [("satisfaction", "decreased")]
+
+
+def test_a_difference_whose_interval_holds_zero_is_no_difference() -> None:
+    assert _changes(
+        "Itch was slightly lower with the cream than with the vehicle (mean difference -0.4, 95% CI -1.1 to 0.3)."
+    ) == [("Itch", "no_difference")]
+    assert _changes(
+        "Itch was lower with the cream than with the vehicle (mean difference -1.4, 95% C.I. -2.1, -0.6)."
+    ) == [("Itch", "decreased")]
