@@ -39,3 +39,21 @@ def test_a_difference_whose_interval_holds_zero_is_no_difference() -> None:
     assert _changes(
         "Itch was lower with the cream than with the vehicle (mean difference -1.4, 95% C.I. -2.1, -0.6)."
     ) == [("Itch", "decreased")]
+
+
+def test_a_harms_reduction_or_timing_is_a_result_not_an_adverse_event() -> None:
+    from summarizer.engines.extractive.event_measures import measured_not_occurring, names_a_measure
+    from summarizer.engines.extractive.polarity import rule_higher_is_better
+
+    low = "the patch gave larger headache reductions than the gel, and delayed the time to first vomiting."
+    headache, vomiting = low.index("headache"), low.index("vomiting")
+    assert measured_not_occurring(low, [(headache, headache + 8), (vomiting, vomiting + 8)]) == []
+    occurred = "headache occurred soon after the onset of vomiting."
+    assert measured_not_occurring(occurred, [(0, 8), (occurred.index("vomiting"), len(occurred) - 1)]) == [
+        (0, 8), (occurred.index("vomiting"), len(occurred) - 1)
+    ]
+    assert names_a_measure("headache reductions") and names_a_measure("time to first vomiting")
+    assert not names_a_measure("headache")
+    assert rule_higher_is_better("pain reductions") is True
+    assert rule_higher_is_better("reduction in pain") is True
+    assert rule_higher_is_better("dose reduction") is None

@@ -28,6 +28,7 @@ from summarizer.engines.extractive.cues import (
     SUPPORT_CUES,
     is_cause_word,
 )
+from summarizer.engines.extractive.event_measures import measured_not_occurring, names_a_measure
 from summarizer.engines.extractive.events import (
     event_names,
     event_names_at,
@@ -194,7 +195,7 @@ def annotate(
     if reports_event and not present_spans:
         present_spans = fallback_event_spans(scan, absent_spans)
     if reports_event:
-        present_spans = occurring_spans(scan, present_spans)
+        present_spans = measured_not_occurring(low, occurring_spans(scan, present_spans))
     adverse_events = event_names(text, present_spans) if reports_event else ()
     absent_events = event_names(text, absent_spans)
 
@@ -224,7 +225,7 @@ def annotate(
     # an outcome that is a harm and increased ("increased risk of secondary infections") is an adverse event
     harms = [m for m in outcomes if m.change == "increased" and m.direction == "worsened" and (
         is_harm_name(m.outcome) or m in safety_outcomes
-    )]
+    ) and not names_a_measure(m.outcome.lower())]
     harm_spans: list[tuple[int, int]] = []
     if safety_outcomes:
         outcomes = tuple(m for m in outcomes if m not in safety_outcomes)
