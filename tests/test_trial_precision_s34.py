@@ -57,3 +57,19 @@ def test_a_harms_reduction_or_timing_is_a_result_not_an_adverse_event() -> None:
     assert rule_higher_is_better("pain reductions") is True
     assert rule_higher_is_better("reduction in pain") is True
     assert rule_higher_is_better("dose reduction") is None
+
+
+def test_event_rates_per_arm_with_the_comparators_the_highest() -> None:
+    from summarizer.engines.extractive.arm_rates import comparator_highest
+
+    def highest(text: str) -> bool:
+        low = text.lower()
+        return comparator_highest(low, 0, len(low))
+
+    assert highest("Dizziness was reported by 4.1%, 3.9% and 5.2% of those in the low-dose, high-dose and placebo "
+                   "arms, respectively.")
+    assert highest("Cough occurred in 12% with the inhaler (p = 0.2) and 9% with the spray, compared with 20% with "
+                   "placebo.")
+    assert not highest("Dizziness was reported by 9.1% and 5.2% of those in the tablet and placebo arms, respectively.")
+    assert not highest("Cough occurred in 22% with the inhaler, compared with 20% with placebo.")
+    assert not highest("Cough occurred in 22% of patients with the inhaler.")
