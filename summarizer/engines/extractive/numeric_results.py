@@ -78,7 +78,8 @@ RESPECTIVELY = re.compile(
 # the verb or mark before the first value, after the outcome's name: "Mortality was 11%", "SAEs were reported in"
 SUBJECT_VERB = re.compile(
     r"\b(?:was|were|is|are|occurred|reported|observed|seen|found|detected|developed|experienced|recorded|noted|"
-    r"reached|averaged|amounted\s+to|of)\b(?:\s+(?:in|at|on|to|among|for))?(?:\s+(?:only|about|approximately|"
+    r"reached|averaged|amounted\s+to|of|(?:achieved|attained|obtained|reported|observed|experienced)\s+by)\b"
+    r"(?:\s+(?:in|at|on|to|among|for))?(?:\s+(?:only|about|approximately|"
     r"nearly|almost|around))?\s*$|[:(]\s*$"
 )
 NOT_SIGNIFICANT = re.compile(
