@@ -73,3 +73,12 @@ def test_event_rates_per_arm_with_the_comparators_the_highest() -> None:
     assert not highest("Dizziness was reported by 9.1% and 5.2% of those in the tablet and placebo arms, respectively.")
     assert not highest("Cough occurred in 22% with the inhaler, compared with 20% with placebo.")
     assert not highest("Cough occurred in 22% of patients with the inhaler.")
+
+
+def test_a_better_outcome_is_a_judgement_of_the_arm() -> None:
+    from summarizer.engines.extractive.cues import JUDGED_BETTER, JUDGED_WORSE
+
+    assert JUDGED_BETTER.search("the brace group had a better outcome in terms of pain and grip (p = 0.01)")
+    assert JUDGED_BETTER.search("walking gave better results for fatigue than rest")
+    assert JUDGED_WORSE.search("the sling group had worse outcomes in terms of pain")
+    assert not JUDGED_BETTER.search("no better outcome was seen with the brace")

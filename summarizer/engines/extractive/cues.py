@@ -708,8 +708,10 @@ FAVOURS = re.compile(
 # what a sentence says of how an arm did overall ("more effective than placebo", "inferior to"): a change the change
 # model reads against it is a misreading, and is left out
 JUDGED_BETTER = re.compile(
-    r"(?<!not\s)(?<!no\s)\b(?:more\s+(?:effective|efficacious|beneficial)|superior\s+to|better\s+than)\b"
+    r"(?<!not\s)(?<!no\s)\b(?:more\s+(?:effective|efficacious|beneficial)|superior\s+to|better\s+than|"
+    r"(?:a\s+)?better\s+(?:outcomes?|results?|responses?)\b)"
 )
 JUDGED_WORSE = re.compile(
-    r"(?<!not\s)(?<!no\s)\b(?:less\s+(?:effective|efficacious|beneficial)|inferior\s+to|worse\s+than)\b"
+    r"(?<!not\s)(?<!no\s)\b(?:less\s+(?:effective|efficacious|beneficial)|inferior\s+to|worse\s+than|"
+    r"(?:a\s+)?worse\s+(?:outcomes?|results?|responses?)\b)"
 )
