@@ -428,6 +428,18 @@ ARMS_ALIKE = re.compile(
     r"\bdid\s+not\s+differ\s+(?:significantly\s+)?(?:between|among|across)\b|"
     r"\bnot\s+(?:statistically\s+)?(?:significantly\s+)?different\s+(?:between|among|across)\b"
 )
+# each arm's own change reported side by side, the comparator's after an "and": "fell from 6 to 2 in the X group and
+# from 6 to 3 in the control group", "rose by 20 and 25 mmHg with X and placebo, respectively" (outcomes._EveryArm)
+ARMS_IN_PARALLEL = re.compile(
+    r"\band\s+(?:from\s+)?(?:[\d.,±()%\s]|to\b|by\b){0,40}?(?:in|for|among|with)\s+(?:the\s+)?(?:placebo|controls?|sham|"
+    r"usual[\s\-]care|standard[\s\-]care|untreated)(?:\s+(?:groups?|arms?|patients|subjects|participants))?\b|"
+    r"\band\s+(?:the\s+)?(?:placebo|controls?|sham)(?:\s+(?:groups?|arms?))?\s*,?\s*respectively\b"
+)
+# what compares the arms with each other (a parallel report of each arm's change with none of these is no comparison)
+ARMS_COMPARED = re.compile(
+    r"\b(?:than|compared|comparison|versus|vs|relative|differ\w*|more|less|greater|fewer|higher|lower|larger|smaller|"
+    r"superior|inferior|better|worse|not|no|only|whereas|but|while|however|favou?r\w*)\b"
+)
 # words that set a clause against the one before it
 CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although|though|yet|only)\b")
 # a change verb or noun negated: "did not reduce", "failed to improve", "did not result in statistically significant
@@ -718,8 +730,10 @@ FAVOURS = re.compile(
 # what a sentence says of how an arm did overall ("more effective than placebo", "inferior to"): a change the change
 # model reads against it is a misreading, and is left out
 JUDGED_BETTER = re.compile(
-    r"(?<!not\s)(?<!no\s)\b(?:more\s+(?:effective|efficacious|beneficial)|superior\s+to|better\s+than)\b"
+    r"(?<!not\s)(?<!no\s)\b(?:more\s+(?:effective|efficacious|beneficial)|superior\s+to|better\s+than|"
+    r"(?:a\s+)?better\s+(?:outcomes?|results?|responses?)\b)"
 )
 JUDGED_WORSE = re.compile(
-    r"(?<!not\s)(?<!no\s)\b(?:less\s+(?:effective|efficacious|beneficial)|inferior\s+to|worse\s+than)\b"
+    r"(?<!not\s)(?<!no\s)\b(?:less\s+(?:effective|efficacious|beneficial)|inferior\s+to|worse\s+than|"
+    r"(?:a\s+)?worse\s+(?:outcomes?|results?|responses?)\b)"
 )

@@ -9,10 +9,11 @@ the outcome they are about.
 - Significance: the evidence a result's sentence gives it: a p-value (below 0.05 is significant; "P<=0.001 and
   0.026", "p-values of 0.18 and 0.32" are two), a ratio's confidence interval (excluding 1 is significant),
   "significant(ly)", or "not significant", "non-significant", "did not reach significance", "a trend", "NS" (not
-  significant). A list of tests that "respectively" pairs with a list of results gives each result the test in its
-  place ("A and B were lower (p = 0.02 and p = 0.3, respectively)"); otherwise a result takes the first evidence
-  after it in its sentence, else the evidence before it in its clause: evidence before a contrasting clause that
-  names its own claim ("no significant difference in A; but B was higher in X") is not the later claim's.
+  significant), a difference's confidence interval (holding 0 is not significant). A list of tests that
+  "respectively" pairs with a list of results gives each result the test in its place ("A and B were lower
+  (p = 0.02 and p = 0.3, respectively)"); otherwise a result takes the first evidence after it in its sentence,
+  else the evidence before it in its clause: evidence before a contrasting clause that names its own claim ("no
+  significant difference in A; but B was higher in X") is not the later claim's.
 - Two values: "A (with|in|among|of patients receiving) ARM and|vs|versus B (with|in) ARM", and "A and B ... in
   the X and Y groups, respectively". The arm with a control word (placebo, control, sham, usual or standard care,
   untreated, no treatment) is the comparator. A difference said not to be significant is no difference, whatever
@@ -77,7 +78,8 @@ RESPECTIVELY = re.compile(
 # the verb or mark before the first value, after the outcome's name: "Mortality was 11%", "SAEs were reported in"
 SUBJECT_VERB = re.compile(
     r"\b(?:was|were|is|are|occurred|reported|observed|seen|found|detected|developed|experienced|recorded|noted|"
-    r"reached|averaged|amounted\s+to|of)\b(?:\s+(?:in|at|on|to|among|for))?(?:\s+(?:only|about|approximately|"
+    r"reached|averaged|amounted\s+to|of|(?:achieved|attained|obtained|reported|observed|experienced)\s+by)\b"
+    r"(?:\s+(?:in|at|on|to|among|for))?(?:\s+(?:only|about|approximately|"
     r"nearly|almost|around))?\s*$|[:(]\s*$"
 )
 NOT_SIGNIFICANT = re.compile(
@@ -93,6 +95,12 @@ RATIO = re.compile(
     r"(?:(?:for|of)\s+(?P<what>[a-zA-Z][\w\-\s]{1,60}?)\s*)?(?:was|were|of|=|:|,|was\s+estimated\s+at)?\s*"
     r"(?P<value>\d*\.\d+|\d+)\s*(?:[,;(]\s*)?(?:(?:95|99|90)\s*%\s*(?:CI|[Cc]onfidence\s+[Ii]nterval)s?\s*"
     r"[,:=]?\s*)?\[?\(?(?P<lo>\d*\.\d+|\d+)\s*(?:-|–|to|,)\s*(?P<hi>\d*\.\d+|\d+)"
+)
+# a difference's confidence interval: one that holds 0 (its bounds of opposite signs) is no significant difference,
+# "(mean difference 0.4, 95% CI -0.3 to 1.1)"; a dash between the bounds is read only after a comma or "to" form
+_DIFFERENCE_CI = re.compile(
+    r"\bdifferences?\b(?:[^.;()]|\.\d){0,60}?(?:\(\s*)?(?:9[059]\s*%\s*)?(?:ci|c\.\s*i\.?|confidence\s+intervals?)\s*[,:=]?\s*"
+    r"[\[(]?\s*(?P<lo>[-−]?\s*\d+(?:\.\d+)?)\s*(?:,|;|to)\s*(?P<hi>[-−]?\s*\d+(?:\.\d+)?)"
 )
 # cheap tests that a statement may hold a comparison in numbers (on the lower-cased text) or a ratio (on the text)
 _GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+\d|\bratio")
@@ -203,7 +211,20 @@ def _evidence_kinds(scan: Scan, start: int, end: int) -> list[tuple[int, bool, b
             significant = _ratio_significant(m)
             if significant is not None:
                 found.append((m.start(), significant, True))
+    if "differen" in low and ("ci" in low or "c.i" in low or "confidence" in low):
+        for m in _DIFFERENCE_CI.finditer(low, start, end):
+            significant = _difference_significant(m)
+            if significant is not None:
+                found.append((m.start(), significant, True))
     return sorted(set(found))
+
+
+def _difference_significant(match: re.Match[str]) -> bool | None:
+    """Whether a difference's interval excludes 0 (None when its bounds are out of order)."""
+    lo, hi = (float(match.group(key).replace("−", "-").replace(" ", "")) for key in ("lo", "hi"))
+    if lo > hi:
+        return None
+    return lo > 0.0 or hi < 0.0
 
 
 class _Outside:

@@ -8,6 +8,8 @@ from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.cues import (
     ARMS_ALIKE,
+    ARMS_COMPARED,
+    ARMS_IN_PARALLEL,
     CHANGE_HEAD,
     CLAUSE_BOUNDARY,
     COMPARATIVE_OBJECT,
@@ -156,9 +158,11 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     difference in pain scores")."""
     scan = scan or Scan(text, Resources())
     significance = Significance(scan)
-    mentions = [_significant_or_not(significance, m) for m in _verb_outcomes(scan)]
+    arms = _EveryArm(scan)
+    mentions = [_significant_or_not(significance, m) for m in _verb_outcomes(scan) if not arms.side_by_side(m)]
     taken = [(m.sentence, m.outcome.lower()) for m in mentions]
-    for mention in [*(_significant_or_not(significance, m) for m in _result_outcomes(scan)),
+    for mention in [*(_significant_or_not(significance, m) for m in _result_outcomes(scan)
+                      if not arms.side_by_side(m)),
                     *_numeric_outcomes(scan, significance)]:
         if not any(s == mention.sentence and (o in mention.outcome.lower() or mention.outcome.lower() in o)
                    for s, o in taken):
@@ -168,7 +172,6 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
         return []
     leading = map(_without_leading_preposition, map(_without_trailing_adverbs, mentions))
     tidied = [t for m in leading if (t := _tidied(scan.text, m)) is not None]
-    arms = _EveryArm(scan)
     between = (arms.read(m) for m in tidied)
     stopped = _stopped_sentences(scan)
     return [
@@ -193,16 +196,35 @@ def _in_definition(low: str, sentence_start: int, pos: int) -> bool:
 
 
 class _EveryArm:
-    """A change said of every arm ("both groups had small improvements in X", "X improved in both arms") is not one
-    arm's effect: it is no difference when the sentence says the arms did not differ ("..., without differences
-    between groups"), and no finding otherwise. Every arm must be named in the outcome's clause: a contrast ("but",
-    "whereas", "only") ends it ("in both groups X fell, but only the Y group ..."). Each sentence is looked at once,
-    and a clause is sought within HYPOTHETICAL_CHARS either side (a long statement is still read in linear time)."""
+    """A change said of every arm ("both groups had small improvements in X", "X improved in both arms"), or of each
+    arm side by side with nothing that compares them ("X fell from 6 to 2 in the A group and from 6 to 3 in the
+    control group"), is not one arm's effect: it is no difference when the sentence says the arms did not differ
+    ("..., without differences between groups"), and no finding otherwise. Every arm must be named in the outcome's
+    clause: a contrast ("but", "whereas", "only") ends it ("in both groups X fell, but only the Y group ..."). Each
+    sentence is looked at once, and a clause is sought within HYPOTHETICAL_CHARS either side (a long statement is
+    still read in linear time)."""
 
     def __init__(self, scan: Scan) -> None:
         self.scan = scan
         self._anywhere: bool | None = None  # whether the statement names every arm at all (most do not)
         self._sentences: dict[tuple[int, int], tuple[bool, bool]] = {}  # (names every arm, says they are alike)
+        self._parallel: bool | None = None  # whether the statement reports arms' changes side by side at all
+
+    def side_by_side(self, mention: OutcomeMention) -> bool:
+        """Whether the mention's sentence reports each arm's own change side by side, the comparator's last, and
+        nothing in it compares the arms: "X fell from 6 to 2 in the A group and from 6 to 3 in the control
+        group" is no difference found between them. (Two arms' values, "X was 2.1 in the A group and 4.3 in the
+        control group (p < 0.01)", are a comparison: numeric_results.py reads them.)"""
+        low = self.scan.low
+        if mention.change == "no_difference":
+            return False
+        if self._parallel is None:
+            self._parallel = " and " in low and ARMS_IN_PARALLEL.search(low) is not None
+        if not self._parallel:
+            return False
+        start, end = self.scan.sentence_at(mention.start)
+        parallel = ARMS_IN_PARALLEL.search(low, mention.start, end)
+        return parallel is not None and ARMS_COMPARED.search(low, start, end) is None
 
     def read(self, mention: OutcomeMention) -> OutcomeMention | None:
         if mention.change == "no_difference":

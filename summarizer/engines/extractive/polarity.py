@@ -59,6 +59,11 @@ GAIN_FAILED = re.compile(
     r"\b(?:poor|inadequate|insufficient|suboptimal|unsatisfactory|lack\s+of|loss\s+of|failed|failure)\b"
 )
 # "ventilator-free days", "progression-free survival", "free of relapse": more of it is better
+# a harm's reduction named as the outcome ("pain reductions", "reduction in pain"): more of it is better
+HARM_REDUCED = re.compile(
+    r"^(?P<what>.+?)[\s\-]+(?:reductions?|decreases?|declines?)$|^(?:\w+\s+)?(?:reductions?|decreases?|declines?)\s+"
+    r"(?:of|in)\s+(?P<of>.+)$"
+)
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
 # "time required for wound healing", "time needed to complete the task": what it takes; shorter is better
 TIME_TAKEN = re.compile(r"\b(?:time|times|duration)\s+(?:required|needed|taken|necessary)\s+(?:to|for|until)\b")
@@ -147,6 +152,11 @@ def rule_higher_is_better(outcome: str) -> bool | None:
     low = outcome.lower()
     if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None:
         return True
+    reduced = HARM_REDUCED.search(low) if "reduc" in low or "decreas" in low or "declin" in low else None
+    if reduced is not None:
+        what = reduced.group("what") or reduced.group("of")
+        if BAD_OUTCOME.search(what) is not None and GOOD_OUTCOME.search(what) is None:
+            return True
     more_is_better = _longer_is_better(low)
     if more_is_better is None and GAIN_NAMED.search(low) and GAIN_FAILED.search(low) is None:
         more_is_better = True

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from summarizer.engines.extractive.arm_rates import comparator_highest
 from summarizer.engines.extractive.cues import (
     CONTRAST_CUES,
     DIR_WORDS,
@@ -28,6 +29,7 @@ from summarizer.engines.extractive.cues import (
     SUPPORT_CUES,
     is_cause_word,
 )
+from summarizer.engines.extractive.event_measures import measured_not_occurring, names_a_measure
 from summarizer.engines.extractive.events import (
     event_names,
     event_names_at,
@@ -194,7 +196,9 @@ def annotate(
     if reports_event and not present_spans:
         present_spans = fallback_event_spans(scan, absent_spans)
     if reports_event:
-        present_spans = occurring_spans(scan, present_spans)
+        present_spans = measured_not_occurring(low, occurring_spans(scan, present_spans))
+    if "%" in low:  # an event's rates listed per arm, the comparator's the highest: no concern of the intervention
+        present_spans = [s for s in present_spans if not comparator_highest(low, *scan.sentence_at(s[0]))]
     adverse_events = event_names(text, present_spans) if reports_event else ()
     absent_events = event_names(text, absent_spans)
 
@@ -221,10 +225,12 @@ def annotate(
     reassuring_outcomes = tuple(m for m in safety_outcomes if m.change in ("decreased", "no_difference"))
     # harms by their general name, unless the sentence reads them as an outcome compared between the arms
     general = () if reports_event or safety_outcomes else general_harms(scan, present_spans)
+    if general and "%" in low:
+        general = tuple(g for g in general if not comparator_highest(low, *scan.sentences()[g[1]]))
     # an outcome that is a harm and increased ("increased risk of secondary infections") is an adverse event
     harms = [m for m in outcomes if m.change == "increased" and m.direction == "worsened" and (
         is_harm_name(m.outcome) or m in safety_outcomes
-    )]
+    ) and not names_a_measure(m.outcome.lower())]
     harm_spans: list[tuple[int, int]] = []
     if safety_outcomes:
         outcomes = tuple(m for m in outcomes if m not in safety_outcomes)

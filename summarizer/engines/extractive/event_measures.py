@@ -1,0 +1,51 @@
+"""Harm names that name what a result measures, not a harm that occurred.
+
+A trial reports a harm's reduction or its timing as a result: "greater pain reductions than placebo", "pain relief",
+"delayed the time to first seizure", "the onset time of atrial fibrillation" (but "the onset of X" tells that X
+occurred). The harm in those is the measure of a
+result (read by outcomes.py), not an adverse event of the treatment. These are general grammar: a noun of reduction
+or relief after the harm's name, or a time-to-event phrase before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from summarizer.engines.extractive.tokenise import Span
+
+# a noun of reduction or relief after a harm's name: "pain reduction(s)", "pain relief", "nausea control"
+_REDUCTION = r"(?:reductions?|relief|control|resolution|improvements?)\b"
+_REDUCED_AFTER = re.compile(r"[\s-]*" + _REDUCTION)
+_REDUCED_LAST = re.compile(r"[\s-]" + _REDUCTION + r"$")
+# a time-to-event phrase before a harm's name: "time to (the) first X", "onset time of X", "the delay to X" (not "the
+# onset of X", which tells that X occurred)
+_TIME_BEFORE = re.compile(
+    r"\b(?:times?|delay)\s+(?:to|of|until|before)\s+(?:the\s+)?(?:first\s+|onset\s+of\s+|occurrence\s+of\s+)?$"
+)
+_TIME_REACH = 40
+# cheap test: whether a statement holds any of the words the two patterns start with
+_GATE_WORDS = ("reduc", "relie", "control", "resolution", "improvement", "time", "delay")
+
+
+def measured_not_occurring(low: str, spans: Sequence[Span]) -> list[Span]:
+    """The spans (of the lower-cased statement) that are not a harm's reduction or its timing as a result."""
+    if not spans or not any(word in low for word in _GATE_WORDS):
+        return list(spans)
+    kept = []
+    for start, end in spans:
+        if _REDUCED_LAST.search(low, start, end) is not None or _REDUCED_AFTER.match(low, end) is not None:
+            continue
+        if _TIME_BEFORE.search(low, max(0, start - _TIME_REACH), start) is not None:
+            continue
+        kept.append((start, end))
+    return kept
+
+
+_TIME_FIRST = re.compile(r"^(?:(?:the|median|mean)\s+)*(?:times?|delay)\s+(?:to|of|until|before)\s")
+
+
+def names_a_measure(name: str) -> bool:
+    """Whether an outcome's (lower-cased) name is a harm's reduction or its timing ("pain reductions", "time to first
+    seizure"): its rise is no harm."""
+    return _REDUCED_LAST.search(name) is not None or _TIME_FIRST.search(name) is not None
