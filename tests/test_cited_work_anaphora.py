@@ -50,7 +50,10 @@ def test_a_statement_citing_several_works_or_not_referring_back_does_not_count()
 
 def test_an_outcome_unaffected_by_the_treatment_is_no_difference() -> None:
     # cues.SUBJECT_RESULT: "unaffected by X" is "not affected by X" (written for this test)
-    brief = _brief(["Kowalski et al. [ 4] reported that grip strength remained largely unaffected by creatine supplementation."])
+    brief = _brief(
+        ["Kowalski et al. [ 4] reported that grip strength remained largely unaffected by creatine supplementation."]
+    )
     assert brief.efficacy.assessment == "no_benefit_reported"
     assert brief.safety.assessment == "insufficient_evidence"  # no harm: the outcome did not change
-    assert [outcome.claim for outcome in brief.efficacy.outcomes] == ["No difference in grip strength with creatine supplementation."]
+    claims = [outcome.claim for outcome in brief.efficacy.outcomes]
+    assert claims == ["No difference in grip strength with creatine supplementation."]

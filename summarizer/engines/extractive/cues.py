@@ -488,8 +488,8 @@ INTRANSITIVE_OBJECT = re.compile(
 
 # Outcomes in reported results: "X was significantly lower in the treated group", "no significant difference in X".
 RESULT_WORDS = _words(
-    "similar comparable unchanged unaffected lower higher shorter longer reduced increased decreased improved greater smaller "
-    "fewer less better worse differ different difference differences declined rose fell dropped worsened "
+    "similar comparable unchanged unaffected lower higher shorter longer reduced increased decreased improved greater "
+    "smaller fewer less better worse differ different difference differences declined rose fell dropped worsened "
     "protect protects protected protecting protection protective effective efficacious frequent common lesser"
 )
 _RESULT_ADVERB = (
