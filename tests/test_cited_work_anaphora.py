@@ -57,3 +57,18 @@ def test_an_outcome_unaffected_by_the_treatment_is_no_difference() -> None:
     assert brief.safety.assessment == "insufficient_evidence"  # no harm: the outcome did not change
     claims = [outcome.claim for outcome in brief.efficacy.outcomes]
     assert claims == ["No difference in grip strength with creatine supplementation."]
+
+
+def test_a_negated_benefit_is_no_absent_adverse_event() -> None:
+    # events._COMPARISON_AFTER_NEGATION: "no benefit of X over placebo in A" speaks of A as an outcome, not as an
+    # adverse event that was absent (written for this test)
+    brief = _brief(
+        ["Lindqvist et al. [ 6] found no benefit of melatonin over placebo in elderly patients with delirium."]
+    )
+    assert brief.safety.assessment == "insufficient_evidence"
+    assert not brief.safety.findings
+    # an absent event in its own negated list stays one
+    brief = _brief(
+        ["Lindqvist et al. [ 6] reported that patients given melatonin had no benefit in delirium and no headache."]
+    )
+    assert [finding.claim for finding in brief.safety.findings] == ["No headache reported with melatonin."]
