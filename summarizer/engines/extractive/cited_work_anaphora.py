@@ -64,8 +64,8 @@ def statements_referring_back(readings: Sequence[SentenceReading], texts: Sequen
     a word of the result, "evaluation", "the drug".)"""
     found: dict[int, frozenset[int]] = {}
     for index, (reading, text) in enumerate(zip(readings, texts, strict=False)):
-        # cheap checks first: most statements name a treatment or report nothing
-        if reading.treatment.mentions:
+        # cheap checks first: most statements hold none of the cue words, name a treatment or report nothing
+        if not any(cue in text for cue in _CHEAP_CUES) or reading.treatment.mentions:
             continue
         if not (reading.outcomes or reading.safety_signal != "none" or reading.general_harms):
             continue
