@@ -502,15 +502,16 @@ INTRANSITIVE_OBJECT = re.compile(
 
 # Outcomes in reported results: "X was significantly lower in the treated group", "no significant difference in X".
 RESULT_WORDS = _words(
-    "similar comparable unchanged lower higher shorter longer reduced increased decreased improved greater smaller "
-    "fewer less better worse differ different difference differences declined rose fell dropped worsened "
+    "similar comparable unchanged unaffected lower higher shorter longer reduced increased decreased improved greater "
+    "smaller fewer less better worse differ different difference differences declined rose fell dropped worsened "
     "protect protects protected protecting protection protective effective efficacious frequent common lesser"
 )
 _RESULT_ADVERB = (
     r"(?:both\s+)?(?:(?:statistically\s+)?(?:\w+ly|much|also)\s+)?"
 )
 RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
-    **dict.fromkeys(("similar", "comparable", "unchanged", "different", "differ", "no difference"),
+    # "unaffected by X" is "not affected by X": no difference
+    **dict.fromkeys(("similar", "comparable", "unchanged", "unaffected", "different", "differ", "no difference"),
                     ("no_difference", None)),
     **dict.fromkeys(("lower", "shorter", "reduced", "decreased", "smaller", "fewer", "less", "declined", "fell",
                      "dropped"), ("decreased", None)),
@@ -551,7 +552,7 @@ SUBJECT_RESULT = re.compile(
     r"\b(?:(?:was|were|is|are|remained|became|(?:found|shown|observed|seen|noted)\s+to\s+be)\s+" + _RESULT_ADVERB
     # a comparative may be given its size: "was 0.66% lower", "were 2.5 times higher" (RESULT_QUANTITY)
     + "(?:" + RESULT_QUANTITY + ")?"
-    r"(?P<linked>similar|comparable|unchanged|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
+    r"(?P<linked>similar|comparable|unchanged|unaffected(?=\s+by\b)|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
     r"greater|smaller|fewer|better|worse|lesser|(?:more|less)\s+(?:frequent|common)|"
     r"less(?=\s+(?:than\s+(?!\d)|(?:in|among|with|for)\s+(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b|"
     r"(?:in|among|with|for)\s+[^.;:()\[\]]{1,50}?\s+(?:than|compared|versus|vs)\b))|"

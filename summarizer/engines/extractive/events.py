@@ -53,6 +53,11 @@ _COMPARISON_AFTER_NEGATION = re.compile(
     # "no effect observed between supplementation groups for indices of depression or fatigue"
     r"|\s*(?:(?:statistically\s+)?significant\s+)?effects?\s+(?:(?:was|were)\s+)?(?:observed\s+|seen\s+|found\s+)?"
     r"(?:between|among)\b"
+    # a negated benefit: "no benefit of X over placebo in A", "did not have significant impact in A, B or C": an
+    # efficacy finding about A, B and C, not their absence
+    r"|\s*(?:(?:have|has|had|show|shows|showed|find|found|confer|conferred|offer|offered|provide|provided)\s+)?"
+    r"(?:any\s+)?(?:(?:statistically|clinically)\s+)?(?:significant\s+)?"
+    r"(?:benefits?|advantages?|improvements?|impact|influence|efficacy)\s+(?:of|on|in|over|for|from|upon)\b"
 )
 
 

@@ -39,6 +39,7 @@ from functools import lru_cache
 
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
+from summarizer.engines.extractive.cited_work_anaphora import statements_referring_back
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
@@ -343,6 +344,7 @@ def profile_target(
         name, wanted = header
         wanted |= _short_forms_of(wanted, aliases)
         indices, sentences = _statements_about(treatments, wanted)
+        indices, sentences = _with_referring_back(indices, sentences, readings, texts)
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
     by_anchor = _tallied(treatments, tallies, aliases)
     anchor = _chosen_anchor(by_anchor, len(treatments), rules)
@@ -364,7 +366,24 @@ def profile_target(
         return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
     name = _chosen_name(by_anchor[anchor].names)
     indices, sentences = _statements_about(treatments, {anchor} | _short_forms_of({anchor}, aliases))
+    indices, sentences = _with_referring_back(indices, sentences, readings, texts)
     return TargetProfile(name, frozenset({anchor}), indices, sentences, how.format(name))
+
+
+def _with_referring_back(
+    indices: tuple[int, ...],
+    sentences: dict[int, frozenset[int]],
+    readings: Sequence[SentenceReading],
+    texts: Sequence[str],
+) -> tuple[tuple[int, ...], dict[int, frozenset[int]]]:
+    """The statements about the intervention with those that name no treatment but refer back to the cited work's
+    authors or treatment (cited_work_anaphora.py)."""
+    if not texts:
+        return indices, sentences
+    referring = statements_referring_back(readings, texts)
+    if not referring:
+        return indices, sentences
+    return tuple(sorted({*indices, *referring})), {**referring, **sentences}
 
 
 def given_treatments(
