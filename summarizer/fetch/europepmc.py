@@ -13,7 +13,6 @@ Europe PMC answers some errors as HTTP 200 with a JSON body `{"errCode": …, "e
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import InputError, ServiceError
@@ -23,6 +22,8 @@ from summarizer.models import Target
 from summarizer.readers import read_full_texts
 
 if TYPE_CHECKING:
+    import asyncio
+
     from summarizer.fetch.http import ServiceClient
 
 SERVICE = "Europe PMC"
@@ -110,6 +111,8 @@ async def fetch_europepmc(paper_id: PaperId, client: ServiceClient) -> Fetched:
     citing, pages = await _citing(record, client)
     with_pmcid = [item for item in citing if isinstance(item.get("pmcid"), str) and item["pmcid"].strip()]
     limit = getattr(client.settings, "max_articles", len(with_pmcid))
+    import asyncio  # loaded when a fetch runs, not by every command line that lists the sources
+
     gate = asyncio.Semaphore(_DOWNLOADS_AT_ONCE)
     bodies = await asyncio.gather(*(_full_text(item["pmcid"].strip(), client, gate) for item in with_pmcid[:limit]))
     documents = [
