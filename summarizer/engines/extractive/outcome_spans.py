@@ -1,0 +1,227 @@
+"""Where an outcome is named around a reported change: the mention (an outcome, its change, its direction and its
+sentence), the subject a result is said of, the object a pattern opens, their coordinated pieces, and what a
+result word means for the outcome it names. outcomes.py (change verbs) and result_outcomes.py (the forms in which
+trials report results) both build on these."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.engines.extractive.cues import (
+    CLAUSE_BOUNDARY,
+    FILLER,
+    NOT_OUTCOMES,
+    OBJ_CUT,
+    OBJ_SPLIT,
+    RESULT_CHANGE,
+    SUBJECT_CHARS,
+    SUBJECT_CUT,
+    SUBJECT_LEAD,
+    SUBJECT_PRONOUNS,
+    SUBJECT_TAIL,
+    SUBJECT_WORDS,
+)
+from summarizer.engines.extractive.outcome_names import (
+    ADJECTIVE_ENDINGS,
+    ADVERBS,
+    plausible_outcome_name,
+)
+from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
+from summarizer.engines.extractive.scan import Scan
+from summarizer.models import Change, Direction
+
+__all__ = [
+    "HYPOTHETICAL_CHARS",
+    "NOT_AN_OBJECT",
+    "OutcomeMention",
+    "mention_at",
+    "object_name",
+    "outcome_words",
+    "pieces",
+    "result_reading",
+    "split_pieces",
+    "subject_before",
+]
+
+
+@dataclass(frozen=True)
+class OutcomeMention:
+    """An outcome the sentence says changed, with the sentence that says it."""
+
+    outcome: str
+    change: Change
+    direction: Direction
+    quote: str
+    sentence: int = 0  # index of the sentence, in the statement, that reports it
+    start: int = 0  # where the outcome's name starts in the statement
+
+# how far back in its sentence a change is read as a purpose or a conjecture ("to reduce", "may reduce")
+HYPOTHETICAL_CHARS = 300
+
+# words that cannot start the object of a change verb: the verb was said of its subject ("lower in group I")
+NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", "after", "during", "for", "from",
+                           "between", "compared", "versus", "vs", "when", "while", "as", "on"})
+
+# a clause with its own copula, joined by "and" or "but" to the one after it: "X was lower and [Y was higher]"
+_CLAUSE_BEFORE_AND = re.compile(r"\b(?:was|were|is|are)\b[^,;]*?\s(?:and|but)\s+")
+
+
+def mention_at(scan: Scan, start: int, length: int, change: Change, direction: Direction) -> OutcomeMention:
+    return OutcomeMention(
+        outcome=scan.text[start : start + length],
+        change=change,
+        direction=direction,
+        quote=scan.sentence_text(start),
+        sentence=scan.sentence_index(start),
+        start=start,
+    )
+
+
+def outcome_words(piece: str) -> list[str]:
+    words = piece.split()
+    if words[:3] == ["in", "some", "cases"]:
+        words = words[3:]
+    while words and (words[0] in FILLER or words[0] in ("and", "or", "also", "including")):
+        words.pop(0)
+    return words
+
+
+def subject_before(scan: Scan, pos: int, long_heads: bool = False) -> tuple[int, int] | None:
+    """The noun phrase that ends just before pos, within its clause: "the ovulation rate in the IM group (93%)"
+    gives "ovulation rate". None when there is none. With long_heads (for a result of no difference, which says
+    nothing of either arm), a subject too long for a measure's name is cut before where or when it was measured
+    (_head_before_place)."""
+    low = scan.low
+    sentence_start, _ = scan.sentence_at(pos)
+    clause_start = max(sentence_start, pos - SUBJECT_CHARS)
+    bounded = clause_start == sentence_start  # the phrase starts where its clause does, not at SUBJECT_CHARS
+    while clause_start > sentence_start and clause_start < pos and not low[clause_start - 1].isspace():
+        clause_start += 1  # not from the middle of a word ("althou|gh 50% of ...")
+    relative = False
+    for boundary in CLAUSE_BOUNDARY.finditer(low, clause_start, pos):
+        clause_start = boundary.end()
+        bounded = True
+        # "retinal problems which later improved": a relative pronoun is the subject, unless a preposition takes it
+        # ("groups in which mortality was lower")
+        relative = boundary.group() in ("which", "who") and not _PREPOSITION_BEFORE.search(
+            low, max(0, boundary.start() - 12), boundary.start()
+        )
+    if relative:
+        return None
+    phrase = low[clause_start:pos]
+    joined = [m.end() for m in _CLAUSE_BEFORE_AND.finditer(phrase)]
+    if joined:  # "X was significantly lower and the rate of Y was higher": Y's clause begins after "and"
+        phrase = phrase[joined[-1] :]
+    cut = SUBJECT_CUT.search(phrase)
+    if cut is not None:
+        phrase = phrase[: cut.start()]
+    words = phrase.split()
+    lead = 0
+    while lead < len(words) and (words[lead] in SUBJECT_LEAD or words[lead] in ADVERBS):
+        lead += 1
+    words = words[lead:]
+    while words and (words[-1].endswith("ly") or words[-1] in SUBJECT_TAIL):  # "X has significantly decreased"
+        words.pop()
+    if len(words) > SUBJECT_WORDS and bounded and long_heads:
+        words = _head_before_place(words)
+    if not words or len(words) > SUBJECT_WORDS or words[-1] in NOT_OUTCOMES or words[0] in SUBJECT_PRONOUNS:
+        return None
+    name = " ".join(words)
+    start = low.find(name, clause_start, pos)
+    return (start, start + len(name)) if start >= 0 else None
+
+# where a long subject's measure ends and what says where, when or in whom it was measured begins: "the total mean
+# score of self-care | in all aspects of diabetes care for children"
+_PLACE_WORDS = frozenset({"in", "for", "among", "at", "during", "after", "from", "on", "within", "throughout"})
+
+# a head that holds these is a list, a negated result or a clause, not a measure's name ("based" left of "based on")
+_PARTICIPLE = re.compile(r"(?<!e)ed$")  # "based", "achieved" (not "feed", "speed")
+
+_NOT_IN_HEAD = frozenset({"and", "or", "no", "not", "difference", "differences", "however"})
+
+
+def _head_before_place(words: list[str]) -> list[str]:
+    """A subject longer than a measure's name (SUBJECT_WORDS), cut before the first preposition of place, time or
+    population after its first word; unchanged when the head would be a list ("and", a comma) or still too long."""
+    for k, word in enumerate(words[1:], start=1):
+        if word in _PLACE_WORDS:
+            head = words[:k]
+            if (
+                len(head) <= SUBJECT_WORDS and _NOT_IN_HEAD.isdisjoint(head) and not _PARTICIPLE.search(head[-1])
+                and not any(w.endswith(",") for w in head) and plausible_outcome_name(" ".join(head))
+            ):
+                return head
+            break
+    return words
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|on|by|with|from|among|during|after|to)\s+$")
+
+
+def object_name(low: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """Where the outcome a pattern's "obj" group opens with is named, as (start, length); None when it names none."""
+    obj = OBJ_CUT.sub("", match.group("obj"))
+    words = outcome_words(split_pieces(obj)[0]) if obj.strip() else []
+    name_low = " ".join(words)
+    start = low.find(name_low, match.start("obj")) if words else -1
+    if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
+        return None
+    return start, len(name_low)
+
+_ALTERNATIVES_OF = re.compile(r"\bof\b[^,;]*\s(?:or|and/or)\s+$")
+
+_OPPOSITE_CHANGE: dict[Change, Change] = {"increased": "decreased", "decreased": "increased"}
+
+_OPPOSITE_DIRECTION: dict[Direction, Direction] = {"improved": "worsened", "worsened": "improved"}
+
+
+def result_reading(
+    name: str, word: str, inverted: bool, learned: LearnedPolarity | None = None
+) -> tuple[Change, Direction]:
+    """The change and direction a result word gives an outcome; `inverted` when it was said of the control arm."""
+    change, direction = RESULT_CHANGE[word]
+    if inverted:
+        change = _OPPOSITE_CHANGE.get(change, change)
+        direction = _OPPOSITE_DIRECTION.get(direction, direction) if direction is not None else None
+    if change == "no_difference":
+        return "no_difference", "no_difference"
+    if direction is not None:
+        return "unclear", direction
+    return change, outcome_direction(name, change, learned)
+
+
+def split_pieces(text: str) -> list[str]:
+    """The coordinated parts of an object or subject (cues.OBJ_SPLIT), as they are written; a part that ends with an
+    adjective shares the head of the next ("incidence of cardiovascular and renal events", "diurnal systolic and
+    diastolic BP"), and stays with it."""
+    bounds: list[tuple[int, int]] = []
+    pos = 0
+    for separator in OBJ_SPLIT.finditer(text):
+        bounds.append((pos, separator.start()))
+        pos = separator.end()
+    bounds.append((pos, len(text)))
+    merged: list[tuple[int, int]] = []
+    for start, end in bounds:
+        words = text[merged[-1][0] : merged[-1][1]].split() if merged else []
+        if words and end > start and words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return [text[start:end] for start, end in merged]
+
+
+def pieces(low: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """A subject's coordinated parts: "TEF10 and 25/PT" gives two; but alternatives after "of" are one measure's
+    ("resolution of heartburn or other reflux symptoms" is one)."""
+    pieces: list[tuple[int, int]] = []
+    pos = span[0]
+    for piece in split_pieces(low[span[0] : span[1]]):
+        start = low.find(piece, pos, span[1]) if piece else -1
+        if start < 0 or piece in NOT_OUTCOMES or not 3 <= len(piece) <= 80:
+            continue
+        if pieces and _ALTERNATIVES_OF.search(low, pieces[-1][0], start):
+            pieces[-1] = (pieces[-1][0], start + len(piece))
+        else:
+            pieces.append((start, start + len(piece)))
+        pos = start + len(piece)
+    return pieces

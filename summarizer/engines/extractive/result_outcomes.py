@@ -1,0 +1,226 @@
+"""Outcomes in the forms in which trials report results: "X was significantly lower in the treated group", "X did
+not differ", "no significant difference in X", "fewer patients had X", "A outperformed B on X", "a beneficial
+effect on X", "protected against X". outcomes.find_outcomes merges them with the change verbs' outcomes."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.engines.extractive.cues import (
+    CHANGE_HEAD,
+    COMPARATIVE_OBJECT,
+    CONTROL_ARM,
+    CONTROL_WORDS,
+    DIFFERENCE_NOT_SIGNIFICANT,
+    DIFFERENCE_WORDS,
+    EFFECT_MEASURES,
+    EVALUATIVE_EFFECT,
+    EVALUATIVE_EFFECT_WORDS,
+    FAVOURS,
+    FEWER_PATIENTS,
+    HYPOTHETICAL,
+    MORE_EFFECTIVE,
+    NO_DIFFERENCE_IN,
+    NOT_OUTCOMES,
+    OBJ_CUT,
+    OUTPERFORMED,
+    PROTECTIVE,
+    RESULT_CHANGE,
+    RESULT_WORDS,
+    SCORED,
+    SIGNIFICANCE_WORDS,
+    SUBJECT_CHANGE_NOUN,
+    SUBJECT_RESULT,
+    TREND,
+)
+from summarizer.engines.extractive.outcome_names import (
+    TRAILING_ADVERBS,
+)
+from summarizer.engines.extractive.outcome_spans import (
+    HYPOTHETICAL_CHARS,
+    NOT_AN_OBJECT,
+    OutcomeMention,
+    mention_at,
+    object_name,
+    outcome_words,
+    pieces,
+    result_reading,
+    split_pieces,
+    subject_before,
+)
+from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.treatment_names import ARM_WORDS
+
+__all__ = ["result_outcomes"]
+
+# a subject whose head is a fall of a measure ("the decreases in the symptom scale scores were greater"): a
+# comparative then says how much it fell, not which way the measure went
+_FALL_HEAD = re.compile(r"(?:reductions?|decreases?|declines?|falls?|drops?)\s+(?:in|of)\b")
+
+
+def result_outcomes(scan: Scan) -> list[OutcomeMention]:
+    """Outcomes in reported results: "X was significantly lower in the treated group", "X did not differ",
+    "no significant difference in X", "patients had shorter X"."""
+    low = scan.low
+    mentions: list[OutcomeMention] = []
+    said = scan.ngram_set  # a set: each test below is one lookup, not a pass over the tokens
+    negated = "no" in said or "not" in said
+    # "X did not change", "X did not improve in the Y group"
+    results = not RESULT_WORDS.isdisjoint(said) or (negated and not _NEGATED_VERBS.isdisjoint(said))
+    # "no significant difference in X"; "the difference in X was not significant"
+    tested = not DIFFERENCE_WORDS.isdisjoint(said) and not SIGNIFICANCE_WORDS.isdisjoint(said)
+    for match in [*(NO_DIFFERENCE_IN.finditer(low) if negated else ()),
+                  *(DIFFERENCE_NOT_SIGNIFICANT.finditer(low) if tested else ())]:
+        if low[match.start("obj") :].split(" ", 1)[0] in NOT_AN_OBJECT:
+            continue  # "did not change in response to treatment": said of the subject before it (SUBJECT_RESULT)
+        head = CHANGE_HEAD.match(low, match.start("obj"))  # "no difference in the changes in X": X
+        piece_pos = head.end() if head is not None else match.start("obj")
+        obj = OBJ_CUT.sub("", low[piece_pos : match.end("obj")])
+        for piece in split_pieces(obj):
+            words = outcome_words(piece)
+            name_low = " ".join(words)
+            start = low.find(name_low, piece_pos) if words else -1
+            if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80 or words[-1] in EFFECT_MEASURES:
+                continue
+            piece_pos = start + len(name_low)
+            mentions.append(mention_at(scan, start, len(name_low), "no_difference", "no_difference"))
+    fewer_or_more = not _FEWER_OR_MORE.isdisjoint(said)
+    for match in FEWER_PATIENTS.finditer(low) if fewer_or_more else ():
+        obj = OBJ_CUT.sub("", match.group("obj")).rstrip()
+        control = CONTROL_WORDS.search(match.group("who")) is not None or (
+            CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
+        )
+        fewer = (match.group("word") or match.group("share")) in ("fewer", "less", "lower", "smaller", "lesser")
+        word = "fewer" if fewer else "greater"
+        for piece_start, piece_end in pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
+            reading = result_reading(scan.text[piece_start:piece_end], word, control, scan.res.polarity)
+            mentions.append(mention_at(scan, piece_start, piece_end - piece_start, *reading))
+    for match in SUBJECT_CHANGE_NOUN.finditer(low) if not _CHANGE_NOUNS_SAID.isdisjoint(said) else ():
+        span = subject_before(scan, match.start())
+        if span is None or CONTROL_WORDS.search(low, span[0], span[1]) is not None:
+            continue  # no subject, or the control arm's own change
+        for piece_start, piece_end in pieces(low, span):
+            change, direction = result_reading(
+                scan.text[piece_start:piece_end], _CHANGE_NOUN_WORD[match.group("noun")], False, scan.res.polarity
+            )
+            mentions.append(mention_at(scan, piece_start, piece_end - piece_start, change, direction))
+    for match in OUTPERFORMED.finditer(low) if not _OUTPERFORMED_SAID.isdisjoint(said) else ():
+        sentence_start = scan.sentence_at(match.start())[0]
+        if CONTROL_WORDS.search(low, max(sentence_start, match.start() - 60), match.start()):
+            continue  # the control arm did better or worse: no reading of which way the intervention went
+        if (span := object_name(low, match)) is not None:
+            better = match.group("verb") == "outperformed" or "superior" in match.group("verb")
+            mentions.append(mention_at(scan, *span, "unclear", "improved" if better else "worsened"))
+    for match in FAVOURS.finditer(low) if "favour" in said or "favor" in said else ():
+        if (span := object_name(low, match)) is not None:
+            # the control arm favoured: the intervention did worse on the measure
+            control = CONTROL_WORDS.search(match.group("arm")) is not None
+            mentions.append(mention_at(scan, *span, "unclear", "worsened" if control else "improved"))
+    for match in EVALUATIVE_EFFECT.finditer(low) if not EVALUATIVE_EFFECT_WORDS.isdisjoint(said) else ():
+        sentence_start = scan.sentence_at(match.start())[0]
+        before = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
+        if HYPOTHETICAL.search(before) or _CONDITION_BEFORE.search(before) or _MODAL.search(match.group("obj")) or (
+            (span := object_name(low, match)) is None
+        ):
+            continue  # "may have a beneficial effect on X", "if ..., deleterious effects on X may ...": a conjecture
+        if _EFFECT_DENIED.search(before[-40:]):
+            mentions.append(mention_at(scan, *span, "no_difference", "no_difference"))
+        else:
+            good = match.group("word") in ("beneficial", "favourable", "favorable")
+            mentions.append(mention_at(scan, *span, "unclear", "improved" if good else "worsened"))
+    for match in SCORED.finditer(low) if not _SCORED_SAID.isdisjoint(said) else ():
+        sentence_start = scan.sentence_at(match.start())[0]
+        if CONTROL_WORDS.search(low, max(sentence_start, match.start() - 60), match.start()):
+            continue  # the control arm scored higher: no reading of which way the intervention went
+        if (span := object_name(low, match)) is not None:
+            change, direction = result_reading(
+                scan.text[span[0] : span[0] + span[1]], match.group("word"), False, scan.res.polarity
+            )
+            mentions.append(mention_at(scan, *span, change, direction))
+    # "more X than", "significantly high in": result words too, but common ones, so only in these frames
+    if not results and "more" not in said and not (
+        "significantly" in said and ("high" in said or "low" in said)
+    ):
+        return mentions
+    for match in SUBJECT_RESULT.finditer(low):
+        if (match.group("linked") or "").startswith("not ") and _BUT_PREDICATE.search(
+            low, match.end(), scan.sentence_at(match.start())[1]
+        ):
+            continue  # "X was not reduced by A, but was decreased by B": the subject's two readings differ
+        if match.group("nodiff") or (match.group("linked") or "").startswith("not "):
+            word = "no difference"
+        else:
+            phrase = " ".join((match.group("linked") or match.group("verb") or "differ").split())
+            word = phrase if phrase in RESULT_CHANGE else phrase.split()[-1]
+        inverted = CONTROL_ARM.match(low, match.end()) is not None
+        if TREND.match(low, match.end()) or (inverted and match.group("verb")):
+            continue  # a change over the years; a change the control arm itself went through ("fell in the placebo
+            # group") is not the intervention's against it
+        span = subject_before(scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference")
+        sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
+        if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
+            continue
+        if RESULT_CHANGE[word][0] != "no_difference" and _FALL_HEAD.match(low, span[0]):
+            continue
+        if match.group("differ") not in (None, "differ") and (
+            inverted or CONTROL_WORDS.search(low, span[0], match.start()) or _CONTROL_AFTER.match(low, match.end())
+        ):
+            continue  # "these parameters in the control group did not change": the control arm's own course
+        subject = TRAILING_ADVERBS.sub("", low[span[0] : span[1]]).split()
+        if subject and subject[-1] in ARM_WORDS:
+            continue  # "the amalgam and composite groups did not differ": the arms, not an outcome
+        for piece_start, piece_end in pieces(low, span):
+            change, direction = result_reading(
+                scan.text[piece_start:piece_end], word, inverted, scan.res.polarity
+            )
+            mentions.append(mention_at(scan, piece_start, piece_end - piece_start, change, direction))
+    for match in PROTECTIVE.finditer(low):
+        if (span := object_name(low, match)) is not None:
+            # protected against, or prevented, a harm: the harm decreased; "effective in treating" a disease: better
+            treating = "treating" in low[match.start() : match.start("obj")]
+            mentions.append(mention_at(scan, *span, "unclear" if treating else "decreased", "improved"))
+    for match in MORE_EFFECTIVE.finditer(low) if "than" in said else ():
+        if (span := object_name(low, match)) is not None:
+            better = match.group("word") == "more"
+            mentions.append(mention_at(scan, *span, "unclear", "improved" if better else "worsened"))
+    for match in COMPARATIVE_OBJECT.finditer(low):
+        if match.group("word") == "more" and match.group("verb") == "with":
+            continue  # "with a more severe leukopenia", "patients with more advanced disease": who, not a result
+        if (span := object_name(low, match)) is None:
+            continue
+        inverted = CONTROL_ARM.match(low, match.start("obj") + len(OBJ_CUT.sub("", match.group("obj")))) is not None
+        change, direction = result_reading(
+            scan.text[span[0] : span[0] + span[1]], match.group("word"), inverted, scan.res.polarity
+        )
+        mentions.append(mention_at(scan, *span, change, direction))
+    return mentions
+
+_CHANGE_NOUN_WORD = {
+    **dict.fromkeys(("reduction", "decrease", "decline"), "reduced"),
+    **dict.fromkeys(("increase", "rise"), "increased"),
+    "improvement": "improved", **dict.fromkeys(("deterioration", "worsening"), "worsened"),
+}
+
+_CHANGE_NOUNS_SAID = frozenset(_CHANGE_NOUN_WORD)
+
+# "in the vehicle group", "among placebo recipients": the arm a change was said of, when it is the control arm
+_CONTROL_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?" + CONTROL_WORDS.pattern
+)
+
+_BUT_PREDICATE = re.compile(r"\bbut\s+(?:was|were|is|are)\b")
+
+_NEGATED_VERBS = frozenset({"change", "improve", "increase", "decrease"})
+
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless|whether)\b")
+
+_MODAL = re.compile(r"\b(?:may|might|could|would)\b")
+
+# "had no beneficial effect on X", "without detrimental effects on X": no effect either way
+_EFFECT_DENIED = re.compile(r"\b(?:no|not|nor|without|lack\s+of|absence\s+of)\s+(?:\w+\s+){0,3}$")
+
+_SCORED_SAID = frozenset({"scored", "performed", "did"})
+
+_OUTPERFORMED_SAID = frozenset({"outperformed", "superior", "inferior"})
+
+_FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage", "number", "share"})
