@@ -49,7 +49,7 @@ def test_a_statement_citing_several_works_or_not_referring_back_does_not_count()
 
 
 def test_an_outcome_unaffected_by_the_treatment_is_no_difference() -> None:
-    # cues.SUBJECT_RESULT: "unaffected by X" is "not affected by X" (written for this test)
+    # result_cues.SUBJECT_RESULT: "unaffected by X" is "not affected by X" (written for this test)
     brief = _brief(
         ["Kowalski et al. [ 4] reported that grip strength remained largely unaffected by creatine supplementation."]
     )

@@ -76,7 +76,7 @@ def test_event_rates_per_arm_with_the_comparators_the_highest() -> None:
 
 
 def test_a_better_outcome_is_a_judgement_of_the_arm() -> None:
-    from summarizer.engines.extractive.cues import JUDGED_BETTER, JUDGED_WORSE
+    from summarizer.engines.extractive.result_cues import JUDGED_BETTER, JUDGED_WORSE
 
     assert JUDGED_BETTER.search("the brace group had a better outcome in terms of pain and grip (p = 0.01)")
     assert JUDGED_BETTER.search("walking gave better results for fatigue than rest")

@@ -30,14 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from summarizer.engines.extractive.cues import (
-    COMPARISON_RESULT,
-    JUDGED_BETTER,
-    JUDGED_WORSE,
-    OBJ_CUT,
-    PATTERN_A_SUFFIX,
-    VERB_LABEL_STEMS,
-)
+from summarizer.engines.extractive.cues import COMPARISON_RESULT, OBJ_CUT, PATTERN_A_SUFFIX, VERB_LABEL_STEMS
 from summarizer.engines.extractive.features import efficacy_features
 from summarizer.engines.extractive.linear import LinearModel
 from summarizer.engines.extractive.numeric_results import Significance, numeric_results, oriented_by_arm
@@ -47,6 +40,7 @@ from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.result_cues import JUDGED_BETTER, JUDGED_WORSE
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import split_sentences
 from summarizer.models import Change

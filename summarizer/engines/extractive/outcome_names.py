@@ -9,13 +9,8 @@ from __future__ import annotations
 
 import re
 
-from summarizer.engines.extractive.cues import (
-    ADVERB_ENDINGS,
-    MEASUREMENT_NOUNS,
-    PATTERN_A_SUFFIX,
-    SUBJECT_TAIL,
-    VERB_LABEL_STEMS,
-)
+from summarizer.engines.extractive.cues import ADVERB_ENDINGS, MEASUREMENT_NOUNS, PATTERN_A_SUFFIX, VERB_LABEL_STEMS
+from summarizer.engines.extractive.result_cues import SUBJECT_TAIL
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS
 from summarizer.engines.extractive.treatment_names import ARM_WORDS, PEOPLE, THERAPY_CUES
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.engines.extractive.cues import (
+from summarizer.engines.extractive.cues import FILLER, NOT_OUTCOMES, OBJ_CUT, OBJ_SPLIT
+from summarizer.engines.extractive.outcome_names import (
+    ADJECTIVE_ENDINGS,
+    ADVERBS,
+    plausible_outcome_name,
+)
+from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
+from summarizer.engines.extractive.result_cues import (
     CLAUSE_BOUNDARY,
-    FILLER,
-    NOT_OUTCOMES,
-    OBJ_CUT,
-    OBJ_SPLIT,
     RESULT_CHANGE,
     SUBJECT_CHARS,
     SUBJECT_CUT,
@@ -22,12 +25,6 @@ from summarizer.engines.extractive.cues import (
     SUBJECT_TAIL,
     SUBJECT_WORDS,
 )
-from summarizer.engines.extractive.outcome_names import (
-    ADJECTIVE_ENDINGS,
-    ADVERBS,
-    plausible_outcome_name,
-)
-from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.scan import Scan
 from summarizer.models import Change, Direction
 

@@ -14,9 +14,7 @@ from summarizer.engines.extractive.cues import (
     ARMS_COMPARED,
     ARMS_IN_PARALLEL,
     CONTRAST,
-    DECHALLENGE,
     DEFINITION_OPEN,
-    EFFECTIVE_IN_DOING,
     EVERY_ARM,
     HALTED,
     HYPOTHETICAL,
@@ -28,7 +26,6 @@ from summarizer.engines.extractive.cues import (
     OUTCOME_VERB_START,
     RESPONDERS_BEFORE,
     SUBGROUP_BEFORE,
-    SUBJECT_WORDS,
     VERB_NEGATED,
 )
 from summarizer.engines.extractive.numeric_results import (
@@ -58,6 +55,7 @@ from summarizer.engines.extractive.outcome_spans import (
 )
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.result_cues import DECHALLENGE, EFFECTIVE_IN_DOING, SUBJECT_WORDS
 from summarizer.engines.extractive.result_outcomes import result_outcomes
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
@@ -123,7 +121,7 @@ _STOPPING_STEMS = ("withdraw", "discontinu", "cessation", "stopp", "taper", "cea
 
 
 def _stopped_sentences(scan: Scan) -> set[int]:
-    """The sentences that tell of a treatment stopped (cues.DECHALLENGE): a change in them is not its effect."""
+    """The sentences that tell of a treatment stopped (result_cues.DECHALLENGE): a change in them is not its effect."""
     if not any(stem in scan.low for stem in _STOPPING_STEMS):
         return set()
     return {i for i, (start, end) in enumerate(scan.sentences()) if DECHALLENGE.search(scan.low, start, end)}

@@ -6,33 +6,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.engines.extractive.cues import (
-    CHANGE_HEAD,
-    COMPARATIVE_OBJECT,
-    CONTROL_ARM,
-    CONTROL_WORDS,
-    DIFFERENCE_NOT_SIGNIFICANT,
-    DIFFERENCE_WORDS,
-    EFFECT_MEASURES,
-    EVALUATIVE_EFFECT,
-    EVALUATIVE_EFFECT_WORDS,
-    FAVOURS,
-    FEWER_PATIENTS,
-    HYPOTHETICAL,
-    MORE_EFFECTIVE,
-    NO_DIFFERENCE_IN,
-    NOT_OUTCOMES,
-    OBJ_CUT,
-    OUTPERFORMED,
-    PROTECTIVE,
-    RESULT_CHANGE,
-    RESULT_WORDS,
-    SCORED,
-    SIGNIFICANCE_WORDS,
-    SUBJECT_CHANGE_NOUN,
-    SUBJECT_RESULT,
-    TREND,
-)
+from summarizer.engines.extractive.cues import CONTROL_WORDS, HYPOTHETICAL, NOT_OUTCOMES, OBJ_CUT
 from summarizer.engines.extractive.outcome_names import (
     TRAILING_ADVERBS,
 )
@@ -47,6 +21,29 @@ from summarizer.engines.extractive.outcome_spans import (
     result_reading,
     split_pieces,
     subject_before,
+)
+from summarizer.engines.extractive.result_cues import (
+    CHANGE_HEAD,
+    COMPARATIVE_OBJECT,
+    CONTROL_ARM,
+    DIFFERENCE_NOT_SIGNIFICANT,
+    DIFFERENCE_WORDS,
+    EFFECT_MEASURES,
+    EVALUATIVE_EFFECT,
+    EVALUATIVE_EFFECT_WORDS,
+    FAVOURS,
+    FEWER_PATIENTS,
+    MORE_EFFECTIVE,
+    NO_DIFFERENCE_IN,
+    OUTPERFORMED,
+    PROTECTIVE,
+    RESULT_CHANGE,
+    RESULT_WORDS,
+    SCORED,
+    SIGNIFICANCE_WORDS,
+    SUBJECT_CHANGE_NOUN,
+    SUBJECT_RESULT,
+    TREND,
 )
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.treatment_names import ARM_WORDS

@@ -1,0 +1,233 @@
+"""The cue vocabulary of reported results: the patterns and word lists by which trials say what they found ("X was
+significantly lower in the treated group", "no significant difference in X", "fewer patients had X", "A outperformed
+B on X"), run on the lower-cased text like those of cues.py."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.engines.extractive.tokenise import word_set as _words
+from summarizer.models import Change, Direction
+
+# Outcomes in reported results: "X was significantly lower in the treated group", "no significant difference in X".
+RESULT_WORDS = _words(
+    "similar comparable unchanged unaffected lower higher shorter longer reduced increased decreased improved greater "
+    "smaller fewer less better worse differ different difference differences declined rose fell dropped worsened "
+    "protect protects protected protecting protection protective effective efficacious frequent common lesser"
+)
+_RESULT_ADVERB = (
+    r"(?:both\s+)?(?:(?:statistically\s+)?(?:\w+ly|much|also)\s+)?"
+)
+RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
+    # "unaffected by X" is "not affected by X": no difference
+    **dict.fromkeys(("similar", "comparable", "unchanged", "unaffected", "different", "differ", "no difference"),
+                    ("no_difference", None)),
+    **dict.fromkeys(("lower", "shorter", "reduced", "decreased", "smaller", "fewer", "less", "declined", "fell",
+                     "dropped"), ("decreased", None)),
+    **dict.fromkeys(("lesser", "low"), ("decreased", None)),
+    **dict.fromkeys(("higher", "longer", "increased", "greater", "larger", "rose", "more", "high"),
+                    ("increased", None)),
+    **dict.fromkeys(("more frequent", "more common"), ("increased", None)),
+    **dict.fromkeys(("less frequent", "less common"), ("decreased", None)),
+    **dict.fromkeys(("improved", "better"), ("unclear", "improved")),
+    **dict.fromkeys(("worse", "worsened"), ("unclear", "worsened")),
+}
+# the size a comparative is given before it: "0.66% lower", "2.5 times higher", "12 points lower", "1864 euros less",
+# with the interval or test that may follow the size ("0.018 (95% CI ...) higher")
+RESULT_QUANTITY = (
+    r"(?:about\s+|approximately\s+|nearly\s+|almost\s+)?[\-−–]?\d+(?:[.·,]\d+)?\s*(?:%|percent(?:age)?(?:\s+points?)?\b|"
+    r"times\b|-?fold\b|points?\b|units?\b|[a-zµμ£$€]{1,6}(?:/[a-zµμ]{1,5})?\b)?\s*(?:\([^()]{0,80}\)\s*)?"
+    r"(?=(?:lower|higher|shorter|longer|greater|smaller|less)\b)"
+)
+# one arm named after a change said of it: "in the Sensor On arm", "in group B", "among the treated group"
+ARM_AFTER = (
+    r"(?:in|among|for)\s+(?:the\s+)?(?:(?:[\w\-+/]+\s+){0,4}?(?:groups?|arms?)\b|groups?\s+[a-z0-9]{1,4}\b)"
+)
+# "X showed a significant reduction", "X had a marked improvement (p < 0.01)": a change said of the subject before it
+SUBJECT_CHANGE_NOUN = re.compile(
+    r"\b(?:had|has|have|showed|shows|show|demonstrated|exhibited|underwent)\s+(?:a\s+|an\s+)?(?:(?:statistically\s+)?"
+    r"(?:significant|marked|substantial|considerable|greater|larger)\s+)?(?P<noun>reduction|decrease|increase|rise|decline|"
+    r"improvement|deterioration|worsening)(?!\s+(?:in|of|on)\b)"
+)
+# a treatment stopped ("improved after withdrawal of lithium", "ramipril was stopped"): what changed then was not
+# the treatment's effect (in a case report, it is the harm going away)
+DECHALLENGE = re.compile(
+    r"\b(?:withdrawal|discontinuation|cessation|stopping|tapering)\s+of\b"
+    r"|\b(?:after|following|upon|on|with)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:withdrawal|discontinuation|cessation)\b"
+    r"|\b(?:after|following|upon|on)\s+(?:discontinuing|stopping|withdrawing|ceasing|tapering)\b"
+    r"|\b(?:was|were|had\s+been|been)\s+(?:\w+ly\s+)?(?:stopped|discontinued|withdrawn|ceased|tapered)\b"
+)
+SUBJECT_RESULT = re.compile(
+    r"\b(?:(?:was|were|is|are|remained|became|(?:found|shown|observed|seen|noted)\s+to\s+be)\s+" + _RESULT_ADVERB
+    # a comparative may be given its size: "was 0.66% lower", "were 2.5 times higher" (RESULT_QUANTITY)
+    + "(?:" + RESULT_QUANTITY + ")?"
+    r"(?P<linked>similar|comparable|unchanged|unaffected(?=\s+by\b)|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
+    r"greater|smaller|fewer|better|worse|lesser|(?:more|less)\s+(?:frequent|common)|"
+    r"less(?=\s+(?:than\s+(?!\d)|(?:in|among|with|for)\s+(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b|"
+    r"(?:in|among|with|for)\s+[^.;:()\[\]]{1,50}?\s+(?:than|compared|versus|vs)\b))|"
+    r"not\s+(?:statistically\s+|significantly\s+)?different|significantly\s+(?:high|low)|"
+    # "X was not reduced by cooling", "were not significantly altered with": no difference
+    r"not\s+(?:statistically\s+|significantly\s+)?(?:reduced|increased|decreased|improved|affected|altered|changed)"
+    r"(?=\s+(?:by|with|in|after|following)\b))(?=\s+(?:in|among|between|than|with|using|under|"
+    r"for|at|after|during|across|compared|versus|vs|following|by|when|relative|on\s+the|as\s+compared)\b|\s*[,;:.()\[]|"
+    r"\s*$"
+    # "was significantly lower and the rate of Y was higher": another clause with its own subject follows
+    r"|\s+(?:and|but)\s+(?:the\s+)?(?:[\w\-/]+\s+){1,6}?(?:was|were)\b"
+    # "was reduced significantly (p < 0.01) in ...": the adverb after the result word
+    r"|\s+(?:statistically\s+)?(?:significantly|markedly|substantially|considerably)\b)"
+    r"|(?P<verb>decreased|increased|improved|declined|fell|rose|dropped|worsened)(?=\s+(?:significantly|markedly|"
+    r"substantially|slightly|by\s|from\s|to\s\d|in\s+both|after|following|over|during)\b|\s*[,;.(\[]|\s*$"
+    # "X improved with the cream": an evaluative change with what brought it; not the course of time or of a dose
+    # ("improved with time", "worsened with increasing age")
+    r"|(?<=improved|worsened)\s+with\s+(?!(?:time|age|increasing|decreasing|higher|lower|greater|longer|dose|duration|"
+    r"follow|each|every|repeated)\b)"
+    # "X increased in the Sensor On arm": a change said of one arm (ARM_AFTER)
+    r"|\s+" + ARM_AFTER + ")"
+    r"|(?:did|does|do)\s+not\s+(?:significantly\s+)?(?P<differ>differ|(?:change|improve|increase|decrease)(?=\s+(?:significantly\s+)?(?:in|during|after|"
+    r"over|from|between|throughout|with)\b|\s*[,;.(\[]|\s*$))"
+    r"|(?:(?:showed|shows|demonstrated|revealed|had|has|have)\s+no|(?:did|does|do)\s+not\s+(?:show|reveal|demonstrate|"
+    r"have)\s+(?:a|any))\s+(?P<nodiff>(?:statistically\s+)?(?:significant\s+)?(?:clinical\s+|statistical\s+)?"
+    r"differences?))"
+)
+NO_DIFFERENCE_IN = re.compile(
+    r"(?:\b(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|change|modify)|"
+    r"\b(?:no|not\s+an?)\s+(?:evidence\s+(?:of|for)\s+(?:an?\s+|any\s+)?)?(?:statistical(?:ly)?\s+)?(?:significant\s+)?"
+    # "no detectable differences", "no significant intergroup differences", "no between-group differences"
+    r"(?:(?:detectable|meaningful|relevant|appreciable|notable)\s+)?(?:(?:between[\s\-‐]groups?|inter-?group)\s+)?"
+    r"(?:differences?|changes?|effects?|benefits?|impact)\s+(?:\([^()]{0,30}\)\s+)?"
+    r"(?:was\s+|were\s+)?"
+    r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+|present\s+)?(?:(?:between|among)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}?"
+    r"(?:groups?|arms?|treatments|clusters|conditions|cohorts|regimens)\s*,?\s+)?(?:in\s+terms\s+of|in|for|regarding|"
+    r"on|with\s+regard\s+to|with\s+respect\s+to))"
+    r"\s+(?:the\s+)?"
+    r"(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^.;:()\[\]]{1,100})"
+)
+COMPARATIVE_OBJECT = re.compile(
+    r"\b(?P<verb>had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
+    r"experienced|demonstrated|reported|yielded|exhibited|indicating|showing|required|needed|used|consumed|completed|caused|"
+    r"there\s+(?:was|were))\s+(?:a\s+|an\s+)?"
+    + _RESULT_ADVERB + r"(?:(?:statistically\s+)?significant\s+(?:\([^()]{0,20}\)\s+)?)?"
+    # "had significantly longer (p < .001) aiming durations": the test between the comparative and its object
+    r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more)\s+(?:\([^()]{0,30}\)\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# "more effective than placebo in relieving pain": better (or, "less effective", worse) for the outcome after it
+MORE_EFFECTIVE = re.compile(
+    r"\b(?P<word>more|less)\s+(?:effective|efficacious|beneficial|successful)\s+than\s+[^.;:,()\[\]]{1,60}?\s+"
+    r"(?:in|at|for)\s+(?:[a-z]+ing\s+)?(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# "fewer patients in the X group developed complications", "more participants achieved remission"
+FEWER_PATIENTS = re.compile(
+    r"\b(?:(?P<word>fewer|more|less)\s+(?:of\s+the\s+)?|(?:a\s+)?" + _RESULT_ADVERB
+    + r"(?P<share>greater|higher|larger|lower|smaller|lesser)\s+(?:proportion|percentage|number|share)\s+of\s+"
+    r"(?:the\s+)?)"
+    r"(?:patients|participants|subjects|women|men|children|infants|"
+    r"people|individuals|cases|mothers|neonates)\b(?P<who>[^.;:]{0,60}?)\s+(?:had|developed|experienced|required|"
+    r"needed|reported|suffered|achieved|reached|attained|showed|underwent|presented\s+with)\s+(?:a\s+|an\s+|any\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# a change reported for the control arm, or against the treated arm, is the opposite change for the intervention
+CONTROL_ARM = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:(?:found|observed|seen|noted|reported)\s+)?(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
+    # "the comparison group" is the control arm; "in comparison with the control group" names what it is set against
+    r"comparison\s+(?:group|arm)s?|usual[\s\-]care|(?:treatment|care)[\s\-]as[\s\-]usual|standard[\s\-]care|untreated)|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
+    r"(?:intervention|treatment|treated|experimental|active)\s+(?:group|arm))\b"
+)
+CLAUSE_BOUNDARY = re.compile(
+    r"[,;:]|\b(?:that|which|whereas|while|but|although|when|because|if|whether|showed|shows|found|revealed|"
+    r"indicated|demonstrated|reported|suggested|suggests)\b"
+)
+SUBJECT_CUT = re.compile(
+    r"\s*(?:\(|\[|\b(?:in|among|for|with|at|after|during|between)\s+(?:the\s+|both\s+|all\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:groups?|arms?|patients|participants|subjects|children|adults|women|men|mice|rats|animals|cohort)\b|"
+    r"(?<!proportion\s)(?<!proportions\s)(?<!percentage\s)(?<!number\s)(?<!numbers\s)(?<!share\s)"
+    r"\bof\s+(?:[\w\-]+\s+){0,2}?(?:patients|participants|subjects|people|adults|children)\b|"
+    r"\bin\s+(?:the\s+)?(?:ig|cg|control|placebo|intervention|treatment)\b|\bat\s+(?:\d|day|week|month|baseline)|"
+    r"\b(?:compared|versus|vs)\b|\b(?:was|were|is|are|has|have|had|did|does|do|remained|showed|became)\b)"
+)
+# "protects hamsters from weight loss", "protection against challenge", "effective against infection": improved
+PROTECTIVE = re.compile(
+    r"\b(?:protect(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,4}?(?:against|from)|(?:protection|protective\s+(?:efficacy|"
+    r"immunity|effects?))\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing)))"
+    r"\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# a change the statement calls effective was the aim, whichever way it went: "was effective in reducing X", "successful
+# at increasing X" (a change is good for the patient here even where X's own good direction is unknown); not where the
+# effect is denied, weaker or only equal ("not effective in", "less effective at", "as effective in")
+EFFECTIVE_IN_DOING = re.compile(
+    r"(?<!\bnot\s)(?<!\bno\s)(?<!\bnor\s)(?<!\bless\s)(?<!\bleast\s)(?<!\bas\s)(?<!\bequally\s)(?<!\bsimilarly\s)"
+    r"\b(?:effective|efficacious|successful)\s+(?:in|at)\s+(?:[a-z]+ly\s+)?"
+    # the second of two changes it governs: "effective in increasing X and in reducing Y"
+    r"(?:[a-z]+ing\s+[^.;:()\[\]]{1,60}?,?\s+and\s+(?:in\s+|at\s+)?(?:[a-z]+ly\s+)?)?$"
+)
+# an effect judged good or bad for the patient, whichever way the outcome went: "a beneficial effect on serum ferritin",
+# "deleterious effects on bone density" ("positive" and "negative" are left out: they may say the sign of a change)
+EVALUATIVE_EFFECT = re.compile(
+    r"\b(?P<word>beneficial|favou?rable|detrimental|harmful|deleterious)\s+(?:effects?|impacts?|influences?)\s+"
+    r"(?:on|upon)\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+EVALUATIVE_EFFECT_WORDS = frozenset({"beneficial", "favourable", "favorable", "detrimental", "harmful", "deleterious"})
+# a change over the years, not an effect of a treatment: "has improved substantially in recent years"
+TREND = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:in|over|during|since)\s+(?:recent|the\s+(?:past|last)|time\b|years\b|decades\b)"
+)
+SUBJECT_TAIL = _words("has have had was were is are been be being")
+SUBJECT_LEAD = _words("the a an both mean median overall total all its their this these our his her average and or")
+SUBJECT_PRONOUNS = _words("it they this that these there which who we he she one both those")
+SUBJECT_WORDS = 6
+SUBJECT_CHARS = 80
+
+# Forms of reported results the patterns above miss (issue 23).
+# "The difference in X (between the groups) was not statistically significant", "the changes in X were small and
+# not significant", "differences in X did not reach significance": no difference in X (the name is cut where an
+# object's name ends, cues.OBJ_CUT: "between the groups", "at 6 months")
+DIFFERENCE_NOT_SIGNIFICANT = re.compile(
+    r"\b(?:differences?|changes?)\s+(?:between\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:groups?|arms?)\s+)?"
+    r"(?:in|of|for|regarding)\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,100}?)\s+"
+    r"(?:(?:was|were|is|are)\s+(?:(?:\w+\s+)?and\s+)?(?:also\s+)?(?:not\s+(?:found\s+to\s+be\s+)?(?:statistically\s+)?"
+    r"significant|(?:statistically\s+)?(?:non-?\s?significant|insignificant))|(?:did|does|do)\s+not\s+(?:reach|attain|"
+    r"achieve)\s+(?:statistical\s+)?significance)\b"
+)
+# the words a statement must hold for DIFFERENCE_NOT_SIGNIFICANT to be looked for
+DIFFERENCE_WORDS = _words("difference differences change changes")
+SIGNIFICANCE_WORDS = _words("significant significance nonsignificant non-significant insignificant")
+# a measure's change named before the measure: "the changes in X", "mean change from baseline in X" (X is the outcome)
+CHANGE_HEAD = re.compile(
+    r"(?:(?:mean|median|absolute|relative|percent(?:age)?)\s+)?changes?\s+(?:from\s+baseline\s+)?(?:in|of)\s+"
+    r"(?:the\s+)?(?=[a-z])"
+)
+# the ratios a difference between two effects is taken of ("the difference in HRs between the two periods was not
+# significant"): a test of interaction, not an outcome's change
+EFFECT_MEASURES = _words("hr hrs rr irr")
+# one arm did better than another on a measure: "significantly outperformed those receiving placebo in measures of
+# cognition", "was superior to X in pain relief" (improved), "was inferior to X for Y" (worsened)
+OUTPERFORMED = re.compile(
+    r"\b(?P<verb>outperformed|(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:superior|inferior)\s+to)\s+[^.;:()\[\]]{1,80}?\s+"
+    r"(?:in|on|for|with\s+respect\s+to|in\s+terms\s+of)\s+(?!(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:groups?|arms?)\b)"
+    r"(?:(?:measures?|terms|scores?)\s+of\s+)?(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# an arm scored or performed better on a measure: "scored higher on the mini-CAL", "performed significantly better in
+# verbal learning" (higher / lower: the change; better / worse: the direction)
+SCORED = re.compile(
+    r"\b(?:scored|performed|did)\s+(?:\w+ly\s+)?(?P<word>higher|lower|better|worse)\s+(?:on|in)\s+(?:the\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# a significant difference said to favour an arm, and the measure it was found for: "a significant difference between
+# groups in favor of the early group was found for the acquisition of new knowledge", "significant effects in favour
+# of group BT for muscle strength"
+FAVOURS = re.compile(
+    r"\bsignificant(?:ly)?\s+(?:\w+\s+){0,2}?(?:differences?|effects?)\s+(?:between\s+(?:the\s+)?groups?\s+)?in\s+favou?r\s+of\s+"
+    r"(?P<arm>[^.;:()\[\]]{1,60}?)\s+(?:(?:was|were)\s+(?:also\s+)?(?:found|observed|seen|noted|shown)\s+)?"
+    r"(?:(?:compared\s+(?:to|with)|versus|vs\.?)\s+[^.;:()\[\]]{1,40}?\s+)?(?:for|on|in)\s+(?:the\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# what a sentence says of how an arm did overall ("more effective than placebo", "inferior to"): a change the change
+# model reads against it is a misreading, and is left out
+JUDGED_BETTER = re.compile(
+    r"(?<!not\s)(?<!no\s)\b(?:more\s+(?:effective|efficacious|beneficial)|superior\s+to|better\s+than|"
+    r"(?:a\s+)?better\s+(?:outcomes?|results?|responses?)\b)"
+)
+JUDGED_WORSE = re.compile(
+    r"(?<!not\s)(?<!no\s)\b(?:less\s+(?:effective|efficacious|beneficial)|inferior\s+to|worse\s+than|"
+    r"(?:a\s+)?worse\s+(?:outcomes?|results?|responses?)\b)"
+)
