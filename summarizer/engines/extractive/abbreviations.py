@@ -7,7 +7,9 @@ say "MSCs" and those that say "mesenchymal stem cells" count for the same interv
 The matching follows the algorithm of Schwartz and Hearst ("A simple algorithm for identifying abbreviation
 definitions in biomedical text", Pacific Symposium on Biocomputing 2003): a short form in parentheses after its long
 form; the short form's letters and digits are found in the long form from right to left, its first character at
-the start of a word of the long form; the long form has at most min(|short| + 5, 2 * |short|) words.
+the start of a word of the long form; the long form has at most min(|short| + 5, 2 * |short|) words. Schwartz and Hearst read the other order too, "SHORT
+(long form)", when the parenthesis holds no short form ("2-CdA (2-chloro-deoxyadenosine)"): the word before it is the
+short form when it has a capital, and the long form is the parenthesis, matched from its first character.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from dataclasses import dataclass
 # a parenthesised candidate short form: 2-10 characters, one or two words, beginning with a letter or digit
 _PARENTHESISED = re.compile(r"\(\s*([A-Za-z0-9][^()\s;,]{0,9}(?:\s[^()\s;,]{1,9})?)\s*\)")
 _WORD = re.compile(r"\S+")
+# a parenthesised long form after its short form: up to 8 words, beginning with a letter or digit
+_PARENTHESISED_LONG = re.compile(r"(\S+)\s*\(\s*([A-Za-z0-9][^()\[\];]{10,80}?)\s*\)")
+_LONG_WORDS = 8
 # where a long form cannot reach back past: the end of a clause or an earlier parenthesis
 _BOUNDARY = re.compile(r"[.;:!?()\[\]]")
 
@@ -59,7 +64,7 @@ def _match_start(short: str, long: str) -> int | None:
 
 
 def find_definitions(text: str) -> list[Definition]:
-    """The abbreviations defined in a text as "long form (SHORT)", in order of appearance."""
+    """The abbreviations defined in a text as "long form (SHORT)" or "SHORT (long form)", in order of appearance."""
     found = []
     for match in _PARENTHESISED.finditer(text):
         short = match.group(1).strip()
@@ -82,6 +87,24 @@ def find_definitions(text: str) -> list[Definition]:
         if len(long_form) <= len(short) or short.lower() in long_form.lower().split():
             continue  # no long form, or one that holds the short form itself ("IMZ implants (IMZ)")
         found.append(Definition(short=short, long=long_form, start=long_start, end=words[-1].end()))
+    if len(found) < text.count("("):
+        found.extend(_short_first(text, {d.start for d in found}))
+        found.sort(key=lambda d: d.start)
+    return found
+
+
+def _short_first(text: str, taken: set[int]) -> list[Definition]:
+    """The abbreviations defined as "SHORT (long form)": a parenthesis that holds no short form, after a word with a
+    capital whose letters and digits the parenthesis holds in order from its first character."""
+    found = []
+    for match in _PARENTHESISED_LONG.finditer(text):
+        short, long_form = match.group(1).strip(".,;:\"'"), match.group(2).strip()
+        if match.start(2) in taken or _is_short_form(long_form) or len(long_form.split()) > _LONG_WORDS:
+            continue
+        if not _is_short_form(short) or not any(c.isupper() for c in short) or len(long_form) <= len(short):
+            continue
+        if _match_start(short, long_form) == 0 and short.lower() not in long_form.lower().split():
+            found.append(Definition(short=short, long=long_form, start=match.start(2), end=match.end(2)))
     return found
 
 
