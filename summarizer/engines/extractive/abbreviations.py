@@ -7,9 +7,10 @@ say "MSCs" and those that say "mesenchymal stem cells" count for the same interv
 The matching follows the algorithm of Schwartz and Hearst ("A simple algorithm for identifying abbreviation
 definitions in biomedical text", Pacific Symposium on Biocomputing 2003): a short form in parentheses after its long
 form; the short form's letters and digits are found in the long form from right to left, its first character at
-the start of a word of the long form; the long form has at most min(|short| + 5, 2 * |short|) words. Schwartz and Hearst read the other order too, "SHORT
-(long form)", when the parenthesis holds no short form ("2-CdA (2-chloro-deoxyadenosine)"): the word before it is the
-short form when it has a capital, and the long form is the parenthesis, matched from its first character.
+the start of a word of the long form; the long form has at most min(|short| + 5, 2 * |short|) words.
+Schwartz and Hearst read the other order too, "SHORT (long form)", when the parenthesis holds no short form
+("2-CdA (2-chloro-deoxyadenosine)"): the word before it is the short form when it has a capital, and the long form
+is the parenthesis, matched from its first character.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ numbers does: the profile's lesser number of attributions is enough for it.
 from __future__ import annotations
 
 import re
+
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.tokenise import lower_same_length, split_sentences
 from summarizer.engines.extractive.treatment_names import PERSON
