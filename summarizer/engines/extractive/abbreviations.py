@@ -22,9 +22,9 @@ from dataclasses import dataclass
 # a parenthesised candidate short form: 2-10 characters, one or two words, beginning with a letter or digit
 _PARENTHESISED = re.compile(r"\(\s*([A-Za-z0-9][^()\s;,]{0,9}(?:\s[^()\s;,]{1,9})?)\s*\)")
 _WORD = re.compile(r"\S+")
-# a parenthesised long form after its short form: up to 8 words, beginning with a letter or digit
-_PARENTHESISED_LONG = re.compile(r"(\S+)\s*\(\s*([A-Za-z0-9][^()\[\];]{10,80}?)\s*\)")
-_LONG_WORDS = 8
+# a parenthesised long form after its short form: 10 to 80 characters, up to 8 words
+_LONG_MIN, _LONG_MAX, _LONG_WORDS = 10, 80, 8
+_SHORT_PUNCT = ".,;:\"'"
 # where a long form cannot reach back past: the end of a clause or an earlier parenthesis
 _BOUNDARY = re.compile(r"[.;:!?()\[\]]")
 
@@ -98,14 +98,26 @@ def _short_first(text: str, taken: set[int]) -> list[Definition]:
     """The abbreviations defined as "SHORT (long form)": a parenthesis that holds no short form, after a word with a
     capital whose letters and digits the parenthesis holds in order from its first character."""
     found = []
-    for match in _PARENTHESISED_LONG.finditer(text):
-        short, long_form = match.group(1).strip(".,;:\"'"), match.group(2).strip()
-        if match.start(2) in taken or _is_short_form(long_form) or len(long_form.split()) > _LONG_WORDS:
-            continue
-        if not _is_short_form(short) or not any(c.isupper() for c in short) or len(long_form) <= len(short):
-            continue
-        if _match_start(short, long_form) == 0 and short.lower() not in long_form.lower().split():
-            found.append(Definition(short=short, long=long_form, start=match.start(2), end=match.end(2)))
+    at = text.find("(")
+    while at > 0:
+        close = text.find(")", at)
+        if close < 0:
+            break
+        inner_start = at + 1
+        long_form = text[inner_start:close].strip()
+        before = text[:at].rstrip()
+        short = before[before.rfind(" ") + 1 :].strip(_SHORT_PUNCT)
+        # cheap checks first: the long form's first character is the short form's, and the short form has a capital
+        if (
+            _LONG_MIN <= len(long_form) <= _LONG_MAX and short and long_form[0].lower() == short[0].lower()
+            and "(" not in long_form and any(c.isupper() for c in short) and _is_short_form(short)
+            and not _is_short_form(long_form) and len(long_form.split()) <= _LONG_WORDS
+            and _match_start(short, long_form) == 0 and short.lower() not in long_form.lower().split()
+        ):
+            start = text.index(long_form, inner_start)
+            if start not in taken:
+                found.append(Definition(short=short, long=long_form, start=start, end=start + len(long_form)))
+        at = text.find("(", at + 1)
     return found
 
 

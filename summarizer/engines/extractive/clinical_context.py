@@ -29,20 +29,16 @@ _PEOPLE_WITH = re.compile(
     r"infants?|neonates?|cases?|those)\s+with\s+$"
 )
 _BEFORE = 40
-# the cheap check first: no sentence without one of these letter strings can match PERSON or TRIAL_CONTEXT
-_GATE = ("atient", "child", "infant", "neonat", "adult", "subject", "particip", "volunteer", "individual", "person",
-         "people", "case", "men", "man", "boy", "girl", "year", "trial", "random", "placebo", "blind")
 
 
 def care_of_people(text: str) -> tuple[int, ...]:
     """The indices of the sentences of a statement (tokenise.split_sentences) that name people or a trial, when the
     statement has no cue of a study in animals or in cells (none, when it has one)."""
     low = lower_same_length(text)
-    if not any(cue in low for cue in _GATE) or about_animals_or_cells(text):
-        return ()
-    return tuple(
+    cared = tuple(
         index for index, (start, end) in enumerate(split_sentences(text)) if names_people_or_trial(low, start, end)
     )
+    return () if not cared or about_animals_or_cells(text) else cared
 
 
 def names_people_or_trial(low: str, start: int, end: int) -> bool:
