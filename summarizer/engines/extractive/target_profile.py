@@ -19,7 +19,8 @@ statements name (treatments.py) which treatment, if any, the target studied:
 - Names no word list holds: when no listed treatment qualifies, the PICO reader's intervention spans in the
   statements become treatment names (treatments.py trims them; a comparator's arm is left out), a sentence that
   names one and reports a comparison's result attributes that result to it, and the same rules decide, the
-  attributions needing their full number unless they report a result in numbers (docs/EXTRACTIVE.md says why).
+  attributions needing their full number unless they report a result in numbers or in a sentence about people or
+  a trial (clinical_context.py; docs/EXTRACTIVE.md says why).
 - Of treatments equally attributed, the one less often named only as what another arm is compared against ("than",
   "versus", "compared with" before it) is the intervention; of those equally named, the word that fewer arms' names
   share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free").
@@ -369,8 +370,9 @@ def profile_target(
         by_anchor = _tallied(treatments, None, aliases)
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
         # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a
-        # CI); a listed name the statements name as given, attributed a result only in the learned reading (which
-        # reads a comparison's result as an effect), needs no more than a listed name
+        # CI) or about people or a trial (clinical_context.py); a listed name the statements name as given,
+        # attributed a result only in the learned reading (which reads a comparison's result as an effect), needs no
+        # more than a listed name
         anchor = _chosen_anchor(
             by_anchor, len(treatments), rules, min(rules.min_attributed, len(treatments)), tested=True, listed=listed
         )
