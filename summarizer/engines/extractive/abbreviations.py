@@ -8,6 +8,9 @@ The matching follows the algorithm of Schwartz and Hearst ("A simple algorithm f
 definitions in biomedical text", Pacific Symposium on Biocomputing 2003): a short form in parentheses after its long
 form; the short form's letters and digits are found in the long form from right to left, its first character at
 the start of a word of the long form; the long form has at most min(|short| + 5, 2 * |short|) words.
+Schwartz and Hearst read the other order too, "SHORT (long form)", when the parenthesis holds no short form
+("2-CdA (2-chloro-deoxyadenosine)"): the word before it is the short form when it has a capital, and the long form
+is the parenthesis, matched from its first character.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ from dataclasses import dataclass
 # a parenthesised candidate short form: 2-10 characters, one or two words, beginning with a letter or digit
 _PARENTHESISED = re.compile(r"\(\s*([A-Za-z0-9][^()\s;,]{0,9}(?:\s[^()\s;,]{1,9})?)\s*\)")
 _WORD = re.compile(r"\S+")
+# a parenthesised long form after its short form: 10 to 80 characters, up to 8 words
+_LONG_MIN, _LONG_MAX, _LONG_WORDS = 10, 80, 8
+_SHORT_PUNCT = ".,;:\"'"
 # where a long form cannot reach back past: the end of a clause or an earlier parenthesis
 _BOUNDARY = re.compile(r"[.;:!?()\[\]]")
 
@@ -59,7 +65,7 @@ def _match_start(short: str, long: str) -> int | None:
 
 
 def find_definitions(text: str) -> list[Definition]:
-    """The abbreviations defined in a text as "long form (SHORT)", in order of appearance."""
+    """The abbreviations defined in a text as "long form (SHORT)" or "SHORT (long form)", in order of appearance."""
     found = []
     for match in _PARENTHESISED.finditer(text):
         short = match.group(1).strip()
@@ -82,6 +88,36 @@ def find_definitions(text: str) -> list[Definition]:
         if len(long_form) <= len(short) or short.lower() in long_form.lower().split():
             continue  # no long form, or one that holds the short form itself ("IMZ implants (IMZ)")
         found.append(Definition(short=short, long=long_form, start=long_start, end=words[-1].end()))
+    if len(found) < text.count("("):
+        found.extend(_short_first(text, {d.start for d in found}))
+        found.sort(key=lambda d: d.start)
+    return found
+
+
+def _short_first(text: str, taken: set[int]) -> list[Definition]:
+    """The abbreviations defined as "SHORT (long form)": a parenthesis that holds no short form, after a word with a
+    capital whose letters and digits the parenthesis holds in order from its first character."""
+    found = []
+    at = text.find("(")
+    while at > 0:
+        close = text.find(")", at)
+        if close < 0:
+            break
+        inner_start = at + 1
+        long_form = text[inner_start:close].strip()
+        before = text[:at].rstrip()
+        short = before[before.rfind(" ") + 1 :].strip(_SHORT_PUNCT)
+        # cheap checks first: the long form's first character is the short form's, and the short form has a capital
+        if (
+            _LONG_MIN <= len(long_form) <= _LONG_MAX and short and long_form[0].lower() == short[0].lower()
+            and "(" not in long_form and any(c.isupper() for c in short) and _is_short_form(short)
+            and not _is_short_form(long_form) and len(long_form.split()) <= _LONG_WORDS
+            and _match_start(short, long_form) == 0 and short.lower() not in long_form.lower().split()
+        ):
+            start = text.index(long_form, inner_start)
+            if start not in taken:
+                found.append(Definition(short=short, long=long_form, start=start, end=start + len(long_form)))
+        at = text.find("(", at + 1)
     return found
 
 

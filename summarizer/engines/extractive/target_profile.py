@@ -19,7 +19,8 @@ statements name (treatments.py) which treatment, if any, the target studied:
 - Names no word list holds: when no listed treatment qualifies, the PICO reader's intervention spans in the
   statements become treatment names (treatments.py trims them; a comparator's arm is left out), a sentence that
   names one and reports a comparison's result attributes that result to it, and the same rules decide, the
-  attributions needing their full number unless they report a result in numbers (docs/EXTRACTIVE.md says why).
+  attributions needing their full number unless they report a result in numbers or in a sentence about people or
+  a trial (clinical_context.py; docs/EXTRACTIVE.md says why).
 - Of treatments equally attributed, the one less often named only as what another arm is compared against ("than",
   "versus", "compared with" before it) is the intervention; of those equally named, the word that fewer arms' names
   share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free").
@@ -40,10 +41,12 @@ from functools import lru_cache
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.cited_work_anaphora import statements_referring_back
+from summarizer.engines.extractive.clinical_context import care_of_people, says_who
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
 from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.tokenise import lower_same_length
 from summarizer.engines.extractive.treatment_names import (
     MODIFIED_CLASSES,
     TREATMENT_CLASSES,
@@ -279,6 +282,17 @@ def _with_short_forms(by_anchor: dict[str, _Tally], aliases: dict[str, tuple[str
     return merged
 
 
+def _long_forms_of(anchor: str, aliases: dict[str, tuple[str, ...]]) -> set[str]:
+    """The anchors of the long form a chosen short form stands for; a short form that begins with a number ("2-CdA")
+    is written without it too ("CdA")."""
+    return {
+        word
+        for short, long_anchors in aliases.items()
+        if short == anchor or (short[:1].isdigit() and short.partition("-")[2] == anchor)
+        for word in long_anchors
+    }
+
+
 def _short_forms_of(wanted: set[str], aliases: dict[str, tuple[str, ...]]) -> set[str]:
     return {short for short, long_anchors in aliases.items() if wanted.intersection(long_anchors)}
 
@@ -356,8 +370,9 @@ def profile_target(
         by_anchor = _tallied(treatments, None, aliases)
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
         # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a
-        # CI); a listed name the statements name as given, attributed a result only in the learned reading (which
-        # reads a comparison's result as an effect), needs no more than a listed name
+        # CI) or about people or a trial (clinical_context.py); a listed name the statements name as given,
+        # attributed a result only in the learned reading (which reads a comparison's result as an effect), needs no
+        # more than a listed name
         anchor = _chosen_anchor(
             by_anchor, len(treatments), rules, min(rules.min_attributed, len(treatments)), tested=True, listed=listed
         )
@@ -365,7 +380,8 @@ def profile_target(
     if anchor is None:
         return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
     name = _chosen_name(by_anchor[anchor].names)
-    indices, sentences = _statements_about(treatments, {anchor} | _short_forms_of({anchor}, aliases))
+    wanted = {anchor} | _short_forms_of({anchor}, aliases) | _long_forms_of(anchor, aliases)
+    indices, sentences = _statements_about(treatments, wanted)
     indices, sentences = _with_referring_back(indices, sentences, readings, texts)
     return TargetProfile(name, frozenset({anchor}), indices, sentences, how.format(name))
 
@@ -444,7 +460,8 @@ def _chosen_anchor(
 ) -> str | None:
     """The treatment the statements attribute the most effects to, among those attributed effects often enough
     (needed, by default min_attributed; with `tested`, min_attributed is enough in statements that attribute it a
-    result in numbers; those in `listed`, min_attributed) and named as something given more often than as an
+    result in numbers or in sentences about people or a trial, clinical_context.py; those in `listed`,
+    min_attributed) and named as something given more often than as an
     exposure; on a tie, the one less often named only as what another arm is compared against (the comparator).
     None when there is none."""
     least = min_attributed(statements, rules)
@@ -462,6 +479,9 @@ def _chosen_anchor(
         eligible,
         key=lambda a: (
             eligible[a].attributed,
+            # of those equally attributed, one attributed as often as the rule asks of its kind of name before one
+            # let in by the results in numbers or about people it is attributed (clinical_context.py)
+            eligible[a].attributed >= (least if a in listed else needed),
             -eligible[a].reference,
             eligible[a].caused,
             eligible[a].mentions,
@@ -508,8 +528,21 @@ def _with_learned_names(
         ]
         if not spans:
             continue
-        learned[index] = reread_treatments(text, readings[index], spans, res)
+        reread = reread_treatments(text, readings[index], spans, res)
+        learned[index] = _with_care_of_people(text, reread)
     return learned
+
+
+def _with_care_of_people(text: str, reread: TreatmentReading) -> TreatmentReading:
+    """A learned reading with its sentences about people or a trial counted as founded as a result in numbers is
+    (clinical_context.py). A learned name there that is a word for people ("the neonate") or what the people had
+    ("subjects with X") says who they were, not what they were given: it is no mention."""
+    cared = frozenset(care_of_people(text)).difference(reread.tested)
+    if not cared:
+        return reread
+    low = lower_same_length(text)
+    mentions = tuple(m for m in reread.mentions if m.sentence not in cared or not says_who(low, m.name))
+    return reread._replace(mentions=mentions, tested=tuple(sorted(cared.union(reread.tested))))
 
 
 def _no_intervention_reason(tallies: dict[str, _Tally]) -> str:

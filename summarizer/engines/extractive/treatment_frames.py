@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from summarizer.design import about_animals_or_cells
+from summarizer.engines.extractive.clinical_context import names_people_or_trial
 from summarizer.engines.extractive.cues import TESTED_RESULT, may_start_outcome_verb
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import Span
@@ -96,8 +97,10 @@ def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) 
         if not (tested_of or _subject_of_result(scan, last, closes)):
             return False
         start, end = scan.starts[opens], scan.ends[closes - 1]
-        if TESTED_RESULT.search(scan.low, start, end) is None and "placebo" not in scan.low[start:end]:
-            return False  # a result of a trial reports a test, or names the comparator it was set against
+        if TESTED_RESULT.search(scan.low, start, end) is None and not names_people_or_trial(scan.low, start, end):
+            # a result of a trial reports a test, or names the people it was given to or the trial (a placebo,
+            # randomisation: clinical_context.py)
+            return False
     return not about_animals_or_cells(scan.text[scan.starts[opens] : scan.ends[closes - 1]])
 
 
