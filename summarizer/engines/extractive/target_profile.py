@@ -178,7 +178,7 @@ class TreatmentTallies:
                         before[0] or attributed,
                         before[1] or mention.therapy_frame,
                         before[2] or mention.exposure_frame,
-                        before[3] and mention.reference_frame,
+                        before[3] and mention.reference_frame and not mention.against_control,
                     )
             for anchor, (attributed, therapy, exposure, reference) in seen.items():
                 tally = tallies[anchor]
@@ -446,13 +446,15 @@ def _chosen_anchor(
     (needed, by default min_attributed; with `tested`, min_attributed is enough in statements that attribute it a
     result in numbers; those in `listed`, min_attributed) and named as something given more often than as an
     exposure; on a tie, the one less often named only as what another arm is compared against (the comparator).
-    None when there is none."""
+    One that every statement naming it names only so ("than those in the X group", "compared with X") is the
+    comparator, never the intervention. None when there is none."""
     least = min_attributed(statements, rules)
     needed = least if needed is None else needed
     eligible = {
         anchor: tally
         for anchor, tally in by_anchor.items()
         if not names_comparator(anchor)  # "placebo injection" is the other arm, never the intervention
+        and tally.reference < tally.mentions  # nor is an arm every statement names only as another's reference
         and (tally.attributed >= (least if anchor in listed else needed) or (tested and tally.tested >= least))
         and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
     }

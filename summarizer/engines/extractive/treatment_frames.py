@@ -17,6 +17,7 @@ from summarizer.engines.extractive.treatment_names import (
     BE,
     BIOLOGY_AFTER,
     COMPARATIVES,
+    COMPARATOR,
     DETERMINERS,
     EXPOSURE_CUES,
     GIVEN_OF,
@@ -168,7 +169,31 @@ def as_reference(scan: Scan, first: int, sentence: Span) -> bool:
         if ends_sentence or any(c in gap for c in ",;:"):
             return False  # another sentence ("compared with Group I. Lignocaine reduced ..."; not "vs. X"), or clause
         if toks[i] in REFERENCE_WORDS:
+            return _reference_of(toks, i)
+    return False
+
+
+# "compared X with Y": the verb's object is what is compared, the name after "with" what it is compared against
+_COMPARED_AGAINST = frozenset({"with", "to", "against"})
+
+
+def _reference_of(toks: Sequence[str], i: int) -> bool:
+    """Whether the reference word at token i makes the name after it the reference: not when it is the object of
+    "compared" ("the trial compared X with placebo": X is what was compared)."""
+    return toks[i] != "compared" or toks[i + 1] in _COMPARED_AGAINST
+
+
+def against_control(scan: Scan, first: int, sentence: Span) -> bool:
+    """Whether a name that is the reference (as_reference) is set against the control arm, named earlier in its
+    clause ("38% in the control group compared with 41% in the X group", "higher with placebo than with X"): then the
+    name is the arm tested, whatever the grammar's order."""
+    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
+    lo = max(bisect_left(starts, sentence[0]), first - REFERENCE_REACH)
+    for k in range(first - 1, lo - 1, -1):
+        if toks[k] in COMPARATOR:
             return True
+        if k > lo and any(c in text[ends[k - 1] : starts[k]] for c in ",;:"):
+            return False
     return False
 
 

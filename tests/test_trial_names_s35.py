@@ -1,0 +1,64 @@
+"""The arm a trial tested, not its comparator, nor the people it was given to: a name does not begin or end with a
+population word ("women losartan treatment", "nonsmoking participants"), an arm named as the one without the
+addition ("the surgery-alone arm") is the comparator, and so is a treatment that every statement naming it names
+only as what another arm is compared against ("than those in the X group").
+
+The sentences here are written for these tests (fixtures in the style of trial reports), not taken from a corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive import annotate, load_resources
+from summarizer.engines.extractive.reading import reread_treatments
+from summarizer.engines.extractive.target_profile import RULES, _chosen_anchor, _Tally
+from summarizer.engines.extractive.treatment_names import names_comparator
+
+
+def _names(text: str) -> list[str]:
+    return [m.name for m in annotate(text, resources_=load_resources()).treatment.mentions]
+
+
+def test_a_listed_name_does_not_begin_with_the_people_given_it() -> None:
+    names = _names("Among older women losartan treatment lowered the rate of stroke compared with placebo (p = 0.01).")
+    assert "losartan treatment" in names
+    assert not any("women" in name for name in names)
+
+
+def _learned(text: str, phrase: str) -> list[str]:
+    res = load_resources()
+    start = text.index(phrase)
+    reading = reread_treatments(text, annotate(text, resources_=res), [(start, start + len(phrase))], res)
+    return [m.name for m in reading.mentions]
+
+
+def test_a_learned_span_headed_by_people_names_no_treatment() -> None:
+    text = "Wheezing was more frequent among nonsmoking participants than among the others (12% vs 7%; P = 0.03)."
+    assert _learned(text, "nonsmoking participants") == []
+
+
+def test_a_learned_span_does_not_begin_with_people() -> None:
+    text = "In the trial, children receiving oral zinc syrup had fewer days of diarrhoea than controls (P = 0.01)."
+    names = _learned(text, "children receiving oral zinc syrup")
+    assert names and not any(name.lower().startswith("children") for name in names)
+
+
+@pytest.mark.parametrize(("anchor", "comparator"), [
+    ("surgery-alone", True), ("diet-only", True), ("placebo", True), ("chemotherapy", False), ("alone", False),
+])
+def test_an_arm_without_the_addition_is_the_comparator(anchor: str, comparator: bool) -> None:
+    assert names_comparator(anchor) is comparator
+
+
+def test_an_arm_named_only_as_the_reference_is_not_the_intervention() -> None:
+    # "adherence was higher with the booklet than with the app" in every statement: the app is the reference arm
+    tallies = {
+        "app": _Tally(mentions=3.0, attributed=3.0, therapy=1.0, reference=3.0),
+        "booklet": _Tally(mentions=2.0, attributed=2.0, therapy=2.0),
+    }
+    assert _chosen_anchor(tallies, 3, RULES) == "booklet"
+    # alone, it is no intervention either: the trial's tested arm is not named
+    assert _chosen_anchor({"app": tallies["app"]}, 3, RULES) is None
+    # named once as the arm tested, it may be
+    tallies["app"] = _Tally(mentions=3.0, attributed=3.0, therapy=1.0, reference=2.0)
+    assert _chosen_anchor(tallies, 3, RULES) == "app"
