@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.tokenise import occurrences, split_sentences, word_set
-from summarizer.engines.extractive.treatment_names import TREATMENT_CLASSES
+from summarizer.engines.extractive.treatment_names import COMPARATOR, TREATMENT_CLASSES
 from summarizer.models import Finding, Quote, Statement
 
 # an effect on cancer cells or cells in culture is what a drug is tested for there, not an adverse event of it
@@ -223,11 +223,14 @@ _OPPOSITE_DIRECTION: dict[str, str] = {"improved": "worsened", "worsened": "impr
 def said_of_the_other_arm(sentence: str, anchors: frozenset[str]) -> bool:
     """Whether a sentence says a change of the arm the intervention is compared with: "higher in the A group than
     in the B group", "higher for A (39 s) compared to B (6 s)", where the intervention names arm B and not arm A. Its
-    change, for the intervention, is the opposite one."""
+    change, for the intervention, is the opposite one. Not when arm A is the control arm ("higher in the placebo group
+    than in the B group"): the reading has already turned that change round (outcomes.py)."""
     match = _ARMS_COMPARED.search(sentence) or _ARM_COMPARED_TO.search(sentence)
     if match is None:
         return False
     first = set(re.findall(r"[\w\-+]+", match.group("first").lower()))
+    if not COMPARATOR.isdisjoint(first):
+        return False
     second = set(re.findall(r"[\w\-+]+", match.group("second").lower()))
     named = {a for a in anchors if a not in TREATMENT_CLASSES}
     return bool(named & second) and not named & first

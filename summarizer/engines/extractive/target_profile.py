@@ -103,9 +103,10 @@ class TargetProfile:
     def only_compared_against(self, mentions: Iterable[TreatmentMention]) -> bool:
         """Whether a sentence's treatment mentions name the intervention only as what another arm is compared
         against ("higher in the X group (16%) than in the <intervention> group (2%)"): what the sentence says
-        changed is the other arm's change."""
+        changed is the other arm's change. Not when the other arm is the control arm ("higher with placebo than
+        with X"): the reading has already turned its change round (outcomes.py)."""
         named = [m for m in mentions if _matches(m.anchors, self.anchors)]
-        return bool(named) and all(m.reference_frame for m in named)
+        return bool(named) and all(m.reference_frame and not m.against_control for m in named)
 
     def named_in(self, words: str) -> bool:
         """Whether words name the intervention, matched as its mentions are: their treatment anchors
