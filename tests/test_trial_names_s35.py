@@ -62,3 +62,36 @@ def test_an_arm_named_only_as_the_reference_is_not_the_intervention() -> None:
     # named once as the arm tested, it may be
     tallies["app"] = _Tally(mentions=3.0, attributed=3.0, therapy=1.0, reference=2.0)
     assert _chosen_anchor(tallies, 3, RULES) == "app"
+
+
+def _references(text: str) -> dict[str, tuple[bool, bool]]:
+    reading = annotate(text, resources_=load_resources())
+    return {m.name: (m.reference_frame, m.against_control) for m in reading.treatment.mentions}
+
+
+def test_the_object_of_compared_is_not_the_reference() -> None:
+    # "compared X with Y": X is what was compared, Y what it was compared against
+    found = _references("One small trial compared metformin with placebo in 40 adolescents, with no change in weight.")
+    assert found["metformin"] == (False, False)
+    assert _references("Relapse was less frequent with lithium compared to valproate (p = 0.02).")["valproate"][0]
+
+
+def test_a_reference_set_against_the_control_arm_is_marked() -> None:
+    found = _references("Relapse occurred in 40% of the control group compared to 21% of the lithium group (p = 0.02).")
+    assert found["lithium"] == (True, True)
+    # a comma ends the clause: the placebo of "Compared with placebo," is not the other side of "than"
+    found = _references("Compared with placebo, relapse fell more with lithium than with valproate (p = 0.02).")
+    assert found["valproate"] == (True, False)
+
+
+def test_a_result_set_against_the_control_arm_is_turned_round_once() -> None:
+    from summarizer.engines.extractive.evidence import for_the_intervention, said_of_the_other_arm
+    from summarizer.engines.extractive.target_profile import TargetProfile
+
+    text = "Relapse was significantly more frequent in the placebo group than in the Novadex group (40% vs 12%, p = 0.01)."
+    reading = annotate(text, resources_=load_resources())
+    profile = TargetProfile("Novadex", frozenset({"novadex"}))
+    assert not said_of_the_other_arm(text, profile.anchors)
+    assert not profile.only_compared_against(reading.treatment.mentions)
+    (relapse,) = [m for m in reading.outcomes if m.outcome.lower() == "relapse"]
+    assert for_the_intervention(relapse, profile.anchors).change == "decreased"
