@@ -88,10 +88,28 @@ def test_a_result_set_against_the_control_arm_is_turned_round_once() -> None:
     from summarizer.engines.extractive.evidence import for_the_intervention, said_of_the_other_arm
     from summarizer.engines.extractive.target_profile import TargetProfile
 
-    text = "Relapse was significantly more frequent in the placebo group than in the Novadex group (40% vs 12%, p = 0.01)."
+    text = (
+        "Relapse was significantly more frequent in the placebo group than in the Novadex group (40% vs 12%, p = 0.01)."
+    )
     reading = annotate(text, resources_=load_resources())
     profile = TargetProfile("Novadex", frozenset({"novadex"}))
     assert not said_of_the_other_arm(text, profile.anchors)
     assert not profile.only_compared_against(reading.treatment.mentions)
     (relapse,) = [m for m in reading.outcomes if m.outcome.lower() == "relapse"]
     assert for_the_intervention(relapse, profile.anchors).change == "decreased"
+
+
+def test_an_event_of_the_arm_compared_against_the_intervention_is_not_its_harm() -> None:
+    from summarizer.engines.extractive import ExtractiveEngine
+    from summarizer.models import Statement
+    from summarizer.pipeline import summarize
+
+    texts = [
+        "Wound infection occurred in 14 of 60 patients (23%) in the ampicillin group as compared to 2 of 58 patients "
+        "(3%) in the ceftriaxone group (p < 0.001).",
+        "Relapse was less frequent with ceftriaxone than with ampicillin (p = 0.02).",
+        "Hospital stay was significantly shorter with ceftriaxone (p = 0.01).",
+    ]
+    brief = summarize([Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, 1)], engine=ExtractiveEngine())
+    assert brief.target.intervention is not None and brief.target.intervention.name == "ceftriaxone"
+    assert not any("infection" in finding.claim.lower() for finding in brief.safety.findings)
