@@ -82,6 +82,9 @@ def test_a_reference_set_against_the_control_arm_is_marked() -> None:
     # a comma ends the clause: the placebo of "Compared with placebo," is not the other side of "than"
     found = _references("Compared with placebo, relapse fell more with lithium than with valproate (p = 0.02).")
     assert found["valproate"] == (True, False)
+    # the arm "alone" is the one without the addition tested
+    found = _references("In one trial, methotrexate alone was compared with methotrexate plus etanercept in 60 adults.")
+    assert any(reference and control for reference, control in found.values())
 
 
 def test_a_result_set_against_the_control_arm_is_turned_round_once() -> None:

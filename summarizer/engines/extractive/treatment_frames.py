@@ -173,6 +173,8 @@ def as_reference(scan: Scan, first: int, sentence: Span) -> bool:
     return False
 
 
+# the words of the arm a comparison's reference is set against when that reference is the arm tested
+_CONTROL_ARM_WORDS = COMPARATOR | {"alone"}
 # "compared X with Y": the verb's object is what is compared, the name after "with" what it is compared against
 _COMPARED_AGAINST = frozenset({"with", "to", "against"})
 
@@ -186,11 +188,12 @@ def _reference_of(toks: Sequence[str], i: int) -> bool:
 def against_control(scan: Scan, first: int, sentence: Span) -> bool:
     """Whether a name that is the reference (as_reference) is set against the control arm, named earlier in its
     clause ("38% in the control group compared with 41% in the X group", "higher with placebo than with X"): then the
-    name is the arm tested, whatever the grammar's order."""
+    name is the arm tested, whatever the grammar's order. So is an arm without the addition ("X alone was compared
+    with X plus Y")."""
     toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
     lo = max(bisect_left(starts, sentence[0]), first - REFERENCE_REACH)
     for k in range(first - 1, lo - 1, -1):
-        if toks[k] in COMPARATOR:
+        if toks[k] in _CONTROL_ARM_WORDS:
             return True
         if k > lo and any(c in text[ends[k - 1] : starts[k]] for c in ",;:"):
             return False
