@@ -116,3 +116,24 @@ def test_an_event_of_the_arm_compared_against_the_intervention_is_not_its_harm()
     brief = summarize([Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, 1)], engine=ExtractiveEngine())
     assert brief.target.intervention is not None and brief.target.intervention.name == "ceftriaxone"
     assert not any("infection" in finding.claim.lower() for finding in brief.safety.findings)
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    ("Relapse was significantly higher in the placebo group than in the ketamine group (p = 0.02).",
+     "Relapse decreased with ketamine"),
+    ("Mean pain score was 5.1 in the placebo group compared with 3.2 in the ketamine group (p < 0.01).",
+     "Pain score decreased with ketamine"),
+    ("Response rates were lower in the placebo group compared to the ketamine group (30% vs 60%, p = 0.01).",
+     "Response rates increased with ketamine"),
+])
+def test_a_change_of_the_control_arm_reads_once_for_the_intervention(text: str, claim: str) -> None:
+    from summarizer.engines.extractive import ExtractiveEngine
+    from summarizer.models import Statement
+    from summarizer.pipeline import summarize
+
+    statements = [
+        Statement(id="S1", text=text),
+        Statement(id="S2", text="Ketamine was given intravenously to 40 adults with depression (p = 0.04)."),
+    ]
+    brief = summarize(statements, engine=ExtractiveEngine())
+    assert any(o.claim.startswith(claim) for o in brief.efficacy.outcomes)

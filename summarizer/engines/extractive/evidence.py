@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from summarizer.engines.extractive.cues import CONTROL_WORDS
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.tokenise import occurrences, split_sentences, word_set
-from summarizer.engines.extractive.treatment_names import COMPARATOR, TREATMENT_CLASSES
+from summarizer.engines.extractive.treatment_names import TREATMENT_CLASSES
 from summarizer.models import Finding, Quote, Statement
 
 # an effect on cancer cells or cells in culture is what a drug is tested for there, not an adverse event of it
@@ -228,9 +229,9 @@ def said_of_the_other_arm(sentence: str, anchors: frozenset[str]) -> bool:
     match = _ARMS_COMPARED.search(sentence) or _ARM_COMPARED_TO.search(sentence)
     if match is None:
         return False
-    first = set(re.findall(r"[\w\-+]+", match.group("first").lower()))
-    if not COMPARATOR.isdisjoint(first):
+    if CONTROL_WORDS.search(match.group("first").lower()) is not None:
         return False
+    first = set(re.findall(r"[\w\-+]+", match.group("first").lower()))
     second = set(re.findall(r"[\w\-+]+", match.group("second").lower()))
     named = {a for a in anchors if a not in TREATMENT_CLASSES}
     return bool(named & second) and not named & first

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from summarizer.design import about_animals_or_cells
-from summarizer.engines.extractive.cues import TESTED_RESULT, may_start_outcome_verb
+from summarizer.engines.extractive.cues import CONTROL_WORDS, TESTED_RESULT, may_start_outcome_verb
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_names import (
@@ -17,7 +17,6 @@ from summarizer.engines.extractive.treatment_names import (
     BE,
     BIOLOGY_AFTER,
     COMPARATIVES,
-    COMPARATOR,
     DETERMINERS,
     EXPOSURE_CUES,
     GIVEN_OF,
@@ -173,8 +172,6 @@ def as_reference(scan: Scan, first: int, sentence: Span) -> bool:
     return False
 
 
-# the words of the arm a comparison's reference is set against when that reference is the arm tested
-_CONTROL_ARM_WORDS = COMPARATOR | {"alone"}
 # "compared X with Y": the verb's object is what is compared, the name after "with" what it is compared against
 _COMPARED_AGAINST = frozenset({"with", "to", "against"})
 
@@ -187,17 +184,18 @@ def _reference_of(toks: Sequence[str], i: int) -> bool:
 
 def against_control(scan: Scan, first: int, sentence: Span) -> bool:
     """Whether a name that is the reference (as_reference) is set against the control arm, named earlier in its
-    clause ("38% in the control group compared with 41% in the X group", "higher with placebo than with X"): then the
-    name is the arm tested, whatever the grammar's order. So is an arm without the addition ("X alone was compared
-    with X plus Y")."""
+    clause in the words the outcome reader turns a change round by (cues.CONTROL_WORDS: "38% in the control group
+    compared with 41% in the X group", "higher with placebo than with X"): then the name is the arm tested, whatever
+    the grammar's order, and the reading already says the change for it. So is a name set against an arm "alone"
+    ("X alone was compared with X plus Y")."""
     toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
     lo = max(bisect_left(starts, sentence[0]), first - REFERENCE_REACH)
-    for k in range(first - 1, lo - 1, -1):
-        if toks[k] in _CONTROL_ARM_WORDS:
-            return True
-        if k > lo and any(c in text[ends[k - 1] : starts[k]] for c in ",;:"):
-            return False
-    return False
+    begin = lo
+    for k in range(first - 1, lo, -1):
+        if any(c in text[ends[k - 1] : starts[k]] for c in ",;:"):
+            begin = k
+            break
+    return "alone" in toks[begin:first] or CONTROL_WORDS.search(scan.low, starts[begin], starts[first]) is not None
 
 
 def _compares_arms_of_people(scan: Scan, sentence: Span) -> bool:
