@@ -651,7 +651,9 @@ def test_a_change_said_for_one_arm_compared_to_the_intervention_is_the_other_arm
     text = "Hands-off time was significantly higher for intubation (39 s) compared to the laryngeal tube (6 s)."
     assert said_of_the_other_arm(text, frozenset({"laryngeal", "tube"}))
     assert not said_of_the_other_arm(text, frozenset({"intubation"}))
-    assert said_of_the_other_arm("Pain was lower with placebo than with ketamine.", frozenset({"ketamine"}))
+    assert said_of_the_other_arm("Pain was lower with ibuprofen than with ketamine.", frozenset({"ketamine"}))
+    # the control arm's change is turned round by the reading itself (outcomes.py): not a second time
+    assert not said_of_the_other_arm("Pain was lower with placebo than with ketamine.", frozenset({"ketamine"}))
 
 
 def test_a_marker_good_to_raise_in_one_disease_and_bad_in_another_has_no_polarity_by_its_name() -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from summarizer.engines.extractive.cues import CONTROL_WORDS
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.tokenise import occurrences, split_sentences, word_set
@@ -223,9 +224,12 @@ _OPPOSITE_DIRECTION: dict[str, str] = {"improved": "worsened", "worsened": "impr
 def said_of_the_other_arm(sentence: str, anchors: frozenset[str]) -> bool:
     """Whether a sentence says a change of the arm the intervention is compared with: "higher in the A group than
     in the B group", "higher for A (39 s) compared to B (6 s)", where the intervention names arm B and not arm A. Its
-    change, for the intervention, is the opposite one."""
+    change, for the intervention, is the opposite one. Not when arm A is the control arm ("higher in the placebo group
+    than in the B group"): the reading has already turned that change round (outcomes.py)."""
     match = _ARMS_COMPARED.search(sentence) or _ARM_COMPARED_TO.search(sentence)
     if match is None:
+        return False
+    if CONTROL_WORDS.search(match.group("first").lower()) is not None:
         return False
     first = set(re.findall(r"[\w\-+]+", match.group("first").lower()))
     second = set(re.findall(r"[\w\-+]+", match.group("second").lower()))

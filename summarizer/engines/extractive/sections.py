@@ -103,10 +103,28 @@ def _concern_events(item: ReadStatement, index: int, profile: TargetProfile) -> 
         text = sentence(item.statement, at)
         if CELL_LEVEL.search(text) or indication(text, event) or in_control_arm(text, event, profile.anchors):
             continue
+        if _the_other_arms(item, at, profile, text):
+            continue
         if slight_harm(text, event):
             continue
         kept.append((event, at))
     return kept
+
+
+# "fewer failures with A than with B": the reference arm had more of the event, not less
+_FEWER = re.compile(r"\b(?:less|fewer|lower|reduced|decreased|smaller)\b")
+# a comparison of a trial's arms, not of doses or diagnoses ("more than 35 g", "graft versus host", "rather than")
+_ARMS_NAMED = re.compile(r"\b(?:group|groups|arm|arms)\b")
+
+
+def _the_other_arms(item: ReadStatement, at: int, profile: TargetProfile, text: str) -> bool:
+    """Whether a sentence's event is the other arm's: the sentence names the intervention only as what the other arm
+    is compared against ("failure occurred in 20% in the B group as compared to 1% in the <intervention> group"),
+    a sentence that names the trial's arms, with no word saying the other arm had less of it."""
+    low = text.lower()
+    if _ARMS_NAMED.search(low) is None or _FEWER.search(low) is not None:
+        return False
+    return profile.only_compared_against([m for m in item.reading.treatment.mentions if m.sentence == at])
 
 
 def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules: VerdictRules = RULES) -> Safety:

@@ -106,9 +106,10 @@ class TargetProfile:
     def only_compared_against(self, mentions: Iterable[TreatmentMention]) -> bool:
         """Whether a sentence's treatment mentions name the intervention only as what another arm is compared
         against ("higher in the X group (16%) than in the <intervention> group (2%)"): what the sentence says
-        changed is the other arm's change."""
+        changed is the other arm's change. Not when the other arm is the control arm ("higher with placebo than
+        with X"): the reading has already turned its change round (outcomes.py)."""
         named = [m for m in mentions if _matches(m.anchors, self.anchors)]
-        return bool(named) and all(m.reference_frame for m in named)
+        return bool(named) and all(m.reference_frame and not m.against_control for m in named)
 
     def named_in(self, words: str) -> bool:
         """Whether words name the intervention, matched as its mentions are: their treatment anchors
@@ -181,7 +182,7 @@ class TreatmentTallies:
                         before[0] or attributed,
                         before[1] or mention.therapy_frame,
                         before[2] or mention.exposure_frame,
-                        before[3] and mention.reference_frame,
+                        before[3] and mention.reference_frame and not mention.against_control,
                     )
             for anchor, (attributed, therapy, exposure, reference) in seen.items():
                 tally = tallies[anchor]
@@ -463,13 +464,15 @@ def _chosen_anchor(
     result in numbers or in sentences about people or a trial, clinical_context.py; those in `listed`,
     min_attributed) and named as something given more often than as an
     exposure; on a tie, the one less often named only as what another arm is compared against (the comparator).
-    None when there is none."""
+    One that every statement naming it names only so ("than those in the X group", "compared with X") is the
+    comparator, never the intervention. None when there is none."""
     least = min_attributed(statements, rules)
     needed = least if needed is None else needed
     eligible = {
         anchor: tally
         for anchor, tally in by_anchor.items()
         if not names_comparator(anchor)  # "placebo injection" is the other arm, never the intervention
+        and tally.reference < tally.mentions  # nor is an arm every statement names only as another's reference
         and (tally.attributed >= (least if anchor in listed else needed) or (tested and tally.tested >= least))
         and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
     }

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.clinical_context import names_people_or_trial
-from summarizer.engines.extractive.cues import TESTED_RESULT, may_start_outcome_verb
+from summarizer.engines.extractive.cues import CONTROL_WORDS, TESTED_RESULT, may_start_outcome_verb
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_names import (
@@ -171,8 +171,34 @@ def as_reference(scan: Scan, first: int, sentence: Span) -> bool:
         if ends_sentence or any(c in gap for c in ",;:"):
             return False  # another sentence ("compared with Group I. Lignocaine reduced ..."; not "vs. X"), or clause
         if toks[i] in REFERENCE_WORDS:
-            return True
+            return _reference_of(toks, i)
     return False
+
+
+# "compared X with Y": the verb's object is what is compared, the name after "with" what it is compared against
+_COMPARED_AGAINST = frozenset({"with", "to", "against"})
+
+
+def _reference_of(toks: Sequence[str], i: int) -> bool:
+    """Whether the reference word at token i makes the name after it the reference: not when it is the object of
+    "compared" ("the trial compared X with placebo": X is what was compared)."""
+    return toks[i] != "compared" or toks[i + 1] in _COMPARED_AGAINST
+
+
+def against_control(scan: Scan, first: int, sentence: Span) -> bool:
+    """Whether a name that is the reference (as_reference) is set against the control arm, named earlier in its
+    clause in the words the outcome reader turns a change round by (cues.CONTROL_WORDS: "38% in the control group
+    compared with 41% in the X group", "higher with placebo than with X"): then the name is the arm tested, whatever
+    the grammar's order, and the reading already says the change for it. So is a name set against an arm "alone"
+    ("X alone was compared with X plus Y")."""
+    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
+    lo = max(bisect_left(starts, sentence[0]), first - REFERENCE_REACH)
+    begin = lo
+    for k in range(first - 1, lo, -1):
+        if any(c in text[ends[k - 1] : starts[k]] for c in ",;:"):
+            begin = k
+            break
+    return "alone" in toks[begin:first] or CONTROL_WORDS.search(scan.low, starts[begin], starts[first]) is not None
 
 
 def _compares_arms_of_people(scan: Scan, sentence: Span) -> bool:

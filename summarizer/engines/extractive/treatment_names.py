@@ -243,11 +243,19 @@ COMPARATOR = CONTROL_CARE | _words(
 ARM_WORDS = _words("group groups arm arms")
 # an arm named by what it was not given, or by a comparator's word before a hyphen: "non-fluoridated", "sham-operated"
 _NEGATED_ARM = re.compile(r"^non-?[a-z]+ed$")
+# "surgery-alone", "diet-only": a hyphened arm named by what it was given without the addition tested
+_WITHOUT_ADDITION = ("-alone", "-only")
 
 
 def names_comparator(anchor: str) -> bool:
-    """Whether a name's anchor word names the comparator arm: "placebo", "sham-operated", "non-supplemented"."""
-    return anchor in COMPARATOR or anchor.split("-", 1)[0] in COMPARATOR or _NEGATED_ARM.match(anchor) is not None
+    """Whether a name's anchor word names the comparator arm: "placebo", "sham-operated", "non-supplemented", and
+    the arm without an addition ("the surgery-alone arm" is the reference of "chemotherapy plus surgery")."""
+    return (
+        anchor in COMPARATOR
+        or anchor.split("-", 1)[0] in COMPARATOR
+        or _NEGATED_ARM.match(anchor) is not None
+        or anchor.endswith(_WITHOUT_ADDITION)
+    )
 
 
 NOT_ARMS = _words(

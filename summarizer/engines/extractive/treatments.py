@@ -33,7 +33,7 @@ from summarizer.engines.extractive.cues import (
 from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
-from summarizer.engines.extractive.treatment_frames import as_reference, frames, parallel_arms
+from summarizer.engines.extractive.treatment_frames import against_control, as_reference, frames, parallel_arms
 from summarizer.engines.extractive.treatment_names import (
     AGENT_BEFORE,
     ARM_WORDS,
@@ -64,6 +64,7 @@ from summarizer.engines.extractive.treatment_names import (
     NOT_MODIFIERS,
     NOT_PROCEDURES,
     OUTCOME_BEFORE,
+    PEOPLE,
     PERSON,
     PHRASE_ENDS,
     PLAIN_CLASSES,
@@ -126,6 +127,8 @@ class TreatmentMention(NamedTuple):
     reference_frame: bool = False
     # named in a sentence that reports an adverse event the patient had (target_profile.given_treatments)
     event_cause: bool = False
+    # the reference of a comparison whose other side is the control arm ("higher with placebo than with X")
+    against_control: bool = False
 
 
 class TreatmentReading(NamedTuple):
@@ -229,7 +232,7 @@ def _phrase_start(text: str, head_start: int) -> int:
         bare = word.lower().strip(".")
         if word[-1] in TRAILING_PUNCT or word[0] in _OPENING_QUOTES or bare in STOP_BEFORE or bare in COMPARATIVES or (
             bare in NOT_MODIFIERS or bare.endswith("ly") or "(" in word or "[" in word or bare in STUDY_WORDS
-            or bare == "without"
+            or bare == "without" or bare in PEOPLE  # "in women ramipril treatment": who, not what was given
         ):
             break
         start = match.start()
@@ -373,8 +376,8 @@ def _learned_word(tok: str) -> bool:
 
 def _learned_first_word(tok: str) -> bool:
     """Whether a word may begin a treatment's name read by the PICO reader: a name's word that is not a group's
-    numeral ("group II")."""
-    return _learned_word(tok) and ROMAN_NUMERAL.match(tok) is None
+    numeral ("group II") nor the people given it ("women ramipril")."""
+    return _learned_word(tok) and ROMAN_NUMERAL.match(tok) is None and tok not in PEOPLE
 
 
 def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, int, int, bool]]:
@@ -399,6 +402,8 @@ def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, 
             last += 1
         if all(tok.endswith("ed") for tok in toks[first : last + 1]):
             continue  # "treated", "supplemented": what was done, not what was given
+        if toks[last] in PEOPLE:
+            continue  # "nonsmoking participants": whom a name's head names, not what they were given
         spans.append((starts[first], ends[last], first, last, False))
     return spans
 
@@ -573,7 +578,10 @@ def treatment_mentions(
             therapy = True
         population = population_frame(toks[max(0, first - 2) : first])
         reference = as_reference(scan, first, scan.sentences()[sentence_index])
-        mentions.append(TreatmentMention(name, anchors, sentence_index, therapy, exposure, population, reference))
+        control = reference and against_control(scan, first, scan.sentences()[sentence_index])
+        mentions.append(
+            TreatmentMention(name, anchors, sentence_index, therapy, exposure, population, reference, False, control)
+        )
         firsts.append(first)
     if len(mentions) > 1:
         return parallel_arms(scan, mentions, firsts)
