@@ -30,7 +30,7 @@ from summarizer.engines.extractive.numeric_results import Significance, numeric_
 from summarizer.engines.extractive.resources import load_resources
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.target_profile import TargetProfile
-from summarizer.engines.extractive.treatments import name_anchors
+from summarizer.engines.extractive.treatment_mention import name_anchors
 from summarizer.evaluation import is_heldout
 
 

@@ -14,7 +14,7 @@ from summarizer.engines.extractive import annotate, load_resources
 from summarizer.engines.extractive.cues import CONTROL_WORDS, P_VALUE, word_class
 from summarizer.engines.extractive.features import efficacy_features
 from summarizer.engines.extractive.polarity import outcome_direction
-from summarizer.engines.extractive.treatments import head_class
+from summarizer.engines.extractive.treatment_mention import head_class
 
 BRIEF_STATEMENTS = Path("/work/shared/data/brief_targets/statements.jsonl")
 

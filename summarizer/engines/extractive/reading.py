@@ -50,7 +50,8 @@ from summarizer.engines.extractive.resources import Resources, load_resources
 from summarizer.engines.extractive.scan import NAME_MASKS, Ranges, Scan, merge_spans, within
 from summarizer.engines.extractive.target_polarity import cues as polarity_cues
 from summarizer.engines.extractive.tokenise import Span, lower_same_length, split_sentences
-from summarizer.engines.extractive.treatments import TreatmentReading, read_treatments
+from summarizer.engines.extractive.treatment_mention import TreatmentReading
+from summarizer.engines.extractive.treatments import read_treatments
 from summarizer.models import Change, Direction, Polarity, Stance, Topic
 
 ANNOTATOR_VERSION = "1"

@@ -43,7 +43,7 @@ from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_out
 from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.target_polarity import TargetPolarity
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
-from summarizer.engines.extractive.treatments import TreatmentMention
+from summarizer.engines.extractive.treatment_mention import TreatmentMention
 from summarizer.engines.extractive.verdicts import efficacy_verdict, safety_verdict, weigh
 from summarizer.engines.extractive.wording import (
     concern_claim,

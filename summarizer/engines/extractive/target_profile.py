@@ -47,13 +47,13 @@ from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.tokenise import lower_same_length
+from summarizer.engines.extractive.treatment_mention import TreatmentMention, TreatmentReading, name_anchors
 from summarizer.engines.extractive.treatment_names import (
     MODIFIED_CLASSES,
     TREATMENT_CLASSES,
     clean_name,
     names_comparator,
 )
-from summarizer.engines.extractive.treatments import TreatmentMention, TreatmentReading, name_anchors
 from summarizer.models import Target
 
 ALONE_WEIGHT = 1.0

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.clinical_context import names_people_or_trial
 from summarizer.engines.extractive.cues import CONTROL_WORDS, TESTED_RESULT, may_start_outcome_verb
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import Span
+from summarizer.engines.extractive.treatment_mention import TreatmentMention
 from summarizer.engines.extractive.treatment_names import (
     ARM_WORDS,
     ASSIGNED_TO,
@@ -32,9 +32,6 @@ from summarizer.engines.extractive.treatment_names import (
     THERAPY_CUES,
     dose_in,
 )
-
-if TYPE_CHECKING:  # treatments.py imports this module
-    from summarizer.engines.extractive.treatments import TreatmentMention
 
 __all__ = [
     "ARMS_SET_AGAINST", "FRAME_WINDOW", "REFERENCE_WORDS", "as_reference", "frames", "named_as_tested", "parallel_arms"

@@ -18,8 +18,6 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
-from typing import NamedTuple
 
 from summarizer.citations import AUTHOR_YEAR, count_citations
 from summarizer.engines.extractive.cues import (
@@ -30,15 +28,20 @@ from summarizer.engines.extractive.cues import (
     TESTED_IN_NUMBERS,
     word_class,
 )
-from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_frames import against_control, as_reference, frames, parallel_arms
+from summarizer.engines.extractive.treatment_mention import (
+    TreatmentMention,
+    TreatmentReading,
+    anchor_words,
+    head_class,
+    is_given_class,
+)
 from summarizer.engines.extractive.treatment_names import (
     AGENT_BEFORE,
     ARM_WORDS,
     BIOLOGY_AFTER,
-    CAUSE_SUFFIX,
     CELL_MODIFIERS,
     CELL_WORDS,
     COMPARATIVES,
@@ -49,11 +52,8 @@ from summarizer.engines.extractive.treatment_names import (
     DOSE_PER,
     DOSE_UNITS,
     EXPOSURE_CUES,
-    GENERIC_MODIFIERS,
     GIVING_VERBS,
-    HEAD_CLASS,
     INDICATION_BEFORE,
-    LIFESTYLE_CLASSES,
     MEASURE_AFTER,
     MEASURED_CLASSES,
     MODIFIED_CLASSES,
@@ -62,7 +62,6 @@ from summarizer.engines.extractive.treatment_names import (
     NOT_ARMS,
     NOT_IN_LEARNED_NAMES,
     NOT_MODIFIERS,
-    NOT_PROCEDURES,
     OUTCOME_BEFORE,
     PEOPLE,
     PERSON,
@@ -73,11 +72,9 @@ from summarizer.engines.extractive.treatment_names import (
     STOP_BEFORE,
     STUDY_WORDS,
     TRAILING_PUNCT,
-    TREATMENT_CLASSES,
     TRIAL_WORDS,
     VERBS,
     WEIGHT_PHRASE,
-    anchor_form,
     dose_in,
     is_name_word,
     names_comparator,
@@ -111,110 +108,12 @@ _ANAPHOR = re.compile(r"\W*(?:it|they|this|these|such|the\s+(?:drug|treatment|th
                       r"agent|antibod\w+|cells|procedure|transplantation|compound))\b")
 
 
-# Named tuples rather than dataclasses: readings travel back from the worker processes, and tuples of ints unpickle
-# several times faster than frozen dataclasses holding frozensets.
-class TreatmentMention(NamedTuple):
-    """A treatment named in a statement: its exact text, the words that identify it, and its frame."""
-
-    name: str
-    anchors: tuple[str, ...]
-    sentence: int
-    therapy_frame: bool
-    exposure_frame: bool
-    # who the patients were, not what was tested: "patients under metformin", "subjected to ostectomy"
-    population_frame: bool = False
-    # what another arm is compared against: "shorter than with X", "versus X", "compared with X"
-    reference_frame: bool = False
-    # named in a sentence that reports an adverse event the patient had (target_profile.given_treatments)
-    event_cause: bool = False
-    # the reference of a comparison whose other side is the control arm ("higher with placebo than with X")
-    against_control: bool = False
-
-
-class TreatmentReading(NamedTuple):
-    """The treatments a statement names and the sentences (indices) that report an effect or a harm."""
-
-    mentions: tuple[TreatmentMention, ...] = ()
-    effect: tuple[int, ...] = ()  # sentences reporting an effect on an outcome (or its absence)
-    harm: tuple[int, ...] = ()  # sentences reporting a harm (adverse event, worsened outcome)
-    reassure: tuple[int, ...] = ()  # sentences calling a treatment safe or naming absent adverse events
-    anaphoric: tuple[int, ...] = ()  # sentences that begin by referring back ("It", "The drug")
-    sentences: int = 1  # how many sentences the statement has
-    citations: int = 0  # how many works the statement cites (counted only when it names a treatment)
-    # sentences that report a test's result (a p-value, a confidence interval, significance), read only with the
-    # names of another reader (a learned name attributed a tested result is better founded)
-    tested: tuple[int, ...] = ()
-
-    def effect_sentences(self) -> frozenset[int]:
-        """Sentences that report any effect or harm, or reassure."""
-        return frozenset((*self.effect, *self.harm, *self.reassure))
-
-    def scope(self, mention: TreatmentMention) -> list[int]:
-        """The sentences a mention speaks for: its own, and the following ones that refer back to it."""
-        own = {m.sentence for m in self.mentions}
-        covered = [mention.sentence]
-        for s in range(mention.sentence + 1, self.sentences):
-            if s in own or s not in self.anaphoric:
-                break
-            covered.append(s)
-        return covered
-
-
 # punctuation that closes off what comes before it from the word after it
 _CLOSING_PUNCT = ",;:)]"
 # the words that join two arms named by one arm word ("the X and control groups")
 _ARMS_JOINED = frozenset({"and", "or", "versus", "vs"})
 
 _NOTHING = TreatmentReading()
-
-
-@shared_table
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-@shared_table
-def head_class(word: str) -> str | None:
-    """The class a treatment word is counted under, or None: the listed words, and words that end like a procedure
-    or a therapy ("appendectomy", "angioplasty", "physiotherapy"), each its own class."""
-    head = HEAD_CLASS.get(word)
-    if head is None and len(word) >= 8 and word.endswith(PROCEDURE_SUFFIXES) and word not in NOT_PROCEDURES:
-        return word
-    return head
-
-
-def is_given_class(anchor: str) -> bool:
-    """Whether an anchor is a treatment word that says something was given (not a lifestyle change alone)."""
-    return anchor not in LIFESTYLE_CLASSES and (anchor in TREATMENT_CLASSES or head_class(anchor) == anchor)
-
-
-def name_anchors(name: str) -> tuple[str, ...]:
-    """The words of a treatment's name that say which treatment it is (as its mentions' anchors are)."""
-    return _anchor_words(name.lower())
-
-
-@lru_cache(maxsize=1 << 14)
-def _anchor_words(name_low: str) -> tuple[str, ...]:
-    """The words of a name that say which treatment it is, singular, with a treatment word as its class."""
-    name_low = WEIGHT_PHRASE.sub("weight-loss", name_low)
-    words = [w.strip(TRAILING_PUNCT + "'’").rstrip(".") for w in re.split(r"\s+", name_low)]
-    anchors: list[str] = []
-    for word in words:
-        if not word:
-            continue
-        head = "weight-loss" if word == "weight-loss" else head_class(word)
-        if head is not None:
-            anchors.append(head)
-            continue
-        word = anchor_form(CAUSE_SUFFIX.sub("", word))
-        if word in GENERIC_MODIFIERS or len(word) < 2 or not is_name_word(word):
-            continue  # nor a dose, a duration, a number, a negation or a word of the study's design
-        anchors.append(word if any(c.isdigit() for c in word) else _singular(word))
-    return tuple(dict.fromkeys(anchors))
 
 
 _OPENING_QUOTES = "“‘\"'"
@@ -521,7 +420,7 @@ def treatment_mentions(
         first = bisect_left(starts, start)
         if first > 0 and toks[first - 1] in COMPARATIVES:
             continue  # "needed fewer blood transfusions", "less analgesic use": how much was needed, an outcome
-        anchors = _anchor_words(text[start : ends[i]].lower())
+        anchors = anchor_words(text[start : ends[i]].lower())
         specific = [a for a in anchors if a not in MODIFIED_CLASSES]
         if specific or (tok not in NEEDS_MODIFIER and not cell):
             spans.append((start, ends[i], first, i, False))
@@ -565,7 +464,7 @@ def treatment_mentions(
         if negated_before(toks[max(0, first - 3) : first]):
             continue  # "without oral antipsychotic supplementation": not given
         name = text[start:end].strip(TRAILING_PUNCT + " .")
-        anchors = _anchor_words(name.lower())
+        anchors = anchor_words(name.lower())
         if not name or not anchors:
             continue
         sentence_index = scan.sentence_index(start)
