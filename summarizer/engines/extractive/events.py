@@ -56,8 +56,11 @@ _COMPARISON_AFTER_NEGATION = re.compile(
     # a negated benefit: "no benefit of X over placebo in A", "did not have significant impact in A, B or C": an
     # efficacy finding about A, B and C, not their absence
     r"|\s*(?:(?:have|has|had|show|shows|showed|find|found|confer|conferred|offer|offered|provide|provided)\s+)?"
-    r"(?:any\s+)?(?:(?:statistically|clinically)\s+)?(?:significant\s+)?"
+    r"(?:an?\s+|any\s+)?(?:(?:statistically|clinically)\s+)?(?:significant\s+)?"
     r"(?:benefits?|advantages?|improvements?|impact|influence|efficacy)\s+(?:of|on|in|over|for|from|upon)\b"
+    # "had no significant effect on A": A was measured and did not change, not absent
+    r"|\s*(?:(?:have|has|had|show|shows|showed|exert|exerted)\s+)?(?:an?\s+|any\s+)?(?:(?:statistically|clinically)\s+)?"
+    r"(?:significant\s+)?effects?\s+(?:on|upon)\b"
 )
 
 

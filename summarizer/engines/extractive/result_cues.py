@@ -54,7 +54,7 @@ SUBJECT_CHANGE_NOUN = re.compile(
 DECHALLENGE = re.compile(
     r"\b(?:withdrawal|discontinuation|cessation|stopping|tapering)\s+of\b"
     r"|\b(?:after|following|upon|on|with)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:withdrawal|discontinuation|cessation)\b"
-    r"|\b(?:after|following|upon|on)\s+(?:discontinuing|stopping|withdrawing|ceasing|tapering)\b"
+    r"|\b(?:after|following|upon|on)\s+(?:discontinuing|stopping|withdrawing|ceasing|tapering|terminating)\b"
     r"|\b(?:was|were|had\s+been|been)\s+(?:\w+ly\s+)?(?:stopped|discontinued|withdrawn|ceased|tapered)\b"
 )
 SUBJECT_RESULT = re.compile(
@@ -91,7 +91,7 @@ SUBJECT_RESULT = re.compile(
 )
 NO_DIFFERENCE_IN = re.compile(
     r"(?:\b(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|change|modify)|"
-    r"\b(?:no|not\s+an?)\s+(?:evidence\s+(?:of|for)\s+(?:an?\s+|any\s+)?)?(?:statistical(?:ly)?\s+)?(?:significant\s+)?"
+    r"\b(?:no|not\s+an?|(?:did|does|do)\s+not\s+(?:have|show|exert)(?:\s+an?|\s+any)?)\s+(?:evidence\s+(?:of|for)\s+(?:an?\s+|any\s+)?)?(?:statistical(?:ly)?\s+)?(?:significant\s+)?"
     # "no detectable differences", "no significant intergroup differences", "no between-group differences"
     r"(?:(?:detectable|meaningful|relevant|appreciable|notable)\s+)?(?:(?:between[\s\-‐]groups?|inter-?group)\s+)?"
     r"(?:differences?|changes?|effects?|benefits?|impact)\s+(?:\([^()]{0,30}\)\s+)?"
