@@ -145,10 +145,15 @@ SUBJECT_CUT = re.compile(
     r"\bin\s+(?:the\s+)?(?:ig|cg|control|placebo|intervention|treatment)\b|\bat\s+(?:\d|day|week|month|baseline)|"
     r"\b(?:compared|versus|vs)\b|\b(?:was|were|is|are|has|have|had|did|does|do|remained|showed|became)\b)"
 )
-# "protects hamsters from weight loss", "protection against challenge", "effective against infection": improved
+# "slowed the progression of X", "retards the onset of X": a verb holding back the course of what follows
+SLOWING_VERBS = _words("slowed slows slowing retarded retards retarding delayed delays delaying")
+HELD_BACK = _words("progression onset development")
+# "protects hamsters from weight loss", "protection against challenge", "effective against infection": improved;
+# "slowed (retarded, delayed) the progression of X": the course of a harm held back, decreased
 PROTECTIVE = re.compile(
     r"\b(?:protect(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,4}?(?:against|from)|(?:protection|protective\s+(?:efficacy|"
-    r"immunity|effects?))\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing)))"
+    r"immunity|effects?))\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing))|"
+    r"(?<!the\s)(?<!\ba\s)(?<!\ban\s)(?:slow|retard|delay)(?:s|ed|ing)?(?=\s+(?:the\s+)?(?:progression|onset|development)\s+(?:of|in)\s))"
     r"\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
 # a change the statement calls effective was the aim, whichever way it went: "was effective in reducing X", "successful

@@ -33,6 +33,7 @@ from summarizer.engines.extractive.result_cues import (
     EVALUATIVE_EFFECT_WORDS,
     FAVOURS,
     FEWER_PATIENTS,
+    HELD_BACK,
     MORE_EFFECTIVE,
     NO_DIFFERENCE_IN,
     OUTPERFORMED,
@@ -41,6 +42,7 @@ from summarizer.engines.extractive.result_cues import (
     RESULT_WORDS,
     SCORED,
     SIGNIFICANCE_WORDS,
+    SLOWING_VERBS,
     SUBJECT_CHANGE_NOUN,
     SUBJECT_RESULT,
     TREND,
@@ -137,7 +139,7 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
     # "more X than", "significantly high in": result words too, but common ones, so only in these frames
     if not results and "more" not in said and not (
         "significantly" in said and ("high" in said or "low" in said)
-    ):
+    ) and (HELD_BACK.isdisjoint(said) or SLOWING_VERBS.isdisjoint(said)):
         return mentions
     for match in SUBJECT_RESULT.finditer(low):
         if (match.group("linked") or "").startswith("not ") and _BUT_PREDICATE.search(
