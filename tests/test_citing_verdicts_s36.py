@@ -54,7 +54,7 @@ def test_what_did_not_change_after_terminating_a_treatment_is_not_its_effect() -
 def test_slowing_the_progression_of_a_harm_is_an_improvement_not_the_harm() -> None:
     # result_cues.PROTECTIVE, cues.MARK_PAIRS, treatment_frames: "slowed / retarded the progression of X"
     for verb in ("slowed", "retarded"):
-        text = f"Mensah et al. [ 3] found that captopril {verb} the progression of kidney failure in patients with diabetes."
+        text = f"Mensah et al. [ 3] found that captopril {verb} the progression of kidney failure in diabetic patients."
         brief = _brief([text])
         assert brief.target.intervention is not None and brief.target.intervention.name == "captopril", verb
         assert brief.efficacy.assessment == "benefit_reported", verb
