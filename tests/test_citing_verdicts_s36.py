@@ -66,3 +66,17 @@ def test_slowing_the_progression_of_a_harm_is_an_improvement_not_the_harm() -> N
     assert brief.efficacy.assessment == "benefit_reported"
     # a slowing verb on its own is no result
     assert annotate("The infusion was slowed because of the delayed development of the wound.").outcomes == ()
+
+
+def test_similar_harms_in_a_share_of_one_groups_people_occurred() -> None:
+    # events.general_harms: "similar side effects in 25% of their patients" is a rate of occurrence
+    brief = _brief(
+        [DESIGN, "They had also documented similar side effects in 25% of their patients who received ondansetron."]
+    )
+    assert brief.safety.assessment == "concerns_reported"
+    # the arms alike, or rates of two arms, are no concern
+    for text in (
+        "Side effects were similar with ondansetron and placebo.",
+        "Ondansetron had similar side effects in 25% of patients and 24% of controls.",
+    ):
+        assert _brief([DESIGN, text]).safety.assessment != "concerns_reported", text
