@@ -80,3 +80,17 @@ def test_similar_harms_in_a_share_of_one_groups_people_occurred() -> None:
         "Ondansetron had similar side effects in 25% of patients and 24% of controls.",
     ):
         assert _brief([DESIGN, text]).safety.assessment != "concerns_reported", text
+
+
+def test_more_of_a_harm_with_the_treatment_is_a_concern() -> None:
+    # outcome_spans.result_reading: a harm word compared ("higher rates of headache", "headache was more frequent")
+    for text in (
+        "They reported higher rates of headache with ondansetron than with placebo.",
+        "They reported that headache was more frequent with ondansetron than with placebo.",
+    ):
+        brief = _brief([DESIGN, text])
+        assert brief.safety.assessment == "concerns_reported", text
+        assert any("eadache" in event.name for event in brief.safety.adverse_events), text
+    # a measure with a disease-like ending is not a harm ("glycaemia", "energy")
+    reading = annotate("Energy expenditure was significantly higher with ondansetron than with placebo.")
+    assert all(m.direction != "worsened" for m in reading.outcomes)
