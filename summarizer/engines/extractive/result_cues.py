@@ -148,12 +148,16 @@ SUBJECT_CUT = re.compile(
 # "slowed the progression of X", "retards the onset of X": a verb holding back the course of what follows
 SLOWING_VERBS = _words("slowed slows slowing retarded retards retarding delayed delays delaying")
 HELD_BACK = _words("progression onset development")
-# "protects hamsters from weight loss", "protection against challenge", "effective against infection": improved;
-# "slowed (retarded, delayed) the progression of X": the course of a harm held back, decreased
+# "slowed (retarded, delayed) the progression of X": the course of a harm held back, decreased; not the adjective
+# ("the delayed onset of X")
+HELD_BACK_COURSE = re.compile(
+    r"(?<!the\s)(?<!\ba\s)(?<!\ban\s)\b(?:slow|retard|delay)(?:s|ed|ing)?\s+(?=(?:the\s+)?(?:progression|onset|"
+    r"development)\s+(?:of|in)\s)(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# "protects hamsters from weight loss", "protection against challenge", "effective against infection": improved
 PROTECTIVE = re.compile(
     r"\b(?:protect(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,4}?(?:against|from)|(?:protection|protective\s+(?:efficacy|"
-    r"immunity|effects?))\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing))|"
-    r"(?<!the\s)(?<!\ba\s)(?<!\ban\s)(?:slow|retard|delay)(?:s|ed|ing)?(?=\s+(?:the\s+)?(?:progression|onset|development)\s+(?:of|in)\s))"
+    r"immunity|effects?))\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing)))"
     r"\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
 # a change the statement calls effective was the aim, whichever way it went: "was effective in reducing X", "successful

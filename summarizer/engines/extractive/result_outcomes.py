@@ -34,6 +34,7 @@ from summarizer.engines.extractive.result_cues import (
     FAVOURS,
     FEWER_PATIENTS,
     HELD_BACK,
+    HELD_BACK_COURSE,
     MORE_EFFECTIVE,
     NO_DIFFERENCE_IN,
     OUTPERFORMED,
@@ -178,6 +179,9 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             # protected against, or prevented, a harm: the harm decreased; "effective in treating" a disease: better
             treating = "treating" in low[match.start() : match.start("obj")]
             mentions.append(mention_at(scan, *span, "unclear" if treating else "decreased", "improved"))
+    for match in HELD_BACK_COURSE.finditer(low) if not SLOWING_VERBS.isdisjoint(said) else ():
+        if (span := object_name(low, match)) is not None:
+            mentions.append(mention_at(scan, *span, "decreased", "improved"))
     for match in MORE_EFFECTIVE.finditer(low) if "than" in said else ():
         if (span := object_name(low, match)) is not None:
             better = match.group("word") == "more"
