@@ -126,6 +126,8 @@ MARK_PAIRS: dict[str, str] = {
     "protects_against": "red",
     "protected_against": "red",
     "protective_against": "red",
+    # "slowed the progression of X": X held back, not an event (result_cues.PROTECTIVE reads it as an outcome)
+    **dict.fromkeys(_words("slowed_the slows_the slowing_the retarded_the retards_the retarding_the"), "red"),
 }
 _MARK_PAIR_FIRST = frozenset(pair.split("_")[0] for pair in MARK_PAIRS)
 NEG_BACKWARD = re.compile(
@@ -490,7 +492,7 @@ ARM_GENERIC = _words("placebo control controls usual baseline standard")
 # "halt the deterioration of X", "prevent the decline in X": a worsening stopped is an improvement
 HALTED = re.compile(
     r"\b(?:halt|halts|halted|halting|stop|stops|stopped|reverse|reverses|reversed|slow|slows|"
-    r"slowed|delay|delays|delayed|counteract\w*|block|blocks|blocked|attenuat\w*|inhibit\w*|prevent\w*)\s+(?:the\s+)?$"
+    r"slowed|retard|retards|retarded|delay|delays|delayed|counteract\w*|block|blocks|blocked|attenuat\w*|inhibit\w*|prevent\w*)\s+(?:the\s+)?$"
 )
 # an object that is not an outcome: the verb was intransitive ("improved substantially in recent years")
 INTRANSITIVE_OBJECT = re.compile(

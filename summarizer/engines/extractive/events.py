@@ -56,8 +56,11 @@ _COMPARISON_AFTER_NEGATION = re.compile(
     # a negated benefit: "no benefit of X over placebo in A", "did not have significant impact in A, B or C": an
     # efficacy finding about A, B and C, not their absence
     r"|\s*(?:(?:have|has|had|show|shows|showed|find|found|confer|conferred|offer|offered|provide|provided)\s+)?"
-    r"(?:any\s+)?(?:(?:statistically|clinically)\s+)?(?:significant\s+)?"
+    r"(?:an?\s+|any\s+)?(?:(?:statistically|clinically)\s+)?(?:significant\s+)?"
     r"(?:benefits?|advantages?|improvements?|impact|influence|efficacy)\s+(?:of|on|in|over|for|from|upon)\b"
+    # "had no significant effect on A": A was measured and did not change, not absent
+    r"|\s*(?:(?:have|has|had|show|shows|showed|exert|exerted)\s+)?(?:an?\s+|any\s+)?(?:(?:statistically|clinically)\s+)?"
+    r"(?:significant\s+)?effects?\s+(?:on|upon)\b"
 )
 
 
@@ -162,8 +165,14 @@ def general_harms(scan: Scan, spans: Sequence[Span]) -> tuple[tuple[str, int], .
     arms, were few or slight, or says only how they were looked for ("adverse events were recorded at each
     visit")."""
     generic = [span for span in spans if _GENERIC_HARM.search(scan.text, *span) is not None]
-    if not generic or NO_DIFFERENCE.search(scan.low) is not None or _SIMILAR_OR_MONITORED.search(scan.low) is not None:
+    if not generic or NO_DIFFERENCE.search(scan.low) is not None:
         return ()
+    if _SIMILAR_OR_MONITORED.search(scan.low) is not None:
+        # "had similar side effects in 33% of their patients": a share of one group's people had them, said like
+        # another group's (a citing paper's own); not the arms alike, nor how they were looked for
+        generic = [span for span in generic if _IN_A_SHARE_OF_ONE_GROUP.match(scan.low, span[1]) is not None]
+        if not generic or scan.low.count("%") > 1:
+            return ()
     generic = [span for span in generic if not slight_harm(scan.text, scan.text[slice(*span)])]
     kept = occurring_spans(scan, generic) if generic else []
     return tuple((name, scan.sentence_index(start)) for name, start in event_names_at(scan.text, kept))
@@ -355,6 +364,8 @@ _SIMILAR_OR_MONITORED = re.compile(
     r"\b(?:similar|comparable|equivalent|record(?:ed|ing)?|monitor(?:ed|ing)?|assess(?:ed|ing)?|"
     r"collect(?:ed|ing)?|evaluat(?:ed|ing)|measur(?:ed|ing)|grad(?:ed|ing))\b"
 )
+_IN_A_SHARE_OF_ONE_GROUP = re.compile(r"\s+in\s+\d+(?:\.\d+)?\s*%\s+of\s+(?:the\s+|their\s+)?(?:\w+\s+)?"
+                                      r"(?:patients|cases|participants|subjects|children|women|men)\b")
 # a word right before or after a general harm that makes it few or slight: "low toxicity", "fewer side effects"
 _FEW = frozenset({"low", "lower", "few", "fewer", "less", "little", "minimal", "negligible", "reduced", "decreased"})
 _FEW_WINDOW = 3

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.engines.extractive.cues import FILLER, NOT_OUTCOMES, OBJ_CUT, OBJ_SPLIT
+from summarizer.engines.extractive.cues import (
+    FILLER,
+    GENERIC_EVENT,
+    LIST_HEAD_WORDS,
+    NOT_OUTCOMES,
+    OBJ_CUT,
+    OBJ_SPLIT,
+)
 from summarizer.engines.extractive.outcome_names import (
     ADJECTIVE_ENDINGS,
     ADVERBS,
@@ -184,7 +191,24 @@ def result_reading(
         return "no_difference", "no_difference"
     if direction is not None:
         return "unclear", direction
-    return change, outcome_direction(name, change, learned)
+    direction = outcome_direction(name, change, learned)
+    if direction == "unclear" and change in ("increased", "decreased") and _names_a_harm(name):
+        # "higher rates of headache", "fewer fractures": a harm compared, less of it better, whatever the rules know
+        direction = "worsened" if change == "increased" else "improved"
+    return change, direction
+
+
+# disease endings that name a harm whatever it is of (not "-emia", "-uria", "-ergy": "glycemia", "natriuria", "energy")
+_HARM_ENDINGS = ("itis", "osis", "pathy", "penia", "algia", "plegia", "rrhea", "rrhoea", "toxicity")
+
+
+def _names_a_harm(name: str) -> bool:
+    """Whether an outcome's name names a harm by a harm word (cues.LIST_HEAD_WORDS) or a disease ending, not by a
+    general one ("events", "complications")."""
+    return any(
+        (word in LIST_HEAD_WORDS or (len(word) > 5 and word.endswith(_HARM_ENDINGS))) and word not in GENERIC_EVENT
+        for word in name.lower().split()
+    )
 
 
 def split_pieces(text: str) -> list[str]:

@@ -117,7 +117,7 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
         m for m in between if m is not None and m.sentence not in stopped and plausible_outcome_name(m.outcome)
     ]
 
-_STOPPING_STEMS = ("withdraw", "discontinu", "cessation", "stopp", "taper", "ceased")
+_STOPPING_STEMS = ("withdraw", "discontinu", "cessation", "stopp", "taper", "ceased", "terminating")
 
 
 def _stopped_sentences(scan: Scan) -> set[int]:

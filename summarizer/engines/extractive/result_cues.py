@@ -54,7 +54,7 @@ SUBJECT_CHANGE_NOUN = re.compile(
 DECHALLENGE = re.compile(
     r"\b(?:withdrawal|discontinuation|cessation|stopping|tapering)\s+of\b"
     r"|\b(?:after|following|upon|on|with)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}(?:withdrawal|discontinuation|cessation)\b"
-    r"|\b(?:after|following|upon|on)\s+(?:discontinuing|stopping|withdrawing|ceasing|tapering)\b"
+    r"|\b(?:after|following|upon|on)\s+(?:discontinuing|stopping|withdrawing|ceasing|tapering|terminating)\b"
     r"|\b(?:was|were|had\s+been|been)\s+(?:\w+ly\s+)?(?:stopped|discontinued|withdrawn|ceased|tapered)\b"
 )
 SUBJECT_RESULT = re.compile(
@@ -91,7 +91,7 @@ SUBJECT_RESULT = re.compile(
 )
 NO_DIFFERENCE_IN = re.compile(
     r"(?:\b(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|change|modify)|"
-    r"\b(?:no|not\s+an?)\s+(?:evidence\s+(?:of|for)\s+(?:an?\s+|any\s+)?)?(?:statistical(?:ly)?\s+)?(?:significant\s+)?"
+    r"\b(?:no|not\s+an?|(?:did|does|do)\s+not\s+(?:have|show|exert)(?:\s+an?|\s+any)?)\s+(?:evidence\s+(?:of|for)\s+(?:an?\s+|any\s+)?)?(?:statistical(?:ly)?\s+)?(?:significant\s+)?"
     # "no detectable differences", "no significant intergroup differences", "no between-group differences"
     r"(?:(?:detectable|meaningful|relevant|appreciable|notable)\s+)?(?:(?:between[\s\-‐]groups?|inter-?group)\s+)?"
     r"(?:differences?|changes?|effects?|benefits?|impact)\s+(?:\([^()]{0,30}\)\s+)?"
@@ -144,6 +144,15 @@ SUBJECT_CUT = re.compile(
     r"\bof\s+(?:[\w\-]+\s+){0,2}?(?:patients|participants|subjects|people|adults|children)\b|"
     r"\bin\s+(?:the\s+)?(?:ig|cg|control|placebo|intervention|treatment)\b|\bat\s+(?:\d|day|week|month|baseline)|"
     r"\b(?:compared|versus|vs)\b|\b(?:was|were|is|are|has|have|had|did|does|do|remained|showed|became)\b)"
+)
+# "slowed the progression of X", "retards the onset of X": a verb holding back the course of what follows
+SLOWING_VERBS = _words("slowed slows slowing retarded retards retarding delayed delays delaying")
+HELD_BACK = _words("progression onset development")
+# "slowed (retarded, delayed) the progression of X": the course of a harm held back, decreased; not the adjective
+# ("the delayed onset of X")
+HELD_BACK_COURSE = re.compile(
+    r"(?<!the\s)(?<!\ba\s)(?<!\ban\s)\b(?:slow|retard|delay)(?:s|ed|ing)?\s+(?=(?:the\s+)?(?:progression|onset|"
+    r"development)\s+(?:of|in)\s)(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
 # "protects hamsters from weight loss", "protection against challenge", "effective against infection": improved
 PROTECTIVE = re.compile(

@@ -33,6 +33,8 @@ from summarizer.engines.extractive.result_cues import (
     EVALUATIVE_EFFECT_WORDS,
     FAVOURS,
     FEWER_PATIENTS,
+    HELD_BACK,
+    HELD_BACK_COURSE,
     MORE_EFFECTIVE,
     NO_DIFFERENCE_IN,
     OUTPERFORMED,
@@ -41,6 +43,7 @@ from summarizer.engines.extractive.result_cues import (
     RESULT_WORDS,
     SCORED,
     SIGNIFICANCE_WORDS,
+    SLOWING_VERBS,
     SUBJECT_CHANGE_NOUN,
     SUBJECT_RESULT,
     TREND,
@@ -137,7 +140,7 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
     # "more X than", "significantly high in": result words too, but common ones, so only in these frames
     if not results and "more" not in said and not (
         "significantly" in said and ("high" in said or "low" in said)
-    ):
+    ) and (HELD_BACK.isdisjoint(said) or SLOWING_VERBS.isdisjoint(said)):
         return mentions
     for match in SUBJECT_RESULT.finditer(low):
         if (match.group("linked") or "").startswith("not ") and _BUT_PREDICATE.search(
@@ -176,6 +179,9 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             # protected against, or prevented, a harm: the harm decreased; "effective in treating" a disease: better
             treating = "treating" in low[match.start() : match.start("obj")]
             mentions.append(mention_at(scan, *span, "unclear" if treating else "decreased", "improved"))
+    for match in HELD_BACK_COURSE.finditer(low) if not SLOWING_VERBS.isdisjoint(said) else ():
+        if (span := object_name(low, match)) is not None:
+            mentions.append(mention_at(scan, *span, "decreased", "improved"))
     for match in MORE_EFFECTIVE.finditer(low) if "than" in said else ():
         if (span := object_name(low, match)) is not None:
             better = match.group("word") == "more"

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.clinical_context import names_people_or_trial
 from summarizer.engines.extractive.cues import CONTROL_WORDS, TESTED_RESULT, may_start_outcome_verb
+from summarizer.engines.extractive.result_cues import HELD_BACK, SLOWING_VERBS
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_mention import TreatmentMention
@@ -106,6 +107,10 @@ def _joined(scan: Scan, i: int, j: int) -> bool:
     return _BREAKS.isdisjoint(scan.text[scan.ends[i] : scan.starts[j]])
 
 
+# "X slowed the decline in Y": a worsening held back (cues.HALTED)
+_DECLINE = frozenset({"decline", "deterioration"})
+
+
 def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
     """Whether the name ending at token `last` is the subject of a result: a verb of change with an object ("X
     reduced the risk", "X significantly lowered pain"; not "Y increased after X", "Y fell by 20%"), a tested predicate
@@ -121,6 +126,9 @@ def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
     if j + 1 >= closes:
         return False
     verb, after = toks[j], toks[j + 1]
+    if verb in SLOWING_VERBS:  # "X slowed the progression of Y": Y held back
+        k = j + 2 if after == "the" else j + 1
+        return k < closes and (toks[k] in HELD_BACK or toks[k] in _DECLINE) and _joined(scan, last, k)
     if not (verb in BE or verb in RESULT_VERBS or may_start_outcome_verb(verb)) or not _joined(scan, last, j + 1):
         return False
     if verb in BE:
