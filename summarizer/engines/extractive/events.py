@@ -382,6 +382,14 @@ _TIME_POINT = re.compile(
 )
 _TIME_TO = re.compile(r"\btime\s+to\s+(?:first\s+)?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
+# a condition that went away faster with a treatment ("fever cleared faster", "the rash resolved significantly
+# sooner", "symptoms disappeared more quickly"): the time to its resolution was shorter, a benefit, never an event
+_RESOLVED_FASTER = re.compile(
+    r"\s+(?:(?:was|were|had|has|have)\s+)?(?:resolv|clear|subsid|disappear|abat|remit|settl|normali[sz]|recover|"
+    r"heal|improv)\w*\s+(?:(?:significantly|much|considerably|markedly|statistically\s+significantly)\s+)?"
+    r"(?:faster|sooner|earlier|quicker|more\s+(?:quickly|rapidly|promptly|swiftly))\b",
+    re.IGNORECASE,
+)
 
 
 def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
@@ -397,7 +405,9 @@ def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
     if _TIME_POINT.search(text, max(0, start - 60), start) is not None:
         return True  # "between the 35-week visit and delivery", "until discharge": a time, not an event
     following = _NEXT_WORD.match(text, end)
-    return following is not None and following.group(1).lower() in _MEASURE_HEADS
+    if following is None:
+        return False
+    return following.group(1).lower() in _MEASURE_HEADS or _RESOLVED_FASTER.match(text, end) is not None
 
 
 def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], ...]:

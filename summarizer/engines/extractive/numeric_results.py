@@ -271,6 +271,15 @@ class _PairedList:
     reach: tuple[int, int]
 
 
+# after one test, the same result said of another arm with its own value: "X was 10% lower after A (p > 0.05) and
+# 22% lower after B (p < 0.001)", "rose by 3 points with A (NS) and by 9 points in the B group (p = 0.01)"
+_ANOTHER_ARMS_RESULT = re.compile(
+    r"[^;]*?\b(?:and|but|whereas|while)\s+(?:by\s+)?[\d.,]+\s*(?:%|[a-z/]+(?:\s+[a-z/]+)?)?\s+"
+    r"(?:(?:lower|higher|less|more|greater|smaller|shorter|longer|reduction|decrease|increase|rise|fall|drop)\s+)?"
+    r"(?:after|with|in|on|for|among|under|following)\b"
+)
+
+
 class _SentenceEvidence:
     """One sentence's significance evidence, its lists paired by "respectively", and (read when first needed) where
     its clauses that make their own claims start."""
@@ -400,7 +409,8 @@ class Significance:
         - A result in a list that "respectively" pairs with a list of test results takes the test in its place:
           "A and B were lower (p = 0.02 and p = 0.3, respectively)", "16% (p = 0.004) and 5% (p = 0.05) reduction
           in A and B respectively"; where its place cannot be told, the tests when they all agree.
-        - Else the first evidence after pos in its sentence.
+        - Else the first evidence after pos in its sentence; None when the same result said of another arm follows
+          with its own test that differs ("X was 10% lower after A (p > 0.05) and 22% lower after B (p < 0.001)").
         - Else the evidence before it in its clause, when it all agrees: evidence before a contrasting clause ("no
           significant difference in A; but B was higher in X") is not this result's.
         """
@@ -417,6 +427,10 @@ class Significance:
         positions, values = evidence.positions, evidence.values
         i = bisect_left(positions, pos)
         if i < len(positions):
+            if i + 1 < len(positions) and values[i + 1] is not values[i] and _ANOTHER_ARMS_RESULT.match(
+                self.scan.low[: positions[i + 1]], positions[i]
+            ):
+                return None  # each arm's result has its own test, and they differ: the result's arm tells
             return values[i]
         clause = bisect_left(positions, max((b for b in evidence.boundaries if b < pos), default=-1))
         before = values[clause:]

@@ -1,0 +1,68 @@
+"""Findings that misread their own quotes (issue 23, helper s36-misreads).
+
+The sentences are written for these tests (none is from a dev set): a condition that cleared faster with a treatment
+is no adverse event of it; a test pairs with its own arm's result; an abbreviated genus stays in a treatment's name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.extractive.numeric_results import Significance
+from summarizer.engines.extractive.outcomes import find_outcomes
+from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.scan import Scan
+from summarizer.models import Brief, Citing, Statement
+from summarizer.pipeline import summarize
+
+
+def _brief(*texts: str) -> Brief:
+    statements = [
+        Statement(id=f"S{i}", text=text, type="mentioning", citing=Citing(doi=f"10.1/{i}"))
+        for i, text in enumerate(texts, start=1)
+    ]
+    return summarize(statements, engine=ExtractiveEngine())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the trial, the cough cleared faster with honey syrup than with placebo (p = 0.03).",
+        "Rash resolved significantly sooner in children given the cream than in those given the vehicle.",
+        "Diarrhoea subsided more quickly with zinc tablets than with placebo (p < 0.01).",
+    ],
+)
+def test_a_condition_that_cleared_faster_with_a_treatment_is_no_adverse_event(text: str) -> None:
+    assert _brief(text).safety.findings == []
+
+
+def test_a_condition_that_resolved_after_a_drug_was_stopped_is_still_its_event() -> None:
+    brief = _brief("The rash resolved after withdrawal of lamotrigine.")
+    assert [f.claim for f in brief.safety.findings] == ["Rash reported with lamotrigine."]
+
+
+# the same result said of two arms, each with its own test
+TWO_ARMS = (
+    "Serum ferritin rose by 4% after oral iron (p = 0.38) and by 27% after intravenous iron (p < 0.001) "
+    "compared with no iron."
+)
+
+
+def test_a_test_that_belongs_to_another_arms_result_does_not_make_the_result_no_difference() -> None:
+    assert [(m.outcome, m.change) for m in find_outcomes(TWO_ARMS)] == [("Serum ferritin", "increased")]
+    assert Significance(Scan(TWO_ARMS, Resources())).at(0) is None
+
+
+def test_a_test_after_a_result_and_another_outcomes_result_still_pairs_in_order() -> None:
+    text = "Pain was lower with the splint (p = 0.41) and stiffness was lower with the splint (p = 0.02)."
+    assert ("Pain", "no_difference") in [(m.outcome, m.change) for m in find_outcomes(text)]
+
+
+def test_an_abbreviated_genus_stays_in_a_treatments_name() -> None:
+    brief = _brief(
+        "Adults given B. longum capsules had fewer days with bloating than those given placebo (p = 0.02).",
+        "In this trial, B. longum capsules reduced bloating compared with placebo (p < 0.01).",
+    )
+    assert brief.target.intervention is not None
+    assert brief.target.intervention.name.startswith("B. longum")
