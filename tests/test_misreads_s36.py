@@ -66,3 +66,49 @@ def test_an_abbreviated_genus_stays_in_a_treatments_name() -> None:
     )
     assert brief.target.intervention is not None
     assert brief.target.intervention.name.startswith("B. longum")
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Interstitial nephritis caused by omeprazole in patients with peptic ulcer disease.",
+         ["Interstitial nephritis"]),
+        ("Pancreatitis developed in three patients with ulcerative colitis treated with balsalazide.",
+         ["Pancreatitis"]),
+        ("Sulfasalazine used to treat ulcerative colitis caused agranulocytosis in a young man.", ["Agranulocytosis"]),
+    ],
+)
+def test_the_disease_a_drug_was_given_for_is_no_adverse_event(text: str, events: list[str]) -> None:
+    names = [event.name for event in _brief(text).safety.adverse_events]
+    assert [n.lower() for n in names] == [e.lower() for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We describe two patients with neutropenia due to deferiprone.",
+        "Myositis was seen in patients with colchicine-induced neuropathy.",
+    ],
+)
+def test_patients_with_the_event_itself_keep_it(text: str) -> None:
+    assert _brief(text).safety.findings
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nausea after surgery was 20% with droperidol, 25% with granisetron and 28% with dexamethasone, compared "
+         "with 61% with placebo (p < 0.001).", "decreased"),
+        ("Headache rates were 18% with drug A (p = 0.02), and 21% with drug B (p = 0.04), compared with 35% with "
+         "placebo.", "decreased"),
+        ("The rate of shivering was 31% with pethidine and 36% with clonidine versus 40% with placebo, a difference "
+         "that was not significant.", "no_difference"),
+    ],
+)
+def test_arms_listed_against_placebo_give_their_change_against_it(text: str, expected: str) -> None:
+    assert [m.change for m in find_outcomes(text)] == [expected]
+
+
+def test_arms_listed_that_went_different_ways_against_placebo_give_no_change() -> None:
+    text = "Sleep time was 12% with drug A and 30% with drug B, compared with 20% with placebo (p = 0.03)."
+    assert [m.change for m in find_outcomes(text) if m.change != "no_difference"] == []

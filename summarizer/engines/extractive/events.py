@@ -392,6 +392,40 @@ _RESOLVED_FASTER = re.compile(
 )
 
 
+# the disease a treatment was given for, named right after the words that say so: "used to treat X", "for the
+# treatment of X", "treated for X"; or after the patients who had it, once the sentence has named the cause of its
+# event ("E caused by D in patients with X") or when the patients' treatment follows ("patients with X treated with D")
+_FOR_THE_DISEASE = re.compile(
+    r"\b(?:(?:treatment|therapy|management)\s+(?:of|for)|used\s+(?:to\s+treat|for|in)|to\s+treat|treated\s+for|"
+    r"indicated\s+(?:for|in))\s+(?:(?:the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*$",
+    re.IGNORECASE,
+)
+_PATIENTS_WITH = re.compile(
+    r"\b(?:patients|subjects|children|adults|people|individuals|those|persons)\s+with\s+"
+    r"(?:(?:the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*$",
+    re.IGNORECASE,
+)
+_CAUSE_SAID = re.compile(r"\b(?:caused\s+by|induced\s+by|due\s+to|attributed\s+to)\b|\w-induced\b", re.IGNORECASE)
+_TREATED_AFTER = re.compile(r"\s+(?:treated\s+with|receiving|given|taking|on\s+long-term)\b", re.IGNORECASE)
+_CAUSED_NAME = re.compile(r"-(?:induced|associated|related)\b|\b(?:induced|caused|associated|related)\b", re.IGNORECASE)
+
+
+def _names_the_indication(text: str, start: int, end: int) -> bool:
+    """Whether an event name names the disease the treatment was given for, which the patients had before it."""
+    if _CAUSED_NAME.search(text, start, end) is not None:
+        return False  # "patients with amiodarone-induced pneumonitis": the event itself
+    window = max(0, start - 60)
+    if _FOR_THE_DISEASE.search(text, window, start) is not None:
+        return True
+    people = _PATIENTS_WITH.search(text, window, start)
+    if people is None:
+        return False
+    clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")
+    return _CAUSE_SAID.search(text, clause_start + 1, people.start()) is not None or _TREATED_AFTER.match(
+        text, end
+    ) is not None
+
+
 def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
     """Whether a name, or the word right after it, says what was measured rather than an event."""
     words = name.lower().split()
@@ -420,7 +454,9 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
             continue
         start, end = cleaned
         name = text[start:end].strip(" ,;:.")
-        if name and name.lower() not in seen and not _names_a_measure(text, start, start + len(name), name):
+        if name and name.lower() not in seen and not _names_a_measure(text, start, start + len(name), name) and not (
+            "with" in text and _names_the_indication(text, start, start + len(name))
+        ):
             seen[name.lower()] = (name, start)
     return tuple(seen.values())
 
