@@ -397,7 +397,8 @@ _RESOLVED_FASTER = re.compile(
 # event ("E caused by D in patients with X") or when the patients' treatment follows ("patients with X treated with D")
 _FOR_THE_DISEASE = re.compile(
     r"\b(?:(?:treatment|therapy|management)\s+(?:of|for)|used\s+(?:to\s+treat|for|in)|to\s+treat|treated\s+for|"
-    r"indicated\s+(?:for|in))\s+(?:(?:the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*$",
+    r"indicated\s+(?:for|in))\s+(?:(?:the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
+    r"(?:(?:[\w\-]+\s+){1,3}(?:and|or)\s+)?$",
     re.IGNORECASE,
 )
 _PATIENTS_WITH = re.compile(
