@@ -76,6 +76,8 @@ def test_an_abbreviated_genus_stays_in_a_treatments_name() -> None:
         ("Pancreatitis developed in three patients with ulcerative colitis treated with balsalazide.",
          ["Pancreatitis"]),
         ("Sulfasalazine used to treat ulcerative colitis caused agranulocytosis in a young man.", ["Agranulocytosis"]),
+        ("A man with a history of gout developed a generalised rash ten days after starting allopurinol.",
+         ["generalised rash"]),
     ],
 )
 def test_the_disease_a_drug_was_given_for_is_no_adverse_event(text: str, events: list[str]) -> None:
@@ -88,6 +90,7 @@ def test_the_disease_a_drug_was_given_for_is_no_adverse_event(text: str, events:
     [
         "We describe two patients with neutropenia due to deferiprone.",
         "Myositis was seen in patients with colchicine-induced neuropathy.",
+        "We report the management of anaphylaxis and hypotension caused by cefazolin with intravenous adrenaline.",
     ],
 )
 def test_patients_with_the_event_itself_keep_it(text: str) -> None:

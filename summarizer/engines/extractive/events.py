@@ -392,12 +392,15 @@ _RESOLVED_FASTER = re.compile(
 )
 
 
-# the disease a treatment was given for, named right after the words that say so: "used to treat X", "for the
-# treatment of X", "treated for X"; or after the patients who had it, once the sentence has named the cause of its
-# event ("E caused by D in patients with X") or when the patients' treatment follows ("patients with X treated with D")
+# the disease a treatment was given for, or one the patient had before it, named right after the words that say so:
+# "used to treat X", "for the treatment of X", "treated for X", "a history of X"; or after the patients who had it,
+# once the sentence has named the cause of its event ("E caused by D in patients with X") or when the patients'
+# treatment follows ("patients with X treated with D"); never a disease whose own cause follows it ("the management of
+# A and B secondary to D": A and B are D's events)
 _FOR_THE_DISEASE = re.compile(
     r"\b(?:(?:treatment|therapy|management)\s+(?:of|for)|used\s+(?:to\s+treat|for|in)|to\s+treat|treated\s+for|"
-    r"indicated\s+(?:for|in))\s+(?:(?:the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
+    r"indicated\s+(?:for|in)|(?:a\s+|past\s+|prior\s+|previous\s+)?history\s+of)\s+"
+    r"(?:(?:the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
     r"(?:(?:[\w\-]+\s+){1,3}(?:and|or)\s+)?$",
     re.IGNORECASE,
 )
@@ -408,13 +411,17 @@ _PATIENTS_WITH = re.compile(
 )
 _CAUSE_SAID = re.compile(r"\b(?:caused\s+by|induced\s+by|due\s+to|attributed\s+to)\b|\w-induced\b", re.IGNORECASE)
 _TREATED_AFTER = re.compile(r"\s+(?:treated\s+with|receiving|given|taking|on\s+long-term)\b", re.IGNORECASE)
+_CAUSE_AFTER = re.compile(
+    r"[^.;,()]{0,40}?\b(?:caused\s+by|induced\s+by|due\s+to|secondary\s+to|attributed\s+to|after|following)\b",
+    re.IGNORECASE,
+)
 _CAUSED_NAME = re.compile(r"-(?:induced|associated|related)\b|\b(?:induced|caused|associated|related)\b", re.IGNORECASE)
 
 
 def _names_the_indication(text: str, start: int, end: int) -> bool:
     """Whether an event name names the disease the treatment was given for, which the patients had before it."""
-    if _CAUSED_NAME.search(text, start, end) is not None:
-        return False  # "patients with amiodarone-induced pneumonitis": the event itself
+    if _CAUSED_NAME.search(text, start, end) is not None or _CAUSE_AFTER.match(text, end) is not None:
+        return False  # "patients with amiodarone-induced pneumonitis", "X secondary to D": the event itself
     window = max(0, start - 60)
     if _FOR_THE_DISEASE.search(text, window, start) is not None:
         return True
