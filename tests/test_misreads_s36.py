@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.extractive.events import event_names
 from summarizer.engines.extractive.numeric_results import Significance
 from summarizer.engines.extractive.outcomes import find_outcomes
 from summarizer.engines.extractive.resources import Resources
@@ -115,3 +116,11 @@ def test_arms_listed_against_placebo_give_their_change_against_it(text: str, exp
 def test_arms_listed_that_went_different_ways_against_placebo_give_no_change() -> None:
     text = "Sleep time was 12% with drug A and 30% with drug B, compared with 20% with placebo (p = 0.03)."
     assert [m.change for m in find_outcomes(text) if m.change != "no_difference"] == []
+
+
+def test_a_verb_and_its_object_read_as_a_list_item_is_no_event_name() -> None:
+    text = "She had headaches without aura, mostly at night, developed a facial palsy and a mild rash."
+    clause = text.index("developed a facial palsy")
+    rash = text.index("mild rash")
+    spans = [(clause, clause + len("developed a facial palsy")), (rash, rash + len("mild rash"))]
+    assert event_names(text, spans) == ("mild rash",)

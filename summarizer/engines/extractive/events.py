@@ -418,6 +418,10 @@ _CAUSE_AFTER = re.compile(
 _CAUSED_NAME = re.compile(r"-(?:induced|associated|related)\b|\b(?:induced|caused|associated|related)\b", re.IGNORECASE)
 
 
+# a verb in the past with its object, where a list's item would name an event: a clause, not a name
+_CLAUSE_START = re.compile(r"[a-z]+ed\s+(?:a|an|the|to|that|his|her|their)\s", re.IGNORECASE)
+
+
 def _names_the_indication(text: str, start: int, end: int) -> bool:
     """Whether an event name names the disease the treatment was given for, which the patients had before it."""
     if _CAUSED_NAME.search(text, start, end) is not None or _CAUSE_AFTER.match(text, end) is not None:
@@ -462,6 +466,8 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
             continue
         start, end = cleaned
         name = text[start:end].strip(" ,;:.")
+        if _CLAUSE_START.match(name) is not None:
+            continue  # "developed a spinal cord lesion": a verb and its object, no event's name
         if name and name.lower() not in seen and not _names_a_measure(text, start, start + len(name), name) and not (
             "with" in text and _names_the_indication(text, start, start + len(name))
         ):
