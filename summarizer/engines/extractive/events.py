@@ -393,6 +393,60 @@ _TIME_POINT = re.compile(
 )
 _TIME_TO = re.compile(r"\btime\s+to\s+(?:first\s+)?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
+# a condition that went away faster with a treatment ("fever cleared faster", "the rash resolved significantly
+# sooner", "symptoms disappeared more quickly"): the time to its resolution was shorter, a benefit, never an event
+_RESOLVED_FASTER = re.compile(
+    r"\s+(?:(?:was|were|had|has|have)\s+)?(?:resolv|clear|subsid|disappear|abat|remit|settl|normali[sz]|recover|"
+    r"heal|improv)\w*\s+(?:(?:significantly|much|considerably|markedly|statistically\s+significantly)\s+)?"
+    r"(?:faster|sooner|earlier|quicker|more\s+(?:quickly|rapidly|promptly|swiftly))\b",
+    re.IGNORECASE,
+)
+
+
+# the disease a treatment was given for, or one the patient had before it, named right after the words that say so:
+# "used to treat X", "for the treatment of X", "treated for X", "a history of X"; or after the patients who had it,
+# once the sentence has named the cause of its event ("E caused by D in patients with X") or when the patients'
+# treatment follows ("patients with X treated with D"); never a disease whose own cause follows it ("the management of
+# A and B secondary to D": A and B are D's events)
+_FOR_THE_DISEASE = re.compile(
+    r"\b(?:(?:treatment|therapy|management)\s+(?:of|for)|used\s+(?:to\s+treat|for|in)|to\s+treat|treated\s+for|"
+    r"indicated\s+(?:for|in)|(?:a\s+|past\s+|prior\s+|previous\s+)?history\s+of)\s+"
+    r"(?:(?:the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
+    r"(?:(?:[\w\-]+\s+){1,3}(?:and|or)\s+)?$",
+    re.IGNORECASE,
+)
+_PATIENTS_WITH = re.compile(
+    r"\b(?:patients|subjects|children|adults|people|individuals|those|persons)\s+with\s+"
+    r"(?:(?:the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*$",
+    re.IGNORECASE,
+)
+_CAUSE_SAID = re.compile(r"\b(?:caused\s+by|induced\s+by|due\s+to|attributed\s+to)\b|\w-induced\b", re.IGNORECASE)
+_TREATED_AFTER = re.compile(r"\s+(?:treated\s+with|receiving|given|taking|on\s+long-term)\b", re.IGNORECASE)
+_CAUSE_AFTER = re.compile(
+    r"[^.;,()]{0,40}?\b(?:caused\s+by|induced\s+by|due\s+to|secondary\s+to|attributed\s+to|after|following)\b",
+    re.IGNORECASE,
+)
+_CAUSED_NAME = re.compile(r"-(?:induced|associated|related)\b|\b(?:induced|caused|associated|related)\b", re.IGNORECASE)
+
+
+# a verb in the past with its object, where a list's item would name an event: a clause, not a name
+_CLAUSE_START = re.compile(r"[a-z]+ed\s+(?:a|an|the|to|that|his|her|their)\s", re.IGNORECASE)
+
+
+def _names_the_indication(text: str, start: int, end: int) -> bool:
+    """Whether an event name names the disease the treatment was given for, which the patients had before it."""
+    if _CAUSED_NAME.search(text, start, end) is not None or _CAUSE_AFTER.match(text, end) is not None:
+        return False  # "patients with amiodarone-induced pneumonitis", "X secondary to D": the event itself
+    window = max(0, start - 60)
+    if _FOR_THE_DISEASE.search(text, window, start) is not None:
+        return True
+    people = _PATIENTS_WITH.search(text, window, start)
+    if people is None:
+        return False
+    clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")
+    return _CAUSE_SAID.search(text, clause_start + 1, people.start()) is not None or _TREATED_AFTER.match(
+        text, end
+    ) is not None
 
 
 def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
@@ -408,7 +462,9 @@ def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
     if _TIME_POINT.search(text, max(0, start - 60), start) is not None:
         return True  # "between the 35-week visit and delivery", "until discharge": a time, not an event
     following = _NEXT_WORD.match(text, end)
-    return following is not None and following.group(1).lower() in _MEASURE_HEADS
+    if following is None:
+        return False
+    return following.group(1).lower() in _MEASURE_HEADS or _RESOLVED_FASTER.match(text, end) is not None
 
 
 def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], ...]:
@@ -421,7 +477,11 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
             continue
         start, end = cleaned
         name = text[start:end].strip(" ,;:.")
-        if name and name.lower() not in seen and not _names_a_measure(text, start, start + len(name), name):
+        if _CLAUSE_START.match(name) is not None:
+            continue  # "developed a spinal cord lesion": a verb and its object, no event's name
+        if name and name.lower() not in seen and not _names_a_measure(text, start, start + len(name), name) and not (
+            "with" in text and _names_the_indication(text, start, start + len(name))
+        ):
             seen[name.lower()] = (name, start)
     return tuple(seen.values())
 

@@ -102,6 +102,18 @@ _DIFFERENCE_CI = re.compile(
     r"\bdifferences?\b(?:[^.;()]|\.\d){0,60}?(?:\(\s*)?(?:9[059]\s*%\s*)?(?:ci|c\.\s*i\.?|confidence\s+intervals?)\s*[,:=]?\s*"
     r"[\[(]?\s*(?P<lo>[-−]?\s*\d+(?:\.\d+)?)\s*(?:,|;|to)\s*(?P<hi>[-−]?\s*\d+(?:\.\d+)?)"
 )
+# several arms' values listed against one comparator's: "30% with A, 42% with B and 45% with C, compared with 78%
+# with placebo"; each listed arm may carry its own test in brackets ("30% with A (p = 0.01), ...")
+_LISTED_ARM = (
+    r"\d+(?:\.\d+)?\s*%?\s+(?:with|in|among|for|on|after|receiving|given)\s+[^.;,\d()\[\]]{1,50}?"
+    r"(?:\s*\([^()]{0,40}\))?"
+)
+ARM_LIST = re.compile(
+    r"(?<![\w.\-–/\[])" + _LISTED_ARM + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _LISTED_ARM + r")+\s*,?\s*"
+    r"(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against|against)\s+"
+    r"(?P<control>\d+(?:\.\d+)?\s*%?\s+(?:with|in|among|for|on|after|receiving|given)\s+[^.;,\d()\[\]]{1,50})"
+)
+_LISTED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%?)\s+(?:with|in|among|for|on|after|receiving|given)\s+([^,()\d]*)")
 # cheap tests that a statement may hold a comparison in numbers (on the lower-cased text) or a ratio (on the text)
 _GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+\d|\bratio")
 # and that it may hold arms named before their values, with a test's result (ARM_PAIR is read only then)
@@ -271,6 +283,15 @@ class _PairedList:
     reach: tuple[int, int]
 
 
+# after one test, the same result said of another arm with its own value: "X was 10% lower after A (p > 0.05) and
+# 22% lower after B (p < 0.001)", "rose by 3 points with A (NS) and by 9 points in the B group (p = 0.01)"
+_ANOTHER_ARMS_RESULT = re.compile(
+    r"[^;]*?\b(?:and|but|whereas|while)\s+(?:by\s+)?[\d.,]+\s*(?:%|[a-z/]+(?:\s+[a-z/]+)?)?\s+"
+    r"(?:(?:lower|higher|less|more|greater|smaller|shorter|longer|reduction|decrease|increase|rise|fall|drop)\s+)?"
+    r"(?:after|with|in|on|for|among|under|following)\b"
+)
+
+
 class _SentenceEvidence:
     """One sentence's significance evidence, its lists paired by "respectively", and (read when first needed) where
     its clauses that make their own claims start."""
@@ -400,7 +421,8 @@ class Significance:
         - A result in a list that "respectively" pairs with a list of test results takes the test in its place:
           "A and B were lower (p = 0.02 and p = 0.3, respectively)", "16% (p = 0.004) and 5% (p = 0.05) reduction
           in A and B respectively"; where its place cannot be told, the tests when they all agree.
-        - Else the first evidence after pos in its sentence.
+        - Else the first evidence after pos in its sentence; None when the same result said of another arm follows
+          with its own test that differs ("X was 10% lower after A (p > 0.05) and 22% lower after B (p < 0.001)").
         - Else the evidence before it in its clause, when it all agrees: evidence before a contrasting clause ("no
           significant difference in A; but B was higher in X") is not this result's.
         """
@@ -417,6 +439,10 @@ class Significance:
         positions, values = evidence.positions, evidence.values
         i = bisect_left(positions, pos)
         if i < len(positions):
+            if i + 1 < len(positions) and values[i + 1] is not values[i] and _ANOTHER_ARMS_RESULT.match(
+                self.scan.low[: positions[i + 1]], positions[i]
+            ):
+                return None  # each arm's result has its own test, and they differ: the result's arm tells
             return values[i]
         clause = bisect_left(positions, max((b for b in evidence.boundaries if b < pos), default=-1))
         before = values[clause:]
@@ -501,6 +527,26 @@ def _two_arms(
     return None
 
 
+def _listed_arms(scan: Scan, listed: re.Match[str], significance: Significance) -> NumericResult | None:
+    """Arms listed against a comparator ("30% with A, 42% with B and 45% with C, compared with 78% with placebo"):
+    the arms' change against the comparator when every listed arm went the same way and the comparator is a control
+    (no difference when the sentence says it was not significant)."""
+    low = scan.low
+    if CONTROL_WORDS.search(low, *listed.span("control")) is None:
+        return None
+    values = [(float(v), pct, words) for v, pct, words in _LISTED_VALUE.findall(low, *listed.span())]
+    (control, control_pct, _), arms = values[-1], values[:-1]
+    if any(pct != control_pct or CONTROL_WORDS.search(words) for _, pct, words in arms):
+        return None
+    subject_end = _subject_end(low, listed.start(), scan.sentence_at(listed.start())[0])
+    changes = {_change(value, control) for value, _, _ in arms}
+    if subject_end < 0 or len(changes) != 1:
+        return None
+    if significance.at(listed.end()) is False:
+        return NumericResult(subject_end, "no_difference")
+    return NumericResult(subject_end, changes.pop())
+
+
 def _subject_end(low: str, value_start: int, sentence_start: int) -> int:
     verb = SUBJECT_VERB.search(low, max(sentence_start, value_start - 60), value_start)
     return verb.start() if verb is not None else -1
@@ -516,7 +562,15 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         return []
     results: list[NumericResult] = []
     taken: list[tuple[int, int]] = []
+    if pairs and ("compared" in low or "vs" in low or "against" in low):
+        for listed in ARM_LIST.finditer(low):
+            found = _listed_arms(scan, listed, significance)
+            if found is not None:
+                results.append(found)
+                taken.append(listed.span())
     for match in PAIR.finditer(low) if pairs else ():
+        if taken and any(match.start() < end and start < match.end() for start, end in taken):
+            continue
         (a, a_pct), (b, b_pct) = _value(match, "a"), _value(match, "b")
         if a_pct != b_pct:
             continue

@@ -463,7 +463,7 @@ def treatment_mentions(
         covered_to = end
         if negated_before(toks[max(0, first - 3) : first]):
             continue  # "without oral antipsychotic supplementation": not given
-        name = text[start:end].strip(TRAILING_PUNCT + " .")
+        name = _with_genus(text, start, text[start:end].strip(TRAILING_PUNCT + " ."))
         anchors = anchor_words(name.lower())
         if not name or not anchors:
             continue
@@ -485,6 +485,19 @@ def treatment_mentions(
     if len(mentions) > 1:
         return parallel_arms(scan, mentions, firsts)
     return mentions
+
+
+# a genus abbreviated to its capital before a species' name: "N. sativa", "E. coli", "L. reuteri"
+_GENUS_BEFORE = re.compile(r"(?<![\w.])[A-Z]\.\s?$")
+
+
+def _with_genus(text: str, start: int, name: str) -> str:
+    """A name that starts with a species' name (in lower case) keeps the abbreviated genus before it: "N. sativa
+    oil", never "sativa oil"."""
+    if start < 2 or not name[:1].islower() or text[start - 1] not in ". ":
+        return name
+    genus = _GENUS_BEFORE.search(text, max(0, start - 4), start)
+    return name if genus is None else text[genus.start() : start] + name
 
 
 def _unnegated(low: str, match: re.Match[str], sentence_start: int) -> bool:
