@@ -154,7 +154,7 @@ HELD_BACK_COURSE = re.compile(
     r"(?<!the\s)(?<!\ba\s)(?<!\ban\s)\b(?:slow|retard|delay)(?:s|ed|ing)?\s+(?=(?:the\s+)?(?:progression|onset|"
     r"development)\s+(?:of|in)\s)(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
-# "protects hamsters from weight loss", "protection against challenge", "effective against infection": improved
+# "protects the animals from weight loss", "protection against challenge", "effective against infection": improved
 PROTECTIVE = re.compile(
     r"\b(?:protect(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,4}?(?:against|from)|(?:protection|protective\s+(?:efficacy|"
     r"immunity|effects?))\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing)))"
