@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.engines.extractive.learned_results import by_arm
-from summarizer.engines.extractive.numeric_results import Significance, numeric_results, oriented_by_arm
+from summarizer.engines.extractive.numeric_results import numeric_results, oriented_by_arm
 from summarizer.engines.extractive.resources import load_resources
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.significance import Significance
 from summarizer.engines.extractive.target_profile import TargetProfile
 from summarizer.engines.extractive.treatment_mention import name_anchors
 from summarizer.evaluation import is_heldout

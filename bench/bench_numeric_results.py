@@ -17,9 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_throughput import real_statements  # noqa: E402
 
-from summarizer.engines.extractive.numeric_results import Significance, numeric_results  # noqa: E402
+from summarizer.engines.extractive.numeric_results import numeric_results
 from summarizer.engines.extractive.resources import Resources  # noqa: E402
 from summarizer.engines.extractive.scan import Scan  # noqa: E402
+from summarizer.engines.extractive.significance import Significance
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,12 +12,13 @@ from types import SimpleNamespace
 import pytest
 
 from summarizer.engines.extractive.learned_results import LearnedResults, by_arm
-from summarizer.engines.extractive.numeric_results import Significance, numeric_results, oriented_by_arm
+from summarizer.engines.extractive.numeric_results import numeric_results, oriented_by_arm
 from summarizer.engines.extractive.outcomes import OutcomeMention, find_outcomes
 from summarizer.engines.extractive.polarity import outcome_direction
 from summarizer.engines.extractive.reading import annotate
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.significance import Significance
 from summarizer.engines.extractive.target_profile import TargetProfile
 
 TWO_DRUGS = "Response rates were 62% in the rituximab group and 41% in the bendamustine group (p = 0.003)."

@@ -10,10 +10,10 @@ import pytest
 
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.extractive.events import event_names
-from summarizer.engines.extractive.numeric_results import Significance
 from summarizer.engines.extractive.outcomes import find_outcomes
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.significance import Significance
 from summarizer.models import Brief, Citing, Statement
 from summarizer.pipeline import summarize
 

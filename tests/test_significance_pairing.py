@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.engines.extractive.numeric_results import Significance
 from summarizer.engines.extractive.outcomes import find_outcomes
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.significance import Significance
 
 
 def _at(text: str, words: str) -> bool | None:

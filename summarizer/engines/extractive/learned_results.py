@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from summarizer.engines.extractive.cues import COMPARISON_RESULT, OBJ_CUT, PATTERN_A_SUFFIX, VERB_LABEL_STEMS
 from summarizer.engines.extractive.features import efficacy_features
 from summarizer.engines.extractive.linear import LinearModel
-from summarizer.engines.extractive.numeric_results import Significance, numeric_results, oriented_by_arm
+from summarizer.engines.extractive.numeric_results import numeric_results, oriented_by_arm
 from summarizer.engines.extractive.outcome_names import plausible_outcome_name, tidy_name
 from summarizer.engines.extractive.outcomes import OutcomeMention, numeric_outcomes
 from summarizer.engines.extractive.pico import PicoTagger
@@ -42,6 +42,7 @@ from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.result_cues import JUDGED_BETTER, JUDGED_WORSE
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.significance import Significance
 from summarizer.engines.extractive.tokenise import split_sentences
 from summarizer.models import Change
 

@@ -28,12 +28,7 @@ from summarizer.engines.extractive.cues import (
     SUBGROUP_BEFORE,
     VERB_NEGATED,
 )
-from summarizer.engines.extractive.numeric_results import (
-    NOT_SIGNIFICANT,
-    NumericResult,
-    Significance,
-    numeric_results,
-)
+from summarizer.engines.extractive.numeric_results import NumericResult, numeric_results
 from summarizer.engines.extractive.outcome_names import (
     LEADING_PREPOSITION,
     MEASURE_WORDS,
@@ -58,6 +53,7 @@ from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.result_cues import DECHALLENGE, EFFECTIVE_IN_DOING, SUBJECT_WORDS
 from summarizer.engines.extractive.result_outcomes import result_outcomes
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.significance import NOT_SIGNIFICANT, Significance
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
 from summarizer.models import Change, Direction
 
