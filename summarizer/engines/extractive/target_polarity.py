@@ -44,7 +44,7 @@ from summarizer.engines.extractive.tokenise import lower_same_length
 
 # words that measure an outcome without turning its good direction round: the number of migraine days, the
 # severity of pain, the plaque index
-MEASURE_WORDS = frozenset({
+DIRECTION_KEEPING_MEASURES = frozenset({
     "mean", "median", "average", "total", "overall", "number", "numbers", "frequency", "frequencies", "severity",
     "incidence", "prevalence", "occurrence", "rate", "rates", "level", "levels", "score", "scores", "days", "day",
     "attacks", "attack", "episodes", "episode", "index", "count", "counts", "intensity", "grade", "degree", "extent",
@@ -152,9 +152,9 @@ def measure_core(name: str) -> str:
     """An outcome's name as its polarity goes: lower case, without the measure words and function words at its
     ends ("the number of migraine days" -> "migraine", "plaque index" -> "plaque")."""
     words = _WORD.findall(lower_same_length(name))
-    while words and (words[0] in MEASURE_WORDS or words[0] in _EDGE_WORDS):
+    while words and (words[0] in DIRECTION_KEEPING_MEASURES or words[0] in _EDGE_WORDS):
         words.pop(0)
-    while words and (words[-1] in MEASURE_WORDS or words[-1] in _EDGE_WORDS):
+    while words and (words[-1] in DIRECTION_KEEPING_MEASURES or words[-1] in _EDGE_WORDS):
         words.pop()
     return " ".join(words)
 
