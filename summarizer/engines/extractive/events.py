@@ -339,9 +339,34 @@ def event_name_span(text: str, span: Span) -> Span | None:
             break
     while words and words[0].group().lower() in EVENT_NAME_LEAD:
         words.pop(0)
+    words = _without_grade([w.group().lower() for w in words], words)
     if not words:
         return None
     return (words[0].start(), words[-1].end())
+
+
+# an event's grade (the severity scale of trials' adverse-event reports): "grade 3", "grades 3-4", "grade III or IV"
+_GRADE_WORDS = frozenset({"grade", "grades"})
+_GRADE_NUMBER = re.compile(r"(?:\d|i{1,3}|iv|v)(?:\s*[-\u2013/]\s*(?:\d|i{1,3}|iv|v))?")
+_GRADE_JOINS = frozenset({"or", "and", "to"})
+
+
+def _without_grade(lows: list[str], words: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A name without the grade that qualifies it: "grade 3 or 4 diarrhoea" and "diarrhoea of grade 3-4" name
+    diarrhoea (a grade alone, "4 diarrhoea" after "grade 3 or", is no part of the name); "low grade fever" keeps
+    its words."""
+    start = 0
+    while start < len(lows) and (
+        lows[start] in _GRADE_WORDS or _GRADE_NUMBER.fullmatch(lows[start])
+        or (start > 0 and lows[start] in _GRADE_JOINS and _GRADE_NUMBER.fullmatch(lows[start - 1]))
+    ):
+        start += 1
+    if start == len(lows):
+        return []
+    for i in range(start + 1, len(lows) - 1):
+        if lows[i] in _GRADE_WORDS and _GRADE_NUMBER.fullmatch(lows[i + 1]):
+            return words[start : i - 1 if lows[i - 1] == "of" and i - 1 > start else i]
+    return words[start:]
 
 
 def is_clinical_event_name(name: str) -> bool:
