@@ -349,7 +349,7 @@ class Significance:
         i = bisect_left(positions, pos)
         if i < len(positions):
             if i + 1 < len(positions) and values[i + 1] is not values[i] and _ANOTHER_ARMS_RESULT.match(
-                self.scan.low[: positions[i + 1]], positions[i]
+                self.scan.low, positions[i], positions[i + 1]
             ):
                 return None  # each arm's result has its own test, and they differ: the result's arm tells
             return values[i]
