@@ -303,10 +303,12 @@ def choose(
 
 
 def harm_features(name: str) -> list[str]:
-    """The features a harm example teaches: its whole words and its last word, not the letter pieces nor the word
-    pairs (a piece of a harm's word is shared with words of every kind), and HARM_FEATURE."""
-    return [*(f for f in polarity_features(name) if f.startswith(HARM_FEATURE_KINDS)),
-            *(f"{HARM_FEATURE}{i}" for i in range(HARM_FEATURE_COPIES))]
+    """The features a harm example teaches: its head (last) word as a word and as a head, not its other words (an
+    organ or a place: "pulmonary", "macular", "urinary" are in harms and in measures that are good to have alike),
+    nor letter pieces or word pairs (a piece of a harm's word is shared with words of every kind), and HARM_FEATURE."""
+    words = name.split()
+    head = [f for f in polarity_features(words[-1]) if f.startswith(HARM_FEATURE_KINDS)] if words else []
+    return [*head, *(f"{HARM_FEATURE}{i}" for i in range(HARM_FEATURE_COPIES))]
 
 
 def harm_examples(harms: Sequence[tuple[str, str]], weight: float) -> list[Example]:

@@ -38,7 +38,7 @@ CHANGE_WORDS = frozenset({
     "declines", "disturbance", "disturbances", "dysfunction", "dysfunctions", "abnormality", "abnormalities",
     "alteration", "alterations", "failure", "insufficiency", "impairment", "losses", "lost", "decompensation",
     "worsening", "exacerbation", "deterioration", "changed", "shift", "overproduction", "underproduction",
-    "depressed", "acceleration", "deceleration", "doubling",
+    "depressed", "acceleration", "deceleration", "doubling", "delayed", "delay",
     # a test's result ("positive antinuclear antibody"): a finding of a measure, not a condition
     "positive", "negative", "positivity", "negativity",
 })
