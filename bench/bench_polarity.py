@@ -128,7 +128,8 @@ def harm_name_coverage(rows: Sequence[dict[str, str]], data_dir: Path) -> dict[s
     harms = {name for _, name in harm_names([row for row in read_effect_rows(data_dir / ADE_CORPUS / "dev.jsonl")
                                              if not is_heldout(row[0])])}
     heads = {name.split()[-1] for name in harms}
-    unclear = sorted({" ".join(row["outcome"].split()) for row in rows if rule_higher_is_better(row["outcome"]) is None})
+    unclear = sorted({" ".join(row["outcome"].split()) for row in rows
+                      if rule_higher_is_better(row["outcome"]) is None})
     by_name, by_head = [], []
     for outcome in unclear:
         words = tokens(outcome)
