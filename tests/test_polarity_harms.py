@@ -79,3 +79,28 @@ def test_the_training_script_says_what_is_wrong_with_the_case_reports(tmp_path: 
         [sys.executable, "scripts/train_polarity.py", "--data-dir", str(tmp_path), "--out", str(tmp_path / "o.json"),
          "--harms"], capture_output=True, text=True, cwd=ROOT, check=False)
     assert run.returncode == 2 and "line 1: field 'effects' must be a list of strings" in run.stderr
+
+
+def test_the_bench_counts_unclear_names_that_hold_a_harm(tmp_path: Path) -> None:
+    """bench_polarity.py --harms: of the names the rules leave unclear, those that hold a train harm name or its head.
+    Document ids are chosen among the train ones (is_heldout False) so that the harms are read."""
+    from summarizer.evaluation import is_heldout
+
+    train_ids = [str(i) for i in range(100) if not is_heldout(str(i))][:2]
+    (tmp_path / "ade").mkdir()
+    (tmp_path / "ade" / "dev.jsonl").write_text(
+        "\n".join(json.dumps({"pmid": pmid, "effects": effects, "drugs": []})
+                  for pmid, effects in zip(train_ids, (["acute urticaria"], ["elevated serum urea"]), strict=True)),
+        encoding="utf-8")
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from bench_polarity import harm_name_coverage
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    rows = [{"pmcid": "d", "outcome": name} for name in ("acute urticaria days", "urticaria score", "serum urea",
+                                                          "mortality")]
+    coverage = harm_name_coverage(rows, tmp_path)
+    # "mortality" is decided by the rules; "serum urea" came only from a change span, which is no harm
+    assert coverage["unclear_names"] == 3
+    assert coverage["holding_a_harm_name"] == 1 and coverage["examples_name"] == ["acute urticaria days"]
+    assert coverage["holding_a_head_word"] == 2
