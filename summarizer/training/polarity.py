@@ -26,10 +26,10 @@ whose threshold answers the most checks.
 Harms named in case reports (summarizer.training.polarity_ade: the ADE corpus's effect spans that name a condition,
 not a change of a measure) may be added as "lower is better" examples, each with one weight of HARM_WEIGHT_GRID; the
 weight is chosen with the L2 and the threshold, by the same cross-validation (their folds by pmid; they are never
-checks): the one whose threshold answers the most checks. The harm examples share one more feature
-(HARM_FEATURE), which takes up part of it that they are all bad, so that they move the bias that unknown names get
-less. scripts/train_polarity.py --harms adds them. Measured (docs/BENCHMARKS.md, "s37-polarity"): not adopted
-for the shipped model.
+checks): the one whose threshold answers the most checks. A harm example teaches only its head word (harm_features),
+and the harm examples share one more feature (HARM_FEATURE), which takes up most of it that they are all bad, so
+that they move the bias that unknown names get little. scripts/train_polarity.py --harms adds them. Measured
+(docs/BENCHMARKS.md, "s37-polarity"): not adopted for the shipped model.
 
 Only the rows of train documents are given here (summarizer.evaluation.is_heldout(pmcid) is False): the caller
 filters. Needs numpy and scipy (the `train` extra).

@@ -4,15 +4,15 @@ The ADE corpus (Gurulingappa et al. 2012; `ade/dev.jsonl`) marks in case-report 
 adverse effect of a drug ("erythema multiforme", "diarrhoea", "status epilepticus"): conditions that are bad to
 have. Each distinct span of a TRAIN document (summarizer.evaluation.is_heldout(pmid) is False; the caller filters)
 becomes one example that more of it is worse, so that the condition words the case reports teach ("diarrhoea",
-"obesity", "migraine") decide an outcome that names them, also behind a measure ("prevalence of obesity").
+"urticaria") decide an outcome that names them, also behind a measure ("prevalence of diarrhoea").
 
 A span that names a change of a measure, not a condition, says nothing of the measure's good direction: "decreased
 heart rate", "elevated creatinine", "hearing loss", "renal failure", "respiratory depression" are bad because the
 measure moved the wrong way, and as examples they would teach that heart rate, creatinine, hearing or the kidney are
 bad to have. Such a span holds a word of a level or a change (target_polarity.LEVEL_WORDS and CHANGE_WORDS below)
-and is left out whole. A span that is one word ("hypotension", "hyperkalaemia") keeps only its own features, so it
-teaches nothing of "blood pressure". Words that name the drug (the row's `drugs`, and "X-induced", "X-related")
-are taken out of the span: the cause is not the harm.
+and is left out whole. A span that is one word ("hypotension", "hyperkalaemia") teaches nothing of "blood pressure"
+(the training uses only a harm's head word: summarizer.training.polarity.harm_features). Words that name the drug
+(the row's `drugs`, and "X-induced", "X-related") are taken out of the span: the cause is not the harm.
 
 The examples' weight, against the distant labels of Evidence Inference, is chosen by cross-validation
 (summarizer.training.polarity.train_polarity), with the threshold, on checks that are never these examples.
