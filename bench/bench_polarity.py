@@ -14,6 +14,9 @@ each at the shipped threshold and over a range of thresholds. Coverage: the shar
      sentences as the target's statements (as bench_brief.py builds its trial pseudo-targets), against the same
      checks: accuracy and coverage where it answers, and the answers themselves where the rules are unclear.
 --train: the same on the train documents (for developing rules; never reported as held out).
+--harms: also, of the outcome names the rules leave unclear, how many hold a harm name of the TRAIN case reports of
+     ade/dev.jsonl (summarizer.training.polarity_ade.harm_names) as whole words, and how many its head word: the most
+     that harms named in case reports could decide (scripts/train_polarity.py --harms).
 --speed N: instead, the CPU seconds of one extractive brief of bench_throughput.py's N statements (the parent and its
      workers) and of its efficacy section alone, where the target's polarity is read (run it on two commits in turn;
      a copy of this file runs in a checkout of a commit that has none).
@@ -116,6 +119,29 @@ def _target_scores(
     return out
 
 
+def harm_name_coverage(rows: Sequence[dict[str, str]], data_dir: Path) -> dict[str, Any]:
+    """Of the distinct outcome names of these rows that the rules leave unclear, how many hold a harm name of the
+    train case reports (whole words), and how many the head word of one."""
+    from summarizer.engines.extractive.tokenise import tokens
+    from summarizer.training.polarity_ade import ADE_CORPUS, harm_names, read_effect_rows
+
+    harms = {name for _, name in harm_names([row for row in read_effect_rows(data_dir / ADE_CORPUS / "dev.jsonl")
+                                             if not is_heldout(row[0])])}
+    heads = {name.split()[-1] for name in harms}
+    unclear = sorted({" ".join(row["outcome"].split()) for row in rows
+                      if rule_higher_is_better(row["outcome"]) is None})
+    by_name, by_head = [], []
+    for outcome in unclear:
+        words = tokens(outcome)
+        padded = f" {' '.join(words)} "
+        if any(f" {harm} " in padded for harm in harms):
+            by_name.append(outcome)
+        if any(word in heads for word in words):
+            by_head.append(outcome)
+    return {"unclear_names": len(unclear), "holding_a_harm_name": len(by_name), "holding_a_head_word": len(by_head),
+            "examples_name": by_name[:20], "examples_head": by_head[:40]}
+
+
 def _line(name: str, part: dict[str, Any]) -> str:
     shipped = part["shipped"]
     acc = f"{shipped['accuracy']:.3f}" if shipped["accuracy"] is not None else "none"
@@ -168,6 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--train", action="store_true",
                         help="score the train documents instead (for developing rules; not a held-out figure)")
+    parser.add_argument("--harms", action="store_true",
+                        help="also count the unclear outcome names that hold a harm named in the train case reports")
     parser.add_argument("--speed", type=int, metavar="N",
                         help="time one brief of N real statements and its efficacy section instead")
     args = parser.parse_args(argv)
@@ -185,6 +213,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"bench_polarity: cannot read the model {args.model}: {exc}", file=sys.stderr)
         return 2
     report = evaluate(rows, model)
+    if args.harms:
+        try:
+            report["harm_names"] = harm_name_coverage(rows, args.data_dir)
+        except InputError as exc:
+            print(f"bench_polarity: {exc}", file=sys.stderr)
+            return 2
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -204,6 +238,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         for answer in part["answers"]:
             if answer["label"] != answer["read"]:
                 print(f"      wrong: {answer['outcome']!r} read {'higher' if answer['read'] else 'lower'} is better")
+    if "harm_names" in report:
+        harms = report["harm_names"]
+        print(f"outcome names the rules leave unclear: {harms['unclear_names']}; holding a harm name of the train case "
+              f"reports: {harms['holding_a_harm_name']} ({', '.join(repr(n) for n in harms['examples_name'])}); "
+              f"holding a harm's head word: {harms['holding_a_head_word']} "
+              f"({', '.join(repr(n) for n in harms['examples_head'])})")
     unclear = target["rules_unclear_outcomes"]
     print(f"  outcomes the rules leave unclear: {unclear['n']}; read {unclear['answered']}: "
           + "; ".join(f"{a['outcome']!r} {'higher' if a['read'] else 'lower'} is better" for a in unclear["answers"]))

@@ -1,12 +1,16 @@
 """Train the learned outcome polarity on the train documents of Evidence Inference; write outcome_polarity.json.
 
-Usage: python scripts/train_polarity.py [--data-dir ../shared/data] [--min-accuracy 0.9]
+Usage: python scripts/train_polarity.py [--data-dir ../shared/data] [--min-accuracy 0.9] [--harms]
                                         [--out summarizer/engines/extractive/data/outcome_polarity.json]
 
 Reads DATA_DIR/evidence_inference/dev.jsonl and keeps only the rows of train documents
 (summarizer.evaluation.is_heldout(pmcid) is False): the held-out 20% is never read for training. The distant
 labels, the model and the choice of its threshold are described in summarizer.training.polarity; needs numpy and
 scipy (pip install -e ".[train]"). bench/bench_polarity.py measures the model on the held-out documents.
+
+--harms: add the harms named in the case reports of DATA_DIR/ade/dev.jsonl (its TRAIN documents only, by pmid) as
+"lower is better" examples, with the weight cross-validation chooses (summarizer.training.polarity_ade). The shipped
+model is NOT trained with it (measured and not adopted: docs/BENCHMARKS.md, "s37-polarity").
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from summarizer.errors import InputError
 from summarizer.evaluation import is_heldout
 from summarizer.training.extractive import write_data_file
 from summarizer.training.polarity import CORPUS, MIN_ACCURACY, read_rows, train_polarity
+from summarizer.training.polarity_ade import ADE_CORPUS, harm_names, read_effect_rows
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,6 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DATA_DIR / POLARITY_FILE)
     parser.add_argument("--min-accuracy", type=float, default=MIN_ACCURACY,
                         help="the out-of-fold accuracy the threshold must reach (default %(default)s)")
+    parser.add_argument("--harms", action="store_true",
+                        help=f"add the harms named in the train case reports of {ADE_CORPUS}/dev.jsonl as examples")
     args = parser.parse_args(argv)
     if not 0.5 <= args.min_accuracy <= 1.0:
         parser.error(f"--min-accuracy must be between 0.5 and 1, not {args.min_accuracy}")
@@ -38,8 +45,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = args.data_dir / CORPUS / "dev.jsonl"
         rows = [row for row in read_rows(path) if not is_heldout(row["pmcid"])]
         log(f"{len(rows)} rows of train documents ({path}; held-out documents left out)")
+        harms: list[tuple[str, str]] = []
+        if args.harms:
+            ade_path = args.data_dir / ADE_CORPUS / "dev.jsonl"
+            harms = harm_names([row for row in read_effect_rows(ade_path) if not is_heldout(row[0])])
+            log(f"{len(harms)} distinct harm names of train case reports ({ade_path}; held-out documents left out)")
         data = train_polarity(rows, f"the TRAIN part of {CORPUS}/dev.jsonl; held-out part excluded", log,
-                              args.min_accuracy)
+                              args.min_accuracy, harms, f"the TRAIN part of {ADE_CORPUS}/dev.jsonl")
         write_data_file(args.out, data)
     except InputError as exc:
         print(f"train_polarity: {exc}", file=sys.stderr)

@@ -23,6 +23,14 @@ document): the threshold is the lowest at which the out-of-fold accuracy reaches
 rules' own polarity where they are decisive, never a training label, and the direct labels), and the L2 the one
 whose threshold answers the most checks.
 
+Harms named in case reports (summarizer.training.polarity_ade: the ADE corpus's effect spans that name a condition,
+not a change of a measure) may be added as "lower is better" examples, each with one weight of HARM_WEIGHT_GRID; the
+weight is chosen with the L2 and the threshold, by the same cross-validation (their folds by pmid; they are never
+checks): the one whose threshold answers the most checks. A harm example teaches only its head word (harm_features),
+and the harm examples share one more feature (HARM_FEATURE), which takes up most of it that they are all bad, so
+that they move the bias that unknown names get little. scripts/train_polarity.py --harms adds them. Measured
+(docs/BENCHMARKS.md, "s37-polarity"): not adopted for the shipped model.
+
 Only the rows of train documents are given here (summarizer.evaluation.is_heldout(pmcid) is False): the caller
 filters. Needs numpy and scipy (the `train` extra).
 """
@@ -55,6 +63,13 @@ L2_GRID = (0.003, 0.01, 0.03, 0.1)
 THRESHOLD_GRID = tuple(round(0.5 + 0.025 * i, 3) for i in range(19))  # 0.5 .. 0.95
 MIN_ACCURACY = 0.9
 MIN_ANSWERED = 50
+HARM_WEIGHT_GRID = (0.1, 0.25, 0.5, 1.0, 2.0)
+# a feature of every harm example and of no outcome: it takes up (part of) that all of them are bad, so that the
+# model's bias moves less towards "lower is better" for every name (it is dropped from the saved model)
+HARM_FEATURE = "SOURCE:case_report_harm"
+# ... in this many copies, so that the L2 holds it back a tenth as much as a word (it should take all it can)
+HARM_FEATURE_COPIES = 10
+HARM_FEATURE_KINDS = ("W:", "H:")
 REQUIRED_FIELDS = ("text", "intervention", "comparator", "outcome", "label", "pmcid")
 LABELS = ("increased", "decreased", "no_difference")
 
@@ -75,6 +90,7 @@ class Example:
     higher_is_better: bool
     weight: float
     direct: bool
+    harm: bool = False  # a harm named in a case report (polarity_ade), not a trial's outcome
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
@@ -214,9 +230,10 @@ def fit(examples: Sequence[Example], l2: float) -> tuple[dict[str, int], np.ndar
     """The model's vocabulary and weights, fitted on these examples."""
     import numpy as np
 
-    feats = [polarity_features(ex.outcome) for ex in examples]
+    feats = [harm_features(ex.outcome) if ex.harm else polarity_features(ex.outcome) for ex in examples]
     y = np.array([0 if ex.higher_is_better else 1 for ex in examples])
-    counts = np.bincount(y, minlength=2).astype(float)
+    # the classes are balanced over the trials' outcomes; the harms of case reports come on top, by their weight
+    counts = np.bincount(y[[not ex.harm for ex in examples]], minlength=2).astype(float)
     class_weight = counts.sum() / (2 * np.maximum(counts, 1.0))
     vocab = build_vocab(feats)
     w, b = train_logreg(to_matrix(feats, vocab), y, 2, l2, class_weight,
@@ -285,24 +302,73 @@ def choose(
     return {"l2": l2, "min_probability": threshold, "cross_validation": figures}
 
 
+def harm_features(name: str) -> list[str]:
+    """The features a harm example teaches: its head (last) word as a word and as a head, not its other words (an
+    organ or a place: "pulmonary", "macular", "urinary" are in harms and in measures that are good to have alike),
+    nor letter pieces or word pairs (a piece of a harm's word is shared with words of every kind), and HARM_FEATURE."""
+    words = name.split()
+    head = [f for f in polarity_features(words[-1]) if f.startswith(HARM_FEATURE_KINDS)] if words else []
+    return [*head, *(f"{HARM_FEATURE}{i}" for i in range(HARM_FEATURE_COPIES))]
+
+
+def harm_examples(harms: Sequence[tuple[str, str]], weight: float) -> list[Example]:
+    """The harms named in case reports ((document, name), polarity_ade.harm_names) as lower-is-better examples."""
+    return [Example(document, name, False, weight, False, harm=True) for document, name in harms]
+
+
+def _answered(chosen: dict[str, object]) -> int:
+    figures: dict[str, dict[str, int]] = chosen["cross_validation"]  # type: ignore[assignment]
+    return sum(part["answered"] for part in figures.values())
+
+
 def train_polarity(rows: Sequence[dict[str, str]], described_as: str,
                    log: Callable[[str], None] = lambda line: None,
-                   min_accuracy: float = MIN_ACCURACY) -> dict[str, object]:
-    """outcome_polarity.json's content, from these (train) rows."""
+                   min_accuracy: float = MIN_ACCURACY,
+                   harms: Sequence[tuple[str, str]] = (), harms_described_as: str = "") -> dict[str, object]:
+    """outcome_polarity.json's content, from these (train) rows, and the harms named in (train) case reports when
+    given ((document, name), polarity_ade.harm_names) with the weight that cross-validation chooses."""
     examples = distant_examples(rows)
     if len(examples) < 2 * FOLDS or len({ex.higher_is_better for ex in examples}) < 2:
         raise InputError(f"too few distant labels to learn from ({len(examples)} examples)")
     direct = sum(ex.direct for ex in examples)
     log(f"{len(examples)} examples ({direct} direct, {len(examples) - direct} by a sibling result or the prior); "
         f"{sum(ex.higher_is_better for ex in examples)} higher is better")
-    chosen = choose(examples, checks(rows, examples), log, min_accuracy)
-    vocab, w, b = fit(examples, float(chosen["l2"]))  # type: ignore[arg-type]
+    targets = checks(rows, examples)
+    # weight 0: without the harms, so that they are used only where they help
+    weights: tuple[float | None, ...] = (0.0, *HARM_WEIGHT_GRID) if harms else (None,)
+    best: tuple[int, float | None, dict[str, object]] | None = None
+    for weight in weights:
+        if weight is not None:
+            log(f"with {len(harms) if weight else 0} harms named in case reports, weight {weight}:")
+        try:
+            chosen = choose([*examples, *harm_examples(harms if weight else (), weight or 0.0)], targets, log,
+                        min_accuracy)
+        except InputError:
+            if weight is None:
+                raise
+            continue
+        if best is None or _answered(chosen) > best[0]:
+            best = (_answered(chosen), weight, chosen)
+    if best is None:
+        raise InputError(f"no harm weight reaches an out-of-fold accuracy of {min_accuracy} over {MIN_ANSWERED} "
+                         "checks")
+    _, weight, chosen = best
+    trained_on = (f"distant labels of {described_as} ({len(examples)} outcomes, {direct} labelled by the "
+                  "evidence sentence's words, the rest by a control-like comparator; summarizer.training.polarity)")
+    if weight is not None:
+        log(f"chosen harm weight {weight}")
+    if weight:
+        chosen = {**chosen, "harm_weight": weight}
+        trained_on += (f"; and {len(harms)} harms named in {harms_described_as} as lower is better "
+                       "(summarizer.training.polarity_ade)")
+    l2 = float(chosen["l2"])  # type: ignore[arg-type]
+    vocab, w, b = fit([*examples, *harm_examples(harms if weight else (), weight or 0.0)], l2)
+    for i in range(HARM_FEATURE_COPIES):
+        vocab.pop(f"{HARM_FEATURE}{i}", None)
     return model_json(POLARITY_LABELS, vocab, w, b, {
         "task": "outcome_polarity",
         "features": "summarizer.engines.extractive.polarity.polarity_features",
-        "trained_on": f"distant labels of {described_as} ({len(examples)} outcomes, {direct} labelled by the "
-                      "evidence sentence's words, the rest by a control-like comparator; "
-                      "summarizer.training.polarity)",
+        "trained_on": trained_on,
         "min_accuracy": min_accuracy,
         **chosen,
     })
