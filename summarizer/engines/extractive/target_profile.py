@@ -35,12 +35,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
-from summarizer.engines.extractive.cited_work_anaphora import statements_referring_back
+from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.pico import PicoTagger
@@ -363,6 +363,9 @@ def profile_target(
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
     by_anchor = _tallied(treatments, tallies, aliases)
     anchor = _chosen_anchor(by_anchor, len(treatments), rules)
+    if anchor is None and texts:
+        by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts), treatments)
+        anchor = _chosen_anchor(by_anchor, len(treatments), rules)
     how = "The statements attribute effects to {}."
     reader = pico() if anchor is None and pico is not None and texts else None
     if reader is not None:
@@ -401,6 +404,22 @@ def _with_referring_back(
     if not referring:
         return indices, sentences
     return tuple(sorted({*indices, *referring})), {**referring, **sentences}
+
+
+def _with_results_lent(
+    by_anchor: dict[str, _Tally], lent: dict[int, TreatmentMention], treatments: Sequence[TreatmentReading]
+) -> dict[str, _Tally]:
+    """The tallies with the results of the statements that refer back to the cited work attributed to their
+    antecedent (cited_work_anaphora.antecedents_lent), each at its statement's weight; a copy, never the caller's."""
+    if not lent:
+        return by_anchor
+    tallies = dict(by_anchor)
+    for index, mention in lent.items():
+        for anchor in _specific(mention.anchors):
+            if anchor in tallies and not names_comparator(anchor):
+                tally = tallies[anchor]
+                tallies[anchor] = replace(tally, attributed=tally.attributed + statement_weight(treatments[index]))
+    return tallies
 
 
 def given_treatments(
