@@ -21,7 +21,7 @@ work's treatment, as "it" at the start of a second sentence is the first sentenc
 
 When the word lists find no intervention because the only statements with results are those that refer back, the
 result is lent to its antecedent (`antecedents_lent`): the first treatment named as given (a therapy frame, not as
-the comparator or as who the patients were) in the nearest statement before it that names one. "Jones et al.
+the comparator or as who the patients were) in the statement right before it. "Jones et al.
 compared X with placebo [12]. || These authors found a significant reduction in pain [12]." then attributes the
 reduction to X, as a reader does. Only general language of reference is used; docs/BENCHMARKS.md (issue 23, helper s34-citing) records
 what the rule changed.
@@ -54,6 +54,11 @@ _SUBJECT_REFERS_BACK = re.compile(
     r")\b"
 )
 _SUBJECT_CUES = ("it ", "this ", "the ")
+# what the comparator arm was given, named before the treatment: the first thing given is then the comparator
+_COMPARATOR_GIVEN = re.compile(r"\b(?:placebo|sham|vehicle|no\s+treatment|usual\s+care|standard\s+care)\b")
+# a procedure named as the setting of the result, not as what was tested: "pain after tonsillectomy"
+_SETTING_BEFORE = re.compile(r"\b(?:after|following|undergoing|before|during)\s+(?:\w+\s+){0,2}\Z")
+_SETTING_WINDOW = 40
 
 
 def _reported_sentences(reading: SentenceReading) -> frozenset[int]:
@@ -109,17 +114,30 @@ def antecedents_lent(
 ) -> dict[int, TreatmentMention]:
     """For each statement that refers back to the cited work and reports a result (statements_referring_back), the
     treatment it refers back to: the first mention named as given (a therapy frame; not as the comparator, nor as
-    who the patients were) in the nearest statement before it that names one. None for a statement with no such
-    statement before it. treatments: the statements' treatment readings as the profile tallies them."""
+    who the patients were) in the statement right before it. Only that one: a brief's statements may come from many
+    citing papers, and the statement right before is the one most likely of the same paragraph. None where it names
+    no treatment as given. treatments: the statements' treatment readings as the profile tallies them."""
     referring = statements_referring_back(readings, texts)
     lent: dict[int, TreatmentMention] = {}
     for index in referring:
-        for before in range(index - 1, -1, -1):
-            given = [
-                m for m in treatments[before].mentions
-                if m.therapy_frame and not (m.reference_frame or m.population_frame or m.exposure_frame)
-            ]
-            if given:
-                lent[index] = given[0]
-                break
+        if index:
+            antecedent = _first_given(treatments[index - 1], texts[index - 1])
+            if antecedent is not None:
+                lent[index] = antecedent
     return lent
+
+
+def _first_given(treatment: TreatmentReading, text: str) -> TreatmentMention | None:
+    """The first treatment a statement names as given, when nothing comes before it as the comparator ("gave
+    placebo to ..."): a mention in a therapy frame, not named as the comparator, as who the patients were or as an
+    exposure, nor as the setting ("after tonsillectomy", "undergoing surgery")."""
+    low = text.lower()
+    for mention in treatment.mentions:
+        at = low.find(mention.name.lower())
+        if at < 0 or _COMPARATOR_GIVEN.search(low, 0, at) is not None:
+            return None
+        if _SETTING_BEFORE.search(low, max(0, at - _SETTING_WINDOW), at) is not None:
+            continue
+        if mention.therapy_frame and not (mention.reference_frame or mention.population_frame or mention.exposure_frame):
+            return mention
+    return None
