@@ -46,7 +46,8 @@ def test_these_authors_found_lends_the_result_to_the_treatment_named_before() ->
 
 def test_no_result_is_lent_backwards_across_works_or_to_the_comparator() -> None:
     # the statement referring back comes first: it has no antecedent
-    assert _brief(["These authors found a significant reduction in pain scores [ 12] .", COMPARED]).target.intervention is None
+    first = _brief(["These authors found a significant reduction in pain scores [ 12] .", COMPARED])
+    assert first.target.intervention is None
     # a statement citing several works may speak of any of them
     several = _brief([COMPARED, "These authors found a significant reduction in pain scores [ 12, 14] ."])
     assert several.target.intervention is None

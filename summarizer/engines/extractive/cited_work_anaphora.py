@@ -23,8 +23,8 @@ When the word lists find no intervention because the only statements with result
 result is lent to its antecedent (`antecedents_lent`): the first treatment named as given (a therapy frame, not as
 the comparator or as who the patients were) in the statement right before it. "Jones et al.
 compared X with placebo [12]. || These authors found a significant reduction in pain [12]." then attributes the
-reduction to X, as a reader does. Only general language of reference is used; docs/BENCHMARKS.md (issue 23, helper s34-citing) records
-what the rule changed.
+reduction to X, as a reader does. Only general language of reference is used; docs/BENCHMARKS.md (issue 23, helpers
+s34-citing and s37-citing) records what the rules changed.
 """
 
 from __future__ import annotations
@@ -138,6 +138,8 @@ def _first_given(treatment: TreatmentReading, text: str) -> TreatmentMention | N
             return None
         if _SETTING_BEFORE.search(low, max(0, at - _SETTING_WINDOW), at) is not None:
             continue
-        if mention.therapy_frame and not (mention.reference_frame or mention.population_frame or mention.exposure_frame):
+        if mention.therapy_frame and not (
+            mention.reference_frame or mention.population_frame or mention.exposure_frame
+        ):
             return mention
     return None

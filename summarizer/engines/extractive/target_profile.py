@@ -364,7 +364,7 @@ def profile_target(
     by_anchor = _tallied(treatments, tallies, aliases)
     anchor = _chosen_anchor(by_anchor, len(treatments), rules)
     if anchor is None and texts:
-        by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts), treatments)
+        by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts))
         anchor = _chosen_anchor(by_anchor, len(treatments), rules)
     how = "The statements attribute effects to {}."
     reader = pico() if anchor is None and pico is not None and texts else None
@@ -406,19 +406,14 @@ def _with_referring_back(
     return tuple(sorted({*indices, *referring})), {**referring, **sentences}
 
 
-def _with_results_lent(
-    by_anchor: dict[str, _Tally], lent: dict[int, TreatmentMention], treatments: Sequence[TreatmentReading]
-) -> dict[str, _Tally]:
-    """The tallies with the results of the statements that refer back to the cited work attributed to their
-    antecedent (cited_work_anaphora.antecedents_lent), each at its statement's weight; a copy, never the caller's."""
-    if not lent:
-        return by_anchor
+def _with_results_lent(by_anchor: dict[str, _Tally], lent: dict[int, TreatmentMention]) -> dict[str, _Tally]:
+    """A copy of the tallies with each result of a statement referring back lent to its antecedent
+    (cited_work_anaphora.antecedents_lent: such a statement cites the target alone, so weighs ALONE_WEIGHT)."""
     tallies = dict(by_anchor)
-    for index, mention in lent.items():
+    for mention in lent.values():
         for anchor in _specific(mention.anchors):
             if anchor in tallies and not names_comparator(anchor):
-                tally = tallies[anchor]
-                tallies[anchor] = replace(tally, attributed=tally.attributed + statement_weight(treatments[index]))
+                tallies[anchor] = replace(tallies[anchor], attributed=tallies[anchor].attributed + ALONE_WEIGHT)
     return tallies
 
 
