@@ -5,7 +5,9 @@ of the whole extractive brief of them.
 Run: python bench/bench_referring_back_cost.py --data-dir ../shared/data [--statements 20000]
 
 The rule runs once per target, and only when an intervention was found; this times it over all the statements
-whether or not one was, so it is the most it can cost.
+whether or not one was, so it is the most it can cost. It also times `antecedents_lent` (the results of statements
+referring back lent to the treatment named right before them), which the profile runs only when the word lists find
+no intervention.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import summarizer.engines.extractive.engine as engine_module
-from summarizer.engines.extractive.cited_work_anaphora import statements_referring_back
+from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
 from summarizer.models import Statement
 from summarizer.pipeline import summarize
 
@@ -51,6 +53,12 @@ def main() -> None:
         f"{len(texts)} statements: brief {brief:.2f} s; statements_referring_back {rule * 1000:.1f} ms "
         f"({100 * rule / brief:.2f}% of the brief); {len(found)} statements refer back"
     )
+    # the results lent to an antecedent (run by the profile only when the word lists find no intervention)
+    treatments = [reading.treatment for reading in captured["readings"]]
+    start = time.perf_counter()
+    lent = antecedents_lent(treatments, captured["readings"], captured["texts"])
+    cost = time.perf_counter() - start
+    print(f"antecedents_lent {cost * 1000:.1f} ms ({100 * cost / brief:.2f}% of the brief); {len(lent)} lent")
 
 
 if __name__ == "__main__":

@@ -15,8 +15,16 @@ about it when all of these hold:
   citing paper's own work.
 
 Then the sentences of the statement in which the reading found an outcome, an event or a safety finding are about the
-intervention. Only general language of reference is used; docs/BENCHMARKS.md (issue 23, helper s34-citing) records
-what the rule changed.
+intervention. A statement may also begin with a pronoun or a noun for the treatment as the subject of a result ("It
+is effective in relieving ...", "The drug reduced ..."): the subject of a statement about the cited work is the cited
+work's treatment, as "it" at the start of a second sentence is the first sentence's subject (treatments._ANAPHOR).
+
+When the word lists find no intervention because the only statements with results are those that refer back, the
+result is lent to its antecedent (`antecedents_lent`): the first treatment named as given (a therapy frame, not as
+the comparator or as who the patients were) in the statement right before it. "Jones et al.
+compared X with placebo [12]. || These authors found a significant reduction in pain [12]." then attributes the
+reduction to X, as a reader does. Only general language of reference is used; docs/BENCHMARKS.md (issue 23, helpers
+s34-citing and s37-citing) records what the rules changed.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ from collections.abc import Sequence
 
 from summarizer.citations import count_citations
 from summarizer.engines.extractive.reading import SentenceReading
+from summarizer.engines.extractive.treatment_mention import TreatmentMention, TreatmentReading
 
 _REFERS_BACK = re.compile(
     r"\b(?:(?:those|these|the)\s+authors|"
@@ -34,6 +43,22 @@ _REFERS_BACK = re.compile(
     r"the\s+same\s+(?:drug|extract|treatment|therapy|regimen|agent|compound|preparation|product|vaccine|"
     r"intervention|procedure|dose|formulation))\b"
 )
+# a statement that begins with a pronoun or a noun for the treatment as the subject of a result: "It is effective in
+# relieving pain", "It also reduced ...", "The drug was well tolerated"; not the "it" of "it is known that", "it was
+# found that" (no result word follows the verb)
+_SUBJECT_REFERS_BACK = re.compile(
+    r"\W*(?:it|this\s+(?:drug|agent|treatment|therapy|compound)|the\s+(?:drug|agent|compound))\s+"
+    r"(?:(?:is|was|has\s+been|had\s+been)\s+(?:also\s+|highly\s+|very\s+|equally\s+|more\s+|less\s+)?"
+    r"(?:effective|efficacious|beneficial|useful|safe|well[\s\-]tolerated|superior|inferior|ineffective)|"
+    r"(?:also\s+|significantly\s+)?(?:reduced|decreased|improved|prevented|relieved|lowered|shortened|increased)"
+    r")\b"
+)
+_SUBJECT_CUES = ("it ", "this ", "the ")
+# what the comparator arm was given, named before the treatment: the first thing given is then the comparator
+_COMPARATOR_GIVEN = re.compile(r"\b(?:placebo|sham|vehicle|no\s+treatment|usual\s+care|standard\s+care)\b")
+# a procedure named as the setting of the result, not as what was tested: "pain after tonsillectomy"
+_SETTING_BEFORE = re.compile(r"\b(?:after|following|undergoing|before|during)\s+(?:\w+\s+){0,2}\Z")
+_SETTING_WINDOW = 40
 
 
 def _reported_sentences(reading: SentenceReading) -> frozenset[int]:
@@ -50,11 +75,20 @@ def _reported_sentences(reading: SentenceReading) -> frozenset[int]:
 _CHEAP_CUES = ("uthor", "hey ", "heir ", "same ")
 
 
+def _begins_with_subject_cue(text: str) -> bool:
+    return text.lstrip()[:5].lower().startswith(_SUBJECT_CUES)
+
+
+def _may_refer_back(text: str) -> bool:
+    """A cheap test that a statement may hold one of the module's forms."""
+    return any(cue in text for cue in _CHEAP_CUES) or _begins_with_subject_cue(text)
+
+
 def refers_back_to_cited_work(text: str) -> bool:
     """Whether a statement refers back to the cited work's authors, study or treatment (the module's grammar)."""
-    if not any(cue in text for cue in _CHEAP_CUES):
-        return False
-    return _REFERS_BACK.search(text.lower()) is not None
+    if any(cue in text for cue in _CHEAP_CUES) and _REFERS_BACK.search(text.lower()) is not None:
+        return True
+    return _begins_with_subject_cue(text) and _SUBJECT_REFERS_BACK.match(text.lower()) is not None
 
 
 def statements_referring_back(readings: Sequence[SentenceReading], texts: Sequence[str]) -> dict[int, frozenset[int]]:
@@ -65,7 +99,7 @@ def statements_referring_back(readings: Sequence[SentenceReading], texts: Sequen
     found: dict[int, frozenset[int]] = {}
     for index, (reading, text) in enumerate(zip(readings, texts, strict=False)):
         # cheap checks first: most statements hold none of the cue words, name a treatment or report nothing
-        if not any(cue in text for cue in _CHEAP_CUES) or reading.treatment.mentions:
+        if not _may_refer_back(text) or reading.treatment.mentions:
             continue
         if not (reading.outcomes or reading.safety_signal != "none" or reading.general_harms):
             continue
@@ -73,3 +107,39 @@ def statements_referring_back(readings: Sequence[SentenceReading], texts: Sequen
         if sentences and refers_back_to_cited_work(text) and count_citations(text) == 1:
             found[index] = sentences
     return found
+
+
+def antecedents_lent(
+    treatments: Sequence[TreatmentReading], readings: Sequence[SentenceReading], texts: Sequence[str]
+) -> dict[int, TreatmentMention]:
+    """For each statement that refers back to the cited work and reports a result (statements_referring_back), the
+    treatment it refers back to: the first mention named as given (a therapy frame; not as the comparator, nor as
+    who the patients were) in the statement right before it. Only that one: a brief's statements may come from many
+    citing papers, and the statement right before is the one most likely of the same paragraph. None where it names
+    no treatment as given. treatments: the statements' treatment readings as the profile tallies them."""
+    referring = statements_referring_back(readings, texts)
+    lent: dict[int, TreatmentMention] = {}
+    for index in referring:
+        if index:
+            antecedent = _first_given(treatments[index - 1], texts[index - 1])
+            if antecedent is not None:
+                lent[index] = antecedent
+    return lent
+
+
+def _first_given(treatment: TreatmentReading, text: str) -> TreatmentMention | None:
+    """The first treatment a statement names as given, when nothing comes before it as the comparator ("gave
+    placebo to ..."): a mention in a therapy frame, not named as the comparator, as who the patients were or as an
+    exposure, nor as the setting ("after tonsillectomy", "undergoing surgery")."""
+    low = text.lower()
+    for mention in treatment.mentions:
+        at = low.find(mention.name.lower())
+        if at < 0 or _COMPARATOR_GIVEN.search(low, 0, at) is not None:
+            return None
+        if _SETTING_BEFORE.search(low, max(0, at - _SETTING_WINDOW), at) is not None:
+            continue
+        if mention.therapy_frame and not (
+            mention.reference_frame or mention.population_frame or mention.exposure_frame
+        ):
+            return mention
+    return None

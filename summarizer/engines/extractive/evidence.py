@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from summarizer.engines.extractive.cues import CONTROL_WORDS
+from summarizer.engines.extractive.cues import CONTROL_WORDS, OUTCOME_VERB_STEMS
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.tokenise import occurrences, split_sentences, word_set
@@ -143,11 +143,21 @@ def in_control_arm(sentence: str, event: str, anchors: frozenset[str]) -> bool:
     return True
 
 
+# a verb of change in its bare or -ing form ("reduce", "improves", "increasing"), not its participle ("impaired renal
+# function", "elevated liver enzymes" name events)
+_VERB_OF_CHANGE = re.compile(r"(?:" + "|".join(OUTCOME_VERB_STEMS) + r")(?:e|es|s|ing)?\b")
+
+
 def compared(sentence: str, event: str) -> bool:
     """Whether an absent event is an outcome that did not differ between the arms ("no differences for edema"):
-    only adverse events in general ("no difference in adverse events") are then a reassurance."""
+    only adverse events in general ("no difference in adverse events") are then a reassurance. So is a negated
+    change read as an absent event, whose name begins with the verb of change ("did not reduce pain scores" names
+    "reduce pain scores", "may not elicit X and may impair Y" names "impair Y"): pain scores did not change, no harm
+    was found absent."""
     if _SAFETY_TERMS.search(event):
         return False
+    if _VERB_OF_CHANGE.match(event.lower()) is not None:
+        return True
     return any(
         _NO_DIFFERENCE.search(sentence, max(0, start - 200), start) is not None
         for start in occurrences(sentence.lower(), event.lower())

@@ -35,12 +35,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
-from summarizer.engines.extractive.cited_work_anaphora import statements_referring_back
+from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.pico import PicoTagger
@@ -363,6 +363,9 @@ def profile_target(
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
     by_anchor = _tallied(treatments, tallies, aliases)
     anchor = _chosen_anchor(by_anchor, len(treatments), rules)
+    if anchor is None and texts:
+        by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts))
+        anchor = _chosen_anchor(by_anchor, len(treatments), rules)
     how = "The statements attribute effects to {}."
     reader = pico() if anchor is None and pico is not None and texts else None
     if reader is not None:
@@ -401,6 +404,17 @@ def _with_referring_back(
     if not referring:
         return indices, sentences
     return tuple(sorted({*indices, *referring})), {**referring, **sentences}
+
+
+def _with_results_lent(by_anchor: dict[str, _Tally], lent: dict[int, TreatmentMention]) -> dict[str, _Tally]:
+    """A copy of the tallies with each result of a statement referring back lent to its antecedent
+    (cited_work_anaphora.antecedents_lent: such a statement cites the target alone, so weighs ALONE_WEIGHT)."""
+    tallies = dict(by_anchor)
+    for mention in lent.values():
+        for anchor in _specific(mention.anchors):
+            if anchor in tallies and not names_comparator(anchor):
+                tallies[anchor] = replace(tallies[anchor], attributed=tallies[anchor].attributed + ALONE_WEIGHT)
+    return tallies
 
 
 def given_treatments(

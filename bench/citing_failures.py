@@ -1,0 +1,63 @@
+"""Print the citing groups (bench_brief.citing_trial_targets) whose brief is not both acceptable: each group's
+statements, the intervention the labels name and the one the brief found, the brief's verdicts beside the acceptable
+ones, and the brief's outcomes and adverse events. For reading the failing groups by cause (docs/BENCHMARKS.md,
+issue 23, helper s37-citing); reading them makes any rule written from them in-sample for these groups.
+
+Usage: python bench/citing_failures.py [--data-dir ../shared/data] [TARGET_ID ...]   (ids: print those, failing or not)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_brief import citing_trial_targets  # noqa: E402
+
+from summarizer.engines.extractive import ExtractiveEngine  # noqa: E402
+from summarizer.models import Statement  # noqa: E402
+from summarizer.pipeline import summarize  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", default=Path(__file__).resolve().parents[1].parent / "shared" / "data",
+                        type=Path)
+    parser.add_argument("targets", nargs="*", help="print these groups (by id), failing or not")
+    args = parser.parse_args(argv)
+    path = args.data_dir / "clinical_citation_stance" / "dev.jsonl"
+    if not path.is_file():
+        print(f"citing_failures: no {path}", file=sys.stderr)
+        return 2
+    wanted = set(args.targets)
+    engine = ExtractiveEngine()
+    failing = 0
+    for target in citing_trial_targets(path):
+        if wanted and target.target_id not in wanted:
+            continue
+        statements = [Statement(id=f"S{i}", text=text) for i, (_, text) in enumerate(target.statements, start=1)]
+        brief = summarize(statements, engine=engine)
+        safety_ok = brief.safety.assessment in target.safety_ok
+        efficacy_ok = brief.efficacy.assessment in target.efficacy_ok
+        if safety_ok and efficacy_ok and not wanted:
+            continue
+        failing += not (safety_ok and efficacy_ok)
+        found = brief.target.intervention.name if brief.target.intervention else None
+        print(f"===== {target.target_id} | labelled: {target.intervention} | found: {found}")
+        print(f"  safety {brief.safety.assessment} ({'ok' if safety_ok else 'NOT acceptable'}; acceptable: "
+              f"{', '.join(sorted(target.safety_ok))}) | efficacy {brief.efficacy.assessment} "
+              f"({'ok' if efficacy_ok else 'NOT acceptable'}; acceptable: {', '.join(sorted(target.efficacy_ok))})")
+        for index, (_, text) in enumerate(target.statements, start=1):
+            print(f"  S{index}: {' '.join(text.split())}")
+        for outcome in brief.efficacy.outcomes:
+            print(f"    outcome: {outcome.claim}")
+        for event in brief.safety.adverse_events:
+            print(f"    adverse event: {event.name}")
+    print(f"{failing} groups not both acceptable")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
