@@ -2,14 +2,14 @@
 
 Trial reports give their results by arm ("In Group B (tamoxifen 10 mg/day), the mean percentage of nuclei stained
 was 24.69% before and 10.43% after tamoxifen treatment"; "there was no relationship between different doses of
-atorvastatin and ALT/AST changes"): the sentence names the drug as given (a dose, "treatment", "doses of") but
-words its result so that no effect is attributed to the name (target_profile.py). When neither the word lists nor
-the PICO reader find an intervention that way, and the statements read as a trial's results (at least half report
-a test: a p-value, a confidence interval, significance) about people (no cue of animals or cells), the one drug
-they name as given is the trial's intervention. A drug is a name of the drug lexicon or a word of a class of things
-given ("vaccine"), not a code of letters and digits (genes and alleles are written so: "HLA-B5801"); with two or more such names it is unclear which arm
-was tested, and none is chosen. The comparator ("placebo") and a name every statement uses only as the reference of
-a comparison never qualify, as for any intervention.
+atorvastatin and ALT/AST changes"): the sentence names the drug as given (a dose, "treatment", "doses of") but words
+its result so that no effect is attributed to the name (target_profile.py). When neither the word lists nor the PICO
+reader find an intervention that way, and the statements read as a trial's results (at least half report a test: a
+p-value, a confidence interval, significance) about people (no cue of animals or cells), the one drug they name as
+given is the trial's intervention. A drug is a name of the drug lexicon or a word of a class of things given
+("vaccine"), not a code of letters and digits (genes and alleles are written so: "HLA-B5801"); with two or more such
+names it is unclear which arm was tested, and none is chosen. The comparator ("placebo") and a name every statement
+uses only as the reference of a comparison never qualify, as for any intervention.
 """
 
 from __future__ import annotations

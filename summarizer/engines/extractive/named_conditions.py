@@ -3,9 +3,9 @@
 "Alzheimer's disease (AD)", "chronic obstructive pulmonary disease (COPD)", "atopic dermatitis (AD)": once defined,
 the short form stands alone in sentences that also hold a therapy cue ("genetic knowledge for AD is yielding
 therapeutic targets"), and the target profile could take it for the intervention. A short form whose long form
-(lower-cased, a possessive "'s" dropped, as the lexicons write names: "alzheimer disease") is a name of the
-adverse-effect lexicon or of the phenotype list (resources.effects, resources.listed_effects: diseases, symptoms,
-findings) names a condition: its anchor, and those of its long form but a drug's or a treatment word's (the cause named in
+(lower-cased, a possessive "'s" dropped, as the lexicons write names: "alzheimer disease") is a name of the adverse-
+effect lexicon or of the phenotype list (resources.effects, resources.listed_effects: diseases, symptoms, findings)
+names a condition: its anchor, and those of its long form but a drug's or a treatment word's (the cause named in
 "heparin-induced thrombocytopenia (HIT)"), are no intervention (target_profile.py).
 """
 

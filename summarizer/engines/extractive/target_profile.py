@@ -21,6 +21,9 @@ statements name (treatments.py) which treatment, if any, the target studied:
   names one and reports a comparison's result attributes that result to it, and the same rules decide, the
   attributions needing their full number unless they report a result in numbers or in a sentence about people or
   a trial (clinical_context.py; docs/EXTRACTIVE.md says why).
+- When neither finds one, a trial's results that name one drug as given and attribute it nothing name it
+  (given_drug.py). A short form the statements define for a disease or a symptom is never the intervention
+  (named_conditions.py).
 - Of treatments equally attributed, the one less often named only as what another arm is compared against ("than",
   "versus", "compared with" before it) is the intervention; of those equally named, the word that fewer arms' names
   share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free").
