@@ -396,7 +396,7 @@ def profile_target(
             excluded=conditions,
         )
         how = "The statements attribute effects to {}, a name the PICO reader reads as an intervention."
-    if anchor is None and reader is not None:
+    if anchor is None and texts:
         anchor = only_given_drug(listed_tallies, texts, res, rules.min_framed)
         how = "The statements report a trial's results and name one drug as given, {}."
     if anchor is None:
