@@ -15,6 +15,9 @@ from typing import TypeVar
 from summarizer.models import Efficacy, Finding, Safety, Statement
 
 _CITATION_GROUP = re.compile(r"\[([^\[\]]{0,80})\]")
+# what a numbered citation holds between its brackets: numbers and the marks between them, not a table, a figure or
+# a confidence interval ("[Table 2]", "[95% CI 0.73 to 1.29]" cite no work)
+_CITATION_INNER = re.compile(r"[\d\s,;–\-]*\d[\d\s,;–\-]*")
 _CITATION_RANGE = re.compile(r"(\d+)\s*[\-–]\s*(\d+)")
 # a range written between brackets: "[44]–[56]" (the two ends are counted as groups)
 _BRACKET_RANGE = re.compile(r"\[(\d{1,4})\]\s*[\-–]\s*\[(\d{1,4})\]")
@@ -55,6 +58,8 @@ def count_citations(text: str) -> int:
     if "[" in text or "]" in text:
         for group in _CITATION_GROUP.finditer(text):
             inner = group.group(1)
+            if _CITATION_INNER.fullmatch(inner) is None:
+                continue
             count += len(_NUMBER.findall(inner))
             count += sum(_range_extra(lo, hi) for lo, hi in _CITATION_RANGE.findall(inner))
         for lo, hi in _BRACKET_RANGE.findall(text):

@@ -21,6 +21,9 @@ statements name (treatments.py) which treatment, if any, the target studied:
   names one and reports a comparison's result attributes that result to it, and the same rules decide, the
   attributions needing their full number unless they report a result in numbers or in a sentence about people or
   a trial (clinical_context.py; docs/EXTRACTIVE.md says why).
+- When neither finds one, a trial's results that name one drug as given and attribute it nothing name it
+  (given_drug.py). A short form the statements define for a disease or a symptom is never the intervention
+  (named_conditions.py).
 - Of treatments equally attributed, the one less often named only as what another arm is compared against ("than",
   "versus", "compared with" before it) is the intervention; of those equally named, the word that fewer arms' names
   share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free").
@@ -43,6 +46,8 @@ from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
 from summarizer.engines.extractive.evidence import CELL_LEVEL
+from summarizer.engines.extractive.given_drug import only_given_drug
+from summarizer.engines.extractive.named_conditions import condition_anchors
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
 from summarizer.engines.extractive.resources import Resources
@@ -249,8 +254,12 @@ def _matches(anchors: Sequence[str], wanted: AbstractSet[str]) -> bool:
 def short_form_anchors(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """The abbreviations the texts define ("mesenchymal stem cells (MSCs)"), as the anchor of each short form and
     the specific anchors of the long form it stands for."""
+    return _aliases(definitions_in(texts))
+
+
+def _aliases(definitions: dict[str, str]) -> dict[str, tuple[str, ...]]:
     aliases: dict[str, tuple[str, ...]] = {}
-    for short, long in definitions_in(texts).items():
+    for short, long in definitions.items():
         long_anchors = tuple(_specific(name_anchors(long)))
         if not long_anchors:
             continue
@@ -353,7 +362,8 @@ def profile_target(
     intervention, the names it reads as interventions in the texts are tallied too.
     """
     treatments = given_treatments(readings, target.design, texts)
-    aliases = short_form_anchors([*texts, target.title or "", target.abstract or ""])
+    definitions = definitions_in([*texts, target.title or "", target.abstract or ""])
+    aliases = _aliases(definitions)
     header = _header_intervention(target, res)
     if header is not None:
         name, wanted = header
@@ -362,12 +372,14 @@ def profile_target(
         indices, sentences = _with_referring_back(indices, sentences, readings, texts)
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
     by_anchor = _tallied(treatments, tallies, aliases)
-    anchor = _chosen_anchor(by_anchor, len(treatments), rules)
+    conditions = condition_anchors(definitions, res) if definitions else frozenset()
+    anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions)
     if anchor is None and texts:
         by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts))
-        anchor = _chosen_anchor(by_anchor, len(treatments), rules)
+        anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions)
     how = "The statements attribute effects to {}."
     reader = pico() if anchor is None and pico is not None and texts else None
+    listed_tallies = by_anchor
     if reader is not None:
         listed = frozenset(a for a, tally in by_anchor.items() if tally.therapy >= rules.min_framed)
         treatments = _with_learned_names(treatments, readings, texts, reader, res)
@@ -378,9 +390,18 @@ def profile_target(
         # attributed a result only in the learned reading (which reads a comparison's result as an effect), needs no
         # more than a listed name
         anchor = _chosen_anchor(
-            by_anchor, len(treatments), rules, min(rules.min_attributed, len(treatments)), tested=True, listed=listed
+            by_anchor,
+            len(treatments),
+            rules,
+            min(rules.min_attributed, len(treatments)),
+            tested=True,
+            listed=listed,
+            excluded=conditions,
         )
         how = "The statements attribute effects to {}, a name the PICO reader reads as an intervention."
+    if anchor is None and texts:
+        anchor = only_given_drug(listed_tallies, texts, res, rules.min_framed)
+        how = "The statements report a trial's results and name one drug as given, {}."
     if anchor is None:
         return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
     name = _chosen_name(by_anchor[anchor].names)
@@ -472,6 +493,7 @@ def _chosen_anchor(
     needed: float | None = None,
     tested: bool = False,
     listed: AbstractSet[str] = frozenset(),
+    excluded: AbstractSet[str] = frozenset(),
 ) -> str | None:
     """The treatment the statements attribute the most effects to, among those attributed effects often enough
     (needed, by default min_attributed; with `tested`, min_attributed is enough in statements that attribute it a
@@ -486,6 +508,7 @@ def _chosen_anchor(
         anchor: tally
         for anchor, tally in by_anchor.items()
         if not names_comparator(anchor)  # "placebo injection" is the other arm, never the intervention
+        and anchor not in excluded  # nor is a disease the statements abbreviate ("Alzheimer's disease (AD)")
         and tally.reference < tally.mentions  # nor is an arm every statement names only as another's reference
         and (tally.attributed >= (least if anchor in listed else needed) or (tested and tally.tested >= least))
         and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy

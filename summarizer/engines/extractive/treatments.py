@@ -100,7 +100,7 @@ BENEFIT = re.compile(
     r"survival)|longer\s+life|improv(?:e|es|ed|ing|ement|ements)|ameliorat\w*|alleviat\w*|"
     r"suppress(?:es|ed|ing)?\s+(?:\w+\s+){0,2}(?:viral|virus|tumou?rs?|replication|infection)|"
     r"therapeutic\s+(?:effects?|efficacy|benefits?|activity|potential)|anti-?tumou?r(?:igenic)?|"
-    r"anti-?cancer|antiviral\s+activity|promising|encouraging|superior\s+to)"
+    r"anti-?cancer|antiviral\s+activity|promising|encouraging|superior\s+to|favou?r(?:s|ed)\s+the|in\s+favou?r\s+of)"
 )
 HARM = re.compile(r"\b(?:toxic|toxicity|toxicities|adverse|side[\s\-]effects?|harmful|detrimental)\b")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|nor|never|without|failed\s+to|lack\s+of)\s+(?:\w+\s+){0,2}$")
@@ -299,12 +299,19 @@ def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, 
             c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT
         ):
             last += 1
-        if all(tok.endswith("ed") for tok in toks[first : last + 1]):
-            continue  # "treated", "supplemented": what was done, not what was given
+        if all(tok.endswith("ed") and not _treated_with(tok) for tok in toks[first : last + 1]):
+            continue  # "treated", "supplemented": what was done, not what was given ("X-treated" names X)
         if toks[last] in PEOPLE:
             continue  # "nonsmoking participants": whom a name's head names, not what they were given
         spans.append((starts[first], ends[last], first, last, False))
     return spans
+
+
+def _treated_with(tok: str) -> bool:
+    """Whether a participle names what was given before its hyphen: "efalizumab-treated", "insulin-treated" (the
+    name's anchor is the word before it: treatment_names.CAUSE_SUFFIX)."""
+    head, _, participle = tok.rpartition("-")
+    return participle == "treated" and _learned_first_word(head)
 
 
 def _finite_after_name(toks: Sequence[str], i: int) -> bool:
