@@ -56,6 +56,18 @@ def test_statements_that_report_no_test_or_are_about_animals_name_none() -> None
     assert only_given_drug({"metformin": _Tally()}, mice, res, 1.0) is None
 
 
+def test_a_procedure_named_only_as_the_setting_or_statements_that_cite_works_name_none() -> None:
+    res = load_resources()
+    setting = [
+        "Pain scores 6 hours after tonsillectomy were 3.1 and 4.4 in the two arms (p = 0.02).",
+        "Nausea did not differ significantly between the arms (p = 0.4).",
+    ]
+    assert only_given_drug({"tonsillectomy": _Tally()}, setting, res, 1.0) is None
+    cited = [text.replace(".", " [7].", 1) if text.endswith(".") else text for text in TRIAL]
+    assert count_citations(cited[0]) == 1
+    assert only_given_drug({"metformin": _Tally()}, cited, res, 1.0) is None
+
+
 def test_a_short_form_of_a_disease_is_no_intervention_but_the_drug_that_caused_it_is() -> None:
     res = load_resources()
     conditions = condition_anchors(

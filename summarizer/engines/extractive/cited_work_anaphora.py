@@ -34,7 +34,7 @@ from collections.abc import Sequence
 
 from summarizer.citations import count_citations
 from summarizer.engines.extractive.reading import SentenceReading
-from summarizer.engines.extractive.treatment_mention import TreatmentMention, TreatmentReading
+from summarizer.engines.extractive.treatment_mention import TreatmentMention, TreatmentReading, named_as_setting
 
 _REFERS_BACK = re.compile(
     r"\b(?:(?:those|these|the)\s+authors|"
@@ -56,9 +56,6 @@ _SUBJECT_REFERS_BACK = re.compile(
 _SUBJECT_CUES = ("it ", "this ", "the ")
 # what the comparator arm was given, named before the treatment: the first thing given is then the comparator
 _COMPARATOR_GIVEN = re.compile(r"\b(?:placebo|sham|vehicle|no\s+treatment|usual\s+care|standard\s+care)\b")
-# a procedure named as the setting of the result, not as what was tested: "pain after tonsillectomy"
-_SETTING_BEFORE = re.compile(r"\b(?:after|following|undergoing|before|during)\s+(?:\w+\s+){0,2}\Z")
-_SETTING_WINDOW = 40
 
 
 def _reported_sentences(reading: SentenceReading) -> frozenset[int]:
@@ -136,7 +133,7 @@ def _first_given(treatment: TreatmentReading, text: str) -> TreatmentMention | N
         at = low.find(mention.name.lower())
         if at < 0 or _COMPARATOR_GIVEN.search(low, 0, at) is not None:
             return None
-        if _SETTING_BEFORE.search(low, max(0, at - _SETTING_WINDOW), at) is not None:
+        if named_as_setting(low, at):
             continue
         if mention.therapy_frame and not (
             mention.reference_frame or mention.population_frame or mention.exposure_frame

@@ -101,6 +101,17 @@ def head_class(word: str) -> str | None:
     return head
 
 
+# a procedure named as the setting of a result, not as what was tested: "pain after tonsillectomy"
+_SETTING_BEFORE = re.compile(r"\b(?:after|following|undergoing|before|during)\s+(?:\w+\s+){0,2}\Z")
+_SETTING_WINDOW = 40
+
+
+def named_as_setting(low: str, at: int) -> bool:
+    """Whether the name at this offset of a lower-cased text is the setting of the result ("after tonsillectomy",
+    "in patients undergoing surgery"), not what was given."""
+    return _SETTING_BEFORE.search(low, max(0, at - _SETTING_WINDOW), at) is not None
+
+
 def is_given_class(anchor: str) -> bool:
     """Whether an anchor is a treatment word that says something was given (not a lifestyle change alone)."""
     return anchor not in LIFESTYLE_CLASSES and (anchor in TREATMENT_CLASSES or head_class(anchor) == anchor)
