@@ -458,15 +458,23 @@ _CAUSED_NAME = re.compile(r"-(?:induced|associated|related)\b|\b(?:induced|cause
 _CLAUSE_START = re.compile(r"[a-z]+ed\s+(?:a|an|the|to|that|his|her|their)\s", re.IGNORECASE)
 
 
+def _names_its_cause(text: str, start: int, end: int) -> bool:
+    """Whether an event name, or the words right after it, say what caused it ("amiodarone-induced pneumonitis",
+    "A and B secondary to D"): the event itself, never the disease the treatment was given for."""
+    return _CAUSED_NAME.search(text, start, end) is not None or _CAUSE_AFTER.match(text, end) is not None
+
+
 def _names_the_indication(text: str, start: int, end: int) -> bool:
-    """Whether an event name names the disease the treatment was given for, which the patients had before it."""
-    if _CAUSED_NAME.search(text, start, end) is not None or _CAUSE_AFTER.match(text, end) is not None:
-        return False  # "patients with amiodarone-induced pneumonitis", "X secondary to D": the event itself
+    """Whether an event name names the disease the treatment was given for, which the patients had before it: each
+    reading is tried only where the words it needs are there ("with" for the patients who had it)."""
     window = max(0, start - 60)
-    if _FOR_THE_DISEASE.search(text, window, start) is not None:
-        return True
+    disease = _FOR_THE_DISEASE.search(text, window, start)
+    if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
+        return not _names_its_cause(text, start, end) and _CAUSED_NAME.search(text, disease.start(), start) is None
+    if text.find("with", window, start) < 0:
+        return False
     people = _PATIENTS_WITH.search(text, window, start)
-    if people is None:
+    if people is None or _names_its_cause(text, start, end):
         return False
     clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")
     return _CAUSE_SAID.search(text, clause_start + 1, people.start()) is not None or _TREATED_AFTER.match(
@@ -504,8 +512,11 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
         name = text[start:end].strip(" ,;:.")
         if _CLAUSE_START.match(name) is not None:
             continue  # "developed a spinal cord lesion": a verb and its object, no event's name
-        if name and name.lower() not in seen and not _names_a_measure(text, start, start + len(name), name) and not (
-            "with" in text and _names_the_indication(text, start, start + len(name))
+        if (
+            name
+            and name.lower() not in seen
+            and not _names_a_measure(text, start, start + len(name), name)
+            and not _names_the_indication(text, start, start + len(name))
         ):
             seen[name.lower()] = (name, start)
     return tuple(seen.values())

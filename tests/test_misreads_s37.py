@@ -1,0 +1,45 @@
+"""Findings that misread their own quotes (issue 23, helper s37-misreads): each rule on sentences written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.models import Brief, Citing, Statement
+from summarizer.pipeline import summarize
+
+
+def _brief(*texts: str) -> Brief:
+    statements = [
+        Statement(id=f"S{i}", text=text, type="mentioning", citing=Citing(doi=f"10.1/{i}"))
+        for i, text in enumerate(texts, start=1)
+    ]
+    return summarize(statements, engine=ExtractiveEngine())
+
+
+def _event_names(brief: Brief) -> list[str]:
+    return [event.name.lower() for event in brief.safety.adverse_events]
+
+
+# the indication named after "history of" / "therapy of" in a sentence with no "with" at all
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        ("Bronchospasm is a known complication of propranolol therapy despite a negative history of asthma.",
+         ["bronchospasm"]),
+        ("Hypothyroidism developed during lithium therapy of bipolar disorder in a 40-year-old woman.",
+         ["hypothyroidism"]),
+        ("Agranulocytosis during clozapine therapy of schizophrenia is a known hazard.", ["agranulocytosis"]),
+    ],
+)
+def test_an_indication_named_without_with_is_no_adverse_event(text: str, events: list[str]) -> None:
+    assert _event_names(_brief(text)) == events
+
+
+def test_an_unusual_response_to_the_therapy_of_a_disease_lists_no_disease() -> None:
+    assert "endometriosis" not in _event_names(_brief("An unusual response to progestin therapy of endometriosis."))
+
+
+def test_a_second_disease_joined_to_one_that_says_its_cause_is_an_event() -> None:
+    brief = _brief("Treatment of vancomycin-associated nephritis and ototoxicity remains difficult.")
+    assert _event_names(brief)[-1] == "ototoxicity"
