@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.engines.extractive import ExtractiveEngine
+from summarizer.engines.extractive.clinical_context import says_who
 from summarizer.models import Brief, Citing, Statement
 from summarizer.pipeline import summarize
 
@@ -43,3 +44,21 @@ def test_an_unusual_response_to_the_therapy_of_a_disease_lists_no_disease() -> N
 def test_a_second_disease_joined_to_one_that_says_its_cause_is_an_event() -> None:
     brief = _brief("Treatment of vancomycin-associated nephritis and ototoxicity remains difficult.")
     assert _event_names(brief)[-1] == "ototoxicity"
+
+
+# one "people with X" pattern (cues.PEOPLE_WITH) for both readers: a single patient, and a severity word before X
+def test_a_single_patients_indication_is_no_adverse_event() -> None:
+    brief = _brief("Neutropenia developed in a patient with psoriasis treated with methotrexate.")
+    assert _event_names(brief) == ["neutropenia"]
+
+
+@pytest.mark.parametrize(
+    ("low", "name"),
+    [
+        ("in patients with severe hla-b27 positive uveitis, adalimumab reduced flares.", "hla-b27 positive uveitis"),
+        ("in a patient with mild asthma, montelukast reduced wheeze.", "asthma"),
+    ],
+)
+def test_what_the_people_had_says_who_they_were_not_what_they_were_given(low: str, name: str) -> None:
+    assert says_who(low, name)
+    assert not says_who(low, low.split(", ")[1].split()[0])

@@ -27,6 +27,7 @@ from summarizer.engines.extractive.cues import (
     NON_DRUG_CAUSES,
     NOT_EVENT_WORDS,
     PATTERN_A_SUFFIX,
+    PEOPLE_WITH,
     REPORTED_VERBS,
     TREATMENT_CONNECTORS,
     TREATMENT_NOUNS,
@@ -440,11 +441,6 @@ _FOR_THE_DISEASE = re.compile(
     r"(?:(?:[\w\-]+\s+){1,3}(?:and|or)\s+)?$",
     re.IGNORECASE,
 )
-_PATIENTS_WITH = re.compile(
-    r"\b(?:patients|subjects|children|adults|people|individuals|those|persons)\s+with\s+"
-    r"(?:(?:the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*$",
-    re.IGNORECASE,
-)
 _CAUSE_SAID = re.compile(r"\b(?:caused\s+by|induced\s+by|due\s+to|attributed\s+to)\b|\w-induced\b", re.IGNORECASE)
 _TREATED_AFTER = re.compile(r"\s+(?:treated\s+with|receiving|given|taking|on\s+long-term)\b", re.IGNORECASE)
 _CAUSE_AFTER = re.compile(
@@ -473,7 +469,7 @@ def _names_the_indication(text: str, start: int, end: int) -> bool:
         return not _names_its_cause(text, start, end) and _CAUSED_NAME.search(text, disease.start(), start) is None
     if text.find("with", window, start) < 0:
         return False
-    people = _PATIENTS_WITH.search(text, window, start)
+    people = PEOPLE_WITH.search(text, window, start)
     if people is None or _names_its_cause(text, start, end):
         return False
     clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")
