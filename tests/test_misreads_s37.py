@@ -6,6 +6,7 @@ import pytest
 
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.extractive.clinical_context import says_who
+from summarizer.engines.extractive.screened import names_what_was_screened
 from summarizer.models import Brief, Citing, Statement
 from summarizer.pipeline import summarize
 
@@ -62,3 +63,31 @@ def test_a_single_patients_indication_is_no_adverse_event() -> None:
 def test_what_the_people_had_says_who_they_were_not_what_they_were_given(low: str, name: str) -> None:
     assert says_who(low, name)
     assert not says_who(low, low.split(", ")[1].split()[0])
+
+
+# what was screened for or ruled out is no finding: neither an event nor "No X reported"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Users of methyldopa who develop a fever should be screened to rule out a haemolytic anaemia.",
+        "Before the first dose of infliximab, patients should be screened for tuberculosis and hepatitis B.",
+    ],
+)
+def test_what_was_screened_for_is_no_finding(text: str) -> None:
+    assert _brief(text).safety.findings == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "screened"),
+    [
+        ("In this woman on amiodarone, pulmonary fibrosis was ruled out by CT.", "pulmonary fibrosis", True),
+        ("Pulmonary fibrosis (PF) and other lung diseases were ruled out.", "Pulmonary fibrosis", True),
+        ("Laboratory tests ruled out the common causes of acute hepatitis.", "acute hepatitis", False),
+        ("A link between natalizumab and lymphoma cannot be ruled out.", "lymphoma", False),
+        ("A second course does not rule out a relapse of the rash.", "relapse of the rash", False),
+        ("Hepatitis developed after isoniazid, and viral hepatitis was ruled out.", "Hepatitis", False),
+    ],
+)
+def test_a_name_is_what_was_ruled_out_only_as_the_thing_excluded(text: str, name: str, screened: bool) -> None:
+    start = text.index(name)
+    assert names_what_was_screened(text, start, start + len(name)) is screened

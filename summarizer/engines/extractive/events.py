@@ -36,6 +36,7 @@ from summarizer.engines.extractive.cues import (
     word_class,
 )
 from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class, token_span, within
+from summarizer.engines.extractive.screened import may_screen, names_what_was_screened
 from summarizer.engines.extractive.tokenise import TOKEN, Span, occurrences, tokens
 
 # how far after a negation a negated list is read ("did not notice any A, B or C")
@@ -498,8 +499,10 @@ def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
 
 def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], ...]:
     """The distinct event names of the spans (case-insensitively), each with where it first occurs; a name that
-    says what was measured ("pain threshold") is none."""
+    says what was measured ("pain threshold"), the indication of the treatment or what was screened for or ruled out
+    (screened.py) is none."""
     seen: dict[str, tuple[str, int]] = {}
+    screens = may_screen(text)
     for span in spans:
         cleaned = event_name_span(text, span)
         if cleaned is None:
@@ -513,6 +516,7 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
             and name.lower() not in seen
             and not _names_a_measure(text, start, start + len(name), name)
             and not _names_the_indication(text, start, start + len(name))
+            and not (screens and names_what_was_screened(text, start, start + len(name)))
         ):
             seen[name.lower()] = (name, start)
     return tuple(seen.values())
