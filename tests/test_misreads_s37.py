@@ -7,6 +7,7 @@ import pytest
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.extractive.clinical_context import says_who
 from summarizer.engines.extractive.screened import names_what_was_screened
+from summarizer.engines.extractive.treatment_names import code_name_start
 from summarizer.models import Brief, Citing, Statement
 from summarizer.pipeline import summarize
 
@@ -91,3 +92,28 @@ def test_what_was_screened_for_is_no_finding(text: str) -> None:
 def test_a_name_is_what_was_ruled_out_only_as_the_thing_excluded(text: str, name: str, screened: bool) -> None:
     start = text.index(name)
     assert names_what_was_screened(text, start, start + len(name)) is screened
+
+
+# a drug's code name that starts with a number and a hyphen is kept whole; a dose or a duration is not a name
+def test_a_code_name_with_a_leading_number_is_kept_whole() -> None:
+    brief = _brief("Fatal 5-FU toxicity after capecitabine in a man with DPD deficiency.")
+    assert [event.name for event in brief.safety.adverse_events] == ["5-FU toxicity"]
+    brief = _brief("In the trial, 6-MP reduced relapses compared with placebo (p = 0.01).")
+    assert brief.target.intervention is not None
+    assert brief.target.intervention.name == "6-MP"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a 5-HT3 antagonist", "5-HT3 antagonist"),
+        ("after 2-CdA therapy", "2-CdA therapy"),
+        ("a 5-MG dose", "MG dose"),
+        ("a 12-MONTH course", "MONTH course"),
+        ("the 3-D scan", "D scan"),
+        ("1.5-FU", "FU"),
+    ],
+)
+def test_only_a_number_and_a_code_word_make_a_code_name(text: str, expected: str) -> None:
+    start = text.index("-") + 1
+    assert text[code_name_start(text, start) :] == expected

@@ -38,6 +38,7 @@ from summarizer.engines.extractive.cues import (
 from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class, token_span, within
 from summarizer.engines.extractive.screened import may_screen, names_what_was_screened
 from summarizer.engines.extractive.tokenise import TOKEN, Span, occurrences, tokens
+from summarizer.engines.extractive.treatment_names import code_name_start
 
 # how far after a negation a negated list is read ("did not notice any A, B or C")
 LIST_SCOPE_CHARS = 300
@@ -344,7 +345,7 @@ def event_name_span(text: str, span: Span) -> Span | None:
     words = _without_grade([w.group().lower() for w in words], words)
     if not words:
         return None
-    return (words[0].start(), words[-1].end())
+    return (code_name_start(text, words[0].start()), words[-1].end())  # "5-FU toxicity", not "FU toxicity"
 
 
 # an event's grade (the severity scale of trials' adverse-event reports): "grade 3", "grades 3-4", "grade III or IV"
