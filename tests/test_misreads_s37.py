@@ -6,6 +6,7 @@ import pytest
 
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.extractive.clinical_context import says_who
+from summarizer.engines.extractive.outcomes import find_outcomes
 from summarizer.engines.extractive.screened import names_what_was_screened
 from summarizer.engines.extractive.treatment_names import code_name_start
 from summarizer.models import Brief, Citing, Statement
@@ -117,3 +118,33 @@ def test_a_code_name_with_a_leading_number_is_kept_whole() -> None:
 def test_only_a_number_and_a_code_word_make_a_code_name(text: str, expected: str) -> None:
     start = text.index("-") + 1
     assert text[code_name_start(text, start) :] == expected
+
+
+# a condition that went away faster with a treatment is that condition improved (resolution.py)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Diarrhoea subsided more quickly with zinc tablets than with placebo (p < 0.01).",
+         [("Diarrhoea", "improved")]),
+        ("Rash resolved significantly sooner in children given the cream than in those given the vehicle.",
+         [("Rash", "improved")]),
+        ("In the trial, pain resolved more slowly with tramadol than with placebo (p = 0.04).",
+         [("pain", "worsened")]),
+        ("In the trial, fever cleared faster with placebo than with ibuprofen (p = 0.02).", [("fever", "worsened")]),
+        ("In the trial, fever did not clear faster with ibuprofen than with placebo.", [("fever", "no_difference")]),
+        ("Fever cleared faster with paracetamol, but the difference was not significant (p = 0.3).",
+         [("Fever", "no_difference")]),
+        ("Patients recovered faster with early mobilisation than with bed rest (p = 0.01).", []),
+        ("The steroid was cleared more rapidly from the circulation of these two patients.", []),
+    ],
+)
+def test_a_condition_that_went_away_faster_is_that_condition_improved(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.outcome, m.direction) for m in find_outcomes(text)] == expected
+
+
+def test_a_condition_that_cleared_faster_is_a_benefit_in_the_brief() -> None:
+    brief = _brief("Diarrhoea subsided more quickly with zinc tablets than with placebo (p < 0.01).")
+    assert brief.safety.findings == []
+    assert [o.claim for o in brief.efficacy.outcomes] == ["Diarrhoea improved with zinc tablets."]

@@ -35,6 +35,7 @@ from summarizer.engines.extractive.cues import (
     is_head,
     word_class,
 )
+from summarizer.engines.extractive.resolution import RESOLVED_SPEED
 from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class, token_span, within
 from summarizer.engines.extractive.screened import may_screen, names_what_was_screened
 from summarizer.engines.extractive.tokenise import TOKEN, Span, occurrences, tokens
@@ -421,14 +422,6 @@ _TIME_POINT = re.compile(
 )
 _TIME_TO = re.compile(r"\btime\s+to\s+(?:first\s+)?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
-# a condition that went away faster with a treatment ("fever cleared faster", "the rash resolved significantly
-# sooner", "symptoms disappeared more quickly"): the time to its resolution was shorter, a benefit, never an event
-_RESOLVED_FASTER = re.compile(
-    r"\s+(?:(?:was|were|had|has|have)\s+)?(?:resolv|clear|subsid|disappear|abat|remit|settl|normali[sz]|recover|"
-    r"heal|improv)\w*\s+(?:(?:significantly|much|considerably|markedly|statistically\s+significantly)\s+)?"
-    r"(?:faster|sooner|earlier|quicker|more\s+(?:quickly|rapidly|promptly|swiftly))\b",
-    re.IGNORECASE,
-)
 
 
 # the disease a treatment was given for, or one the patient had before it, named right after the words that say so:
@@ -495,7 +488,8 @@ def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
     following = _NEXT_WORD.match(text, end)
     if following is None:
         return False
-    return following.group(1).lower() in _MEASURE_HEADS or _RESOLVED_FASTER.match(text, end) is not None
+    # "fever cleared faster": the time to its resolution (resolution.py), never an event
+    return following.group(1).lower() in _MEASURE_HEADS or RESOLVED_SPEED.match(text, end) is not None
 
 
 def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], ...]:
