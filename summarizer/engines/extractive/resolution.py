@@ -52,10 +52,9 @@ def resolution_outcomes(scan: Scan) -> list[OutcomeMention]:
         span = subject_before(scan, match.start())
         if span is None or _PEOPLE.match(scan.low, *span) is not None:
             continue
-        if match.group("neg"):
-            change, direction = "no_difference", "no_difference"
-        else:
-            change, direction = _READING[(match.group("fast") is not None,
-                                          CONTROL_ARM.match(scan.low, match.end()) is not None)]
+        reading: tuple[Change, Direction] = ("no_difference", "no_difference")
+        if not match.group("neg"):
+            reading = _READING[(match.group("fast") is not None, CONTROL_ARM.match(scan.low, match.end()) is not None)]
+        change, direction = reading
         mentions.append(mention_at(scan, span[0], span[1] - span[0], change, direction))
     return mentions
