@@ -8,6 +8,7 @@ from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.extractive.clinical_context import says_who
 from summarizer.engines.extractive.outcomes import find_outcomes
 from summarizer.engines.extractive.screened import names_what_was_screened
+from summarizer.engines.extractive.superiority import superiority_claim
 from summarizer.engines.extractive.treatment_names import code_name_start
 from summarizer.models import Brief, Citing, Statement
 from summarizer.pipeline import summarize
@@ -148,3 +149,29 @@ def test_a_condition_that_cleared_faster_is_a_benefit_in_the_brief() -> None:
     brief = _brief("Diarrhoea subsided more quickly with zinc tablets than with placebo (p < 0.01).")
     assert brief.safety.findings == []
     assert [o.claim for o in brief.efficacy.outcomes] == ["Diarrhoea improved with zinc tablets."]
+
+
+# X affirmed superior to another arm with no outcome named: a benefit of X, its outcome unnamed (superiority.py)
+def test_an_arm_shown_superior_with_no_outcome_named_is_reported_effective() -> None:
+    brief = _brief("In a randomised trial, ondansetron was shown to be superior to placebo.")
+    assert [o.claim for o in brief.efficacy.outcomes] == ["Ondansetron reported effective (no outcome named)."]
+    assert brief.efficacy.assessment == "benefit_reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        ("Two trials confirm the superiority of ondansetron over metoclopramide in adults after surgery.", True),
+        ("The superiority of ondansetron was highly significant (p < 0.001).", True),
+        ("This trial was designed to test the superiority of ondansetron over metoclopramide.", False),
+        ("The trial failed to show the superiority of ondansetron over placebo.", False),
+        ("The superiority of metoclopramide over ondansetron was confirmed in two trials.", False),
+        ("In the trial, metoclopramide was superior to ondansetron.", False),
+        ("In the trial, ondansetron was superior to placebo in preventing vomiting.", False),
+        ("Ondansetron 8 mg was superior to 4 mg.", False),
+        ("Debate continues on the superiority of ondansetron or droperidol for nausea.", False),
+    ],
+)
+def test_superiority_is_the_interventions_only_when_affirmed_of_it_with_no_outcome(text: str, claimed: bool) -> None:
+    statement = Statement(id="S1", text=text)
+    assert (superiority_claim(statement, frozenset({0}), frozenset({"ondansetron"})) is not None) is claimed
