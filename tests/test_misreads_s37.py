@@ -175,3 +175,17 @@ def test_an_arm_shown_superior_with_no_outcome_named_is_reported_effective() -> 
 def test_superiority_is_the_interventions_only_when_affirmed_of_it_with_no_outcome(text: str, claimed: bool) -> None:
     statement = Statement(id="S1", text=text)
     assert (superiority_claim(statement, frozenset({0}), frozenset({"ondansetron"})) is not None) is claimed
+
+
+# an event's name ends before a verb in the past and its preposition ("developed after", "noticed with")
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("Hepatitis developed after isoniazid, and viral hepatitis was ruled out.",
+         "Hepatitis reported with isoniazid."),
+        ("No serious adverse events related to the vaccine were observed.",
+         "No serious adverse events reported with vaccine."),
+    ],
+)
+def test_an_event_name_ends_before_its_verb(text: str, claim: str) -> None:
+    assert [f.claim for f in _brief(text).safety.findings] == [claim]

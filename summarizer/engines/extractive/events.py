@@ -331,6 +331,13 @@ def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
     return []
 
 
+# a verb in the past after an event's name, with the preposition that follows it: "hepatitis developed after X",
+# "side effects noticed with morphine": the name ends before it ("related to" may name the event's kind, "AEs
+# related to genital infections", and ends a name only as its last word: "adverse events related")
+_VERB_OF_THE_NAME = re.compile(r"(?!related$)[a-z]{3,}ed")
+_PREPOSITION_AFTER = re.compile(r"\s+(?:to|with|by|after|following|during|on|in|within|when|while|from)\b")
+
+
 def event_name_span(text: str, span: Span) -> Span | None:
     """The part of a span that names an event: without leading words that are not part of the name ("regarding
     adverse events", "report side effects", "no hypoglycemia"), and cut before a verb ("death is not necessarily
@@ -338,11 +345,15 @@ def event_name_span(text: str, span: Span) -> Span | None:
     start, end = span
     words = [m for m in _NAME_WORD.finditer(text, start, end)]
     for i, word in enumerate(words):
-        if word.group().lower() in EVENT_NAME_BREAK:
+        if word.group().lower() in EVENT_NAME_BREAK or (i and _VERB_OF_THE_NAME.fullmatch(word.group()) and (
+            _PREPOSITION_AFTER.match(text, word.end()) is not None
+        )):
             words = words[:i]
             break
     while words and words[0].group().lower() in EVENT_NAME_LEAD:
         words.pop(0)
+    if len(words) > 1 and words[-1].group().lower() == "related":
+        words.pop()
     words = _without_grade([w.group().lower() for w in words], words)
     if not words:
         return None
