@@ -51,9 +51,15 @@ def test_a_second_disease_joined_to_one_that_says_its_cause_is_an_event() -> Non
 
 
 # one "people with X" pattern (cues.PEOPLE_WITH) for both readers: a single patient, and a severity word before X
-def test_a_single_patients_indication_is_no_adverse_event() -> None:
-    brief = _brief("Neutropenia developed in a patient with psoriasis treated with methotrexate.")
-    assert _event_names(brief) == ["neutropenia"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neutropenia developed in a patient with psoriasis treated with methotrexate.",
+        "Methotrexate-induced neutropenia in a girl with psoriasis.",
+    ],
+)
+def test_a_single_patients_indication_is_no_adverse_event(text: str) -> None:
+    assert _event_names(_brief(text)) == ["neutropenia"]
 
 
 @pytest.mark.parametrize(
