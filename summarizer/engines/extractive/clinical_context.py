@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from summarizer.design import about_animals_or_cells
+from summarizer.engines.extractive.cues import PEOPLE_WITH
 from summarizer.engines.extractive.tokenise import lower_same_length, split_sentences
 from summarizer.engines.extractive.treatment_names import PERSON
 
@@ -23,11 +24,6 @@ __all__ = ["TRIAL_CONTEXT", "care_of_people", "names_people_or_trial", "says_who
 
 # the words of a trial that gave a treatment: a trial, randomisation, a placebo, blinding
 TRIAL_CONTEXT = re.compile(r"\b(?:trials?|randomi[sz]ed|randomi[sz]ation|placebo|double[\s\-]blind(?:ed)?)\b")
-# "patients with X", "subjects with X": X is what the people had (a disease, a genotype), not what they were given
-_PEOPLE_WITH = re.compile(
-    r"\b(?:patients?|subjects?|participants?|volunteers?|individuals?|people|persons?|children|adults?|men|women|"
-    r"infants?|neonates?|cases?|those)\s+with\s+$"
-)
 _BEFORE = 40
 
 
@@ -52,4 +48,4 @@ def says_who(low: str, name: str) -> bool:
     if PERSON.fullmatch(name.lower()) is not None:
         return True
     at = low.find(name.lower())
-    return at > 0 and _PEOPLE_WITH.search(low[max(0, at - _BEFORE) : at]) is not None
+    return at > 0 and PEOPLE_WITH.search(low[max(0, at - _BEFORE) : at]) is not None

@@ -401,19 +401,31 @@ HYPOTHETICAL = re.compile(
     r"(?<!found )(?<!demonstrated )(?<!observed )(?<!proven )(?<!proved )to|whether|if)\s+(?:\w+\s+)?$"
     r"|\b(?:must|should|may|might|could|would|can|need to|needs to|hypothes|propos|expected|aim|intend|design)"
 )
+# the nouns that name the people a sentence is about ("patients", "children", "those"); treatment_names.PERSON also
+# knows single persons ("a 40-year-old man") for where one person is meant
+PEOPLE_NOUNS = (
+    r"(?:patients?|subjects?|participants?|volunteers?|individuals?|people|persons?|child|children|adults?|man|men|"
+    r"woman|women|boys?|girls?|males?|females?|infants?|neonates?|cases?|those)"
+)
+# "patients with X", "children with severe X", right before X: X is what the people had (a disease, a genotype, the
+# indication of their treatment), not what they were given (clinical_context.says_who) nor what happened to them
+# after it (events._names_the_indication)
+PEOPLE_WITH = re.compile(
+    rf"\b{PEOPLE_NOUNS}\s+with\s+(?:(?:the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*$",
+    re.IGNORECASE,
+)
 # a change that says who the patients were, not what a treatment did: "in patients who had improved symptoms",
 # "those with reduced renal function"
 SUBGROUP_BEFORE = re.compile(
     r"\b(?:who|that)\s+(?:had|have|has|showed|show|shows|reported|experienced|achieved|developed)\s+"
     r"(?:(?:no|an?|any|some)\s+)?$|"
-    r"\b(?:patients|subjects|participants|those|children|women|men|adults|infants|people|individuals)\s+"
-    r"(?:with|without)\s+(?:(?:no|an?|any)\s+)?$"
+    rf"\b{PEOPLE_NOUNS}\s+(?:with|without)\s+(?:(?:no|an?|any)\s+)?$"
 )
 # unless they are counted as an outcome: "the number of patients with improved disability", "the proportion of
 # those who had reduced pain"
 RESPONDERS_BEFORE = re.compile(
-    r"\b(?:number|proportion|percentage|rate|share|fraction|%)\s+of\s+(?:\w+\s+){0,2}(?:patients|subjects|"
-    r"participants|children|women|men|adults|infants|people|individuals|those)\s+(?:who|that|with)\b"
+    rf"\b(?:number|proportion|percentage|rate|share|fraction|%)\s+of\s+(?:\w+\s+){{0,2}}{PEOPLE_NOUNS}\s+"
+    r"(?:who|that|with)\b"
 )
 # a bracket that defines a term ("relapse (defined as a 50% increase in the score, indicating deterioration of
 # control)"): what it says changed is the definition, not a finding

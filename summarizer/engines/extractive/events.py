@@ -27,6 +27,7 @@ from summarizer.engines.extractive.cues import (
     NON_DRUG_CAUSES,
     NOT_EVENT_WORDS,
     PATTERN_A_SUFFIX,
+    PEOPLE_WITH,
     REPORTED_VERBS,
     TREATMENT_CONNECTORS,
     TREATMENT_NOUNS,
@@ -34,8 +35,11 @@ from summarizer.engines.extractive.cues import (
     is_head,
     word_class,
 )
+from summarizer.engines.extractive.resolution import RESOLVED_SPEED
 from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class, token_span, within
+from summarizer.engines.extractive.screened import may_screen, names_what_was_screened
 from summarizer.engines.extractive.tokenise import TOKEN, Span, occurrences, tokens
+from summarizer.engines.extractive.treatment_names import code_name_start
 
 # how far after a negation a negated list is read ("did not notice any A, B or C")
 LIST_SCOPE_CHARS = 300
@@ -327,6 +331,13 @@ def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
     return []
 
 
+# a verb in the past after an event's name, with the preposition that follows it: "hepatitis developed after X",
+# "side effects noticed with morphine": the name ends before it ("related to" may name the event's kind, "AEs
+# related to genital infections", and ends a name only as its last word: "adverse events related")
+_VERB_OF_THE_NAME = re.compile(r"(?!related$)[a-z]{3,}ed")
+_PREPOSITION_AFTER = re.compile(r"\s+(?:to|with|by|after|following|during|on|in|within|when|while|from)\b")
+
+
 def event_name_span(text: str, span: Span) -> Span | None:
     """The part of a span that names an event: without leading words that are not part of the name ("regarding
     adverse events", "report side effects", "no hypoglycemia"), and cut before a verb ("death is not necessarily
@@ -334,15 +345,19 @@ def event_name_span(text: str, span: Span) -> Span | None:
     start, end = span
     words = [m for m in _NAME_WORD.finditer(text, start, end)]
     for i, word in enumerate(words):
-        if word.group().lower() in EVENT_NAME_BREAK:
+        if word.group().lower() in EVENT_NAME_BREAK or (i and _VERB_OF_THE_NAME.fullmatch(word.group()) and (
+            _PREPOSITION_AFTER.match(text, word.end()) is not None
+        )):
             words = words[:i]
             break
     while words and words[0].group().lower() in EVENT_NAME_LEAD:
         words.pop(0)
+    if len(words) > 1 and words[-1].group().lower() == "related":
+        words.pop()
     words = _without_grade([w.group().lower() for w in words], words)
     if not words:
         return None
-    return (words[0].start(), words[-1].end())
+    return (code_name_start(text, words[0].start()), words[-1].end())  # "5-FU toxicity", not "FU toxicity"
 
 
 # an event's grade (the severity scale of trials' adverse-event reports): "grade 3", "grades 3-4", "grade III or IV"
@@ -418,14 +433,6 @@ _TIME_POINT = re.compile(
 )
 _TIME_TO = re.compile(r"\btime\s+to\s+(?:first\s+)?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
-# a condition that went away faster with a treatment ("fever cleared faster", "the rash resolved significantly
-# sooner", "symptoms disappeared more quickly"): the time to its resolution was shorter, a benefit, never an event
-_RESOLVED_FASTER = re.compile(
-    r"\s+(?:(?:was|were|had|has|have)\s+)?(?:resolv|clear|subsid|disappear|abat|remit|settl|normali[sz]|recover|"
-    r"heal|improv)\w*\s+(?:(?:significantly|much|considerably|markedly|statistically\s+significantly)\s+)?"
-    r"(?:faster|sooner|earlier|quicker|more\s+(?:quickly|rapidly|promptly|swiftly))\b",
-    re.IGNORECASE,
-)
 
 
 # the disease a treatment was given for, or one the patient had before it, named right after the words that say so:
@@ -438,11 +445,6 @@ _FOR_THE_DISEASE = re.compile(
     r"indicated\s+(?:for|in)|(?:a\s+|past\s+|prior\s+|previous\s+)?history\s+of)\s+"
     r"(?:(?:the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
     r"(?:(?:[\w\-]+\s+){1,3}(?:and|or)\s+)?$",
-    re.IGNORECASE,
-)
-_PATIENTS_WITH = re.compile(
-    r"\b(?:patients|subjects|children|adults|people|individuals|those|persons)\s+with\s+"
-    r"(?:(?:the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*$",
     re.IGNORECASE,
 )
 _CAUSE_SAID = re.compile(r"\b(?:caused\s+by|induced\s+by|due\s+to|attributed\s+to)\b|\w-induced\b", re.IGNORECASE)
@@ -458,15 +460,23 @@ _CAUSED_NAME = re.compile(r"-(?:induced|associated|related)\b|\b(?:induced|cause
 _CLAUSE_START = re.compile(r"[a-z]+ed\s+(?:a|an|the|to|that|his|her|their)\s", re.IGNORECASE)
 
 
+def _names_its_cause(text: str, start: int, end: int) -> bool:
+    """Whether an event name, or the words right after it, say what caused it ("amiodarone-induced pneumonitis",
+    "A and B secondary to D"): the event itself, never the disease the treatment was given for."""
+    return _CAUSED_NAME.search(text, start, end) is not None or _CAUSE_AFTER.match(text, end) is not None
+
+
 def _names_the_indication(text: str, start: int, end: int) -> bool:
-    """Whether an event name names the disease the treatment was given for, which the patients had before it."""
-    if _CAUSED_NAME.search(text, start, end) is not None or _CAUSE_AFTER.match(text, end) is not None:
-        return False  # "patients with amiodarone-induced pneumonitis", "X secondary to D": the event itself
+    """Whether an event name names the disease the treatment was given for, which the patients had before it: each
+    reading is tried only where the words it needs are there ("with" for the patients who had it)."""
     window = max(0, start - 60)
-    if _FOR_THE_DISEASE.search(text, window, start) is not None:
-        return True
-    people = _PATIENTS_WITH.search(text, window, start)
-    if people is None:
+    disease = _FOR_THE_DISEASE.search(text, window, start)
+    if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
+        return not _names_its_cause(text, start, end) and _CAUSED_NAME.search(text, disease.start(), start) is None
+    if text.find("with", window, start) < 0:
+        return False
+    people = PEOPLE_WITH.search(text, window, start)
+    if people is None or _names_its_cause(text, start, end):
         return False
     clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")
     return _CAUSE_SAID.search(text, clause_start + 1, people.start()) is not None or _TREATED_AFTER.match(
@@ -489,13 +499,16 @@ def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
     following = _NEXT_WORD.match(text, end)
     if following is None:
         return False
-    return following.group(1).lower() in _MEASURE_HEADS or _RESOLVED_FASTER.match(text, end) is not None
+    # "fever cleared faster": the time to its resolution (resolution.py), never an event
+    return following.group(1).lower() in _MEASURE_HEADS or RESOLVED_SPEED.match(text, end) is not None
 
 
 def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], ...]:
     """The distinct event names of the spans (case-insensitively), each with where it first occurs; a name that
-    says what was measured ("pain threshold") is none."""
+    says what was measured ("pain threshold"), the indication of the treatment or what was screened for or ruled out
+    (screened.py) is none."""
     seen: dict[str, tuple[str, int]] = {}
+    screens = may_screen(text)
     for span in spans:
         cleaned = event_name_span(text, span)
         if cleaned is None:
@@ -504,8 +517,12 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
         name = text[start:end].strip(" ,;:.")
         if _CLAUSE_START.match(name) is not None:
             continue  # "developed a spinal cord lesion": a verb and its object, no event's name
-        if name and name.lower() not in seen and not _names_a_measure(text, start, start + len(name), name) and not (
-            "with" in text and _names_the_indication(text, start, start + len(name))
+        if (
+            name
+            and name.lower() not in seen
+            and not _names_a_measure(text, start, start + len(name), name)
+            and not _names_the_indication(text, start, start + len(name))
+            and not (screens and names_what_was_screened(text, start, start + len(name)))
         ):
             seen[name.lower()] = (name, start)
     return tuple(seen.values())

@@ -49,6 +49,7 @@ from summarizer.engines.extractive.outcome_spans import (
     subject_before,
 )
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
+from summarizer.engines.extractive.resolution import resolution_outcomes
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.result_cues import DECHALLENGE, EFFECTIVE_IN_DOING, SUBJECT_WORDS
 from summarizer.engines.extractive.result_outcomes import result_outcomes
@@ -96,7 +97,7 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     arms = _EveryArm(scan)
     mentions = [_significant_or_not(significance, m) for m in _verb_outcomes(scan) if not arms.side_by_side(m)]
     taken = [(m.sentence, m.outcome.lower()) for m in mentions]
-    for mention in [*(_significant_or_not(significance, m) for m in result_outcomes(scan)
+    for mention in [*(_significant_or_not(significance, m) for m in [*result_outcomes(scan), *resolution_outcomes(scan)]
                       if not arms.side_by_side(m)),
                     *_numeric_outcomes(scan, significance)]:
         if not any(s == mention.sentence and (o in mention.outcome.lower() or mention.outcome.lower() in o)

@@ -41,6 +41,7 @@ from summarizer.engines.extractive.evidence import (
 from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.reading import contrast_quote
+from summarizer.engines.extractive.superiority import superiority_claim
 from summarizer.engines.extractive.target_polarity import TargetPolarity
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
 from summarizer.engines.extractive.treatment_mention import TreatmentMention
@@ -212,7 +213,8 @@ def efficacy_section(
         item = items[index]
         mentions = read[index]
         if not mentions:
-            claim = efficacy_claim(item.statement, profile.sentences.get(index, frozenset()))
+            about = profile.sentences.get(index, frozenset())
+            claim = efficacy_claim(item.statement, about) or superiority_claim(item.statement, about, profile.anchors)
             if claim is not None:
                 used.append(item)
                 sides["improved"].append(item)

@@ -330,6 +330,24 @@ def anchor_form(word: str) -> str:
     return _LOCANT.sub("", word)
 
 
+# a drug's code name that starts with a number and a hyphen: "5-FU", "6-MP", "5-HT3", "2-CdA" (the word after the
+# hyphen has two or more capitals); the tokens split it, so a name read from them starts at the word
+_NUMBER_HYPHEN = re.compile(r"(?<![\w.,\-])\d{1,2}-$")
+_CODE_WORD = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*(?![\w\-])")
+
+
+def code_name_start(text: str, start: int) -> int:
+    """Where a name read from `start` begins: at the number before it when the two make a drug's code name ("5-FU",
+    not "FU"); never for a dose or a duration ("5-MG", "12-MONTH")."""
+    if start < 2 or text[start - 1] != "-" or not text[start - 2].isdigit():
+        return start
+    code = _CODE_WORD.match(text, start)
+    number = _NUMBER_HYPHEN.search(text, max(0, start - 4), start) if code is not None else None
+    if code is None or number is None or not is_name_word(text[number.start() : code.end()].lower()):
+        return start
+    return number.start()
+
+
 def negated_before(before: list[str]) -> bool:
     """Whether the words right before a treatment negate its being given: "without X", "no X", "not X", and a
     negated verb of giving ("not treated with X", "never received X")."""

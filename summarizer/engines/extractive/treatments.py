@@ -75,6 +75,7 @@ from summarizer.engines.extractive.treatment_names import (
     TRIAL_WORDS,
     VERBS,
     WEIGHT_PHRASE,
+    code_name_start,
     dose_in,
     is_name_word,
     names_comparator,
@@ -470,6 +471,7 @@ def treatment_mentions(
         covered_to = end
         if negated_before(toks[max(0, first - 3) : first]):
             continue  # "without oral antipsychotic supplementation": not given
+        start = code_name_start(text, start)  # "5-FU", not "FU"
         name = _with_genus(text, start, text[start:end].strip(TRAILING_PUNCT + " ."))
         anchors = anchor_words(name.lower())
         if not name or not anchors:
