@@ -48,6 +48,11 @@ def _items(brief: Brief, path: tuple[str, ...]) -> list[BaseModel]:
 _ITEMS_PER_CHUNK = 256
 
 
+def _json_bytes(item: BaseModel) -> bytes:
+    """An item's model_dump_json(indent=2), as the bytes its serializer writes (not decoded item by item)."""
+    return item.__pydantic_serializer__.to_json(item, indent=2)
+
+
 def json_chunks(brief: Brief) -> Iterator[str]:
     """render_json's text in pieces, the items of the lists that grow with the input a few hundred at a time, so
     that a large brief's JSON is never held whole. Each emptied list shows as `"name": []` on a line of its own in
@@ -68,15 +73,15 @@ def json_chunks(brief: Brief) -> Iterator[str]:
         if not items:
             continue
         yield text[done:at]
-        indent = "  " * (len(path) + 1)
-        line_break = "\n" + indent
+        indent = ("  " * (len(path) + 1)).encode()
+        line_break, between = b"\n" + indent, b",\n" + indent
         # every line of an item indented (its text holds no raw line break but those between its lines), a few
-        # hundred items a piece
+        # hundred items a piece; each item as the bytes model_dump_json decodes, a piece decoded once
         for first in range(0, len(items), _ITEMS_PER_CHUNK):
-            yield "".join(
-                ("\n" if i == 0 else ",\n") + indent + item.model_dump_json(indent=2).replace("\n", line_break)
-                for i, item in enumerate(items[first : first + _ITEMS_PER_CHUNK], start=first)
-            )
+            part = items[first : first + _ITEMS_PER_CHUNK]
+            yield ((line_break if first == 0 else between) + between.join(
+                [_json_bytes(item).replace(b"\n", line_break) for item in part]
+            )).decode()
         yield "\n" + "  " * len(path)
         done = at
     yield text[done:]

@@ -290,7 +290,12 @@ def said_of_another_arm(mention: OutcomeMention, anchors: frozenset[str]) -> boo
         return False
     start = max((m.end() for m in breaks if m.end() <= at), default=0)
     end = min((m.start() for m in breaks if m.start() > at), default=len(low))
-    named = [re.compile(rf"(?<![\w\-]){re.escape(a)}(?![\w\-])") for a in anchors if a not in TREATMENT_CLASSES]
+    # an anchor the sentence does not hold cannot match: only the others' patterns are built (the same result)
+    named = [
+        re.compile(rf"(?<![\w\-]){re.escape(a)}(?![\w\-])")
+        for a in anchors
+        if a not in TREATMENT_CLASSES and a in low
+    ]
     if any(p.search(low, start, end) for p in named):
         return False
     arms = [m.group("arm") or m.group("arm_in") for m in _ARM_SUBJECT.finditer(low, start, at)]
@@ -302,9 +307,12 @@ def said_of_another_arm(mention: OutcomeMention, anchors: frozenset[str]) -> boo
 def coordinated_with_intervention(mention: OutcomeMention, anchors: frozenset[str]) -> bool:
     """Whether an outcome's name is coordinated with the intervention's ("MIC and NPC did not differ", "X versus
     Y"): it is then the other arm, not a measure."""
-    low, name = mention.quote.lower(), re.escape(mention.outcome.lower())
+    low, outcome = mention.quote.lower(), mention.outcome.lower()
+    if outcome not in low:  # the patterns below need both names as they are written: none can match
+        return False
+    name = re.escape(outcome)
     for anchor in anchors:
-        if anchor in TREATMENT_CLASSES:
+        if anchor in TREATMENT_CLASSES or anchor not in low:
             continue
         arm = re.escape(anchor)
         pattern = (
