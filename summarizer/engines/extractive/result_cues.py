@@ -145,6 +145,31 @@ SUBJECT_CUT = re.compile(
     r"\bin\s+(?:the\s+)?(?:ig|cg|control|placebo|intervention|treatment)\b|\bat\s+(?:\d|day|week|month|baseline)|"
     r"\b(?:compared|versus|vs)\b|\b(?:was|were|is|are|has|have|had|did|does|do|remained|showed|became)\b)"
 )
+# a time a result was measured at, put before the subject without a comma: "At 12 months HbA1c was lower", "After
+# 6 weeks of treatment pain scores were lower", "At week 24 the mean HbA1c ...", "At the end of the study X ..."
+FRONTED_TIME = re.compile(
+    r"\s*(?:at|after|during|by|within|over|throughout|following)\s+(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+"
+    r"(?:the\s+)?)?(?:(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|first|second|third|"
+    r"last|final)[\s\-]+(?:\w+\s+)?(?:hours?|h|days?|weeks?|wks?|months?|mo|years?|yrs?|visits?|sessions?)|"
+    r"(?:hour|day|week|month|year|visit)\s+\d+|baseline|follow[\s\-]?up|(?:the\s+)?(?:treatment|study|trial|"
+    r"intervention)(?:\s+period)?)(?:\s+of\s+(?:the\s+)?(?:treatment|therapy|follow[\s\-]?up|intervention|study|"
+    r"trial))?\s+(?=\S)"
+)
+# a significant comparative before the measure it compares, with the verb that says it was observed: "Significantly
+# lower pain scores were observed in the ketamine group", "significantly higher PIP was recorded with A than B"
+OBSERVED_COMPARATIVE = re.compile(
+    r"(?:^|(?<=[,;:(])|\b(?:and|but|while|whereas|however)\b)\s*(?:a\s+|an\s+)?(?:statistically\s+)?significantly\s+"
+    r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|more|smaller|larger|better|worse)\s+"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80}?)\s+(?:was|were)\s+(?:also\s+)?(?:recorded|observed|found|seen|noted|reported|"
+    r"measured|obtained|achieved|detected)\b"
+)
+# how often a subject occurred in one arm against another: "relapse occurred less often with X than with placebo",
+# "nausea was observed more frequently in the placebo group"
+OCCURRED_LESS_OFTEN = re.compile(
+    r"\b(?:occurred|occurs|occur|happened|was|were)\s+(?:(?:observed|seen|reported|noted|recorded|found)\s+)?"
+    r"(?:(?:statistically\s+)?significantly\s+)?(?P<word>less|more)\s+(?:often|frequently|commonly)\b"
+)
+OFTEN_WORDS = _words("often frequently commonly")
 # "slowed the progression of X", "retards the onset of X": a verb holding back the course of what follows
 SLOWING_VERBS = _words("slowed slows slowing retarded retards retarding delayed delays delaying")
 HELD_BACK = _words("progression onset development")

@@ -36,6 +36,9 @@ from summarizer.engines.extractive.result_cues import (
     HELD_BACK,
     HELD_BACK_COURSE,
     MORE_EFFECTIVE,
+    OBSERVED_COMPARATIVE,
+    OCCURRED_LESS_OFTEN,
+    OFTEN_WORDS,
     NO_DIFFERENCE_IN,
     OUTPERFORMED,
     PROTECTIVE,
@@ -156,7 +159,10 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if TREND.match(low, match.end()) or (inverted and match.group("verb")):
             continue  # a change over the years; a change the control arm itself went through ("fell in the placebo
             # group") is not the intervention's against it
-        span = subject_before(scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference")
+        span = subject_before(
+            scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference",
+            after_time=match.group("linked") is not None,
+        )
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
@@ -186,6 +192,23 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if (span := object_name(low, match)) is not None:
             better = match.group("word") == "more"
             mentions.append(mention_at(scan, *span, "unclear", "improved" if better else "worsened"))
+    for match in OBSERVED_COMPARATIVE.finditer(low) if "significantly" in said else ():
+        if (span := object_name(low, match)) is not None:
+            inverted = CONTROL_ARM.match(low, match.end()) is not None  # "... were observed in the placebo group"
+            change, direction = result_reading(
+                scan.text[span[0] : span[0] + span[1]], match.group("word"), inverted, scan.res.polarity
+            )
+            mentions.append(mention_at(scan, *span, change, direction))
+    for match in OCCURRED_LESS_OFTEN.finditer(low) if not OFTEN_WORDS.isdisjoint(said) else ():
+        span = subject_before(scan, match.start())
+        if span is None or CONTROL_WORDS.search(low, span[0], span[1]) is not None:
+            continue  # no subject, or the control arm's own
+        inverted = CONTROL_ARM.match(low, match.end()) is not None  # "... more often in the placebo group"
+        for piece_start, piece_end in pieces(low, span):
+            change, direction = result_reading(
+                scan.text[piece_start:piece_end], f"{match.group('word')} frequent", inverted, scan.res.polarity
+            )
+            mentions.append(mention_at(scan, piece_start, piece_end - piece_start, change, direction))
     for match in COMPARATIVE_OBJECT.finditer(low):
         if match.group("word") == "more" and match.group("verb") == "with":
             continue  # "with a more severe leukopenia", "patients with more advanced disease": who, not a result

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from summarizer.certainty import DRAFT
+from summarizer.engines.extractive.arm_comparison import compares_treated_with_control, names_no_other_treatment
 from summarizer.engines.extractive.cues import REASSURING
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
 from summarizer.engines.extractive.evidence import (
@@ -208,7 +209,9 @@ def efficacy_section(
     read = {index: _rule_outcomes(items[index], index, profile, polarity) for index in profile.statements}
     if learned is not None:
         _add_learned_outcomes(read, items, profile, learned, rules)
-    for index in profile.statements:
+    for index, mentions in _arms_compared(items, profile, polarity).items():
+        read[index] = [*read.get(index, ()), *mentions]
+    for index in sorted(read):
         item = items[index]
         mentions = read[index]
         if not mentions:
@@ -283,15 +286,47 @@ def _without_its_arm(mention: OutcomeMention, profile: TargetProfile) -> Outcome
     return mention
 
 
+def _arms_compared(
+    items: Sequence[ReadStatement], profile: TargetProfile, polarity: TargetPolarity
+) -> dict[int, list[OutcomeMention]]:
+    """The outcomes with a direction read in sentences not about the intervention by name that compare the treated
+    arm, named generically, with the control arm and name no other treatment ("pain was lower in the treated group
+    than in the control group": arm_comparison.py), by statement."""
+    found: dict[int, list[OutcomeMention]] = {}
+    for index, item in enumerate(items):
+        outcomes = item.reading.outcomes
+        if not outcomes or all(profile.about(index, m.sentence) for m in outcomes):
+            continue
+        by_sentence: dict[int, bool] = {}
+        for m in outcomes:
+            if m.sentence not in by_sentence:
+                by_sentence[m.sentence] = not profile.about(index, m.sentence) and compares_treated_with_control(
+                    m.quote.lower()
+                ) and names_no_other_treatment(
+                    (t for t in item.reading.treatment.mentions if t.sentence == m.sentence), profile.named_in
+                )
+        if any(by_sentence.values()):
+            mentions = _rule_outcomes(item, index, profile, polarity, lambda m, s=by_sentence: s[m.sentence])
+            if mentions:
+                found[index] = mentions
+    return found
+
+
 def _rule_outcomes(
-    item: ReadStatement, index: int, profile: TargetProfile, polarity: TargetPolarity
+    item: ReadStatement,
+    index: int,
+    profile: TargetProfile,
+    polarity: TargetPolarity,
+    about: Callable[[OutcomeMention], bool] | None = None,
 ) -> list[OutcomeMention]:
     """The outcomes with a direction the rules read in the statement's sentences about the intervention (named
     without the intervention's arm, _without_its_arm); where the outcome's name left its direction unclear, the
-    polarity the target's statements give it (target_polarity.py)."""
-    about = [_without_its_arm(m, profile) for m in item.reading.outcomes if profile.about(index, m.sentence)]
+    polarity the target's statements give it (target_polarity.py). about: which mentions to read (default: those of
+    the sentences about the intervention)."""
+    about_it = about or (lambda m: profile.about(index, m.sentence))
+    read = [_without_its_arm(m, profile) for m in item.reading.outcomes if about_it(m)]
     counted = [
-        m for m in polarity.directions(about)
+        m for m in polarity.directions(read)
         if m.direction != "unclear" and _counted(m, profile) and not said_of_another_arm(m, profile.anchors)
     ]
     by_sentence: dict[int, list[TreatmentMention]] = defaultdict(list)

@@ -1,0 +1,41 @@
+"""Sentences that compare a trial's arms by their generic names: the treated arm ("the intervention group", "the
+treated group", "the experimental arm", "the study group", "patients on active treatment") set against the control arm
+("the control group", "placebo", "sham", "usual care"). Trial reports, and the statements that cite them, name the
+arms so once the intervention has been named: such a sentence is about the intervention (the target's treated arm
+against its comparator) though it does not name it, provided it names no other treatment (sections.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from summarizer.engines.extractive.cues import CONTROL_WORDS
+from summarizer.engines.extractive.treatment_mention import TreatmentMention
+from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES, TREATMENT_CLASSES
+
+__all__ = ["compares_treated_with_control", "names_no_other_treatment"]
+
+# the treated arm by a generic name: "the intervention group", "treated patients", "the experimental arm", "verum"
+TREATED_ARM = re.compile(
+    r"\b(?:(?:intervention|treatment|treated|experimental|study|active|verum)\s+(?:group|arm)s?|"
+    r"treated\s+(?:patients|participants|subjects)|verum)\b"
+)
+# cheap test before the patterns: the words every comparison of the arms holds one of
+_ARM_HINTS = ("group", " arm", "treated", "verum")
+_GENERIC = TREATMENT_CLASSES | MODIFIED_CLASSES
+
+
+def compares_treated_with_control(sentence: str) -> bool:
+    """Whether a (lower-cased) sentence names the treated arm generically (TREATED_ARM) and the control arm
+    (cues.CONTROL_WORDS): "pain was lower in the treated group than in the control group"."""
+    if not any(hint in sentence for hint in _ARM_HINTS):
+        return False
+    return TREATED_ARM.search(sentence) is not None and CONTROL_WORDS.search(sentence) is not None
+
+
+def names_no_other_treatment(mentions: Iterable[TreatmentMention], is_the_intervention: Callable[[str], bool]) -> bool:
+    """Whether a sentence's treatment mentions name no treatment but the intervention: each is the intervention
+    (is_the_intervention, on its name) or a generic one ("the intervention", "treatment")."""
+    return all(
+        not (set(m.anchors) - _GENERIC) or is_the_intervention(m.name) for m in mentions
+    )
