@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from summarizer.certainty import DRAFT
@@ -305,8 +305,9 @@ def _arms_compared(
                 ) and names_no_other_treatment(
                     (t for t in item.reading.treatment.mentions if t.sentence == m.sentence), profile.named_in
                 )
-        if any(by_sentence.values()):
-            mentions = _rule_outcomes(item, index, profile, polarity, lambda m, s=by_sentence: s[m.sentence])
+        compared = frozenset(at for at, kept in by_sentence.items() if kept)
+        if compared:
+            mentions = _rule_outcomes(item, index, profile, polarity, compared)
             if mentions:
                 found[index] = mentions
     return found
@@ -317,14 +318,16 @@ def _rule_outcomes(
     index: int,
     profile: TargetProfile,
     polarity: TargetPolarity,
-    about: Callable[[OutcomeMention], bool] | None = None,
+    sentences: frozenset[int] | None = None,
 ) -> list[OutcomeMention]:
     """The outcomes with a direction the rules read in the statement's sentences about the intervention (named
     without the intervention's arm, _without_its_arm); where the outcome's name left its direction unclear, the
-    polarity the target's statements give it (target_polarity.py). about: which mentions to read (default: those of
-    the sentences about the intervention)."""
-    about_it = about or (lambda m: profile.about(index, m.sentence))
-    read = [_without_its_arm(m, profile) for m in item.reading.outcomes if about_it(m)]
+    polarity the target's statements give it (target_polarity.py). sentences: the sentences to read (default: those
+    about the intervention)."""
+    read = [
+        _without_its_arm(m, profile) for m in item.reading.outcomes
+        if (m.sentence in sentences if sentences is not None else profile.about(index, m.sentence))
+    ]
     counted = [
         m for m in polarity.directions(read)
         if m.direction != "unclear" and _counted(m, profile) and not said_of_another_arm(m, profile.anchors)
