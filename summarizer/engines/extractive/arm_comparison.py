@@ -13,7 +13,12 @@ from summarizer.engines.extractive.cues import CONTROL_WORDS
 from summarizer.engines.extractive.treatment_mention import TreatmentMention
 from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES, TREATMENT_CLASSES
 
-__all__ = ["compares_treated_with_control", "names_no_other_treatment"]
+__all__ = [
+    "ARMS", "TREATED_AGAINST_CONTROL", "arms_compared", "compares_treated_with_control", "names_no_other_treatment",
+]
+
+TREATED_AGAINST_CONTROL = "treated_against_control"
+ARMS = "arms"
 
 # the treated arm by a generic name: "the intervention group", "treated patients", "the experimental arm", "verum"
 TREATED_ARM = re.compile(
@@ -23,6 +28,18 @@ TREATED_ARM = re.compile(
 # cheap test before the patterns: the words every comparison of the arms holds one of
 _ARM_HINTS = ("group", " arm", "treated", "verum")
 _GENERIC = TREATMENT_CLASSES | MODIFIED_CLASSES
+# the arms compared however they are named: "between the groups", "between the two treatment arms", "between-group",
+# "intergroup", "across treatment groups"
+BETWEEN_ARMS = re.compile(
+    r"\b(?:between|across)\s+(?:the\s+)?(?:(?:two|three|both|all|study|treatment|intervention)\s+)*(?:groups|arms|"
+    r"treatments|conditions)\b|\bbetween[\s\-‐]groups?\b|\binter-?group\b"
+)
+_BETWEEN_HINTS = ("between", "across", "intergroup", "inter-group")
+# "no change in X within group I, and the between-group difference was significant": the arms did differ, and the
+# no difference read there is one arm's own course
+_DIFFERENCE_SIGNIFICANT = re.compile(
+    r"\bdifferences?\s+(?:was|were)\s+(?:also\s+)?(?:statistically\s+|highly\s+)?significant\b"
+)
 
 
 def compares_treated_with_control(sentence: str) -> bool:
@@ -31,6 +48,20 @@ def compares_treated_with_control(sentence: str) -> bool:
     if not any(hint in sentence for hint in _ARM_HINTS):
         return False
     return TREATED_ARM.search(sentence) is not None and CONTROL_WORDS.search(sentence) is not None
+
+
+def arms_compared(sentence: str) -> str | None:
+    """How a (lower-cased) sentence compares the trial's arms: TREATED_AGAINST_CONTROL where it sets the treated arm,
+    named generically, against the control arm (compares_treated_with_control); ARMS where it compares the arms
+    however named ("no difference between the groups in X", BETWEEN_ARMS), which says which arm did better only
+    where it says the arms did not differ; None where it does neither."""
+    if compares_treated_with_control(sentence):
+        return TREATED_AGAINST_CONTROL
+    if any(hint in sentence for hint in _BETWEEN_HINTS) and BETWEEN_ARMS.search(sentence) is not None and (
+        _DIFFERENCE_SIGNIFICANT.search(sentence) is None
+    ):
+        return ARMS
+    return None
 
 
 def names_no_other_treatment(mentions: Iterable[TreatmentMention], is_the_intervention: Callable[[str], bool]) -> bool:

@@ -93,7 +93,9 @@ NO_DIFFERENCE_IN = re.compile(
     r"(?:\b(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|change|modify)|"
     r"\b(?:no|not\s+an?|(?:did|does|do)\s+not\s+(?:have|show|exert)(?:\s+an?|\s+any)?)\s+(?:evidence\s+(?:of|for)\s+(?:an?\s+|any\s+)?)?(?:statistical(?:ly)?\s+)?(?:significant\s+)?"
     # "no detectable differences", "no significant intergroup differences", "no between-group differences"
-    r"(?:(?:detectable|meaningful|relevant|appreciable|notable)\s+)?(?:(?:between[\s\-‐]groups?|inter-?group)\s+)?"
+    r"(?:(?:detectable|meaningful|relevant|appreciable|notable)\s+)?(?:(?:between[\s\-‐]groups?|inter-?group|"
+    # "no treatment differences were detected in X", "no treatment group difference in X": the arms' difference
+    r"treatment(?:[\s\-]group)?)\s+)?"
     r"(?:differences?|changes?|effects?|benefits?|impact)\s+(?:\([^()]{0,30}\)\s+)?"
     r"(?:was\s+|were\s+)?"
     r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+|present\s+)?(?:(?:between|among)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}?"
@@ -222,6 +224,14 @@ DIFFERENCE_NOT_SIGNIFICANT = re.compile(
     r"significant|(?:statistically\s+)?(?:non-?\s?significant|insignificant))|(?:did|does|do)\s+not\s+(?:reach|attain|"
     r"achieve)\s+(?:statistical\s+)?significance)\b"
 )
+# "the effect of the programme on X was not significant", "effects of A on X were statistically non-significant": no
+# difference in X (an effect said significant gives no direction, and is not read here)
+EFFECT_NOT_SIGNIFICANT = re.compile(
+    r"\beffects?\s+of\s+[^.;:()\[\]]{1,60}?\s+(?:on|upon)\s+(?:the\s+)?(?P<obj>[a-z‘'][^.;:()\[\]]{1,100}?)\s+"
+    r"(?:was|were|is|are)\s+(?:also\s+)?(?:not\s+(?:statistically\s+)?significant|(?:statistically\s+)?"
+    r"(?:non-?\s?significant|insignificant))\b"
+)
+EFFECT_WORDS = _words("effect effects")
 # the words a statement must hold for DIFFERENCE_NOT_SIGNIFICANT to be looked for
 DIFFERENCE_WORDS = _words("difference differences change changes")
 SIGNIFICANCE_WORDS = _words("significant significance nonsignificant non-significant insignificant")

@@ -29,6 +29,8 @@ from summarizer.engines.extractive.result_cues import (
     DIFFERENCE_NOT_SIGNIFICANT,
     DIFFERENCE_WORDS,
     EFFECT_MEASURES,
+    EFFECT_NOT_SIGNIFICANT,
+    EFFECT_WORDS,
     EVALUATIVE_EFFECT,
     EVALUATIVE_EFFECT_WORDS,
     FAVOURS,
@@ -73,7 +75,9 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
     # "no significant difference in X"; "the difference in X was not significant"
     tested = not DIFFERENCE_WORDS.isdisjoint(said) and not SIGNIFICANCE_WORDS.isdisjoint(said)
     for match in [*(NO_DIFFERENCE_IN.finditer(low) if negated else ()),
-                  *(DIFFERENCE_NOT_SIGNIFICANT.finditer(low) if tested else ())]:
+                  *(DIFFERENCE_NOT_SIGNIFICANT.finditer(low) if tested else ()),
+                  *(EFFECT_NOT_SIGNIFICANT.finditer(low) if not EFFECT_WORDS.isdisjoint(said) and not
+                    SIGNIFICANCE_WORDS.isdisjoint(said) else ())]:
         if low[match.start("obj") :].split(" ", 1)[0] in NOT_AN_OBJECT:
             continue  # "did not change in response to treatment": said of the subject before it (SUBJECT_RESULT)
         head = CHANGE_HEAD.match(low, match.start("obj"))  # "no difference in the changes in X": X

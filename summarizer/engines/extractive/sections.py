@@ -17,7 +17,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from summarizer.certainty import DRAFT
-from summarizer.engines.extractive.arm_comparison import compares_treated_with_control, names_no_other_treatment
+from summarizer.engines.extractive.arm_comparison import (
+    TREATED_AGAINST_CONTROL,
+    arms_compared,
+    names_no_other_treatment,
+)
 from summarizer.engines.extractive.cues import REASSURING
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
 from summarizer.engines.extractive.evidence import (
@@ -289,25 +293,26 @@ def _without_its_arm(mention: OutcomeMention, profile: TargetProfile) -> Outcome
 def _arms_compared(
     items: Sequence[ReadStatement], profile: TargetProfile, polarity: TargetPolarity
 ) -> dict[int, list[OutcomeMention]]:
-    """The outcomes with a direction read in sentences not about the intervention by name that compare the treated
-    arm, named generically, with the control arm and name no other treatment ("pain was lower in the treated group
-    than in the control group": arm_comparison.py), by statement."""
+    """The outcomes read in sentences that do not name the intervention but compare the trial's arms and name no
+    other treatment (arm_comparison.py), by statement: with a direction where the sentence sets the treated arm,
+    named generically, against the control arm ("pain was lower in the treated group than in the control group");
+    of no difference where it compares the arms however named ("no difference between the groups in X")."""
     found: dict[int, list[OutcomeMention]] = {}
     for index, item in enumerate(items):
         outcomes = item.reading.outcomes
         if not outcomes or all(profile.about(index, m.sentence) for m in outcomes):
             continue
-        by_sentence: dict[int, bool] = {}
+        by_sentence: dict[int, str | None] = {}
         for m in outcomes:
             if m.sentence not in by_sentence:
-                by_sentence[m.sentence] = not profile.about(index, m.sentence) and compares_treated_with_control(
-                    m.quote.lower()
-                ) and names_no_other_treatment(
+                kind = None if profile.about(index, m.sentence) else arms_compared(m.quote.lower())
+                by_sentence[m.sentence] = kind if kind is not None and names_no_other_treatment(
                     (t for t in item.reading.treatment.mentions if t.sentence == m.sentence), profile.named_in
-                )
-        compared = frozenset(at for at, kept in by_sentence.items() if kept)
-        if compared:
-            mentions = _rule_outcomes(item, index, profile, polarity, compared)
+                ) else None
+        treated = frozenset(at for at, kind in by_sentence.items() if kind == TREATED_AGAINST_CONTROL)
+        alike = frozenset(at for at, kind in by_sentence.items() if kind is not None)
+        if alike:
+            mentions = _rule_outcomes(item, index, profile, polarity, (treated, alike))
             if mentions:
                 found[index] = mentions
     return found
@@ -318,15 +323,18 @@ def _rule_outcomes(
     index: int,
     profile: TargetProfile,
     polarity: TargetPolarity,
-    sentences: frozenset[int] | None = None,
+    compared: tuple[frozenset[int], frozenset[int]] | None = None,
 ) -> list[OutcomeMention]:
     """The outcomes with a direction the rules read in the statement's sentences about the intervention (named
     without the intervention's arm, _without_its_arm); where the outcome's name left its direction unclear, the
-    polarity the target's statements give it (target_polarity.py). sentences: the sentences to read (default: those
-    about the intervention)."""
+    polarity the target's statements give it (target_polarity.py). compared: instead of the sentences about the
+    intervention, those that compare its arm with the control arm (all their outcomes read) and those that compare
+    the arms (their outcomes of no difference read), _arms_compared."""
     read = [
         _without_its_arm(m, profile) for m in item.reading.outcomes
-        if (m.sentence in sentences if sentences is not None else profile.about(index, m.sentence))
+        if (profile.about(index, m.sentence) if compared is None else m.sentence in compared[0] or (
+            m.sentence in compared[1] and m.change == "no_difference"
+        ))
     ]
     counted = [
         m for m in polarity.directions(read)
