@@ -160,11 +160,16 @@ FRONTED_TIME = re.compile(
 # a significant comparative before the measure it compares, with the verb that says it was observed: "Significantly
 # lower pain scores were observed in the ketamine group", "significantly higher PIP was recorded with A than B"
 OBSERVED_COMPARATIVE = re.compile(
-    r"(?:^|(?<=[,;:(])|\b(?:and|but|while|whereas|however)\b)\s*(?:a\s+|an\s+)?(?:statistically\s+)?significantly\s+"
-    r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|more|smaller|larger|better|worse)\s+"
+    r"\bsignificantly\s+(?P<word>lower|higher|shorter|longer|fewer|greater|less|more|smaller|larger|better|worse)\s+"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80}?)\s+(?:was|were)\s+(?:also\s+)?(?:recorded|observed|found|seen|noted|reported|"
     r"measured|obtained|achieved|detected)\b"
 )
+# what may stand before OBSERVED_COMPARATIVE's adverb: the start of its sentence or clause, an article, "statistically"
+OBSERVED_COMPARATIVE_BEFORE = re.compile(
+    r"(?:[,;:(]|\b(?:and|but|while|whereas|however))\s*(?:(?:a|an)\s+)?(?:statistically\s+)?$"
+)
+# ... or nothing but those words since its sentence began
+OBSERVED_COMPARATIVE_LEAD = re.compile(r"\W*(?:(?:a|an)\s+)?(?:statistically\s+)?")
 # how often a subject occurred in one arm against another: "relapse occurred less often with X than with placebo",
 # "nausea was observed more frequently in the placebo group"
 OCCURRED_LESS_OFTEN = re.compile(

@@ -40,6 +40,8 @@ from summarizer.engines.extractive.result_cues import (
     MORE_EFFECTIVE,
     NO_DIFFERENCE_IN,
     OBSERVED_COMPARATIVE,
+    OBSERVED_COMPARATIVE_BEFORE,
+    OBSERVED_COMPARATIVE_LEAD,
     OCCURRED_LESS_OFTEN,
     OFTEN_WORDS,
     OUTPERFORMED,
@@ -197,6 +199,12 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             better = match.group("word") == "more"
             mentions.append(mention_at(scan, *span, "unclear", "improved" if better else "worsened"))
     for match in OBSERVED_COMPARATIVE.finditer(low) if "significantly" in said else ():
+        sentence_start = scan.sentence_at(match.start())[0]
+        before = low[max(sentence_start, match.start() - 40) : match.start()]
+        if OBSERVED_COMPARATIVE_BEFORE.search(before) is None and not (
+            match.start() - sentence_start <= 40 and OBSERVED_COMPARATIVE_LEAD.fullmatch(before)
+        ):
+            continue  # "patients with significantly higher X were ...": the comparative inside a noun phrase
         if (span := object_name(low, match)) is not None:
             inverted = CONTROL_ARM.match(low, match.end()) is not None  # "... were observed in the placebo group"
             change, direction = result_reading(

@@ -265,9 +265,11 @@ def efficacy_section(
 def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
     """Whether an outcome mention is a finding about the intervention against its comparator: not the intervention
     itself nor the arm set beside it, not a comparison of doses, not a measure taken before treatment."""
+    low = mention.quote.lower()
     return (
         not names_intervention(mention.outcome, profile.anchors)
-        and not coordinated_with_intervention(mention, profile.anchors)
+        # the arm set beside the outcome is named in its sentence: where no anchor is, no pattern is built for it
+        and not (any(a in low for a in profile.anchors) and coordinated_with_intervention(mention, profile.anchors))
         and not compares_doses(mention.quote)
         and not measured_before_treatment(mention.outcome, mention.quote)
     )
