@@ -52,6 +52,11 @@ def _read(text: str) -> list[tuple[str, str]]:
         ("No treatment differences were detected in sleep latency (p = 0.5).", [("sleep latency", "no_difference")]),
         ("The effect of the exercise programme on grip strength was not statistically significant.",
          [("grip strength", "no_difference")]),
+        # a list longer than the pattern's reach: its last name is read to the end of its word, not cut inside it
+        ("There were no significant differences in the mean duration of hospital stay, the number of wound "
+         "infections, or the mean postoperative opioid consumption scores between the two groups.",
+         [("mean duration of hospital stay", "no_difference"), ("number of wound infections", "no_difference"),
+          ("mean postoperative opioid consumption scores", "no_difference")]),
         # a name that opens with a negation is no measure
         ("There was a small decrease or no change in muscle tone in both groups, with no between-group difference "
          "in muscle tone.", [("muscle tone", "no_difference")]),

@@ -84,7 +84,17 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue  # "did not change in response to treatment": said of the subject before it (SUBJECT_RESULT)
         head = CHANGE_HEAD.match(low, match.start("obj"))  # "no difference in the changes in X": X
         piece_pos = head.end() if head is not None else match.start("obj")
-        obj = OBJ_CUT.sub("", low[piece_pos : match.end("obj")])
+        end = match.end("obj")
+        if end < len(low) and low[end] not in _OBJ_STOPS:
+            # the pattern's length cap cut the list ("... pregnancy r|ates between the groups"): read on to where an
+            # object ends, a stop within _OBJ_MORE characters, else the end of the word
+            stop = _OBJ_STOP.search(low, end, end + _OBJ_MORE)
+            if stop is not None:
+                end = stop.start()
+            else:
+                while end < len(low) and low[end].isalnum():
+                    end += 1
+        obj = OBJ_CUT.sub("", low[piece_pos:end])
         for piece in split_pieces(obj):
             words = outcome_words(piece)
             name_low = " ".join(words)
@@ -232,6 +242,10 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         )
         mentions.append(mention_at(scan, *span, change, direction))
     return mentions
+
+_OBJ_STOPS = ".;:()[]"
+_OBJ_STOP = re.compile(r"[.;:()\[\]]")
+_OBJ_MORE = 80
 
 _CHANGE_NOUN_WORD = {
     **dict.fromkeys(("reduction", "decrease", "decline"), "reduced"),
