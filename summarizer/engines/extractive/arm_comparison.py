@@ -1,8 +1,10 @@
-"""Sentences that compare a trial's arms by their generic names: the treated arm ("the intervention group", "the
-treated group", "the experimental arm", "the study group", "patients on active treatment") set against the control arm
-("the control group", "placebo", "sham", "usual care"). Trial reports, and the statements that cite them, name the
-arms so once the intervention has been named: such a sentence is about the intervention (the target's treated arm
-against its comparator) though it does not name it, provided it names no other treatment (sections.py)."""
+"""Sentences that compare a trial's arms without naming the intervention: the treated arm by a generic name ("the
+intervention group", "the treated group", "the experimental arm", "the study group", "treated patients") set against
+the control arm ("the control group", "placebo", "sham", "usual care"), or the arms compared however named ("no
+difference between the groups in X"). Trial reports, and the statements that cite them, name the arms so once the
+intervention has been named: such a sentence is about the intervention (the target's treated arm against its
+comparator) though it does not name it, provided it names no other treatment (sections.py; where only the arms are
+compared, only a result of no difference says something of the intervention)."""
 
 from __future__ import annotations
 
