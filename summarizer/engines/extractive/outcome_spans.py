@@ -24,6 +24,7 @@ from summarizer.engines.extractive.outcome_names import (
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.result_cues import (
     CLAUSE_BOUNDARY,
+    FRONTED_TIME,
     RESULT_CHANGE,
     SUBJECT_CHARS,
     SUBJECT_CUT,
@@ -91,11 +92,15 @@ def outcome_words(piece: str) -> list[str]:
     return words
 
 
-def subject_before(scan: Scan, pos: int, long_heads: bool = False) -> tuple[int, int] | None:
+def subject_before(
+    scan: Scan, pos: int, long_heads: bool = False, after_time: bool = False
+) -> tuple[int, int] | None:
     """The noun phrase that ends just before pos, within its clause: "the ovulation rate in the IM group (93%)"
     gives "ovulation rate". None when there is none. With long_heads (for a result of no difference, which says
     nothing of either arm), a subject too long for a measure's name is cut before where or when it was measured
-    (_head_before_place)."""
+    (_head_before_place). With after_time (for a comparison of arms, "was lower in"), a time put before the subject
+    without a comma is passed over ("At 12 months HbA1c was lower": HbA1c; result_cues.FRONTED_TIME); not for a
+    course ("after 36 h the episode improved"), which may be another treatment's."""
     low = scan.low
     sentence_start, _ = scan.sentence_at(pos)
     clause_start = max(sentence_start, pos - SUBJECT_CHARS)
@@ -117,6 +122,9 @@ def subject_before(scan: Scan, pos: int, long_heads: bool = False) -> tuple[int,
     joined = [m.end() for m in _CLAUSE_BEFORE_AND.finditer(phrase)]
     if joined:  # "X was significantly lower and the rate of Y was higher": Y's clause begins after "and"
         phrase = phrase[joined[-1] :]
+    fronted = FRONTED_TIME.match(phrase) if after_time else None
+    if fronted is not None:  # "At 12 months HbA1c was lower": the subject follows the time it was measured at
+        phrase = phrase[fronted.end() :]
     cut = SUBJECT_CUT.search(phrase)
     if cut is not None:
         phrase = phrase[: cut.start()]

@@ -112,7 +112,12 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     stopped = _stopped_sentences(scan)
     return [
         m for m in between if m is not None and m.sentence not in stopped and plausible_outcome_name(m.outcome)
+        and not _NEGATION_FIRST.match(m.outcome)
     ]
+
+# a name that opens with a negation is a result, not a measure: "a small decrease or no change in X" gives no "no
+# change"
+_NEGATION_FIRST = re.compile(r"(?:no|not|none|neither|nor)\b", re.IGNORECASE)
 
 _STOPPING_STEMS = ("withdraw", "discontinu", "cessation", "stopp", "taper", "ceased", "terminating")
 

@@ -93,7 +93,9 @@ NO_DIFFERENCE_IN = re.compile(
     r"(?:\b(?:did|does|do)\s+not\s+(?:significantly\s+)?(?:affect|alter|influence|change|modify)|"
     r"\b(?:no|not\s+an?|(?:did|does|do)\s+not\s+(?:have|show|exert)(?:\s+an?|\s+any)?)\s+(?:evidence\s+(?:of|for)\s+(?:an?\s+|any\s+)?)?(?:statistical(?:ly)?\s+)?(?:significant\s+)?"
     # "no detectable differences", "no significant intergroup differences", "no between-group differences"
-    r"(?:(?:detectable|meaningful|relevant|appreciable|notable)\s+)?(?:(?:between[\s\-‐]groups?|inter-?group)\s+)?"
+    r"(?:(?:detectable|meaningful|relevant|appreciable|notable)\s+)?(?:(?:between[\s\-‐]groups?|inter-?group|"
+    # "no treatment differences were detected in X", "no treatment group difference in X": the arms' difference
+    r"treatment(?:[\s\-]group)?)\s+)?"
     r"(?:differences?|changes?|effects?|benefits?|impact)\s+(?:\([^()]{0,30}\)\s+)?"
     r"(?:was\s+|were\s+)?"
     r"(?:found\s+|observed\s+|seen\s+|detected\s+|noted\s+|present\s+)?(?:(?:between|among)\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}?"
@@ -145,6 +147,36 @@ SUBJECT_CUT = re.compile(
     r"\bin\s+(?:the\s+)?(?:ig|cg|control|placebo|intervention|treatment)\b|\bat\s+(?:\d|day|week|month|baseline)|"
     r"\b(?:compared|versus|vs)\b|\b(?:was|were|is|are|has|have|had|did|does|do|remained|showed|became)\b)"
 )
+# a time a result was measured at, put before the subject without a comma: "At 12 months HbA1c was lower", "After
+# 6 weeks of treatment pain scores were lower", "At week 24 the mean HbA1c ...", "At the end of the study X ..."
+FRONTED_TIME = re.compile(
+    r"\s*(?:at|after|during|by|within|over|throughout|following)\s+(?:the\s+)?(?:(?:end|start|beginning)\s+of\s+"
+    r"(?:the\s+)?)?(?:(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|first|second|third|"
+    r"last|final)[\s\-]+(?:\w+\s+)?(?:hours?|h|days?|weeks?|wks?|months?|mo|years?|yrs?|visits?|sessions?)|"
+    r"(?:hour|day|week|month|year|visit)\s+\d+|baseline|follow[\s\-]?up|(?:the\s+)?(?:treatment|study|trial|"
+    r"intervention)(?:\s+period)?)(?:\s+of\s+(?:the\s+)?(?:treatment|therapy|follow[\s\-]?up|intervention|study|"
+    r"trial))?\s+(?=\S)"
+)
+# a significant comparative before the measure it compares, with the verb that says it was observed: "Significantly
+# lower pain scores were observed in the ketamine group", "significantly higher PIP was recorded with A than B"
+OBSERVED_COMPARATIVE = re.compile(
+    r"\bsignificantly\s+(?P<word>lower|higher|shorter|longer|fewer|greater|less|more|smaller|larger|better|worse)\s+"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80}?)\s+(?:was|were)\s+(?:also\s+)?(?:recorded|observed|found|seen|noted|reported|"
+    r"measured|obtained|achieved|detected)\b"
+)
+# what may stand before OBSERVED_COMPARATIVE's adverb: the start of its sentence or clause, an article, "statistically"
+OBSERVED_COMPARATIVE_BEFORE = re.compile(
+    r"(?:[,;:(]|\b(?:and|but|while|whereas|however))\s*(?:(?:a|an)\s+)?(?:statistically\s+)?$"
+)
+# ... or nothing but those words since its sentence began
+OBSERVED_COMPARATIVE_LEAD = re.compile(r"\W*(?:(?:a|an)\s+)?(?:statistically\s+)?")
+# how often a subject occurred in one arm against another: "relapse occurred less often with X than with placebo",
+# "nausea was observed more frequently in the placebo group"
+OCCURRED_LESS_OFTEN = re.compile(
+    r"\b(?:occurred|occurs|occur|happened|was|were)\s+(?:(?:observed|seen|reported|noted|recorded|found)\s+)?"
+    r"(?:(?:statistically\s+)?significantly\s+)?(?P<word>less|more)\s+(?:often|frequently|commonly)\b"
+)
+OFTEN_WORDS = _words("often frequently commonly")
 # "slowed the progression of X", "retards the onset of X": a verb holding back the course of what follows
 SLOWING_VERBS = _words("slowed slows slowing retarded retards retarding delayed delays delaying")
 HELD_BACK = _words("progression onset development")
@@ -197,6 +229,14 @@ DIFFERENCE_NOT_SIGNIFICANT = re.compile(
     r"significant|(?:statistically\s+)?(?:non-?\s?significant|insignificant))|(?:did|does|do)\s+not\s+(?:reach|attain|"
     r"achieve)\s+(?:statistical\s+)?significance)\b"
 )
+# "the effect of the programme on X was not significant", "effects of A on X were statistically non-significant": no
+# difference in X (an effect said significant gives no direction, and is not read here)
+EFFECT_NOT_SIGNIFICANT = re.compile(
+    r"\beffects?\s+of\s+[^.;:()\[\]]{1,60}?\s+(?:on|upon)\s+(?:the\s+)?(?P<obj>[a-z‘'][^.;:()\[\]]{1,100}?)\s+"
+    r"(?:was|were|is|are)\s+(?:also\s+)?(?:not\s+(?:statistically\s+)?significant|(?:statistically\s+)?"
+    r"(?:non-?\s?significant|insignificant))\b"
+)
+EFFECT_WORDS = _words("effect effects")
 # the words a statement must hold for DIFFERENCE_NOT_SIGNIFICANT to be looked for
 DIFFERENCE_WORDS = _words("difference differences change changes")
 SIGNIFICANCE_WORDS = _words("significant significance nonsignificant non-significant insignificant")

@@ -29,6 +29,8 @@ from summarizer.engines.extractive.result_cues import (
     DIFFERENCE_NOT_SIGNIFICANT,
     DIFFERENCE_WORDS,
     EFFECT_MEASURES,
+    EFFECT_NOT_SIGNIFICANT,
+    EFFECT_WORDS,
     EVALUATIVE_EFFECT,
     EVALUATIVE_EFFECT_WORDS,
     FAVOURS,
@@ -37,6 +39,11 @@ from summarizer.engines.extractive.result_cues import (
     HELD_BACK_COURSE,
     MORE_EFFECTIVE,
     NO_DIFFERENCE_IN,
+    OBSERVED_COMPARATIVE,
+    OBSERVED_COMPARATIVE_BEFORE,
+    OBSERVED_COMPARATIVE_LEAD,
+    OCCURRED_LESS_OFTEN,
+    OFTEN_WORDS,
     OUTPERFORMED,
     PROTECTIVE,
     RESULT_CHANGE,
@@ -70,12 +77,24 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
     # "no significant difference in X"; "the difference in X was not significant"
     tested = not DIFFERENCE_WORDS.isdisjoint(said) and not SIGNIFICANCE_WORDS.isdisjoint(said)
     for match in [*(NO_DIFFERENCE_IN.finditer(low) if negated else ()),
-                  *(DIFFERENCE_NOT_SIGNIFICANT.finditer(low) if tested else ())]:
+                  *(DIFFERENCE_NOT_SIGNIFICANT.finditer(low) if tested else ()),
+                  *(EFFECT_NOT_SIGNIFICANT.finditer(low) if not EFFECT_WORDS.isdisjoint(said) and not
+                    SIGNIFICANCE_WORDS.isdisjoint(said) else ())]:
         if low[match.start("obj") :].split(" ", 1)[0] in NOT_AN_OBJECT:
             continue  # "did not change in response to treatment": said of the subject before it (SUBJECT_RESULT)
         head = CHANGE_HEAD.match(low, match.start("obj"))  # "no difference in the changes in X": X
         piece_pos = head.end() if head is not None else match.start("obj")
-        obj = OBJ_CUT.sub("", low[piece_pos : match.end("obj")])
+        end = match.end("obj")
+        if end < len(low) and low[end] not in _OBJ_STOPS:
+            # the pattern's length cap cut the list ("... pregnancy r|ates between the groups"): read on to where an
+            # object ends, a stop within _OBJ_MORE characters, else the end of the word
+            stop = _OBJ_STOP.search(low, end, end + _OBJ_MORE)
+            if stop is not None:
+                end = stop.start()
+            else:
+                while end < len(low) and low[end].isalnum():
+                    end += 1
+        obj = OBJ_CUT.sub("", low[piece_pos:end])
         for piece in split_pieces(obj):
             words = outcome_words(piece)
             name_low = " ".join(words)
@@ -156,7 +175,10 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if TREND.match(low, match.end()) or (inverted and match.group("verb")):
             continue  # a change over the years; a change the control arm itself went through ("fell in the placebo
             # group") is not the intervention's against it
-        span = subject_before(scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference")
+        span = subject_before(
+            scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference",
+            after_time=match.group("linked") is not None,
+        )
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
@@ -186,6 +208,29 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if (span := object_name(low, match)) is not None:
             better = match.group("word") == "more"
             mentions.append(mention_at(scan, *span, "unclear", "improved" if better else "worsened"))
+    for match in OBSERVED_COMPARATIVE.finditer(low) if "significantly" in said else ():
+        sentence_start = scan.sentence_at(match.start())[0]
+        before = low[max(sentence_start, match.start() - 40) : match.start()]
+        if OBSERVED_COMPARATIVE_BEFORE.search(before) is None and not (
+            match.start() - sentence_start <= 40 and OBSERVED_COMPARATIVE_LEAD.fullmatch(before)
+        ):
+            continue  # "patients with significantly higher X were ...": the comparative inside a noun phrase
+        if (span := object_name(low, match)) is not None:
+            inverted = CONTROL_ARM.match(low, match.end()) is not None  # "... were observed in the placebo group"
+            change, direction = result_reading(
+                scan.text[span[0] : span[0] + span[1]], match.group("word"), inverted, scan.res.polarity
+            )
+            mentions.append(mention_at(scan, *span, change, direction))
+    for match in OCCURRED_LESS_OFTEN.finditer(low) if not OFTEN_WORDS.isdisjoint(said) else ():
+        span = subject_before(scan, match.start())
+        if span is None or CONTROL_WORDS.search(low, span[0], span[1]) is not None:
+            continue  # no subject, or the control arm's own
+        inverted = CONTROL_ARM.match(low, match.end()) is not None  # "... more often in the placebo group"
+        for piece_start, piece_end in pieces(low, span):
+            change, direction = result_reading(
+                scan.text[piece_start:piece_end], f"{match.group('word')} frequent", inverted, scan.res.polarity
+            )
+            mentions.append(mention_at(scan, piece_start, piece_end - piece_start, change, direction))
     for match in COMPARATIVE_OBJECT.finditer(low):
         if match.group("word") == "more" and match.group("verb") == "with":
             continue  # "with a more severe leukopenia", "patients with more advanced disease": who, not a result
@@ -197,6 +242,10 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         )
         mentions.append(mention_at(scan, *span, change, direction))
     return mentions
+
+_OBJ_STOPS = ".;:()[]"
+_OBJ_STOP = re.compile(r"[.;:()\[\]]")
+_OBJ_MORE = 80
 
 _CHANGE_NOUN_WORD = {
     **dict.fromkeys(("reduction", "decrease", "decline"), "reduced"),

@@ -17,6 +17,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from summarizer.certainty import DRAFT
+from summarizer.engines.extractive.arm_comparison import (
+    TREATED_AGAINST_CONTROL,
+    arms_compared,
+    names_no_other_treatment,
+)
 from summarizer.engines.extractive.cues import REASSURING
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
 from summarizer.engines.extractive.evidence import (
@@ -209,7 +214,9 @@ def efficacy_section(
     read = {index: _rule_outcomes(items[index], index, profile, polarity) for index in profile.statements}
     if learned is not None:
         _add_learned_outcomes(read, items, profile, learned, rules)
-    for index in profile.statements:
+    for index, mentions in _arms_compared(items, profile, polarity).items():
+        read[index] = [*read.get(index, ()), *mentions]
+    for index in sorted(read):
         item = items[index]
         mentions = read[index]
         if not mentions:
@@ -260,9 +267,11 @@ def efficacy_section(
 def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
     """Whether an outcome mention is a finding about the intervention against its comparator: not the intervention
     itself nor the arm set beside it, not a comparison of doses, not a measure taken before treatment."""
+    low = mention.quote.lower()
     return (
         not names_intervention(mention.outcome, profile.anchors)
-        and not coordinated_with_intervention(mention, profile.anchors)
+        # the arm set beside the outcome is named in its sentence: where no anchor is, no pattern is built for it
+        and not (any(a in low for a in profile.anchors) and coordinated_with_intervention(mention, profile.anchors))
         and not compares_doses(mention.quote)
         and not measured_before_treatment(mention.outcome, mention.quote)
     )
@@ -285,15 +294,54 @@ def _without_its_arm(mention: OutcomeMention, profile: TargetProfile) -> Outcome
     return mention
 
 
+def _arms_compared(
+    items: Sequence[ReadStatement], profile: TargetProfile, polarity: TargetPolarity
+) -> dict[int, list[OutcomeMention]]:
+    """The outcomes read in sentences that do not name the intervention but compare the trial's arms and name no
+    other treatment (arm_comparison.py), by statement: with a direction where the sentence sets the treated arm,
+    named generically, against the control arm ("pain was lower in the treated group than in the control group");
+    of no difference where it compares the arms however named ("no difference between the groups in X")."""
+    found: dict[int, list[OutcomeMention]] = {}
+    for index, item in enumerate(items):
+        outcomes = item.reading.outcomes
+        if not outcomes or all(profile.about(index, m.sentence) for m in outcomes):
+            continue
+        by_sentence: dict[int, str | None] = {}
+        for m in outcomes:
+            if m.sentence not in by_sentence:
+                kind = None if profile.about(index, m.sentence) else arms_compared(m.quote.lower())
+                by_sentence[m.sentence] = kind if kind is not None and names_no_other_treatment(
+                    (t for t in item.reading.treatment.mentions if t.sentence == m.sentence), profile.named_in
+                ) else None
+        treated = frozenset(at for at, kind in by_sentence.items() if kind == TREATED_AGAINST_CONTROL)
+        alike = frozenset(at for at, kind in by_sentence.items() if kind is not None)
+        if alike:
+            mentions = _rule_outcomes(item, index, profile, polarity, (treated, alike))
+            if mentions:
+                found[index] = mentions
+    return found
+
+
 def _rule_outcomes(
-    item: ReadStatement, index: int, profile: TargetProfile, polarity: TargetPolarity
+    item: ReadStatement,
+    index: int,
+    profile: TargetProfile,
+    polarity: TargetPolarity,
+    compared: tuple[frozenset[int], frozenset[int]] | None = None,
 ) -> list[OutcomeMention]:
     """The outcomes with a direction the rules read in the statement's sentences about the intervention (named
     without the intervention's arm, _without_its_arm); where the outcome's name left its direction unclear, the
-    polarity the target's statements give it (target_polarity.py)."""
-    about = [_without_its_arm(m, profile) for m in item.reading.outcomes if profile.about(index, m.sentence)]
+    polarity the target's statements give it (target_polarity.py). compared: instead of the sentences about the
+    intervention, those that compare its arm with the control arm (all their outcomes read) and those that compare
+    the arms (their outcomes of no difference read), _arms_compared."""
+    read = [
+        _without_its_arm(m, profile) for m in item.reading.outcomes
+        if (profile.about(index, m.sentence) if compared is None else m.sentence in compared[0] or (
+            m.sentence in compared[1] and m.change == "no_difference"
+        ))
+    ]
     counted = [
-        m for m in polarity.directions(about)
+        m for m in polarity.directions(read)
         if m.direction != "unclear" and _counted(m, profile) and not said_of_another_arm(m, profile.anchors)
     ]
     by_sentence: dict[int, list[TreatmentMention]] = defaultdict(list)
