@@ -45,6 +45,11 @@ class ServiceError(SummarizerError):
     exit_code = 2
 
 
+class WorkerLostError(SummarizerError):
+    """A worker process stopped without an answer (killed by the system, often for lack of memory) or its answer
+    could not be read back (exit 1)."""
+
+
 class ResultsPending(SummarizerError):
     """The model requests were written as batch files; their results are not there yet (exit 6: run them, re-run)."""
 

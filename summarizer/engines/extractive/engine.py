@@ -29,10 +29,13 @@ from summarizer.engines.extractive.target_profile import (
     given_treatments,
     profile_target,
 )
+from summarizer.errors import WorkerLostError
 from summarizer.models import Annotation, Intervention, Statement, StatementType, Target
 
 PARALLEL_MIN_STATEMENTS = 4000
 CHUNK_STATEMENTS = 250
+# how often the parent, waiting for a chunk, checks that the workers are still there
+WORKER_CHECK_SECONDS = 1.0
 
 _AnnotationJob = tuple[str, bool]  # text, read its stance?
 _worker_resources: list[Resources] = []
@@ -84,8 +87,39 @@ def _gc_frozen() -> Iterator[None]:
 def _stop(pool: multiprocessing.pool.Pool) -> None:
     """Kill the workers and reap them; a second Ctrl-C meanwhile waits, so that none is left behind."""
     with _sigint_held():
+        if not pool._result_handler.is_alive():  # type: ignore[attr-defined]
+            # its pending results will never come, and terminate() refuses to run while some are awaited
+            pool._cache.clear()  # type: ignore[attr-defined]
         pool.terminate()
         pool.join()
+
+
+def _readings_of(
+    pool: multiprocessing.pool.Pool, chunks: list[list[_AnnotationJob]]
+) -> Iterator[list[SentenceReading]]:
+    """The pool's readings of the chunks, in order. multiprocessing.Pool waits for ever when a worker dies (the
+    system kills it, for lack of memory) or when a worker's answer cannot be unpickled: it replaces the worker and
+    loses its chunk, or its result thread stops. So, while waiting, check every WORKER_CHECK_SECONDS that the
+    workers are the ones started (a replaced one died) and that the result thread runs, and fail with one line
+    otherwise."""
+    # Pool keeps its processes and its result thread in private attributes; without them a lost worker is silent
+    workers = {process.pid for process in pool._pool}  # type: ignore[attr-defined]
+    results = pool.imap(_annotate_jobs, chunks)
+    for _ in chunks:
+        while True:
+            try:
+                yield results.next(timeout=WORKER_CHECK_SECONDS)
+                break
+            except multiprocessing.TimeoutError:
+                if {process.pid for process in pool._pool} != workers:  # type: ignore[attr-defined]
+                    raise WorkerLostError(
+                        "a worker process of the extractive engine stopped without an answer (killed by the "
+                        "system, often for lack of memory)"
+                    ) from None
+                if not pool._result_handler.is_alive():  # type: ignore[attr-defined]
+                    raise WorkerLostError(
+                        "the answer of a worker process of the extractive engine could not be read back"
+                    ) from None
 
 
 def _annotate_in_processes(
@@ -102,7 +136,7 @@ def _annotate_in_processes(
     try:
         with _sigint_held(), _gc_frozen():
             pool = context.Pool(workers, initializer=_init_worker, initargs=(resources,))
-        for part in pool.imap(_annotate_jobs, chunks):
+        for part in _readings_of(pool, chunks):
             take(part)
     except BaseException:  # Ctrl-C, or a worker's error: no worker may outlive the run
         if pool is not None:
