@@ -34,6 +34,7 @@ from summarizer.engines.extractive.events import (
     event_names,
     event_names_at,
     fallback_event_spans,
+    with_limiting_qualifier,
     general_harms,
     harm_span,
     is_harm_name,
@@ -201,7 +202,7 @@ def annotate(
     if "%" in low:  # an event's rates listed per arm, the comparator's the highest: no concern of the intervention
         present_spans = [s for s in present_spans if not comparator_highest(low, *scan.sentence_at(s[0]))]
     adverse_events = event_names(text, present_spans) if reports_event else ()
-    absent_events = event_names(text, absent_spans)
+    absent_events = event_names(text, with_limiting_qualifier(text, absent_spans)) if absent_spans else ()
 
     outcomes: tuple[OutcomeMention, ...] = ()
     change: Change
