@@ -536,16 +536,26 @@ _GONE_AFTER = re.compile(
     r"(?:resolved|disappeared|subsided|remitted|regressed)\b",
     re.IGNORECASE,
 )
-_STOPPED = re.compile(r"\b(?:discontinu|withdr[ae]w|stopp|cessation|ceas|withh[eo]ld|taper|interrupt)", re.IGNORECASE)
+_STOPPED = re.compile(
+    r"\b(?:discontinu|withdr[ae]w|stopp|cessation|ceas|withh[eo]ld|taper|interrupt|terminat|curtail|"
+    r"(?:dose|dosage)\s+reduc|reduc\w*\s+(?:of\s+)?(?:the\s+)?(?:dose|dosage))",
+    re.IGNORECASE,
+)
 
 
 def _went_away(text: str, start: int, end: int) -> bool:
-    """Whether the sentence says the event at [start, end) went away, and not on stopping a treatment."""
+    """Whether the sentence says the event at [start, end) went away, not on stopping a treatment, and says no
+    cause of an event ("venlafaxine-induced incontinence resolved after switching": it happened, with its cause)."""
     if _GONE_BEFORE.search(text, max(0, start - 40), start) is None and _GONE_AFTER.match(text, end) is None:
         return False
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start)) + 1
     sentence_end = text.find(". ", end)
-    return _STOPPED.search(text, sentence_start, len(text) if sentence_end < 0 else sentence_end) is None
+    sentence_end = len(text) if sentence_end < 0 else sentence_end
+    return (
+        _STOPPED.search(text, sentence_start, sentence_end) is None
+        and _CAUSE_SAID.search(text, sentence_start, sentence_end) is None
+        and _CAUSED_NAME.search(text, sentence_start, sentence_end) is None
+    )
 
 
 def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], ...]:

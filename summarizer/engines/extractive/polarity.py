@@ -167,7 +167,7 @@ def rule_higher_is_better(outcome: str) -> bool | None:
         if bad != good:
             more_is_better = good
     if more_is_better is None and _HOW_OFTEN.search(low) is not None and any(map(is_head, tokens(low))):
-        more_is_better = False  # "seizure frequency", "number of migraines": how often a harm happens
+        more_is_better = False  # "seizure frequency", "number of headaches": how often a harm happens
     return more_is_better
 
 

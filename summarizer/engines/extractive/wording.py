@@ -6,6 +6,7 @@ it is given.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from summarizer.engines.extractive.evidence import ReadStatement
@@ -55,9 +56,36 @@ def lower_first(text: str) -> str:
 # claims of one finding
 
 
-def concern_claim(events: Sequence[str], name: str) -> str:
-    """The claim of a statement that reports adverse events with the intervention."""
-    return f"{capital(join(events))} reported with {name}."
+def concern_claim(events: Sequence[str], name: str, quoted: str = "") -> str:
+    """The claim of a statement that reports adverse events with the intervention, with how the quote describes them
+    when it calls them mild, transient or tolerated (quoted: the sentence): they happened, and the claim says no
+    more of them than the quote does."""
+    claim = f"{capital(join(events))} reported with {name}"
+    described = described_as(quoted, events) if quoted else None
+    return f"{claim}, described as {described}." if described else f"{claim}."
+
+
+_MILD = r"(?:mild|transient|well[\s\-]tolerated|reversible|self[\s\-]limit(?:ed|ing)|short[\s\-]lived|minor|manageable)"
+# "side effects are generally transient or well tolerated", "nausea was mild and transient"
+_DESCRIBED_AFTER = re.compile(
+    r"(?:\s+(?:of|with|from|due\s+to)\s+[^,.;]{1,40}?)?\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)(?:(?:generally|usually|mostly|often|typically|largely|"
+    r"mainly|all|only)\s+)?(?P<desc>" + _MILD + r"(?:\s*(?:,|or|and|,\s*and)\s*" + _MILD + r")*)\b",
+    re.IGNORECASE,
+)
+
+
+def described_as(sentence: str, events: Sequence[str]) -> str | None:
+    """How a sentence describes an event right after naming it, when it calls it mild, transient or tolerated."""
+    low = sentence.lower()
+    if not any(word in low for word in ("mild", "transient", "tolera", "reversible", "limit", "lived", "minor",
+                                        "manageable")):
+        return None
+    for event in events:
+        at = low.find(event.lower())
+        match = _DESCRIBED_AFTER.match(sentence, at + len(event)) if at >= 0 else None
+        if match is not None:
+            return match.group("desc")
+    return None
 
 
 def reassuring_claim(safety_outcomes: Sequence[OutcomeMention], absent: Sequence[str], name: str) -> str:
