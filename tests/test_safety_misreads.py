@@ -70,9 +70,13 @@ def test_an_event_that_went_away_on_stopping_or_with_its_cause_stays(text: str) 
 
 def test_mild_side_effects_are_worded_as_the_quote_says() -> None:
     quoted = "Side effects of the patch were mostly mild and transient in our series."
-    assert described_as(quoted, ["Side effects"]) == "mild and transient"
+    assert described_as(quoted, ["Side effects"]) == ("Side effects", "mostly mild and transient")
     assert concern_claim(["Side effects"], "the patch", quoted) == (
-        "Side effects reported with the patch, described as mild and transient."
+        "Side effects reported with the patch, described as mostly mild and transient."
+    )
+    two = "Rash and headache occurred; the headache was usually transient."
+    assert concern_claim(["Rash", "headache"], "the patch", two) == (
+        "Rash and headache reported with the patch; headache described as usually transient."
     )
     assert concern_claim(["Rash"], "the patch", "Rash was common with the patch.") == "Rash reported with the patch."
 

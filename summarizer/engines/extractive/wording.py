@@ -62,29 +62,38 @@ def concern_claim(events: Sequence[str], name: str, quoted: str = "") -> str:
     more of them than the quote does."""
     claim = f"{capital(join(events))} reported with {name}"
     described = described_as(quoted, events) if quoted else None
-    return f"{claim}, described as {described}." if described else f"{claim}."
+    if described is None:
+        return f"{claim}."
+    event, words = described
+    if len(events) == 1:
+        return f"{claim}, described as {words}."
+    return f"{claim}; {lower_first(event)} described as {words}."
 
 
 _MILD = r"(?:mild|transient|well[\s\-]tolerated|reversible|self[\s\-]limit(?:ed|ing)|short[\s\-]lived|minor|manageable)"
 # "side effects are generally transient or well tolerated", "nausea was mild and transient"
 _DESCRIBED_AFTER = re.compile(
-    r"(?:\s+(?:of|with|from|due\s+to)\s+[^,.;]{1,40}?)?\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)(?:(?:generally|usually|mostly|often|typically|largely|"
-    r"mainly|all|only)\s+)?(?P<desc>" + _MILD + r"(?:\s*(?:,|or|and|,\s*and)\s*" + _MILD + r")*)\b",
+    r"(?:\s+(?:of|with|from|due\s+to)\s+[^,.;]{1,40}?)?\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)"
+    r"(?P<desc>(?:(?:generally|usually|mostly|often|typically|largely|mainly|all|only)\s+)?" + _MILD
+    + r"(?:\s*(?:,|or|and|,\s*and)\s*" + _MILD + r")*)\b",
     re.IGNORECASE,
 )
 
 
-def described_as(sentence: str, events: Sequence[str]) -> str | None:
-    """How a sentence describes an event right after naming it, when it calls it mild, transient or tolerated."""
+def described_as(sentence: str, events: Sequence[str]) -> tuple[str, str] | None:
+    """The first event a sentence describes right after naming it as mild, transient or tolerated, and the words
+    that do ("generally transient or well tolerated")."""
     low = sentence.lower()
     if not any(word in low for word in ("mild", "transient", "tolera", "reversible", "limit", "lived", "minor",
                                         "manageable")):
         return None
     for event in events:
         at = low.find(event.lower())
-        match = _DESCRIBED_AFTER.match(sentence, at + len(event)) if at >= 0 else None
-        if match is not None:
-            return match.group("desc")
+        while at >= 0:
+            match = _DESCRIBED_AFTER.match(sentence, at + len(event))
+            if match is not None:
+                return event, match.group("desc")
+            at = low.find(event.lower(), at + 1)
     return None
 
 
