@@ -73,7 +73,7 @@ def concern_claim(events: Sequence[str], name: str, quoted: str = "") -> str:
 _MILD = r"(?:mild|transient|well[\s\-]tolerated|reversible|self[\s\-]limit(?:ed|ing)|short[\s\-]lived|minor|manageable)"
 # "side effects are generally transient or well tolerated", "nausea was mild and transient"
 _DESCRIBED_AFTER = re.compile(
-    r"(?:\s+(?:of|with|from|due\s+to)\s+[^,.;]{1,40}?)?\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)"
+    r"(?:\s+(?:of|with|from|due\s+to|associated\s+with|related\s+to|caused\s+by)\s+[^,.;]{1,40}?)?\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)"
     r"(?P<desc>(?:(?:generally|usually|mostly|often|typically|largely|mainly|all|only)\s+)?" + _MILD
     + r"(?:\s*(?:,|or|and|,\s*and)\s*" + _MILD + r")*)\b",
     re.IGNORECASE,
