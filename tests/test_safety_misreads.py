@@ -87,7 +87,8 @@ def test_an_author_phrase_and_a_reduced_harm_are_no_events() -> None:
         "Lamotrigine was given at 200 mg daily in that study [3].",
     )
     assert brief.safety.findings == []
-    assert [f.claim for f in brief.efficacy.outcomes] == ["Seizure frequency decreased with lamotrigine (an improvement)."]
+    claims = [f.claim for f in brief.efficacy.outcomes]
+    assert claims == ["Seizure frequency decreased with lamotrigine (an improvement)."]
 
 
 def test_a_toxicity_not_reached_is_no_concern() -> None:

@@ -186,7 +186,8 @@ def also_occurring(sentence: str, event: str) -> bool:
     after 13 (17%) ...; nausea without vomiting occurred in 14 (18%)"): it is then no absent event."""
     low = sentence.lower()
     return any(
-        _OCCURRED_AFTER.match(low, start + len(event)) and _NEGATED_BEFORE.search(low, max(0, start - 30), start) is None
+        _OCCURRED_AFTER.match(low, start + len(event))
+        and _NEGATED_BEFORE.search(low, max(0, start - 30), start) is None
         for start in occurrences(low, event.lower())
     )
 

@@ -34,7 +34,6 @@ from summarizer.engines.extractive.events import (
     event_names,
     event_names_at,
     fallback_event_spans,
-    with_limiting_qualifier,
     general_harms,
     harm_span,
     is_harm_name,
@@ -44,6 +43,7 @@ from summarizer.engines.extractive.events import (
     negated_tails,
     occurring_spans,
     treatment_event,
+    with_limiting_qualifier,
 )
 from summarizer.engines.extractive.features import ade_features, efficacy_features, stance_features
 from summarizer.engines.extractive.outcomes import OutcomeMention, find_outcomes, outcome_direction
