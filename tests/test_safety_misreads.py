@@ -107,3 +107,12 @@ def test_no_benefit_is_no_safety_reassurance() -> None:
         "Melatonin was given nightly in that trial [8].",
     )
     assert brief.safety.assessment == "insufficient_evidence"
+
+
+def test_a_wished_for_effect_not_found_is_no_absent_event() -> None:
+    brief = _brief(
+        "No beneficial effects of melatonin on fatigue or headache could be shown in older adults [8].",
+        "Melatonin was given nightly in that trial [8].",
+    )
+    assert brief.safety.assessment == "insufficient_evidence"
+    assert brief.safety.findings == []

@@ -65,6 +65,9 @@ _COMPARISON_AFTER_NEGATION = re.compile(
     # "had no significant effect on A": A was measured and did not change, not absent
     r"|\s*(?:(?:have|has|had|show|shows|showed|exert|exerted)\s+)?(?:an?\s+|any\s+)?(?:(?:statistically|clinically)\s+)?"
     r"(?:significant\s+)?effects?\s+(?:on|upon)\b"
+    # "no positive effects of X on A or B could be demonstrated": a wished-for effect not found, an efficacy finding
+    r"|\s*(?:(?:statistically|clinically)\s+)?(?:(?:positive|beneficial|favou?rable|protective|therapeutic|"
+    r"significant|additional|clinical)\s+)+(?:effects?|benefits?|impact|influence)\b"
 )
 
 
