@@ -132,7 +132,7 @@ MARK_PAIRS: dict[str, str] = {
 _MARK_PAIR_FIRST = frozenset(pair.split("_")[0] for pair in MARK_PAIRS)
 NEG_BACKWARD = re.compile(
     r"\b(?:(?:was|were|is|are|has been|have been|had been)\s+(?:not|never)\s+(?:observed|seen|reported|noted|"
-    r"found|detected|documented|recorded|experienced|encountered|identified|present|associated)|"
+    r"found|detected|documented|recorded|experienced|encountered|identified|present|associated|reached)|"
     r"(?:was|were|is|are)\s+(?:absent|excluded|ruled out)|did not (?:occur|develop|appear))\b"
 )
 
@@ -206,7 +206,9 @@ NOT_EVENT_WORDS = _words(
     "decrease decreases increase increases reduction reductions decline rise change changes effect effects event "
     "events reaction reactions issue issues problem problems concern concerns supplementation treatment therapy "
     "infusion injection administration dose doses decreased increased reduced improved worsened interaction "
-    "interactions"
+    "interactions "
+    # the authors a citing sentence names ("Smith and colleagues reported"): people who report, never an event
+    "colleagues coworkers co-workers collaborators investigators authors researchers"
 )
 ADJECTIVE_ENDINGS = ("ic", "al", "ous", "ive", "ary", "ible", "able")
 PATTERN_A_SUFFIX = ("induced", "associated", "related", "provoked", "triggered")

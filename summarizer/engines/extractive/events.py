@@ -65,6 +65,9 @@ _COMPARISON_AFTER_NEGATION = re.compile(
     # "had no significant effect on A": A was measured and did not change, not absent
     r"|\s*(?:(?:have|has|had|show|shows|showed|exert|exerted)\s+)?(?:an?\s+|any\s+)?(?:(?:statistically|clinically)\s+)?"
     r"(?:significant\s+)?effects?\s+(?:on|upon)\b"
+    # "no positive effects of X on A or B could be demonstrated": a wished-for effect not found, an efficacy finding
+    r"|\s*(?:(?:statistically|clinically)\s+)?(?:(?:positive|beneficial|favou?rable|protective|therapeutic|"
+    r"significant|additional|clinical)\s+)+(?:effects?|benefits?|impact|influence)\b"
 )
 
 
@@ -132,6 +135,25 @@ def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> lis
             if end - start <= 60:
                 spans.append((start, end))
     return spans
+
+
+# a qualifier that limits which events a negation speaks of: "no severe adverse events" is not "no adverse events",
+# "dose-limiting toxicity was not reached" not "no toxicity"
+_LIMITING_QUALIFIERS = re.compile(
+    r"(?:\b(?:serious|severe|major|(?:clinically\s+)?significant|life[\s\-]threatening|fatal|unexpected|"
+    r"dose[\s\-]limiting|(?:treatment|drug)[\s\-]related)\s+)+$",
+    re.IGNORECASE,
+)
+_QUALIFIER_REACH = 60
+
+
+def with_limiting_qualifier(text: str, spans: Sequence[Span]) -> list[Span]:
+    """Absent events' spans with the qualifiers right before them that limit which events were absent."""
+    out = []
+    for start, end in spans:
+        qualifier = _LIMITING_QUALIFIERS.search(text, max(0, start - _QUALIFIER_REACH), start) if start else None
+        out.append((qualifier.start(), end) if qualifier is not None else (start, end))
+    return out
 
 
 def _compares_effects(words: Sequence[str]) -> bool:
@@ -503,12 +525,50 @@ def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
     return following.group(1).lower() in _MEASURE_HEADS or RESOLVED_SPEED.match(text, end) is not None
 
 
+# an event the sentence says went away: "remission of psoriasis after X", "his skin eruptions resolved when switched
+# to X": a benefit, never an event of X; unless the sentence says a treatment was stopped (a dechallenge: "the rash
+# resolved after X was discontinued" tells that X caused it)
+_GONE_GATE = ("remission", "resolution", "disappearance", "regression", "resolved", "disappeared", "subsided",
+              "remitted", "regressed")
+_GONE_BEFORE = re.compile(
+    r"\b(?:remission|resolution|disappearance|regression)\s+(?:of|in)\s+(?:the\s+|his\s+|her\s+|their\s+)?$",
+    re.IGNORECASE,
+)
+_GONE_AFTER = re.compile(
+    r"\s+(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?(?:(?:completely|fully|rapidly|all|both)\s+)?"
+    r"(?:resolved|disappeared|subsided|remitted|regressed)\b",
+    re.IGNORECASE,
+)
+_STOPPED = re.compile(
+    r"\b(?:discontinu|withdr[ae]w|stopp|cessation|ceas|withh[eo]ld|taper|interrupt|terminat|curtail|"
+    r"(?:dose|dosage)\s+reduc|reduc\w*\s+(?:of\s+)?(?:the\s+)?(?:dose|dosage))",
+    re.IGNORECASE,
+)
+
+
+def _went_away(text: str, start: int, end: int) -> bool:
+    """Whether the sentence says the event at [start, end) went away, not on stopping a treatment, and says no
+    cause of an event ("venlafaxine-induced incontinence resolved after switching": it happened, with its cause)."""
+    if _GONE_BEFORE.search(text, max(0, start - 40), start) is None and _GONE_AFTER.match(text, end) is None:
+        return False
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start)) + 1
+    sentence_end = text.find(". ", end)
+    sentence_end = len(text) if sentence_end < 0 else sentence_end
+    return (
+        _STOPPED.search(text, sentence_start, sentence_end) is None
+        and _CAUSE_SAID.search(text, sentence_start, sentence_end) is None
+        and _CAUSED_NAME.search(text, sentence_start, sentence_end) is None
+    )
+
+
 def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], ...]:
     """The distinct event names of the spans (case-insensitively), each with where it first occurs; a name that
     says what was measured ("pain threshold"), the indication of the treatment or what was screened for or ruled out
     (screened.py) is none."""
     seen: dict[str, tuple[str, int]] = {}
     screens = may_screen(text)
+    low = text.lower()
+    gone = any(word in low for word in _GONE_GATE)
     for span in spans:
         cleaned = event_name_span(text, span)
         if cleaned is None:
@@ -523,6 +583,7 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
             and not _names_a_measure(text, start, start + len(name), name)
             and not _names_the_indication(text, start, start + len(name))
             and not (screens and names_what_was_screened(text, start, start + len(name)))
+            and not (gone and _went_away(text, start, start + len(name)))
         ):
             seen[name.lower()] = (name, start)
     return tuple(seen.values())

@@ -158,10 +158,19 @@ def compared(sentence: str, event: str) -> bool:
         return False
     if _VERB_OF_CHANGE.match(event.lower()) is not None:
         return True
+    low = sentence.lower()
     return any(
         _NO_DIFFERENCE.search(sentence, max(0, start - 200), start) is not None
-        for start in occurrences(sentence.lower(), event.lower())
+        or _REDUCTION_BEFORE.search(low, max(0, start - 60), start) is not None
+        for start in occurrences(low, event.lower())
     )
+
+
+# a reduction named right before an event ("did not experience reduced frequency of moderate to severe headache"):
+# what was negated is the reduction, a result, not the event's occurrence
+_REDUCTION_BEFORE = re.compile(
+    r"\b(?:reduc\w*|decreas\w*|lower|fewer|less)\s+(?:[\w\-]+\s+)?(?:of|in)\s+(?:[\w\-]+\s+){0,3}$"
+)
 
 
 # what follows an event's name when the sentence reports that it happened: "vomiting occurred after 13 (17%)",
@@ -176,7 +185,15 @@ def also_occurring(sentence: str, event: str) -> bool:
     """Whether a sentence that names an event as absent also reports it as having happened ("Vomiting occurred
     after 13 (17%) ...; nausea without vomiting occurred in 14 (18%)"): it is then no absent event."""
     low = sentence.lower()
-    return any(_OCCURRED_AFTER.match(low, start + len(event)) for start in occurrences(low, event.lower()))
+    return any(
+        _OCCURRED_AFTER.match(low, start + len(event))
+        and _NEGATED_BEFORE.search(low, max(0, start - 30), start) is None
+        for start in occurrences(low, event.lower())
+    )
+
+
+# a negation right before an event's name: "no severe adverse events occurred" says they did not
+_NEGATED_BEFORE = re.compile(r"\b(?:no|not|nor|without|none\s+of)\s+(?:[\w\-]+\s+){0,2}$")
 
 
 # a comparison between doses or schedules of one treatment ("similar in the lower and higher dose arms", "the two

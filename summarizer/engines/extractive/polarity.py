@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from summarizer.engines.extractive.cues import is_head
 from summarizer.engines.extractive.linear import LinearModel
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS, tokens
 from summarizer.models import Change, Direction
@@ -165,7 +166,13 @@ def rule_higher_is_better(outcome: str) -> bool | None:
         good = GOOD_OUTCOME.search(low) is not None
         if bad != good:
             more_is_better = good
+    if more_is_better is None and _HOW_OFTEN.search(low) is not None and any(map(is_head, tokens(low))):
+        more_is_better = False  # "seizure frequency", "number of headaches": how often a harm happens
     return more_is_better
+
+
+# how often something happens: of a harm (a word of the adverse-event lexicon, cues.is_head), fewer is better
+_HOW_OFTEN = re.compile(r"\b(?:frequency|frequencies|number)\b")
 
 
 def outcome_direction(outcome: str, change: Change, learned: LearnedPolarity | None = None) -> Direction:

@@ -43,6 +43,7 @@ from summarizer.engines.extractive.events import (
     negated_tails,
     occurring_spans,
     treatment_event,
+    with_limiting_qualifier,
 )
 from summarizer.engines.extractive.features import ade_features, efficacy_features, stance_features
 from summarizer.engines.extractive.outcomes import OutcomeMention, find_outcomes, outcome_direction
@@ -201,7 +202,7 @@ def annotate(
     if "%" in low:  # an event's rates listed per arm, the comparator's the highest: no concern of the intervention
         present_spans = [s for s in present_spans if not comparator_highest(low, *scan.sentence_at(s[0]))]
     adverse_events = event_names(text, present_spans) if reports_event else ()
-    absent_events = event_names(text, absent_spans)
+    absent_events = event_names(text, with_limiting_qualifier(text, absent_spans)) if absent_spans else ()
 
     outcomes: tuple[OutcomeMention, ...] = ()
     change: Change

@@ -156,8 +156,9 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 event_ids = events.setdefault(key, (event, []))[1]
                 if not event_ids or event_ids[-1] != item.statement.id:
                     event_ids.append(item.statement.id)
-            claim = concern_claim([event for event, _ in kept], name)
-            findings.append(statement_finding(item, claim, sentence(item.statement, kept[0][1])))
+            quoted = sentence(item.statement, kept[0][1])
+            claim = concern_claim([event for event, _ in kept], name, quoted)
+            findings.append(statement_finding(item, claim, quoted))
         elif reading.safety_signal == "reassuring" and profile.about(index, reading.safety_sentence):
             sentence_text = sentence(item.statement, reading.safety_sentence or 0)
             absent = [

@@ -6,6 +6,7 @@ it is given.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from summarizer.engines.extractive.evidence import ReadStatement
@@ -55,9 +56,45 @@ def lower_first(text: str) -> str:
 # claims of one finding
 
 
-def concern_claim(events: Sequence[str], name: str) -> str:
-    """The claim of a statement that reports adverse events with the intervention."""
-    return f"{capital(join(events))} reported with {name}."
+def concern_claim(events: Sequence[str], name: str, quoted: str = "") -> str:
+    """The claim of a statement that reports adverse events with the intervention, with how the quote describes them
+    when it calls them mild, transient or tolerated (quoted: the sentence): they happened, and the claim says no
+    more of them than the quote does."""
+    claim = f"{capital(join(events))} reported with {name}"
+    described = described_as(quoted, events) if quoted else None
+    if described is None:
+        return f"{claim}."
+    event, words = described
+    if len(events) == 1:
+        return f"{claim}, described as {words}."
+    return f"{claim}; {lower_first(event)} described as {words}."
+
+
+_MILD = r"(?:mild|transient|well[\s\-]tolerated|reversible|self[\s\-]limit(?:ed|ing)|short[\s\-]lived|minor|manageable)"
+# "side effects are generally transient or well tolerated", "nausea was mild and transient"
+_DESCRIBED_AFTER = re.compile(
+    r"(?:\s+(?:of|with|from|due\s+to|associated\s+with|related\s+to|caused\s+by)\s+[^,.;]{1,40}?)?\s+(?:(?:are|were|is|was|have\s+been|has\s+been)\s+)"
+    r"(?P<desc>(?:(?:generally|usually|mostly|often|typically|largely|mainly|all|only)\s+)?" + _MILD
+    + r"(?:\s*(?:,|or|and|,\s*and)\s*" + _MILD + r")*)\b",
+    re.IGNORECASE,
+)
+
+
+def described_as(sentence: str, events: Sequence[str]) -> tuple[str, str] | None:
+    """The first event a sentence describes right after naming it as mild, transient or tolerated, and the words
+    that do ("generally transient or well tolerated")."""
+    low = sentence.lower()
+    if not any(word in low for word in ("mild", "transient", "tolera", "reversible", "limit", "lived", "minor",
+                                        "manageable")):
+        return None
+    for event in events:
+        at = low.find(event.lower())
+        while at >= 0:
+            match = _DESCRIBED_AFTER.match(sentence, at + len(event))
+            if match is not None:
+                return event, match.group("desc")
+            at = low.find(event.lower(), at + 1)
+    return None
 
 
 def reassuring_claim(safety_outcomes: Sequence[OutcomeMention], absent: Sequence[str], name: str) -> str:
