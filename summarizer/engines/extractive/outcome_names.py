@@ -333,6 +333,12 @@ _JUDGEMENTS = frozenset({"effective", "efficacious", "beneficial", "successful",
 _NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
 
 
+# who can be counted: with a measure word alone ("proportion of infants", "number of mothers"), no measure is named
+_COUNTED_PEOPLE = PEOPLE | {
+    "infants", "neonates", "newborns", "babies", "mothers", "girls", "boys", "volunteers", "students", "respondents",
+}
+
+
 def plausible_outcome_name(name: str) -> bool:
     """Whether a phrase can be an outcome's name: no piece of a p-value or bracket, not the study's results, not a
     trial arm ("the PE group"), not opening with an adverb ("significantly over the study period"), and at least
@@ -359,7 +365,7 @@ def plausible_outcome_name(name: str) -> bool:
         return False  # "blood glucose decreased", "drug Z improved survival": a clause, not a name
     # who was counted is not what was measured: "proportion of patients", "children"
     return any(
-        w not in MEASURE_WORDS and w not in FUNCTION_WORDS and w not in PEOPLE and not w.isdigit()
+        w not in MEASURE_WORDS and w not in FUNCTION_WORDS and w not in _COUNTED_PEOPLE and not w.isdigit()
         and _TIME_SPAN.fullmatch(w) is None
         for w in words
     )
