@@ -253,7 +253,8 @@ def split_pieces(text: str) -> list[str]:
     for start, end in bounds:
         words = text[merged[-1][0] : merged[-1][1]].split() if merged else []
         if words and end > start and (
-            (words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4) or (len(words) <= 2 and text.startswith("other ", start))
+            (words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4)
+            or (len(words) <= 2 and text.startswith("other ", start))
         ):
             merged[-1] = (merged[-1][0], end)
         else:
