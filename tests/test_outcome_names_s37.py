@@ -5,7 +5,7 @@ Every sentence here is written for these tests (none is from a dev set): modifie
 medical complications"), a range of numbers inside a name ("grade 2–4 neutropenia"), a capitalised name whose first
 word is a common word ("the New England Symptom Index") and its bracketed abbreviation, words a slash joins, "at"
 before a qualified noun, a phrase that says when a measure was taken and not what ("at each follow-up time"), the
-change named before the measure ("the rise in X", "changes to X"), "as seen in", "X and other Y", and a share of
+change named before the measure ("the rise in X", "changes to X"), "as seen in", and a share of
 people that says who was counted but not what.
 """
 
@@ -60,9 +60,6 @@ def _names(text: str) -> list[str]:
         ("There were no differences between arms in changes to body fat.", ["body fat"]),
         # how the measure was seen is not part of it
         ("There was no difference in bone turnover as shown by serum CTX between the groups.", ["bone turnover"]),
-        # "X and other Y": X is one of Y
-        ("There was no difference in fibre and other carbohydrate intakes between the arms.",
-         ["fibre and other carbohydrate intakes"]),
         # who was counted, with no measure of what was counted, names no outcome
         ("There was no difference in the proportion of neonates who needed surfactant between the arms.", []),
     ],
@@ -81,7 +78,6 @@ def test_cut_object_keeps_ranges_slashes_and_qualified_at() -> None:
 
 def test_split_pieces_shares_heads() -> None:
     assert split_pieces("chemical and clinical pregnancy rates") == ["chemical and clinical pregnancy rates"]
-    assert split_pieces("iron and other mineral levels") == ["iron and other mineral levels"]
     assert split_pieces("complications and supplementary analgesic use") == [
         "complications", "supplementary analgesic use"
     ]

@@ -241,8 +241,7 @@ def _names_a_harm(name: str) -> bool:
 def split_pieces(text: str) -> list[str]:
     """The coordinated parts of an object or subject (cues.OBJ_SPLIT), as they are written; a part that ends with an
     adjective shares the head of the next ("incidence of cardiovascular and renal events", "diurnal systolic and
-    diastolic BP"), and stays with it; so does a short one before "other", which is one of what follows ("energy and
-    other nutrient intakes"; a longer one is an alternative, see pieces)."""
+    diastolic BP"), and stays with it."""
     bounds: list[tuple[int, int]] = []
     pos = 0
     for separator in OBJ_SPLIT.finditer(text):
@@ -252,10 +251,7 @@ def split_pieces(text: str) -> list[str]:
     merged: list[tuple[int, int]] = []
     for start, end in bounds:
         words = text[merged[-1][0] : merged[-1][1]].split() if merged else []
-        if words and end > start and (
-            (words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4)
-            or (len(words) <= 2 and text.startswith("other ", start))
-        ):
+        if words and end > start and words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4:
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
