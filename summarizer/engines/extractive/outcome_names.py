@@ -156,13 +156,32 @@ def _ends_no_name(words: list[tuple[int, int, str]], next_word: str) -> bool:
     or a participle whose complement follows it (`next_word`: "mortality recorded [for ...]")."""
     last = words[-1][2]
     previous = words[-2][2] if len(words) > 1 else ""
-    if _closed_word(last) or _is_adverb(last):
+    if last.endswith("/") or _closed_word(last) or _is_adverb(last):  # "with/": a slash's second word was cut
         return True
     if (_NUMBER.match(last) or last in _NUMBER_WORDS) and previous not in _NUMBERED:
         return True
     if last in _TIME_UNITS and (_NUMBER.match(previous) or previous in _NUMBER_WORDS):
         return not (len(words) > 2 and words[-3][2] in _PREPOSITIONS)
     return len(words) > 1 and _is_participle(last) and next_word in _COMPLEMENT_OPENS
+
+
+# the heads of a phrase that says when a measure was taken, not what it was: "each follow-up time", "every visit",
+# "any time point"
+_WHEN_HEADS = frozenset({"time", "times", "visit", "visits", "timepoint", "timepoints", "occasion", "occasions"})
+_EACH = frozenset({"each", "every", "any", "all"})
+
+
+# participles that do not end in -ed, after "as": "as seen in", "as shown by"
+_IRREGULAR_PARTICIPLES = frozenset({"seen", "shown", "given", "known", "taken", "found", "drawn", "done"})
+
+
+def _a_time(words: list[tuple[int, int, str]]) -> bool:
+    """Whether a phrase says when, not what: a time point ("time point", "timepoints"), or a time or a visit each,
+    every, any or all of which is meant ("each follow up time", "at every visit")."""
+    last = words[-1][2] if words else ""
+    if last in ("point", "points") and len(words) > 1 and words[-2][2] == "time":
+        return True
+    return last in _WHEN_HEADS and words[0][2] in _EACH
 
 
 def _closed_word(word: str) -> bool:
@@ -201,6 +220,8 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
                and w not in ("all", "both", "either", "any", "each") and name[:s].rstrip().endswith(",")]
     if fronted:
         words = words[fronted[-1] :]
+    if _a_time(words):
+        return None
     while words and (words[0][2] in _DETERMINERS or words[0][2] in ("and", "or", "also", "of", "on", "to")):
         words = words[1:]
     if not words or _verb_first(words):
@@ -217,6 +238,9 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
         if i and (w in _RELATIVES or (w in _CONJUNCTIONS and nxt in _DETERMINERS | _PERSONAL and nxt not in
                                       ("a", "an", "all", "both", "either", "any", "each", "some", "such"))):
             cut = i  # "retinal problems which ...", "mood problems and this difference"
+            break
+        if i and w == "as" and (_is_participle(nxt) or nxt in _IRREGULAR_PARTICIPLES):
+            cut = i  # "inflammatory response as seen in levels of TNF": how it was seen, not what
             break
         if i and "–" in name[words[i - 1][1] : s] + name[s : s + 1] and w in _PREPOSITIONS | _DETERMINERS:
             cut = i  # "days with diarrhea–in any of the three cohorts"
@@ -302,11 +326,17 @@ MEASURE_WORDS = MEASUREMENT_NOUNS | {
 _TIME_SPAN = re.compile(r"\d+(?:\.\d+)?-?(?:d|h|hr|hrs|min|day|days|week|weeks|wk|month|months|year|years)")
 # endings of adjectives that are never an outcome on their own ("pulmonary", "cardiac", "venous"); "-al" is left
 # out, since survival, removal and referral are nouns
-ADJECTIVE_ENDINGS = ("ary", "ic", "iac", "ous", "ive", "ible", "able", "onal", "ular", "eal", "ial", "inal")
+ADJECTIVE_ENDINGS = ("ary", "ic", "iac", "ous", "ive", "ible", "able", "onal", "ular", "eal", "ial", "inal", "ical")
 _NOT_FIRST = frozenset({"with", "without", "difference", "differences"})  # "without vomiting", "differences in X"
 # what "more" or "less" before them judges is an arm, not a measure ("more effective to strength gain")
 _JUDGEMENTS = frozenset({"effective", "efficacious", "beneficial", "successful", "useful"})
 _NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
+
+
+# who can be counted: with a measure word alone ("proportion of infants", "number of mothers"), no measure is named
+_COUNTED_PEOPLE = PEOPLE | {
+    "infants", "neonates", "newborns", "babies", "mothers", "girls", "boys", "volunteers", "students", "respondents",
+}
 
 
 def plausible_outcome_name(name: str) -> bool:
@@ -335,7 +365,7 @@ def plausible_outcome_name(name: str) -> bool:
         return False  # "blood glucose decreased", "drug Z improved survival": a clause, not a name
     # who was counted is not what was measured: "proportion of patients", "children"
     return any(
-        w not in MEASURE_WORDS and w not in FUNCTION_WORDS and w not in PEOPLE and not w.isdigit()
+        w not in MEASURE_WORDS and w not in FUNCTION_WORDS and w not in _COUNTED_PEOPLE and not w.isdigit()
         and _TIME_SPAN.fullmatch(w) is None
         for w in words
     )

@@ -40,6 +40,7 @@ __all__ = [
     "HYPOTHETICAL_CHARS",
     "NOT_AN_OBJECT",
     "OutcomeMention",
+    "cut_object",
     "mention_at",
     "object_name",
     "outcome_words",
@@ -169,10 +170,28 @@ def _head_before_place(words: list[str]) -> list[str]:
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|on|by|with|from|among|during|after|to)\s+$")
 
+# what would read as the end of a name (cues.OBJ_CUT) but lies inside one: a range of numbers ("grade 3–5 toxicity",
+# "a 2 to 4 point change"), words a slash joins ("patients with/without adverse events"), and "at" before a noun an
+# adjective qualifies, which says what was attempted or achieved, not when ("success at first-pass insertion" is cut
+# at "at" before a time, but not "the first attempt at successful insertion")
+_WHOLE_IN_NAME = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:[–—\-]|to)\s*\d+(?:\.\d+)?(?![\d.])|[^\W\d_]+(?:/[^\W\d_]+)+|"
+    r"\bat(?=\s+[a-z]+(?:ful|ive|ous)\s+[a-z])"
+)
+
+
+def cut_object(obj: str) -> str:
+    """The object as cues.OBJ_CUT ends it (a prefix of it), read with ranges, slashed words and "at" before a
+    qualified noun kept whole (_WHOLE_IN_NAME)."""
+    if not any(c.isdigit() or c == "/" for c in obj) and " at " not in obj:
+        return OBJ_CUT.sub("", obj)
+    masked = _WHOLE_IN_NAME.sub(lambda m: "x" * len(m.group()), obj)
+    return obj[: len(OBJ_CUT.sub("", masked))]
+
 
 def object_name(low: str, match: re.Match[str]) -> tuple[int, int] | None:
     """Where the outcome a pattern's "obj" group opens with is named, as (start, length); None when it names none."""
-    obj = OBJ_CUT.sub("", match.group("obj"))
+    obj = cut_object(match.group("obj"))
     words = outcome_words(split_pieces(obj)[0]) if obj.strip() else []
     name_low = " ".join(words)
     start = low.find(name_low, match.start("obj")) if words else -1

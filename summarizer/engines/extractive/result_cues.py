@@ -240,9 +240,11 @@ EFFECT_WORDS = _words("effect effects")
 # the words a statement must hold for DIFFERENCE_NOT_SIGNIFICANT to be looked for
 DIFFERENCE_WORDS = _words("difference differences change changes")
 SIGNIFICANCE_WORDS = _words("significant significance nonsignificant non-significant insignificant")
-# a measure's change named before the measure: "the changes in X", "mean change from baseline in X" (X is the outcome)
+# a measure's change named before the measure: "the changes in X", "mean change from baseline in X", "changes to X",
+# "the rise in X" (X is the outcome)
 CHANGE_HEAD = re.compile(
-    r"(?:(?:mean|median|absolute|relative|percent(?:age)?)\s+)?changes?\s+(?:from\s+baseline\s+)?(?:in|of)\s+"
+    r"(?:(?:mean|median|absolute|relative|percent(?:age)?)\s+)?(?:changes?|rises?|increases?|decreases?|reductions?|"
+    r"falls?|declines?)\s+(?:(?:from\s+baseline\s+)?(?:in|of)|to)\s+"
     r"(?:the\s+)?(?=[a-z])"
 )
 # the ratios a difference between two effects is taken of ("the difference in HRs between the two periods was not

@@ -14,6 +14,7 @@ from summarizer.engines.extractive.outcome_spans import (
     HYPOTHETICAL_CHARS,
     NOT_AN_OBJECT,
     OutcomeMention,
+    cut_object,
     mention_at,
     object_name,
     outcome_words,
@@ -94,13 +95,16 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             else:
                 while end < len(low) and low[end].isalnum():
                     end += 1
-        obj = OBJ_CUT.sub("", low[piece_pos:end])
+        end = _past_abbreviation(scan, piece_pos, end)
+        obj = cut_object(low[piece_pos:end])
         for piece in split_pieces(obj):
             words = outcome_words(piece)
             name_low = " ".join(words)
             start = low.find(name_low, piece_pos) if words else -1
             if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80 or words[-1] in EFFECT_MEASURES:
                 continue
+            lead = _proper_lead(scan.text, piece_pos, start)
+            name_low, start = low[lead : start + len(name_low)], lead
             piece_pos = start + len(name_low)
             mentions.append(mention_at(scan, start, len(name_low), "no_difference", "no_difference"))
     fewer_or_more = not _FEWER_OR_MORE.isdisjoint(said)
@@ -242,6 +246,39 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         )
         mentions.append(mention_at(scan, *span, change, direction))
     return mentions
+
+# an abbreviation in brackets after a name's first words, with the name going on after it: "the New York Heart
+# Association (NYHA) functional class"
+_ABBREVIATION = re.compile(r"\s*\(\s*[a-z][a-z0-9\-]{1,9}\s*\)\s+(?=[a-z])")
+
+
+def _past_abbreviation(scan: Scan, start: int, end: int) -> int:
+    """Where an object that ends at a bracket ends when the bracket abbreviates the words before it (two capitals
+    or more in it) and the name goes on after it: there, unless what follows the bracket is no part of the name
+    (cues.OBJ_CUT: "pain (VAS) between the groups")."""
+    bracket = _ABBREVIATION.match(scan.low, end)
+    if bracket is None or sum(c.isupper() for c in scan.text[bracket.start() : bracket.end()]) < 2:
+        return end
+    stop = _OBJ_STOP.search(scan.low, bracket.end(), bracket.end() + _OBJ_MORE)
+    further = stop.start() if stop is not None else min(len(scan.low), bracket.end() + _OBJ_MORE)
+    kept = cut_object(scan.low[start:further]).rstrip()
+    return further if start + len(kept) > bracket.end() else end
+
+
+def _proper_lead(text: str, floor: int, start: int) -> int:
+    """Where a capitalised name starts when outcome_words dropped its first word as a filler ("New" of "New York
+    Heart Association"): at a capitalised word before a capitalised name, not the sentence's first word."""
+    if start <= floor or not text[start : start + 1].isupper():
+        return start
+    before = text[floor:start]
+    kept = before.rstrip()
+    word = kept.rsplit(" ", 1)[-1]
+    if len(kept) == len(before) or not (word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return start  # not a capitalised word ("UP, GFR": an abbreviation and a comma)
+    lead = floor + len(kept) - len(word)
+    opening = text[:lead].rstrip()
+    return start if not opening or opening[-1] in ".!?" else lead
+
 
 _OBJ_STOPS = ".;:()[]"
 _OBJ_STOP = re.compile(r"[.;:()\[\]]")
