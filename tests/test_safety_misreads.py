@@ -9,7 +9,7 @@ import pytest
 from summarizer.engines.extractive.events import event_names_at, with_limiting_qualifier
 from summarizer.engines.extractive.evidence import also_occurring, compared
 from summarizer.engines.extractive.polarity import rule_higher_is_better
-from summarizer.engines.extractive.wording import concern_claim, described_as
+from summarizer.engines.extractive.wording import concern_claim, described_as, lower_first
 from summarizer.models import Statement
 from summarizer.pipeline import summarize
 
@@ -116,3 +116,22 @@ def test_a_wished_for_effect_not_found_is_no_absent_event() -> None:
     )
     assert brief.safety.assessment == "insufficient_evidence"
     assert brief.safety.findings == []
+
+
+@pytest.mark.parametrize(
+    ("name", "inside"),
+    [
+        ("Mortality", "mortality"),
+        ("Length of stay", "length of stay"),
+        ("Pain VAS", "pain VAS"),
+        ("Hepatitis A infection", "hepatitis A infection"),
+        ("HbA1c", "HbA1c"),
+        ("PaCO2", "PaCO2"),  # a capital inside the first word: written as measured
+        ("IgG titres", "IgG titres"),
+        ("New York Heart Association class", "New York Heart Association class"),  # a proper name
+    ],
+)
+def test_a_name_inside_a_sentence_loses_its_capital_only_when_it_is_no_symbol_or_proper_name(
+    name: str, inside: str
+) -> None:
+    assert lower_first(name) == inside

@@ -49,8 +49,15 @@ def capital(text: str) -> str:
 
 
 def lower_first(text: str) -> str:
-    """A name as it reads inside a sentence: "Mortality" becomes "mortality", "HbA1c" and "ICU stay" stay."""
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+    """A name as it reads inside a sentence: "Mortality" becomes "mortality"; "HbA1c", "ICU stay", a first word
+    with a capital inside ("PaCO2", "IgG titres") and a proper name of several capitalised words ("New York Heart
+    Association class") stay."""
+    if not text[1:2].islower():
+        return text
+    first, _, rest = text.partition(" ")
+    if any(letter.isupper() for letter in first[1:]) or (rest[:1].isupper() and rest[1:2].islower()):
+        return text
+    return text[:1].lower() + text[1:]
 
 
 # claims of one finding
