@@ -25,7 +25,7 @@ from summarizer.engines.extractive.resources import DATA_DIR, POLARITY_FILE
 from summarizer.errors import InputError
 from summarizer.evaluation import is_heldout
 from summarizer.training.extractive import write_data_file
-from summarizer.training.polarity import CORPUS, MIN_ACCURACY, read_rows, train_polarity
+from summarizer.training.polarity import CHECK_SETS, CORPUS, DEFAULT_CHECKS, MIN_ACCURACY, read_rows, train_polarity
 from summarizer.training.polarity_ade import ADE_CORPUS, harm_names, read_effect_rows
 
 
@@ -37,6 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="the out-of-fold accuracy the threshold must reach (default %(default)s)")
     parser.add_argument("--harms", action="store_true",
                         help=f"add the harms named in the train case reports of {ADE_CORPUS}/dev.jsonl as examples")
+    parser.add_argument("--checks", choices=sorted(CHECK_SETS), default=DEFAULT_CHECKS,
+                        help="the out-of-fold checks the threshold and L2 are chosen on: pooled (rules-decisive and "
+                             "direct) or unclear (direct labels of outcomes the rules leave unclear); default "
+                             "%(default)s")
     args = parser.parse_args(argv)
     if not 0.5 <= args.min_accuracy <= 1.0:
         parser.error(f"--min-accuracy must be between 0.5 and 1, not {args.min_accuracy}")
@@ -51,7 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             harms = harm_names([row for row in read_effect_rows(ade_path) if not is_heldout(row[0])])
             log(f"{len(harms)} distinct harm names of train case reports ({ade_path}; held-out documents left out)")
         data = train_polarity(rows, f"the TRAIN part of {CORPUS}/dev.jsonl; held-out part excluded", log,
-                              args.min_accuracy, harms, f"the TRAIN part of {ADE_CORPUS}/dev.jsonl")
+                              args.min_accuracy, harms, f"the TRAIN part of {ADE_CORPUS}/dev.jsonl",
+                              args.checks)
         write_data_file(args.out, data)
     except InputError as exc:
         print(f"train_polarity: {exc}", file=sys.stderr)
