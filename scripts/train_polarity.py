@@ -1,6 +1,7 @@
 """Train the learned outcome polarity on the train documents of Evidence Inference; write outcome_polarity.json.
 
 Usage: python scripts/train_polarity.py [--data-dir ../shared/data] [--min-accuracy 0.9] [--harms]
+                                        [--checks pooled|unclear]
                                         [--out summarizer/engines/extractive/data/outcome_polarity.json]
 
 Reads DATA_DIR/evidence_inference/dev.jsonl and keeps only the rows of train documents
@@ -11,6 +12,18 @@ scipy (pip install -e ".[train]"). bench/bench_polarity.py measures the model on
 --harms: add the harms named in the case reports of DATA_DIR/ade/dev.jsonl (its TRAIN documents only, by pmid) as
 "lower is better" examples, with the weight cross-validation chooses (summarizer.training.polarity_ade). The shipped
 model is NOT trained with it (measured and not adopted: docs/BENCHMARKS.md, "s37-polarity").
+
+--checks: the out-of-fold checks the L2 and the threshold are chosen on (summarizer.training.polarity.CHECK_SETS):
+"pooled" (default; the rules' polarity where decisive and the direct labels) or "unclear" (only the direct labels
+of outcomes the rules leave unclear, where the engine uses the model). "unclear" is an option, not the shipped
+choice (measured and not adopted: docs/BENCHMARKS.md, "s38-polthresh").
+
+The shipped outcome_polarity.json was written by this script at commit 6d5317a, whose rules (polarity.py's
+rule_higher_is_better) make the sibling labels and the checks; the rules have changed since, so the same command at
+a later commit chooses another threshold. To reproduce the shipped file byte for byte:
+    git archive 6d5317a | tar -x -C /tmp/at-6d5317a && cd /tmp/at-6d5317a &&
+    PYTHONPATH=. python scripts/train_polarity.py --data-dir DATA_DIR --out /tmp/outcome_polarity.json
+    cmp /tmp/outcome_polarity.json <checkout>/summarizer/engines/extractive/data/outcome_polarity.json
 """
 
 from __future__ import annotations

@@ -21,7 +21,11 @@ word pairs, last word and letter pieces (polarity.polarity_features), in the eng
 L2 and the threshold on its probability are chosen by cross-validation over the train documents (FOLDS folds by
 document): the threshold is the lowest at which the out-of-fold accuracy reaches MIN_ACCURACY on the checks (the
 rules' own polarity where they are decisive, never a training label, and the direct labels), and the L2 the one
-whose threshold answers the most checks.
+whose threshold answers the most checks. Which checks (CHECK_SETS, scripts/train_polarity.py --checks): "pooled"
+(the default, how the shipped model was chosen) or "unclear", only the direct labels of outcomes the rules leave
+unclear (where the engine asks the model; about 85 in the train documents). Measured (docs/BENCHMARKS.md,
+"s38-polthresh"): the pooled accuracy is carried by the rules-decisive checks, and on the unclear checks no choice
+is good enough to ship: the shipped model is unchanged.
 
 Harms named in case reports (summarizer.training.polarity_ade: the ADE corpus's effect spans that name a condition,
 not a change of a measure) may be added as "lower is better" examples, each with one weight of HARM_WEIGHT_GRID; the
@@ -299,6 +303,7 @@ def choose(
         for t in THRESHOLD_GRID:
             accuracy, coverage, answered = accuracy_at([p[i] for i in chosen_on], [gold[i] for i in chosen_on], t)
             if answered < min_answered:
+                log(f"  l2={l2}: no threshold reaches accuracy {min_accuracy} over {min_answered} answers")
                 break
             if accuracy >= min_accuracy:
                 log(f"  l2={l2}: threshold {t}, out-of-fold accuracy {accuracy:.3f}, coverage {coverage:.3f}")
