@@ -21,7 +21,7 @@ choice (measured and not adopted: docs/BENCHMARKS.md, "s38-polthresh").
 The shipped outcome_polarity.json was written by this script at commit 6d5317a, whose rules (polarity.py's
 rule_higher_is_better) make the sibling labels and the checks; the rules have changed since, so the same command at
 a later commit chooses another threshold. To reproduce the shipped file byte for byte:
-    git archive 6d5317a | tar -x -C /tmp/at-6d5317a && cd /tmp/at-6d5317a &&
+    mkdir /tmp/at-6d5317a && git archive 6d5317a | tar -x -C /tmp/at-6d5317a && cd /tmp/at-6d5317a &&
     PYTHONPATH=. python scripts/train_polarity.py --data-dir DATA_DIR --out /tmp/outcome_polarity.json
     cmp /tmp/outcome_polarity.json <checkout>/summarizer/engines/extractive/data/outcome_polarity.json
 """
