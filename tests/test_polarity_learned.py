@@ -146,3 +146,20 @@ def test_the_training_script_says_what_is_wrong_in_one_line(tmp_path: Path) -> N
     assert label.returncode == 2 and "invalid label 'up'" in label.stderr
     usage = _train(tmp_path, "--min-accuracy", "3")
     assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+def test_the_unclear_checks_are_the_direct_labels_of_names_the_rules_leave_unclear() -> None:
+    from summarizer.training.polarity import CHECK_SETS, Check, unclear_checks
+
+    targets = [
+        Check("doc1", "mortality", False, "rules"),  # the rules decide: not a check of where the model is asked
+        Check("doc2", "grip strength", True, "direct"),  # direct, but the rules decide it too
+        Check("doc3", "plasma zinc", True, "direct"),  # direct, and the rules leave it unclear
+    ]
+    assert [(c.outcome, c.source) for c in unclear_checks(targets)] == [("plasma zinc", "unclear")]
+    assert CHECK_SETS["unclear"][0] == ("unclear",) and CHECK_SETS["pooled"][0] == ("rules", "direct")
+
+
+def test_the_training_script_refuses_an_unknown_check_set(tmp_path: Path) -> None:
+    usage = _train(tmp_path, "--checks", "everything")
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr and "--checks" in usage.stderr

@@ -21,7 +21,11 @@ word pairs, last word and letter pieces (polarity.polarity_features), in the eng
 L2 and the threshold on its probability are chosen by cross-validation over the train documents (FOLDS folds by
 document): the threshold is the lowest at which the out-of-fold accuracy reaches MIN_ACCURACY on the checks (the
 rules' own polarity where they are decisive, never a training label, and the direct labels), and the L2 the one
-whose threshold answers the most checks.
+whose threshold answers the most checks. Which checks (CHECK_SETS, scripts/train_polarity.py --checks): "pooled"
+(the default, how the shipped model was chosen) or "unclear", only the direct labels of outcomes the rules leave
+unclear (where the engine asks the model; about 85 in the train documents). Measured (docs/BENCHMARKS.md,
+"s38-polthresh"): the pooled accuracy is carried by the rules-decisive checks, and on the unclear checks no choice
+is good enough to ship: the shipped model is unchanged.
 
 Harms named in case reports (summarizer.training.polarity_ade: the ADE corpus's effect spans that name a condition,
 not a change of a measure) may be added as "lower is better" examples, each with one weight of HARM_WEIGHT_GRID; the
@@ -63,6 +67,13 @@ L2_GRID = (0.003, 0.01, 0.03, 0.1)
 THRESHOLD_GRID = tuple(round(0.5 + 0.025 * i, 3) for i in range(19))  # 0.5 .. 0.95
 MIN_ACCURACY = 0.9
 MIN_ANSWERED = 50
+# the checks the threshold is chosen on (scripts/train_polarity.py --checks): "pooled", the rules' polarity where
+# decisive and the direct labels (how the shipped model was chosen); "unclear", only the direct labels of outcomes
+# the rules leave unclear (rule_higher_is_better is None), where the engine asks the model; with the fewest answers
+# a threshold must give on them (there are about 85 such checks in the train documents, not 840)
+CHECK_SETS: dict[str, tuple[tuple[str, ...], int]] = {"pooled": (("rules", "direct"), MIN_ANSWERED),
+                                                      "unclear": (("unclear",), 20)}
+DEFAULT_CHECKS = "pooled"
 HARM_WEIGHT_GRID = (0.1, 0.25, 0.5, 1.0, 2.0)
 # a feature of every harm example and of no outcome: it takes up (part of) that all of them are bad, so that the
 # model's bias moves less towards "lower is better" for every name (it is dropped from the saved model)
@@ -221,6 +232,13 @@ def checks(rows: Sequence[dict[str, str]], examples: Sequence[Example]) -> list[
     return list(out.values())
 
 
+def unclear_checks(targets: Sequence[Check]) -> list[Check]:
+    """The direct checks of outcomes whose polarity the rules leave unclear, as checks of source "unclear" (a direct
+    label of another fold: never a label of the fold the model is fitted on)."""
+    return [Check(c.document, c.outcome, c.higher_is_better, "unclear") for c in targets
+            if c.source == "direct" and rule_higher_is_better(c.outcome) is None]
+
+
 def fold_of(document: str, k: int = FOLDS) -> int:
     """The cross-validation fold of a document (a fixed hash)."""
     return int(hashlib.sha256(f"polarity:{document}".encode()).hexdigest(), 16) % k
@@ -269,18 +287,23 @@ def out_of_fold(examples: Sequence[Example], targets: Sequence[Check], l2: float
 
 def choose(
     examples: Sequence[Example], targets: Sequence[Check], log: Callable[[str], None],
-    min_accuracy: float = MIN_ACCURACY,
+    min_accuracy: float = MIN_ACCURACY, check_set: str = DEFAULT_CHECKS,
 ) -> dict[str, object]:
     """The L2 and the threshold: for each L2 of the grid, the lowest threshold of THRESHOLD_GRID at which the
-    out-of-fold accuracy on the checks reaches min_accuracy over at least MIN_ANSWERED answers; of those, the pair
-    that answers the most checks. With the out-of-fold figures of each kind of check."""
+    out-of-fold accuracy on the checks of check_set (CHECK_SETS) reaches min_accuracy over at least its fewest
+    answers; of those, the pair that answers the most of those checks. With the out-of-fold figures of each kind of
+    check (rules, direct, unclear) at the chosen pair."""
+    sources, min_answered = CHECK_SETS[check_set]
+    targets = [*targets, *unclear_checks(targets)]
+    chosen_on = [i for i, c in enumerate(targets) if c.source in sources]
     gold = [c.higher_is_better for c in targets]
     best: tuple[float, float, float, list[float]] | None = None  # coverage, l2, threshold, probabilities
     for l2 in L2_GRID:
         p = out_of_fold(examples, targets, l2)
         for t in THRESHOLD_GRID:
-            accuracy, coverage, answered = accuracy_at(p, gold, t)
-            if answered < MIN_ANSWERED:
+            accuracy, coverage, answered = accuracy_at([p[i] for i in chosen_on], [gold[i] for i in chosen_on], t)
+            if answered < min_answered:
+                log(f"  l2={l2}: no threshold reaches accuracy {min_accuracy} over {min_answered} answers")
                 break
             if accuracy >= min_accuracy:
                 log(f"  l2={l2}: threshold {t}, out-of-fold accuracy {accuracy:.3f}, coverage {coverage:.3f}")
@@ -290,16 +313,17 @@ def choose(
         else:
             log(f"  l2={l2}: no threshold reaches accuracy {min_accuracy}")
     if best is None:
-        raise InputError(f"no threshold reaches an out-of-fold accuracy of {min_accuracy} over {MIN_ANSWERED} checks")
+        raise InputError(f"no threshold reaches an out-of-fold accuracy of {min_accuracy} over {min_answered} "
+                         f"{check_set} checks")
     _, l2, threshold, p = best
     figures = {}
-    for source in ("rules", "direct"):
+    for source in ("rules", "direct", "unclear"):
         idx = [i for i, c in enumerate(targets) if c.source == source]
         accuracy, coverage, n = accuracy_at([p[i] for i in idx], [gold[i] for i in idx], threshold)
         figures[source] = {"checks": len(idx), "answered": n, "coverage": round(coverage, 4),
                            "accuracy": round(accuracy, 4)}
     log(f"  chosen l2={l2}, threshold {threshold}: out-of-fold {figures}")
-    return {"l2": l2, "min_probability": threshold, "cross_validation": figures}
+    return {"l2": l2, "min_probability": threshold, "checks": check_set, "cross_validation": figures}
 
 
 def harm_features(name: str) -> list[str]:
@@ -318,13 +342,15 @@ def harm_examples(harms: Sequence[tuple[str, str]], weight: float) -> list[Examp
 
 def _answered(chosen: dict[str, object]) -> int:
     figures: dict[str, dict[str, int]] = chosen["cross_validation"]  # type: ignore[assignment]
-    return sum(part["answered"] for part in figures.values())
+    sources, _ = CHECK_SETS[str(chosen["checks"])]
+    return sum(figures[source]["answered"] for source in sources)
 
 
 def train_polarity(rows: Sequence[dict[str, str]], described_as: str,
                    log: Callable[[str], None] = lambda line: None,
                    min_accuracy: float = MIN_ACCURACY,
-                   harms: Sequence[tuple[str, str]] = (), harms_described_as: str = "") -> dict[str, object]:
+                   harms: Sequence[tuple[str, str]] = (), harms_described_as: str = "",
+                   check_set: str = DEFAULT_CHECKS) -> dict[str, object]:
     """outcome_polarity.json's content, from these (train) rows, and the harms named in (train) case reports when
     given ((document, name), polarity_ade.harm_names) with the weight that cross-validation chooses."""
     examples = distant_examples(rows)
@@ -342,7 +368,7 @@ def train_polarity(rows: Sequence[dict[str, str]], described_as: str,
             log(f"with {len(harms) if weight else 0} harms named in case reports, weight {weight}:")
         try:
             chosen = choose([*examples, *harm_examples(harms if weight else (), weight or 0.0)], targets, log,
-                        min_accuracy)
+                            min_accuracy, check_set)
         except InputError:
             if weight is None:
                 raise
