@@ -1,0 +1,39 @@
+"""Numbers given per arm with the outcome as the verb's object (issue 23, s38-armnums); sentences written for
+these tests."""
+
+from __future__ import annotations
+
+from summarizer.engines.extractive.numeric_results import numeric_results
+from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.significance import Significance
+
+
+def _read(text: str) -> list[tuple[str, str | None]]:
+    scan = Scan(text, Resources())
+    return [
+        (r.change, text[r.named[0] : r.named[1]] if r.named else None)
+        for r in numeric_results(scan, Significance(scan))
+    ]
+
+
+def test_percentages_per_arm_then_the_outcome_as_object() -> None:
+    text = "At week 24, 48% of patients on the drug and 19% on placebo achieved clinical remission (P < 0.001)."
+    assert _read(text) == [("increased", "clinical remission")]
+
+
+def test_counts_out_of_a_number_per_arm() -> None:
+    text = (
+        "Overall, 18 of 52 patients in the drug group and 30 of 49 in the control group developed pneumonia (p = 0.01)."
+    )
+    assert _read(text) == [("decreased", "pneumonia")]
+
+
+def test_a_test_not_significant_is_no_difference() -> None:
+    text = "In all, 40% with the drug and 35% with placebo attained a major response, p = 0.4."
+    assert _read(text) == [("no_difference", "major response")]
+
+
+def test_a_count_in_brackets_is_no_arm_value() -> None:
+    text = "Rates were similar (7.1% (12 of 170) of treated patients and 6.5% (11 of 169) of control patients)."
+    assert all(named is None for _, named in _read(text))
