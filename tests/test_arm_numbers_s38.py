@@ -37,3 +37,18 @@ def test_a_test_not_significant_is_no_difference() -> None:
 def test_a_count_in_brackets_is_no_arm_value() -> None:
     text = "Rates were similar (7.1% (12 of 170) of treated patients and 6.5% (11 of 169) of control patients)."
     assert all(named is None for _, named in _read(text))
+
+
+def _outcomes(text: str) -> list[tuple[str, str]]:
+    from summarizer.engines.extractive.outcomes import find_outcomes
+
+    return [(m.outcome, m.change) for m in find_outcomes(text)]
+
+
+def test_denied_positive_effect_is_no_difference_in_each_outcome() -> None:
+    text = "No positive effects of the supplement on fatigue or sleep quality could be shown in this trial."
+    assert _outcomes(text) == [("fatigue", "no_difference"), ("sleep quality", "no_difference")]
+
+
+def test_positive_effect_not_denied_says_no_direction() -> None:
+    assert _outcomes("The supplement had a positive effect on fatigue.") == []

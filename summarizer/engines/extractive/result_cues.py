@@ -202,12 +202,20 @@ EFFECTIVE_IN_DOING = re.compile(
     r"(?:[a-z]+ing\s+[^.;:()\[\]]{1,60}?,?\s+and\s+(?:in\s+|at\s+)?(?:[a-z]+ly\s+)?)?$"
 )
 # an effect judged good or bad for the patient, whichever way the outcome went: "a beneficial effect on serum ferritin",
-# "deleterious effects on bone density" ("positive" and "negative" are left out: they may say the sign of a change)
+# "deleterious effects on bone density" ("negative" is left out, and "positive" read only when denied: they may say
+# the sign of a change)
 EVALUATIVE_EFFECT = re.compile(
-    r"\b(?P<word>beneficial|favou?rable|detrimental|harmful|deleterious)\s+(?:effects?|impacts?|influences?)\s+"
-    r"(?:on|upon)\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+    r"\b(?P<word>beneficial|favou?rable|detrimental|harmful|deleterious|positive)\s+(?:effects?|impacts?|influences?)\s+"
+    # the treatment may be named between: "no positive effects of X on A or B could be demonstrated"
+    r"(?P<of>of\s+[^.;:,()\[\]]{1,50}?\s+)?(?:on|upon)\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
-EVALUATIVE_EFFECT_WORDS = frozenset({"beneficial", "favourable", "favorable", "detrimental", "harmful", "deleterious"})
+EVALUATIVE_EFFECT_WORDS = frozenset(
+    {"beneficial", "favourable", "favorable", "detrimental", "harmful", "deleterious", "positive"}
+)
+# where a denied effect's objects end: its verb ("No positive effects of X on A or B could be demonstrated")
+DENIED_OBJECT_END = re.compile(
+    r"\s+(?:could|can|was|were|has|have|had|is|are|be|been)\b.*$|\s*,.*$|\s+(?:in|at|after|during|among|compared)\s.*$"
+)
 # a change over the years, not an effect of a treatment: "has improved substantially in recent years"
 TREND = re.compile(
     r"\s+(?:\w+ly\s+)?(?:in|over|during|since)\s+(?:recent|the\s+(?:past|last)|time\b|years\b|decades\b)"
