@@ -52,3 +52,19 @@ def test_denied_positive_effect_is_no_difference_in_each_outcome() -> None:
 
 def test_positive_effect_not_denied_says_no_direction() -> None:
     assert _outcomes("The supplement had a positive effect on fatigue.") == []
+
+
+def test_better_outcome_in_terms_of_each_outcome() -> None:
+    text = "Patients in the exercise group had a better outcome (p < 0.01) in terms of pain, disability, and sleep."
+    from summarizer.engines.extractive.outcomes import find_outcomes
+
+    found = [(m.outcome, m.direction) for m in find_outcomes(text)]
+    assert found == [("pain", "improved"), ("disability", "improved"), ("sleep", "improved")]
+
+
+def test_worse_results_for_an_outcome_and_the_control_arm_as_subject() -> None:
+    from summarizer.engines.extractive.outcomes import find_outcomes
+
+    worse = find_outcomes("The surgical group showed significantly worse results for wound healing.")
+    assert [(m.outcome, m.direction) for m in worse] == [("wound healing", "worsened")]
+    assert find_outcomes("The placebo group had better results for sleep.") == []

@@ -37,6 +37,8 @@ from summarizer.engines.extractive.result_cues import (
     EVALUATIVE_EFFECT_WORDS,
     FAVOURS,
     FEWER_PATIENTS,
+    GENERIC_COMPARATIVE,
+    GENERIC_COMPARATIVE_WORDS,
     HELD_BACK,
     HELD_BACK_COURSE,
     MORE_EFFECTIVE,
@@ -59,6 +61,7 @@ from summarizer.engines.extractive.result_cues import (
 )
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
+from summarizer.models import Direction
 
 __all__ = ["result_outcomes"]
 
@@ -249,7 +252,20 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
                 scan.text[piece_start:piece_end], f"{match.group('word')} frequent", inverted, scan.res.polarity
             )
             mentions.append(mention_at(scan, piece_start, piece_end - piece_start, change, direction))
+    generic = not GENERIC_COMPARATIVE_WORDS.isdisjoint(said)
+    for match in GENERIC_COMPARATIVE.finditer(low) if generic else ():
+        sentence_start = scan.sentence_at(match.start())[0]
+        if CONTROL_WORDS.search(low, max(sentence_start, match.start() - 60), match.start()):
+            continue  # the control arm (or both arms) named as the subject: which way the intervention went is unsaid
+        obj = cut_object(match.group("obj"))
+        inverted = CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
+        better = match.group("word") in ("better", "superior")
+        direction: Direction = "improved" if better != inverted else "worsened"
+        for piece_start, piece_end in pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
+            mentions.append(mention_at(scan, piece_start, piece_end - piece_start, "unclear", direction))
     for match in COMPARATIVE_OBJECT.finditer(low):
+        if generic and GENERIC_COMPARATIVE.match(low, match.start()):
+            continue  # "had a better outcome in terms of A": read above, in A
         if match.group("word") == "more" and match.group("verb") == "with":
             continue  # "with a more severe leukopenia", "patients with more advanced disease": who, not a result
         if (span := object_name(low, match)) is None:
