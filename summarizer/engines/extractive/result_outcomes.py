@@ -260,9 +260,9 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         obj = cut_object(match.group("obj"))
         inverted = CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
         better = match.group("word") in ("better", "superior")
-        direction: Direction = "improved" if better != inverted else "worsened"
+        said_way: Direction = "improved" if better != inverted else "worsened"
         for piece_start, piece_end in pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
-            mentions.append(mention_at(scan, piece_start, piece_end - piece_start, "unclear", direction))
+            mentions.append(mention_at(scan, piece_start, piece_end - piece_start, "unclear", said_way))
     for match in COMPARATIVE_OBJECT.finditer(low):
         if generic and GENERIC_COMPARATIVE.match(low, match.start()):
             continue  # "had a better outcome in terms of A": read above, in A
