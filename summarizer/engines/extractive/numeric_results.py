@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from summarizer.engines.extractive.cues import CONTROL_WORDS
+from summarizer.engines.extractive.cues import CONTROL_WORDS, OBJ_CUT
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.significance import (
     RATIO,
@@ -41,7 +41,9 @@ from summarizer.models import Change
 _NUMBER = r"\d+(?:\.\d+)?"
 # a value: a number with an optional spread and unit, and an optional percentage in brackets ("13 (32%)")
 _VALUE = (
-    rf"(?P<{{0}}>{_NUMBER})(?:\s*/\s*(?P<{{0}}of>\d+))?\s*(?P<{{0}}pct>%|percent\b)?"
+    # a count out of a number: "12/60", or "41 of 60" when who or which arm follows ("41 of 60 patients in A")
+    rf"(?P<{{0}}>{_NUMBER})(?:\s*/\s*(?P<{{0}}of>\d+)|\s+of\s+(?P<{{0}}ofn>\d+)(?=\s+(?:patients|subjects|"
+    rf"participants|children|women|men|infants|in|with|on|receiving|given|treated)\b))?\s*(?P<{{0}}pct>%|percent\b)?"
     rf"(?:\s*(?:±|\+/-|\+-)\s*{_NUMBER}\s*%?)?"
     r"(?:\s*[a-zµμ]{{1,3}}(?:/[a-zµμ]{{1,3}})?[23²³](?![\w.]))?"  # a unit with a power ("cm2", "kg/m2")
     rf"(?:\s*(?:[a-zµμ/]+\b)?\s*\(\s*(?:{_NUMBER}\s*[-–]\s*)?(?P<{{0}}in>{_NUMBER})\s*%\s*\))?"
@@ -90,6 +92,12 @@ ARM_LIST = re.compile(
     r"(?P<control>\d+(?:\.\d+)?\s*%?\s+(?:with|in|among|for|on|after|receiving|given)\s+[^.;,\d()\[\]]{1,50})"
 )
 _LISTED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%?)\s+(?:with|in|among|for|on|after|receiving|given)\s+([^,()\d]*)")
+# the outcome as the object of a verb after the two arms' values: "33% on A and 21% on placebo achieved remission",
+# "41 of 60 patients in the A group and 22 of 58 in the control group reached the target"
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:(?:have|has|had|were|was)\s+)?(?:achieved|attained|reached|met|experienced|developed|maintained)\s+"
+    r"(?:an?\s+|the\s+|their\s+)?(?P<obj>[^.;,()\d\[\]=<>]{3,80})"
+)
 # cheap tests that a statement may hold a comparison in numbers (on the lower-cased text) or a ratio (on the text)
 _GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+\d|\bratio")
 
@@ -121,7 +129,7 @@ def _value(match: re.Match[str], key: str) -> tuple[float, bool]:
     inner = match.group(f"{key}in")
     if inner:
         return float(inner), True
-    whole = match.group(f"{key}of")
+    whole = match.group(f"{key}of") or match.groupdict().get(f"{key}ofn")
     if whole is not None and match.group(f"{key}pct") is None:
         return (100 * float(match.group(key)) / float(whole), True) if float(whole) > 0 else (0.0, False)
     return float(match.group(key)), match.group(f"{key}pct") is not None
@@ -210,6 +218,16 @@ def _listed_arms(scan: Scan, listed: re.Match[str], significance: Significance) 
     return NumericResult(subject_end, changes.pop())
 
 
+def _object_after(low: str, arm_b: tuple[int, int]) -> tuple[int, int] | None:
+    """Where the outcome is named as the object of a verb that follows the second arm's words ("... and 21% on
+    placebo achieved remission"), cut where its name ends (cues.OBJ_CUT); None when no such verb follows."""
+    for match in _OBJECT_AFTER.finditer(low, *arm_b):
+        obj = OBJ_CUT.sub("", match.group("obj")).strip()
+        if len(obj) >= 3:
+            return match.start("obj"), match.start("obj") + len(obj)
+    return None
+
+
 def _subject_end(low: str, value_start: int, sentence_start: int) -> int:
     verb = SUBJECT_VERB.search(low, max(sentence_start, value_start - 60), value_start)
     return verb.start() if verb is not None else -1
@@ -239,15 +257,19 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
             continue
         sentence_start, _ = scan.sentence_at(match.start())
         subject_end = _subject_end(low, match.start(), sentence_start)
-        if subject_end < 0:
+        named = _object_after(low, match.span("arm_b")) if subject_end < 0 else None
+        if subject_end < 0 and named is None:
             continue
-        sides = (_arm_side(match.group("arm_a")), _arm_side(match.group("arm_b")))
+        arm_b = match.group("arm_b") if named is None else low[match.start("arm_b") : named[0]]
+        sides = (_arm_side(match.group("arm_a")), _arm_side(arm_b))
         spans = (_arm_words(low, match.span("arm_a")), _arm_words(low, match.span("arm_b")))
         respectively = RESPECTIVELY.search(low, match.end("b"), scan.sentence_at(match.start())[1])
         if respectively is not None:
             spans = (respectively.span("first"), respectively.span("second"))
             sides = (_named_arm_side(low, spans[0]), _named_arm_side(low, spans[1]))
         found = _two_arms(subject_end, (a, b), sides, spans, significance.at(match.end("b")))
+        if found is not None and named is not None:
+            found = replace(found, named=named)
         if found is not None:
             results.append(found)
             taken.append(match.span())

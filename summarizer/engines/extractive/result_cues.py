@@ -201,13 +201,31 @@ EFFECTIVE_IN_DOING = re.compile(
     # the second of two changes it governs: "effective in increasing X and in reducing Y"
     r"(?:[a-z]+ing\s+[^.;:()\[\]]{1,60}?,?\s+and\s+(?:in\s+|at\s+)?(?:[a-z]+ly\s+)?)?$"
 )
-# an effect judged good or bad for the patient, whichever way the outcome went: "a beneficial effect on serum ferritin",
-# "deleterious effects on bone density" ("positive" and "negative" are left out: they may say the sign of a change)
-EVALUATIVE_EFFECT = re.compile(
-    r"\b(?P<word>beneficial|favou?rable|detrimental|harmful|deleterious)\s+(?:effects?|impacts?|influences?)\s+"
-    r"(?:on|upon)\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+# a better or worse outcome in general, then what it was better in: "the X group had a better outcome (p < 0.05) in
+# terms of A, B and C", "showed significantly worse results for A": the change is in A, B, C
+GENERIC_COMPARATIVE = re.compile(
+    r"\b(?P<verb>had|has|have|showed|shows|show|achieved|experienced|demonstrated|exhibited|yielded|produced)\s+"
+    r"(?:a\s+|an\s+)?(?:(?:statistically\s+)?significantly\s+)?(?P<word>better|worse|superior|inferior)\s+"
+    r"(?:(?:overall|clinical|functional|treatment|therapeutic)\s+)?(?:outcomes?|results?|performance)\s+"
+    r"(?:\([^()]{0,30}\)\s+)?(?:in\s+terms\s+of|regarding|with\s+(?:regard|respect)\s+to|for|on|in)\s+(?:the\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,100})"
 )
-EVALUATIVE_EFFECT_WORDS = frozenset({"beneficial", "favourable", "favorable", "detrimental", "harmful", "deleterious"})
+GENERIC_COMPARATIVE_WORDS = frozenset({"better", "worse", "superior", "inferior"})
+# an effect judged good or bad for the patient, whichever way the outcome went: "a beneficial effect on serum ferritin",
+# "deleterious effects on bone density" ("negative" is left out, and "positive" read only when denied: they may say
+# the sign of a change)
+EVALUATIVE_EFFECT = re.compile(
+    r"\b(?P<word>beneficial|favou?rable|detrimental|harmful|deleterious|positive)\s+(?:effects?|impacts?|influences?)\s+"
+    # the treatment may be named between: "no positive effects of X on A or B could be demonstrated"
+    r"(?P<of>of\s+[^.;:,()\[\]]{1,50}?\s+)?(?:on|upon)\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+EVALUATIVE_EFFECT_WORDS = frozenset(
+    {"beneficial", "favourable", "favorable", "detrimental", "harmful", "deleterious", "positive"}
+)
+# where a denied effect's objects end: its verb ("No positive effects of X on A or B could be demonstrated")
+DENIED_OBJECT_END = re.compile(
+    r"\s+(?:could|can|was|were|has|have|had|is|are|be|been)\b.*$|\s*,.*$|\s+(?:in|at|after|during|among|compared)\s.*$"
+)
 # a change over the years, not an effect of a treatment: "has improved substantially in recent years"
 TREND = re.compile(
     r"\s+(?:\w+ly\s+)?(?:in|over|during|since)\s+(?:recent|the\s+(?:past|last)|time\b|years\b|decades\b)"

@@ -27,6 +27,7 @@ from summarizer.engines.extractive.result_cues import (
     CHANGE_HEAD,
     COMPARATIVE_OBJECT,
     CONTROL_ARM,
+    DENIED_OBJECT_END,
     DIFFERENCE_NOT_SIGNIFICANT,
     DIFFERENCE_WORDS,
     EFFECT_MEASURES,
@@ -36,6 +37,8 @@ from summarizer.engines.extractive.result_cues import (
     EVALUATIVE_EFFECT_WORDS,
     FAVOURS,
     FEWER_PATIENTS,
+    GENERIC_COMPARATIVE,
+    GENERIC_COMPARATIVE_WORDS,
     HELD_BACK,
     HELD_BACK_COURSE,
     MORE_EFFECTIVE,
@@ -58,6 +61,7 @@ from summarizer.engines.extractive.result_cues import (
 )
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
+from summarizer.models import Direction
 
 __all__ = ["result_outcomes"]
 
@@ -142,11 +146,24 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
     for match in EVALUATIVE_EFFECT.finditer(low) if not EVALUATIVE_EFFECT_WORDS.isdisjoint(said) else ():
         sentence_start = scan.sentence_at(match.start())[0]
         before = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
-        if HYPOTHETICAL.search(before) or _CONDITION_BEFORE.search(before) or _MODAL.search(match.group("obj")) or (
+        denied = _EFFECT_DENIED.search(before[-40:]) is not None
+        if HYPOTHETICAL.search(before) or _CONDITION_BEFORE.search(before):
+            continue  # "if ..., deleterious effects on X may ...": a conjecture
+        denied_only = denied and (_MODAL.search(match.group("obj")) or match.group("word") == "positive")
+        if match.group("of") and not denied_only:
+            continue  # "(potential) detrimental effects of X on A": the frame with the treatment named read only denied
+        if denied_only:
+            # "no positive effects of X on A or B could be demonstrated": no difference in A, in B
+            obj = DENIED_OBJECT_END.sub("", match.group("obj"))
+            for piece_start, piece_end in pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
+                length = piece_end - piece_start
+                mentions.append(mention_at(scan, piece_start, length, "no_difference", "no_difference"))
+            continue
+        if match.group("word") == "positive" or _MODAL.search(match.group("obj")) or (
             (span := object_name(low, match)) is None
         ):
-            continue  # "may have a beneficial effect on X", "if ..., deleterious effects on X may ...": a conjecture
-        if _EFFECT_DENIED.search(before[-40:]):
+            continue  # "may have a beneficial effect on X": a conjecture; "positive effect" may say a sign
+        if denied:
             mentions.append(mention_at(scan, *span, "no_difference", "no_difference"))
         else:
             good = match.group("word") in ("beneficial", "favourable", "favorable")
@@ -235,7 +252,20 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
                 scan.text[piece_start:piece_end], f"{match.group('word')} frequent", inverted, scan.res.polarity
             )
             mentions.append(mention_at(scan, piece_start, piece_end - piece_start, change, direction))
+    generic = not GENERIC_COMPARATIVE_WORDS.isdisjoint(said)
+    for match in GENERIC_COMPARATIVE.finditer(low) if generic else ():
+        sentence_start = scan.sentence_at(match.start())[0]
+        if CONTROL_WORDS.search(low, max(sentence_start, match.start() - 60), match.start()):
+            continue  # the control arm (or both arms) named as the subject: which way the intervention went is unsaid
+        obj = cut_object(match.group("obj"))
+        inverted = CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
+        better = match.group("word") in ("better", "superior")
+        said_way: Direction = "improved" if better != inverted else "worsened"
+        for piece_start, piece_end in pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
+            mentions.append(mention_at(scan, piece_start, piece_end - piece_start, "unclear", said_way))
     for match in COMPARATIVE_OBJECT.finditer(low):
+        if generic and GENERIC_COMPARATIVE.match(low, match.start()):
+            continue  # "had a better outcome in terms of A": read above, in A
         if match.group("word") == "more" and match.group("verb") == "with":
             continue  # "with a more severe leukopenia", "patients with more advanced disease": who, not a result
         if (span := object_name(low, match)) is None:
