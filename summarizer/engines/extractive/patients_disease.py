@@ -47,7 +47,7 @@ _NAME_WORD = (
 _IN_PEOPLE_WITH = re.compile(
     rf"\S\s+in\s+(?:(?:a|an|one|two|three|four|five|\d+|the|these|those|some|all|our)\s+)?{PEOPLE_NOUNS}\s+with\s+"
     r"(?:(?:a|an|the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*"
-    rf"(?:(?:{_NAME_WORD}){{1,4}}(?:and|or)\s+)?(?:{_NAME_WORD}){{0,2}}$",
+    rf"(?:(?:{_NAME_WORD}){{1,4}}(?:and|or)\s+)?(?:{_NAME_WORD}){{0,4}}$",
     re.IGNORECASE,
 )
 # a condition in which a drug was studied, not an event: "clearance is unchanged even in severe renal impairment"
