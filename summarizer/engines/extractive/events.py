@@ -303,18 +303,33 @@ def occurring_spans(scan: Scan, spans: Sequence[Span]) -> list[Span]:
 
 
 def _tagged_spans(scan: Scan, margins: Sequence[float]) -> list[Span]:
-    """Runs of adjacent words the effect tagger calls part of an effect name, as character spans."""
+    """Runs of adjacent words the effect tagger calls part of an effect name, as character spans; a run that ends
+    in a modifier (no harm's head) goes on over one plain word the tagger missed ("acute clinical failure" is one
+    name, never "acute" and "failure")."""
     spans: list[Span] = []
     run_start = -1
+    toks = scan.toks
     for i, margin in enumerate([*margins, -50.0]):
         if margin >= 0.0 and run_start < 0:
             run_start = i
+        elif margin < 0.0 and run_start >= 0 and _one_word_inside(toks, margins, i):
+            continue
         elif margin < 0.0 and run_start >= 0:
             span = token_span(scan, run_start, i - 1)
             if span:
                 spans.append(span)
             run_start = -1
     return spans
+
+
+def _one_word_inside(toks: Sequence[str], margins: Sequence[float], i: int) -> bool:
+    """Whether token i, untagged, is one plain word between a tagged modifier and a tagged word."""
+    if i + 1 >= len(margins) or margins[i + 1] < 0.0 or margins[i - 1] < 0.0:
+        return False
+    word, last = toks[i], toks[i - 1]
+    return word.isalpha() and last.isalpha() and word not in FALLBACK_STOP and not is_head(last) and not (
+        word.endswith(("ed", "ing"))
+    )
 
 
 def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
