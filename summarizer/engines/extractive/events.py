@@ -308,11 +308,10 @@ def _tagged_spans(scan: Scan, margins: Sequence[float]) -> list[Span]:
     name, never "acute" and "failure")."""
     spans: list[Span] = []
     run_start = -1
-    toks = scan.toks
     for i, margin in enumerate([*margins, -50.0]):
         if margin >= 0.0 and run_start < 0:
             run_start = i
-        elif margin < 0.0 and run_start >= 0 and _one_word_inside(toks, margins, i):
+        elif margin < 0.0 and run_start >= 0 and _one_word_inside(scan, margins, i):
             continue
         elif margin < 0.0 and run_start >= 0:
             span = token_span(scan, run_start, i - 1)
@@ -322,10 +321,13 @@ def _tagged_spans(scan: Scan, margins: Sequence[float]) -> list[Span]:
     return spans
 
 
-def _one_word_inside(toks: Sequence[str], margins: Sequence[float], i: int) -> bool:
-    """Whether token i, untagged, is one plain word between a tagged modifier and a tagged word."""
+def _one_word_inside(scan: Scan, margins: Sequence[float], i: int) -> bool:
+    """Whether token i, untagged, is one plain word between a tagged modifier and a tagged word, spaces around it."""
     if i + 1 >= len(margins) or margins[i + 1] < 0.0 or margins[i - 1] < 0.0:
         return False
+    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
+    if text[ends[i - 1] : starts[i]].strip() or text[ends[i] : starts[i + 1]].strip():
+        return False  # "suppression, typically aplastic anemia": a comma between, no one name
     word, last = toks[i], toks[i - 1]
     return word.isalpha() and last.isalpha() and word not in FALLBACK_STOP and not is_head(last) and not (
         word.endswith(("ed", "ing"))

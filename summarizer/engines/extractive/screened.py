@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer.engines.extractive.cues import NON_DRUG_CAUSES
+
 __all__ = ["may_screen", "names_what_was_screened"]
 
 # the thing ruled out or screened for follows: "to rule out a", "screened for", "screening for possible"
@@ -34,6 +36,10 @@ _NOT_RULED_OUT = re.compile(r"[.;:]|\b(?:cannot|can\s+not|could\s+not|not)\s+(?:
 _ITS_CAUSES = re.compile(r"\b(?:causes?|etiolog\w*|aetiolog\w*|reasons?)\s+(?:of|for)\s+(?:the\s+|a\s+|an\s+)?$",
                          re.IGNORECASE)
 _WINDOW = 80
+# a name that says its own cause, one that may be a treatment: "acetazolamide-related nephrolithiasis", not
+# "UV-induced eruption" (a cause that is no treatment: NON_DRUG_CAUSES and the sun's light)
+_OWN_CAUSE = re.compile(r"([\w\-]+)-(?:induced|related|associated)\b", re.IGNORECASE)
+_NO_TREATMENT = NON_DRUG_CAUSES | frozenset({"uv", "ultraviolet", "sun", "sunlight", "light"})
 
 
 def may_screen(text: str) -> bool:
@@ -47,6 +53,10 @@ def names_what_was_screened(text: str, start: int, end: int) -> bool:
     if _ITS_CAUSES.search(text, window, start) is not None:
         return False
     before = _SCREENED_BEFORE.search(text, window, start)
+    if before is not None and "from" in before.group() and any(
+        cause.group(1).lower() not in _NO_TREATMENT for cause in _OWN_CAUSE.finditer(text, before.start(), end)
+    ):
+        return False  # "differentiated from X-related nephrolithiasis": a harm the sentence ties to its cause
     if before is not None:
         return _NOT_RULED_OUT.search(text, before.end(), start) is None
     after = _RULED_OUT_AFTER.match(text, end)
