@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.engines.extractive.events import event_names_at
+from summarizer.engines.extractive.evidence import compared
 from summarizer.engines.extractive.patients_disease import names_the_indication, own_abbreviation
 from summarizer.engines.extractive.screened import names_what_was_screened
 from summarizer.models import Statement
@@ -72,3 +73,10 @@ def test_a_name_the_tagger_split_at_one_word_is_one_name() -> None:
     )
     claims = [f.claim for f in brief.safety.findings]
     assert all(" and failure" not in claim for claim in claims)
+
+
+def test_what_one_group_was_free_of_against_anothers_rate_is_no_absent_event() -> None:
+    text = ("Hepatotoxicity occurred in 40% of patients on the standard dose of drugol, while none of those on the "
+            "reduced dose experienced hepatotoxicity or early relapse.")
+    assert compared(text, "early relapse")
+    assert not compared("No patient experienced early relapse, while all completed the course.", "early relapse")
