@@ -39,7 +39,7 @@ _WINDOW = 80
 # a name that says its own cause, one that may be a treatment: "acetazolamide-related nephrolithiasis", not
 # "UV-induced eruption" (a cause that is no treatment: NON_DRUG_CAUSES and the sun's light)
 _OWN_CAUSE = re.compile(r"([\w\-]+)-(?:induced|related|associated)\b", re.IGNORECASE)
-_NO_TREATMENT = NON_DRUG_CAUSES | frozenset({"uv", "ultraviolet", "sun", "sunlight", "light"})
+_NO_TREATMENT = NON_DRUG_CAUSES | frozenset({"uv", "ultraviolet", "sun", "sunlight"})
 
 
 def may_screen(text: str) -> bool:
