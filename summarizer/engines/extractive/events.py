@@ -27,13 +27,18 @@ from summarizer.engines.extractive.cues import (
     NON_DRUG_CAUSES,
     NOT_EVENT_WORDS,
     PATTERN_A_SUFFIX,
-    PEOPLE_WITH,
     REPORTED_VERBS,
     TREATMENT_CONNECTORS,
     TREATMENT_NOUNS,
     TREATMENT_WORDS,
     is_head,
     word_class,
+)
+from summarizer.engines.extractive.patients_disease import (
+    CAUSE_SAID,
+    CAUSED_NAME,
+    names_the_indication,
+    own_abbreviation,
 )
 from summarizer.engines.extractive.resolution import RESOLVED_SPEED
 from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class, token_span, within
@@ -298,18 +303,35 @@ def occurring_spans(scan: Scan, spans: Sequence[Span]) -> list[Span]:
 
 
 def _tagged_spans(scan: Scan, margins: Sequence[float]) -> list[Span]:
-    """Runs of adjacent words the effect tagger calls part of an effect name, as character spans."""
+    """Runs of adjacent words the effect tagger calls part of an effect name, as character spans; a run that ends
+    in a modifier (no harm's head) goes on over one plain word the tagger missed ("acute clinical failure" is one
+    name, never "acute" and "failure")."""
     spans: list[Span] = []
     run_start = -1
     for i, margin in enumerate([*margins, -50.0]):
         if margin >= 0.0 and run_start < 0:
             run_start = i
+        elif margin < 0.0 and run_start >= 0 and _one_word_inside(scan, margins, i):
+            continue
         elif margin < 0.0 and run_start >= 0:
             span = token_span(scan, run_start, i - 1)
             if span:
                 spans.append(span)
             run_start = -1
     return spans
+
+
+def _one_word_inside(scan: Scan, margins: Sequence[float], i: int) -> bool:
+    """Whether token i, untagged, is one plain word between a tagged modifier and a tagged word, spaces around it."""
+    if i + 1 >= len(margins) or margins[i + 1] < 0.0 or margins[i - 1] < 0.0:
+        return False
+    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
+    if text[ends[i - 1] : starts[i]].strip() or text[ends[i] : starts[i + 1]].strip():
+        return False  # "suppression, typically aplastic anemia": a comma between, no one name
+    word, last = toks[i], toks[i - 1]
+    return word.isalpha() and last.isalpha() and word not in FALLBACK_STOP and not is_head(last) and not (
+        word.endswith(("ed", "ing"))
+    )
 
 
 def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
@@ -457,53 +479,8 @@ _TIME_TO = re.compile(r"\btime\s+to\s+(?:first\s+)?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[\s\-]*([A-Za-z]+)")
 
 
-# the disease a treatment was given for, or one the patient had before it, named right after the words that say so:
-# "used to treat X", "for the treatment of X", "treated for X", "a history of X"; or after the patients who had it,
-# once the sentence has named the cause of its event ("E caused by D in patients with X") or when the patients'
-# treatment follows ("patients with X treated with D"); never a disease whose own cause follows it ("the management of
-# A and B secondary to D": A and B are D's events)
-_FOR_THE_DISEASE = re.compile(
-    r"\b(?:(?:treatment|therapy|management)\s+(?:of|for)|used\s+(?:to\s+treat|for|in)|to\s+treat|treated\s+for|"
-    r"indicated\s+(?:for|in)|(?:a\s+|past\s+|prior\s+|previous\s+)?history\s+of)\s+"
-    r"(?:(?:the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
-    r"(?:(?:[\w\-]+\s+){1,3}(?:and|or)\s+)?$",
-    re.IGNORECASE,
-)
-_CAUSE_SAID = re.compile(r"\b(?:caused\s+by|induced\s+by|due\s+to|attributed\s+to)\b|\w-induced\b", re.IGNORECASE)
-_TREATED_AFTER = re.compile(r"\s+(?:treated\s+with|receiving|given|taking|on\s+long-term)\b", re.IGNORECASE)
-_CAUSE_AFTER = re.compile(
-    r"[^.;,()]{0,40}?\b(?:caused\s+by|induced\s+by|due\s+to|secondary\s+to|attributed\s+to|after|following)\b",
-    re.IGNORECASE,
-)
-_CAUSED_NAME = re.compile(r"-(?:induced|associated|related)\b|\b(?:induced|caused|associated|related)\b", re.IGNORECASE)
-
-
 # a verb in the past with its object, where a list's item would name an event: a clause, not a name
 _CLAUSE_START = re.compile(r"[a-z]+ed\s+(?:a|an|the|to|that|his|her|their)\s", re.IGNORECASE)
-
-
-def _names_its_cause(text: str, start: int, end: int) -> bool:
-    """Whether an event name, or the words right after it, say what caused it ("amiodarone-induced pneumonitis",
-    "A and B secondary to D"): the event itself, never the disease the treatment was given for."""
-    return _CAUSED_NAME.search(text, start, end) is not None or _CAUSE_AFTER.match(text, end) is not None
-
-
-def _names_the_indication(text: str, start: int, end: int) -> bool:
-    """Whether an event name names the disease the treatment was given for, which the patients had before it: each
-    reading is tried only where the words it needs are there ("with" for the patients who had it)."""
-    window = max(0, start - 60)
-    disease = _FOR_THE_DISEASE.search(text, window, start)
-    if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
-        return not _names_its_cause(text, start, end) and _CAUSED_NAME.search(text, disease.start(), start) is None
-    if text.find("with", window, start) < 0:
-        return False
-    people = PEOPLE_WITH.search(text, window, start)
-    if people is None or _names_its_cause(text, start, end):
-        return False
-    clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")
-    return _CAUSE_SAID.search(text, clause_start + 1, people.start()) is not None or _TREATED_AFTER.match(
-        text, end
-    ) is not None
 
 
 def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
@@ -556,8 +533,8 @@ def _went_away(text: str, start: int, end: int) -> bool:
     sentence_end = len(text) if sentence_end < 0 else sentence_end
     return (
         _STOPPED.search(text, sentence_start, sentence_end) is None
-        and _CAUSE_SAID.search(text, sentence_start, sentence_end) is None
-        and _CAUSED_NAME.search(text, sentence_start, sentence_end) is None
+        and CAUSE_SAID.search(text, sentence_start, sentence_end) is None
+        and CAUSED_NAME.search(text, sentence_start, sentence_end) is None
     )
 
 
@@ -569,10 +546,9 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
     screens = may_screen(text)
     low = text.lower()
     gone = any(word in low for word in _GONE_GATE)
-    for span in spans:
-        cleaned = event_name_span(text, span)
-        if cleaned is None:
-            continue
+    cleaned_spans = [cleaned for cleaned in (event_name_span(text, span) for span in spans) if cleaned is not None]
+    read = {text[a:b].strip(" ,;:.").lower() for a, b in cleaned_spans}
+    for cleaned in cleaned_spans:
         start, end = cleaned
         name = text[start:end].strip(" ,;:.")
         if _CLAUSE_START.match(name) is not None:
@@ -581,9 +557,10 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
             name
             and name.lower() not in seen
             and not _names_a_measure(text, start, start + len(name), name)
-            and not _names_the_indication(text, start, start + len(name))
+            and not names_the_indication(text, start, start + len(name))
             and not (screens and names_what_was_screened(text, start, start + len(name)))
             and not (gone and _went_away(text, start, start + len(name)))
+            and not ("(" in text and own_abbreviation(text, name, read))
         ):
             seen[name.lower()] = (name, start)
     return tuple(seen.values())

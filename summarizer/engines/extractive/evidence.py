@@ -162,8 +162,27 @@ def compared(sentence: str, event: str) -> bool:
     return any(
         _NO_DIFFERENCE.search(sentence, max(0, start - 200), start) is not None
         or _REDUCTION_BEFORE.search(low, max(0, start - 60), start) is not None
+        or _against_another_groups_rate(low, start)
         for start in occurrences(low, event.lower())
     )
+
+
+# one group's events set against another's: "X occurred in 30% of group A, while none of group B had X or Y": what
+# group B was free of is said against group A's rate, a comparison of groups (which may both have had the
+# treatment), no absent event of the treatment
+_CONTRAST = re.compile(r"\b(?:while|whereas)\b")
+_RATE_OCCURRED = re.compile(
+    r"\b(?:occurred|developed|experienced|had)\b[^;]{0,60}?\d+(?:\.\d+)?\s*%|"
+    r"\d+(?:\.\d+)?\s*%[^;]{0,60}?\b(?:occurred|developed|experienced|had)\b"
+)
+
+
+def _against_another_groups_rate(low: str, start: int) -> bool:
+    """Whether the clause of an absent event (at start) follows "while"/"whereas" after another group's rate."""
+    if "while" not in low and "whereas" not in low:
+        return False
+    contrasts = list(_CONTRAST.finditer(low, 0, start))
+    return bool(contrasts) and _RATE_OCCURRED.search(low, 0, contrasts[-1].start()) is not None
 
 
 # a reduction named right before an event ("did not experience reduced frequency of moderate to severe headache"):

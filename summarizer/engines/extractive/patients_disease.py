@@ -1,0 +1,108 @@
+"""Who the patients were: the disease a treatment was given for, one the patients had before it, or the condition in
+which a drug was studied. An event name that names any of these is none of the treatment's events; nor is the
+abbreviation of a name the sentence has already read (its own long form)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from summarizer.engines.extractive.cues import NON_DRUG_CAUSES, PEOPLE_NOUNS, PEOPLE_WITH
+
+__all__ = ["CAUSED_NAME", "CAUSE_SAID", "names_the_indication", "own_abbreviation"]
+
+# the disease a treatment was given for, or one the patient had before it, named right after the words that say so:
+# "used to treat X", "for the treatment of X", "treated for X", "a history of X"; or after the patients who had it,
+# once the sentence has named the cause of its event ("E caused by D in patients with X"), when the patients'
+# treatment follows ("patients with X treated with D", "patients with X were treated with D") or when an event came
+# first ("E in a patient with X", "E in two patients with A and B"); never a disease whose own cause follows it ("the
+# management of A and B secondary to D": A and B are D's events)
+_FOR_THE_DISEASE = re.compile(
+    r"\b(?:(?:treatment|therapy|management)\s+(?:of|for)|used\s+(?:to\s+treat|for|in)|to\s+treat|treated\s+for|"
+    r"indicated\s+(?:for|in)|(?:a\s+|past\s+|prior\s+|previous\s+)?history\s+of)\s+"
+    r"(?:(?:the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
+    r"(?:(?:[\w\-]+\s+){1,3}(?:and|or)\s+)?$",
+    re.IGNORECASE,
+)
+CAUSE_SAID = re.compile(r"\b(?:caused\s+by|induced\s+by|due\s+to|attributed\s+to)\b|\w-induced\b", re.IGNORECASE)
+_TREATED_AFTER = re.compile(
+    r"\s+(?:(?:was|were)\s+(?:\w+ly\s+)?treated\s+(?:\w+ly\s+)?with|treated\s+with|receiving|given|taking|"
+    r"on\s+long-term)\b",
+    re.IGNORECASE,
+)
+_CAUSE_AFTER = re.compile(
+    r"\s+to\s|"  # "allergic reactions to X"
+    r"[^.;,()]{0,40}?\b(?:caused\s+by|induced\s+by|due\s+to|secondary\s+to|attributed\s+to|after|following)\b",
+    re.IGNORECASE,
+)
+CAUSED_NAME = re.compile(r"-(?:induced|associated|related)\b|\b(?:induced|caused|associated|related)\b", re.IGNORECASE)
+_CAUSE_WORD = re.compile(r"([A-Za-z][\w]*)$")
+# the people in whom an event was seen, after it: "E in a patient with X", "E in two patients with A and B"
+# (a word of the disease's name: no word of grammar, nor one that starts a clause or says its cause)
+_NAME_WORD = (
+    r"(?!(?:and|or|of|the|in|on|with|to|by|who|which|that|whom|whose|we|they|he|she|it|was|were|is|are|had|has|"
+    r"have|been|be|developed|experienced|presented|received|receiving|during|after|following|before|under|"
+    r"resulted|who)\b)(?![\w\-']*-(?:induced|associated|related)\b)[\w\-']+\s+"
+)
+_IN_PEOPLE_WITH = re.compile(
+    rf"\S\s+in\s+(?:(?:a|an|one|two|three|four|five|\d+|the|these|those|some|all|our)\s+)?{PEOPLE_NOUNS}\s+with\s+"
+    r"(?:(?:a|an|the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*"
+    rf"(?:(?:{_NAME_WORD}){{1,4}}(?:and|or)\s+)?(?:{_NAME_WORD}){{0,4}}$",
+    re.IGNORECASE,
+)
+# a condition in which a drug was studied, not an event: "clearance is unchanged even in severe renal impairment"
+_STUDIED_IN = re.compile(
+    rf"\b(?:even|also|only|especially|particularly)\s+in\s+(?:(?:{PEOPLE_NOUNS})\s+with\s+)?$", re.IGNORECASE
+)
+_WINDOW = 100
+
+
+def _says_a_treatment_cause(text: str, start: int, end: int) -> bool:
+    """Whether a name says a cause of its own that may be a treatment: "amiodarone-induced pneumonitis", not
+    "age-related macular degeneration" nor "HCV-related hepatitis" (a cause that is no treatment names a disease)."""
+    for match in CAUSED_NAME.finditer(text, start, end):
+        word = _CAUSE_WORD.search(text, start, match.start()) if match.group().startswith("-") else None
+        if word is None or word.group(1).lower() not in NON_DRUG_CAUSES:
+            return True
+    return False
+
+
+def _names_its_cause(text: str, start: int, end: int) -> bool:
+    """Whether an event name, or the words right after it, say what caused it ("amiodarone-induced pneumonitis",
+    "A and B secondary to D"): the event itself, never the disease the treatment was given for."""
+    return _says_a_treatment_cause(text, start, end) or _CAUSE_AFTER.match(text, end) is not None
+
+
+def names_the_indication(text: str, start: int, end: int) -> bool:
+    """Whether an event name names the disease the treatment was given for, which the patients had before it, or a
+    condition in which the drug was studied: each reading is tried only where the words it needs are there ("with"
+    for the patients who had it, "in" for where it was studied)."""
+    window = max(0, start - _WINDOW)
+    disease = _FOR_THE_DISEASE.search(text, window, start)
+    if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
+        return not _names_its_cause(text, start, end) and CAUSED_NAME.search(text, disease.start(), start) is None
+    if text.find("in", window, start) >= 0 and _STUDIED_IN.search(text, window, start) is not None:
+        return True
+    if text.find("with", window, start) < 0:
+        return False
+    people = PEOPLE_WITH.search(text, window, start) or _IN_PEOPLE_WITH.search(text, window, start)
+    if people is None or _names_its_cause(text, start, end):
+        return False
+    if _IN_PEOPLE_WITH.search(text, window, start) is not None:
+        return True
+    clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")
+    return CAUSE_SAID.search(text, clause_start + 1, people.start()) is not None or _TREATED_AFTER.match(
+        text, end
+    ) is not None
+
+
+def own_abbreviation(text: str, name: str, read: Iterable[str]) -> bool:
+    """Whether a one-word name is the abbreviation the sentence gives, in brackets, right after a name it has read
+    ("Charles-Bonnet syndrome (CBS)"): the same thing as that name, never a second event."""
+    if " " in name or len(name) > 10 or not any(c.isupper() for c in name):
+        return False
+    at = text.find(f"({name})")
+    if at <= 0:
+        return False
+    before = text[max(0, at - 80) : at].rstrip().lower()
+    return any(long != name.lower() and before.endswith(long) for long in read)
