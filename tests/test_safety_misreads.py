@@ -135,3 +135,28 @@ def test_a_name_inside_a_sentence_loses_its_capital_only_when_it_is_no_symbol_or
     name: str, inside: str
 ) -> None:
     assert lower_first(name) == inside
+
+
+@pytest.mark.parametrize(
+    ("text", "safety", "claim"),
+    [
+        # a negated subject: what no patient developed is absent, named without who did not
+        ("No patient given isoniazid experienced hepatotoxicity during the 6 months of follow-up [3].",
+         "no_concerns_reported", "No hepatotoxicity reported with isoniazid."),
+        ("None of the patients treated with isoniazid developed hepatotoxicity [3].",
+         "no_concerns_reported", "No hepatotoxicity reported with isoniazid."),
+        # only the history is negated: the event occurred
+        ("A woman with no history of bipolar illness developed a manic episode during treatment with fluoxetine [3].",
+         "concerns_reported", "Manic episode reported with fluoxetine."),
+    ],
+)
+def test_a_negated_subject_negates_what_it_developed_but_a_negated_history_does_not(
+    text: str, safety: str, claim: str
+) -> None:
+    drug = "isoniazid" if "isoniazid" in text else "fluoxetine"
+    brief = summarize(
+        [Statement(id="S1", text=text), Statement(id="S2", text=f"{drug.capitalize()} was given daily [3].")],
+        engine="extractive",
+    )
+    assert brief.safety.assessment == safety
+    assert [finding.claim for finding in brief.safety.findings] == [claim]

@@ -100,6 +100,22 @@ def negated_comparisons(scan: Scan, tails: Sequence[Span]) -> list[Span]:
     return [(start, end) for start, end in tails if _COMPARISON_AFTER_NEGATION.match(scan.low, start)]
 
 
+_OCCURRED_VERBS = frozenset({
+    "experienced", "developed", "had", "showed", "suffered", "exhibited", "presented", "reported",
+})
+# a sentence whose subject is negated: "No patient ...", "None of the children ..." (not "A woman with no history of
+# X developed Y", where only the history is negated)
+_NEGATED_SUBJECT = re.compile(r"(?:no|none\s+of|neither\s+of)\b")
+
+
+def _subject_negated(scan: Scan, pos: int) -> bool:
+    """Whether the sentence holding this position opens with a negated subject."""
+    start, _ = scan.sentence_at(pos)
+    while start < len(scan.low) and not scan.low[start].isalpha():
+        start += 1
+    return _NEGATED_SUBJECT.match(scan.low, start) is not None
+
+
 def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> list[Span]:
     """Items of a negated list ("did not notice any A, B or C") that name harms (tails: negated_tails, when the
     caller has them)."""
@@ -130,6 +146,10 @@ def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> lis
                 if m.group() in ITEM_STOP or m.group()[0].isdigit():
                     break
                 kept.append(m)
+            if _subject_negated(scan, tail_start):
+                # "no patient given X developed A": who did not is no part of the name, what they did not develop is
+                verb = max((k for k, m in enumerate(kept) if m.group() in _OCCURRED_VERBS), default=-1)
+                kept = kept[verb + 1 :]
             while kept and kept[0].group() in FILLER:
                 kept.pop(0)
             if not kept or not any(m.group() in LIST_HEAD_WORDS or is_head(m.group()) for m in kept):
@@ -364,13 +384,13 @@ def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
             j = i + 1
             while j < n and j <= i + 3 and content(j):
                 j += 1
-            if j > i + 1:
+            if j > i + 1 and not _subject_negated(scan, starts[i]):  # "no patient given X experienced A"
                 return [(starts[i + 1], ends[j - 1])]
         if tok in FALLBACK_BEFORE and i > 0:
             j = i - 1
             while j >= 0 and j >= i - 3 and content(j):
                 j -= 1
-            if j < i - 1:
+            if j < i - 1 and not _subject_negated(scan, starts[i]):
                 return [(starts[j + 1], ends[i - 1])]
     return []
 
