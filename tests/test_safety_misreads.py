@@ -160,3 +160,21 @@ def test_a_negated_subject_negates_what_it_developed_but_a_negated_history_does_
     )
     assert brief.safety.assessment == safety
     assert [finding.claim for finding in brief.safety.findings] == [claim]
+
+
+def test_a_comma_before_a_new_clause_ends_a_negation() -> None:
+    text = ("Methyldopa has not been associated with liver failure, it is the preferred agent for hypertension in "
+            "pregnancy [2].")
+    brief = summarize(
+        [Statement(id="S1", text=text), Statement(id="S2", text="Methyldopa was given daily [2].")],
+        engine="extractive",
+    )
+    claims = [finding.claim for finding in brief.safety.findings]
+    assert not any("hypertension" in claim.lower() for claim in claims)  # the indication is no absent event
+    listed = summarize(
+        [Statement(id="S1", text="No patients reported nausea, rash or headache with aspirin [2]."),
+         Statement(id="S2", text="Aspirin was given daily [2].")],
+        engine="extractive",
+    )
+    claims = [finding.claim for finding in listed.safety.findings]
+    assert claims == ["No nausea, rash or headache reported with aspirin."]  # a list's commas are no clause breaks

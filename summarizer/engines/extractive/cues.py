@@ -106,6 +106,12 @@ EFFICACY_WORDS = _words(
 # that, which, than, compared, ...); a backward one (NEG_BACKWARD: "were not observed") covers the clause before
 # it. What a treatment prevents, reduces or treats ("red") is an efficacy outcome: neither occurred nor absent.
 PUNCT_BREAK = re.compile(r"[;:\.\?!]")
+# a comma before a pronoun that is the subject of a new clause: "X has not been associated with A, it is the preferred
+# drug for B" (B is no absent event); a comma alone may only separate the items of a list
+CLAUSE_COMMA = re.compile(
+    r",(?=\s+(?:it|they|he|she|we|this|these)\s+(?:is|are|was|were|has|have|had|may|might|can|could|will|would|"
+    r"should|must|did|does|do)\b)"
+)
 _MARK_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("but however although though whereas while except yet"), "brk"),
     **dict.fromkeys(_words("no not without neither nor never denied deny denies didn't don't doesn't wasn't weren't "

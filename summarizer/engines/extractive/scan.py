@@ -10,6 +10,7 @@ from typing import Any, cast
 
 from summarizer.engines.extractive.cues import (
     CLASS,
+    CLAUSE_COMMA,
     EVENT_TRIGGER,
     FILLER,
     FOLDED,
@@ -122,6 +123,8 @@ class Scan:
                 if kind == "fwd" and toks[i] in POPULATION_NEGATIONS and i and toks[i - 1] in POPULATION_WORDS:
                     continue  # "patients without cirrhosis", "with or without": who, not what was absent
                 marks[kind].append((starts[i], ends[i]))
+            if "," in low:
+                marks["brk"].extend(m.span() for m in CLAUSE_COMMA.finditer(low))
             marks["brk"].sort()
             if "not" in low or "absent" in low or "exclud" in low or "ruled" in low:
                 marks["back"] = [m.span() for m in NEG_BACKWARD.finditer(low)]
