@@ -134,6 +134,7 @@ def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> lis
         skip = lead is not None and (first.endswith("ed") or first in NEGATED_VERBS or first in FILLER)
         offset = tail_start + (lead.end() if skip and lead else 0)
         pos = offset
+        subject_negated = _subject_negated(scan, tail_start)
         for item in LIST_SEPARATOR.split(low[offset:tail_end]):
             item_start = low.find(item, pos) if item else -1
             if item_start < 0:
@@ -146,7 +147,7 @@ def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> lis
                 if m.group() in ITEM_STOP or m.group()[0].isdigit():
                     break
                 kept.append(m)
-            if _subject_negated(scan, tail_start):
+            if subject_negated:
                 # "no patient given X developed A": who did not is no part of the name, what they did not develop is
                 verb = max((k for k, m in enumerate(kept) if m.group() in _OCCURRED_VERBS), default=-1)
                 kept = kept[verb + 1 :]
