@@ -94,14 +94,17 @@ def outcome_words(piece: str) -> list[str]:
 
 
 def subject_before(
-    scan: Scan, pos: int, long_heads: bool = False, after_time: bool = False
+    scan: Scan, pos: int, long_heads: bool = False, after_time: bool = False, compared: bool = False
 ) -> tuple[int, int] | None:
     """The noun phrase that ends just before pos, within its clause: "the ovulation rate in the IM group (93%)"
     gives "ovulation rate". None when there is none. With long_heads (for a result of no difference, which says
     nothing of either arm), a subject too long for a measure's name is cut before where or when it was measured
     (_head_before_place). With after_time (for a comparison of arms, "was lower in"), a time put before the subject
     without a comma is passed over ("At 12 months HbA1c was lower": HbA1c; result_cues.FRONTED_TIME); not for a
-    course ("after 36 h the episode improved"), which may be another treatment's."""
+    course ("after 36 h the episode improved"), which may be another treatment's. With compared (for a comparison
+    of the arms after the verb: "was significantly lower in the X group"), a long subject is cut as with long_heads
+    when the words cut off name no arm nor comparator ("the doses of morphine used | for controlling pain were
+    lower in"; not "the pain scores | of those given placebo were higher than")."""
     low = scan.low
     sentence_start, _ = scan.sentence_at(pos)
     clause_start = max(sentence_start, pos - SUBJECT_CHARS)
@@ -130,14 +133,23 @@ def subject_before(
     if cut is not None:
         phrase = phrase[: cut.start()]
     words = phrase.split()
+    if not bounded and words and words[0] in _INSIDE_A_PHRASE:
+        return None  # the reach ends inside the subject ("... duration | of postoperative analgesia in X was"): cut
     lead = 0
     while lead < len(words) and (words[lead] in SUBJECT_LEAD or words[lead] in ADVERBS):
         lead += 1
     words = words[lead:]
+    measured = next((k for k, word in enumerate(words[1:], start=1) if word in _MEASURED), 0)
+    if measured:  # "cuff pressure | measured at the end of surgery": the measure, not how or when it was taken
+        words = words[:measured]
     while words and (words[-1].endswith("ly") or words[-1] in SUBJECT_TAIL):  # "X has significantly decreased"
         words.pop()
     if len(words) > SUBJECT_WORDS and bounded and long_heads:
         words = _head_before_place(words)
+    elif len(words) > SUBJECT_WORDS and bounded and compared:
+        head = _head_before_place(words)
+        if not _ARM_IN_TAIL.search(" ".join(words[len(head) :])):
+            words = head
     if not words or len(words) > SUBJECT_WORDS or words[-1] in NOT_OUTCOMES or words[0] in SUBJECT_PRONOUNS:
         return None
     name = " ".join(words)
@@ -167,6 +179,21 @@ def _head_before_place(words: list[str]) -> list[str]:
                 return head
             break
     return words
+
+# participles that say how or when a measure was taken, after its name: the name ends before them
+_MEASURED = frozenset({"measured", "assessed", "recorded", "obtained", "evaluated", "determined", "estimated",
+                       "calculated", "observed", "achieved", "documented", "noted"})
+
+# a preposition that starts the words within reach of the verb: the subject's head lies further back
+_INSIDE_A_PHRASE = frozenset({"of", "in", "for", "to", "on", "at", "with", "among", "from", "by"})
+
+# words that name an arm, the comparator, or every arm at once: a subject whose cut-off words hold one may say which
+# arm the result is of ("in those allocated to placebo"), or that it is each arm's own ("in both regimens"), and is
+# left whole
+_ARM_IN_TAIL = re.compile(
+    r"\b(?:groups?|arms?|regimens?|cohorts?|placebo|controls?|sham|usual|standard|receiving|received|given|treated|"
+    r"allocated|randomi[sz]ed|versus|vs|compared|both|each|all|either)\b"
+)
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|on|by|with|from|among|during|after|to)\s+$")
 

@@ -261,7 +261,7 @@ def numeric_outcomes(
     mentions = []
     for result in results:
         span = result.named or (
-            subject_before(scan, result.subject_end, long_heads=result.change == "no_difference")
+            subject_before(scan, result.subject_end, long_heads=result.change == "no_difference", compared=True)
             if result.subject_end >= 0 else None
         )
         if span is None:

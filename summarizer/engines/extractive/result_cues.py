@@ -15,8 +15,11 @@ RESULT_WORDS = _words(
     "smaller fewer less better worse differ different difference differences declined rose fell dropped worsened "
     "protect protects protected protecting protection protective effective efficacious frequent common lesser"
 )
+# the adverb a result word may follow, and the test in brackets after it: "was significantly (p < 0.05) higher",
+# "was quite less than"
 _RESULT_ADVERB = (
-    r"(?:both\s+)?(?:(?:statistically\s+)?(?:\w+ly|much|also)\s+)?"
+    r"(?:both\s+)?(?:(?:statistically\s+)?(?:\w+ly|much|also|quite|far|even)\s+"
+    r"(?:\((?=[^()]{0,40}\d)[^()]{0,40}\)\s*)?)?"
 )
 RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
     # "unaffected by X" is "not affected by X": no difference

@@ -1,0 +1,63 @@
+"""Forms of reported results the sentence reader reads (issue 23, helper s39-readings).
+
+Every sentence here is written for these tests (none is from a dev set): a comparison of the arms whose subject is
+longer than a measure's name, named by its head before where, when or for what it was measured (not when the words
+cut off name an arm, the comparator, or every arm at once); a name cut before the participle that says how or when
+the measure was taken ("measured at 6 months"); a test in brackets, or a degree adverb ("quite", "far"), between the verb
+and the comparative; and what must stay unread: a subject whose head lies beyond the verb's reach.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive.outcomes import find_outcomes
+
+
+def _read(text: str) -> list[tuple[str, str]]:
+    return [(m.outcome, m.change) for m in find_outcomes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long subject of a comparison: its head before what it was measured for, or when
+        ("The total amount of rescue analgesic for breakthrough pain after discharge was significantly lower in "
+         "the nerve block group than in the sham group (p = 0.01).", [("amount of rescue analgesic", "decreased")]),
+        ("Consumption of insulin units per day during the first postoperative week was 21.3 in the pump arm and "
+         "27.9 in the control arm (p = 0.004).", [("Consumption of insulin units per day", "decreased")]),
+        # the measure named before the participle that says how or when it was taken
+        ("Grip strength measured at the final visit was significantly higher in the exercise group than in the "
+         "usual care group (p = 0.03).", [("Grip strength", "increased")]),
+        ("Tear film break-up time assessed after the second week did not differ between the drops.",
+         [("Tear film break-up time", "no_difference")]),
+        # a test in brackets between the adverb and the comparative
+        ("Serum zinc in the supplemented children was significantly (p < 0.01) higher than in the placebo children.",
+         [("Serum zinc", "increased")]),
+        # a degree adverb before the comparative
+        ("Blood loss was far lower with the new clamp than with the standard clamp (p = 0.002).",
+         [("Blood loss", "decreased")]),
+        ("The number of night-time awakenings was quite similar in both arms.",
+         [("number of night-time awakenings", "no_difference")]),
+    ],
+)
+def test_result_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the words cut off name the comparator: which arm the measure is of is in the subject, so it is not read
+        ("The mean serum potassium at the end of the study in those allocated to placebo tablets was significantly "
+         "higher than in the spironolactone arm (p = 0.03)."),
+        # the words cut off hold every arm at once: each arm's own value, set against another study's
+        ("The relapse rates in both of the new regimens were much higher than the 5% reported by an "
+         "earlier cohort study of the same population."),
+        # the subject's head is beyond the verb's reach: no name cut inside it ("of hospital stay in ...")
+        ("In the subgroup analysis the median duration of hospital stay in the day-surgery group (3.1 days, range "
+         "2-6) was observed to be quite shorter than the inpatient group (p = 0.04)."),
+    ],
+)
+def test_not_read(text: str) -> None:
+    assert _read(text) == []
