@@ -4,7 +4,8 @@ Every sentence here is written for these tests (none is from a dev set): a compa
 longer than a measure's name, named by its head before where, when or for what it was measured (not when the words
 cut off name an arm, the comparator, or every arm at once); a name cut before the participle that says how or when
 the measure was taken ("measured at 6 months"); a test in brackets, or a degree adverb ("quite", "far"), between the verb
-and the comparative; and what must stay unread: a subject whose head lies beyond the verb's reach.
+and the comparative; a difference in X "in favour of" an arm (X better for it; worse when the arm is the control); and what must stay
+unread: a subject whose head lies beyond the verb's reach.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def _read(text: str) -> list[tuple[str, str]]:
          "usual care group (p = 0.03).", [("Grip strength", "increased")]),
         ("Tear film break-up time assessed after the second week did not differ between the drops.",
          [("Tear film break-up time", "no_difference")]),
+        # a participle before a noun is part of the name
+        ("The likelihood of observed seat-belt use was similar in the two arms.",
+         [("likelihood of observed seat-belt use", "no_difference")]),
         # a test in brackets between the adverb and the comparative
         ("Serum zinc in the supplemented children was significantly (p < 0.01) higher than in the placebo children.",
          [("Serum zinc", "increased")]),
@@ -61,3 +65,30 @@ def test_result_forms(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_not_read(text: str) -> None:
     assert _read(text) == []
+
+
+def _directions(text: str) -> list[tuple[str, str]]:
+    return [(m.outcome, m.direction) for m in find_outcomes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a between-group difference in X in favour of an arm: X went the way better for it
+        ("The adjusted mean difference in systolic blood pressure was -4.1 mmHg (95% CI -6.0 to -2.2) in favour of "
+         "the salt-substitute arm (p < 0.001).", [("systolic blood pressure", "improved")]),
+        ("Significant differences in sleep latency were found in favour of the melatonin group (p = 0.004).",
+         [("sleep latency", "improved")]),
+        # in favour of the control arm: worse for the intervention
+        ("The difference in dyspnoea scores was 0.8 points in favour of placebo (p = 0.02).",
+         [("dyspnoea scores", "worsened")]),
+        # said not to be significant: no difference
+        ("The change in walking distance was 12 m in favour of the treadmill arm (p = 0.31).",
+         [("walking distance", "no_difference")]),
+        # doubted before it, or a name cut before its complement: not read
+        ("There was a non-significant difference in fatigue of 2 points in favour of the yoga arm.", []),
+        ("Significant differences in the time spent in remission were observed in favour of the biologic arm.", []),
+    ],
+)
+def test_difference_in_favour_of(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _directions(text) == expected

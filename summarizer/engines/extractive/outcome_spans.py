@@ -139,8 +139,12 @@ def subject_before(
     while lead < len(words) and (words[lead] in SUBJECT_LEAD or words[lead] in ADVERBS):
         lead += 1
     words = words[lead:]
-    measured = next((k for k, word in enumerate(words[1:], start=1) if word in _MEASURED), 0)
-    if measured:  # "cuff pressure | measured at the end of surgery": the measure, not how or when it was taken
+    measured = next((
+        k for k, word in enumerate(words[1:], start=1)
+        if word in _MEASURED and (k + 1 == len(words) or words[k + 1] in _PLACE_WORDS or words[k + 1] in _BY_WHAT)
+    ), 0)
+    if measured and words[measured - 1] not in NOT_OUTCOMES:
+        # "cuff pressure | measured at the end of surgery": the measure, not how or when it was taken
         words = words[:measured]
     while words and (words[-1].endswith("ly") or words[-1] in SUBJECT_TAIL):  # "X has significantly decreased"
         words.pop()
@@ -180,9 +184,12 @@ def _head_before_place(words: list[str]) -> list[str]:
             break
     return words
 
-# participles that say how or when a measure was taken, after its name: the name ends before them
+# participles that say how or when a measure was taken, after its name and before a preposition ("measured at 6
+# months", "assessed by the PPA"): the name ends before them; not an adjective ("observed helmet use")
 _MEASURED = frozenset({"measured", "assessed", "recorded", "obtained", "evaluated", "determined", "estimated",
                        "calculated", "observed", "achieved", "documented", "noted"})
+
+_BY_WHAT = frozenset({"by", "with", "using", "via", "before", "over", "across", "throughout"})
 
 # a preposition that starts the words within reach of the verb: the subject's head lies further back
 _INSIDE_A_PHRASE = frozenset({"of", "in", "for", "to", "on", "at", "with", "among", "from", "by"})

@@ -293,6 +293,14 @@ FAVOURS = re.compile(
     r"(?:(?:compared\s+(?:to|with)|versus|vs\.?)\s+[^.;:()\[\]]{1,40}?\s+)?(?:for|on|in)\s+(?:the\s+)?"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
+# "the mean difference in X was -0.4% (95% CI ...) in favour of the A arm", "significant differences in X were observed
+# in favour of A": X went the way that is better for A (worse, when A is the control arm)
+DIFFERENCE_FAVOURS = re.compile(
+    r"\b(?:differences?|changes?)\s+in\s+(?P<obj>(?:[^.;:,]|\.(?=\d)){3,120}?)\s+(?:was|were|of)\b"
+    r"(?:[^.;:]|\.(?=\d)){0,80}?\bin\s+favou?r\s+of\s+(?P<arm>[^.;:()\[\],]{1,60})"
+)
+# what denies or doubts a difference said before it: "no", "not", "non-significant"
+DIFFERENCE_DOUBTED = re.compile(r"\b(?:no|not|non|nor|without|trends?|tended|may|might|could)\b")
 # what a sentence says of how an arm did overall ("more effective than placebo", "inferior to"): a change the change
 # model reads against it is a misreading, and is left out
 JUDGED_BETTER = re.compile(

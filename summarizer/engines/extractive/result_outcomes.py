@@ -28,6 +28,8 @@ from summarizer.engines.extractive.result_cues import (
     COMPARATIVE_OBJECT,
     CONTROL_ARM,
     DENIED_OBJECT_END,
+    DIFFERENCE_DOUBTED,
+    DIFFERENCE_FAVOURS,
     DIFFERENCE_NOT_SIGNIFICANT,
     DIFFERENCE_WORDS,
     EFFECT_MEASURES,
@@ -68,6 +70,10 @@ __all__ = ["result_outcomes"]
 # a subject whose head is a fall of a measure ("the decreases in the symptom scale scores were greater"): a
 # comparative then says how much it fell, not which way the measure went
 _FALL_HEAD = re.compile(r"(?:reductions?|decreases?|declines?|falls?|drops?)\s+(?:in|of)\b")
+
+
+# a participle a name cannot end with: what follows it is part of the name ("time spent | in euglycaemia")
+_WANTS_COMPLEMENT = frozenset({"spent", "used", "taken", "needed", "required", "given", "received"})
 
 
 def result_outcomes(scan: Scan) -> list[OutcomeMention]:
@@ -141,6 +147,12 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
     for match in FAVOURS.finditer(low) if "favour" in said or "favor" in said else ():
         if (span := object_name(low, match)) is not None:
             # the control arm favoured: the intervention did worse on the measure
+            control = CONTROL_WORDS.search(match.group("arm")) is not None
+            mentions.append(mention_at(scan, *span, "unclear", "worsened" if control else "improved"))
+    for match in DIFFERENCE_FAVOURS.finditer(low) if "favour" in said or "favor" in said else ():
+        before = low[max(scan.sentence_at(match.start())[0], match.start() - 40) : match.start()]
+        span = object_name(low, match) if DIFFERENCE_DOUBTED.search(before) is None else None
+        if span is not None and low[span[0] : span[0] + span[1]].split()[-1] not in _WANTS_COMPLEMENT:
             control = CONTROL_WORDS.search(match.group("arm")) is not None
             mentions.append(mention_at(scan, *span, "unclear", "worsened" if control else "improved"))
     for match in EVALUATIVE_EFFECT.finditer(low) if not EVALUATIVE_EFFECT_WORDS.isdisjoint(said) else ():
