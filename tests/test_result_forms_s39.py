@@ -27,6 +27,13 @@ def _read(text: str) -> list[tuple[str, str]]:
          "the nerve block group than in the sham group (p = 0.01).", [("amount of rescue analgesic", "decreased")]),
         ("Consumption of insulin units per day during the first postoperative week was 21.3 in the pump arm and "
          "27.9 in the control arm (p = 0.004).", [("Consumption of insulin units per day", "decreased")]),
+        # a longer name, when its clause bounds it and it names no arm
+        ("The cumulative incidence of all serious bacterial infections was significantly lower in the prophylaxis "
+         "arm than in the observation arm (p = 0.02).", [("cumulative incidence of all serious bacterial infections",
+                                                          "decreased")]),
+        # the verb's reach starts just after the comma that ends the clause before the subject
+        ("At the final visit, the total mean score of knowledge about inhaler technique for asthmatic adults was "
+         "significantly higher in the education group (p < 0.001).", [("score of knowledge about inhaler technique", "increased")]),
         # the measure named before the participle that says how or when it was taken
         ("Grip strength measured at the final visit was significantly higher in the exercise group than in the "
          "usual care group (p = 0.03).", [("Grip strength", "increased")]),
@@ -58,6 +65,9 @@ def test_result_forms(text: str, expected: list[tuple[str, str]]) -> None:
         # the words cut off hold every arm at once: each arm's own value, set against another study's
         ("The relapse rates in both of the new regimens were much higher than the 5% reported by an "
          "earlier cohort study of the same population."),
+        # a longer subject that names an arm: which arm it is of matters
+        ("The mean number of rescue inhaler puffs per day of the children randomised to the spacer was "
+         "significantly lower (p = 0.01)."),
         # the subject's head is beyond the verb's reach: no name cut inside it ("of hospital stay in ...")
         ("In the subgroup analysis the median duration of hospital stay in the day-surgery group (3.1 days, range "
          "2-6) was observed to be quite shorter than the inpatient group (p = 0.04)."),

@@ -111,6 +111,8 @@ def subject_before(
     bounded = clause_start == sentence_start  # the phrase starts where its clause does, not at SUBJECT_CHARS
     while clause_start > sentence_start and clause_start < pos and not low[clause_start - 1].isspace():
         clause_start += 1  # not from the middle of a word ("althou|gh 50% of ...")
+    if not bounded and low[sentence_start:clause_start].rstrip().endswith((",", ";", ":")):
+        bounded = True  # the reach starts just after a clause's comma ("After the intervention, | the total ...")
     relative = False
     for boundary in CLAUSE_BOUNDARY.finditer(low, clause_start, pos):
         clause_start = boundary.end()
@@ -154,7 +156,10 @@ def subject_before(
         head = _head_before_place(words)
         if not _ARM_IN_TAIL.search(" ".join(words[len(head) :])):
             words = head
-    if not words or len(words) > SUBJECT_WORDS or words[-1] in NOT_OUTCOMES or words[0] in SUBJECT_PRONOUNS:
+    # a comparison's subject that its clause bounds and that names no arm may be a longer name ("the incidence rate
+    # of all cardiopulmonary adverse events")
+    most = COMPARED_WORDS if compared and bounded and not _ARM_IN_TAIL.search(" ".join(words)) else SUBJECT_WORDS
+    if not words or len(words) > most or words[-1] in NOT_OUTCOMES or words[0] in SUBJECT_PRONOUNS:
         return None
     name = " ".join(words)
     start = low.find(name, clause_start, pos)
@@ -189,6 +194,9 @@ def _head_before_place(words: list[str]) -> list[str]:
 _MEASURED = frozenset({"measured", "assessed", "recorded", "obtained", "evaluated", "determined", "estimated",
                        "calculated", "observed", "achieved", "documented", "noted"})
 
+# the most words of a comparison's subject that its clause bounds and that names no arm
+COMPARED_WORDS = 9
+
 _BY_WHAT = frozenset({"by", "with", "using", "via", "before", "over", "across", "throughout"})
 
 # a preposition that starts the words within reach of the verb: the subject's head lies further back
@@ -199,7 +207,7 @@ _INSIDE_A_PHRASE = frozenset({"of", "in", "for", "to", "on", "at", "with", "amon
 # left whole
 _ARM_IN_TAIL = re.compile(
     r"\b(?:groups?|arms?|regimens?|cohorts?|placebo|controls?|sham|usual|standard|receiving|received|given|treated|"
-    r"allocated|randomi[sz]ed|versus|vs|compared|both|each|all|either)\b"
+    r"allocated|randomi[sz]ed|versus|vs|compared|both|each|either)\b"
 )
 
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|on|by|with|from|among|during|after|to)\s+$")
