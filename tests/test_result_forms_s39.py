@@ -2,10 +2,11 @@
 
 Every sentence here is written for these tests (none is from a dev set): a comparison of the arms whose subject is
 longer than a measure's name, named by its head before where, when or for what it was measured (not when the words
-cut off name an arm, the comparator, or every arm at once); a name cut before the participle that says how or when
-the measure was taken ("measured at 6 months"); a test in brackets, or a degree adverb ("quite", "far"), between the verb
-and the comparative; a difference in X "in favour of" an arm (X better for it; worse when the arm is the control); and what must stay
-unread: a subject whose head lies beyond the verb's reach.
+cut off name an arm, the comparator, or every arm at once), or read whole up to 9 words when its clause bounds it
+and it names no arm; a name cut before the participle that says how or when the measure was taken ("measured at 6
+months"); a test in brackets, or a degree adverb ("quite", "far"), between the verb and the comparative; a
+difference in X "in favour of" an arm (X better for it; worse when the arm is the control); and what must stay
+unread: a subject whose head lies beyond the verb's reach, or that names an arm.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def _read(text: str) -> list[tuple[str, str]]:
                                                           "decreased")]),
         # the verb's reach starts just after the comma that ends the clause before the subject
         ("At the final visit, the total mean score of knowledge about inhaler technique for asthmatic adults was "
-         "significantly higher in the education group (p < 0.001).", [("score of knowledge about inhaler technique", "increased")]),
+         "significantly higher in the education group (p < 0.001).",
+         [("score of knowledge about inhaler technique", "increased")]),
         # the measure named before the participle that says how or when it was taken
         ("Grip strength measured at the final visit was significantly higher in the exercise group than in the "
          "usual care group (p = 0.03).", [("Grip strength", "increased")]),
