@@ -70,6 +70,11 @@ def test_result_forms(text: str, expected: list[tuple[str, str]]) -> None:
         # a longer subject that names an arm: which arm it is of matters
         ("The mean number of rescue inhaler puffs per day of the children randomised to the spacer was "
          "significantly lower (p = 0.01)."),
+        # a longer subject whose head is a noun of change: the comparative says how much it changed
+        ("The summed symptom score difference over the first 24 hours was significantly higher in the lozenge "
+         "group than in the placebo group (p = 0.002)."),
+        # a longer subject that holds a value
+        ("In the gel group, the itch score with a median of 2.5 was significantly lower than in the cream group."),
         # the subject's head is beyond the verb's reach: no name cut inside it ("of hospital stay in ...")
         ("In the subgroup analysis the median duration of hospital stay in the day-surgery group (3.1 days, range "
          "2-6) was observed to be quite shorter than the inpatient group (p = 0.04)."),

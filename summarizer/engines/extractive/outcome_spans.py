@@ -158,12 +158,29 @@ def subject_before(
             words = head
     # a comparison's subject that its clause bounds and that names no arm may be a longer name ("the incidence rate
     # of all cardiopulmonary adverse events")
-    most = COMPARED_WORDS if compared and bounded and not _ARM_IN_TAIL.search(" ".join(words)) else SUBJECT_WORDS
+    most = COMPARED_WORDS if (
+        compared and bounded and not long_heads and len(words) > SUBJECT_WORDS and _may_name_longer(words)
+    ) else SUBJECT_WORDS
     if not words or len(words) > most or words[-1] in NOT_OUTCOMES or words[0] in SUBJECT_PRONOUNS:
         return None
     name = " ".join(words)
     start = low.find(name, clause_start, pos)
     return (start, start + len(name)) if start >= 0 else None
+
+def _may_name_longer(words: list[str]) -> bool:
+    """Whether a comparison's subject longer than a measure's name may name one whole: no arm or comparator in it, no
+    number (a value: "the pain score with a mean of 0.28"), no preposition first (a setting: "in PP analyses ..."),
+    and no noun of change (the comparative would say how much it changed: "pain reduction over 72 hours ... was
+    less", "the summed pain intensity difference ... was higher")."""
+    return (
+        words[0] not in _INSIDE_A_PHRASE and _CHANGE_NOUNS.isdisjoint(words)
+        and not any(c.isdigit() for word in words for c in word) and not _ARM_IN_TAIL.search(" ".join(words))
+    )
+
+
+_CHANGE_NOUNS = frozenset({"difference", "differences", "reduction", "reductions", "decrease", "decreases", "decline",
+                           "declines", "improvement", "improvements", "increase", "increases", "change", "changes",
+                           "drop", "drops", "fall", "falls", "gain", "gains", "loss", "relief", "alone", "only"})
 
 # where a long subject's measure ends and what says where, when or in whom it was measured begins: "the total mean
 # score of self-care | in all aspects of diabetes care for children"
