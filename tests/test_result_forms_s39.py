@@ -73,6 +73,9 @@ def test_result_forms(text: str, expected: list[tuple[str, str]]) -> None:
         # a longer subject whose head is a noun of change: the comparative says how much it changed
         ("The summed symptom score difference over the first 24 hours was significantly higher in the lozenge "
          "group than in the placebo group (p = 0.002)."),
+        # a longer subject whose place names the arm (no "group")
+        ("Daily and total opioid requirement in the TEP was significantly lower compared with the Lichtenstein "
+         "repair (p = 0.01)."),
         # a longer subject that holds a value
         ("In the gel group, the itch score with a median of 2.5 was significantly lower than in the cream group."),
         # the subject's head is beyond the verb's reach: no name cut inside it ("of hospital stay in ...")

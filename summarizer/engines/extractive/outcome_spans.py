@@ -169,11 +169,12 @@ def subject_before(
 
 def _may_name_longer(words: list[str]) -> bool:
     """Whether a comparison's subject longer than a measure's name may name one whole: no arm or comparator in it, no
-    number (a value: "the pain score with a mean of 0.28"), no preposition first (a setting: "in PP analyses ..."),
-    and no noun of change (the comparative would say how much it changed: "pain reduction over 72 hours ... was
-    less", "the summed pain intensity difference ... was higher")."""
+    number (a value: "the pain score with a mean of 0.28"), no preposition of place or time (a setting: "in PP
+    analyses ...", or the arm: "morphine requirement in the TLRP"), and no noun of change (the comparative would say
+    how much it changed: "pain reduction over 72 hours ... was less", "summed pain intensity difference ... was
+    higher")."""
     return (
-        words[0] not in _INSIDE_A_PHRASE and _CHANGE_NOUNS.isdisjoint(words)
+        words[0] not in _INSIDE_A_PHRASE and _CHANGE_NOUNS.isdisjoint(words) and _PLACE_WORDS.isdisjoint(words)
         and not any(c.isdigit() for word in words for c in word) and not _ARM_IN_TAIL.search(" ".join(words))
     )
 
