@@ -4,8 +4,8 @@ Every sentence here is written for these tests (none is from a dev set): a compa
 longer than a measure's name, named by its head before where, when or for what it was measured (not when the words
 cut off name an arm, the comparator, or every arm at once), or read whole up to 9 words when its clause bounds it
 and it names no arm; a name cut before the participle that says how or when the measure was taken ("measured at 6
-months"); a test in brackets, or a degree adverb ("quite", "far"), between the verb and the comparative; a
-difference in X "in favour of" an arm (X better for it; worse when the arm is the control); and what must stay
+months"); two arms' values, the first arm named in the subject before its verb; a test in brackets, or a degree
+adverb ("quite", "far"), between the verb and the comparative; a difference in X "in favour of" an arm (X better for it; worse when the arm is the control); and what must stay
 unread: a subject whose head lies beyond the verb's reach, or that names an arm.
 """
 
@@ -44,6 +44,13 @@ def _read(text: str) -> list[tuple[str, str]]:
         # a participle before a noun is part of the name
         ("The likelihood of observed seat-belt use was similar in the two arms.",
          [("likelihood of observed seat-belt use", "no_difference")]),
+        # two arms' values, the first arm named in the subject just before its verb
+        ("The mean night-time cough score in the honey group was 2.1 compared with 3.4 in the placebo group "
+         "(p = 0.004).", [("night-time cough score", "decreased")]),
+        ("Median blood loss in the control arm was 410 ml versus 290 ml in the tranexamic acid arm (p < 0.001).",
+         [("blood loss", "decreased")]),
+        ("Serum vitamin D in the supplemented group was 31 compared with 27 in the placebo group (p = 0.41).",
+         [("Serum vitamin D", "no_difference")]),
         # a test in brackets between the adverb and the comparative
         ("Serum zinc in the supplemented children was significantly (p < 0.01) higher than in the placebo children.",
          [("Serum zinc", "increased")]),

@@ -8,8 +8,9 @@ the outcome they are about.
 
 - Significance: a test's result in the sentence, and which result it belongs to (significance.py).
 - Two values: "A (with|in|among|of patients receiving) ARM and|vs|versus B (with|in) ARM", and "A and B ... in
-  the X and Y groups, respectively". The arm with a control word (placebo, control, sham, usual or standard care,
-  untreated, no treatment) is the comparator. A difference said not to be significant is no difference, whatever
+  the X and Y groups, respectively"; the first arm may be named in the subject, just before its verb ("pain in the
+  study group was 4.6 compared with 7.1 in the control group"). The arm with a control word (placebo, control,
+  sham, usual or standard care, untreated, no treatment) is the comparator. A difference said not to be significant is no difference, whatever
   the arms; otherwise the values give the change only when the arms are known. A significant difference between
   two arms that no control word tells apart ("24.3 minutes in the TOS group and 16.3 minutes in the sling group
   (p < 0.05)") keeps both arms' words and values, its change "unclear": which arm is the intervention is known
@@ -68,6 +69,11 @@ ARM_PAIR = re.compile(
     r"\b(?P<arm_a>(?:in|with|for|among|on|after|during|by)\s+[^.;:()\d\[\]]{1,60}?)\s*" + _BRACKETED.format("a")
     + r"[^.;()\d\[\]]{0,60}?\b(?:than|compared\s+(?:with|to)|versus|vs\.?|and|as\s+against|relative\s+to)\s+"
     r"(?P<arm_b>[^.;:()\d\[\]]{1,60}?)\s*" + _BRACKETED.format("b")
+)
+# the first arm named in the subject, just before its verb, when its value is followed by no arm's words: "the
+# average pain score in the study group was 4.6 compared with 7.1 in the control group"
+SUBJECT_ARM = re.compile(
+    r"\b(?:in|among|for|with|of)\s+(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\s*(?:\([^()]{0,30}\)\s*)?$"
 )
 RESPECTIVELY = re.compile(
     r"\bin\s+(?:the\s+)?(?P<first>[\w\-\s]{1,40}?)\s+(?:and|vs\.?|versus)\s+(?:the\s+)?(?P<second>[\w\-\s]{1,40}?)"
@@ -263,6 +269,11 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         arm_b = match.group("arm_b") if named is None else low[match.start("arm_b") : named[0]]
         sides = (_arm_side(match.group("arm_a")), _arm_side(arm_b))
         spans = (_arm_words(low, match.span("arm_a")), _arm_words(low, match.span("arm_b")))
+        if sides[0] is None and subject_end >= 0 and (
+            in_subject := SUBJECT_ARM.search(low, max(sentence_start, subject_end - 80), subject_end)
+        ) is not None:
+            spans = ((in_subject.start(), in_subject.end()), spans[1])
+            sides = (_named_arm_side(low, spans[0]), sides[1])
         respectively = RESPECTIVELY.search(low, match.end("b"), scan.sentence_at(match.start())[1])
         if respectively is not None:
             spans = (respectively.span("first"), respectively.span("second"))
