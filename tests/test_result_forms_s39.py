@@ -6,7 +6,8 @@ cut off name an arm, the comparator, or every arm at once), or read whole up to 
 and it names no arm; a name cut before the participle that says how or when the measure was taken ("measured at 6
 months"); two arms' values, the first arm named in the subject before its verb; a test in brackets, or a degree
 adverb ("quite", "far"), between the verb and the comparative; a difference in X "in favour of" an arm (X better
-for it; worse when the arm is the control); and what must stay unread: a subject whose head lies beyond the verb's reach, or that names an arm.
+for it; worse when the arm is the control); and what must stay unread: a subject whose head lies beyond the verb's
+reach, or that names an arm.
 """
 
 from __future__ import annotations

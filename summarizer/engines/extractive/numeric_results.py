@@ -11,8 +11,8 @@ the outcome they are about.
   the X and Y groups, respectively"; the first arm may be named in the subject, just before its verb ("pain in the
   study group was 4.6 compared with 7.1 in the control group"). The arm with a control word (placebo, control,
   sham, usual or standard care, untreated, no treatment) is the comparator. A difference said not to be significant
-  is no difference, whatever the arms; otherwise the values give the change only when the arms are known. A significant difference between
-  two arms that no control word tells apart ("24.3 minutes in the TOS group and 16.3 minutes in the sling group
+  is no difference, whatever the arms; otherwise the values give the change only when the arms are known. A
+  significant difference between two arms that no control word tells apart ("24.3 minutes in the TOS group and 16.3 minutes in the sling group
   (p < 0.05)") keeps both arms' words and values, its change "unclear": which arm is the intervention is known
   only to a reader that knows the intervention (oriented_by_arm, given which words name it). A value may carry a
   spread, a unit, its percentage in brackets ("13 (32%)"), or what qualifies it in brackets: its count ("64.3%
