@@ -7,17 +7,17 @@ group and 13 (32%) in the ketorolac group (P = 0.526)", "the hazard ratio for de
 the outcome they are about.
 
 - Significance: a test's result in the sentence, and which result it belongs to (significance.py).
-- Two values: "A (with|in|among|of patients receiving) ARM and|vs|versus B (with|in) ARM", and "A and B ... in
-  the X and Y groups, respectively"; the first arm may be named in the subject, just before its verb ("pain in the
-  study group was 4.6 compared with 7.1 in the control group"). The arm with a control word (placebo, control,
-  sham, usual or standard care, untreated, no treatment) is the comparator. A difference said not to be significant
-  is no difference, whatever the arms; otherwise the values give the change only when the arms are known. A
-  significant difference between two arms that no control word tells apart ("24.3 minutes in the TOS group and 16.3 minutes in the sling group
-  (p < 0.05)") keeps both arms' words and values, its change "unclear": which arm is the intervention is known
-  only to a reader that knows the intervention (oriented_by_arm, given which words name it). A value may carry a
+- Two values: "A (with|in|among|of patients receiving) ARM and|vs|versus B (with|in) ARM", and "A and B ... in the X
+  and Y groups, respectively"; the first arm may be named in the subject, just before its verb ("pain in the study
+  group was 4.6 compared with 7.1 in the control group"). The arm with a control word (placebo, control, sham, usual
+  or standard care, untreated, no treatment) is the comparator. A difference said not to be significant is no
+  difference, whatever the arms; otherwise the values give the change only when the arms are known. A significant
+  difference between two arms that no control word tells apart ("24.3 minutes in the TOS group and 16.3 minutes in the
+  sling group (p < 0.05)") keeps both arms' words and values, its change "unclear": which arm is the intervention is
+  known only to a reader that knows the intervention (oriented_by_arm, given which words name it). A value may carry a
   spread, a unit, its percentage in brackets ("13 (32%)"), or what qualifies it in brackets: its count ("64.3%
-  (178/277)"), a range, an interval or a spread ("3.6 cm (range, 2-6)"); a count out of a number ("12/60") is
-  read as its percentage, and a number after a dash ends a range and is no value.
+  (178/277)"), a range, an interval or a spread ("3.6 cm (range, 2-6)"); a count out of a number ("12/60") is read as
+  its percentage, and a number after a dash ends a range and is no value.
 - Ratios (hazard, odds, risk, rate ratios; HR, OR, RR, IRR): below 1 is a decrease for the intervention, above 1
   an increase, and a CI that holds 1 is no difference.
 """
