@@ -111,7 +111,7 @@ def subject_before(
     bounded = clause_start == sentence_start  # the phrase starts where its clause does, not at SUBJECT_CHARS
     while clause_start > sentence_start and clause_start < pos and not low[clause_start - 1].isspace():
         clause_start += 1  # not from the middle of a word ("althou|gh 50% of ...")
-    if not bounded and low[sentence_start:clause_start].rstrip().endswith((",", ";", ":")):
+    if not bounded and low[max(sentence_start, clause_start - 3) : clause_start].rstrip().endswith((",", ";", ":")):
         bounded = True  # the reach starts just after a clause's comma ("After the intervention, | the total ...")
     relative = False
     for boundary in CLAUSE_BOUNDARY.finditer(low, clause_start, pos):
@@ -141,7 +141,7 @@ def subject_before(
     while lead < len(words) and (words[lead] in SUBJECT_LEAD or words[lead] in ADVERBS):
         lead += 1
     words = words[lead:]
-    measured = next((
+    measured = 0 if _MEASURED.isdisjoint(words) else next((
         k for k, word in enumerate(words[1:], start=1)
         if word in _MEASURED and (k + 1 == len(words) or words[k + 1] in _PLACE_WORDS or words[k + 1] in _BY_WHAT)
     ), 0)
