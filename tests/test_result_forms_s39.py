@@ -120,3 +120,18 @@ def _directions(text: str) -> list[tuple[str, str]]:
 )
 def test_difference_in_favour_of(text: str, expected: list[tuple[str, str]]) -> None:
     assert _directions(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparative set against another study: no result of the trial
+        ("The relapse rate was much higher than the 6% relapse in our previous study.", []),
+        ("The response rate was lower than that reported in earlier trials of the same regimen.", []),
+        # against the comparator, with another study named after a comma: read
+        ("The infection rate was lower than in the control group, as in previous studies.",
+         [("infection rate", "decreased")]),
+    ],
+)
+def test_set_against_another_study(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _read(text) == expected

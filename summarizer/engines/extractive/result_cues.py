@@ -301,6 +301,12 @@ DIFFERENCE_FAVOURS = re.compile(
 )
 # what denies or doubts a difference said before it: "no", "not", "non-significant"
 DIFFERENCE_DOUBTED = re.compile(r"\b(?:no|not|non|nor|without|trends?|tended|may|might|could)\b")
+# a comparative set against another study, not against the trial's comparator: "(was higher) than the 4% recurrence
+# in our previous study", "than that reported in earlier trials", "than in the literature"
+OTHER_STUDY = re.compile(
+    r"\s+than\b[^.;,()]{0,60}?\b(?:(?:previous|earlier|prior|other|published|historical|past)\s+(?:\w+\s+)?"
+    r"(?:stud(?:y|ies)|trials?|reports?|series)|(?:the\s+)?literature|reported\s+(?:elsewhere|previously))\b"
+)
 # what a sentence says of how an arm did overall ("more effective than placebo", "inferior to"): a change the change
 # model reads against it is a misreading, and is left out
 JUDGED_BETTER = re.compile(

@@ -50,6 +50,7 @@ from summarizer.engines.extractive.result_cues import (
     OBSERVED_COMPARATIVE_LEAD,
     OCCURRED_LESS_OFTEN,
     OFTEN_WORDS,
+    OTHER_STUDY,
     OUTPERFORMED,
     PROTECTIVE,
     RESULT_CHANGE,
@@ -199,6 +200,8 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             low, match.end(), scan.sentence_at(match.start())[1]
         ):
             continue  # "X was not reduced by A, but was decreased by B": the subject's two readings differ
+        if match.group("linked") and OTHER_STUDY.match(low, match.end()):
+            continue  # "higher than the 4% in our previous study": set against another study, not the comparator
         if match.group("nodiff") or (match.group("linked") or "").startswith("not "):
             word = "no difference"
         else:
