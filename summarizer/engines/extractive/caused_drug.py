@@ -5,7 +5,7 @@ A case report tells of one patient (or a few) and one harm, and often names the 
 of D", "X during D exposure"). The target profile asks a treatment for attributions in a share of the statements
 (target_profile.min_attributed: a tenth of them, between 1 and 2), which a report of eleven or more sentences that
 names its drug in one sentence does not meet. When no treatment qualifies by that rule nor by the trial's rules, and
-no statement cites a work (a citing paper's words may speak of any drug of any work), the drug that the most
+few statements cite a work (a citing paper's words may speak of any drug of any work), the drug that the most
 statements name in a sentence reporting the patient's adverse event is the report's intervention. A drug is a name
 of the drug lexicon (learned from the adverse-effect corpus) or a word of a class of things given; in a case report
 "exposure to D" of such a drug is its being given (the exposure frame is for smoking, pollution and the like).
@@ -44,6 +44,9 @@ _TREATS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REACH = 120
+# the share of the statements that may cite a work (a date, "in May 1998", reads as an author-year citation): a
+# citing paper's statements nearly all cite one
+CITED_SHARE = 0.25
 _BEFORE_EVENT = 50  # "treatment of antibiotic-associated colitis": the treatment word and the event's qualifiers
 _GENERIC = MODIFIED_CLASSES | {"administration"}
 
@@ -80,6 +83,12 @@ def _caused_anchors(reading: SentenceReading, text: str, res: Resources) -> set[
     return found
 
 
+def _about_people(text: str) -> bool:
+    """Whether a statement has no cue of a study in animals or cells: with no design read, basic science names the
+    causes of effects in cells and animals as a case report does in its patient."""
+    return CELL_LEVEL.search(text) is None and not about_animals_or_cells(text)
+
+
 def _the_events_treatment(text: str, events: Sequence[str], mention: TreatmentMention) -> bool:
     at = text.find(mention.name)
     return at > 0 and treats_the_event(text, events, at)
@@ -92,18 +101,17 @@ def only_caused_drug(
     design: str | None,
     excluded: AbstractSet[str] = frozenset(),
 ) -> str | None:
-    """The anchor of the drug the most statements name where the patient had an adverse event, when no statement
-    cites a work; of drugs named as often, the one the statements name most, then the first named. None when there
-    is none or the statements are not a case report's (another design, or cues of animals or cells)."""
+    """The anchor of the drug the most statements name where the patient had an adverse event, when at most
+    CITED_SHARE of the statements cite a work; of drugs named as often, the one the statements name most, then the
+    first named. None when there is none or the statements are not a case report's (another design); with no
+    design read, a statement with cues of animals or cells names no such drug."""
     if design not in (None, "case_report") or not texts or not any(r.event_sentences for r in readings):
         return None
-    if any(count_citations(text) for text in texts):
-        return None
-    if design is None and any(about_animals_or_cells(text) or CELL_LEVEL.search(text) for text in texts):
+    if sum(count_citations(text) > 0 for text in texts) > CITED_SHARE * len(texts):
         return None
     caused: Counter[str] = Counter()
     for reading, text in zip(readings, texts, strict=True):
-        if reading.event_sentences and reading.treatment.mentions:
+        if reading.event_sentences and reading.treatment.mentions and (design is not None or _about_people(text)):
             caused.update(_caused_anchors(reading, text, res) - excluded)
     if not caused:
         return None

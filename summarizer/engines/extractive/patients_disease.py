@@ -1,6 +1,7 @@
 """Who the patients were: the disease a treatment was given for, one the patients had before it, or the condition in
 which a drug was studied. An event name that names any of these is none of the treatment's events; nor is the
-abbreviation of a name the sentence has already read (its own long form)."""
+abbreviation of a name the sentence has already read (its own long form), nor the agent the sentence says caused an
+event ("lichen planus induced by hepatitis B vaccination": the hepatitis names the vaccine, not a harm)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,9 @@ _STUDIED_IN = re.compile(
     rf"\b(?:even|also|only|especially|particularly)\s+in\s+(?:(?:{PEOPLE_NOUNS})\s+with\s+)?$", re.IGNORECASE
 )
 _WINDOW = 100
+# the agent of an event, right after the verb that says it caused it: "induced by X", "caused by X", "triggered by X"
+_AGENT_BEFORE = re.compile(r"\b(?:induced|caused|provoked|triggered|precipitated)\s+(?:by\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"by\s", re.IGNORECASE)
 
 
 def _says_a_treatment_cause(text: str, start: int, end: int) -> bool:
@@ -73,11 +77,19 @@ def _names_its_cause(text: str, start: int, end: int) -> bool:
     return _says_a_treatment_cause(text, start, end) or _CAUSE_AFTER.match(text, end) is not None
 
 
+def _names_the_agent(text: str, start: int) -> bool:
+    """Whether a name is the agent said to have caused an event: "E induced by X" (a name read as "by X" too)."""
+    before = _AGENT_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and ("by" in before.group().lower() or _BY.match(text, start) is not None)
+
+
 def names_the_indication(text: str, start: int, end: int) -> bool:
     """Whether an event name names the disease the treatment was given for, which the patients had before it, or a
     condition in which the drug was studied: each reading is tried only where the words it needs are there ("with"
     for the patients who had it, "in" for where it was studied)."""
     window = max(0, start - _WINDOW)
+    if _names_the_agent(text, start):
+        return True
     disease = _FOR_THE_DISEASE.search(text, window, start)
     if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
         return not _names_its_cause(text, start, end) and CAUSED_NAME.search(text, disease.start(), start) is None
