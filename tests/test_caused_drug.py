@@ -81,3 +81,31 @@ def test_a_drug_given_for_the_event(text: str, event: str, drug: str, treats: bo
 def test_the_agent_of_an_event_is_no_event(text: str, name: str, agent: bool) -> None:
     start = text.index(name)
     assert names_the_indication(text, start, start + len(name)) is agent
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "indication"),
+    [
+        ("Neutropenia developed after chemotherapy with drugol, drugex and drugan (DDD) for diffuse large B-cell "
+         "lymphoma.", "B-cell lymphoma", True),
+        ("She had received therapy with drugol for rheumatoid arthritis.", "rheumatoid arthritis", True),
+        # a verb between the treatment and "for": what follows is an event
+        ("He received chemotherapy with drugol and was admitted for febrile neutropenia.", "febrile neutropenia",
+         False),
+        ("Patients on therapy with drugol should be monitored for myopathy.", "myopathy", False),
+        # the agent of an event that complicates a treatment is the treatment's harm
+        ("A case induced by hypothyroidism complicating therapy with drugol is presented.", "hypothyroidism", False),
+    ],
+)
+def test_the_disease_a_named_treatment_was_given_for(text: str, name: str, indication: bool) -> None:
+    start = text.index(name)
+    assert names_the_indication(text, start, start + len(name)) is indication
+
+
+def test_a_profile_names_what_was_measured() -> None:
+    from summarizer.engines.extractive.events import event_names
+
+    text = "Drugol has a favourable toxicity profile and rarely causes nausea."
+    spans = [(text.index("toxicity"), text.index("toxicity") + len("toxicity")),
+             (text.index("nausea"), text.index("nausea") + len("nausea"))]
+    assert event_names(text, spans) == ("nausea",)
