@@ -109,3 +109,8 @@ def test_a_profile_names_what_was_measured() -> None:
     spans = [(text.index("toxicity"), text.index("toxicity") + len("toxicity")),
              (text.index("nausea"), text.index("nausea") + len("nausea"))]
     assert event_names(text, spans) == ("nausea",)
+
+
+def test_advice_reports_no_harm_the_patient_had() -> None:
+    texts = ["Users of carbamazepine who develop a rash should stop it at once.", *_NEUTRAL]
+    assert _brief(texts).safety.findings == []

@@ -13,6 +13,7 @@ of the drug lexicon (learned from the adverse-effect corpus) or a word of a clas
 Two readings are not a drug's cause: a drug named only as what another arm is compared against, and a drug named as
 the treatment of an event the sentence has already named ("treatment of antibiotic-associated colitis with D", "the
 rash was treated with D", "the seizures responded to D"): the patient was given D for the harm, not harmed by it.
+A statement that advises ("users of D who develop a fever should be screened") reports no harm the patient had.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ _TREATS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REACH = 120
+# a recommendation, not a report of what the patient had: "users of D who develop a fever should be screened"
+_ADVISED = re.compile(r"\b(?:should|must|ought\s+to|(?:is|are)\s+(?:recommended|advised))\b", re.IGNORECASE)
 # the share of the statements that may cite a work (a date, "in May 1998", reads as an author-year citation): a
 # citing paper's statements nearly all cite one
 CITED_SHARE = 0.25
@@ -111,7 +114,9 @@ def only_caused_drug(
         return None
     caused: Counter[str] = Counter()
     for reading, text in zip(readings, texts, strict=True):
-        if reading.event_sentences and reading.treatment.mentions and (design is not None or _about_people(text)):
+        if not (reading.event_sentences and reading.treatment.mentions) or _ADVISED.search(text) is not None:
+            continue
+        if design is not None or _about_people(text):
             caused.update(_caused_anchors(reading, text, res) - excluded)
     if not caused:
         return None
