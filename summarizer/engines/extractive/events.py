@@ -477,10 +477,10 @@ _FEW_WINDOW = 3
 _WORD = re.compile(r"[a-z]+")
 
 # words of measurement after a symptom's or disease's name: the name then says what was measured, not that an event
-# happened ("pain threshold", "pain scores", "the diabetes outcome measures", "haemoglobin level")
+# happened ("pain threshold", "pain scores", "the diabetes outcome measures", "haemoglobin level", "toxicity profile")
 _MEASURE_HEADS = MEASUREMENT_NOUNS | {
     "threshold", "thresholds", "scale", "scales", "index", "concentration", "concentrations", "count", "counts",
-    "assessment", "questionnaire", "severity", "intensity",
+    "assessment", "questionnaire", "severity", "intensity", "profile", "profiles",
 }
 # qualifiers that make "effects" or "events" a statistical or wished-for effect, not a harm ("no significant main
 # effects", "beneficial effects")

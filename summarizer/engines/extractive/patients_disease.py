@@ -1,6 +1,7 @@
 """Who the patients were: the disease a treatment was given for, one the patients had before it, or the condition in
 which a drug was studied. An event name that names any of these is none of the treatment's events; nor is the
-abbreviation of a name the sentence has already read (its own long form)."""
+abbreviation of a name the sentence has already read (its own long form), nor the agent the sentence says caused an
+event ("lichen planus induced by hepatitis B vaccination": the hepatitis names the vaccine, not a harm)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,15 @@ _FOR_THE_DISEASE = re.compile(
     r"indicated\s+(?:for|in)|(?:a\s+|past\s+|prior\s+|previous\s+)?history\s+of)\s+"
     r"(?:(?:the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
     r"(?:(?:[\w\-]+\s+){1,3}(?:and|or)\s+)?$",
+    re.IGNORECASE,
+)
+# the disease a named treatment was given for, after its drugs: "chemotherapy with A, B and C (ABC) for diffuse large
+# B-cell lymphoma", "therapy with D for rheumatoid arthritis" (no verb between: "chemotherapy with D and was admitted
+# for fever" and "therapy with D should be monitored for myopathy" name the event)
+_GIVEN_WITH_FOR = re.compile(
+    r"\w*(?:therapy|treatment|regimen)\s+with\s+"
+    r"(?:(?!\b(?:\w+ed|was|were|is|are|be|been|had|has|have|should|must|may|might|can|could|will)\b)[^.;:]){1,120}?"
+    r"\s+for\s+(?:(?:the|his|her|their|a|an)\s+)?(?:[\w\-']+\s+){0,3}$",
     re.IGNORECASE,
 )
 CAUSE_SAID = re.compile(r"\b(?:caused\s+by|induced\s+by|due\s+to|attributed\s+to)\b|\w-induced\b", re.IGNORECASE)
@@ -55,6 +65,10 @@ _STUDIED_IN = re.compile(
     rf"\b(?:even|also|only|especially|particularly)\s+in\s+(?:(?:{PEOPLE_NOUNS})\s+with\s+)?$", re.IGNORECASE
 )
 _WINDOW = 100
+# the agent of an event, right after the verb that says it caused it: "induced by X", "caused by X", "triggered by X"
+_AGENT_BEFORE = re.compile(r"\b(?:induced|caused|provoked|triggered|precipitated)\s+(?:by\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"by\s", re.IGNORECASE)
+_COMPLICATING = re.compile(r"\s+complicat", re.IGNORECASE)
 
 
 def _says_a_treatment_cause(text: str, start: int, end: int) -> bool:
@@ -73,16 +87,30 @@ def _names_its_cause(text: str, start: int, end: int) -> bool:
     return _says_a_treatment_cause(text, start, end) or _CAUSE_AFTER.match(text, end) is not None
 
 
+def _names_the_agent(text: str, start: int, end: int) -> bool:
+    """Whether a name is the agent said to have caused an event: "E induced by X" (a name read as "by X" too); not
+    when the name complicates a treatment ("a case induced by hypothyroidism complicating therapy with D": the
+    hypothyroidism is D's harm)."""
+    before = _AGENT_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or ("by" not in before.group().lower() and _BY.match(text, start) is None):
+        return False
+    return _COMPLICATING.match(text, end) is None
+
+
 def names_the_indication(text: str, start: int, end: int) -> bool:
     """Whether an event name names the disease the treatment was given for, which the patients had before it, or a
     condition in which the drug was studied: each reading is tried only where the words it needs are there ("with"
     for the patients who had it, "in" for where it was studied)."""
     window = max(0, start - _WINDOW)
+    if _names_the_agent(text, start, end):
+        return True
     disease = _FOR_THE_DISEASE.search(text, window, start)
     if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
         return not _names_its_cause(text, start, end) and CAUSED_NAME.search(text, disease.start(), start) is None
     if text.find("in", window, start) >= 0 and _STUDIED_IN.search(text, window, start) is not None:
         return True
+    if text.find(" for ", window, start) >= 0 and _GIVEN_WITH_FOR.search(text, max(0, start - 2 * _WINDOW), start):
+        return not _names_its_cause(text, start, end)
     if text.find("with", window, start) < 0:
         return False
     people = PEOPLE_WITH.search(text, window, start) or _IN_PEOPLE_WITH.search(text, window, start)

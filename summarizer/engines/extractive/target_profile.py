@@ -43,6 +43,7 @@ from functools import lru_cache
 
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
+from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
 from summarizer.engines.extractive.evidence import CELL_LEVEL
@@ -402,6 +403,9 @@ def profile_target(
     if anchor is None and texts:
         anchor = only_given_drug(listed_tallies, texts, res, rules.min_framed)
         how = "The statements report a trial's results and name one drug as given, {}."
+    if anchor is None and texts:  # a case report's drug, named where the patient had an adverse event
+        anchor = only_caused_drug(readings, texts, res, target.design, conditions)
+        by_anchor, how = (listed_tallies if anchor else by_anchor), "The case report names {} with its harm."
     if anchor is None:
         return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
     name = _chosen_name(by_anchor[anchor].names)

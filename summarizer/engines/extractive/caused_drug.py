@@ -1,0 +1,130 @@
+"""A case report's drug: the one its sentences name where the patient had an adverse event.
+
+A case report tells of one patient (or a few) and one harm, and often names the drug once or twice: in a title
+("Reversible X due to long-term oral D therapy", "D-induced X"), in the history ("developed X shortly after a course
+of D", "X during D exposure"). The target profile asks a treatment for attributions in a share of the statements
+(target_profile.min_attributed: a tenth of them, between 1 and 2), which a report of eleven or more sentences that
+names its drug in one sentence does not meet. When no treatment qualifies by that rule nor by the trial's rules, and
+few statements cite a work (a citing paper's words may speak of any drug of any work), the drug that the most
+statements name in a sentence reporting the patient's adverse event is the report's intervention. A drug is a name
+of the drug lexicon (learned from the adverse-effect corpus) or a word of a class of things given; in a case report
+"exposure to D" of such a drug is its being given (the exposure frame is for smoking, pollution and the like).
+
+Two readings are not a drug's cause: a drug named only as what another arm is compared against, and a drug named as
+the treatment of an event the sentence has already named ("treatment of antibiotic-associated colitis with D", "the
+rash was treated with D", "the seizures responded to D"): the patient was given D for the harm, not harmed by it.
+A statement that advises ("users of D who develop a fever should be screened") reports no harm the patient had.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+
+from summarizer.citations import count_citations
+from summarizer.design import about_animals_or_cells
+from summarizer.engines.extractive.evidence import CELL_LEVEL
+from summarizer.engines.extractive.reading import SentenceReading
+from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.treatment_mention import TreatmentMention, is_given_class
+from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES, names_comparator
+
+__all__ = ["only_caused_drug", "treats_the_event"]
+
+# what says, right before a drug's name, that it was given for an event named earlier in the sentence: "treatment
+# of E with", "E was (successfully) treated with", "E responded to", "E resolved with" (not "who was treated with
+# D", which says who the patients were: they may have had E after D)
+_TREATS_BEFORE = re.compile(
+    r"(?:\b(?:treatment|management|therapy)\s+(?:of|for)\b[^.;:]*?\bwith"
+    r"|(?<!who\s)(?<!that\s)(?<!which\s)\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?"
+    r"(?:treated|managed|controlled|reversed)\s+(?:\w+ly\s+)?(?:with|by|using)"
+    r"|\b(?:responded|responding|resolved|improved)\s+(?:\w+ly\s+)?(?:to|with|on))"
+    r"\s+(?:[\w\-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_REACH = 120
+# a recommendation, not a report of what the patient had: "users of D who develop a fever should be screened"
+_ADVISED = re.compile(r"\b(?:should|must|ought\s+to|(?:is|are)\s+(?:recommended|advised))\b", re.IGNORECASE)
+# the share of the statements that may cite a work (a date, "in May 1998", reads as an author-year citation): a
+# citing paper's statements nearly all cite one
+CITED_SHARE = 0.25
+_BEFORE_EVENT = 50  # "treatment of antibiotic-associated colitis": the treatment word and the event's qualifiers
+_GENERIC = MODIFIED_CLASSES | {"administration"}
+
+
+def treats_the_event(text: str, events: Sequence[str], drug_at: int) -> bool:
+    """Whether the drug named at drug_at is given for an event (of `events`) named before it in its sentence."""
+    sentence_start = max(text.rfind(". ", 0, drug_at), text.rfind("; ", 0, drug_at)) + 1
+    low = text.lower()
+    first_event = min(
+        (at for at in (low.find(event.lower(), sentence_start, drug_at) for event in events) if at >= 0),
+        default=-1,
+    )
+    if first_event < 0:
+        return False
+    # "treatment of E with D": the treatment word may come right before the event's name
+    window = max(sentence_start, first_event - _BEFORE_EVENT, drug_at - _REACH)
+    return _TREATS_BEFORE.search(text, window, drug_at) is not None
+
+
+def _drug(anchor: str, res: Resources) -> bool:
+    return anchor in res.drugs.terms or (is_given_class(anchor) and anchor not in _GENERIC)
+
+
+def _caused_anchors(reading: SentenceReading, text: str, res: Resources) -> set[str]:
+    """The drugs a statement names in a sentence that reports the patient's adverse event, not as its treatment."""
+    events = frozenset(reading.event_sentences)
+    found: set[str] = set()
+    for mention in reading.treatment.mentions:
+        if mention.sentence not in events or mention.reference_frame:
+            continue
+        drugs = [a for a in mention.anchors if _drug(a, res) and not names_comparator(a)]
+        if drugs and not _the_events_treatment(text, reading.adverse_events, mention):
+            found.update(drugs)
+    return found
+
+
+def _about_people(text: str) -> bool:
+    """Whether a statement has no cue of a study in animals or cells: with no design read, basic science names the
+    causes of effects in cells and animals as a case report does in its patient."""
+    return CELL_LEVEL.search(text) is None and not about_animals_or_cells(text)
+
+
+def _the_events_treatment(text: str, events: Sequence[str], mention: TreatmentMention) -> bool:
+    at = text.find(mention.name)
+    return at > 0 and treats_the_event(text, events, at)
+
+
+def only_caused_drug(
+    readings: Sequence[SentenceReading],
+    texts: Sequence[str],
+    res: Resources,
+    design: str | None,
+    excluded: AbstractSet[str] = frozenset(),
+) -> str | None:
+    """The anchor of the drug the most statements name where the patient had an adverse event, when at most
+    CITED_SHARE of the statements cite a work; of drugs named as often, the one the statements name most, then the
+    first named. None when there is none or the statements are not a case report's (another design); with no
+    design read, a statement with cues of animals or cells names no such drug."""
+    if design not in (None, "case_report") or not texts or not any(r.event_sentences for r in readings):
+        return None
+    if sum(count_citations(text) > 0 for text in texts) > CITED_SHARE * len(texts):
+        return None
+    caused: Counter[str] = Counter()
+    for reading, text in zip(readings, texts, strict=True):
+        if not (reading.event_sentences and reading.treatment.mentions) or _ADVISED.search(text) is not None:
+            continue
+        if design is not None or _about_people(text):
+            caused.update(_caused_anchors(reading, text, res) - excluded)
+    if not caused:
+        return None
+    named: Counter[str] = Counter()
+    first: dict[str, tuple[int, int]] = {}
+    for index, (reading, text) in enumerate(zip(readings, texts, strict=True)):
+        low = text.lower()
+        for anchor in {a for m in reading.treatment.mentions for a in m.anchors if a in caused}:
+            named[anchor] += 1
+            first.setdefault(anchor, (-index, -low.find(anchor)))
+    return max(sorted(caused), key=lambda a: (caused[a], named[a], a in res.drugs.terms, first.get(a, (0, 0))))
