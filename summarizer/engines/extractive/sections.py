@@ -181,9 +181,11 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
     # the intervention (an indication, the control arm) or an outcome compared between the arms, and so are no
     # evidence; the summary still counts them rather than say that no statement speaks of its safety
     speaking = [items[index] for index in profile.statements if "safety" in items[index].reading.topics]
+    # and those tagged safety that are not about it: the summary says that they speak of safety, not of its
+    tagged = [item for item in items if "safety" in item.reading.topics]
     summary = safety_summary(
         name, len(items), concerns, reassuring, event_names, judged=assessment != "insufficient_evidence",
-        speaking=speaking,
+        speaking=speaking, tagged=tagged,
     )
     return Safety(
         assessment=assessment,
@@ -250,7 +252,7 @@ def efficacy_section(
                 outcome=mention.outcome,
                 direction=mention.direction,
                 change=mention.change,
-                claim=outcome_claim(mention.outcome, mention.change, mention.direction, name),
+                claim=outcome_claim(mention.outcome, mention.change, mention.direction, name, mention.quote),
                 statement_ids=[item.statement.id],
                 quotes=[mention_quote],
             )
