@@ -236,6 +236,8 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
         return None
     while words and (words[0][2] in _DETERMINERS or words[0][2] in ("and", "or", "also", "of", "on", "to")):
         words = words[1:]
+    if len(words) > 1 and words[0][2] in _COMPARATIVES and words[1][2] in MEASURE_WORDS:
+        words = words[1:]  # "higher proportion of any AE": the change, then the measure ("lower limb" stays)
     if not words or _verb_first(words):
         return None
     if any(w in _MODALS for _, _, w in words):
@@ -351,6 +353,8 @@ _JUDGEMENTS = frozenset({"effective", "efficacious", "beneficial", "successful",
 _NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
 
 
+# the comparatives that say how a measure changed, when they stand before it ("a higher proportion of ...")
+_COMPARATIVES = frozenset({"higher", "lower", "greater", "smaller", "larger", "fewer", "less", "more", "better", "worse"})
 # quantifiers that stand for a noun the sentence names elsewhere ("differences for certain [ontologies]"): alone they
 # name no measure
 _QUANTIFIERS = frozenset({"certain", "several", "various", "many", "most", "few", "other", "others", "such", "some"})

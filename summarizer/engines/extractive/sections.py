@@ -173,7 +173,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
             ):
                 continue  # its only "absent events" are outcomes compared between the arms
             reassuring.append(item)
-            claim = reassuring_claim(reading.safety_outcomes, absent, name)
+            claim = reassuring_claim(reading.safety_outcomes, absent, name, sentence_text)
             findings.append(statement_finding(item, claim, reading.safety_quote))
     assessment = safety_verdict(concerns, reassuring, rules)
     event_names = [event for event, _ in events.values()]

@@ -124,9 +124,11 @@ def described_as(sentence: str, events: Sequence[str]) -> tuple[str, str] | None
     return None
 
 
-def reassuring_claim(safety_outcomes: Sequence[OutcomeMention], absent: Sequence[str], name: str) -> str:
+def reassuring_claim(
+    safety_outcomes: Sequence[OutcomeMention], absent: Sequence[str], name: str, quoted: str = ""
+) -> str:
     """The claim of a statement that reports no harm: harms that fell or did not differ, events that did not
-    occur, or the intervention called safe."""
+    occur (named as `quoted`, the sentence, writes them inside a sentence), or the intervention called safe."""
     if safety_outcomes:
         return " ".join(
             f"No difference in {lower_first(m.outcome, m.quote)} with {name}." if m.change == "no_difference"
@@ -134,7 +136,7 @@ def reassuring_claim(safety_outcomes: Sequence[OutcomeMention], absent: Sequence
             for m in safety_outcomes
         )
     if absent:
-        return f"No {join(absent, 'or')} reported with {name}."
+        return f"No {join([lower_first(event, quoted) for event in absent], 'or')} reported with {name}."
     return f"{capital(name)} described as safe or well tolerated."
 
 

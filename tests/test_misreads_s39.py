@@ -1,0 +1,122 @@
+"""Findings and summaries that misread their quote, read as a clinician would (issue 23, helper s39-misreads): a
+safety summary that says no statement reports on safety while one is tagged safety, a proper name lower-cased, an
+outcome's name that says more or less than the outcome (how or when it was measured, a time whose number was cut,
+a lone quantifier). The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive.outcome_names import plausible_outcome_name, tidy_name
+from summarizer.engines.extractive.wording import lower_first, outcome_claim, safety_summary, written_capital
+from summarizer.models import Statement
+from summarizer.pipeline import summarize
+
+
+def _brief(*texts: str):  # type: ignore[no-untyped-def]
+    return summarize([Statement(id=f"S{i + 1}", text=t) for i, t in enumerate(texts)], engine="extractive")
+
+
+def test_a_statement_tagged_safety_is_never_no_statement_on_safety() -> None:
+    brief = _brief(
+        "Walking poles reduced knee pain compared with usual walking in the trial (p = 0.01).",
+        "Knee pain scores were lower with walking poles than with usual walking at 12 weeks (p < 0.001).",
+        "The frequency of adverse events was similar in the three groups.",
+        "No serious adverse effects were reported.",
+    )
+    tagged = [s.id for s in brief.statements if s.annotation is not None and "safety" in s.annotation.topics]
+    assert tagged
+    assert brief.safety.assessment == "insufficient_evidence"
+    assert not brief.safety.summary.startswith("No statement reports on the safety")
+    assert brief.safety.summary.startswith(f"{len(tagged)} statements of 4 speak of safety")
+    assert "none attributes a harm or its absence to walking poles" in brief.safety.summary
+
+
+def test_the_summary_says_none_only_when_none_is_tagged() -> None:
+    assert safety_summary("X", 3, [], [], [], judged=False).startswith("No statement reports on the safety of X")
+
+
+@pytest.mark.parametrize(
+    ("name", "quoted", "expected"),
+    [
+        ("Melbourne", "Hand function improved on the AHA and Melbourne scales in both arms.", "Melbourne"),
+        ("Barthel index", "Scores on the Barthel index did not differ.", "Barthel index"),
+        ("Mortality", "Mortality did not differ between the arms.", "mortality"),
+        ("Pain", "The arms were alike at baseline. Pain did not differ at week 6.", "pain"),
+        ("Pain", "RESULTS: Pain did not differ at week 6.", "pain"),
+        ("Pain", "", "pain"),
+    ],
+)
+def test_a_capital_written_inside_a_sentence_is_a_proper_name(name: str, quoted: str, expected: str) -> None:
+    assert lower_first(name, quoted) == expected
+
+
+def test_a_capital_that_is_part_of_a_longer_word_is_not_the_name() -> None:
+    assert not written_capital("Pain", "Low back Painful joints were rare. Pain did not differ.")
+
+
+def test_the_claim_keeps_the_proper_name() -> None:
+    quoted = "Scores on the Fugl-Meyer and Barthel scales did not differ between the groups."
+    assert outcome_claim("Barthel scales", "no_difference", "no_difference", "mirror therapy", quoted) == (
+        "No difference in Barthel scales with mirror therapy."
+    )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        # a participle of measuring with its complement: how, when or where, not what
+        ("serum ferritin measured at three visits", "serum ferritin"),
+        ("grip strength assessed on both hands", "grip strength"),
+        ("blood pressure recorded during the night", "blood pressure"),
+        # a method named after the measure
+        ("anxiety according to the STAI", "anxiety"),
+        # a time whose number was cut after it
+        ("wound exudate on Day", "wound exudate"),
+        ("oedema in weeks", "oedema"),
+        ("sessions attended per week", "sessions attended per week"),  # a rate, not a time point
+        ("mortality within 90 days", "mortality within 90 days"),  # a time that belongs to the measure
+        # what was counted keeps its complement
+        ("share of children vaccinated according to schedule", "share of children vaccinated according to schedule"),
+        ("fall risk assessed by the PPA", "fall risk"),
+    ],
+)
+def test_an_outcome_name_says_what_was_measured(phrase: str, name: str) -> None:
+    assert tidy_name(phrase) == name
+
+
+@pytest.mark.parametrize("word", ["certain", "several", "various", "others"])
+def test_a_lone_quantifier_names_no_outcome(word: str) -> None:
+    assert not plausible_outcome_name(word)
+    assert plausible_outcome_name(f"{word} complications")
+
+
+def test_a_difference_for_certain_items_is_no_outcome_named_certain() -> None:
+    brief = _brief(
+        "Essays written after the writing course were not significantly longer than those written before; "
+        "although significant differences for certain essays were found, the variance was wide.",
+    )
+    assert all(o.outcome.lower() != "certain" for o in brief.efficacy.outcomes)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("higher proportion of wound infections", "proportion of wound infections"),
+        ("fewer number of falls", "number of falls"),
+        ("lower limb strength", "lower limb strength"),  # anatomy, not a change
+        ("lower back pain", "lower back pain"),
+    ],
+)
+def test_a_comparative_before_a_measure_is_the_change_not_the_name(phrase: str, name: str) -> None:
+    assert tidy_name(phrase) == name
+
+
+def test_an_absent_event_is_named_as_inside_a_sentence() -> None:
+    from summarizer.engines.extractive.wording import reassuring_claim
+
+    quoted = "Headache did not occur in either arm."
+    assert reassuring_claim([], ["Headache"], "drug Z", quoted) == "No headache reported with drug Z."
+    assert reassuring_claim([], ["Stevens-Johnson syndrome"], "drug Z", "No case of Stevens-Johnson syndrome.") == (
+        "No Stevens-Johnson syndrome reported with drug Z."
+    )
