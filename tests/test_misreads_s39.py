@@ -120,3 +120,39 @@ def test_an_absent_event_is_named_as_inside_a_sentence() -> None:
     assert reassuring_claim([], ["Stevens-Johnson syndrome"], "drug Z", "No case of Stevens-Johnson syndrome.") == (
         "No Stevens-Johnson syndrome reported with drug Z."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tinnitus is a rare side effect of rivastigmine.",
+        "Rivastigmine causes side effects such as tinnitus.",
+        "A woman given rivastigmine developed tinnitus as an adverse reaction.",
+        "Tinnitus, a rare adverse event of rivastigmine, resolved on withdrawal.",
+    ],
+)
+def test_a_generic_harm_set_beside_the_harm_it_names_is_one_event(text: str) -> None:
+    from summarizer.engines.extractive.sections import _generic_event
+
+    brief = _brief(text, "Rivastigmine was given for dementia.")
+    names = [event.name.lower() for event in brief.safety.adverse_events]
+    assert "tinnitus" in names
+    assert not any(_generic_event(name) for name in names)
+
+
+@pytest.mark.parametrize(
+    ("name", "generic"),
+    [
+        ("side effect", True),
+        ("a rare but potentially lethal complication", True),
+        ("adverse drug reactions", True),
+        ("ocular side effects", False),  # where: specific
+        ("granulomatous reaction", False),  # of what kind: specific
+        ("hypersensitivity reaction", False),
+        ("tinnitus", False),
+    ],
+)
+def test_a_generic_harm_name_says_only_that_there_was_a_harm(name: str, generic: bool) -> None:
+    from summarizer.engines.extractive.sections import _generic_event
+
+    assert _generic_event(name) is generic
