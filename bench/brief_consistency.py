@@ -43,7 +43,9 @@ def problems(brief: Brief) -> list[tuple[str, str]]:
     tagged = [s.id for s in brief.statements if s.annotation is not None and "safety" in s.annotation.topics]
     if safety.summary.startswith(NO_SAFETY) and tagged:
         found.append(("no statement on safety, one tagged safety", f"{tagged[:5]}: {safety.summary}"))
-    concern_findings = [f.claim for f in safety.findings if " reported with " in f.claim and not f.claim.startswith("No ")]
+    concern_findings = [
+        f.claim for f in safety.findings if " reported with " in f.claim and not f.claim.startswith("No ")
+    ]
     if safety.assessment == "no_concerns_reported" and concern_findings:
         found.append(("no concerns beside an adverse-event finding", concern_findings[0]))
     if safety.assessment == "concerns_reported" and not concern_findings:

@@ -132,12 +132,12 @@ def test_an_absent_event_is_named_as_inside_a_sentence() -> None:
     ],
 )
 def test_a_generic_harm_set_beside_the_harm_it_names_is_one_event(text: str) -> None:
-    from summarizer.engines.extractive.sections import _generic_event
+    from summarizer.engines.extractive.generic_events import generic_event
 
     brief = _brief(text, "Rivastigmine was given for dementia.")
     names = [event.name.lower() for event in brief.safety.adverse_events]
     assert "tinnitus" in names
-    assert not any(_generic_event(name) for name in names)
+    assert not any(generic_event(name) for name in names)
 
 
 @pytest.mark.parametrize(
@@ -153,6 +153,55 @@ def test_a_generic_harm_set_beside_the_harm_it_names_is_one_event(text: str) -> 
     ],
 )
 def test_a_generic_harm_name_says_only_that_there_was_a_harm(name: str, generic: bool) -> None:
-    from summarizer.engines.extractive.sections import _generic_event
+    from summarizer.engines.extractive.generic_events import generic_event
 
-    assert _generic_event(name) is generic
+    assert generic_event(name) is generic
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        # a hedge on the negation, or a belief
+        ("Rivastigmine may not cause tinnitus in older patients.", "tinnitus"),
+        ("A causal link with tinnitus has not been established.", "tinnitus"),
+        ("Rivastigmine was long thought to cause no tinnitus.", "tinnitus"),
+        # news: what the literature lacked
+        ("No case of tinnitus has been described previously with rivastigmine.", "tinnitus"),
+        ("To our knowledge, tinnitus has never been linked to rivastigmine.", "tinnitus"),
+        ("Rivastigmine is not known to cause tinnitus.", "tinnitus"),
+        ("Rivastigmine has not been reported to cause tinnitus.", "tinnitus"),
+        # the harm as the complement of what is negated
+        ("No other cause for the tinnitus was found.", "tinnitus"),
+        ("There was no discussion of tinnitus in the trial reports.", "tinnitus"),
+        ("No other causes were found.", "causes"),
+    ],
+)
+def test_an_absence_in_doubt_is_no_absent_event(sentence: str, event: str) -> None:
+    from summarizer.engines.extractive.absence_frames import absence_in_doubt
+
+    assert absence_in_doubt(sentence, event)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event"),
+    [
+        ("No patient developed tinnitus.", "tinnitus"),
+        ("Tinnitus was not observed in either arm.", "tinnitus"),
+        ("We could not detect tinnitus in any patient.", "tinnitus"),
+        ("There was no evidence of tinnitus at follow-up.", "tinnitus"),
+        ("Patients previously treated with rivastigmine had no tinnitus.", "tinnitus"),
+    ],
+)
+def test_an_absence_observed_stays(sentence: str, event: str) -> None:
+    from summarizer.engines.extractive.absence_frames import absence_in_doubt
+
+    assert not absence_in_doubt(sentence, event)
+
+
+def test_a_case_report_of_news_gives_no_reassurance() -> None:
+    brief = _brief(
+        "A woman developed tinnitus two weeks after starting rivastigmine.",
+        "To our knowledge, no case of tinnitus with rivastigmine has been reported in the literature.",
+    )
+    assert not any(f.claim.startswith("No ") for f in brief.safety.findings)
+    assert brief.safety.assessment == "concerns_reported"

@@ -354,7 +354,9 @@ _NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
 
 
 # the comparatives that say how a measure changed, when they stand before it ("a higher proportion of ...")
-_COMPARATIVES = frozenset({"higher", "lower", "greater", "smaller", "larger", "fewer", "less", "more", "better", "worse"})
+_COMPARATIVES = frozenset({
+    "higher", "lower", "greater", "smaller", "larger", "fewer", "less", "more", "better", "worse",
+})
 # quantifiers that stand for a noun the sentence names elsewhere ("differences for certain [ontologies]"): alone they
 # name no measure
 _QUANTIFIERS = frozenset({"certain", "several", "various", "many", "most", "few", "other", "others", "such", "some"})

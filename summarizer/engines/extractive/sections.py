@@ -17,12 +17,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from summarizer.certainty import DRAFT
+from summarizer.engines.extractive.absence_frames import absence_in_doubt
 from summarizer.engines.extractive.arm_comparison import (
     TREATED_AGAINST_CONTROL,
     arms_compared,
     names_no_other_treatment,
 )
-from summarizer.engines.extractive.cues import FILLER, REASSURING
+from summarizer.engines.extractive.cues import REASSURING
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
 from summarizer.engines.extractive.evidence import (
     CELL_LEVEL,
@@ -43,6 +44,7 @@ from summarizer.engines.extractive.evidence import (
     sentence,
     statement_finding,
 )
+from summarizer.engines.extractive.generic_events import without_generic_beside_named
 from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.reading import contrast_quote
@@ -117,59 +119,6 @@ def _concern_events(item: ReadStatement, index: int, profile: TargetProfile) -> 
     return kept
 
 
-# the heads of a name that says only that there was a harm, and the words that may stand before them in such a name:
-# how often, how grave, how certain ("a rare but potentially lethal complication", "a possible side effect"); a word
-# that says where or of what kind ("ocular side effects", "granulomatous reaction") makes the name specific
-_GENERIC_HEADS = frozenset({
-    "effect", "effects", "event", "events", "reaction", "reactions", "complication", "complications",
-})
-_GENERIC_QUALIFIERS = FILLER | frozenset({
-    "side", "adverse", "drug", "rare", "common", "frequent", "uncommon", "unusual", "lethal", "fatal",
-    "life-threatening", "dangerous", "probable", "known", "well-documented", "documented", "many", "this", "very",
-    "potentially", "but",
-})
-
-
-def _generic_event(event: str) -> bool:
-    """A name that says only that there was a harm: "side effect", "adverse drug reaction", "a rare complication"."""
-    words = event.lower().split()
-    return bool(words) and words[-1] in _GENERIC_HEADS and all(w in _GENERIC_QUALIFIERS for w in words[:-1])
-
-
-# what sets a name beside another that it names again: a copula ("X is a rare side effect"), "as" ("X as a side
-# effect"), an example ("side effects such as X", "including X", "ie, X"), a colon or a bracket ("X: a fatal
-# adverse event", "a side effect (X)"), an apposition's comma and article ("X, a rare side effect")
-_APPOSITION = re.compile(
-    r"\b(?:is|are|was|were|be|been|as|such\s+as|including|includes?|included|ie|i\.e\.|e\.g\.|namely)\b|[:(]|"
-    r",\s+(?:a|an|the)\b"
-)
-
-
-def _without_generic_beside_named(item: ReadStatement, kept: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """The events of a statement without a generic one ("side effect") that its sentence sets beside a specific
-    harm it names: "the hair loss was a side effect of X", "side effects such as hyperhidrosis" report one event,
-    not two. A generic name not so set beside one stays ("fatal complication of X during control of hemorrhage")."""
-    if len(kept) < 2 or not any(_generic_event(event) for event, _ in kept):
-        return kept
-    dropped = set()
-    for g, (generic, at) in enumerate(kept):
-        if not _generic_event(generic):
-            continue
-        low = sentence(item.statement, at).lower()
-        first = low.find(generic.lower())
-        for event, other_at in kept:
-            if other_at != at or _generic_event(event) or first < 0:
-                continue
-            other = low.find(event.lower())
-            if other < 0:
-                continue
-            gap = low[first + len(generic) : other] if first < other else low[other + len(event) : first]
-            if len(gap) <= 80 and _APPOSITION.search(gap):
-                dropped.add(g)
-                break
-    return [pair for i, pair in enumerate(kept) if i not in dropped]
-
-
 # "fewer failures with A than with B": the reference arm had more of the event, not less
 _FEWER = re.compile(r"\b(?:less|fewer|lower|reduced|decreased|smaller)\b")
 # a comparison of a trial's arms, not of doses or diagnoses ("more than 35 g", "graft versus host", "rather than")
@@ -200,7 +149,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         reading = item.reading
         concern = reading.safety_signal == "concern"
         kept = _concern_events(item, index, profile) if concern or reading.general_harms else []
-        kept = _without_generic_beside_named(item, kept)
+        kept = without_generic_beside_named(item.statement, kept)
         if concern and not kept:
             continue
         if kept:
@@ -221,6 +170,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 if is_clinical_event_name(event)
                 and not compared(sentence_text, event)
                 and not also_occurring(sentence_text, event)
+                and not absence_in_doubt(sentence_text, event)
             ]
             if reading.absent_events and not absent and not reading.safety_outcomes and (
                 REASSURING.search(sentence_text.lower()) is None
