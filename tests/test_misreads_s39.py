@@ -205,3 +205,27 @@ def test_a_case_report_of_news_gives_no_reassurance() -> None:
     )
     assert not any(f.claim.startswith("No ") for f in brief.safety.findings)
     assert brief.safety.assessment == "concerns_reported"
+
+
+@pytest.mark.parametrize(
+    ("text", "clause_break"),
+    [
+        ("none of the mice gained weight, and all developed alopecia by week 4", True),
+        ("the drug is not recommended, and in rare cases may cause alopecia", True),
+        ("no patient had fever, and they were discharged on day 3", True),
+        ("no fever, nausea, and alopecia were seen", False),  # a list's comma
+        ("no fever, and all other symptoms resolved", False),  # "all other": a list, not a clause
+    ],
+)
+def test_and_with_a_new_subject_or_a_modal_ends_a_negation(text: str, clause_break: bool) -> None:
+    from summarizer.engines.extractive.cues import CLAUSE_COMMA
+
+    assert (CLAUSE_COMMA.search(text) is not None) is clause_break
+
+
+def test_what_all_developed_after_none_responded_is_no_absent_event() -> None:
+    brief = _brief(
+        "A man was given rivastigmine for dementia.",
+        "None of the three patients improved, and all developed tinnitus within a week of rivastigmine.",
+    )
+    assert not any(f.claim.startswith("No tinnitus") for f in brief.safety.findings)
