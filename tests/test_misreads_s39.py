@@ -75,6 +75,7 @@ def test_the_claim_keeps_the_proper_name() -> None:
         ("wound exudate on Day", "wound exudate"),
         ("oedema in weeks", "oedema"),
         ("sessions attended per week", "sessions attended per week"),  # a rate, not a time point
+        ("median number of days", "median number of days"),  # what is counted
         ("mortality within 90 days", "mortality within 90 days"),  # a time that belongs to the measure
         # what was counted keeps its complement
         ("share of children vaccinated according to schedule", "share of children vaccinated according to schedule"),
@@ -229,3 +230,17 @@ def test_what_all_developed_after_none_responded_is_no_absent_event() -> None:
         "None of the three patients improved, and all developed tinnitus within a week of rivastigmine.",
     )
     assert not any(f.claim.startswith("No tinnitus") for f in brief.safety.findings)
+
+
+def test_the_consistency_check_finds_no_problem_in_a_consistent_brief() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from brief_consistency import problems  # type: ignore[import-not-found]
+
+    brief = _brief(
+        "Walking poles reduced knee pain compared with usual walking in the trial (p = 0.01).",
+        "The frequency of adverse events was similar in the three groups.",
+    )
+    assert problems(brief) == []

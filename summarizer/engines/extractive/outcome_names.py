@@ -87,6 +87,9 @@ _TIME_UNITS = frozenset({
     "h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "day", "days", "week", "weeks", "month",
     "months", "year", "years", "mo", "wk", "wks"
 })
+# the prepositions of a time point ("on day 4", "in weeks 2 and 3"); not "of" ("number of days") nor "per" ("hours per
+# day"), whose time is what is counted
+_AT_A_TIME = frozenset({"on", "in", "at", "during", "after", "before", "from", "until", "till", "since", "over"})
 # the nouns that name a time point with a number after them ("visit 3", "session 2"); the units are _TIME_UNITS
 _TIME_POINTS = frozenset({"visit", "visits", "session", "sessions", "cycle", "cycles"})
 _NUMBERED = frozenset({
@@ -164,7 +167,7 @@ def _ends_no_name(words: list[tuple[int, int, str]], next_word: str) -> bool:
         return True
     if last in _TIME_UNITS and (_NUMBER.match(previous) or previous in _NUMBER_WORDS):
         return not (len(words) > 2 and words[-3][2] in _PREPOSITIONS)
-    if (last in _TIME_UNITS or last in _TIME_POINTS) and previous in _PREPOSITIONS and previous != "per":
+    if (last in _TIME_UNITS or last in _TIME_POINTS) and previous in _AT_A_TIME:
         return True  # a time whose number was cut after it: "gametocyte carriage on Day [4]", "swelling in days [1]"
     return len(words) > 1 and _is_participle(last) and next_word in _COMPLEMENT_OPENS
 
