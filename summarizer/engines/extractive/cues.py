@@ -107,10 +107,15 @@ EFFICACY_WORDS = _words(
 # it. What a treatment prevents, reduces or treats ("red") is an efficacy outcome: neither occurred nor absent.
 PUNCT_BREAK = re.compile(r"[;:\.\?!]")
 # a comma before a pronoun that is the subject of a new clause: "X has not been associated with A, it is the preferred
-# drug for B" (B is no absent event); a comma alone may only separate the items of a list
+# drug for B" (B is no absent event); a comma alone may only separate the items of a list. After "and", a new subject
+# with its verb ("none achieved remission, and all progressed to B") or a modal that opens a second predicate ("X is
+# not justified, and in some cases may generate B") starts a clause the negation does not reach
 CLAUSE_COMMA = re.compile(
     r",(?=\s+(?:it|they|he|she|we|this|these)\s+(?:is|are|was|were|has|have|had|may|might|can|could|will|would|"
-    r"should|must|did|does|do)\b)"
+    r"should|must|did|does|do)\b|"
+    r"\s+and\s+(?:all|both|each|they|he|she|we)\s+(?:[a-z]+ed|is|are|was|were|has|have|had|may|might|can|could|"
+    r"will|would)\b|"
+    r"\s+and\s+(?:(?:in\s+)?(?:some|many|most|rare|other)\s+cases\s+)?(?:may|might|can|could|will|would)\s+[a-z]+)"
 )
 _MARK_WORDS: dict[str, str] = {
     **dict.fromkeys(_words("but however although though whereas while except yet"), "brk"),

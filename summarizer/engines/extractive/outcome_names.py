@@ -87,6 +87,11 @@ _TIME_UNITS = frozenset({
     "h", "hr", "hrs", "hour", "hours", "min", "mins", "minute", "minutes", "day", "days", "week", "weeks", "month",
     "months", "year", "years", "mo", "wk", "wks"
 })
+# the prepositions of a time point ("on day 4", "in weeks 2 and 3"); not "of" ("number of days") nor "per" ("hours per
+# day"), whose time is what is counted
+_AT_A_TIME = frozenset({"on", "in", "at", "during", "after", "before", "from", "until", "till", "since", "over"})
+# the nouns that name a time point with a number after them ("visit 3", "session 2"); the units are _TIME_UNITS
+_TIME_POINTS = frozenset({"visit", "visits", "session", "sessions", "cycle", "cycles"})
 _NUMBERED = frozenset({
     "type", "phase", "grade", "stage", "class", "set", "cycle", "session", "visit", "day", "week", "month", "year"
 })
@@ -162,6 +167,8 @@ def _ends_no_name(words: list[tuple[int, int, str]], next_word: str) -> bool:
         return True
     if last in _TIME_UNITS and (_NUMBER.match(previous) or previous in _NUMBER_WORDS):
         return not (len(words) > 2 and words[-3][2] in _PREPOSITIONS)
+    if (last in _TIME_UNITS or last in _TIME_POINTS) and previous in _AT_A_TIME:
+        return True  # a time whose number was cut after it: "gametocyte carriage on Day [4]", "swelling in days [1]"
     return len(words) > 1 and _is_participle(last) and next_word in _COMPLEMENT_OPENS
 
 
@@ -173,6 +180,14 @@ _EACH = frozenset({"each", "every", "any", "all"})
 
 # participles that do not end in -ed, after "as": "as seen in", "as shown by"
 _IRREGULAR_PARTICIPLES = frozenset({"seen", "shown", "given", "known", "taken", "found", "drawn", "done"})
+# the participles of measuring: with a preposition after them they say how, when or where a measure was taken ("LH
+# levels measured on different days", "pain assessed at rest", "scores recorded during the visit"), never what
+_MEASURING = frozenset({
+    "measured", "assessed", "recorded", "evaluated", "determined", "obtained", "monitored", "collected", "estimated",
+    "calculated", "quantified", "taken", "rated", "scored", "graded",
+})
+# a method named after the measure: "depressive symptoms according to the HADS"
+_METHOD_PHRASE = frozenset({("according", "to")})
 
 
 def _a_time(words: list[tuple[int, int, str]]) -> bool:
@@ -224,6 +239,8 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
         return None
     while words and (words[0][2] in _DETERMINERS or words[0][2] in ("and", "or", "also", "of", "on", "to")):
         words = words[1:]
+    if len(words) > 1 and words[0][2] in _COMPARATIVES and words[1][2] in MEASURE_WORDS:
+        words = words[1:]  # "higher proportion of any AE": the change, then the measure ("lower limb" stays)
     if not words or _verb_first(words):
         return None
     if any(w in _MODALS for _, _, w in words):
@@ -262,12 +279,18 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
             at = i - 1 if _is_adverb(words[i - 1][2]) else i  # "mania potentially related to an interaction"
             # how it was measured ("assessed by", "expressed as"), or a hedged cause; not what the measure counts
             # ("prescriptions issued for skin creams")
-            method = nxt in ("by", "as") or (at < i and nxt in _COMPLEMENT_OPENS)
+            method = nxt in ("by", "as") or (at < i and nxt in _COMPLEMENT_OPENS) or w in _MEASURING
             if method and at and plausible_outcome_name(name[words[0][0] : words[at - 1][1]]):
                 cut = at  # "fall risk assessed by the PPA", "cholesterol response expressed as AUC"
                 break
             if nxt not in _PREPOSITIONS:
                 return None  # a verb with its object: "dose of PTU produced a good clinical response"
+        if i and (w, nxt) in _METHOD_PHRASE and not _is_participle(words[i - 1][2]) and plausible_outcome_name(
+            name[words[0][0] : words[i - 1][1]]
+        ):
+            cut = i  # "depressive symptoms according to the HADS": how it was measured; "people treated according
+            break  # to guidelines" is what was counted
+            break
         if i and _is_adverb(w) and w.endswith("ly") and (_NUMBER.match(nxt) or nxt in _NUMBER_WORDS
                                                          or (_is_participle(nxt) and nxt not in PATTERN_A_SUFFIX)):
             cut = i  # "chills approximately one hour"
@@ -333,6 +356,13 @@ _JUDGEMENTS = frozenset({"effective", "efficacious", "beneficial", "successful",
 _NAME_WORD = re.compile(r"[^\W_][\w\-/+]*")
 
 
+# the comparatives that say how a measure changed, when they stand before it ("a higher proportion of ...")
+_COMPARATIVES = frozenset({
+    "higher", "lower", "greater", "smaller", "larger", "fewer", "less", "more", "better", "worse",
+})
+# quantifiers that stand for a noun the sentence names elsewhere ("differences for certain [ontologies]"): alone they
+# name no measure
+_QUANTIFIERS = frozenset({"certain", "several", "various", "many", "most", "few", "other", "others", "such", "some"})
 # who can be counted: with a measure word alone ("proportion of infants", "number of mothers"), no measure is named
 _COUNTED_PEOPLE = PEOPLE | {
     "infants", "neonates", "newborns", "babies", "mothers", "girls", "boys", "volunteers", "students", "respondents",
@@ -365,7 +395,8 @@ def plausible_outcome_name(name: str) -> bool:
         return False  # "blood glucose decreased", "drug Z improved survival": a clause, not a name
     # who was counted is not what was measured: "proportion of patients", "children"
     return any(
-        w not in MEASURE_WORDS and w not in FUNCTION_WORDS and w not in _COUNTED_PEOPLE and not w.isdigit()
+        w not in MEASURE_WORDS and w not in FUNCTION_WORDS and w not in _COUNTED_PEOPLE and w not in _QUANTIFIERS
+        and not w.isdigit()
         and _TIME_SPAN.fullmatch(w) is None
         for w in words
     )

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from summarizer.certainty import DRAFT
+from summarizer.engines.extractive.absence_frames import absence_in_doubt
 from summarizer.engines.extractive.arm_comparison import (
     TREATED_AGAINST_CONTROL,
     arms_compared,
@@ -43,6 +44,7 @@ from summarizer.engines.extractive.evidence import (
     sentence,
     statement_finding,
 )
+from summarizer.engines.extractive.generic_events import without_generic_beside_named
 from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.reading import contrast_quote
@@ -147,6 +149,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         reading = item.reading
         concern = reading.safety_signal == "concern"
         kept = _concern_events(item, index, profile) if concern or reading.general_harms else []
+        kept = without_generic_beside_named(item.statement, kept)
         if concern and not kept:
             continue
         if kept:
@@ -167,13 +170,14 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 if is_clinical_event_name(event)
                 and not compared(sentence_text, event)
                 and not also_occurring(sentence_text, event)
+                and not absence_in_doubt(sentence_text, event)
             ]
             if reading.absent_events and not absent and not reading.safety_outcomes and (
                 REASSURING.search(sentence_text.lower()) is None
             ):
                 continue  # its only "absent events" are outcomes compared between the arms
             reassuring.append(item)
-            claim = reassuring_claim(reading.safety_outcomes, absent, name)
+            claim = reassuring_claim(reading.safety_outcomes, absent, name, sentence_text)
             findings.append(statement_finding(item, claim, reading.safety_quote))
     assessment = safety_verdict(concerns, reassuring, rules)
     event_names = [event for event, _ in events.values()]
@@ -181,9 +185,11 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
     # the intervention (an indication, the control arm) or an outcome compared between the arms, and so are no
     # evidence; the summary still counts them rather than say that no statement speaks of its safety
     speaking = [items[index] for index in profile.statements if "safety" in items[index].reading.topics]
+    # and those tagged safety that are not about it: the summary says that they speak of safety, not of its
+    tagged = [item for item in items if "safety" in item.reading.topics]
     summary = safety_summary(
         name, len(items), concerns, reassuring, event_names, judged=assessment != "insufficient_evidence",
-        speaking=speaking,
+        speaking=speaking, tagged=tagged,
     )
     return Safety(
         assessment=assessment,
@@ -250,7 +256,7 @@ def efficacy_section(
                 outcome=mention.outcome,
                 direction=mention.direction,
                 change=mention.change,
-                claim=outcome_claim(mention.outcome, mention.change, mention.direction, name),
+                claim=outcome_claim(mention.outcome, mention.change, mention.direction, name, mention.quote),
                 statement_ids=[item.statement.id],
                 quotes=[mention_quote],
             )

@@ -48,14 +48,34 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def lower_first(text: str) -> str:
+_SENTENCE_ENDS = ".!?:;"
+
+
+def written_capital(word: str, quoted: str) -> bool:
+    """Whether the quote writes a capitalised word with its capital inside a sentence ("AHA and Melbourne
+    scores", "the Barthel index"): a proper name, whose capital is not that of a sentence's first word."""
+    if not word[:1].isupper():
+        return False
+    at = quoted.find(word)
+    while at >= 0:
+        before = quoted[:at].rstrip(" \t\n(\"'“‘[")
+        if before and before[-1] not in _SENTENCE_ENDS and not quoted[at + len(word) : at + len(word) + 1].isalnum():
+            return True
+        at = quoted.find(word, at + 1)
+    return False
+
+
+def lower_first(text: str, quoted: str = "") -> str:
     """A name as it reads inside a sentence: "Mortality" becomes "mortality"; "HbA1c", "ICU stay", a first word
-    with a capital inside ("PaCO2", "IgG titres") and a proper name of several capitalised words ("New York Heart
-    Association class") stay."""
+    with a capital inside ("PaCO2", "IgG titres"), a proper name of several capitalised words ("New York Heart
+    Association class") and a first word that the quote (`quoted`, the sentence the name was read in) capitalises
+    inside a sentence ("Melbourne") stay."""
     if not text[1:2].islower():
         return text
     first, _, rest = text.partition(" ")
     if any(letter.isupper() for letter in first[1:]) or (rest[:1].isupper() and rest[1:2].islower()):
+        return text
+    if quoted and written_capital(first, quoted):
         return text
     return text[:1].lower() + text[1:]
 
@@ -104,24 +124,26 @@ def described_as(sentence: str, events: Sequence[str]) -> tuple[str, str] | None
     return None
 
 
-def reassuring_claim(safety_outcomes: Sequence[OutcomeMention], absent: Sequence[str], name: str) -> str:
+def reassuring_claim(
+    safety_outcomes: Sequence[OutcomeMention], absent: Sequence[str], name: str, quoted: str = ""
+) -> str:
     """The claim of a statement that reports no harm: harms that fell or did not differ, events that did not
-    occur, or the intervention called safe."""
+    occur (named as `quoted`, the sentence, writes them inside a sentence), or the intervention called safe."""
     if safety_outcomes:
         return " ".join(
-            f"No difference in {lower_first(m.outcome)} with {name}." if m.change == "no_difference"
+            f"No difference in {lower_first(m.outcome, m.quote)} with {name}." if m.change == "no_difference"
             else f"{capital(m.outcome)} {m.change} with {name}."
             for m in safety_outcomes
         )
     if absent:
-        return f"No {join(absent, 'or')} reported with {name}."
+        return f"No {join([lower_first(event, quoted) for event in absent], 'or')} reported with {name}."
     return f"{capital(name)} described as safe or well tolerated."
 
 
-def outcome_claim(outcome: str, change: str, direction: str, name: str) -> str:
-    """The claim of an outcome of the intervention, with its direction."""
+def outcome_claim(outcome: str, change: str, direction: str, name: str, quoted: str = "") -> str:
+    """The claim of an outcome of the intervention, with its direction (`quoted`: the sentence it was read in)."""
     if direction == "no_difference":
-        return f"No difference in {lower_first(outcome)} with {name}."
+        return f"No difference in {lower_first(outcome, quoted)} with {name}."
     if change in ("increased", "decreased"):
         better = "an improvement" if direction == "improved" else "a worsening"
         return f"{capital(outcome)} {change} with {name} ({better})."
@@ -149,17 +171,25 @@ def safety_summary(
     events: Sequence[str],
     judged: bool,
     speaking: Sequence[ReadStatement] = (),
+    tagged: Sequence[ReadStatement] = (),
 ) -> str:
     """The safety section's summary: how many statements report on safety, which report no harm and which
     adverse events; with judged=False, that there is no evidence either way, and how many statements about the
     intervention speak of safety all the same (`speaking`: tagged safety, but reporting no harm of it and no
-    absence of one), so that the summary never says that none does."""
+    absence of one), or else how many statements speak of safety without attributing a harm or its absence to
+    the intervention (`tagged`: every statement tagged safety), so that the summary never says that none does."""
     if not judged:
         if speaking:
             verb = "speaks" if len(speaking) == 1 else "speak"
             return (
                 f"{count(len(speaking), 'statement')} of {total} {verb} of the safety of {name} ({ids(speaking)}), "
                 "but none reports a harm of it or the absence of one, so there is no evidence either way."
+            )
+        if tagged:
+            verb = "speaks" if len(tagged) == 1 else "speak"
+            return (
+                f"{count(len(tagged), 'statement')} of {total} {verb} of safety ({ids(tagged)}), but none attributes "
+                f"a harm or its absence to {name}, so there is no evidence either way."
             )
         return f"No statement reports on the safety of {name}, so there is no evidence either way."
     addressing = len(concerns) + len(reassuring)
