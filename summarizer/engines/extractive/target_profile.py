@@ -46,6 +46,7 @@ from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
 from summarizer.engines.extractive.evidence import CELL_LEVEL
+from summarizer.engines.extractive.framed_names import framed_name_spans
 from summarizer.engines.extractive.given_drug import only_given_drug
 from summarizer.engines.extractive.named_conditions import condition_anchors
 from summarizer.engines.extractive.pico import PicoTagger
@@ -563,7 +564,7 @@ def _with_learned_names(
         outcomes = [(m.start, m.start + len(m.outcome)) for m in readings[index].outcomes]
         spans = [
             (span.start, span.end)
-            for span in pico.intervention_spans(text)
+            for span in (*pico.intervention_spans(text), *framed_name_spans(text))
             if not any(start < span.end and span.start < end for start, end in outcomes)
         ]
         if not spans:
