@@ -1,4 +1,4 @@
-"""Names that the grammar alone says were tested as a treatment, whatever the word lists or the PICO reader make of them.
+"""Names the grammar alone says were tested as a treatment, whatever the word lists or the PICO reader make of them.
 
 Citing papers often name the cited trial's intervention only as the object of a word that is said of nothing but
 something given: "confirms the efficacy of FREMS in reducing pain", "the effectiveness of X for Y", "the superiority

@@ -562,10 +562,11 @@ def _with_learned_names(
     learned = list(treatments)
     for index, text in enumerate(texts[:LEARNED_STATEMENTS]):
         outcomes = [(m.start, m.start + len(m.outcome)) for m in readings[index].outcomes]
+        found: list[tuple[int, int]] = [(span.start, span.end) for span in pico.intervention_spans(text)]
         spans = [
-            (span.start, span.end)
-            for span in (*pico.intervention_spans(text), *framed_name_spans(text))
-            if not any(start < span.end and span.start < end for start, end in outcomes)
+            (first, last)
+            for first, last in (*found, *framed_name_spans(text))  # and the names framed as given (framed_names.py)
+            if not any(start < last and first < end for start, end in outcomes)
         ]
         if not spans:
             continue
