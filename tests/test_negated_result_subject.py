@@ -52,3 +52,12 @@ def test_a_trial_that_found_no_benefit_is_read_as_such() -> None:
     texts = ["Zelmoritide failed to prevent nausea in a trial of 300 adults [ 4] ."]
     brief = summarize([Statement(id="S1", text=texts[0])], engine=ExtractiveEngine())
     assert brief.efficacy.assessment == "no_benefit_reported"
+
+
+def test_a_subject_found_to_be_effective_was_tested() -> None:
+    text = "In a trial of 200 children, ondansetron has been shown to be more effective than placebo [ 4] ."
+    assert _tested(text, "ondansetron")
+    assert _tested("The trial found ondansetron to be non-inferior to metoclopramide in 200 children [ 4] .",
+                   "ondansetron")
+    # "to be given" is no finding
+    assert not _tested("In the trial, ondansetron is to be given before surgery to 200 children [ 4] .", "ondansetron")

@@ -126,6 +126,8 @@ def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
     if j + 1 >= closes:
         return False
     verb, after = toks[j], toks[j + 1]
+    if _said_to_be(toks, j, closes):
+        return True
     if (verb in _AUXILIARIES and after == "not") or (verb == "failed" and after == "to"):
         return _negated_result(scan, j + 2, closes)
     if verb in SLOWING_VERBS:  # "X slowed the progression of Y": Y held back
@@ -160,6 +162,27 @@ _AUXILIARIES = frozenset({"did", "does", "do", "could"})
 # "an improvement", which a measure has or shows as often ("the number of infants with Y had no difference")
 _NULL_RESULT = frozenset({"effect", "effects", "impact", "benefit", "benefits", "advantage", "advantages"})
 _SHOWING = frozenset({"show", "demonstrate", "produce", "have", "provide", "confer", "achieve"})
+
+
+# the verbs of a finding said of its subject ("X has been shown to be effective", "X proved to be superior", "found X
+# to be non-inferior")
+_SAID = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "shown", "proven", "proved", "reported",
+                   "found", "demonstrated", "appears", "appeared", "seems", "seemed"})
+
+
+def _said_to_be(toks: Sequence[str], j: int, closes: int) -> bool:
+    """Whether the words from token j say their subject was found to be effective (TESTED_PREDICATES): up to three
+    verbs of a finding, then "to be", then the predicate, comparatives and adverbs allowed before it ("X has been
+    shown to be more effective than Y", "found X to be non-inferior to Y")."""
+    k = j
+    while k < closes and k - j < 3 and toks[k] in _SAID:
+        k += 1
+    if k + 2 >= closes or toks[k] != "to" or toks[k + 1] != "be":
+        return False
+    k += 2
+    while k < closes and (toks[k] in COMPARATIVES or toks[k].endswith("ly") or toks[k] in ("as", "more", "equally")):
+        k += 1
+    return k < closes and toks[k] in TESTED_PREDICATES
 
 
 def _changed_within(toks: Sequence[str], k: int, closes: int) -> bool:
