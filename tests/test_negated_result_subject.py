@@ -61,3 +61,12 @@ def test_a_subject_found_to_be_effective_was_tested() -> None:
                    "ondansetron")
     # "to be given" is no finding
     assert not _tested("In the trial, ondansetron is to be given before surgery to 200 children [ 4] .", "ondansetron")
+
+
+def test_a_measure_counted_in_days_is_the_object_of_a_result() -> None:
+    text = "Dexamethasone reduced 28-day mortality among 6,000 patients admitted with pneumonia [ 12] ."
+    assert _tested(text, "Dexamethasone")
+    assert _tested("Tocilizumab did not reduce 90-day mortality among 400 adults admitted with pneumonia [ 12] .",
+                   "Tocilizumab")
+    # a number of its own is no measure's name
+    assert not _tested("Dexamethasone reduced 12 of 20 symptom scores among 400 adults [ 12] .", "Dexamethasone")

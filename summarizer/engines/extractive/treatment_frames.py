@@ -149,11 +149,18 @@ def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
         return _changed_within(toks, j + 1, closes)
     if not (verb.endswith(("ed", "es", "s")) and may_start_outcome_verb(verb)):
         return False
-    # a transitive verb: its object begins with a determiner or a content word
-    return after in DETERMINERS or (
+    # a transitive verb: its object begins with a determiner or a content word, or a number joined to its unit
+    # ("X reduced 28-day mortality")
+    return after in DETERMINERS or _counted_measure(scan, j + 1, closes) or (
         after[0].isalpha() and after not in STOP_BEFORE and after not in SUBJECT_ADVERBS and after not in COMPARATIVES
         and after not in INTRANSITIVE_AFTER and not after.endswith("ly")
     )
+
+
+def _counted_measure(scan: Scan, k: int, closes: int) -> bool:
+    """Whether token k is a number a hyphen joins to the word after it, a measure's time or size ("28-day
+    mortality", "6-minute walk distance"), not a number of its own ("reduced 12 of 20")."""
+    return k + 1 < closes and scan.toks[k].isdigit() and scan.text[scan.ends[k] : scan.starts[k + 1]] == "-"
 
 
 # the auxiliaries of a negated result ("X did not reduce Y", "X does not improve Y", "X could not shorten Y")
@@ -204,7 +211,8 @@ def _negated_result(scan: Scan, j: int, closes: int) -> bool:
     if verb in _SHOWING:
         return not _NULL_RESULT.isdisjoint(toks[j + 1 : min(closes, j + 1 + _RESULT_REACH)])
     return may_start_outcome_verb(verb) and (
-        after in DETERMINERS or (after[0].isalpha() and after not in STOP_BEFORE and after not in INTRANSITIVE_AFTER)
+        after in DETERMINERS or _counted_measure(scan, j + 1, closes)
+        or (after[0].isalpha() and after not in STOP_BEFORE and after not in INTRANSITIVE_AFTER)
     ) and _joined(scan, j, j + 1)
 
 
