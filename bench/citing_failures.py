@@ -3,7 +3,13 @@ statements, the intervention the labels name and the one the brief found, the br
 ones, and the brief's outcomes and adverse events. For reading the failing groups by cause (docs/BENCHMARKS.md,
 issue 23, helper s37-citing); reading them makes any rule written from them in-sample for these groups.
 
-Usage: python bench/citing_failures.py [--data-dir ../shared/data] [TARGET_ID ...]   (ids: print those, failing or not)
+With --causes, one line a failing group instead: its cause, the first of these that holds (issue 23, s39-citing):
+"verdict given not acceptable" (a verdict other than insufficient_evidence that the labels do not accept), "no
+intervention found", "intervention found, no statement about it reports a finding" (the statements naming it read
+no result or harm of it), "intervention found, findings read but a verdict not acceptable", then a count by cause.
+
+Usage: python bench/citing_failures.py [--data-dir ../shared/data] [--causes] [TARGET_ID ...]
+   (ids: print those, failing or not)
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_brief import citing_trial_targets  # noqa: E402
 
 from summarizer.engines.extractive import ExtractiveEngine  # noqa: E402
-from summarizer.models import Statement  # noqa: E402
+from summarizer.models import Brief, Statement  # noqa: E402
 from summarizer.pipeline import summarize  # noqa: E402
 
 
@@ -25,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", default=Path(__file__).resolve().parents[1].parent / "shared" / "data",
                         type=Path)
+    parser.add_argument("--causes", action="store_true", help="one line a failing group: its cause; then counts")
     parser.add_argument("targets", nargs="*", help="print these groups (by id), failing or not")
     args = parser.parse_args(argv)
     path = args.data_dir / "clinical_citation_stance" / "dev.jsonl"
@@ -34,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     wanted = set(args.targets)
     engine = ExtractiveEngine()
     failing = 0
+    causes: dict[str, int] = {}
     for target in citing_trial_targets(path):
         if wanted and target.target_id not in wanted:
             continue
@@ -45,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
             continue
         failing += not (safety_ok and efficacy_ok)
         found = brief.target.intervention.name if brief.target.intervention else None
+        if args.causes:
+            cause = failure_cause(brief, target.safety_ok, target.efficacy_ok)
+            causes[cause] = causes.get(cause, 0) + 1
+            print(f"{target.target_id} | {target.intervention} | found: {found} | {cause}")
+            continue
         print(f"===== {target.target_id} | labelled: {target.intervention} | found: {found}")
         print(f"  safety {brief.safety.assessment} ({'ok' if safety_ok else 'NOT acceptable'}; acceptable: "
               f"{', '.join(sorted(target.safety_ok))}) | efficacy {brief.efficacy.assessment} "
@@ -55,8 +68,22 @@ def main(argv: list[str] | None = None) -> int:
             print(f"    outcome: {outcome.claim}")
         for event in brief.safety.adverse_events:
             print(f"    adverse event: {event.name}")
+    for cause, count in sorted(causes.items(), key=lambda item: -item[1]):
+        print(f"  {count:3d}  {cause}")
     print(f"{failing} groups not both acceptable")
     return 0
+
+
+def failure_cause(brief: Brief, safety_ok: frozenset[str], efficacy_ok: frozenset[str]) -> str:
+    """Why a group's brief is not both acceptable: the first cause of the module's list that holds."""
+    given = [(brief.safety.assessment, safety_ok), (brief.efficacy.assessment, efficacy_ok)]
+    if any(verdict != "insufficient_evidence" and verdict not in ok for verdict, ok in given):
+        return "verdict given not acceptable"
+    if brief.target.intervention is None:
+        return "no intervention found"
+    if not (brief.efficacy.outcomes or brief.safety.adverse_events or brief.safety.findings):
+        return "intervention found, no statement about it reports a finding"
+    return "intervention found, findings read but a verdict not acceptable"
 
 
 if __name__ == "__main__":

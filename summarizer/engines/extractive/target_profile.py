@@ -47,6 +47,7 @@ from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
 from summarizer.engines.extractive.evidence import CELL_LEVEL
+from summarizer.engines.extractive.framed_names import framed_name_spans
 from summarizer.engines.extractive.given_drug import only_given_drug
 from summarizer.engines.extractive.named_conditions import condition_anchors
 from summarizer.engines.extractive.pico import PicoTagger
@@ -565,10 +566,11 @@ def _with_learned_names(
     learned = list(treatments)
     for index, text in enumerate(texts[:LEARNED_STATEMENTS]):
         outcomes = [(m.start, m.start + len(m.outcome)) for m in readings[index].outcomes]
+        found: list[tuple[int, int]] = [(span.start, span.end) for span in pico.intervention_spans(text)]
         spans = [
-            (span.start, span.end)
-            for span in pico.intervention_spans(text)
-            if not any(start < span.end and span.start < end for start, end in outcomes)
+            (first, last)
+            for first, last in (*found, *framed_name_spans(text))  # and the names framed as given (framed_names.py)
+            if not any(start < last and first < end for start, end in outcomes)
         ]
         if not spans:
             continue

@@ -126,6 +126,10 @@ def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
     if j + 1 >= closes:
         return False
     verb, after = toks[j], toks[j + 1]
+    if _said_to_be(toks, j, closes):
+        return True
+    if (verb in _AUXILIARIES and after == "not") or (verb == "failed" and after == "to"):
+        return _negated_result(scan, j + 2, closes)
     if verb in SLOWING_VERBS:  # "X slowed the progression of Y": Y held back
         k = j + 2 if after == "the" else j + 1
         return k < closes and (toks[k] in HELD_BACK or toks[k] in _DECLINE) and _joined(scan, last, k)
@@ -136,18 +140,80 @@ def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
         while k < closes and k - j <= _ADVERBS_BETWEEN and (after in COMPARATIVES or after.endswith("ly")):
             k += 1
             after = toks[k] if k < closes else ""
+        if after == "associated" and k + 1 < closes and toks[k + 1] == "with":
+            return _changed_within(toks, k + 2, closes)  # "X was associated with more bleeding"
         return after in TESTED_PREDICATES
     if verb in RESULT_VERBS:
-        return any(
-            w in COMPARATIVES or may_start_outcome_verb(w) for w in toks[j + 1 : min(closes, j + 1 + _RESULT_REACH)]
-        )
+        if after == "no":  # "X had no (significant) effect on Y"
+            return not _NULL_RESULT.isdisjoint(toks[j + 2 : min(closes, j + 4)])
+        return _changed_within(toks, j + 1, closes)
     if not (verb.endswith(("ed", "es", "s")) and may_start_outcome_verb(verb)):
         return False
-    # a transitive verb: its object begins with a determiner or a content word
-    return after in DETERMINERS or (
+    # a transitive verb: its object begins with a determiner or a content word, or a number joined to its unit
+    # ("X reduced 28-day mortality")
+    return after in DETERMINERS or _counted_measure(scan, j + 1, closes) or (
         after[0].isalpha() and after not in STOP_BEFORE and after not in SUBJECT_ADVERBS and after not in COMPARATIVES
         and after not in INTRANSITIVE_AFTER and not after.endswith("ly")
     )
+
+
+def _counted_measure(scan: Scan, k: int, closes: int) -> bool:
+    """Whether token k is a number a hyphen joins to the word after it, a measure's time or size ("28-day
+    mortality", "6-minute walk distance"), not a number of its own ("reduced 12 of 20")."""
+    return k + 1 < closes and scan.toks[k].isdigit() and scan.text[scan.ends[k] : scan.starts[k + 1]] == "-"
+
+
+# the auxiliaries of a negated result ("X did not reduce Y", "X does not improve Y", "X could not shorten Y")
+_AUXILIARIES = frozenset({"did", "does", "do", "could"})
+# a treatment's result said to be absent: "X had no effect on Y", "X did not show a benefit"; not "a difference" or
+# "an improvement", which a measure has or shows as often ("the number of infants with Y had no difference")
+_NULL_RESULT = frozenset({"effect", "effects", "impact", "benefit", "benefits", "advantage", "advantages"})
+_SHOWING = frozenset({"show", "demonstrate", "produce", "have", "provide", "confer", "achieve"})
+
+
+# the verbs of a finding said of its subject ("X has been shown to be effective", "X proved to be superior", "found X
+# to be non-inferior")
+_SAID = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "shown", "proven", "proved", "reported",
+                   "found", "demonstrated", "appears", "appeared", "seems", "seemed"})
+
+
+def _said_to_be(toks: Sequence[str], j: int, closes: int) -> bool:
+    """Whether the words from token j say their subject was found to be effective (TESTED_PREDICATES): up to three
+    verbs of a finding, then "to be", then the predicate, comparatives and adverbs allowed before it ("X has been
+    shown to be more effective than Y", "found X to be non-inferior to Y")."""
+    k = j
+    while k < closes and k - j < 3 and toks[k] in _SAID:
+        k += 1
+    if k + 2 >= closes or toks[k] != "to" or toks[k + 1] != "be":
+        return False
+    k += 2
+    while k < closes and (toks[k] in COMPARATIVES or toks[k].endswith("ly") or toks[k] in ("as", "more", "equally")):
+        k += 1
+    return k < closes and toks[k] in TESTED_PREDICATES
+
+
+def _changed_within(toks: Sequence[str], k: int, closes: int) -> bool:
+    """Whether a comparison or a change is said within _RESULT_REACH words from token k ("more bleeding", "a greater
+    reduction", "lower rates")."""
+    return any(w in COMPARATIVES or may_start_outcome_verb(w) for w in toks[k : min(closes, k + _RESULT_REACH)])
+
+
+def _negated_result(scan: Scan, j: int, closes: int) -> bool:
+    """Whether the words from token j, after "did not", "does not", "failed to", are a result denied: a verb of change
+    with its object ("X did not reduce mortality", "X failed to improve survival"), or a result shown or had that
+    is none ("X failed to show a benefit", "X did not have a significant effect on Y")."""
+    toks = scan.toks
+    while j < closes and (toks[j] in SUBJECT_ADVERBS or toks[j].endswith("ly")):
+        j += 1
+    if j + 1 >= closes:
+        return False
+    verb, after = toks[j], toks[j + 1]
+    if verb in _SHOWING:
+        return not _NULL_RESULT.isdisjoint(toks[j + 1 : min(closes, j + 1 + _RESULT_REACH)])
+    return may_start_outcome_verb(verb) and (
+        after in DETERMINERS or _counted_measure(scan, j + 1, closes)
+        or (after[0].isalpha() and after not in STOP_BEFORE and after not in INTRANSITIVE_AFTER)
+    ) and _joined(scan, j, j + 1)
 
 
 def _set_against_another(scan: Scan, first: int, last: int, sentence: Span) -> bool:

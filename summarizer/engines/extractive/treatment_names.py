@@ -166,8 +166,8 @@ GENERIC_MODIFIERS = LEADING_FILLER | _words(
     "passive active recent long-term short-term durable modern optimal appropriate important available approved "
     "licensed emerging promising better best usual routine systemic local topical proposed pharmacological medical "
     "surgical drug drugs cancer disease patient patients human animal animals mouse mice treatment treatments "
-    "therapy therapies cell cells based -based of and or in with for to by from on as after before during following "
-    "one two three four five"
+    "therapy therapies cell cells based -based of and or plus in with for to by from on as after before during "
+    "following one two three four five"
 )
 # molecules followed by these are biology, not something given: "insulin sensitivity", "IFN signalling"
 BIOLOGY_AFTER = _words(

@@ -296,8 +296,11 @@ def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, 
         if first > 0 and toks[first - 1].isdigit() and text[starts[first] : ends[first]].islower():
             continue  # "17 pharmacies", "40 patients": units counted, not what they were given
         last = first
-        while last + 1 < stop and _learned_word(toks[last + 1]) and not _finite_after_name(toks, last + 1) and not any(
-            c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT
+        while last + 1 < stop and (
+            _code_number(scan, last)
+            or _learned_word(toks[last + 1]) and not _finite_after_name(toks, last + 1) and not any(
+                c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT
+            )
         ):
             last += 1
         if all(tok.endswith("ed") and not _treated_with(tok) for tok in toks[first : last + 1]):
@@ -306,6 +309,13 @@ def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, 
             continue  # "nonsmoking participants": whom a name's head names, not what they were given
         spans.append((starts[first], ends[last], first, last, False))
     return spans
+
+
+def _code_number(scan: Scan, last: int) -> bool:
+    """Whether the token after a name's word is the number of a code the hyphen joins it to ("IL-2", "nonoxynol-9",
+    "COX-2"): part of the name, though a number alone is no name's word."""
+    after = last + 1
+    return scan.toks[after].isdigit() and scan.text[scan.ends[last] : scan.starts[after]] == "-"
 
 
 def _treated_with(tok: str) -> bool:

@@ -1,0 +1,56 @@
+"""Names the grammar alone says were tested as a treatment, whatever the word lists or the PICO reader make of them.
+
+Citing papers often name the cited trial's intervention only as the object of a word that is said of nothing but
+something given: "confirms the efficacy of FREMS in reducing pain", "the effectiveness of X for Y", "the superiority
+of X over Y", "the addition of X to Y". An efficacy, a superiority or an addition is always a treatment's, so the noun
+phrase after "of" names what was given even when it is a short form no list holds and the PICO reader does not tag
+it. These spans join the PICO reader's in the profile's learned path (target_profile.py, only when the word lists
+find no intervention); the learned path trims them to a name (treatments.py) and reads their frame
+(treatment_frames.named_as_tested: "the efficacy of X"), and the same rules decide whether one is the intervention.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from summarizer.engines.extractive.treatment_names import GIVEN_OF, STOP_BEFORE
+
+__all__ = ["NameSpan", "framed_name_spans"]
+
+
+class NameSpan(NamedTuple):
+    """A name's characters in a statement (as a PICO span has them)."""
+
+    start: int
+    end: int
+
+
+# the words said only of something given (treatment_names.GIVEN_OF), then "of", an article, and a dose given "of" it
+# ("the superiority of 2.0 ml/kg of hypertonic saline"); the name is the run of words that follows
+_FRAMED = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, GIVEN_OF), key=len, reverse=True)) + r")\s+of\s+"
+    r"(?:(?:the|a|an)\s+)?(?:\d[\d.,]*\s*\S+\s+of\s+)?(?P<name>[^\s,;:()\[\].]+(?:[ \t]+[^\s,;:()\[\].]+){0,3})",
+    re.IGNORECASE,
+)
+# a word that ends the name: a function word ("in", "over", "for", "to"), or a verb's form in -ing ("in reducing")
+_ENDS_NAME = STOP_BEFORE | frozenset({"versus", "vs", "compared", "than", "over", "and", "or"})
+
+
+def framed_name_spans(text: str) -> list[NameSpan]:
+    """The spans of the names after "the efficacy of", "the effectiveness of", "the superiority of", "the addition
+    of" (GIVEN_OF) in a statement, each cut at the first function word or -ing form; none when no such word is said."""
+    low = text.lower()
+    if " of " not in low or not any(word in low for word in GIVEN_OF):
+        return []
+    spans = []
+    for match in _FRAMED.finditer(text):
+        start = end = match.start("name")
+        for word in re.finditer(r"\S+", match.group("name")):
+            bare = word.group().lower()
+            if bare in _ENDS_NAME or bare.endswith("ing"):
+                break
+            end = match.start("name") + word.end()
+        if end > start:
+            spans.append(NameSpan(start, end))
+    return spans
