@@ -17,6 +17,10 @@ each at the shipped threshold and over a range of thresholds. Coverage: the shar
 --harms: also, of the outcome names the rules leave unclear, how many hold a harm name of the TRAIN case reports of
      ade/dev.jsonl (summarizer.training.polarity_ade.harm_names) as whole words, and how many its head word: the most
      that harms named in case reports could decide (scripts/train_polarity.py --harms).
+--rules: instead, the precision of the rules of polarity.py (rule_higher_is_better, with the shipped harm words of
+     data/harm_words.json) against the direct distant labels (the evidence sentence says which way was better) and
+     against bench_brief.labelled_direction, before and after the rule of how often a harm happens
+     (harm_measures.py), with every outcome name that rule decides and the labels of its rows.
 --speed N: instead, the CPU seconds of one extractive brief of bench_throughput.py's N statements (the parent and its
      workers) and of its efficacy section alone, where the target's polarity is read (run it on two commits in turn;
      a copy of this file runs in a checkout of a commit that has none).
@@ -142,6 +146,65 @@ def harm_name_coverage(rows: Sequence[dict[str, str]], data_dir: Path) -> dict[s
             "examples_name": by_name[:20], "examples_head": by_head[:40]}
 
 
+def rules_report(rows: Sequence[dict[str, str]]) -> dict[str, Any]:
+    """The rules' precision before (name_rules_higher_is_better) and after the rule of how often a harm happens,
+    against the direct distant labels and bench_brief.labelled_direction; and every name that rule decides."""
+    from summarizer.engines.extractive.polarity import name_rules_higher_is_better
+    from summarizer.engines.extractive.resources import load_resources
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_brief import labelled_direction
+
+    polarity = load_resources().polarity
+    harms = polarity.harms if polarity is not None else None
+    examples = distant_examples(rows)
+
+    def after(outcome: str) -> bool | None:
+        return rule_higher_is_better(outcome, harms) if harms is not None else rule_higher_is_better(outcome)
+
+    report: dict[str, Any] = {"harm_words": len(harms.words) if harms is not None else 0}
+    for name, rule in (("before", name_rules_higher_is_better), ("after", after)):
+        direct = [(rule(e.outcome), e.higher_is_better) for e in examples if e.direct]
+        labelled = []
+        for row in rows:
+            said = labelled_direction(row["outcome"], row["label"])
+            if said in ("improved", "worsened"):
+                gold = (said == "improved") == (row["label"] == "increased")
+                labelled.append((rule(row["outcome"]), gold))
+        report[name] = {
+            part: {"n": len(items), "answered": sum(r is not None for r, _ in items),
+                   "right": sum(r == g for r, g in items if r is not None)}
+            for part, items in (("distant_direct", direct), ("labelled_direction", labelled))
+        }
+    decided: dict[str, list[str]] = {}
+    for row in rows:
+        outcome = " ".join(row["outcome"].split())
+        if name_rules_higher_is_better(outcome) is None and after(outcome) is not None:
+            decided.setdefault(outcome, []).append(row["label"])
+    labels = {(e.document, e.outcome): (e.higher_is_better, e.direct) for e in examples}
+    report["decided"] = [
+        {"outcome": outcome, "higher_is_better": after(outcome), "labels": sorted(set(found)),
+         "distant": sorted({(str(g), "direct" if d else "other") for (_, o), (g, d) in labels.items()
+                            if " ".join(o.split()) == outcome})}
+        for outcome, found in sorted(decided.items())
+    ]
+    return report
+
+
+def _print_rules(report: dict[str, Any]) -> None:
+    print(f"harm words shipped: {report['harm_words']}")
+    for name in ("before", "after"):
+        for part, figures in report[name].items():
+            answered = figures["answered"]
+            precision = f"{figures['right'] / answered:.3f}" if answered else "none"
+            print(f"  rules {name} the harm rule, against {part}: {figures['n']} rows, answered {answered}, "
+                  f"right {figures['right']} (precision {precision})")
+    print(f"outcome names the harm rule decides (the rules before it leave them unclear): {len(report['decided'])}")
+    for item in report["decided"]:
+        side = "higher" if item["higher_is_better"] else "lower"
+        print(f"  {item['outcome']!r}: {side} is better; labels {item['labels']}; distant {item['distant']}")
+
+
 def _line(name: str, part: dict[str, Any]) -> str:
     shipped = part["shipped"]
     acc = f"{shipped['accuracy']:.3f}" if shipped["accuracy"] is not None else "none"
@@ -196,6 +259,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="score the train documents instead (for developing rules; not a held-out figure)")
     parser.add_argument("--harms", action="store_true",
                         help="also count the unclear outcome names that hold a harm named in the train case reports")
+    parser.add_argument("--rules", action="store_true",
+                        help="the rules' precision before and after the rule of how often a harm happens instead")
     parser.add_argument("--speed", type=int, metavar="N",
                         help="time one brief of N real statements and its efficacy section instead")
     args = parser.parse_args(argv)
@@ -212,6 +277,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError, KeyError) as exc:
         print(f"bench_polarity: cannot read the model {args.model}: {exc}", file=sys.stderr)
         return 2
+    if args.rules:
+        rules = rules_report(rows)
+        if args.json:
+            print(json.dumps(rules, indent=2))
+        else:
+            print("command: " + shlex.join([sys.executable, *sys.argv]))
+            print(f"{'train' if args.train else 'held-out'} documents of {CORPUS}: {len(rows)} rows")
+            _print_rules(rules)
+        return 0
     report = evaluate(rows, model)
     if args.harms:
         try:
