@@ -37,7 +37,7 @@ LEVEL_WORDS = frozenset({
 OCCURRENCE_WORDS = frozenset({
     "prevalence", "incidence", "occurrence", "occurrences", "rate", "rates", "frequency", "frequencies", "number",
     "numbers", "proportion", "proportions", "percentage", "percentages", "percent", "episodes", "episode", "days",
-    "cases", "attacks", "presence", "development", "indicating", "indicative",
+    "presence", "development", "indicating", "indicative",
 })
 # words around the condition that measure it or say who has it: taken off both ends before its head is read
 MEASURE_EDGE = OCCURRENCE_WORDS | FUNCTION_WORDS | frozenset({
@@ -127,7 +127,8 @@ def _heads(words: Sequence[str]) -> list[str]:
         core.pop()
     if not measured:
         return []
-    heads, part = [], []
+    heads: list[str] = []
+    part: list[str] = []
     for word in (*core, "and"):
         if word in ("and", "or"):
             if part:

@@ -142,13 +142,14 @@ def resources_from(files: Mapping[str, Mapping[str, object]]) -> Resources:
     listed = files.get(LISTED_FILE) or {}
     taggers = files.get(TAGGER_FILE) or {}
     polarity = files.get(POLARITY_FILE)
+    harms = files.get(HARM_WORDS_FILE) or {}
     return Resources(
         drug_tagger=TokenTagger.from_json(taggers["drug"]) if "drug" in taggers else None,
         effect_tagger=TokenTagger.from_json(taggers["effect"]) if "effect" in taggers else None,
         stance=models["stance"],
         ade=models["ade"],
         efficacy=models["efficacy"],
-        polarity=LearnedPolarity.from_json(dict(polarity), dict(files.get(HARM_WORDS_FILE) or {})) if polarity else None,
+        polarity=LearnedPolarity.from_json(dict(polarity), dict(harms)) if polarity else None,
         ade_threshold=threshold,
         contrasting_min_probability=contrasting_min,
         effects=Lexicon.of(_strings(lex.get("terms"))),
