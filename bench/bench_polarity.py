@@ -22,8 +22,9 @@ each at the shipped threshold and over a range of thresholds. Coverage: the shar
      against bench_brief.labelled_direction, before and after the rule of how often a harm happens
      (harm_measures.py), with every outcome name that rule decides and the labels of its rows.
 --speed N: instead, the CPU seconds of one extractive brief of bench_throughput.py's N statements (the parent and its
-     workers) and of its efficacy section alone, where the target's polarity is read (run it on two commits in turn;
-     a copy of this file runs in a checkout of a commit that has none).
+     workers), of its efficacy section alone, where the target's polarity is read, and of the rule of how often a
+     harm happens (its calls in this process) (run it on two commits in turn; a copy of this file runs in a
+     checkout of a commit that has none).
 """
 
 from __future__ import annotations
@@ -238,6 +239,7 @@ def speed(data_dir: Path, count: int) -> str:
             spent[0] += time.process_time() - start
 
     engine_module.efficacy_section = timed
+    harm_spent = _time_harm_rule()
     statements = [Statement(id=f"S{i + 1}", text=text) for i, (text, _) in enumerate(real_statements(data_dir, count))]
     engine = ExtractiveEngine()
 
@@ -247,7 +249,32 @@ def speed(data_dir: Path, count: int) -> str:
 
     start = cpu()
     engine.run(Target(title="throughput"), statements)
-    return f"brief of {count} statements: {cpu() - start:.3f} CPU s; efficacy section {spent[0]:.4f} CPU s"
+    harm = f"; the harm rule asked {harm_spent[0]:.0f} times, {harm_spent[1]:.4f} CPU s" if harm_spent else ""
+    return f"brief of {count} statements: {cpu() - start:.3f} CPU s; efficacy section {spent[0]:.4f} CPU s{harm}"
+
+
+def _time_harm_rule() -> list[float]:
+    """Count and time the rule of how often a harm happens (harm_measures.py) in this process, where it exists
+    (a copy of this file may run in a checkout of a commit before it): [calls, CPU seconds]."""
+    import time
+
+    try:
+        from summarizer.engines.extractive.harm_measures import HarmWords
+    except ImportError:
+        return []
+    figures = [0.0, 0.0]
+    rule = HarmWords.occurrence_of_harm
+
+    def timed(self: HarmWords, low: str) -> bool:
+        start = time.process_time()
+        try:
+            return rule(self, low)
+        finally:
+            figures[0] += 1
+            figures[1] += time.process_time() - start
+
+    HarmWords.occurrence_of_harm = timed  # type: ignore[method-assign]
+    return figures
 
 
 def main(argv: Sequence[str] | None = None) -> int:
