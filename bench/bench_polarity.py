@@ -150,14 +150,18 @@ def harm_name_coverage(rows: Sequence[dict[str, str]], data_dir: Path) -> dict[s
 def rules_report(rows: Sequence[dict[str, str]]) -> dict[str, Any]:
     """The rules' precision before (name_rules_higher_is_better) and after the rule of how often a harm happens,
     against the direct distant labels and bench_brief.labelled_direction; and every name that rule decides."""
-    from summarizer.engines.extractive.polarity import name_rules_higher_is_better
     from summarizer.engines.extractive.resources import load_resources
+
+    try:
+        from summarizer.engines.extractive.polarity import name_rules_higher_is_better
+    except ImportError:  # a copy of this file in a checkout of a commit before the harm rule: its rules
+        name_rules_higher_is_better = rule_higher_is_better
 
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from bench_brief import labelled_direction
 
     polarity = load_resources().polarity
-    harms = polarity.harms if polarity is not None else None
+    harms = getattr(polarity, "harms", None)
     examples = distant_examples(rows)
 
     def after(outcome: str) -> bool | None:

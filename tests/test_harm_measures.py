@@ -123,3 +123,16 @@ def test_the_build_script_writes_the_words_and_says_what_is_wrong_in_one_line(tm
     built = build()
     assert built.returncode == 0, built.stderr
     assert json.loads((tmp_path / "out.json").read_text())["words"] == ["urticaria"]
+
+
+@pytest.mark.parametrize(("outcome", "higher"), [
+    ("knowledge scores", True),
+    ("mean knowledge of asthma triggers", True),  # knowledge of a harm is still knowledge
+    ("accuracy of wound assessment", True),
+    ("nurses' competence", True),
+    ("loss of competence", None),  # a gain lost (GAIN_FAILED)
+    ("poor knowledge", None),
+    ("inaccurate dosing", None),
+])
+def test_what_a_person_knows_or_does_well_is_good_to_have(outcome: str, higher: bool | None) -> None:
+    assert rule_higher_is_better(outcome) is higher

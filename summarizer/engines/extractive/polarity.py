@@ -47,6 +47,12 @@ GOOD_OUTCOME = re.compile(
     r"longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
     r"immunogenicity|protection|\bimprovement"
 )
+# what a person knows or does well is good to have: "knowledge scores", "accuracy of discrimination", "global ratings
+# of competence", "knowledge of adverse events": the head of the name, whatever it is of
+SKILL_OUTCOME = re.compile(
+    r"^(?:[\w\-]+\s+){0,3}?(?:knowledge|accuracy|competence|competency)\s+(?:of|about|on|in|regarding)\s|"
+    r"\b(?:knowledge|accuracy|competence|competency)(?:\s+(?:scores?|ratings?|levels?))?$"
+)
 # good to have although a bad word is in the name ("HDL cholesterol"), unless it is what a ratio divides by
 # ("LDL-C/HDL-C ratio")
 GOOD_OVERRIDE = re.compile(r"(?<![/\-])\bhdl\b|(?<![/\-])\bhigh-density lipoprotein")  # not "non-HDL", "LDL/HDL"
@@ -179,6 +185,8 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
     more_is_better = _longer_is_better(low)
     if more_is_better is None and GAIN_NAMED.search(low) and GAIN_FAILED.search(low) is None:
         more_is_better = True
+    if more_is_better is None and SKILL_OUTCOME.search(low) is not None and GAIN_FAILED.search(low) is None:
+        more_is_better = True  # apart from GOOD_OUTCOME, whose words also make bench_brief's labelled directions
     if more_is_better is None:
         bad = BAD_OUTCOME.search(low) is not None
         good = GOOD_OUTCOME.search(low) is not None
