@@ -47,11 +47,12 @@ GOOD_OUTCOME = re.compile(
     r"longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
     r"immunogenicity|protection|\bimprovement"
 )
-# what a person knows or does well is good to have: "knowledge scores", "accuracy of discrimination", "global ratings
-# of competence", "knowledge of adverse events": the head of the name, whatever it is of
+# what a person knows or does accurately is good to have: "knowledge scores", "accuracy of discrimination",
+# "knowledge of adverse events": the head of the name, whatever it is of (not "competence": mostly rated of
+# someone else, a clinician or an expert, it says nothing of what a treatment did for the patient)
 SKILL_OUTCOME = re.compile(
-    r"^(?:[\w\-]+\s+){0,3}?(?:knowledge|accuracy|competence|competency)\s+(?:of|about|on|in|regarding)\s|"
-    r"\b(?:knowledge|accuracy|competence|competency)(?:\s+(?:scores?|ratings?|levels?))?$"
+    r"^(?:[\w\-]+\s+){0,3}?(?:knowledge|accuracy)\s+(?:of|about|on|in|regarding)\s|"
+    r"\b(?:knowledge|accuracy)(?:\s+(?:scores?|ratings?|levels?))?$"
 )
 # good to have although a bad word is in the name ("HDL cholesterol"), unless it is what a ratio divides by
 # ("LDL-C/HDL-C ratio")
@@ -73,11 +74,8 @@ HARM_REDUCED = re.compile(
     r"(?:of|in)\s+(?P<of>.+)$"
 )
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
-# "time required for wound healing", "time needed to complete the task", "the mean time taken": what it takes;
-# shorter is better
-TIME_TAKEN = re.compile(
-    r"\b(?:time|times|duration)\s+(?:required|needed|taken|necessary)(?:\s+(?:to|for|until)\b|$)"
-)
+# "time required for wound healing", "time needed to complete the task": what it takes; shorter is better
+TIME_TAKEN = re.compile(r"\b(?:time|times|duration)\s+(?:required|needed|taken|necessary)\s+(?:to|for|until)\b")
 # "time to progression", "time until relapse": the time before a harm; longer is better
 TIME_TO = re.compile(r"\b(?:time|times|interval|delay)\s+(?:to|until|before)\s+(?P<what>.*)$")
 # "duration of symptoms", "length of stay": shorter is better, unless it is the duration of something good
