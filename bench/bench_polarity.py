@@ -20,7 +20,8 @@ each at the shipped threshold and over a range of thresholds. Coverage: the shar
 --rules: instead, the precision of the rules of polarity.py (rule_higher_is_better, with the shipped harm words of
      data/harm_words.json) against the direct distant labels (the evidence sentence says which way was better) and
      against bench_brief.labelled_direction, before and after the rule of how often a harm happens
-     (harm_measures.py), with every outcome name that rule decides and the labels of its rows.
+     (harm_measures.py), with every outcome name that rule decides and the labels of its rows, and every outcome
+     the engine reads in the evidence sentences (annotate) whose direction only that rule gives.
 --speed N: instead, the CPU seconds of one extractive brief of bench_throughput.py's N statements (the parent and its
      workers), of its efficacy section alone, where the target's polarity is read, and of the rule of how often a
      harm happens (its calls in this process) (run it on two commits in turn; a copy of this file runs in a
@@ -186,6 +187,7 @@ def rules_report(rows: Sequence[dict[str, str]]) -> dict[str, Any]:
         outcome = " ".join(row["outcome"].split())
         if name_rules_higher_is_better(outcome) is None and after(outcome) is not None:
             decided.setdefault(outcome, []).append(row["label"])
+    report["read"] = _read_decided(rows, name_rules_higher_is_better, after)
     labels = {(e.document, e.outcome): (e.higher_is_better, e.direct) for e in examples}
     report["decided"] = [
         {"outcome": outcome, "higher_is_better": after(outcome), "labels": sorted(set(found)),
@@ -194,6 +196,23 @@ def rules_report(rows: Sequence[dict[str, str]]) -> dict[str, Any]:
         for outcome, found in sorted(decided.items())
     ]
     return report
+
+
+def _read_decided(
+    rows: Sequence[dict[str, str]], before: Any, after: Any
+) -> list[dict[str, str]]:
+    """The outcomes the engine reads in these rows' evidence sentences (annotate) whose polarity only the rule of
+    how often a harm happens gives: the name read, its change and direction, and the sentence, to be read."""
+    from summarizer.engines.extractive import annotate
+
+    found = []
+    for text in dict.fromkeys(row["text"] for row in rows):
+        for mention in annotate(text).outcomes:
+            if mention.change in ("increased", "decreased") and before(mention.outcome) is None and \
+                    after(mention.outcome) is not None:
+                found.append({"outcome": mention.outcome, "change": mention.change, "direction": mention.direction,
+                              "sentence": text})
+    return found
 
 
 def _print_rules(report: dict[str, Any]) -> None:
@@ -208,6 +227,10 @@ def _print_rules(report: dict[str, Any]) -> None:
     for item in report["decided"]:
         side = "higher" if item["higher_is_better"] else "lower"
         print(f"  {item['outcome']!r}: {side} is better; labels {item['labels']}; distant {item['distant']}")
+    print(f"outcomes read in the evidence sentences (annotate) whose direction the harm rule gives: "
+          f"{len(report['read'])}")
+    for item in report["read"]:
+        print(f"  {item['outcome']!r} {item['change']}: {item['direction']} || {item['sentence'][:200]}")
 
 
 def _line(name: str, part: dict[str, Any]) -> str:
