@@ -3,8 +3,9 @@ prevalence", "the proportion of patients with delirium", "scores indicating unde
 
 An outcome that measures how often a condition happens (its prevalence, incidence, occurrence, rate, frequency, the
 number or proportion of patients with it, the number of its episodes or days, the scores that indicate it) is
-bad to have when the condition is a harm. Whether it is one is read from the condition's head word (its last word,
-once the measure's words are taken off):
+bad to have when the condition is a harm. The measure must open or close the name ("heart rate variability" measures
+no occurrence), and every condition it names ("nausea and vomiting") must be a harm, read from its head word (its
+last word, once the measure's words are taken off):
 - a harm word of the case reports: a condition named alone as a drug's adverse effect in at least two TRAIN case
   reports of the ADE corpus (HarmWords, data/harm_words.json, written by scripts/build_harm_words.py);
 - a harm word or a disease ending of cues.is_head ("seizures", "hepatitis", "neutropenia");
@@ -12,8 +13,9 @@ once the measure's words are taken off):
   harm word or a noun of an act or a state).
 
 Guards: nothing is decided for a condition that is desired or absent ("adequate sedation", "patients without
-delirium", "free of seizures"), nor for a ratio, a level or a change ("low blood pressure"), nor where no measure
-of occurrence is named ("sedation" alone, "sedation scores": a sedative's aim may be its harm's name).
+delirium", "free of seizures"), nor for a ratio, a list of outcomes (a comma), a level or a change ("low blood
+pressure"), nor where no measure of occurrence is named ("sedation" alone, "sedation scores": a sedative's aim may be
+its harm's name).
 """
 
 from __future__ import annotations
