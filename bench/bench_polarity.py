@@ -17,9 +17,15 @@ each at the shipped threshold and over a range of thresholds. Coverage: the shar
 --harms: also, of the outcome names the rules leave unclear, how many hold a harm name of the TRAIN case reports of
      ade/dev.jsonl (summarizer.training.polarity_ade.harm_names) as whole words, and how many its head word: the most
      that harms named in case reports could decide (scripts/train_polarity.py --harms).
+--rules: instead, the precision of the rules of polarity.py (rule_higher_is_better, with the shipped harm words of
+     data/harm_words.json) against the direct distant labels (the evidence sentence says which way was better) and
+     against bench_brief.labelled_direction, before and after the rule of how often a harm happens
+     (harm_measures.py), with every outcome name that rule decides and the labels of its rows, and every outcome
+     the engine reads in the evidence sentences (annotate) whose direction only that rule gives.
 --speed N: instead, the CPU seconds of one extractive brief of bench_throughput.py's N statements (the parent and its
-     workers) and of its efficacy section alone, where the target's polarity is read (run it on two commits in turn;
-     a copy of this file runs in a checkout of a commit that has none).
+     workers), of its efficacy section alone, where the target's polarity is read, and of the rule of how often a
+     harm happens (its calls in this process) (run it on two commits in turn; a copy of this file runs in a
+     checkout of a commit that has none).
 """
 
 from __future__ import annotations
@@ -142,6 +148,91 @@ def harm_name_coverage(rows: Sequence[dict[str, str]], data_dir: Path) -> dict[s
             "examples_name": by_name[:20], "examples_head": by_head[:40]}
 
 
+def rules_report(rows: Sequence[dict[str, str]]) -> dict[str, Any]:
+    """The rules' precision before (name_rules_higher_is_better) and after the rule of how often a harm happens,
+    against the direct distant labels and bench_brief.labelled_direction; and every name that rule decides."""
+    from summarizer.engines.extractive.resources import load_resources
+
+    try:
+        from summarizer.engines.extractive.polarity import name_rules_higher_is_better
+    except ImportError:  # a copy of this file in a checkout of a commit before the harm rule: its rules
+        name_rules_higher_is_better = rule_higher_is_better
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_brief import labelled_direction
+
+    polarity = load_resources().polarity
+    harms = getattr(polarity, "harms", None)
+    examples = distant_examples(rows)
+
+    def after(outcome: str) -> bool | None:
+        return rule_higher_is_better(outcome, harms) if harms is not None else rule_higher_is_better(outcome)
+
+    report: dict[str, Any] = {"harm_words": len(harms.words) if harms is not None else 0}
+    for name, rule in (("before", name_rules_higher_is_better), ("after", after)):
+        direct = [(rule(e.outcome), e.higher_is_better) for e in examples if e.direct]
+        labelled = []
+        for row in rows:
+            said = labelled_direction(row["outcome"], row["label"])
+            if said in ("improved", "worsened"):
+                gold = (said == "improved") == (row["label"] == "increased")
+                labelled.append((rule(row["outcome"]), gold))
+        report[name] = {
+            part: {"n": len(items), "answered": sum(r is not None for r, _ in items),
+                   "right": sum(r == g for r, g in items if r is not None)}
+            for part, items in (("distant_direct", direct), ("labelled_direction", labelled))
+        }
+    decided: dict[str, list[str]] = {}
+    for row in rows:
+        outcome = " ".join(row["outcome"].split())
+        if name_rules_higher_is_better(outcome) is None and after(outcome) is not None:
+            decided.setdefault(outcome, []).append(row["label"])
+    report["read"] = _read_decided(rows, name_rules_higher_is_better, after)
+    labels = {(e.document, e.outcome): (e.higher_is_better, e.direct) for e in examples}
+    report["decided"] = [
+        {"outcome": outcome, "higher_is_better": after(outcome), "labels": sorted(set(found)),
+         "distant": sorted({(str(g), "direct" if d else "other") for (_, o), (g, d) in labels.items()
+                            if " ".join(o.split()) == outcome})}
+        for outcome, found in sorted(decided.items())
+    ]
+    return report
+
+
+def _read_decided(
+    rows: Sequence[dict[str, str]], before: Any, after: Any
+) -> list[dict[str, str]]:
+    """The outcomes the engine reads in these rows' evidence sentences (annotate) whose polarity only the rule of
+    how often a harm happens gives: the name read, its change and direction, and the sentence, to be read."""
+    from summarizer.engines.extractive import annotate
+
+    found = []
+    for text in dict.fromkeys(row["text"] for row in rows):
+        for mention in annotate(text).outcomes:
+            if mention.change in ("increased", "decreased") and before(mention.outcome) is None and \
+                    after(mention.outcome) is not None:
+                found.append({"outcome": mention.outcome, "change": mention.change, "direction": mention.direction,
+                              "sentence": text})
+    return found
+
+
+def _print_rules(report: dict[str, Any]) -> None:
+    print(f"harm words shipped: {report['harm_words']}")
+    for name in ("before", "after"):
+        for part, figures in report[name].items():
+            answered = figures["answered"]
+            precision = f"{figures['right'] / answered:.3f}" if answered else "none"
+            print(f"  rules {name} the harm rule, against {part}: {figures['n']} rows, answered {answered}, "
+                  f"right {figures['right']} (precision {precision})")
+    print(f"outcome names the harm rule decides (the rules before it leave them unclear): {len(report['decided'])}")
+    for item in report["decided"]:
+        side = "higher" if item["higher_is_better"] else "lower"
+        print(f"  {item['outcome']!r}: {side} is better; labels {item['labels']}; distant {item['distant']}")
+    print(f"outcomes read in the evidence sentences (annotate) whose direction the harm rule gives: "
+          f"{len(report['read'])}")
+    for item in report["read"]:
+        print(f"  {item['outcome']!r} {item['change']}: {item['direction']} || {item['sentence'][:200]}")
+
+
 def _line(name: str, part: dict[str, Any]) -> str:
     shipped = part["shipped"]
     acc = f"{shipped['accuracy']:.3f}" if shipped["accuracy"] is not None else "none"
@@ -175,6 +266,7 @@ def speed(data_dir: Path, count: int) -> str:
             spent[0] += time.process_time() - start
 
     engine_module.efficacy_section = timed
+    harm_spent = _time_harm_rule()
     statements = [Statement(id=f"S{i + 1}", text=text) for i, (text, _) in enumerate(real_statements(data_dir, count))]
     engine = ExtractiveEngine()
 
@@ -184,7 +276,32 @@ def speed(data_dir: Path, count: int) -> str:
 
     start = cpu()
     engine.run(Target(title="throughput"), statements)
-    return f"brief of {count} statements: {cpu() - start:.3f} CPU s; efficacy section {spent[0]:.4f} CPU s"
+    harm = f"; the harm rule asked {harm_spent[0]:.0f} times, {harm_spent[1]:.4f} CPU s" if harm_spent else ""
+    return f"brief of {count} statements: {cpu() - start:.3f} CPU s; efficacy section {spent[0]:.4f} CPU s{harm}"
+
+
+def _time_harm_rule() -> list[float]:
+    """Count and time the rule of how often a harm happens (harm_measures.py) in this process, where it exists
+    (a copy of this file may run in a checkout of a commit before it): [calls, CPU seconds]."""
+    import time
+
+    try:
+        from summarizer.engines.extractive.harm_measures import HarmWords
+    except ImportError:
+        return []
+    figures = [0.0, 0.0]
+    rule = HarmWords.occurrence_of_harm
+
+    def timed(self: HarmWords, low: str) -> bool:
+        start = time.process_time()
+        try:
+            return rule(self, low)
+        finally:
+            figures[0] += 1
+            figures[1] += time.process_time() - start
+
+    HarmWords.occurrence_of_harm = timed  # type: ignore[method-assign]
+    return figures
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -196,6 +313,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="score the train documents instead (for developing rules; not a held-out figure)")
     parser.add_argument("--harms", action="store_true",
                         help="also count the unclear outcome names that hold a harm named in the train case reports")
+    parser.add_argument("--rules", action="store_true",
+                        help="the rules' precision before and after the rule of how often a harm happens instead")
     parser.add_argument("--speed", type=int, metavar="N",
                         help="time one brief of N real statements and its efficacy section instead")
     args = parser.parse_args(argv)
@@ -212,6 +331,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError, KeyError) as exc:
         print(f"bench_polarity: cannot read the model {args.model}: {exc}", file=sys.stderr)
         return 2
+    if args.rules:
+        rules = rules_report(rows)
+        if args.json:
+            print(json.dumps(rules, indent=2))
+        else:
+            print("command: " + shlex.join([sys.executable, *sys.argv]))
+            print(f"{'train' if args.train else 'held-out'} documents of {CORPUS}: {len(rows)} rows")
+            _print_rules(rules)
+        return 0
     report = evaluate(rows, model)
     if args.harms:
         try:

@@ -133,9 +133,10 @@ def test_the_reading_marks_the_statements_that_may_hold_a_frame() -> None:
 
 
 def test_a_brief_gives_a_direction_from_another_statement_of_the_target() -> None:
-    # not "the number of cluster headache days": how often a harm happens is lower-is-better by the rules (s37-events)
+    # not "the number of cluster headache days" nor "cluster headache days": how often a harm happens is
+    # lower-is-better by the rules (s37-events, harm_measures.py)
     result_sentence = (
-        "In the trial, topiramate significantly reduced cluster headache days compared with placebo "
+        "In the trial, topiramate significantly reduced the cluster headache index compared with placebo "
         "(p < 0.01)."
     )
     frame_sentence = "Topiramate is widely used to prevent cluster headache attacks in adults."

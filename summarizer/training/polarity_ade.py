@@ -9,7 +9,7 @@ becomes one example that more of it is worse, so that the condition words the ca
 A span that names a change of a measure, not a condition, says nothing of the measure's good direction: "decreased
 heart rate", "elevated creatinine", "hearing loss", "renal failure", "respiratory depression" are bad because the
 measure moved the wrong way, and as examples they would teach that heart rate, creatinine, hearing or the kidney are
-bad to have. Such a span holds a word of a level or a change (target_polarity.LEVEL_WORDS and CHANGE_WORDS below)
+bad to have. Such a span holds a word of a level or a change (harm_measures.LEVEL_WORDS and CHANGE_WORDS below)
 and is left out whole. A span that is one word ("hypotension", "hyperkalaemia") teaches nothing of "blood pressure"
 (the training uses only a harm's head word: summarizer.training.polarity.harm_features). Words that name the drug
 (the row's `drugs`, and "X-induced", "X-related") are taken out of the span: the cause is not the harm.
@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from summarizer.engines.extractive.target_polarity import LEVEL_WORDS
+from summarizer.engines.extractive.harm_measures import LEVEL_WORDS
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS, tokens
 from summarizer.errors import InputError
 from summarizer.evaluation.sentences import read_json_objects

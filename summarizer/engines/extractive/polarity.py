@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarizer.engines.extractive.cues import is_head
+from summarizer.engines.extractive.harm_measures import NO_HARM_WORDS, HarmWords
 from summarizer.engines.extractive.linear import LinearModel
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS, tokens
 from summarizer.models import Change, Direction
@@ -45,6 +46,13 @@ GOOD_OUTCOME = re.compile(
     r"adherence|satisfaction|success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
     r"longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
     r"immunogenicity|protection|\bimprovement"
+)
+# what a person knows or does accurately is good to have: "knowledge scores", "accuracy of discrimination",
+# "knowledge of adverse events": the head of the name, whatever it is of (not "competence": mostly rated of
+# someone else, a clinician or an expert, it says nothing of what a treatment did for the patient)
+SKILL_OUTCOME = re.compile(
+    r"^(?:[\w\-]+\s+){0,3}?(?:knowledge|accuracy)\s+(?:of|about|on|in|regarding)\s|"
+    r"\b(?:knowledge|accuracy)(?:\s+(?:scores?|ratings?|levels?))?$"
 )
 # good to have although a bad word is in the name ("HDL cholesterol"), unless it is what a ratio divides by
 # ("LDL-C/HDL-C ratio")
@@ -122,6 +130,9 @@ class LearnedPolarity:
 
     model: LinearModel
     min_probability: float
+    # the case reports' harm words (data/harm_words.json), for the rule of how often a harm happens
+    # (harm_measures.py); shipped beside the model and loaded with it
+    harms: HarmWords = NO_HARM_WORDS
 
     def higher_is_better(self, outcome: str) -> bool | None:
         """Whether more of this outcome is better (True), less (False), or None when the model is not sure."""
@@ -133,23 +144,34 @@ class LearnedPolarity:
 
     def parts(self) -> tuple[Any, ...]:
         """Plain containers for the start-up cache (startup.py); from_parts takes them back."""
-        return (self.model.parts(), self.min_probability)
+        return (self.model.parts(), self.min_probability, self.harms.parts())
 
     @classmethod
     def from_parts(cls, parts: Sequence[Any]) -> LearnedPolarity:
-        return cls(LinearModel.from_parts(parts[0]), float(parts[1]))
+        return cls(LinearModel.from_parts(parts[0]), float(parts[1]), HarmWords.from_parts(parts[2]))
 
     @classmethod
-    def from_json(cls, data: dict[str, object]) -> LearnedPolarity:
-        """From outcome_polarity.json: a LinearModel's JSON with its `min_probability`."""
+    def from_json(cls, data: dict[str, object], harms: dict[str, object] | None = None) -> LearnedPolarity:
+        """From outcome_polarity.json: a LinearModel's JSON with its `min_probability`; and harm_words.json's
+        contents, when given."""
         threshold = data.get("min_probability")
         if not isinstance(threshold, int | float):
             raise ValueError("outcome polarity JSON needs min_probability")
-        return cls(LinearModel.from_json(data), float(threshold))
+        words = HarmWords.from_json(harms) if harms else NO_HARM_WORDS
+        return cls(LinearModel.from_json(data), float(threshold), words)
 
 
-def rule_higher_is_better(outcome: str) -> bool | None:
-    """Whether more of this outcome is better for the patient by the rules alone; None when they say nothing."""
+def rule_higher_is_better(outcome: str, harms: HarmWords = NO_HARM_WORDS) -> bool | None:
+    """Whether more of this outcome is better for the patient by the rules alone; None when they say nothing.
+    harms: the case reports' harm words, for how often a harm happens (harm_measures.py), the last rule asked."""
+    more_is_better = name_rules_higher_is_better(outcome)
+    if more_is_better is None and harms.occurrence_of_harm(outcome.lower()):
+        return False  # "prevalence of diarrhoea", "scores indicating undersedation"
+    return more_is_better
+
+
+def name_rules_higher_is_better(outcome: str) -> bool | None:
+    """rule_higher_is_better without the rule of how often a harm happens (harm_measures.py)."""
     low = outcome.lower()
     if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None:
         return True
@@ -161,6 +183,8 @@ def rule_higher_is_better(outcome: str) -> bool | None:
     more_is_better = _longer_is_better(low)
     if more_is_better is None and GAIN_NAMED.search(low) and GAIN_FAILED.search(low) is None:
         more_is_better = True
+    if more_is_better is None and SKILL_OUTCOME.search(low) is not None and GAIN_FAILED.search(low) is None:
+        more_is_better = True  # apart from GOOD_OUTCOME, whose words also make bench_brief's labelled directions
     if more_is_better is None:
         bad = BAD_OUTCOME.search(low) is not None
         good = GOOD_OUTCOME.search(low) is not None
@@ -180,7 +204,7 @@ def outcome_direction(outcome: str, change: Change, learned: LearnedPolarity | N
     where they say nothing, the learned polarity does, when it is given and sure enough."""
     if change == "no_difference" or change == "unclear":
         return change
-    more_is_better = rule_higher_is_better(outcome)
+    more_is_better = rule_higher_is_better(outcome, learned.harms) if learned else rule_higher_is_better(outcome)
     if more_is_better is None and learned is not None:
         more_is_better = learned.higher_is_better(outcome)
     if more_is_better is None:

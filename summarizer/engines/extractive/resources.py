@@ -22,6 +22,9 @@ LISTED_FILE = "listed_names.json"
 TAGGER_FILE = "ade_tagger.json"
 # the learned outcome polarity (polarity.LearnedPolarity), written by scripts/train_polarity.py
 POLARITY_FILE = "outcome_polarity.json"
+# the case reports' harm words for the rule of how often a harm happens (harm_measures.py), loaded with the polarity;
+# written by scripts/build_harm_words.py
+HARM_WORDS_FILE = "harm_words.json"
 ADE_THRESHOLD_DEFAULT = 0.5
 
 
@@ -139,13 +142,14 @@ def resources_from(files: Mapping[str, Mapping[str, object]]) -> Resources:
     listed = files.get(LISTED_FILE) or {}
     taggers = files.get(TAGGER_FILE) or {}
     polarity = files.get(POLARITY_FILE)
+    harms = files.get(HARM_WORDS_FILE) or {}
     return Resources(
         drug_tagger=TokenTagger.from_json(taggers["drug"]) if "drug" in taggers else None,
         effect_tagger=TokenTagger.from_json(taggers["effect"]) if "effect" in taggers else None,
         stance=models["stance"],
         ade=models["ade"],
         efficacy=models["efficacy"],
-        polarity=LearnedPolarity.from_json(dict(polarity)) if polarity else None,
+        polarity=LearnedPolarity.from_json(dict(polarity), dict(harms)) if polarity else None,
         ade_threshold=threshold,
         contrasting_min_probability=contrasting_min,
         effects=Lexicon.of(_strings(lex.get("terms"))),
@@ -156,7 +160,7 @@ def resources_from(files: Mapping[str, Mapping[str, object]]) -> Resources:
 
 def bundled_data_bytes() -> dict[str, bytes]:
     """The data files shipped in data/, as they are on disk, by file name."""
-    names = [*MODEL_FILES.values(), LEXICON_FILE, LISTED_FILE, TAGGER_FILE, POLARITY_FILE]
+    names = [*MODEL_FILES.values(), LEXICON_FILE, LISTED_FILE, TAGGER_FILE, POLARITY_FILE, HARM_WORDS_FILE]
     return {name: data for name in names if (data := _read_data_bytes(name)) is not None}
 
 

@@ -39,6 +39,7 @@ from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from summarizer.engines.extractive.cues import NO_DIFFERENCE
+from summarizer.engines.extractive.harm_measures import LEVEL_WORDS
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.tokenise import lower_same_length
 
@@ -49,12 +50,6 @@ DIRECTION_KEEPING_MEASURES = frozenset({
     "incidence", "prevalence", "occurrence", "rate", "rates", "level", "levels", "score", "scores", "days", "day",
     "attacks", "attack", "episodes", "episode", "index", "count", "counts", "intensity", "grade", "degree", "extent",
     "amount", "percentage", "proportion", "scale", "symptoms", "symptom", "rating", "ratings", "value", "values",
-})
-# words of a level or a change: after them a name means its excess or its lack, not itself
-LEVEL_WORDS = frozenset({
-    "low", "lower", "high", "higher", "reduced", "decreased", "increased", "elevated", "raised", "excess",
-    "excessive", "inadequate", "insufficient", "abnormal", "loss", "lack", "impaired", "poor", "decline",
-    "reduction", "increase", "decrease", "deficient", "altered", "changes", "change",
 })
 MIN_CORE_CHARS = 3
 # a name with one of these is a score, whose direction a scale's definition gives
