@@ -11,6 +11,7 @@ from typing import Any, cast
 from summarizer.engines.extractive.cues import (
     CLASS,
     CLAUSE_COMMA,
+    EVENT_NAME_BREAK,
     EVENT_TRIGGER,
     FILLER,
     FOLDED,
@@ -280,8 +281,9 @@ def _event_spans(scan: Scan) -> list[Span]:
         connector = tok in PATTERN_C_CONNECTORS or (i + 1 < n and f"{tok}_{toks[i + 1]}" in PATTERN_C_PAIRS)
         if connector and i > 0 and is_head(toks[i - 1]):
             first = i - 1
+            # a verb of change ends the name: "X reduced death due to bleeding" names death, never "X reduced death"
             while (first > max(0, i - 3) and toks[first - 1].isalpha() and toks[first - 1] not in NAME_STOP
-                   and joined(first)):
+                   and toks[first - 1] not in EVENT_NAME_BREAK and joined(first)):
                 first -= 1
             span = token_span(scan, first, i - 1)
             if span:
