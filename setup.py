@@ -47,13 +47,6 @@ def _warn(message: str) -> None:
 class OptionalMypycBuild(build_ext):
     """Compiles the reading with mypyc when it can; otherwise leaves the pure-Python modules to run."""
 
-    def finalize_options(self) -> None:
-        # the extensions are made here, not in setup(): only a build runs mypyc (not pip's metadata steps), and an
-        # editable install is known by now (editable_mode)
-        if not self.distribution.ext_modules:
-            self.distribution.ext_modules = self._extensions()
-        super().finalize_options()
-
     def _extensions(self) -> list[Any]:
         if os.environ.get(NO_COMPILE_ENV, "") not in ("", "0"):
             self._remove_in_place()
@@ -77,8 +70,13 @@ class OptionalMypycBuild(build_ext):
             return []
 
     def run(self) -> None:
+        # the extensions are made here, not in setup(): pip's metadata steps finalize this command too (for the
+        # source list of the egg-info) and must not run mypyc; and by now an editable install is known
+        self.in_place_build = self._in_place()  # setuptools clears inplace while it builds
+        self._adopt(self._extensions())
         if not self.extensions:
             return
+        self._remove_in_place()
         try:
             super().run()
         except (CCompilerError, ExecError, PlatformError, OSError) as error:
@@ -92,9 +90,21 @@ class OptionalMypycBuild(build_ext):
         target.mkdir(parents=True, exist_ok=True)
         (target / COMPILED.MANIFEST).write_text(COMPILED.manifest_text(PACKAGE_DIR), encoding="utf-8")
 
+    def _adopt(self, extensions: list[Any]) -> None:
+        """Take the extensions as finalize_options takes those given to setup() (setuptools' per-extension names)."""
+        self.extensions = extensions
+        self.check_extensions_list(extensions)
+        for extension in extensions:
+            extension._full_name = self.get_ext_fullname(extension.name)
+            self.ext_map[extension._full_name] = extension
+            self.ext_map[extension._full_name.split(".")[-1]] = extension
+            extension._links_to_dynamic = False
+            extension._needs_stub = False
+            extension._file_name = self.get_ext_filename(extension._full_name)
+
     def _in_place(self) -> bool:
         """Whether the extensions go beside the sources (an editable install)."""
-        return bool(self.inplace or getattr(self, "editable_mode", False))
+        return bool(getattr(self, "in_place_build", False) or self.inplace or getattr(self, "editable_mode", False))
 
     def _in_place_built(self) -> bool:
         suffix = self._suffix()
@@ -102,12 +112,12 @@ class OptionalMypycBuild(build_ext):
         return all((PACKAGE_DIR / f"{name}{suffix}").exists() for name in names)
 
     def _remove_in_place(self) -> None:
-        """Remove a compiled build left beside the sources (an earlier editable install): it would shadow them."""
+        """Remove a compiled build left beside the sources (an earlier editable install, perhaps of other modules):
+        it would shadow them. Every extension there is one of ours."""
         if not self._in_place():
             return
-        suffix = self._suffix()
-        for name in [*COMPILED.MODULES, COMPILED.GROUP.rpartition(".")[2] + "__mypyc"]:
-            (PACKAGE_DIR / f"{name}{suffix}").unlink(missing_ok=True)
+        for built in PACKAGE_DIR.glob(f"*{self._suffix()}"):
+            built.unlink()
         (PACKAGE_DIR / COMPILED.MANIFEST).unlink(missing_ok=True)
 
     @staticmethod

@@ -25,8 +25,9 @@ from pathlib import Path
 from types import ModuleType
 
 PACKAGE = "summarizer.engines.extractive"
-# the reading (reading.annotate) and every module it calls: what mypyc builds unchanged (linear.py and resources.py
-# stay interpreted: mypyc rejects linear.py's `cls.__new__(cls)`, and resources.py's data classes are built once)
+# the reading (reading.annotate) and the modules it calls, those that mypyc builds with the same results; interpreted
+# stay linear.py (mypyc rejects its `cls.__new__(cls)`), resources.py (built once) and per_word.py (compiled, its
+# `__call__ = dict.__getitem__` is no method)
 MODULES = (
     "arm_rates",
     "clinical_context",
@@ -39,7 +40,6 @@ MODULES = (
     "outcome_spans",
     "outcomes",
     "patients_disease",
-    "per_word",
     "polarity",
     "reading",
     "resolution",
