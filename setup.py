@@ -13,7 +13,9 @@ from __future__ import annotations
 import importlib.machinery
 import importlib.util
 import os
+import shutil
 import sys
+import sysconfig
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +56,11 @@ class OptionalMypycBuild(build_ext):
             return []
         if self._in_place() and COMPILED.why_interpreted(PACKAGE_DIR) is None and self._in_place_built():
             print("the compiled reading matches its sources: not compiled again", file=sys.stderr)
+            return []
+        # the compiler distutils will call (CC, else the one Python was built with): none, and mypyc is not run
+        compiler = (os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc").split()[0]
+        if shutil.which(compiler) is None:
+            _warn(f"no C compiler ({compiler})")
             return []
         try:
             from mypyc.build import mypycify

@@ -87,7 +87,7 @@ def why_interpreted(directory: Path = HERE) -> str | None:
     except OSError:
         return "a source is missing"
     if manifest.get("sources") != digests:
-        return "sources changed since the build (pip install -e . compiles them again)"
+        return "sources changed since the build; pip install -e . compiles them again"
     return None
 
 
