@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -25,6 +26,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from summarizer.engines.extractive.compiled import reading_status
 
 CITING = ("clinical_citation_stance/dev.jsonl", "brief_targets/statements.jsonl")
 OTHER = ("ade/dev.jsonl", "evidence_inference/dev.jsonl")
@@ -104,11 +107,14 @@ def main() -> None:
             shutil.copyfile(source, args.keep)
         out = Path(tmp) / "brief.json"
         command = [sys.executable, "-m", "summarizer", "brief", str(source), "-o", str(out), "--quiet", *flags]
-        timings = []
+        timings, cpu = [], []
         for _ in range(args.repeat):
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             subprocess.run(command, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
             timings.append(time.perf_counter() - start)
+            now = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu.append(now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime)
         best, median = min(timings), statistics.median(timings)
         print(f"command: python bench/bench_throughput.py --statements {args.statements} --repeat {args.repeat}"
               + "".join(f" {flag}" for flag in flags))
@@ -117,6 +123,10 @@ def main() -> None:
         shown = "".join(f" {flag}" for flag in flags)
         print(f"whole `summarizer brief{shown}` command, wall time: best {best:.2f} s, median {median:.2f} s")
         print(f"throughput: best {args.statements / best:,.0f} statements/s, median {args.statements / median:,.0f}")
+        # on a shared machine the wall time follows the load; the CPU seconds (its workers' included) compare
+        print(f"CPU of the command (user + system, workers included): best {min(cpu):.2f} s, "
+              f"median {statistics.median(cpu):.2f} s; load average after: {os.getloadavg()[0]:.1f}")
+        print(f"reading: {reading_status()}")
         note = " (for the default command; none is set with the encoder)" if flags else ""
         print(f"goal: >= 5,000 statements/s{note}")
 

@@ -16,6 +16,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from summarizer.engines.base import Engine, EngineOptions, EngineSpec
+from summarizer.engines.extractive.compiled import guard
 
 if TYPE_CHECKING:
     from summarizer.engines.extractive.encoder import SafetyEncoder
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
         resources_from,
     )
     from summarizer.settings import Settings
+
+# before any of the reading's modules is imported: their compiled build (setup.py) runs only while it matches them
+guard()
 
 
 def _build(settings: Settings, options: EngineOptions) -> Engine:

@@ -62,6 +62,11 @@ class OutcomeMention:
     sentence: int = 0  # index of the sentence, in the statement, that reports it
     start: int = 0  # where the outcome's name starts in the statement
 
+    def __reduce__(self) -> tuple[type[OutcomeMention], tuple[str, Change, Direction, str, int, int]]:
+        # pickled as its fields, in order (readings come back from the engine's worker processes): compiled by mypyc,
+        # a frozen dataclass cannot be unpickled by setting its fields one by one
+        return (OutcomeMention, (self.outcome, self.change, self.direction, self.quote, self.sentence, self.start))
+
 # how far back in its sentence a change is read as a purpose or a conjecture ("to reduce", "may reduce")
 HYPOTHETICAL_CHARS = 300
 

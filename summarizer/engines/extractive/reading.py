@@ -92,6 +92,35 @@ class SentenceReading:
     # searches only these for the target's own polarity of an outcome (target_polarity.py)
     polarity_cues: bool = False
 
+    def __reduce__(self) -> tuple[type[SentenceReading], tuple[object, ...]]:
+        # pickled as its fields, in order (readings come back from the engine's worker processes): compiled by mypyc,
+        # a frozen dataclass cannot be unpickled by setting its fields one by one (tests/test_reading_pickle.py)
+        return (
+            SentenceReading,
+            (
+                self.topics,
+                self.polarity,
+                self.adverse_events,
+                self.absent_events,
+                self.stance,
+                self.change,
+                self.direction,
+                self.outcomes,
+                self.safety_signal,
+                self.safety_quote,
+                self.stance_quote,
+                self.questions_cited_work,
+                self.scores,
+                self.ade_candidate,
+                self.event_sentences,
+                self.safety_sentence,
+                self.treatment,
+                self.safety_outcomes,
+                self.general_harms,
+                self.polarity_cues,
+            ),
+        )
+
 
 def _rule_stance(low: str) -> Stance:
     ours = OUR_STUDY.search(low) is not None
