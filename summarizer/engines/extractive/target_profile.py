@@ -53,10 +53,17 @@ from summarizer.engines.extractive.named_conditions import condition_anchors
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
 from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.short_forms import (
+    acronyms,
+    aliases_of,
+    anchors_match,
+    long_forms_of,
+    short_forms_of,
+    specific_anchors,
+)
 from summarizer.engines.extractive.tokenise import lower_same_length
 from summarizer.engines.extractive.treatment_mention import TreatmentMention, TreatmentReading, name_anchors
 from summarizer.engines.extractive.treatment_names import (
-    MODIFIED_CLASSES,
     TREATMENT_CLASSES,
     clean_name,
     names_comparator,
@@ -83,14 +90,12 @@ class VerdictRules:
 
 RULES = VerdictRules()
 # treatment classes too general to name an intervention on their own
-_GENERIC_CLASSES = MODIFIED_CLASSES | {"administration"}
 _TITLE_CUES = re.compile(
     r"\b(?:trial|randomi[sz]ed|placebo|pilot|phase\s+(?:[1-4]|i{1,3}v?)|safety|efficacy|effectiveness|"
     r"feasibility|tolerability|effects?\s+of|treatment|treating|therapy|therapeutic|versus|vs\.?|in\s+patients|"
     r"for\s+(?:the\s+)?(?:treatment|prevention)|prevents?|protects?|improves?|reduces?|extends?|cures?)\b",
     re.IGNORECASE,
 )
-_MIN_ACRONYM = 3
 LEARNED_STATEMENTS = 300
 _PRECLINICAL = re.compile(r"\bpre-?clinical\b", re.IGNORECASE)
 
@@ -115,13 +120,13 @@ class TargetProfile:
         against ("higher in the X group (16%) than in the <intervention> group (2%)"): what the sentence says
         changed is the other arm's change. Not when the other arm is the control arm ("higher with placebo than
         with X"): the reading has already turned its change round (outcomes.py)."""
-        named = [m for m in mentions if _matches(m.anchors, self.anchors)]
+        named = [m for m in mentions if anchors_match(m.anchors, self.anchors)]
         return bool(named) and all(m.reference_frame and not m.against_control for m in named)
 
     def named_in(self, words: str) -> bool:
         """Whether words name the intervention, matched as its mentions are: their treatment anchors
         (treatments.name_anchors) against its anchors, short forms included."""
-        return _matches(name_anchors(words), self.anchors)
+        return anchors_match(name_anchors(words), self.anchors)
 
 
 @dataclass
@@ -144,10 +149,6 @@ def min_attributed(statements: int, rules: VerdictRules = RULES) -> float:
 def statement_weight(treatment: TreatmentReading) -> float:
     """1 for a statement that cites one work (or none we recognise), 1/2 for one that cites several."""
     return ALONE_WEIGHT if treatment.citations <= 1 else AMONG_OTHERS_WEIGHT
-
-
-def _specific(anchors: Sequence[str]) -> list[str]:
-    return [a for a in anchors if a not in _GENERIC_CLASSES]
 
 
 def _attributed_sentences(treatment: TreatmentReading, mention: TreatmentMention) -> frozenset[int]:
@@ -178,10 +179,10 @@ class TreatmentTallies:
                 sentences = _attributed_sentences(treatment, mention)
                 attributed = bool(sentences)
                 if treatment.tested and not mention.reference_frame and not sentences.isdisjoint(treatment.tested):
-                    tested.update(_specific(mention.anchors))
+                    tested.update(specific_anchors(mention.anchors))
                 if mention.event_cause:  # a drug's name, not a class word ("placebo injection")
-                    caused.update(a for a in _specific(mention.anchors) if a not in TREATMENT_CLASSES)
-                for anchor in _specific(mention.anchors):
+                    caused.update(a for a in specific_anchors(mention.anchors) if a not in TREATMENT_CLASSES)
+                for anchor in specific_anchors(mention.anchors):
                     tally = tallies.setdefault(anchor, _Tally())
                     tally.names[mention.name] += 1
                     before = seen.get(anchor, (False, False, False, True))
@@ -229,48 +230,6 @@ def _chosen_name(names: Counter[str]) -> str:
     return surface[best]
 
 
-def _acronyms(anchors: Sequence[str]) -> set[str]:
-    """Initials of the name's last words: "mesenchymal stem cell" gives "msc", "umbilical cord ..." "ucmsc"."""
-    words = [a for a in anchors if a.isalpha()]
-    found = set()
-    for k in range(_MIN_ACRONYM, len(words) + 2):
-        tail = words[-k:] if k <= len(words) else words
-        # the head noun ("cells") is often not an anchor: try with and without a trailing "c"
-        initials = "".join(w[0] for w in tail)
-        found.update({initials, initials + "c", initials + "s"})
-    return {a for a in found if len(a) >= _MIN_ACRONYM}
-
-
-def _matches(anchors: Sequence[str], wanted: AbstractSet[str]) -> bool:
-    for anchor in _specific(anchors):
-        if anchor in wanted:
-            return True
-        compact = anchor.replace("-", "")
-        if compact in wanted or compact.rstrip("s") in wanted:
-            return True
-        if "-" in anchor and any(part.rstrip("s") in wanted for part in anchor.split("-") if len(part) >= 3):
-            return True
-    return False
-
-
-def short_form_anchors(texts: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """The abbreviations the texts define ("mesenchymal stem cells (MSCs)"), as the anchor of each short form and
-    the specific anchors of the long form it stands for."""
-    return _aliases(definitions_in(texts))
-
-
-def _aliases(definitions: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    aliases: dict[str, tuple[str, ...]] = {}
-    for short, long in definitions.items():
-        long_anchors = tuple(_specific(name_anchors(long)))
-        if not long_anchors:
-            continue
-        for anchor in _specific(name_anchors(short)):
-            if anchor not in long_anchors:
-                aliases[anchor] = long_anchors
-    return aliases
-
-
 def _with_short_forms(by_anchor: dict[str, _Tally], aliases: dict[str, tuple[str, ...]]) -> dict[str, _Tally]:
     """The tallies with each defined short form's counted for its long form's anchors too. A statement that names
     both (the one that defines it) is counted twice for the long form: by one statement per definition at most."""
@@ -294,38 +253,23 @@ def _with_short_forms(by_anchor: dict[str, _Tally], aliases: dict[str, tuple[str
     return merged
 
 
-def _long_forms_of(anchor: str, aliases: dict[str, tuple[str, ...]]) -> set[str]:
-    """The anchors of the long form a chosen short form stands for; a short form that begins with a number ("2-CdA")
-    is written without it too ("CdA")."""
-    return {
-        word
-        for short, long_anchors in aliases.items()
-        if short == anchor or (short[:1].isdigit() and short.partition("-")[2] == anchor)
-        for word in long_anchors
-    }
-
-
-def _short_forms_of(wanted: set[str], aliases: dict[str, tuple[str, ...]]) -> set[str]:
-    return {short for short, long_anchors in aliases.items() if wanted.intersection(long_anchors)}
-
-
 def _header_intervention(target: Target, res: Resources) -> tuple[str, set[str]] | None:
     """The treatment the title names in a trial or treatment context, with the words that identify it."""
     title = (target.title or "").strip()
     if not title or _TITLE_CUES.search(title) is None:
         return None
     title_reading = annotate(title, resources_=res, read_stance=False)
-    mentions = [m for m in title_reading.treatment.mentions if _specific(m.anchors)]
+    mentions = [m for m in title_reading.treatment.mentions if specific_anchors(m.anchors)]
     if not mentions:
         return None
-    mention = max(mentions, key=lambda m: (m.therapy_frame, len(_specific(m.anchors))))
-    wanted = set(_specific(mention.anchors))
+    mention = max(mentions, key=lambda m: (m.therapy_frame, len(specific_anchors(m.anchors))))
+    wanted = set(specific_anchors(mention.anchors))
     name = _display(mention.name)
     abstract = target.abstract or ""
     at = abstract.lower().find(name.lower())
     if at >= 0:
         name = abstract[at : at + len(name)]
-    wanted |= _acronyms([a for a in mention.anchors if a not in TREATMENT_CLASSES] + ["cell"] * ("cell" in name))
+    wanted |= acronyms([a for a in mention.anchors if a not in TREATMENT_CLASSES] + ["cell"] * ("cell" in name))
     return name, wanted
 
 
@@ -337,7 +281,8 @@ def _statements_about(
     for index, treatment in enumerate(treatments):
         covered: set[int] = set()
         for mention in treatment.mentions:
-            if _matches(mention.anchors, wanted) or (mention.therapy_frame and not _specific(mention.anchors)):
+            unnamed_arm = mention.therapy_frame and not specific_anchors(mention.anchors)
+            if anchors_match(mention.anchors, wanted) or unnamed_arm:
                 # the target's intervention by name, or a trial arm without one ("in the intervention group")
                 covered |= _attributed_sentences(treatment, mention)
         if covered:
@@ -365,11 +310,11 @@ def profile_target(
     """
     treatments = given_treatments(readings, target.design, texts)
     definitions = definitions_in([*texts, target.title or "", target.abstract or ""])
-    aliases = _aliases(definitions)
+    aliases = aliases_of(definitions)
     header = _header_intervention(target, res)
     if header is not None:
         name, wanted = header
-        wanted |= _short_forms_of(wanted, aliases)
+        wanted |= short_forms_of(wanted, aliases)
         indices, sentences = _statements_about(treatments, wanted)
         indices, sentences = _with_referring_back(indices, sentences, readings, texts)
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
@@ -410,7 +355,7 @@ def profile_target(
     if anchor is None:
         return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
     name = _chosen_name(by_anchor[anchor].names)
-    wanted = {anchor} | _short_forms_of({anchor}, aliases) | _long_forms_of(anchor, aliases)
+    wanted = {anchor} | short_forms_of({anchor}, aliases) | long_forms_of(anchor, aliases)
     indices, sentences = _statements_about(treatments, wanted)
     indices, sentences = _with_referring_back(indices, sentences, readings, texts)
     return TargetProfile(name, frozenset({anchor}), indices, sentences, how.format(name))
@@ -437,7 +382,7 @@ def _with_results_lent(by_anchor: dict[str, _Tally], lent: dict[int, TreatmentMe
     (cited_work_anaphora.antecedents_lent: such a statement cites the target alone, so weighs ALONE_WEIGHT)."""
     tallies = dict(by_anchor)
     for mention in lent.values():
-        for anchor in _specific(mention.anchors):
+        for anchor in specific_anchors(mention.anchors):
             if anchor in tallies and not names_comparator(anchor):
                 tallies[anchor] = replace(tallies[anchor], attributed=tallies[anchor].attributed + ALONE_WEIGHT)
     return tallies
@@ -546,7 +491,7 @@ def _arms_named(anchor: str, names: Counter[str]) -> int:
         return 1
     kinds = set()
     for name in names:
-        words = _specific(name_anchors(name))
+        words = specific_anchors(name_anchors(name))
         if anchor in words and words.index(anchor):
             kinds.add(tuple(words[: words.index(anchor)]))
     return max(1, len(kinds))
