@@ -9,7 +9,7 @@ from summarizer.contract import contract_violations
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.extractive.evidence import ReadStatement
 from summarizer.engines.extractive.reading import annotate
-from summarizer.engines.extractive.verdicts import safety_verdict, weigh
+from summarizer.engines.extractive.verdicts import efficacy_verdict, safety_verdict, weigh
 from summarizer.engines.llm.checks import verdict_errors
 from summarizer.engines.llm.schemas import EfficacyOut, SafetyOut, SectionsOutput
 from summarizer.grounding import ground_sections
@@ -142,3 +142,20 @@ def test_no_statement_about_safety_is_still_said_so() -> None:
     assert brief.target.intervention is not None
     assert all("safety" not in (s.annotation.topics if s.annotation else []) for s in brief.statements)
     assert brief.safety.summary.startswith("No statement reports on the safety of")
+
+
+def test_one_improvement_against_unchanged_outcomes_makes_efficacy_mixed_not_no_benefit() -> None:
+    """The efficacy twin of the safety rule: an improvement the statements report is never outweighed into
+    "no benefit reported" (written sentences)."""
+    unchanged = (
+        "Walking distance did not differ between the exercise and control groups [1].",
+        "There was no significant difference in quality of life between the exercise and control groups [1].",
+        "Pain scores were similar in the exercise and control groups [1].",
+    )
+    improved = "Exercise significantly reduced fatigue compared with the control group (p = 0.01) [1]."
+    items = [ReadStatement(s, annotate(s.text)) for s in _statements(*unchanged, improved)]
+    sides = {"improved": items[3:], "worsened": [], "no_difference": items[:3]}
+    assert weigh(sides) == ("no_difference", False)
+    assert efficacy_verdict(sides) == "mixed"
+    assert efficacy_verdict({"improved": [], "worsened": [], "no_difference": items[:3]}) == "no_benefit_reported"
+    assert efficacy_verdict({"improved": items[3:], "worsened": [], "no_difference": []}) == "benefit_reported"

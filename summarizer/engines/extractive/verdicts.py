@@ -8,7 +8,8 @@ majority does not.
 A verdict never contradicts the section's own findings: an adverse event reported with the intervention is never
 outweighed into "no concerns reported". Where the reassuring statements weigh more and the concerns alone would not
 make the evidence mixed, the verdict is "mixed" all the same (contract.contract_violations checks it on every
-brief).
+brief). Likewise an improvement the statements report is never outweighed into "no benefit reported": against more
+unchanged outcomes the efficacy verdict is "mixed" (bench/brief_consistency.py checks it on the benchmark briefs).
 """
 
 from __future__ import annotations
@@ -69,4 +70,8 @@ def efficacy_verdict(sides: Mapping[str, Sequence[ReadStatement]], rules: Verdic
         return "mixed"
     if side == "improved":
         return "benefit_reported"
-    return "harm_reported" if side == "worsened" else "no_benefit_reported"
+    if side == "worsened":
+        return "harm_reported"
+    # an improvement the statements report is never outweighed into "no benefit reported", as a concern is never
+    # outweighed into "no concerns reported": against more unchanged outcomes the verdict is mixed
+    return "mixed" if sides["improved"] else "no_benefit_reported"
