@@ -30,6 +30,7 @@ from summarizer.engines.extractive.cues import (
     is_cause_word,
 )
 from summarizer.engines.extractive.event_measures import measured_not_occurring, names_a_measure
+from summarizer.engines.extractive.event_scope import not_absent, not_named_events, unsettled_ranges
 from summarizer.engines.extractive.events import (
     event_names,
     event_names_at,
@@ -199,13 +200,17 @@ def annotate(
             [s for s in scan.event_spans if within(s, negated) and not within(s, compared)]
             + listed_absent_events(scan, tails)
         )
+        failed = not_absent(scan, absent_spans) if absent_spans else []  # "did not reduce death": no reassurance
+        unsettled = Ranges(unsettled_ranges(scan))  # "an association ... has not been established": no event
     else:
-        negated, reduced, absent_spans = Ranges(), Ranges(), []
+        negated, reduced, absent_spans, failed, unsettled = Ranges(), Ranges(), [], [], Ranges()
     absent = Ranges(absent_spans)
     present_spans = [
         s for s in scan.event_spans
-        if not within(s, negated) and not within(s, reduced) and not within(s, absent)
+        if not within(s, negated) and not within(s, reduced) and not within(s, absent) and not within(s, unsettled)
     ]
+    if failed:
+        absent_spans = [s for s in absent_spans if s not in failed]
     # the model runs only when something could be named: a drug, an effect, a harm word or "X-induced"-like word
     candidate = (
         bool(scan.event_spans) or harm_words or not NAME_MASKS.isdisjoint(scan.masked)
@@ -225,7 +230,7 @@ def annotate(
     # the infusion" is a safety signal in a statement about a treatment
     reports_event = p_ade >= threshold or treatment_event(scan, present_spans)
     if reports_event and not present_spans:
-        present_spans = fallback_event_spans(scan, absent_spans)
+        present_spans = fallback_event_spans(scan, [*absent_spans, *failed, *not_named_events(scan), *unsettled.spans])
     if reports_event:
         present_spans = measured_not_occurring(low, occurring_spans(scan, present_spans))
     if "%" in low:  # an event's rates listed per arm, the comparator's the highest: no concern of the intervention
@@ -261,7 +266,7 @@ def annotate(
     # an outcome that is a harm and increased ("increased risk of secondary infections") is an adverse event
     harms = [m for m in outcomes if m.change == "increased" and m.direction == "worsened" and (
         is_harm_name(m.outcome) or m in safety_outcomes
-    ) and not names_a_measure(m.outcome.lower())]
+    ) and not names_a_measure(m.outcome.lower()) and not unsettled.holds(m.start)]
     harm_spans: list[tuple[int, int]] = []
     if safety_outcomes:
         outcomes = tuple(m for m in outcomes if m not in safety_outcomes)

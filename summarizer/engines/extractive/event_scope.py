@@ -1,0 +1,110 @@
+"""Where a harm's name is not a harm the statement reports: the grammar of reduction, of a failed benefit, of a
+trial's name and of an unsettled association.
+
+- "X reduced death due to bleeding": a harm in the scope of a verb of reduction is what the intervention lowered,
+  never its adverse event (a modifier, "developed decreased appetite", is no such verb).
+- "X did not reduce death" / "X was not superior to placebo for pain relief": the negation falls on a benefit, so
+  the harm is neither reported nor reported absent (a failed benefit is no reassurance about harm).
+- "In the CRASH-2 trial": a trial's name (capitals before "trial"/"study") names no event, nor a drug's name does.
+- "The association between A and B has not been established": an association not shown is no event (a hedge).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from summarizer.engines.extractive.scan import Scan, next_after
+from summarizer.engines.extractive.tokenise import Span
+
+# verbs that lower what they govern (cues._REDUCE_PREFIXES also marks "treat", "manage", "improve": not these)
+_LOWERING = ("reduc", "decreas", "lower", "prevent")
+# the word before a participle that makes it a modifier of the harm, not a verb of the intervention
+_MODIFIER_CONTEXT = frozenset({
+    "a", "an", "the", "of", "with", "and", "or", "had", "has", "have", "having", "developed", "develop", "develops",
+    "showed", "show", "shows", "experienced", "presented", "exhibited", "caused", "causes", "induced", "by", "for",
+    "significantly", "markedly", "severely", "severe", "transient", "persistent", "in", "as", "into", "from",
+})
+
+
+def lowering_ranges(scan: Scan) -> list[Span]:
+    """From each verb of reduction to the end of its clause ("reduced death due to bleeding")."""
+    low, toks, starts = scan.low, scan.toks, scan.starts
+    spans: list[Span] = []
+    for start, end in scan.marks["red"]:
+        word = low[start:end]
+        if not word.startswith(_LOWERING):
+            continue
+        i = _token_at(starts, start)
+        if i > 0 and toks[i - 1] in _MODIFIER_CONTEXT:
+            continue
+        spans.append((end, next_after(scan.breaks, end, len(low))))
+    return spans
+
+
+def _token_at(starts: Sequence[int], pos: int) -> int:
+    return bisect_left(starts, pos)
+
+
+_TRIAL_NAME = re.compile(
+    r"\b[A-Z][A-Z0-9]{2,}(?:[-\u2013][A-Za-z0-9]+)*(?=\s+(?:trials?|study|studies|investigators|group|registry)\b)"
+)
+
+
+def trial_name_spans(scan: Scan) -> list[Span]:
+    """The capitalised names of trials and studies ("the CRASH-2 trial", "the ATLAS study")."""
+    if "trial" not in scan.low and "stud" not in scan.low and "investigators" not in scan.low:
+        return []
+    return [m.span() for m in _TRIAL_NAME.finditer(scan.text)]
+
+
+_UNSETTLED_GATE = ("establish", "demonstrat", "proven", "unclear", "unknown", "uncertain", "confirmed")
+_UNSETTLED = re.compile(
+    r"\b(?:has|have|had|is|are|was|were)\s+(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
+    r"(?:established|demonstrated|proven|proved|confirmed|shown)\b"
+    r"|\b(?:remains?|remained|is|are|was|were)\s+(?:still\s+)?(?:unclear|unknown|uncertain|unproven)\b"
+)
+
+
+def unsettled_ranges(scan: Scan) -> list[Span]:
+    """From a sentence's start to its hedge ("the association between A and B has not been established")."""
+    low = scan.low
+    if not any(word in low for word in _UNSETTLED_GATE):
+        return []
+    spans: list[Span] = []
+    for m in _UNSETTLED.finditer(low):
+        start, _ = scan.sentence_at(m.start())
+        spans.append((start, m.start()))
+    return spans
+
+
+_NEGATION = re.compile(r"\b(?:not|no|nor|neither|never|without|failed\s+to|fails\s+to|did\s+n't)\b")
+_BENEFIT = re.compile(
+    r"\b(?:reduc|decreas|lower|prevent|improv|superior|better|benefi|effective|efficac|alleviat|attenuat)"
+)
+_BENEFIT_REACH = 80
+
+
+def failed_benefit(scan: Scan, span: Span) -> bool:
+    """Whether the negation before a harm falls on a benefit ("did not reduce death", "not superior ... for pain")."""
+    low = scan.low
+    sentence_start, _ = scan.sentence_at(span[0])
+    window_start = max(sentence_start, span[0] - _BENEFIT_REACH)
+    negations = list(_NEGATION.finditer(low, window_start, span[0]))
+    if not negations:
+        return False
+    first_word_end = low.find(" ", span[0], span[1])
+    upto = first_word_end if first_word_end >= 0 else span[1]
+    return _BENEFIT.search(low, negations[-1].end(), upto) is not None
+
+
+def not_absent(scan: Scan, spans: Sequence[Span]) -> list[Span]:
+    """The absent events whose negation falls on a benefit, not on the harm."""
+    return [span for span in spans if failed_benefit(scan, span)]
+
+
+def not_named_events(scan: Scan) -> list[Span]:
+    """What the fallback must not name: harms a verb of reduction lowers, trials' names and drugs' names."""
+    drugs = [span for kind, span in scan.mask_spans if kind == "DRUG"]
+    return [*lowering_ranges(scan), *trial_name_spans(scan), *drugs]
