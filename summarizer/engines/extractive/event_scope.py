@@ -18,28 +18,43 @@ from collections.abc import Sequence
 from summarizer.engines.extractive.scan import Scan, next_after
 from summarizer.engines.extractive.tokenise import Span
 
-# verbs that lower what they govern (cues._REDUCE_PREFIXES also marks "treat", "manage", "improve": not these)
-_LOWERING = ("reduc", "decreas", "lower", "prevent")
-# the word before a participle that makes it a modifier of the harm, not a verb of the intervention
+# verbs that lower what they govern (cues._REDUCE_PREFIXES also marks "treat", "manage", "improve" and the nouns
+# "reduction", "prevention": not these)
+_LOWERING = frozenset({
+    "reduces", "reduced", "reducing", "decreases", "decreased", "decreasing", "lowers", "lowered", "lowering",
+    "prevents", "prevented", "preventing",
+})
+_LOWERING_BASE = frozenset({"reduce", "decrease", "lower", "prevent"})
+_BEFORE_BASE = frozenset({"to", "may", "might", "can", "could", "will", "would", "did", "does", "do", "not", "also"})
+# the word before a participle that makes it a modifier of the harm, or a passive with no object ("the dose was
+# reduced, and the rash resolved"), never a verb of the intervention lowering a harm
 _MODIFIER_CONTEXT = frozenset({
     "a", "an", "the", "of", "with", "and", "or", "had", "has", "have", "having", "developed", "develop", "develops",
     "showed", "show", "shows", "experienced", "presented", "exhibited", "caused", "causes", "induced", "by", "for",
     "significantly", "markedly", "severely", "severe", "transient", "persistent", "in", "as", "into", "from",
+    "was", "were", "is", "are", "be", "been", "being", "dose", "doses", "dosage",
 })
+# a new clause ends what the verb lowers: "reduced X that led to Y", "reduced X and subsequently developed Y"
+_SCOPE_END = re.compile(r"\b(?:that|which|who|whereas|but|then|subsequently|later|lead|leads|led|leading)\b"
+                        r"|\band\s+(?:[a-z]+ly\s+)?[a-z]+ed\b")
 
 
 def lowering_ranges(scan: Scan) -> list[Span]:
-    """From each verb of reduction to the end of its clause ("reduced death due to bleeding")."""
+    """From each verb of reduction to the end of what it governs ("reduced death due to bleeding")."""
     low, toks, starts = scan.low, scan.toks, scan.starts
     spans: list[Span] = []
     for start, end in scan.marks["red"]:
         word = low[start:end]
-        if not word.startswith(_LOWERING):
-            continue
         i = _token_at(starts, start)
-        if i > 0 and toks[i - 1] in _MODIFIER_CONTEXT:
+        before = toks[i - 1] if i > 0 else ""
+        if word in _LOWERING:
+            if before in _MODIFIER_CONTEXT:
+                continue
+        elif word not in _LOWERING_BASE or before not in _BEFORE_BASE:
             continue
-        spans.append((end, next_after(scan.breaks, end, len(low))))
+        stop = next_after(scan.breaks, end, len(low))
+        m = _SCOPE_END.search(low, end, stop)
+        spans.append((end, m.start() if m else stop))
     return spans
 
 
@@ -59,16 +74,19 @@ def trial_name_spans(scan: Scan) -> list[Span]:
     return [m.span() for m in _TRIAL_NAME.finditer(scan.text)]
 
 
-_UNSETTLED_GATE = ("establish", "demonstrat", "proven", "unclear", "unknown", "uncertain", "confirmed")
+_UNSETTLED_GATE = ("establish", "demonstrat", "proven", "proved", "confirmed", "shown", "whether")
+# a hedge on the association itself, not on its mechanism ("the mechanism of X-induced Y remains unclear" still
+# reports Y)
 _UNSETTLED = re.compile(
     r"\b(?:has|have|had|is|are|was|were)\s+(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
     r"(?:established|demonstrated|proven|proved|confirmed|shown)\b"
-    r"|\b(?:remains?|remained|is|are|was|were)\s+(?:still\s+)?(?:unclear|unknown|uncertain|unproven)\b"
 )
+_WHETHER = re.compile(r"\bwhether\b[^.;]*?\b(?:is|are|remains?|remained|was)\s+(?:still\s+)?(?:unknown|unclear|uncertain)\b")
 
 
 def unsettled_ranges(scan: Scan) -> list[Span]:
-    """From a sentence's start to its hedge ("the association between A and B has not been established")."""
+    """From a sentence's start to its hedge ("the association between A and B has not been established"), and
+    a "whether" clause left open ("whether X raises the risk of Y is unknown")."""
     low = scan.low
     if not any(word in low for word in _UNSETTLED_GATE):
         return []
@@ -76,7 +94,13 @@ def unsettled_ranges(scan: Scan) -> list[Span]:
     for m in _UNSETTLED.finditer(low):
         start, _ = scan.sentence_at(m.start())
         spans.append((start, m.start()))
+    spans.extend(m.span() for m in _WHETHER.finditer(low))
     return spans
+
+
+def unsettled_sentences(scan: Scan, spans: Sequence[Span]) -> list[Span]:
+    """The sentences that hold a hedge: what they call absent is no reassurance either."""
+    return [scan.sentence_at(start) for start, _ in spans]
 
 
 _NEGATION = re.compile(r"\b(?:not|no|nor|neither|never|without|failed\s+to|fails\s+to|did\s+n't)\b")
@@ -105,6 +129,10 @@ def not_absent(scan: Scan, spans: Sequence[Span]) -> list[Span]:
 
 
 def not_named_events(scan: Scan) -> list[Span]:
-    """What the fallback must not name: harms a verb of reduction lowers, trials' names and drugs' names."""
-    drugs = [span for kind, span in scan.mask_spans if kind == "DRUG"]
-    return [*lowering_ranges(scan), *trial_name_spans(scan), *drugs]
+    """What the fallback must not name: harms a verb of reduction lowers, and trials' names."""
+    return [*lowering_ranges(scan), *trial_name_spans(scan)]
+
+
+def drug_spans(scan: Scan) -> list[Span]:
+    """The drugs' names: the fallback names no word of them ("tranexamic acid" names no event "acid")."""
+    return [span for kind, span in scan.mask_spans if kind == "DRUG"]

@@ -377,8 +377,7 @@ def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
 
     def content(i: int) -> bool:
         tok = toks[i]
-        return tok.isalpha() and tok not in FALLBACK_STOP and starts[i] not in drug_starts and len(tok) > 2 and (
-            not blocked.holds(starts[i]))
+        return tok.isalpha() and tok not in FALLBACK_STOP and starts[i] not in drug_starts and len(tok) > 2
 
     n = len(toks)
     for i, tok in enumerate(toks):

@@ -30,7 +30,13 @@ from summarizer.engines.extractive.cues import (
     is_cause_word,
 )
 from summarizer.engines.extractive.event_measures import measured_not_occurring, names_a_measure
-from summarizer.engines.extractive.event_scope import not_absent, not_named_events, unsettled_ranges
+from summarizer.engines.extractive.event_scope import (
+    drug_spans,
+    not_absent,
+    not_named_events,
+    unsettled_ranges,
+    unsettled_sentences,
+)
 from summarizer.engines.extractive.events import (
     event_names,
     event_names_at,
@@ -209,8 +215,9 @@ def annotate(
         s for s in scan.event_spans
         if not within(s, negated) and not within(s, reduced) and not within(s, absent) and not within(s, unsettled)
     ]
-    if failed:
-        absent_spans = [s for s in absent_spans if s not in failed]
+    if failed or unsettled.spans:
+        hedged = Ranges(unsettled_sentences(scan, unsettled.spans))
+        absent_spans = [s for s in absent_spans if s not in failed and not within(s, hedged)]
     # the model runs only when something could be named: a drug, an effect, a harm word or "X-induced"-like word
     candidate = (
         bool(scan.event_spans) or harm_words or not NAME_MASKS.isdisjoint(scan.masked)
@@ -230,7 +237,10 @@ def annotate(
     # the infusion" is a safety signal in a statement about a treatment
     reports_event = p_ade >= threshold or treatment_event(scan, present_spans)
     if reports_event and not present_spans:
-        present_spans = fallback_event_spans(scan, [*absent_spans, *failed, *not_named_events(scan), *unsettled.spans])
+        not_named = [*failed, *not_named_events(scan), *unsettled.spans]
+        named = fallback_event_spans(scan, [*absent_spans, *not_named])
+        not_named_or_drug = Ranges([*not_named, *drug_spans(scan)]) if named else Ranges()
+        present_spans = [s for s in named if not within(s, not_named_or_drug)]
     if reports_event:
         present_spans = measured_not_occurring(low, occurring_spans(scan, present_spans))
     if "%" in low:  # an event's rates listed per arm, the comparator's the highest: no concern of the intervention
@@ -266,7 +276,10 @@ def annotate(
     # an outcome that is a harm and increased ("increased risk of secondary infections") is an adverse event
     harms = [m for m in outcomes if m.change == "increased" and m.direction == "worsened" and (
         is_harm_name(m.outcome) or m in safety_outcomes
-    ) and not names_a_measure(m.outcome.lower()) and not unsettled.holds(m.start)]
+    ) and not names_a_measure(m.outcome.lower())]
+    if unsettled.spans:  # "whether X raises the risk of Y is unknown": neither a harm nor a result
+        outcomes = tuple(m for m in outcomes if m not in harms or not unsettled.holds(m.start))
+        harms = [m for m in harms if not unsettled.holds(m.start)]
     harm_spans: list[tuple[int, int]] = []
     if safety_outcomes:
         outcomes = tuple(m for m in outcomes if m not in safety_outcomes)
