@@ -40,7 +40,8 @@ _SCOPE_END = re.compile(r"\b(?:that|which|who|whereas|but|then|subsequently|late
 
 
 def lowering_ranges(scan: Scan) -> list[Span]:
-    """From each verb of reduction to the end of what it governs ("reduced death due to bleeding")."""
+    """From each verb of reduction, itself included, to the end of what it governs ("reduced death due to
+    bleeding")."""
     low, toks, starts = scan.low, scan.toks, scan.starts
     spans: list[Span] = []
     for start, end in scan.marks["red"]:
@@ -54,7 +55,7 @@ def lowering_ranges(scan: Scan) -> list[Span]:
             continue
         stop = next_after(scan.breaks, end, len(low))
         m = _SCOPE_END.search(low, end, stop)
-        spans.append((end, m.start() if m else stop))
+        spans.append((start, m.start() if m else stop))
     return spans
 
 

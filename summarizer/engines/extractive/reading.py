@@ -237,10 +237,11 @@ def annotate(
     # the infusion" is a safety signal in a statement about a treatment
     reports_event = p_ade >= threshold or treatment_event(scan, present_spans)
     if reports_event and not present_spans:
-        not_named = [*failed, *not_named_events(scan), *unsettled.spans]
-        named = fallback_event_spans(scan, [*absent_spans, *not_named])
-        not_named_or_drug = Ranges([*not_named, *drug_spans(scan)]) if named else Ranges()
-        present_spans = [s for s in named if not within(s, not_named_or_drug)]
+        # the fallback's names, less a harm a verb of reduction lowers and a trial's or a drug's name (only taken
+        # away, never passed on: the fallback then names no other word)
+        named = fallback_event_spans(scan, absent_spans)
+        not_named = Ranges([*failed, *unsettled.spans, *not_named_events(scan), *drug_spans(scan)]) if named else None
+        present_spans = [s for s in named if not_named is None or not within(s, not_named)]
     if reports_event:
         present_spans = measured_not_occurring(low, occurring_spans(scan, present_spans))
     if "%" in low:  # an event's rates listed per arm, the comparator's the highest: no concern of the intervention
