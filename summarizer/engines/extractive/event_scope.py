@@ -82,7 +82,9 @@ _UNSETTLED = re.compile(
     r"\b(?:has|have|had|is|are|was|were)\s+(?:not|never|yet\s+to)\s+(?:yet\s+)?(?:been\s+|be\s+)?"
     r"(?:established|demonstrated|proven|proved|confirmed|shown)\b"
 )
-_WHETHER = re.compile(r"\bwhether\b[^.;]*?\b(?:is|are|remains?|remained|was)\s+(?:still\s+)?(?:unknown|unclear|uncertain)\b")
+_WHETHER = re.compile(
+    r"\bwhether\b[^.;]*?\b(?:is|are|remains?|remained|was)\s+(?:still\s+)?(?:unknown|unclear|uncertain)\b"
+)
 
 
 def unsettled_ranges(scan: Scan) -> list[Span]:
