@@ -2,7 +2,10 @@
 trial's name and of an unsettled association.
 
 - "X reduced death due to bleeding": a harm in the scope of a verb of reduction is what the intervention lowered,
-  never its adverse event (a modifier, "developed decreased appetite", is no such verb).
+  never its adverse event (a modifier, "developed decreased appetite", a passive, "the dose was reduced", and the
+  nouns "reduction", "treatment" are no such verb). These, a trial's name and a drug's name are only taken away
+  from the names events.fallback_event_spans gives when the model says a harm is reported; never passed to it,
+  so that it names no other word instead (scan.reduced, which also covers "treated with X", is not).
 - "X did not reduce death" / "X was not superior to placebo for pain relief": the negation falls on a benefit, so
   the harm is neither reported nor reported absent (a failed benefit is no reassurance about harm).
 - "In the CRASH-2 trial": a trial's name (capitals before "trial"/"study") names no event, nor a drug's name does.
@@ -75,7 +78,7 @@ def trial_name_spans(scan: Scan) -> list[Span]:
     return [m.span() for m in _TRIAL_NAME.finditer(scan.text)]
 
 
-_UNSETTLED_GATE = ("establish", "demonstrat", "proven", "proved", "confirmed", "shown", "whether")
+_UNSETTLED_GATE = re.compile(r"establish|demonstrat|prove|confirmed|shown|whether")
 # a hedge on the association itself, not on its mechanism ("the mechanism of X-induced Y remains unclear" still
 # reports Y)
 _UNSETTLED = re.compile(
@@ -91,7 +94,7 @@ def unsettled_ranges(scan: Scan) -> list[Span]:
     """From a sentence's start to its hedge ("the association between A and B has not been established"), and
     a "whether" clause left open ("whether X raises the risk of Y is unknown")."""
     low = scan.low
-    if not any(word in low for word in _UNSETTLED_GATE):
+    if _UNSETTLED_GATE.search(low) is None:  # one cheap search gates the hedges
         return []
     spans: list[Span] = []
     for m in _UNSETTLED.finditer(low):
@@ -116,8 +119,8 @@ _BENEFIT_REACH = 80
 def failed_benefit(scan: Scan, span: Span) -> bool:
     """Whether the negation before a harm falls on a benefit ("did not reduce death", "not superior ... for pain")."""
     low = scan.low
-    sentence_start, _ = scan.sentence_at(span[0])
-    window_start = max(sentence_start, span[0] - _BENEFIT_REACH)
+    window_start = max(0, span[0] - _BENEFIT_REACH)
+    window_start = max(window_start, low.rfind(". ", window_start, span[0]) + 1)  # within its sentence, cheaply
     negations = list(_NEGATION.finditer(low, window_start, span[0]))
     if not negations:
         return False
