@@ -25,6 +25,8 @@ def test_a_participle_a_passive_or_a_noun_of_reduction_lowers_nothing() -> None:
     assert lowering_ranges(_scan(text)) == []  # "decreased appetite" is the event
     assert lowering_ranges(_scan("When the dose was reduced, the tremor stopped.")) == []
     assert lowering_ranges(_scan("She took valsartan for afterload reduction and developed angioedema.")) == []
+    # "treated with" is no verb of reduction: the event after it stays
+    assert annotate("She was treated with methotrexate and developed hepatic necrosis.").adverse_events
     scan = _scan("Warfarin may reduce emboli that lead to a rash.")
     (start, end), = lowering_ranges(scan)
     assert scan.text[start:end].strip() == "reduce emboli"  # a new clause ends what the verb lowers
