@@ -58,8 +58,10 @@ def main() -> None:
             parent.append(own)
             workers.append(children)
     print(f"command: python bench/bench_parent_cpu.py {args.statements} --repeat {args.repeat}")
-    print(f"parent CPU: median {statistics.median(parent):.3f} s (min {min(parent):.3f}, max {max(parent):.3f}); "
-          f"workers CPU: median {statistics.median(workers):.3f} s; load average after: {os.getloadavg()[0]:.1f}")
+    print(
+        f"parent CPU: median {statistics.median(parent):.3f} s (min {min(parent):.3f}, max {max(parent):.3f}); "
+        f"workers CPU: median {statistics.median(workers):.3f} s; load average after: {os.getloadavg()[0]:.1f}"
+    )
 
 
 if __name__ == "__main__":
