@@ -25,15 +25,18 @@ from pathlib import Path
 from types import ModuleType
 
 PACKAGE = "summarizer.engines.extractive"
-# the reading (reading.annotate) and the modules it calls, those that mypyc builds with the same results; interpreted
-# stay linear.py (mypyc rejects its `cls.__new__(cls)`), resources.py (built once) and per_word.py (compiled, its
-# `__call__ = dict.__getitem__` is no method)
+# the reading (reading.annotate) and the modules it calls, and the parent's tally of the target's treatments and its
+# sections (target_profile, short_forms, abbreviations, evidence, sections, verdicts): those that mypyc builds with
+# the same results; interpreted stay linear.py (mypyc rejects its `cls.__new__(cls)`), resources.py (built once) and
+# per_word.py (compiled, its `__call__ = dict.__getitem__` is no method)
 MODULES = (
+    "abbreviations",
     "arm_rates",
     "clinical_context",
     "cues",
     "event_measures",
     "events",
+    "evidence",
     "features",
     "numeric_results",
     "outcome_names",
@@ -47,13 +50,17 @@ MODULES = (
     "result_outcomes",
     "scan",
     "screened",
+    "sections",
+    "short_forms",
     "significance",
     "target_polarity",
+    "target_profile",
     "tokenise",
     "treatment_frames",
     "treatment_mention",
     "treatment_names",
     "treatments",
+    "verdicts",
 )
 # the shared library that holds the compiled code (the per-module extensions are small shims that load it)
 GROUP = f"{PACKAGE}.compiled_reading"
