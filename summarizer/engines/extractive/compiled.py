@@ -35,6 +35,7 @@ MODULES = (
     "clinical_context",
     "cues",
     "event_measures",
+    "event_scope",
     "events",
     "evidence",
     "features",
