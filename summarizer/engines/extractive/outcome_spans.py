@@ -28,6 +28,7 @@ from summarizer.engines.extractive.result_cues import (
     RESULT_CHANGE,
     SUBJECT_CHARS,
     SUBJECT_CUT,
+    NAME_LEAD,
     SUBJECT_LEAD,
     SUBJECT_PRONOUNS,
     SUBJECT_TAIL,
@@ -144,6 +145,8 @@ def subject_before(
         return None  # the reach ends inside the subject ("... duration | of postoperative analgesia in X was"): cut
     lead = 0
     while lead < len(words) and (words[lead] in SUBJECT_LEAD or words[lead] in ADVERBS):
+        if words[lead] in NAME_LEAD and lead + 1 < len(words) and words[lead + 1] not in SUBJECT_LEAD:
+            break  # "median overall survival": "overall" names which survival
         lead += 1
     words = words[lead:]
     measured = 0 if _MEASURED.isdisjoint(words) else next((
@@ -242,13 +245,15 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|on|by|with|from|among|durin
 _WHOLE_IN_NAME = re.compile(
     r"\d+(?:\.\d+)?\s*(?:[–—\-]|to)\s*\d+(?:\.\d+)?(?![\d.])|[^\W\d_]+(?:/[^\W\d_]+)+|"
     r"\bat(?=\s+[a-z]+(?:ful|ive|ous)\s+[a-z])"
+    # "deaths from all cancers", "mortality due to infection": the cause narrows what is counted
+    r"|\b(?:deaths?|mortality|died|dying)\s+(?:from|due\s+to)\b"
 )
 
 
 def cut_object(obj: str) -> str:
     """The object as cues.OBJ_CUT ends it (a prefix of it), read with ranges, slashed words and "at" before a
     qualified noun kept whole (_WHOLE_IN_NAME)."""
-    if not any(c.isdigit() or c == "/" for c in obj) and " at " not in obj:
+    if not any(c.isdigit() or c == "/" for c in obj) and " at " not in obj and " from " not in obj and " due " not in obj:
         return OBJ_CUT.sub("", obj)
     masked = _WHOLE_IN_NAME.sub(lambda m: "x" * len(m.group()), obj)
     return obj[: len(OBJ_CUT.sub("", masked))]
@@ -316,7 +321,9 @@ def split_pieces(text: str) -> list[str]:
     merged: list[tuple[int, int]] = []
     for start, end in bounds:
         words = text[merged[-1][0] : merged[-1][1]].split() if merged else []
-        if words and end > start and words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4:
+        if words and end > start and (
+            words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4 or text.startswith("other ", start)
+        ):  # "energy and other nutrient intakes": "other" makes the part before it one of the next part's kind
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
