@@ -148,6 +148,8 @@ def subject_before(
         if words[lead] in NAME_LEAD and lead + 1 < len(words) and words[lead + 1] not in SUBJECT_LEAD:
             break  # "median overall survival": "overall" names which survival
         lead += 1
+    if lead < len(words) and words[lead] in NAME_LEAD and len(words) - lead > SUBJECT_WORDS:
+        lead += 1  # a long name is cut to its measure (_head_before_place) with the lead word left off
     words = words[lead:]
     measured = 0 if _MEASURED.isdisjoint(words) else next((
         k for k, word in enumerate(words[1:], start=1)
@@ -308,6 +310,11 @@ def _names_a_harm(name: str) -> bool:
     )
 
 
+# the most words of an "and other ..." part that a part before it joins ("energy and other nutrient intakes"): a longer
+# one runs on past its head; "or other" alternatives are one measure's when "of" opens them (pieces)
+_OTHER_WORDS = 4
+
+
 def split_pieces(text: str) -> list[str]:
     """The coordinated parts of an object or subject (cues.OBJ_SPLIT), as they are written; a part that ends with an
     adjective shares the head of the next ("incidence of cardiovascular and renal events", "diurnal systolic and
@@ -322,7 +329,9 @@ def split_pieces(text: str) -> list[str]:
     for start, end in bounds:
         words = text[merged[-1][0] : merged[-1][1]].split() if merged else []
         if words and end > start and (
-            words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4 or text.startswith("other ", start)
+            words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4
+            or text.startswith("other ", start) and len(text[start:end].split()) <= _OTHER_WORDS
+            and "and" in text[merged[-1][1] : start]
         ):  # "energy and other nutrient intakes": "other" makes the part before it one of the next part's kind
             merged[-1] = (merged[-1][0], end)
         else:
