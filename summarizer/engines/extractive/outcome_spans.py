@@ -145,11 +145,12 @@ def subject_before(
         return None  # the reach ends inside the subject ("... duration | of postoperative analgesia in X was"): cut
     lead = 0
     while lead < len(words) and (words[lead] in SUBJECT_LEAD or words[lead] in ADVERBS):
-        if words[lead] in NAME_LEAD and lead + 1 < len(words) and words[lead + 1] not in SUBJECT_LEAD:
-            break  # "median overall survival": "overall" names which survival
         lead += 1
-    if lead < len(words) and words[lead] in NAME_LEAD and len(words) - lead > SUBJECT_WORDS:
-        lead += 1  # a long name is cut to its measure (_head_before_place) with the lead word left off
+    # "median overall survival": a lead word right before the noun names which survival; it is put back on the name
+    # the rest gives (and counts in no length)
+    named_lead = words[lead - 1] if (
+        0 < lead < len(words) and words[lead - 1] in NAME_LEAD and words[lead] not in ADVERBS
+    ) else ""
     words = words[lead:]
     measured = 0 if _MEASURED.isdisjoint(words) else next((
         k for k, word in enumerate(words[1:], start=1)
@@ -175,6 +176,9 @@ def subject_before(
         return None
     name = " ".join(words)
     start = low.find(name, clause_start, pos)
+    if start >= 0 and named_lead and low.endswith(named_lead + " ", 0, start):
+        start -= len(named_lead) + 1
+        name = named_lead + " " + name
     return (start, start + len(name)) if start >= 0 else None
 
 def _may_name_longer(words: list[str]) -> bool:
