@@ -54,6 +54,7 @@ MODULES = (
     "treatment_mention",
     "treatment_names",
     "treatments",
+    "unreported_results",
 )
 # the shared library that holds the compiled code (the per-module extensions are small shims that load it)
 GROUP = f"{PACKAGE}.compiled_reading"

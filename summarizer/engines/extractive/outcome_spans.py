@@ -25,10 +25,10 @@ from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_dire
 from summarizer.engines.extractive.result_cues import (
     CLAUSE_BOUNDARY,
     FRONTED_TIME,
+    NAME_LEAD,
     RESULT_CHANGE,
     SUBJECT_CHARS,
     SUBJECT_CUT,
-    NAME_LEAD,
     SUBJECT_LEAD,
     SUBJECT_PRONOUNS,
     SUBJECT_TAIL,
@@ -256,10 +256,14 @@ _WHOLE_IN_NAME = re.compile(
 )
 
 
+# the words without which nothing in an object is kept whole (the cheap check before _WHOLE_IN_NAME)
+_MASKED_WORDS = (" at ", " from ", " due ")
+
+
 def cut_object(obj: str) -> str:
     """The object as cues.OBJ_CUT ends it (a prefix of it), read with ranges, slashed words and "at" before a
     qualified noun kept whole (_WHOLE_IN_NAME)."""
-    if not any(c.isdigit() or c == "/" for c in obj) and " at " not in obj and " from " not in obj and " due " not in obj:
+    if not any(c.isdigit() or c == "/" for c in obj) and all(word not in obj for word in _MASKED_WORDS):
         return OBJ_CUT.sub("", obj)
     masked = _WHOLE_IN_NAME.sub(lambda m: "x" * len(m.group()), obj)
     return obj[: len(OBJ_CUT.sub("", masked))]

@@ -54,9 +54,9 @@ from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.result_cues import DECHALLENGE, EFFECTIVE_IN_DOING, SUBJECT_WORDS
 from summarizer.engines.extractive.result_outcomes import result_outcomes
 from summarizer.engines.extractive.scan import Scan
-from summarizer.engines.extractive.unreported_results import before_treatment, planned_sentences
 from summarizer.engines.extractive.significance import NOT_SIGNIFICANT, Significance
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
+from summarizer.engines.extractive.unreported_results import before_treatment, planned_sentences
 from summarizer.models import Change, Direction
 
 __all__ = [
