@@ -33,3 +33,19 @@ def test_a_power_calculation_reports_no_result() -> None:
 def test_arms_alike_before_treatment_are_no_result() -> None:
     assert _names("Serum sodium was similar in the two arms at baseline.") == []
     assert _names("Serum sodium was similar in the two arms after surgery.") == ["serum sodium"]
+
+
+def test_a_long_name_keeps_its_lead_word_and_its_measure() -> None:
+    assert _names("The total loss of appetite in the first week of dosing was lower in the treated arm (p<0.05).") == [
+        "total loss of appetite"
+    ]
+
+
+def test_a_sentence_adverb_overall_is_no_part_of_a_name() -> None:
+    assert _names("Overall the rate of falls was lower in the treated group (p=0.03).") == ["rate of falls"]
+
+
+def test_a_contrast_ends_the_before_treatment_clause() -> None:
+    assert _names("At entry the arms were alike in age, but potassium was similar in both arms (p=0.6).") == [
+        "potassium"
+    ]
