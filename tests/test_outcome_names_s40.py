@@ -16,6 +16,7 @@ def test_overall_and_total_stay_in_the_name() -> None:
 
 def test_other_keeps_a_list_under_one_head() -> None:
     assert split_pieces("fibre and other nutrient intakes") == ["fibre and other nutrient intakes"]
+    assert split_pieces("stroke and other vascular events") == ["stroke", "other vascular events"]
     assert split_pieces("fibre, sugar and fat intake") == ["fibre", "sugar", "fat intake"]
 
 

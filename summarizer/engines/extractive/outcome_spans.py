@@ -12,6 +12,7 @@ from summarizer.engines.extractive.cues import (
     FILLER,
     GENERIC_EVENT,
     LIST_HEAD_WORDS,
+    MEASUREMENT_NOUNS,
     NOT_OUTCOMES,
     OBJ_CUT,
     OBJ_SPLIT,
@@ -19,6 +20,7 @@ from summarizer.engines.extractive.cues import (
 from summarizer.engines.extractive.outcome_names import (
     ADJECTIVE_ENDINGS,
     ADVERBS,
+    MEASURE_WORDS,
     plausible_outcome_name,
 )
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
@@ -150,6 +152,7 @@ def subject_before(
     # the rest gives (and counts in no length)
     named_lead = words[lead - 1] if (
         0 < lead < len(words) and words[lead - 1] in NAME_LEAD and words[lead] not in ADVERBS
+        and words[lead] not in MEASURE_WORDS  # "total amount of X", "total time to Y": the sum, not which X
     ) else ""
     words = words[lead:]
     measured = 0 if _MEASURED.isdisjoint(words) else next((
@@ -321,6 +324,11 @@ def _names_a_harm(name: str) -> bool:
 # the most words of an "and other ..." part that a part before it joins ("energy and other nutrient intakes"): a longer
 # one runs on past its head; "or other" alternatives are one measure's when "of" opens them (pieces)
 _OTHER_WORDS = 4
+# the heads that measure a quantity of what qualifies them: only these are shared ("energy [intake] and other nutrient
+# intakes"); a part that names a thing of its own stays apart ("ARDS and other serious complications")
+_QUANTITY_HEADS = MEASUREMENT_NOUNS | frozenset({
+    "intake", "intakes", "concentration", "concentrations", "count", "counts", "parameters", "indices", "rates"
+})
 
 
 def split_pieces(text: str) -> list[str]:
@@ -339,7 +347,7 @@ def split_pieces(text: str) -> list[str]:
         if words and end > start and (
             words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4
             or text.startswith("other ", start) and len(text[start:end].split()) <= _OTHER_WORDS
-            and "and" in text[merged[-1][1] : start]
+            and "and" in text[merged[-1][1] : start] and text[start:end].rsplit(None, 1)[-1] in _QUANTITY_HEADS
         ):  # "energy and other nutrient intakes": "other" makes the part before it one of the next part's kind
             merged[-1] = (merged[-1][0], end)
         else:
