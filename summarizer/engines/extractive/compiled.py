@@ -61,6 +61,7 @@ MODULES = (
     "treatment_mention",
     "treatment_names",
     "treatments",
+    "unreported_results",
     "verdicts",
 )
 # the shared library that holds the compiled code (the per-module extensions are small shims that load it)

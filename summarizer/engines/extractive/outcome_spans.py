@@ -12,6 +12,7 @@ from summarizer.engines.extractive.cues import (
     FILLER,
     GENERIC_EVENT,
     LIST_HEAD_WORDS,
+    MEASUREMENT_NOUNS,
     NOT_OUTCOMES,
     OBJ_CUT,
     OBJ_SPLIT,
@@ -19,12 +20,14 @@ from summarizer.engines.extractive.cues import (
 from summarizer.engines.extractive.outcome_names import (
     ADJECTIVE_ENDINGS,
     ADVERBS,
+    MEASURE_WORDS,
     plausible_outcome_name,
 )
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.result_cues import (
     CLAUSE_BOUNDARY,
     FRONTED_TIME,
+    NAME_LEAD,
     RESULT_CHANGE,
     SUBJECT_CHARS,
     SUBJECT_CUT,
@@ -145,6 +148,12 @@ def subject_before(
     lead = 0
     while lead < len(words) and (words[lead] in SUBJECT_LEAD or words[lead] in ADVERBS):
         lead += 1
+    # "median overall survival": a lead word right before the noun names which survival; it is put back on the name
+    # the rest gives (and counts in no length)
+    named_lead = words[lead - 1] if (
+        0 < lead < len(words) and words[lead - 1] in NAME_LEAD and words[lead] not in ADVERBS
+        and words[lead] not in MEASURE_WORDS  # "total amount of X", "total time to Y": the sum, not which X
+    ) else ""
     words = words[lead:]
     measured = 0 if _MEASURED.isdisjoint(words) else next((
         k for k, word in enumerate(words[1:], start=1)
@@ -170,6 +179,9 @@ def subject_before(
         return None
     name = " ".join(words)
     start = low.find(name, clause_start, pos)
+    if start >= 0 and named_lead and low.endswith(named_lead + " ", 0, start):
+        start -= len(named_lead) + 1
+        name = named_lead + " " + name
     return (start, start + len(name)) if start >= 0 else None
 
 def _may_name_longer(words: list[str]) -> bool:
@@ -242,13 +254,19 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|on|by|with|from|among|durin
 _WHOLE_IN_NAME = re.compile(
     r"\d+(?:\.\d+)?\s*(?:[–—\-]|to)\s*\d+(?:\.\d+)?(?![\d.])|[^\W\d_]+(?:/[^\W\d_]+)+|"
     r"\bat(?=\s+[a-z]+(?:ful|ive|ous)\s+[a-z])"
+    # "deaths from all cancers", "mortality due to infection": the cause narrows what is counted
+    r"|\b(?:deaths?|mortality|died|dying)\s+(?:from|due\s+to)\b"
 )
+
+
+# the words without which nothing in an object is kept whole (the cheap check before _WHOLE_IN_NAME)
+_MASKED_WORDS = (" at ", " from ", " due ")
 
 
 def cut_object(obj: str) -> str:
     """The object as cues.OBJ_CUT ends it (a prefix of it), read with ranges, slashed words and "at" before a
     qualified noun kept whole (_WHOLE_IN_NAME)."""
-    if not any(c.isdigit() or c == "/" for c in obj) and " at " not in obj:
+    if not any(c.isdigit() or c == "/" for c in obj) and all(word not in obj for word in _MASKED_WORDS):
         return OBJ_CUT.sub("", obj)
     masked = _WHOLE_IN_NAME.sub(lambda m: "x" * len(m.group()), obj)
     return obj[: len(OBJ_CUT.sub("", masked))]
@@ -303,6 +321,16 @@ def _names_a_harm(name: str) -> bool:
     )
 
 
+# the most words of an "and other ..." part that a part before it joins ("energy and other nutrient intakes"): a longer
+# one runs on past its head; "or other" alternatives are one measure's when "of" opens them (pieces)
+_OTHER_WORDS = 4
+# the heads that measure a quantity of what qualifies them: only these are shared ("energy [intake] and other nutrient
+# intakes"); a part that names a thing of its own stays apart ("ARDS and other serious complications")
+_QUANTITY_HEADS = MEASUREMENT_NOUNS | frozenset({
+    "intake", "intakes", "concentration", "concentrations", "count", "counts", "parameters", "indices", "rates"
+})
+
+
 def split_pieces(text: str) -> list[str]:
     """The coordinated parts of an object or subject (cues.OBJ_SPLIT), as they are written; a part that ends with an
     adjective shares the head of the next ("incidence of cardiovascular and renal events", "diurnal systolic and
@@ -316,7 +344,11 @@ def split_pieces(text: str) -> list[str]:
     merged: list[tuple[int, int]] = []
     for start, end in bounds:
         words = text[merged[-1][0] : merged[-1][1]].split() if merged else []
-        if words and end > start and words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4:
+        if words and end > start and (
+            words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4
+            or text.startswith("other ", start) and len(text[start:end].split()) <= _OTHER_WORDS
+            and "and" in text[merged[-1][1] : start] and text[start:end].rsplit(None, 1)[-1] in _QUANTITY_HEADS
+        ):  # "energy and other nutrient intakes": "other" makes the part before it one of the next part's kind
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

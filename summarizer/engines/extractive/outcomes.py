@@ -56,6 +56,7 @@ from summarizer.engines.extractive.result_outcomes import result_outcomes
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.significance import NOT_SIGNIFICANT, Significance
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
+from summarizer.engines.extractive.unreported_results import before_treatment, planned_sentences
 from summarizer.models import Change, Direction
 
 __all__ = [
@@ -109,10 +110,11 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     leading = map(_without_leading_preposition, map(_without_trailing_adverbs, mentions))
     tidied = [t for m in leading if (t := _tidied(scan.text, m)) is not None]
     between = (arms.read(m) for m in tidied)
-    stopped = _stopped_sentences(scan)
+    stopped = _stopped_sentences(scan) | planned_sentences(scan)
     return [
         m for m in between if m is not None and m.sentence not in stopped and plausible_outcome_name(m.outcome)
         and not _NEGATION_FIRST.match(m.outcome)
+        and not (m.change == "no_difference" and before_treatment(scan, m.start))
     ]
 
 # a name that opens with a negation is a result, not a measure: "a small decrease or no change in X" gives no "no

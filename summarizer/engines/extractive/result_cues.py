@@ -235,6 +235,9 @@ TREND = re.compile(
 )
 SUBJECT_TAIL = _words("has have had was were is are been be being")
 SUBJECT_LEAD = _words("the a an both mean median overall total all its their this these our his her average and or")
+# the lead words that are part of a measure's name right before its noun ("overall survival" is not "survival",
+# "total cholesterol" not "cholesterol"); a lead word after them ("overall the rate ...") shows them a sentence adverb
+NAME_LEAD = _words("overall total")
 SUBJECT_PRONOUNS = _words("it they this that these there which who we he she one both those")
 SUBJECT_WORDS = 6
 SUBJECT_CHARS = 80
