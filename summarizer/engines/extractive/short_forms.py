@@ -10,6 +10,7 @@ from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.treatment_mention import name_anchors
 from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES
 
+# treatment classes too general to name an intervention on their own
 GENERIC_CLASSES = MODIFIED_CLASSES | {"administration"}
 MIN_ACRONYM = 3
 

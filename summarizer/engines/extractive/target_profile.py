@@ -89,7 +89,6 @@ class VerdictRules:
 
 
 RULES = VerdictRules()
-# treatment classes too general to name an intervention on their own
 _TITLE_CUES = re.compile(
     r"\b(?:trial|randomi[sz]ed|placebo|pilot|phase\s+(?:[1-4]|i{1,3}v?)|safety|efficacy|effectiveness|"
     r"feasibility|tolerability|effects?\s+of|treatment|treating|therapy|therapeutic|versus|vs\.?|in\s+patients|"
