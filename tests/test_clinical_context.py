@@ -4,7 +4,7 @@ sentence here is written for these tests."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from fake_pico import FakePicoReader
 
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
 from summarizer.engines.extractive.reading import annotate
@@ -13,31 +13,10 @@ from summarizer.engines.extractive.target_profile import profile_target
 from summarizer.models import Target
 
 
-@dataclass(frozen=True)
-class _Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class _FakeReader:
-    """A fixture standing in for the PICO reader: it reads the given names, and only them, as interventions."""
-
-    names: tuple[str, ...]
-
-    def intervention_spans(self, text: str) -> list[_Span]:
-        spans = []
-        for name in self.names:
-            at = text.find(name)
-            if at >= 0:
-                spans.append(_Span(at, at + len(name)))
-        return sorted(spans, key=lambda span: span.start)
-
-
 def _profile(texts: list[str], *names: str):  # type: ignore[no-untyped-def]
     res = load_resources()
     readings = [annotate(text, resources_=res) for text in texts]
-    reader = _FakeReader(names)
+    reader = FakePicoReader(names)
     return profile_target(Target(), readings, res, texts=texts, pico=lambda: reader)  # type: ignore[arg-type,return-value]
 
 

@@ -5,7 +5,7 @@ names), so each test shows what the rule adds on its own."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from fake_pico import FakePicoReader
 
 from summarizer.engines.extractive.framed_names import framed_name_spans
 from summarizer.engines.extractive.reading import annotate
@@ -14,26 +14,10 @@ from summarizer.engines.extractive.target_profile import profile_target
 from summarizer.models import Target
 
 
-@dataclass(frozen=True)
-class _Span:
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class _FakeReader:
-    """A fixture standing in for the PICO reader: it reads the given names, and only them, as interventions."""
-
-    names: tuple[str, ...]
-
-    def intervention_spans(self, text: str) -> list[_Span]:
-        return [_Span(text.find(n), text.find(n) + len(n)) for n in self.names if n in text]
-
-
 def _profile(texts: list[str], *names: str):  # type: ignore[no-untyped-def]
     res = load_resources()
     readings = [annotate(text, resources_=res) for text in texts]
-    reader = _FakeReader(names)
+    reader = FakePicoReader(names)
     return profile_target(Target(), readings, res, texts=texts, pico=lambda: reader)  # type: ignore[arg-type,return-value]
 
 
