@@ -129,10 +129,9 @@ def harm_name_coverage(rows: Sequence[dict[str, str]], data_dir: Path) -> dict[s
     """Of the distinct outcome names of these rows that the rules leave unclear, how many hold a harm name of the
     train case reports (whole words), and how many the head word of one."""
     from summarizer.engines.extractive.tokenise import tokens
-    from summarizer.training.polarity_ade import ADE_CORPUS, harm_names, read_effect_rows
+    from summarizer.training.polarity_ade import harm_names, train_effect_rows
 
-    harms = {name for _, name in harm_names([row for row in read_effect_rows(data_dir / ADE_CORPUS / "dev.jsonl")
-                                             if not is_heldout(row[0])])}
+    harms = {name for _, name in harm_names(train_effect_rows(data_dir))}
     heads = {name.split()[-1] for name in harms}
     unclear = sorted({" ".join(row["outcome"].split()) for row in rows
                       if rule_higher_is_better(row["outcome"]) is None})

@@ -19,8 +19,7 @@ from pathlib import Path
 
 from summarizer.engines.extractive.resources import DATA_DIR, HARM_WORDS_FILE
 from summarizer.errors import InputError
-from summarizer.evaluation import is_heldout
-from summarizer.training.polarity_ade import ADE_CORPUS, read_effect_rows
+from summarizer.training.polarity_ade import ADE_CORPUS, train_effect_rows
 from summarizer.training.polarity_harm_words import harm_words, harm_words_data
 
 
@@ -30,8 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DATA_DIR / HARM_WORDS_FILE)
     args = parser.parse_args(argv)
     try:
-        path = args.data_dir / ADE_CORPUS / "dev.jsonl"
-        rows = [row for row in read_effect_rows(path) if not is_heldout(row[0])]
+        rows = train_effect_rows(args.data_dir)
         words = harm_words(rows)
         data = harm_words_data(words, f"effects spans of the TRAIN case reports of {ADE_CORPUS}/dev.jsonl (ADE "
                                       "corpus v2, Gurulingappa et al. 2012); held-out reports excluded")

@@ -39,7 +39,7 @@ from summarizer.errors import InputError
 from summarizer.evaluation import is_heldout
 from summarizer.training.extractive import write_data_file
 from summarizer.training.polarity import CHECK_SETS, CORPUS, DEFAULT_CHECKS, MIN_ACCURACY, read_rows, train_polarity
-from summarizer.training.polarity_ade import ADE_CORPUS, harm_names, read_effect_rows
+from summarizer.training.polarity_ade import ADE_CORPUS, harm_names, train_effect_rows
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -64,8 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log(f"{len(rows)} rows of train documents ({path}; held-out documents left out)")
         harms: list[tuple[str, str]] = []
         if args.harms:
+            harms = harm_names(train_effect_rows(args.data_dir))
             ade_path = args.data_dir / ADE_CORPUS / "dev.jsonl"
-            harms = harm_names([row for row in read_effect_rows(ade_path) if not is_heldout(row[0])])
             log(f"{len(harms)} distinct harm names of train case reports ({ade_path}; held-out documents left out)")
         data = train_polarity(rows, f"the TRAIN part of {CORPUS}/dev.jsonl; held-out part excluded", log,
                               args.min_accuracy, harms, f"the TRAIN part of {ADE_CORPUS}/dev.jsonl",

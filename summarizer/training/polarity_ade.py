@@ -27,6 +27,7 @@ from pathlib import Path
 from summarizer.engines.extractive.harm_measures import LEVEL_WORDS
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS, tokens
 from summarizer.errors import InputError
+from summarizer.evaluation import is_heldout
 from summarizer.evaluation.sentences import read_json_objects
 
 ADE_CORPUS = "ade"
@@ -63,6 +64,13 @@ def read_effect_rows(path: Path) -> list[tuple[str, list[str], list[str]]]:
     if not rows:
         raise InputError(f"{path} has no rows")
     return rows
+
+
+
+def train_effect_rows(data_dir: Path) -> list[tuple[str, list[str], list[str]]]:
+    """read_effect_rows of the ADE corpus under data_dir, the held-out case reports (evaluation.is_heldout) left
+    out: what every harm lexicon is learned from."""
+    return [row for row in read_effect_rows(data_dir / ADE_CORPUS / "dev.jsonl") if not is_heldout(row[0])]
 
 
 def harm_name(span: str, drugs: Sequence[str] = ()) -> str | None:
