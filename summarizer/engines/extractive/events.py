@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from summarizer.engines.extractive.changed_events import change_leads_name
 from summarizer.engines.extractive.cues import (
     ADJECTIVE_ENDINGS,
     AFTER_NEGATION,
@@ -44,6 +45,7 @@ from summarizer.engines.extractive.resolution import RESOLVED_SPEED
 from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class, token_span, within
 from summarizer.engines.extractive.screened import may_screen, names_what_was_screened
 from summarizer.engines.extractive.tokenise import TOKEN, Span, occurrences, tokens
+from summarizer.engines.extractive.treated_events import tied_to_treatment
 from summarizer.engines.extractive.treatment_names import code_name_start
 
 # how far after a negation a negated list is read ("did not notice any A, B or C")
@@ -248,6 +250,8 @@ def slight_harm(sentence: str, event: str) -> bool:
 def treatment_event(scan: Scan, spans: Sequence[Span]) -> bool:
     """Whether a sentence without a drug name ties a named event to a treatment: "developed a severe rash after
     the infusion of the cells" (the adverse-effect model learned from sentences that name drugs)."""
+    if tied_to_treatment(scan, spans):  # "E occurred while receiving T", "developed E with T" (treated_events.py)
+        return True
     words = scan.ngram_set
     if not spans or not DRUG_MASKS.isdisjoint(scan.masked) or (
         scan.tags is not None and max(scan.tags[0], default=-1.0) >= 0
@@ -409,7 +413,8 @@ def event_name_span(text: str, span: Span) -> Span | None:
     news"). None if nothing is left."""
     start, end = span
     words = [m for m in _NAME_WORD.finditer(text, start, end)]
-    for i, word in enumerate(words):
+    lead = 1 if change_leads_name([w.group().lower() for w in words[:2]]) else 0  # "increased libido" is named
+    for i, word in enumerate(words[lead:], lead):
         if word.group().lower() in EVENT_NAME_BREAK or (i and _VERB_OF_THE_NAME.fullmatch(word.group()) and (
             _PREPOSITION_AFTER.match(text, word.end()) is not None
         )):
