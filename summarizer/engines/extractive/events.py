@@ -44,6 +44,7 @@ from summarizer.engines.extractive.patients_disease import (
 from summarizer.engines.extractive.resolution import RESOLVED_SPEED
 from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class, token_span, within
 from summarizer.engines.extractive.screened import may_screen, names_what_was_screened
+from summarizer.engines.extractive.tagged_modifiers import modifier_of_untagged_noun
 from summarizer.engines.extractive.tokenise import TOKEN, Span, occurrences, tokens
 from summarizer.engines.extractive.treated_events import tied_to_treatment
 from summarizer.engines.extractive.treatment_names import code_name_start
@@ -364,7 +365,7 @@ def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
     blocked = scan.negated + absent
     toks, starts, ends = scan.toks, scan.starts, scan.ends
     if scan.tags is not None:
-        tagged = _tagged_spans(scan, scan.tags[1])
+        tagged = [s for s in _tagged_spans(scan, scan.tags[1]) if not modifier_of_untagged_noun(scan, s, scan.tags[1])]
         spans = [span for span in tagged if not within(span, blocked)]
         if spans:
             return spans[:3]

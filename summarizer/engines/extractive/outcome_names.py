@@ -323,6 +323,26 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
     return (begin, stop) if stop > begin else None
 
 
+# nouns of a process that need what it acts on ("uptake" of glucose, "secretion" of insulin): one alone after a
+# conjunction shares the modifier of the process noun before it ("glucose uptake and utilization")
+_PROCESS_NOUNS = frozenset({
+    "uptake", "utilization", "utilisation", "secretion", "production", "absorption", "clearance", "excretion",
+    "synthesis", "release", "consumption", "metabolism", "oxidation", "transport", "turnover", "output", "intake",
+    "storage", "degradation", "disposal", "sensitivity", "resistance", "tolerance", "delivery", "extraction",
+})
+
+
+def shares_the_modifier(before: str, part: str) -> bool:
+    """Whether a coordinated part that is one process noun shares the modifier of the part before it, whose last
+    word is a process noun too: "glucose uptake and utilization" is glucose's uptake and its utilization, one
+    measure, never a bare "utilization"; "blood pressure and mortality" are two."""
+    words = before.lower().split()
+    return (
+        len(words) > 1 and words[-1] in _PROCESS_NOUNS and part.strip().lower() in _PROCESS_NOUNS
+        and words[-2] not in _PROCESS_NOUNS
+    )
+
+
 def tidy_name(name: str, after: str = "", cut_causes: bool = False) -> str | None:
     """The name of the measure in a phrase read as an outcome's name (name_bounds), or None."""
     bounds = name_bounds(name, after, cut_causes)

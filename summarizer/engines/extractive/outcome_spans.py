@@ -22,6 +22,7 @@ from summarizer.engines.extractive.outcome_names import (
     ADVERBS,
     MEASURE_WORDS,
     plausible_outcome_name,
+    shares_the_modifier,
 )
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.result_cues import (
@@ -348,6 +349,7 @@ def split_pieces(text: str) -> list[str]:
             words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4
             or text.startswith("other ", start) and len(text[start:end].split()) <= _OTHER_WORDS
             and "and" in text[merged[-1][1] : start] and text[start:end].rsplit(None, 1)[-1] in _QUANTITY_HEADS
+            or shares_the_modifier(" ".join(words), text[start:end])  # "glucose uptake and utilization"
         ):  # "energy and other nutrient intakes": "other" makes the part before it one of the next part's kind
             merged[-1] = (merged[-1][0], end)
         else:

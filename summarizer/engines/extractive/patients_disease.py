@@ -97,6 +97,32 @@ def _names_the_agent(text: str, start: int, end: int) -> bool:
     return _COMPLICATING.match(text, end) is None
 
 
+# what a person with it went on to do or have, right after a name: "a girl with A and B who displayed E"
+_WHO_AFTER = re.compile(r"\s*,?\s+(?:who|that)\s+[a-z]+", re.IGNORECASE)
+# the person and the list of what they had, before the name ("a girl with a mitochondrial disorder and")
+_PERSON_WITH_LIST = re.compile(
+    rf"\b{PEOPLE_NOUNS}\s+with\s+(?:(?:a|an|the|their|his|her|active|chronic|severe|refractory|underlying|moderate|"
+    rf"mild)\s+)*(?:(?:{_NAME_WORD}){{1,4}}(?:and|or)\s+)?(?:{_NAME_WORD}){{0,3}}$",
+    re.IGNORECASE,
+)
+# a treatment beside a name in one list, what the patient had or was exposed to: "A and D exposure", "A, B, and
+# low-dose D therapy" (D's name and the word of taking it; no verb, no word of grammar between)
+_EXPOSURE_WORDS = r"(?:therapy|treatment|exposure|use|intake|administration|ingestion|abuse)"
+_BESIDE_TREATMENT_AFTER = re.compile(
+    rf",?\s+(?:and|or|plus)\s+(?:(?!(?:of|the|to|for|with|by|in|on|at|was|were|is|are|had|has|required|needed)\b)"
+    rf"(?![\w\-]*(?:ed|ing)\b)[\w\-]+\s+){{1,3}}{_EXPOSURE_WORDS}\b",
+    re.IGNORECASE,
+)
+
+
+def beside_a_treatment(text: str, start: int, end: int) -> bool:
+    """Whether a name is one item of a list whose other item is a treatment taken ("the mother had lupus and
+    cyclophosphamide exposure", "smoking, pulmonary fibrosis, and low-dose methotrexate therapy might have promoted
+    lung cancer"): what the patient had beside the treatment, a cofactor, never the treatment's event; unless the
+    name says its own cause ("D-induced hepatitis and D therapy")."""
+    return _BESIDE_TREATMENT_AFTER.match(text, end) is not None and not _says_a_treatment_cause(text, start, end)
+
+
 def names_the_indication(text: str, start: int, end: int) -> bool:
     """Whether an event name names the disease the treatment was given for, which the patients had before it, or a
     condition in which the drug was studied: each reading is tried only where the words it needs are there ("with"
@@ -104,6 +130,12 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
     window = max(0, start - _WINDOW)
     if _names_the_agent(text, start, end):
         return True
+    if beside_a_treatment(text, start, end):  # "had lupus and cyclophosphamide exposure"
+        return True
+    if " who " in text or " that " in text:  # "a girl with A and B who displayed E": A and B she had before
+        person = _PERSON_WITH_LIST.search(text, window, start)
+        if person is not None and _WHO_AFTER.match(text, end) is not None and not _names_its_cause(text, start, end):
+            return True
     disease = _FOR_THE_DISEASE.search(text, window, start)
     if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
         return not _names_its_cause(text, start, end) and CAUSED_NAME.search(text, disease.start(), start) is None
