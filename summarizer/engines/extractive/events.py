@@ -8,13 +8,9 @@ from collections.abc import Sequence
 
 from summarizer.engines.extractive.changed_events import change_leads_name
 from summarizer.engines.extractive.cues import (
-    ADJECTIVE_ENDINGS,
     AFTER_NEGATION,
     EVENT_NAME_BREAK,
     EVENT_NAME_LEAD,
-    FALLBACK_AFTER,
-    FALLBACK_BEFORE,
-    FALLBACK_STOP,
     FILLER,
     GENERIC_EVENT,
     GIVEN_PARTICIPLES,
@@ -35,6 +31,7 @@ from summarizer.engines.extractive.cues import (
     is_head,
     word_class,
 )
+from summarizer.engines.extractive.fallback_events import subject_negated
 from summarizer.engines.extractive.patients_disease import (
     CAUSE_SAID,
     CAUSED_NAME,
@@ -42,9 +39,9 @@ from summarizer.engines.extractive.patients_disease import (
     own_abbreviation,
 )
 from summarizer.engines.extractive.resolution import RESOLVED_SPEED
-from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class, token_span, within
+from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class
 from summarizer.engines.extractive.screened import may_screen, names_what_was_screened
-from summarizer.engines.extractive.tagged_modifiers import modifier_of_untagged_noun
+from summarizer.engines.extractive.tagged_modifiers import LONE_ADJECTIVE_ENDINGS
 from summarizer.engines.extractive.tokenise import TOKEN, Span, occurrences, tokens
 from summarizer.engines.extractive.treated_events import tied_to_treatment
 from summarizer.engines.extractive.treatment_names import code_name_start
@@ -106,19 +103,6 @@ def negated_comparisons(scan: Scan, tails: Sequence[Span]) -> list[Span]:
 _OCCURRED_VERBS = frozenset({
     "experienced", "developed", "had", "showed", "suffered", "exhibited", "presented", "reported",
 })
-# a sentence whose subject is negated: "No patient ...", "None of the children ..." (not "A woman with no history of
-# X developed Y", where only the history is negated)
-_NEGATED_SUBJECT = re.compile(r"(?:no|none\s+of|neither\s+of)\b")
-
-
-def _subject_negated(scan: Scan, pos: int) -> bool:
-    """Whether the sentence holding this position opens with a negated subject."""
-    start, _ = scan.sentence_at(pos)
-    while start < len(scan.low) and not scan.low[start].isalpha():
-        start += 1
-    return _NEGATED_SUBJECT.match(scan.low, start) is not None
-
-
 def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> list[Span]:
     """Items of a negated list ("did not notice any A, B or C") that name harms (tails: negated_tails, when the
     caller has them)."""
@@ -137,7 +121,7 @@ def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> lis
         skip = lead is not None and (first.endswith("ed") or first in NEGATED_VERBS or first in FILLER)
         offset = tail_start + (lead.end() if skip and lead else 0)
         pos = offset
-        subject_negated = _subject_negated(scan, tail_start)
+        negated_subject = subject_negated(scan, tail_start)
         for item in LIST_SEPARATOR.split(low[offset:tail_end]):
             item_start = low.find(item, pos) if item else -1
             if item_start < 0:
@@ -150,7 +134,7 @@ def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> lis
                 if m.group() in ITEM_STOP or m.group()[0].isdigit():
                     break
                 kept.append(m)
-            if subject_negated:
+            if negated_subject:
                 # "no patient given X developed A": who did not is no part of the name, what they did not develop is
                 verb = max((k for k, m in enumerate(kept) if m.group() in _OCCURRED_VERBS), default=-1)
                 kept = kept[verb + 1 :]
@@ -328,79 +312,6 @@ def occurring_spans(scan: Scan, spans: Sequence[Span]) -> list[Span]:
     return kept
 
 
-def _tagged_spans(scan: Scan, margins: Sequence[float]) -> list[Span]:
-    """Runs of adjacent words the effect tagger calls part of an effect name, as character spans; a run that ends
-    in a modifier (no harm's head) goes on over one plain word the tagger missed ("acute clinical failure" is one
-    name, never "acute" and "failure")."""
-    spans: list[Span] = []
-    run_start = -1
-    for i, margin in enumerate([*margins, -50.0]):
-        if margin >= 0.0 and run_start < 0:
-            run_start = i
-        elif margin < 0.0 and run_start >= 0 and _one_word_inside(scan, margins, i):
-            continue
-        elif margin < 0.0 and run_start >= 0:
-            span = token_span(scan, run_start, i - 1)
-            if span:
-                spans.append(span)
-            run_start = -1
-    return spans
-
-
-def _one_word_inside(scan: Scan, margins: Sequence[float], i: int) -> bool:
-    """Whether token i, untagged, is one plain word between a tagged modifier and a tagged word, spaces around it."""
-    if i + 1 >= len(margins) or margins[i + 1] < 0.0 or margins[i - 1] < 0.0:
-        return False
-    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
-    if text[ends[i - 1] : starts[i]].strip() or text[ends[i] : starts[i + 1]].strip():
-        return False  # "suppression, typically aplastic anemia": a comma between, no one name
-    word, last = toks[i], toks[i - 1]
-    return word.isalpha() and last.isalpha() and word not in FALLBACK_STOP and not is_head(last) and not (
-        word.endswith(("ed", "ing"))
-    )
-
-
-def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
-    """When the model says a harm is reported but no name matched: harm-like words, then trigger-adjacent words."""
-    blocked = scan.negated + absent
-    toks, starts, ends = scan.toks, scan.starts, scan.ends
-    if scan.tags is not None:
-        tagged = [s for s in _tagged_spans(scan, scan.tags[1]) if not modifier_of_untagged_noun(scan, s, scan.tags[1])]
-        spans = [span for span in tagged if not within(span, blocked)]
-        if spans:
-            return spans[:3]
-    spans = [
-        (starts[i], ends[i])
-        for i, tok in enumerate(toks)
-        if is_head(tok) and tok not in GENERIC_EVENT and not within((starts[i], ends[i]), blocked)
-    ]
-    if not spans:
-        spans = [span for kind, span in scan.mask_spans if kind != "DRUG" and not within(span, blocked)]
-    if spans:
-        return spans[:3]
-    drug_starts = {span[0] for kind, span in scan.mask_spans if kind == "DRUG"}
-
-    def content(i: int) -> bool:
-        tok = toks[i]
-        return tok.isalpha() and tok not in FALLBACK_STOP and starts[i] not in drug_starts and len(tok) > 2
-
-    n = len(toks)
-    for i, tok in enumerate(toks):
-        if tok in FALLBACK_AFTER:
-            j = i + 1
-            while j < n and j <= i + 3 and content(j):
-                j += 1
-            if j > i + 1 and not _subject_negated(scan, starts[i]):  # "no patient given X experienced A"
-                return [(starts[i + 1], ends[j - 1])]
-        if tok in FALLBACK_BEFORE and i > 0:
-            j = i - 1
-            while j >= 0 and j >= i - 3 and content(j):
-                j -= 1
-            if j < i - 1 and not _subject_negated(scan, starts[i]):
-                return [(starts[j + 1], ends[i - 1])]
-    return []
-
-
 # a verb in the past after an event's name, with the preposition that follows it: "hepatitis developed after X",
 # "side effects noticed with morphine": the name ends before it ("related to" may name the event's kind, "AEs
 # related to genital infections", and ends a name only as its last word: "adverse events related")
@@ -462,7 +373,7 @@ def is_clinical_event_name(name: str) -> bool:
     if len(words) != 1:
         return bool(words)
     only = words[0]
-    return only not in NOT_EVENT_WORDS and (not only.endswith(ADJECTIVE_ENDINGS) or only in _EVENT_ADJECTIVES)
+    return only not in NOT_EVENT_WORDS and (not only.endswith(LONE_ADJECTIVE_ENDINGS) or only in _EVENT_ADJECTIVES)
 
 
 # harms by their general name: "adverse events", "side effects", "adverse drug reactions", "toxicity"

@@ -343,6 +343,28 @@ def shares_the_modifier(before: str, part: str) -> bool:
     )
 
 
+# who the patients were when enrolled, which no treatment changes: their age, sex, height, parity, schooling
+_CHARACTERISTIC = re.compile(
+    r"(?:(?:mean|median|average)\s+)?(?:age|sex|gender|race|ethnicity|height|parity|gravidity|education|"
+    r"marital\s+status|years\s+of\s+(?:education|schooling))",
+    re.IGNORECASE,
+)
+# how long the patients had had a condition: a duration counted in years ("the mean duration of infertility was
+# 6.0 years in the control group"); a trial counts what it changes in days, weeks or months ("duration of fever")
+_DURATION_NAME = re.compile(r"(?:(?:mean|median)\s+)?(?:(?:duration|length)\s+of\s+[\w\-' ]+|[\w\-]+\s+duration)",
+                            re.IGNORECASE)
+_IN_YEARS = re.compile(r"[^.;]{0,40}?\d(?:[\d.,]*)\s*(?:\u00b1\s*[\d.]+\s*)?(?:years?|yrs?)\b", re.IGNORECASE)
+
+
+def patients_characteristic(text: str, start: int, name: str) -> bool:
+    """Whether an outcome's name (at `start` in the text) says who the patients were when enrolled rather than what
+    the treatment changed: their age or sex ("no difference in age"), or how long they had had their condition,
+    counted in years ("the mean duration of infertility was 5.9 years in the control group and 7.8 years ...")."""
+    if _CHARACTERISTIC.fullmatch(name) is not None:
+        return True
+    return _DURATION_NAME.fullmatch(name) is not None and _IN_YEARS.match(text, start + len(name)) is not None
+
+
 def tidy_name(name: str, after: str = "", cut_causes: bool = False) -> str | None:
     """The name of the measure in a phrase read as an outcome's name (name_bounds), or None."""
     bounds = name_bounds(name, after, cut_causes)

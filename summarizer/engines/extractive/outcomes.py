@@ -34,6 +34,7 @@ from summarizer.engines.extractive.outcome_names import (
     MEASURE_WORDS,
     TRAILING_ADVERBS,
     name_bounds,
+    patients_characteristic,
     plausible_outcome_name,
     tidy_name,
     verb_change,
@@ -114,7 +115,9 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     return [
         m for m in between if m is not None and m.sentence not in stopped and plausible_outcome_name(m.outcome)
         and not _NEGATION_FIRST.match(m.outcome)
-        and not (m.change == "no_difference" and before_treatment(scan, m.start))
+        and not (m.change == "no_difference" and (
+            before_treatment(scan, m.start) or patients_characteristic(scan.text, m.start, m.outcome)
+        ))
     ]
 
 # a name that opens with a negation is a result, not a measure: "a small decrease or no change in X" gives no "no

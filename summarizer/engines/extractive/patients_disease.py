@@ -107,20 +107,37 @@ _PERSON_WITH_LIST = re.compile(
 )
 # a treatment beside a name in one list, what the patient had or was exposed to: "A and D exposure", "A, B, and
 # low-dose D therapy" (D's name and the word of taking it; no verb, no word of grammar between)
-_EXPOSURE_WORDS = r"(?:therapy|treatment|exposure|use|intake|administration|ingestion|abuse)"
 _BESIDE_TREATMENT_AFTER = re.compile(
-    rf",?\s+(?:and|or|plus)\s+(?:(?!(?:of|the|to|for|with|by|in|on|at|was|were|is|are|had|has|required|needed)\b)"
-    rf"(?![\w\-]*(?:ed|ing)\b)[\w\-]+\s+){{1,3}}{_EXPOSURE_WORDS}\b",
+    r",?\s+(?:and|or|plus)\s+((?:[\w\-]+\s+){1,3})(?:therapy|treatment|exposure|use|intake|administration|"
+    r"ingestion|abuse)\b",
     re.IGNORECASE,
 )
+# words that are no part of a treatment's name before its word of taking: grammar, time, verbs ("tachycardia soon
+# after administration", "rash and required steroid therapy")
+_NOT_IN_THE_NAME = frozenset({
+    "of", "the", "a", "an", "to", "for", "with", "by", "in", "on", "at", "after", "before", "following", "during",
+    "soon", "shortly", "within", "from", "than", "then", "as", "also", "who", "which", "that", "was", "were", "is",
+    "are", "had", "has", "have", "his", "her", "their", "its", "this", "these", "those", "since", "until", "upon",
+})
+# "a relationship between A and D therapy": a cause weighed, A the event
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:[\w\-]+\s+){0,5}$", re.IGNORECASE)
 
 
 def beside_a_treatment(text: str, start: int, end: int) -> bool:
     """Whether a name is one item of a list whose other item is a treatment taken ("the mother had lupus and
     cyclophosphamide exposure", "smoking, pulmonary fibrosis, and low-dose methotrexate therapy might have promoted
     lung cancer"): what the patient had beside the treatment, a cofactor, never the treatment's event; unless the
-    name says its own cause ("D-induced hepatitis and D therapy")."""
-    return _BESIDE_TREATMENT_AFTER.match(text, end) is not None and not _says_a_treatment_cause(text, start, end)
+    name says its own cause ("D-induced hepatitis and D therapy"), or the two are weighed as event and cause ("the
+    relationship between hepatitis and D therapy")."""
+    match = _BESIDE_TREATMENT_AFTER.match(text, end)
+    if match is None:
+        return False
+    words = match.group(1).lower().split()
+    if any(w in _NOT_IN_THE_NAME or w.endswith(("ed", "ing", "ly")) for w in words):
+        return False
+    return _BETWEEN_BEFORE.search(text, max(0, start - 60), start) is None and not _says_a_treatment_cause(
+        text, start, end
+    )
 
 
 def names_the_indication(text: str, start: int, end: int) -> bool:

@@ -40,7 +40,6 @@ from summarizer.engines.extractive.event_scope import (
 from summarizer.engines.extractive.events import (
     event_names,
     event_names_at,
-    fallback_event_spans,
     general_harms,
     harm_span,
     is_harm_name,
@@ -52,6 +51,7 @@ from summarizer.engines.extractive.events import (
     treatment_event,
     with_limiting_qualifier,
 )
+from summarizer.engines.extractive.fallback_events import fallback_event_spans, only_patients_disease
 from summarizer.engines.extractive.features import ade_features, efficacy_features, stance_features
 from summarizer.engines.extractive.outcomes import OutcomeMention, find_outcomes, outcome_direction
 from summarizer.engines.extractive.resources import Resources, load_resources
@@ -236,7 +236,7 @@ def annotate(
     # the rule stands even when the encoder doubts: the ADE corpus wants a named drug, but "developed a rash after
     # the infusion" is a safety signal in a statement about a treatment
     reports_event = p_ade >= threshold or treatment_event(scan, present_spans)
-    if reports_event and not present_spans:
+    if reports_event and (not present_spans or only_patients_disease(text, present_spans)):  # fallback_events.py
         # the fallback's names, less a harm a verb of reduction lowers and a trial's or a drug's name (only taken
         # away, never passed on: the fallback then names no other word)
         named = fallback_event_spans(scan, absent_spans)

@@ -1,7 +1,7 @@
-"""A word the effect tagger took alone that only modifies the noun after it: "Cardiac glycosides are thought to
-prevent ..." tags "cardiac" and not "glycosides" (a drug class). An adjective is no event by itself; with a noun the
-tagger left out after it, the name is that phrase's, and the phrase is no event the tagger saw. A one-word run that is
-a harm's head ("rash", "hepatitis") stays, as does one followed by a verb or a word of grammar."""
+"""A word the effect tagger took alone that only modifies the noun after it: "developed celiac disease" tags
+"celiac" and not "disease". An adjective is no event by itself: where the noun after it names a condition ("disease",
+"syndrome", "failure"), the event is the phrase, and the name takes the noun; where it does not ("cardiac glycosides",
+a drug class), the lone adjective stays as it was read, and events.is_clinical_event_name keeps it out of a brief."""
 
 from __future__ import annotations
 
@@ -11,30 +11,29 @@ from summarizer.engines.extractive.cues import ADJECTIVE_ENDINGS, is_head
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import Span
 
-__all__ = ["modifier_of_untagged_noun"]
+__all__ = ["LONE_ADJECTIVE_ENDINGS", "with_its_noun"]
 
-# endings of adjectives beside cues.ADJECTIVE_ENDINGS: "cardiac", "iliac", "celiac"
-_MORE_ADJECTIVE_ENDINGS = ("ac",)
-# words after the adjective that are no noun it modifies: a verb's forms and words of grammar
-_NOT_NOUN_ENDINGS = ("ed", "ly")
-_GRAMMAR = frozenset({
-    "is", "are", "was", "were", "be", "been", "and", "or", "of", "in", "to", "with", "by", "for", "on", "at", "as",
-    "after", "during", "following", "that", "which", "who", "may", "can", "could", "has", "have", "had",
+# endings of a word that is no event's name alone: cues.ADJECTIVE_ENDINGS and "-iac" ("cardiac", "celiac", "iliac")
+LONE_ADJECTIVE_ENDINGS = (*ADJECTIVE_ENDINGS, "iac")
+# general nouns of a condition that an adjective before them makes an event's name ("celiac disease", "cardiac
+# arrest", "renal failure", "hepatic injury")
+_CONDITION_NOUNS = frozenset({
+    "disease", "diseases", "syndrome", "syndromes", "failure", "arrest", "injury", "damage", "disorder", "disorders",
+    "insufficiency", "dysfunction", "toxicity", "impairment", "crisis", "reaction", "reactions",
 })
 
 
-def modifier_of_untagged_noun(scan: Scan, span: Span, margins: list[float]) -> bool:
-    """Whether a tagged span is one adjective (not a harm's head) followed, a space apart, by a noun the tagger did
-    not take (margins: the tagger's per-token margins for effects)."""
+def with_its_noun(scan: Scan, span: Span, margins: list[float]) -> Span:
+    """A tagged span that is one adjective (not a harm's head) with the noun of a condition after it, a space apart,
+    that the tagger did not take (margins: its per-token margins for effects), as the span of both words; any other
+    span as it is."""
     toks, starts, ends = scan.toks, scan.starts, scan.ends
     i = bisect_left(starts, span[0])
-    if i >= len(toks) - 1 or ends[i] != span[1]:
-        return False  # more than one word
-    word, following = toks[i], toks[i + 1]
-    if is_head(word) or not word.endswith(ADJECTIVE_ENDINGS + _MORE_ADJECTIVE_ENDINGS):
-        return False
-    if scan.text[ends[i] : starts[i + 1]] != " " or margins[i + 1] >= 0.0:
-        return False
-    return following.isalpha() and following not in _GRAMMAR and not following.endswith(_NOT_NOUN_ENDINGS) and not (
-        is_head(following)
-    )
+    if i >= len(toks) - 1 or ends[i] != span[1] or margins[i + 1] >= 0.0:
+        return span  # more than one word, the last word, or the noun is tagged already
+    word = toks[i]
+    if is_head(word) or not word.endswith(LONE_ADJECTIVE_ENDINGS) or toks[i + 1] not in _CONDITION_NOUNS:
+        return span
+    if scan.text[ends[i] : starts[i + 1]] != " ":
+        return span
+    return (span[0], ends[i + 1])

@@ -1,0 +1,126 @@
+"""Names of the events a statement reports when the adverse-effect model says it reports one but no event's name
+was matched: the words the effect tagger takes, then harm words, then the words next to a verb of having an event
+("developed A", "A after X"). A name of the patients' own disease ("an infant with sepsis who received D and developed
+E": patients_disease.names_the_indication) is none of the treatment's events, and the fallback looks past it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from summarizer.engines.extractive.cues import (
+    FALLBACK_AFTER,
+    FALLBACK_BEFORE,
+    FALLBACK_STOP,
+    GENERIC_EVENT,
+    is_head,
+)
+from summarizer.engines.extractive.patients_disease import names_the_indication
+from summarizer.engines.extractive.scan import Scan, token_span, within
+from summarizer.engines.extractive.tagged_modifiers import with_its_noun
+from summarizer.engines.extractive.tokenise import Span
+
+__all__ = ["fallback_event_spans", "only_patients_disease", "subject_negated"]
+
+# a sentence whose subject is negated: "No patient ...", "None of the children ..." (not "A woman with no history of
+# X developed Y", where only the history is negated)
+_NEGATED_SUBJECT = re.compile(r"(?:no|none\s+of|neither\s+of)\b")
+
+
+def subject_negated(scan: Scan, pos: int) -> bool:
+    """Whether the sentence holding this position opens with a negated subject."""
+    start, _ = scan.sentence_at(pos)
+    while start < len(scan.low) and not scan.low[start].isalpha():
+        start += 1
+    return _NEGATED_SUBJECT.match(scan.low, start) is not None
+
+
+
+def _tagged_spans(scan: Scan, margins: Sequence[float]) -> list[Span]:
+    """Runs of adjacent words the effect tagger calls part of an effect name, as character spans; a run that ends
+    in a modifier (no harm's head) goes on over one plain word the tagger missed ("acute clinical failure" is one
+    name, never "acute" and "failure")."""
+    spans: list[Span] = []
+    run_start = -1
+    for i, margin in enumerate([*margins, -50.0]):
+        if margin >= 0.0 and run_start < 0:
+            run_start = i
+        elif margin < 0.0 and run_start >= 0 and _one_word_inside(scan, margins, i):
+            continue
+        elif margin < 0.0 and run_start >= 0:
+            span = token_span(scan, run_start, i - 1)
+            if span:
+                spans.append(span)
+            run_start = -1
+    return spans
+
+
+def _one_word_inside(scan: Scan, margins: Sequence[float], i: int) -> bool:
+    """Whether token i, untagged, is one plain word between a tagged modifier and a tagged word, spaces around it."""
+    if i + 1 >= len(margins) or margins[i + 1] < 0.0 or margins[i - 1] < 0.0:
+        return False
+    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
+    if text[ends[i - 1] : starts[i]].strip() or text[ends[i] : starts[i + 1]].strip():
+        return False  # "suppression, typically aplastic anemia": a comma between, no one name
+    word, last = toks[i], toks[i - 1]
+    return word.isalpha() and last.isalpha() and word not in FALLBACK_STOP and not is_head(last) and not (
+        word.endswith(("ed", "ing"))
+    )
+
+
+def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
+    """When the model says a harm is reported but no name matched: harm-like words, then trigger-adjacent words."""
+    blocked = scan.negated + absent
+    toks, starts, ends = scan.toks, scan.starts, scan.ends
+    if scan.tags is not None:
+        tagged = [with_its_noun(scan, span, scan.tags[1]) for span in _tagged_spans(scan, scan.tags[1])]
+        spans = _may_be_events(scan, [span for span in tagged if not within(span, blocked)])
+        if spans:
+            return spans[:3]
+    spans = [
+        (starts[i], ends[i])
+        for i, tok in enumerate(toks)
+        if is_head(tok) and tok not in GENERIC_EVENT and not within((starts[i], ends[i]), blocked)
+    ]
+    spans = _may_be_events(scan, spans)
+    if not spans:
+        masked = [span for kind, span in scan.mask_spans if kind != "DRUG" and not within(span, blocked)]
+        spans = _may_be_events(scan, masked)
+    if spans:
+        return spans[:3]
+    drug_starts = {span[0] for kind, span in scan.mask_spans if kind == "DRUG"}
+
+    def content(i: int) -> bool:
+        tok = toks[i]
+        return tok.isalpha() and tok not in FALLBACK_STOP and starts[i] not in drug_starts and len(tok) > 2
+
+    n = len(toks)
+    for i, tok in enumerate(toks):
+        if tok in FALLBACK_AFTER:
+            j = i + 1
+            while j < n and j <= i + 3 and content(j):
+                j += 1
+            if j > i + 1 and not subject_negated(scan, starts[i]):  # "no patient given X experienced A"
+                return [(starts[i + 1], ends[j - 1])]
+        if tok in FALLBACK_BEFORE and i > 0:
+            j = i - 1
+            while j >= 0 and j >= i - 3 and content(j):
+                j -= 1
+            if j < i - 1 and not subject_negated(scan, starts[i]):
+                return [(starts[j + 1], ends[i - 1])]
+    return []
+
+
+def only_patients_disease(text: str, spans: Sequence[Span]) -> bool:
+    """Whether every span names the patients' own disease ("an infant with sepsis who received D"): then the
+    statement's event, if it names one, is elsewhere, and the fallback looks for it."""
+    return bool(spans) and all(names_the_indication(text, start, end) for start, end in spans)
+
+
+def _may_be_events(scan: Scan, spans: list[Span]) -> list[Span]:
+    """The spans that may name the statement's event: not the patients' own disease, nor in a sentence whose subject
+    is negated ("No published reports exist of A after D", "None of the patients had A")."""
+    return [
+        span for span in spans
+        if not names_the_indication(scan.text, *span) and not subject_negated(scan, span[0])
+    ]
