@@ -33,3 +33,14 @@ def change_leads_name(words: Sequence[str]) -> bool:
         and words[1] not in _NOT_A_NOUN
         and not words[1].endswith("ly")
     )
+
+
+def named_as_event(outcome: str, events: Sequence[str]) -> bool:
+    """Whether an outcome's change is one of the events, named by it: the outcome "ocular pressure" and the event
+    "increased ocular pressure" are one finding, a harm, never also a result of unclear direction."""
+    low = outcome.lower()
+    for event in events:
+        first, _, rest = event.lower().partition(" ")
+        if first in _CHANGE_PARTICIPLES and rest == low:
+            return True
+    return False

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from summarizer.engines.extractive.arm_rates import comparator_highest
+from summarizer.engines.extractive.changed_events import named_as_event
 from summarizer.engines.extractive.cues import (
     CONTRAST_CUES,
     DIR_WORDS,
@@ -261,7 +262,9 @@ def annotate(
             change = _rule_change(low)
         direction = outcome_direction(outcome or "", change, res.polarity)
     else:
-        outcomes = tuple(m for m in find_outcomes(text, scan) if not names_overlap(m.outcome, absent_events))
+        outcomes = tuple(m for m in find_outcomes(text, scan) if not names_overlap(m.outcome, absent_events) and not (
+            adverse_events and named_as_event(m.outcome, adverse_events)  # "increased ocular pressure": the event
+        ))
         changes = {m.change for m in outcomes}
         change = changes.pop() if len(changes) == 1 else "unclear"
         directions = {m.direction for m in outcomes}

@@ -4,8 +4,9 @@ The adverse-effect model scores a sentence as a whole, and a case report's sente
 passing ("multiple abscesses occurred in both thighs while the patient was receiving the third course of the CHOP
 regimen") can score low. The grammar that ties the event to the treatment is plain all the same:
 
-- the event, a verb that says it happened ("occurred", "developed", "appeared", "ensued"), and in the same clause a
-  participle of being given a treatment ("while receiving", "in patients treated with", "after being given");
+- the event, a verb that says it happened ("occurred", "developed", "appeared", "ensued", "was observed"), and in the
+  same clause a participle of being given a treatment or its dose ("while receiving", "in patients treated with",
+  "at the 100 mg dose level");
 - a verb that says the patient had the event, the event, and right after it a preposition that ties it to a treatment
   ("developed a severe neuropathy with the chemotherapy", "suffered seizures during the infusion").
 
@@ -24,11 +25,14 @@ from summarizer.engines.extractive.tokenise import Span
 __all__ = ["tied_to_treatment"]
 
 # verbs after an event that say it happened
-_HAPPENED = frozenset({"occurred", "developed", "appeared", "ensued", "arose", "emerged", "recurred"})
+_HAPPENED = frozenset({
+    "occurred", "developed", "appeared", "ensued", "arose", "emerged", "recurred", "occurring", "developing",
+    "appearing", "observed", "noted", "seen",
+})
 # verbs before an event that say the patient had it
 _HAD = frozenset({"developed", "experienced", "suffered", "presented", "complained"})
 # words of a treatment being taken at the time, after the event and its verb: "while receiving", "on treatment"
-_BEING_GIVEN = GIVEN_PARTICIPLES | frozenset({"taking", "using", "receiving"})
+_BEING_GIVEN = GIVEN_PARTICIPLES | frozenset({"taking", "using", "receiving", "dose", "doses", "dosage"})
 # prepositions that tie an event to the treatment right after it
 _TIED = frozenset({"with", "after", "following", "during", "on", "under"})
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "this", "that", "each"})
