@@ -1,7 +1,9 @@
 """Names of the events a statement reports when the adverse-effect model says it reports one but no event's name
 was matched: the words the effect tagger takes, then harm words, then the words next to a verb of having an event
-("developed A", "A after X"). A name of the patients' own disease ("an infant with sepsis who received D and developed
-E": patients_disease.names_the_indication) is none of the treatment's events, and the fallback looks past it."""
+("developed A", "A after X"); none in a sentence whose subject is negated ("No published reports exist of A").
+Where every name matched is the patients' own disease ("an infant with sepsis who received D and subsequently
+developed E": patients_disease.names_the_indication), only the words right after a verb of having an event are
+taken, past a determiner: the event, when the sentence names one there."""
 
 from __future__ import annotations
 
@@ -68,13 +70,17 @@ def _one_word_inside(scan: Scan, margins: Sequence[float], i: int) -> bool:
     )
 
 
-def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
-    """When the model says a harm is reported but no name matched: harm-like words, then trigger-adjacent words."""
+def fallback_event_spans(scan: Scan, absent: Sequence[Span], past_own: bool = False) -> list[Span]:
+    """When the model says a harm is reported but no name matched: harm-like words, then trigger-adjacent words.
+    past_own: the names matched are all the patients' own disease (only_patients_disease): then only the words
+    right after a verb of having an event are taken ("who received D and developed E")."""
+    if past_own:
+        return _after_a_verb_of_having(scan)
     blocked = scan.negated + absent
     toks, starts, ends = scan.toks, scan.starts, scan.ends
     if scan.tags is not None:
         tagged = [with_its_noun(scan, span, scan.tags[1]) for span in _tagged_spans(scan, scan.tags[1])]
-        spans = _may_be_events(scan, [span for span in tagged if not within(span, blocked)])
+        spans = [span for span in tagged if not within(span, blocked) and not subject_negated(scan, span[0])]
         if spans:
             return spans[:3]
     spans = [
@@ -82,10 +88,8 @@ def fallback_event_spans(scan: Scan, absent: Sequence[Span]) -> list[Span]:
         for i, tok in enumerate(toks)
         if is_head(tok) and tok not in GENERIC_EVENT and not within((starts[i], ends[i]), blocked)
     ]
-    spans = _may_be_events(scan, spans)
     if not spans:
-        masked = [span for kind, span in scan.mask_spans if kind != "DRUG" and not within(span, blocked)]
-        spans = _may_be_events(scan, masked)
+        spans = [span for kind, span in scan.mask_spans if kind != "DRUG" and not within(span, blocked)]
     if spans:
         return spans[:3]
     drug_starts = {span[0] for kind, span in scan.mask_spans if kind == "DRUG"}
@@ -117,10 +121,28 @@ def only_patients_disease(text: str, spans: Sequence[Span]) -> bool:
     return bool(spans) and all(names_the_indication(text, start, end) for start, end in spans)
 
 
-def _may_be_events(scan: Scan, spans: list[Span]) -> list[Span]:
-    """The spans that may name the statement's event: not the patients' own disease, nor in a sentence whose subject
-    is negated ("No published reports exist of A after D", "None of the patients had A")."""
-    return [
-        span for span in spans
-        if not names_the_indication(scan.text, *span) and not subject_negated(scan, span[0])
-    ]
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
+_NAME_REACH = 3
+
+
+def _after_a_verb_of_having(scan: Scan) -> list[Span]:
+    """The words right after a verb of having an event ("developed", "experienced"), past a determiner, up to a word
+    of grammar: "subsequently developed TEN" gives "TEN"; none that is the patients' own disease or in a sentence
+    whose subject is negated."""
+    toks, starts, ends = scan.toks, scan.starts, scan.ends
+    n = len(toks)
+    drug_starts = {span[0] for kind, span in scan.mask_spans if kind == "DRUG"}
+    for i, tok in enumerate(toks):
+        if tok not in FALLBACK_AFTER or subject_negated(scan, starts[i]):
+            continue
+        j = i + 1
+        while j < n and toks[j] in _DETERMINERS:
+            j += 1
+        k = j
+        while k < n and k < j + _NAME_REACH and toks[k].isalpha() and toks[k] not in FALLBACK_STOP and (
+            starts[k] not in drug_starts
+        ) and scan.text[ends[k - 1] : starts[k]] == " ":
+            k += 1
+        if k > j and not names_the_indication(scan.text, starts[j], ends[k - 1]):
+            return [(starts[j], ends[k - 1])]
+    return []

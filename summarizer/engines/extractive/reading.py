@@ -240,7 +240,7 @@ def annotate(
     if reports_event and (not present_spans or only_patients_disease(text, present_spans)):  # fallback_events.py
         # the fallback's names, less a harm a verb of reduction lowers and a trial's or a drug's name (only taken
         # away, never passed on: the fallback then names no other word)
-        named = fallback_event_spans(scan, absent_spans)
+        named = fallback_event_spans(scan, absent_spans, past_own=bool(present_spans))
         not_named = Ranges([*failed, *unsettled.spans, *not_named_events(scan), *drug_spans(scan)]) if named else None
         present_spans = [s for s in named if not_named is None or not within(s, not_named)]
     if reports_event:
