@@ -123,6 +123,7 @@ def only_patients_disease(text: str, spans: Sequence[Span]) -> bool:
 
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
 _NAME_REACH = 3
+_SIGNS = frozenset({"signs", "symptoms", "features", "evidence", "manifestations"})
 
 
 def _after_a_verb_of_having(scan: Scan) -> list[Span]:
@@ -138,11 +139,15 @@ def _after_a_verb_of_having(scan: Scan) -> list[Span]:
         j = i + 1
         while j < n and toks[j] in _DETERMINERS:
             j += 1
+        if j + 1 < n and toks[j] in _SIGNS and toks[j + 1] == "of":
+            j += 2  # "developed signs of D toxicity": the toxicity
         k = j
         while k < n and k < j + _NAME_REACH and toks[k].isalpha() and toks[k] not in FALLBACK_STOP and (
-            starts[k] not in drug_starts
-        ) and scan.text[ends[k - 1] : starts[k]] == " ":
+            scan.text[ends[k - 1] : starts[k]] == " "
+        ):
             k += 1
+        while k > j and starts[k - 1] in drug_starts:
+            k -= 1  # a drug's name opens an event's name ("D toxicity"), never ends it
         if k > j and not names_the_indication(scan.text, starts[j], ends[k - 1]):
             return [(starts[j], ends[k - 1])]
     return []

@@ -97,6 +97,12 @@ def _names_the_agent(text: str, start: int, end: int) -> bool:
     return _COMPLICATING.match(text, end) is None
 
 
+# a treatment's product right after a disease's name, which names what it is for: "glaucoma drops", "asthma inhalers",
+# "migraine medication", "hepatitis B vaccine"
+_PRODUCT_AFTER = re.compile(
+    r"\s+(?:eye\s+)?(?:drops|tablets|pills|inhalers?|medications?|medicines?|drugs|vaccines?|remed(?:y|ies))\b",
+    re.IGNORECASE,
+)
 # what a person with it went on to do or have, right after a name: "a girl with A and B who displayed E"
 _WHO_AFTER = re.compile(r"\s*,?\s+(?:who|that)\s+[a-z]+", re.IGNORECASE)
 # the person and the list of what they had, before the name ("a girl with a mitochondrial disorder and")
@@ -148,6 +154,8 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
     if _names_the_agent(text, start, end):
         return True
     if beside_a_treatment(text, start, end):  # "had lupus and cyclophosphamide exposure"
+        return True
+    if _PRODUCT_AFTER.match(text, end) is not None:  # "glaucoma drops": the product's indication
         return True
     if " who " in text or " that " in text:  # "a girl with A and B who displayed E": A and B she had before
         person = _PERSON_WITH_LIST.search(text, window, start)
