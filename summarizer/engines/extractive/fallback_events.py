@@ -3,13 +3,15 @@ was matched: the words the effect tagger takes, then harm words, then the words 
 ("developed A", "A after X"); none in a sentence whose subject is negated ("No published reports exist of A").
 Where every name matched is the patients' own disease ("an infant with sepsis who received D and subsequently
 developed E": patients_disease.names_the_indication), only the words right after a verb of having an event are
-taken, past a determiner: the event, when the sentence names one there."""
+taken, past a determiner, or a name the tagger takes that a change leads ("increased intraocular pressure"): the
+event, when the sentence names one there."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
+from summarizer.engines.extractive.changed_events import change_leads_name
 from summarizer.engines.extractive.cues import (
     FALLBACK_AFTER,
     FALLBACK_BEFORE,
@@ -75,7 +77,7 @@ def fallback_event_spans(scan: Scan, absent: Sequence[Span], past_own: bool = Fa
     past_own: the names matched are all the patients' own disease (only_patients_disease): then only the words
     right after a verb of having an event are taken ("who received D and developed E")."""
     if past_own:
-        return _after_a_verb_of_having(scan)
+        return _named_by_a_change(scan) or _after_a_verb_of_having(scan)
     blocked = scan.negated + absent
     toks, starts, ends = scan.toks, scan.starts, scan.ends
     if scan.tags is not None:
@@ -124,6 +126,18 @@ def only_patients_disease(text: str, spans: Sequence[Span]) -> bool:
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
 _NAME_REACH = 3
 _SIGNS = frozenset({"signs", "symptoms", "features", "evidence", "manifestations"})
+
+
+def _named_by_a_change(scan: Scan) -> list[Span]:
+    """The effect tagger's names that a change leads ("increased intraocular pressure in patients with uveitis
+    treated with D"), none the patients' own disease."""
+    if scan.tags is None:
+        return []
+    return [
+        span for span in _tagged_spans(scan, scan.tags[1])
+        if change_leads_name(scan.low[span[0] : span[1]].split()[:2]) and not subject_negated(scan, span[0])
+        and not names_the_indication(scan.text, *span)
+    ][:3]
 
 
 def _after_a_verb_of_having(scan: Scan) -> list[Span]:
