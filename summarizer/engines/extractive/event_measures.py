@@ -49,3 +49,24 @@ def names_a_measure(name: str) -> bool:
     """Whether an outcome's (lower-cased) name is a harm's reduction or its timing ("pain reductions", "time to first
     seizure"): its rise is no harm."""
     return _REDUCED_LAST.search(name) is not None or _TIME_FIRST.search(name) is not None
+
+
+# quantities a body has at all times, which a name ending in them measures ("systolic blood pressure", "heart rate",
+# "body temperature"): an event only with a word that says how it departed ("high blood pressure", "raised
+# intracranial pressure", "increased ocular pressure")
+_QUANTITY_LAST = frozenset({"pressure", "pressures", "rate", "rates", "temperature", "temperatures"})
+_DEPARTED = frozenset({
+    "high", "higher", "low", "lower", "raised", "elevated", "increased", "decreased", "reduced", "rising", "falling",
+    "abnormal", "fluctuating", "labile", "rapid", "slow", "excessive", "unstable", "uncontrolled",
+})
+
+
+def names_a_quantity(name: str, before: str = "") -> bool:
+    """Whether an event's (lower-cased) name of two words or more is a quantity the body always has, not its
+    departure (`before`: the text right before the name): "systolic blood pressure", "heart rate" measure; "high
+    blood pressure", "elevated heart rate" are events, and so is a lone "pressure", whose words were not all read."""
+    words = name.split()
+    if len(words) < 2 or words[-1] not in _QUANTITY_LAST or not _DEPARTED.isdisjoint(words):
+        return False
+    previous = before.split()[-1:] if before else []
+    return _DEPARTED.isdisjoint(previous)

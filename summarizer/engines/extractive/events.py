@@ -31,6 +31,7 @@ from summarizer.engines.extractive.cues import (
     is_head,
     word_class,
 )
+from summarizer.engines.extractive.event_measures import names_a_quantity
 from summarizer.engines.extractive.fallback_events import subject_negated
 from summarizer.engines.extractive.patients_disease import (
     CAUSE_SAID,
@@ -424,7 +425,7 @@ _CLAUSE_START = re.compile(r"[a-z]+ed\s+(?:a|an|the|to|that|his|her|their)\s", r
 def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
     """Whether a name, or the word right after it, says what was measured rather than an event."""
     words = name.lower().split()
-    if words[-1] in _MEASURE_HEADS:
+    if words[-1] in _MEASURE_HEADS or names_a_quantity(" ".join(words), text[max(0, start - 20) : start].lower()):
         return True
     head = next((i for i, w in enumerate(words) if w in GENERIC_EVENT), None)
     if head and all(w in _NOT_HARMFUL_QUALIFIERS for w in words[:head]):

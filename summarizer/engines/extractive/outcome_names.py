@@ -178,6 +178,9 @@ _WHEN_HEADS = frozenset({"time", "times", "visit", "visits", "timepoint", "timep
 _EACH = frozenset({"each", "every", "any", "all"})
 
 
+# verbs in the past of what the people had or showed, which a name read from a relative clause may open with ("the
+# proportion of subjects that displayed seroconversion"): the measure is what follows
+_HAVING = frozenset({"displayed", "showed", "exhibited", "experienced", "achieved"})
 # participles that do not end in -ed, after "as": "as seen in", "as shown by"
 _IRREGULAR_PARTICIPLES = frozenset({"seen", "shown", "given", "known", "taken", "found", "drawn", "done"})
 # the participles of measuring: with a preposition after them they say how, when or where a measure was taken ("LH
@@ -241,6 +244,8 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
         words = words[1:]
     if len(words) > 1 and words[0][2] in _COMPARATIVES and words[1][2] in MEASURE_WORDS:
         words = words[1:]  # "higher proportion of any AE": the change, then the measure ("lower limb" stays)
+    if len(words) > 1 and words[0][2] in _HAVING and words[1][2] not in _DETERMINERS | _PREPOSITIONS:
+        words = words[1:]  # "(subjects that) displayed seroconversion": what they had is the measure
     if not words or _verb_first(words):
         return None
     if any(w in _MODALS for _, _, w in words):
