@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from summarizer.engines.extractive.changed_events import change_leads_name, named_as_event
-from summarizer.engines.extractive.events import event_name_span, is_clinical_event_name
-from summarizer.engines.extractive.outcome_names import patients_characteristic, shares_the_modifier
+from summarizer.engines.extractive.event_measures import measure_prefix_end, names_a_quantity
+from summarizer.engines.extractive.events import event_name_span, event_names, is_clinical_event_name
+from summarizer.engines.extractive.outcome_names import patients_characteristic, shares_the_modifier, tidy_name
 from summarizer.engines.extractive.outcome_spans import split_pieces
 from summarizer.engines.extractive.patients_disease import beside_a_treatment, names_the_indication
 from summarizer.engines.extractive.reading import annotate
@@ -147,3 +148,40 @@ def test_a_characteristic_at_enrolment_is_no_outcome() -> None:
         "but this difference was not statistically significant (P > 0.05)."
     )
     assert all("duration" not in m.outcome.lower() for m in reading.outcomes)
+
+
+@pytest.mark.parametrize(
+    ("name", "before", "expected"),
+    [
+        ("systolic blood pressure", "", True),
+        ("heart rate", "the ", True),
+        ("blood pressure", "she developed high ", False),  # a departure: an event
+        ("elevated heart rate", "", False),
+        ("pressure", "", False),  # a name whose words were not all read stays
+    ],
+)
+def test_a_quantity_the_body_always_has_is_a_measure(name: str, before: str, expected: bool) -> None:
+    assert names_a_quantity(name, before) is expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["the", "incidence", "rate", "of", "the", "adverse", "event", "of", "hypokalaemia"], 8),
+        (["composite", "endpoint", "of", "pruritus"], 3),
+        (["adverse", "events"], 0),
+        (["signs", "of", "toxicity"], 0),  # no measure's word before "of"
+    ],
+)
+def test_a_measure_before_the_harm_it_counts_is_no_part_of_its_name(words: list[str], expected: int) -> None:
+    assert measure_prefix_end(words) == expected
+
+
+def test_an_event_counted_by_a_measure_is_named_without_it() -> None:
+    text = "The incidence rate of the adverse event of hypokalaemia was higher in the drug A group than in controls."
+    assert event_names(text, [(4, text.index(" was"))]) == ("hypokalaemia",)
+
+
+def test_an_outcome_name_from_a_relative_clause_loses_its_verb() -> None:
+    assert tidy_name("displayed seroconversion") == "seroconversion"
+    assert tidy_name("achieved clinical remission") == "clinical remission"

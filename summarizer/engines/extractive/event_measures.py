@@ -70,3 +70,24 @@ def names_a_quantity(name: str, before: str = "") -> bool:
         return False
     previous = before.split()[-1:] if before else []
     return _DEPARTED.isdisjoint(previous)
+
+
+# the words of a measure or an endpoint before "of" and the harm it counts: "the incidence rate of the adverse event
+# of constipation", "the composite endpoint of rash"
+_PREFIX_WORDS = frozenset({
+    "the", "a", "an", "any", "incidence", "incidences", "rate", "rates", "risk", "risks", "occurrence", "number",
+    "frequency", "odds", "proportion", "percentage", "composite", "endpoint", "endpoints", "outcome", "outcomes",
+    "adverse", "event", "events", "new", "cumulative", "overall", "total",
+})
+
+
+def measure_prefix_end(words: Sequence[str]) -> int:
+    """How many of a name's (lower-cased) words are a measure's or an endpoint's before the harm they count ("the
+    incidence rate of the adverse event of constipation": all but "constipation"); 0 when none are."""
+    end = 0
+    for k, word in enumerate(words[:-1]):
+        if word == "of" and k:
+            end = k + 1
+        elif word not in _PREFIX_WORDS:
+            break
+    return end

@@ -31,7 +31,7 @@ from summarizer.engines.extractive.cues import (
     is_head,
     word_class,
 )
-from summarizer.engines.extractive.event_measures import names_a_quantity
+from summarizer.engines.extractive.event_measures import measure_prefix_end, names_a_quantity
 from summarizer.engines.extractive.fallback_events import subject_negated
 from summarizer.engines.extractive.patients_disease import (
     CAUSE_SAID,
@@ -335,6 +335,7 @@ def event_name_span(text: str, span: Span) -> Span | None:
             break
     while words and words[0].group().lower() in EVENT_NAME_LEAD:
         words.pop(0)
+    words = words[measure_prefix_end([w.group().lower() for w in words]) :]  # "incidence rate of X": X
     if len(words) > 1 and words[-1].group().lower() == "related":
         words.pop()
     words = _without_grade([w.group().lower() for w in words], words)
