@@ -158,6 +158,7 @@ def test_a_characteristic_at_enrolment_is_no_outcome() -> None:
         ("blood pressure", "she developed high ", False),  # a departure: an event
         ("elevated heart rate", "", False),
         ("pressure", "", False),  # a name whose words were not all read stays
+        ("acceleration of the heart rate", "", False),  # its change is named
     ],
 )
 def test_a_quantity_the_body_always_has_is_a_measure(name: str, before: str, expected: bool) -> None:

@@ -61,13 +61,20 @@ _DEPARTED = frozenset({
 })
 
 
+# a preposition in the name: the quantity is the object of a noun that names its change
+_HEAD_BEFORE = frozenset({"of", "in", "to"})
+
+
 def names_a_quantity(name: str, before: str = "") -> bool:
     """Whether an event's (lower-cased) name of two words or more is a quantity the body always has, not its
     departure (`before`: the text right before the name): "systolic blood pressure", "heart rate" measure; "high
-    blood pressure", "elevated heart rate" are events, and so is a lone "pressure", whose words were not all read."""
+    blood pressure", "elevated heart rate", "an increase in blood pressure" are events, and so is a lone
+    "pressure", whose words were not all read."""
     words = name.split()
     if len(words) < 2 or words[-1] not in _QUANTITY_LAST or not _DEPARTED.isdisjoint(words):
         return False
+    if not _HEAD_BEFORE.isdisjoint(words):
+        return False  # "an increase in blood pressure", "loss of glomerular filtration rate": the change is named
     previous = before.split()[-1:] if before else []
     return _DEPARTED.isdisjoint(previous)
 
