@@ -157,10 +157,10 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
         return True
     if _PRODUCT_AFTER.match(text, end) is not None:  # "glaucoma drops": the product's indication
         return True
-    if " who " in text or " that " in text:  # "a girl with A and B who displayed E": A and B she had before
-        person = _PERSON_WITH_LIST.search(text, window, start)
-        if person is not None and _WHO_AFTER.match(text, end) is not None and not _names_its_cause(text, start, end):
-            return True
+    if _WHO_AFTER.match(text, end) is not None and _PERSON_WITH_LIST.search(text, window, start) is not None and (
+        not _names_its_cause(text, start, end)
+    ):  # "a girl with A and B who displayed E": A and B she had before
+        return True
     disease = _FOR_THE_DISEASE.search(text, window, start)
     if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
         return not _names_its_cause(text, start, end) and CAUSED_NAME.search(text, disease.start(), start) is None
