@@ -10,7 +10,8 @@ regimen") can score low. The grammar that ties the event to the treatment is pla
 - a verb that says the patient had the event, the event, and right after it a preposition that ties it to a treatment
   ("developed a severe neuropathy with the chemotherapy", "suffered seizures during the infusion").
 
-A negated sentence ("no patient developed X while receiving Y") is read elsewhere (its spans are no present events).
+A negated sentence ("no patient developed X while receiving Y") is read elsewhere (its spans are no present events),
+and so are harms by their general name ("adverse events occurred in 9 children treated with X": events.general_harms).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from summarizer.engines.extractive.cues import GIVEN_PARTICIPLES, TREATMENT_WORDS
+from summarizer.engines.extractive.cues import FILLER, GENERIC_EVENT, GIVEN_PARTICIPLES, TREATMENT_WORDS
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import Span
 
@@ -46,7 +47,21 @@ def tied_to_treatment(scan: Scan, spans: Sequence[Span]) -> bool:
     toks = scan.toks
     if not spans or (_HAPPENED.isdisjoint(toks) and _HAD.isdisjoint(toks)):
         return False
-    return any(_happened_while_given(scan, span) or _had_with_treatment(scan, span) for span in spans)
+    return any(
+        (_happened_while_given(scan, span) or _had_with_treatment(scan, span)) and not _generic(scan.low, span)
+        for span in spans
+    )
+
+
+# the words of a harm's general name ("adverse events", "side effects", "toxicity"): the brief reads those
+# (events.general_harms); the sentence's own signal is for a named event
+_GENERAL_WORDS = GENERIC_EVENT | FILLER | frozenset({
+    "adverse", "side", "drug", "undesirable", "unwanted", "toxicity", "toxicities",
+})
+
+
+def _generic(low: str, span: Span) -> bool:
+    return all(word in _GENERAL_WORDS for word in low[span[0] : span[1]].split())
 
 
 def _happened_while_given(scan: Scan, span: Span) -> bool:
