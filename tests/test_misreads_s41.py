@@ -186,3 +186,8 @@ def test_an_event_counted_by_a_measure_is_named_without_it() -> None:
 def test_an_outcome_name_from_a_relative_clause_loses_its_verb() -> None:
     assert tidy_name("displayed seroconversion") == "seroconversion"
     assert tidy_name("achieved clinical remission") == "clinical remission"
+
+
+def test_a_disease_the_patient_had_while_on_a_treatment_may_be_its_event() -> None:
+    text = "We report a man with adrenal insufficiency who has been on long-term inhaled fluticasone."
+    assert not names_the_indication(text, *_at(text, "adrenal insufficiency"))

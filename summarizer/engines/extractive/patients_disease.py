@@ -103,8 +103,14 @@ _PRODUCT_AFTER = re.compile(
     r"\s+(?:eye\s+)?(?:drops|tablets|pills|inhalers?|medications?|medicines?|drugs|vaccines?|remed(?:y|ies))\b",
     re.IGNORECASE,
 )
-# what a person with it went on to do or have, right after a name: "a girl with A and B who displayed E"
-_WHO_AFTER = re.compile(r"\s*,?\s+(?:who|that)\s+[a-z]+", re.IGNORECASE)
+# what a person with it went on to have or be given, right after a name: "a girl with A and B who displayed E", "an
+# infant with A who received D"; not "a man with A who has been on D" (A may be D's event)
+_WHO_AFTER = re.compile(
+    r"\s*,?\s+(?:who|that)\s+(?:(?:had|has|have|was|were|been|subsequently|later|then|rapidly|also)\s+)*"
+    r"(?:developed|presented|displayed|experienced|suffered|showed|exhibited|progressed|died|received|underwent|"
+    r"required|manifested|complained|treated|given|started|began|taking|receiving|using)\b",
+    re.IGNORECASE,
+)
 # the person and the list of what they had, before the name ("a girl with a mitochondrial disorder and")
 _PERSON_WITH_LIST = re.compile(
     rf"\b{PEOPLE_NOUNS}\s+with\s+(?:(?:a|an|the|their|his|her|active|chronic|severe|refractory|underlying|moderate|"
