@@ -78,6 +78,8 @@ NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", "
                            "between", "compared", "versus", "vs", "when", "while", "as", "on"})
 
 # a clause with its own copula, joined by "and" or "but" to the one after it: "X was lower and [Y was higher]"
+# a comma between two numbers lists them ("at 1, 6, 24 and 48 h"): it ends no clause
+_NUMBER_LIST_COMMA = re.compile(r"\d,\s?\d")
 _CLAUSE_BEFORE_AND = re.compile(r"\b(?:was|were|is|are)\b[^,;]*?\s(?:and|but)\s+")
 
 
@@ -123,6 +125,8 @@ def subject_before(
         bounded = True  # the reach starts just after a clause's comma ("After the intervention, | the total ...")
     relative = False
     for boundary in CLAUSE_BOUNDARY.finditer(low, clause_start, pos):
+        if boundary.group() == "," and _NUMBER_LIST_COMMA.match(low, boundary.start() - 1):
+            continue  # "VAS scores at 1, 6, 24 and 48 h were similar": a list of values, not a clause's end
         clause_start = boundary.end()
         bounded = True
         # "retinal problems which later improved": a relative pronoun is the subject, unless a preposition takes it
@@ -225,9 +229,9 @@ def _head_before_place(words: list[str]) -> list[str]:
     return words
 
 # participles that say how or when a measure was taken, after its name and before a preposition ("measured at 6
-# months", "assessed by the PPA"): the name ends before them; not an adjective ("observed helmet use")
+# months", "assessed by the PPA", "based on the K10 score"): the name ends before them; not an adjective ("observed helmet use")
 _MEASURED = frozenset({"measured", "assessed", "recorded", "obtained", "evaluated", "determined", "estimated",
-                       "calculated", "observed", "achieved", "documented", "noted"})
+                       "calculated", "observed", "achieved", "documented", "noted", "based"})
 
 # the most words of a comparison's subject that its clause bounds and that names no arm
 COMPARED_WORDS = 9

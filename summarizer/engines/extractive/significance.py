@@ -355,7 +355,31 @@ class Significance:
             return values[i]
         clause = bisect_left(positions, max((b for b in evidence.boundaries if b < pos), default=-1))
         before = values[clause:]
-        return before[-1] if before and all(v == before[-1] for v in before) else None
+        if before:
+            return before[-1] if all(v == before[-1] for v in before) else None
+        return False if self._denied_next(sentence) else None
+
+    def _denied_next(self, sentence: tuple[int, int]) -> bool:
+        """Whether the sentence after this one opens by saying that the difference was not significant ("Total costs
+        were lower in A than in B. This difference, which was not significant, ..."): the test of this sentence's
+        result, which has none of its own."""
+        low = self.scan.low
+        if "differ" not in low or "signific" not in low:
+            return False
+        following = [start for start, _ in self.scan.sentences() if start >= sentence[1]]
+        return bool(following) and _DIFFERENCE_DENIED_NEXT.match(low, following[0]) is not None
+
+
+# a sentence that opens by denying the difference the sentence before it reported: "This difference, which was not
+# statistically significant, ...", "However, the differences were not significant (p = 0.4)", "The difference did not
+# reach significance"
+_DIFFERENCE_DENIED_NEXT = re.compile(
+    r"\W*(?:however,?\s+)?(?:this|the|these|that|such)\s+differences?(?:\s+between\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:groups?|arms?))?(?:\s*,\s*which)?\s+(?:was|were|is|are)\s+(?:also\s+)?(?:not\s+(?:statistically\s+)?"
+    r"significant|(?:statistically\s+)?(?:non-?\s?significant|insignificant))\b(?!\s+(?:for|in|on|with|regarding)\b)"
+    r"|\W*(?:however,?\s+)?(?:this|the|these|that|such)\s+differences?\s+(?:did|does)\s+not\s+(?:reach|attain|achieve)"
+    r"\s+(?:statistical\s+)?significance\b(?!\s+(?:for|in|on|with|regarding)\b)"
+)
 
 
 def may_hold_ratio(scan: Scan) -> bool:
