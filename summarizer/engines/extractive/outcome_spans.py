@@ -77,9 +77,9 @@ HYPOTHETICAL_CHARS = 300
 NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", "after", "during", "for", "from",
                            "between", "compared", "versus", "vs", "when", "while", "as", "on"})
 
-# a clause with its own copula, joined by "and" or "but" to the one after it: "X was lower and [Y was higher]"
 # a comma between two numbers lists them ("at 1, 6, 24 and 48 h"): it ends no clause
 _NUMBER_LIST_COMMA = re.compile(r"\d,\s?\d")
+# a clause with its own copula, joined by "and" or "but" to the one after it: "X was lower and [Y was higher]"
 _CLAUSE_BEFORE_AND = re.compile(r"\b(?:was|were|is|are)\b[^,;]*?\s(?:and|but)\s+")
 
 
@@ -114,9 +114,20 @@ def subject_before(
     course ("after 36 h the episode improved"), which may be another treatment's. With compared (for a comparison
     of the arms after the verb: "was significantly lower in the X group"), a long subject is cut as with long_heads
     when the words cut off name no arm nor comparator ("the doses of morphine used | for controlling pain were
-    lower in"; not "the pain scores | of those given placebo were higher than")."""
-    low = scan.low
+    lower in"; not "the pain scores | of those given placebo were higher than"). A bracket between the subject and
+    its verb is passed over (_before_bracket); where what stands before it names nothing, the words up to the verb
+    are read as without it."""
     sentence_start, _ = scan.sentence_at(pos)
+    end, floor = _before_bracket(scan.low, sentence_start, pos)
+    found = None if end == pos else _subject_before(scan, end, floor, long_heads, after_time, compared)
+    return found or _subject_before(scan, pos, sentence_start, long_heads, after_time, compared)
+
+
+def _subject_before(
+    scan: Scan, pos: int, sentence_start: int, long_heads: bool, after_time: bool, compared: bool
+) -> tuple[int, int] | None:
+    """subject_before, with its clause starting no earlier than sentence_start."""
+    low = scan.low
     clause_start = max(sentence_start, pos - SUBJECT_CHARS)
     bounded = clause_start == sentence_start  # the phrase starts where its clause does, not at SUBJECT_CHARS
     while clause_start > sentence_start and clause_start < pos and not low[clause_start - 1].isspace():
@@ -187,6 +198,39 @@ def subject_before(
         start -= len(named_lead) + 1
         name = named_lead + " " + name
     return (start, start + len(name)) if start >= 0 else None
+
+_JOINED_AFTER_BRACKET = re.compile(r"\s*(?:and|or|as\s+well\s+as)\b")
+_COPULA_TAIL = re.compile(r"\)\s*(?:was|were|is|are)$")
+
+
+def _before_bracket(low: str, floor: int, pos: int) -> tuple[int, int]:
+    """Where the subject ends when a bracket stands between it and its verb, and where it may start: "Symptom relapse
+    (defined as a 50% increase in the score, or ...) was seen in 9% of ...": the subject is what the bracket
+    qualifies, before it (its commas end no clause of the subject), and after any bracket before it ("Clinical (14%
+    vs 16%) and ongoing (11% vs 12%) pregnancy rates and live birth rate (10% vs 11%) were similar": "pregnancy rates
+    and live birth rate"; not when what follows that bracket joins what came before it: "the ampules of A (5 mg) and B
+    (10 mg) were similar"). (pos, floor) when no bracket closes just before pos, or it does not open after floor."""
+    end = pos
+    while end > floor and low[end - 1].isspace():
+        end -= 1
+    tail = _COPULA_TAIL.search(low, max(floor, end - 8), end)  # "(...) was | seen in"
+    if tail is not None:
+        end = tail.start() + 1
+    if end <= floor or low[end - 1] != ")":
+        return pos, floor
+    depth = 0
+    for at in range(end - 1, floor - 1, -1):
+        if low[at] == ")":
+            depth += 1
+        elif low[at] == "(":
+            depth -= 1
+            if depth == 0:
+                start = max(floor, low.rfind(")", floor, at) + 1)
+                if at <= floor or _JOINED_AFTER_BRACKET.match(low, start, at):
+                    return pos, floor  # "the ampules of A (5 mg) and B (10 mg) were": the subject began before
+                return at, start
+    return pos, floor
+
 
 def _may_name_longer(words: list[str]) -> bool:
     """Whether a comparison's subject longer than a measure's name may name one whole: no arm or comparator in it, no

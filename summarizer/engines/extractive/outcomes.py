@@ -245,6 +245,11 @@ def _significant_or_not(significance: Significance, mention: OutcomeMention) -> 
     "higher in the X group (p = 0.47)") is no difference."""
     if mention.change == "no_difference" or significance.at(mention.start) is not False:
         return mention
+    denied = significance.denied_next(mention.start) if mention.quote else None
+    if denied is not None and (at := significance.scan.text.find(mention.quote)) >= 0:
+        # the next sentence says the difference was not significant: it is quoted with the result it denies
+        quoted = significance.scan.text[at : denied[1]].strip()
+        return replace(mention, change="no_difference", direction="no_difference", quote=quoted)
     return replace(mention, change="no_difference", direction="no_difference")
 
 

@@ -357,17 +357,18 @@ class Significance:
         before = values[clause:]
         if before:
             return before[-1] if all(v == before[-1] for v in before) else None
-        return False if self._denied_next(sentence) else None
+        return False if self.denied_next(pos) is not None else None
 
-    def _denied_next(self, sentence: tuple[int, int]) -> bool:
-        """Whether the sentence after this one opens by saying that the difference was not significant ("Total costs
-        were lower in A than in B. This difference, which was not significant, ..."): the test of this sentence's
-        result, which has none of its own."""
+    def denied_next(self, pos: int) -> tuple[int, int] | None:
+        """The sentence after pos's one when it opens by saying that the difference was not significant ("Total costs
+        were lower in A than in B. This difference, which was not significant, ..."): the test of a result of pos's
+        sentence that has none of its own (Significance.at). None when it does not."""
         low = self.scan.low
         if "differ" not in low or "signific" not in low:
-            return False
-        following = [start for start, _ in self.scan.sentences() if start >= sentence[1]]
-        return bool(following) and _DIFFERENCE_DENIED_NEXT.match(low, following[0]) is not None
+            return None
+        end = self.scan.sentence_at(pos)[1]
+        following = [span for span in self.scan.sentences() if span[0] >= end]
+        return following[0] if following and _DIFFERENCE_DENIED_NEXT.match(low, following[0][0]) else None
 
 
 # a sentence that opens by denying the difference the sentence before it reported: "This difference, which was not
