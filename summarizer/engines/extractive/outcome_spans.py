@@ -273,7 +273,8 @@ def _head_before_place(words: list[str]) -> list[str]:
     return words
 
 # participles that say how or when a measure was taken, after its name and before a preposition ("measured at 6
-# months", "assessed by the PPA", "based on the K10 score"): the name ends before them; not an adjective ("observed helmet use")
+# months", "assessed by the PPA", "based on the K10 score"): the name ends before them; not an adjective
+# ("observed helmet use")
 _MEASURED = frozenset({"measured", "assessed", "recorded", "obtained", "evaluated", "determined", "estimated",
                        "calculated", "observed", "achieved", "documented", "noted", "based"})
 
