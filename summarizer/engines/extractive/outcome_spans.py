@@ -77,6 +77,10 @@ HYPOTHETICAL_CHARS = 300
 NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", "after", "during", "for", "from",
                            "between", "compared", "versus", "vs", "when", "while", "as", "on"})
 
+# how far back the subject of a result of no difference is read when it starts its sentence ("The number of attempts
+# at intubation and usage of external laryngeal manipulation were similar in both groups"); others are read back
+# SUBJECT_CHARS
+_SENTENCE_REACH = 120
 # a comma between two numbers lists them ("at 1, 6, 24 and 48 h"): it ends no clause
 _NUMBER_LIST_COMMA = re.compile(r"\d,\s?\d")
 # a clause with its own copula, joined by "and" or "but" to the one after it: "X was lower and [Y was higher]"
@@ -104,7 +108,8 @@ def outcome_words(piece: str) -> list[str]:
 
 
 def subject_before(
-    scan: Scan, pos: int, long_heads: bool = False, after_time: bool = False, compared: bool = False
+    scan: Scan, pos: int, long_heads: bool = False, after_time: bool = False, compared: bool = False,
+    whole_sentence: bool = False,
 ) -> tuple[int, int] | None:
     """The noun phrase that ends just before pos, within its clause: "the ovulation rate in the IM group (93%)"
     gives "ovulation rate". None when there is none. With long_heads (for a result of no difference, which says
@@ -116,19 +121,26 @@ def subject_before(
     when the words cut off name no arm nor comparator ("the doses of morphine used | for controlling pain were
     lower in"; not "the pain scores | of those given placebo were higher than"). A bracket between the subject and
     its verb is passed over (_before_bracket); where what stands before it names nothing, the words up to the verb
-    are read as without it."""
+    are read as without it. With whole_sentence (for the subject of a result of no difference said by its verb: "X
+    were similar in both groups"), the subject is read from its sentence's start when that is within
+    _SENTENCE_REACH, its head then cut as with long_heads."""
     sentence_start, _ = scan.sentence_at(pos)
     end, floor = _before_bracket(scan.low, sentence_start, pos)
-    found = None if end == pos else _subject_before(scan, end, floor, long_heads, after_time, compared)
-    return found or _subject_before(scan, pos, sentence_start, long_heads, after_time, compared)
+    reach = _SENTENCE_REACH if whole_sentence and long_heads else SUBJECT_CHARS
+    found = None if end == pos else _subject_before(scan, end, floor, reach, (long_heads, after_time, compared))
+    return found or _subject_before(scan, pos, sentence_start, reach, (long_heads, after_time, compared))
 
 
 def _subject_before(
-    scan: Scan, pos: int, sentence_start: int, long_heads: bool, after_time: bool, compared: bool
+    scan: Scan, pos: int, sentence_start: int, reach: int, how: tuple[bool, bool, bool]
 ) -> tuple[int, int] | None:
-    """subject_before, with its clause starting no earlier than sentence_start."""
+    """subject_before, with its clause starting no earlier than sentence_start and read back reach characters at
+    most (the whole reach only when the sentence starts within it)."""
+    long_heads, after_time, compared = how
     low = scan.low
-    clause_start = max(sentence_start, pos - SUBJECT_CHARS)
+    if pos - sentence_start > reach:
+        reach = SUBJECT_CHARS
+    clause_start = max(sentence_start, pos - reach)
     bounded = clause_start == sentence_start  # the phrase starts where its clause does, not at SUBJECT_CHARS
     while clause_start > sentence_start and clause_start < pos and not low[clause_start - 1].isspace():
         clause_start += 1  # not from the middle of a word ("althou|gh 50% of ...")
