@@ -4,7 +4,9 @@ Every sentence here is written for these tests (none is from a dev set): the arm
 comma that lists numbers ("at 2, 8 and 24 h") ends no subject; a bracket between the subject and its verb (a
 definition, the values) is passed over, the subject starting after any bracket before it; a sentence that opens by
 denying the difference the sentence before it reported ("This difference was not significant") makes that result no
-difference, quoted with it; "based on" ends a measure's name; and what stays unread or unchanged: a subject that
+difference, quoted with it; "based on" ends a measure's name; "not significant different", "failed to achieve
+significance" and "p value: 0.41" say no difference; the subject of a result of no difference read from its
+sentence's start within 120 characters; and what stays unread or unchanged: a subject that
 joins what came before a bracket, a measure taken "at the time of randomisation", a later sentence that denies a
 difference in something else.
 """
@@ -38,6 +40,18 @@ def _read(text: str) -> list[tuple[str, str]]:
         ("Early (31% versus 33%) and late (12% versus 14%) wound infection rates and readmission rate (8% versus "
          "9%) were similar in both arms.",
          [("wound infection rates", "no_difference"), ("readmission rate", "no_difference")]),
+        # the adjective for the adverb, as often written
+        ("Serum sodium was not statistically significant different between the two arms (p = 0.4).",
+         [("Serum sodium", "no_difference")]),
+        # "failed to achieve significance" denies the difference
+        ("Patients in the brace group showed a higher rate of healing than those in the control group, but this "
+         "difference failed to achieve statistical significance.", [("rate of healing", "no_difference")]),
+        # a test after a colon ("p value: 0.41"), in a bracket of up to 60 characters before the comparative
+        ("The mean grip strength was slightly (1.2 kg, 95% CI -0.8, 3.1, p value: 0.41) higher in the splint arm "
+         "than in the sham arm.", [("grip strength", "no_difference")]),
+        # a subject of no difference longer than 80 characters, read from its sentence's start
+        ("The number of dressing changes during the first week and the use of additional silver-containing "
+         "dressings were similar in both groups.", [("number of dressing changes", "no_difference")]),
         # "based on" says how the measure was taken
         ("The probability of recovery based on the HADS score was not significantly different between the groups "
          "(p = 0.61).", [("probability of recovery", "no_difference")]),

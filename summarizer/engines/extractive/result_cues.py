@@ -19,7 +19,7 @@ RESULT_WORDS = _words(
 # "was quite less than"
 _RESULT_ADVERB = (
     r"(?:both\s+)?(?:(?:statistically\s+)?(?:\w+ly|much|also|quite|far|even)\s+"
-    r"(?:\((?=[^()]{0,40}\d)[^()]{0,40}\)\s*)?)?"
+    r"(?:\((?=[^()]{0,60}\d)[^()]{0,60}\)\s*)?)?"
 )
 RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
     # "unaffected by X" is "not affected by X": no difference

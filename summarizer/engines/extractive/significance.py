@@ -30,8 +30,8 @@ _NEGATION_REACH = 40  # "not statistically significant": the "significant" a neg
 NOT_SIGNIFICANT = re.compile(
     r"\bnot\s+(?:statistically\s+)?(?:significant(?:ly)?|different|reach|attain)|\bnon-?\s?significant(?:ly)?|"
     r"\bno\s+(?:statistically\s+)?significant\s+(?:difference|change|effect|improvement|reduction|increase|"
-    r"decrease|benefit|association|between)|\bdid\s+not\s+(?:reach|attain|achieve)\s+(?:statistical\s+)?"
-    r"significance|\b(?:a\s+)?(?:trend|tendency)\b|\bp\s*=\s*n\.?s\b|\(\s*n\.?s\.?\s*\)|\binsignificant"
+    r"decrease|benefit|association|between)|\b(?:did\s+not|fail(?:ed|s)?\s+to)\s+(?:reach|attain|achieve|obtain)\s+"
+    r"(?:statistical\s+)?significance|\b(?:a\s+)?(?:trend|tendency)\b|\bp\s*=\s*n\.?s\b|\(\s*n\.?s\.?\s*\)|\binsignificant"
 )
 SIGNIFICANT = re.compile(r"\bsignificant(?:ly)?\b")
 RATIO = re.compile(
@@ -52,7 +52,8 @@ TESTED_WORDS = ("signific", "p <", "p<", "p =", "p=", "p ≤", "p≤")
 _RATIO_ABBREVIATION = re.compile(r"\b(?:a|adj)?(?:HR|OR|RR|IRR)s?\b")
 # "p-values of 0.18 and 0.32": the test named before its values, with no sign between
 _P_VALUES_OF = re.compile(
-    r"\bp\s*-?\s*values?\s+(?:of|were|was|are|is)\s+(?P<op>)(?P<value>0?\.\d+|1(?:\.0+)?)(?![\d%])"
+    # "p value: 0.30" (a colon for "=")
+    r"\bp\s*-?\s*values?(?:\s+(?:of|were|was|are|is)\s+|\s*:\s*)(?P<op>)(?P<value>0?\.\d+|1(?:\.0+)?)(?![\d%])"
 )
 # a value that shares the test before it: "P<=0.001 and 0.026", "p = 0.18, 0.32"
 _P_VALUE_MORE = re.compile(
@@ -378,7 +379,8 @@ _DIFFERENCE_DENIED_NEXT = re.compile(
     r"\W*(?:however,?\s+)?(?:this|the|these|that|such)\s+differences?(?:\s+between\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
     r"(?:groups?|arms?))?(?:\s*,\s*which)?\s+(?:was|were|is|are)\s+(?:also\s+)?(?:not\s+(?:statistically\s+)?"
     r"significant|(?:statistically\s+)?(?:non-?\s?significant|insignificant))\b(?!\s+(?:for|in|on|with|regarding)\b)"
-    r"|\W*(?:however,?\s+)?(?:this|the|these|that|such)\s+differences?\s+(?:did|does)\s+not\s+(?:reach|attain|achieve)"
+    r"|\W*(?:however,?\s+)?(?:this|the|these|that|such)\s+differences?\s+(?:(?:did|does)\s+not|fail(?:ed|s)?\s+to)\s+"
+    r"(?:reach|attain|achieve|obtain)"
     r"\s+(?:statistical\s+)?significance\b(?!\s+(?:for|in|on|with|regarding)\b)"
 )
 
