@@ -6,7 +6,8 @@ definition, the values) is passed over, the subject starting after any bracket b
 denying the difference the sentence before it reported ("This difference was not significant") makes that result no
 difference, quoted with it; "based on" ends a measure's name; "not significant different", "failed to achieve
 significance" and "p value: 0.41" say no difference; the subject of a result of no difference read from its
-sentence's start within 120 characters; and what stays unread or unchanged: a subject that
+sentence's start within 120 characters; a change said of both arms "with no differences between groups"; the size
+of a change compared ("the increase in X was less in A": X lower); and what stays unread or unchanged: a subject that
 joins what came before a bracket, a measure taken "at the time of randomisation", a later sentence that denies a
 difference in something else.
 """
@@ -52,6 +53,17 @@ def _read(text: str) -> list[tuple[str, str]]:
         # a subject of no difference longer than 80 characters, read from its sentence's start
         ("The number of dressing changes during the first week and the use of additional silver-containing "
          "dressings were similar in both groups.", [("number of dressing changes", "no_difference")]),
+        # a change said of every arm, with no difference between them
+        ("Grip strength rose from 18 to 22 kg in the splint arm and from 19 to 22 kg in the sham arm, with no "
+         "differences between groups.", [("Grip strength", "no_difference")]),
+        # the size of a change compared: the increase was less, so X was lower; the decrease greater, X lower; in the
+        # control arm, the other way; comparable, no difference
+        ("The increase in ankle oedema was significantly less in the compression arm than in the sham arm.",
+         [("ankle oedema", "decreased")]),
+        ("The decrease in itch score was significantly greater in the placebo group (p = 0.02).",
+         [("itch score", "increased")]),
+        ("The rise in heart rate after intubation was comparable between the two groups.",
+         [("heart rate", "no_difference")]),
         # "based on" says how the measure was taken
         ("The probability of recovery based on the HADS score was not significantly different between the groups "
          "(p = 0.61).", [("probability of recovery", "no_difference")]),

@@ -31,7 +31,10 @@ NOT_SIGNIFICANT = re.compile(
     r"\bnot\s+(?:statistically\s+)?(?:significant(?:ly)?|different|reach|attain)|\bnon-?\s?significant(?:ly)?|"
     r"\bno\s+(?:statistically\s+)?significant\s+(?:difference|change|effect|improvement|reduction|increase|"
     r"decrease|benefit|association|between)|\b(?:did\s+not|fail(?:ed|s)?\s+to)\s+(?:reach|attain|achieve|obtain)\s+"
-    r"(?:statistical\s+)?significance|\b(?:a\s+)?(?:trend|tendency)\b|\bp\s*=\s*n\.?s\b|\(\s*n\.?s\.?\s*\)|\binsignificant"
+    r"(?:statistical\s+)?significance|\b(?:a\s+)?(?:trend|tendency)\b|"
+    # "X rose in both arms, with no differences between groups": the arms did not differ
+    r"\b(?:with\s+no|without(?:\s+any)?)\s+(?:statistically\s+)?(?:significant\s+)?differences?\s+"
+    r"(?:between|among|across)\b|\bp\s*=\s*n\.?s\b|\(\s*n\.?s\.?\s*\)|\binsignificant"
 )
 SIGNIFICANT = re.compile(r"\bsignificant(?:ly)?\b")
 RATIO = re.compile(
