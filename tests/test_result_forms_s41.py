@@ -64,6 +64,9 @@ def _read(text: str) -> list[tuple[str, str]]:
          [("itch score", "increased")]),
         ("The rise in heart rate after intubation was comparable between the two groups.",
          [("heart rate", "no_difference")]),
+        # when the result was measured, between its verb and the arms' values
+        ("Wound infection was seen after 30 days in 4 (5%) patients in the drain group and 12 (15%) patients in the "
+         "control group (p = 0.03).", [("Wound infection", "decreased")]),
         # "based on" says how the measure was taken
         ("The probability of recovery based on the HADS score was not significantly different between the groups "
          "(p = 0.61).", [("probability of recovery", "no_difference")]),
