@@ -91,6 +91,13 @@ def test_the_next_sentence_that_denies_the_difference() -> None:
     )
 
 
+def test_arms_values_denied_by_the_next_sentence_are_quoted_with_it() -> None:
+    text = ("Healing time was 12 days in the laser group and 15 days in the sham group. This difference was not "
+            "significant.")
+    [mention] = find_outcomes(text)
+    assert (mention.outcome, mention.change, mention.quote) == ("Healing time", "no_difference", text)
+
+
 def test_subjects_not_read_across_a_bracket() -> None:
     # what follows the bracket joins what came before it: the subject is "the vials of A and B", no outcome
     assert _read("The vials of ondansetron (4 mg/2 mL) and saline (2 mL, sterile) were similar in appearance.") == []

@@ -250,19 +250,26 @@ def _significant_or_not(significance: Significance, mention: OutcomeMention) -> 
     "higher in the X group (p = 0.47)") is no difference."""
     if mention.change == "no_difference" or significance.at(mention.start) is not False:
         return mention
+    return _quoted_with_denial(significance, replace(mention, change="no_difference", direction="no_difference"))
+
+
+def _quoted_with_denial(significance: Significance, mention: OutcomeMention) -> OutcomeMention:
+    """A result of no difference quoted with the next sentence when that sentence says the difference was not
+    significant ("X was lower in A than in B. This difference was not significant.": Significance.denied_next)."""
     denied = significance.denied_next(mention.start) if mention.quote else None
-    if denied is not None and (at := significance.scan.text.find(mention.quote)) >= 0:
-        # the next sentence says the difference was not significant: it is quoted with the result it denies
-        quoted = significance.scan.text[at : denied[1]].strip()
-        return replace(mention, change="no_difference", direction="no_difference", quote=quoted)
-    return replace(mention, change="no_difference", direction="no_difference")
+    if denied is None or (at := significance.scan.text.find(mention.quote)) < 0:
+        return mention
+    return replace(mention, quote=significance.scan.text[at : denied[1]].strip())
 
 
 def _numeric_outcomes(scan: Scan, significance: Significance) -> list[OutcomeMention]:
     """Outcomes of the comparisons a statement reports in numbers (numeric_results.py) whose change is known: a
     comparison of two arms that no control word tells apart waits for the intervention (learned_results.py)."""
     known = [result for result in numeric_results(scan, significance) if result.change != "unclear"]
-    return numeric_outcomes(scan, known, scan.res.polarity)
+    return [
+        _quoted_with_denial(significance, m) if m.change == "no_difference" else m
+        for m in numeric_outcomes(scan, known, scan.res.polarity)
+    ]
 
 
 def numeric_outcomes(
