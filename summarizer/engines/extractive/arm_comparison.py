@@ -31,15 +31,16 @@ TREATED_ARM = re.compile(
 _ARM_HINTS = ("group", " arm", "treated", "verum")
 _GENERIC = TREATMENT_CLASSES | MODIFIED_CLASSES
 # the arms compared however they are named: "between the groups", "between the two treatment arms", "between the A
-# and B groups", "between-group", "intergroup", "across treatment groups", "similar in both groups"
+# and B groups", "between-group", "intergroup", "across treatment groups", "among the three groups", "similar in both
+# groups"
 BETWEEN_ARMS = re.compile(
-    r"\b(?:between|across)\s+(?:the\s+)?(?:(?:two|three|both|all|study|treatment|intervention)\s+)*(?:groups|arms|"
+    r"\b(?:between|across|among)\s+(?:the\s+)?(?:(?:two|three|both|all|study|treatment|intervention)\s+)*(?:groups|arms|"
     r"treatments|conditions)\b|\bbetween[\s\-‐]groups?\b|\binter-?group\b"
     r"|\bbetween\s+(?:the\s+)?[^.;:()\[\]]{1,40}?\s+and\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:groups?|arms?)\b"
     # "similar in both groups" compares them; "no change in X in both groups" is each arm's own course
     r"|\b(?:similar|comparable|alike|the\s+same)\s+(?:(?:in|for)\s+)?(?:both|either|the\s+(?:two|three))\s+(?:groups|arms)\b"
 )
-_BETWEEN_HINTS = ("between", "across", "intergroup", "inter-group", "both", "either", "two", "three")
+_BETWEEN_HINTS = ("between", "across", "among", "intergroup", "inter-group", "both", "either", "two", "three")
 # "no change in X within group I, and the between-group difference was significant": the arms did differ, and the
 # no difference read there is one arm's own course
 _DIFFERENCE_SIGNIFICANT = re.compile(

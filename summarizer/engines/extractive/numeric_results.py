@@ -83,6 +83,8 @@ RESPECTIVELY = re.compile(
 SUBJECT_VERB = re.compile(
     r"\b(?:was|were|is|are|occurred|reported|observed|seen|found|detected|developed|experienced|recorded|noted|"
     r"reached|averaged|amounted\s+to|of|(?:achieved|attained|obtained|reported|observed|experienced)\s+by)\b"
+    # when it was measured, between the verb and the values: "Recurrence was found at 10 years in 1 (0.6%) A versus"
+    r"(?:\s+(?:at|after|by|within)\s+(?:\d+|one|two|three|four|five|six|ten|twelve)\s+(?:days?|weeks?|months?|years?))?"
     r"(?:\s+(?:in|at|on|to|among|for))?(?:\s+(?:only|about|approximately|"
     r"nearly|almost|around))?\s*$|[:(]\s*$"
 )

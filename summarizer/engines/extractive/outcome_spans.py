@@ -78,6 +78,12 @@ HYPOTHETICAL_CHARS = 300
 NOT_AN_OBJECT = frozenset({"in", "among", "with", "using", "than", "by", "at", "after", "during", "for", "from",
                            "between", "compared", "versus", "vs", "when", "while", "as", "on"})
 
+# how far back the subject of a result of no difference is read when it starts its sentence ("The number of attempts
+# at intubation and usage of external laryngeal manipulation were similar in both groups"); others are read back
+# SUBJECT_CHARS
+_SENTENCE_REACH = 120
+# a comma between two numbers lists them ("at 1, 6, 24 and 48 h"): it ends no clause
+_NUMBER_LIST_COMMA = re.compile(r"\d,\s?\d")
 # a clause with its own copula, joined by "and" or "but" to the one after it: "X was lower and [Y was higher]"
 _CLAUSE_BEFORE_AND = re.compile(r"\b(?:was|were|is|are)\b[^,;]*?\s(?:and|but)\s+")
 
@@ -103,7 +109,8 @@ def outcome_words(piece: str) -> list[str]:
 
 
 def subject_before(
-    scan: Scan, pos: int, long_heads: bool = False, after_time: bool = False, compared: bool = False
+    scan: Scan, pos: int, long_heads: bool = False, after_time: bool = False, compared: bool = False,
+    whole_sentence: bool = False,
 ) -> tuple[int, int] | None:
     """The noun phrase that ends just before pos, within its clause: "the ovulation rate in the IM group (93%)"
     gives "ovulation rate". None when there is none. With long_heads (for a result of no difference, which says
@@ -113,10 +120,28 @@ def subject_before(
     course ("after 36 h the episode improved"), which may be another treatment's. With compared (for a comparison
     of the arms after the verb: "was significantly lower in the X group"), a long subject is cut as with long_heads
     when the words cut off name no arm nor comparator ("the doses of morphine used | for controlling pain were
-    lower in"; not "the pain scores | of those given placebo were higher than")."""
-    low = scan.low
+    lower in"; not "the pain scores | of those given placebo were higher than"). A bracket between the subject and
+    its verb is passed over (_before_bracket); where what stands before it names nothing, the words up to the verb
+    are read as without it. With whole_sentence (for the subject of a result of no difference said by its verb: "X
+    were similar in both groups"), the subject is read from its sentence's start when that is within
+    _SENTENCE_REACH, its head then cut as with long_heads."""
     sentence_start, _ = scan.sentence_at(pos)
-    clause_start = max(sentence_start, pos - SUBJECT_CHARS)
+    end, floor = _before_bracket(scan.low, sentence_start, pos)
+    reach = _SENTENCE_REACH if whole_sentence and long_heads else SUBJECT_CHARS
+    found = None if end == pos else _subject_before(scan, end, floor, reach, (long_heads, after_time, compared))
+    return found or _subject_before(scan, pos, sentence_start, reach, (long_heads, after_time, compared))
+
+
+def _subject_before(
+    scan: Scan, pos: int, sentence_start: int, reach: int, how: tuple[bool, bool, bool]
+) -> tuple[int, int] | None:
+    """subject_before, with its clause starting no earlier than sentence_start and read back reach characters at
+    most (the whole reach only when the sentence starts within it)."""
+    long_heads, after_time, compared = how
+    low = scan.low
+    if pos - sentence_start > reach:
+        reach = SUBJECT_CHARS
+    clause_start = max(sentence_start, pos - reach)
     bounded = clause_start == sentence_start  # the phrase starts where its clause does, not at SUBJECT_CHARS
     while clause_start > sentence_start and clause_start < pos and not low[clause_start - 1].isspace():
         clause_start += 1  # not from the middle of a word ("althou|gh 50% of ...")
@@ -124,6 +149,8 @@ def subject_before(
         bounded = True  # the reach starts just after a clause's comma ("After the intervention, | the total ...")
     relative = False
     for boundary in CLAUSE_BOUNDARY.finditer(low, clause_start, pos):
+        if boundary.group() == "," and _NUMBER_LIST_COMMA.match(low, boundary.start() - 1):
+            continue  # "VAS scores at 1, 6, 24 and 48 h were similar": a list of values, not a clause's end
         clause_start = boundary.end()
         bounded = True
         # "retinal problems which later improved": a relative pronoun is the subject, unless a preposition takes it
@@ -185,6 +212,39 @@ def subject_before(
         name = named_lead + " " + name
     return (start, start + len(name)) if start >= 0 else None
 
+_JOINED_AFTER_BRACKET = re.compile(r"\s*(?:and|or|as\s+well\s+as)\b")
+_COPULA_TAIL = re.compile(r"\)\s*(?:was|were|is|are)$")
+
+
+def _before_bracket(low: str, floor: int, pos: int) -> tuple[int, int]:
+    """Where the subject ends when a bracket stands between it and its verb, and where it may start: "Symptom relapse
+    (defined as a 50% increase in the score, or ...) was seen in 9% of ...": the subject is what the bracket
+    qualifies, before it (its commas end no clause of the subject), and after any bracket before it ("Clinical (14%
+    vs 16%) and ongoing (11% vs 12%) pregnancy rates and live birth rate (10% vs 11%) were similar": "pregnancy rates
+    and live birth rate"; not when what follows that bracket joins what came before it: "the ampules of A (5 mg) and B
+    (10 mg) were similar"). (pos, floor) when no bracket closes just before pos, or it does not open after floor."""
+    end = pos
+    while end > floor and low[end - 1].isspace():
+        end -= 1
+    tail = _COPULA_TAIL.search(low, max(floor, end - 8), end)  # "(...) was | seen in"
+    if tail is not None:
+        end = tail.start() + 1
+    if end <= floor or low[end - 1] != ")":
+        return pos, floor
+    depth = 0
+    for at in range(end - 1, floor - 1, -1):
+        if low[at] == ")":
+            depth += 1
+        elif low[at] == "(":
+            depth -= 1
+            if depth == 0:
+                start = max(floor, low.rfind(")", floor, at) + 1)
+                if at <= floor or _JOINED_AFTER_BRACKET.match(low, start, at):
+                    return pos, floor  # "the ampules of A (5 mg) and B (10 mg) were": the subject began before
+                return at, start
+    return pos, floor
+
+
 def _may_name_longer(words: list[str]) -> bool:
     """Whether a comparison's subject longer than a measure's name may name one whole: no arm or comparator in it, no
     number (a value: "the pain score with a mean of 0.28"), no preposition of place or time (a setting: "in PP
@@ -226,9 +286,10 @@ def _head_before_place(words: list[str]) -> list[str]:
     return words
 
 # participles that say how or when a measure was taken, after its name and before a preposition ("measured at 6
-# months", "assessed by the PPA"): the name ends before them; not an adjective ("observed helmet use")
+# months", "assessed by the PPA", "based on the K10 score"): the name ends before them; not an adjective
+# ("observed helmet use")
 _MEASURED = frozenset({"measured", "assessed", "recorded", "obtained", "evaluated", "determined", "estimated",
-                       "calculated", "observed", "achieved", "documented", "noted"})
+                       "calculated", "observed", "achieved", "documented", "noted", "based"})
 
 # the most words of a comparison's subject that its clause bounds and that names no arm
 COMPARED_WORDS = 9

@@ -52,7 +52,7 @@ from summarizer.engines.extractive.outcome_spans import (
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.resolution import resolution_outcomes
 from summarizer.engines.extractive.resources import Resources
-from summarizer.engines.extractive.result_cues import DECHALLENGE, EFFECTIVE_IN_DOING, SUBJECT_WORDS
+from summarizer.engines.extractive.result_cues import CONTROL_ARM, DECHALLENGE, EFFECTIVE_IN_DOING, SUBJECT_WORDS
 from summarizer.engines.extractive.result_outcomes import result_outcomes
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.significance import NOT_SIGNIFICANT, Significance
@@ -83,8 +83,13 @@ _JOINED_OBJECT = re.compile(r"(?:or|and)\s")
 # significantly less than that of group II"
 _COMPARED_AFTER = re.compile(
     r"(?:(?!,\s+(?:and|but|while|whereas)\b)[^;]){0,120}?\b(?:was|were)\s+(?:\w+ly\s+)?"
-    r"(?:less|lower|smaller|greater|higher|larger|more)\b"
+    # "the rise in X was comparable between the groups": how much it rose did not differ
+    r"(?P<word>less|lower|smaller|greater|higher|larger|more|similar|comparable|not\s+(?:\w+ly\s+)?different)\b"
 )
+# what the comparative says of the change its subject names: "the increase in X was less (in A than in B)" is X
+# lower in A, "the decrease in X was greater" X lower, "the rise in X was comparable" no difference in X
+_LESS_CHANGE = frozenset({"less", "lower", "smaller"})
+_OPPOSITE_LABEL = {"increased": "decreased", "decreased": "increased"}
 # "did not increase CPP as much as mannitol", "did not reduce pain as effectively as X": a negated comparison with the
 # other arm says the change was smaller, not that there was none
 _AS_MUCH_AS = re.compile(r"\bas\s+(?:much|many|far|well|\w+ly)\s+as\b")
@@ -248,14 +253,26 @@ def _significant_or_not(significance: Significance, mention: OutcomeMention) -> 
     "higher in the X group (p = 0.47)") is no difference."""
     if mention.change == "no_difference" or significance.at(mention.start) is not False:
         return mention
-    return replace(mention, change="no_difference", direction="no_difference")
+    return _quoted_with_denial(significance, replace(mention, change="no_difference", direction="no_difference"))
+
+
+def _quoted_with_denial(significance: Significance, mention: OutcomeMention) -> OutcomeMention:
+    """A result of no difference quoted with the next sentence when that sentence says the difference was not
+    significant ("X was lower in A than in B. This difference was not significant.": Significance.denied_next)."""
+    denied = significance.denied_next(mention.start) if mention.quote else None
+    if denied is None or (at := significance.scan.text.find(mention.quote)) < 0:
+        return mention
+    return replace(mention, quote=significance.scan.text[at : denied[1]].strip())
 
 
 def _numeric_outcomes(scan: Scan, significance: Significance) -> list[OutcomeMention]:
     """Outcomes of the comparisons a statement reports in numbers (numeric_results.py) whose change is known: a
     comparison of two arms that no control word tells apart waits for the intervention (learned_results.py)."""
     known = [result for result in numeric_results(scan, significance) if result.change != "unclear"]
-    return numeric_outcomes(scan, known, scan.res.polarity)
+    return [
+        _quoted_with_denial(significance, m) if m.change == "no_difference" else m
+        for m in numeric_outcomes(scan, known, scan.res.polarity)
+    ]
 
 
 def numeric_outcomes(
@@ -308,6 +325,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             _TREND_BEFORE.search(prefix[-12:]) is not None
         )
         obj = OBJ_CUT.sub("", match.group("obj"))
+        compared = None
         if _JOINED_OBJECT.match(obj) and _PREDICATE_BEFORE.search(prefix[-40:]):
             continue  # "X was significantly lower and the rate of Y was higher": a new clause, not lower's object
         obj = re.sub(r"^(?:or|and)\s+", "", obj)
@@ -316,10 +334,12 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             verb in _PLURAL_CHANGE_NOUNS and _NOUN_BEFORE.search(low, max(0, match.start() - 25), match.start())
         )):
             obj = obj[len(first_word) + 1 :]  # "an increase in HDL", "increases in Ve": the noun, not the verb
-            if _COMPARED_AFTER.match(low, match.end("obj"), sentence_end) is not None:
-                continue  # "the increase in X was less than in group II": how much it rose, compared, not which way
+            compared = _COMPARED_AFTER.match(low, match.start("obj"), sentence_end)
+        elif verb.endswith((" in", " of")) and verb.split(" ", 1)[0] in _CHANGE_NOUNS:
+            compared = _COMPARED_AFTER.match(low, match.start("obj"), sentence_end)  # "the rise in X was ..."
         elif first_word in NOT_AN_OBJECT and verb.endswith(("ed", "er", "ing")):
             continue  # "lower in group I", "reduced using PRVC": said of a subject before it, not of an object
+        alike, verb_label = _compared_change(low, compared, verb_label) if compared is not None else (False, verb_label)
         adverb = _ADVERB_BEFORE_OBJECT.match(obj)  # "improved significantly the semen parameters"
         skipped = adverb.end() if adverb is not None else 0
         obj = obj[skipped:]
@@ -329,7 +349,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue  # "improved substantially in recent years": the subject changed, not an object
         pos = match.start("obj") + skipped + len(obj)  # a change word inside this object is part of its name
         # "did not reduce X"; "a statistically nonsignificant reduction in X", "a trend toward improved X"
-        negated = (
+        negated = alike or (
             VERB_NEGATED.search(prefix[-70:]) is not None or NOT_SIGNIFICANT.search(prefix[-30:]) is not None
             or _NO_DIFFERENCE_IN_DOING.search(prefix[-90:]) is not None
         )
@@ -378,4 +398,15 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
     return mentions
 
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
+
+
+def _compared_change(low: str, compared: re.Match[str], verb_label: str) -> tuple[bool, str]:
+    """What "the increase in X was less (in the A group)" says of X: (whether the arms were alike, the change). The
+    change noun's way, turned round by a comparative of less and again when the control arm is the one compared
+    (result_cues.CONTROL_ARM: "was greater in the placebo group")."""
+    word = compared.group("word")
+    if word not in _LESS_CHANGE and word not in ("greater", "higher", "larger", "more"):
+        return True, verb_label  # "similar", "comparable", "not different"
+    flips = (word in _LESS_CHANGE) != (CONTROL_ARM.match(low, compared.end()) is not None)
+    return False, _OPPOSITE_LABEL.get(verb_label, verb_label) if flips else verb_label
 

@@ -19,7 +19,7 @@ RESULT_WORDS = _words(
 # "was quite less than"
 _RESULT_ADVERB = (
     r"(?:both\s+)?(?:(?:statistically\s+)?(?:\w+ly|much|also|quite|far|even)\s+"
-    r"(?:\((?=[^()]{0,40}\d)[^()]{0,40}\)\s*)?)?"
+    r"(?:\((?=[^()]{0,60}\d)[^()]{0,60}\)\s*)?)?"
 )
 RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
     # "unaffected by X" is "not affected by X": no difference
@@ -68,7 +68,9 @@ SUBJECT_RESULT = re.compile(
     r"greater|smaller|fewer|better|worse|lesser|(?:more|less)\s+(?:frequent|common)|"
     r"less(?=\s+(?:than\s+(?!\d)|(?:in|among|with|for)\s+(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b|"
     r"(?:in|among|with|for)\s+[^.;:()\[\]]{1,50}?\s+(?:than|compared|versus|vs)\b))|"
-    r"not\s+(?:statistically\s+|significantly\s+)?different|significantly\s+(?:high|low)|"
+    # "not statistically significant different": the adjective for the adverb, as often written
+    r"not\s+(?:statistically\s+|significantly\s+|(?:statistically\s+)?significant\s+)?different|"
+    r"significantly\s+(?:high|low)|"
     # "X was not reduced by cooling", "were not significantly altered with": no difference
     r"not\s+(?:statistically\s+|significantly\s+)?(?:reduced|increased|decreased|improved|affected|altered|changed)"
     r"(?=\s+(?:by|with|in|after|following)\b))(?=\s+(?:in|among|between|than|with|using|under|"

@@ -213,7 +213,7 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             # group") is not the intervention's against it
         span = subject_before(
             scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference",
-            after_time=match.group("linked") is not None, compared=True,
+            after_time=match.group("linked") is not None, compared=True, whole_sentence=True,
         )
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):

@@ -30,8 +30,11 @@ _NEGATION_REACH = 40  # "not statistically significant": the "significant" a neg
 NOT_SIGNIFICANT = re.compile(
     r"\bnot\s+(?:statistically\s+)?(?:significant(?:ly)?|different|reach|attain)|\bnon-?\s?significant(?:ly)?|"
     r"\bno\s+(?:statistically\s+)?significant\s+(?:difference|change|effect|improvement|reduction|increase|"
-    r"decrease|benefit|association|between)|\bdid\s+not\s+(?:reach|attain|achieve)\s+(?:statistical\s+)?"
-    r"significance|\b(?:a\s+)?(?:trend|tendency)\b|\bp\s*=\s*n\.?s\b|\(\s*n\.?s\.?\s*\)|\binsignificant"
+    r"decrease|benefit|association|between)|\b(?:did\s+not|fail(?:ed|s)?\s+to)\s+(?:reach|attain|achieve|obtain)\s+"
+    r"(?:statistical\s+)?significance|\b(?:a\s+)?(?:trend|tendency)\b|"
+    # "X rose in both arms, with no differences between groups": the arms did not differ
+    r"\b(?:with\s+no|without(?:\s+any)?)\s+(?:statistically\s+)?(?:significant\s+)?differences?\s+"
+    r"(?:between|among|across)\b|\bp\s*=\s*n\.?s\b|\(\s*n\.?s\.?\s*\)|\binsignificant"
 )
 SIGNIFICANT = re.compile(r"\bsignificant(?:ly)?\b")
 RATIO = re.compile(
@@ -52,7 +55,8 @@ TESTED_WORDS = ("signific", "p <", "p<", "p =", "p=", "p ≤", "p≤")
 _RATIO_ABBREVIATION = re.compile(r"\b(?:a|adj)?(?:HR|OR|RR|IRR)s?\b")
 # "p-values of 0.18 and 0.32": the test named before its values, with no sign between
 _P_VALUES_OF = re.compile(
-    r"\bp\s*-?\s*values?\s+(?:of|were|was|are|is)\s+(?P<op>)(?P<value>0?\.\d+|1(?:\.0+)?)(?![\d%])"
+    # "p value: 0.30" (a colon for "=")
+    r"\bp\s*-?\s*values?(?:\s+(?:of|were|was|are|is)\s+|\s*:\s*)(?P<op>)(?P<value>0?\.\d+|1(?:\.0+)?)(?![\d%])"
 )
 # a value that shares the test before it: "P<=0.001 and 0.026", "p = 0.18, 0.32"
 _P_VALUE_MORE = re.compile(
@@ -355,7 +359,33 @@ class Significance:
             return values[i]
         clause = bisect_left(positions, max((b for b in evidence.boundaries if b < pos), default=-1))
         before = values[clause:]
-        return before[-1] if before and all(v == before[-1] for v in before) else None
+        if before:
+            return before[-1] if all(v == before[-1] for v in before) else None
+        return False if self.denied_next(pos) is not None else None
+
+    def denied_next(self, pos: int) -> tuple[int, int] | None:
+        """The sentence after pos's one when it opens by saying that the difference was not significant ("Total costs
+        were lower in A than in B. This difference, which was not significant, ..."): the test of a result of pos's
+        sentence that has none of its own (Significance.at). None when it does not."""
+        low = self.scan.low
+        if "differ" not in low or "signific" not in low:
+            return None
+        end = self.scan.sentence_at(pos)[1]
+        following = [span for span in self.scan.sentences() if span[0] >= end]
+        return following[0] if following and _DIFFERENCE_DENIED_NEXT.match(low, following[0][0]) else None
+
+
+# a sentence that opens by denying the difference the sentence before it reported: "This difference, which was not
+# statistically significant, ...", "However, the differences were not significant (p = 0.4)", "The difference did not
+# reach significance"
+_DIFFERENCE_DENIED_NEXT = re.compile(
+    r"\W*(?:however,?\s+)?(?:this|the|these|that|such)\s+differences?(?:\s+between\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:groups?|arms?))?(?:\s*,\s*which)?\s+(?:was|were|is|are)\s+(?:also\s+)?(?:not\s+(?:statistically\s+)?"
+    r"significant|(?:statistically\s+)?(?:non-?\s?significant|insignificant))\b(?!\s+(?:for|in|on|with|regarding)\b)"
+    r"|\W*(?:however,?\s+)?(?:this|the|these|that|such)\s+differences?\s+(?:(?:did|does)\s+not|fail(?:ed|s)?\s+to)\s+"
+    r"(?:reach|attain|achieve|obtain)"
+    r"\s+(?:statistical\s+)?significance\b(?!\s+(?:for|in|on|with|regarding)\b)"
+)
 
 
 def may_hold_ratio(scan: Scan) -> bool:

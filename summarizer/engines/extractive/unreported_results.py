@@ -19,12 +19,14 @@ PLANNED = re.compile(
     r"|\b(?:powered|power)\s+to\s+detect\b|\b(?:we|was|were|is|are|be|been)\s+assumed\b|\bassuming\s+(?:a|an|that)\b"
 )
 # the cheap word check before any before-treatment scan
-_BEFORE_WORDS = ("baseline", "before", "entry", "randomi", "admission")
+_BEFORE_WORDS = ("baseline", "before", "entry", "randomi", "admission", "time of")
 # a time before the treatment the comparison is said at; not "from baseline" (a change since then, a result)
 BEFORE_TREATMENT = re.compile(
     r"(?<!than )(?<!from )(?<!that )(?<!with )(?<!to )\b(?:at|on)\s+(?:the\s+)?"
     r"(?:baseline|(?:study\s+)?entry|randomi[sz]ation|admission|enrol?ment)\b"
     r"|\bbaseline\s+(?:characteristics|values?|levels?|data)\b"
+    # "the largest follicle at the time of treatment did not differ": measured when the treatment was given
+    r"|\bat\s+the\s+time\s+of\s+(?:the\s+)?(?:treatment|randomi[sz]ation|enrol?ment|inclusion|allocation)\b"
     r"|\bbefore\s+(?:the\s+)?(?:induction|randomi[sz]ation|enrol?ment|the\s+start|starting|initiation|allocation)\b"
 )
 # a later time in the same clause: the comparison is (also) of after the treatment, a result
