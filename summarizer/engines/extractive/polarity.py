@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from summarizer.engines.extractive.cues import is_head
+from summarizer.engines.extractive.cues import is_head, word_class
 from summarizer.engines.extractive.harm_measures import NO_HARM_WORDS, HarmWords
 from summarizer.engines.extractive.linear import LinearModel
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS, tokens
@@ -192,7 +192,37 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
             more_is_better = good
     if more_is_better is None and _HOW_OFTEN.search(low) is not None and any(map(is_head, tokens(low))):
         more_is_better = False  # "seizure frequency", "number of headaches": how often a harm happens
+    if more_is_better is None and _drug_needed(low):
+        more_is_better = False  # "morphine consumption", "rescue analgesic use": a drug needed besides
     return more_is_better
+
+
+# the amount of a drug the patients needed besides the treatment ("morphine consumption", "the total amount of
+# fentanyl consumption", "consumption of analgesics", "rescue analgesic use"): less is better, as a requirement is
+# (BAD_OUTCOME). The drug is a word shaped like a drug's name (cues.word_class) or a class of drugs given for a
+# symptom; "use" and "usage" only of such a class ("statin use" may be what an adherence programme aims at)
+_NEEDED = re.compile(
+    r"\b(?P<before>[\w\-]+)\s+(?P<noun>consumption|usage|use)\b|"
+    r"\b(?P<noun2>consumption|usage|use)\s+of\s+(?:(?:the|any|additional|supplementary|rescue)\s+)?(?P<after>[\w\-]+)\b"
+)
+NEEDED_CLASSES = frozenset({
+    "analgesic", "analgesics", "analgesia", "opioid", "opioids", "narcotic", "narcotics", "sedative", "sedatives",
+    "antiemetic", "antiemetics", "anti-emetic", "anti-emetics", "rescue", "vasopressor", "vasopressors",
+    "inotrope", "inotropes", "antipyretic", "antipyretics",
+})
+
+
+def _drug_needed(low: str) -> bool:
+    """Whether a lower-cased outcome name is the amount of a drug the patients needed (_NEEDED)."""
+    if "consum" not in low and "use" not in low and "usage" not in low:
+        return False
+    for match in _NEEDED.finditer(low):
+        drug = match.group("before") or match.group("after")
+        if drug in NEEDED_CLASSES:
+            return True
+        if (match.group("noun") or match.group("noun2")) == "consumption" and word_class(drug) == "DRUGX":
+            return True
+    return False
 
 
 # how often something happens: of a harm (a word of the adverse-event lexicon, cues.is_head), fewer is better
