@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.engines.extractive.polarity import rule_higher_is_better
+from summarizer.engines.extractive.polarity import name_rules_higher_is_better, rule_higher_is_better
 
 
 @pytest.mark.parametrize("name", [
@@ -27,3 +27,19 @@ def test_a_drug_needed_is_lower_is_better(name: str) -> None:
 ])
 def test_other_consumption_or_use_says_nothing(name: str) -> None:
     assert rule_higher_is_better(name) is None
+
+
+@pytest.mark.parametrize("name", [
+    "glucose test rates at six months",
+    "uptake of hepatitis C screening",
+    "rates of blood pressure testing",
+])
+def test_how_often_a_test_is_done_says_nothing_of_the_condition(name: str) -> None:
+    """A measure of the care given (polarity.TEST_DONE): the condition tested for does not give it a polarity."""
+    assert rule_higher_is_better(name) is None
+
+
+def test_a_test_result_keeps_its_polarity() -> None:
+    """A test's result is no measure of care: "positive test rate" keeps the polarity of what it detects."""
+    assert name_rules_higher_is_better("the positive test rate for infection") is False
+    assert name_rules_higher_is_better("the rate of positive tests for infection") is False

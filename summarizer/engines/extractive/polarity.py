@@ -170,9 +170,19 @@ def rule_higher_is_better(outcome: str, harms: HarmWords = NO_HARM_WORDS) -> boo
     return more_is_better
 
 
+# how often a test or a screening is done ("LDL cholesterol test rates", "uptake of HIV testing"): a measure of the
+# care given, not of the condition tested for, whose polarity says nothing of it
+TEST_DONE = re.compile(
+    r"\b(?<!positive\s)(?<!negative\s)(?:tests?|testing|screening)\s+(?:rates?|uptake|completion)\b|"
+    r"\b(?:rates?|uptake|completion)\s+of\s+(?:[\w\-]+\s+){0,3}?(?:testing|screening)\b"
+)
+
+
 def name_rules_higher_is_better(outcome: str) -> bool | None:
     """rule_higher_is_better without the rule of how often a harm happens (harm_measures.py)."""
     low = outcome.lower()
+    if ("test" in low or "screening" in low) and TEST_DONE.search(low) is not None:
+        return None
     if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None:
         return True
     reduced = HARM_REDUCED.search(low) if "reduc" in low or "decreas" in low or "declin" in low else None
