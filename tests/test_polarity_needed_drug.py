@@ -43,3 +43,36 @@ def test_a_test_result_keeps_its_polarity() -> None:
     """A test's result is no measure of care: "positive test rate" keeps the polarity of what it detects."""
     assert name_rules_higher_is_better("the positive test rate for infection") is False
     assert name_rules_higher_is_better("the rate of positive tests for infection") is False
+
+
+@pytest.mark.parametrize("name", [
+    "weekly inhaler compliance",
+    "compliance with the exercise programme",
+    "attendance at follow-up visits",
+    "the programme completion rate",
+])
+def test_keeping_to_a_treatment_is_higher_is_better(name: str) -> None:
+    """As adherence is (polarity.KEPT_TO)."""
+    assert name_rules_higher_is_better(name) is True
+
+
+@pytest.mark.parametrize("name", ["non-compliance with the diet", "poor attendance at sessions"])
+def test_failing_to_keep_to_a_treatment_gets_no_polarity_from_it(name: str) -> None:
+    assert name_rules_higher_is_better(name) is None
+
+
+def test_the_time_to_complete_is_still_better_short() -> None:
+    assert name_rules_higher_is_better("time to completion of the questionnaire") is False
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("attitudes towards a balanced diet", None),  # "die" is no part of "diet"
+    ("the time to a normal diet", False),  # a time to a gain: the sooner the better
+    ("patients who died in hospital", False),
+    ("functional independence", None),  # "dependence" is no part of "independence"
+    ("alcohol dependence", False),
+    ("prevention of pressure ulcers", None),  # "event" is no part of "prevention"
+    ("serious adverse events", False),
+])
+def test_bad_words_are_whole_words(name: str, expected: bool | None) -> None:
+    assert name_rules_higher_is_better(name) is expected

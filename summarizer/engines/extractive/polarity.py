@@ -30,11 +30,11 @@ POLARITY_LABELS = ("higher_is_better", "lower_is_better")
 STEM_LETTERS = (4, 5)
 
 BAD_OUTCOME = re.compile(
-    r"mortalit|death|\bdie|\bards\b|complication|inflamm|ammat|cytokine|pain|adverse|toxicit|infection|"
+    r"mortalit|death|\bd(?:ie[ds]?|ying)\b|\bards\b|complication|inflamm|ammat|cytokine|pain|adverse|toxicit|infection|"
     r"recurren|relapse|hospital|length of stay|symptom|disease|severity|risk|failure|injur|damage|fibrosis|"
-    r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|event|readmission|ventilat|intubat|\bicu\b|"
+    r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|(?<!pr)event|readmission|ventilat|intubat|\bicu\b|"
     r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|d-dimer|\bldh\b|blood pressure|"
-    r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|dependence|"
+    r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|(?<!in)dependence|"
     r"requirement|disability|storm|\bviral|\bvirus|replication|"
     r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
     r"weight gain|triglycerid|\bldl\b|dyspn|systolic|diastolic|\bsbp\b|\bdbps?\b|c-reactive|irritab|swelling|trismus|"
@@ -54,6 +54,11 @@ SKILL_OUTCOME = re.compile(
     r"^(?:[\w\-]+\s+){0,3}?(?:knowledge|accuracy)\s+(?:of|about|on|in|regarding)\s|"
     r"\b(?:knowledge|accuracy)(?:\s+(?:scores?|ratings?|levels?))?$"
 )
+# keeping to a treatment or a programme is good to have, as adherence is (GOOD_OUTCOME): "hand hygiene compliance",
+# "attendance at antenatal care", "the completion rate" (not "non-compliance", "poor attendance": GAIN_FAILED);
+# apart from GOOD_OUTCOME, whose words also make bench_brief's labelled directions
+KEPT_TO = re.compile(r"(?<!non-)\b(?:compliance|attendance)\b|\bcompletion\s+rates?\b|"
+                     r"\b(?:treatment|programme|program|course|study)\s+completion\b")
 # good to have although a bad word is in the name ("HDL cholesterol"), unless it is what a ratio divides by
 # ("LDL-C/HDL-C ratio")
 GOOD_OVERRIDE = re.compile(r"(?<![/\-])\bhdl\b|(?<![/\-])\bhigh-density lipoprotein")  # not "non-HDL", "LDL/HDL"
@@ -195,6 +200,8 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
         more_is_better = True
     if more_is_better is None and SKILL_OUTCOME.search(low) is not None and GAIN_FAILED.search(low) is None:
         more_is_better = True  # apart from GOOD_OUTCOME, whose words also make bench_brief's labelled directions
+    if more_is_better is None and KEPT_TO.search(low) is not None and GAIN_FAILED.search(low) is None:
+        more_is_better = True  # "weekly compliance", "completion rate": kept to, as adherence
     if more_is_better is None:
         bad = BAD_OUTCOME.search(low) is not None
         good = GOOD_OUTCOME.search(low) is not None
