@@ -61,6 +61,11 @@ def test_failing_to_keep_to_a_treatment_gets_no_polarity_from_it(name: str) -> N
     assert name_rules_higher_is_better(name) is None
 
 
+def test_a_bare_completion_rate_gets_no_polarity() -> None:
+    """Often the trial's own: how many stayed in the study."""
+    assert name_rules_higher_is_better("the completion rate for the extension period") is None
+
+
 def test_the_time_to_complete_is_still_better_short() -> None:
     assert name_rules_higher_is_better("time to completion of the questionnaire") is False
 

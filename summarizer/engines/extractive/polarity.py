@@ -55,10 +55,10 @@ SKILL_OUTCOME = re.compile(
     r"\b(?:knowledge|accuracy)(?:\s+(?:scores?|ratings?|levels?))?$"
 )
 # keeping to a treatment or a programme is good to have, as adherence is (GOOD_OUTCOME): "hand hygiene compliance",
-# "attendance at antenatal care", "the completion rate" (not "non-compliance", "poor attendance": GAIN_FAILED);
+# "attendance at antenatal care", "treatment completion" (not "non-compliance", "poor attendance": GAIN_FAILED; not
+# a bare "completion rate", often the trial's own: how many stayed in the study is no outcome of the patient);
 # apart from GOOD_OUTCOME, whose words also make bench_brief's labelled directions
-KEPT_TO = re.compile(r"(?<!non-)\b(?:compliance|attendance)\b|\bcompletion\s+rates?\b|"
-                     r"\b(?:treatment|programme|program|course|study)\s+completion\b")
+KEPT_TO = re.compile(r"(?<!non-)\b(?:compliance|attendance)\b|\b(?:treatment|programme|program|course)\s+completion\b")
 # good to have although a bad word is in the name ("HDL cholesterol"), unless it is what a ratio divides by
 # ("LDL-C/HDL-C ratio")
 GOOD_OVERRIDE = re.compile(r"(?<![/\-])\bhdl\b|(?<![/\-])\bhigh-density lipoprotein")  # not "non-HDL", "LDL/HDL"
