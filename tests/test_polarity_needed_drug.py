@@ -81,3 +81,17 @@ def test_the_time_to_complete_is_still_better_short() -> None:
 ])
 def test_bad_words_are_whole_words(name: str, expected: bool | None) -> None:
     assert name_rules_higher_is_better(name) is expected
+
+
+@pytest.mark.parametrize("name", [
+    "abdominal discomfort", "emotional distress", "itchy skin", "pruritus intensity", "insomnia",
+    "verbal aggression", "anger scores",
+])
+def test_a_symptom_is_lower_is_better(name: str) -> None:
+    """Symptoms felt or shown, as pain and fatigue are (BAD_OUTCOME)."""
+    assert name_rules_higher_is_better(name) is False
+
+
+@pytest.mark.parametrize("name", ["task switching", "perceived danger"])
+def test_a_symptom_word_inside_another_word_is_none(name: str) -> None:
+    assert name_rules_higher_is_better(name) is None

@@ -38,7 +38,9 @@ BAD_OUTCOME = re.compile(
     r"requirement|disability|storm|\bviral|\bvirus|replication|"
     r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
     r"weight gain|triglycerid|\bldl\b|dyspn|systolic|diastolic|\bsbp\b|\bdbps?\b|c-reactive|irritab|swelling|trismus|"
-    r"\brescue\b"  # rescue medication or analgesia: what the treatment failed to spare
+    r"\brescue\b|"  # rescue medication or analgesia: what the treatment failed to spare
+    # symptoms felt or shown, as pain and fatigue are
+    r"discomfort|distress|prurit|\bitch(?:ing|iness|y|es)?\b|insomnia|\baggression\b|\banger\b"
 )
 GOOD_OUTCOME = re.compile(
     r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
