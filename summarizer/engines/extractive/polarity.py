@@ -203,7 +203,7 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
     if more_is_better is None and SKILL_OUTCOME.search(low) is not None and GAIN_FAILED.search(low) is None:
         more_is_better = True  # apart from GOOD_OUTCOME, whose words also make bench_brief's labelled directions
     if more_is_better is None and KEPT_TO.search(low) is not None and GAIN_FAILED.search(low) is None:
-        more_is_better = True  # "weekly compliance", "completion rate": kept to, as adherence
+        more_is_better = True  # "weekly compliance", "treatment completion": kept to, as adherence
     if more_is_better is None:
         bad = BAD_OUTCOME.search(low) is not None
         good = GOOD_OUTCOME.search(low) is not None
