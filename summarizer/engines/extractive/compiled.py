@@ -67,6 +67,7 @@ MODULES = (
     "treatments",
     "unreported_results",
     "verdicts",
+    "within_groups",
 )
 # the shared library that holds the compiled code (the per-module extensions are small shims that load it)
 GROUP = f"{PACKAGE}.compiled_reading"

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from summarizer.engines.extractive.cues import is_head
+from summarizer.engines.extractive.cues import is_head, word_class
 from summarizer.engines.extractive.harm_measures import NO_HARM_WORDS, HarmWords
 from summarizer.engines.extractive.linear import LinearModel
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS, tokens
@@ -30,15 +30,17 @@ POLARITY_LABELS = ("higher_is_better", "lower_is_better")
 STEM_LETTERS = (4, 5)
 
 BAD_OUTCOME = re.compile(
-    r"mortalit|death|\bdie|\bards\b|complication|inflamm|ammat|cytokine|pain|adverse|toxicit|infection|"
+    r"mortalit|death|\bd(?:ie[ds]?|ying)\b|\bards\b|complication|inflamm|ammat|cytokine|pain|adverse|toxicit|infection|"
     r"recurren|relapse|hospital|length of stay|symptom|disease|severity|risk|failure|injur|damage|fibrosis|"
-    r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|event|readmission|ventilat|intubat|\bicu\b|"
+    r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|(?<!pr)event|readmission|ventilat|intubat|\bicu\b|"
     r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|d-dimer|\bldh\b|blood pressure|"
-    r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|dependence|"
+    r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|(?<!in)dependence|"
     r"requirement|disability|storm|\bviral|\bvirus|replication|"
     r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
     r"weight gain|triglycerid|\bldl\b|dyspn|systolic|diastolic|\bsbp\b|\bdbps?\b|c-reactive|irritab|swelling|trismus|"
-    r"\brescue\b"  # rescue medication or analgesia: what the treatment failed to spare
+    r"\brescue\b|"  # rescue medication or analgesia: what the treatment failed to spare
+    # symptoms felt or shown, as pain and fatigue are
+    r"discomfort|distress|prurit|\bitch(?:ing|iness|y|es)?\b|insomnia|\baggression\b|\banger\b"
 )
 GOOD_OUTCOME = re.compile(
     r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
@@ -54,6 +56,11 @@ SKILL_OUTCOME = re.compile(
     r"^(?:[\w\-]+\s+){0,3}?(?:knowledge|accuracy)\s+(?:of|about|on|in|regarding)\s|"
     r"\b(?:knowledge|accuracy)(?:\s+(?:scores?|ratings?|levels?))?$"
 )
+# keeping to a treatment or a programme is good to have, as adherence is (GOOD_OUTCOME): "hand hygiene compliance",
+# "attendance at antenatal care", "treatment completion" (not "non-compliance", "poor attendance": GAIN_FAILED; not
+# a bare "completion rate", often the trial's own: how many stayed in the study is no outcome of the patient);
+# apart from GOOD_OUTCOME, whose words also make bench_brief's labelled directions
+KEPT_TO = re.compile(r"(?<!non-)\b(?:compliance|attendance)\b|\b(?:treatment|programme|program|course)\s+completion\b")
 # good to have although a bad word is in the name ("HDL cholesterol"), unless it is what a ratio divides by
 # ("LDL-C/HDL-C ratio")
 GOOD_OVERRIDE = re.compile(r"(?<![/\-])\bhdl\b|(?<![/\-])\bhigh-density lipoprotein")  # not "non-HDL", "LDL/HDL"
@@ -170,9 +177,19 @@ def rule_higher_is_better(outcome: str, harms: HarmWords = NO_HARM_WORDS) -> boo
     return more_is_better
 
 
+# how often a test or a screening is done ("LDL cholesterol test rates", "uptake of HIV testing"): a measure of the
+# care given, not of the condition tested for, whose polarity says nothing of it
+TEST_DONE = re.compile(
+    r"\b(?<!positive\s)(?<!negative\s)(?:tests?|testing|screening)\s+(?:rates?|uptake|completion)\b|"
+    r"\b(?:rates?|uptake|completion)\s+of\s+(?:[\w\-]+\s+){0,3}?(?:testing|screening)\b"
+)
+
+
 def name_rules_higher_is_better(outcome: str) -> bool | None:
     """rule_higher_is_better without the rule of how often a harm happens (harm_measures.py)."""
     low = outcome.lower()
+    if ("test" in low or "screening" in low) and TEST_DONE.search(low) is not None:
+        return None
     if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None:
         return True
     reduced = HARM_REDUCED.search(low) if "reduc" in low or "decreas" in low or "declin" in low else None
@@ -185,6 +202,8 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
         more_is_better = True
     if more_is_better is None and SKILL_OUTCOME.search(low) is not None and GAIN_FAILED.search(low) is None:
         more_is_better = True  # apart from GOOD_OUTCOME, whose words also make bench_brief's labelled directions
+    if more_is_better is None and KEPT_TO.search(low) is not None and GAIN_FAILED.search(low) is None:
+        more_is_better = True  # "weekly compliance", "treatment completion": kept to, as adherence
     if more_is_better is None:
         bad = BAD_OUTCOME.search(low) is not None
         good = GOOD_OUTCOME.search(low) is not None
@@ -192,7 +211,37 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
             more_is_better = good
     if more_is_better is None and _HOW_OFTEN.search(low) is not None and any(map(is_head, tokens(low))):
         more_is_better = False  # "seizure frequency", "number of headaches": how often a harm happens
+    if more_is_better is None and _drug_needed(low):
+        more_is_better = False  # "morphine consumption", "rescue analgesic use": a drug needed besides
     return more_is_better
+
+
+# the amount of a drug the patients needed besides the treatment ("morphine consumption", "the total amount of
+# fentanyl consumption", "consumption of analgesics", "rescue analgesic use"): less is better, as a requirement is
+# (BAD_OUTCOME). The drug is a word shaped like a drug's name (cues.word_class) or a class of drugs given for a
+# symptom; "use" and "usage" only of such a class ("statin use" may be what an adherence programme aims at)
+_NEEDED = re.compile(
+    r"\b(?P<before>[\w\-]+)\s+(?P<noun>consumption|usage|use)\b|"
+    r"\b(?P<noun2>consumption|usage|use)\s+of\s+(?:(?:the|any|additional|supplementary|rescue)\s+)?(?P<after>[\w\-]+)\b"
+)
+NEEDED_CLASSES = frozenset({
+    "analgesic", "analgesics", "analgesia", "opioid", "opioids", "narcotic", "narcotics", "sedative", "sedatives",
+    "antiemetic", "antiemetics", "anti-emetic", "anti-emetics", "rescue", "vasopressor", "vasopressors",
+    "inotrope", "inotropes", "antipyretic", "antipyretics",
+})
+
+
+def _drug_needed(low: str) -> bool:
+    """Whether a lower-cased outcome name is the amount of a drug the patients needed (_NEEDED)."""
+    if "consum" not in low and "use" not in low and "usage" not in low:
+        return False
+    for match in _NEEDED.finditer(low):
+        drug = match.group("before") or match.group("after")
+        if drug in NEEDED_CLASSES:
+            return True
+        if (match.group("noun") or match.group("noun2")) == "consumption" and word_class(drug) == "DRUGX":
+            return True
+    return False
 
 
 # how often something happens: of a harm (a word of the adverse-event lexicon, cues.is_head), fewer is better

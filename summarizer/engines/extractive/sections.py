@@ -53,6 +53,7 @@ from summarizer.engines.extractive.target_polarity import TargetPolarity
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
 from summarizer.engines.extractive.treatment_mention import TreatmentMention
 from summarizer.engines.extractive.verdicts import efficacy_verdict, safety_verdict, weigh
+from summarizer.engines.extractive.within_groups import within_groups_only
 from summarizer.engines.extractive.wording import (
     concern_claim,
     contrasting_claim,
@@ -273,7 +274,8 @@ def efficacy_section(
 
 def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
     """Whether an outcome mention is a finding about the intervention against its comparator: not the intervention
-    itself nor the arm set beside it, not a comparison of doses, not a measure taken before treatment."""
+    itself nor the arm set beside it, not a comparison of doses, not a measure taken before treatment, not a change
+    within the groups (within_groups.py)."""
     low = mention.quote.lower()
     return (
         not names_intervention(mention.outcome, profile.anchors)
@@ -281,6 +283,7 @@ def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
         and not (any(a in low for a in profile.anchors) and coordinated_with_intervention(mention, profile.anchors))
         and not compares_doses(mention.quote)
         and not measured_before_treatment(mention.outcome, mention.quote)
+        and not within_groups_only(mention)
     )
 
 

@@ -1,0 +1,63 @@
+"""A change measured within the groups, against their own start, is no result of the intervention against its
+comparator.
+
+A trial's result is a difference between its arms. A sentence that says how an outcome changed within the groups
+("compared to the baseline data, the A and B groups showed a significant reduction of X", "X decreased
+significantly in both groups", "within-group p = 0.01") and names no comparison between them says that X moved
+during the trial, in every arm it names, not that the intervention moved it more than its comparator did. Its
+change gives the intervention no direction (a no difference read in such a sentence is left alone: "similar in both
+groups" is a comparison of the arms).
+
+Read from the general grammar of trial reports, two kinds of cue:
+- WITHIN: the change's reference is the start ("compared with baseline", "relative to pre-treatment values",
+  "from baseline ... in both groups"), or it is said of several groups at once ("in both groups", "in all three
+  groups", "in the A and B groups", "within groups", "in each group");
+- BETWEEN: the sentence also compares the arms ("between the groups", "than the control group", "versus placebo",
+  "compared with B", "group difference", "interaction"): then the change may well be the arms' difference, and it
+  is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.engines.extractive.outcomes import OutcomeMention
+
+# the start a change is measured from
+_START = (
+    r"(?:the\s+)?(?:baseline|pre-?treatment|pre-?intervention|pre-?operative|initial|entry)"
+    r"(?:\s+(?:data|values?|levels?|measurements?|scores?))?"
+)
+# the change's reference is the start, or it is said of several groups at once
+WITHIN = re.compile(
+    r"\b(?:compared\s+(?:to|with)|relative\s+to|versus|vs\.?|than(?:\s+at)?|over)\s+" + _START + r"\b|"
+    r"\bwithin[\s\-]+(?:the\s+)?(?:groups?|arms?)\b|"
+    r"\b(?:in|for)\s+(?:both|each|all|either)\s+(?:of\s+the\s+)?(?:(?:two|three|four|treatment|study)\s+)?"
+    r"(?:groups?|arms?)\b|"
+    r"\bboth\s+(?:the\s+)?(?:groups?|arms?)\s+(?:showed|had|demonstrated|experienced|exhibited|achieved|improved|"
+    r"increased|decreased|reduced)\b|"
+    r"\b(?:in\s+)?the\s+[\w\-+/.]+(?:\s+[\w\-+/.]+){0,3}\s+and\s+[\w\-+/.]+(?:\s+[\w\-+/.]+){0,3}\s+groups\b",
+    re.IGNORECASE,
+)
+# the sentence also compares the arms: a comparison word whose other side is not the start, a control arm, a
+# difference or an interaction between groups
+BETWEEN = re.compile(
+    r"\b(?:compared\s+(?:to|with)|relative\s+to|versus|vs\.?|than)\s+(?!(?:at\s+)?" + _START + r"\b)|"
+    r"\bbetween[\s\-]+(?:the\s+)?(?:(?:two|three|treatment|study)\s+)?(?:groups?|arms?)\b|"
+    r"\b(?:inter|between)[\s\-]?group\b|\bgroup\s+differences?\b|\binteraction\b|"
+    r"\b(?:placebo|control|sham|usual\s+care|standard\s+care|untreated)\b",
+    re.IGNORECASE,
+)
+# cheap gate: a sentence without one of these holds no WITHIN cue
+_GATE = ("baseline", "pre", "initial", "entry", "within", "both", "each", "all ", "either", " and ")
+
+
+def within_groups_only(mention: OutcomeMention) -> bool:
+    """Whether a change (increased or decreased) is read in a sentence that measures it within the groups and
+    compares no arms: then it is no result of the intervention against its comparator."""
+    if mention.change not in ("increased", "decreased"):
+        return False
+    low = mention.quote.lower()
+    if not any(word in low for word in _GATE):
+        return False
+    return WITHIN.search(low) is not None and BETWEEN.search(low) is None
