@@ -45,13 +45,12 @@ from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
-from summarizer.engines.extractive.clinical_context import care_of_people, says_who
 from summarizer.engines.extractive.evidence import CELL_LEVEL
-from summarizer.engines.extractive.framed_names import framed_name_spans
 from summarizer.engines.extractive.given_drug import only_given_drug
+from summarizer.engines.extractive.learned_names import learned_treatments
 from summarizer.engines.extractive.named_conditions import condition_anchors
 from summarizer.engines.extractive.pico import PicoTagger
-from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
+from summarizer.engines.extractive.reading import SentenceReading, annotate
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.short_forms import (
     acronyms,
@@ -61,7 +60,6 @@ from summarizer.engines.extractive.short_forms import (
     short_forms_of,
     specific_anchors,
 )
-from summarizer.engines.extractive.tokenise import lower_same_length
 from summarizer.engines.extractive.treatment_mention import TreatmentMention, TreatmentReading, name_anchors
 from summarizer.engines.extractive.treatment_names import (
     TREATMENT_CLASSES,
@@ -95,7 +93,6 @@ _TITLE_CUES = re.compile(
     r"for\s+(?:the\s+)?(?:treatment|prevention)|prevents?|protects?|improves?|reduces?|extends?|cures?)\b",
     re.IGNORECASE,
 )
-LEARNED_STATEMENTS = 300
 _PRECLINICAL = re.compile(r"\bpre-?clinical\b", re.IGNORECASE)
 
 
@@ -328,7 +325,7 @@ def profile_target(
     listed_tallies = by_anchor
     if reader is not None:
         listed = frozenset(a for a, tally in by_anchor.items() if tally.therapy >= rules.min_framed)
-        treatments = _with_learned_names(treatments, readings, texts, reader, res)
+        treatments = learned_treatments(treatments, readings, texts, reader, res)
         by_anchor = _tallied(treatments, None, aliases)
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
         # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a
@@ -494,45 +491,6 @@ def _arms_named(anchor: str, names: Counter[str]) -> int:
         if anchor in words and words.index(anchor):
             kinds.add(tuple(words[: words.index(anchor)]))
     return max(1, len(kinds))
-
-
-def _with_learned_names(
-    treatments: Sequence[TreatmentReading],
-    readings: Sequence[SentenceReading],
-    texts: Sequence[str],
-    pico: PicoTagger,
-    res: Resources,
-) -> list[TreatmentReading]:
-    """The treatments with the names the PICO reader reads as interventions added, in the first LEARNED_STATEMENTS
-    statements (it costs about 0.3 ms a statement, so it reads only when the word lists found no intervention). A
-    span that overlaps an outcome the reading found is no intervention; a sentence that names a learned one and
-    reports a comparison's result attributes that result to it (treatments.read_treatments)."""
-    learned = list(treatments)
-    for index, text in enumerate(texts[:LEARNED_STATEMENTS]):
-        outcomes = [(m.start, m.start + len(m.outcome)) for m in readings[index].outcomes]
-        found: list[tuple[int, int]] = [(span.start, span.end) for span in pico.intervention_spans(text)]
-        spans = [
-            (first, last)
-            for first, last in (*found, *framed_name_spans(text))  # and the names framed as given (framed_names.py)
-            if not any(start < last and first < end for start, end in outcomes)
-        ]
-        if not spans:
-            continue
-        reread = reread_treatments(text, readings[index], spans, res)
-        learned[index] = _with_care_of_people(text, reread)
-    return learned
-
-
-def _with_care_of_people(text: str, reread: TreatmentReading) -> TreatmentReading:
-    """A learned reading with its sentences about people or a trial counted as founded as a result in numbers is
-    (clinical_context.py). A learned name there that is a word for people ("the neonate") or what the people had
-    ("subjects with X") says who they were, not what they were given: it is no mention."""
-    cared = frozenset(care_of_people(text)).difference(reread.tested)
-    if not cared:
-        return reread
-    low = lower_same_length(text)
-    mentions = tuple(m for m in reread.mentions if m.sentence not in cared or not says_who(low, m.name))
-    return reread._replace(mentions=mentions, tested=tuple(sorted(cared.union(reread.tested))))
 
 
 def _no_intervention_reason(tallies: dict[str, _Tally]) -> str:
