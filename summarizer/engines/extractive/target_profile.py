@@ -56,6 +56,7 @@ from summarizer.engines.extractive.short_forms import (
     acronyms,
     aliases_of,
     anchors_match,
+    comparator_short_forms,
     long_forms_of,
     short_forms_of,
     specific_anchors,
@@ -316,6 +317,8 @@ def profile_target(
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
     by_anchor = _tallied(treatments, tallies, aliases)
     conditions = condition_anchors(definitions, res) if definitions else frozenset()
+    # a short form the statements define for the comparator ("usual care (UC)") is no more the intervention than it
+    conditions = conditions | comparator_short_forms(aliases)
     anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions)
     if anchor is None and texts:
         by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts))

@@ -28,6 +28,7 @@ from summarizer.engines.extractive.cues import (
     TESTED_IN_NUMBERS,
     word_class,
 )
+from summarizer.engines.extractive.learned_arms import learned_arms
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_frames import against_control, as_reference, frames, parallel_arms
@@ -502,7 +503,8 @@ def treatment_mentions(
         )
         firsts.append(first)
     if len(mentions) > 1:
-        return parallel_arms(scan, mentions, firsts)
+        mentions = parallel_arms(scan, mentions, firsts)
+        return learned_arms(scan, mentions, firsts) if learned else mentions
     return mentions
 
 
