@@ -17,7 +17,7 @@ from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.cues import TESTED_RESULT
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.treatment_mention import TreatmentMention
-from summarizer.engines.extractive.treatment_names import DETERMINERS
+from summarizer.engines.extractive.treatment_names import COMPARATOR, CONTROL_CARE, DETERMINERS
 
 # the places of an arm's result: parallel_arms' prepositions, and those of the time or setting it was measured in
 ARM_PLACES = frozenset({"in", "during"})
@@ -26,32 +26,67 @@ _JOINERS = frozenset({"and", "or", "versus", "vs", "vs."})
 
 
 def learned_arms(scan: Scan, mentions: list[TreatmentMention], firsts: Sequence[int]) -> list[TreatmentMention]:
-    """The mentions (their first tokens: firsts) with the arms of a tested comparison of people given: two names
-    with different anchors in arm places of one sentence (after the same preposition of ARM_PLACES, or the second
-    joined to the first by _JOINERS)."""
+    """The mentions (their first tokens: firsts) with the arms of a tested comparison of people given: a short form
+    or a code (_coded) in an arm place of a sentence (after a preposition of ARM_PLACES, or joined by _JOINERS to a
+    name in one) where a different name, or the comparator's word ("in the SeG (P < 0.01) but not in the control group"), stands in
+    the same place or is joined to it."""
     toks = scan.toks
-    placed: dict[int, list[tuple[int, str]]] = {}
+    placed: dict[int, list[tuple[str, str]]] = {}  # by sentence: each name's anchors and its place
+    named: list[tuple[int, int]] = []  # the mentions in an arm place: their index and first token
     for k, (mention, first) in enumerate(zip(mentions, firsts, strict=True)):
-        if mention.exposure_frame or mention.population_frame:
+        if mention.exposure_frame or mention.population_frame or not _coded(mention.name):
             continue
-        before = first - 1
-        if before > 0 and toks[before] in DETERMINERS:
-            before -= 1
-        if before >= 0 and (toks[before] in ARM_PLACES or toks[before] in _JOINERS) and not mention.name.islower():
-            placed.setdefault(mention.sentence, []).append((k, toks[before]))
+        place = _place(toks, first)
+        if place:
+            placed.setdefault(mention.sentence, []).append((" ".join(mention.anchors), place))
+            named.append((k, first))
+    if not named:
+        return mentions
+    for i in _comparators(toks):
+        place = _place(toks, i)
+        if place:
+            placed.setdefault(scan.sentence_index(scan.starts[i]), []).append(("", place))
     arms: set[int] = set()
     for sentence, found in placed.items():
-        places = [place for _, place in found]
-        if places[0] not in ARM_PLACES:
-            found, places = found[1:], places[1:]  # a name joined to none in an arm's place before it
-        shared = any(places.count(place) > 1 for place in ARM_PLACES.intersection(places))
-        joined = any(place in _JOINERS for place in places)
-        if len({mentions[k].anchors for k, _ in found}) < 2 or not (shared or joined):
+        if not _set_against(found):
             continue
         start, end = scan.sentences()[sentence]
         if TESTED_RESULT.search(scan.low, start, end) is None or about_animals_or_cells(scan.text[start:end]):
             continue
-        arms.update(k for k, _ in found)
+        arms.update(k for k, _ in named if mentions[k].sentence == sentence)
     if not arms:
         return mentions
     return [m._replace(therapy_frame=True) if k in arms else m for k, m in enumerate(mentions)]
+
+
+def _coded(name: str) -> bool:
+    """Whether a name is written as a short form or a code ("WSD", "SeG", "AN1792"): two capitals or a digit. A
+    word in lower case after "in" is as often what was measured ("in house dust"), and one with only a capital
+    ("True", "Sham") a label that says nothing of what was given."""
+    return sum(c.isupper() for c in name) >= 2 or any(c.isdigit() for c in name)
+
+
+def _place(toks: Sequence[str], first: int) -> str:
+    """The preposition of ARM_PLACES or the joiner before token `first` (a determiner may stand between), or ""."""
+    before = first - 1
+    if before > 0 and toks[before] in DETERMINERS:
+        before -= 1
+    return toks[before] if before >= 0 and (toks[before] in ARM_PLACES or toks[before] in _JOINERS) else ""
+
+
+def _comparators(toks: Sequence[str]) -> list[int]:
+    return [i for i, tok in enumerate(toks) if tok in COMPARATOR and tok not in CONTROL_CARE]
+
+
+def _set_against(found: list[tuple[str, str]]) -> bool:
+    """Whether a sentence's names in arm places (anchors, place; "" for the comparator's word) set two different
+    ones against each other: in the same place, or the second joined to the first."""
+    kept = []
+    for anchors, place in found:
+        if place in _JOINERS and not kept:
+            continue  # joined to no name in an arm's place before it
+        kept.append((anchors, place))
+    if len({anchors for anchors, _ in kept}) < 2:
+        return False
+    places = [place for _, place in kept]
+    return any(place in _JOINERS or places.count(place) > 1 for place in places)
