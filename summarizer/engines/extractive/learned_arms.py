@@ -28,8 +28,8 @@ _JOINERS = frozenset({"and", "or", "versus", "vs", "vs."})
 def learned_arms(scan: Scan, mentions: list[TreatmentMention], firsts: Sequence[int]) -> list[TreatmentMention]:
     """The mentions (their first tokens: firsts) with the arms of a tested comparison of people given: a short form
     or a code (_coded) in an arm place of a sentence (after a preposition of ARM_PLACES, or joined by _JOINERS to a
-    name in one) where a different name, or the comparator's word ("in the SeG (P < 0.01) but not in the control group"), stands in
-    the same place or is joined to it."""
+    name in one) where a different name, or the comparator's word, stands in the same place or is joined to it
+    ("fell in the TXB-2 group (P < 0.01) but not in the control group")."""
     toks = scan.toks
     placed: dict[int, list[tuple[str, str]]] = {}  # by sentence: each name's anchors and its place
     named: list[tuple[int, int]] = []  # the mentions in an arm place: their index and first token
@@ -81,7 +81,7 @@ def _comparators(toks: Sequence[str]) -> list[int]:
 def _set_against(found: list[tuple[str, str]]) -> bool:
     """Whether a sentence's names in arm places (anchors, place; "" for the comparator's word) set two different
     ones against each other: in the same place, or the second joined to the first."""
-    kept = []
+    kept: list[tuple[str, str]] = []
     for anchors, place in found:
         if place in _JOINERS and not kept:
             continue  # joined to no name in an arm's place before it

@@ -136,6 +136,7 @@ class _Tally:
     reference: float = 0.0  # statements naming it only as what another arm is compared against
     tested: float = 0.0  # statements attributing it a test's result (counted for learned names only)
     caused: float = 0.0  # statements naming it where the patient had an adverse event (given_treatments)
+    set_against: int = 0  # its mentions as what another arm is compared against, not the control ("than with X")
 
 
 def min_attributed(statements: int, rules: VerdictRules = RULES) -> float:
@@ -182,6 +183,7 @@ class TreatmentTallies:
                 for anchor in specific_anchors(mention.anchors):
                     tally = tallies.setdefault(anchor, _Tally())
                     tally.names[mention.name] += 1
+                    tally.set_against += mention.reference_frame and not mention.against_control
                     before = seen.get(anchor, (False, False, False, True))
                     seen[anchor] = (
                         before[0] or attributed,
@@ -246,6 +248,7 @@ def _with_short_forms(by_anchor: dict[str, _Tally], aliases: dict[str, tuple[str
                 before.reference + tally.reference,
                 before.tested + tally.tested,
                 before.caused + tally.caused,
+                before.set_against + tally.set_against,
             )
     return merged
 
@@ -476,6 +479,10 @@ def _chosen_anchor(
             eligible[a].mentions,
             -_arms_named(a, eligible[a].names),
             a not in TREATMENT_CLASSES,
+            # of names the statements treat alike, the one less often set against another arm ("X had fewer
+            # events than Y" names Y so); the alphabet decides only between names equal in all this (the name the
+            # statements give first was tried instead and named the comparator more often: docs/BENCHMARKS.md)
+            -eligible[a].set_against,
             a,
         ),
     )
