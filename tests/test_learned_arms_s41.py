@@ -24,6 +24,10 @@ def _learned_frames(text: str, *names: str) -> dict[str, bool]:
     return {m.name: m.therapy_frame for m in treatment_mentions(Scan(text, Resources()), learned=spans)}
 
 
+def _at(text: str, name: str) -> tuple[int, int]:
+    return text.index(name), text.index(name) + len(name)
+
+
 def _profile(texts: list[str], *names: str):  # type: ignore[no-untyped-def]
     res = load_resources()
     readings = [annotate(text, resources_=res) for text in texts]
@@ -53,11 +57,20 @@ def test_no_arms_without_a_tested_result_or_with_names_in_lower_case() -> None:
 
 def test_a_span_inside_an_outcome_after_an_arm_preposition_is_the_arm_set_against_another() -> None:
     text = "the recovery time for the z-valve (12 min) was shorter than for the w-valve (15 min) (p = 0.01)."
-    assert arm_in_outcome(text, 0, text.index("z-valve"), text.index("z-valve") + 7)
+    z, w = _at(text, "z-valve"), _at(text, "w-valve")
+    assert arm_in_outcome(text, (0, z[1]), z, [z, w])
     needed = "the need for cpap was the same in both groups (p = 0.40)."
-    assert not arm_in_outcome(needed, 0, needed.index("cpap"), needed.index("cpap") + 4)
-    # a span at the outcome's start is the outcome itself
-    assert not arm_in_outcome(text, 0, 0, 8)
+    cpap = _at(needed, "cpap")
+    assert not arm_in_outcome(needed, (0, cpap[1]), cpap, [cpap])
+    # a span at the outcome's start is the outcome, unless the outcome is the span and set against another
+    assert not arm_in_outcome(text, (0, 17), (0, 8), [(0, 8), z, w])
+    subject = "kv-7 was significantly better than rv-2 for near vision (p = 0.02)."
+    kv, rv = _at(subject, "kv-7"), _at(subject, "rv-2")
+    assert arm_in_outcome(subject, kv, kv, [kv, rv])
+    assert not arm_in_outcome(subject, kv, kv, [kv])
+    compared = "patients had a higher svr rate compared with the kv-7 arm (p = 0.02)."
+    svr = _at(compared, "svr")
+    assert not arm_in_outcome(compared, svr, svr, [svr, _at(compared, "kv-7")])
 
 
 def test_the_comparators_short_forms_are_never_the_intervention() -> None:

@@ -21,7 +21,7 @@ from summarizer.engines.extractive.framed_names import framed_name_spans
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, reread_treatments
 from summarizer.engines.extractive.resources import Resources
-from summarizer.engines.extractive.tokenise import lower_same_length
+from summarizer.engines.extractive.tokenise import Span, lower_same_length
 from summarizer.engines.extractive.treatment_frames import ARM_PREPOSITIONS, ARMS_SET_AGAINST
 from summarizer.engines.extractive.treatment_mention import TreatmentReading
 from summarizer.engines.extractive.treatment_names import DETERMINERS
@@ -53,7 +53,7 @@ def learned_treatments(
         spans = [
             (first, last)
             for first, last in found
-            if not any(start < last and first < end and not arm_in_outcome(low, start, first, last)
+            if not any(start < last and first < end and not arm_in_outcome(low, (start, end), (first, last), found)
                        for start, end in outcomes)
         ]
         if not spans:
@@ -63,20 +63,37 @@ def learned_treatments(
     return learned
 
 
-def arm_in_outcome(low: str, outcome_start: int, span_start: int, span_end: int) -> bool:
-    """Whether a span that begins inside an outcome's phrase (low: the statement lower-cased) is an arm set against
-    another: it begins after a preposition that places an arm, a determiner allowed between, and its sentence goes on
-    to set something against it ("OLP for the i-gel was higher than for the LMA", "pain scores with ketamine versus
-    ..."); not what was needed or measured ("the need for CPAP", "the time for recovery")."""
-    if span_start <= outcome_start:
-        return False
-    words = low[outcome_start:span_start].split()[-_ARM_REACH:]
+def arm_in_outcome(low: str, outcome: Span, span: Span, found: Sequence[Span]) -> bool:
+    """Whether a span that overlaps an outcome's phrase (low: the statement lower-cased; found: all the spans read in
+    it) is an arm set against another, not the outcome: it begins after a preposition inside the phrase that places
+    an arm, a determiner allowed between, and its sentence goes on to set something against it ("OLP for the i-gel
+    was higher than for the LMA", "pain scores with ketamine versus ..."; not what was needed or measured: "the need
+    for CPAP", "the time for recovery"); or the phrase is the span itself, opening its sentence, and another span
+    follows a word that sets it against the first ("EDOF was better than AOMF": the subject of a comparison of
+    arms; not "higher SVR compared with ...")."""
+    stop = low.find(". ", span[1])
+    rest = low[span[1] : stop if stop >= 0 else len(low)]
+    if span[0] <= outcome[0]:
+        if span[0] < outcome[0] or span[1] < outcome[1] or not _opens_sentence(low, span[0]):
+            return False
+        return any(
+            span[1] < other[0] <= span[1] + len(rest)
+            and not ARMS_SET_AGAINST.isdisjoint(low[span[1] : other[0]].split())
+            for other in found
+        )
+    words = low[outcome[0] : span[0]].split()[-_ARM_REACH:]
     while words and words[-1] in DETERMINERS:
         words.pop()
     if len(words) < 2 or words[-1] not in ARM_PREPOSITIONS:
         return False
-    stop = low.find(". ", span_end)
-    return not ARMS_SET_AGAINST.isdisjoint(low[span_end : stop if stop >= 0 else len(low)].split())
+    return not ARMS_SET_AGAINST.isdisjoint(rest.split())
+
+
+def _opens_sentence(low: str, at: int) -> bool:
+    """Whether the words before position `at` in its sentence are none or a determiner: a name there is the subject
+    ("EDOF was better than AOMF"), not what a comparative before it measures ("higher SVR compared with ...")."""
+    opens = max(low.rfind(". ", 0, at) + 2, low.rfind("; ", 0, at) + 2, 0)
+    return all(word in DETERMINERS for word in low[opens:at].split())
 
 
 def _with_care_of_people(text: str, reread: TreatmentReading) -> TreatmentReading:
