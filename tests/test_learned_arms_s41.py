@@ -93,14 +93,3 @@ def test_of_two_names_equally_attributed_the_one_less_often_set_against_another_
     # reproducible
     tallies = {"zolvatide": _Tally(**alike), "amrelimab": _Tally(**alike)}  # type: ignore[arg-type]
     assert _chosen_anchor(tallies, 4, RULES) == "zolvatide"
-
-
-def test_of_two_names_equally_attributed_the_more_specific_one() -> None:
-    alike = {"mentions": 1.0, "attributed": 1.0, "therapy": 1.0}
-    tallies = {"statin": _Tally(**alike), "pitavastatin": _Tally(**alike)}  # type: ignore[arg-type]
-    assert _chosen_anchor(tallies, 2, RULES) == "pitavastatin"
-
-
-def test_a_dosage_frames_a_name_as_given() -> None:
-    text = "Three different dosages of KT-41 differed in how well they were tolerated."
-    assert _learned_frames(text, "KT-41") == {"KT-41": True}

@@ -483,8 +483,6 @@ def _chosen_anchor(
             # events than Y" names Y so); the alphabet decides only between names equal in all this (the name the
             # statements give first was tried instead and named the comparator more often: docs/BENCHMARKS.md)
             -eligible[a].set_against,
-            # and of those, the more specific: a word that holds another's ("atorvastatin" before "statin")
-            sum(other != a and other in a for other in eligible),
             a,
         ),
     )

@@ -185,9 +185,8 @@ NOT_AGENTS = _words(
 # Frames: words near a name that say it was given (a therapeutic frame) or that it is an exposure or a risk factor
 THERAPY_CUES = _words(
     "treat treated treating treatment treatments therapy therapies therapeutic administered "
-    "administration administering given giving received receiving dose doses dosing dosed dosage dosages injected "
-    "injection "
-    "infused infusing infusion transplanted transplantation delivered immunized immunised vaccinated "
+    "administration administering given giving received receiving dose doses dosing dosed injected injection "
+    "infused infusion transplanted transplantation delivered immunized immunised vaccinated "
     "vaccination supplementation supplemented prescribed drug drugs agent agents medication "
     "medications prophylactic trial trials randomized randomised placebo regimen "
     "intervention monotherapy"
