@@ -183,7 +183,8 @@ class TreatmentTallies:
                 for anchor in specific_anchors(mention.anchors):
                     tally = tallies.setdefault(anchor, _Tally())
                     tally.names[mention.name] += 1
-                    tally.set_against += mention.reference_frame and not mention.against_control
+                    if mention.reference_frame and not mention.against_control:
+                        tally.set_against += 1
                     before = seen.get(anchor, (False, False, False, True))
                     seen[anchor] = (
                         before[0] or attributed,
