@@ -6,7 +6,9 @@ places of a sentence that reports a tested comparison of people are the arms the
 whatever words name them: something given (a therapy frame), as treatment_frames.parallel_arms reads arms after
 "with" and "for". Here the places of time and setting count too ("in", "during"): a learned name is already one
 the PICO reader reads as an intervention and not an outcome, and a second name in the same place, or joined to the
-first by "and", "or", "versus" ("in the ACG or the UCG"), must be there.
+first by "and", "or", "versus" ("in the ACG or the UCG"), or the comparator's word in the same place ("in the SeG
+... but not in the placebo group"), must be there. Only short forms and codes take these places (a lower-case word
+after "in" is as often what was measured: "in house dust").
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ def _place(toks: Sequence[str], first: int) -> str:
 
 
 def _comparators(toks: Sequence[str]) -> list[int]:
+    """The tokens that name the comparator's arm by themselves ("placebo", "control", "sham"; not "usual", "standard",
+    which name it only with "care")."""
     return [i for i, tok in enumerate(toks) if tok in COMPARATOR and tok not in CONTROL_CARE]
 
 

@@ -17,16 +17,18 @@ statements name (treatments.py) which treatment, if any, the target studied:
   drug named in a sentence that reports an adverse event counts as given even where the sentence names no person.
 
 - Names no word list holds: when no listed treatment qualifies, the PICO reader's intervention spans in the
-  statements become treatment names (treatments.py trims them; a comparator's arm is left out), a sentence that
-  names one and reports a comparison's result attributes that result to it, and the same rules decide, the
-  attributions needing their full number unless they report a result in numbers or in a sentence about people or
-  a trial (clinical_context.py; docs/EXTRACTIVE.md says why).
+  statements become treatment names (learned_names.py; treatments.py trims them; a comparator's arm is left out), a
+  sentence that names one and reports a comparison's result attributes that result to it, and the same rules decide,
+  the attributions needing their full number unless they report a result in numbers or in a sentence about people
+  or a trial (clinical_context.py; docs/EXTRACTIVE.md says why).
 - When neither finds one, a trial's results that name one drug as given and attribute it nothing name it
   (given_drug.py). A short form the statements define for a disease or a symptom is never the intervention
   (named_conditions.py).
 - Of treatments equally attributed, the one less often named only as what another arm is compared against ("than",
   "versus", "compared with" before it) is the intervention; of those equally named, the word that fewer arms' names
-  share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free").
+  share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free"); then the one less often set
+  against another arm in a sentence; the alphabet last. A short form the statements define for the comparator
+  ("usual care (UC)") is never the intervention.
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
@@ -321,7 +323,7 @@ def profile_target(
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
     by_anchor = _tallied(treatments, tallies, aliases)
     conditions = condition_anchors(definitions, res) if definitions else frozenset()
-    # a short form the statements define for the comparator ("usual care (UC)") is no more the intervention than it
+    # nor is a short form the statements define for the comparator ("usual care (UC)")
     conditions = conditions | comparator_short_forms(aliases)
     anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions)
     if anchor is None and texts:
@@ -482,7 +484,8 @@ def _chosen_anchor(
             a not in TREATMENT_CLASSES,
             # of names the statements treat alike, the one less often set against another arm ("X had fewer
             # events than Y" names Y so); the alphabet decides only between names equal in all this (the name the
-            # statements give first was tried instead and named the comparator more often: docs/BENCHMARKS.md)
+            # statements give first was tried instead and named the labelled intervention less often:
+            # docs/BENCHMARKS.md, s41-noname)
             -eligible[a].set_against,
             a,
         ),
