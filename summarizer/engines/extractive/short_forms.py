@@ -8,7 +8,7 @@ from collections.abc import Set as AbstractSet
 
 from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.treatment_mention import name_anchors
-from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES
+from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES, names_comparator
 
 # treatment classes too general to name an intervention on their own
 GENERIC_CLASSES = MODIFIED_CLASSES | {"administration"}
@@ -75,3 +75,9 @@ def long_forms_of(anchor: str, aliases: dict[str, tuple[str, ...]]) -> set[str]:
 
 def short_forms_of(wanted: set[str], aliases: dict[str, tuple[str, ...]]) -> set[str]:
     return {short for short, long_anchors in aliases.items() if wanted.intersection(long_anchors)}
+
+
+def comparator_short_forms(aliases: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The short forms whose long form names the comparator's arm: "usual care (UC)", "control group (CG)", "placebo
+    group (PG)"."""
+    return frozenset(short for short, long_anchors in aliases.items() if any(map(names_comparator, long_anchors)))

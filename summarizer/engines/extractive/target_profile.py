@@ -17,16 +17,18 @@ statements name (treatments.py) which treatment, if any, the target studied:
   drug named in a sentence that reports an adverse event counts as given even where the sentence names no person.
 
 - Names no word list holds: when no listed treatment qualifies, the PICO reader's intervention spans in the
-  statements become treatment names (treatments.py trims them; a comparator's arm is left out), a sentence that
-  names one and reports a comparison's result attributes that result to it, and the same rules decide, the
-  attributions needing their full number unless they report a result in numbers or in a sentence about people or
-  a trial (clinical_context.py; docs/EXTRACTIVE.md says why).
+  statements become treatment names (learned_names.py; treatments.py trims them; a comparator's arm is left out), a
+  sentence that names one and reports a comparison's result attributes that result to it, and the same rules decide,
+  the attributions needing their full number unless they report a result in numbers or in a sentence about people
+  or a trial (clinical_context.py; docs/EXTRACTIVE.md says why).
 - When neither finds one, a trial's results that name one drug as given and attribute it nothing name it
   (given_drug.py). A short form the statements define for a disease or a symptom is never the intervention
   (named_conditions.py).
 - Of treatments equally attributed, the one less often named only as what another arm is compared against ("than",
   "versus", "compared with" before it) is the intervention; of those equally named, the word that fewer arms' names
-  share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free").
+  share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free"); then the one less often set
+  against another arm in a sentence; the alphabet last. A short form the statements define for the comparator
+  ("usual care (UC)") is never the intervention.
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
@@ -45,23 +47,22 @@ from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
-from summarizer.engines.extractive.clinical_context import care_of_people, says_who
 from summarizer.engines.extractive.evidence import CELL_LEVEL
-from summarizer.engines.extractive.framed_names import framed_name_spans
 from summarizer.engines.extractive.given_drug import only_given_drug
+from summarizer.engines.extractive.learned_names import learned_treatments
 from summarizer.engines.extractive.named_conditions import condition_anchors
 from summarizer.engines.extractive.pico import PicoTagger
-from summarizer.engines.extractive.reading import SentenceReading, annotate, reread_treatments
+from summarizer.engines.extractive.reading import SentenceReading, annotate
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.short_forms import (
     acronyms,
     aliases_of,
     anchors_match,
+    comparator_short_forms,
     long_forms_of,
     short_forms_of,
     specific_anchors,
 )
-from summarizer.engines.extractive.tokenise import lower_same_length
 from summarizer.engines.extractive.treatment_mention import TreatmentMention, TreatmentReading, name_anchors
 from summarizer.engines.extractive.treatment_names import (
     TREATMENT_CLASSES,
@@ -95,7 +96,6 @@ _TITLE_CUES = re.compile(
     r"for\s+(?:the\s+)?(?:treatment|prevention)|prevents?|protects?|improves?|reduces?|extends?|cures?)\b",
     re.IGNORECASE,
 )
-LEARNED_STATEMENTS = 300
 _PRECLINICAL = re.compile(r"\bpre-?clinical\b", re.IGNORECASE)
 
 
@@ -138,6 +138,7 @@ class _Tally:
     reference: float = 0.0  # statements naming it only as what another arm is compared against
     tested: float = 0.0  # statements attributing it a test's result (counted for learned names only)
     caused: float = 0.0  # statements naming it where the patient had an adverse event (given_treatments)
+    set_against: int = 0  # its mentions as what another arm is compared against, not the control ("than with X")
 
 
 def min_attributed(statements: int, rules: VerdictRules = RULES) -> float:
@@ -184,6 +185,8 @@ class TreatmentTallies:
                 for anchor in specific_anchors(mention.anchors):
                     tally = tallies.setdefault(anchor, _Tally())
                     tally.names[mention.name] += 1
+                    if mention.reference_frame and not mention.against_control:
+                        tally.set_against += 1
                     before = seen.get(anchor, (False, False, False, True))
                     seen[anchor] = (
                         before[0] or attributed,
@@ -248,6 +251,7 @@ def _with_short_forms(by_anchor: dict[str, _Tally], aliases: dict[str, tuple[str
                 before.reference + tally.reference,
                 before.tested + tally.tested,
                 before.caused + tally.caused,
+                before.set_against + tally.set_against,
             )
     return merged
 
@@ -319,6 +323,8 @@ def profile_target(
         return TargetProfile(name, frozenset(wanted), indices, sentences, f"The title names the intervention, {name}.")
     by_anchor = _tallied(treatments, tallies, aliases)
     conditions = condition_anchors(definitions, res) if definitions else frozenset()
+    # nor is a short form the statements define for the comparator ("usual care (UC)")
+    conditions = conditions | comparator_short_forms(aliases)
     anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions)
     if anchor is None and texts:
         by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts))
@@ -328,7 +334,7 @@ def profile_target(
     listed_tallies = by_anchor
     if reader is not None:
         listed = frozenset(a for a, tally in by_anchor.items() if tally.therapy >= rules.min_framed)
-        treatments = _with_learned_names(treatments, readings, texts, reader, res)
+        treatments = learned_treatments(treatments, readings, texts, reader, res)
         by_anchor = _tallied(treatments, None, aliases)
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
         # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a
@@ -476,6 +482,11 @@ def _chosen_anchor(
             eligible[a].mentions,
             -_arms_named(a, eligible[a].names),
             a not in TREATMENT_CLASSES,
+            # of names the statements treat alike, the one less often set against another arm ("X had fewer
+            # events than Y" names Y so); the alphabet decides only between names equal in all this (the name the
+            # statements give first was tried instead and named the labelled intervention less often:
+            # docs/BENCHMARKS.md, s41-noname)
+            -eligible[a].set_against,
             a,
         ),
     )
@@ -494,45 +505,6 @@ def _arms_named(anchor: str, names: Counter[str]) -> int:
         if anchor in words and words.index(anchor):
             kinds.add(tuple(words[: words.index(anchor)]))
     return max(1, len(kinds))
-
-
-def _with_learned_names(
-    treatments: Sequence[TreatmentReading],
-    readings: Sequence[SentenceReading],
-    texts: Sequence[str],
-    pico: PicoTagger,
-    res: Resources,
-) -> list[TreatmentReading]:
-    """The treatments with the names the PICO reader reads as interventions added, in the first LEARNED_STATEMENTS
-    statements (it costs about 0.3 ms a statement, so it reads only when the word lists found no intervention). A
-    span that overlaps an outcome the reading found is no intervention; a sentence that names a learned one and
-    reports a comparison's result attributes that result to it (treatments.read_treatments)."""
-    learned = list(treatments)
-    for index, text in enumerate(texts[:LEARNED_STATEMENTS]):
-        outcomes = [(m.start, m.start + len(m.outcome)) for m in readings[index].outcomes]
-        found: list[tuple[int, int]] = [(span.start, span.end) for span in pico.intervention_spans(text)]
-        spans = [
-            (first, last)
-            for first, last in (*found, *framed_name_spans(text))  # and the names framed as given (framed_names.py)
-            if not any(start < last and first < end for start, end in outcomes)
-        ]
-        if not spans:
-            continue
-        reread = reread_treatments(text, readings[index], spans, res)
-        learned[index] = _with_care_of_people(text, reread)
-    return learned
-
-
-def _with_care_of_people(text: str, reread: TreatmentReading) -> TreatmentReading:
-    """A learned reading with its sentences about people or a trial counted as founded as a result in numbers is
-    (clinical_context.py). A learned name there that is a word for people ("the neonate") or what the people had
-    ("subjects with X") says who they were, not what they were given: it is no mention."""
-    cared = frozenset(care_of_people(text)).difference(reread.tested)
-    if not cared:
-        return reread
-    low = lower_same_length(text)
-    mentions = tuple(m for m in reread.mentions if m.sentence not in cared or not says_who(low, m.name))
-    return reread._replace(mentions=mentions, tested=tuple(sorted(cared.union(reread.tested))))
 
 
 def _no_intervention_reason(tallies: dict[str, _Tally]) -> str:

@@ -247,11 +247,18 @@ _NEGATED_ARM = re.compile(r"^non-?[a-z]+ed$")
 _WITHOUT_ADDITION = ("-alone", "-only")
 
 
+# the short forms trials give the comparator's arm, the initials of its words ("control group (CG)", "usual care group
+# (UCG)"; "TAU" is in COMPARATOR): written alone, "in the UCG", they name the comparator too
+COMPARATOR_INITIALS = frozenset({"cg"} | {word[0] + "cg" for word in CONTROL_CARE})  # "usual care group"
+
+
 def names_comparator(anchor: str) -> bool:
-    """Whether a name's anchor word names the comparator arm: "placebo", "sham-operated", "non-supplemented", and
-    the arm without an addition ("the surgery-alone arm" is the reference of "chemotherapy plus surgery")."""
+    """Whether a name's anchor word names the comparator arm: "placebo", "sham-operated", "non-supplemented", the
+    initials of a comparator's arm ("CG", "UCG"), and the arm without an addition ("the surgery-alone arm" is the
+    reference of "chemotherapy plus surgery")."""
     return (
         anchor in COMPARATOR
+        or anchor in COMPARATOR_INITIALS
         or anchor.split("-", 1)[0] in COMPARATOR
         or _NEGATED_ARM.match(anchor) is not None
         or anchor.endswith(_WITHOUT_ADDITION)

@@ -21,12 +21,19 @@ from collections.abc import Iterable, Sequence
 
 from summarizer.citations import AUTHOR_YEAR, count_citations
 from summarizer.engines.extractive.cues import (
-    ADVERB_ENDINGS,
     COMPARISON_RESULT,
     OUTCOME_VERB_STEMS,
     PATTERN_A_SUFFIX,
     TESTED_IN_NUMBERS,
     word_class,
+)
+from summarizer.engines.extractive.learned_arms import learned_arms
+from summarizer.engines.extractive.learned_spans import (
+    finite_after_name,
+    learned_first_word,
+    learned_spans,
+    learned_word,
+    past_form,
 )
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
@@ -60,7 +67,6 @@ from summarizer.engines.extractive.treatment_names import (
     NEEDS_MODIFIER,
     NOT_AGENTS,
     NOT_ARMS,
-    NOT_IN_LEARNED_NAMES,
     NOT_MODIFIERS,
     OUTCOME_BEFORE,
     PEOPLE,
@@ -68,7 +74,6 @@ from summarizer.engines.extractive.treatment_names import (
     PHRASE_ENDS,
     PLAIN_CLASSES,
     PROCEDURE_SUFFIXES,
-    ROMAN_NUMERAL,
     STOP_BEFORE,
     STUDY_WORDS,
     TRAILING_PUNCT,
@@ -77,7 +82,6 @@ from summarizer.engines.extractive.treatment_names import (
     WEIGHT_PHRASE,
     code_name_start,
     dose_in,
-    is_name_word,
     names_comparator,
     negated_before,
     population_frame,
@@ -115,6 +119,7 @@ _CLOSING_PUNCT = ",;:)]"
 _ARMS_JOINED = frozenset({"and", "or", "versus", "vs"})
 
 _NOTHING = TreatmentReading()
+_learned_word = learned_word  # where tests of the earlier layout import it from
 
 
 _OPENING_QUOTES = "“‘\"'"
@@ -144,7 +149,7 @@ def _phrase_start(text: str, head_start: int) -> int:
     words = list(_RAW_WORD.finditer(text, start, head_start))
     toks = [w.group().lower().strip(".") for w in words]
     for j in range(len(toks) - 1, 0, -1):
-        if toks[j - 1] not in STOP_BEFORE and _finite_after_name(toks, j):
+        if toks[j - 1] not in STOP_BEFORE and finite_after_name(toks, j):
             return words[j + 1].start() if j + 1 < len(words) else head_start
     return start
 
@@ -257,84 +262,6 @@ def _object_word(tok: str) -> bool:
     return tok not in STOP_BEFORE and not tok.endswith(("ed", "ing")) and tok not in VERBS
 
 
-def _learned_word(tok: str) -> bool:
-    """Whether a word may be part of a treatment's name read by the PICO reader: not a function word, an arm's
-    word, a number, a dose or a word of the study's design."""
-    return (
-        len(tok) > 1
-        and any(c.isalpha() for c in tok)
-        and tok not in STOP_BEFORE
-        and tok not in ARM_WORDS
-        and tok not in NOT_ARMS
-        and tok not in DOCUMENT_WORDS
-        and tok not in NOT_IN_LEARNED_NAMES
-        and tok not in VERBS
-        and not tok.endswith(ADVERB_ENDINGS)
-        and is_name_word(tok)
-    )
-
-
-def _learned_first_word(tok: str) -> bool:
-    """Whether a word may begin a treatment's name read by the PICO reader: a name's word that is not a group's
-    numeral ("group II") nor the people given it ("women ramipril")."""
-    return _learned_word(tok) and ROMAN_NUMERAL.match(tok) is None and tok not in PEOPLE
-
-
-def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, int, int, bool]]:
-    """The PICO reader's intervention spans (character offsets) as names: from the first word that may name a
-    treatment through the run of such words that follows, up to punctuation. A span whose name begins with a
-    comparator's word is the other arm and is left out. Whether it was given is read from its frame, as for a
-    listed name (the reader's tag alone is not enough: it tags proteins and exposures in basic science too)."""
-    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
-    spans = []
-    for start, end in learned:
-        first, stop = bisect_left(starts, start), bisect_left(starts, end)
-        while first < stop and toks[first] not in COMPARATOR and not _learned_first_word(toks[first]):
-            first += 1
-        if first >= stop or toks[first] in COMPARATOR:
-            continue
-        if first > 0 and toks[first - 1].isdigit() and text[starts[first] : ends[first]].islower():
-            continue  # "17 pharmacies", "40 patients": units counted, not what they were given
-        last = first
-        while last + 1 < stop and (
-            _code_number(scan, last)
-            or _learned_word(toks[last + 1]) and not _finite_after_name(toks, last + 1) and not any(
-                c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT
-            )
-        ):
-            last += 1
-        if all(tok.endswith("ed") and not _treated_with(tok) for tok in toks[first : last + 1]):
-            continue  # "treated", "supplemented": what was done, not what was given ("X-treated" names X)
-        if toks[last] in PEOPLE:
-            continue  # "nonsmoking participants": whom a name's head names, not what they were given
-        spans.append((starts[first], ends[last], first, last, False))
-    return spans
-
-
-def _code_number(scan: Scan, last: int) -> bool:
-    """Whether the token after a name's word is the number of a code the hyphen joins it to ("IL-2", "nonoxynol-9",
-    "COX-2"): part of the name, though a number alone is no name's word."""
-    after = last + 1
-    return scan.toks[after].isdigit() and scan.text[scan.ends[last] : scan.starts[after]] == "-"
-
-
-def _treated_with(tok: str) -> bool:
-    """Whether a participle names what was given before its hyphen: "efalizumab-treated", "insulin-treated" (the
-    name's anchor is the word before it: treatment_names.CAUSE_SUFFIX)."""
-    head, _, participle = tok.rpartition("-")
-    return participle == "treated" and _learned_first_word(head)
-
-
-def _finite_after_name(toks: Sequence[str], i: int) -> bool:
-    """Whether word i, after a name's word, is a verb in the past ("SLED needed fewer transfusions"): a word in -ed
-    after one that is not (a name's participles come first: "pegylated interferon", "activated charcoal")."""
-    return _past_form(toks[i]) and not _past_form(toks[i - 1])
-
-
-def _past_form(tok: str) -> bool:
-    return len(tok) > 4 and tok.endswith("ed") and "-" not in tok  # "marrow-derived" is an adjective
-
-
 def _against_its_negation(scan: Scan, word: str) -> bool:
     """Whether a past form names an arm by what it was given, set against the arm that was not ("the fluoridated and
     non-fluoridated groups", "vaccinated versus unvaccinated children"); "treated" and "given" say no more than that
@@ -357,7 +284,7 @@ def _dosed_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
         if not toks[i + 1][:1].isdigit() or not dose_in(toks[i + 1 : i + 4]):
             continue
         word = text[starts[i] : ends[i]]
-        if word.islower() or not _learned_first_word(toks[i]) or names_comparator(toks[i]):
+        if word.islower() or not learned_first_word(toks[i]) or names_comparator(toks[i]):
             continue
         spans.append((starts[i], ends[i], i, i, True))
     return spans
@@ -389,7 +316,7 @@ def treatment_mentions(
     # char start, char end, first and last token, and whether it was certainly given (a cause word, a trial arm)
     spans: list[tuple[int, int, int, int, bool]] = []
     spans.extend(_agent_spans(scan, drug_margins))
-    spans.extend(_learned_spans(scan, learned))
+    spans.extend(learned_spans(scan, learned))
     spans.extend(_dosed_spans(scan))
     n = len(toks)
     arms: set[int] = set()  # where the names of trial arms ("the olanzapine group") start
@@ -402,7 +329,7 @@ def treatment_mentions(
             continue
         if tok in ARM_WORDS and i > 2 and toks[i - 1] in COMPARATOR and toks[i - 2] in _ARMS_JOINED and _arm_word(
             scan, i - 3, i - 2
-        ) and not _past_form(toks[i - 3]) and toks[i - 3] not in ARM_WORDS:
+        ) and not past_form(toks[i - 3]) and toks[i - 3] not in ARM_WORDS:
             # "in the pravastatin and control groups": the arm set against the comparator's
             first = i - 4 if i > 3 and _arm_word(scan, i - 4, i - 3) else i - 3
             spans.append((starts[first], ends[i - 3], first, i - 3, True))
@@ -412,7 +339,7 @@ def treatment_mentions(
             first = i - 1
             if first > 0 and _arm_word(scan, first - 1, first):
                 first -= 1
-            if all(map(_past_form, toks[first:i])) and not _against_its_negation(scan, toks[i - 1]):
+            if all(map(past_form, toks[first:i])) and not _against_its_negation(scan, toks[i - 1]):
                 continue  # "the studied groups", "the treated arm": which arms, not what they were given
             spans.append((starts[first], ends[i - 1], first, i - 1, True))
             arms.add(starts[first])
@@ -422,7 +349,7 @@ def treatment_mentions(
             if other >= 0 and toks[first - 1] in _ARMS_JOINED and toks[other] not in ARM_WORDS and _arm_word(
                 scan, other, first - 1
             ) and (
-                not _past_form(toks[other]) or _against_its_negation(scan, toks[other])
+                not past_form(toks[other]) or _against_its_negation(scan, toks[other])
             ):
                 joined = other - 1 if other > 0 and _arm_word(scan, other - 1, other) else other
                 spans.append((starts[joined], ends[other], joined, other, True))
@@ -456,7 +383,7 @@ def treatment_mentions(
             of_disease or toks[obj][0].isdigit()
         ):
             last = obj
-            while last + 1 < n and last - obj < 3 and _object_word(toks[last + 1]) and not _finite_after_name(
+            while last + 1 < n and last - obj < 3 and _object_word(toks[last + 1]) and not finite_after_name(
                 toks, last + 1
             ) and not any(
                 c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT
@@ -502,7 +429,8 @@ def treatment_mentions(
         )
         firsts.append(first)
     if len(mentions) > 1:
-        return parallel_arms(scan, mentions, firsts)
+        mentions = parallel_arms(scan, mentions, firsts)
+        return learned_arms(scan, mentions, firsts) if learned else mentions
     return mentions
 
 

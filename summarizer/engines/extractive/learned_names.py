@@ -1,0 +1,108 @@
+"""Treatment names no word list holds, read from the PICO reader's intervention spans: the part of the target profile
+(target_profile.py) that runs only when the listed names give no intervention.
+
+The PICO reader's spans in a statement become treatment names (treatments.py trims them and reads their frames) unless
+they overlap an outcome the reading found: an outcome is no intervention. An outcome's phrase can run on over the arm
+it was measured in, though ("OLP for the i-gel", "the response time for LMQs"): a span that begins after one of the
+prepositions that place an arm (treatment_frames.ARM_PREPOSITIONS: "for", "with", ...) inside the outcome's phrase
+is the arm, not the outcome, and is kept.
+
+A sentence about people or a trial (clinical_context.py) counts as founded as a result in numbers is, and a learned
+name there that is a word for people ("the neonate") or what the people had ("subjects with X") says who they were,
+not what they were given: it is no mention.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from summarizer.engines.extractive.clinical_context import care_of_people, says_who
+from summarizer.engines.extractive.framed_names import framed_name_spans
+from summarizer.engines.extractive.pico import PicoTagger
+from summarizer.engines.extractive.reading import SentenceReading, reread_treatments
+from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.tokenise import Span, lower_same_length
+from summarizer.engines.extractive.treatment_frames import ARM_PREPOSITIONS, ARMS_SET_AGAINST
+from summarizer.engines.extractive.treatment_mention import TreatmentReading
+from summarizer.engines.extractive.treatment_names import DETERMINERS
+
+# the PICO reader costs about 0.3 ms a statement: it reads the first this many
+LEARNED_STATEMENTS = 300
+# how many words of an outcome's phrase before a span are read for the preposition that places an arm
+_ARM_REACH = 3
+
+
+def learned_treatments(
+    treatments: Sequence[TreatmentReading],
+    readings: Sequence[SentenceReading],
+    texts: Sequence[str],
+    pico: PicoTagger,
+    res: Resources,
+) -> list[TreatmentReading]:
+    """The treatments with the names the PICO reader reads as interventions added, in the first LEARNED_STATEMENTS
+    statements; a sentence that names a learned one and reports a comparison's result attributes that result to it
+    (treatments.read_treatments)."""
+    learned = list(treatments)
+    for index, text in enumerate(texts[:LEARNED_STATEMENTS]):
+        found: list[tuple[int, int]] = [(span.start, span.end) for span in pico.intervention_spans(text)]
+        found.extend(framed_name_spans(text))  # and the names framed as given (framed_names.py)
+        if not found:
+            continue
+        outcomes = [(m.start, m.start + len(m.outcome)) for m in readings[index].outcomes]
+        low = lower_same_length(text) if outcomes else text
+        spans = [
+            (first, last)
+            for first, last in found
+            if not any(start < last and first < end and not arm_in_outcome(low, (start, end), (first, last), found)
+                       for start, end in outcomes)
+        ]
+        if not spans:
+            continue
+        reread = reread_treatments(text, readings[index], spans, res)
+        learned[index] = _with_care_of_people(text, reread)
+    return learned
+
+
+def arm_in_outcome(low: str, outcome: Span, span: Span, found: Sequence[Span]) -> bool:
+    """Whether a span that overlaps an outcome's phrase (low: the statement lower-cased; found: all the spans read in
+    it) is an arm set against another, not the outcome: it begins after a preposition inside the phrase that places
+    an arm, a determiner allowed between, and its sentence goes on to set something against it ("OLP for the i-gel
+    was higher than for the LMA", "pain scores with ketamine versus ..."; not what was needed or measured: "the need
+    for CPAP", "the time for recovery"); or the phrase is the span itself, opening its sentence, and another span
+    follows a word that sets it against the first ("EDOF was better than AOMF": the subject of a comparison of
+    arms; not "higher SVR compared with ...")."""
+    stop = low.find(". ", span[1])
+    rest = low[span[1] : stop if stop >= 0 else len(low)]
+    if span[0] <= outcome[0]:
+        if span[0] < outcome[0] or span[1] < outcome[1] or not _opens_sentence(low, span[0]):
+            return False
+        return any(
+            span[1] < other[0] <= span[1] + len(rest)
+            and not ARMS_SET_AGAINST.isdisjoint(low[span[1] : other[0]].split())
+            for other in found
+        )
+    words = low[outcome[0] : span[0]].split()[-_ARM_REACH:]
+    while words and words[-1] in DETERMINERS:
+        words.pop()
+    if len(words) < 2 or words[-1] not in ARM_PREPOSITIONS:
+        return False
+    return not ARMS_SET_AGAINST.isdisjoint(rest.split())
+
+
+def _opens_sentence(low: str, at: int) -> bool:
+    """Whether the words before position `at` in its sentence are none or a determiner: a name there is the subject
+    ("EDOF was better than AOMF"), not what a comparative before it measures ("higher SVR compared with ...")."""
+    opens = max(low.rfind(". ", 0, at) + 2, low.rfind("; ", 0, at) + 2, 0)
+    return all(word in DETERMINERS for word in low[opens:at].split())
+
+
+def _with_care_of_people(text: str, reread: TreatmentReading) -> TreatmentReading:
+    """A learned reading with its sentences about people or a trial counted as founded as a result in numbers is
+    (clinical_context.py). A learned name there that is a word for people ("the neonate") or what the people had
+    ("subjects with X") says who they were, not what they were given: it is no mention."""
+    cared = frozenset(care_of_people(text)).difference(reread.tested)
+    if not cared:
+        return reread
+    low = lower_same_length(text)
+    mentions = tuple(m for m in reread.mentions if m.sentence not in cared or not says_who(low, m.name))
+    return reread._replace(mentions=mentions, tested=tuple(sorted(cared.union(reread.tested))))
