@@ -33,6 +33,14 @@ _FRAMED = re.compile(
     r"(?:(?:the|a|an)\s+)?(?:\d[\d.,]*\s*\S+\s+of\s+)?(?P<name>[^\s,;:()\[\].]+(?:[ \t]+[^\s,;:()\[\].]+){0,3})",
     re.IGNORECASE,
 )
+# a name as the subject of a passive verb of giving: "MV-CEA was given i.p. to patients", "6 cycles of X were
+# administered"; the name is the run of up to three words right before the verb's auxiliary
+_GIVEN_VERBS = ("given", "administered", "injected", "infused")
+_GIVEN_AFTER = re.compile(
+    r"(?P<name>[^\s,;:()\[\]]+(?:[ \t]+[^\s,;:()\[\]]+){0,2})\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?"
+    r"(?:" + "|".join(_GIVEN_VERBS) + r")\b",
+    re.IGNORECASE,
+)
 # a word that ends the name: a function word ("in", "over", "for", "to"), or a verb's form in -ing ("in reducing")
 _ENDS_NAME = STOP_BEFORE | frozenset({"versus", "vs", "compared", "than", "over", "and", "or"})
 
@@ -41,16 +49,33 @@ def framed_name_spans(text: str) -> list[NameSpan]:
     """The spans of the names after "the efficacy of", "the effectiveness of", "the superiority of", "the addition
     of" (GIVEN_OF) in a statement, each cut at the first function word or -ing form; none when no such word is said."""
     low = text.lower()
-    if " of " not in low or not any(word in low for word in GIVEN_OF):
-        return []
     spans = []
-    for match in _FRAMED.finditer(text):
-        start = end = match.start("name")
-        for word in re.finditer(r"\S+", match.group("name")):
+    if " of " in low and any(word in low for word in GIVEN_OF):
+        for match in _FRAMED.finditer(text):
+            start = end = match.start("name")
+            for word in re.finditer(r"\S+", match.group("name")):
+                bare = word.group().lower()
+                if bare in _ENDS_NAME or bare.endswith("ing"):
+                    break
+                end = match.start("name") + word.end()
+            if end > start:
+                spans.append(NameSpan(start, end))
+    if any(verb in low for verb in _GIVEN_VERBS):
+        spans.extend(_given_name_spans(text))
+    return spans
+
+
+def _given_name_spans(text: str) -> list[NameSpan]:
+    """The spans of the names a passive verb of giving has as its subject ("X was given to patients"): the words
+    right before the auxiliary, back to the first function word ("6 cycles of X were given": X)."""
+    spans = []
+    for match in _GIVEN_AFTER.finditer(text):
+        end = start = match.end("name")
+        for word in reversed(list(re.finditer(r"\S+", match.group("name")))):
             bare = word.group().lower()
-            if bare in _ENDS_NAME or bare.endswith("ing"):
+            if bare in _ENDS_NAME or bare.endswith("ing") or not any(c.isalpha() for c in bare):
                 break
-            end = match.start("name") + word.end()
+            start = match.start("name") + word.start()
         if end > start:
             spans.append(NameSpan(start, end))
     return spans

@@ -101,7 +101,7 @@ BENEFIT = re.compile(
     r"survival)|longer\s+life|improv(?:e|es|ed|ing|ement|ements)|ameliorat\w*|alleviat\w*|"
     r"suppress(?:es|ed|ing)?\s+(?:\w+\s+){0,2}(?:viral|virus|tumou?rs?|replication|infection)|"
     r"therapeutic\s+(?:effects?|efficacy|benefits?|activity|potential)|anti-?tumou?r(?:igenic)?|"
-    r"anti-?cancer|antiviral\s+activity|promising|encouraging|superior\s+to|favou?r(?:s|ed)\s+the|in\s+favou?r\s+of)"
+    r"anti-?cancer|antiviral\s+activity|promising|encouraging|superior\s+to|superiority\s+of|favou?r(?:s|ed)\s+the|in\s+favou?r\s+of)"
 )
 HARM = re.compile(r"\b(?:toxic|toxicity|toxicities|adverse|side[\s\-]effects?|harmful|detrimental)\b")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|nor|never|without|failed\s+to|lack\s+of)\s+(?:\w+\s+){0,2}$")
