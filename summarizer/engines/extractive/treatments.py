@@ -82,6 +82,7 @@ from summarizer.engines.extractive.treatment_names import (
     negated_before,
     population_frame,
 )
+from summarizer.engines.extractive.versus_spelling import misspelt_versus
 
 # how many words after "weight loss" are read for an effect it is the agent of
 _AGENT_WINDOW = 15
@@ -133,6 +134,7 @@ def _phrase_start(text: str, head_start: int) -> int:
         if word[-1] in TRAILING_PUNCT or word[0] in _OPENING_QUOTES or bare in STOP_BEFORE or bare in COMPARATIVES or (
             bare in NOT_MODIFIERS or bare.endswith("ly") or "(" in word or "[" in word or bare in STUDY_WORDS
             or bare == "without" or bare in PEOPLE  # "in women ramipril treatment": who, not what was given
+            or (bare[:1] == "v" and misspelt_versus(bare))  # "placebo vesus prophylaxis" (versus_spelling.py)
         ):
             break
         start = match.start()

@@ -1,0 +1,34 @@
+""""Versus" as writers spell it, misspellings included: a comparison's boundary, never a word of a name.
+
+Citing papers are typed in a hurry, and "versus" comes out as "vesus", "verus", "versos", "vresus": one letter left
+out, added, changed or two swapped. A name reader that takes the word before a treatment's name as its modifier then
+reads "vesus prophylaxis" as a name. A word of five to seven letters that begins with "v" and is one edit (a letter
+dropped, added or changed, or two neighbours swapped) from "versus" is that word ("verses", one edit away, is too,
+before a treatment's name; "venus", "version", "virus" are two edits or more away).
+"""
+
+from __future__ import annotations
+
+__all__ = ["misspelt_versus"]
+
+_VERSUS = "versus"
+
+
+def misspelt_versus(word: str) -> bool:
+    """Whether a lower-cased word is "versus" with one edit: a letter dropped, added or changed, or two neighbouring
+    letters swapped ("vesus", "verus", "versuss", "vresus"); not "versus" itself, nor "vs"."""
+    if not 5 <= len(word) <= 7 or word[0] != "v" or word == _VERSUS:
+        return False
+    return _one_edit(word, _VERSUS)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
