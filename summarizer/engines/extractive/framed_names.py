@@ -41,6 +41,20 @@ _GIVEN_AFTER = re.compile(
     r"(?:" + "|".join(_GIVEN_VERBS) + r")\b",
     re.IGNORECASE,
 )
+# a name joined by a hyphen to a participle that says it was given ("zelmoritide-treated patients"), or to one that
+# says it caused the harms named next ("GH-associated side effects", "X-related adverse events"): side effects and
+# adverse events are a treatment's; the name is the word before the hyphen
+_HARMS = r"(?:side[\s-]effects?|adverse\s+(?:events?|effects?|reactions?)|toxicit(?:y|ies))"
+_HYPHENED = re.compile(
+    r"(?<![\w-])(?P<name>[A-Za-z][\w]*(?:-\d+)?)-(?:treated\b|(?:associated|related|induced)\s+" + _HARMS + r")",
+    re.IGNORECASE,
+)
+# a name whose effect the possessive says was good ("PIO's beneficial effect on insulin action", "X's protective
+# effects"): "beneficial", "therapeutic" and "protective" are said of something given
+_POSSESSED_EFFECT = re.compile(
+    r"(?<![\w-])(?P<name>[A-Za-z][\w-]*)['’]s\s+(?:beneficial|therapeutic|protective)\s+effects?\b",
+    re.IGNORECASE,
+)
 # a word that ends the name: a function word ("in", "over", "for", "to"), or a verb's form in -ing ("in reducing")
 _ENDS_NAME = STOP_BEFORE | frozenset({"versus", "vs", "compared", "than", "over", "and", "or"})
 
@@ -62,6 +76,10 @@ def framed_name_spans(text: str) -> list[NameSpan]:
                 spans.append(NameSpan(start, end))
     if any(verb in low for verb in _GIVEN_VERBS):
         spans.extend(_given_name_spans(text))
+    if "-treated" in low or "-associated" in low or "-related" in low or "-induced" in low:
+        spans.extend(NameSpan(m.start("name"), m.end("name")) for m in _HYPHENED.finditer(text))
+    if "s beneficial" in low or "s therapeutic" in low or "s protective" in low:
+        spans.extend(NameSpan(m.start("name"), m.end("name")) for m in _POSSESSED_EFFECT.finditer(text))
     return spans
 
 

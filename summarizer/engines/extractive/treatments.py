@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from summarizer.citations import AUTHOR_YEAR, count_citations
+from summarizer.engines.extractive.comparison_boundary import is_comparison_boundary
 from summarizer.engines.extractive.cues import (
     ADVERB_ENDINGS,
     COMPARISON_RESULT,
@@ -82,7 +83,6 @@ from summarizer.engines.extractive.treatment_names import (
     negated_before,
     population_frame,
 )
-from summarizer.engines.extractive.versus_spelling import misspelt_versus
 
 # how many words after "weight loss" are read for an effect it is the agent of
 _AGENT_WINDOW = 15
@@ -134,7 +134,7 @@ def _phrase_start(text: str, head_start: int) -> int:
         if word[-1] in TRAILING_PUNCT or word[0] in _OPENING_QUOTES or bare in STOP_BEFORE or bare in COMPARATIVES or (
             bare in NOT_MODIFIERS or bare.endswith("ly") or "(" in word or "[" in word or bare in STUDY_WORDS
             or bare == "without" or bare in PEOPLE  # "in women ramipril treatment": who, not what was given
-            or (bare[:1] == "v" and misspelt_versus(bare))  # "placebo vesus prophylaxis" (versus_spelling.py)
+            or is_comparison_boundary(bare)  # "placebo vesus prophylaxis" (comparison_boundary.py)
         ):
             break
         start = match.start()
@@ -271,6 +271,7 @@ def _learned_word(tok: str) -> bool:
         and tok not in DOCUMENT_WORDS
         and tok not in NOT_IN_LEARNED_NAMES
         and tok not in VERBS
+        and not is_comparison_boundary(tok)  # "X over placebo", "X vesus placebo" (comparison_boundary.py)
         and not tok.endswith(ADVERB_ENDINGS)
         and is_name_word(tok)
     )
@@ -298,7 +299,7 @@ def _learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, 
         if first > 0 and toks[first - 1].isdigit() and text[starts[first] : ends[first]].islower():
             continue  # "17 pharmacies", "40 patients": units counted, not what they were given
         last = first
-        while last + 1 < stop and (
+        while last + 1 < stop and not toks[last].endswith(("'s", "’s")) and (  # a possessive ends the name
             _code_number(scan, last)
             or _learned_word(toks[last + 1]) and not _finite_after_name(toks, last + 1) and not any(
                 c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT
