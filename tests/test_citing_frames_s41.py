@@ -51,10 +51,11 @@ def test_the_subject_of_a_passive_verb_of_giving_is_named() -> None:
 def test_a_name_joined_to_treated_or_to_the_harms_it_caused() -> None:
     text = "Torvaline-treated patients relapsed less often than placebo-treated patients (p = 0.02) [ 3] ."
     assert _names(text) == ["Torvaline", "placebo"]
-    assert _names("KB-3-associated adverse events were rare, and KB-3-related toxicity was mild [ 3] .") == ["KB-3", "KB-3"]
+    text = "KB-3-associated adverse events were rare, and KB-3-related toxicity was mild [ 3] ."
+    assert _names(text) == ["KB-3", "KB-3"]
     # a harm's cause named so in a disease's name is no treatment frame of these
     assert _names("Heparin-induced thrombocytopenia was diagnosed [ 3] .") == []
-    profile = _profile(["Torvaline-treated patients had fewer relapses than placebo-treated patients (p = 0.02) [ 3] ."])
+    profile = _profile(["Torvaline-treated patients had fewer relapses than placebo-treated ones (p = 0.02) [ 3] ."])
     assert profile.name is not None and profile.name.lower() == "torvaline"
 
 
