@@ -36,11 +36,12 @@ _FRAMED = re.compile(
 # a name as the subject of a passive verb of giving: "MV-CEA was given i.p. to patients", "6 cycles of X were
 # administered"; the name is the run of up to three words right before the verb's auxiliary
 _GIVEN_VERBS = ("given", "administered", "injected", "infused")
-_GIVEN_AFTER = re.compile(
-    r"(?P<name>[^\s,;:()\[\]]+(?:[ \t]+[^\s,;:()\[\]]+){0,2})\s+(?:was|were|is|are)\s+(?:\w+ly\s+)?"
-    r"(?:" + "|".join(_GIVEN_VERBS) + r")\b",
-    re.IGNORECASE,
+_GIVEN_VERB = re.compile(
+    r"\s(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:" + "|".join(_GIVEN_VERBS) + r")\b", re.IGNORECASE
 )
+# the words right before the auxiliary (read backwards from it), up to punctuation that breaks a phrase
+_WORDS_BEFORE = re.compile(r"(?:[^\s,;:()\[\]]+[ \t]+){0,2}[^\s,;:()\[\]]+\Z")
+_NAME_REACH = 80
 # a name joined by a hyphen to a participle that says it was given ("zelmoritide-treated patients"), or to one that
 # says it caused the harms named next ("GH-associated side effects", "X-related adverse events"): side effects and
 # adverse events are a treatment's; the name is the word before the hyphen
@@ -87,13 +88,16 @@ def _given_name_spans(text: str) -> list[NameSpan]:
     """The spans of the names a passive verb of giving has as its subject ("X was given to patients"): the words
     right before the auxiliary, back to the first function word ("6 cycles of X were given": X)."""
     spans = []
-    for match in _GIVEN_AFTER.finditer(text):
-        end = start = match.end("name")
-        for word in reversed(list(re.finditer(r"\S+", match.group("name")))):
+    for verb in _GIVEN_VERB.finditer(text):
+        before = _WORDS_BEFORE.search(text, max(0, verb.start() - _NAME_REACH), verb.start())
+        if before is None:
+            continue
+        end = start = before.end()
+        for word in reversed(list(re.finditer(r"\S+", before.group()))):
             bare = word.group().lower()
             if bare in _ENDS_NAME or bare.endswith("ing") or not any(c.isalpha() for c in bare):
                 break
-            start = match.start("name") + word.start()
+            start = before.start() + word.start()
         if end > start:
             spans.append(NameSpan(start, end))
     return spans
