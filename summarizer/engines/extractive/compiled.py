@@ -33,6 +33,7 @@ MODULES = (
     "abbreviations",
     "arm_rates",
     "clinical_context",
+    "comparison_boundary",
     "cues",
     "event_measures",
     "event_scope",
@@ -61,6 +62,7 @@ MODULES = (
     "treatment_mention",
     "treatment_names",
     "treatments",
+    "trial_names",
     "unreported_results",
     "verdicts",
 )
