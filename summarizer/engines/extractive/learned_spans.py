@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
+from summarizer.engines.extractive.comparison_boundary import is_comparison_boundary
 from summarizer.engines.extractive.cues import ADVERB_ENDINGS
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import Span
@@ -37,6 +38,7 @@ def learned_word(tok: str) -> bool:
         and tok not in DOCUMENT_WORDS
         and tok not in NOT_IN_LEARNED_NAMES
         and tok not in VERBS
+        and not is_comparison_boundary(tok)  # "X over placebo", "X vesus placebo" (comparison_boundary.py)
         and not tok.endswith(ADVERB_ENDINGS)
         and is_name_word(tok)
     )
@@ -64,7 +66,7 @@ def learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, i
         if first > 0 and toks[first - 1].isdigit() and text[starts[first] : ends[first]].islower():
             continue  # "17 pharmacies", "40 patients": units counted, not what they were given
         last = first
-        while last + 1 < stop and (
+        while last + 1 < stop and not toks[last].endswith(("'s", "’s")) and (  # a possessive ends the name
             _code_number(scan, last)
             or learned_word(toks[last + 1]) and not finite_after_name(toks, last + 1) and not any(
                 c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT

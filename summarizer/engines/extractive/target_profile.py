@@ -69,6 +69,7 @@ from summarizer.engines.extractive.treatment_names import (
     clean_name,
     names_comparator,
 )
+from summarizer.engines.extractive.trial_names import trial_name_anchors
 from summarizer.models import Target
 
 ALONE_WEIGHT = 1.0
@@ -325,6 +326,7 @@ def profile_target(
     conditions = condition_anchors(definitions, res) if definitions else frozenset()
     # nor is a short form the statements define for the comparator ("usual care (UC)")
     conditions = conditions | comparator_short_forms(aliases)
+    conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
     anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions)
     if anchor is None and texts:
         by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts))

@@ -87,9 +87,11 @@ def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) 
     at = first - 1
     while at > opens and first - at <= _WORDS_BEFORE_NAME and toks[at] not in STOP_BEFORE:
         at -= 1
+    at = _before_dose_of(toks, at, opens)  # "the superiority of 2.0 ml/kg of X": the dose given "of" X is skipped
     framed = at - 1 >= opens and (
         (toks[at] == "of" and toks[at - 1] in GIVEN_OF) or (toks[at] == "to" and toks[at - 1] in ASSIGNED_TO)
     ) and _joined(scan, at - 1, first)
+    framed = framed or _harms_or_effect_of(scan, last, closes)
     if not framed:
         tested_of = at - 1 >= opens and toks[at] == "of" and toks[at - 1] in TESTED_OF and _joined(scan, at - 1, first)
         if not (tested_of or _subject_of_result(scan, last, closes)):
@@ -100,6 +102,48 @@ def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) 
             # randomisation: clinical_context.py)
             return False
     return not about_animals_or_cells(scan.text[scan.starts[opens] : scan.ends[closes - 1]])
+
+
+# a participle after a name's hyphen that makes it the cause of what follows ("GH-associated side effects")
+_CAUSING = ("-associated", "-related", "-induced")
+_HARM_HEADS = frozenset({"side", "adverse", "toxicity", "toxicities"})
+# the goodness a possessive says a given thing's effect had ("X's beneficial effect"); the reader keeps "'s" on the
+# name's last token or splits it off as "s"
+_GOOD_EFFECT = frozenset({"beneficial", "therapeutic", "protective"})
+
+
+def _harms_or_effect_of(scan: Scan, last: int, closes: int) -> bool:
+    """Whether the name ending at token `last` is what caused side effects or adverse events ("GH-associated side
+    effects", "X-related toxicity") or has a good effect in the possessive ("PIO's beneficial effect on Y"): both are
+    said only of something given."""
+    toks = scan.toks
+    after = last + 1
+    if toks[last].endswith(_CAUSING):
+        return after < closes and toks[after] in _HARM_HEADS
+    if after < closes and toks[after] == "s" and scan.text[scan.ends[last] : scan.starts[after]] in ("'", "’"):
+        after += 1  # "X ' s": the possessive split off
+    elif not toks[last].endswith(("'s", "’s")):
+        return False
+    return after + 1 < closes and toks[after] in _GOOD_EFFECT and toks[after + 1] in ("effect", "effects")
+
+
+# how many tokens a dose given "of" a name may have ("2.0 ml kg", "500 mg", "10 ml")
+_DOSE_REACH = 3
+_DOSE_SIZE = frozenset({"ml", "l", "kg", "g", "mg", "mcg", "ug", "iu", "miu", "mmol", "units", "unit", "doses", "dose"})
+
+
+def _before_dose_of(toks: Sequence[str], at: int, opens: int) -> int:
+    """The token before a dose given "of" the name when token `at` is that "of" ("the efficacy of 2.0 ml/kg of X",
+    "the addition of 100 mg of X": the "of" before the dose), else `at`: a number, then up to _DOSE_REACH words of
+    its unit, then "of"."""
+    if toks[at] != "of":
+        return at
+    k = at - 1
+    while k > opens and at - k <= _DOSE_REACH and toks[k] in _DOSE_SIZE:
+        k -= 1
+    if k == at - 1 or k - 1 < opens or not toks[k][:1].isdigit() or toks[k - 1] != "of":
+        return at
+    return k - 1
 
 
 def _joined(scan: Scan, i: int, j: int) -> bool:

@@ -122,11 +122,15 @@ def name_anchors(name: str) -> tuple[str, ...]:
     return anchor_words(name.lower())
 
 
+# a possessive's ending: "pio's" is "pio" (the possessed noun follows it)
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 @lru_cache(maxsize=1 << 14)
 def anchor_words(name_low: str) -> tuple[str, ...]:
     """The words of a name that say which treatment it is, singular, with a treatment word as its class."""
     name_low = WEIGHT_PHRASE.sub("weight-loss", name_low)
-    words = [w.strip(TRAILING_PUNCT + "'’").rstrip(".") for w in re.split(r"\s+", name_low)]
+    words = [_POSSESSIVE.sub("", w).strip(TRAILING_PUNCT + "'’").rstrip(".") for w in re.split(r"\s+", name_low)]
     anchors: list[str] = []
     for word in words:
         if not word:

@@ -313,7 +313,8 @@ PERSON = re.compile(
     r"\b(?:patients?|man|men|woman|women|boy|girls?|child|children|infants?|neonates?|adults?|subjects?|"
     r"participants?|volunteers?|individuals?|persons?|people|cases?|\d+[\s\-]years?[\s\-]old|year-old)\b"
 )
-_TREATED = "-treated"
+# "the celecoxib-treated group" was given celecoxib; "GH-associated side effects", "PIO's effect" name GH, PIO
+_TREATED = re.compile(r"(?<=\w)(?:-treated|-associated|-related|-induced|['’]s)$", re.IGNORECASE)
 # "MSC-based", "cisplatin-induced": the name of the agent is the word without this ending
 CAUSE_SUFFIX = re.compile(r"-(?:based|induced|associated|related|treated|mediated|dependent)$")
 
@@ -392,8 +393,8 @@ def clean_name(name: str) -> str:
     ]
     while len(kept) > 1 and kept[0].lower() in LEADING_FILLER:
         kept.pop(0)
-    if kept and kept[-1].lower().endswith(_TREATED) and len(kept[-1]) > len(_TREATED):
-        kept[-1] = kept[-1][: -len(_TREATED)]  # "the celecoxib-treated group" was given celecoxib
+    if kept:
+        kept[-1] = _TREATED.sub("", kept[-1])
     cleaned = " ".join(kept) if kept else name
     return _CONTAINING.sub(r"\1-\2 ", cleaned)
 

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from summarizer.citations import AUTHOR_YEAR, count_citations
+from summarizer.engines.extractive.comparison_boundary import is_comparison_boundary
 from summarizer.engines.extractive.cues import (
     COMPARISON_RESULT,
     OUTCOME_VERB_STEMS,
@@ -105,7 +106,7 @@ BENEFIT = re.compile(
     r"survival)|longer\s+life|improv(?:e|es|ed|ing|ement|ements)|ameliorat\w*|alleviat\w*|"
     r"suppress(?:es|ed|ing)?\s+(?:\w+\s+){0,2}(?:viral|virus|tumou?rs?|replication|infection)|"
     r"therapeutic\s+(?:effects?|efficacy|benefits?|activity|potential)|anti-?tumou?r(?:igenic)?|"
-    r"anti-?cancer|antiviral\s+activity|promising|encouraging|superior\s+to|favou?r(?:s|ed)\s+the|in\s+favou?r\s+of)"
+    r"anti-?cancer|antiviral\s+activity|promising|encouraging|superior\s+to|superiority\s+of|favou?r(?:s|ed)\s+the|in\s+favou?r\s+of)"
 )
 HARM = re.compile(r"\b(?:toxic|toxicity|toxicities|adverse|side[\s\-]effects?|harmful|detrimental)\b")
 _NEGATED_BEFORE = re.compile(r"\b(?:not|no|nor|never|without|failed\s+to|lack\s+of)\s+(?:\w+\s+){0,2}$")
@@ -138,6 +139,7 @@ def _phrase_start(text: str, head_start: int) -> int:
         if word[-1] in TRAILING_PUNCT or word[0] in _OPENING_QUOTES or bare in STOP_BEFORE or bare in COMPARATIVES or (
             bare in NOT_MODIFIERS or bare.endswith("ly") or "(" in word or "[" in word or bare in STUDY_WORDS
             or bare == "without" or bare in PEOPLE  # "in women ramipril treatment": who, not what was given
+            or is_comparison_boundary(bare)  # "placebo vesus prophylaxis" (comparison_boundary.py)
         ):
             break
         start = match.start()
