@@ -38,9 +38,12 @@ def normalise(statements: Sequence[Statement], in_place: bool = False) -> list[S
     """
     merged: dict[tuple[object, ...], tuple[Statement, str, int]] = {}
     for statement in statements:
-        # a text of only separators that str.split() takes for spaces (\x1c-\x1f) is kept: the contract's \S allows it
-        joined = " ".join(statement.text.split()) or statement.text
-        text = statement.text if joined == statement.text else joined
+        text = statement.text
+        if not _spaced_once(text):
+            # a text of only separators that str.split() takes for spaces (\x1c-\x1f) is kept: the contract's \S
+            # allows it
+            joined = " ".join(text.split()) or text
+            text = text if joined == text else joined
         citing = statement.citing
         key = (text, citing.doi, citing.title, citing.year, statement.section)
         kept = merged.get(key)
@@ -71,6 +74,13 @@ def normalise(statements: Sequence[Statement], in_place: bool = False) -> list[S
             update[name] = shared.setdefault(value, value)
         normalised.append(_updated(first, update, in_place))
     return normalised
+
+
+def _spaced_once(text: str) -> bool:
+    """Whether the text is already as normalise spaces it (most are): no space at either end or beside another, and
+    no other white space (every white space but the space is unprintable to str.isprintable). Quicker to tell than
+    to split and join the text again."""
+    return "  " not in text and text[:1] != " " and text[-1:] != " " and text.isprintable()
 
 
 def _updated(model: ModelT, update: dict[str, object], in_place: bool) -> ModelT:
