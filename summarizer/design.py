@@ -23,6 +23,7 @@ look in bytes (translate, split, a set test); the 20,000 real sentences of bench
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -303,20 +304,29 @@ def statement_cues(text: str, about_target: bool = False) -> dict[str, float]:
     """
     if not _worth_a_look(text):
         return {}
+    return _looked_at(text, about_target)[0]
+
+
+def _looked_at(text: str, about_target: bool) -> tuple[dict[str, float], int | None]:
+    """statement_cues of a text worth a look, and the works it cites (count_citations; None when about_target or
+    without a cue, where it is not counted)."""
     lower = text.lower()
     words = _WORD.findall(lower)
     cues = _cues(words, lower)
     if not cues:
-        return {}
-    # offsets in the text itself where lower-casing kept them (it does but for a few non-ASCII letters)
-    if len(lower) == len(text):
-        spans = [m.span() for m in _WORD.finditer(lower)]
-    else:
-        text, spans = lower, [m.span() for m in _WORD.finditer(lower)]
+        return {}, None
+    # offsets in the text itself where lower-casing kept them (it does but for a few non-ASCII letters), of the words
+    # up to the last a cue holds
+    given = text
+    if len(lower) != len(text):
+        text = lower
+    spans = [m.span() for m in itertools.islice(_WORD.finditer(lower), max(cue[3] for cue in cues) + 1)]
+    works = None
     several = False
     marks: list[int] = []
     if not about_target:
-        several = count_citations(text) > 1
+        works = count_citations(given)  # the text's weight; its marks are read where the offsets are
+        several = (works if text is given else count_citations(text)) > 1
         if several:
             marks = _citation_marks(text)
     clauses = _clauses(text)
@@ -340,7 +350,7 @@ def statement_cues(text: str, about_target: bool = False) -> dict[str, float]:
                 continue
         if strength > found.get(design, 0.0):
             found[design] = strength
-    return _settle(found)
+    return _settle(found), works
 
 
 def about_animals_or_cells(text: str) -> bool:
@@ -349,8 +359,7 @@ def about_animals_or_cells(text: str) -> bool:
     return "animal" in cues or "in_vitro" in cues
 
 
-def _weight(text: str) -> float:
-    works = count_citations(text)
+def _weight(works: int) -> float:
     return 1.0 / works if works > 1 else 1.0
 
 
@@ -365,10 +374,10 @@ def read_design(target: Target, statements: Iterable[Statement]) -> DesignReadin
     for statement in statements:
         if not _worth_a_look(statement.text):  # most statements: one quick look, no more
             continue
-        found = statement_cues(statement.text)
+        found, works = _looked_at(statement.text, about_target=False)
         if not found:
             continue
-        weight = _weight(statement.text)
+        weight = _weight(works if works is not None else count_citations(statement.text))
         for design, strength in found.items():
             support[design] = support.get(design, 0.0) + weight * strength
             ids.setdefault(design, []).append(statement.id)

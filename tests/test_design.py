@@ -84,6 +84,14 @@ def test_a_statement_that_cites_several_works_weighs_less() -> None:
     )
 
 
+def test_the_weight_counts_the_citations_of_the_text_as_written() -> None:
+    # lower-casing "İ" makes two letters, so the cues are read in the lower-cased text, where an author-year citation
+    # is no longer one; the statement's weight still counts its two works as written
+    text = "A retrospective cohort in İstanbul found fewer deaths (Smith et al., 2019; Lee and Kim, 2020)."
+    assert statement_cues(text) == {"observational": 1.0}
+    assert read_design(Target(), _statements(text)).support == pytest.approx({"observational": 0.5})
+
+
 def test_in_a_statement_that_cites_several_works_only_the_clauses_with_a_citation_count() -> None:
     # the cue is in a clause without a citation: it may describe the citing paper's own study
     assert (

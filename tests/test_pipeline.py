@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import ScriptedEngine, quote_of
 
 from summarizer.contract import contract_violations
 from summarizer.models import Citing, Finding, Intervention, Outcome, Source, Statement
-from summarizer.pipeline import normalise, summarize
+from summarizer.pipeline import _spaced_once, normalise, summarize
 from summarizer.tally import compute_tally
 
 
@@ -207,3 +208,49 @@ def test_an_intervention_keeps_the_verdicts_and_its_unknown_ids_are_dropped() ->
     assert brief.safety.assessment == "no_concerns_reported"
     assert brief.target.intervention == Intervention(name="MSC infusion", statement_ids=["S1"])
     assert any("S77" in w for w in brief.provenance.warnings)
+
+
+def _statements() -> list[Statement]:
+    return [
+        _statement("  Safe \n and well tolerated [1,2].  "),  # spaced anew, renumbered below, and marked
+        _statement("Safe \n and well tolerated [1,2].", citing=Citing(doi="10.1/x")),
+        _statement("Mortality fell [3-7].", id="S3"),  # numbered and spaced already: marked only
+        _statement("Mortality fell [3-7].", id="S3"),  # merged into the one before
+        _statement("No citation here.", id="S4"),
+    ]
+
+
+def test_normalising_in_place_gives_what_copies_give_in_the_given_objects() -> None:
+    copied = normalise(_statements())
+    given = _statements()
+    owned = normalise(given, in_place=True)
+    assert [s.model_dump() for s in owned] == [s.model_dump() for s in copied]
+    assert [s.model_fields_set for s in owned] == [s.model_fields_set for s in copied]
+    assert [s.id for s in owned] == ["S1", "S2", "S3", "S4"] and owned[2].occurrences == 2
+    assert [s is t for s, t in zip(owned, (given[0], given[1], given[2], given[4]), strict=True)] == [True] * 4
+    assert [s.id for s in normalise(_statements())] == ["S1", "S2", "S3", "S4"]  # the copies left the given alone
+
+
+@pytest.mark.parametrize(
+    ("text", "spaced_once"),
+    [
+        ("a b", True),
+        ("", True),
+        ("a\u200bb", False),  # no space, but unprintable: split and joined, and kept
+        ("a  b", False),
+        (" a", False),
+        ("a ", False),
+        ("a\tb", False),
+        ("a\nb", False),
+        ("a\u00a0b", False),
+        ("a\u2028b", False),
+        ("a\x1cb", False),
+        ("a\u3000b", False),
+    ],
+)
+def test_a_text_told_spaced_once_is_what_splitting_and_joining_gives(text: str, spaced_once: bool) -> None:
+    assert _spaced_once(text) == spaced_once
+    assert not spaced_once or " ".join(text.split()) == text
+    if text:
+        [statement] = normalise([Statement.model_construct(id="S1", text=text)])
+        assert statement.text == " ".join(text.split())

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from summarizer.errors import InputError
+from summarizer.models import Citing
 from summarizer.readers import detect_format, load_statements, read_source
+from summarizer.readers.common import StatementMaker
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 
@@ -214,3 +216,52 @@ def test_rows_citing_several_targets_keep_the_most_cited() -> None:
     source = read_source(text)
     assert (source.target.doi, [s.text for s in source.statements]) == ("10.1/t", ["One.", "Two."])
     assert "1 statement about 1 other target set aside: 10.1/u (1)" in source.warnings[0]
+
+
+def test_a_bad_value_repeated_is_warned_of_at_every_row() -> None:
+    # each distinct cell is parsed once: the rows that repeat a bad one still each get its warning, with their line
+    text = "snippet,year,type\nOne.,20x1,maybe\nTwo.,2021,maybe\nThree.,20x1,supporting\n"
+    source = read_source(text)
+    assert [(s.citing.year, s.type) for s in source.statements] == [
+        (None, "unclassified"),
+        (2021, "unclassified"),
+        (None, "supporting"),
+    ]
+    assert source.warnings == [
+        "line 2: unknown citation type 'maybe'; treated as unclassified",
+        "line 2: year '20x1' is not a year; dropped",
+        "line 3: unknown citation type 'maybe'; treated as unclassified",
+        "line 4: year '20x1' is not a year; dropped",
+    ]
+
+
+def test_rows_with_the_same_notices_get_lists_of_their_own() -> None:
+    text = "text,citing_editorial_notices\nOne.,Retracted;Has erratum\nTwo.,Retracted;Has erratum\n"
+    first, second = read_source(text).statements
+    assert first.citing.editorial_notices == second.citing.editorial_notices == ["Retracted", "Has erratum"]
+    assert first.citing.editorial_notices is not second.citing.editorial_notices
+
+
+def test_a_table_read_in_batches_is_numbered_and_built_as_one_statement_at_a_time() -> None:
+    # the statements are validated a batch at a time: over several batches they are numbered on, and each is the
+    # statement StatementMaker.add makes of the same values (the fields set included)
+    rows = "".join(f"Statement {i}.,mentioning,0.9,Results,10.1/{i % 7},{2000 + i % 20}\n" for i in range(2_500))
+    source = read_source("snippet,type,confidence,section,citing doi,year\n" + rows)
+    assert [s.id for s in source.statements] == [f"S{i}" for i in range(1, 2_501)]
+    maker = StatementMaker("t.csv")
+    for i in (0, 1_023, 1_024, 2_499):
+        made = maker.add(
+            f"Statement {i}.",
+            citing=Citing(doi=f"10.1/{i % 7}", title=None, year=2000 + i % 20, journal=None),
+            section="Results",
+            statement_type="mentioning",
+            type_source="source",
+            confidence=0.9,
+            self_cite=None,
+        )
+        read = source.statements[i]
+        assert read.model_dump(exclude={"id"}) == made.model_dump(exclude={"id"})
+        assert (read.model_fields_set, read.citing.model_fields_set) == (
+            made.model_fields_set,
+            made.citing.model_fields_set,
+        )

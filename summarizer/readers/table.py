@@ -9,8 +9,10 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
 from summarizer.errors import InputError
-from summarizer.models import Citing, Source, StatementType, Target
+from summarizer.models import Source, Statement, Target
 from summarizer.readers.base import ReaderSpec
 from summarizer.readers.common import (
     BadValue,
@@ -168,17 +170,48 @@ def _notices(value: Any) -> list[str]:
     return [part.strip() for part in str(value).split(";") if part.strip()]
 
 
-def _value(
-    row: list[str], column: int | None, parse: Callable[[Any], Any], where: str, maker: StatementMaker
-) -> Any:
-    """Parse one optional cell; a bad value is dropped with a warning."""
-    if column is None or column >= len(row):
-        return None
+class _Column:
+    """One optional column and how its cells are read: each distinct cell is parsed once (a table's DOIs, years,
+    sections, types and confidences repeat), a bad one is warned of at every row that has it."""
+
+    def __init__(self, index: int | None, parse: Callable[[Any], Any], bad: str = "dropped", memo: bool = True):
+        self.index = -1 if index is None else index
+        self.parse = parse
+        self.bad = bad  # what becomes of a bad value, for the warning
+        # cell -> (value, None) or (None, why it is bad); none for a parse that makes a mutable value
+        self.seen: dict[str, tuple[Any, str | None]] | None = {} if memo else None
+
+    def value(self, row: list[str], width: int, line: Callable[[], int], maker: StatementMaker) -> Any:
+        """The parsed value of this column's cell in the row (None where the row has no such cell or it is bad)."""
+        if not 0 <= self.index < width:
+            return None
+        cell = row[self.index]
+        seen = self.seen
+        parsed = seen.get(cell) if seen is not None else None
+        if parsed is None:
+            try:
+                parsed = (self.parse(cell), None)
+            except BadValue as exc:
+                parsed = (None, str(exc))
+            if seen is not None:
+                seen[cell] = parsed
+        if parsed[1] is not None:
+            maker.warn(f"line {line()}: {parsed[1]}; {self.bad}")
+        return parsed[0]
+
+
+# the statements of a table are validated a batch at a time (each checked as Statement(...) checks it, in one call)
+_STATEMENTS: TypeAdapter[list[Statement]] = TypeAdapter(list[Statement])
+_BATCH = 1024
+
+
+def _validated(name: str, rows: list[dict[str, Any]], statements: list[Statement]) -> None:
+    """Add the statements of the rows (the fields StatementMaker.add gives) to statements, and empty the rows."""
     try:
-        return parse(row[column])
-    except BadValue as exc:
-        maker.warn(f"{where}: {exc}; dropped")
-        return None
+        statements += _STATEMENTS.validate_python(rows)
+    except ValidationError as exc:  # pragma: no cover - the values are parsed first
+        raise InputError(f"{name}: invalid statement: {exc.errors()[0]['msg']}") from None
+    rows.clear()
 
 
 def read_table(text: str, name: str) -> Source:
@@ -202,48 +235,65 @@ def read_table(text: str, name: str) -> Source:
             raise InputError(f"{name}: no statement text column (expected one of: {expected}); columns found: {found}")
         maker = StatementMaker(name)
         text_column = columns["text"]
-        type_column = columns.get("type")
-        section_column = columns.get("section")
+        kinds = _Column(columns.get("type"), parse_type, "treated as unclassified")
+        target_doi = _Column(columns.get("target_doi"), clean_doi)
+        retracted = _Column(columns.get("citing_retracted"), parse_bool) if "citing_retracted" in columns else None
+        notices = _Column(columns.get("citing_notices"), _notices, memo=False) if "citing_notices" in columns else None
+        citing_doi = _Column(columns.get("citing_doi"), clean_doi)
+        citing_title = _Column(columns.get("citing_title"), clean_text)
+        citing_year = _Column(columns.get("citing_year"), parse_year)
+        citing_journal = _Column(columns.get("citing_journal"), clean_text)
+        section = _Column(columns.get("section"), clean_text)
+        confidence = _Column(columns.get("confidence"), parse_confidence)
+        self_cite = _Column(columns.get("self_cite"), parse_bool)
+
+        def line() -> int:
+            return reader.line_num
+
+        rows: list[dict[str, Any]] = []  # the next batch
+        statements = maker.statements
         for row in reader:
-            if not row or not any(cell.strip() for cell in row):
+            if not row or not any(map(str.strip, row)):
                 continue
-            where = f"line {reader.line_num}"
-            statement_text = row[text_column] if text_column < len(row) else ""
+            width = len(row)
+            statement_text = row[text_column] if text_column < width else ""
             if not statement_text.strip():
-                maker.warn(f"{where}: empty statement text; skipped")
+                maker.warn(f"line {line()}: empty statement text; skipped")
                 continue
-            statement_type: StatementType = "unclassified"
-            type_source = "none"
-            if type_column is not None and type_column < len(row):
-                try:
-                    statement_type, type_source = parse_type(row[type_column])
-                except BadValue as exc:
-                    maker.warn(f"{where}: {exc}; treated as unclassified")
-            target_doi = _value(row, columns.get("target_doi"), clean_doi, where, maker)
-            flags: dict[str, Any] = {}  # only when the table has the columns, so plain tables pay nothing
-            if "citing_retracted" in columns:
-                flags["retracted"] = _value(row, columns["citing_retracted"], parse_bool, where, maker)
-            if "citing_notices" in columns:
-                flags["editorial_notices"] = _value(row, columns["citing_notices"], _notices, where, maker) or []
-            citing = Citing(
-                doi=_value(row, columns.get("citing_doi"), clean_doi, where, maker),
-                title=_value(row, columns.get("citing_title"), clean_text, where, maker),
-                year=_value(row, columns.get("citing_year"), parse_year, where, maker),
-                journal=_value(row, columns.get("citing_journal"), clean_text, where, maker),
-                **flags,
-            )
-            maker.add(
-                statement_text,
-                citing=citing,
-                section=_value(row, section_column, clean_text, where, maker),
-                statement_type=statement_type,
-                type_source=type_source,
-                confidence=_value(row, columns.get("confidence"), parse_confidence, where, maker),
-                self_cite=_value(row, columns.get("self_cite"), parse_bool, where, maker),
-                target_doi=target_doi,
+            statement_type, type_source = kinds.value(row, width, line, maker) or ("unclassified", "none")
+            maker.targets.append(target_doi.value(row, width, line, maker))
+            citing: dict[str, Any] = {}
+            # the flags only when the table has the columns, so plain tables pay nothing
+            if retracted is not None:
+                citing["retracted"] = retracted.value(row, width, line, maker)
+            if notices is not None:
+                citing["editorial_notices"] = notices.value(row, width, line, maker) or []
+            citing["doi"] = citing_doi.value(row, width, line, maker)
+            citing["title"] = citing_title.value(row, width, line, maker)
+            citing["year"] = citing_year.value(row, width, line, maker)
+            citing["journal"] = citing_journal.value(row, width, line, maker)
+            if len(rows) == _BATCH:
+                _validated(name, rows, statements)
+            # the fields StatementMaker.add gives, so that each statement is the same, fields set included
+            rows.append(
+                {
+                    "id": f"S{len(statements) + len(rows) + 1}",
+                    "text": statement_text,
+                    "citing": citing,
+                    "section": section.value(row, width, line, maker),
+                    "type": statement_type,
+                    "type_source": type_source,
+                    "confidence": confidence.value(row, width, line, maker),
+                    "occurrences": 1,
+                    "intents": [],
+                    "is_influential": None,
+                    "self_cite": self_cite.value(row, width, line, maker),
+                    "target_marker": None,
+                }
             )
     except csv.Error as exc:
         raise InputError(f"{name}: not a readable table (line {reader.line_num}): {exc}") from None
+    _validated(name, rows, statements)
     return Source(
         format="csv",
         target=Target(),
