@@ -46,6 +46,7 @@ from summarizer.engines.extractive.evidence import (
 )
 from summarizer.engines.extractive.generic_events import without_generic_beside_named
 from summarizer.engines.extractive.learned_results import LearnedResults
+from summarizer.engines.extractive.measure_heads import completed_name
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.superiority import superiority_claim
@@ -172,6 +173,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 and not compared(sentence_text, event)
                 and not also_occurring(sentence_text, event)
                 and not absence_in_doubt(sentence_text, event)
+                and not names_intervention(event, profile.anchors)  # "no CPM reported with CPM": its arm, no harm
             ]
             if reading.absent_events and not absent and not reading.safety_outcomes and (
                 REASSURING.search(sentence_text.lower()) is None
@@ -244,7 +246,8 @@ def efficacy_section(
         used.append(item)
         for direction in dict.fromkeys(m.direction for m in mentions):
             sides[direction].append(item)
-        for mention in mentions:
+        for read_mention in mentions:
+            mention = replace(read_mention, outcome=completed_name(read_mention.outcome, read_mention.quote))
             key = (outcome_key(mention.outcome), mention.direction)
             mention_quote = quote(item.statement, mention.quote)
             existing = by_key.get(key)
