@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.engines.extractive.outcome_names import MEASURE_WORDS
+from summarizer.engines.extractive.outcome_names import ADJECTIVE_ENDINGS, MEASURE_WORDS
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS
 from summarizer.engines.extractive.treatment_names import ARM_WORDS, PEOPLE
 
@@ -53,6 +53,12 @@ _LIST_BEFORE = re.compile(
     r"(?:[^\W_][\w\-/+]*(?:\s+[^\W_][\w\-/+]*){0,4}(?:\s*,\s*|\s+(?:and|or)\s+|\s*,\s*(?:and|or)\s+)){1,6}$",
     re.I,
 )
+# the measure nouns a list of things can share after its last part ("TC, LDL-C and HDL-C levels"); not a verb of
+# reporting ("vomiting, diarrhoea, or fever were seen")
+_SHARED_MEASURES = frozenset({
+    "score", "scores", "level", "levels", "value", "values", "rate", "rates", "count", "counts", "concentration",
+    "concentrations", "ratio", "ratios", "index", "indices", "titre", "titres", "titer", "titers",
+})
 _SHARED_TAIL = re.compile(
     r"(?:\s*,\s*[^\s,]+){0,6}(?:\s*,)?\s+(?:and|or)\s+[^\s,]+(?P<tail>(?:\s+[a-z\-]+){1,2})\b", re.I
 )
@@ -113,8 +119,9 @@ def with_list_head(name: str, quoted: str, at: int) -> str | None:
         return None
     head = match.group("head")
     tokens = [(m.start(), m.group().lower()) for m in re.finditer(r"[^\W\d_][\w\-]*", head)]
-    while tokens and tokens[0][1] in FUNCTION_WORDS:
-        tokens = tokens[1:]  # "in the strength and endurance": the head opens after the preposition and article
+    while len(tokens) > 1 and (tokens[0][1] in FUNCTION_WORDS or tokens[0][1].endswith("ing")):
+        tokens = tokens[1:]  # "in the strength and endurance", "reducing serum concentrations": a preposition, an
+        # article or a verb before the head is no part of it
     if not tokens or tokens[-1][1] not in _LIST_HEADS:
         return None
     return f"{head[tokens[0][0]:]} of {match.group('the') or ''}{name}"
@@ -130,8 +137,11 @@ def with_shared_tail(name: str, quoted: str, at: int) -> str | None:
     if match is None:
         return None
     tail = match.group("tail")
-    if _words(tail)[-1] not in MEASURE_WORDS or any(w in FUNCTION_WORDS for w in _words(tail)):
+    words = _words(tail)
+    if words[-1] not in _SHARED_MEASURES or any(w in FUNCTION_WORDS for w in words):
         return None
+    if len(words) > 1 and words[0].endswith(ADJECTIVE_ENDINGS):
+        tail = " " + tail.split()[-1]  # "implantation or clinical pregnancy rates": "clinical" is the last part's own
     return name + tail
 
 

@@ -173,7 +173,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 and not compared(sentence_text, event)
                 and not also_occurring(sentence_text, event)
                 and not absence_in_doubt(sentence_text, event)
-                and not names_intervention(event, profile.anchors)  # "no CPM reported with CPM": its arm, no harm
+                and not _is_the_intervention(event, profile.anchors)  # "no CPM reported with CPM": its arm, no harm
             ]
             if reading.absent_events and not absent and not reading.safety_outcomes and (
                 REASSURING.search(sentence_text.lower()) is None
@@ -201,6 +201,13 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         adverse_events=[AdverseEvent(name=event, statement_ids=event_ids) for event, event_ids in events.values()],
         certainty=DRAFT,
     )
+
+
+def _is_the_intervention(event: str, anchors: frozenset[str]) -> bool:
+    """Whether an event read as absent is only the intervention's name ("CPM" of "in the CPM group"), not a harm of it
+    ("deleterious effects of intrathecal magnesium")."""
+    words = {w.strip(".,;:()").rstrip("s") for w in event.lower().split()}
+    return bool(words) and words <= {w.rstrip("s") for anchor in anchors for w in anchor.split()}
 
 
 def efficacy_section(

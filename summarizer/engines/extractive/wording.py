@@ -44,7 +44,11 @@ def names(listed: Sequence[str]) -> str:
 
 
 def capital(text: str) -> str:
-    """The text with its first letter upper case."""
+    """The text with its first letter upper case; a first word written with a capital inside ("rFVIIa", "mRNA
+    vaccines", "eGFR") stays as it is written."""
+    first = re.split(r"[\s\-/]", text, maxsplit=1)[0]
+    if any(letter.isupper() for letter in first[1:]):  # but "non-Hodgkin lymphoma": "Non-Hodgkin"
+        return text
     return text[:1].upper() + text[1:]
 
 
@@ -136,8 +140,20 @@ def reassuring_claim(
             for m in safety_outcomes
         )
     if absent:
-        return f"No {join([lower_first(event, quoted) for event in absent], 'or')} reported with {name}."
+        events = [lower_first(without_the_name(event, name), quoted) for event in absent]
+        return f"No {join(events, 'or')} reported with {name}."
     return f"{capital(name)} described as safe or well tolerated."
+
+
+def without_the_name(event: str, name: str) -> str:
+    """An event without the phrase that names the intervention the claim names after it ("safety concerns when
+    using X", "deleterious effects of X"): the claim says "with X" once. The event as it is when nothing else is
+    left, or the intervention is not named at its end."""
+    cut = re.search(
+        r"\s+(?:of|with|from|after|to|when\s+using|when\s+taking|using)\s+(?:the\s+)?" + re.escape(name) + r"$",
+        event, re.IGNORECASE,
+    )
+    return event[: cut.start()] if cut is not None and cut.start() > 0 else event
 
 
 def outcome_claim(outcome: str, change: str, direction: str, name: str, quoted: str = "") -> str:
