@@ -60,7 +60,7 @@ _SHARED_MEASURES = frozenset({
     "concentrations", "ratio", "ratios", "index", "indices", "titre", "titres", "titer", "titers",
 })
 _SHARED_TAIL = re.compile(
-    r"(?:\s*,\s*[^\s,]+){0,6}(?:\s*,)?\s+(?:and|or)\s+[^\s,]+(?P<tail>(?:\s+[a-z\-]+){1,2})\b", re.I
+    r"(?:\s*,\s*[^\s,]+){0,6}(?:\s*,)?\s+(?:and|or)\s+(?P<last>[^\s,]+)(?P<tail>(?:\s+[a-z\-]+[.,;:]?){1,2})", re.I
 )
 
 
@@ -119,9 +119,16 @@ def with_list_head(name: str, quoted: str, at: int) -> str | None:
         return None
     head = match.group("head")
     tokens = [(m.start(), m.group().lower()) for m in re.finditer(r"[^\W\d_][\w\-]*", head)]
-    while len(tokens) > 1 and (tokens[0][1] in FUNCTION_WORDS or tokens[0][1].endswith("ing")):
-        tokens = tokens[1:]  # "in the strength and endurance", "reducing serum concentrations": a preposition, an
-        # article or a verb before the head is no part of it
+    # the head is the run of words before "of" back to a function word or a verb ("after surgery the use",
+    # "reducing serum concentrations", "lowered plasma levels"), with "and" between two heads ("the strength and endurance")
+    kept = len(tokens)
+    while kept > 0:
+        word = tokens[kept - 1][1]
+        joined = word == "and" and 1 < kept < len(tokens) and tokens[kept - 2][1] in _LIST_HEADS
+        if not joined and (word in FUNCTION_WORDS or word.endswith(("ing", "ed"))):
+            break
+        kept -= 1
+    tokens = tokens[kept:]
     if not tokens or tokens[-1][1] not in _LIST_HEADS:
         return None
     return f"{head[tokens[0][0]:]} of {match.group('the') or ''}{name}"
@@ -136,13 +143,14 @@ def with_shared_tail(name: str, quoted: str, at: int) -> str | None:
     match = _SHARED_TAIL.match(quoted, at + len(name))
     if match is None:
         return None
-    tail = match.group("tail")
-    words = _words(tail)
-    if words[-1] not in _SHARED_MEASURES or any(w in FUNCTION_WORDS for w in words):
+    words = match.group("tail").split()[:2]
+    while words and words[-1].lower().strip(".,;:") not in _SHARED_MEASURES:
+        words.pop()  # "TNF levels between the arms": the measure ends the shared tail
+    if not words or any(w.lower() in FUNCTION_WORDS for w in words):
         return None
-    if len(words) > 1 and words[0].endswith(ADJECTIVE_ENDINGS):
-        tail = " " + tail.split()[-1]  # "implantation or clinical pregnancy rates": "clinical" is the last part's own
-    return name + tail
+    if len(words) > 1 and match.group("last").lower().endswith(ADJECTIVE_ENDINGS):
+        words = words[1:]  # "implantation or clinical pregnancy rates": "clinical" is the last part's own
+    return f"{name} {' '.join(w.strip('.,;:') for w in words)}"
 
 
 _RULES = (with_complement, with_list_head, with_shared_tail)
