@@ -9,7 +9,8 @@ def test_a_measure_word_keeps_its_complement() -> None:
     text = "The number of tries at cannulation and the time to first flow were alike in both arms."
     assert completed_name("number of tries", text) == "number of tries at cannulation"
     text = "Incremental area under the curve for plasma insulin over the morning was similar between diets."
-    assert completed_name("Incremental area under the curve", text) == "Incremental area under the curve for plasma insulin"
+    expected = "Incremental area under the curve for plasma insulin"
+    assert completed_name("Incremental area under the curve", text) == expected
 
 
 def test_a_time_an_arm_or_people_is_no_complement() -> None:
@@ -59,7 +60,13 @@ def test_a_claim_opens_with_a_name_as_it_is_written() -> None:
 
 
 def test_a_reassuring_claim_names_the_intervention_once() -> None:
-    claim = reassuring_claim([], ["harmful effects of oral zinc"], "oral zinc", "We saw no harmful effects of oral zinc.")
+    quoted = "We saw no harmful effects of oral zinc."
+    claim = reassuring_claim([], ["harmful effects of oral zinc"], "oral zinc", quoted)
     assert claim == "No harmful effects reported with oral zinc."
     claim = reassuring_claim([], ["safety concerns when using drug Q"], "drug Q", "There were no safety concerns.")
     assert claim == "No safety concerns reported with drug Q."
+
+
+def test_a_modifier_shares_the_whole_tail() -> None:
+    text = "There were no changes in resting or postexercise lactate levels."
+    assert completed_name("resting", text) == "resting lactate levels"

@@ -120,7 +120,8 @@ def with_list_head(name: str, quoted: str, at: int) -> str | None:
     head = match.group("head")
     tokens = [(m.start(), m.group().lower()) for m in re.finditer(r"[^\W\d_][\w\-]*", head)]
     # the head is the run of words before "of" back to a function word or a verb ("after surgery the use",
-    # "reducing serum concentrations", "lowered plasma levels"), with "and" between two heads ("the strength and endurance")
+    # "reducing serum concentrations", "lowered plasma levels"), with "and" between two heads ("strength and
+    # endurance")
     kept = len(tokens)
     while kept > 0:
         word = tokens[kept - 1][1]
@@ -148,7 +149,8 @@ def with_shared_tail(name: str, quoted: str, at: int) -> str | None:
         words.pop()  # "TNF levels between the arms": the measure ends the shared tail
     if not words or any(w.lower() in FUNCTION_WORDS for w in words):
         return None
-    if len(words) > 1 and match.group("last").lower().endswith(ADJECTIVE_ENDINGS):
+    modifier = name.lower().endswith((*ADJECTIVE_ENDINGS, "ing"))  # "fasting or postprandial glucose levels"
+    if len(words) > 1 and match.group("last").lower().endswith(ADJECTIVE_ENDINGS) and not modifier:
         words = words[1:]  # "implantation or clinical pregnancy rates": "clinical" is the last part's own
     return f"{name} {' '.join(w.strip('.,;:') for w in words)}"
 
