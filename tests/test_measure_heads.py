@@ -70,3 +70,26 @@ def test_a_reassuring_claim_names_the_intervention_once() -> None:
 def test_a_modifier_shares_the_whole_tail() -> None:
     text = "There were no changes in resting or postexercise lactate levels."
     assert completed_name("resting", text) == "resting lactate levels"
+
+
+def test_a_name_cut_inside_a_bracket_loses_the_stray_bracket() -> None:
+    from summarizer.engines.extractive.wording import without_stray_brackets
+
+    assert without_stray_brackets("SJS) syndrome") == "SJS syndrome"
+    assert without_stray_brackets("sub)acute hepatitis") == "subacute hepatitis"
+    assert without_stray_brackets("rash (macular") == "rash macular"
+    assert without_stray_brackets("rash (macular) and fever") == "rash (macular) and fever"
+
+
+def test_no_difference_says_in_once() -> None:
+    from summarizer.engines.extractive.wording import outcome_claim
+
+    claim = outcome_claim("in daily step count", "no_difference", "no_difference", "coaching")
+    assert claim == "No difference in daily step count with coaching."
+
+
+def test_the_time_to_a_drug_needed_besides_is_better_longer() -> None:
+    from summarizer.engines.extractive.polarity import rule_higher_is_better
+
+    assert rule_higher_is_better("time to the first opioid request") is True
+    assert rule_higher_is_better("time to first flatus") is False

@@ -63,6 +63,7 @@ from summarizer.engines.extractive.wording import (
     outcome_claim,
     reassuring_claim,
     safety_summary,
+    without_stray_brackets,
 )
 from summarizer.models import (
     AdverseEvent,
@@ -151,7 +152,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         reading = item.reading
         concern = reading.safety_signal == "concern"
         kept = _concern_events(item, index, profile) if concern or reading.general_harms else []
-        kept = without_generic_beside_named(item.statement, kept)
+        kept = [(without_stray_brackets(event), at) for event, at in without_generic_beside_named(item.statement, kept)]
         if concern and not kept:
             continue
         if kept:

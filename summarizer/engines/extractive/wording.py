@@ -84,6 +84,34 @@ def lower_first(text: str, quoted: str = "") -> str:
     return text[:1].lower() + text[1:]
 
 
+_PAIRS = (("(", ")"), ("[", "]"))
+
+
+def without_stray_brackets(name: str) -> str:
+    """A name cut from inside a bracket, without the bracket left unmatched ("DRESS) syndrome", "(sub)fulminant"
+    cut to "sub)fulminant", "recurrent (stuttering) priapism" cut to "stuttering) priapism"): the words stay."""
+    for opening, closing in _PAIRS:
+        if name.count(opening) == name.count(closing):
+            continue
+        kept: list[str] = []
+        depth = 0
+        for char in name:
+            if char == opening:
+                depth += 1
+            elif char == closing:
+                if depth == 0:
+                    continue  # a closing bracket whose opening was cut off
+                depth -= 1
+            kept.append(char)
+        text = "".join(kept)
+        while depth:  # an opening bracket whose closing was cut off: the last unmatched one goes
+            at = text.rfind(opening)
+            text = text[:at] + text[at + 1 :]
+            depth -= 1
+        name = re.sub(r"\s{2,}", " ", text).strip()
+    return name
+
+
 # claims of one finding
 
 
@@ -159,6 +187,8 @@ def without_the_name(event: str, name: str) -> str:
 def outcome_claim(outcome: str, change: str, direction: str, name: str, quoted: str = "") -> str:
     """The claim of an outcome of the intervention, with its direction (`quoted`: the sentence it was read in)."""
     if direction == "no_difference":
+        if outcome[:3].lower() == "in " and outcome[3:4].isalpha():
+            outcome = outcome[3:]  # "[found] in emotional impact": "No difference in" says "in" once
         return f"No difference in {lower_first(outcome, quoted)} with {name}."
     if change in ("increased", "decreased"):
         better = "an improvement" if direction == "improved" else "a worsening"
