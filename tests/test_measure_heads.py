@@ -93,3 +93,13 @@ def test_the_time_to_a_drug_needed_besides_is_better_longer() -> None:
 
     assert rule_higher_is_better("time to the first opioid request") is True
     assert rule_higher_is_better("time to first flatus") is False
+
+
+def test_an_improvement_is_greater_not_improved() -> None:
+    from summarizer.engines.extractive.wording import effective_claim, outcome_claim
+
+    claim = outcome_claim("overall improvement", "unclear", "improved", "acupuncture")
+    assert claim == "Overall improvement greater with acupuncture."
+    assert outcome_claim("pain", "unclear", "improved", "acupuncture") == "Pain improved with acupuncture."
+    # what it was effective for is the quote's: the claim does not say that none is named
+    assert effective_claim("drug Q") == "Drug Q reported effective (outcome as quoted)."

@@ -193,12 +193,17 @@ def outcome_claim(outcome: str, change: str, direction: str, name: str, quoted: 
     if change in ("increased", "decreased"):
         better = "an improvement" if direction == "improved" else "a worsening"
         return f"{capital(outcome)} {change} with {name} ({better})."
+    if direction in ("improved", "worsened") and re.search(r"\bimprovements?$", outcome, re.IGNORECASE):
+        # "better global improvement": "Global improvement greater", not "Global improvement improved"
+        return f"{capital(outcome)} {'greater' if direction == 'improved' else 'smaller'} with {name}."
     return f"{capital(outcome)} {direction} with {name}."
 
 
 def effective_claim(name: str) -> str:
-    """The claim of the statements that call the intervention effective without naming what it improved."""
-    return f"{capital(name)} reported effective (no outcome named)."
+    """The claim of the statements that call the intervention effective where the rules read no outcome with a
+    direction: what it was effective for, when the quote says it ("effective in maintaining sinus rhythm"), is
+    the quote's, and the claim says that it is there rather than that none is named."""
+    return f"{capital(name)} reported effective (outcome as quoted)."
 
 
 def contrasting_claim(contrasting: bool) -> str:
