@@ -103,3 +103,24 @@ def test_an_improvement_is_greater_not_improved() -> None:
     assert outcome_claim("pain", "unclear", "improved", "acupuncture") == "Pain improved with acupuncture."
     # what it was effective for is the quote's: the claim does not say that none is named
     assert effective_claim("drug Q") == "Drug Q reported effective (outcome as quoted)."
+
+
+def test_a_time_course_keeps_what_it_follows() -> None:
+    text = "The time course or magnitude of troponin release did not differ between the arms."
+    assert completed_name("time course", text) == "time course of troponin release"
+
+
+def test_a_count_keeps_its_cause() -> None:
+    text = "The number of patients withdrawing because of nausea was similar (p = 0.4)."
+    assert completed_name("number of patients withdrawing", text) == "number of patients withdrawing because of nausea"
+    text = "Admissions due to the treated group's infections were rare."
+    assert completed_name("Admissions", text) == "Admissions"
+
+
+def test_a_completion_that_names_the_intervention_is_not_made() -> None:
+    text = "Pain due to the cream and itching did not differ between the arms."
+    assert completed_name("Pain", text, "cream") == "Pain"
+    text = "The number of patients withdrawing because of nausea (p = 0.4) was similar."
+    assert completed_name("number of patients withdrawing", text, "drug Q") == (
+        "number of patients withdrawing because of nausea"
+    )

@@ -21,7 +21,7 @@ from summarizer.engines.extractive.outcome_names import ADJECTIVE_ENDINGS, MEASU
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS
 from summarizer.engines.extractive.treatment_names import ARM_WORDS, PEOPLE
 
-__all__ = ["completed_name", "with_complement", "with_list_head", "with_shared_tail"]
+__all__ = ["completed_name", "with_cause", "with_complement", "with_list_head", "with_shared_tail"]
 
 # nouns of a property or a process that say how much of a thing, never what: "strength" of a muscle, "consumption"
 # of a drug, "uptake" of glucose, the "area under the curve" of a concentration; and the words of a statistic's
@@ -31,7 +31,7 @@ _PROPERTY_NOUNS = frozenset({
     "thickness", "diameter", "area", "curve", "auc", "use", "usage", "consumption", "uptake", "utilization",
     "utilisation", "secretion", "production", "absorption", "clearance", "excretion", "synthesis", "release",
     "requirement", "requirements", "dose", "doses", "concentration", "concentrations", "activity", "activities",
-    "attempts", "attempt", "tries",
+    "attempts", "attempt", "tries", "course", "magnitude", "extent", "degree", "timing",
 })
 _METHOD_WORDS = frozenset({"integrated", "incremental", "net", "analysis", "analyses", "under", "peak", "total"})
 _BARE = MEASURE_WORDS | _PROPERTY_NOUNS | _METHOD_WORDS | FUNCTION_WORDS
@@ -44,6 +44,18 @@ _NOT_A_COMPLEMENT = ARM_WORDS | PEOPLE | frozenset({
     "years", "hour", "hours", "h", "min", "minute", "minutes", "time", "times", "point", "visit", "visits", "rest",
     "discharge", "admission", "randomisation", "randomization", "any", "each", "every", "all", "both", "either",
 })
+# the words a verb phrase after a name opens with: an auxiliary, a negation, a verb in the past
+_VERB_OPENS = frozenset({"was", "were", "is", "are", "did", "do", "does", "had", "has", "have", "been", "be", "not",
+                         "over", "during", "after", "before", "between", "among", "versus", "vs", "than"})
+
+
+def _ends_phrase(bare: str) -> bool:
+    """Whether a word after a name ends the phrase that completes it: a function word, a verb's opening, a word of
+    no letters."""
+    return (not bare or bare in FUNCTION_WORDS or bare in _VERB_OPENS or not any(ch.isalpha() for ch in bare)
+            or (len(bare) > 4 and bare.endswith("ed")))
+
+
 _WORD = re.compile(r"[^\W_][\w\-/+]*")
 _COMPLEMENT = re.compile(r"\s+(?:(?:and|or)\s+(?P<other>[a-z\-]+)\s+)?(?P<prep>of|for|at)\s+(?P<the>the\s+)?", re.I)
 _MAX_COMPLEMENT = 5
@@ -94,8 +106,7 @@ def with_complement(name: str, quoted: str, at: int) -> str | None:
     kept: list[str] = []
     for word in quoted[match.end() :].split():
         bare = word.strip(".,;:()[]\"'").lower()
-        if not bare or bare in FUNCTION_WORDS or bare in ("over", "during", "after", "before", "between", "among",
-                                                        "versus", "vs", "than", "was", "were", "is", "are"):
+        if _ends_phrase(bare):
             break
         if bare in _NOT_A_COMPLEMENT or any(ch.isdigit() for ch in bare) and not any(ch.isalpha() for ch in bare):
             return None
@@ -155,12 +166,46 @@ def with_shared_tail(name: str, quoted: str, at: int) -> str | None:
     return f"{name} {' '.join(w.strip('.,;:') for w in words)}"
 
 
-_RULES = (with_complement, with_list_head, with_shared_tail)
+# a cause after a count of people who stopped or were admitted ("discontinuing the study because of adverse events",
+# "admissions due to heart failure"): what the count counts
+_CAUSE = re.compile(r"\s+(?P<by>because\s+of|due\s+to|owing\s+to)\s+", re.I)
+_MAX_CAUSE = 4
 
 
-def completed_name(name: str, quoted: str) -> str:
+def with_cause(name: str, quoted: str, at: int) -> str | None:
+    """The name with the cause the sentence gives right after it ("proportion of patients discontinuing the study"
+    + "because of adverse events"), which says which of them were counted; None where none follows, or it runs
+    on past a few words or names an arm or people."""
+    match = _CAUSE.match(quoted, at + len(name))
+    if match is None:
+        return None
+    kept: list[str] = []
+    for word in quoted[match.end() :].split():
+        bare = word.strip(".,;:()[]\"'").lower()
+        if word[:1] in "([":
+            break  # "(p = 0.9)": the statistics, not the cause
+        if bare not in ("of", "the") and (_ends_phrase(bare) or any(ch.isdigit() for ch in bare)):
+            break
+        if bare in ARM_WORDS or bare in PEOPLE:
+            return None
+        kept.append(word.strip(".,;:()[]\"'"))
+        if word[-1:] in ".,;:)":
+            break
+    while kept and kept[-1].lower() in ("of", "the"):
+        kept.pop()
+    if not kept or len(kept) > _MAX_CAUSE:
+        return None
+    return f"{name} {' '.join(match.group('by').split())} {' '.join(kept)}"
+
+
+_RULES = (with_complement, with_list_head, with_shared_tail, with_cause)
+
+
+def completed_name(name: str, quoted: str, intervention: str = "") -> str:
     """The outcome's name completed from its sentence (`quoted`) where it says how but not what was measured, or
-    what but not how (the module's docstring); else the name as it is."""
+    what but not how (the module's docstring); else the name as it is. A completion that names the intervention
+    the claim names after it (`intervention`: "pain due to propofol injection" with propofol injection) is not
+    made: the claim would say it twice."""
     if not name or not quoted:
         return name
     at = quoted.find(name)
@@ -169,5 +214,8 @@ def completed_name(name: str, quoted: str) -> str:
     for rule in _RULES:
         completed = rule(name, quoted, at)
         if completed is not None:
+            low = intervention.lower()
+            if low and low in completed.lower() and low not in name.lower():
+                return name
             return completed
     return name

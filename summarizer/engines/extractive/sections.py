@@ -255,7 +255,7 @@ def efficacy_section(
         for direction in dict.fromkeys(m.direction for m in mentions):
             sides[direction].append(item)
         for read_mention in mentions:
-            mention = replace(read_mention, outcome=completed_name(read_mention.outcome, read_mention.quote))
+            mention = replace(read_mention, outcome=completed_name(read_mention.outcome, read_mention.quote, name))
             key = (outcome_key(mention.outcome), mention.direction)
             mention_quote = quote(item.statement, mention.quote)
             existing = by_key.get(key)
