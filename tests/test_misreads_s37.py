@@ -160,7 +160,7 @@ def test_a_condition_that_cleared_faster_is_a_benefit_in_the_brief() -> None:
 # X affirmed superior to another arm with no outcome named: a benefit of X, its outcome unnamed (superiority.py)
 def test_an_arm_shown_superior_with_no_outcome_named_is_reported_effective() -> None:
     brief = _brief("In a randomised trial, ondansetron was shown to be superior to placebo.")
-    assert [o.claim for o in brief.efficacy.outcomes] == ["Ondansetron reported effective (no outcome named)."]
+    assert [o.claim for o in brief.efficacy.outcomes] == ["Ondansetron reported effective (outcome as quoted)."]
     assert brief.efficacy.assessment == "benefit_reported"
 
 

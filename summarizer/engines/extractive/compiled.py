@@ -45,6 +45,7 @@ MODULES = (
     "learned_arms",
     "learned_names",
     "learned_spans",
+    "measure_heads",
     "numeric_results",
     "outcome_names",
     "outcome_spans",

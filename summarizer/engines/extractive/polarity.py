@@ -107,6 +107,8 @@ def _longer_is_better(low: str) -> bool | None:
         what = to.group("what")
         if GAIN_NAMED.search(what):
             return False  # "time to resolution of fever", "time to pain relief": the sooner the better
+        if any(word in NEEDED_CLASSES for word in what.split()):
+            return True  # "time to the first analgesic request": before a drug was needed besides; longer is better
         return BAD_OUTCOME.search(what) is not None and GOOD_OUTCOME.search(what) is None
     of = DURATION_OF.search(low)
     if of is not None:

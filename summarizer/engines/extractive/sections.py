@@ -46,6 +46,7 @@ from summarizer.engines.extractive.evidence import (
 )
 from summarizer.engines.extractive.generic_events import without_generic_beside_named
 from summarizer.engines.extractive.learned_results import LearnedResults
+from summarizer.engines.extractive.measure_heads import completed_name
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.superiority import superiority_claim
@@ -62,6 +63,7 @@ from summarizer.engines.extractive.wording import (
     outcome_claim,
     reassuring_claim,
     safety_summary,
+    without_stray_brackets,
 )
 from summarizer.models import (
     AdverseEvent,
@@ -150,7 +152,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         reading = item.reading
         concern = reading.safety_signal == "concern"
         kept = _concern_events(item, index, profile) if concern or reading.general_harms else []
-        kept = without_generic_beside_named(item.statement, kept)
+        kept = [(without_stray_brackets(event), at) for event, at in without_generic_beside_named(item.statement, kept)]
         if concern and not kept:
             continue
         if kept:
@@ -172,6 +174,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 and not compared(sentence_text, event)
                 and not also_occurring(sentence_text, event)
                 and not absence_in_doubt(sentence_text, event)
+                and not _is_the_intervention(event, profile.anchors)  # "no CPM reported with CPM": its arm, no harm
             ]
             if reading.absent_events and not absent and not reading.safety_outcomes and (
                 REASSURING.search(sentence_text.lower()) is None
@@ -199,6 +202,13 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         adverse_events=[AdverseEvent(name=event, statement_ids=event_ids) for event, event_ids in events.values()],
         certainty=DRAFT,
     )
+
+
+def _is_the_intervention(event: str, anchors: frozenset[str]) -> bool:
+    """Whether an event read as absent is only the intervention's name ("CPM" of "in the CPM group"), not a harm of it
+    ("deleterious effects of intrathecal magnesium")."""
+    words = {w.strip(".,;:()").rstrip("s") for w in event.lower().split()}
+    return bool(words) and words <= {w.rstrip("s") for anchor in anchors for w in anchor.split()}
 
 
 def efficacy_section(
@@ -244,7 +254,8 @@ def efficacy_section(
         used.append(item)
         for direction in dict.fromkeys(m.direction for m in mentions):
             sides[direction].append(item)
-        for mention in mentions:
+        for read_mention in mentions:
+            mention = replace(read_mention, outcome=completed_name(read_mention.outcome, read_mention.quote, name))
             key = (outcome_key(mention.outcome), mention.direction)
             mention_quote = quote(item.statement, mention.quote)
             existing = by_key.get(key)

@@ -44,7 +44,11 @@ def names(listed: Sequence[str]) -> str:
 
 
 def capital(text: str) -> str:
-    """The text with its first letter upper case."""
+    """The text with its first letter upper case; a first word written with a capital inside ("rFVIIa", "mRNA
+    vaccines", "eGFR") stays as it is written."""
+    first = re.split(r"[\s\-/]", text, maxsplit=1)[0]
+    if any(letter.isupper() for letter in first[1:]):  # but "non-Hodgkin lymphoma": "Non-Hodgkin"
+        return text
     return text[:1].upper() + text[1:]
 
 
@@ -78,6 +82,34 @@ def lower_first(text: str, quoted: str = "") -> str:
     if quoted and written_capital(first, quoted):
         return text
     return text[:1].lower() + text[1:]
+
+
+_PAIRS = (("(", ")"), ("[", "]"))
+
+
+def without_stray_brackets(name: str) -> str:
+    """A name cut from inside a bracket, without the bracket left unmatched ("DRESS) syndrome", "(sub)fulminant"
+    cut to "sub)fulminant", "recurrent (stuttering) priapism" cut to "stuttering) priapism"): the words stay."""
+    for opening, closing in _PAIRS:
+        if name.count(opening) == name.count(closing):
+            continue
+        kept: list[str] = []
+        depth = 0
+        for char in name:
+            if char == opening:
+                depth += 1
+            elif char == closing:
+                if depth == 0:
+                    continue  # a closing bracket whose opening was cut off
+                depth -= 1
+            kept.append(char)
+        text = "".join(kept)
+        while depth:  # an opening bracket whose closing was cut off: the last unmatched one goes
+            at = text.rfind(opening)
+            text = text[:at] + text[at + 1 :]
+            depth -= 1
+        name = re.sub(r"\s{2,}", " ", text).strip()
+    return name
 
 
 # claims of one finding
@@ -136,23 +168,42 @@ def reassuring_claim(
             for m in safety_outcomes
         )
     if absent:
-        return f"No {join([lower_first(event, quoted) for event in absent], 'or')} reported with {name}."
+        events = [lower_first(without_the_name(event, name), quoted) for event in absent]
+        return f"No {join(events, 'or')} reported with {name}."
     return f"{capital(name)} described as safe or well tolerated."
+
+
+def without_the_name(event: str, name: str) -> str:
+    """An event without the phrase that names the intervention the claim names after it ("safety concerns when
+    using X", "deleterious effects of X"): the claim says "with X" once. The event as it is when nothing else is
+    left, or the intervention is not named at its end."""
+    cut = re.search(
+        r"\s+(?:of|with|from|after|to|when\s+using|when\s+taking|using)\s+(?:the\s+)?" + re.escape(name) + r"$",
+        event, re.IGNORECASE,
+    )
+    return event[: cut.start()] if cut is not None and cut.start() > 0 else event
 
 
 def outcome_claim(outcome: str, change: str, direction: str, name: str, quoted: str = "") -> str:
     """The claim of an outcome of the intervention, with its direction (`quoted`: the sentence it was read in)."""
     if direction == "no_difference":
+        if outcome[:3].lower() == "in " and outcome[3:4].isalpha():
+            outcome = outcome[3:]  # "[found] in emotional impact": "No difference in" says "in" once
         return f"No difference in {lower_first(outcome, quoted)} with {name}."
     if change in ("increased", "decreased"):
         better = "an improvement" if direction == "improved" else "a worsening"
         return f"{capital(outcome)} {change} with {name} ({better})."
+    if direction in ("improved", "worsened") and re.search(r"\bimprovements?$", outcome, re.IGNORECASE):
+        # "better global improvement": "Global improvement greater", not "Global improvement improved"
+        return f"{capital(outcome)} {'greater' if direction == 'improved' else 'smaller'} with {name}."
     return f"{capital(outcome)} {direction} with {name}."
 
 
 def effective_claim(name: str) -> str:
-    """The claim of the statements that call the intervention effective without naming what it improved."""
-    return f"{capital(name)} reported effective (no outcome named)."
+    """The claim of the statements that call the intervention effective where the rules read no outcome with a
+    direction: what it was effective for, when the quote says it ("effective in maintaining sinus rhythm"), is
+    the quote's, and the claim says that it is there rather than that none is named."""
+    return f"{capital(name)} reported effective (outcome as quoted)."
 
 
 def contrasting_claim(contrasting: bool) -> str:
