@@ -47,6 +47,7 @@ from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
+from summarizer.engines.extractive.control_arm_names import control_arm_anchors
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.given_drug import only_given_drug
 from summarizer.engines.extractive.learned_names import learned_treatments
@@ -327,6 +328,7 @@ def profile_target(
     # nor is a short form the statements define for the comparator ("usual care (UC)")
     conditions = conditions | comparator_short_forms(aliases)
     conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
+    conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
     anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions)
     if anchor is None and texts:
         by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts))
@@ -355,6 +357,7 @@ def profile_target(
         how = "The statements attribute effects to {}, a name the PICO reader reads as an intervention."
     if anchor is None and texts:
         anchor = only_given_drug(listed_tallies, texts, res, rules.min_framed)
+        anchor = None if anchor in conditions else anchor  # the control arm's drug (control_arm_names.py)
         how = "The statements report a trial's results and name one drug as given, {}."
     if anchor is None and texts:  # a case report's drug, named where the patient had an adverse event
         anchor = only_caused_drug(readings, texts, res, target.design, conditions)
@@ -479,7 +482,7 @@ def _chosen_anchor(
             # of those equally attributed, one attributed as often as the rule asks of its kind of name before one
             # let in by the results in numbers or about people it is attributed (clinical_context.py)
             eligible[a].attributed >= (least if a in listed else needed),
-            -eligible[a].reference,
+            # -eligible[a].reference,
             eligible[a].caused,
             eligible[a].mentions,
             -_arms_named(a, eligible[a].names),
@@ -507,6 +510,10 @@ def _arms_named(anchor: str, names: Counter[str]) -> int:
         if anchor in words and words.index(anchor):
             kinds.add(tuple(words[: words.index(anchor)]))
     return max(1, len(kinds))
+
+
+def _anchors_of(words: str) -> list[str]:
+    return list(specific_anchors(name_anchors(words)))
 
 
 def _no_intervention_reason(tallies: dict[str, _Tally]) -> str:
