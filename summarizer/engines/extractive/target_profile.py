@@ -24,11 +24,12 @@ statements name (treatments.py) which treatment, if any, the target studied:
 - When neither finds one, a trial's results that name one drug as given and attribute it nothing name it
   (given_drug.py). A short form the statements define for a disease or a symptom is never the intervention
   (named_conditions.py).
-- Of treatments equally attributed, the one less often named only as what another arm is compared against ("than",
-  "versus", "compared with" before it) is the intervention; of those equally named, the word that fewer arms' names
+- Of treatments equally attributed, the one more often named is the intervention (which arm a comparison names
+  first says which had the higher value, not which was tested); of those equally named, the word that fewer arms' names
   share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free"); then the one less often set
   against another arm in a sentence; the alphabet last. A short form the statements define for the comparator
-  ("usual care (UC)") is never the intervention.
+  ("usual care (UC)") is never the intervention, nor is what the statements say the control arm received
+  (control_arm_names.py).
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
@@ -459,7 +460,7 @@ def _chosen_anchor(
     (needed, by default min_attributed; with `tested`, min_attributed is enough in statements that attribute it a
     result in numbers or in sentences about people or a trial, clinical_context.py; those in `listed`,
     min_attributed) and named as something given more often than as an
-    exposure; on a tie, the one less often named only as what another arm is compared against (the comparator).
+    exposure; on a tie, the one more often named.
     One that every statement naming it names only so ("than those in the X group", "compared with X") is the
     comparator, never the intervention. None when there is none."""
     least = min_attributed(statements, rules)
@@ -482,7 +483,9 @@ def _chosen_anchor(
             # of those equally attributed, one attributed as often as the rule asks of its kind of name before one
             # let in by the results in numbers or about people it is attributed (clinical_context.py)
             eligible[a].attributed >= (least if a in listed else needed),
-            # -eligible[a].reference,
+            # (how often each is named only as what another arm is compared against does not decide: in "higher in
+            # the A group compared with the B group" A is the arm with the higher value, not the arm tested; measured
+            # in docs/BENCHMARKS.md, s42-comparator)
             eligible[a].caused,
             eligible[a].mentions,
             -_arms_named(a, eligible[a].names),
