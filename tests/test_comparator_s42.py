@@ -79,3 +79,14 @@ def test_which_arm_a_group_comparison_names_first_does_not_decide_between_equall
         "manual": _Tally(mentions=5.0, attributed=5.0, therapy=5.0, reference=1.0),
     }
     assert _chosen_anchor(tallies, 7, RULES) == "ultrasonic"
+
+
+def test_results_of_patients_on_a_drug_against_patients_on_placebo_are_the_drugs() -> None:
+    res = load_resources()
+    texts = [
+        "Systolic blood pressure was lower in patients on enalapril than in patients on placebo (p < 0.001).",
+        "Proteinuria was lower in patients on enalapril than in those on placebo (p = 0.02).",
+    ]
+    profile = profile_target(Target(), [annotate(text, resources_=res) for text in texts], res, texts=texts)
+    assert profile.name == "enalapril"
+    assert profile.statements == (0, 1)  # the results are attributed to it, not only its being named
