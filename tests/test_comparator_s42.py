@@ -90,3 +90,37 @@ def test_results_of_patients_on_a_drug_against_patients_on_placebo_are_the_drugs
     profile = profile_target(Target(), [annotate(text, resources_=res) for text in texts], res, texts=texts)
     assert profile.name == "enalapril"
     assert profile.statements == (0, 1)  # the results are attributed to it, not only its being named
+
+
+def _alone(*texts: str) -> frozenset[str]:
+    from summarizer.engines.extractive.control_arm_names import alone_arm_anchors
+
+    return alone_arm_anchors(texts, lambda words: words.lower().split())
+
+
+def test_an_arm_alone_against_an_addition_to_it_is_the_comparator() -> None:
+    assert _alone("Pain was lower with ibuprofen plus codeine than with ibuprofen alone (p = 0.01).") == {"ibuprofen"}
+    assert _alone("Relapse was less frequent than in the surgery only group; the combination was well tolerated.") == {
+        "surgery"
+    }
+    assert _alone("Hb rose more with iron plus folate relative to iron monotherapy (p = 0.02).") == {"iron"}
+    # the name before a participle of giving
+    assert _alone("Pain fell more with the combination than with ibuprofen given alone (p = 0.01).") == {"ibuprofen"}
+
+
+def test_alone_said_of_a_cause_or_of_every_single_agent_names_no_comparator() -> None:
+    # no addition named
+    assert _alone("Pain was lower with ibuprofen alone than with placebo (p = 0.01).") == frozenset()
+    # a cause said of one drug, no arms compared
+    assert _alone("Most likely ibuprofen alone, and not the combination with codeine, caused the rash.") == frozenset()
+    # a factorial trial: each single agent is an arm
+    factorial = "Nausea was less frequent with ibuprofen alone than with codeine alone or ibuprofen plus codeine."
+    assert _alone(factorial) == frozenset()
+
+
+def test_the_arm_alone_is_named_only_when_no_other_name_qualifies() -> None:
+    assert _name(
+        "Pain scores were higher with ibuprofen alone than with ibuprofen plus codeine (p = 0.01).",
+        "Rescue analgesia was needed more often in the ibuprofen alone group than in the ibuprofen plus codeine group "
+        "(p = 0.02).",
+    ) == "codeine"

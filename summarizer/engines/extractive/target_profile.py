@@ -48,7 +48,7 @@ from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
-from summarizer.engines.extractive.control_arm_names import control_arm_anchors
+from summarizer.engines.extractive.control_arm_names import alone_arm_anchors, control_arm_anchors
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.given_drug import only_given_drug
 from summarizer.engines.extractive.learned_names import learned_treatments
@@ -305,6 +305,7 @@ def profile_target(
     tallies: TreatmentTallies | None = None,
     texts: Sequence[str] = (),
     pico: Callable[[], PicoTagger | None] | None = None,
+    alone_arms: bool = False,
 ) -> TargetProfile:
     """Decide whether the target studied an intervention, name it, and find the statements about it.
 
@@ -313,6 +314,8 @@ def profile_target(
     texts: the statements' texts, whose abbreviation definitions link a short form to its long form.
     pico: loads the PICO reader (only when needed: it takes a second or two); when the word lists find no
     intervention, the names it reads as interventions in the texts are tallied too.
+    alone_arms: whether a name the statements give an arm "alone" against an addition to it may be chosen
+    (control_arm_names.alone_arm_anchors): only when no other name qualifies, since both arms had it.
     """
     treatments = given_treatments(readings, target.design, texts)
     definitions = definitions_in([*texts, target.title or "", target.abstract or ""])
@@ -330,6 +333,8 @@ def profile_target(
     conditions = conditions | comparator_short_forms(aliases)
     conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
     conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
+    alone = frozenset() if alone_arms else alone_arm_anchors(texts, _anchors_of)  # "X alone" against "X plus Y"
+    conditions |= alone
     anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions)
     if anchor is None and texts:
         by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts))
@@ -363,6 +368,8 @@ def profile_target(
     if anchor is None and texts:  # a case report's drug, named where the patient had an adverse event
         anchor = only_caused_drug(readings, texts, res, target.design, conditions)
         by_anchor, how = (listed_tallies if anchor else by_anchor), "The case report names {} with its harm."
+    if anchor is None and alone:  # what both arms had, when no other name qualifies
+        return profile_target(target, readings, res, rules, tallies, texts, pico, alone_arms=True)
     if anchor is None:
         return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
     name = _chosen_name(by_anchor[anchor].names)
