@@ -6,9 +6,10 @@ X". The treatment so named is the comparator's, and the profile never chooses it
 (target_profile.py), unless the statements also name it as what the tested arm received ("the intervention group
 received X"): then the arms share it (a background treatment both had) and the wording says nothing about which.
 
-A trial that tests an addition names its control arm by what it had without it: "X alone" (or "X only", "X-alone")
-set against "X plus Y" ("X combined with Y", "X + Y", "Y added to X"). Then X is what both arms had and Y is the
-intervention: X is never chosen (Y, or the combination's name, is).
+A trial that tests an addition names its control arm by what it had without it: "X alone" (or "X only", "X-alone",
+"X monotherapy") set against "X plus Y" ("X combined with Y", "X + Y", "Y added to X"), as an arm ("the X-alone
+group") or in a comparison ("than with X alone", "relative to X monotherapy"). Then X is what both arms had and Y is
+the intervention: X is chosen only when no other name qualifies (target_profile.py).
 """
 
 from __future__ import annotations
@@ -18,15 +19,17 @@ from collections.abc import Callable, Iterable
 
 __all__ = ["alone_arm_anchors", "control_arm_anchors"]
 
+# the words that name the control arm, and those that name the tested arm
+CONTROL_ARMS = frozenset({"control", "comparison", "placebo", "reference"})
+TESTED_ARMS = frozenset({"intervention", "experimental", "treatment", "study", "active"})
 # an arm, then a verb of giving, then what it was given (up to a clause's end, "and", "while", a bracket or a number)
-_ARM = r"(?P<arm>\w+)\s+(?:group|arm)s?\s+(?:patients\s+)?"
+_ARM = r"\b(?P<arm>" + "|".join(sorted(CONTROL_ARMS | TESTED_ARMS)) + r")\s+(?:group|arm)s?\s+(?:patients\s+)?"
 _GIVEN = r"(?:received|receiving|got|(?:was|were)\s+(?:given|treated\s+with|administered|assigned\s+to))\s+"
 _STOP = r"(?!(?:and|or|while|whereas|for|at|in|with|plus)\b)"
 _WHAT = r"(?:the\s+|a\s+|an\s+)?(?P<what>[A-Za-z][\w\-]*(?:\s+" + _STOP + r"[A-Za-z][\w\-]*){0,3})"
 _ARM_GIVEN = re.compile(_ARM + _GIVEN + _WHAT, re.IGNORECASE)
-# the words that name the control arm, and those that name the tested arm
-CONTROL_ARMS = frozenset({"control", "comparison", "placebo", "reference"})
-TESTED_ARMS = frozenset({"intervention", "experimental", "treatment", "study", "active"})
+# a cheap check before the pattern: a word of giving
+_GIVING = ("receiv", "given", "got", "treated", "administered", "assigned")
 
 
 def control_arm_anchors(texts: Iterable[str], anchors_of: Callable[[str], Iterable[str]]) -> frozenset[str]:
@@ -35,7 +38,7 @@ def control_arm_anchors(texts: Iterable[str], anchors_of: Callable[[str], Iterab
     control: set[str] = set()
     tested: set[str] = set()
     for text in texts:
-        if " group" not in text and " arm" not in text:
+        if not any(word in text for word in _GIVING):
             continue
         for match in _ARM_GIVEN.finditer(text):
             arm = match.group("arm").lower()
@@ -48,7 +51,7 @@ def control_arm_anchors(texts: Iterable[str], anchors_of: Callable[[str], Iterab
 
 # up to three words before "alone" or "only" ("X alone", "the X-alone group", "X only"), and the words that join an
 # addition to what both arms had ("X plus Y", "X combined with Y", "X + Y", "Y added to X", "the combination")
-_ALONE = re.compile(r"((?:[\w\-]+\s+){0,2}[\w\-]+?)(?:\s+|-)(?:alone|only|monotherapy)\b", re.IGNORECASE)
+_ALONE = re.compile(r"(?<=[\w\-])(?:\s+|-)(?:alone|only|monotherapy)\b", re.IGNORECASE)
 # participles of giving, and the function words a name never holds
 _GIVEN_WORDS = frozenset({"administered", "given", "used", "taken", "applied", "received", "treated"})
 _NOT_NAME = _GIVEN_WORDS | frozenset(
@@ -96,7 +99,7 @@ def alone_arm_anchors(texts: Iterable[str], anchors_of: Callable[[str], Iterable
     arms: set[frozenset[str]] = set()
     for text in texts:
         for match in _ALONE.finditer(text):
-            words = _name_words(match.group(1))
+            words = _name_words(" ".join(text[max(0, match.start() - 80) : match.start()].split()[-3:]))
             if words and _an_arm(text, match):
                 arms.add(frozenset(anchors_of(" ".join(words))))
     if len(arms) > 1 and not frozenset.intersection(*arms):
