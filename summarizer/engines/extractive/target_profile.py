@@ -24,11 +24,12 @@ statements name (treatments.py) which treatment, if any, the target studied:
 - When neither finds one, a trial's results that name one drug as given and attribute it nothing name it
   (given_drug.py). A short form the statements define for a disease or a symptom is never the intervention
   (named_conditions.py).
-- Of treatments equally attributed, the one less often named only as what another arm is compared against ("than",
-  "versus", "compared with" before it) is the intervention; of those equally named, the word that fewer arms' names
+- Of treatments equally attributed, the one more often named is the intervention (which arm a comparison names
+  first says which had the higher value, not which was tested); of those equally named, the word that fewer arms' names
   share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free"); then the one less often set
   against another arm in a sentence; the alphabet last. A short form the statements define for the comparator
-  ("usual care (UC)") is never the intervention.
+  ("usual care (UC)") is never the intervention, nor is what the statements say the control arm received
+  (control_arm_names.py).
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
@@ -47,6 +48,7 @@ from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
+from summarizer.engines.extractive.control_arm_names import alone_arm_anchors, control_arm_anchors
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.given_drug import only_given_drug
 from summarizer.engines.extractive.learned_names import learned_treatments
@@ -303,6 +305,7 @@ def profile_target(
     tallies: TreatmentTallies | None = None,
     texts: Sequence[str] = (),
     pico: Callable[[], PicoTagger | None] | None = None,
+    alone_arms: bool = False,
 ) -> TargetProfile:
     """Decide whether the target studied an intervention, name it, and find the statements about it.
 
@@ -311,6 +314,8 @@ def profile_target(
     texts: the statements' texts, whose abbreviation definitions link a short form to its long form.
     pico: loads the PICO reader (only when needed: it takes a second or two); when the word lists find no
     intervention, the names it reads as interventions in the texts are tallied too.
+    alone_arms: whether a name the statements give an arm "alone" against an addition to it may be chosen
+    (control_arm_names.alone_arm_anchors): only when no other name qualifies, since both arms had it.
     """
     treatments = given_treatments(readings, target.design, texts)
     definitions = definitions_in([*texts, target.title or "", target.abstract or ""])
@@ -327,6 +332,9 @@ def profile_target(
     # nor is a short form the statements define for the comparator ("usual care (UC)")
     conditions = conditions | comparator_short_forms(aliases)
     conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
+    conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
+    alone = frozenset() if alone_arms else alone_arm_anchors(texts, _anchors_of)  # "X alone" against "X plus Y"
+    conditions |= alone
     anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions)
     if anchor is None and texts:
         by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts))
@@ -355,10 +363,13 @@ def profile_target(
         how = "The statements attribute effects to {}, a name the PICO reader reads as an intervention."
     if anchor is None and texts:
         anchor = only_given_drug(listed_tallies, texts, res, rules.min_framed)
+        anchor = None if anchor in conditions else anchor  # the control arm's drug (control_arm_names.py)
         how = "The statements report a trial's results and name one drug as given, {}."
     if anchor is None and texts:  # a case report's drug, named where the patient had an adverse event
         anchor = only_caused_drug(readings, texts, res, target.design, conditions)
         by_anchor, how = (listed_tallies if anchor else by_anchor), "The case report names {} with its harm."
+    if anchor is None and alone:  # what both arms had, when no other name qualifies
+        return profile_target(target, readings, res, rules, tallies, texts, pico, alone_arms=True)
     if anchor is None:
         return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
     name = _chosen_name(by_anchor[anchor].names)
@@ -456,7 +467,7 @@ def _chosen_anchor(
     (needed, by default min_attributed; with `tested`, min_attributed is enough in statements that attribute it a
     result in numbers or in sentences about people or a trial, clinical_context.py; those in `listed`,
     min_attributed) and named as something given more often than as an
-    exposure; on a tie, the one less often named only as what another arm is compared against (the comparator).
+    exposure; on a tie, the one more often named.
     One that every statement naming it names only so ("than those in the X group", "compared with X") is the
     comparator, never the intervention. None when there is none."""
     least = min_attributed(statements, rules)
@@ -479,7 +490,9 @@ def _chosen_anchor(
             # of those equally attributed, one attributed as often as the rule asks of its kind of name before one
             # let in by the results in numbers or about people it is attributed (clinical_context.py)
             eligible[a].attributed >= (least if a in listed else needed),
-            -eligible[a].reference,
+            # (how often each is named only as what another arm is compared against does not decide: in "higher in
+            # the A group compared with the B group" A is the arm with the higher value, not the arm tested; measured
+            # in docs/BENCHMARKS.md, s42-comparator)
             eligible[a].caused,
             eligible[a].mentions,
             -_arms_named(a, eligible[a].names),
@@ -507,6 +520,10 @@ def _arms_named(anchor: str, names: Counter[str]) -> int:
         if anchor in words and words.index(anchor):
             kinds.add(tuple(words[: words.index(anchor)]))
     return max(1, len(kinds))
+
+
+def _anchors_of(words: str) -> list[str]:
+    return list(specific_anchors(name_anchors(words)))
 
 
 def _no_intervention_reason(tallies: dict[str, _Tally]) -> str:

@@ -391,7 +391,7 @@ def clean_name(name: str) -> str:
         w for k, w in enumerate(words)
         if named[k] or (k > 0 and named[k - 1] and _VERSION.match(bare[k]) and (k + 1 == len(words) or named[k + 1]))
     ]
-    while len(kept) > 1 and kept[0].lower() in LEADING_FILLER:
+    while len(kept) > 1 and (kept[0].lower() in LEADING_FILLER or kept[0].lower() == "plus"):  # "plus Y": Y
         kept.pop(0)
     if kept:
         kept[-1] = _TREATED.sub("", kept[-1])

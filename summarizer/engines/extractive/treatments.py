@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from summarizer.citations import AUTHOR_YEAR, count_citations
+from summarizer.engines.extractive.compared_populations import set_against_comparator
 from summarizer.engines.extractive.comparison_boundary import is_comparison_boundary
 from summarizer.engines.extractive.cues import (
     COMPARISON_RESULT,
@@ -424,6 +425,8 @@ def treatment_mentions(
         if given and not exposure:
             therapy = True
         population = population_frame(toks[max(0, first - 2) : first])
+        if population:  # "patients on X ... than patients on placebo": an arm, not who the patients were
+            population = not set_against_comparator(scan, first, scan.sentences()[sentence_index])
         reference = as_reference(scan, first, scan.sentences()[sentence_index])
         control = reference and against_control(scan, first, scan.sentences()[sentence_index])
         mentions.append(

@@ -1,0 +1,107 @@
+"""What the control arm was given: "the control group received X" and "X alone" name the comparator.
+
+A trial with an active control says what its control arm had in the same words as what the tested arm had: "the
+control group received X", "patients in the comparison arm were given X", "the usual care group was treated with
+X". The treatment so named is the comparator's, and the profile never chooses it as the intervention
+(target_profile.py), unless the statements also name it as what the tested arm received ("the intervention group
+received X"): then the arms share it (a background treatment both had) and the wording says nothing about which.
+
+A trial that tests an addition names its control arm by what it had without it: "X alone" (or "X only", "X-alone",
+"X monotherapy") set against "X plus Y" ("X combined with Y", "X + Y", "Y added to X"), as an arm ("the X-alone
+group") or in a comparison ("than with X alone", "relative to X monotherapy"). Then X is what both arms had and Y is
+the intervention: X is chosen only when no other name qualifies (target_profile.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+__all__ = ["alone_arm_anchors", "control_arm_anchors"]
+
+# the words that name the control arm, and those that name the tested arm
+CONTROL_ARMS = frozenset({"control", "comparison", "placebo", "reference"})
+TESTED_ARMS = frozenset({"intervention", "experimental", "treatment", "study", "active"})
+# an arm, then a verb of giving, then what it was given (up to a clause's end, "and", "while", a bracket or a number)
+_ARM = r"\b(?P<arm>" + "|".join(sorted(CONTROL_ARMS | TESTED_ARMS)) + r")\s+(?:group|arm)s?\s+(?:patients\s+)?"
+_GIVEN = r"(?:received|receiving|got|(?:was|were)\s+(?:given|treated\s+with|administered|assigned\s+to))\s+"
+_STOP = r"(?!(?:and|or|while|whereas|for|at|in|with|plus)\b)"
+_WHAT = r"(?:the\s+|a\s+|an\s+)?(?P<what>[A-Za-z][\w\-]*(?:\s+" + _STOP + r"[A-Za-z][\w\-]*){0,3})"
+_ARM_GIVEN = re.compile(_ARM + _GIVEN + _WHAT, re.IGNORECASE)
+# a cheap check before the pattern: a word of giving
+_GIVING = ("receiv", "given", "got", "treated", "administered", "assigned")
+
+
+def control_arm_anchors(texts: Iterable[str], anchors_of: Callable[[str], Iterable[str]]) -> frozenset[str]:
+    """The anchor words (anchors_of: a name's treatment anchors) of what the statements say the control arm was
+    given, less those they say the tested arm was given too."""
+    control: set[str] = set()
+    tested: set[str] = set()
+    for text in texts:
+        if not any(word in text for word in _GIVING):
+            continue
+        for match in _ARM_GIVEN.finditer(text):
+            arm = match.group("arm").lower()
+            if arm in CONTROL_ARMS:
+                control.update(anchors_of(match.group("what")))
+            elif arm in TESTED_ARMS:
+                tested.update(anchors_of(match.group("what")))
+    return frozenset(control - tested)
+
+
+# up to three words before "alone" or "only" ("X alone", "the X-alone group", "X only"), and the words that join an
+# addition to what both arms had ("X plus Y", "X combined with Y", "X + Y", "Y added to X", "the combination")
+_ALONE = re.compile(r"(?<=[\w\-])(?:\s+|-)(?:alone|only|monotherapy)\b", re.IGNORECASE)
+# participles of giving, and the function words a name never holds
+_GIVEN_WORDS = frozenset({"administered", "given", "used", "taken", "applied", "received", "treated"})
+_NOT_NAME = _GIVEN_WORDS | frozenset(
+    {"a", "an", "the", "with", "than", "in", "of", "to", "for", "on", "by", "and", "or", "that", "when", "who",
+     "those", "patients", "group", "groups", "arm", "was", "were", "is", "are", "versus", "vs", "compared"}
+)
+_ARM_AFTER = re.compile(r"\s+(?:group|arm|regimen)s?\b", re.IGNORECASE)
+_ARMS_COMPARED = re.compile(r"\b(?:than|versus|vs\.?|compared|relative to)\b", re.IGNORECASE)
+_ADDITION = re.compile(r"\bplus\b|\bcombined with\b|\bcombination\b|\badded to\b|\w \+ ?\w", re.IGNORECASE)
+
+
+def _name_words(words: str) -> list[str]:
+    """The words of a name before "alone": after the last word that is none ("than with X", "of X administered")."""
+    kept: list[str] = []
+    for word in reversed(words.split()):
+        if word.lower() in _NOT_NAME:
+            if kept:
+                break
+            if word.lower() in _GIVEN_WORDS:  # "X given alone": the name is before the participle
+                continue
+            break
+        kept.insert(0, word)
+    return kept
+
+
+def _an_arm(text: str, match: re.Match[str]) -> bool:
+    """Whether "X alone" names a trial's arm: an arm word right after it ("the X-alone group") or a comparison of
+    arms in its sentence ("than with X alone", "X alone versus X plus Y"); not a cause said of one drug ("most
+    likely X alone, and not the combination, caused it")."""
+    if _ARM_AFTER.match(text, match.end()):
+        return True
+    start = max(text.rfind(". ", 0, match.start()), 0)
+    end = text.find(". ", match.end())
+    return _ARMS_COMPARED.search(text, start, end if end != -1 else len(text)) is not None
+
+
+def alone_arm_anchors(texts: Iterable[str], anchors_of: Callable[[str], Iterable[str]]) -> frozenset[str]:
+    """The anchor words of what the statements name an arm "alone" by, when they also name an addition to it: the
+    name right before "alone" ("X alone"; not "X administered alone", which may be said of any arm). None when two
+    different things are each named alone (a factorial trial: "X alone, Y alone and X plus Y", whose combination
+    is the intervention and whose single agents are arms too)."""
+    texts = [text for text in texts if "alone" in text or "only" in text or "monotherapy" in text]
+    if not texts or not any(_ADDITION.search(text) for text in texts):
+        return frozenset()
+    arms: set[frozenset[str]] = set()
+    for text in texts:
+        for match in _ALONE.finditer(text):
+            words = _name_words(" ".join(text[max(0, match.start() - 80) : match.start()].split()[-3:]))
+            if words and _an_arm(text, match):
+                arms.add(frozenset(anchors_of(" ".join(words))))
+    if len(arms) > 1 and not frozenset.intersection(*arms):
+        return frozenset()
+    return frozenset().union(*arms)
