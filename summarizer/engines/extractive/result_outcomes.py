@@ -43,6 +43,7 @@ from summarizer.engines.extractive.result_cues import (
     GENERIC_COMPARATIVE_WORDS,
     HELD_BACK,
     HELD_BACK_COURSE,
+    LIKELIER,
     MORE_EFFECTIVE,
     NO_DIFFERENCE_IN,
     OBSERVED_COMPARATIVE,
@@ -129,6 +130,8 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         for piece_start, piece_end in pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
             reading = result_reading(scan.text[piece_start:piece_end], word, control, scan.res.polarity)
             mentions.append(mention_at(scan, piece_start, piece_end - piece_start, *reading))
+    for match in LIKELIER.finditer(low) if "likely" in said else ():
+        mentions.extend(_likelier(scan, match))
     for match in SUBJECT_CHANGE_NOUN.finditer(low) if not _CHANGE_NOUNS_SAID.isdisjoint(said) else ():
         span = subject_before(scan, match.start())
         if span is None or CONTROL_WORDS.search(low, span[0], span[1]) is not None:
@@ -215,6 +218,8 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference",
             after_time=match.group("linked") is not None, compared=True, whole_sentence=True,
         )
+        if span is not None and low.startswith("with ", span[0]) and low.startswith("being", match.start()):
+            span = (span[0] + 5, span[1])  # "..., with X being lower with A compared with B": X
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
@@ -358,3 +363,29 @@ _SCORED_SAID = frozenset({"scored", "performed", "did"})
 _OUTPERFORMED_SAID = frozenset({"outperformed", "superior", "inferior"})
 
 _FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage", "number", "share"})
+
+
+# where the subject of "were more likely to" starts: after a clause's comma ("Compared with B, those given A were ...")
+_CLAUSE_COMMA = re.compile(r"[,;]\s")
+# the other side of the comparison after the object: "X than those given B", "X compared with B"
+_COMPARED_TAIL = re.compile(r"\s+(?:than|compared|relative|versus|vs\b|as\s+compared|in\s+comparison)\b.*$")
+
+
+def _likelier(scan: Scan, match: re.Match[str]) -> list[OutcomeMention]:
+    """X in "patients given A were more likely to develop X": increased (fewer: decreased) in the subject's arm; the
+    opposite where the subject is the control arm ("the placebo group was less likely to have X")."""
+    low = scan.low
+    sentence_start = scan.sentence_at(match.start())[0]
+    commas = [m.end() for m in _CLAUSE_COMMA.finditer(low, sentence_start, match.start())]
+    subject = low[commas[-1] if commas else sentence_start : match.start()]
+    obj = OBJ_CUT.sub("", _COMPARED_TAIL.sub("", match.group("obj"))).rstrip()
+    control = CONTROL_WORDS.search(subject) is not None or (
+        CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
+    )
+    word = "fewer" if match.group("word") == "less" else "greater"
+    found = []
+    for piece_start, piece_end in pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
+        reading = result_reading(scan.text[piece_start:piece_end], word, control, scan.res.polarity)
+        found.append(mention_at(scan, piece_start, piece_end - piece_start, *reading))
+    return found
+
