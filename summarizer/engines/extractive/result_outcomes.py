@@ -121,7 +121,7 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             mentions.append(mention_at(scan, start, len(name_low), "no_difference", "no_difference"))
     fewer_or_more = not _FEWER_OR_MORE.isdisjoint(said)
     for match in FEWER_PATIENTS.finditer(low) if fewer_or_more else ():
-        obj = OBJ_CUT.sub("", match.group("obj")).rstrip()
+        obj = cut_object(match.group("obj")).rstrip()  # a range kept whole: "grade 3–4 neutropenia"
         control = CONTROL_WORDS.search(match.group("who")) is not None or (
             CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
         )
@@ -218,8 +218,10 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference",
             after_time=match.group("linked") is not None, compared=True, whole_sentence=True,
         )
-        if span is not None and low.startswith("with ", span[0]) and low.startswith("being", match.start()):
-            span = (span[0] + 5, span[1])  # "..., with X being lower with A compared with B": X
+        if span is not None and low.startswith("being", match.start()):
+            if not low.startswith("with ", span[0]):
+                continue  # only the participle clause "..., with X being lower with A compared with B"
+            span = (span[0] + 5, span[1])  # X
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
@@ -378,7 +380,7 @@ def _likelier(scan: Scan, match: re.Match[str]) -> list[OutcomeMention]:
     sentence_start = scan.sentence_at(match.start())[0]
     commas = [m.end() for m in _CLAUSE_COMMA.finditer(low, sentence_start, match.start())]
     subject = low[commas[-1] if commas else sentence_start : match.start()]
-    obj = OBJ_CUT.sub("", _COMPARED_TAIL.sub("", match.group("obj"))).rstrip()
+    obj = cut_object(_COMPARED_TAIL.sub("", match.group("obj"))).rstrip()
     control = CONTROL_WORDS.search(subject) is not None or (
         CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
     )

@@ -1,0 +1,57 @@
+"""Forms of reported results the sentence reader reads (issue 23, helper s42-results).
+
+Every sentence here is written for these tests (none is from a dev set): two treatments equally good at a change
+("A was as effective as B in reducing X", "equally effective in lowering X") is no difference in X, and no claim that
+A worked; "patients given A were more (less) likely to have X (than those given B)" is more (less) X with A, the
+opposite when the subject is the control arm; "..., with X being lower with A compared with B" reads X.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive.evidence import EFFICACY_CLAIM, _CLAIM_DOUBTED
+from summarizer.engines.extractive.outcomes import find_outcomes
+
+
+def _read(text: str) -> list[tuple[str, str]]:
+    return [(m.outcome, m.change) for m in find_outcomes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an equivalence: no difference in what both were good at
+        ("The cream was as effective as the ointment in relieving itch.", [("itch", "no_difference")]),
+        ("Both dressings proved equally effective at shortening healing time.", [("healing time", "no_difference")]),
+        # not an equivalence: the change stands
+        ("The cream was effective in relieving itch.", [("itch", "decreased")]),
+        # "more/less likely to have X": the subject's arm had more (less) X
+        ("Compared with those on the waiting list, children given the tutoring were significantly more likely to "
+         "achieve reading fluency (48% vs 21%; p = 0.004).", [("reading fluency", "increased")]),
+        ("Smokers given the nicotine patch were less likely to report a relapse than those given counselling alone "
+         "(p = 0.02).", [("relapse", "decreased")]),
+        # the control arm as the subject: the opposite for the intervention
+        ("The placebo group was more likely to need rescue medication (p = 0.03).", [("rescue medication", "decreased")]),
+        # a likelihood that is no result
+        ("Patients who were more likely to smoke were excluded.", []),
+        # a participle clause: "with X being lower with A compared with B"
+        ("The arms differed in recovery, with readmission rates being lower with the home visits compared with usual "
+         "follow-up (p = 0.01).", [("readmission rates", "decreased")]),
+    ],
+)
+def test_result_forms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("The four-day course was effective in children with croup.", True),
+        ("The four-day course was as effective as the seven-day course.", False),
+        ("The four-day course was found to be equally effective.", False),
+        ("The four-day course was less effective than the seven-day course.", False),
+    ],
+)
+def test_an_equivalence_is_no_efficacy_claim(text: str, claim: bool) -> None:
+    assert (EFFICACY_CLAIM.search(text) is not None and _CLAIM_DOUBTED.search(text) is None) is claim
