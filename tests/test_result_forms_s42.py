@@ -3,7 +3,8 @@
 Every sentence here is written for these tests (none is from a dev set): two treatments equally good at a change
 ("A was as effective as B in reducing X", "equally effective in lowering X") is no difference in X, and no claim that
 A worked; "patients given A were more (less) likely to have X (than those given B)" is more (less) X with A, the
-opposite when the subject is the control arm; "..., with X being lower with A compared with B" reads X.
+opposite when the subject is the control arm; "..., with X being lower with A compared with B" reads X; a time
+between an arm's value and the arm ("4.2% at the 1-year follow-up in the A group vs 9.8% in the B group").
 """
 
 from __future__ import annotations
@@ -38,6 +39,11 @@ def _read(text: str) -> list[tuple[str, str]]:
         # a participle clause: "with X being lower with A compared with B"
         ("The arms differed in recovery, with readmission rates being lower with the home visits compared with usual "
          "follow-up (p = 0.01).", [("readmission rates", "decreased")]),
+        # a time between an arm's value and the arm
+        ("Healing was 81% at 12 weeks in the laser group and 64% at 12 weeks in the placebo group (p = 0.02).",
+         [("Healing", "increased")]),
+        ("Readmission was 4.2% at the 1-year follow-up in the clinic group vs 9.8% in the usual care group "
+         "(p = 0.01).", [("Readmission", "decreased")]),
     ],
 )
 def test_result_forms(text: str, expected: list[tuple[str, str]]) -> None:

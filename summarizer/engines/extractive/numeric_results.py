@@ -55,9 +55,14 @@ _VALUE = (
     r"confidence\s+interval))\b[^();=<>]{{0,50}})\))?"
 )
 _LINK = r"\s*(?:,\s*)?(?:and|vs\.?|versus|compared\s+(?:with|to)|as\s+against|against)\s+"
+# when a value was measured, between it and its arm: "2.4% at the 2-year follow-up in the A group", "at 12 months"
+_TIME_AT = (
+    r"(?:\s*,?\s*(?:at|after|by|within)\s+(?:the\s+)?\d+(?:\s*|-)(?:days?|weeks?|months?|years?)"
+    r"(?:\s+(?:of\s+)?follow[\s\-]?up)?(?=\s*,?\s*(?:in|with|among|for|on|receiving|given)\b)\s*,?)?"
+)
 PAIR = re.compile(
-    r"(?<![\w.\-–/\[])" + _VALUE.format("a") + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK + _VALUE.format("b")
-    + r"(?P<arm_b>[^.;\d\[\]]{0,70})"
+    r"(?<![\w.\-–/\[])" + _VALUE.format("a") + _TIME_AT + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK
+    + _VALUE.format("b") + _TIME_AT + r"(?P<arm_b>[^.;\d\[\]]{0,70})"
 )
 # each arm named before its value in brackets: "in the X group (24.3 ± 3.4 min) than in the Y group (16.3 ± 1.7
 # min)", "with X (3.9 ± 1.5) compared to Y (2.5 ± 1.7)"
