@@ -4,14 +4,15 @@ Every sentence here is written for these tests (none is from a dev set): two tre
 ("A was as effective as B in reducing X", "equally effective in lowering X") is no difference in X, and no claim that
 A worked; "patients given A were more (less) likely to have X (than those given B)" is more (less) X with A, the
 opposite when the subject is the control arm; "..., with X being lower with A compared with B" reads X; a time
-between an arm's value and the arm ("4.2% at the 1-year follow-up in the A group vs 9.8% in the B group").
+between an arm's value and the arm ("4.2% at the 1-year follow-up in the A group vs 9.8% in the B group"); two arms'
+values with no test said are no result.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from summarizer.engines.extractive.evidence import EFFICACY_CLAIM, _CLAIM_DOUBTED
+from summarizer.engines.extractive.evidence import _CLAIM_DOUBTED, EFFICACY_CLAIM
 from summarizer.engines.extractive.outcomes import find_outcomes
 
 
@@ -33,7 +34,8 @@ def _read(text: str) -> list[tuple[str, str]]:
         ("Smokers given the nicotine patch were less likely to report a relapse than those given counselling alone "
          "(p = 0.02).", [("relapse", "decreased")]),
         # the control arm as the subject: the opposite for the intervention
-        ("The placebo group was more likely to need rescue medication (p = 0.03).", [("rescue medication", "decreased")]),
+        ("The placebo group was more likely to need rescue medication (p = 0.03).",
+         [("rescue medication", "decreased")]),
         # a likelihood that is no result
         ("Patients who were more likely to smoke were excluded.", []),
         # a participle clause: "with X being lower with A compared with B"
@@ -44,6 +46,12 @@ def _read(text: str) -> list[tuple[str, str]]:
          [("Healing", "increased")]),
         ("Readmission was 4.2% at the 1-year follow-up in the clinic group vs 9.8% in the usual care group "
          "(p = 0.01).", [("Readmission", "decreased")]),
+        # two arms' values with no test: no result; with one, a change
+        ("Satisfaction was 7.9 in the booklet group compared to 8.1 in the control group.", []),
+        ("Satisfaction was 7.9 in the booklet group compared to 8.6 in the control group (p = 0.01).",
+         [("Satisfaction", "decreased")]),
+        ("Falls were 12% with exercise, 14% with education and 15% with advice, compared with 25% with usual care.",
+         []),
     ],
 )
 def test_result_forms(text: str, expected: list[tuple[str, str]]) -> None:
