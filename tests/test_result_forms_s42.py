@@ -5,7 +5,7 @@ Every sentence here is written for these tests (none is from a dev set): two tre
 A worked; "patients given A were more (less) likely to have X (than those given B)" is more (less) X with A, the
 opposite when the subject is the control arm; "..., with X being lower with A compared with B" reads X; a time
 between an arm's value and the arm ("4.2% at the 1-year follow-up in the A group vs 9.8% in the B group"); two arms'
-values with no test said are no result.
+means or scores with no test said are no result (rates are read).
 """
 
 from __future__ import annotations
@@ -50,8 +50,11 @@ def _read(text: str) -> list[tuple[str, str]]:
         ("Satisfaction was 7.9 in the booklet group compared to 8.1 in the control group.", []),
         ("Satisfaction was 7.9 in the booklet group compared to 8.6 in the control group (p = 0.01).",
          [("Satisfaction", "decreased")]),
-        ("Falls were 12% with exercise, 14% with education and 15% with advice, compared with 25% with usual care.",
+        ("The score was 12 with exercise, 14 with education and 15 with advice, compared with 25 with usual care.",
          []),
+        # rates of patients with no test are read (what was counted in each arm)
+        ("Falls occurred in 12% of those given exercise classes and 25% of those given usual care.",
+         [("Falls", "decreased")]),
     ],
 )
 def test_result_forms(text: str, expected: list[tuple[str, str]]) -> None:

@@ -11,14 +11,15 @@ the outcome they are about.
   and Y groups, respectively"; the first arm may be named in the subject, just before its verb ("pain in the study
   group was 4.6 compared with 7.1 in the control group"). The arm with a control word (placebo, control, sham, usual
   or standard care, untreated, no treatment) is the comparator. A difference said not to be significant is no
-  difference, whatever the arms; a difference the sentence gives no test for is no result ("8.3 in the A group
-  compared to 8.5 in the control group"); otherwise the values give the change only when the arms are known. A
-  significant difference between two arms that no control word tells apart ("24.3 minutes in the TOS group and 16.3
-  minutes in the sling group (p < 0.05)") keeps both arms' words and values, its change "unclear": which arm is the
-  intervention is known only to a reader that knows the intervention (oriented_by_arm, given which words name it). A
-  value may carry a spread, a unit, its percentage in brackets ("13 (32%)"), or what qualifies it in brackets: its
-  count ("64.3% (178/277)"), a range, an interval or a spread ("3.6 cm (range, 2-6)"); a count out of a number
-  ("12/60") is read as its percentage, and a number after a dash ends a range and is no value.
+  difference, whatever the arms; a difference of means or scores the sentence gives no test for is no result ("8.3 in
+  the A group compared to 8.5 in the control group"; rates, "24.6% ... and 31.6%", are read); otherwise the values
+  give the change only when the arms are known. A significant difference between two arms that no control word tells
+  apart ("24.3 minutes in the TOS group and 16.3 minutes in the sling group (p < 0.05)") keeps both arms' words and
+  values, its change "unclear": which arm is the intervention is known only to a reader that knows the intervention
+  (oriented_by_arm, given which words name it). A value may carry a spread, a unit, its percentage in brackets ("13
+  (32%)"), or what qualifies it in brackets: its count ("64.3% (178/277)"), a range, an interval or a spread ("3.6 cm
+  (range, 2-6)"); a count out of a number ("12/60") is read as its percentage, and a number after a dash ends a range
+  and is no value.
 - Ratios (hazard, odds, risk, rate ratios; HR, OR, RR, IRR): below 1 is a decrease for the intervention, above 1
   an increase, and a CI that holds 1 is no difference.
 """
@@ -197,16 +198,18 @@ def _two_arms(
     sides: tuple[str | None, ...],
     spans: tuple[tuple[int, int], tuple[int, int]],
     significant: bool | None,
+    rates: bool = False,
 ) -> NumericResult | None:
-    """Two arms' values as a result: none when no test is said; no difference when said not significant; the
-    intervention's change when one
-    arm is the comparator; the two arms kept, their change unclear, when the difference is significant and no
-    control word tells them apart."""
+    """Two arms' values as a result: none when no test is said and they are no rates (percentages); no difference
+    when said not significant; the intervention's change when one arm is the comparator; the two arms kept, their
+    change unclear, when the difference is significant and no control word tells them apart."""
     a, b = values
     if significant is False:
         return NumericResult(subject_end, "no_difference")
-    if significant is None:
-        return None  # "8.3 in the A group compared to 8.5 in the control group", no test: no result to read
+    if significant is None and not rates:
+        # "a mean of 8.3 in the A group compared to 8.5 in the control group", no test: no result to read (the
+        # share of patients with an event in each arm, "24.6% ... and 31.6%", is read: it is what is counted)
+        return None
     if set(sides) == {"control", "intervention"}:
         first, second = (a, b) if sides[0] == "intervention" else (b, a)
         return NumericResult(subject_end, _change(first, second))
@@ -218,7 +221,8 @@ def _two_arms(
 def _listed_arms(scan: Scan, listed: re.Match[str], significance: Significance) -> NumericResult | None:
     """Arms listed against a comparator ("30% with A, 42% with B and 45% with C, compared with 78% with placebo"):
     the arms' change against the comparator when every listed arm went the same way and the comparator is a control
-    (no difference when the sentence says it was not significant; none when it gives no test)."""
+    (no difference when the sentence says it was not significant; none when it gives no test and they are no
+    rates)."""
     low = scan.low
     if CONTROL_WORDS.search(low, *listed.span("control")) is None:
         return None
@@ -231,8 +235,8 @@ def _listed_arms(scan: Scan, listed: re.Match[str], significance: Significance) 
     if subject_end < 0 or len(changes) != 1:
         return None
     significant = significance.at(listed.end())
-    if significant is None:
-        return None  # values with no test said: no result to read
+    if significant is None and not control_pct:
+        return None  # means or scores with no test said: no result to read (as _two_arms)
     if significant is False:
         return NumericResult(subject_end, "no_difference")
     return NumericResult(subject_end, changes.pop())
@@ -292,7 +296,7 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         if respectively is not None:
             spans = (respectively.span("first"), respectively.span("second"))
             sides = (_named_arm_side(low, spans[0]), _named_arm_side(low, spans[1]))
-        found = _two_arms(subject_end, (a, b), sides, spans, significance.at(match.end("b")))
+        found = _two_arms(subject_end, (a, b), sides, spans, significance.at(match.end("b")), a_pct)
         if found is not None and named is not None:
             found = replace(found, named=named)
         if found is not None:
