@@ -5,7 +5,8 @@ Every sentence here is written for these tests (none is from a dev set): two tre
 A worked; "patients given A were more (less) likely to have X (than those given B)" is more (less) X with A, the
 opposite when the subject is the control arm; "..., with X being lower with A compared with B" reads X; a time
 between an arm's value and the arm ("4.2% at the 1-year follow-up in the A group vs 9.8% in the B group"); two arms'
-means or scores with no test said are no result (rates are read).
+means or scores with no test said are no result (rates are read); "there was no evidence of a statistically
+significant difference" denies the significance.
 """
 
 from __future__ import annotations
@@ -55,6 +56,15 @@ def _read(text: str) -> list[tuple[str, str]]:
         # rates of patients with no test are read (what was counted in each arm)
         ("Falls occurred in 12% of those given exercise classes and 25% of those given usual care.",
          [("Falls", "decreased")]),
+        # "no evidence of a significant difference" denies the significance of what came before it
+        ("Although schools in the coaching arm tended to have higher rates of physical activity (41% coaching, 30% "
+         "control), there was no evidence of a statistically significant difference between the arms (p = 0.27).",
+         [("rates of physical activity", "no_difference")]),
+        # a ratio's interval rules: crossing 1 is no difference, whatever a one-sided P beside it says
+        ("Relapse-free survival was longer with the maintenance dose (hazard ratio 0.72; 95% CI 0.49-1.06; "
+         "one-sided P = 0.04).", [("Relapse-free survival", "no_difference")]),
+        ("Relapse-free survival was longer with the maintenance dose (hazard ratio 0.72; 95% CI 0.55-0.94).",
+         [("Relapse-free survival", "increased")]),
     ],
 )
 def test_result_forms(text: str, expected: list[tuple[str, str]]) -> None:
