@@ -56,6 +56,10 @@ def _read(text: str) -> list[tuple[str, str]]:
         # rates of patients with no test are read (what was counted in each arm)
         ("Falls occurred in 12% of those given exercise classes and 25% of those given usual care.",
          [("Falls", "decreased")]),
+        # the same clause as a fragment that opens its sentence; not after "apart from"
+        ("the readmission rate being lower with home visits compared with usual follow-up (4% versus 9%; P = 0.01).",
+         [("readmission rate", "decreased")]),
+        ("Scores did not differ at 6 weeks, apart from anxiety being lower in the usual care group.", []),
         # "no evidence of a significant difference" denies the significance of what came before it
         ("Although schools in the coaching arm tended to have higher rates of physical activity (41% coaching, 30% "
          "control), there was no evidence of a statistically significant difference between the arms (p = 0.27).",

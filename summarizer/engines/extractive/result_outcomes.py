@@ -219,9 +219,12 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             after_time=match.group("linked") is not None, compared=True, whole_sentence=True,
         )
         if span is not None and low.startswith("being", match.start()):
-            if not low.startswith("with ", span[0]):
-                continue  # only the participle clause "..., with X being lower with A compared with B"
-            span = (span[0] + 5, span[1])  # X
+            # only the participle clause "..., with X being lower with A compared with B", or one that opens its
+            # sentence (a fragment: "X being lower with A ..."), not "apart from X being lower in ..."
+            if low.startswith("with ", span[0]):
+                span = (span[0] + 5, span[1])
+            elif low[scan.sentence_at(span[0])[0] : span[0]].strip(" (\"'").lower() not in ("", "the"):
+                continue
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
