@@ -1,12 +1,12 @@
 """Forms of reported results the sentence reader reads (issue 23, helper s42-results).
 
-Every sentence here is written for these tests (none is from a dev set): two treatments equally good at a change
-("A was as effective as B in reducing X", "equally effective in lowering X") is no difference in X, and no claim that
-A worked; "patients given A were more (less) likely to have X (than those given B)" is more (less) X with A, the
-opposite when the subject is the control arm; "..., with X being lower with A compared with B" reads X; a time
-between an arm's value and the arm ("4.2% at the 1-year follow-up in the A group vs 9.8% in the B group"); two arms'
-means or scores with no test said are no result (rates are read); "there was no evidence of a statistically
-significant difference" denies the significance.
+Every sentence here is written for these tests (none is from a dev set): two treatments equally good at a change ("A
+was as effective as B in reducing X", "equally effective in lowering X") is no difference in X, and no claim that A
+worked; "less effective than B in reducing X" is no decrease in X; "patients given A were more (less) likely to have X
+(than those given B)" is more (less) X with A, the opposite when the subject is the control arm; "..., with X being
+lower with A compared with B" reads X; a time between an arm's value and the arm ("4.2% at the 1-year follow-up in the
+A group vs 9.8% in the B group"); two arms' means or scores with no test said are no result (rates are read); "there
+was no evidence of a statistically significant difference" denies the significance.
 """
 
 from __future__ import annotations
@@ -27,6 +27,9 @@ def _read(text: str) -> list[tuple[str, str]]:
         # an equivalence: no difference in what both were good at
         ("The cream was as effective as the ointment in relieving itch.", [("itch", "no_difference")]),
         ("Both dressings proved equally effective at shortening healing time.", [("healing time", "no_difference")]),
+        # less effective than another at a change: worse for the outcome, not the change itself
+        ("The cream was less effective than the ointment in relieving itch (p = 0.02).", [("itch", "unclear")]),
+        ("The cream was less effective at relieving itch than the ointment (p = 0.02).", []),
         # not an equivalence: the change stands
         ("The cream was effective in relieving itch.", [("itch", "decreased")]),
         # "more/less likely to have X": the subject's arm had more (less) X

@@ -57,6 +57,7 @@ from summarizer.engines.extractive.result_cues import (
     DECHALLENGE,
     EFFECTIVE_IN_DOING,
     EQUALLY_EFFECTIVE,
+    LESS_EFFECTIVE,
     SUBJECT_WORDS,
 )
 from summarizer.engines.extractive.result_outcomes import result_outcomes
@@ -364,6 +365,8 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         )
         if negated and _AS_MUCH_AS.search(obj) is not None:
             continue
+        if ("less " in prefix or "least " in prefix) and LESS_EFFECTIVE.search(prefix[-120:]) is not None:
+            continue  # "less effective than B in reducing X": result_cues.MORE_EFFECTIVE reads it
         halted = HALTED.search(prefix[-30:]) is not None  # "halt the deterioration of cardiac function"
         piece_pos = match.start("obj")
         for piece in split_pieces(obj):

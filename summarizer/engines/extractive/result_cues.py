@@ -219,6 +219,11 @@ EQUALLY_EFFECTIVE = re.compile(
     r"\b(?:as\s+(?:effective|efficacious|successful|good)\s+as\s+[^.;:()\[\]]{1,60}?,?|(?:equally|similarly|"
     r"comparably|equivalently)\s+(?:effective|efficacious|successful))\s+(?:in|at|for)\s+(?:[a-z]+ly\s+)?$"
 )
+# "A was less effective than B in reducing X": less of a change than B's, not a change (MORE_EFFECTIVE reads it worse)
+LESS_EFFECTIVE = re.compile(
+    r"\b(?:less|least)\s+(?:effective|efficacious|successful)\s+(?:than\s+[^.;:()\[\]]{1,60}?,?\s+)?(?:in|at)\s+"
+    r"(?:[a-z]+ly\s+)?$"
+)
 # a better or worse outcome in general, then what it was better in: "the X group had a better outcome (p < 0.05) in
 # terms of A, B and C", "showed significantly worse results for A": the change is in A, B, C
 GENERIC_COMPARATIVE = re.compile(
