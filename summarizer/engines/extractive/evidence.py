@@ -55,7 +55,9 @@ EFFICACY_CLAIM = re.compile(
 _CLAIM_DOUBTED = re.compile(
     r"\b(?:not|no|nor|never|without|lack|lacked|failed|may|might|could|would|should|whether|if|evaluate|assess|"
     r"investigate|determine|aim|aimed|hypothes\w*|expected|potential|possible|unclear|doubt\w*|question\w*)\b|"
-    r"\bonly\s+(?:among|in|for)\b",  # a benefit in a subgroup only is not a benefit of the intervention
+    r"\bonly\s+(?:among|in|for)\b|"  # a benefit in a subgroup only is not a benefit of the intervention
+    # only as good as another treatment, or worse: "A was as effective as B", "equally effective", "less effective"
+    r"\b(?:as|equally|similarly|comparably|equivalently|less|least)\s+(?:effective|efficacious|beneficial)\b",
     re.IGNORECASE,
 )
 _SAFETY_TERMS = re.compile(r"adverse|side[\s\-]effect|toxicit|complication|safety", re.IGNORECASE)

@@ -11,13 +11,15 @@ the outcome they are about.
   and Y groups, respectively"; the first arm may be named in the subject, just before its verb ("pain in the study
   group was 4.6 compared with 7.1 in the control group"). The arm with a control word (placebo, control, sham, usual
   or standard care, untreated, no treatment) is the comparator. A difference said not to be significant is no
-  difference, whatever the arms; otherwise the values give the change only when the arms are known. A significant
-  difference between two arms that no control word tells apart ("24.3 minutes in the TOS group and 16.3 minutes in the
-  sling group (p < 0.05)") keeps both arms' words and values, its change "unclear": which arm is the intervention is
-  known only to a reader that knows the intervention (oriented_by_arm, given which words name it). A value may carry a
-  spread, a unit, its percentage in brackets ("13 (32%)"), or what qualifies it in brackets: its count ("64.3%
-  (178/277)"), a range, an interval or a spread ("3.6 cm (range, 2-6)"); a count out of a number ("12/60") is read as
-  its percentage, and a number after a dash ends a range and is no value.
+  difference, whatever the arms; a difference of means or scores the sentence gives no test for is no result ("8.3 in
+  the A group compared to 8.5 in the control group"; rates, "24.6% ... and 31.6%", are read); otherwise the values
+  give the change only when the arms are known. A significant difference between two arms that no control word tells
+  apart ("24.3 minutes in the TOS group and 16.3 minutes in the sling group (p < 0.05)") keeps both arms' words and
+  values, its change "unclear": which arm is the intervention is known only to a reader that knows the intervention
+  (oriented_by_arm, given which words name it). A value may carry a spread, a unit, its percentage in brackets ("13
+  (32%)"), or what qualifies it in brackets: its count ("64.3% (178/277)"), a range, an interval or a spread ("3.6 cm
+  (range, 2-6)"); a count out of a number ("12/60") is read as its percentage, and a number after a dash ends a range
+  and is no value.
 - Ratios (hazard, odds, risk, rate ratios; HR, OR, RR, IRR): below 1 is a decrease for the intervention, above 1
   an increase, and a CI that holds 1 is no difference.
 """
@@ -55,9 +57,14 @@ _VALUE = (
     r"confidence\s+interval))\b[^();=<>]{{0,50}})\))?"
 )
 _LINK = r"\s*(?:,\s*)?(?:and|vs\.?|versus|compared\s+(?:with|to)|as\s+against|against)\s+"
+# when a value was measured, between it and its arm: "2.4% at the 2-year follow-up in the A group", "at 12 months"
+_TIME_AT = (
+    r"(?:\s*,?\s*(?:at|after|by|within)\s+(?:the\s+)?\d+(?:\s*|-)(?:days?|weeks?|months?|years?)"
+    r"(?:\s+(?:of\s+)?follow[\s\-]?up)?(?=\s*,?\s*(?:in|with|among|for|on|receiving|given)\b)\s*,?)?"
+)
 PAIR = re.compile(
-    r"(?<![\w.\-–/\[])" + _VALUE.format("a") + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK + _VALUE.format("b")
-    + r"(?P<arm_b>[^.;\d\[\]]{0,70})"
+    r"(?<![\w.\-–/\[])" + _VALUE.format("a") + _TIME_AT + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK
+    + _VALUE.format("b") + _TIME_AT + r"(?P<arm_b>[^.;\d\[\]]{0,70})"
 )
 # each arm named before its value in brackets: "in the X group (24.3 ± 3.4 min) than in the Y group (16.3 ± 1.7
 # min)", "with X (3.9 ± 1.5) compared to Y (2.5 ± 1.7)"
@@ -191,13 +198,18 @@ def _two_arms(
     sides: tuple[str | None, ...],
     spans: tuple[tuple[int, int], tuple[int, int]],
     significant: bool | None,
+    rates: bool = False,
 ) -> NumericResult | None:
-    """Two arms' values as a result: no difference when said not significant; the intervention's change when one
-    arm is the comparator; the two arms kept, their change unclear, when the difference is significant and no
-    control word tells them apart."""
+    """Two arms' values as a result: none when no test is said and they are no rates (percentages); no difference
+    when said not significant; the intervention's change when one arm is the comparator; the two arms kept, their
+    change unclear, when the difference is significant and no control word tells them apart."""
     a, b = values
     if significant is False:
         return NumericResult(subject_end, "no_difference")
+    if significant is None and not rates:
+        # "a mean of 8.3 in the A group compared to 8.5 in the control group", no test: no result to read (the
+        # share of patients with an event in each arm, "24.6% ... and 31.6%", is read: it is what is counted)
+        return None
     if set(sides) == {"control", "intervention"}:
         first, second = (a, b) if sides[0] == "intervention" else (b, a)
         return NumericResult(subject_end, _change(first, second))
@@ -209,7 +221,8 @@ def _two_arms(
 def _listed_arms(scan: Scan, listed: re.Match[str], significance: Significance) -> NumericResult | None:
     """Arms listed against a comparator ("30% with A, 42% with B and 45% with C, compared with 78% with placebo"):
     the arms' change against the comparator when every listed arm went the same way and the comparator is a control
-    (no difference when the sentence says it was not significant)."""
+    (no difference when the sentence says it was not significant; none when it gives no test and they are no
+    rates)."""
     low = scan.low
     if CONTROL_WORDS.search(low, *listed.span("control")) is None:
         return None
@@ -221,7 +234,10 @@ def _listed_arms(scan: Scan, listed: re.Match[str], significance: Significance) 
     changes = {_change(value, control) for value, _, _ in arms}
     if subject_end < 0 or len(changes) != 1:
         return None
-    if significance.at(listed.end()) is False:
+    significant = significance.at(listed.end())
+    if significant is None and not control_pct:
+        return None  # means or scores with no test said: no result to read (as _two_arms)
+    if significant is False:
         return NumericResult(subject_end, "no_difference")
     return NumericResult(subject_end, changes.pop())
 
@@ -280,7 +296,7 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         if respectively is not None:
             spans = (respectively.span("first"), respectively.span("second"))
             sides = (_named_arm_side(low, spans[0]), _named_arm_side(low, spans[1]))
-        found = _two_arms(subject_end, (a, b), sides, spans, significance.at(match.end("b")))
+        found = _two_arms(subject_end, (a, b), sides, spans, significance.at(match.end("b")), a_pct)
         if found is not None and named is not None:
             found = replace(found, named=named)
         if found is not None:

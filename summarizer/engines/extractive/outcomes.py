@@ -52,7 +52,14 @@ from summarizer.engines.extractive.outcome_spans import (
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
 from summarizer.engines.extractive.resolution import resolution_outcomes
 from summarizer.engines.extractive.resources import Resources
-from summarizer.engines.extractive.result_cues import CONTROL_ARM, DECHALLENGE, EFFECTIVE_IN_DOING, SUBJECT_WORDS
+from summarizer.engines.extractive.result_cues import (
+    CONTROL_ARM,
+    DECHALLENGE,
+    EFFECTIVE_IN_DOING,
+    EQUALLY_EFFECTIVE,
+    LESS_EFFECTIVE,
+    SUBJECT_WORDS,
+)
 from summarizer.engines.extractive.result_outcomes import result_outcomes
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.significance import NOT_SIGNIFICANT, Significance
@@ -352,9 +359,14 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         negated = alike or (
             VERB_NEGATED.search(prefix[-70:]) is not None or NOT_SIGNIFICANT.search(prefix[-30:]) is not None
             or _NO_DIFFERENCE_IN_DOING.search(prefix[-90:]) is not None
+            # "A was as effective as B in reducing X": no difference in X (gated on the word)
+            or ("effective" in prefix or "efficacious" in prefix or "successful" in prefix or " as good as " in prefix)
+            and EQUALLY_EFFECTIVE.search(prefix[-120:]) is not None
         )
         if negated and _AS_MUCH_AS.search(obj) is not None:
             continue
+        if ("less " in prefix or "least " in prefix) and LESS_EFFECTIVE.search(prefix[-120:]) is not None:
+            continue  # "less effective than B in reducing X": result_cues.MORE_EFFECTIVE reads it
         halted = HALTED.search(prefix[-30:]) is not None  # "halt the deterioration of cardiac function"
         piece_pos = match.start("obj")
         for piece in split_pieces(obj):

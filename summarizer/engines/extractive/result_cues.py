@@ -61,7 +61,7 @@ DECHALLENGE = re.compile(
     r"|\b(?:was|were|had\s+been|been)\s+(?:\w+ly\s+)?(?:stopped|discontinued|withdrawn|ceased|tapered)\b"
 )
 SUBJECT_RESULT = re.compile(
-    r"\b(?:(?:was|were|is|are|remained|became|(?:found|shown|observed|seen|noted)\s+to\s+be)\s+" + _RESULT_ADVERB
+    r"\b(?:(?:was|were|is|are|being|remained|became|(?:found|shown|observed|seen|noted)\s+to\s+be)\s+" + _RESULT_ADVERB
     # a comparative may be given its size: "was 0.66% lower", "were 2.5 times higher" (RESULT_QUANTITY)
     + "(?:" + RESULT_QUANTITY + ")?"
     r"(?P<linked>similar|comparable|unchanged|unaffected(?=\s+by\b)|lower|higher|shorter|longer|reduced|increased|decreased|improved|"
@@ -131,6 +131,13 @@ FEWER_PATIENTS = re.compile(
     r"(?:patients|participants|subjects|women|men|children|infants|"
     r"people|individuals|cases|mothers|neonates)\b(?P<who>[^.;:]{0,60}?)\s+(?:had|developed|experienced|required|"
     r"needed|reported|suffered|achieved|reached|attained|showed|underwent|presented\s+with)\s+(?:a\s+|an\s+|any\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
+)
+# "patients given A were more likely to develop X (than those given B)", "were 2.2 times less likely to have X": more
+# (fewer) patients with X in the arm of the subject
+LIKELIER = re.compile(
+    r"\b(?P<word>more|less)\s+likely\s+to\s+(?:develop|have|experience|suffer(?:\s+from)?|require|need|receive|"
+    r"report|achieve|attain|reach|undergo|present\s+with|be\s+diagnosed\s+with)\s+(?:a\s+|an\s+|any\s+)?"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
 # a change reported for the control arm, or against the treated arm, is the opposite change for the intervention
@@ -205,6 +212,17 @@ EFFECTIVE_IN_DOING = re.compile(
     r"\b(?:effective|efficacious|successful)\s+(?:in|at)\s+(?:[a-z]+ly\s+)?"
     # the second of two changes it governs: "effective in increasing X and in reducing Y"
     r"(?:[a-z]+ing\s+[^.;:()\[\]]{1,60}?,?\s+and\s+(?:in\s+|at\s+)?(?:[a-z]+ly\s+)?)?$"
+)
+# two treatments equally good at a change: "A was as effective as B in reducing X", "equally effective in lowering X",
+# "as efficacious as placebo at preventing X": no difference between them in X, not a change by either
+EQUALLY_EFFECTIVE = re.compile(
+    r"\b(?:as\s+(?:effective|efficacious|successful|good)\s+as\s+[^.;:()\[\]]{1,60}?,?|(?:equally|similarly|"
+    r"comparably|equivalently)\s+(?:effective|efficacious|successful))\s+(?:in|at|for)\s+(?:[a-z]+ly\s+)?$"
+)
+# "A was less effective than B in reducing X": less of a change than B's, not a change (MORE_EFFECTIVE reads it worse)
+LESS_EFFECTIVE = re.compile(
+    r"\b(?:less|least)\s+(?:effective|efficacious|successful)\s+(?:than\s+[^.;:()\[\]]{1,60}?,?\s+)?(?:in|at)\s+"
+    r"(?:[a-z]+ly\s+)?$"
 )
 # a better or worse outcome in general, then what it was better in: "the X group had a better outcome (p < 0.05) in
 # terms of A, B and C", "showed significantly worse results for A": the change is in A, B, C

@@ -43,6 +43,7 @@ from summarizer.engines.extractive.result_cues import (
     GENERIC_COMPARATIVE_WORDS,
     HELD_BACK,
     HELD_BACK_COURSE,
+    LIKELIER,
     MORE_EFFECTIVE,
     NO_DIFFERENCE_IN,
     OBSERVED_COMPARATIVE,
@@ -120,7 +121,7 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             mentions.append(mention_at(scan, start, len(name_low), "no_difference", "no_difference"))
     fewer_or_more = not _FEWER_OR_MORE.isdisjoint(said)
     for match in FEWER_PATIENTS.finditer(low) if fewer_or_more else ():
-        obj = OBJ_CUT.sub("", match.group("obj")).rstrip()
+        obj = cut_object(match.group("obj")).rstrip()  # a range kept whole: "grade 3–4 neutropenia"
         control = CONTROL_WORDS.search(match.group("who")) is not None or (
             CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
         )
@@ -129,6 +130,8 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         for piece_start, piece_end in pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
             reading = result_reading(scan.text[piece_start:piece_end], word, control, scan.res.polarity)
             mentions.append(mention_at(scan, piece_start, piece_end - piece_start, *reading))
+    for match in LIKELIER.finditer(low) if "likely" in said else ():
+        mentions.extend(_likelier(scan, match))
     for match in SUBJECT_CHANGE_NOUN.finditer(low) if not _CHANGE_NOUNS_SAID.isdisjoint(said) else ():
         span = subject_before(scan, match.start())
         if span is None or CONTROL_WORDS.search(low, span[0], span[1]) is not None:
@@ -215,6 +218,13 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference",
             after_time=match.group("linked") is not None, compared=True, whole_sentence=True,
         )
+        if span is not None and low.startswith("being", match.start()):
+            # only the participle clause "..., with X being lower with A compared with B", or one that opens its
+            # sentence (a fragment: "X being lower with A ..."), not "apart from X being lower in ..."
+            if low.startswith("with ", span[0]):
+                span = (span[0] + 5, span[1])
+            elif low[scan.sentence_at(span[0])[0] : span[0]].strip(" (\"'").lower() not in ("", "the"):
+                continue
         sentence_start = max(scan.sentence_at(match.start())[0], span[0] - HYPOTHETICAL_CHARS) if span else 0
         if span is None or HYPOTHETICAL.search(low[sentence_start : span[0]]):
             continue
@@ -358,3 +368,29 @@ _SCORED_SAID = frozenset({"scored", "performed", "did"})
 _OUTPERFORMED_SAID = frozenset({"outperformed", "superior", "inferior"})
 
 _FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage", "number", "share"})
+
+
+# where the subject of "were more likely to" starts: after a clause's comma ("Compared with B, those given A were ...")
+_CLAUSE_COMMA = re.compile(r"[,;]\s")
+# the other side of the comparison after the object: "X than those given B", "X compared with B"
+_COMPARED_TAIL = re.compile(r"\s+(?:than|compared|relative|versus|vs\b|as\s+compared|in\s+comparison)\b.*$")
+
+
+def _likelier(scan: Scan, match: re.Match[str]) -> list[OutcomeMention]:
+    """X in "patients given A were more likely to develop X": increased (fewer: decreased) in the subject's arm; the
+    opposite where the subject is the control arm ("the placebo group was less likely to have X")."""
+    low = scan.low
+    sentence_start = scan.sentence_at(match.start())[0]
+    commas = [m.end() for m in _CLAUSE_COMMA.finditer(low, sentence_start, match.start())]
+    subject = low[commas[-1] if commas else sentence_start : match.start()]
+    obj = cut_object(_COMPARED_TAIL.sub("", match.group("obj"))).rstrip()
+    control = CONTROL_WORDS.search(subject) is not None or (
+        CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
+    )
+    word = "fewer" if match.group("word") == "less" else "greater"
+    found = []
+    for piece_start, piece_end in pieces(low, (match.start("obj"), match.start("obj") + len(obj))):
+        reading = result_reading(scan.text[piece_start:piece_end], word, control, scan.res.polarity)
+        found.append(mention_at(scan, piece_start, piece_end - piece_start, *reading))
+    return found
+

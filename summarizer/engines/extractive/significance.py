@@ -34,7 +34,9 @@ NOT_SIGNIFICANT = re.compile(
     r"(?:statistical\s+)?significance|\b(?:a\s+)?(?:trend|tendency)\b|"
     # "X rose in both arms, with no differences between groups": the arms did not differ
     r"\b(?:with\s+no|without(?:\s+any)?)\s+(?:statistically\s+)?(?:significant\s+)?differences?\s+"
-    r"(?:between|among|across)\b|\bp\s*=\s*n\.?s\b|\(\s*n\.?s\.?\s*\)|\binsignificant"
+    r"(?:between|among|across)\b|\bp\s*=\s*n\.?s\b|\(\s*n\.?s\.?\s*\)|\binsignificant|"
+    # "there was no evidence of a statistically significant difference": the significance denied
+    r"\bno\s+(?:evidence|indication)\s+(?:of|for)\s+(?:a\s+|any\s+)?(?:statistically\s+)?significant"
 )
 SIGNIFICANT = re.compile(r"\bsignificant(?:ly)?\b")
 RATIO = re.compile(
