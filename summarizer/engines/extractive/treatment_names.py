@@ -226,7 +226,7 @@ STOP_BEFORE = _words(
     "the a an of and or with in by for to that this these those their its as after following on from is was were "
     "are be been has have had which whose who we our such other than into at via vs versus not no but while whereas "
     "between although however significant significantly difference differences both each either neither despite "
-    "during "
+    "during allocated assigned randomised randomized "
     "his her he she they it there among within across differ differed did does do respectively whereas compared "
     + _TIME_PLACE_CONDITION
 )
