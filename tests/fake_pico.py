@@ -1,9 +1,15 @@
 """A fixture standing in for the PICO reader in tests of the target profile: it reads the given names, and only
-them, as interventions (written for tests/test_clinical_context.py and tests/test_framed_names.py)."""
+them, as interventions; and the profile of written sentences, with that stand-in or with the shipped reader, shared by
+the tests of the target profile."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from summarizer.engines.extractive.reading import annotate
+from summarizer.engines.extractive.resources import load_resources
+from summarizer.engines.extractive.target_profile import TargetProfile, profile_target
+from summarizer.models import Target
 
 
 @dataclass(frozen=True)
@@ -25,3 +31,18 @@ class FakePicoReader:
             if at >= 0:
                 spans.append(FakeSpan(at, at + len(name)))
         return sorted(spans, key=lambda span: span.start)
+
+
+def profile_with(texts: list[str], *names: str) -> TargetProfile:
+    """The target profile of texts, with a PICO reader that reads exactly `names` as interventions."""
+    res = load_resources()
+    readings = [annotate(text, resources_=res) for text in texts]
+    reader = FakePicoReader(names)
+    return profile_target(Target(), readings, res, texts=texts, pico=lambda: reader)  # type: ignore[arg-type]
+
+
+def profile_name(*texts: str) -> str | None:
+    """The intervention's name the target profile reads from texts, with the shipped PICO reader."""
+    res = load_resources()
+    readings = [annotate(text, resources_=res) for text in texts]
+    return profile_target(Target(), readings, res, texts=list(texts)).name

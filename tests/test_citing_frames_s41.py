@@ -5,24 +5,14 @@ tests (none is from a benchmark); the PICO reader is a fixture that reads only t
 
 from __future__ import annotations
 
-from fake_pico import FakePicoReader
+from fake_pico import profile_with
 
 from summarizer.engines.extractive.comparison_boundary import is_comparison_boundary, misspelt_versus
 from summarizer.engines.extractive.framed_names import framed_name_spans
-from summarizer.engines.extractive.reading import annotate
 from summarizer.engines.extractive.resources import load_resources
-from summarizer.engines.extractive.target_profile import profile_target
 from summarizer.engines.extractive.treatment_mention import name_anchors
 from summarizer.engines.extractive.treatment_names import clean_name
 from summarizer.engines.extractive.trial_names import trial_name_anchors
-from summarizer.models import Target
-
-
-def _profile(texts: list[str], *names: str):  # type: ignore[no-untyped-def]
-    res = load_resources()
-    readings = [annotate(text, resources_=res) for text in texts]
-    reader = FakePicoReader(names)
-    return profile_target(Target(), readings, res, texts=texts, pico=lambda: reader)  # type: ignore[arg-type,return-value]
 
 
 def _names(text: str) -> list[str]:
@@ -31,7 +21,7 @@ def _names(text: str) -> list[str]:
 
 def test_a_dose_given_of_the_name_keeps_its_frame_and_superiority_is_a_finding() -> None:
     texts = ["A later trial confirmed the superiority of 20 mg of XQ-7 over placebo in 200 adults with asthma [ 4] ."]
-    profile = _profile(texts)
+    profile = profile_with(texts)
     assert profile.name == "XQ-7"
     assert profile.statements == (0,)
 
@@ -43,7 +33,7 @@ def test_the_subject_of_a_passive_verb_of_giving_is_named() -> None:
         "In this phase I trial, ZR-44 was given intravenously to 30 adults with melanoma [ 4] .",
         "No serious adverse events were observed in the trial in which four cycles of ZR-44 were given [ 4] .",
     ]
-    profile = _profile(texts)
+    profile = profile_with(texts)
     assert profile.name == "ZR-44"
     assert 1 in profile.statements
 
@@ -55,14 +45,16 @@ def test_a_name_joined_to_treated_or_to_the_harms_it_caused() -> None:
     assert _names(text) == ["KB-3", "KB-3"]
     # a harm's cause named so in a disease's name is no treatment frame of these
     assert _names("Heparin-induced thrombocytopenia was diagnosed [ 3] .") == []
-    profile = _profile(["Torvaline-treated patients had fewer relapses than placebo-treated ones (p = 0.02) [ 3] ."])
+    profile = profile_with(
+        ["Torvaline-treated patients had fewer relapses than placebo-treated ones (p = 0.02) [ 3] ."]
+    )
     assert profile.name is not None and profile.name.lower() == "torvaline"
 
 
 def test_a_possessive_with_a_good_effect_names_what_was_given() -> None:
     text = "Kelvaxin's protective effect on bone density was confirmed in a trial of 150 women [ 7] ."
     assert _names(text) == ["Kelvaxin"]
-    profile = _profile([text])
+    profile = profile_with([text])
     assert profile.name is not None and profile.name.lower() == "kelvaxin"
     # a possessive is no part of a name's anchors nor of its displayed name
     assert name_anchors("Kelvaxin's") == ("kelvaxin",)
@@ -77,9 +69,9 @@ def test_over_and_a_misspelt_versus_end_a_name() -> None:
         assert not misspelt_versus(word), word
     assert not is_comparison_boundary("venous")
     text = "In a randomised trial of ZMT vesus placebo, ZMT significantly reduced exacerbations (p = 0.01) [ 4] ."
-    assert _profile([text], "ZMT vesus placebo").name == "ZMT"
+    assert profile_with([text], "ZMT vesus placebo").name == "ZMT"
     text = "Smith et al. showed the superiority of zelmoritide over placebo for pain in 300 adults [ 4] ."
-    assert _profile([text], "zelmoritide over placebo").name == "zelmoritide"
+    assert profile_with([text], "zelmoritide over placebo").name == "zelmoritide"
 
 
 def test_a_title_case_word_before_trial_names_the_trial_not_the_treatment() -> None:
@@ -92,4 +84,4 @@ def test_a_title_case_word_before_trial_names_the_trial_not_the_treatment() -> N
     assert trial_name_anchors(texts, res) == frozenset({"norwegian", "danish"})
     # a short form in capitals, and a drug the lexicon knows, may be a trial's treatment: kept
     assert trial_name_anchors(["The PREVAIL Trial and the Aspirin Study [ 2] ."], res) == frozenset()
-    assert _profile(texts).name != "norwegian"
+    assert profile_with(texts).name != "norwegian"

@@ -4,20 +4,9 @@ sentence here is written for these tests."""
 
 from __future__ import annotations
 
-from fake_pico import FakePicoReader
+from fake_pico import profile_with
 
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
-from summarizer.engines.extractive.reading import annotate
-from summarizer.engines.extractive.resources import load_resources
-from summarizer.engines.extractive.target_profile import profile_target
-from summarizer.models import Target
-
-
-def _profile(texts: list[str], *names: str):  # type: ignore[no-untyped-def]
-    res = load_resources()
-    readings = [annotate(text, resources_=res) for text in texts]
-    reader = FakePicoReader(names)
-    return profile_target(Target(), readings, res, texts=texts, pico=lambda: reader)  # type: ignore[arg-type,return-value]
 
 
 def test_sentences_about_people_or_a_trial() -> None:
@@ -41,7 +30,7 @@ def test_a_learned_name_found_effective_in_people_is_the_intervention() -> None:
         "Okafor et al. [4] showed that zelmoritide was effective in reducing nausea in children.",
         "The dose used by Okafor et al. [4] was lower than ours.",
     ]
-    profile = _profile(texts, "zelmoritide")
+    profile = profile_with(texts, "zelmoritide")
     assert profile.name == "zelmoritide"
 
 
@@ -50,7 +39,7 @@ def test_without_people_or_a_trial_one_attribution_is_not_enough_for_a_learned_n
         "Okafor et al. [4] showed that zelmoritide was effective in reducing nausea.",
         "The dose used by Okafor et al. [4] was lower than ours.",
     ]
-    assert _profile(texts, "zelmoritide").name is None
+    assert profile_with(texts, "zelmoritide").name is None
 
 
 def test_what_the_people_had_is_no_intervention() -> None:
@@ -58,7 +47,7 @@ def test_what_the_people_had_is_no_intervention() -> None:
         "Volunteers with HLA-Q9 who were vaccinated had significantly lower viral loads than placebo recipients [3].",
         "The vaccine was given in three doses [3].",
     ]
-    assert _profile(texts, "HLA-Q9").name != "HLA-Q9"
+    assert profile_with(texts, "HLA-Q9").name != "HLA-Q9"
 
 
 def test_a_listed_drug_found_effective_in_people_is_the_intervention() -> None:

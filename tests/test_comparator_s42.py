@@ -4,6 +4,8 @@ between arms of one comparison (target_profile._chosen_anchor). Sentences writte
 
 from __future__ import annotations
 
+from fake_pico import profile_name
+
 from summarizer.engines.extractive import annotate
 from summarizer.engines.extractive.control_arm_names import control_arm_anchors
 from summarizer.engines.extractive.resources import load_resources
@@ -13,12 +15,6 @@ from summarizer.models import Target
 
 def _population(text: str) -> dict[str, bool]:
     return {m.name: m.population_frame for m in annotate(text, resources_=load_resources()).treatment.mentions}
-
-
-def _name(*texts: str) -> str | None:
-    res = load_resources()
-    readings = [annotate(text, resources_=res) for text in texts]
-    return profile_target(Target(), readings, res, texts=list(texts)).name
 
 
 def test_patients_on_a_drug_set_against_patients_on_the_comparator_are_an_arm() -> None:
@@ -59,12 +55,12 @@ def test_the_control_groups_drug_is_never_named_the_intervention() -> None:
         "Mortality was higher in the paracetamol group compared with the ketorolac group (p = 0.01).",
         "Nausea was more frequent in the paracetamol group than in the ketorolac group (p = 0.04).",
     )
-    assert _name(*statements) == "paracetamol"  # the wording alone cannot tell
-    assert _name(*statements, "Patients in the control group received paracetamol.") != "paracetamol"
+    assert profile_name(*statements) == "paracetamol"  # the wording alone cannot tell
+    assert profile_name(*statements, "Patients in the control group received paracetamol.") != "paracetamol"
 
 
 def test_the_arm_with_an_addition_is_the_intervention_not_the_arm_alone() -> None:
-    name = _name(
+    name = profile_name(
         "Pain scores were lower with ibuprofen plus codeine than with ibuprofen alone (p = 0.01).",
         "Nausea was more frequent with ibuprofen plus codeine than with ibuprofen alone (p = 0.03).",
     )
@@ -119,7 +115,7 @@ def test_alone_said_of_a_cause_or_of_every_single_agent_names_no_comparator() ->
 
 
 def test_the_arm_alone_is_named_only_when_no_other_name_qualifies() -> None:
-    assert _name(
+    assert profile_name(
         "Pain scores were higher with ibuprofen alone than with ibuprofen plus codeine (p = 0.01).",
         "Rescue analgesia was needed more often in the ibuprofen alone group than in the ibuprofen plus codeine group "
         "(p = 0.02).",

@@ -5,20 +5,9 @@ names), so each test shows what the rule adds on its own."""
 
 from __future__ import annotations
 
-from fake_pico import FakePicoReader
+from fake_pico import profile_with
 
 from summarizer.engines.extractive.framed_names import framed_name_spans
-from summarizer.engines.extractive.reading import annotate
-from summarizer.engines.extractive.resources import load_resources
-from summarizer.engines.extractive.target_profile import profile_target
-from summarizer.models import Target
-
-
-def _profile(texts: list[str], *names: str):  # type: ignore[no-untyped-def]
-    res = load_resources()
-    readings = [annotate(text, resources_=res) for text in texts]
-    reader = FakePicoReader(names)
-    return profile_target(Target(), readings, res, texts=texts, pico=lambda: reader)  # type: ignore[arg-type,return-value]
 
 
 def _names(text: str) -> list[str]:
@@ -42,23 +31,23 @@ def test_a_short_form_in_that_frame_is_the_intervention_where_no_reader_names_it
         " as reported before [ 9] .",
         "The participants of the earlier study were older [ 9] .",
     ]
-    profile = _profile(texts)
+    profile = profile_with(texts)
     assert profile.name == "PEMT"
     assert profile.statements == (0,)
 
 
 def test_a_frame_of_something_given_is_not_enough_without_a_result() -> None:
     # named as given, but no effect or harm is attributed to it
-    assert _profile(["Smith et al. described the addition of PEMT to usual care in adults [ 9] ."]).name is None
+    assert profile_with(["Smith et al. described the addition of PEMT to usual care in adults [ 9] ."]).name is None
 
 
 def test_a_codes_number_after_a_hyphen_stays_in_the_learned_name() -> None:
     texts = ["In the phase 3 trial, IL-12 increased the risk of genital ulcers compared with placebo [ 5] ."]
-    profile = _profile(texts, "IL-12")
+    profile = profile_with(texts, "IL-12")
     assert profile.name == "IL-12"
     # read whole, the name is the subject of the result: its frame is read after "12", not before it
     texts = ["In the phase 3 trial, octoxynol-9 increased the risk of genital ulcers compared with placebo [ 5] ."]
-    assert _profile(texts, "octoxynol-9").name == "octoxynol-9"
+    assert profile_with(texts, "octoxynol-9").name == "octoxynol-9"
 
 
 def test_plus_joins_two_names_and_names_neither() -> None:

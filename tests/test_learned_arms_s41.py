@@ -5,18 +5,16 @@ fixture of tests/fake_pico.py."""
 
 from __future__ import annotations
 
-from fake_pico import FakePicoReader
+from fake_pico import profile_with
 
-from summarizer.engines.extractive import annotate
 from summarizer.engines.extractive.learned_names import arm_in_outcome
-from summarizer.engines.extractive.resources import Resources, load_resources
+from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.short_forms import comparator_short_forms
-from summarizer.engines.extractive.target_profile import RULES, _chosen_anchor, _Tally, profile_target
+from summarizer.engines.extractive.target_profile import RULES, _chosen_anchor, _Tally
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_names import names_comparator
 from summarizer.engines.extractive.treatments import treatment_mentions
-from summarizer.models import Target
 
 
 def _learned_frames(text: str, *names: str) -> dict[str, bool]:
@@ -26,13 +24,6 @@ def _learned_frames(text: str, *names: str) -> dict[str, bool]:
 
 def _at(text: str, name: str) -> tuple[int, int]:
     return text.index(name), text.index(name) + len(name)
-
-
-def _profile(texts: list[str], *names: str):  # type: ignore[no-untyped-def]
-    res = load_resources()
-    readings = [annotate(text, resources_=res) for text in texts]
-    reader = FakePicoReader(names)
-    return profile_target(Target(), readings, res, texts=texts, pico=lambda: reader)  # type: ignore[arg-type,return-value]
 
 
 def test_two_short_forms_in_the_same_arm_place_of_a_tested_sentence_are_arms() -> None:
@@ -82,7 +73,7 @@ def test_the_comparators_short_forms_are_never_the_intervention() -> None:
         "Self-harm fell more with UC than with MBT (P = 0.02).",
         "Self-harm fell more with UC than with MBT in the second year (P = 0.04).",
     ]
-    assert _profile(texts, "UC", "MBT").name != "UC"
+    assert profile_with(texts, "UC", "MBT").name != "UC"
 
 
 def test_of_two_names_equally_attributed_the_one_less_often_set_against_another_arm() -> None:
