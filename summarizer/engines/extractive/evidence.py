@@ -373,13 +373,33 @@ def names_intervention(outcome: str, anchors: frozenset[str]) -> bool:
     return any(anchor.rstrip("s") in words for anchor in anchors if anchor not in TREATMENT_CLASSES)
 
 
-def efficacy_claim(statement: Statement, sentences: frozenset[int]) -> str | None:
-    """The first sentence about the intervention that says, unhedged and not negated, that it worked."""
+def efficacy_claim(
+    statement: Statement, sentences: frozenset[int], anchors: frozenset[str] = frozenset()
+) -> str | None:
+    """The first sentence about the intervention that says, unhedged and not negated, that it worked (and not only
+    that something given with it made it work better: _given_alone)."""
     for index in sorted(sentences):
         text = sentence(statement, index)
-        if EFFICACY_CLAIM.search(text) is not None and _CLAIM_DOUBTED.search(text) is None:
+        if (
+            EFFICACY_CLAIM.search(text) is not None
+            and _CLAIM_DOUBTED.search(text) is None
+            and not _given_alone(text, anchors)
+        ):
             return text
     return None
+
+
+# the arm a combination beat: "A with B was more effective than A alone"
+_THAN_ALONE = re.compile(r"\bthan\s+(?P<part>(?:[\w\-/+]+\s+){1,5}?)(?:alone|only)\b", re.IGNORECASE)
+
+
+def _given_alone(text: str, anchors: frozenset[str]) -> bool:
+    """Whether a sentence's claim is that a combination beat the intervention given alone: a claim for what was
+    added to it, none that the intervention worked."""
+    low = text.lower()
+    if "alone" not in low and "only" not in low:
+        return False
+    return any(names_intervention(match.group("part"), anchors) for match in _THAN_ALONE.finditer(text))
 
 
 def outcome_key(outcome: str) -> str:

@@ -239,7 +239,9 @@ def efficacy_section(
         mentions = read[index]
         if not mentions:
             about = profile.sentences.get(index, frozenset())
-            claim = efficacy_claim(item.statement, about) or superiority_claim(item.statement, about, profile.anchors)
+            claim = efficacy_claim(item.statement, about, profile.anchors) or superiority_claim(
+                item.statement, about, profile.anchors
+            )
             if claim is not None:
                 used.append(item)
                 sides["improved"].append(item)
