@@ -74,14 +74,14 @@ def json_chunks(brief: Brief) -> Iterator[str]:
             continue
         yield text[done:at]
         indent = ("  " * (len(path) + 1)).encode()
-        line_break = b"\n" + indent
+        line_break, between = b"\n" + indent, b",\n" + indent
         # every line of an item indented (its text holds no raw line break but those between its lines), a few
-        # hundred items a piece; each item as the bytes model_dump_json decodes, a piece joined by ",\n" (or led by
-        # "\n"), indented in one pass and decoded once
+        # hundred items a piece; each item as the bytes model_dump_json decodes, a piece decoded once
         for first in range(0, len(items), _ITEMS_PER_CHUNK):
             part = items[first : first + _ITEMS_PER_CHUNK]
-            piece = (b"\n" if first == 0 else b",\n") + b",\n".join([_json_bytes(item) for item in part])
-            yield piece.replace(b"\n", line_break).decode()
+            yield ((line_break if first == 0 else between) + between.join(
+                [_json_bytes(item).replace(b"\n", line_break) for item in part]
+            )).decode()
         yield "\n" + "  " * len(path)
         done = at
     yield text[done:]
