@@ -147,23 +147,20 @@ def _annotate_in_processes(
 
 
 def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
-    # built from the reading's own typed values, so validation would only repeat them (one per statement adds up);
-    # every field is given, since model_construct inspects a default factory's signature on each call (0.2 ms);
-    # the fields set names the event lists only when they hold something: pydantic keeps that set in each
-    # instance, and a set of five names takes 728 bytes where one of three takes 216
-    given = {"topics", "polarity", "annotated_by"}
-    if reading.adverse_events:
-        given.add("adverse_events")
-    if reading.absent_events:
-        given.add("absent_events")
-    return Annotation.model_construct(
-        given,
-        topics=list(reading.topics),
-        polarity=reading.polarity,
-        annotated_by=annotated_by,
-        adverse_events=list(reading.adverse_events),
-        absent_events=list(reading.absent_events),
-    )
+    # validated, the public way: pydantic-core's validator builds it faster than model_construct's Python (0.02 s on
+    # 20,000 statements); the fields set are the ones given, and the event lists are given only when they hold
+    # something: pydantic keeps that set in each instance, and a set of five names takes 728 bytes where one of
+    # three takes 216
+    if reading.adverse_events or reading.absent_events:
+        events: dict[str, list[str]] = {}
+        if reading.adverse_events:
+            events["adverse_events"] = list(reading.adverse_events)
+        if reading.absent_events:
+            events["absent_events"] = list(reading.absent_events)
+        return Annotation(
+            topics=list(reading.topics), polarity=reading.polarity, annotated_by=annotated_by, **events
+        )
+    return Annotation(topics=list(reading.topics), polarity=reading.polarity, annotated_by=annotated_by)
 
 
 class ExtractiveEngine:
