@@ -113,10 +113,10 @@ def test_a_statistic_names_no_arm_and_no_treatment() -> None:
 
 
 def test_a_verb_of_giving_is_not_part_of_a_name() -> None:
-    from summarizer.engines.extractive.treatments import _learned_word
+    from summarizer.engines.extractive.learned_spans import learned_word
 
-    assert not _learned_word("receiving")
-    assert not _learned_word("mean")
+    assert not learned_word("receiving")
+    assert not learned_word("mean")
 
 
 def test_a_listed_name_given_needs_no_more_attributions_in_the_learned_reading_than_a_listed_one() -> None:

@@ -34,7 +34,6 @@ from summarizer.engines.extractive.learned_spans import (
     finite_after_name,
     learned_first_word,
     learned_spans,
-    learned_word,
     past_form,
 )
 from summarizer.engines.extractive.scan import Scan, cause_class
@@ -121,7 +120,6 @@ _CLOSING_PUNCT = ",;:)]"
 _ARMS_JOINED = frozenset({"and", "or", "versus", "vs"})
 
 _NOTHING = TreatmentReading()
-_learned_word = learned_word  # where tests of the earlier layout import it from
 
 
 _OPENING_QUOTES = "“‘\"'"
