@@ -14,9 +14,11 @@ not what they were given: it is no mention.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
+from summarizer.engines.extractive.cues import PEOPLE_WITH
 from summarizer.engines.extractive.framed_names import framed_name_spans
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, reread_treatments
@@ -30,6 +32,12 @@ from summarizer.engines.extractive.treatment_names import DETERMINERS
 LEARNED_STATEMENTS = 300
 # how many words of an outcome's phrase before a span are read for the preposition that places an arm
 _ARM_REACH = 3
+# the last item of a list before a name ("HLA-B57, or " of "HLA-B27, HLA-B57, or "), of one word
+_ITEM_BEFORE = re.compile(r"[^\s,;.()]+(?:,\s+(?:or\s+|and\s+)?|\s+(?:or|and)\s+)$")
+# how many items of a list before a name are read back for the people it follows, within how many characters
+_LIST_ITEMS = 6
+_LIST_REACH = 200
+_WHO_REACH = 40
 
 
 def learned_treatments(
@@ -104,5 +112,22 @@ def _with_care_of_people(text: str, reread: TreatmentReading) -> TreatmentReadin
     if not cared:
         return reread
     low = lower_same_length(text)
-    mentions = tuple(m for m in reread.mentions if m.sentence not in cared or not says_who(low, m.name))
+    mentions = tuple(
+        m for m in reread.mentions if m.sentence not in cared or not (says_who(low, m.name) or _listed_who(low, m.name))
+    )
     return reread._replace(mentions=mentions, tested=tuple(sorted(cared.union(reread.tested))))
+
+
+def _listed_who(low: str, name: str) -> bool:
+    """Whether a name is an item of a list that follows "<people> with" ("subjects with HLA-B27, HLA-B57, or
+    HLA-B5801"): each item says who the people were, as the first does (clinical_context.says_who)."""
+    at = low.find(name.lower())
+    before = low[max(0, at - _LIST_REACH) : at] if at > 0 else ""
+    for _ in range(_LIST_ITEMS):
+        item = _ITEM_BEFORE.search(before)
+        if item is None:
+            return False
+        before = before[: item.start()]
+        if PEOPLE_WITH.search(before[-_WHO_REACH:]) is not None:
+            return True
+    return False

@@ -63,7 +63,9 @@ def learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, i
             first += 1
         if first >= stop or toks[first] in COMPARATOR:
             continue
-        if first > 0 and toks[first - 1].isdigit() and text[starts[first] : ends[first]].islower():
+        if first > 0 and bisect_left(starts, start) < first and _glued_number(scan, first - 1):
+            first -= 1  # "4LB": the number written into a code is part of it
+        if first > 0 and _counted(scan, first - 1) and text[starts[first] : ends[first]].islower():
             continue  # "17 pharmacies", "40 patients": units counted, not what they were given
         last = first
         while last + 1 < stop and not toks[last].endswith(("'s", "’s")) and (  # a possessive ends the name
@@ -82,10 +84,29 @@ def learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, i
 
 
 def _code_number(scan: Scan, last: int) -> bool:
-    """Whether the token after a name's word is the number of a code the hyphen joins it to ("IL-2", "nonoxynol-9",
-    "COX-2"): part of the name, though a number alone is no name's word."""
+    """Whether the token after a name's word is the number of a code the hyphen joins it to or that is written into
+    it ("IL-2", "nonoxynol-9", "COX-2", "SB2", "TiF4"): part of the name, though a number alone is no name's word."""
     after = last + 1
-    return scan.toks[after].isdigit() and scan.text[scan.ends[last] : scan.starts[after]] == "-"
+    return scan.toks[after].isdigit() and scan.text[scan.ends[last] : scan.starts[after]] in ("-", "")
+
+
+def _counted(scan: Scan, i: int) -> bool:
+    """Whether token i is a whole number that counts what follows ("17 pharmacies"): not the decimals of a value
+    ("3·01 retinol versus 3·15 control", a rate per arm), which the tokens split at the decimal point."""
+    if not scan.toks[i].isdigit():
+        return False
+    start = scan.starts[i]
+    if i == 0 or scan.ends[i - 1] != start - 1 or not scan.toks[i - 1].isdigit():
+        return True
+    point = scan.text[start - 1]
+    # "3·01", "0.92", "3,01"; not the thousands of "1,200 pharmacies"
+    return not (point in ".·" or (point == "," and len(scan.toks[i]) != 3))
+
+
+def _glued_number(scan: Scan, i: int) -> bool:
+    """Whether token i is a number written into the word after it ("4LB", "3MIX"): the tokens split a code at the
+    change from digits to letters, the text has no space there."""
+    return scan.toks[i].isdigit() and scan.ends[i] == scan.starts[i + 1]
 
 
 def _treated_with(tok: str) -> bool:

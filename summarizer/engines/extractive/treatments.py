@@ -491,6 +491,10 @@ def read_treatments(
     named = {mention.sentence for mention in mentions} if learned else set()
     tested = []
     for index, (start, end) in enumerate(scan.sentences()):
+        if index and _ANAPHOR.match(low, start):
+            anaphoric.add(index)
+            if index - 1 in named:  # "These results indicate no differences among the three groups"
+                named.add(index)
         if index in named and TESTED_IN_NUMBERS.search(low, start, end):
             tested.append(index)
         if index not in effect:
@@ -505,8 +509,6 @@ def read_treatments(
                 if _unnegated(low, match, start):
                     harm.add(index)
                     break
-        if index and _ANAPHOR.match(low, start):
-            anaphoric.add(index)
     return TreatmentReading(
         mentions=mentions,
         effect=tuple(sorted(effect)),
