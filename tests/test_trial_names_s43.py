@@ -74,6 +74,9 @@ def test_every_item_of_a_list_after_people_with_says_who_they_were() -> None:
     # a list of what people were given is what they were given
     given = "subjects given krt-4, krt-9 or krt-11 had lower viral loads than placebo recipients (p = 0.02)."
     assert not _listed_who(given, "KRT-9") and not _listed_who(given, "KRT-11")
+    # "and" alone may join a clause: what follows it need not be who the people were
+    clause = "levels were higher in patients with insulin resistance and KRT-9 was effective in reducing them."
+    assert not _listed_who(clause, "KRT-9")
     texts = [
         "Subjects with KRT-4, KRT-9 or KRT-11 who were vaccinated had lower viral loads than placebo recipients.",
         "Subjects with KRT-4, KRT-9 or KRT-11 who were vaccinated had fewer infections than placebo recipients.",

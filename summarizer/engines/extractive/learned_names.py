@@ -120,14 +120,17 @@ def _with_care_of_people(text: str, reread: TreatmentReading) -> TreatmentReadin
 
 def _listed_who(low: str, name: str) -> bool:
     """Whether a name is an item of a list that follows "<people> with" ("subjects with HLA-B27, HLA-B57, or
-    HLA-B5801"): each item says who the people were, as the first does (clinical_context.says_who)."""
+    HLA-B5801"): each item says who the people were, as the first does (clinical_context.says_who). Not a name
+    after "and" alone ("patients with IR and TA was effective"): that may begin a clause of its own."""
     at = low.find(name.lower())
     before = low[max(0, at - _LIST_REACH) : at] if at > 0 else ""
+    listed = False  # a list has a comma: "with IR and TA was effective" joins two clauses
     for _ in range(_LIST_ITEMS):
         item = _ITEM_BEFORE.search(before)
         if item is None:
             return False
+        listed = listed or "," in item.group()
         before = before[: item.start()]
         if PEOPLE_WITH.search(before[-_WHO_REACH:]) is not None:
-            return True
+            return listed
     return False
