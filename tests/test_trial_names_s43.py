@@ -1,8 +1,8 @@
 """How trial reports name what they tested, as the names readers take them (issue 23, s43-noname): a code written
-with its number (learned_spans), a rate per arm before a name (learned_spans), a result that a following sentence
-states of the arms the sentence before named (treatments.read_treatments), and the items of a list after
-"subjects with" (learned_names). Sentences written for these tests; the PICO reader is the fixture of
-tests/fake_pico.py."""
+with its number and without the size of its dose (learned_spans), a rate per arm before a name (learned_spans), a
+result that a following sentence states of the arms the sentence before named (treatments.read_treatments), and the
+items of a list after "subjects with" (learned_names). Sentences written for these tests; the PICO reader is the
+fixture of tests/fake_pico.py."""
 
 from __future__ import annotations
 
@@ -31,6 +31,14 @@ def test_a_code_keeps_the_number_written_into_it() -> None:
     # a number apart from the word is no part of its name; a hyphen still joins one ("ZT-4")
     apart = "Ulcers healed in 61% of 40 KB patients given ZT-4 (P = 0.30)."
     assert _learned_names(apart, "40 KB", "ZT-4") == ["KB", "ZT-4"]
+
+
+def test_the_size_of_a_dose_after_a_name_is_no_part_of_it() -> None:
+    text = "Plasma levels fell with ZK7741 high dose (P = 0.01) but not with QV-20 low doses (P = 0.43)."
+    assert _learned_names(text, "ZK7741 high dose", "QV-20 low doses") == ["ZK7741", "QV-20"]
+    # a word of the name before "dose" stays: "zinc sulphate dose"
+    named = "Plasma levels fell with the zinc sulphate dose given (P = 0.01)."
+    assert _learned_names(named, "zinc sulphate dose") == ["zinc sulphate"]
 
 
 def test_a_rate_per_arm_before_a_name_is_no_count_of_it() -> None:

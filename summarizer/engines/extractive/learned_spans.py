@@ -25,6 +25,10 @@ from summarizer.engines.extractive.treatment_names import (
     is_name_word,
 )
 
+# the size of a dose, before the word "dose": "high dose", "low doses"
+_DOSE_SIZES = frozenset({"high", "low", "medium", "moderate", "standard", "single", "double", "full", "half"})
+_DOSE_WORDS = frozenset({"dose", "doses", "dosage", "dosages"})
+
 
 def learned_word(tok: str) -> bool:
     """Whether a word may be part of a treatment's name read by the PICO reader: not a function word, an arm's
@@ -70,7 +74,8 @@ def learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, i
         last = first
         while last + 1 < stop and not toks[last].endswith(("'s", "’s")) and (  # a possessive ends the name
             _code_number(scan, last)
-            or learned_word(toks[last + 1]) and not finite_after_name(toks, last + 1) and not any(
+            or learned_word(toks[last + 1]) and not finite_after_name(toks, last + 1) and not _dose_size(toks, last + 1)
+            and not any(
                 c in text[ends[last] : starts[last + 1]] for c in TRAILING_PUNCT
             )
         ):
@@ -88,6 +93,12 @@ def _code_number(scan: Scan, last: int) -> bool:
     it ("IL-2", "nonoxynol-9", "COX-2", "SB2", "TiF4"): part of the name, though a number alone is no name's word."""
     after = last + 1
     return scan.toks[after].isdigit() and scan.text[scan.ends[last] : scan.starts[after]] in ("-", "")
+
+
+def _dose_size(toks: Sequence[str], i: int) -> bool:
+    """Whether word i says the size of a dose named after it ("LY2811376 high dose", "X low doses"): the arm's dose,
+    not a word of the name."""
+    return toks[i] in _DOSE_SIZES and i + 1 < len(toks) and toks[i + 1] in _DOSE_WORDS
 
 
 def _counted(scan: Scan, i: int) -> bool:
