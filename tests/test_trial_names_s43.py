@@ -6,10 +6,11 @@ fixture of tests/fake_pico.py."""
 
 from __future__ import annotations
 
-from fake_pico import profile_with
+from fake_pico import FakePicoReader
 
-from summarizer.engines.extractive.learned_names import _listed_who
-from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.learned_names import _listed_who, learned_treatments
+from summarizer.engines.extractive.reading import annotate
+from summarizer.engines.extractive.resources import Resources, load_resources
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatments import read_treatments, treatment_mentions
@@ -85,8 +86,15 @@ def test_every_item_of_a_list_after_people_with_says_who_they_were() -> None:
     # "and" alone may join a clause: what follows it need not be who the people were
     clause = "levels were higher in patients with insulin resistance and KRT-9 was effective in reducing them."
     assert not _listed_who(clause, "KRT-9")
-    texts = [
-        "Subjects with KRT-4, KRT-9 or KRT-11 who were vaccinated had lower viral loads than placebo recipients.",
-        "Subjects with KRT-4, KRT-9 or KRT-11 who were vaccinated had fewer infections than placebo recipients.",
-    ]
-    assert profile_with(texts, "KRT-11").name != "KRT-11"
+    who = "Subjects with KRT4, KRT9 or KRT11 who were vaccinated had lower viral loads than placebo recipients."
+    given = "Subjects given KRT4, KRT9 or KRT11 had lower viral loads than placebo recipients."
+    assert _learned_in(who, "KRT11") == set()
+    assert _learned_in(given, "KRT11") == {"KRT11"}
+
+
+def _learned_in(text: str, name: str) -> set[str]:
+    """The names the reading with the PICO reader's `name` holds that are `name` (learned_names.learned_treatments)."""
+    res = load_resources()
+    reading = annotate(text, resources_=res)
+    learned = learned_treatments([reading.treatment], [reading], [text], FakePicoReader((name,)), res)  # type: ignore[arg-type]
+    return {m.name for m in learned[0].mentions if m.name == name}
