@@ -18,7 +18,7 @@ def test_the_first_of_two_arms_named_side_by_side_is_counted() -> None:
         "Ankle oedema did not differ between the amlodipine group and the nifedipine group (p = 0.3).",
         "Heart rate rose by 3 and 5 beats per minute in the amlodipine (n = 40) and nifedipine (n = 41) groups.",
         "Amlodipine versus nifedipine: no difference in headache. Flushing: amlodipine vs. nifedipine, p = 0.6.",
-        "Blood pressure fell in patients given amlodipine or nifedipine.",
+        "Headache was as frequent in those on amlodipine or nifedipine arms.",
     ]
     assert first_named_arms(texts, _ARMS) == Counter({("amlodipine", "nifedipine"): 5})
     assert named_first(["nifedipine", "amlodipine"], texts, _ARMS) == "amlodipine"
@@ -34,6 +34,8 @@ def test_a_comparison_of_results_or_one_arm_running_on_to_another_counts_nothing
         "Patients switched from nifedipine to amlodipine.",
         # two sentences, not two arms side by side
         "Headache was rare with nifedipine. And amlodipine was well tolerated.",
+        # two drugs given together, not named as arms (no "versus", arm word or "between")
+        "Oedema developed after nifedipine and amlodipine were started.",
     ]
     assert first_named_arms(texts, _ARMS) == Counter()
 
@@ -44,7 +46,7 @@ def test_names_are_whole_words_and_one_names_words_are_one_arm() -> None:
     assert first_named_arms(["The ILSA and metformin groups."], arms) == Counter()
     # two anchors of one name ("snare cauterization") are one arm, not two side by side
     one_name = {"snare": ["snare cauterization"], "cauterization": ["snare cauterization"], "clip": ["clip"]}
-    counted = first_named_arms(["Bleeding after snare cauterization or clip closure was rare."], one_name)
+    counted = first_named_arms(["Bleeding was rare in the snare cauterization and clip groups."], one_name)
     assert counted == Counter({("snare", "clip"): 1, ("cauterization", "clip"): 1})
     # a word two arms' names share is counted for neither when both names hold it
     shared = {"tailored": ["tailored feedback"], "generic": ["generic feedback"],
@@ -56,15 +58,15 @@ def test_names_are_whole_words_and_one_names_words_are_one_arm() -> None:
 def test_only_an_arm_named_before_the_first_ranked_takes_its_place() -> None:
     arms = {"ketoconazole": ["ketoconazole"], "allopurinol": ["allopurinol"], "antimony": ["antimony"]}
     texts = [
-        "Rash appeared during antimony treatment and cleared with allopurinol and ketoconazole.",
-        "Fever resolved with allopurinol or ketoconazole.",
+        "Rash was rarer in the antimony group, and cure rates did not differ between allopurinol and ketoconazole.",
+        "Fever resolved as fast with allopurinol versus ketoconazole (p = 0.5).",
     ]
     # antimony is never named beside the others: neither takes its place
     assert named_first(["antimony", "ketoconazole", "allopurinol"], texts, arms) == "antimony"
     # allopurinol is named before ketoconazole
     assert named_first(["ketoconazole", "antimony", "allopurinol"], texts, arms) == "allopurinol"
     # named as often first as second: the ranking stands
-    even = ["With allopurinol or ketoconazole.", "With ketoconazole or allopurinol."]
+    even = ["In the allopurinol and ketoconazole groups.", "In the ketoconazole and allopurinol groups."]
     assert named_first(["ketoconazole", "allopurinol"], even, arms) == "ketoconazole"
 
 

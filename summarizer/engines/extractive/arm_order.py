@@ -6,10 +6,12 @@ Of two active arms that the statements otherwise treat alike (attributed, named 
 the one named first in such pairs is the one the trial tested (target_profile.py breaks its ties so).
 
 Only names joined by a coordinating word count ("and", "or", "versus", "vs."), with at most a determiner, an arm
-word ("group", "arm", "patients") and a bracket (a number, an arm's size) between: the order of a comparison of
-results ("higher in the X group than in the Y group", "X compared with Y") says which arm had the higher value, not
-which was tested (docs/BENCHMARKS.md, s42-comparator), and a name that runs on to the other ("X with Y", "from X to
-Y") is one arm or a switch, not two arms named side by side.
+word ("group", "arm", "patients") and a bracket (a number, an arm's size) between, and named as arms: "versus"
+between them, an arm word after either ("the X and Y groups", "the X group and the Y group") or "between" before
+them; drugs named together in a case report were given together ("after fludarabine and rituximab"), and the order
+of a list says nothing. The order of a comparison of results ("higher in the X group than in the Y group", "X
+compared with Y") says which arm had the higher value, not which was tested (docs/BENCHMARKS.md, s42-comparator),
+and a name that runs on to the other ("X with Y", "from X to Y") is one arm or a switch, not two arms side by side.
 """
 
 from __future__ import annotations
@@ -29,6 +31,12 @@ _SIDE_BY_SIDE = re.compile(
     r"(?:and|or|versus|vs\.?)\s+(?:the\s+|those\s+)?",
     re.IGNORECASE,
 )
+# what makes two names side by side a trial's arms, not two things given together ("after fludarabine and
+# rituximab"): "versus" between them, an arm word after either ("the X and Y groups", "the X group and the Y group"),
+# or "between" before them ("between X and Y")
+_ARMS_JOINED = re.compile(r"\b(?:versus|vs)\b|\b(?:groups?|arms?)\b")
+_ARM_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:groups?|arms?)\b")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$")
 # a name's edges: not inside a longer word ("ILS" in "ILSA", "CT" in "non-CT")
 _WORD_CHAR = re.compile(r"[\w\-]")
 
@@ -80,8 +88,17 @@ def _count_pairs(
         first_arms, second_arms = spans[first], spans[second]
         if second[0] < first[1] or first_arms == second_arms:
             continue
-        if _SIDE_BY_SIDE.fullmatch(low, first[1], second[0]):
+        if _SIDE_BY_SIDE.fullmatch(low, first[1], second[0]) and _arms(low, first, second):
             counts.update((a, b) for a in first_arms - second_arms for b in second_arms - first_arms)
+
+
+def _arms(low: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Whether two names side by side (their spans in low) are named as a trial's arms (_ARMS_JOINED)."""
+    return (
+        _ARMS_JOINED.search(low, first[1], second[0]) is not None
+        or _ARM_AFTER.match(low, second[1]) is not None
+        or _BETWEEN_BEFORE.search(low[max(0, first[0] - 12) : first[0]]) is not None
+    )
 
 
 def _whole_words(low: str, name: str, start: int, end: int) -> list[int]:

@@ -335,11 +335,14 @@ def profile_target(
     conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
     conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
     alone = frozenset() if alone_arms else alone_arm_anchors(texts, _anchors_of)  # "X alone" against "X plus Y"
+    # where two names side by side may be a trial's arms in the order a trial names them (arm_order.py): not in a case
+    # report, whose drugs named together were given together ("after fludarabine and rituximab")
+    arm_texts = () if target.design == "case_report" else texts
     conditions |= alone
-    anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions, texts=texts)
+    anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions, texts=arm_texts)
     if anchor is None and texts:
         by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts))
-        anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions, texts=texts)
+        anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions, texts=arm_texts)
     how = "The statements attribute effects to {}."
     reader = pico() if anchor is None and pico is not None and texts else None
     listed_tallies = by_anchor
@@ -360,7 +363,7 @@ def profile_target(
             tested=True,
             listed=listed,
             excluded=conditions,
-            texts=texts,
+            texts=arm_texts,
         )
         how = "The statements attribute effects to {}, a name the PICO reader reads as an intervention."
     if anchor is None and texts:
