@@ -91,3 +91,21 @@ def test_the_profile_names_the_arm_the_statements_name_first_side_by_side() -> N
     ]
     assert profile_name(*(s.format("amlodipine", "nifedipine") for s in statements)) == "amlodipine"
     assert profile_name(*(s.format("nifedipine", "amlodipine") for s in statements)) == "nifedipine"
+
+
+def test_a_case_reports_drugs_named_side_by_side_are_not_ordered_as_arms() -> None:
+    from summarizer.engines.extractive import annotate
+    from summarizer.engines.extractive.resources import load_resources
+    from summarizer.engines.extractive.target_profile import profile_target
+    from summarizer.models import Target
+
+    res = load_resources()
+    texts = [
+        "Oedema was reported by 12% and 14% of patients in the amlodipine and nifedipine groups (p = 0.62).",
+        "Systolic pressure fell by 14 mmHg in the amlodipine group and by 13 mmHg in the nifedipine group (p = 0.71).",
+    ]
+    readings = [annotate(text, resources_=res) for text in texts]
+    trial = profile_target(Target(), readings, res, texts=texts)
+    case = profile_target(Target(design="case_report"), readings, res, texts=texts)
+    assert trial.name == "amlodipine"
+    assert case.name == "nifedipine"  # the order of drugs a case report names together says nothing: the old order
