@@ -93,7 +93,8 @@ def _count_pairs(
 
 
 def _arms(low: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
-    """Whether two names side by side (their spans in low) are named as a trial's arms (_ARMS_JOINED)."""
+    """Whether two names side by side (their spans in low) are named as a trial's arms: "versus" or an arm word
+    between them (_ARMS_JOINED), an arm word after the second (_ARM_AFTER), or "between" before the first."""
     return (
         _ARMS_JOINED.search(low, first[1], second[0]) is not None
         or _ARM_AFTER.match(low, second[1]) is not None
