@@ -46,6 +46,7 @@ from functools import lru_cache
 
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
+from summarizer.engines.extractive.arm_order import named_first
 from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
 from summarizer.engines.extractive.control_arm_names import alone_arm_anchors, control_arm_anchors
@@ -334,11 +335,14 @@ def profile_target(
     conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
     conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
     alone = frozenset() if alone_arms else alone_arm_anchors(texts, _anchors_of)  # "X alone" against "X plus Y"
+    # where two names side by side may be a trial's arms in the order a trial names them (arm_order.py): not in a case
+    # report, whose drugs named together were given together ("after fludarabine and rituximab")
+    arm_texts = () if target.design == "case_report" else texts
     conditions |= alone
-    anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions)
+    anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions, texts=arm_texts)
     if anchor is None and texts:
         by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts))
-        anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions)
+        anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions, texts=arm_texts)
     how = "The statements attribute effects to {}."
     reader = pico() if anchor is None and pico is not None and texts else None
     listed_tallies = by_anchor
@@ -359,6 +363,7 @@ def profile_target(
             tested=True,
             listed=listed,
             excluded=conditions,
+            texts=arm_texts,
         )
         how = "The statements attribute effects to {}, a name the PICO reader reads as an intervention."
     if anchor is None and texts:
@@ -462,12 +467,14 @@ def _chosen_anchor(
     tested: bool = False,
     listed: AbstractSet[str] = frozenset(),
     excluded: AbstractSet[str] = frozenset(),
+    texts: Sequence[str] = (),
 ) -> str | None:
     """The treatment the statements attribute the most effects to, among those attributed effects often enough
     (needed, by default min_attributed; with `tested`, min_attributed is enough in statements that attribute it a
     result in numbers or in sentences about people or a trial, clinical_context.py; those in `listed`,
     min_attributed) and named as something given more often than as an
-    exposure; on a tie, the one more often named.
+    exposure; on a tie, the one more often named, then the one less often set against another arm, unless the
+    statements (texts) name another before it where they name the two side by side.
     One that every statement naming it names only so ("than those in the X group", "compared with X") is the
     comparator, never the intervention. None when there is none."""
     least = min_attributed(statements, rules)
@@ -483,28 +490,34 @@ def _chosen_anchor(
     }
     if not eligible:
         return None
-    return max(
-        eligible,
-        key=lambda a: (
-            eligible[a].attributed,
+
+    def weighed(a: str) -> tuple[float, bool, float, float, int, bool]:
+        tally = eligible[a]
+        return (
+            tally.attributed,
             # of those equally attributed, one attributed as often as the rule asks of its kind of name before one
             # let in by the results in numbers or about people it is attributed (clinical_context.py)
-            eligible[a].attributed >= (least if a in listed else needed),
+            tally.attributed >= (least if a in listed else needed),
             # (how often each is named only as what another arm is compared against does not decide: in "higher in
             # the A group compared with the B group" A is the arm with the higher value, not the arm tested; measured
             # in docs/BENCHMARKS.md, s42-comparator)
-            eligible[a].caused,
-            eligible[a].mentions,
-            -_arms_named(a, eligible[a].names),
+            tally.caused,
+            tally.mentions,
+            -_arms_named(a, tally.names),
             a not in TREATMENT_CLASSES,
-            # of names the statements treat alike, the one less often set against another arm ("X had fewer
-            # events than Y" names Y so); the alphabet decides only between names equal in all this (the name the
-            # statements give first was tried instead and named the labelled intervention less often:
-            # docs/BENCHMARKS.md, s41-noname)
-            -eligible[a].set_against,
-            a,
-        ),
-    )
+        )
+
+    best = max(weighed(a) for a in eligible)
+    tied = [a for a in eligible if weighed(a) == best]
+    if len(tied) == 1:
+        return tied[0]
+    # of names the statements treat alike, the one less often set against another arm ("X had fewer events than Y"
+    # names Y so); the alphabet decides only between names equal in all this (the name the statements give first
+    # anywhere was tried instead and named the labelled intervention less often: docs/BENCHMARKS.md, s41-noname);
+    # but an arm the statements name before that one where they name the two side by side ("X versus Y", "between the
+    # X and the Y groups") is the arm tested (arm_order.py)
+    ranked = sorted(tied, key=lambda a: (-eligible[a].set_against, a), reverse=True)
+    return named_first(ranked, texts, {a: eligible[a].names for a in tied}) if texts else ranked[0]
 
 
 def _arms_named(anchor: str, names: Counter[str]) -> int:
