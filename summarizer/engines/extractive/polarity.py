@@ -22,6 +22,7 @@ from typing import Any
 from summarizer.engines.extractive.cues import is_head, word_class
 from summarizer.engines.extractive.harm_measures import NO_HARM_WORDS, HarmWords
 from summarizer.engines.extractive.linear import LinearModel
+from summarizer.engines.extractive.measure_polarity import measure_higher_is_better
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS, tokens
 from summarizer.models import Change, Direction
 
@@ -40,7 +41,8 @@ BAD_OUTCOME = re.compile(
     r"weight gain|triglycerid|\bldl\b|dyspn|systolic|diastolic|\bsbp\b|\bdbps?\b|c-reactive|irritab|swelling|trismus|"
     r"\brescue\b|"  # rescue medication or analgesia: what the treatment failed to spare
     # symptoms felt or shown, as pain and fatigue are
-    r"discomfort|distress|prurit|\bitch(?:ing|iness|y|es)?\b|insomnia|\baggression\b|\banger\b"
+    r"discomfort|distress|prurit|\bitch(?:ing|iness|y|es)?\b|insomnia|\baggression\b|\banger\b|"
+    r"\btender(?:ness)?\b|\bsoreness\b|\bwheez"
 )
 GOOD_OUTCOME = re.compile(
     r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
@@ -215,6 +217,10 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
         more_is_better = False  # "seizure frequency", "number of headaches": how often a harm happens
     if more_is_better is None and _drug_needed(low):
         more_is_better = False  # "morphine consumption", "rescue analgesic use": a drug needed besides
+    if more_is_better is None and ("attempt" in low or "tries" in low) and TRIES.search(low) is not None:
+        more_is_better = False  # "the number of attempts at intubation": the tries it took
+    if more_is_better is None:
+        more_is_better = measure_higher_is_better(low)  # "FEV1", "peak power", "waist circumference"
     return more_is_better
 
 
@@ -244,6 +250,11 @@ def _drug_needed(low: str) -> bool:
         if (match.group("noun") or match.group("noun2")) == "consumption" and word_class(drug) == "DRUGX":
             return True
     return False
+
+
+# the tries it took to do something ("the number of attempts at intubation", "mean number of attempts"): fewer is
+# better, as a time taken (TIME_TAKEN) is; a successful try is good to have (GOOD_OUTCOME, asked first)
+TRIES = re.compile(r"\b(?:number|count)\s+of\s+(?:[\w\-]+\s+){0,2}?(?:attempts|tries)\b")
 
 
 # how often something happens: of a harm (a word of the adverse-event lexicon, cues.is_head), fewer is better

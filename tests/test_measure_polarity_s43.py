@@ -1,0 +1,96 @@
+"""Measures of the body whose good direction is agreed (measure_polarity.py), and the tries and symptoms that
+polarity.py's rules read (s43-polarity). Every name here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive.measure_polarity import measure_higher_is_better
+from summarizer.engines.extractive.polarity import outcome_direction, rule_higher_is_better
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "trough FEV1 at week 12",
+        "forced expiratory volume in one second",
+        "morning peak expiratory flow",
+        "estimated GFR",
+        "glomerular filtration rate at one year",
+        "peak knee extensor torque",
+        "maximal isometric grip force",
+        "mean peak power on the cycle test",
+        "total work performed in the sprint",
+        "VO2max",
+        "peak oxygen uptake",
+        "maximal oxygen consumption",  # the most the body can take up, not a drug needed (polarity._drug_needed)
+    ],
+)
+def test_a_function_or_a_performance_is_better_higher(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is True
+    assert rule_higher_is_better(name) is True
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "visceral fat area",
+        "body fat percentage",
+        "total fat mass at six months",
+        "waist circumference",
+        "liver fat content",
+        "dental plaque index",
+        "gingival index scores",
+        "postoperative troponin I release",
+        "serum CK-MB",
+    ],
+)
+def test_stored_fat_plaque_and_heart_injury_markers_are_better_lower(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is False
+    assert rule_higher_is_better(name) is False
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "fat-free mass",  # lean mass: its own rule (FREE_OF) says higher is better
+        "free fat mass index",
+        "dietary fat intake",  # fat eaten, not stored
+        "faecal fat excretion",
+        "vertical ground reaction force",  # a load on the body, not a force it makes
+        "annual decline in FEV1",  # a decline named as the outcome
+        "plaque removal efficacy",  # the burden's removal is the good
+        "serum sodium, eGFR and potassium",  # a list of measures
+        "resting oxygen consumption",  # not the peak the body can reach
+        "statistical power",
+    ],
+)
+def test_names_of_no_class_or_the_opposite_get_no_class_polarity(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is None
+
+
+def test_a_class_polarity_gives_the_direction_of_a_change() -> None:
+    assert outcome_direction("FEV1", "decreased") == "worsened"
+    assert outcome_direction("waist circumference", "decreased") == "improved"
+    assert outcome_direction("waist circumference", "no_difference") == "no_difference"
+
+
+@pytest.mark.parametrize("name", ["the number of attempts at cannulation", "mean number of tries"])
+def test_the_tries_it_took_are_better_fewer(name: str) -> None:
+    assert rule_higher_is_better(name) is False
+
+
+@pytest.mark.parametrize("name", ["number of successful attempts", "first attempt success rate"])
+def test_a_successful_try_is_good_to_have(name: str) -> None:
+    assert rule_higher_is_better(name) is True
+
+
+@pytest.mark.parametrize(
+    "name", ["abdominal tenderness", "tender joint count", "muscle soreness", "nocturnal wheezing"]
+)
+def test_symptoms_felt_or_shown_are_better_lower(name: str) -> None:
+    assert rule_higher_is_better(name) is False
+
+
+def test_a_word_inside_another_is_no_symptom() -> None:
+    assert rule_higher_is_better("tendon length") is None
