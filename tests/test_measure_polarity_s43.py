@@ -24,6 +24,9 @@ from summarizer.engines.extractive.polarity import outcome_direction, rule_highe
         "VO2max",
         "peak oxygen uptake",
         "maximal oxygen consumption",  # the most the body can take up, not a drug needed (polarity._drug_needed)
+        "best corrected visual acuity",
+        "mean retinal sensitivity",
+        "seroconversion at day 28",
     ],
 )
 def test_a_function_or_a_performance_is_better_higher(name: str) -> None:
@@ -43,6 +46,7 @@ def test_a_function_or_a_performance_is_better_higher(name: str) -> None:
         "gingival index scores",
         "postoperative troponin I release",
         "serum CK-MB",
+        "rate of abdominal obesity",
     ],
 )
 def test_stored_fat_plaque_and_heart_injury_markers_are_better_lower(name: str) -> None:
@@ -63,6 +67,8 @@ def test_stored_fat_plaque_and_heart_injury_markers_are_better_lower(name: str) 
         "serum sodium, eGFR and potassium",  # a list of measures
         "resting oxygen consumption",  # not the peak the body can reach
         "statistical power",
+        "insulin sensitivity index",  # not a sense's: GOOD_OUTCOME's own rule
+        "sensitivity of the test",
     ],
 )
 def test_names_of_no_class_or_the_opposite_get_no_class_polarity(name: str) -> None:
@@ -94,3 +100,14 @@ def test_symptoms_felt_or_shown_are_better_lower(name: str) -> None:
 
 def test_a_word_inside_another_is_no_symptom() -> None:
     assert rule_higher_is_better("tendon length") is None
+
+
+@pytest.mark.parametrize(
+    "name", ["the time taken", "time needed to complete the dressing", "time required for closure"]
+)
+def test_a_time_taken_is_better_shorter(name: str) -> None:
+    assert rule_higher_is_better(name) is False
+
+
+def test_something_else_taken_is_no_time_taken() -> None:
+    assert rule_higher_is_better("number of tablets taken") is None

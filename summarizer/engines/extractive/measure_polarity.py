@@ -7,13 +7,14 @@ whose direction is as plain to a clinician, but whose name holds no such word. E
 one kind, each a kind that recurs across several trials of Evidence Inference's TRAIN documents (docs/BENCHMARKS.md,
 "s43-polarity"); a class is no list of one trial's outcomes:
 
-- higher is better: what the lungs or the kidneys can do (forced expiratory volume, peak expiratory flow, glomerular
-  filtration: the same as "lung function" and "renal function", GOOD_OUTCOME's "function"); what the muscles or
-  the whole body can do (peak force, torque and power, the work done, peak oxygen uptake: as "strength" and
-  "capacity");
-- lower is better: fat stored in the body (body fat, fat mass, visceral fat, waist circumference: excess adiposity
-  is a harm; not "fat-free" or "lean" mass, nor fat eaten or excreted); dental plaque and gingival inflammation (their
-  indices and scores); the markers released by injured heart muscle (troponin, CK-MB).
+- higher is better: what the lungs, the kidneys or the eyes can do (forced expiratory volume, peak expiratory flow,
+  glomerular filtration, visual acuity, macular or contrast sensitivity: the same as "lung function" and "renal
+  function", GOOD_OUTCOME's "function"); what the muscles or the whole body can do (peak force, torque and power,
+  the work done, peak oxygen uptake: as "strength" and "capacity"); a vaccine's seroconversion or seroprotection
+  (as its "immunogenicity");
+- lower is better: fat stored in the body (body fat, fat mass, visceral fat, waist circumference, obesity: excess
+  adiposity is a harm; not "fat-free" or "lean" mass, nor fat eaten or excreted); dental plaque and gingival
+  inflammation (their indices and scores); the markers released by injured heart muscle (troponin, CK-MB).
 
 Asked only where polarity.py's own rules say nothing (polarity.name_rules_higher_is_better).
 """
@@ -31,7 +32,9 @@ FUNCTION_MEASURE = re.compile(
     r"\b(?:peak|maximal|maximum|isometric|muscle|muscular|contraction|grip|pull)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:force|torque|power)\b|\b(?:joint|peak)\s+torque\b|\bpower\s+output\b|"
     r"\b(?:total|amount\s+of)\s+(?:total\s+)?work\b|\bwork\s+(?:capacity|output)\b|"
-    r"\bvo2\s?(?:peak|max)\b|\b(?:peak|maximal|maximum)\s+(?:oxygen|o2)\s+(?:consumption|uptake)\b"
+    r"\bvo2\s?(?:peak|max)\b|\b(?:peak|maximal|maximum)\s+(?:oxygen|o2)\s+(?:consumption|uptake)\b|"
+    r"\bacuity\b|\b(?:contrast|macular|retinal|corneal)\s+sensitivity\b|"
+    r"\bsero-?(?:conversion|protection)\b"
 )
 # a force that loads the body rather than one it produces ("ground reaction force", "impact force"), or a function
 # measure's decline named as the outcome ("FEV1 decline": polarity.py's HARM_REDUCED reads a reduction of a harm only)
@@ -40,7 +43,7 @@ NOT_A_FUNCTION = re.compile(r"\b(?:reaction|impact|loading|shear)\b|\b(?:decline
 BODY_FAT = re.compile(
     r"\b(?:body|visceral|abdominal|subcutaneous|trunk|truncal|android|liver|hepatic|epicardial|intra-?abdominal)\s+"
     r"(?:[\w\-]+\s+)?(?:fat|adipos\w*)\b|\bfat\s+(?:mass|area|percentage|percent|content|volume)\b|"
-    r"\b(?:percentage|percent)\s+(?:of\s+)?(?:body\s+)?fat\b|\bwaist\s+circumference\b"
+    r"\b(?:percentage|percent)\s+(?:of\s+)?(?:body\s+)?fat\b|\bwaist\s+circumference\b|\bobes(?:ity|e)\b"
 )
 # lean mass ("fat-free mass", "free fat mass"), fat eaten or excreted, or the fat that burns energy
 NOT_STORED_FAT = re.compile(

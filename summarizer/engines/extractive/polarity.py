@@ -83,8 +83,9 @@ HARM_REDUCED = re.compile(
     r"(?:of|in)\s+(?P<of>.+)$"
 )
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
-# "time required for wound healing", "time needed to complete the task": what it takes; shorter is better
-TIME_TAKEN = re.compile(r"\b(?:time|times|duration)\s+(?:required|needed|taken|necessary)\s+(?:to|for|until)\b")
+# "time required for wound healing", "time needed to complete the task", "the time taken": what it takes; shorter
+# is better
+TIME_TAKEN = re.compile(r"\b(?:time|times|duration)\s+(?:required|needed|taken|necessary)\b")
 # "time to progression", "time until relapse": the time before a harm; longer is better
 TIME_TO = re.compile(r"\b(?:time|times|interval|delay)\s+(?:to|until|before)\s+(?P<what>.*)$")
 # "duration of symptoms", "length of stay": shorter is better, unless it is the duration of something good
