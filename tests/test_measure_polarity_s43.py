@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.engines.extractive.measure_heads import completed_name
 from summarizer.engines.extractive.measure_polarity import measure_higher_is_better
 from summarizer.engines.extractive.polarity import outcome_direction, rule_higher_is_better
 
@@ -111,3 +112,13 @@ def test_a_time_taken_is_better_shorter(name: str) -> None:
 
 def test_something_else_taken_is_no_time_taken() -> None:
     assert rule_higher_is_better("number of tablets taken") is None
+
+
+def test_a_time_taken_is_completed_by_what_it_was_taken_for() -> None:
+    quote = "The mean time taken for wound closure was shorter in the stapler arm than in the suture arm."
+    assert completed_name("time taken", quote) == "time taken for wound closure"
+
+
+def test_a_time_taken_over_a_period_is_left_as_it_is() -> None:
+    quote = "The time taken over 6 weeks did not differ."
+    assert completed_name("time taken", quote) == "time taken"
