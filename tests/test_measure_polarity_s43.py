@@ -122,3 +122,13 @@ def test_a_time_taken_is_completed_by_what_it_was_taken_for() -> None:
 def test_a_time_taken_over_a_period_is_left_as_it_is() -> None:
     quote = "The time taken over 6 weeks did not differ."
     assert completed_name("time taken", quote) == "time taken"
+
+
+@pytest.mark.parametrize("name", ["time to onset of peripheral neuropathy", "time to definite multiple sclerosis"])
+def test_the_time_before_a_disease_is_better_longer(name: str) -> None:
+    assert rule_higher_is_better(name) is True
+
+
+@pytest.mark.parametrize("name", ["time to normoglycaemia", "time to diagnosis"])
+def test_the_time_to_a_normal_state_or_a_judgement_is_not_the_time_before_a_disease(name: str) -> None:
+    assert rule_higher_is_better(name) is not True

@@ -86,7 +86,8 @@ FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
 # "time required for wound healing", "time needed to complete the task", "the time taken": what it takes; shorter
 # is better
 TIME_TAKEN = re.compile(r"\b(?:time|times|duration)\s+(?:required|needed|taken|necessary)\b")
-# "time to progression", "time until relapse": the time before a harm; longer is better
+# "time to progression", "time until relapse", "time to multiple sclerosis": the time before a harm (a bad word or a
+# disease's name); longer is better
 TIME_TO = re.compile(r"\b(?:time|times|interval|delay)\s+(?:to|until|before)\s+(?P<what>.*)$")
 # "duration of symptoms", "length of stay": shorter is better, unless it is the duration of something good
 DURATION_OF = re.compile(r"\b(?:duration|length|period)\s+of\s+(?P<what>.*)$")
@@ -101,6 +102,15 @@ _NOT_TIMED = frozenset({"the", "a", "an", "this", "that", "same", "first", "any"
 LONGER_IS_BETTER = frozenset({"survival", "sleep", "life", "exercise", "walking-distance", "remission", "response"})
 
 
+# a disease's name by its ending ("multiple sclerosis", "neuropathy"), not a judgement of one ("diagnosis") nor an
+# ending that may name a normal state ("-emia": "normoglycemia"); as outcome_spans._HARM_ENDINGS
+_DISEASE_ENDINGS = ("itis", "osis", "pathy", "penia", "algia", "plegia", "rrhea", "rrhoea", "toxicity")
+
+
+def _names_disease(word: str) -> bool:
+    return len(word) > 5 and word.endswith(_DISEASE_ENDINGS) and not word.endswith(("gnosis", "empathy", "sympathy"))
+
+
 def _longer_is_better(low: str) -> bool | None:
     """For a time or a duration, whether longer is better; None when the outcome is not one."""
     if TIME_TAKEN.search(low) is not None:
@@ -112,7 +122,9 @@ def _longer_is_better(low: str) -> bool | None:
             return False  # "time to resolution of fever", "time to pain relief": the sooner the better
         if any(word in NEEDED_CLASSES for word in what.split()):
             return True  # "time to the first analgesic request": before a drug was needed besides; longer is better
-        return BAD_OUTCOME.search(what) is not None and GOOD_OUTCOME.search(what) is None
+        if GOOD_OUTCOME.search(what) is not None:
+            return False
+        return BAD_OUTCOME.search(what) is not None or any(map(_names_disease, what.split()))
     of = DURATION_OF.search(low)
     if of is not None:
         return GOOD_TO_LAST.search(of.group("what")) is not None
