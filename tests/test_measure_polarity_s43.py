@@ -48,6 +48,7 @@ def test_a_function_or_a_performance_is_better_higher(name: str) -> None:
         "postoperative troponin I release",
         "serum CK-MB",
         "rate of abdominal obesity",
+        "prevalence of obesity",
     ],
 )
 def test_stored_fat_plaque_and_heart_injury_markers_are_better_lower(name: str) -> None:
@@ -70,6 +71,10 @@ def test_stored_fat_plaque_and_heart_injury_markers_are_better_lower(name: str) 
         "statistical power",
         "insulin sensitivity index",  # not a sense's: GOOD_OUTCOME's own rule
         "sensitivity of the test",
+        "patient acuity score",  # how ill, not how well one sees
+        "body fat loss",  # a loss named as the outcome
+        "weight loss in patients with obesity",  # obesity qualifies the people
+        "reduction in FEV1",
     ],
 )
 def test_names_of_no_class_or_the_opposite_get_no_class_polarity(name: str) -> None:

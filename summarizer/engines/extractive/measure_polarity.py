@@ -33,21 +33,28 @@ FUNCTION_MEASURE = re.compile(
     r"(?:force|torque|power)\b|\b(?:joint|peak)\s+torque\b|\bpower\s+output\b|"
     r"\b(?:total|amount\s+of)\s+(?:total\s+)?work\b|\bwork\s+(?:capacity|output)\b|"
     r"\bvo2\s?(?:peak|max)\b|\b(?:peak|maximal|maximum)\s+(?:oxygen|o2)\s+(?:consumption|uptake)\b|"
-    r"\bacuity\b|\b(?:contrast|macular|retinal|corneal)\s+sensitivity\b|"
+    r"\b(?:visual|vision|auditory|hearing|stereo)[\s\-]+acuity\b|\b(?:contrast|macular|retinal|corneal)\s+sensitivity\b|"
     r"\bsero-?(?:conversion|protection)\b"
 )
 # a force that loads the body rather than one it produces ("ground reaction force", "impact force"), or a function
 # measure's decline named as the outcome ("FEV1 decline": polarity.py's HARM_REDUCED reads a reduction of a harm only)
-NOT_A_FUNCTION = re.compile(r"\b(?:reaction|impact|loading|shear)\b|\b(?:declines?|loss|fall|drop|fatigue)\b")
+NOT_A_FUNCTION = re.compile(
+    r"\b(?:reaction|impact|loading|shear)\b|\b(?:declines?|loss|falls?|drops?|fatigue|reductions?|decreases?)\b"
+)
 # fat stored in the body: less is better
 BODY_FAT = re.compile(
     r"\b(?:body|visceral|abdominal|subcutaneous|trunk|truncal|android|liver|hepatic|epicardial|intra-?abdominal)\s+"
     r"(?:[\w\-]+\s+)?(?:fat|adipos\w*)\b|\bfat\s+(?:mass|area|percentage|percent|content|volume)\b|"
-    r"\b(?:percentage|percent)\s+(?:of\s+)?(?:body\s+)?fat\b|\bwaist\s+circumference\b|\bobes(?:ity|e)\b"
+    r"\b(?:percentage|percent)\s+(?:of\s+)?(?:body\s+)?fat\b|\bwaist\s+circumference\b|"
+    # obesity as the outcome, not the people it qualifies ("weight loss in patients with obesity")
+    r"^obesity\b|\b(?:central|abdominal|visceral|general|childhood|severe)\s+obesity\b|"
+    r"\b(?:prevalence|incidence|rates?)\s+of\s+(?:[\w\-]+\s+)?obesity\b"
 )
 # lean mass ("fat-free mass", "free fat mass"), fat eaten or excreted, or the fat that burns energy
 NOT_STORED_FAT = re.compile(
-    r"\bfree\b|\blean\b|\bintakes?\b|\bdiet\w*|\bconsum\w*|\bf(?:a)?ecal\b|\bstool\b|\bbrown\b|\boxidation\b"
+    r"\bfree\b|\blean\b|\bintakes?\b|\bdiet\w*|\bconsum\w*|\bf(?:a)?ecal\b|\bstool\b|\bbrown\b|\boxidation\b|"
+    # its loss or reduction named as the outcome ("body fat loss"): more of that is better
+    r"\b(?:loss|lost|reductions?|decreases?|declines?)\b"
 )
 # dental plaque and gingival inflammation, and the markers released by injured heart muscle: less is better
 BURDEN = re.compile(
