@@ -137,3 +137,12 @@ def test_the_time_before_a_disease_is_better_longer(name: str) -> None:
 @pytest.mark.parametrize("name", ["time to normoglycaemia", "time to diagnosis"])
 def test_the_time_to_a_normal_state_or_a_judgement_is_not_the_time_before_a_disease(name: str) -> None:
     assert rule_higher_is_better(name) is not True
+
+
+@pytest.mark.parametrize("name", ["mean glycated haemoglobin", "glycosylated hemoglobin at 6 months", "A1C"])
+def test_the_other_names_of_hba1c_are_better_lower(name: str) -> None:
+    assert rule_higher_is_better(name) is False
+
+
+def test_haemoglobin_itself_is_no_hba1c() -> None:
+    assert rule_higher_is_better("haemoglobin concentration") is None

@@ -35,7 +35,7 @@ BAD_OUTCOME = re.compile(
     r"recurren|relapse|hospital|length of stay|symptom|disease|severity|risk|failure|injur|damage|fibrosis|"
     r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|(?<!pr)event|readmission|ventilat|intubat|\bicu\b|"
     r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|d-dimer|\bldh\b|blood pressure|"
-    r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|(?<!in)dependence|"
+    r"hypertension|cholesterol|glucose|hba1c|\ba1c\b|glyc(?:osyl)?ated\s+ha?emoglobin|anxiety|depress|fatigue|dyspn|cough|exacerbat|(?<!in)dependence|"
     r"requirement|disability|storm|\bviral|\bvirus|replication|"
     r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
     r"weight gain|triglycerid|\bldl\b|dyspn|systolic|diastolic|\bsbp\b|\bdbps?\b|c-reactive|irritab|swelling|trismus|"
