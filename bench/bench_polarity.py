@@ -22,6 +22,9 @@ each at the shipped threshold and over a range of thresholds. Coverage: the shar
      against bench_brief.labelled_direction, before and after the rule of how often a harm happens
      (harm_measures.py), with every outcome name that rule decides and the labels of its rows, and every outcome
      the engine reads in the evidence sentences (annotate) whose direction only that rule gives.
+--measures: instead, every outcome name that a class of measure_polarity.py decides (lung, kidney and sight function,
+     muscle performance, stored fat, plaque, heart-injury markers), with the rows' labels and the distant labels, and
+     the classes' precision against the direct distant labels.
 --speed N: instead, the CPU seconds of one extractive brief of bench_throughput.py's N statements (the parent and its
      workers), of its efficacy section alone, where the target's polarity is read, and of the rule of how often a
      harm happens (its calls in this process) (run it on two commits in turn; a copy of this file runs in a
@@ -214,6 +217,44 @@ def _read_decided(
     return found
 
 
+def measures_report(rows: Sequence[dict[str, str]]) -> dict[str, Any]:
+    """Every outcome name of these rows that a class of measure_polarity.py decides (one line per name), with the
+    class's answer, the rows' labels and the name's distant labels; and the classes' precision against the direct
+    distant labels (the evidence sentence says which way was better)."""
+    from summarizer.engines.extractive.measure_polarity import measure_higher_is_better
+
+    examples = distant_examples(rows)
+    labels: dict[str, list[str]] = {}
+    for row in rows:
+        outcome = " ".join(row["outcome"].split())
+        if measure_higher_is_better(outcome.lower()) is not None:
+            labels.setdefault(outcome, []).append(row["label"])
+    distant: dict[str, set[tuple[str, str]]] = {}
+    for e in examples:
+        outcome = " ".join(e.outcome.split())
+        if outcome in labels:
+            distant.setdefault(outcome, set()).add((str(e.higher_is_better), "direct" if e.direct else "other"))
+    direct = [(measure_higher_is_better(" ".join(e.outcome.lower().split())), e.higher_is_better)
+              for e in examples if e.direct]
+    answered = [(r, g) for r, g in direct if r is not None]
+    return {
+        "direct": {"n": len(direct), "answered": len(answered), "right": sum(r == g for r, g in answered)},
+        "decided": [{"outcome": o, "higher_is_better": measure_higher_is_better(o.lower()),
+                     "labels": sorted(set(found)), "distant": sorted(distant.get(o, ()))}
+                    for o, found in sorted(labels.items())],
+    }
+
+
+def _print_measures(report: dict[str, Any]) -> None:
+    direct = report["direct"]
+    print(f"measure classes against the direct distant labels: {direct['n']} rows, answered {direct['answered']}, "
+          f"right {direct['right']}")
+    print(f"outcome names a measure class decides: {len(report['decided'])}")
+    for item in report["decided"]:
+        side = "higher" if item["higher_is_better"] else "lower"
+        print(f"  {item['outcome']!r}: {side} is better; labels {item['labels']}; distant {item['distant']}")
+
+
 def _print_rules(report: dict[str, Any]) -> None:
     print(f"harm words shipped: {report['harm_words']}")
     for name in ("before", "after"):
@@ -314,6 +355,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also count the unclear outcome names that hold a harm named in the train case reports")
     parser.add_argument("--rules", action="store_true",
                         help="the rules' precision before and after the rule of how often a harm happens instead")
+    parser.add_argument("--measures", action="store_true",
+                        help="the outcome names the classes of measure_polarity.py decide, with their labels, instead")
     parser.add_argument("--speed", type=int, metavar="N",
                         help="time one brief of N real statements and its efficacy section instead")
     args = parser.parse_args(argv)
@@ -330,6 +373,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError, KeyError) as exc:
         print(f"bench_polarity: cannot read the model {args.model}: {exc}", file=sys.stderr)
         return 2
+    if args.measures:
+        measures = measures_report(rows)
+        if args.json:
+            print(json.dumps(measures, indent=2))
+        else:
+            print("command: " + shlex.join([sys.executable, *sys.argv]))
+            print(f"{'train' if args.train else 'held-out'} documents of {CORPUS}: {len(rows)} rows")
+            _print_measures(measures)
+        return 0
     if args.rules:
         rules = rules_report(rows)
         if args.json:

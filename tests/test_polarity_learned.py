@@ -45,7 +45,7 @@ def test_the_rules_come_first(outcome: str, change: str, direction: str) -> None
 
 
 def test_the_model_answers_only_where_the_rules_say_nothing() -> None:
-    name = "peak expiratory flow"
+    name = "serum ferritin"
     assert rule_higher_is_better(name) is None
     assert outcome_direction(name, "increased") == "unclear"
     assert outcome_direction(name, "increased", _always(higher=True)) == "improved"
@@ -61,7 +61,8 @@ def test_the_shipped_model_knows_a_good_and_a_bad_outcome() -> None:
     learned = load_resources().polarity
     assert learned is not None, "the shipped outcome polarity is missing (python scripts/train_polarity.py)"
     assert 0.5 < learned.min_probability < 1.0
-    good, bad = "forced expiratory volume in one second", "mean pulmonary artery pressure"
+    # (the rules know "forced expiratory volume" now: measure_polarity.py)
+    good, bad = "mental component summary scores", "mean pulmonary artery pressure"
     assert rule_higher_is_better(good) is None and rule_higher_is_better(bad) is None
     assert learned.higher_is_better(good) is True
     assert learned.higher_is_better(bad) is False

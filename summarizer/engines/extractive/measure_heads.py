@@ -4,7 +4,8 @@ The readings cut an outcome's name out of its sentence; two cuts leave a name th
 but not of what, or what but not how:
 
 - a measure word without its complement: "number of attempts [at intubation]", "integrated area under the curve
-  analysis [for total PYY]", "strength [and endurance of the ankle dorsiflexors]" (`with_complement`);
+  analysis [for total PYY]", "strength [and endurance of the ankle dorsiflexors]", "time taken [for implant
+  placement]" (`with_complement`);
 - one part of a coordinated list without the head the list shares: "plantar flexors" from "the strength and
   endurance of the dorsiflexors and plantar flexors", "rescue meperidine" from "the consumption of sufentanil and
   rescue meperidine" (`with_list_head`), "ACR20" from "ACR20, ACR50 and ACR70 response rates" (`with_shared_tail`).
@@ -34,7 +35,9 @@ _PROPERTY_NOUNS = frozenset({
     "attempts", "attempt", "tries", "course", "magnitude", "extent", "degree", "timing",
 })
 _METHOD_WORDS = frozenset({"integrated", "incremental", "net", "analysis", "analyses", "under", "peak", "total"})
-_BARE = MEASURE_WORDS | _PROPERTY_NOUNS | _METHOD_WORDS | FUNCTION_WORDS
+# the participles of what something took ("time taken", "the dose required"): they say how much, not for what
+_TAKEN_WORDS = frozenset({"taken", "needed", "required", "spent"})
+_BARE = MEASURE_WORDS | _PROPERTY_NOUNS | _METHOD_WORDS | _TAKEN_WORDS | FUNCTION_WORDS
 # the heads a list of things shares ("the consumption of A and B"): a property or a process of each, or its level
 _LIST_HEADS = _PROPERTY_NOUNS | frozenset({"level", "levels", "value", "values", "score", "scores", "amount",
                                            "amounts"})

@@ -22,6 +22,7 @@ from typing import Any
 from summarizer.engines.extractive.cues import is_head, word_class
 from summarizer.engines.extractive.harm_measures import NO_HARM_WORDS, HarmWords
 from summarizer.engines.extractive.linear import LinearModel
+from summarizer.engines.extractive.measure_polarity import measure_higher_is_better
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS, tokens
 from summarizer.models import Change, Direction
 
@@ -34,13 +35,14 @@ BAD_OUTCOME = re.compile(
     r"recurren|relapse|hospital|length of stay|symptom|disease|severity|risk|failure|injur|damage|fibrosis|"
     r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|(?<!pr)event|readmission|ventilat|intubat|\bicu\b|"
     r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|d-dimer|\bldh\b|blood pressure|"
-    r"hypertension|cholesterol|glucose|hba1c|anxiety|depress|fatigue|dyspn|cough|exacerbat|(?<!in)dependence|"
+    r"hypertension|cholesterol|glucose|hba1c|\ba1c\b|glyc(?:osyl)?ated\s+ha?emoglobin|anxiety|depress|fatigue|dyspn|cough|exacerbat|(?<!in)dependence|"
     r"requirement|disability|storm|\bviral|\bvirus|replication|"
     r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
     r"weight gain|triglycerid|\bldl\b|dyspn|systolic|diastolic|\bsbp\b|\bdbps?\b|c-reactive|irritab|swelling|trismus|"
     r"\brescue\b|"  # rescue medication or analgesia: what the treatment failed to spare
     # symptoms felt or shown, as pain and fatigue are
-    r"discomfort|distress|prurit|\bitch(?:ing|iness|y|es)?\b|insomnia|\baggression\b|\banger\b"
+    r"discomfort|distress|prurit|\bitch(?:ing|iness|y|es)?\b|insomnia|\baggression\b|\banger\b|"
+    r"\btender(?:ness)?\b|\bsoreness\b|\bwheez"
 )
 GOOD_OUTCOME = re.compile(
     r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
@@ -81,9 +83,11 @@ HARM_REDUCED = re.compile(
     r"(?:of|in)\s+(?P<of>.+)$"
 )
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
-# "time required for wound healing", "time needed to complete the task": what it takes; shorter is better
-TIME_TAKEN = re.compile(r"\b(?:time|times|duration)\s+(?:required|needed|taken|necessary)\s+(?:to|for|until)\b")
-# "time to progression", "time until relapse": the time before a harm; longer is better
+# "time required for wound healing", "time needed to complete the task", "the time taken": what it takes; shorter
+# is better
+TIME_TAKEN = re.compile(r"\b(?:time|times|duration)\s+(?:required|needed|taken|necessary)\b")
+# "time to progression", "time until relapse", "time to multiple sclerosis": the time before a harm (a bad word or a
+# disease's name); longer is better
 TIME_TO = re.compile(r"\b(?:time|times|interval|delay)\s+(?:to|until|before)\s+(?P<what>.*)$")
 # "duration of symptoms", "length of stay": shorter is better, unless it is the duration of something good
 DURATION_OF = re.compile(r"\b(?:duration|length|period)\s+of\s+(?P<what>.*)$")
@@ -98,6 +102,15 @@ _NOT_TIMED = frozenset({"the", "a", "an", "this", "that", "same", "first", "any"
 LONGER_IS_BETTER = frozenset({"survival", "sleep", "life", "exercise", "walking-distance", "remission", "response"})
 
 
+# a disease's name by its ending ("multiple sclerosis", "neuropathy"), not a judgement of one ("diagnosis") nor an
+# ending that may name a normal state ("-emia": "normoglycemia"); as outcome_spans._HARM_ENDINGS
+_DISEASE_ENDINGS = ("itis", "osis", "pathy", "penia", "algia", "plegia", "rrhea", "rrhoea", "toxicity")
+
+
+def _names_disease(word: str) -> bool:
+    return len(word) > 5 and word.endswith(_DISEASE_ENDINGS) and not word.endswith(("gnosis", "empathy", "sympathy"))
+
+
 def _longer_is_better(low: str) -> bool | None:
     """For a time or a duration, whether longer is better; None when the outcome is not one."""
     if TIME_TAKEN.search(low) is not None:
@@ -109,7 +122,9 @@ def _longer_is_better(low: str) -> bool | None:
             return False  # "time to resolution of fever", "time to pain relief": the sooner the better
         if any(word in NEEDED_CLASSES for word in what.split()):
             return True  # "time to the first analgesic request": before a drug was needed besides; longer is better
-        return BAD_OUTCOME.search(what) is not None and GOOD_OUTCOME.search(what) is None
+        if GOOD_OUTCOME.search(what) is not None:
+            return False
+        return BAD_OUTCOME.search(what) is not None or any(map(_names_disease, what.split()))
     of = DURATION_OF.search(low)
     if of is not None:
         return GOOD_TO_LAST.search(of.group("what")) is not None
@@ -215,6 +230,10 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
         more_is_better = False  # "seizure frequency", "number of headaches": how often a harm happens
     if more_is_better is None and _drug_needed(low):
         more_is_better = False  # "morphine consumption", "rescue analgesic use": a drug needed besides
+    if more_is_better is None and ("attempt" in low or "tries" in low) and TRIES.search(low) is not None:
+        more_is_better = False  # "the number of attempts at intubation": the tries it took
+    if more_is_better is None:
+        more_is_better = measure_higher_is_better(low)  # "FEV1", "peak power", "waist circumference"
     return more_is_better
 
 
@@ -244,6 +263,11 @@ def _drug_needed(low: str) -> bool:
         if (match.group("noun") or match.group("noun2")) == "consumption" and word_class(drug) == "DRUGX":
             return True
     return False
+
+
+# the tries it took to do something ("the number of attempts at intubation", "mean number of attempts"): fewer is
+# better, as a time taken (TIME_TAKEN) is; a successful try is good to have (GOOD_OUTCOME, asked first)
+TRIES = re.compile(r"\b(?:number|count)\s+of\s+(?:[\w\-]+\s+){0,2}?(?:attempts|tries)\b")
 
 
 # how often something happens: of a harm (a word of the adverse-event lexicon, cues.is_head), fewer is better

@@ -1,0 +1,80 @@
+"""Measures of the body whose good direction medicine agrees on, named by what they measure, not by a word of good
+or harm: "FEV1", "peak power", "waist circumference", "plaque index", "cTnI release".
+
+polarity.py's rules read an outcome's name for a harm ("pain", "mortality") or a good ("survival", "function",
+"capacity", "strength"). Many trials instead name a measure of a function, a performance or a burden of disease
+whose direction is as plain to a clinician, but whose name holds no such word. Each class below groups the measures of
+one kind, each a kind that recurs across several trials of Evidence Inference's TRAIN documents (docs/BENCHMARKS.md,
+"s43-polarity"); a class is no list of one trial's outcomes:
+
+- higher is better: what the lungs, the kidneys or the eyes can do (forced expiratory volume, peak expiratory flow,
+  glomerular filtration, visual acuity, macular or contrast sensitivity: the same as "lung function" and "renal
+  function", GOOD_OUTCOME's "function"); what the muscles or the whole body can do (peak force, torque and power,
+  the work done, peak oxygen uptake: as "strength" and "capacity"); a vaccine's seroconversion or seroprotection
+  (as its "immunogenicity");
+- lower is better: fat stored in the body (body fat, fat mass, visceral fat, waist circumference, obesity: excess
+  adiposity is a harm; not "fat-free" or "lean" mass, nor fat eaten or excreted); dental plaque and gingival
+  inflammation (their indices and scores); the markers released by injured heart muscle (troponin, CK-MB).
+
+Asked only where polarity.py's own rules say nothing (polarity.name_rules_higher_is_better).
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["measure_higher_is_better"]
+
+# what the lungs, the kidneys, the muscles or the whole body can do: more is better
+FUNCTION_MEASURE = re.compile(
+    r"\bfev\s?1\b|\bfev1\.0\b|\bforced\s+expiratory\s+(?:volume|flow)|\bpeak\s+(?:expiratory\s+)?flow\b|\bpefr?\b|"
+    r"\bglomerular\s+filtration\b|\be?gfr\b|"
+    r"\b(?:peak|maximal|maximum|isometric|muscle|muscular|contraction|grip|pull)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:force|torque|power)\b|\b(?:joint|peak)\s+torque\b|\bpower\s+output\b|"
+    r"\b(?:total|amount\s+of)\s+(?:total\s+)?work\b|\bwork\s+(?:capacity|output)\b|"
+    r"\bvo2\s?(?:peak|max)\b|\b(?:peak|maximal|maximum)\s+(?:oxygen|o2)\s+(?:consumption|uptake)\b|"
+    r"\b(?:visual|vision|auditory|hearing|stereo)[\s\-]+acuity\b|\b(?:contrast|macular|retinal|corneal)\s+sensitivity\b|"
+    r"\bsero-?(?:conversion|protection)\b"
+)
+# a force that loads the body rather than one it produces ("ground reaction force", "impact force"), or a function
+# measure's decline named as the outcome ("FEV1 decline": polarity.py's HARM_REDUCED reads a reduction of a harm only)
+NOT_A_FUNCTION = re.compile(
+    r"\b(?:reaction|impact|loading|shear)\b|\b(?:declines?|loss|falls?|drops?|fatigue|reductions?|decreases?)\b"
+)
+# fat stored in the body: less is better
+BODY_FAT = re.compile(
+    r"\b(?:body|visceral|abdominal|subcutaneous|trunk|truncal|android|liver|hepatic|epicardial|intra-?abdominal)\s+"
+    r"(?:[\w\-]+\s+)?(?:fat|adipos\w*)\b|\bfat\s+(?:mass|area|percentage|percent|content|volume)\b|"
+    r"\b(?:percentage|percent)\s+(?:of\s+)?(?:body\s+)?fat\b|\bwaist\s+circumference\b|"
+    # obesity as the outcome, not the people it qualifies ("weight loss in patients with obesity")
+    r"^obesity\b|\b(?:central|abdominal|visceral|general|childhood|severe)\s+obesity\b|"
+    r"\b(?:prevalence|incidence|rates?)\s+of\s+(?:[\w\-]+\s+)?obesity\b"
+)
+# lean mass ("fat-free mass", "free fat mass"), fat eaten or excreted, or the fat that burns energy
+NOT_STORED_FAT = re.compile(
+    r"\bfree\b|\blean\b|\bintakes?\b|\bdiet\w*|\bconsum\w*|\bf(?:a)?ecal\b|\bstool\b|\bbrown\b|\boxidation\b|"
+    # its loss or reduction named as the outcome ("body fat loss"): more of that is better
+    r"\b(?:loss|lost|reductions?|decreases?|declines?)\b"
+)
+# dental plaque and gingival inflammation, and the markers released by injured heart muscle: less is better
+BURDEN = re.compile(
+    r"\bplaques?\b|\bgingival\s+(?:index|indices|scores?|inflammation|bleeding)\b|"
+    r"\btroponin\b|\bc?tn[it]\b|\bck-?mb\b"
+)
+# a burden's removal or reduction named as the outcome ("plaque removal", "plaque reduction")
+NOT_A_BURDEN = re.compile(r"\b(?:removal|reduction|regression|decrease|stability|stabili[sz]ation)\b")
+
+
+def measure_higher_is_better(low: str) -> bool | None:
+    """Whether more of a measure (a lower-cased outcome name) is better by its class (the module's docstring);
+    None when it is of none, or of classes that disagree, or it lists several measures ("serum calcium, TUV, GFR":
+    what holds of one need not of the others)."""
+    if "," in low or ";" in low:
+        return None
+    higher = FUNCTION_MEASURE.search(low) is not None and NOT_A_FUNCTION.search(low) is None
+    lower = (BODY_FAT.search(low) is not None and NOT_STORED_FAT.search(low) is None) or (
+        BURDEN.search(low) is not None and NOT_A_BURDEN.search(low) is None
+    )
+    if higher == lower:
+        return None
+    return higher
