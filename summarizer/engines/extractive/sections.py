@@ -34,6 +34,7 @@ from summarizer.engines.extractive.evidence import (
     coordinated_with_intervention,
     efficacy_claim,
     for_the_intervention,
+    given_alone,
     in_control_arm,
     indication,
     measured_before_treatment,
@@ -288,7 +289,7 @@ def efficacy_section(
 def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
     """Whether an outcome mention is a finding about the intervention against its comparator: not the intervention
     itself nor the arm set beside it, not a comparison of doses, not a measure taken before treatment, not a change
-    within the groups (within_groups.py)."""
+    within the groups (within_groups.py), not what a combination gained over the intervention given alone."""
     low = mention.quote.lower()
     return (
         not names_intervention(mention.outcome, profile.anchors)
@@ -297,6 +298,7 @@ def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
         and not compares_doses(mention.quote)
         and not measured_before_treatment(mention.outcome, mention.quote)
         and not within_groups_only(mention)
+        and not given_alone(mention.quote, profile.anchors)
     )
 
 
