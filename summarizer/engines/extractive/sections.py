@@ -28,6 +28,7 @@ from summarizer.engines.extractive.events import is_clinical_event_name, names_o
 from summarizer.engines.extractive.evidence import (
     CELL_LEVEL,
     ReadStatement,
+    a_share_free_of,
     also_occurring,
     compared,
     compares_doses,
@@ -41,6 +42,7 @@ from summarizer.engines.extractive.evidence import (
     names_intervention,
     outcome_key,
     quote,
+    safety_word_negated,
     said_of_another_arm,
     sentence,
     statement_finding,
@@ -175,12 +177,15 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 and not compared(sentence_text, event)
                 and not also_occurring(sentence_text, event)
                 and not absence_in_doubt(sentence_text, event)
+                and not a_share_free_of(sentence_text, event)
                 and not _is_the_intervention(event, profile.anchors)  # "no CPM reported with CPM": its arm, no harm
             ]
             if reading.absent_events and not absent and not reading.safety_outcomes and (
                 REASSURING.search(sentence_text.lower()) is None
             ):
                 continue  # its only "absent events" are outcomes compared between the arms
+            if not absent and not reading.safety_outcomes and safety_word_negated(sentence_text):
+                continue  # "it is not safe to smoke": nothing called safe, no harm found absent
             reassuring.append(item)
             claim = reassuring_claim(reading.safety_outcomes, absent, name, sentence_text)
             findings.append(statement_finding(item, claim, reading.safety_quote))
