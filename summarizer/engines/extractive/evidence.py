@@ -213,21 +213,6 @@ def also_occurring(sentence: str, event: str) -> bool:
     )
 
 
-# a share of the patients free of an event below all of them: "89% versus 66% free of itching", "with 40% of patients
-# without nausea": a rate of the event, set against another arm's, no event found absent
-_SHARE_FREE_OF = re.compile(
-    r"(?<![\d.])(?!100\b)\d{1,2}(?:\.\d+)?\s*%[^.;%]{0,40}?\b(?:free\s+of|without)\s+(?:[\w\-]+\s+){0,3}$"
-)
-
-
-def a_share_free_of(sentence: str, event: str) -> bool:
-    """Whether every mention of an event read as absent follows a share of the patients below all of them that were
-    free of it ("89% versus 66% free of itching"): the event's rate, not its absence."""
-    low = sentence.lower()
-    found = occurrences(low, event.lower())
-    return bool(found) and all(_SHARE_FREE_OF.search(low, max(0, start - 80), start) for start in found)
-
-
 # a negation that governs the word of safety after it: "it is not safe to smoke", "was never well tolerated" (but
 # "not only safe")
 _NEGATED_SAFE = re.compile(r"\b(?:not|never|nor)\s+(?!only\b)(?:\w+\s+)?$")
@@ -286,12 +271,10 @@ _ARMS_COMPARED = re.compile(
     r"(?P<second>[^,;()]{1,40}?)\s+(?:group|arm|cohort)s?\b",
     re.IGNORECASE,
 )
-# "X was significantly higher for A (39 s) compared to B (6 s)": the change is said of arm A, against arm B; the
-# figures between arm A and the comparison may run long ("in A at 30 min (glucose: t = 3.8; insulin: t = 2.5; all
-# p < 0.05) as compared to B")
+# "X was significantly higher for A (39 s) compared to B (6 s)": the change is said of arm A, against arm B
 _ARM_COMPARED_TO = re.compile(
     r"\b(?:higher|lower|greater|more|fewer|less|shorter|longer|better|worse|larger|smaller)\s+(?:for|in|with|among)\s+"
-    r"(?:the\s+)?(?P<first>[^,;()]{1,40}?)\s*(?:\([^()]{0,160}\)\s*)?,?\s*(?:as\s+)?(?:compared\s+(?:to|with)|versus|"
+    r"(?:the\s+)?(?P<first>[^,;()]{1,40}?)\s*(?:\([^()]{0,60}\)\s*)?,?\s*(?:as\s+)?(?:compared\s+(?:to|with)|versus|"
     r"vs\.?|than(?:\s+(?:for|in|with))?)\s+(?:the\s+)?(?P<second>[^,;()]{1,40})",
     re.IGNORECASE,
 )

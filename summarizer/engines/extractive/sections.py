@@ -28,7 +28,6 @@ from summarizer.engines.extractive.events import is_clinical_event_name, names_o
 from summarizer.engines.extractive.evidence import (
     CELL_LEVEL,
     ReadStatement,
-    a_share_free_of,
     also_occurring,
     compared,
     compares_doses,
@@ -177,7 +176,6 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 and not compared(sentence_text, event)
                 and not also_occurring(sentence_text, event)
                 and not absence_in_doubt(sentence_text, event)
-                and not a_share_free_of(sentence_text, event)
                 and not _is_the_intervention(event, profile.anchors)  # "no CPM reported with CPM": its arm, no harm
             ]
             if reading.absent_events and not absent and not reading.safety_outcomes and (
