@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from summarizer.engines.extractive.cues import CONTROL_WORDS, OUTCOME_VERB_STEMS
+from summarizer.engines.extractive.cues import CONTROL_WORDS, OUTCOME_VERB_STEMS, REASSURING
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.tokenise import occurrences, split_sentences, word_set
@@ -213,6 +213,19 @@ def also_occurring(sentence: str, event: str) -> bool:
     )
 
 
+# a negation that governs the word of safety after it: "it is not safe to smoke", "was never well tolerated" (but
+# "not only safe")
+_NEGATED_SAFE = re.compile(r"\b(?:not|never|nor)\s+(?!only\b)(?:\w+\s+)?$")
+
+
+def safety_word_negated(sentence: str) -> bool:
+    """Whether a sentence's reassuring words ("safe", "well tolerated") are all negated: "it is not safe to smoke"
+    calls nothing safe. False where it has none."""
+    low = sentence.lower()
+    found = list(REASSURING.finditer(low))
+    return bool(found) and all(_NEGATED_SAFE.search(low, max(0, m.start() - 30), m.start()) for m in found)
+
+
 # a negation right before an event's name: "no severe adverse events occurred" says they did not
 _NEGATED_BEFORE = re.compile(r"\b(?:no|not|nor|without|none\s+of)\s+(?:[\w\-]+\s+){0,2}$")
 
@@ -377,29 +390,43 @@ def efficacy_claim(
     statement: Statement, sentences: frozenset[int], anchors: frozenset[str] = frozenset()
 ) -> str | None:
     """The first sentence about the intervention that says, unhedged and not negated, that it worked (and not only
-    that something given with it made it work better: _given_alone)."""
+    that something given with it made it work better: given_alone)."""
     for index in sorted(sentences):
         text = sentence(statement, index)
         if (
             EFFICACY_CLAIM.search(text) is not None
             and _CLAIM_DOUBTED.search(text) is None
-            and not _given_alone(text, anchors)
+            and not given_alone(text, anchors)
         ):
             return text
     return None
 
 
-# the arm a combination beat: "A with B was more effective than A alone"
-_THAN_ALONE = re.compile(r"\bthan\s+(?P<part>(?:[\w\-/+]+\s+){1,5}?)(?:alone|only)\b", re.IGNORECASE)
+# the arm a combination beat: "A with B was more effective than A alone", "... than that with A alone"
+_THAN_ALONE = re.compile(
+    r"\bthan\s+(?:(?:that|those)\s+)?(?:(?:with|of|in|after|receiving|given)\s+)?"
+    r"(?P<part>(?:[\w\-/+]+\s+){1,5}?)(?:alone|only)\b",
+    re.IGNORECASE,
+)
 
 
-def _given_alone(text: str, anchors: frozenset[str]) -> bool:
-    """Whether a sentence's claim is that a combination beat the intervention given alone: a claim for what was
-    added to it, none that the intervention worked."""
+def given_alone(text: str, anchors: frozenset[str]) -> bool:
+    """Whether a sentence's result is that a combination beat the intervention given alone ("A with B had greater
+    efficacy than A alone"): a result for what was added to it, none of the intervention against its comparator.
+    The part given alone must name the whole intervention: "than A alone" is no result against the intervention A+B."""
     low = text.lower()
     if "alone" not in low and "only" not in low:
         return False
-    return any(names_intervention(match.group("part"), anchors) for match in _THAN_ALONE.finditer(text))
+    return any(_names_whole_intervention(match.group("part"), anchors) for match in _THAN_ALONE.finditer(text))
+
+
+def _names_whole_intervention(part: str, anchors: frozenset[str]) -> bool:
+    """Whether words name every anchor of the intervention (treatment classes aside)."""
+    named = [a for a in anchors if a not in TREATMENT_CLASSES]
+    low = part.lower()
+    return bool(named) and all(
+        re.search(rf"(?<![\w\-]){re.escape(a.rstrip('s'))}s?(?![\w\-])", low) is not None for a in named
+    )
 
 
 def outcome_key(outcome: str) -> str:

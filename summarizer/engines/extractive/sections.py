@@ -34,12 +34,14 @@ from summarizer.engines.extractive.evidence import (
     coordinated_with_intervention,
     efficacy_claim,
     for_the_intervention,
+    given_alone,
     in_control_arm,
     indication,
     measured_before_treatment,
     names_intervention,
     outcome_key,
     quote,
+    safety_word_negated,
     said_of_another_arm,
     sentence,
     statement_finding,
@@ -180,6 +182,8 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 REASSURING.search(sentence_text.lower()) is None
             ):
                 continue  # its only "absent events" are outcomes compared between the arms
+            if not absent and not reading.safety_outcomes and safety_word_negated(sentence_text):
+                continue  # "it is not safe to smoke": nothing called safe, no harm found absent
             reassuring.append(item)
             claim = reassuring_claim(reading.safety_outcomes, absent, name, sentence_text)
             findings.append(statement_finding(item, claim, reading.safety_quote))
@@ -288,7 +292,7 @@ def efficacy_section(
 def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
     """Whether an outcome mention is a finding about the intervention against its comparator: not the intervention
     itself nor the arm set beside it, not a comparison of doses, not a measure taken before treatment, not a change
-    within the groups (within_groups.py)."""
+    within the groups (within_groups.py), not what a combination gained over the intervention given alone."""
     low = mention.quote.lower()
     return (
         not names_intervention(mention.outcome, profile.anchors)
@@ -297,6 +301,7 @@ def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
         and not compares_doses(mention.quote)
         and not measured_before_treatment(mention.outcome, mention.quote)
         and not within_groups_only(mention)
+        and not given_alone(mention.quote, profile.anchors)
     )
 
 
