@@ -57,3 +57,18 @@ def test_each_conjunct_of_a_subject_said_to_be_effective_was_tested() -> None:
 def test_a_conjunct_of_measures_or_of_a_change_is_not_named_as_tested() -> None:
     assert not _framed("Among adults, pregabalin and duloxetine levels were higher in the evening [ 3] .", "pregabalin")
     assert not _framed("Among adults, pregabalin and duloxetine were measured twice [ 3] .", "pregabalin")
+
+
+def test_efficacy_shown_or_had_and_a_finding_said_of_the_object_name_what_was_tested() -> None:
+    assert _framed("Among adults, pregabalin has previously demonstrated efficacy for burning feet [ 3] .",
+                   "pregabalin")
+    assert _framed("Among adults, pregabalin and duloxetine had similar efficacy for burning feet [ 3] .",
+                   "pregabalin")
+    assert _framed("Studies in adults found pregabalin to be superior to duloxetine [ 3] .", "pregabalin")
+    assert _framed("Studies in adults reported pregabalin to be equal or superior to duloxetine [ 3] .", "pregabalin")
+
+
+def test_a_finding_of_something_else_about_the_name_is_no_test_of_it() -> None:
+    assert not _framed("Studies in adults reported pregabalin to be popular with prescribers [ 3] .", "pregabalin")
+    assert not _framed("Among adults, pregabalin demonstrated a rise in prescriptions [ 3] .", "pregabalin")
+    assert not _framed("In rats, pregabalin demonstrated efficacy for burning feet [ 3] .", "pregabalin")

@@ -94,7 +94,7 @@ def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) 
     framed = framed or _harms_or_effect_of(scan, last, closes)
     if not framed:
         tested_of = at - 1 >= opens and toks[at] == "of" and toks[at - 1] in TESTED_OF and _joined(scan, at - 1, first)
-        if not (tested_of or _subject_of_result(scan, last, closes)):
+        if not (tested_of or _subject_of_result(scan, last, closes) or _found_to_be(toks, first, last, opens, closes)):
             return False
         start, end = scan.starts[opens], scan.ends[closes - 1]
         if TESTED_RESULT.search(scan.low, start, end) is None and not names_people_or_trial(scan.low, start, end):
@@ -189,12 +189,15 @@ def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
         if k + 1 < closes and toks[k] == "associated" and toks[k + 1] == "with":
             return _changed_within(toks, k + 2, closes)  # "X was associated with more bleeding"
         return k < closes and toks[k] in _PREDICATES_OF_GIVEN
-    if verb in _OFFERING:  # "X offered no advantage over Y", "X provided a significant benefit"
-        return not _NULL_RESULT.isdisjoint(toks[j + 1 : min(closes, j + 1 + _RESULT_REACH)])
+    if verb in _OFFERING:  # "X offered no advantage over Y", "X demonstrated efficacy in Y"
+        return not _OFFERED.isdisjoint(toks[j + 1 : min(closes, j + 1 + _RESULT_REACH)])
     if verb in RESULT_VERBS:
         if after == "no":  # "X had no (significant) effect on Y"
             return not _NULL_RESULT.isdisjoint(toks[j + 2 : min(closes, j + 4)])
-        return _changed_within(toks, j + 1, closes)
+        # "X showed a change", "X has (previously) demonstrated efficacy", "X had similar efficacy to Y"
+        return _changed_within(toks, j + 1, closes) or not _TESTED_NOUNS.isdisjoint(
+            toks[j + 1 : min(closes, j + 1 + _RESULT_REACH)]
+        )
     if not (verb.endswith(("ed", "es", "s")) and may_start_outcome_verb(verb)):
         return False
     # a transitive verb: its object begins with a determiner or a content word, or a number joined to its unit
@@ -212,9 +215,9 @@ _CONJUNCT_WORDS = 3
 
 def _coordinated_with_predicate(scan: Scan, last: int, closes: int) -> bool:
     """Whether the name ending at token `last` is one conjunct of a subject whose predicate is said only of something
-    given: "X and Y were equally effective", "X CR and X IR were found to be safe" (one word the name left out may
-    stand before the conjunction). Both arms were tested; a predicate of change is not enough here ("insulin and
-    glucose levels were higher" names measures)."""
+    given: "X and Y were equally effective", "X CR and X IR were found to be safe", "X and Y had similar efficacy" (one
+    word the name left out may stand before the conjunction). Both arms were tested; a predicate of change is not
+    enough here ("insulin and glucose levels were higher" names measures)."""
     toks = scan.toks
     k = last + 1
     if toks[k] not in _CONJUNCTIONS:
@@ -225,6 +228,9 @@ def _coordinated_with_predicate(scan: Scan, last: int, closes: int) -> bool:
                 return False
             after = _past_modifiers(toks, v + 1, closes)
             return _said_to_be(toks, v, closes) or (after < closes and toks[after] in _PREDICATES_OF_GIVEN)
+        if toks[v] in RESULT_VERBS:  # "X and Y had similar efficacy"
+            reach = toks[v + 1 : min(closes, v + 1 + _RESULT_REACH)]
+            return _joined(scan, last, v) and not _TESTED_NOUNS.isdisjoint(reach)
     return False
 
 
@@ -242,10 +248,31 @@ _BEFORE_PREDICATE = frozenset({"not", "no", "as", "equally", "more", "well"})
 # the result ("X was ineffective") and those of its safety ("X was safe", "X was well tolerated")
 _PREDICATES_OF_GIVEN = TESTED_PREDICATES | frozenset({"ineffective", "inefficacious", "safe", "tolerated"})
 # verbs whose subject gave (or did not give) a benefit named as their object: "X offered no advantage over Y", "X
-# provided a significant benefit", "X conferred no additional benefit"
-_OFFERING = frozenset({"offered", "offers", "provided", "provides", "conferred", "confers", "afforded", "affords"})
+# provided a significant benefit", "X conferred no additional benefit", "X demonstrated efficacy"
+_OFFERING = frozenset({"offered", "offers", "provided", "provides", "conferred", "confers", "afforded", "affords",
+                       "demonstrated", "demonstrates"})
+# the nouns of a tested treatment's result, which a treatment shows or has: "X showed superiority over Y", "X had
+# similar efficacy to Y"
+_TESTED_NOUNS = frozenset({"efficacy", "effectiveness", "superiority", "non-inferiority", "noninferiority"})
 # the verbs of a finding after which the predicate follows without "to be": "X proved effective", "X appeared safe"
 _FOUND_WITHOUT_TO_BE = frozenset({"proved", "proven", "appeared", "appears", "seemed", "seems"})
+
+
+# the verbs of a finding whose object is then said "to be" what was found ("found X to be effective", "reported X to
+# be equal or superior to Y"); the predicates of such a finding include those of a comparison of treatments
+_FINDING_VERBS = frozenset({"found", "reported", "showed", "shown", "demonstrated", "proved", "proven"})
+_FOUND_PREDICATES = frozenset({"equal", "equivalent"})
+
+
+def _found_to_be(toks: Sequence[str], first: int, last: int, opens: int, closes: int) -> bool:
+    """Whether the name (tokens first to last) is the object of a finding said "to be" a predicate of something given
+    ("studies found X to be effective", "reported X to be equal or superior to Y")."""
+    if first - 1 < opens or toks[first - 1] not in _FINDING_VERBS:
+        return False
+    if last + 3 >= closes or toks[last + 1] != "to" or toks[last + 2] != "be":
+        return False
+    k = _past_modifiers(toks, last + 3, closes)
+    return k < closes and (toks[k] in _PREDICATES_OF_GIVEN or toks[k] in _FOUND_PREDICATES)
 
 
 # the auxiliaries of a negated result ("X did not reduce Y", "X does not improve Y", "X could not shorten Y")
@@ -254,6 +281,7 @@ _AUXILIARIES = frozenset({"did", "does", "do", "could"})
 # "an improvement", which a measure has or shows as often ("the number of infants with Y had no difference")
 _NULL_RESULT = frozenset({"effect", "effects", "impact", "benefit", "benefits", "advantage", "advantages"})
 _SHOWING = frozenset({"show", "demonstrate", "produce", "have", "provide", "confer", "achieve"})
+_OFFERED = _NULL_RESULT | _TESTED_NOUNS
 
 
 # the verbs of a finding said of its subject ("X has been shown to be effective", "X proved to be superior", "found X
