@@ -222,6 +222,8 @@ def _coordinated_with_predicate(scan: Scan, last: int, closes: int) -> bool:
     k = last + 1
     if toks[k] not in _CONJUNCTIONS:
         k += 1
+    if k >= closes or toks[k] not in _CONJUNCTIONS:
+        return False
     for v in range(k + 2, min(closes, k + 2 + _CONJUNCT_WORDS)):
         if toks[v] in BE:
             if not _joined(scan, last, v):
