@@ -10,9 +10,10 @@ about it when all of these hold:
 - it names no treatment the word lists know (a statement naming another treatment speaks of that one);
 - it cites exactly one work (the target alone: a statement citing several may speak of any of them);
 - it refers back to the cited work's authors, their study or its treatment by the grammar of anaphora: "those / the /
-  these authors", "their study / trial / patients / results", "they found / observed / reported / showed / did
-  not", "the same drug / extract / regimen". "This study" is not one: in a citing paper it most often names the
-  citing paper's own work.
+  these authors" (or investigators, researchers), "their study / trial / patients / results", "they found /
+  observed / reported / showed / concluded / did not", "the same drug / extract / regimen". "This study" is not
+  one: in a citing paper it most often names the citing paper's own work (and "they find", in the present, is as
+  often the patients as the authors: "they find a way to manage their complaints").
 
 Then the sentences of the statement in which the reading found an outcome, an event or a safety finding are about the
 intervention. A statement may also begin with a pronoun or a noun for the treatment as the subject of a result ("It
@@ -37,9 +38,10 @@ from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.treatment_mention import TreatmentMention, TreatmentReading, named_as_setting
 
 _REFERS_BACK = re.compile(
-    r"\b(?:(?:those|these|the)\s+authors|"
+    r"\b(?:(?:those|these|the)\s+(?:authors|investigators|researchers)|"
     r"their\s+(?:study|studies|trial|trials|series|patients|subjects|participants|results?|data|findings|cohort)|"
-    r"they\s+(?:also\s+)?(?:found|observed|reported|showed|noted|demonstrated|documented|did\s+not|could\s+not)|"
+    r"they\s+(?:also\s+)?(?:found|observed|reported|showed|noted|demonstrated|documented|concluded|did\s+not|"
+    r"could\s+not)|"
     r"the\s+same\s+(?:drug|extract|treatment|therapy|regimen|agent|compound|preparation|product|vaccine|"
     r"intervention|procedure|dose|formulation))\b"
 )
@@ -69,7 +71,7 @@ def _reported_sentences(reading: SentenceReading) -> frozenset[int]:
 
 
 # a word each of _REFERS_BACK's forms holds, whatever its case: a substring test is far cheaper than the pattern
-_CHEAP_CUES = ("uthor", "hey ", "heir ", "same ")
+_CHEAP_CUES = ("uthor", "hey ", "heir ", "same ", "investigators", "researchers")
 
 
 def _begins_with_subject_cue(text: str) -> bool:

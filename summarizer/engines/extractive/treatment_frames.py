@@ -94,7 +94,7 @@ def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) 
     framed = framed or _harms_or_effect_of(scan, last, closes)
     if not framed:
         tested_of = at - 1 >= opens and toks[at] == "of" and toks[at - 1] in TESTED_OF and _joined(scan, at - 1, first)
-        if not (tested_of or _subject_of_result(scan, last, closes)):
+        if not (tested_of or _subject_of_result(scan, last, closes) or _found_to_be(toks, first, last, opens, closes)):
             return False
         start, end = scan.starts[opens], scan.ends[closes - 1]
         if TESTED_RESULT.search(scan.low, start, end) is None and not names_people_or_trial(scan.low, start, end):
@@ -158,9 +158,10 @@ _DECLINE = frozenset({"decline", "deterioration"})
 def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
     """Whether the name ending at token `last` is the subject of a result: a verb of change with an object ("X
     reduced the risk", "X significantly lowered pain"; not "Y increased after X", "Y fell by 20%"), a tested predicate
-    ("X was effective", "X is superior to"), or a result verb with a change or a comparison ("X resulted in a greater
-    reduction", "X had a lower rate than Y"). A word for the arm's people may follow the name ("X participants
-    improved their strength"), and adverbs may stand before the verb."""
+    ("X was effective", "X is superior to"), denied or set equal ("X was not effective", "X was no more effective
+    than Y", "X was as effective as Y", "X was ineffective"), or a result verb with a change or a comparison ("X
+    resulted in a greater reduction", "X had a lower rate than Y"). A word for the arm's people may follow the name
+    ("X participants improved their strength"), and adverbs may stand before the verb."""
     toks = scan.toks
     j = last + 1
     if j < closes and (toks[j] in PEOPLE or toks[j] in ARM_WORDS):
@@ -169,6 +170,8 @@ def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
         j += 1
     if j + 1 >= closes:
         return False
+    if (toks[j] in _CONJUNCTIONS or toks[j + 1] in _CONJUNCTIONS) and _coordinated_with_predicate(scan, last, closes):
+        return True
     verb, after = toks[j], toks[j + 1]
     if _said_to_be(toks, j, closes):
         return True
@@ -177,20 +180,24 @@ def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
     if verb in SLOWING_VERBS:  # "X slowed the progression of Y": Y held back
         k = j + 2 if after == "the" else j + 1
         return k < closes and (toks[k] in HELD_BACK or toks[k] in _DECLINE) and _joined(scan, last, k)
-    if not (verb in BE or verb in RESULT_VERBS or may_start_outcome_verb(verb)) or not _joined(scan, last, j + 1):
+    if not (
+        verb in BE or verb in RESULT_VERBS or verb in _OFFERING or may_start_outcome_verb(verb)
+    ) or not _joined(scan, last, j + 1):
         return False
     if verb in BE:
-        k = j + 1
-        while k < closes and k - j <= _ADVERBS_BETWEEN and (after in COMPARATIVES or after.endswith("ly")):
-            k += 1
-            after = toks[k] if k < closes else ""
-        if after == "associated" and k + 1 < closes and toks[k + 1] == "with":
+        k = _past_modifiers(toks, j + 1, closes)
+        if k + 1 < closes and toks[k] == "associated" and toks[k + 1] == "with":
             return _changed_within(toks, k + 2, closes)  # "X was associated with more bleeding"
-        return after in TESTED_PREDICATES
+        return k < closes and toks[k] in _PREDICATES_OF_GIVEN
+    if verb in _OFFERING:  # "X offered no advantage over Y", "X demonstrated efficacy in Y"
+        return not _OFFERED.isdisjoint(toks[j + 1 : min(closes, j + 1 + _RESULT_REACH)])
     if verb in RESULT_VERBS:
         if after == "no":  # "X had no (significant) effect on Y"
             return not _NULL_RESULT.isdisjoint(toks[j + 2 : min(closes, j + 4)])
-        return _changed_within(toks, j + 1, closes)
+        # "X showed a change", "X has (previously) demonstrated efficacy", "X had similar efficacy to Y"
+        return _changed_within(toks, j + 1, closes) or not _TESTED_NOUNS.isdisjoint(
+            toks[j + 1 : min(closes, j + 1 + _RESULT_REACH)]
+        )
     if not (verb.endswith(("ed", "es", "s")) and may_start_outcome_verb(verb)):
         return False
     # a transitive verb: its object begins with a determiner or a content word, or a number joined to its unit
@@ -201,10 +208,73 @@ def _subject_of_result(scan: Scan, last: int, closes: int) -> bool:
     )
 
 
+# the conjunctions of a coordinated subject, and how many words its other conjunct may have
+_CONJUNCTIONS = frozenset({"and", "or"})
+_CONJUNCT_WORDS = 3
+
+
+def _coordinated_with_predicate(scan: Scan, last: int, closes: int) -> bool:
+    """Whether the name ending at token `last` is one conjunct of a subject whose predicate is said only of something
+    given: "X and Y were equally effective", "X CR and X IR were found to be safe", "X and Y had similar efficacy" (one
+    word the name left out may stand before the conjunction). Both arms were tested; a predicate of change is not
+    enough here ("insulin and glucose levels were higher" names measures)."""
+    toks = scan.toks
+    k = last + 1
+    if toks[k] not in _CONJUNCTIONS:
+        k += 1
+    if k >= closes or toks[k] not in _CONJUNCTIONS:
+        return False
+    for v in range(k + 2, min(closes, k + 2 + _CONJUNCT_WORDS)):
+        if toks[v] in BE:
+            if not _joined(scan, last, v):
+                return False
+            after = _past_modifiers(toks, v + 1, closes)
+            return _said_to_be(toks, v, closes) or (after < closes and toks[after] in _PREDICATES_OF_GIVEN)
+        if toks[v] in RESULT_VERBS:  # "X and Y had similar efficacy"
+            reach = toks[v + 1 : min(closes, v + 1 + _RESULT_REACH)]
+            return _joined(scan, last, v) and not _TESTED_NOUNS.isdisjoint(reach)
+    return False
+
+
 def _counted_measure(scan: Scan, k: int, closes: int) -> bool:
     """Whether token k is a number a hyphen joins to the word after it, a measure's time or size ("28-day
     mortality", "6-minute walk distance"), not a number of its own ("reduced 12 of 20")."""
     return k + 1 < closes and scan.toks[k].isdigit() and scan.text[scan.ends[k] : scan.starts[k + 1]] == "-"
+
+
+# what may stand between "was" and a tested predicate, besides comparatives and adverbs: a negation, the terms of an
+# equality or how well it was borne ("X was not effective", "X was no more effective than Y", "X was as effective as
+# Y", "X was well tolerated")
+_BEFORE_PREDICATE = frozenset({"not", "no", "as", "equally", "more", "well"})
+# the predicates said only of something given: the tested ones (treatment_names.TESTED_PREDICATES), those that deny
+# the result ("X was ineffective") and those of its safety ("X was safe", "X was well tolerated")
+_PREDICATES_OF_GIVEN = TESTED_PREDICATES | frozenset({"ineffective", "inefficacious", "safe", "tolerated"})
+# verbs whose subject gave (or did not give) a benefit named as their object: "X offered no advantage over Y", "X
+# provided a significant benefit", "X conferred no additional benefit", "X demonstrated efficacy"
+_OFFERING = frozenset({"offered", "offers", "provided", "provides", "conferred", "confers", "afforded", "affords",
+                       "demonstrated", "demonstrates"})
+# the nouns of a tested treatment's result, which a treatment shows or has: "X showed superiority over Y", "X had
+# similar efficacy to Y"
+_TESTED_NOUNS = frozenset({"efficacy", "effectiveness", "superiority", "non-inferiority", "noninferiority"})
+# the verbs of a finding after which the predicate follows without "to be": "X proved effective", "X appeared safe"
+_FOUND_WITHOUT_TO_BE = frozenset({"proved", "proven", "appeared", "appears", "seemed", "seems"})
+
+
+# the verbs of a finding whose object is then said "to be" what was found ("found X to be effective", "reported X to
+# be equal or superior to Y"); the predicates of such a finding include those of a comparison of treatments
+_FINDING_VERBS = frozenset({"found", "reported", "showed", "shown", "demonstrated", "proved", "proven"})
+_FOUND_PREDICATES = frozenset({"equal", "equivalent"})
+
+
+def _found_to_be(toks: Sequence[str], first: int, last: int, opens: int, closes: int) -> bool:
+    """Whether the name (tokens first to last) is the object of a finding said "to be" a predicate of something given
+    ("studies found X to be effective", "reported X to be equal or superior to Y")."""
+    if first - 1 < opens or toks[first - 1] not in _FINDING_VERBS:
+        return False
+    if last + 3 >= closes or toks[last + 1] != "to" or toks[last + 2] != "be":
+        return False
+    k = _past_modifiers(toks, last + 3, closes)
+    return k < closes and (toks[k] in _PREDICATES_OF_GIVEN or toks[k] in _FOUND_PREDICATES)
 
 
 # the auxiliaries of a negated result ("X did not reduce Y", "X does not improve Y", "X could not shorten Y")
@@ -213,6 +283,7 @@ _AUXILIARIES = frozenset({"did", "does", "do", "could"})
 # "an improvement", which a measure has or shows as often ("the number of infants with Y had no difference")
 _NULL_RESULT = frozenset({"effect", "effects", "impact", "benefit", "benefits", "advantage", "advantages"})
 _SHOWING = frozenset({"show", "demonstrate", "produce", "have", "provide", "confer", "achieve"})
+_OFFERED = _NULL_RESULT | _TESTED_NOUNS
 
 
 # the verbs of a finding said of its subject ("X has been shown to be effective", "X proved to be superior", "found X
@@ -228,12 +299,24 @@ def _said_to_be(toks: Sequence[str], j: int, closes: int) -> bool:
     k = j
     while k < closes and k - j < 3 and toks[k] in _SAID:
         k += 1
+    if k > j and toks[k - 1] in _FOUND_WITHOUT_TO_BE and k < closes and toks[k] != "to":
+        k = _past_modifiers(toks, k, closes)  # "X proved effective", "X has proven no more effective than Y"
+        return k < closes and toks[k] in _PREDICATES_OF_GIVEN
     if k + 2 >= closes or toks[k] != "to" or toks[k + 1] != "be":
         return False
-    k += 2
-    while k < closes and (toks[k] in COMPARATIVES or toks[k].endswith("ly") or toks[k] in ("as", "more", "equally")):
+    k = _past_modifiers(toks, k + 2, closes)
+    return k < closes and toks[k] in _PREDICATES_OF_GIVEN
+
+
+def _past_modifiers(toks: Sequence[str], k: int, closes: int) -> int:
+    """The token after up to _ADVERBS_BETWEEN + 1 words from token k that may stand before a predicate: comparatives,
+    adverbs, a negation, the terms of an equality (_BEFORE_PREDICATE)."""
+    start = k
+    while k < closes and k - start <= _ADVERBS_BETWEEN and (
+        toks[k] in COMPARATIVES or toks[k] in _BEFORE_PREDICATE or toks[k].endswith("ly")
+    ):
         k += 1
-    return k < closes and toks[k] in TESTED_PREDICATES
+    return k
 
 
 def _changed_within(toks: Sequence[str], k: int, closes: int) -> bool:
