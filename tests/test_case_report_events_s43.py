@@ -47,6 +47,8 @@ def test_an_event_gone_when_its_drug_was_stopped_is_a_dechallenge(text: str, eve
         ("The pneumonia resolved after a week of treatment with amoxicillin.", "pneumonia"),
         # a relapse on stopping is the disease coming back, not a going away
         ("The seizures recurred after carbamazepine was discontinued.", "seizures"),
+        # another drug was started after the stopping: it may have cleared the event
+        ("After tapering of prednisone, rituximab was started and the nephrotic syndrome resolved.", "nephrotic syndrome"),
     ],
 )
 def test_no_dechallenge_without_the_stopping_first(text: str, event: str) -> None:
@@ -146,3 +148,8 @@ def test_a_fatal_outcome_is_an_event_and_a_clinical_outcome_a_measure() -> None:
     # only its risk named: no event
     risk = "Signs suggestive of a fatal outcome were seen after the overdose of colchicine."
     assert annotate(risk).adverse_events == ()
+
+
+def test_stopping_a_drug_that_helped_resolve_the_event_is_a_dechallenge() -> None:
+    text = "Stopping the lamotrigine, and giving fluids, helped resolve the patient's rash."
+    assert "rash" in annotate(text).adverse_events

@@ -11,7 +11,8 @@ same: in one sentence,
   before it ("resolution of the rash", "recovery from E", "helped resolve E");
 - and the stopping first: before the event's going away, or after it where a word of time joins them ("the rash
   resolved after D was stopped"). "D was stopped after the infection resolved" tells the reverse order (the event
-  went first, then the drug it was given for), and is no dechallenge.
+  went first, then the drug it was given for), and is no dechallenge; nor is "after tapering D, E was started, and
+  the rash resolved": another drug was started between the stopping and the going away, and may have cleared it.
 
 A relapse when the drug is stopped ("seizures recurred after D was discontinued") is the disease returning, never
 a dechallenge: only words of going away count. Negated events are read elsewhere (their spans are not passed here).
@@ -53,7 +54,7 @@ _GONE_AFTER = re.compile(
 )
 # the going away right before the name: "resolution of the rash", "recovery from E", "helped resolve a patient's E"
 _GONE_BEFORE = re.compile(
-    r"\b(?:(?:resolution|disappearance|regression|remission|recovery|healing|improvement)\s+(?:of|from|in)"
+    r"\b(?:(?:resolution|disappearance|regression|remission|recovery|healing)\s+(?:of|from|in)"
     rf"|{_GONE_VERB})\s+(?:(?:the|his|her|their|a|an|this)\s+)?(?:[\w\-]+'s\s+)?(?:[\w\-]+\s+){{0,1}}$",
     re.IGNORECASE,
 )
@@ -62,6 +63,11 @@ _GONE_BEFORE = re.compile(
 _TIME_WORD = re.compile(r"\b(?:after|upon|on|following|when|once|with|within)\b", re.IGNORECASE)
 _GONE_FIRST = re.compile(
     r"\b(?:after|once|until|when|since|as\s+soon\s+as)\s+(?:(?:the|his|her|their|a|an|this|all)\s+)?(?:[\w\-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# another treatment begun after the stopping: "E was started", "switched to E", "replaced by E"
+_STARTED = re.compile(
+    r"\b(?:started|initiated|begun|began|commenced|introduced|instituted|switched|switching|replaced|substituted)\b",
     re.IGNORECASE,
 )
 _REACH = 60  # characters around a name where the words of stopping or going away are read
@@ -112,6 +118,8 @@ def _stopped_first(text: str, stop: int, gone: int, event: Span) -> bool:
     """Whether the stopping came before the going away (module doc)."""
     if stop < min(gone, event[0]):
         # "D was stopped after the infection resolved": the event's clause begins with a word of time
+        if _STARTED.search(text, stop, min(gone, event[0])) is not None:
+            return False
         return _GONE_FIRST.search(text[max(stop, event[0] - _REACH) : event[0]]) is None
     between = text[max(gone, event[1]) : stop]
     return _TIME_WORD.search(between) is not None and not any(mark in between for mark in ".;")

@@ -240,8 +240,8 @@ def treatment_event(scan: Scan, spans: Sequence[Span]) -> bool:
     the infusion of the cells" (the adverse-effect model learned from sentences that name drugs)."""
     if tied_to_treatment(scan, spans):  # "E occurred while receiving T", "developed E with T" (treated_events.py)
         return True
-    if stopped_drug_resolved_event(scan, spans) or drug_named_as_cause(scan, spans):  # dechallenge.py, named_cause.py
-        return True
+    if drug_named_as_cause(scan, spans) or stopped_drug_resolved_event(scan, _not_negated(scan)):
+        return True  # named_cause.py; dechallenge.py, even in a reduction frame ("stopping D helped resolve E")
     words = scan.ngram_set
     if not spans or not DRUG_MASKS.isdisjoint(scan.masked) or (
         scan.tags is not None and max(scan.tags[0], default=-1.0) >= 0
@@ -263,6 +263,10 @@ def treatment_event(scan: Scan, spans: Sequence[Span]) -> bool:
                     return True
                 break
     return False
+
+
+def _not_negated(scan: Scan) -> list[Span]:
+    return [span for span in scan.event_spans if not scan.negated.holds(span[0])]
 
 
 def _reported_in_given(scan: Scan, spans: Sequence[Span]) -> bool:
