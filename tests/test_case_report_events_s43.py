@@ -48,7 +48,10 @@ def test_an_event_gone_when_its_drug_was_stopped_is_a_dechallenge(text: str, eve
         # a relapse on stopping is the disease coming back, not a going away
         ("The seizures recurred after carbamazepine was discontinued.", "seizures"),
         # another drug was started after the stopping: it may have cleared the event
-        ("After tapering of prednisone, rituximab was started and the nephrotic syndrome resolved.", "nephrotic syndrome"),
+        (
+            "After tapering of prednisone, rituximab was started and the nephrotic syndrome resolved.",
+            "nephrotic syndrome",
+        ),
     ],
 )
 def test_no_dechallenge_without_the_stopping_first(text: str, event: str) -> None:
@@ -102,6 +105,8 @@ def test_an_event_whose_drug_is_named_as_its_cause_is_read(text: str, event: str
         ("His hypoglycaemia was due to insulin antibodies.", "hypoglycaemia"),
         # a cause named without any drug
         ("The hepatitis was due to a viral infection.", "hepatitis"),
+        # a trial's comparison of the harm between its arms: an outcome, not a case's event
+        ("Pain due to propofol injection was similar in both groups (P>0.05).", "Pain"),
         # a harm by its general name is read with the words that say how few there were (events.general_harms)
         ("Clozapine-related adverse events were rare in both groups.", "adverse events"),
     ],

@@ -17,7 +17,9 @@ deposit, not a drug given); and a capitalised name followed by a lower-case one 
 Staphylococcus aureus") is an organism's binomial name, whatever the drug lexicon holds. Negated events ("no
 D-induced E was seen") are not passed here (their spans are not present events), nor are events in a hedged or
 unsettled clause. A harm by its general name ("D-related adverse events") is read elsewhere, with the words that say
-how few or slight it was (events.general_harms, events.slight_harm), and is not this rule's.
+how few or slight it was (events.general_harms, events.slight_harm), and is not this rule's. Nor is a sentence
+that reports a comparison's result ("pain due to D injection did not differ between the groups (P>0.05)"): there
+the harm is an outcome compared between a trial's arms, which evidence.py weighs, not a case's event.
 """
 
 from __future__ import annotations
@@ -52,6 +54,11 @@ _AFTER_THE_DRUG = frozenset({
 })
 # an organism's name: a capitalised genus and a lower-case species ("Pseudomonas aeruginosa", "Candida albicans")
 _BINOMIAL = re.compile(r"[A-Z][a-z]{3,}\s+[a-z]{4,}(?:a|ae|us|um|i|is|ii|es)\b")
+# the words of a comparison's result: a p-value, significance, the groups compared
+_COMPARED = re.compile(
+    r"\bp\s*[<>=\u2264\u2265]|\bstatistical(?:ly)?\b|\b(?:in)?significant(?:ly)?\b|\bdid\s+not\s+differ\b|"
+    r"\b(?:both|two|all|between|among)\s+(?:the\s+)?(?:groups|arms)\b"
+)
 _REACH = 80  # characters after the event where its cause is read
 
 
@@ -62,6 +69,7 @@ def drug_named_as_cause(scan: Scan, spans: Sequence[Span]) -> bool:
     drugs = [span for kind, span in scan.mask_spans if kind == "DRUG"]
     return any(
         (_hyphen_cause(scan, span) or _cause_after(scan, span, drugs)) and not _general_name(scan, span)
+        and _COMPARED.search(scan.low, *scan.sentence_at(span[0])) is None
         for span in spans
     )
 
