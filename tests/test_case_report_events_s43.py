@@ -158,3 +158,8 @@ def test_a_fatal_outcome_is_an_event_and_a_clinical_outcome_a_measure() -> None:
 def test_stopping_a_drug_that_helped_resolve_the_event_is_a_dechallenge() -> None:
     text = "Stopping the lamotrigine, and giving fluids, helped resolve the patient's rash."
     assert "rash" in annotate(text).adverse_events
+
+
+def test_an_event_gone_when_the_dose_was_lowered_is_a_dechallenge_and_one_gone_on_treatment_is_not() -> None:
+    assert annotate("After the dose of lithium was reduced, the tremor disappeared.").adverse_events == ("tremor",)
+    assert annotate("The tremor disappeared after treatment with propranolol.").adverse_events == ()

@@ -469,8 +469,9 @@ _GONE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _STOPPED = re.compile(
-    r"\b(?:discontinu|withdr[ae]w|stopp|cessation|ceas|withh[eo]ld|taper|interrupt|terminat|curtail|"
-    r"(?:dose|dosage)\s+reduc|reduc\w*\s+(?:of\s+)?(?:the\s+)?(?:dose|dosage))",
+    r"\b(?:discontinu|withdr[ae]w|stopp|cessation|ceas|withh[eo]ld|taper|interrupt|terminat|curtail|abstinen|"
+    r"(?:dose|dosage)\s+reduc|reduc\w*\s+(?:of\s+)?(?:the\s+)?(?:dose|dosage)|"
+    r"(?:dose|dosage)\s+of\s+[\w\-]+\s+(?:was|were|had\s+been)\s+(?:reduced|lowered|decreased))",
     re.IGNORECASE,
 )
 
