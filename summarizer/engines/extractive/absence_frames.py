@@ -9,7 +9,10 @@ A negated harm is an absent event ("no patient developed hepatotoxicity"), but n
   thrombosis": what the literature lacked, said of a case that now reports the harm;
 - negates what the harm is the complement of: "no other cause for the gynecomastia could be found", "lack of
   control of diabetes", "no discussion of possible complications", "not a substitute for clozapine in treating
-  psychosis": the cause, the control, the discussion is what is absent, not the harm.
+  psychosis": the cause, the control, the discussion is what is absent, not the harm;
+- negates only to affirm (a litotes): "reactions to D are not unusual, often presenting as E", "exposure to D,
+  which is not uncommon, may cause E": "not unusual" says usual, and no other negation in the sentence makes
+  anything absent.
 The words are general English of hedging, of reporting novelty and of the nouns a harm can be the complement of.
 Each check is gated on a cheap substring test.
 """
@@ -42,6 +45,14 @@ _NOT_THE_HARM = re.compile(
 )
 _NOT_THE_HARM_GATE = ("cause", "explanation", "reason", "etiology", "aetiology", "control", "discussion",
                       "information", "data", "citation", "substitute")
+# a negation that affirms, and the other negations a sentence may hold besides it
+_LITOTES = re.compile(
+    r"\bnot\s+(?:uncommon|unusual|infrequent|infrequently|rare|rarely|unknown|unexpected|unlikely|unlike)\b"
+)
+_OTHER_NEGATION = re.compile(
+    r"\b(?:no|not|without|never|none|neither|nor|absence|absent|denied|denies|lack|free\s+of|negative\s+for|"
+    r"ruled\s+out|excluded)\b"
+)
 _NOT_HARMS = frozenset({"cause", "causes", "explanation", "explanations", "reason", "reasons"})
 
 
@@ -53,6 +64,8 @@ def absence_in_doubt(sentence: str, event: str) -> bool:
     if name.split()[-1:] and name.split()[-1] in _NOT_HARMS:
         return True
     if any(word in low for word in _HEDGED_GATE) and _HEDGED.search(low) is not None:
+        return True
+    if "not " in low and _LITOTES.search(low) is not None and _OTHER_NEGATION.search(_LITOTES.sub(" ", low)) is None:
         return True
     if any(word in low for word in _NEWS_GATE) and _NEWS.search(low) is not None:
         return True

@@ -31,8 +31,10 @@ from summarizer.engines.extractive.cues import (
     is_head,
     word_class,
 )
+from summarizer.engines.extractive.dechallenge import returned_on_stopping, stopped_drug_resolved_event
 from summarizer.engines.extractive.event_measures import measure_prefix_end, names_a_quantity
 from summarizer.engines.extractive.fallback_events import subject_negated
+from summarizer.engines.extractive.named_cause import drug_named_as_cause
 from summarizer.engines.extractive.patients_disease import (
     CAUSE_SAID,
     CAUSED_NAME,
@@ -238,6 +240,8 @@ def treatment_event(scan: Scan, spans: Sequence[Span]) -> bool:
     the infusion of the cells" (the adverse-effect model learned from sentences that name drugs)."""
     if tied_to_treatment(scan, spans):  # "E occurred while receiving T", "developed E with T" (treated_events.py)
         return True
+    if drug_named_as_cause(scan, spans) or stopped_drug_resolved_event(scan, _not_negated(scan)):
+        return True  # named_cause.py; dechallenge.py, even in a reduction frame ("stopping D helped resolve E")
     words = scan.ngram_set
     if not spans or not DRUG_MASKS.isdisjoint(scan.masked) or (
         scan.tags is not None and max(scan.tags[0], default=-1.0) >= 0
@@ -259,6 +263,10 @@ def treatment_event(scan: Scan, spans: Sequence[Span]) -> bool:
                     return True
                 break
     return False
+
+
+def _not_negated(scan: Scan) -> list[Span]:
+    return [span for span in scan.event_spans if not scan.negated.holds(span[0])]
 
 
 def _reported_in_given(scan: Scan, spans: Sequence[Span]) -> bool:
@@ -401,6 +409,8 @@ _MEASURE_HEADS = MEASUREMENT_NOUNS | {
     "threshold", "thresholds", "scale", "scales", "index", "concentration", "concentrations", "count", "counts",
     "assessment", "questionnaire", "severity", "intensity", "profile", "profiles",
 }
+_FATAL = frozenset({"fatal", "lethal"})
+_RISK_OF = re.compile(r"\b(?:suggestive|indicative|risk|danger|possibility|chance)\s+of\s+(?:an?\s+)?$", re.IGNORECASE)
 # qualifiers that make "effects" or "events" a statistical or wished-for effect, not a harm ("no significant main
 # effects", "beneficial effects")
 _NOT_HARMFUL_QUALIFIERS = frozenset({
@@ -426,6 +436,8 @@ _CLAUSE_START = re.compile(r"[a-z]+ed\s+(?:a|an|the|to|that|his|her|their)\s", r
 def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
     """Whether a name, or the word right after it, says what was measured rather than an event."""
     words = name.lower().split()
+    if words[0] in _FATAL and len(words) == 2:  # "fatal outcome": a death, unless only its risk is named
+        return _RISK_OF.search(text, max(0, start - 30), start) is not None
     if words[-1] in _MEASURE_HEADS or names_a_quantity(" ".join(words), text[max(0, start - 20) : start].lower()):
         return True
     head = next((i for i, w in enumerate(words) if w in GENERIC_EVENT), None)
@@ -457,8 +469,9 @@ _GONE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _STOPPED = re.compile(
-    r"\b(?:discontinu|withdr[ae]w|stopp|cessation|ceas|withh[eo]ld|taper|interrupt|terminat|curtail|"
-    r"(?:dose|dosage)\s+reduc|reduc\w*\s+(?:of\s+)?(?:the\s+)?(?:dose|dosage))",
+    r"\b(?:discontinu|withdr[ae]w|stopp|cessation|ceas|withh[eo]ld|taper|interrupt|terminat|curtail|abstinen|"
+    r"(?:dose|dosage)\s+reduc|reduc\w*\s+(?:of\s+)?(?:the\s+)?(?:dose|dosage)|"
+    r"(?:dose|dosage)\s+of\s+[\w\-]+\s+(?:was|were|had\s+been)\s+(?:reduced|lowered|decreased))",
     re.IGNORECASE,
 )
 
@@ -500,6 +513,7 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
             and not names_the_indication(text, start, start + len(name))
             and not (screens and names_what_was_screened(text, start, start + len(name)))
             and not (gone and _went_away(text, start, start + len(name)))
+            and not returned_on_stopping(text, start, start + len(name))
             and not ("(" in text and own_abbreviation(text, name, read))
         ):
             seen[name.lower()] = (name, start)

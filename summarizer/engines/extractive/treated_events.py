@@ -95,7 +95,7 @@ def _had_with_treatment(scan: Scan, span: Span) -> bool:
     if k >= n or toks[k] not in _TIED:
         return False
     k += 1
-    while k < n and toks[k] in _DETERMINERS:
+    while k < n and (toks[k] in _DETERMINERS or _leads_to_the_treatment(toks, k)):
         k += 1
     if k >= n:
         return False
@@ -103,3 +103,20 @@ def _had_with_treatment(scan: Scan, span: Span) -> bool:
     return toks[k] in TREATMENT_WORDS or starts[k] in drug_starts or (
         scan.tags is not None and scan.tags[0][k] >= 0.0
     )
+
+
+# the words between the preposition and the treatment that say how much or which part of it was given: "after the
+# use of D", "following initiation of D", "after 23 months of D", "during a course of D"
+_LEADING_NOUNS = frozenset({
+    "use", "initiation", "start", "introduction", "course", "courses", "cycle", "cycles", "months", "weeks", "days",
+    "years", "month", "week", "day", "year", "several", "few", "high", "low", "prolonged", "long-term",
+})
+
+
+def _leads_to_the_treatment(toks: Sequence[str], k: int) -> bool:
+    """Whether the word at k only leads to the treatment named after it: a leading noun or a number followed (past
+    another such word) by "of"."""
+    word = toks[k]
+    if not (word in _LEADING_NOUNS or word[0].isdigit() or word == "of"):
+        return False
+    return word != "of" or (k > 0 and (toks[k - 1] in _LEADING_NOUNS or toks[k - 1][0].isdigit()))
