@@ -65,7 +65,8 @@ def _rows(path: Path) -> list[dict[str, Any]]:
 # Outcome polarity for the expected verdicts of the trial-report pseudo-targets: only names whose good direction
 # is plain, written for this check and kept apart from the engine's own lists (so that widening those does not move
 # the yardstick). Lower is better for BAD_OUTCOME, higher for GOOD_OUTCOME; "-free" ("pain-free", "disease-free
-# survival") is good; a name matching both, or neither, or a bare time or duration, has no known polarity.
+# survival") is good, and so is the relief of a bad one ("pain relief", "improvement in anxiety", "reductions in
+# depression"); a name matching both, or neither, or a bare time or duration, has no known polarity.
 BAD_OUTCOME = re.compile(
     r"\b(?:mortality|deaths?|died|pain|relapses?|recurrences?|complications?|adverse|infections?|nausea|vomiting|"
     r"hospitali[sz]ations?|readmissions?|length of (?:hospital )?stay|exacerbations?|fever|bleeding|"
@@ -79,6 +80,7 @@ GOOD_OUTCOME = re.compile(
     r"abstinence)\b"
 )
 FREE_OF = re.compile(r"-free\b|\bfree of\b")
+RELIEF_OF = re.compile(r"\b(?:relief|reductions?|improvements?|freedom)\b")
 TIME_NAME = re.compile(r"\b(?:time|duration|days?|hours?|weeks?)\b")
 EXPECTED_EFFICACY = {
     "improved": "benefit_reported", "worsened": "harm_reported", "no_difference": "no_benefit_reported"
@@ -90,13 +92,15 @@ def labelled_direction(outcome: str, label: str) -> str | None:
     if label == "no_difference":
         return "no_difference"
     low = " ".join(outcome.lower().split())
+    timed = TIME_NAME.search(low) is not None and "length of" not in low
     if FREE_OF.search(low):
         lower_better = False
     else:
         bad, good = BAD_OUTCOME.search(low) is not None, GOOD_OUTCOME.search(low) is not None
-        if bad == good or (TIME_NAME.search(low) and "length of" not in low):
+        if bad == good or timed:
             return None
-        lower_better = bad
+        # the relief of a harm is good to have (not for a time: "fever clearance times" is lower-is-better)
+        lower_better = bad and RELIEF_OF.search(low) is None
     improved = (label == "decreased") == lower_better
     return "improved" if improved else "worsened"
 
@@ -113,12 +117,24 @@ def expected_efficacy(directions: Counter[str]) -> frozenset[str]:
     return frozenset(ok)
 
 
+def robust_expectation(directions: Counter[str], unknown: int) -> frozenset[str]:
+    """The verdicts expected_efficacy gives whatever the directions of the `unknown` prompts (significant results
+    whose outcome's good direction labelled_direction cannot tell) are: those it gives both when all of them are
+    improvements and when all are worsenings; empty when these differ in every verdict (the polarity is then not
+    known). A no-difference prompt's direction is always known, so that without this a trial of one unclear
+    significant result and two null ones would expect "no benefit"."""
+    if not unknown:
+        return expected_efficacy(directions)
+    improved = expected_efficacy(directions + Counter(improved=unknown))
+    return improved & expected_efficacy(directions + Counter(worsened=unknown))
+
+
 def evidence_inference_targets(path: Path, papers: Callable[[str], bool] = is_heldout) -> list[BriefTarget]:
     """One pseudo-target per trial report of `papers` (default: the held-out split): its evidence sentences,
     deduplicated, in corpus order. The intervention to find is any of the report's prompts' interventions; the
-    efficacy verdict to give is the one its labelled directions support (expected_efficacy) when the direction of at
-    least half of its prompts is known (labelled_direction; kind trial_report_polarity_known), else any verdict but
-    insufficient_evidence (kind trial_report_polarity_unknown)."""
+    efficacy verdict to give is the one its labelled directions support (expected_efficacy) when that does not depend
+    on the prompts whose direction is unknown (labelled_direction, robust_expectation; kind
+    trial_report_polarity_known), else any verdict but insufficient_evidence (kind trial_report_polarity_unknown)."""
     by_paper: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _rows(path):
         if papers(str(row["pmcid"])):
@@ -134,7 +150,8 @@ def evidence_inference_targets(path: Path, papers: Callable[[str], bool] = is_he
             for row in prompts.values()
             if (direction := labelled_direction(row["outcome"], row["label"])) is not None
         )
-        known = 2 * sum(directions.values()) >= len(prompts)
+        expected = robust_expectation(directions, len(prompts) - sum(directions.values()))
+        known = bool(expected)
         given = frozenset(v for v in EFFICACY_VERDICTS if v != "insufficient_evidence")
         interventions = dict.fromkeys(" ".join(row["intervention"].split()) for row in rows)
         targets.append(
@@ -142,7 +159,7 @@ def evidence_inference_targets(path: Path, papers: Callable[[str], bool] = is_he
                 target_id=f"ei-{pmcid}",
                 statements=tuple((f"{pmcid}-{i}", text) for i, text in enumerate(texts)),
                 safety_ok=frozenset(SAFETY_VERDICTS),
-                efficacy_ok=expected_efficacy(directions) if known else given,
+                efficacy_ok=expected if known else given,
                 intervention="; ".join(interventions),
                 kind="trial_report_polarity_" + ("known" if known else "unknown"),
                 key_outcomes=tuple(dict.fromkeys(row["outcome"] for row in rows)),
