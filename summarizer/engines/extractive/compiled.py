@@ -31,6 +31,7 @@ PACKAGE = "summarizer.engines.extractive"
 # per_word.py (compiled, its `__call__ = dict.__getitem__` is no method)
 MODULES = (
     "abbreviations",
+    "arm_order",
     "arm_rates",
     "changed_events",
     "clinical_context",
@@ -38,6 +39,7 @@ MODULES = (
     "comparison_boundary",
     "control_arm_names",
     "cues",
+    "dechallenge",
     "event_measures",
     "event_scope",
     "events",
@@ -48,6 +50,8 @@ MODULES = (
     "learned_names",
     "learned_spans",
     "measure_heads",
+    "measure_polarity",
+    "named_cause",
     "numeric_results",
     "outcome_names",
     "outcome_spans",
