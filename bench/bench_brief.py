@@ -92,14 +92,13 @@ def labelled_direction(outcome: str, label: str) -> str | None:
     if label == "no_difference":
         return "no_difference"
     low = " ".join(outcome.lower().split())
-    timed = TIME_NAME.search(low) is not None and "length of" not in low
     if FREE_OF.search(low):
         lower_better = False
     else:
         bad, good = BAD_OUTCOME.search(low) is not None, GOOD_OUTCOME.search(low) is not None
-        if bad == good or timed:
+        if bad == good or (TIME_NAME.search(low) and "length of" not in low):
             return None
-        # the relief of a harm is good to have (not for a time: "fever clearance times" is lower-is-better)
+        # the relief of a harm is good to have ("pain relief")
         lower_better = bad and RELIEF_OF.search(low) is None
     improved = (label == "decreased") == lower_better
     return "improved" if improved else "worsened"
@@ -117,24 +116,12 @@ def expected_efficacy(directions: Counter[str]) -> frozenset[str]:
     return frozenset(ok)
 
 
-def robust_expectation(directions: Counter[str], unknown: int) -> frozenset[str]:
-    """The verdicts expected_efficacy gives whatever the directions of the `unknown` prompts (significant results
-    whose outcome's good direction labelled_direction cannot tell) are: those it gives both when all of them are
-    improvements and when all are worsenings; empty when these differ in every verdict (the polarity is then not
-    known). A no-difference prompt's direction is always known, so that without this a trial of one unclear
-    significant result and two null ones would expect "no benefit"."""
-    if not unknown:
-        return expected_efficacy(directions)
-    improved = expected_efficacy(directions + Counter(improved=unknown))
-    return improved & expected_efficacy(directions + Counter(worsened=unknown))
-
-
 def evidence_inference_targets(path: Path, papers: Callable[[str], bool] = is_heldout) -> list[BriefTarget]:
     """One pseudo-target per trial report of `papers` (default: the held-out split): its evidence sentences,
     deduplicated, in corpus order. The intervention to find is any of the report's prompts' interventions; the
-    efficacy verdict to give is the one its labelled directions support (expected_efficacy) when that does not depend
-    on the prompts whose direction is unknown (labelled_direction, robust_expectation; kind
-    trial_report_polarity_known), else any verdict but insufficient_evidence (kind trial_report_polarity_unknown)."""
+    efficacy verdict to give is the one its labelled directions support (expected_efficacy) when the direction of at
+    least half of its prompts is known (labelled_direction; kind trial_report_polarity_known), else any verdict but
+    insufficient_evidence (kind trial_report_polarity_unknown)."""
     by_paper: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in _rows(path):
         if papers(str(row["pmcid"])):
@@ -150,8 +137,7 @@ def evidence_inference_targets(path: Path, papers: Callable[[str], bool] = is_he
             for row in prompts.values()
             if (direction := labelled_direction(row["outcome"], row["label"])) is not None
         )
-        expected = robust_expectation(directions, len(prompts) - sum(directions.values()))
-        known = bool(expected)
+        known = 2 * sum(directions.values()) >= len(prompts)
         given = frozenset(v for v in EFFICACY_VERDICTS if v != "insufficient_evidence")
         interventions = dict.fromkeys(" ".join(row["intervention"].split()) for row in rows)
         targets.append(
@@ -159,7 +145,7 @@ def evidence_inference_targets(path: Path, papers: Callable[[str], bool] = is_he
                 target_id=f"ei-{pmcid}",
                 statements=tuple((f"{pmcid}-{i}", text) for i, text in enumerate(texts)),
                 safety_ok=frozenset(SAFETY_VERDICTS),
-                efficacy_ok=expected if known else given,
+                efficacy_ok=expected_efficacy(directions) if known else given,
                 intervention="; ".join(interventions),
                 kind="trial_report_polarity_" + ("known" if known else "unknown"),
                 key_outcomes=tuple(dict.fromkeys(row["outcome"] for row in rows)),
