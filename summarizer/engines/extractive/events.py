@@ -156,8 +156,9 @@ def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> lis
 # a qualifier that limits which events a negation speaks of: "no severe adverse events" is not "no adverse events",
 # "dose-limiting toxicity was not reached" not "no toxicity"
 _LIMITING_QUALIFIERS = re.compile(
-    r"(?:\b(?:serious|severe|major|(?:clinically\s+)?significant|life[\s\-]threatening|fatal|unexpected|"
-    r"dose[\s\-]limiting|(?:treatment|drug)[\s\-]related)\s+)+$",
+    r"(?:\b(?:serious|severe|major|(?:clinically\s+)?(?:significant|relevant|important)|life[\s\-]threatening|"
+    r"fatal|unexpected|dose[\s\-]limiting|(?:treatment|drug)[\s\-]related|prolonged|persistent|excessive|"
+    r"inappropriate(?:ly)?|permanent|irreversible)\s+)+$",
     re.IGNORECASE,
 )
 _QUALIFIER_REACH = 60
