@@ -42,6 +42,11 @@ from summarizer.engines.extractive.significance import (
 from summarizer.models import Change
 
 _NUMBER = r"\d+(?:\.\d+)?"
+# a range with no label, each end a number, a percentage or (after the second) a unit: "84–114 hours", "2.2%–11.5%"
+_BARE_RANGE = rf"{_NUMBER}\s*%?\s*[-–]\s*{_NUMBER}\s*(?:%|[a-zµμ]{{{{1,7}}}}\b)?\s*"
+_UNIT_WORDS = (
+    r"(?:\s*(?:days?|weeks?|months?|hours?|h|min|minutes|mg|ml|kg|mmhg|points?|patients|subjects|participants)\b)?"
+)
 # a value: a number with an optional spread and unit, and an optional percentage in brackets ("13 (32%)")
 _VALUE = (
     # a count out of a number: "12/60", or "41 of 60" when who or which arm follows ("41 of 60 patients in A")
@@ -50,11 +55,12 @@ _VALUE = (
     rf"(?:\s*(?:±|\+/-|\+-)\s*{_NUMBER}\s*%?)?"
     r"(?:\s*[a-zµμ]{{1,3}}(?:/[a-zµμ]{{1,3}})?[23²³](?![\w.]))?"  # a unit with a power ("cm2", "kg/m2")
     rf"(?:\s*(?:[a-zµμ/]+\b)?\s*\(\s*(?:{_NUMBER}\s*[-–]\s*)?(?P<{{0}}in>{_NUMBER})\s*%\s*\))?"
-    r"(?:\s*(?:days?|weeks?|months?|hours?|h|min|minutes|mg|ml|kg|mmhg|points?|patients|subjects|participants)\b)?"
+    + _UNIT_WORDS +
     # what qualifies the value, in brackets: its count ("(178/277)"), range, interval or spread ("(range, 2-6)",
-    # "(95% CI 1.7-5.1%)", "(SD 1.2)"), after a unit ("3.6 cm (range, 2-6)")
+    # "(95% CI 1.7-5.1%)", "(SD 1.2)"), after a unit ("3.6 cm (range, 2-6)"), or a bare range, with its unit or a
+    # unit after it: "92 hours (84–114 hours)", "24.3±3.4 (18–28) minutes", "37.6% (27.1%–50.2%)"
     r"(?:\s*(?:[a-zµμ]{{1,5}}\s*)?\(\s*(?:\d+\s*/\s*\d+\s*|(?:range|iqr|sd|se|sem|(?:9[059]\s*%\s*)?(?:ci|"
-    r"confidence\s+interval))\b[^();=<>]{{0,50}})\))?"
+    r"confidence\s+interval))\b[^();=<>]{{0,50}}|" + _BARE_RANGE + r")\)" + _UNIT_WORDS + ")?"
 )
 _LINK = r"\s*(?:,\s*)?(?:and|vs\.?|versus|compared\s+(?:with|to)|as\s+against|against)\s+"
 # when a value was measured, between it and its arm: "2.4% at the 2-year follow-up in the A group", "at 12 months"

@@ -64,6 +64,7 @@ from summarizer.engines.extractive.result_cues import (
     TREND,
 )
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.subject_arms import subject_arm
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
 from summarizer.models import Direction
 
@@ -214,10 +215,17 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if TREND.match(low, match.end()) or (inverted and match.group("verb")):
             continue  # a change over the years; a change the control arm itself went through ("fell in the placebo
             # group") is not the intervention's against it
-        span = subject_before(
-            scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference",
-            after_time=match.group("linked") is not None, compared=True, whole_sentence=True,
-        )
+        arm = subject_arm(low, scan.sentence_at(match.start())[0], match.start(), match.end()) if (
+            match.group("linked") and RESULT_CHANGE[word][0] in ("increased", "decreased")
+        ) else None
+        if arm is not None:  # "X of the treatment group was higher than that of the control group": X, in that arm
+            span = subject_before(scan, arm.start, after_time=True, compared=True)
+            inverted = inverted or arm.control
+        else:
+            span = subject_before(
+                scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference",
+                after_time=match.group("linked") is not None, compared=True, whole_sentence=True,
+            )
         if span is not None and low.startswith("being", match.start()):
             # only the participle clause "..., with X being lower with A compared with B", or one that opens its
             # sentence (a fragment: "X being lower with A ..."), not "apart from X being lower in ..."

@@ -1,0 +1,82 @@
+"""Forms of reported results the outcome rules read (s43): a comparison whose subject names its arm ("the healing
+rate of the treated group was higher than that of the control group"), per-arm values with a bare range ("9 days
+(7-12 days) with the gel"), "more likely to" + the verb that is the outcome, and what a treatment "gave" ("gave
+higher tidal volumes than"). Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+from summarizer.engines.extractive.numeric_results import numeric_results
+from summarizer.engines.extractive.outcomes import find_outcomes
+from summarizer.engines.extractive.resources import load_resources
+from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.significance import Significance
+from summarizer.engines.extractive.subject_arms import subject_arm
+
+
+def _read(text: str) -> dict[str, tuple[str, str]]:
+    scan = Scan(text, load_resources())
+    return {m.outcome.lower(): (m.change, m.direction) for m in find_outcomes(text, scan)}
+
+
+def _numeric(text: str) -> list[tuple[str, tuple[float, float] | None]]:
+    scan = Scan(text, load_resources())
+    return [
+        (r.change, (r.arms[0].value, r.arms[1].value) if r.arms else None)
+        for r in numeric_results(scan, Significance(scan))
+    ]
+
+
+def test_a_subject_that_names_its_arm_gives_the_outcome_in_that_arm() -> None:
+    read = _read("The healing rate of the treated group (78%) was significantly higher than that of the control "
+                 "group (52%).")
+    assert read.get("healing rate") == ("increased", "improved")
+    # said of the control arm: the opposite change for the treated arm
+    read = _read("Itching scores in the placebo group were higher than in the gel group (p = 0.01).")
+    assert read.get("itching scores") == ("decreased", "improved")
+    # a size given to the comparative, and a bracket between it and "than"
+    read = _read("The sodium content of meals chosen by the coached group was 12% lower (95% CI 5% to 19%) than in "
+                 "the control group.")
+    assert [change for name, (change, _) in read.items() if name.startswith("sodium content")] == ["decreased"]
+
+
+def test_a_subject_arm_needs_another_arm_after_the_comparative() -> None:
+    low = "itching scores in the gel group were lower than at baseline (p < 0.01)."
+    verb = low.index("were")
+    assert subject_arm(low, 0, verb, low.index(" than")) is None  # the arm's own course, not a comparison of arms
+    low = "itching scores in the gel group were lower than in the cream group."
+    verb = low.index("were")
+    found = subject_arm(low, 0, verb, low.index(" than"))
+    assert found is not None and low[found.start :].startswith("in the gel group") and not found.control
+    # "in both groups": no arm of its own
+    low = "itching scores in both groups were lower than in the untreated volunteers."
+    assert subject_arm(low, 0, low.index("were"), low.index(" than")) is None
+    # the arms themselves are no outcome
+    assert "groups" not in " ".join(_read("The ointment and cream groups were similar in size."))
+
+
+def test_values_with_a_bare_range_are_read_as_two_arms() -> None:
+    assert _numeric("Median time to healing was 9 days (7–12 days) with the gel and 14 days (11–18 days) with the "
+                    "cream (p = 0.003).") == [("unclear", (9.0, 14.0))]
+    assert _numeric("Mean blood loss was 310±45 (250–400) ml in the coached group and 420±60 (330–510) ml in the "
+                    "placebo group (p < 0.01).") == [("decreased", None)]
+    assert _numeric("Infection rates were 6.1% (3.2%–9.0%) with the gel and 12.4% (8.8%–16.0%) with placebo "
+                    "(p = 0.02).") == [("decreased", None)]
+    # means with no test said: no result to read
+    assert _numeric("Mean stay was 4 days (3–6 days) with the gel and 5 days (4–7 days) with the cream.") == []
+
+
+def test_more_likely_to_and_the_verb_that_is_the_outcome() -> None:
+    read = _read("Smokers given the patch were less likely to relapse within six months than those given placebo "
+                 "(p = 0.03).")
+    assert read.get("relapse within six months") == ("decreased", "improved")
+    read = _read("Walkers in the coached group were more likely to quit smoking than those in the control group "
+                 "(p = 0.04).")
+    assert read.get("quit smoking", ("",))[0] == "increased"
+    # what they said or thought is a claim, not a measure
+    assert _read("Mothers were more likely to say that the lotion felt pleasant (p < 0.01).") == {}
+
+
+def test_what_a_treatment_gave_against_another() -> None:
+    read = _read("The new ventilator gave significantly higher tidal volumes than the standard device (p = 0.002).")
+    assert read.get("tidal volumes", ("",))[0] == "increased"
+    assert _read("The nurses gave the injections in the morning.") == {}
