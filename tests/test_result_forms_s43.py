@@ -80,3 +80,34 @@ def test_what_a_treatment_gave_against_another() -> None:
     read = _read("The new ventilator gave significantly higher tidal volumes than the standard device (p = 0.002).")
     assert read.get("tidal volumes", ("",))[0] == "increased"
     assert _read("The nurses gave the injections in the morning.") == {}
+
+
+def test_arms_named_in_the_subject_before_values_respectively() -> None:
+    assert _numeric("The mean stay for the gel group and control group was 3.5 and 5.1 days, respectively "
+                    "(p = 0.001).") == [("decreased", None)]
+    read = _read("The mean stay for the gel group and control group was 3.5 and 5.1 days, respectively (p = 0.001).")
+    assert [change for name, (change, _) in read.items() if "stay" in name] == ["decreased"]
+    # two arms no control word tells apart: kept, with their values in the sentence's order
+    assert _numeric("Time to discharge in groups A and B was 4.5±1.2 and 6.0±1.9 days, respectively "
+                    "(p = 0.004).") == [("unclear", (4.5, 6.0))]
+    # no arm named before the values: what the subject lists is no pair of arms, and the outcome is not cut there
+    text = "The totals for the composite of stroke and death were 212 and 230 events, respectively (p = 0.41)."
+    scan = Scan(text, load_resources())
+    assert all(r.subject_end > text.index(" death") for r in numeric_results(scan, Significance(scan)))
+
+
+def test_a_time_before_the_subject_of_two_arms_values_is_passed_over() -> None:
+    read = _read("After the treatment the grip strength is 31.2 ± 4.1 in the exercise group and 27.5 ± 3.9 in the "
+                 "control group (P = 0.01).")
+    assert [change for name, (change, _) in read.items() if name.endswith("grip strength")] == ["increased"]
+    assert "treatment" not in " ".join(read)
+
+
+def test_a_change_noun_after_a_comparative_is_no_outcome() -> None:
+    read = _read("Walkers given the insoles had significantly greater reductions in knee pain than those given flat "
+                 "insoles (p = 0.01).")
+    assert "reductions" not in read and read.get("knee pain", ("",))[0] == "decreased"
+    # a comparative before a measure is still read
+    read = _read("Walkers given the insoles had significantly lower knee pain than those given flat insoles "
+                 "(p = 0.01).")
+    assert read.get("knee pain", ("",))[0] == "decreased"

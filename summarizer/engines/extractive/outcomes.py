@@ -290,7 +290,11 @@ def numeric_outcomes(
     mentions = []
     for result in results:
         span = result.named or (
-            subject_before(scan, result.subject_end, long_heads=result.change == "no_difference", compared=True)
+            # two arms' values are a comparison of arms: a time put before the subject is passed over ("At 12
+            # months HbA1c was 7.1% in the A group and 7.9% in the control group": HbA1c)
+            subject_before(
+                scan, result.subject_end, long_heads=result.change == "no_difference", after_time=True, compared=True
+            )
             if result.subject_end >= 0 else None
         )
         if span is None:

@@ -301,6 +301,8 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue  # "had a better outcome in terms of A": read above, in A
         if match.group("word") == "more" and match.group("verb") == "with":
             continue  # "with a more severe leukopenia", "patients with more advanced disease": who, not a result
+        if CHANGE_HEAD.match(low, match.start("obj")):
+            continue  # "had greater reductions in X": X is the change verb's (outcomes.py), "reductions" no outcome
         if (span := object_name(low, match)) is None:
             continue
         inverted = CONTROL_ARM.match(low, match.start("obj") + len(OBJ_CUT.sub("", match.group("obj")))) is not None
