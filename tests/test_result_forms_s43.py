@@ -1,11 +1,14 @@
 """Forms of reported results the outcome rules read (s43): a comparison whose subject names its arm ("the healing
 rate of the treated group was higher than that of the control group"), per-arm values with a bare range ("9 days
-(7-12 days) with the gel"), "more likely to" + the verb that is the outcome, and what a treatment "gave" ("gave
-higher tidal volumes than"). Every sentence here is written for these tests."""
+(7-12 days) with the gel"), "more likely to" + the verb that is the outcome, what a treatment "gave" ("gave higher
+tidal volumes than"), two arms named before their values and "respectively", and a count of people named with who
+it counts ("the proportion of children who walked"). Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
+from summarizer.engines.extractive.counted_people import counted_by_clause
 from summarizer.engines.extractive.numeric_results import numeric_results
+from summarizer.engines.extractive.outcome_names import name_bounds, plausible_outcome_name
 from summarizer.engines.extractive.outcomes import find_outcomes
 from summarizer.engines.extractive.resources import load_resources
 from summarizer.engines.extractive.scan import Scan
@@ -111,3 +114,17 @@ def test_a_change_noun_after_a_comparative_is_no_outcome() -> None:
     read = _read("Walkers given the insoles had significantly lower knee pain than those given flat insoles "
                  "(p = 0.01).")
     assert read.get("knee pain", ("",))[0] == "decreased"
+
+
+def test_who_a_count_counts_is_part_of_its_name() -> None:
+    words = ["the", "proportion", "of", "children", "who", "recovered"]
+    assert counted_by_clause(words, 4, frozenset({"children"}))
+    assert not counted_by_clause(["retinal", "problems", "which", "improved"], 2, frozenset({"children"}))
+    # people not joined to a count: the clause says what happened to them, not what was counted
+    assert not counted_by_clause(["the", "children", "who", "recovered"], 2, frozenset({"children"}))
+    assert name_bounds("proportion of children who walked unaided") == (0, 41)
+    assert plausible_outcome_name("proportion of children who recovered")
+    assert not plausible_outcome_name("blood glucose decreased")
+    read = _read("The proportion of children who walked unaided was significantly higher in the splint group than in "
+                 "the control group (p = 0.003).")
+    assert read.get("proportion of children who walked unaided", ("",))[0] == "increased"
