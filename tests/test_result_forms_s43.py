@@ -128,3 +128,11 @@ def test_who_a_count_counts_is_part_of_its_name() -> None:
     read = _read("The proportion of children who walked unaided was significantly higher in the splint group than in "
                  "the control group (p = 0.003).")
     assert read.get("proportion of children who walked unaided", ("",))[0] == "increased"
+
+
+def test_a_change_noun_takes_its_measure_after_in_the() -> None:
+    read = _read("There was a significant increase in the walking distance in the brace group (p = 0.01).")
+    assert read.get("walking distance", ("",))[0] == "increased"
+    # a noun the change is said of: what follows "in the" is where, not the measure
+    read = _read("The pain increase in the left knee was significantly lower for the brace wearers (p = 0.01).")
+    assert "left knee" not in read

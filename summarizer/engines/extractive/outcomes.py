@@ -335,7 +335,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         trend = verb.endswith("ing") and verb_label in ("increased", "decreased") and (
             _TREND_BEFORE.search(prefix[-12:]) is not None
         )
-        obj = OBJ_CUT.sub("", match.group("obj"))
+        obj = _object_of(match.group("obj"), verb in _CHANGE_NOUNS and _NOUN_OPENS.search(prefix[-25:]) is not None)
         compared = None
         if _JOINED_OBJECT.match(obj) and _PREDICATE_BEFORE.search(prefix[-40:]):
             continue  # "X was significantly lower and the rate of Y was higher": a new clause, not lower's object
@@ -414,6 +414,21 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
     return mentions
 
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
+# what may stand before a change noun whose measure follows it: an article or _NOUN_BEFORE's words ("a significant
+# increase in the pregnancy rate"; not a noun it is said of: "the pain increase in the active side")
+_NOUN_OPENS = re.compile(_NOUN_BEFORE.pattern + r"|\b(?:a|an)\s+$")
+# the preposition a change noun takes its measure with: "an increase | in the pregnancy rate"
+_NOUN_PREPOSITION = re.compile(r"(?:in|of)\s+")
+
+
+def _object_of(obj: str, change_noun: bool) -> str:
+    """A change word's object, cut where its name ends (cues.OBJ_CUT); after a change noun, from after the
+    preposition that takes it ("an increase in | the pregnancy rate in the A group"), which OBJ_CUT would otherwise
+    read as the place or arm that ends a name ("in the A group")."""
+    lead = _NOUN_PREPOSITION.match(obj) if change_noun else None
+    if lead is None:
+        return OBJ_CUT.sub("", obj)
+    return obj[: lead.end()] + OBJ_CUT.sub("", obj[lead.end() :])
 
 
 def _compared_change(low: str, compared: re.Match[str], verb_label: str) -> tuple[bool, str]:
