@@ -136,3 +136,13 @@ def test_a_change_noun_takes_its_measure_after_in_the() -> None:
     # a noun the change is said of: what follows "in the" is where, not the measure
     read = _read("The pain increase in the left knee was significantly lower for the brace wearers (p = 0.01).")
     assert "left knee" not in read
+    # a dose is how a treatment was given, not its effect
+    read = _read("There was a significant increase in the daily dose of insulin in the pump group (p = 0.01).")
+    assert not any("dose" in name for name in read)
+    # a narrative, with no result reported: the change may be a harm, and is not read as a measure's
+    assert "heart rate" not in _read("An increase in the heart rate was noted after the second infusion.")
+
+
+def test_a_participle_of_causing_ends_a_name() -> None:
+    assert name_bounds("QT interval causing syncope") == (0, 11)
+    assert name_bounds("sleep-inducing effect score") == (0, 27)  # a compound, no clause

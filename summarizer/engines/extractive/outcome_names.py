@@ -69,6 +69,8 @@ _DETERMINERS = frozenset({
     "any", "each", "every", "all", "both", "either", "such"
 })
 _CONJUNCTIONS = frozenset(["and", "or", "but", "nor", "so", "yet"])
+# the participles that open a clause of what a change brought about ("... causing torsades de pointes")
+_CAUSING = frozenset({"causing", "inducing", "producing", "triggering", "provoking"})
 _RELATIVES = frozenset(["which", "who", "whom", "whose", "where", "when", "whereas", "whether"])
 _PERSONAL = frozenset(["it", "they", "them", "we", "us", "he", "she", "him", "i", "you", "one", "there"])
 _MODALS = frozenset(["can", "could", "may", "might", "will", "would", "shall", "should", "must"])
@@ -265,6 +267,9 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
         if i and (w in _RELATIVES or (w in _CONJUNCTIONS and nxt in _DETERMINERS | _PERSONAL and nxt not in
                                       ("a", "an", "all", "both", "either", "any", "each", "some", "such"))):
             cut = i  # "retinal problems which ...", "mood problems and this difference"
+            break
+        if i and w in _CAUSING and nxt not in _PREPOSITIONS:
+            cut = i  # "an increase in the QT interval causing torsades de pointes": what it caused is another harm
             break
         if i and w == "as" and (_is_participle(nxt) or nxt in _IRREGULAR_PARTICIPLES):
             cut = i  # "inflammatory response as seen in levels of TNF": how it was seen, not what
