@@ -146,3 +146,10 @@ def test_a_change_noun_takes_its_measure_after_in_the() -> None:
 def test_a_participle_of_causing_ends_a_name() -> None:
     assert name_bounds("QT interval causing syncope") == (0, 11)
     assert name_bounds("sleep-inducing effect score") == (0, 27)  # a compound, no clause
+
+
+def test_the_arms_after_a_change_nouns_measure_are_cut() -> None:
+    read = _read("There were significant differences in the decrease in the itch score for the lotion 0.1% and 0.5% "
+                 "groups (p = 0.002).")
+    assert [change for name, (change, _) in read.items() if name.startswith("itch score")] == ["decreased"]
+    assert not any("lotion" in name for name in read)
