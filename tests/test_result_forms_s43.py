@@ -148,6 +148,12 @@ def test_a_participle_of_causing_ends_a_name() -> None:
     assert name_bounds("sleep-inducing effect score") == (0, 27)  # a compound, no clause
 
 
+def test_a_clause_of_when_ends_a_name() -> None:
+    assert name_bounds("mean serum calcium level as the trial went on") == (0, 24)
+    assert name_bounds("heart rate as measured by ECG") == (0, 10)  # as before: how it was measured
+    assert name_bounds("mean serum calcium level") == (0, 24)
+
+
 def test_the_arms_after_a_change_nouns_measure_are_cut() -> None:
     read = _read("There were significant differences in the decrease in the itch score for the lotion 0.1% and 0.5% "
                  "groups (p = 0.002).")

@@ -271,6 +271,9 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
         if i and w in _CAUSING and nxt not in _PREPOSITIONS:
             cut = i  # "an increase in the QT interval causing torsades de pointes": what it caused is another harm
             break
+        if i and w == "as" and nxt in ("the", "their", "his", "her", "its", "they", "it"):
+            cut = i  # "mean uric acid level as the pregnancy advanced": when it was measured, a clause
+            break
         if i and w == "as" and (_is_participle(nxt) or nxt in _IRREGULAR_PARTICIPLES):
             cut = i  # "inflammatory response as seen in levels of TNF": how it was seen, not what
             break
