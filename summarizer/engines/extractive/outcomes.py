@@ -29,6 +29,7 @@ from summarizer.engines.extractive.cues import (
     SUBGROUP_BEFORE,
     VERB_NEGATED,
 )
+from summarizer.engines.extractive.noun_objects import change_noun_object
 from summarizer.engines.extractive.numeric_results import NumericResult, numeric_results
 from summarizer.engines.extractive.outcome_names import (
     LEADING_PREPOSITION,
@@ -64,7 +65,7 @@ from summarizer.engines.extractive.result_cues import (
 from summarizer.engines.extractive.result_outcomes import result_outcomes
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.significance import NOT_SIGNIFICANT, Significance
-from summarizer.engines.extractive.treatment_names import ARM_WORDS, THERAPY_CUES
+from summarizer.engines.extractive.treatment_names import ARM_WORDS
 from summarizer.engines.extractive.unreported_results import before_treatment, planned_sentences
 from summarizer.models import Change, Direction
 
@@ -336,7 +337,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         trend = verb.endswith("ing") and verb_label in ("increased", "decreased") and (
             _TREND_BEFORE.search(prefix[-12:]) is not None
         )
-        obj = _object_of(
+        obj = change_noun_object(
             low[match.start("obj") : sentence_end], len(match.group("obj")),
             verb in _CHANGE_NOUNS and _NOUN_OPENS.search(prefix[-25:]) is not None
             and COMPARISON_RESULT.search(low, sentence_start, sentence_end) is not None,
@@ -422,32 +423,6 @@ _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
 # what may stand before a change noun whose measure follows it: an article or _NOUN_BEFORE's words ("a significant
 # increase in the pregnancy rate"; not a noun it is said of: "the pain increase in the active side")
 _NOUN_OPENS = re.compile(_NOUN_BEFORE.pattern + r"|\b(?:a|an)\s+$")
-# a treatment's dose or giving after a change noun ("an increase in the dosages of X"): no measure of its effect
-_GIVEN_HEAD = re.compile(r"(?:(?:the|their|its|daily|total|cumulative|mean)\s+)*(?P<head>[a-z]+)")
-_DOSAGE = frozenset({"dosage", "dosages"})
-# the arms a change is said of, after its measure, however many words name them ("for the A 60 mg and 90 mg groups")
-_ARM_AFTER = re.compile(r"\s+(?:for|in|among|with)\s+(?:the\s+)?[^,;:()\[\]]{1,60}?\b(?:groups?|arms?)\b")
-# the preposition a change noun takes its measure with: "an increase | in the pregnancy rate"
-_NOUN_PREPOSITION = re.compile(r"(?:in|of)\s+")
-
-
-def _object_of(rest: str, length: int, change_noun: bool) -> str:
-    """A change word's object, cut where its name ends (cues.OBJ_CUT); after a change noun in a sentence that reports
-    a result (change_noun), from after the preposition that takes it ("a significant increase in | the pregnancy rate
-    in the A group"), which OBJ_CUT would otherwise read as the place or arm that ends a name ("in the A group").
-    In a narrative ("an increase in the QT interval causing torsades") the change may be a harm, read as one. rest:
-    the sentence from the object on, the object its first `length` characters."""
-    obj = rest[:length]
-    lead = _NOUN_PREPOSITION.match(obj) if change_noun else None
-    given = _GIVEN_HEAD.match(obj, lead.end()) if lead is not None else None
-    if lead is None or (given is not None and (given.group("head") in THERAPY_CUES or given.group("head") in _DOSAGE)):
-        return OBJ_CUT.sub("", obj)  # "an increase in the dose of X": how a treatment was given, not its effect
-    measure = OBJ_CUT.sub("", obj[lead.end() :])
-    arm = _ARM_AFTER.search(rest, lead.end())  # "the BSS score for the EPs 7630 60 mg and 90 mg groups": the arms
-    end = lead.end() + len(measure) if arm is None else min(arm.start(), lead.end() + len(measure))
-    return obj[:end]
-
-
 def _compared_change(low: str, compared: re.Match[str], verb_label: str) -> tuple[bool, str]:
     """What "the increase in X was less (in the A group)" says of X: (whether the arms were alike, the change). The
     change noun's way, turned round by a comparative of less and again when the control arm is the one compared
