@@ -159,3 +159,9 @@ def test_the_arms_after_a_change_nouns_measure_are_cut() -> None:
                  "groups (p = 0.002).")
     assert [change for name, (change, _) in read.items() if name.startswith("itch score")] == ["decreased"]
     assert not any("lotion" in name for name in read)
+
+
+def test_more_likely_in_a_relative_clause_says_who_they_were() -> None:
+    assert _read("Walkers who were more likely to stumble were given a cane.") == {}
+    read = _read("Walkers given a cane were less likely to stumble than those without one (p = 0.03).")
+    assert read.get("stumble", ("",))[0] == "decreased"

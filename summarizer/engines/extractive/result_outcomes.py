@@ -382,6 +382,10 @@ _FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage",
 
 # where the subject of "were more likely to" starts: after a clause's comma ("Compared with B, those given A were ...")
 _CLAUSE_COMMA = re.compile(r"[,;]\s")
+# a relative clause's subject: "patients who were (significantly) more likely to ..." says who they were
+_RELATIVE_SUBJECT = re.compile(
+    r"\b(?:who|that|which)\s+(?:were|was|are|is)\s+(?:\w+ly\s+)?(?:\d+(?:\.\d+)?\s+times\s+)?$"
+)
 # the other side of the comparison after the object: "X than those given B", "X compared with B"
 _COMPARED_TAIL = re.compile(r"\s+(?:than|compared|relative|versus|vs\b|as\s+compared|in\s+comparison)\b.*$")
 
@@ -393,6 +397,8 @@ def _likelier(scan: Scan, match: re.Match[str]) -> list[OutcomeMention]:
     sentence_start = scan.sentence_at(match.start())[0]
     commas = [m.end() for m in _CLAUSE_COMMA.finditer(low, sentence_start, match.start())]
     subject = low[commas[-1] if commas else sentence_start : match.start()]
+    if _RELATIVE_SUBJECT.search(subject):
+        return []  # "patients who were more likely to smoke were excluded": who the patients were, not a result
     obj = cut_object(_COMPARED_TAIL.sub("", match.group("obj"))).rstrip()
     control = CONTROL_WORDS.search(subject) is not None or (
         CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
