@@ -42,6 +42,11 @@ from summarizer.engines.extractive.significance import (
 from summarizer.models import Change
 
 _NUMBER = r"\d+(?:\.\d+)?"
+# a range with no label, each end a number, a percentage or (after the second) a unit: "84–114 hours", "2.2%–11.5%"
+_BARE_RANGE = rf"{_NUMBER}\s*%?\s*[-–]\s*{_NUMBER}\s*(?:%|[a-zµμ]{{{{1,7}}}}\b)?\s*"
+_UNIT_WORDS = (
+    r"(?:\s*(?:days?|weeks?|months?|hours?|h|min|minutes|mg|ml|kg|mmhg|points?|patients|subjects|participants)\b)?"
+)
 # a value: a number with an optional spread and unit, and an optional percentage in brackets ("13 (32%)")
 _VALUE = (
     # a count out of a number: "12/60", or "41 of 60" when who or which arm follows ("41 of 60 patients in A")
@@ -50,11 +55,12 @@ _VALUE = (
     rf"(?:\s*(?:±|\+/-|\+-)\s*{_NUMBER}\s*%?)?"
     r"(?:\s*[a-zµμ]{{1,3}}(?:/[a-zµμ]{{1,3}})?[23²³](?![\w.]))?"  # a unit with a power ("cm2", "kg/m2")
     rf"(?:\s*(?:[a-zµμ/]+\b)?\s*\(\s*(?:{_NUMBER}\s*[-–]\s*)?(?P<{{0}}in>{_NUMBER})\s*%\s*\))?"
-    r"(?:\s*(?:days?|weeks?|months?|hours?|h|min|minutes|mg|ml|kg|mmhg|points?|patients|subjects|participants)\b)?"
+    + _UNIT_WORDS +
     # what qualifies the value, in brackets: its count ("(178/277)"), range, interval or spread ("(range, 2-6)",
-    # "(95% CI 1.7-5.1%)", "(SD 1.2)"), after a unit ("3.6 cm (range, 2-6)")
+    # "(95% CI 1.7-5.1%)", "(SD 1.2)"), after a unit ("3.6 cm (range, 2-6)"), or a bare range, with its unit or a
+    # unit after it: "92 hours (84–114 hours)", "24.3±3.4 (18–28) minutes", "37.6% (27.1%–50.2%)"
     r"(?:\s*(?:[a-zµμ]{{1,5}}\s*)?\(\s*(?:\d+\s*/\s*\d+\s*|(?:range|iqr|sd|se|sem|(?:9[059]\s*%\s*)?(?:ci|"
-    r"confidence\s+interval))\b[^();=<>]{{0,50}})\))?"
+    r"confidence\s+interval))\b[^();=<>]{{0,50}}|" + _BARE_RANGE + r")\)" + _UNIT_WORDS + ")?"
 )
 _LINK = r"\s*(?:,\s*)?(?:and|vs\.?|versus|compared\s+(?:with|to)|as\s+against|against)\s+"
 # when a value was measured, between it and its arm: "2.4% at the 2-year follow-up in the A group", "at 12 months"
@@ -86,6 +92,14 @@ RESPECTIVELY = re.compile(
     r"\bin\s+(?:the\s+)?(?P<first>[\w\-\s]{1,40}?)\s+(?:and|vs\.?|versus)\s+(?:the\s+)?(?P<second>[\w\-\s]{1,40}?)"
     r"\s*(?:groups?|arms?)?\s*,?\s*respectively\b"
 )
+# two arms named at the end of the subject, before their values and "respectively": "in groups 1 and 2", "for the
+# experimental group and control group", "in the MR850 and PMH7000 groups"
+ARMS_IN_SUBJECT = re.compile(
+    r"\b(?:in|for|of|among|with|between)\s+(?:the\s+)?(?:groups?\s+)?(?P<first>[\w\-+/]+(?:\s+[\w\-+/]+){0,3}?)\s+"
+    r"(?:and|versus|vs\.?)\s+(?:the\s+)?(?P<second>[\w\-+/]+(?:\s+[\w\-+/]+){0,3}?)(?:\s+(?:groups?|arms?))?\s*$"
+)
+_ARM_WORD = re.compile(r"\b(?:groups?|arms?)\b")
+_RESPECTIVELY_NEXT = re.compile(r"\s*(?:[a-zµμ/%]+\s*)?,?\s*respectively\b")
 # the verb or mark before the first value, after the outcome's name: "Mortality was 11%", "SAEs were reported in"
 SUBJECT_VERB = re.compile(
     r"\b(?:was|were|is|are|occurred|reported|observed|seen|found|detected|developed|experienced|recorded|noted|"
@@ -252,6 +266,17 @@ def _object_after(low: str, arm_b: tuple[int, int]) -> tuple[int, int] | None:
     return None
 
 
+def _arms_in_subject(low: str, sentence_start: int, verb: int, values_end: int) -> re.Match[str] | None:
+    """The two arms the subject names, in the order of the values that "respectively" follows: "the time to stone
+    expulsion in groups 1 and 2 was 9.5 and 14.7 days, respectively"; None without "respectively" there."""
+    if _RESPECTIVELY_NEXT.match(low, values_end) is None:
+        return None
+    arms = ARMS_IN_SUBJECT.search(low, max(sentence_start, verb - 90), verb)
+    if arms is None or arms.start() <= sentence_start or _ARM_WORD.search(arms.group()) is None:
+        return None  # "for the composite of mortality and hospitalization were 752 and 707": no arms named
+    return arms
+
+
 def _subject_end(low: str, value_start: int, sentence_start: int) -> int:
     verb = SUBJECT_VERB.search(low, max(sentence_start, value_start - 60), value_start)
     return verb.start() if verb is not None else -1
@@ -296,6 +321,13 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         if respectively is not None:
             spans = (respectively.span("first"), respectively.span("second"))
             sides = (_named_arm_side(low, spans[0]), _named_arm_side(low, spans[1]))
+        elif subject_end >= 0 and (
+            named_arms := _arms_in_subject(low, sentence_start, subject_end, match.start("arm_b"))
+        ):
+            # "X in the A and B groups was 9.5 and 14.7, respectively": the outcome is named before the arms
+            spans = (named_arms.span("first"), named_arms.span("second"))
+            sides = (_named_arm_side(low, spans[0]), _named_arm_side(low, spans[1]))
+            subject_end = named_arms.start()
         found = _two_arms(subject_end, (a, b), sides, spans, significance.at(match.end("b")), a_pct)
         if found is not None and named is not None:
             found = replace(found, named=named)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.engines.extractive.counted_people import counted_by_clause
 from summarizer.engines.extractive.cues import ADVERB_ENDINGS, MEASUREMENT_NOUNS, PATTERN_A_SUFFIX, VERB_LABEL_STEMS
 from summarizer.engines.extractive.result_cues import SUBJECT_TAIL
 from summarizer.engines.extractive.tokenise import FUNCTION_WORDS
@@ -68,6 +69,8 @@ _DETERMINERS = frozenset({
     "any", "each", "every", "all", "both", "either", "such"
 })
 _CONJUNCTIONS = frozenset(["and", "or", "but", "nor", "so", "yet"])
+# the participles that open a clause of what a change brought about ("... causing torsades de pointes")
+_CAUSING = frozenset({"causing", "inducing", "producing", "triggering", "provoking"})
 _RELATIVES = frozenset(["which", "who", "whom", "whose", "where", "when", "whereas", "whether"])
 _PERSONAL = frozenset(["it", "they", "them", "we", "us", "he", "she", "him", "i", "you", "one", "there"])
 _MODALS = frozenset(["can", "could", "may", "might", "will", "would", "shall", "should", "must"])
@@ -251,15 +254,25 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
     if any(w in _MODALS for _, _, w in words):
         return None  # a conjecture, not a measure: "skin lesions may be induced or"
     cut = len(words)
+    bare, counted_from = [w for _, _, w in words], -1
     for i, (s, _, w) in enumerate(words):
         nxt = words[i + 1][2] if i + 1 < len(words) else ""
         if i and w in ("this", "these", "those") and words[i - 1][2] in _PREPOSITIONS:
             return None  # "the incidence of these serious complications": named before, not here
         if i and w in _RELATIVES and words[i - 1][2] in _PREPOSITIONS:
             return None  # "the issue of whether ...": the measure is the clause, not a name
+        if i and counted_by_clause(bare, i, _COUNTED_PEOPLE):
+            counted_from = i  # "the proportion of children who recovered": who was counted names the measure
+            continue
         if i and (w in _RELATIVES or (w in _CONJUNCTIONS and nxt in _DETERMINERS | _PERSONAL and nxt not in
                                       ("a", "an", "all", "both", "either", "any", "each", "some", "such"))):
             cut = i  # "retinal problems which ...", "mood problems and this difference"
+            break
+        if i and w in _CAUSING and nxt not in _PREPOSITIONS:
+            cut = i  # "an increase in the QT interval causing torsades de pointes": what it caused is another harm
+            break
+        if i and w == "as" and nxt in ("the", "their", "his", "her", "its", "they", "it"):
+            cut = i  # "mean uric acid level as the pregnancy advanced": when it was measured, a clause
             break
         if i and w == "as" and (_is_participle(nxt) or nxt in _IRREGULAR_PARTICIPLES):
             cut = i  # "inflammatory response as seen in levels of TNF": how it was seen, not what
@@ -267,6 +280,8 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
         if i and "–" in name[words[i - 1][1] : s] + name[s : s + 1] and w in _PREPOSITIONS | _DETERMINERS:
             cut = i  # "days with diarrhea–in any of the three cohorts"
             break
+        if w in _AUXILIARIES and counted_from == i - 1:
+            continue  # "the proportion of infants who were resuscitated": the clause's own verb
         if w in _AUXILIARIES:
             before = words[:i]
             if before and before[-1][2] in ARM_WORDS | PEOPLE and w in ("has", "have", "had"):
@@ -435,11 +450,14 @@ def plausible_outcome_name(name: str) -> bool:
         return False  # "patients receiving 5 mg": an arm, not a measure
     if len(words) > 1 and words[0] in ("more", "less") and words[1] in _JUDGEMENTS:
         return False  # "more effective to strength gain": a judgement of the arm, not a measure
-    if (words[-1].endswith("ed") and verb_change(words[-1]) is not None) or any(
+    counted = next((k for k in range(len(words)) if counted_by_clause(words, k, _COUNTED_PEOPLE)), len(words))
+    if (counted == len(words) and words[-1].endswith("ed") and verb_change(words[-1]) is not None) or any(
         w.endswith("ed") and verb_change(w) is not None and words[k - 1] not in FUNCTION_WORDS
-        for k, w in enumerate(words) if k
+        for k, w in enumerate(words[:counted]) if k
     ):
-        return False  # "blood glucose decreased", "drug Z improved survival": a clause, not a name
+        # "blood glucose decreased", "drug Z improved survival": a clause, not a name; not the clause that says who
+        # a count counts ("the proportion of children who recovered", counted_people.py)
+        return False
     # who was counted is not what was measured: "proportion of patients", "children"
     return any(
         w not in MEASURE_WORDS and w not in FUNCTION_WORDS and w not in _COUNTED_PEOPLE and w not in _QUANTIFIERS

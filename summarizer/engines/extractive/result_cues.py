@@ -112,6 +112,8 @@ NO_DIFFERENCE_IN = re.compile(
 COMPARATIVE_OBJECT = re.compile(
     r"\b(?P<verb>had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
     r"experienced|demonstrated|reported|yielded|exhibited|indicating|showing|required|needed|used|consumed|completed|caused|"
+    # what a treatment gave or brought about: "A gave significantly higher tidal volumes than B"
+    r"gave|gives|give|provided|provides|elicited|elicits|induced|induces|obtained|attained|generated|"
     r"there\s+(?:was|were))\s+(?:a\s+|an\s+)?"
     + _RESULT_ADVERB + r"(?:(?:statistically\s+)?significant\s+(?:\([^()]{0,20}\)\s+)?)?"
     # "had significantly longer (p < .001) aiming durations": the test between the comparative and its object
@@ -136,8 +138,11 @@ FEWER_PATIENTS = re.compile(
 # "patients given A were more likely to develop X (than those given B)", "were 2.2 times less likely to have X": more
 # (fewer) patients with X in the arm of the subject
 LIKELIER = re.compile(
-    r"\b(?P<word>more|less)\s+likely\s+to\s+(?:develop|have|experience|suffer(?:\s+from)?|require|need|receive|"
+    r"\b(?P<word>more|less)\s+likely\s+to\s+(?:(?:develop|have|experience|suffer(?:\s+from)?|require|need|receive|"
     r"report|achieve|attain|reach|undergo|present\s+with|be\s+diagnosed\s+with)\s+(?:a\s+|an\s+|any\s+)?"
+    # any other verb is the outcome with its object: "more likely to quit smoking", "to be admitted to hospital";
+    # not one that reports what they said or thought ("more likely to agree that ..."): a claim, not a measure
+    r"|(?:be\s+)?(?=[a-z]+\s+(?!that\b)))"
     r"(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
 # a change reported for the control arm, or against the treated arm, is the opposite change for the intervention

@@ -64,6 +64,7 @@ from summarizer.engines.extractive.result_cues import (
     TREND,
 )
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.subject_arms import subject_arm
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
 from summarizer.models import Direction
 
@@ -214,10 +215,17 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if TREND.match(low, match.end()) or (inverted and match.group("verb")):
             continue  # a change over the years; a change the control arm itself went through ("fell in the placebo
             # group") is not the intervention's against it
-        span = subject_before(
-            scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference",
-            after_time=match.group("linked") is not None, compared=True, whole_sentence=True,
-        )
+        arm = subject_arm(low, scan.sentence_at(match.start())[0], match.start(), match.end()) if (
+            match.group("linked") and RESULT_CHANGE[word][0] in ("increased", "decreased")
+        ) else None
+        if arm is not None:  # "X of the treatment group was higher than that of the control group": X, in that arm
+            span = subject_before(scan, arm.start, after_time=True, compared=True)
+            inverted = inverted or arm.control
+        else:
+            span = subject_before(
+                scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference",
+                after_time=match.group("linked") is not None, compared=True, whole_sentence=True,
+            )
         if span is not None and low.startswith("being", match.start()):
             # only the participle clause "..., with X being lower with A compared with B", or one that opens its
             # sentence (a fragment: "X being lower with A ..."), not "apart from X being lower in ..."
@@ -293,6 +301,8 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue  # "had a better outcome in terms of A": read above, in A
         if match.group("word") == "more" and match.group("verb") == "with":
             continue  # "with a more severe leukopenia", "patients with more advanced disease": who, not a result
+        if CHANGE_HEAD.match(low, match.start("obj")):
+            continue  # "had greater reductions in X": X is the change verb's (outcomes.py), "reductions" no outcome
         if (span := object_name(low, match)) is None:
             continue
         inverted = CONTROL_ARM.match(low, match.start("obj") + len(OBJ_CUT.sub("", match.group("obj")))) is not None
@@ -372,6 +382,10 @@ _FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage",
 
 # where the subject of "were more likely to" starts: after a clause's comma ("Compared with B, those given A were ...")
 _CLAUSE_COMMA = re.compile(r"[,;]\s")
+# a relative clause's subject: "patients who were (significantly) more likely to ..." says who they were
+_RELATIVE_SUBJECT = re.compile(
+    r"\b(?:who|that|which)\s+(?:were|was|are|is)\s+(?:\w+ly\s+)?(?:\d+(?:\.\d+)?\s+times\s+)?$"
+)
 # the other side of the comparison after the object: "X than those given B", "X compared with B"
 _COMPARED_TAIL = re.compile(r"\s+(?:than|compared|relative|versus|vs\b|as\s+compared|in\s+comparison)\b.*$")
 
@@ -383,6 +397,8 @@ def _likelier(scan: Scan, match: re.Match[str]) -> list[OutcomeMention]:
     sentence_start = scan.sentence_at(match.start())[0]
     commas = [m.end() for m in _CLAUSE_COMMA.finditer(low, sentence_start, match.start())]
     subject = low[commas[-1] if commas else sentence_start : match.start()]
+    if _RELATIVE_SUBJECT.search(subject):
+        return []  # "patients who were more likely to smoke were excluded": who the patients were, not a result
     obj = cut_object(_COMPARED_TAIL.sub("", match.group("obj"))).rstrip()
     control = CONTROL_WORDS.search(subject) is not None or (
         CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
