@@ -23,6 +23,8 @@ _ABBREVIATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ABBREVIATION_CHARS = 8
+# a decimal point printed as a middle dot, between two digits
+_MIDDOT_DECIMAL = re.compile(r"(?<=\d)·(?=\d)")
 # words that say nothing of what a phrase names
 FUNCTION_WORDS = frozenset({
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "with", "by", "from", "over", "and", "or", "its",
@@ -31,11 +33,14 @@ FUNCTION_WORDS = frozenset({
 
 
 def lower_same_length(text: str) -> str:
-    """The text in lower case, keeping characters whose lower case is longer (so offsets carry over)."""
+    """The text in lower case, keeping characters whose lower case is longer (so offsets carry over), and with a
+    decimal point written as a middle dot ("0·54", "p<0·0001", as some journals print it) made a full stop."""
     lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if "·" in lowered:
+        lowered = _MIDDOT_DECIMAL.sub(".", lowered)
+    return lowered
 
 
 def tokens(text: str) -> list[str]:
