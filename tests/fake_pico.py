@@ -27,10 +27,10 @@ class FakePicoReader:
     names: tuple[str, ...]
     outcomes: tuple[str, ...] = ()
 
-    def marginals(self, words: list[str]) -> list[tuple[float, float, float]]:
+    def tag_words(self, words: list[str]) -> list[str]:
         named = {w.lower() for name in self.names for w in name.split()}
         measured = {w.lower() for name in self.outcomes for w in name.split()}
-        return [(0.0, float(w.lower() in named - measured), float(w.lower() in measured)) for w in words]
+        return ["O" if w.lower() in measured else "I" if w.lower() in named else "N" for w in words]
 
     def intervention_spans(self, text: str) -> list[FakeSpan]:
         spans = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fake_pico import profile_with
 
-from summarizer.engines.extractive.name_roles import RoleMass, role_mass
+from summarizer.engines.extractive.name_roles import RoleTags, role_tags
 from summarizer.engines.extractive.pico import load_pico_tagger
 
 _IRON_TRIAL = [
@@ -20,16 +20,17 @@ _IRON_TRIAL = [
 def test_a_measured_substance_reads_as_an_outcome_and_the_supplement_given_does_not() -> None:
     tagger = load_pico_tagger()
     assert tagger is not None
-    ferritin = role_mass(("ferritin",), _IRON_TRIAL, tagger)
+    ferritin = role_tags(("ferritin",), _IRON_TRIAL, tagger)
     assert ferritin.words == 3 and ferritin.outcome_more_than_given()
-    lactoferrin = role_mass(("lactoferrin",), _IRON_TRIAL, tagger)
+    lactoferrin = role_tags(("lactoferrin",), _IRON_TRIAL, tagger)
     assert lactoferrin.words == 2 and not lactoferrin.outcome_more_than_given()
 
 
-def test_one_word_is_too_little_to_say_a_name_is_an_outcome() -> None:
-    assert not RoleMass(outcome=0.9, intervention=0.01, words=1).outcome_more_than_given()
-    assert RoleMass(outcome=0.9, intervention=0.01, words=2).outcome_more_than_given()
-    assert not RoleMass(outcome=0.9, intervention=0.5, words=2).outcome_more_than_given()
+def test_one_word_is_too_little_and_an_outcome_must_be_tagged_over_twice_as_often() -> None:
+    assert not RoleTags(outcome=1, words=1).outcome_more_than_given()
+    assert RoleTags(outcome=1, words=2).outcome_more_than_given()
+    assert RoleTags(outcome=3, intervention=1, words=4).outcome_more_than_given()
+    assert not RoleTags(outcome=2, intervention=1, words=3).outcome_more_than_given()
 
 
 _SYRUP_TRIAL = [
