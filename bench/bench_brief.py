@@ -316,6 +316,9 @@ class _MemoPico:
             self.spans[text] = self.tagger.intervention_spans(text)
         return self.spans[text]
 
+    def tag_words(self, words: Any) -> Any:  # the outcome check on a chosen name (name_roles.py)
+        return self.tagger.tag_words(words)
+
     def loader(self) -> Any:
         return self if self.tagger is not None else None
 

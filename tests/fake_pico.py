@@ -20,9 +20,17 @@ class FakeSpan:
 
 @dataclass(frozen=True)
 class FakePicoReader:
-    """Reads the first place each given name stands in a text as an intervention span, in the text's order."""
+    """Reads the first place each given name stands in a text as an intervention span, in the text's order; and,
+    word by word (the outcome check on a chosen name, name_roles.py), the `outcomes`' words as outcomes and the
+    names' other words as interventions."""
 
     names: tuple[str, ...]
+    outcomes: tuple[str, ...] = ()
+
+    def tag_words(self, words: list[str]) -> list[str]:
+        named = {w.lower() for name in self.names for w in name.split()}
+        measured = {w.lower() for name in self.outcomes for w in name.split()}
+        return ["O" if w.lower() in measured else "I" if w.lower() in named else "N" for w in words]
 
     def intervention_spans(self, text: str) -> list[FakeSpan]:
         spans = []
@@ -33,11 +41,12 @@ class FakePicoReader:
         return sorted(spans, key=lambda span: span.start)
 
 
-def profile_with(texts: list[str], *names: str) -> TargetProfile:
-    """The target profile of texts, with a PICO reader that reads exactly `names` as interventions."""
+def profile_with(texts: list[str], *names: str, outcomes: tuple[str, ...] = ()) -> TargetProfile:
+    """The target profile of texts, with a PICO reader that reads exactly `names` as interventions (and, word by
+    word, `outcomes` as outcomes)."""
     res = load_resources()
     readings = [annotate(text, resources_=res) for text in texts]
-    reader = FakePicoReader(names)
+    reader = FakePicoReader(names, outcomes)
     return profile_target(Target(), readings, res, texts=texts, pico=lambda: reader)  # type: ignore[arg-type]
 
 

@@ -53,6 +53,7 @@ from summarizer.engines.extractive.control_arm_names import alone_arm_anchors, c
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.given_drug import only_given_drug
 from summarizer.engines.extractive.learned_names import learned_treatments
+from summarizer.engines.extractive.name_roles import reads_as_outcome
 from summarizer.engines.extractive.named_conditions import condition_anchors
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate
@@ -77,6 +78,8 @@ from summarizer.models import Target
 
 ALONE_WEIGHT = 1.0
 AMONG_OTHERS_WEIGHT = 0.5
+# how many learned names that read as an outcome (name_roles.py) the profile sets aside; one more and it names none
+MAX_VETOED = 2
 
 
 @dataclass(frozen=True)
@@ -307,6 +310,7 @@ def profile_target(
     texts: Sequence[str] = (),
     pico: Callable[[], PicoTagger | None] | None = None,
     alone_arms: bool = False,
+    vetoed: frozenset[str] = frozenset(),
 ) -> TargetProfile:
     """Decide whether the target studied an intervention, name it, and find the statements about it.
 
@@ -317,6 +321,7 @@ def profile_target(
     intervention, the names it reads as interventions in the texts are tallied too.
     alone_arms: whether a name the statements give an arm "alone" against an addition to it may be chosen
     (control_arm_names.alone_arm_anchors): only when no other name qualifies, since both arms had it.
+    vetoed: learned names already chosen and found to read as an outcome (name_roles.py), never chosen again.
     """
     treatments = given_treatments(readings, target.design, texts)
     definitions = definitions_in([*texts, target.title or "", target.abstract or ""])
@@ -338,7 +343,7 @@ def profile_target(
     # where two names side by side may be a trial's arms in the order a trial names them (arm_order.py): not in a case
     # report, whose drugs named together were given together ("after fludarabine and rituximab")
     arm_texts = () if target.design == "case_report" else texts
-    conditions |= alone
+    conditions |= alone | vetoed
     anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions, texts=arm_texts)
     if anchor is None and texts:
         by_anchor = _with_results_lent(by_anchor, antecedents_lent(treatments, readings, texts))
@@ -366,6 +371,12 @@ def profile_target(
             texts=arm_texts,
         )
         how = "The statements attribute effects to {}, a name the PICO reader reads as an intervention."
+    # a learned name has only the PICO reader's word that it was given: where the same reader reads its words as an
+    # outcome (name_roles.py), it is no treatment; the next name, if any, or none
+    if anchor is not None and reader is not None and reads_as_outcome(anchor, texts, reader):
+        if len(vetoed) >= MAX_VETOED:
+            return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
+        return profile_target(target, readings, res, rules, tallies, texts, pico, alone_arms, vetoed | {anchor})
     if anchor is None and texts:
         anchor = only_given_drug(listed_tallies, texts, res, rules.min_framed)
         anchor = None if anchor in conditions else anchor  # the control arm's drug (control_arm_names.py)
@@ -374,7 +385,7 @@ def profile_target(
         anchor = only_caused_drug(readings, texts, res, target.design, conditions)
         by_anchor, how = (listed_tallies if anchor else by_anchor), "The case report names {} with its harm."
     if anchor is None and alone:  # what both arms had, when no other name qualifies
-        return profile_target(target, readings, res, rules, tallies, texts, pico, alone_arms=True)
+        return profile_target(target, readings, res, rules, tallies, texts, pico, True, vetoed)
     if anchor is None:
         return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
     name = _chosen_name(by_anchor[anchor].names)
