@@ -52,6 +52,7 @@ MODULES = (
     "learned_spans",
     "measure_heads",
     "measure_polarity",
+    "name_roles",
     "named_cause",
     "noun_objects",
     "numeric_results",
