@@ -12,6 +12,12 @@ one kind, each a kind that recurs across several trials of Evidence Inference's 
   function", GOOD_OUTCOME's "function"); what the muscles or the whole body can do (peak force, torque and power,
   the work done, peak oxygen uptake: as "strength" and "capacity"); a vaccine's seroconversion or seroprotection
   (as its "immunogenicity");
+- higher is better: giving up smoking or another habit that harms (a quit rate, smoking cessation, abstinence: the
+  habit's end is what such a trial aims at); doing a task accurately ("accurate estimation", "accurate trials", as
+  polarity.py's "accuracy");
+- lower is better: errors and mistakes made (an error is a failure to do a thing right, whatever it is of); the length
+  or size of a surgical incision or scar (the less the body is cut, the better: the aim of minimally invasive
+  surgery);
 - lower is better: fat stored in the body (body fat, fat mass, visceral fat, waist circumference, obesity: excess
   adiposity is a harm; not "fat-free" or "lean" mass, nor fat eaten or excreted); dental plaque and gingival
   inflammation (their indices and scores); the markers released by injured heart muscle (troponin, CK-MB).
@@ -63,6 +69,37 @@ BURDEN = re.compile(
 )
 # a burden's removal or reduction named as the outcome ("plaque removal", "plaque reduction")
 NOT_A_BURDEN = re.compile(r"\b(?:removal|reduction|regression|decrease|stability|stabili[sz]ation)\b")
+# giving up a habit that harms: "7-day point prevalence quit rate", "smoking cessation", "alcohol abstinence" (not
+# quitting the study or the treatment: a dropout)
+HABIT_GIVEN_UP = re.compile(
+    r"\bquit(?:ting)?\s+(?:rates?|smoking|tobacco|drinking)\b|"
+    r"\b(?:smoking|tobacco|cigarette|nicotine|alcohol|drinking)\s+(?:cessation|abstinence)\b|"
+    r"\b(?:cessation\s+of|abstinence\s+from)\s+(?:[\w\-]+\s+)?(?:smoking|tobacco|cigarettes?|alcohol|drinking)\b|"
+    r"^(?:[\w\-]+\s+){0,3}?abstinence\b"
+)
+# a task done accurately ("accurate estimation of glycemia", "the proportion of accurate trials"), not "inaccurate"
+DONE_ACCURATELY = re.compile(r"(?<![\w\-])accurate(?:ly)?\b")
+# errors and mistakes made ("estimation error", "refractive errors", "the number of medication errors")
+ERRORS_MADE = re.compile(r"\b(?:errors?|mistakes?)\b(?!\s*-?\s*free)")
+# the cut a surgeon makes: "the mean incision length", "length of the skin incision", "scar size"
+INCISION_SIZE = re.compile(
+    r"\b(?:incisions?|scars?)\s+(?:length|size|width|area)\b|"
+    r"\b(?:length|size|width|area)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:incisions?|scars?)\b"
+)
+
+
+def _higher_class(low: str) -> bool:
+    if FUNCTION_MEASURE.search(low) is not None and NOT_A_FUNCTION.search(low) is None:
+        return True
+    return HABIT_GIVEN_UP.search(low) is not None or DONE_ACCURATELY.search(low) is not None
+
+
+def _lower_class(low: str) -> bool:
+    if BODY_FAT.search(low) is not None and NOT_STORED_FAT.search(low) is None:
+        return True
+    if NOT_A_BURDEN.search(low) is not None:
+        return False
+    return any(pattern.search(low) is not None for pattern in (BURDEN, ERRORS_MADE, INCISION_SIZE))
 
 
 def measure_higher_is_better(low: str) -> bool | None:
@@ -71,10 +108,8 @@ def measure_higher_is_better(low: str) -> bool | None:
     what holds of one need not of the others)."""
     if "," in low or ";" in low:
         return None
-    higher = FUNCTION_MEASURE.search(low) is not None and NOT_A_FUNCTION.search(low) is None
-    lower = (BODY_FAT.search(low) is not None and NOT_STORED_FAT.search(low) is None) or (
-        BURDEN.search(low) is not None and NOT_A_BURDEN.search(low) is None
-    )
+    higher = _higher_class(low)
+    lower = _lower_class(low)
     if higher == lower:
         return None
     return higher
