@@ -64,21 +64,3 @@ def test_directions_of_the_new_classes() -> None:
     assert outcome_direction("dosing errors per nurse", "decreased") == "improved"
     assert outcome_direction("quit rates at one year", "increased") == "improved"
     assert outcome_direction("wound incision length in cm", "increased") == "worsened"
-
-
-@pytest.mark.parametrize("name", ["hrqol at six months", "total ibs-qol score", "mean qol change", "the pd-qol"])
-def test_quality_of_life_by_its_abbreviation_is_better_higher(name: str) -> None:
-    assert measure_higher_is_better(name) is True
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "symptom severity score or qol",  # a list: a severity score's higher end is the worse
-        "qol and pain",
-        "eq-5d/qol",
-        "qolibrium index",  # a word that only begins with the letters
-    ],
-)
-def test_quality_of_life_abbreviation_in_a_list_or_a_longer_word(name: str) -> None:
-    assert measure_higher_is_better(name) is None

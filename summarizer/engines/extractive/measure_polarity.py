@@ -14,9 +14,7 @@ one kind, each a kind that recurs across several trials of Evidence Inference's 
   (as its "immunogenicity");
 - higher is better: giving up smoking or another habit that harms (a quit rate, smoking cessation, abstinence: the
   habit's end is what such a trial aims at); doing a task accurately ("accurate estimation", "accurate trials", as
-  polarity.py's "accuracy"); quality of life named by its abbreviation (QoL, HRQoL, "I-QOL": polarity.py reads the
-  words "quality of life"), alone, not in a list of measures ("IBS-SSS or IBS-QOL": a severity score's higher end
-  is the worse);
+  polarity.py's "accuracy");
 - lower is better: errors and mistakes made (an error is a failure to do a thing right, whatever it is of); the length
   or size of a surgical incision or scar (the less the body is cut, the better: the aim of minimally invasive
   surgery);
@@ -81,9 +79,6 @@ HABIT_GIVEN_UP = re.compile(
 )
 # a task done accurately ("accurate estimation of glycemia", "the proportion of accurate trials"), not "inaccurate"
 DONE_ACCURATELY = re.compile(r"(?<![\w\-])accurate(?:ly)?\b")
-# quality of life by its abbreviation, not in a list ("and", "or", "/" join measures whose ends may differ)
-QOL_ABBREVIATION = re.compile(r"(?<![\w\-])(?:[\w]+-)?(?:hr)?qol\b|\bhrql\b")
-QOL_IN_A_LIST = re.compile(r"\b(?:and|or)\b|/")
 # errors and mistakes made ("estimation error", "refractive errors", "the number of medication errors")
 ERRORS_MADE = re.compile(r"\b(?:errors?|mistakes?)\b(?!\s*-?\s*free)")
 # the cut a surgeon makes: "the mean incision length", "length of the skin incision", "scar size"
@@ -95,8 +90,6 @@ INCISION_SIZE = re.compile(
 
 def _higher_class(low: str) -> bool:
     if FUNCTION_MEASURE.search(low) is not None and NOT_A_FUNCTION.search(low) is None:
-        return True
-    if QOL_ABBREVIATION.search(low) is not None and QOL_IN_A_LIST.search(low) is None:
         return True
     return HABIT_GIVEN_UP.search(low) is not None or DONE_ACCURATELY.search(low) is not None
 
