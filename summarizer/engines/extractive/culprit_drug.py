@@ -27,7 +27,8 @@ from summarizer.engines.extractive.resources import Resources
 __all__ = ["culprit_over"]
 
 _WORD_SPLIT = re.compile(r"[\s\-/]+")
-_LONGEST_TERM = 4  # the most words a drug's name in the lexicon is matched over ("granulocyte colony stimulating factor")
+# the most words a drug's name in the lexicon is matched over ("granulocyte colony stimulating factor")
+_LONGEST_TERM = 4
 
 
 def names_a_drug(name: str, res: Resources) -> bool:
