@@ -31,7 +31,7 @@ from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.treatment_mention import TreatmentMention, is_given_class
 from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES, names_comparator
 
-__all__ = ["only_caused_drug", "treats_the_event"]
+__all__ = ["caused_counts", "most_caused", "only_caused_drug", "treats_the_event"]
 
 # what says, right before a drug's name, that it was given for an event named earlier in the sentence: "treatment
 # of E with", "E was (successfully) treated with", "E responded to", "E resolved with" (not "who was treated with
@@ -97,6 +97,29 @@ def _the_events_treatment(text: str, events: Sequence[str], mention: TreatmentMe
     return at > 0 and treats_the_event(text, events, at)
 
 
+def caused_counts(
+    readings: Sequence[SentenceReading],
+    texts: Sequence[str],
+    res: Resources,
+    design: str | None,
+    excluded: AbstractSet[str] = frozenset(),
+) -> Counter[str]:
+    """How many statements name each drug where the patient had an adverse event (not as the event's treatment),
+    when at most CITED_SHARE of the statements cite a work; empty when the statements are not a case report's
+    (another design). With no design read, a statement with cues of animals or cells names no such drug."""
+    caused: Counter[str] = Counter()
+    if design not in (None, "case_report") or not texts or not any(r.event_sentences for r in readings):
+        return caused
+    if sum(count_citations(text) > 0 for text in texts) > CITED_SHARE * len(texts):
+        return caused
+    for reading, text in zip(readings, texts, strict=True):
+        if not (reading.event_sentences and reading.treatment.mentions) or _ADVISED.search(text) is not None:
+            continue
+        if design is not None or _about_people(text):
+            caused.update(_caused_anchors(reading, text, res) - excluded)
+    return caused
+
+
 def only_caused_drug(
     readings: Sequence[SentenceReading],
     texts: Sequence[str],
@@ -104,20 +127,17 @@ def only_caused_drug(
     design: str | None,
     excluded: AbstractSet[str] = frozenset(),
 ) -> str | None:
-    """The anchor of the drug the most statements name where the patient had an adverse event, when at most
-    CITED_SHARE of the statements cite a work; of drugs named as often, the one the statements name most, then the
-    first named. None when there is none or the statements are not a case report's (another design); with no
-    design read, a statement with cues of animals or cells names no such drug."""
-    if design not in (None, "case_report") or not texts or not any(r.event_sentences for r in readings):
-        return None
-    if sum(count_citations(text) > 0 for text in texts) > CITED_SHARE * len(texts):
-        return None
-    caused: Counter[str] = Counter()
-    for reading, text in zip(readings, texts, strict=True):
-        if not (reading.event_sentences and reading.treatment.mentions) or _ADVISED.search(text) is not None:
-            continue
-        if design is not None or _about_people(text):
-            caused.update(_caused_anchors(reading, text, res) - excluded)
+    """The anchor of the drug the most statements name where the patient had an adverse event (caused_counts); of
+    drugs named as often, the one the statements name most, then the first named. None when there is none."""
+    caused = caused_counts(readings, texts, res, design, excluded)
+    return most_caused(caused, readings, texts, res)
+
+
+def most_caused(
+    caused: Counter[str], readings: Sequence[SentenceReading], texts: Sequence[str], res: Resources
+) -> str | None:
+    """Of the drugs counted (caused_counts), the one the most statements name with the harm; then the one the
+    statements name most, a drug of the lexicon, the first named. None when none is counted."""
     if not caused:
         return None
     named: Counter[str] = Counter()

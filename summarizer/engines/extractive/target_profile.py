@@ -50,6 +50,7 @@ from summarizer.engines.extractive.arm_order import named_first
 from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
 from summarizer.engines.extractive.control_arm_names import alone_arm_anchors, control_arm_anchors
+from summarizer.engines.extractive.culprit_drug import culprit_over
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.given_drug import only_given_drug
 from summarizer.engines.extractive.learned_names import learned_treatments
@@ -384,6 +385,11 @@ def profile_target(
     if anchor is None and texts:  # a case report's drug, named where the patient had an adverse event
         anchor = only_caused_drug(readings, texts, res, target.design, conditions)
         by_anchor, how = (listed_tallies if anchor else by_anchor), "The case report names {} with its harm."
+    # a case report's drug named with the harm over the antidote, route or procedure the attribution rules chose
+    if anchor is not None and texts:
+        culprit = culprit_over(anchor, by_anchor[anchor].names, readings, texts, res, target.design, conditions)
+        if culprit is not None and culprit in listed_tallies:
+            anchor, by_anchor, how = culprit, listed_tallies, "The case report names {} with its harm."
     if anchor is None and alone:  # what both arms had, when no other name qualifies
         return profile_target(target, readings, res, rules, tallies, texts, pico, True, vetoed)
     if anchor is None:
