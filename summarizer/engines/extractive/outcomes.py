@@ -29,6 +29,7 @@ from summarizer.engines.extractive.cues import (
     SUBGROUP_BEFORE,
     VERB_NEGATED,
 )
+from summarizer.engines.extractive.effect_outcomes import effect_outcomes
 from summarizer.engines.extractive.noun_objects import change_noun_object
 from summarizer.engines.extractive.numeric_results import NumericResult, numeric_results
 from summarizer.engines.extractive.outcome_names import (
@@ -113,7 +114,8 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     arms = _EveryArm(scan)
     mentions = [_significant_or_not(significance, m) for m in _verb_outcomes(scan) if not arms.side_by_side(m)]
     taken = [(m.sentence, m.outcome.lower()) for m in mentions]
-    for mention in [*(_significant_or_not(significance, m) for m in [*result_outcomes(scan), *resolution_outcomes(scan)]
+    for mention in [*(_significant_or_not(significance, m) for m in [*result_outcomes(scan), *resolution_outcomes(scan),
+                                                                     *effect_outcomes(scan)]
                       if not arms.side_by_side(m)),
                     *_numeric_outcomes(scan, significance)]:
         if not any(s == mention.sentence and (o in mention.outcome.lower() or mention.outcome.lower() in o)
