@@ -44,3 +44,20 @@ def test_a_guess_a_purpose_animals_or_an_unjudged_effect_report_nothing() -> Non
 def test_a_judged_effect_denied_after_its_measure_is_not_read_as_found() -> None:
     assert ("night cramps", "unclear", "improved") not in _read(
         "In older adults, a beneficial effect of quinine on night cramps was not found [ 4] .")
+
+
+def test_a_change_noun_after_a_verb_of_finding_names_the_measure_after_in_the() -> None:
+    # "reported a decrease in the X": a result reported, so "in the" opens the measure, not a place or an arm
+    assert ("duration of sleep", "decreased") in [(o, c) for o, c, _ in _read(
+        "Lee and colleagues reported a decrease in the duration of sleep with the addition of caffeine [ 4] .")]
+    # no verb of finding and no comparison: a narrative, the change not read as a result here
+    assert not _read("An increase in the heart rate causing palpitations was seen [ 4] .")
+
+
+def test_researchers_who_reported_a_change_are_no_subgroup_of_patients() -> None:
+    assert ("duration of sleep", "decreased") in [(o, c) for o, c, _ in _read(
+        "Unlike ours, the trial by Lee and colleagues, who reported a decrease in the duration of sleep with the "
+        "addition of caffeine, was small [ 4] .")]
+    # patients who had a change: who they were, not a result
+    assert not _read("Patients who had a decrease in the duration of sleep were given melatonin [ 4] .")
+    assert not _read("Patients who reported a decrease in the duration of sleep were given melatonin [ 4] .")

@@ -330,6 +330,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         prefix = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
         if verb_label is None or HYPOTHETICAL.search(prefix) or (
             SUBGROUP_BEFORE.search(prefix[-40:]) and not RESPONDERS_BEFORE.search(prefix[-80:])
+            and not _RESEARCHERS_REPORTED.search(prefix[-70:])
         ):
             continue  # a purpose or a conjecture; who the patients were ("patients who had improved symptoms")
         if _in_definition(low, sentence_start, match.start()):
@@ -342,7 +343,8 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         obj = change_noun_object(
             low[match.start("obj") : sentence_end], len(match.group("obj")),
             verb in _CHANGE_NOUNS and _NOUN_OPENS.search(prefix[-25:]) is not None
-            and COMPARISON_RESULT.search(low, sentence_start, sentence_end) is not None,
+            and (COMPARISON_RESULT.search(low, sentence_start, sentence_end) is not None
+                 or _FOUND_BEFORE.search(prefix[-60:]) is not None),
         )
         compared = None
         if _JOINED_OBJECT.match(obj) and _PREDICATE_BEFORE.search(prefix[-40:]):
@@ -422,6 +424,18 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
     return mentions
 
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
+# "(Smith and colleagues,) who reported a decrease in X": what researchers found, not who the patients were
+# (patients "who reported a decrease in pain" are a subgroup: the researchers must be named)
+_RESEARCHERS_REPORTED = re.compile(
+    r"\b(?:colleagues|co-?workers|et\s+al\.?|authors|investigators|researchers)\s*,?\s+who\s+"
+    r"(?:reported|demonstrated|found|observed|noted|documented)\s+(?:\w+\s+){0,3}$"
+)
+# a verb of finding right before a change noun reports a result as a comparison does ("Smith et al. reported a
+# significant increase in the serum level of X"), so the noun's object opens after "in"
+_FOUND_BEFORE = re.compile(
+    r"\b(?:reported|demonstrated|found|showed|shown|observed|noted|revealed|documented)\s+(?:a|an)\s+"
+    r"(?:(?:statistically\s+)?significant\s+|marked\s+|substantial\s+|clear\s+|greater\s+|slight\s+|small\s+)?$"
+)
 # what may stand before a change noun whose measure follows it: an article or _NOUN_BEFORE's words ("a significant
 # increase in the pregnancy rate"; not a noun it is said of: "the pain increase in the active side")
 _NOUN_OPENS = re.compile(_NOUN_BEFORE.pattern + r"|\b(?:a|an)\s+$")
