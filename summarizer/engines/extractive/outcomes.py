@@ -330,7 +330,6 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         prefix = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
         if verb_label is None or HYPOTHETICAL.search(prefix) or (
             SUBGROUP_BEFORE.search(prefix[-40:]) and not RESPONDERS_BEFORE.search(prefix[-80:])
-            and not _RESEARCHERS_REPORTED.search(prefix[-70:])
         ):
             continue  # a purpose or a conjecture; who the patients were ("patients who had improved symptoms")
         if _in_definition(low, sentence_start, match.start()):
@@ -424,12 +423,6 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
     return mentions
 
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
-# "(Smith and colleagues,) who reported a decrease in X": what researchers found, not who the patients were
-# (patients "who reported a decrease in pain" are a subgroup: the researchers must be named)
-_RESEARCHERS_REPORTED = re.compile(
-    r"\b(?:colleagues|co-?workers|et\s+al\.?|authors|investigators|researchers)\s*,?\s+who\s+"
-    r"(?:reported|demonstrated|found|observed|noted|documented)\s+(?:\w+\s+){0,3}$"
-)
 # a verb of finding right before a change noun reports a result as a comparison does ("Smith et al. reported a
 # significant increase in the serum level of X"), so the noun's object opens after "in"
 _FOUND_BEFORE = re.compile(
