@@ -29,6 +29,7 @@ from summarizer.engines.extractive.cues import (
     SUBGROUP_BEFORE,
     VERB_NEGATED,
 )
+from summarizer.engines.extractive.effect_outcomes import effect_outcomes
 from summarizer.engines.extractive.noun_objects import change_noun_object
 from summarizer.engines.extractive.numeric_results import NumericResult, numeric_results
 from summarizer.engines.extractive.outcome_names import (
@@ -113,7 +114,8 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     arms = _EveryArm(scan)
     mentions = [_significant_or_not(significance, m) for m in _verb_outcomes(scan) if not arms.side_by_side(m)]
     taken = [(m.sentence, m.outcome.lower()) for m in mentions]
-    for mention in [*(_significant_or_not(significance, m) for m in [*result_outcomes(scan), *resolution_outcomes(scan)]
+    for mention in [*(_significant_or_not(significance, m) for m in [*result_outcomes(scan), *resolution_outcomes(scan),
+                                                                     *effect_outcomes(scan)]
                       if not arms.side_by_side(m)),
                     *_numeric_outcomes(scan, significance)]:
         if not any(s == mention.sentence and (o in mention.outcome.lower() or mention.outcome.lower() in o)
@@ -340,7 +342,8 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         obj = change_noun_object(
             low[match.start("obj") : sentence_end], len(match.group("obj")),
             verb in _CHANGE_NOUNS and _NOUN_OPENS.search(prefix[-25:]) is not None
-            and COMPARISON_RESULT.search(low, sentence_start, sentence_end) is not None,
+            and (COMPARISON_RESULT.search(low, sentence_start, sentence_end) is not None
+                 or _FOUND_BEFORE.search(prefix[-60:]) is not None),
         )
         compared = None
         if _JOINED_OBJECT.match(obj) and _PREDICATE_BEFORE.search(prefix[-40:]):
@@ -420,6 +423,12 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
     return mentions
 
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
+# a verb of finding right before a change noun reports a result as a comparison does ("Smith et al. reported a
+# significant increase in the serum level of X"), so the noun's object opens after "in"
+_FOUND_BEFORE = re.compile(
+    r"\b(?:reported|demonstrated|found|showed|shown|observed|noted|revealed|documented)\s+(?:a|an)\s+"
+    r"(?:(?:statistically\s+)?significant\s+|marked\s+|substantial\s+|clear\s+|greater\s+|slight\s+|small\s+)?$"
+)
 # what may stand before a change noun whose measure follows it: an article or _NOUN_BEFORE's words ("a significant
 # increase in the pregnancy rate"; not a noun it is said of: "the pain increase in the active side")
 _NOUN_OPENS = re.compile(_NOUN_BEFORE.pattern + r"|\b(?:a|an)\s+$")
