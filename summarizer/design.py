@@ -181,6 +181,10 @@ _OTHER_BEFORE = 4  # words before the cue where the quantifier may stand ("sever
 _WORKS_AFTER = 3  # words after the cue where the works may stand ("randomized, double-blind trials")
 # a review of the literature told with a case ("a case report and literature review", "a review of the literature
 # found no similar case") is the search of the case's authors, not a review as the design of the work
+# a blinded challenge ("a double-blind, placebo-controlled food challenge") is a test of one patient's reaction, not a
+# trial
+_CHALLENGES = frozenset(["challenge", "challenges", "rechallenge", "rechallenges", "re-challenge", "re-challenges"])
+_CHALLENGE_AFTER = 5  # "double-blind, placebo-controlled titrated oral challenges"
 _LITERATURE = frozenset(["literature", "literatures"])
 _CASES = frozenset(["case", "cases", "patient", "patients"])
 
@@ -369,6 +373,8 @@ def _looked_at(text: str, about_target: bool) -> tuple[dict[str, float], int | N
             continue
         if _of_other_works(words, first, last):
             continue
+        if design == "randomised_trial" and _a_challenge(words, last):
+            continue
         if design == "review" and _literature_with_a_case(words, first, last):
             design, strength = "case_report", WEAK
         while clauses[index][1] < start:
@@ -392,6 +398,17 @@ def _of_other_works(words: Sequence[str], first: int, last: int) -> bool:
     if _OTHER_WORKS.isdisjoint(words[max(0, first - _OTHER_BEFORE) : first]):
         return False
     return not _WORKS.isdisjoint(words[first : last + 1 + _WORKS_AFTER])
+
+
+def _a_challenge(words: Sequence[str], last: int) -> bool:
+    """Whether a trial's cue ending at words[last] names a challenge (a test of the patient): a word of challenge in
+    the next words, before any word of a trial or study."""
+    for word in words[last + 1 : last + 1 + _CHALLENGE_AFTER]:
+        if word in _TRIAL_WORDS:
+            return False
+        if word in _CHALLENGES:
+            return True
+    return False
 
 
 def _literature_with_a_case(words: Sequence[str], first: int, last: int) -> bool:

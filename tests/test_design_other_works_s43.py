@@ -50,3 +50,15 @@ def test_a_literature_review_without_a_case_and_a_systematic_review_remain_revie
         "review": 1.0
     }
     assert _design("A narrative review of the literature on exercise and memory found consistent benefits.") == "review"
+
+
+def test_a_blinded_challenge_is_a_test_of_the_patient_not_a_trial() -> None:
+    assert (
+        statement_cues("A double-blind, placebo-controlled oral challenge with the drug brought back the hives.") == {}
+    )
+    assert statement_cues("A single-blind rechallenge was refused.") == {}  # no trial's cue at all
+    # negative cases: a trial whose patients were challenged, and a blinded trial
+    assert statement_cues(
+        "A double-blind trial in which each patient received a challenge dose found no reaction."
+    ) == {"randomised_trial": 1.0}
+    assert statement_cues("A double-blind comparison of two doses found fewer headaches.") == {"randomised_trial": 1.0}
