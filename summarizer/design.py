@@ -156,6 +156,37 @@ _COHORT_NUMBERS = frozenset(["1", "2", "3", "4", "5", "6", "i", "ii", "iii", "iv
 # a cross section that is measured or imaged ("the cross-sectional area of the tendon") is no cross-sectional study
 _SECTION_MEASURES = frozenset(["area", "areas", "diameter", "diameters", "image", "images", "imaging", "view", "views"])
 _NOT_ANIMALS = frozenset(["RAT", "RATS"])
+# a design named of many works at once ("several phase II studies", "a number of randomized trials", "previous cohort
+# studies") is the design of other works than the one cited: a quantifier of many or of others before the cue, and
+# works in the plural at or just after it
+_OTHER_WORKS = frozenset(
+    [
+        "several",
+        "many",
+        "numerous",
+        "multiple",
+        "various",
+        "some",
+        "few",
+        "other",
+        "previous",
+        "prior",
+        "earlier",
+        "published",
+        "number",
+    ]
+)
+_WORKS = frozenset(["trials", "studies", "rcts", "cohorts", "reports", "series", "analyses", "experiments"])
+_OTHER_BEFORE = 4  # words before the cue where the quantifier may stand ("several prospective, randomized ...")
+_WORKS_AFTER = 3  # words after the cue where the works may stand ("randomized, double-blind trials")
+# a review of the literature told with a case ("a case report and literature review", "a review of the literature
+# found no similar case") is the search of the case's authors, not a review as the design of the work
+# a blinded challenge ("a double-blind, placebo-controlled food challenge") is a test of one patient's reaction, not a
+# trial
+_CHALLENGES = frozenset(["challenge", "challenges", "rechallenge", "rechallenges", "re-challenge", "re-challenges"])
+_CHALLENGE_AFTER = 5  # "double-blind, placebo-controlled titrated oral challenges"
+_LITERATURE = frozenset(["literature", "literatures"])
+_CASES = frozenset(["case", "cases", "patient", "patients"])
 
 # what ends a clause: a sentence's end, a semicolon or colon, and the conjunctions that start another claim
 _CLAUSE_BREAK = re.compile(r"[.!?](?=\s+[A-Z(\[])|[;:]|\s(?:while|whereas|but|although|though|however|in\s+contrast)\b")
@@ -252,8 +283,10 @@ def _cue_at(words: Sequence[str], i: int) -> list[tuple[str, float, int, int]]:
     hit = _WORDS.get(word)
     if hit is not None and word == "cross-sectional" and after in _SECTION_MEASURES:
         hit = None
-    if hit is not None and word in ("cohort", "cohorts") and (
-        (i and words[i - 1] in _COHORT_COUNTS) or after in _COHORT_NUMBERS
+    if (
+        hit is not None
+        and word in ("cohort", "cohorts")
+        and ((i and words[i - 1] in _COHORT_COUNTS) or after in _COHORT_NUMBERS)
     ):
         hit = None
     if hit is not None:
@@ -338,6 +371,12 @@ def _looked_at(text: str, about_target: bool) -> tuple[dict[str, float], int | N
             continue
         if design == "review" and first and words[first - 1] in _RECORDS:
             continue
+        if _of_other_works(words, first, last):
+            continue
+        if design == "randomised_trial" and _a_challenge(words, last):
+            continue
+        if design == "review" and _literature_with_a_case(words, first, last):
+            design, strength = "case_report", WEAK
         while clauses[index][1] < start:
             index += 1
         clause_start, clause_end = clauses[index]
@@ -351,6 +390,32 @@ def _looked_at(text: str, about_target: bool) -> tuple[dict[str, float], int | N
         if strength > found.get(design, 0.0):
             found[design] = strength
     return _settle(found), works
+
+
+def _of_other_works(words: Sequence[str], first: int, last: int) -> bool:
+    """Whether the cue at words[first:last + 1] names the design of many works or of others ("several phase II
+    studies"): a quantifier of them just before it, and works in the plural within it or just after it."""
+    if _OTHER_WORKS.isdisjoint(words[max(0, first - _OTHER_BEFORE) : first]):
+        return False
+    return not _WORKS.isdisjoint(words[first : last + 1 + _WORKS_AFTER])
+
+
+def _a_challenge(words: Sequence[str], last: int) -> bool:
+    """Whether a trial's cue ending at words[last] names a challenge (a test of the patient): a word of challenge in
+    the next words, before any word of a trial or study."""
+    for word in words[last + 1 : last + 1 + _CHALLENGE_AFTER]:
+        if word in _TRIAL_WORDS:
+            return False
+        if word in _CHALLENGES:
+            return True
+    return False
+
+
+def _literature_with_a_case(words: Sequence[str], first: int, last: int) -> bool:
+    """Whether a review cue is a review of the literature ("literature review", "a review of the medical literature")
+    in a text that tells of a case or patients."""
+    near = words[max(0, first - 1) : last + 5]
+    return not _LITERATURE.isdisjoint(near) and not _CASES.isdisjoint(words)
 
 
 def about_animals_or_cells(text: str) -> bool:
