@@ -373,23 +373,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, ValueError, KeyError) as exc:
         print(f"bench_polarity: cannot read the model {args.model}: {exc}", file=sys.stderr)
         return 2
-    if args.measures:
-        measures = measures_report(rows)
+    for asked, report_of, print_report in (
+        (args.measures, measures_report, _print_measures),
+        (args.rules, rules_report, _print_rules),
+    ):
+        if not asked:
+            continue
+        part = report_of(rows)
         if args.json:
-            print(json.dumps(measures, indent=2))
+            print(json.dumps(part, indent=2))
         else:
             print("command: " + shlex.join([sys.executable, *sys.argv]))
             print(f"{'train' if args.train else 'held-out'} documents of {CORPUS}: {len(rows)} rows")
-            _print_measures(measures)
-        return 0
-    if args.rules:
-        rules = rules_report(rows)
-        if args.json:
-            print(json.dumps(rules, indent=2))
-        else:
-            print("command: " + shlex.join([sys.executable, *sys.argv]))
-            print(f"{'train' if args.train else 'held-out'} documents of {CORPUS}: {len(rows)} rows")
-            _print_rules(rules)
+            print_report(part)
         return 0
     report = evaluate(rows, model)
     if args.harms:
