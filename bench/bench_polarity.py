@@ -245,14 +245,19 @@ def measures_report(rows: Sequence[dict[str, str]]) -> dict[str, Any]:
     }
 
 
+def _print_decided(decided: list[dict[str, Any]]) -> None:
+    """The outcome names a rule decides, each with its side and the labels it can be checked against."""
+    for item in decided:
+        side = "higher" if item["higher_is_better"] else "lower"
+        print(f"  {item['outcome']!r}: {side} is better; labels {item['labels']}; distant {item['distant']}")
+
+
 def _print_measures(report: dict[str, Any]) -> None:
     direct = report["direct"]
     print(f"measure classes against the direct distant labels: {direct['n']} rows, answered {direct['answered']}, "
           f"right {direct['right']}")
     print(f"outcome names a measure class decides: {len(report['decided'])}")
-    for item in report["decided"]:
-        side = "higher" if item["higher_is_better"] else "lower"
-        print(f"  {item['outcome']!r}: {side} is better; labels {item['labels']}; distant {item['distant']}")
+    _print_decided(report["decided"])
 
 
 def _print_rules(report: dict[str, Any]) -> None:
@@ -264,9 +269,7 @@ def _print_rules(report: dict[str, Any]) -> None:
             print(f"  rules {name} the harm rule, against {part}: {figures['n']} rows, answered {answered}, "
                   f"right {figures['right']} (precision {precision})")
     print(f"outcome names the harm rule decides (the rules before it leave them unclear): {len(report['decided'])}")
-    for item in report["decided"]:
-        side = "higher" if item["higher_is_better"] else "lower"
-        print(f"  {item['outcome']!r}: {side} is better; labels {item['labels']}; distant {item['distant']}")
+    _print_decided(report["decided"])
     print(f"outcomes read in the evidence sentences (annotate) whose direction the harm rule gives: "
           f"{len(report['read'])}")
     for item in report["read"]:
