@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from citation_server import CitationServer, CitingPaper, fetch_config, make_corpus
+from foreground import foreground_sigint
 
 from summarizer.batch import SOME_FAILED_EXIT, read_targets
 from summarizer.cli import main
@@ -59,6 +60,7 @@ def _batch(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=foreground_sigint,
     )
 
 

@@ -190,10 +190,10 @@ def test_reading_is_fast_on_many_statements() -> None:
     texts += [f"The drug improved symptoms in patient group {i} [1]." for i in range(20_000)]
     import time
 
-    start = time.perf_counter()
+    start = time.process_time()  # this process's CPU time: other processes' load does not count
     reading = read_design(Target(), [Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, start=1)])
     assert reading.design == "randomised_trial"
-    assert time.perf_counter() - start < 5  # about 0.2 s on 2 shared cores
+    assert time.process_time() - start < 5  # about 0.2 s
 
 
 # --- certainty starts where the design starts ----------------------------------------------------------------------

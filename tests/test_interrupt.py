@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from foreground import foreground_sigint
 
 from summarizer.engines.extractive.engine import PARALLEL_MIN_STATEMENTS
 from summarizer.readers import load_statements, write_jsonl
@@ -68,6 +69,7 @@ def _start(big_input: Path, output: Path) -> subprocess.Popen[bytes]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=foreground_sigint,
     )
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from foreground import foreground_sigint
 
 from summarizer.errors import InputError
 from summarizer.readers import load_statements
@@ -48,6 +49,7 @@ class Serve:
         self.log = tmp_path / "serve.log"
 
         def limit() -> None:
+            foreground_sigint()
             if open_files is not None:
                 resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files))
 
