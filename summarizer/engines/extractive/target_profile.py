@@ -49,7 +49,7 @@ from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.arm_order import named_first
 from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
-from summarizer.engines.extractive.control_arm_names import alone_arm_anchors, control_arm_anchors
+from summarizer.engines.extractive.control_arm_names import added_to_anchors, alone_arm_anchors, control_arm_anchors
 from summarizer.engines.extractive.culprit_drug import culprit_over
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.given_drug import only_given_drug
@@ -70,6 +70,7 @@ from summarizer.engines.extractive.short_forms import (
 )
 from summarizer.engines.extractive.treatment_mention import TreatmentMention, TreatmentReading, name_anchors
 from summarizer.engines.extractive.treatment_names import (
+    ARM_WORDS,
     TREATMENT_CLASSES,
     clean_name,
     names_comparator,
@@ -340,7 +341,8 @@ def profile_target(
     conditions = conditions | comparator_short_forms(aliases)
     conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
     conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
-    alone = frozenset() if alone_arms else alone_arm_anchors(texts, _anchors_of)  # "X alone" against "X plus Y"
+    # "X alone" against "X plus Y", and "the addition of Y to X": what both arms had
+    alone = frozenset() if alone_arms else alone_arm_anchors(texts, _anchors_of) | added_to_anchors(texts, _anchors_of)
     # where two names side by side may be a trial's arms in the order a trial names them (arm_order.py): not in a case
     # report, whose drugs named together were given together ("after fludarabine and rituximab")
     arm_texts = () if target.design == "case_report" else texts
@@ -501,6 +503,7 @@ def _chosen_anchor(
         for anchor, tally in by_anchor.items()
         if not names_comparator(anchor)  # "placebo injection" is the other arm, never the intervention
         and anchor not in excluded  # nor is a disease the statements abbreviate ("Alzheimer's disease (AD)")
+        and anchor not in ARM_WORDS  # nor the word for any arm ("the two groups (intervention group ...")
         and tally.reference < tally.mentions  # nor is an arm every statement names only as another's reference
         and (tally.attributed >= (least if anchor in listed else needed) or (tested and tally.tested >= least))
         and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
