@@ -64,3 +64,52 @@ def test_the_word_for_an_arm_is_never_the_intervention() -> None:
         "There was a significant difference in the two groups (intervention group's difference = 80, p = 0.01).",
     )
     assert profile_name(*statements) != "groups (intervention"
+
+
+def test_a_name_inside_what_was_measured() -> None:
+    from summarizer.engines.extractive.measured_names import measured_in
+
+    assert measured_in("morphine", "morphine consumption")
+    assert measured_in("ketorolac", "number of days of ketorolac")
+    assert measured_in("rescue ibuprofen", "time to first rescue ibuprofen")
+    assert measured_in("embryo transfer", "embryo transfer rates")
+
+
+def test_a_name_beside_what_was_measured_is_not_measured() -> None:
+    from summarizer.engines.extractive.measured_names import measured_in
+
+    # the outcome reader's name ran on into the arm it was measured in
+    assert not measured_in("lisinopril", "left ventricular mass with lisinopril")
+    assert not measured_in("sertraline", "change in weight during open-label sertraline")
+    # the outcome is the name, or the name's own course ("over 4 h"), or a longer word that holds it
+    assert not measured_in("morphine", "morphine")
+    assert not measured_in("insulin infusion", "insulin infusion over 4 h")
+    assert not measured_in("morphine", "hydromorphine consumption")
+
+
+_MEASURED_TRIAL = (
+    "The total dose of morphine was significantly lower in the treated patients (p = 0.02).",
+    "The duration of morphine was significantly shorter in the treated patients (p = 0.01).",
+    "The number of days of morphine was lower in the treated patients (p = 0.03).",
+    "Nausea was less frequent in patients given dexamethasone (p = 0.04).",
+    "Pain was lower in patients given dexamethasone (p = 0.01).",
+)
+
+
+def test_a_name_only_ever_measured_is_not_the_arm_tested() -> None:
+    # morphine is attributed three results, dexamethasone two: morphine is only what was measured
+    assert profile_name(*_MEASURED_TRIAL) == "dexamethasone"
+
+
+def test_a_name_only_ever_measured_is_named_when_nothing_else_qualifies() -> None:
+    assert profile_name(*_MEASURED_TRIAL[:3]) == "morphine"
+    # named outside an outcome once ("patients given morphine"), it is no longer only measured
+    from summarizer.engines.extractive import annotate
+    from summarizer.engines.extractive.measured_names import measured_anchors
+    from summarizer.engines.extractive.resources import load_resources
+
+    res = load_resources()
+    texts = (*_MEASURED_TRIAL[:3], "Nausea was less frequent in patients given morphine (p = 0.04).")
+    readings = [annotate(text, resources_=res) for text in texts]
+    assert measured_anchors([r.treatment for r in readings], readings) == frozenset()
+    assert measured_anchors([r.treatment for r in readings[:3]], readings[:3]) == {"morphine"}

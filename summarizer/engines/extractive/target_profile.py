@@ -54,6 +54,7 @@ from summarizer.engines.extractive.culprit_drug import culprit_over
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.given_drug import only_given_drug
 from summarizer.engines.extractive.learned_names import learned_treatments
+from summarizer.engines.extractive.measured_names import measured_anchors
 from summarizer.engines.extractive.name_roles import reads_as_outcome
 from summarizer.engines.extractive.named_conditions import condition_anchors
 from summarizer.engines.extractive.pico import PicoTagger
@@ -341,8 +342,12 @@ def profile_target(
     conditions = conditions | comparator_short_forms(aliases)
     conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
     conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
-    # "X alone" against "X plus Y", and "the addition of Y to X": what both arms had
-    alone = frozenset() if alone_arms else alone_arm_anchors(texts, _anchors_of) | added_to_anchors(texts, _anchors_of)
+    # "X alone" against "X plus Y", and "the addition of Y to X": what both arms had; a name only ever inside what was
+    # measured ("the number of days of X", measured_names.py)
+    alone = frozenset() if alone_arms else (
+        alone_arm_anchors(texts, _anchors_of) | added_to_anchors(texts, _anchors_of)
+        | measured_anchors(treatments, readings)
+    )
     # where two names side by side may be a trial's arms in the order a trial names them (arm_order.py): not in a case
     # report, whose drugs named together were given together ("after fludarabine and rituximab")
     arm_texts = () if target.design == "case_report" else texts
@@ -358,6 +363,9 @@ def profile_target(
         listed = frozenset(a for a, tally in by_anchor.items() if tally.therapy >= rules.min_framed)
         treatments = learned_treatments(treatments, readings, texts, reader, res)
         by_anchor = _tallied(treatments, None, aliases)
+        if not alone_arms:
+            measured = measured_anchors(treatments, readings)
+            alone, conditions = alone | measured, conditions | measured
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
         # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a
         # CI) or about people or a trial (clinical_context.py); a listed name the statements name as given,
