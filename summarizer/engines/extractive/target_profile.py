@@ -29,7 +29,9 @@ statements name (treatments.py) which treatment, if any, the target studied:
   share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free"); then the one less often set
   against another arm in a sentence; the alphabet last. A short form the statements define for the comparator
   ("usual care (UC)") is never the intervention, nor is what the statements say the control arm received
-  (control_arm_names.py).
+  (control_arm_names.py), nor the word for an arm ("group"). What every arm had ("X alone" against "X plus Y", "the
+  addition of Y to X") and a name only ever inside what was measured ("the number of days of X", measured_names.py)
+  are named only when nothing else qualifies.
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
