@@ -85,6 +85,8 @@ def test_a_name_beside_what_was_measured_is_not_measured() -> None:
     assert not measured_in("morphine", "morphine")
     assert not measured_in("insulin infusion", "insulin infusion over 4 h")
     assert not measured_in("morphine", "hydromorphine consumption")
+    # the response to a treatment is the arm's result, not a measure of it
+    assert not measured_in("sildenafil", "response to sildenafil")
 
 
 _MEASURED_TRIAL = (

@@ -48,9 +48,10 @@ def measured_anchors(treatments: Sequence[TreatmentReading], readings: Sequence[
     return frozenset(inside - outside)
 
 
-# the words after which a name is the complement of a measure ("the duration of X", "time to first X"), skipping
-# a determiner or "first" ...
-MEASURE_OF = frozenset({"of", "to"})
+# the word after which a name is the complement of a measure ("the duration of X"; "time to first X", but not "the
+# response to X", which is the arm's result), skipping a determiner or "first" ...
+MEASURE_OF = "of"
+TIME_TO = ("time", "to")
 _SKIPPED = frozenset({"the", "a", "an", "first"})
 # ... and the heads of a measure that a name may stand before ("X consumption", "X rates", "X requirements")
 MEASURE_HEADS = frozenset(
@@ -72,7 +73,8 @@ def measured_in(name: str, outcome: str) -> bool:
     after = outcome[at + len(name) :].split()
     while before and before[-1] in _SKIPPED:
         before.pop()
-    return (bool(before) and before[-1] in MEASURE_OF) or (bool(after) and after[0] in MEASURE_HEADS)
+    complement = bool(before) and (before[-1] == MEASURE_OF or tuple(before[-2:]) == TIME_TO)
+    return complement or (bool(after) and after[0] in MEASURE_HEADS)
 
 
 def _whole_word(text: str, name: str) -> int:
