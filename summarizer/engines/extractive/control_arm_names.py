@@ -9,7 +9,9 @@ received X"): then the arms share it (a background treatment both had) and the w
 A trial that tests an addition names its control arm by what it had without it: "X alone" (or "X only", "X-alone",
 "X monotherapy") set against "X plus Y" ("X combined with Y", "X + Y", "Y added to X"), as an arm ("the X-alone
 group") or in a comparison ("than with X alone", "relative to X monotherapy"). Then X is what both arms had and Y is
-the intervention: X is chosen only when no other name qualifies (target_profile.py).
+the intervention: X is chosen only when no other name qualifies (target_profile.py). So is what an addition is
+said to be added to: "the addition of Y to X", "adding Y to X", "Y added to X", "Y in addition to X", "Y as an
+adjunct to X" name X as what both arms had (the anaesthetic every arm got, the regimen the new drug joined).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-__all__ = ["alone_arm_anchors", "control_arm_anchors"]
+__all__ = ["added_to_anchors", "alone_arm_anchors", "control_arm_anchors"]
 
 # the words that name the control arm, and those that name the tested arm
 CONTROL_ARMS = frozenset({"control", "comparison", "placebo", "reference"})
@@ -105,3 +107,65 @@ def alone_arm_anchors(texts: Iterable[str], anchors_of: Callable[[str], Iterable
     if len(arms) > 1 and not frozenset.intersection(*arms):
         return frozenset()
     return frozenset().union(*arms)
+
+
+# what an addition is added to: "addition of Y to X", "adding Y to X", "Y (was) added to X", "Y in addition to X" (not
+# at a sentence's start: "In addition to these changes, ..." joins clauses), "Y as an adjunct to X", "add-on to X"
+_ADDED_TO = re.compile(
+    r"\b(?:(?:addition|adding)\s+of\s+[^.;:]{1,80}?\s+to|adding\s+[^.;:]{1,80}?\s+to|added\s+to|"
+    r"(?<=[\w)]\s)in\s+addition\s+to|(?:adjunct|adjunctive|add-on)\s+to)\s+(?:the\s+|a\s+|an\s+)?",
+    re.IGNORECASE,
+)
+# the words after "to" that end the name of what was added to: a clause's or a phrase's start, a verb, a number
+_AFTER_NAME = _NOT_NAME | frozenset(
+    {"at", "during", "after", "before", "following", "from", "significantly", "did", "does", "had", "has", "showed",
+     "these", "this", "it", "its", "them", "their", "both", "all", "each", "increased", "decreased", "improved",
+     "reduced", "prolonged", "prolongs"}
+)
+_ADDED_NAME_WORDS = 3
+
+
+def added_to_anchors(texts: Iterable[str], anchors_of: Callable[[str], Iterable[str]]) -> frozenset[str]:
+    """The anchor words of what the statements say an addition was added to ("addition of Y to intrathecal X", "Y
+    added to X"): up to three words after "to", ending before a function word, a verb or a number; less the anchors of
+    anything they say was added (an addition of one form of a drug to another says nothing of which both had)."""
+    base: set[str] = set()
+    added: set[str] = set()
+    for text in texts:
+        low = text.lower()
+        if "add" not in low and "adjunct" not in low:
+            continue
+        for match in _ADDED_TO.finditer(text):
+            words = _words_after(text, match.end())
+            if words:
+                base.update(anchors_of(" ".join(words)))
+                added.update(anchors_of(_added_words(match.group(0))))
+    return frozenset(base - added)
+
+
+def _words_after(text: str, at: int) -> list[str]:
+    """The words of a name that starts at `at`: up to _ADDED_NAME_WORDS, ending before punctuation, a number, a word of
+    _AFTER_NAME, an adverb or a past tense after its first word."""
+    words: list[str] = []
+    for raw in text[at : at + 80].split()[:_ADDED_NAME_WORDS]:
+        word = raw.rstrip(",.;:)")
+        low = word.lower()
+        if not word or not word[0].isalpha() or low in _AFTER_NAME or low.endswith("ly"):
+            break
+        if words and low.endswith("ed"):  # a verb after the name ("to X lengthened the block")
+            break
+        words.append(word)
+        if word != raw:  # punctuation after it ends the name
+            break
+    return words
+
+
+def _added_words(phrase: str) -> str:
+    """The words of what was added, inside the matched phrase ("addition of Y to"): between "of"/"adding" and "to"."""
+    low = phrase.lower()
+    for lead in ("addition of ", "adding of ", "adding "):
+        if lead in low:
+            start = low.index(lead) + len(lead)
+            end = low.rfind(" to")
+            return phrase[start:end] if end > start else ""
+    return ""

@@ -29,7 +29,9 @@ statements name (treatments.py) which treatment, if any, the target studied:
   share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free"); then the one less often set
   against another arm in a sentence; the alphabet last. A short form the statements define for the comparator
   ("usual care (UC)") is never the intervention, nor is what the statements say the control arm received
-  (control_arm_names.py).
+  (control_arm_names.py), nor the word for an arm ("group"). What every arm had ("X alone" against "X plus Y", "the
+  addition of Y to X") and a name only ever inside what was measured ("the number of days of X", measured_names.py)
+  are named only when nothing else qualifies.
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
@@ -49,11 +51,12 @@ from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.arm_order import named_first
 from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
-from summarizer.engines.extractive.control_arm_names import alone_arm_anchors, control_arm_anchors
+from summarizer.engines.extractive.control_arm_names import added_to_anchors, alone_arm_anchors, control_arm_anchors
 from summarizer.engines.extractive.culprit_drug import culprit_over
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.given_drug import only_given_drug
 from summarizer.engines.extractive.learned_names import learned_treatments
+from summarizer.engines.extractive.measured_names import measured_anchors
 from summarizer.engines.extractive.name_roles import reads_as_outcome
 from summarizer.engines.extractive.named_conditions import condition_anchors
 from summarizer.engines.extractive.pico import PicoTagger
@@ -70,6 +73,7 @@ from summarizer.engines.extractive.short_forms import (
 )
 from summarizer.engines.extractive.treatment_mention import TreatmentMention, TreatmentReading, name_anchors
 from summarizer.engines.extractive.treatment_names import (
+    ARM_WORDS,
     TREATMENT_CLASSES,
     clean_name,
     names_comparator,
@@ -340,7 +344,12 @@ def profile_target(
     conditions = conditions | comparator_short_forms(aliases)
     conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
     conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
-    alone = frozenset() if alone_arms else alone_arm_anchors(texts, _anchors_of)  # "X alone" against "X plus Y"
+    # "X alone" against "X plus Y", and "the addition of Y to X": what both arms had; a name only ever inside what was
+    # measured ("the number of days of X", measured_names.py)
+    alone = frozenset() if alone_arms else (
+        alone_arm_anchors(texts, _anchors_of) | added_to_anchors(texts, _anchors_of)
+        | measured_anchors(treatments, readings)
+    )
     # where two names side by side may be a trial's arms in the order a trial names them (arm_order.py): not in a case
     # report, whose drugs named together were given together ("after fludarabine and rituximab")
     arm_texts = () if target.design == "case_report" else texts
@@ -356,6 +365,9 @@ def profile_target(
         listed = frozenset(a for a, tally in by_anchor.items() if tally.therapy >= rules.min_framed)
         treatments = learned_treatments(treatments, readings, texts, reader, res)
         by_anchor = _tallied(treatments, None, aliases)
+        if not alone_arms:
+            measured = measured_anchors(treatments, readings)
+            alone, conditions = alone | measured, conditions | measured
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
         # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a
         # CI) or about people or a trial (clinical_context.py); a listed name the statements name as given,
@@ -501,6 +513,7 @@ def _chosen_anchor(
         for anchor, tally in by_anchor.items()
         if not names_comparator(anchor)  # "placebo injection" is the other arm, never the intervention
         and anchor not in excluded  # nor is a disease the statements abbreviate ("Alzheimer's disease (AD)")
+        and anchor not in ARM_WORDS  # nor the word for any arm ("the two groups (intervention group ...")
         and tally.reference < tally.mentions  # nor is an arm every statement names only as another's reference
         and (tally.attributed >= (least if anchor in listed else needed) or (tested and tally.tested >= least))
         and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy

@@ -1,0 +1,93 @@
+"""Names that the statements name only inside what was measured: "the number of days of antibiotherapy", "doses of
+morphine usage", "the clinical duration of rocuronium", "implantation rates".
+
+A trial's results name its outcomes, and an outcome may hold a treatment's name: the rescue drug the patients needed
+besides the treatment tested ("morphine consumption"), the procedure whose course was measured ("the duration of
+intubation"), a drug's own kinetics. A name the statements never name anywhere but inside an outcome the reading
+found (reading.outcomes: the name of what changed, with the words of its measure) is what was measured, not an arm:
+the target profile chooses it only when no other name qualifies (target_profile.py), as it does an arm's
+background treatment (control_arm_names.py).
+
+Inside an outcome means as the complement of the measure ("the duration of X", "time to first X") or before its head
+("X consumption", "X rates"). Not a name after a word that places an arm ("LVMI with X", "the change during
+open-label X"): the outcome reader's name ran on into the arm, and the name is the arm's; nor a name with other words
+after it ("X infusion over 4 h": the outcome reader read the arm's course as what changed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from summarizer.engines.extractive.reading import SentenceReading
+from summarizer.engines.extractive.short_forms import specific_anchors
+from summarizer.engines.extractive.treatment_mention import TreatmentReading
+
+__all__ = ["measured_anchors"]
+
+# the words after which a name in an outcome's text is the arm it was measured in, not part of the measure
+ARM_PLACES = frozenset(
+    {"with", "in", "after", "during", "for", "by", "on", "following", "under", "from", "versus", "vs", "vs.", "than",
+     "among", "between", "receiving", "given", "using"}
+)
+
+
+def measured_anchors(treatments: Sequence[TreatmentReading], readings: Sequence[SentenceReading]) -> frozenset[str]:
+    """The anchors of the names that every statement naming them names inside an outcome of the same sentence
+    (measured_in), in the readings' order (a treatment reading per statement)."""
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for treatment, reading in zip(treatments, readings, strict=True):
+        if not treatment.mentions:
+            continue
+        outcomes: dict[int, list[str]] = {}
+        for outcome in (*reading.outcomes, *reading.safety_outcomes):
+            outcomes.setdefault(outcome.sentence, []).append(outcome.outcome.lower())
+        for mention in treatment.mentions:
+            measured = any(measured_in(mention.name.lower(), name) for name in outcomes.get(mention.sentence, ()))
+            (inside if measured else outside).update(specific_anchors(mention.anchors))
+    return frozenset(inside - outside)
+
+
+# the word after which a name is the complement of a measure ("the duration of X"; "time to first X", but not "the
+# response to X", which is the arm's result), skipping a determiner or "first" ...
+MEASURE_OF = "of"
+TIME_TO = ("time", "to")
+_SKIPPED = frozenset({"the", "a", "an", "first"})
+# ... and the heads of a measure that a name may stand before ("X consumption", "X rates", "X requirements")
+MEASURE_HEADS = frozenset(
+    {"consumption", "use", "usage", "requirement", "requirements", "need", "needs", "demand", "rate", "rates", "dose",
+     "doses", "duration", "time", "times", "level", "levels", "concentration", "concentrations", "score", "scores"}
+)
+
+
+def measured_in(name: str, outcome: str) -> bool:
+    """Whether a (lower-cased) name stands inside a (lower-cased) outcome's name as the complement of a measure ("the
+    number of days of X", "time to first X") or before a measure's head ("X consumption"), after no word that places an
+    arm (ARM_PLACES)."""
+    at = _whole_word(outcome, name)
+    if at < 0:
+        return False
+    before = outcome[:at].split()
+    if not ARM_PLACES.isdisjoint(before):
+        return False
+    after = outcome[at + len(name) :].split()
+    while before and before[-1] in _SKIPPED:
+        before.pop()
+    complement = bool(before) and (before[-1] == MEASURE_OF or tuple(before[-2:]) == TIME_TO)
+    return complement or (bool(after) and after[0] in MEASURE_HEADS)
+
+
+def _whole_word(text: str, name: str) -> int:
+    """Where a name stands in a text as whole words, or -1."""
+    for at in _finds(text, name):
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return at
+    return -1
+
+
+def _finds(text: str, name: str) -> Iterable[int]:
+    at = text.find(name) if name else -1
+    while at >= 0:
+        yield at
+        at = text.find(name, at + 1)
