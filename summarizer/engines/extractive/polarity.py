@@ -4,7 +4,8 @@ Most outcomes are bad to have (mortality, pain, relapse: lower is better) or goo
 quality of life: higher is better). Times and durations go by what they measure: a shorter time to recovery, a
 shorter hospital stay and a shorter duration of symptoms are improvements whatever words surround them, but a longer
 time to progression, a longer survival time and a longer duration of analgesia are too; "-free" outcomes
-("ventilator-free days", "progression-free survival") are good to have.
+("ventilator-free days", "progression-free survival") are good to have, and so is the threshold of a harm or the
+tolerance of it ("pain threshold", "glucose tolerance": how much it takes to bring the harm on).
 
 Where these rules say nothing ("FEV1", "antibody titers", "serum creatinine"), a learned polarity may answer
 (LearnedPolarity: a logistic regression over the outcome name's words, trained on distant labels of Evidence
@@ -83,6 +84,13 @@ HARM_REDUCED = re.compile(
     r"(?:of|in)\s+(?P<of>.+)$"
 )
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
+# the threshold of a harm, or the tolerance of it, named before or after it: how much it takes to bring the harm on
+# ("pressure pain threshold", "the threshold for pain", "seizure threshold", "glucose tolerance"): more is better,
+# though the harm's word is in the name
+HARM_THRESHOLDS = (
+    re.compile(r"(?P<harm>[\w\-]+(?:\s+[\w\-]+)?)[\s\-]+(?:thresholds?|tolerance)\b"),
+    re.compile(r"\b(?:thresholds?|tolerance)\s+(?:of|for|to)\s+(?P<harm>[\w\-]+(?:\s+[\w\-]+)?)"),
+)
 # "time required for wound healing", "time needed to complete the task", "the time taken": what it takes; shorter
 # is better
 TIME_TAKEN = re.compile(r"\b(?:time|times|duration)\s+(?:required|needed|taken|necessary)\b")
@@ -194,6 +202,22 @@ def rule_higher_is_better(outcome: str, harms: HarmWords = NO_HARM_WORDS) -> boo
     return more_is_better
 
 
+def _harm_threshold(low: str) -> bool:
+    """Whether a lower-cased name is the threshold or tolerance of a harm (HARM_THRESHOLDS), and no list of
+    measures."""
+    if ("thresh" not in low and "toleran" not in low) or "," in low or ";" in low:
+        return False
+    return any(_names_harm(match.group("harm")) for pattern in HARM_THRESHOLDS for match in pattern.finditer(low))
+
+
+def _names_harm(words: str) -> bool:
+    """Whether a few words name a harm: a bad outcome's word, or a harm word of the adverse-event lexicon
+    (cues.is_head: "seizure"), and no good one."""
+    if GOOD_OUTCOME.search(words) is not None:
+        return False
+    return BAD_OUTCOME.search(words) is not None or any(map(is_head, tokens(words)))
+
+
 # how often a test or a screening is done ("LDL cholesterol test rates", "uptake of HIV testing"): a measure of the
 # care given, not of the condition tested for, whose polarity says nothing of it
 TEST_DONE = re.compile(
@@ -207,7 +231,7 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
     low = outcome.lower()
     if ("test" in low or "screening" in low) and TEST_DONE.search(low) is not None:
         return None
-    if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None:
+    if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None or _harm_threshold(low):
         return True
     reduced = HARM_REDUCED.search(low) if "reduc" in low or "decreas" in low or "declin" in low else None
     if reduced is not None:

@@ -1,0 +1,98 @@
+"""What a person can do and the quality of what they get (higher is better), what care costs (lower is better) in
+measure_polarity.py, and the threshold of a harm (higher is better) in polarity.py (s44-polarity). Every name here
+is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive.measure_polarity import measure_higher_is_better
+from summarizer.engines.extractive.polarity import outcome_direction, rule_higher_is_better
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ability to climb stairs unaided",
+        "reading abilities at the end of term",
+        "memory performance on the recall task",
+        "active knee range of motion",
+        "shoulder range of movement",
+        "distance walked in six minutes",
+        "6-minute walk distance",
+        "self-selected walking speed",
+        "cardiorespiratory fitness",
+        "muscular endurance of the trunk",
+        "exercise tolerance on the treadmill",
+        "daily physical activity",
+        "self-rated health status",
+        "vitality",
+        "subjective sleep quality",
+        "quality of the bowel preparation",
+        "global QoL",
+    ],
+)
+def test_what_a_person_can_do_and_its_quality_is_better_higher(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is True
+    assert rule_higher_is_better(name) is True
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "ECOG performance status",  # scales of performance status run either way
+        "decline in reading ability",  # its decline named as the outcome
+        "impaired motor performance",
+        "inability to swallow",
+        "sedentary time",
+        "sleep quality index",  # an instrument's scores: some score the burden
+        "quality of life questionnaire for reflux scores",
+        "poor sleep quality",
+        "heart rate variability",  # no ability ("variability", "probability" hold the letters, not the word)
+        "probability of discharge home",
+    ],
+)
+def test_what_is_no_ability_nor_quality_gets_no_higher_class(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is not True
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["total costs at one year", "the mean cost per admission", "health service costs", "drug costs per month"],
+)
+def test_what_care_costs_is_better_lower(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is False
+    assert outcome_direction(name, "decreased") == "improved"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["cost savings", "cost reduction per patient", "knowledge of the costs of smoking", "cost-effectiveness",
+     "perceived cost of the device", "cost per QALY gained"],
+)
+def test_a_saving_or_a_view_of_a_cost_is_no_cost(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["pressure pain threshold", "heat pain threshold at the forearm", "the threshold for pain", "tolerance to pain",
+     "seizure threshold", "glucose tolerance"],
+)
+def test_the_threshold_of_a_harm_is_better_higher(name: str) -> None:
+    assert rule_higher_is_better(name) is True
+    assert outcome_direction(name, "increased") == "improved"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "hearing threshold",  # no harm's threshold: a higher one is worse hearing, and the rules say nothing
+        "opioid tolerance",
+        "transfusion threshold",
+        "pain intensity",  # a harm without its threshold stays a harm
+        "pain threshold, pain intensity and pain duration",  # a list: what holds of one need not of the others
+    ],
+)
+def test_no_threshold_of_a_harm_is_not_better_higher(name: str) -> None:
+    assert rule_higher_is_better(name) is not True
