@@ -96,3 +96,14 @@ def test_the_threshold_of_a_harm_is_better_higher(name: str) -> None:
 )
 def test_no_threshold_of_a_harm_is_not_better_higher(name: str) -> None:
     assert rule_higher_is_better(name) is not True
+
+
+@pytest.mark.parametrize("name", ["PFS", "median DFS at five years", "ORR at week 24", "relapse-free survival (RFS)"])
+def test_the_short_forms_of_survival_and_response_are_better_higher(name: str) -> None:
+    assert rule_higher_is_better(name) is True
+    assert outcome_direction(name, "decreased") == "worsened"
+
+
+@pytest.mark.parametrize("name", ["OS group", "CR values", "PFS events", "pfsx"])
+def test_short_forms_that_stand_for_other_things_get_no_good_direction(name: str) -> None:
+    assert rule_higher_is_better(name) is not True

@@ -50,7 +50,10 @@ GOOD_OUTCOME = re.compile(
     r"\bcure|oxygenat|saturation|lymphocyte count|efficacy|healing|clearance|discharge|capacity|strength|"
     r"adherence|satisfaction|success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
     r"longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
-    r"immunogenicity|protection|\bimprovement"
+    r"immunogenicity|protection|\bimprovement|"
+    # the short forms trial reports give survival without an event and response ("PFS", "DFS", "ORR"); not "OS" or
+    # "CR", which stand for other things too (an open surgery arm, creatinine)
+    r"\b(?:pfs|dfs|efs|rfs|mfs|orr)\b"
 )
 # what a person knows or does accurately is good to have: "knowledge scores", "accuracy of discrimination",
 # "knowledge of adverse events": the head of the name, whatever it is of (not "competence": mostly rated of
