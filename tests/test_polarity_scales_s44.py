@@ -107,3 +107,26 @@ def test_the_short_forms_of_survival_and_response_are_better_higher(name: str) -
 @pytest.mark.parametrize("name", ["OS group", "CR values", "PFS events", "pfsx"])
 def test_short_forms_that_stand_for_other_things_get_no_good_direction(name: str) -> None:
     assert rule_higher_is_better(name) is not True
+
+
+@pytest.mark.parametrize("name", ["serum creatinine", "the mean plasma creatinine level", "levels of serum creatinine"])
+def test_the_creatinine_left_in_the_blood_is_better_lower(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is False
+    assert outcome_direction(name, "increased") == "worsened"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["creatinine clearance", "24-hour urinary creatinine", "albumin to creatinine ratio", "serum creatinine change"],
+)
+def test_what_is_not_the_creatinine_in_the_blood_gets_no_lower_class(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is not False
+
+
+@pytest.mark.parametrize("name", ["hsCRP", "hs-CRP at week 8"])
+def test_high_sensitivity_crp_is_crp(name: str) -> None:
+    assert rule_higher_is_better(name) is False
+
+
+def test_a_word_that_holds_the_letters_of_crp_is_not_crp() -> None:
+    assert rule_higher_is_better("hscrpx") is None

@@ -30,7 +30,9 @@ one kind, each a kind that recurs across several trials of Evidence Inference's 
   thinks of a cost, nor a cost-effectiveness;
 - lower is better: fat stored in the body (body fat, fat mass, visceral fat, waist circumference, obesity: excess
   adiposity is a harm; not "fat-free" or "lean" mass, nor fat eaten or excreted); dental plaque and gingival
-  inflammation (their indices and scores); the markers released by injured heart muscle (troponin, CK-MB).
+  inflammation (their indices and scores); the markers released by injured heart muscle (troponin, CK-MB); the
+  creatinine in the blood, which the kidneys fail to clear (the inverse of glomerular filtration; not its clearance,
+  nor the creatinine in urine, nor a ratio to it).
 
 Asked only where polarity.py's own rules say nothing (polarity.name_rules_higher_is_better).
 """
@@ -97,10 +99,12 @@ NOT_STORED_FAT = re.compile(
     # its loss or reduction named as the outcome ("body fat loss"): more of that is better
     r"\b(?:loss|lost|reductions?|decreases?|declines?)\b"
 )
-# dental plaque and gingival inflammation, and the markers released by injured heart muscle: less is better
+# dental plaque and gingival inflammation, the markers released by injured heart muscle, and the creatinine the
+# kidneys leave in the blood: less is better
 BURDEN = re.compile(
     r"\bplaques?\b|\bgingival\s+(?:index|indices|scores?|inflammation|bleeding)\b|"
-    r"\btroponin\b|\bc?tn[it]\b|\bck-?mb\b"
+    r"\btroponin\b|\bc?tn[it]\b|\bck-?mb\b|"
+    r"^(?:(?:the|mean|median|change\s+in|levels?\s+of|values?\s+of|serum|plasma|blood)\s+)*creatinine(?:\s+(?:levels?|values?|concentrations?))?$"
 )
 # a burden's removal or reduction named as the outcome ("plaque removal", "plaque reduction")
 NOT_A_BURDEN = re.compile(r"\b(?:removal|reduction|regression|decrease|stability|stabili[sz]ation)\b")

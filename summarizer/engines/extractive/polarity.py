@@ -35,7 +35,7 @@ BAD_OUTCOME = re.compile(
     r"mortalit|death|\bd(?:ie[ds]?|ying)\b|\bards\b|complication|inflamm|ammat|cytokine|pain|adverse|toxicit|infection|"
     r"recurren|relapse|hospital|length of stay|symptom|disease|severity|risk|failure|injur|damage|fibrosis|"
     r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|(?<!pr)event|readmission|ventilat|intubat|\bicu\b|"
-    r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|d-dimer|\bldh\b|blood pressure|"
+    r"fever|edema|oedema|lesion|tumou?r|viral load|\b(?:hs-?)?crp\b|il-?6|tnf|d-dimer|\bldh\b|blood pressure|"
     r"hypertension|cholesterol|glucose|hba1c|\ba1c\b|glyc(?:osyl)?ated\s+ha?emoglobin|anxiety|depress|fatigue|dyspn|cough|exacerbat|(?<!in)dependence|"
     r"requirement|disability|storm|\bviral|\bvirus|replication|"
     r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
