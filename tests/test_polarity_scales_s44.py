@@ -130,3 +130,16 @@ def test_high_sensitivity_crp_is_crp(name: str) -> None:
 
 def test_a_word_that_holds_the_letters_of_crp_is_not_crp() -> None:
     assert rule_higher_is_better("hscrpx") is None
+
+
+@pytest.mark.parametrize("name", ["emotional functioning", "motor skills at two years", "self-care at discharge"])
+def test_a_persons_functioning_skills_and_self_care_are_better_higher(name: str) -> None:
+    assert rule_higher_is_better(name) is True
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["impaired role functioning", "social skills deficits", "NYHA functional class", "the functional severity index"],
+)
+def test_their_impairment_or_a_class_that_runs_the_other_way_is_not_better_higher(name: str) -> None:
+    assert rule_higher_is_better(name) is not True

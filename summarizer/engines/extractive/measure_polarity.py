@@ -24,7 +24,7 @@ one kind, each a kind that recurs across several trials of Evidence Inference's 
   as the outcome); the quality of what a person gets or has ("sleep quality", "quality of care", "image quality"),
   not as the scores of an instrument (some score the burden: a higher "quality of sleep index" is worse sleep, and
   some quality-of-life scales run the same way), nor a poor quality;
-  a person's health status or vitality;
+  a person's health status, vitality, functioning, skills and self-care;
 - lower is better: what care costs ("total costs", "the mean cost per patient", "NHS costs": a treatment that costs less
   for the same care saves it), not a saving or a reduction of cost named as the outcome, nor what a person knows or
   thinks of a cost, nor a cost-effectiveness;
@@ -64,7 +64,7 @@ ABILITY = re.compile(
     r"\babilit(?:y|ies)\b|\bperformance\b(?!\s+status)|\brange\s+of\s+(?:motion|movement)\b|"
     r"\bwalk(?:ing|ed)?\s+(?:distance|speed|capacity|ability)\b|\bdistance\s+walked\b|\b(?:six|6)[\s\-]*min(?:ute)?[\s\-]+walk|"
     r"\b(?:physical\s+)?fitness\b|\bendurance\b|\bexercise\s+tolerance\b|\bphysical\s+activit(?:y|ies)\b|"
-    r"\bhealth\s+status\b|\bvitality\b"
+    r"\bhealth\s+status\b|\bvitality\b|\bfunctioning\b|\bskills?\b|\bself-care\b"
 )
 # the quality of what a person gets or has: "sleep quality", "quality of care", "image quality"
 QUALITY = re.compile(r"\bquality\b|\b(?:hr)?qol\b")
