@@ -62,7 +62,8 @@ NOT_A_FUNCTION = re.compile(
 # what a person can do, and how well: more is better
 ABILITY = re.compile(
     r"\babilit(?:y|ies)\b|\bperformance\b(?!\s+status)|\brange\s+of\s+(?:motion|movement)\b|"
-    r"\bwalk(?:ing|ed)?\s+(?:distance|speed|capacity|ability)\b|\bdistance\s+walked\b|\b(?:six|6)[\s\-]*min(?:ute)?[\s\-]+walk|"
+    r"\bwalk(?:ing|ed)?\s+(?:distance|speed|capacity|ability)\b|\bdistance\s+walked\b|"
+    r"\b(?:six|6)[\s\-]*min(?:ute)?[\s\-]+walk|"
     r"\b(?:physical\s+)?fitness\b|\bendurance\b|\bexercise\s+tolerance\b|\bphysical\s+activit(?:y|ies)\b|"
     r"\bhealth\s+status\b|\bvitality\b|\bfunctioning\b|\bskills?\b|\bself-care\b"
 )
@@ -104,7 +105,8 @@ NOT_STORED_FAT = re.compile(
 BURDEN = re.compile(
     r"\bplaques?\b|\bgingival\s+(?:index|indices|scores?|inflammation|bleeding)\b|"
     r"\btroponin\b|\bc?tn[it]\b|\bck-?mb\b|"
-    r"^(?:(?:the|mean|median|change\s+in|levels?\s+of|values?\s+of|serum|plasma|blood)\s+)*creatinine(?:\s+(?:levels?|values?|concentrations?))?$"
+    r"^(?:(?:the|mean|median|change\s+in|levels?\s+of|values?\s+of|serum|plasma|blood)\s+)*"
+    r"creatinine(?:\s+(?:levels?|values?|concentrations?))?$"
 )
 # a burden's removal or reduction named as the outcome ("plaque removal", "plaque reduction")
 NOT_A_BURDEN = re.compile(r"\b(?:removal|reduction|regression|decrease|stability|stabili[sz]ation)\b")

@@ -7,7 +7,7 @@ time to progression, a longer survival time and a longer duration of analgesia a
 ("ventilator-free days", "progression-free survival") are good to have, and so is the threshold of a harm or the
 tolerance of it ("pain threshold", "glucose tolerance": how much it takes to bring the harm on).
 
-Where these rules say nothing ("FEV1", "antibody titers", "serum creatinine"), a learned polarity may answer
+Where these rules say nothing ("antibody titers", "serum ferritin"), a learned polarity may answer
 (LearnedPolarity: a logistic regression over the outcome name's words, trained on distant labels of Evidence
 Inference by summarizer.training.polarity, data/outcome_polarity.json): only where its probability reaches the
 threshold chosen by cross-validation on the train documents. The rules always come first.
