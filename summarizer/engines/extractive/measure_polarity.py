@@ -18,9 +18,21 @@ one kind, each a kind that recurs across several trials of Evidence Inference's 
 - lower is better: errors and mistakes made (an error is a failure to do a thing right, whatever it is of); the length
   or size of a surgical incision or scar (the less the body is cut, the better: the aim of minimally invasive
   surgery);
+- higher is better: what a person can do and how well (an ability, a performance, the range of motion of a joint,
+  the distance or speed walked, fitness, endurance, exercise tolerance, physical activity: as "function" and
+  "capacity"; not a "performance status", whose scales run either way, nor an ability's decline or impairment named
+  as the outcome); the quality of what a person gets or has ("sleep quality", "quality of care", "image quality"),
+  not as the scores of an instrument (some score the burden: a higher "quality of sleep index" is worse sleep, and
+  some quality-of-life scales run the same way), nor a poor quality;
+  a person's health status, vitality, functioning, skills and self-care;
+- lower is better: what care costs ("total costs", "the mean cost per patient", "NHS costs": a treatment that costs less
+  for the same care saves it), not a saving or a reduction of cost named as the outcome, nor what a person knows or
+  thinks of a cost, nor a cost-effectiveness;
 - lower is better: fat stored in the body (body fat, fat mass, visceral fat, waist circumference, obesity: excess
   adiposity is a harm; not "fat-free" or "lean" mass, nor fat eaten or excreted); dental plaque and gingival
-  inflammation (their indices and scores); the markers released by injured heart muscle (troponin, CK-MB).
+  inflammation (their indices and scores); the markers released by injured heart muscle (troponin, CK-MB); the
+  creatinine in the blood, which the kidneys fail to clear (the inverse of glomerular filtration; not its clearance,
+  nor the creatinine in urine, nor a ratio to it).
 
 Asked only where polarity.py's own rules say nothing (polarity.name_rules_higher_is_better).
 """
@@ -47,6 +59,32 @@ FUNCTION_MEASURE = re.compile(
 NOT_A_FUNCTION = re.compile(
     r"\b(?:reaction|impact|loading|shear)\b|\b(?:declines?|loss|falls?|drops?|fatigue|reductions?|decreases?)\b"
 )
+# what a person can do, and how well: more is better
+ABILITY = re.compile(
+    r"\babilit(?:y|ies)\b|\bperformance\b(?!\s+status)|\brange\s+of\s+(?:motion|movement)\b|"
+    r"\bwalk(?:ing|ed)?\s+(?:distance|speed|capacity|ability)\b|\bdistance\s+walked\b|"
+    r"\b(?:six|6)[\s\-]*min(?:ute)?[\s\-]+walk|"
+    r"\b(?:physical\s+)?fitness\b|\bendurance\b|\bexercise\s+tolerance\b|\bphysical\s+activit(?:y|ies)\b|"
+    r"\bhealth\s+status\b|\bvitality\b|\bfunctioning\b|\bskills?\b|\bself-care\b"
+)
+# the quality of what a person gets or has: "sleep quality", "quality of care", "image quality"
+QUALITY = re.compile(r"\bquality\b|\b(?:hr)?qol\b")
+# an instrument that measures it, whose scores may run either way (a higher "quality of sleep index" or "life quality
+# index" is worse; some quality-of-life scales score the burden), or a poor quality named
+NOT_A_QUALITY = re.compile(
+    r"\bind(?:ex|ices)\b|\bscales?\b|\bscores?\b|\bquestionnaires?\b|\binventor(?:y|ies)\b|"
+    r"\b(?:poor|low|bad|inadequate)\b"
+)
+# an ability's or a performance's decline or impairment named as the outcome
+NOT_AN_ABILITY = re.compile(r"\bimpair\w*|\bdeficits?\b|\binabilit\w*|\bsedentary\b")
+# what care costs: less is better
+COST = re.compile(r"\bcosts?\b")
+# a saving or reduction named as the outcome, what someone knows or thinks of a cost, a cost-effectiveness or a
+# cost-benefit ratio, whose good direction is not the cost's
+NOT_A_COST = re.compile(
+    r"\bsav(?:e|es|ed|ing|ings)\b|\breduc\w*|\bdecreas\w*|\bknow\w*|\baware\w*|\bperce\w*|\bbelie\w*|"
+    r"\beffective\w*|\bbenefits?\b|\butility\b|\bper\s+qaly\b"
+)
 # fat stored in the body: less is better
 BODY_FAT = re.compile(
     r"\b(?:body|visceral|abdominal|subcutaneous|trunk|truncal|android|liver|hepatic|epicardial|intra-?abdominal)\s+"
@@ -62,10 +100,13 @@ NOT_STORED_FAT = re.compile(
     # its loss or reduction named as the outcome ("body fat loss"): more of that is better
     r"\b(?:loss|lost|reductions?|decreases?|declines?)\b"
 )
-# dental plaque and gingival inflammation, and the markers released by injured heart muscle: less is better
+# dental plaque and gingival inflammation, the markers released by injured heart muscle, and the creatinine the
+# kidneys leave in the blood: less is better
 BURDEN = re.compile(
     r"\bplaques?\b|\bgingival\s+(?:index|indices|scores?|inflammation|bleeding)\b|"
-    r"\btroponin\b|\bc?tn[it]\b|\bck-?mb\b"
+    r"\btroponin\b|\bc?tn[it]\b|\bck-?mb\b|"
+    r"^(?:(?:the|mean|median|change\s+in|levels?\s+of|values?\s+of|serum|plasma|blood)\s+)*"
+    r"creatinine(?:\s+(?:levels?|values?|concentrations?))?$"
 )
 # a burden's removal or reduction named as the outcome ("plaque removal", "plaque reduction")
 NOT_A_BURDEN = re.compile(r"\b(?:removal|reduction|regression|decrease|stability|stabili[sz]ation)\b")
@@ -91,11 +132,24 @@ INCISION_SIZE = re.compile(
 def _higher_class(low: str) -> bool:
     if FUNCTION_MEASURE.search(low) is not None and NOT_A_FUNCTION.search(low) is None:
         return True
+    if _can_do(low):
+        return True
     return HABIT_GIVEN_UP.search(low) is not None or DONE_ACCURATELY.search(low) is not None
+
+
+def _can_do(low: str) -> bool:
+    """Whether a name is what a person can do or how well (ABILITY), or the quality of what they get (QUALITY)."""
+    if NOT_A_FUNCTION.search(low) is not None or NOT_AN_ABILITY.search(low) is not None:
+        return False
+    if ABILITY.search(low) is not None:
+        return True
+    return QUALITY.search(low) is not None and NOT_A_QUALITY.search(low) is None
 
 
 def _lower_class(low: str) -> bool:
     if BODY_FAT.search(low) is not None and NOT_STORED_FAT.search(low) is None:
+        return True
+    if COST.search(low) is not None and NOT_A_COST.search(low) is None:
         return True
     if NOT_A_BURDEN.search(low) is not None:
         return False

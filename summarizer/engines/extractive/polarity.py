@@ -4,9 +4,10 @@ Most outcomes are bad to have (mortality, pain, relapse: lower is better) or goo
 quality of life: higher is better). Times and durations go by what they measure: a shorter time to recovery, a
 shorter hospital stay and a shorter duration of symptoms are improvements whatever words surround them, but a longer
 time to progression, a longer survival time and a longer duration of analgesia are too; "-free" outcomes
-("ventilator-free days", "progression-free survival") are good to have.
+("ventilator-free days", "progression-free survival") are good to have, and so is the threshold of a harm or the
+tolerance of it ("pain threshold", "glucose tolerance": how much it takes to bring the harm on).
 
-Where these rules say nothing ("FEV1", "antibody titers", "serum creatinine"), a learned polarity may answer
+Where these rules say nothing ("antibody titers", "serum ferritin"), a learned polarity may answer
 (LearnedPolarity: a logistic regression over the outcome name's words, trained on distant labels of Evidence
 Inference by summarizer.training.polarity, data/outcome_polarity.json): only where its probability reaches the
 threshold chosen by cross-validation on the train documents. The rules always come first.
@@ -34,7 +35,7 @@ BAD_OUTCOME = re.compile(
     r"mortalit|death|\bd(?:ie[ds]?|ying)\b|\bards\b|complication|inflamm|ammat|cytokine|pain|adverse|toxicit|infection|"
     r"recurren|relapse|hospital|length of stay|symptom|disease|severity|risk|failure|injur|damage|fibrosis|"
     r"progression|incidence|nausea|vomit|bleed|ha?emorrh|thromb|(?<!pr)event|readmission|ventilat|intubat|\bicu\b|"
-    r"fever|edema|oedema|lesion|tumou?r|viral load|\bcrp\b|il-?6|tnf|d-dimer|\bldh\b|blood pressure|"
+    r"fever|edema|oedema|lesion|tumou?r|viral load|\b(?:hs-?)?crp\b|il-?6|tnf|d-dimer|\bldh\b|blood pressure|"
     r"hypertension|cholesterol|glucose|hba1c|\ba1c\b|glyc(?:osyl)?ated\s+ha?emoglobin|anxiety|depress|fatigue|dyspn|cough|exacerbat|(?<!in)dependence|"
     r"requirement|disability|storm|\bviral|\bvirus|replication|"
     r"transmission|infectivity|tumorigen|metasta|parasit|gametocyt|hypoglyc|hyperglyc|insulin resistance|"
@@ -49,7 +50,10 @@ GOOD_OUTCOME = re.compile(
     r"\bcure|oxygenat|saturation|lymphocyte count|efficacy|healing|clearance|discharge|capacity|strength|"
     r"adherence|satisfaction|success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
     r"longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
-    r"immunogenicity|protection|\bimprovement"
+    r"immunogenicity|protection|\bimprovement|"
+    # the short forms trial reports give survival without an event and response ("PFS", "DFS", "ORR"); not "OS" or
+    # "CR", which stand for other things too (an open surgery arm, creatinine)
+    r"\b(?:pfs|dfs|efs|rfs|mfs|orr)\b"
 )
 # what a person knows or does accurately is good to have: "knowledge scores", "accuracy of discrimination",
 # "knowledge of adverse events": the head of the name, whatever it is of (not "competence": mostly rated of
@@ -83,6 +87,13 @@ HARM_REDUCED = re.compile(
     r"(?:of|in)\s+(?P<of>.+)$"
 )
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
+# the threshold of a harm, or the tolerance of it, named before or after it: how much it takes to bring the harm on
+# ("pressure pain threshold", "the threshold for pain", "seizure threshold", "glucose tolerance"): more is better,
+# though the harm's word is in the name
+HARM_THRESHOLDS = (
+    re.compile(r"(?P<harm>[\w\-]+(?:\s+[\w\-]+)?)[\s\-]+(?:thresholds?|tolerance)\b"),
+    re.compile(r"\b(?:thresholds?|tolerance)\s+(?:of|for|to)\s+(?P<harm>[\w\-]+(?:\s+[\w\-]+)?)"),
+)
 # "time required for wound healing", "time needed to complete the task", "the time taken": what it takes; shorter
 # is better
 TIME_TAKEN = re.compile(r"\b(?:time|times|duration)\s+(?:required|needed|taken|necessary)\b")
@@ -194,6 +205,22 @@ def rule_higher_is_better(outcome: str, harms: HarmWords = NO_HARM_WORDS) -> boo
     return more_is_better
 
 
+def _harm_threshold(low: str) -> bool:
+    """Whether a lower-cased name is the threshold or tolerance of a harm (HARM_THRESHOLDS), and no list of
+    measures."""
+    if ("thresh" not in low and "toleran" not in low) or "," in low or ";" in low:
+        return False
+    return any(_names_harm(match.group("harm")) for pattern in HARM_THRESHOLDS for match in pattern.finditer(low))
+
+
+def _names_harm(words: str) -> bool:
+    """Whether a few words name a harm: a bad outcome's word, or a harm word of the adverse-event lexicon
+    (cues.is_head: "seizure"), and no good one."""
+    if GOOD_OUTCOME.search(words) is not None:
+        return False
+    return BAD_OUTCOME.search(words) is not None or any(map(is_head, tokens(words)))
+
+
 # how often a test or a screening is done ("LDL cholesterol test rates", "uptake of HIV testing"): a measure of the
 # care given, not of the condition tested for, whose polarity says nothing of it
 TEST_DONE = re.compile(
@@ -207,7 +234,7 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
     low = outcome.lower()
     if ("test" in low or "screening" in low) and TEST_DONE.search(low) is not None:
         return None
-    if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None:
+    if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None or _harm_threshold(low):
         return True
     reduced = HARM_REDUCED.search(low) if "reduc" in low or "decreas" in low or "declin" in low else None
     if reduced is not None:
