@@ -360,3 +360,14 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
             start = match.start("what")
             results.append(NumericResult(-1, change, (start, start + len(what.rstrip()))))
     return results
+
+
+def arms_compared_sentences(scan: Scan) -> frozenset[int]:
+    """The sentences that report a significant difference between two arms no control word tells apart ("relapse
+    rates were 12.4% in the A group and 3.4% in the B group (HR 0.19, 95% CI 0.04-0.92)"): each reports the effect of
+    one arm against the other, whichever the intervention is (learned_results.by_arm orients it)."""
+    return frozenset(
+        scan.sentence_index(result.arms[0].span[0])
+        for result in numeric_results(scan, Significance(scan))
+        if result.arms is not None
+    )
