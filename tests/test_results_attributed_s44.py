@@ -53,3 +53,38 @@ def test_the_arm_that_names_the_intervention_gives_the_brief_its_result() -> Non
     claims = {o.claim for o in brief.efficacy.outcomes}
     assert "Relapse rates decreased with minocycline (an improvement)." in claims
     assert brief.efficacy.assessment == "benefit_reported"
+
+
+def _learned_read(text: str, name: str) -> list[tuple[str, str]]:
+    learned = ExtractiveEngine()._learned_results()
+    assert learned is not None
+    mentions = learned.outcomes(text, annotate(text), [0], name, lambda words: name.lower() in words.lower())
+    return [(m.outcome.lower(), m.direction) for m in mentions]
+
+
+def test_the_change_model_reads_a_sentence_that_names_the_intervention_as_an_arm() -> None:
+    # "QZ" is no name the word lists know: the profile found it by another reader, and the sentence names it
+    assert _learned_read("Wound pain was significantly lower with QZ than with the usual dressing (p = 0.01).",
+                         "QZ") == [("wound pain", "improved")]
+
+
+def test_the_change_model_does_not_read_a_sentence_that_does_not_name_the_intervention_as_an_arm() -> None:
+    # another arm's result, the intervention unnamed
+    assert _learned_read("Wound pain was significantly lower with the new dressing than with the usual dressing "
+                         "(p = 0.01).", "QZ") == []
+    # named as the trial, not as an arm
+    assert _learned_read("The QZ trial found wound pain significantly lower with the new dressing than with the "
+                         "usual one (p = 0.01).", "QZ") == []
+    # named as the cause of the event counted
+    assert _learned_read("QZ-related wound pain was significantly lower with the new dressing than with the usual "
+                         "one (p = 0.01).", "QZ") == []
+
+
+def test_a_name_cut_inside_a_combination_is_no_outcome_name() -> None:
+    from summarizer.engines.extractive.outcome_names import plausible_outcome_name
+
+    assert not plausible_outcome_name("K +")
+    assert not plausible_outcome_name("serum sodium /")
+    # a combination named whole, and a charge written in a name, stay names
+    assert plausible_outcome_name("LDL-C/HDL-C ratio")
+    assert plausible_outcome_name("CD4+ T cell count")
