@@ -88,3 +88,8 @@ def test_a_name_cut_inside_a_combination_is_no_outcome_name() -> None:
     # a combination named whole, and a charge written in a name, stay names
     assert plausible_outcome_name("LDL-C/HDL-C ratio")
     assert plausible_outcome_name("CD4+ T cell count")
+
+
+def test_the_change_model_does_not_read_a_correlation_as_a_comparison_of_arms() -> None:
+    assert _learned_read("Wound pain was not significantly correlated with the cumulative dose of QZ (p = 0.41).",
+                         "QZ") == []

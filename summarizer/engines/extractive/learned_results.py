@@ -64,6 +64,7 @@ _LEADING_CHANGE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_CORRELATION = re.compile(r"\bcorrelat(?:ed|es|ion|ions)\b")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that|who|where|when)\b", re.IGNORECASE)
 _TRAILING_LINK = re.compile(
     r"(?:\s+(?:of|for|in|on|at|to|with|by|from|and|or|the|a|an|which|that|between|among|versus|vs))+$", re.IGNORECASE
@@ -127,8 +128,10 @@ class LearnedResults:
                 intervention and _as_arm(low, intervention.lower(), start, end, named_only=True)
             ):
                 continue  # the intervention is not one of the arms compared here
-            if COMPARISON_RESULT.search(low, start, end) is None:
-                continue  # the model learned from comparisons only: it reads anything else as no difference
+            if COMPARISON_RESULT.search(low, start, end) is None or _CORRELATION.search(low, start, end):
+                # the model learned from comparisons of arms only: it reads anything else as no difference, a
+                # correlation with a dose or a covariate too
+                continue
             named = [m for m in reading.outcomes if m.sentence == index]
             outcome = named[0].outcome if named else self._pico_outcome(text, start, end)
             if outcome is None:
