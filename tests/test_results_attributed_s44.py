@@ -93,3 +93,19 @@ def test_a_name_cut_inside_a_combination_is_no_outcome_name() -> None:
 def test_the_change_model_does_not_read_a_correlation_as_a_comparison_of_arms() -> None:
     assert _learned_read("Wound pain was not significantly correlated with the cumulative dose of QZ (p = 0.41).",
                          "QZ") == []
+
+
+def test_a_decimal_point_printed_as_a_raised_dot_is_read_as_one() -> None:
+    from summarizer.engines.extractive.outcomes import find_outcomes
+    from summarizer.engines.extractive.significance import decimal_points
+
+    assert decimal_points("HR 0·61 (95% CI 0·44–0·85), p=0·003") == "HR 0.61 (95% CI 0.44–0.85), p=0.003"
+    # a raised dot between units is no decimal point
+    assert decimal_points("4·2 mm·min") == "4.2 mm·min"
+    read = {(m.outcome, m.change) for m in find_outcomes("The hazard ratio for stroke with the new regimen was 0·61 "
+                                                           "(95% CI 0·44–0·85).")}
+    assert ("stroke with the new regimen", "decreased") in read or ("stroke", "decreased") in read
+    # an interval that holds 1 is no difference, however its points are printed
+    read = {(m.outcome, m.change) for m in find_outcomes("The hazard ratio for stroke with the new regimen was 0·91 "
+                                                           "(95% CI 0·64–1·25).")}
+    assert {change for _, change in read} == {"no_difference"}

@@ -108,6 +108,10 @@ def _p_significant(op: str, value: float) -> bool:
     return value < SIGNIFICANCE_LEVEL
 
 
+# a decimal point printed as a raised dot between digits
+_RAISED_DECIMAL_DOT = re.compile(r"(?<=\d)·(?=\d)")
+
+
 def ratio_significant(match: re.Match[str]) -> bool | None:
     lo, hi = float(match.group("lo")), float(match.group("hi"))
     if lo > hi:
@@ -115,11 +119,17 @@ def ratio_significant(match: re.Match[str]) -> bool | None:
     return lo > 1.0 or hi < 1.0
 
 
-def _evidence_kinds(scan: Scan, start: int, end: int) -> list[tuple[int, bool, bool]]:
+def decimal_points(text: str) -> str:
+    """The text with each decimal point written as a raised dot ("0·54", "P = 0·004", as some journals print numbers)
+    made a full stop; of the same length, so that positions hold."""
+    return _RAISED_DECIMAL_DOT.sub(".", text) if "·" in text else text
+
+
+def _evidence_kinds(scan: Scan, low: str, text: str, start: int, end: int) -> list[tuple[int, bool, bool]]:
     """Significance evidence between start and end, in text order: (position, significant?, a test's result?),
     where a test's result is a p-value or a ratio's interval (one item of a list the sentence may pair in order)
-    and the rest are words ("significantly", "not significant")."""
-    low = scan.low
+    and the rest are words ("significantly", "not significant"). low and text: the statement's, lower-cased and as
+    written, with their decimal points made full stops (decimal_points)."""
     negatives = [m.start() for m in NOT_SIGNIFICANT.finditer(low, start, end)]
     found = [(pos, False, False) for pos in negatives]
     for m in SIGNIFICANT.finditer(low, start, end):
@@ -134,7 +144,7 @@ def _evidence_kinds(scan: Scan, start: int, end: int) -> list[tuple[int, bool, b
             found.append((following.start("value"), _p_significant(op, float(following.group("value"))), True))
             more = following.end()
     if may_hold_ratio(scan):
-        for m in RATIO.finditer(scan.text, start, end):
+        for m in RATIO.finditer(text, start, end):
             significant = ratio_significant(m)
             if significant is not None:
                 found.append((m.start(), significant, True))
@@ -211,9 +221,9 @@ class _SentenceEvidence:
     """One sentence's significance evidence, its lists paired by "respectively", and (read when first needed) where
     its clauses that make their own claims start."""
 
-    def __init__(self, scan: Scan, start: int, end: int) -> None:
-        self._low, self._span = scan.low, (start, end)
-        found = _evidence_kinds(scan, start, end)
+    def __init__(self, scan: Scan, low: str, text: str, start: int, end: int) -> None:
+        self._low, self._span = low, (start, end)
+        found = _evidence_kinds(scan, low, text, start, end)
         self.positions = [at for at, _, _ in found]
         self.values = [significant for _, significant, _ in found]
         self._boundaries: list[int] | None = None
@@ -328,6 +338,10 @@ class Significance:
 
     def __init__(self, scan: Scan) -> None:
         self.scan = scan
+        # the statement's text, lower-cased and as written, with its decimal points made full stops: the numbers of
+        # its tests and results as they are read
+        self.low = decimal_points(scan.low)
+        self.text = decimal_points(scan.text)
         self._by_sentence: dict[tuple[int, int], _SentenceEvidence] = {}
 
     def at(self, pos: int) -> bool | None:
@@ -344,18 +358,18 @@ class Significance:
         sentence = self.scan.sentence_at(pos)
         evidence = self._by_sentence.get(sentence)
         if evidence is None:
-            evidence = _SentenceEvidence(self.scan, *sentence)
+            evidence = _SentenceEvidence(self.scan, self.low, self.text, *sentence)
             self._by_sentence[sentence] = evidence
         for paired in evidence.lists:
             if paired.reach[0] <= pos < paired.reach[1] and not paired.tests[0] <= pos < paired.tests[1]:
                 if all(v == paired.values[0] for v in paired.values):
                     return paired.values[0]
-                return _in_order(self.scan.low, pos, paired)
+                return _in_order(self.low, pos, paired)
         positions, values = evidence.positions, evidence.values
         i = bisect_left(positions, pos)
         if i < len(positions):
             if i + 1 < len(positions) and values[i + 1] is not values[i] and _ANOTHER_ARMS_RESULT.match(
-                self.scan.low, positions[i], positions[i + 1]
+                self.low, positions[i], positions[i + 1]
             ):
                 return None  # each arm's result has its own test, and they differ: the result's arm tells
             return values[i]
@@ -369,7 +383,7 @@ class Significance:
         """The sentence after pos's one when it opens by saying that the difference was not significant ("Total costs
         were lower in A than in B. This difference, which was not significant, ..."): the test of a result of pos's
         sentence that has none of its own (Significance.at). None when it does not."""
-        low = self.scan.low
+        low = self.low
         if "differ" not in low or "signific" not in low:
             return None
         end = self.scan.sentence_at(pos)[1]
