@@ -237,7 +237,7 @@ def _listed_arms(scan: Scan, listed: re.Match[str], significance: Significance) 
     the arms' change against the comparator when every listed arm went the same way and the comparator is a control
     (no difference when the sentence says it was not significant; none when it gives no test and they are no
     rates)."""
-    low = significance.low
+    low = scan.low
     if CONTROL_WORDS.search(low, *listed.span("control")) is None:
         return None
     values = [(float(v), pct, words) for v, pct, words in _LISTED_VALUE.findall(low, *listed.span())]
@@ -283,9 +283,9 @@ def _subject_end(low: str, value_start: int, sentence_start: int) -> int:
 
 
 def numeric_results(scan: Scan, significance: Significance) -> list[NumericResult]:
-    """The comparisons a statement reports in numbers (see the module's docstring), read with the decimal points
-    printed as raised dots made full stops (significance.decimal_points)."""
-    low = significance.low
+    """The comparisons a statement reports in numbers (see the module's docstring); a ratio's numbers read with their
+    decimal points printed as raised dots made full stops (significance.decimal_points)."""
+    low = scan.low
     ratios = may_hold_ratio(scan)
     pairs = ratios or _GATE.search(low) is not None
     arms_first = "(" in low and any(mark in low for mark in TESTED_WORDS)

@@ -120,16 +120,18 @@ def ratio_significant(match: re.Match[str]) -> bool | None:
 
 
 def decimal_points(text: str) -> str:
-    """The text with each decimal point written as a raised dot ("0·54", "P = 0·004", as some journals print numbers)
-    made a full stop; of the same length, so that positions hold."""
+    """The text as written with each decimal point printed as a raised dot ("HR 0·54 (0·36 to 0·82)", as some journals
+    print numbers) made a full stop, as the lower-cased text has it (tokenise.lower_same_length); of the same length,
+    so that positions hold. Ratios are read on the text as written ("HR", "OR" are capitals)."""
     return _RAISED_DECIMAL_DOT.sub(".", text) if "·" in text else text
 
 
-def _evidence_kinds(scan: Scan, low: str, text: str, start: int, end: int) -> list[tuple[int, bool, bool]]:
+def _evidence_kinds(scan: Scan, text: str, start: int, end: int) -> list[tuple[int, bool, bool]]:
     """Significance evidence between start and end, in text order: (position, significant?, a test's result?),
     where a test's result is a p-value or a ratio's interval (one item of a list the sentence may pair in order)
-    and the rest are words ("significantly", "not significant"). low and text: the statement's, lower-cased and as
-    written, with their decimal points made full stops (decimal_points)."""
+    and the rest are words ("significantly", "not significant"). text: the statement's, its decimal points made full
+    stops (decimal_points)."""
+    low = scan.low
     negatives = [m.start() for m in NOT_SIGNIFICANT.finditer(low, start, end)]
     found = [(pos, False, False) for pos in negatives]
     for m in SIGNIFICANT.finditer(low, start, end):
@@ -221,9 +223,9 @@ class _SentenceEvidence:
     """One sentence's significance evidence, its lists paired by "respectively", and (read when first needed) where
     its clauses that make their own claims start."""
 
-    def __init__(self, scan: Scan, low: str, text: str, start: int, end: int) -> None:
-        self._low, self._span = low, (start, end)
-        found = _evidence_kinds(scan, low, text, start, end)
+    def __init__(self, scan: Scan, text: str, start: int, end: int) -> None:
+        self._low, self._span = scan.low, (start, end)
+        found = _evidence_kinds(scan, text, start, end)
         self.positions = [at for at, _, _ in found]
         self.values = [significant for _, significant, _ in found]
         self._boundaries: list[int] | None = None
@@ -338,10 +340,7 @@ class Significance:
 
     def __init__(self, scan: Scan) -> None:
         self.scan = scan
-        # the statement's text, lower-cased and as written, with its decimal points made full stops: the numbers of
-        # its tests and results as they are read
-        self.low = decimal_points(scan.low)
-        self.text = decimal_points(scan.text)
+        self.text = decimal_points(scan.text)  # the ratios' numbers as they are read
         self._by_sentence: dict[tuple[int, int], _SentenceEvidence] = {}
 
     def at(self, pos: int) -> bool | None:
@@ -358,18 +357,18 @@ class Significance:
         sentence = self.scan.sentence_at(pos)
         evidence = self._by_sentence.get(sentence)
         if evidence is None:
-            evidence = _SentenceEvidence(self.scan, self.low, self.text, *sentence)
+            evidence = _SentenceEvidence(self.scan, self.text, *sentence)
             self._by_sentence[sentence] = evidence
         for paired in evidence.lists:
             if paired.reach[0] <= pos < paired.reach[1] and not paired.tests[0] <= pos < paired.tests[1]:
                 if all(v == paired.values[0] for v in paired.values):
                     return paired.values[0]
-                return _in_order(self.low, pos, paired)
+                return _in_order(self.scan.low, pos, paired)
         positions, values = evidence.positions, evidence.values
         i = bisect_left(positions, pos)
         if i < len(positions):
             if i + 1 < len(positions) and values[i + 1] is not values[i] and _ANOTHER_ARMS_RESULT.match(
-                self.low, positions[i], positions[i + 1]
+                self.scan.low, positions[i], positions[i + 1]
             ):
                 return None  # each arm's result has its own test, and they differ: the result's arm tells
             return values[i]
@@ -383,7 +382,7 @@ class Significance:
         """The sentence after pos's one when it opens by saying that the difference was not significant ("Total costs
         were lower in A than in B. This difference, which was not significant, ..."): the test of a result of pos's
         sentence that has none of its own (Significance.at). None when it does not."""
-        low = self.low
+        low = self.scan.low
         if "differ" not in low or "signific" not in low:
             return None
         end = self.scan.sentence_at(pos)[1]
