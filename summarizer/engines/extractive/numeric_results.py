@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from summarizer.engines.extractive.cues import CONTROL_WORDS, OBJ_CUT
+from summarizer.engines.extractive.cues import CONTROL_WORDS, OBJ_CUT, TESTED_IN_NUMBERS
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.significance import (
     RATIO,
@@ -367,6 +367,8 @@ def arms_compared_sentences(scan: Scan) -> frozenset[int]:
     """The sentences that report a significant difference between two arms no control word tells apart ("relapse
     rates were 12.4% in the A group and 3.4% in the B group (HR 0.19, 95% CI 0.04-0.92)"): each reports the effect of
     one arm against the other, whichever the intervention is (learned_results.by_arm orients it)."""
+    if "signific" not in scan.low and TESTED_IN_NUMBERS.search(scan.low) is None and not may_hold_ratio(scan):
+        return frozenset()  # the arms are kept only where their difference is said to be significant
     return frozenset(
         scan.sentence_index(result.arms[0].span[0])
         for result in numeric_results(scan, Significance(scan))
