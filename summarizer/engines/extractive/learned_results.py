@@ -44,6 +44,7 @@ from summarizer.engines.extractive.result_cues import JUDGED_BETTER, JUDGED_WORS
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.significance import Significance
 from summarizer.engines.extractive.tokenise import split_sentences
+from summarizer.engines.extractive.treatment_names import TRIAL_WORDS
 from summarizer.models import Change
 
 MIN_PROBABILITY = 0.8
@@ -63,6 +64,7 @@ _LEADING_CHANGE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_CORRELATION = re.compile(r"\bcorrelat(?:ed|es|ion|ions)\b")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:which|that|who|where|when)\b", re.IGNORECASE)
 _TRAILING_LINK = re.compile(
     r"(?:\s+(?:of|for|in|on|at|to|with|by|from|and|or|the|a|an|which|that|between|among|versus|vs))+$", re.IGNORECASE
@@ -74,6 +76,8 @@ _COMPLEMENT_END = re.compile(
     r"\s*,|\s+(?:and|or|but)\s+(?:the|a|an|its|their|this|these|those|in|to|was|were)\b", re.IGNORECASE
 )
 _COMPLEMENT_WORDS = 6
+# the words after a name that make it the trial's ("the QZ trial", "the QZ study")
+_TRIAL_WORDS = tuple(sorted(TRIAL_WORDS))
 
 
 @dataclass
@@ -118,10 +122,16 @@ class LearnedResults:
                 continue
             start, end = spans[index]
             arms = [m.name for m in reading.treatment.mentions if m.sentence == index and m.therapy_frame]
-            if not any(_as_arm(text, name, start, end) for name in arms):
+            # the intervention's own name counts too: the profile may have found it by a reader (the PICO reader's
+            # names) that the statement's first reading did not run
+            if not any(_as_arm(text, name, start, end) for name in arms) and not (
+                intervention and _as_arm(low, intervention.lower(), start, end, named_only=True)
+            ):
                 continue  # the intervention is not one of the arms compared here
-            if COMPARISON_RESULT.search(low, start, end) is None:
-                continue  # the model learned from comparisons only: it reads anything else as no difference
+            if COMPARISON_RESULT.search(low, start, end) is None or _CORRELATION.search(low, start, end):
+                # the model learned from comparisons of arms only: it reads anything else as no difference, a
+                # correlation with a dose or a covariate too
+                continue
             named = [m for m in reading.outcomes if m.sentence == index]
             outcome = named[0].outcome if named else self._pico_outcome(text, start, end)
             if outcome is None:
@@ -206,13 +216,14 @@ def _span_name(text: str, after: str = "") -> str | None:
     return extended if extended is not None and plausible_outcome_name(extended) else tidy
 
 
-def _as_arm(text: str, name: str, start: int, end: int) -> bool:
+def _as_arm(text: str, name: str, start: int, end: int, named_only: bool = False) -> bool:
     """Whether a name occurs in text[start:end] other than as the cause of an event ("a vasectomy-related adverse
-    event" names those who had the event, not an arm)."""
+    event" names those who had the event, not an arm). named_only: the name is not known as a treatment mention
+    there, so it must not name the trial either ("the QZ trial found ...": the trial, not one of its arms)."""
     at = text.find(name, start, end)
     while at >= 0:
         after = text[at + len(name) : at + len(name) + 12].lstrip(" -").lower()
-        if not after.startswith(PATTERN_A_SUFFIX):
+        if not after.startswith(PATTERN_A_SUFFIX) and not (named_only and after.startswith(_TRIAL_WORDS)):
             return True
         at = text.find(name, at + 1, end)
     return False

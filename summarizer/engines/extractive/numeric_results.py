@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from summarizer.engines.extractive.cues import CONTROL_WORDS, OBJ_CUT
+from summarizer.engines.extractive.cues import CONTROL_WORDS, OBJ_CUT, TESTED_IN_NUMBERS
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.significance import (
     RATIO,
@@ -283,7 +283,8 @@ def _subject_end(low: str, value_start: int, sentence_start: int) -> int:
 
 
 def numeric_results(scan: Scan, significance: Significance) -> list[NumericResult]:
-    """The comparisons a statement reports in numbers (see the module's docstring)."""
+    """The comparisons a statement reports in numbers (see the module's docstring); a ratio's numbers read with their
+    decimal points printed as raised dots made full stops (significance.decimal_points)."""
     low = scan.low
     ratios = may_hold_ratio(scan)
     pairs = ratios or _GATE.search(low) is not None
@@ -348,7 +349,7 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         if found is not None:
             results.append(found)
     if ratios:
-        for match in RATIO.finditer(scan.text):
+        for match in RATIO.finditer(significance.text):
             what = match.group("what")
             if what is None:
                 continue
@@ -360,3 +361,16 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
             start = match.start("what")
             results.append(NumericResult(-1, change, (start, start + len(what.rstrip()))))
     return results
+
+
+def arms_compared_sentences(scan: Scan) -> frozenset[int]:
+    """The sentences that report a significant difference between two arms no control word tells apart ("relapse
+    rates were 12.4% in the A group and 3.4% in the B group (HR 0.19, 95% CI 0.04-0.92)"): each reports the effect of
+    one arm against the other, whichever the intervention is (learned_results.by_arm orients it)."""
+    if "signific" not in scan.low and TESTED_IN_NUMBERS.search(scan.low) is None and not may_hold_ratio(scan):
+        return frozenset()  # the arms are kept only where their difference is said to be significant
+    return frozenset(
+        scan.sentence_index(result.arms[0].span[0])
+        for result in numeric_results(scan, Significance(scan))
+        if result.arms is not None
+    )

@@ -431,6 +431,10 @@ _COUNTED_PEOPLE = PEOPLE | {
 }
 
 
+# marks that join two names: a name never ends with one
+_JOINING_MARKS = ("+", "/", "&")
+
+
 def plausible_outcome_name(name: str) -> bool:
     """Whether a phrase can be an outcome's name: no piece of a p-value or bracket, not the study's results, not a
     trial arm ("the PE group"), not opening with an adverb ("significantly over the study period"), and at least
@@ -439,6 +443,8 @@ def plausible_outcome_name(name: str) -> bool:
     low = name.lower()
     if _NOT_IN_NAMES.search(low) is not None or name.count("(") != name.count(")"):
         return False
+    if name.rstrip().endswith(_JOINING_MARKS):
+        return False  # cut inside a combination ("F +" of "F + A"): a piece of a name, not a name
     words = _NAME_WORD.findall(low)
     if not words or words[-1] in ARM_WORDS or words[0].endswith(ADVERB_ENDINGS) or words[0] in _NOT_FIRST:
         return False

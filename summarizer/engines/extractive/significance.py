@@ -108,6 +108,10 @@ def _p_significant(op: str, value: float) -> bool:
     return value < SIGNIFICANCE_LEVEL
 
 
+# a decimal point printed as a raised dot between digits
+_RAISED_DECIMAL_DOT = re.compile(r"(?<=\d)·(?=\d)")
+
+
 def ratio_significant(match: re.Match[str]) -> bool | None:
     lo, hi = float(match.group("lo")), float(match.group("hi"))
     if lo > hi:
@@ -115,10 +119,18 @@ def ratio_significant(match: re.Match[str]) -> bool | None:
     return lo > 1.0 or hi < 1.0
 
 
-def _evidence_kinds(scan: Scan, start: int, end: int) -> list[tuple[int, bool, bool]]:
+def decimal_points(text: str) -> str:
+    """The text as written with each decimal point printed as a raised dot ("HR 0·54 (0·36 to 0·82)", as some journals
+    print numbers) made a full stop, as the lower-cased text has it (tokenise.lower_same_length); of the same length,
+    so that positions hold. Ratios are read on the text as written ("HR", "OR" are capitals)."""
+    return _RAISED_DECIMAL_DOT.sub(".", text) if "·" in text else text
+
+
+def _evidence_kinds(scan: Scan, text: str, start: int, end: int) -> list[tuple[int, bool, bool]]:
     """Significance evidence between start and end, in text order: (position, significant?, a test's result?),
     where a test's result is a p-value or a ratio's interval (one item of a list the sentence may pair in order)
-    and the rest are words ("significantly", "not significant")."""
+    and the rest are words ("significantly", "not significant"). text: the statement's, its decimal points made full
+    stops (decimal_points)."""
     low = scan.low
     negatives = [m.start() for m in NOT_SIGNIFICANT.finditer(low, start, end)]
     found = [(pos, False, False) for pos in negatives]
@@ -134,7 +146,7 @@ def _evidence_kinds(scan: Scan, start: int, end: int) -> list[tuple[int, bool, b
             found.append((following.start("value"), _p_significant(op, float(following.group("value"))), True))
             more = following.end()
     if may_hold_ratio(scan):
-        for m in RATIO.finditer(scan.text, start, end):
+        for m in RATIO.finditer(text, start, end):
             significant = ratio_significant(m)
             if significant is not None:
                 found.append((m.start(), significant, True))
@@ -211,9 +223,9 @@ class _SentenceEvidence:
     """One sentence's significance evidence, its lists paired by "respectively", and (read when first needed) where
     its clauses that make their own claims start."""
 
-    def __init__(self, scan: Scan, start: int, end: int) -> None:
+    def __init__(self, scan: Scan, text: str, start: int, end: int) -> None:
         self._low, self._span = scan.low, (start, end)
-        found = _evidence_kinds(scan, start, end)
+        found = _evidence_kinds(scan, text, start, end)
         self.positions = [at for at, _, _ in found]
         self.values = [significant for _, significant, _ in found]
         self._boundaries: list[int] | None = None
@@ -328,6 +340,7 @@ class Significance:
 
     def __init__(self, scan: Scan) -> None:
         self.scan = scan
+        self.text = decimal_points(scan.text)  # the ratios' numbers as they are read
         self._by_sentence: dict[tuple[int, int], _SentenceEvidence] = {}
 
     def at(self, pos: int) -> bool | None:
@@ -344,7 +357,7 @@ class Significance:
         sentence = self.scan.sentence_at(pos)
         evidence = self._by_sentence.get(sentence)
         if evidence is None:
-            evidence = _SentenceEvidence(self.scan, *sentence)
+            evidence = _SentenceEvidence(self.scan, self.text, *sentence)
             self._by_sentence[sentence] = evidence
         for paired in evidence.lists:
             if paired.reach[0] <= pos < paired.reach[1] and not paired.tests[0] <= pos < paired.tests[1]:
