@@ -54,6 +54,7 @@ MODULES = (
     "learned_spans",
     "measure_heads",
     "measure_polarity",
+    "measured_names",
     "name_roles",
     "named_cause",
     "noun_objects",
