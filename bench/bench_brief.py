@@ -66,7 +66,8 @@ def _rows(path: Path) -> list[dict[str, Any]]:
 # is plain, written for this check and kept apart from the engine's own lists (so that widening those does not move
 # the yardstick). Lower is better for BAD_OUTCOME, higher for GOOD_OUTCOME; "-free" ("pain-free", "disease-free
 # survival") is good, and so is the relief of a bad one ("pain relief", "improvement in anxiety", "reductions in
-# depression"); a name matching both, or neither, or a bare time or duration, has no known polarity.
+# depression") and a high threshold or tolerance of one ("pain threshold"); a name matching both, or neither, or a
+# bare time or duration, has no known polarity.
 BAD_OUTCOME = re.compile(
     r"\b(?:mortality|deaths?|died|pain|relapses?|recurrences?|complications?|adverse|infections?|nausea|vomiting|"
     r"hospitali[sz]ations?|readmissions?|length of (?:hospital )?stay|exacerbations?|fever|bleeding|"
@@ -81,6 +82,8 @@ GOOD_OUTCOME = re.compile(
 )
 FREE_OF = re.compile(r"-free\b|\bfree of\b")
 RELIEF_OF = re.compile(r"\b(?:relief|reductions?|improvements?|freedom)\b")
+# a harm's threshold or tolerance is good to have high ("pain threshold": more of it, less pain felt)
+HARM_THRESHOLD = re.compile(r"\b(?:thresholds?|tolerance)\b")
 TIME_NAME = re.compile(r"\b(?:time|duration|days?|hours?|weeks?)\b")
 EXPECTED_EFFICACY = {
     "improved": "benefit_reported", "worsened": "harm_reported", "no_difference": "no_benefit_reported"
@@ -98,8 +101,8 @@ def labelled_direction(outcome: str, label: str) -> str | None:
         bad, good = BAD_OUTCOME.search(low) is not None, GOOD_OUTCOME.search(low) is not None
         if bad == good or (TIME_NAME.search(low) and "length of" not in low):
             return None
-        # the relief of a harm is good to have ("pain relief")
-        lower_better = bad and RELIEF_OF.search(low) is None
+        # the relief of a harm, and a high threshold for it, are good to have ("pain relief", "pain threshold")
+        lower_better = bad and RELIEF_OF.search(low) is None and HARM_THRESHOLD.search(low) is None
     improved = (label == "decreased") == lower_better
     return "improved" if improved else "worsened"
 

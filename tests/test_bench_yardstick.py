@@ -18,3 +18,10 @@ def test_the_relief_of_a_harm_is_good_to_have() -> None:
     # the harm itself, and a time to its relief, keep their own reading
     assert labelled_direction("postoperative pain", "decreased") == "improved"
     assert labelled_direction("time to pain relief", "decreased") is None
+
+
+def test_a_high_threshold_of_a_harm_is_good_to_have() -> None:
+    assert labelled_direction("heat pain threshold at the forearm", "increased") == "improved"
+    assert labelled_direction("cold pain tolerance", "decreased") == "worsened"
+    # without the threshold the harm is lower-is-better
+    assert labelled_direction("pain at rest", "increased") == "worsened"
