@@ -46,16 +46,6 @@ def test_a_negated_list_after_a_verb_of_raising_names_the_harm() -> None:
     assert reading.absent_events == ("adverse events",)
 
 
-def test_what_a_treatment_relieved_is_no_harm_of_it() -> None:
-    reading = annotate("Topical lidocaine relieved the itch in a trial of 20 adults with eczema [ 7] .")
-    assert "itch" not in reading.adverse_events
-    reading = annotate("Oral colchicine mitigated the gout flares seen in the first month of urate lowering [ 7] .")
-    assert not reading.adverse_events
-    # a harm the treatment caused is still one
-    reading = annotate("A severe rash developed after the second dose of lamotrigine in a 30-year-old woman [ 7] .")
-    assert reading.adverse_events
-
-
 def test_general_harms_called_slight_by_their_clause() -> None:
     sentence = "Side effects of the cream were generally mild, and no child stopped treatment."
     assert slight_harm(sentence, "Side effects")
@@ -80,3 +70,27 @@ def test_a_safety_judged_good_reassures() -> None:
 def test_a_safety_judged_otherwise_does_not_reassure() -> None:
     reading = annotate("There were high safety concerns about the use of aspirin in older adults [ 7] .")
     assert reading.safety_signal != "reassuring"
+
+
+def test_a_lone_modifier_the_tagger_took_names_the_event_with_its_noun() -> None:
+    from summarizer.engines.extractive.fallback_events import _through_to_noun
+    from summarizer.engines.extractive.resources import load_resources
+    from summarizer.engines.extractive.scan import Scan
+
+    def extended(text: str, word: str) -> str:
+        scan = Scan(text, load_resources())
+        start = text.index(word)
+        end = _through_to_noun(scan, (start, start + len(word)))[1]
+        return text[start:end]
+
+    assert extended("A woman given naproxen for a year developed papillary necrosis.", "papillary") == (
+        "papillary necrosis")
+    assert extended("Sertraline gave acute adverse effects in two women.", "acute") == "acute adverse effects"
+    assert extended("Chronic myeloid leukemia developed after ten years of busulfan.", "Chronic") == (
+        "Chronic myeloid leukemia")
+    # a head stays as it was; a verb or a function word ends the reach
+    assert extended("A severe rash developed after busulfan.", "rash") == "rash"
+    assert extended("The reaction was acute and resolved after stopping busulfan.", "acute") == "acute"
+    # a noun that is no harm's head is not taken
+    assert extended("The dose of busulfan took account of ventricular size in each child.", "ventricular") == (
+        "ventricular")

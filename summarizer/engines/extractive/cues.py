@@ -165,7 +165,6 @@ def mark_kind(tok: str) -> str | None:
 
 _REDUCE_PREFIXES = (
     "prevent", "avoid", "reduc", "decreas", "lower", "treat", "alleviat", "ameliorat", "attenuat", "improv", "manag",
-    "reliev", "mitigat",  # "relieved the itch": the itch is what the treatment eased, no harm of it
 )
 
 NEGATED_VERBS = _words(
