@@ -47,16 +47,20 @@ def test_a_negated_list_after_a_verb_of_raising_names_the_harm() -> None:
 
 
 def test_general_harms_called_slight_by_their_clause() -> None:
-    sentence = "Side effects of the cream were generally mild, and no child stopped treatment."
+    sentence = "Side effects of the cream were generally well tolerated, and no child stopped treatment."
     assert slight_harm(sentence, "Side effects")
     sentence = "Toxicities reported with the regimen are usually transient or well tolerated."
     assert slight_harm(sentence, "Toxicities")
+    assert slight_harm("Toxicity of the new regimen was minimal.", "Toxicity")
 
 
 def test_general_harms_not_called_slight() -> None:
     # a count of those who had them, a range that reaches severe harm, a predicate of something else
-    assert not slight_harm("Adverse events were mild in 14 of the 30 women given the cream.", "Adverse events")
+    assert not slight_harm("Adverse events were well tolerated in 14 of the 30 women given the cream.",
+                           "Adverse events")
+    # harms called only mild or transient were still had (a concern, described so)
     assert not slight_harm("Adverse events were mild to severe with the cream.", "Adverse events")
+    assert not slight_harm("Side effects of the cream were mild and transient.", "Side effects")
     assert not slight_harm("Adverse events were frequent, and the rash was mild.", "Adverse events")
 
 
