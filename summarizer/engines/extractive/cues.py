@@ -82,9 +82,14 @@ OURS_WORDS = dict(STANCE_CUES)["ours"]
 
 # Topics and safety.
 REASSURING = re.compile(
-    r"\b(?:safe\b|safely|well[\s\-]?tolerated|welltolerated|(?:was|were|is|are) tolerated|good safety|"
-    r"favou?rable safety|no (?:serious |severe |major |significant )?(?:adverse|side|safety|toxicit|"
-    r"complication)|without (?:any )?(?:serious |severe |major )?(?:adverse|side|toxicit|complication))"
+    r"\b(?:safe\b|safely|well[\s\-]?tolerated|welltolerated|(?:was|were|is|are) tolerated|"
+    # a safety judged good: "its proven safety", "a high safety profile", "its safety profile is good" (not "high
+    # safety concerns")
+    r"(?:good|favou?rable|proven|excellent|high|acceptable|superior) safety"
+    r"(?!\s+(?:concerns?|risks?|issues?|problems?|signals?|warnings?|alerts?|questions?)\b)|"
+    r"safety (?:profile|record) (?:is|was|has been) (?:\w+ )?(?:good|favou?rable|excellent|acceptable)|"
+    r"no (?:serious |severe |major |significant )?(?:adverse|side|safety|toxicit|complication)|"
+    r"without (?:any )?(?:serious |severe |major )?(?:adverse|side|toxicit|complication))"
 )
 # outcomes that count adverse events: their change speaks to safety, not to efficacy
 SAFETY_OUTCOME = re.compile(
@@ -469,9 +474,9 @@ ARMS_COMPARED = re.compile(
 # words that set a clause against the one before it
 CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although|though|yet|only)\b")
 # a change verb or noun negated: "did not reduce", "failed to improve", "did not result in statistically significant
-# improvements in"
+# improvements in"; "without increasing X" says X did not increase (but "with or without" names who or which arms)
 VERB_NEGATED = re.compile(
-    r"\b(?:not|no|nor|never|failed to|unable to)\s+(?:\w+\s+)?"
+    r"(?:\b(?:not|no|nor|never|failed to|unable to)|(?<!\bor\s)\bwithout)\s+(?:\w+\s+)?"
     r"(?:(?:result(?:ed)?\s+in|lead\s+to|led\s+to|produce|show|yield|any|statistically|significant(?:ly)?|"
     # "was not associated with an increased risk of X"
     r"clinically|meaningful|further|marked|associated\s+with|linked\s+(?:to|with)|an?)\s+){0,4}$"

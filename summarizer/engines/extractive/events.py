@@ -106,6 +106,13 @@ def negated_comparisons(scan: Scan, tails: Sequence[Span]) -> list[Span]:
 _OCCURRED_VERBS = frozenset({
     "experienced", "developed", "had", "showed", "suffered", "exhibited", "presented", "reported",
 })
+# a verb of raising or causing after "without": "without increasing adverse events" names the adverse events
+_RAISING = frozenset({
+    "increasing", "raising", "elevating", "worsening", "aggravating", "exacerbating", "causing", "inducing",
+    "producing", "provoking", "triggering", "precipitating",
+})
+
+
 def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> list[Span]:
     """Items of a negated list ("did not notice any A, B or C") that name harms (tails: negated_tails, when the
     caller has them)."""
@@ -121,7 +128,9 @@ def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> lis
         # skip a verb right after "did not"/"was not" ("noticed any", "observe")
         lead = AFTER_NEGATION.match(tail)
         first = lead.group().split()[0] if lead and lead.group().strip() else ""
-        skip = lead is not None and (first.endswith("ed") or first in NEGATED_VERBS or first in FILLER)
+        skip = lead is not None and (
+            first.endswith("ed") or first in NEGATED_VERBS or first in FILLER or first in _RAISING
+        )
         offset = tail_start + (lead.end() if skip and lead else 0)
         pos = offset
         negated_subject = subject_negated(scan, tail_start)
@@ -223,7 +232,8 @@ def general_harms(scan: Scan, spans: Sequence[Span]) -> tuple[tuple[str, int], .
 
 def slight_harm(sentence: str, event: str) -> bool:
     """Whether a sentence calls harms named by their general name few or slight, in or right around the name
-    ("low toxicity", "fewer side effects", "adverse events were fewer"): a reassurance, not a concern."""
+    ("low toxicity", "fewer side effects", "adverse events were fewer") or by the predicate of their clause ("side
+    effects of X are usually mild"): a reassurance, not a concern."""
     if _GENERIC_HARM.search(event) is None:
         return False
     low = sentence.lower()
@@ -232,6 +242,8 @@ def slight_harm(sentence: str, event: str) -> bool:
         after = _WORD.findall(low, start + len(event), start + len(event) + 40)[:_FEW_WINDOW + 1]
         own = _WORD.findall(low, start, start + len(event))
         if not (_FEW.isdisjoint(before) and _FEW.isdisjoint(own) and _FEW.isdisjoint(after)):
+            return True
+        if _SLIGHT_PREDICATE.match(low, start + len(event)) is not None:
             return True
     return False
 
@@ -403,6 +415,16 @@ _IN_A_SHARE_OF_ONE_GROUP = re.compile(r"\s+in\s+\d+(?:\.\d+)?\s*%\s+of\s+(?:the\
 _FEW = frozenset({"low", "lower", "few", "fewer", "less", "little", "minimal", "negligible", "reduced", "decreased"})
 _FEW_WINDOW = 3
 _WORD = re.compile(r"[a-z]+")
+# a predicate that calls general harms acceptable: "side effects are generally transient or are well tolerated",
+# "complications were minimal", the predicate closing its clause ("well tolerated in 12 of 14 patients" counts who
+# had them). Harms called only "mild" or "transient" were still had: a concern, described so (tests of trial reading)
+_ADVERBS = r"(?:(?:generally|usually|mainly|mostly|largely|typically|often|all|very|relatively|rather)\s+)*"
+_SLIGHT_PREDICATE = re.compile(
+    r"(?:\s+(?!(?:were|was|are|is|have|has)\b)[\w\-]+){0,5}?\s+(?:were|was|are|is|(?:have|has)\s+been)\s+"
+    rf"(?:{_ADVERBS}(?:mild|minor|transient|reversible)\s+(?:or|and)\s+(?:(?:were|was|are|is)\s+)?)?"
+    rf"{_ADVERBS}(?:minimal|negligible|(?:well[\s\-]?)?tolerated|tolerable)\b(?=\s*(?:[,;.)\]]|$)|\s+(?:and|but)\b)",
+    re.IGNORECASE,
+)
 
 # words of measurement after a symptom's or disease's name: the name then says what was measured, not that an event
 # happened ("pain threshold", "pain scores", "the diabetes outcome measures", "haemoglobin level", "toxicity profile")

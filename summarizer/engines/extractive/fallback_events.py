@@ -9,6 +9,7 @@ event, when the sentence names one there."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from summarizer.engines.extractive.changed_events import change_leads_name
@@ -81,7 +82,8 @@ def fallback_event_spans(scan: Scan, absent: Sequence[Span], past_own: bool = Fa
     blocked = scan.negated + absent
     toks, starts, ends = scan.toks, scan.starts, scan.ends
     if scan.tags is not None:
-        tagged = [with_its_noun(scan, span, scan.tags[1]) for span in _tagged_spans(scan, scan.tags[1])]
+        margins = scan.tags[1]
+        tagged = [_through_to_noun(scan, with_its_noun(scan, span, margins)) for span in _tagged_spans(scan, margins)]
         spans = [span for span in tagged if not within(span, blocked) and not subject_negated(scan, span[0])]
         if spans:
             return spans[:3]
@@ -115,6 +117,30 @@ def fallback_event_spans(scan: Scan, absent: Sequence[Span], past_own: bool = Fa
             if j < i - 1 and not subject_negated(scan, starts[i]):
                 return [(starts[j + 1], ends[i - 1])]
     return []
+
+
+_WORD_OF_A_NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_HEAD_REACH = 3  # words after a lone modifier in which the harm's head is looked for
+
+
+def _through_to_noun(scan: Scan, span: Span) -> Span:
+    """A one-word span the tagger took that is no harm's head ("acute", "gastric"), with the words after it up to the
+    harm's head ("acute non-lymphocytic leukemia", "acute adverse effects", "gastric ulcer"): a modifier alone names
+    no event. Any other span as it is (a noun that is no harm's head, "ventricular size", is not taken)."""
+    toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
+    i = bisect_left(starts, span[0])
+    if i >= len(toks) or ends[i] != span[1] or is_head(toks[i]):
+        return span
+    last = min(i + _HEAD_REACH, len(toks) - 1)
+    for j in range(i + 1, last + 1):
+        word = toks[j]
+        if text[ends[j - 1] : starts[j]] != " " or _WORD_OF_A_NAME.fullmatch(word) is None or word in FALLBACK_STOP:
+            break
+        if is_head(word):
+            return (span[0], ends[j])
+        if word.endswith(("ed", "ing", "ly")):
+            break
+    return span
 
 
 def only_patients_disease(text: str, spans: Sequence[Span]) -> bool:
