@@ -91,6 +91,8 @@ def test_unnamed_null_result(sentence: str) -> None:
         "In the placebo group there was no significant difference in sleep quality.",  # the control arm alone
         "In our cohort there was no significant difference in sleep quality.",  # the citing authors' own
         "no significant difference in sleep quality (P = 0.2).",  # a piece of a sentence
+        "Sleep quality did not differ significantly between older and younger patients.",  # subgroups, not arms
+        "In the subgroup with diabetes, there was no significant difference in sleep quality.",
     ],
 )
 def test_not_an_unnamed_null_result(sentence: str) -> None:

@@ -14,6 +14,7 @@ Not every sentence without a treatment is such a result. Set aside:
   not show differences in blood lactate", "In group A (control), there was no significant reduction in X");
 - a sentence in the words of no test ("the asthma symptoms did not improve", "did not alter disease progression"):
   a case's course, or a claim, not a trial's result;
+- a comparison of subgroups of patients ("between male and female patients", "when analysed by age");
 - the citing authors' own result ("we found no difference", "in the present study") and another work's result (a
   sentence that cites one: "In another trial by Smith et al. [4], ... had no significant difference").
 """
@@ -43,6 +44,13 @@ _COMPARED = re.compile(
     r"\bbetween\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:groups?|arms?)\b|"
     r"\bthan\b|\bcompared\b|\bversus\b|\bvs\b|\brelative\s+to\b"
 )
+# patients compared with each other, not the arms: subgroups by sex or age ("between treated male and female
+# patients", "when analysed by gender")
+_SUBGROUPS = re.compile(
+    r"\bsub-?groups?\b|\bstratif|\b(?:by|according\s+to)\s+(?:gender|sex|age)\b|"
+    r"\b(?:males?|females?|men|women|boys|girls|younger|older)\s+(?:\w+\s+)?(?:and|or|versus|vs\.?)\s+"
+    r"(?:males?|females?|men|women|boys|girls|younger|older)\b"
+)
 # the citing authors' own study
 _OWN_STUDY = re.compile(r"\b(?:we|our|us)\b|\b(?:present|current)\s+(?:study|trial|work|series)\b")
 _AUTHOR = re.compile(r"\bet\s+al\b")
@@ -57,6 +65,8 @@ def unnamed_null_result(sentence: str) -> bool:
         return False  # a piece of a sentence whose start, where the arms may be named, was cut off
     low = sentence.lower()
     if _TESTED.search(low) is None or _OWN_STUDY.search(low) is not None or _AUTHOR.search(low) is not None:
+        return False
+    if _SUBGROUPS.search(low) is not None:
         return False
     compared = _COMPARED.search(low) is not None
     if _OWN_COURSE.search(low) is not None and not _arms_compared_too(low):
