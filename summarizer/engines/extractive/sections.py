@@ -56,6 +56,7 @@ from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.superiority import superiority_claim
 from summarizer.engines.extractive.target_polarity import TargetPolarity
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
+from summarizer.engines.extractive.tokenise import split_sentences
 from summarizer.engines.extractive.treatment_mention import TreatmentMention
 from summarizer.engines.extractive.unnamed_null_results import unnamed_null_result
 from summarizer.engines.extractive.verdicts import efficacy_verdict, safety_verdict, weigh
@@ -343,17 +344,19 @@ def _arms_compared(
     """The outcomes read in sentences that do not name the intervention but compare the trial's arms and name no
     other treatment (arm_comparison.py), by statement: with a direction where the sentence sets the treated arm,
     named generically, against the control arm ("pain was lower in the treated group than in the control group");
-    of no difference where it compares the arms however named ("no difference between the groups in X")."""
+    of no difference where it compares the arms however named ("no difference between the groups in X"), or where a
+    trial's own report states a result of no difference without naming them (_UnnamedArms)."""
     found: dict[int, list[OutcomeMention]] = {}
     for index, item in enumerate(items):
         outcomes = item.reading.outcomes
         if not outcomes or all(profile.about(index, m.sentence) for m in outcomes):
             continue
+        unnamed = _UnnamedArms(item)
         by_sentence: dict[int, str | None] = {}
         for m in outcomes:
             if m.sentence not in by_sentence:
                 kind = None if profile.about(index, m.sentence) else (
-                    arms_compared(m.quote.lower()) or _unnamed_arms(item, m.sentence)
+                    arms_compared(m.quote.lower()) or unnamed.kind(m.sentence)
                 )
                 by_sentence[m.sentence] = kind if kind is not None and names_no_other_treatment(
                     (t for t in item.reading.treatment.mentions if t.sentence == m.sentence), profile.named_in
@@ -367,12 +370,25 @@ def _arms_compared(
     return found
 
 
-def _unnamed_arms(item: ReadStatement, at: int) -> str | None:
-    """ARMS where a sentence reports a result of no difference without naming a treatment, in a statement that cites
-    no work (a trial's own report): it reports it of the trial's arms (unnamed_null_results.py). None otherwise."""
-    if any(t.sentence == at for t in item.reading.treatment.mentions) or count_citations(item.statement.text):
-        return None
-    return ARMS if unnamed_null_result(sentence(item.statement, at)) else None
+class _UnnamedArms:
+    """The sentences of a statement that report a result of no difference without naming a treatment, in a statement
+    that cites no work (a trial's own report): they report it of the trial's arms (unnamed_null_results.py). The
+    statement's sentences and citations are read once, when a sentence is first asked about."""
+
+    def __init__(self, item: ReadStatement) -> None:
+        self._item = item
+        self._sentences: list[str] | None = None
+
+    def kind(self, at: int) -> str | None:
+        """ARMS where sentence `at` reports such a result, None otherwise."""
+        if any(t.sentence == at for t in self._item.reading.treatment.mentions):
+            return None
+        if self._sentences is None:
+            text = self._item.statement.text
+            self._sentences = [] if count_citations(text) else [text[a:b].strip() for a, b in split_sentences(text)]
+        if not self._sentences:
+            return None
+        return ARMS if unnamed_null_result(self._sentences[min(at, len(self._sentences) - 1)]) else None
 
 
 def _rule_outcomes(
