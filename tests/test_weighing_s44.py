@@ -35,6 +35,13 @@ def test_one_result_reported_twice_weighs_once() -> None:
     assert len(pain) == 1 and pain[0].statement_ids == ["S1", "S2"]  # both statements are still quoted
 
 
+def test_citing_works_that_report_one_result_each_count() -> None:
+    # four citing works report the trial's fall in pain: a consistent majority that one null result does not make mixed
+    citing = [f"In the trial of Okafor et al. [{i}], ketorolac significantly reduced pain scores." for i in range(1, 5)]
+    brief = _brief([*citing, "Okafor et al. [2] found that ketorolac did not significantly shorten hospital stay."])
+    assert brief.efficacy.assessment == "benefit_reported"
+
+
 def test_two_results_weigh_as_two() -> None:
     # two different outcomes improved: a majority that one unchanged outcome does not make mixed
     brief = _brief([LOWER_PAIN, LESS_MORPHINE, NO_SHORTER_STAY])

@@ -296,9 +296,13 @@ def efficacy_section(
 
 
 def _count_on_side(side: list[ReadStatement], counted: set[str], item: ReadStatement, results: set[str]) -> None:
-    """Count a statement on a side of the verdict unless every result that puts it there (an outcome, by its
-    outcome_key) was already counted there: one result that two statements report, the same sentence quoted twice or
-    the abstract and the results section, is one result, and weighs once."""
+    """Count a statement on a side of the verdict unless it is a trial's own report (it cites no work) and every
+    result that puts it there (an outcome, by its outcome_key) was already counted there: a trial that reports one
+    result twice, in the abstract and again in the results or in two overlapping passages, reports one result, which
+    weighs once. Statements that cite the trial each count, as the citing works that report it."""
+    if count_citations(item.statement.text):
+        side.append(item)
+        return
     if results <= counted:
         return
     counted.update(results)
