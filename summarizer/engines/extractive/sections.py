@@ -17,8 +17,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from summarizer.certainty import DRAFT
+from summarizer.citations import count_citations
 from summarizer.engines.extractive.absence_frames import absence_in_doubt
 from summarizer.engines.extractive.arm_comparison import (
+    ARMS,
     TREATED_AGAINST_CONTROL,
     arms_compared,
     names_no_other_treatment,
@@ -54,7 +56,9 @@ from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.superiority import superiority_claim
 from summarizer.engines.extractive.target_polarity import TargetPolarity
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
+from summarizer.engines.extractive.tokenise import split_sentences
 from summarizer.engines.extractive.treatment_mention import TreatmentMention
+from summarizer.engines.extractive.unnamed_null_results import unnamed_null_result
 from summarizer.engines.extractive.verdicts import efficacy_verdict, safety_verdict, weigh
 from summarizer.engines.extractive.within_groups import within_groups_only
 from summarizer.engines.extractive.wording import (
@@ -232,6 +236,7 @@ def efficacy_section(
     by_key: dict[tuple[str, str], Outcome] = {}
     used: list[ReadStatement] = []
     sides: dict[str, list[ReadStatement]] = {"improved": [], "worsened": [], "no_difference": []}
+    counted: dict[str, set[str]] = {side: set() for side in sides}
     polarity = TargetPolarity(item.statement.text for item in items if item.reading.polarity_cues)
     read = {index: _rule_outcomes(items[index], index, profile, polarity) for index in profile.statements}
     if learned is not None:
@@ -248,7 +253,7 @@ def efficacy_section(
             )
             if claim is not None:
                 used.append(item)
-                sides["improved"].append(item)
+                _count_on_side(sides["improved"], counted["improved"], item, {_CLAIM_KEY[0]})
                 claimed = by_key.get(_CLAIM_KEY)
                 if claimed is None:
                     by_key[_CLAIM_KEY] = claimed = _claim_outcome(name, item.statement, claim)
@@ -259,7 +264,8 @@ def efficacy_section(
             continue
         used.append(item)
         for direction in dict.fromkeys(m.direction for m in mentions):
-            sides[direction].append(item)
+            results = {outcome_key(m.outcome) for m in mentions if m.direction == direction}
+            _count_on_side(sides[direction], counted[direction], item, results)
         for read_mention in mentions:
             mention = replace(read_mention, outcome=completed_name(read_mention.outcome, read_mention.quote, name))
             key = (outcome_key(mention.outcome), mention.direction)
@@ -287,6 +293,20 @@ def efficacy_section(
     ]
     summary = efficacy_summary(name, len(items), used, by_direction, judged=assessment != "insufficient_evidence")
     return Efficacy(assessment=assessment, summary=summary, outcomes=outcomes, certainty=DRAFT)
+
+
+def _count_on_side(side: list[ReadStatement], counted: set[str], item: ReadStatement, results: set[str]) -> None:
+    """Count a statement on a side of the verdict unless it is a trial's own report (it cites no work) and every
+    result that puts it there (an outcome, by its outcome_key) was already counted there: a trial that reports one
+    result twice, in the abstract and again in the results or in two overlapping passages, reports one result, which
+    weighs once. Statements that cite the trial each count, as the citing works that report it."""
+    if count_citations(item.statement.text):
+        side.append(item)
+        return
+    if results <= counted:
+        return
+    counted.update(results)
+    side.append(item)
 
 
 def _counted(mention: OutcomeMention, profile: TargetProfile) -> bool:
@@ -328,16 +348,20 @@ def _arms_compared(
     """The outcomes read in sentences that do not name the intervention but compare the trial's arms and name no
     other treatment (arm_comparison.py), by statement: with a direction where the sentence sets the treated arm,
     named generically, against the control arm ("pain was lower in the treated group than in the control group");
-    of no difference where it compares the arms however named ("no difference between the groups in X")."""
+    of no difference where it compares the arms however named ("no difference between the groups in X"), or where a
+    trial's own report states a result of no difference without naming them (_UnnamedArms)."""
     found: dict[int, list[OutcomeMention]] = {}
     for index, item in enumerate(items):
         outcomes = item.reading.outcomes
         if not outcomes or all(profile.about(index, m.sentence) for m in outcomes):
             continue
+        unnamed = _UnnamedArms(item)
         by_sentence: dict[int, str | None] = {}
         for m in outcomes:
             if m.sentence not in by_sentence:
-                kind = None if profile.about(index, m.sentence) else arms_compared(m.quote.lower())
+                kind = None if profile.about(index, m.sentence) else (
+                    arms_compared(m.quote.lower()) or unnamed.kind(m.sentence)
+                )
                 by_sentence[m.sentence] = kind if kind is not None and names_no_other_treatment(
                     (t for t in item.reading.treatment.mentions if t.sentence == m.sentence), profile.named_in
                 ) else None
@@ -348,6 +372,27 @@ def _arms_compared(
             if mentions:
                 found[index] = mentions
     return found
+
+
+class _UnnamedArms:
+    """The sentences of a statement that report a result of no difference without naming a treatment, in a statement
+    that cites no work (a trial's own report): they report it of the trial's arms (unnamed_null_results.py). The
+    statement's sentences and citations are read once, when a sentence is first asked about."""
+
+    def __init__(self, item: ReadStatement) -> None:
+        self._item = item
+        self._sentences: list[str] | None = None
+
+    def kind(self, at: int) -> str | None:
+        """ARMS where sentence `at` reports such a result, None otherwise."""
+        if any(t.sentence == at for t in self._item.reading.treatment.mentions):
+            return None
+        if self._sentences is None:
+            text = self._item.statement.text
+            self._sentences = [] if count_citations(text) else [text[a:b].strip() for a, b in split_sentences(text)]
+        if not self._sentences:
+            return None
+        return ARMS if unnamed_null_result(self._sentences[min(at, len(self._sentences) - 1)]) else None
 
 
 def _rule_outcomes(

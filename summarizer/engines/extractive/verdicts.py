@@ -1,7 +1,9 @@
 """The weighing of the sides into a verdict.
 
 A verdict rests on the statements' weights (1 for a statement that cites the target alone, 1/2 for one that cites
-it among several papers). Statements that point another way make the verdict "mixed" only when they weigh at least
+it among several papers). A statement of a trial's own report stands on a side of the efficacy verdict only for a
+result not already counted there (sections.py): one outcome reported twice, in the abstract and in the results,
+weighs once. Statements that point another way make the verdict "mixed" only when they weigh at least
 VerdictRules.min_dissent and at least VerdictRules.dissent_share of all: one statement against a consistent
 majority does not.
 
