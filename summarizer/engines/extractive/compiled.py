@@ -84,6 +84,7 @@ MODULES = (
     "treatment_names",
     "treatments",
     "trial_names",
+    "unnamed_null_results",
     "unreported_results",
     "verdicts",
     "within_groups",
