@@ -474,9 +474,11 @@ ARMS_COMPARED = re.compile(
 # words that set a clause against the one before it
 CONTRAST = re.compile(r"\b(?:but|whereas|while|however|although|though|yet|only)\b")
 # a change verb or noun negated: "did not reduce", "failed to improve", "did not result in statistically significant
-# improvements in"; "without increasing X" says X did not increase (but "with or without" names who or which arms)
+# improvements in"; "without increasing X" says X did not increase (but "with or without" names who or which arms;
+# and "not only improved X but also Y" says both changed)
 VERB_NEGATED = re.compile(
-    r"(?:\b(?:not|no|nor|never|failed to|unable to)|(?<!\bor\s)\bwithout)\s+(?:\w+\s+)?"
+    r"(?:\b(?:not(?!\s+(?:only|just|merely|simply)\b)|no|nor|never|failed to|unable to)|(?<!\bor\s)\bwithout)\s+"
+    r"(?:\w+\s+)?"
     r"(?:(?:result(?:ed)?\s+in|lead\s+to|led\s+to|produce|show|yield|any|statistically|significant(?:ly)?|"
     # "was not associated with an increased risk of X"
     r"clinically|meaningful|further|marked|associated\s+with|linked\s+(?:to|with)|an?)\s+){0,4}$"
