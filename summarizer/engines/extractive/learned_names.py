@@ -5,7 +5,14 @@ The PICO reader's spans in a statement become treatment names (treatments.py tri
 they overlap an outcome the reading found: an outcome is no intervention. An outcome's phrase can run on over the arm
 it was measured in, though ("OLP for the i-gel", "the response time for LMQs"): a span that begins after one of the
 prepositions that place an arm (treatment_frames.ARM_PREPOSITIONS: "for", "with", ...) inside the outcome's phrase
-is the arm, not the outcome, and is kept.
+is the arm, not the outcome, and is kept. A short form the statements define for an outcome ("the median survival
+time (MST)") is a measure's name wherever it stands, and no learned name.
+
+The reader tags each sentence on its own and leaves a name untagged in some ("Mean response time for LMQs was 101
+seconds, compared with 107 seconds for OEQs"), often the sentences whose grammar says best that it was an arm. A name
+it reads in one statement is read in the others too, where it stands as a word of its own: only a name written as a
+proper name, a short form or a code (with a capital or a digit), since a common word tagged once ("maximum block") is
+as often a measure or a thing in its other places.
 
 A sentence about people or a trial (clinical_context.py) counts as founded as a result in numbers is, and a learned
 name there that is a word for people ("the neonate") or what the people had ("subjects with X") says who they were,
@@ -16,13 +23,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
+from summarizer.engines.extractive.abbreviations import find_definitions, short_key
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
 from summarizer.engines.extractive.cues import PEOPLE_WITH
 from summarizer.engines.extractive.framed_names import framed_name_spans
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, reread_treatments
 from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.short_forms import specific_anchors
 from summarizer.engines.extractive.tokenise import Span, lower_same_length
 from summarizer.engines.extractive.treatment_frames import ARM_PREPOSITIONS, ARMS_SET_AGAINST
 from summarizer.engines.extractive.treatment_mention import TreatmentReading
@@ -51,9 +61,48 @@ def learned_treatments(
     statements; a sentence that names a learned one and reports a comparison's result attributes that result to it
     (treatments.read_treatments)."""
     learned = list(treatments)
-    for index, text in enumerate(texts[:LEARNED_STATEMENTS]):
-        found: list[tuple[int, int]] = [(span.start, span.end) for span in pico.intervention_spans(text)]
-        found.extend(framed_name_spans(text))  # and the names framed as given (framed_names.py)
+    read = [_read_spans(text, pico) for text in texts[:LEARNED_STATEMENTS]]
+    measures = outcome_short_forms(texts[:LEARNED_STATEMENTS], readings)
+    _reread_with(learned, read, readings, texts, res, measures)
+    # a name the reader reads in one place is the same name where it leaves it untagged ("for LMQs ... compared
+    # with ... for OEQs"): its other occurrences are read too, each in its own frame
+    names = _learned_names(learned, treatments)
+    again = [_with_occurrences(text, found, names) for text, found in zip(texts, read, strict=False)]
+    changed = [k for k, (before, after) in enumerate(zip(read, again, strict=True)) if len(after) > len(before)]
+    if changed:
+        _reread_with(learned, again, readings, texts, res, measures, changed)
+    return learned
+
+
+def outcome_short_forms(texts: Sequence[str], readings: Sequence[SentenceReading]) -> frozenset[str]:
+    """The short forms (abbreviations.short_key) the statements define for an outcome they read: a definition whose
+    long form overlaps an outcome's phrase ("the median survival time (MST)", "visual analogue scale (VAS) scores")
+    abbreviates a measure, never what was given."""
+    shorts = set()
+    for text, reading in zip(texts, readings, strict=False):
+        if "(" not in text or not reading.outcomes:
+            continue
+        outcomes = [(m.start, m.start + len(m.outcome)) for m in reading.outcomes]
+        for definition in find_definitions(text):
+            if any(start < definition.end and definition.start < end for start, end in outcomes):
+                shorts.add(short_key(definition.short))
+    return frozenset(shorts)
+
+
+def _reread_with(
+    learned: list[TreatmentReading],
+    read: Sequence[Sequence[Span]],
+    readings: Sequence[SentenceReading],
+    texts: Sequence[str],
+    res: Resources,
+    measures: AbstractSet[str],
+    indices: Sequence[int] | None = None,
+) -> None:
+    """Each statement's treatments (in `learned`, in place) read again with its spans (read), those that overlap an
+    outcome the reading found left out (arm_in_outcome), and so the names that are a short form defined for an
+    outcome (measures: outcome_short_forms)."""
+    for index in range(len(read)) if indices is None else indices:
+        found, text = read[index], texts[index]
         if not found:
             continue
         outcomes = [(m.start, m.start + len(m.outcome)) for m in readings[index].outcomes]
@@ -67,8 +116,50 @@ def learned_treatments(
         if not spans:
             continue
         reread = reread_treatments(text, readings[index], spans, res)
+        if measures:
+            kept = tuple(m for m in reread.mentions if short_key(m.name) not in measures)
+            reread = reread._replace(mentions=kept)
         learned[index] = _with_care_of_people(text, reread)
-    return learned
+
+
+def _learned_names(learned: Sequence[TreatmentReading], listed: Sequence[TreatmentReading]) -> frozenset[str]:
+    """The names the learned reading added to the listed ones that identify a treatment (specific anchors)."""
+    names: set[str] = set()
+    for after, before in zip(learned, listed, strict=False):
+        known = {m.name for m in before.mentions}
+        names.update(
+            m.name for m in after.mentions if m.name not in known and specific_anchors(m.anchors) and _proper(m.name)
+        )
+    return frozenset(names)
+
+
+def _proper(name: str) -> bool:
+    """Whether a name is written as a proper name, a short form or a code: with a capital or a digit ("LMQs",
+    "Endobutton", "HPV16"). A common word the reader tags as given in one place ("maximum block") is as often a
+    measure or a thing elsewhere."""
+    return any(c.isupper() or c.isdigit() for c in name)
+
+
+def _with_occurrences(text: str, found: Sequence[Span], names: AbstractSet[str]) -> list[Span]:
+    """A statement's spans with every other occurrence of the names as a word of its own (the same case), where no
+    span covers it."""
+    spans = list(found)
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            alone = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            if alone and not any(first < end and at < last for first, last in spans):
+                spans.append((at, end))
+            at = text.find(name, end)
+    return spans
+
+
+def _read_spans(text: str, pico: PicoTagger) -> list[Span]:
+    """The PICO reader's intervention spans in a statement and the names framed as given (framed_names.py)."""
+    found: list[Span] = [(span.start, span.end) for span in pico.intervention_spans(text)]
+    found.extend(framed_name_spans(text))
+    return found
 
 
 def arm_in_outcome(low: str, outcome: Span, span: Span, found: Sequence[Span]) -> bool:

@@ -1,0 +1,74 @@
+"""The names the PICO reader reads as given, across a target's statements (issue 23, s44-noname): a name the reader
+tags in one statement is the same name where it leaves it untagged, and a short form the statements define for an
+outcome is no name of what was given (learned_names.py). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarizer.engines.extractive.learned_names import learned_treatments, outcome_short_forms
+from summarizer.engines.extractive.reading import SentenceReading, annotate
+from summarizer.engines.extractive.resources import load_resources
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _ReaderOfOneText:
+    """Reads `name` as an intervention in the texts that hold `where`, and nothing elsewhere."""
+
+    name: str
+    where: str
+
+    def intervention_spans(self, text: str) -> list[_Span]:
+        at = text.find(self.name)
+        return [_Span(at, at + len(self.name))] if self.where in text and at >= 0 else []
+
+
+def _readings(texts: list[str]) -> list[SentenceReading]:
+    res = load_resources()
+    return [annotate(text, resources_=res) for text in texts]
+
+
+def _learned_names(texts: list[str], reader: _ReaderOfOneText) -> list[set[str]]:
+    res = load_resources()
+    readings = _readings(texts)
+    learned = learned_treatments([r.treatment for r in readings], readings, texts, reader, res)  # type: ignore[arg-type]
+    return [{m.name for m in treatment.mentions} for treatment in learned]
+
+
+def test_a_name_read_in_one_statement_is_read_where_the_reader_leaves_it() -> None:
+    texts = [
+        "Wound closure was faster with the Velodress (p = 0.02).",
+        "Mean closure time for Velodress was 9 days, compared with 12 days for gauze (p = 0.02).",
+    ]
+    names = _learned_names(texts, _ReaderOfOneText("Velodress", "faster"))
+    assert "Velodress" in names[0] and "Velodress" in names[1]
+    # only as a word of its own: "Velodressing" is another word
+    other = [texts[0], "Mean closure time for Velodressing was 9 days (p = 0.02)."]
+    assert "Velodress" not in _learned_names(other, _ReaderOfOneText("Velodress", "faster"))[1]
+
+
+def test_a_common_word_read_once_is_not_read_elsewhere() -> None:
+    # a word written without a capital or a digit may be a measure or a thing in its other places
+    texts = [
+        "Recovery was faster after the wrap (p = 0.02).",
+        "Mean recovery for wrap was 9 days, compared with 12 days for gauze (p = 0.02).",
+    ]
+    names = _learned_names(texts, _ReaderOfOneText("wrap", "faster"))
+    assert "wrap" not in names[1]
+
+
+def test_a_short_form_defined_for_an_outcome_names_no_treatment() -> None:
+    texts = ["The mean hospital stay length (MHSL) was shorter with the Velodress than with gauze (p = 0.01)."]
+    readings = _readings(texts)
+    assert "mhsl" in outcome_short_forms(texts, readings)
+    names = _learned_names(texts, _ReaderOfOneText("MHSL", "shorter"))
+    assert "MHSL" not in names[0]
+    # a short form defined for what was given is not an outcome's
+    given = ["Wound closure was faster with the rapid healing film (RHF) than with gauze (p = 0.02)."]
+    assert "rhf" not in outcome_short_forms(given, _readings(given))
