@@ -8,7 +8,10 @@ from dataclasses import dataclass
 
 from summarizer.engines.extractive.learned_names import learned_treatments, outcome_short_forms
 from summarizer.engines.extractive.reading import SentenceReading, annotate
-from summarizer.engines.extractive.resources import load_resources
+from summarizer.engines.extractive.resources import Resources, load_resources
+from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.tokenise import Span
+from summarizer.engines.extractive.treatments import treatment_mentions
 
 
 @dataclass(frozen=True)
@@ -72,3 +75,16 @@ def test_a_short_form_defined_for_an_outcome_names_no_treatment() -> None:
     # a short form defined for what was given is not an outcome's
     given = ["Wound closure was faster with the rapid healing film (RHF) than with gauze (p = 0.02)."]
     assert "rhf" not in outcome_short_forms(given, _readings(given))
+
+
+def _frames(text: str, *names: str) -> dict[str, bool]:
+    spans: list[Span] = [(text.index(name), text.index(name) + len(name)) for name in names]
+    return {m.name: m.therapy_frame for m in treatment_mentions(Scan(text, Resources()), learned=spans)}
+
+
+def test_a_dosage_or_a_verb_of_giving_in_its_ing_form_frames_a_name_as_given() -> None:
+    assert _frames("Infusing two dosages of QV-20 left the pH unchanged (P = 0.40).", "QV-20") == {"QV-20": True}
+    assert _frames("Patients injecting KB7 at home had fewer visits.", "KB7") == {"KB7": True}
+    # a name far from any such word stays unframed, and "dosages" is no name of its own
+    assert _frames("The pH was unchanged in the QV-20 samples (P = 0.40).", "QV-20") == {"QV-20": False}
+    assert _frames("Two dosages were compared (P = 0.40).", "dosages") == {}
