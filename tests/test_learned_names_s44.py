@@ -88,3 +88,11 @@ def test_a_dosage_or_a_verb_of_giving_in_its_ing_form_frames_a_name_as_given() -
     # a name far from any such word stays unframed, and "dosages" is no name of its own
     assert _frames("The pH was unchanged in the QV-20 samples (P = 0.40).", "QV-20") == {"QV-20": False}
     assert _frames("Two dosages were compared (P = 0.40).", "dosages") == {}
+
+
+def test_an_article_between_a_word_of_efficacy_and_the_name_keeps_the_frame() -> None:
+    text = "Contrary to the efficacy of the QV-20 gel expected, wound size did not differ (P = 0.40)."
+    assert _frames(text, "QV-20 gel") == {"QV-20 gel": True}
+    # "the colour of the X" is said of anything
+    other = "Contrary to the colour of the QV-20 gel expected, wound size did not differ."
+    assert _frames(other, "QV-20 gel") == {"QV-20 gel": False}

@@ -87,6 +87,8 @@ def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) 
     at = first - 1
     while at > opens and first - at <= _WORDS_BEFORE_NAME and toks[at] not in STOP_BEFORE:
         at -= 1
+    if at > opens and toks[at] in _ARTICLES:
+        at -= 1  # "the effectiveness of the X": the article after "of" is skipped
     at = _before_dose_of(toks, at, opens)  # "the superiority of 2.0 ml/kg of X": the dose given "of" X is skipped
     framed = at - 1 >= opens and (
         (toks[at] == "of" and toks[at - 1] in GIVEN_OF) or (toks[at] == "to" and toks[at - 1] in ASSIGNED_TO)
@@ -104,6 +106,8 @@ def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) 
     return not about_animals_or_cells(scan.text[scan.starts[opens] : scan.ends[closes - 1]])
 
 
+# the articles that may stand between "of" or "to" and the name ("the efficacy of the X", "assigned to the X")
+_ARTICLES = frozenset({"the", "a", "an"})
 # a participle after a name's hyphen that makes it the cause of what follows ("GH-associated side effects")
 _CAUSING = ("-associated", "-related", "-induced")
 _HARM_HEADS = frozenset({"side", "adverse", "toxicity", "toxicities"})
