@@ -96,3 +96,10 @@ def test_an_article_between_a_word_of_efficacy_and_the_name_keeps_the_frame() ->
     # "the colour of the X" is said of anything
     other = "Contrary to the colour of the QV-20 gel expected, wound size did not differ."
     assert _frames(other, "QV-20 gel") == {"QV-20 gel": False}
+
+
+def test_a_name_with_its_own_word_before_a_head_both_sides_share_is_one_side() -> None:
+    text = "Recall of the pictures rose on plain labels compared to glossy labels (p = 0.01)."
+    assert _frames(text, "plain labels") == {"plain labels": True}
+    # the shared head alone names neither side
+    assert _frames(text, "labels") == {"labels": False}

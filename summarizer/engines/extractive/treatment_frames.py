@@ -350,10 +350,10 @@ def _negated_result(scan: Scan, j: int, closes: int) -> bool:
 def _set_against_another(scan: Scan, first: int, last: int, sentence: Span) -> bool:
     """Whether the name (tokens first to last) is one side of a comparison, not the unit both sides share: "T&P
     facilities versus T facilities" compares two kinds of facility, and "facilities", a common noun (lower case)
-    that heads both sides, names neither arm."""
+    that heads both sides, names neither arm; "T&P facilities", with its own word before that head, is one side."""
     toks = scan.toks
-    if not scan.text[scan.starts[last] : scan.ends[last]].islower():
-        return True
+    if first < last or not scan.text[scan.starts[last] : scan.ends[last]].islower():
+        return True  # a name with its own word before the shared head ("T&P facilities") is one side
     lo, hi = bisect_left(scan.starts, sentence[0]), bisect_left(scan.starts, sentence[1])
     return toks[last] not in toks[lo:first] and toks[last] not in toks[last + 1 : hi]
 
