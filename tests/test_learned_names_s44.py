@@ -82,8 +82,8 @@ def _frames(text: str, *names: str) -> dict[str, bool]:
     return {m.name: m.therapy_frame for m in treatment_mentions(Scan(text, Resources()), learned=spans)}
 
 
-def test_a_dosage_or_a_verb_of_giving_in_its_ing_form_frames_a_name_as_given() -> None:
-    assert _frames("Infusing two dosages of QV-20 left the pH unchanged (P = 0.40).", "QV-20") == {"QV-20": True}
+def test_a_verb_of_giving_in_its_ing_form_frames_a_name_as_given() -> None:
+    assert _frames("Nurses infusing QV-20 saw the pH unchanged (P = 0.40).", "QV-20") == {"QV-20": True}
     assert _frames("Patients injecting KB7 at home had fewer visits.", "KB7") == {"KB7": True}
     # a name far from any such word stays unframed, and "dosages" is no name of its own
     assert _frames("The pH was unchanged in the QV-20 samples (P = 0.40).", "QV-20") == {"QV-20": False}
@@ -103,3 +103,22 @@ def test_a_name_with_its_own_word_before_a_head_both_sides_share_is_one_side() -
     assert _frames(text, "plain labels") == {"plain labels": True}
     # the shared head alone names neither side
     assert _frames(text, "labels") == {"labels": False}
+
+
+def test_a_name_is_read_again_only_in_a_sentence_that_reports_a_test() -> None:
+    # an aside that reports no test names the short form as something else ("Dan Rossignol, MD")
+    texts = [
+        "Wound closure was faster with the Velodress (p = 0.02).",
+        "The dressing was designed by Ann Velodress and colleagues in 2010.",
+        "Ann Velodress also described Velodress in 2012.",
+    ]
+    names = _learned_names(texts, _ReaderOfOneText("Velodress", "faster"))
+    assert "Velodress" not in names[1] and "Velodress" not in names[2]
+
+
+def test_a_name_read_again_is_kept_only_where_its_sentence_frames_it_as_given() -> None:
+    texts = [
+        "Wound closure was faster with the Velodress (p = 0.02).",
+        "Pain fell in the foam arm (p = 0.01) and trended lower later on for Velodress (p = 0.06).",
+    ]
+    assert "Velodress" not in _learned_names(texts, _ReaderOfOneText("Velodress", "faster"))[1]

@@ -10,9 +10,12 @@ time (MST)") is a measure's name wherever it stands, and no learned name.
 
 The reader tags each sentence on its own and leaves a name untagged in some ("Mean response time for LMQs was 101
 seconds, compared with 107 seconds for OEQs"), often the sentences whose grammar says best that it was an arm. A name
-it reads in one statement is read in the others too, where it stands as a word of its own: only a name written as a
-proper name, a short form or a code (with a capital or a digit), since a common word tagged once ("maximum block") is
-as often a measure or a thing in its other places.
+read in one statement (by the reader or the word lists) is read in the others too, where it stands as a word of its
+own in a sentence that reports a test's result (where a trial names its arms; not "Dan Rossignol, MD" in a citing
+paper's aside), and kept there only where its sentence frames it as given (an arm set against another, a dose, a
+word of giving: what decides which name was tested; "... and trended towards significance for X" lends X another
+arm's result): only a name written as a proper name, a short form or a code (with a capital or a digit), since a
+common word tagged once ("maximum block") is as often a measure or a thing in its other places.
 
 A sentence about people or a trial (clinical_context.py) counts as founded as a result in numbers is, and a learned
 name there that is a word for people ("the neonate") or what the people had ("subjects with X") says who they were,
@@ -22,18 +25,18 @@ not what they were given: it is no mention.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 
 from summarizer.engines.extractive.abbreviations import find_definitions, short_key
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
-from summarizer.engines.extractive.cues import PEOPLE_WITH
+from summarizer.engines.extractive.cues import PEOPLE_WITH, TESTED_RESULT
 from summarizer.engines.extractive.framed_names import framed_name_spans
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, reread_treatments
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.short_forms import specific_anchors
-from summarizer.engines.extractive.tokenise import Span, lower_same_length
+from summarizer.engines.extractive.tokenise import Span, lower_same_length, split_sentences
 from summarizer.engines.extractive.treatment_frames import ARM_PREPOSITIONS, ARMS_SET_AGAINST
 from summarizer.engines.extractive.treatment_mention import TreatmentReading
 from summarizer.engines.extractive.treatment_names import DETERMINERS
@@ -64,14 +67,26 @@ def learned_treatments(
     read = [_read_spans(text, pico) for text in texts[:LEARNED_STATEMENTS]]
     measures = outcome_short_forms(texts[:LEARNED_STATEMENTS], readings)
     _reread_with(learned, read, readings, texts, res, measures)
-    # a name the reader reads in one place is the same name where it leaves it untagged ("for LMQs ... compared
-    # with ... for OEQs"): its other occurrences are read too, each in its own frame
-    names = _learned_names(learned, treatments)
+    # a name read in one place is the same name where the reader leaves it untagged ("for LMQs ... compared with ...
+    # for OEQs"): its other occurrences in sentences that report a test are read too, kept where framed as given
+    names = _proper_names(learned)
     again = [_with_occurrences(text, found, names) for text, found in zip(texts, read, strict=False)]
     changed = [k for k, (before, after) in enumerate(zip(read, again, strict=True)) if len(after) > len(before)]
     if changed:
+        first = {k: learned[k] for k in changed}
         _reread_with(learned, again, readings, texts, res, measures, changed)
+        for k, before in first.items():
+            learned[k] = _framed_again(before, learned[k])
     return learned
+
+
+def _framed_again(before: TreatmentReading, after: TreatmentReading) -> TreatmentReading:
+    """A statement read again with the names read elsewhere (after), keeping of the mentions it adds to its first
+    reading (before) only those its sentence frames as given: an occurrence that says nothing of its name being given
+    ("... and trended towards significance for X") lends it no result it did not have."""
+    known = {(m.name, m.sentence) for m in before.mentions}
+    kept = tuple(m for m in after.mentions if (m.name, m.sentence) in known or m.therapy_frame)
+    return after._replace(mentions=kept)
 
 
 def outcome_short_forms(texts: Sequence[str], readings: Sequence[SentenceReading]) -> frozenset[str]:
@@ -122,15 +137,12 @@ def _reread_with(
         learned[index] = _with_care_of_people(text, reread)
 
 
-def _learned_names(learned: Sequence[TreatmentReading], listed: Sequence[TreatmentReading]) -> frozenset[str]:
-    """The names the learned reading added to the listed ones that identify a treatment (specific anchors)."""
-    names: set[str] = set()
-    for after, before in zip(learned, listed, strict=False):
-        known = {m.name for m in before.mentions}
-        names.update(
-            m.name for m in after.mentions if m.name not in known and specific_anchors(m.anchors) and _proper(m.name)
-        )
-    return frozenset(names)
+def _proper_names(learned: Sequence[TreatmentReading]) -> frozenset[str]:
+    """The names of the treatments read (with the learned names) that identify one (specific anchors), written as
+    proper names (_proper)."""
+    return frozenset(
+        m.name for treatment in learned for m in treatment.mentions if specific_anchors(m.anchors) and _proper(m.name)
+    )
 
 
 def _proper(name: str) -> bool:
@@ -141,18 +153,33 @@ def _proper(name: str) -> bool:
 
 
 def _with_occurrences(text: str, found: Sequence[Span], names: AbstractSet[str]) -> list[Span]:
-    """A statement's spans with every other occurrence of the names as a word of its own (the same case), where no
-    span covers it."""
+    """A statement's spans with every other occurrence of the names in a sentence that reports a test's result
+    (a p-value, a confidence interval, significance: where a trial names its arms), where no span covers it."""
     spans = list(found)
+    low = text.lower()
     for name in names:
-        at = text.find(name)
-        while at >= 0:
-            end = at + len(name)
-            alone = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-            if alone and not any(first < end and at < last for first, last in spans):
+        for at, end in _occurrences(text, name):
+            if not any(first < end and at < last for first, last in spans) and _in_tested_sentence(low, at):
                 spans.append((at, end))
-            at = text.find(name, end)
     return spans
+
+
+def _in_tested_sentence(low: str, at: int) -> bool:
+    """Whether position `at` of a lower-cased text is in a sentence that reports a test's result."""
+    for start, end in split_sentences(low):
+        if start <= at < end:
+            return TESTED_RESULT.search(low, start, end) is not None
+    return False
+
+
+def _occurrences(text: str, name: str) -> Iterator[Span]:
+    """Where a name stands in a text as a word of its own (the same case)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield at, end
+        at = text.find(name, end)
 
 
 def _read_spans(text: str, pico: PicoTagger) -> list[Span]:

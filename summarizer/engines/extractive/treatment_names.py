@@ -186,7 +186,7 @@ NOT_AGENTS = _words(
 THERAPY_CUES = _words(
     "treat treated treating treatment treatments therapy therapies therapeutic administered "
     "administration administering administer administers given giving received receiving dose doses dosing dosed "
-    "dosage dosages injected injection injecting inject injects infused infusion infusing infuse infuses "
+    "injected injection injecting inject injects infused infusion infusing infuse infuses "
     "transplanted transplantation delivered delivering immunized immunised vaccinated "
     "vaccination supplementation supplemented prescribed drug drugs agent agents medication "
     "medications prophylactic trial trials randomized randomised placebo regimen "
