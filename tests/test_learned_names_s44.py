@@ -122,3 +122,15 @@ def test_a_name_read_again_is_kept_only_where_its_sentence_frames_it_as_given() 
         "Pain fell in the foam arm (p = 0.01) and trended lower later on for Velodress (p = 0.06).",
     ]
     assert "Velodress" not in _learned_names(texts, _ReaderOfOneText("Velodress", "faster"))[1]
+
+
+def test_a_name_read_again_is_not_read_where_a_measure_is_of_it() -> None:
+    # "the quality of X" measures X: X is what was measured there, not an arm
+    texts = [
+        "Wound closure was faster with the Velodress (p = 0.02).",
+        "The handling quality of Velodress was rated better than that of gauze (p = 0.01).",
+    ]
+    assert "Velodress" not in _learned_names(texts, _ReaderOfOneText("Velodress", "faster"))[1]
+    # "the addition of X" says X was given
+    given = [texts[0], "Healing was faster after the addition of Velodress than with gauze (p = 0.01)."]
+    assert "Velodress" in _learned_names(given, _ReaderOfOneText("Velodress", "faster"))[1]

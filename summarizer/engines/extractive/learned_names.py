@@ -10,12 +10,13 @@ time (MST)") is a measure's name wherever it stands, and no learned name.
 
 The reader tags each sentence on its own and leaves a name untagged in some ("Mean response time for LMQs was 101
 seconds, compared with 107 seconds for OEQs"), often the sentences whose grammar says best that it was an arm. A name
-read in one statement (by the reader or the word lists) is read in the others too, where it stands as a word of its
-own in a sentence that reports a test's result (where a trial names its arms; not "Dan Rossignol, MD" in a citing
-paper's aside), and kept there only where its sentence frames it as given (an arm set against another, a dose, a
-word of giving: what decides which name was tested; "... and trended towards significance for X" lends X another
-arm's result): only a name written as a proper name, a short form or a code (with a capital or a digit), since a
-common word tagged once ("maximum block") is as often a measure or a thing in its other places.
+read in one statement (by the reader or the word lists) is read in the others too: only a name written as a proper
+name, a short form or a code (with a capital or a digit), since a common word tagged once ("maximum block") is as
+often a measure or a thing in its other places; only where it stands as a word of its own in a sentence that reports
+a test's result (where a trial names its arms; not "Dan Rossignol, MD" in a citing paper's aside), not as what a
+measure is of ("the procedural quality of X"); and it is kept there only where its sentence frames it as given (an
+arm set against another, a word of giving: what decides which name was tested), since an occurrence that says
+nothing of it being given ("... and trended towards significance for X") would lend it another arm's result.
 
 A sentence about people or a trial (clinical_context.py) counts as founded as a result in numbers is, and a learned
 name there that is a word for people ("the neonate") or what the people had ("subjects with X") says who they were,
@@ -39,8 +40,12 @@ from summarizer.engines.extractive.short_forms import specific_anchors
 from summarizer.engines.extractive.tokenise import Span, lower_same_length, split_sentences
 from summarizer.engines.extractive.treatment_frames import ARM_PREPOSITIONS, ARMS_SET_AGAINST
 from summarizer.engines.extractive.treatment_mention import TreatmentReading
-from summarizer.engines.extractive.treatment_names import DETERMINERS
+from summarizer.engines.extractive.treatment_names import DETERMINERS, GIVEN_OF, TESTED_OF
 
+# a noun, then "of" and an article, right before a name; how far back it is read; the nouns of something given
+_OF_BEFORE = re.compile(r"([a-z\-]+)\s+of\s+(?:the\s+|a\s+|an\s+)?\Z")
+_OF_REACH = 40
+_GIVEN_BEFORE_OF = GIVEN_OF | TESTED_OF | {"dose", "doses", "dosage", "dosages", "administration", "addition"}
 # the PICO reader costs about 0.3 ms a statement: it reads the first this many
 LEARNED_STATEMENTS = 300
 # how many words of an outcome's phrase before a span are read for the preposition that places an arm
@@ -159,9 +164,20 @@ def _with_occurrences(text: str, found: Sequence[Span], names: AbstractSet[str])
     low = text.lower()
     for name in names:
         for at, end in _occurrences(text, name):
-            if not any(first < end and at < last for first, last in spans) and _in_tested_sentence(low, at):
+            if (
+                not any(first < end and at < last for first, last in spans)
+                and _in_tested_sentence(low, at) and not _of_a_measure(low, at)
+            ):
                 spans.append((at, end))
     return spans
+
+
+def _of_a_measure(low: str, at: int) -> bool:
+    """Whether the name at position `at` of a lower-cased text is what a noun before "of" measures ("the procedural
+    quality of X", "the duration of X"): the object of a measure, not an arm; but not what a word said only of
+    something given heads ("the efficacy of X", "the use of X", "a dose of X")."""
+    before = _OF_BEFORE.search(low, max(0, at - _OF_REACH), at)
+    return before is not None and before.group(1) not in _GIVEN_BEFORE_OF
 
 
 def _in_tested_sentence(low: str, at: int) -> bool:
