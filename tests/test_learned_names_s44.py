@@ -134,3 +134,11 @@ def test_a_name_read_again_is_not_read_where_a_measure_is_of_it() -> None:
     # "the addition of X" says X was given
     given = [texts[0], "Healing was faster after the addition of Velodress than with gauze (p = 0.01)."]
     assert "Velodress" in _learned_names(given, _ReaderOfOneText("Velodress", "faster"))[1]
+
+
+def test_a_name_is_not_read_again_where_significance_is_said_without_a_test() -> None:
+    texts = [
+        "Wound closure was faster with the Velodress (p = 0.02).",
+        "The Velodress has received significant attention from nurses since 2010.",
+    ]
+    assert "Velodress" not in _learned_names(texts, _ReaderOfOneText("Velodress", "faster"))[1]

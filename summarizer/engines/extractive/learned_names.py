@@ -13,7 +13,8 @@ seconds, compared with 107 seconds for OEQs"), often the sentences whose grammar
 read in one statement (by the reader or the word lists) is read in the others too: only a name written as a proper
 name, a short form or a code (with a capital or a digit), since a common word tagged once ("maximum block") is as
 often a measure or a thing in its other places; only where it stands as a word of its own in a sentence that reports
-a test's result (where a trial names its arms; not "Dan Rossignol, MD" in a citing paper's aside), not as what a
+a test's result in numbers, a p-value or a confidence interval (where a trial names its arms; not "Dan Rossignol, MD"
+in a citing paper's aside, nor "X transmission has received significant attention"), not as what a
 measure is of ("the procedural quality of X"); and it is kept there only where its sentence frames it as given (an
 arm set against another, a word of giving: what decides which name was tested), since an occurrence that says
 nothing of it being given ("... and trended towards significance for X") would lend it another arm's result.
@@ -31,7 +32,7 @@ from collections.abc import Set as AbstractSet
 
 from summarizer.engines.extractive.abbreviations import find_definitions, short_key
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
-from summarizer.engines.extractive.cues import PEOPLE_WITH, TESTED_RESULT
+from summarizer.engines.extractive.cues import PEOPLE_WITH, TESTED_IN_NUMBERS
 from summarizer.engines.extractive.framed_names import framed_name_spans
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, reread_treatments
@@ -158,11 +159,12 @@ def _proper(name: str) -> bool:
 
 
 def _with_occurrences(text: str, found: Sequence[Span], names: AbstractSet[str]) -> list[Span]:
-    """A statement's spans with every other occurrence of the names in a sentence that reports a test's result
-    (a p-value, a confidence interval, significance: where a trial names its arms), where no span covers it."""
+    """A statement's spans with every other occurrence of the names in a sentence that reports a test's result in
+    numbers (a p-value, a confidence interval: where a trial names its arms), where no span covers it; in an order
+    that does not depend on the set's (a longer name first), so the same input reads the same."""
     spans = list(found)
     low = text.lower()
-    for name in names:
+    for name in sorted(names, key=lambda n: (-len(n), n)):  # a longer name before the names it holds
         for at, end in _occurrences(text, name):
             if (
                 not any(first < end and at < last for first, last in spans)
@@ -181,10 +183,10 @@ def _of_a_measure(low: str, at: int) -> bool:
 
 
 def _in_tested_sentence(low: str, at: int) -> bool:
-    """Whether position `at` of a lower-cased text is in a sentence that reports a test's result."""
+    """Whether position `at` of a lower-cased text is in a sentence that reports a test's result in numbers."""
     for start, end in split_sentences(low):
         if start <= at < end:
-            return TESTED_RESULT.search(low, start, end) is not None
+            return TESTED_IN_NUMBERS.search(low, start, end) is not None
     return False
 
 
