@@ -87,6 +87,8 @@ def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) 
     at = first - 1
     while at > opens and first - at <= _WORDS_BEFORE_NAME and toks[at] not in STOP_BEFORE:
         at -= 1
+    if at > opens and toks[at] in _ARTICLES:
+        at -= 1  # "the effectiveness of the X": the article after "of" is skipped
     at = _before_dose_of(toks, at, opens)  # "the superiority of 2.0 ml/kg of X": the dose given "of" X is skipped
     framed = at - 1 >= opens and (
         (toks[at] == "of" and toks[at - 1] in GIVEN_OF) or (toks[at] == "to" and toks[at - 1] in ASSIGNED_TO)
@@ -104,6 +106,8 @@ def named_as_tested(scan: Scan, first: int, last: int, opens: int, closes: int) 
     return not about_animals_or_cells(scan.text[scan.starts[opens] : scan.ends[closes - 1]])
 
 
+# the articles that may stand between "of" or "to" and the name ("the efficacy of the X", "assigned to the X")
+_ARTICLES = frozenset({"the", "a", "an"})
 # a participle after a name's hyphen that makes it the cause of what follows ("GH-associated side effects")
 _CAUSING = ("-associated", "-related", "-induced")
 _HARM_HEADS = frozenset({"side", "adverse", "toxicity", "toxicities"})
@@ -346,10 +350,10 @@ def _negated_result(scan: Scan, j: int, closes: int) -> bool:
 def _set_against_another(scan: Scan, first: int, last: int, sentence: Span) -> bool:
     """Whether the name (tokens first to last) is one side of a comparison, not the unit both sides share: "T&P
     facilities versus T facilities" compares two kinds of facility, and "facilities", a common noun (lower case)
-    that heads both sides, names neither arm."""
+    that heads both sides, names neither arm; "T&P facilities", with its own word before that head, is one side."""
     toks = scan.toks
-    if not scan.text[scan.starts[last] : scan.ends[last]].islower():
-        return True
+    if first < last or not scan.text[scan.starts[last] : scan.ends[last]].islower():
+        return True  # a name with its own word before the shared head ("T&P facilities") is one side
     lo, hi = bisect_left(scan.starts, sentence[0]), bisect_left(scan.starts, sentence[1])
     return toks[last] not in toks[lo:first] and toks[last] not in toks[last + 1 : hi]
 

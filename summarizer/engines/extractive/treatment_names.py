@@ -45,7 +45,7 @@ _NUMBER_WORDS = _words(
 )
 _DOSE_AND_DURATION_WORDS = _words(
     "day days week weeks month months year years hour hours minute minutes daily weekly monthly yearly "
-    "short-course long-course long-term short-term dose doses dosage dosing "
+    "short-course long-course long-term short-term dose doses dosage dosages dosing "
     "qd q.d bid b.i.d tid t.i.d qid q.i.d prn"  # how often a dose is given
 )
 _NEGATIONS = _words("without no not nor non never")
@@ -185,8 +185,9 @@ NOT_AGENTS = _words(
 # Frames: words near a name that say it was given (a therapeutic frame) or that it is an exposure or a risk factor
 THERAPY_CUES = _words(
     "treat treated treating treatment treatments therapy therapies therapeutic administered "
-    "administration administering given giving received receiving dose doses dosing dosed injected injection "
-    "infused infusion transplanted transplantation delivered immunized immunised vaccinated "
+    "administration administering administer administers given giving received receiving dose doses dosing dosed "
+    "injected injection injecting inject injects infused infusion infusing infuse infuses "
+    "transplanted transplantation delivered delivering immunized immunised vaccinated "
     "vaccination supplementation supplemented prescribed drug drugs agent agents medication "
     "medications prophylactic trial trials randomized randomised placebo regimen "
     "intervention monotherapy"
