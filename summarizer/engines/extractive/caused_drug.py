@@ -156,8 +156,11 @@ def most_caused(
     named: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for index, (reading, text) in enumerate(zip(readings, texts, strict=True)):
-        low = text.lower()
-        for anchor in {a for m in reading.treatment.mentions for a in m.anchors if a in caused}:
+        anchors = {a for m in reading.treatment.mentions for a in m.anchors if a in caused}
+        if not anchors:
+            continue
+        low = text.lower()  # of the few statements that name a counted drug only
+        for anchor in anchors:
             named[anchor] += 1
             first.setdefault(anchor, (-index, -low.find(anchor)))
     return max(sorted(caused), key=lambda a: (caused[a], named[a], a in res.drugs.terms, first.get(a, (0, 0))))
