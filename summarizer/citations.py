@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence, Set
+from functools import lru_cache
 from typing import TypeVar
 
 from summarizer.models import Efficacy, Finding, Safety, Statement
@@ -35,6 +36,9 @@ _NUMBER = re.compile(r"\d+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 SEVERAL = 2  # a statement citing this many works or more cites the target among several
+# the statements of one large brief: the pipeline counts each statement's citations (citation_marks) before the
+# design reading, the extractive engine's workers and its target profile count them again
+COUNTED_TEXTS = 1 << 15
 
 
 def _ends_in_number(text: str) -> bool:
@@ -50,6 +54,7 @@ def _range_extra(lo: str, hi: str) -> int:
     return max(0, min(int(hi) - int(lo) - 1, _MAX_RANGE))
 
 
+@lru_cache(maxsize=COUNTED_TEXTS)
 def count_citations(text: str) -> int:
     """How many works a statement cites: numbers in brackets ("[1]", "[2,5-7]", "[44]–[56]", "[8, [1], 20]"),
     author-year citations (when there are no numbered ones), or a trailing list of superscript numbers ("...

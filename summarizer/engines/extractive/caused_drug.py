@@ -108,16 +108,29 @@ def caused_counts(
     when at most CITED_SHARE of the statements cite a work; empty when the statements are not a case report's
     (another design). With no design read, a statement with cues of animals or cells names no such drug."""
     caused: Counter[str] = Counter()
-    if design not in (None, "case_report") or not texts or not any(r.event_sentences for r in readings):
-        return caused
-    if sum(count_citations(text) > 0 for text in texts) > CITED_SHARE * len(texts):
+    if design not in (None, "case_report") or not texts:
         return caused
     for reading, text in zip(readings, texts, strict=True):
         if not (reading.event_sentences and reading.treatment.mentions) or _ADVISED.search(text) is not None:
             continue
         if design is not None or _about_people(text):
             caused.update(_caused_anchors(reading, text, res) - excluded)
+    # the citations are counted last, and only when a drug was found: most sets of statements name none
+    if caused and _cite_too_many(texts):
+        return Counter()
     return caused
+
+
+def _cite_too_many(texts: Sequence[str]) -> bool:
+    """Whether more than CITED_SHARE of the statements cite a work: a citing paper's statements, not a report's."""
+    allowed = CITED_SHARE * len(texts)
+    citing = 0
+    for text in texts:
+        if count_citations(text) > 0:
+            citing += 1
+            if citing > allowed:
+                return True
+    return False
 
 
 def only_caused_drug(
@@ -143,8 +156,11 @@ def most_caused(
     named: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
     for index, (reading, text) in enumerate(zip(readings, texts, strict=True)):
-        low = text.lower()
-        for anchor in {a for m in reading.treatment.mentions for a in m.anchors if a in caused}:
+        anchors = {a for m in reading.treatment.mentions for a in m.anchors if a in caused}
+        if not anchors:
+            continue
+        low = text.lower()  # of the few statements that name a counted drug only
+        for anchor in anchors:
             named[anchor] += 1
             first.setdefault(anchor, (-index, -low.find(anchor)))
     return max(sorted(caused), key=lambda a: (caused[a], named[a], a in res.drugs.terms, first.get(a, (0, 0))))
