@@ -32,6 +32,13 @@ pico_encoder_tuning; the frozen lower blocks' outputs are what --cache holds the
 interventions.jsonl's sentences to each fold's training, I alone labelled (a "not I" loss on its other words), but
 never an abstract that shares a run of 10 words with a test-fold document, as for the CRF.
 
+--crf-head trains a BiLSTM-CRF head instead (summarizer.training.pico_crf_head: the CRF's transitions trained with
+the head on the sentences' likelihood; its marginals are scored). --decode also scores a decoding of the marginals
+(engines/extractive/pico_decoding.py): `chain`, a Viterbi chain whose transitions are counted on the other folds'
+gold tags and whose biases and weight are chosen on their out-of-fold marginals, or a span rule (`gaps`: a one-word
+gap between two I words filled; `lone`: a lone I function word untagged; `gaps+lone`; `-all`: for P and O too)
+applied after each fold's thresholds. Works on saved marginals (--from-marginals), of some folds or all.
+
 --speed times the shipped tagger's spans() instead, on real citing and case-report sentences
 (clinical_citation_stance/dev.jsonl, then ade/dev.jsonl): microseconds a statement, on a first pass (each word's
 features built on first sight) and a second (every word met before), the best of --repeat second passes.

@@ -134,7 +134,12 @@ def cross_validate_crf_head(
     for fold in range(folds):
         train, test, _ = fold_split(sentences, fold, folds)
         head, chain = train_crf_head([inputs[i] for i in train], [sentences[i].tags for i in train], config, settings)
-        results.append(fold_result(fold, sentences, test, read_crf_head(head, chain, [inputs[i] for i in test])))
+        result = fold_result(fold, sentences, test, read_crf_head(head, chain, [inputs[i] for i in test]))
+        results.append(result)
         if progress is not None:
-            progress(f"fold {fold}: {len(train)} training sentences, {len(test)} test (BiLSTM-CRF head)")
+            from summarizer.evaluation.pico import token_metrics
+
+            f1 = token_metrics(result.gold, result.viterbi, len(test))["per_class"]
+            scores = ", ".join(f"{tag} {f1[tag]['f1']:.3f}" for tag in ("P", "I", "O"))
+            progress(f"fold {fold}: {len(train)} training sentences, {len(test)} test; likeliest label F1 {scores}")
     return results
