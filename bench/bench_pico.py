@@ -4,6 +4,8 @@ Usage: python bench/bench_pico.py [--data-dir ../shared/data] [--folds 5] [--int
                                   [--c1 0.01] [--c2 0.5] [--json]
        python bench/bench_pico.py --reader encoder [--data-dir ../shared/data] [--layers 1,2,3,4,5,6] [--hidden 64]
                                   [--epochs 6] [--lr 0.002] [--no-shape] [--cache /tmp/pico_minilm.pt] [--json]
+       python bench/bench_pico.py --reader encoder --crf-head [--cache /tmp/pico_minilm.pt] [...]
+       python bench/bench_pico.py --from-marginals FILE [--mix FILE --mix-weight 0.7] --decode chain|gaps|...
        python bench/bench_pico.py --reader encoder --interventions [--interventions-subset random]
                                   [--interventions-weight 0.5] [--cache /tmp/pico_minilm.pt] [...]
        python bench/bench_pico.py --reader encoder --tune-blocks 2 [--encoder-lr 0.0002] [--interventions]
@@ -29,6 +31,13 @@ With --tune-blocks N the encoder's top N blocks are fine-tuned with the head (su
 pico_encoder_tuning; the frozen lower blocks' outputs are what --cache holds then), and --interventions adds
 interventions.jsonl's sentences to each fold's training, I alone labelled (a "not I" loss on its other words), but
 never an abstract that shares a run of 10 words with a test-fold document, as for the CRF.
+
+--crf-head trains a BiLSTM-CRF head instead (summarizer.training.pico_crf_head: the CRF's transitions trained with
+the head on the sentences' likelihood; its marginals are scored). --decode also scores a decoding of the marginals
+(engines/extractive/pico_decoding.py): `chain`, a Viterbi chain whose transitions are counted on the other folds'
+gold tags and whose biases and weight are chosen on their out-of-fold marginals, or a span rule (`gaps`: a one-word
+gap between two I words filled; `lone`: a lone I function word untagged; `gaps+lone`; `-all`: for P and O too)
+applied after each fold's thresholds. Works on saved marginals (--from-marginals), of some folds or all.
 
 --speed times the shipped tagger's spans() instead, on real citing and case-report sentences
 (clinical_citation_stance/dev.jsonl, then ade/dev.jsonl): microseconds a statement, on a first pass (each word's
@@ -60,6 +69,7 @@ from summarizer.training.pico import (
     pooled_thresholds,
     with_interventions_marginals,
 )
+from summarizer.training.pico_decoding import RULES
 
 
 def _scores(results: Sequence[FoldResult], predicted: dict[int, list[str]]) -> dict[str, Any]:
@@ -182,8 +192,15 @@ def _cross_validate_encoder(args: argparse.Namespace, say: Any) -> tuple[dict[st
     settings = TrainSettings(
         epochs=args.epochs, learning_rate=args.lr, seed=args.seed, partial_weight=args.interventions_weight
     )
-    results = cross_validate(sentences, inputs, config, settings, folds=args.folds, progress=say, partial=partial)
+    if args.crf_head:
+        from summarizer.training.pico_crf_head import cross_validate_crf_head
+
+        results = cross_validate_crf_head(sentences, inputs, config, settings, folds=args.folds, progress=say)
+    else:
+        results = cross_validate(sentences, inputs, config, settings, folds=args.folds, progress=say, partial=partial)
     variant = {"reader": "encoder", **config.to_json(), "epochs": settings.epochs, "lr": settings.learning_rate}
+    if args.crf_head:
+        variant["crf_head"] = True
     if settings.seed != TrainSettings.seed:
         variant["seed"] = settings.seed
     if partial:
@@ -244,6 +261,19 @@ def _mixed(results: Sequence[FoldResult], others: Sequence[dict[str, Any]], weig
     return mixed
 
 
+def _decoded(
+    args: argparse.Namespace, results: Sequence[FoldResult], thresholds: dict[int, dict[str, float]], say: Any
+) -> dict[str, Any]:
+    """The scores of the marginals decoded by --decode, each fold's decoding fitted on the other folds."""
+    from summarizer.training.pico_decoding import chain_decoding, fold_words, rule_decoding
+
+    words = fold_words(load_sentences(args.data_dir / "ebm_nlp" / "dev.jsonl"), results, args.folds)
+    if args.decode == "chain":
+        decoded, chains = chain_decoding(results, words, say)
+        return {"decode": "chain", "decoded": _scores(results, decoded), "fold_chains": chains}
+    return {"decode": args.decode, "decoded": _scores(results, rule_decoding(results, words, args.decode, thresholds))}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=Path("../shared/data"))
@@ -274,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tune-blocks", type=int, default=0,
                         help="encoder: fine-tune the top N blocks with the head (their inputs cached in --cache)")
     parser.add_argument("--encoder-lr", type=float, default=1e-4, help="--tune-blocks: the blocks' peak learning rate")
+    parser.add_argument("--crf-head", action="store_true",
+                        help="encoder: a BiLSTM-CRF head trained on the sentences' likelihood (training.pico_crf_head)")
     parser.add_argument("--seed", type=int, default=13, help="encoder: the head's training seed")
     parser.add_argument("--threads", type=int, default=1, help="encoder: torch threads")
     parser.add_argument("--only-folds", help="--tune-blocks: train and read only these folds (a time estimate)")
@@ -284,6 +316,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mix", type=Path, metavar="FILE",
                         help="average the marginals with those another reader's run saved (same folds)")
     parser.add_argument("--mix-weight", type=float, default=0.5, help="--mix: the weight of this reader's marginals")
+    parser.add_argument("--decode", choices=("chain", *RULES),
+                        help="also score a decoding of the marginals (engines/extractive/pico_decoding.py): a chain "
+                             "fitted on the other folds, or a span rule after each fold's thresholds")
     args = parser.parse_args(argv)
     if not args.interventions_weight > 0.0:
         parser.error("--interventions-weight must be above 0")
@@ -345,6 +380,8 @@ def main(argv: list[str] | None = None) -> int:
         "fold_thresholds": thresholds,
         "pooled_thresholds": pooled_thresholds(results),
     }
+    if args.decode:
+        report.update(_decoded(args, results, thresholds, say))
     if args.json:
         print(json.dumps(report, indent=2))
     else:
@@ -353,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
         print(_summary("thresholds on the marginals", report["thresholds"]))
         print("thresholds by fold:", json.dumps(thresholds))
         print("thresholds on all folds (what scripts/train_pico.py ships):", json.dumps(report["pooled_thresholds"]))
+        if args.decode:
+            print(_summary(f"decoded ({args.decode})", report["decoded"]))
     return 0
 
 

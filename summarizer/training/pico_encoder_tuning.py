@@ -115,7 +115,11 @@ def lower_outputs(
         chunk = order[start : start + ENCODE_BATCH]
         batch = word_batch(encoder.tokenizer, [sentences[i].words for i in chunk])
         with torch.inference_mode():
-            states = encoder.model(**batch, output_hidden_states=True).hidden_states
+            if entry == 0:  # every block trained: only the embeddings' output is fixed (no block's pass needed)
+                ids = {key: batch[key] for key in ("input_ids", "token_type_ids") if key in batch}
+                states = (encoder.model.embeddings(**ids),)
+            else:
+                states = encoder.model(**batch, output_hidden_states=True).hidden_states
         for row, i in enumerate(chunk):
             length = int(batch["attention_mask"][row].sum())
             index = torch.tensor([-1 if w is None else w for w in batch.word_ids(row)][:length])
