@@ -106,7 +106,7 @@ def test_a_name_with_its_own_word_before_a_head_both_sides_share_is_one_side() -
 
 
 def test_a_name_is_read_again_only_in_a_sentence_that_reports_a_test() -> None:
-    # an aside that reports no test names the short form as something else ("Dan Rossignol, MD")
+    # an aside that reports no test names the short form as something else (an author's degree, "J. Smith, MD")
     texts = [
         "Wound closure was faster with the Velodress (p = 0.02).",
         "The dressing was designed by Ann Velodress and colleagues in 2010.",

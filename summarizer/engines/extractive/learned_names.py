@@ -13,7 +13,7 @@ seconds, compared with 107 seconds for OEQs"), often the sentences whose grammar
 read in one statement (by the reader or the word lists) is read in the others too: only a name written as a proper
 name, a short form or a code (with a capital or a digit), since a common word tagged once ("maximum block") is as
 often a measure or a thing in its other places; only where it stands as a word of its own in a sentence that reports
-a test's result in numbers, a p-value or a confidence interval (where a trial names its arms; not "Dan Rossignol, MD"
+a test's result in numbers, a p-value or a confidence interval (where a trial names its arms; not "J. Smith, MD"
 in a citing paper's aside, nor "X transmission has received significant attention"), not as what a
 measure is of ("the procedural quality of X"); and it is kept there only where its sentence frames it as given (an
 arm set against another, a word of giving: what decides which name was tested), since an occurrence that says
