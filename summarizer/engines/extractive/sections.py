@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from summarizer.certainty import DRAFT
-from summarizer.citations import count_citations
 from summarizer.engines.extractive.absence_frames import absence_in_doubt
 from summarizer.engines.extractive.arm_comparison import (
     ARMS,
@@ -52,6 +51,7 @@ from summarizer.engines.extractive.generic_events import without_generic_beside_
 from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.measure_heads import completed_name
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
+from summarizer.engines.extractive.own_report import own_report_statements
 from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.superiority import superiority_claim
 from summarizer.engines.extractive.target_polarity import TargetPolarity
@@ -238,10 +238,11 @@ def efficacy_section(
     sides: dict[str, list[ReadStatement]] = {"improved": [], "worsened": [], "no_difference": []}
     counted: dict[str, set[str]] = {side: set() for side in sides}
     polarity = TargetPolarity(item.statement.text for item in items if item.reading.polarity_cues)
+    own_report = own_report_statements([item.statement for item in items])
     read = {index: _rule_outcomes(items[index], index, profile, polarity) for index in profile.statements}
     if learned is not None:
         _add_learned_outcomes(read, items, profile, learned, rules)
-    for index, mentions in _arms_compared(items, profile, polarity).items():
+    for index, mentions in _arms_compared(items, profile, polarity, own_report).items():
         read[index] = [*read.get(index, ()), *mentions]
     for index in sorted(read):
         item = items[index]
@@ -253,7 +254,7 @@ def efficacy_section(
             )
             if claim is not None:
                 used.append(item)
-                _count_on_side(sides["improved"], counted["improved"], item, {_CLAIM_KEY[0]})
+                _count_on_side(sides["improved"], counted["improved"], item, {_CLAIM_KEY[0]}, index in own_report)
                 claimed = by_key.get(_CLAIM_KEY)
                 if claimed is None:
                     by_key[_CLAIM_KEY] = claimed = _claim_outcome(name, item.statement, claim)
@@ -265,7 +266,7 @@ def efficacy_section(
         used.append(item)
         for direction in dict.fromkeys(m.direction for m in mentions):
             results = {outcome_key(m.outcome) for m in mentions if m.direction == direction}
-            _count_on_side(sides[direction], counted[direction], item, results)
+            _count_on_side(sides[direction], counted[direction], item, results, index in own_report)
         for read_mention in mentions:
             mention = replace(read_mention, outcome=completed_name(read_mention.outcome, read_mention.quote, name))
             key = (outcome_key(mention.outcome), mention.direction)
@@ -295,12 +296,15 @@ def efficacy_section(
     return Efficacy(assessment=assessment, summary=summary, outcomes=outcomes, certainty=DRAFT)
 
 
-def _count_on_side(side: list[ReadStatement], counted: set[str], item: ReadStatement, results: set[str]) -> None:
-    """Count a statement on a side of the verdict unless it is a trial's own report (it cites no work) and every
+def _count_on_side(
+    side: list[ReadStatement], counted: set[str], item: ReadStatement, results: set[str], own_report: bool
+) -> None:
+    """Count a statement on a side of the verdict unless it is of a trial's own report (own_report.py) and every
     result that puts it there (an outcome, by its outcome_key) was already counted there: a trial that reports one
     result twice, in the abstract and again in the results or in two overlapping passages, reports one result, which
-    weighs once. Statements that cite the trial each count, as the citing works that report it."""
-    if count_citations(item.statement.text):
+    weighs once. Statements of works that cite the trial each count, as the citing works that report it, those
+    whose citation marker was lost among them."""
+    if not own_report:
         side.append(item)
         return
     if results <= counted:
@@ -343,19 +347,20 @@ def _without_its_arm(mention: OutcomeMention, profile: TargetProfile) -> Outcome
 
 
 def _arms_compared(
-    items: Sequence[ReadStatement], profile: TargetProfile, polarity: TargetPolarity
+    items: Sequence[ReadStatement], profile: TargetProfile, polarity: TargetPolarity, own_report: frozenset[int]
 ) -> dict[int, list[OutcomeMention]]:
     """The outcomes read in sentences that do not name the intervention but compare the trial's arms and name no
     other treatment (arm_comparison.py), by statement: with a direction where the sentence sets the treated arm,
     named generically, against the control arm ("pain was lower in the treated group than in the control group");
     of no difference where it compares the arms however named ("no difference between the groups in X"), or where a
-    trial's own report states a result of no difference without naming them (_UnnamedArms)."""
+    statement of a trial's own report (own_report) states a result of no difference without naming them
+    (_UnnamedArms)."""
     found: dict[int, list[OutcomeMention]] = {}
     for index, item in enumerate(items):
         outcomes = item.reading.outcomes
         if not outcomes or all(profile.about(index, m.sentence) for m in outcomes):
             continue
-        unnamed = _UnnamedArms(item)
+        unnamed = _UnnamedArms(item, index in own_report)
         by_sentence: dict[int, str | None] = {}
         for m in outcomes:
             if m.sentence not in by_sentence:
@@ -376,20 +381,21 @@ def _arms_compared(
 
 class _UnnamedArms:
     """The sentences of a statement that report a result of no difference without naming a treatment, in a statement
-    that cites no work (a trial's own report): they report it of the trial's arms (unnamed_null_results.py). The
-    statement's sentences and citations are read once, when a sentence is first asked about."""
+    of a trial's own report (own_report.py): they report it of the trial's arms (unnamed_null_results.py). The
+    statement's sentences are split once, when a sentence is first asked about."""
 
-    def __init__(self, item: ReadStatement) -> None:
+    def __init__(self, item: ReadStatement, own_report: bool) -> None:
         self._item = item
+        self._own_report = own_report
         self._sentences: list[str] | None = None
 
     def kind(self, at: int) -> str | None:
         """ARMS where sentence `at` reports such a result, None otherwise."""
-        if any(t.sentence == at for t in self._item.reading.treatment.mentions):
+        if not self._own_report or any(t.sentence == at for t in self._item.reading.treatment.mentions):
             return None
         if self._sentences is None:
             text = self._item.statement.text
-            self._sentences = [] if count_citations(text) else [text[a:b].strip() for a, b in split_sentences(text)]
+            self._sentences = [text[a:b].strip() for a, b in split_sentences(text)]
         if not self._sentences:
             return None
         return ARMS if unnamed_null_result(self._sentences[min(at, len(self._sentences) - 1)]) else None
