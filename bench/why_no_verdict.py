@@ -1,0 +1,112 @@
+"""Why a trial report's brief gives no efficacy verdict: each outcome the reading found, and why the efficacy
+section did not count it.
+Usage: python bench/why_no_verdict.py [--data-dir ../shared/data] [--split train|heldout] [--targets ei-1,ei-2]
+Without --targets: every trial of the split with a significant labelled result whose brief names an intervention
+and gives no efficacy verdict (the NOVERDICT cell of /work/briefs/tools/cells.py). For each: the labelled and the
+named intervention, then each outcome of each statement as "S<n> [reasons] outcome change/direction || quote", the
+reasons being: not-about (the sentence is not about the named intervention, target_profile.py), unclear (its
+direction is not known after target_polarity.py), left-out (sections._counted: the outcome names the intervention,
+doses compared, measured before treatment, within the groups only, the intervention given alone), another-arm
+(evidence.said_of_another_arm), counted (none of these). Then a line of totals: trials by the first reason that
+applies to all their outcomes (no outcome read; all not about; all unclear or not about; some left out).
+The profile is drawn as bench_brief.leave_one_target_out draws it (no title, the PICO reader loaded), and the
+verdict with the change model as the engine loads it; the reasons are the rules' (the change model's readings are not
+listed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_brief import evidence_inference_targets, papers_of, significant_trials  # noqa: E402
+
+from summarizer.design import read_design  # noqa: E402
+from summarizer.engines.extractive import annotate, load_resources  # noqa: E402
+from summarizer.engines.extractive.evidence import ReadStatement, said_of_another_arm  # noqa: E402
+from summarizer.engines.extractive.learned_results import LearnedResults  # noqa: E402
+from summarizer.engines.extractive.pico import load_pico_tagger  # noqa: E402
+from summarizer.engines.extractive.sections import _counted, efficacy_section  # noqa: E402
+from summarizer.engines.extractive.target_polarity import TargetPolarity  # noqa: E402
+from summarizer.engines.extractive.target_profile import RULES, TargetProfile, profile_target  # noqa: E402
+from summarizer.models import Statement, Target  # noqa: E402
+
+
+def reasons(items: list[ReadStatement], profile: TargetProfile) -> list[tuple[int, str, str]]:
+    """(statement index, reasons, the outcome as read) for every outcome the reading found in the statements."""
+    polarity = TargetPolarity(item.statement.text for item in items if item.reading.polarity_cues)
+    found = []
+    for index, item in enumerate(items):
+        for mention in item.reading.outcomes:
+            direction = polarity.directions([mention])[0].direction
+            why = [] if profile.about(index, mention.sentence) else ["not-about"]
+            if direction == "unclear":
+                why.append("unclear")
+            if not why and not _counted(mention, profile):
+                why.append("left-out")
+            if not why and said_of_another_arm(mention, profile.anchors):
+                why.append("another-arm")
+            read = f"{mention.outcome!r} {mention.change}/{direction} || {mention.quote[:200]}"
+            found.append((index, ",".join(why) or "counted", read))
+    return found
+
+
+def kind(found: list[tuple[int, str, str]]) -> str:
+    """The first reason that applies to all of a trial's outcomes."""
+    whys = [why for _, why, _ in found]
+    if not whys:
+        return "no outcome read"
+    if all("not-about" in why for why in whys):
+        return "all not about the named intervention"
+    if all("unclear" in why or "not-about" in why for why in whys):
+        return "those about it: direction unclear"
+    if any(why == "counted" for why in whys):
+        return "one counted (the learned reading or the weighing abstains)"
+    return "some left out (left-out, another-arm)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
+    parser.add_argument("--split", choices=("heldout", "train"), default="train")
+    parser.add_argument("--targets", default="", help="only these pseudo-targets (comma-separated ids)")
+    args = parser.parse_args(argv)
+    path = args.data_dir / "evidence_inference" / "dev.jsonl"
+    papers = papers_of(args.split)
+    only = {t.strip() for t in args.targets.split(",") if t.strip()}
+    significant = significant_trials(path, papers)
+    resources = load_resources()
+    # the change model, as the engine loads it (ExtractiveEngine._learned_results)
+    learned = LearnedResults(resources.efficacy, load_pico_tagger, resources.polarity) if resources.efficacy else None
+    totals: Counter[str] = Counter()
+    for target in evidence_inference_targets(path, papers):
+        if (only and target.target_id not in only) or (not only and target.target_id not in significant):
+            continue
+        statements = [Statement(id=f"S{i}", text=" ".join(text.split())) for i, (_, text) in
+                      enumerate(target.statements, start=1)]
+        readings = [annotate(s.text, resources_=resources) for s in statements]
+        design = read_design(Target(), statements).design
+        texts = [s.text for s in statements]
+        profile = profile_target(Target(design=design), readings, resources, RULES, texts=texts, pico=load_pico_tagger)
+        items = [ReadStatement(s, r) for s, r in zip(statements, readings, strict=True)]
+        if profile.name is None:
+            continue
+        verdict = efficacy_section(items, profile, RULES, learned).assessment
+        if not only and verdict != "insufficient_evidence":
+            continue
+        found = reasons(items, profile)
+        totals[kind(found)] += 1
+        print(f"=== {target.target_id} | labelled: {target.intervention} | named: {profile.name} | efficacy {verdict}")
+        for index, why, read in found:
+            print(f"  S{index + 1} [{why}] {read}")
+    for reason, count in totals.most_common():
+        print(f"{count:5d}  {reason}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
