@@ -30,6 +30,7 @@ from summarizer.engines.extractive import annotate, load_resources  # noqa: E402
 from summarizer.engines.extractive.evidence import ReadStatement, said_of_another_arm  # noqa: E402
 from summarizer.engines.extractive.learned_results import LearnedResults  # noqa: E402
 from summarizer.engines.extractive.pico import load_pico_tagger  # noqa: E402
+from summarizer.engines.extractive.resources import Resources  # noqa: E402
 from summarizer.engines.extractive.sections import _counted, efficacy_section  # noqa: E402
 from summarizer.engines.extractive.target_polarity import TargetPolarity  # noqa: E402
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, profile_target  # noqa: E402
@@ -53,6 +54,23 @@ def reasons(items: list[ReadStatement], profile: TargetProfile) -> list[tuple[in
             read = f"{mention.outcome!r} {mention.change}/{direction} || {mention.quote[:200]}"
             found.append((index, ",".join(why) or "counted", read))
     return found
+
+
+def trial_reasons(
+    texts: list[str], resources: Resources, learned: LearnedResults | None = None
+) -> tuple[str | None, str, list[tuple[int, str, str]]]:
+    """A trial's statements read and profiled as bench_brief.leave_one_target_out does: the intervention named, the
+    efficacy verdict, and each outcome read with its reasons (reasons())."""
+    statements = [Statement(id=f"S{i}", text=" ".join(text.split())) for i, text in enumerate(texts, start=1)]
+    readings = [annotate(s.text, resources_=resources) for s in statements]
+    design = read_design(Target(), statements).design
+    texts = [s.text for s in statements]
+    profile = profile_target(Target(design=design), readings, resources, RULES, texts=texts, pico=load_pico_tagger)
+    if profile.name is None:
+        return None, "insufficient_evidence", []
+    items = [ReadStatement(s, r) for s, r in zip(statements, readings, strict=True)]
+    verdict = efficacy_section(items, profile, RULES, learned).assessment
+    return profile.name, verdict, reasons(items, profile)
 
 
 def kind(found: list[tuple[int, str, str]]) -> str:
@@ -86,21 +104,13 @@ def main(argv: list[str] | None = None) -> int:
     for target in evidence_inference_targets(path, papers):
         if (only and target.target_id not in only) or (not only and target.target_id not in significant):
             continue
-        statements = [Statement(id=f"S{i}", text=" ".join(text.split())) for i, (_, text) in
-                      enumerate(target.statements, start=1)]
-        readings = [annotate(s.text, resources_=resources) for s in statements]
-        design = read_design(Target(), statements).design
-        texts = [s.text for s in statements]
-        profile = profile_target(Target(design=design), readings, resources, RULES, texts=texts, pico=load_pico_tagger)
-        items = [ReadStatement(s, r) for s, r in zip(statements, readings, strict=True)]
-        if profile.name is None:
+        name, verdict, found = trial_reasons([text for _, text in target.statements], resources, learned)
+        if name is None:
             continue
-        verdict = efficacy_section(items, profile, RULES, learned).assessment
         if not only and verdict != "insufficient_evidence":
             continue
-        found = reasons(items, profile)
         totals[kind(found)] += 1
-        print(f"=== {target.target_id} | labelled: {target.intervention} | named: {profile.name} | efficacy {verdict}")
+        print(f"=== {target.target_id} | labelled: {target.intervention} | named: {name} | efficacy {verdict}")
         for index, why, read in found:
             print(f"  S{index + 1} [{why}] {read}")
     for reason, count in totals.most_common():
