@@ -52,7 +52,13 @@ FUNCTION_MEASURE = re.compile(
     r"\b(?:total|amount\s+of)\s+(?:total\s+)?work\b|\bwork\s+(?:capacity|output)\b|"
     r"\bvo2\s?(?:peak|max)\b|\b(?:peak|maximal|maximum)\s+(?:oxygen|o2)\s+(?:consumption|uptake)\b|"
     r"\b(?:visual|vision|auditory|hearing|stereo)[\s\-]+acuity\b|\b(?:contrast|macular|retinal|corneal)\s+sensitivity\b|"
-    r"\bsero-?(?:conversion|protection)\b"
+    r"\bsero-?(?:conversion|protection)\b|"
+    # how far an artery widens when blood flow rises: what its endothelium can do
+    r"\bflow[\s\-]+mediated\s+(?:vaso)?dilat(?:ion|ation)\b|\bfmd\b|"
+    # the muscle a body has, and the helper T cells the immune system has (what HIV depletes)
+    r"\b(?:skeletal\s+)?muscle\s+(?:[\w\-]+\s+)?(?:mass|thickness|size|volume|cross-sectional\s+area|csa)\b|"
+    r"\blean\s+(?:body\s+|soft\s+tissue\s+)?mass\b|\bfat-free\s+mass\b|"
+    r"\bcd4\+?(?:\s*t)?(?:[\s\-]+(?:cells?|lymphocytes?))?[\s\-]+(?:counts?|levels?|numbers?)\b"
 )
 # a force that loads the body rather than one it produces ("ground reaction force", "impact force"), or a function
 # measure's decline named as the outcome ("FEV1 decline": polarity.py's HARM_REDUCED reads a reduction of a harm only)

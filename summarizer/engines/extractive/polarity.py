@@ -31,6 +31,14 @@ from summarizer.models import Change, Direction
 POLARITY_LABELS = ("higher_is_better", "lower_is_better")
 STEM_LETTERS = (4, 5)
 
+# a response to treatment, named as the head of the outcome or measured ("response rate", "tumour response",
+# "response to therapy"), not the first noun of a compound whose head is another ("response types zero intercepts",
+# "response selection", "response bias": the responses a test asks of a person, whose measures run either way)
+_RESPONSE_HEAD_FOLLOWERS = (
+    r"rates?|ratios?|proportions?|percentages?|duration|criteria|evaluation|scores?|"
+    r"to|at|of|in|on|after|before|during|for|by|with|from|between|among|and|or|vs|versus|was|were|is|are"
+)
+RESPONSE = rf"responses?(?!\s+(?!(?:{_RESPONSE_HEAD_FOLLOWERS})\b)[a-z])"
 BAD_OUTCOME = re.compile(
     r"mortalit|death|\bd(?:ie[ds]?|ying)\b|\bards\b|complication|inflamm|ammat|cytokine|pain|adverse|toxicit|infection|"
     r"recurren|relapse|hospital|length of stay|symptom|disease|severity|risk|failure|injur|damage|fibrosis|"
@@ -46,7 +54,7 @@ BAD_OUTCOME = re.compile(
     r"\btender(?:ness)?\b|\bsoreness\b|\bwheez"
 )
 GOOD_OUTCOME = re.compile(
-    r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
+    r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|" + RESPONSE + r"|remission|"
     r"\bcure|oxygenat|saturation|lymphocyte count|efficacy|healing|clearance|discharge|capacity|strength|"
     r"adherence|satisfaction|success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
     r"longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"

@@ -1,0 +1,90 @@
+"""A response as the head of an outcome's name, not the first noun of a compound (polarity.py), and the measures of
+an artery's widening, the muscle a body has and the helper T cells it has (measure_polarity.py), s45-polarity.
+Every name here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive.measure_polarity import measure_higher_is_better
+from summarizer.engines.extractive.polarity import outcome_direction, rule_higher_is_better
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "response rate at week 12",
+        "the overall responses",
+        "clinical response to the first cycle",
+        "tumour response rates",
+        "complete response after induction",
+        "response evaluation criteria met",
+        "PASI75 response",
+    ],
+)
+def test_a_response_to_treatment_is_good_to_have(name: str) -> None:
+    if "tumour" in name:  # a tumour is a harm too: the rules say nothing of a name that is both
+        assert rule_higher_is_better(name) is None
+    else:
+        assert rule_higher_is_better(name) is True
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "congruent response types reaction intercepts",
+        "response selection latencies",
+        "response bias on the go/no-go task",
+        "response inhibition errors of omission",
+    ],
+)
+def test_a_response_that_only_qualifies_another_noun_says_nothing(name: str) -> None:
+    # "response inhibition errors" is still read by its own head: errors made are fewer-is-better
+    expected = False if "errors" in name else None
+    assert rule_higher_is_better(name) is expected
+
+
+def test_a_rise_in_a_compound_of_response_is_no_improvement() -> None:
+    assert outcome_direction("response selection latencies", "increased") == "unclear"
+    assert outcome_direction("response rate", "increased") == "improved"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "flow-mediated dilation of the brachial artery",
+        "brachial artery flow mediated vasodilatation",
+        "FMD at six months",
+        "skeletal muscle mass",
+        "thigh muscle cross-sectional area",
+        "quadriceps muscle thickness",
+        "lean body mass",
+        "appendicular lean soft tissue mass",
+        "CD4 cell counts at week 24",
+        "CD4+ T-cell count",
+        "CD4 lymphocyte levels",
+    ],
+)
+def test_what_the_body_keeps_or_can_do_is_higher_is_better(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is True
+    assert rule_higher_is_better(name) is True
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "loss of skeletal muscle mass",  # its loss named as the outcome: more of that is worse
+        "decline in CD4 count",
+        "muscle mass, grip strength and gait speed",  # a list: what holds of one need not of the others
+        "muscle tone in the affected limb",  # spasticity: a high tone is no good
+        "CD4/CD8 ratio changes",
+        "CD8 cell counts",
+    ],
+)
+def test_no_class_for_a_loss_a_list_or_another_measure(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is None
+
+
+def test_a_muscle_harm_stays_lower_is_better() -> None:
+    assert rule_higher_is_better("muscle damage markers") is False
+    assert outcome_direction("muscle soreness", "increased") == "worsened"
