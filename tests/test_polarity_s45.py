@@ -1,6 +1,6 @@
-"""A response as the head of an outcome's name, not the first noun of a compound (polarity.py), and the measures of
-an artery's widening, the muscle a body has and the helper T cells it has (measure_polarity.py), s45-polarity.
-Every name here is written for the test."""
+"""A response as the head of an outcome's name, not the first noun of a compound, and how well an image shows what it
+is of (polarity.py); the muscle a body has (measure_polarity.py), s45-polarity. Every name here is written for the
+test."""
 
 from __future__ import annotations
 
@@ -52,20 +52,14 @@ def test_a_rise_in_a_compound_of_response_is_no_improvement() -> None:
 @pytest.mark.parametrize(
     "name",
     [
-        "flow-mediated dilation of the brachial artery",
-        "brachial artery flow mediated vasodilatation",
-        "FMD at six months",
         "skeletal muscle mass",
         "thigh muscle cross-sectional area",
         "quadriceps muscle thickness",
         "lean body mass",
         "appendicular lean soft tissue mass",
-        "CD4 cell counts at week 24",
-        "CD4+ T-cell count",
-        "CD4 lymphocyte levels",
     ],
 )
-def test_what_the_body_keeps_or_can_do_is_higher_is_better(name: str) -> None:
+def test_the_muscle_a_body_has_is_higher_is_better(name: str) -> None:
     assert measure_higher_is_better(name.lower()) is True
     assert rule_higher_is_better(name) is True
 
@@ -74,11 +68,10 @@ def test_what_the_body_keeps_or_can_do_is_higher_is_better(name: str) -> None:
     "name",
     [
         "loss of skeletal muscle mass",  # its loss named as the outcome: more of that is worse
-        "decline in CD4 count",
+        "decline in lean body mass",
         "muscle mass, grip strength and gait speed",  # a list: what holds of one need not of the others
         "muscle tone in the affected limb",  # spasticity: a high tone is no good
-        "CD4/CD8 ratio changes",
-        "CD8 cell counts",
+        "muscle cramps at night",
     ],
 )
 def test_no_class_for_a_loss_a_list_or_another_measure(name: str) -> None:
@@ -88,3 +81,32 @@ def test_no_class_for_a_loss_a_list_or_another_measure(name: str) -> None:
 def test_a_muscle_harm_stays_lower_is_better() -> None:
     assert rule_higher_is_better("muscle damage markers") is False
     assert outcome_direction("muscle soreness", "increased") == "worsened"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "lesion conspicuity on the portal venous phase",
+        "the tumour-to-muscle SI ratio",
+        "metastasis-to-background signal intensity ratio",
+        "contrast-to-noise ratio of the hepatic lesions",
+        "SNR in the arterial phase",
+        "vascular enhancement of the portal vein",
+    ],
+)
+def test_how_well_an_image_shows_a_lesion_is_higher_is_better(name: str) -> None:
+    assert rule_higher_is_better(name) is True
+    assert outcome_direction(name, "increased") == "improved"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "tumour enhancement after two cycles",  # the tumour's own enhancement, which treatment may lower
+        "signal intensity of the tendon lesion",
+        "lesion size on the portal venous phase",
+        "lesion conspicuity, lesion size and artefacts",  # a list
+    ],
+)
+def test_a_lesions_own_signal_or_size_is_no_image_quality(name: str) -> None:
+    assert rule_higher_is_better(name) is not True

@@ -10,8 +10,9 @@ one kind, each a kind that recurs across several trials of Evidence Inference's 
 - higher is better: what the lungs, the kidneys or the eyes can do (forced expiratory volume, peak expiratory flow,
   glomerular filtration, visual acuity, macular or contrast sensitivity: the same as "lung function" and "renal
   function", GOOD_OUTCOME's "function"); what the muscles or the whole body can do (peak force, torque and power,
-  the work done, peak oxygen uptake: as "strength" and "capacity"); a vaccine's seroconversion or seroprotection
-  (as its "immunogenicity");
+  the work done, peak oxygen uptake: as "strength" and "capacity"); the muscle a body has (muscle mass, thickness or
+  cross-sectional area, lean mass: what ageing, disuse and cachexia take away; not its loss named as the outcome); a
+  vaccine's seroconversion or seroprotection (as its "immunogenicity");
 - higher is better: giving up smoking or another habit that harms (a quit rate, smoking cessation, abstinence: the
   habit's end is what such a trial aims at); doing a task accurately ("accurate estimation", "accurate trials", as
   polarity.py's "accuracy");
@@ -53,12 +54,9 @@ FUNCTION_MEASURE = re.compile(
     r"\bvo2\s?(?:peak|max)\b|\b(?:peak|maximal|maximum)\s+(?:oxygen|o2)\s+(?:consumption|uptake)\b|"
     r"\b(?:visual|vision|auditory|hearing|stereo)[\s\-]+acuity\b|\b(?:contrast|macular|retinal|corneal)\s+sensitivity\b|"
     r"\bsero-?(?:conversion|protection)\b|"
-    # how far an artery widens when blood flow rises: what its endothelium can do
-    r"\bflow[\s\-]+mediated\s+(?:vaso)?dilat(?:ion|ation)\b|\bfmd\b|"
-    # the muscle a body has, and the helper T cells the immune system has (what HIV depletes)
+    # the muscle a body has (what ageing, disuse and cachexia take away)
     r"\b(?:skeletal\s+)?muscle\s+(?:[\w\-]+\s+)?(?:mass|thickness|size|volume|cross-sectional\s+area|csa)\b|"
-    r"\blean\s+(?:body\s+|soft\s+tissue\s+)?mass\b|\bfat-free\s+mass\b|"
-    r"\bcd4\+?(?:\s*t)?(?:[\s\-]+(?:cells?|lymphocytes?))?[\s\-]+(?:counts?|levels?|numbers?)\b"
+    r"\blean\s+(?:body\s+|soft\s+tissue\s+)?mass\b|\bfat-free\s+mass\b"
 )
 # a force that loads the body rather than one it produces ("ground reaction force", "impact force"), or a function
 # measure's decline named as the outcome ("FEV1 decline": polarity.py's HARM_REDUCED reads a reduction of a harm only)

@@ -95,6 +95,15 @@ HARM_REDUCED = re.compile(
     r"(?:of|in)\s+(?P<of>.+)$"
 )
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
+# how well an image shows what it is of ("lesion conspicuity", "the metastasis-to-liver SI ratio": one tissue's signal
+# against another's, "vascular enhancement", "contrast-to-noise ratio"): what a contrast agent or an imaging method
+# is for, more is better, though the lesion or the metastasis shown is a harm. Not a lesion's or a tumour's own
+# signal or enhancement, which a treatment may aim to lower (a tumour's enhancement falls as its vessels do)
+IMAGE_VISIBILITY = re.compile(
+    r"\bconspicuity\b|\b[\w\-]+-to-[\w\-]+\s+(?:si|signal(?:\s+intensity)?)\s+ratios?\b|"
+    r"\b(?:contrast|signal)[\s\-]*(?:to|/)[\s\-]*noise\b|\b[cs]nr\b|"
+    r"\b(?:vascular|contrast|arterial)\s+enhancement\b"
+)
 # the threshold of a harm, or the tolerance of it, named before or after it: how much it takes to bring the harm on
 # ("pressure pain threshold", "the threshold for pain", "seizure threshold", "glucose tolerance"): more is better,
 # though the harm's word is in the name
@@ -243,6 +252,8 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
     if ("test" in low or "screening" in low) and TEST_DONE.search(low) is not None:
         return None
     if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None or _harm_threshold(low):
+        return True
+    if IMAGE_VISIBILITY.search(low) is not None and "," not in low:
         return True
     reduced = HARM_REDUCED.search(low) if "reduc" in low or "decreas" in low or "declin" in low else None
     if reduced is not None:
