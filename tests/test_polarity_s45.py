@@ -110,3 +110,46 @@ def test_how_well_an_image_shows_a_lesion_is_higher_is_better(name: str) -> None
 )
 def test_a_lesions_own_signal_or_size_is_no_image_quality(name: str) -> None:
     assert rule_higher_is_better(name) is not True
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "the number of correct answers on the quiz",
+        "perfect scores per session",
+        "patients with adequate bowel cleansing",
+        "proportion with good recovery at discharge",
+        "satisfactory seal of the mask",
+    ],
+)
+def test_what_an_adjective_judges_done_right_is_higher_is_better(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is True
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "incorrect inhaler technique",
+        "the number of inappropriate prescriptions per 100 visits",
+        "improper needle disposal",
+        "unsatisfactory radiographs",
+    ],
+)
+def test_what_an_adjective_judges_done_wrong_is_lower_is_better(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is False
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "belief that exercise is a good habit",  # the adjective inside a clause the name quotes
+        "appropriate shocks from the device",  # shocks a device gives: fewer are better
+        "optimal PEEP level",  # a setting
+        "positive blood cultures",  # a test's result
+        "good",  # nothing judged
+        "adequate hydration, sleep and diet",  # a list
+        "correct",
+    ],
+)
+def test_no_judgement_read_outside_a_judged_head(name: str) -> None:
+    assert measure_higher_is_better(name.lower()) is None
