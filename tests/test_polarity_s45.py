@@ -120,6 +120,8 @@ def test_a_lesions_own_signal_or_size_is_no_image_quality(name: str) -> None:
         "patients with adequate bowel cleansing",
         "proportion with good recovery at discharge",
         "satisfactory seal of the mask",
+        "successful cannulation attempts",
+        "successful first-pass intubation",
     ],
 )
 def test_what_an_adjective_judges_done_right_is_higher_is_better(name: str) -> None:
@@ -133,6 +135,7 @@ def test_what_an_adjective_judges_done_right_is_higher_is_better(name: str) -> N
         "the number of inappropriate prescriptions per 100 visits",
         "improper needle disposal",
         "unsatisfactory radiographs",
+        "unsuccessful insertions at the first attempt",
     ],
 )
 def test_what_an_adjective_judges_done_wrong_is_lower_is_better(name: str) -> None:
@@ -153,3 +156,8 @@ def test_what_an_adjective_judges_done_wrong_is_lower_is_better(name: str) -> No
 )
 def test_no_judgement_read_outside_a_judged_head(name: str) -> None:
     assert measure_higher_is_better(name.lower()) is None
+
+
+def test_the_people_who_gave_up_a_habit_are_more_is_better() -> None:
+    assert measure_higher_is_better("number of quitters at six months") is True
+    assert measure_higher_is_better("quitting the study early") is None  # a dropout, not a habit given up

@@ -120,7 +120,7 @@ NOT_A_BURDEN = re.compile(r"\b(?:removal|reduction|regression|decrease|stability
 # giving up a habit that harms: "7-day point prevalence quit rate", "smoking cessation", "alcohol abstinence" (not
 # quitting the study or the treatment: a dropout)
 HABIT_GIVEN_UP = re.compile(
-    r"\bquit(?:ting)?\s+(?:rates?|smoking|tobacco|drinking)\b|"
+    r"\bquit(?:ting)?\s+(?:rates?|smoking|tobacco|drinking)\b|\bquitters\b|"
     r"\b(?:smoking|tobacco|cigarette|nicotine|alcohol|drinking)\s+(?:cessation|abstinence)\b|"
     r"\b(?:cessation\s+of|abstinence\s+from)\s+(?:[\w\-]+\s+)?(?:smoking|tobacco|cigarettes?|alcohol|drinking)\b|"
     r"^(?:[\w\-]+\s+){0,3}?abstinence\b"
@@ -128,17 +128,19 @@ HABIT_GIVEN_UP = re.compile(
 # a task done accurately ("accurate estimation of glycemia", "the proportion of accurate trials"), not "inaccurate"
 DONE_ACCURATELY = re.compile(r"(?<![\w\-])accurate(?:ly)?\b")
 # what is done right or wrong, by the adjective that judges it, when the adjective qualifies the name's head ("the
-# number of correct answers", "perfect queries", "adequate sedation"; "incorrect inhaler technique", "inappropriate
+# number of correct answers", "perfect queries", "adequate sedation", "successful intubation attempts" (the
+# attempt's success, not the intubation a patient may need); "incorrect inhaler technique", "inappropriate
 # prescriptions"): the head is followed by no more than a preposition's phrase. Not an adjective inside a clause the
 # name quotes ("knowledge that smoking causes bad breath"), nor "positive", "negative" or "normal", which in medicine
 # also name a test's result or a reference range, nor "optimal" (an optimal dose or pressure is a setting), nor
 # "appropriate" (a device's "appropriate shocks" treat an arrhythmia: the fewer needed, the better)
 _JUDGED_HEAD = r"(?=(?:[\s\-]+[\w'\u2019]+){1,3}\s*(?:$|\(|\s(?:of|in|at|on|for|by|during|after|before|per|from|with)\b))"
 DONE_RIGHT = re.compile(
-    r"(?<![\w\-])(?:correct|perfect|proper|adequate|good|excellent|satisfactory)" + _JUDGED_HEAD
+    r"(?<![\w\-])(?:correct|perfect|proper|adequate|good|excellent|satisfactory|successful)" + _JUDGED_HEAD
 )
 DONE_WRONG = re.compile(
-    r"(?<![\w\-])(?:incorrect|imperfect|inappropriate|improper|inadequate|bad|wrong|unsatisfactory)" + _JUDGED_HEAD
+    r"(?<![\w\-])(?:incorrect|imperfect|inappropriate|improper|inadequate|bad|wrong|unsatisfactory|unsuccessful)"
+    + _JUDGED_HEAD
 )
 NOT_JUDGED = re.compile(r"\b(?:that|which|whether|who|if)\b")
 # errors and mistakes made ("estimation error", "refractive errors", "the number of medication errors")
