@@ -120,7 +120,7 @@ def test_a_lesions_own_signal_or_size_is_no_image_quality(name: str) -> None:
         "patients with adequate bowel cleansing",
         "proportion with good recovery at discharge",
         "satisfactory seal of the mask",
-        "successful cannulation attempts",
+        "successful cannulation at the first pass",
         "successful first-pass intubation",
     ],
 )
@@ -135,7 +135,7 @@ def test_what_an_adjective_judges_done_right_is_higher_is_better(name: str) -> N
         "the number of inappropriate prescriptions per 100 visits",
         "improper needle disposal",
         "unsatisfactory radiographs",
-        "unsuccessful insertions at the first attempt",
+        "unsuccessful lumbar punctures",
     ],
 )
 def test_what_an_adjective_judges_done_wrong_is_lower_is_better(name: str) -> None:
@@ -152,12 +152,15 @@ def test_what_an_adjective_judges_done_wrong_is_lower_is_better(name: str) -> No
         "good",  # nothing judged
         "adequate hydration, sleep and diet",  # a list
         "correct",
+        "successful cannulation attempts",  # may count the tries a success took
+        "number of tries until a correct placement",
     ],
 )
 def test_no_judgement_read_outside_a_judged_head(name: str) -> None:
     assert measure_higher_is_better(name.lower()) is None
 
 
-def test_the_people_who_gave_up_a_habit_are_more_is_better() -> None:
-    assert measure_higher_is_better("number of quitters at six months") is True
-    assert measure_higher_is_better("quitting the study early") is None  # a dropout, not a habit given up
+def test_an_unsuccessful_try_is_no_success() -> None:
+    assert rule_higher_is_better("unsuccessful lumbar punctures") is False
+    assert outcome_direction("unsuccessful cannulations", "decreased") == "improved"
+    assert rule_higher_is_better("successful lumbar punctures") is True

@@ -120,7 +120,7 @@ NOT_A_BURDEN = re.compile(r"\b(?:removal|reduction|regression|decrease|stability
 # giving up a habit that harms: "7-day point prevalence quit rate", "smoking cessation", "alcohol abstinence" (not
 # quitting the study or the treatment: a dropout)
 HABIT_GIVEN_UP = re.compile(
-    r"\bquit(?:ting)?\s+(?:rates?|smoking|tobacco|drinking)\b|\bquitters\b|"
+    r"\bquit(?:ting)?\s+(?:rates?|smoking|tobacco|drinking)\b|"
     r"\b(?:smoking|tobacco|cigarette|nicotine|alcohol|drinking)\s+(?:cessation|abstinence)\b|"
     r"\b(?:cessation\s+of|abstinence\s+from)\s+(?:[\w\-]+\s+)?(?:smoking|tobacco|cigarettes?|alcohol|drinking)\b|"
     r"^(?:[\w\-]+\s+){0,3}?abstinence\b"
@@ -142,7 +142,8 @@ DONE_WRONG = re.compile(
     r"(?<![\w\-])(?:incorrect|imperfect|inappropriate|improper|inadequate|bad|wrong|unsatisfactory|unsuccessful)"
     + _JUDGED_HEAD
 )
-NOT_JUDGED = re.compile(r"\b(?:that|which|whether|who|if)\b")
+# ... nor a count of tries ("successful intubation attempts" may count the attempts a success took: fewer is better)
+NOT_JUDGED = re.compile(r"\b(?:that|which|whether|who|if|attempts?|tries)\b")
 # errors and mistakes made ("estimation error", "refractive errors", "the number of medication errors")
 ERRORS_MADE = re.compile(r"\b(?:errors?|mistakes?)\b(?!\s*-?\s*free)")
 # the cut a surgeon makes: "the mean incision length", "length of the skin incision", "scar size"
@@ -166,7 +167,7 @@ def _judged(low: str, judgement: re.Pattern[str]) -> bool:
     """Whether a name's head is judged done right or wrong (DONE_RIGHT, DONE_WRONG), and the words it judges name no
     harm ("appropriate shocks" are still shocks: how many a device had to give)."""
     match = judgement.search(low)
-    if match is None or NOT_JUDGED.search(low, 0, match.start()) is not None:
+    if match is None or NOT_JUDGED.search(low) is not None:
         return False
     return not any(is_head(word) for word in re.findall(r"[a-z]+", low[match.end():]))
 

@@ -56,7 +56,7 @@ BAD_OUTCOME = re.compile(
 GOOD_OUTCOME = re.compile(
     r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|" + RESPONSE + r"|remission|"
     r"\bcure|oxygenat|saturation|lymphocyte count|efficacy|healing|clearance|discharge|capacity|strength|"
-    r"adherence|satisfaction|success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
+    r"adherence|satisfaction|(?<!un)success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
     r"longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
     r"immunogenicity|protection|\bimprovement|"
     # the short forms trial reports give survival without an event and response ("PFS", "DFS", "ORR"); not "OS" or
