@@ -154,6 +154,7 @@ def test_what_an_adjective_judges_done_wrong_is_lower_is_better(name: str) -> No
         "correct",
         "successful cannulation attempts",  # may count the tries a success took
         "number of tries until a correct placement",
+        "time to adequate sedation",  # a time: polarity.py's rules of times decide it
     ],
 )
 def test_no_judgement_read_outside_a_judged_head(name: str) -> None:
@@ -164,3 +165,8 @@ def test_an_unsuccessful_try_is_no_success() -> None:
     assert rule_higher_is_better("unsuccessful lumbar punctures") is False
     assert outcome_direction("unsuccessful cannulations", "decreased") == "improved"
     assert rule_higher_is_better("successful lumbar punctures") is True
+
+
+def test_the_time_to_what_is_done_right_stays_the_sooner_the_better() -> None:
+    assert rule_higher_is_better("time to adequate sedation") is False
+    assert outcome_direction("time to adequate sedation", "decreased") == "improved"

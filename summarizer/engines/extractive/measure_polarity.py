@@ -134,7 +134,9 @@ DONE_ACCURATELY = re.compile(r"(?<![\w\-])accurate(?:ly)?\b")
 # name quotes ("knowledge that smoking causes bad breath"), nor "positive", "negative" or "normal", which in medicine
 # also name a test's result or a reference range, nor "optimal" (an optimal dose or pressure is a setting), nor
 # "appropriate" (a device's "appropriate shocks" treat an arrhythmia: the fewer needed, the better)
-_JUDGED_HEAD = r"(?=(?:[\s\-]+[\w'\u2019]+){1,3}\s*(?:$|\(|\s(?:of|in|at|on|for|by|during|after|before|per|from|with)\b))"
+_JUDGED_HEAD = (
+    r"(?=(?:[\s\-]+[\w'\u2019]+){1,3}\s*(?:$|\(|\s(?:of|in|at|on|for|by|during|after|before|per|from|with)\b))"
+)
 DONE_RIGHT = re.compile(
     r"(?<![\w\-])(?:correct|perfect|proper|adequate|good|excellent|satisfactory|successful)" + _JUDGED_HEAD
 )
@@ -142,8 +144,9 @@ DONE_WRONG = re.compile(
     r"(?<![\w\-])(?:incorrect|imperfect|inappropriate|improper|inadequate|bad|wrong|unsatisfactory|unsuccessful)"
     + _JUDGED_HEAD
 )
-# ... nor a count of tries ("successful intubation attempts" may count the attempts a success took: fewer is better)
-NOT_JUDGED = re.compile(r"\b(?:that|which|whether|who|if|attempts?|tries)\b")
+# ... nor a count of tries ("successful intubation attempts" may count the attempts a success took: fewer is better),
+# nor the time to what is judged ("time to successful resolution": polarity.py's times decide it)
+NOT_JUDGED = re.compile(r"\b(?:that|which|whether|who|if|attempts?|tries)\b|\b(?:time|times)\s+(?:to|until|before)\b")
 # errors and mistakes made ("estimation error", "refractive errors", "the number of medication errors")
 ERRORS_MADE = re.compile(r"\b(?:errors?|mistakes?)\b(?!\s*-?\s*free)")
 # the cut a surgeon makes: "the mean incision length", "length of the skin incision", "scar size"
