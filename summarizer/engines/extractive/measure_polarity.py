@@ -59,7 +59,7 @@ FUNCTION_MEASURE = re.compile(
     r"\bsero-?(?:conversion|protection)\b|"
     # the muscle a body has (what ageing, disuse and cachexia take away)
     r"\b(?:skeletal\s+)?muscle\s+(?:[\w\-]+\s+)?(?:mass|thickness|size|volume|cross-sectional\s+area|csa)\b|"
-    r"\blean\s+(?:body\s+|soft\s+tissue\s+)?mass\b|\bfat-free\s+mass\b"
+    r"\blean\s+(?:body\s+|soft\s+tissue\s+)?mass\b"  # "fat-free mass": polarity.py's FREE_OF decides it
 )
 # a force that loads the body rather than one it produces ("ground reaction force", "impact force"), or a function
 # measure's decline named as the outcome ("FEV1 decline": polarity.py's HARM_REDUCED reads a reduction of a harm only)
