@@ -10,12 +10,14 @@ one kind, each a kind that recurs across several trials of Evidence Inference's 
 - higher is better: what the lungs, the kidneys or the eyes can do (forced expiratory volume, peak expiratory flow,
   glomerular filtration, visual acuity, macular or contrast sensitivity: the same as "lung function" and "renal
   function", GOOD_OUTCOME's "function"); what the muscles or the whole body can do (peak force, torque and power,
-  the work done, peak oxygen uptake: as "strength" and "capacity"); a vaccine's seroconversion or seroprotection
-  (as its "immunogenicity");
+  the work done, peak oxygen uptake: as "strength" and "capacity"); the muscle a body has (muscle mass, thickness or
+  cross-sectional area, lean mass: what ageing, disuse and cachexia take away; not its loss named as the outcome); a
+  vaccine's seroconversion or seroprotection (as its "immunogenicity");
 - higher is better: giving up smoking or another habit that harms (a quit rate, smoking cessation, abstinence: the
   habit's end is what such a trial aims at); doing a task accurately ("accurate estimation", "accurate trials", as
-  polarity.py's "accuracy");
-- lower is better: errors and mistakes made (an error is a failure to do a thing right, whatever it is of); the length
+  polarity.py's "accuracy"); what an adjective judges done right ("correct answers", "adequate sedation");
+- lower is better: errors and mistakes made (an error is a failure to do a thing right, whatever it is of), and what
+  an adjective judges done wrong ("incorrect technique", "inappropriate prescriptions"); the length
   or size of a surgical incision or scar (the less the body is cut, the better: the aim of minimally invasive
   surgery);
 - higher is better: what a person can do and how well (an ability, a performance, the range of motion of a joint,
@@ -41,6 +43,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer.engines.extractive.cues import is_head
+
 __all__ = ["measure_higher_is_better"]
 
 # what the lungs, the kidneys, the muscles or the whole body can do: more is better
@@ -52,7 +56,10 @@ FUNCTION_MEASURE = re.compile(
     r"\b(?:total|amount\s+of)\s+(?:total\s+)?work\b|\bwork\s+(?:capacity|output)\b|"
     r"\bvo2\s?(?:peak|max)\b|\b(?:peak|maximal|maximum)\s+(?:oxygen|o2)\s+(?:consumption|uptake)\b|"
     r"\b(?:visual|vision|auditory|hearing|stereo)[\s\-]+acuity\b|\b(?:contrast|macular|retinal|corneal)\s+sensitivity\b|"
-    r"\bsero-?(?:conversion|protection)\b"
+    r"\bsero-?(?:conversion|protection)\b|"
+    # the muscle a body has (what ageing, disuse and cachexia take away)
+    r"\b(?:skeletal\s+)?muscle\s+(?:[\w\-]+\s+)?(?:mass|thickness|size|volume|cross-sectional\s+area|csa)\b|"
+    r"\blean\s+(?:body\s+|soft\s+tissue\s+)?mass\b"  # "fat-free mass": polarity.py's FREE_OF decides it
 )
 # a force that loads the body rather than one it produces ("ground reaction force", "impact force"), or a function
 # measure's decline named as the outcome ("FEV1 decline": polarity.py's HARM_REDUCED reads a reduction of a harm only)
@@ -120,6 +127,26 @@ HABIT_GIVEN_UP = re.compile(
 )
 # a task done accurately ("accurate estimation of glycemia", "the proportion of accurate trials"), not "inaccurate"
 DONE_ACCURATELY = re.compile(r"(?<![\w\-])accurate(?:ly)?\b")
+# what is done right or wrong, by the adjective that judges it, when the adjective qualifies the name's head ("the
+# number of correct answers", "perfect queries", "adequate sedation", "successful intubation attempts" (the
+# attempt's success, not the intubation a patient may need); "incorrect inhaler technique", "inappropriate
+# prescriptions"): the head is followed by no more than a preposition's phrase. Not an adjective inside a clause the
+# name quotes ("knowledge that smoking causes bad breath"), nor "positive", "negative" or "normal", which in medicine
+# also name a test's result or a reference range, nor "optimal" (an optimal dose or pressure is a setting), nor
+# "appropriate" (a device's "appropriate shocks" treat an arrhythmia: the fewer needed, the better)
+_JUDGED_HEAD = (
+    r"(?=(?:[\s\-]+[\w'\u2019]+){1,3}\s*(?:$|\(|\s(?:of|in|at|on|for|by|during|after|before|per|from|with)\b))"
+)
+DONE_RIGHT = re.compile(
+    r"(?<![\w\-])(?:correct|perfect|proper|adequate|good|excellent|satisfactory|successful)" + _JUDGED_HEAD
+)
+DONE_WRONG = re.compile(
+    r"(?<![\w\-])(?:incorrect|imperfect|inappropriate|improper|inadequate|bad|wrong|unsatisfactory|unsuccessful)"
+    + _JUDGED_HEAD
+)
+# ... nor a count of tries ("successful intubation attempts" may count the attempts a success took: fewer is better),
+# nor the time to what is judged ("time to successful resolution": polarity.py's times decide it)
+NOT_JUDGED = re.compile(r"\b(?:that|which|whether|who|if|attempts?|tries)\b|\b(?:time|times)\s+(?:to|until|before)\b")
 # errors and mistakes made ("estimation error", "refractive errors", "the number of medication errors")
 ERRORS_MADE = re.compile(r"\b(?:errors?|mistakes?)\b(?!\s*-?\s*free)")
 # the cut a surgeon makes: "the mean incision length", "length of the skin incision", "scar size"
@@ -134,7 +161,18 @@ def _higher_class(low: str) -> bool:
         return True
     if _can_do(low):
         return True
+    if _judged(low, DONE_RIGHT):
+        return True
     return HABIT_GIVEN_UP.search(low) is not None or DONE_ACCURATELY.search(low) is not None
+
+
+def _judged(low: str, judgement: re.Pattern[str]) -> bool:
+    """Whether a name's head is judged done right or wrong (DONE_RIGHT, DONE_WRONG), and the words it judges name no
+    harm ("appropriate shocks" are still shocks: how many a device had to give)."""
+    match = judgement.search(low)
+    if match is None or NOT_JUDGED.search(low) is not None:
+        return False
+    return not any(is_head(word) for word in re.findall(r"[a-z]+", low[match.end():]))
 
 
 def _can_do(low: str) -> bool:
@@ -153,6 +191,8 @@ def _lower_class(low: str) -> bool:
         return True
     if NOT_A_BURDEN.search(low) is not None:
         return False
+    if _judged(low, DONE_WRONG):
+        return True
     return any(pattern.search(low) is not None for pattern in (BURDEN, ERRORS_MADE, INCISION_SIZE))
 
 

@@ -31,6 +31,14 @@ from summarizer.models import Change, Direction
 POLARITY_LABELS = ("higher_is_better", "lower_is_better")
 STEM_LETTERS = (4, 5)
 
+# a response to treatment, named as the head of the outcome or measured ("response rate", "tumour response",
+# "response to therapy"), not the first noun of a compound whose head is another ("response types zero intercepts",
+# "response selection", "response bias": the responses a test asks of a person, whose measures run either way)
+_RESPONSE_HEAD_FOLLOWERS = (
+    r"rates?|ratios?|proportions?|percentages?|duration|criteria|evaluation|scores?|"
+    r"to|at|of|in|on|after|before|during|for|by|with|from|between|among|and|or|vs|versus|was|were|is|are"
+)
+RESPONSE = rf"responses?(?!\s+(?!(?:{_RESPONSE_HEAD_FOLLOWERS})\b)[a-z])"
 BAD_OUTCOME = re.compile(
     r"mortalit|death|\bd(?:ie[ds]?|ying)\b|\bards\b|complication|inflamm|ammat|cytokine|pain|adverse|toxicit|infection|"
     r"recurren|relapse|hospital|length of stay|symptom|disease|severity|risk|failure|injur|damage|fibrosis|"
@@ -46,9 +54,9 @@ BAD_OUTCOME = re.compile(
     r"\btender(?:ness)?\b|\bsoreness\b|\bwheez"
 )
 GOOD_OUTCOME = re.compile(
-    r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|response|remission|"
+    r"surviv|recover|quality of life|function\b|functional (?:status|capacity|recovery)|" + RESPONSE + r"|remission|"
     r"\bcure|oxygenat|saturation|lymphocyte count|efficacy|healing|clearance|discharge|capacity|strength|"
-    r"adherence|satisfaction|success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
+    r"adherence|satisfaction|(?<!un)success|gain|level of consciousness|well-?being|lifespan|life span|life expectancy|"
     r"longevity|insulin sensitivity|glyc(?:a)?emic control|ejection fraction|neutrali[sz]|"
     r"immunogenicity|protection|\bimprovement|"
     # the short forms trial reports give survival without an event and response ("PFS", "DFS", "ORR"); not "OS" or
@@ -87,6 +95,15 @@ HARM_REDUCED = re.compile(
     r"(?:of|in)\s+(?P<of>.+)$"
 )
 FREE_OF = re.compile(r"\w-free\b|\bfree\s+(?:of|from)\b")
+# how well an image shows what it is of ("lesion conspicuity", "the metastasis-to-liver SI ratio": one tissue's signal
+# against another's, "vascular enhancement", "contrast-to-noise ratio"): what a contrast agent or an imaging method
+# is for, more is better, though the lesion or the metastasis shown is a harm. Not a lesion's or a tumour's own
+# signal or enhancement, which a treatment may aim to lower (a tumour's enhancement falls as its vessels do)
+IMAGE_VISIBILITY = re.compile(
+    r"\bconspicuity\b|\b[\w\-]+-to-[\w\-]+\s+(?:si|signal(?:\s+intensity)?)\s+ratios?\b|"
+    r"\b(?:contrast|signal)[\s\-]*(?:to|/)[\s\-]*noise\b|\b[cs]nr\b|"
+    r"\b(?:vascular|contrast|arterial)\s+enhancement\b"
+)
 # the threshold of a harm, or the tolerance of it, named before or after it: how much it takes to bring the harm on
 # ("pressure pain threshold", "the threshold for pain", "seizure threshold", "glucose tolerance"): more is better,
 # though the harm's word is in the name
@@ -235,6 +252,8 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
     if ("test" in low or "screening" in low) and TEST_DONE.search(low) is not None:
         return None
     if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None or _harm_threshold(low):
+        return True
+    if IMAGE_VISIBILITY.search(low) is not None and "," not in low:
         return True
     reduced = HARM_REDUCED.search(low) if "reduc" in low or "decreas" in low or "declin" in low else None
     if reduced is not None:
