@@ -164,10 +164,24 @@ def _value(match: re.Match[str], key: str) -> tuple[float, bool]:
     return float(match.group(key)), match.group(f"{key}pct") is not None
 
 
+# the arm given one treatment "alone" is the comparator of the arm given it with another: "8.2% in the surgery-alone
+# group", "in those who took syrup alone"
+_ALONE = re.compile(
+    r"\b[\w\-]+[\s\-]alone[\s\-](?:groups?|arms?)\b|\b(?:given|receiving|received|treated\s+with|took|taking|"
+    r"with)\s+(?:[\w\-/+]+\s+){1,4}?alone\b"
+)
+
+
+def _names_comparator(low: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the words of an arm name the comparator: a control word (cues.CONTROL_WORDS) or a treatment alone."""
+    stop = len(low) if end is None else end
+    return CONTROL_WORDS.search(low, start, stop) is not None or _ALONE.search(low, start, stop) is not None
+
+
 def _arm_side(text: str) -> str | None:
     """ "control" when a value's words name the comparator, "intervention" when they name another arm."""
     words = text.split(",")[0]
-    if CONTROL_WORDS.search(words):
+    if _names_comparator(words):
         return "control"
     if re.search(r"\b(?:with|in|among|for|on|receiving|given|treated|taking|of)\b", words):
         return "intervention"
@@ -176,7 +190,7 @@ def _arm_side(text: str) -> str | None:
 
 def _named_arm_side(low: str, span: tuple[int, int]) -> str:
     """The side of an arm known to be one (named before its value, or in a "respectively" list)."""
-    return "control" if CONTROL_WORDS.search(low, *span) else "intervention"
+    return "control" if _names_comparator(low, *span) else "intervention"
 
 
 def _arm_words(low: str, span: tuple[int, int]) -> tuple[int, int]:
