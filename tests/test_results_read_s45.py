@@ -71,3 +71,53 @@ def test_a_time_fronted_before_a_change_said_of_one_arm_is_when_it_was_measured(
     ) == [("grip strength", "increased", "improved")]
     # a course with no arm named after it may be another treatment's: not read as the arm's result
     assert _read("After 3 days the swelling improved.") == []
+
+
+def test_people_named_by_their_arm_are_a_count_of_that_arm() -> None:
+    assert _read("Fewer zafirlukast-treated children had wheeze than placebo children (11% vs 29%, p = 0.02).") == [
+        ("wheeze", "decreased", "improved")
+    ]
+
+
+def test_people_of_a_kind_are_no_arm_nor_the_trial() -> None:
+    # people of a kind compared with others: no arms
+    assert _read("A significantly greater share of obese children had wheeze than lean children (p < 0.001).") == []
+    # people of a kind within an arm: a subgroup's result, not the trial's
+    assert _read(
+        "Significantly more asthmatic children in the zafirlukast arm compared to the placebo arm reported good sleep "
+        "(41% vs 22%, p = 0.01)."
+    ) == []
+
+
+def test_a_result_shown_by_the_people_of_each_arm_is_read_as_their_counts() -> None:
+    assert _read(
+        "Remission was shown by 71.0% (44/62) of children receiving zafirlukast and 48.4% (30/62) of those receiving "
+        "placebo (P = 0.01)."
+    ) == [("Remission", "increased", "improved")]
+
+
+def test_more_people_of_one_arm_compared_with_the_control_arm_is_a_change_in_that_arm() -> None:
+    # the control arm is named after "compared to": it is not the arm the people are of
+    assert _read(
+        "Significantly more women in the pilates arm compared to the usual care arm reported high satisfaction "
+        "(41% vs 22%, p = 0.01)."
+    ) == [("high satisfaction", "increased", "improved")]
+
+
+def test_a_significant_difference_takes_its_side_from_the_clause_after_it() -> None:
+    assert _read(
+        "There was a significant difference in itch scores between groups, where the menthol group had lower scores "
+        "than the vehicle group (P < 0.001)."
+    ) == [("itch scores", "decreased", "improved")]
+    assert _read(
+        "A significant difference in wound healing time was found between the groups, with longer times in the "
+        "placebo group (p = 0.02)."
+    ) == [("wound healing time", "decreased", "improved")]
+
+
+def test_a_difference_with_no_arm_on_its_side_or_denied_gives_no_side() -> None:
+    assert _read("There was a significant difference in itch scores at 6 hours, with lower scores in women.") == []
+    assert _read(
+        "There was no significant difference in itch scores between groups, with the vehicle group having higher "
+        "scores."
+    ) == [("itch scores", "no_difference", "no_difference")]

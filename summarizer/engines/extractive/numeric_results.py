@@ -103,7 +103,8 @@ _RESPECTIVELY_NEXT = re.compile(r"\s*(?:[a-zµμ/%]+\s*)?,?\s*respectively\b")
 # the verb or mark before the first value, after the outcome's name: "Mortality was 11%", "SAEs were reported in"
 SUBJECT_VERB = re.compile(
     r"\b(?:was|were|is|are|occurred|reported|observed|seen|found|detected|developed|experienced|recorded|noted|"
-    r"reached|averaged|amounted\s+to|of|(?:achieved|attained|obtained|reported|observed|experienced)\s+by)\b"
+    r"reached|averaged|amounted\s+to|of|(?:achieved|attained|obtained|reported|observed|experienced|exhibited|shown|"
+    r"demonstrated|reached|met|maintained|required|needed)\s+by)\b"
     # when it was measured, between the verb and the values: "Recurrence was found at 10 years in 1 (0.6%) A versus"
     r"(?:\s+(?:at|after|by|within)\s+(?:\d+|one|two|three|four|five|six|ten|twelve)\s+(?:days?|weeks?|months?|years?))?"
     r"(?:\s+(?:in|at|on|to|among|for))?(?:\s+(?:only|about|approximately|"

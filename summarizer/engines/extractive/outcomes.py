@@ -65,6 +65,7 @@ from summarizer.engines.extractive.result_cues import (
 )
 from summarizer.engines.extractive.result_outcomes import result_outcomes
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.sided_differences import sided_differences
 from summarizer.engines.extractive.significance import NOT_SIGNIFICANT, Significance
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
 from summarizer.engines.extractive.unreported_results import before_treatment, planned_sentences
@@ -112,7 +113,13 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     scan = scan or Scan(text, Resources())
     significance = Significance(scan)
     arms = _EveryArm(scan)
-    mentions = [_significant_or_not(significance, m) for m in _verb_outcomes(scan) if not arms.side_by_side(m)]
+    # a sided difference first: its measure is named in full where its side's clause repeats only its head ("a
+    # difference in itch scores, where the A group had lower scores")
+    sided = [_significant_or_not(significance, m) for m in sided_differences(scan)]
+    mentions = [*sided, *(
+        _significant_or_not(significance, m) for m in _verb_outcomes(scan)
+        if not arms.side_by_side(m) and not _overlaps(m, sided)
+    )]
     taken = [(m.sentence, m.outcome.lower()) for m in mentions]
     for mention in [*(_significant_or_not(significance, m) for m in [*result_outcomes(scan), *resolution_outcomes(scan),
                                                                      *effect_outcomes(scan)]
@@ -141,6 +148,13 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
 _NEGATION_FIRST = re.compile(r"(?:no|not|none|neither|nor)\b", re.IGNORECASE)
 
 _STOPPING_STEMS = ("withdraw", "discontinu", "cessation", "stopp", "taper", "ceased", "terminating")
+
+
+def _overlaps(mention: OutcomeMention, others: Sequence[OutcomeMention]) -> bool:
+    """Whether another mention of the same sentence names the mention's outcome, or a part of it."""
+    name = mention.outcome.lower()
+    return any(o.sentence == mention.sentence and (o.outcome.lower() in name or name in o.outcome.lower())
+               for o in others)
 
 
 def _stopped_sentences(scan: Scan) -> set[int]:

@@ -131,6 +131,8 @@ FEWER_PATIENTS = re.compile(
     r"\b(?:(?P<word>fewer|more|less)\s+(?:of\s+the\s+)?|(?:a\s+)?" + _RESULT_ADVERB
     + r"(?P<share>greater|higher|larger|lower|smaller|lesser)\s+(?:proportion|percentage|number|share)\s+of\s+"
     r"(?:the\s+)?)"
+    # the people named by their arm before the noun ("fewer A-treated patients"; result_outcomes reads no other kind)
+    r"(?P<kind>(?:[a-z][\w\-]*\s+){1,2}?)?"
     r"(?:patients|participants|subjects|women|men|children|infants|"
     r"people|individuals|cases|mothers|neonates)\b(?P<who>[^.;:]{0,60}?)\s+(?:had|developed|experienced|required|"
     r"needed|reported|suffered|achieved|reached|attained|showed|underwent|presented\s+with)\s+(?:a\s+|an\s+|any\s+)?"

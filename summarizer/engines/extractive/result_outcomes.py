@@ -122,8 +122,15 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             mentions.append(mention_at(scan, start, len(name_low), "no_difference", "no_difference"))
     fewer_or_more = not _FEWER_OR_MORE.isdisjoint(said)
     for match in FEWER_PATIENTS.finditer(low) if fewer_or_more else ():
+        kind = match.group("kind") or ""
+        if kind and _ARM_KIND.search(kind) is None:
+            # "more elderly patients had falls": people of a kind compared, not the arms; "more endometrial patients
+            # in the A arm ...": a subgroup's result, not the trial's
+            continue
         obj = cut_object(match.group("obj")).rstrip()  # a range kept whole: "grade 3–4 neutropenia"
-        control = CONTROL_WORDS.search(match.group("who")) is not None or (
+        # the arm the people are of, not the one they are compared with ("in the A arm compared to the usual care arm")
+        who = _COMPARED_WITH.split(match.group("who"), 1)[0]
+        control = CONTROL_WORDS.search(who) is not None or CONTROL_WORDS.search(kind) is not None or (
             CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
         )
         fewer = (match.group("word") or match.group("share")) in ("fewer", "less", "lower", "smaller", "lesser")
@@ -381,6 +388,9 @@ _CONDITION_BEFORE = re.compile(r"\b(?:if|unless|whether)\b")
 _MODAL = re.compile(r"\b(?:may|might|could|would)\b")
 
 # "had no beneficial effect on X", "without detrimental effects on X": no effect either way
+_COMPARED_WITH = re.compile(r"\b(?:compared|than|versus|vs\.?|relative\s+to|as\s+against)\b")
+# people named by their arm: "fewer ketoprofen-treated patients", "more placebo subjects"
+_ARM_KIND = re.compile(r"(?:-(?:treated|fed|supplemented|exposed|vaccinated)|\b(?:placebo|control|sham))\s+$")
 # a change said of one arm ("X increased in the A group and decreased in the B group"): a comparison of the arms, so
 # a time fronted before its subject is when it was measured (as for "was lower in")
 _ARM_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(?:in|among|with|for)\s+(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b")
