@@ -27,7 +27,7 @@ the outcome they are about.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.cues import CONTROL_WORDS, OBJ_CUT, TESTED_IN_NUMBERS
@@ -378,14 +378,15 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
     return results
 
 
-def arms_compared_sentences(scan: Scan) -> frozenset[int]:
+def arms_compared_sentences(scan: Scan, results: Sequence[NumericResult] | None = None) -> frozenset[int]:
     """The sentences that report a significant difference between two arms no control word tells apart ("relapse
     rates were 12.4% in the A group and 3.4% in the B group (HR 0.19, 95% CI 0.04-0.92)"): each reports the effect of
-    one arm against the other, whichever the intervention is (learned_results.by_arm orients it)."""
+    one arm against the other, whichever the intervention is (learned_results.by_arm orients it). results: the
+    scan's numeric_results where a reader already has them (outcomes.find_outcomes_and_numbers), else read here."""
     if "signific" not in scan.low and TESTED_IN_NUMBERS.search(scan.low) is None and not may_hold_ratio(scan):
         return frozenset()  # the arms are kept only where their difference is said to be significant
     return frozenset(
         scan.sentence_index(result.arms[0].span[0])
-        for result in numeric_results(scan, Significance(scan))
+        for result in (numeric_results(scan, Significance(scan)) if results is None else results)
         if result.arms is not None
     )
