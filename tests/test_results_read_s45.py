@@ -121,3 +121,13 @@ def test_a_difference_with_no_arm_on_its_side_or_denied_gives_no_side() -> None:
         "There was no significant difference in itch scores between groups, with the vehicle group having higher "
         "scores."
     ) == [("itch scores", "no_difference", "no_difference")]
+
+
+def test_a_change_said_of_the_arm_given_one_treatment_alone_is_the_opposite_for_the_combination() -> None:
+    assert _read("Relapse was significantly higher in the cisplatin-alone group (P = 0.02).") == [
+        ("Relapse", "decreased", "improved")
+    ]
+    # people alone are no arm: the change stays as said
+    assert _read("Relapse was significantly higher in widowers living alone (P = 0.02).") == [
+        ("Relapse", "increased", "worsened")
+    ]

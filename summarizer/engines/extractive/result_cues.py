@@ -152,7 +152,9 @@ LIKELIER = re.compile(
 CONTROL_ARM = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:(?:found|observed|seen|noted|reported)\s+)?(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
     # "the comparison group" is the control arm; "in comparison with the control group" names what it is set against
-    r"comparison\s+(?:group|arm)s?|usual[\s\-]care|(?:treatment|care)[\s\-]as[\s\-]usual|standard[\s\-]care|untreated)|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
+    r"comparison\s+(?:group|arm)s?|usual[\s\-]care|(?:treatment|care)[\s\-]as[\s\-]usual|standard[\s\-]care|untreated|"
+    # the arm given one treatment alone is the comparator of the arm that adds another ("in the heparin-alone group")
+    r"alone\s+(?:group|arm)s?|[\w\-]+-alone)|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
     r"(?:intervention|treatment|treated|experimental|active)\s+(?:group|arm))\b"
 )
 CLAUSE_BOUNDARY = re.compile(
