@@ -27,7 +27,7 @@ the outcome they are about.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from summarizer.engines.extractive.cues import CONTROL_WORDS, OBJ_CUT, TESTED_IN_NUMBERS
@@ -103,7 +103,8 @@ _RESPECTIVELY_NEXT = re.compile(r"\s*(?:[a-zµμ/%]+\s*)?,?\s*respectively\b")
 # the verb or mark before the first value, after the outcome's name: "Mortality was 11%", "SAEs were reported in"
 SUBJECT_VERB = re.compile(
     r"\b(?:was|were|is|are|occurred|reported|observed|seen|found|detected|developed|experienced|recorded|noted|"
-    r"reached|averaged|amounted\s+to|of|(?:achieved|attained|obtained|reported|observed|experienced)\s+by)\b"
+    r"reached|averaged|amounted\s+to|of|(?:achieved|attained|obtained|reported|observed|experienced|exhibited|shown|"
+    r"demonstrated|reached|met|maintained|required|needed)\s+by)\b"
     # when it was measured, between the verb and the values: "Recurrence was found at 10 years in 1 (0.6%) A versus"
     r"(?:\s+(?:at|after|by|within)\s+(?:\d+|one|two|three|four|five|six|ten|twelve)\s+(?:days?|weeks?|months?|years?))?"
     r"(?:\s+(?:in|at|on|to|among|for))?(?:\s+(?:only|about|approximately|"
@@ -164,10 +165,24 @@ def _value(match: re.Match[str], key: str) -> tuple[float, bool]:
     return float(match.group(key)), match.group(f"{key}pct") is not None
 
 
+# the arm given one treatment "alone" is the comparator of the arm given it with another: "8.2% in the surgery-alone
+# group", "in those who took syrup alone"
+_ALONE = re.compile(
+    r"\b[\w\-]+[\s\-]alone[\s\-](?:groups?|arms?)\b|\b(?:given|receiving|received|treated\s+with|took|taking|"
+    r"with)\s+(?:[\w\-/+]+\s+){1,4}?alone\b"
+)
+
+
+def _names_comparator(low: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the words of an arm name the comparator: a control word (cues.CONTROL_WORDS) or a treatment alone."""
+    stop = len(low) if end is None else end
+    return CONTROL_WORDS.search(low, start, stop) is not None or _ALONE.search(low, start, stop) is not None
+
+
 def _arm_side(text: str) -> str | None:
     """ "control" when a value's words name the comparator, "intervention" when they name another arm."""
     words = text.split(",")[0]
-    if CONTROL_WORDS.search(words):
+    if _names_comparator(words):
         return "control"
     if re.search(r"\b(?:with|in|among|for|on|receiving|given|treated|taking|of)\b", words):
         return "intervention"
@@ -176,7 +191,7 @@ def _arm_side(text: str) -> str | None:
 
 def _named_arm_side(low: str, span: tuple[int, int]) -> str:
     """The side of an arm known to be one (named before its value, or in a "respectively" list)."""
-    return "control" if CONTROL_WORDS.search(low, *span) else "intervention"
+    return "control" if _names_comparator(low, *span) else "intervention"
 
 
 def _arm_words(low: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -363,14 +378,15 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
     return results
 
 
-def arms_compared_sentences(scan: Scan) -> frozenset[int]:
+def arms_compared_sentences(scan: Scan, results: Sequence[NumericResult] | None = None) -> frozenset[int]:
     """The sentences that report a significant difference between two arms no control word tells apart ("relapse
     rates were 12.4% in the A group and 3.4% in the B group (HR 0.19, 95% CI 0.04-0.92)"): each reports the effect of
-    one arm against the other, whichever the intervention is (learned_results.by_arm orients it)."""
+    one arm against the other, whichever the intervention is (learned_results.by_arm orients it). results: the
+    scan's numeric_results where a reader already has them (outcomes.find_outcomes_and_numbers), else read here."""
     if "signific" not in scan.low and TESTED_IN_NUMBERS.search(scan.low) is None and not may_hold_ratio(scan):
         return frozenset()  # the arms are kept only where their difference is said to be significant
     return frozenset(
         scan.sentence_index(result.arms[0].span[0])
-        for result in numeric_results(scan, Significance(scan))
+        for result in (numeric_results(scan, Significance(scan)) if results is None else results)
         if result.arms is not None
     )

@@ -65,14 +65,15 @@ from summarizer.engines.extractive.result_cues import (
 )
 from summarizer.engines.extractive.result_outcomes import result_outcomes
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.sided_differences import sided_differences
 from summarizer.engines.extractive.significance import NOT_SIGNIFICANT, Significance
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
 from summarizer.engines.extractive.unreported_results import before_treatment, planned_sentences
 from summarizer.models import Change, Direction
 
 __all__ = [
-    "OutcomeMention", "find_outcomes", "name_bounds", "numeric_outcomes", "outcome_direction", "plausible_outcome_name",
-    "tidy_name",
+    "OutcomeMention", "find_outcomes", "find_outcomes_and_numbers", "name_bounds", "numeric_outcomes",
+    "outcome_direction", "plausible_outcome_name", "tidy_name",
 ]
 
 _CHANGE_NOUNS = frozenset({"increase", "decrease", "rise"})
@@ -109,15 +110,34 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
     """Outcomes a statement says an intervention changed: after a change verb ("decreases inflammatory cytokines
     and mortality"), and in how results are reported ("mortality was lower in the treated group", "no significant
     difference in pain scores")."""
+    return find_outcomes_and_numbers(text, scan)[0]
+
+
+def find_outcomes_and_numbers(
+    text: str, scan: Scan | None = None
+) -> tuple[list[OutcomeMention], list[NumericResult]]:
+    """find_outcomes, with the comparisons in numbers it read on the way (numeric_results), so that a later reader of
+    the same scan (treatments.read_treatments) need not read them again."""
     scan = scan or Scan(text, Resources())
     significance = Significance(scan)
+    numbers = numeric_results(scan, significance)
+    return _found_outcomes(scan, significance, numbers), numbers
+
+
+def _found_outcomes(scan: Scan, significance: Significance, numbers: list[NumericResult]) -> list[OutcomeMention]:
     arms = _EveryArm(scan)
-    mentions = [_significant_or_not(significance, m) for m in _verb_outcomes(scan) if not arms.side_by_side(m)]
+    # a sided difference first: its measure is named in full where its side's clause repeats only its head ("a
+    # difference in itch scores, where the A group had lower scores")
+    sided = [_significant_or_not(significance, m) for m in sided_differences(scan)]
+    mentions = [*sided, *(
+        _significant_or_not(significance, m) for m in _verb_outcomes(scan)
+        if not arms.side_by_side(m) and not _overlaps(m, sided)
+    )]
     taken = [(m.sentence, m.outcome.lower()) for m in mentions]
     for mention in [*(_significant_or_not(significance, m) for m in [*result_outcomes(scan), *resolution_outcomes(scan),
                                                                      *effect_outcomes(scan)]
                       if not arms.side_by_side(m)),
-                    *_numeric_outcomes(scan, significance)]:
+                    *_numeric_outcomes(scan, significance, numbers)]:
         if not any(s == mention.sentence and (o in mention.outcome.lower() or mention.outcome.lower() in o)
                    for s, o in taken):
             mentions.append(mention)
@@ -141,6 +161,13 @@ def find_outcomes(text: str, scan: Scan | None = None) -> list[OutcomeMention]:
 _NEGATION_FIRST = re.compile(r"(?:no|not|none|neither|nor)\b", re.IGNORECASE)
 
 _STOPPING_STEMS = ("withdraw", "discontinu", "cessation", "stopp", "taper", "ceased", "terminating")
+
+
+def _overlaps(mention: OutcomeMention, others: Sequence[OutcomeMention]) -> bool:
+    """Whether another mention of the same sentence names the mention's outcome, or a part of it."""
+    name = mention.outcome.lower()
+    return any(o.sentence == mention.sentence and (o.outcome.lower() in name or name in o.outcome.lower())
+               for o in others)
 
 
 def _stopped_sentences(scan: Scan) -> set[int]:
@@ -276,10 +303,13 @@ def _quoted_with_denial(significance: Significance, mention: OutcomeMention) -> 
     return replace(mention, quote=significance.scan.text[at : denied[1]].strip())
 
 
-def _numeric_outcomes(scan: Scan, significance: Significance) -> list[OutcomeMention]:
-    """Outcomes of the comparisons a statement reports in numbers (numeric_results.py) whose change is known: a
-    comparison of two arms that no control word tells apart waits for the intervention (learned_results.py)."""
-    known = [result for result in numeric_results(scan, significance) if result.change != "unclear"]
+def _numeric_outcomes(
+    scan: Scan, significance: Significance, numbers: list[NumericResult]
+) -> list[OutcomeMention]:
+    """Outcomes of the comparisons a statement reports in numbers (numbers: numeric_results.py's) whose change is
+    known: a comparison of two arms that no control word tells apart waits for the intervention
+    (learned_results.py)."""
+    known = [result for result in numbers if result.change != "unclear"]
     return [
         _quoted_with_denial(significance, m) if m.change == "no_difference" else m
         for m in numeric_outcomes(scan, known, scan.res.polarity)

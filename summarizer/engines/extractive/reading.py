@@ -54,7 +54,8 @@ from summarizer.engines.extractive.events import (
 )
 from summarizer.engines.extractive.fallback_events import fallback_event_spans, only_patients_disease
 from summarizer.engines.extractive.features import ade_features, efficacy_features, stance_features
-from summarizer.engines.extractive.outcomes import OutcomeMention, find_outcomes, outcome_direction
+from summarizer.engines.extractive.numeric_results import NumericResult
+from summarizer.engines.extractive.outcomes import OutcomeMention, find_outcomes_and_numbers, outcome_direction
 from summarizer.engines.extractive.resources import Resources, load_resources
 from summarizer.engines.extractive.scan import NAME_MASKS, Ranges, Scan, merge_spans, within
 from summarizer.engines.extractive.target_polarity import cues as polarity_cues
@@ -251,6 +252,7 @@ def annotate(
     absent_events = event_names(text, with_limiting_qualifier(text, absent_spans)) if absent_spans else ()
 
     outcomes: tuple[OutcomeMention, ...] = ()
+    numbers: list[NumericResult] | None = None  # the comparisons in numbers, where the outcome reader read them
     change: Change
     direction: Direction
     if outcome or intervention or comparator:
@@ -262,7 +264,8 @@ def annotate(
             change = _rule_change(low)
         direction = outcome_direction(outcome or "", change, res.polarity)
     else:
-        outcomes = tuple(m for m in find_outcomes(text, scan) if not names_overlap(m.outcome, absent_events) and not (
+        found, numbers = find_outcomes_and_numbers(text, scan)
+        outcomes = tuple(m for m in found if not names_overlap(m.outcome, absent_events) and not (
             adverse_events and named_as_event(m.outcome, adverse_events)  # "increased ocular pressure": the event
         ))
         changes = {m.change for m in outcomes}
@@ -340,7 +343,7 @@ def annotate(
         if cue is None and questions:
             cue = QUESTIONS_CLAIM.search(low)
         stance_quote = scan.sentence_text(cue.start()) if cue else None
-    treatment = _read_treatments(scan, outcomes, event_sentences, safety_signal, safety_sentence)
+    treatment = _read_treatments(scan, outcomes, event_sentences, safety_signal, safety_sentence, numbers=numbers)
     return SentenceReading(
         topics=tuple(topics),
         polarity=_polarity(safety_signal, outcomes, direction if outcome else None),
@@ -372,8 +375,10 @@ def _read_treatments(
     safety_signal: SafetySignal,
     safety_sentence: int | None,
     learned: Sequence[Span] = (),
+    numbers: Sequence[NumericResult] | None = None,
 ) -> TreatmentReading:
-    """The statement's treatments, with the sentences of its outcomes, events and reassurance as what they report."""
+    """The statement's treatments, with the sentences of its outcomes, events and reassurance as what they report
+    (numbers: the scan's comparisons in numbers, where already read)."""
     return read_treatments(
         scan,
         scan.tags[0] if scan.tags is not None else None,
@@ -382,6 +387,7 @@ def _read_treatments(
         [safety_sentence] if safety_signal == "reassuring" and safety_sentence is not None else [],
         event_sentences,
         learned,
+        numbers,
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.engines.extractive.cues import PEOPLE_NOUNS
 from summarizer.engines.extractive.tokenise import word_set as _words
 from summarizer.models import Change, Direction
 
@@ -130,6 +131,8 @@ FEWER_PATIENTS = re.compile(
     r"\b(?:(?P<word>fewer|more|less)\s+(?:of\s+the\s+)?|(?:a\s+)?" + _RESULT_ADVERB
     + r"(?P<share>greater|higher|larger|lower|smaller|lesser)\s+(?:proportion|percentage|number|share)\s+of\s+"
     r"(?:the\s+)?)"
+    # the people named by their arm before the noun ("fewer A-treated patients"; result_outcomes reads no other kind)
+    r"(?P<kind>(?:[a-z][\w\-]*\s+){1,2}?)?"
     r"(?:patients|participants|subjects|women|men|children|infants|"
     r"people|individuals|cases|mothers|neonates)\b(?P<who>[^.;:]{0,60}?)\s+(?:had|developed|experienced|required|"
     r"needed|reported|suffered|achieved|reached|attained|showed|underwent|presented\s+with)\s+(?:a\s+|an\s+|any\s+)?"
@@ -149,7 +152,9 @@ LIKELIER = re.compile(
 CONTROL_ARM = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:(?:found|observed|seen|noted|reported)\s+)?(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
     # "the comparison group" is the control arm; "in comparison with the control group" names what it is set against
-    r"comparison\s+(?:group|arm)s?|usual[\s\-]care|(?:treatment|care)[\s\-]as[\s\-]usual|standard[\s\-]care|untreated)|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
+    r"comparison\s+(?:group|arm)s?|usual[\s\-]care|(?:treatment|care)[\s\-]as[\s\-]usual|standard[\s\-]care|untreated|"
+    # the arm given one treatment alone is the comparator of the arm that adds another ("in the heparin-alone group")
+    r"alone\s+(?:group|arm)s?|[\w\-]+-alone)|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
     r"(?:intervention|treatment|treated|experimental|active)\s+(?:group|arm))\b"
 )
 CLAUSE_BOUNDARY = re.compile(
@@ -162,6 +167,9 @@ SUBJECT_CUT = re.compile(
     r"(?<!proportion\s)(?<!proportions\s)(?<!percentage\s)(?<!number\s)(?<!numbers\s)(?<!share\s)"
     r"\bof\s+(?:[\w\-]+\s+){0,2}?(?:patients|participants|subjects|people|adults|children)\b|"
     r"\bin\s+(?:the\s+)?(?:ig|cg|control|placebo|intervention|treatment)\b|\bat\s+(?:\d|day|week|month|baseline)|"
+    # the span a change was measured over: "the change in X from week 0 to week 12 (in the A group)"
+    r"\bfrom\s+(?:baseline|(?:week|day|month|visit|year)\s+\d|pre-?(?:treatment|intervention|operative|test)|"
+    r"the\s+(?:start|beginning)\b)|"
     r"\b(?:compared|versus|vs)\b|\b(?:was|were|is|are|has|have|had|did|does|do|remained|showed|became)\b)"
 )
 # a time a result was measured at, put before the subject without a comma: "At 12 months HbA1c was lower", "After
@@ -171,8 +179,9 @@ FRONTED_TIME = re.compile(
     r"(?:the\s+)?)?(?:(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|first|second|third|"
     r"last|final)[\s\-]+(?:\w+\s+)?(?:hours?|h|days?|weeks?|wks?|months?|mo|years?|yrs?|visits?|sessions?)|"
     r"(?:hour|day|week|month|year|visit)\s+\d+|baseline|follow[\s\-]?up|(?:the\s+)?(?:treatment|study|trial|"
-    r"intervention)(?:\s+period)?)(?:\s+of\s+(?:the\s+)?(?:treatment|therapy|follow[\s\-]?up|intervention|study|"
-    r"trial))?\s+(?=\S)"
+    # what filled the time ("of treatment", "of the study", "of training"), and a label the time is given in
+    # brackets: "After 2 months of therapy (T1) the FFMI ..."
+    r"intervention)(?:\s+period)?)(?:\s+of\s+(?:the\s+)?(?:follow[\s\-]?up|[a-z]+))?(?:\s*\([\w\s\-]{1,12}\))?\s+(?=\S)"
 )
 # a significant comparative before the measure it compares, with the verb that says it was observed: "Significantly
 # lower pain scores were observed in the ketamine group", "significantly higher PIP was recorded with A than B"
@@ -203,10 +212,11 @@ HELD_BACK_COURSE = re.compile(
     r"(?<!the\s)(?<!\ba\s)(?<!\ban\s)\b(?:slow|retard|delay)(?:s|ed|ing)?\s+(?=(?:the\s+)?(?:progression|onset|"
     r"development)\s+(?:of|in)\s)(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
-# "protects the animals from weight loss", "protection against challenge", "effective against infection": improved
+# "protects the animals from weight loss", "protection against challenge", "was protective against infection",
+# "effective against infection": improved
 PROTECTIVE = re.compile(
-    r"\b(?:protect(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,4}?(?:against|from)|(?:protection|protective\s+(?:efficacy|"
-    r"immunity|effects?))\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing)))"
+    r"\b(?:protect(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,4}?(?:against|from)|(?:protection|protective(?:\s+(?:efficacy|"
+    r"immunity|effects?))?)\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing)))"
     r"\s+(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
 # a change the statement calls effective was the aim, whichever way it went: "was effective in reducing X", "successful
@@ -300,10 +310,15 @@ CHANGE_HEAD = re.compile(
 # significant"): a test of interaction, not an outcome's change
 EFFECT_MEASURES = _words("hr hrs rr irr")
 # one arm did better than another on a measure: "significantly outperformed those receiving placebo in measures of
-# cognition", "was superior to X in pain relief" (improved), "was inferior to X for Y" (worsened)
+# cognition", "was superior to X in pain relief", "was significantly better than X for Y" (improved), "was inferior to
+# X for Y", "worse than X on Y" (worsened); the arm is the subject, the measure follows the other arm; not the people
+# it was better in ("better than X in elderly patients")
 OUTPERFORMED = re.compile(
-    r"\b(?P<verb>outperformed|(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:superior|inferior)\s+to)\s+[^.;:()\[\]]{1,80}?\s+"
+    r"\b(?P<verb>outperformed|(?:was|were|is|are)\s+(?:\w+ly\s+)?(?:(?:superior|inferior)\s+to|(?:better|worse)\s+than))"
+    r"\s+[^.;:()\[\]]{1,80}?\s+"
     r"(?:in|on|for|with\s+respect\s+to|in\s+terms\s+of)\s+(?!(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:groups?|arms?)\b)"
+    rf"(?!(?:the\s+|all\s+)?(?:[\w\-]+\s+){{0,3}}?{PEOPLE_NOUNS}(?:\s+(?:with|who|aged|over|under|in|at|of|"
+    r"treated|receiving|undergoing)\b|\s*[,;.()\[\]]|\s*$))"
     r"(?:(?:measures?|terms|scores?)\s+of\s+)?(?:the\s+)?(?P<obj>[a-z][^.;:()\[\]]{1,80})"
 )
 # an arm scored or performed better on a measure: "scored higher on the mini-CAL", "performed significantly better in

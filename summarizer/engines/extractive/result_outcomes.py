@@ -122,8 +122,15 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             mentions.append(mention_at(scan, start, len(name_low), "no_difference", "no_difference"))
     fewer_or_more = not _FEWER_OR_MORE.isdisjoint(said)
     for match in FEWER_PATIENTS.finditer(low) if fewer_or_more else ():
+        kind = match.group("kind") or ""
+        if kind and _ARM_KIND.search(kind) is None:
+            # "more elderly patients had falls": people of a kind compared, not the arms; "more endometrial patients
+            # in the A arm ...": a subgroup's result, not the trial's
+            continue
         obj = cut_object(match.group("obj")).rstrip()  # a range kept whole: "grade 3–4 neutropenia"
-        control = CONTROL_WORDS.search(match.group("who")) is not None or (
+        # the arm the people are of, not the one they are compared with ("in the A arm compared to the usual care arm")
+        who = _COMPARED_WITH.split(match.group("who"), 1)[0]
+        control = CONTROL_WORDS.search(who) is not None or CONTROL_WORDS.search(kind) is not None or (
             CONTROL_ARM.match(low, match.start("obj") + len(obj)) is not None
         )
         fewer = (match.group("word") or match.group("share")) in ("fewer", "less", "lower", "smaller", "lesser")
@@ -147,7 +154,9 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         if CONTROL_WORDS.search(low, max(sentence_start, match.start() - 60), match.start()):
             continue  # the control arm did better or worse: no reading of which way the intervention went
         if (span := object_name(low, match)) is not None:
-            better = match.group("verb") == "outperformed" or "superior" in match.group("verb")
+            better = match.group("verb") == "outperformed" or "superior" in match.group("verb") or (
+                "better" in match.group("verb")
+            )
             mentions.append(mention_at(scan, *span, "unclear", "improved" if better else "worsened"))
     for match in FAVOURS.finditer(low) if "favour" in said or "favor" in said else ():
         if (span := object_name(low, match)) is not None:
@@ -206,6 +215,8 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue  # "X was not reduced by A, but was decreased by B": the subject's two readings differ
         if match.group("linked") and OTHER_STUDY.match(low, match.end()):
             continue  # "higher than the 4% in our previous study": set against another study, not the comparator
+        if match.group("linked") in ("better", "worse") and OUTPERFORMED.match(low, match.start()):
+            continue  # "A was better than B for X": A is an arm, X the measure (OUTPERFORMED reads it)
         if match.group("nodiff") or (match.group("linked") or "").startswith("not "):
             word = "no difference"
         else:
@@ -224,7 +235,8 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         else:
             span = subject_before(
                 scan, match.start(), long_heads=RESULT_CHANGE[word][0] == "no_difference",
-                after_time=match.group("linked") is not None, compared=True, whole_sentence=True,
+                after_time=match.group("linked") is not None or _ARM_AFTER.match(low, match.end()) is not None,
+                compared=True, whole_sentence=True,
             )
         if span is not None and low.startswith("being", match.start()):
             # only the participle clause "..., with X being lower with A compared with B", or one that opens its
@@ -252,6 +264,11 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             mentions.append(mention_at(scan, piece_start, piece_end - piece_start, change, direction))
     for match in PROTECTIVE.finditer(low):
         if (span := object_name(low, match)) is not None:
+            before = low[max(scan.sentence_at(match.start())[0], match.start() - 40) : match.start()]
+            if _EFFECT_DENIED.search(before) is not None:
+                # "no protective effect against X was seen", "not protective against X": no difference in X
+                mentions.append(mention_at(scan, *span, "no_difference", "no_difference"))
+                continue
             # protected against, or prevented, a harm: the harm decreased; "effective in treating" a disease: better
             treating = "treating" in low[match.start() : match.start("obj")]
             mentions.append(mention_at(scan, *span, "unclear" if treating else "decreased", "improved"))
@@ -371,11 +388,18 @@ _CONDITION_BEFORE = re.compile(r"\b(?:if|unless|whether)\b")
 _MODAL = re.compile(r"\b(?:may|might|could|would)\b")
 
 # "had no beneficial effect on X", "without detrimental effects on X": no effect either way
+_COMPARED_WITH = re.compile(r"\b(?:compared|than|versus|vs\.?|relative\s+to|as\s+against)\b")
+# people named by their arm: "fewer ketoprofen-treated patients", "more placebo subjects"
+_ARM_KIND = re.compile(r"(?:-(?:treated|fed|supplemented|exposed|vaccinated)|\b(?:placebo|control|sham))\s+$")
+# a change said of one arm ("X increased in the A group and decreased in the B group"): a comparison of the arms, so
+# a time fronted before its subject is when it was measured (as for "was lower in")
+_ARM_AFTER = re.compile(r"\s*(?:\w+ly\s+)?(?:in|among|with|for)\s+(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b")
+
 _EFFECT_DENIED = re.compile(r"\b(?:no|not|nor|without|lack\s+of|absence\s+of)\s+(?:\w+\s+){0,3}$")
 
 _SCORED_SAID = frozenset({"scored", "performed", "did"})
 
-_OUTPERFORMED_SAID = frozenset({"outperformed", "superior", "inferior"})
+_OUTPERFORMED_SAID = frozenset({"outperformed", "superior", "inferior", "better", "worse"})
 
 _FEWER_OR_MORE = frozenset({"fewer", "more", "less", "proportion", "percentage", "number", "share"})
 

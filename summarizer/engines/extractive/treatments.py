@@ -36,7 +36,7 @@ from summarizer.engines.extractive.learned_spans import (
     learned_spans,
     past_form,
 )
-from summarizer.engines.extractive.numeric_results import arms_compared_sentences
+from summarizer.engines.extractive.numeric_results import NumericResult, arms_compared_sentences
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_frames import against_control, as_reference, frames, parallel_arms
@@ -463,13 +463,14 @@ def read_treatments(
     reassuring_sentences: Iterable[int],
     event_sentences: Iterable[int] = (),
     learned: Sequence[Span] = (),
+    numbers: Sequence[NumericResult] | None = None,
 ) -> TreatmentReading:
     """The treatments of a statement and what its sentences report: the sentences of the outcomes, events and
     reassurances the reading found, and those with a benefit or harm word that is not negated. learned: names
     another reader found (treatment_mentions); with them, a sentence that names a treatment and reports a
     comparison's result (cues.COMPARISON_RESULT) reports an effect too. So does, always, a sentence that names a
-    treatment and reports a significant difference between two arms in numbers (numeric_results): the arm that
-    names the intervention orients it later."""
+    treatment and reports a significant difference between two arms in numbers (numeric_results; numbers: those the
+    outcome reader already read from this scan): the arm that names the intervention orients it later."""
     candidates = (
         learned
         or scan.mask_spans  # a lexicon name (of a drug, or of an effect: cheap to look past)
@@ -489,7 +490,7 @@ def read_treatments(
         return _NOTHING  # what the sentences report matters only for the treatments they name
     low = scan.low
     effect = set(effect_sentences)
-    effect |= arms_compared_sentences(scan) & {mention.sentence for mention in mentions}
+    effect |= arms_compared_sentences(scan, numbers) & {mention.sentence for mention in mentions}
     harm = set(harm_sentences)
     anaphoric = set()
     named = {mention.sentence for mention in mentions} if learned else set()
