@@ -21,6 +21,7 @@ from summarizer.engines.extractive.cues import (
     is_head,
 )
 from summarizer.engines.extractive.patients_disease import names_the_indication
+from summarizer.engines.extractive.peoples_condition import names_the_peoples_condition
 from summarizer.engines.extractive.scan import Scan, token_span, within
 from summarizer.engines.extractive.tagged_modifiers import with_its_noun
 from summarizer.engines.extractive.tokenise import Span
@@ -146,7 +147,9 @@ def _through_to_noun(scan: Scan, span: Span) -> Span:
 def only_patients_disease(text: str, spans: Sequence[Span]) -> bool:
     """Whether every span names the patients' own disease ("an infant with sepsis who received D"): then the
     statement's event, if it names one, is elsewhere, and the fallback looks for it."""
-    return bool(spans) and all(names_the_indication(text, start, end) for start, end in spans)
+    return bool(spans) and all(
+        names_the_indication(text, start, end) or names_the_peoples_condition(text, start, end) for start, end in spans
+    )
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
