@@ -20,6 +20,9 @@ def _says(text: str, name: str) -> bool:
     ("A boy with asthma and eczema subsequently developed urticaria on the cephalosporin.", "asthma"),
     ("A boy with asthma and eczema subsequently developed urticaria on the cephalosporin.", "eczema"),
     ("The infusion was given to a 9-year-old girl with sickle cell disease on the ward.", "sickle cell disease"),
+    ("We report a young man with Graves' disease in whom deafness developed on methimazole.", "Graves' disease"),
+    ("A 50-year-old woman with sarcoidosis whose treatment included methotrexate developed hepatic fibrosis.",
+     "sarcoidosis"),
 ])
 def test_the_condition_of_the_people_is_theirs(text: str, name: str) -> None:
     assert _says(text, name)
@@ -32,6 +35,7 @@ def test_the_condition_of_the_people_is_theirs(text: str, name: str) -> None:
     # a name that says its own cause is an event, wherever it stands
     ("The antibiotic was restarted in error to a man with antibiotic-induced colitis.", "colitis"),
     ("A woman with neutropenia induced by the antithyroid drug developed sepsis.", "neutropenia"),
+    ("The first man with penicillamine-induced myasthenia in whom the drug was restarted is described.", "myasthenia"),
     # "developed after D": a participle that gives the name its cause, not the subject's verb
     ("Four children with seizures developed after the vaccine were seen in clinic.", "seizures"),
     # no people named with it
@@ -48,8 +52,17 @@ def test_other_names_are_not_the_peoples_condition(text: str, name: str) -> None
      "fulminant hepatitis", "psoriasis"),
     ("Two men with bipolar disorder developed tremor three weeks after lithium was started.", "tremor",
      "bipolar disorder"),
+    ("A 50-year-old woman with sarcoidosis whose treatment included methotrexate developed hepatic fibrosis.",
+     "hepatic fibrosis", "sarcoidosis"),
 ])
 def test_the_subjects_condition_is_no_event_of_the_drug(text: str, event: str, condition: str) -> None:
     events = [name.lower() for name in annotate(text).adverse_events]
     assert event in events
     assert not any(condition in name for name in events)
+
+
+def test_a_person_after_a_verb_of_having_is_no_event() -> None:
+    text = "We experienced a female patient with gout and diabetes whose illnesses were treated with two drugs."
+    events = [name.lower() for name in annotate(text).adverse_events]
+    assert not any(word in name for name in events for word in ("female", "gout", "diabetes"))
+    assert annotate("He experienced a severe headache after the infusion.").adverse_events == ("headache",)

@@ -18,6 +18,7 @@ from summarizer.engines.extractive.cues import (
     FALLBACK_BEFORE,
     FALLBACK_STOP,
     GENERIC_EVENT,
+    PEOPLE_NOUNS,
     is_head,
 )
 from summarizer.engines.extractive.patients_disease import names_the_indication
@@ -155,6 +156,7 @@ def only_patients_disease(text: str, spans: Sequence[Span]) -> bool:
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
 _NAME_REACH = 3
 _SIGNS = frozenset({"signs", "symptoms", "features", "evidence", "manifestations"})
+_PERSON = re.compile(PEOPLE_NOUNS)
 
 
 def _named_by_a_change(scan: Scan) -> list[Span]:
@@ -191,6 +193,8 @@ def _after_a_verb_of_having(scan: Scan) -> list[Span]:
             k += 1
         while k > j and starts[k - 1] in drug_starts:
             k -= 1  # a drug's name opens an event's name ("D toxicity"), never ends it
+        if k < n and _PERSON.fullmatch(toks[k]):
+            continue  # "we experienced a male patient": the words describe a person, no event
         if k > j and not names_the_indication(scan.text, starts[j], ends[k - 1]):
             return [(starts[j], ends[k - 1])]
     return []

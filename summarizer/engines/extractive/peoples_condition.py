@@ -3,9 +3,10 @@ having an event ("A woman with psoriasis developed hepatitis after D") or those 
 boy with asthma"). Such a name says who the people were, never what the treatment did to them.
 
 patients_disease.names_the_indication reads the same phrase where a "who" clause or a treatment follows it, or where
-an event came first ("E in a patient with X"); this module reads the two forms it leaves: the phrase as the subject
-of a finite verb of having, and the phrase after "to". A name that says its own cause ("a patient with D-induced
-hepatitis developed ...", "readministered to patients with D-associated thrombocytopenia") is an event all the same.
+an event came first ("E in a patient with X"); this module reads the forms it leaves: the phrase as the subject of a
+finite verb of having, the phrase before a clause "in whom" or "whose", and the phrase after "to". A name that says
+its own cause ("a patient with D-induced hepatitis developed ...", "readministered to patients with D-associated
+thrombocytopenia") is an event all the same.
 """
 
 from __future__ import annotations
@@ -36,12 +37,14 @@ _GIVEN_TO_PEOPLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # after the name (its abbreviation in brackets, more of its list): the finite verb of having an event, whose subject
-# the people are; not a participle that gives the name its own cause ("nodules developed after D")
-_VERB_OF_HAVING_AFTER = re.compile(
+# the people are, or a clause about the people ("a woman with A in whom E developed", "a man with A whose ..."); not a
+# participle that gives the name its own cause ("nodules developed after D")
+_SAID_OF_THE_PEOPLE_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:\s*,?\s+(?:and|or)\s+(?:[\w\-']+\s+){0,3}[\w\-']+(?:\s*\([^()]{1,30}\))?)?\s*,?\s+"
-    r"(?:(?:subsequently|later|then|rapidly|also|suddenly)\s+)?"
+    r"(?:(?:(?:subsequently|later|then|rapidly|also|suddenly)\s+)?"
     r"(?:developed|presented|experienced|suffered|showed|exhibited|displayed|manifested|complained|died|became)\b"
-    r"(?!\s+(?:after|following|during|due|secondary|from)\b)",
+    r"(?!\s+(?:after|following|during|due|secondary|from)\b)|"
+    r"in\s+whom|whose)\b",
     re.IGNORECASE,
 )
 # words right after a name that give it its own cause: "thrombocytopenia induced by D", "A secondary to D"
@@ -60,6 +63,6 @@ def names_the_peoples_condition(text: str, start: int, end: int) -> bool:
     if people is None or CAUSED_NAME.search(text, people.start(), end) is not None:
         return False  # "a boy with amoxicillin-induced rash": the name's words before it say its cause
     return (
-        _VERB_OF_HAVING_AFTER.match(text, end) is not None
+        _SAID_OF_THE_PEOPLE_AFTER.match(text, end) is not None
         or _GIVEN_TO_PEOPLE_BEFORE.search(text, window, start) is not None
     )
