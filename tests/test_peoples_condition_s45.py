@@ -23,6 +23,7 @@ def _says(text: str, name: str) -> bool:
     ("We report a young man with Graves' disease in whom deafness developed on methimazole.", "Graves' disease"),
     ("A 50-year-old woman with sarcoidosis whose treatment included methotrexate developed hepatic fibrosis.",
      "sarcoidosis"),
+    ("Elderly patients with hemosiderosis were given deferiprone for a year.", "hemosiderosis"),
 ])
 def test_the_condition_of_the_people_is_theirs(text: str, name: str) -> None:
     assert _says(text, name)
@@ -54,6 +55,8 @@ def test_other_names_are_not_the_peoples_condition(text: str, name: str) -> None
      "bipolar disorder"),
     ("A 50-year-old woman with sarcoidosis whose treatment included methotrexate developed hepatic fibrosis.",
      "hepatic fibrosis", "sarcoidosis"),
+    ("Elderly patients with hemosiderosis were given deferiprone and two developed agranulocytosis.",
+     "agranulocytosis", "hemosiderosis"),
 ])
 def test_the_subjects_condition_is_no_event_of_the_drug(text: str, event: str, condition: str) -> None:
     events = [name.lower() for name in annotate(text).adverse_events]

@@ -4,9 +4,9 @@ boy with asthma"). Such a name says who the people were, never what the treatmen
 
 patients_disease.names_the_indication reads the same phrase where a "who" clause or a treatment follows it, or where
 an event came first ("E in a patient with X"); this module reads the forms it leaves: the phrase as the subject of a
-finite verb of having, the phrase before a clause "in whom" or "whose", and the phrase after "to". A name that says
-its own cause ("a patient with D-induced hepatitis developed ...", "readministered to patients with D-associated
-thrombocytopenia") is an event all the same.
+finite verb of having or of being treated, the phrase before a clause "in whom" or "whose", and the phrase after
+"to". A name that says its own cause ("a patient with D-induced hepatitis developed ...", "readministered to
+patients with D-associated thrombocytopenia") is an event all the same.
 """
 
 from __future__ import annotations
@@ -36,14 +36,17 @@ _GIVEN_TO_PEOPLE_BEFORE = re.compile(
     rf"\bto\s+(?:(?:a|an|the|this|these|our|one|two|three|four|five|\d+|[\w\-]+)\s+){{0,5}}{_PEOPLE_WITH}",
     re.IGNORECASE,
 )
-# after the name (its abbreviation in brackets, more of its list): the finite verb of having an event, whose subject
-# the people are, or a clause about the people ("a woman with A in whom E developed", "a man with A whose ..."); not a
-# participle that gives the name its own cause ("nodules developed after D")
+# after the name (its abbreviation in brackets, more of its list): the finite verb of having an event or of being
+# treated, whose subject the people are ("patients with A were given D"), or a clause about the people ("a woman
+# with A in whom E developed", "a man with A whose ..."); not a participle that gives the name its own cause
+# ("nodules developed after D")
 _SAID_OF_THE_PEOPLE_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:\s*,?\s+(?:and|or)\s+(?:[\w\-']+\s+){0,3}[\w\-']+(?:\s*\([^()]{1,30}\))?)?\s*,?\s+"
     r"(?:(?:(?:subsequently|later|then|rapidly|also|suddenly)\s+)?"
     r"(?:developed|presented|experienced|suffered|showed|exhibited|displayed|manifested|complained|died|became)\b"
     r"(?!\s+(?:after|following|during|due|secondary|from)\b)|"
+    r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:given|treated|started|administered|prescribed|switched)|received|underwent|"
     r"in\s+whom|whose)\b",
     re.IGNORECASE,
 )
