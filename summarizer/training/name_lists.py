@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarizer.engines.extractive.linear import LEXICON_MAX_WORDS
+from summarizer.engines.extractive.spelling_variants import other_spellings
 from summarizer.engines.extractive.tokenise import TOKEN, lower_same_length
 
 # Common adverse-event names (general clinical vocabulary), added to the names learned from TRAIN spans.
@@ -55,7 +56,13 @@ def build_lexicon(rows: Sequence[dict[str, object]], include_seed: bool = True) 
                 terms.add(norm)
     if include_seed:
         terms.update(_normalise_term(t) for t in SEED_EVENTS)
-    return frozenset(terms)
+    return frozenset(terms) | with_other_spellings(terms)
+
+
+def with_other_spellings(terms: set[str]) -> frozenset[str]:
+    """Each name's British or American spelling ("hypoglycemia": "hypoglycaemia"), as the lexicon would keep it."""
+    return frozenset(other for term in terms for other in other_spellings(term)
+                     if len(other) >= 3 and other not in GENERIC_NAMES)
 
 
 def build_drug_lexicon(rows: Sequence[dict[str, object]]) -> frozenset[str]:

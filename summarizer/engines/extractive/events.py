@@ -41,6 +41,7 @@ from summarizer.engines.extractive.patients_disease import (
     names_the_indication,
     own_abbreviation,
 )
+from summarizer.engines.extractive.peoples_condition import names_the_peoples_condition
 from summarizer.engines.extractive.resolution import RESOLVED_SPEED
 from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class
 from summarizer.engines.extractive.screened import may_screen, names_what_was_screened
@@ -534,6 +535,7 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
             and name.lower() not in seen
             and not _names_a_measure(text, start, start + len(name), name)
             and not names_the_indication(text, start, start + len(name))
+            and not names_the_peoples_condition(text, start, start + len(name))
             and not (screens and names_what_was_screened(text, start, start + len(name)))
             and not (gone and _went_away(text, start, start + len(name)))
             and not returned_on_stopping(text, start, start + len(name))

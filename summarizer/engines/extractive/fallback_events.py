@@ -18,9 +18,11 @@ from summarizer.engines.extractive.cues import (
     FALLBACK_BEFORE,
     FALLBACK_STOP,
     GENERIC_EVENT,
+    PEOPLE_NOUNS,
     is_head,
 )
 from summarizer.engines.extractive.patients_disease import names_the_indication
+from summarizer.engines.extractive.peoples_condition import names_the_peoples_condition
 from summarizer.engines.extractive.scan import Scan, token_span, within
 from summarizer.engines.extractive.tagged_modifiers import with_its_noun
 from summarizer.engines.extractive.tokenise import Span
@@ -146,12 +148,15 @@ def _through_to_noun(scan: Scan, span: Span) -> Span:
 def only_patients_disease(text: str, spans: Sequence[Span]) -> bool:
     """Whether every span names the patients' own disease ("an infant with sepsis who received D"): then the
     statement's event, if it names one, is elsewhere, and the fallback looks for it."""
-    return bool(spans) and all(names_the_indication(text, start, end) for start, end in spans)
+    return bool(spans) and all(
+        names_the_indication(text, start, end) or names_the_peoples_condition(text, start, end) for start, end in spans
+    )
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
 _NAME_REACH = 3
 _SIGNS = frozenset({"signs", "symptoms", "features", "evidence", "manifestations"})
+_PERSON = re.compile(PEOPLE_NOUNS)
 
 
 def _named_by_a_change(scan: Scan) -> list[Span]:
@@ -188,6 +193,8 @@ def _after_a_verb_of_having(scan: Scan) -> list[Span]:
             k += 1
         while k > j and starts[k - 1] in drug_starts:
             k -= 1  # a drug's name opens an event's name ("D toxicity"), never ends it
+        if k < n and _PERSON.fullmatch(toks[k]):
+            continue  # "we experienced a male patient": the words describe a person, no event
         if k > j and not names_the_indication(scan.text, starts[j], ends[k - 1]):
             return [(starts[j], ends[k - 1])]
     return []
