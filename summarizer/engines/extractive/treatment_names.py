@@ -49,7 +49,7 @@ _DOSE_AND_DURATION_WORDS = _words(
     "qd q.d bid b.i.d tid t.i.d qid q.i.d prn"  # how often a dose is given
 )
 _NEGATIONS = _words("without no not nor non never")
-GIVING_VERBS = _words("treated given received receiving taking took administered prescribed")
+GIVING_VERBS = _words("treated given received receiving taking took administered prescribed adding")
 # people a statement is about; a population word ("patients on dialysis", "those without") says who
 PEOPLE = _words(
     "adults cases children individuals men participants patient patients people persons subjects those women"
@@ -184,7 +184,7 @@ NOT_AGENTS = _words(
 )
 # Frames: words near a name that say it was given (a therapeutic frame) or that it is an exposure or a risk factor
 THERAPY_CUES = _words(
-    "treat treated treating treatment treatments therapy therapies therapeutic administered "
+    "treat treated treating treatment treatments therapy therapies therapeutic administered adding "
     "administration administering administer administers given giving received receiving dose doses dosing dosed "
     "injected injection injecting inject injects infused infusion infusing infuse infuses "
     "transplanted transplantation delivered delivering immunized immunised vaccinated "
