@@ -78,3 +78,15 @@ def test_a_name_joined_to_the_harms_it_caused_is_read() -> None:
     # a disease's participle before no harm word is no name: "HIV-associated nephropathy"
     disease = "HIV-associated nephropathy was rare in the cohort [5]."
     assert learned_spans(Scan(disease, res), [(0, 3)]) == []
+
+
+def _frames(text: str) -> list[tuple[str, bool]]:
+    return [(m.name, m.therapy_frame) for m in annotate(text, resources_=load_resources()).treatment.mentions]
+
+
+def test_the_application_of_a_name_frames_it_as_given_in_a_tested_result() -> None:
+    tested = "The application of quorvalin gel significantly reduced wound infections in patients (p = 0.01)."
+    assert ("quorvalin", True) in _frames(tested)
+    # with no tested result, "the application of X" says nothing of a trial giving it
+    untested = "The application of quorvalin gel to the culture plates took ten minutes."
+    assert all(not framed for _, framed in _frames(untested))

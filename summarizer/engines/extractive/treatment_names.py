@@ -197,11 +197,11 @@ EXPOSURE_CUES = _words(
     "pollutants pollution occupational environmental contaminant contaminants uv ultraviolet ionizing ionising"
 )
 # How a trial or a citing paper names what was tested (treatment_frames.py): "the efficacy of X", "the addition of
-# X" (GIVEN_OF before "of"); in a sentence that reports a tested result, also "the effect of X", "the use of X"
-# (TESTED_OF: basic science speaks of "the effect of IL-18" too); "patients assigned to X", "allocation to X"
-# (ASSIGNED_TO before "to")
+# X" (GIVEN_OF before "of"); in a sentence that reports a tested result, also "the effect of X", "the use of X",
+# "the application of X" (TESTED_OF: basic science speaks of "the effect of IL-18" too); "patients assigned to X",
+# "allocation to X" (ASSIGNED_TO before "to")
 GIVEN_OF = _words("efficacy effectiveness efficiency addition co-administration coadministration superiority")
-TESTED_OF = _words("effect effects use benefit benefits safety tolerability")
+TESTED_OF = _words("effect effects use application benefit benefits safety tolerability")
 ASSIGNED_TO = _words("randomised randomized randomly assigned allocated allocation assignment allotted switched")
 # "X was effective", "X is superior to Y": a name as the subject of these says it was tested
 TESTED_PREDICATES = _words("effective efficacious superior inferior non-inferior noninferior protective beneficial")
