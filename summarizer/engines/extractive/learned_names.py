@@ -2,7 +2,9 @@
 (target_profile.py) that runs only when the listed names give no intervention.
 
 The PICO reader's spans in a statement become treatment names (treatments.py trims them and reads their frames) unless
-they overlap an outcome the reading found: an outcome is no intervention. An outcome's phrase can run on over the arm
+they overlap an outcome the reading found: an outcome is no intervention. A span that begins before the outcome it runs
+into ("quorvalin lowered readmissions": the reader's span goes on over the verb) keeps its part before the outcome, the
+name; one that begins inside it is left out. An outcome's phrase can run on over the arm
 it was measured in, though ("OLP for the i-gel", "the response time for LMQs"): a span that begins after one of the
 prepositions that place an arm (treatment_frames.ARM_PREPOSITIONS: "for", "with", ...) inside the outcome's phrase
 is the arm, not the outcome, and is kept. A short form the statements define for an outcome ("the median survival
@@ -128,12 +130,7 @@ def _reread_with(
             continue
         outcomes = [(m.start, m.start + len(m.outcome)) for m in readings[index].outcomes]
         low = lower_same_length(text) if outcomes else text
-        spans = [
-            (first, last)
-            for first, last in found
-            if not any(start < last and first < end and not arm_in_outcome(low, (start, end), (first, last), found)
-                       for start, end in outcomes)
-        ]
+        spans = [cut for span in found if (cut := _before_outcomes(low, span, outcomes, found)) is not None]
         if not spans:
             continue
         reread = reread_treatments(text, readings[index], spans, res)
@@ -141,6 +138,25 @@ def _reread_with(
             kept = tuple(m for m in reread.mentions if short_key(m.name) not in measures)
             reread = reread._replace(mentions=kept)
         learned[index] = _with_care_of_people(text, reread)
+
+
+def _before_outcomes(low: str, span: Span, outcomes: Sequence[Span], found: Sequence[Span]) -> Span | None:
+    """A span as a name, given the outcomes' phrases the reading found (low: the statement lower-cased; found: all the
+    spans read in it): whole where it overlaps none, or overlaps one only as an arm set against another
+    (arm_in_outcome); else its part before the first outcome it runs into, when it begins before that outcome (the
+    reader's span "X reduced Y" runs over the verb into the outcome: X is the name, treatments.py trims the verb);
+    None when it begins inside an outcome (an outcome is no intervention)."""
+    first, last = span
+    starts = [
+        start for start, end in outcomes
+        if start < last and first < end and not arm_in_outcome(low, (start, end), span, found)
+    ]
+    if not starts:
+        return span
+    cut = min(starts)
+    while cut > first and low[cut - 1].isspace():
+        cut -= 1
+    return (first, cut) if cut > first else None
 
 
 def _proper_names(learned: Sequence[TreatmentReading]) -> frozenset[str]:

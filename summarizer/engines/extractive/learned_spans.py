@@ -80,7 +80,8 @@ def learned_spans(scan: Scan, learned: Iterable[Span]) -> list[tuple[int, int, i
             )
         ):
             last += 1
-        if all(tok.endswith("ed") and not _treated_with(tok) for tok in toks[first : last + 1]):
+        if all(tok.endswith("ed") and not _treated_with(tok) and not _caused_harms(toks, k)
+               for k, tok in enumerate(toks[first : last + 1], start=first)):
             continue  # "treated", "supplemented": what was done, not what was given ("X-treated" names X)
         if toks[last] in PEOPLE:
             continue  # "nonsmoking participants": whom a name's head names, not what they were given
@@ -125,6 +126,22 @@ def _treated_with(tok: str) -> bool:
     name's anchor is the word before it: treatment_names.CAUSE_SUFFIX)."""
     head, _, participle = tok.rpartition("-")
     return participle == "treated" and learned_first_word(head)
+
+
+# a participle after a name's hyphen that makes it the cause of the harms named next ("GH-associated side effects",
+# "X-related adverse events", "X-induced toxicity"): side effects are a given thing's (treatment_frames reads the
+# frame); "HIV-associated nephropathy" is a disease's, and no name
+_CAUSING = ("-associated", "-related", "-induced")
+_HARM_HEADS = frozenset({"side", "adverse", "toxicity", "toxicities"})
+
+
+def _caused_harms(toks: Sequence[str], i: int) -> bool:
+    """Whether word i is a name joined to a participle of causing, before the harms it caused ("GH-associated side
+    effects"): the name before the hyphen was given."""
+    head, _, _ = toks[i].rpartition("-")
+    return (
+        toks[i].endswith(_CAUSING) and learned_first_word(head) and i + 1 < len(toks) and toks[i + 1] in _HARM_HEADS
+    )
 
 
 def finite_after_name(toks: Sequence[str], i: int) -> bool:

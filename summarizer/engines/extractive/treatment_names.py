@@ -49,7 +49,7 @@ _DOSE_AND_DURATION_WORDS = _words(
     "qd q.d bid b.i.d tid t.i.d qid q.i.d prn"  # how often a dose is given
 )
 _NEGATIONS = _words("without no not nor non never")
-GIVING_VERBS = _words("treated given received receiving taking took administered prescribed")
+GIVING_VERBS = _words("treated given received receiving taking took administered prescribed adding")
 # people a statement is about; a population word ("patients on dialysis", "those without") says who
 PEOPLE = _words(
     "adults cases children individuals men participants patient patients people persons subjects those women"
@@ -184,7 +184,7 @@ NOT_AGENTS = _words(
 )
 # Frames: words near a name that say it was given (a therapeutic frame) or that it is an exposure or a risk factor
 THERAPY_CUES = _words(
-    "treat treated treating treatment treatments therapy therapies therapeutic administered "
+    "treat treated treating treatment treatments therapy therapies therapeutic administered adding "
     "administration administering administer administers given giving received receiving dose doses dosing dosed "
     "injected injection injecting inject injects infused infusion infusing infuse infuses "
     "transplanted transplantation delivered delivering immunized immunised vaccinated "
@@ -197,11 +197,11 @@ EXPOSURE_CUES = _words(
     "pollutants pollution occupational environmental contaminant contaminants uv ultraviolet ionizing ionising"
 )
 # How a trial or a citing paper names what was tested (treatment_frames.py): "the efficacy of X", "the addition of
-# X" (GIVEN_OF before "of"); in a sentence that reports a tested result, also "the effect of X", "the use of X"
-# (TESTED_OF: basic science speaks of "the effect of IL-18" too); "patients assigned to X", "allocation to X"
-# (ASSIGNED_TO before "to")
+# X" (GIVEN_OF before "of"); in a sentence that reports a tested result, also "the effect of X", "the use of X",
+# "the application of X" (TESTED_OF: basic science speaks of "the effect of IL-18" too); "patients assigned to X",
+# "allocation to X" (ASSIGNED_TO before "to")
 GIVEN_OF = _words("efficacy effectiveness efficiency addition co-administration coadministration superiority")
-TESTED_OF = _words("effect effects use benefit benefits safety tolerability")
+TESTED_OF = _words("effect effects use application benefit benefits safety tolerability")
 ASSIGNED_TO = _words("randomised randomized randomly assigned allocated allocation assignment allotted switched")
 # "X was effective", "X is superior to Y": a name as the subject of these says it was tested
 TESTED_PREDICATES = _words("effective efficacious superior inferior non-inferior noninferior protective beneficial")
