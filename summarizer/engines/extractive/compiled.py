@@ -25,10 +25,12 @@ from pathlib import Path
 from types import ModuleType
 
 PACKAGE = "summarizer.engines.extractive"
-# the reading (reading.annotate) and the modules it calls, and the parent's tally of the target's treatments and its
-# sections (target_profile, short_forms, abbreviations, evidence, sections, verdicts): those that mypyc builds with
-# the same results; interpreted stay linear.py (mypyc rejects its `cls.__new__(cls)`), resources.py (built once) and
-# per_word.py (compiled, its `__call__ = dict.__getitem__` is no method)
+# the reading (reading.annotate) and every module of the package it calls, and the parent's tally of the target's
+# treatments, its profile and its sections (target_profile and the modules it calls: caused_drug, given_drug,
+# cited_work_anaphora, ...; sections, evidence, verdicts): those that mypyc builds with the same results
+# (tests/test_compiled_modules_s45.py finds a module they import that is left out); interpreted stay linear.py (mypyc
+# rejects its `cls.__new__(cls)`), resources.py and startup.py (run once), per_word.py (compiled, its
+# `__call__ = dict.__getitem__` is no method) and the PICO readers (pico*.py)
 MODULES = (
     "abbreviations",
     "absence_frames",
