@@ -25,21 +25,15 @@ from pathlib import Path
 from types import ModuleType
 
 PACKAGE = "summarizer.engines.extractive"
-# the reading (reading.annotate) and every module of the package it calls, and the parent's tally of the target's
-# treatments, its profile and its sections (target_profile and the modules it calls: caused_drug, given_drug,
-# cited_work_anaphora, ...; sections, evidence, verdicts): those that mypyc builds with the same results
-# (tests/test_compiled_modules_s45.py finds a module they import that is left out); interpreted stay linear.py (mypyc
-# rejects its `cls.__new__(cls)`), resources.py and startup.py (run once), per_word.py (compiled, its
-# `__call__ = dict.__getitem__` is no method) and the PICO readers (pico*.py)
+# the reading (reading.annotate) and the modules it calls, and the parent's tally of the target's treatments and its
+# sections (target_profile, short_forms, abbreviations, evidence, sections, verdicts): those that mypyc builds with
+# the same results; interpreted stay linear.py (mypyc rejects its `cls.__new__(cls)`), resources.py (built once) and
+# per_word.py (compiled, its `__call__ = dict.__getitem__` is no method)
 MODULES = (
     "abbreviations",
-    "absence_frames",
-    "arm_comparison",
     "arm_order",
     "arm_rates",
-    "caused_drug",
     "changed_events",
-    "cited_work_anaphora",
     "clinical_context",
     "compared_populations",
     "comparison_boundary",
@@ -55,20 +49,14 @@ MODULES = (
     "evidence",
     "fallback_events",
     "features",
-    "framed_names",
-    "generic_events",
-    "given_drug",
-    "harm_measures",
     "learned_arms",
     "learned_names",
-    "learned_results",
     "learned_spans",
     "measure_heads",
     "measure_polarity",
     "measured_names",
     "name_roles",
     "named_cause",
-    "named_conditions",
     "noun_objects",
     "numeric_results",
     "outcome_names",
@@ -86,7 +74,6 @@ MODULES = (
     "short_forms",
     "significance",
     "subject_arms",
-    "superiority",
     "tagged_modifiers",
     "target_polarity",
     "target_profile",
@@ -101,7 +88,6 @@ MODULES = (
     "unreported_results",
     "verdicts",
     "within_groups",
-    "wording",
 )
 # the shared library that holds the compiled code (the per-module extensions are small shims that load it)
 GROUP = f"{PACKAGE}.compiled_reading"
