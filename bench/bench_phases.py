@@ -4,7 +4,8 @@ Run: python bench/bench_phases.py INPUT.csv [--repeat 2]
      (INPUT.csv: e.g. the 20,000 real sentences that `python bench/bench_throughput.py --keep INPUT.csv` writes)
 
 Each run is a fresh process that wraps the command's steps with timers and then runs the command line as
-`summarizer brief INPUT -o OUT.json --quiet` does; it prints when each step started and how long it took.
+`summarizer brief INPUT -o OUT.json --quiet` does; it prints when each step started, how long it took and the
+parent's CPU in it (the imports' and the total's: the parent's CPU from its start; the workers' CPU is not counted).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ _RUN = """
 import functools, importlib, json, sys, time
 start = time.perf_counter()
 from summarizer import cli
-marks = [("imports", 0.0, time.perf_counter() - start)]
+marks = [("imports", 0.0, time.perf_counter() - start, time.process_time())]
 
 def timed(module, name):
     owner = importlib.import_module(module)
@@ -44,18 +45,18 @@ def timed(module, name):
 
     @functools.wraps(function)
     def step(*args, **kwargs):
-        begun = time.perf_counter()
+        begun, cpu = time.perf_counter(), time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
-            marks.append((name, begun - start, time.perf_counter() - begun))
+            marks.append((name, begun - start, time.perf_counter() - begun, time.process_time() - cpu))
 
     setattr(owner, name, step)
 
 for module, name in json.loads(sys.argv[1]):
     timed(module, name)
 code = cli.main(["brief", sys.argv[2], "-o", sys.argv[3], "--quiet"])
-marks.append(("total", 0.0, time.perf_counter() - start))
+marks.append(("total", 0.0, time.perf_counter() - start, time.process_time()))
 print(json.dumps(marks))
 sys.exit(code)
 """
@@ -82,8 +83,8 @@ def main() -> None:
             if done.returncode != 0:
                 sys.exit(f"bench_phases: the run failed: {done.stderr.strip()}")
             print(f"run {run}:")
-            for name, started, took in json.loads(done.stdout.splitlines()[-1]):
-                print(f"  {name:24s} at {started:6.2f} s  took {took:6.3f} s")
+            for name, started, took, cpu in json.loads(done.stdout.splitlines()[-1]):
+                print(f"  {name:24s} at {started:6.2f} s  took {took:6.3f} s  parent CPU {cpu:6.3f} s")
 
 
 if __name__ == "__main__":
