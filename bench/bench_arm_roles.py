@@ -2,14 +2,15 @@
 
 Usage:
   python bench/bench_brief.py --data-dir ../shared/data [--split train] --json > OUT.json
-  python bench/bench_arm_roles.py OUT.json [--data-dir ../shared/data]
+  python bench/bench_arm_roles.py OUT.json [--data-dir ../shared/data] [--list]
 
 For each Evidence Inference trial pseudo-target of OUT.json (bench_brief.py's report), the brief's intervention is
 compared with the trial's prompts (evidence_inference/dev.jsonl): named as labelled (bench_brief's own test,
 `intervention_named`), the comparator (the name matches one of its prompts' comparators by the same rule,
 intervention_named, and not its interventions: "placebo" is never one, so a comparator named is an active arm or
 another treatment), or another name. Also: the efficacy verdicts given where the polarity is known, and how many of
-them the labelled directions do not support, for each of the three.
+them the labelled directions do not support, for each of the three. `--list` prints the trials named with a
+comparator's name.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("report", type=Path, help="bench_brief.py --json output")
     parser.add_argument("--data-dir", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
+    parser.add_argument("--list", action="store_true", help="print each trial named with a comparator's name")
     args = parser.parse_args(argv)
     source = args.data_dir / "evidence_inference" / "dev.jsonl"
     if not args.report.is_file() or not source.is_file():
@@ -59,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             role = "other name"
         roles[role] += 1
+        if args.list and role == "comparator":
+            print(f"comparator\t{target['target']}\t{name}")
         if target["kind"] == "trial_report_polarity_known" and target["efficacy"] != "insufficient_evidence":
             given[role] += 1
             unsupported[role] += target["efficacy"] not in target["efficacy_ok"]

@@ -13,8 +13,9 @@ among the tallied names (target_profile._chosen_anchor, watched while the profil
 one of the labelled names), or for each tallied anchor whose names match the label, why it was not chosen:
 `excluded` (a condition, the control arm's, what every arm had, ...), `always-ref` (every statement names it only as
 what another arm is compared against), `unattributed` (too few statements attribute it a result), `unframed` (too few
-name it as given), or, eligible, `less-attributed`, `fewer-mentions` or `tie-lost` against the name chosen. Then the
-count of each cause.
+name it as given), or, eligible, `less-attributed`, `fewer-mentions` or `tie-lost` against the name chosen; and
+whether the trial's text holds the labelled name (`in-text`, bench_brief.named_in_text: the trials the "named as
+labelled" measure can reach). Then the count of each cause, of all trials and of the in-text ones.
 """
 
 from __future__ import annotations
@@ -59,7 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     choices = _watch_choices() if args.why else []
     counts: Counter[str] = Counter()
     causes: Counter[str] = Counter()
-    for target in bench_brief.evidence_inference_targets(path, papers):
+    held: Counter[str] = Counter()  # the causes in the trials whose text holds the labelled name
+    targets = bench_brief.evidence_inference_targets(path, papers)
+    in_text = bench_brief.named_in_text(targets)
+    for target in targets:
         texts = [" ".join(text.split()) for _, text in target.statements]
         readings = [annotate(text, resources_=res) for text in texts]
         choices.clear()
@@ -77,10 +81,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{target.target_id}\t{kind}\t{name}")
         if args.why and kind != "intervention":
             why = _why_not(target.intervention or "", choices)
-            causes.update({cause.split(":")[1] for cause in why} if why != ["absent"] else why)
-            print(f"{target.target_id}\t{kind}\t{name}\t{', '.join(why)}")
+            found = {cause.split(":")[1] for cause in why} if why != ["absent"] else set(why)
+            causes.update(found)
+            held.update(found if target.target_id in in_text else ())
+            where = "in-text" if target.target_id in in_text else "not-in-text"
+            print(f"{target.target_id}\t{kind}\t{name}\t{where}\t{', '.join(why)}")
     if args.why:
         print("causes (trials): " + ", ".join(f"{cause} {n}" for cause, n in causes.most_common()))
+        print("causes (trials whose text holds the label): " + ", ".join(f"{c} {n}" for c, n in held.most_common()))
     print(f"{args.split}: " + ", ".join(f"{k} {counts[k]}" for k in ("intervention", "comparator", "other", "none")))
     return 0
 

@@ -2,7 +2,9 @@
 
 A trial with an active control says what its control arm had in the same words as what the tested arm had: "the
 control group received X", "patients in the comparison arm were given X", "the usual care group was treated with
-X". The treatment so named is the comparator's, and the profile never chooses it as the intervention
+X", or by the initials of a control arm: "the CG received X". A control arm named by what it had, the name right
+before "control group" ("the UCC control group", "the saline control arm", "the wait-list control condition"), names
+the same. The treatment so named is the comparator's, and the profile never chooses it as the intervention
 (target_profile.py), unless the statements also name it as what the tested arm received ("the intervention group
 received X"): then the arms share it (a background treatment both had) and the wording says nothing about which.
 
@@ -19,13 +21,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from summarizer.engines.extractive.treatment_names import COMPARATOR_INITIALS
+
 __all__ = ["added_to_anchors", "alone_arm_anchors", "control_arm_anchors"]
 
 # the words that name the control arm, and those that name the tested arm
 CONTROL_ARMS = frozenset({"control", "comparison", "placebo", "reference"})
 TESTED_ARMS = frozenset({"intervention", "experimental", "treatment", "study", "active"})
 # an arm, then a verb of giving, then what it was given (up to a clause's end, "and", "while", a bracket or a number)
-_ARM = r"\b(?P<arm>" + "|".join(sorted(CONTROL_ARMS | TESTED_ARMS)) + r")\s+(?:group|arm)s?\s+(?:patients\s+)?"
+# (or the initials of a control arm: "the CG received X")
+_ARM = (
+    r"\b(?:(?P<arm>" + "|".join(sorted(CONTROL_ARMS | TESTED_ARMS)) + r")\s+(?:group|arm)s?"
+    r"|(?P<initials>" + "|".join(sorted(COMPARATOR_INITIALS)) + r"))\s+(?:patients\s+)?"
+)
 _GIVEN = r"(?:received|receiving|got|(?:was|were)\s+(?:given|treated\s+with|administered|assigned\s+to))\s+"
 _STOP = r"(?!(?:and|or|while|whereas|for|at|in|with|plus)\b)"
 _WHAT = r"(?:the\s+|a\s+|an\s+)?(?P<what>[A-Za-z][\w\-]*(?:\s+" + _STOP + r"[A-Za-z][\w\-]*){0,3})"
@@ -37,18 +45,59 @@ _GIVING = ("receiv", "given", "got", "treated", "administered", "assigned")
 def control_arm_anchors(texts: Iterable[str], anchors_of: Callable[[str], Iterable[str]]) -> frozenset[str]:
     """The anchor words (anchors_of: a name's treatment anchors) of what the statements say the control arm was
     given, less those they say the tested arm was given too."""
+    texts = list(texts)
     control: set[str] = set()
     tested: set[str] = set()
     for text in texts:
         if not any(word in text for word in _GIVING):
             continue
         for match in _ARM_GIVEN.finditer(text):
-            arm = match.group("arm").lower()
+            arm = (match.group("arm") or "control").lower()  # a control arm's initials name the control arm
             if arm in CONTROL_ARMS:
                 control.update(anchors_of(match.group("what")))
             elif arm in TESTED_ARMS:
                 tested.update(anchors_of(match.group("what")))
-    return frozenset(control - tested)
+    return frozenset((control | named_control_anchors(texts, anchors_of)) - tested)
+
+
+# the words right before "control group" ("the UCC control group", "the wait-list control condition")
+_NAMED_CONTROL = re.compile(r"(?<=[A-Za-z0-9\-/])\s+control\s+(?:group|arm|condition)s?\b", re.IGNORECASE)
+# a word of a name: letters first, then letters, digits, hyphens or slashes (no punctuation after it: "with X, control
+# group patients ..." joins two phrases)
+_NAME_WORD = re.compile(r"[A-Za-z][\w\-/]*")
+_CONTROL_NAME_WORDS = 3
+
+
+def named_control_anchors(texts: Iterable[str], anchors_of: Callable[[str], Iterable[str]]) -> frozenset[str]:
+    """The anchor words of the names the statements give a control arm before "control group" (or "arm", "condition")
+    in a noun phrase that a determiner opens ("the UCC control group", "a saline control arm"): up to three words
+    between them, none a function word or an arm's word ("the intervention and control groups" names none; nor does
+    "X whereas control group", which is no noun phrase)."""
+    named: set[str] = set()
+    for text in texts:
+        if "ontrol" not in text:
+            continue
+        for match in _NAMED_CONTROL.finditer(text):
+            words = _determined_words(text[max(0, match.start() - 80) : match.start()].split())
+            named.update(anchors_of(" ".join(words)) if words else ())
+    return frozenset(named)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "this", "each"})
+
+
+def _determined_words(before: list[str]) -> list[str]:
+    """The words of a name between a determiner and the end of `before`, or none: up to _CONTROL_NAME_WORDS words of a
+    name (_NAME_WORD), none a function word or an arm's word."""
+    words: list[str] = []
+    for word in reversed(before[-_CONTROL_NAME_WORDS - 1 :]):
+        low = word.lower()
+        if low in _DETERMINERS:
+            return words
+        if not _NAME_WORD.fullmatch(word) or low in _NOT_NAME or low in CONTROL_ARMS | TESTED_ARMS:
+            return []
+        words.insert(0, word)
+    return []
 
 
 # up to three words before "alone" or "only" ("X alone", "the X-alone group", "X only"), and the words that join an
