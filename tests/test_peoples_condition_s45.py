@@ -69,3 +69,17 @@ def test_a_person_after_a_verb_of_having_is_no_event() -> None:
     events = [name.lower() for name in annotate(text).adverse_events]
     assert not any(word in name for name in events for word in ("female", "gout", "diabetes"))
     assert annotate("He experienced a severe headache after the infusion.").adverse_events == ("headache",)
+
+
+def test_the_disease_that_progressed_to_another_is_the_patients_own() -> None:
+    text = "Progression of hairy cell leukaemia to lymphoma was seen while she took the new agent."
+    start = text.index("hairy")
+    assert names_the_peoples_condition(text, start, start + len("hairy cell leukaemia"))
+    later = text.index("lymphoma")
+    assert not names_the_peoples_condition(text, later, later + len("lymphoma"))
+
+
+def test_a_progression_with_no_later_state_is_no_sign_of_the_patients_disease() -> None:
+    text = "Rapid progression of pulmonary fibrosis followed the second course of the drug."
+    start = text.index("pulmonary")
+    assert not names_the_peoples_condition(text, start, start + len("pulmonary fibrosis"))

@@ -5,7 +5,7 @@ boy with asthma"). Such a name says who the people were, never what the treatmen
 patients_disease.names_the_indication reads the same phrase where a "who" clause or a treatment follows it, or where
 an event came first ("E in a patient with X"); this module reads the forms it leaves: the phrase as the subject of a
 finite verb of having or of being treated, the phrase before a clause "in whom" or "whose", and the phrase after
-"to". A name that says its own cause ("a patient with D-induced hepatitis developed ...", "readministered to
+"to". The disease named in "progression of X to Y" is theirs too: Y is what it became. A name that says its own cause ("a patient with D-induced hepatitis developed ...", "readministered to
 patients with D-associated thrombocytopenia") is an event all the same.
 """
 
@@ -56,11 +56,26 @@ _OWN_CAUSE_AFTER = re.compile(
 )
 
 
+# "progression of (the) X to / into Y": X is the disease that progressed, Y what it became
+_PROGRESSION_OF_BEFORE = re.compile(r"\bprogression\s+of\s+(?:(?:a|an|the|his|her|their|this|its)\s+)?$", re.IGNORECASE)
+_PROGRESSED_TO_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:to|into)\s", re.IGNORECASE)
+
+
+def _names_what_progressed(text: str, start: int, end: int) -> bool:
+    return (
+        _PROGRESSED_TO_AFTER.match(text, end) is not None
+        and _PROGRESSION_OF_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
+
+
 def names_the_peoples_condition(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is the condition of the people the phrase "PEOPLE with ..." names, where
-    those people are the subject of a verb of having an event or those a drug was given to."""
+    those people are the subject of a verb of having an event or those a drug was given to; or the disease that
+    progressed to another ("progression of X to Y")."""
     if _OWN_CAUSE_AFTER.match(text, end) is not None:
         return False
+    if _names_what_progressed(text, start, end):
+        return True
     window = max(0, start - _WINDOW)
     people = _PEOPLE_WITH_BEFORE.search(text, window, start) if text.find("with", window, start) >= 0 else None
     if people is None or CAUSED_NAME.search(text, people.start(), end) is not None:
