@@ -41,7 +41,9 @@ def test_one_harm_against_a_reassuring_majority_makes_safety_mixed_not_no_concer
     assert "reports adverse events (S5)" in brief.safety.summary
     assert contract_violations(brief) == []
     assert [event.statement_ids for event in brief.safety.adverse_events] == [["S5"], ["S5"]]
-    assert [f.statement_ids for f in brief.safety.findings] == [["S1"], ["S2"], ["S3"], ["S4"], ["S5"]]
+    # one claim is one finding, with each statement that makes it and its quote
+    assert [f.statement_ids for f in brief.safety.findings] == [["S1", "S4"], ["S2", "S3"], ["S5"]]
+    assert [[q.statement_id for q in f.quotes] for f in brief.safety.findings] == [["S1", "S4"], ["S2", "S3"], ["S5"]]
 
 
 def test_the_weighing_alone_would_have_said_no_concerns() -> None:
