@@ -33,7 +33,9 @@ _SUPERSCRIPT_LIST = re.compile(r"(?<=[a-z\.\)])\s?(\d{1,3}(?:\s*[,\-–]\s*\d{1,
 # a statistic's name just before a bracket, written onto it ("F[1,11]", "χ2[2]") or with its value ("OR 0,93 [",
 # "HR 2 [", "CI: 1 ["): the bracket gives its degrees of freedom or its interval, not references ("HR [5]" may be a
 # citation about homologous recombination, so a name set apart without a value is not enough)
-_STATISTIC_NAME = r"(?:\b(?:a?OR|a?HR|RR|IRR|RRR|ARR|NNT|NNH|SMD|WMD|MD|RD|CI|df|F|t|z|r|U|H|Q|I2|I²|R2|R²|[Cc]hi2|X2)|χ2|χ²)"
+_STATISTIC_NAME = (
+    r"(?:\b(?:a?OR|a?HR|RR|IRR|RRR|ARR|NNT|NNH|SMD|WMD|MD|RD|CI|df|F|t|z|r|U|H|Q|I2|I²|R2|R²|[Cc]hi2|X2)|χ2|χ²)"
+)
 _STATISTIC_ONTO = re.compile(_STATISTIC_NAME + r"\Z")
 _STATISTIC_WITH_VALUE = re.compile(_STATISTIC_NAME + r"\s*[=:]?\s*[-−–]?\d+(?:[.,·]\d+)?\s*\Z")
 # a decimal value standing alone just before the bracket ("1.5 [1, 2]", "17.7[4]"), not a name's ("CC12.1 [1]")
