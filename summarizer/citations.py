@@ -83,10 +83,14 @@ def _holds_statistic(text: str, start: int, end: int) -> bool:
     """Whether the bracket text[start:end] gives a statistic's degrees of freedom or interval, not references: it
     follows a statistic's name or its value, a comparison follows it, or a number in it starts with 0."""
     before = text[max(0, start - 24) : start]
-    if _STATISTIC_ONTO.search(before) or _STATISTIC_WITH_VALUE.search(before):
-        return True
-    value = _VALUE_BEFORE.search(before)
-    if value is not None and _interval_of(value, text[start + 1 : end - 1]):
+    # most brackets follow a word and a space: only a digit or a name written onto the bracket needs a search
+    if before.rstrip()[-1:].isdecimal():
+        if _STATISTIC_WITH_VALUE.search(before):
+            return True
+        value = _VALUE_BEFORE.search(before)
+        if value is not None and _interval_of(value, text[start + 1 : end - 1]):
+            return True
+    elif before[-1:].isalnum() and _STATISTIC_ONTO.search(before):
         return True
     return _COMPARISON_AFTER.match(text, end) is not None or _LEADING_ZERO.search(text, start, end) is not None
 
