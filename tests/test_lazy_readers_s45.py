@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FULL_TEXT_MODULES = ("lxml", "summarizer.readers.jats", "summarizer.readers.tei", "summarizer.readers.fulltext")
 
 
-def _modules_after(tmp_path: Path, code: str) -> set[str]:
+def _modules_after(code: str) -> set[str]:
     """The modules a fresh interpreter holds after running code (in the project root)."""
     script = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
     done = subprocess.run(
@@ -36,16 +36,16 @@ def test_a_csv_brief_imports_no_full_text_reader(tmp_path: Path) -> None:
         "import io, contextlib\nfrom summarizer.cli import main\n"
         f"with contextlib.redirect_stdout(io.StringIO()):\n    main(['brief', {str(table)!r}, '--format', 'md'])"
     )
-    modules = _modules_after(tmp_path, code)
+    modules = _modules_after(code)
     assert "summarizer.readers.table" in modules
     assert not modules & set(FULL_TEXT_MODULES)
     assert "summarizer.readers.scite_page" not in modules
 
 
-def test_a_jats_article_loads_its_reader(tmp_path: Path) -> None:
+def test_a_jats_article_loads_its_reader() -> None:
     article = ROOT / "tests" / "fixtures" / "readers" / "jats-article.xml"
     code = f"from summarizer.readers import detect_format\nprint(detect_format(open({str(article)!r}).read()))"
-    assert {"lxml", "summarizer.readers.jats"} <= _modules_after(tmp_path, code)
+    assert {"lxml", "summarizer.readers.jats"} <= _modules_after(code)
 
 
 @pytest.mark.parametrize("entry", list(READERS.entries()), ids=lambda entry: entry.name)
