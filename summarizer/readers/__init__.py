@@ -1,7 +1,8 @@
 """Input readers: the READERS registry, detection, and reading citation exports into a Source of statements.
 
-Each format is its own module defining a ReaderSpec; it is registered here with one line, and the command line,
-the service and the messages take their lists of formats from READERS. Reading is one layer around the readers:
+Each format is its own module defining a ReaderSpec; it is registered here with one line (a LazyReader: the module
+is imported when its format is used, so a command imports only the readers it needs), and the command line, the
+service and the messages take their lists of formats from READERS. Reading is one layer around the readers:
 inputs within the size limits, decoded with a warning for anything that is not UTF-8, JSON parsed within limits
 (a sequence of JSON values as a list), a service's error body reported with its own message, and any failure of
 a reader turned into an InputError that gives the reason.
@@ -16,21 +17,22 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarizer.errors import InputError
 from summarizer.models import Source
-from summarizer.readers import jats, jsonl, s2, scite_api, scite_page, table, tei
 from summarizer.readers.base import ReaderSpec
-from summarizer.readers.citing_sentences import reference_listing, statements_of
 from summarizer.readers.common import service_error
 from summarizer.readers.decoding import checked_text, decode, read_limited, too_large
-from summarizer.readers.fulltext import Article, target_needed
 from summarizer.readers.jsondoc import ParsedJson, parse_document, parse_sequence, syntax_error
-from summarizer.readers.jsonl import write_jsonl
+from summarizer.readers.lazy import LazyReader, ReaderRegistry
 from summarizer.readers.limits import ReadLimits, reading_within
 from summarizer.readers.targets import merge_sources, select_target
-from summarizer.registry import Registry, UnknownName
+from summarizer.registry import UnknownName
+
+if TYPE_CHECKING:
+    from summarizer.readers.fulltext import Article
+    from summarizer.readers.jsonl import write_jsonl
 
 __all__ = [
     "READERS",
@@ -45,17 +47,28 @@ __all__ = [
     "write_jsonl",
 ]
 
-READERS: Registry[ReaderSpec] = Registry("input format")
+READERS = ReaderRegistry("input format")
 
 
-# Registration order is the order the formats are listed in; detection order is each spec's detection_rank.
-READERS.register(scite_page.SPEC)
-READERS.register(scite_api.SPEC)
-READERS.register(table.SPEC)
-READERS.register(s2.SPEC)
-READERS.register(jsonl.SPEC)
-READERS.register(jats.SPEC)
-READERS.register(tei.SPEC)
+# Registration order is the order the formats are listed in; detection order is each spec's detection_rank. Each
+# entry repeats what detection needs of its module's SPEC (tests/test_lazy_readers_s45.py holds them equal).
+READERS.register(LazyReader("scite-page", "summarizer.readers.scite_page", ("text",), 50))
+READERS.register(LazyReader("scite-api", "summarizer.readers.scite_api", ("document",), 30))
+READERS.register(LazyReader("csv", "summarizer.readers.table", ("text",), 40, aliases=("tsv",)))
+READERS.register(LazyReader("s2", "summarizer.readers.s2", ("document",), 20))
+READERS.register(LazyReader("jsonl", "summarizer.readers.jsonl", ("document", "json_text"), 10))
+READERS.register(LazyReader("jats", "summarizer.readers.jats", ("text",), 5, text_opening="<"))
+READERS.register(LazyReader("tei", "summarizer.readers.tei", ("text",), 6, text_opening="<"))
+
+
+def __getattr__(name: str) -> object:
+    # write_jsonl is the jsonl reader's: imported when asked for, as the reader itself is
+    if name == "write_jsonl":
+        from summarizer.readers.jsonl import write_jsonl
+
+        return write_jsonl
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _MAX_WARNINGS = 50
 _JSON_START = re.compile(r"\[[ \t\r\n]*[\[{\"\]]|\{[ \t\r\n]*[\"}]")
@@ -76,13 +89,9 @@ def _not_an_export(name: str) -> InputError:
     return InputError(f"{name}: the input is not a citation export (expected one of: {', '.join(READERS.names())})")
 
 
-def _in_detection_order() -> list[ReaderSpec]:
-    return sorted(READERS, key=lambda spec: spec.detection_rank)
-
-
 def _reader_of_document(data: Any, name: str) -> ReaderSpec | None:
     """The reader that claims a parsed JSON document, or None; an error body raises with the service's message."""
-    for spec in _in_detection_order():
+    for spec in READERS.claimants("document"):
         if spec.recognise_document is not None and spec.recognise_document(data):
             return spec
     message = service_error(data)
@@ -104,7 +113,7 @@ def _detect(text: str, name: str, limits: ReadLimits) -> tuple[ReaderSpec, Parse
             if spec is None:
                 raise _not_an_export(name)
             return spec, (parsed if spec.reads_document else None)
-        for spec in _in_detection_order():
+        for spec in READERS.claimants("json_text"):
             if spec.recognise_json_text is not None and spec.recognise_json_text(stripped):
                 return spec, None
         if error.msg == "Extra data":  # several JSON values: JSON Lines, or pages written one after another
@@ -122,7 +131,7 @@ def _detect(text: str, name: str, limits: ReadLimits) -> tuple[ReaderSpec, Parse
             return spec, sequence
         if _JSON_START.match(stripped):
             raise syntax_error(name, error)
-    for spec in _in_detection_order():
+    for spec in READERS.claimants("text", text):
         if spec.recognise_text is not None and spec.recognise_text(text):
             return spec, None
     raise _not_an_export(name)
@@ -227,10 +236,13 @@ def _combined(
 ) -> tuple[Source, str | None]:
     """The inputs as one statement set, and the target to select: full-text articles give the statements that cite
     the target (which they need), exports give theirs."""
-    articles = [item for item in read if isinstance(item, Article)]
+    articles = [item for item in read if not isinstance(item, Source)]
     sources = [item for item in read if isinstance(item, Source)]
     if not articles:
         return merge_sources(sources), target
+    from summarizer.readers.citing_sentences import statements_of
+    from summarizer.readers.fulltext import target_needed
+
     if target is None and target_title is None:
         raise target_needed([article.name for article in articles])
     from_articles = statements_of(articles, target or "", target_title, extra_ids)
@@ -361,10 +373,12 @@ def list_references(
     paths: str | Path | Sequence[str | Path], input_format: str | None = None, limits: ReadLimits | None = None
 ) -> list[dict[str, object]]:
     """The references of full-text articles, each with its ids and how often the text cites it."""
+    from summarizer.readers.citing_sentences import reference_listing
+
     read, _ = _read_all(paths, input_format, limits or ReadLimits())
     listing: list[dict[str, object]] = []
     for item in read:
-        if not isinstance(item, Article):
+        if isinstance(item, Source):
             raise InputError(f"--references lists the references of full-text articles (JATS, TEI), not {item.format}")
         listing += reference_listing(item)
     return listing
