@@ -1,0 +1,46 @@
+"""Reader faults reported by round 1 of s45, each a general form of English. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive.outcomes import OutcomeMention
+from summarizer.engines.extractive.within_groups import within_groups_only
+
+
+def _mention(quote: str, change: str = "decreased") -> OutcomeMention:
+    direction = {"decreased": "improved", "increased": "worsened"}.get(change, change)
+    return OutcomeMention(outcome="relapse rate", change=change, direction=direction, quote=quote)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("quote", [
+    "Relapse fell to 3.1% in the laser and drug groups against 9.4% in the drug-alone group (p = 0.002).",
+    "Relapse was 4% in the bracing and exercise groups and 11% among patients given exercise alone (p < 0.01).",
+])
+def test_an_arm_given_one_treatment_alone_is_a_comparison_of_the_arms(quote: str) -> None:
+    assert not within_groups_only(_mention(quote))
+
+
+def test_people_living_alone_are_no_arm() -> None:
+    quote = "Relapse fell in the laser and drug groups, most of all among people living alone (p = 0.03)."
+    assert within_groups_only(_mention(quote))
+
+
+@pytest.mark.parametrize("quote", [
+    "The relapse rate fell significantly (p = 0.004) in the group offered weekly coaching but not in the control group.",
+    "Relapse decreased significantly in the coaching arm (change 2.5%, p = 0.01) but not in the usual care arm (p = 0.41).",
+    "Serum ferritin rose significantly among iron-treated but not among untreated children.",
+])
+def test_a_change_in_one_arm_but_not_in_another_is_within_the_groups(quote: str) -> None:
+    assert within_groups_only(_mention(quote))
+
+
+@pytest.mark.parametrize("quote", [
+    # the arms are compared explicitly: the "but not" is another comparison, the result stands
+    "Relapse fell more with the 20 mg dose than with placebo (p = 0.02), but not with the 5 mg dose.",
+    "Relapse was lower in the coaching arm than in the usual care arm in men but not in women (p = 0.03).",
+    # no "but not in": one arm's change against the control
+    "The relapse rate was significantly lower in the coaching group than in the control group (p = 0.004).",
+])
+def test_an_explicit_comparison_of_the_arms_is_kept(quote: str) -> None:
+    assert not within_groups_only(_mention(quote))
