@@ -72,6 +72,11 @@ __all__ = ["result_outcomes"]
 
 # a subject whose head is a fall of a measure ("the decreases in the symptom scale scores were greater"): a
 # comparative then says how much it fell, not which way the measure went
+# a change verb compared by how much ("decreased significantly less in the A group", "rose more with A than with B"):
+# the change is of the comparison; "less" turns it round (not a quantity: "rose by less than 2%", "fell more than 5")
+_CHANGED_LESS = re.compile(
+    r"\s+(?:(?:statistically\s+)?(?:significantly|markedly|substantially)\s+)?less\b(?!\s+than\s+\d)"
+)
 _FALL_HEAD = re.compile(r"(?:reductions?|decreases?|declines?|falls?|drops?)\s+(?:in|of)\b")
 
 
@@ -222,8 +227,11 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         else:
             phrase = " ".join((match.group("linked") or match.group("verb") or "differ").split())
             word = phrase if phrase in RESULT_CHANGE else phrase.split()[-1]
-        inverted = CONTROL_ARM.match(low, match.end()) is not None
-        if TREND.match(low, match.end()) or (inverted and match.group("verb")):
+        less = _CHANGED_LESS.match(low, match.end()) if match.group("verb") else None
+        inverted = CONTROL_ARM.match(low, less.end() if less is not None else match.end()) is not None
+        if less is not None:
+            inverted = not inverted  # "X decreased less in the A group (than in B)": X higher with A than with B
+        elif TREND.match(low, match.end()) or (inverted and match.group("verb")):
             continue  # a change over the years; a change the control arm itself went through ("fell in the placebo
             # group") is not the intervention's against it
         arm = subject_arm(low, scan.sentence_at(match.start())[0], match.start(), match.end()) if (

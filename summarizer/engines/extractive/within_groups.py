@@ -73,11 +73,18 @@ _GATE = ("baseline", "pre", "initial", "entry", "within", "both", "each", "all "
 def within_groups_only(mention: OutcomeMention) -> bool:
     """Whether a change (increased or decreased) is read in a sentence that measures it within the groups and
     compares no arms: then it is no result of the intervention against its comparator."""
+    low = mention.quote.lower()
+    if _one_arm_only(mention, low):
+        return True
     if mention.change not in ("increased", "decreased"):
         return False
-    low = mention.quote.lower()
-    if ONE_ARM_ONLY.search(low) and not ARMS_COMPARED.search(low):
-        return True
     if not any(word in low for word in _GATE):
         return False
     return WITHIN.search(low) is not None and BETWEEN.search(low) is None
+
+
+def _one_arm_only(mention: OutcomeMention, low: str) -> bool:
+    """Whether a change or a way ("a significant improvement in X in the A group but not in the B group") is said to
+    be significant in one arm but not in another, with no comparison of the arms."""
+    read = mention.change in ("increased", "decreased") or mention.direction in ("improved", "worsened")
+    return read and ONE_ARM_ONLY.search(low) is not None and ARMS_COMPARED.search(low) is None
