@@ -75,3 +75,20 @@ def _changes(text: str) -> dict[str, str]:
 ])
 def test_a_change_compared_by_less_turns_round(text: str, change: str) -> None:
     assert _changes(text).get("body weight", _changes(text).get("bone density")) == change
+
+
+@pytest.mark.parametrize("text", [
+    "Among women given letrozole who developed hot flushes, recurrence was significantly lower (p = 0.02).",
+    "In the patients on the statin arm who subsequently experienced myalgia, LDL cholesterol fell significantly.",
+])
+def test_a_subgroup_chosen_by_an_event_after_assignment_gives_no_finding(text: str) -> None:
+    assert _changes(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    # a subgroup set at the start, or the arms themselves: the result stands
+    "Among women with diabetes, recurrence was significantly lower with letrozole (p = 0.02).",
+    "Recurrence was significantly lower in women who received letrozole than in those given placebo (p = 0.02).",
+])
+def test_a_subgroup_set_before_treatment_keeps_its_finding(text: str) -> None:
+    assert _changes(text).get("recurrence") == "decreased"

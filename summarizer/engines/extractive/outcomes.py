@@ -30,6 +30,7 @@ from summarizer.engines.extractive.cues import (
     VERB_NEGATED,
 )
 from summarizer.engines.extractive.effect_outcomes import effect_outcomes
+from summarizer.engines.extractive.event_subgroups import event_subgroup_sentences
 from summarizer.engines.extractive.noun_objects import change_noun_object
 from summarizer.engines.extractive.numeric_results import NumericResult, numeric_results
 from summarizer.engines.extractive.outcome_names import (
@@ -147,7 +148,7 @@ def _found_outcomes(scan: Scan, significance: Significance, numbers: list[Numeri
     leading = map(_without_leading_preposition, map(_without_trailing_adverbs, mentions))
     tidied = [t for m in leading if (t := _tidied(scan.text, m)) is not None]
     between = (arms.read(m) for m in tidied)
-    stopped = _stopped_sentences(scan) | planned_sentences(scan)
+    stopped = _stopped_sentences(scan) | planned_sentences(scan) | event_subgroup_sentences(scan)
     return [
         m for m in between if m is not None and m.sentence not in stopped and plausible_outcome_name(m.outcome)
         and not _NEGATION_FIRST.match(m.outcome)
