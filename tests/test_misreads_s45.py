@@ -92,3 +92,20 @@ def test_a_subgroup_chosen_by_an_event_after_assignment_gives_no_finding(text: s
 ])
 def test_a_subgroup_set_before_treatment_keeps_its_finding(text: str) -> None:
     assert _changes(text).get("recurrence") == "decreased"
+
+
+@pytest.mark.parametrize("text", [
+    "Significantly fewer patients than expected needed rescue analgesia (p = 0.03).",
+    "Fewer patients had a relapse than was anticipated (p = 0.04).",
+    "Mortality was significantly lower than predicted by the severity score (p = 0.03).",
+])
+def test_a_comparison_with_an_expectation_is_no_comparison_of_the_arms(text: str) -> None:
+    assert _changes(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Fewer patients in the nerve block group needed rescue analgesia than in the control group (p = 0.03).",
+    "Mortality was significantly lower than in the placebo group (p = 0.03).",
+])
+def test_a_comparison_with_the_other_arm_is_read(text: str) -> None:
+    assert set(_changes(text).values()) == {"decreased"}

@@ -77,6 +77,12 @@ __all__ = ["result_outcomes"]
 _CHANGED_LESS = re.compile(
     r"\s+(?:(?:statistically\s+)?(?:significantly|markedly|substantially)\s+)?less\b(?!\s+than\s+\d)"
 )
+# a comparison with what was expected, not with the comparator: "fewer patients than expected had X", "mortality was
+# lower than predicted"
+_THAN_EXPECTED = re.compile(
+    r"\s*\bthan\s+(?:(?:was|were|had\s+been|originally|initially|previously|would\s+be)\s+)?"
+    r"(?:expected|predicted|anticipated|projected|assumed|hypothesi[sz]ed|estimated)\b"
+)
 _FALL_HEAD = re.compile(r"(?:reductions?|decreases?|declines?|falls?|drops?)\s+(?:in|of)\b")
 
 
@@ -133,6 +139,8 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             # in the A arm ...": a subgroup's result, not the trial's
             continue
         obj = cut_object(match.group("obj")).rstrip()  # a range kept whole: "grade 3–4 neutropenia"
+        if _THAN_EXPECTED.search(match.group("who")) or _THAN_EXPECTED.match(low, match.start("obj") + len(obj)):
+            continue
         # the arm the people are of, not the one they are compared with ("in the A arm compared to the usual care arm")
         who = _COMPARED_WITH.split(match.group("who"), 1)[0]
         control = CONTROL_WORDS.search(who) is not None or CONTROL_WORDS.search(kind) is not None or (
@@ -218,7 +226,9 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             low, match.end(), scan.sentence_at(match.start())[1]
         ):
             continue  # "X was not reduced by A, but was decreased by B": the subject's two readings differ
-        if match.group("linked") and OTHER_STUDY.match(low, match.end()):
+        if match.group("linked") and (
+            OTHER_STUDY.match(low, match.end()) or _THAN_EXPECTED.match(low, match.end())
+        ):
             continue  # "higher than the 4% in our previous study": set against another study, not the comparator
         if match.group("linked") in ("better", "worse") and OUTPERFORMED.match(low, match.start()):
             continue  # "A was better than B for X": A is an arm, X the measure (OUTPERFORMED reads it)
