@@ -109,3 +109,27 @@ def test_a_comparison_with_an_expectation_is_no_comparison_of_the_arms(text: str
 ])
 def test_a_comparison_with_the_other_arm_is_read(text: str) -> None:
     assert set(_changes(text).values()) == {"decreased"}
+
+
+def _treatment_names(text: str) -> list[str]:
+    from summarizer.engines.extractive.resources import load_resources
+    from summarizer.engines.extractive.scan import Scan
+    from summarizer.engines.extractive.treatments import treatment_mentions
+
+    return [m.name for m in treatment_mentions(Scan(text, load_resources()))]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a code's number, joined by its hyphen, is the name's, not the dose's
+    ("Twelve patients were given IFN-7 (3 MIU/day on days 1-5) with standard care.", "IFN-7"),
+    ("Standard care was compared with standard care plus GX-12 20 mg twice daily.", "GX-12"),
+    # a name with no code: the dose follows the name itself
+    ("Twelve patients were given ZMT 3 mg/day for five days.", "ZMT"),
+])
+def test_a_dosed_name_keeps_its_code_number(text: str, name: str) -> None:
+    assert name in _treatment_names(text)
+
+
+def test_a_number_apart_from_the_name_is_no_code() -> None:
+    names = _treatment_names("Twelve patients were given ZMT 3 mg/day for five days.")
+    assert not any(n.startswith("ZMT 3") for n in names)
