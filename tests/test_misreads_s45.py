@@ -133,3 +133,15 @@ def test_a_dosed_name_keeps_its_code_number(text: str, name: str) -> None:
 def test_a_number_apart_from_the_name_is_no_code() -> None:
     names = _treatment_names("Twelve patients were given ZMT 3 mg/day for five days.")
     assert not any(n.startswith("ZMT 3") for n in names)
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    # the object's change compared by "less": the other way for the subject's arm
+    ("Drug A lowered systolic pressure less than drug B (p = 0.01).", "increased"),
+    ("Drug A raised systolic pressure less than drug B did (p = 0.01).", "decreased"),
+    # "more", and a quantity, keep the verb's way
+    ("Drug A lowered systolic pressure more than drug B (p = 0.01).", "decreased"),
+    ("Drug A lowered systolic pressure by less than 5 mmHg (p = 0.01).", "decreased"),
+])
+def test_an_object_changed_less_than_by_the_comparator_turns_round(text: str, change: str) -> None:
+    assert _changes(text).get("systolic pressure") == change
