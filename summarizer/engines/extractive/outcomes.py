@@ -30,6 +30,7 @@ from summarizer.engines.extractive.cues import (
     VERB_NEGATED,
 )
 from summarizer.engines.extractive.effect_outcomes import effect_outcomes
+from summarizer.engines.extractive.event_subgroups import event_subgroup_sentences
 from summarizer.engines.extractive.noun_objects import change_noun_object
 from summarizer.engines.extractive.numeric_results import NumericResult, numeric_results
 from summarizer.engines.extractive.outcome_names import (
@@ -101,6 +102,20 @@ _COMPARED_AFTER = re.compile(
 # lower in A, "the decrease in X was greater" X lower, "the rise in X was comparable" no difference in X
 _LESS_CHANGE = frozenset({"less", "lower", "smaller"})
 _OPPOSITE_LABEL = {"increased": "decreased", "decreased": "increased"}
+# a change verb's object compared by how much it changed: "A reduced X less than B (did)", "improved X significantly
+# less than B": the change of the comparison is the other way (not a quantity: "reduced X by less than 5%")
+_LESS_AFTER_OBJECT = re.compile(
+    r"\s+(?:(?:statistically\s+)?(?:significantly|markedly|substantially|much|far)\s+)?less\s+"
+    r"(?:than\s+(?!\d|[<>]|about\b|half\b)|(?:effectively|efficiently|markedly|strongly)\b)"
+)
+_TURNED_ROUND = {**_OPPOSITE_LABEL, "improved": "worsened", "worsened": "improved"}
+
+
+def _less_after(low: str, name_end: int) -> bool:
+    """Whether "less than B" (_LESS_AFTER_OBJECT) follows an object's name, or ends it (the name read may hold the
+    "less": "body weight less")."""
+    found = _LESS_AFTER_OBJECT.search(low, max(0, name_end - 5), name_end + 60)
+    return found is not None and found.start() <= name_end
 # "did not increase CPP as much as mannitol", "did not reduce pain as effectively as X": a negated comparison with the
 # other arm says the change was smaller, not that there was none
 _AS_MUCH_AS = re.compile(r"\bas\s+(?:much|many|far|well|\w+ly)\s+as\b")
@@ -147,7 +162,7 @@ def _found_outcomes(scan: Scan, significance: Significance, numbers: list[Numeri
     leading = map(_without_leading_preposition, map(_without_trailing_adverbs, mentions))
     tidied = [t for m in leading if (t := _tidied(scan.text, m)) is not None]
     between = (arms.read(m) for m in tidied)
-    stopped = _stopped_sentences(scan) | planned_sentences(scan)
+    stopped = _stopped_sentences(scan) | planned_sentences(scan) | event_subgroup_sentences(scan)
     return [
         m for m in between if m is not None and m.sentence not in stopped and plausible_outcome_name(m.outcome)
         and not _NEGATION_FIRST.match(m.outcome)
@@ -430,14 +445,17 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 continue
             change: Change
             direction: Direction
+            label = verb_label
+            if _less_after(low, start + len(name_low)):
+                label = _TURNED_ROUND.get(verb_label, verb_label)  # "A reduced X less than B did": X higher with A
             if trend:
                 change, direction = "unclear", "unclear"
             elif negated:
                 change, direction = "no_difference", "no_difference"
-            elif halted and verb_label in ("worsened", "decreased"):
+            elif halted and label in ("worsened", "decreased"):
                 change, direction = "unclear", "improved"
-            elif verb_label in ("increased", "decreased"):
-                change = "increased" if verb_label == "increased" else "decreased"
+            elif label in ("increased", "decreased"):
+                change = "increased" if label == "increased" else "decreased"
                 name = scan.text[start : start + len(name_low)]
                 direction = outcome_direction(name, change, scan.res.polarity)
                 if verb.startswith(("prevent", "alleviat", "ameliorat", "reliev", "mitigat")) or (
@@ -448,7 +466,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                     direction = "improved"
             else:
                 change = "unclear"
-                direction = "improved" if verb_label == "improved" else "worsened"
+                direction = "improved" if label == "improved" else "worsened"
             mentions.append(mention_at(scan, start, len(name_low), change, direction))
     return mentions
 

@@ -72,6 +72,17 @@ __all__ = ["result_outcomes"]
 
 # a subject whose head is a fall of a measure ("the decreases in the symptom scale scores were greater"): a
 # comparative then says how much it fell, not which way the measure went
+# a change verb compared by how much ("decreased significantly less in the A group", "rose more with A than with B"):
+# the change is of the comparison; "less" turns it round (not a quantity: "rose by less than 2%", "fell more than 5")
+_CHANGED_LESS = re.compile(
+    r"\s+(?:(?:statistically\s+)?(?:significantly|markedly|substantially)\s+)?less\b(?!\s+than\s+\d)"
+)
+# a comparison with what was expected, not with the comparator: "fewer patients than expected had X", "mortality was
+# lower than predicted"
+_THAN_EXPECTED = re.compile(
+    r"\s*\bthan\s+(?:(?:was|were|had\s+been|originally|initially|previously|would\s+be)\s+)?"
+    r"(?:expected|predicted|anticipated|projected|assumed|hypothesi[sz]ed|estimated)\b"
+)
 _FALL_HEAD = re.compile(r"(?:reductions?|decreases?|declines?|falls?|drops?)\s+(?:in|of)\b")
 
 
@@ -128,6 +139,8 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             # in the A arm ...": a subgroup's result, not the trial's
             continue
         obj = cut_object(match.group("obj")).rstrip()  # a range kept whole: "grade 3–4 neutropenia"
+        if _THAN_EXPECTED.search(match.group("who")) or _THAN_EXPECTED.match(low, match.start("obj") + len(obj)):
+            continue
         # the arm the people are of, not the one they are compared with ("in the A arm compared to the usual care arm")
         who = _COMPARED_WITH.split(match.group("who"), 1)[0]
         control = CONTROL_WORDS.search(who) is not None or CONTROL_WORDS.search(kind) is not None or (
@@ -213,7 +226,9 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             low, match.end(), scan.sentence_at(match.start())[1]
         ):
             continue  # "X was not reduced by A, but was decreased by B": the subject's two readings differ
-        if match.group("linked") and OTHER_STUDY.match(low, match.end()):
+        if match.group("linked") and (
+            OTHER_STUDY.match(low, match.end()) or _THAN_EXPECTED.match(low, match.end())
+        ):
             continue  # "higher than the 4% in our previous study": set against another study, not the comparator
         if match.group("linked") in ("better", "worse") and OUTPERFORMED.match(low, match.start()):
             continue  # "A was better than B for X": A is an arm, X the measure (OUTPERFORMED reads it)
@@ -222,8 +237,11 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
         else:
             phrase = " ".join((match.group("linked") or match.group("verb") or "differ").split())
             word = phrase if phrase in RESULT_CHANGE else phrase.split()[-1]
-        inverted = CONTROL_ARM.match(low, match.end()) is not None
-        if TREND.match(low, match.end()) or (inverted and match.group("verb")):
+        less = _CHANGED_LESS.match(low, match.end()) if match.group("verb") else None
+        inverted = CONTROL_ARM.match(low, less.end() if less is not None else match.end()) is not None
+        if less is not None:
+            inverted = not inverted  # "X decreased less in the A group (than in B)": X higher with A than with B
+        elif TREND.match(low, match.end()) or (inverted and match.group("verb")):
             continue  # a change over the years; a change the control arm itself went through ("fell in the placebo
             # group") is not the intervention's against it
         arm = subject_arm(low, scan.sentence_at(match.start())[0], match.start(), match.end()) if (

@@ -283,13 +283,23 @@ def _dosed_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
         return []
     spans = []
     for i in range(len(toks) - 2):
-        if not toks[i + 1][:1].isdigit() or not dose_in(toks[i + 1 : i + 4]):
+        last = i + 1 if _code_number(scan, i) else i  # "IL-2 6 MIU/day": the code's number is the name's, not a dose
+        if not toks[last + 1 : last + 2] or not toks[last + 1][:1].isdigit() or not dose_in(toks[last + 1 : last + 4]):
             continue
         word = text[starts[i] : ends[i]]
         if word.islower() or not learned_first_word(toks[i]) or names_comparator(toks[i]):
             continue
-        spans.append((starts[i], ends[i], i, i, True))
+        spans.append((starts[i], ends[last], i, last, True))
     return spans
+
+
+def _code_number(scan: Scan, i: int) -> bool:
+    """Whether the token after word i is a number a hyphen joins it to or that is written into it ("IL-2", "BX-17",
+    "SB2"): the number of a code, part of its name."""
+    after = i + 1
+    return after < len(scan.toks) and scan.toks[after].isdigit() and (
+        scan.text[scan.ends[i] : scan.starts[after]] in ("-", "")
+    )
 
 
 def _arm_word(scan: Scan, i: int, following: int) -> bool:

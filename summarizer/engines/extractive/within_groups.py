@@ -13,8 +13,13 @@ Read from the general grammar of trial reports, two kinds of cue:
   "from baseline ... in both groups"), or it is said of several groups at once ("in both groups", "in all three
   groups", "in the A and B groups", "within groups", "in each group");
 - BETWEEN: the sentence also compares the arms ("between the groups", "than the control group", "versus placebo",
-  "compared with B", "group difference", "interaction"): then the change may well be the arms' difference, and it
-  is kept.
+  "compared with B", "group difference", "interaction", an arm of one treatment given alone: "8.2% in the
+  surgery-alone group"): then the change may well be the arms' difference, and it is kept.
+
+A change said to be significant in one arm "but not in" another ("X fell significantly in the A group but not in the
+control group") is two tests within the groups, whatever arms it names: that one is significant and the other not
+is no test of their difference. It is within the groups unless the sentence also compares the arms explicitly
+("than", "versus", "between the groups").
 """
 
 from __future__ import annotations
@@ -39,15 +44,28 @@ WITHIN = re.compile(
     r"\b(?:in\s+)?the\s+[\w\-+/.]+(?:\s+[\w\-+/.]+){0,3}\s+and\s+[\w\-+/.]+(?:\s+[\w\-+/.]+){0,3}\s+groups\b",
     re.IGNORECASE,
 )
-# the sentence also compares the arms: a comparison word whose other side is not the start, a control arm, a
-# difference or an interaction between groups
-BETWEEN = re.compile(
+# an arm of one treatment given alone, the comparator of a combination: "the surgery-alone group", "the fentanyl
+# alone group", "patients given heparin alone" (not "patients living alone": a giving verb or an arm's noun is needed)
+_ALONE_ARM = (
+    r"[\w)][\s\-]+alone[\s\-]+(?:groups?|arms?|patients|cohorts?)\b|"
+    r"\b(?:given|receiving|received|treated\s+with|assigned(?:\s+to)?)\s+[\w\-]+(?:\s+[\w\-]+){0,2}\s+alone\b"
+)
+# a comparison word whose other side is not the start, a difference or an interaction between groups
+_ARMS_COMPARED = (
     r"\b(?:compared\s+(?:to|with)|relative\s+to|versus|vs\.?|than)\s+(?!(?:at\s+)?" + _START + r"\b)|"
     r"\bbetween[\s\-]+(?:the\s+)?(?:(?:two|three|treatment|study)\s+)?(?:groups?|arms?)\b|"
-    r"\b(?:inter|between)[\s\-]?group\b|\bgroup\s+differences?\b|\binteraction\b|"
-    r"\b(?:placebo|control|sham|usual\s+care|standard\s+care|untreated)\b",
+    r"\b(?:inter|between)[\s\-]?group\b|\bgroup\s+differences?\b|\binteraction\b"
+)
+# the sentence also compares the arms: an explicit comparison, or it names a control arm or an arm given one
+# treatment alone
+BETWEEN = re.compile(
+    _ARMS_COMPARED + r"|\b(?:placebo|control|sham|usual\s+care|standard\s+care|untreated)\b|" + _ALONE_ARM,
     re.IGNORECASE,
 )
+# a change significant in one arm "but not in" another: two tests within the groups
+ONE_ARM_ONLY = re.compile(r"\b(?:in|among)\s(?:[^.;]|\.(?=\d))*?\bbut\s+not\s+(?:in|among)\s", re.IGNORECASE)
+# an explicit comparison of the arms (a control arm's name is none here: the "but not in" names it)
+ARMS_COMPARED = re.compile(_ARMS_COMPARED, re.IGNORECASE)
 # cheap gate: a sentence without one of these holds no WITHIN cue
 _GATE = ("baseline", "pre", "initial", "entry", "within", "both", "each", "all ", "either", " and ")
 
@@ -55,9 +73,18 @@ _GATE = ("baseline", "pre", "initial", "entry", "within", "both", "each", "all "
 def within_groups_only(mention: OutcomeMention) -> bool:
     """Whether a change (increased or decreased) is read in a sentence that measures it within the groups and
     compares no arms: then it is no result of the intervention against its comparator."""
+    low = mention.quote.lower()
+    if _one_arm_only(mention, low):
+        return True
     if mention.change not in ("increased", "decreased"):
         return False
-    low = mention.quote.lower()
     if not any(word in low for word in _GATE):
         return False
     return WITHIN.search(low) is not None and BETWEEN.search(low) is None
+
+
+def _one_arm_only(mention: OutcomeMention, low: str) -> bool:
+    """Whether a change or a way ("a significant improvement in X in the A group but not in the B group") is said to
+    be significant in one arm but not in another, with no comparison of the arms."""
+    read = mention.change in ("increased", "decreased") or mention.direction in ("improved", "worsened")
+    return read and ONE_ARM_ONLY.search(low) is not None and ARMS_COMPARED.search(low) is None
