@@ -14,6 +14,7 @@ from summarizer.engines.extractive.harm_measures import HarmWords
 from summarizer.engines.extractive.polarity import rule_higher_is_better
 from summarizer.engines.extractive.resources import DATA_DIR, HARM_WORDS_FILE, LISTED_FILE
 from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.spelling_variants import american_spelling, british_spelling, other_spellings
 from summarizer.engines.extractive.treatments import treatment_mentions
 from summarizer.training.name_lists import filter_listed
 from summarizer.training.polarity_harm_words import harm_words
@@ -92,3 +93,25 @@ def test_a_plural_immunisation_is_counted_as_a_vaccine_in_either_spelling() -> N
     british = anchors("Measles immunisations cut admissions.")
     assert british == anchors("Measles immunizations cut admissions.")
     assert len(british) == 1 and british[0][-1] == "vaccine"
+
+
+@pytest.mark.parametrize(("british", "american"), [
+    ("colourless", "colorless"),
+    ("laboured", "labored"),
+    ("behavioural", "behavioral"),
+    ("favourite", "favorite"),
+    ("criticised", "criticized"),
+    ("organising", "organizing"),
+])
+def test_a_suffix_is_respelled_after_its_stem(british: str, american: str) -> None:
+    assert american_spelling(british) == american
+    assert british_spelling(american) == british
+
+
+@pytest.mark.parametrize("word", [
+    # -or that begins another word part, -ise that is part of the stem
+    "laboratory", "colorectal", "humoral", "otherwise", "advised", "exercise", "precise", "promising", "premises",
+    "surprised", "advertising", "franchise",
+])
+def test_a_stem_that_only_looks_like_a_suffix_keeps_its_spelling(word: str) -> None:
+    assert other_spellings(word) == frozenset()
