@@ -179,11 +179,15 @@ def filter_listed(names: frozenset[str], train_raw: Sequence[dict[str, object]],
     kept = set()
     for name in names:
         norm = _normalise_term(name)
-        if len(norm) < min_length or len(norm.split()) > LEXICON_MAX_WORDS or norm in GENERIC_NAMES:
-            continue
-        if " " not in norm and seen[norm] >= LISTED_MIN_SEEN and inside[norm] / seen[norm] < LISTED_MIN_INSIDE:
-            continue
-        kept.add(norm)
+        # each list writes one spelling (HPO American, the drug list mostly American): read the other one too,
+        # each spelling judged against TRAIN on its own
+        for spelling in {norm} | other_spellings(norm):
+            if len(spelling) < min_length or len(spelling.split()) > LEXICON_MAX_WORDS or spelling in GENERIC_NAMES:
+                continue
+            if (" " not in spelling and seen[spelling] >= LISTED_MIN_SEEN
+                    and inside[spelling] / seen[spelling] < LISTED_MIN_INSIDE):
+                continue
+            kept.add(spelling)
     return frozenset(kept)
 
 

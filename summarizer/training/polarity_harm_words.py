@@ -6,7 +6,8 @@ words are taken off (polarity_ade.harm_name, which also leaves out a span that n
 "hearing loss", "decreased heart rate"), is one word. Only TRAIN case reports count
 (summarizer.evaluation.is_heldout(pmid) is False; the caller filters), and a word must be so named in at least
 MIN_DOCUMENTS of them (a word one report names alone is as likely its own shorthand) and be MIN_LETTERS letters long
-(short ones are abbreviations: "ten", "ss").
+(short ones are abbreviations: "ten", "ss"). Each word's other spelling is added (British "oedema" for "edema":
+spelling_variants).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from summarizer.engines.extractive.spelling_variants import other_spellings
 from summarizer.training.polarity_ade import harm_name
 
 MIN_DOCUMENTS = 2
@@ -29,7 +31,9 @@ def harm_words(rows: Sequence[tuple[str, list[str], list[str]]], min_documents: 
             name = harm_name(span, drugs)
             if name is not None and " " not in name and len(name) >= MIN_LETTERS and name.isalpha():
                 documents[name].add(pmid)
-    return sorted(word for word, pmids in documents.items() if len(pmids) >= min_documents)
+    named = {word for word, pmids in documents.items() if len(pmids) >= min_documents}
+    # the reports write one spelling of a word (mostly American): the brief reads the other too
+    return sorted(named | {other for word in named for other in other_spellings(word)})
 
 
 def harm_words_data(words: Sequence[str], source: str) -> dict[str, object]:

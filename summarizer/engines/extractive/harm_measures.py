@@ -43,7 +43,7 @@ OCCURRENCE_WORDS = frozenset({
 })
 # words around the condition that measure it or say who has it: taken off both ends before its head is read
 MEASURE_EDGE = OCCURRENCE_WORDS | FUNCTION_WORDS | frozenset({
-    "mean", "median", "average", "total", "overall", "cumulative", "longitudinal", "annual", "annualized",
+    "mean", "median", "average", "total", "overall", "cumulative", "longitudinal", "annual", "annualized", "annualised",
     "point", "period", "lifetime", "weekly", "monthly", "daily", "crude", "adjusted", "reported", "new", "score",
     "scores", "patients", "participants", "subjects", "children", "infants", "women", "men", "people", "persons",
     "who", "had", "having", "experienced", "experiencing", "developed", "developing", "showing", "reflecting",

@@ -17,6 +17,13 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+# what may follow the -our/-or of tumour, colour, labour: an inflection or a suffix that keeps the u ("colourless",
+# "behavioural"), not the rest of another word ("laboratory", "colorectal", "humoral")
+_OR_ENDS = r"(?=(?:s|ed|ing|ful|less|able|ably|ite|ites|er|ers|ation|ations)?\b|(?<=behavior)al|(?<=behaviour)al)"
+# the letters before -ise/-ize that make it the verb suffix: not a stem of its own that ends in -ise (otherwise,
+# advise, exercise, concise, promise, premise, surprise, advertise, franchise, merchandise)
+_IZE_STEM = r"(?<=[a-z]{3})(?<![aeiouwv])(?<!rc)(?<![enx]c)(?<!rom)(?<!rem)(?<!pr)(?<!rt)(?<!ch)(?<!nd)"
+
 # British -> American: each pattern names what British writes, the replacement what American writes
 _TO_AMERICAN: Sequence[tuple[re.Pattern[str], str]] = tuple((re.compile(p), r) for p, r in (
     (r"aem", "em"),                                   # haem-, -aemia, ischaemic, anaemia, leukaemia
@@ -33,8 +40,8 @@ _TO_AMERICAN: Sequence[tuple[re.Pattern[str], str]] = tuple((re.compile(p), r) f
     (r"\bfoet", "fet"),                               # foetal
     (r"amoeb", "ameb"),                               # amoebic
     (r"homoeo", "homeo"),                             # homoeopathic
-    (r"\b(tum|behavi|col|od|hum|fav|lab|vap)our", r"\1or"),  # tumour, behaviour, colour, odour
-    (r"(?<=[a-z]{3})(?<![aeiou])is(e|ed|es|ing|ation|ations)\b", r"iz\1"),  # immunised (not malaise)
+    (rf"\b(tum|behavi|col|od|hum|fav|lab|vap)our{_OR_ENDS}", r"\1or"),  # tumour, behaviour, colour, odour
+    (rf"{_IZE_STEM}is(e|ed|es|ing|ation|ations)\b", r"iz\1"),  # immunised (not malaise, otherwise, exercise)
     (r"(?<=[a-z]{2}l)ys(e|ed|es|ing)\b", r"yz\1"),     # paralysed, analyse (not epiphyses)
 ))
 
@@ -56,8 +63,8 @@ _TO_BRITISH: Sequence[tuple[re.Pattern[str], str]] = tuple((re.compile(p), r) fo
     (r"\bfet(?=al|us)", "foet"),                      # fetal, fetus
     (r"ameb", "amoeb"),
     (r"homeo", "homoeo"),
-    (r"\b(tum|behavi|col|od|hum|fav|lab|vap)or", r"\1our"),  # tumor, behavior
-    (r"(?<=[a-z]{3})iz(e|ed|es|ing|ation|ations)\b", r"is\1"),
+    (rf"\b(tum|behavi|col|od|hum|fav|lab|vap)or{_OR_ENDS}", r"\1our"),  # tumor, behavior (not laboratory)
+    (rf"{_IZE_STEM}iz(e|ed|es|ing|ation|ations)\b", r"is\1"),
     (r"(?<=[a-z]{2}l)yz(e|ed|es|ing)\b", r"ys\1"),
 ))
 

@@ -88,7 +88,8 @@ HEAD_CLASS: dict[str, str] = {
     # radiotherapy names a treatment on its own ("preoperative radiotherapy")
     **dict.fromkeys(_words("radiotherapy radiotherapies irradiation"), "radiotherapy"),
     **dict.fromkeys(_words("extract extracts"), "extract"),
-    **dict.fromkeys(_words("vaccine vaccines vaccination vaccinations immunization immunizations immunisation"),
+    **dict.fromkeys(_words("vaccine vaccines vaccination vaccinations immunization immunizations immunisation "
+                           "immunisations"),
                     "vaccine"),
     **dict.fromkeys(_words("transplantation transplant transplants transplantations graft grafts grafting"),
                     "transplant"),
@@ -174,7 +175,7 @@ BIOLOGY_AFTER = _words(
     "level levels signaling signalling pathway pathways receptor receptors sensitivity resistance secretion "
     "production concentration concentrations expression activity activities metabolism synthesis release uptake "
     "binding homeostasis deficiency deficient transporter transporters response responses gene genes protein "
-    "proteins mrna status biosynthesis degradation clearance tolerance"
+    "proteins mrna status biosynthesis degradation clearance tolerance homoeostasis"
 )
 # drug-list names that are common words, elements or nutrients in running text
 NOT_AGENTS = _words(
