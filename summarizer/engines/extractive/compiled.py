@@ -45,6 +45,7 @@ MODULES = (
     "effect_outcomes",
     "event_measures",
     "event_scope",
+    "event_subgroups",
     "events",
     "evidence",
     "fallback_events",
