@@ -152,6 +152,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
     concerns: list[ReadStatement] = []
     reassuring: list[ReadStatement] = []
     findings: list[Finding] = []
+    by_claim: dict[str, Finding] = {}
     events: dict[str, tuple[str, list[str]]] = {}
     for index in profile.statements:
         item = items[index]
@@ -170,7 +171,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                     event_ids.append(item.statement.id)
             quoted = sentence(item.statement, kept[0][1])
             claim = concern_claim([event for event, _ in kept], name, quoted)
-            _add_finding(findings, statement_finding(item, claim, quoted))
+            _add_finding(findings, by_claim, statement_finding(item, claim, quoted))
         elif reading.safety_signal == "reassuring" and profile.about(index, reading.safety_sentence):
             sentence_text = sentence(item.statement, reading.safety_sentence or 0)
             absent = [
@@ -190,7 +191,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 continue  # "it is not safe to smoke": nothing called safe, no harm found absent
             reassuring.append(item)
             claim = reassuring_claim(reading.safety_outcomes, absent, name, sentence_text)
-            _add_finding(findings, statement_finding(item, claim, reading.safety_quote))
+            _add_finding(findings, by_claim, statement_finding(item, claim, reading.safety_quote))
     assessment = safety_verdict(concerns, reassuring, rules)
     event_names = [event for event, _ in events.values()]
     # the statements about the intervention that the reading tagged safety: some report a harm that is not one of
@@ -212,17 +213,20 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
     )
 
 
-def _add_finding(findings: list[Finding], finding: Finding) -> None:
-    """Adds a finding, or its statement and quote to the one that makes the same claim: one claim is listed once,
-    with every statement it rests on, as the efficacy section lists an outcome once."""
-    for existing in findings:
-        if existing.claim == finding.claim:
-            for statement_id, finding_quote in zip(finding.statement_ids, finding.quotes, strict=False):
-                if statement_id not in existing.statement_ids:
-                    existing.statement_ids.append(statement_id)
-                    existing.quotes.append(finding_quote)
-            return
-    findings.append(finding)
+def _add_finding(findings: list[Finding], by_claim: dict[str, Finding], finding: Finding) -> None:
+    """Adds a finding, or its statement and quote to the one that makes the same claim (by_claim: the findings so
+    far by their claim): one claim is listed once, with every statement it rests on, as the efficacy section lists
+    an outcome once."""
+    existing = by_claim.get(finding.claim)
+    if existing is None:
+        by_claim[finding.claim] = finding
+        findings.append(finding)
+        return
+    # each statement is read once, so its id is new unless it is the last one added (as efficacy_section checks)
+    for statement_id, finding_quote in zip(finding.statement_ids, finding.quotes, strict=False):
+        if existing.statement_ids[-1] != statement_id:
+            existing.statement_ids.append(statement_id)
+            existing.quotes.append(finding_quote)
 
 
 def _is_the_intervention(event: str, anchors: frozenset[str]) -> bool:
