@@ -34,4 +34,15 @@ def own_report_statements(statements: Sequence[Statement]) -> frozenset[int]:
 def _from_a_citing_work(statement: Statement) -> bool:
     """Whether a statement is known to come from a work that cites the target: it names its citing paper, or it
     cites a work."""
-    return bool(statement.citing.doi or statement.citing.title) or count_citations(statement.text) > 0
+    return bool(statement.citing.doi or statement.citing.title) or _cited_works(statement) > 0
+
+
+def _cited_works(statement: Statement) -> int:
+    """How many works a statement cites: the pipeline's count (Statement.cited_works, None for none) where it was
+    set, a count of its text's citations where it was not (a statement built without the pipeline; the pipeline
+    leaves a field unset whose default already says what it counted, and then the recount says the same)."""
+    if statement.cited_works is not None:
+        return statement.cited_works
+    if "cited_works" in statement.model_fields_set:
+        return 0
+    return count_citations(statement.text)
