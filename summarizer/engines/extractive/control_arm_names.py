@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from summarizer.engines.extractive.alone_arms import ALONE_WORDS, ARM_NOUNS
 from summarizer.engines.extractive.treatment_names import COMPARATOR_INITIALS
 
 __all__ = ["added_to_anchors", "alone_arm_anchors", "control_arm_anchors"]
@@ -101,15 +102,17 @@ def _determined_words(before: list[str]) -> list[str]:
 
 
 # up to three words before "alone" or "only" ("X alone", "the X-alone group", "X only"), and the words that join an
-# addition to what both arms had ("X plus Y", "X combined with Y", "X + Y", "Y added to X", "the combination")
-_ALONE = re.compile(r"(?<=[\w\-])(?:\s+|-)(?:alone|only|monotherapy)\b", re.IGNORECASE)
+# addition to what both arms had ("X plus Y", "X combined with Y", "X + Y", "Y added to X", "the combination").
+# alone_arms.py's words and arm nouns; unlike its other readers, a verb of giving before the name is no sign of an arm
+# here (_an_arm): a case report says "treated with X alone" of its one patient, and X is then no control arm
+_ALONE = re.compile(r"(?<=[\w\-])(?:\s+|-)" + ALONE_WORDS + r"\b", re.IGNORECASE)
 # participles of giving, and the function words a name never holds
 _GIVEN_WORDS = frozenset({"administered", "given", "used", "taken", "applied", "received", "treated"})
 _NOT_NAME = _GIVEN_WORDS | frozenset(
     {"a", "an", "the", "with", "than", "in", "of", "to", "for", "on", "by", "and", "or", "that", "when", "who",
      "those", "patients", "group", "groups", "arm", "was", "were", "is", "are", "versus", "vs", "compared"}
 )
-_ARM_AFTER = re.compile(r"\s+(?:group|arm|regimen)s?\b", re.IGNORECASE)
+_ARM_AFTER = re.compile(r"[\s\-]+" + ARM_NOUNS + r"\b", re.IGNORECASE)
 _ARMS_COMPARED = re.compile(r"\b(?:than|versus|vs\.?|compared|relative to)\b", re.IGNORECASE)
 _ADDITION = re.compile(r"\bplus\b|\bcombined with\b|\bcombination\b|\badded to\b|\w \+ ?\w", re.IGNORECASE)
 

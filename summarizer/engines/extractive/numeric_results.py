@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from summarizer.engines.extractive.alone_arms import ALONE_ARM
 from summarizer.engines.extractive.cues import CONTROL_WORDS, OBJ_CUT, TESTED_IN_NUMBERS
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.significance import (
@@ -165,18 +166,11 @@ def _value(match: re.Match[str], key: str) -> tuple[float, bool]:
     return float(match.group(key)), match.group(f"{key}pct") is not None
 
 
-# the arm given one treatment "alone" is the comparator of the arm given it with another: "8.2% in the surgery-alone
-# group", "in those who took syrup alone"
-_ALONE = re.compile(
-    r"\b[\w\-]+[\s\-]alone[\s\-](?:groups?|arms?)\b|\b(?:given|receiving|received|treated\s+with|took|taking|"
-    r"with)\s+(?:[\w\-/+]+\s+){1,4}?alone\b"
-)
-
-
 def _names_comparator(low: str, start: int = 0, end: int | None = None) -> bool:
-    """Whether the words of an arm name the comparator: a control word (cues.CONTROL_WORDS) or a treatment alone."""
+    """Whether the words of an arm name the comparator: a control word (cues.CONTROL_WORDS) or a treatment
+    alone (alone_arms.ALONE_ARM)."""
     stop = len(low) if end is None else end
-    return CONTROL_WORDS.search(low, start, stop) is not None or _ALONE.search(low, start, stop) is not None
+    return CONTROL_WORDS.search(low, start, stop) is not None or ALONE_ARM.search(low, start, stop) is not None
 
 
 def _arm_side(text: str) -> str | None:

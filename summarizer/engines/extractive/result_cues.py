@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.engines.extractive.alone_arms import ALONE_ARM_NAME, GIVEN_ALONE
 from summarizer.engines.extractive.cues import PEOPLE_NOUNS
 from summarizer.engines.extractive.tokenise import word_set as _words
 from summarizer.models import Change, Direction
@@ -153,9 +154,11 @@ CONTROL_ARM = re.compile(
     r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:(?:found|observed|seen|noted|reported)\s+)?(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
     # "the comparison group" is the control arm; "in comparison with the control group" names what it is set against
     r"comparison\s+(?:group|arm)s?|usual[\s\-]care|(?:treatment|care)[\s\-]as[\s\-]usual|standard[\s\-]care|untreated|"
-    # the arm given one treatment alone is the comparator of the arm that adds another ("in the heparin-alone group")
-    r"alone\s+(?:group|arm)s?|[\w\-]+-alone)|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
-    r"(?:intervention|treatment|treated|experimental|active)\s+(?:group|arm))\b"
+    # the arm given one treatment alone is the comparator of the arm that adds another ("in the heparin-alone group",
+    # "with ropivacaine alone": alone_arms.py)
+    + ALONE_ARM_NAME + r")|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
+    r"(?:intervention|treatment|treated|experimental|active)\s+(?:group|arm)|"
+    r"(?:(?:found|observed|seen|noted|reported)\s+)?" + GIVEN_ALONE + r")\b"
 )
 CLAUSE_BOUNDARY = re.compile(
     r"[,;:]|\b(?:that|which|whereas|while|but|although|when|because|if|whether|showed|shows|found|revealed|"

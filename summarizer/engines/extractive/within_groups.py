@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.engines.extractive.alone_arms import ALONE_ARM
 from summarizer.engines.extractive.outcomes import OutcomeMention
 
 # the start a change is measured from
@@ -44,12 +45,6 @@ WITHIN = re.compile(
     r"\b(?:in\s+)?the\s+[\w\-+/.]+(?:\s+[\w\-+/.]+){0,3}\s+and\s+[\w\-+/.]+(?:\s+[\w\-+/.]+){0,3}\s+groups\b",
     re.IGNORECASE,
 )
-# an arm of one treatment given alone, the comparator of a combination: "the surgery-alone group", "the fentanyl
-# alone group", "patients given heparin alone" (not "patients living alone": a giving verb or an arm's noun is needed)
-_ALONE_ARM = (
-    r"[\w)][\s\-]+alone[\s\-]+(?:groups?|arms?|patients|cohorts?)\b|"
-    r"\b(?:given|receiving|received|treated\s+with|assigned(?:\s+to)?)\s+[\w\-]+(?:\s+[\w\-]+){0,2}\s+alone\b"
-)
 # a comparison word whose other side is not the start, a difference or an interaction between groups
 _ARMS_COMPARED = (
     r"\b(?:compared\s+(?:to|with)|relative\s+to|versus|vs\.?|than)\s+(?!(?:at\s+)?" + _START + r"\b)|"
@@ -57,9 +52,9 @@ _ARMS_COMPARED = (
     r"\b(?:inter|between)[\s\-]?group\b|\bgroup\s+differences?\b|\binteraction\b"
 )
 # the sentence also compares the arms: an explicit comparison, or it names a control arm or an arm given one
-# treatment alone
+# treatment alone (alone_arms.ALONE_ARM)
 BETWEEN = re.compile(
-    _ARMS_COMPARED + r"|\b(?:placebo|control|sham|usual\s+care|standard\s+care|untreated)\b|" + _ALONE_ARM,
+    _ARMS_COMPARED + r"|\b(?:placebo|control|sham|usual\s+care|standard\s+care|untreated)\b|" + ALONE_ARM.pattern,
     re.IGNORECASE,
 )
 # a change significant in one arm "but not in" another: two tests within the groups
