@@ -342,14 +342,20 @@ NO_DIFFERENCE = re.compile(
     r"equivalent|non-?significant|n\.s\.|did not reach (?:statistical )?significance|not differ|"
     r"as effective as|unchanged|remained (?:stable|unchanged|similar))"
 )
-# "p < 0.05", "P-value = .3", "p &lt; 0.001" (an escaped sign as some exports write it): the sign and the value
-P_VALUE = re.compile(r"\bp\s*(?:-?value)?\s*(?P<op>[<>=≤≥]|&lt;|&gt;)\s*(?P<value>0?\.\d+|1(?:\.0+)?)")
+# a test's p before its sign ("p <", "P-value =", "p &lt;": an escaped sign as some exports write it), and the
+# number a p-value may be (".03", "0.001", "1.0"); P_VALUE here, TESTED_IN_NUMBERS below and significance.py's forms
+# without a sign ("p-values of 0.18 and 0.32") share them
+P_TEST = r"\bp\s*(?:-?value)?\s*"
+P_SIGN = r"(?:[<>=≤≥]|&lt;|&gt;)"
+P_NUMBER = r"(?:0?\.\d+|1(?:\.0+)?)"
+# "p < 0.05", "P-value = .3", "p &lt; 0.001": the sign and the value
+P_VALUE = re.compile(P_TEST + r"(?P<op>" + P_SIGN + r")\s*(?P<value>" + P_NUMBER + r")")
 # adverbs of manner and degree ("significantly", "markedly", "post-operatively"), not adjectives in -ly ("early",
 # "daily", "elderly")
 ADVERB_ENDINGS = ("ally", "ntly", "ively", "edly", "ously", "ssly")
 # a sentence that reports the result of a comparison: a p-value, a confidence interval, a ratio, (no) significance,
 # or one arm set against another ("than", "compared with", "versus")
-_IN_NUMBERS = r"\bp\s*(?:-?value)?\s*(?:[<>=≤≥]|&lt;|&gt;)|\b(?:95\s*%\s*)?(?:ci|confidence\s+intervals?)\b"
+_IN_NUMBERS = P_TEST + P_SIGN + r"|\b(?:95\s*%\s*)?(?:ci|confidence\s+intervals?)\b"
 _TESTED = _IN_NUMBERS + r"|\bsignifican"
 COMPARISON_RESULT = re.compile(
     _TESTED + r"|\b(?:hazard|odds|risk|rate)\s+ratios?\b|\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s|"

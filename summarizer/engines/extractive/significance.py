@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from summarizer.engines.extractive.cues import P_VALUE
+from summarizer.engines.extractive.cues import P_NUMBER, P_VALUE
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import word_set
 
@@ -58,11 +58,12 @@ _RATIO_ABBREVIATION = re.compile(r"\b(?:a|adj)?(?:HR|OR|RR|IRR)s?\b")
 # "p-values of 0.18 and 0.32": the test named before its values, with no sign between
 _P_VALUES_OF = re.compile(
     # "p value: 0.30" (a colon for "=")
-    r"\bp\s*-?\s*values?(?:\s+(?:of|were|was|are|is)\s+|\s*:\s*)(?P<op>)(?P<value>0?\.\d+|1(?:\.0+)?)(?![\d%])"
+    r"\bp\s*-?\s*values?(?:\s+(?:of|were|was|are|is)\s+|\s*:\s*)(?P<op>)(?P<value>" + P_NUMBER + r")(?![\d%])"
 )
 # a value that shares the test before it: "P<=0.001 and 0.026", "p = 0.18, 0.32"
 _P_VALUE_MORE = re.compile(
-    r"\s*(?:,\s*(?:and|or)\b|,|and\b|or\b)\s*(?P<value>0?\.\d+|1(?:\.0+)?)(?![\d%])(?!\s*(?!respectively|and\b|or\b)[a-zµμ%])"
+    r"\s*(?:,\s*(?:and|or)\b|,|and\b|or\b)\s*(?P<value>" + P_NUMBER + r")(?![\d%])"
+    r"(?!\s*(?!respectively|and\b|or\b)[a-zµμ%])"
 )
 _TEST_AT = re.compile(r"[^();,]*?\d(?:[\d.]*\d)?")  # a test result's text, to its first number's end
 # what may stand between two test results of one list: values, intervals and links, no words of a result
