@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.engines.extractive import annotate
-from summarizer.engines.extractive.alone_arms import ALONE_ARM
+from summarizer.engines.extractive.alone_arms import ALONE_ARM, names_alone_arm
 from summarizer.engines.extractive.control_arm_names import alone_arm_anchors
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.within_groups import within_groups_only
@@ -53,6 +53,13 @@ def test_an_arm_given_one_treatment_alone(words: str) -> None:
 )
 def test_no_arm_given_alone(words: str) -> None:
     assert ALONE_ARM.search(words) is None
+
+
+def test_names_alone_arm_reads_only_the_words_it_is_given() -> None:
+    low = "12% in the zinc group and 4% in the vitamin a-alone group"
+    arm = low.index("in the vitamin")
+    assert names_alone_arm(low) and names_alone_arm(low, arm)
+    assert not names_alone_arm(low, 0, arm)  # the first arm's words: no arm alone there
 
 
 def test_numeric_results_the_value_of_an_arm_given_one_treatment_only_is_the_comparators() -> None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ALONE_ARM", "ALONE_ARM_NAME", "ALONE_WORDS", "ARM_NOUNS", "GIVEN_ALONE"]
+__all__ = ["ALONE_ARM", "ALONE_ARM_NAME", "ALONE_WORDS", "ARM_NOUNS", "GIVEN_ALONE", "names_alone_arm"]
 
 # the words that say an arm had one treatment without the other
 ALONE_WORDS = r"(?:alone|only|monotherapy)"
@@ -51,3 +51,11 @@ GIVEN_ALONE = (
     r"(?:" + _NAME_WORD + r"\s+){1,4}?" + _ALONE_END
 )
 ALONE_ARM = re.compile(ALONE_ARM_NAME + "|" + GIVEN_ALONE, re.IGNORECASE)
+# cheap gate: words without one of these name no arm alone (most sentences; the pattern tries every word otherwise)
+_GATE = ("alone", "only", "monotherapy")
+
+
+def names_alone_arm(low: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether the lower-cased words between start and end name an arm given one treatment alone (ALONE_ARM)."""
+    stop = len(low) if end is None else end
+    return any(low.find(word, start, stop) != -1 for word in _GATE) and ALONE_ARM.search(low, start, stop) is not None

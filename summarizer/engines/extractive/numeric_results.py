@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from summarizer.engines.extractive.alone_arms import ALONE_ARM
+from summarizer.engines.extractive.alone_arms import names_alone_arm
 from summarizer.engines.extractive.cues import CONTROL_WORDS, OBJ_CUT, TESTED_IN_NUMBERS
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.significance import (
@@ -168,9 +168,9 @@ def _value(match: re.Match[str], key: str) -> tuple[float, bool]:
 
 def _names_comparator(low: str, start: int = 0, end: int | None = None) -> bool:
     """Whether the words of an arm name the comparator: a control word (cues.CONTROL_WORDS) or a treatment
-    alone (alone_arms.ALONE_ARM)."""
+    alone (alone_arms.names_alone_arm)."""
     stop = len(low) if end is None else end
-    return CONTROL_WORDS.search(low, start, stop) is not None or ALONE_ARM.search(low, start, stop) is not None
+    return CONTROL_WORDS.search(low, start, stop) is not None or names_alone_arm(low, start, stop)
 
 
 def _arm_side(text: str) -> str | None:

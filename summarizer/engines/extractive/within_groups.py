@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.engines.extractive.alone_arms import ALONE_ARM
+from summarizer.engines.extractive.alone_arms import names_alone_arm
 from summarizer.engines.extractive.outcomes import OutcomeMention
 
 # the start a change is measured from
@@ -51,11 +51,10 @@ _ARMS_COMPARED = (
     r"\bbetween[\s\-]+(?:the\s+)?(?:(?:two|three|treatment|study)\s+)?(?:groups?|arms?)\b|"
     r"\b(?:inter|between)[\s\-]?group\b|\bgroup\s+differences?\b|\binteraction\b"
 )
-# the sentence also compares the arms: an explicit comparison, or it names a control arm or an arm given one
-# treatment alone (alone_arms.ALONE_ARM)
+# the sentence also compares the arms: an explicit comparison, or it names a control arm (or an arm given one
+# treatment alone: alone_arms.names_alone_arm, read beside BETWEEN by _compares_the_arms)
 BETWEEN = re.compile(
-    _ARMS_COMPARED + r"|\b(?:placebo|control|sham|usual\s+care|standard\s+care|untreated)\b|" + ALONE_ARM.pattern,
-    re.IGNORECASE,
+    _ARMS_COMPARED + r"|\b(?:placebo|control|sham|usual\s+care|standard\s+care|untreated)\b", re.IGNORECASE
 )
 # a change significant in one arm "but not in" another: two tests within the groups
 ONE_ARM_ONLY = re.compile(r"\b(?:in|among)\s(?:[^.;]|\.(?=\d))*?\bbut\s+not\s+(?:in|among)\s", re.IGNORECASE)
@@ -75,7 +74,13 @@ def within_groups_only(mention: OutcomeMention) -> bool:
         return False
     if not any(word in low for word in _GATE):
         return False
-    return WITHIN.search(low) is not None and BETWEEN.search(low) is None
+    return WITHIN.search(low) is not None and not _compares_the_arms(low)
+
+
+def _compares_the_arms(low: str) -> bool:
+    """Whether a lower-cased sentence compares the arms (BETWEEN) or names an arm given one treatment alone, the
+    comparator of the arm that adds another to it ("8.2% in the surgery-alone group")."""
+    return BETWEEN.search(low) is not None or names_alone_arm(low)
 
 
 def _one_arm_only(mention: OutcomeMention, low: str) -> bool:
