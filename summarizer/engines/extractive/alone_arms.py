@@ -28,15 +28,17 @@ ALONE_WORDS = r"(?:alone|only|monotherapy)"
 ARM_NOUNS = r"(?:groups?|arms?|cohorts?|patients|regimens?)"
 # a word of a name: none a function word, an auxiliary or a comparison ("with diabetes revealed that only", "treated
 # with E-CMF compared to CMF alone", "the only group": the name is what follows the verb of giving or what precedes
-# the arm's noun, not a clause, a phrase or a determiner)
+# the arm's noun, not a clause, a phrase or a determiner). "a" may be a name's letter ("vitamin A alone"): it is
+# no name only before "only" and "monotherapy" ("a monotherapy arm")
 _NAME_WORD = (
-    r"(?<![\w)/+\-])(?!(?:the|a|an|that|which|who|whom|whose|and|or|but|was|were|is|are|had|has|have|did|does|"
+    r"(?<![\w)/+\-])(?!(?:the|an|that|which|who|whom|whose|and|or|but|was|were|is|are|had|has|have|did|does|"
     r"compared|than|versus|vs|in|to|for|on|at|by|from|with|between|among|into)\b)[\w)/+\-]+"
 )
 # an arm named by what it alone had, before its noun: "the surgery-alone group", "the fentanyl alone arm", "CMF-alone
 # patients"; "only" and "monotherapy" before a noun of an arm itself ("included only patients" is an adverb's)
 ALONE_ARM_NAME = (
-    _NAME_WORD + r"[\s\-]+(?:alone[\s\-]+" + ARM_NOUNS + r"|(?:only|monotherapy)[\s\-]+(?:groups?|arms?|cohorts?))\b"
+    _NAME_WORD + r"[\s\-]+(?:alone[\s\-]+" + ARM_NOUNS + r"|(?<!\ba\s)(?<!\ba-)(?:only|monotherapy)[\s\-]+"
+    r"(?:groups?|arms?|cohorts?))\b"
 )
 # the words that end the name of what one arm alone had, after a verb of giving: "alone"; "only" and "monotherapy"
 # where nothing they modify follows ("received X only (p = 0.01)", "than those receiving X only"; not "took X only 6
