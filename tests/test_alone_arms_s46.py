@@ -34,6 +34,7 @@ def _read(text: str) -> list[tuple[str, str, str]]:
         # "a" is a name's letter here
         "in the vitamin A alone group",
         "in infants given vitamin A alone",
+        "in those who underwent surgery alone",
     ],
 )
 def test_an_arm_given_one_treatment_alone(words: str) -> None:
@@ -52,6 +53,7 @@ def test_an_arm_given_one_treatment_alone(words: str) -> None:
         "in infants given zinc only once a day",
         "who took the tablets only 3 days before surgery",
         "in patients treated with the combination compared to zinc alone",
+        "in patients who underwent a scan while living alone",
     ],
 )
 def test_no_arm_given_alone(words: str) -> None:

@@ -26,13 +26,15 @@ __all__ = ["ALONE_ARM", "ALONE_ARM_NAME", "ALONE_WORDS", "ARM_NOUNS", "GIVEN_ALO
 ALONE_WORDS = r"(?:alone|only|monotherapy)"
 # the nouns that name an arm or the people in it
 ARM_NOUNS = r"(?:groups?|arms?|cohorts?|patients|regimens?)"
-# a word of a name: none a function word, an auxiliary or a comparison ("with diabetes revealed that only", "treated
-# with E-CMF compared to CMF alone", "the only group": the name is what follows the verb of giving or what precedes
-# the arm's noun, not a clause, a phrase or a determiner). "a" may be a name's letter ("vitamin A alone"): it is
-# no name only before "only" and "monotherapy" ("a monotherapy arm")
+# a word of a name: none a function word (a preposition, a conjunction), an auxiliary or a comparison ("with diabetes
+# revealed that only", "treated with E-CMF compared to CMF alone", "underwent a scan while living alone", "the only
+# group": the name is what follows the verb of giving or what precedes the arm's noun, not a clause, a phrase or a
+# determiner). "a" may be a name's letter ("vitamin A alone"): it is no name only before "only" and "monotherapy" ("a
+# monotherapy arm")
 _NAME_WORD = (
     r"(?<![\w)/+\-])(?!(?:the|an|that|which|who|whom|whose|and|or|but|was|were|is|are|had|has|have|did|does|"
-    r"compared|than|versus|vs|in|to|for|on|at|by|from|with|between|among|into)\b)[\w)/+\-]+"
+    r"compared|than|versus|vs|in|to|for|on|at|by|from|with|between|among|into|after|before|during|while|when|"
+    r"whereas|although|because|if)\b)[\w)/+\-]+"
 )
 # an arm named by what it alone had, before its noun: "the surgery-alone group", "the fentanyl alone arm", "CMF-alone
 # patients"; "only" and "monotherapy" before a noun of an arm itself ("included only patients" is an adverb's)
@@ -47,9 +49,11 @@ _ALONE_END = (
     r"(?:alone\b|(?:only|monotherapy)(?=\s*(?:[,;:.()]|$)|\s+(?:than|versus|vs|compared|and|or|groups?|arms?)\b))"
 )
 # a treatment given alone, its name of one to four words after a verb of giving: "given heparin alone", "those who
-# took syrup alone", "treated with the low-dose CMF alone", "with ropivacaine alone", "receiving medication only"
+# took syrup alone", "who underwent surgery alone", "treated with the low-dose CMF alone", "with ropivacaine alone",
+# "receiving medication only"
 GIVEN_ALONE = (
-    r"\b(?:given|receiving|received|treated\s+with|took|taking|assigned(?:\s+to)?|with)\s+(?:(?:the|a|an)\s+)?"
+    r"\b(?:given|receiving|received|treated\s+with|took|taking|underwent|undergoing|assigned(?:\s+to)?|with)\s+"
+    r"(?:(?:the|a|an)\s+)?"
     r"(?:" + _NAME_WORD + r"\s+){1,4}?" + _ALONE_END
 )
 ALONE_ARM = re.compile(ALONE_ARM_NAME + "|" + GIVEN_ALONE, re.IGNORECASE)
