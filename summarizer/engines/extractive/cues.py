@@ -343,8 +343,8 @@ NO_DIFFERENCE = re.compile(
     r"as effective as|unchanged|remained (?:stable|unchanged|similar))"
 )
 # a test's p before its sign ("p <", "P-value =", "p &lt;": an escaped sign as some exports write it), and the
-# number a p-value may be (".03", "0.001", "1.0"); P_VALUE here, TESTED_IN_NUMBERS below and significance.py's forms
-# without a sign ("p-values of 0.18 and 0.32") share them
+# number a p-value may be (".03", "0.001", "1.0"): P_VALUE here and TESTED_IN_NUMBERS below share them, and
+# significance.py's forms without a sign ("p-values of 0.18 and 0.32") the number
 P_TEST = r"\bp\s*(?:-?value)?\s*"
 P_SIGN = r"(?:[<>=≤≥]|&lt;|&gt;)"
 P_NUMBER = r"(?:0?\.\d+|1(?:\.0+)?)"
