@@ -1,10 +1,12 @@
 """The condition of the people an event was seen in, named as "in a case of X", by "outpatients/inpatients with X",
-or before "who participated / were enrolled" (s46). Sentences written for these tests."""
+or before "who participated / were enrolled"; a participle of change after "of" inside an event's name (s46).
+Sentences written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
+from summarizer.engines.extractive.events import event_name_span
 from summarizer.engines.extractive.patients_disease import names_the_indication
 
 
@@ -34,3 +36,19 @@ def test_the_condition_of_the_people_is_theirs(text: str, name: str) -> None:
 ])
 def test_the_event_is_not_the_peoples_condition(text: str, name: str) -> None:
     assert not _says(text, name)
+
+
+def _event_name(text: str, span_text: str) -> str | None:
+    start = text.index(span_text)
+    span = event_name_span(text, (start, start + len(span_text)))
+    return None if span is None else text[span[0] : span[1]]
+
+
+def test_a_participle_of_change_after_of_is_part_of_the_name() -> None:
+    text = "Bouts of reduced alertness were seen in three children given the syrup."
+    assert _event_name(text, "Bouts of reduced alertness") == "Bouts of reduced alertness"
+
+
+def test_a_participle_of_change_after_a_noun_ends_the_name() -> None:
+    text = "Nausea increased with the higher dose of the syrup."
+    assert _event_name(text, "Nausea increased with") == "Nausea"
