@@ -428,7 +428,7 @@ HYPOTHETICAL = re.compile(
 # the nouns that name the people a sentence is about ("patients", "children", "those"); treatment_names.PERSON also
 # knows single persons ("a 40-year-old man") for where one person is meant
 PEOPLE_NOUNS = (
-    r"(?:patients?|subjects?|participants?|volunteers?|individuals?|people|persons?|child|children|adults?|man|men|"
+    r"(?:(?:out|in)?patients?|subjects?|participants?|volunteers?|individuals?|people|persons?|child|children|adults?|man|men|"
     r"woman|women|boys?|girls?|males?|females?|infants?|neonates?|cases?|those)"
 )
 # "patients with X", "children with severe X", right before X: X is what the people had (a disease, a genotype, the

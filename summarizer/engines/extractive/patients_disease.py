@@ -47,7 +47,8 @@ _CAUSE_AFTER = re.compile(
 )
 CAUSED_NAME = re.compile(r"-(?:induced|associated|related)\b|\b(?:induced|caused|associated|related)\b", re.IGNORECASE)
 _CAUSE_WORD = re.compile(r"([A-Za-z][\w]*)$")
-# the people in whom an event was seen, after it: "E in a patient with X", "E in two patients with A and B"
+# the people in whom an event was seen, after it: "E in a patient with X", "E in two patients with A and B", "E in a
+# case of X" (where "a case of X" opens a sentence, X is the event the case reports)
 # (a word of the disease's name: no word of grammar, nor one that starts a clause or says its cause)
 _NAME_WORD = (
     r"(?!(?:and|or|of|the|in|on|with|to|by|who|which|that|whom|whose|we|they|he|she|it|was|were|is|are|had|has|"
@@ -55,7 +56,8 @@ _NAME_WORD = (
     r"resulted|who)\b)(?![\w\-']*-(?:induced|associated|related)\b)[\w\-']+\s+"
 )
 _IN_PEOPLE_WITH = re.compile(
-    rf"\S\s+in\s+(?:(?:a|an|one|two|three|four|five|\d+|the|these|those|some|all|our)\s+)?{PEOPLE_NOUNS}\s+with\s+"
+    rf"\S\s+in\s+(?:(?:a|an|one|two|three|four|five|\d+|the|these|those|some|all|our)\s+)?"
+    rf"(?:{PEOPLE_NOUNS}\s+with|cases?\s+of)\s+"
     r"(?:(?:a|an|the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*"
     rf"(?:(?:{_NAME_WORD}){{1,4}}(?:and|or)\s+)?(?:{_NAME_WORD}){{0,4}}$",
     re.IGNORECASE,
@@ -104,10 +106,12 @@ _PRODUCT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # what a person with it went on to have or be given, right after a name: "a girl with A and B who displayed E", "an
-# infant with A who received D"; not "a man with A who has been on D" (A may be D's event)
+# infant with A who received D", "outpatients with A who participated in the trial"; not "a man with A who has been
+# on D" (A may be D's event)
 _WHO_AFTER = re.compile(
     r"\s*,?\s+(?:who|that)\s+(?:(?:had|has|have|was|were|been|subsequently|later|then|rapidly|also)\s+)*"
     r"(?:developed|presented|displayed|experienced|suffered|showed|exhibited|progressed|died|received|underwent|"
+    r"participated|enrolled|"
     r"required|manifested|complained|treated|given|started|began|taking|receiving|using)\b",
     re.IGNORECASE,
 )
@@ -174,12 +178,13 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
         return True
     if text.find(" for ", window, start) >= 0 and _GIVEN_WITH_FOR.search(text, max(0, start - 2 * _WINDOW), start):
         return not _names_its_cause(text, start, end)
-    if text.find("with", window, start) < 0:
+    if text.find("with", window, start) < 0 and text.find(" of ", window, start) < 0:
         return False
-    people = PEOPLE_WITH.search(text, window, start) or _IN_PEOPLE_WITH.search(text, window, start)
+    in_people = _IN_PEOPLE_WITH.search(text, window, start)
+    people = PEOPLE_WITH.search(text, window, start) or in_people
     if people is None or _names_its_cause(text, start, end):
         return False
-    if _IN_PEOPLE_WITH.search(text, window, start) is not None:
+    if in_people is not None:
         return True
     clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")
     return CAUSE_SAID.search(text, clause_start + 1, people.start()) is not None or _TREATED_AFTER.match(
