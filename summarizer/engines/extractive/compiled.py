@@ -31,6 +31,7 @@ PACKAGE = "summarizer.engines.extractive"
 # per_word.py (compiled, its `__call__ = dict.__getitem__` is no method)
 MODULES = (
     "abbreviations",
+    "alone_arms",
     "arm_order",
     "arm_rates",
     "changed_events",
