@@ -31,6 +31,12 @@ from summarizer.engines.extractive.cues import (
 )
 from summarizer.engines.extractive.effect_outcomes import effect_outcomes
 from summarizer.engines.extractive.event_subgroups import event_subgroup_sentences
+from summarizer.engines.extractive.held_back_courses import (
+    COURSE_NOUNS,
+    diminished_before,
+    held_back_before,
+    held_back_outcomes,
+)
 from summarizer.engines.extractive.noun_objects import change_noun_object
 from summarizer.engines.extractive.numeric_results import NumericResult, numeric_results
 from summarizer.engines.extractive.outcome_names import (
@@ -109,6 +115,11 @@ _LESS_AFTER_OBJECT = re.compile(
     r"(?:than\s+(?!\d|[<>]|about\b|half\b)|(?:effectively|efficiently|markedly|strongly)\b)"
 )
 _TURNED_ROUND = {**_OPPOSITE_LABEL, "improved": "worsened", "worsened": "improved"}
+# the change nouns a comparative of less may make smaller (held_back_courses.diminished_before)
+_DIMINISHABLE = frozenset({
+    "reduction", "reductions", "decrease", "decreases", "decline", "declines", "increase", "increases", "rise",
+    "rises", "improvement", "improvements", "deterioration", "worsening",
+})
 
 
 def _less_after(low: str, name_end: int) -> bool:
@@ -144,9 +155,14 @@ def _found_outcomes(scan: Scan, significance: Significance, numbers: list[Numeri
     # a sided difference first: its measure is named in full where its side's clause repeats only its head ("a
     # difference in itch scores, where the A group had lower scores")
     sided = [_significant_or_not(significance, m) for m in sided_differences(scan)]
-    mentions = [*sided, *(
+    # a course held back before the change words inside its phrase ("reduced the rate of decline in X": X kept, not
+    # the rate reduced)
+    held = held_back_outcomes(scan)
+    first = [*sided, *(_significant_or_not(significance, m) for m, _ in held if not _overlaps(m, sided))]
+    mentions = [*first, *(
         _significant_or_not(significance, m) for m in _verb_outcomes(scan)
-        if not arms.side_by_side(m) and not _overlaps(m, sided)
+        if not arms.side_by_side(m) and not _overlaps(m, first)
+        and not any(opens <= m.start <= h.start for h, opens in held)
     )]
     taken = [(m.sentence, m.outcome.lower()) for m in mentions]
     for mention in [*(_significant_or_not(significance, m) for m in [*result_outcomes(scan), *resolution_outcomes(scan),
@@ -425,7 +441,14 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue
         if ("less " in prefix or "least " in prefix) and LESS_EFFECTIVE.search(prefix[-120:]) is not None:
             continue  # "less effective than B in reducing X": result_cues.MORE_EFFECTIVE reads it
-        halted = HALTED.search(prefix[-30:]) is not None  # "halt the deterioration of cardiac function"
+        # "halt the deterioration of cardiac function", "slowed the rate of decline in X"
+        halted = HALTED.search(prefix[-30:]) is not None or held_back_before(prefix)
+        if diminished_before(prefix) and verb.split(" ", 1)[0] in _DIMINISHABLE:
+            # "a slower decline in X": held back; "a smaller reduction in X", "less improvement in X": the other way
+            if verb.split(" ", 1)[0] in COURSE_NOUNS:
+                halted = True
+            else:
+                verb_label = _TURNED_ROUND.get(verb_label, verb_label)
         piece_pos = match.start("obj")
         for piece in split_pieces(obj):
             idx = low.find(piece, piece_pos) if piece else -1

@@ -1,0 +1,67 @@
+"""Results in citing and trial sentences that were not read or were misread (issue 23, s46-citing): a worsening course
+held back ("slowed the rate of decline in X", "retards the rate at which X is lost", "slowed the loss of X"), and a
+change noun made smaller by a comparative ("a slower decline in X", "a smaller reduction in X"); held_back_courses.py
+read by outcomes.find_outcomes. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from summarizer.engines.extractive.outcomes import find_outcomes
+
+
+def _read(text: str) -> list[tuple[str, str, str]]:
+    return [(m.outcome, m.change, m.direction) for m in find_outcomes(text)]
+
+
+def test_a_course_held_back_keeps_what_would_be_lost() -> None:
+    assert _read("In the trial, three years of ramipril retarded the rate at which lung function is lost [ 7] .") == [
+        ("lung function", "unclear", "improved")]
+    assert _read("Daily walking slowed the rate at which muscle strength declined in frail adults [ 7] .") == [
+        ("muscle strength", "unclear", "improved")]
+    assert _read("Teriparatide slowed the loss of cortical thickness in older women [ 7] .") == [
+        ("cortical thickness", "unclear", "improved")]
+
+
+def test_the_rate_of_a_decline_is_not_the_outcome() -> None:
+    # before: "rate of decline" decreased, a name that is no measure
+    assert _read("Losartan reduced the rate of decline in glomerular filtration [ 7] .") == [
+        ("glomerular filtration", "unclear", "improved")]
+    # before: "hearing thresholds" decreased and worsened, the opposite of what the sentence says
+    assert _read("Statin therapy slowed the rate of deterioration of hearing thresholds in the older group.") == [
+        ("hearing thresholds", "unclear", "improved")]
+
+
+def test_a_progression_held_back_or_smaller_decreased() -> None:
+    assert ("progression of retinal thinning", "decreased", "improved") in _read(
+        "The supplement slowed the rate of progression of retinal thinning compared with placebo.")
+    assert ("progression of carotid plaque", "decreased", "improved") in _read(
+        "Patients given pravastatin showed significantly less progression of carotid plaque than controls.")
+
+
+def test_a_slower_decline_is_held_back_not_a_decline() -> None:
+    # before: both decreased (a worsening where known)
+    assert _read("Children in the zinc group had a slower decline in grip strength and walking speed than those in "
+                 "the control group (P = 0.02).") == [
+        ("grip strength", "unclear", "improved"), ("walking speed", "unclear", "improved")]
+    assert ("visual acuity", "unclear", "improved") in _read(
+        "Eyes given the implant had less deterioration of visual acuity than sham-treated eyes.")
+
+
+def test_a_smaller_change_is_the_other_way_round() -> None:
+    assert ("systolic pressure", "increased") in [(o, c) for o, c, _ in _read(
+        "Compared with atenolol, nebivolol produced a smaller reduction in systolic pressure.")]
+    assert ("exercise capacity", "unclear", "worsened") in _read(
+        "The high-dose arm showed less improvement in exercise capacity than the low-dose arm.")
+    # "no less" is not smaller
+    assert ("exercise capacity", "unclear", "worsened") not in _read(
+        "The low-dose arm showed no less improvement in exercise capacity than the high-dose arm.")
+
+
+def test_a_plain_decline_a_purpose_or_a_question_is_not_held_back() -> None:
+    # a decline said plainly is still a decrease
+    assert ("grip strength", "decreased") in [(o, c) for o, c, _ in _read(
+        "Patients given the sedative showed a decline in grip strength after a week.")]
+    # purposes and conjectures are no findings
+    assert not _read("We aimed to slow the loss of cortical thickness in older women.")
+    assert not _read("Teriparatide may slow the rate at which muscle strength declines.")
+    # a rate that is no course's: "slowed the heart rate" names no kept measure
+    assert not [o for o, _, _ in _read("Ivabradine slowed the heart rate at rest.") if o != "heart rate"]
