@@ -65,3 +65,49 @@ def test_a_plain_decline_a_purpose_or_a_question_is_not_held_back() -> None:
     assert not _read("Teriparatide may slow the rate at which muscle strength declines.")
     # a rate that is no course's: "slowed the heart rate" names no kept measure
     assert not [o for o, _, _ in _read("Ivabradine slowed the heart rate at rest.") if o != "heart rate"]
+
+
+def test_a_reported_drop_or_fall_is_a_decrease() -> None:
+    assert ("serum potassium", "decreased") in [(o, c) for o, c, _ in _read(
+        "In the salbutamol arm the investigators observed a marked drop in serum potassium in the first hour [ 9] .")]
+    assert {("FEV1", "decreased"), ("peak flow", "decreased")} <= {(o, c) for o, c, _ in _read(
+        "Inhaled mannitol induced a significant fall in FEV1 and peak flow compared with saline (P < 0.01).")}
+    # listed after a verb of finding, as one of several results
+    assert ("viral load", "decreased", "improved") in _read(
+        "The authors observed a rise in CD4 counts, a drop in viral load after 12 weeks, and fewer admissions [ 9] .")
+    # a comparative of less makes it the other way round
+    assert ("diastolic pressure", "increased") in [(o, c) for o, c, _ in _read(
+        "Nifedipine produced a smaller fall in diastolic pressure than amlodipine.")]
+
+
+def test_a_fall_that_is_an_accident_or_not_reported_is_not_read() -> None:
+    # no verb of finding or causing: a fall is an accident here
+    assert not _read("Risk factors were age, a previous fracture and a fall in the past year.")
+    assert not _read("Patients with a fall in the last 6 months were excluded.")
+    # a purpose, and a denied drop (left unread, the module's docstring)
+    assert not _read("We aimed to show a drop in serum potassium with salbutamol.")
+    assert not [o for o, _, _ in _read("The trial did not show a drop in serum potassium with salbutamol.")]
+
+
+def test_a_change_noun_after_its_measure_reports_the_change() -> None:
+    assert ("blood pressure", "decreased") in [(o, c) for o, c, _ in _read(
+        "Six weeks of the low-salt diet led to a further blood pressure reduction [ 9] .")]
+    assert [(o, c, d) for o, c, d in _read(
+        "Treatment with silymarin was associated with ALT, AST and GGT improvement after 12 weeks [ 9] .")] == [
+        ("ALT", "unclear", "improved"), ("AST", "unclear", "improved"), ("GGT", "unclear", "improved")]
+    # said of each arm alike
+    assert ("knee pain", "no_difference", "no_difference") in _read(
+        "Both the exercise and the brace groups showed similar knee pain reductions at 6 months.")
+
+
+def test_a_compound_that_names_no_measure_is_not_read() -> None:
+    # a grade or a kind of change, not a measure
+    assert not _read("All patients in the open arm showed clinical improvement within a week.")
+    assert not _read("Both doses resulted in marked improvements over the first month.")
+    # a participle before a noun, not a verb of causing
+    assert not _read("Antipsychotic-induced weight gain is common in young people.")
+    # a later item with a grade of its own is a phrase of its own: no outcome, the event is read elsewhere
+    assert not _read("Carbamazepine induced IgA deficiency and permanent IgE increase.")
+    # an improvement that opens its own object is the verb reader's ("improvement in X"), read once
+    assert [o for o, _, _ in _read("Treatment with zinc was associated with improvement in taste acuity.")] == [
+        "taste acuity"]

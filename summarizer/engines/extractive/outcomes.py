@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from summarizer.engines.extractive.compound_changes import compound_change_outcomes
 from summarizer.engines.extractive.cues import (
     ARMS_ALIKE,
     ARMS_COMPARED,
@@ -29,6 +30,7 @@ from summarizer.engines.extractive.cues import (
     SUBGROUP_BEFORE,
     VERB_NEGATED,
 )
+from summarizer.engines.extractive.drop_outcomes import drop_outcomes
 from summarizer.engines.extractive.effect_outcomes import effect_outcomes
 from summarizer.engines.extractive.event_subgroups import event_subgroup_sentences
 from summarizer.engines.extractive.held_back_courses import (
@@ -166,7 +168,8 @@ def _found_outcomes(scan: Scan, significance: Significance, numbers: list[Numeri
     )]
     taken = [(m.sentence, m.outcome.lower()) for m in mentions]
     for mention in [*(_significant_or_not(significance, m) for m in [*result_outcomes(scan), *resolution_outcomes(scan),
-                                                                     *effect_outcomes(scan)]
+                                                                     *effect_outcomes(scan), *drop_outcomes(scan),
+                                                                     *compound_change_outcomes(scan)]
                       if not arms.side_by_side(m)),
                     *_numeric_outcomes(scan, significance, numbers)]:
         if not any(s == mention.sentence and (o in mention.outcome.lower() or mention.outcome.lower() in o)
