@@ -111,3 +111,13 @@ def test_a_compound_that_names_no_measure_is_not_read() -> None:
     # an improvement that opens its own object is the verb reader's ("improvement in X"), read once
     assert [o for o, _, _ in _read("Treatment with zinc was associated with improvement in taste acuity.")] == [
         "taste acuity"]
+
+
+def test_a_change_that_seems_or_appears_is_a_finding_not_a_purpose() -> None:
+    assert ("nocturnal enuresis", "decreased") in [(o, c) for o, c, _ in _read(
+        "In the open trial, desmopressin appeared to reduce nocturnal enuresis in older children [ 5] .")]
+    assert ("seizure frequency", "no_difference", "no_difference") in _read(
+        "Adding melatonin did not appear to reduce seizure frequency in the treated children.")
+    # a purpose and a modal are still no finding
+    assert not _read("The trial was designed to reduce seizure frequency in children.")
+    assert not _read("Melatonin may appear to reduce seizure frequency in some children.")

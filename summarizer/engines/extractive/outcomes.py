@@ -392,7 +392,9 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         verb_label = verb_change(verb)
         sentence_start, sentence_end = scan.sentence_at(match.start())
         prefix = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
-        if verb_label is None or HYPOTHETICAL.search(prefix) or (
+        seems = _SEEMS_TO.search(prefix[-60:])  # "X appears to reduce Y": a finding, hedged, not a purpose
+        unhedged = prefix[: len(prefix) - len(seems.group())] if seems else prefix
+        if verb_label is None or HYPOTHETICAL.search(unhedged) or (
             SUBGROUP_BEFORE.search(prefix[-40:]) and not RESPONDERS_BEFORE.search(prefix[-80:])
         ):
             continue  # a purpose or a conjecture; who the patients were ("patients who had improved symptoms")
@@ -433,7 +435,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue  # "improved substantially in recent years": the subject changed, not an object
         pos = match.start("obj") + skipped + len(obj)  # a change word inside this object is part of its name
         # "did not reduce X"; "a statistically nonsignificant reduction in X", "a trend toward improved X"
-        negated = alike or (
+        negated = alike or (seems is not None and seems.group("not") is not None) or (
             VERB_NEGATED.search(prefix[-70:]) is not None or NOT_SIGNIFICANT.search(prefix[-30:]) is not None
             or _NO_DIFFERENCE_IN_DOING.search(prefix[-90:]) is not None
             # "A was as effective as B in reducing X": no difference in X (gated on the word)
@@ -497,6 +499,11 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
     return mentions
 
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
+# a finding said with a hedge of seeming ("acamprosate appears to decrease alcohol intake", "did not appear to reduce
+# X"): the "to" before the verb is no purpose; the denial is read with it
+_SEEMS_TO = re.compile(
+    r"(?:\b(?P<not>not|n't|never)\s+)?\b(?:seems?|seemed|appears?|appeared)\s+to\s+(?:[a-z]+ly\s+)?$"
+)
 # a verb of finding right before a change noun reports a result as a comparison does ("Smith et al. reported a
 # significant increase in the serum level of X"), so the noun's object opens after "in"
 _FOUND_BEFORE = re.compile(
