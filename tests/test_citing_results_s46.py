@@ -121,3 +121,12 @@ def test_a_change_that_seems_or_appears_is_a_finding_not_a_purpose() -> None:
     # a purpose and a modal are still no finding
     assert not _read("The trial was designed to reduce seizure frequency in children.")
     assert not _read("Melatonin may appear to reduce seizure frequency in some children.")
+
+
+def test_a_time_is_not_what_was_measured() -> None:
+    # before: "first month" decreased
+    assert _read("Orlistat did not lead to a weight reduction in the first month.") == [
+        ("weight", "no_difference", "no_difference")]
+    assert not _read("There was a decrease in the following weeks.")
+    # a measure with a time in its name is still a measure
+    assert ("first-year mortality", "decreased", "improved") in _read("Early surgery reduced first-year mortality.")

@@ -40,7 +40,9 @@ COMPOUND_CHANGE = re.compile(
     # the measure: up to four words, or a list of them ("ALT, AST, and GGT")
     r"(?P<measure>[a-z0-9][\w\-+/']*(?:(?:\s+|,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)[a-z0-9][\w\-+/']*){0,9}?)\s+"
     r"(?P<noun>improvement|reduction|decrease|increase|gain|decline)s?\b"
-    r"(?!\s+(?:in|of|from|on|to|was|were|is|are|by|has|had)\b)"
+    # "an improvement in X" opens its own object (not "a weight reduction in the first month": a time)
+    r"(?!\s+(?:of|from|on|to|was|were|is|are|by|has|had)\b|\s+in\s+(?!(?:the\s+)?(?:first|second|third|last|past|"
+    r"next|following|initial|early|late|subsequent)\b))"
 )
 # words that cannot be part of a measure named before its change noun (a verb, a grade, a person, a time)
 _NOT_MEASURE = frozenset({
