@@ -408,6 +408,12 @@ MEASURE_WORDS = MEASUREMENT_NOUNS | {
     "average", "averages", "maximum", "minimum", "variables", "variable", "parameters", "parameter",
 }
 # a time span ("3-d averages", "24-h values"): when, not what
+# a time and its order: a name made of them alone is when, not what, was measured ("a reduction in the first month")
+_TIME_WORDS = frozenset({
+    "first", "second", "third", "fourth", "last", "past", "next", "following", "previous", "initial", "early", "late",
+    "later", "subsequent", "hour", "hours", "minute", "minutes", "week", "weeks", "month", "months", "year", "years",
+    "night", "nights", "trimester", "decade", "decades",
+})
 _TIME_SPAN = re.compile(r"\d+(?:\.\d+)?-?(?:d|h|hr|hrs|min|day|days|week|weeks|wk|month|months|year|years)")
 # endings of adjectives that are never an outcome on their own ("pulmonary", "cardiac", "venous"); "-al" is left
 # out, since survival, removal and referral are nouns
@@ -468,6 +474,6 @@ def plausible_outcome_name(name: str) -> bool:
     return any(
         w not in MEASURE_WORDS and w not in FUNCTION_WORDS and w not in _COUNTED_PEOPLE and w not in _QUANTIFIERS
         and not w.isdigit()
-        and _TIME_SPAN.fullmatch(w) is None
+        and _TIME_SPAN.fullmatch(w) is None and w not in _TIME_WORDS
         for w in words
     )

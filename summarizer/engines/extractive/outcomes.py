@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from summarizer.engines.extractive.compound_changes import compound_change_outcomes
 from summarizer.engines.extractive.cues import (
     ARMS_ALIKE,
     ARMS_COMPARED,
@@ -29,8 +30,15 @@ from summarizer.engines.extractive.cues import (
     SUBGROUP_BEFORE,
     VERB_NEGATED,
 )
+from summarizer.engines.extractive.drop_outcomes import drop_outcomes
 from summarizer.engines.extractive.effect_outcomes import effect_outcomes
 from summarizer.engines.extractive.event_subgroups import event_subgroup_sentences
+from summarizer.engines.extractive.held_back_courses import (
+    COURSE_NOUNS,
+    diminished_before,
+    held_back_before,
+    held_back_outcomes,
+)
 from summarizer.engines.extractive.noun_objects import change_noun_object
 from summarizer.engines.extractive.numeric_results import NumericResult, numeric_results
 from summarizer.engines.extractive.outcome_names import (
@@ -109,6 +117,11 @@ _LESS_AFTER_OBJECT = re.compile(
     r"(?:than\s+(?!\d|[<>]|about\b|half\b)|(?:effectively|efficiently|markedly|strongly)\b)"
 )
 _TURNED_ROUND = {**_OPPOSITE_LABEL, "improved": "worsened", "worsened": "improved"}
+# the change nouns a comparative of less may make smaller (held_back_courses.diminished_before)
+_DIMINISHABLE = frozenset({
+    "reduction", "reductions", "decrease", "decreases", "decline", "declines", "increase", "increases", "rise",
+    "rises", "improvement", "improvements", "deterioration", "worsening",
+})
 
 
 def _less_after(low: str, name_end: int) -> bool:
@@ -144,13 +157,19 @@ def _found_outcomes(scan: Scan, significance: Significance, numbers: list[Numeri
     # a sided difference first: its measure is named in full where its side's clause repeats only its head ("a
     # difference in itch scores, where the A group had lower scores")
     sided = [_significant_or_not(significance, m) for m in sided_differences(scan)]
-    mentions = [*sided, *(
+    # a course held back before the change words inside its phrase ("reduced the rate of decline in X": X kept, not
+    # the rate reduced)
+    held = held_back_outcomes(scan)
+    first = [*sided, *(_significant_or_not(significance, m) for m, _ in held if not _overlaps(m, sided))]
+    mentions = [*first, *(
         _significant_or_not(significance, m) for m in _verb_outcomes(scan)
-        if not arms.side_by_side(m) and not _overlaps(m, sided)
+        if not arms.side_by_side(m) and not _overlaps(m, first)
+        and not any(opens <= m.start <= h.start for h, opens in held)
     )]
     taken = [(m.sentence, m.outcome.lower()) for m in mentions]
     for mention in [*(_significant_or_not(significance, m) for m in [*result_outcomes(scan), *resolution_outcomes(scan),
-                                                                     *effect_outcomes(scan)]
+                                                                     *effect_outcomes(scan), *drop_outcomes(scan),
+                                                                     *compound_change_outcomes(scan)]
                       if not arms.side_by_side(m)),
                     *_numeric_outcomes(scan, significance, numbers)]:
         if not any(s == mention.sentence and (o in mention.outcome.lower() or mention.outcome.lower() in o)
@@ -373,7 +392,9 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         verb_label = verb_change(verb)
         sentence_start, sentence_end = scan.sentence_at(match.start())
         prefix = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
-        if verb_label is None or HYPOTHETICAL.search(prefix) or (
+        seems = _SEEMS_TO.search(prefix[-60:])  # "X appears to reduce Y": a finding, hedged, not a purpose
+        unhedged = prefix[: len(prefix) - len(seems.group())] if seems else prefix
+        if verb_label is None or HYPOTHETICAL.search(unhedged) or (
             SUBGROUP_BEFORE.search(prefix[-40:]) and not RESPONDERS_BEFORE.search(prefix[-80:])
         ):
             continue  # a purpose or a conjecture; who the patients were ("patients who had improved symptoms")
@@ -414,7 +435,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue  # "improved substantially in recent years": the subject changed, not an object
         pos = match.start("obj") + skipped + len(obj)  # a change word inside this object is part of its name
         # "did not reduce X"; "a statistically nonsignificant reduction in X", "a trend toward improved X"
-        negated = alike or (
+        negated = alike or (seems is not None and seems.group("not") is not None) or (
             VERB_NEGATED.search(prefix[-70:]) is not None or NOT_SIGNIFICANT.search(prefix[-30:]) is not None
             or _NO_DIFFERENCE_IN_DOING.search(prefix[-90:]) is not None
             # "A was as effective as B in reducing X": no difference in X (gated on the word)
@@ -425,7 +446,14 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue
         if ("less " in prefix or "least " in prefix) and LESS_EFFECTIVE.search(prefix[-120:]) is not None:
             continue  # "less effective than B in reducing X": result_cues.MORE_EFFECTIVE reads it
-        halted = HALTED.search(prefix[-30:]) is not None  # "halt the deterioration of cardiac function"
+        # "halt the deterioration of cardiac function", "slowed the rate of decline in X"
+        halted = HALTED.search(prefix[-30:]) is not None or held_back_before(prefix)
+        if diminished_before(prefix) and verb.split(" ", 1)[0] in _DIMINISHABLE:
+            # "a slower decline in X": held back; "a smaller reduction in X", "less improvement in X": the other way
+            if verb.split(" ", 1)[0] in COURSE_NOUNS:
+                halted = True
+            else:
+                verb_label = _TURNED_ROUND.get(verb_label, verb_label)
         piece_pos = match.start("obj")
         for piece in split_pieces(obj):
             idx = low.find(piece, piece_pos) if piece else -1
@@ -471,6 +499,11 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
     return mentions
 
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
+# a finding said with a hedge of seeming ("acamprosate appears to decrease alcohol intake", "did not appear to reduce
+# X"): the "to" before the verb is no purpose; the denial is read with it
+_SEEMS_TO = re.compile(
+    r"(?:\b(?P<not>not|n't|never)\s+)?\b(?:seems?|seemed|appears?|appeared)\s+to\s+(?:[a-z]+ly\s+)?$"
+)
 # a verb of finding right before a change noun reports a result as a comparison does ("Smith et al. reported a
 # significant increase in the serum level of X"), so the noun's object opens after "in"
 _FOUND_BEFORE = re.compile(
