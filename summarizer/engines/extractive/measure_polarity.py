@@ -14,10 +14,8 @@ one kind, each a kind that recurs across several trials of Evidence Inference's 
   cross-sectional area, lean mass: what ageing, disuse and cachexia take away; not its loss named as the outcome); a
   vaccine's seroconversion or seroprotection (as its "immunogenicity");
 - higher is better: giving up smoking or another habit that harms (a quit rate, smoking cessation, abstinence: the
-  habit's end is what such a trial aims at); staying in a treatment or a study to its end (a completion rate, study
-  completion, retention in care: as adherence and "treatment completion", polarity.KEPT_TO); doing a task
-  accurately ("accurate estimation", "accurate trials", as polarity.py's "accuracy"); what an adjective judges done
-  right ("correct answers", "adequate sedation");
+  habit's end is what such a trial aims at); doing a task accurately ("accurate estimation", "accurate trials", as
+  polarity.py's "accuracy"); what an adjective judges done right ("correct answers", "adequate sedation");
 - lower is better: errors and mistakes made (an error is a failure to do a thing right, whatever it is of), and what
   an adjective judges done wrong ("incorrect technique", "inappropriate prescriptions"); the length
   or size of a surgical incision or scar (the less the body is cut, the better: the aim of minimally invasive
@@ -158,38 +156,12 @@ INCISION_SIZE = re.compile(
 )
 
 
-# staying in a treatment or a study: "the completion rate", "study completion", "retention in care" (as adherence,
-# attendance and "treatment completion", polarity.KEPT_TO); not the time a task takes to complete ("completion time":
-# polarity.py's times, _TIME_TAKEN), nor "retention" of a body fluid or gas ("urinary retention"), which names no rate
-# or care
-STAYED = re.compile(
-    r"\bcompletion\s+rates?\b|"
-    r"\b(?:study|trial|treatment|therapy|programme|program|protocol|intervention|follow-up)\s+(?:completion|retention)\b|"
-    r"\b(?:completion|retention)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}?(?:study|trial|treatment|therapy|programme|program|protocol|"
-    r"intervention|follow-up)\b|\bretention\s+(?:rates?|in\s+(?:care|treatment|the\s+(?:study|trial|programme|program)))\b|"
-    r"\b(?:participants|patients|subjects)\s+(?:who\s+)?(?:completing|completed|retained)\b"
-)
-_TIME_TAKEN = re.compile(r"\b(?:time|times|duration)\b|\b(?:hours|days|weeks|months)\s+(?:to|until|before)\b")
-# what the body retains ("urinary retention rate", "fluid retention"): a harm, not a person kept in care
-_BODY_RETAINS = re.compile(
-    r"\b(?:urinary|urine|bladder|fluid|water|sodium|salt|co2|carbon|gastric|placenta\w*|stool|f(?:a)?ecal|food)\b"
-)
-
-
-def _stayed(low: str) -> bool:
-    """Whether a name is staying in a treatment or a study (STAYED), and not the time it took ("the time required for
-    treatment completion") nor what the body retains."""
-    return STAYED.search(low) is not None and _TIME_TAKEN.search(low) is None and _BODY_RETAINS.search(low) is None
-
-
 def _higher_class(low: str) -> bool:
     if FUNCTION_MEASURE.search(low) is not None and NOT_A_FUNCTION.search(low) is None:
         return True
     if _can_do(low):
         return True
     if _judged(low, DONE_RIGHT):
-        return True
-    if _stayed(low):
         return True
     return HABIT_GIVEN_UP.search(low) is not None or DONE_ACCURATELY.search(low) is not None
 

@@ -49,7 +49,6 @@ from summarizer.engines.extractive.evidence import (
 )
 from summarizer.engines.extractive.generic_events import without_generic_beside_named
 from summarizer.engines.extractive.learned_results import LearnedResults
-from summarizer.engines.extractive.listed_references import named_as_listed_reference
 from summarizer.engines.extractive.measure_heads import completed_name
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.own_report import own_report_statements
@@ -445,19 +444,9 @@ def _rule_outcomes(
     for treatment in item.reading.treatment.mentions:
         by_sentence[treatment.sentence].append(treatment)
     return [
-        for_the_intervention(m, profile.anchors, _compared_against(m, by_sentence.get(m.sentence, []), profile))
+        for_the_intervention(m, profile.anchors, profile.only_compared_against(by_sentence.get(m.sentence, ())))
         for m in counted
     ]
-
-
-def _compared_against(mention: OutcomeMention, treatments: list[TreatmentMention], profile: TargetProfile) -> bool:
-    """Whether the sentence names the intervention only as what another arm is compared against: as the treatment
-    reader marks it (TargetProfile.only_compared_against), or as a later arm of the list compared against
-    (listed_references.py)."""
-    if profile.only_compared_against(treatments):
-        return True
-    others = [t.name for t in treatments if not profile.named_in(t.name)]
-    return named_as_listed_reference(mention.quote, profile.named_in, others)
 
 
 def _add_learned_outcomes(
