@@ -1,18 +1,21 @@
-"""s46-verdicts: bench/polarity_sources.py, what further sources could say of the polarity of the outcomes that leave
-a named trial without a verdict, and bench/why_no_verdict.py's cause per trial. The names and sentences are written
-for these tests, not taken from any corpus."""
+"""s46-verdicts: the size of a named skeletal muscle is higher-is-better (measure_polarity.py);
+bench/polarity_sources.py, what further sources could say of the polarity of the outcomes that leave a named trial
+without a verdict; and bench/why_no_verdict.py's cause per trial. The names and sentences are written for these
+tests, not taken from any corpus."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 from polarity_sources import _answer, _head, short_forms  # noqa: E402
 from why_no_verdict import kind  # noqa: E402
 
-from summarizer.engines.extractive.polarity import rule_higher_is_better  # noqa: E402
+from summarizer.engines.extractive.polarity import outcome_direction, rule_higher_is_better  # noqa: E402
 from summarizer.training.polarity import Example  # noqa: E402
 
 
@@ -53,3 +56,31 @@ def test_a_short_form_defined_in_the_trials_statements_is_read_as_its_long_form(
 def test_the_cause_of_a_trial_without_a_verdict() -> None:
     assert kind([(0, "unclear", "x"), (1, "not-about,unclear", "y")]) == "those about it: direction unclear"
     assert kind([(0, "left-out", "x")]) == "some left out (left-out, another-arm)"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "biceps thickness",
+        "the cross-sectional diameter of the left vastus lateralis",
+        "CSA of the right quadriceps",
+        "gastrocnemius muscle volume",
+        "thickness of the deltoid",
+    ],
+)
+def test_the_size_of_a_named_skeletal_muscle_is_higher_is_better(name: str) -> None:
+    assert rule_higher_is_better(name) is True
+    assert outcome_direction(name, "decreased") == "worsened"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "biceps tendon thickness",  # a tendon's, not the muscle's
+        "triceps skinfold thickness",  # the fat over the muscle
+        "loss of quadriceps mass",  # its loss named as the outcome
+        "tumour volume",  # no muscle
+    ],
+)
+def test_no_muscle_size_for_a_tendon_a_skinfold_a_loss_or_another_organ(name: str) -> None:
+    assert rule_higher_is_better(name) is not True
