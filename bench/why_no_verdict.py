@@ -7,8 +7,9 @@ named intervention, then each outcome of each statement as "S<n> [reasons] outco
 reasons being: not-about (the sentence is not about the named intervention, target_profile.py), unclear (its
 direction is not known after target_polarity.py), left-out (sections._counted: the outcome names the intervention,
 doses compared, measured before treatment, within the groups only, the intervention given alone), another-arm
-(evidence.said_of_another_arm), counted (none of these). Then a line of totals: trials by the first reason that
-applies to all their outcomes (no outcome read; all not about; all unclear or not about; some left out).
+(evidence.said_of_another_arm), counted (none of these). Each trial's first line ends with its cause, the first
+reason that applies to all its outcomes (no outcome read; all not about; all unclear or not about; some left out),
+and a line of totals counts the trials by cause.
 The profile is drawn as bench_brief.leave_one_target_out draws it (no title, the PICO reader loaded), and the
 verdict with the change model as the engine loads it; the reasons are the rules' (the change model's readings are not
 listed).
@@ -109,8 +110,10 @@ def main(argv: list[str] | None = None) -> int:
             continue
         if not only and verdict != "insufficient_evidence":
             continue
-        totals[kind(found)] += 1
-        print(f"=== {target.target_id} | labelled: {target.intervention} | named: {name} | efficacy {verdict}")
+        cause = kind(found)
+        totals[cause] += 1
+        print(f"=== {target.target_id} | labelled: {target.intervention} | named: {name} | efficacy {verdict} | "
+              f"{cause}")
         for index, why, read in found:
             print(f"  S{index + 1} [{why}] {read}")
     for reason, count in totals.most_common():

@@ -11,8 +11,10 @@ one kind, each a kind that recurs across several trials of Evidence Inference's 
   glomerular filtration, visual acuity, macular or contrast sensitivity: the same as "lung function" and "renal
   function", GOOD_OUTCOME's "function"); what the muscles or the whole body can do (peak force, torque and power,
   the work done, peak oxygen uptake: as "strength" and "capacity"); the muscle a body has (muscle mass, thickness or
-  cross-sectional area, lean mass: what ageing, disuse and cachexia take away; not its loss named as the outcome); a
-  vaccine's seroconversion or seroprotection (as its "immunogenicity");
+  cross-sectional area, of the muscles at large or of a skeletal muscle named: "biceps thickness", "the
+  cross-sectional diameter of the rectus femoris"; lean mass: what ageing, disuse and cachexia take away; not its
+  loss named as the outcome, nor a tendon's or a skinfold's thickness); a vaccine's seroconversion or
+  seroprotection (as its "immunogenicity");
 - higher is better: giving up smoking or another habit that harms (a quit rate, smoking cessation, abstinence: the
   habit's end is what such a trial aims at); doing a task accurately ("accurate estimation", "accurate trials", as
   polarity.py's "accuracy"); what an adjective judges done right ("correct answers", "adequate sedation");
@@ -47,6 +49,12 @@ from summarizer.engines.extractive.cues import is_head
 
 __all__ = ["measure_higher_is_better"]
 
+# the skeletal muscles named in measures of their size, and the measures (a cross-sectional diameter, "CSD", too)
+_MUSCLE = (
+    r"(?:quadriceps|rectus\s+femoris|vastus\s+(?:lateralis|medialis|intermedius)|hamstrings?|biceps(?:\s+brachii)?|"
+    r"triceps|gastrocnemius|soleus|tibialis\s+anterior|deltoid|pectoralis(?:\s+major)?|gluteus\s+(?:maximus|medius))\b"
+)
+_MUSCLE_SIZE = r"(?:thickness|size|volume|mass|cross[\s\-]sectional\s+(?:area|diameter)|csa|csd)\b"
 # what the lungs, the kidneys, the muscles or the whole body can do: more is better
 FUNCTION_MEASURE = re.compile(
     r"\bfev\s?1\b|\bfev1\.0\b|\bforced\s+expiratory\s+(?:volume|flow)|\bpeak\s+(?:expiratory\s+)?flow\b|\bpefr?\b|"
@@ -57,8 +65,10 @@ FUNCTION_MEASURE = re.compile(
     r"\bvo2\s?(?:peak|max)\b|\b(?:peak|maximal|maximum)\s+(?:oxygen|o2)\s+(?:consumption|uptake)\b|"
     r"\b(?:visual|vision|auditory|hearing|stereo)[\s\-]+acuity\b|\b(?:contrast|macular|retinal|corneal)\s+sensitivity\b|"
     r"\bsero-?(?:conversion|protection)\b|"
-    # the muscle a body has (what ageing, disuse and cachexia take away)
+    # the muscle a body has (what ageing, disuse and cachexia take away), of the muscles at large or of one named
+    # ("biceps thickness", "the cross-sectional diameter of the right rectus femoris")
     r"\b(?:skeletal\s+)?muscle\s+(?:[\w\-]+\s+)?(?:mass|thickness|size|volume|cross-sectional\s+area|csa)\b|"
+    rf"\b{_MUSCLE}\s+(?:muscles?\s+)?{_MUSCLE_SIZE}|\b{_MUSCLE_SIZE}\s+of\s+(?:the\s+)?(?:(?:right|left)\s+)?{_MUSCLE}|"
     r"\blean\s+(?:body\s+|soft\s+tissue\s+)?mass\b"  # "fat-free mass": polarity.py's FREE_OF decides it
 )
 # a force that loads the body rather than one it produces ("ground reaction force", "impact force"), or a function
