@@ -34,6 +34,8 @@ from summarizer.models import Annotation, Intervention, Statement, StatementType
 
 PARALLEL_MIN_STATEMENTS = 4000
 CHUNK_STATEMENTS = 250
+# the last round of chunks is cut this much finer (_chunks)
+TAIL_PIECES = 4
 # how often the parent, waiting for a chunk, checks that the workers are still there
 WORKER_CHECK_SECONDS = 1.0
 
@@ -121,6 +123,19 @@ def _readings_of(
                     ) from None
 
 
+def _chunks(jobs: list[_AnnotationJob], workers: int) -> list[list[_AnnotationJob]]:
+    """The jobs in chunks for the workers, in order. Small chunks, taken in turn: the workers finish within one
+    chunk's time of each other (with chunks of a quarter of each one's share, one of them could wait that long for
+    the other at the end); the last round of chunks (a chunk for each worker) is cut in TAIL_PIECES, so that the
+    one that finishes first waits for the others a fraction of a chunk's time."""
+    size = max(1, min(-(-len(jobs) // (workers * 4)), CHUNK_STATEMENTS))
+    body = max(0, len(jobs) - size * workers) // size * size
+    tail_size = -(-size // TAIL_PIECES)
+    return [jobs[i : i + size] for i in range(0, body, size)] + [
+        jobs[i : i + tail_size] for i in range(body, len(jobs), tail_size)
+    ]
+
+
 def _annotate_in_processes(
     jobs: list[_AnnotationJob],
     resources: Resources,
@@ -131,10 +146,7 @@ def _annotate_in_processes(
     """Annotate the jobs in forked workers and hand their readings to `take` in order, a chunk at a time, as they
     come: the parent works on each chunk while the workers read the next ones. `beside` runs in the parent once
     the workers have started, before the first chunk is taken."""
-    # small chunks, taken in turn: the workers finish within one chunk's time of each other (with chunks of a
-    # quarter of each one's share, one of them could wait that long for the other at the end)
-    size = min(-(-len(jobs) // (workers * 4)), CHUNK_STATEMENTS)
-    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    chunks = _chunks(jobs, workers)
     context = multiprocessing.get_context("fork")
     pool = None
     try:
