@@ -5,7 +5,9 @@ Run: python bench/bench_phases.py INPUT.csv [--repeat 2]
 
 Each run is a fresh process that wraps the command's steps with timers and then runs the command line as
 `summarizer brief INPUT -o OUT.json --quiet` does; it prints when each step started, how long it took and the
-parent's CPU in it (the imports' and the total's: the parent's CPU from its start; the workers' CPU is not counted).
+parent's CPU in it (the imports' and the total's: the parent's CPU from its start; the workers' CPU is not counted),
+and the parent's CPU from its start to the step's: before `_annotate_in_processes`, the serial part before the
+workers are forked.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ _RUN = """
 import functools, importlib, json, sys, time
 start = time.perf_counter()
 from summarizer import cli
-marks = [("imports", 0.0, time.perf_counter() - start, time.process_time())]
+marks = [("imports", 0.0, time.perf_counter() - start, time.process_time(), 0.0)]
 
 def timed(module, name):
     owner = importlib.import_module(module)
@@ -49,14 +51,14 @@ def timed(module, name):
         try:
             return function(*args, **kwargs)
         finally:
-            marks.append((name, begun - start, time.perf_counter() - begun, time.process_time() - cpu))
+            marks.append((name, begun - start, time.perf_counter() - begun, time.process_time() - cpu, cpu))
 
     setattr(owner, name, step)
 
 for module, name in json.loads(sys.argv[1]):
     timed(module, name)
 code = cli.main(["brief", sys.argv[2], "-o", sys.argv[3], "--quiet"])
-marks.append(("total", 0.0, time.perf_counter() - start, time.process_time()))
+marks.append(("total", 0.0, time.perf_counter() - start, time.process_time(), 0.0))
 print(json.dumps(marks))
 sys.exit(code)
 """
@@ -83,8 +85,11 @@ def main() -> None:
             if done.returncode != 0:
                 sys.exit(f"bench_phases: the run failed: {done.stderr.strip()}")
             print(f"run {run}:")
-            for name, started, took, cpu in json.loads(done.stdout.splitlines()[-1]):
-                print(f"  {name:24s} at {started:6.2f} s  took {took:6.3f} s  parent CPU {cpu:6.3f} s")
+            for name, started, took, cpu, cpu_before in json.loads(done.stdout.splitlines()[-1]):
+                print(
+                    f"  {name:24s} at {started:6.2f} s  took {took:6.3f} s  parent CPU {cpu:6.3f} s"
+                    f"  (parent CPU before it {cpu_before:6.3f} s)"
+                )
 
 
 if __name__ == "__main__":

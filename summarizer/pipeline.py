@@ -265,11 +265,18 @@ class _Run:
         self.settings = settings or Settings()
         self.source = _as_source(source)
         self.statements = normalise(self.source.statements, in_place=owned)
-        # the target's design, read once from the normalised statements for every engine; certainty starts from it
-        self.design = read_design(self.source.target, self.statements)
+        self._design: DesignReading | None = None
         if owned:  # the source's own statements, where normalising replaced them, are let go before the engine runs
             self.source = self.source.model_copy(update={"statements": self.statements})
         self.engine = _resolve_engine(engine, self.settings)
+
+    @property
+    def design(self) -> DesignReading:
+        """The target's design, read once from the normalised statements for every engine; certainty starts from
+        it. Read when first asked: an engine that reads in worker processes asks for it once they have started."""
+        if self._design is None:
+            self._design = read_design(self.source.target, self.statements)
+        return self._design
 
     @property
     def engine_target(self) -> Target:
@@ -305,7 +312,17 @@ def summarize(
     copied), so that a large input is held once.
     """
     run = _Run(source, engine, settings, owned)
-    return run.finish(run.engine.run(run.engine_target, run.statements), input_sha256)
+    return run.finish(_engine_result(run), input_sha256)
+
+
+def _engine_result(run: _Run) -> EngineResult:
+    """The engine's result for the run's statements. An engine that can take its target while it reads
+    (`run_reading_first`: the extractive engine, which reads in worker processes) gets it then, so that the design
+    is read beside its workers rather than before they start."""
+    run_reading_first = getattr(run.engine, "run_reading_first", None)
+    if run_reading_first is not None:
+        return run_reading_first(run.statements, lambda: run.engine_target)
+    return run.engine.run(run.engine_target, run.statements)
 
 
 async def asummarize(

@@ -34,6 +34,8 @@ from summarizer.models import Annotation, Intervention, Statement, StatementType
 
 PARALLEL_MIN_STATEMENTS = 4000
 CHUNK_STATEMENTS = 250
+# the last round of chunks is cut this much finer (_chunks)
+TAIL_PIECES = 4
 # how often the parent, waiting for a chunk, checks that the workers are still there
 WORKER_CHECK_SECONDS = 1.0
 
@@ -95,17 +97,16 @@ def _stop(pool: multiprocessing.pool.Pool) -> None:
 
 
 def _readings_of(
-    pool: multiprocessing.pool.Pool, chunks: list[list[_AnnotationJob]]
+    pool: multiprocessing.pool.Pool, results: multiprocessing.pool.IMapIterator, chunks: int
 ) -> Iterator[list[SentenceReading]]:
-    """The pool's readings of the chunks, in order. multiprocessing.Pool waits for ever when a worker dies (the
-    system kills it, for lack of memory) or when a worker's answer cannot be unpickled: it replaces the worker and
-    loses its chunk, or its result thread stops. So, while waiting, check every WORKER_CHECK_SECONDS that the
-    workers are the ones started (a replaced one died) and that the result thread runs, and fail with one line
-    otherwise."""
+    """The pool's readings of its chunks (`results`, of its imap; `chunks`, how many), in order. multiprocessing.Pool
+    waits for ever when a worker dies (the system kills it, for lack of memory) or when a worker's answer cannot be
+    unpickled: it replaces the worker and loses its chunk, or its result thread stops. So, while waiting, check
+    every WORKER_CHECK_SECONDS that the workers are the ones started (a replaced one died) and that the result
+    thread runs, and fail with one line otherwise."""
     # Pool keeps its processes and its result thread in private attributes; without them a lost worker is silent
     workers = {process.pid for process in pool._pool}  # type: ignore[attr-defined]
-    results = pool.imap(_annotate_jobs, chunks)
-    for _ in chunks:
+    for _ in range(chunks):
         while True:
             try:
                 yield results.next(timeout=WORKER_CHECK_SECONDS)
@@ -122,21 +123,38 @@ def _readings_of(
                     ) from None
 
 
+def _chunks(jobs: list[_AnnotationJob], workers: int) -> list[list[_AnnotationJob]]:
+    """The jobs in chunks for the workers, in order. Small chunks, taken in turn: the workers finish within one
+    chunk's time of each other (with chunks of a quarter of each one's share, one of them could wait that long for
+    the other at the end); the last round of chunks (a chunk for each worker) is cut in TAIL_PIECES, so that the
+    one that finishes first waits for the others a fraction of a chunk's time."""
+    size = max(1, min(-(-len(jobs) // (workers * 4)), CHUNK_STATEMENTS))
+    body = max(0, len(jobs) - size * workers) // size * size
+    tail_size = -(-size // TAIL_PIECES)
+    return [jobs[i : i + size] for i in range(0, body, size)] + [
+        jobs[i : i + tail_size] for i in range(body, len(jobs), tail_size)
+    ]
+
+
 def _annotate_in_processes(
-    jobs: list[_AnnotationJob], resources: Resources, workers: int, take: Callable[[list[SentenceReading]], None]
+    jobs: list[_AnnotationJob],
+    resources: Resources,
+    workers: int,
+    take: Callable[[list[SentenceReading]], None],
+    beside: Callable[[], None] = lambda: None,
 ) -> None:
     """Annotate the jobs in forked workers and hand their readings to `take` in order, a chunk at a time, as they
-    come: the parent works on each chunk while the workers read the next ones."""
-    # small chunks, taken in turn: the workers finish within one chunk's time of each other (with chunks of a
-    # quarter of each one's share, one of them could wait that long for the other at the end)
-    size = min(-(-len(jobs) // (workers * 4)), CHUNK_STATEMENTS)
-    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    come: the parent works on each chunk while the workers read the next ones. `beside` runs in the parent once
+    the workers have started, before the first chunk is taken."""
+    chunks = _chunks(jobs, workers)
     context = multiprocessing.get_context("fork")
     pool = None
     try:
         with _sigint_held(), _gc_frozen():
             pool = context.Pool(workers, initializer=_init_worker, initargs=(resources,))
-        for part in _readings_of(pool, chunks):
+        results = pool.imap(_annotate_jobs, chunks)  # the workers start on the chunks now
+        beside()
+        for part in _readings_of(pool, results, len(chunks)):
             take(part)
     except BaseException:  # Ctrl-C, or a worker's error: no worker may outlive the run
         if pool is not None:
@@ -161,6 +179,29 @@ def _annotation(reading: SentenceReading, annotated_by: str) -> Annotation:
             topics=list(reading.topics), polarity=reading.polarity, annotated_by=annotated_by, **events
         )
     return Annotation(topics=list(reading.topics), polarity=reading.polarity, annotated_by=annotated_by)
+
+
+class _ReadingState:
+    """The target of a run, once it is known, and the treatments tallied as the readings come (while the workers
+    read on). A title, which may name the intervention itself, and the encoder, which re-reads, leave the tally to
+    profile_target."""
+
+    __slots__ = ("_target", "final_readings", "tallies")
+
+    def __init__(self, final_readings: bool) -> None:
+        self.final_readings = final_readings
+        self._target: Target | None = None
+        self.tallies: TreatmentTallies | None = None
+
+    def start(self, target: Target) -> None:
+        self._target = target
+        self.tallies = TreatmentTallies() if self.final_readings and not target.title else None
+
+    @property
+    def target(self) -> Target:
+        if self._target is None:
+            raise RuntimeError("the run's target is asked for before it was given")
+        return self._target
 
 
 class ExtractiveEngine:
@@ -241,6 +282,11 @@ class ExtractiveEngine:
 
     def run(self, target: Target, statements: Sequence[Statement]) -> EngineResult:
         """Annotate every statement, infer missing types, and draw the safety, efficacy and contrasting sections."""
+        return self.run_reading_first(statements, lambda: target)
+
+    def run_reading_first(self, statements: Sequence[Statement], target_of: Callable[[], Target]) -> EngineResult:
+        """As `run`, with the target got from `target_of` once the statements are being read: where workers read
+        them, in the parent beside them (the pipeline reads the target's design from the statements meanwhile)."""
         jobs = [(s.text, s.type == "unclassified") for s in statements]
         texts = [s.text for s in statements]
         parallel = (
@@ -251,22 +297,22 @@ class ExtractiveEngine:
         readings: list[SentenceReading] = []
         # without an encoder, which re-reads some of them, the readings are final as they come
         annotations: list[Annotation] | None = [] if self.encoder is None else None
-        # the treatments are tallied as the readings come, while the workers read on; a title, which may name the
-        # intervention itself, and the encoder, which re-reads, leave it to profile_target
-        tallies = TreatmentTallies() if annotations is not None and not target.title else None
+        state = _ReadingState(annotations is not None)
 
         def take(part: list[SentenceReading]) -> None:
             readings.extend(part)
             if annotations is not None:
                 annotations.extend([_annotation(reading, self.annotated_by) for reading in part])
-            if tallies is not None:
+            if state.tallies is not None:
                 done = len(readings)
-                tallies.add(given_treatments(part, target.design, texts[done - len(part) : done]))
+                state.tallies.add(given_treatments(part, state.target.design, texts[done - len(part) : done]))
 
         if parallel:
-            _annotate_in_processes(jobs, self._resources, self.workers, take)
+            _annotate_in_processes(jobs, self._resources, self.workers, take, lambda: state.start(target_of()))
         else:
+            state.start(target_of())
             take(_annotate_jobs(jobs, self._resources))
+        target = state.target
 
         def reread(i: int, probability: float) -> SentenceReading:
             text, read_stance = jobs[i]
@@ -285,7 +331,7 @@ class ExtractiveEngine:
             readings,
             self._resources,
             self.rules,
-            tallies,
+            state.tallies,
             texts=texts,
             pico=load_pico_tagger if self.pico_reader else None,
         )
