@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.engines.extractive import annotate, load_resources
+from summarizer.engines.extractive.cues import HYPOTHETICAL
 from summarizer.engines.extractive.numeric_results import numeric_results
 from summarizer.engines.extractive.outcomes import OutcomeMention
 from summarizer.engines.extractive.resources import Resources
@@ -102,3 +104,35 @@ def test_as_opposed_to_sets_two_arms_values_against_each_other(text: str) -> Non
 def test_as_opposed_to_before_no_second_value_pairs_nothing() -> None:
     text = "Wound infection was seen in 3% of the patients, as opposed to what earlier series reported (p = 0.02)."
     assert _values(text) == []
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "in patients with cancer, ", "candesartan ", "pain in the shoulder ", "at the mayo clinic, ",
+        "a mustard poultice ",
+    ],
+)
+def test_a_word_that_starts_like_a_modal_is_no_conjecture(before: str) -> None:
+    assert HYPOTHETICAL.search(before) is None
+
+
+@pytest.mark.parametrize(
+    "before", ["the drug may ", "it can ", "this should ", "we aimed to ", "we hypothesised that it ", "whether "]
+)
+def test_modals_purposes_and_questions_are_conjectures(before: str) -> None:
+    assert HYPOTHETICAL.search(before) is not None
+
+
+def _changes(text: str) -> list[tuple[str, str]]:
+    return [(m.outcome, m.change) for m in annotate(text, resources_=load_resources()).outcomes]
+
+
+def test_a_result_after_a_word_that_starts_like_a_modal_is_read() -> None:
+    text = "In women with breast cancer, the new regimen reduced local recurrence (p = 0.003)."
+    assert ("local recurrence", "decreased") in _changes(text)
+
+
+def test_a_result_a_modal_hedges_is_not_read() -> None:
+    text = "In women with breast cancer, the new regimen may reduce local recurrence."
+    assert ("local recurrence", "decreased") not in _changes(text)
