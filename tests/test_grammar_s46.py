@@ -69,6 +69,14 @@ def test_a_change_whose_difference_between_the_groups_is_significant_stays_a_res
     assert not within_groups_only(_mention(quote))
 
 
+def test_a_test_between_the_groups_at_baseline_does_not_undo_a_difference_affirmed_after_treatment() -> None:
+    quote = (
+        "At entry the arms did not differ (difference between the groups p = 0.5), but after eight weeks grip "
+        "strength was higher in the creatine arm, a significant difference (p = 0.02)."
+    )
+    assert not within_groups_only(_mention(quote))
+
+
 def test_a_no_difference_is_left_to_the_reading_whatever_the_test_between_the_groups() -> None:
     quote = "Grip strength did not change in either arm (between-group difference P = 0.61)."
     assert not within_groups_only(_mention(quote, "no_difference"))

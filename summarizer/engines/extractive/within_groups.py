@@ -74,6 +74,13 @@ _BETWEEN_TEST = re.compile(
     r"group\s+differences?|interactions?)\b(?:[^.;]|\.\d){0,40}?" + P_VALUE.pattern,
     re.IGNORECASE,
 )
+# a difference between the arms affirmed somewhere in the sentence ("but after the treatment a significant
+# difference (p = 0.04) was observed"): then a test not significant is another time's or another measure's
+_DIFFERENCE_AFFIRMED = re.compile(
+    r"\bsignificant(?:ly)?\s+(?:statistical\s+)?differen|\bdiffer(?:s|ed)?\s+significantly"
+)
+_DENIAL_REACH = 25
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|non|without)\b[^.;,]{0,20}$|non-?$")
 # cheap gate: a sentence without one of these holds no WITHIN cue
 _GATE = ("baseline", "pre", "initial", "entry", "within", "both", "each", "all ", "either", " and ")
 
@@ -94,12 +101,19 @@ def within_groups_only(mention: OutcomeMention) -> bool:
 
 
 def _arms_not_different(low: str) -> bool:
-    """Whether a lower-cased sentence tests the arms' difference with a p-value (_BETWEEN_TEST) and every such test
-    is not significant."""
+    """Whether a lower-cased sentence tests the arms' difference with a p-value (_BETWEEN_TEST), every such test is
+    not significant, and no significant difference is affirmed elsewhere in it."""
     if "group" not in low and "interaction" not in low:
         return False
     tests = [p_significant(m.group("op"), float(m.group("value"))) for m in _BETWEEN_TEST.finditer(low)]
-    return bool(tests) and not any(tests)
+    return bool(tests) and not any(tests) and not _difference_affirmed(low)
+
+
+def _difference_affirmed(low: str) -> bool:
+    return any(
+        _DENIED_BEFORE.search(low, max(0, m.start() - _DENIAL_REACH), m.start()) is None
+        for m in _DIFFERENCE_AFFIRMED.finditer(low)
+    )
 
 
 def _compares_the_arms(low: str) -> bool:
