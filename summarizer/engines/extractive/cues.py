@@ -423,7 +423,9 @@ HYPOTHETICAL = re.compile(
     # "to reduce" is a purpose, "led to reduced" a result, and "reported to reduce" a finding reported
     r"\b(?:(?<!led )(?<!leads )(?<!lead )(?<!due )(?<!related )(?<!contributed )(?<!reported )(?<!shown )"
     r"(?<!found )(?<!demonstrated )(?<!observed )(?<!proven )(?<!proved )to|whether|if)\s+(?:\w+\s+)?$"
-    r"|\b(?:must|should|may|might|could|would|can|need to|needs to|hypothes|propos|expected|aim|intend|design)"
+    # whole words: "can" is no modal in "cancer" nor "should" in "shoulder"; the stems of intent take their endings
+    r"|\b(?:must|should|may|might|could|would|can|need to|needs to|expected|aim(?:s|ed|ing)?|"
+    r"intend(?:s|ed|ing)?|design(?:s|ed|ing)?)\b|\b(?:hypothes|propos)"
 )
 # the nouns that name the people a sentence is about ("patients", "children", "those"); treatment_names.PERSON also
 # knows single persons ("a 40-year-old man") for where one person is meant

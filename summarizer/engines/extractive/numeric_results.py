@@ -63,7 +63,12 @@ _VALUE = (
     r"(?:\s*(?:[a-zµμ]{{1,5}}\s*)?\(\s*(?:\d+\s*/\s*\d+\s*|(?:range|iqr|sd|se|sem|(?:9[059]\s*%\s*)?(?:ci|"
     r"confidence\s+interval))\b[^();=<>]{{0,50}}|" + _BARE_RANGE + r")\)" + _UNIT_WORDS + ")?"
 )
-_LINK = r"\s*(?:,\s*)?(?:and|vs\.?|versus|compared\s+(?:with|to)|as\s+against|against)\s+"
+# "as opposed to" sets two values against each other as "versus" does; after a word of comparison the second value
+# may take "the" ("0.43% with A as opposed to the 2% with B")
+_LINK = (
+    r"\s*(?:,\s*)?(?:and|(?:vs\.?|versus|compared\s+(?:with|to)|as\s+against|as\s+opposed\s+to|against)"
+    r"(?:\s+the(?=\s+\d))?)\s+"
+)
 # when a value was measured, between it and its arm: "2.4% at the 2-year follow-up in the A group", "at 12 months"
 _TIME_AT = (
     r"(?:\s*,?\s*(?:at|after|by|within)\s+(?:the\s+)?\d+(?:\s*|-)(?:days?|weeks?|months?|years?)"
@@ -81,7 +86,8 @@ _BRACKETED = (
 )
 ARM_PAIR = re.compile(
     r"\b(?P<arm_a>(?:in|with|for|among|on|after|during|by)\s+[^.;:()\d\[\]]{1,60}?)\s*" + _BRACKETED.format("a")
-    + r"[^.;()\d\[\]]{0,60}?\b(?:than|compared\s+(?:with|to)|versus|vs\.?|and|as\s+against|relative\s+to)\s+"
+    + r"[^.;()\d\[\]]{0,60}?\b(?:than|compared\s+(?:with|to)|versus|vs\.?|and|as\s+against|as\s+opposed\s+to|"
+    r"relative\s+to)\s+"
     r"(?P<arm_b>[^.;:()\d\[\]]{1,60}?)\s*" + _BRACKETED.format("b")
 )
 # the first arm named in the subject, just before its verb, when its value is followed by no arm's words: "the
@@ -119,7 +125,7 @@ _LISTED_ARM = (
 )
 ARM_LIST = re.compile(
     r"(?<![\w.\-–/\[])" + _LISTED_ARM + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)" + _LISTED_ARM + r")+\s*,?\s*"
-    r"(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against|against)\s+"
+    r"(?:compared\s+(?:with|to)|versus|vs\.?|as\s+against|as\s+opposed\s+to|against)\s+"
     r"(?P<control>\d+(?:\.\d+)?\s*%?\s+(?:with|in|among|for|on|after|receiving|given)\s+[^.;,\d()\[\]]{1,50})"
 )
 _LISTED_VALUE = re.compile(r"(\d+(?:\.\d+)?)\s*(%?)\s+(?:with|in|among|for|on|after|receiving|given)\s+([^,()\d]*)")
@@ -130,7 +136,7 @@ _OBJECT_AFTER = re.compile(
     r"(?:an?\s+|the\s+|their\s+)?(?P<obj>[^.;,()\d\[\]=<>]{3,80})"
 )
 # cheap tests that a statement may hold a comparison in numbers (on the lower-cased text) or a ratio (on the text)
-_GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+\d|\bratio")
+_GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+(?:the\s+)?\d|\bratio")
 
 
 @dataclass(frozen=True)
@@ -302,7 +308,7 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         return []
     results: list[NumericResult] = []
     taken: list[tuple[int, int]] = []
-    if pairs and ("compared" in low or "vs" in low or "against" in low):
+    if pairs and ("compared" in low or "vs" in low or "against" in low or "opposed" in low):
         for listed in ARM_LIST.finditer(low):
             found = _listed_arms(scan, listed, significance)
             if found is not None:

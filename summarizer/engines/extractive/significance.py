@@ -22,6 +22,7 @@ __all__ = [
     "Significance",
     "TESTED_WORDS",
     "may_hold_ratio",
+    "p_significant",
     "ratio_significant",
 ]
 
@@ -101,7 +102,8 @@ _LIST_END = re.compile(
 _LIST_LINK = re.compile(r",\s*(?:and|or)\b|,|;|\b(?:and|or)\b")
 
 
-def _p_significant(op: str, value: float) -> bool:
+def p_significant(op: str, value: float) -> bool:
+    """Whether a p-value (its sign and value) shows a significant result: "p < 0.05", "p = 0.01"; not "p < 0.19"."""
     if op in ("<", "≤", "&lt;"):
         return value <= SIGNIFICANCE_LEVEL
     if op in (">", "≥", "&gt;"):
@@ -141,10 +143,10 @@ def _evidence_kinds(scan: Scan, text: str, start: int, end: int) -> list[tuple[i
             found.append((m.start(), True, False))
     for m in [*P_VALUE.finditer(low, start, end), *_P_VALUES_OF.finditer(low, start, end)]:
         op = m.group("op") or "="
-        found.append((m.start(), _p_significant(op, float(m.group("value"))), True))
+        found.append((m.start(), p_significant(op, float(m.group("value"))), True))
         more = m.end()  # "P≤0.001 and 0.026", "p-values of 0.18 and 0.32": the values that follow share the test
         while (following := _P_VALUE_MORE.match(low, more, end)) is not None:
-            found.append((following.start("value"), _p_significant(op, float(following.group("value"))), True))
+            found.append((following.start("value"), p_significant(op, float(following.group("value"))), True))
             more = following.end()
     if may_hold_ratio(scan):
         for m in RATIO.finditer(text, start, end):

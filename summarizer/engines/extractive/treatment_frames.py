@@ -362,19 +362,35 @@ def as_reference(scan: Scan, first: int, sentence: Span) -> bool:
     """Whether the name starting at token `first` is what something is compared against: after "than", "versus" or
     "compared with/to" in the same clause ("shorter than for the LMA", "compared with the patients in the AJ
     group", "than in those with no change (23.7%) or escalation (42.6%)"), with no comma, colon, semicolon or end
-    of a sentence between."""
+    of a sentence between. A parenthesis is set aside: its figures' commas end no clause ("compared with B (414/620,
+    67%) or C": C too is compared against), and a reference word inside it names no arm outside it."""
     toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
     lo = max(bisect_left(starts, sentence[0]), first - REFERENCE_REACH)
     if REFERENCE_WORDS.isdisjoint(toks[lo:first]):
         return False
+    depth = 0
     for i in range(first - 1, lo - 1, -1):
-        gap = text[ends[i] : starts[i + 1]]
+        gap, depth = _outside_parentheses(text[ends[i] : starts[i + 1]], depth)
         ends_sentence = "." in gap and toks[i] not in REFERENCE_WORDS and text[starts[i + 1]].isupper()
         if ends_sentence or any(c in gap for c in ",;:"):
             return False  # another sentence ("compared with Group I. Lignocaine reduced ..."; not "vs. X"), or clause
-        if toks[i] in REFERENCE_WORDS:
+        if toks[i] in REFERENCE_WORDS and not depth:
             return _reference_of(toks, i)
     return False
+
+
+def _outside_parentheses(gap: str, depth: int) -> tuple[str, int]:
+    """The characters of the gap between two words that stand outside any parenthesis, read from right to left
+    with `depth` parentheses open to its right; and the depth to its left."""
+    kept = []
+    for c in reversed(gap):
+        if c == ")":
+            depth += 1
+        elif c == "(":
+            depth = max(0, depth - 1)
+        elif not depth:
+            kept.append(c)
+    return "".join(kept), depth
 
 
 # "compared X with Y": the verb's object is what is compared, the name after "with" what it is compared against

@@ -20,6 +20,10 @@ A change said to be significant in one arm "but not in" another ("X fell signifi
 control group") is two tests within the groups, whatever arms it names: that one is significant and the other not
 is no test of their difference. It is within the groups unless the sentence also compares the arms explicitly
 ("than", "versus", "between the groups").
+
+A sentence that gives the test of the arms' difference its own p-value ("X rose from 25.9 to 27.3 (P = 0.03) in the
+A group only (between-group differences P < 0.19)") is decided by that test: when it is not significant, the change
+(significant or not within its arm) is no difference the intervention made against its comparator.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from __future__ import annotations
 import re
 
 from summarizer.engines.extractive.alone_arms import names_alone_arm
+from summarizer.engines.extractive.cues import P_VALUE
 from summarizer.engines.extractive.outcomes import OutcomeMention
+from summarizer.engines.extractive.significance import p_significant
 
 # the start a change is measured from
 _START = (
@@ -60,6 +66,21 @@ BETWEEN = re.compile(
 ONE_ARM_ONLY = re.compile(r"\b(?:in|among)\s(?:[^.;]|\.(?=\d))*?\bbut\s+not\s+(?:in|among)\s", re.IGNORECASE)
 # an explicit comparison of the arms (a control arm's name is none here: the "but not in" names it)
 ARMS_COMPARED = re.compile(_ARMS_COMPARED, re.IGNORECASE)
+# the test of the arms' difference, named, with its p-value close after: "(between-group differences P<0.19)", "the
+# difference between the groups was not significant (p = 0.4)", "group-by-time interaction, p = 0.3"
+_BETWEEN_TEST = re.compile(
+    r"\b(?:(?:between|inter)[\s\-]?groups?\s+(?:differences?|comparisons?)|"
+    r"(?:differences?|comparisons?)\s+between\s+(?:the\s+)?(?:(?:two|three|treatment|study)\s+)?(?:groups|arms)|"
+    r"group\s+differences?|interactions?)\b(?:[^.;]|\.\d){0,40}?" + P_VALUE.pattern,
+    re.IGNORECASE,
+)
+# a difference between the arms affirmed somewhere in the sentence ("but after the treatment a significant
+# difference (p = 0.04) was observed"): then a test not significant is another time's or another measure's
+_DIFFERENCE_AFFIRMED = re.compile(
+    r"\bsignificant(?:ly)?\s+(?:statistical\s+)?differen|\bdiffer(?:s|ed)?\s+significantly"
+)
+_DENIAL_REACH = 25
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|non|without)\b[^.;,]{0,20}$|non-?$")
 # cheap gate: a sentence without one of these holds no WITHIN cue
 _GATE = ("baseline", "pre", "initial", "entry", "within", "both", "each", "all ", "either", " and ")
 
@@ -72,9 +93,27 @@ def within_groups_only(mention: OutcomeMention) -> bool:
         return True
     if mention.change not in ("increased", "decreased"):
         return False
+    if _arms_not_different(low):
+        return True
     if not any(word in low for word in _GATE):
         return False
     return WITHIN.search(low) is not None and not _compares_the_arms(low)
+
+
+def _arms_not_different(low: str) -> bool:
+    """Whether a lower-cased sentence tests the arms' difference with a p-value (_BETWEEN_TEST), every such test is
+    not significant, and no significant difference is affirmed elsewhere in it."""
+    if "group" not in low and "interaction" not in low:
+        return False
+    tests = [p_significant(m.group("op"), float(m.group("value"))) for m in _BETWEEN_TEST.finditer(low)]
+    return bool(tests) and not any(tests) and not _difference_affirmed(low)
+
+
+def _difference_affirmed(low: str) -> bool:
+    return any(
+        _DENIED_BEFORE.search(low, max(0, m.start() - _DENIAL_REACH), m.start()) is None
+        for m in _DIFFERENCE_AFFIRMED.finditer(low)
+    )
 
 
 def _compares_the_arms(low: str) -> bool:
