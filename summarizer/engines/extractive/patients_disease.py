@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from summarizer.engines.extractive.cues import NON_DRUG_CAUSES, PEOPLE_NOUNS, PEOPLE_WITH
 
-__all__ = ["CAUSED_NAME", "CAUSE_SAID", "names_the_indication", "own_abbreviation"]
+__all__ = ["CAUSED_NAME", "CAUSE_SAID", "OWN_CAUSE_AFTER", "names_the_indication", "own_abbreviation"]
 
 # the disease a treatment was given for, or one the patient had before it, named right after the words that say so:
 # "used to treat X", "for the treatment of X", "treated for X", "a history of X"; or after the patients who had it,
@@ -45,6 +45,11 @@ _CAUSE_AFTER = re.compile(
     r"[^.;,()]{0,40}?\b(?:caused\s+by|induced\s+by|due\s+to|secondary\s+to|attributed\s+to|after|following)\b",
     re.IGNORECASE,
 )
+# words right after a name that give it its own cause: "thrombocytopenia induced by D", "A secondary to D"
+OWN_CAUSE_AFTER = re.compile(
+    r"\s+(?:(?:induced|caused|provoked|triggered)\s+by|due\s+to|secondary\s+to|attributed\s+to)\b", re.IGNORECASE
+)
+_TO_AFTER = re.compile(r"\s+to\s", re.IGNORECASE)
 CAUSED_NAME = re.compile(r"-(?:induced|associated|related)\b|\b(?:induced|caused|associated|related)\b", re.IGNORECASE)
 _CAUSE_WORD = re.compile(r"([A-Za-z][\w]*)$")
 # the people in whom an event was seen, after it: "E in a patient with X", "E in two patients with A and B", "E in a
@@ -55,9 +60,11 @@ _NAME_WORD = (
     r"have|been|be|developed|experienced|presented|received|receiving|during|after|following|before|under|"
     r"resulted|who)\b)(?![\w\-']*-(?:induced|associated|related)\b)[\w\-']+\s+"
 )
+# (the people may be described before their noun: "in a 16-year-old girl with X", "in a 71 year old man with X", "in a
+# breast cancer patient with X")
 _IN_PEOPLE_WITH = re.compile(
     rf"\S\s+in\s+(?:(?:a|an|one|two|three|four|five|\d+|the|these|those|some|all|our)\s+)?"
-    rf"(?:{PEOPLE_NOUNS}\s+with|cases?\s+of)\s+"
+    rf"(?:(?:{_NAME_WORD}){{0,3}}{PEOPLE_NOUNS}\s+with|cases?\s+of)\s+"
     r"(?:(?:a|an|the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*"
     rf"(?:(?:{_NAME_WORD}){{1,4}}(?:and|or)\s+)?(?:{_NAME_WORD}){{0,4}}$",
     re.IGNORECASE,
@@ -181,11 +188,15 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
     if text.find("with", window, start) < 0 and text.find(" of ", window, start) < 0:
         return False
     in_people = _IN_PEOPLE_WITH.search(text, window, start)
-    people = PEOPLE_WITH.search(text, window, start) or in_people
+    if in_people is not None:  # "E in a patient with X after D": the time or cause after X is E's, not X's
+        return not (
+            _says_a_treatment_cause(text, start, end)
+            or OWN_CAUSE_AFTER.match(text, end) is not None
+            or _TO_AFTER.match(text, end) is not None  # "in a patient with allergic reactions to D"
+        )
+    people = PEOPLE_WITH.search(text, window, start)
     if people is None or _names_its_cause(text, start, end):
         return False
-    if in_people is not None:
-        return True
     clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")
     return CAUSE_SAID.search(text, clause_start + 1, people.start()) is not None or _TREATED_AFTER.match(
         text, end

@@ -1,0 +1,92 @@
+"""s46-harms: safety findings that list the patients' own disease as a harm of the drug (sentences written for
+these tests, each with a case where the rule must not fire)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive.patients_disease import names_the_indication
+from summarizer.engines.extractive.peoples_condition import names_the_peoples_condition
+
+
+def _span(text: str, name: str) -> tuple[str, int, int]:
+    start = text.index(name)
+    return text, start, start + len(name)
+
+
+# "E in a PERSON with X": the people may be described before their noun (an age, a nationality, their cancer)
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Toxic hepatitis caused by drug Q in a 34-year-old teacher patient with chronic gout.", "chronic gout"),
+        ("Severe neutropenia after drug Q in a 7 year old boy with cystic fibrosis.", "cystic fibrosis"),
+        ("Fatal pancreatitis induced by drug Q in an elderly Swedish woman with Parkinson's disease.",
+         "Parkinson's disease"),
+        ("Acute renal failure complicating drug Q therapy in a lung cancer patient with diabetes mellitus.",
+         "diabetes mellitus"),
+    ],
+)
+def test_the_disease_of_described_people_after_an_event_is_theirs(text: str, name: str) -> None:
+    assert names_the_indication(*_span(text, name))
+
+
+# "E in a PERSON with X after D": the time after X is the event's, not X's own cause
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Bullous pemphigoid in a woman with ulcerative colitis after treatment with drug Q.", "ulcerative colitis"),
+        ("Interstitial nephritis in two patients with multiple myeloma following drug Q infusions.",
+         "multiple myeloma"),
+    ],
+)
+def test_the_time_after_the_peoples_disease_belongs_to_the_event(text: str, name: str) -> None:
+    assert names_the_indication(*_span(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the name says its own cause after it: an event, where it stands
+        ("Hyponatraemia in a patient with renal tubular acidosis secondary to drug Q.", "renal tubular acidosis"),
+        ("Desensitisation was safe in a patient with severe urticaria induced by drug Q.", "severe urticaria"),
+        ("Rechallenge can be tried in a patient with mild skin reactions to drug Q.", "mild skin reactions"),
+        # or in its words
+        ("Jaundice in a 60-year-old man with drug Q-induced hepatitis.", "drug Q-induced hepatitis"),
+        # a case report that describes its people by the event they had: no event before "in"
+        ("We describe two elderly patients with severe hepatitis following drug Q.", "severe hepatitis"),
+    ],
+)
+def test_an_event_with_its_own_cause_or_no_event_before_stays_an_event(text: str, name: str) -> None:
+    assert not names_the_indication(*_span(text, name))
+
+
+# the people as the subject of a verb of having or of starting a treatment
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A 51-year-old man with chronic gout had a generalized rash after drug Q.", "chronic gout"),
+        ("Three women with rheumatoid arthritis sustained hip fractures while on drug Q.", "rheumatoid arthritis"),
+        ("A boy with Crohn's disease started drug Q in March and developed pancreatitis.", "Crohn's disease"),
+        ("A woman with ovarian carcinoma attained a complete remission with drug Q.", "ovarian carcinoma"),
+        ("Two men with asthma and coexistent atopic dermatitis sustained anaphylaxis after drug Q.",
+         "atopic dermatitis"),
+    ],
+)
+def test_the_condition_of_people_who_had_an_event_or_started_a_drug(text: str, name: str) -> None:
+    assert names_the_peoples_condition(*_span(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "had taken D", "had used D": the people presented with the name, which may be what the drug did
+        ("A woman with toxic epidermal necrolysis had taken drug Q for ten days.", "toxic epidermal necrolysis"),
+        ("A man with severe neutropenia had used drug Q for a week.", "severe neutropenia"),
+        # the name says its own cause
+        ("A man with drug Q-induced hepatitis had jaundice for a month.", "drug Q-induced hepatitis"),
+        # no people before the name
+        ("Severe hepatitis had resolved within a month of stopping drug Q.", "Severe hepatitis"),
+    ],
+)
+def test_a_name_the_people_presented_with_or_that_says_its_cause_is_left(text: str, name: str) -> None:
+    assert not names_the_peoples_condition(*_span(text, name))
