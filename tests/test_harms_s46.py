@@ -90,3 +90,47 @@ def test_the_condition_of_people_who_had_an_event_or_started_a_drug(text: str, n
 )
 def test_a_name_the_people_presented_with_or_that_says_its_cause_is_left(text: str, name: str) -> None:
     assert not names_the_peoples_condition(*_span(text, name))
+
+
+# the disease a drug was given for, or one the people had a history or a diagnosis of, after its adjectives
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Drug Q was prescribed for a chronic obstructive bronchitis and then stopped.", "bronchitis"),
+        ("She had a 12-year history of nodular vasculitis before drug Q was begun.", "vasculitis"),
+        ("A man with a confirmed diagnosis of bipolar-type psychosis was switched to drug Q.", "psychosis"),
+        ("A girl without any previous history of a movement disorder took drug Q.", "movement disorder"),
+    ],
+)
+def test_the_disease_given_for_or_had_before_after_its_adjectives(text: str, name: str) -> None:
+    assert names_the_indication(*_span(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a verb between: the words before the name are no adjectives of it
+        ("Can drug Q prescribed for arthritis cause liver injury?", "liver injury"),
+        # a diagnosis made of the event itself, with no people before it
+        ("A diagnosis of toxic epidermal necrolysis was made after drug Q.", "toxic epidermal necrolysis"),
+    ],
+)
+def test_a_name_after_a_verb_or_a_diagnosis_made_is_left(text: str, name: str) -> None:
+    assert not names_the_indication(*_span(text, name))
+
+
+# the time after the event of a clause is the event's, not that of the people's disease before its verb
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We describe a man with chronic gout who developed a rash after drug Q.", "chronic gout"),
+        ("We report a woman with a diagnosis of reactive psychosis who had seizures following drug Q.", "psychosis"),
+    ],
+)
+def test_the_time_after_the_event_is_not_the_disease_s_cause(text: str, name: str) -> None:
+    assert names_the_indication(*_span(text, name))
+
+
+def test_a_name_whose_own_time_follows_it_stays_an_event() -> None:
+    text = "We describe two patients with acute hepatitis shortly after drug Q was begun."
+    assert not names_the_indication(*_span(text, "acute hepatitis"))

@@ -20,9 +20,21 @@ __all__ = ["CAUSED_NAME", "CAUSE_SAID", "OWN_CAUSE_AFTER", "names_the_indication
 # management of A and B secondary to D": A and B are D's events)
 _FOR_THE_DISEASE = re.compile(
     r"\b(?:(?:treatment|therapy|management)\s+(?:of|for)|used\s+(?:to\s+treat|for|in)|to\s+treat|treated\s+for|"
-    r"indicated\s+(?:for|in)|(?:a\s+|past\s+|prior\s+|previous\s+)?history\s+of)\s+"
+    r"indicated\s+(?:for|in))\s+"
     r"(?:(?:the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
     r"(?:(?:[\w\-]+\s+){1,3}(?:and|or)\s+)?$",
+    re.IGNORECASE,
+)
+# the same after a verb of giving ("given for X", "prescribed for X") or a word of having had it ("a 20-year history of
+# X", "with a diagnosis of X"); the name read may be the head of a longer one, after adjectives ("a history of acral
+# pustular X", "given for a tonic-clonic X": an adjective's ending or a hyphen; no verb: "D prescribed for pain cause
+# damage to the urinary tract")
+_ADJECTIVE_BEFORE = r"(?:[\w]+(?:ic|al|ous|ive|ary|ible|able|ar)|[\w]+-[\w\-]+)\s+"
+_HAD_OR_GIVEN_FOR = re.compile(
+    r"\b(?:(?:given|prescribed|administered|taken|started|received|receiving|taking)\s+for|history\s+of|"
+    r"with\s+(?:a|an)\s+(?:[\w\-]+\s+)?diagnosis\s+of)\s+"
+    r"(?:(?:a|an|the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
+    rf"(?:(?:[\w\-]+\s+){{1,3}}(?:and|or)\s+)?(?:{_ADJECTIVE_BEFORE}){{0,2}}$",
     re.IGNORECASE,
 )
 # the disease a named treatment was given for, after its drugs: "chemotherapy with A, B and C (ABC) for diffuse large
@@ -40,9 +52,12 @@ _TREATED_AFTER = re.compile(
     r"on\s+long-term)\b",
     re.IGNORECASE,
 )
+# (not across the verb of a clause whose subject the name is in: "A developed E after D", "A had E following D": the
+# time after is E's)
 _CAUSE_AFTER = re.compile(
     r"\s+to\s|"  # "allergic reactions to X"
-    r"[^.;,()]{0,40}?\b(?:caused\s+by|induced\s+by|due\s+to|secondary\s+to|attributed\s+to|after|following)\b",
+    r"(?:(?!\s(?:developed|presented|experienced|suffered|sustained|showed|had|has|was|were|is|are)\b)[^.;,()]){0,40}?"
+    r"\b(?:caused\s+by|induced\s+by|due\s+to|secondary\s+to|attributed\s+to|after|following)\b",
     re.IGNORECASE,
 )
 # words right after a name that give it its own cause: "thrombocytopenia induced by D", "A secondary to D"
@@ -178,7 +193,7 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
         not _names_its_cause(text, start, end)
     ):  # "a girl with A and B who displayed E": A and B she had before
         return True
-    disease = _FOR_THE_DISEASE.search(text, window, start)
+    disease = _FOR_THE_DISEASE.search(text, window, start) or _HAD_OR_GIVEN_FOR.search(text, window, start)
     if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
         return not _names_its_cause(text, start, end) and CAUSED_NAME.search(text, disease.start(), start) is None
     if text.find("in", window, start) >= 0 and _STUDIED_IN.search(text, window, start) is not None:
