@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.engines.extractive.events import event_name_span
 from summarizer.engines.extractive.patients_disease import names_the_indication
 from summarizer.engines.extractive.peoples_condition import names_the_peoples_condition
 
@@ -134,3 +135,26 @@ def test_the_time_after_the_event_is_not_the_disease_s_cause(text: str, name: st
 def test_a_name_whose_own_time_follows_it_stays_an_event() -> None:
     text = "We describe two patients with acute hepatitis shortly after drug Q was begun."
     assert not names_the_indication(*_span(text, "acute hepatitis"))
+
+
+# a preposition opens no noun phrase: an event's name starts after it
+@pytest.mark.parametrize(
+    ("sentence", "span_text", "name"),
+    [
+        ("The reaction presented as an urticarial rash on the arms.", "as an urticarial rash", "urticarial rash"),
+        ("Her mild nausea progressed to severe vomiting within hours.", "to severe vomiting", "severe vomiting"),
+        ("A nurse suffered from contact dermatitis of both hands.", "from contact dermatitis", "contact dermatitis"),
+    ],
+)
+def test_an_event_name_starts_after_a_leading_preposition(sentence: str, span_text: str, name: str) -> None:
+    start = sentence.index(span_text)
+    cleaned = event_name_span(sentence, (start, start + len(span_text)))
+    assert cleaned is not None
+    assert sentence[slice(*cleaned)] == name
+
+
+def test_a_name_without_a_leading_preposition_is_kept_whole() -> None:
+    sentence = "Toxic epidermal necrolysis developed in a child."
+    cleaned = event_name_span(sentence, (0, len("Toxic epidermal necrolysis")))
+    assert cleaned is not None
+    assert sentence[slice(*cleaned)] == "Toxic epidermal necrolysis"
