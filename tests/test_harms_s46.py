@@ -158,3 +158,28 @@ def test_a_name_without_a_leading_preposition_is_kept_whole() -> None:
     cleaned = event_name_span(sentence, (0, len("Toxic epidermal necrolysis")))
     assert cleaned is not None
     assert sentence[slice(*cleaned)] == "Toxic epidermal necrolysis"
+
+
+# a disease's noun before the people's noun says who they were
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Severe neutropenia was seen in a psoriasis patient given drug Q.", "psoriasis"),
+        ("Pancreatitis may occur in hepatitis B patients treated with drug Q.", "hepatitis"),
+        ("We followed twelve asthma sufferers on drug Q for a year.", "asthma"),
+    ],
+)
+def test_a_disease_before_the_people_noun_is_theirs(text: str, name: str) -> None:
+    assert names_the_peoples_condition(*_span(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nine confused and delirious patients had taken drug Q.", "delirious"),  # an adjective: their state
+        ("Twenty drug Q-induced hepatitis patients were followed.", "drug Q-induced hepatitis"),  # its own cause
+        ("Hepatitis in patients given drug Q was rare.", "Hepatitis"),  # a preposition between
+    ],
+)
+def test_an_adjective_a_caused_name_or_a_preposition_before_the_people_is_left(text: str, name: str) -> None:
+    assert not names_the_peoples_condition(*_span(text, name))
