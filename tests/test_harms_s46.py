@@ -183,3 +183,29 @@ def test_a_disease_before_the_people_noun_is_theirs(text: str, name: str) -> Non
 )
 def test_an_adjective_a_caused_name_or_a_preposition_before_the_people_is_left(text: str, name: str) -> None:
     assert not names_the_peoples_condition(*_span(text, name))
+
+
+# what a treatment named right after it was given for
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Two cases of chronic urticaria treated with drug Q developed alopecia.", "chronic urticaria"),
+        ("Her ulcerative colitis, successfully managed with drug Q, flared after a year.", "ulcerative colitis"),
+        ("His epilepsy was controlled by drug Q until a rash appeared.", "epilepsy"),
+    ],
+)
+def test_the_disease_a_treatment_named_after_it_was_given_for(text: str, name: str) -> None:
+    assert names_the_indication(*_span(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Drug Q-induced agranulocytosis treated with filgrastim.", "agranulocytosis"),  # caused, right before
+        ("A drug Q overdose treated with activated charcoal.", "overdose"),  # a substance's harm by its name
+        ("The tremor was controlled by withdrawal of drug Q.", "tremor"),  # by stopping the drug: its event
+        ("Severe hypokalaemia was seen in three patients.", "Severe hypokalaemia"),  # no treatment after it
+    ],
+)
+def test_a_caused_harm_or_one_stopped_by_withdrawal_is_no_indication(text: str, name: str) -> None:
+    assert not names_the_indication(*_span(text, name))

@@ -178,6 +178,30 @@ def beside_a_treatment(text: str, start: int, end: int) -> bool:
     )
 
 
+# what a treatment was given for, right after its name: "X treated with D", "X, successfully managed with D", "X was
+# controlled by D" (not by stopping a drug: "seizures were controlled by withdrawal of D" says D caused them)
+_TREATED_WITH_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?\s*,?\s+(?:(?:was|were|is|are|has\s+been|had\s+been|being)\s+)?(?:\w+ly\s+)?"
+    r"(?:treated|managed|controlled)\s+(?:\w+ly\s+)?(?:with|by)\s+"
+    r"(?!(?:the\s+)?(?:withdrawal|discontinuation|cessation|stopping|reduction|tapering)\b)",
+    re.IGNORECASE,
+)
+_CAUSE_REACH = 25
+# a harm that a substance did by its very name: "D intoxication treated with haemodialysis" is D's event
+_A_SUBSTANCES_HARM = re.compile(r"\b(?:intoxications?|toxicity|toxicities|poisonings?|overdoses?)$", re.IGNORECASE)
+
+
+def _treated_with_after(text: str, start: int, end: int) -> bool:
+    """Whether a name is what a treatment named after it was given for ("erythema multiforme treated with D"); not a
+    name said to be caused, in its words or right before them ("D-induced pancreatitis treated with drainage"), nor
+    a substance's harm ("D intoxication"): the event, which the other treatment was for."""
+    return (
+        _TREATED_WITH_AFTER.match(text, end) is not None
+        and CAUSED_NAME.search(text, max(0, start - _CAUSE_REACH), end) is None
+        and _A_SUBSTANCES_HARM.search(text, start, end) is None
+    )
+
+
 def names_the_indication(text: str, start: int, end: int) -> bool:
     """Whether an event name names the disease the treatment was given for, which the patients had before it, or a
     condition in which the drug was studied: each reading is tried only where the words it needs are there ("with"
@@ -188,6 +212,8 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
     if beside_a_treatment(text, start, end):  # "had lupus and cyclophosphamide exposure"
         return True
     if _PRODUCT_AFTER.match(text, end) is not None:  # "glaucoma drops": the product's indication
+        return True
+    if _treated_with_after(text, start, end):  # "X treated with D": D was given for X
         return True
     if _WHO_AFTER.match(text, end) is not None and _PERSON_WITH_LIST.search(text, window, start) is not None and (
         not _names_its_cause(text, start, end)
