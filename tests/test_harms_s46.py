@@ -209,3 +209,21 @@ def test_the_disease_a_treatment_named_after_it_was_given_for(text: str, name: s
 )
 def test_a_caused_harm_or_one_stopped_by_withdrawal_is_no_indication(text: str, name: str) -> None:
     assert not names_the_indication(*_span(text, name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the abbreviation in brackets between the name and the clause about the people
+        ("We saw a boy with juvenile arthritis (JA), who developed hepatitis on drug Q.", "juvenile arthritis"),
+        # an auxiliary of the present and an adverb of time before the verb
+        ("A girl with cystic fibrosis who is currently receiving drug Q had a seizure.", "cystic fibrosis"),
+    ],
+)
+def test_the_people_s_disease_before_a_clause_about_them(text: str, name: str) -> None:
+    assert names_the_indication(*_span(text, name))
+
+
+def test_a_clause_of_being_on_a_drug_is_no_such_clause() -> None:
+    text = "We saw a man with severe neutropenia who has been on drug Q for a year."
+    assert not names_the_indication(*_span(text, "severe neutropenia"))

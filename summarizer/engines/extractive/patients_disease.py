@@ -127,13 +127,14 @@ _PRODUCT_AFTER = re.compile(
     r"\s+(?:eye\s+)?(?:drops|tablets|pills|inhalers?|medications?|medicines?|drugs|vaccines?|remed(?:y|ies))\b",
     re.IGNORECASE,
 )
-# what a person with it went on to have or be given, right after a name: "a girl with A and B who displayed E", "an
-# infant with A who received D", "outpatients with A who participated in the trial"; not "a man with A who has been
-# on D" (A may be D's event)
+# what a person with it went on to have or be given, right after a name (and its abbreviation): "a girl with A and B
+# who displayed E", "an infant with A who received D", "outpatients with A who participated in the trial", "a girl
+# with A (AB), who is undergoing D"; not "a man with A who has been on D" (A may be D's event)
 _WHO_AFTER = re.compile(
-    r"\s*,?\s+(?:who|that)\s+(?:(?:had|has|have|was|were|been|subsequently|later|then|rapidly|also)\s+)*"
+    r"\s*(?:\([^()]{1,30}\))?\s*,?\s+(?:who|that)\s+"
+    r"(?:(?:had|has|have|is|are|was|were|been|being|subsequently|later|then|rapidly|also|previously|currently)\s+)*"
     r"(?:developed|presented|displayed|experienced|suffered|showed|exhibited|progressed|died|received|underwent|"
-    r"participated|enrolled|"
+    r"undergoing|participated|enrolled|"
     r"required|manifested|complained|treated|given|started|began|taking|receiving|using)\b",
     re.IGNORECASE,
 )
