@@ -335,6 +335,9 @@ def occurring_spans(scan: Scan, spans: Sequence[Span]) -> list[Span]:
     return kept
 
 
+# a preposition opens no noun phrase: where a span starts with one ("manifested as an allergy", "suffered from
+# chronic sinusitis", "progressed to membranous glomerulopathy"), the name is the phrase after it
+_PREPOSITIONS = frozenset({"as", "from", "to", "into", "by", "at", "for", "in"})
 # a verb in the past after an event's name, with the preposition that follows it: "hepatitis developed after X",
 # "side effects noticed with morphine": the name ends before it ("related to" may name the event's kind, "AEs
 # related to genital infections", and ends a name only as its last word: "adverse events related")
@@ -365,7 +368,7 @@ def event_name_span(text: str, span: Span) -> Span | None:
         )):
             words = words[:i]
             break
-    while words and words[0].group().lower() in EVENT_NAME_LEAD:
+    while words and (words[0].group().lower() in EVENT_NAME_LEAD or words[0].group().lower() in _PREPOSITIONS):
         words.pop(0)
     words = words[measure_prefix_end([w.group().lower() for w in words]) :]  # "incidence rate of X": X
     if len(words) > 1 and words[-1].group().lower() == "related":

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from summarizer.engines.extractive.cues import NON_DRUG_CAUSES, PEOPLE_NOUNS, PEOPLE_WITH
 
-__all__ = ["CAUSED_NAME", "CAUSE_SAID", "names_the_indication", "own_abbreviation"]
+__all__ = ["CAUSED_NAME", "CAUSE_SAID", "OWN_CAUSE_AFTER", "names_the_indication", "own_abbreviation"]
 
 # the disease a treatment was given for, or one the patient had before it, named right after the words that say so:
 # "used to treat X", "for the treatment of X", "treated for X", "a history of X"; or after the patients who had it,
@@ -20,9 +20,21 @@ __all__ = ["CAUSED_NAME", "CAUSE_SAID", "names_the_indication", "own_abbreviatio
 # management of A and B secondary to D": A and B are D's events)
 _FOR_THE_DISEASE = re.compile(
     r"\b(?:(?:treatment|therapy|management)\s+(?:of|for)|used\s+(?:to\s+treat|for|in)|to\s+treat|treated\s+for|"
-    r"indicated\s+(?:for|in)|(?:a\s+|past\s+|prior\s+|previous\s+)?history\s+of)\s+"
+    r"indicated\s+(?:for|in))\s+"
     r"(?:(?:the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
     r"(?:(?:[\w\-]+\s+){1,3}(?:and|or)\s+)?$",
+    re.IGNORECASE,
+)
+# the same after a verb of giving ("given for X", "prescribed for X") or a word of having had it ("a 20-year history of
+# X", "with a diagnosis of X"); the name read may be the head of a longer one, after adjectives ("a history of acral
+# pustular X", "given for a tonic-clonic X": an adjective's ending or a hyphen; no verb: "D prescribed for pain cause
+# damage to the urinary tract")
+_ADJECTIVE_BEFORE = r"(?:[\w]+(?:ic|al|ous|ive|ary|ible|able|ar)|[\w]+-[\w\-]+)\s+"
+_HAD_OR_GIVEN_FOR = re.compile(
+    r"\b(?:(?:given|prescribed|administered|taken|started|received|receiving|taking)\s+for|history\s+of|"
+    r"with\s+(?:a|an)\s+(?:[\w\-]+\s+)?diagnosis\s+of)\s+"
+    r"(?:(?:a|an|the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
+    rf"(?:(?:[\w\-]+\s+){{1,3}}(?:and|or)\s+)?(?:{_ADJECTIVE_BEFORE}){{0,2}}$",
     re.IGNORECASE,
 )
 # the disease a named treatment was given for, after its drugs: "chemotherapy with A, B and C (ABC) for diffuse large
@@ -40,11 +52,19 @@ _TREATED_AFTER = re.compile(
     r"on\s+long-term)\b",
     re.IGNORECASE,
 )
+# (not across the verb of a clause whose subject the name is in: "A developed E after D", "A had E following D": the
+# time after is E's)
 _CAUSE_AFTER = re.compile(
     r"\s+to\s|"  # "allergic reactions to X"
-    r"[^.;,()]{0,40}?\b(?:caused\s+by|induced\s+by|due\s+to|secondary\s+to|attributed\s+to|after|following)\b",
+    r"(?:(?!\s(?:developed|presented|experienced|suffered|sustained|showed|had|has|was|were|is|are)\b)[^.;,()]){0,40}?"
+    r"\b(?:caused\s+by|induced\s+by|due\s+to|secondary\s+to|attributed\s+to|after|following)\b",
     re.IGNORECASE,
 )
+# words right after a name that give it its own cause: "thrombocytopenia induced by D", "A secondary to D"
+OWN_CAUSE_AFTER = re.compile(
+    r"\s+(?:(?:induced|caused|provoked|triggered)\s+by|due\s+to|secondary\s+to|attributed\s+to)\b", re.IGNORECASE
+)
+_TO_AFTER = re.compile(r"\s+to\s", re.IGNORECASE)
 CAUSED_NAME = re.compile(r"-(?:induced|associated|related)\b|\b(?:induced|caused|associated|related)\b", re.IGNORECASE)
 _CAUSE_WORD = re.compile(r"([A-Za-z][\w]*)$")
 # the people in whom an event was seen, after it: "E in a patient with X", "E in two patients with A and B", "E in a
@@ -55,9 +75,11 @@ _NAME_WORD = (
     r"have|been|be|developed|experienced|presented|received|receiving|during|after|following|before|under|"
     r"resulted|who)\b)(?![\w\-']*-(?:induced|associated|related)\b)[\w\-']+\s+"
 )
+# (the people may be described before their noun: "in a 16-year-old girl with X", "in a 71 year old man with X", "in a
+# breast cancer patient with X")
 _IN_PEOPLE_WITH = re.compile(
     rf"\S\s+in\s+(?:(?:a|an|one|two|three|four|five|\d+|the|these|those|some|all|our)\s+)?"
-    rf"(?:{PEOPLE_NOUNS}\s+with|cases?\s+of)\s+"
+    rf"(?:(?:{_NAME_WORD}){{0,3}}{PEOPLE_NOUNS}\s+with|cases?\s+of)\s+"
     r"(?:(?:a|an|the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*"
     rf"(?:(?:{_NAME_WORD}){{1,4}}(?:and|or)\s+)?(?:{_NAME_WORD}){{0,4}}$",
     re.IGNORECASE,
@@ -105,13 +127,14 @@ _PRODUCT_AFTER = re.compile(
     r"\s+(?:eye\s+)?(?:drops|tablets|pills|inhalers?|medications?|medicines?|drugs|vaccines?|remed(?:y|ies))\b",
     re.IGNORECASE,
 )
-# what a person with it went on to have or be given, right after a name: "a girl with A and B who displayed E", "an
-# infant with A who received D", "outpatients with A who participated in the trial"; not "a man with A who has been
-# on D" (A may be D's event)
+# what a person with it went on to have or be given, right after a name (and its abbreviation): "a girl with A and B
+# who displayed E", "an infant with A who received D", "outpatients with A who participated in the trial", "a girl
+# with A (AB), who is undergoing D"; not "a man with A who has been on D" (A may be D's event)
 _WHO_AFTER = re.compile(
-    r"\s*,?\s+(?:who|that)\s+(?:(?:had|has|have|was|were|been|subsequently|later|then|rapidly|also)\s+)*"
+    r"\s*(?:\([^()]{1,30}\))?\s*,?\s+(?:who|that)\s+"
+    r"(?:(?:had|has|have|is|are|was|were|been|being|subsequently|later|then|rapidly|also|previously|currently)\s+)*"
     r"(?:developed|presented|displayed|experienced|suffered|showed|exhibited|progressed|died|received|underwent|"
-    r"participated|enrolled|"
+    r"undergoing|participated|enrolled|"
     r"required|manifested|complained|treated|given|started|began|taking|receiving|using)\b",
     re.IGNORECASE,
 )
@@ -156,6 +179,30 @@ def beside_a_treatment(text: str, start: int, end: int) -> bool:
     )
 
 
+# what a treatment was given for, right after its name: "X treated with D", "X, successfully managed with D", "X was
+# controlled by D" (not by stopping a drug: "seizures were controlled by withdrawal of D" says D caused them)
+_TREATED_WITH_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?\s*,?\s+(?:(?:was|were|is|are|has\s+been|had\s+been|being)\s+)?(?:\w+ly\s+)?"
+    r"(?:treated|managed|controlled)\s+(?:\w+ly\s+)?(?:with|by)\s+"
+    r"(?!(?:the\s+)?(?:withdrawal|discontinuation|cessation|stopping|reduction|tapering)\b)",
+    re.IGNORECASE,
+)
+_CAUSE_REACH = 25
+# a harm that a substance did by its very name: "D intoxication treated with haemodialysis" is D's event
+_A_SUBSTANCES_HARM = re.compile(r"\b(?:intoxications?|toxicity|toxicities|poisonings?|overdoses?)$", re.IGNORECASE)
+
+
+def _treated_with_after(text: str, start: int, end: int) -> bool:
+    """Whether a name is what a treatment named after it was given for ("erythema multiforme treated with D"); not a
+    name said to be caused, in its words or right before them ("D-induced pancreatitis treated with drainage"), nor
+    a substance's harm ("D intoxication"): the event, which the other treatment was for."""
+    return (
+        _TREATED_WITH_AFTER.match(text, end) is not None
+        and CAUSED_NAME.search(text, max(0, start - _CAUSE_REACH), end) is None
+        and _A_SUBSTANCES_HARM.search(text, start, end) is None
+    )
+
+
 def names_the_indication(text: str, start: int, end: int) -> bool:
     """Whether an event name names the disease the treatment was given for, which the patients had before it, or a
     condition in which the drug was studied: each reading is tried only where the words it needs are there ("with"
@@ -167,11 +214,13 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
         return True
     if _PRODUCT_AFTER.match(text, end) is not None:  # "glaucoma drops": the product's indication
         return True
+    if _treated_with_after(text, start, end):  # "X treated with D": D was given for X
+        return True
     if _WHO_AFTER.match(text, end) is not None and _PERSON_WITH_LIST.search(text, window, start) is not None and (
         not _names_its_cause(text, start, end)
     ):  # "a girl with A and B who displayed E": A and B she had before
         return True
-    disease = _FOR_THE_DISEASE.search(text, window, start)
+    disease = _FOR_THE_DISEASE.search(text, window, start) or _HAD_OR_GIVEN_FOR.search(text, window, start)
     if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
         return not _names_its_cause(text, start, end) and CAUSED_NAME.search(text, disease.start(), start) is None
     if text.find("in", window, start) >= 0 and _STUDIED_IN.search(text, window, start) is not None:
@@ -181,11 +230,15 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
     if text.find("with", window, start) < 0 and text.find(" of ", window, start) < 0:
         return False
     in_people = _IN_PEOPLE_WITH.search(text, window, start)
-    people = PEOPLE_WITH.search(text, window, start) or in_people
+    if in_people is not None:  # "E in a patient with X after D": the time or cause after X is E's, not X's
+        return not (
+            _says_a_treatment_cause(text, start, end)
+            or OWN_CAUSE_AFTER.match(text, end) is not None
+            or _TO_AFTER.match(text, end) is not None  # "in a patient with allergic reactions to D"
+        )
+    people = PEOPLE_WITH.search(text, window, start)
     if people is None or _names_its_cause(text, start, end):
         return False
-    if in_people is not None:
-        return True
     clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")
     return CAUSE_SAID.search(text, clause_start + 1, people.start()) is not None or _TREATED_AFTER.match(
         text, end

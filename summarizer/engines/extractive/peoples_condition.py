@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 
-from summarizer.engines.extractive.cues import PEOPLE_NOUNS
-from summarizer.engines.extractive.patients_disease import CAUSED_NAME
+from summarizer.engines.extractive.cues import ADJECTIVE_ENDINGS, PEOPLE_NOUNS
+from summarizer.engines.extractive.patients_disease import CAUSED_NAME, OWN_CAUSE_AFTER
 
 __all__ = ["names_the_peoples_condition"]
 
@@ -44,16 +44,15 @@ _GIVEN_TO_PEOPLE_BEFORE = re.compile(
 _SAID_OF_THE_PEOPLE_AFTER = re.compile(
     r"(?:\s*\([^()]{1,30}\))?(?:\s*,?\s+(?:and|or)\s+(?:[\w\-']+\s+){0,3}[\w\-']+(?:\s*\([^()]{1,30}\))?)?\s*,?\s+"
     r"(?:(?:(?:subsequently|later|then|rapidly|also|suddenly)\s+)?"
-    r"(?:developed|presented|experienced|suffered|showed|exhibited|displayed|manifested|complained|died|became)\b"
+    r"(?:developed|presented|experienced|suffered|sustained|showed|exhibited|displayed|manifested|complained|died|"
+    r"became|started|began|attained)\b"
     r"(?!\s+(?:after|following|during|due|secondary|from)\b)|"
+    # "a woman with A had E"; not "had been" nor "had taken D", where the name may be what the drug did
+    r"had\b(?!\s+(?:been|taken|used|received|ingested|stopped)\b)|"
     r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
     r"(?:given|treated|started|administered|prescribed|switched)|received|underwent|"
     r"in\s+whom|whose)\b",
     re.IGNORECASE,
-)
-# words right after a name that give it its own cause: "thrombocytopenia induced by D", "A secondary to D"
-_OWN_CAUSE_AFTER = re.compile(
-    r"\s+(?:(?:induced|caused|provoked|triggered)\s+by|due\s+to|secondary\s+to|attributed\s+to)\b", re.IGNORECASE
 )
 
 
@@ -69,13 +68,28 @@ def _names_what_progressed(text: str, start: int, end: int) -> bool:
     )
 
 
+# a noun that names the people right after a name: "a lupus patient", "in hepatitis C patients" (a short code between)
+_PEOPLE_NOUN_AFTER = re.compile(r"(?:\s+[A-Z0-9][\w\-]{0,3})?\s+(?:patients?|sufferers?)\b")
+
+
+def _names_the_people(text: str, start: int, end: int) -> bool:
+    """Whether a noun's name modifies the people's noun after it, which it then says who they were ("a schizophrenia
+    patient receiving D", "lung cancer patients"); not an adjective, which may say what state a drug put them in
+    ("delirious patients")."""
+    return (
+        _PEOPLE_NOUN_AFTER.match(text, end) is not None
+        and not text[start:end].lower().endswith(ADJECTIVE_ENDINGS)
+        and CAUSED_NAME.search(text, start, end) is None
+    )
+
+
 def names_the_peoples_condition(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is the condition of the people the phrase "PEOPLE with ..." names, where
     those people are the subject of a verb of having an event or those a drug was given to; or the disease that
     progressed to another ("progression of X to Y")."""
-    if _OWN_CAUSE_AFTER.match(text, end) is not None:
+    if OWN_CAUSE_AFTER.match(text, end) is not None:
         return False
-    if _names_what_progressed(text, start, end):
+    if _names_what_progressed(text, start, end) or _names_the_people(text, start, end):
         return True
     window = max(0, start - _WINDOW)
     people = _PEOPLE_WITH_BEFORE.search(text, window, start) if text.find("with", window, start) >= 0 else None
