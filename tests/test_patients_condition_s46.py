@@ -52,3 +52,10 @@ def test_a_participle_of_change_after_of_is_part_of_the_name() -> None:
 def test_a_participle_of_change_after_a_noun_ends_the_name() -> None:
     text = "Nausea increased with the higher dose of the syrup."
     assert _event_name(text, "Nausea increased with") == "Nausea"
+
+
+@pytest.mark.parametrize("people", ["an adolescent", "a teenager", "a toddler", "a newborn", "a kidney recipient"])
+def test_the_people_named_by_age_or_by_what_they_received_had_the_condition(people: str) -> None:
+    text = f"Severe hyponatraemia caused by the diuretic in {people} with heart failure."
+    assert _says(text, "heart failure")
+    assert not _says(text, "hyponatraemia")

@@ -431,7 +431,8 @@ HYPOTHETICAL = re.compile(
 # knows single persons ("a 40-year-old man") for where one person is meant
 PEOPLE_NOUNS = (
     r"(?:(?:out|in)?patients?|subjects?|participants?|volunteers?|individuals?|people|persons?|child|children|adults?|man|men|"
-    r"woman|women|boys?|girls?|males?|females?|infants?|neonates?|cases?|those)"
+    r"woman|women|boys?|girls?|males?|females?|infants?|neonates?|newborns?|toddlers?|adolescents?|teenagers?|"
+    r"recipients?|cases?|those)"
 )
 # "patients with X", "children with severe X", right before X: X is what the people had (a disease, a genotype, the
 # indication of their treatment), not what they were given (clinical_context.says_who) nor what happened to them
