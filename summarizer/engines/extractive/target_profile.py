@@ -79,6 +79,7 @@ from summarizer.engines.extractive.treatment_names import (
     names_comparator,
 )
 from summarizer.engines.extractive.trial_names import trial_name_anchors
+from summarizer.engines.extractive.valued_names import valued_anchors
 from summarizer.models import Target
 
 ALONE_WEIGHT = 1.0
@@ -344,6 +345,7 @@ def profile_target(
     conditions = conditions | comparator_short_forms(aliases)
     conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
     conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
+    conditions |= _valued(by_anchor, texts, aliases)  # "MD = 35.2 g": a measure, never an arm (valued_names.py)
     # "X alone" against "X plus Y", and "the addition of Y to X": what both arms had; a name only ever inside what was
     # measured ("the number of days of X", measured_names.py)
     alone = frozenset() if alone_arms else (
@@ -368,6 +370,7 @@ def profile_target(
         if not alone_arms:
             measured = measured_anchors(treatments, readings)
             alone, conditions = alone | measured, conditions | measured
+        conditions |= _valued(by_anchor, texts, aliases)
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
         # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a
         # CI) or about people or a trial (clinical_context.py); a listed name the statements name as given,
@@ -548,6 +551,13 @@ def _chosen_anchor(
     # X and the Y groups") is the arm tested (arm_order.py)
     ranked = sorted(tied, key=lambda a: (-eligible[a].set_against, a), reverse=True)
     return named_first(ranked, texts, {a: eligible[a].names for a in tied}) if texts else ranked[0]
+
+
+def _valued(by_anchor: dict[str, _Tally], texts: Sequence[str], aliases: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The anchors whose names the statements only report with a value (valued_names.py), and the long forms' of
+    such a short form ("Double cystic Artery (DA)" where "DA: 24.75 vs. 30.5")."""
+    valued = valued_anchors({anchor: list(tally.names) for anchor, tally in by_anchor.items()}, texts)
+    return valued.union(*(aliases.get(short, ()) for short in valued))
 
 
 def _arms_named(anchor: str, names: Counter[str]) -> int:
