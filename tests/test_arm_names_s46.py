@@ -1,15 +1,16 @@
 """Names that are no treatment: a name the statements only report with a value ("RD = 4.1", "Total score: 18.2 vs.
-22.9") is a measure or a statistic, never the intervention (valued_names.py). Sentences written for these tests."""
+22.9") is a measure or a statistic, never the intervention (valued_names.py); nor is a dose's size alone ("high" of "the
+high dose group"). Sentences written for these tests."""
 
 from __future__ import annotations
 
-from fake_pico import profile_with
+from fake_pico import profile_name, profile_with
 
 from summarizer.engines.extractive.valued_names import occurrences, reported_with_value, valued_anchors
 
 
 def test_a_name_set_equal_to_a_number_is_reported_with_its_value() -> None:
-    assert reported_with_value("RD", "Weight fell more with yoga than with stretching (RD = 4.1 kg; 95% CI 1.2 to 7.0).")
+    assert reported_with_value("RD", "Weight fell more with yoga than with stretching (RD = 4.1 kg; 95% CI 1.2-7.0).")
     assert reported_with_value("OR", "Relapse was rarer after the new regimen (OR=0.61, p = 0.02).")
 
 
@@ -51,3 +52,23 @@ def test_a_learned_name_only_reported_with_its_value_is_not_the_intervention() -
     assert profile_with(texts, "RD").name is None  # a statistic, never an arm
     named = [text.replace("the intervention group", "the KLP group") for text in texts]
     assert profile_with(named, "RD", "KLP").name == "KLP"
+
+
+DOSE_ARMS = (
+    "The high dose supplementation gave significantly higher serum ferritin than the low dose (p = 0.01).",
+    "Hemoglobin rose more in the high dose group than in the low dose group (p = 0.02).",
+    "Fatigue fell in the high dose group, while it did not change with low dose iron (p = 0.04).",
+)
+
+
+def test_a_doses_size_alone_is_never_the_intervention() -> None:
+    # "high" of "the high dose group" says how much of something, not what: no name rather than "high"
+    assert profile_name(*DOSE_ARMS) is None
+
+
+def test_the_drug_given_at_a_high_dose_is_still_named() -> None:
+    more = (
+        "Treatment with high dose iron sucrose significantly improved hemoglobin (p = 0.01).",
+        "Patients treated with iron sucrose had less fatigue (p = 0.03).",
+    )
+    assert profile_name(*DOSE_ARMS, *more) == "iron sucrose"

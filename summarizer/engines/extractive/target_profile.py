@@ -29,9 +29,10 @@ statements name (treatments.py) which treatment, if any, the target studied:
   share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free"); then the one less often set
   against another arm in a sentence; the alphabet last. A short form the statements define for the comparator
   ("usual care (UC)") is never the intervention, nor is what the statements say the control arm received
-  (control_arm_names.py), nor the word for an arm ("group"). What every arm had ("X alone" against "X plus Y", "the
-  addition of Y to X") and a name only ever inside what was measured ("the number of days of X", measured_names.py)
-  are named only when nothing else qualifies.
+  (control_arm_names.py), nor the word for an arm ("group"), nor a dose's size alone ("high" of "the high dose
+  group"), nor a name the statements only report with its value ("MD = 35.2 g", valued_names.py). What every arm
+  had ("X alone" against "X plus Y", "the addition of Y to X") and a name only ever inside what was measured ("the
+  number of days of X", measured_names.py) are named only when nothing else qualifies.
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
@@ -56,6 +57,7 @@ from summarizer.engines.extractive.culprit_drug import culprit_over
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.given_drug import only_given_drug
 from summarizer.engines.extractive.learned_names import learned_treatments
+from summarizer.engines.extractive.learned_spans import DOSE_SIZES
 from summarizer.engines.extractive.measured_names import measured_anchors
 from summarizer.engines.extractive.name_roles import reads_as_outcome
 from summarizer.engines.extractive.named_conditions import condition_anchors
@@ -517,6 +519,7 @@ def _chosen_anchor(
         if not names_comparator(anchor)  # "placebo injection" is the other arm, never the intervention
         and anchor not in excluded  # nor is a disease the statements abbreviate ("Alzheimer's disease (AD)")
         and anchor not in ARM_WORDS  # nor the word for any arm ("the two groups (intervention group ...")
+        and anchor not in DOSE_SIZES  # nor a dose's size alone ("high" of "the high dose group"): how much, not what
         and tally.reference < tally.mentions  # nor is an arm every statement names only as another's reference
         and (tally.attributed >= (least if anchor in listed else needed) or (tested and tally.tested >= least))
         and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
