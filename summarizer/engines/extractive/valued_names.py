@@ -2,9 +2,10 @@
 
 A trial's results give each measure its value: "MD = 35.2 g" (the mean difference), "Total score: 20.5 vs. 26.3"
 (the measure's value in each arm, the arms named elsewhere). An arm is what a value is compared across, never what is
-set equal to a number, nor what takes one value per arm. A short form the reader takes for a treatment ("MD", "TUG")
-whose every occurrence in the statements stands so is what was measured: the target profile chooses it only when no
-other name qualifies (target_profile.py), as it does a name only ever inside a measure (measured_names.py).
+set equal to a number, nor what takes one value per arm. A short form the reader takes for a treatment ("MD", "DA")
+whose every occurrence in the statements stands so is what was measured: the target profile never chooses it
+(target_profile.py), not even when no other name qualifies, as it may a name only ever inside a measure
+(measured_names.py): a statistic is never given to anyone.
 
 Not a name followed by its own value in a list of the arms' values ("MIPS: 93.97 ± 6.63; PLA: 93.01 ± 7.49"): there
 each arm has one value, and no "versus" follows it; nor a name with the value in brackets after it ("X (n = 16)").
