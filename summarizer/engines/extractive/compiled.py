@@ -94,6 +94,7 @@ MODULES = (
     "trial_names",
     "unnamed_null_results",
     "unreported_results",
+    "valued_names",
     "verdicts",
     "within_groups",
 )

@@ -26,7 +26,7 @@ from summarizer.engines.extractive.treatment_names import (
 )
 
 # the size of a dose, before the word "dose": "high dose", "low doses"
-_DOSE_SIZES = frozenset({"high", "low", "medium", "moderate", "standard", "single", "double", "full", "half"})
+DOSE_SIZES = frozenset({"high", "low", "medium", "moderate", "standard", "single", "double", "full", "half"})
 _DOSE_WORDS = frozenset({"dose", "doses", "dosage", "dosages"})
 
 
@@ -99,7 +99,7 @@ def _code_number(scan: Scan, last: int) -> bool:
 def _dose_size(toks: Sequence[str], i: int) -> bool:
     """Whether word i says the size of a dose named after it ("LY2811376 high dose", "X low doses"): the arm's dose,
     not a word of the name."""
-    return toks[i] in _DOSE_SIZES and i + 1 < len(toks) and toks[i + 1] in _DOSE_WORDS
+    return toks[i] in DOSE_SIZES and i + 1 < len(toks) and toks[i + 1] in _DOSE_WORDS
 
 
 def _counted(scan: Scan, i: int) -> bool:

@@ -29,9 +29,10 @@ statements name (treatments.py) which treatment, if any, the target studied:
   share ("agoraphobia" rather than "free" of "Agoraphobia Free" and "Stress Free"); then the one less often set
   against another arm in a sentence; the alphabet last. A short form the statements define for the comparator
   ("usual care (UC)") is never the intervention, nor is what the statements say the control arm received
-  (control_arm_names.py), nor the word for an arm ("group"). What every arm had ("X alone" against "X plus Y", "the
-  addition of Y to X") and a name only ever inside what was measured ("the number of days of X", measured_names.py)
-  are named only when nothing else qualifies.
+  (control_arm_names.py), nor the word for an arm ("group"), nor a dose's size alone ("high" of "the high dose
+  group"), nor a name the statements only report with its value ("MD = 35.2 g", valued_names.py). What every arm
+  had ("X alone" against "X plus Y", "the addition of Y to X") and a name only ever inside what was measured ("the
+  number of days of X", measured_names.py) are named only when nothing else qualifies.
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
@@ -56,6 +57,7 @@ from summarizer.engines.extractive.culprit_drug import culprit_over
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.given_drug import only_given_drug
 from summarizer.engines.extractive.learned_names import learned_treatments
+from summarizer.engines.extractive.learned_spans import DOSE_SIZES
 from summarizer.engines.extractive.measured_names import measured_anchors
 from summarizer.engines.extractive.name_roles import reads_as_outcome
 from summarizer.engines.extractive.named_conditions import condition_anchors
@@ -79,6 +81,7 @@ from summarizer.engines.extractive.treatment_names import (
     names_comparator,
 )
 from summarizer.engines.extractive.trial_names import trial_name_anchors
+from summarizer.engines.extractive.valued_names import valued_anchors
 from summarizer.models import Target
 
 ALONE_WEIGHT = 1.0
@@ -344,6 +347,7 @@ def profile_target(
     conditions = conditions | comparator_short_forms(aliases)
     conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
     conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
+    conditions |= _valued(by_anchor, texts, aliases)  # "MD = 35.2 g": a measure, never an arm (valued_names.py)
     # "X alone" against "X plus Y", and "the addition of Y to X": what both arms had; a name only ever inside what was
     # measured ("the number of days of X", measured_names.py)
     alone = frozenset() if alone_arms else (
@@ -368,6 +372,7 @@ def profile_target(
         if not alone_arms:
             measured = measured_anchors(treatments, readings)
             alone, conditions = alone | measured, conditions | measured
+        conditions |= _valued(by_anchor, texts, aliases)
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
         # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a
         # CI) or about people or a trial (clinical_context.py); a listed name the statements name as given,
@@ -514,6 +519,7 @@ def _chosen_anchor(
         if not names_comparator(anchor)  # "placebo injection" is the other arm, never the intervention
         and anchor not in excluded  # nor is a disease the statements abbreviate ("Alzheimer's disease (AD)")
         and anchor not in ARM_WORDS  # nor the word for any arm ("the two groups (intervention group ...")
+        and anchor not in DOSE_SIZES  # nor a dose's size alone ("high" of "the high dose group"): how much, not what
         and tally.reference < tally.mentions  # nor is an arm every statement names only as another's reference
         and (tally.attributed >= (least if anchor in listed else needed) or (tested and tally.tested >= least))
         and tally.therapy >= rules.min_framed and tally.exposure < tally.therapy
@@ -548,6 +554,13 @@ def _chosen_anchor(
     # X and the Y groups") is the arm tested (arm_order.py)
     ranked = sorted(tied, key=lambda a: (-eligible[a].set_against, a), reverse=True)
     return named_first(ranked, texts, {a: eligible[a].names for a in tied}) if texts else ranked[0]
+
+
+def _valued(by_anchor: dict[str, _Tally], texts: Sequence[str], aliases: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """The anchors whose names the statements only report with a value (valued_names.py), and the long forms' of
+    such a short form ("Double cystic Artery (DA)" where "DA: 24.75 vs. 30.5")."""
+    valued = valued_anchors({anchor: list(tally.names) for anchor, tally in by_anchor.items()}, texts)
+    return valued.union(*(aliases.get(short, ()) for short in valued))
 
 
 def _arms_named(anchor: str, names: Counter[str]) -> int:
