@@ -125,3 +125,23 @@ def test_units_to_an_event(name: str, higher_is_better: bool) -> None:
 @pytest.mark.parametrize("name", ["7 days to 3 months", "days before surgery"])
 def test_a_span_or_a_time_point_is_no_time_to_an_event(name: str) -> None:
     assert rule_higher_is_better(name) is None
+
+
+# a participle after a count or a share is an adjective of what is counted, and the count is the outcome
+
+
+def test_a_count_of_what_a_participle_qualifies_is_named_whole() -> None:
+    mentions = find_outcomes(
+        "The two arms did not differ significantly in the cumulative number of restored teeth (p = 0.10)."
+    )
+    assert [(m.outcome, m.change) for m in mentions] == [("cumulative number of restored teeth", "no_difference")]
+
+
+def test_the_participle_of_a_count_gives_it_no_change() -> None:
+    mentions = find_outcomes("The proportion of improved patients was higher with drug A (p = 0.01).")
+    assert all(m.change == "unclear" and m.direction == "unclear" for m in mentions)
+
+
+def test_a_change_verb_before_a_count_still_reads() -> None:
+    mentions = find_outcomes("Drug A significantly reduced the number of falls (p=0.01).")
+    assert [(m.outcome, m.change) for m in mentions] == [("number of falls", "decreased")]
