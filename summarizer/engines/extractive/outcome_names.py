@@ -192,6 +192,9 @@ _MEASURING = frozenset({
     "measured", "assessed", "recorded", "evaluated", "determined", "obtained", "monitored", "collected", "estimated",
     "calculated", "quantified", "taken", "rated", "scored", "graded",
 })
+# the verbs of a thing happening, which take no object: after a noun they are its verb ("a fall in the size of the
+# ulcers occurred", "fever arose"), never part of a name
+_HAPPENING = frozenset({"occurred", "occur", "occurs", "happened", "happens", "arose", "arises", "emerged"})
 # a method named after the measure: "depressive symptoms according to the HADS"
 _METHOD_PHRASE = frozenset({("according", "to")})
 
@@ -209,6 +212,30 @@ def _closed_word(word: str) -> bool:
     """A word of a closed class that no name of a measure opens or ends with."""
     return (word in _PREPOSITIONS or word in _DETERMINERS or word in _CONJUNCTIONS or word in _RELATIVES
             or word in _PERSONAL or word in _MODALS or word in _AUXILIARIES)
+
+
+# a fronted phrase of the means a measure was taken by, before a comma: "using a visual analogue scale, X", "on a
+# five-point scale, X", "measured with a goniometer, X"; or the instrument alone, its opening word cut before the
+# name was read ("visual analogue scale, X"). The measure is what follows the comma
+_MEANS_OPENS = frozenset({"using", "with", "by", "on", "via", "through", "measured", "assessed", "rated", "scored"})
+_INSTRUMENTS = frozenset({"scale", "scales", "questionnaire", "questionnaires", "inventory", "instrument", "checklist",
+                          "vas", "nrs", "goniometer", "dynamometer"})
+
+
+def _after_fronted_means(name: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words after a fronted phrase of means (_MEANS_OPENS, _INSTRUMENTS) and its comma; all of them when there
+    is none, or when what follows the comma is a list (a comma or a conjunction again: "scale, pain and mood" may
+    list the measures)."""
+    commas = [i for i, (s, _, _) in enumerate(words) if i and name[:s].rstrip().endswith(",")]
+    if len(commas) != 1 or commas[0] == len(words) or not words:
+        return words
+    at = commas[0]
+    rest = words[at:]
+    if any(w in _CONJUNCTIONS for _, _, w in rest):
+        return words
+    if words[0][2] in _MEANS_OPENS or words[at - 1][2] in _INSTRUMENTS:
+        return rest
+    return words
 
 
 def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[int, int] | None:
@@ -241,6 +268,7 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
                and w not in ("all", "both", "either", "any", "each") and name[:s].rstrip().endswith(",")]
     if fronted:
         words = words[fronted[-1] :]
+    words = _after_fronted_means(name, words)
     if _a_time(words):
         return None
     while words and (words[0][2] in _DETERMINERS or words[0][2] in ("and", "or", "also", "of", "on", "to")):
@@ -261,6 +289,9 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
             return None  # "the incidence of these serious complications": named before, not here
         if i and w in _RELATIVES and words[i - 1][2] in _PREPOSITIONS:
             return None  # "the issue of whether ...": the measure is the clause, not a name
+        if i and w in _HAPPENING:
+            cut = i  # "(a reduction in) the size of the ulcers occurred in ...": the name ends at its verb
+            break
         if i and counted_by_clause(bare, i, _COUNTED_PEOPLE):
             counted_from = i  # "the proportion of children who recovered": who was counted names the measure
             continue

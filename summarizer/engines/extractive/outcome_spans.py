@@ -316,6 +316,11 @@ _PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|for|at|on|by|with|from|among|durin
 _WHOLE_IN_NAME = re.compile(
     r"\d+(?:\.\d+)?\s*(?:[–—\-]|to)\s*\d+(?:\.\d+)?(?![\d.])|[^\W\d_]+(?:/[^\W\d_]+)+|"
     r"\bat(?=\s+[a-z]+(?:ful|ive|ous)\s+[a-z])"
+    # a word a number opens and a hyphen joins to letters names a thing, not a value: "serum 25-oh-d levels", "the
+    # 6-minute walk distance", "24-hour urinary sodium" (not "3-fold", which says by how much)
+    # after a determiner or a preposition it says when ("over the 1-year follow-up"), and the number still cuts
+    r"|(?<![\w\-.])(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bover\s)(?<!\bin\s)(?<!\bfor\s)(?<!\bto\s)(?<!\bon\s)"
+    r"(?<!\bby\s)\d+(?:\.\d+)?-(?!fold\b)[a-z][\w\-]*"
     # "deaths from all cancers", "mortality due to infection": the cause narrows what is counted
     r"|\b(?:deaths?|mortality|died|dying)\s+(?:from|due\s+to)\b"
 )
@@ -393,6 +398,26 @@ _QUANTITY_HEADS = MEASUREMENT_NOUNS | frozenset({
 })
 
 
+# adjectives of having or lacking a quality ("painful and swollen joints", "restless and painless nights"), which share
+# the next part's noun as ADJECTIVE_ENDINGS do; only before a part of two words or more, whose last is the noun
+_QUALITY_ENDINGS = ("ful", "less")
+_AMOUNT_NOUNS = frozenset({"handful", "spoonful", "cupful", "mouthful", "armful"})  # nouns of an amount, not qualities
+# a grade, stage, type or dose given by a number, arabic or roman ("grade 3", "stage III", "type 2")
+_NUMERAL = re.compile(r"^(?:\d+[a-z]?|[ivx]+)$")
+
+
+def _numbered_alternatives(words: list[str], part: str) -> bool:
+    """Whether a part that opens with a numeral goes on the numbered word that ends the part before it: "grade 3 or
+    4 neutropenia", "grade 2 and grade 3 mucositis", "type 1 and 2 diabetes" name one outcome of two grades, never
+    a bare "grade 3" and "4 neutropenia"."""
+    following = part.lower().split()
+    if len(words) < 2 or len(following) < 2 or _NUMERAL.match(words[-1]) is None or not words[-2].isalpha():
+        return False
+    if following[0] == words[-2].lower() and len(following) > 2:  # "grade 2 and grade 3 mucositis"
+        following = following[1:]
+    return _NUMERAL.match(following[0]) is not None
+
+
 def split_pieces(text: str) -> list[str]:
     """The coordinated parts of an object or subject (cues.OBJ_SPLIT), as they are written; a part that ends with an
     adjective shares the head of the next ("incidence of cardiovascular and renal events", "diurnal systolic and
@@ -408,9 +433,12 @@ def split_pieces(text: str) -> list[str]:
         words = text[merged[-1][0] : merged[-1][1]].split() if merged else []
         if words and end > start and (
             words[-1].endswith(ADJECTIVE_ENDINGS) and len(words[-1]) > 4
+            or words[-1].endswith(_QUALITY_ENDINGS) and len(words[-1]) > 5 and words[-1] not in _AMOUNT_NOUNS
+            and len(text[start:end].split()) > 1
             or text.startswith("other ", start) and len(text[start:end].split()) <= _OTHER_WORDS
             and "and" in text[merged[-1][1] : start] and text[start:end].rsplit(None, 1)[-1] in _QUANTITY_HEADS
             or shares_the_modifier(" ".join(words), text[start:end])  # "glucose uptake and utilization"
+            or _numbered_alternatives(words, text[start:end])  # "grade 3 or 4 neutropenia"
         ):  # "energy and other nutrient intakes": "other" makes the part before it one of the next part's kind
             merged[-1] = (merged[-1][0], end)
         else:

@@ -444,6 +444,9 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         )
         if negated and _AS_MUCH_AS.search(obj) is not None:
             continue
+        # "the number of restored teeth": the participle qualifies what is counted, and the count is the outcome,
+        # named with no change of its own (a sentence that calls it not significant makes it no difference)
+        counted = _COUNTED_OF.search(prefix[-45:]) if verb.endswith("ed") else None
         if ("less " in prefix or "least " in prefix) and LESS_EFFECTIVE.search(prefix[-120:]) is not None:
             continue  # "less effective than B in reducing X": result_cues.MORE_EFFECTIVE reads it
         # "halt the deterioration of cardiac function", "slowed the rate of decline in X"
@@ -469,6 +472,10 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 break
             name_low = " ".join(words)
             start = low.find(name_low, idx)
+            if start >= 0 and counted is not None:
+                # "the cumulative number of restored teeth": the whole count
+                start = match.start() - len(prefix[-45:]) + counted.start()
+                name_low = low[start : low.find(name_low, idx) + len(name_low)]
             if start < 0 or name_low in NOT_OUTCOMES or not 3 <= len(name_low) <= 80:
                 continue
             change: Change
@@ -476,7 +483,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             label = verb_label
             if _less_after(low, start + len(name_low)):
                 label = _TURNED_ROUND.get(verb_label, verb_label)  # "A reduced X less than B did": X higher with A
-            if trend:
+            if trend or (counted is not None and not negated):
                 change, direction = "unclear", "unclear"
             elif negated:
                 change, direction = "no_difference", "no_difference"
@@ -496,9 +503,17 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 change = "unclear"
                 direction = "improved" if label == "improved" else "worsened"
             mentions.append(mention_at(scan, start, len(name_low), change, direction))
+            if counted is not None:
+                break  # what the next part is a count of is unsaid
     return mentions
 
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
+# a count or a share of what a participle qualifies ("the number of restored teeth", "the proportion of improved
+# patients"): the participle is an adjective of the thing counted, not the change of a measure after it
+_COUNTED_OF = re.compile(
+    r"\b(?:(?:mean|median|total|cumulative|overall|average)\s+)?(?:number|numbers|count|proportion|percentage|"
+    r"incidence|rate|frequency|prevalence|amount)\s+of\s+$"
+)
 # a finding said with a hedge of seeming ("acamprosate appears to decrease alcohol intake", "did not appear to reduce
 # X"): the "to" before the verb is no purpose; the denial is read with it
 _SEEMS_TO = re.compile(

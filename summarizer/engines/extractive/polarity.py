@@ -117,6 +117,13 @@ TIME_TAKEN = re.compile(r"\b(?:time|times|duration)\s+(?:required|needed|taken|n
 # "time to progression", "time until relapse", "time to multiple sclerosis": the time before a harm (a bad word or a
 # disease's name); longer is better
 TIME_TO = re.compile(r"\b(?:time|times|interval|delay)\s+(?:to|until|before)\s+(?P<what>.*)$")
+# the same time counted in its units: "days to wound healing", "the number of days until relapse", "median hours to
+# first flatus". Only a name that opens with the count, not "7 days to 3 months" (a span) nor "2 days before surgery"
+# (when a thing was done): "before" after a unit is a time point far more often than a time to an event
+UNITS_TO = re.compile(
+    r"^(?:(?:the|mean|median|average|total)\s+){0,2}(?:(?:number|count)\s+of\s+)?"
+    r"(?:seconds|minutes|hours|days|weeks|months|years)\s+(?:to|until)\s+(?P<what>[a-z].*)$"
+)
 # "duration of symptoms", "length of stay": shorter is better, unless it is the duration of something good
 DURATION_OF = re.compile(r"\b(?:duration|length|period)\s+of\s+(?P<what>.*)$")
 GOOD_TO_LAST = re.compile(
@@ -143,7 +150,7 @@ def _longer_is_better(low: str) -> bool | None:
     """For a time or a duration, whether longer is better; None when the outcome is not one."""
     if TIME_TAKEN.search(low) is not None:
         return False
-    to = TIME_TO.search(low)
+    to = TIME_TO.search(low) or UNITS_TO.search(low)
     if to is not None:
         what = to.group("what")
         if GAIN_NAMED.search(what):
