@@ -405,7 +405,9 @@ OUTCOME_VERB = re.compile(
     # "improvements from baseline in X": the change's reference point between the noun and its object
     r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+"
     r"(?:(?:from|over|since|relative\s+to)\s+baseline\s+)?(?:in|of))"
-    r"\s+(?:the\s+)?(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z][^\.;:\(\)\[\]]{1,120})"
+    # (a colon between two words with no space is inside the name: "the fat:lean ratio")
+    r"\s+(?:the\s+)?(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z]"
+    r"(?:[^\.;:\(\)\[\]]|(?<=[a-z]):(?=[a-z])){1,120})"
 )
 # every word OUTCOME_VERB can start with: a statement without one needs no regex scan
 OUTCOME_VERB_STEMS = tuple(stem for _, stems in VERB_LABEL_STEMS for stem in stems if stem != "benefit")
@@ -492,11 +494,34 @@ VERB_NEGATED = re.compile(
     # "was not associated with an increased risk of X"
     r"clinically|meaningful|further|marked|associated\s+with|linked\s+(?:to|with)|an?)\s+){0,4}$"
 )
+# the span of time a result was read over, after its name: "over the trial", "over the 2-year follow-up", "over 12
+# months"; not an age ("women over 50 years of age") nor anything but a time ("control over eating")
+_OVER_A_TIME = (
+    r"\s+over\s+(?:the\s+)?(?:(?:whole|entire|first|last|next|following)\s+)?(?:(?:\d+|one|two|three|four|five|six|"
+    r"twelve)[\s\-\u2010\u2011]*(?:days?|weeks?|months?|years?)\b(?!\s+(?:of\s+age|old)\b)|(?:trial|study|"
+    r"follow[\s\-\u2010\u2011]?up|treatment|intervention)(?:\s+period)?\b|time\b).*$"
+)
+# the words that take an infinitive as their complement: "the ability to climb the stairs", "time to reach the target",
+# "days to achieve a response" name one measure with it
+TAKES_INFINITIVE = (
+    "ability", "inability", "capacity", "failure", "time", "willingness", "readiness", "need", "needs", "tendency",
+    "likelihood", "motivation", "confidence", "intention", "intent", "desire", "decision", "attempt", "attempts",
+    "effort", "efforts", "opportunity", "propensity", "refusal", "reluctance", "able", "unable", "likely", "unlikely",
+    "willing", "ready", "taken", "needed", "required", "days", "hours", "minutes", "weeks", "months", "years",
+)
+# a purpose clause after a name ends it: "inhibit complex I | to exert its effect", "reduced pain | to allow an early
+# discharge": "to", a verb, and its object's determiner (a preposition "to" is followed by its noun phrase, "to the
+# ward"); not after a word that takes an infinitive (TAKES_INFINITIVE)
+_PURPOSE_CLAUSE = (
+    "(?i:" + "".join(rf"(?<!\b{word})" for word in TAKES_INFINITIVE)
+    + r"\s+to\s+[a-z]+\s+(?:the|a|an|its|their|his|her|this|these|those|our|any|each)\b.*$)"
+)
 OBJ_CUT = re.compile(
     r"(?:\s*,\s*(?:and\s+|or\s+)?|(?:^|\s+)(?:and|or)\s+)(?:in some cases\s+)?(?:an?\s+)?(?:\w+ly\s+)?"
     r"\b(?:reduc|decreas|lower|"
     r"prevent|increas|improv|enhanc|restor|alleviat|attenuat|worsen|shorten|prolong|extend|suppress|inhibit|"
     r"slow)\w*\b.*$|"
+    + _OVER_A_TIME + "|" + _PURPOSE_CLAUSE + "|"
     # "in the lungs", "in C. elegans", "in DNA vaccines": where or in whom, not what changed
     r"\s+in\s+(?!hospital|icu\b|the\s+icu|intensive)(?:[a-z]\.\s)?.*$|"
     r"\s*(?:,\s*(?:and\s+|but\s+|which\s+|while\s+)?(?:in|it|they|this|these|with|whereas|while|although|"
@@ -519,7 +544,9 @@ OBJ_CUT = re.compile(
     r"\s+and\s+(?:was|were|is|are|has|have|had|it|they|also)\b|"
     # a number ends the name, but not the number of a type or a phase ("type 2 diabetes") or one that starts it, nor
     # one that starts a word after "of" ("the relative clearance of 99Tc-DMSA", "the risk of 1-year mortality")
-    r"(?<![\w\-])(?<!type\s)(?<!phase\s)(?<!grade\s)(?<!stage\s)(?<!^)(?:(?<!of\s)\d|\d(?![\d.,]*-?[a-z])))"
+    # (nor the number after a hyphen written U+2010 or U+2011, as in "growth factor-1")
+    r"(?<![\w\-\u2010\u2011])(?<!type\s)(?<!phase\s)(?<!grade\s)(?<!stage\s)(?<!^)"
+    r"(?:(?<!of\s)\d|\d(?![\d.,]*[\-\u2010\u2011]?[a-z])))"
     r".*$",
     re.DOTALL,
 )
