@@ -43,7 +43,8 @@ def test_a_colon_with_a_space_still_ends_the_object_and_the_clause() -> None:
 
 
 def test_a_number_after_a_typographic_hyphen_stays_on_the_name() -> None:
-    assert _names(f"Drug B lowered serum interleukin{HYPHEN}6 (P=0.02 versus placebo).") == [f"serum interleukin{HYPHEN}6"]
+    sentence = f"Drug B lowered serum interleukin{HYPHEN}6 (P=0.02 versus placebo)."
+    assert _names(sentence) == [f"serum interleukin{HYPHEN}6"]
     assert _cut(f"transforming growth factor{NON_BREAKING_HYPHEN}2 at 3 months") == (
         f"transforming growth factor{NON_BREAKING_HYPHEN}2"
     )
