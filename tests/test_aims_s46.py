@@ -83,3 +83,24 @@ def test_a_verbs_objects_keep_their_determiners() -> None:
     assert [name for name, _, _ in _read("Drug A reduced nausea and the need for rescue antiemetics.")] == [
         "nausea", "need for rescue antiemetics"
     ]
+
+
+# "the groups did not differ in X": no difference in X
+
+
+def test_arms_that_did_not_differ_in_a_measure_give_no_difference_in_it() -> None:
+    assert _read("The two groups did not differ significantly in serum ferritin at week 12 (p = 0.31).") == [
+        ("serum ferritin", "no_difference", "no_difference")
+    ]
+
+
+def test_did_not_differ_in_the_arms_names_no_measure() -> None:
+    assert _read("Wound scores did not differ in the two treatment arms.") == [
+        ("Wound scores", "no_difference", "no_difference")
+    ]
+
+
+def test_arms_that_differed_are_not_read_as_no_difference() -> None:
+    assert all(c != "no_difference" for _, c, _ in _read(
+        "The two groups differed significantly in serum ferritin at week 12 (p = 0.003)."
+    ))
