@@ -71,6 +71,7 @@ MODULES = (
     "patients_disease",
     "peoples_condition",
     "polarity",
+    "pressure_ranges",
     "reading",
     "resolution",
     "result_cues",

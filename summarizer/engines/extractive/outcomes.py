@@ -62,6 +62,7 @@ from summarizer.engines.extractive.outcome_spans import (
     subject_before,
 )
 from summarizer.engines.extractive.polarity import LearnedPolarity, outcome_direction
+from summarizer.engines.extractive.pressure_ranges import fell_to_hypotension
 from summarizer.engines.extractive.resolution import resolution_outcomes
 from summarizer.engines.extractive.resources import Resources
 from summarizer.engines.extractive.result_cues import (
@@ -182,13 +183,15 @@ def _found_outcomes(scan: Scan, significance: Significance, numbers: list[Numeri
     tidied = [t for m in leading if (t := _tidied(scan.text, m)) is not None]
     between = (arms.read(m) for m in tidied)
     stopped = _stopped_sentences(scan) | planned_sentences(scan) | event_subgroup_sentences(scan)
-    return [
+    found = [
         m for m in between if m is not None and m.sentence not in stopped and plausible_outcome_name(m.outcome)
         and not _NEGATION_FIRST.match(m.outcome)
         and not (m.change == "no_difference" and (
             before_treatment(scan, m.start) or patients_characteristic(scan.text, m.start, m.outcome)
         ))
     ]
+    # a blood pressure fallen to a hypotensive value is hypotension, a harm
+    return [replace(m, direction="worsened") if fell_to_hypotension(scan, m) else m for m in found]
 
 # a name that opens with a negation is a result, not a measure: "a small decrease or no change in X" gives no "no
 # change"
@@ -394,7 +397,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         prefix = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
         seems = _SEEMS_TO.search(prefix[-60:])  # "X appears to reduce Y": a finding, hedged, not a purpose
         unhedged = prefix[: len(prefix) - len(seems.group())] if seems else prefix
-        if verb_label is None or HYPOTHETICAL.search(unhedged) or (
+        if verb_label is None or HYPOTHETICAL.search(unhedged) or _GIVEN_FOR.search(prefix[-120:]) or (
             SUBGROUP_BEFORE.search(prefix[-40:]) and not RESPONDERS_BEFORE.search(prefix[-80:])
         ):
             continue  # a purpose or a conjecture; who the patients were ("patients who had improved symptoms")
@@ -412,6 +415,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                  or _FOUND_BEFORE.search(prefix[-60:]) is not None),
         )
         compared = None
+        noun_object = False
         if _JOINED_OBJECT.match(obj) and _PREDICATE_BEFORE.search(prefix[-40:]):
             continue  # "X was significantly lower and the rate of Y was higher": a new clause, not lower's object
         obj = re.sub(r"^(?:or|and)\s+", "", obj)
@@ -420,6 +424,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             verb in _PLURAL_CHANGE_NOUNS and _NOUN_BEFORE.search(low, max(0, match.start() - 25), match.start())
         )):
             obj = obj[len(first_word) + 1 :]  # "an increase in HDL", "increases in Ve": the noun, not the verb
+            noun_object = True
             compared = _COMPARED_AFTER.match(low, match.start("obj"), sentence_end)
         elif verb.endswith((" in", " of")) and verb.split(" ", 1)[0] in _CHANGE_NOUNS:
             compared = _COMPARED_AFTER.match(low, match.start("obj"), sentence_end)  # "the rise in X was ..."
@@ -457,6 +462,8 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
                 halted = True
             else:
                 verb_label = _TURNED_ROUND.get(verb_label, verb_label)
+        if noun_object and _DETERMINER_BEFORE.search(prefix[-6:]):
+            obj = _without_sibling_phrase(obj)  # "a decrease in A and the B": B is the clause's, not the decrease's
         piece_pos = match.start("obj")
         for piece in split_pieces(obj):
             idx = low.find(piece, piece_pos) if piece else -1
@@ -508,11 +515,32 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
     return mentions
 
 _TREND_BEFORE = re.compile(r"\b(?:an|the)\s+$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the)\s+$")
+# a conjunct that opens with its own determiner after an object that has none: "a decrease in A and the B" pairs
+# "the B" with "a decrease" (both the clause's), where "a decrease in A and B" would have decreased both
+_SIBLING_PHRASE = re.compile(r"\s+(?:and|or)\s+(?:the|a|an|his|her|their|its|this|these)\s")
+_OWN_DETERMINER = re.compile(r"(?:the|a|an|his|her|their|its|this|these)\s")
+
+
+def _without_sibling_phrase(obj: str) -> str:
+    """The change noun's object up to a conjunct that has its own determiner where the object opens with none."""
+    if _OWN_DETERMINER.match(obj):
+        return obj
+    sibling = _SIBLING_PHRASE.search(obj)
+    return obj[: sibling.start()] if sibling is not None else obj
+
 # a count or a share of what a participle qualifies ("the number of restored teeth", "the proportion of improved
 # patients"): the participle is an adjective of the thing counted, not the change of a measure after it
 _COUNTED_OF = re.compile(
     r"\b(?:(?:mean|median|total|cumulative|overall|average)\s+)?(?:number|numbers|count|proportion|percentage|"
     r"incidence|rate|frequency|prevalence|amount)\s+of\s+$"
+)
+# a treatment given "for (the) reduction of X" is given with that aim: a purpose, not what happened ("was started
+# on X for reduction of pain"); not "effective for the reduction of X", which judges it. The giving and the purpose
+# stay in one clause (no comma, no full stop between).
+_GIVEN_FOR = re.compile(
+    r"\b(?:given|started|received|receiving|prescribed|administered|initiated|commenced|treated|began|begun|put)\b"
+    r"[^.;,]{0,80}\bfor\s+(?:the\s+|a\s+)?$"
 )
 # a finding said with a hedge of seeming ("acamprosate appears to decrease alcohol intake", "did not appear to reduce
 # X"): the "to" before the verb is no purpose; the denial is read with it

@@ -104,9 +104,12 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
     for match in [*(NO_DIFFERENCE_IN.finditer(low) if negated else ()),
                   *(DIFFERENCE_NOT_SIGNIFICANT.finditer(low) if tested else ()),
                   *(EFFECT_NOT_SIGNIFICANT.finditer(low) if not EFFECT_WORDS.isdisjoint(said) and not
-                    SIGNIFICANCE_WORDS.isdisjoint(said) else ())]:
+                    SIGNIFICANCE_WORDS.isdisjoint(said) else ()),
+                  *(DID_NOT_DIFFER_IN.finditer(low) if negated and "differ" in said else ())]:
         if low[match.start("obj") :].split(" ", 1)[0] in NOT_AN_OBJECT:
             continue  # "did not change in response to treatment": said of the subject before it (SUBJECT_RESULT)
+        if _ARMS_OPEN.match(low, match.start("obj")):
+            continue  # "did not differ in the two groups": where, not in what
         head = CHANGE_HEAD.match(low, match.start("obj"))  # "no difference in the changes in X": X
         piece_pos = head.end() if head is not None else match.start("obj")
         end = match.end("obj")
@@ -400,6 +403,15 @@ _CONTROL_AFTER = re.compile(
 _BUT_PREDICATE = re.compile(r"\bbut\s+(?:was|were|is|are)\b")
 
 _NEGATED_VERBS = frozenset({"change", "improve", "increase", "decrease"})
+# "the groups did not differ (significantly) in X": the arms are the subject, X is what they did not differ in (no
+# difference in X), as "there was no difference in X" says
+DID_NOT_DIFFER_IN = re.compile(
+    r"\b(?:did|do|does)\s+not\s+(?:\w+ly\s+)?differ\s+(?:\w+ly\s+)?"
+    r"(?:in\s+terms\s+of|with\s+(?:regard|respect)\s+to|regarding|in|on)\s+(?:the\s+|their\s+)?"
+    r"(?P<obj>[a-z][^.;:()\[\]]{1,100})"
+)
+# an object that names the arms: "in the two groups", "in both arms"
+_ARMS_OPEN = re.compile(r"(?:(?:both|all|each|either|the|two|three|these)\s+)*(?:[\w\-]+\s+){0,2}?(?:groups?|arms?)\b")
 
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless|whether)\b")
 
