@@ -38,10 +38,18 @@ def _treats(text: str, events: tuple[str, ...], drug: str) -> bool:
          "azithromycin", True),
         ("Phenytoin-induced gingival overgrowth treated with azithromycin.", ("gingival overgrowth",),
          "phenytoin", False),
+        # what the event's name holds in brackets may stand between it and its treatment
+        ("Severe thrombocytopenia (platelets below 10 x 10(9)/L) treated with romiplostim.", ("thrombocytopenia",),
+         "romiplostim", True),
         # the event names what the patients had, "treated with" says who they were: not its treatment
         ("Hepatotoxicity in patients treated with isoniazid is common.", ("hepatotoxicity",), "isoniazid", False),
         # recovery with, and going away after a drug was given
         ("His neutropenia showed complete recovery with filgrastim.", ("neutropenia",), "filgrastim", True),
+        ("Her hepatitis showed full recovery following treatment with prednisone, azathioprine and rest.",
+         ("hepatitis",), "azathioprine", True),
+        # a list after "treatment of E with" is not read as the event's treatment: the treatment may be of a disease
+        ("Ototoxicity following treatment of sarcoma with cisplatin, ifosfamide and doxorubicin.", ("ototoxicity",),
+         "ifosfamide", False),
         ("The agitation resolved promptly after administration of lorazepam.", ("agitation",), "lorazepam", True),
         # going away after a drug was stopped is a dechallenge: that drug caused the event
         ("The agitation resolved promptly after discontinuation of lorazepam.", ("agitation",), "lorazepam", False),

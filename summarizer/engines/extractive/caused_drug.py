@@ -35,24 +35,28 @@ from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES, name
 __all__ = ["caused_counts", "most_caused", "only_caused_drug", "treats_the_event"]
 
 # what says, right before a drug's name, that it was given for an event named earlier in the sentence: "treatment
-# of E with", "E was (successfully) treated with", "E responded to", "E resolved with", "complete recovery with",
-# "E resolved after administration of" (not "who was treated with D", which says who the patients were: they may
-# have had E after D; nor "E resolved after discontinuation of D", a dechallenge, which names the cause)
+# of E with", "E was (successfully) treated with", "E responded to", "E resolved with", "complete recovery (from E)
+# with" or "following treatment with" (a list: "with A, B"), "E resolved after administration of" (not "who was
+# treated with D", which says who the patients were: they may have had E after D; nor "E resolved after
+# discontinuation of D", a dechallenge, which names the cause)
 _TREATS_BEFORE = re.compile(
     r"(?:\b(?:treatment|management|therapy)\s+(?:of|for)\b[^.;:]*?\bwith"
     r"|(?<!who\s)(?<!that\s)(?<!which\s)\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?"
     r"(?:treated|managed|controlled|reversed)\s+(?:\w+ly\s+)?(?:with|by|using)"
     r"|\b(?:responded|responding|resolved|improved)\s+(?:\w+ly\s+)?(?:to|with|on)"
     r"|\b(?:recovery|recovered|remission)\b[^.;:]{0,60}?\b(?:with|following\s+(?:treatment|therapy)\s+with)"
+    r"(?:\s+[\w\-]+,)*"
     r"|\b(?:resolved|improved|recovered|disappeared|subsided)\s+(?:\w+ly\s+)?(?:after|following)\s+(?:the\s+)?"
     r"(?:administration|injection|infusion|initiation|treatment|therapy)\s+(?:of|with))"
     r"\s+(?:[\w\-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _REACH = 120
-# the event's name followed by its treatment, as a title or a clause words it: "E treated with D" (right after the
-# event, so that "E in patients treated with D", which says who had E, is not read so)
+# the event's name followed by its treatment, as a title or a clause words it: "E (grade 3) treated with D" (right
+# after the event and what it holds in brackets, so that "E in patients treated with D", which says who had E, is
+# not read so)
 _TREATED_AFTER_EVENT = re.compile(
+    r"(?:\s*\((?:[^()]|\([^()]*\))*\))*"
     r"\s+(?:\w+ly\s+)?(?:treated|managed|reversed)\s+(?:\w+ly\s+)?(?:with|by|using)\s+(?:[\w\-]+\s+){0,3}$",
     re.IGNORECASE,
 )
