@@ -11,8 +11,9 @@ of the drug lexicon (learned from the adverse-effect corpus) or a word of a clas
 "exposure to D" of such a drug is its being given (the exposure frame is for smoking, pollution and the like).
 
 Two readings are not a drug's cause: a drug named only as what another arm is compared against, and a drug named as
-the treatment of an event the sentence has already named ("treatment of antibiotic-associated colitis with D", "the
-rash was treated with D", "the seizures responded to D"): the patient was given D for the harm, not harmed by it.
+the treatment of an event the sentence names ("treatment of antibiotic-associated colitis with D", "the rash was
+treated with D", "the seizures responded to D", "D-induced E treated with C", "C ameliorated his E"): the patient was
+given the drug for the harm, not harmed by it.
 A statement that advises ("users of D who develop a fever should be screened") reports no harm the patient had.
 """
 
@@ -34,17 +35,38 @@ from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES, name
 __all__ = ["caused_counts", "most_caused", "only_caused_drug", "treats_the_event"]
 
 # what says, right before a drug's name, that it was given for an event named earlier in the sentence: "treatment
-# of E with", "E was (successfully) treated with", "E responded to", "E resolved with" (not "who was treated with
-# D", which says who the patients were: they may have had E after D)
+# of E with", "E was (successfully) treated with", "E responded to", "E resolved with", "complete recovery (from E)
+# with" or "following treatment with" (a list: "with A, B"), "E resolved after administration of" (not "who was
+# treated with D", which says who the patients were: they may have had E after D; nor "E resolved after
+# discontinuation of D", a dechallenge, which names the cause)
 _TREATS_BEFORE = re.compile(
     r"(?:\b(?:treatment|management|therapy)\s+(?:of|for)\b[^.;:]*?\bwith"
     r"|(?<!who\s)(?<!that\s)(?<!which\s)\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?"
     r"(?:treated|managed|controlled|reversed)\s+(?:\w+ly\s+)?(?:with|by|using)"
-    r"|\b(?:responded|responding|resolved|improved)\s+(?:\w+ly\s+)?(?:to|with|on))"
+    r"|\b(?:responded|responding|resolved|improved)\s+(?:\w+ly\s+)?(?:to|with|on)"
+    r"|\b(?:recovery|recovered|remission)\b[^.;:]{0,60}?\b(?:with|following\s+(?:treatment|therapy)\s+with)"
+    r"(?:\s+[\w\-]+,)*"
+    r"|\b(?:resolved|improved|recovered|disappeared|subsided)\s+(?:\w+ly\s+)?(?:after|following)\s+(?:the\s+)?"
+    r"(?:administration|injection|infusion|initiation|treatment|therapy)\s+(?:of|with))"
     r"\s+(?:[\w\-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _REACH = 120
+# the event's name followed by its treatment, as a title or a clause words it: "E (grade 3) treated with D" (right
+# after the event and what it holds in brackets, so that "E in patients treated with D", which says who had E, is
+# not read so)
+_TREATED_AFTER_EVENT = re.compile(
+    r"(?:\s*\((?:[^()]|\([^()]*\))*\))*"
+    r"\s+(?:\w+ly\s+)?(?:treated|managed|reversed)\s+(?:\w+ly\s+)?(?:with|by|using)\s+(?:[\w\-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# the drug as the subject of the event's going away, the event named after it: "D (25 mg) ameliorated his E"
+_RELIEVES_AFTER = re.compile(
+    r"[\w\-]*(?:\s+[\w\-().,/]+){0,3}?\s+(?:ameliorated|relieved|alleviated|reversed|resolved|abolished)"
+    r"(?:\s+[\w\-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
+_RELIEF_REACH = 80
 # a recommendation, not a report of what the patient had: "users of D who develop a fever should be screened"
 _ADVISED = re.compile(r"\b(?:should|must|ought\s+to|(?:is|are)\s+(?:recommended|advised))\b", re.IGNORECASE)
 # the share of the statements that may cite a work (a date, "in May 1998", reads as an author-year citation): a
@@ -55,7 +77,8 @@ _GENERIC = MODIFIED_CLASSES | {"administration"}
 
 
 def treats_the_event(text: str, events: Sequence[str], drug_at: int) -> bool:
-    """Whether the drug named at drug_at is given for an event (of `events`) named before it in its sentence."""
+    """Whether the drug named at drug_at is given for an event (of `events`) of its sentence: named before it ("E was
+    treated with D", "E treated with D") or after it, as what the drug relieved ("D ameliorated his E")."""
     sentence_start = max(text.rfind(". ", 0, drug_at), text.rfind("; ", 0, drug_at)) + 1
     low = text.lower()
     first_event = min(
@@ -63,10 +86,40 @@ def treats_the_event(text: str, events: Sequence[str], drug_at: int) -> bool:
         default=-1,
     )
     if first_event < 0:
-        return False
+        return _relieves_an_event(text, events, drug_at)
     # "treatment of E with D": the treatment word may come right before the event's name
     window = max(sentence_start, first_event - _BEFORE_EVENT, drug_at - _REACH)
-    return _TREATS_BEFORE.search(text, window, drug_at) is not None
+    if _TREATS_BEFORE.search(text, window, drug_at) is not None:
+        return True
+    return _treated_right_after_event(low, events, sentence_start, drug_at) or _relieves_an_event(text, events, drug_at)
+
+
+def _treated_right_after_event(low: str, events: Sequence[str], sentence_start: int, drug_at: int) -> bool:
+    """Whether an event's name is followed by "treated with" and then the drug ("E treated with D")."""
+    for event in events:
+        at = low.find(event.lower(), sentence_start, drug_at)
+        while at >= 0:
+            end = at + len(event)
+            if _TREATED_AFTER_EVENT.match(low, end, drug_at) is not None:
+                return True
+            at = low.find(event.lower(), end, drug_at)
+    return False
+
+
+def _relieves_an_event(text: str, events: Sequence[str], drug_at: int) -> bool:
+    """Whether the drug named at drug_at is the subject of a verb of relief whose object is an event named after it
+    in its sentence ("D ameliorated his E")."""
+    sentence_end = len(text)
+    for stop in (". ", "; "):
+        found = text.find(stop, drug_at)
+        if found >= 0:
+            sentence_end = min(sentence_end, found)
+    low = text.lower()
+    for event in events:
+        at = low.find(event.lower(), drug_at, min(sentence_end, drug_at + _RELIEF_REACH))
+        if at > drug_at and _RELIEVES_AFTER.match(text, drug_at, at) is not None:
+            return True
+    return False
 
 
 def _drug(anchor: str, res: Resources) -> bool:
