@@ -34,6 +34,7 @@ MODULES = (
     "alone_arms",
     "arm_order",
     "arm_rates",
+    "cause_only",
     "changed_events",
     "clinical_context",
     "compared_populations",

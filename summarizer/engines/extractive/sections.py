@@ -24,6 +24,7 @@ from summarizer.engines.extractive.arm_comparison import (
     arms_compared,
     names_no_other_treatment,
 )
+from summarizer.engines.extractive.cause_only import caused_by_one_of
 from summarizer.engines.extractive.cues import REASSURING
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
 from summarizer.engines.extractive.evidence import (
@@ -53,6 +54,7 @@ from summarizer.engines.extractive.measure_heads import completed_name
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.own_report import own_report_statements
 from summarizer.engines.extractive.reading import contrast_quote
+from summarizer.engines.extractive.short_forms import anchors_match
 from summarizer.engines.extractive.superiority import superiority_claim
 from summarizer.engines.extractive.target_polarity import TargetPolarity
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, VerdictRules, statement_weight
@@ -446,7 +448,16 @@ def _rule_outcomes(
     return [
         for_the_intervention(m, profile.anchors, profile.only_compared_against(by_sentence.get(m.sentence, ())))
         for m in counted
+        if m.direction != "improved" or not _caused_by_the_intervention(m, by_sentence.get(m.sentence, ()), profile)
     ]
+
+
+def _caused_by_the_intervention(
+    mention: OutcomeMention, mentions: Sequence[TreatmentMention], profile: TargetProfile
+) -> bool:
+    """Whether the outcome's sentence says the intervention caused it (cause_only.py)."""
+    names = [m.name for m in mentions if anchors_match(m.anchors, profile.anchors)]
+    return bool(names) and caused_by_one_of(mention.quote, mention.outcome, names)
 
 
 def _add_learned_outcomes(
