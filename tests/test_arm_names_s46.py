@@ -72,3 +72,12 @@ def test_the_drug_given_at_a_high_dose_is_still_named() -> None:
         "Patients treated with iron sucrose had less fatigue (p = 0.03).",
     )
     assert profile_name(*DOSE_ARMS, *more) == "iron sucrose"
+
+
+def test_a_valued_name_is_found_after_a_bracket_or_quote_and_before_a_closing_one() -> None:
+    texts = ["The effect was clear (WMD = 2.1 kg, 95% CI 1.0 to 3.2).", "Walking speed: WMD) = 0.3 m/s."]
+    assert valued_anchors({"wmd": ["WMD"]}, texts) == frozenset({"wmd"})
+    texts = ["Total pain score: 20.5 vs. 26.3 at week 4.", "The total pain score fell with the tablet."]
+    assert valued_anchors({"pain": ["Total pain score"]}, texts) == frozenset({"pain"})
+    texts = [*texts, "Total pain score improved in both arms."]
+    assert valued_anchors({"pain": ["Total pain score"]}, texts) == frozenset()

@@ -25,17 +25,46 @@ VALUE_AFTER = re.compile(
 )
 
 
+# where a value may follow a name: "=" or ":", after a bracket that closes and spaces (VALUE_AFTER's start)
+_VALUE_SIGN = re.compile(r"\)?\s*[=:]")
+_OPENING = "([{\"'\u201c\u2018"
+
+
 def valued_anchors(names: Mapping[str, Iterable[str]], texts: Sequence[str]) -> frozenset[str]:
     """The anchors (of `names`: each anchor's names as the statements write them) all of whose names occur in the
     statements' texts, each occurrence before its value (reported_with_value)."""
+    before_values = _words_before_values(texts)
     return frozenset(
-        anchor for anchor, written in names.items() if written and all(_valued_in(name, texts) for name in written)
+        anchor
+        for anchor, written in names.items()
+        if written and all(_may_precede_a_value(name, before_values) and _valued_in(name, texts) for name in written)
     )
+
+
+def _words_before_values(texts: Sequence[str]) -> dict[str, list[str]]:
+    """The words right before a "=" or ":" in the texts (without an opening bracket or quote), by their last two
+    characters: a name stands before its value only if its last word ends one of them. Read once for all names, so
+    that only the few names that may be valued are looked for in every text."""
+    words: dict[str, list[str]] = {}
+    for text in texts:
+        if "=" not in text and ":" not in text:
+            continue
+        for sign in _VALUE_SIGN.finditer(text):
+            before = text[max(0, sign.start() - 40) : sign.start()].split()
+            if before:
+                word = before[-1].lstrip(_OPENING)
+                words.setdefault(word[-2:], []).append(word)
+    return words
+
+
+def _may_precede_a_value(name: str, before_values: dict[str, list[str]]) -> bool:
+    last = name.split()[-1] if name.split() else ""
+    return any(word.endswith(last) for word in before_values.get(last[-2:], ()))
 
 
 def _valued_in(name: str, texts: Sequence[str]) -> bool:
     """Whether the name occurs in some text, and stands before its value in every text it occurs in."""
-    holding = [text for text in texts if any(occurrences(text, name))]
+    holding = [text for text in texts if name in text and any(occurrences(text, name))]
     return bool(holding) and all(reported_with_value(name, text) for text in holding)
 
 
