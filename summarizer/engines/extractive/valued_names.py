@@ -14,7 +14,7 @@ each arm has one value, and no "versus" follows it; nor a name with the value in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 __all__ = ["occurrences", "reported_with_value", "valued_anchors"]
 
@@ -28,23 +28,31 @@ VALUE_AFTER = re.compile(
 # where a value may follow a name: "=" or ":", after a bracket that closes and spaces (VALUE_AFTER's start)
 _VALUE_SIGN = re.compile(r"\)?\s*[=:]")
 _OPENING = "([{\"'\u201c\u2018"
+# a run of letters and digits (no underscore: occurrences() reads a name's edges by str.isalnum)
+_RUN = re.compile(r"[^\W_]+")
 
 
 def valued_anchors(names: Mapping[str, Iterable[str]], texts: Sequence[str]) -> frozenset[str]:
     """The anchors (of `names`: each anchor's names as the statements write them) all of whose names occur in the
     statements' texts, each occurrence before its value (reported_with_value)."""
     before_values = _words_before_values(texts)
+    candidates = {
+        anchor: written
+        for anchor, written in ((anchor, list(written)) for anchor, written in names.items())
+        if written and all(_may_precede_a_value(name, before_values) for name in written)
+    }
+    if not candidates:
+        return frozenset()
+    holding = _TextsHolding(texts)
     return frozenset(
-        anchor
-        for anchor, written in names.items()
-        if written and all(_may_precede_a_value(name, before_values) and _valued_in(name, texts) for name in written)
+        anchor for anchor, written in candidates.items() if all(_valued_in(name, holding) for name in written)
     )
 
 
 def _words_before_values(texts: Sequence[str]) -> dict[str, list[str]]:
     """The words right before a "=" or ":" in the texts (without an opening bracket or quote), by their last two
     characters: a name stands before its value only if its last word ends one of them. Read once for all names, so
-    that only the few names that may be valued are looked for in every text."""
+    that only the few names that may be valued are looked for in the statements."""
     words: dict[str, list[str]] = {}
     for text in texts:
         if "=" not in text and ":" not in text:
@@ -62,10 +70,36 @@ def _may_precede_a_value(name: str, before_values: dict[str, list[str]]) -> bool
     return any(word.endswith(last) for word in before_values.get(last[-2:], ()))
 
 
-def _valued_in(name: str, texts: Sequence[str]) -> bool:
+class _TextsHolding:
+    """The texts that may hold a name: those with its longest run of letters and digits as a whole run (a name
+    that occurs as whole words has each of its runs as a run of the text), indexed once for all the names."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        self._by_run: dict[str, list[int]] = {}
+        for index, text in enumerate(texts):
+            for run in set(_RUN.findall(text)):
+                self._by_run.setdefault(run, []).append(index)
+
+    def of(self, name: str) -> Iterator[str]:
+        runs = _RUN.findall(name)
+        if not runs:
+            yield from self._texts
+            return
+        for index in self._by_run.get(max(runs, key=len), ()):
+            yield self._texts[index]
+
+
+def _valued_in(name: str, holding: _TextsHolding) -> bool:
     """Whether the name occurs in some text, and stands before its value in every text it occurs in."""
-    holding = [text for text in texts if name in text and any(occurrences(text, name))]
-    return bool(holding) and all(reported_with_value(name, text) for text in holding)
+    found = False
+    for text in holding.of(name):
+        if name not in text or not any(occurrences(text, name)):
+            continue
+        if not reported_with_value(name, text):
+            return False
+        found = True
+    return found
 
 
 def reported_with_value(name: str, text: str) -> bool:
