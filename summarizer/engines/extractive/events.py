@@ -345,11 +345,13 @@ _VERB_OF_THE_NAME = re.compile(r"(?!related$)[a-z]{3,}ed")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:to|with|by|after|following|during|on|in|within|when|while|from)\b")
 
 
-def _modifies_after_of(lows: Sequence[str], i: int) -> bool:
+def _modifies_after_of(words: Sequence[re.Match[str]], i: int) -> bool:
     """Whether the i-th word is a participle of change right after "of" that modifies the noun after it ("a syndrome
     of increased affect", "episodes of reduced consciousness"): part of the name, where after a noun it would be the
     verb that ends it ("diarrhoea increased with the dose")."""
-    return i > 0 and lows[i - 1] == "of" and change_leads_name(lows[i : i + 2])
+    return i > 0 and words[i - 1].group().lower() == "of" and change_leads_name(
+        [w.group().lower() for w in words[i : i + 2]]
+    )
 
 
 def event_name_span(text: str, span: Span) -> Span | None:
@@ -359,13 +361,10 @@ def event_name_span(text: str, span: Span) -> Span | None:
     start, end = span
     words = [m for m in _NAME_WORD.finditer(text, start, end)]
     lead = 1 if change_leads_name([w.group().lower() for w in words[:2]]) else 0  # "increased libido" is named
-    lows = [w.group().lower() for w in words]
     for i, word in enumerate(words[lead:], lead):
-        if _modifies_after_of(lows, i):  # "a syndrome of increased affect": a participle of the name, no verb
-            continue
-        if lows[i] in EVENT_NAME_BREAK or (i and _VERB_OF_THE_NAME.fullmatch(word.group()) and (
+        if (word.group().lower() in EVENT_NAME_BREAK or (i and _VERB_OF_THE_NAME.fullmatch(word.group()) and (
             _PREPOSITION_AFTER.match(text, word.end()) is not None
-        )):
+        ))) and not _modifies_after_of(words, i):  # "a syndrome of increased affect": a participle of the name
             words = words[:i]
             break
     while words and (words[0].group().lower() in EVENT_NAME_LEAD or words[0].group().lower() in _PREPOSITIONS):
