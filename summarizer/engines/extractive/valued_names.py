@@ -36,9 +36,10 @@ def valued_anchors(names: Mapping[str, Iterable[str]], texts: Sequence[str]) -> 
     """The anchors (of `names`: each anchor's names as the statements write them) all of whose names occur in the
     statements' texts, each occurrence before its value (reported_with_value)."""
     before_values = _words_before_values(texts)
+    listed = {anchor: list(written) for anchor, written in names.items()}
     candidates = {
         anchor: written
-        for anchor, written in ((anchor, list(written)) for anchor, written in names.items())
+        for anchor, written in listed.items()
         if written and all(_may_precede_a_value(name, before_values) for name in written)
     }
     if not candidates:
@@ -66,7 +67,8 @@ def _words_before_values(texts: Sequence[str]) -> dict[str, list[str]]:
 
 
 def _may_precede_a_value(name: str, before_values: dict[str, list[str]]) -> bool:
-    last = name.split()[-1] if name.split() else ""
+    words = name.split()
+    last = words[-1] if words else ""
     return any(word.endswith(last) for word in before_values.get(last[-2:], ()))
 
 
@@ -94,9 +96,10 @@ def _valued_in(name: str, holding: _TextsHolding) -> bool:
     """Whether the name occurs in some text, and stands before its value in every text it occurs in."""
     found = False
     for text in holding.of(name):
-        if name not in text or not any(occurrences(text, name)):
+        spans = list(occurrences(text, name)) if name in text else []
+        if not spans:
             continue
-        if not reported_with_value(name, text):
+        if not _all_before_a_value(text, spans):
             return False
         found = True
     return found
@@ -105,7 +108,11 @@ def _valued_in(name: str, holding: _TextsHolding) -> bool:
 def reported_with_value(name: str, text: str) -> bool:
     """Whether the name occurs in the text as whole words and every occurrence stands before a value (VALUE_AFTER)."""
     spans = list(occurrences(text, name))
-    return bool(spans) and all(VALUE_AFTER.match(text, end) is not None for _, end in spans)
+    return bool(spans) and _all_before_a_value(text, spans)
+
+
+def _all_before_a_value(text: str, spans: Sequence[tuple[int, int]]) -> bool:
+    return all(VALUE_AFTER.match(text, end) is not None for _, end in spans)
 
 
 def occurrences(text: str, name: str) -> Iterable[tuple[int, int]]:
