@@ -29,6 +29,7 @@ from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.treated_for import TREATED_WITH, treated_after
 from summarizer.engines.extractive.treatment_mention import TreatmentMention, is_given_class
 from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES, names_comparator
 
@@ -41,8 +42,7 @@ __all__ = ["caused_counts", "most_caused", "only_caused_drug", "treats_the_event
 # discontinuation of D", a dechallenge, which names the cause)
 _TREATS_BEFORE = re.compile(
     r"(?:\b(?:treatment|management|therapy)\s+(?:of|for)\b[^.;:]*?\bwith"
-    r"|(?<!who\s)(?<!that\s)(?<!which\s)\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?"
-    r"(?:treated|managed|controlled|reversed)\s+(?:\w+ly\s+)?(?:with|by|using)"
+    rf"|(?<!who\s)(?<!that\s)(?<!which\s)\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?{TREATED_WITH}"
     r"|\b(?:responded|responding|resolved|improved)\s+(?:\w+ly\s+)?(?:to|with|on)"
     r"|\b(?:recovery|recovered|remission)\b[^.;:]{0,60}?\b(?:with|following\s+(?:treatment|therapy)\s+with)"
     r"(?:\s+[\w\-]+,)*"
@@ -52,14 +52,9 @@ _TREATS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _REACH = 120
-# the event's name followed by its treatment, as a title or a clause words it: "E (grade 3) treated with D" (right
-# after the event and what it holds in brackets, so that "E in patients treated with D", which says who had E, is
-# not read so)
-_TREATED_AFTER_EVENT = re.compile(
-    r"(?:\s*\((?:[^()]|\([^()]*\))*\))*"
-    r"\s+(?:\w+ly\s+)?(?:treated|managed|reversed)\s+(?:\w+ly\s+)?(?:with|by|using)\s+(?:[\w\-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
+# at most three words (the drug's qualifiers: "oral", "high-dose") between the words that say an event was treated
+# (treated_for.py) and the drug: "E (grade 3) treated with oral D"
+_DRUGS_QUALIFIERS = re.compile(r"(?:[\w\-]+\s+){0,3}")
 # the drug as the subject of the event's going away, the event named after it: "D (25 mg) ameliorated his E"
 _RELIEVES_AFTER = re.compile(
     r"[\w\-]*(?:\s+[\w\-().,/]+){0,3}?\s+(?:ameliorated|relieved|alleviated|reversed|resolved|abolished)"
@@ -100,7 +95,8 @@ def _treated_right_after_event(low: str, events: Sequence[str], sentence_start: 
         at = low.find(event.lower(), sentence_start, drug_at)
         while at >= 0:
             end = at + len(event)
-            if _TREATED_AFTER_EVENT.match(low, end, drug_at) is not None:
+            treated = treated_after(low, end, drug_at, reversed_too=True)
+            if treated is not None and _DRUGS_QUALIFIERS.fullmatch(low, treated.end(), drug_at) is not None:
                 return True
             at = low.find(event.lower(), end, drug_at)
     return False

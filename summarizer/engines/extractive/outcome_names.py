@@ -461,7 +461,13 @@ _COMPARATIVES = frozenset({
 })
 # quantifiers that stand for a noun the sentence names elsewhere ("differences for certain [ontologies]"): alone they
 # name no measure
-_QUANTIFIERS = frozenset({"certain", "several", "various", "many", "most", "few", "other", "others", "such", "some"})
+_QUANTIFIERS = frozenset({
+    "certain", "several", "various", "many", "most", "few", "other", "others", "such", "some",
+    # a count of people or groups is no measure: "the two cohorts", "three women"
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "either", "neither",
+})
+# nouns of a study's groups besides the arms: a name that ends in one names who, not what ("the two cohorts")
+_GROUP_NOUNS = frozenset({"cohort", "cohorts", "subgroup", "subgroups", "stratum", "strata"})
 # who can be counted: with a measure word alone ("proportion of infants", "number of mothers"), no measure is named
 _COUNTED_PEOPLE = PEOPLE | {
     "infants", "neonates", "newborns", "babies", "mothers", "girls", "boys", "volunteers", "students", "respondents",
@@ -483,7 +489,9 @@ def plausible_outcome_name(name: str) -> bool:
     if name.rstrip().endswith(_JOINING_MARKS):
         return False  # cut inside a combination ("F +" of "F + A"): a piece of a name, not a name
     words = _NAME_WORD.findall(low)
-    if not words or words[-1] in ARM_WORDS or words[0].endswith(ADVERB_ENDINGS) or words[0] in _NOT_FIRST:
+    if not words or words[-1] in ARM_WORDS or words[-1] in _GROUP_NOUNS:
+        return False  # the arms or groups: who, not what ("the two cohorts")
+    if words[0].endswith(ADVERB_ENDINGS) or words[0] in _NOT_FIRST:
         return False
     if len(words) == 1 and words[0].endswith(ADJECTIVE_ENDINGS):
         return False  # an adjective whose noun the sentence lost ("improves pulmonary 39,[44]")

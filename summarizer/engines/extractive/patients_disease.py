@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 
 from summarizer.engines.extractive.cues import NON_DRUG_CAUSES, PEOPLE_NOUNS, PEOPLE_WITH
+from summarizer.engines.extractive.treated_for import treated_after
 
 __all__ = ["CAUSED_NAME", "CAUSE_SAID", "OWN_CAUSE_AFTER", "names_the_indication", "own_abbreviation"]
 
@@ -179,14 +180,6 @@ def beside_a_treatment(text: str, start: int, end: int) -> bool:
     )
 
 
-# what a treatment was given for, right after its name: "X treated with D", "X, successfully managed with D", "X was
-# controlled by D" (not by stopping a drug: "seizures were controlled by withdrawal of D" says D caused them)
-_TREATED_WITH_AFTER = re.compile(
-    r"(?:\s*\([^()]{1,30}\))?\s*,?\s+(?:(?:was|were|is|are|has\s+been|had\s+been|being)\s+)?(?:\w+ly\s+)?"
-    r"(?:treated|managed|controlled)\s+(?:\w+ly\s+)?(?:with|by)\s+"
-    r"(?!(?:the\s+)?(?:withdrawal|discontinuation|cessation|stopping|reduction|tapering)\b)",
-    re.IGNORECASE,
-)
 _CAUSE_REACH = 25
 # a harm that a substance did by its very name: "D intoxication treated with haemodialysis" is D's event
 _A_SUBSTANCES_HARM = re.compile(r"\b(?:intoxications?|toxicity|toxicities|poisonings?|overdoses?)$", re.IGNORECASE)
@@ -197,7 +190,7 @@ def _treated_with_after(text: str, start: int, end: int) -> bool:
     name said to be caused, in its words or right before them ("D-induced pancreatitis treated with drainage"), nor
     a substance's harm ("D intoxication"): the event, which the other treatment was for."""
     return (
-        _TREATED_WITH_AFTER.match(text, end) is not None
+        treated_after(text, end) is not None
         and CAUSED_NAME.search(text, max(0, start - _CAUSE_REACH), end) is None
         and _A_SUBSTANCES_HARM.search(text, start, end) is None
     )

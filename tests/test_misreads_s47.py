@@ -1,0 +1,77 @@
+"""s47-misreads: findings that misread their quotes (issue 23). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive.caused_drug import treats_the_event
+from summarizer.engines.extractive.outcome_names import plausible_outcome_name
+from summarizer.engines.extractive.patients_disease import names_the_indication
+from summarizer.engines.extractive.reading import annotate
+from summarizer.engines.extractive.treated_for import treated_after
+
+
+def _after(text: str, name: str, reversed_too: bool = False) -> bool:
+    return treated_after(text, text.index(name) + len(name), reversed_too=reversed_too) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "treated"),
+    [
+        ("Her gout (stage 2), was successfully managed by allopurinol.", "gout", True),
+        ("The psoriasis was treated using topical calcipotriol.", "psoriasis", True),
+        ("His migraines had been controlled with propranolol for years.", "migraines", True),
+        # stopping a drug is no treatment given: it says the drug caused the condition
+        ("The tremor was controlled by withdrawal of lithium.", "tremor", False),
+        ("The rash resolved after the discontinuation of the drug and was treated by nothing else.", "rash", False),
+        # who had it, not what it was given for
+        ("Gout in patients treated with a diuretic is common.", "Gout", False),
+    ],
+)
+def test_treated_after_a_name(text: str, name: str, treated: bool) -> None:
+    assert _after(text, name) is treated
+
+
+def test_reversed_is_read_for_the_drug_of_a_case_not_for_the_patients_disease() -> None:
+    text = "The hypotension was promptly reversed with naloxone."
+    assert _after(text, "hypotension", reversed_too=True)
+    assert not _after(text, "hypotension")
+    start = text.index("hypotension")
+    # a harm that an antidote undid stays the harm: never the disease the patient had
+    assert not names_the_indication(text, start, start + len("hypotension"))
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "drug", "treats"),
+    [
+        ("A 50-year-old man had severe hiccups, successfully managed by oral baclofen.", "hiccups", "baclofen", True),
+        ("Her seizures were controlled with valproate.", "seizures", "valproate", True),
+        ("The coma (grade 3) reversed using naloxone within minutes.", "coma", "naloxone", True),
+        # stopping the drug controlled the event: the drug caused it
+        ("His dyskinesia was controlled by withdrawal of levodopa.", "dyskinesia", "levodopa", False),
+    ],
+)
+def test_the_one_definition_serves_the_case_reports_drug(text: str, event: str, drug: str, treats: bool) -> None:
+    assert treats_the_event(text, [event], text.index(drug)) is treats
+
+
+@pytest.mark.parametrize(
+    "name", ["two cohorts", "the two cohorts", "both cohorts", "three subgroups", "the strata", "four women",
+             "two weeks", "both arms"],
+)
+def test_a_count_of_people_or_groups_is_no_outcome(name: str) -> None:
+    assert not plausible_outcome_name(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["two-year survival", "one-year mortality", "time to first relapse", "number of two-drug regimens",
+             "birth weight"],
+)
+def test_an_outcome_with_a_number_in_it_stays(name: str) -> None:
+    assert plausible_outcome_name(name)
+
+
+def test_the_groups_that_did_not_differ_are_not_what_was_measured() -> None:
+    outcomes = [m.outcome for m in annotate("The two cohorts did not differ in quality of life.").outcomes]
+    assert outcomes == ["quality of life"]
+    assert not annotate("The three cohorts did not differ significantly.").outcomes
