@@ -75,3 +75,25 @@ def test_the_groups_that_did_not_differ_are_not_what_was_measured() -> None:
     outcomes = [m.outcome for m in annotate("The two cohorts did not differ in quality of life.").outcomes]
     assert outcomes == ["quality of life"]
     assert not annotate("The three cohorts did not differ significantly.").outcomes
+
+
+def _read(text: str) -> dict[str, str]:
+    return {m.outcome: m.change for m in annotate(text).outcomes}
+
+
+def test_a_participles_consequence_of_a_stated_result_is_part_of_the_result() -> None:
+    read = _read("Rapamycin inhibited the kinase in treated mice, leading to an increased survival time.")
+    assert read.get("survival time") == "increased"
+
+
+def test_a_consequence_a_modal_hedges_stays_hypothetical() -> None:
+    read = _read("Rapamycin may inhibit the kinase, which may lead to an increased survival time.")
+    assert "survival time" not in read
+
+
+def test_to_before_a_determiner_is_a_preposition_not_a_purpose() -> None:
+    assert _read("There was a trend to a lower heart rate with drug A (p = 0.3).").get("heart rate") == "no_difference"
+
+
+def test_to_before_a_verb_is_still_a_purpose() -> None:
+    assert not _read("The aim of giving drug A was to reduce the heart rate.")

@@ -422,9 +422,12 @@ def may_start_outcome_verb(tok: str) -> bool:
 
 
 HYPOTHETICAL = re.compile(
-    # "to reduce" is a purpose, "led to reduced" a result, and "reported to reduce" a finding reported
-    r"\b(?:(?<!led )(?<!leads )(?<!lead )(?<!due )(?<!related )(?<!contributed )(?<!reported )(?<!shown )"
-    r"(?<!found )(?<!demonstrated )(?<!observed )(?<!proven )(?<!proved )to|whether|if)\s+(?:\w+\s+)?$"
+    # "to reduce" is a purpose, "led to reduced" a result, and "reported to reduce" a finding reported; so is the
+    # participle of a stated result's consequence ("X fell, leading to a reduced Y": a modal, "may lead to", is caught
+    # below); "to" before a determiner is a preposition, no infinitive ("a trend to a lower X")
+    r"\b(?:(?<!led )(?<!leads )(?<!lead )(?<!leading )(?<!due )(?<!related )(?<!contributed )(?<!reported )"
+    r"(?<!shown )(?<!found )(?<!demonstrated )(?<!observed )(?<!proven )(?<!proved )to(?!\s+(?:a|an|the)\s)|"
+    r"whether|if)\s+(?:\w+\s+)?$"
     # whole words: "can" is no modal in "cancer" nor "should" in "shoulder"; the stems of intent take their endings
     r"|\b(?:must|should|may|might|could|would|can|need to|needs to|expected|aim(?:s|ed|ing)?|"
     r"intend(?:s|ed|ing)?|design(?:s|ed|ing)?)\b|\b(?:hypothes|propos)"
