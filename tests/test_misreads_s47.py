@@ -7,8 +7,9 @@ import pytest
 from summarizer.engines.extractive.caused_drug import treats_the_event
 from summarizer.engines.extractive.outcome_names import plausible_outcome_name
 from summarizer.engines.extractive.patients_disease import names_the_indication
-from summarizer.engines.extractive.reading import annotate
+from summarizer.engines.extractive.reading import annotate, load_resources
 from summarizer.engines.extractive.treated_for import treated_after
+from summarizer.engines.extractive.unnamed_drug import GenericMentions
 
 
 def _after(text: str, name: str, reversed_too: bool = False) -> bool:
@@ -97,3 +98,40 @@ def test_to_before_a_determiner_is_a_preposition_not_a_purpose() -> None:
 
 def test_to_before_a_verb_is_still_a_purpose() -> None:
     assert not _read("The aim of giving drug A was to reduce the heart rate.")
+
+
+_CASE = [
+    "A 60-year-old man given carbamazepine developed a severe rash.",
+    "Carbamazepine was withdrawn and treatment with prednisolone was started.",
+    "Administration of this agent for a week did not shorten the course of the rash.",
+    "Oral administration of cetirizine relieved the itch within days.",
+    "The rash followed administration of anticonvulsants.",
+]
+
+
+def _generic_read_as_the_intervention(texts: list[str], design: str | None) -> dict[int, bool]:
+    """For each statement's mention that names a treatment only by its kind, whether it is read as carbamazepine."""
+    treatments = [annotate(text).treatment for text in texts]
+    generic = GenericMentions(treatments, texts, {"carbamazepine"}, design, load_resources().drugs.terms)
+    return {
+        index: generic.interventions(index, treatment, mention)
+        for index, treatment in enumerate(treatments)
+        for mention in treatment.mentions
+        if mention.anchors == ("administration",)
+    }
+
+
+def test_a_case_reports_anaphoric_drug_is_no_drugs_when_the_report_names_two() -> None:
+    read = _generic_read_as_the_intervention(_CASE, "case_report")
+    assert read[2] is False  # "this agent": carbamazepine's or prednisolone's
+    assert read[3] is False  # "administration of cetirizine": cetirizine's
+    assert read[4] is True  # a class of drugs, which may be the report's own drug's kind
+
+
+def test_a_case_reports_anaphoric_drug_is_the_interventions_when_the_report_names_one() -> None:
+    texts = [_CASE[0], _CASE[2]]
+    assert _generic_read_as_the_intervention(texts, "case_report") == {1: True}
+
+
+def test_a_trials_unnamed_arm_stays_the_interventions() -> None:
+    assert _generic_read_as_the_intervention(_CASE, None) == {2: True, 3: True, 4: True}
