@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.engines.extractive.caused_drug import treats_the_event
-from summarizer.engines.extractive.outcome_names import plausible_outcome_name
+from summarizer.engines.extractive.outcome_names import plausible_outcome_name, tidy_name
 from summarizer.engines.extractive.patients_disease import names_the_indication
 from summarizer.engines.extractive.reading import annotate, load_resources
 from summarizer.engines.extractive.treated_for import treated_after
@@ -135,3 +135,32 @@ def test_a_case_reports_anaphoric_drug_is_the_interventions_when_the_report_name
 
 def test_a_trials_unnamed_arm_stays_the_interventions() -> None:
     assert _generic_read_as_the_intervention(_CASE, None) == {2: True, 3: True, 4: True}
+
+
+@pytest.mark.parametrize(
+    "name", ["Univariate analysis", "the adjusted regression analyses", "Post-hoc subgroup analyses",
+             "smoking volunteers", "the elderly women", "obese adults"],
+)
+def test_a_method_or_the_people_as_the_names_head_is_no_outcome(name: str) -> None:
+    assert not plausible_outcome_name(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["semen analysis", "variables of the gait analysis", "hospital costs per patient",
+             "survival of the elderly women", "body weight of the volunteers"],
+)
+def test_a_measure_of_people_or_of_an_analysis_stays(name: str) -> None:
+    assert plausible_outcome_name(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "tidied"),
+    [
+        ("wound dehiscence among the obese women", "wound dehiscence"),
+        ("headache in the three volunteers", "headache"),
+        ("the proportion of volunteers", "proportion of volunteers"),  # "of" counts them: the measure
+        ("hospital costs per patient", "hospital costs per patient"),
+    ],
+)
+def test_the_people_a_measure_was_taken_in_are_cut_from_its_name(name: str, tidied: str) -> None:
+    assert tidy_name(name) == tidied

@@ -24,6 +24,10 @@ _NOT_IN_NAMES = re.compile(
     r"[<>=≤≥]|^\W|^(?:with|using|by|at|than|for|tend|tends|tended)\b|"
     r"^(?:(?:the|their|our|its|these|those|this|his|her)\s+)?(?:results?|findings?|data|studies|study|trials?|"
     r"analys[ie]s)$|"
+    # a statistical method, the subject of "showed no difference in X": how X was compared, not X
+    r"^(?:(?:the|a|an|our|this|these)\s+)?(?:(?:statistical|multivariable|multivariate|univariable|univariate|"
+    r"bivariate|regression|subgroup|sensitivity|secondary|post[\s\-]hoc|interim|pooled|adjusted|unadjusted|"
+    r"per[\s\-]protocol|intention[\s\-]to[\s\-]treat)\s+)+analys[ie]s$|"
     # a test statistic is how a result was tested, not what was measured ("McNemar's χ2", "chi-square", "ANOVA")
     r"χ2|χ²|\bchi[\s\-]?squares?\b|\bmcnemar|\banova\b|\bt-tests?\b|\bwilcoxon\b|\bmann[\s\-]whitney\b|\bkruskal|"
     r"\b(?:exact|ratio|rank|rank-sum|log-rank|logrank)\s+tests?\b"
@@ -238,6 +242,25 @@ def _after_fronted_means(name: str, words: list[tuple[int, int, str]]) -> list[t
     return words
 
 
+# the prepositions that say in whom a measure was taken, after its name: "local relapse for the patients"
+_IN_WHOM = frozenset({"for", "in", "among", "amongst"})
+_PEOPLES_WORDS = 3  # the words that may describe the people before their noun: "the three obese"
+
+
+def _without_the_people_after(words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The words of a name less the people it was measured in, named last ("pain in the patients", "local relapse
+    for the patients", "dehiscence among the obese women"): who, not what. Not after "of" ("the proportion of
+    patients" counts them)."""
+    if len(words) < 3 or words[-1][2] not in _COUNTED_PEOPLE:
+        return words
+    for at in range(len(words) - 2, max(0, len(words) - 2 - _PEOPLES_WORDS), -1):
+        if words[at][2] in _IN_WHOM:
+            return words[:at]
+        if words[at][2] in _PREPOSITIONS:
+            break  # "the knee pain of patients": another phrase
+    return words
+
+
 def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[int, int] | None:
     """Where the name of a measure lies in a phrase read as an outcome's name, as (start, end) offsets into it, or
     None when the phrase names no measure. `after` is the text that follows the phrase, if any.
@@ -277,6 +300,7 @@ def name_bounds(name: str, after: str = "", cut_causes: bool = False) -> tuple[i
         words = words[1:]  # "higher proportion of any AE": the change, then the measure ("lower limb" stays)
     if len(words) > 1 and words[0][2] in _HAVING and words[1][2] not in _DETERMINERS | _PREPOSITIONS:
         words = words[1:]  # "(subjects that) displayed seroconversion": what they had is the measure
+    words = _without_the_people_after(words)
     if not words or _verb_first(words):
         return None
     if any(w in _MODALS for _, _, w in words):
@@ -491,6 +515,8 @@ def plausible_outcome_name(name: str) -> bool:
     words = _NAME_WORD.findall(low)
     if not words or words[-1] in ARM_WORDS or words[-1] in _GROUP_NOUNS:
         return False  # the arms or groups: who, not what ("the two cohorts")
+    if words[-1] in _COUNTED_PEOPLE and _PREPOSITIONS.isdisjoint(words):
+        return False  # the people as the name's head: "ESM participants" ("cost per patient" is a measure)
     if words[0].endswith(ADVERB_ENDINGS) or words[0] in _NOT_FIRST:
         return False
     if len(words) == 1 and words[0].endswith(ADJECTIVE_ENDINGS):
