@@ -6,9 +6,8 @@ import pytest
 
 from summarizer.engines.extractive.caused_drug import treats_the_event
 from summarizer.engines.extractive.outcome_names import plausible_outcome_name, tidy_name
-from summarizer.engines.extractive.patients_disease import names_the_indication
+from summarizer.engines.extractive.patients_disease import names_the_indication, treated_after
 from summarizer.engines.extractive.reading import annotate, load_resources
-from summarizer.engines.extractive.treated_for import treated_after
 from summarizer.engines.extractive.unnamed_drug import GenericMentions
 
 

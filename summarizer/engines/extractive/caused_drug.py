@@ -27,9 +27,9 @@ from collections.abc import Set as AbstractSet
 from summarizer.citations import count_citations
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.evidence import CELL_LEVEL
+from summarizer.engines.extractive.patients_disease import TREATED_WITH, treated_after
 from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.resources import Resources
-from summarizer.engines.extractive.treated_for import TREATED_WITH, treated_after
 from summarizer.engines.extractive.treatment_mention import TreatmentMention, is_given_class
 from summarizer.engines.extractive.treatment_names import MODIFIED_CLASSES, names_comparator
 
@@ -53,7 +53,7 @@ _TREATS_BEFORE = re.compile(
 )
 _REACH = 120
 # at most three words (the drug's qualifiers: "oral", "high-dose") between the words that say an event was treated
-# (treated_for.py) and the drug: "E (grade 3) treated with oral D"
+# (patients_disease.treated_after) and the drug: "E (grade 3) treated with oral D"
 _DRUGS_QUALIFIERS = re.compile(r"(?:[\w\-]+\s+){0,3}")
 # the drug as the subject of the event's going away, the event named after it: "D (25 mg) ameliorated his E"
 _RELIEVES_AFTER = re.compile(

@@ -9,9 +9,11 @@ import re
 from collections.abc import Iterable
 
 from summarizer.engines.extractive.cues import NON_DRUG_CAUSES, PEOPLE_NOUNS, PEOPLE_WITH
-from summarizer.engines.extractive.treated_for import treated_after
 
-__all__ = ["CAUSED_NAME", "CAUSE_SAID", "OWN_CAUSE_AFTER", "names_the_indication", "own_abbreviation"]
+__all__ = [
+    "CAUSED_NAME", "CAUSE_SAID", "OWN_CAUSE_AFTER", "TREATED_WITH", "names_the_indication", "own_abbreviation",
+    "treated_after",
+]
 
 # the disease a treatment was given for, or one the patient had before it, named right after the words that say so:
 # "used to treat X", "for the treatment of X", "treated for X", "a history of X"; or after the patients who had it,
@@ -178,6 +180,47 @@ def beside_a_treatment(text: str, start: int, end: int) -> bool:
     return _BETWEEN_BEFORE.search(text, max(0, start - 60), start) is None and not _says_a_treatment_cause(
         text, start, end
     )
+
+
+# What a treatment was given for, named right before the words that say so: "E treated with D", "E (grade 3),
+# successfully managed by D", "E was controlled with D" ("E reversed using D": what D undid, a harm). Two readers ask
+# it: this module (a name so followed is no event of the drug named after it) and caused_drug.py (the drug so named is
+# the event's treatment, or its antidote, not its cause). Stopping a drug is no treatment given: "E was controlled by
+# withdrawal of D" says that D caused E (a dechallenge). The verb of treating and its preposition: "treated with",
+# "successfully managed by"; what follows is not the stopping of a drug.
+_TREATED = r"(?:treated|managed|controlled)"
+# undoing a harm: "E reversed with D" says D was an antidote, which a drug's harm has and a disease does not (so a
+# name so followed is the harm, never the patients' disease: this module reads only _TREATED)
+_TREATED_OR_REVERSED = r"(?:treated|managed|controlled|reversed)"
+
+
+def _treated_with(verbs: str) -> str:
+    return (
+        rf"{verbs}\s+(?:\w+ly\s+)?(?:with|by|using)"
+        r"(?!\s+(?:the\s+)?(?:withdrawal|discontinuation|cessation|stopping|reduction|tapering)\b)"
+    )
+
+
+def _after_name(verbs: str) -> re.Pattern[str]:
+    """Right after the condition's name: what it holds in brackets ("(grade 3)", "(SJS)"), a comma, an auxiliary and
+    an adverb may come before the verb."""
+    return re.compile(
+        r"(?:\s*\((?:[^()]|\([^()]*\))*\))*\s*,?\s+(?:(?:was|were|is|are|has\s+been|had\s+been|being)\s+)?"
+        rf"(?:\w+ly\s+)?{_treated_with(verbs)}\s+",
+        re.IGNORECASE,
+    )
+
+
+TREATED_WITH = _treated_with(_TREATED_OR_REVERSED)
+_TREATED_AFTER_NAME = _after_name(_TREATED)
+_TREATED_OR_REVERSED_AFTER_NAME = _after_name(_TREATED_OR_REVERSED)
+
+
+def treated_after(text: str, end: int, stop: int | None = None, reversed_too: bool = False) -> re.Match[str] | None:
+    """The words right after a name ending at `end` that say a treatment was given for it, read up to `stop`;
+    reversed_too: also those that say a treatment undid it ("reversed with")."""
+    pattern = _TREATED_OR_REVERSED_AFTER_NAME if reversed_too else _TREATED_AFTER_NAME
+    return pattern.match(text, end, len(text) if stop is None else stop)
 
 
 _CAUSE_REACH = 25
