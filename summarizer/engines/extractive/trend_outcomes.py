@@ -1,0 +1,80 @@
+"""A trend a sentence reports in a measure: "there was a trend toward a shorter median time to treatment failure",
+"showed a trend towards a less frequent glucose infusion", "a trend of higher infection rates ..., however not
+significant".
+
+A trend is how a result that did not reach significance is reported: the measure is named after a comparative
+("toward lower X"), and the arms did not differ in it, whichever way the trend ran. The comparative is not part of
+the measure's name: "shorter median time to treatment failure" is "median time to treatment failure". A trend said
+to be significant ("a significant trend toward lower X": a test for trend across doses) is a result of another
+kind and is not read here, nor is a trend in a purpose or a conjecture ("to test for a trend toward ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.engines.extractive.cues import HYPOTHETICAL, NOT_OUTCOMES
+from summarizer.engines.extractive.outcome_spans import (
+    HYPOTHETICAL_CHARS,
+    OutcomeMention,
+    cut_object,
+    mention_at,
+    outcome_words,
+    split_pieces,
+)
+from summarizer.engines.extractive.scan import Scan
+
+__all__ = ["trend_outcomes"]
+
+_COMPARATIVES = (
+    r"higher|lower|greater|fewer|more|less|increased|decreased|reduced|improved|better|worse|smaller|larger|"
+    r"shorter|longer|faster|slower|earlier|later|elevated|diminished"
+)
+# "a trend towards a less frequent X": how often, said of the measure X
+_HOW_OFTEN = r"(?:frequent|common|severe|intense|pronounced|rapid)"
+# "a trend for a better efficacy of X in Y": a judgement of the treatment, not a measure
+_NOT_A_MEASURE = r"(?:efficacy|effect|effects|effectiveness|benefit|outcomes?|results?)\b"
+_TREND_TOWARD = re.compile(
+    r"\b(?P<trend>trends?|tendency|tendencies)\s+(?:of|to|toward|towards|for)\s+(?:a\s+|an\s+)?"
+    r"(?:(?:slightly|somewhat|marginally|modestly|non-?significantly)\s+)?"
+    rf"(?:{_COMPARATIVES})\s+(?:{_HOW_OFTEN}\s+)?(?!than\b|in\b|among\b|with\b|for\b|at\b|after\b|{_NOT_A_MEASURE})"
+    r"(?P<obj>[a-z][^.,;:()\[\]]{1,80})"
+)
+# what follows "for" or "versus" in the object is the arm or dose it was seen in ("increased bronchodilation for all
+# doses of A versus B"), not part of the measure
+_OBJECT_END = re.compile(r"\s+(?:for|versus|vs|compared|than|among|between|after|during|at|with|in)\b.*$")
+# "a significant trend toward X": significance claimed for the trend itself (not denied before it)
+_SIGNIFICANT_TREND = re.compile(r"(?<!non)(?<!non-)(?<!in)significant\s+(?:linear\s+)?$")
+_DENIED = re.compile(r"\b(?:no|not|without)\s+(?:\w+\s+){0,3}$")
+
+
+def trend_outcomes(scan: Scan) -> list[OutcomeMention]:
+    """The measures a statement reports a trend in, each with no difference between the arms (the module's
+    docstring)."""
+    low = scan.low
+    if "tend" not in low and "trend" not in low:
+        return []
+    mentions: list[OutcomeMention] = []
+    for match in _TREND_TOWARD.finditer(low):
+        sentence_start = scan.sentence_at(match.start())[0]
+        before = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
+        if HYPOTHETICAL.search(before) or _SIGNIFICANT_TREND.search(before) or _DENIED.search(before[-30:]):
+            continue
+        for start, length in _object_pieces(low, match):
+            mentions.append(mention_at(scan, start, length, "no_difference", "no_difference"))
+    return mentions
+
+
+def _object_pieces(low: str, match: re.Match[str]) -> list[tuple[int, int]]:
+    """Where each coordinated measure of the trend's object is named."""
+    obj = _OBJECT_END.sub("", cut_object(match.group("obj")))
+    found: list[tuple[int, int]] = []
+    pos = match.start("obj")
+    for piece in split_pieces(obj) if obj.strip() else []:
+        name = " ".join(outcome_words(piece)) if piece.strip() else ""
+        start = low.find(name, pos) if name else -1
+        if start < 0 or name in NOT_OUTCOMES or not 3 <= len(name) <= 80:
+            continue
+        found.append((start, len(name)))
+        pos = start + len(name)
+    return found

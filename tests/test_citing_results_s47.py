@@ -1,0 +1,55 @@
+"""Results in citing and trial sentences that were not read or were misread (issue 23, s47-citing): a trend toward a
+change in a measure ("a trend toward fewer relapses", "a tendency to lower scores") is a result that did not reach
+significance, read as no difference in the measure, named without its comparative (trend_outcomes.py, read by
+outcomes.find_outcomes). The sentences are written for these tests."""
+
+from __future__ import annotations
+
+from summarizer.engines.extractive.outcomes import find_outcomes
+from summarizer.engines.extractive.trend_outcomes import trend_outcomes
+
+
+def _read(text: str) -> list[tuple[str, str, str]]:
+    return [(m.outcome, m.change, m.direction) for m in find_outcomes(text)]
+
+
+def test_a_trend_toward_a_change_is_no_difference_in_the_measure() -> None:
+    assert ("hospital readmissions", "no_difference", "no_difference") in _read(
+        "Patients given the diuretic showed a trend toward fewer hospital readmissions (P = 0.08).")
+    assert ("pain scores", "no_difference", "no_difference") in _read(
+        "There was a tendency to lower pain scores in the massage arm [ 5] .")
+    assert ("exacerbation rate", "no_difference", "no_difference") in _read(
+        "Smith et al [ 5] reported a trend of a higher exacerbation rate with placebo, though not significant.")
+
+
+def test_the_comparative_is_not_part_of_the_name() -> None:
+    names = [o for o, _, _ in _read("A trend towards a shorter time to first seizure was seen with valproate.")]
+    assert "time to first seizure" in names
+    assert not any(name.startswith("shorter") for name in names)
+    # how often is said of the measure: "a less frequent use of rescue inhaler" names the use
+    names = [o for o, _, _ in _read("The children on montelukast had a trend towards less frequent use of rescue "
+                                    "inhalers (P = 0.11).")]
+    assert "use of rescue inhalers" in names
+
+
+def test_the_arm_or_dose_after_the_measure_is_not_its_name() -> None:
+    from summarizer.engines.extractive.resources import load_resources
+    from summarizer.engines.extractive.scan import Scan
+
+    text = "There was a trend toward higher bone density for both doses of the vitamin versus placebo."
+    assert [m.outcome for m in trend_outcomes(Scan(text, load_resources()))] == ["bone density"]
+
+
+def test_a_significant_trend_a_denied_one_or_a_purpose_is_not_read_as_a_trend() -> None:
+    from summarizer.engines.extractive.resources import load_resources
+    from summarizer.engines.extractive.scan import Scan
+
+    res = load_resources()
+    for text in (
+        "There was a significant trend toward lower blood pressure with increasing dose (P for trend < 0.01).",
+        "We found no trend toward lower blood pressure in either arm.",
+        "The study was designed to test for a trend toward lower blood pressure with each dose.",
+        "There was a trend for a better efficacy of the vaccine in older children.",
+        "The incidence of asthma has shown an upward trend in recent decades.",
+    ):
+        assert trend_outcomes(Scan(text, res)) == [], text
