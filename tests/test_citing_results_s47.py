@@ -53,3 +53,31 @@ def test_a_significant_trend_a_denied_one_or_a_purpose_is_not_read_as_a_trend() 
         "The incidence of asthma has shown an upward trend in recent decades.",
     ):
         assert trend_outcomes(Scan(text, res)) == [], text
+
+
+def test_before_surgery_after_a_word_of_giving_is_when_the_treatment_was_given() -> None:
+    from summarizer.engines.extractive.evidence import measured_before_treatment
+
+    assert not measured_before_treatment(
+        "wound infection", "Wound infection was less common with one gram of cefuroxime as a single dose before "
+        "surgery than with placebo [ 3] .")
+    assert not measured_before_treatment(
+        "nausea", "Nausea was rarer when the ondansetron injection was given 2 hours before surgery [ 3] .")
+    assert not measured_before_treatment("thirst", "Oral carbohydrate intake before surgery reduced thirst [ 3] .")
+    # a measure compared before surgery, or a giving word far from "before", is still a measure taken before it
+    assert measured_before_treatment("anxiety", "Anxiety scores did not differ between the arms before surgery.")
+    assert measured_before_treatment(
+        "anxiety", "Women given lorazepam had similar anxiety scores before surgery [ 3] .")
+
+
+def test_a_trial_result_beside_the_dose_given_before_surgery_is_read() -> None:
+    from summarizer.engines.extractive import ExtractiveEngine
+    from summarizer.models import Source, Statement, Target
+    from summarizer.pipeline import summarize
+
+    statements = [Statement(id="S1", text=(
+        "Jones et al [ 8] found a trend of fewer wound infections with cefuroxime (4%; 1.5 g in a single dose "
+        "before surgery) than with placebo (9%), though not significant."))]
+    brief = summarize(Source(format="text", target=Target(title="A randomised trial of cefuroxime"),
+                             statements=statements), engine=ExtractiveEngine())
+    assert [(o.outcome, o.direction) for o in brief.efficacy.outcomes] == [("wound infections", "no_difference")]
