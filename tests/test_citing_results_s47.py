@@ -81,3 +81,31 @@ def test_a_trial_result_beside_the_dose_given_before_surgery_is_read() -> None:
     brief = summarize(Source(format="text", target=Target(title="A randomised trial of cefuroxime"),
                              statements=statements), engine=ExtractiveEngine())
     assert [(o.outcome, o.direction) for o in brief.efficacy.outcomes] == [("wound infections", "no_difference")]
+
+
+def test_a_measure_that_tended_to_change_did_not_differ() -> None:
+    # the measure is the subject of "tended to be lower" and of an intransitive "tended to decrease"
+    assert ("Length of stay", "no_difference", "no_difference") in _read(
+        "Length of stay tended to be shorter in the early-feeding group than in the late-feeding group (p = 0.09).")
+    read = _read("Nausea and vomiting tended to decrease in the acupressure arm compared with the sham arm.")
+    assert ("Nausea", "no_difference", "no_difference") in read
+    assert ("vomiting", "no_difference", "no_difference") in read
+    # a treatment as subject: the measure is the verb's object
+    assert ("serum ferritin", "no_difference", "no_difference") in _read(
+        "Compared with placebo, deferiprone tended to lower serum ferritin (P = 0.07).")
+
+
+def test_what_tends_to_happen_or_a_head_cut_from_its_complement_is_not_read() -> None:
+    from summarizer.engines.extractive.resources import load_resources
+    from summarizer.engines.extractive.scan import Scan
+
+    res = load_resources()
+    for text in (
+        # the present says what is usual, not what a trial found
+        "Hospital costs tend to be higher in older patients with heart failure.",
+        # the head alone ("need") names no measure
+        "The need for additional procedures related to bleeding (i.e. packing, ligation of vessels or reoperation) "
+        "tended to be lower in the stent group.",
+        "We wanted to know whether pain tended to decrease with each session.",
+    ):
+        assert trend_outcomes(Scan(text, res)) == [], text
