@@ -90,6 +90,9 @@ def test_a_measure_that_tended_to_change_did_not_differ() -> None:
     read = _read("Nausea and vomiting tended to decrease in the acupressure arm compared with the sham arm.")
     assert ("Nausea", "no_difference", "no_difference") in read
     assert ("vomiting", "no_difference", "no_difference") in read
+    # a measure named before the arm it was measured in
+    assert ("response rate", "no_difference", "no_difference") in _read(
+        "The response rate for the vaccine group tended to be higher than that for placebo (p = 0.1).")
     # a treatment as subject: the measure is the verb's object
     assert ("serum ferritin", "no_difference", "no_difference") in _read(
         "Compared with placebo, deferiprone tended to lower serum ferritin (P = 0.07).")

@@ -63,8 +63,9 @@ _NO_OBJECT = re.compile(
 _ASKED = re.compile(r"\b(?:whether|if)\b")
 # the words up to a bracket or a clause's punctuation
 _PHRASE = re.compile(r"[^.,;:()\[\]]{1,80}")
-# a subject cut before its complement ("the need | for operative interventions (i.e. ...) tended to be lower"):
-# the head alone names no measure
+# a subject of one word cut before its complement ("the need | for operative interventions (i.e. ...) tended to be
+# lower"): the head alone names no measure (a longer one is named before the arm it was measured in: "the response
+# rate | for the vaccine group")
 _COMPLEMENT_CUT = re.compile(r"\s+(?:for|of)\b")
 # "a significant trend toward X": significance claimed for the trend itself (not denied before it)
 _SIGNIFICANT_TREND = re.compile(r"(?<!non)(?<!non-)(?<!in)significant\s+(?:linear\s+)?$")
@@ -105,7 +106,7 @@ def _tended(scan: Scan) -> list[OutcomeMention]:
             span = subject_before(scan, match.start(), long_heads=True, compared=True)
             found = pieces(low, span) if span is not None else []
         for start, end in found:
-            if not _COMPLEMENT_CUT.match(low, end):
+            if " " in low[start:end].strip() or not _COMPLEMENT_CUT.match(low, end):
                 mentions.append(mention_at(scan, start, end - start, "no_difference", "no_difference"))
     return mentions
 
