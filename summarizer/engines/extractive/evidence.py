@@ -259,9 +259,30 @@ _COMPARED_BEFORE_TREATMENT = re.compile(
 )
 
 
+# "a single dose before surgery", "the injection 5 to 6 hours before surgery", "carbohydrate intake before surgery":
+# right after a word of giving, "before" says when the treatment was given, not when a measure was taken
+_GIVEN_AT = re.compile(
+    r"\b(?:doses?|given|administered|administration|received|taken|intake|ingestion|drinks?|infusions?|infused|"
+    r"injections?|injected|tablets?|capsules?|use|applied|application)"
+    r"(?:\s+(?:\d+(?:\.\d+)?\s*(?:(?:to|-|–)\s*\d+(?:\.\d+)?\s*)?(?:h|hrs?|hours?|min|minutes?|days?|weeks?)|"
+    r"the\s+(?:day|night|evening|morning)))?\s+$",
+    re.IGNORECASE,
+)
+
+
 def measured_before_treatment(outcome: str, sentence: str) -> bool:
-    """Whether an outcome, or the sentence that compares it, is a measure taken before the treatment."""
-    return _BEFORE_TREATMENT.search(outcome) is not None or _COMPARED_BEFORE_TREATMENT.search(sentence) is not None
+    """Whether an outcome, or the sentence that compares it, is a measure taken before the treatment ("before
+    surgery" right after a word of giving is when the treatment was given, _GIVEN_AT)."""
+    return _BEFORE_TREATMENT.search(outcome) is not None or any(
+        not _when_given(sentence, match) for match in _COMPARED_BEFORE_TREATMENT.finditer(sentence)
+    )
+
+
+def _when_given(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a time before the treatment ("before surgery") follows a word of giving: when it was given."""
+    return match.group().lower().startswith("before") and bool(
+        _GIVEN_AT.search(sentence, max(0, match.start() - 60), match.start())
+    )
 
 
 # "X was higher in the A group than in the B group": the change is said of arm A, against arm B

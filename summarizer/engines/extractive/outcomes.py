@@ -78,6 +78,7 @@ from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.sided_differences import sided_differences
 from summarizer.engines.extractive.significance import NOT_SIGNIFICANT, Significance
 from summarizer.engines.extractive.treatment_names import ARM_WORDS
+from summarizer.engines.extractive.trend_outcomes import trend_outcomes
 from summarizer.engines.extractive.unreported_results import before_treatment, planned_sentences
 from summarizer.models import Change, Direction
 
@@ -170,7 +171,8 @@ def _found_outcomes(scan: Scan, significance: Significance, numbers: list[Numeri
     taken = [(m.sentence, m.outcome.lower()) for m in mentions]
     for mention in [*(_significant_or_not(significance, m) for m in [*result_outcomes(scan), *resolution_outcomes(scan),
                                                                      *effect_outcomes(scan), *drop_outcomes(scan),
-                                                                     *compound_change_outcomes(scan)]
+                                                                     *compound_change_outcomes(scan),
+                                                                     *trend_outcomes(scan)]
                       if not arms.side_by_side(m)),
                     *_numeric_outcomes(scan, significance, numbers)]:
         if not any(s == mention.sentence and (o in mention.outcome.lower() or mention.outcome.lower() in o)
