@@ -93,6 +93,7 @@ MODULES = (
     "treatment_mention",
     "treatment_names",
     "treatments",
+    "trend_outcomes",
     "trial_names",
     "unnamed_null_results",
     "unreported_results",
