@@ -1,0 +1,58 @@
+"""s47-verdicts: results the readers skipped. A superlative said of one arm among those compared (result_cues:
+COMPARATIVE_OBJECT reads "had the lowest X" as "had lower X" against every other arm). The sentences are written for
+these tests, not taken from any corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive import annotate, load_resources
+
+
+def _outcomes(text: str) -> dict[str, tuple[str, str]]:
+    reading = annotate(text, resources_=load_resources())
+    return {m.outcome.lower(): (m.change, m.direction) for m in reading.outcomes}
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "change", "direction"),
+    [
+        # a superlative with a test between the arms and a comparison named
+        ("The honey arm had the lowest cough scores of the three arms (p = 0.004).", "cough scores", "decreased",
+         "improved"),
+        ("Women given the new gel showed the highest cure rate compared with the two older creams (p = 0.01).",
+         "cure rate", "increased", "improved"),
+        # an effect measure stands for the comparison: "OR" after the superlative
+        ("Children who received zinc had the shortest duration of fever (OR 0.52, 95% CI 0.31-0.88).",
+         "duration of fever", "decreased", "improved"),
+        # "best" judges, whatever the measure: improved
+        ("The stiff collar gave the best neck alignment when compared with the soft and rigid collars (p < 0.001).",
+         "neck alignment", "unclear", "improved"),
+    ],
+)
+def test_a_superlative_said_of_an_arm_among_those_compared_is_its_result(
+    text: str, outcome: str, change: str, direction: str
+) -> None:
+    assert _outcomes(text).get(outcome) == (change, direction)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who the patients were, not what they got: "with the highest"
+        "Smokers with the highest nicotine intake were excluded from the honey arm.",
+        # a course in time with no arm compared: no result between arms
+        "The honey arm had the lowest cough scores on the third night.",
+        # a correlation inside one group: ranked by a measure, not by arm (no arm, no comparison word)
+        "Runners with the greatest weekly distance had the shortest recovery times (p = 0.03).",
+    ],
+)
+def test_a_superlative_that_ranks_no_arms_is_no_result(text: str) -> None:
+    found = _outcomes(text)
+    assert not any(name.startswith(("cough", "recovery", "nicotine")) for name in found), found
+
+
+def test_the_arms_a_superlative_ranks_are_no_part_of_the_measures_name() -> None:
+    found = _outcomes("The honey arm had the lowest cough scores of the three arms (p = 0.004).")
+    assert "cough scores" in found
+    assert not any("arms" in name for name in found)
