@@ -144,7 +144,8 @@ COMPARATIVE_OBJECT = re.compile(
     r"there\s+(?:was|were))\s+(?:a\s+|an\s+|" + _SUPERLATIVE_ARTICLE + ")?"
     + _RESULT_ADVERB + r"(?:(?:statistically\s+)?significant\s+(?:\([^()]{0,20}\)\s+)?)?"
     # "had significantly longer (p < .001) aiming durations": the test between the comparative and its object
-    r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more|" + _SUPERLATIVES + r")\s+"
+    r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more|"
+    + _SUPERLATIVES + r")\s+"
     r"(?:\([^()]{0,30}\)\s+)?"
     # the arms a superlative ranks are not the measure's: "the lowest pain scores of the three groups"
     r"(?P<obj>[a-z](?:(?!" + _OF_THE_ARMS + r")[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
