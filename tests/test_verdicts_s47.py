@@ -56,3 +56,25 @@ def test_the_arms_a_superlative_ranks_are_no_part_of_the_measures_name() -> None
     found = _outcomes("The honey arm had the lowest cough scores of the three arms (p = 0.004).")
     assert "cough scores" in found
     assert not any("arms" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smokers in the patch arm were twice as likely to quit smoking compared with those given placebo (p = 0.01).",
+        "Mothers on the new app were 3 times as likely to quit smoking compared with the leaflet group.",
+    ],
+)
+def test_a_multiple_as_likely_is_more_likely(text: str) -> None:
+    assert _outcomes(text).get("quit smoking") == ("increased", "improved")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mothers on the new app were half as likely to quit smoking compared with the leaflet group.",
+        "Mothers on the new app were 0.5 times as likely to quit smoking compared with the leaflet group.",
+    ],
+)
+def test_a_fraction_as_likely_is_not_read_as_more_likely(text: str) -> None:
+    assert _outcomes(text).get("quit smoking", ("", ""))[0] != "increased"

@@ -168,9 +168,11 @@ FEWER_PATIENTS = re.compile(
     r"(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
 )
 # "patients given A were more likely to develop X (than those given B)", "were 2.2 times less likely to have X": more
-# (fewer) patients with X in the arm of the subject
+# (fewer) patients with X in the arm of the subject; "twice (three times) as likely to X" is more likely, a multiple
+# of at least two ("half as likely", "0.8 times as likely" are less likely, not read here)
 LIKELIER = re.compile(
-    r"\b(?P<word>more|less)\s+likely\s+to\s+(?:(?:develop|have|experience|suffer(?:\s+from)?|require|need|receive|"
+    r"\b(?P<word>more|less|(?:twice|(?<![\d.·])(?:two|three|four|five|ten|[2-9](?:[.·]\d+)?|[1-9]\d(?:[.·]\d+)?)[\s\-]+times)\s+as)"
+    r"\s+likely\s+to\s+(?:(?:develop|have|experience|suffer(?:\s+from)?|require|need|receive|"
     r"report|achieve|attain|reach|undergo|present\s+with|be\s+diagnosed\s+with)\s+(?:a\s+|an\s+|any\s+)?"
     # any other verb is the outcome with its object: "more likely to quit smoking", "to be admitted to hospital";
     # not one that reports what they said or thought ("more likely to agree that ..."): a claim, not a measure
