@@ -1,12 +1,17 @@
 """s47-verdicts: results the readers skipped. A superlative said of one arm among those compared (result_cues:
-COMPARATIVE_OBJECT reads "had the lowest X" as "had lower X" against every other arm). The sentences are written for
-these tests, not taken from any corpus."""
+COMPARATIVE_OBJECT reads "had the lowest X" as "had lower X" against every other arm); "twice as likely" (LIKELIER);
+three arms' values or more listed "respectively" against a control arm (numeric_results). The sentences are written
+for these tests, not taken from any corpus."""
 
 from __future__ import annotations
 
 import pytest
 
 from summarizer.engines.extractive import annotate, load_resources
+from summarizer.engines.extractive.numeric_results import numeric_results
+from summarizer.engines.extractive.resources import Resources
+from summarizer.engines.extractive.scan import Scan
+from summarizer.engines.extractive.significance import Significance
 
 
 def _outcomes(text: str) -> dict[str, tuple[str, str]]:
@@ -78,3 +83,34 @@ def test_a_multiple_as_likely_is_more_likely(text: str) -> None:
 )
 def test_a_fraction_as_likely_is_not_read_as_more_likely(text: str) -> None:
     assert _outcomes(text).get("quit smoking", ("", ""))[0] != "increased"
+
+
+def _listed(text: str) -> list[str]:
+    scan = Scan(text, Resources())
+    return [result.change for result in numeric_results(scan, Significance(scan))]
+
+
+def test_three_arms_values_listed_respectively_are_read_against_the_control_arm() -> None:
+    text = "Itch scores were 2.4, 3.0 and 5.9 in the low-dose, high-dose and vehicle groups, respectively (p = 0.003)."
+    assert _listed(text) == ["decreased"]
+    assert _outcomes(text).get("itch scores") == ("decreased", "improved")
+
+
+def test_three_arms_values_whose_test_is_not_significant_are_no_difference() -> None:
+    text = "Itch scores were 2.4, 3.0 and 5.9 in the low-dose, high-dose and vehicle groups, respectively (p = 0.31)."
+    assert _listed(text) == ["no_difference"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no test: three arms' rates report no effect by themselves
+        "Rash occurred in 4.1%, 3.9% and 6.2% of patients in the low-dose, high-dose and sham groups, respectively.",
+        # no control arm among those listed
+        "Itch scores were 2.4, 3.0 and 5.9 in the cream, gel and ointment groups, respectively (p = 0.003).",
+        # the treated arms went both ways from the control arm
+        "Itch scores were 2.4, 7.0 and 5.9 in the low-dose, high-dose and vehicle groups, respectively (p = 0.003).",
+    ],
+)
+def test_a_list_of_arms_values_with_no_test_no_control_or_both_ways_is_not_read(text: str) -> None:
+    assert _listed(text) == []

@@ -20,6 +20,9 @@ the outcome they are about.
   (32%)"), or what qualifies it in brackets: its count ("64.3% (178/277)"), a range, an interval or a spread ("3.6 cm
   (range, 2-6)"); a count out of a number ("12/60") is read as its percentage, and a number after a dash ends a range
   and is no value.
+- Three arms or more: their values listed, then their names in the same order and "respectively" ("8.9, 11.8 and
+  18.2 in the sham, A and B groups, respectively (P < 0.05)"): the treated arms' change against the arm a control word
+  names, when they all went the same way from it and the sentence gives the test (none without one, rates neither).
 - Ratios (hazard, odds, risk, rate ratios; HR, OR, RR, IRR): below 1 is a decrease for the intervention, above 1
   an increase, and a CI that holds 1 is no difference.
 """
@@ -135,6 +138,19 @@ _OBJECT_AFTER = re.compile(
     r"\s+(?:(?:have|has|had|were|was)\s+)?(?:achieved|attained|reached|met|experienced|developed|maintained)\s+"
     r"(?:an?\s+|the\s+|their\s+)?(?P<obj>[^.;,()\d\[\]=<>]{3,80})"
 )
+# three arms' values or more, then the arms in the same order and "respectively": "8.9, 11.8 and 18.2 ml/kg in the
+# sham, A and B groups, respectively", "28%, 52% and 74% of the patients in the A, B and C groups, respectively"; each
+# value a number with an optional spread, unit or bracketed count ("17 (27.4%)" is read as its percentage)
+_LISTED = r"(?<![\w.\-–/])\d+(?:\.\d+)?\s*%?(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%?)?(?:\s*\([^()]{0,30}\))?"
+VALUE_LIST_RESPECTIVELY = re.compile(
+    r"(?P<values>" + _LISTED + r"(?:\s*,\s*" + _LISTED + r"){1,4}\s*,?\s*and\s+" + _LISTED + r")"
+    r"\s*(?:[a-zµμ/]+\s*)?(?:of\s+(?:the\s+)?(?:patients|subjects|participants|children|women|men)\s+)?"
+    r"(?:in|for|among|with|of)\s+(?:the\s+)?(?P<names>[^.;%()\d]{3,120}?)\s*(?:groups?|arms?)?\s*,?\s*respectively\b"
+)
+_LISTED_NUMBER = re.compile(
+    r"(?<![\w.\-–/])(\d+(?:\.\d+)?)\s*(%?)(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%?)?(?:\s*\([^()]*\))?"
+)
+_ARM_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # cheap tests that a statement may hold a comparison in numbers (on the lower-cased text) or a ratio (on the text)
 _GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+(?:the\s+)?\d|\bratio")
 
@@ -297,6 +313,31 @@ def _subject_end(low: str, value_start: int, sentence_start: int) -> int:
     return verb.start() if verb is not None else -1
 
 
+def _listed_respectively(scan: Scan, listed: re.Match[str], significance: Significance) -> NumericResult | None:
+    """Three arms' values or more listed in the order of their arms' names and "respectively": the arms' change against
+    the one arm a control word names, when every other arm went the same way from it; none without such an arm, or
+    when the arms went both ways. A test said not significant is no difference; with no test said, nothing is read,
+    rates neither: with three arms, which two the reader should set against each other is the test's to say ("adverse
+    events occurred in 6.3%, 6.2% and 8.0% of the A, B and placebo groups" reports no effect)."""
+    low = scan.low
+    values = [(float(v), pct) for v, pct in _LISTED_NUMBER.findall(low, *listed.span("values"))]
+    names = [n for n in _ARM_NAME_SPLIT.split(listed.group("names").strip()) if n]
+    if len(values) != len(names) or len({pct for _, pct in values}) != 1:
+        return None
+    controls = [i for i, name in enumerate(names) if _names_comparator(name)]
+    if len(controls) != 1:
+        return None
+    control = values[controls[0]][0]
+    changes = {_change(value, control) for i, (value, _) in enumerate(values) if i != controls[0]}
+    subject_end = _subject_end(low, listed.start(), scan.sentence_at(listed.start())[0])
+    if subject_end < 0 or len(changes) != 1:
+        return None
+    significant = significance.at(listed.end())
+    if significant is None:
+        return None
+    return NumericResult(subject_end, changes.pop() if significant else "no_difference")
+
+
 def numeric_results(scan: Scan, significance: Significance) -> list[NumericResult]:
     """The comparisons a statement reports in numbers (see the module's docstring); a ratio's numbers read with their
     decimal points printed as raised dots made full stops (significance.decimal_points)."""
@@ -314,6 +355,11 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
             if found is not None:
                 results.append(found)
                 taken.append(listed.span())
+    for listed in VALUE_LIST_RESPECTIVELY.finditer(low) if "respectively" in low else ():
+        found = _listed_respectively(scan, listed, significance)
+        if found is not None:
+            results.append(found)
+            taken.append(listed.span())
     for match in PAIR.finditer(low) if pairs else ():
         if taken and any(match.start() < end and start < match.end() for start, end in taken):
             continue
