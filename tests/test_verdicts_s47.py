@@ -114,3 +114,12 @@ def test_three_arms_values_whose_test_is_not_significant_are_no_difference() -> 
 )
 def test_a_list_of_arms_values_with_no_test_no_control_or_both_ways_is_not_read(text: str) -> None:
     assert _listed(text) == []
+
+
+def test_a_result_after_a_quantifier_floated_from_a_listed_subject_is_read() -> None:
+    found = _outcomes("Anxiety scores, pain scores and opioid use were all lower in the music group (p = 0.01).")
+    assert found.get("opioid use") == ("decreased", "improved")
+
+
+def test_all_before_a_comparative_of_who_the_patients_were_is_no_result() -> None:
+    assert _outcomes("The volunteers were all older than 65 years and were all smokers.") == {}

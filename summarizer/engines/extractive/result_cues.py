@@ -19,9 +19,9 @@ RESULT_WORDS = _words(
     + " ".join(("best worst highest lowest greatest smallest largest longest shortest fewest",))
 )
 # the adverb a result word may follow, and the test in brackets after it: "was significantly (p < 0.05) higher",
-# "was quite less than"
+# "was quite less than"; after a quantifier that floats from a listed subject ("X, Y and Z were all shorter")
 _RESULT_ADVERB = (
-    r"(?:both\s+)?(?:(?:statistically\s+)?(?:\w+ly|much|also|quite|far|even)\s+"
+    r"(?:both\s+|all\s+)?(?:(?:statistically\s+)?(?:\w+ly|much|also|quite|far|even)\s+"
     r"(?:\((?=[^()]{0,60}\d)[^()]{0,60}\)\s*)?)?"
 )
 RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
