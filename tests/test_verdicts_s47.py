@@ -123,3 +123,16 @@ def test_a_result_after_a_quantifier_floated_from_a_listed_subject_is_read() -> 
 
 def test_all_before_a_comparative_of_who_the_patients_were_is_no_result() -> None:
     assert _outcomes("The volunteers were all older than 65 years and were all smokers.") == {}
+
+
+def test_the_first_values_preposition_repeated_before_the_second_still_pairs_them() -> None:
+    text = "Wound infection occurred in 14% of the honey group and in 29% of the saline-control group (p = 0.02)."
+    assert _listed(text) == ["decreased"]
+    assert _outcomes(text).get("wound infection") == ("decreased", "improved")
+    not_significant = "Wound infection occurred in 14% of the honey group and in 29% of the control group (p = 0.4)."
+    assert _listed(not_significant) == ["no_difference"]
+
+
+def test_a_count_after_and_in_with_no_value_of_its_own_pairs_nothing() -> None:
+    # "in 25 patients" is who, not a share set against the 14%
+    assert _listed("Wound infection occurred in 14% of the honey group and in 25 patients given saline.") == []

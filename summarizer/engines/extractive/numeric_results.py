@@ -7,7 +7,8 @@ group and 13 (32%) in the ketorolac group (P = 0.526)", "the hazard ratio for de
 the outcome they are about.
 
 - Significance: a test's result in the sentence, and which result it belongs to (significance.py).
-- Two values: "A (with|in|among|of patients receiving) ARM and|vs|versus B (with|in) ARM", and "A and B ... in the X
+- Two values: "A (with|in|among|of patients receiving) ARM and|vs|versus B (with|in) ARM" (the first value's
+  preposition may be repeated: "in 18% in the controls and in 12% of the A group"), and "A and B ... in the X
   and Y groups, respectively"; the first arm may be named in the subject, just before its verb ("pain in the study
   group was 4.6 compared with 7.1 in the control group"). The arm with a control word (placebo, control, sham, usual
   or standard care, untreated, no treatment) is the comparator. A difference said not to be significant is no
@@ -77,8 +78,11 @@ _TIME_AT = (
     r"(?:\s*,?\s*(?:at|after|by|within)\s+(?:the\s+)?\d+(?:\s*|-)(?:days?|weeks?|months?|years?)"
     r"(?:\s+(?:of\s+)?follow[\s\-]?up)?(?=\s*,?\s*(?:in|with|among|for|on|receiving|given)\b)\s*,?)?"
 )
+# the preposition of the first value repeated before the second: "observed in 18% in the controls and in 12% of the
+# A group"
+_SECOND_IN = r"(?:(?:in|among)\s+)?"
 PAIR = re.compile(
-    r"(?<![\w.\-–/\[])" + _VALUE.format("a") + _TIME_AT + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK
+    r"(?<![\w.\-–/\[])" + _VALUE.format("a") + _TIME_AT + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK + _SECOND_IN
     + _VALUE.format("b") + _TIME_AT + r"(?P<arm_b>[^.;\d\[\]]{0,70})"
 )
 # each arm named before its value in brackets: "in the X group (24.3 ± 3.4 min) than in the Y group (16.3 ± 1.7
@@ -152,7 +156,7 @@ _LISTED_NUMBER = re.compile(
 )
 _ARM_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # cheap tests that a statement may hold a comparison in numbers (on the lower-cased text) or a ratio (on the text)
-_GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+(?:the\s+)?\d|\bratio")
+_GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+(?:the\s+|in\s+|among\s+)?\d|\bratio")
 
 
 @dataclass(frozen=True)
