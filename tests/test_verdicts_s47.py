@@ -136,3 +136,16 @@ def test_the_first_values_preposition_repeated_before_the_second_still_pairs_the
 def test_a_count_after_and_in_with_no_value_of_its_own_pairs_nothing() -> None:
     # "in 25 patients" is who, not a share set against the 14%
     assert _listed("Wound infection occurred in 14% of the honey group and in 25 patients given saline.") == []
+
+
+def test_an_outcomes_passive_before_each_arms_share_names_the_outcome() -> None:
+    text = "Full healing was achieved in 64% of the honey group and 38% of the saline-control group (p = 0.01)."
+    assert _outcomes(text).get("full healing") == ("increased", "improved")
+    needed = "Rescue analgesia was needed in 20% of the nerve-block group versus 45% of the sham group (p = 0.01)."
+    assert _outcomes(needed).get("rescue analgesia") == ("decreased", "improved")
+
+
+def test_a_treatment_given_to_a_share_of_each_arm_is_no_outcome() -> None:
+    # "given" is what was done to the patients, not what happened to them
+    found = _outcomes("The dressing was given in 20% of the honey group versus 45% of the control group (p = 0.01).")
+    assert "the dressing" not in found and "dressing" not in found

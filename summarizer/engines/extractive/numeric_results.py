@@ -117,6 +117,9 @@ _RESPECTIVELY_NEXT = re.compile(r"\s*(?:[a-zµμ/%]+\s*)?,?\s*respectively\b")
 # the verb or mark before the first value, after the outcome's name: "Mortality was 11%", "SAEs were reported in"
 SUBJECT_VERB = re.compile(
     r"\b(?:was|were|is|are|occurred|reported|observed|seen|found|detected|developed|experienced|recorded|noted|"
+    # an outcome's passive before the share of each arm: "complete control of vomiting was achieved in 74% of A and
+    # 88% of B", "bleeding was present in 7 (14%) ... and 24 (55%) ...", "surgery was needed in"
+    r"achieved|attained|obtained|needed|required|present|identified|diagnosed|"
     r"reached|averaged|amounted\s+to|of|(?:achieved|attained|obtained|reported|observed|experienced|exhibited|shown|"
     r"demonstrated|reached|met|maintained|required|needed)\s+by)\b"
     # when it was measured, between the verb and the values: "Recurrence was found at 10 years in 1 (0.6%) A versus"
