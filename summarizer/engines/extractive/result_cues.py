@@ -16,7 +16,7 @@ RESULT_WORDS = _words(
     "similar comparable unchanged unaffected lower higher shorter longer reduced increased decreased improved greater "
     "smaller fewer less better worse differ different difference differences declined rose fell dropped worsened "
     "protect protects protected protecting protection protective effective efficacious frequent common lesser "
-    + " ".join(("best worst highest lowest greatest smallest largest longest shortest fewest",))
+    "best worst highest lowest greatest smallest largest longest shortest fewest"
 )
 # the adverb a result word may follow, and the test in brackets after it: "was significantly (p < 0.05) higher",
 # "was quite less than"; after a quantifier that floats from a listed subject ("X, Y and Z were all shorter")
