@@ -10,6 +10,11 @@ doses compared, measured before treatment, within the groups only, the intervent
 (evidence.said_of_another_arm), counted (none of these). Each trial's first line ends with its cause, the first
 reason that applies to all its outcomes (no outcome read; all not about; all unclear or not about; some left out),
 and a line of totals counts the trials by cause.
+--skipped lists instead, for every trial of the split whose brief names an intervention, each evidence sentence
+labelled increased or decreased that no efficacy finding of the brief rests on, as "<trial> | <verdict> | read|unread |
+<form> || sentence" (read: the rules read an outcome in it, which the weighing then set aside; unread: they read
+none), then the unread sentences counted by their grammatical form (FORMS, the first that matches) with the trials
+they come from: how often each form of a skipped result recurs.
 The profile is drawn as bench_brief.leave_one_target_out draws it (no title, the PICO reader loaded), and the
 verdict with the change model as the engine loads it; the reasons are the rules' (the change model's readings are not
 listed).
@@ -18,8 +23,11 @@ listed).
 from __future__ import annotations
 
 import argparse
+import json
+import re
 import sys
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -27,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_brief import evidence_inference_targets, papers_of, significant_trials  # noqa: E402
 
 from summarizer.design import read_design  # noqa: E402
-from summarizer.engines.extractive import annotate, load_resources  # noqa: E402
+from summarizer.engines.extractive import ExtractiveEngine, annotate, load_resources  # noqa: E402
 from summarizer.engines.extractive.evidence import ReadStatement, said_of_another_arm  # noqa: E402
 from summarizer.engines.extractive.learned_results import LearnedResults  # noqa: E402
 from summarizer.engines.extractive.pico import load_pico_tagger  # noqa: E402
@@ -36,6 +44,30 @@ from summarizer.engines.extractive.sections import _counted, efficacy_section  #
 from summarizer.engines.extractive.target_polarity import TargetPolarity  # noqa: E402
 from summarizer.engines.extractive.target_profile import RULES, TargetProfile, profile_target  # noqa: E402
 from summarizer.models import Statement, Target  # noqa: E402
+from summarizer.pipeline import summarize  # noqa: E402
+
+# the grammatical forms of a skipped result, the first that matches a sentence naming it: an effect measure, values
+# of arms listed "respectively", a superlative, a table's row (a name and its figures, no verb), two arms' values set
+# against each other, a comparative, a change verb or noun, else other
+FORMS = {
+    "effect measure (OR, RR, HR, rate ratio)": re.compile(
+        r"\b(?:OR|RR|HR|IRR|aOR|aHR)\b|odds ratio|relative risk|hazard ratio|rate ratio|risk ratio"
+    ),
+    "values listed 'respectively'": re.compile(r"\brespectively\b", re.IGNORECASE),
+    "superlative of an arm": re.compile(r"\bthe\s+(?:best|worst|highest|lowest|greatest|smallest|fewest)\b", re.I),
+    "table row (figures, no verb)": re.compile(
+        r"^(?!.*\b(?:was|were|is|are|had|has|have|showed|reported|found|observed|did|occurred|received)\b)"
+        r"(?=(?:\D*\d+(?:[.,]\d+)?){3})", re.IGNORECASE
+    ),
+    "two arms' values (vs, compared with)": re.compile(
+        r"\d[^.;]{0,80}\b(?:vs\.?|versus|compared\s+(?:with|to)|while|whereas)\s+[^.;]{0,40}\d", re.IGNORECASE
+    ),
+    "comparative (than, higher, fewer, more)": re.compile(
+        r"\b(?:than|higher|lower|greater|smaller|fewer|more|less|longer|shorter|better|worse|superior|inferior)\b",
+        re.IGNORECASE,
+    ),
+    "change verb or noun": re.compile(r"\b(?:increas|decreas|reduc|improv|declin|rais|lower|drop|fell|rose)", re.I),
+}
 
 
 def reasons(items: list[ReadStatement], profile: TargetProfile) -> list[tuple[int, str, str]]:
@@ -93,9 +125,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "data")
     parser.add_argument("--split", choices=("heldout", "train"), default="train")
     parser.add_argument("--targets", default="", help="only these pseudo-targets (comma-separated ids)")
+    parser.add_argument("--skipped", action="store_true", help="the labelled results no finding rests on, by form")
     args = parser.parse_args(argv)
     path = args.data_dir / "evidence_inference" / "dev.jsonl"
     papers = papers_of(args.split)
+    if args.skipped:
+        return skipped_results(path, papers)
     only = {t.strip() for t in args.targets.split(",") if t.strip()}
     significant = significant_trials(path, papers)
     resources = load_resources()
@@ -118,6 +153,50 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  S{index + 1} [{why}] {read}")
     for reason, count in totals.most_common():
         print(f"{count:5d}  {reason}")
+    return 0
+
+
+def form_of(sentence: str) -> str:
+    """The first of FORMS a sentence's words match."""
+    return next((form for form, pattern in FORMS.items() if pattern.search(sentence)), "other")
+
+
+def _changed_labels(path: Path) -> dict[tuple[str, str], set[str]]:
+    labels: dict[tuple[str, str], set[str]] = defaultdict(set)
+    with path.open(encoding="utf-8") as rows:
+        for line in rows:
+            row = json.loads(line)
+            if row["label"] in ("increased", "decreased"):
+                labels[(str(row["pmcid"]), " ".join(row["text"].split()))].add(row["label"])
+    return labels
+
+
+def skipped_results(path: Path, papers: Callable[[str], bool]) -> int:
+    """--skipped: each labelled change no efficacy finding rests on, read or unread, and the unread ones by form."""
+    labels = _changed_labels(path)
+    engine = ExtractiveEngine()
+    resources = load_resources()
+    forms: Counter[str] = Counter()
+    trials: dict[str, set[str]] = defaultdict(set)
+    for target in evidence_inference_targets(path, papers):
+        texts = [" ".join(text.split()) for _, text in target.statements]
+        statements = [Statement(id=f"S{i}", text=text) for i, text in enumerate(texts, start=1)]
+        brief = summarize(statements, engine=engine)
+        if brief.target.intervention is None:
+            continue
+        used = {sid for outcome in brief.efficacy.outcomes for sid in outcome.statement_ids}
+        for statement in statements:
+            if statement.id in used or not labels.get((target.target_id.removeprefix("ei-"), statement.text)):
+                continue
+            read = bool(annotate(statement.text, resources_=resources).outcomes)
+            form = form_of(statement.text)
+            if not read:
+                forms[form] += 1
+                trials[form].add(target.target_id)
+            print(f"{target.target_id} | {brief.efficacy.assessment} | {'read' if read else 'unread'} | {form} || "
+                  f"{statement.text[:240]}")
+    for form, count in forms.most_common():
+        print(f"{count:5d} unread in {len(trials[form]):3d} trials  {form}")
     return 0
 
 

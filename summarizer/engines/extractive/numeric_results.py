@@ -7,7 +7,8 @@ group and 13 (32%) in the ketorolac group (P = 0.526)", "the hazard ratio for de
 the outcome they are about.
 
 - Significance: a test's result in the sentence, and which result it belongs to (significance.py).
-- Two values: "A (with|in|among|of patients receiving) ARM and|vs|versus B (with|in) ARM", and "A and B ... in the X
+- Two values: "A (with|in|among|of patients receiving) ARM and|vs|versus B (with|in) ARM" (the first value's
+  preposition may be repeated: "in 18% in the controls and in 12% of the A group"), and "A and B ... in the X
   and Y groups, respectively"; the first arm may be named in the subject, just before its verb ("pain in the study
   group was 4.6 compared with 7.1 in the control group"). The arm with a control word (placebo, control, sham, usual
   or standard care, untreated, no treatment) is the comparator. A difference said not to be significant is no
@@ -20,6 +21,9 @@ the outcome they are about.
   (32%)"), or what qualifies it in brackets: its count ("64.3% (178/277)"), a range, an interval or a spread ("3.6 cm
   (range, 2-6)"); a count out of a number ("12/60") is read as its percentage, and a number after a dash ends a range
   and is no value.
+- Three arms or more: their values listed, then their names in the same order and "respectively" ("8.9, 11.8 and
+  18.2 in the sham, A and B groups, respectively (P < 0.05)"): the treated arms' change against the arm a control word
+  names, when they all went the same way from it and the sentence gives the test (none without one, rates neither).
 - Ratios (hazard, odds, risk, rate ratios; HR, OR, RR, IRR): below 1 is a decrease for the intervention, above 1
   an increase, and a CI that holds 1 is no difference.
 """
@@ -74,8 +78,11 @@ _TIME_AT = (
     r"(?:\s*,?\s*(?:at|after|by|within)\s+(?:the\s+)?\d+(?:\s*|-)(?:days?|weeks?|months?|years?)"
     r"(?:\s+(?:of\s+)?follow[\s\-]?up)?(?=\s*,?\s*(?:in|with|among|for|on|receiving|given)\b)\s*,?)?"
 )
+# the preposition of the first value repeated before the second: "observed in 18% in the controls and in 12% of the
+# A group"
+_SECOND_IN = r"(?:(?:in|among)\s+)?"
 PAIR = re.compile(
-    r"(?<![\w.\-–/\[])" + _VALUE.format("a") + _TIME_AT + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK
+    r"(?<![\w.\-–/\[])" + _VALUE.format("a") + _TIME_AT + r"(?P<arm_a>[^.;\d\[\]]{0,70}?)" + _LINK + _SECOND_IN
     + _VALUE.format("b") + _TIME_AT + r"(?P<arm_b>[^.;\d\[\]]{0,70})"
 )
 # each arm named before its value in brackets: "in the X group (24.3 ± 3.4 min) than in the Y group (16.3 ± 1.7
@@ -110,6 +117,9 @@ _RESPECTIVELY_NEXT = re.compile(r"\s*(?:[a-zµμ/%]+\s*)?,?\s*respectively\b")
 # the verb or mark before the first value, after the outcome's name: "Mortality was 11%", "SAEs were reported in"
 SUBJECT_VERB = re.compile(
     r"\b(?:was|were|is|are|occurred|reported|observed|seen|found|detected|developed|experienced|recorded|noted|"
+    # an outcome's passive before the share of each arm: "complete control of vomiting was achieved in 74% of A and
+    # 88% of B", "bleeding was present in 7 (14%) ... and 24 (55%) ...", "surgery was needed in"
+    r"achieved|attained|obtained|needed|required|present|identified|diagnosed|"
     r"reached|averaged|amounted\s+to|of|(?:achieved|attained|obtained|reported|observed|experienced|exhibited|shown|"
     r"demonstrated|reached|met|maintained|required|needed)\s+by)\b"
     # when it was measured, between the verb and the values: "Recurrence was found at 10 years in 1 (0.6%) A versus"
@@ -135,8 +145,21 @@ _OBJECT_AFTER = re.compile(
     r"\s+(?:(?:have|has|had|were|was)\s+)?(?:achieved|attained|reached|met|experienced|developed|maintained)\s+"
     r"(?:an?\s+|the\s+|their\s+)?(?P<obj>[^.;,()\d\[\]=<>]{3,80})"
 )
+# three arms' values or more, then the arms in the same order and "respectively": "8.9, 11.8 and 18.2 ml/kg in the
+# sham, A and B groups, respectively", "28%, 52% and 74% of the patients in the A, B and C groups, respectively"; each
+# value a number with an optional spread, unit or bracketed count ("17 (27.4%)" is read as its percentage)
+_LISTED = r"(?<![\w.\-–/])\d+(?:\.\d+)?\s*%?(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%?)?(?:\s*\([^()]{0,30}\))?"
+VALUE_LIST_RESPECTIVELY = re.compile(
+    r"(?P<values>" + _LISTED + r"(?:\s*,\s*" + _LISTED + r"){1,4}\s*,?\s*and\s+" + _LISTED + r")"
+    r"\s*(?:[a-zµμ/]+\s*)?(?:of\s+(?:the\s+)?(?:patients|subjects|participants|children|women|men)\s+)?"
+    r"(?:in|for|among|with|of)\s+(?:the\s+)?(?P<names>[^.;%()\d]{3,120}?)\s*(?:groups?|arms?)?\s*,?\s*respectively\b"
+)
+_LISTED_NUMBER = re.compile(
+    r"(?<![\w.\-–/])(\d+(?:\.\d+)?)\s*(%?)(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?\s*%?)?(?:\s*\([^()]*\))?"
+)
+_ARM_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 # cheap tests that a statement may hold a comparison in numbers (on the lower-cased text) or a ratio (on the text)
-_GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+(?:the\s+)?\d|\bratio")
+_GATE = re.compile(r"\b(?:and|vs\.?|versus|with|to|against)\s+(?:the\s+|in\s+|among\s+)?\d|\bratio")
 
 
 @dataclass(frozen=True)
@@ -297,6 +320,31 @@ def _subject_end(low: str, value_start: int, sentence_start: int) -> int:
     return verb.start() if verb is not None else -1
 
 
+def _listed_respectively(scan: Scan, listed: re.Match[str], significance: Significance) -> NumericResult | None:
+    """Three arms' values or more listed in the order of their arms' names and "respectively": the arms' change against
+    the one arm a control word names, when every other arm went the same way from it; none without such an arm, or
+    when the arms went both ways. A test said not significant is no difference; with no test said, nothing is read,
+    rates neither: with three arms, which two the reader should set against each other is the test's to say ("adverse
+    events occurred in 6.3%, 6.2% and 8.0% of the A, B and placebo groups" reports no effect)."""
+    low = scan.low
+    values = [(float(v), pct) for v, pct in _LISTED_NUMBER.findall(low, *listed.span("values"))]
+    names = [n for n in _ARM_NAME_SPLIT.split(listed.group("names").strip()) if n]
+    if len(values) != len(names) or len({pct for _, pct in values}) != 1:
+        return None
+    controls = [i for i, name in enumerate(names) if _names_comparator(name)]
+    if len(controls) != 1:
+        return None
+    control = values[controls[0]][0]
+    changes = {_change(value, control) for i, (value, _) in enumerate(values) if i != controls[0]}
+    subject_end = _subject_end(low, listed.start(), scan.sentence_at(listed.start())[0])
+    if subject_end < 0 or len(changes) != 1:
+        return None
+    significant = significance.at(listed.end())
+    if significant is None:
+        return None
+    return NumericResult(subject_end, changes.pop() if significant else "no_difference")
+
+
 def numeric_results(scan: Scan, significance: Significance) -> list[NumericResult]:
     """The comparisons a statement reports in numbers (see the module's docstring); a ratio's numbers read with their
     decimal points printed as raised dots made full stops (significance.decimal_points)."""
@@ -314,6 +362,11 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
             if found is not None:
                 results.append(found)
                 taken.append(listed.span())
+    for listed in VALUE_LIST_RESPECTIVELY.finditer(low) if "respectively" in low else ():
+        found = _listed_respectively(scan, listed, significance)
+        if found is not None:
+            results.append(found)
+            taken.append(listed.span())
     for match in PAIR.finditer(low) if pairs else ():
         if taken and any(match.start() < end and start < match.end() for start, end in taken):
             continue

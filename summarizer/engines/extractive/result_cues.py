@@ -15,12 +15,13 @@ from summarizer.models import Change, Direction
 RESULT_WORDS = _words(
     "similar comparable unchanged unaffected lower higher shorter longer reduced increased decreased improved greater "
     "smaller fewer less better worse differ different difference differences declined rose fell dropped worsened "
-    "protect protects protected protecting protection protective effective efficacious frequent common lesser"
+    "protect protects protected protecting protection protective effective efficacious frequent common lesser "
+    "best worst highest lowest greatest smallest largest longest shortest fewest"
 )
 # the adverb a result word may follow, and the test in brackets after it: "was significantly (p < 0.05) higher",
-# "was quite less than"
+# "was quite less than"; after a quantifier that floats from a listed subject ("X, Y and Z were all shorter")
 _RESULT_ADVERB = (
-    r"(?:both\s+)?(?:(?:statistically\s+)?(?:\w+ly|much|also|quite|far|even)\s+"
+    r"(?:both\s+|all\s+)?(?:(?:statistically\s+)?(?:\w+ly|much|also|quite|far|even)\s+"
     r"(?:\((?=[^()]{0,60}\d)[^()]{0,60}\)\s*)?)?"
 )
 RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
@@ -36,6 +37,11 @@ RESULT_CHANGE: dict[str, tuple[Change, Direction | None]] = {
     **dict.fromkeys(("less frequent", "less common"), ("decreased", None)),
     **dict.fromkeys(("improved", "better"), ("unclear", "improved")),
     **dict.fromkeys(("worse", "worsened"), ("unclear", "worsened")),
+    # a superlative said of an arm compared with the others: its value beyond every other arm's, the comparator's too
+    **dict.fromkeys(("highest", "greatest", "largest", "longest"), ("increased", None)),
+    **dict.fromkeys(("lowest", "smallest", "shortest", "fewest"), ("decreased", None)),
+    "best": ("unclear", "improved"),
+    "worst": ("unclear", "worsened"),
 }
 # the size a comparative is given before it: "0.66% lower", "2.5 times higher", "12 points lower", "1864 euros less",
 # with the interval or test that may follow the size ("0.018 (95% CI ...) higher")
@@ -113,16 +119,36 @@ NO_DIFFERENCE_IN = re.compile(
     r"\s+(?:the\s+)?"
     r"(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,100})"
 )
+# a superlative said of one arm among those compared: "the HH achieved the best performance when compared with the
+# other two devices", "the TEL arm had the highest ORR (OR 5.4, 95% CI ...)". Read only after a verb the arm's result
+# follows ("patients with the highest BMI" are who they were, not a result) and in a sentence that compares arms
+# ("than", "compared", "versus", "between", "among", "other", "groups", an odds, risk or hazard ratio): "had the
+# highest pain scores at week 4" is a course in time, and "those with the highest MSLTs had the shortest sleep times
+# (P < 0.05)" a correlation, no difference between arms. "most" and "least" grade adjectives, not measures
+_SUPERLATIVES = r"best|worst|highest|lowest|greatest|smallest|largest|longest|shortest|fewest"
+_SUPERLATIVE_ARTICLE = (
+    r"(?<!\bwith\s)the\s+(?=(?:(?:statistically\s+)?significantly\s+)?(?:" + _SUPERLATIVES + r")\b)"
+    # a full stop inside the sentence: a decimal point, "fig.", "vs."
+    r"(?=(?:[^.;]|\.(?!\s)|(?<=fig)\.|(?<=vs)\.){0,200}?"
+    r"\b(?:than|compared|versus|vs|between|among|other|groups|arms|or|rr|hr)\b)"
+)
+_OF_THE_ARMS = (
+    r"\s+(?:of|among)\s+(?:the\s+|all\s+)?(?:two|three|four|five|\d|all|both)\s+(?:[\w\-]+\s+)?"
+    r"(?:groups|arms|regimens|treatments|devices|conditions|interventions)\b"
+)
 COMPARATIVE_OBJECT = re.compile(
     r"\b(?P<verb>had|has|have|showed|shows|show|with|resulted\s+in|results\s+in|led\s+to|leads\s+to|produced|achieved|"
     r"experienced|demonstrated|reported|yielded|exhibited|indicating|showing|required|needed|used|consumed|completed|caused|"
     # what a treatment gave or brought about: "A gave significantly higher tidal volumes than B"
     r"gave|gives|give|provided|provides|elicited|elicits|induced|induces|obtained|attained|generated|"
-    r"there\s+(?:was|were))\s+(?:a\s+|an\s+)?"
+    r"there\s+(?:was|were))\s+(?:a\s+|an\s+|" + _SUPERLATIVE_ARTICLE + ")?"
     + _RESULT_ADVERB + r"(?:(?:statistically\s+)?significant\s+(?:\([^()]{0,20}\)\s+)?)?"
     # "had significantly longer (p < .001) aiming durations": the test between the comparative and its object
-    r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more)\s+(?:\([^()]{0,30}\)\s+)?"
-    r"(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
+    r"(?P<word>lower|higher|shorter|longer|fewer|greater|less|better|worse|smaller|larger|more|"
+    + _SUPERLATIVES + r")\s+"
+    r"(?:\([^()]{0,30}\)\s+)?"
+    # the arms a superlative ranks are not the measure's: "the lowest pain scores of the three groups"
+    r"(?P<obj>[a-z](?:(?!" + _OF_THE_ARMS + r")[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
 )
 # "more effective than placebo in relieving pain": better (or, "less effective", worse) for the outcome after it
 MORE_EFFECTIVE = re.compile(
@@ -142,9 +168,11 @@ FEWER_PATIENTS = re.compile(
     r"(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
 )
 # "patients given A were more likely to develop X (than those given B)", "were 2.2 times less likely to have X": more
-# (fewer) patients with X in the arm of the subject
+# (fewer) patients with X in the arm of the subject; "twice (three times) as likely to X" is more likely, a multiple
+# of at least two ("half as likely", "0.8 times as likely" are less likely, not read here)
 LIKELIER = re.compile(
-    r"\b(?P<word>more|less)\s+likely\s+to\s+(?:(?:develop|have|experience|suffer(?:\s+from)?|require|need|receive|"
+    r"\b(?P<word>more|less|(?:twice|(?<![\d.·])(?:two|three|four|five|ten|[2-9](?:[.·]\d+)?|[1-9]\d(?:[.·]\d+)?)[\s\-]+times)\s+as)"
+    r"\s+likely\s+to\s+(?:(?:develop|have|experience|suffer(?:\s+from)?|require|need|receive|"
     r"report|achieve|attain|reach|undergo|present\s+with|be\s+diagnosed\s+with)\s+(?:a\s+|an\s+|any\s+)?"
     # any other verb is the outcome with its object: "more likely to quit smoking", "to be admitted to hospital";
     # not one that reports what they said or thought ("more likely to agree that ..."): a claim, not a measure
