@@ -241,6 +241,9 @@ COMPARATOR = CONTROL_CARE | _words(
     "control controls placebo sham comparison untreated non-treated no-treatment no-intervention waitlist wait-list "
     "waiting tau"  # TAU: treatment as usual
 )
+# the short forms trial reports write the comparator's arm by without defining them ("BA vs. PLA", "PBO group",
+# "CTRL"): placebo's and control's own abbreviations, the comparator as surely as the words they shorten
+COMPARATOR_SHORT_FORMS = _words("pla pbo plc ctrl ctl")
 # trial arms: "the olanzapine group", "the intramuscular arm" name what that arm was given
 ARM_WORDS = _words("group groups arm arms")
 # an arm named by what it was not given, or by a comparator's word before a hyphen: "non-fluoridated", "sham-operated"
@@ -261,6 +264,7 @@ def names_comparator(anchor: str) -> bool:
     return (
         anchor in COMPARATOR
         or anchor in COMPARATOR_INITIALS
+        or anchor in COMPARATOR_SHORT_FORMS
         or anchor.split("-", 1)[0] in COMPARATOR
         or _NEGATED_ARM.match(anchor) is not None
         or anchor.endswith(_WITHOUT_ADDITION)
@@ -270,10 +274,13 @@ def names_comparator(anchor: str) -> bool:
 NOT_ARMS = _words(
     "both two three four five each all other same different first second "
     "third age risk high-risk low-risk study patient patients working research ethnic functional "
+    # "the high-adherence group", "the responders group": people grouped by how they took or answered to what was given
+    "adherence high-adherence low-adherence adherent non-adherent compliant non-compliant completers "
+    "responders non-responders "
     "blood subgroup this that these those whole entire trial trials "
     "case cases period periods phase phases baseline "  # "the case and control groups", "the run-in period"
     "mean median average overall total "  # "the mean group difference"
-    "verum"  # "the verum group": the active arm, whatever it was given
+    "verum experiment"  # "the verum group", "the experiment group": the active arm, whatever it was given
 ) | COMPARATOR
 # "the treatment of RDS", "therapy of hepatitis": what follows "of" is the disease
 DISEASE_OF = _words("treatment treatments therapy therapies radiotherapy chemotherapy management")
