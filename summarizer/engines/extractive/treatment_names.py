@@ -280,7 +280,7 @@ NOT_ARMS = _words(
     "blood subgroup this that these those whole entire trial trials "
     "case cases period periods phase phases baseline "  # "the case and control groups", "the run-in period"
     "mean median average overall total "  # "the mean group difference"
-    "verum experiment"  # "the verum group", "the experiment group": the active arm, whatever it was given
+    "verum"  # "the verum group": the active arm, whatever it was given
 ) | COMPARATOR
 # "the treatment of RDS", "therapy of hepatitis": what follows "of" is the disease
 DISEASE_OF = _words("treatment treatments therapy therapies radiotherapy chemotherapy management")
