@@ -63,3 +63,37 @@ ADHERENCE = [
 def test_the_tested_arm_is_named_over_its_adherent_subgroup() -> None:
     # the subgroup is named in more statements than the arm: it was chosen before
     assert profile_with(ADHERENCE, "tai chi", "high-adherence").name == "tai chi"
+
+
+def _anchors(text: str) -> dict[str, tuple[str, ...]]:
+    return {m.name: m.anchors for m in annotate(text, resources_=load_resources()).treatment.mentions}
+
+
+def test_an_arm_named_by_how_a_kind_of_treatment_was_given_keeps_that_word() -> None:
+    found = _anchors("Nausea was rarer in the intermittent infusion group than in the bolus group (p = 0.02).")
+    assert found["intermittent infusion"] == ("intermittent", "administration")
+    found = _anchors("Survival was longer in the neoadjuvant chemotherapy arm than in the observation arm (p = 0.04).")
+    assert "neoadjuvant" in found["neoadjuvant chemotherapy"]
+
+
+def test_an_arm_named_by_its_role_or_outside_an_arm_gets_no_such_word() -> None:
+    # the word of the arm's role says nothing of what it was given
+    found = _anchors("Nausea was rarer in the active treatment group than in the control group (p = 0.02).")
+    assert "active" not in found.get("active treatment", ())
+    # outside an arm's name, "intermittent infusion" still names no treatment of its own
+    found = _anchors("An intermittent infusion of fluids was given to all patients before surgery.")
+    assert all("intermittent" not in anchors for anchors in found.values())
+    # a named treatment keeps its own anchors only
+    found = _anchors("Nausea was rarer in the intravenous ondansetron group than in the placebo group (p = 0.02).")
+    assert found["intravenous ondansetron"] == ("ondansetron",)
+
+
+SCHEDULE_ARMS = [
+    "Median survival was 31 months in the adjuvant chemotherapy arm and 24 months in the surgery-alone arm (p = 0.03).",
+    "Relapse was less frequent in the adjuvant chemotherapy arm than in the surgery-alone arm (p = 0.01).",
+    "Grade 3 neutropenia occurred in 14% of patients in the adjuvant chemotherapy arm (p = 0.02).",
+]
+
+
+def test_a_trial_of_a_way_of_giving_chemotherapy_names_that_arm() -> None:
+    assert profile_with(SCHEDULE_ARMS).name == "adjuvant chemotherapy"

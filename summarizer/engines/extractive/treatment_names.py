@@ -170,6 +170,13 @@ GENERIC_MODIFIERS = LEADING_FILLER | _words(
     "therapy therapies cell cells based -based of and or plus in with for to by from on as after before during "
     "following one two three four five"
 )
+# of those, the words that say how or when a kind of treatment was given: a trial that compares ways of giving one
+# kind names its arms by them ("the continuous infusion group", "the preoperative chemotherapy arm", "the oral arm");
+# not the words of an arm's role ("active", "standard") nor of its dose or its time in a delayed design ("late")
+ARM_SCHEDULES = _words(
+    "continuous intermittent prolonged repeated preoperative postoperative perioperative intraoperative "
+    "intra-operative neoadjuvant adjuvant intravenous oral intramuscular subcutaneous intranasal topical systemic local"
+)
 # molecules followed by these are biology, not something given: "insulin sensitivity", "IFN signalling"
 BIOLOGY_AFTER = _words(
     "level levels signaling signalling pathway pathways receptor receptors sensitivity resistance secretion "
