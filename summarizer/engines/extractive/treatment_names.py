@@ -266,7 +266,8 @@ COMPARATOR_INITIALS = frozenset({"cg"} | {word[0] + "cg" for word in CONTROL_CAR
 
 def names_comparator(anchor: str) -> bool:
     """Whether a name's anchor word names the comparator arm: "placebo", "sham-operated", "non-supplemented", the
-    initials of a comparator's arm ("CG", "UCG"), and the arm without an addition ("the surgery-alone arm" is the
+    initials of a comparator's arm ("CG", "UCG"), placebo's and control's own short forms ("PLA", "CTRL"), and the arm
+    without an addition ("the surgery-alone arm" is the
     reference of "chemotherapy plus surgery")."""
     return (
         anchor in COMPARATOR
