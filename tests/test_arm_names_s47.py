@@ -97,3 +97,36 @@ SCHEDULE_ARMS = [
 
 def test_a_trial_of_a_way_of_giving_chemotherapy_names_that_arm() -> None:
     assert profile_with(SCHEDULE_ARMS).name == "adjuvant chemotherapy"
+
+
+def test_what_served_as_the_control_names_the_comparator() -> None:
+    from summarizer.engines.extractive.control_arm_names import served_as_control
+    from summarizer.engines.extractive.target_profile import _anchors_of
+
+    def served(text: str) -> list[str]:
+        return sorted(served_as_control([text], _anchors_of))
+
+    assert served("Nausea was rarer with droperidol, and the metoclopramide group served as the control.") == [
+        "metoclopramide"
+    ]
+    assert served("Cetirizine was used as the active comparator (p = 0.03).") == ["cetirizine"]
+    assert served("Itch fell more with the new cream, with hydrocortisone as control (p = 0.04).") == ["hydrocortisone"]
+    # a clause too long to be a name, a person as their own control, "as" of another sense: none
+    assert served("All of the enrolled children in the first phase served as controls.") == []
+    assert served("Each child served as her own control.") == []
+    assert served("We gave saline as placebo, and as expected control children cried more.") == []
+
+
+CONTROL_SERVED = [
+    "Crying time was shorter with sucrose than with water (p = 0.01).",
+    "Heart rate rose less with sucrose than with water (p = 0.02); water served as the control.",
+    "Pain scores were lower with water than with sucrose at 2 min (p = 0.04).",
+    "Pain scores were lower with water than with sucrose at 5 min (p = 0.03).",
+]
+
+
+def test_the_arm_that_served_as_control_is_not_the_intervention() -> None:
+    assert profile_with(CONTROL_SERVED, "sucrose", "water").name == "sucrose"
+    # without the sentence that says which served as the control, the statements name water more often as the arm
+    # with the result
+    assert profile_with([CONTROL_SERVED[0], CONTROL_SERVED[2], CONTROL_SERVED[3]], "sucrose", "water").name == "water"
