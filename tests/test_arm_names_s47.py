@@ -130,3 +130,41 @@ def test_the_arm_that_served_as_control_is_not_the_intervention() -> None:
     # without the sentence that says which served as the control, the statements name water more often as the arm
     # with the result
     assert profile_with([CONTROL_SERVED[0], CONTROL_SERVED[2], CONTROL_SERVED[3]], "sucrose", "water").name == "water"
+
+
+def _references(text: str) -> list[str]:
+    from summarizer.engines.extractive.equivalence_reference import equivalence_references
+    from summarizer.engines.extractive.target_profile import _anchors_of
+
+    return sorted(equivalence_references([text], _anchors_of))
+
+
+def test_the_standard_of_an_equivalence_claim_is_its_reference() -> None:
+    assert _references("Oral amoxicillin was as effective as intravenous ampicillin in children (p = 0.6).") == [
+        "ampicillin"
+    ]
+    assert _references("Dienogest was non-inferior to leuprolide acetate for pelvic pain.") == ["acetate", "leuprolide"]
+    assert _references("Home hemodialysis was equivalent to the clinic regimen in all respects.") == ["clinic"]
+
+
+def test_an_equivalence_of_amounts_or_of_one_patient_names_no_reference() -> None:
+    # an amount, a pronoun: no name after the phrase
+    assert _references("The fall in weight was equivalent to 10% of baseline.") == []
+    assert _references("Its effect was as good as that of the older drug.") == []
+    # one patient's drugs, one after the other: a case's history, not a trial's standard
+    assert _references("Valproate appeared as effective as phenytoin for seizure control in this patient.") == []
+
+
+EQUIVALENCE = [
+    "Cure rates were 92% with fosfomycin and 90% with nitrofurantoin (p = 0.7).",
+    "Fosfomycin was as effective as nitrofurantoin for cystitis in women (p = 0.7).",
+    "Nausea was reported by 8% of women given nitrofurantoin (p = 0.04).",
+    "Relapse occurred in 6% with nitrofurantoin at 28 days (p = 0.3).",
+]
+
+
+def test_the_reference_of_an_equivalence_is_named_only_when_nothing_else_qualifies() -> None:
+    assert profile_with(EQUIVALENCE, "fosfomycin", "nitrofurantoin").name == "fosfomycin"
+    # the statements name nitrofurantoin more often; without the equivalence it is the name
+    without = [EQUIVALENCE[0], EQUIVALENCE[2], EQUIVALENCE[3]]
+    assert profile_with(without, "fosfomycin", "nitrofurantoin").name == "nitrofurantoin"
