@@ -4,9 +4,11 @@ A trial with an active control says what its control arm had in the same words a
 control group received X", "patients in the comparison arm were given X", "the usual care group was treated with
 X", or by the initials of a control arm: "the CG received X". A control arm named by what it had, the name right
 before "control group" ("the UCC control group", "the saline control arm", "the wait-list control condition"), names
-the same. The treatment so named is the comparator's, and the profile never chooses it as the intervention
-(target_profile.py), unless the statements also name it as what the tested arm received ("the intervention group
-received X"): then the arms share it (a background treatment both had) and the wording says nothing about which.
+the same, and so does what the statements say served as the control or the comparator ("the saline group served as
+the control", "X was used as a comparator", "with X as the control"). The treatment so named is the comparator's,
+and the profile never chooses it as the intervention (target_profile.py), unless the statements also name it as what
+the tested arm received ("the intervention group received X"): then the arms share it (a background treatment both
+had) and the wording says nothing about which.
 
 A trial that tests an addition names its control arm by what it had without it: "X alone" (or "X only", "X-alone",
 "X monotherapy") set against "X plus Y" ("X combined with Y", "X + Y", "Y added to X"), as an arm ("the X-alone
@@ -58,7 +60,40 @@ def control_arm_anchors(texts: Iterable[str], anchors_of: Callable[[str], Iterab
                 control.update(anchors_of(match.group("what")))
             elif arm in TESTED_ARMS:
                 tested.update(anchors_of(match.group("what")))
-    return frozenset((control | named_control_anchors(texts, anchors_of)) - tested)
+    control |= named_control_anchors(texts, anchors_of) | served_as_control(texts, anchors_of)
+    return frozenset(control - tested)
+
+
+# what the statements say served as the control: "the saline group served as the control", "X was used as a
+# comparator" (its name before, a determiner opening it), "with X as (the) control", "using X as the reference arm"
+_AS_CONTROL = r"as\s+(?:the\s+|a\s+|an\s+)?(?:active\s+)?(?:control|comparator|reference)s?\b"
+_SERVED_AS = re.compile(
+    r"(?<=[A-Za-z0-9])\s+(?:(?:group|arm)s?\s+)?(?:served|acted|(?:was|were)\s+used)\s+" + _AS_CONTROL, re.IGNORECASE
+)
+_WITH_AS = re.compile(
+    r"\b(?:with|using)\s+(?:the\s+|a\s+|an\s+)?(?P<what>[A-Za-z][\w\-/]*(?:\s+[A-Za-z][\w\-/]*){0,2}?)\s+"
+    + _AS_CONTROL,
+    re.IGNORECASE,
+)
+
+
+def served_as_control(texts: Iterable[str], anchors_of: Callable[[str], Iterable[str]]) -> frozenset[str]:
+    """The anchor words of what the statements say served as the control or the comparator ("the saline group served
+    as the control", "with usual-dose heparin as the comparator"): the words of a name a determiner opens before
+    "served as", or up to three between "with"/"using" and "as"; none a function word or an arm's word."""
+    named: set[str] = set()
+    for text in texts:
+        low = text.lower()
+        if " as " not in low or not any(word in low for word in ("control", "comparator", "reference")):
+            continue
+        for match in _SERVED_AS.finditer(text):
+            words = _subject_words(text[max(0, match.start() - 80) : match.start()])
+            named.update(anchors_of(" ".join(words)) if words else ())
+        for match in _WITH_AS.finditer(text):
+            words = match.group("what").split()
+            if _all_name_words(words):
+                named.update(anchors_of(" ".join(words)))
+    return frozenset(named)
 
 
 # the words right before "control group" ("the UCC control group", "the wait-list control condition")
@@ -84,6 +119,30 @@ def named_control_anchors(texts: Iterable[str], anchors_of: Callable[[str], Iter
     return frozenset(named)
 
 
+def _subject_words(before: str) -> list[str]:
+    """The words of the name that ends `before` and opens its clause: after a determiner (_determined_words), or the
+    whole clause when it is a name of up to _CONTROL_NAME_WORDS words ("Saline served as the control")."""
+    tokens = before.split()
+    words = _determined_words(tokens)
+    if words:
+        # the object of a preposition ("the children in the first phase served as controls") is not what served
+        opener = len(tokens) - len(words) - 2
+        return [] if opener >= 0 and tokens[opener].lower() in _PREPOSITIONS else words
+    clause = re.split(r"[.;:,(]\s", before)[-1].split()
+    if not clause or len(clause) > _CONTROL_NAME_WORDS:
+        return []
+    return clause if _all_name_words(clause) else []
+
+
+def _all_name_words(words: list[str]) -> bool:
+    """Whether each word may be part of a name: a word of a name (_NAME_WORD), no function word, no arm's word."""
+    return all(
+        _NAME_WORD.fullmatch(w) and w.lower() not in _NOT_NAME and w.lower() not in CONTROL_ARMS | TESTED_ARMS
+        for w in words
+    )
+
+
+_PREPOSITIONS = frozenset({"in", "of", "on", "at", "from", "with", "for", "by", "during", "after", "before"})
 _DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "this", "each"})
 
 

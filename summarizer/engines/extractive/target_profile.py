@@ -54,6 +54,7 @@ from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
 from summarizer.engines.extractive.control_arm_names import added_to_anchors, alone_arm_anchors, control_arm_anchors
 from summarizer.engines.extractive.culprit_drug import culprit_over
+from summarizer.engines.extractive.equivalence_reference import equivalence_references
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.given_drug import only_given_drug
 from summarizer.engines.extractive.learned_names import learned_treatments
@@ -348,15 +349,16 @@ def profile_target(
     conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
     conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
     conditions |= _valued(by_anchor, texts, aliases)  # "MD = 35.2 g": a measure, never an arm (valued_names.py)
+    # where two names side by side may be a trial's arms in the order a trial names them (arm_order.py), or one is set
+    # as the standard of an equivalence (equivalence_reference.py): not in a case report, whose drugs named together
+    # were given together ("after fludarabine and rituximab"), one after the other ("X was as effective as Y")
+    arm_texts = () if target.design == "case_report" else texts
     # "X alone" against "X plus Y", and "the addition of Y to X": what both arms had; a name only ever inside what was
-    # measured ("the number of days of X", measured_names.py)
+    # measured ("the number of days of X", measured_names.py); the standard an equivalence is claimed against
     alone = frozenset() if alone_arms else (
         alone_arm_anchors(texts, _anchors_of) | added_to_anchors(texts, _anchors_of)
-        | measured_anchors(treatments, readings)
+        | measured_anchors(treatments, readings) | equivalence_references(arm_texts, _anchors_of)
     )
-    # where two names side by side may be a trial's arms in the order a trial names them (arm_order.py): not in a case
-    # report, whose drugs named together were given together ("after fludarabine and rituximab")
-    arm_texts = () if target.design == "case_report" else texts
     conditions |= alone | vetoed
     anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions, texts=arm_texts)
     if anchor is None and texts:

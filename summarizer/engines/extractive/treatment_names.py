@@ -170,6 +170,13 @@ GENERIC_MODIFIERS = LEADING_FILLER | _words(
     "therapy therapies cell cells based -based of and or plus in with for to by from on as after before during "
     "following one two three four five"
 )
+# of those, the words that say how or when a kind of treatment was given: a trial that compares ways of giving one
+# kind names its arms by them ("the continuous infusion group", "the preoperative chemotherapy arm", "the oral arm");
+# not the words of an arm's role ("active", "standard") nor of its dose or its time in a delayed design ("late")
+ARM_SCHEDULES = _words(
+    "continuous intermittent prolonged repeated preoperative postoperative perioperative intraoperative "
+    "intra-operative neoadjuvant adjuvant intravenous oral intramuscular subcutaneous intranasal topical systemic local"
+)
 # molecules followed by these are biology, not something given: "insulin sensitivity", "IFN signalling"
 BIOLOGY_AFTER = _words(
     "level levels signaling signalling pathway pathways receptor receptors sensitivity resistance secretion "
@@ -241,6 +248,9 @@ COMPARATOR = CONTROL_CARE | _words(
     "control controls placebo sham comparison untreated non-treated no-treatment no-intervention waitlist wait-list "
     "waiting tau"  # TAU: treatment as usual
 )
+# the short forms trial reports write the comparator's arm by without defining them ("BA vs. PLA", "PBO group",
+# "CTRL"): placebo's and control's own abbreviations, the comparator as surely as the words they shorten
+COMPARATOR_SHORT_FORMS = _words("pla pbo plc ctrl ctl")
 # trial arms: "the olanzapine group", "the intramuscular arm" name what that arm was given
 ARM_WORDS = _words("group groups arm arms")
 # an arm named by what it was not given, or by a comparator's word before a hyphen: "non-fluoridated", "sham-operated"
@@ -256,11 +266,13 @@ COMPARATOR_INITIALS = frozenset({"cg"} | {word[0] + "cg" for word in CONTROL_CAR
 
 def names_comparator(anchor: str) -> bool:
     """Whether a name's anchor word names the comparator arm: "placebo", "sham-operated", "non-supplemented", the
-    initials of a comparator's arm ("CG", "UCG"), and the arm without an addition ("the surgery-alone arm" is the
+    initials of a comparator's arm ("CG", "UCG"), placebo's and control's own short forms ("PLA", "CTRL"), and the arm
+    without an addition ("the surgery-alone arm" is the
     reference of "chemotherapy plus surgery")."""
     return (
         anchor in COMPARATOR
         or anchor in COMPARATOR_INITIALS
+        or anchor in COMPARATOR_SHORT_FORMS
         or anchor.split("-", 1)[0] in COMPARATOR
         or _NEGATED_ARM.match(anchor) is not None
         or anchor.endswith(_WITHOUT_ADDITION)
@@ -270,6 +282,9 @@ def names_comparator(anchor: str) -> bool:
 NOT_ARMS = _words(
     "both two three four five each all other same different first second "
     "third age risk high-risk low-risk study patient patients working research ethnic functional "
+    # "the high-adherence group", "the responders group": people grouped by how they took or answered to what was given
+    "adherence high-adherence low-adherence adherent non-adherent compliant non-compliant completers "
+    "responders non-responders "
     "blood subgroup this that these those whole entire trial trials "
     "case cases period periods phase phases baseline "  # "the case and control groups", "the run-in period"
     "mean median average overall total "  # "the mean group difference"

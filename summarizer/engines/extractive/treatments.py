@@ -49,6 +49,7 @@ from summarizer.engines.extractive.treatment_mention import (
 )
 from summarizer.engines.extractive.treatment_names import (
     AGENT_BEFORE,
+    ARM_SCHEDULES,
     ARM_WORDS,
     BIOLOGY_AFTER,
     CELL_MODIFIERS,
@@ -423,6 +424,8 @@ def treatment_mentions(
         start = code_name_start(text, start)  # "5-FU", not "FU"
         name = _with_genus(text, start, text[start:end].strip(TRAILING_PUNCT + " ."))
         anchors = anchor_words(name.lower())
+        if start in arms:
+            anchors = _scheduled_arm(name, anchors)
         if not name or not anchors:
             continue
         sentence_index = scan.sentence_index(start)
@@ -446,6 +449,16 @@ def treatment_mentions(
         mentions = parallel_arms(scan, mentions, firsts)
         return learned_arms(scan, mentions, firsts) if learned else mentions
     return mentions
+
+
+def _scheduled_arm(name: str, anchors: tuple[str, ...]) -> tuple[str, ...]:
+    """A trial arm's anchors: those of its name, or where its name says only the kind of treatment ("the continuous
+    infusion group", "the preoperative chemotherapy arm"), the words that say how or when it was given (ARM_SCHEDULES)
+    before them: in a trial of ways of giving one kind of treatment, they name the arm."""
+    if any(a not in MODIFIED_CLASSES and a != "administration" for a in anchors):
+        return anchors
+    schedule = tuple(w for w in name.lower().split() if w in ARM_SCHEDULES)
+    return (*schedule, *anchors) if schedule else anchors
 
 
 # a genus abbreviated to its capital before a species' name: "N. sativa", "E. coli", "L. reuteri"
