@@ -82,6 +82,7 @@ from summarizer.engines.extractive.treatment_names import (
     names_comparator,
 )
 from summarizer.engines.extractive.trial_names import trial_name_anchors
+from summarizer.engines.extractive.unnamed_drug import GenericMentions
 from summarizer.engines.extractive.valued_names import valued_anchors
 from summarizer.models import Target
 
@@ -293,7 +294,7 @@ def _header_intervention(target: Target, res: Resources) -> tuple[str, set[str]]
 
 
 def _statements_about(
-    treatments: Sequence[TreatmentReading], wanted: set[str]
+    treatments: Sequence[TreatmentReading], wanted: set[str], generic: GenericMentions | None = None
 ) -> tuple[tuple[int, ...], dict[int, frozenset[int]]]:
     indices: list[int] = []
     sentences: dict[int, frozenset[int]] = {}
@@ -301,6 +302,7 @@ def _statements_about(
         covered: set[int] = set()
         for mention in treatment.mentions:
             unnamed_arm = mention.therapy_frame and not specific_anchors(mention.anchors)
+            unnamed_arm = unnamed_arm and (generic is None or generic.interventions(index, treatment, mention))
             if anchors_match(mention.anchors, wanted) or unnamed_arm:
                 # the target's intervention by name, or a trial arm without one ("in the intervention group")
                 covered |= _attributed_sentences(treatment, mention)
@@ -415,7 +417,8 @@ def profile_target(
         return TargetProfile(None, reason=_no_intervention_reason(by_anchor))
     name = _chosen_name(by_anchor[anchor].names)
     wanted = {anchor} | short_forms_of({anchor}, aliases) | long_forms_of(anchor, aliases)
-    indices, sentences = _statements_about(treatments, wanted)
+    generic = GenericMentions(treatments, texts, wanted, target.design, res.drugs.terms)
+    indices, sentences = _statements_about(treatments, wanted, generic)
     indices, sentences = _with_referring_back(indices, sentences, readings, texts)
     return TargetProfile(name, frozenset({anchor}), indices, sentences, how.format(name))
 
