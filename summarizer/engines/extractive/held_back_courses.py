@@ -68,13 +68,15 @@ _READINGS: tuple[tuple[re.Pattern[str], Change, tuple[tuple[str, ...], ...]], ..
 
 def held_back_before(prefix: str) -> bool:
     """Whether the words before a change noun hold back its rate: "slowed the rate of (decline in X)"."""
-    return _HELD_BACK_RATE.search(prefix[-40:]) is not None
+    tail = prefix[-40:]
+    return any(rate in tail for rate in _RATES) and _HELD_BACK_RATE.search(tail) is not None
 
 
 def diminished_before(prefix: str) -> bool:
     """Whether the words before a change noun make it smaller than another's: "a slower (decline in X)", "less
     (improvement in X)"."""
-    return _DIMINISHED.search(prefix[-30:]) is not None
+    tail = prefix[-30:]
+    return ("less" in tail or "slower" in tail or "smaller" in tail) and _DIMINISHED.search(tail) is not None
 
 
 def held_back_outcomes(scan: Scan) -> list[tuple[OutcomeMention, int]]:
