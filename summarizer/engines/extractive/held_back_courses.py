@@ -56,16 +56,27 @@ _PROGRESSION = re.compile(
     r"smaller)\s+(?:[a-z]+ly\s+)?)(?P<obj>progression\s+of\s+[a-z][^.;:()\[\]]{1,80})"
 )
 
+_RATES = ("rate", "pace", "speed")
+# each form, what its outcome's change is read as, and what each of its matches holds: one word of each group
+_READINGS: tuple[tuple[re.Pattern[str], Change, tuple[tuple[str, ...], ...]], ...] = (
+    (_RATE_AT_WHICH, "unclear", (("which",), _RATES)),
+    (_RATE_OF_COURSE, "unclear", (("decline", "deterioration", "worsening"), _RATES)),
+    (_LOSS_OF, "unclear", (("loss",), ("slow", "retard", "halt", "arrest"))),
+    (_PROGRESSION, "decreased", (("progression",),)),
+)
+
 
 def held_back_before(prefix: str) -> bool:
     """Whether the words before a change noun hold back its rate: "slowed the rate of (decline in X)"."""
-    return _HELD_BACK_RATE.search(prefix[-40:]) is not None
+    tail = prefix[-40:]
+    return any(rate in tail for rate in _RATES) and _HELD_BACK_RATE.search(tail) is not None
 
 
 def diminished_before(prefix: str) -> bool:
     """Whether the words before a change noun make it smaller than another's: "a slower (decline in X)", "less
     (improvement in X)"."""
-    return _DIMINISHED.search(prefix[-30:]) is not None
+    tail = prefix[-30:]
+    return ("less" in tail or "slower" in tail or "smaller" in tail) and _DIMINISHED.search(tail) is not None
 
 
 def held_back_outcomes(scan: Scan) -> list[tuple[OutcomeMention, int]]:
@@ -73,13 +84,10 @@ def held_back_outcomes(scan: Scan) -> list[tuple[OutcomeMention, int]]:
     (the verb of holding back, or the comparative), so that a change word read inside the phrase can be told apart;
     none in a purpose or a conjecture ("to slow the loss of X", "may slow ...")."""
     low = scan.low
-    if not any(word in low for word in ("rate", "pace", "speed", "loss", "progression")):
-        return []
     found: list[tuple[OutcomeMention, int]] = []
-    readings: tuple[tuple[re.Pattern[str], Change], ...] = (
-        (_RATE_AT_WHICH, "unclear"), (_RATE_OF_COURSE, "unclear"), (_LOSS_OF, "unclear"), (_PROGRESSION, "decreased")
-    )
-    for pattern, change in readings:
+    for pattern, change, groups in _READINGS:
+        if not all(any(word in low for word in words) for words in groups):
+            continue  # a word each match holds is not in the text: the pattern need not be tried at every character
         for match in pattern.finditer(low):
             span = object_name(low, match) if not _conjectured(scan, match.start()) else None
             if span is not None:

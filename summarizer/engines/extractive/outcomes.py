@@ -397,9 +397,9 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
         verb_label = verb_change(verb)
         sentence_start, sentence_end = scan.sentence_at(match.start())
         prefix = low[max(sentence_start, match.start() - HYPOTHETICAL_CHARS) : match.start()]
-        seems = _SEEMS_TO.search(prefix[-60:])  # "X appears to reduce Y": a finding, hedged, not a purpose
+        seems = _seems_to_before(prefix)  # "X appears to reduce Y": a finding, hedged, not a purpose
         unhedged = prefix[: len(prefix) - len(seems.group())] if seems else prefix
-        if verb_label is None or HYPOTHETICAL.search(unhedged) or _GIVEN_FOR.search(prefix[-120:]) or (
+        if verb_label is None or HYPOTHETICAL.search(unhedged) or _given_for_before(prefix) or (
             SUBGROUP_BEFORE.search(prefix[-40:]) and not RESPONDERS_BEFORE.search(prefix[-80:])
         ):
             continue  # a purpose or a conjecture; who the patients were ("patients who had improved symptoms")
@@ -458,7 +458,7 @@ def _verb_outcomes(scan: Scan) -> list[OutcomeMention]:
             continue  # "less effective than B in reducing X": result_cues.MORE_EFFECTIVE reads it
         # "halt the deterioration of cardiac function", "slowed the rate of decline in X"
         halted = HALTED.search(prefix[-30:]) is not None or held_back_before(prefix)
-        if diminished_before(prefix) and verb.split(" ", 1)[0] in _DIMINISHABLE:
+        if verb.split(" ", 1)[0] in _DIMINISHABLE and diminished_before(prefix):
             # "a slower decline in X": held back; "a smaller reduction in X", "less improvement in X": the other way
             if verb.split(" ", 1)[0] in COURSE_NOUNS:
                 halted = True
@@ -549,6 +549,20 @@ _GIVEN_FOR = re.compile(
 _SEEMS_TO = re.compile(
     r"(?:\b(?P<not>not|n't|never)\s+)?\b(?:seems?|seemed|appears?|appeared)\s+to\s+(?:[a-z]+ly\s+)?$"
 )
+
+
+def _seems_to_before(prefix: str) -> re.Match[str] | None:
+    """_SEEMS_TO in the words before a change verb, looked for only where one of its verbs is (most prefixes)."""
+    tail = prefix[-60:]
+    return _SEEMS_TO.search(tail) if "seem" in tail or "appear" in tail else None
+
+
+def _given_for_before(prefix: str) -> bool:
+    """Whether _GIVEN_FOR ends the words before a change verb, looked for only where "for" is."""
+    tail = prefix[-120:]
+    return "for" in tail and _GIVEN_FOR.search(tail) is not None
+
+
 # a verb of finding right before a change noun reports a result as a comparison does ("Smith et al. reported a
 # significant increase in the serum level of X"), so the noun's object opens after "in"
 _FOUND_BEFORE = re.compile(
