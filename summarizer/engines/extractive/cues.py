@@ -516,7 +516,8 @@ TAKES_INFINITIVE = (
 # discharge": "to", a verb, and its object's determiner (a preposition "to" is followed by its noun phrase, "to the
 # ward"); not after a word that takes an infinitive (TAKES_INFINITIVE)
 _PURPOSE_CLAUSE = (
-    "(?i:" + "".join(rf"(?<!\b{word})" for word in TAKES_INFINITIVE)
+    # the lookahead first: the many lookbehinds are tried only where " to " follows (same matches, a third of the time)
+    r"(?i:(?=\s+to\s)" + "".join(rf"(?<!\b{word})" for word in TAKES_INFINITIVE)
     + r"\s+to\s+[a-z]+\s+(?:the|a|an|its|their|his|her|this|these|those|our|any|each)\b.*$)"
 )
 OBJ_CUT = re.compile(
