@@ -1,8 +1,8 @@
 """Which arm a result is about (result_cues.CONTROL_ARM, result_cues.AGAINST_OTHER_ARM): a change said of the control
-arm with its adverb first ("rose significantly in the placebo group"), the standard arm as the control ("in the
-standard group", "with standard therapy"), and the other arm a control arm's change is set against ("in the control
-group compared to the intervention group"). Every sentence here is written for these tests, each form with a case
-where it must not fire."""
+arm with its adverb first ("rose significantly in the placebo group"), the standard treatment as the control ("in
+the standard treatment group", "with standard therapy"), and the other arm a control arm's change is set against
+("in the control group compared to the intervention group"). Every sentence here is written for these tests, each
+form with a case where it must not fire."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def _read(text: str) -> list[tuple[str, str]]:
         " markedly among the sham arm",
         " statistically significantly in the control group",
         " slightly in the usual care group",
-        " in the standard group",
+        " in the standard regimen group",
         " in the standard regimen arm",
         " with standard therapy",
         " for the standard of care arm",
@@ -85,7 +85,7 @@ def test_a_change_in_the_control_arm_alone_is_not_the_interventions() -> None:
 
 
 def test_a_result_said_of_the_standard_arm_is_turned_round() -> None:
-    assert _read("Pain scores were higher in the standard group than in the laser group (p = 0.02).") == [
+    assert _read("Pain scores were higher in the standard treatment group than in the laser group (p = 0.02).") == [
         ("Pain scores", "decreased")
     ]
     # a standard dose is no control arm: either arm may be given it

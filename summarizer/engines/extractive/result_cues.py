@@ -187,9 +187,9 @@ CONTROL_ARM = re.compile(
     r"(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
     # "the comparison group" is the control arm; "in comparison with the control group" names what it is set against
     r"comparison\s+(?:group|arm)s?|usual[\s\-]care|(?:treatment|care)[\s\-]as[\s\-]usual|untreated|"
-    # the standard arm is what a new treatment is set against: "in the standard group", "with standard therapy"; not
-    # a standard dose, which either arm may be given
-    r"standard(?:[\s\-]of)?[\s\-](?:care|treatment|therapy|regimen|management|group|arm)s?|"
+    # the standard treatment is what a new one is set against: "with standard therapy", "in the standard regimen
+    # arm"; not a standard dose, which either arm may be given
+    r"standard(?:[\s\-]of)?[\s\-](?:care|treatment|therapy|regimen|management)s?|"
     # the arm given one treatment alone is the comparator of the arm that adds another ("in the heparin-alone group",
     # "with ropivacaine alone": alone_arms.py)
     + ALONE_ARM_NAME + r")|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
