@@ -179,16 +179,30 @@ LIKELIER = re.compile(
     r"|(?:be\s+)?(?=[a-z]+\s+(?!that\b)))"
     r"(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
 )
+# the adverb of a change, when it comes between the change and the arm: "worsened significantly in the control group"
+_CHANGE_ADVERB = r"(?:(?:statistically\s+)?(?:significantly|markedly|substantially|considerably|slightly)\s+)?"
 # a change reported for the control arm, or against the treated arm, is the opposite change for the intervention
 CONTROL_ARM = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:(?:found|observed|seen|noted|reported)\s+)?(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:" + _CHANGE_ADVERB + r"(?:(?:found|observed|seen|noted|reported)\s+)?"
+    r"(?:in|among|for|with)\s+(?:the\s+)?(?:[\w\-]+\s+)?(?:control|placebo|sham|"
     # "the comparison group" is the control arm; "in comparison with the control group" names what it is set against
-    r"comparison\s+(?:group|arm)s?|usual[\s\-]care|(?:treatment|care)[\s\-]as[\s\-]usual|standard[\s\-]care|untreated|"
+    r"comparison\s+(?:group|arm)s?|usual[\s\-]care|(?:treatment|care)[\s\-]as[\s\-]usual|untreated|"
+    # the standard treatment is what a new one is set against: "with standard therapy", "in the standard regimen
+    # arm"; not a standard dose, which either arm may be given
+    r"standard(?:[\s\-]of)?[\s\-](?:care|treatment|therapy|regimen|management)s?|"
     # the arm given one treatment alone is the comparator of the arm that adds another ("in the heparin-alone group",
     # "with ropivacaine alone": alone_arms.py)
     + ALONE_ARM_NAME + r")|than\s+(?:in\s+|with\s+)?(?:the\s+)?(?:[\w\-]+\s+)?"
     r"(?:intervention|treatment|treated|experimental|active)\s+(?:group|arm)|"
     r"(?:(?:found|observed|seen|noted|reported)\s+)?" + GIVEN_ALONE + r")\b"
+)
+# the other arm a change in the control arm is set against, right after that arm: "worsened significantly in the
+# control group compared to the intervention group", "rose in the placebo group (12%) relative to the A group". Then
+# the change is no course of the control arm alone but a comparison of the arms, the opposite way for the other arm.
+AGAINST_OTHER_ARM = re.compile(
+    # CONTROL_ARM may end before the arm's noun ("in the control| group")
+    r"(?:\s+(?:groups?|arms?|patients|participants|subjects))?\s*(?:\([^()]{0,80}\)\s*)?,?\s*(?:(?:as\s+)?compared\s+(?:to|with)|relative\s+to|versus|vs\.?|than)\s+"
+    r"(?:(?:that|those)\s+(?:of|in)\s+|in\s+)?(?:the\s+)?(?:[\w\-+/]+\s+){0,3}?(?:groups?|arms?)\b"
 )
 CLAUSE_BOUNDARY = re.compile(
     # a colon between two words with no space joins them into one name ("the fat:lean ratio"), ending no clause
