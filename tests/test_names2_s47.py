@@ -79,3 +79,30 @@ def test_a_learned_plural_short_form_is_read_in_the_singular_too() -> None:
     # a longer word that begins with the short form is no occurrence of it
     other = [SHORT_FORM_NUMBERS[0], *(text.replace("KTL", "KTLX") for text in SHORT_FORM_NUMBERS[1:])]
     assert profile_with(other, "KTLs").statements == (0,)
+
+
+def test_a_trade_marked_name_is_a_product_name() -> None:
+    from summarizer.engines.extractive.framed_names import framed_name_spans
+
+    def spans(text: str) -> list[str]:
+        return [text[start:end] for start, end in framed_name_spans(text)]
+
+    assert spans("Heel pain fell more with the Kalmo Comfort Insole™ than with a flat insole.") == [
+        "Kalmo Comfort Insole"
+    ]
+    assert spans("Caries removal took longer with Dentasol® than with the drill.") == ["Dentasol"]
+    # a word in lower case before the sign is no product's name; a sentence without the sign has none
+    assert spans("The trademark® was registered.") == []
+    assert spans("Caries removal took longer with Dentasol than with the drill.") == []
+
+
+TRADE_MARKED = [
+    "Leak pressure was higher with the Zorvex™ than with the standard mask (24 vs 19 cm H2O; p = 0.01).",
+    "Insertion took less time with the Zorvex™ than with the standard mask (p = 0.02).",
+]
+
+
+def test_the_profile_names_a_trade_marked_product() -> None:
+    # the stand-in PICO reader tags nothing: the sign alone says a product is named
+    name = profile_with(TRADE_MARKED).name
+    assert name is not None and name.lower() == "zorvex"
