@@ -7,9 +7,9 @@ phrase after "of" names what was given even when it is a short form no list hold
 it. These spans join the PICO reader's in the profile's learned path (target_profile.py, only when the word lists
 find no intervention); the learned path trims them to a name (treatments.py) and reads their frame
 (treatment_frames.named_as_tested: "the efficacy of X"), and the same rules decide whether one is the intervention.
-A name marked as a trade mark ("the Zorvex™ mask", "Dentasol®") is a product's, as often a trial's device or
-preparation as no list holds: it joins them too, and its frame decides as for the others (software and
-questionnaires are marked so as well, and are never framed as given).
+A name marked as a trade mark ("the Zorvex™ mask", "Dentasol®") is a product's, often a trial's device or
+preparation that no list holds: it joins them too, and its frame and the outcome check decide as for the others
+(software and questionnaires are marked so as well).
 """
 
 from __future__ import annotations
