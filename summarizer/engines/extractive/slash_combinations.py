@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 # a slash with at most one space on either side: "A/B", "A/ B", "A / B" (not "A, B / C" nor a line of figures)
 _SLASH_GAP = re.compile(r" ?/ ?")
-_SPACED_SLASH = re.compile(r" ?/ ?")
 
 # (char start, char end, first token, last token, certainly given), as treatments.py collects them
 SpanTuple = tuple[int, int, int, int, bool]
@@ -37,4 +36,4 @@ def slash_combinations(text: str, drug_spans: Sequence[SpanTuple]) -> list[SpanT
 
 def written_whole(name: str) -> str:
     """A combination's name with its slashes unspaced: "amoxicillin/ clavulanate" is "amoxicillin/clavulanate"."""
-    return _SPACED_SLASH.sub("/", name)
+    return _SLASH_GAP.sub("/", name)
