@@ -7,6 +7,9 @@ phrase after "of" names what was given even when it is a short form no list hold
 it. These spans join the PICO reader's in the profile's learned path (target_profile.py, only when the word lists
 find no intervention); the learned path trims them to a name (treatments.py) and reads their frame
 (treatment_frames.named_as_tested: "the efficacy of X"), and the same rules decide whether one is the intervention.
+A name marked as a trade mark ("the Zorvex™ mask", "Dentasol®") is a product's, often a trial's device or
+preparation that no list holds: it joins them too, and its frame and the outcome check decide as for the others
+(software and questionnaires are marked so as well).
 """
 
 from __future__ import annotations
@@ -56,6 +59,9 @@ _POSSESSED_EFFECT = re.compile(
     r"(?<![\w-])(?P<name>[A-Za-z][\w-]*)['’]s\s+(?:beneficial|therapeutic|protective)\s+effects?\b",
     re.IGNORECASE,
 )
+# a product's name marked as a trade mark ("the Zorvex™ mask", "Dentasol®"): up to three words before the sign, each
+# with a capital or a digit (a product's name is a proper name); the sign is no part of the name
+_TRADE_MARKED = re.compile(r"(?P<name>(?:[A-Z0-9][^\s,;:()\[\]®™]*[ \t]+){0,2}[A-Z0-9][^\s,;:()\[\]®™]*)[®™]")
 # a word that ends the name: a function word ("in", "over", "for", "to"), or a verb's form in -ing ("in reducing")
 _ENDS_NAME = STOP_BEFORE | frozenset({"versus", "vs", "compared", "than", "over", "and", "or"})
 
@@ -79,6 +85,8 @@ def framed_name_spans(text: str) -> list[NameSpan]:
         spans.extend(_given_name_spans(text))
     if "-treated" in low or "-associated" in low or "-related" in low or "-induced" in low:
         spans.extend(NameSpan(m.start("name"), m.end("name")) for m in _HYPHENED.finditer(text))
+    if "®" in text or "™" in text:
+        spans.extend(NameSpan(m.start("name"), m.end("name")) for m in _TRADE_MARKED.finditer(text))
     if "s beneficial" in low or "s therapeutic" in low or "s protective" in low:
         spans.extend(NameSpan(m.start("name"), m.end("name")) for m in _POSSESSED_EFFECT.finditer(text))
     return spans

@@ -207,13 +207,27 @@ def _in_tested_sentence(low: str, at: int) -> bool:
 
 
 def _occurrences(text: str, name: str) -> Iterator[Span]:
-    """Where a name stands in a text as a word of its own (the same case)."""
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            yield at, end
-        at = text.find(name, end)
+    """Where a name stands in a text as a word of its own (the same case), a short form with or without its plural's
+    "s" ("LMQ", "LMQs": one name, as abbreviations.short_key reads it)."""
+    for spelling in short_form_spellings(name):
+        at = text.find(spelling)
+        while at >= 0:
+            end = at + len(spelling)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                yield at, end
+            at = text.find(spelling, end)
+
+
+def short_form_spellings(name: str) -> tuple[str, ...]:
+    """A name and, for a short form in capitals (one word, ending in a capital or a digit, or in a plural's "s" after
+    one), its other number: "NSAID" and "NSAIDs", "ACEIs" and "ACEI"; any other name as written only."""
+    if " " in name or len(name) < 2 or sum(c.isupper() for c in name) < 2:
+        return (name,)
+    if len(name) > 2 and name.endswith("s") and name[-2].isupper():
+        return (name, name[:-1])
+    if name[-1].isupper() or name[-1].isdigit():
+        return (name, name + "s")
+    return (name,)
 
 
 def _read_spans(text: str, pico: PicoTagger) -> list[Span]:

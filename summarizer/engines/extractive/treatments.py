@@ -38,6 +38,7 @@ from summarizer.engines.extractive.learned_spans import (
 )
 from summarizer.engines.extractive.numeric_results import NumericResult, arms_compared_sentences
 from summarizer.engines.extractive.scan import Scan, cause_class
+from summarizer.engines.extractive.slash_combinations import slash_combinations, written_whole
 from summarizer.engines.extractive.tokenise import Span
 from summarizer.engines.extractive.treatment_frames import against_control, as_reference, frames, parallel_arms
 from summarizer.engines.extractive.treatment_mention import (
@@ -328,7 +329,11 @@ def treatment_mentions(
     toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
     # char start, char end, first and last token, and whether it was certainly given (a cause word, a trial arm)
     spans: list[tuple[int, int, int, int, bool]] = []
-    spans.extend(_agent_spans(scan, drug_margins))
+    agents = _agent_spans(scan, drug_margins)
+    spans.extend(agents)
+    # "amoxicillin/ clavulanate": one combination, not two drugs
+    combinations = slash_combinations(text, agents) if len(agents) > 1 and "/" in text else []
+    spans.extend(combinations)
     spans.extend(learned_spans(scan, learned))
     spans.extend(_dosed_spans(scan))
     n = len(toks)
@@ -421,9 +426,14 @@ def treatment_mentions(
         covered_to = end
         if negated_before(toks[max(0, first - 3) : first]):
             continue  # "without oral antipsychotic supplementation": not given
+        combination = any(start == c[0] for c in combinations)
         start = code_name_start(text, start)  # "5-FU", not "FU"
         name = _with_genus(text, start, text[start:end].strip(TRAILING_PUNCT + " ."))
-        anchors = anchor_words(name.lower())
+        if combination:
+            name = written_whole(name)
+        # a combination is matched by each of its drugs ("rapamycin/sirolimus" names sirolimus where the slash joins
+        # two names of one drug)
+        anchors = anchor_words(name.lower().replace("/", " ") if combination else name.lower())
         if start in arms:
             anchors = _scheduled_arm(name, anchors)
         if not name or not anchors:
