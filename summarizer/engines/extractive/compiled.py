@@ -84,6 +84,7 @@ MODULES = (
     "short_forms",
     "sided_differences",
     "significance",
+    "slash_combinations",
     "subject_arms",
     "tagged_modifiers",
     "target_polarity",
