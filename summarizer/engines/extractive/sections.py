@@ -26,6 +26,7 @@ from summarizer.engines.extractive.arm_comparison import (
 )
 from summarizer.engines.extractive.cause_only import caused_by_one_of
 from summarizer.engines.extractive.cues import REASSURING
+from summarizer.engines.extractive.event_nouns import event_noun
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
 from summarizer.engines.extractive.evidence import (
     CELL_LEVEL,
@@ -130,6 +131,17 @@ def _concern_events(item: ReadStatement, index: int, profile: TargetProfile) -> 
     return kept
 
 
+def _by_their_nouns(events: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The events named by a noun ("died" -> "death", event_nouns.py), once each; a lone verb form with no noun of
+    a harm names none."""
+    named: dict[str, tuple[str, int]] = {}
+    for event, at in events:
+        noun = event_noun(event)
+        if noun is not None:
+            named.setdefault(noun.lower(), (noun, at))
+    return list(named.values())
+
+
 # "fewer failures with A than with B": the reference arm had more of the event, not less
 _FEWER = re.compile(r"\b(?:less|fewer|lower|reduced|decreased|smaller)\b")
 # a comparison of a trial's arms, not of doses or diagnoses ("more than 35 g", "graft versus host", "rather than")
@@ -162,6 +174,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         concern = reading.safety_signal == "concern"
         kept = _concern_events(item, index, profile) if concern or reading.general_harms else []
         kept = [(without_stray_brackets(event), at) for event, at in without_generic_beside_named(item.statement, kept)]
+        kept = _by_their_nouns(kept)
         if concern and not kept:
             continue
         if kept:

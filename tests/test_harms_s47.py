@@ -1,0 +1,82 @@
+"""s47-harms: an effort counted until the body gives out, and events named by a lone verb (issue 23)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive.event_nouns import event_noun
+from summarizer.engines.extractive.polarity import outcome_direction, rule_higher_is_better
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "number of squat repetitions to failure",
+        "leg press reps to volitional failure",
+        "time to exhaustion on the cycle ergometer",
+        "distance until exhaustion",
+        "cycles to muscular fatigue",
+    ],
+)
+def test_an_effort_counted_until_the_body_gives_out_is_higher_is_better(outcome: str) -> None:
+    assert rule_higher_is_better(outcome) is True
+    assert outcome_direction(outcome, "increased") == "improved"
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "progression to renal failure",
+        "treatment failure",
+        "rate of heart failure",
+        "admissions to hospital for heart failure",
+    ],
+)
+def test_a_failure_that_ends_no_counted_effort_stays_a_harm(outcome: str) -> None:
+    assert rule_higher_is_better(outcome) is False
+
+
+def test_time_to_treatment_failure_keeps_its_reading() -> None:
+    assert rule_higher_is_better("time to treatment failure") is True
+
+
+@pytest.mark.parametrize(
+    ("event", "noun"),
+    [
+        ("died", "death"),
+        ("Died", "death"),
+        ("collapsed", "collapse"),
+        ("confused", "confusion"),
+        ("agitated", "agitation"),
+        ("infected", "infection"),
+    ],
+)
+def test_a_lone_verb_form_is_named_by_its_noun(event: str, noun: str) -> None:
+    assert event_noun(event) == noun
+
+
+@pytest.mark.parametrize("event", ["generalized", "elevated", "decreased", "impaired"])
+def test_a_lone_modifier_or_change_with_no_noun_of_a_harm_names_nothing(event: str) -> None:
+    assert event_noun(event) is None
+
+
+@pytest.mark.parametrize(
+    "event", ["vomiting", "bleed", "severe rash", "prolonged QT", "drug-induced hepatitis", "shivering", "Red"]
+)
+def test_nouns_gerunds_and_longer_names_are_left_as_they_are(event: str) -> None:
+    assert event_noun(event) == event
+
+
+def test_a_case_reports_lone_verb_is_listed_by_its_noun_in_the_brief() -> None:
+    from summarizer.engines.extractive import ExtractiveEngine
+    from summarizer.models import Statement
+    from summarizer.pipeline import summarize
+
+    texts = [
+        "A 54-year-old man collapsed an hour after an infusion of vancomycin.",
+        "We report a fatal case of vancomycin toxicity.",
+    ]
+    brief = summarize([Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, 1)], engine=ExtractiveEngine())
+    claims = [finding.claim for finding in brief.safety.findings]
+    assert "Collapse reported with vancomycin." in claims
+    assert not any(claim.startswith("Collapsed") for claim in claims)
