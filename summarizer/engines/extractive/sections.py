@@ -25,7 +25,7 @@ from summarizer.engines.extractive.arm_comparison import (
     names_no_other_treatment,
 )
 from summarizer.engines.extractive.cause_only import caused_by_one_of
-from summarizer.engines.extractive.cues import REASSURING
+from summarizer.engines.extractive.cues import REASSURING, SAFETY_OUTCOME
 from summarizer.engines.extractive.event_nouns import event_noun
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
 from summarizer.engines.extractive.evidence import (
@@ -129,6 +129,14 @@ def _concern_events(item: ReadStatement, index: int, profile: TargetProfile) -> 
             continue
         kept.append((event, at))
     return kept
+
+
+def names_adverse_events(outcome: str) -> bool:
+    """Whether an outcome is the adverse events themselves ("incidence of adverse events", "any AE", "other side
+    effects such as hypotension"): more of them is a concern of safety (reading.py reads it so, and keeps them out
+    of the rule reader's outcomes), not a worsening of what the treatment is for. A comparison of no difference is
+    left to efficacy: the trials' labels count it among their results."""
+    return SAFETY_OUTCOME.search(outcome.lower()) is not None
 
 
 def _by_their_nouns(events: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -278,7 +286,9 @@ def efficacy_section(
         read[index] = [*read.get(index, ()), *mentions]
     for index in sorted(read):
         item = items[index]
-        mentions = read[index]
+        mentions = [m for m in read[index] if m.direction != "worsened" or not names_adverse_events(m.outcome)]
+        if read[index] and not mentions:
+            continue  # only more adverse events: safety's concern, not a worsening of what the treatment is for
         if not mentions:
             about = profile.sentences.get(index, frozenset())
             claim = efficacy_claim(item.statement, about, profile.anchors) or superiority_claim(
