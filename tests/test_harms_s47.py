@@ -110,3 +110,39 @@ def test_an_outcome_that_is_the_adverse_events_themselves(outcome: str, adverse:
     from summarizer.engines.extractive.sections import names_adverse_events
 
     assert names_adverse_events(outcome) is adverse
+
+
+@pytest.mark.parametrize(
+    ("quote", "outcome", "denied"),
+    [
+        ("So far there has been no increase in the incidence of pancreatitis or gout after gliptin use.", "gout", True),
+        ("So far there has been no increase in the incidence of pancreatitis or gout after gliptin use.",
+         "incidence of pancreatitis", True),
+        ("In our cohort the vaccine did not increase the risk of febrile seizures.", "febrile seizures", True),
+        ("We found no increased prevalence of psoriasis among the treated children.", "psoriasis", True),
+        ("There was no reduction in the incidence of pancreatitis.", "incidence of pancreatitis", False),
+        ("The regimen did not increase the number of patients with controlled asthma.", "controlled asthma", False),
+        ("There was no significant increase in pain scores with the nerve block.", "pain scores", False),
+        ("No increase in headache was seen, but nausea rose in the active arm.", "nausea", False),
+    ],
+)
+def test_a_harms_rate_denied_a_rise(quote: str, outcome: str, denied: bool) -> None:
+    from summarizer.engines.extractive.denied_rises import rise_denied_in
+
+    assert rise_denied_in(quote, outcome) is denied
+
+
+def test_a_harms_rate_denied_a_rise_is_no_absent_harm() -> None:
+    from summarizer.engines.extractive import ExtractiveEngine
+    from summarizer.models import Statement
+    from summarizer.pipeline import summarize
+
+    texts = [
+        "A 45-year-old man developed a lymphoma one year after starting tacrolimus.",
+        "Tacrolimus did not increase the risk of lymphoma in large registries.",
+    ]
+    brief = summarize([Statement(id=f"S{i}", text=t) for i, t in enumerate(texts, 1)], engine=ExtractiveEngine())
+    claims = [finding.claim for finding in brief.safety.findings] + [o.claim for o in brief.efficacy.outcomes]
+    assert "Lymphoma reported with tacrolimus." in claims
+    assert not any(claim.startswith(("No lymphoma", "No difference in risk of lymphoma")) for claim in claims)
+    assert brief.safety.assessment == "concerns_reported"

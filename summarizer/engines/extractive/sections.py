@@ -26,6 +26,7 @@ from summarizer.engines.extractive.arm_comparison import (
 )
 from summarizer.engines.extractive.cause_only import caused_by_one_of
 from summarizer.engines.extractive.cues import REASSURING, SAFETY_OUTCOME
+from summarizer.engines.extractive.denied_rises import rise_denied_in
 from summarizer.engines.extractive.event_nouns import event_noun
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
 from summarizer.engines.extractive.evidence import (
@@ -54,6 +55,7 @@ from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.measure_heads import completed_name
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.own_report import own_report_statements
+from summarizer.engines.extractive.polarity import rule_higher_is_better
 from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.short_forms import anchors_match
 from summarizer.engines.extractive.superiority import superiority_claim
@@ -137,6 +139,17 @@ def names_adverse_events(outcome: str) -> bool:
     of the rule reader's outcomes), not a worsening of what the treatment is for. A comparison of no difference is
     left to efficacy: the trials' labels count it among their results."""
     return SAFETY_OUTCOME.search(outcome.lower()) is not None
+
+
+def _safety_comparison(mention: OutcomeMention) -> bool:
+    """Whether an outcome compared is safety's, not efficacy's: more adverse events (names_adverse_events), or a
+    harm whose rate its quote denies a rise ("no increase in the incidence of X", denied_rises.py; not "the rate of
+    healing", good to have)."""
+    if mention.direction == "worsened":
+        return names_adverse_events(mention.outcome)
+    return mention.change == "no_difference" and rise_denied_in(mention.quote, mention.outcome) and (
+        rule_higher_is_better(mention.outcome) is not True
+    )
 
 
 def _by_their_nouns(events: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -286,9 +299,9 @@ def efficacy_section(
         read[index] = [*read.get(index, ()), *mentions]
     for index in sorted(read):
         item = items[index]
-        mentions = [m for m in read[index] if m.direction != "worsened" or not names_adverse_events(m.outcome)]
+        mentions = [m for m in read[index] if not _safety_comparison(m)]
         if read[index] and not mentions:
-            continue  # only more adverse events: safety's concern, not a worsening of what the treatment is for
+            continue  # only safety's comparisons: more adverse events, a harm's rate denied a rise
         if not mentions:
             about = profile.sentences.get(index, frozenset())
             claim = efficacy_claim(item.statement, about, profile.anchors) or superiority_claim(
