@@ -82,36 +82,6 @@ def test_a_case_reports_lone_verb_is_listed_by_its_noun_in_the_brief() -> None:
     assert not any(claim.startswith("Collapsed") for claim in claims)
 
 
-def test_more_adverse_events_are_no_worsening_of_efficacy() -> None:
-    from summarizer.engines.extractive import ExtractiveEngine
-    from summarizer.models import Statement
-    from summarizer.pipeline import summarize
-
-    text = (
-        "a significantly higher proportion of any AE (vomiting or headache or rash) was reported in the zolpidem group"
-        " compared to placebo (OR = 1.52, 95% CI 1.10–2.05)"
-    )
-    brief = summarize([Statement(id="S1", text=text)], engine=ExtractiveEngine())
-    assert brief.efficacy.assessment != "harm_reported"
-    assert not any("AE" in outcome.outcome for outcome in brief.efficacy.outcomes)
-
-
-@pytest.mark.parametrize(
-    ("outcome", "adverse"),
-    [
-        ("proportion of any AE (vomiting or rash)", True),
-        ("incidence of adverse events", True),
-        ("other side effects such as hypotension", True),
-        ("sleep latency", False),
-        ("rate of relapse", False),
-    ],
-)
-def test_an_outcome_that_is_the_adverse_events_themselves(outcome: str, adverse: bool) -> None:
-    from summarizer.engines.extractive.sections import names_adverse_events
-
-    assert names_adverse_events(outcome) is adverse
-
-
 @pytest.mark.parametrize(
     ("quote", "outcome", "denied"),
     [

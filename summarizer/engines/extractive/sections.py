@@ -25,7 +25,7 @@ from summarizer.engines.extractive.arm_comparison import (
     names_no_other_treatment,
 )
 from summarizer.engines.extractive.cause_only import caused_by_one_of
-from summarizer.engines.extractive.cues import REASSURING, SAFETY_OUTCOME
+from summarizer.engines.extractive.cues import REASSURING
 from summarizer.engines.extractive.denied_rises import rise_denied_in
 from summarizer.engines.extractive.event_nouns import event_noun
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
@@ -133,20 +133,9 @@ def _concern_events(item: ReadStatement, index: int, profile: TargetProfile) -> 
     return kept
 
 
-def names_adverse_events(outcome: str) -> bool:
-    """Whether an outcome is the adverse events themselves ("incidence of adverse events", "any AE", "other side
-    effects such as hypotension"): more of them is a concern of safety (reading.py reads it so, and keeps them out
-    of the rule reader's outcomes), not a worsening of what the treatment is for. A comparison of no difference is
-    left to efficacy: the trials' labels count it among their results."""
-    return SAFETY_OUTCOME.search(outcome.lower()) is not None
-
-
 def _safety_comparison(mention: OutcomeMention) -> bool:
-    """Whether an outcome compared is safety's, not efficacy's: more adverse events (names_adverse_events), or a
-    harm whose rate its quote denies a rise ("no increase in the incidence of X", denied_rises.py; not "the rate of
-    healing", good to have)."""
-    if mention.direction == "worsened":
-        return names_adverse_events(mention.outcome)
+    """Whether an outcome compared is safety's, not efficacy's: a harm whose rate its quote denies a rise ("no
+    increase in the incidence of X", denied_rises.py; not "the rate of healing", good to have)."""
     return mention.change == "no_difference" and rise_denied_in(mention.quote, mention.outcome) and (
         rule_higher_is_better(mention.outcome) is not True
     )
@@ -301,7 +290,7 @@ def efficacy_section(
         item = items[index]
         mentions = [m for m in read[index] if not _safety_comparison(m)]
         if read[index] and not mentions:
-            continue  # only safety's comparisons: more adverse events, a harm's rate denied a rise
+            continue  # only safety's comparisons: a harm's rate denied a rise
         if not mentions:
             about = profile.sentences.get(index, frozenset())
             claim = efficacy_claim(item.statement, about, profile.anchors) or superiority_claim(
