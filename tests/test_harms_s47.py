@@ -116,3 +116,38 @@ def test_a_harms_rate_denied_a_rise_is_no_absent_harm() -> None:
     assert "Lymphoma reported with tacrolimus." in claims
     assert not any(claim.startswith(("No lymphoma", "No difference in risk of lymphoma")) for claim in claims)
     assert brief.safety.assessment == "concerns_reported"
+
+
+@pytest.mark.parametrize("event", ["patients", "Patients", "the children", "cases", "three women"])
+def test_the_people_a_harm_befell_name_no_event(event: str) -> None:
+    assert event_noun(event) is None
+    assert event_noun(event, "We describe patients who developed a good response to the drug.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "harm"),
+    [
+        ("We report two cases of patients who developed neutropenia during mirtazapine treatment.", "neutropenia"),
+        ("Three children who had severe hypoglycaemia after the first dose were admitted.", "severe hypoglycaemia"),
+    ],
+)
+def test_the_people_are_named_by_the_harm_their_clause_names(sentence: str, harm: str) -> None:
+    assert event_noun("patients", sentence) == harm
+
+
+def test_a_case_series_of_patients_lists_their_harm_in_the_brief() -> None:
+    from summarizer.engines.extractive import ExtractiveEngine
+    from summarizer.models import Statement
+    from summarizer.pipeline import summarize
+
+    text = "We report two cases of patients who developed neutropenia during mirtazapine treatment."
+    brief = summarize([Statement(id="S1", text=text)], engine=ExtractiveEngine())
+    claims = [finding.claim for finding in brief.safety.findings]
+    assert brief.safety.assessment == "concerns_reported"
+    assert any(claim.startswith("Neutropenia reported with mirtazapine") for claim in claims)
+    assert not any(claim.startswith("Patients") for claim in claims)
+
+
+@pytest.mark.parametrize("event", ["patient-reported pain", "infant colic", "neonatal jaundice"])
+def test_a_harm_named_with_a_people_word_stays(event: str) -> None:
+    assert event_noun(event) == event

@@ -141,12 +141,12 @@ def _safety_comparison(mention: OutcomeMention) -> bool:
     )
 
 
-def _by_their_nouns(events: list[tuple[str, int]]) -> list[tuple[str, int]]:
+def _by_their_nouns(statement: Statement, events: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """The events named by a noun ("died" -> "death", event_nouns.py), once each; a lone verb form with no noun of
-    a harm names none."""
+    a harm names none, and the people who had a harm name the harm their clause names."""
     named: dict[str, tuple[str, int]] = {}
     for event, at in events:
-        noun = event_noun(event)
+        noun = event_noun(event, sentence(statement, at))
         if noun is not None:
             named.setdefault(noun.lower(), (noun, at))
     return list(named.values())
@@ -184,7 +184,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         concern = reading.safety_signal == "concern"
         kept = _concern_events(item, index, profile) if concern or reading.general_harms else []
         kept = [(without_stray_brackets(event), at) for event, at in without_generic_beside_named(item.statement, kept)]
-        kept = _by_their_nouns(kept)
+        kept = _by_their_nouns(item.statement, kept)
         if concern and not kept:
             continue
         if kept:
