@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from summarizer.engines.extractive.denied_rises import rise_denied_before
 from summarizer.engines.extractive.scan import Scan, next_after
 from summarizer.engines.extractive.tokenise import Span
 
@@ -130,8 +131,9 @@ def failed_benefit(scan: Scan, span: Span) -> bool:
 
 
 def not_absent(scan: Scan, spans: Sequence[Span]) -> list[Span]:
-    """The absent events whose negation falls on a benefit, not on the harm."""
-    return [span for span in spans if failed_benefit(scan, span)]
+    """The absent events whose negation falls on a benefit, or on a rise in the harm's rate ("no increase in the
+    incidence of X": denied_rises.py), not on the harm."""
+    return [span for span in spans if failed_benefit(scan, span) or rise_denied_before(scan.low, span[0])]
 
 
 def not_named_events(scan: Scan) -> list[Span]:

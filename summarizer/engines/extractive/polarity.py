@@ -124,6 +124,14 @@ UNITS_TO = re.compile(
     r"^(?:(?:the|mean|median|average|total)\s+){0,2}(?:(?:number|count)\s+of\s+)?"
     r"(?:seconds|minutes|hours|days|weeks|months|years)\s+(?:to|until)\s+(?P<what>[a-z].*)$"
 )
+# an effort counted or timed until the body gives out ("repetitions to failure", "time to exhaustion", "cycles until
+# volitional fatigue", "distance to exhaustion"): an endurance measure, more is better, though the end point is a
+# harm's word; the count or the time must come right before it ("progression to renal failure" is no effort)
+EFFORT_TO_END = re.compile(
+    r"\b(?:repetitions?|reps|lifts|contractions|cycles|revolutions|strides|steps|time|times|duration|distance|"
+    r"seconds|minutes|work|workload)\s+(?:to|until)\s+(?:(?:volitional|voluntary|muscular|muscle|momentary|task|"
+    r"concentric|complete)\s+)?(?:failure|exhaustion|fatigue)\b"
+)
 # "duration of symptoms", "length of stay": shorter is better, unless it is the duration of something good
 DURATION_OF = re.compile(r"\b(?:duration|length|period)\s+of\s+(?P<what>.*)$")
 GOOD_TO_LAST = re.compile(
@@ -267,6 +275,8 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
         what = reduced.group("what") or reduced.group("of")
         if BAD_OUTCOME.search(what) is not None and GOOD_OUTCOME.search(what) is None:
             return True
+    if ("failure" in low or "exhaust" in low or "fatigue" in low) and EFFORT_TO_END.search(low) is not None:
+        return True  # "repetitions to failure": an endurance count
     more_is_better = _longer_is_better(low)
     if more_is_better is None and GAIN_NAMED.search(low) and GAIN_FAILED.search(low) is None:
         more_is_better = True

@@ -26,6 +26,8 @@ from summarizer.engines.extractive.arm_comparison import (
 )
 from summarizer.engines.extractive.cause_only import caused_by_one_of
 from summarizer.engines.extractive.cues import REASSURING
+from summarizer.engines.extractive.denied_rises import rise_denied_in
+from summarizer.engines.extractive.event_nouns import event_noun
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
 from summarizer.engines.extractive.evidence import (
     CELL_LEVEL,
@@ -53,6 +55,7 @@ from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.measure_heads import completed_name
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.own_report import own_report_statements
+from summarizer.engines.extractive.polarity import rule_higher_is_better
 from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.short_forms import anchors_match
 from summarizer.engines.extractive.superiority import superiority_claim
@@ -130,6 +133,25 @@ def _concern_events(item: ReadStatement, index: int, profile: TargetProfile) -> 
     return kept
 
 
+def _safety_comparison(mention: OutcomeMention) -> bool:
+    """Whether an outcome compared is safety's, not efficacy's: a harm whose rate its quote denies a rise ("no
+    increase in the incidence of X", denied_rises.py; not "the rate of healing", good to have)."""
+    return mention.change == "no_difference" and rise_denied_in(mention.quote, mention.outcome) and (
+        rule_higher_is_better(mention.outcome) is not True
+    )
+
+
+def _by_their_nouns(statement: Statement, events: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The events named by a noun ("died" -> "death", event_nouns.py), once each; a lone verb form with no noun of
+    a harm names none, and the people who had a harm name the harm their clause names."""
+    named: dict[str, tuple[str, int]] = {}
+    for event, at in events:
+        noun = event_noun(event, sentence(statement, at))
+        if noun is not None:
+            named.setdefault(noun.lower(), (noun, at))
+    return list(named.values())
+
+
 # "fewer failures with A than with B": the reference arm had more of the event, not less
 _FEWER = re.compile(r"\b(?:less|fewer|lower|reduced|decreased|smaller)\b")
 # a comparison of a trial's arms, not of doses or diagnoses ("more than 35 g", "graft versus host", "rather than")
@@ -162,6 +184,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         concern = reading.safety_signal == "concern"
         kept = _concern_events(item, index, profile) if concern or reading.general_harms else []
         kept = [(without_stray_brackets(event), at) for event, at in without_generic_beside_named(item.statement, kept)]
+        kept = _by_their_nouns(item.statement, kept)
         if concern and not kept:
             continue
         if kept:
@@ -265,7 +288,9 @@ def efficacy_section(
         read[index] = [*read.get(index, ()), *mentions]
     for index in sorted(read):
         item = items[index]
-        mentions = read[index]
+        mentions = [m for m in read[index] if not _safety_comparison(m)]
+        if read[index] and not mentions:
+            continue  # only safety's comparisons: a harm's rate denied a rise
         if not mentions:
             about = profile.sentences.get(index, frozenset())
             claim = efficacy_claim(item.statement, about, profile.anchors) or superiority_claim(
