@@ -27,7 +27,7 @@ def _names(text: str) -> list[str]:
     [
         # coordinated modifiers sharing one head
         ("The length of stay, and surgical and medical complications did not differ between the two arms.",
-         ["surgical and medical complications"]),
+         ["length of stay", "surgical and medical complications"]),
         ("There was no significant difference in physical and mental health scores between the groups.",
          ["physical and mental health scores"]),
         # a list whose first item is its own outcome stays a list

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from operator import itemgetter
 
+from summarizer.engines.extractive.object_chars import BOTH_OF_A_LIST, OBJECT_CHAR
 from summarizer.engines.extractive.per_word import shared_table
 from summarizer.engines.extractive.tokenise import fold_number
 from summarizer.engines.extractive.tokenise import word_set as _words
@@ -405,9 +406,9 @@ OUTCOME_VERB = re.compile(
     # "improvements from baseline in X": the change's reference point between the noun and its object
     r"(?:reduction|decrease|decline|increase|rise|improvement|worsening|deterioration)s?\s+"
     r"(?:(?:from|over|since|relative\s+to)\s+baseline\s+)?(?:in|of))"
-    # (a colon between two words with no space is inside the name: "the fat:lean ratio")
-    r"\s+(?:the\s+)?(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z]"
-    r"(?:[^\.;:\(\)\[\]]|(?<=[a-z]):(?=[a-z])){1,120})"
+    # "improved both X and Y": "both" opens a coordinated object (object_chars.BOTH_OF_A_LIST)
+    r"\s+(?:" + BOTH_OF_A_LIST + r")?(?:the\s+)?(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z]"
+    + OBJECT_CHAR + "{1,120})"
 )
 # every word OUTCOME_VERB can start with: a statement without one needs no regex scan
 OUTCOME_VERB_STEMS = tuple(stem for _, stems in VERB_LABEL_STEMS for stem in stems if stem != "benefit")
@@ -462,11 +463,14 @@ RESPONDERS_BEFORE = re.compile(
 # a bracket that defines a term ("relapse (defined as a 50% increase in the score, indicating deterioration of
 # control)"): what it says changed is the definition, not a finding
 DEFINITION_OPEN = re.compile(r"\(\s*(?:defined\s+(?:as|by)|i\.\s?e\.|that\s+is|meaning)\b")
-# a change said of every arm ("both groups improved") is no effect of one arm against another; when the sentence
-# also says the arms did not differ, it is no difference
+# a change said of every arm ("both groups improved", "the two diets were associated with a reduction") is no effect of
+# one arm against another; when the sentence also says the arms did not differ, it is no difference. The arms are
+# named by a noun of allocation or, counted ("both", "the two"), by the kind of treatment each arm got
 EVERY_ARM = re.compile(
     r"\b(?:both|all(?:\s+(?:two|three|four))?|each|either)\s+(?:of\s+the\s+)?(?:treatment\s+|study\s+)?"
-    r"(?:groups?|arms?)\b"
+    r"(?:groups?|arms?)\b|"
+    r"\b(?:both|the\s+(?:two|three|four))\s+(?:of\s+the\s+)?(?:diets|regimens|treatments|interventions|therapies|"
+    r"techniques|methods|drugs|procedures|programs|programmes|protocols|formulations|devices|strategies)\b"
 )
 ARMS_ALIKE = re.compile(
     r"\b(?:no|without|nor)\s+(?:statistically\s+)?(?:significant\s+)?differences?\s+(?:between|among|across)\b|"

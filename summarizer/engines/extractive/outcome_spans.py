@@ -16,6 +16,7 @@ from summarizer.engines.extractive.cues import (
     NOT_OUTCOMES,
     OBJ_CUT,
     OBJ_SPLIT,
+    TESTED_IN_NUMBERS,
 )
 from summarizer.engines.extractive.outcome_names import (
     ADJECTIVE_ENDINGS,
@@ -128,17 +129,25 @@ def subject_before(
     sentence_start, _ = scan.sentence_at(pos)
     end, floor = _before_bracket(scan.low, sentence_start, pos)
     reach = _SENTENCE_REACH if whole_sentence and long_heads else SUBJECT_CHARS
-    found = None if end == pos else _subject_before(scan, end, floor, reach, (long_heads, after_time, compared))
-    return found or _subject_before(scan, pos, sentence_start, reach, (long_heads, after_time, compared))
+    how = (long_heads, after_time, compared)
+    found = None if end == pos else _subject_before(scan.low, end, floor, reach, how)
+    if found is None and end == pos and _tested_bracket_before(scan.low, sentence_start, pos):
+        # "survival with disease (χ2 = 6.9, P = 0.009) and overall survival (χ2 = 7.2, P = 0.007) were longer": the
+        # test each item is given in brackets, passed over as if not there (read with them, the subject would be
+        # what the last bracket holds after its last comma); not a bracket that qualifies a noun ("the ampules of A
+        # (5 mg) and B (10 mg) were similar": A and B are what the ampules held, not two measures)
+        blanked = _blank_brackets(scan.low, sentence_start, pos)
+        passed_over = sum(len(m.group()) for m in _BRACKETED.finditer(scan.low, sentence_start, pos))
+        found = _subject_before(blanked, pos, sentence_start, reach + passed_over, how)
+    return found or _subject_before(scan.low, pos, sentence_start, reach, how)
 
 
 def _subject_before(
-    scan: Scan, pos: int, sentence_start: int, reach: int, how: tuple[bool, bool, bool]
+    low: str, pos: int, sentence_start: int, reach: int, how: tuple[bool, bool, bool]
 ) -> tuple[int, int] | None:
     """subject_before, with its clause starting no earlier than sentence_start and read back reach characters at
     most (the whole reach only when the sentence starts within it)."""
     long_heads, after_time, compared = how
-    low = scan.low
     if pos - sentence_start > reach:
         reach = SUBJECT_CHARS
     clause_start = max(sentence_start, pos - reach)
@@ -148,9 +157,11 @@ def _subject_before(
     if not bounded and low[max(sentence_start, clause_start - 3) : clause_start].rstrip().endswith((",", ";", ":")):
         bounded = True  # the reach starts just after a clause's comma ("After the intervention, | the total ...")
     relative = False
+    commas: list[int] = []  # the commas that end no clause but may part a list's items, since the last clause's end
     for boundary in CLAUSE_BOUNDARY.finditer(low, clause_start, pos):
         if boundary.group() == "," and _NUMBER_LIST_COMMA.match(low, boundary.start() - 1):
             continue  # "VAS scores at 1, 6, 24 and 48 h were similar": a list of values, not a clause's end
+        commas = [*commas, boundary.start()] if boundary.group() == "," else []
         clause_start = boundary.end()
         bounded = True
         # "retinal problems which later improved": a relative pronoun is the subject, unless a preposition takes it
@@ -160,6 +171,9 @@ def _subject_before(
         )
     if relative:
         return None
+    listed = _list_start(low, commas, (sentence_start, clause_start, pos)) if bounded and commas else None
+    if listed is not None:  # "Total cholesterol, LDL cholesterol and triglycerides were": the list's first items too
+        clause_start = listed
     phrase = low[clause_start:pos]
     joined = [m.end() for m in _CLAUSE_BEFORE_AND.finditer(phrase)]
     if joined:  # "X was significantly lower and the rate of Y was higher": Y's clause begins after "and"
@@ -203,14 +217,98 @@ def _subject_before(
     most = COMPARED_WORDS if (
         compared and bounded and not long_heads and len(words) > SUBJECT_WORDS and _may_name_longer(words)
     ) else SUBJECT_WORDS
+    if listed is not None:
+        most = max(most, len(words))  # each item is a name of its own, checked where the list is split (pieces)
     if not words or len(words) > most or words[-1] in NOT_OUTCOMES or words[0] in SUBJECT_PRONOUNS:
         return None
-    name = " ".join(words)
-    start = low.find(name, clause_start, pos)
-    if start >= 0 and named_lead and low.endswith(named_lead + " ", 0, start):
-        start -= len(named_lead) + 1
-        name = named_lead + " " + name
-    return (start, start + len(name)) if start >= 0 else None
+    span = _words_at(low, words, clause_start, pos)
+    if span is not None and named_lead and low.endswith(named_lead + " ", 0, span[0]):
+        span = (span[0] - len(named_lead) - 1, span[1])
+    return span
+
+
+def _words_at(low: str, words: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """Where the words stand in low[start:end], however much space parts them (a bracket blanked out leaves more)."""
+    found = re.compile(r"\s+".join(map(re.escape, words))).search(low, start, end)
+    return (found.start(), found.end()) if found is not None else None
+
+
+# a bracket that closes right before the verb ("...) were", "...) was significantly")
+_BRACKET_BEFORE_VERB = re.compile(r"\)\s*(?:(?:was|were|is|are)\b[\s\w]*)?\s*$")
+def _tested_bracket_before(low: str, sentence_start: int, pos: int) -> bool:
+    """Whether a bracket that holds a test (a P value, a confidence interval) closes right before the verb at pos."""
+    if _BRACKET_BEFORE_VERB.search(low, max(sentence_start, pos - 12), pos) is None:
+        return False
+    opened = low.rfind("(", sentence_start, pos)
+    return opened >= 0 and TESTED_IN_NUMBERS.search(low, opened, pos) is not None
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _blank_brackets(low: str, start: int, end: int) -> str:
+    """low with every bracket between start and end (one level deep) turned to spaces, each offset kept."""
+    return low[:start] + _BRACKETED.sub(lambda m: " " * len(m.group()), low[start:end]) + low[end:]
+
+# the words a list's items are joined with before its last: "X, Y and Z"
+_LAST_ITEM_JOIN = re.compile(r"\s(?:and|or|as\s+well\s+as)\s")
+# the words that link a sentence to what came before it, set off by a comma like a list's item ("However, X and Y")
+_CONNECTIVES = frozenset({"however", "moreover", "furthermore", "thus", "therefore", "hence", "overall", "finally",
+                          "similarly", "likewise", "conversely", "also", "besides", "nevertheless", "nonetheless",
+                          "meanwhile", "instead", "otherwise", "accordingly", "consequently", "then", "still", "yet",
+                          "first", "second", "third", "lastly", "indeed", "again", "here", "there", "now", "so"})
+# the heads a list's last item may share with the items before it, which then name kinds of it, not measures of their
+# own ("the Pain, Function and Vitality subscales", "the physical and mental domains")
+_SHARED_HEADS = frozenset({"scales", "subscales", "domains", "dimensions", "subscores", "components", "items",
+                           "questionnaires", "indices", "indexes", "parameters", "variables"})
+# the most items a subject's list is read back over
+_LIST_ITEMS = 6
+
+
+def _list_start(low: str, commas: list[int], bounds: tuple[int, int, int]) -> int | None:
+    """Where a subject listed with commas starts, when its last items follow the last comma before pos joined by "and"
+    ("Total cholesterol, LDL cholesterol and triglycerides were ..."): the first item, the start of the clause the
+    commas were read from (the sentence's or a clause's); every item before the last comma a short name (at most
+    SUBJECT_WORDS words, no number, not opened by a preposition or a word that says when: "After 12 weeks, X and Y
+    were", "In the A group, X and Y"). bounds: the sentence's start, the last comma's end and pos. None when the
+    subject is no such list."""
+    sentence_start, after_comma, pos = bounds
+    if not _LAST_ITEM_JOIN.search(low, after_comma, pos) or len(commas) >= _LIST_ITEMS:
+        return None
+    last_words = low[after_comma:pos].split()
+    if last_words and last_words[-1] in _SHARED_HEADS:
+        return None  # "the Body Image, Vitality and Social Functioning scales": the items name scales
+    start = _clause_start_before(low, sentence_start, commas[0])
+    if low[sentence_start:start].rstrip().endswith(","):
+        return None  # the list began before the reach the commas were read over
+    item_starts = [start, *(comma + 1 for comma in commas[:-1])]
+    for item_start, comma in zip(item_starts, commas, strict=True):
+        words = low[item_start:comma].split()
+        if (
+            not words or len(words) > SUBJECT_WORDS or words[0] in _INSIDE_A_PHRASE or words[0] in _PLACE_WORDS
+            or words[0] in SUBJECT_PRONOUNS or words[0] in _CONNECTIVES or words[0] in ("and", "or")
+            or words[-1] in ADVERBS
+            or words[-1].endswith("ly") or any(c.isdigit() for c in low[item_start:comma])
+            or FRONTED_TIME.match(low, item_start) is not None or not plausible_outcome_name(" ".join(words))
+            or cut_object(" ".join(words)) != " ".join(words)  # "Compared with placebo, X and Y": no name
+            or not _CHANGE_NOUNS.isdisjoint(words)  # "Mean change on A, B and C was higher": A is no measure
+            # "the mean cognitive, language and motor scores": an adjective shares the last item's head
+            or len(words[-1]) > 4 and words[-1].endswith(ADJECTIVE_ENDINGS)
+        ):
+            return None
+    return start
+
+
+def _clause_start_before(low: str, sentence_start: int, at: int) -> int:
+    """Where the clause that holds position `at` starts: after the last clause boundary or bracket before it in its
+    sentence, or the sentence's start."""
+    floor = max(sentence_start, low.rfind("(", sentence_start, at) + 1, low.rfind(")", sentence_start, at) + 1)
+    boundaries = [m.end() for m in CLAUSE_BOUNDARY.finditer(low, floor, at)]
+    start = boundaries[-1] if boundaries else floor
+    while start < at and low[start].isspace():
+        start += 1
+    return start
+
 
 _JOINED_AFTER_BRACKET = re.compile(r"\s*(?:and|or|as\s+well\s+as)\b")
 _COPULA_TAIL = re.compile(r"\)\s*(?:was|were|is|are)$")
@@ -451,7 +549,10 @@ def pieces(low: str, span: tuple[int, int]) -> list[tuple[int, int]]:
     ("resolution of heartburn or other reflux symptoms" is one)."""
     pieces: list[tuple[int, int]] = []
     pos = span[0]
+    if ")" in low[span[0] : span[1]]:  # the values given each item in brackets are no part of its name
+        low = _blank_brackets(low, span[0], span[1])
     for piece in split_pieces(low[span[0] : span[1]]):
+        piece = piece.strip()
         start = low.find(piece, pos, span[1]) if piece else -1
         if start < 0 or piece in NOT_OUTCOMES or not 3 <= len(piece) <= 80:
             continue
