@@ -68,6 +68,7 @@ MODULES = (
     "named_cause",
     "noun_objects",
     "numeric_results",
+    "object_chars",
     "outcome_names",
     "outcome_spans",
     "outcomes",
