@@ -92,3 +92,11 @@ def test_a_result_said_of_the_standard_arm_is_turned_round() -> None:
     assert _read("Pain scores were higher in the standard-dose group than in the high-dose group (p = 0.02).") == [
         ("Pain scores", "increased")
     ]
+
+
+def test_a_change_of_the_control_arm_set_against_the_other_arm_is_the_interventions_turned_round() -> None:
+    found = find_outcomes(
+        "Grip strength fell significantly in the control group compared to the exercise group (p = 0.01)."
+    )
+    assert [(m.outcome, m.change, m.direction) for m in found] == [("Grip strength", "increased", "improved")]
+    assert find_outcomes("Grip strength fell significantly in the control group (p = 0.01).") == []

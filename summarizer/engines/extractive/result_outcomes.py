@@ -24,6 +24,7 @@ from summarizer.engines.extractive.outcome_spans import (
     subject_before,
 )
 from summarizer.engines.extractive.result_cues import (
+    AGAINST_OTHER_ARM,
     CHANGE_HEAD,
     COMPARATIVE_OBJECT,
     CONTROL_ARM,
@@ -241,12 +242,16 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             phrase = " ".join((match.group("linked") or match.group("verb") or "differ").split())
             word = phrase if phrase in RESULT_CHANGE else phrase.split()[-1]
         less = _CHANGED_LESS.match(low, match.end()) if match.group("verb") else None
-        inverted = CONTROL_ARM.match(low, less.end() if less is not None else match.end()) is not None
+        control = CONTROL_ARM.match(low, less.end() if less is not None else match.end())
+        inverted = control is not None
         if less is not None:
             inverted = not inverted  # "X decreased less in the A group (than in B)": X higher with A than with B
-        elif TREND.match(low, match.end()) or (inverted and match.group("verb")):
+        elif TREND.match(low, match.end()) or (
+            control is not None and match.group("verb") and AGAINST_OTHER_ARM.match(low, control.end()) is None
+        ):
             continue  # a change over the years; a change the control arm itself went through ("fell in the placebo
-            # group") is not the intervention's against it
+            # group") is not the intervention's against it, unless set against the other arm ("... compared to the
+            # intervention group"): then it is the intervention's, turned round
         arm = subject_arm(low, scan.sentence_at(match.start())[0], match.start(), match.end()) if (
             match.group("linked") and RESULT_CHANGE[word][0] in ("increased", "decreased")
         ) else None
