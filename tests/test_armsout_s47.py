@@ -47,3 +47,9 @@ def test_name_ends_before_an_arm_set_against_another() -> None:
 def test_name_keeps_with_when_no_arm_is_compared_after_it() -> None:
     names = _names("The share of infants with jaundice did not differ between the two feeding groups.")
     assert names == [("share of infants with jaundice", "no_difference")]
+
+
+def test_name_keeps_with_when_the_comparison_is_the_verbs_subjects() -> None:
+    # after a change verb, "compared with B" sets the verb's subject against B: "with nausea" is who was counted
+    names = _names("Ginger reduced the number of days with nausea compared with placebo (p = 0.03).")
+    assert [name for name, _ in names] == ["number of days with nausea"]
