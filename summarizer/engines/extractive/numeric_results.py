@@ -113,6 +113,16 @@ ARMS_IN_SUBJECT = re.compile(
     r"(?:and|versus|vs\.?)\s+(?:the\s+)?(?P<second>[\w\-+/]+(?:\s+[\w\-+/]+){0,3}?)(?:\s+(?:groups?|arms?))?\s*$"
 )
 _ARM_WORD = re.compile(r"\b(?:groups?|arms?)\b")
+# two treatments named just before values set against each other and "respectively": "different schemes: A or B (14%
+# vs. 9%, respectively)", "relapse after A versus B (14% vs. 9%, respectively)": the names are the arms the values
+# belong to, not the measure (after a colon, the words before it introduce the arms and name no measure either)
+ARMS_BEFORE_VALUES = re.compile(
+    r"(?:(?P<colon>:)|\b(?:in|for|of|among|with|between|after|receiving|on))\s+(?:the\s+)?"
+    r"(?P<first>[\w\-+/]+(?:\s+[\w\-+/]+){0,3}?)\s+(?:or|and|versus|vs\.?)\s+(?:the\s+)?"
+    r"(?P<second>[\w\-+/]+(?:\s+[\w\-+/]+){0,3}?)\s*$"
+)
+# the second of two values set against the first by a word of comparison, then "respectively"
+_COMPARED_LINK = re.compile(r"\b(?:vs\.?|versus|compared\s+(?:with|to)|as\s+against|as\s+opposed\s+to|against)\s")
 _RESPECTIVELY_NEXT = re.compile(r"\s*(?:[a-zµμ/%]+\s*)?,?\s*respectively\b")
 # the verb or mark before the first value, after the outcome's name: "Mortality was 11%", "SAEs were reported in"
 SUBJECT_VERB = re.compile(
@@ -315,6 +325,18 @@ def _arms_in_subject(low: str, sentence_start: int, verb: int, values_end: int) 
     return arms
 
 
+def _arms_before_values(low: str, sentence_start: int, subject_end: int, pair: re.Match[str]) -> re.Match[str] | None:
+    """The two arms named just before a pair of values that a word of comparison sets against each other and that
+    "respectively" follows (ARMS_BEFORE_VALUES); None when the values are not so compared, or no two names end the
+    subject."""
+    if subject_end < 0 or _COMPARED_LINK.search(low, pair.end("a"), pair.start("b")) is None:
+        return None
+    if _RESPECTIVELY_NEXT.match(low, pair.end("b")) is None:
+        return None
+    arms = ARMS_BEFORE_VALUES.search(low, max(sentence_start, subject_end - 90), subject_end)
+    return arms if arms is not None and _ARM_WORD.search(arms.group()) is None else None
+
+
 def _subject_end(low: str, value_start: int, sentence_start: int) -> int:
     verb = SUBJECT_VERB.search(low, max(sentence_start, value_start - 60), value_start)
     return verb.start() if verb is not None else -1
@@ -387,7 +409,12 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
             spans = ((in_subject.start(), in_subject.end()), spans[1])
             sides = (_named_arm_side(low, spans[0]), sides[1])
         respectively = RESPECTIVELY.search(low, match.end("b"), scan.sentence_at(match.start())[1])
-        if respectively is not None:
+        before_values = _arms_before_values(low, sentence_start, subject_end, match) if sides[0] is None else None
+        if before_values is not None:
+            spans = (before_values.span("first"), before_values.span("second"))
+            sides = (_named_arm_side(low, spans[0]), _named_arm_side(low, spans[1]))
+            subject_end = -1 if before_values.group("colon") else before_values.start()
+        elif respectively is not None:
             spans = (respectively.span("first"), respectively.span("second"))
             sides = (_named_arm_side(low, spans[0]), _named_arm_side(low, spans[1]))
         elif subject_end >= 0 and (

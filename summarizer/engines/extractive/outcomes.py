@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from summarizer.engines.extractive.compared_arms import without_compared_arm
 from summarizer.engines.extractive.compound_changes import compound_change_outcomes
 from summarizer.engines.extractive.cues import (
     ARMS_ALIKE,
@@ -182,7 +183,7 @@ def _found_outcomes(scan: Scan, significance: Significance, numbers: list[Numeri
     if not mentions:
         return []
     leading = map(_without_leading_preposition, map(_without_trailing_adverbs, mentions))
-    tidied = [t for m in leading if (t := _tidied(scan.text, m)) is not None]
+    tidied = [without_compared_arm(scan.text, t) for m in leading if (t := _tidied(scan.text, m)) is not None]
     between = (arms.read(m) for m in tidied)
     stopped = _stopped_sentences(scan) | planned_sentences(scan) | event_subgroup_sentences(scan)
     found = [
