@@ -37,6 +37,7 @@ MODULES = (
     "cause_only",
     "changed_events",
     "clinical_context",
+    "compared_arms",
     "compared_populations",
     "comparison_boundary",
     "compound_changes",
