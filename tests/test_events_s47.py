@@ -138,3 +138,22 @@ def test_an_adverb_after_and_opens_the_lists_next_item() -> None:
     text = "Dapsone may cause hemolysis and possibly methemoglobinemia."
     start = text.index("hemolysis")
     assert event_names(text, [(start, len(text) - 1)]) == ("hemolysis and possibly methemoglobinemia",)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("In our view ceftriaxone was the likely cause of this patient's neutropenia.",
+         "Neutropenia reported with ceftriaxone."),
+        ("Prompt recognition of ceftriaxone as the cause of this adverse reaction avoided further tests.",
+         "Adverse reaction reported with ceftriaxone."),
+    ],
+)
+def test_a_word_pointing_back_or_whose_harm_it_was_is_no_part_of_its_name(text: str, claim: str) -> None:
+    assert _safety(text)[1] == [claim]
+
+
+def test_a_harm_named_with_a_people_word_keeps_it() -> None:
+    text = "Ceftriaxone was followed by neonatal jaundice in two infants."
+    start = text.index("neonatal")
+    assert event_names(text, [(start, start + len("neonatal jaundice"))]) == ("neonatal jaundice",)

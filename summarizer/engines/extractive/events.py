@@ -24,6 +24,7 @@ from summarizer.engines.extractive.cues import (
     NON_DRUG_CAUSES,
     NOT_EVENT_WORDS,
     PATTERN_A_SUFFIX,
+    PEOPLE_NOUNS,
     REPORTED_VERBS,
     TREATMENT_CONNECTORS,
     TREATMENT_NOUNS,
@@ -347,6 +348,10 @@ _FOCUS_ADVERBS = frozenset({
     "only", "even", "also", "potentially", "possibly", "probably", "especially", "particularly", "mainly", "just",
     "still", "already", "presumably", "likely",
 })
+# a word that points back to a harm named before, never part of its name: "the cause of this adverse event"
+_POINTING = frozenset({"this", "these"})
+# whose harm it was, by a possessive of a people's noun: "this patient's leukopenia", "the children's rash"
+_PEOPLES = re.compile(rf"{PEOPLE_NOUNS}['\u2019]s?")
 _VERB_OF_THE_NAME = re.compile(r"(?!related$)[a-z]{3,}ed")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:to|with|by|after|following|during|on|in|within|when|while|from)\b")
 
@@ -384,9 +389,11 @@ def event_name_span(text: str, span: Span) -> Span | None:
             break
     while words and (
         words[0].group().lower() in EVENT_NAME_LEAD or words[0].group().lower() in _PREPOSITIONS
-        or words[0].group().lower() in _FOCUS_ADVERBS
+        or words[0].group().lower() in _FOCUS_ADVERBS or words[0].group().lower() in _POINTING
     ):
         words.pop(0)
+    if words and _PEOPLES.fullmatch(words[0].group().lower()) is not None:
+        words.pop(0)  # "this patient's leukopenia": the leukopenia
     words = words[measure_prefix_end([w.group().lower() for w in words]) :]  # "incidence rate of X": X
     if len(words) > 1 and words[-1].group().lower() == "related":
         words.pop()
