@@ -25,9 +25,6 @@ def _safety(text: str) -> tuple[str, list[str]]:
     [
         ("hepatotoxicity of dapsone", "hepatotoxicity"),
         ("Toxicity from dapsone", "Toxicity"),
-        ("Dapsone hepatotoxicity", "hepatotoxicity"),
-        ("dapsone skin toxicity", "skin toxicity"),
-        ("dapsone neuropathy", "neuropathy"),
         ("risk for the development of methemoglobinemia", "methemoglobinemia"),
         ("increased susceptibility to developing agranulocytosis", "agranulocytosis"),
         ("hemolysis related to dapsone", "hemolysis"),
@@ -42,7 +39,7 @@ def test_a_harms_core_name_drops_the_intervention_and_the_frame(name: str, core:
     [
         "loss of consciousness",  # its "of" names no owner
         "hepatotoxicity of rifampicin",  # another drug: it says whose harm it was
-        "dapsone withdrawal",  # no harm's name alone: the intervention's word is the name's
+        "dapsone neuropathy",  # alone, it keeps the intervention's word: it may be how the harm is known
         "dapsone induced hemolysis",  # its cause, said by a participle
         "risk",
     ],
@@ -57,6 +54,9 @@ def test_a_name_that_says_more_than_the_intervention_keeps_its_words(name: str) 
         (["Hemolysis", "acute hemolysis"], ["acute hemolysis"]),
         (["Skin toxicity", "skin toxicity of dapsone"], ["Skin toxicity"]),
         (["Agranulocytosis", "dapsone-induced agranulocytosis"], ["Agranulocytosis"]),
+        (["Neuropathy", "dapsone neuropathy"], ["Neuropathy"]),
+        (["dapsone skin toxicity", "skin toxicity of dapsone"], ["skin toxicity"]),
+        (["Withdrawal", "dapsone withdrawal"], ["dapsone withdrawal"]),
         (["Neuropathy", "rifampicin neuropathy"], ["rifampicin neuropathy"]),
         (["Rash", "fever", "spectrum of dapsone rash with fever"], ["Rash", "fever"]),
     ],

@@ -4,9 +4,12 @@ A sentence may name one harm twice ("pancreatitis ... cases of amiodarone-induce
 keep both a span and a longer span that holds it ("skin toxicity" and "skin toxicity of aminoglutethimide"); a
 safety claim then lists the harm twice ("Pancreatitis and acute pancreatitis reported with X"). Each name is first
 read without what only repeats the intervention or frames the harm: "the toxicity of X" with X the intervention
-is its toxicity, "X skin toxicity" its skin toxicity, "the risk for the development of Y" and "susceptibility to
-developing Y" name Y. Of two names where one holds the other's words, the longer says more ("vincristine
-neurotoxicity" over "neurotoxicity", "acute pancreatitis" over "pancreatitis") and is the one listed.
+is its toxicity, "the risk for the development of Y" and "susceptibility to developing Y" name Y. Two names that
+differ only by the intervention named as the cause ("X-induced pancreatitis", "X neuropathy") are one harm, listed
+by the shorter: the claim names X. Of two names where one holds the other's words, the longer says more
+("vincristine neurotoxicity" over "neurotoxicity", "acute pancreatitis" over "pancreatitis") and is the one listed.
+A name alone keeps the intervention's word ("X neuropathy"): it may be how the harm is known, or the intervention
+may be misnamed.
 """
 
 from __future__ import annotations
@@ -52,31 +55,31 @@ def _leads_with_the_intervention(words: Sequence[str], anchors: frozenset[str]) 
 
 
 def core_name(name: str, anchors: frozenset[str]) -> str:
-    """A harm's name without a frame before it and without the intervention named as its owner or as a bare word
-    before it: what a claim "... reported with X" lists without saying X twice."""
+    """A harm's name without a frame before it and without the intervention named as its owner after it: what a
+    claim "... reported with X" lists without saying X twice."""
     framed = _FRAME.match(name)
     rest = name[framed.end() :] if framed is not None and framed.end() < len(name) else name
     owner = _OWNER_AFTER.search(rest)
     if owner is not None and owner.start() > 0 and _is_the_intervention(owner.group("owner"), anchors):
         rest = rest[: owner.start()]
-    words = rest.split()
-    lead = 0
-    while _leads_with_the_intervention(words[lead:], anchors):
-        lead += 1
-    rest = " ".join(words[lead:])
     if rest == name or not rest:
         return name
     return rest  # its own case: a claim capitalises its first name, not the others ("Pancreatitis and toxicity")
 
 
 def _bare(name: str, anchors: frozenset[str]) -> str:
-    """A name without the intervention named as its cause ("amiodarone-induced pancreatitis" is pancreatitis), in
-    lower case: two names the same but for it are one harm, listed by the shorter (the claim names the cause)."""
+    """A name without the intervention named as its cause ("amiodarone-induced pancreatitis", "amiodarone
+    neuropathy"), in lower case: two names the same but for it are one harm, listed by the shorter (the claim
+    names the cause)."""
     low = name.lower()
     cause = _CAUSED_BY.match(low)
     if cause is not None and _is_the_intervention(cause.group("cause"), anchors):
         return low[cause.end() :]
-    return low
+    words = low.split()
+    lead = 0
+    while _leads_with_the_intervention(words[lead:], anchors):
+        lead += 1
+    return " ".join(words[lead:])
 
 
 def _holds(longer: str, shorter: str) -> bool:
