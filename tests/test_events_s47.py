@@ -157,3 +157,16 @@ def test_a_harm_named_with_a_people_word_keeps_it() -> None:
     text = "Ceftriaxone was followed by neonatal jaundice in two infants."
     start = text.index("neonatal")
     assert event_names(text, [(start, start + len("neonatal jaundice"))]) == ("neonatal jaundice",)
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("We describe a woman who developed leukopenia on ceftriaxone and again developed this adverse reaction on "
+         "rechallenge.", "Leukopenia reported with ceftriaxone."),
+        ("Ceftriaxone caused leukopenia; adverse reactions were seen in two more patients.",
+         "Leukopenia and adverse reactions reported with ceftriaxone."),
+    ],
+)
+def test_a_generic_harm_pointing_back_is_the_named_one(text: str, claim: str) -> None:
+    assert _safety(text)[1] == [claim]
