@@ -24,6 +24,7 @@ from summarizer.engines.extractive.cues import (
     NON_DRUG_CAUSES,
     NOT_EVENT_WORDS,
     PATTERN_A_SUFFIX,
+    PEOPLE_NOUNS,
     REPORTED_VERBS,
     TREATMENT_CONNECTORS,
     TREATMENT_NOUNS,
@@ -341,6 +342,16 @@ _PREPOSITIONS = frozenset({"as", "from", "to", "into", "by", "at", "for", "in"})
 # a verb in the past after an event's name, with the preposition that follows it: "hepatitis developed after X",
 # "side effects noticed with morphine": the name ends before it ("related to" may name the event's kind, "AEs
 # related to genital infections", and ends a name only as its last word: "adverse events related")
+# adverbs that focus or hedge a clause, never words of an event's name: "even potentially fatal toxicities" names
+# fatal toxicities, "SIADH and possibly hypokalemia" hypokalemia, "the gradient also decreased" the gradient
+_FOCUS_ADVERBS = frozenset({
+    "only", "even", "also", "potentially", "possibly", "probably", "especially", "particularly", "mainly", "just",
+    "still", "already", "presumably", "likely",
+})
+# a word that points back to a harm named before, never part of its name: "the cause of this adverse event"
+_POINTING = frozenset({"this", "these"})
+# whose harm it was, by a possessive of a people's noun: "this patient's leukopenia", "the children's rash"
+_PEOPLES = re.compile(rf"{PEOPLE_NOUNS}['\u2019]s?")
 _VERB_OF_THE_NAME = re.compile(r"(?!related$)[a-z]{3,}ed")
 _PREPOSITION_AFTER = re.compile(r"\s+(?:to|with|by|after|following|during|on|in|within|when|while|from)\b")
 
@@ -354,6 +365,14 @@ def _modifies_after_of(words: Sequence[re.Match[str]], i: int) -> bool:
     )
 
 
+def _adverb_ends_name(words: Sequence[re.Match[str]], i: int) -> bool:
+    """Whether the i-th word is a focusing adverb after a name ("the gradient also decreased"), which ends it; after
+    "and"/"or" it opens the next item of a list ("SIADH and possibly hypokalemia"), left to the list's reader."""
+    return i > 0 and words[i].group().lower() in _FOCUS_ADVERBS and (
+        words[i - 1].group().lower() not in _FOCUS_ADVERBS | {"and", "or"}  # "even potentially fatal": none began
+    )
+
+
 def event_name_span(text: str, span: Span) -> Span | None:
     """The part of a span that names an event: without leading words that are not part of the name ("regarding
     adverse events", "report side effects", "no hypoglycemia"), and cut before a verb ("death is not necessarily
@@ -362,13 +381,19 @@ def event_name_span(text: str, span: Span) -> Span | None:
     words = [m for m in _NAME_WORD.finditer(text, start, end)]
     lead = 1 if change_leads_name([w.group().lower() for w in words[:2]]) else 0  # "increased libido" is named
     for i, word in enumerate(words[lead:], lead):
-        if (word.group().lower() in EVENT_NAME_BREAK or (i and _VERB_OF_THE_NAME.fullmatch(word.group()) and (
+        ends = word.group().lower() in EVENT_NAME_BREAK or _adverb_ends_name(words, i)
+        if (ends or (i and _VERB_OF_THE_NAME.fullmatch(word.group()) and (
             _PREPOSITION_AFTER.match(text, word.end()) is not None
         ))) and not _modifies_after_of(words, i):  # "a syndrome of increased affect": a participle of the name
             words = words[:i]
             break
-    while words and (words[0].group().lower() in EVENT_NAME_LEAD or words[0].group().lower() in _PREPOSITIONS):
+    while words and (
+        words[0].group().lower() in EVENT_NAME_LEAD or words[0].group().lower() in _PREPOSITIONS
+        or words[0].group().lower() in _FOCUS_ADVERBS or words[0].group().lower() in _POINTING
+    ):
         words.pop(0)
+    if words and _PEOPLES.fullmatch(words[0].group().lower()) is not None:
+        words.pop(0)  # "this patient's leukopenia": the leukopenia
     words = words[measure_prefix_end([w.group().lower() for w in words]) :]  # "incidence rate of X": X
     if len(words) > 1 and words[-1].group().lower() == "related":
         words.pop()

@@ -23,7 +23,7 @@ from summarizer.engines.extractive.cues import (
 )
 from summarizer.engines.extractive.patients_disease import names_the_indication
 from summarizer.engines.extractive.peoples_condition import names_the_peoples_condition
-from summarizer.engines.extractive.scan import Scan, token_span, within
+from summarizer.engines.extractive.scan import Ranges, Scan, token_span, within
 from summarizer.engines.extractive.tagged_modifiers import with_its_noun
 from summarizer.engines.extractive.tokenise import Span
 
@@ -116,9 +116,20 @@ def fallback_event_spans(scan: Scan, absent: Sequence[Span], past_own: bool = Fa
             j = i - 1
             while j >= 0 and j >= i - 3 and content(j):
                 j -= 1
-            if j < i - 1 and not subject_negated(scan, starts[i]):
+            if j < i - 1 and not subject_negated(scan, starts[i]) and not _denied_alternative(scan, j + 1, blocked):
                 return [(starts[j + 1], ends[i - 1])]
     return []
+
+
+# the words that join alternatives: under a negation each is denied ("no increase in A or B", "neither A nor B")
+_ALTERNATIVE = frozenset({"or", "nor"})
+
+
+def _denied_alternative(scan: Scan, first: int, blocked: Ranges) -> bool:
+    """Whether a name starting at token `first` is an alternative after "or"/"nor" inside a negation's scope: "there
+    was no increase in pancreatitis or gout after X" denies gout as it denies pancreatitis."""
+    return first > 0 and scan.toks[first - 1] in _ALTERNATIVE and within((scan.starts[first], scan.ends[first]),
+                                                                         blocked)
 
 
 _WORD_OF_A_NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")

@@ -3,7 +3,8 @@
 A case report writes "the hair loss was a side effect of X" or "X causes side effects such as tinnitus": one harm,
 named once specifically and once generically. The event reader finds both names; `without_generic_beside_named`
 keeps the specific one where the sentence sets the generic name beside it (a copula, "as", "such as", "including",
-a colon, a bracket, an apposition's comma). A generic name alone, or not so set beside a specific one, stays.
+a colon, a bracket, an apposition's comma), or where the generic name points back to it ("this adverse reaction").
+A generic name alone, or not so set beside a specific one, stays.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ _GENERIC_QUALIFIERS = FILLER | frozenset({
     "life-threatening", "dangerous", "probable", "known", "well-documented", "documented", "many", "this", "very",
     "potentially", "but",
 })
+
+# a word that points back to a harm named before: "developed leukopenia ... on rechallenge with this adverse reaction"
+_POINTS_BACK = re.compile(r"\b(?:this|these|that|those|such)\s+$")
 
 
 def generic_event(event: str) -> bool:
@@ -49,11 +53,15 @@ def without_generic_beside_named(statement: Statement, kept: list[tuple[str, int
     if len(kept) < 2 or not any(generic_event(event) for event, _ in kept):
         return kept
     dropped = set()
+    named = any(not generic_event(event) for event, _ in kept)
     for g, (generic, at) in enumerate(kept):
         if not generic_event(generic):
             continue
         low = sentence(statement, at).lower()
         first = low.find(generic.lower())
+        if first > 0 and named and _POINTS_BACK.search(low, max(0, first - 8), first) is not None:
+            dropped.add(g)  # "developed this adverse reaction": the harm named before, not one more
+            continue
         for event, other_at in kept:
             if other_at != at or generic_event(event) or first < 0:
                 continue

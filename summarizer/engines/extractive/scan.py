@@ -25,6 +25,7 @@ from summarizer.engines.extractive.cues import (
     PATTERN_B_TRIGGERS,
     PATTERN_C_CONNECTORS,
     PATTERN_C_PAIRS,
+    PEOPLE_NOUNS,
     POPULATION_NEGATIONS,
     POPULATION_WORDS,
     PUNCT_BREAK,
@@ -41,6 +42,9 @@ _MASK_OF_KIND = {"DRUG": "DRUG", "EFFECT": "EFFECT", "EFFECTL": "EFFECT"}
 DRUG_MASKS = frozenset({"DRUG", "DRUGX", "DRUGC"})
 EFFECT_MASKS = frozenset({"EFFECT", "EFFECTX"})
 NAME_MASKS = DRUG_MASKS | EFFECT_MASKS
+# "cases of patients who developed X": the people and their clause's verb, which open no event's name
+_PEOPLE_NOUN = re.compile(PEOPLE_NOUNS)
+_RELATIVE = frozenset({"who", "that"})
 
 
 class Ranges:
@@ -269,11 +273,12 @@ def _event_spans(scan: Scan) -> list[Span]:
                         spans.append(span)
                     break
         elif tok in PATTERN_B_OF and i + 1 < n and toks[i + 1] == "of":
-            for j in range(i + 2, min(i + 6, n)):
+            first = _after_peoples_verb(toks, i + 2)
+            for j in range(first, min(first + 4, n)):
                 if not joined(j):
                     break
                 if is_head(toks[j]):
-                    span = token_span(scan, i + 2, j)
+                    span = token_span(scan, first, j)
                     if span:
                         spans.append(span)
                     break
@@ -289,6 +294,14 @@ def _event_spans(scan: Scan) -> list[Span]:
             if span:
                 spans.append(span)
     return merge_spans(spans)
+
+
+def _after_peoples_verb(toks: Sequence[str], first: int) -> int:
+    """Where an event's name may start after "cases of": past the people and their clause's verb ("cases of patients
+    who developed leukopenia" names leukopenia), else right after "of"."""
+    if first + 3 < len(toks) and toks[first + 1] in _RELATIVE and _PEOPLE_NOUN.fullmatch(toks[first]) is not None:
+        return first + 3
+    return first
 
 
 def token_span(scan: Scan, first: int, last: int) -> Span | None:

@@ -53,6 +53,7 @@ from summarizer.engines.extractive.evidence import (
 from summarizer.engines.extractive.generic_events import without_generic_beside_named
 from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.measure_heads import completed_name
+from summarizer.engines.extractive.nested_events import listed_once
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.own_report import own_report_statements
 from summarizer.engines.extractive.polarity import rule_higher_is_better
@@ -184,7 +185,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         concern = reading.safety_signal == "concern"
         kept = _concern_events(item, index, profile) if concern or reading.general_harms else []
         kept = [(without_stray_brackets(event), at) for event, at in without_generic_beside_named(item.statement, kept)]
-        kept = _by_their_nouns(item.statement, kept)
+        kept = listed_once(_by_their_nouns(item.statement, kept), profile.anchors | {name.lower()})
         if concern and not kept:
             continue
         if kept:
