@@ -67,6 +67,7 @@ MODULES = (
     "measured_names",
     "name_roles",
     "named_cause",
+    "nested_events",
     "noun_objects",
     "numeric_results",
     "object_chars",
