@@ -242,12 +242,12 @@ def result_outcomes(scan: Scan) -> list[OutcomeMention]:
             phrase = " ".join((match.group("linked") or match.group("verb") or "differ").split())
             word = phrase if phrase in RESULT_CHANGE else phrase.split()[-1]
         less = _CHANGED_LESS.match(low, match.end()) if match.group("verb") else None
-        control = CONTROL_ARM.match(low, less.end() if less is not None else match.end())
-        inverted = control is not None
+        control_arm = CONTROL_ARM.match(low, less.end() if less is not None else match.end())
+        inverted = control_arm is not None
         if less is not None:
             inverted = not inverted  # "X decreased less in the A group (than in B)": X higher with A than with B
         elif TREND.match(low, match.end()) or (
-            control is not None and match.group("verb") and AGAINST_OTHER_ARM.match(low, control.end()) is None
+            control_arm is not None and match.group("verb") and AGAINST_OTHER_ARM.match(low, control_arm.end()) is None
         ):
             continue  # a change over the years; a change the control arm itself went through ("fell in the placebo
             # group") is not the intervention's against it, unless set against the other arm ("... compared to the
