@@ -1,5 +1,6 @@
-"""s47-speed2: the exact gates before names_the_indication's patterns let through every text a pattern matches, and
-hold back the texts it cannot match; the reading itself is unchanged."""
+"""s47-speed2: the exact gates before names_the_indication's patterns, and before the outcome-name classes of polarity
+and measure_polarity, let through every text a pattern matches and hold back texts it cannot match; the readings
+themselves are unchanged."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import re
 
 import pytest
 
+from summarizer.engines.extractive import measure_polarity as mp
 from summarizer.engines.extractive import patients_disease as pd
+from summarizer.engines.extractive import polarity as pol
 from summarizer.engines.extractive.cues import PEOPLE_WITH
 
 
@@ -90,3 +93,61 @@ def test_ends_after_with_is_what_people_with_needs(before: str, ends: bool) -> N
 )
 def test_names_the_indication_reads_as_before(text: str, name: str, indication: bool) -> None:
     assert pd.names_the_indication(text, *_span(text, name)) is indication
+
+
+# polarity and measure_polarity: a name tries a class's patterns only where it holds one of the class's words
+
+@pytest.mark.parametrize(
+    ("pattern", "words", "name"),
+    [
+        (pol.GOOD_OVERRIDE, pol._GOOD_OVERRIDE_WORDS, "fasting hdl cholesterol"),
+        (pol.FREE_OF, ("free",), "days free of migraine"),
+        (pol.IMAGE_VISIBILITY, pol._IMAGE_VISIBILITY_WORDS, "liver-to-spleen signal ratio"),
+        (pol.IMAGE_VISIBILITY, pol._IMAGE_VISIBILITY_WORDS, "mean cnr"),
+        (pol.GAIN_NAMED, pol._GAIN_WORDS, "disappearance of warts"),
+        (pol.SKILL_OUTCOME, pol._SKILL_WORDS, "inhaler knowledge scores"),
+        (pol.KEPT_TO, pol._KEPT_TO_WORDS, "course completion"),
+        (pol._HOW_OFTEN, pol._HOW_OFTEN_WORDS, "weekly cramp frequency"),
+    ],
+)
+def test_a_name_gate_lets_through_what_its_pattern_matches(
+    pattern: re.Pattern[str], words: tuple[str, ...], name: str
+) -> None:
+    assert pattern.search(name) is not None
+    assert pol._found(pattern, words, name)
+
+
+@pytest.mark.parametrize("name", ["serum sodium", "days in hospital", "mean arterial pressure"])
+def test_a_name_without_a_gates_words_is_not_searched(name: str) -> None:
+    for pattern, words in [
+        (pol.GOOD_OVERRIDE, pol._GOOD_OVERRIDE_WORDS),
+        (pol.IMAGE_VISIBILITY, pol._IMAGE_VISIBILITY_WORDS),
+        (pol.GAIN_NAMED, pol._GAIN_WORDS),
+        (pol.KEPT_TO, pol._KEPT_TO_WORDS),
+    ]:
+        assert not pol._found(pattern, words, name)
+        assert pattern.search(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "higher"),
+    [
+        ("peak knee extension torque", True),
+        ("two-minute walking distance", True),
+        ("sleep quality", True),
+        ("alcohol abstinence", True),
+        ("visceral fat area", False),
+        ("costs of inpatient care", False),
+        ("inadequate bowel preparation", False),
+        ("number of dosing errors", False),
+        ("serum sodium", None),  # of no class: held back by both gates
+        ("fev1 decline", None),  # a function's decline is no function measure
+    ],
+)
+def test_measure_classes_read_as_before(name: str, higher: bool | None) -> None:
+    assert mp.measure_higher_is_better(name) is higher
+
+
+def test_a_class_gate_holds_back_a_name_of_no_class() -> None:
+    assert not any(map("serum sodium".__contains__, mp._HIGHER_WORDS + mp._LOWER_WORDS))
+    assert not mp._higher_class("serum sodium") and not mp._lower_class("serum sodium")

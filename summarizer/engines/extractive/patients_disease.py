@@ -122,7 +122,7 @@ def _gated_search(
     pattern: re.Pattern[str], words: tuple[str, ...], before: str, text: str, pos: int, endpos: int
 ) -> re.Match[str] | None:
     """pattern searched in text[pos:endpos], only where the folded words before the name hold one of its words."""
-    if not any(word in before for word in words):
+    if not any(map(before.__contains__, words)):
         return None
     return pattern.search(text, pos, endpos)
 
