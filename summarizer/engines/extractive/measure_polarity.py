@@ -166,7 +166,33 @@ INCISION_SIZE = re.compile(
 )
 
 
+# Exact gates: a word (or the start of one) that every match of a class's patterns holds, so that a name with none of
+# them tries none of the patterns (most outcome names are of no class)
+_HIGHER_WORDS = (
+    # FUNCTION_MEASURE
+    "fev", "forced", "flow", "pef", "glomerular", "gfr", "force", "torque", "power", "work", "vo2", "consumption",
+    "uptake", "acuity", "sensitivity", "conversion", "protection", "mass", "thickness", "size", "volume", "sectional",
+    "csa", "csd",
+    # ABILITY, QUALITY
+    "abilit", "performance", "range", "walk", "fitness", "endurance", "tolerance", "activit", "status", "vitality",
+    "functioning", "skill", "self-care", "quality", "qol",
+    # DONE_RIGHT, HABIT_GIVEN_UP, DONE_ACCURATELY
+    "correct", "perfect", "proper", "adequate", "good", "excellent", "satisfactory", "successful", "quit", "cessation",
+    "abstinence", "accurate",
+)
+_LOWER_WORDS = (
+    # BODY_FAT, COST
+    "fat", "adipos", "waist", "obesity", "cost",
+    # DONE_WRONG
+    "correct", "perfect", "appropriate", "proper", "adequate", "bad", "wrong", "satisfactory", "successful",
+    # BURDEN, ERRORS_MADE, INCISION_SIZE
+    "plaque", "gingival", "troponin", "tn", "ck", "creatinine", "error", "mistake", "incision", "scar",
+)
+
+
 def _higher_class(low: str) -> bool:
+    if not any(map(low.__contains__, _HIGHER_WORDS)):
+        return False
     if FUNCTION_MEASURE.search(low) is not None and NOT_A_FUNCTION.search(low) is None:
         return True
     if _can_do(low):
@@ -195,6 +221,8 @@ def _can_do(low: str) -> bool:
 
 
 def _lower_class(low: str) -> bool:
+    if not any(map(low.__contains__, _LOWER_WORDS)):
+        return False
     if BODY_FAT.search(low) is not None and NOT_STORED_FAT.search(low) is None:
         return True
     if COST.search(low) is not None and NOT_A_COST.search(low) is None:

@@ -98,6 +98,43 @@ _BY = re.compile(r"by\s", re.IGNORECASE)
 _COMPLICATING = re.compile(r"\s+complicat", re.IGNORECASE)
 
 
+# Exact gates: each pattern searched before a name is tried only where the folded words before it hold a word every
+# match of it has (the patterns are tried on up to 100 characters at each of their starts, at every event name read)
+_FOR_THE_DISEASE_WORDS = ("treat", "therapy", "management", "used", "indicated")
+_HAD_OR_GIVEN_FOR_WORDS = ("for", "history", "diagnosis")
+_STUDIED_IN_WORDS = ("even", "also", "only", "especially", "particularly")
+_IN_PEOPLE_WITH_WORDS = ("with", "case")
+_AGENT_WORDS = ("induced", "caused", "provoked", "triggered", "precipitated")
+# the words PEOPLE_WITH lets stand between "with" and the name
+_PEOPLE_WITH_MODIFIERS = frozenset({
+    "the", "their", "active", "chronic", "severe", "refractory", "underlying", "moderate", "mild",
+})
+# the letters outside ASCII that an IGNORECASE pattern takes for ASCII ones ("ſ" for "s"; str.lower makes "İ" two)
+_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def _folded(chunk: str) -> str:
+    """Words as an IGNORECASE pattern compares them, so that a gate's words found in them miss no match."""
+    return chunk.lower() if chunk.isascii() else chunk.translate(_ASCII_FOLDS).lower()
+
+
+def _gated_search(
+    pattern: re.Pattern[str], words: tuple[str, ...], before: str, text: str, pos: int, endpos: int
+) -> re.Match[str] | None:
+    """pattern searched in text[pos:endpos], only where the folded words before the name hold one of its words."""
+    if not any(map(before.__contains__, words)):
+        return None
+    return pattern.search(text, pos, endpos)
+
+
+def _ends_after_with(before: str) -> bool:
+    """Whether the folded words before a name end as PEOPLE_WITH's match does: "with", a space and only the words it
+    lets stand between (no other "with" can follow that match's, so it is the last one)."""
+    at = before.rfind("with")
+    tail = before[at + 4 :]
+    return at >= 0 and tail[:1].isspace() and tail[-1:].isspace() and _PEOPLE_WITH_MODIFIERS.issuperset(tail.split())
+
+
 def _says_a_treatment_cause(text: str, start: int, end: int) -> bool:
     """Whether a name says a cause of its own that may be a treatment: "amiodarone-induced pneumonitis", not
     "age-related macular degeneration" nor "HCV-related hepatitis" (a cause that is no treatment names a disease)."""
@@ -114,12 +151,12 @@ def _names_its_cause(text: str, start: int, end: int) -> bool:
     return _says_a_treatment_cause(text, start, end) or _CAUSE_AFTER.match(text, end) is not None
 
 
-def _names_the_agent(text: str, start: int, end: int) -> bool:
+def _names_the_agent(text: str, start: int, end: int, before: str) -> bool:
     """Whether a name is the agent said to have caused an event: "E induced by X" (a name read as "by X" too); not
     when the name complicates a treatment ("a case induced by hypothyroidism complicating therapy with D": the
-    hypothyroidism is D's harm)."""
-    before = _AGENT_BEFORE.search(text, max(0, start - 30), start)
-    if before is None or ("by" not in before.group().lower() and _BY.match(text, start) is None):
+    hypothyroidism is D's harm). before: the folded words before the name (_folded), which hold the verb if any."""
+    agent = _gated_search(_AGENT_BEFORE, _AGENT_WORDS, before, text, max(0, start - 30), start)
+    if agent is None or ("by" not in agent.group().lower() and _BY.match(text, start) is None):
         return False
     return _COMPLICATING.match(text, end) is None
 
@@ -244,7 +281,8 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
     condition in which the drug was studied: each reading is tried only where the words it needs are there ("with"
     for the patients who had it, "in" for where it was studied)."""
     window = max(0, start - _WINDOW)
-    if _names_the_agent(text, start, end):
+    before = _folded(text[window:start])
+    if _names_the_agent(text, start, end, before):
         return True
     if beside_a_treatment(text, start, end):  # "had lupus and cyclophosphamide exposure"
         return True
@@ -256,23 +294,28 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
         not _names_its_cause(text, start, end)
     ):  # "a girl with A and B who displayed E": A and B she had before
         return True
-    disease = _FOR_THE_DISEASE.search(text, window, start) or _HAD_OR_GIVEN_FOR.search(text, window, start)
+    disease = _gated_search(_FOR_THE_DISEASE, _FOR_THE_DISEASE_WORDS, before, text, window, start) or _gated_search(
+        _HAD_OR_GIVEN_FOR, _HAD_OR_GIVEN_FOR_WORDS, before, text, window, start
+    )
     if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
         return not _names_its_cause(text, start, end) and CAUSED_NAME.search(text, disease.start(), start) is None
-    if text.find("in", window, start) >= 0 and _STUDIED_IN.search(text, window, start) is not None:
+    studied_in = text.find("in", window, start) >= 0 and _gated_search(
+        _STUDIED_IN, _STUDIED_IN_WORDS, before, text, window, start
+    )
+    if studied_in:
         return True
     if text.find(" for ", window, start) >= 0 and _GIVEN_WITH_FOR.search(text, max(0, start - 2 * _WINDOW), start):
         return not _names_its_cause(text, start, end)
     if text.find("with", window, start) < 0 and text.find(" of ", window, start) < 0:
         return False
-    in_people = _IN_PEOPLE_WITH.search(text, window, start)
+    in_people = _gated_search(_IN_PEOPLE_WITH, _IN_PEOPLE_WITH_WORDS, before, text, window, start)
     if in_people is not None:  # "E in a patient with X after D": the time or cause after X is E's, not X's
         return not (
             _says_a_treatment_cause(text, start, end)
             or OWN_CAUSE_AFTER.match(text, end) is not None
             or _TO_AFTER.match(text, end) is not None  # "in a patient with allergic reactions to D"
         )
-    people = PEOPLE_WITH.search(text, window, start)
+    people = PEOPLE_WITH.search(text, window, start) if _ends_after_with(before) else None
     if people is None or _names_its_cause(text, start, end):
         return False
     clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")

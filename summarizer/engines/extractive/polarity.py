@@ -261,14 +261,28 @@ TEST_DONE = re.compile(
 )
 
 
+# Exact gates: a word (or the start of one) every match of a pattern holds, so that a name without one is not searched
+_GOOD_OVERRIDE_WORDS = ("hdl", "high-density lipoprotein")
+_IMAGE_VISIBILITY_WORDS = ("conspicuity", "-to-", "noise", "nr", "enhancement")
+_GAIN_WORDS = ("improvement", "relief", "resolution", "disappearance", "control")
+_SKILL_WORDS = ("knowledge", "accuracy")
+_KEPT_TO_WORDS = ("compliance", "attendance", "completion")
+_HOW_OFTEN_WORDS = ("frequenc", "number")
+
+
+def _found(pattern: re.Pattern[str], words: tuple[str, ...], low: str) -> bool:
+    """Whether pattern matches in a lower-cased name, searched only where the name holds one of its words."""
+    return any(map(low.__contains__, words)) and pattern.search(low) is not None
+
+
 def name_rules_higher_is_better(outcome: str) -> bool | None:
     """rule_higher_is_better without the rule of how often a harm happens (harm_measures.py)."""
     low = outcome.lower()
     if ("test" in low or "screening" in low) and TEST_DONE.search(low) is not None:
         return None
-    if GOOD_OVERRIDE.search(low) is not None or FREE_OF.search(low) is not None or _harm_threshold(low):
+    if _found(GOOD_OVERRIDE, _GOOD_OVERRIDE_WORDS, low) or _found(FREE_OF, ("free",), low) or _harm_threshold(low):
         return True
-    if IMAGE_VISIBILITY.search(low) is not None and "," not in low:
+    if _found(IMAGE_VISIBILITY, _IMAGE_VISIBILITY_WORDS, low) and "," not in low:
         return True
     reduced = HARM_REDUCED.search(low) if "reduc" in low or "decreas" in low or "declin" in low else None
     if reduced is not None:
@@ -278,18 +292,18 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
     if ("failure" in low or "exhaust" in low or "fatigue" in low) and EFFORT_TO_END.search(low) is not None:
         return True  # "repetitions to failure": an endurance count
     more_is_better = _longer_is_better(low)
-    if more_is_better is None and GAIN_NAMED.search(low) and GAIN_FAILED.search(low) is None:
+    if more_is_better is None and _found(GAIN_NAMED, _GAIN_WORDS, low) and GAIN_FAILED.search(low) is None:
         more_is_better = True
-    if more_is_better is None and SKILL_OUTCOME.search(low) is not None and GAIN_FAILED.search(low) is None:
+    if more_is_better is None and _found(SKILL_OUTCOME, _SKILL_WORDS, low) and GAIN_FAILED.search(low) is None:
         more_is_better = True  # apart from GOOD_OUTCOME, whose words also make bench_brief's labelled directions
-    if more_is_better is None and KEPT_TO.search(low) is not None and GAIN_FAILED.search(low) is None:
+    if more_is_better is None and _found(KEPT_TO, _KEPT_TO_WORDS, low) and GAIN_FAILED.search(low) is None:
         more_is_better = True  # "weekly compliance", "treatment completion": kept to, as adherence
     if more_is_better is None:
         bad = BAD_OUTCOME.search(low) is not None
         good = GOOD_OUTCOME.search(low) is not None
         if bad != good:
             more_is_better = good
-    if more_is_better is None and _HOW_OFTEN.search(low) is not None and any(map(is_head, tokens(low))):
+    if more_is_better is None and _found(_HOW_OFTEN, _HOW_OFTEN_WORDS, low) and any(map(is_head, tokens(low))):
         more_is_better = False  # "seizure frequency", "number of headaches": how often a harm happens
     if more_is_better is None and _drug_needed(low):
         more_is_better = False  # "morphine consumption", "rescue analgesic use": a drug needed besides
