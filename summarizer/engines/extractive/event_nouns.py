@@ -17,12 +17,13 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
 from summarizer.engines.extractive.cues import PEOPLE_NOUNS, is_head
 from summarizer.engines.extractive.harm_measures import LEVEL_WORDS
 
-_DATA = Path(__file__).resolve().parent / "data"
+# the package's data folder, found through the package: a module compiled with mypyc has another __file__
+_PACKAGE = "summarizer.engines.extractive"
 # "die" is the one verb of the harms whose noun is not made from it by an ending
 _DYING = frozenset({"died", "dies", "die"})
 # "patients who developed X during ...": the object of the people's clause, up to a preposition or a break
@@ -36,11 +37,8 @@ _ONLY_PEOPLE = re.compile(rf"(?:(?:the|these|those|some|all|many|several|two|thr
 
 @cache
 def _words_of(name: str, key: str) -> frozenset[str]:
-    """The last words of the names listed under `key` in a data file (lower case)."""
-    try:
-        terms = json.loads((_DATA / name).read_text(encoding="utf-8")).get(key, [])
-    except (OSError, ValueError, AttributeError):
-        return frozenset()
+    """The last words of the names listed under `key` in a bundled data file (lower case)."""
+    terms = json.loads(files(_PACKAGE).joinpath("data", name).read_text(encoding="utf-8")).get(key, [])
     return frozenset(str(term).lower().split()[-1] for term in terms if str(term).strip())
 
 
