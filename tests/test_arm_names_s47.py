@@ -168,3 +168,9 @@ def test_the_reference_of_an_equivalence_is_named_only_when_nothing_else_qualifi
     # the statements name nitrofurantoin more often; without the equivalence it is the name
     without = [EQUIVALENCE[0], EQUIVALENCE[2], EQUIVALENCE[3]]
     assert profile_with(without, "fosfomycin", "nitrofurantoin").name == "nitrofurantoin"
+
+
+def test_an_arm_named_only_by_how_it_was_given_names_no_treatment() -> None:
+    # "the intramuscular group": a route with no word of what was given is no treatment's name
+    found = _anchors("The ovulation rate in the intramuscular group (93%) was higher (P < 0.05) than in the other arm.")
+    assert all("intramuscular" not in anchors for anchors in found.values())

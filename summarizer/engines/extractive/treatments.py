@@ -467,7 +467,10 @@ def _scheduled_arm(name: str, anchors: tuple[str, ...]) -> tuple[str, ...]:
     before them: in a trial of ways of giving one kind of treatment, they name the arm."""
     if any(a not in MODIFIED_CLASSES and a != "administration" for a in anchors):
         return anchors
-    schedule = tuple(w for w in name.lower().split() if w in ARM_SCHEDULES)
+    words = name.lower().split()
+    schedule = tuple(w for w in words if w in ARM_SCHEDULES)
+    if len(schedule) == len(words):
+        return anchors  # "the intramuscular group": how, with no word of what was given, names no treatment
     return (*schedule, *anchors) if schedule else anchors
 
 
