@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import re
 
-from summarizer.engines.extractive.cues import HYPOTHETICAL, NOT_OUTCOMES, VERB_NEGATED
+from summarizer.engines.extractive.cues import HYPOTHETICAL, VERB_NEGATED
 from summarizer.engines.extractive.outcome_spans import (
     HYPOTHETICAL_CHARS,
     OutcomeMention,
     cut_object,
     mention_at,
-    outcome_words,
-    split_pieces,
+    object_pieces,
 )
 from summarizer.engines.extractive.polarity import outcome_direction
 from summarizer.engines.extractive.scan import Scan
@@ -68,14 +67,4 @@ def drop_outcomes(scan: Scan) -> list[OutcomeMention]:
 
 def _object_pieces(low: str, match: re.Match[str]) -> list[tuple[int, int]]:
     """Where each coordinated measure of the noun's object is named ("a fall in FEV1 and FVC": both)."""
-    obj = cut_object(match.group("obj"))
-    found: list[tuple[int, int]] = []
-    pos = match.start("obj")
-    for piece in split_pieces(obj) if obj.strip() else []:
-        name = " ".join(outcome_words(piece)) if piece.strip() else ""
-        start = low.find(name, pos) if name else -1
-        if start < 0 or name in NOT_OUTCOMES or not 3 <= len(name) <= 80:
-            continue
-        found.append((start, len(name)))
-        pos = start + len(name)
-    return found
+    return object_pieces(low, cut_object(match.group("obj")), match.start("obj"))

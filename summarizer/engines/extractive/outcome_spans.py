@@ -48,6 +48,7 @@ __all__ = [
     "cut_object",
     "mention_at",
     "object_name",
+    "object_pieces",
     "outcome_words",
     "pieces",
     "result_reading",
@@ -562,3 +563,17 @@ def pieces(low: str, span: tuple[int, int]) -> list[tuple[int, int]]:
             pieces.append((start, start + len(piece)))
         pos = start + len(piece)
     return pieces
+
+
+def object_pieces(low: str, obj: str, pos: int) -> list[tuple[int, int]]:
+    """Where each coordinated measure of an object (`obj`, read from `low` at `pos`) is named, as (start, length):
+    "a fall in FEV1 and FVC" names both."""
+    found: list[tuple[int, int]] = []
+    for piece in split_pieces(obj) if obj.strip() else []:
+        name = " ".join(outcome_words(piece)) if piece.strip() else ""
+        start = low.find(name, pos) if name else -1
+        if start < 0 or name in NOT_OUTCOMES or not 3 <= len(name) <= 80:
+            continue
+        found.append((start, len(name)))
+        pos = start + len(name)
+    return found

@@ -18,15 +18,15 @@ from __future__ import annotations
 
 import re
 
-from summarizer.engines.extractive.cues import HYPOTHETICAL, NOT_OUTCOMES
+from summarizer.engines.extractive.cues import HYPOTHETICAL
 from summarizer.engines.extractive.outcome_spans import (
     HYPOTHETICAL_CHARS,
     OutcomeMention,
     cut_object,
     mention_at,
+    object_pieces,
     outcome_words,
     pieces,
-    split_pieces,
     subject_before,
 )
 from summarizer.engines.extractive.scan import Scan
@@ -124,14 +124,4 @@ def _tended_object(low: str, at: int) -> list[tuple[int, int]] | None:
 
 def _object_pieces(low: str, match: re.Match[str]) -> list[tuple[int, int]]:
     """Where each coordinated measure of the trend's object is named."""
-    obj = _OBJECT_END.sub("", cut_object(match.group("obj")))
-    found: list[tuple[int, int]] = []
-    pos = match.start("obj")
-    for piece in split_pieces(obj) if obj.strip() else []:
-        name = " ".join(outcome_words(piece)) if piece.strip() else ""
-        start = low.find(name, pos) if name else -1
-        if start < 0 or name in NOT_OUTCOMES or not 3 <= len(name) <= 80:
-            continue
-        found.append((start, len(name)))
-        pos = start + len(name)
-    return found
+    return object_pieces(low, _OBJECT_END.sub("", cut_object(match.group("obj"))), match.start("obj"))
