@@ -130,10 +130,36 @@ def failed_benefit(scan: Scan, span: Span) -> bool:
     return _BENEFIT.search(low, negations[-1].end(), upto) is not None
 
 
+# ", and" that opens a new clause, not the last item of a list: a conjunction or "given" ("in the absence of A, and
+# given B leading to C": C is not absent), or a subject and its verb ("no A, and the patient was ..."); never a word
+# that could be the list's last item ("no nausea, vomiting, and bleeding")
+_CLAUSE_AFTER_AND = re.compile(
+    r",\s+and\s+(?:given|considering|because|since|although|while|whereas|(?:the|this|these|those|we|it|he|she|"
+    r"they|our)\s+(?:\w+\s+)?(?:was|were|is|are|has|have|had|did|may|might|can|could|should|would|will)\b)",
+    re.IGNORECASE,
+)
+
+
+def clause_after_and(low: str, start: int, end: int) -> int:
+    """Where a negation's scope from `start` ends before `end` at a new clause opened by ", and" (else `end`)."""
+    found = _CLAUSE_AFTER_AND.search(low, start, end) if ", and" in low[start:end] else None
+    return end if found is None else found.start()
+
+
+def _in_a_later_clause(scan: Scan, span: Span) -> bool:
+    """Whether a new clause opened by ", and" stands between a harm and the last negation before it."""
+    before = [end for start, end in scan.forward if end <= span[0]]
+    return bool(before) and clause_after_and(scan.low, before[-1], span[0]) < span[0]
+
+
 def not_absent(scan: Scan, spans: Sequence[Span]) -> list[Span]:
     """The absent events whose negation falls on a benefit, or on a rise in the harm's rate ("no increase in the
-    incidence of X": denied_rises.py), not on the harm."""
-    return [span for span in spans if failed_benefit(scan, span) or rise_denied_before(scan.low, span[0])]
+    incidence of X": denied_rises.py), or on a clause before the harm's ("in the absence of A, and given B"), not on
+    the harm."""
+    return [
+        span for span in spans
+        if failed_benefit(scan, span) or rise_denied_before(scan.low, span[0]) or _in_a_later_clause(scan, span)
+    ]
 
 
 def not_named_events(scan: Scan) -> list[Span]:

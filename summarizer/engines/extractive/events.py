@@ -34,6 +34,7 @@ from summarizer.engines.extractive.cues import (
 )
 from summarizer.engines.extractive.dechallenge import returned_on_stopping, stopped_drug_resolved_event
 from summarizer.engines.extractive.event_measures import measure_prefix_end, names_a_quantity
+from summarizer.engines.extractive.event_scope import clause_after_and
 from summarizer.engines.extractive.fallback_events import subject_negated
 from summarizer.engines.extractive.named_cause import drug_named_as_cause
 from summarizer.engines.extractive.patients_disease import (
@@ -82,7 +83,8 @@ _COMPARISON_AFTER_NEGATION = re.compile(
 
 
 def negated_tails(scan: Scan) -> list[Span]:
-    """What each forward negation covers: up to a clause break, the next negation or LIST_SCOPE_CHARS."""
+    """What each forward negation covers: up to a clause break, a new clause after ", and", the next negation or
+    LIST_SCOPE_CHARS."""
     low = scan.low
     breaks = scan.breaks
     triggers = scan.forward
@@ -94,7 +96,7 @@ def negated_tails(scan: Scan) -> list[Span]:
             triggers[k + 1][0] if k + 1 < len(triggers) else len(low),
             tail_start + LIST_SCOPE_CHARS,
         )
-        tails.append((tail_start, tail_end))
+        tails.append((tail_start, clause_after_and(low, tail_start, tail_end)))
     return tails
 
 

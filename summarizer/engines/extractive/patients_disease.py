@@ -276,6 +276,32 @@ def _treated_with_after(text: str, start: int, end: int) -> bool:
     )
 
 
+# a clause whose subject needed a treatment: "X necessitated therapy with D", "X required the use of D"; finite verbs
+# only ("E requiring treatment with steroids" is a harm someone treated, read by the caller's own rules)
+_NEEDED_A_TREATMENT = re.compile(
+    r"\b(?:necessitat(?:ed|es?)|requir(?:ed|es?)|prompt(?:ed|s)|warrant(?:ed|s)?|led\s+to)\s+(?:the\s+)?"
+    r"(?:(?:prompt|immediate|urgent)\s+)?(?:(?:therapy|treatment)\s+(?:with|by)|(?:use|administration)\s+of)\s",
+    re.IGNORECASE,
+)
+# what may stand between the subject's name and its verb: no clause break, relative pronoun or cause said
+_NOT_IN_THE_SUBJECT = re.compile(
+    r"[.;:]|\b(?:which|that|who|after|following|caused|induced|due\s+to|because|developed|had|has|was|were)\b|"
+    r"\w-induced\b",
+    re.IGNORECASE,
+)
+_SUBJECT_REACH = 120
+
+
+def _subject_needed_a_treatment(text: str, start: int, end: int) -> bool:
+    """Whether a name is in the subject of a clause saying that it needed a treatment ("Infection in a man with
+    bleeding necessitated therapy with D"): what the treatment was given for, not a harm of it."""
+    needed = _NEEDED_A_TREATMENT.search(text, end, min(len(text), end + _SUBJECT_REACH))
+    if needed is None:
+        return False
+    clause_start = max(text.rfind(c, 0, start) for c in ".;:") + 1
+    return _NOT_IN_THE_SUBJECT.search(text, clause_start, needed.start()) is None
+
+
 def names_the_indication(text: str, start: int, end: int) -> bool:
     """Whether an event name names the disease the treatment was given for, which the patients had before it, or a
     condition in which the drug was studied: each reading is tried only where the words it needs are there ("with"
@@ -289,6 +315,8 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
     if _PRODUCT_AFTER.match(text, end) is not None:  # "glaucoma drops": the product's indication
         return True
     if _treated_with_after(text, start, end):  # "X treated with D": D was given for X
+        return True
+    if _subject_needed_a_treatment(text, start, end):  # "X necessitated therapy with D"
         return True
     if _WHO_AFTER.match(text, end) is not None and _PERSON_WITH_LIST.search(text, window, start) is not None and (
         not _names_its_cause(text, start, end)
