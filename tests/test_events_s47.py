@@ -124,12 +124,13 @@ def test_an_alternative_outside_a_negation_still_occurs() -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("Dapsone led to severe and even potentially fatal hemolysis.", "fatal hemolysis"),
+        # "even" focuses and goes; "potentially" hedges the harm and stays: the brief may not say it was fatal
+        ("Dapsone led to severe and even potentially fatal hemolysis.", "potentially fatal hemolysis"),
         ("Patients given dapsone who develop only fever should be examined.", "fever"),
     ],
 )
 def test_a_focusing_adverb_is_no_part_of_an_events_name(text: str, name: str) -> None:
-    start = text.index(name.split()[0]) - len("even potentially ") if "even" in text else text.index("only")
+    start = text.index("even") if "even" in text else text.index("only")
     names = [found.lower() for found in event_names(text, [(start, text.index(name) + len(name))])]
     assert names == [name]
 

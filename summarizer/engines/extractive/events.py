@@ -350,6 +350,10 @@ _FOCUS_ADVERBS = frozenset({
     "only", "even", "also", "potentially", "possibly", "probably", "especially", "particularly", "mainly", "just",
     "still", "already", "presumably", "likely",
 })
+# of those, the hedges: before a name they say how sure the harm is ("potentially fatal toxicities"), which the brief
+# keeps; only the adverbs that focus are no part of a name's start
+_HEDGES = frozenset({"potentially", "possibly", "probably", "presumably", "likely"})
+_LEADING_FOCUS = _FOCUS_ADVERBS - _HEDGES
 # a word that points back to a harm named before, never part of its name: "the cause of this adverse event"
 _POINTING = frozenset({"this", "these"})
 # whose harm it was, by a possessive of a people's noun: "this patient's leukopenia", "the children's rash"
@@ -391,7 +395,7 @@ def event_name_span(text: str, span: Span) -> Span | None:
             break
     while words and (
         words[0].group().lower() in EVENT_NAME_LEAD or words[0].group().lower() in _PREPOSITIONS
-        or words[0].group().lower() in _FOCUS_ADVERBS or words[0].group().lower() in _POINTING
+        or words[0].group().lower() in _LEADING_FOCUS or words[0].group().lower() in _POINTING
     ):
         words.pop(0)
     if words and _PEOPLES.fullmatch(words[0].group().lower()) is not None:
