@@ -443,10 +443,8 @@ PEOPLE_NOUNS = (
 # "patients with X", "children with severe X", right before X: X is what the people had (a disease, a genotype, the
 # indication of their treatment), not what they were given (clinical_context.says_who) nor what happened to them
 # after it (events._names_the_indication)
-PEOPLE_WITH = re.compile(
-    rf"\b{PEOPLE_NOUNS}\s+with\s+(?:(?:the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*$",
-    re.IGNORECASE,
-)
+PEOPLE_WITH_MODIFIERS = ("the", "their", "active", "chronic", "severe", "refractory", "underlying", "moderate", "mild")
+PEOPLE_WITH = re.compile(rf"\b{PEOPLE_NOUNS}\s+with\s+(?:(?:{'|'.join(PEOPLE_WITH_MODIFIERS)})\s+)*$", re.IGNORECASE)
 # a change that says who the patients were, not what a treatment did: "in patients who had improved symptoms",
 # "those with reduced renal function"
 SUBGROUP_BEFORE = re.compile(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from summarizer.engines.extractive.cues import NON_DRUG_CAUSES, PEOPLE_NOUNS, PEOPLE_WITH
+from summarizer.engines.extractive.cues import NON_DRUG_CAUSES, PEOPLE_NOUNS, PEOPLE_WITH, PEOPLE_WITH_MODIFIERS
 
 __all__ = [
     "CAUSED_NAME", "CAUSE_SAID", "OWN_CAUSE_AFTER", "TREATED_WITH", "names_the_indication", "own_abbreviation",
@@ -106,9 +106,7 @@ _STUDIED_IN_WORDS = ("even", "also", "only", "especially", "particularly")
 _IN_PEOPLE_WITH_WORDS = ("with", "case")
 _AGENT_WORDS = ("induced", "caused", "provoked", "triggered", "precipitated")
 # the words PEOPLE_WITH lets stand between "with" and the name
-_PEOPLE_WITH_MODIFIERS = frozenset({
-    "the", "their", "active", "chronic", "severe", "refractory", "underlying", "moderate", "mild",
-})
+_PEOPLE_WITH_MODIFIERS = frozenset(PEOPLE_WITH_MODIFIERS)
 # the letters outside ASCII that an IGNORECASE pattern takes for ASCII ones ("ſ" for "s"; str.lower makes "İ" two)
 _ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
