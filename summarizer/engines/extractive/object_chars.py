@@ -5,7 +5,7 @@ builds on these; other patterns over objects may too."""
 
 from __future__ import annotations
 
-__all__ = ["BOTH_OF_A_LIST", "GENUS_STOP", "OBJECT_CHAR"]
+__all__ = ["BOTH_OF_A_LIST", "GENUS_STOP", "NAME_CHAR", "OBJECT_CHAR"]
 
 # a character inside an object's name: no full stop, semicolon, colon or bracket ends it, except a colon between two
 # words with no space ("the fat:lean ratio") and the full stop of a genus abbreviation ("reduced S. aureus infection",
@@ -19,6 +19,8 @@ GENUS_STOP = (
     "(?:" + "|".join(rf"(?<=\b{word}\s[a-z])" for word in _GENUS_OPENING_WORDS)
     + r"|(?<=ed\s[a-z])|(?<=anti-[a-z])|(?<=\([a-z]))\.(?=\s[a-z]{3})"
 )
+# a character inside a name where a colon may join two words ("the fat:lean ratio") but no full stop stands
+NAME_CHAR = r"(?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z]))"
 OBJECT_CHAR = r"(?:[^\.;:\(\)\[\]]|(?<=[a-z]):(?=[a-z])|" + GENUS_STOP + ")"
 # "both" before two coordinated names ("both pain and stiffness"), not before the arms or people it says the change
 # was in ("both groups", "both of the arms", "both sexes")

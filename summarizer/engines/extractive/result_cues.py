@@ -8,6 +8,7 @@ import re
 
 from summarizer.engines.extractive.alone_arms import ALONE_ARM_NAME, GIVEN_ALONE
 from summarizer.engines.extractive.cues import PEOPLE_NOUNS
+from summarizer.engines.extractive.object_chars import NAME_CHAR
 from summarizer.engines.extractive.tokenise import word_set as _words
 from summarizer.models import Change, Direction
 
@@ -117,7 +118,7 @@ NO_DIFFERENCE_IN = re.compile(
     r"(?:groups?|arms?|treatments|clusters|conditions|cohorts|regimens)\s*,?\s+)?(?:in\s+terms\s+of|in|for|regarding|"
     r"on|with\s+regard\s+to|with\s+respect\s+to))"
     r"\s+(?:the\s+)?"
-    r"(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,100})"
+    r"(?P<obj>(?:\d{1,3}-(?:day|week|month|year)\s+)?[a-z]" + NAME_CHAR + r"{1,100})"
 )
 # a superlative said of one arm among those compared: "the HH achieved the best performance when compared with the
 # other two devices", "the TEL arm had the highest ORR (OR 5.4, 95% CI ...)". Read only after a verb the arm's result
@@ -153,7 +154,7 @@ COMPARATIVE_OBJECT = re.compile(
 # "more effective than placebo in relieving pain": better (or, "less effective", worse) for the outcome after it
 MORE_EFFECTIVE = re.compile(
     r"\b(?P<word>more|less)\s+(?:effective|efficacious|beneficial|successful)\s+than\s+[^.;:,()\[\]]{1,60}?\s+"
-    r"(?:in|at|for)\s+(?:[a-z]+ing\s+)?(?:the\s+)?(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
+    r"(?:in|at|for)\s+(?:[a-z]+ing\s+)?(?:the\s+)?(?P<obj>[a-z]" + NAME_CHAR + r"{1,80})"
 )
 # "fewer patients in the X group developed complications", "more participants achieved remission"
 FEWER_PATIENTS = re.compile(
@@ -165,7 +166,7 @@ FEWER_PATIENTS = re.compile(
     r"(?:patients|participants|subjects|women|men|children|infants|"
     r"people|individuals|cases|mothers|neonates)\b(?P<who>[^.;:]{0,60}?)\s+(?:had|developed|experienced|required|"
     r"needed|reported|suffered|achieved|reached|attained|showed|underwent|presented\s+with)\s+(?:a\s+|an\s+|any\s+)?"
-    r"(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
+    r"(?P<obj>[a-z]" + NAME_CHAR + r"{1,80})"
 )
 # "patients given A were more likely to develop X (than those given B)", "were 2.2 times less likely to have X": more
 # (fewer) patients with X in the arm of the subject; "twice (three times) as likely to X" is more likely, a multiple
@@ -177,7 +178,7 @@ LIKELIER = re.compile(
     # any other verb is the outcome with its object: "more likely to quit smoking", "to be admitted to hospital";
     # not one that reports what they said or thought ("more likely to agree that ..."): a claim, not a measure
     r"|(?:be\s+)?(?=[a-z]+\s+(?!that\b)))"
-    r"(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
+    r"(?P<obj>[a-z]" + NAME_CHAR + r"{1,80})"
 )
 # the adverb of a change, when it comes between the change and the arm: "worsened significantly in the control group"
 _CHANGE_ADVERB = r"(?:(?:statistically\s+)?(?:significantly|markedly|substantially|considerably|slightly)\s+)?"
@@ -235,7 +236,8 @@ FRONTED_TIME = re.compile(
 # lower pain scores were observed in the ketamine group", "significantly higher PIP was recorded with A than B"
 OBSERVED_COMPARATIVE = re.compile(
     r"\bsignificantly\s+(?P<word>lower|higher|shorter|longer|fewer|greater|less|more|smaller|larger|better|worse)\s+"
-    r"(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80}?)\s+(?:was|were)\s+(?:also\s+)?(?:recorded|observed|found|seen|noted|reported|"
+    r"(?P<obj>[a-z]" + NAME_CHAR + r"{1,80}?)\s+(?:was|were)\s+(?:also\s+)?"
+    r"(?:recorded|observed|found|seen|noted|reported|"
     r"measured|obtained|achieved|detected)\b"
 )
 # what may stand before OBSERVED_COMPARATIVE's adverb: the start of its sentence or clause, an article, "statistically"
@@ -258,14 +260,14 @@ HELD_BACK = _words("progression onset development")
 # ("the delayed onset of X")
 HELD_BACK_COURSE = re.compile(
     r"(?<!the\s)(?<!\ba\s)(?<!\ban\s)\b(?:slow|retard|delay)(?:s|ed|ing)?\s+(?=(?:the\s+)?(?:progression|onset|"
-    r"development)\s+(?:of|in)\s)(?:the\s+)?(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
+    r"development)\s+(?:of|in)\s)(?:the\s+)?(?P<obj>[a-z]" + NAME_CHAR + r"{1,80})"
 )
 # "protects the animals from weight loss", "protection against challenge", "was protective against infection",
 # "effective against infection": improved
 PROTECTIVE = re.compile(
     r"\b(?:protect(?:s|ed|ing)?\s+(?:[\w\-]+\s+){0,4}?(?:against|from)|(?:protection|protective(?:\s+(?:efficacy|"
     r"immunity|effects?))?)\s+(?:against|from)|(?:effective|efficacious)\s+(?:against|in\s+(?:treating|preventing)))"
-    r"\s+(?:the\s+)?(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
+    r"\s+(?:the\s+)?(?P<obj>[a-z]" + NAME_CHAR + r"{1,80})"
 )
 # a change the statement calls effective was the aim, whichever way it went: "was effective in reducing X", "successful
 # at increasing X" (a change is good for the patient here even where X's own good direction is unknown); not where the
@@ -294,7 +296,7 @@ GENERIC_COMPARATIVE = re.compile(
     r"(?:a\s+|an\s+)?(?:(?:statistically\s+)?significantly\s+)?(?P<word>better|worse|superior|inferior)\s+"
     r"(?:(?:overall|clinical|functional|treatment|therapeutic)\s+)?(?:outcomes?|results?|performance)\s+"
     r"(?:\([^()]{0,30}\)\s+)?(?:in\s+terms\s+of|regarding|with\s+(?:regard|respect)\s+to|for|on|in)\s+(?:the\s+)?"
-    r"(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,100})"
+    r"(?P<obj>[a-z]" + NAME_CHAR + r"{1,100})"
 )
 GENERIC_COMPARATIVE_WORDS = frozenset({"better", "worse", "superior", "inferior"})
 # an effect judged good or bad for the patient, whichever way the outcome went: "a beneficial effect on serum ferritin",
@@ -303,7 +305,7 @@ GENERIC_COMPARATIVE_WORDS = frozenset({"better", "worse", "superior", "inferior"
 EVALUATIVE_EFFECT = re.compile(
     r"\b(?P<word>beneficial|favou?rable|detrimental|harmful|deleterious|positive)\s+(?:effects?|impacts?|influences?)\s+"
     # the treatment may be named between: "no positive effects of X on A or B could be demonstrated"
-    r"(?P<of>of\s+[^.;:,()\[\]]{1,50}?\s+)?(?:on|upon)\s+(?:the\s+)?(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
+    r"(?P<of>of\s+[^.;:,()\[\]]{1,50}?\s+)?(?:on|upon)\s+(?:the\s+)?(?P<obj>[a-z]" + NAME_CHAR + r"{1,80})"
 )
 EVALUATIVE_EFFECT_WORDS = frozenset(
     {"beneficial", "favourable", "favorable", "detrimental", "harmful", "deleterious", "positive"}
@@ -331,7 +333,7 @@ SUBJECT_CHARS = 80
 # object's name ends, cues.OBJ_CUT: "between the groups", "at 6 months")
 DIFFERENCE_NOT_SIGNIFICANT = re.compile(
     r"\b(?:differences?|changes?)\s+(?:between\s+(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:groups?|arms?)\s+)?"
-    r"(?:in|of|for|regarding)\s+(?:the\s+)?(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,100}?)\s+"
+    r"(?:in|of|for|regarding)\s+(?:the\s+)?(?P<obj>[a-z]" + NAME_CHAR + r"{1,100}?)\s+"
     r"(?:(?:was|were|is|are)\s+(?:(?:\w+\s+)?and\s+)?(?:also\s+)?(?:not\s+(?:found\s+to\s+be\s+)?(?:statistically\s+)?"
     r"significant|(?:statistically\s+)?(?:non-?\s?significant|insignificant))|(?:did|does|do)\s+not\s+(?:reach|attain|"
     r"achieve)\s+(?:statistical\s+)?significance)\b"
@@ -339,7 +341,7 @@ DIFFERENCE_NOT_SIGNIFICANT = re.compile(
 # "the effect of the programme on X was not significant", "effects of A on X were statistically non-significant": no
 # difference in X (an effect said significant gives no direction, and is not read here)
 EFFECT_NOT_SIGNIFICANT = re.compile(
-    r"\beffects?\s+of\s+[^.;:()\[\]]{1,60}?\s+(?:on|upon)\s+(?:the\s+)?(?P<obj>[a-z‘'](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,100}?)\s+"
+    r"\beffects?\s+of\s+[^.;:()\[\]]{1,60}?\s+(?:on|upon)\s+(?:the\s+)?(?P<obj>[a-z‘']" + NAME_CHAR + r"{1,100}?)\s+"
     r"(?:was|were|is|are)\s+(?:also\s+)?(?:not\s+(?:statistically\s+)?significant|(?:statistically\s+)?"
     r"(?:non-?\s?significant|insignificant))\b"
 )
@@ -367,13 +369,13 @@ OUTPERFORMED = re.compile(
     r"(?:in|on|for|with\s+respect\s+to|in\s+terms\s+of)\s+(?!(?:the\s+)?(?:[\w\-]+\s+){0,3}?(?:groups?|arms?)\b)"
     rf"(?!(?:the\s+|all\s+)?(?:[\w\-]+\s+){{0,3}}?{PEOPLE_NOUNS}(?:\s+(?:with|who|aged|over|under|in|at|of|"
     r"treated|receiving|undergoing)\b|\s*[,;.()\[\]]|\s*$))"
-    r"(?:(?:measures?|terms|scores?)\s+of\s+)?(?:the\s+)?(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
+    r"(?:(?:measures?|terms|scores?)\s+of\s+)?(?:the\s+)?(?P<obj>[a-z]" + NAME_CHAR + r"{1,80})"
 )
 # an arm scored or performed better on a measure: "scored higher on the mini-CAL", "performed significantly better in
 # verbal learning" (higher / lower: the change; better / worse: the direction)
 SCORED = re.compile(
     r"\b(?:scored|performed|did)\s+(?:\w+ly\s+)?(?P<word>higher|lower|better|worse)\s+(?:on|in)\s+(?:the\s+)?"
-    r"(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
+    r"(?P<obj>[a-z]" + NAME_CHAR + r"{1,80})"
 )
 # a significant difference said to favour an arm, and the measure it was found for: "a significant difference between
 # groups in favor of the early group was found for the acquisition of new knowledge", "significant effects in favour
@@ -382,7 +384,7 @@ FAVOURS = re.compile(
     r"\bsignificant(?:ly)?\s+(?:\w+\s+){0,2}?(?:differences?|effects?)\s+(?:between\s+(?:the\s+)?groups?\s+)?in\s+favou?r\s+of\s+"
     r"(?P<arm>[^.;:()\[\]]{1,60}?)\s+(?:(?:was|were)\s+(?:also\s+)?(?:found|observed|seen|noted|shown)\s+)?"
     r"(?:(?:compared\s+(?:to|with)|versus|vs\.?)\s+[^.;:()\[\]]{1,40}?\s+)?(?:for|on|in)\s+(?:the\s+)?"
-    r"(?P<obj>[a-z](?:[^.;:()\[\]]|(?<=[a-z]):(?=[a-z])){1,80})"
+    r"(?P<obj>[a-z]" + NAME_CHAR + r"{1,80})"
 )
 # "the mean difference in X was -0.4% (95% CI ...) in favour of the A arm", "significant differences in X were observed
 # in favour of A": X went the way that is better for A (worse, when A is the control arm)
