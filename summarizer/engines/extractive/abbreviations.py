@@ -135,8 +135,11 @@ def definitions_in(texts: Iterable[str]) -> dict[str, str]:
     return {key: max(forms, key=forms.__getitem__) for key, forms in counts.items()}
 
 
+def singular_short(short: str) -> str:
+    """A short form without a plural's final "s" after a capital ("MSCs" is "MSC"), in its own case."""
+    return short[:-1] if len(short) > 2 and short.endswith("s") and short[-2].isupper() else short
+
+
 def short_key(short: str) -> str:
     """A short form as a key: lower-cased, a plural's final "s" after a capital dropped ("MSCs" is "msc")."""
-    if len(short) > 2 and short.endswith("s") and short[-2].isupper():
-        short = short[:-1]
-    return short.lower()
+    return singular_short(short).lower()

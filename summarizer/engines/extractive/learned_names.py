@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 
-from summarizer.engines.extractive.abbreviations import find_definitions, short_key
+from summarizer.engines.extractive.abbreviations import find_definitions, short_key, singular_short
 from summarizer.engines.extractive.clinical_context import care_of_people, says_who
 from summarizer.engines.extractive.cues import PEOPLE_WITH, TESTED_IN_NUMBERS
 from summarizer.engines.extractive.framed_names import framed_name_spans
@@ -223,8 +223,9 @@ def short_form_spellings(name: str) -> tuple[str, ...]:
     one), its other number: "NSAID" and "NSAIDs", "ACEIs" and "ACEI"; any other name as written only."""
     if " " in name or len(name) < 2 or sum(c.isupper() for c in name) < 2:
         return (name,)
-    if len(name) > 2 and name.endswith("s") and name[-2].isupper():
-        return (name, name[:-1])
+    singular = singular_short(name)
+    if singular != name:
+        return (name, singular)
     if name[-1].isupper() or name[-1].isdigit():
         return (name, name + "s")
     return (name,)
