@@ -16,6 +16,7 @@ after it ("X infusion over 4 h": the outcome reader read the arm's course as wha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from summarizer.engines.extractive.reading import SentenceReading
@@ -31,19 +32,25 @@ ARM_PLACES = frozenset(
 )
 
 
-def measured_anchors(treatments: Sequence[TreatmentReading], readings: Sequence[SentenceReading]) -> frozenset[str]:
+def measured_anchors(
+    treatments: Sequence[TreatmentReading], readings: Sequence[SentenceReading], texts: Sequence[str] = ()
+) -> frozenset[str]:
     """The anchors of the names that every statement naming them names inside an outcome of the same sentence
-    (measured_in), in the readings' order (a treatment reading per statement)."""
+    (measured_in), or only as what was counted (counted_in: "the number of X", "2.0 X per patient"), in the
+    readings' order (a treatment reading per statement; texts, when given, the statements' texts in that order)."""
     inside: set[str] = set()
     outside: set[str] = set()
-    for treatment, reading in zip(treatments, readings, strict=True):
+    for index, (treatment, reading) in enumerate(zip(treatments, readings, strict=True)):
         if not treatment.mentions:
             continue
+        low = texts[index].lower() if index < len(texts) else ""
         outcomes: dict[int, list[str]] = {}
         for outcome in (*reading.outcomes, *reading.safety_outcomes):
             outcomes.setdefault(outcome.sentence, []).append(outcome.outcome.lower())
         for mention in treatment.mentions:
-            measured = any(measured_in(mention.name.lower(), name) for name in outcomes.get(mention.sentence, ()))
+            name = mention.name.lower()
+            measured = any(measured_in(name, outcome) for outcome in outcomes.get(mention.sentence, ()))
+            measured = measured or (bool(low) and counted_in(_without_values(name), low))
             (inside if measured else outside).update(specific_anchors(mention.anchors))
     return frozenset(inside - outside)
 
@@ -75,6 +82,48 @@ def measured_in(name: str, outcome: str) -> bool:
         before.pop()
     complement = bool(before) and (before[-1] == MEASURE_OF or tuple(before[-2:]) == TIME_TO)
     return complement or (bool(after) and after[0] in MEASURE_HEADS)
+
+
+# what a name counted stands after: "the number of X", "numbers of X" (a determiner or "first" skipped, as above) ...
+_NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+(?:(?:the|a|an|first)\s+)?$")
+# ... or between a value and what it is counted per ("2.03 ± 0.7 X per patient", "3 X/day"), or before "or"/"and" and
+# a second name that shares its measure's head ("X or clinical pregnancy rates": X rates)
+_VALUE_BEFORE = re.compile(r"\d(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)?\s+$")
+_PER_AFTER = re.compile(r"\s*(?:per\b|/\s*[a-z])")
+
+
+# (the words between no determiner: "X and the rate of Y" is X and a measure of Y; nor a head with its own complement)
+_SHARED_HEAD_AFTER = re.compile(
+    r"\s+(?:or|and)\s+(?:(?!(?:the|a|an|its|their|of)\b)[a-z][\w\-]*\s+){0,2}"
+    rf"(?:{'|'.join(sorted(MEASURE_HEADS, key=len, reverse=True))})\b(?!\s+of\b)"
+)
+
+
+def counted_in(name: str, text: str) -> bool:
+    """Whether every place a (lower-cased) text names a (lower-cased) name, as whole words, counts it: after "the
+    number of", between a value and "per", or before a second name that shares its measure's head (MEASURE_HEADS:
+    "X or clinical pregnancy rates"). False where the text does not name it."""
+    places = [at for at in _finds(text, name) if _whole_word_at(text, name, at)]
+    return bool(places) and all(_counted_at(text, name, at) for at in places)
+
+
+def _without_values(name: str) -> str:
+    """A name without the values a reader took in before it ("0.6 grafts" of "2.03 ± 0.7 vs. 1.99 ± 0.6 grafts")."""
+    words = name.split()
+    valued = [i for i, word in enumerate(words) if any(c.isdigit() for c in word) or word in {"±", "vs", "vs."}]
+    return " ".join(words[valued[-1] + 1 :]) if valued else name
+
+
+def _counted_at(text: str, name: str, at: int) -> bool:
+    before, end = text[max(0, at - 40) : at], at + len(name)
+    if _NUMBER_OF.search(before) or (_VALUE_BEFORE.search(before) and _PER_AFTER.match(text, end)):
+        return True
+    return _SHARED_HEAD_AFTER.match(text, end) is not None
+
+
+def _whole_word_at(text: str, name: str, at: int) -> bool:
+    end = at + len(name)
+    return (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
 def _whole_word(text: str, name: str) -> int:

@@ -359,7 +359,7 @@ def profile_target(
     # measured ("the number of days of X", measured_names.py); the standard an equivalence is claimed against
     alone = frozenset() if alone_arms else (
         alone_arm_anchors(texts, _anchors_of) | added_to_anchors(texts, _anchors_of)
-        | measured_anchors(treatments, readings) | equivalence_references(arm_texts, _anchors_of)
+        | measured_anchors(treatments, readings, texts) | equivalence_references(arm_texts, _anchors_of)
     )
     conditions |= alone | vetoed
     anchor = _chosen_anchor(by_anchor, len(treatments), rules, excluded=conditions, texts=arm_texts)
@@ -374,7 +374,7 @@ def profile_target(
         treatments = learned_treatments(treatments, readings, texts, reader, res)
         by_anchor = _tallied(treatments, None, aliases)
         if not alone_arms:
-            measured = measured_anchors(treatments, readings)
+            measured = measured_anchors(treatments, readings, texts)
             alone, conditions = alone | measured, conditions | measured
         conditions |= _valued(by_anchor, texts, aliases)
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
