@@ -48,7 +48,7 @@ def test_a_name_counted_once_and_given_once_stays_an_arm() -> None:
     from summarizer.engines.extractive.resources import load_resources
 
     res = load_resources()
-    given = "Wounds closed significantly faster in patients who received grafts than in those given dressings (p = 0.01)."
+    given = "Wounds closed faster in patients who received grafts than in those given dressings (p = 0.01)."
     counted = list(_COUNTED_TRIAL[2:])
     readings = [annotate(text, resources_=res) for text in counted]
     assert "transplant" in measured_anchors([r.treatment for r in readings], readings, counted)
