@@ -84,8 +84,11 @@ def measured_in(name: str, outcome: str) -> bool:
     return complement or (bool(after) and after[0] in MEASURE_HEADS)
 
 
-# what a name counted stands after: "the number of X", "numbers of X" (a determiner or "first" skipped, as above) ...
-_NUMBER_OF = re.compile(r"\bnumbers?\s+of\s+(?:(?:the|a|an|first)\s+)?$")
+# what a name counted or measured stands after: "the number of X", "serum levels of X", "the AUC of X" (a determiner,
+# "first" or a body fluid skipped) ...
+_NUMBER_OF = re.compile(
+    r"\b(?:numbers?|levels?|concentrations?|d?auc)\s+of\s+(?:(?:the|a|an|first|plasma|serum|blood)\s+)?$"
+)
 # ... or between a value and what it is counted per ("2.03 ± 0.7 X per patient", "3 X/day"), or before "or"/"and" and
 # a second name that shares its measure's head ("X or clinical pregnancy rates": X rates)
 _VALUE_BEFORE = re.compile(r"\d(?:\s*(?:±|\+/-)\s*\d+(?:\.\d+)?)?\s+$")
