@@ -25,7 +25,7 @@ def test_a_name_after_the_number_of_or_between_a_value_and_per_is_counted() -> N
 
 def test_a_name_after_a_level_a_concentration_or_an_auc_of_is_measured() -> None:
     assert counted_in("lactate", "serum levels of lactate fell in both arms")
-    assert counted_in("cortisol", "the AUC of plasma cortisol and the concentration of cortisol were similar")
+    assert counted_in("cortisol", "the auc of plasma cortisol and the concentration of cortisol were similar")
     # how much of it was given is no measure of it: "doses of X" names what the arm received
     assert not counted_in("lactate", "patients given three doses of lactate had fewer events")
 
