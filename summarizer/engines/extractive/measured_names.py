@@ -12,6 +12,10 @@ Inside an outcome means as the complement of the measure ("the duration of X", "
 ("X consumption", "X rates"). Not a name after a word that places an arm ("LVMI with X", "the change during
 open-label X"): the outcome reader's name ran on into the arm, and the name is the arm's; nor a name with other words
 after it ("X infusion over 4 h": the outcome reader read the arm's course as what changed).
+
+A name may also be counted where the outcome reader reads no outcome (counted_in, on the statement's text): "the
+number of X", "2.0 ± 0.6 X per patient", "X or clinical pregnancy rates" (X shares the measure's head), "serum
+levels of X". A count of grafts or stents is what a procedure achieved, not the procedure.
 """
 
 from __future__ import annotations
