@@ -61,3 +61,41 @@ def test_a_name_counted_once_and_given_once_stays_an_arm() -> None:
     assert "transplant" in measured_anchors([r.treatment for r in readings], readings, counted)
     readings.append(annotate(given, resources_=res))
     assert "transplant" not in measured_anchors([r.treatment for r in readings], readings, [*counted, given])
+
+
+def _anchors(words: str) -> list[str]:
+    return [word.lower() for word in words.split()]
+
+
+def test_a_one_word_item_bracketed_after_an_outcome_word_is_an_outcome() -> None:
+    from summarizer.engines.extractive.outcome_lists import outcome_listed_anchors
+
+    texts = [
+        "Outcome measures (SPPB and 6MWT) were recorded at each visit.",
+        "For the primary endpoint (ODI), the arms did not differ.",
+        "The secondary outcomes (MoCA, HADS or PSQI) improved in both arms.",
+    ]
+    assert outcome_listed_anchors(texts, _anchors) == {"sppb", "6mwt", "odi", "moca", "hads", "psqi"}
+
+
+def test_longer_items_and_other_brackets_name_no_outcome() -> None:
+    from summarizer.engines.extractive.outcome_lists import outcome_listed_anchors
+
+    texts = [
+        "The primary outcome (aspirin resistance) was less frequent with clopidogrel.",  # a word may be an arm's
+        "Patients given clopidogrel (CLP) had better outcomes (Table 2).",  # not an item list after an outcome word
+        "The primary outcome was not reached (P = 0.41).",
+        "There was no difference in outcome (p = 0.3; 95% CI 0.8 to 1.2).",
+    ]
+    assert outcome_listed_anchors(texts, _anchors) == frozenset()
+
+
+def test_a_short_form_listed_as_an_outcome_measure_is_never_the_intervention() -> None:
+    texts = (
+        "Outcome measures (SPPB and KQT) were taken before and after training.",
+        "SPPB improved significantly in the KQT arm (p = 0.01).",
+        "Balance improved significantly with tai chi compared with stretching (p = 0.02).",
+        "Falls were significantly fewer with tai chi (p = 0.03).",
+    )
+    # the base code named the test KQT, the only name the PICO reader took for an arm
+    assert profile_name(*texts) != "KQT"

@@ -30,9 +30,10 @@ statements name (treatments.py) which treatment, if any, the target studied:
   against another arm in a sentence; the alphabet last. A short form the statements define for the comparator
   ("usual care (UC)") is never the intervention, nor is what the statements say the control arm received
   (control_arm_names.py), nor the word for an arm ("group"), nor a dose's size alone ("high" of "the high dose
-  group"), nor a name the statements only report with its value ("MD = 35.2 g", valued_names.py). What every arm
-  had ("X alone" against "X plus Y", "the addition of Y to X") and a name only ever inside what was measured ("the
-  number of days of X", measured_names.py) are named only when nothing else qualifies.
+  group"), nor a name the statements only report with its value ("MD = 35.2 g", valued_names.py) or list as an
+  outcome ("outcome measures (BBS and TUG)", outcome_lists.py). What every arm had ("X alone" against "X plus Y",
+  "the addition of Y to X") and a name only ever inside what was measured or counted ("the number of days of X", "the
+  number of grafts", measured_names.py) are named only when nothing else qualifies.
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
@@ -62,6 +63,7 @@ from summarizer.engines.extractive.learned_spans import DOSE_SIZES
 from summarizer.engines.extractive.measured_names import measured_anchors
 from summarizer.engines.extractive.name_roles import reads_as_outcome
 from summarizer.engines.extractive.named_conditions import condition_anchors
+from summarizer.engines.extractive.outcome_lists import outcome_listed_anchors
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate
 from summarizer.engines.extractive.resources import Resources
@@ -350,6 +352,7 @@ def profile_target(
     conditions = conditions | comparator_short_forms(aliases)
     conditions |= trial_name_anchors(texts, res)  # "the Swedish Trial": a trial's name (trial_names.py)
     conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
+    conditions |= outcome_listed_anchors(texts, _anchors_of)  # "outcome measures (BBS and TUG)" (outcome_lists.py)
     conditions |= _valued(by_anchor, texts, aliases)  # "MD = 35.2 g": a measure, never an arm (valued_names.py)
     # where two names side by side may be a trial's arms in the order a trial names them (arm_order.py), or one is set
     # as the standard of an equivalence (equivalence_reference.py): not in a case report, whose drugs named together
