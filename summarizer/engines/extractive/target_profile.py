@@ -53,6 +53,7 @@ from summarizer.engines.extractive.abbreviations import definitions_in
 from summarizer.engines.extractive.arm_order import named_first
 from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
+from summarizer.engines.extractive.citing_own_findings import without_own_findings
 from summarizer.engines.extractive.control_arm_names import added_to_anchors, alone_arm_anchors, control_arm_anchors
 from summarizer.engines.extractive.culprit_drug import culprit_over
 from summarizer.engines.extractive.equivalence_reference import equivalence_references
@@ -77,12 +78,7 @@ from summarizer.engines.extractive.short_forms import (
     specific_anchors,
 )
 from summarizer.engines.extractive.treatment_mention import TreatmentMention, TreatmentReading, name_anchors
-from summarizer.engines.extractive.treatment_names import (
-    ARM_WORDS,
-    TREATMENT_CLASSES,
-    clean_name,
-    names_comparator,
-)
+from summarizer.engines.extractive.treatment_names import ARM_WORDS, TREATMENT_CLASSES, clean_name, names_comparator
 from summarizer.engines.extractive.trial_names import trial_name_anchors
 from summarizer.engines.extractive.unnamed_drug import GenericMentions
 from summarizer.engines.extractive.valued_names import valued_anchors
@@ -374,7 +370,7 @@ def profile_target(
     listed_tallies = by_anchor
     if reader is not None:
         listed = frozenset(a for a, tally in by_anchor.items() if tally.therapy >= rules.min_framed)
-        treatments = learned_treatments(treatments, readings, texts, reader, res)
+        treatments = without_own_findings(learned_treatments(treatments, readings, texts, reader, res), texts)
         by_anchor = _tallied(treatments, None, aliases)
         if not alone_arms:
             measured = measured_anchors(treatments, readings, texts)
@@ -463,13 +459,15 @@ def given_treatments(
     basic science names the causes of effects in cells and animals the same way, and says where it worked. Under
     any other design the sentence must name a person (treatments.py)."""
     if design == "case_report":
-        return [_causes_given(reading) if reading.event_sentences else reading.treatment for reading in readings]
-    if design is not None or not texts:
-        return [reading.treatment for reading in readings]
-    return [
-        _causes_given(reading) if reading.event_sentences and _about_people(text) else reading.treatment
-        for reading, text in zip(readings, texts, strict=True)
-    ]
+        given = [_causes_given(reading) if reading.event_sentences else reading.treatment for reading in readings]
+    elif design is not None or not texts:
+        given = [reading.treatment for reading in readings]
+    else:
+        given = [
+            _causes_given(reading) if reading.event_sentences and _about_people(text) else reading.treatment
+            for reading, text in zip(readings, texts, strict=True)
+        ]
+    return without_own_findings(given, texts) if texts else given
 
 
 def _about_people(text: str) -> bool:
