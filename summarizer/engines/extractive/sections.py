@@ -27,6 +27,7 @@ from summarizer.engines.extractive.arm_comparison import (
 from summarizer.engines.extractive.cause_only import caused_by_one_of
 from summarizer.engines.extractive.cues import REASSURING
 from summarizer.engines.extractive.denied_rises import rise_denied_in
+from summarizer.engines.extractive.event_hedges import hedged_name
 from summarizer.engines.extractive.event_nouns import event_noun
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
 from summarizer.engines.extractive.evidence import (
@@ -190,13 +191,13 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
             continue
         if kept:
             concerns.append(item)
-            for event, _ in kept:
-                key = event.lower()
-                event_ids = events.setdefault(key, (event, []))[1]
+            hedged = [hedged_name(sentence(item.statement, at), event) for event, at in kept]  # "potentially fatal"
+            for (event, _), shown in zip(kept, hedged, strict=True):
+                event_ids = events.setdefault(event.lower(), (shown, []))[1]  # one harm, hedged or not
                 if not event_ids or event_ids[-1] != item.statement.id:
                     event_ids.append(item.statement.id)
             quoted = sentence(item.statement, kept[0][1])
-            claim = concern_claim([event for event, _ in kept], name, quoted)
+            claim = concern_claim(hedged, name, quoted)
             _add_finding(findings, by_claim, statement_finding(item, claim, quoted))
         elif reading.safety_signal == "reassuring" and profile.about(index, reading.safety_sentence):
             sentence_text = sentence(item.statement, reading.safety_sentence or 0)
