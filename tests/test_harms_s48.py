@@ -6,6 +6,7 @@ from __future__ import annotations
 from summarizer.engines.extractive import ExtractiveEngine
 from summarizer.engines.extractive.event_hedges import hedged_name
 from summarizer.engines.extractive.events import event_names
+from summarizer.engines.extractive.measured_harms import harm_measured
 from summarizer.engines.extractive.of_phrases import joined_by_of
 from summarizer.models import Statement
 from summarizer.pipeline import summarize
@@ -85,3 +86,36 @@ def test_died_of_names_two_harms() -> None:
     text = "She died of respiratory failure two days later."
     spans = [(text.index("died"), text.index("died") + 4), (text.index("respiratory"), text.index(" two"))]
     assert "respiratory failure" in event_names(text, spans)
+
+
+# --- a harm a trial counted among its outcomes
+
+def test_a_counted_harm_is_named_without_its_measure() -> None:
+    assert harm_measured("the incidence of sore throat") == "sore throat"
+    assert harm_measured("Frequency of nausea and vomiting") == "nausea and vomiting"
+
+
+def test_a_harm_named_without_a_count_is_no_measured_harm() -> None:
+    assert harm_measured("sore throat") is None  # an analgesic trial's aim, read by its scores
+    assert harm_measured("pain scores") is None
+
+
+def test_a_counted_good_thing_is_no_harm() -> None:
+    assert harm_measured("rate of successful intubation") is None
+    assert harm_measured("incidence of complete remission") is None
+
+
+def test_a_harm_that_rose_in_the_treated_arm_is_a_safety_concern() -> None:
+    claims = _safety_claims(
+        "Over the four weeks, the incidence of dizziness was significantly higher with zorbicillin than with "
+        "placebo (18% versus 4%, P = 0.01)."
+    )
+    assert claims == ["Dizziness reported with zorbicillin."], claims
+
+
+def test_a_harm_that_fell_in_the_treated_arm_is_no_concern() -> None:
+    claims = _safety_claims(
+        "Over the four weeks, the incidence of dizziness was significantly lower with zorbicillin than with "
+        "placebo (4% versus 18%, P = 0.01)."
+    )
+    assert not any("reported with" in claim and not claim.startswith("No ") for claim in claims), claims
