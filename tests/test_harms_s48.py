@@ -107,15 +107,15 @@ def test_a_counted_good_thing_is_no_harm() -> None:
 
 def test_a_harm_that_rose_in_the_treated_arm_is_a_safety_concern() -> None:
     claims = _safety_claims(
-        "Over the four weeks, the incidence of dizziness was significantly higher with zorbicillin than with "
+        "Over the four weeks, the incidence of myoclonus was significantly higher with zorbicillin than with "
         "placebo (18% versus 4%, P = 0.01)."
     )
-    assert claims == ["Dizziness reported with zorbicillin."], claims
+    assert claims == ["Myoclonus reported with zorbicillin."], claims
 
 
 def test_a_harm_that_fell_in_the_treated_arm_is_no_concern() -> None:
     claims = _safety_claims(
-        "Over the four weeks, the incidence of dizziness was significantly lower with zorbicillin than with "
+        "Over the four weeks, the incidence of myoclonus was significantly lower with zorbicillin than with "
         "placebo (4% versus 18%, P = 0.01)."
     )
     assert not any("reported with" in claim and not claim.startswith("No ") for claim in claims), claims
