@@ -119,3 +119,13 @@ def test_a_harm_that_fell_in_the_treated_arm_is_no_concern() -> None:
         "placebo (4% versus 18%, P = 0.01)."
     )
     assert not any("reported with" in claim and not claim.startswith("No ") for claim in claims), claims
+
+
+def test_a_noun_of_chance_before_the_name_is_kept() -> None:
+    text = "Patients should be told of the risk of developing pancreatitis while on the drug."
+    assert hedged_name(text, "pancreatitis") == "risk of developing pancreatitis"
+
+
+def test_a_harm_named_after_its_cause_keeps_no_chance_word() -> None:
+    text = "The risk was judged low, and pancreatitis developed in one patient."
+    assert hedged_name(text, "pancreatitis") == "pancreatitis"
