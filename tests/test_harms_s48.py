@@ -95,6 +95,11 @@ def test_a_counted_harm_is_named_without_its_measure() -> None:
     assert harm_measured("Frequency of nausea and vomiting") == "nausea and vomiting"
 
 
+def test_a_harm_counted_by_the_patients_who_had_it_is_named_alone() -> None:
+    assert harm_measured("the number of patients who had myoclonus") == "myoclonus"
+    assert harm_measured("number of patients") is None
+
+
 def test_a_harm_named_without_a_count_is_no_measured_harm() -> None:
     assert harm_measured("sore throat") is None  # an analgesic trial's aim, read by its scores
     assert harm_measured("pain scores") is None

@@ -16,6 +16,7 @@ import re
 
 from summarizer.engines.extractive.event_measures import measure_prefix_end
 from summarizer.engines.extractive.events import is_harm_name
+from summarizer.engines.extractive.harm_measures import MEASURE_EDGE, OCCURRENCE_WORDS
 from summarizer.engines.extractive.outcome_spans import OutcomeMention
 from summarizer.engines.extractive.resources import load_resources
 
@@ -36,8 +37,13 @@ def _measure_and_core(outcome: str) -> tuple[list[str], str]:
     """An outcome name's measure words ("the incidence rate of") and the condition it counts, without a grade or a
     tail of who or when."""
     words = _WORD.findall(_TAIL.sub("", outcome.lower().strip()))
-    end = measure_prefix_end(words)
-    return words[:end], _GRADE.sub("", " ".join(words[end:]))
+    start = measure_prefix_end(words)
+    while start < len(words) and words[start] in MEASURE_EDGE:  # "the number of patients who had X"
+        start += 1
+    end = len(words)
+    while end > start and words[end - 1] in MEASURE_EDGE:  # "X episodes"
+        end -= 1
+    return [*words[:start], *words[end:]], _GRADE.sub("", " ".join(words[start:end]))
 
 
 def _names_harm(name: str) -> bool:
@@ -49,7 +55,7 @@ def harm_measured(outcome: str) -> str | None:
     """The harm an outcome counts ("incidence of sore throat": "sore throat"), or None when it counts no harm or
     does not say it counts how often ("sore throat" alone may be what an analgesic trial set out to lessen)."""
     measure, core = _measure_and_core(outcome)
-    if not core or _COUNTED.isdisjoint(measure):
+    if not core or (_COUNTED.isdisjoint(measure) and OCCURRENCE_WORDS.isdisjoint(measure)):
         return None
     if all(_names_harm(part) for part in _LIST.split(core)):  # "nausea and vomiting": each a harm
         return core
