@@ -1,5 +1,5 @@
 """s48-harms: a hedge kept in a harm's name, a head noun and its "of" complement as one name, side effects that a
-trial measured read as harms. Sentences written for these tests."""
+trial measured read as harms, a harm named by "this" and its noun. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from summarizer.engines.extractive.event_hedges import hedged_name
 from summarizer.engines.extractive.events import event_names
 from summarizer.engines.extractive.measured_harms import harm_measured
 from summarizer.engines.extractive.of_phrases import joined_by_of
+from summarizer.engines.extractive.pointed_events import pointed_to
 from summarizer.models import Statement
 from summarizer.pipeline import summarize
 
@@ -134,3 +135,21 @@ def test_a_noun_of_chance_before_the_name_is_kept() -> None:
 def test_a_harm_named_after_its_cause_keeps_no_chance_word() -> None:
     text = "The risk was judged low, and pancreatitis developed in one patient."
     assert hedged_name(text, "pancreatitis") == "pancreatitis"
+
+
+# --- a harm named by a pointing word and its noun alone
+
+def test_a_pointed_noun_is_the_harm_named_before() -> None:
+    text = "Stopping the drug made this painful neuropathy fade within weeks."
+    assert pointed_to("neuropathy", text, ["rash", "peripheral sensory neuropathy"]) == "peripheral sensory neuropathy"
+
+
+def test_a_noun_named_for_the_first_time_is_left() -> None:
+    assert pointed_to("neuropathy", "She developed the neuropathy in May.", ["peripheral neuropathy"]) == "neuropathy"
+    assert pointed_to("neuropathy", "It was noted that neuropathy can follow it.", ["sensory neuropathy"]) == (
+        "neuropathy"
+    )
+
+
+def test_a_pointed_noun_with_nothing_named_before_is_left() -> None:
+    assert pointed_to("syndrome", "This syndrome resolved.", ["rash"]) == "syndrome"

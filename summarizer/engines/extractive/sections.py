@@ -58,6 +58,7 @@ from summarizer.engines.extractive.measured_harms import harm_measured, rose_wit
 from summarizer.engines.extractive.nested_events import listed_once
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.own_report import own_report_statements
+from summarizer.engines.extractive.pointed_events import pointed_to
 from summarizer.engines.extractive.polarity import rule_higher_is_better
 from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.short_forms import anchors_match
@@ -220,6 +221,8 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         kept += _measured_harms(item, index, profile, [e for e, _ in kept], polarity)
         kept = [(without_stray_brackets(event), at) for event, at in without_generic_beside_named(item.statement, kept)]
         kept = listed_once(_by_their_nouns(item.statement, kept), profile.anchors | {name.lower()})
+        named_before = [shown for shown, _ in events.values()]
+        kept = [(pointed_to(event, sentence(item.statement, at), named_before), at) for event, at in kept]
         if concern and not kept:
             continue
         if kept:
