@@ -221,8 +221,9 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
         kept += _measured_harms(item, index, profile, [e for e, _ in kept], polarity)
         kept = [(without_stray_brackets(event), at) for event, at in without_generic_beside_named(item.statement, kept)]
         kept = listed_once(_by_their_nouns(item.statement, kept), profile.anchors | {name.lower()})
-        named_before = [shown for shown, _ in events.values()]
-        kept = [(pointed_to(event, sentence(item.statement, at), named_before), at) for event, at in kept]
+        if kept and events:  # "this syndrome": the harm named before
+            before = [shown for shown, _ in events.values()]
+            kept = [(pointed_to(event, sentence(item.statement, at), before), at) for event, at in kept]
         if concern and not kept:
             continue
         if kept:
