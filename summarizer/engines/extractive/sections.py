@@ -27,6 +27,7 @@ from summarizer.engines.extractive.arm_comparison import (
 from summarizer.engines.extractive.cause_only import caused_by_one_of
 from summarizer.engines.extractive.cues import REASSURING
 from summarizer.engines.extractive.denied_rises import rise_denied_in
+from summarizer.engines.extractive.event_hedges import hedged_name
 from summarizer.engines.extractive.event_nouns import event_noun
 from summarizer.engines.extractive.events import is_clinical_event_name, names_overlap, slight_harm
 from summarizer.engines.extractive.evidence import (
@@ -53,9 +54,11 @@ from summarizer.engines.extractive.evidence import (
 from summarizer.engines.extractive.generic_events import without_generic_beside_named
 from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.measure_heads import completed_name
+from summarizer.engines.extractive.measured_harms import harm_measured, rose_with_it
 from summarizer.engines.extractive.nested_events import listed_once
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.own_report import own_report_statements
+from summarizer.engines.extractive.pointed_events import pointed_to
 from summarizer.engines.extractive.polarity import rule_higher_is_better
 from summarizer.engines.extractive.reading import contrast_quote
 from summarizer.engines.extractive.short_forms import anchors_match
@@ -134,6 +137,36 @@ def _concern_events(item: ReadStatement, index: int, profile: TargetProfile) -> 
     return kept
 
 
+class _LazyPolarity:
+    """The target's polarity of outcome names (target_polarity.py), read from its statements once, when first asked:
+    most briefs measure no harm among their outcomes."""
+
+    def __init__(self, items: Sequence[ReadStatement]) -> None:
+        self._items = items
+        self._polarity: TargetPolarity | None = None
+
+    def get(self) -> TargetPolarity:
+        if self._polarity is None:
+            self._polarity = TargetPolarity(i.statement.text for i in self._items if i.reading.polarity_cues)
+        return self._polarity
+
+
+def _measured_harms(
+    item: ReadStatement, index: int, profile: TargetProfile, named: list[str], polarity: _LazyPolarity
+) -> list[tuple[str, int]]:
+    """The harms a trial counted among its outcomes that rose with the intervention ("the incidence of sore throat
+    was higher in group G": sore throat), with their sentences (measured_harms.py), those not named already."""
+    if not any(m.change != "no_difference" and harm_measured(m.outcome) for m in item.reading.outcomes):
+        return []
+    found: list[tuple[str, int]] = []
+    for mention in _rule_outcomes(item, index, profile, polarity.get()):
+        harm = harm_measured(mention.outcome) if rose_with_it(mention) else None
+        if harm is not None and not names_overlap(harm, [*named, *(h for h, _ in found)]):
+            at = mention.outcome.lower().find(harm)
+            found.append((mention.outcome[at : at + len(harm)] if at >= 0 else harm, mention.sentence))
+    return found
+
+
 def _safety_comparison(mention: OutcomeMention) -> bool:
     """Whether an outcome compared is safety's, not efficacy's: a harm whose rate its quote denies a rise ("no
     increase in the incidence of X", denied_rises.py; not "the rate of healing", good to have)."""
@@ -179,24 +212,29 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
     findings: list[Finding] = []
     by_claim: dict[str, Finding] = {}
     events: dict[str, tuple[str, list[str]]] = {}
+    polarity = _LazyPolarity(items)
     for index in profile.statements:
         item = items[index]
         reading = item.reading
         concern = reading.safety_signal == "concern"
         kept = _concern_events(item, index, profile) if concern or reading.general_harms else []
+        kept += _measured_harms(item, index, profile, [e for e, _ in kept], polarity)
         kept = [(without_stray_brackets(event), at) for event, at in without_generic_beside_named(item.statement, kept)]
         kept = listed_once(_by_their_nouns(item.statement, kept), profile.anchors | {name.lower()})
+        if kept and events:  # "this syndrome": the harm named before
+            before = [shown for shown, _ in events.values()]
+            kept = [(pointed_to(event, sentence(item.statement, at), before), at) for event, at in kept]
         if concern and not kept:
             continue
         if kept:
             concerns.append(item)
-            for event, _ in kept:
-                key = event.lower()
-                event_ids = events.setdefault(key, (event, []))[1]
+            hedged = [hedged_name(sentence(item.statement, at), event) for event, at in kept]  # "potentially fatal"
+            for (event, _), shown in zip(kept, hedged, strict=True):
+                event_ids = events.setdefault(event.lower(), (shown, []))[1]  # one harm, hedged or not
                 if not event_ids or event_ids[-1] != item.statement.id:
                     event_ids.append(item.statement.id)
             quoted = sentence(item.statement, kept[0][1])
-            claim = concern_claim([event for event, _ in kept], name, quoted)
+            claim = concern_claim(hedged, name, quoted)
             _add_finding(findings, by_claim, statement_finding(item, claim, quoted))
         elif reading.safety_signal == "reassuring" and profile.about(index, reading.safety_sentence):
             sentence_text = sentence(item.statement, reading.safety_sentence or 0)
