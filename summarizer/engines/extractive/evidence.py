@@ -147,6 +147,8 @@ def in_control_arm(sentence: str, event: str, anchors: frozenset[str]) -> bool:
 
 # a verb of change in its bare or -ing form ("reduce", "improves", "increasing"), not its participle ("impaired renal
 # function", "elevated liver enzymes" name events)
+# "compared to no X", "versus no X", "vs. none of the X": the absence is the arm compared against
+_REFERENCE_ARMS_NONE = re.compile(r"\b(?:compared\s+(?:to|with)|versus|vs\.?)\s+(?:no|none\s+of\s+the)\s+$")
 _VERB_OF_CHANGE = re.compile(r"(?:" + "|".join(OUTCOME_VERB_STEMS) + r")(?:e|es|s|ing)?\b")
 
 
@@ -155,12 +157,15 @@ def compared(sentence: str, event: str) -> bool:
     only adverse events in general ("no difference in adverse events") are then a reassurance. So is a negated
     change read as an absent event, whose name begins with the verb of change ("did not reduce pain scores" names
     "reduce pain scores", "may not elicit X and may impair Y" names "impair Y"): pain scores did not change, no harm
-    was found absent."""
+    was found absent. An event denied right after "compared with" or "versus" ("three deaths in the A group compared
+    to no death in the B group") is the reference arm's, set against the other arm's events: no reassurance either."""
+    low = sentence.lower()
+    if any(_REFERENCE_ARMS_NONE.search(low, max(0, start - 40), start) for start in occurrences(low, event.lower())):
+        return True
     if _SAFETY_TERMS.search(event):
         return False
     if _VERB_OF_CHANGE.match(event.lower()) is not None:
         return True
-    low = sentence.lower()
     return any(
         _NO_DIFFERENCE.search(sentence, max(0, start - 200), start) is not None
         or _REDUCTION_BEFORE.search(low, max(0, start - 60), start) is not None
