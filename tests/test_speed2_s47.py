@@ -40,13 +40,13 @@ def test_a_gate_lets_through_what_its_pattern_matches(
     text = before + "gout"
     start = len(before)
     assert pattern.search(text, 0, start) is not None
-    assert pd._gated_search(pattern, words, pd._folded(text[:start]), text, 0, start) is not None
+    assert pd._gated_search(pattern, words, pd._lowercased(text[:start]), text, 0, start) is not None
 
 
 def test_a_gate_holds_back_a_text_without_its_words() -> None:
     text = "the nurses recorded gout"
     start = text.index("gout")
-    before = pd._folded(text[:start])
+    before = pd._lowercased(text[:start])
     for pattern, words in [
         (pd._FOR_THE_DISEASE, pd._FOR_THE_DISEASE_WORDS),
         (pd._HAD_OR_GIVEN_FOR, pd._HAD_OR_GIVEN_FOR_WORDS),
@@ -56,9 +56,9 @@ def test_a_gate_holds_back_a_text_without_its_words() -> None:
         assert pd._gated_search(pattern, words, before, text, 0, start) is None
 
 
-def test_folded_words_read_the_letters_an_ignorecase_pattern_reads() -> None:
-    assert pd._folded("Treated For") == "treated for"
-    assert pd._folded("uſed wıth WİTH \u212aIDNEY") == "used with with kidney"
+def test_lowercased_words_read_the_letters_an_ignorecase_pattern_reads() -> None:
+    assert pd._lowercased("Treated For") == "treated for"
+    assert pd._lowercased("uſed wıth WİTH \u212aIDNEY") == "used with with kidney"
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,7 @@ def test_folded_words_read_the_letters_an_ignorecase_pattern_reads() -> None:
     ],
 )
 def test_ends_after_with_is_what_people_with_needs(before: str, ends: bool) -> None:
-    assert pd._ends_after_with(pd._folded(before)) is ends
+    assert pd._ends_after_with(pd._lowercased(before)) is ends
     if not ends:  # the gate holds back only texts PEOPLE_WITH cannot match
         assert PEOPLE_WITH.search(before + "asthma", 0, len(before)) is None
     elif before.startswith("in children"):

@@ -98,7 +98,7 @@ _BY = re.compile(r"by\s", re.IGNORECASE)
 _COMPLICATING = re.compile(r"\s+complicat", re.IGNORECASE)
 
 
-# Exact gates: each pattern searched before a name is tried only where the folded words before it hold a word every
+# Exact gates: each pattern searched before a name is tried only where the lower-cased words before it hold a word every
 # match of it has (the patterns are tried on up to 100 characters at each of their starts, at every event name read)
 _FOR_THE_DISEASE_WORDS = ("treat", "therapy", "management", "used", "indicated")
 _HAD_OR_GIVEN_FOR_WORDS = ("for", "history", "diagnosis")
@@ -111,7 +111,7 @@ _PEOPLE_WITH_MODIFIERS = frozenset(PEOPLE_WITH_MODIFIERS)
 _ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-def _folded(chunk: str) -> str:
+def _lowercased(chunk: str) -> str:
     """Words as an IGNORECASE pattern compares them, so that a gate's words found in them miss no match."""
     return chunk.lower() if chunk.isascii() else chunk.translate(_ASCII_FOLDS).lower()
 
@@ -119,14 +119,14 @@ def _folded(chunk: str) -> str:
 def _gated_search(
     pattern: re.Pattern[str], words: tuple[str, ...], before: str, text: str, pos: int, endpos: int
 ) -> re.Match[str] | None:
-    """pattern searched in text[pos:endpos], only where the folded words before the name hold one of its words."""
+    """pattern searched in text[pos:endpos], only where the lower-cased words before the name hold one of its words."""
     if not any(map(before.__contains__, words)):
         return None
     return pattern.search(text, pos, endpos)
 
 
 def _ends_after_with(before: str) -> bool:
-    """Whether the folded words before a name end as PEOPLE_WITH's match does: "with", a space and only the words it
+    """Whether the lowered words before a name end as PEOPLE_WITH's match does: "with", a space and only the words it
     lets stand between (no other "with" can follow that match's, so it is the last one)."""
     at = before.rfind("with")
     tail = before[at + 4 :]
@@ -152,7 +152,7 @@ def _names_its_cause(text: str, start: int, end: int) -> bool:
 def _names_the_agent(text: str, start: int, end: int, before: str) -> bool:
     """Whether a name is the agent said to have caused an event: "E induced by X" (a name read as "by X" too); not
     when the name complicates a treatment ("a case induced by hypothyroidism complicating therapy with D": the
-    hypothyroidism is D's harm). before: the folded words before the name (_folded), which hold the verb if any."""
+    hypothyroidism is D's harm). before: the lowered words before the name (_lowercased), which hold the verb if any."""
     agent = _gated_search(_AGENT_BEFORE, _AGENT_WORDS, before, text, max(0, start - 30), start)
     if agent is None or ("by" not in agent.group().lower() and _BY.match(text, start) is None):
         return False
@@ -305,7 +305,7 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
     condition in which the drug was studied: each reading is tried only where the words it needs are there ("with"
     for the patients who had it, "in" for where it was studied)."""
     window = max(0, start - _WINDOW)
-    before = _folded(text[window:start])
+    before = _lowercased(text[window:start])
     if _names_the_agent(text, start, end, before):
         return True
     if beside_a_treatment(text, start, end):  # "had lupus and cyclophosphamide exposure"
