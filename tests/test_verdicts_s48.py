@@ -1,5 +1,6 @@
 """s48-verdicts: each arm named before its own verb and value (numeric_results.ARM_VERB_PAIR: "X in the A group was
-4.1 and in the placebo group was 6.3 (p = 0.01)"), and the measures of where verdicts are lost: bench/why_no_verdict.py
+4.1 and in the placebo group was 6.3 (p = 0.01)"); a discharge from the body is a symptom (polarity._discharge_read);
+and the measures of where verdicts are lost: bench/why_no_verdict.py
 --forms classes every labelled change by its grammatical form; bench/significant_prior.py measures how often a
 significant labelled change is a benefit (the ceiling of a polarity learned from the labels alone). The sentences and
 names are written for these tests, not taken from any corpus."""
@@ -19,6 +20,7 @@ from why_no_verdict import form_of  # noqa: E402
 
 from summarizer.engines.extractive import annotate, load_resources  # noqa: E402
 from summarizer.engines.extractive.numeric_results import numeric_results  # noqa: E402
+from summarizer.engines.extractive.polarity import rule_higher_is_better  # noqa: E402
 from summarizer.engines.extractive.resources import Resources  # noqa: E402
 from summarizer.engines.extractive.scan import Scan  # noqa: E402
 from summarizer.engines.extractive.significance import Significance  # noqa: E402
@@ -126,3 +128,27 @@ def test_two_arms_no_control_word_tells_apart_are_kept_for_the_named_interventio
     assert [r.change for r in results] == ["unclear"]
     first, second = results[0].arms or ()
     assert text[slice(*first.span)] == "in the lotion group" and (first.value, second.value) == (3.2, 5.9)
+
+
+@pytest.mark.parametrize(
+    ("outcome", "higher_is_better"),
+    [
+        # a discharge from the body is a symptom: less is better
+        ("nasal discharge", False),
+        ("purulent discharge from the wound", False),
+        ("discharge from the ear at day 7", False),
+        # the symptom's relief is good to have, as any harm's is
+        ("reduction in vaginal discharge", True),
+        # a discharge that only dates the measure: the measure decides
+        ("opioid consumption after PACU discharge", False),
+        ("pain scores following hospital discharge", False),
+        # leaving care is still good to have, and the time to it still short is better
+        ("discharge rate", True),
+        ("discharge home by day 3", True),
+        ("time to discharge", False),
+    ],
+)
+def test_a_discharge_from_the_body_is_a_symptom_and_one_that_dates_a_measure_is_no_outcome(
+    outcome: str, higher_is_better: bool
+) -> None:
+    assert rule_higher_is_better(outcome) is higher_is_better
