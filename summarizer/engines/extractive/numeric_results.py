@@ -97,6 +97,20 @@ ARM_PAIR = re.compile(
     r"relative\s+to)\s+"
     r"(?P<arm_b>[^.;:()\d\[\]]{1,60}?)\s*" + _BRACKETED.format("b")
 )
+# each arm named before its own verb and value: "the mean time off work in group B was 9 days and in group A was 13.5
+# days (P = 0.0001)", "DOA in group S was 0.06 h (3.6 min) and that in group B was 19.35 h"; each arm an arm's group
+# or a control (ARM_VERB_PAIR_ARMS), so that subgroups of people ("in men was 2.1 and in women was 3.4") are not read
+# cheap gate: the second arm's link and verb ("and in the placebo group was")
+_VERB_PAIR_GATE = re.compile(
+    r"\b(?:and|while|whereas)\s+(?:that\s+|those\s+)?(?:in|for|with|among)\s[^.;]{1,60}?\s(?:was|were|is|are)\s"
+)
+_ARM_BEFORE_VERB = r"(?:in|for|with|among)\s+[^.;:,()\d\[\]]{1,60}?"
+_VERB_BEFORE_VALUE = r"\s+(?:was|were|is|are)\s+(?:about\s+|approximately\s+)?"
+ARM_VERB_PAIR = re.compile(
+    r"\b(?P<arm_a>" + _ARM_BEFORE_VERB + r")" + _VERB_BEFORE_VALUE + _VALUE.format("a") + r"(?:\s*\([^()]{0,40}\))?"
+    r"\s*,?\s*(?:and|while|whereas)\s+(?:that\s+|those\s+)?(?P<arm_b>" + _ARM_BEFORE_VERB + r")" + _VERB_BEFORE_VALUE
+    + _VALUE.format("b")
+)
 # the first arm named in the subject, just before its verb, when its value is followed by no arm's words: "the
 # average pain score in the study group was 4.6 compared with 7.1 in the control group"
 SUBJECT_ARM = re.compile(
@@ -367,6 +381,19 @@ def _listed_respectively(scan: Scan, listed: re.Match[str], significance: Signif
     return NumericResult(subject_end, changes.pop() if significant else "no_difference")
 
 
+def _arms_before_verbs(low: str, match: re.Match[str], significance: Significance) -> NumericResult | None:
+    """Each arm named before its verb and value (ARM_VERB_PAIR), read as two arms' values are (_two_arms), the outcome
+    named before the first arm; none unless both arms are groups or arms of the trial, or a control."""
+    arms = (match.span("arm_a"), match.span("arm_b"))
+    if not all(_ARM_WORD.search(low, *span) or _names_comparator(low, *span) for span in arms):
+        return None
+    (a, a_pct), (b, b_pct) = _value(match, "a"), _value(match, "b")
+    if a_pct != b_pct:
+        return None
+    sides = (_named_arm_side(low, arms[0]), _named_arm_side(low, arms[1]))
+    return _two_arms(match.start("arm_a"), (a, b), sides, arms, significance.at(match.end("b")), a_pct)
+
+
 def numeric_results(scan: Scan, significance: Significance) -> list[NumericResult]:
     """The comparisons a statement reports in numbers (see the module's docstring); a ratio's numbers read with their
     decimal points printed as raised dots made full stops (significance.decimal_points)."""
@@ -374,7 +401,8 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
     ratios = may_hold_ratio(scan)
     pairs = ratios or _GATE.search(low) is not None
     arms_first = "(" in low and any(mark in low for mark in TESTED_WORDS)
-    if not pairs and not arms_first:
+    verb_pairs = (" and " in low or "while" in low or "whereas" in low) and _VERB_PAIR_GATE.search(low) is not None
+    if not pairs and not arms_first and not verb_pairs:
         return []
     results: list[NumericResult] = []
     taken: list[tuple[int, int]] = []
@@ -443,6 +471,11 @@ def numeric_results(scan: Scan, significance: Significance) -> list[NumericResul
         found = _two_arms(match.start("arm_a"), (a, b), sides, arms, True)
         if found is not None:
             results.append(found)
+    for match in ARM_VERB_PAIR.finditer(low) if verb_pairs else ():
+        found = _arms_before_verbs(low, match, significance)
+        if found is not None and not any(match.start() < end and start < match.end() for start, end in taken):
+            results.append(found)
+            taken.append(match.span())
     if ratios:
         for match in RATIO.finditer(significance.text):
             what = match.group("what")

@@ -275,9 +275,31 @@ def _found(pattern: re.Pattern[str], words: tuple[str, ...], low: str) -> bool:
     return any(map(low.__contains__, words)) and pattern.search(low) is not None
 
 
+# "discharge" is good to have when the patients leave care (GOOD_OUTCOME: "discharge rate", "discharge home"); not
+# when it comes from the body ("nasal discharge", "purulent discharge", "discharge from the ear": a symptom), nor when
+# it only says when a measure was taken ("morphine consumption after PACU discharge": the measure is the consumption)
+BODY_DISCHARGE = re.compile(
+    r"\b(?:nasal|nose|post-?nasal|vaginal|cervical|urethral|penile|nipple|ear|aural|otic|ocular|eye|conjunctival|"
+    r"wound|rectal|anal|purulent|mucopurulent|mucoid|mucous|bloody|watery|serous|sero-?sanguineous)\s+discharges?\b|"
+    r"\bdischarges?\s+(?:from|of)\s+(?:the\s+)?(?:ears?|nose|eyes?|wounds?|vagina|urethra|nipples?|cervix)\b"
+)
+DISCHARGE_AT = re.compile(
+    r"\b(?:after|following|until|till|before|prior\s+to|at|post|on|by)[\s\-]+(?:the\s+)?"
+    r"(?:(?:hospital|pacu|icu|ward|unit)\s+)?discharge\b"
+)
+
+
+def _discharge_read(low: str) -> str:
+    """A lower-cased name with a discharge from the body read as the symptom it is and a discharge that only dates
+    the measure taken out, so that neither counts as leaving care (GOOD_OUTCOME); of any length (no span is kept)."""
+    return DISCHARGE_AT.sub(" ", BODY_DISCHARGE.sub("symptom", low))
+
+
 def name_rules_higher_is_better(outcome: str) -> bool | None:
     """rule_higher_is_better without the rule of how often a harm happens (harm_measures.py)."""
     low = outcome.lower()
+    if "discharge" in low:
+        low = _discharge_read(low)
     if ("test" in low or "screening" in low) and TEST_DONE.search(low) is not None:
         return None
     if _found(GOOD_OVERRIDE, _GOOD_OVERRIDE_WORDS, low) or _found(FREE_OF, ("free",), low) or _harm_threshold(low):
