@@ -344,11 +344,12 @@ NO_DIFFERENCE = re.compile(
     r"as effective as|unchanged|remained (?:stable|unchanged|similar))"
 )
 # a test's p before its sign ("p <", "P-value =", "p &lt;": an escaped sign as some exports write it), and the
-# number a p-value may be (".03", "0.001", "1.0"): P_VALUE here and TESTED_IN_NUMBERS below share them, and
-# significance.py's forms without a sign ("p-values of 0.18 and 0.32") the number
+# number a p-value may be (".03", "0.001", "1.0", "1.2e-5"): P_VALUE here and TESTED_IN_NUMBERS below share them, and
+# significance.py's forms without a sign ("p-values of 0.18 and 0.32") the number; a 1 that runs on into more
+# digits ("p = 1.6", a variable's value, or a mantissa written "1.2 x 10-5") is no p of 1
 P_TEST = r"\bp\s*(?:-?value)?\s*"
 P_SIGN = r"(?:[<>=≤≥]|&lt;|&gt;)"
-P_NUMBER = r"(?:0?\.\d+|1(?:\.0+)?)"
+P_NUMBER = r"(?:0?\.\d+(?:e-\d+)?|\d(?:\.\d+)?e-\d+|1(?:\.0+)?(?!\.?\d))"
 # "p < 0.05", "P-value = .3", "p &lt; 0.001": the sign and the value
 P_VALUE = re.compile(P_TEST + r"(?P<op>" + P_SIGN + r")\s*(?P<value>" + P_NUMBER + r")")
 # adverbs of manner and degree ("significantly", "markedly", "post-operatively"), not adjectives in -ly ("early",
