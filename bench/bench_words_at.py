@@ -1,6 +1,6 @@
 """outcome_spans._words_at against a search without a pattern compiled per call: the same answers, and the CPU of each.
 
-Run: python bench/bench_words_at.py STATEMENTS.csv [--limit 8000] [--repeat 5]
+Run: python bench/bench_words_at.py STATEMENTS.csv [--limit 8000] [--repeat 5] [--save FILE | --load FILE]
      (STATEMENTS.csv: e.g. the 20,000 real sentences `python bench/bench_throughput.py --keep STATEMENTS.csv` writes)
 
 `_words_at` compiles a pattern of the subject's words joined by `\\s+` for each call; the words differ from call to
@@ -8,13 +8,16 @@ call, so re's cache seldom holds them and each call pays a compile (~0.6 ms inte
 first word with str.find and walks the white space after it (str.isspace is the pattern's `\\s` for str patterns,
 and the words, from str.split(), are whitespace-free and not empty, so `\\s+` before a word has one way to match).
 The inputs are those the reading of the statements gives `_words_at` (recorded by wrapping it); each is answered by
-both, and the answers must be equal; the CPU of answering all of them is timed for each, alternated.
+both, and the answers must be equal; the CPU of answering all of them is timed for each, alternated. A compiled
+build's calls between its own modules cannot be wrapped: record the inputs with the interpreted code (--save) and
+time the compiled `_words_at` on them (--load).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import pickle
 import re
 import time
 
@@ -69,10 +72,20 @@ def main() -> None:
     parser.add_argument("statements")
     parser.add_argument("--limit", type=int, default=8000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--save", help="write the recorded inputs to this file")
+    parser.add_argument("--load", help="read the inputs from this file instead of recording them")
     args = parser.parse_args()
-    inputs = _recorded_inputs(args.statements, args.limit)
+    if args.load:
+        with open(args.load, "rb") as handle:
+            inputs = pickle.load(handle)
+    else:
+        inputs = _recorded_inputs(args.statements, args.limit)
+    if args.save:
+        with open(args.save, "wb") as handle:
+            pickle.dump(inputs, handle)
     unequal = [i for i in inputs if outcome_spans._words_at(*i) != words_found(*i)]
-    print(f"{len(inputs)} calls of _words_at in reading {args.limit} statements; answers unequal: {len(unequal)}")
+    source = f"loaded from {args.load}" if args.load else f"in reading {args.limit} statements"
+    print(f"{len(inputs)} calls of _words_at {source}; answers unequal: {len(unequal)}")
     for name, function in [("_words_at", outcome_spans._words_at), ("words_found", words_found)] * args.repeat:
         re.purge()  # as in a reading, where the patterns of other calls' words are not in re's cache
         began = time.process_time()
