@@ -123,24 +123,34 @@ def name_anchors(name: str) -> tuple[str, ...]:
 
 
 # a possessive's ending: "pio's" is "pio" (the possessed noun follows it)
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE_ENDS = ("'s", "’s")
+_WORD_EDGES = TRAILING_PUNCT + "'’"
+_SPACES = re.compile(r"\s+")
+
+
+def _bare(word: str) -> str:
+    """A word of a name without its possessive ending and the punctuation around it."""
+    if word.endswith(_POSSESSIVE_ENDS):
+        word = word[:-2]
+    return word.strip(_WORD_EDGES).rstrip(".")
 
 
 @lru_cache(maxsize=1 << 14)
 def anchor_words(name_low: str) -> tuple[str, ...]:
     """The words of a name that say which treatment it is, singular, with a treatment word as its class."""
-    name_low = WEIGHT_PHRASE.sub("weight-loss", name_low)
-    words = [_POSSESSIVE.sub("", w).strip(TRAILING_PUNCT + "'’").rstrip(".") for w in re.split(r"\s+", name_low)]
+    if "weight" in name_low:  # every WEIGHT_PHRASE match holds the word
+        name_low = WEIGHT_PHRASE.sub("weight-loss", name_low)
     anchors: list[str] = []
-    for word in words:
+    # the word tables are looked up by subscript: calling a PerWord costs a Python-level __call__ look-up
+    for word in map(_bare, _SPACES.split(name_low)):
         if not word:
             continue
-        head = "weight-loss" if word == "weight-loss" else head_class(word)
+        head = "weight-loss" if word == "weight-loss" else head_class[word]
         if head is not None:
             anchors.append(head)
             continue
-        word = anchor_form(CAUSE_SUFFIX.sub("", word))
-        if word in GENERIC_MODIFIERS or len(word) < 2 or not is_name_word(word):
+        word = anchor_form(CAUSE_SUFFIX.sub("", word) if "-" in word else word)  # each suffix opens with "-"
+        if word in GENERIC_MODIFIERS or len(word) < 2 or not is_name_word[word]:
             continue  # nor a dose, a duration, a number, a negation or a word of the study's design
-        anchors.append(word if any(c.isdigit() for c in word) else _singular(word))
+        anchors.append(word if any(c.isdigit() for c in word) else _singular[word])
     return tuple(dict.fromkeys(anchors))
