@@ -56,6 +56,7 @@ from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, 
 from summarizer.engines.extractive.citing_own_findings import without_own_findings
 from summarizer.engines.extractive.control_arm_names import added_to_anchors, alone_arm_anchors, control_arm_anchors
 from summarizer.engines.extractive.culprit_drug import culprit_over
+from summarizer.engines.extractive.differed_measures import differed_measure_anchors
 from summarizer.engines.extractive.equivalence_reference import equivalence_references
 from summarizer.engines.extractive.evidence import CELL_LEVEL
 from summarizer.engines.extractive.given_drug import only_given_drug
@@ -350,6 +351,7 @@ def profile_target(
     conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
     conditions |= outcome_listed_anchors(texts, _anchors_of)  # "outcome measures (BBS and TUG)" (outcome_lists.py)
     conditions |= _valued(by_anchor, texts, aliases)  # "MD = 35.2 g": a measure, never an arm (valued_names.py)
+    conditions |= differed_measure_anchors(treatments, texts)  # "no difference in WAZ between" (differed_measures.py)
     # where two names side by side may be a trial's arms in the order a trial names them (arm_order.py), or one is set
     # as the standard of an equivalence (equivalence_reference.py): not in a case report, whose drugs named together
     # were given together ("after fludarabine and rituximab"), one after the other ("X was as effective as Y")
@@ -375,7 +377,7 @@ def profile_target(
         if not alone_arms:
             measured = measured_anchors(treatments, readings, texts)
             alone, conditions = alone | measured, conditions | measured
-        conditions |= _valued(by_anchor, texts, aliases)
+        conditions |= _valued(by_anchor, texts, aliases) | differed_measure_anchors(treatments, texts)
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
         # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a
         # CI) or about people or a trial (clinical_context.py); a listed name the statements name as given,
