@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.engines.extractive.both_arms_results import in_both_arms_result
 from summarizer.engines.extractive.differed_measures import differed_in, differed_measure_anchors
+from summarizer.engines.extractive.outcome_parts import outcome_part_anchors
 from summarizer.engines.extractive.treatment_mention import TreatmentMention, TreatmentReading
 
 
@@ -55,3 +57,40 @@ def test_only_a_name_every_statement_names_inside_a_difference_is_excluded() -> 
     anchors = differed_measure_anchors([_reading("rescue medication"), _reading("rescue medication"),
                                         _reading("melatonin")], texts)
     assert anchors == frozenset({"melatonin"})
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("contrast injection", "discomfort due to contrast injection was comparable in both groups (p = 0.6)."),
+        ("skin incision", "before skin incision, mean arterial pressure was 85 mmhg in both study groups."),
+        ("rescue salbutamol", "the use of rescue salbutamol fell by half within each group."),
+    ],
+)
+def test_a_name_in_a_result_said_of_both_arms_is_no_arm(name: str, text: str) -> None:
+    assert in_both_arms_result(name, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("ondansetron", "nausea fell in both groups, but ondansetron reduced vomiting more."),
+        ("ondansetron", "nausea was less frequent in patients receiving ondansetron in both groups."),
+        ("ondansetron", "nausea fell in both the ondansetron and placebo groups."),
+        ("ondansetron", "nausea rates (ondansetron 10%, placebo 30%) differed in both groups."),
+        ("ondansetron", "ondansetron reduced nausea compared with placebo."),
+    ],
+)
+def test_an_arm_beside_a_result_of_both_arms_is_kept(name: str, text: str) -> None:
+    assert not in_both_arms_result(name, text)
+
+
+def test_outcome_parts_join_both_kinds() -> None:
+    texts = [
+        "Pain due to contrast injection was comparable in both groups.",
+        "The groups did not differ in the number of nights on which melatonin was needed.",
+        "Ondansetron reduced nausea in both groups.",
+        "Ondansetron reduced vomiting compared with placebo.",
+    ]
+    readings = [_reading("contrast injection"), _reading("melatonin"), _reading("Ondansetron"), _reading("Ondansetron")]
+    assert outcome_part_anchors(readings, texts) == frozenset({"injection", "melatonin"})

@@ -22,7 +22,7 @@ from summarizer.engines.extractive.measured_names import ARM_PLACES
 from summarizer.engines.extractive.short_forms import specific_anchors
 from summarizer.engines.extractive.treatment_mention import TreatmentReading
 
-__all__ = ["differed_in", "differed_measure_anchors"]
+__all__ = ["brackets_blanked", "differed_in", "differed_measure_anchors", "whole_word_places"]
 
 # a difference's noun or verb
 _DIFFER = re.compile(r"\bdiffer(?:ence|ences|ed|s|ing)?\b")
@@ -65,8 +65,8 @@ def differed_in(name: str, text: str) -> bool:
     """Whether every place a (lower-cased) text names a (lower-cased) name, as whole words, stands inside the
     complement of "difference(s) in" / "differed in", after no word that places an arm. False where the text does not
     name it."""
-    places = list(_whole_word_places(text, name))
-    unbracketed = _brackets_blanked(text)
+    places = list(whole_word_places(text, name))
+    unbracketed = brackets_blanked(text)
     return bool(places) and all(_in_complement(unbracketed, text, name, at) for at in places)
 
 
@@ -88,7 +88,7 @@ def _in_complement(unbracketed: str, text: str, name: str, at: int) -> bool:
     return _ARM_AFTER.match(text, at + len(name)) is None
 
 
-def _brackets_blanked(text: str) -> str:
+def brackets_blanked(text: str) -> str:
     """The text with what brackets hold blanked out, at the same places: a result's values ("(−0.14; 95% CI ...)")
     end no clause."""
     depth, chars = 0, []
@@ -108,7 +108,8 @@ def _clause_before(text: str, at: int) -> str:
     return before[ends[-1].end() :] if ends else before
 
 
-def _whole_word_places(text: str, name: str) -> Iterable[int]:
+def whole_word_places(text: str, name: str) -> Iterable[int]:
+    """Where a name stands in a text as whole words."""
     at = text.find(name) if name else -1
     while at >= 0:
         end = at + len(name)
