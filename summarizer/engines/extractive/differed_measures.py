@@ -93,10 +93,10 @@ def brackets_blanked(text: str) -> str:
     end no clause."""
     depth, chars = 0, []
     for char in text:
-        if char in "([":
+        if char in "([{":
             depth += 1
         chars.append(" " if depth else char)
-        if char in ")]" and depth:
+        if char in ")]}" and depth:
             depth -= 1
     return "".join(chars)
 
