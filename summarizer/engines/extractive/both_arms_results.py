@@ -42,8 +42,9 @@ def both_arms_anchors(treatments: Sequence[TreatmentReading], texts: Sequence[st
     outside: set[str] = set()
     for treatment, text in zip(treatments, texts, strict=False):
         low = text.lower()
+        said_of_both = "group" in low and _BOTH_ARMS.search(low) is not None
         for mention in treatment.mentions:
-            alike = "group" in low and in_both_arms_result(mention.name.lower(), low)
+            alike = said_of_both and in_both_arms_result(mention.name.lower(), low)
             (inside if alike else outside).update(specific_anchors(mention.anchors))
     return frozenset(inside - outside)
 
@@ -53,11 +54,11 @@ def in_both_arms_result(name: str, text: str) -> bool:
     result holds in both arms alike, after no word and before no word that makes it an arm, and outside brackets.
     False where the text does not name it."""
     places = list(whole_word_places(text, name))
-    return bool(places) and all(_alike_at(text, name, at) for at in places)
+    unbracketed = brackets_blanked(text) if places else text
+    return bool(places) and all(_alike_at(unbracketed, text, name, at) for at in places)
 
 
-def _alike_at(text: str, name: str, at: int) -> bool:
-    unbracketed = brackets_blanked(text)
+def _alike_at(unbracketed: str, text: str, name: str, at: int) -> bool:
     if unbracketed[at] != text[at]:
         return False
     start, end = _clause_around(unbracketed, at)
