@@ -50,13 +50,12 @@ def differed_measure_anchors(treatments: Sequence[TreatmentReading], texts: Sequ
     inside: set[str] = set()
     outside: set[str] = set()
     for treatment, text in zip(treatments, texts, strict=False):
-        if not treatment.mentions or "differ" not in text.lower():
-            for mention in treatment.mentions:
-                outside.update(specific_anchors(mention.anchors))
+        if not treatment.mentions:
             continue
         low = text.lower()
+        differs = "differ" in low
         for mention in treatment.mentions:
-            measured = differed_in(mention.name.lower(), low)
+            measured = differs and differed_in(mention.name.lower(), low)
             (inside if measured else outside).update(specific_anchors(mention.anchors))
     return frozenset(inside - outside)
 
