@@ -30,10 +30,11 @@ statements name (treatments.py) which treatment, if any, the target studied:
   against another arm in a sentence; the alphabet last. A short form the statements define for the comparator
   ("usual care (UC)") is never the intervention, nor is what the statements say the control arm received
   (control_arm_names.py), nor the word for an arm ("group"), nor a dose's size alone ("high" of "the high dose
-  group"), nor a name the statements only report with its value ("MD = 35.2 g", valued_names.py) or list as an
-  outcome ("outcome measures (BBS and TUG)", outcome_lists.py). What every arm had ("X alone" against "X plus Y",
-  "the addition of Y to X") and a name only ever inside what was measured or counted ("the number of days of X", "the
-  number of grafts", measured_names.py) are named only when nothing else qualifies.
+  group"), nor a name the statements only report with its value ("MD = 35.2 g", valued_names.py), list as an
+  outcome ("outcome measures (BBS and TUG)", outcome_lists.py) or name only in what the arms differed in or in a
+  result of both arms alike ("pain due to X was similar in both groups", outcome_parts.py). What every arm had
+  ("X alone" against "X plus Y", "the addition of Y to X") and a name only ever inside what was measured or counted
+  ("the number of days of X", "the number of grafts", measured_names.py) are named only when nothing else qualifies.
 
 The statements about the intervention are those that attribute an effect, a harm or safety to it; the sentences
 that do so are kept too, so that the sections read only those.
@@ -65,6 +66,7 @@ from summarizer.engines.extractive.measured_names import measured_anchors
 from summarizer.engines.extractive.name_roles import reads_as_outcome
 from summarizer.engines.extractive.named_conditions import condition_anchors
 from summarizer.engines.extractive.outcome_lists import outcome_listed_anchors
+from summarizer.engines.extractive.outcome_parts import outcome_part_anchors
 from summarizer.engines.extractive.pico import PicoTagger
 from summarizer.engines.extractive.reading import SentenceReading, annotate
 from summarizer.engines.extractive.resources import Resources
@@ -350,6 +352,7 @@ def profile_target(
     conditions |= control_arm_anchors(texts, _anchors_of)  # "the control group received X" (control_arm_names.py)
     conditions |= outcome_listed_anchors(texts, _anchors_of)  # "outcome measures (BBS and TUG)" (outcome_lists.py)
     conditions |= _valued(by_anchor, texts, aliases)  # "MD = 35.2 g": a measure, never an arm (valued_names.py)
+    conditions |= outcome_part_anchors(treatments, texts)  # "no difference in WAZ between" (outcome_parts.py)
     # where two names side by side may be a trial's arms in the order a trial names them (arm_order.py), or one is set
     # as the standard of an equivalence (equivalence_reference.py): not in a case report, whose drugs named together
     # were given together ("after fludarabine and rituximab"), one after the other ("X was as effective as Y")
@@ -375,7 +378,7 @@ def profile_target(
         if not alone_arms:
             measured = measured_anchors(treatments, readings, texts)
             alone, conditions = alone | measured, conditions | measured
-        conditions |= _valued(by_anchor, texts, aliases)
+        conditions |= _valued(by_anchor, texts, aliases) | outcome_part_anchors(treatments, texts)
         # a learned name is less certain than a listed one: it needs the full number of attributions (or all of
         # the statements, when there are fewer), unless statements attribute it a result in numbers (a p-value, a
         # CI) or about people or a trial (clinical_context.py); a listed name the statements name as given,
