@@ -460,16 +460,15 @@ def given_treatments(
     sentence names a person: the patient is the one it was given to ("Pulmonary toxicity secondary to X"). So it
     does when no design is read and the statement (texts, in the readings' order) has no cue of animals or cells:
     basic science names the causes of effects in cells and animals the same way, and says where it worked. Under
-    any other design the sentence must name a person (treatments.py)."""
+    any other design the sentence must name a person (treatments.py). A statement that reports the citing work's
+    own finding names no treatment of the target (citing_own_findings.py)."""
     if design == "case_report":
         given = [_causes_given(reading) if reading.event_sentences else reading.treatment for reading in readings]
     elif design is not None or not texts:
         given = [reading.treatment for reading in readings]
     else:
-        given = [
-            _causes_given(reading) if reading.event_sentences and _about_people(text) else reading.treatment
-            for reading, text in zip(readings, texts, strict=True)
-        ]
+        pairs = zip(readings, texts, strict=True)
+        given = [_causes_given(r) if r.event_sentences and _about_people(text) else r.treatment for r, text in pairs]
     return without_own_findings(given, texts) if texts else given
 
 
