@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from summarizer.engines.extractive.event_hedges import is_hedge_word
 from summarizer.engines.extractive.fallback_events import fallback_event_spans
+from summarizer.engines.extractive.patients_disease import names_the_indication
+from summarizer.engines.extractive.peoples_condition import names_the_peoples_condition
 from summarizer.engines.extractive.resources import load_resources
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.whole_terms import whole_term_span
@@ -79,3 +81,40 @@ def test_the_fallback_leaves_a_drugs_toxicity_to_the_claim() -> None:
     assert _fallback_names("The boy was admitted with lithium toxicity after taking his mother's tablets.") == [
         "toxicity"
     ]
+
+
+# --- the filters that read the whole name: whom the sentence is about, a history suggestive of a disease
+
+def _at(text: str, name: str) -> tuple[str, int, int]:
+    start = text.index(name)
+    return text, start, start + len(name)
+
+
+def test_a_sentence_opening_on_the_people_with_a_disease_names_their_condition() -> None:
+    text = "In patients with chronic asthma, the new inhaler may cause hoarseness."
+    assert names_the_peoples_condition(*_at(text, "asthma"))
+
+
+def test_a_name_after_the_opening_phrase_is_no_condition_of_the_people() -> None:
+    text = "In patients with chronic asthma, the new inhaler may cause hoarseness."
+    assert not names_the_peoples_condition(*_at(text, "hoarseness"))
+
+
+def test_people_not_named_with_their_disease_frame_nothing() -> None:
+    text = "In patients treated with the inhaler, asthma attacks became more frequent."
+    assert not names_the_peoples_condition(*_at(text, "asthma attacks"))
+
+
+def test_a_history_suggestive_of_a_disease_names_the_indication() -> None:
+    text = "Three women had histories suggestive of a seizure disorder and then developed a rash on the new drug."
+    assert names_the_indication(*_at(text, "seizure disorder"))
+
+
+def test_a_disease_after_a_history_of_something_else_is_an_event() -> None:
+    text = "Three women had histories of long travel and then developed a seizure disorder on the new drug."
+    assert not names_the_indication(*_at(text, "seizure disorder"))
+
+
+def test_a_name_that_says_its_cause_in_the_opening_phrase_is_an_event() -> None:
+    text = "In patients with inhaler-induced hoarseness, speech therapy may help."
+    assert not names_the_peoples_condition(*_at(text, "hoarseness"))
