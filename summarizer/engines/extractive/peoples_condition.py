@@ -4,10 +4,11 @@ boy with asthma"). Such a name says who the people were, never what the treatmen
 
 patients_disease.names_the_indication reads the same phrase where a "who" clause or a treatment follows it, or where
 an event came first ("E in a patient with X"); this module reads the forms it leaves: the phrase as the subject of a
-finite verb of having or of being treated, the phrase before a clause "in whom" or "whose", and the phrase after
-"to". The disease named in "progression of X to Y" is theirs too: Y is what it became. A name that says its own
-cause ("a patient with D-induced hepatitis developed ...", "readministered to patients with D-associated
-thrombocytopenia") is an event all the same.
+finite verb of having or of being treated, the phrase before a clause "in whom" or "whose", the phrase after "to",
+and the phrase that opens a sentence on whom it is about ("In patients with X, D may ..."). The disease named in
+"progression of X to Y" is theirs too: Y is what it became. A name that says its own cause ("a patient with
+D-induced hepatitis developed ...", "readministered to patients with D-associated thrombocytopenia") is an event all
+the same.
 """
 
 from __future__ import annotations
