@@ -16,15 +16,12 @@ import re
 
 from summarizer.engines.extractive.tokenise import occurrences
 
-__all__ = ["hedged_name"]
+__all__ = ["hedged_name", "is_hedge_word"]
 
 # the modal words of English that say a harm may be, not that it is: adverbs before an adjective ("potentially
 # lethal"), adjectives and participles before a noun ("possible toxicity", "suspected pneumonitis")
-_HEDGE_BEFORE = re.compile(
-    r"\b(?:potentially|possibly|probably|presumably|possible|potential|probable|suspected|presumed|putative)"
-    r"[ \t]+$",
-    re.IGNORECASE,
-)
+_HEDGE_WORDS = r"(?:potentially|possibly|probably|presumably|possible|potential|probable|suspected|presumed|putative)"
+_HEDGE_BEFORE = re.compile(rf"\b{_HEDGE_WORDS}[ \t]+$", re.IGNORECASE)
 # a noun of chance before a harm: "the risk of neutropenia", "the possibility of developing a hematoma" say the harm
 # may come, not that it came
 _CHANCE_BEFORE = re.compile(
@@ -53,3 +50,10 @@ def hedged_name(sentence: str, name: str) -> str:
     if not hedges or hedges[0] is None or any(hedge is None for hedge in hedges):
         return name
     return sentence[hedges[0].start() : hedges[0].end()] + name
+
+_HEDGE_WORD = re.compile(_HEDGE_WORDS)
+
+
+def is_hedge_word(word: str) -> bool:
+    """Whether a lower-case word is one of the modal words before a harm's name ("possible", "suspected")."""
+    return _HEDGE_WORD.fullmatch(word) is not None

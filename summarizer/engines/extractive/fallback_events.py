@@ -26,6 +26,7 @@ from summarizer.engines.extractive.peoples_condition import names_the_peoples_co
 from summarizer.engines.extractive.scan import Ranges, Scan, token_span, within
 from summarizer.engines.extractive.tagged_modifiers import with_its_noun
 from summarizer.engines.extractive.tokenise import Span
+from summarizer.engines.extractive.whole_terms import whole_term_span
 
 __all__ = ["fallback_event_spans", "only_patients_disease", "subject_negated"]
 
@@ -76,9 +77,17 @@ def _one_word_inside(scan: Scan, margins: Sequence[float], i: int) -> bool:
 
 
 def fallback_event_spans(scan: Scan, absent: Sequence[Span], past_own: bool = False) -> list[Span]:
-    """When the model says a harm is reported but no name matched: harm-like words, then trigger-adjacent words.
+    """When the model says a harm is reported but no name matched: harm-like words, then trigger-adjacent words,
+    each from the start of the lexicon's name that holds it ("colonic ulcer", never "ulcer": whole_terms.py).
     past_own: the names matched are all the patients' own disease (only_patients_disease): then only the words
     right after a verb of having an event are taken ("who received D and developed E")."""
+    spans = _fallback_spans(scan, absent, past_own)
+    if any(kind != "DRUG" for kind, _ in scan.mask_spans):
+        return [whole_term_span(scan, span) for span in spans]
+    return spans
+
+
+def _fallback_spans(scan: Scan, absent: Sequence[Span], past_own: bool) -> list[Span]:
     if past_own:
         return _named_by_a_change(scan) or _after_a_verb_of_having(scan)
     blocked = scan.negated + absent

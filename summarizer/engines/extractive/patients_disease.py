@@ -29,12 +29,13 @@ _FOR_THE_DISEASE = re.compile(
     re.IGNORECASE,
 )
 # the same after a verb of giving ("given for X", "prescribed for X") or a word of having had it ("a 20-year history of
-# X", "with a diagnosis of X"); the name read may be the head of a longer one, after adjectives ("a history of acral
-# pustular X", "given for a tonic-clonic X": an adjective's ending or a hyphen; no verb: "D prescribed for pain cause
-# damage to the urinary tract")
+# X", "histories suggestive of X", "with a diagnosis of X"); the name read may be the head of a longer one, after
+# adjectives ("a history of acral pustular X", "given for a tonic-clonic X": an adjective's ending or a hyphen; no
+# verb: "D prescribed for pain cause damage to the urinary tract")
 _ADJECTIVE_BEFORE = r"(?:[\w]+(?:ic|al|ous|ive|ary|ible|able|ar)|[\w]+-[\w\-]+)\s+"
 _HAD_OR_GIVEN_FOR = re.compile(
-    r"\b(?:(?:given|prescribed|administered|taken|started|received|receiving|taking)\s+for|history\s+of|"
+    r"\b(?:(?:given|prescribed|administered|taken|started|received|receiving|taking)\s+for|"
+    r"histor(?:y|ies)\s+(?:(?:suggestive|indicative)\s+)?of|"
     r"with\s+(?:a|an)\s+(?:[\w\-]+\s+)?diagnosis\s+of)\s+"
     r"(?:(?:a|an|the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
     rf"(?:(?:[\w\-]+\s+){{1,3}}(?:and|or)\s+)?(?:{_ADJECTIVE_BEFORE}){{0,2}}$",
@@ -101,7 +102,7 @@ _COMPLICATING = re.compile(r"\s+complicat", re.IGNORECASE)
 # Exact gates: each pattern searched before a name is tried only where the lower-cased words before it hold a word every
 # match of it has (the patterns are tried on up to 100 characters at each of their starts, at every event name read)
 _FOR_THE_DISEASE_WORDS = ("treat", "therapy", "management", "used", "indicated")
-_HAD_OR_GIVEN_FOR_WORDS = ("for", "history", "diagnosis")
+_HAD_OR_GIVEN_FOR_WORDS = ("for", "histor", "diagnosis")
 _STUDIED_IN_WORDS = ("even", "also", "only", "especially", "particularly")
 _IN_PEOPLE_WITH_WORDS = ("with", "case")
 _AGENT_WORDS = ("induced", "caused", "provoked", "triggered", "precipitated")

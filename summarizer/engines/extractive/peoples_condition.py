@@ -4,10 +4,11 @@ boy with asthma"). Such a name says who the people were, never what the treatmen
 
 patients_disease.names_the_indication reads the same phrase where a "who" clause or a treatment follows it, or where
 an event came first ("E in a patient with X"); this module reads the forms it leaves: the phrase as the subject of a
-finite verb of having or of being treated, the phrase before a clause "in whom" or "whose", and the phrase after
-"to". The disease named in "progression of X to Y" is theirs too: Y is what it became. A name that says its own
-cause ("a patient with D-induced hepatitis developed ...", "readministered to patients with D-associated
-thrombocytopenia") is an event all the same.
+finite verb of having or of being treated, the phrase before a clause "in whom" or "whose", the phrase after "to",
+and the phrase that opens a sentence on whom it is about ("In patients with X, D may ..."). The disease named in
+"progression of X to Y" is theirs too: Y is what it became. A name that says its own cause ("a patient with
+D-induced hepatitis developed ...", "readministered to patients with D-associated thrombocytopenia") is an event all
+the same.
 """
 
 from __future__ import annotations
@@ -83,13 +84,33 @@ def _names_the_people(text: str, start: int, end: int) -> bool:
     )
 
 
+# a sentence that opens on the people it speaks of: "In patients with chronic X, D may ...": X is who they are
+_FRAMING_PEOPLE_BEFORE = re.compile(
+    rf"(?:^|[.;:!?]\s+)in\s+(?:(?:a|an|the|these|those|all|some|elderly|older|young)\s+)?{PEOPLE_NOUNS}\s+with\s+"
+    rf"(?:(?:a|an|the)\s+)?(?:{_NAME_WORD}){{0,4}}$",
+    re.IGNORECASE,
+)
+_COMMA_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?,")
+
+
+def _frames_the_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the name ends a sentence's opening phrase "In PEOPLE with ...," that says whom the sentence is about;
+    not a name that says its own cause ("In patients with D-induced anaphylaxis, ...": D's event all the same)."""
+    if _COMMA_AFTER.match(text, end) is None:
+        return False
+    frame = _FRAMING_PEOPLE_BEFORE.search(text, max(0, start - _WINDOW), start)
+    return frame is not None and CAUSED_NAME.search(text, frame.start(), end) is None
+
+
 def names_the_peoples_condition(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is the condition of the people the phrase "PEOPLE with ..." names, where
-    those people are the subject of a verb of having an event or those a drug was given to; or the disease that
-    progressed to another ("progression of X to Y")."""
+    those people are the subject of a verb of having an event or those a drug was given to, or whom the sentence is
+    about ("In patients with X, D ..."); or the disease that progressed to another ("progression of X to Y")."""
     if OWN_CAUSE_AFTER.match(text, end) is not None:
         return False
     if _names_what_progressed(text, start, end) or _names_the_people(text, start, end):
+        return True
+    if text.find(",", end, end + 40) >= 0 and _frames_the_sentence(text, start, end):
         return True
     window = max(0, start - _WINDOW)
     people = _PEOPLE_WITH_BEFORE.search(text, window, start) if text.find("with", window, start) >= 0 else None
