@@ -116,6 +116,7 @@ MODULES = (
     "unreported_results",
     "valued_names",
     "verdicts",
+    "whole_terms",
     "within_groups",
 )
 # the shared library that holds the compiled code (the per-module extensions are small shims that load it)
