@@ -161,8 +161,9 @@ def test_an_outcome_that_did_not_differ_between_arms_is_no_reassurance() -> None
     assert reading.absent_events == ()  # an outcome compared between the arms, not an absent harm
     brief = _brief(
         DEXAMETHASONE_NO_DIFFERENCE,
-        "Our results suggest that a single preoperative dose of 8 mg of dexamethasone has no significant effect on "
-        "postoperative symptoms [14].",
+        # a statement of the cited trial's own (not the citing work's: citing_own_findings.py)
+        "In that trial [14], a single preoperative dose of 8 mg of dexamethasone had no significant effect on "
+        "postoperative symptoms.",
     )
     assert brief.target.intervention is not None and brief.target.intervention.name == "dexamethasone"
     assert brief.safety.assessment == "insufficient_evidence"
