@@ -22,6 +22,7 @@ __all__ = ["hedged_name", "is_hedge_word"]
 # lethal"), adjectives and participles before a noun ("possible toxicity", "suspected pneumonitis")
 _HEDGE_WORDS = r"(?:potentially|possibly|probably|presumably|possible|potential|probable|suspected|presumed|putative)"
 _HEDGE_BEFORE = re.compile(rf"\b{_HEDGE_WORDS}[ \t]+$", re.IGNORECASE)
+_HEDGE_WORD = re.compile(_HEDGE_WORDS)
 # a noun of chance before a harm: "the risk of neutropenia", "the possibility of developing a hematoma" say the harm
 # may come, not that it came
 _CHANCE_BEFORE = re.compile(
@@ -50,8 +51,6 @@ def hedged_name(sentence: str, name: str) -> str:
     if not hedges or hedges[0] is None or any(hedge is None for hedge in hedges):
         return name
     return sentence[hedges[0].start() : hedges[0].end()] + name
-
-_HEDGE_WORD = re.compile(_HEDGE_WORDS)
 
 
 def is_hedge_word(word: str) -> bool:
