@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.engines.extractive.differed_measures import brackets_blanked, whole_word_places
-from summarizer.engines.extractive.measured_names import ARM_PLACES
+from summarizer.engines.extractive.differed_measures import brackets_blanked
+from summarizer.engines.extractive.measured_names import ARM_PLACES, whole_word_places
 from summarizer.engines.extractive.short_forms import specific_anchors
 from summarizer.engines.extractive.treatment_mention import TreatmentReading
 

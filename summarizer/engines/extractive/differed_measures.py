@@ -16,13 +16,13 @@ Not a name the complement gives an arm ("difference in pain in the ketamine grou
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from summarizer.engines.extractive.measured_names import ARM_PLACES
+from summarizer.engines.extractive.measured_names import ARM_PLACES, whole_word_places
 from summarizer.engines.extractive.short_forms import specific_anchors
 from summarizer.engines.extractive.treatment_mention import TreatmentReading
 
-__all__ = ["brackets_blanked", "differed_in", "differed_measure_anchors", "whole_word_places"]
+__all__ = ["brackets_blanked", "differed_in", "differed_measure_anchors"]
 
 # a difference's noun or verb
 _DIFFER = re.compile(r"\bdiffer(?:ence|ences|ed|s|ing)?\b")
@@ -105,13 +105,3 @@ def _clause_before(text: str, at: int) -> str:
     before = text[:at]
     ends = list(_CLAUSE_END.finditer(before))
     return before[ends[-1].end() :] if ends else before
-
-
-def whole_word_places(text: str, name: str) -> Iterable[int]:
-    """Where a name stands in a text as whole words."""
-    at = text.find(name) if name else -1
-    while at >= 0:
-        end = at + len(name)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            yield at
-        at = text.find(name, at + 1)

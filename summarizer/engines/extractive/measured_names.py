@@ -27,7 +27,7 @@ from summarizer.engines.extractive.reading import SentenceReading
 from summarizer.engines.extractive.short_forms import specific_anchors
 from summarizer.engines.extractive.treatment_mention import TreatmentReading
 
-__all__ = ["measured_anchors"]
+__all__ = ["measured_anchors", "whole_word_places"]
 
 # the words after which a name in an outcome's text is the arm it was measured in, not part of the measure
 ARM_PLACES = frozenset(
@@ -110,7 +110,7 @@ def counted_in(name: str, text: str) -> bool:
     """Whether every place a (lower-cased) text names a (lower-cased) name, as whole words, counts it: after "the
     number of", between a value and "per", or before a second name that shares its measure's head (MEASURE_HEADS:
     "X or clinical pregnancy rates"). False where the text does not name it."""
-    places = [at for at in _finds(text, name) if _whole_word_at(text, name, at)]
+    places = list(whole_word_places(text, name))
     return bool(places) and all(_counted_at(text, name, at) for at in places)
 
 
@@ -128,22 +128,16 @@ def _counted_at(text: str, name: str, at: int) -> bool:
     return _SHARED_HEAD_AFTER.match(text, end) is not None
 
 
-def _whole_word_at(text: str, name: str, at: int) -> bool:
-    end = at + len(name)
-    return (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-
-
 def _whole_word(text: str, name: str) -> int:
-    """Where a name stands in a text as whole words, or -1."""
-    for at in _finds(text, name):
-        end = at + len(name)
-        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            return at
-    return -1
+    """Where a name first stands in a text as whole words, or -1."""
+    return next(iter(whole_word_places(text, name)), -1)
 
 
-def _finds(text: str, name: str) -> Iterable[int]:
+def whole_word_places(text: str, name: str) -> Iterable[int]:
+    """Where a name stands in a text as whole words."""
     at = text.find(name) if name else -1
     while at >= 0:
-        yield at
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            yield at
         at = text.find(name, at + 1)
