@@ -80,10 +80,15 @@ _NAME_WORD = (
     r"resulted|who)\b)(?![\w\-']*-(?:induced|associated|related)\b)[\w\-']+\s+"
 )
 # (the people may be described before their noun: "in a 16-year-old girl with X", "in a 71 year old man with X", "in a
-# breast cancer patient with X")
+# breast cancer patient with X"; or in brackets after it, an aside the sentence reads through: "in eight patients (mean
+# age, 15 years) with X", "five patients (4 males and 1 female) with X")
+_ASIDE = r"(?:\s*\([^()]{1,60}\))?"
+_PEOPLE_ASIDE_WITH = re.compile(
+    rf"\b{PEOPLE_NOUNS}\s*\([^()]{{1,60}}\)\s+with\s+(?:(?:{'|'.join(PEOPLE_WITH_MODIFIERS)})\s+)*$", re.IGNORECASE
+)
 _IN_PEOPLE_WITH = re.compile(
     rf"\S\s+in\s+(?:(?:a|an|one|two|three|four|five|\d+|the|these|those|some|all|our)\s+)?"
-    rf"(?:(?:{_NAME_WORD}){{0,3}}{PEOPLE_NOUNS}\s+with|cases?\s+of)\s+"
+    rf"(?:(?:{_NAME_WORD}){{0,3}}{PEOPLE_NOUNS}{_ASIDE}\s+with|cases?\s+of)\s+"
     r"(?:(?:a|an|the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*"
     rf"(?:(?:{_NAME_WORD}){{1,4}}(?:and|or)\s+)?(?:{_NAME_WORD}){{0,4}}$",
     re.IGNORECASE,
@@ -301,6 +306,14 @@ def _subject_needed_a_treatment(text: str, start: int, end: int) -> bool:
     return _NOT_IN_THE_SUBJECT.search(text, clause_start, needed.start()) is None
 
 
+def _people_with(text: str, window: int, start: int) -> re.Match[str] | None:
+    """The people right before "with" and the name at `start`, read through a bracketed aside after their noun."""
+    plain = PEOPLE_WITH.search(text, window, start)
+    if plain is not None or text.find(")", window, start) < 0:
+        return plain
+    return _PEOPLE_ASIDE_WITH.search(text, window, start)
+
+
 def names_the_indication(text: str, start: int, end: int) -> bool:
     """Whether an event name names the disease the treatment was given for, which the patients had before it, or a
     condition in which the drug was studied: each reading is tried only where the words it needs are there ("with"
@@ -342,7 +355,7 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
             or OWN_CAUSE_AFTER.match(text, end) is not None
             or _TO_AFTER.match(text, end) is not None  # "in a patient with allergic reactions to D"
         )
-    people = PEOPLE_WITH.search(text, window, start) if _ends_after_with(before) else None
+    people = _people_with(text, window, start) if _ends_after_with(before) else None
     if people is None or _names_its_cause(text, start, end):
         return False
     clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")
