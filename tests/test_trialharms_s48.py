@@ -1,8 +1,10 @@
 """s48-trialharms: the patients' own disease read through a bracketed aside after the people ("eight patients (mean
-age, 15 years) with X"). Sentences written for these tests."""
+age, 15 years) with X"); an adjective the tagger took alone joined to the name it modifies ("subacute" + "degeneration
+of the spinal cord"). Sentences written for these tests."""
 
 from __future__ import annotations
 
+from summarizer.engines.extractive.modifier_spans import joined_to_modified
 from summarizer.engines.extractive.patients_disease import names_the_indication
 
 
@@ -39,3 +41,49 @@ def test_a_harm_the_people_developed_is_not_their_disease() -> None:
 def test_a_bracket_that_is_not_about_the_people_does_not_make_a_harm_their_disease() -> None:
     text = "Rituximab (375 mg/m2) with fludarabine caused neutropenia in two patients."
     assert not _indication(text, "neutropenia")
+
+
+# s48-trialharms: an adjective the tagger took alone joined to the name it modifies (modifier_spans.py)
+
+
+def _joined(text: str, *parts: str) -> list[str]:
+    spans = []
+    for part in parts:
+        start = text.index(part)
+        spans.append((start, start + len(part)))
+    return [text[a:b] for a, b in joined_to_modified(text, spans)]
+
+
+def test_an_adjective_with_one_word_of_the_name_between_is_joined_to_the_name() -> None:
+    text = "A month later she developed subacute sclerosing panencephalitis at home."
+    assert _joined(text, "subacute", "panencephalitis") == ["subacute sclerosing panencephalitis"]
+
+
+def test_an_adjective_right_before_the_name_is_joined_to_it() -> None:
+    text = "Two weeks on, painful erythematous nodules appeared on both shins."
+    assert _joined(text, "painful", "erythematous nodules") == ["painful erythematous nodules"]
+
+
+def test_a_word_of_course_with_a_prefix_is_an_adjective() -> None:
+    text = "The boy had hyperacute graft rejection on the second day."
+    assert _joined(text, "hyperacute", "rejection") == ["hyperacute graft rejection"]
+
+
+def test_two_names_joined_by_and_stay_two() -> None:
+    text = "The infusion was followed by hepatic and renal failure within days."
+    assert _joined(text, "hepatic", "renal failure") == ["hepatic", "renal failure"]
+
+
+def test_a_cause_between_the_adjective_and_the_name_is_not_taken_in() -> None:
+    text = "We saw a fatal gold-induced aplastic anaemia in one woman."
+    assert _joined(text, "fatal", "aplastic anaemia") == ["fatal", "aplastic anaemia"]
+
+
+def test_adjectives_listed_after_a_verb_are_not_one_name() -> None:
+    text = "He became restless, tremulous, agitated and confused after the switch."
+    assert _joined(text, "tremulous", "agitated") == ["tremulous", "agitated"]
+
+
+def test_a_name_before_a_noun_is_not_taken_for_an_adjective() -> None:
+    text = "Her rash spread over the next days."
+    assert _joined(text, "rash", "days") == ["rash", "days"]
