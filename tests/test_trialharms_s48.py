@@ -87,3 +87,31 @@ def test_adjectives_listed_after_a_verb_are_not_one_name() -> None:
 def test_a_name_before_a_noun_is_not_taken_for_an_adjective() -> None:
     text = "Her rash spread over the next days."
     assert _joined(text, "rash", "days") == ["rash", "days"]
+
+
+# the condition the treated disease came with is the patients' too (patients_disease._came_with_the_disease)
+
+
+def test_the_condition_a_treated_disease_came_with_is_the_patients() -> None:
+    text = "Diuretics remain a standard treatment for oedema associated with chronic liver disease in older adults."
+    assert _indication(text, "chronic liver disease")
+
+
+def test_the_cause_of_a_disease_a_drug_was_given_for_is_the_patients() -> None:
+    text = "The infant was treated with surfactant for respiratory distress due to hyaline membrane disease."
+    assert _indication(text, "hyaline membrane disease")
+
+
+def test_a_drugs_toxicity_the_treated_disease_came_from_is_a_harm() -> None:
+    text = "Lidocaine is a treatment for arrhythmias secondary to digoxin toxicity in the emergency room."
+    assert not _indication(text, "toxicity")
+
+
+def test_a_condition_a_treatment_caused_is_a_harm() -> None:
+    text = "Steroid drops are a treatment for dry eye secondary to corneal damage from isotretinoin therapy."
+    assert not _indication(text, "corneal damage")
+
+
+def test_a_harm_a_treated_disease_s_drugs_were_associated_with_is_a_harm() -> None:
+    text = "Drugs used for the treatment of malaria have been associated with fatal arrhythmias in children."
+    assert not _indication(text, "fatal arrhythmias")

@@ -93,6 +93,26 @@ _IN_PEOPLE_WITH = re.compile(
     rf"(?:(?:{_NAME_WORD}){{1,4}}(?:and|or)\s+)?(?:{_NAME_WORD}){{0,4}}$",
     re.IGNORECASE,
 )
+# the condition the treated disease came with or from, named after it: "treatment for hypertension associated with
+# chronic renal failure", "treated with D for pulmonary hypertension due to meconium aspiration syndrome": the patients'
+# too (a name of the treated disease, no verb between: "used for X have been associated with sudden deaths" names a
+# harm; the caller refuses a cause that is a drug's, "secondary to caffeine toxicity")
+_CAME_WITH = re.compile(
+    r"\b(?:(?:treatment|therapy|management)\s+(?:of|for)|used\s+(?:to\s+treat|for)|to\s+treat|treated\s+for|"
+    r"(?:treated|given|prescribed)\s+with\s+[\w\-]+\s+for)\s+"
+    rf"(?:(?:the|their|his|her)\s+)?(?:{_NAME_WORD}){{1,4}}(?:associated\s+with|due\s+to|secondary\s+to)\s+"
+    r"(?:(?:a|an|the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
+    rf"(?:{_NAME_WORD}){{0,3}}$",
+    re.IGNORECASE,
+)
+_CAME_WITH_WORDS = ("associated", "due", "secondary")
+# a cause that is a drug's or a treatment's, in the name or right after it: then the condition is a harm
+_A_TREATMENTS_CAUSE = re.compile(
+    r"-induced|\b(?:toxicity|intoxication|overdose|poisoning|therapy|treatment|chemotherapy|drugs?|agents?)\b",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"\b(?:associated\s+with|due\s+to|secondary\s+to)\b", re.IGNORECASE)
+_CAUSE_AFTER_NAME = re.compile(r"\s+(?:from|after|following|during|induced|caused)\b", re.IGNORECASE)
 # a condition in which a drug was studied, not an event: "clearance is unchanged even in severe renal impairment"
 _STUDIED_IN = re.compile(
     rf"\b(?:even|also|only|especially|particularly)\s+in\s+(?:(?:{PEOPLE_NOUNS})\s+with\s+)?$", re.IGNORECASE
@@ -306,6 +326,16 @@ def _subject_needed_a_treatment(text: str, start: int, end: int) -> bool:
     return _NOT_IN_THE_SUBJECT.search(text, clause_start, needed.start()) is None
 
 
+def _came_with_the_disease(text: str, start: int, end: int, before: str, window: int) -> bool:
+    """Whether a name is the condition the treated disease came with ("treatment for A associated with B"), not a
+    treatment's cause ("due to caffeine toxicity", "secondary to canalicular obstruction from D therapy")."""
+    found = _gated_search(_CAME_WITH, _CAME_WITH_WORDS, before, text, window, start)
+    if found is None or _CAUSE_AFTER_NAME.match(text, end) is not None:
+        return False
+    link = list(_LINK.finditer(text, found.start(), start))[-1]
+    return _A_TREATMENTS_CAUSE.search(text, link.end(), end) is None
+
+
 def _people_with(text: str, window: int, start: int) -> re.Match[str] | None:
     """The people right before "with" and the name at `start`, read through a bracketed aside after their noun."""
     plain = PEOPLE_WITH.search(text, window, start)
@@ -339,6 +369,8 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
     )
     if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
         return not _names_its_cause(text, start, end) and CAUSED_NAME.search(text, disease.start(), start) is None
+    if _came_with_the_disease(text, start, end, before, window):  # "treatment for A associated with B"
+        return True
     studied_in = text.find("in", window, start) >= 0 and _gated_search(
         _STUDIED_IN, _STUDIED_IN_WORDS, before, text, window, start
     )
