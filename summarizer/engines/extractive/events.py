@@ -36,6 +36,7 @@ from summarizer.engines.extractive.dechallenge import returned_on_stopping, stop
 from summarizer.engines.extractive.event_measures import measure_prefix_end, names_a_quantity
 from summarizer.engines.extractive.event_scope import clause_after_and
 from summarizer.engines.extractive.fallback_events import subject_negated
+from summarizer.engines.extractive.modifier_spans import joined_to_modified
 from summarizer.engines.extractive.named_cause import drug_named_as_cause
 from summarizer.engines.extractive.of_phrases import joined_by_of
 from summarizer.engines.extractive.patients_disease import (
@@ -567,7 +568,8 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
     screens = may_screen(text)
     low = text.lower()
     gone = any(word in low for word in _GONE_GATE)
-    named = (event_name_span(text, span) for span in joined_by_of(text, spans))  # "loss" + "of" + "consciousness"
+    whole = joined_to_modified(text, joined_by_of(text, spans))  # "loss" + "of" + "consciousness", "subacute" + ...
+    named = (event_name_span(text, span) for span in whole)
     cleaned_spans = [cleaned for cleaned in named if cleaned is not None]
     read = {text[a:b].strip(" ,;:.").lower() for a, b in cleaned_spans}
     for cleaned in cleaned_spans:

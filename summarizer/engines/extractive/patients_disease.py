@@ -80,14 +80,39 @@ _NAME_WORD = (
     r"resulted|who)\b)(?![\w\-']*-(?:induced|associated|related)\b)[\w\-']+\s+"
 )
 # (the people may be described before their noun: "in a 16-year-old girl with X", "in a 71 year old man with X", "in a
-# breast cancer patient with X")
+# breast cancer patient with X"; or in brackets after it, an aside the sentence reads through: "in eight patients (mean
+# age, 15 years) with X", "five patients (4 males and 1 female) with X")
+_ASIDE = r"(?:\s*\([^()]{1,60}\))?"
+_PEOPLE_ASIDE_WITH = re.compile(
+    rf"\b{PEOPLE_NOUNS}\s*\([^()]{{1,60}}\)\s+with\s+(?:(?:{'|'.join(PEOPLE_WITH_MODIFIERS)})\s+)*$", re.IGNORECASE
+)
 _IN_PEOPLE_WITH = re.compile(
     rf"\S\s+in\s+(?:(?:a|an|one|two|three|four|five|\d+|the|these|those|some|all|our)\s+)?"
-    rf"(?:(?:{_NAME_WORD}){{0,3}}{PEOPLE_NOUNS}\s+with|cases?\s+of)\s+"
+    rf"(?:(?:{_NAME_WORD}){{0,3}}{PEOPLE_NOUNS}{_ASIDE}\s+with|cases?\s+of)\s+"
     r"(?:(?:a|an|the|their|active|chronic|severe|refractory|underlying|moderate|mild)\s+)*"
     rf"(?:(?:{_NAME_WORD}){{1,4}}(?:and|or)\s+)?(?:{_NAME_WORD}){{0,4}}$",
     re.IGNORECASE,
 )
+# the condition the treated disease came with or from, named after it: "treatment for hypertension associated with
+# chronic renal failure", "treated with D for pulmonary hypertension due to meconium aspiration syndrome": the patients'
+# too (a name of the treated disease, no verb between: "used for X have been associated with sudden deaths" names a
+# harm; the caller refuses a cause that is a drug's, "secondary to caffeine toxicity")
+_CAME_WITH = re.compile(
+    r"\b(?:(?:treatment|therapy|management)\s+(?:of|for)|used\s+(?:to\s+treat|for)|to\s+treat|treated\s+for|"
+    r"(?:treated|given|prescribed)\s+with\s+[\w\-]+\s+for)\s+"
+    rf"(?:(?:the|their|his|her)\s+)?(?:{_NAME_WORD}){{1,4}}(?:associated\s+with|due\s+to|secondary\s+to)\s+"
+    r"(?:(?:a|an|the|their|his|her|active|chronic|severe|refractory|underlying)\s+)*"
+    rf"(?:{_NAME_WORD}){{0,3}}$",
+    re.IGNORECASE,
+)
+_CAME_WITH_WORDS = ("associated", "due", "secondary")
+# a cause that is a drug's or a treatment's, in the name or right after it: then the condition is a harm
+_A_TREATMENTS_CAUSE = re.compile(
+    r"-induced|\b(?:toxicity|intoxication|overdose|poisoning|therapy|treatment|chemotherapy|drugs?|agents?)\b",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"\b(?:associated\s+with|due\s+to|secondary\s+to)\b", re.IGNORECASE)
+_CAUSE_AFTER_NAME = re.compile(r"\s+(?:from|after|following|during|induced|caused)\b", re.IGNORECASE)
 # a condition in which a drug was studied, not an event: "clearance is unchanged even in severe renal impairment"
 _STUDIED_IN = re.compile(
     rf"\b(?:even|also|only|especially|particularly)\s+in\s+(?:(?:{PEOPLE_NOUNS})\s+with\s+)?$", re.IGNORECASE
@@ -301,6 +326,24 @@ def _subject_needed_a_treatment(text: str, start: int, end: int) -> bool:
     return _NOT_IN_THE_SUBJECT.search(text, clause_start, needed.start()) is None
 
 
+def _came_with_the_disease(text: str, start: int, end: int, before: str, window: int) -> bool:
+    """Whether a name is the condition the treated disease came with ("treatment for A associated with B"), not a
+    treatment's cause ("due to caffeine toxicity", "secondary to canalicular obstruction from D therapy")."""
+    found = _gated_search(_CAME_WITH, _CAME_WITH_WORDS, before, text, window, start)
+    if found is None or _CAUSE_AFTER_NAME.match(text, end) is not None:
+        return False
+    link = list(_LINK.finditer(text, found.start(), start))[-1]
+    return _A_TREATMENTS_CAUSE.search(text, link.end(), end) is None
+
+
+def _people_with(text: str, window: int, start: int) -> re.Match[str] | None:
+    """The people right before "with" and the name at `start`, read through a bracketed aside after their noun."""
+    plain = PEOPLE_WITH.search(text, window, start)
+    if plain is not None or text.find(")", window, start) < 0:
+        return plain
+    return _PEOPLE_ASIDE_WITH.search(text, window, start)
+
+
 def names_the_indication(text: str, start: int, end: int) -> bool:
     """Whether an event name names the disease the treatment was given for, which the patients had before it, or a
     condition in which the drug was studied: each reading is tried only where the words it needs are there ("with"
@@ -326,6 +369,8 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
     )
     if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
         return not _names_its_cause(text, start, end) and CAUSED_NAME.search(text, disease.start(), start) is None
+    if _came_with_the_disease(text, start, end, before, window):  # "treatment for A associated with B"
+        return True
     studied_in = text.find("in", window, start) >= 0 and _gated_search(
         _STUDIED_IN, _STUDIED_IN_WORDS, before, text, window, start
     )
@@ -342,7 +387,7 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
             or OWN_CAUSE_AFTER.match(text, end) is not None
             or _TO_AFTER.match(text, end) is not None  # "in a patient with allergic reactions to D"
         )
-    people = PEOPLE_WITH.search(text, window, start) if _ends_after_with(before) else None
+    people = _people_with(text, window, start) if _ends_after_with(before) else None
     if people is None or _names_its_cause(text, start, end):
         return False
     clause_start = max(text.rfind(c, 0, people.start()) for c in ".;:")

@@ -21,7 +21,7 @@ from summarizer.engines.extractive.event_hedges import is_hedge_word
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import Span
 
-__all__ = ["whole_term_span"]
+__all__ = ["is_degree_or_course", "whole_term_span"]
 
 # words that say how bad or how long a harm was, which qualify any harm and name none
 _DEGREE_OR_COURSE = frozenset({
@@ -38,6 +38,11 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 _LEXICON_NAMES = frozenset({"EFFECT", "EFFECTL"})
 # a word that says the harm's cause ("heparin-induced"): the claim names the drug, the harm keeps its own name
 _CAUSE_WORD = re.compile(r"[\w\-]+-(?:induced|associated|related|caused)")
+
+
+def is_degree_or_course(word: str) -> bool:
+    """Whether a lower-cased word says how bad or how long a harm was ("severe", "acute", "fatal")."""
+    return word in _DEGREE_OR_COURSE
 
 
 def _is_qualifier(word: str) -> bool:
