@@ -70,6 +70,7 @@ MODULES = (
     "measure_polarity",
     "measured_harms",
     "measured_names",
+    "modifier_spans",
     "name_roles",
     "named_cause",
     "nested_events",
