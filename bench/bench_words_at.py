@@ -1,12 +1,14 @@
-"""outcome_spans._words_at against a search without a pattern compiled per call: the same answers, and the CPU of each.
+"""outcome_spans._words_at (since s48-speed3 a search without a pattern compiled per call) against its old pattern: the
+same answers, and the CPU of each.
 
 Run: python bench/bench_words_at.py STATEMENTS.csv [--limit 8000] [--repeat 5] [--save FILE | --load FILE]
      (STATEMENTS.csv: e.g. the 20,000 real sentences `python bench/bench_throughput.py --keep STATEMENTS.csv` writes)
 
-`_words_at` compiles a pattern of the subject's words joined by `\\s+` for each call; the words differ from call to
-call, so re's cache seldom holds them and each call pays a compile (~0.6 ms interpreted). `words_found` finds the
-first word with str.find and walks the white space after it (str.isspace is the pattern's `\\s` for str patterns,
-and the words, from str.split(), are whitespace-free and not empty, so `\\s+` before a word has one way to match).
+The old `_words_at` (`words_by_pattern` here) compiled a pattern of the subject's words joined by `\\s+` for each call;
+the words differ from call to call, so re's cache seldom held them and each call paid a compile (~0.6 ms
+interpreted). The new one finds the first word with str.find and walks the white space after it (str.isspace is the
+pattern's `\\s` for str patterns, and the words, from str.split(), are whitespace-free and not empty, so `\\s+` before a
+word has one way to match).
 The inputs are those the reading of the statements gives `_words_at` (recorded by wrapping it); each is answered by
 both, and the answers must be equal; the CPU of answering all of them is timed for each, alternated. A compiled
 build's calls between its own modules cannot be wrapped: record the inputs with the interpreted code (--save) and
@@ -25,28 +27,14 @@ from summarizer.engines.extractive import ExtractiveEngine, outcome_spans
 from summarizer.engines.extractive.engine import _annotate_jobs
 
 
-def words_found(low: str, words: list[str], start: int, end: int) -> tuple[int, int] | None:
-    """Where the words stand in low[start:end], however much space parts them (as _words_at answers)."""
-    first = words[0]
-    at = low.find(first, start, end)
-    while at >= 0:
-        stop = _rest_after(low, words, at + len(first), end)
-        if stop is not None:
-            return at, stop
-        at = low.find(first, at + 1, end)
-    return None
+def words_by_pattern(low: str, words: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """`_words_at` as it was before s48-speed3: a pattern of the words joined by `\\s+`, compiled per call."""
+    found = re.compile(r"\s+".join(map(re.escape, words))).search(low, start, end)
+    return (found.start(), found.end()) if found is not None else None
 
 
-def _rest_after(low: str, words: list[str], pos: int, end: int) -> int | None:
-    """Where the words after the first end when they follow pos, each after one or more spaces; None if they do not."""
-    for word in words[1:]:
-        gap = pos
-        while gap < end and low[gap].isspace():
-            gap += 1
-        if gap == pos or not low.startswith(word, gap, end):
-            return None
-        pos = gap + len(word)
-    return pos
+# the search without a pattern, moved into outcome_spans (s48-speed3); tests/test_speed_s48.py imports it from here
+words_found = outcome_spans._words_at
 
 
 def _recorded_inputs(path: str, limit: int) -> list[tuple[str, list[str], int, int]]:
@@ -83,10 +71,10 @@ def main() -> None:
     if args.save:
         with open(args.save, "wb") as handle:
             pickle.dump(inputs, handle)
-    unequal = [i for i in inputs if outcome_spans._words_at(*i) != words_found(*i)]
+    unequal = [i for i in inputs if outcome_spans._words_at(*i) != words_by_pattern(*i)]
     source = f"loaded from {args.load}" if args.load else f"in reading {args.limit} statements"
     print(f"{len(inputs)} calls of _words_at {source}; answers unequal: {len(unequal)}")
-    for name, function in [("_words_at", outcome_spans._words_at), ("words_found", words_found)] * args.repeat:
+    for name, function in [("_words_at", outcome_spans._words_at), ("by_pattern", words_by_pattern)] * args.repeat:
         re.purge()  # as in a reading, where the patterns of other calls' words are not in re's cache
         began = time.process_time()
         for low, words, start, end in inputs:

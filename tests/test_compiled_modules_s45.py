@@ -10,9 +10,9 @@ from pathlib import Path
 from summarizer.engines.extractive import compiled
 
 PACKAGE_DIR = Path(compiled.__file__).resolve().parent
-# interpreted by design: mypyc rejects linear.py's `cls.__new__(cls)` and per_word.py's `__call__ = dict.__getitem__`;
-# resources.py and startup.py run once a process; the PICO readers hold the optional encoder's code
-INTERPRETED = frozenset({"linear", "per_word", "resources", "startup", "pico", "pico_decoding", "pico_encoder"})
+# interpreted by design: compiled, per_word.py's `__call__ = dict.__getitem__` is no method (linear.py is compiled
+# since s48-speed3); resources.py and startup.py run once a process; the PICO readers hold the optional encoder's code
+INTERPRETED = frozenset({"per_word", "resources", "startup", "pico", "pico_decoding", "pico_encoder"})
 # interpreted because they are not hot: compiled (all twelve, mypyc accepted them and no brief changed), the command
 # on 20,000 statements measured no gain (profile_target 0.26-0.40 s of CPU either way; docs/BENCHMARKS.md s45-speed)
 NOT_HOT = frozenset({

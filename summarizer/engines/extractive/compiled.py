@@ -27,8 +27,8 @@ from types import ModuleType
 PACKAGE = "summarizer.engines.extractive"
 # the reading (reading.annotate) and the modules it calls, and the parent's tally of the target's treatments and its
 # sections (target_profile, short_forms, abbreviations, evidence, sections, verdicts): those that mypyc builds with
-# the same results; interpreted stay linear.py (mypyc rejects its `cls.__new__(cls)`), resources.py (built once) and
-# per_word.py (compiled, its `__call__ = dict.__getitem__` is no method)
+# the same results; interpreted stay resources.py (built once) and per_word.py (compiled, its
+# `__call__ = dict.__getitem__` is no method)
 MODULES = (
     "abbreviations",
     "alone_arms",
@@ -66,6 +66,7 @@ MODULES = (
     "learned_arms",
     "learned_names",
     "learned_spans",
+    "linear",
     "measure_heads",
     "measure_polarity",
     "measured_harms",

@@ -47,8 +47,10 @@ class LinearModel:
 
     @classmethod
     def from_parts(cls, parts: Sequence[Any]) -> LinearModel:
-        model = cls.__new__(cls)
-        model.labels, model.bias, model.weights, model.vocabulary = parts
+        # built without weights, then given the cached ones (mypyc, which compiles this module, has no `__new__`)
+        labels, bias, weights, vocabulary = parts
+        model = cls(labels, bias, {})
+        model.weights, model.vocabulary = weights, vocabulary
         return model
 
     @classmethod
@@ -181,10 +183,10 @@ class TokenTagger:
 
     @classmethod
     def from_parts(cls, parts: Sequence[Any]) -> TokenTagger:
-        tagger = cls.__new__(cls)
+        # built without weights, then given the cached ones (mypyc, which compiles this module, has no `__new__`)
+        tagger = cls(parts[0], {})
         (tagger.bias, tagger.pieces, tagger.word, tagger.left, tagger.right, tagger.left2, tagger.right2,
          tagger.floor) = parts
-        tagger.own_scores = PerWord(tagger._own_score)
         return tagger
 
     @classmethod

@@ -229,9 +229,29 @@ def _subject_before(
 
 
 def _words_at(low: str, words: list[str], start: int, end: int) -> tuple[int, int] | None:
-    """Where the words stand in low[start:end], however much space parts them (a bracket blanked out leaves more)."""
-    found = re.compile(r"\s+".join(map(re.escape, words))).search(low, start, end)
-    return (found.start(), found.end()) if found is not None else None
+    """Where the words stand in low[start:end], however much space parts them (a bracket blanked out leaves more), as
+    the words joined by `\\s+` would match, without a pattern compiled per call: the words (of str.split()) hold no
+    space, so the space before each is walked one way only (str.isspace is `\\s`)."""
+    first = words[0]
+    at = low.find(first, start, end)
+    while at >= 0:
+        stop = _rest_after(low, words, at + len(first), end)
+        if stop is not None:
+            return at, stop
+        at = low.find(first, at + 1, end)
+    return None
+
+
+def _rest_after(low: str, words: list[str], pos: int, end: int) -> int | None:
+    """Where the words after the first end when they follow pos, each after one or more spaces; None if not."""
+    for word in words[1:]:
+        gap = pos
+        while gap < end and low[gap].isspace():
+            gap += 1
+        if gap == pos or not low.startswith(word, gap, end):
+            return None
+        pos = gap + len(word)
+    return pos
 
 
 # a bracket that closes right before the verb ("...) were", "...) was significantly")
