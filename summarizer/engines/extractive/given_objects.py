@@ -27,7 +27,14 @@ from summarizer.engines.extractive.treatment_names import (
 __all__ = ["GIVING_WORDS", "given_object_spans"]
 
 # the verbs whose object was given; only these need to be in a statement for the rule to look further
-GIVING_WORDS = frozenset({"treated", "received", "receive", "receives", "receiving", "given"})
+GIVING_WORDS = frozenset({
+    "treated", "received", "receive", "receives", "receiving", "given", "addition", "administered",
+})
+# a participle of giving that says before a noun that it was given ("intrathecally administered magnesium"); after an
+# auxiliary it is a passive whose subject came before ("X was administered"). Not "injected" or "infused", said of
+# the site as often ("injected muscles")
+_GIVEN_BEFORE_NOUN = frozenset({"administered"})
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _RELATIVES = frozenset({"who", "that"})
 # the auxiliaries between a relative pronoun and its verb: "who had received", "who were given"
 _AUXILIARIES = frozenset({"had", "have", "has", "were", "was", "also", "all", "then", "subsequently"})
@@ -36,6 +43,8 @@ _AUXILIARIES = frozenset({"had", "have", "has", "were", "was", "also", "all", "t
 _RECIPIENTS = PEOPLE | ARM_WORDS | frozenset({"those", "cohort", "cohorts", "infants", "neonates", "mothers"})
 _RANDOMISED = frozenset({"randomised", "randomized", "allocated", "assigned"})
 _ARTICLES = frozenset({"the", "a", "an", "either"})
+# how it was given, right after the verb ("fentanyl administered alone", "given once"): no name
+_HOW_GIVEN = frozenset({"alone", "only", "together", "once", "twice", "thrice", "again", "first", "later"})
 # the manner of "treated with": "results should be treated with caution"
 _MANNERS = frozenset({"caution", "care", "respect", "suspicion", "scepticism", "skepticism"})
 # words of treatment in general: alone, they say that something was given, not what
@@ -49,6 +58,12 @@ _GENERIC = frozenset({
 # a class word in apposition before the name ("the vasoconstrictor agent terlipressin"): the name follows it
 _CLASS_WORDS = frozenset({"agent", "agents", "drug", "drugs", "medication", "medications", "compound", "compounds"})
 _NAME_WORDS = 4
+# the first words of English prepositions of two words with "to" ("radiotherapy prior to surgery", "X similar to Y"):
+# no word of the name before them
+_BEFORE_TO = frozenset({
+    "prior", "due", "according", "owing", "next", "close", "similar", "equivalent", "compared", "relative",
+    "secondary", "subsequent", "adjacent", "identical", "superior", "inferior", "preferable",
+})
 # English verbs whose past is not written with -ed (learned_spans.finite_after_name reads those): after a name, the
 # statement's verb ("infants given zinc grew faster"), never a word of the name
 _IRREGULAR_PASTS = frozenset({
@@ -64,6 +79,10 @@ def _object_start(toks: list[str], i: int) -> int | None:
     before = toks[i - 1] if i > 0 else ""
     if tok == "treated":
         return i + 2 if toks[i + 1 : i + 2] == ["with"] else None
+    if tok == "addition":
+        return i + 2 if toks[i + 1 : i + 2] == ["of"] else None  # "the addition of X (to Y)"
+    if tok in _GIVEN_BEFORE_NOUN:
+        return None if before in _PASSIVE_AUXILIARIES or toks[i + 1 : i + 2] in (["to"], ["by"]) else i + 1
     if tok == "receive" and before == "to" and i > 1 and toks[i - 2] in _RANDOMISED:
         return i + 1  # "randomised to receive X"
     back = i - 1
@@ -87,7 +106,9 @@ def _object_span(scan: Scan, first: int) -> tuple[int, int] | None:
     toks = scan.toks
     while first < len(toks) and toks[first] in _ARTICLES:
         first += 1
-    if first >= len(toks) or toks[first] in _MANNERS or not learned_first_word(toks[first]):
+    if first >= len(toks) or toks[first] in _MANNERS or toks[first] in _HOW_GIVEN or not learned_first_word(
+        toks[first]
+    ):
         return None
     if names_comparator(toks[first]):
         return None
@@ -109,7 +130,7 @@ def _name_word(toks: list[str], i: int) -> bool:
     """Whether word i, after a name's word, goes on with the name: not a function word nor the statement's verb."""
     return (
         learned_word(toks[i]) and not finite_after_name(toks, i) and toks[i] not in _IRREGULAR_PASTS
-        and toks[i + 1 : i + 2] != ["to"]  # "prior to surgery", "due to": a preposition, no word of the name
+        and not (toks[i] in _BEFORE_TO and toks[i + 1 : i + 2] == ["to"])
     )
 
 
