@@ -29,6 +29,10 @@ def _mentions(text: str) -> list[tuple[str, bool]]:
         ("Subjects were randomised to receive ZK-9 or placebo for six weeks [5].", "ZK-9"),
         ("Bleeding was shorter with the addition of topical thrombin to the dressing [6].", "topical thrombin"),
         ("Intravenously administered magnesium shortened the seizures [8].", "magnesium"),
+        # people and an auxiliary before the verb, "which" after an arm, an amount before the name
+        ("Anaemia was commoner in infants whose mothers had received TMX-3 in pregnancy [2].", "TMX-3"),
+        ("Calcium rose in the arm which received oral zinc compared with the other arm [4].", "oral zinc"),
+        ("Bone density rose in women treated with weekly doses of oral ralvatide [5].", "oral ralvatide"),
     ],
 )
 def test_the_object_of_a_verb_of_giving_is_a_treatment_given(text: str, name: str) -> None:
@@ -46,6 +50,7 @@ def test_the_object_of_a_verb_of_giving_is_a_treatment_given(text: str, name: st
         ("Hepatitis occurred in a man treated with repeated courses [9].", "repeated courses"),
         ("Sedation was deeper when propofol was administered alone [2].", "alone"),
         ("Weight was measured when the administered dose had been absorbed [2].", "dose"),
+        ("The protocol which received approval was then applied [2].", "approval"),
     ],
 )
 def test_no_treatment_where_nothing_is_given_or_nothing_named(text: str, not_a_name: str) -> None:

@@ -37,12 +37,13 @@ _GIVEN_BEFORE_NOUN = frozenset({"administered"})
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _RELATIVES = frozenset({"who", "that"})
 # the auxiliaries between a relative pronoun and its verb: "who had received", "who were given"
-_AUXILIARIES = frozenset({"had", "have", "has", "were", "was", "also", "all", "then", "subsequently"})
+_AUXILIARIES = frozenset({"had", "have", "has", "having", "were", "was", "also", "all", "then", "subsequently"})
 # what a trial's people are called before "receiving" or "given" with no relative pronoun ("patients receiving X",
 # "the group receiving X", "those given X")
 _RECIPIENTS = PEOPLE | ARM_WORDS | frozenset({"those", "cohort", "cohorts", "infants", "neonates", "mothers"})
 _RANDOMISED = frozenset({"randomised", "randomized", "allocated", "assigned"})
 _ARTICLES = frozenset({"the", "a", "an", "either"})
+_AMOUNTS = frozenset({"dose", "doses", "course", "courses", "cycle", "cycles", "injection", "injections"})
 # how it was given, right after the verb ("fentanyl administered alone", "given once"): no name
 _HOW_GIVEN = frozenset({"alone", "only", "together", "once", "twice", "thrice", "again", "first", "later"})
 # the manner of "treated with": "results should be treated with caution"
@@ -88,8 +89,12 @@ def _object_start(toks: list[str], i: int) -> int | None:
     back = i - 1
     while back >= 0 and toks[back] in _AUXILIARIES:
         back -= 1
-    if back >= 0 and toks[back] in _RELATIVES and back < i - 1 or before in _RELATIVES:
+    if back >= 0 and toks[back] in _RELATIVES:
         return i + 1  # "who received X", "who were given X", "those who had received X"
+    if back > 0 and toks[back] == "which" and toks[back - 1] in _RECIPIENTS:
+        return i + 1  # "the group which received X" ("which received attention" gives nothing to anyone)
+    if back >= 0 and back < i - 1 and toks[back] in _RECIPIENTS:
+        return i + 1  # "mothers had received X", "one group had received X", "those having received X"
     if tok in ("receiving", "given") and before in _RECIPIENTS:
         return i + 1  # "patients receiving X", "the group receiving X", "infants given X"
     return None
@@ -106,6 +111,7 @@ def _object_span(scan: Scan, first: int) -> tuple[int, int] | None:
     toks = scan.toks
     while first < len(toks) and toks[first] in _ARTICLES:
         first += 1
+    first = _past_the_amount(toks, first)
     if first >= len(toks) or toks[first] in _MANNERS or toks[first] in _HOW_GIVEN or not learned_first_word(
         toks[first]
     ):
@@ -124,6 +130,18 @@ def _object_span(scan: Scan, first: int) -> tuple[int, int] | None:
         return None
     classed = [k for k in range(first, last) if toks[k] in _CLASS_WORDS]
     return (classed[-1] + 1 if classed else first), last
+
+
+def _past_the_amount(toks: list[str], first: int) -> int:
+    """Where the name begins after how much of it was given ("monthly doses of oral X", "a fifth dose of X", "two
+    courses of X"): after the "of" that follows the amount's noun, within three words; first where there is none."""
+    for k in range(first, min(first + 3, len(toks) - 1)):
+        if toks[k] in _AMOUNTS and toks[k + 1] == "of":
+            after = k + 2
+            while after < len(toks) and toks[after] in _ARTICLES:
+                after += 1
+            return after
+    return first
 
 
 def _name_word(toks: list[str], i: int) -> bool:
