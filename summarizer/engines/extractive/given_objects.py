@@ -178,5 +178,6 @@ def given_object_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
         found = _object_span(scan, start)
         if found is not None and not (found[0] == found[1] and toks[found[0]] in defined):
             first, last = found
-            spans.append((scan.starts[first], scan.ends[last], first, last, True))
+            # "the addition of X" says X was added, not to whom: to people or to cells, its frame decides
+            spans.append((scan.starts[first], scan.ends[last], first, last, tok != "addition"))
     return spans
