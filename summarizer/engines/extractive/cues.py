@@ -446,14 +446,11 @@ PEOPLE_NOUNS = (
 # after it (events._names_the_indication)
 PEOPLE_WITH_MODIFIERS = ("the", "their", "active", "chronic", "severe", "refractory", "underlying", "moderate", "mild")
 PEOPLE_WITH = re.compile(rf"\b{PEOPLE_NOUNS}\s+with\s+(?:(?:{'|'.join(PEOPLE_WITH_MODIFIERS)})\s+)*$", re.IGNORECASE)
-# unless "who" follows a cited work's authors or its reference ("Smith and colleagues, who reported a decrease",
-# "Lee et al. [4], who showed a"): what they reported is the cited work's finding. Each lookbehind has a fixed width,
-# so each spacing is one of its own
-_AUTHORS_ENDINGS = ("et al.", "et al", "colleagues", "co-workers", "coworkers", "authors", "investigators", "]")
-_AUTHORS_BEFORE_WHO = "".join(
-    f"(?<!{re.escape(ending + comma + space)})"
-    for ending in _AUTHORS_ENDINGS for comma in ("", ",") for space in (" ", "  ")
-)
+# not after a cited work's authors or reference ("Smith and colleagues, who reported a", "Lee et al. [4] who showed a":
+# the cited work's finding); a lookbehind has a fixed width, so one for each ending, comma and spacing
+_AUTHORS_BEFORE_WHO = "".join(f"(?<!{re.escape(end + comma + space)})" for comma in ("", ",") for space in (" ", "  ")
+                              for end in ("et al.", "et al", "colleagues", "co-workers", "authors", "investigators",
+                                          "]"))
 # a change that says who the patients were, not what a treatment did: "in patients who had improved symptoms",
 # "those with reduced renal function"
 SUBGROUP_BEFORE = re.compile(
