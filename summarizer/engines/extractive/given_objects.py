@@ -9,7 +9,8 @@ receiving"): "received significant attention" and "given the high risk" give not
 of words that may name a treatment (learned_spans.learned_word) after an article, up to punctuation, a function word
 or a verb; one that begins with the comparator's word ("received placebo") or a generic word of treatment alone
 ("received treatment", "receiving the intervention") names no treatment. "Treated with caution" is a manner, not a
-thing given.
+thing given. "The addition of X" and "intrathecally administered X" name X as well; the addition says X was added, not
+to whom (people or cultured cells), so its frame (treatment_frames.py) decides whether X was given.
 """
 
 from __future__ import annotations
