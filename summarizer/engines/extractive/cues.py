@@ -446,10 +446,16 @@ PEOPLE_NOUNS = (
 # after it (events._names_the_indication)
 PEOPLE_WITH_MODIFIERS = ("the", "their", "active", "chronic", "severe", "refractory", "underlying", "moderate", "mild")
 PEOPLE_WITH = re.compile(rf"\b{PEOPLE_NOUNS}\s+with\s+(?:(?:{'|'.join(PEOPLE_WITH_MODIFIERS)})\s+)*$", re.IGNORECASE)
+# not after a cited work's authors or reference ("Smith and colleagues, who reported a", "Lee et al. [4] who showed a":
+# the cited work's finding); a lookbehind has a fixed width, so one for each ending, comma and spacing
+_AUTHORS_BEFORE_WHO = "".join(f"(?<!{re.escape(end + comma + space)})" for comma in ("", ",") for space in (" ", "  ")
+                              for end in ("et al.", "et al", "colleagues", "co-workers", "authors", "investigators",
+                                          "]"))
 # a change that says who the patients were, not what a treatment did: "in patients who had improved symptoms",
 # "those with reduced renal function"
 SUBGROUP_BEFORE = re.compile(
-    r"\b(?:who|that)\s+(?:had|have|has|showed|show|shows|reported|experienced|achieved|developed)\s+"
+    rf"\b{_AUTHORS_BEFORE_WHO}(?:who|that)\s+"
+    r"(?:had|have|has|showed|show|shows|reported|experienced|achieved|developed)\s+"
     r"(?:(?:no|an?|any|some)\s+)?$|"
     rf"\b{PEOPLE_NOUNS}\s+(?:with|without)\s+(?:(?:no|an?|any)\s+)?$"
 )

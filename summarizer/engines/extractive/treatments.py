@@ -29,6 +29,7 @@ from summarizer.engines.extractive.cues import (
     TESTED_IN_NUMBERS,
     word_class,
 )
+from summarizer.engines.extractive.given_objects import GIVING_WORDS, given_object_spans
 from summarizer.engines.extractive.learned_arms import learned_arms
 from summarizer.engines.extractive.learned_spans import (
     finite_after_name,
@@ -336,6 +337,7 @@ def treatment_mentions(
     spans.extend(combinations)
     spans.extend(learned_spans(scan, learned))
     spans.extend(_dosed_spans(scan))
+    spans.extend(given_object_spans(scan))
     n = len(toks)
     arms: set[int] = set()  # where the names of trial arms ("the olanzapine group") start
     phrase_ends = [] if PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in PHRASE_ENDS]
@@ -518,6 +520,7 @@ def read_treatments(
         or (len(scan.masked) != len(scan.toks) and "DRUGX" in map(word_class.__getitem__, scan.toks))
         or _CAUSE_WORD.search(scan.low)
         or not DOSE_UNITS.isdisjoint(scan.ngram_set) or "g" in scan.ngram_set  # a name with its dose ("IPE 4 g/day")
+        or not GIVING_WORDS.isdisjoint(scan.toks)  # "patients treated with X" (given_objects.py)
     )
     if not candidates:
         return _NOTHING
