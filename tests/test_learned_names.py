@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(load_pico_tagger() is None, reason="the PICO rea
 BLANKET = [
     "Insomnia severity was lower in patients randomised to the weighted blanket than in the control group "
     "(p = 0.002).",
-    "Sleep onset latency was shorter in patients given the weighted blanket than with the light plastic blanket "
+    "Sleep onset latency was shorter under the weighted blanket than with the light plastic blanket "
     "(mean difference 9 minutes, 95% CI 3 to 15).",
     # (not "between the weighted blanket and control groups": an arm word joined to the control's names the arm
     # without the PICO reader, treatments.py)

@@ -34,8 +34,8 @@ def test_one_word_is_too_little_and_an_outcome_must_be_tagged_over_twice_as_ofte
 
 
 _SYRUP_TRIAL = [
-    "Children given Calmora syrup had fewer days of diarrhoea than those given placebo (p = 0.01).",
-    "Stool frequency fell faster in children treated with Calmora syrup than with placebo (p = 0.02).",
+    "Children on Calmora syrup had fewer days of diarrhoea than those on placebo (p = 0.01).",
+    "Stool frequency fell faster with Calmora syrup than with placebo (p = 0.02).",
 ]
 
 

@@ -62,6 +62,7 @@ MODULES = (
     "evidence",
     "fallback_events",
     "features",
+    "given_objects",
     "held_back_courses",
     "learned_arms",
     "learned_names",
