@@ -149,7 +149,7 @@ def tagger_features(toks: Sequence[str], i: int, window: int = 2) -> list[str]:
     side (one or two each way)."""
     tok = toks[i]
     n = len(toks)
-    feats = ["C:" + piece for piece in _char_ngrams[tok]]
+    feats = ["C:" + piece for piece in _char_ngrams(tok)]
     feats.append("W:" + tok)
     feats.append("L:" + (toks[i - 1] if i > 0 else "<s>"))
     feats.append("R:" + (toks[i + 1] if i + 1 < n else "</s>"))
@@ -200,7 +200,7 @@ class TokenTagger:
         """Bias plus the weights of the word and its letter pieces; very negative for numbers and short words."""
         if not taggable(tok):
             return UNTAGGABLE_SCORE
-        return self.score_of_pieces(tok, _char_ngrams[tok])
+        return self.score_of_pieces(tok, _char_ngrams(tok))
 
     def score_of_pieces(self, tok: str, pieces: Iterable[str]) -> float:
         """The own score of a taggable word whose letter pieces are given."""
