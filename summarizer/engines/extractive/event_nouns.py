@@ -53,7 +53,7 @@ def _case_report_harms() -> frozenset[str]:
 
 
 def _names_harm(noun: str) -> bool:
-    return is_head[noun] or noun in _lexicon_heads()
+    return is_head(noun) or noun in _lexicon_heads()
 
 
 def _nouns_of(verb: str) -> list[str]:
@@ -82,7 +82,7 @@ def event_noun(event: str, sentence: str = "") -> str | None:
     word = words[0].lower()
     if word in _DYING:
         return "death"
-    if not word.endswith("ed") or word.endswith("eed") or len(word) < 5 or is_head[word]:
+    if not word.endswith("ed") or word.endswith("eed") or len(word) < 5 or is_head(word):
         return event  # "bleed", "need": no verb form
     if word in LEVEL_WORDS:
         return None  # "decreased", "elevated": a change of a level not named
@@ -97,4 +97,4 @@ def _harm_they_developed(sentence: str) -> str | None:
         return None
     harm = found.group("harm")
     head = harm.split()[-1]  # the lexicon's heads hold words of good too ("response"): only a harm word counts
-    return harm if is_head[head] or head in _case_report_harms() else None
+    return harm if is_head(head) or head in _case_report_harms() else None

@@ -127,7 +127,7 @@ def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> lis
     for tail_start, tail_end in negated_tails(scan) if tails is None else tails:
         tail = low[tail_start:tail_end]
         words = TOKEN.findall(tail)
-        if not any(w in LIST_HEAD_WORDS or is_head[w] for w in words):
+        if not any(w in LIST_HEAD_WORDS or is_head(w) for w in words):
             continue
         if _COMPARISON_AFTER_NEGATION.match(tail):
             continue  # "no significant differences between the groups for adverse effects": compared, not absent
@@ -158,7 +158,7 @@ def listed_absent_events(scan: Scan, tails: Sequence[Span] | None = None) -> lis
                 kept = kept[verb + 1 :]
             while kept and kept[0].group() in FILLER:
                 kept.pop(0)
-            if not kept or not any(m.group() in LIST_HEAD_WORDS or is_head[m.group()] for m in kept):
+            if not kept or not any(m.group() in LIST_HEAD_WORDS or is_head(m.group()) for m in kept):
                 continue
             if _compares_effects([m.group() for m in kept]):
                 continue  # "no effect on mortality" is an efficacy finding, not an absent adverse event
@@ -194,11 +194,11 @@ def _compares_effects(words: Sequence[str]) -> bool:
     harms (a harm word other than the effect word itself)."""
     if words[0] in NO_EFFECT_WORDS:
         return len(words) == 1 or words[1] == "of"
-    return words[-1] in NO_EFFECT_WORDS and not any(is_head[w] for w in words[:-1])
+    return words[-1] in NO_EFFECT_WORDS and not any(is_head(w) for w in words[:-1])
 
 
 def is_harm_name(name: str) -> bool:
-    return any(is_head[tok] and tok not in GENERIC_EVENT for tok in tokens(name))
+    return any(is_head(tok) and tok not in GENERIC_EVENT for tok in tokens(name))
 
 
 def harm_span(outcome: str, start: int) -> Span:
@@ -316,7 +316,7 @@ def occurring_spans(scan: Scan, spans: Sequence[Span]) -> list[Span]:
     toks, starts = scan.toks, scan.starts
     treated = [
         i for i, tok in enumerate(toks)
-        if tok in TREATMENT_WORDS or word_class[tok] == "DRUGX" or ("-" in tok and cause_class(tok, scan.res))
+        if tok in TREATMENT_WORDS or word_class(tok) == "DRUGX" or ("-" in tok and cause_class(tok, scan.res))
     ]
     if scan.tags is not None:
         treated.extend(i for i, margin in enumerate(scan.tags[0]) if margin >= 0.0)

@@ -71,7 +71,7 @@ def _one_word_inside(scan: Scan, margins: Sequence[float], i: int) -> bool:
     if text[ends[i - 1] : starts[i]].strip() or text[ends[i] : starts[i + 1]].strip():
         return False  # "suppression, typically aplastic anemia": a comma between, no one name
     word, last = toks[i], toks[i - 1]
-    return word.isalpha() and last.isalpha() and word not in FALLBACK_STOP and not is_head[last] and not (
+    return word.isalpha() and last.isalpha() and word not in FALLBACK_STOP and not is_head(last) and not (
         word.endswith(("ed", "ing"))
     )
 
@@ -101,7 +101,7 @@ def _fallback_spans(scan: Scan, absent: Sequence[Span], past_own: bool) -> list[
     spans = [
         (starts[i], ends[i])
         for i, tok in enumerate(toks)
-        if is_head[tok] and tok not in GENERIC_EVENT and not within((starts[i], ends[i]), blocked)
+        if is_head(tok) and tok not in GENERIC_EVENT and not within((starts[i], ends[i]), blocked)
     ]
     if not spans:
         spans = [span for kind, span in scan.mask_spans if kind != "DRUG" and not within(span, blocked)]
@@ -151,14 +151,14 @@ def _through_to_noun(scan: Scan, span: Span) -> Span:
     no event. Any other span as it is (a noun that is no harm's head, "ventricular size", is not taken)."""
     toks, starts, ends, text = scan.toks, scan.starts, scan.ends, scan.text
     i = bisect_left(starts, span[0])
-    if i >= len(toks) or ends[i] != span[1] or is_head[toks[i]]:
+    if i >= len(toks) or ends[i] != span[1] or is_head(toks[i]):
         return span
     last = min(i + _HEAD_REACH, len(toks) - 1)
     for j in range(i + 1, last + 1):
         word = toks[j]
         if text[ends[j - 1] : starts[j]] != " " or _WORD_OF_A_NAME.fullmatch(word) is None or word in FALLBACK_STOP:
             break
-        if is_head[word]:
+        if is_head(word):
             return (span[0], ends[j])
         if word.endswith(("ed", "ing", "ly")):
             break

@@ -73,13 +73,13 @@ class HarmWords:
         lack); never a judgement of one ("diagnosis", "prognosis": their ending is a disease's)."""
         if word.endswith(_JUDGEMENT):
             return False
-        if word in self.words or is_head[word]:
+        if word in self.words or is_head(word):
             return True
         departure = _DEPARTURE.match(word)
         if departure is None:
             return False
         rest = departure.group("rest")
-        return rest in self.words or is_head[rest] or _DEPARTED_NOUN.search(rest) is not None
+        return rest in self.words or is_head(rest) or _DEPARTED_NOUN.search(rest) is not None
 
     def occurrence_of_harm(self, low: str) -> bool:
         """Whether a lower-cased outcome name measures how often a harm happens (then lower is better): a measure

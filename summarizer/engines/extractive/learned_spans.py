@@ -44,7 +44,7 @@ def learned_word(tok: str) -> bool:
         and tok not in VERBS
         and not is_comparison_boundary(tok)  # "X over placebo", "X vesus placebo" (comparison_boundary.py)
         and not tok.endswith(ADVERB_ENDINGS)
-        and is_name_word[tok]
+        and is_name_word(tok)
     )
 
 

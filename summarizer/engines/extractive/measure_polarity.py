@@ -208,7 +208,7 @@ def _judged(low: str, judgement: re.Pattern[str]) -> bool:
     match = judgement.search(low)
     if match is None or NOT_JUDGED.search(low) is not None:
         return False
-    return not any(is_head[word] for word in re.findall(r"[a-z]+", low[match.end():]))
+    return not any(is_head(word) for word in re.findall(r"[a-z]+", low[match.end():]))
 
 
 def _can_do(low: str) -> bool:

@@ -51,7 +51,7 @@ def _leads_with_the_intervention(words: Sequence[str], anchors: frozenset[str]) 
         return False
     if _CAUSE_PARTICIPLE.fullmatch(words[1].lower()) is not None:
         return False
-    return len(words) > 2 or is_head[words[1].lower()]
+    return len(words) > 2 or is_head(words[1].lower())
 
 
 def core_name(name: str, anchors: frozenset[str]) -> str:

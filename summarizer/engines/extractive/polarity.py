@@ -250,7 +250,7 @@ def _names_harm(words: str) -> bool:
     (cues.is_head: "seizure"), and no good one."""
     if GOOD_OUTCOME.search(words) is not None:
         return False
-    return BAD_OUTCOME.search(words) is not None or any(map(is_head.__getitem__, tokens(words)))
+    return BAD_OUTCOME.search(words) is not None or any(map(is_head, tokens(words)))
 
 
 # how often a test or a screening is done ("LDL cholesterol test rates", "uptake of HIV testing"): a measure of the
@@ -325,8 +325,7 @@ def name_rules_higher_is_better(outcome: str) -> bool | None:
         good = GOOD_OUTCOME.search(low) is not None
         if bad != good:
             more_is_better = good
-    how_often = more_is_better is None and _found(_HOW_OFTEN, _HOW_OFTEN_WORDS, low)
-    if how_often and any(map(is_head.__getitem__, tokens(low))):
+    if more_is_better is None and _found(_HOW_OFTEN, _HOW_OFTEN_WORDS, low) and any(map(is_head, tokens(low))):
         more_is_better = False  # "seizure frequency", "number of headaches": how often a harm happens
     if more_is_better is None and _drug_needed(low):
         more_is_better = False  # "morphine consumption", "rescue analgesic use": a drug needed besides
@@ -360,7 +359,7 @@ def _drug_needed(low: str) -> bool:
         drug = match.group("before") or match.group("after")
         if drug in NEEDED_CLASSES:
             return True
-        if (match.group("noun") or match.group("noun2")) == "consumption" and word_class[drug] == "DRUGX":
+        if (match.group("noun") or match.group("noun2")) == "consumption" and word_class(drug) == "DRUGX":
             return True
     return False
 

@@ -246,7 +246,7 @@ def cause_class(tok: str, res: Resources) -> str | None:
     prefix, _, suffix = tok.rpartition("-")
     if not prefix or suffix not in PATTERN_A_SUFFIX:
         return None
-    if res.drugs.match([prefix], 0) == 1 or word_class[prefix] == "DRUGX":
+    if res.drugs.match([prefix], 0) == 1 or word_class(prefix) == "DRUGX":
         return "DRUGC"
     return None
 
@@ -267,7 +267,7 @@ def _event_spans(scan: Scan) -> list[Span]:
             for j in range(i + 1, min(i + 5, n)):
                 if not joined(j):
                     break
-                if is_head[toks[j]]:
+                if is_head(toks[j]):
                     span = token_span(scan, i + 1, j)
                     if span:
                         spans.append(span)
@@ -277,14 +277,14 @@ def _event_spans(scan: Scan) -> list[Span]:
             for j in range(first, min(first + 4, n)):
                 if not joined(j):
                     break
-                if is_head[toks[j]]:
+                if is_head(toks[j]):
                     span = token_span(scan, first, j)
                     if span:
                         spans.append(span)
                     break
         # "Y after/following ...", "Y due to ...", "Y associated with ..."
         connector = tok in PATTERN_C_CONNECTORS or (i + 1 < n and f"{tok}_{toks[i + 1]}" in PATTERN_C_PAIRS)
-        if connector and i > 0 and is_head[toks[i - 1]]:
+        if connector and i > 0 and is_head(toks[i - 1]):
             first = i - 1
             # a verb of change ends the name: "X reduced death due to bleeding" names death, never "X reduced death"
             while (first > max(0, i - 3) and toks[first - 1].isalpha() and toks[first - 1] not in NAME_STOP

@@ -32,7 +32,7 @@ def with_its_noun(scan: Scan, span: Span, margins: list[float]) -> Span:
     if i >= len(toks) - 1 or ends[i] != span[1] or margins[i + 1] >= 0.0:
         return span  # more than one word, the last word, or the noun is tagged already
     word = toks[i]
-    if is_head[word] or not word.endswith(LONE_ADJECTIVE_ENDINGS) or toks[i + 1] not in _CONDITION_NOUNS:
+    if is_head(word) or not word.endswith(LONE_ADJECTIVE_ENDINGS) or toks[i + 1] not in _CONDITION_NOUNS:
         return span
     if scan.text[ends[i] : starts[i + 1]] != " ":
         return span

@@ -114,7 +114,7 @@ def named_as_setting(low: str, at: int) -> bool:
 
 def is_given_class(anchor: str) -> bool:
     """Whether an anchor is a treatment word that says something was given (not a lifestyle change alone)."""
-    return anchor not in LIFESTYLE_CLASSES and (anchor in TREATMENT_CLASSES or head_class[anchor] == anchor)
+    return anchor not in LIFESTYLE_CLASSES and (anchor in TREATMENT_CLASSES or head_class(anchor) == anchor)
 
 
 def name_anchors(name: str) -> tuple[str, ...]:

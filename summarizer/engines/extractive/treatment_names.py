@@ -368,7 +368,7 @@ def code_name_start(text: str, start: int) -> int:
         return start
     code = _CODE_WORD.match(text, start)
     number = _NUMBER_HYPHEN.search(text, max(0, start - 4), start) if code is not None else None
-    if code is None or number is None or not is_name_word[text[number.start() : code.end()].lower()]:
+    if code is None or number is None or not is_name_word(text[number.start() : code.end()].lower()):
         return start
     return number.start()
 
@@ -402,7 +402,7 @@ def clean_name(name: str) -> str:
     "same E. longifolia extract" -> "E. longifolia extract"."""
     words = _DOSE_LEVEL.sub("", name).split()
     bare = [w.lower().strip(TRAILING_PUNCT) for w in words]
-    named = [is_name_word[w] for w in bare]
+    named = [is_name_word(w) for w in bare]
     # a number right after a word of the name and before another (or at its end) is part of it: "Web 2.0", "IL 2"
     kept = [
         w for k, w in enumerate(words)

@@ -188,7 +188,7 @@ def _agent_spans(scan: Scan, drug_margins: Sequence[float] | None) -> list[tuple
         # the words tagged as drugs, found in C
         drugs.update(itertools.compress(itertools.count(), map(_ZERO.__le__, drug_margins)))
     if "DRUGX" in scan.masked or (len(scan.masked) != len(toks) and "DRUGX" in map(word_class.__getitem__, toks)):
-        drugs.update(i for i, tok in enumerate(toks) if word_class[tok] == "DRUGX")
+        drugs.update(i for i, tok in enumerate(toks) if word_class(tok) == "DRUGX")
     for i in sorted((causes | drugs) - taken):
         tok = toks[i]
         if i in causes and cause_class(tok, scan.res):
@@ -232,7 +232,7 @@ def _weight_loss_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
     for match in WEIGHT_PHRASE.finditer(scan.low):
         first = bisect_left(starts, match.start())
         last = bisect_left(starts, match.end()) - 1
-        if first >= n or (last + 1 < n and head_class[toks[last + 1]] is not None):
+        if first >= n or (last + 1 < n and head_class(toks[last + 1]) is not None):
             continue
         before = toks[max(0, first - 3) : first]
         if before and (before[-1].startswith(OUTCOME_VERB_STEMS) or any(
@@ -342,7 +342,7 @@ def treatment_mentions(
     arms: set[int] = set()  # where the names of trial arms ("the olanzapine group") start
     phrase_ends = [] if PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in PHRASE_ENDS]
     if any(suffix in scan.low for suffix in PROCEDURE_SUFFIXES):
-        phrase_ends = sorted({*phrase_ends, *(i for i, tok in enumerate(toks) if head_class[tok] is not None)})
+        phrase_ends = sorted({*phrase_ends, *(i for i, tok in enumerate(toks) if head_class(tok) is not None)})
     for i in phrase_ends:
         tok = toks[i]
         if tok in ARM_WORDS and i > 1 and toks[i - 1] == "care" and toks[i - 2] in CONTROL_CARE:
@@ -376,7 +376,7 @@ def treatment_mentions(
                 arms.add(starts[joined])
             continue
         cell = tok in CELL_WORDS and i > 0 and (toks[i - 1] in CELL_MODIFIERS or toks[i - 1].endswith("-derived"))
-        head = head_class[tok]
+        head = head_class(tok)
         if head is None and not cell:
             continue
         if head in MEASURED_CLASSES and i + 1 < n and toks[i + 1] in MEASURE_AFTER:
