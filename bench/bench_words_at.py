@@ -33,9 +33,6 @@ def words_by_pattern(low: str, words: list[str], start: int, end: int) -> tuple[
     return (found.start(), found.end()) if found is not None else None
 
 
-# the search without a pattern, moved into outcome_spans (s48-speed3); tests/test_speed_s48.py imports it from here
-words_found = outcome_spans._words_at
-
 
 def _recorded_inputs(path: str, limit: int) -> list[tuple[str, list[str], int, int]]:
     with open(path, encoding="utf-8") as handle:

@@ -1,11 +1,9 @@
 """s48-speed: anchor_words without the per-word patterns it did not need gives the anchors it gave; the search for a
-subject's words proposed for outcome_spans (bench/bench_words_at.py) answers as the pattern it would replace."""
+subject's words in outcome_spans (without a pattern compiled per call) answers as the pattern it replaced."""
 
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -19,9 +17,6 @@ from summarizer.engines.extractive.treatment_names import (
     anchor_form,
     is_name_word,
 )
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from bench_words_at import words_found  # noqa: E402
 
 
 def _singular(word: str) -> str:
@@ -92,8 +87,7 @@ SUBJECTS = [
 
 
 @pytest.mark.parametrize(("low", "words", "start", "end", "expected"), SUBJECTS)
-def test_words_found_answers_as_the_pattern(
+def test_words_at_answers_as_the_pattern_did(
     low: str, words: list[str], start: int, end: int, expected: tuple[int, int] | None
 ) -> None:
-    assert words_found(low, words, start, end) == expected
     assert outcome_spans._words_at(low, words, start, end) == expected
