@@ -36,6 +36,7 @@ MODULES = (
     "arm_rates",
     "both_arms_results",
     "cause_only",
+    "change_phrases",
     "changed_events",
     "citing_own_findings",
     "clinical_context",

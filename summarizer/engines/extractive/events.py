@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from summarizer.engines.extractive.change_phrases import joined_to_change, names_a_change
 from summarizer.engines.extractive.changed_events import change_leads_name
 from summarizer.engines.extractive.cues import (
     AFTER_NEGATION,
@@ -507,7 +508,8 @@ def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
     words = name.lower().split()
     if words[0] in _FATAL and len(words) == 2:  # "fatal outcome": a death, unless only its risk is named
         return _RISK_OF.search(text, max(0, start - 30), start) is not None
-    if words[-1] in _MEASURE_HEADS or names_a_quantity(" ".join(words), text[max(0, start - 20) : start].lower()):
+    measured = words[-1] in _MEASURE_HEADS and not names_a_change(name)  # "increase in serum creatinine level"
+    if measured or names_a_quantity(" ".join(words), text[max(0, start - 20) : start].lower()):
         return True
     head = next((i for i, w in enumerate(words) if w in GENERIC_EVENT), None)
     if head and all(w in _NOT_HARMFUL_QUALIFIERS for w in words[:head]):
@@ -568,7 +570,8 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
     screens = may_screen(text)
     low = text.lower()
     gone = any(word in low for word in _GONE_GATE)
-    whole = joined_to_modified(text, joined_by_of(text, spans))  # "loss" + "of" + "consciousness", "subacute" + ...
+    # "loss" + "of" + "consciousness", "subacute" + ..., "pressure" of "a drop in blood pressure"
+    whole = joined_to_modified(text, joined_by_of(text, joined_to_change(text, spans)))
     named = (event_name_span(text, span) for span in whole)
     cleaned_spans = [cleaned for cleaned in named if cleaned is not None]
     read = {text[a:b].strip(" ,;:.").lower() for a, b in cleaned_spans}
