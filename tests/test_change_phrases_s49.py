@@ -111,3 +111,12 @@ def test_a_change_that_is_an_improvement_names_no_harm() -> None:
 def test_a_change_in_a_count_of_a_harm_leaves_the_harm_its_own_name() -> None:
     text = "There was a rise in the incidence of pneumonia after the vaccine."
     assert _named(text, [_span(text, "pneumonia")]) == ["pneumonia"]
+
+
+def test_a_name_right_after_at_is_a_time_or_a_place_not_a_harm() -> None:
+    from summarizer.engines.extractive.events import event_names
+
+    text = "Her platelet count was normal at presentation and fell after the third cycle."
+    assert event_names(text, [_span(text, "presentation")]) == ()
+    text = "Pain at the injection site lasted two days."
+    assert event_names(text, [_span(text, "Pain")]) == ("Pain",)

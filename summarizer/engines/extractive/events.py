@@ -489,9 +489,9 @@ _NOT_HARMFUL_QUALIFIERS = frozenset({
     "independent", "direct", "indirect", "differential",
 })
 # a point in time or a cause that an event name would follow, never the event: "between the visit and delivery",
-# "until discharge", "after surgery"
+# "until discharge", "after surgery", "at diagnosis"
 _TIME_POINT = re.compile(
-    r"\b(?:between\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}\s+and|until|till|before|after|since|from)\s+"
+    r"\b(?:between\s+(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}\s+and|until|till|before|after|since|from|at)\s+"
     r"(?:the\s+|their\s+|his\s+|her\s+)?$",
     re.IGNORECASE,
 )
