@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from summarizer.engines.extractive.treatment_mention import singular
+
 __all__ = ["pointed_to"]
 
 _POINTING = r"\b(?:this|these|such)\s+(?:[a-z\-]+\s+)?"
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def pointed_to(name: str, sentence: str, before: Sequence[str]) -> str:
@@ -30,9 +28,9 @@ def pointed_to(name: str, sentence: str, before: Sequence[str]) -> str:
         return name
     if re.search(_POINTING + re.escape(noun) + r"\b", sentence.lower()) is None:
         return name
-    head = _singular(noun)
+    head = singular(noun)
     for earlier in reversed(before):
-        words = {_singular(w) for w in re.findall(r"[a-z\-]+", earlier.lower())}
+        words = {singular(w) for w in re.findall(r"[a-z\-]+", earlier.lower())}
         if earlier.lower() != noun and head in words:
             return earlier
     return name

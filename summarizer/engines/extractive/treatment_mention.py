@@ -30,6 +30,7 @@ __all__ = [
     "head_class",
     "is_given_class",
     "name_anchors",
+    "singular",
 ]
 
 
@@ -83,7 +84,9 @@ class TreatmentReading(NamedTuple):
 
 
 @shared_table
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
+    """A lower-cased word's singular, by its ending ("therapies": "therapy", "tablets": "tablet"; "sepsis", "virus"
+    and "class" stay)."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -152,5 +155,5 @@ def anchor_words(name_low: str) -> tuple[str, ...]:
         word = anchor_form(CAUSE_SUFFIX.sub("", word) if "-" in word else word)  # each suffix opens with "-"
         if word in GENERIC_MODIFIERS or len(word) < 2 or not is_name_word[word]:
             continue  # nor a dose, a duration, a number, a negation or a word of the study's design
-        anchors.append(word if any(c.isdigit() for c in word) else _singular[word])
+        anchors.append(word if any(c.isdigit() for c in word) else singular[word])
     return tuple(dict.fromkeys(anchors))
