@@ -1,5 +1,6 @@
-"""pointed_events reads a plural pointing back by the same singular as the treatment names ("these toxicities" is
-the "hepatic toxicity" named before; "this sepsis" keeps its s). Sentences written for these tests."""
+"""Twins merged: pointed_events reads a plural pointing back by the same singular as the treatment names ("these
+toxicities" is the "hepatic toxicity" named before; "this sepsis" keeps its s), and both_arms_results reads an arm
+after a name as differed_measures does ("X and the Y groups"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -19,3 +20,12 @@ def test_a_word_ending_in_is_or_us_is_no_plural() -> None:
     sentence = "This sepsis was the first of its kind."
     assert pointed_to("sepsis", sentence, ["neonatal sepsis"]) == "neonatal sepsis"
     assert pointed_to("sepsis", sentence, ["rash"]) == "sepsis"
+
+
+def test_a_name_before_and_the_other_arms_group_is_an_arm_in_both_readers() -> None:
+    from summarizer.engines.extractive.both_arms_results import in_both_arms_result
+
+    text = "nausea due to propofol sedation was as frequent in both groups."
+    assert in_both_arms_result("propofol", text)
+    text = "nausea due to propofol and the etomidate groups was as frequent in both groups."
+    assert not in_both_arms_result("propofol", text)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.engines.extractive.differed_measures import brackets_blanked
+from summarizer.engines.extractive.differed_measures import ARM_AFTER_NAME, brackets_blanked
 from summarizer.engines.extractive.measured_names import ARM_PLACES, whole_word_places
 from summarizer.engines.extractive.short_forms import specific_anchors
 from summarizer.engines.extractive.treatment_mention import TreatmentReading
@@ -27,10 +27,6 @@ __all__ = ["both_arms_anchors", "in_both_arms_result"]
 _BOTH_ARMS = re.compile(r"\b(?:in|for|within)\s+(?:both|either|all|each)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+)?groups?\b")
 # where a clause ends: a sentence's end ("2.24" is none), a semicolon, or a contrast
 _CLAUSE_BREAK = re.compile(r"[.;:](?:\s|$)|,?\s+\b(?:but|whereas|while|although|however)\b")
-# an arm named right after the name: "X group(s)", "X arm", "X-treated patients", "X versus Y"
-_ARM_AFTER = re.compile(
-    r"\s*-?\s*(?:groups?|arms?|cohorts?|treated|recipients|users|patients|subjects|participants|versus|vs)\b"
-)
 # the words before a name, in its clause, that make it an arm besides ARM_PLACES
 _ARM_BEFORE = frozenset({"receiving", "received", "given", "using", "than", "compared", "versus", "vs", "vs."})
 
@@ -67,7 +63,7 @@ def _alike_at(unbracketed: str, text: str, name: str, at: int) -> bool:
     before = [word.strip("(),") for word in unbracketed[start:at].split()]
     if not (ARM_PLACES | _ARM_BEFORE).isdisjoint(before):
         return False
-    return _ARM_AFTER.match(text, at + len(name)) is None
+    return ARM_AFTER_NAME.match(text, at + len(name)) is None
 
 
 def _clause_around(text: str, at: int) -> tuple[int, int]:

@@ -22,7 +22,7 @@ from summarizer.engines.extractive.measured_names import ARM_PLACES, whole_word_
 from summarizer.engines.extractive.short_forms import specific_anchors
 from summarizer.engines.extractive.treatment_mention import TreatmentReading
 
-__all__ = ["brackets_blanked", "differed_in", "differed_measure_anchors"]
+__all__ = ["ARM_AFTER_NAME", "brackets_blanked", "differed_in", "differed_measure_anchors"]
 
 # a difference's noun or verb
 _DIFFER = re.compile(r"\bdiffer(?:ence|ences|ed|s|ing)?\b")
@@ -36,8 +36,8 @@ _ARM_BETWEEN = frozenset(
     {"between", "among", "versus", "vs", "vs.", "than", "with", "receiving", "given", "using", "after", "following",
      "under", "during"}
 )
-# an arm named right after the name: "X group(s)", "X arm", "X-treated patients"
-_ARM_AFTER = re.compile(
+# an arm named right after the name: "X group(s)", "X arm", "X-treated patients", "X versus Y", "X and the Y groups"
+ARM_AFTER_NAME = re.compile(
     r"\s*(?:-?\s*(?:groups?|arms?|cohorts?|treated|recipients|users|patients|subjects|participants|versus|vs|and\s+(?:the\s+)?"
     r"[\w\-]+\s+(?:groups?|arms?)))\b"
 )
@@ -84,7 +84,7 @@ def _in_complement(unbracketed: str, text: str, name: str, at: int) -> bool:
     # ... and right before it (ARM_PLACES: "in pain in X", "on X", "for X")
     if not _ARM_BETWEEN.isdisjoint(between) or (between and between[-1] in ARM_PLACES):
         return False
-    return _ARM_AFTER.match(text, at + len(name)) is None
+    return ARM_AFTER_NAME.match(text, at + len(name)) is None
 
 
 def brackets_blanked(text: str) -> str:
