@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from summarizer.engines.extractive.tagged_modifiers import LONE_ADJECTIVE_ENDINGS
 from summarizer.engines.extractive.tokenise import Span
-from summarizer.engines.extractive.whole_terms import is_degree_or_course
+from summarizer.engines.extractive.whole_terms import CAUSE_WORD, is_degree_or_course
 
 __all__ = ["joined_to_modified"]
 
@@ -36,7 +36,6 @@ _GRAMMAR = frozenset({
     "had", "has", "have", "which", "that", "who", "not", "no", "into", "over", "under", "while", "when", "including",
     "like", "such", "its", "their", "his", "her", "this", "these", "both", "either",
 })
-_CAUSE_WORD = re.compile(r"[\w\-]+-(?:induced|associated|related|caused|provoked|triggered)")
 
 
 def _is_adjective(word: str) -> bool:
@@ -65,7 +64,7 @@ def _gap_joins(text: str, first: Span, second: Span) -> bool:
     if gap is None:
         return False
     word = gap.group(1)
-    return word is None or (word.lower() not in _GRAMMAR and _CAUSE_WORD.fullmatch(word.lower()) is None)
+    return word is None or (word.lower() not in _GRAMMAR and CAUSE_WORD.fullmatch(word.lower()) is None)
 
 
 def joined_to_modified(text: str, spans: Sequence[Span]) -> list[Span]:

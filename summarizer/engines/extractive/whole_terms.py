@@ -21,7 +21,7 @@ from summarizer.engines.extractive.event_hedges import is_hedge_word
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.tokenise import Span
 
-__all__ = ["is_degree_or_course", "whole_term_span"]
+__all__ = ["CAUSE_WORD", "is_degree_or_course", "whole_term_span"]
 
 # words that say how bad or how long a harm was, which qualify any harm and name none
 _DEGREE_OR_COURSE = frozenset({
@@ -37,7 +37,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*")
 # the scan's spans of names: of the case reports' lexicon (EFFECT) and of the published phenotype list (EFFECTL)
 _LEXICON_NAMES = frozenset({"EFFECT", "EFFECTL"})
 # a word that says the harm's cause ("heparin-induced"): the claim names the drug, the harm keeps its own name
-_CAUSE_WORD = re.compile(r"[\w\-]+-(?:induced|associated|related|caused)")
+CAUSE_WORD = re.compile(r"[\w\-]+-(?:induced|associated|related|caused|provoked|triggered)")
 
 
 def is_degree_or_course(word: str) -> bool:
@@ -47,7 +47,7 @@ def is_degree_or_course(word: str) -> bool:
 
 def _is_qualifier(word: str) -> bool:
     low = word.lower()
-    return low in _DEGREE_OR_COURSE or is_hedge_word(low) or _CAUSE_WORD.fullmatch(low) is not None
+    return low in _DEGREE_OR_COURSE or is_hedge_word(low) or CAUSE_WORD.fullmatch(low) is not None
 
 
 def _name_start(text: str, term_start: int, span_start: int) -> int:

@@ -1,6 +1,7 @@
 """Twins merged: pointed_events reads a plural pointing back by the same singular as the treatment names ("these
 toxicities" is the "hepatic toxicity" named before; "this sepsis" keeps its s), and both_arms_results reads an arm
-after a name as differed_measures does ("X and the Y groups"). Sentences written for these tests."""
+after a name as differed_measures does ("X and the Y groups"); whole_terms and modifier_spans read one cause word
+("exercise-provoked"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -29,3 +30,11 @@ def test_a_name_before_and_the_other_arms_group_is_an_arm_in_both_readers() -> N
     assert in_both_arms_result("propofol", text)
     text = "nausea due to propofol and the etomidate groups was as frequent in both groups."
     assert not in_both_arms_result("propofol", text)
+
+
+def test_one_cause_word_for_whole_terms_and_modifiers() -> None:
+    from summarizer.engines.extractive.whole_terms import CAUSE_WORD, is_degree_or_course
+
+    for word in ("heparin-induced", "exercise-provoked", "drug-triggered", "statin-associated"):
+        assert CAUSE_WORD.fullmatch(word) and is_degree_or_course(word)
+    assert not is_degree_or_course("thrombocytopenia")
