@@ -39,3 +39,13 @@ def test_one_cause_word_for_whole_terms_and_modifiers() -> None:
         assert CAUSE_WORD.fullmatch(word)
     for word in ("induced", "thrombocytopenia", "well-tolerated"):
         assert not CAUSE_WORD.fullmatch(word)
+
+
+def test_one_reading_of_a_name_that_is_only_the_intervention() -> None:
+    from summarizer.engines.extractive.nested_events import names_only_the_intervention
+
+    anchors = frozenset({"statin"})
+    assert names_only_the_intervention("statins", anchors)
+    assert names_only_the_intervention("Statin", anchors)
+    assert not names_only_the_intervention("statin myopathy", anchors)
+    assert not names_only_the_intervention("", anchors)

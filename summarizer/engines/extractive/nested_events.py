@@ -37,17 +37,19 @@ _CAUSE_PARTICIPLE = re.compile(r"induced|associated|related|caused|mediated|trig
 _WORD = re.compile(r"[\w\-/]+")
 
 
-def _is_the_intervention(words: str, anchors: frozenset[str]) -> bool:
-    """Whether words name only the intervention: each is one of its anchors."""
-    found = [w.lower() for w in _WORD.findall(words)]
-    return bool(found) and all(w in anchors for w in found)
+def names_only_the_intervention(words: str, anchors: frozenset[str]) -> bool:
+    """Whether words name only the intervention: each is a word of its anchors, a plural's s aside ("CPM" of "in the
+    CPM group", "statins")."""
+    found = [w.lower().rstrip("s") for w in _WORD.findall(words)]
+    known = {w.rstrip("s") for anchor in anchors for w in anchor.split()}
+    return bool(found) and all(w in known for w in found)
 
 
 def _leads_with_the_intervention(words: Sequence[str], anchors: frozenset[str]) -> bool:
     """Whether a name opens with the intervention's word before a harm's name ("X skin toxicity", "X neuropathy");
     not before a participle of its cause ("X induced hepatitis") nor before a word that names no harm alone
     ("insulin resistance", "heparin withdrawal": the intervention's word is the name's)."""
-    if len(words) < 2 or not _is_the_intervention(words[0], anchors):
+    if len(words) < 2 or not names_only_the_intervention(words[0], anchors):
         return False
     if _CAUSE_PARTICIPLE.fullmatch(words[1].lower()) is not None:
         return False
@@ -60,7 +62,7 @@ def core_name(name: str, anchors: frozenset[str]) -> str:
     framed = _FRAME.match(name)
     rest = name[framed.end() :] if framed is not None and framed.end() < len(name) else name
     owner = _OWNER_AFTER.search(rest)
-    if owner is not None and owner.start() > 0 and _is_the_intervention(owner.group("owner"), anchors):
+    if owner is not None and owner.start() > 0 and names_only_the_intervention(owner.group("owner"), anchors):
         rest = rest[: owner.start()]
     if rest == name or not rest:
         return name
@@ -73,7 +75,7 @@ def _bare(name: str, anchors: frozenset[str]) -> str:
     names the cause)."""
     low = name.lower()
     cause = _CAUSED_BY.match(low)
-    if cause is not None and _is_the_intervention(cause.group("cause"), anchors):
+    if cause is not None and names_only_the_intervention(cause.group("cause"), anchors):
         return low[cause.end() :]
     words = low.split()
     lead = 0

@@ -55,7 +55,7 @@ from summarizer.engines.extractive.generic_events import without_generic_beside_
 from summarizer.engines.extractive.learned_results import LearnedResults
 from summarizer.engines.extractive.measure_heads import completed_name
 from summarizer.engines.extractive.measured_harms import harm_measured, rose_with_it
-from summarizer.engines.extractive.nested_events import listed_once
+from summarizer.engines.extractive.nested_events import listed_once, names_only_the_intervention
 from summarizer.engines.extractive.outcomes import OutcomeMention, plausible_outcome_name
 from summarizer.engines.extractive.own_report import own_report_statements
 from summarizer.engines.extractive.pointed_events import pointed_to
@@ -245,7 +245,7 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 and not compared(sentence_text, event)
                 and not also_occurring(sentence_text, event)
                 and not absence_in_doubt(sentence_text, event)
-                and not _is_the_intervention(event, profile.anchors)  # "no CPM reported with CPM": its arm, no harm
+                and not names_only_the_intervention(event, profile.anchors)  # "no CPM reported with CPM": its arm
             ]
             if reading.absent_events and not absent and not reading.safety_outcomes and (
                 REASSURING.search(sentence_text.lower()) is None
@@ -291,13 +291,6 @@ def _add_finding(findings: list[Finding], by_claim: dict[str, Finding], finding:
         if existing.statement_ids[-1] != statement_id:
             existing.statement_ids.append(statement_id)
             existing.quotes.append(finding_quote)
-
-
-def _is_the_intervention(event: str, anchors: frozenset[str]) -> bool:
-    """Whether an event read as absent is only the intervention's name ("CPM" of "in the CPM group"), not a harm of it
-    ("deleterious effects of intrathecal magnesium")."""
-    words = {w.strip(".,;:()").rstrip("s") for w in event.lower().split()}
-    return bool(words) and words <= {w.rstrip("s") for anchor in anchors for w in anchor.split()}
 
 
 def efficacy_section(
