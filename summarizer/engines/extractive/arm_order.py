@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from summarizer.engines.extractive.tokenise import split_sentences
 
-__all__ = ["first_named_arms", "named_first"]
+__all__ = ["first_named_arms", "named_first", "named_before_others"]
 
 # what may stand between two arms' names named side by side: "X and Y", "X versus the Y", "the X group and the Y
 # group", "the X group (n = 12) and the Y group", "X, or Y"
@@ -37,6 +37,16 @@ _SIDE_BY_SIDE = re.compile(
 _ARMS_JOINED = re.compile(r"\b(?:versus|vs)\b|\b(?:groups?|arms?)\b")
 _ARM_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:groups?|arms?)\b")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$")
+# a comparison of results: its order says which arm had the higher value, not which was tested (s42-comparator)
+_COMPARISON = re.compile(r"\b(?:than|compared\s+(?:with|to)|relative\s+to|in\s+comparison|as\s+against)\b")
+# what joins two arms a sentence names one after the other ("both X and Y", "in the X group ... and in the Y group")
+_COORDINATED = re.compile(r"\b(?:and|or|versus|vs)\b")
+# what stands before a name where a sentence names an arm ("both X and Y", "in the X group", "randomised to X");
+# not "with X and Y", "receiving X and Y": drugs given together, one arm or a case's treatments
+_ARM_BEFORE = re.compile(
+    r"\b(?:both|in\s+the|(?:allocated|assigned|randomi[sz]ed)\s+to(?:\s+receive)?(?:\s+the)?)\s+"
+    r"(?:\d[\d.]*\s*%?\s*)?$"
+)
 # a name's edges: not inside a longer word ("ILS" in "ILSA", "CT" in "non-CT")
 _WORD_CHAR = re.compile(r"[\w\-]")
 
@@ -112,3 +122,43 @@ def _whole_words(low: str, name: str, start: int, end: int) -> list[int]:
             found.append(at)
         at = low.find(name, at + 1, end)
     return found
+
+
+def named_before_others(texts: Iterable[str], names: Mapping[str, Iterable[str]]) -> Counter[str]:
+    """For each arm (keys of `names`, with the names each goes by), how often a sentence of the texts that names it
+    and another arm after it, joined by "and", "or" or "versus" ("randomised to X (n = 20) or Y (n = 21)", "both X
+    and Y were well tolerated", "in the X group ... and in the Y group"), names it first:
+    authors name the arm tested before the one it is set against. Not a sentence that compares results ("higher with
+    Y than with X", _COMPARISON), and not two arms that share a name ("fish" and "oil" of "fish oil": one arm)."""
+    lowered = {arm: {name.lower() for name in arm_names if name.strip()} for arm, arm_names in names.items()}
+    counts: Counter[str] = Counter()
+    for text in texts:
+        low = text.lower()
+        for start, end in split_sentences(low):
+            if _COMPARISON.search(low, start, end) is None:
+                _count_first(low, start, end, lowered, counts)
+    return counts
+
+
+def _count_first(low: str, start: int, end: int, names: Mapping[str, set[str]], counts: Counter[str]) -> None:
+    firsts = {}
+    for arm, arm_names in names.items():
+        places = [(at, at + len(name)) for name in arm_names for at in _whole_words(low, name, start, end)]
+        if places:
+            firsts[arm] = min(places)
+    for arm, (at, after) in firsts.items():
+        if any(
+            other_at > at
+            and not names[arm] & names[other]
+            and _COORDINATED.search(low, after, other_at)
+            and _in_arm_slot(low, start, at, after)
+            for other, (other_at, _) in firsts.items()
+        ):
+            counts[arm] += 1
+
+
+def _in_arm_slot(low: str, start: int, at: int, after: int) -> bool:
+    """Whether a name at low[at:after] stands where a sentence names an arm: after "both", "in the" or a verb of
+    allocating ("randomised to X"), or before an arm word ("the X group"); not where it names what was measured ("X
+    improved in both groups") nor drugs given together ("after treatment with X and Y")."""
+    return _ARM_BEFORE.search(low[max(start, at - 30) : at]) is not None or _ARM_AFTER.match(low, after) is not None

@@ -51,7 +51,7 @@ from functools import lru_cache
 
 from summarizer.design import about_animals_or_cells
 from summarizer.engines.extractive.abbreviations import definitions_in
-from summarizer.engines.extractive.arm_order import named_first
+from summarizer.engines.extractive.arm_order import named_before_others, named_first
 from summarizer.engines.extractive.caused_drug import only_caused_drug
 from summarizer.engines.extractive.cited_work_anaphora import antecedents_lent, statements_referring_back
 from summarizer.engines.extractive.citing_own_findings import without_own_findings
@@ -556,12 +556,12 @@ def _chosen_anchor(
     if len(tied) == 1:
         return tied[0]
     # of names the statements treat alike, the one less often set against another arm ("X had fewer events than Y"
-    # names Y so); the alphabet decides only between names equal in all this (the name the statements give first
-    # anywhere was tried instead and named the labelled intervention less often: docs/BENCHMARKS.md, s41-noname);
-    # but an arm the statements name before that one where they name the two side by side ("X versus Y", "between the
-    # X and the Y groups") is the arm tested (arm_order.py)
-    ranked = sorted(tied, key=lambda a: (-eligible[a].set_against, a), reverse=True)
-    return named_first(ranked, texts, {a: eligible[a].names for a in tied}) if texts else ranked[0]
+    # names Y so), then the one a sentence naming two names first outside a comparison of results (s49-arms), then
+    # the alphabet; but an arm named before it side by side ("X versus Y") is the arm tested (arm_order.py)
+    names = {a: eligible[a].names for a in tied}
+    first = named_before_others(texts, names)
+    ranked = sorted(tied, key=lambda a: (-eligible[a].set_against, first[a], a), reverse=True)
+    return named_first(ranked, texts, names) if texts else ranked[0]
 
 
 def _valued(by_anchor: dict[str, _Tally], texts: Sequence[str], aliases: dict[str, tuple[str, ...]]) -> frozenset[str]:
