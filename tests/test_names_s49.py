@@ -1,0 +1,60 @@
+"""s49-names: a short form written in capitals whose letters spell an English word ("the IS strategy arm", "the AT
+group") names a trial arm; the same letters in lower case, or among words all in capitals, are the English word."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive import annotate, load_resources
+from summarizer.engines.extractive.tokenise import TOKEN, lower_same_length, written_as_short_form
+
+
+def _names(text: str) -> list[str]:
+    reading = annotate(text, resources_=load_resources())
+    return [m.name for m in reading.treatment.mentions]
+
+
+def _short_form_at(text: str, word: str) -> bool:
+    matches = list(TOKEN.finditer(lower_same_length(text)))
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    index = next(k for k, m in enumerate(matches) if text[m.start() : m.end()] == word)
+    return written_as_short_form(text, starts, ends, index)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fasting glucose fell further in the IS strategy arm than in the usual care arm [4].", "IS strategy"),
+        ("Wound pain was milder in the AT group than in the control group at day 3.", "AT"),
+        ("Relapse was rarer in the DO group than in the placebo group (12% vs 20%).", "DO"),
+    ],
+)
+def test_a_short_form_in_capitals_names_its_arm(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the English words, in lower case: no arm is named by them
+        "Pain is lower in the control group than before surgery.",
+        "Pain was lower at the group level than at the ward level.",
+        # a title in capitals: every word is, so none is a short form
+        "IS THE EARLY GROUP LOWER IN PAIN THAN THE LATE GROUP",
+        "Nausea fell in the treated group AS WELL AS the control group.",
+    ],
+)
+def test_no_arm_named_by_an_english_word_or_a_title_in_capitals(text: str) -> None:
+    names = [n.lower() for n in _names(text)]
+    assert not {"is", "at", "as", "as well", "is the early"} & set(names)
+    assert not any(n.split()[0] in {"is", "at", "as"} for n in names)
+
+
+def test_written_as_short_form_reads_the_case_of_the_word_and_its_neighbours() -> None:
+    assert _short_form_at("lower in the IS arm than in the IP arm", "IS")
+    assert not _short_form_at("the sample IS LARGE", "IS")  # a neighbour in capitals
+    assert not _short_form_at("this is small", "is")  # lower case
+    assert not _short_form_at("the IS", "the")
+    assert not _short_form_at("IS", "IS")  # alone: nothing to set it against
+    assert not _short_form_at("in the ABCDEF arm", "ABCDEF")  # too long for a short form of initials
