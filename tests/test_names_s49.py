@@ -58,3 +58,28 @@ def test_written_as_short_form_reads_the_case_of_the_word_and_its_neighbours() -
     assert not _short_form_at("the IS", "the")
     assert not _short_form_at("IS", "IS")  # alone: nothing to set it against
     assert not _short_form_at("in the ABCDEF arm", "ABCDEF")  # too long for a short form of initials
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Recall was better in group 2 (spaced flashcards) than in the lecture group [3].", "spaced flashcards"),
+        ("Antibody titres rose more in Arm B (with QX-7 booster) than in Arm A.", "QX-7 booster"),
+        ("Swelling was less in Group II (oral bromelain 500 mg) than in Group I (placebo).", "oral bromelain"),
+    ],
+)
+def test_a_name_in_brackets_after_an_arms_label_is_what_that_arm_had(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scores rose in Group K (from 1.2 to 2.4) but not in Group L (n = 21).",
+        "Scores rose in group 1 (experimental group) but not in group 2 (Fig. 4).",
+        "Scores rose in group A (control) but not in group B (women over 60).",
+        "Scores rose in the second group (mean 4.1) but not in the first.",
+    ],
+)
+def test_no_name_from_a_bracket_of_figures_a_comparator_people_or_an_arm(text: str) -> None:
+    assert _names(text) == []

@@ -15,17 +15,21 @@ to whom (people or cultured cells), so its frame (treatment_frames.py) decides w
 
 from __future__ import annotations
 
+import re
+
 from summarizer.engines.extractive.abbreviations import find_definitions
 from summarizer.engines.extractive.learned_spans import finite_after_name, learned_first_word, learned_word
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.treatment_names import (
     ARM_WORDS,
+    DOCUMENT_WORDS,
+    NOT_IN_LEARNED_NAMES,
     PEOPLE,
     TRAILING_PUNCT,
     names_comparator,
 )
 
-__all__ = ["GIVING_WORDS", "given_object_spans"]
+__all__ = ["GIVING_WORDS", "bracketed_arm_spans", "given_object_spans"]
 
 # the verbs whose object was given; only these need to be in a statement for the rule to look further
 GIVING_WORDS = frozenset({
@@ -158,6 +162,41 @@ def _code_number(scan: Scan, last: int) -> bool:
     ("IL-2", "COX-2"): part of the name."""
     after = last + 1
     return scan.toks[after].isdigit() and scan.text[scan.ends[last] : scan.starts[after]] in ("-", "")
+
+
+# an arm's label: a capital letter or two, a roman numeral, a number ("group B", "arm II", "group 3")
+_ARM_LABEL = re.compile(r"(?:[A-Z]{1,2}|[IVX]{1,4}|\d{1,2})")
+# what may open the bracket before the name ("Arm 2 (with DNA vaccine)", "group B (oral X)")
+_BRACKET_OPENERS = frozenset({"with", "receiving", "given", "treated"})
+
+
+def bracketed_arm_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
+    """The names written in brackets right after an arm's label ("group 3 (sandwich e-learning)", "Group II
+    (diclofenac K only)"): what that arm had, given (char start, char end, first and last token, True). Not a
+    bracket of figures or of the arm's size ("Group O (from 0.6 to 1.5)", "group A (n = 16)"), nor one that names
+    the comparator ("group A (control)"), people or another arm ("group 1 (experimental group)")."""
+    toks, text = scan.toks, scan.text
+    if "(" not in text or ARM_WORDS.isdisjoint(toks):
+        return []
+    spans = []
+    for i, tok in enumerate(toks[:-2]):
+        if tok not in ARM_WORDS or not _ARM_LABEL.fullmatch(text[scan.starts[i + 1] : scan.ends[i + 1]]):
+            continue
+        if text[scan.ends[i + 1] : scan.starts[i + 2]].strip() != "(":
+            continue
+        first = i + 3 if toks[i + 2] in _BRACKET_OPENERS else i + 2
+        found = _object_span(scan, first) if first < len(toks) else None
+        if found is None or ")" in text[scan.ends[i + 1] : scan.ends[found[1]]]:
+            continue
+        named = toks[found[0] : found[1] + 1]
+        if len(toks[found[0]]) < 2 or any(w in PEOPLE or w in ARM_WORDS or w in _NOT_NAMES for w in named):
+            continue
+        spans.append((scan.starts[found[0]], scan.ends[found[1]], found[0], found[1], True))
+    return spans
+
+
+# words of a table, a figure or a statistic: a bracket that holds them holds no name
+_NOT_NAMES = DOCUMENT_WORDS | NOT_IN_LEARNED_NAMES
 
 
 def given_object_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:

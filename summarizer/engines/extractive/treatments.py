@@ -29,7 +29,7 @@ from summarizer.engines.extractive.cues import (
     TESTED_IN_NUMBERS,
     word_class,
 )
-from summarizer.engines.extractive.given_objects import GIVING_WORDS, given_object_spans
+from summarizer.engines.extractive.given_objects import GIVING_WORDS, bracketed_arm_spans, given_object_spans
 from summarizer.engines.extractive.learned_arms import learned_arms
 from summarizer.engines.extractive.learned_spans import (
     finite_after_name,
@@ -339,6 +339,7 @@ def treatment_mentions(
     spans.extend(learned_spans(scan, learned))
     spans.extend(_dosed_spans(scan))
     spans.extend(given_object_spans(scan))
+    spans.extend(bracketed_arm_spans(scan))
     n = len(toks)
     arms: set[int] = set()  # where the names of trial arms ("the olanzapine group") start
     phrase_ends = [] if PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in PHRASE_ENDS]
