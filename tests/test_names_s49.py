@@ -83,3 +83,27 @@ def test_a_name_in_brackets_after_an_arms_label_is_what_that_arm_had(text: str, 
 )
 def test_no_name_from_a_bracket_of_figures_a_comparator_people_or_an_arm(text: str) -> None:
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Itch fell in children who wore the silver-coated vest but not in the others.", "silver-coated vest"),
+        ("Headache ceased sooner in patients taking QX-9 than in those taking placebo.", "QX-9"),
+        ("Blood loss was lower in those who underwent keyhole repair [2].", "keyhole repair"),
+    ],
+)
+def test_what_people_wore_took_or_underwent_is_what_they_had(text: str, name: str) -> None:
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("Half of the women who took part reported nausea at week 2.", "part"),
+        ("Falls were as frequent in those taking concomitant sedatives as in the others.", "concomitant sedatives"),
+        ("Pain was worse in those who took time off work after surgery.", "time"),
+    ],
+)
+def test_no_object_had_in_an_idiom_or_a_co_treatment(text: str, not_a_name: str) -> None:
+    assert not_a_name not in _names(text)
