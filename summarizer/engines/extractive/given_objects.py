@@ -10,27 +10,41 @@ of words that may name a treatment (learned_spans.learned_word) after an article
 or a verb; one that begins with the comparator's word ("received placebo") or a generic word of treatment alone
 ("received treatment", "receiving the intervention") names no treatment. "Treated with caution" is a manner, not a
 thing given. "The addition of X" and "intrathecally administered X" name X as well; the addition says X was added, not
-to whom (people or cultured cells), so its frame (treatment_frames.py) decides whether X was given.
+to whom (people or cultured cells), so its frame (treatment_frames.py) decides whether X was given. Verbs that say
+people had or did something say the same of their object ("those who wore X", "patients taking X", "who underwent X").
+A name in brackets right after an arm's label ("group 3 (sandwich e-learning)") is what that arm had.
 """
 
 from __future__ import annotations
+
+import re
 
 from summarizer.engines.extractive.abbreviations import find_definitions
 from summarizer.engines.extractive.learned_spans import finite_after_name, learned_first_word, learned_word
 from summarizer.engines.extractive.scan import Scan
 from summarizer.engines.extractive.treatment_names import (
     ARM_WORDS,
+    DOCUMENT_WORDS,
+    NOT_IN_LEARNED_NAMES,
     PEOPLE,
     TRAILING_PUNCT,
     names_comparator,
 )
 
-__all__ = ["GIVING_WORDS", "given_object_spans"]
+__all__ = ["GIVING_WORDS", "bracketed_arm_spans", "given_object_spans"]
 
 # the verbs whose object was given; only these need to be in a statement for the rule to look further
 GIVING_WORDS = frozenset({
     "treated", "received", "receive", "receives", "receiving", "given", "addition", "administered",
+    # people had or did it: "those who wore X", "patients taking X", "who underwent X"
+    "wore", "wearing", "took", "taking", "underwent", "undergoing",
 })
+# the participles that follow the people who had their object with no relative pronoun ("patients taking X")
+_HAVING_PARTICIPLES = frozenset({"receiving", "given", "wearing", "taking", "undergoing"})
+# "who took part", "who took time off": an idiom, no object had
+_IDIOMS = frozenset({"part", "place", "time"})
+# had beside the trial's treatment, in every arm: "patients taking concomitant medications" names no arm
+_ALONGSIDE = frozenset({"concomitant", "background", "rescue"})
 # a participle of giving that says before a noun that it was given ("intrathecally administered magnesium"); after an
 # auxiliary it is a passive whose subject came before ("X was administered"). Not "injected" or "infused", said of
 # the site as often ("injected muscles")
@@ -49,6 +63,8 @@ _AMOUNTS = frozenset({"dose", "doses", "course", "courses", "cycle", "cycles", "
 _HOW_GIVEN = frozenset({"alone", "only", "together", "once", "twice", "thrice", "again", "first", "later"})
 # the manner of "treated with": "results should be treated with caution"
 _MANNERS = frozenset({"caution", "care", "respect", "suspicion", "scepticism", "skepticism"})
+# no object that was had: a manner, how it was given, an idiom, what every arm had beside the trial's treatment
+_NO_OBJECT = _MANNERS | _HOW_GIVEN | _IDIOMS | _ALONGSIDE
 # words of treatment in general: alone, they say that something was given, not what
 _GENERIC = frozenset({
     "treatment", "treatments", "therapy", "therapies", "intervention", "interventions", "medication", "medications",
@@ -96,7 +112,7 @@ def _object_start(toks: list[str], i: int) -> int | None:
         return i + 1  # "the group which received X" ("which received attention" gives nothing to anyone)
     if back >= 0 and back < i - 1 and toks[back] in _RECIPIENTS:
         return i + 1  # "mothers had received X", "one group had received X", "those having received X"
-    if tok in ("receiving", "given") and before in _RECIPIENTS:
+    if tok in _HAVING_PARTICIPLES and before in _RECIPIENTS:
         return i + 1  # "patients receiving X", "the group receiving X", "infants given X"
     return None
 
@@ -113,9 +129,7 @@ def _object_span(scan: Scan, first: int) -> tuple[int, int] | None:
     while first < len(toks) and toks[first] in _ARTICLES:
         first += 1
     first = _past_the_amount(toks, first)
-    if first >= len(toks) or toks[first] in _MANNERS or toks[first] in _HOW_GIVEN or not learned_first_word(
-        toks[first]
-    ):
+    if first >= len(toks) or toks[first] in _NO_OBJECT or not learned_first_word(toks[first]):
         return None
     if names_comparator(toks[first]):
         return None
@@ -158,6 +172,41 @@ def _code_number(scan: Scan, last: int) -> bool:
     ("IL-2", "COX-2"): part of the name."""
     after = last + 1
     return scan.toks[after].isdigit() and scan.text[scan.ends[last] : scan.starts[after]] in ("-", "")
+
+
+# an arm's label: a capital letter or two, a roman numeral, a number ("group B", "arm II", "group 3")
+_ARM_LABEL = re.compile(r"(?:[A-Z]{1,2}|[IVX]{1,4}|\d{1,2})")
+# what may open the bracket before the name ("Arm 2 (with DNA vaccine)", "group B (oral X)")
+_BRACKET_OPENERS = frozenset({"with", "receiving", "given", "treated"})
+
+
+def bracketed_arm_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
+    """The names written in brackets right after an arm's label ("group 3 (sandwich e-learning)", "Group II
+    (diclofenac K only)"): what that arm had, given (char start, char end, first and last token, True). Not a
+    bracket of figures or of the arm's size ("Group O (from 0.6 to 1.5)", "group A (n = 16)"), nor one that names
+    the comparator ("group A (control)"), people or another arm ("group 1 (experimental group)")."""
+    toks, text = scan.toks, scan.text
+    if "(" not in text or ARM_WORDS.isdisjoint(toks):
+        return []
+    spans = []
+    for i, tok in enumerate(toks[:-2]):
+        if tok not in ARM_WORDS or not _ARM_LABEL.fullmatch(text[scan.starts[i + 1] : scan.ends[i + 1]]):
+            continue
+        if text[scan.ends[i + 1] : scan.starts[i + 2]].strip() != "(":
+            continue
+        first = i + 3 if toks[i + 2] in _BRACKET_OPENERS else i + 2
+        found = _object_span(scan, first) if first < len(toks) else None
+        if found is None or ")" in text[scan.ends[i + 1] : scan.ends[found[1]]]:
+            continue
+        named = toks[found[0] : found[1] + 1]
+        if len(toks[found[0]]) < 2 or any(w in PEOPLE or w in ARM_WORDS or w in _NOT_NAMES for w in named):
+            continue
+        spans.append((scan.starts[found[0]], scan.ends[found[1]], found[0], found[1], True))
+    return spans
+
+
+# words of a table, a figure or a statistic: a bracket that holds them holds no name
+_NOT_NAMES = DOCUMENT_WORDS | NOT_IN_LEARNED_NAMES
 
 
 def given_object_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:

@@ -23,6 +23,8 @@ _ABBREVIATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ABBREVIATION_CHARS = 8
+# how many letters a short form in capitals has
+_SHORT_FORM_LETTERS = (2, 5)
 # a decimal point printed as a middle dot, between two digits
 _MIDDOT_DECIMAL = re.compile(r"(?<=\d)·(?=\d)")
 # words that say nothing of what a phrase names
@@ -79,6 +81,25 @@ def split_sentences(text: str) -> list[Span]:
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans or [(0, len(text))]
+
+
+def written_as_short_form(text: str, starts: Sequence[int], ends: Sequence[int], i: int) -> bool:
+    """Whether word i is written in capitals among words that are not ("the IS strategy group", "in the AT arm"): a
+    short form, though its letters spell an English word that the lower-cased tokens read as that word. Not where a
+    word beside it is in capitals too ("AS WELL AS", a title in capitals), nor where it stands alone."""
+    if not _in_capitals(text[starts[i] : ends[i]]):
+        return False
+    neighbours = [k for k in (i - 1, i + 1) if 0 <= k < len(starts)]
+    return bool(neighbours) and not any(_has_capitals_only(text[starts[k] : ends[k]]) for k in neighbours)
+
+
+def _in_capitals(word: str) -> bool:
+    return _SHORT_FORM_LETTERS[0] <= len(word) <= _SHORT_FORM_LETTERS[1] and word.isalpha() and word.isupper()
+
+
+def _has_capitals_only(word: str) -> bool:
+    """A word with letters and no lower-case letter ("WELL", "HbA1c" is not, "IP" is)."""
+    return word.upper() == word and any(c.isalpha() for c in word)
 
 
 def occurrences(text: str, name: str) -> list[int]:

@@ -29,7 +29,7 @@ from summarizer.engines.extractive.cues import (
     TESTED_IN_NUMBERS,
     word_class,
 )
-from summarizer.engines.extractive.given_objects import GIVING_WORDS, given_object_spans
+from summarizer.engines.extractive.given_objects import GIVING_WORDS, bracketed_arm_spans, given_object_spans
 from summarizer.engines.extractive.learned_arms import learned_arms
 from summarizer.engines.extractive.learned_spans import (
     finite_after_name,
@@ -40,7 +40,7 @@ from summarizer.engines.extractive.learned_spans import (
 from summarizer.engines.extractive.numeric_results import NumericResult, arms_compared_sentences
 from summarizer.engines.extractive.scan import Scan, cause_class
 from summarizer.engines.extractive.slash_combinations import slash_combinations, written_whole
-from summarizer.engines.extractive.tokenise import Span
+from summarizer.engines.extractive.tokenise import Span, written_as_short_form
 from summarizer.engines.extractive.treatment_frames import against_control, as_reference, frames, parallel_arms
 from summarizer.engines.extractive.treatment_mention import (
     TreatmentMention,
@@ -310,9 +310,10 @@ def _arm_word(scan: Scan, i: int, following: int) -> bool:
     a word that says which or how many, and not closed off from it ("(Fig. 3). Groups 1 and 3" names no arm, "diode
     laser (Group 3)" does)."""
     tok = scan.toks[i]
+    # "the IS strategy group": a short form in capitals, not the word its letters spell
+    english = not written_as_short_form(scan.text, scan.starts, scan.ends, i)
     return (
-        tok not in NOT_ARMS
-        and tok not in STOP_BEFORE
+        not (english and (tok in NOT_ARMS or tok in STOP_BEFORE))
         and tok not in DOCUMENT_WORDS
         and not any(c in scan.text[scan.ends[i] : scan.starts[following]] for c in _CLOSING_PUNCT)
     )
@@ -338,6 +339,7 @@ def treatment_mentions(
     spans.extend(learned_spans(scan, learned))
     spans.extend(_dosed_spans(scan))
     spans.extend(given_object_spans(scan))
+    spans.extend(bracketed_arm_spans(scan))
     n = len(toks)
     arms: set[int] = set()  # where the names of trial arms ("the olanzapine group") start
     phrase_ends = [] if PHRASE_ENDS.isdisjoint(toks) else [i for i, tok in enumerate(toks) if tok in PHRASE_ENDS]
