@@ -1,0 +1,43 @@
+"""s49-read: forms of the patients' own past read as no harm of the treatment (issue 23)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.extractive.patients_disease import names_the_indication
+
+
+def _is_the_patients(text: str, name: str) -> bool:
+    start = text.index(name)
+    return names_the_indication(text, start, start + len(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Doxazosin lowered blood pressure in elderly men who have suffered a recent myocardial infarction.",
+         "myocardial infarction"),
+        ("We describe a woman who had previously undergone a splenectomy and later developed sepsis on drug X.",
+         "splenectomy"),
+        ("Two children who had had an earlier seizure were given valproate.", "seizure"),
+        ("Nurses who had sustained a prior back injury were excluded from the cohort.", "back injury"),
+    ],
+)
+def test_what_the_people_had_been_through_before_is_theirs(text: str, name: str) -> None:
+    assert _is_the_patients(text, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a perfect tense of an event's own verb reports the event
+        ("A man who had developed severe hepatitis after starting isoniazid was admitted.", "hepatitis"),
+        ("A patient who had experienced lithium-induced tremor stopped the drug.", "lithium-induced tremor"),
+        # a time after the name makes it the treatment's
+        ("Patients who have suffered a stroke after starting the drug were counted.", "stroke"),
+        # no "who": the verb is the report's own
+        ("The child suffered a seizure two hours after the vaccine.", "seizure"),
+    ],
+)
+def test_an_event_the_treatment_brought_is_no_history(text: str, name: str) -> None:
+    assert not _is_the_patients(text, name)
