@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.engines.extractive.fallback_events import fallback_event_spans
 from summarizer.engines.extractive.patients_disease import names_the_indication
+from summarizer.engines.extractive.resources import load_resources
+from summarizer.engines.extractive.scan import Scan
 
 
 def _is_the_patients(text: str, name: str) -> bool:
@@ -41,3 +44,20 @@ def test_what_the_people_had_been_through_before_is_theirs(text: str, name: str)
 )
 def test_an_event_the_treatment_brought_is_no_history(text: str, name: str) -> None:
     assert not _is_the_patients(text, name)
+
+
+# --- the fallback's name after a verb of having an event ends before a clause of time
+
+def _names_after_having(text: str) -> list[str]:
+    scan = Scan(text, load_resources())
+    return [text[a:b] for a, b in fallback_event_spans(scan, [], past_own=True)]
+
+
+def test_a_clause_of_time_is_not_read_into_the_harms_name() -> None:
+    names = _names_after_having("Four women with migraine developed wheezing while using sumatriptan nasal spray.")
+    assert names and all("while" not in name for name in names)
+
+
+def test_a_name_with_no_clause_after_it_is_read_as_before() -> None:
+    names = _names_after_having("Four women with migraine developed wheezing spells on the second day.")
+    assert any("wheezing" in name for name in names)
