@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.engines.extractive.conceded_safety import safety_only_conceded
 from summarizer.engines.extractive.fallback_events import fallback_event_spans
 from summarizer.engines.extractive.patients_disease import names_the_indication
 from summarizer.engines.extractive.resources import load_resources
@@ -61,3 +62,32 @@ def test_a_clause_of_time_is_not_read_into_the_harms_name() -> None:
 def test_a_name_with_no_clause_after_it_is_read_as_before() -> None:
     names = _names_after_having("Four women with migraine developed wheezing spells on the second day.")
     assert any("wheezing" in name for name in names)
+
+
+# --- a safety granted in a concessive clause is no report that the drug is safe
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Although the new anticoagulant is usually well tolerated, major bleeding can occur in older adults.",
+        "While intrathecal baclofen is considered safe, withdrawal after pump failure may be life-threatening.",
+        "Despite its good safety record in adults, the vaccine should be given to infants with caution.",
+    ],
+)
+def test_a_conceded_safety_is_not_asserted(sentence: str) -> None:
+    assert safety_only_conceded(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the concession follows the main clause and concedes something else
+        "The inhaled steroid was safe and effective in children, although it costs more than the tablet.",
+        # a safety asserted outside the concession as well
+        "Although the trial was small, the implant was well tolerated by every patient.",
+        # no concession at all
+        "The infusion was well tolerated and no patient stopped treatment.",
+    ],
+)
+def test_an_asserted_safety_stands(sentence: str) -> None:
+    assert not safety_only_conceded(sentence)
