@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.engines.extractive.body_parts import with_its_head
 from summarizer.engines.extractive.conceded_safety import safety_only_conceded
+from summarizer.engines.extractive.events import is_clinical_event_name
 from summarizer.engines.extractive.fallback_events import fallback_event_spans
 from summarizer.engines.extractive.patients_disease import names_the_indication
 from summarizer.engines.extractive.resources import load_resources
@@ -91,3 +93,31 @@ def test_a_conceded_safety_is_not_asserted(sentence: str) -> None:
 )
 def test_an_asserted_safety_stands(sentence: str) -> None:
     assert not safety_only_conceded(sentence)
+
+
+# --- a part of the body alone is where a harm happened, not the harm
+
+def _widened(text: str, part: str) -> str:
+    start = text.index(part)
+    a, b = with_its_head(text, (start, start + len(part)))
+    return text[a:b]
+
+
+def test_an_organ_after_of_is_read_with_the_noun_it_completes() -> None:
+    assert _widened("The scan showed rupture of the spleen two days after the infusion.", "spleen") == (
+        "rupture of the spleen"
+    )
+    assert _widened("Biopsy found inflammation of both kidneys.", "kidneys") == "inflammation of both kidneys"
+
+
+def test_an_organ_after_a_word_of_place_or_a_participle_is_left_alone() -> None:
+    assert _widened("Swelling spread over part of the face within hours.", "face") == "face"
+    assert _widened("The rash was confined to a patch covering of the hand.", "hand") == "hand"
+    assert _widened("She described numbness of the hand.", "numbness") == "numbness"  # no organ: as read
+
+
+def test_a_lone_organ_is_no_clinical_event_but_a_harm_in_it_is() -> None:
+    assert not is_clinical_event_name("Skin")
+    assert not is_clinical_event_name("bladder")
+    assert is_clinical_event_name("skin rash")
+    assert is_clinical_event_name("Perforation of the bladder")

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from summarizer.engines.extractive.body_parts import BODY_PARTS, with_its_head
 from summarizer.engines.extractive.changed_events import change_leads_name
 from summarizer.engines.extractive.cues import (
     AFTER_NEGATION,
@@ -59,6 +60,7 @@ LIST_SCOPE_CHARS = 300
 _NAME_WORD = re.compile(r"[^\s,;:.()\[\]]+(?:\.[^\s,;:.()\[\]]+)*")
 # words that end like an adjective but name an event on their own ("withdrawal", "febrile" in a list of events)
 _EVENT_ADJECTIVES = frozenset({"febrile", "withdrawal", "colic", "panic"})
+_NOT_EVENTS = NOT_EVENT_WORDS | BODY_PARTS  # a lone part of the body: where a harm happened
 OVERLAP_EVENTS = 64
 
 
@@ -437,12 +439,12 @@ def _without_grade(lows: list[str], words: list[re.Match[str]]) -> list[re.Match
 
 def is_clinical_event_name(name: str) -> bool:
     """Whether a name can be listed as an adverse event: not a lone adjective or change word ("systemic",
-    "transgenic", "decrease"), which a reading may keep as the only trace of an event it could not name whole."""
+    "transgenic", "decrease", a lone part of the body), which a reading may keep as the trace of an event."""
     words = name.lower().split()
     if len(words) != 1:
         return bool(words)
     only = words[0]
-    return only not in NOT_EVENT_WORDS and (not only.endswith(LONE_ADJECTIVE_ENDINGS) or only in _EVENT_ADJECTIVES)
+    return only not in _NOT_EVENTS and (not only.endswith(LONE_ADJECTIVE_ENDINGS) or only in _EVENT_ADJECTIVES)
 
 
 # harms by their general name: "adverse events", "side effects", "adverse drug reactions", "toxicity"
@@ -568,7 +570,8 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
     screens = may_screen(text)
     low = text.lower()
     gone = any(word in low for word in _GONE_GATE)
-    whole = joined_to_modified(text, joined_by_of(text, spans))  # "loss" + "of" + "consciousness", "subacute" + ...
+    # "loss" + "of" + "consciousness", "subacute" + ..., the tagger's "bladder" of "perforation of the bladder"
+    whole = [with_its_head(text, span) for span in joined_to_modified(text, joined_by_of(text, spans))]
     named = (event_name_span(text, span) for span in whole)
     cleaned_spans = [cleaned for cleaned in named if cleaned is not None]
     read = {text[a:b].strip(" ,;:.").lower() for a, b in cleaned_spans}
