@@ -1,5 +1,5 @@
 """A harm named as a change of a measure is one name (change_phrases.py), and a smaller change is worded as the
-quote says it (wording.outcome_claim). Sentences written for these tests."""
+quote says it (wording.outcome_claim, with smaller_changes). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -82,10 +82,10 @@ def test_names_a_change() -> None:
 def test_a_smaller_change_is_worded_as_the_quote_says_it() -> None:
     quote = "Muscle thickness decreased significantly less in the training group than in controls (p = 0.01)."
     claim = outcome_claim("Muscle thickness", "increased", "improved", "training", quote)
-    assert claim == "Muscle thickness decreased less with training (an improvement)."
+    assert claim == "A smaller decrease in muscle thickness with training (an improvement)."
     quote = "Weight rose less in the diet group than in the usual care group (p = 0.03)."
     claim = outcome_claim("Weight", "decreased", "improved", "diet", quote)
-    assert claim == "Weight rose less with diet (an improvement)."
+    assert claim == "A smaller rise in weight with diet (an improvement)."
 
 
 def test_a_quantity_or_a_plain_change_is_worded_as_before() -> None:

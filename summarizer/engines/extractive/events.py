@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
+from summarizer.engines.extractive.body_parts import BODY_PARTS, with_its_head
 from summarizer.engines.extractive.change_phrases import joined_to_change, names_a_change
 from summarizer.engines.extractive.changed_events import change_leads_name
 from summarizer.engines.extractive.cues import (
@@ -37,15 +38,11 @@ from summarizer.engines.extractive.dechallenge import returned_on_stopping, stop
 from summarizer.engines.extractive.event_measures import measure_prefix_end, names_a_quantity
 from summarizer.engines.extractive.event_scope import clause_after_and
 from summarizer.engines.extractive.fallback_events import subject_negated
+from summarizer.engines.extractive.gone_events import GONE_GATE, went_away
 from summarizer.engines.extractive.modifier_spans import joined_to_modified
 from summarizer.engines.extractive.named_cause import drug_named_as_cause
 from summarizer.engines.extractive.of_phrases import joined_by_of
-from summarizer.engines.extractive.patients_disease import (
-    CAUSE_SAID,
-    CAUSED_NAME,
-    names_the_indication,
-    own_abbreviation,
-)
+from summarizer.engines.extractive.patients_disease import names_the_indication, own_abbreviation
 from summarizer.engines.extractive.peoples_condition import names_the_peoples_condition
 from summarizer.engines.extractive.resolution import RESOLVED_SPEED
 from summarizer.engines.extractive.scan import DRUG_MASKS, Scan, cause_class
@@ -60,6 +57,7 @@ LIST_SCOPE_CHARS = 300
 _NAME_WORD = re.compile(r"[^\s,;:.()\[\]]+(?:\.[^\s,;:.()\[\]]+)*")
 # words that end like an adjective but name an event on their own ("withdrawal", "febrile" in a list of events)
 _EVENT_ADJECTIVES = frozenset({"febrile", "withdrawal", "colic", "panic"})
+_NOT_EVENTS = NOT_EVENT_WORDS | BODY_PARTS  # a lone part of the body: where a harm happened
 OVERLAP_EVENTS = 64
 
 
@@ -438,12 +436,12 @@ def _without_grade(lows: list[str], words: list[re.Match[str]]) -> list[re.Match
 
 def is_clinical_event_name(name: str) -> bool:
     """Whether a name can be listed as an adverse event: not a lone adjective or change word ("systemic",
-    "transgenic", "decrease"), which a reading may keep as the only trace of an event it could not name whole."""
+    "transgenic", "decrease", a lone part of the body), which a reading may keep as the trace of an event."""
     words = name.lower().split()
     if len(words) != 1:
         return bool(words)
     only = words[0]
-    return only not in NOT_EVENT_WORDS and (not only.endswith(LONE_ADJECTIVE_ENDINGS) or only in _EVENT_ADJECTIVES)
+    return only not in _NOT_EVENTS and (not only.endswith(LONE_ADJECTIVE_ENDINGS) or only in _EVENT_ADJECTIVES)
 
 
 # harms by their general name: "adverse events", "side effects", "adverse drug reactions", "toxicity"
@@ -525,43 +523,6 @@ def _names_a_measure(text: str, start: int, end: int, name: str) -> bool:
     return following.group(1).lower() in _MEASURE_HEADS or RESOLVED_SPEED.match(text, end) is not None
 
 
-# an event the sentence says went away: "remission of psoriasis after X", "his skin eruptions resolved when switched
-# to X": a benefit, never an event of X; unless the sentence says a treatment was stopped (a dechallenge: "the rash
-# resolved after X was discontinued" tells that X caused it)
-_GONE_GATE = ("remission", "resolution", "disappearance", "regression", "resolved", "disappeared", "subsided",
-              "remitted", "regressed")
-_GONE_BEFORE = re.compile(
-    r"\b(?:remission|resolution|disappearance|regression)\s+(?:of|in)\s+(?:the\s+|his\s+|her\s+|their\s+)?$",
-    re.IGNORECASE,
-)
-_GONE_AFTER = re.compile(
-    r"\s+(?:(?:was|were|had|has|have)\s+(?:been\s+)?)?(?:(?:completely|fully|rapidly|all|both)\s+)?"
-    r"(?:resolved|disappeared|subsided|remitted|regressed)\b",
-    re.IGNORECASE,
-)
-_STOPPED = re.compile(
-    r"\b(?:discontinu|withdr[ae]w|stopp|cessation|ceas|withh[eo]ld|taper|interrupt|terminat|curtail|abstinen|"
-    r"(?:dose|dosage)\s+reduc|reduc\w*\s+(?:of\s+)?(?:the\s+)?(?:dose|dosage)|"
-    r"(?:dose|dosage)\s+of\s+[\w\-]+\s+(?:was|were|had\s+been)\s+(?:reduced|lowered|decreased))",
-    re.IGNORECASE,
-)
-
-
-def _went_away(text: str, start: int, end: int) -> bool:
-    """Whether the sentence says the event at [start, end) went away, not on stopping a treatment, and says no
-    cause of an event ("venlafaxine-induced incontinence resolved after switching": it happened, with its cause)."""
-    if _GONE_BEFORE.search(text, max(0, start - 40), start) is None and _GONE_AFTER.match(text, end) is None:
-        return False
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start)) + 1
-    sentence_end = text.find(". ", end)
-    sentence_end = len(text) if sentence_end < 0 else sentence_end
-    return (
-        _STOPPED.search(text, sentence_start, sentence_end) is None
-        and CAUSE_SAID.search(text, sentence_start, sentence_end) is None
-        and CAUSED_NAME.search(text, sentence_start, sentence_end) is None
-    )
-
-
 def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], ...]:
     """The distinct event names of the spans (case-insensitively), each with where it first occurs; a name that
     says what was measured ("pain threshold"), the indication of the treatment or what was screened for or ruled out
@@ -569,9 +530,11 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
     seen: dict[str, tuple[str, int]] = {}
     screens = may_screen(text)
     low = text.lower()
-    gone = any(word in low for word in _GONE_GATE)
-    # "loss" + "of" + "consciousness", "subacute" + ..., "pressure" of "a drop in blood pressure"
-    whole = joined_to_modified(text, joined_by_of(text, joined_to_change(text, spans)))
+    gone = any(word in low for word in GONE_GATE)
+    # "loss" + "of" + "consciousness", "subacute" + ..., "pressure" of "a drop in blood pressure", the tagger's
+    # "bladder" of "perforation of the bladder"
+    joined = joined_to_modified(text, joined_by_of(text, joined_to_change(text, spans)))
+    whole = [with_its_head(text, span) for span in joined]
     named = (event_name_span(text, span) for span in whole)
     cleaned_spans = [cleaned for cleaned in named if cleaned is not None]
     read = {text[a:b].strip(" ,;:.").lower() for a, b in cleaned_spans}
@@ -587,7 +550,7 @@ def event_names_at(text: str, spans: Sequence[Span]) -> tuple[tuple[str, int], .
             and not names_the_indication(text, start, start + len(name))
             and not names_the_peoples_condition(text, start, start + len(name))
             and not (screens and names_what_was_screened(text, start, start + len(name)))
-            and not (gone and _went_away(text, start, start + len(name)))
+            and not (gone and went_away(text, start, start + len(name)))
             and not returned_on_stopping(text, start, start + len(name))
             and not ("(" in text and own_abbreviation(text, name, read))
         ):

@@ -174,6 +174,9 @@ def only_patients_disease(text: str, spans: Sequence[Span]) -> bool:
 
 
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
+# words that open a clause of time or condition: the name read after a verb of having ends before them ("developed
+# bronchospasm while taking D")
+_CLAUSE_OPENERS = frozenset({"while", "whilst", "when", "whenever", "until", "since", "because", "although", "as"})
 _NAME_REACH = 3
 _SIGNS = frozenset({"signs", "symptoms", "features", "evidence", "manifestations"})
 _PERSON = re.compile(PEOPLE_NOUNS)
@@ -208,6 +211,8 @@ def _after_a_verb_of_having(scan: Scan) -> list[Span]:
             j += 2  # "developed signs of D toxicity": the toxicity
         k = j
         while k < n and k < j + _NAME_REACH and toks[k].isalpha() and toks[k] not in FALLBACK_STOP and (
+            toks[k] not in _CLAUSE_OPENERS
+        ) and (
             scan.text[ends[k - 1] : starts[k]] == " "
         ):
             k += 1

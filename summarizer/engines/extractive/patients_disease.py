@@ -41,6 +41,17 @@ _HAD_OR_GIVEN_FOR = re.compile(
     rf"(?:(?:[\w\-]+\s+){{1,3}}(?:and|or)\s+)?(?:{_ADJECTIVE_BEFORE}){{0,2}}$",
     re.IGNORECASE,
 )
+# what the people had been through before, said with a perfect tense after "who": "patients who have suffered a recent
+# stroke", "a man who had previously undergone X", "who had had an X"; not "who had developed X" nor "who had
+# experienced X", which report an event (in the ADE reports those are the labelled harms)
+_HAD_SUFFERED = re.compile(
+    r"\bwho\s+(?:had|has|have)\s+(?:(?:previously|recently|already|once)\s+)?"
+    r"(?:suffered(?:\s+from)?|sustained|undergone|had)\s+"
+    r"(?:(?:a|an|the|their|his|her)\s+)?(?:(?:recent|previous|prior|past|earlier|remote)\s+)?"
+    rf"(?:{_ADJECTIVE_BEFORE}){{0,2}}$",
+    re.IGNORECASE,
+)
+_HAD_SUFFERED_WORDS = ("who",)
 # the disease a named treatment was given for, after its drugs: "chemotherapy with A, B and C (ABC) for diffuse large
 # B-cell lymphoma", "therapy with D for rheumatoid arthritis" (no verb between: "chemotherapy with D and was admitted
 # for fever" and "therapy with D should be monitored for myopathy" name the event)
@@ -364,8 +375,10 @@ def names_the_indication(text: str, start: int, end: int) -> bool:
         not _names_its_cause(text, start, end)
     ):  # "a girl with A and B who displayed E": A and B she had before
         return True
-    disease = _gated_search(_FOR_THE_DISEASE, _FOR_THE_DISEASE_WORDS, before, text, window, start) or _gated_search(
-        _HAD_OR_GIVEN_FOR, _HAD_OR_GIVEN_FOR_WORDS, before, text, window, start
+    disease = (
+        _gated_search(_FOR_THE_DISEASE, _FOR_THE_DISEASE_WORDS, before, text, window, start)
+        or _gated_search(_HAD_OR_GIVEN_FOR, _HAD_OR_GIVEN_FOR_WORDS, before, text, window, start)
+        or _gated_search(_HAD_SUFFERED, _HAD_SUFFERED_WORDS, before, text, window, start)
     )
     if disease is not None:  # a disease joined to one that says its cause shares it ("management of D-induced A and B")
         return not _names_its_cause(text, start, end) and CAUSED_NAME.search(text, disease.start(), start) is None

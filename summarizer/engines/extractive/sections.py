@@ -25,6 +25,7 @@ from summarizer.engines.extractive.arm_comparison import (
     names_no_other_treatment,
 )
 from summarizer.engines.extractive.cause_only import caused_by_one_of
+from summarizer.engines.extractive.conceded_safety import safety_only_conceded
 from summarizer.engines.extractive.cues import REASSURING
 from summarizer.engines.extractive.denied_rises import rise_denied_in
 from summarizer.engines.extractive.event_hedges import hedged_name
@@ -253,6 +254,8 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 continue  # its only "absent events" are outcomes compared between the arms
             if not absent and not reading.safety_outcomes and safety_word_negated(sentence_text):
                 continue  # "it is not safe to smoke": nothing called safe, no harm found absent
+            if not absent and not reading.safety_outcomes and safety_only_conceded(sentence_text):
+                continue  # "although D is safe, E may occur": the safety granted, the caution said
             reassuring.append(item)
             claim = reassuring_claim(reading.safety_outcomes, absent, name, sentence_text)
             _add_finding(findings, by_claim, statement_finding(item, claim, reading.safety_quote))

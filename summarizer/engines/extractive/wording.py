@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from summarizer.engines.extractive.evidence import ReadStatement
 from summarizer.engines.extractive.outcomes import OutcomeMention
+from summarizer.engines.extractive.smaller_changes import smaller_change
 
 SHOWN_IDS = 5
 SHOWN_NAMES = 8
@@ -192,36 +193,14 @@ def outcome_claim(outcome: str, change: str, direction: str, name: str, quoted: 
         return f"No difference in {lower_first(outcome, quoted)} with {name}."
     if change in ("increased", "decreased"):
         better = "an improvement" if direction == "improved" else "a worsening"
-        smaller = _smaller_change(outcome, change, quoted)
+        smaller = smaller_change(quoted, outcome) if quoted else None
         if smaller is not None:  # "X decreased less in the A group": X ended higher with A, said as the quote says it
-            return f"{capital(outcome)} {smaller} less with {name} ({better})."
+            return f"A smaller {smaller} in {lower_first(outcome, quoted)} with {name} ({better})."
         return f"{capital(outcome)} {change} with {name} ({better})."
     if direction in ("improved", "worsened") and re.search(r"\bimprovements?$", outcome, re.IGNORECASE):
         # "better global improvement": "Global improvement greater", not "Global improvement improved"
         return f"{capital(outcome)} {'greater' if direction == 'improved' else 'smaller'} with {name}."
     return f"{capital(outcome)} {direction} with {name}."
-
-
-# a change compared by how much, right after the outcome's name: "X decreased significantly less in the A group" (not
-# a quantity: "X fell by less than 2%", "X rose less than 5 points"); the verb's own way is the opposite of the change
-# the reading gives the arm
-_SMALLER_CHANGE = re.compile(
-    r"\s+(?:(?:was|were|has|have|had)\s+)?(?P<verb>decreased|declined|fell|dropped|increased|rose)\s+"
-    r"(?:(?:statistically\s+)?(?:significantly|markedly|substantially)\s+)?less\b(?!\s+than\s+\d)",
-    re.IGNORECASE,
-)
-_FALLING_VERBS = frozenset({"decreased", "declined", "fell", "dropped"})
-
-
-def _smaller_change(outcome: str, change: str, quoted: str) -> str | None:
-    """The verb of a smaller change the quote says of the outcome ("decreased" of "X decreased less in A"), when the
-    reading's change is its opposite (X ended higher with A); None otherwise."""
-    at = quoted.lower().find(outcome.lower()) if quoted else -1
-    said = _SMALLER_CHANGE.match(quoted, at + len(outcome)) if at >= 0 else None
-    if said is None:
-        return None
-    verb = said.group("verb").lower()
-    return verb if (verb in _FALLING_VERBS) == (change == "increased") else None
 
 
 def effective_claim(name: str) -> str:
