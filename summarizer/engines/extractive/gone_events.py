@@ -12,8 +12,10 @@ __all__ = ["GONE_GATE", "went_away"]
 # an event the sentence says went away: "remission of psoriasis after X", "his skin eruptions resolved when switched
 # to X": a benefit, never an event of X; unless the sentence says a treatment was stopped (a dechallenge: "the rash
 # resolved after X was discontinued" tells that X caused it)
-GONE_GATE = ("remission", "resolution", "disappearance", "regression", "resolved", "disappeared", "subsided",
-              "remitted", "regressed")
+GONE_GATE = (
+    "remission", "resolution", "disappearance", "regression", "resolved", "disappeared", "subsided", "remitted",
+    "regressed",
+)
 _GONE_BEFORE = re.compile(
     r"\b(?:remission|resolution|disappearance|regression)\s+(?:of|in)\s+(?:the\s+|his\s+|her\s+|their\s+)?$",
     re.IGNORECASE,
