@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from summarizer.engines.extractive.tokenise import split_sentences
 
-__all__ = ["first_named_arms", "named_first", "named_before_others"]
+__all__ = ["first_named_arms", "named_before_others", "named_first"]
 
 # what may stand between two arms' names named side by side: "X and Y", "X versus the Y", "the X group and the Y
 # group", "the X group (n = 12) and the Y group", "X, or Y"

@@ -11,14 +11,9 @@ from __future__ import annotations
 import re
 
 from summarizer.engines.extractive.tokenise import Span
+from summarizer.engines.extractive.tokenise import word_set as _words
 
 __all__ = ["BODY_PARTS", "with_its_head"]
-
-
-def _words(listed: str) -> frozenset[str]:
-    """The words of a list written as one string."""
-    return frozenset(listed.split())
-
 
 BODY_PARTS = _words(
     "skin bladder liver kidney kidneys heart lung lungs brain bowel bowels colon stomach eye eyes pancreas "

@@ -35,7 +35,7 @@ _PREPOSITION = re.compile(r"[ \t]+(?:in(?![ \t]+(?:vivo|vitro|situ)\b)|of)[ \t]+
 # what a change of which is no harm: a dose raised or lowered ("an increase in the dose of D")
 _DOSING = frozenset({"dose", "doses", "dosage", "dosages", "dosing"})
 # an arm's name in or after the measure: "a greater increase in the X + Y group" is an arm's, not a measure's
-_ARM_AFTER = re.compile(r"[^,.;:()]{0,60}?\b(?:groups?|arms?)\b", re.IGNORECASE)
+_ARM_IN_MEASURE = re.compile(r"[^,.;:()]{0,60}?\b(?:groups?|arms?)\b", re.IGNORECASE)
 # a word of the measure's noun phrase: letters or digits with the marks of a lab name ("Na+", "HbA1c", "CD4-positive")
 _MEASURE_WORD = re.compile(r"[ \t]*([A-Za-z0-9][\w\-+/]*)")
 _MEASURE_WORDS = 5
@@ -79,7 +79,7 @@ def _change_phrases(text: str) -> list[tuple[int, int, int]]:
         if measure is None:
             continue
         end = _measure_end(text, measure.end())
-        if end is None or _ARM_AFTER.match(text, measure.end()) is not None:
+        if end is None or _ARM_IN_MEASURE.match(text, measure.end()) is not None:
             continue
         measured = text[measure.end() : end].lower()
         if HARM_PREFIX.match(measured) is not None:

@@ -178,6 +178,8 @@ def _code_number(scan: Scan, last: int) -> bool:
 _ARM_LABEL = re.compile(r"(?:[A-Z]{1,2}|[IVX]{1,4}|\d{1,2})")
 # what may open the bracket before the name ("Arm 2 (with DNA vaccine)", "group B (oral X)")
 _BRACKET_OPENERS = frozenset({"with", "receiving", "given", "treated"})
+# words of a table, a figure or a statistic: a bracket that holds them holds no name
+_NOT_NAMES = DOCUMENT_WORDS | NOT_IN_LEARNED_NAMES
 
 
 def bracketed_arm_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
@@ -204,9 +206,6 @@ def bracketed_arm_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:
         spans.append((scan.starts[found[0]], scan.ends[found[1]], found[0], found[1], True))
     return spans
 
-
-# words of a table, a figure or a statistic: a bracket that holds them holds no name
-_NOT_NAMES = DOCUMENT_WORDS | NOT_IN_LEARNED_NAMES
 
 
 def given_object_spans(scan: Scan) -> list[tuple[int, int, int, int, bool]]:

@@ -252,10 +252,11 @@ def safety_section(items: Sequence[ReadStatement], profile: TargetProfile, rules
                 REASSURING.search(sentence_text.lower()) is None
             ):
                 continue  # its only "absent events" are outcomes compared between the arms
-            if not absent and not reading.safety_outcomes and safety_word_negated(sentence_text):
-                continue  # "it is not safe to smoke": nothing called safe, no harm found absent
-            if not absent and not reading.safety_outcomes and safety_only_conceded(sentence_text):
-                continue  # "although D is safe, E may occur": the safety granted, the caution said
+            if not absent and not reading.safety_outcomes and (
+                safety_word_negated(sentence_text)  # "it is not safe to smoke": nothing called safe, no harm absent
+                or safety_only_conceded(sentence_text)  # "although D is safe, E may occur": the caution is the point
+            ):
+                continue
             reassuring.append(item)
             claim = reassuring_claim(reading.safety_outcomes, absent, name, sentence_text)
             _add_finding(findings, by_claim, statement_finding(item, claim, reading.safety_quote))

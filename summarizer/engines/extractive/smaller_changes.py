@@ -16,11 +16,10 @@ _VERB_NOUNS = {
     "fell": "fall", "rose": "rise", "dropped": "drop", "improved": "improvement", "worsened": "worsening",
     "deteriorated": "deterioration",
 }
-_NOUN_STEMS = {
-    "decrease": "decrease", "increase": "increase", "reduction": "reduction", "decline": "decline",
-    "fall": "fall", "rise": "rise", "drop": "drop", "improvement": "improvement", "worsening": "worsening",
-    "deterioration": "deterioration", "gain": "gain", "loss": "loss",
-}
+_NOUN_STEMS = (
+    "decrease", "increase", "reduction", "decline", "fall", "rise", "drop", "improvement", "worsening",
+    "deterioration", "gain", "loss",
+)
 _VERBS = "|".join(_VERB_NOUNS)
 _NOUNS = "|".join(f"{noun}s?" for noun in _NOUN_STEMS)
 _ADVERB = r"(?:(?:statistically\s+)?(?:significantly|markedly|substantially|much|far|slightly)\s+)?"

@@ -310,10 +310,12 @@ def _arm_word(scan: Scan, i: int, following: int) -> bool:
     a word that says which or how many, and not closed off from it ("(Fig. 3). Groups 1 and 3" names no arm, "diode
     laser (Group 3)" does)."""
     tok = scan.toks[i]
-    # "the IS strategy group": a short form in capitals, not the word its letters spell
-    english = not written_as_short_form(scan.text, scan.starts, scan.ends, i)
+    # a stop word may be a short form in capitals ("the IS strategy group"), not the word its letters spell
+    stop_word = (tok in NOT_ARMS or tok in STOP_BEFORE) and not written_as_short_form(
+        scan.text, scan.starts, scan.ends, i
+    )
     return (
-        not (english and (tok in NOT_ARMS or tok in STOP_BEFORE))
+        not stop_word
         and tok not in DOCUMENT_WORDS
         and not any(c in scan.text[scan.ends[i] : scan.starts[following]] for c in _CLOSING_PUNCT)
     )

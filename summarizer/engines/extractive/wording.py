@@ -193,7 +193,7 @@ def outcome_claim(outcome: str, change: str, direction: str, name: str, quoted: 
         return f"No difference in {lower_first(outcome, quoted)} with {name}."
     if change in ("increased", "decreased"):
         better = "an improvement" if direction == "improved" else "a worsening"
-        smaller = smaller_change(quoted, outcome) if quoted else None
+        smaller = smaller_change(quoted, outcome)
         if smaller is not None:  # "X decreased less in the A group": X ended higher with A, said as the quote says it
             return f"A smaller {smaller} in {lower_first(outcome, quoted)} with {name} ({better})."
         return f"{capital(outcome)} {change} with {name} ({better})."
